@@ -1,0 +1,114 @@
+"""Soft failures: HTTP 200 answers that are really failures, turned into facts.
+
+Recognised shapes (SDK objects are dumped to plain dicts first):
+
+- Responses/Codex: ``status`` of ``failed``/``cancelled``/``incomplete`` with ``error`` or
+  ``incomplete_details``; the stream events ``response.failed``/``response.incomplete``/``error``.
+- Chat Completions: ``finish_reason == "content_filter"``; no choices or an empty message.
+- Anthropic Messages: ``stop_reason == "refusal"``; empty content; the SSE ``error`` event.
+- Any 200 body that carries an ``error`` object (OpenRouter and many proxies do this).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from ._facts import ErrorFacts, ExcKind, facts_from_body
+from ._taxonomy import FailoverReason
+
+__all__ = ["SoftVerdict", "soft_facts"]
+
+SoftVerdict = tuple[ErrorFacts, FailoverReason | None]
+"""Facts for the rule table, plus a reason when the shape alone decides it."""
+
+_FAILED_STATUSES: Final = frozenset({"failed", "cancelled", "incomplete"})
+
+
+def _as_mapping(response: object) -> Mapping[str, Any] | None:
+    if isinstance(response, Mapping):
+        return response
+    dump = getattr(response, "model_dump", None)
+    if callable(dump):
+        try:
+            dumped = dump()
+        except Exception:
+            return None
+        return dumped if isinstance(dumped, Mapping) else None
+    return None
+
+
+def soft_facts(response: object) -> SoftVerdict | None:
+    """Facts for a soft failure, or None when ``response`` is a real success."""
+    data = _as_mapping(response)
+    if data is None:
+        return None
+    event_type = data.get("type")
+    if event_type in ("response.failed", "response.incomplete", "response.cancelled"):
+        inner = data.get("response")
+        return _responses(inner) if isinstance(inner, Mapping) else _from_error(data, None)
+    if event_type == "error" or (data.get("error") and data.get("object") != "response"):
+        return _from_error(data, None)
+    if data.get("object") == "response" or ("output" in data and "status" in data):
+        return _responses(data)
+    if "choices" in data:
+        return _chat(data)
+    if data.get("type") == "message" or "stop_reason" in data:
+        return _anthropic(data)
+    return None
+
+
+def _from_error(data: Mapping[str, Any], reason: FailoverReason | None) -> SoftVerdict:
+    return facts_from_body(data, kind=ExcKind.soft), reason
+
+
+def _responses(data: Mapping[str, Any]) -> SoftVerdict | None:
+    status = data.get("status")
+    error = data.get("error")
+    if status not in _FAILED_STATUSES:
+        if status == "completed" and not data.get("output"):
+            return _text_facts("the response completed with no output"), FailoverReason.empty_response
+        return None
+    if isinstance(error, Mapping) and error:
+        return facts_from_body(error, kind=ExcKind.soft), None
+    details = data.get("incomplete_details")
+    detail = details.get("reason") if isinstance(details, Mapping) else None
+    if detail == "content_filter":
+        return _text_facts("response incomplete: content_filter"), FailoverReason.content_policy_blocked
+    if detail in ("max_output_tokens", "max_tokens"):
+        return _text_facts(f"response incomplete: {detail}"), FailoverReason.output_truncated
+    return _text_facts(f"response {status}" + (f": {detail}" if detail else "")), None
+
+
+def _chat(data: Mapping[str, Any]) -> SoftVerdict | None:
+    choices = data.get("choices")
+    if not isinstance(choices, list) or not choices:
+        return _text_facts("the completion has no choices"), FailoverReason.empty_response
+    first = choices[0] if isinstance(choices[0], Mapping) else {}
+    finish = first.get("finish_reason")
+    if finish == "content_filter":
+        return _text_facts("finish_reason: content_filter"), FailoverReason.content_policy_blocked
+    message = first.get("message")
+    if isinstance(message, Mapping) and not (message.get("content") or message.get("tool_calls")):
+        if finish == "length":
+            return _text_facts("finish_reason: length with no output"), FailoverReason.output_truncated
+        if not message.get("refusal"):
+            return _text_facts("the completion message is empty"), FailoverReason.empty_response
+        return _text_facts(f"refusal: {message.get('refusal')}"), FailoverReason.content_policy_blocked
+    return None
+
+
+def _anthropic(data: Mapping[str, Any]) -> SoftVerdict | None:
+    stop = data.get("stop_reason")
+    if stop == "refusal":
+        return _text_facts("stop_reason: refusal"), FailoverReason.content_policy_blocked
+    content = data.get("content")
+    if not content:
+        if stop == "max_tokens":
+            return _text_facts("stop_reason: max_tokens with no output"), FailoverReason.output_truncated
+        return _text_facts("the message has no content"), FailoverReason.empty_response
+    return None
+
+
+def _text_facts(message: str) -> ErrorFacts:
+    return ErrorFacts(kind=ExcKind.soft, message=message, text=message.lower())

@@ -1,0 +1,155 @@
+"""Provider wait hints: how long the provider asked us to wait, in seconds.
+
+Precedence, most trusted first: ``retry-after-ms``, ``retry-after`` (seconds or an HTTP date),
+rate-limit reset headers (``x-ratelimit-reset-*`` Go-style durations such as ``"6m0s"``,
+``anthropic-ratelimit-*-reset`` RFC 3339 times or epoch seconds), a body ``retryDelay`` (Gemini),
+then a wait stated in the message ("try again in 20s", "resets in 3h 12m").
+
+Every parser returns ``None`` rather than raising, and rejects negative, NaN, infinite and
+absurd values (more than ``MAX_HINT_SECONDS``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Final
+
+__all__ = [
+    "MAX_HINT_SECONDS",
+    "parse_duration",
+    "parse_reset_time",
+    "parse_retry_after",
+    "sane_seconds",
+    "wait_from_headers",
+    "wait_from_text",
+]
+
+MAX_HINT_SECONDS: Final = 31 * 24 * 3600.0  # a monthly quota is the longest real reset
+
+_UNIT_SECONDS: Final = {
+    "ms": 0.001, "s": 1.0, "sec": 1.0, "secs": 1.0, "second": 1.0, "seconds": 1.0,
+    "m": 60.0, "min": 60.0, "mins": 60.0, "minute": 60.0, "minutes": 60.0,
+    "h": 3600.0, "hr": 3600.0, "hrs": 3600.0, "hour": 3600.0, "hours": 3600.0,
+    "d": 86400.0, "day": 86400.0, "days": 86400.0,
+}
+_PART = r"(\d+(?:\.\d+)?)\s*(ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)(?![a-zA-Z])"
+_PART_RE: Final = re.compile(_PART, re.IGNORECASE)
+_DURATION_RE: Final = re.compile(rf"^\s*(?:{_PART}\s*,?\s*(?:and\s+)?)+$", re.IGNORECASE)
+_TEXT_RE: Final = re.compile(
+    r"(?:try again|retry|resets?|available again|wait)\s+(?:in|after)\s+"
+    rf"((?:{_PART}\s*,?\s*(?:and\s+)?)+)",
+    re.IGNORECASE,
+)
+_PLAIN_NUMBER_RE: Final = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+
+
+def sane_seconds(value: float | None) -> float | None:
+    """Return ``value`` if it is a usable wait (0 <= value <= MAX_HINT_SECONDS), else None."""
+    if value is None or math.isnan(value) or value < 0 or value > MAX_HINT_SECONDS:
+        return None
+    return value
+
+
+def parse_duration(text: str) -> float | None:
+    """Parse ``"6m0s"``, ``"20ms"``, ``"3h 12m"``, ``"37s"`` or a plain number of seconds."""
+    if _PLAIN_NUMBER_RE.match(text):
+        return sane_seconds(float(text))
+    if not _DURATION_RE.match(text):
+        return None
+    total = sum(float(n) * _UNIT_SECONDS[u.lower()] for n, u in _PART_RE.findall(text))
+    return sane_seconds(total)
+
+
+def parse_retry_after(value: str, now: float) -> float | None:
+    """Parse a ``retry-after`` value: delay-seconds, or an HTTP date relative to ``now``."""
+    try:
+        return sane_seconds(float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return sane_seconds(max(0.0, when.timestamp() - now))
+
+
+def parse_reset_time(value: str, now: float) -> float | None:
+    """Parse an absolute reset time (RFC 3339 or epoch seconds) into seconds from ``now``."""
+    try:
+        number = float(value)
+    except ValueError:
+        try:
+            number = datetime.fromisoformat(value.strip().replace("Z", "+00:00")).timestamp()
+        except ValueError:
+            return parse_duration(value)
+    if number < 1e9:  # too small to be an epoch: treat as seconds from now
+        return sane_seconds(number)
+    return sane_seconds(max(0.0, number - now))
+
+
+def _reset_header_wait(name: str, value: str, now: float) -> float | None:
+    if name.startswith("x-ratelimit-reset"):
+        return parse_duration(value)
+    return parse_reset_time(value, now)
+
+
+def wait_from_headers(items: Iterable[tuple[str, str]], now: float) -> float | None:
+    """The wait the response headers ask for; ``items`` are (lower-case name, value) pairs.
+
+    When several reset headers are present, the longest exhausted window wins: waiting less
+    would only earn another 429. A header whose ``remaining`` twin is non-zero is ignored.
+    """
+    direct: dict[str, str] = {}
+    resets: dict[str, str] = {}
+    remaining: dict[str, str] = {}
+    for name, value in items:
+        if name in ("retry-after-ms", "retry-after"):
+            direct[name] = value
+        elif name.endswith("-reset") or name.startswith("x-ratelimit-reset"):
+            if name.startswith(("x-ratelimit-", "anthropic-ratelimit-")):
+                resets[name] = value
+        elif name.startswith(("x-ratelimit-remaining", "anthropic-ratelimit-")) and "remaining" in name:
+            remaining[name] = value
+    if "retry-after-ms" in direct:
+        try:
+            ms = sane_seconds(float(direct["retry-after-ms"]) / 1000.0)
+        except ValueError:
+            ms = None
+        if ms is not None:
+            return ms
+    if "retry-after" in direct:
+        seconds = parse_retry_after(direct["retry-after"], now)
+        if seconds is not None:
+            return seconds
+    return _longest_exhausted_reset(resets, remaining, now)
+
+
+def _twin_remaining(name: str) -> tuple[str, ...]:
+    if name.startswith("x-ratelimit-reset-"):
+        return ("x-ratelimit-remaining-" + name.removeprefix("x-ratelimit-reset-"),)
+    return (name.removesuffix("-reset") + "-remaining",)
+
+
+def _longest_exhausted_reset(resets: dict[str, str], remaining: dict[str, str], now: float) -> float | None:
+    best: float | None = None
+    for name, value in resets.items():
+        twins = [remaining[t] for t in _twin_remaining(name) if t in remaining]
+        if twins and all(t.strip() not in ("0", "0.0") for t in twins):
+            continue
+        seconds = _reset_header_wait(name, value, now)
+        if seconds is not None and (best is None or seconds > best):
+            best = seconds
+    return best
+
+
+def wait_from_text(text: str) -> float | None:
+    """A wait stated in prose: "try again in 7.66s", "resets in 3h 12m", "retry after 30 seconds"."""
+    match = _TEXT_RE.search(text)
+    if match is None:
+        return None
+    total = sum(float(n) * _UNIT_SECONDS[u.lower()] for n, u in _PART_RE.findall(match.group(1)))
+    return sane_seconds(total)

@@ -1,0 +1,210 @@
+"""Every provider failure becomes one ``ClassifiedError``.
+
+Two entry points:
+
+- ``classify_api_error(error, ...)`` for any exception (SDK status errors, stream errors,
+  transport errors, anything else);
+- ``classify_soft_failure(response, ...)`` for an HTTP 200 answer that is really a failure
+  (Codex ``status: failed``, ``content_filter``, refusals, empty output, SSE ``error`` events).
+
+Pipeline: facts are extracted once (``_facts``), an ordered rule table picks the reason
+(``_rules``), and the reason's single policy row (``_taxonomy.REASON_POLICY``) supplies the
+scope, the action and every boolean hint. Neither function ever raises.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from ._facts import ErrorFacts, facts_from_exception
+from ._redact import redact
+from ._rules import RULES, Rule, first_match
+from ._soft import soft_facts
+from ._taxonomy import REASON_POLICY, Action, FailoverReason, Scope
+from ._wait_hints import parse_duration, wait_from_headers, wait_from_text
+
+__all__ = [
+    "Action",
+    "ClassifiedError",
+    "FailoverReason",
+    "Scope",
+    "classify_api_error",
+    "classify_soft_failure",
+    "rule_names",
+]
+
+_STATUS_BY_TYPE = {
+    # Errors that arrive inside a 200 stream carry a type but no HTTP status.
+    "invalid_request_error": 400, "authentication_error": 401, "billing_error": 402,
+    "permission_error": 403, "not_found_error": 404, "request_too_large": 413,
+    "rate_limit_error": 429, "api_error": 500, "overloaded_error": 529, "timeout_error": 504,
+    # Google RPC status names (Gemini).
+    "invalid_argument": 400, "failed_precondition": 400, "unauthenticated": 401,
+    "permission_denied": 403, "not_found": 404, "resource_exhausted": 429, "internal": 500,
+    "unavailable": 503, "deadline_exceeded": 504,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifiedError:
+    """One decision about one failure. Hints are derived from ``reason`` and ``scope`` only."""
+
+    reason: FailoverReason
+    scope: Scope
+    status_code: int | None = None
+    error_code: str | None = None
+    provider: str = ""
+    model: str = ""
+    message: str = ""
+    retry_after: float | None = None
+    rule: str = ""
+    server_retry: bool | None = None  # the provider's x-should-retry header, when sent
+
+    @property
+    def action(self) -> Action:
+        """The first recovery step this failure calls for."""
+        return REASON_POLICY[self.reason].action
+
+    @property
+    def retryable(self) -> bool:
+        """The same request may succeed if resent to the same target (after repair or a wait)."""
+        return REASON_POLICY[self.reason].retryable and self.server_retry is not False
+
+    @property
+    def should_rotate_credential(self) -> bool:
+        """Another credential of the same provider may succeed now."""
+        return self.action is Action.rotate
+
+    @property
+    def should_fallback(self) -> bool:
+        """Another model of the chain may succeed where this one failed."""
+        return REASON_POLICY[self.reason].fallback
+
+    @property
+    def should_compress(self) -> bool:
+        """Shrinking the conversation may make the request succeed."""
+        return self.action is Action.compress
+
+    @property
+    def is_auth(self) -> bool:
+        return self.reason in (FailoverReason.auth, FailoverReason.auth_permanent)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view including the derived hints."""
+        return {
+            "reason": self.reason.value,
+            "scope": self.scope.value,
+            "action": self.action.value,
+            "status_code": self.status_code,
+            "error_code": self.error_code,
+            "provider": self.provider,
+            "model": self.model,
+            "message": self.message,
+            "retry_after": self.retry_after,
+            "rule": self.rule,
+            "retryable": self.retryable,
+            "should_rotate_credential": self.should_rotate_credential,
+            "should_fallback": self.should_fallback,
+            "should_compress": self.should_compress,
+        }
+
+
+def rule_names() -> tuple[str, ...]:
+    """Names of the rules in priority order (for documentation and tests)."""
+    return tuple(rule.name for rule in RULES)
+
+
+def classify_api_error(
+    error: BaseException | object,
+    *,
+    provider: str = "",
+    model: str = "",
+    approx_tokens: int = 0,
+    context_length: int = 200_000,
+    num_messages: int = 0,
+    now: float | None = None,
+) -> ClassifiedError:
+    """Classify any exception. ``now`` (epoch seconds) anchors absolute reset times."""
+    try:
+        if not isinstance(error, BaseException):
+            error = RuntimeError(_safe_repr(error))
+        facts = facts_from_exception(error)
+        _annotate(facts, provider, model, approx_tokens, context_length, num_messages)
+        return _decide(facts, first_match(facts), now)
+    except Exception as exc:  # the classifier never raises: degrade to unknown
+        return _unclassifiable(exc, provider, model)
+
+
+def classify_soft_failure(
+    response: object, *, provider: str = "", model: str = "", now: float | None = None
+) -> ClassifiedError | None:
+    """Classify an HTTP 200 answer; None when it is a real success."""
+    try:
+        verdict = soft_facts(response)
+        if verdict is None:
+            return None
+        facts, reason = verdict
+        _annotate(facts, provider, model, 0, 200_000, 0)
+        rule = Rule(f"soft_{reason.value}", reason, lambda f: True) if reason else first_match(facts)
+        return _decide(facts, rule, now)
+    except Exception as exc:
+        return _unclassifiable(exc, provider, model)
+
+
+def _annotate(f: ErrorFacts, provider: str, model: str, tokens: int, context: int, messages: int) -> None:
+    f.provider, f.model = str(provider or ""), str(model or "")
+    f.approx_tokens = tokens if isinstance(tokens, int) else 0
+    f.context_length = context if isinstance(context, int) and context > 0 else 200_000
+    f.num_messages = messages if isinstance(messages, int) else 0
+    if f.status is None and f.error_type in _STATUS_BY_TYPE:
+        f.status = _STATUS_BY_TYPE[f.error_type]
+    elif f.status is None:
+        for candidate in f.codes:
+            if candidate in _STATUS_BY_TYPE:
+                f.status = _STATUS_BY_TYPE[candidate]
+                break
+
+
+def _decide(facts: ErrorFacts, rule: Rule, now: float | None) -> ClassifiedError:
+    http = facts.http_status
+    return ClassifiedError(
+        reason=rule.reason,
+        scope=rule.scope or REASON_POLICY[rule.reason].scope,
+        status_code=http if http is not None and http >= 400 else None,
+        error_code=facts.error_code or None,
+        provider=facts.provider,
+        model=facts.model,
+        message=redact(facts.message or facts.text or rule.reason.value),
+        retry_after=_wait(facts, time.time() if now is None else now),
+        rule=rule.name,
+        server_retry=facts.server_retry,
+    )
+
+
+def _wait(facts: ErrorFacts, now: float) -> float | None:
+    wait = wait_from_headers(facts.headers, now) if facts.headers else None
+    if wait is None and facts.body_wait:
+        wait = parse_duration(facts.body_wait)
+    if wait is None and facts.text:
+        wait = wait_from_text(facts.text)
+    return wait
+
+
+def _safe_repr(value: object) -> str:
+    try:
+        return repr(value)[:2000]
+    except Exception:
+        return f"<unrepresentable {type(value).__name__}>"
+
+
+def _unclassifiable(exc: Exception, provider: object, model: object) -> ClassifiedError:
+    return ClassifiedError(
+        reason=FailoverReason.unknown,
+        scope=REASON_POLICY[FailoverReason.unknown].scope,
+        provider=str(provider or "") if isinstance(provider, str) else "",
+        model=str(model or "") if isinstance(model, str) else "",
+        message=redact(f"unclassifiable error ({type(exc).__name__})"),
+        rule="classifier_fault",
+    )

@@ -1,0 +1,106 @@
+"""Release notes from git history: commits grouped by conventional type, credited via AUTHOR_MAP."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+__all__ = ["Commit", "git_commits", "load_author_map", "missing_authors", "render_release_notes"]
+
+_SECTIONS: Final = (
+    ("feat", "Features"), ("fix", "Fixes"), ("perf", "Performance"), ("refactor", "Refactoring"),
+    ("docs", "Documentation"), ("test", "Tests"), ("build", "Build"), ("ci", "CI"), ("chore", "Chores"),
+)
+_SUBJECT_RE: Final = re.compile(r"^(?P<type>[a-z]+)(?:\((?P<scope>[^)]*)\))?(?P<bang>!)?:\s*(?P<text>.+)$")
+_TRAILER_RE: Final = re.compile(r"^co-authored-by:\s*(?P<name>.*?)\s*<(?P<email>[^>]+)>\s*$", re.I | re.M)
+_FIELD, _RECORD = "\x1f", "\x1e"
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """One commit as the notes need it."""
+
+    sha: str
+    email: str
+    name: str
+    subject: str
+    body: str
+
+    @property
+    def co_authors(self) -> tuple[tuple[str, str], ...]:
+        """(name, e-mail) of each Co-authored-by trailer."""
+        return tuple((m["name"], m["email"].lower()) for m in _TRAILER_RE.finditer(self.body))
+
+
+def load_author_map(path: Path) -> dict[str, str]:
+    """Parse AUTHOR_MAP: ``email  credit`` per line, '#' comments."""
+    mapping: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        email, _, credit = stripped.partition(" ")
+        if "@" not in email or not credit.strip():
+            raise ValueError(f"{path}:{number}: expected '<e-mail> <name to credit>', got {line!r}")
+        mapping[email.lower()] = credit.strip()
+    return mapping
+
+
+def git_commits(repo: Path, since: str | None = None) -> list[Commit]:
+    """Commits reachable from HEAD (after ``since`` when given), newest first."""
+    revision = f"{since}..HEAD" if since else "HEAD"
+    has_head = subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "-q", "HEAD"],
+                              capture_output=True, check=False).returncode == 0
+    if not has_head:
+        return []  # a fresh repository has no history yet
+    fmt = _FIELD.join(("%H", "%ae", "%an", "%s", "%b")) + _RECORD
+    output = subprocess.run(
+        ["git", "-C", str(repo), "log", f"--format={fmt}", revision],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    commits = []
+    for record in output.split(_RECORD):
+        parts = record.strip("\n").split(_FIELD)
+        if len(parts) == 5:
+            commits.append(Commit(parts[0], parts[1].lower(), parts[2], parts[3], parts[4]))
+    return commits
+
+
+def missing_authors(commits: list[Commit], mapping: dict[str, str]) -> set[str]:
+    """E-mails of authors and co-authors that AUTHOR_MAP does not credit."""
+    emails = {c.email for c in commits} | {email for c in commits for _, email in c.co_authors}
+    return {email for email in emails if email not in mapping}
+
+
+def _credit(email: str, fallback: str, mapping: dict[str, str]) -> str:
+    return mapping.get(email.lower(), fallback)
+
+
+def _line(commit: Commit, text: str, mapping: dict[str, str]) -> str:
+    people = [_credit(commit.email, commit.name, mapping)]
+    people += [_credit(email, name, mapping) for name, email in commit.co_authors]
+    unique = list(dict.fromkeys(people))
+    return f"- {text} ({commit.sha[:7]}; thanks {', '.join(unique)})"
+
+
+def render_release_notes(since: str, *, repo: str = ".", author_map: str | None = None) -> str:
+    """Markdown release notes for the commits after ``since``."""
+    root = Path(repo)
+    mapping = load_author_map(Path(author_map) if author_map else root / "AUTHOR_MAP")
+    groups: dict[str, list[str]] = {}
+    for commit in git_commits(root, since):
+        match = _SUBJECT_RE.match(commit.subject)
+        kind = match["type"] if match else "other"
+        text = match["text"] if match else commit.subject
+        if match and match["bang"]:
+            text = f"**breaking:** {text}"
+        groups.setdefault(kind, []).append(_line(commit, text, mapping))
+    titles = dict(_SECTIONS)
+    order = [k for k, _ in _SECTIONS if k in groups] + sorted(k for k in groups if k not in titles)
+    out = [f"# Release notes since {since}", ""]
+    for kind in order:
+        out += [f"## {titles.get(kind, kind.capitalize())}", *groups[kind], ""]
+    return "\n".join(out) + ("" if groups else "No changes.\n")

@@ -1,0 +1,73 @@
+"""Behaviour of the steadyloop command line."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from agent.cli import main
+
+_EXTRA_USAGE = ('{"type":"error","error":{"type":"invalid_request_error",'
+                '"message":"You\'re out of extra usage. Add more at claude.ai/settings/usage"}}')
+
+
+def _run(argv: list[str]) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(argv, out=out), out.getvalue()
+
+
+def test_classify_prints_reason_scope_rule_and_plan() -> None:
+    """classify prints the decision, the deciding rule and one sentence on what the loop does."""
+    code, text = _run(["classify", "--status", "400", "--body", _EXTRA_USAGE])
+    assert code == 0
+    assert "reason:    billing" in text and "scope:     credential" in text
+    assert "rule:      anthropic_out_of_extra_usage" in text and "Rotate" in text
+
+
+def test_classify_json_with_header_wait() -> None:
+    """--json prints one object; --header feeds the wait hint."""
+    code, text = _run(["classify", "--status", "429", "--json", "--header", "retry-after: 20",
+                       "--body", '{"error":{"message":"slow down","code":"rate_limit_exceeded"}}'])
+    data = json.loads(text)
+    assert code == 0 and data["reason"] == "rate_limit" and data["retry_after"] == 20.0
+    assert data["sdk_exception"] == "RateLimitError" and data["should_rotate_credential"] is True
+
+
+def test_classify_reads_body_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--body - reads the body from standard input."""
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"type":"error","error":{"type":"overloaded_error","message":"x"}}'))
+    code, text = _run(["classify", "--status", "529", "--body", "-", "--json"])
+    assert code == 0 and json.loads(text)["reason"] == "overloaded"
+
+
+def test_malformed_body_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A body that looks like JSON but is not gives exit 2 and a message naming --body, no traceback."""
+    code, _ = _run(["classify", "--status", "400", "--body", '{"error": '])
+    err = capsys.readouterr().err
+    assert code == 2 and "--body is not valid JSON" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("argv", "needle"), [
+    (["classify", "--status", "200", "--body", "{}"], "--status 200"),
+    (["classify", "--status", "400", "--body", "{}", "--header", "no-colon"], "--header 'no-colon'"),
+])
+def test_bad_options_name_the_option(argv: list[str], needle: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Bad option values exit 2 with a message that names the option and the fix."""
+    code, _ = _run(argv)
+    assert code == 2 and needle in capsys.readouterr().err
+
+
+def test_plain_text_body_is_classified() -> None:
+    """A non-JSON body (an HTML gateway page) is classified, not rejected."""
+    code, text = _run(["classify", "--status", "502", "--body", "<html>Bad Gateway</html>", "--json"])
+    assert code == 0 and json.loads(text)["reason"] == "server_error"
+
+
+def test_demo_runs_real_shapes() -> None:
+    """The demo classifies real shapes through the real SDKs and shows the seed behaviours."""
+    code, text = _run(["demo"])
+    assert code == 0
+    assert "anthropic_out_of_extra_usage" in text and "reason:    billing" in text
+    assert "reason:    content_policy_blocked" in text and "reason:    transient" in text

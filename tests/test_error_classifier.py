@@ -1,0 +1,268 @@
+"""Behaviour of agent.error_classifier, driven by real SDK exceptions and responses."""
+
+from __future__ import annotations
+
+import socket
+import time
+from typing import Any
+
+import anthropic
+import httpx2
+import openai
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agent import FailoverReason, Scope, classify_api_error, classify_soft_failure
+from agent._rules import RULES
+from agent._taxonomy import REASON_POLICY, Action
+from agent.error_classifier import ClassifiedError, rule_names
+from agent.testing.error_shapes import SHAPES, SOFT_SHAPES, ErrorShape, SoftShape
+from agent.testing.sdk_errors import exception_for, exception_from_http, response_from_http
+
+R = FailoverReason
+NOW = time.time()
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=[s.id for s in SHAPES])
+def test_real_error_shape(shape: ErrorShape) -> None:
+    """Each real provider error, raised by the real SDK, gets the reason (scope, wait) its source implies."""
+    error = exception_for(shape)
+    c = classify_api_error(error, provider=shape.provider, approx_tokens=shape.approx_tokens,
+                           num_messages=shape.num_messages, now=NOW)
+    assert c.reason is shape.expect, f"{shape.source}: decided by {c.rule}"
+    if shape.scope is not None:
+        assert c.scope is shape.scope
+    if shape.retry_after is not None:
+        assert c.retry_after == pytest.approx(shape.retry_after, abs=0.01)
+    assert c.status_code == shape.status
+
+
+def test_shape_table_is_wide_enough() -> None:
+    """The table covers at least 120 distinct shapes across the providers the issue lists."""
+    assert len({s.id for s in SHAPES}) == len(SHAPES) >= 120
+    providers = {s.provider for s in SHAPES}
+    assert {"azure", "bedrock", "gemini", "openrouter", "deepseek", "xai", "mistral", "groq", "vllm",
+            "llamacpp", "ollama"} <= providers
+    assert all(s.source for s in SHAPES)
+
+
+_SOFT_API: dict[str, Any] = {"chat": "openai", "responses": "responses", "messages": "anthropic"}
+
+
+@pytest.mark.parametrize("shape", SOFT_SHAPES, ids=[s.id for s in SOFT_SHAPES])
+def test_soft_failure_from_real_sdk_object(shape: SoftShape) -> None:
+    """A 200 answer parsed by the real SDK is classified as its soft-failure reason, or None on success."""
+    response = response_from_http(_SOFT_API[shape.kind], shape.body) if shape.kind in _SOFT_API else shape.body
+    c = classify_soft_failure(response)
+    assert (c.reason if c else None) is shape.expect
+
+
+@pytest.mark.parametrize("shape", SOFT_SHAPES, ids=[s.id for s in SOFT_SHAPES])
+def test_soft_failure_from_plain_dict(shape: SoftShape) -> None:
+    """Plain dicts are classified exactly like the SDK objects they come from."""
+    c = classify_soft_failure(shape.body)
+    assert (c.reason if c else None) is shape.expect
+
+
+@pytest.mark.parametrize(
+    ("shape_id", "rotates"),
+    [("codex_failed_quota", True), ("codex_failed_credits", True), ("codex_failed_usage_limit", True),
+     ("codex_failed_throttled", True), ("codex_failed_server", False), ("codex_failed_cyber", False),
+     ("codex_cancelled", False)],
+)
+def test_codex_soft_failures_rotate_only_on_quota(shape_id: str, rotates: bool) -> None:
+    """Seed 004: quota/rate soft failures ask for rotation; content policy, server errors and cancels never do."""
+    shape = next(s for s in SOFT_SHAPES if s.id == shape_id)
+    c = classify_soft_failure(response_from_http("responses", shape.body))
+    assert c is not None and c.should_rotate_credential is rotates
+
+
+def test_seed_000_cools_the_whole_credential() -> None:
+    """Seed 000: "out of extra usage" is credential-scoped quota: rotate, never a terminal format error."""
+    error = exception_from_http("anthropic", 400, {"type": "error", "error": {
+        "type": "invalid_request_error", "message": "You're Out Of Extra Usage. Add more at claude.ai/settings/usage"}})
+    c = classify_api_error(error, provider="anthropic", model="claude-haiku-4-5")
+    assert (c.reason, c.scope, c.should_rotate_credential, c.retryable) == (R.billing, Scope.credential, True, False)
+
+
+def test_seed_001_transient_400_retries_without_cooling() -> None:
+    """Seed 001: "Invalid request sent to provider." retries on the same target and cools nothing."""
+    body = {"error": {"message": "Invalid request sent to provider."}}
+    c = classify_api_error(exception_from_http("openai", 400, body))
+    assert (c.reason, c.scope, c.action) == (R.transient, Scope.request, Action.retry)
+    assert not c.should_rotate_credential
+
+
+@pytest.mark.parametrize("status", [400, 422])
+@pytest.mark.parametrize("message", [
+    "model not supported", "The requested model does not support model gpt-5",
+    "claude-opus is not available on your plan",
+    "The model `o3` does not exist or you do not have access to it.",
+])
+def test_seed_002_model_support_is_credential_model(status: int, message: str) -> None:
+    """Seed 002: model-support 400/422 falls back and is scoped to credential+model."""
+    c = classify_api_error(exception_from_http("openai", status, {"error": {"message": message}}))
+    assert (c.reason, c.scope, c.should_fallback, c.should_rotate_credential) == (
+        R.model_not_found, Scope.credential_model, True, False)
+
+
+def test_content_policy_never_retries_or_rotates() -> None:
+    """Seed 003: a content-policy block is deterministic: no retry, no rotation, fall back at once."""
+    error = exception_from_http("openai", 400, {"error": {"message": "This request violates our usage policies."}})
+    c = classify_api_error(error)
+    assert (c.reason, c.retryable, c.should_rotate_credential, c.should_fallback, c.scope) == (
+        R.content_policy_blocked, False, False, True, Scope.request)
+
+
+def test_x_should_retry_false_vetoes_retryable() -> None:
+    """x-should-retry: false is obeyed before any heuristic: a 500 is then not retryable."""
+    plain = classify_api_error(exception_from_http("openai", 500, {"error": {"message": "boom"}}))
+    vetoed = classify_api_error(exception_from_http("openai", 500, {"error": {"message": "boom"}},
+                                                    {"x-should-retry": "false"}))
+    assert plain.retryable and not vetoed.retryable
+
+
+def test_every_reason_has_one_policy_row_and_hints_agree() -> None:
+    """Hints derive from one row: rotation implies a credential scope, compression a request scope."""
+    assert set(REASON_POLICY) == set(FailoverReason)
+    for reason, row in REASON_POLICY.items():
+        c = ClassifiedError(reason=reason, scope=row.scope)
+        assert c.should_rotate_credential == (row.action is Action.rotate)
+        assert not c.should_rotate_credential or c.scope in (Scope.credential, Scope.credential_model)
+        assert not c.should_compress or c.scope is Scope.request
+
+
+def test_rule_table_is_ordered_and_named() -> None:
+    """Rule names are unique and the last rule is the catch-all."""
+    names = rule_names()
+    assert len(set(names)) == len(names)
+    assert names[-1] == "unknown" and RULES[-1].reason is R.unknown
+
+
+# ------------------------------------------------------------------ streams and transports
+
+
+def _sse_transport(events: str) -> httpx2.MockTransport:
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(200, content=events.encode(), headers={"content-type": "text/event-stream"})
+    return httpx2.MockTransport(handler)
+
+
+def test_anthropic_mid_stream_overloaded_error() -> None:
+    """An SSE error event inside a 200 stream (the SDK raises APIStatusError with status 200) is overloaded."""
+    events = (
+        'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","type":"message",'
+        '"role":"assistant","model":"claude-x","content":[],"stop_reason":null,"stop_sequence":null,'
+        '"usage":{"input_tokens":1,"output_tokens":1}}}\n\n'
+        'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n'
+    )
+    client = anthropic.Anthropic(api_key="k", base_url="http://x", max_retries=0,
+                                 http_client=httpx2.Client(transport=_sse_transport(events)))
+    with pytest.raises(anthropic.APIStatusError) as info, client.messages.stream(
+        model="claude-x", max_tokens=5, messages=[{"role": "user", "content": "hi"}]
+    ) as stream:
+        list(stream)
+    c = classify_api_error(info.value)
+    assert (c.reason, c.status_code, c.rule) == (R.overloaded, None, "overloaded_code")
+
+
+def test_openai_stream_error_chunk() -> None:
+    """An OpenAI-compatible stream that sends an error object mid-stream is classified from that object."""
+    events = 'data: {"error":{"message":"Rate limit reached, try again in 3s","code":"rate_limit_exceeded"}}\n\n'
+    client = openai.OpenAI(api_key="k", base_url="http://x/v1", max_retries=0,
+                           http_client=httpx2.Client(transport=_sse_transport(events)))
+    with pytest.raises(openai.APIError) as info:
+        list(client.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}], stream=True))
+    c = classify_api_error(info.value)
+    assert (c.reason, c.retry_after) == (R.rate_limit, 3.0)
+
+
+def test_connection_refused_is_endpoint_timeout() -> None:
+    """A real connection refused (APIConnectionError) is an endpoint-scoped transient failure."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    client = openai.OpenAI(api_key="k", base_url=f"http://127.0.0.1:{port}/v1", max_retries=0)
+    with pytest.raises(openai.APIConnectionError) as info:
+        client.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
+    c = classify_api_error(info.value)
+    assert (c.reason, c.scope, c.retryable) == (R.timeout, Scope.endpoint, True)
+
+
+def test_read_timeout_is_timeout() -> None:
+    """The SDK's APITimeoutError (raised from a transport ReadTimeout) is a timeout."""
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        raise httpx2.ReadTimeout("timed out", request=request)
+    client = anthropic.Anthropic(api_key="k", base_url="http://x", max_retries=0,
+                                 http_client=httpx2.Client(transport=httpx2.MockTransport(handler)))
+    with pytest.raises(anthropic.APITimeoutError) as info:
+        client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": "hi"}])
+    assert classify_api_error(info.value).reason is R.timeout
+
+
+def test_cause_chain_is_walked_and_cycles_are_safe() -> None:
+    """A wrapper exception is classified by the SDK error in its cause chain, even when the chain is cyclic."""
+    inner = exception_from_http("openai", 429, {"error": {"message": "slow", "code": "rate_limit_exceeded"}})
+    outer = RuntimeError("agent step failed")
+    outer.__cause__ = inner
+    inner.__context__ = outer  # a cycle
+    assert classify_api_error(outer).reason is R.rate_limit
+
+
+def test_secrets_are_redacted_from_messages() -> None:
+    """An API key echoed in a provider message never reaches ClassifiedError.message."""
+    shape = next(s for s in SHAPES if s.id == "key_in_message_redacted")
+    c = classify_api_error(exception_for(shape))
+    assert "AbCdEfGh" not in c.message and "[REDACTED]" in c.message
+
+
+def test_message_is_capped_at_500_characters() -> None:
+    """A megabyte message still gives a 500-character message and a decision."""
+    c = classify_api_error(exception_from_http("openai", 400, {"error": {"message": "x" * 1_000_000}}))
+    assert len(c.message) <= 500 and c.reason is R.format_error
+
+
+# ------------------------------------------------------------------ never raises
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=50),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+class _WeirdError(Exception):
+    status_code = "not-a-number"
+    body = property(lambda self: (_ for _ in ()).throw(ValueError("body exploded")))
+
+    def __str__(self) -> str:
+        raise RuntimeError("str exploded")
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=_json, status=st.one_of(st.none(), st.integers(-5, 1000)), text=st.text(max_size=200))
+def test_classifier_never_raises_on_arbitrary_input(body: object, status: int | None, text: str) -> None:
+    """Any object, body, status or message gives a ClassifiedError (unknown at worst)."""
+    error = RuntimeError(text)
+    error.body = body  # type: ignore[attr-defined]
+    error.status_code = status  # type: ignore[attr-defined]
+    assert isinstance(classify_api_error(error), ClassifiedError)
+    assert isinstance(classify_api_error(body), ClassifiedError)
+    result = classify_soft_failure(body)
+    assert result is None or isinstance(result, ClassifiedError)
+
+
+@pytest.mark.parametrize("thing", [None, b"\xff\xfe", 42, object(), _WeirdError(), [1, 2], {"error": None}])
+def test_classifier_never_raises_on_odd_objects(thing: object) -> None:
+    """None, bytes, numbers, exploding __str__ and odd bodies all give a decision."""
+    assert isinstance(classify_api_error(thing), ClassifiedError)
+
+
+def test_docs_list_every_rule_and_reason() -> None:
+    """docs/classifier.md names every rule and every reason, so the documented table stays true."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "classifier.md").read_text()
+    assert all(f"`{name}`" in doc for name in rule_names())
+    assert all(f"`{reason.value}`" in doc for reason in FailoverReason)

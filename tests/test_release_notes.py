@@ -1,0 +1,58 @@
+"""Behaviour of agent.release_notes and the AUTHOR_MAP contract."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from agent.release_notes import git_commits, load_author_map, missing_authors, render_release_notes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _git(repo: Path, *args: str, email: str = "ada@example.com", name: str = "Ada") -> str:
+    env = {"GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": name,
+           "GIT_COMMITTER_EMAIL": email, "HOME": str(repo), "PATH": "/usr/bin:/bin:/usr/local/bin"}
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+def test_every_commit_author_is_in_author_map() -> None:
+    """Every author and co-author in this checkout's git log has a line in AUTHOR_MAP."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: no history to check AUTHOR_MAP against")
+    mapping = load_author_map(ROOT / "AUTHOR_MAP")
+    missing = missing_authors(git_commits(ROOT), mapping)
+    assert not missing, f"add these e-mails to AUTHOR_MAP: {sorted(missing)}"
+
+
+def test_notes_group_by_type_and_credit_co_authors(tmp_path: Path) -> None:
+    """Commits are grouped by conventional type and credited via AUTHOR_MAP, trailers included."""
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    _git(tmp_path, "tag", "v0")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m",
+         "feat(pool): rotate keys\n\nCo-authored-by: Bo <bo@example.com>")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "fix!: stop retry storms", email="cy@example.com", name="Cy")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "Update readme")
+    (tmp_path / "MAP").write_text("# map\nada@example.com @ada\nbo@example.com Bo B.\ncy@example.com @cy\n")
+    notes = render_release_notes("v0", repo=str(tmp_path), author_map=str(tmp_path / "MAP"))
+    assert notes.index("## Features") < notes.index("## Fixes") < notes.index("## Other")
+    assert "rotate keys" in notes and "thanks @ada, Bo B.)" in notes
+    assert "**breaking:** stop retry storms" in notes and "thanks @cy" in notes
+    assert "start" not in notes
+
+
+def test_missing_author_is_reported(tmp_path: Path) -> None:
+    """An author missing from the map is reported by e-mail."""
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "feat: x\n\nCo-authored-by: Zed <zed@example.com>")
+    assert missing_authors(git_commits(tmp_path), {"ada@example.com": "@ada"}) == {"zed@example.com"}
+
+
+def test_malformed_author_map_line_names_the_line(tmp_path: Path) -> None:
+    """A malformed AUTHOR_MAP line is an error that names the file and line."""
+    (tmp_path / "MAP").write_text("# ok\nnot-an-email\n")
+    with pytest.raises(ValueError, match=r"MAP:2"):
+        load_author_map(tmp_path / "MAP")

@@ -1,0 +1,76 @@
+"""Behaviour of agent._wait_hints: provider wait hints, parsed safely."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent._wait_hints import (
+    MAX_HINT_SECONDS,
+    parse_duration,
+    parse_reset_time,
+    parse_retry_after,
+    wait_from_headers,
+    wait_from_text,
+)
+
+NOW = 2_000_000_000.0  # 2033-05-18T03:33:20Z
+
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("6m0s", 360.0), ("1s", 1.0), ("20ms", 0.02), ("1h2m3.5s", 3723.5), ("37s", 37.0), ("0.5", 0.5),
+    ("3h 12m", 11520.0), ("2 minutes", 120.0), ("", None), ("soon", None), ("-3s", None), ("1e400", None),
+])
+def test_parse_duration(text: str, seconds: float | None) -> None:
+    """Go-style and spaced durations parse; garbage, negative and overflowing values give None."""
+    assert parse_duration(text) == (pytest.approx(seconds) if seconds is not None else None)
+
+
+@pytest.mark.parametrize(("value", "seconds"), [
+    ("20", 20.0), ("0", 0.0), ("1.5", 1.5), ("-1", None), ("nan", None), ("inf", None), ("-inf", None),
+    ("315360000", None), ("Wed, 18 May 2033 03:34:20 GMT", 60.0), ("Wed, 18 May 2033 03:30:00 GMT", 0.0),
+    ("not a date", None), ("", None),
+])
+def test_parse_retry_after_hostile_table(value: str, seconds: float | None) -> None:
+    """Retry-After as seconds or HTTP date; a date in the past means 0; hostile values are rejected."""
+    assert parse_retry_after(value, NOW) == seconds
+
+
+@pytest.mark.parametrize(("value", "seconds"), [
+    ("2033-05-18T03:34:20Z", 60.0), ("2033-05-18T03:34:20+00:00", 60.0), ("2000000030", 30.0),
+    ("2033-05-18T03:00:00Z", 0.0), ("garbage", None), ("9999999999999", None),
+])
+def test_parse_reset_time(value: str, seconds: float | None) -> None:
+    """Absolute resets (RFC 3339 or epoch seconds) become seconds from now; absurd ones are rejected."""
+    assert parse_reset_time(value, NOW) == seconds
+
+
+@pytest.mark.parametrize(("headers", "seconds"), [
+    ({"retry-after-ms": "250", "retry-after": "9"}, 0.25),
+    ({"retry-after-ms": "nan", "retry-after": "9"}, 9.0),
+    ({"retry-after": "-4"}, None),
+    ({"x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "2s",
+      "x-ratelimit-remaining-tokens": "0", "x-ratelimit-reset-tokens": "6m0s"}, 360.0),
+    ({"x-ratelimit-remaining-requests": "12", "x-ratelimit-reset-requests": "2s",
+      "x-ratelimit-remaining-tokens": "0", "x-ratelimit-reset-tokens": "1m"}, 60.0),
+    ({"anthropic-ratelimit-tokens-remaining": "0", "anthropic-ratelimit-tokens-reset": "2033-05-18T03:33:50Z"}, 30.0),
+    ({"anthropic-ratelimit-unified-reset": "2000000100"}, 100.0),
+    ({"content-type": "application/json"}, None),
+])
+def test_wait_from_headers(headers: dict[str, str], seconds: float | None) -> None:
+    """retry-after-ms beats retry-after beats reset headers; the longest exhausted window wins."""
+    assert wait_from_headers(headers.items(), NOW) == (pytest.approx(seconds) if seconds else seconds)
+
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("please try again in 20s.", 20.0), ("try again in 7.66s", 7.66), ("your limit resets in 3h 12m", 11520.0),
+    ("retry after 30 seconds", 30.0), ("try again in 4 days 3 hours", 356400.0), ("try again later", None),
+    ("error in 5s of processing", None), ("try again in 99999 days", None),
+])
+def test_wait_from_text(text: str, seconds: float | None) -> None:
+    """A wait stated in the message is used only when phrased as a wait, and only when sane."""
+    assert wait_from_text(text) == (pytest.approx(seconds) if seconds else seconds)
+
+
+def test_hint_ceiling_is_a_month() -> None:
+    """The absurdity ceiling is about a month: a monthly quota reset is the longest real wait."""
+    assert 28 * 86400 <= MAX_HINT_SECONDS <= 32 * 86400
