@@ -1,10 +1,11 @@
 """Facts first: turn any exception or error body into one flat record the rules can read.
 
-Nothing here decides anything. It finds the HTTP status, the SDK exception kind, every
+Nothing here decides anything. It finds the HTTP status, the exception kind, every
 structured code in the body (Anthropic ``error.details.error_code``, OpenAI ``code``/``type``,
-Azure ``innererror.code``, Gemini ``status``, Bedrock ``x-amzn-errortype``), the messages
-(including JSON nested in ``error.message`` and OpenRouter's ``metadata.raw``), and the headers
-that carry wait hints. It never raises: odd input gives emptier facts.
+Azure ``innererror.code``, Gemini ``status`` and ``details[].reason``, Bedrock
+``x-amzn-errortype``), the messages (including JSON nested in ``error.message`` and
+OpenRouter's ``metadata.raw``), and the headers that carry wait hints. It never raises:
+odd input gives emptier facts.
 """
 
 from __future__ import annotations
@@ -12,17 +13,23 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final
 
 import anthropic
 import httpx2
 import openai
 
-__all__ = ["ErrorFacts", "ExcKind", "facts_from_body", "facts_from_exception"]
+from ._phrases import normalize, tags_in
+
+__all__ = ["ErrorFacts", "ExcKind", "clear_body_cache", "facts_from_body", "facts_from_exception"]
 
 _TEXT_LIMIT: Final = 4000  # characters of each message searched; phrases sit near the start
 _NESTED_LIMIT: Final = 20_000  # longest string we try to parse as nested JSON
+_HINT_HEADERS: Final = frozenset({b"retry-after", b"retry-after-ms", b"x-should-retry", b"x-amzn-errortype"})
+_HINT_PREFIXES: Final = (b"x-ratelimit-", b"anthropic-ratelimit-")
+_CACHE_MAX: Final = 1024  # distinct error bodies remembered; retry storms repeat the same few
+_CACHE_BODY_LIMIT: Final = 16_384  # bytes; larger bodies are not worth keeping
 
 
 class ExcKind(enum.StrEnum):
@@ -37,18 +44,20 @@ class ExcKind(enum.StrEnum):
 
 @dataclass(slots=True)
 class ErrorFacts:
-    """Everything the rules may look at. Strings in ``codes`` and ``text`` are lower-case."""
+    """Everything the rules may look at. ``codes`` are lower-case; ``norm``/``words`` are normalised."""
 
     status: int | None = None  # the status the rules reason about (may come from the body)
     http_status: int | None = None  # the HTTP status of the response, as received
     kind: ExcKind = ExcKind.other
-    sdk: str = ""
     error_type: str = ""
     error_code: str = ""
     codes: frozenset[str] = frozenset()
     message: str = ""
-    text: str = ""
-    headers: tuple[tuple[str, str], ...] = ()
+    text: str = ""  # lower-case messages, for wait phrases
+    norm: str = " "  # normalised padded text, for phrase tags
+    words: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()  # phrase tags present in the text
+    headers: tuple[tuple[str, str], ...] = ()  # only the hint-bearing headers, names lower-case
     server_retry: bool | None = None
     body_wait: str = ""
     provider: str = ""
@@ -56,36 +65,33 @@ class ErrorFacts:
     approx_tokens: int = 0
     context_length: int = 200_000
     num_messages: int = 0
-    _tags: dict[str, bool] = field(default_factory=dict)
+
+    def set_text(self, messages: list[str]) -> None:
+        """Record the messages: the innermost is the human message, all of them are searched."""
+        self.message = messages[-1] if messages else ""
+        joined = " ".join(messages) if len(messages) > 1 else self.message
+        self.text = joined.lower()
+        self.norm, self.words = normalize(joined)
+        self.tags = tags_in(self.norm, self.words)
 
 
 # ---------------------------------------------------------------- exceptions
 
-
 _STATUS_ERRORS: Final = (openai.APIStatusError, anthropic.APIStatusError)
-_TIMEOUT_ERRORS: Final = (
-    openai.APITimeoutError,
-    anthropic.APITimeoutError,
-    httpx2.TimeoutException,
-    TimeoutError,
-)
+_TIMEOUT_ERRORS: Final = (openai.APITimeoutError, anthropic.APITimeoutError, httpx2.TimeoutException, TimeoutError)
 _CONNECTION_ERRORS: Final = (
-    openai.APIConnectionError,
-    anthropic.APIConnectionError,
-    httpx2.TransportError,
-    ConnectionError,
-    OSError,
+    openai.APIConnectionError, anthropic.APIConnectionError, httpx2.TransportError, ConnectionError, OSError,
 )
 
 
 def _chain(error: BaseException) -> Iterator[BaseException]:
-    """The exception and its causes, each once (cycle-safe)."""
+    """The exception and its causes as Python would show them, each once (cycle-safe)."""
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         yield current
-        current = current.__cause__ or current.__context__
+        current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
 
 
 def _kind_of(error: BaseException) -> ExcKind:
@@ -98,86 +104,119 @@ def _kind_of(error: BaseException) -> ExcKind:
     return ExcKind.other
 
 
-def _pick(error: BaseException) -> tuple[BaseException, ExcKind, str]:
-    """The most informative exception in the cause chain, its kind, and all chained texts."""
-    best: BaseException = error
-    best_kind = ExcKind.other
-    texts: list[str] = []
+def _pick(error: BaseException) -> tuple[BaseException, ExcKind]:
+    """The most informative exception of the cause chain: a status error, else the first transport one."""
+    if isinstance(error, _STATUS_ERRORS):
+        return error, ExcKind.status
+    best, best_kind = error, ExcKind.other
     for link in _chain(error):
         kind = _kind_of(link)
-        texts.append(_safe_str(link))
+        if kind is ExcKind.status:
+            return link, kind
         if best_kind is ExcKind.other and kind is not ExcKind.other:
             best, best_kind = link, kind
-        if kind is ExcKind.status:
-            best, best_kind = link, kind
-            break
-    return best, best_kind, " ".join(texts)
+    return best, best_kind
 
 
 def _safe_str(value: object) -> str:
     try:
-        text = str(value)
+        return str(value)[:_TEXT_LIMIT]
     except Exception:
         return ""
-    return text[:_TEXT_LIMIT]
 
 
-def _status_of(error: BaseException) -> int | None:
-    status = getattr(error, "status_code", None)
-    if isinstance(status, int) and not isinstance(status, bool) and 100 <= status < 600:
-        return status
-    status = getattr(error, "status", None)
-    if isinstance(status, int) and not isinstance(status, bool) and 100 <= status < 600:
-        return status
+def _int_status(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and 100 <= value < 600:
+        return value
     return None
 
 
-def _headers_of(error: BaseException) -> tuple[tuple[str, str], ...]:
-    response = getattr(error, "response", None)
-    headers = getattr(response, "headers", None)
+def _status_of(error: BaseException) -> int | None:
+    return _int_status(getattr(error, "status_code", None)) or _int_status(getattr(error, "status", None))
+
+
+def _hint_headers(error: BaseException) -> tuple[tuple[str, str], ...]:
+    """Only the headers that carry hints, as (lower-case name, value)."""
+    headers = getattr(getattr(error, "response", None), "headers", None)
     if headers is None:
         return ()
     try:
-        return tuple((str(k).lower(), str(v)) for k, v in headers.items())
+        pairs = headers.raw if isinstance(headers, httpx2.Headers) else [
+            (str(k).encode("latin-1"), str(v).encode("latin-1")) for k, v in headers.items()]
+        found = []
+        for raw_name, value in pairs:
+            name = raw_name.lower()
+            if name in _HINT_HEADERS or name.startswith(_HINT_PREFIXES):
+                found.append((name.decode("latin-1"), value.decode("latin-1")))
+        return tuple(found)
     except Exception:
         return ()
 
 
-def _sdk_of(error: BaseException) -> str:
-    if isinstance(error, openai.OpenAIError):
-        return "openai"
-    if isinstance(error, anthropic.AnthropicError):
-        return "anthropic"
-    return ""
+_BodySnapshot = tuple[Any, ...]
+_BODY_CACHE: dict[tuple[type, int | None, bytes], _BodySnapshot] = {}
+
+
+def clear_body_cache() -> None:
+    """Forget remembered error bodies (benchmarks use this to measure cold classifications)."""
+    _BODY_CACHE.clear()
+
+
+def _cache_key(error: BaseException, kind: ExcKind, status: int | None) -> tuple[type, int | None, bytes] | None:
+    """Key for a plain SDK status error whose full body was read; None when it must not be cached."""
+    if kind is not ExcKind.status or error.__cause__ is not None:
+        return None
+    if error.__context__ is not None and not error.__suppress_context__:
+        return None
+    try:
+        content = error.response.content  # type: ignore[attr-defined]
+    except Exception:  # a stream whose body was never read
+        return None
+    if not isinstance(content, bytes) or len(content) > _CACHE_BODY_LIMIT:
+        return None
+    return (type(error), status, content)
+
+
+def _body_facts(error: BaseException, best: BaseException, kind: ExcKind, facts: ErrorFacts) -> None:
+    """Fill everything that depends on the body and messages only (memoised per identical body)."""
+    key = _cache_key(best, kind, facts.http_status) if best is error else None
+    snapshot = _BODY_CACHE.get(key) if key is not None else None
+    if snapshot is not None:
+        (facts.status, facts.error_type, facts.error_code, facts.codes, facts.body_wait, facts.message,
+         facts.text, facts.norm, facts.words, facts.tags) = snapshot
+        return
+    out = _Collector()
+    if kind is ExcKind.status or kind is ExcKind.other:
+        body = getattr(best, "body", None)
+        _walk(body if body is not None or kind is ExcKind.status else _response_json(best), out)
+    if not out.messages or kind is not ExcKind.status:
+        out.messages.extend(_safe_str(link) for link in _chain(error))
+    _apply(facts, out)
+    if key is not None:
+        if len(_BODY_CACHE) >= _CACHE_MAX:
+            _BODY_CACHE.pop(next(iter(_BODY_CACHE), key), None)  # oldest first
+        _BODY_CACHE[key] = (facts.status, facts.error_type, facts.error_code, facts.codes, facts.body_wait,
+                            facts.message, facts.text, facts.norm, facts.words, facts.tags)
 
 
 def facts_from_exception(error: BaseException) -> ErrorFacts:
     """Extract facts from any exception (never raises)."""
-    best, kind, chain_text = _pick(error)
+    best, kind = _pick(error)
     http_status = _status_of(best)
-    facts = ErrorFacts(
-        kind=kind, sdk=_sdk_of(best), status=http_status, http_status=http_status, headers=_headers_of(best)
-    )
-    body = getattr(best, "body", None) if kind in (ExcKind.status, ExcKind.other) else None
-    if kind is ExcKind.other and body is None and getattr(best, "response", None) is not None:
-        body = _response_json(best)
-    _fill_from_body(facts, body, fallback_message=_message_of(best))
-    if kind is not ExcKind.status or not facts.text:
-        facts.text = _join_text(facts.text, chain_text.lower())
-    _fill_from_headers(facts)
+    facts = ErrorFacts(kind=kind, status=http_status, http_status=http_status)
+    _body_facts(error, best, kind, facts)
+    facts.headers = _hint_headers(best)
+    if facts.headers:
+        _fill_from_headers(facts)
     return facts
 
 
-def _message_of(error: BaseException) -> str:
-    message = getattr(error, "message", None)
-    if isinstance(message, str) and message:
-        return message[:_TEXT_LIMIT]
-    return _safe_str(error)
-
-
 def _response_json(error: BaseException) -> object:
+    response = getattr(error, "response", None)
+    if response is None:
+        return None
     try:
-        return error.response.json()  # type: ignore[attr-defined]
+        return response.json()
     except Exception:
         return None
 
@@ -199,7 +238,9 @@ def _fill_from_headers(facts: ErrorFacts) -> None:
 def facts_from_body(body: object, *, status: int | None = None, kind: ExcKind = ExcKind.soft) -> ErrorFacts:
     """Extract facts from a decoded error body (dict, list, JSON string, bytes or None)."""
     facts = ErrorFacts(kind=kind, status=status)
-    _fill_from_body(facts, body, fallback_message="")
+    out = _Collector()
+    _walk(body, out)
+    _apply(facts, out)
     return facts
 
 
@@ -229,21 +270,24 @@ class _Collector:
         self.numeric: int | None = None
         self.wait = ""
 
-    def code(self, value: object, *, primary: bool = False) -> None:
-        if isinstance(value, bool):
-            return
-        if isinstance(value, int):
-            if 100 <= value < 600 and self.numeric is None:
-                self.numeric = value
-            return
-        if isinstance(value, str) and value.strip():
+    def code(self, value: object) -> str:
+        """Record a code (a numeric one as a status); return it lower-cased, or ''."""
+        if type(value) is str:
             lowered = value.strip().lower()[:200]
-            if lowered.isdigit():
-                self.code(int(lowered))
-                return
-            self.codes.append(lowered)
-            if primary and not self.error_code:
-                self.error_code = lowered
+            if not lowered.isdigit():
+                if lowered:
+                    self.codes.append(lowered)
+                return lowered
+            value = int(lowered)
+        if type(value) is int and self.numeric is None:
+            self.numeric = _int_status(value)
+        return ""
+
+    def primary(self, value: object) -> None:
+        """Record the structured code the provider means as *the* code of the error."""
+        lowered = self.code(value)
+        if lowered and not self.error_code:
+            self.error_code = lowered
 
     def message(self, value: object) -> None:
         if isinstance(value, str) and value.strip():
@@ -252,66 +296,74 @@ class _Collector:
 
 def _walk(payload: object, out: _Collector, depth: int = 0) -> None:
     """Collect codes and messages from an error payload, following the known nestings."""
-    if depth > 4:
+    if depth > 4 or payload is None:
+        return
+    if isinstance(payload, Mapping):
+        _walk_mapping(payload, out, depth)
         return
     payload = _decode(payload)
     if isinstance(payload, list):
         for item in payload[:3]:
             _walk(item, out, depth + 1)
-        return
-    if isinstance(payload, str):
+    elif isinstance(payload, Mapping):
+        _walk_mapping(payload, out, depth)
+    elif isinstance(payload, str):
         out.message(payload)
-        return
-    if not isinstance(payload, Mapping):
-        return
-    _walk_mapping(payload, out, depth)
 
 
 def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
-    inner = payload.get("error")
-    if isinstance(inner, Mapping | list | str) and inner:
+    get = payload.get
+    if inner := get("error"):
         _walk(inner, out, depth + 1)
-    details = payload.get("details")
-    if isinstance(details, Mapping):
-        out.code(details.get("error_code"), primary=True)
-    elif isinstance(details, list):
+    if details := get("details"):
         _walk_details(details, out)
-    out.code(payload.get("code"), primary=True)
-    out.code(payload.get("error_code"), primary=True)
-    kind = payload.get("type")
+    if (code := get("code")) is not None:
+        out.primary(code)
+    if (error_code := get("error_code")) is not None:
+        out.primary(error_code)
+    kind = get("type")
     if isinstance(kind, str) and kind != "error":
-        if not out.error_type:
-            out.error_type = kind.strip().lower()
+        out.error_type = out.error_type or kind.strip().lower()
         out.code(kind)
-    out.code(payload.get("status"))
-    innererror = payload.get("innererror")
+    if (status := get("status")) is not None:
+        out.code(status)
+    innererror = get("innererror")
     if isinstance(innererror, Mapping):
         out.code(innererror.get("code"))
-    message = payload.get("message")
-    nested = _decode(message) if isinstance(message, str) and message.lstrip()[:1] == "{" else None
-    if isinstance(nested, Mapping):
-        _walk(nested, out, depth + 1)
-    else:
-        out.message(message)
-    metadata = payload.get("metadata")
+    if (message := get("message")) is not None:
+        _walk_message(message, out, depth)
+    metadata = get("metadata")
     if isinstance(metadata, Mapping) and metadata.get("raw"):
         _walk(metadata.get("raw"), out, depth + 1)
 
 
-def _walk_details(details: list[Any], out: _Collector) -> None:
-    """Google-style ``details``: RetryInfo carries ``retryDelay``; ErrorInfo carries ``reason``."""
+def _walk_message(message: object, out: _Collector, depth: int) -> None:
+    if isinstance(message, str):
+        nested = _decode(message) if message[:1] == "{" else None
+        if isinstance(nested, Mapping):
+            _walk_mapping(nested, out, depth + 1)
+        else:
+            out.message(message)
+    elif isinstance(message, Mapping | list):  # Mistral sends validation details as an object
+        out.message(_safe_str(message))
+
+
+def _walk_details(details: object, out: _Collector) -> None:
+    """Anthropic ``details.error_code``; Google ``details[]`` with RetryInfo and ErrorInfo."""
+    if isinstance(details, Mapping):
+        out.primary(details.get("error_code"))
+        return
+    if not isinstance(details, list):
+        return
     for item in details[:8]:
-        if not isinstance(item, Mapping):
-            continue
-        delay = item.get("retryDelay")
-        if isinstance(delay, str) and not out.wait:
-            out.wait = delay
-        out.code(item.get("reason"))
+        if isinstance(item, Mapping):
+            delay = item.get("retryDelay")
+            if isinstance(delay, str) and not out.wait:
+                out.wait = delay
+            out.code(item.get("reason"))
 
 
-def _fill_from_body(facts: ErrorFacts, body: object, *, fallback_message: str) -> None:
-    out = _Collector()
-    _walk(body, out)
+def _apply(facts: ErrorFacts, out: _Collector) -> None:
     if facts.status is None or facts.status == 200:
         # An error inside a 200 stream has no HTTP error status; a numeric body code
         # (OpenRouter puts the upstream status there) is the best status we have.
@@ -320,13 +372,4 @@ def _fill_from_body(facts: ErrorFacts, body: object, *, fallback_message: str) -
     facts.error_code = out.error_code
     facts.codes = frozenset(out.codes)
     facts.body_wait = out.wait
-    messages = out.messages or ([fallback_message] if fallback_message else [])
-    # The innermost message is the most specific (OpenRouter's raw upstream error comes last).
-    facts.message = messages[-1] if messages else ""
-    facts.text = _join_text("", " ".join(messages).lower())
-
-
-def _join_text(existing: str, extra: str) -> str:
-    if not extra or extra in existing:
-        return existing
-    return f"{existing} {extra}" if existing else extra
+    facts.set_text(out.messages)

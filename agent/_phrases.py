@@ -1,235 +1,186 @@
-"""Narrow provider phrasings, compiled once, looked up lazily by tag.
+"""Narrow provider phrasings, matched as whole-word sequences, looked up lazily by tag.
 
 Phrases are the last resort: structured codes and statuses decide first. Each list holds
 verbatim fragments of real provider messages; none is a lone generic word like "policy" or
 "max_tokens" that would collide with unrelated errors (the near-miss tests pin this).
+
+Matching works on a normalised text: lower-case, every ASCII character other than letters,
+digits and ``_`` turned into a space, whitespace collapsed. A phrase matches when its words
+appear in that order as whole words. ``_`` stays a word character on purpose: the token
+``content_filter`` (OpenAI/Azure) must not match the benign spaced "content filter".
+Each phrase group has an anchor word, so most tags are ruled out by one set intersection.
 """
 
 from __future__ import annotations
 
-import re
+import string
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from ._facts import ErrorFacts
 
-__all__ = ["PHRASES", "has"]
+__all__ = ["TAGS", "Tag", "has", "normalize", "tags_in"]
+
+_SEPARATORS: Final = "".join(c for c in string.punctuation if c != "_")
+_TABLE: Final = bytes.maketrans(
+    string.ascii_uppercase.encode() + _SEPARATORS.encode(),
+    string.ascii_lowercase.encode() + b" " * len(_SEPARATORS),
+)
 
 
-def _literal(*phrases: str) -> str:
-    return "|".join(re.escape(p) for p in phrases)
+def normalize(text: str) -> tuple[str, frozenset[str]]:
+    """The padded normalised text (" word word ") and its set of words."""
+    words = text.encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
+    return " " + " ".join(words) + " ", frozenset(words)
 
 
-_RAW: Final[dict[str, str]] = {
-    # Per-prompt safety decisions (seed 003). "content_filter" with the underscore is the
-    # OpenAI/Azure token; the spaced "content filter" appears in benign text and is excluded.
-    "content_policy": _literal(
-        "flagged for possible cybersecurity risk",
-        "trusted access for cyber",
-        "violates our usage policies",
-        "violates openai's usage policies",
-        "violating our usage policy",
-        "your request was flagged by",
-        "prompt was flagged by our safety",
-        "responses cannot be generated due to safety",
-        "output blocked by content filtering policy",
-        "content_filter",
-        "responsibleaipolicyviolation",
-        "content management policy",
-        "request was rejected as a result of our safety system",
-        "blocked due to prohibited content",
-        "requires moderation on",
-        "input was flagged for",
-    ),
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A named list of phrase groups; a group matches when all its phrases are present."""
+
+    name: str
+    anchors: frozenset[str]
+    by_anchor: dict[str, tuple[tuple[str, ...], ...]]
+    unanchored: tuple[tuple[str, ...], ...]  # non-ASCII phrases: checked as plain substrings
+
+    def search(self, norm: str, words: frozenset[str]) -> bool:
+        for group in self.unanchored:
+            if all(p in norm for p in group):
+                return True
+        if self.anchors.isdisjoint(words):
+            return False
+        for anchor in self.anchors & words:
+            for group in self.by_anchor[anchor]:
+                if all(p in norm for p in group):
+                    return True
+        return False
+
+
+def _tag(name: str, *entries: str | tuple[str, ...]) -> Tag:
+    by_anchor: dict[str, list[tuple[str, ...]]] = {}
+    unanchored: list[tuple[str, ...]] = []
+    for entry in entries:
+        phrases = (entry,) if isinstance(entry, str) else entry
+        padded = tuple(normalize(p)[0] if p.isascii() else p for p in phrases)
+        if not all(p.isascii() for p in phrases):
+            unanchored.append(padded)
+            continue
+        anchor = max((w for p in padded for w in p.split()), key=len)
+        by_anchor.setdefault(anchor, []).append(padded)
+    frozen = {a: tuple(groups) for a, groups in by_anchor.items()}
+    return Tag(name, frozenset(frozen), frozen, tuple(unanchored))
+
+
+_TAG_LIST: Final = (
+    # Per-prompt safety decisions (seed 003).
+    _tag("content_policy",
+         "flagged for possible cybersecurity risk", "trusted access for cyber", "violates our usage policies",
+         "violates openai's usage policies", "violating our usage policy", "your request was flagged by",
+         "prompt was flagged by our safety", "responses cannot be generated due to safety",
+         "output blocked by content filtering policy", "content_filter", "responsibleaipolicyviolation",
+         "content management policy", "request was rejected as a result of our safety system",
+         "blocked due to prohibited content", "requires moderation on", "input was flagged for"),
     # Seed 000: Anthropic subscription quota exhaustion, sent as a 400.
-    "extra_usage_exhausted": _literal("out of extra usage", "claude.ai/settings/usage"),
-    "long_context_tier": r"extra usage.{0,200}long context|long context.{0,200}extra usage",
-    "thinking_signature": r"signature.{0,200}thinking|thinking.{0,200}signature",
-    "long_context_beta": r"long context beta.{0,100}not yet available",
-    "llama_grammar": _literal("error parsing grammar", "json-schema-to-grammar")
-    + r"|unable to generate parser.{0,200}template",
-    "encrypted_content": _literal("invalid_encrypted_content")
-    + r"|encrypted content for item.{0,200}could not be verified",
-    "multimodal_tool": _literal(
-        "text is not set",
-        "tool message content must be a string",
-        "tool content must be a string",
-        "tool message must be a string",
-        "expected string, got list",
-        "expected string, got array",
-        "tool_call.content must be string",
-    ),
-    "image_too_large": _literal(
-        "image exceeds", "image too large", "image_too_large", "image size exceeds",
-        "image dimensions exceed",
-    ),
+    _tag("extra_usage_exhausted", "out of extra usage", "claude.ai/settings/usage"),
+    _tag("long_context_tier", ("extra usage", "long context")),
+    _tag("thinking_signature", ("signature", "thinking")),
+    _tag("long_context_beta", ("long context beta", "not yet available")),
+    _tag("llama_grammar", "error parsing grammar", "json-schema-to-grammar",
+         ("unable to generate parser", "template")),
+    _tag("encrypted_content", "invalid_encrypted_content", ("encrypted content for item", "could not be verified")),
+    _tag("multimodal_tool",
+         "text is not set", "tool message content must be a string", "tool content must be a string",
+         "tool message must be a string", "expected string, got list", "expected string, got array",
+         "tool_call.content must be string"),
+    _tag("image_too_large", "image exceeds", "image too large", "image_too_large", "image size exceeds",
+         "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
-    "model_support": _literal(
-        "model not supported",
-        "model is not supported",
-        "not a supported model",
-        "does not support model",
-        "does not support the model",
-        "not available on your plan",
-        "not available for your plan",
-        "not available on the free tier",
-        "does not exist or you do not have access",
-        "does not exist or your team",
-        "do not have access to the model",
-        "do not have access to model",
-        "don't have access to the model",
-        "model_not_supported",
-        "unsupported model",
-    ),
-    "model_missing": _literal(
-        "model not found", "model_not_found", "no such model", "unknown model", "invalid model",
-        "is not a valid model",
-        "has been decommissioned",
-        "no endpoints found that support",
-    )
-    + r"|model\b.{0,120}\b(?:does not exist|not found)",
-    "context_overflow": _literal(
-        "maximum context length",
-        "context length",
-        "context_length_exceeded",
-        "context window",
-        "prompt is too long",
-        "prompt too long",
-        "input is too long",
-        "max_model_len",
-        "maximum model length",
-        "maximum prompt length",
-        "reduce the length of the messages",
-        "n_ctx_slot",
-        "available context size",
-        "exceeds the maximum number of input tokens",
-        "input token count",
-        "exceeds the context",
-        "上下文长度",
-        "超过最大长度",
-    ),
-    "payload_too_large": _literal(
-        "request entity too large", "payload too large", "error code: 413", "request_too_large",
-        "request too large",
-    ),
-    "provider_policy": _literal(
-        "no endpoints available matching your guardrail",
-        "no endpoints available matching your data policy",
-        "no endpoints found matching your data policy",
-    ),
-    "billing": _literal(
-        "insufficient credits",
-        "insufficient_quota",
-        "insufficient balance",
-        "credit balance",
-        "credits exhausted",
-        "credits have been exhausted",
-        "no usable credits",
-        "requires more credits",
-        "top up your credits",
-        "payment required",
-        "billing hard limit",
-        "billing details",
-        "exceeded your current quota",
-        "plan does not include",
-        "out of funds",
-        "run out of funds",
-        "balance_depleted",
-        "spending limit",
-        "spend limit",
-        "key limit exceeded",
-        "do not have an active grok subscription",
-        "out of available resources",
-    ),
-    "usage_limit": _literal("usage limit", "quota", "limit exceeded"),
-    "usage_transient": _literal(
-        "try again", "retry", "resets at", "reset in", "resets in", "wait", "requests remaining",
-        "per minute", "per hour", "window",
-    ),
-    "rate_limit": _literal(
-        "rate limit",
-        "rate_limit",
-        "ratelimit",
-        "too many requests",
-        "throttl",
-        "requests per minute",
-        "tokens per minute",
-        "requests per day",
-        "please retry after",
-        "resource_exhausted",
-        "resource has been exhausted",
-        "rate increased too quickly",
-        "too many concurrent requests",
-        "slow down",
-    ),
+    _tag("model_support",
+         "model not supported", "model is not supported", "not a supported model", "does not support model",
+         "does not support the model", "not available on your plan", "not available for your plan",
+         "not available on the free tier", "does not exist or you do not have access",
+         "does not exist or your team", "do not have access to the model", "do not have access to model",
+         "don't have access to the model", "model_not_supported", "unsupported model"),
+    _tag("model_missing",
+         "model not found", "model_not_found", "no such model", "unknown model", "invalid model",
+         "is not a valid model", "has been decommissioned", "no endpoints found that support",
+         ("model", "does not exist"), ("model", "not found"), ("models", "not found")),
+    _tag("mentions_model", "model", "models"),
+    _tag("context_overflow",
+         "maximum context length", "context length", "context_length_exceeded", "context window",
+         "prompt is too long", "prompt too long", "input is too long", "max_model_len", "maximum model length",
+         "maximum prompt length", "reduce the length of the messages", "n_ctx_slot", "available context size",
+         "exceeds the maximum number of input tokens", "input token count", "exceeds the context",
+         "上下文长度", "超过最大长度"),
+    _tag("payload_too_large", "request entity too large", "payload too large", "error code: 413",
+         "request_too_large", "request too large"),
+    _tag("provider_policy",
+         "no endpoints available matching your guardrail", "no endpoints available matching your data policy",
+         "no endpoints found matching your data policy"),
+    _tag("billing",
+         "insufficient credits", "insufficient_quota", "insufficient balance", "credit balance",
+         "credits exhausted", "credits have been exhausted", "no usable credits", "requires more credits",
+         "top up your credits", "payment required", "billing hard limit", "billing details",
+         "exceeded your current quota", "plan does not include", "out of funds", "run out of funds",
+         "balance_depleted", "spending limit", "spend limit", "key limit exceeded",
+         "do not have an active grok subscription", "out of available resources"),
+    _tag("usage_limit", "usage limit", "quota", "quotas", "limit exceeded"),
+    _tag("usage_transient", "try again", "retry", "retrying", "resets at", "reset in", "resets in", "wait",
+         "requests remaining", "per minute", "per hour", "window"),
+    _tag("rate_limit",
+         "rate limit", "rate limited", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "ratelimit",
+         "ratelimited", "too many requests", "throttled", "throttling", "throttle", "throttlingexception",
+         "requests per minute", "tokens per minute", "requests per day", "tokens per day", "please retry after",
+         "resource_exhausted", "resource has been exhausted", "rate increased too quickly",
+         "too many concurrent requests", "slow down"),
     # Seed 001: the upstream blamed the request, but the fault is on its side.
-    "transient": _literal(
-        "invalid request sent to provider",
-        "temporarily unavailable",
-        "please try again later",
-        "upstream connect error",
-    ),
+    _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
+         "upstream connect error"),
     # A concrete request defect: retrying the same bytes can only fail the same way.
-    "request_defect": _literal(
-        "unknown parameter",
-        "unsupported parameter",
-        "unrecognized request argument",
-        "unknown_parameter",
-        "unsupported_parameter",
-        "invalid schema",
-        "invalid_schema",
-        "extra inputs are not permitted",
-        "missing required parameter",
-        "field required",
-        "invalid type for",
-    ),
-    "auth_permanent": _literal(
-        "revoked",
-        "invalid_grant",
-        "invalid api key",
-        "invalid_api_key",
-        "incorrect api key",
-        "invalid x-api-key",
-        "api key not valid",
-        "api_key_invalid",
-        "account has been disabled",
-        "account is deactivated",
-        "account_deactivated",
-        "organization has been disabled",
-        "user not found",
-        "no auth credentials found",
-    ),
-    "auth": _literal(
-        "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
-        "access denied", "forbidden", "not authorized",
-    ),
-    "timeout": _literal(
-        "timed out", "timeout", "deadline exceeded", "request timeout",
-    ),
-    "ssl": _literal(
-        "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
-        "bad_record_mac", "[ssl:",
-    ),
-    "disconnect": _literal(
-        "server disconnected",
-        "peer closed connection",
-        "connection reset by peer",
-        "connection was closed",
-        "network connection lost",
-        "unexpected eof",
-        "incomplete chunked read",
-        "connection error",
-    ),
-    "mentions_model": r"\bmodel",
-}
+    _tag("request_defect",
+         "unknown parameter", "unsupported parameter", "unrecognized request argument", "unknown_parameter",
+         "unsupported_parameter", "invalid schema", "invalid_schema", "extra inputs are not permitted",
+         "missing required parameter", "field required", "invalid type for"),
+    _tag("auth_permanent",
+         "revoked", "invalid_grant", "invalid api key", "invalid_api_key", "incorrect api key",
+         "invalid x-api-key", "api key not valid", "api_key_invalid", "account has been disabled",
+         "account is deactivated", "account_deactivated", "organization has been disabled", "user not found",
+         "no auth credentials found"),
+    _tag("auth", "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
+         "access denied", "forbidden", "not authorized"),
+    _tag("timeout", "timed out", "timeout", "deadline exceeded", "request timeout"),
+    _tag("ssl", "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
+         "bad_record_mac"),
+    _tag("disconnect",
+         "server disconnected", "peer closed connection", "connection reset by peer", "connection was closed",
+         "network connection lost", "unexpected eof", "incomplete chunked read", "connection error"),
+    _tag("wait_words", "again", "retry", "reset", "resets", "wait", "after", "available"),
+)
 
-# No IGNORECASE: ErrorFacts.text is already lower-case, and case-folding slows every search.
-PHRASES: Final = {tag: re.compile(pattern, re.DOTALL) for tag, pattern in _RAW.items()}
+TAGS: Final = {tag.name: tag for tag in _TAG_LIST}
+
+# One index over every tag: anchor word -> (tag, group) pairs. A text is scanned once for all tags.
+_BY_ANCHOR: Final[dict[str, tuple[tuple[str, tuple[str, ...]], ...]]] = {
+    anchor: tuple((tag.name, group) for tag in _TAG_LIST for group in tag.by_anchor.get(anchor, ()))
+    for anchor in frozenset().union(*(tag.anchors for tag in _TAG_LIST))
+}
+_ANCHORS: Final = frozenset(_BY_ANCHOR)
+_UNANCHORED: Final = tuple((tag.name, group) for tag in _TAG_LIST for group in tag.unanchored)
+
+
+def tags_in(norm: str, words: frozenset[str]) -> frozenset[str]:
+    """Names of every tag with a phrase group present in the normalised text."""
+    found: set[str] = set()
+    for anchor in _ANCHORS.intersection(words):
+        for name, group in _BY_ANCHOR[anchor]:
+            if name not in found and (group[0] in norm if len(group) == 1 else all(p in norm for p in group)):
+                found.add(name)
+    if not norm.isascii():
+        found.update(name for name, group in _UNANCHORED if all(p in norm for p in group))
+    return frozenset(found)
 
 
 def has(facts: ErrorFacts, tag: str) -> bool:
-    """Whether the facts' text carries one of the phrases of ``tag`` (memoised per facts)."""
-    cached = facts._tags.get(tag)
-    if cached is None:
-        cached = facts._tags[tag] = PHRASES[tag].search(facts.text) is not None
-    return cached
+    """Whether the facts' text carries one of the phrase groups of ``tag``."""
+    return tag in facts.tags

@@ -111,4 +111,6 @@ def _anthropic(data: Mapping[str, Any]) -> SoftVerdict | None:
 
 
 def _text_facts(message: str) -> ErrorFacts:
-    return ErrorFacts(kind=ExcKind.soft, message=message, text=message.lower())
+    facts = ErrorFacts(kind=ExcKind.soft)
+    facts.set_text([message])
+    return facts

