@@ -332,6 +332,9 @@ def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> No
         out.code(innererror.get("code"))
     if (message := get("message")) is not None:
         _walk_message(message, out, depth)
+    resets_in = get("resets_in_seconds")  # Codex usage-limit errors say when the window resets
+    if type(resets_in) in (int, float) and not out.wait:
+        out.wait = str(resets_in)
     metadata = get("metadata")
     if isinstance(metadata, Mapping) and metadata.get("raw"):
         _walk(metadata.get("raw"), out, depth + 1)

@@ -1,0 +1,263 @@
+"""The loopback HTTP server: real wire protocols, scripted faults, a request log.
+
+``Emulator`` runs in a background thread (a context manager for tests, drills and the demo);
+``steadyloop upstream`` runs it in the foreground. It binds to loopback only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import json
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from .scenario import Endpoint, Scenario, load_scenario
+from .state import Answer, EmulatorState, RequestRecord, planned_status
+from .wire import (
+    RequestInfo,
+    frames_through_text,
+    parse_request,
+    reply_body,
+    reply_frames,
+    soft_body,
+    stream_error_frame,
+)
+
+__all__ = ["Emulator"]
+
+_ROUTES: Final[dict[str, Endpoint]] = {
+    "/v1/chat/completions": "chat", "/v1/responses": "responses", "/v1/messages": "messages",
+}
+_HANG_LIMIT: Final = 120.0  # seconds a "hang" may last at most; the server's stop ends it sooner
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], state: EmulatorState) -> None:
+        super().__init__(address, _Handler)
+        self.state = state
+        self.stopping = threading.Event()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Client disconnects (a dropped or hung request) are expected here: stay quiet."""
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+
+    def setup(self) -> None:
+        super().setup()
+        # Headers and body leave in separate writes; without NODELAY, Nagle plus the client's
+        # delayed ACK stall every response by ~40 ms.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet: the emulator keeps its own log
+        pass
+
+    # -------------------------------------------------------------- routing
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/_emulator/log"):
+            self._json(200, [r.to_dict() for r in self.server.state.log()])
+        elif self.path.startswith("/v1/models"):
+            names = sorted(self.server.state.scenario.models) or ["emulated-model"]
+            self._json(200, {"object": "list", "data": [{"id": n, "object": "model", "owned_by": "steadyloop"}
+                                                        for n in names]})
+        else:
+            self._json(404, {"error": {"message": f"no route {self.path}", "type": "not_found_error"}})
+
+    def do_POST(self) -> None:
+        body = self._read_body()
+        if self.path.startswith("/_emulator/reset"):
+            self.server.state.reset()
+            self._json(200, {"reset": True})
+            return
+        endpoint = _ROUTES.get(self.path.split("?", 1)[0])
+        if endpoint is None or not isinstance(body, dict):
+            self._json(404 if endpoint is None else 400,
+                       {"error": {"message": f"unsupported request to {self.path}", "type": "invalid_request_error"}})
+            return
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        info = parse_request(endpoint, headers, body)
+        started = time.time()
+        state = self.server.state
+        seq, answer = state.decide(info)
+        index = state.begin(RequestRecord(
+            seq=seq, endpoint=endpoint, model=info.model, key=state.label(info.key), streamed=info.streamed,
+            status=planned_status(answer), outcome=answer.kind, cause=answer.cause, started=started,
+            ended=started))
+        try:
+            self._answer(info, answer)
+        finally:
+            state.finish(index, time.time())
+
+    def _read_body(self) -> Any:
+        length = int(self.headers.get("content-length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        try:
+            return json.loads(raw or b"null")
+        except ValueError:
+            return None
+
+    # -------------------------------------------------------------- answers
+
+    def _answer(self, info: RequestInfo, answer: Answer) -> int:
+        """Send ``answer``; returns the HTTP status sent (0 when the connection was dropped)."""
+        if answer.delay and self.server.stopping.wait(answer.delay):
+            return self._drop()
+        if answer.kind == "error":
+            return self._error(answer)
+        if answer.kind == "drop":
+            return self._drop_after(info, answer)
+        if answer.kind == "hang":
+            self.server.stopping.wait(min(answer.delay or _HANG_LIMIT, _HANG_LIMIT))
+            return self._drop()
+        if answer.kind == "soft":
+            return self._json(200, soft_body(info, answer.soft, answer.error_code, answer.message))
+        if info.streamed:
+            return self._stream(info, answer)
+        return self._json(200, reply_body(info, answer.text, answer.tool))
+
+    def _error(self, answer: Answer) -> int:
+        body = answer.body
+        if isinstance(body, str):
+            self._send(answer.status, body.encode(), "text/plain" if not body.startswith(("{", "[")) else
+                       "application/json", answer.headers)
+        else:
+            self._send(answer.status, json.dumps(body).encode(), "application/json", answer.headers)
+        return answer.status
+
+    def _stream(self, info: RequestInfo, answer: Answer) -> int:
+        frames, tail = reply_frames(info, answer.text, answer.tool, self.server.state.scenario.chunk_words)
+        self._start_stream()
+        if answer.kind == "reply":
+            for frame in frames:
+                self._chunk(frame)
+            self._chunk(tail)
+        else:  # stream_error or stream_cut after some content
+            for frame in frames_through_text(frames, answer.after_chunks):
+                self._chunk(frame)
+            if answer.kind == "stream_error":
+                self._chunk(stream_error_frame(info, answer.error_type, answer.message))
+        self._chunk(b"")  # a clean end of the HTTP body, even when the SSE stream is incomplete
+        return 200
+
+    def _drop_after(self, info: RequestInfo, answer: Answer) -> int:
+        """Drop the connection: at once, or mid-stream after some frames (no clean end)."""
+        if answer.after_chunks and info.streamed:
+            frames, _ = reply_frames(info, answer.text, answer.tool, self.server.state.scenario.chunk_words)
+            self._start_stream()
+            for frame in frames_through_text(frames, answer.after_chunks):
+                self._chunk(frame)
+        return self._drop()
+
+    # -------------------------------------------------------------- HTTP plumbing
+
+    def _json(self, status: int, payload: Any) -> int:
+        self._send(status, json.dumps(payload).encode(), "application/json", {})
+        return status
+
+    def _send(self, status: int, data: bytes, kind: str, headers: dict[str, str]) -> None:
+        self.send_response(status)
+        self.send_header("content-type", kind)
+        self.send_header("content-length", str(len(data)))
+        self.send_header("x-request-id", f"req_emulated_{int(time.time() * 1000)}")
+        self.send_header("request-id", f"req_emulated_{int(time.time() * 1000)}")
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _start_stream(self) -> None:
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.send_header("cache-control", "no-cache")
+        self.send_header("transfer-encoding", "chunked")
+        self.end_headers()
+
+    def _chunk(self, data: bytes) -> None:
+        self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+        self.wfile.flush()
+
+    def _drop(self) -> int:
+        self.close_connection = True
+        self.wfile.flush()
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(2)
+        return 0
+
+
+class Emulator:
+    """A scripted provider upstream on 127.0.0.1, started on a free port in a background thread.
+
+    >>> with Emulator("content_policy") as emu:            # doctest: +SKIP
+    ...     client = openai.OpenAI(base_url=emu.base_url("openai"), api_key="k", max_retries=0)
+    """
+
+    def __init__(self, scenario: Scenario | str | Path | dict[str, Any] = "healthy", *,
+                 host: str = "127.0.0.1", port: int = 0) -> None:
+        if not ipaddress.ip_address(host).is_loopback:
+            raise ValueError(f"host {host!r}: the emulator binds to loopback only (use 127.0.0.1 or ::1)")
+        self.scenario = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+        self.state = EmulatorState(self.scenario)
+        self._address = (host, port)
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> Emulator:
+        self._server = _Server(self._address, self.state)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="steadyloop-emulator",
+                                        kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.stopping.set()
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> Emulator:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("the emulator is not running: use it as a context manager or call start()")
+        return int(self._server.server_address[1])
+
+    def base_url(self, api: Literal["openai", "anthropic"]) -> str:
+        """What to pass as ``base_url`` to the official client of ``api``."""
+        root = f"http://127.0.0.1:{self.port}"
+        return root + "/v1" if api == "openai" else root
+
+    def wait(self, seconds: float | None = None) -> None:
+        """Block while serving, for ``seconds`` or until stopped (Ctrl-C raises KeyboardInterrupt)."""
+        deadline = None if seconds is None else time.monotonic() + seconds
+        while self._server is not None and (deadline is None or time.monotonic() < deadline):
+            time.sleep(0.1 if deadline is None else max(0.0, min(0.1, deadline - time.monotonic())))
+
+    @property
+    def log(self) -> list[RequestRecord]:
+        """Every request so far, oldest first."""
+        return self.state.log()
+
+    def calls(self, **where: Any) -> int:
+        """How many logged requests match all of ``where`` (fields of RequestRecord)."""
+        return sum(1 for r in self.log if all(getattr(r, k) == v for k, v in where.items()))
+
+    def reset(self) -> None:
+        """Forget the log, counters and windows (quota clocks restart)."""
+        self.state.reset()
