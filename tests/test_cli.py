@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Any
 
 import pytest
 
@@ -71,3 +72,48 @@ def test_demo_runs_real_shapes() -> None:
     assert code == 0
     assert "anthropic_out_of_extra_usage" in text and "reason:    billing" in text
     assert "reason:    content_policy_blocked" in text and "reason:    transient" in text
+
+
+def _pool_config(tmp_path: Any, state: str) -> str:
+    path = tmp_path / "steadyloop.toml"
+    path.write_text(state + '\n[pools.anthropic]\n[[pools.anthropic.credentials]]\nid = "one"\nkey = "sk-ant-1111111"\n'
+                    '[[pools.anthropic.credentials]]\nid = "two"\nkey = "sk-ant-2222222"\n')
+    return str(path)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "redis"])
+def test_pool_list_and_reset(tmp_path: Any, backend: str, request: pytest.FixtureRequest) -> None:
+    """pool list shows what another process recorded; pool reset clears it; both on SQLite and Redis."""
+    from agent import classify_api_error
+    from agent.config import load_config, open_state, resolve_pool
+    from agent.testing.error_shapes import SHAPES
+    from agent.testing.sdk_errors import exception_for
+
+    if backend == "sqlite":
+        state = f'[state]\nbackend = "sqlite"\npath = "{tmp_path / "s.db"}"'
+    else:
+        url = request.getfixturevalue("redis_url")
+        state = f'[state]\nbackend = "redis"\nurl = "{url}"\nprefix = "cli-{tmp_path.name}:"'
+    path = _pool_config(tmp_path, state)
+    config = load_config(path)
+    pool = resolve_pool("anthropic", config.pools["anthropic"], open_state(config.state))
+    with pool.acquire("claude-haiku-4-5") as lease:
+        shape = next(s for s in SHAPES if s.id == "anthropic_out_of_extra_usage")
+        pool.report(lease, classify_api_error(exception_for(shape)))
+    code, text = _run(["pool", "list", "--config", path, "--json"])
+    rows = {row["id"]: row for row in json.loads(text)["credentials"]}
+    assert code == 0 and rows["one"]["status"] == "exhausted" and rows["two"]["status"] == "available"
+    assert rows["one"]["available_in"] > 6 * 3600 - 60 and "sk-ant" not in text
+    code, text = _run(["pool", "list", "--config", path])
+    assert "anthropic/one: exhausted" in text
+    assert _run(["pool", "reset", "one", "--config", path])[0] == 0
+    rows = {row["id"]: row for row in json.loads(_run(["pool", "list", "--config", path, "--json"])[1])["credentials"]}
+    assert rows["one"]["status"] == "available"
+
+
+def test_pool_without_config_names_the_fix(tmp_path: Any, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Without a configuration file, pool commands say how to give one."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("STEADYLOOP_CONFIG", raising=False)
+    assert _run(["pool", "list"])[0] == 2 and "STEADYLOOP_CONFIG" in capsys.readouterr().err

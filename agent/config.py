@@ -1,0 +1,205 @@
+"""Typed configuration, usable from Python and from a TOML file.
+
+The core never reads the environment; this module does, in one place (``load_config``,
+``resolve_pool``, ``default_state_path``). Every validation error names the field and the fix::
+
+    [state]
+    backend = "sqlite"                   # memory | sqlite (default) | redis
+    # path = "/var/lib/steadyloop/state.db"   # default: $STEADYLOOP_STATE_DIR, $XDG_STATE_HOME/steadyloop
+    # url_env = "STEADYLOOP_REDIS_URL"   # redis: the URL (it may hold a password) from this variable
+
+    [pools.anthropic]
+    strategy = "fill_first"              # fill_first | round_robin | least_used | random
+
+    [[pools.anthropic.credentials]]
+    id = "work"
+    key_env = "ANTHROPIC_API_KEY"        # or key = "..." or key_file = "~/.secrets/anthropic"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+
+from ._redact import fingerprint
+from .cooldown import CooldownPolicy
+from .credential_pool import Credential, CredentialPool, Strategy
+from .stores import MemoryStore, StateStore, open_redis, open_sqlite
+
+__all__ = [
+    "ConfigError",
+    "CredentialConfig",
+    "PoolConfig",
+    "StateConfig",
+    "SteadyConfig",
+    "default_state_path",
+    "load_config",
+    "open_state",
+    "resolve_pool",
+]
+
+
+class ConfigError(ValueError):
+    """The configuration is invalid; the message names the field and the fix."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CredentialConfig(_Strict):
+    """One credential as configured: exactly one of key, key_env, key_file."""
+
+    id: str = Field("", description="a stable label shown in logs and state (default: a fingerprint)")
+    key: SecretStr | None = Field(None, description="the key itself (prefer key_env or key_file)")
+    key_env: str | None = Field(None, description="an environment variable that holds the key")
+    key_file: Path | None = Field(None, description="a file whose content is the key")
+    kind: Literal["api_key", "oauth"] = "api_key"
+    priority: int = 0
+    base_url: str | None = None
+    max_concurrency: int | None = Field(None, ge=1)
+
+    @model_validator(mode="after")
+    def _one_source(self) -> CredentialConfig:
+        given = [name for name in ("key", "key_env", "key_file") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of key, key_env, key_file (got {', '.join(given) or 'none'})")
+        return self
+
+    def resolve(self, env: Mapping[str, str], where: str) -> Credential:
+        """The usable credential; errors name ``where`` and the variable or file to fix."""
+        if self.key is not None:
+            secret = self.key.get_secret_value()
+        elif self.key_env is not None:
+            secret = env.get(self.key_env, "")
+            if not secret.strip():
+                raise ConfigError(f"{where}.key_env: environment variable {self.key_env} is not set or empty; "
+                                  f"export {self.key_env}=<your key>")
+        else:
+            path = Path(str(self.key_file)).expanduser()
+            try:
+                secret = path.read_text(encoding="utf-8").strip()
+            except OSError as err:
+                raise ConfigError(f"{where}.key_file: cannot read {path} ({err.strerror}); "
+                                  "check the path and its permissions") from err
+        return Credential(secret=SecretStr(secret.strip()), id=self.id, kind=self.kind, priority=self.priority,
+                          base_url=self.base_url, max_concurrency=self.max_concurrency)
+
+
+class PoolConfig(_Strict):
+    """A named pool of credentials for one provider."""
+
+    strategy: Strategy = Strategy.fill_first
+    session_affinity: bool = True
+    credentials: tuple[CredentialConfig, ...] = Field(..., min_length=1)
+    cooldown: CooldownPolicy = CooldownPolicy()
+
+
+class StateConfig(_Strict):
+    """Where shared credential state lives."""
+
+    backend: Literal["memory", "sqlite", "redis"] = "sqlite"
+    path: Path | None = Field(None, description="sqlite file (default: the user's state directory)")
+    url: SecretStr | None = Field(None, description="redis:// or rediss:// URL (prefer url_env)")
+    url_env: str | None = Field(None, description="environment variable holding the redis URL")
+    prefix: str = "steadyloop:"
+
+    @model_validator(mode="after")
+    def _redis_needs_url(self) -> StateConfig:
+        if self.backend == "redis" and self.url is None and self.url_env is None:
+            raise ValueError("backend 'redis' needs url or url_env (for example url_env = \"STEADYLOOP_REDIS_URL\")")
+        return self
+
+
+class SteadyConfig(_Strict):
+    """The whole configuration file."""
+
+    state: StateConfig = StateConfig()
+    pools: dict[str, PoolConfig] = Field(default_factory=dict)
+    extra: dict[str, Any] = Field(default_factory=dict, description="sections owned by other parts (loop, chat)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_sections(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            own = {k: v for k, v in data.items() if k in ("state", "pools")}
+            own["extra"] = {k: v for k, v in data.items() if k not in ("state", "pools")}
+            return own
+        return data
+
+
+def default_state_path(env: Mapping[str, str]) -> Path:
+    """``$STEADYLOOP_STATE_DIR/state.db``, else ``$XDG_STATE_HOME/steadyloop``, else ``~/.local/state``."""
+    if env.get("STEADYLOOP_STATE_DIR"):
+        return Path(env["STEADYLOOP_STATE_DIR"]).expanduser() / "state.db"
+    base = Path(env["XDG_STATE_HOME"]).expanduser() if env.get("XDG_STATE_HOME") else Path.home() / ".local" / "state"
+    return base / "steadyloop" / "state.db"
+
+
+def _explain(err: ValidationError, origin: str) -> ConfigError:
+    problems = []
+    for e in err.errors():
+        where = ".".join(str(p) for p in e["loc"] if p != "extra") or "(top level)"
+        problems.append(f"{where}: {e['msg'].removeprefix('Value error, ')}")
+    return ConfigError(f"{origin}: invalid configuration: " + "; ".join(problems))
+
+
+def load_config(source: str | Path | Mapping[str, Any]) -> SteadyConfig:
+    """Parse and validate a TOML file (or a dict); raises ConfigError naming each bad field."""
+    if isinstance(source, Mapping):
+        data, origin = dict(source), "configuration"
+    else:
+        origin = str(source)
+        try:
+            data = tomllib.loads(Path(source).expanduser().read_text(encoding="utf-8"))
+        except OSError as err:
+            raise ConfigError(f"{origin}: cannot read the configuration file ({err.strerror})") from err
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"{origin}: not valid TOML: {err}") from err
+    try:
+        return SteadyConfig.model_validate(data)
+    except ValidationError as err:
+        raise _explain(err, origin) from err
+
+
+def open_state(config: StateConfig, env: Mapping[str, str] | None = None) -> StateStore:
+    """The configured store; shared backends degrade to memory (with a warning) instead of failing."""
+    env = os.environ if env is None else env
+    if config.backend == "memory":
+        return MemoryStore()
+    if config.backend == "sqlite":
+        return open_sqlite(config.path.expanduser() if config.path else default_state_path(env))
+    url = config.url.get_secret_value() if config.url else env.get(str(config.url_env), "")
+    if not url:
+        raise ConfigError(f"state.url_env: environment variable {config.url_env} is not set; export it with "
+                          "your redis:// URL")
+    return open_redis(url, prefix=config.prefix)
+
+
+def resolve_pool(name: str, config: PoolConfig, store: StateStore,
+                 env: Mapping[str, str] | None = None) -> CredentialPool:
+    """A live pool from its configuration (reads keys from the environment or files here)."""
+    env = os.environ if env is None else env
+    creds = [c.resolve(env, f"pools.{name}.credentials.{i}") for i, c in enumerate(config.credentials)]
+    return CredentialPool(name, creds, strategy=config.strategy, store=store, policy=config.cooldown,
+                          session_affinity=config.session_affinity)
+
+
+def credential_ids(name: str, config: PoolConfig, env: Mapping[str, str] | None = None) -> list[str]:
+    """Ids of a pool's credentials without requiring every key (unresolvable unlabelled ones are skipped)."""
+    env = os.environ if env is None else env
+    ids = []
+    for i, cred in enumerate(config.credentials):
+        if cred.id:
+            ids.append(cred.id)
+            continue
+        try:
+            ids.append(fingerprint(cred.resolve(env, f"pools.{name}.credentials.{i}").secret.get_secret_value()))
+        except ConfigError:
+            continue
+    return ids

@@ -1,0 +1,244 @@
+"""Several credentials per provider: selection, leases, cooldowns, shared state.
+
+>>> pool = CredentialPool("anthropic", [Credential(id="work", secret=SecretStr("sk-ant-..."))])  # doctest: +SKIP
+>>> with pool.acquire("claude-sonnet-4-6", session="chat-42") as lease:                          # doctest: +SKIP
+...     try:
+...         answer = call(lease.credential.secret.get_secret_value())
+...     except Exception as exc:
+...         pool.report(lease, classify_api_error(exc))
+...     else:
+...         pool.report_success(lease)
+
+Exceptions::
+
+    NoCredentialAvailable      no credential can serve the model now; carries when each can
+    stores.StoreError          (never raised here: shared stores degrade to memory with a warning)
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import random
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+
+from ._redact import fingerprint
+from .cooldown import CooldownPolicy, CredentialState, CredentialStatus
+from .error_classifier import ClassifiedError
+from .stores import Candidate, MemoryStore, Order, StateStore
+
+__all__ = [
+    "Blocked",
+    "Credential",
+    "CredentialPool",
+    "Lease",
+    "NoCredentialAvailable",
+    "Strategy",
+]
+
+log = logging.getLogger("steadyloop.pool")
+
+
+class Strategy(enum.StrEnum):
+    """Which available credential ``acquire`` picks."""
+
+    fill_first = "fill_first"  # priority order: use the first until it cools, then the next
+    round_robin = "round_robin"  # the one unused for longest
+    least_used = "least_used"  # the one with fewest uses
+    random = "random"
+
+
+_ORDER = {Strategy.fill_first: Order.given, Strategy.random: Order.given,
+          Strategy.round_robin: Order.round_robin, Strategy.least_used: Order.least_used}
+
+
+class Credential(BaseModel):
+    """One key or OAuth token. ``id`` is what logs, events and stores show; the secret never is."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    secret: SecretStr
+    id: str = Field("", description="a stable label; defaults to a fingerprint of the secret")
+    kind: Literal["api_key", "oauth"] = "api_key"
+    priority: int = Field(0, description="lower is tried first by fill_first")
+    base_url: str | None = None
+    max_concurrency: int | None = Field(None, ge=1, description="leases at once, across every process")
+
+    @model_validator(mode="after")
+    def _default_id(self) -> Credential:
+        if not self.secret.get_secret_value().strip():
+            raise ValueError("secret is empty: give the key, or the environment variable or file that holds it")
+        if not self.id:
+            object.__setattr__(self, "id", fingerprint(self.secret.get_secret_value()))
+        elif self.id == self.secret.get_secret_value():
+            raise ValueError("id must be a label, not the key itself")
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class Blocked:
+    """Why one credential cannot serve a model now, and when it can (None: only after a reset)."""
+
+    credential_id: str
+    status: CredentialStatus
+    available_at: float | None
+    reason: str
+
+
+class NoCredentialAvailable(Exception):  # noqa: N818 - the public name other parts and users depend on
+    """No credential of the pool can serve the model now."""
+
+    def __init__(self, pool: str, model: str, blocked: Sequence[Blocked], now: float) -> None:
+        self.pool, self.model, self.blocked, self.now = pool, model, tuple(blocked), now
+        times = [b.available_at for b in self.blocked if b.available_at is not None]
+        self.soonest: float | None = min(times) if times else None
+        parts = [f"{b.credential_id}: {b.status.value}" + (f" ({b.reason})" if b.reason else "")
+                 + (f", back in {max(0.0, b.available_at - now):.0f} s" if b.available_at is not None else "")
+                 for b in self.blocked]
+        super().__init__(f"no credential of pool {pool!r} can serve {model!r} now: " + "; ".join(parts))
+
+
+@dataclass(slots=True)
+class Lease:
+    """A credential held for one upstream call; a context manager that releases it."""
+
+    pool: CredentialPool
+    credential: Credential
+    model: str
+    lease_id: str
+    session: str | None = None
+    released: bool = field(default=False)
+
+    def release(self) -> None:
+        if not self.released:
+            self.released = True
+            self.pool._release(self)
+
+    def __enter__(self) -> Lease:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.release()
+
+    def __repr__(self) -> str:
+        return f"Lease(pool={self.pool.name!r}, credential={self.credential.id!r}, model={self.model!r})"
+
+
+def _blocked(cred: Credential, state: CredentialState, model: str, now: float) -> Blocked:
+    status = state.status(now)
+    if status is not CredentialStatus.available:
+        return Blocked(cred.id, status, state.available_at(model, now), state.reason)
+    suspension = state.suspended(model, now)
+    if suspension is not None:
+        return Blocked(cred.id, CredentialStatus.cooling, suspension.until, f"{model} suspended: {suspension.reason}")
+    # Healthy but at its concurrency cap: it frees up whenever a call ends.
+    return Blocked(cred.id, status, now, f"busy: {state.in_flight} in flight (max {cred.max_concurrency})")
+
+
+class CredentialPool:
+    """Credentials of one provider, sharing state through a ``StateStore``."""
+
+    def __init__(
+        self,
+        name: str,
+        credentials: Sequence[Credential],
+        *,
+        strategy: Strategy = Strategy.fill_first,
+        store: StateStore | None = None,
+        policy: CooldownPolicy | None = None,
+        session_affinity: bool = True,
+        lease_ttl: float = 600.0,
+        affinity_ttl: float = 3600.0,
+        clock: Callable[[], float] = time.time,
+        rng: random.Random | None = None,
+    ) -> None:
+        if not credentials:
+            raise ValueError(f"pool {name!r} has no credentials: add at least one under credentials")
+        ids = [c.id for c in credentials]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"pool {name!r}: credential ids must be unique; repeated: {duplicates}")
+        self.name, self.strategy = name, Strategy(strategy)
+        self.credentials = tuple(sorted(credentials, key=lambda c: c.priority))
+        self._by_id = {c.id: c for c in self.credentials}
+        self.store: StateStore = store if store is not None else MemoryStore()
+        self.policy = policy or CooldownPolicy()
+        self.session_affinity, self.lease_ttl, self.affinity_ttl = session_affinity, lease_ttl, affinity_ttl
+        self.clock, self._rng = clock, rng or random.Random()
+
+    # -------------------------------------------------------------- leases
+
+    def acquire(self, model: str, *, session: str | None = None) -> Lease:
+        """A lease on an available credential for ``model``; raises NoCredentialAvailable."""
+        now = self.clock()
+        lease_id = uuid.uuid4().hex
+        sticky = session is not None and self.session_affinity
+        preferred = self.store.get_affinity(self.name, session, now) if sticky and session else None
+        picked = None
+        if preferred in self._by_id:  # the session's key first, while it is healthy (prompt caching)
+            cred = self._by_id[str(preferred)]
+            picked = self.store.acquire(self.name, [Candidate(cred.id, cred.max_concurrency)], model, now=now,
+                                        lease_id=lease_id, lease_ttl=self.lease_ttl, order=Order.given)
+        if picked is None:
+            picked = self.store.acquire(self.name, self._candidates(), model, now=now, lease_id=lease_id,
+                                        lease_ttl=self.lease_ttl, order=_ORDER[self.strategy])
+        if picked is None:
+            raise self.unavailable(model)
+        if sticky and session is not None and picked != preferred:
+            self.store.set_affinity(self.name, session, picked, now=now, ttl=self.affinity_ttl)
+        return Lease(self, self._by_id[picked], model, lease_id, session)
+
+    def _candidates(self) -> list[Candidate]:
+        creds = list(self.credentials)
+        if self.strategy is Strategy.random:
+            self._rng.shuffle(creds)
+        return [Candidate(c.id, c.max_concurrency) for c in creds]
+
+    def _release(self, lease: Lease) -> None:
+        self.store.release(self.name, lease.credential.id, lease.lease_id)
+
+    def unavailable(self, model: str) -> NoCredentialAvailable:
+        """The NoCredentialAvailable describing why nothing can serve ``model`` now."""
+        now = self.clock()
+        states = self.store.read(self.name, [c.id for c in self.credentials], now)
+        blocked = [_blocked(cred, states[cred.id], model, now) for cred in self.credentials]
+        return NoCredentialAvailable(self.name, model, blocked, now)
+
+    # -------------------------------------------------------------- outcomes
+
+    def report(self, lease: Lease, classified: ClassifiedError) -> CredentialState:
+        """Record a failure of ``lease``'s call; the cooldown policy decides what it means."""
+        now = self.clock()
+        state = self.store.update(self.name, lease.credential.id,
+                                  lambda s: self.policy.on_failure(s, classified, lease.model, now))
+        if state.status(now) is not CredentialStatus.available or state.suspended(lease.model, now):
+            log.info("credential %s of pool %s is %s for %s: %s", lease.credential.id, self.name,
+                     state.status(now).value, lease.model, classified.reason.value)
+        return state
+
+    def report_success(self, lease: Lease) -> CredentialState:
+        """Record a real completion: resets the backoff and clears this model's suspension only."""
+        return self.store.update(self.name, lease.credential.id, lambda s: self.policy.on_success(s, lease.model))
+
+    # -------------------------------------------------------------- inspection
+
+    def states(self) -> list[tuple[Credential, CredentialState]]:
+        """Each credential with its current shared state, in priority order."""
+        states = self.store.read(self.name, [c.id for c in self.credentials], self.clock())
+        return [(c, states[c.id]) for c in self.credentials]
+
+    def reset(self, credential_id: str | None = None, *, model: str | None = None) -> int:
+        """Clear cooldowns, deaths and suspensions (one credential, one model, or all)."""
+        if credential_id is not None and credential_id not in self._by_id:
+            raise ValueError(f"pool {self.name!r} has no credential {credential_id!r}; known: {sorted(self._by_id)}")
+        return self.store.reset(self.name, credential_id, model)
+
+    def __repr__(self) -> str:
+        return f"CredentialPool({self.name!r}, {[c.id for c in self.credentials]}, strategy={self.strategy.value})"

@@ -1,0 +1,45 @@
+"""Credential state stores: one interface (``StateStore``), three implementations.
+
+- ``MemoryStore``: one process;
+- ``SQLiteStore``: every process on one host (the embedded default);
+- ``RedisStore``: a fleet of hosts.
+
+``open_store`` wraps the shared ones in a ``DegradingStore`` so that a corrupt file or an
+unreachable server degrades to process memory with a warning instead of crashing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ._base import Candidate, Order, StateStore, StoreError, eligible, ordered
+from .degrade import DegradingStore
+from .memory import MemoryStore
+from .sqlite import SQLiteStore
+
+__all__ = [
+    "Candidate",
+    "DegradingStore",
+    "MemoryStore",
+    "Order",
+    "SQLiteStore",
+    "StateStore",
+    "StoreError",
+    "eligible",
+    "open_redis",
+    "open_sqlite",
+    "ordered",
+]
+
+
+def open_sqlite(path: str | Path, *, retry_after: float = 30.0) -> DegradingStore:
+    """The SQLite store at ``path``, degrading to memory on failure."""
+    return DegradingStore(lambda: SQLiteStore(path), label=f"sqlite at {path}", retry_after=retry_after)
+
+
+def open_redis(url: str, *, prefix: str = "steadyloop:", retry_after: float = 30.0) -> DegradingStore:
+    """The Redis store at ``url``, degrading to memory on failure."""
+    from .redis import RedisStore, _redacted_url
+
+    return DegradingStore(lambda: RedisStore(url, prefix=prefix), label=f"redis at {_redacted_url(url)}",
+                          retry_after=retry_after)

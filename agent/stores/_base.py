@@ -1,0 +1,111 @@
+"""The state-store interface and the pure helpers every store shares.
+
+A store keeps, per (pool, credential id): the ``CredentialState`` (never the secret), the live
+leases, and per (pool, session) the affinity. Each method is atomic with respect to every other
+process using the same store:
+
+- ``acquire`` checks and grants in one step: first candidate (in the requested order) that is
+  not dead, not cooling, not suspended for the model, and under its concurrency cap;
+- ``update`` is a read-modify-write of one credential's state through a pure function
+  (the cooldown policy), so no concurrent report is lost.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Protocol
+
+from ..cooldown import CredentialState
+
+__all__ = ["Candidate", "Order", "StateStore", "StoreError", "cleared", "eligible", "ordered"]
+
+
+class StoreError(Exception):
+    """The shared state store failed (unreachable, corrupt, misconfigured)."""
+
+
+class Order(enum.StrEnum):
+    """How ``acquire`` orders the candidates it is given."""
+
+    given = "given"  # as passed (priority order, or a shuffle made by the caller)
+    least_used = "least_used"  # fewest uses first
+    round_robin = "round_robin"  # longest unused first
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A credential ``acquire`` may grant, with its concurrency cap (None: unlimited)."""
+
+    id: str
+    max_concurrency: int | None = None
+
+
+def eligible(state: CredentialState, model: str, now: float, in_flight: int, cap: int | None) -> bool:
+    """Whether a lease on this credential for ``model`` may be granted now."""
+    if state.dead or state.cool_until > now or state.suspended(model, now) is not None:
+        return False
+    return cap is None or in_flight < cap
+
+
+def ordered(candidates: Sequence[Candidate], states: Mapping[str, CredentialState], order: Order) -> list[Candidate]:
+    """Candidates in the order ``acquire`` tries them (stable: ties keep the given order)."""
+    if order is Order.least_used:
+        return sorted(candidates, key=lambda c: states[c.id].uses if c.id in states else 0)
+    if order is Order.round_robin:
+        return sorted(candidates, key=lambda c: states[c.id].last_used if c.id in states else 0.0)
+    return list(candidates)
+
+
+def cleared(state: CredentialState, model: str | None) -> CredentialState:
+    """A reset: one model's suspension, or every cooldown, suspension and death (counts are kept)."""
+    if model is not None:
+        kept = {m: s for m, s in state.suspensions.items() if m != model}
+        return replace(state, suspensions=MappingProxyType(kept))
+    return replace(state, cool_until=0.0, dead=False, reason="", error="", status_code=None, backoff=0,
+                   suspensions=MappingProxyType({}))
+
+
+class StateStore(Protocol):
+    """Shared credential state; see the module docstring for the atomicity contract."""
+
+    @property
+    def description(self) -> str:
+        """Where the state lives, for humans (never contains a password)."""
+        ...
+
+    def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, *, now: float, lease_id: str,
+                lease_ttl: float, order: Order) -> str | None:
+        """Grant a lease on the first eligible candidate; its id, or None when none is eligible."""
+        ...
+
+    def release(self, pool: str, credential_id: str, lease_id: str) -> None:
+        """End a lease (idempotent)."""
+        ...
+
+    def read(self, pool: str, ids: Sequence[str], now: float) -> dict[str, CredentialState]:
+        """Current states (with live lease counts) of ``ids``; unknown ids get a fresh state."""
+        ...
+
+    def update(self, pool: str, credential_id: str,
+               change: Callable[[CredentialState], CredentialState]) -> CredentialState:
+        """Atomically replace one credential's state by ``change(state)``; returns the new state."""
+        ...
+
+    def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
+        """Clear state (one credential, or all; one model's suspension, or everything); count cleared."""
+        ...
+
+    def get_affinity(self, pool: str, session: str, now: float) -> str | None:
+        """The credential a session last used, if remembered and not expired."""
+        ...
+
+    def set_affinity(self, pool: str, session: str, credential_id: str, *, now: float, ttl: float) -> None:
+        """Remember the credential a session uses, for ``ttl`` seconds."""
+        ...
+
+    def close(self) -> None:
+        """Release connections."""
+        ...

@@ -1,0 +1,172 @@
+"""RedisStore: shared state for a fleet of hosts.
+
+Keys (under ``prefix``): ``{pool}:s:{id}`` a hash with the credential's state, ``{pool}:l:{id}`` a
+sorted set of live leases scored by expiry, ``{pool}:a:{session}`` a session's affinity.
+Leases and affinities carry TTLs, so a crashed worker's leases vanish on their own; state
+hashes expire after 30 idle days.
+
+``acquire`` is one Lua script (check and grant atomically, one round trip). ``update`` is an
+optimistic ``WATCH``/``MULTI`` transaction around the pure cooldown policy, retried on conflict.
+The eligibility test inside the script mirrors ``stores._base.eligible``; a test runs the
+same behaviour suite over every store to keep the two in step.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any, Final, cast
+from urllib.parse import urlsplit
+
+from ..cooldown import CredentialState
+from ._base import Candidate, Order, StoreError, cleared, ordered
+
+__all__ = ["RedisStore"]
+
+_STATE_TTL_MS: Final = 30 * 24 * 3600 * 1000
+_UPDATE_TRIES: Final = 100
+
+_ACQUIRE: Final = """
+local now, lease, ttl, model = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
+for i = 1, #KEYS / 2 do
+  local skey, lkey = KEYS[2 * i - 1], KEYS[2 * i]
+  local f = redis.call('HMGET', skey, 'dead', 'cool_until', 'suspensions')
+  local ok = f[1] ~= '1' and (tonumber(f[2]) or 0) <= now
+  if ok and f[3] and #f[3] > 2 then
+    local s = cjson.decode(f[3])[model]
+    if s and tonumber(s['until']) > now then ok = false end
+  end
+  if ok then
+    redis.call('ZREMRANGEBYSCORE', lkey, '-inf', now)
+    local cap = tonumber(ARGV[4 + i])
+    if cap < 0 or redis.call('ZCARD', lkey) < cap then
+      redis.call('ZADD', lkey, now + ttl, lease)
+      redis.call('PEXPIRE', lkey, math.ceil(ttl * 1000))
+      redis.call('HINCRBY', skey, 'uses', 1)
+      redis.call('HSET', skey, 'last_used', ARGV[1])
+      redis.call('PEXPIRE', skey, tonumber(ARGV[4 + #KEYS / 2 + 1]))
+      return i
+    end
+  end
+end
+return 0
+"""
+
+
+def _redacted_url(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname}:{parts.port or 6379}{parts.path or ''}"
+
+
+class RedisStore:
+    """Shared state in Redis (``redis://`` or ``rediss://`` URLs, with password)."""
+
+    def __init__(self, url: str, *, prefix: str = "steadyloop:", timeout: float = 2.0) -> None:
+        try:
+            import redis
+        except ImportError as err:
+            raise StoreError("the redis backend needs the redis package: pip install 'steadyloop[redis]'") from err
+        self._redis_errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
+        self._watch_error = redis.WatchError
+        self.prefix = prefix
+        self.description = f"redis at {_redacted_url(url)} (prefix {prefix!r})"
+        self._db = redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
+                                        decode_responses=True)
+        self._acquire = self._db.register_script(_ACQUIRE)
+        self._call(self._db.ping)
+
+    def _call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except self._redis_errors as err:
+            raise StoreError(f"{self.description}: {type(err).__name__}: {err}") from err
+
+    def _skey(self, pool: str, credential_id: str) -> str:
+        return f"{self.prefix}{pool}:s:{credential_id}"
+
+    def _lkey(self, pool: str, credential_id: str) -> str:
+        return f"{self.prefix}{pool}:l:{credential_id}"
+
+    def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, *, now: float, lease_id: str,
+                lease_ttl: float, order: Order) -> str | None:
+        if order is not Order.given:
+            candidates = ordered(candidates, self.read(pool, [c.id for c in candidates], now), order)
+        keys = [k for c in candidates for k in (self._skey(pool, c.id), self._lkey(pool, c.id))]
+        caps = [c.max_concurrency if c.max_concurrency is not None else -1 for c in candidates]
+        picked = int(self._call(self._acquire, keys=keys,
+                                args=[repr(now), lease_id, repr(lease_ttl), model, *caps, _STATE_TTL_MS]))
+        return candidates[picked - 1].id if picked else None
+
+    def release(self, pool: str, credential_id: str, lease_id: str) -> None:
+        self._call(self._db.zrem, self._lkey(pool, credential_id), lease_id)
+
+    def read(self, pool: str, ids: Sequence[str], now: float) -> dict[str, CredentialState]:
+        pipe = self._db.pipeline(transaction=False)
+        for credential_id in ids:
+            pipe.hgetall(self._skey(pool, credential_id))
+            pipe.zcount(self._lkey(pool, credential_id), f"({now!r}", "+inf")
+        raw = self._call(pipe.execute)
+        return {i: replace(_decode(i, raw[2 * n]), in_flight=int(raw[2 * n + 1])) for n, i in enumerate(ids)}
+
+    def update(self, pool: str, credential_id: str,
+               change: Callable[[CredentialState], CredentialState]) -> CredentialState:
+        key = self._skey(pool, credential_id)
+        for _ in range(_UPDATE_TRIES):
+            with self._db.pipeline(transaction=True) as pipe:
+                try:
+                    pipe.watch(key)  # type: ignore[no-untyped-call]
+                    new = change(_decode(credential_id, cast(dict[str, str], pipe.hgetall(key))))
+                    pipe.multi()
+                    pipe.hset(key, mapping=cast(dict[Any, Any], _encode(new)))
+                    pipe.pexpire(key, _STATE_TTL_MS)
+                    pipe.execute()
+                    return new
+                except self._watch_error:  # must come first: WatchError is a RedisError too
+                    continue  # another process changed it first: read again and re-apply
+                except self._redis_errors as err:
+                    raise StoreError(f"{self.description}: {type(err).__name__}: {err}") from err
+        raise StoreError(f"{self.description}: could not update {credential_id!r} after {_UPDATE_TRIES} conflicts")
+
+    def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
+        if credential_id is not None:
+            ids = [credential_id]
+        else:
+            head = self._skey(pool, "")
+            ids = [k[len(head):] for k in self._call(lambda: list(self._db.scan_iter(match=head + "*")))]
+        for one in ids:
+            self.update(pool, one, lambda state: cleared(state, model))
+        return len(ids)
+
+    def get_affinity(self, pool: str, session: str, now: float) -> str | None:
+        found = self._call(self._db.get, f"{self.prefix}{pool}:a:{session}")
+        return str(found) if found else None
+
+    def set_affinity(self, pool: str, session: str, credential_id: str, *, now: float, ttl: float) -> None:
+        self._call(self._db.set, f"{self.prefix}{pool}:a:{session}", credential_id, px=max(1, math.ceil(ttl * 1000)))
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _encode(state: CredentialState) -> dict[str, str]:
+    data = state.to_dict()
+    data.pop("in_flight", None)
+    data["dead"] = "1" if state.dead else "0"
+    data["status_code"] = "" if state.status_code is None else str(state.status_code)
+    data["suspensions"] = json.dumps(data["suspensions"])
+    return {k: v if isinstance(v, str) else repr(v) for k, v in data.items()}
+
+
+def _decode(credential_id: str, raw: dict[str, str]) -> CredentialState:
+    if not raw:
+        return CredentialState(id=credential_id)
+    return CredentialState.from_dict({
+        "id": credential_id, "cool_until": float(raw.get("cool_until", 0) or 0), "dead": raw.get("dead") == "1",
+        "reason": raw.get("reason", ""), "error": raw.get("error", ""),
+        "status_code": int(raw["status_code"]) if raw.get("status_code") else None,
+        "backoff": int(raw.get("backoff", 0) or 0), "successes": int(raw.get("successes", 0) or 0),
+        "failures": int(raw.get("failures", 0) or 0), "uses": int(raw.get("uses", 0) or 0),
+        "last_used": float(raw.get("last_used", 0) or 0), "suspensions": json.loads(raw.get("suspensions") or "{}"),
+    })

@@ -1,0 +1,96 @@
+"""Behaviour of agent.config: typed configuration from TOML, errors that name the field and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent.config import ConfigError, default_state_path, load_config, open_state, resolve_pool
+from agent.credential_pool import Strategy
+
+GOOD = """
+[state]
+backend = "sqlite"
+path = "{path}"
+
+[pools.anthropic]
+strategy = "round_robin"
+
+[[pools.anthropic.credentials]]
+id = "work"
+key_env = "TEST_ANTHROPIC_KEY"
+kind = "oauth"
+max_concurrency = 2
+
+[[pools.anthropic.credentials]]
+key_file = "{keyfile}"
+priority = 5
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "steadyloop.toml"
+    path.write_text(text)
+    return path
+
+
+def test_valid_file_builds_a_working_pool(tmp_path: Path) -> None:
+    """A TOML file gives pools whose keys come from the environment and from files, and a SQLite store."""
+    keyfile = tmp_path / "key"
+    keyfile.write_text("sk-ant-from-file-123456\n")
+    config = load_config(_write(tmp_path, GOOD.format(path=tmp_path / "s.db", keyfile=keyfile)))
+    store = open_state(config.state)
+    pool = resolve_pool("anthropic", config.pools["anthropic"], store, env={"TEST_ANTHROPIC_KEY": "sk-ant-env-1"})
+    assert pool.strategy is Strategy.round_robin and pool.credentials[0].id == "work"
+    assert pool.credentials[1].secret.get_secret_value() == "sk-ant-from-file-123456"
+    assert pool.credentials[1].id.startswith("fp-") and "sqlite" in store.description
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("[pools.a]\n[[pools.a.credentials]]\nid = 'x'\n", "pools.a.credentials.0: give exactly one of key, key_env"),
+    ("[pools.a]\n[[pools.a.credentials]]\nkey = 'k'\nkey_env = 'E'\n", "got key, key_env"),
+    ("[pools.a]\nstrategy = 'fastest'\n[[pools.a.credentials]]\nkey = 'k'\n", "pools.a.strategy"),
+    ("[pools.a]\ncredentials = []\n", "pools.a.credentials"),
+    ("[state]\nbackend = 'redis'\n", "needs url or url_env"),
+    ("[state]\nbackend = 'postgres'\n", "state.backend"),
+    ("[pools.a]\n[[pools.a.credentials]]\nkey = 'k'\nmax_concurrency = 0\n", "max_concurrency"),
+    ("[pools.a\n", "not valid TOML"),
+])
+def test_errors_name_the_field(tmp_path: Path, text: str, needle: str) -> None:
+    """Each configuration mistake is reported with the field's dotted path and what to do."""
+    with pytest.raises(ConfigError, match=needle.replace(".", r"\.").replace("(", r"\(")):
+        load_config(_write(tmp_path, text))
+
+
+def test_missing_environment_variable_names_it(tmp_path: Path) -> None:
+    """A key_env that is not set is named, with the export that fixes it."""
+    config = load_config({"pools": {"a": {"credentials": [{"key_env": "NOPE_KEY"}]}}})
+    with pytest.raises(ConfigError, match=r"pools\.a\.credentials\.0\.key_env: environment variable NOPE_KEY"):
+        resolve_pool("a", config.pools["a"], open_state(config.state, env={"STEADYLOOP_STATE_DIR": str(tmp_path)}),
+                      env={})
+
+
+def test_unreadable_key_file_names_it(tmp_path: Path) -> None:
+    """A key_file that cannot be read is named with the reason."""
+    config = load_config({"pools": {"a": {"credentials": [{"key_file": str(tmp_path / "missing")}]}}})
+    with pytest.raises(ConfigError, match=r"key_file: cannot read .*missing"):
+        resolve_pool("a", config.pools["a"], open_state(config.state, env={"STEADYLOOP_STATE_DIR": str(tmp_path)}))
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"STEADYLOOP_STATE_DIR": "/srv/sl", "XDG_STATE_HOME": "/x"}, "/srv/sl/state.db"),
+    ({"XDG_STATE_HOME": "/x"}, "/x/steadyloop/state.db"),
+    ({}, str(Path.home() / ".local/state/steadyloop/state.db")),
+])
+def test_default_state_path(env: dict[str, str], expected: str) -> None:
+    """The state file follows STEADYLOOP_STATE_DIR, then XDG_STATE_HOME, then ~/.local/state."""
+    assert str(default_state_path(env)) == expected
+
+
+def test_redis_url_from_environment_is_not_shown(redis_url: str) -> None:
+    """A redis URL with a password comes from url_env; the store's description never shows the password."""
+    config = load_config({"state": {"backend": "redis", "url_env": "SL_REDIS"}})
+    url = redis_url.replace("redis://", "redis://:s3cret@")
+    store = open_state(config.state, env={"SL_REDIS": url})
+    assert "s3cret" not in store.description

@@ -1,0 +1,251 @@
+"""Behaviour of agent.stores across processes: degradation, contention, crashes, agreement."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+import signal
+import socket
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import anthropic
+import pytest
+from pydantic import SecretStr
+
+from agent import FailoverReason, Scope, classify_api_error
+from agent.credential_pool import Credential, CredentialPool, NoCredentialAvailable
+from agent.error_classifier import ClassifiedError
+from agent.stores import MemoryStore, SQLiteStore, StateStore, open_redis, open_sqlite
+from agent.testing.emulator import Emulator
+
+CTX = mp.get_context("fork")  # fork, not spawn: workers that inherit a parent's state are the real risk
+CAPS = {"a": 2, "b": 1, "c": 3}
+
+
+def _open(spec: tuple[str, str]) -> StateStore:
+    kind, where = spec
+    if kind == "sqlite":
+        return SQLiteStore(where)
+    from agent.stores.redis import RedisStore
+
+    url, prefix = where.split("|")
+    return RedisStore(url, prefix=prefix)
+
+
+def _pool(spec: tuple[str, str], clock: Any = time.time, lease_ttl: float = 30.0,
+          caps: dict[str, int] | None = None) -> CredentialPool:
+    creds = [Credential(id=i, secret=SecretStr(f"sk-test-{i}-0000000"), max_concurrency=cap)
+             for i, cap in (caps or CAPS).items()]
+    return CredentialPool("hammer", creds, store=_open(spec), clock=clock, lease_ttl=lease_ttl)
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def shared_spec(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str]:
+    if request.param == "sqlite":
+        return ("sqlite", str(tmp_path / "shared.db"))
+    return ("redis", request.getfixturevalue("redis_url") + f"|t{os.getpid()}-{time.time_ns()}:")
+
+
+# ------------------------------------------------------------------ degradation
+
+
+def test_corrupt_sqlite_file_degrades_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A corrupt state file gives a clear warning and memory state; the file is left untouched."""
+    path = tmp_path / "state.db"
+    path.write_bytes(b"this is not a database" * 100)
+    before = path.read_bytes()
+    with caplog.at_level(logging.WARNING, logger="steadyloop.state"):
+        store = open_sqlite(path)
+        pool = CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-aaaaaaaaaa"))], store=store)
+        with pool.acquire("m") as lease:
+            pool.report_success(lease)
+    assert "memory fallback" in store.description and "move it aside" in caplog.text
+    assert path.read_bytes() == before and pool.states()[0][1].successes == 1
+
+
+def test_unreachable_redis_degrades_and_recovers(redis_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    """With Redis down the pool keeps working from memory (one warning); once it is back, state is shared again."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        dead_port = sock.getsockname()[1]
+    with caplog.at_level(logging.WARNING, logger="steadyloop.state"):
+        store = open_redis(f"redis://:hunter2@127.0.0.1:{dead_port}/0", retry_after=0.0)
+        pool = CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-aaaaaaaaaa"))], store=store)
+        for _ in range(3):
+            with pool.acquire("m"):
+                pass
+    assert caplog.text.count("shared credential state is unavailable") == 1 and "hunter2" not in caplog.text
+    assert "memory fallback" in store.description and "hunter2" not in store.description
+    healthy = open_redis(redis_url, prefix=f"recover-{time.time_ns()}:")
+    assert "memory fallback" not in healthy.description
+
+
+# ------------------------------------------------------------------ contention across processes
+
+
+def _hammer(spec: tuple[str, str], worker: int, iterations: int, out: Any) -> None:
+    pool = _pool(spec)
+    records: list[dict[str, Any]] = []
+
+    def run(thread: int) -> None:
+        rec: dict[str, Any] = {"acquired": 0, "success": 0, "failure": 0, "intervals": [], "expected": {},
+                               "error": None}
+        try:
+            work(thread, rec)
+        except Exception as exc:  # surfaced to the test: a dead thread must not hide lost counts
+            rec["error"] = repr(exc)
+        records.append(rec)
+
+    def work(thread: int, rec: dict[str, Any]) -> None:
+        for n in range(iterations):
+            try:
+                lease = pool.acquire("m")
+            except NoCredentialAvailable:
+                continue
+            rec["acquired"] += 1
+            start = time.monotonic()
+            time.sleep(0.0005)  # hold the lease as a real call would; overlaps are measured, not awaited
+            rec["intervals"].append((lease.credential.id, start, time.monotonic()))
+            if n % 5 == 0 and lease.credential.id != "c":
+                hint = 0.001 * ((worker * 7 + thread * 3 + n) % 13 + 1)
+                before = time.time()
+                got = pool.report(lease, ClassifiedError(reason=FailoverReason.rate_limit, scope=Scope.credential,
+                                                         retry_after=hint))
+                if got.cool_until < before + hint:  # recorded as this thread's error
+                    raise AssertionError(f"report returned cool_until {got.cool_until} < {before + hint}")
+                cid = lease.credential.id
+                rec["expected"][cid] = max(rec["expected"].get(cid, 0.0), before + hint)
+                rec["failure"] += 1
+            else:
+                pool.report_success(lease)
+                rec["success"] += 1
+            lease.release()
+
+    threads = [threading.Thread(target=run, args=(t,)) for t in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    out.put(records)
+
+
+def _max_overlap(intervals: list[tuple[float, float]]) -> int:
+    events = sorted([(s, 1) for s, _ in intervals] + [(e, -1) for _, e in intervals], key=lambda x: (x[0], x[1]))
+    live = peak = 0
+    for _, delta in events:
+        live += delta
+        peak = max(peak, live)
+    return peak
+
+
+def test_four_processes_hammering_respect_caps_and_keep_every_cooldown(shared_spec: tuple[str, str]) -> None:
+    """4 processes x 3 threads: no key over its cap, no reported cooldown lost, uses/successes/failures add up."""
+    parent = _pool(shared_spec)
+    parent.states()  # the parent holds an open connection while it forks: the hostile case for SQLite
+    queue = CTX.Queue()
+    procs = [CTX.Process(target=_hammer, args=(shared_spec, w, 60, queue)) for w in range(4)]
+    for p in procs:
+        p.start()
+    records = [rec for _ in procs for rec in queue.get(timeout=120)]
+    for p in procs:
+        p.join(timeout=30)
+    assert all(p.exitcode == 0 for p in procs)
+    assert [rec["error"] for rec in records if rec["error"]] == []
+    by_key: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for rec in records:
+        for cid, start, end in rec["intervals"]:
+            by_key[cid].append((start, end))
+    assert all(_max_overlap(spans) <= CAPS[cid] for cid, spans in by_key.items()), "a key went over its cap"
+    states = dict((c.id, s) for c, s in parent.states())
+    for cid in CAPS:
+        expected = max((rec["expected"].get(cid, 0.0) for rec in records), default=0.0)
+        assert states[cid].cool_until >= expected - 1e-6, f"a cooldown of {cid} was lost"
+    assert sum(s.uses for s in states.values()) == sum(rec["acquired"] for rec in records) > 100
+    assert sum(s.successes for s in states.values()) == sum(rec["success"] for rec in records)
+    assert sum(s.failures for s in states.values()) == sum(rec["failure"] for rec in records)
+
+
+def _hold_forever(spec: tuple[str, str], ready: Any) -> None:
+    pool = _pool(spec, lease_ttl=2.0, caps={"b": 1})
+    lease = pool.acquire("m")
+    ready.send(lease.credential.id)
+    threading.Event().wait()  # blocks until SIGKILL
+
+
+def test_worker_killed_mid_lease_leaves_a_usable_store(shared_spec: tuple[str, str]) -> None:
+    """A worker SIGKILLed while holding the only slot of a key: the slot frees when its lease expires."""
+    only_b = {"b": 1}
+    parent_end, child_end = CTX.Pipe()
+    proc = CTX.Process(target=_hold_forever, args=(shared_spec, child_end))
+    proc.start()
+    assert parent_end.recv() == "b"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.join(timeout=10)
+    with pytest.raises(NoCredentialAvailable):
+        _pool(shared_spec, caps=only_b).acquire("m")
+    later = _pool(shared_spec, clock=lambda: time.time() + 3.0, caps=only_b)  # an injected clock past the expiry
+    assert later.acquire("m").credential.id == "b"
+
+
+# ------------------------------------------------------------------ two processes agree
+
+
+def _two_keys() -> list[Credential]:
+    return [Credential(id="one", secret=SecretStr("sk-ant-emu-one")),
+            Credential(id="two", secret=SecretStr("sk-ant-emu-two"))]
+
+
+def _exhaust_key_one(spec: tuple[str, str], base_url: str, out: Any) -> None:
+    creds = _two_keys()
+    pool = CredentialPool("anthropic", creds, store=_open(spec))
+    with pool.acquire("claude-haiku-4-5") as lease:
+        client = anthropic.Anthropic(api_key=lease.credential.secret.get_secret_value(), base_url=base_url,
+                                     max_retries=0)
+        try:
+            client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[{"role": "user", "content": "hi"}])
+        except anthropic.BadRequestError as exc:
+            pool.report(lease, classify_api_error(exc))
+    out.put("done")
+
+
+def _use_pool(spec: tuple[str, str], base_url: str, shift: float, calls: int, out: Any) -> None:
+    creds = _two_keys()
+    pool = CredentialPool("anthropic", creds, store=_open(spec), clock=lambda: time.time() + shift)
+    for _ in range(calls):
+        with pool.acquire("claude-opus-4-7") as lease:
+            client = anthropic.Anthropic(api_key=lease.credential.secret.get_secret_value(), base_url=base_url,
+                                         max_retries=0)
+            client.messages.create(model="claude-opus-4-7", max_tokens=5, messages=[{"role": "user", "content": "hi"}])
+            pool.report_success(lease)
+    out.put("done")
+
+
+def test_process_b_never_uses_a_key_process_a_exhausted(shared_spec: tuple[str, str]) -> None:
+    """Process A exhausts key one; process B, started afterwards, never calls with it until its cooldown ends."""
+    queue = CTX.Queue()
+    with Emulator("anthropic_out_of_extra_usage") as emu:
+        url = emu.base_url("anthropic")
+        for target, args in ((_exhaust_key_one, (shared_spec, url, queue)),
+                             (_use_pool, (shared_spec, url, 0.0, 5, queue))):
+            proc = CTX.Process(target=target, args=args)
+            proc.start()
+            assert queue.get(timeout=60) == "done"
+            proc.join(timeout=30)
+        assert [(r.key, r.status) for r in emu.log] == [("one", 400)] + [("two", 200)] * 5
+    with Emulator("healthy") as later:  # the provider's quota has reset; B's clock runs past the 6 h cooldown
+        proc = CTX.Process(target=_use_pool, args=(shared_spec, later.base_url("anthropic"), 6 * 3600 + 1, 1, queue))
+        proc.start()
+        assert queue.get(timeout=60) == "done"
+        proc.join(timeout=30)
+        assert [r.key for r in later.log] != [] and later.log[0].model == "claude-opus-4-7"
+        assert later.calls(status=200) == 1 and later.log[0].key.startswith("fp-")  # key one, unlabelled here
+
+
+def test_memory_store_is_process_local() -> None:
+    """MemoryStore state is per process by design (the documented trade-off)."""
+    assert MemoryStore().description.startswith("memory")
