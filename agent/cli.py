@@ -154,6 +154,64 @@ def _cmd_upstream(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ run and drill
+
+
+def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
+    from .config import ConfigError, build_loop
+    from .results import write_status_file
+
+    config = _load(args)
+    try:
+        loop = build_loop(config)
+    except (ConfigError, ValueError) as err:
+        raise UsageError(str(err)) from err
+    result = loop.run(args.prompt, system=args.system, session=args.session)
+    if args.status_file:
+        write_status_file(result, args.status_file)
+    out.write((result.model_dump_json(indent=2) if args.json else result.final_response) + "\n")
+    return result.exit_code
+
+
+def _print_drill(report: Any, out: TextIO) -> None:
+    out.write(f"== {report.scenario}: {report.description}\n")
+    number = 0
+    for turn_no, turn in enumerate(report.turns, 1):
+        for a in turn.attempts:
+            number += 1
+            http = f"HTTP {a.status_code}, " if a.status_code else ""
+            why = f" ({http}rule {a.rule})" if a.rule else ""
+            wait = f", waited {a.wait:.2f} s" if a.wait else ""
+            key = a.credential_id or "-"
+            out.write(f"   {number:2}. turn {turn_no} {a.api} {a.model} {key} -> {a.outcome}{why}: {a.action}{wait}\n")
+    verdict = "PASS" if report.passed else "FAIL"
+    out.write(f"   {verdict} status {report.status} (expected {report.expected_status}), {report.calls} upstream "
+              f"call(s) (minimum {report.min_calls}), {report.seconds:.2f} s, waits {report.waited:.2f} s\n")
+    if report.status != "ok" and report.turns:
+        out.write(f"   final response: {report.turns[-1].final_response}\n")
+    out.write("\n")
+
+
+def _cmd_drill(args: argparse.Namespace, out: TextIO) -> int:
+    from .drill import run_drills
+    from .testing.emulator import ScenarioError, list_scenarios
+
+    names = list(list_scenarios()) if args.all or not args.scenarios else args.scenarios
+    try:
+        reports = run_drills(names, real_time=args.real_time)
+    except ScenarioError as err:
+        raise UsageError(str(err)) from err
+    if args.json:
+        out.write(json.dumps([r.to_dict() for r in reports], indent=2) + "\n")
+    else:
+        for report in reports:
+            _print_drill(report, out)
+        passed = sum(r.passed for r in reports)
+        out.write(f"drills: {passed} of {len(reports)} at the minimum number of upstream calls with the expected "
+                  "status\n")
+    return 0 if all(r.passed for r in reports) else 1
+
+
 # ------------------------------------------------------------------ pool
 
 
@@ -235,10 +293,7 @@ def _cmd_release_notes(args: argparse.Namespace, out: TextIO) -> int:
 # ------------------------------------------------------------------ wiring
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="steadyloop", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-
+def _add_classify(sub: Any) -> None:
     p = sub.add_parser("classify", help="classify one provider error response")
     p.add_argument("--status", type=int, required=True, help="HTTP status, 400-599")
     p.add_argument("--body", required=True, help="response body (JSON or text); '-' reads stdin")
@@ -248,10 +303,27 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--api", choices=("openai", "anthropic"), help="which SDK receives it (default: guessed)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=_cmd_classify)
+    sub.add_parser("demo", help="classify real provider errors raised by the real SDKs").set_defaults(func=_cmd_demo)
 
-    p = sub.add_parser("demo", help="the no-keys demo")
-    p.set_defaults(func=_cmd_demo)
 
+def _add_loop(sub: Any) -> None:
+    p = sub.add_parser("run", help="one turn through the configured chain; exit code per status")
+    p.add_argument("prompt")
+    p.add_argument("--config", help="configuration file (default: $STEADYLOOP_CONFIG or ./steadyloop.toml)")
+    p.add_argument("--system", help="a system prompt")
+    p.add_argument("--session", help="a conversation id (keeps the same key while healthy)")
+    p.add_argument("--json", action="store_true", help="print the whole TurnResult as JSON")
+    p.add_argument("--status-file", help="write last_status() there atomically (for cron)")
+    p.set_defaults(func=_cmd_run)
+    p = sub.add_parser("drill", help="run emulator scenarios through the loop; timeline and verdict each")
+    p.add_argument("scenarios", nargs="*", help="scenario names (default: all)")
+    p.add_argument("--all", action="store_true", help="every shipped scenario")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--real-time", action="store_true", help="really sleep the waits (default: record them)")
+    p.set_defaults(func=_cmd_drill)
+
+
+def _add_upstream(sub: Any) -> None:
     p = sub.add_parser("upstream", help="run the provider emulator on 127.0.0.1")
     p.add_argument("--scenario", default="healthy", help="a shipped scenario name or a TOML/JSON file")
     p.add_argument("--port", type=int, default=0, help="port (default: a free one)")
@@ -260,10 +332,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="list the shipped scenarios and exit")
     p.set_defaults(func=_cmd_upstream)
 
+
+def _add_pool(sub: Any) -> None:
+    config_help = "configuration file (default: $STEADYLOOP_CONFIG or ./steadyloop.toml)"
     p = sub.add_parser("pool", help="inspect or reset shared credential state")
     pool_sub = p.add_subparsers(dest="pool_command", required=True)
     q = pool_sub.add_parser("list", help="each credential's status, wait, reason, suspensions and counts")
-    q.add_argument("--config", help="configuration file (default: $STEADYLOOP_CONFIG or ./steadyloop.toml)")
+    q.add_argument("--config", help=config_help)
     q.add_argument("--pool", help="only this pool")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=_cmd_pool_list)
@@ -271,9 +346,15 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("id", nargs="?", help="one credential id (default: all)")
     q.add_argument("--model", help="only this model's suspension")
     q.add_argument("--pool", help="only this pool")
-    q.add_argument("--config", help="configuration file (default: $STEADYLOOP_CONFIG or ./steadyloop.toml)")
+    q.add_argument("--config", help=config_help)
     q.set_defaults(func=_cmd_pool_reset)
 
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="steadyloop", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in (_add_classify, _add_loop, _add_upstream, _add_pool):
+        add(sub)
     p = sub.add_parser("release-notes", help="release notes since a tag or commit, credited via AUTHOR_MAP")
     p.add_argument("since", help="tag or commit to start after (exclusive)")
     p.add_argument("--repo", default=".", help="git checkout (default: .)")

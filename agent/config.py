@@ -27,9 +27,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 from ._redact import fingerprint
+from .conversation_loop import ChainEntry, ConversationLoop
 from .cooldown import CooldownPolicy
 from .credential_pool import Credential, CredentialPool, Strategy
+from .events import Hook, log_event
+from .ladder import LadderPolicy
 from .stores import MemoryStore, StateStore, open_redis, open_sqlite
+from .tools import ToolBox
 
 __all__ = [
     "ConfigError",
@@ -37,6 +41,7 @@ __all__ = [
     "PoolConfig",
     "StateConfig",
     "SteadyConfig",
+    "build_loop",
     "default_state_path",
     "load_config",
     "open_state",
@@ -121,16 +126,28 @@ class SteadyConfig(_Strict):
 
     state: StateConfig = StateConfig()
     pools: dict[str, PoolConfig] = Field(default_factory=dict)
-    extra: dict[str, Any] = Field(default_factory=dict, description="sections owned by other parts (loop, chat)")
+    chain: tuple[ChainEntry, ...] = Field((), description="the ordered model chain: primary first")
+    loop: LadderPolicy = LadderPolicy()
+    extra: dict[str, Any] = Field(default_factory=dict, description="sections owned by other parts (chat)")
 
     @model_validator(mode="before")
     @classmethod
     def _split_sections(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            own = {k: v for k, v in data.items() if k in ("state", "pools")}
-            own["extra"] = {k: v for k, v in data.items() if k not in ("state", "pools")}
+            own = {k: v for k, v in data.items() if k in _OWN}
+            own["extra"] = {k: v for k, v in data.items() if k not in _OWN}
             return own
         return data
+
+    @model_validator(mode="after")
+    def _chain_pools_exist(self) -> SteadyConfig:
+        missing = sorted({e.pool for e in self.chain} - set(self.pools))
+        if missing:
+            raise ValueError(f"chain names pools with no [pools.NAME] section: {missing}")
+        return self
+
+
+_OWN = ("state", "pools", "chain", "loop")
 
 
 def default_state_path(env: Mapping[str, str]) -> Path:
@@ -203,3 +220,13 @@ def credential_ids(name: str, config: PoolConfig, env: Mapping[str, str] | None 
         except ConfigError:
             continue
     return ids
+
+
+def build_loop(config: SteadyConfig, *, env: Mapping[str, str] | None = None, tools: ToolBox | None = None,
+               hooks: tuple[Hook, ...] = (log_event,)) -> ConversationLoop:
+    """A ready loop: the configured chain, its pools (keys resolved here) and the shared state store."""
+    if not config.chain:
+        raise ConfigError("chain: no models configured; add at least one [[chain]] with api, model and pool")
+    store = open_state(config.state, env)
+    pools = {name: resolve_pool(name, config.pools[name], store, env) for name in {e.pool for e in config.chain}}
+    return ConversationLoop(config.chain, pools, tools=tools, policy=config.loop, hooks=hooks)

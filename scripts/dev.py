@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bootstrap for the README's two commands; needs nothing but Python 3.11+.
 
-    python3 scripts/dev.py demo    # the no-keys demo, on the embedded default
+    python3 scripts/dev.py demo    # every outage scenario through the real loop, no keys needed
     python3 scripts/dev.py test    # ruff, mypy --strict, and the whole pytest suite
     python3 scripts/dev.py bench   # the benchmarks that print figures
 
@@ -46,7 +46,7 @@ def main(argv: list[str]) -> int:
     job = argv[0] if argv else "test"
     ensure_venv()
     if job == "demo":
-        return _run(BIN / "steadyloop", "demo", *argv[1:])
+        return _run(BIN / "steadyloop", "drill", "--all", *argv[1:])
     if job == "test":
         results = [
             _run(BIN / "ruff", "check", "agent", "tests", "bench", "scripts"),

@@ -1,0 +1,300 @@
+"""Talking to models through the official SDKs: one adapter per API.
+
+``openai-chat`` (OpenAI and every OpenAI-compatible server via ``base_url``), ``openai-responses``
+(OpenAI / Codex Responses) and ``anthropic-messages``. Clients are built with ``max_retries=0``
+(the loop owns retries) and cached per (credential, base_url, timeout). Conversion to and from
+the neutral conversation model is shared by the sync and async calls; only the call differs.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import anthropic
+import openai
+
+from .conversation import Message, Thinking, ToolCall, ToolResult
+from .credential_pool import Credential
+
+__all__ = ["ADAPTERS", "Adapter", "Api", "ModelReply", "ModelRequest", "ToolSpec", "Usage"]
+
+Api = Literal["openai-chat", "openai-responses", "anthropic-messages"]
+
+
+@dataclass(frozen=True, slots=True)
+class ToolSpec:
+    """A tool as sent to the model (the schema may be repaired per request)."""
+
+    name: str
+    description: str
+    schema: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ModelRequest:
+    """Everything one upstream call sends."""
+
+    model: str
+    messages: tuple[Message, ...]
+    tools: tuple[ToolSpec, ...] = ()
+    max_tokens: int = 1024
+    betas: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    input_tokens: int = 0
+    output_tokens: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ModelReply:
+    """What came back: text, tool calls, reasoning, usage, and the raw SDK object."""
+
+    text: str
+    tool_calls: tuple[ToolCall, ...] = ()
+    thinking: tuple[Thinking, ...] = ()
+    usage: Usage = Usage()
+    raw: Any = field(default=None, repr=False, compare=False)
+
+
+class Adapter:
+    """Base: client cache and the call; subclasses convert."""
+
+    api: Api
+
+    def __init__(self) -> None:
+        self._clients: dict[tuple[str, str | None, float, bool], Any] = {}
+        self._lock = threading.Lock()
+
+    def client(self, credential: Credential, base_url: str | None, timeout: float, *,
+               asynchronous: bool = False) -> Any:
+        key = (credential.id, base_url, timeout, asynchronous)
+        with self._lock:
+            found = self._clients.get(key)
+            if found is None:
+                found = self._clients[key] = self._build(credential, base_url, timeout, asynchronous)
+            return found
+
+    def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
+        raise NotImplementedError
+
+    def call(self, client: Any, request: ModelRequest) -> Any:
+        raise NotImplementedError
+
+    async def acall(self, client: Any, request: ModelRequest) -> Any:
+        raise NotImplementedError
+
+    def parse(self, raw: Any) -> ModelReply:
+        raise NotImplementedError
+
+
+def _args(raw: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(raw or "{}")
+    except ValueError:
+        return {"_unparsed": raw}
+    return value if isinstance(value, dict) else {"value": value}
+
+
+# ------------------------------------------------------------------ OpenAI Chat Completions
+
+
+def _chat_content(message: Message) -> Any:
+    if not message.images:
+        return message.text
+    parts: list[dict[str, Any]] = [{"type": "text", "text": message.text}] if message.text else []
+    return parts + [{"type": "image_url", "image_url": {"url": image.data_url()}} for image in message.images]
+
+
+def _chat_tool_result(result: ToolResult) -> dict[str, Any]:
+    content: Any = result.content
+    if result.images:
+        content = [{"type": "text", "text": result.content}] + [
+            {"type": "image_url", "image_url": {"url": image.data_url()}} for image in result.images]
+    return {"role": "tool", "tool_call_id": result.call_id, "content": content}
+
+
+def chat_messages(messages: tuple[Message, ...]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for m in messages:
+        if m.role == "tool":
+            out += [_chat_tool_result(r) for r in m.tool_results]
+        elif m.role == "assistant":
+            entry: dict[str, Any] = {"role": "assistant", "content": m.text or None}
+            if m.tool_calls:
+                entry["tool_calls"] = [{"id": c.id, "type": "function",
+                                        "function": {"name": c.name, "arguments": json.dumps(c.arguments)}}
+                                       for c in m.tool_calls]
+            out.append(entry)
+        else:
+            out.append({"role": m.role, "content": _chat_content(m)})
+    return out
+
+
+class OpenAIChat(Adapter):
+    api: Api = "openai-chat"
+
+    def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
+        cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
+        return cls(api_key=credential.secret.get_secret_value(), base_url=base_url, max_retries=0, timeout=timeout)
+
+    def payload(self, request: ModelRequest) -> dict[str, Any]:
+        payload: dict[str, Any] = {"model": request.model, "messages": chat_messages(request.messages),
+                                   "max_tokens": request.max_tokens}
+        if request.tools:
+            payload["tools"] = [{"type": "function", "function": {"name": t.name, "description": t.description,
+                                                                  "parameters": t.schema}} for t in request.tools]
+        return payload
+
+    def call(self, client: Any, request: ModelRequest) -> Any:
+        return client.chat.completions.create(**self.payload(request))
+
+    async def acall(self, client: Any, request: ModelRequest) -> Any:
+        return await client.chat.completions.create(**self.payload(request))
+
+    def parse(self, raw: Any) -> ModelReply:
+        message = raw.choices[0].message if raw.choices else None
+        calls = tuple(ToolCall(id=c.id, name=c.function.name, arguments=_args(c.function.arguments))
+                      for c in (message.tool_calls or [])) if message else ()
+        usage = Usage(raw.usage.prompt_tokens, raw.usage.completion_tokens) if raw.usage else Usage()
+        return ModelReply((message.content or "") if message else "", calls, (), usage, raw)
+
+
+# ------------------------------------------------------------------ OpenAI Responses
+
+
+def responses_input(messages: tuple[Message, ...]) -> tuple[str | None, list[dict[str, Any]]]:
+    instructions = "\n\n".join(m.text for m in messages if m.role == "system") or None
+    items: list[dict[str, Any]] = []
+    for m in messages:
+        if m.role == "user":
+            content: list[dict[str, Any]] = [{"type": "input_text", "text": m.text}] if m.text else []
+            content += [{"type": "input_image", "image_url": image.data_url()} for image in m.images]
+            items.append({"role": "user", "content": content})
+        elif m.role == "assistant":
+            items += [{"type": "reasoning", "summary": [], "encrypted_content": t.encrypted}
+                      for t in m.thinking if t.encrypted]
+            if m.text:
+                items.append({"role": "assistant", "content": m.text})
+            items += [{"type": "function_call", "call_id": c.id, "name": c.name, "arguments": json.dumps(c.arguments)}
+                      for c in m.tool_calls]
+        elif m.role == "tool":
+            items += [{"type": "function_call_output", "call_id": r.call_id, "output": r.content}
+                      for r in m.tool_results]
+    return instructions, items
+
+
+class OpenAIResponses(Adapter):
+    api: Api = "openai-responses"
+
+    def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
+        cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
+        return cls(api_key=credential.secret.get_secret_value(), base_url=base_url, max_retries=0, timeout=timeout)
+
+    def payload(self, request: ModelRequest) -> dict[str, Any]:
+        instructions, items = responses_input(request.messages)
+        payload: dict[str, Any] = {"model": request.model, "input": items, "max_output_tokens": request.max_tokens}
+        if instructions:
+            payload["instructions"] = instructions
+        if request.tools:
+            payload["tools"] = [{"type": "function", "name": t.name, "description": t.description,
+                                 "parameters": t.schema} for t in request.tools]
+        return payload
+
+    def call(self, client: Any, request: ModelRequest) -> Any:
+        return client.responses.create(**self.payload(request))
+
+    async def acall(self, client: Any, request: ModelRequest) -> Any:
+        return await client.responses.create(**self.payload(request))
+
+    def parse(self, raw: Any) -> ModelReply:
+        texts, calls, thinking = [], [], []
+        for item in raw.output or []:
+            if item.type == "message":
+                texts += [part.text for part in item.content if getattr(part, "type", "") == "output_text"]
+            elif item.type == "function_call":
+                calls.append(ToolCall(id=item.call_id, name=item.name, arguments=_args(item.arguments)))
+            elif item.type == "reasoning" and getattr(item, "encrypted_content", None):
+                thinking.append(Thinking(encrypted=item.encrypted_content))
+        usage = Usage(raw.usage.input_tokens, raw.usage.output_tokens) if raw.usage else Usage()
+        return ModelReply("".join(texts), tuple(calls), tuple(thinking), usage, raw)
+
+
+# ------------------------------------------------------------------ Anthropic Messages
+
+
+def _image_block(image: Any) -> dict[str, Any]:
+    if image.url:
+        return {"type": "image", "source": {"type": "url", "url": image.url}}
+    return {"type": "image", "source": {"type": "base64", "media_type": image.media_type, "data": image.data}}
+
+
+def anthropic_messages(messages: tuple[Message, ...]) -> tuple[str | None, list[dict[str, Any]]]:
+    system = "\n\n".join(m.text for m in messages if m.role == "system") or None
+    out: list[dict[str, Any]] = []
+    for m in messages:
+        if m.role == "user":
+            blocks: list[dict[str, Any]] = [_image_block(i) for i in m.images]
+            out.append({"role": "user", "content": [*blocks, {"type": "text", "text": m.text}] if blocks else m.text})
+        elif m.role == "assistant":
+            content: list[dict[str, Any]] = [{"type": "thinking", "thinking": t.text, "signature": t.signature}
+                                             for t in m.thinking if t.signature]
+            content += [{"type": "text", "text": m.text}] if m.text else []
+            content += [{"type": "tool_use", "id": c.id, "name": c.name, "input": c.arguments} for c in m.tool_calls]
+            out.append({"role": "assistant", "content": content})
+        elif m.role == "tool":
+            out.append({"role": "user", "content": [
+                {"type": "tool_result", "tool_use_id": r.call_id, "is_error": r.is_error,
+                 "content": [{"type": "text", "text": r.content}, *(_image_block(i) for i in r.images)]
+                 if r.images else r.content} for r in m.tool_results]})
+    return system, out
+
+
+class AnthropicMessages(Adapter):
+    api: Api = "anthropic-messages"
+
+    def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
+        cls = anthropic.AsyncAnthropic if asynchronous else anthropic.Anthropic
+        secret = credential.secret.get_secret_value()
+        if credential.kind == "oauth":
+            return cls(auth_token=secret, base_url=base_url, max_retries=0, timeout=timeout)
+        return cls(api_key=secret, base_url=base_url, max_retries=0, timeout=timeout)
+
+    def payload(self, request: ModelRequest) -> dict[str, Any]:
+        system, messages = anthropic_messages(request.messages)
+        payload: dict[str, Any] = {"model": request.model, "messages": messages, "max_tokens": request.max_tokens}
+        if system:
+            payload["system"] = system
+        if request.tools:
+            payload["tools"] = [{"name": t.name, "description": t.description, "input_schema": t.schema}
+                                for t in request.tools]
+        if request.betas:
+            payload["extra_headers"] = {"anthropic-beta": ",".join(request.betas)}
+        return payload
+
+    def call(self, client: Any, request: ModelRequest) -> Any:
+        return client.messages.create(**self.payload(request))
+
+    async def acall(self, client: Any, request: ModelRequest) -> Any:
+        return await client.messages.create(**self.payload(request))
+
+    def parse(self, raw: Any) -> ModelReply:
+        texts, calls, thinking = [], [], []
+        for block in raw.content or []:
+            if block.type == "text":
+                texts.append(block.text)
+            elif block.type == "tool_use":
+                calls.append(ToolCall(id=block.id, name=block.name, arguments=dict(block.input or {})))
+            elif block.type == "thinking":
+                thinking.append(Thinking(text=block.thinking, signature=block.signature))
+        usage = Usage(raw.usage.input_tokens, raw.usage.output_tokens) if raw.usage else Usage()
+        return ModelReply("".join(texts), tuple(calls), tuple(thinking), usage, raw)
+
+
+ADAPTERS: dict[Api, type[Adapter]] = {
+    "openai-chat": OpenAIChat, "openai-responses": OpenAIResponses, "anthropic-messages": AnthropicMessages,
+}

@@ -1,0 +1,119 @@
+"""Finishing truthfully: one honest, actionable message per way a turn can end.
+
+Gateways deliver ``final_response`` to a chat user as is; cron jobs store the status and
+reason. So every message says what happened, whose decision it was, and what to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from ._taxonomy import FailoverReason
+from .cooldown import CredentialStatus
+from .credential_pool import NoCredentialAvailable
+from .error_classifier import ClassifiedError
+from .results import TurnStatus, status_for
+
+if TYPE_CHECKING:
+    from .ladder import LadderPolicy
+
+__all__ = ["Verdict", "empty_pool_verdict", "failure_verdict"]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """How a turn ends."""
+
+    status: TurnStatus
+    message: str
+    reason: FailoverReason | None = None
+    retry_at: datetime | None = None
+    provider: str | None = None
+    model: str | None = None
+
+
+def _when(at: datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _quote(c: ClassifiedError | None) -> str:
+    return f' (the provider said: "{c.message}")' if c is not None and c.message else ""
+
+
+def failure_verdict(status: TurnStatus | None, c: ClassifiedError | None, policy: LadderPolicy, attempts: int,
+                    *, budget_spent: bool = False, entry: Any = None, credential: str | None = None) -> Verdict:
+    """The verdict after failure ``c`` when the ladder has nothing left to try."""
+    provider = entry.provider_name if entry is not None else (c.provider if c else None)
+    model = entry.model if entry is not None else (c.model if c else None)
+    reason = c.reason if c else None
+    if status is TurnStatus.deadline_exceeded:
+        text = (f"No answer within the {policy.deadline_seconds:g} s deadline after {attempts} attempt(s)"
+                + (f"; the last failure was {c.reason.value}{_quote(c)}." if c else "."))
+        return Verdict(status, text, reason, provider=provider, model=model)
+    final = status_for(reason) if reason else TurnStatus.error
+    if budget_spent:
+        text = (f"Gave up after {attempts} upstream call(s), the configured maximum (max_attempts); the last failure "
+                f"was {reason.value if reason else 'unknown'}{_quote(c)}. Try again later or raise the budget.")
+        return Verdict(final, text, reason, provider=provider, model=model)
+    return Verdict(final, _message(final, c, provider or "the provider", model or "the model", credential, policy),
+                   reason, _retry_at(c), provider, model)
+
+
+def _retry_at(c: ClassifiedError | None) -> datetime | None:
+    if c is None or c.retry_after is None:
+        return None
+    return datetime.fromtimestamp(datetime.now(UTC).timestamp() + c.retry_after, UTC)
+
+
+def _message(status: TurnStatus, c: ClassifiedError | None, provider: str, model: str, credential: str | None,
+             policy: LadderPolicy) -> str:
+    said = _quote(c)
+    if status is TurnStatus.content_policy_blocked:
+        forbidden = c is not None and c.reason in policy.no_fallback
+        what_now = ("You can rephrase the request, remove or narrow the context that may have triggered it, or "
+                    + ("allow fallback for content-policy blocks" if forbidden else "configure a fallback model")
+                    + " in steadyloop.")
+        return (f"The model provider ({provider}) declined this request: its safety system flagged it{said}. This "
+                f"is the provider's decision, not a steadyloop failure. {what_now}")
+    if status is TurnStatus.auth_failed:
+        who = f"credential {credential!r}" if credential else "the configured credential"
+        return (f"Authentication with {provider} failed for {who}{said}. Check or replace that key, then run "
+                f"`steadyloop pool reset{' ' + credential if credential else ''}`.")
+    if status is TurnStatus.context_overflow:
+        return (f"The conversation is too long for {model} even after compressing it{said}. Start a new "
+                "conversation, or configure a fallback model with a larger context window.")
+    if status is TurnStatus.provider_unavailable:
+        return (f"{provider} ({model}) is not answering right now: {c.reason.value if c else 'unavailable'}"
+                f"{said}. steadyloop retried within its budget; please try again shortly.")
+    if status is TurnStatus.quota_exhausted:
+        return f"The {provider} account behind this key is out of quota{said}. Add credits or another key."
+    if status is TurnStatus.rate_limited:
+        return f"{provider} is rate limiting every configured key{said}. Please try again shortly."
+    if status is TurnStatus.invalid_request:
+        return (f"{provider} rejected the request as invalid{said}. This is usually a configuration or tool-schema "
+                "problem, not something retrying can fix.")
+    return f"The request to {provider} failed{said}."
+
+
+def empty_pool_verdict(empty: NoCredentialAvailable, last: ClassifiedError | None, entry: Any,
+                       attempts: int) -> Verdict:
+    """The verdict when no credential of any remaining model can be used now."""
+    statuses = {b.status for b in empty.blocked}
+    retry_at = datetime.fromtimestamp(empty.soonest, UTC) if empty.soonest is not None else None
+    when = f"; the next one is available at {_when(retry_at)}" if retry_at else ""
+    names = ", ".join(f"{b.credential_id} ({b.status.value})" for b in empty.blocked)
+    if CredentialStatus.exhausted in statuses:
+        status, reason = TurnStatus.quota_exhausted, FailoverReason.billing
+        text = (f"All credentials of {entry.provider_name} for {entry.model} are out of quota ({names}){when}. "
+                "Add credits or another key, or configure a fallback model.")
+    elif CredentialStatus.cooling in statuses or CredentialStatus.available in statuses:
+        status, reason = TurnStatus.rate_limited, last.reason if last else FailoverReason.rate_limit
+        text = (f"All credentials of {entry.provider_name} for {entry.model} are rate limited or busy ({names}){when}. "
+                "Please try again then.")
+    else:
+        status, reason = TurnStatus.auth_failed, FailoverReason.auth_permanent
+        text = (f"Every credential of {entry.provider_name} failed authentication ({names}). Replace the keys, then "
+                "run `steadyloop pool reset`.")
+    return Verdict(status, text, reason, retry_at, entry.provider_name, entry.model)
