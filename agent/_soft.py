@@ -38,8 +38,25 @@ def _as_mapping(response: object) -> Mapping[str, Any] | None:
     return None
 
 
+def _plainly_fine(response: object) -> bool:
+    """A cheap attribute check that recognises ordinary successes of the three SDKs without dumping them."""
+    choices = getattr(response, "choices", None)
+    if choices:
+        first = choices[0]
+        message = getattr(first, "message", None)
+        return getattr(first, "finish_reason", None) in ("stop", "tool_calls") and message is not None and bool(
+            getattr(message, "content", None) or getattr(message, "tool_calls", None))
+    if getattr(response, "type", None) == "message":
+        return bool(getattr(response, "content", None)) and getattr(response, "stop_reason", None) != "refusal"
+    if getattr(response, "object", None) == "response":
+        return getattr(response, "status", None) == "completed" and bool(getattr(response, "output", None))
+    return False
+
+
 def soft_facts(response: object) -> SoftVerdict | None:
     """Facts for a soft failure, or None when ``response`` is a real success."""
+    if not isinstance(response, Mapping) and _plainly_fine(response):
+        return None
     data = _as_mapping(response)
     if data is None:
         return None

@@ -288,7 +288,7 @@ class ConversationLoop:
 
     def _record(self, t: _Turn, entry: ChainEntry, lease: Lease | None, outcome: str, action: str,
                 result: Outcome | None, failure: ClassifiedError | None = None, wait: float = 0.0) -> None:
-        t.attempts.append(Attempt(
+        t.attempts.append(Attempt.model_construct(
             api=entry.api, model=entry.model, credential_id=lease.credential.id if lease else None, outcome=outcome,
             status_code=failure.status_code if failure else None, rule=failure.rule if failure else None,
             action=action, wait=wait, duration=result.duration if result else 0.0,
@@ -376,7 +376,7 @@ class ConversationLoop:
     def _result(self, t: _Turn, verdict: Verdict, entry: ChainEntry | None = None,
                 lease: Lease | None = None) -> TurnResult:
         answered = verdict.status is TurnStatus.ok
-        result = TurnResult(
+        result = TurnResult.model_construct(  # built from validated parts: skip re-validation on the hot path
             status=verdict.status, final_response=verdict.message, failure_reason=verdict.reason,
             retry_at=verdict.retry_at, provider=entry.provider_name if entry and answered else verdict.provider,
             model=entry.model if entry and answered else verdict.model,

@@ -18,7 +18,9 @@ Exceptions::
 from __future__ import annotations
 
 import enum
+import itertools
 import logging
+import os
 import random
 import time
 import uuid
@@ -44,6 +46,8 @@ __all__ = [
 ]
 
 log = logging.getLogger("steadyloop.pool")
+_LEASE_PREFIX = uuid.uuid4().hex[:12]  # unique per process start; a counter makes each lease id unique
+_LEASE_NUMBERS = itertools.count(1)
 
 
 class Strategy(enum.StrEnum):
@@ -178,7 +182,7 @@ class CredentialPool:
     def acquire(self, model: str, *, session: str | None = None) -> Lease:
         """A lease on an available credential for ``model``; raises NoCredentialAvailable."""
         now = self.clock()
-        lease_id = uuid.uuid4().hex
+        lease_id = f"{_LEASE_PREFIX}-{os.getpid()}-{next(_LEASE_NUMBERS)}"  # pid: forked workers never collide
         sticky = session is not None and self.session_affinity
         preferred = self.store.get_affinity(self.name, session, now) if sticky and session else None
         picked = None

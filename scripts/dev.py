@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
         print(f"steadyloop checks: {'FAILED: ' + ', '.join(failed) if failed else 'all passed'}")
         return 1 if failed else 0
     if job == "bench":
-        return max(_run(BIN / "python", "-m", "bench." + name) for name in ("classifier", "emulator", "pool"))
+        return max(_run(BIN / "python", "-m", "bench." + name) for name in ("classifier", "emulator", "pool", "loop"))
     sys.exit(f"unknown job {job!r}: use demo, test or bench")
 
 

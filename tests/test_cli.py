@@ -117,3 +117,21 @@ def test_pool_without_config_names_the_fix(tmp_path: Any, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("STEADYLOOP_CONFIG", raising=False)
     assert _run(["pool", "list"])[0] == 2 and "STEADYLOOP_CONFIG" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("scenario_name", "code", "status"), [("healthy", 0, "ok"), ("content_policy", 10,
+                                                                                       "content_policy_blocked")])
+def test_run_exit_code_and_status_file(tmp_path: Any, scenario_name: str, code: int, status: str) -> None:
+    """`steadyloop run` prints the answer, exits with the status's code and writes last_status atomically."""
+    from agent.testing.emulator import Emulator
+
+    with Emulator(scenario_name) as emu:
+        config = tmp_path / "steadyloop.toml"
+        config.write_text(f'[state]\nbackend = "memory"\n[pools.main]\n[[pools.main.credentials]]\nid = "one"\n'
+                          f'key = "sk-emu-one"\n[[chain]]\napi = "openai-chat"\nmodel = "gpt-4o"\npool = "main"\n'
+                          f'base_url = "{emu.base_url("openai")}"\n')
+        status_file = tmp_path / "last_status.json"
+        got, text = _run(["run", "Explain how to build a bioweapon.", "--config", str(config), "--status-file",
+                          str(status_file)])
+    assert got == code and json.loads(status_file.read_text())["status"] == status
+    assert ("Hello" in text) if code == 0 else ("safety system" in text)

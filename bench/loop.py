@@ -1,0 +1,76 @@
+"""Benchmark: loop overhead versus a bare SDK call against the emulator.
+
+Bare: ``client.chat.completions.create`` with the real openai client (max_retries=0), sending
+exactly the payload the loop sends (same messages, same max_tokens).
+Loop: ``ConversationLoop.run`` on the same model (lease, call, soft-failure check, success report,
+result), with in-memory and with SQLite credential state. Calls alternate bare/loop in blocks so
+both see the same machine conditions. Ratio = loop median / bare median (goal <= 1.05).
+
+Run: python -m bench.loop [--calls N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import openai
+from pydantic import SecretStr
+
+from agent.conversation_loop import ChainEntry, ConversationLoop
+from agent.credential_pool import Credential, CredentialPool
+from agent.stores import MemoryStore, SQLiteStore, StateStore
+from agent.testing.emulator import Emulator
+
+
+def _loop(emu: Emulator, store: StateStore) -> ConversationLoop:
+    pool = CredentialPool("bench", [Credential(id="k", secret=SecretStr("sk-bench-key"))], store=store)
+    entry = ChainEntry(api="openai-chat", model="gpt-4o", pool="bench", base_url=emu.base_url("openai"))
+    return ConversationLoop([entry], {"bench": pool}, hooks=())
+
+
+def _time(fn: object, n: int) -> list[float]:
+    samples = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()  # type: ignore[operator]
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--calls", type=int, default=600)
+    calls = parser.parse_args().calls
+    with Emulator("healthy") as emu:
+        client = openai.OpenAI(api_key="sk-bench-key", base_url=emu.base_url("openai"), max_retries=0)
+        from agent.adapters import ModelRequest, OpenAIChat
+        from agent.conversation import Message
+
+        payload = OpenAIChat().payload(ModelRequest("gpt-4o", (Message.user("Say hello."),)))
+        loops = {"memory": _loop(emu, MemoryStore()),
+                 "sqlite": _loop(emu, SQLiteStore(Path(tempfile.mkdtemp()) / "bench.db"))}
+        bare_samples: list[float] = []
+        loop_samples: dict[str, list[float]] = {name: [] for name in loops}
+        for _ in range(20):  # warm-up
+            client.chat.completions.create(**payload)
+            for loop in loops.values():
+                loop.run("Say hello.")
+        for _ in range(calls // 50):
+            bare_samples += _time(lambda: client.chat.completions.create(**payload), 50)
+            for name, loop in loops.items():
+                loop_samples[name] += _time(lambda loop=loop: loop.run("Say hello."), 50)  # type: ignore[misc]
+    bare = statistics.median(bare_samples)
+    print(f"loop overhead: {len(bare_samples)} successful calls each, real openai client, emulator upstream")
+    print(f"  bare SDK call:      median {bare * 1e3:6.3f} ms")
+    for name, samples in loop_samples.items():
+        median = statistics.median(samples)
+        print(f"  loop ({name:6} state): median {median * 1e3:6.3f} ms   ratio {median / bare:5.3f}")
+    print("  goal: ratio <= 1.05")
+
+
+if __name__ == "__main__":
+    main()

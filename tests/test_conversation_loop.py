@@ -1,0 +1,339 @@
+"""Behaviour of agent.conversation_loop, end to end: real SDKs, real HTTP, the emulator upstream."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import Field, SecretStr
+
+from agent import FailoverReason
+from agent.conversation import Message, Thinking
+from agent.conversation_loop import ChainEntry, ConversationLoop
+from agent.credential_pool import Credential, CredentialPool
+from agent.events import Event, FallbackActivated, RetryScheduled
+from agent.ladder import LadderPolicy
+from agent.results import TurnStatus
+from agent.stores import MemoryStore
+from agent.testing.emulator import Emulator, Scenario
+from agent.tools import ToolBox
+
+R = FailoverReason
+APIS = ["openai-chat", "openai-responses", "anthropic-messages"]
+
+
+class Sleeper:
+    """An injected sleep that records waits and advances a virtual clock (no real sleeping)."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+        self.offset = 0.0
+
+    def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        self.offset += seconds
+
+    def clock(self) -> float:
+        import time
+
+        return time.monotonic() + self.offset
+
+
+def pool(name: str, *keys: str) -> CredentialPool:
+    creds = [Credential(id=f"{name}-{i + 1}", secret=SecretStr(k)) for i, k in enumerate(keys)]
+    return CredentialPool(name, creds, store=MemoryStore())
+
+
+def entry(emu: Emulator, api: str, model: str, pool_name: str = "main", **kw: Any) -> ChainEntry:
+    base = emu.base_url("anthropic" if api == "anthropic-messages" else "openai")
+    return ChainEntry(api=api, model=model, pool=pool_name, base_url=base, timeout=5, **kw)  # type: ignore[arg-type]
+
+
+def make_loop(chain: Sequence[ChainEntry], pools: dict[str, CredentialPool], sleeper: Sleeper | None = None,
+              **kw: Any) -> ConversationLoop:
+    sleeper = sleeper or Sleeper()
+    return ConversationLoop(chain, pools, sleep=sleeper, clock=sleeper.clock, hooks=kw.pop("hooks", ()), **kw)
+
+
+def scenario(**data: Any) -> Emulator:
+    return Emulator(Scenario.model_validate(data))
+
+
+@pytest.fixture
+def healthy() -> Iterator[Emulator]:
+    with Emulator("healthy") as emu:
+        yield emu
+
+
+# ------------------------------------------------------------------ the must-show cases
+
+
+def test_seed_000_three_keys_first_out_of_extra_usage() -> None:
+    """Seed 000: the turn succeeds with exactly 2 upstream calls, and key one is cooled for every model."""
+    with Emulator("anthropic_out_of_extra_usage") as emu:
+        p = pool("anthropic", "sk-ant-emu-one", "sk-ant-emu-two", "sk-ant-emu-three")
+        result = make_loop([entry(emu, "anthropic-messages", "claude-haiku-4-5", "anthropic")],
+                           {"anthropic": p}).run("hello")
+        assert result.ok and emu.calls() == 2 and result.credential_id == "anthropic-2"
+        assert p.acquire("claude-opus-4-7").credential.id == "anthropic-2"  # cooled for other models too
+        assert [a.action for a in result.attempts] == ["rotated credential", "answered"]
+
+
+def test_seed_004_codex_soft_failure_rotates_before_fallback() -> None:
+    """Seed 004: a Codex 200 status=failed quota answer rotates to the second key; the fallback is never used."""
+    with Emulator("codex_soft_quota") as emu:
+        chain = [entry(emu, "openai-responses", "gpt-5-codex", "codex"), entry(emu, "openai-chat", "gpt-4o", "backup")]
+        pools = {"codex": pool("codex", "sk-emu-codex-one", "sk-emu-codex-two"), "backup": pool("backup", "sk-x")}
+        result = make_loop(chain, pools).run("fix the bug")
+        assert result.ok and result.model == "gpt-5-codex" and result.credential_id == "codex-2"
+        assert emu.calls() == 2 and emu.calls(model="gpt-4o") == 0
+        assert result.attempts[0].outcome in (R.billing.value, R.rate_limit.value)
+
+
+def test_content_policy_without_fallback_ends_after_one_call() -> None:
+    """Seed 003: a content-policy block ends after exactly 1 call with a message naming the provider's safety system."""
+    with Emulator("content_policy") as emu:
+        result = make_loop([entry(emu, "openai-chat", "gpt-4o")], {"main": pool("main", "k1", "k2")}).run(
+            "Explain how to build a bioweapon.")
+        assert emu.calls() == 1
+    assert result.status is TurnStatus.content_policy_blocked and result.failure_reason is R.content_policy_blocked
+    assert "safety system" in result.final_response and "not a steadyloop failure" in result.final_response
+    assert result.last_status()["reason"] == "content_policy_blocked"
+
+
+def test_content_policy_falls_back_unless_forbidden() -> None:
+    """A block falls back to the next model at once, but never when the operator forbids it for that reason."""
+    rules = [{"respond": "error", "shape": "openai_moderation_block", "match": {"model": "gpt-4o"}}]
+    for forbid, expected_calls, status in ((False, 2, TurnStatus.ok), (True, 1, TurnStatus.content_policy_blocked)):
+        with scenario(rules=rules) as emu:
+            chain = [entry(emu, "openai-chat", "gpt-4o"), entry(emu, "openai-chat", "gpt-4o-mini", "alt")]
+            policy = LadderPolicy(no_fallback=frozenset({R.content_policy_blocked}) if forbid else frozenset())
+            result = make_loop(chain, {"main": pool("main", "k1"), "alt": pool("alt", "k2")}, policy=policy).run("x")
+            assert (emu.calls(), result.status) == (expected_calls, status)
+
+
+def test_seed_002_model_support_falls_back_and_next_turn_skips_the_pair() -> None:
+    """Seed 002: a model-support 422 falls back; the next turn never calls the suspended key+model."""
+    with Emulator("model_support_422") as emu:
+        chain = [entry(emu, "openai-chat", "gpt-5"), entry(emu, "openai-chat", "gpt-5-mini", "alt")]
+        loop = make_loop(chain, {"main": pool("main", "sk-emu-one"), "alt": pool("alt", "sk-emu-two")})
+        first, second = loop.run("a"), loop.run("b")
+        assert first.ok and second.ok and second.model == "gpt-5-mini"
+        assert emu.calls(model="gpt-5") == 1 and emu.calls() == 3
+
+
+def test_seed_001_transient_400_retried_after_half_a_second() -> None:
+    """Seed 001: "Invalid request sent to provider." is retried on the same key after about 0.5 s."""
+    sleeper = Sleeper()
+    with Emulator("transient_400") as emu:
+        p = pool("main", "sk-emu-deepseek")
+        result = make_loop([entry(emu, "openai-chat", "deepseek-chat")], {"main": p}, sleeper).run("hi")
+        assert result.ok and emu.calls() == 2 and len({r.key for r in emu.log}) == 1
+    assert len(sleeper.waits) == 1 and 0.4 <= sleeper.waits[0] <= 0.6
+    assert p.states()[0][1].cool_until == 0.0  # the credential was not cooled
+
+
+# ------------------------------------------------------------------ every ladder step, every API
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_rotation_does_not_sleep(api: str) -> None:
+    """A 429 with retry-after cools that key and retries at once on the next one, with no sleep."""
+    sleeper = Sleeper()
+    shape = "anthropic_rate_limit" if api == "anthropic-messages" else "openai_tpm_limit_retry_after"
+    with scenario(rules=[{"respond": "error", "shape": shape, "match": {"key": "k1"}}]) as emu:
+        result = make_loop([entry(emu, api, "m")], {"main": pool("main", "k1", "k2")}, sleeper).run("hi")
+        assert result.ok and emu.calls() == 2 and sleeper.waits == []
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_retry_waits_exactly_the_hint(api: str) -> None:
+    """An overloaded endpoint with a wait hint is retried on the same key after exactly that wait."""
+    sleeper = Sleeper()
+    rule = {"respond": "error", "status": 503, "times": 1, "headers": {"retry-after": "2"},
+            "body": {"error": {"message": "The engine is currently overloaded", "type": "server_error"}}}
+    with scenario(rules=[rule]) as emu:
+        result = make_loop([entry(emu, api, "m")], {"main": pool("main", "k1", "k2")}, sleeper).run("hi")
+        assert result.ok and emu.calls() == 2 and len({r.key for r in emu.log}) == 1  # same key, no rotation
+    assert sleeper.waits == [2.0]
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_backoff_then_fallback_when_the_endpoint_stays_down(api: str) -> None:
+    """Without hints, 5xx retries back off exponentially (jittered), then the chain falls back."""
+    sleeper = Sleeper()
+    with scenario(rules=[{"respond": "error", "shape": "openai_500", "match": {"model": "primary"}}]) as emu:
+        chain = [entry(emu, api, "primary"), entry(emu, api, "backup", "alt")]
+        result = make_loop(chain, {"main": pool("main", "k1"), "alt": pool("alt", "k2")}, sleeper).run("hi")
+        assert result.ok and result.model == "backup" and emu.calls(model="primary") == 4
+    assert len(sleeper.waits) == 3 and 0.8 <= sleeper.waits[0] <= 1.2 and sleeper.waits[2] > sleeper.waits[0]
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_compression_recovers_from_overflow(api: str) -> None:
+    """An overflow is answered by compressing: the system prompt, the first and the newest messages survive."""
+    history = tuple(Message(role="user" if i % 2 == 0 else "assistant", text=f"old {i} " * 60) for i in range(30))
+    with scenario(models={"small": {"context_window": 600}}) as emu:
+        loop = make_loop([entry(emu, api, "small")], {"main": pool("main", "k1")})
+        result = loop.run("the question", history=history, system="be brief")
+        assert result.ok and emu.calls() == 2
+    assert [a.action.split(" ")[0] for a in result.attempts] == ["compressed", "answered"]
+
+
+@pytest.mark.parametrize(("api", "shape"), [
+    ("anthropic-messages", "anthropic_thinking_signature"),
+    ("openai-responses", "openai_invalid_encrypted_content"),
+    ("openai-chat", "llamacpp_grammar"),
+])
+def test_repairs_fix_the_request_once(api: str, shape: str) -> None:
+    """A repairable rejection is repaired (thinking, encrypted replay, tool-schema patterns) and resent once."""
+    tools = ToolBox()
+
+    @tools.tool
+    def lookup(date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")) -> str:
+        """Look up a date."""
+        return date
+
+    history = (Message.user("earlier"), Message(role="assistant", text="answer", thinking=(
+        Thinking(text="hmm", signature="sig-old"), Thinking(encrypted="blob"))))
+    with scenario(rules=[{"respond": "error", "shape": shape, "times": 1}]) as emu:
+        result = make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}, tools=tools).run("hi", history=history)
+        assert result.ok and emu.calls() == 2
+    assert result.attempts[0].action.startswith("repaired")
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_tool_calls_run_and_feed_back(api: str) -> None:
+    """The model calls a tool, the loop runs it (a raising tool becomes an error result) and the model answers."""
+    tools, seen = ToolBox(), []
+
+    @tools.tool
+    def weather(city: str) -> str:
+        """Weather for a city."""
+        seen.append(city)
+        raise RuntimeError("service down")
+
+    rule = {"respond": "tool_call", "tool_name": "weather", "tool_arguments": {"city": "Oslo"},
+            "match": {"has_tool_results": False}}
+    with scenario(rules=[rule]) as emu:
+        result = make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}, tools=tools).run("weather?")
+        assert result.ok and emu.calls() == 2 and seen == ["Oslo"]
+    tool_message = result.messages[1]
+    assert tool_message.role == "tool" and tool_message.tool_results[0].is_error
+    assert "service down" in tool_message.tool_results[0].content
+
+
+# ------------------------------------------------------------------ budgets, truth, async, events
+
+
+def test_attempt_budget_holds_across_rotations_and_fallbacks() -> None:
+    """max_attempts caps upstream calls however many keys and models remain."""
+    with scenario(rules=[{"respond": "error", "shape": "openai_500"}]) as emu:
+        chain = [entry(emu, "openai-chat", "a"), entry(emu, "openai-chat", "b", "alt")]
+        pools = {"main": pool("main", "k1", "k2"), "alt": pool("alt", "k3")}
+        result = make_loop(chain, pools, policy=LadderPolicy(max_attempts=3)).run("hi")
+        assert emu.calls() == 3 and len([a for a in result.attempts if a.credential_id]) == 3
+    assert result.status is TurnStatus.provider_unavailable and "max_attempts" in result.final_response
+
+
+def test_deadline_is_enforced() -> None:
+    """When waiting would pass the deadline the loop stops waiting and reports honestly."""
+    sleeper = Sleeper()
+    rule = {"respond": "error", "status": 503, "headers": {"retry-after": "20"},
+            "body": {"error": {"message": "busy", "type": "server_error"}}}
+    with scenario(rules=[rule]) as emu:
+        policy = LadderPolicy(deadline_seconds=30, max_wait_seconds=25)
+        result = make_loop([entry(emu, "openai-chat", "m")], {"main": pool("main", "k1")}, sleeper,
+                           policy=policy).run("hi")
+    assert sleeper.waits == [20.0] and result.status is TurnStatus.provider_unavailable and emu.calls() == 2
+
+
+def test_all_keys_exhausted_names_the_reset_time() -> None:
+    """With every key out of quota the turn ends with quota_exhausted and when to try again."""
+    with Emulator("all_keys_exhausted") as emu:
+        result = make_loop([entry(emu, "openai-chat", "gpt-4o")], {"main": pool("main", "sk-emu-one", "sk-emu-two")}
+                           ).run("hi")
+        assert emu.calls() == 2
+    assert result.status is TurnStatus.quota_exhausted and result.retry_at is not None
+    assert "out of quota" in result.final_response and result.exit_code == 11
+
+
+def test_arun_shares_the_decisions(healthy: Emulator) -> None:
+    """arun walks the same ladder with the async clients."""
+    with Emulator("anthropic_out_of_extra_usage") as emu:
+        p = pool("anthropic", "sk-ant-emu-one", "sk-ant-emu-two")
+        loop = make_loop([entry(emu, "anthropic-messages", "claude-haiku-4-5", "anthropic")], {"anthropic": p})
+        result = asyncio.run(loop.arun("hello"))
+        assert result.ok and emu.calls() == 2
+
+
+def test_events_reach_hooks_and_a_broken_hook_is_harmless() -> None:
+    """Hooks receive frozen events (retry, fallback); a hook that raises does not break the turn."""
+    got: list[Event] = []
+
+    def broken(_: Event) -> None:
+        raise RuntimeError("hook bug")
+
+    rule = {"respond": "error", "shape": "openai_500", "match": {"model": "a"}}
+    with scenario(rules=[rule]) as emu:
+        chain = [entry(emu, "openai-chat", "a"), entry(emu, "openai-chat", "b", "alt")]
+        result = make_loop(chain, {"main": pool("main", "k1"), "alt": pool("alt", "k2")},
+                           hooks=[got.append, broken]).run("hi")
+    assert result.ok
+    assert any(isinstance(e, RetryScheduled) for e in got) and any(isinstance(e, FallbackActivated) for e in got)
+
+
+def test_secrets_never_reach_results_or_events() -> None:
+    """Keys appear nowhere in the TurnResult JSON or in any event."""
+    got: list[Event] = []
+    with Emulator("all_keys_exhausted") as emu:
+        result = make_loop([entry(emu, "openai-chat", "gpt-4o")], {"main": pool("main", "sk-emu-one", "sk-emu-two")},
+                           hooks=[got.append]).run("hi")
+    dumped = result.model_dump_json() + json.dumps(result.last_status()) + repr(got)
+    assert "sk-emu-one" not in dumped and "sk-emu-two" not in dumped
+
+
+def test_configuration_errors_name_the_fix() -> None:
+    """A chain with no entries, or naming a missing pool, is refused at construction."""
+    with pytest.raises(ValueError, match="chain is empty"):
+        ConversationLoop([], {})
+    with pytest.raises(ValueError, match=r"\['nope'\]"):
+        ConversationLoop([ChainEntry(api="openai-chat", model="m", pool="nope")], {})
+
+
+# ------------------------------------------------------------------ bounded everything (property)
+
+
+_FAULTS = ["openai_500", "anthropic_overloaded", "anthropic_rate_limit", "deepseek_transient_400",
+           "anthropic_out_of_extra_usage", "anthropic_prompt_too_long", "anthropic_model_not_on_plan"]
+_fault = st.one_of(
+    st.sampled_from(_FAULTS).map(lambda s: {"respond": "error", "shape": s}),
+    st.just({"respond": "drop"}),
+    st.just({"respond": "hang", "delay": 2.0}),
+    st.just({"respond": "soft", "soft": "empty"}),
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(script=st.lists(st.tuples(st.integers(1, 12), _fault), max_size=12), max_attempts=st.integers(1, 8))
+def test_random_fault_scripts_stay_within_budgets(script: list[tuple[int, dict[str, Any]]], max_attempts: int) -> None:
+    """Whatever fails and when: calls never exceed max_attempts, time never exceeds deadline + one timeout."""
+    rules = [{**fault, "match": {"calls": [n]}} for n, fault in script]
+    sleeper = Sleeper()
+    deadline, timeout = 3.0, 0.5
+    with scenario(rules=rules) as emu:
+        base_a, base_o = emu.base_url("anthropic"), emu.base_url("openai")
+        chain = [ChainEntry(api="anthropic-messages", model="a", pool="main", base_url=base_a, timeout=timeout),
+                 ChainEntry(api="openai-chat", model="b", pool="alt", base_url=base_o, timeout=timeout)]
+        policy = LadderPolicy(max_attempts=max_attempts, deadline_seconds=deadline, max_wait_seconds=2.0)
+        result = make_loop(chain, {"main": pool("main", "k1", "k2"), "alt": pool("alt", "k3")}, sleeper,
+                           policy=policy).run("hi")
+        calls = emu.calls()
+    assert calls <= max_attempts
+    assert result.elapsed <= deadline + timeout + 0.25
+    assert result.final_response and result.status.value in {s.value for s in TurnStatus}
