@@ -19,7 +19,10 @@ import openai
 from .conversation import Message, Thinking, ToolCall, ToolResult
 from .credential_pool import Credential
 
-__all__ = ["ADAPTERS", "Adapter", "Api", "ModelReply", "ModelRequest", "ToolSpec", "Usage"]
+__all__ = [
+    "ADAPTERS", "Adapter", "Api", "ModelReply", "ModelRequest", "StreamIncompleteError", "ToolSpec", "Usage",
+    "stream_call",
+]
 
 Api = Literal["openai-chat", "openai-responses", "anthropic-messages"]
 
@@ -298,3 +301,80 @@ class AnthropicMessages(Adapter):
 ADAPTERS: dict[Api, type[Adapter]] = {
     "openai-chat": OpenAIChat, "openai-responses": OpenAIResponses, "anthropic-messages": AnthropicMessages,
 }
+
+
+# ------------------------------------------------------------------ streaming
+
+StreamItem = tuple[str, Any]
+"""("text", delta) as text arrives; finally ("reply", ModelReply), or ("end", None) for a cut stream."""
+
+
+class StreamIncompleteError(Exception):
+    """The stream closed without its terminal event (message_stop, response.completed, a finish_reason)."""
+
+
+def _chat_stream(client: Any, request: ModelRequest, adapter: OpenAIChat) -> Any:
+    text: list[str] = []
+    calls: dict[int, dict[str, str]] = {}
+    finish: str | None = None
+    usage = Usage()
+    for chunk in client.chat.completions.create(**adapter.payload(request), stream=True,
+                                                stream_options={"include_usage": True}):
+        if chunk.usage:
+            usage = Usage(chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
+        for choice in chunk.choices or []:
+            if choice.delta and choice.delta.content:
+                text.append(choice.delta.content)
+                yield ("text", choice.delta.content)
+            for call in (choice.delta.tool_calls or []) if choice.delta else []:
+                slot = calls.setdefault(call.index, {"id": "", "name": "", "arguments": ""})
+                slot["id"] = call.id or slot["id"]
+                if call.function:
+                    slot["name"] = call.function.name or slot["name"]
+                    slot["arguments"] += call.function.arguments or ""
+            finish = choice.finish_reason or finish
+    if finish is None:
+        raise StreamIncompleteError("the chat stream ended without a finish_reason")
+    tool_calls = tuple(ToolCall(id=c["id"], name=c["name"], arguments=_args(c["arguments"])) for c in calls.values())
+    raw = {"choices": [{"finish_reason": finish, "message": {"content": "".join(text),
+                                                             "tool_calls": [c.id for c in tool_calls]}}]}
+    yield ("reply", ModelReply("".join(text), tool_calls, (), usage, raw))
+
+
+def _responses_stream(client: Any, request: ModelRequest, adapter: OpenAIResponses) -> Any:
+    for event in client.responses.create(**adapter.payload(request), stream=True):
+        kind = getattr(event, "type", "")
+        if kind == "response.output_text.delta":
+            yield ("text", event.delta)
+        elif kind in ("response.completed", "response.failed", "response.incomplete"):
+            yield ("reply", adapter.parse(event.response) if kind == "response.completed" else
+                   ModelReply("", raw=event.response))
+            return
+        elif kind == "error":
+            yield ("reply", ModelReply("", raw=event))
+            return
+    raise StreamIncompleteError("the Responses stream ended without response.completed")
+
+
+def _messages_stream(client: Any, request: ModelRequest, adapter: AnthropicMessages) -> Any:
+    with client.messages.stream(**adapter.payload(request)) as stream:
+        stopped = False
+        for event in stream:
+            if event.type == "content_block_delta" and getattr(event.delta, "type", "") == "text_delta":
+                yield ("text", event.delta.text)
+            elif event.type == "message_stop":
+                stopped = True
+        if not stopped:
+            raise StreamIncompleteError("the Messages stream ended without message_stop")
+        yield ("reply", adapter.parse(stream.get_final_message()))
+
+
+def stream_call(adapter: Adapter, client: Any, request: ModelRequest) -> Any:
+    """Iterate a streamed call of any API as StreamItems (real SDK streaming helpers underneath)."""
+    if isinstance(adapter, OpenAIChat):
+        return _chat_stream(client, request, adapter)
+    if isinstance(adapter, OpenAIResponses):
+        return _responses_stream(client, request, adapter)
+    if isinstance(adapter, AnthropicMessages):
+        return _messages_stream(client, request, adapter)
+    raise TypeError(f"no streaming for {type(adapter).__name__}")

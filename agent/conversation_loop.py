@@ -12,14 +12,15 @@ import asyncio
 import logging
 import random
 import time
-from collections.abc import Callable, Generator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import events as ev
-from .adapters import ADAPTERS, Adapter, Api, ModelReply, ModelRequest, ToolSpec
+from ._taxonomy import FailoverReason, Scope
+from .adapters import ADAPTERS, Adapter, Api, ModelReply, ModelRequest, StreamIncompleteError, ToolSpec, stream_call
 from .compress import Compressor, DropMiddle, estimate_tokens
 from .conversation import Message, ToolCall, ToolResult
 from .credential_pool import CredentialPool, Lease, NoCredentialAvailable
@@ -73,13 +74,28 @@ class RunTools:
 
 
 @dataclass(frozen=True, slots=True)
+class StreamCall:
+    adapter: Adapter
+    client: Any
+    request: ModelRequest
+
+
+@dataclass(frozen=True, slots=True)
+class Emit:
+    event: ev.Event
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     raw: Any = None
     error: BaseException | None = None
     duration: float = 0.0
+    reply: ModelReply | None = None  # already parsed (streams)
+    delivered: int = 0  # characters of text shown to the reader before the outcome
 
 
-Effect = Call | Sleep | RunTools
+Effect = Call | StreamCall | Sleep | RunTools | Emit
+StreamEvent = ev.TextDelta | ev.Event | TurnResult
 
 
 @dataclass(slots=True)
@@ -96,6 +112,9 @@ class _Turn:
     tokens: list[int] = field(default_factory=lambda: [0, 0])
     iterations: int = 0
     last: ClassifiedError | None = None
+    streaming: bool = False
+    outbox: list[ev.Event] = field(default_factory=list)
+    partial: bool = False
 
 
 class ConversationLoop:
@@ -157,12 +176,67 @@ class ConversationLoop:
                 return result
             reply = await self._aperform(effect)
 
+    def stream(self, prompt: str | Message, *, history: Sequence[Message] = (), system: str | None = None,
+               session: str | None = None) -> Iterator[StreamEvent]:
+        """One streamed turn: text deltas, recovery events, and the TurnResult last."""
+        turn = self._turn(self._conversation(prompt, history, system), session, streaming=True)
+        reply: Any = None
+        while True:
+            try:
+                effect = turn.send(reply)
+            except StopIteration as done:
+                yield done.value
+                return
+            if isinstance(effect, Emit):
+                reply = None
+                yield effect.event
+            elif isinstance(effect, StreamCall):
+                reply = yield from self._perform_stream(effect)
+            else:
+                reply = self._perform(effect)
+
+    async def astream(self, prompt: str | Message, *, history: Sequence[Message] = (), system: str | None = None,
+                      session: str | None = None) -> AsyncIterator[StreamEvent]:
+        """``stream`` for asyncio: the same turn runs in a worker thread, its events arrive here as they come."""
+        queue: asyncio.Queue[Any] = asyncio.Queue()
+        loop, done = asyncio.get_running_loop(), object()
+
+        def pump() -> None:
+            try:
+                for item in self.stream(prompt, history=history, system=system, session=session):
+                    loop.call_soon_threadsafe(queue.put_nowait, item)
+            finally:
+                loop.call_soon_threadsafe(queue.put_nowait, done)
+
+        worker = loop.run_in_executor(None, pump)
+        while (item := await queue.get()) is not done:
+            yield item
+        await worker
+
+    def _perform_stream(self, effect: StreamCall) -> Generator[StreamEvent, None, Outcome]:
+        start, delivered, final = self.clock(), 0, None
+        try:
+            for kind, value in stream_call(effect.adapter, effect.client, effect.request):
+                if kind == "text":
+                    delivered += len(value)
+                    yield ev.TextDelta(value)
+                else:
+                    final = value
+        except Exception as exc:
+            return Outcome(error=exc, duration=self.clock() - start, delivered=delivered)
+        return Outcome(raw=final.raw if final else None, reply=final, duration=self.clock() - start,
+                       delivered=delivered)
+
     def _perform(self, effect: Effect) -> Any:
+        if isinstance(effect, Emit):
+            return None
         if isinstance(effect, Sleep):
             self._sleep(effect.seconds)
             return None
         if isinstance(effect, RunTools):
             return tuple(self.tools.run(c.name, c.arguments, c.id) for c in effect.calls)
+        if isinstance(effect, StreamCall):
+            raise TypeError("stream calls are performed by stream()")
         start = self.clock()
         try:
             return Outcome(raw=effect.adapter.call(effect.client, effect.request), duration=self.clock() - start)
@@ -170,10 +244,12 @@ class ConversationLoop:
             return Outcome(error=exc, duration=self.clock() - start)
 
     async def _aperform(self, effect: Effect) -> Any:
+        if isinstance(effect, Emit):
+            return None
         if isinstance(effect, Sleep):
             await self._async_sleep(effect.seconds)
             return None
-        if isinstance(effect, RunTools):
+        if isinstance(effect, RunTools | StreamCall):
             return self._perform(effect)
         start = self.clock()
         try:
@@ -190,14 +266,16 @@ class ConversationLoop:
 
     # ------------------------------------------------------------------ the turn
 
-    def _turn(self, conversation: tuple[Message, ...], session: str | None,
-              asynchronous: bool = False) -> Generator[Effect, Any, TurnResult]:
+    def _turn(self, conversation: tuple[Message, ...], session: str | None, asynchronous: bool = False,
+              streaming: bool = False) -> Generator[Effect, Any, TurnResult]:
         start = self.clock()
         p = self.policy
         t = _Turn(Budget(p.max_attempts, start + p.deadline_seconds, p.max_wait_seconds),
-                  Draft(conversation, self._tool_specs, self.chain[0].betas), start)
+                  Draft(conversation, self._tool_specs, self.chain[0].betas), start, streaming=streaming)
         t.ctx.has_next = len(self.chain) > 1
         while True:
+            while t.outbox:  # recovery events reach stream readers in order
+                yield Emit(t.outbox.pop(0))
             verdict = self._out_of_budget(t)
             if verdict is not None:
                 return self._result(t, verdict)
@@ -226,7 +304,7 @@ class ConversationLoop:
         except NoCredentialAvailable as empty:
             return empty
 
-    def _call(self, t: _Turn, entry: ChainEntry, lease: Lease, asynchronous: bool) -> Call:
+    def _call(self, t: _Turn, entry: ChainEntry, lease: Lease, asynchronous: bool) -> Call | StreamCall:
         adapter = self._adapters[entry.api]
         base_url = lease.credential.base_url or entry.base_url
         client = adapter.client(lease.credential, base_url, entry.timeout, asynchronous=asynchronous)
@@ -234,9 +312,9 @@ class ConversationLoop:
         if left < entry.timeout:  # never let one call outlive the turn's deadline
             client = client.with_options(timeout=max(0.5, left))
         t.budget.used += 1
-        self._emit(ev.AttemptStarted(entry.api, entry.model, lease.credential.id, t.budget.used))
+        self._emit(t, ev.AttemptStarted(entry.api, entry.model, lease.credential.id, t.budget.used))
         request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.max_tokens, t.draft.betas)
-        return Call(adapter, client, request)
+        return StreamCall(adapter, client, request) if t.streaming else Call(adapter, client, request)
 
     # ------------------------------------------------------------------ outcomes
 
@@ -248,13 +326,32 @@ class ConversationLoop:
         with lease:
             self.pools[entry.pool].report(lease, failure)
         t.last = failure
-        self._emit(ev.AttemptFailed(entry.api, entry.model, lease.credential.id, failure.reason.value, failure.rule,
+        self._emit(t, ev.AttemptFailed(entry.api, entry.model, lease.credential.id, failure.reason.value, failure.rule,
                                     failure.status_code, failure.message))
+        if outcome.delivered:
+            partial = self._partial(t, entry, lease, failure, outcome)
+            if partial is not None:
+                return partial
         step = next_step(failure, self.policy, t.ctx)
         return (yield from self._step(t, entry, lease, failure, step, outcome))
 
+    def _partial(self, t: _Turn, entry: ChainEntry, lease: Lease, c: ClassifiedError,
+                 outcome: Outcome) -> Verdict | None:
+        """Text was already shown when the stream failed: never hide it; stop, or restart with a marker."""
+        if self.policy.on_partial_stream == "restart":
+            self._emit(t, ev.StreamRestarted(c.reason.value, outcome.delivered))
+            return None
+        t.partial = True
+        self._record(t, entry, lease, c.reason.value, "stopped: partial answer", outcome, c)
+        base = failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id)
+        return replace(base, message=f"[The answer above was cut off after {outcome.delivered} characters.] "
+                                     + base.message)
+
     def _classify(self, t: _Turn, entry: ChainEntry, outcome: Outcome) -> ClassifiedError | None:
         provider, model = entry.provider_name, entry.model
+        if isinstance(outcome.error, StreamIncompleteError):  # a cut stream is the endpoint's failure
+            return ClassifiedError(reason=FailoverReason.server_error, scope=Scope.endpoint, provider=provider,
+                                   model=model, message=str(outcome.error), rule="stream_incomplete")
         if outcome.error is not None:
             return classify_api_error(outcome.error, provider=provider, model=model,
                                       approx_tokens=estimate_tokens(t.draft.messages),
@@ -264,7 +361,7 @@ class ConversationLoop:
 
     def _succeeded(self, t: _Turn, entry: ChainEntry, lease: Lease,
                    outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:
-        reply: ModelReply = self._adapters[entry.api].parse(outcome.raw)
+        reply: ModelReply = outcome.reply or self._adapters[entry.api].parse(outcome.raw)
         with lease:
             self.pools[entry.pool].report_success(lease)
         t.tokens[0] += reply.usage.input_tokens
@@ -305,12 +402,12 @@ class ConversationLoop:
             if fixed is not None:
                 t.draft = fixed[1]
                 self._record(t, entry, lease, reason, f"repaired: {fixed[0]}", outcome, c)
-                self._emit(ev.RequestRepaired(entry.model, reason, fixed[0]))
+                self._emit(t, ev.RequestRepaired(entry.model, reason, fixed[0]))
                 return None
             step = self._fallback_or_finish(t, c)
         if step is Step.rotate:
             self._record(t, entry, lease, reason, "rotated credential", outcome, c)
-            self._emit(ev.CredentialRotated(entry.model, lease.credential.id, reason))
+            self._emit(t, ev.CredentialRotated(entry.model, lease.credential.id, reason))
             return None
         if step is Step.retry:
             wait = c.retry_after if c.retry_after is not None else backoff_delay(c.reason, t.ctx.retries + 1,
@@ -318,7 +415,7 @@ class ConversationLoop:
             if t.budget.can_wait(wait, self.clock()):
                 t.ctx.retries += 1
                 self._record(t, entry, lease, reason, "retried", outcome, c, wait)
-                self._emit(ev.RetryScheduled(entry.model, wait, reason, lease.credential.id))
+                self._emit(t, ev.RetryScheduled(entry.model, wait, reason, lease.credential.id))
                 yield Sleep(wait)
                 return None
             step = self._fallback_or_finish(t, c)
@@ -327,7 +424,7 @@ class ConversationLoop:
             if smaller is not None:
                 t.draft, t.ctx.compressions = replace(t.draft, messages=smaller[0]), t.ctx.compressions + 1
                 self._record(t, entry, lease, reason, f"compressed ({smaller[1]} removed)", outcome, c)
-                self._emit(ev.Compressed(entry.model, smaller[1], reason))
+                self._emit(t, ev.Compressed(entry.model, smaller[1], reason))
                 return None
             step = self._fallback_or_finish(t, c)
         if step is Step.fallback:
@@ -343,18 +440,27 @@ class ConversationLoop:
 
     def _fall_back(self, t: _Turn, reason: str) -> None:
         previous = self.chain[t.entry_index]
-        t.entry_index += 1
+        t.entry_index = self._next_entry(t.entry_index, reason)
         entry = self.chain[t.entry_index]
         t.ctx = LadderContext(repaired=set(t.ctx.repaired), has_next=t.entry_index + 1 < len(self.chain))
         t.draft = replace(t.draft, betas=entry.betas)
-        self._emit(ev.FallbackActivated(previous.model, entry.model, entry.api, reason))
+        self._emit(t, ev.FallbackActivated(previous.model, entry.model, entry.api, reason))
+
+    def _next_entry(self, index: int, reason: str) -> int:
+        """The next chain entry; after an overflow, the next one with a larger known window if there is one."""
+        if reason in ("context_overflow", "payload_too_large") and self.chain[index].context_window:
+            window = self.chain[index].context_window or 0
+            for later in range(index + 1, len(self.chain)):
+                if (self.chain[later].context_window or 0) > window:
+                    return later
+        return index + 1
 
     def _empty_pool(self, t: _Turn, entry: ChainEntry,
                     empty: NoCredentialAvailable) -> Generator[Effect, Any, Verdict | None]:
         wait = None if empty.soonest is None else max(0.0, empty.soonest - empty.now)
         if wait is not None and t.budget.can_wait(wait, self.clock()):
             self._record(t, entry, None, "no_credential", "waited for a credential", None, wait=wait)
-            self._emit(ev.RetryScheduled(entry.model, wait, "no_credential", None))
+            self._emit(t, ev.RetryScheduled(entry.model, wait, "no_credential", None))
             yield Sleep(wait)
             return None
         forbidden = t.last is not None and t.last.reason in self.policy.no_fallback
@@ -366,7 +472,9 @@ class ConversationLoop:
 
     # ------------------------------------------------------------------ results
 
-    def _emit(self, event: ev.Event) -> None:
+    def _emit(self, t: _Turn, event: ev.Event) -> None:
+        if t.streaming:
+            t.outbox.append(event)
         for hook in self.hooks:
             try:
                 hook(event)
@@ -382,6 +490,6 @@ class ConversationLoop:
             model=entry.model if entry and answered else verdict.model,
             credential_id=lease.credential.id if lease and answered else None, attempts=tuple(t.attempts),
             input_tokens=t.tokens[0], output_tokens=t.tokens[1], elapsed=self.clock() - t.started,
-            finished_at=now_utc(), messages=tuple(t.added))
-        self._emit(ev.TurnFinished(result.status.value, result.model, len(t.attempts), result.elapsed))
+            finished_at=now_utc(), messages=tuple(t.added), partial=t.partial)
+        self._emit(t, ev.TurnFinished(result.status.value, result.model, len(t.attempts), result.elapsed))
         return result

@@ -19,6 +19,8 @@ __all__ = [
     "Hook",
     "RequestRepaired",
     "RetryScheduled",
+    "StreamRestarted",
+    "TextDelta",
     "TurnFinished",
     "log_event",
 ]
@@ -83,6 +85,21 @@ class FallbackActivated:
 
 
 @dataclass(frozen=True, slots=True)
+class TextDelta:
+    """A piece of the answer, as it streams."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StreamRestarted:
+    """The stream failed after text was shown; the turn starts over elsewhere (discard what was shown)."""
+
+    reason: str
+    discarded_chars: int
+
+
+@dataclass(frozen=True, slots=True)
 class TurnFinished:
     status: str
     model: str | None
@@ -91,7 +108,7 @@ class TurnFinished:
 
 
 Event = (AttemptStarted | AttemptFailed | CredentialRotated | RetryScheduled | RequestRepaired | Compressed
-         | FallbackActivated | TurnFinished)
+         | FallbackActivated | StreamRestarted | TurnFinished)
 Hook = Callable[[Event], None]
 
 

@@ -21,6 +21,7 @@ import enum
 import math
 import random
 from dataclasses import dataclass, field
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,6 +56,8 @@ class LadderPolicy(BaseModel):
     backoff_cap: float = Field(30.0, gt=0)
     jitter: float = Field(0.2, ge=0, le=1, description="backoff is multiplied by 1 +/- jitter")
     no_fallback: frozenset[FailoverReason] = Field(frozenset(), description="reasons that must never fall back")
+    on_partial_stream: Literal["stop", "restart"] = Field(
+        "stop", description="a stream that fails after text was shown: stop there, or restart the turn with a marker")
 
 
 @dataclass(slots=True)

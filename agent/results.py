@@ -97,6 +97,7 @@ class TurnResult(BaseModel):
     elapsed: float = 0.0
     finished_at: datetime
     messages: tuple[Message, ...] = ()  # what this turn added to the conversation (assistant and tool messages)
+    partial: bool = False  # a stream failed after some of the answer was shown
 
     @property
     def ok(self) -> bool:

@@ -337,3 +337,15 @@ def test_random_fault_scripts_stay_within_budgets(script: list[tuple[int, dict[s
     assert calls <= max_attempts
     assert result.elapsed <= deadline + timeout + 0.25
     assert result.final_response and result.status.value in {s.value for s in TurnStatus}
+
+
+def test_overflow_falls_back_to_a_larger_window() -> None:
+    """When compression cannot help, an overflow skips fallbacks that are no larger and takes a larger window."""
+    with scenario(models={"tiny": {"context_window": 50}, "also-tiny": {"context_window": 50}}) as emu:
+        chain = [entry(emu, "openai-chat", "tiny", context_window=50),
+                 entry(emu, "openai-chat", "also-tiny", "alt", context_window=50),
+                 entry(emu, "openai-chat", "large", "alt", context_window=200_000)]
+        loop = make_loop(chain, {"main": pool("main", "k1"), "alt": pool("alt", "k2")},
+                         policy=LadderPolicy(max_compressions=0))
+        result = loop.run("x " * 400)
+        assert result.ok and result.model == "large" and emu.calls(model="also-tiny") == 0

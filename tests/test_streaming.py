@@ -1,0 +1,89 @@
+"""Streaming through the loop: no silent truncation, recovery before the first delta, honesty after it."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from agent.events import RetryScheduled, StreamRestarted, TextDelta
+from agent.ladder import LadderPolicy
+from agent.results import TurnResult, TurnStatus
+
+from .test_conversation_loop import APIS, Sleeper, entry, make_loop, pool, scenario
+
+FULL = "Hello from the steadyloop emulator."
+
+
+def collect(loop: Any, prompt: str = "hi") -> tuple[str, list[Any], TurnResult]:
+    events = list(loop.stream(prompt))
+    text = "".join(e.text for e in events if isinstance(e, TextDelta))
+    assert isinstance(events[-1], TurnResult)
+    return text, events, events[-1]
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_plain_stream_delivers_the_whole_answer(api: str) -> None:
+    """A healthy stream yields the text in deltas and a TurnResult that matches it."""
+    with scenario() as emu:
+        text, events, result = collect(make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}))
+    assert text == FULL and result.ok and result.messages[0].text == FULL
+    assert sum(isinstance(e, TextDelta) for e in events) > 1
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_failure_before_first_delta_is_recovered_invisibly(api: str) -> None:
+    """An error event before any text is retried through the ladder; the reader sees one clean answer."""
+    rule = {"respond": "stream_error", "after_chunks": 0, "times": 1, "error_type": "overloaded_error",
+            "message": "Overloaded"}
+    with scenario(rules=[rule]) as emu:
+        text, events, result = collect(make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}))
+        assert emu.calls() == 2
+    assert text == FULL and result.ok and not result.partial
+    assert any(isinstance(e, RetryScheduled) for e in events)
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_failure_after_deltas_is_never_hidden(api: str) -> None:
+    """After text was shown, a mid-stream error ends the turn as partial, with the reason, by default."""
+    rule = {"respond": "stream_error", "after_chunks": 2, "error_type": "overloaded_error", "message": "Overloaded"}
+    with scenario(rules=[rule]) as emu:
+        text, _, result = collect(make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}))
+        assert emu.calls() == 1
+    assert text == "Hello from the steadyloop " and result.partial and result.status is not TurnStatus.ok
+    assert "cut off after" in result.final_response
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_restart_policy_restarts_with_a_marker(api: str) -> None:
+    """With on_partial_stream=restart the reader is told to discard what it saw, then gets the full answer."""
+    rule = {"respond": "stream_error", "after_chunks": 2, "times": 1, "error_type": "overloaded_error",
+            "message": "Overloaded"}
+    with scenario(rules=[rule]) as emu:
+        loop = make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")},
+                         policy=LadderPolicy(on_partial_stream="restart"))
+        text, events, result = collect(loop)
+    marker = next(i for i, e in enumerate(events) if isinstance(e, StreamRestarted))
+    after = "".join(e.text for e in events[marker:] if isinstance(e, TextDelta))
+    assert after == FULL and result.ok and text == "Hello from the steadyloop " + FULL
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_stream_without_terminal_event_is_a_failure(api: str) -> None:
+    """A stream that closes without message_stop / response.completed / a finish_reason is not a success."""
+    sleeper = Sleeper()
+    with scenario(rules=[{"respond": "stream_cut", "after_chunks": 0, "times": 1}]) as emu:
+        text, _, result = collect(make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}, sleeper))
+        assert emu.calls() == 2
+    assert result.ok and text == FULL and result.attempts[0].rule == "stream_incomplete" and len(sleeper.waits) == 1
+
+
+def test_astream_yields_the_same_events() -> None:
+    """astream delivers the same deltas and result to asyncio code."""
+    async def gather(loop: Any) -> list[Any]:
+        return [e async for e in loop.astream("hi")]
+
+    with scenario() as emu:
+        events = asyncio.run(gather(make_loop([entry(emu, "anthropic-messages", "m")], {"main": pool("main", "k1")})))
+    assert "".join(e.text for e in events if isinstance(e, TextDelta)) == FULL and events[-1].ok
