@@ -173,6 +173,21 @@ def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
     return result.exit_code
 
 
+def _cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
+    from .chat import Chat
+    from .config import ConfigError, build_loop
+
+    config = _load(args)
+    try:
+        loop = build_loop(config, hooks=())
+    except (ConfigError, ValueError) as err:
+        raise UsageError(str(err)) from err
+    chat = Chat(loop, out=out)
+    if args.model:
+        chat.choose(args.model)
+    return chat.run()
+
+
 def _print_drill(report: Any, out: TextIO) -> None:
     out.write(f"== {report.scenario}: {report.description}\n")
     number = 0
@@ -315,6 +330,10 @@ def _add_loop(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the whole TurnResult as JSON")
     p.add_argument("--status-file", help="write last_status() there atomically (for cron)")
     p.set_defaults(func=_cmd_run)
+    p = sub.add_parser("chat", help="an interactive session with streamed answers and a live status line")
+    p.add_argument("--config", help="configuration file (default: $STEADYLOOP_CONFIG or ./steadyloop.toml)")
+    p.add_argument("--model", help="start with this chain entry as the primary")
+    p.set_defaults(func=_cmd_chat)
     p = sub.add_parser("drill", help="run emulator scenarios through the loop; timeline and verdict each")
     p.add_argument("scenarios", nargs="*", help="scenario names (default: all)")
     p.add_argument("--all", action="store_true", help="every shipped scenario")

@@ -274,8 +274,7 @@ class ConversationLoop:
                   Draft(conversation, self._tool_specs, self.chain[0].betas), start, streaming=streaming)
         t.ctx.has_next = len(self.chain) > 1
         while True:
-            while t.outbox:  # recovery events reach stream readers in order
-                yield Emit(t.outbox.pop(0))
+            yield from self._flush(t)  # recovery events reach stream readers in order
             verdict = self._out_of_budget(t)
             if verdict is not None:
                 return self._result(t, verdict)
@@ -286,7 +285,11 @@ class ConversationLoop:
                 if verdict is not None:
                     return self._result(t, verdict)
                 continue
-            outcome = yield self._call(t, entry, lease, asynchronous)
+            try:
+                outcome = yield self._call(t, entry, lease, asynchronous)
+            except BaseException:  # cancelled mid-call (Ctrl-C, task cancel, generator closed): free the key
+                lease.release()
+                raise
             verdict = yield from self._handle(t, entry, lease, outcome)
             if verdict is not None:
                 return self._result(t, verdict, entry, lease)
@@ -416,6 +419,7 @@ class ConversationLoop:
                 t.ctx.retries += 1
                 self._record(t, entry, lease, reason, "retried", outcome, c, wait)
                 self._emit(t, ev.RetryScheduled(entry.model, wait, reason, lease.credential.id))
+                yield from self._flush(t)
                 yield Sleep(wait)
                 return None
             step = self._fallback_or_finish(t, c)
@@ -433,6 +437,12 @@ class ConversationLoop:
             return None
         self._record(t, entry, lease, reason, "finished", outcome, c)
         return failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id)
+
+    @staticmethod
+    def _flush(t: _Turn) -> Generator[Effect, Any, None]:
+        """Hand pending events to stream readers now (before a sleep, so a status line can say why)."""
+        while t.outbox:
+            yield Emit(t.outbox.pop(0))
 
     def _fallback_or_finish(self, t: _Turn, c: ClassifiedError) -> Step:
         allowed = c.should_fallback and c.reason not in self.policy.no_fallback
@@ -461,6 +471,7 @@ class ConversationLoop:
         if wait is not None and t.budget.can_wait(wait, self.clock()):
             self._record(t, entry, None, "no_credential", "waited for a credential", None, wait=wait)
             self._emit(t, ev.RetryScheduled(entry.model, wait, "no_credential", None))
+            yield from self._flush(t)
             yield Sleep(wait)
             return None
         forbidden = t.last is not None and t.last.reason in self.policy.no_fallback

@@ -57,7 +57,8 @@ def main(argv: list[str]) -> int:
         print(f"steadyloop checks: {'FAILED: ' + ', '.join(failed) if failed else 'all passed'}")
         return 1 if failed else 0
     if job == "bench":
-        return max(_run(BIN / "python", "-m", "bench." + name) for name in ("classifier", "emulator", "pool", "loop"))
+        benches = ("classifier", "emulator", "pool", "loop", "stream")
+        return max(_run(BIN / "python", "-m", "bench." + name) for name in benches)
     sys.exit(f"unknown job {job!r}: use demo, test or bench")
 
 

@@ -87,3 +87,35 @@ def test_astream_yields_the_same_events() -> None:
     with scenario() as emu:
         events = asyncio.run(gather(make_loop([entry(emu, "anthropic-messages", "m")], {"main": pool("main", "k1")})))
     assert "".join(e.text for e in events if isinstance(e, TextDelta)) == FULL and events[-1].ok
+
+
+def test_retry_event_reaches_the_reader_before_the_wait() -> None:
+    """A stream reader learns about a wait before it happens (so a status line can show it)."""
+    order: list[str] = []
+    sleeper = Sleeper()
+
+    def sleep(seconds: float) -> None:
+        order.append("sleep")
+        sleeper(seconds)
+
+    rule = {"respond": "error", "shape": "openai_500", "times": 1}
+    with scenario(rules=[rule]) as emu:
+        loop = make_loop([entry(emu, "openai-chat", "m")], {"main": pool("main", "k1")}, sleeper)
+        loop._sleep = sleep
+        for event in loop.stream("hi"):
+            if isinstance(event, RetryScheduled):
+                order.append("event")
+    assert order == ["event", "sleep"]
+
+
+def test_cancelled_stream_releases_its_lease() -> None:
+    """Closing a stream mid-answer (Ctrl-C, a cancelled task) frees the credential at once."""
+    with scenario() as emu:
+        p = pool("main", "k1")
+        capped = p.credentials[0].model_copy(update={"max_concurrency": 1})
+        p.credentials, p._by_id = (capped,), {capped.id: capped}
+        loop = make_loop([entry(emu, "openai-chat", "m")], {"main": p})
+        stream = loop.stream("hi")
+        next(e for e in stream if isinstance(e, TextDelta))
+        stream.close()
+        assert p.acquire("m").credential.id == capped.id  # the slot is free again
