@@ -40,3 +40,36 @@ def test_old_tool_outputs_are_truncated_and_pairs_stay_whole() -> None:
 def test_nothing_left_to_remove_returns_none() -> None:
     """A conversation already at its minimum cannot be compressed again."""
     assert DropMiddle().compress((Message.user("only"),), OVERFLOW) is None
+
+
+def test_summarize_replaces_the_middle_with_a_summary() -> None:
+    """The summariser sees the dropped messages and its summary replaces the removal note."""
+    from agent.compress import Summarize
+
+    seen: list[str] = []
+    out = Summarize(lambda text: seen.append(text) or "they discussed turns 0 to 20").compress(conversation(), OVERFLOW)
+    assert out is not None and "turn 0" in seen[0] and "the newest question" not in seen[0]
+    marker = next(m for m in out[0] if m.note == "compressed")
+    assert "summary of" in marker.text and "turns 0 to 20" in marker.text
+    assert out[0][-1].text == "the newest question"
+
+
+def test_summarize_falls_back_when_the_model_call_fails() -> None:
+    """A failing summary call gives the deterministic cut, never an error."""
+    from agent.compress import Summarize
+
+    def broken(_: str) -> str:
+        raise RuntimeError("summary model down")
+
+    out = Summarize(broken).compress(conversation(), OVERFLOW)
+    baseline = DropMiddle().compress(conversation(), OVERFLOW)
+    assert out is not None and baseline is not None and out[0] == baseline[0]
+
+
+def test_tiktoken_counter_is_optional() -> None:
+    """Without a loadable encoding (offline), tiktoken_counter returns None and the approximation is used."""
+    from agent.compress import tiktoken_counter
+
+    counter = tiktoken_counter("an-encoding-that-does-not-exist")
+    assert counter is None
+    assert DropMiddle(counter=counter).count is not None

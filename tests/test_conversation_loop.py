@@ -349,3 +349,29 @@ def test_overflow_falls_back_to_a_larger_window() -> None:
                          policy=LadderPolicy(max_compressions=0))
         result = loop.run("x " * 400)
         assert result.ok and result.model == "large" and emu.calls(model="also-tiny") == 0
+
+
+def test_summarising_compressor_through_the_loop() -> None:
+    """An overflow is recovered with a model-written summary from a second (cheaper) loop; key messages survive."""
+    from agent.compress import Summarize, model_summarizer
+
+    history = tuple(Message(role="user" if i % 2 == 0 else "assistant", text=f"fact {i} " * 60) for i in range(30))
+    with scenario(models={"small": {"context_window": 600}}) as emu:
+        summarizer = make_loop([entry(emu, "openai-chat", "cheap")], {"main": pool("main", "k1")},
+                               policy=LadderPolicy(max_attempts=2))
+        captured: list[tuple[Message, ...]] = []
+        compressor = Summarize(model_summarizer(summarizer))
+        original = compressor.compress
+
+        def spy(messages: tuple[Message, ...], failure: Any) -> Any:
+            out = original(messages, failure)
+            captured.append(out[0] if out else ())
+            return out
+
+        compressor.compress = spy  # type: ignore[method-assign]
+        loop = make_loop([entry(emu, "openai-chat", "small")], {"main": pool("main", "k1")}, compressor=compressor)
+        result = loop.run("the newest question", history=history, system="be brief")
+        assert result.ok and emu.calls(model="cheap") == 1 and emu.calls(model="small") == 2
+    kept = captured[0]
+    assert kept[0].role == "system" and kept[1].text.startswith("fact 0") and kept[-1].text == "the newest question"
+    assert "summary of" in next(m for m in kept if m.note == "compressed").text
