@@ -37,6 +37,8 @@ def status_line(event: Any) -> str | None:
         return f"request repaired: {event.repair}"
     if isinstance(event, ev.StreamRestarted):
         return "the answer broke off; restarting it"
+    if isinstance(event, ev.ToolCallsRequested):
+        return f"running {', '.join(event.tools)}"
     return None
 
 

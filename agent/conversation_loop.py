@@ -380,6 +380,8 @@ class ConversationLoop:
         if t.iterations > self.policy.max_iterations:
             return Verdict(TurnStatus.error, f"Stopped after {self.policy.max_iterations} tool-call rounds without a "
                                              "final answer; raise max_iterations or simplify the task.")
+        self._emit(t, ev.ToolCallsRequested(entry.model, tuple(c.name for c in reply.tool_calls)))
+        yield from self._flush(t)
         results: tuple[ToolResult, ...] = yield RunTools(reply.tool_calls)
         tool_message = Message(role="tool", tool_results=results)
         t.added.append(tool_message)

@@ -21,6 +21,7 @@ __all__ = [
     "RetryScheduled",
     "StreamRestarted",
     "TextDelta",
+    "ToolCallsRequested",
     "TurnFinished",
     "log_event",
 ]
@@ -85,6 +86,14 @@ class FallbackActivated:
 
 
 @dataclass(frozen=True, slots=True)
+class ToolCallsRequested:
+    """The model asked for tools; they run now."""
+
+    model: str
+    tools: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TextDelta:
     """A piece of the answer, as it streams."""
 
@@ -108,7 +117,7 @@ class TurnFinished:
 
 
 Event = (AttemptStarted | AttemptFailed | CredentialRotated | RetryScheduled | RequestRepaired | Compressed
-         | FallbackActivated | StreamRestarted | TurnFinished)
+         | FallbackActivated | StreamRestarted | ToolCallsRequested | TurnFinished)
 Hook = Callable[[Event], None]
 
 

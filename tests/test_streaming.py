@@ -119,3 +119,23 @@ def test_cancelled_stream_releases_its_lease() -> None:
         next(e for e in stream if isinstance(e, TextDelta))
         stream.close()
         assert p.acquire("m").credential.id == capped.id  # the slot is free again
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_tool_call_progress_is_streamed(api: str) -> None:
+    """A streamed turn that calls a tool tells the reader which tool runs, then streams the answer."""
+    from agent.events import ToolCallsRequested
+    from agent.tools import ToolBox
+
+    tools = ToolBox()
+
+    @tools.tool
+    def clock() -> str:
+        """The time."""
+        return "noon"
+
+    rule = {"respond": "tool_call", "tool_name": "clock", "match": {"has_tool_results": False}}
+    with scenario(rules=[rule]) as emu:
+        text, events, result = collect(make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}, tools=tools))
+    requested = [e for e in events if isinstance(e, ToolCallsRequested)]
+    assert requested and requested[0].tools == ("clock",) and text == FULL and result.ok
