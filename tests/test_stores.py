@@ -249,3 +249,28 @@ def test_process_b_never_uses_a_key_process_a_exhausted(shared_spec: tuple[str, 
 def test_memory_store_is_process_local() -> None:
     """MemoryStore state is per process by design (the documented trade-off)."""
     assert MemoryStore().description.startswith("memory")
+
+
+def _round_trips(pool: CredentialPool, n: int, out: Any = None) -> int:
+    """Write then read back this process's own session affinity; count answers that belong to someone else."""
+    wrong, me = 0, f"p{os.getpid()}"
+    for i in range(n):
+        pool.store.set_affinity(pool.name, me, f"{me}-{i}", now=time.time(), ttl=60)
+        wrong += pool.store.get_affinity(pool.name, me, time.time()) != f"{me}-{i}"
+    if out is not None:
+        out.put(wrong)
+    return wrong
+
+
+def test_a_store_inherited_through_fork_shares_no_connection(shared_spec: tuple[str, str]) -> None:
+    """A child using the very store object its parent created (gunicorn --preload style) gets its own answers."""
+    parent = _pool(shared_spec)
+    parent.acquire("m").release()  # the parent's connection is open at fork time
+    queue = CTX.Queue()
+    procs = [CTX.Process(target=_round_trips, args=(parent, 300, queue)) for _ in range(3)]
+    for p in procs:
+        p.start()
+    wrong = _round_trips(parent, 300) + sum(queue.get(timeout=60) for _ in procs)
+    for p in procs:
+        p.join(timeout=30)
+    assert all(p.exitcode == 0 for p in procs) and wrong == 0

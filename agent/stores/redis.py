@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, Final, cast
@@ -72,10 +73,27 @@ class RedisStore:
         self._watch_error = redis.WatchError
         self.prefix = prefix
         self.description = f"redis at {_redacted_url(url)} (prefix {prefix!r})"
-        self._db = redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
-                                        decode_responses=True)
-        self._acquire = self._db.register_script(_ACQUIRE)
+        self._url, self._timeout = url, timeout
+        self._connect()
         self._call(self._db.ping)
+
+    def _connect(self) -> None:
+        import redis
+
+        # One connection per store and process, used under redis-py's own lock: no pool checkout per
+        # command. A forked child must not share its parent's socket, so a new pid gets a new client.
+        self._pid = os.getpid()
+        # from_url connects at once for a single-connection client: map its failure like any other.
+        self.__db = self._call(redis.Redis.from_url, self._url, socket_timeout=self._timeout,
+                               socket_connect_timeout=self._timeout, decode_responses=True,
+                               single_connection_client=True)
+        self._acquire = self.__db.register_script(_ACQUIRE)
+
+    @property
+    def _db(self) -> Any:
+        if self._pid != os.getpid():
+            self._connect()
+        return self.__db
 
     def _call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
@@ -95,7 +113,8 @@ class RedisStore:
             candidates = ordered(candidates, self.read(pool, [c.id for c in candidates], now), order)
         keys = [k for c in candidates for k in (self._skey(pool, c.id), self._lkey(pool, c.id))]
         caps = [c.max_concurrency if c.max_concurrency is not None else -1 for c in candidates]
-        picked = int(self._call(self._acquire, keys=keys,
+        client = self._db  # (re)connects first in a forked child, so the script below is this process's
+        picked = int(self._call(self._acquire, keys=keys, client=client,
                                 args=[repr(now), lease_id, repr(lease_ttl), model, *caps, _STATE_TTL_MS]))
         return candidates[picked - 1].id if picked else None
 
@@ -116,7 +135,7 @@ class RedisStore:
         for _ in range(_UPDATE_TRIES):
             with self._db.pipeline(transaction=True) as pipe:
                 try:
-                    pipe.watch(key)  # type: ignore[no-untyped-call]
+                    pipe.watch(key)
                     new = change(_decode(credential_id, cast(dict[str, str], pipe.hgetall(key))))
                     pipe.multi()
                     pipe.hset(key, mapping=cast(dict[Any, Any], _encode(new)))
