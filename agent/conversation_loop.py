@@ -61,6 +61,7 @@ class Call:
     adapter: Adapter
     client: Any
     request: ModelRequest
+    stream: bool = False  # performed by stream(), which shows text as it arrives
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +72,6 @@ class Sleep:
 @dataclass(frozen=True, slots=True)
 class RunTools:
     calls: tuple[ToolCall, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StreamCall:
-    adapter: Adapter
-    client: Any
-    request: ModelRequest
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +88,7 @@ class Outcome:
     delivered: int = 0  # characters of text shown to the reader before the outcome
 
 
-Effect = Call | StreamCall | Sleep | RunTools | Emit
+Effect = Call | Sleep | RunTools | Emit
 StreamEvent = ev.TextDelta | ev.Event | TurnResult
 
 
@@ -190,7 +184,7 @@ class ConversationLoop:
             if isinstance(effect, Emit):
                 reply = None
                 yield effect.event
-            elif isinstance(effect, StreamCall):
+            elif isinstance(effect, Call) and effect.stream:
                 reply = yield from self._perform_stream(effect)
             else:
                 reply = self._perform(effect)
@@ -213,7 +207,7 @@ class ConversationLoop:
             yield item
         await worker
 
-    def _perform_stream(self, effect: StreamCall) -> Generator[StreamEvent, None, Outcome]:
+    def _perform_stream(self, effect: Call) -> Generator[StreamEvent, None, Outcome]:
         start, delivered, final = self.clock(), 0, None
         try:
             for kind, value in stream_call(effect.adapter, effect.client, effect.request):
@@ -235,7 +229,7 @@ class ConversationLoop:
             return None
         if isinstance(effect, RunTools):
             return tuple(self.tools.run(c.name, c.arguments, c.id) for c in effect.calls)
-        if isinstance(effect, StreamCall):
+        if effect.stream:
             raise TypeError("stream calls are performed by stream()")
         start = self.clock()
         try:
@@ -249,7 +243,7 @@ class ConversationLoop:
         if isinstance(effect, Sleep):
             await self._async_sleep(effect.seconds)
             return None
-        if isinstance(effect, RunTools | StreamCall):
+        if isinstance(effect, RunTools) or effect.stream:
             return self._perform(effect)
         start = self.clock()
         try:
@@ -307,7 +301,7 @@ class ConversationLoop:
         except NoCredentialAvailable as empty:
             return empty
 
-    def _call(self, t: _Turn, entry: ChainEntry, lease: Lease, asynchronous: bool) -> Call | StreamCall:
+    def _call(self, t: _Turn, entry: ChainEntry, lease: Lease, asynchronous: bool) -> Call:
         adapter = self._adapters[entry.api]
         base_url = lease.credential.base_url or entry.base_url
         client = adapter.client(lease.credential, base_url, entry.timeout, asynchronous=asynchronous)
@@ -317,7 +311,7 @@ class ConversationLoop:
         t.budget.used += 1
         self._emit(t, ev.AttemptStarted(entry.api, entry.model, lease.credential.id, t.budget.used))
         request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.max_tokens, t.draft.betas)
-        return StreamCall(adapter, client, request) if t.streaming else Call(adapter, client, request)
+        return Call(adapter, client, request, stream=t.streaming)
 
     # ------------------------------------------------------------------ outcomes
 
