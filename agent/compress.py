@@ -9,6 +9,7 @@ provider's error says "N tokens > M maximum" the cut aims below M; otherwise it 
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 from collections.abc import Callable
@@ -42,8 +43,7 @@ def tiktoken_counter(encoding: str = "o200k_base") -> TokenCounter | None:
     approximation is used instead. Loading happens here, once, never in the middle of a turn.
     """
     try:
-        import tiktoken
-
+        tiktoken = importlib.import_module("tiktoken")  # optional: pip install 'steadyloop[tokens]'
         enc = tiktoken.get_encoding(encoding)
     except Exception as err:
         log.warning("steadyloop: tiktoken encoding %s is unavailable (%s); using the 4-characters-a-token "
