@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pexpect
@@ -72,3 +73,36 @@ def test_usable_when_stdout_is_not_a_terminal(config: tuple[Path, Emulator]) -> 
 def test_status_lines(event: object, text: str) -> None:
     """Recovery events become one readable status line each."""
     assert text in (status_line(event) or "")
+
+
+def _until(condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Poll a condition with a bound (the request log fills when the child's request arrives)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.01)
+
+
+def test_ctrl_c_cancels_the_turn_not_the_session(tmp_path: Path) -> None:
+    """Ctrl-C while an answer is pending cancels that turn; the session goes on and answers the next message."""
+    slow_first = {"rules": [{"respond": "reply", "delay": 30, "match": {"calls": [1]}}]}
+    with Emulator(Scenario.model_validate(slow_first)) as emu:
+        path = tmp_path / "steadyloop.toml"
+        path.write_text('[state]\nbackend = "memory"\n[pools.main]\n[[pools.main.credentials]]\nkey = "sk-emu-1"\n'
+                        f'[[chain]]\napi = "openai-chat"\nmodel = "m"\npool = "main"\n'
+                        f'base_url = "{emu.base_url("openai")}"\n')
+        child = pexpect.spawn(sys.executable, ["-m", "agent.cli", "chat", "--config", str(path)], encoding="utf-8",
+                              timeout=20)
+        try:
+            child.expect("you> ")
+            child.sendline("this one is slow")
+            _until(lambda: emu.calls() == 1)  # the slow request reached the upstream: the turn is under way
+            child.sendintr()
+            child.expect(r"\(turn cancelled\)")
+            child.expect("you> ")
+            child.sendline("again")
+            child.expect("Hello from the steadyloop emulator.")
+            child.sendline("/quit")
+            child.expect(pexpect.EOF)
+        finally:
+            child.close(force=True)
