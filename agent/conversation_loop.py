@@ -320,8 +320,7 @@ class ConversationLoop:
         failure = self._classify(t, entry, outcome)
         if failure is None:
             return (yield from self._succeeded(t, entry, lease, outcome))
-        with lease:
-            self.pools[entry.pool].report(lease, failure)
+        self.pools[entry.pool].report(lease, failure, release=True)
         t.last = failure
         self._emit(t, ev.AttemptFailed(entry.api, entry.model, lease.credential.id, failure.reason.value, failure.rule,
                                     failure.status_code, failure.message))
@@ -359,8 +358,7 @@ class ConversationLoop:
     def _succeeded(self, t: _Turn, entry: ChainEntry, lease: Lease,
                    outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:
         reply: ModelReply = outcome.reply or self._adapters[entry.api].parse(outcome.raw)
-        with lease:
-            self.pools[entry.pool].report_success(lease)
+        self.pools[entry.pool].report_success(lease, release=True)
         t.tokens[0] += reply.usage.input_tokens
         t.tokens[1] += reply.usage.output_tokens
         assistant = Message(role="assistant", text=reply.text, tool_calls=reply.tool_calls, thinking=reply.thinking)

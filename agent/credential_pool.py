@@ -217,19 +217,25 @@ class CredentialPool:
 
     # -------------------------------------------------------------- outcomes
 
-    def report(self, lease: Lease, classified: ClassifiedError) -> CredentialState:
-        """Record a failure of ``lease``'s call; the cooldown policy decides what it means."""
+    def _apply(self, lease: Lease, change: Callable[[CredentialState], CredentialState],
+               release: bool) -> CredentialState:
+        if release and not lease.released:  # one atomic step: state change and release together
+            lease.released = True
+            return self.store.finish(self.name, lease.credential.id, lease.lease_id, change)
+        return self.store.update(self.name, lease.credential.id, change)
+
+    def report(self, lease: Lease, classified: ClassifiedError, *, release: bool = False) -> CredentialState:
+        """Record a failure of ``lease``'s call (and release it, if asked); the cooldown policy decides."""
         now = self.clock()
-        state = self.store.update(self.name, lease.credential.id,
-                                  lambda s: self.policy.on_failure(s, classified, lease.model, now))
+        state = self._apply(lease, lambda s: self.policy.on_failure(s, classified, lease.model, now), release)
         if state.status(now) is not CredentialStatus.available or state.suspended(lease.model, now):
             log.info("credential %s of pool %s is %s for %s: %s", lease.credential.id, self.name,
                      state.status(now).value, lease.model, classified.reason.value)
         return state
 
-    def report_success(self, lease: Lease) -> CredentialState:
-        """Record a real completion: resets the backoff and clears this model's suspension only."""
-        return self.store.update(self.name, lease.credential.id, lambda s: self.policy.on_success(s, lease.model))
+    def report_success(self, lease: Lease, *, release: bool = False) -> CredentialState:
+        """Record a real completion (and release, if asked): backoff reset, this model's suspension cleared."""
+        return self._apply(lease, lambda s: self.policy.on_success(s, lease.model), release)
 
     # -------------------------------------------------------------- inspection
 

@@ -252,3 +252,15 @@ def test_default_id_is_a_fingerprint() -> None:
     """Without a label, a credential is identified by a fingerprint, never the key."""
     cred = Credential(secret=SecretStr("sk-proj-abcdef123456"))
     assert cred.id.startswith("fp-") and "abcdef" not in cred.id and "abcdef" not in repr(cred)
+
+
+def test_report_with_release_frees_the_slot_in_one_step(store_factory: StoreFactory) -> None:
+    """report(..., release=True) records the outcome and frees the lease together."""
+    pool = make_pool(store_factory, Clock(), one=1, two=1, three=1)
+    lease = pool.acquire("m")
+    pool.report_success(lease, release=True)
+    assert lease.released and pool.states()[0][1].successes == 1 and pool.states()[0][1].in_flight == 0
+    again = pool.acquire("m")
+    pool.report(again, classified("anthropic_rate_limit"), release=True)
+    assert again.credential.id == "one" and pool.states()[0][1].in_flight == 0
+    lease.release()  # releasing again is harmless

@@ -94,6 +94,11 @@ class StateStore(Protocol):
         """Atomically replace one credential's state by ``change(state)``; returns the new state."""
         ...
 
+    def finish(self, pool: str, credential_id: str, lease_id: str,
+               change: Callable[[CredentialState], CredentialState]) -> CredentialState:
+        """``update`` and ``release`` in one atomic step (one round trip / transaction per call)."""
+        ...
+
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         """Clear state (one credential, or all; one model's suspension, or everything); count cleared."""
         ...

@@ -101,6 +101,13 @@ class DegradingStore:
                change: Callable[[CredentialState], CredentialState]) -> CredentialState:
         return self._use(lambda store: store.update(pool, credential_id, change))
 
+    def finish(self, pool: str, credential_id: str, lease_id: str,
+               change: Callable[[CredentialState], CredentialState]) -> CredentialState:
+        if lease_id in self._fallback_leases:  # finished where it was granted
+            self._fallback_leases.discard(lease_id)
+            return self.fallback.finish(pool, credential_id, lease_id, change)
+        return self._use(lambda store: store.finish(pool, credential_id, lease_id, change))
+
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         return self._use(lambda store: store.reset(pool, credential_id, model))
 

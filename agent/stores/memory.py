@@ -60,6 +60,14 @@ class MemoryStore:
             self._states[(pool, credential_id)] = new
             return new
 
+    def finish(self, pool: str, credential_id: str, lease_id: str,
+               change: Callable[[CredentialState], CredentialState]) -> CredentialState:
+        with self._lock:
+            self._leases.get((pool, credential_id), {}).pop(lease_id, None)
+            new = change(self._state(pool, credential_id))
+            self._states[(pool, credential_id)] = new
+            return new
+
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         with self._lock:
             keys = [k for k in self._states if k[0] == pool and credential_id in (None, k[1])]

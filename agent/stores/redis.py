@@ -131,6 +131,11 @@ class RedisStore:
 
     def update(self, pool: str, credential_id: str,
                change: Callable[[CredentialState], CredentialState]) -> CredentialState:
+        return self.finish(pool, credential_id, "", change)
+
+    def finish(self, pool: str, credential_id: str, lease_id: str,
+               change: Callable[[CredentialState], CredentialState]) -> CredentialState:
+        """The WATCH/MULTI update; with a lease id, its release goes into the same transaction."""
         key = self._skey(pool, credential_id)
         for _ in range(_UPDATE_TRIES):
             with self._db.pipeline(transaction=True) as pipe:
@@ -140,6 +145,8 @@ class RedisStore:
                     pipe.multi()
                     pipe.hset(key, mapping=cast(dict[Any, Any], _encode(new)))
                     pipe.pexpire(key, _STATE_TTL_MS)
+                    if lease_id:
+                        pipe.zrem(self._lkey(pool, credential_id), lease_id)
                     pipe.execute()
                     return new
                 except self._watch_error:  # must come first: WatchError is a RedisError too

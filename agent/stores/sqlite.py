@@ -192,6 +192,14 @@ class SQLiteStore:
             self._write(db, pool, new)
             return new
 
+    def finish(self, pool: str, credential_id: str, lease_id: str,
+               change: Callable[[CredentialState], CredentialState]) -> CredentialState:
+        with self._transaction() as db:
+            db.execute("DELETE FROM lease WHERE lease_id = ?", (lease_id,))
+            new = change(self._states(db, pool, [credential_id])[credential_id])
+            self._write(db, pool, new)
+            return new
+
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         with self._transaction() as db:
             query, args = "SELECT * FROM credential_state WHERE pool = ?", [pool]
