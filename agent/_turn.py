@@ -1,0 +1,386 @@
+"""The sans-IO turn: every decision of one turn, as a generator of effects.
+
+``TurnLogic._turn`` checks the budget, leases a credential, yields a ``Call``, classifies the
+outcome and steps the ladder (repair, rotate, retry, compress, fall back, finish); it yields
+``Sleep``, ``RunTools`` and ``Emit`` effects and never performs I/O itself. ``ConversationLoop``
+(``agent.conversation_loop``) supplies the drivers that perform those effects.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable, Generator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import events as ev
+from ._taxonomy import FailoverReason, Scope
+from .adapters import Adapter, Api, ModelReply, ModelRequest, StreamIncompleteError, ToolSpec
+from .compress import Compressor, estimate_tokens
+from .conversation import Message, ToolCall, ToolResult
+from .credential_pool import CredentialPool, Lease, NoCredentialAvailable
+from .error_classifier import ClassifiedError, classify_api_error, classify_soft_failure
+from .ladder import Budget, LadderContext, LadderPolicy, Step, backoff_delay, next_step
+from .repairs import Draft, repair
+from .results import Attempt, TurnResult, TurnStatus, now_utc
+from .tools import ToolBox
+from .truth import Verdict, empty_pool_verdict, failure_verdict
+
+__all__ = ["Call", "ChainEntry", "Effect", "Emit", "Outcome", "RunTools", "Sleep", "StreamEvent", "TurnLogic"]
+
+log = logging.getLogger("steadyloop.loop")
+
+
+class ChainEntry(BaseModel):
+    """One model of the ordered fallback chain, with the pool that pays for it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    api: Api
+    model: str
+    pool: str = Field(description="name of the credential pool of this provider")
+    provider: str = Field("", description="shown to users (default: from the api)")
+    base_url: str | None = None
+    max_tokens: int = Field(1024, ge=1)
+    timeout: float = Field(60.0, gt=0, description="seconds per upstream call")
+    context_window: int | None = Field(None, ge=1, description="tokens; guides compression and fallback")
+    betas: tuple[str, ...] = ()
+
+    @property
+    def provider_name(self) -> str:
+        return self.provider or ("Anthropic" if self.api == "anthropic-messages" else "OpenAI")
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    adapter: Adapter
+    client: Any
+    request: ModelRequest
+    stream: bool = False  # performed by stream(), which shows text as it arrives
+
+
+@dataclass(frozen=True, slots=True)
+class Sleep:
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class RunTools:
+    calls: tuple[ToolCall, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Emit:
+    event: ev.Event
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    raw: Any = None
+    error: BaseException | None = None
+    duration: float = 0.0
+    reply: ModelReply | None = None  # already parsed (streams)
+    delivered: int = 0  # characters of text shown to the reader before the outcome
+
+
+Effect = Call | Sleep | RunTools | Emit
+StreamEvent = ev.TextDelta | ev.Event | TurnResult
+
+
+@dataclass(slots=True)
+class _Turn:
+    """Mutable state of one turn."""
+
+    budget: Budget
+    draft: Draft
+    started: float
+    entry_index: int = 0
+    ctx: LadderContext = field(default_factory=LadderContext)
+    attempts: list[Attempt] = field(default_factory=list)
+    added: list[Message] = field(default_factory=list)
+    tokens: list[int] = field(default_factory=lambda: [0, 0])
+    iterations: int = 0
+    last: ClassifiedError | None = None
+    streaming: bool = False
+    outbox: list[ev.Event] = field(default_factory=list)
+    partial: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _At:
+    """Where a ladder step happens: the turn, its target and key, the failure and the call's outcome."""
+
+    t: _Turn
+    entry: ChainEntry
+    lease: Lease
+    c: ClassifiedError
+    outcome: Outcome
+
+
+class TurnLogic:
+    """The decisions of a turn; ``ConversationLoop`` adds the drivers."""
+
+    chain: tuple[ChainEntry, ...]
+    pools: dict[str, CredentialPool]
+    tools: ToolBox
+    policy: LadderPolicy
+    compressor: Compressor
+    hooks: tuple[ev.Hook, ...]
+    clock: Callable[[], float]
+    rng: random.Random
+    _adapters: Mapping[Api, Adapter]
+    _tool_specs: tuple[ToolSpec, ...]
+
+    def _turn(self, conversation: tuple[Message, ...], session: str | None, asynchronous: bool = False,
+              streaming: bool = False) -> Generator[Effect, Any, TurnResult]:
+        start = self.clock()
+        p = self.policy
+        t = _Turn(Budget(p.max_attempts, start + p.deadline_seconds, p.max_wait_seconds),
+                  Draft(conversation, self._tool_specs, self.chain[0].betas), start, streaming=streaming)
+        t.ctx.has_next = len(self.chain) > 1
+        while True:
+            yield from self._flush(t)  # recovery events reach stream readers in order
+            verdict = self._out_of_budget(t)
+            if verdict is not None:
+                return self._result(t, verdict)
+            entry = self.chain[t.entry_index]
+            lease = self._acquire(entry, session)
+            if isinstance(lease, NoCredentialAvailable):
+                verdict = yield from self._empty_pool(t, entry, lease)
+                if verdict is not None:
+                    return self._result(t, verdict)
+                continue
+            try:
+                outcome = yield self._call(t, entry, lease, asynchronous)
+            except BaseException:  # cancelled mid-call (Ctrl-C, task cancel, generator closed): free the key
+                lease.release()
+                raise
+            verdict = yield from self._handle(t, entry, lease, outcome)
+            if verdict is not None:
+                return self._result(t, verdict, entry, lease)
+
+    def _out_of_budget(self, t: _Turn) -> Verdict | None:
+        if self.clock() >= t.budget.deadline:
+            return failure_verdict(TurnStatus.deadline_exceeded, t.last, self.policy, len(t.attempts))
+        if t.budget.attempts_left() <= 0:
+            return failure_verdict(None, t.last, self.policy, len(t.attempts), budget_spent=True)
+        return None
+
+    def _acquire(self, entry: ChainEntry, session: str | None) -> Lease | NoCredentialAvailable:
+        try:
+            return self.pools[entry.pool].acquire(entry.model, session=session)
+        except NoCredentialAvailable as empty:
+            return empty
+
+    def _call(self, t: _Turn, entry: ChainEntry, lease: Lease, asynchronous: bool) -> Call:
+        adapter = self._adapters[entry.api]
+        base_url = lease.credential.base_url or entry.base_url
+        client = adapter.client(lease.credential, base_url, entry.timeout, asynchronous=asynchronous)
+        left = t.budget.time_left(self.clock())
+        if left < entry.timeout:  # never let one call outlive the turn's deadline
+            client = client.with_options(timeout=max(0.5, left))
+        t.budget.used += 1
+        self._emit(t, ev.AttemptStarted(entry.api, entry.model, lease.credential.id, t.budget.used))
+        request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.max_tokens, t.draft.betas)
+        return Call(adapter, client, request, stream=t.streaming)
+
+    # ------------------------------------------------------------------ outcomes
+
+    def _handle(self, t: _Turn, entry: ChainEntry, lease: Lease,
+                outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:
+        failure = self._classify(t, entry, outcome)
+        if failure is None:
+            return (yield from self._succeeded(t, entry, lease, outcome))
+        self.pools[entry.pool].report(lease, failure, release=True)
+        t.last = failure
+        self._emit(t, ev.AttemptFailed(entry.api, entry.model, lease.credential.id, failure.reason.value, failure.rule,
+                                    failure.status_code, failure.message))
+        if outcome.delivered:
+            partial = self._partial(t, entry, lease, failure, outcome)
+            if partial is not None:
+                return partial
+        step = next_step(failure, self.policy, t.ctx)
+        return (yield from self._step(t, entry, lease, failure, step, outcome))
+
+    def _partial(self, t: _Turn, entry: ChainEntry, lease: Lease, c: ClassifiedError,
+                 outcome: Outcome) -> Verdict | None:
+        """Text was already shown when the stream failed: never hide it; stop, or restart with a marker."""
+        if self.policy.on_partial_stream == "restart":
+            self._emit(t, ev.StreamRestarted(c.reason.value, outcome.delivered))
+            return None
+        t.partial = True
+        self._record(t, entry, lease, c.reason.value, "stopped: partial answer", outcome, c)
+        base = failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id)
+        return replace(base, message=f"[The answer above was cut off after {outcome.delivered} characters.] "
+                                     + base.message)
+
+    def _classify(self, t: _Turn, entry: ChainEntry, outcome: Outcome) -> ClassifiedError | None:
+        provider, model = entry.provider_name, entry.model
+        if isinstance(outcome.error, StreamIncompleteError):  # a cut stream is the endpoint's failure
+            return ClassifiedError(reason=FailoverReason.server_error, scope=Scope.endpoint, provider=provider,
+                                   model=model, message=str(outcome.error), rule="stream_incomplete")
+        if outcome.error is not None:
+            return classify_api_error(outcome.error, provider=provider, model=model,
+                                      approx_tokens=estimate_tokens(t.draft.messages),
+                                      context_length=entry.context_window or 200_000,
+                                      num_messages=len(t.draft.messages))
+        return classify_soft_failure(outcome.raw, provider=provider, model=model)
+
+    def _succeeded(self, t: _Turn, entry: ChainEntry, lease: Lease,
+                   outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:
+        reply: ModelReply = outcome.reply or self._adapters[entry.api].parse(outcome.raw)
+        self.pools[entry.pool].report_success(lease, release=True)
+        t.tokens[0] += reply.usage.input_tokens
+        t.tokens[1] += reply.usage.output_tokens
+        assistant = Message(role="assistant", text=reply.text, tool_calls=reply.tool_calls, thinking=reply.thinking)
+        t.added.append(assistant)
+        t.ctx = replace(t.ctx, retries=0)
+        if not reply.tool_calls or len(self.tools) == 0:
+            self._record(t, entry, lease, "ok", "answered", outcome)
+            return Verdict(TurnStatus.ok, reply.text)
+        self._record(t, entry, lease, "tool_calls", "ran tools", outcome)
+        t.iterations += 1
+        if t.iterations > self.policy.max_iterations:
+            return Verdict(TurnStatus.error, f"Stopped after {self.policy.max_iterations} tool-call rounds without a "
+                                             "final answer; raise max_iterations or simplify the task.")
+        self._emit(t, ev.ToolCallsRequested(entry.model, tuple(c.name for c in reply.tool_calls)))
+        yield from self._flush(t)
+        results: tuple[ToolResult, ...] = yield RunTools(reply.tool_calls)
+        tool_message = Message(role="tool", tool_results=results)
+        t.added.append(tool_message)
+        t.draft = replace(t.draft, messages=(*t.draft.messages, assistant, tool_message))
+        return None
+
+    def _record(self, t: _Turn, entry: ChainEntry, lease: Lease | None, outcome: str, action: str,
+                result: Outcome | None, failure: ClassifiedError | None = None, wait: float = 0.0) -> None:
+        t.attempts.append(Attempt.model_construct(
+            api=entry.api, model=entry.model, credential_id=lease.credential.id if lease else None, outcome=outcome,
+            status_code=failure.status_code if failure else None, rule=failure.rule if failure else None,
+            action=action, wait=wait, duration=result.duration if result else 0.0,
+            message=failure.message if failure else ""))
+
+    # ------------------------------------------------------------------ the ladder, applied
+
+    def _step(self, t: _Turn, entry: ChainEntry, lease: Lease, c: ClassifiedError, step: Step,
+              outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:
+        """Apply the ladder's step; a step that turns out impossible gives way to fallback or finish."""
+        at = _At(t, entry, lease, c, outcome)
+        if step is Step.repair and self._repaired(at):
+            return None
+        if step is Step.rotate:
+            self._record(t, entry, lease, c.reason.value, "rotated credential", outcome, c)
+            self._emit(t, ev.CredentialRotated(entry.model, lease.credential.id, c.reason.value))
+            return None
+        if step is Step.retry:
+            wait = c.retry_after if c.retry_after is not None else backoff_delay(c.reason, t.ctx.retries + 1,
+                                                                                 self.policy, self.rng)
+            if t.budget.can_wait(wait, self.clock()):
+                self._schedule_retry(at, wait)
+                yield from self._flush(t)
+                yield Sleep(wait)
+                return None
+        if step is Step.compress and self._compressed(at):
+            return None
+        if step in (Step.repair, Step.retry, Step.compress):
+            step = self._fallback_or_finish(t, c)
+        if step is Step.fallback:
+            self._record(t, entry, lease, c.reason.value, "fell back", outcome, c)
+            self._fall_back(t, c.reason.value)
+            return None
+        self._record(t, entry, lease, c.reason.value, "finished", outcome, c)
+        return failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id)
+
+    def _repaired(self, at: _At) -> bool:
+        fixed = repair(at.c.reason, at.t.draft)
+        at.t.ctx.repaired.add(at.c.reason)
+        if fixed is None:
+            return False
+        at.t.draft = fixed[1]
+        self._record(at.t, at.entry, at.lease, at.c.reason.value, f"repaired: {fixed[0]}", at.outcome, at.c)
+        self._emit(at.t, ev.RequestRepaired(at.entry.model, at.c.reason.value, fixed[0]))
+        return True
+
+    def _schedule_retry(self, at: _At, wait: float) -> None:
+        at.t.ctx.retries += 1
+        self._record(at.t, at.entry, at.lease, at.c.reason.value, "retried", at.outcome, at.c, wait)
+        self._emit(at.t, ev.RetryScheduled(at.entry.model, wait, at.c.reason.value, at.lease.credential.id))
+
+    def _compressed(self, at: _At) -> bool:
+        smaller = self.compressor.compress(at.t.draft.messages, at.c)
+        if smaller is None:
+            return False
+        at.t.draft, at.t.ctx.compressions = replace(at.t.draft, messages=smaller[0]), at.t.ctx.compressions + 1
+        self._record(at.t, at.entry, at.lease, at.c.reason.value, f"compressed ({smaller[1]} removed)", at.outcome,
+                     at.c)
+        self._emit(at.t, ev.Compressed(at.entry.model, smaller[1], at.c.reason.value))
+        return True
+
+    @staticmethod
+    def _flush(t: _Turn) -> Generator[Effect, Any, None]:
+        """Hand pending events to stream readers now (before a sleep, so a status line can say why)."""
+        while t.outbox:
+            yield Emit(t.outbox.pop(0))
+
+    def _fallback_or_finish(self, t: _Turn, c: ClassifiedError) -> Step:
+        allowed = c.should_fallback and c.reason not in self.policy.no_fallback
+        return Step.fallback if allowed and t.entry_index + 1 < len(self.chain) else Step.finish
+
+    def _fall_back(self, t: _Turn, reason: str) -> None:
+        previous = self.chain[t.entry_index]
+        t.entry_index = self._next_entry(t.entry_index, reason)
+        entry = self.chain[t.entry_index]
+        t.ctx = LadderContext(repaired=set(t.ctx.repaired), has_next=t.entry_index + 1 < len(self.chain))
+        t.draft = replace(t.draft, betas=entry.betas)
+        self._emit(t, ev.FallbackActivated(previous.model, entry.model, entry.api, reason))
+
+    def _next_entry(self, index: int, reason: str) -> int:
+        """The next chain entry; after an overflow, the next one with a larger known window if there is one."""
+        if reason in ("context_overflow", "payload_too_large") and self.chain[index].context_window:
+            window = self.chain[index].context_window or 0
+            for later in range(index + 1, len(self.chain)):
+                if (self.chain[later].context_window or 0) > window:
+                    return later
+        return index + 1
+
+    def _empty_pool(self, t: _Turn, entry: ChainEntry,
+                    empty: NoCredentialAvailable) -> Generator[Effect, Any, Verdict | None]:
+        wait = None if empty.soonest is None else max(0.0, empty.soonest - empty.now)
+        if wait is not None and t.budget.can_wait(wait, self.clock()):
+            self._record(t, entry, None, "no_credential", "waited for a credential", None, wait=wait)
+            self._emit(t, ev.RetryScheduled(entry.model, wait, "no_credential", None))
+            yield from self._flush(t)
+            yield Sleep(wait)
+            return None
+        forbidden = t.last is not None and t.last.reason in self.policy.no_fallback
+        if t.entry_index + 1 < len(self.chain) and not forbidden:
+            self._record(t, entry, None, "no_credential", "fell back", None)
+            self._fall_back(t, "no_credential")
+            return None
+        return empty_pool_verdict(empty, t.last, entry, len(t.attempts))
+
+    # ------------------------------------------------------------------ results
+
+    def _emit(self, t: _Turn, event: ev.Event) -> None:
+        if t.streaming:
+            t.outbox.append(event)
+        for hook in self.hooks:
+            try:
+                hook(event)
+            except Exception:  # a broken hook must never break a turn
+                log.exception("steadyloop: event hook %r failed", hook)
+
+    def _result(self, t: _Turn, verdict: Verdict, entry: ChainEntry | None = None,
+                lease: Lease | None = None) -> TurnResult:
+        answered = verdict.status is TurnStatus.ok
+        result = TurnResult.model_construct(  # built from validated parts: skip re-validation on the hot path
+            status=verdict.status, final_response=verdict.message, failure_reason=verdict.reason,
+            retry_at=verdict.retry_at, provider=entry.provider_name if entry and answered else verdict.provider,
+            model=entry.model if entry and answered else verdict.model,
+            credential_id=lease.credential.id if lease and answered else None, attempts=tuple(t.attempts),
+            input_tokens=t.tokens[0], output_tokens=t.tokens[1], elapsed=self.clock() - t.started,
+            finished_at=now_utc(), messages=tuple(t.added), partial=t.partial)
+        self._emit(t, ev.TurnFinished(result.status.value, result.model, len(t.attempts), result.elapsed))
+        return result
