@@ -21,6 +21,7 @@ from .credential_pool import Credential
 
 __all__ = [
     "ADAPTERS", "Adapter", "Api", "ModelReply", "ModelRequest", "StreamIncompleteError", "ToolSpec", "Usage",
+    "astream_call",
     "stream_call",
 ]
 
@@ -313,60 +314,144 @@ class StreamIncompleteError(Exception):
     """The stream closed without its terminal event (message_stop, response.completed, a finish_reason)."""
 
 
-def _chat_stream(client: Any, request: ModelRequest, adapter: OpenAIChat) -> Any:
-    text: list[str] = []
-    calls: dict[int, dict[str, str]] = {}
-    finish: str | None = None
-    usage = Usage()
-    for chunk in client.chat.completions.create(**adapter.payload(request), stream=True,
-                                                stream_options={"include_usage": True}):
+class _ChatStream:
+    """Accumulates a Chat Completions stream; ``feed`` returns the text a chunk carries."""
+
+    def __init__(self) -> None:
+        self.text: list[str] = []
+        self.calls: dict[int, dict[str, str]] = {}
+        self.finish: str | None = None
+        self.usage = Usage()
+
+    def feed(self, chunk: Any) -> str | None:
         if chunk.usage:
-            usage = Usage(chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
+            self.usage = Usage(chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
+        delivered = None
         for choice in chunk.choices or []:
             if choice.delta and choice.delta.content:
-                text.append(choice.delta.content)
-                yield ("text", choice.delta.content)
+                delivered = choice.delta.content
+                self.text.append(delivered)
             for call in (choice.delta.tool_calls or []) if choice.delta else []:
-                slot = calls.setdefault(call.index, {"id": "", "name": "", "arguments": ""})
+                slot = self.calls.setdefault(call.index, {"id": "", "name": "", "arguments": ""})
                 slot["id"] = call.id or slot["id"]
                 if call.function:
                     slot["name"] = call.function.name or slot["name"]
                     slot["arguments"] += call.function.arguments or ""
-            finish = choice.finish_reason or finish
-    if finish is None:
-        raise StreamIncompleteError("the chat stream ended without a finish_reason")
-    tool_calls = tuple(ToolCall(id=c["id"], name=c["name"], arguments=_args(c["arguments"])) for c in calls.values())
-    raw = {"choices": [{"finish_reason": finish, "message": {"content": "".join(text),
-                                                             "tool_calls": [c.id for c in tool_calls]}}]}
-    yield ("reply", ModelReply("".join(text), tool_calls, (), usage, raw))
+            self.finish = choice.finish_reason or self.finish
+        return delivered
+
+    def reply(self) -> ModelReply:
+        if self.finish is None:
+            raise StreamIncompleteError("the chat stream ended without a finish_reason")
+        calls = tuple(ToolCall(id=c["id"], name=c["name"], arguments=_args(c["arguments"]))
+                      for c in self.calls.values())
+        raw = {"choices": [{"finish_reason": self.finish, "message": {"content": "".join(self.text),
+                                                                      "tool_calls": [c.id for c in calls]}}]}
+        return ModelReply("".join(self.text), calls, (), self.usage, raw)
+
+
+class _ResponsesStream:
+    """Accumulates a Responses stream until its terminal event."""
+
+    def __init__(self, adapter: OpenAIResponses) -> None:
+        self.adapter = adapter
+        self.final: ModelReply | None = None
+
+    def feed(self, event: Any) -> str | None:
+        kind = getattr(event, "type", "")
+        if kind == "response.output_text.delta":
+            return str(event.delta)
+        if kind == "response.completed":
+            self.final = self.adapter.parse(event.response)
+        elif kind in ("response.failed", "response.incomplete"):
+            self.final = ModelReply("", raw=event.response)
+        elif kind == "error":
+            self.final = ModelReply("", raw=event)
+        return None
+
+    def reply(self) -> ModelReply:
+        if self.final is None:
+            raise StreamIncompleteError("the Responses stream ended without response.completed")
+        return self.final
+
+
+def _messages_text(event: Any) -> str | None:
+    if event.type == "content_block_delta" and getattr(event.delta, "type", "") == "text_delta":
+        return str(event.delta.text)
+    return None
+
+
+def _chat_stream(client: Any, request: ModelRequest, adapter: OpenAIChat) -> Any:
+    acc = _ChatStream()
+    for chunk in client.chat.completions.create(**adapter.payload(request), stream=True,
+                                                stream_options={"include_usage": True}):
+        if (text := acc.feed(chunk)) is not None:
+            yield ("text", text)
+    yield ("reply", acc.reply())
 
 
 def _responses_stream(client: Any, request: ModelRequest, adapter: OpenAIResponses) -> Any:
+    acc = _ResponsesStream(adapter)
     for event in client.responses.create(**adapter.payload(request), stream=True):
-        kind = getattr(event, "type", "")
-        if kind == "response.output_text.delta":
-            yield ("text", event.delta)
-        elif kind in ("response.completed", "response.failed", "response.incomplete"):
-            yield ("reply", adapter.parse(event.response) if kind == "response.completed" else
-                   ModelReply("", raw=event.response))
-            return
-        elif kind == "error":
-            yield ("reply", ModelReply("", raw=event))
-            return
-    raise StreamIncompleteError("the Responses stream ended without response.completed")
+        if (text := acc.feed(event)) is not None:
+            yield ("text", text)
+        if acc.final is not None:
+            break
+    yield ("reply", acc.reply())
 
 
 def _messages_stream(client: Any, request: ModelRequest, adapter: AnthropicMessages) -> Any:
     with client.messages.stream(**adapter.payload(request)) as stream:
         stopped = False
         for event in stream:
-            if event.type == "content_block_delta" and getattr(event.delta, "type", "") == "text_delta":
-                yield ("text", event.delta.text)
-            elif event.type == "message_stop":
-                stopped = True
+            if (text := _messages_text(event)) is not None:
+                yield ("text", text)
+            stopped = stopped or event.type == "message_stop"
         if not stopped:
             raise StreamIncompleteError("the Messages stream ended without message_stop")
         yield ("reply", adapter.parse(stream.get_final_message()))
+
+
+async def _achat_stream(client: Any, request: ModelRequest, adapter: OpenAIChat) -> Any:
+    acc = _ChatStream()
+    async for chunk in await client.chat.completions.create(**adapter.payload(request), stream=True,
+                                                            stream_options={"include_usage": True}):
+        if (text := acc.feed(chunk)) is not None:
+            yield ("text", text)
+    yield ("reply", acc.reply())
+
+
+async def _aresponses_stream(client: Any, request: ModelRequest, adapter: OpenAIResponses) -> Any:
+    acc = _ResponsesStream(adapter)
+    async for event in await client.responses.create(**adapter.payload(request), stream=True):
+        if (text := acc.feed(event)) is not None:
+            yield ("text", text)
+        if acc.final is not None:
+            break
+    yield ("reply", acc.reply())
+
+
+async def _amessages_stream(client: Any, request: ModelRequest, adapter: AnthropicMessages) -> Any:
+    async with client.messages.stream(**adapter.payload(request)) as stream:
+        stopped = False
+        async for event in stream:
+            if (text := _messages_text(event)) is not None:
+                yield ("text", text)
+            stopped = stopped or event.type == "message_stop"
+        if not stopped:
+            raise StreamIncompleteError("the Messages stream ended without message_stop")
+        yield ("reply", adapter.parse(await stream.get_final_message()))
+
+
+def astream_call(adapter: Adapter, client: Any, request: ModelRequest) -> Any:
+    """``stream_call`` for the async clients: an async iterator of StreamItems."""
+    if isinstance(adapter, OpenAIChat):
+        return _achat_stream(client, request, adapter)
+    if isinstance(adapter, OpenAIResponses):
+        return _aresponses_stream(client, request, adapter)
+    if isinstance(adapter, AnthropicMessages):
+        return _amessages_stream(client, request, adapter)
+    raise TypeError(f"no streaming for {type(adapter).__name__}")
 
 
 def stream_call(adapter: Adapter, client: Any, request: ModelRequest) -> Any:

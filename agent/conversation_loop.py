@@ -17,7 +17,7 @@ from typing import Any
 
 from . import events as ev
 from ._turn import Call, ChainEntry, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent, TurnLogic
-from .adapters import ADAPTERS, Adapter, Api, ToolSpec, stream_call
+from .adapters import ADAPTERS, Adapter, Api, ToolSpec, astream_call, stream_call
 from .compress import Compressor, DropMiddle
 from .conversation import Message
 from .credential_pool import CredentialPool
@@ -108,21 +108,34 @@ class ConversationLoop(TurnLogic):
 
     async def astream(self, prompt: str | Message, *, history: Sequence[Message] = (), system: str | None = None,
                       session: str | None = None) -> AsyncIterator[StreamEvent]:
-        """``stream`` for asyncio: the same turn runs in a worker thread, its events arrive here as they come."""
-        queue: asyncio.Queue[Any] = asyncio.Queue()
-        loop, done = asyncio.get_running_loop(), object()
-
-        def pump() -> None:
+        """``stream`` for asyncio, with the async clients: the same turn, the same events."""
+        turn = self._turn(self._conversation(prompt, history, system), session, asynchronous=True,
+                          streaming=True)
+        reply: Any = None
+        while True:
             try:
-                for item in self.stream(prompt, history=history, system=system, session=session):
-                    loop.call_soon_threadsafe(queue.put_nowait, item)
-            finally:
-                loop.call_soon_threadsafe(queue.put_nowait, done)
-
-        worker = loop.run_in_executor(None, pump)
-        while (item := await queue.get()) is not done:
-            yield item
-        await worker
+                effect = turn.send(reply)
+            except StopIteration as done:
+                yield done.value
+                return
+            if isinstance(effect, Emit):
+                reply = None
+                yield effect.event
+            elif isinstance(effect, Call) and effect.stream:
+                start, delivered, final = self.clock(), 0, None
+                try:
+                    async for kind, value in astream_call(effect.adapter, effect.client, effect.request):
+                        if kind == "text":
+                            delivered += len(value)
+                            yield ev.TextDelta(value)
+                        else:
+                            final = value
+                    reply = Outcome(raw=final.raw if final else None, reply=final, duration=self.clock() - start,
+                                    delivered=delivered)
+                except Exception as exc:
+                    reply = Outcome(error=exc, duration=self.clock() - start, delivered=delivered)
+            else:
+                reply = await self._aperform(effect)
 
     def _perform_stream(self, effect: Call) -> Generator[StreamEvent, None, Outcome]:
         start, delivered, final = self.clock(), 0, None

@@ -79,14 +79,30 @@ def test_stream_without_terminal_event_is_a_failure(api: str) -> None:
     assert result.ok and text == FULL and result.attempts[0].rule == "stream_incomplete" and len(sleeper.waits) == 1
 
 
-def test_astream_yields_the_same_events() -> None:
-    """astream delivers the same deltas and result to asyncio code."""
-    async def gather(loop: Any) -> list[Any]:
-        return [e async for e in loop.astream("hi")]
+async def _agather(loop: Any) -> list[Any]:
+    return [e async for e in loop.astream("hi")]
 
-    with scenario() as emu:
-        events = asyncio.run(gather(make_loop([entry(emu, "anthropic-messages", "m")], {"main": pool("main", "k1")})))
-    assert "".join(e.text for e in events if isinstance(e, TextDelta)) == FULL and events[-1].ok
+
+@pytest.mark.parametrize("api", APIS)
+@pytest.mark.parametrize(("rule", "expected_text", "partial"), [
+    (None, FULL, False),
+    ({"respond": "stream_error", "after_chunks": 0, "times": 1, "message": "Overloaded"}, FULL, False),
+    ({"respond": "stream_error", "after_chunks": 2, "message": "Overloaded"}, "Hello from the steadyloop ", True),
+])
+def test_astream_with_async_clients(api: str, rule: dict[str, Any] | None, expected_text: str, partial: bool) -> None:
+    """astream, on the async SDK clients: clean streams, recovery before the first delta, honesty after it."""
+    async_waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        async_waits.append(seconds)
+
+    with scenario(rules=[rule] if rule else []) as emu:
+        loop = make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}, async_sleep=record)
+        events = asyncio.run(_agather(loop))
+    result = events[-1]
+    assert "".join(e.text for e in events if isinstance(e, TextDelta)) == expected_text
+    assert isinstance(result, TurnResult) and result.partial is partial and result.ok is not partial
+    assert len(async_waits) == (1 if rule and not partial else 0)
 
 
 def test_retry_event_reaches_the_reader_before_the_wait() -> None:
