@@ -31,7 +31,7 @@ def _as_mapping(response: object) -> Mapping[str, Any] | None:
     dump = getattr(response, "model_dump", None)
     if callable(dump):
         try:
-            dumped = dump()
+            dumped = dump(warnings=False)  # malformed SDK objects are exactly what we classify
         except Exception:
             return None
         return dumped if isinstance(dumped, Mapping) else None

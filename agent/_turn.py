@@ -191,9 +191,10 @@ class TurnLogic:
 
     def _handle(self, t: _Turn, entry: ChainEntry, lease: Lease,
                 outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:
-        failure = self._classify(t, entry, outcome)
-        if failure is None:
-            return (yield from self._succeeded(t, entry, lease, outcome))
+        assessed = self._assess(t, entry, outcome)
+        if isinstance(assessed, ModelReply):
+            return (yield from self._succeeded(t, entry, lease, outcome, assessed))
+        failure = assessed
         self.pools[entry.pool].report(lease, failure, release=True)
         t.last = failure
         self._emit(t, ev.AttemptFailed(entry.api, entry.model, lease.credential.id, failure.reason.value, failure.rule,
@@ -217,11 +218,31 @@ class TurnLogic:
         return replace(base, message=f"[The answer above was cut off after {outcome.delivered} characters.] "
                                      + base.message)
 
+    def _assess(self, t: _Turn, entry: ChainEntry, outcome: Outcome) -> ClassifiedError | ModelReply:
+        """The failure, or the parsed reply. Garbage and empty 200s are failures, never crashes."""
+        failure = self._classify(t, entry, outcome)
+        if failure is not None:
+            return failure
+        try:
+            reply = outcome.reply or self._adapters[entry.api].parse(outcome.raw)
+        except Exception as exc:  # a 200 body that is not this API's shape
+            return self._endpoint_fault(entry, "malformed_response", FailoverReason.server_error,
+                                        f"HTTP 200 with a body that is not a {entry.api} response "
+                                        f"({type(exc).__name__})")
+        if not reply.text and not reply.tool_calls:
+            return self._endpoint_fault(entry, "empty_answer", FailoverReason.empty_response,
+                                        "the model answered with no text and no tool call")
+        return reply
+
+    @staticmethod
+    def _endpoint_fault(entry: ChainEntry, rule: str, reason: FailoverReason, message: str) -> ClassifiedError:
+        return ClassifiedError(reason=reason, scope=Scope.endpoint, provider=entry.provider_name,
+                               model=entry.model, message=message, rule=rule)
+
     def _classify(self, t: _Turn, entry: ChainEntry, outcome: Outcome) -> ClassifiedError | None:
         provider, model = entry.provider_name, entry.model
         if isinstance(outcome.error, StreamIncompleteError):  # a cut stream is the endpoint's failure
-            return ClassifiedError(reason=FailoverReason.server_error, scope=Scope.endpoint, provider=provider,
-                                   model=model, message=str(outcome.error), rule="stream_incomplete")
+            return self._endpoint_fault(entry, "stream_incomplete", FailoverReason.server_error, str(outcome.error))
         if outcome.error is not None:
             return classify_api_error(outcome.error, provider=provider, model=model,
                                       approx_tokens=estimate_tokens(t.draft.messages),
@@ -229,9 +250,8 @@ class TurnLogic:
                                       num_messages=len(t.draft.messages))
         return classify_soft_failure(outcome.raw, provider=provider, model=model)
 
-    def _succeeded(self, t: _Turn, entry: ChainEntry, lease: Lease,
-                   outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:
-        reply: ModelReply = outcome.reply or self._adapters[entry.api].parse(outcome.raw)
+    def _succeeded(self, t: _Turn, entry: ChainEntry, lease: Lease, outcome: Outcome,
+                   reply: ModelReply) -> Generator[Effect, Any, Verdict | None]:
         self.pools[entry.pool].report_success(lease, release=True)
         t.tokens[0] += reply.usage.input_tokens
         t.tokens[1] += reply.usage.output_tokens

@@ -375,3 +375,14 @@ def test_summarising_compressor_through_the_loop() -> None:
     kept = captured[0]
     assert kept[0].role == "system" and kept[1].text.startswith("fact 0") and kept[-1].text == "the newest question"
     assert "summary of" in next(m for m in kept if m.note == "compressed").text
+
+
+@pytest.mark.parametrize("api", APIS)
+@pytest.mark.parametrize("body", ["<html>oops</html>", {}, {"choices": "nope", "content": 7, "output": None}, []])
+def test_garbage_200_never_crashes_a_turn(api: str, body: Any) -> None:
+    """A 200 answer that is not the API's shape is classified and recovered from (or reported), never raised."""
+    rule = {"respond": "error", "status": 200, "body": body, "times": 1}
+    with scenario(rules=[rule]) as emu:
+        result = make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}).run("hi")
+        assert emu.calls() >= 1
+    assert result.final_response and (result.ok or result.status is not TurnStatus.ok)
