@@ -155,3 +155,14 @@ def test_tool_call_progress_is_streamed(api: str) -> None:
         text, events, result = collect(make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}, tools=tools))
     requested = [e for e in events if isinstance(e, ToolCallsRequested)]
     assert requested and requested[0].tools == ("clock",) and text == FULL and result.ok
+
+
+@pytest.mark.parametrize("api", APIS)
+@pytest.mark.parametrize("body", ["<html>oops</html>", {"choices": "nope"}])
+def test_garbage_stream_body_is_a_failure_not_a_crash(api: str, body: Any) -> None:
+    """A 200 that is not an SSE stream is an incomplete stream: retried, then answered cleanly."""
+    rule = {"respond": "error", "status": 200, "body": body, "times": 1}
+    with scenario(rules=[rule]) as emu:
+        text, _, result = collect(make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}))
+        assert emu.calls() == 2
+    assert result.ok and text == FULL
