@@ -274,3 +274,36 @@ def test_a_store_inherited_through_fork_shares_no_connection(shared_spec: tuple[
     for p in procs:
         p.join(timeout=30)
     assert all(p.exitcode == 0 for p in procs) and wrong == 0
+
+
+def test_redis_dying_mid_conversation_degrades_not_crashes(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                           redis_url: str) -> None:
+    """A turn after redis-server died still answers (in-memory state, one warning); no key is logged."""
+    import shutil
+    import subprocess
+
+    from agent.conversation_loop import ChainEntry, ConversationLoop
+
+    from .conftest import _free_port, _wait_for_redis
+
+    port = _free_port()
+    proc = subprocess.Popen([str(shutil.which("redis-server")), "--port", str(port), "--bind", "127.0.0.1", "--save",
+                             "", "--appendonly", "no", "--dir", str(tmp_path)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        _wait_for_redis(url, proc)
+        store = open_redis(url, retry_after=60)
+        pool = CredentialPool("p", [Credential(id="work", secret=SecretStr("sk-emu-secret-1"))], store=store)
+        with Emulator("healthy") as emu, caplog.at_level(logging.WARNING):
+            chain = [ChainEntry(api="openai-chat", model="m", pool="p", base_url=emu.base_url("openai"))]
+            loop = ConversationLoop(chain, {"p": pool}, hooks=())
+            first = loop.run("one")
+            proc.kill()
+            proc.wait(timeout=10)
+            second = loop.run("two")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert first.ok and second.ok and "memory fallback" in store.description
+    assert "shared credential state is unavailable" in caplog.text and "sk-emu-secret-1" not in caplog.text
