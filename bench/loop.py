@@ -2,6 +2,8 @@
 
 Bare: ``client.chat.completions.create`` with the real openai client (max_retries=0), sending
 exactly the payload the loop sends (same messages, same max_tokens).
+The emulator runs as a separate process (``steadyloop upstream``), as a real upstream would: an
+in-process server thread would compete with the client for the GIL and blur the comparison.
 Loop: ``ConversationLoop.run`` on the same model (lease, call, soft-failure check, success report,
 result), with in-memory and with SQLite credential state. Calls alternate bare/loop in blocks so
 both see the same machine conditions. Ratio = loop median / bare median (goal <= 1.05).
@@ -13,9 +15,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import openai
 from pydantic import SecretStr
@@ -23,10 +28,9 @@ from pydantic import SecretStr
 from agent.conversation_loop import ChainEntry, ConversationLoop
 from agent.credential_pool import Credential, CredentialPool
 from agent.stores import MemoryStore, SQLiteStore, StateStore
-from agent.testing.emulator import Emulator
 
 
-def _loop(emu: Emulator, store: StateStore) -> ConversationLoop:
+def _loop(emu: Any, store: StateStore) -> ConversationLoop:
     pool = CredentialPool("bench", [Credential(id="k", secret=SecretStr("sk-bench-key"))], store=store)
     entry = ChainEntry(api="openai-chat", model="gpt-4o", pool="bench", base_url=emu.base_url("openai"))
     return ConversationLoop([entry], {"bench": pool}, hooks=())
@@ -41,11 +45,29 @@ def _time(fn: object, n: int) -> list[float]:
     return samples
 
 
+class _Upstream:
+    """``steadyloop upstream`` in its own process; ``base_url`` like ``Emulator``."""
+
+    def __enter__(self) -> _Upstream:
+        self.proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "upstream", "--scenario", "healthy"],
+                                     stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None
+        self.url = self.proc.stdout.readline() and self.proc.stdout.readline().split()[-1]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+    def base_url(self, api: str) -> str:
+        return self.url
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=600)
     calls = parser.parse_args().calls
-    with Emulator("healthy") as emu:
+    with _Upstream() as emu:
         client = openai.OpenAI(api_key="sk-bench-key", base_url=emu.base_url("openai"), max_retries=0)
         from agent.adapters import ModelRequest, OpenAIChat
         from agent.conversation import Message
