@@ -23,7 +23,16 @@ from .compress import Compressor, estimate_tokens
 from .conversation import Message, ToolCall, ToolResult
 from .credential_pool import CredentialPool, Lease, NoCredentialAvailable
 from .error_classifier import ClassifiedError, classify_api_error, classify_soft_failure
-from .ladder import Budget, LadderContext, LadderPolicy, Step, backoff_delay, next_step
+from .ladder import (
+    Budget,
+    LadderContext,
+    LadderPolicy,
+    Step,
+    backoff_delay,
+    fallback_allowed,
+    fallback_or_finish,
+    next_step,
+)
 from .repairs import Draft, repair
 from .results import Attempt, TurnResult, TurnStatus, now_utc
 from .tools import ToolBox
@@ -305,7 +314,7 @@ class TurnLogic:
         if step is Step.compress and self._compressed(at):
             return None
         if step in (Step.repair, Step.retry, Step.compress):
-            step = self._fallback_or_finish(t, c)
+            step = fallback_or_finish(c, self.policy, t.ctx)
         if step is Step.fallback:
             self._record(t, entry, lease, c.reason.value, "fell back", outcome, c)
             self._fall_back(t, c.reason.value)
@@ -344,10 +353,6 @@ class TurnLogic:
         while t.outbox:
             yield Emit(t.outbox.pop(0))
 
-    def _fallback_or_finish(self, t: _Turn, c: ClassifiedError) -> Step:
-        allowed = c.should_fallback and c.reason not in self.policy.no_fallback
-        return Step.fallback if allowed and t.entry_index + 1 < len(self.chain) else Step.finish
-
     def _fall_back(self, t: _Turn, reason: str) -> None:
         previous = self.chain[t.entry_index]
         t.entry_index = self._next_entry(t.entry_index, reason)
@@ -374,8 +379,7 @@ class TurnLogic:
             yield from self._flush(t)
             yield Sleep(wait)
             return None
-        forbidden = t.last is not None and t.last.reason in self.policy.no_fallback
-        if t.entry_index + 1 < len(self.chain) and not forbidden:
+        if t.ctx.has_next and fallback_allowed(t.last, self.policy):
             self._record(t, entry, None, "no_credential", "fell back", None)
             self._fall_back(t, "no_credential")
             return None

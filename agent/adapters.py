@@ -139,12 +139,16 @@ def chat_messages(messages: tuple[Message, ...]) -> list[dict[str, Any]]:
     return out
 
 
-class OpenAIChat(Adapter):
-    api: Api = "openai-chat"
+class _OpenAIClients(Adapter):
+    """Both OpenAI APIs use the same client (``max_retries=0``: the loop owns retries)."""
 
     def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
         cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
         return cls(api_key=credential.secret.get_secret_value(), base_url=base_url, max_retries=0, timeout=timeout)
+
+
+class OpenAIChat(_OpenAIClients):
+    api: Api = "openai-chat"
 
     def payload(self, request: ModelRequest) -> dict[str, Any]:
         payload: dict[str, Any] = {"model": request.model, "messages": chat_messages(request.messages),
@@ -192,12 +196,8 @@ def responses_input(messages: tuple[Message, ...]) -> tuple[str | None, list[dic
     return instructions, items
 
 
-class OpenAIResponses(Adapter):
+class OpenAIResponses(_OpenAIClients):
     api: Api = "openai-responses"
-
-    def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
-        cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
-        return cls(api_key=credential.secret.get_secret_value(), base_url=base_url, max_retries=0, timeout=timeout)
 
     def payload(self, request: ModelRequest) -> dict[str, Any]:
         instructions, items = responses_input(request.messages)

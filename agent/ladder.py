@@ -28,7 +28,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from ._taxonomy import Action, FailoverReason
 from .error_classifier import ClassifiedError
 
-__all__ = ["Budget", "LadderContext", "LadderPolicy", "Step", "backoff_delay", "next_step"]
+__all__ = [
+    "Budget", "LadderContext", "LadderPolicy", "Step", "backoff_delay", "fallback_allowed", "fallback_or_finish",
+    "next_step",
+]
 
 
 class Step(enum.StrEnum):
@@ -70,9 +73,14 @@ class LadderContext:
     has_next: bool = False
 
 
-def _fallback_or_finish(c: ClassifiedError, policy: LadderPolicy, ctx: LadderContext) -> Step:
-    allowed = c.should_fallback and c.reason not in policy.no_fallback
-    return Step.fallback if allowed and ctx.has_next else Step.finish
+def fallback_allowed(c: ClassifiedError | None, policy: LadderPolicy) -> bool:
+    """Whether another model may be tried after ``c`` (None: no call failed, only the pool was empty)."""
+    return c is None or (c.should_fallback and c.reason not in policy.no_fallback)
+
+
+def fallback_or_finish(c: ClassifiedError, policy: LadderPolicy, ctx: LadderContext) -> Step:
+    """Where the ladder goes when the failure's own step cannot be taken (or is spent)."""
+    return Step.fallback if fallback_allowed(c, policy) and ctx.has_next else Step.finish
 
 
 def next_step(c: ClassifiedError, policy: LadderPolicy, ctx: LadderContext) -> Step:
@@ -86,7 +94,7 @@ def next_step(c: ClassifiedError, policy: LadderPolicy, ctx: LadderContext) -> S
         return Step.retry
     if action is Action.compress and ctx.compressions < policy.max_compressions:
         return Step.compress
-    return _fallback_or_finish(c, policy, ctx)
+    return fallback_or_finish(c, policy, ctx)
 
 
 def backoff_delay(reason: FailoverReason, retry: int, policy: LadderPolicy, rng: random.Random) -> float:

@@ -81,3 +81,12 @@ def test_policy_validation_names_the_field(field: str, value: float) -> None:
     """Budgets cannot be configured to be unbounded or nonsensical."""
     with pytest.raises(ValueError, match=field):
         LadderPolicy(**{field: value})
+
+
+def test_fallback_allowed_is_one_decision() -> None:
+    """An empty pool with no failed call may fall back; a forbidden or non-fallback reason may not."""
+    from agent.ladder import fallback_allowed
+
+    forbid = LadderPolicy(no_fallback=frozenset({R.content_policy_blocked}))
+    assert fallback_allowed(None, forbid) and fallback_allowed(c(R.billing), forbid)
+    assert not fallback_allowed(c(R.content_policy_blocked), forbid) and not fallback_allowed(c(R.transient), POLICY)
