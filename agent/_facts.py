@@ -22,14 +22,13 @@ import openai
 
 from ._phrases import normalize, tags_in
 
-__all__ = ["ErrorFacts", "ExcKind", "clear_body_cache", "facts_from_body", "facts_from_exception"]
+__all__ = ["ErrorFacts", "ExcKind", "clear_text_cache", "facts_from_body", "facts_from_exception"]
 
 _TEXT_LIMIT: Final = 4000  # characters of each message searched; phrases sit near the start
 _NESTED_LIMIT: Final = 20_000  # longest string we try to parse as nested JSON
 _HINT_HEADERS: Final = frozenset({b"retry-after", b"retry-after-ms", b"x-should-retry", b"x-amzn-errortype"})
 _HINT_PREFIXES: Final = (b"x-ratelimit-", b"anthropic-ratelimit-")
-_CACHE_MAX: Final = 1024  # distinct error bodies remembered; retry storms repeat the same few
-_CACHE_BODY_LIMIT: Final = 16_384  # bytes; larger bodies are not worth keeping
+_CACHE_MAX: Final = 1024  # distinct error texts remembered; retry storms repeat the same few
 
 
 class ExcKind(enum.StrEnum):
@@ -70,9 +69,32 @@ class ErrorFacts:
         """Record the messages: the innermost is the human message, all of them are searched."""
         self.message = messages[-1] if messages else ""
         joined = " ".join(messages) if len(messages) > 1 else self.message
-        self.text = joined.lower()
-        self.norm, self.words = normalize(joined)
-        self.tags = tags_in(self.norm, self.words)
+        self.text, self.norm, self.words, self.tags = _text_facts(joined)
+
+
+_TextFacts = tuple[str, str, frozenset[str], frozenset[str]]
+_TEXT_CACHE: dict[str, _TextFacts] = {}
+
+
+def _text_facts(joined: str) -> _TextFacts:
+    """Lower-cased text, normalised text, its words and its phrase tags: a pure function of ``joined``.
+
+    Memoised on the text itself (never on a proxy such as the exception class or the response
+    bytes), so a remembered answer is reused only when every input it depends on is identical.
+    """
+    found = _TEXT_CACHE.get(joined)
+    if found is None:
+        norm, words = normalize(joined)
+        found = (joined.lower(), norm, words, tags_in(norm, words))
+        if len(_TEXT_CACHE) >= _CACHE_MAX:
+            _TEXT_CACHE.pop(next(iter(_TEXT_CACHE), joined), None)  # oldest first
+        _TEXT_CACHE[joined] = found
+    return found
+
+
+def clear_text_cache() -> None:
+    """Forget remembered texts (benchmarks use this to measure cold classifications)."""
+    _TEXT_CACHE.clear()
 
 
 # ---------------------------------------------------------------- exceptions
@@ -153,38 +175,8 @@ def _hint_headers(error: BaseException) -> tuple[tuple[str, str], ...]:
         return ()
 
 
-_BodySnapshot = tuple[Any, ...]
-_BODY_CACHE: dict[tuple[type, int | None, bytes], _BodySnapshot] = {}
-
-
-def clear_body_cache() -> None:
-    """Forget remembered error bodies (benchmarks use this to measure cold classifications)."""
-    _BODY_CACHE.clear()
-
-
-def _cache_key(error: BaseException, kind: ExcKind, status: int | None) -> tuple[type, int | None, bytes] | None:
-    """Key for a plain SDK status error whose full body was read; None when it must not be cached."""
-    if kind is not ExcKind.status or error.__cause__ is not None:
-        return None
-    if error.__context__ is not None and not error.__suppress_context__:
-        return None
-    try:
-        content = error.response.content  # type: ignore[attr-defined]
-    except Exception:  # a stream whose body was never read
-        return None
-    if not isinstance(content, bytes) or len(content) > _CACHE_BODY_LIMIT:
-        return None
-    return (type(error), status, content)
-
-
 def _body_facts(error: BaseException, best: BaseException, kind: ExcKind, facts: ErrorFacts) -> None:
-    """Fill everything that depends on the body and messages only (memoised per identical body)."""
-    key = _cache_key(best, kind, facts.http_status) if best is error else None
-    snapshot = _BODY_CACHE.get(key) if key is not None else None
-    if snapshot is not None:
-        (facts.status, facts.error_type, facts.error_code, facts.codes, facts.body_wait, facts.message,
-         facts.text, facts.norm, facts.words, facts.tags) = snapshot
-        return
+    """Fill everything that depends on the body and the messages."""
     out = _Collector()
     if kind is ExcKind.status or kind is ExcKind.other:
         body = getattr(best, "body", None)
@@ -192,11 +184,6 @@ def _body_facts(error: BaseException, best: BaseException, kind: ExcKind, facts:
     if not out.messages or kind is not ExcKind.status:
         out.messages.extend(_safe_str(link) for link in _chain(error))
     _apply(facts, out)
-    if key is not None:
-        if len(_BODY_CACHE) >= _CACHE_MAX:
-            _BODY_CACHE.pop(next(iter(_BODY_CACHE), key), None)  # oldest first
-        _BODY_CACHE[key] = (facts.status, facts.error_type, facts.error_code, facts.codes, facts.body_wait,
-                            facts.message, facts.text, facts.norm, facts.words, facts.tags)
 
 
 def facts_from_exception(error: BaseException) -> ErrorFacts:

@@ -19,7 +19,7 @@ import statistics
 import time
 
 from agent import classify_api_error
-from agent._facts import clear_body_cache
+from agent._facts import clear_text_cache
 from agent.testing.error_shapes import SHAPES
 from agent.testing.sdk_errors import exception_for
 
@@ -40,7 +40,7 @@ def _measure(rounds: int, *, cold: bool) -> list[float]:
         for _ in range(rounds):
             for error, provider in errors:
                 if cold:
-                    clear_body_cache()
+                    clear_text_cache()
                 start = time.perf_counter_ns()
                 classify_api_error(error, provider=provider, now=now)
                 samples.append((time.perf_counter_ns() - start) / 1000)

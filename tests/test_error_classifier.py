@@ -273,7 +273,23 @@ def test_docs_rule_table_is_current() -> None:
     assert gen.render(doc) == doc, "run: python3 scripts/gen_docs.py"
 
 
-# ------------------------------------------------------------------ the body memo
+# ------------------------------------------------------------------ the text memo
+
+
+def _wrapped(cls: type[openai.APIStatusError], status: int, message: str) -> openai.APIStatusError:
+    """A real SDK status error built the way wrapping libraries (LiteLLM) build theirs: no body, own message."""
+    request = httpx2.Request("POST", "http://upstream.test/v1/chat/completions")
+    return cls(message, response=httpx2.Response(status, request=request), body=None)
+
+
+def test_memo_never_reuses_a_verdict_across_messages() -> None:
+    """Issue 9 section 1: error A then error B (same class and status, empty body) each get their own verdict."""
+    a = _wrapped(openai.RateLimitError, 429, "Rate limit reached for requests. Please try again in 20s.")
+    b = _wrapped(openai.RateLimitError, 429, "You exceeded your current quota, please check your plan and "
+                                              "billing details.")
+    first, second = classify_api_error(a), classify_api_error(b)
+    assert (first.reason, second.reason) == (R.rate_limit, R.billing)
+    assert "quota" in second.message
 
 
 def test_memo_keeps_session_size_rules_fresh() -> None:
@@ -294,9 +310,39 @@ def test_memo_keeps_wait_hints_fresh() -> None:
 
 
 def test_memo_is_bounded() -> None:
-    """However many distinct bodies are seen, the memo holds at most its cap."""
+    """However many distinct texts are seen, the memo holds at most its cap."""
     from agent import _facts
 
     for i in range(_facts._CACHE_MAX + 50):
         classify_api_error(exception_from_http("openai", 500, {"error": {"message": f"boom {i}"}}))
-    assert len(_facts._BODY_CACHE) <= _facts._CACHE_MAX
+    assert len(_facts._TEXT_CACHE) <= _facts._CACHE_MAX
+
+
+_ORDER_POOL: tuple[BaseException, ...] = (
+    *(exception_for(s) for s in SHAPES[::4]),
+    *(_wrapped(cls, status, message) for cls, status in (
+        (openai.RateLimitError, 429), (openai.BadRequestError, 400), (openai.InternalServerError, 503))
+      for message in ("Rate limit reached, try again in 2s", "You exceeded your current quota", "overloaded",
+                      "This model's maximum context length is 8192 tokens", "", "Invalid request sent to provider.")),
+)
+
+
+def _verdict(error: BaseException) -> tuple[object, ...]:
+    c = classify_api_error(error, now=NOW)
+    return (c.reason, c.scope, c.rule, c.retry_after, c.message, c.status_code, c.error_code)
+
+
+@settings(max_examples=60, deadline=None)
+@given(picks=st.lists(st.integers(0, len(_ORDER_POOL) - 1), min_size=2, max_size=25), data=st.data())
+def test_verdicts_do_not_depend_on_classification_order(picks: list[int], data: st.DataObject) -> None:
+    """Classifying a list of errors in any order gives every error the verdict it gets alone, from cold."""
+    from agent._facts import clear_text_cache
+
+    def alone(i: int) -> tuple[object, ...]:
+        clear_text_cache()
+        return _verdict(_ORDER_POOL[i])
+
+    expected = {i: alone(i) for i in set(picks)}
+    order = data.draw(st.permutations(picks))
+    for sequence in (picks, order):
+        assert [_verdict(_ORDER_POOL[i]) for i in sequence] == [expected[i] for i in sequence]
