@@ -9,6 +9,7 @@ outcome and steps the ladder (repair, rotate, retry, compress, fall back, finish
 from __future__ import annotations
 
 import logging
+import os
 import random
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,13 @@ from .truth import Verdict, empty_pool_verdict, failure_verdict
 __all__ = ["Call", "ChainEntry", "Effect", "Emit", "Outcome", "RunTools", "Sleep", "StreamEvent", "TurnLogic"]
 
 log = logging.getLogger("steadyloop.loop")
+
+# What each action of an attempt row says to users (``Attempt.action``); ``{}`` takes the detail.
+_SAYS: dict[ev.AttemptAction, str] = {
+    "answered": "answered", "tools": "ran tools", "repair": "repaired: {}", "rotate": "rotated credential",
+    "retry": "retried", "compress": "compressed ({} removed)", "fallback": "fell back", "finish": "finished",
+    "partial": "stopped: partial answer", "wait": "waited for a credential",
+}
 
 
 class ChainEntry(BaseModel):
@@ -106,6 +114,7 @@ class _Turn:
     budget: Budget
     draft: Draft
     started: float
+    ref: ev.TurnRef
     entry_index: int = 0
     ctx: LadderContext = field(default_factory=LadderContext)
     attempts: list[Attempt] = field(default_factory=list)
@@ -129,6 +138,9 @@ class _At:
     outcome: Outcome
 
 
+_PORTS = {"https": 443, "http": 80}
+
+
 class TurnLogic:
     """The decisions of a turn; ``ConversationLoop`` adds the drivers."""
 
@@ -148,8 +160,10 @@ class TurnLogic:
         start = self.clock()
         p = self.policy
         t = _Turn(Budget(p.max_attempts, start + p.deadline_seconds, p.max_wait_seconds),
-                  Draft(conversation, self._tool_specs, self.chain[0].betas), start, streaming=streaming)
+                  Draft(conversation, self._tool_specs, self.chain[0].betas), start,
+                  ev.TurnRef(os.urandom(8).hex(), session), streaming=streaming)
         t.ctx.has_next = len(self.chain) > 1
+        self._emit(t, ev.TurnStarted(t.ref, self.chain[0].api, self.chain[0].model, streaming))
         while True:
             yield from self._flush(t)  # recovery events reach stream readers in order
             verdict = self._out_of_budget(t)
@@ -192,7 +206,10 @@ class TurnLogic:
         if left < entry.timeout:  # never let one call outlive the turn's deadline
             client = client.with_options(timeout=max(0.5, left))
         t.budget.used += 1
-        self._emit(t, ev.AttemptStarted(entry.api, entry.model, lease.credential.id, t.budget.used))
+        url = client.base_url  # the SDK's own: the configured URL, or its default host
+        self._emit(t, ev.AttemptStarted(entry.api, entry.model, lease.credential.id, t.budget.used,
+                                        entry.provider_name, url.host, url.port or _PORTS.get(url.scheme),
+                                        t.entry_index, t.ref))
         request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.max_tokens, t.draft.betas)
         return Call(adapter, client, request, stream=t.streaming)
 
@@ -207,7 +224,7 @@ class TurnLogic:
         self.pools[entry.pool].report(lease, failure, release=True)
         t.last = failure
         self._emit(t, ev.AttemptFailed(entry.api, entry.model, lease.credential.id, failure.reason.value, failure.rule,
-                                    failure.status_code, failure.message))
+                                    failure.status_code, failure.message, t.ref))
         if outcome.delivered:
             partial = self._partial(t, entry, lease, failure, outcome)
             if partial is not None:
@@ -219,10 +236,10 @@ class TurnLogic:
                  outcome: Outcome) -> Verdict | None:
         """Text was already shown when the stream failed: never hide it; stop, or restart with a marker."""
         if self.policy.on_partial_stream == "restart":
-            self._emit(t, ev.StreamRestarted(c.reason.value, outcome.delivered))
+            self._emit(t, ev.StreamRestarted(c.reason.value, outcome.delivered, t.ref))
             return None
         t.partial = True
-        self._record(t, entry, lease, c.reason.value, "stopped: partial answer", outcome, c)
+        self._record(t, entry, lease, c.reason.value, "partial", outcome, c)
         base = failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id)
         return replace(base, message=f"[The answer above was cut off after {outcome.delivered} characters.] "
                                      + base.message)
@@ -268,14 +285,14 @@ class TurnLogic:
         t.added.append(assistant)
         t.ctx = replace(t.ctx, retries=0)
         if not reply.tool_calls or len(self.tools) == 0:
-            self._record(t, entry, lease, "ok", "answered", outcome)
+            self._record(t, entry, lease, "ok", "answered", outcome, reply=reply)
             return Verdict(TurnStatus.ok, reply.text)
-        self._record(t, entry, lease, "tool_calls", "ran tools", outcome)
+        self._record(t, entry, lease, "tool_calls", "tools", outcome, reply=reply)
         t.iterations += 1
         if t.iterations > self.policy.max_iterations:
             return Verdict(TurnStatus.error, f"Stopped after {self.policy.max_iterations} tool-call rounds without a "
                                              "final answer; raise max_iterations or simplify the task.")
-        self._emit(t, ev.ToolCallsRequested(entry.model, tuple(c.name for c in reply.tool_calls)))
+        self._emit(t, ev.ToolCallsRequested(entry.model, tuple(c.name for c in reply.tool_calls), t.ref))
         yield from self._flush(t)
         results: tuple[ToolResult, ...] = yield RunTools(reply.tool_calls)
         tool_message = Message(role="tool", tool_results=results)
@@ -283,13 +300,25 @@ class TurnLogic:
         t.draft = replace(t.draft, messages=(*t.draft.messages, assistant, tool_message))
         return None
 
-    def _record(self, t: _Turn, entry: ChainEntry, lease: Lease | None, outcome: str, action: str,
-                result: Outcome | None, failure: ClassifiedError | None = None, wait: float = 0.0) -> None:
+    def _record(self, t: _Turn, entry: ChainEntry, lease: Lease | None, outcome: str, action: ev.AttemptAction,
+                result: Outcome | None, failure: ClassifiedError | None = None, wait: float = 0.0, *,
+                detail: object = "", reply: ModelReply | None = None) -> None:
+        """Write the attempt's row of the result and tell the hooks (``AttemptEnded``)."""
+        says = _SAYS[action].format(detail)
+        credential = lease.credential.id if lease else None
+        duration = result.duration if result else 0.0
         t.attempts.append(Attempt.model_construct(
-            api=entry.api, model=entry.model, credential_id=lease.credential.id if lease else None, outcome=outcome,
+            api=entry.api, model=entry.model, credential_id=credential, outcome=outcome,
             status_code=failure.status_code if failure else None, rule=failure.rule if failure else None,
-            action=action, wait=wait, duration=result.duration if result else 0.0,
-            message=failure.message if failure else ""))
+            action=says, wait=wait, duration=duration, message=failure.message if failure else ""))
+        usage = reply.usage if reply else None
+        self._emit(t, ev.AttemptEnded(
+            t.ref, t.budget.used, entry.api, entry.provider_name, entry.model, credential, outcome, action, says, wait,
+            duration, t.entry_index, failure.status_code if failure else None, failure.rule if failure else None,
+            failure.scope.value if failure else None, failure.retry_after if failure else None,
+            result.delivered if result else 0, reply.response_model if reply else None,
+            usage.input_tokens if usage else 0, usage.output_tokens if usage else 0,
+            reply.finish_reasons if reply else ()))
 
     # ------------------------------------------------------------------ the ladder, applied
 
@@ -300,8 +329,8 @@ class TurnLogic:
         if step is Step.repair and self._repaired(at):
             return None
         if step is Step.rotate:
-            self._record(t, entry, lease, c.reason.value, "rotated credential", outcome, c)
-            self._emit(t, ev.CredentialRotated(entry.model, lease.credential.id, c.reason.value))
+            self._record(t, entry, lease, c.reason.value, "rotate", outcome, c)
+            self._emit(t, ev.CredentialRotated(entry.model, lease.credential.id, c.reason.value, t.ref))
             return None
         if step is Step.retry:
             wait = c.retry_after if c.retry_after is not None else backoff_delay(c.reason, t.ctx.retries + 1,
@@ -316,10 +345,10 @@ class TurnLogic:
         if step in (Step.repair, Step.retry, Step.compress):
             step = fallback_or_finish(c, self.policy, t.ctx)
         if step is Step.fallback:
-            self._record(t, entry, lease, c.reason.value, "fell back", outcome, c)
+            self._record(t, entry, lease, c.reason.value, "fallback", outcome, c)
             self._fall_back(t, c.reason.value)
             return None
-        self._record(t, entry, lease, c.reason.value, "finished", outcome, c)
+        self._record(t, entry, lease, c.reason.value, "finish", outcome, c)
         return failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id)
 
     def _repaired(self, at: _At) -> bool:
@@ -328,23 +357,22 @@ class TurnLogic:
         if fixed is None:
             return False
         at.t.draft = fixed[1]
-        self._record(at.t, at.entry, at.lease, at.c.reason.value, f"repaired: {fixed[0]}", at.outcome, at.c)
-        self._emit(at.t, ev.RequestRepaired(at.entry.model, at.c.reason.value, fixed[0]))
+        self._record(at.t, at.entry, at.lease, at.c.reason.value, "repair", at.outcome, at.c, detail=fixed[0])
+        self._emit(at.t, ev.RequestRepaired(at.entry.model, at.c.reason.value, fixed[0], at.t.ref))
         return True
 
     def _schedule_retry(self, at: _At, wait: float) -> None:
         at.t.ctx.retries += 1
-        self._record(at.t, at.entry, at.lease, at.c.reason.value, "retried", at.outcome, at.c, wait)
-        self._emit(at.t, ev.RetryScheduled(at.entry.model, wait, at.c.reason.value, at.lease.credential.id))
+        self._record(at.t, at.entry, at.lease, at.c.reason.value, "retry", at.outcome, at.c, wait)
+        self._emit(at.t, ev.RetryScheduled(at.entry.model, wait, at.c.reason.value, at.lease.credential.id, at.t.ref))
 
     def _compressed(self, at: _At) -> bool:
         smaller = self.compressor.compress(at.t.draft.messages, at.c)
         if smaller is None:
             return False
         at.t.draft, at.t.ctx.compressions = replace(at.t.draft, messages=smaller[0]), at.t.ctx.compressions + 1
-        self._record(at.t, at.entry, at.lease, at.c.reason.value, f"compressed ({smaller[1]} removed)", at.outcome,
-                     at.c)
-        self._emit(at.t, ev.Compressed(at.entry.model, smaller[1], at.c.reason.value))
+        self._record(at.t, at.entry, at.lease, at.c.reason.value, "compress", at.outcome, at.c, detail=smaller[1])
+        self._emit(at.t, ev.Compressed(at.entry.model, smaller[1], at.c.reason.value, at.t.ref))
         return True
 
     @staticmethod
@@ -359,7 +387,7 @@ class TurnLogic:
         entry = self.chain[t.entry_index]
         t.ctx = LadderContext(repaired=set(t.ctx.repaired), has_next=t.entry_index + 1 < len(self.chain))
         t.draft = replace(t.draft, betas=entry.betas)
-        self._emit(t, ev.FallbackActivated(previous.model, entry.model, entry.api, reason))
+        self._emit(t, ev.FallbackActivated(previous.model, entry.model, entry.api, reason, t.ref))
 
     def _next_entry(self, index: int, reason: str) -> int:
         """The next chain entry; after an overflow, the next one with a larger known window if there is one."""
@@ -374,13 +402,13 @@ class TurnLogic:
                     empty: NoCredentialAvailable) -> Generator[Effect, Any, Verdict | None]:
         wait = None if empty.soonest is None else max(0.0, empty.soonest - empty.now)
         if wait is not None and t.budget.can_wait(wait, self.clock()):
-            self._record(t, entry, None, "no_credential", "waited for a credential", None, wait=wait)
-            self._emit(t, ev.RetryScheduled(entry.model, wait, "no_credential", None))
+            self._record(t, entry, None, "no_credential", "wait", None, wait=wait)
+            self._emit(t, ev.RetryScheduled(entry.model, wait, "no_credential", None, t.ref))
             yield from self._flush(t)
             yield Sleep(wait)
             return None
         if t.ctx.has_next and fallback_allowed(t.last, self.policy):
-            self._record(t, entry, None, "no_credential", "fell back", None)
+            self._record(t, entry, None, "no_credential", "fallback", None)
             self._fall_back(t, "no_credential")
             return None
         return empty_pool_verdict(empty, t.last, entry, len(t.attempts))
@@ -406,5 +434,7 @@ class TurnLogic:
             credential_id=lease.credential.id if lease and answered else None, attempts=tuple(t.attempts),
             input_tokens=t.tokens[0], output_tokens=t.tokens[1], elapsed=self.clock() - t.started,
             finished_at=now_utc(), messages=tuple(t.added), partial=t.partial)
-        self._emit(t, ev.TurnFinished(result.status.value, result.model, len(t.attempts), result.elapsed))
+        self._emit(t, ev.TurnFinished(result.status.value, result.model, len(t.attempts), result.elapsed,
+                                      result.failure_reason.value if result.failure_reason else None,
+                                      t.tokens[0], t.tokens[1], t.partial, t.ref))
         return result

@@ -63,6 +63,8 @@ class ModelReply:
     thinking: tuple[Thinking, ...] = ()
     usage: Usage = Usage()
     raw: Any = field(default=None, repr=False, compare=False)
+    response_model: str | None = None  # the model the provider says answered
+    finish_reasons: tuple[str, ...] = ()  # finish_reason / status / stop_reason, as the provider names them
 
 
 class Adapter:
@@ -169,7 +171,8 @@ class OpenAIChat(_OpenAIClients):
         calls = tuple(ToolCall(id=c.id, name=c.function.name, arguments=_args(c.function.arguments))
                       for c in (message.tool_calls or [])) if message else ()
         usage = Usage(raw.usage.prompt_tokens, raw.usage.completion_tokens) if raw.usage else Usage()
-        return ModelReply((message.content or "") if message else "", calls, (), usage, raw)
+        finish = tuple(str(c.finish_reason) for c in raw.choices or () if c.finish_reason)
+        return ModelReply((message.content or "") if message else "", calls, (), usage, raw, _model(raw), finish)
 
 
 # ------------------------------------------------------------------ OpenAI Responses
@@ -225,7 +228,9 @@ class OpenAIResponses(_OpenAIClients):
             elif item.type == "reasoning" and getattr(item, "encrypted_content", None):
                 thinking.append(Thinking(encrypted=item.encrypted_content))
         usage = Usage(raw.usage.input_tokens, raw.usage.output_tokens) if raw.usage else Usage()
-        return ModelReply("".join(texts), tuple(calls), tuple(thinking), usage, raw)
+        status = getattr(raw, "status", None)
+        return ModelReply("".join(texts), tuple(calls), tuple(thinking), usage, raw, _model(raw),
+                          (str(status),) if status else ())
 
 
 # ------------------------------------------------------------------ Anthropic Messages
@@ -296,7 +301,14 @@ class AnthropicMessages(Adapter):
             elif block.type == "thinking":
                 thinking.append(Thinking(text=block.thinking, signature=block.signature))
         usage = Usage(raw.usage.input_tokens, raw.usage.output_tokens) if raw.usage else Usage()
-        return ModelReply("".join(texts), tuple(calls), tuple(thinking), usage, raw)
+        stop = getattr(raw, "stop_reason", None)
+        return ModelReply("".join(texts), tuple(calls), tuple(thinking), usage, raw, _model(raw),
+                          (str(stop),) if stop else ())
+
+
+def _model(raw: Any) -> str | None:
+    model = getattr(raw, "model", None)
+    return model if isinstance(model, str) and model else None
 
 
 ADAPTERS: dict[Api, type[Adapter]] = {
@@ -322,8 +334,10 @@ class _ChatStream:
         self.calls: dict[int, dict[str, str]] = {}
         self.finish: str | None = None
         self.usage = Usage()
+        self.model: str | None = None
 
     def feed(self, chunk: Any) -> str | None:
+        self.model = self.model or _model(chunk)
         if chunk.usage:
             self.usage = Usage(chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
         delivered = None
@@ -347,7 +361,7 @@ class _ChatStream:
                       for c in self.calls.values())
         raw = {"choices": [{"finish_reason": self.finish, "message": {"content": "".join(self.text),
                                                                       "tool_calls": [c.id for c in calls]}}]}
-        return ModelReply("".join(self.text), calls, (), self.usage, raw)
+        return ModelReply("".join(self.text), calls, (), self.usage, raw, self.model, (self.finish,))
 
 
 class _ResponsesStream:

@@ -1,6 +1,22 @@
 """Events: frozen records hooks receive while a turn runs (a gateway can say "switching models").
 
-The default hook logs each event through stdlib ``logging`` under ``steadyloop.loop``.
+Every event a hook receives carries its ``turn`` (a random id and the caller's session), so one
+hook can follow many concurrent turns. A turn's events, in order::
+
+    TurnStarted
+    ( AttemptStarted  [AttemptFailed]  AttemptEnded          one per upstream call
+      [RequestRepaired | CredentialRotated | RetryScheduled | Compressed | FallbackActivated
+       | StreamRestarted | ToolCallsRequested] )*
+    TurnFinished
+
+``AttemptEnded`` is the row of ``TurnResult.attempts`` as it is written: what happened and what
+the loop did next (also written, with no upstream call, when no credential was free). A sleep
+starts at ``RetryScheduled`` and tools run after ``ToolCallsRequested``; each lasts until the
+turn's next event. Events never carry a key or message contents.
+
+The default hook logs each event through stdlib ``logging`` under ``steadyloop.loop``: one INFO
+line per ``AttemptEnded`` and per ``TurnFinished``, everything else at DEBUG, with the event's
+fields also attached to the record as ``steadyloop_*`` attributes (see ``agent.observability``).
 """
 
 from __future__ import annotations
@@ -8,8 +24,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Literal
 
 __all__ = [
+    "NO_TURN",
+    "AttemptAction",
+    "AttemptEnded",
     "AttemptFailed",
     "AttemptStarted",
     "Compressed",
@@ -23,18 +43,81 @@ __all__ = [
     "TextDelta",
     "ToolCallsRequested",
     "TurnFinished",
+    "TurnRef",
+    "TurnStarted",
+    "describe",
     "log_event",
+    "log_fields",
 ]
 
 log = logging.getLogger("steadyloop.loop")
 
+AttemptAction = Literal["answered", "tools", "repair", "rotate", "retry", "compress", "fallback", "finish",
+                        "partial", "wait"]
+"""What the loop did after an attempt (a closed set: safe as a metric label)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TurnRef:
+    """Which turn an event belongs to: a random id, and the caller's conversation id (``session``)."""
+
+    id: str
+    session: str | None = None
+
+
+NO_TURN = TurnRef("")
+
+
+@dataclass(frozen=True, slots=True)
+class TurnStarted:
+    """A turn begins on the first entry of the chain."""
+
+    turn: TurnRef
+    api: str
+    model: str
+    streaming: bool
+
 
 @dataclass(frozen=True, slots=True)
 class AttemptStarted:
+    """An upstream call is about to be sent (``attempt`` counts the turn's calls from 1)."""
+
     api: str
     model: str
     credential_id: str
     attempt: int
+    provider: str = ""
+    server_address: str = ""
+    server_port: int | None = None
+    fallback_hop: int = 0  # index of the chain entry: 0 primary, 1 first fallback ...
+    turn: TurnRef = NO_TURN
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptEnded:
+    """An attempt's row is recorded: its outcome and the loop's next action (``detail`` as shown to users)."""
+
+    turn: TurnRef
+    attempt: int
+    api: str
+    provider: str
+    model: str
+    credential_id: str | None
+    outcome: str  # "ok", "tool_calls", "no_credential", or the classified reason
+    action: AttemptAction
+    detail: str
+    wait: float
+    duration: float
+    fallback_hop: int
+    status_code: int | None = None
+    rule: str | None = None
+    scope: str | None = None
+    retry_after: float | None = None
+    delivered: int = 0  # characters already streamed to the reader when it failed
+    response_model: str | None = None
+    input_tokens: int = 0
+    output_tokens: int = 0
+    finish_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +129,7 @@ class AttemptFailed:
     rule: str
     status_code: int | None
     message: str
+    turn: TurnRef = NO_TURN
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +137,7 @@ class CredentialRotated:
     model: str
     from_credential: str
     reason: str
+    turn: TurnRef = NO_TURN
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +146,7 @@ class RetryScheduled:
     wait: float
     reason: str
     credential_id: str | None
+    turn: TurnRef = NO_TURN
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +154,7 @@ class RequestRepaired:
     model: str
     reason: str
     repair: str
+    turn: TurnRef = NO_TURN
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +162,7 @@ class Compressed:
     model: str
     removed_messages: int
     reason: str
+    turn: TurnRef = NO_TURN
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +171,7 @@ class FallbackActivated:
     to_model: str
     to_api: str
     reason: str
+    turn: TurnRef = NO_TURN
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +180,7 @@ class ToolCallsRequested:
 
     model: str
     tools: tuple[str, ...]
+    turn: TurnRef = NO_TURN
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +196,7 @@ class StreamRestarted:
 
     reason: str
     discarded_chars: int
+    turn: TurnRef = NO_TURN
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,15 +205,56 @@ class TurnFinished:
     model: str | None
     attempts: int
     elapsed: float
+    reason: str | None = None  # the failure reason when the turn did not answer
+    input_tokens: int = 0
+    output_tokens: int = 0
+    partial: bool = False
+    turn: TurnRef = NO_TURN
 
 
-Event = (AttemptStarted | AttemptFailed | CredentialRotated | RetryScheduled | RequestRepaired | Compressed
-         | FallbackActivated | StreamRestarted | ToolCallsRequested | TurnFinished)
+Event = (TurnStarted | AttemptStarted | AttemptFailed | AttemptEnded | CredentialRotated | RetryScheduled
+         | RequestRepaired | Compressed | FallbackActivated | StreamRestarted | ToolCallsRequested | TurnFinished)
 Hook = Callable[[Event], None]
 
 
+_ACTION_OF: dict[type, str] = {CredentialRotated: "rotate", RetryScheduled: "retry", FallbackActivated: "fallback",
+                               Compressed: "compress", RequestRepaired: "repair", StreamRestarted: "restart",
+                               ToolCallsRequested: "tools"}
+
+
+def log_fields(event: Event) -> dict[str, object]:
+    """The structured fields of a log record about ``event`` (ids, never secrets or contents)."""
+    get = getattr
+    ended = event if isinstance(event, AttemptEnded) else None
+    return {
+        "session": event.turn.session, "turn_id": event.turn.id or None,
+        "attempt": get(event, "attempt", None),
+        "credential": get(event, "credential_id", None) or get(event, "from_credential", None),
+        "model": get(event, "model", None) or get(event, "from_model", None),
+        "reason": ended.outcome if ended else get(event, "reason", None),
+        "action": ended.action if ended else _ACTION_OF.get(type(event)),
+        "wait": get(event, "wait", None),
+    }
+
+
+def describe(event: Event) -> str:
+    """One line: for an attempt, what failed and what the loop did next; for a turn, how it ended."""
+    if isinstance(event, AttemptEnded):
+        failed = "" if event.outcome in ("ok", "tool_calls") else (
+            f" ({event.status_code or '-'}, rule {event.rule or '-'})")
+        wait = f" ({event.wait:.3g} s)" if event.wait else ""
+        return (f"attempt {event.attempt} {event.model} key {event.credential_id or '-'}: {event.outcome}{failed}"
+                f" -> {event.detail}{wait} [{event.duration * 1000:.0f} ms]")
+    if isinstance(event, TurnFinished):
+        why = f" ({event.reason})" if event.reason else ""
+        return (f"turn {event.status}{why} on {event.model or '-'} after {event.attempts} attempt(s) "
+                f"in {event.elapsed:.3g} s")
+    fields = " ".join(f"{k}={v}" for k, v in asdict(event).items() if k != "turn")
+    return f"{type(event).__name__} {fields}"
+
+
 def log_event(event: Event) -> None:
-    """The default hook: one log line per event (ids only, never secrets)."""
-    level = logging.INFO if isinstance(event, AttemptFailed | FallbackActivated | TurnFinished) else logging.DEBUG
-    fields = " ".join(f"{k}={v}" for k, v in asdict(event).items())
-    log.log(level, "%s %s", type(event).__name__, fields)
+    """The default hook: one INFO line per attempt and per turn, other events at DEBUG (never secrets)."""
+    level = logging.INFO if isinstance(event, AttemptEnded | TurnFinished) else logging.DEBUG
+    if log.isEnabledFor(level):
+        log.log(level, "%s", describe(event), extra=log_fields(event))
