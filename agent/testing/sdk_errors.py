@@ -2,12 +2,20 @@
 
 The clients are the real ``openai.OpenAI`` and ``anthropic.Anthropic`` with ``max_retries=0``;
 only their transport is an in-memory ``httpx2.MockTransport`` that answers with the given
-status, body and headers. What comes out is exactly what the SDK raises or returns in
-production for that HTTP answer.
+status, body and headers (or raises the given transport exception, or streams the given SSE
+event). What comes out is exactly what the SDK raises or returns in production for that answer.
+
+``exception_from_message`` serves errors known only by class name and text (bug reports often
+show no more). It is honest about what it can reproduce: an SDK transport error is raised by
+the real client from the real ``httpx`` exception; an SDK status class is built the way wrapping
+libraries (LiteLLM) build theirs, with the status and no body; a builtin is the real builtin;
+any other class (botocore, google-genai, gRPC, ...) is a plain ``Exception`` subclass with that
+name and text, since a name and a text are all a classifier can read of a class it does not import.
 """
 
 from __future__ import annotations
 
+import builtins
 import json
 from typing import Any, Literal
 
@@ -17,7 +25,7 @@ import openai
 
 from .error_shapes import ErrorShape
 
-__all__ = ["exception_for", "exception_from_http", "response_from_http"]
+__all__ = ["exception_for", "exception_from_http", "exception_from_message", "outcome_from_event", "response_from_http"]
 
 _DUMMY_KEY = "test-key-not-a-secret"
 
@@ -68,3 +76,90 @@ def exception_for(shape: ErrorShape) -> Exception:
 def response_from_http(api: Literal["openai", "anthropic", "responses"], body: dict[str, Any]) -> Any:
     """The parsed SDK object the real client returns for a 200 answer with ``body``."""
     return _call(api, _transport(200, body, {}))
+
+
+# ---------------------------------------------------------------- message-only errors
+
+_SDK_TRANSPORT: dict[str, type[httpx2.TransportError]] = {
+    "APIConnectionError": httpx2.ConnectError, "APITimeoutError": httpx2.ReadTimeout}
+
+
+def _raising(exc_type: type[httpx2.TransportError], message: str) -> httpx2.MockTransport:
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        raise exc_type(message, request=request)
+
+    return httpx2.MockTransport(handler)
+
+
+def exception_from_message(
+    type_name: str, message: str, *, status: int | None = None, api: Literal["openai", "anthropic"] = "openai"
+) -> BaseException:
+    """The exception a production process would hold, given only its class name and text (see the module doc)."""
+    name = type_name.rsplit(".", 1)[-1]
+    transport = _SDK_TRANSPORT.get(name) or getattr(httpx2, name, None)
+    if isinstance(transport, type) and issubclass(transport, httpx2.TransportError):
+        try:
+            _call(api, _raising(transport, message))
+        except Exception as exc:
+            return exc
+        raise AssertionError("the client did not raise from a raising transport")
+    module: Any = anthropic if api == "anthropic" else openai
+    sdk_class = getattr(module, name, None)
+    if isinstance(sdk_class, type) and issubclass(sdk_class, module.APIStatusError):
+        code = status or getattr(sdk_class, "status_code", None)
+        request = httpx2.Request("POST", "http://upstream.test/v1")
+        wrapped: BaseException = sdk_class(
+            message, response=httpx2.Response(code if isinstance(code, int) else 500, request=request), body=None)
+        return wrapped
+    builtin = getattr(builtins, name, None)
+    if isinstance(builtin, type) and issubclass(builtin, Exception):
+        return builtin(message)
+    stand_in: type[Exception] = type(name, (Exception,), {"__module__": "corpus"})
+    return stand_in(message)
+
+
+# ---------------------------------------------------------------- SSE events inside a 200 stream
+
+
+def _sse(events: list[dict[str, Any]]) -> httpx2.MockTransport:
+    text = "".join(f"event: {e.get('type', 'message')}\ndata: {json.dumps(e)}\n\n" for e in events)
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(200, content=text.encode(), headers={"content-type": "text/event-stream"})
+
+    return httpx2.MockTransport(handler)
+
+
+_MESSAGE_START: dict[str, Any] = {"type": "message_start", "message": {
+    "id": "msg_1", "type": "message", "role": "assistant", "model": "claude-test", "content": [],
+    "stop_reason": None, "stop_sequence": None, "usage": {"input_tokens": 1, "output_tokens": 1}}}
+
+
+def outcome_from_event(event: dict[str, Any]) -> Any:
+    """Stream one SSE event through the real client that would receive it.
+
+    Returns the exception the SDK raises (Anthropic ``error`` events, any chunk with an ``error``
+    object), or the object the loop would classify: a Responses event (``response.failed`` gives its
+    ``response``, as the loop's stream accumulator does), else the event as a plain dict.
+    """
+    kind = str(event.get("type", ""))
+    try:
+        if kind == "error" and isinstance(event.get("error"), dict):
+            client = anthropic.Anthropic(api_key=_DUMMY_KEY, base_url="http://upstream.test", max_retries=0,
+                                         http_client=httpx2.Client(transport=_sse([_MESSAGE_START, event])))
+            with client.messages.stream(model="claude-test", max_tokens=16,
+                                        messages=[{"role": "user", "content": "hi"}]) as stream:
+                list(stream)
+        elif kind.startswith("response.") or kind == "error":
+            oai = openai.OpenAI(api_key=_DUMMY_KEY, base_url="http://upstream.test/v1", max_retries=0,
+                                http_client=httpx2.Client(transport=_sse([event])))
+            last = list(oai.responses.create(model="gpt-test", input="hi", stream=True))[-1]
+            return getattr(last, "response", None) if kind.startswith("response.") else last
+        elif isinstance(event.get("error"), dict):
+            oai = openai.OpenAI(api_key=_DUMMY_KEY, base_url="http://upstream.test/v1", max_retries=0,
+                                http_client=httpx2.Client(transport=_sse([event])))
+            list(oai.chat.completions.create(model="gpt-test", messages=[{"role": "user", "content": "hi"}],
+                                             stream=True))
+    except Exception as exc:
+        return exc
+    return event

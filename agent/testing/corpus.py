@@ -1,0 +1,262 @@
+"""The real-error corpus: load ``tests/corpus/*.jsonl``, validate it, replay it through the real SDKs.
+
+Each line is one error shape a real provider or server sent, with its source URL and the label a
+careful operator would choose (the format is documented in ``tests/corpus/README.md``). The 154
+HTTP shapes and 22 soft shapes of ``error_shapes.py`` are offered in the same form by
+``builtin_entries()`` so reports count them too.
+
+Replay (``replay``) is as close to production as the entry allows:
+
+- ``http``: the real ``openai``/``anthropic`` client receives that status, body and headers and
+  raises what it raises in production (``sdk_errors.exception_from_http``);
+- ``message``: see ``sdk_errors.exception_from_message``: SDK transport errors are raised by a
+  real client whose transport raises the real ``httpx`` exception; SDK status classes (LiteLLM's
+  subclass them) are built as wrapping libraries build them; builtins are the real builtins;
+  anything else (botocore, google-genai, gRPC...) is a plain exception carrying the real class
+  name and text, because those are all the classifier reads of them;
+- ``soft``: a 200 body is parsed by the real client (``response_from_http``); an SSE event is
+  streamed through the real client (``sdk_errors.outcome_from_event``), which either raises (an
+  error event) or yields the event the loop would classify.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from .._taxonomy import REASON_POLICY, Action, FailoverReason, Scope
+from ..error_classifier import ClassifiedError, classify_api_error, classify_soft_failure
+from .error_shapes import SHAPES, SOFT_SHAPES
+from .sdk_errors import exception_from_http, exception_from_message, outcome_from_event, response_from_http
+
+__all__ = [
+    "FLAGS",
+    "PROVIDERS",
+    "CorpusEntry",
+    "CorpusError",
+    "all_entries",
+    "builtin_entries",
+    "default_dir",
+    "expected_flags",
+    "load",
+    "observed_flags",
+    "replay",
+    "verdict_holds",
+]
+
+Kind = Literal["http", "message", "soft"]
+FLAGS: Final = ("retryable", "rotate", "fallback", "compress")
+_KINDS: Final = ("http", "message", "soft")
+_SOFT_KINDS: Final = ("chat", "responses", "messages", "event")
+_SOFT_API: Final[dict[str, Literal["openai", "anthropic", "responses"]]] = {
+    "chat": "openai", "responses": "responses", "messages": "anthropic"}
+PROVIDERS: Final = frozenset((
+    "openai", "azure", "anthropic", "bedrock", "vertex", "gemini", "openrouter", "deepseek", "xai", "mistral",
+    "groq", "together", "fireworks", "cerebras", "perplexity", "cohere", "moonshot", "zhipu", "qwen", "minimax",
+    "codex", "vllm", "llamacpp", "ollama", "tgi", "lmstudio", "litellm", "cliproxyapi", "other"))
+
+
+class CorpusError(ValueError):
+    """A corpus line that does not follow the format; the message names the file, line and field."""
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusEntry:
+    """One real error shape and the recovery a careful operator would choose for it."""
+
+    id: str
+    source: str
+    provider: str
+    kind: Kind
+    expect: FailoverReason | None  # None: a soft entry that is really a success (built-in table only)
+    api: Literal["openai", "anthropic"] = "openai"
+    status: int | None = None
+    body: Any = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    exc_type: str = ""
+    exc_message: str = ""
+    soft_kind: str = ""
+    scope: Scope | None = None
+    flags: Mapping[str, bool] = field(default_factory=dict)
+    note: str = ""
+    origin: str = ""  # "file.jsonl:line" or "error_shapes.py"
+    approx_tokens: int = 0
+    num_messages: int = 0
+
+
+def default_dir() -> Path:
+    """``tests/corpus`` of the repository this package was installed from (editable installs)."""
+    return Path(__file__).resolve().parent.parent.parent / "tests" / "corpus"
+
+
+def load(directory: Path | None = None) -> tuple[CorpusEntry, ...]:
+    """Every entry of every ``*.jsonl`` file in ``directory``; ids must be unique across files."""
+    entries: list[CorpusEntry] = []
+    seen: dict[str, str] = {}
+    for path in sorted((directory or default_dir()).glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"{path.name}:{number}"
+            entry = _parse(line, where)
+            if entry.id in seen:
+                raise CorpusError(f"{where}: field 'id': {entry.id!r} is already used at {seen[entry.id]}")
+            seen[entry.id] = where
+            entries.append(entry)
+    return tuple(entries)
+
+
+def _parse(line: str, where: str) -> CorpusEntry:
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise CorpusError(f"{where}: not a JSON object ({err.msg} at column {err.colno})") from err
+    if not isinstance(raw, dict):
+        raise CorpusError(f"{where}: a line must be one JSON object")
+
+    def text(name: str, *, required: bool = True) -> str:
+        value = raw.get(name)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            raise CorpusError(f"{where}: field {name!r} must be a non-empty string")
+        return value
+
+    kind = text("kind")
+    if kind not in _KINDS:
+        raise CorpusError(f"{where}: field 'kind' must be one of {', '.join(_KINDS)}, not {kind!r}")
+    provider = text("provider")
+    if provider not in PROVIDERS:
+        raise CorpusError(f"{where}: field 'provider': {provider!r} is not one of the providers in CORPUS.md")
+    common: dict[str, Any] = {
+        "id": text("id"), "source": text("source"), "provider": provider, "kind": kind,
+        "expect": _enum(FailoverReason, raw.get("expect"), "expect", where),
+        "scope": _enum(Scope, raw["scope"], "scope", where) if raw.get("scope") is not None else None,
+        "flags": _flags(raw.get("flags"), where), "note": text("note", required=False), "origin": where,
+        "status": _status(raw.get("status"), where, required=kind == "http"),
+        "headers": _headers(raw.get("headers"), where),
+    }
+    if kind == "http":
+        api = text("api")
+        if api not in ("openai", "anthropic"):
+            raise CorpusError(f"{where}: field 'api' must be 'openai' or 'anthropic', not {api!r}")
+        if "body" not in raw:
+            raise CorpusError(f"{where}: field 'body' is required for kind 'http' (use \"\" for an empty body)")
+        return CorpusEntry(**common, api="anthropic" if api == "anthropic" else "openai", body=raw["body"])
+    if kind == "message":
+        exc = raw.get("exception")
+        if not isinstance(exc, dict) or not isinstance(exc.get("type"), str) or not isinstance(
+                exc.get("message"), str):
+            raise CorpusError(f"{where}: field 'exception' must be {{\"type\": str, \"message\": str}}")
+        return CorpusEntry(**common, api="anthropic" if raw.get("api") == "anthropic" else "openai",
+                           exc_type=exc["type"], exc_message=exc["message"])
+    soft_kind = text("soft_kind")
+    if soft_kind not in _SOFT_KINDS:
+        raise CorpusError(f"{where}: field 'soft_kind' must be one of {', '.join(_SOFT_KINDS)}, not {soft_kind!r}")
+    if not isinstance(raw.get("body"), dict):
+        raise CorpusError(f"{where}: field 'body' must be the JSON object of the 200 answer or event")
+    return CorpusEntry(**common, soft_kind=soft_kind, body=raw["body"])
+
+
+def _enum(cls: Any, value: object, name: str, where: str) -> Any:
+    try:
+        return cls(value)
+    except ValueError:
+        raise CorpusError(f"{where}: field {name!r}: {value!r} is not one of {', '.join(m.value for m in cls)}"
+                          ) from None
+
+
+def _status(value: object, where: str, *, required: bool) -> int | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 100 <= value <= 599:
+        raise CorpusError(f"{where}: field 'status' must be an HTTP status (an integer 100-599)")
+    return value
+
+
+def _headers(value: object, where: str) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise CorpusError(f"{where}: field 'headers' must map header names to string values")
+    return dict(value)
+
+
+def _flags(value: object, where: str) -> dict[str, bool]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(k in FLAGS and isinstance(v, bool) for k, v in value.items()):
+        raise CorpusError(f"{where}: field 'flags' may only set {', '.join(FLAGS)} to true or false")
+    return dict(value)
+
+
+def builtin_entries() -> tuple[CorpusEntry, ...]:
+    """The shapes of ``error_shapes.py`` as corpus entries (they count in every report)."""
+    http = tuple(CorpusEntry(
+        id=s.id, source=s.source, provider=_provider_of(s.provider, s.id), kind="http", expect=s.expect, api=s.api,
+        status=s.status, body=s.body, headers=s.headers, scope=s.scope, origin="error_shapes.py",
+        approx_tokens=s.approx_tokens, num_messages=s.num_messages) for s in SHAPES)
+    soft = tuple(CorpusEntry(
+        id=s.id, source=s.source, provider=_provider_of("", s.id), kind="soft", expect=s.expect, soft_kind=s.kind,
+        body=s.body, origin="error_shapes.py") for s in SOFT_SHAPES)
+    return http + soft
+
+
+def _provider_of(provider: str, shape_id: str) -> str:
+    """The table's provider, else the provider its id starts with (``openai_...``), else ``other``."""
+    prefix = shape_id.split("_", 1)[0]
+    return provider or (prefix if prefix in PROVIDERS else "other")
+
+
+def replay(entry: CorpusEntry, *, now: float | None = None) -> ClassifiedError | None:
+    """What steadyloop decides for this entry, produced through the real SDK clients."""
+    provider = entry.provider
+    if entry.kind == "http":
+        assert entry.status is not None  # checked by the loader
+        error = exception_from_http(entry.api, entry.status, entry.body, dict(entry.headers))
+        return classify_api_error(error, provider=provider, now=now, approx_tokens=entry.approx_tokens,
+                                  num_messages=entry.num_messages)
+    if entry.kind == "message":
+        wrapped = exception_from_message(entry.exc_type, entry.exc_message, status=entry.status, api=entry.api)
+        return classify_api_error(wrapped, provider=provider, now=now)
+    outcome: object = outcome_from_event(entry.body) if entry.soft_kind == "event" else response_from_http(
+        _SOFT_API[entry.soft_kind], entry.body)
+    if isinstance(outcome, BaseException):
+        return classify_api_error(outcome, provider=provider, now=now)
+    return classify_soft_failure(outcome, provider=provider, now=now)
+
+
+def expected_flags(entry: CorpusEntry) -> dict[str, bool] | None:
+    """The four hints the entry's label implies: its reason's policy row, overridden by ``flags``."""
+    if entry.expect is None:
+        return None
+    row = REASON_POLICY[entry.expect]
+    derived = {"retryable": row.retryable, "rotate": row.action is Action.rotate, "fallback": row.fallback,
+               "compress": row.action is Action.compress}
+    return {**derived, **entry.flags}
+
+
+def verdict_holds(entry: CorpusEntry, c: ClassifiedError | None) -> bool:
+    """The reason is the label's, and so are the scope and flags when the entry gives them."""
+    if (c.reason if c else None) is not entry.expect:
+        return False
+    if entry.scope is not None and (c is None or c.scope is not entry.scope):
+        return False
+    observed = observed_flags(c) or {}
+    return all(observed.get(k) == v for k, v in entry.flags.items())
+
+
+def observed_flags(c: ClassifiedError | None) -> dict[str, bool] | None:
+    """The four hints a classification gives."""
+    if c is None:
+        return None
+    return {"retryable": c.retryable, "rotate": c.should_rotate_credential, "fallback": c.should_fallback,
+            "compress": c.should_compress}
+
+
+def all_entries(directory: Path | None = None, *, builtin: bool = True) -> tuple[CorpusEntry, ...]:
+    """The corpus files plus (by default) the built-in table."""
+    return (*load(directory), *(builtin_entries() if builtin else ()))

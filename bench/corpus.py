@@ -1,0 +1,110 @@
+"""Report: how often the classifier picks the label of the real-error corpus, by provider.
+
+Every entry of ``tests/corpus/*.jsonl`` and of the built-in table (``error_shapes.py``) is
+replayed through the real SDK clients (``agent.testing.corpus.replay``). Reason accuracy is
+the share of entries whose reason equals the label; each flag's accuracy is the share whose
+hint (retryable, rotate, fallback, compress) equals the one the label implies (the label's
+policy row, overridden by the entry's ``flags``).
+
+Run: python -m bench.corpus [--misses] [--known-misses] [--no-builtin] [--dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from agent.error_classifier import ClassifiedError
+from agent.testing.corpus import (
+    FLAGS,
+    CorpusEntry,
+    all_entries,
+    expected_flags,
+    load,
+    observed_flags,
+    replay,
+    verdict_holds,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One replayed entry: what it should get and what it got."""
+
+    entry: CorpusEntry
+    got: ClassifiedError | None
+
+    @property
+    def reason_ok(self) -> bool:
+        return (self.got.reason if self.got else None) is self.entry.expect
+
+    def flag_ok(self, flag: str) -> bool:
+        expected, observed = expected_flags(self.entry), observed_flags(self.got)
+        return (expected or {}).get(flag) == (observed or {}).get(flag)
+
+
+def run(entries: Iterable[CorpusEntry]) -> list[Outcome]:
+    now = time.time()
+    return [Outcome(e, replay(e, now=now)) for e in entries]
+
+
+def _pct(good: int, total: int) -> str:
+    return f"{100 * good / total:5.1f} %" if total else "    - "
+
+
+def _row(label: str, outcomes: Sequence[Outcome]) -> str:
+    n = len(outcomes)
+    reasons = sum(o.reason_ok for o in outcomes)
+    flags = "  ".join(f"{_pct(sum(o.flag_ok(f) for o in outcomes), n):>8}" for f in FLAGS)
+    return f"{label:<22} {n:>4}  {reasons:>4}  {_pct(reasons, n):>8}  {flags}"
+
+
+def report(outcomes: Sequence[Outcome], *, misses: bool) -> str:
+    header = f"{'provider':<22} {'n':>4}  {'ok':>4}  {'reason':>8}  " + "  ".join(f"{f:>8}" for f in FLAGS)
+    by_provider: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        by_provider[o.entry.provider].append(o)
+    files = [o for o in outcomes if o.entry.origin != "error_shapes.py"]
+    lines = [header, "-" * len(header)]
+    lines += [_row(p, by_provider[p]) for p in sorted(by_provider, key=lambda p: (-len(by_provider[p]), p))]
+    lines += ["-" * len(header), _row("corpus files", files),
+              _row("built-in table", [o for o in outcomes if o.entry.origin == "error_shapes.py"]),
+              _row("all", outcomes)]
+    wrong = [o for o in outcomes if not o.reason_ok]
+    lines.append(f"reasons wrong: {len(wrong)} of {len(outcomes)} ({len([o for o in wrong if o in files])} "
+                 f"in the corpus files)")
+    if misses:
+        for o in wrong:
+            got = f"{o.got.reason.value} by {o.got.rule}" if o.got else "no failure"
+            lines.append(f"  {o.entry.id:<58} want {o.entry.expect.value if o.entry.expect else None:<24} got {got}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dir", type=Path, default=None, help="corpus directory (default: tests/corpus)")
+    parser.add_argument("--no-builtin", action="store_true", help="leave out the built-in table")
+    parser.add_argument("--misses", action="store_true", help="list every entry whose reason is wrong")
+    parser.add_argument("--known-misses", action="store_true",
+                        help="print the wrong corpus-file entries in tests/corpus/known_misses.txt form")
+    args = parser.parse_args(argv)
+    entries = all_entries(args.dir, builtin=not args.no_builtin)
+    if args.known_misses:
+        for o in run(load(args.dir)):
+            if not verdict_holds(o.entry, o.got):
+                got = f"{o.got.reason.value}/{o.got.scope.value} by {o.got.rule}" if o.got else "no failure"
+                print(f"{o.entry.id}  # classifier gives {got}")
+        return
+    origins: dict[str, int] = defaultdict(int)
+    for e in entries:
+        origins[e.origin.split(":")[0]] += 1
+    print("corpus: " + ", ".join(f"{name} {count}" for name, count in sorted(origins.items())))
+    print(report(run(entries), misses=args.misses))
+
+
+if __name__ == "__main__":
+    main()

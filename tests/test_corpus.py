@@ -1,0 +1,137 @@
+"""The real-error corpus (tests/corpus/*.jsonl): it loads, every entry replays through the real SDKs, labels hold."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import anthropic
+import httpx2
+import openai
+import pytest
+
+from agent import FailoverReason, classify_api_error
+from agent.testing.corpus import (
+    CorpusEntry,
+    CorpusError,
+    all_entries,
+    default_dir,
+    load,
+    observed_flags,
+    replay,
+    verdict_holds,
+)
+from agent.testing.sdk_errors import exception_from_message, outcome_from_event
+
+R = FailoverReason
+NOW = time.time()
+ENTRIES = load()
+KNOWN_MISSES: dict[str, str] = {
+    line.split()[0]: line.partition("#")[2].strip()
+    for line in (default_dir() / "known_misses.txt").read_text().splitlines()
+    if line.strip() and not line.startswith("#")
+}
+
+
+def _marks(entry: CorpusEntry) -> list[pytest.MarkDecorator]:
+    why = KNOWN_MISSES.get(entry.id)
+    return [pytest.mark.xfail(reason=why or "known miss", strict=True)] if why is not None else []
+
+
+@pytest.mark.parametrize("entry", [pytest.param(e, id=e.id, marks=_marks(e)) for e in ENTRIES])
+def test_corpus_entry(entry: CorpusEntry) -> None:
+    """Each real error, replayed through the real SDK clients, gets its label (and its scope and flags when given)."""
+    c = replay(entry, now=NOW)
+    got = c.reason if c else None
+    assert got is entry.expect, f"{entry.origin} {entry.source}: got {got} by {c.rule if c else '-'}"
+    if entry.scope is not None:
+        assert c is not None and c.scope is entry.scope, f"scope {c.scope if c else None}"
+    if entry.flags:
+        observed = observed_flags(c) or {}
+        assert {k: observed[k] for k in entry.flags} == dict(entry.flags)
+    assert verdict_holds(entry, c)
+
+
+def test_known_misses_name_real_entries() -> None:
+    """Every id in known_misses.txt is an entry of the corpus (a stale line is an error)."""
+    assert set(KNOWN_MISSES) <= {e.id for e in ENTRIES}
+
+
+def test_corpus_is_large_and_sourced() -> None:
+    """The files hold hundreds of entries with unique ids, each with a source URL and a known provider."""
+    assert len(ENTRIES) >= 60
+    assert all(e.source.startswith("http") for e in ENTRIES)
+    assert len({e.id for e in all_entries()}) == len(all_entries())
+
+
+@pytest.mark.parametrize(("line", "field"), [
+    ('{"id": "x"', "not a JSON object"),
+    ('[1]', "one JSON object"),
+    ('{"id": "a", "source": "https://x", "provider": "nope", "kind": "http"}', "'provider'"),
+    ('{"id": "a", "source": "https://x", "provider": "openai", "kind": "web"}', "'kind'"),
+    ('{"id": "a", "source": "https://x", "provider": "openai", "kind": "http", "api": "openai", "status": 99,'
+     ' "body": {}, "expect": "auth"}', "'status'"),
+    ('{"id": "a", "source": "https://x", "provider": "openai", "kind": "http", "api": "openai", "status": 400,'
+     ' "body": {}, "expect": "typo"}', "'expect'"),
+    ('{"id": "a", "source": "https://x", "provider": "openai", "kind": "message", "exception": "boom",'
+     ' "expect": "auth"}', "'exception'"),
+    ('{"id": "a", "source": "https://x", "provider": "openai", "kind": "soft", "soft_kind": "chat", "body": {},'
+     ' "expect": "auth", "flags": {"rotates": true}}', "'flags'"),
+    ('{"source": "https://x", "provider": "openai", "kind": "soft", "soft_kind": "chat", "body": {},'
+     ' "expect": "auth"}', "'id'"),
+])
+def test_loader_names_line_and_field(tmp_path: Path, line: str, field: str) -> None:
+    """A malformed corpus line is reported with its file, line number and the field to fix."""
+    good = ('{"id": "ok", "source": "https://x", "provider": "openai", "kind": "http", "api": "openai",'
+            ' "status": 401, "body": {}, "expect": "auth"}')
+    (tmp_path / "x.jsonl").write_text(good + "\n" + line + "\n")
+    with pytest.raises(CorpusError, match=r"x\.jsonl:2") as info:
+        load(tmp_path)
+    assert field in str(info.value)
+
+
+def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
+    """The same id twice (in any files) is an error naming both places."""
+    line = ('{"id": "a", "source": "https://x", "provider": "openai", "kind": "http", "api": "openai",'
+            ' "status": 401, "body": {}, "expect": "auth"}\n')
+    (tmp_path / "a.jsonl").write_text(line)
+    (tmp_path / "b.jsonl").write_text(line)
+    with pytest.raises(CorpusError, match=r"b\.jsonl:1.*a\.jsonl:1"):
+        load(tmp_path)
+
+
+# ------------------------------------------------------------------ how message-only errors are replayed
+
+
+@pytest.mark.parametrize(("name", "sdk", "cause"), [
+    ("APIConnectionError", openai.APIConnectionError, httpx2.ConnectError),
+    ("APITimeoutError", openai.APITimeoutError, httpx2.ReadTimeout),
+    ("ConnectError", openai.APIConnectionError, httpx2.ConnectError),
+    ("RemoteProtocolError", openai.APIConnectionError, httpx2.RemoteProtocolError),
+])
+def test_sdk_transport_errors_are_raised_by_the_real_client(name: str, sdk: type, cause: type) -> None:
+    """A transport error is the SDK's own wrapper around the real httpx exception carrying the shown text."""
+    error = exception_from_message(name, "[Errno 111] Connection refused")
+    assert type(error) is sdk and isinstance(error.__cause__, cause)
+    assert "Connection refused" in str(error.__cause__)
+
+
+def test_sdk_status_classes_are_built_as_wrapping_libraries_build_them() -> None:
+    """LiteLLM-style errors are real SDK status classes with the class's status and the shown text."""
+    error = exception_from_message("RateLimitError", "litellm.RateLimitError: slow down")
+    assert isinstance(error, openai.RateLimitError) and error.status_code == 429 and "slow down" in str(error)
+    assert isinstance(exception_from_message("OverloadedError", "x", api="anthropic"), anthropic.APIStatusError)
+
+
+def test_other_classes_keep_their_name_and_text() -> None:
+    """Builtins are real builtins; foreign classes (botocore...) are plain exceptions with the real name."""
+    assert type(exception_from_message("ConnectionRefusedError", "refused")) is ConnectionRefusedError
+    foreign = exception_from_message("botocore.errorfactory.ThrottlingException", "Too many requests")
+    assert type(foreign).__name__ == "ThrottlingException" and str(foreign) == "Too many requests"
+
+
+def test_anthropic_error_event_is_raised_by_the_sdk_stream() -> None:
+    """An Anthropic SSE error event makes the real streaming client raise, as in production."""
+    outcome = outcome_from_event({"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}})
+    assert isinstance(outcome, anthropic.APIStatusError)
+    assert classify_api_error(outcome).reason is R.overloaded
