@@ -59,7 +59,7 @@ def test_known_misses_name_real_entries() -> None:
 
 def test_corpus_is_large_and_sourced() -> None:
     """The files hold hundreds of entries with unique ids, each with a source URL and a known provider."""
-    assert len(ENTRIES) >= 60
+    assert len(ENTRIES) >= 150
     assert all(e.source.startswith("http") for e in ENTRIES)
     assert len({e.id for e in all_entries()}) == len(all_entries())
 
