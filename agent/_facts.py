@@ -16,11 +16,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-import anthropic
-import httpx2
-import openai
-
 from ._phrases import normalize, tags_in
+from ._sdk import HttpxHeaders, SDKConnectionError, SDKStatusError, SDKTimeoutError
 
 __all__ = ["ErrorFacts", "ExcKind", "clear_text_cache", "facts_from_body", "facts_from_exception"]
 
@@ -99,11 +96,10 @@ def clear_text_cache() -> None:
 
 # ---------------------------------------------------------------- exceptions
 
-_STATUS_ERRORS: Final = (openai.APIStatusError, anthropic.APIStatusError)
-_TIMEOUT_ERRORS: Final = (openai.APITimeoutError, anthropic.APITimeoutError, httpx2.TimeoutException, TimeoutError)
-_CONNECTION_ERRORS: Final = (
-    openai.APIConnectionError, anthropic.APIConnectionError, httpx2.TransportError, ConnectionError, OSError,
-)
+# the SDK classes are checked only once their module is loaded (agent._sdk): nothing here imports an SDK
+_STATUS_ERRORS: Final = (SDKStatusError,)
+_TIMEOUT_ERRORS: Final = (SDKTimeoutError, TimeoutError)
+_CONNECTION_ERRORS: Final = (SDKConnectionError, ConnectionError, OSError)
 
 
 def _chain(error: BaseException) -> Iterator[BaseException]:
@@ -163,7 +159,7 @@ def _hint_headers(error: BaseException) -> tuple[tuple[str, str], ...]:
     if headers is None:
         return ()
     try:
-        pairs = headers.raw if isinstance(headers, httpx2.Headers) else [
+        pairs = headers.raw if isinstance(headers, HttpxHeaders) else [
             (str(k).encode("latin-1"), str(v).encode("latin-1")) for k, v in headers.items()]
         found = []
         for raw_name, value in pairs:

@@ -15,11 +15,10 @@ from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from . import events as ev
 from ._taxonomy import FailoverReason, Scope
-from .adapters import Adapter, Api, ModelReply, ModelRequest, StreamIncompleteError, ToolSpec
+from .adapters import Adapter, ModelReply, ModelRequest, StreamIncompleteError, ToolSpec
+from .chain import Api, ChainEntry
 from .compress import Compressor, estimate_tokens
 from .conversation import Message, ToolCall, ToolResult
 from .credential_pool import CredentialPool, Lease, NoCredentialAvailable
@@ -49,26 +48,6 @@ _SAYS: dict[ev.AttemptAction, str] = {
     "retry": "retried", "compress": "compressed ({} removed)", "fallback": "fell back", "finish": "finished",
     "partial": "stopped: partial answer", "wait": "waited for a credential",
 }
-
-
-class ChainEntry(BaseModel):
-    """One model of the ordered fallback chain, with the pool that pays for it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    api: Api
-    model: str
-    pool: str = Field(description="name of the credential pool of this provider")
-    provider: str = Field("", description="shown to users (default: from the api)")
-    base_url: str | None = None
-    max_tokens: int = Field(1024, ge=1)
-    timeout: float = Field(60.0, gt=0, description="seconds per upstream call")
-    context_window: int | None = Field(None, ge=1, description="tokens; guides compression and fallback")
-    betas: tuple[str, ...] = ()
-
-    @property
-    def provider_name(self) -> str:
-        return self.provider or ("Anthropic" if self.api == "anthropic-messages" else "OpenAI")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,9 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-import anthropic
-import openai
-
+from .chain import Api
 from .conversation import Message, Thinking, ToolCall, ToolResult
 from .credential_pool import Credential
 
@@ -25,7 +23,6 @@ __all__ = [
     "stream_call",
 ]
 
-Api = Literal["openai-chat", "openai-responses", "anthropic-messages"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +142,8 @@ class _OpenAIClients(Adapter):
     """Both OpenAI APIs use the same client (``max_retries=0``: the loop owns retries)."""
 
     def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
+        import openai  # only chains with an OpenAI-protocol entry load this SDK
+
         cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
         return cls(api_key=credential.secret.get_secret_value(), base_url=base_url, max_retries=0, timeout=timeout)
 
@@ -267,6 +266,8 @@ class AnthropicMessages(Adapter):
     api: Api = "anthropic-messages"
 
     def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
+        import anthropic  # only chains with an Anthropic entry load this SDK
+
         cls = anthropic.AsyncAnthropic if asynchronous else anthropic.Anthropic
         secret = credential.secret.get_secret_value()
         if credential.kind == "oauth":

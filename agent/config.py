@@ -22,18 +22,21 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 from ._redact import fingerprint
-from .conversation_loop import ChainEntry, ConversationLoop
+from .chain import ChainEntry
 from .cooldown import CooldownPolicy
 from .credential_pool import Credential, CredentialPool, Strategy
 from .events import Hook, log_event
 from .ladder import LadderPolicy
 from .stores import MemoryStore, StateStore, open_redis, open_sqlite
-from .tools import ToolBox
+
+if TYPE_CHECKING:  # the loop (and through it the SDKs) loads only when build_loop runs
+    from .conversation_loop import ConversationLoop
+    from .tools import ToolBox
 
 __all__ = [
     "ConfigError",
@@ -225,6 +228,8 @@ def credential_ids(name: str, config: PoolConfig, env: Mapping[str, str] | None 
 def build_loop(config: SteadyConfig, *, env: Mapping[str, str] | None = None, tools: ToolBox | None = None,
                hooks: tuple[Hook, ...] = (log_event,)) -> ConversationLoop:
     """A ready loop: the configured chain, its pools (keys resolved here) and the shared state store."""
+    from .conversation_loop import ConversationLoop
+
     if not config.chain:
         raise ConfigError("chain: no models configured; add at least one [[chain]] with api, model and pool")
     store = open_state(config.state, env)

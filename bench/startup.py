@@ -1,0 +1,132 @@
+"""Benchmark: how long the command line takes to start, and which SDKs each command loads.
+
+Each figure is the wall time of a fresh process, median (and fastest) of N runs:
+
+- ``python -c pass``: the interpreter alone, for reference;
+- ``import agent``;
+- ``steadyloop --help``;
+- ``steadyloop pool list`` on a SQLite state file;
+- ``steadyloop run`` to its first upstream byte: from spawning the process until the emulator
+  (in this process) logs the request; the chain has one OpenAI-protocol entry.
+
+Then one ``python -X importtime`` run per command: the time spent importing modules (the sum of
+its top-level cumulative entries) and which SDKs (``openai``, ``anthropic``) were imported.
+Commands run as ``python -m agent.cli``; ``--root DIR`` measures another checkout (its
+``agent`` package comes first on PYTHONPATH), which is how the "before" figures are taken.
+Goals: import agent < 0.2 s, --help and pool list < 0.3 s, run to first byte < 1 s.
+
+Run: python -m bench.startup [--runs N] [--root DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from agent.testing.emulator import Emulator
+
+_CONFIG = """\
+[state]
+backend = "sqlite"
+path = "{state}"
+
+[pools.main]
+[[pools.main.credentials]]
+id = "work"
+key = "sk-bench-key"
+
+[[chain]]
+api = "openai-chat"
+model = "gpt-4o"
+pool = "main"
+base_url = "{base_url}"
+"""
+
+
+def _env(root: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    if root is not None:
+        env["PYTHONPATH"] = str(root)
+    return env
+
+
+def _spawn(argv: list[str], env: dict[str, str]) -> None:
+    subprocess.run(argv, env=env, cwd=env["BENCH_CWD"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=True)
+
+
+def _wall(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    _spawn(argv, env)
+    return time.perf_counter() - start
+
+
+def _first_byte(argv: list[str], env: dict[str, str], emu: Emulator) -> float:
+    emu.reset()
+    start = time.time()
+    _spawn(argv, env)
+    return emu.log[0].started - start
+
+
+def _imports(argv: list[str], env: dict[str, str]) -> tuple[float, list[str]]:
+    """Seconds spent importing (top-level cumulative entries) and the SDKs loaded, from -X importtime."""
+    done = subprocess.run([argv[0], "-X", "importtime", *argv[1:]], env=env, cwd=env["BENCH_CWD"],
+                          capture_output=True, text=True,
+                          check=True)
+    total, sdks = 0, set()
+    for line in done.stderr.splitlines():
+        parts = line.removeprefix("import time:").split("|")
+        if len(parts) != 3 or not parts[1].strip().isdigit():
+            continue
+        name = parts[2].rstrip().removeprefix(" ")
+        if not name.startswith(" "):  # a top-level import: its figure includes everything it pulled in
+            total += int(parts[1])
+        if name.strip() in ("openai", "anthropic"):
+            sdks.add(name.strip())
+    return total / 1e6, sorted(sdks)
+
+
+def _report(label: str, samples: list[float], imports: tuple[float, list[str]] | None) -> None:
+    extra = ""
+    if imports is not None:
+        extra = f"   importtime {imports[0]:5.3f} s, SDKs loaded: {', '.join(imports[1]) or 'none'}"
+    print(f"  {label:30} median {statistics.median(samples):5.3f} s  fastest {min(samples):5.3f} s{extra}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--root", type=Path, default=None, help="another checkout to measure (its agent/ first)")
+    args = parser.parse_args()
+    env, py = _env(args.root), sys.executable
+    cli = [py, "-m", "agent.cli"]
+    with tempfile.TemporaryDirectory() as tmp, Emulator("healthy") as emu:
+        env["BENCH_CWD"] = tmp  # not a checkout: python -c puts the working directory first on sys.path
+        config = Path(tmp) / "steadyloop.toml"
+        config.write_text(_CONFIG.format(state=Path(tmp) / "state.db", base_url=emu.base_url("openai")))
+        commands = {
+            "python -c pass": [py, "-c", "pass"],
+            "import agent": [py, "-c", "import agent"],
+            "steadyloop --help": [*cli, "--help"],
+            "steadyloop pool list": [*cli, "pool", "list", "--config", str(config)],
+        }
+        run = [*cli, "run", "Say hello.", "--config", str(config)]
+        print(f"start-up: {args.runs} fresh processes each, code from {args.root or 'this checkout'}")
+        for label, argv in commands.items():
+            _wall(argv, env)  # warm the page cache and .pyc files
+            samples = [_wall(argv, env) for _ in range(args.runs)]
+            _report(label, samples, None if label == "python -c pass" else _imports(argv, env))
+        _first_byte(run, env, emu)
+        samples = [_first_byte(run, env, emu) for _ in range(args.runs)]
+        _report("steadyloop run to first byte", samples, _imports(run, env))
+    print("  goals: import agent < 0.2 s, --help and pool list < 0.3 s, run to first upstream byte < 1 s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""SDKs load only when needed; isinstance checks against them work once they are loaded."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import httpx2
+import openai
+import pytest
+
+from agent._sdk import HttpxHeaders, SDKConnectionError, SDKStatusError, SDKTimeoutError
+from agent.testing.emulator import Emulator
+
+_HEAVY = ("openai", "anthropic", "httpx2")
+
+
+def _loaded_after(code: str, cwd: Path) -> list[str]:
+    """The heavy modules a fresh interpreter has in sys.modules after running code."""
+    probe = code + f"\nimport sys, json; print(json.dumps([m for m in {_HEAVY!r} if m in sys.modules]))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=cwd)
+    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _config(tmp_path: Path, api: str, base_url: str) -> Path:
+    path = tmp_path / "steadyloop.toml"
+    path.write_text(textwrap.dedent(f"""
+        [state]
+        backend = "sqlite"
+        path = "{tmp_path / 'state.db'}"
+        [pools.main]
+        [[pools.main.credentials]]
+        id = "work"
+        key = "sk-emu-one"
+        [[chain]]
+        api = "{api}"
+        model = "gpt-4o"
+        pool = "main"
+        base_url = "{base_url}"
+    """))
+    return path
+
+
+def test_import_agent_loads_no_sdk(tmp_path: Path) -> None:
+    """import agent (the classifier included) loads neither SDK nor their HTTP library."""
+    assert _loaded_after("import agent, agent.error_classifier", tmp_path) == []
+
+
+def test_help_and_pool_list_load_no_sdk(tmp_path: Path) -> None:
+    """steadyloop --help and pool list never load an SDK."""
+    config = _config(tmp_path, "openai-chat", "http://127.0.0.1:9/v1")
+    code = textwrap.dedent(f"""
+        import contextlib, io
+        from agent.cli import main
+        with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):
+            main(["--help"])
+        main(["pool", "list", "--config", {str(config)!r}], out=io.StringIO())
+    """)
+    assert _loaded_after(code, tmp_path) == []
+
+
+@pytest.mark.parametrize(("api", "loaded"), [
+    ("openai-chat", ["openai", "httpx2"]),
+    ("anthropic-messages", ["anthropic", "httpx2"]),
+])
+def test_a_run_loads_only_its_own_sdk(api: str, loaded: list[str], tmp_path: Path) -> None:
+    """A chain with one API loads that API's SDK only, and the turn still answers."""
+    with Emulator("healthy") as emu:
+        base = emu.base_url("anthropic" if api.startswith("anthropic") else "openai")
+        config = _config(tmp_path, api, base)
+        code = textwrap.dedent(f"""
+            import io
+            from agent.cli import main
+            out = io.StringIO()
+            assert main(["run", "Say hello.", "--config", {str(config)!r}], out=out) == 0, out.getvalue()
+        """)
+        assert sorted(_loaded_after(code, tmp_path)) == sorted(loaded)
+        assert len(emu.log) == 1
+
+
+def test_virtual_classes_match_real_sdk_objects() -> None:
+    """Real SDK exceptions and headers match the virtual classes; look-alikes and builtins do not."""
+    request = httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+    response = httpx2.Response(429, request=request, headers={"retry-after": "2"})
+    status = openai.RateLimitError("slow down", response=response, body=None)
+    assert isinstance(status, SDKStatusError) and not isinstance(status, SDKTimeoutError)
+    assert isinstance(openai.APITimeoutError(request=request), SDKTimeoutError)
+    assert isinstance(openai.APIConnectionError(request=request), SDKConnectionError)
+    assert isinstance(httpx2.ConnectTimeout("x"), SDKTimeoutError)
+    assert isinstance(response.headers, HttpxHeaders) and not isinstance({"a": "b"}, HttpxHeaders)
+    assert not isinstance(ValueError("x"), SDKStatusError | SDKConnectionError)
