@@ -23,8 +23,12 @@ def _print_drill(report: Any, out: TextIO) -> None:
             key = a.credential_id or "-"
             out.write(f"   {number:2}. turn {turn_no} {a.api} {a.model} {key} -> {a.outcome}{why}: {a.action}{wait}\n")
     verdict = "PASS" if report.passed else "FAIL"
+    streamed = ", streamed" if report.streamed else ""
     out.write(f"   {verdict} status {report.status} (expected {report.expected_status}), {report.calls} upstream "
-              f"call(s) (minimum {report.min_calls}), {report.seconds:.2f} s, waits {report.waited:.2f} s\n")
+              f"call(s) (minimum {report.min_calls}), {report.faults} fault(s) served{streamed}, "
+              f"{report.seconds:.2f} s, waits {report.waited:.2f} s\n")
+    for problem in report.problems:
+        out.write(f"   why it failed: {problem}\n")
     if report.status != "ok" and report.turns:
         out.write(f"   final response: {report.turns[-1].final_response}\n")
     out.write("\n")
@@ -45,8 +49,8 @@ def _cmd_drill(args: argparse.Namespace, out: TextIO) -> int:
         for report in reports:
             _print_drill(report, out)
         passed = sum(r.passed for r in reports)
-        out.write(f"drills: {passed} of {len(reports)} at the minimum number of upstream calls with the expected "
-                  "status\n")
+        out.write(f"drills: {passed} of {len(reports)} passed (expected status, minimum upstream calls, their fault "
+                  "served by the emulator and handled by the loop)\n")
     return 0 if all(r.passed for r in reports) else 1
 
 
