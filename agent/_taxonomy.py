@@ -40,6 +40,8 @@ class FailoverReason(enum.StrEnum):
     oauth_long_context_beta_forbidden = "oauth_long_context_beta_forbidden"
     llama_cpp_grammar_pattern = "llama_cpp_grammar_pattern"
     empty_response = "empty_response"
+    stream_incomplete = "stream_incomplete"
+    malformed_response = "malformed_response"
     output_truncated = "output_truncated"
     unknown = "unknown"
 
@@ -102,6 +104,8 @@ REASON_POLICY: Final = MappingProxyType(
         _R.oauth_long_context_beta_forbidden: ReasonPolicy(_S.request, _A.repair, True, False),
         _R.llama_cpp_grammar_pattern: ReasonPolicy(_S.request, _A.repair, True, False),
         _R.empty_response: ReasonPolicy(_S.endpoint, _A.retry, True, True),
+        _R.stream_incomplete: ReasonPolicy(_S.endpoint, _A.retry, True, True),  # cut: no terminal event
+        _R.malformed_response: ReasonPolicy(_S.endpoint, _A.retry, True, True),  # a 200 body or chunk of garbage
         _R.output_truncated: ReasonPolicy(_S.request, _A.stop, False, False),
         _R.unknown: ReasonPolicy(_S.endpoint, _A.retry, True, True),
     }

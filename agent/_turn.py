@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import events as ev
-from ._taxonomy import FailoverReason, Scope
-from .adapters import Adapter, ModelReply, ModelRequest, StreamIncompleteError, ToolSpec
+from ._taxonomy import Action, FailoverReason, Scope
+from .adapters import Adapter, MalformedStreamError, ModelReply, ModelRequest, StreamIncompleteError, ToolSpec
 from .chain import Api, ChainEntry
 from .compress import Compressor, estimate_tokens
 from .conversation import Message, ToolCall, ToolResult
@@ -31,10 +31,11 @@ from .ladder import (
     backoff_delay,
     fallback_allowed,
     fallback_or_finish,
+    may_retry,
     next_step,
 )
 from .repairs import Draft, repair
-from .results import Attempt, TurnResult, TurnStatus, now_utc
+from .results import Attempt, Note, TurnResult, TurnStatus, now_utc
 from .tools import ToolBox
 from .truth import Verdict, empty_pool_verdict, failure_verdict
 
@@ -104,6 +105,12 @@ class _Turn:
     streaming: bool = False
     outbox: list[ev.Event] = field(default_factory=list)
     partial: bool = False
+    tried: set[str] = field(default_factory=set)  # keys of the current chain entry called in this turn
+    notes: list[Note] = field(default_factory=list)  # steps that made no call: waits, skips, empty pools
+    restarts: int = 0
+    retried: bool = False
+    last_at: int = -1  # the chain entry the last failure came from
+    capped: bool = False  # a step was refused for want of attempts
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +145,7 @@ class TurnLogic:
               streaming: bool = False) -> Generator[Effect, Any, TurnResult]:
         start = self.clock()
         p = self.policy
-        t = _Turn(Budget(p.max_attempts, start + p.deadline_seconds, p.max_wait_seconds),
+        t = _Turn(Budget(p.max_attempts, start + p.deadline_seconds, p.max_wait_seconds, reserve=p.reserve_seconds),
                   Draft(conversation, self._tool_specs, self.chain[0].betas), start,
                   ev.TurnRef(os.urandom(8).hex(), session), streaming=streaming)
         t.ctx.has_next = len(self.chain) > 1
@@ -149,6 +156,10 @@ class TurnLogic:
             if verdict is not None:
                 return self._result(t, verdict)
             entry = self.chain[t.entry_index]
+            if self._keeps(t) and t.budget.call_cap(self.clock(), keep=True) <= 0:
+                self._note(t, entry, "fallback", "deadline")
+                self._fall_back(t, "deadline")
+                continue
             lease = self._acquire(entry, session)
             if isinstance(lease, NoCredentialAvailable):
                 verdict = yield from self._empty_pool(t, entry, lease)
@@ -171,6 +182,14 @@ class TurnLogic:
             return failure_verdict(None, t.last, self.policy, len(t.attempts), budget_spent=True)
         return None
 
+    def _keeps(self, t: _Turn, c: ClassifiedError | None = None) -> bool:
+        """Whether a fallback may still follow the current target (so it keeps a reserve for it)."""
+        return t.ctx.has_next and fallback_allowed(c if c is not None else t.last, self.policy)
+
+    def _spare(self, t: _Turn, c: ClassifiedError) -> bool:
+        """Whether another call of the current target leaves one attempt for a fallback that may follow."""
+        return t.budget.attempts_left() >= (2 if self._keeps(t, c) else 1)
+
     def _acquire(self, entry: ChainEntry, session: str | None) -> Lease | NoCredentialAvailable:
         try:
             return self.pools[entry.pool].acquire(entry.model, session=session)
@@ -181,15 +200,16 @@ class TurnLogic:
         adapter = self._adapters[entry.api]
         base_url = lease.credential.base_url or entry.base_url
         client = adapter.client(lease.credential, base_url, entry.timeout, asynchronous=asynchronous)
-        left = t.budget.time_left(self.clock())
-        if left < entry.timeout:  # never let one call outlive the turn's deadline
-            client = client.with_options(timeout=max(0.5, left))
+        # Never let one call outlive the deadline, nor eat the reserve of a fallback that may follow.
+        timeouts = entry.call_timeouts(t.budget.call_cap(self.clock(), keep=self._keeps(t)))
         t.budget.used += 1
+        t.tried.add(lease.credential.id)
         url = client.base_url  # the SDK's own: the configured URL, or its default host
         self._emit(t, ev.AttemptStarted(entry.api, entry.model, lease.credential.id, t.budget.used,
                                         entry.provider_name, url.host, url.port or _PORTS.get(url.scheme),
                                         t.entry_index, t.ref))
-        request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.max_tokens, t.draft.betas)
+        request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.max_tokens, t.draft.betas,
+                               timeouts)
         return Call(adapter, client, request, stream=t.streaming)
 
     # ------------------------------------------------------------------ outcomes
@@ -201,22 +221,34 @@ class TurnLogic:
             return (yield from self._succeeded(t, entry, lease, outcome, assessed))
         failure = assessed
         self.pools[entry.pool].report(lease, failure, release=True)
-        t.last = failure
+        t.last, t.last_at = failure, t.entry_index
         self._emit(t, ev.AttemptFailed(entry.api, entry.model, lease.credential.id, failure.reason.value, failure.rule,
                                     failure.status_code, failure.message, t.ref))
+        step = self._decide(t, entry, failure)
         if outcome.delivered:
-            partial = self._partial(t, entry, lease, failure, outcome)
-            if partial is not None:
-                return partial
-        step = next_step(failure, self.policy, t.ctx)
+            if step is Step.finish or not self._restartable(t):
+                return self._partial(t, entry, lease, failure, outcome)
+            t.restarts += 1
+            self._emit(t, ev.StreamRestarted(failure.reason.value, outcome.delivered, t.ref))
+            if failure.scope is Scope.endpoint and self._keeps(t, failure):
+                step = Step.fallback  # the endpoint cut it: restart on the next chain entry first
         return (yield from self._step(t, entry, lease, failure, step, outcome))
+
+    def _decide(self, t: _Turn, entry: ChainEntry, c: ClassifiedError) -> Step:
+        """The ladder's step, given what this turn has left: untried keys, attempts, the fallback's share."""
+        t.ctx.can_rotate = any(cred.id not in t.tried for cred in self.pools[entry.pool].credentials)
+        step = next_step(c, self.policy, t.ctx)
+        if step is not Step.fallback and step is not Step.finish and not self._spare(t, c):
+            t.capped = True  # the attempt budget, not the ladder, ends this target
+            return fallback_or_finish(c, self.policy, t.ctx)
+        return step
+
+    def _restartable(self, t: _Turn) -> bool:
+        return self.policy.on_partial_stream == "restart" and t.restarts < self.policy.max_stream_restarts
 
     def _partial(self, t: _Turn, entry: ChainEntry, lease: Lease, c: ClassifiedError,
                  outcome: Outcome) -> Verdict | None:
-        """Text was already shown when the stream failed: never hide it; stop, or restart with a marker."""
-        if self.policy.on_partial_stream == "restart":
-            self._emit(t, ev.StreamRestarted(c.reason.value, outcome.delivered, t.ref))
-            return None
+        """Text was already shown when the stream failed and no restart is possible: never hide it; stop."""
         t.partial = True
         self._record(t, entry, lease, c.reason.value, "partial", outcome, c)
         base = failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id)
@@ -231,7 +263,7 @@ class TurnLogic:
         try:
             reply = outcome.reply or self._adapters[entry.api].parse(outcome.raw)
         except Exception as exc:  # a 200 body that is not this API's shape
-            return self._endpoint_fault(entry, "malformed_response", FailoverReason.server_error,
+            return self._endpoint_fault(entry, "malformed_response", FailoverReason.malformed_response,
                                         f"HTTP 200 with a body that is not a {entry.api} response "
                                         f"({type(exc).__name__})")
         if not reply.text and not reply.tool_calls:
@@ -247,7 +279,11 @@ class TurnLogic:
     def _classify(self, t: _Turn, entry: ChainEntry, outcome: Outcome) -> ClassifiedError | None:
         provider, model = entry.provider_name, entry.model
         if isinstance(outcome.error, StreamIncompleteError):  # a cut stream is the endpoint's failure
-            return self._endpoint_fault(entry, "stream_incomplete", FailoverReason.server_error, str(outcome.error))
+            return self._endpoint_fault(entry, "stream_incomplete", FailoverReason.stream_incomplete,
+                                        str(outcome.error))
+        if isinstance(outcome.error, MalformedStreamError):
+            return self._endpoint_fault(entry, "malformed_response", FailoverReason.malformed_response,
+                                        str(outcome.error))
         if outcome.error is not None:
             return classify_api_error(outcome.error, provider=provider, model=model,
                                       approx_tokens=estimate_tokens(t.draft.messages),
@@ -262,7 +298,7 @@ class TurnLogic:
         t.tokens[1] += reply.usage.output_tokens
         assistant = Message(role="assistant", text=reply.text, tool_calls=reply.tool_calls, thinking=reply.thinking)
         t.added.append(assistant)
-        t.ctx = replace(t.ctx, retries=0)
+        t.ctx = replace(t.ctx, retries=0, retried={})
         if not reply.tool_calls or len(self.tools) == 0:
             self._record(t, entry, lease, "ok", "answered", outcome, reply=reply)
             return Verdict(TurnStatus.ok, reply.text)
@@ -314,7 +350,10 @@ class TurnLogic:
         if step is Step.retry:
             wait = c.retry_after if c.retry_after is not None else backoff_delay(c.reason, t.ctx.retries + 1,
                                                                                  self.policy, self.rng)
-            if t.budget.can_wait(wait, self.clock()):
+            if c.action is Action.rotate:  # every key was tried: wait for the soonest one to be back
+                wait = max(wait, self._back_in(entry))
+            # Plan it: the sleep, one more call like the last one, and the fallback's reserve must all fit.
+            if t.budget.can_wait(wait, self.clock(), then=max(outcome.duration, 0.05), keep=self._keeps(t, c)):
                 self._schedule_retry(at, wait)
                 yield from self._flush(t)
                 yield Sleep(wait)
@@ -328,7 +367,8 @@ class TurnLogic:
             self._fall_back(t, c.reason.value)
             return None
         self._record(t, entry, lease, c.reason.value, "finish", outcome, c)
-        return failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id)
+        return failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id,
+                               retried=t.retried, compressed=t.ctx.compressions, budget_spent=t.capped)
 
     def _repaired(self, at: _At) -> bool:
         fixed = repair(at.c.reason, at.t.draft)
@@ -340,8 +380,18 @@ class TurnLogic:
         self._emit(at.t, ev.RequestRepaired(at.entry.model, at.c.reason.value, fixed[0], at.t.ref))
         return True
 
+    def _back_in(self, entry: ChainEntry) -> float:
+        """Seconds until a key of ``entry``'s pool may serve its model again (0: one may now)."""
+        empty = self.pools[entry.pool].unavailable(entry.model)
+        if any(b.status.value == "available" and b.available_at is not None and b.available_at <= empty.now
+               for b in empty.blocked):
+            return 0.0
+        return max(0.0, (empty.soonest or empty.now) - empty.now)
+
     def _schedule_retry(self, at: _At, wait: float) -> None:
         at.t.ctx.retries += 1
+        at.t.ctx.retried[at.c.reason] = at.t.ctx.retried.get(at.c.reason, 0) + 1
+        at.t.retried = True
         self._record(at.t, at.entry, at.lease, at.c.reason.value, "retry", at.outcome, at.c, wait)
         self._emit(at.t, ev.RetryScheduled(at.entry.model, wait, at.c.reason.value, at.lease.credential.id, at.t.ref))
 
@@ -364,6 +414,7 @@ class TurnLogic:
         previous = self.chain[t.entry_index]
         t.entry_index = self._next_entry(t.entry_index, reason)
         entry = self.chain[t.entry_index]
+        t.tried = set()
         t.ctx = LadderContext(repaired=set(t.ctx.repaired), has_next=t.entry_index + 1 < len(self.chain))
         t.draft = replace(t.draft, betas=entry.betas)
         self._emit(t, ev.FallbackActivated(previous.model, entry.model, entry.api, reason, t.ref))
@@ -379,18 +430,31 @@ class TurnLogic:
 
     def _empty_pool(self, t: _Turn, entry: ChainEntry,
                     empty: NoCredentialAvailable) -> Generator[Effect, Any, Verdict | None]:
+        """No key may serve now. Waiting for one is a retry of the failure that cooled it (if this target
+        failed in this turn), planned like any retry; otherwise fall back, else finish."""
         wait = None if empty.soonest is None else max(0.0, empty.soonest - empty.now)
-        if wait is not None and t.budget.can_wait(wait, self.clock()):
-            self._record(t, entry, None, "no_credential", "wait", None, wait=wait)
+        here = t.last if t.last_at == t.entry_index else None
+        counted = here is None or may_retry(here, self.policy, t.ctx)
+        if wait is not None and counted and t.budget.can_wait(wait, self.clock(), then=0.05, keep=self._keeps(t)):
+            if here is not None:
+                t.ctx.retries += 1
+                t.ctx.retried[here.reason] = t.ctx.retried.get(here.reason, 0) + 1
+                t.retried = True
+            self._note(t, entry, "wait", "no_credential", wait)
             self._emit(t, ev.RetryScheduled(entry.model, wait, "no_credential", None, t.ref))
             yield from self._flush(t)
             yield Sleep(wait)
             return None
-        if t.ctx.has_next and fallback_allowed(t.last, self.policy):
-            self._record(t, entry, None, "no_credential", "fallback", None)
+        if self._keeps(t):
+            self._note(t, entry, "fallback", "no_credential")
             self._fall_back(t, "no_credential")
             return None
         return empty_pool_verdict(empty, t.last, entry, len(t.attempts))
+
+    def _note(self, t: _Turn, entry: ChainEntry, action: ev.AttemptAction, reason: str, wait: float = 0.0) -> None:
+        """A step that made no upstream call (a result note, not an attempt)."""
+        t.notes.append(Note.model_construct(model=entry.model, action=_SAYS[action].format(""), reason=reason,
+                                            wait=wait))
 
     # ------------------------------------------------------------------ results
 
@@ -412,7 +476,7 @@ class TurnLogic:
             model=entry.model if entry and answered else verdict.model,
             credential_id=lease.credential.id if lease and answered else None, attempts=tuple(t.attempts),
             input_tokens=t.tokens[0], output_tokens=t.tokens[1], elapsed=self.clock() - t.started,
-            finished_at=now_utc(), messages=tuple(t.added), partial=t.partial)
+            finished_at=now_utc(), messages=tuple(t.added), partial=t.partial, notes=tuple(t.notes))
         self._emit(t, ev.TurnFinished(result.status.value, result.model, len(t.attempts), result.elapsed,
                                       result.failure_reason.value if result.failure_reason else None,
                                       t.tokens[0], t.tokens[1], t.partial, t.ref))

@@ -13,12 +13,14 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from .chain import Api
+from ._sdk import SDKConnectionError, SDKTimeoutError
+from .chain import Api, CallTimeouts
 from .conversation import Message, Thinking, ToolCall, ToolResult
 from .credential_pool import Credential
 
 __all__ = [
-    "ADAPTERS", "Adapter", "Api", "ModelReply", "ModelRequest", "StreamIncompleteError", "ToolSpec", "Usage",
+    "ADAPTERS", "Adapter", "Api", "MalformedStreamError", "ModelReply", "ModelRequest", "StreamIncompleteError",
+    "ToolSpec", "Usage",
     "astream_call",
     "stream_call",
 ]
@@ -43,6 +45,7 @@ class ModelRequest:
     tools: tuple[ToolSpec, ...] = ()
     max_tokens: int = 1024
     betas: tuple[str, ...] = ()
+    timeouts: CallTimeouts | None = None  # this call's per-phase limits; None: the client's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,16 @@ class Adapter:
 
     def parse(self, raw: Any) -> ModelReply:
         raise NotImplementedError
+
+
+def _timed(payload: dict[str, Any], request: ModelRequest) -> dict[str, Any]:
+    """The payload with this call's per-phase limits (read: to the first byte of the answer)."""
+    t = request.timeouts
+    if t is not None:
+        import httpx2  # loaded already: the SDK that makes this call imports it
+
+        payload["timeout"] = httpx2.Timeout(t.first_byte, connect=t.connect, write=t.write, pool=t.connect)
+    return payload
 
 
 def _args(raw: str | None) -> dict[str, Any]:
@@ -157,7 +170,7 @@ class OpenAIChat(_OpenAIClients):
         if request.tools:
             payload["tools"] = [{"type": "function", "function": {"name": t.name, "description": t.description,
                                                                   "parameters": t.schema}} for t in request.tools]
-        return payload
+        return _timed(payload, request)
 
     def call(self, client: Any, request: ModelRequest) -> Any:
         return client.chat.completions.create(**self.payload(request))
@@ -209,7 +222,7 @@ class OpenAIResponses(_OpenAIClients):
         if request.tools:
             payload["tools"] = [{"type": "function", "name": t.name, "description": t.description,
                                  "parameters": t.schema} for t in request.tools]
-        return payload
+        return _timed(payload, request)
 
     def call(self, client: Any, request: ModelRequest) -> Any:
         return client.responses.create(**self.payload(request))
@@ -284,7 +297,7 @@ class AnthropicMessages(Adapter):
                                 for t in request.tools]
         if request.betas:
             payload["extra_headers"] = {"anthropic-beta": ",".join(request.betas)}
-        return payload
+        return _timed(payload, request)
 
     def call(self, client: Any, request: ModelRequest) -> Any:
         return client.messages.create(**self.payload(request))
@@ -325,6 +338,57 @@ StreamItem = tuple[str, Any]
 
 class StreamIncompleteError(Exception):
     """The stream closed without its terminal event (message_stop, response.completed, a finish_reason)."""
+
+
+class MalformedStreamError(Exception):
+    """A streamed chunk was not valid JSON or not this API's event shape."""
+
+
+def _idle(stream: Any, request: ModelRequest) -> None:
+    """The answer has begun: from now on each read of the body may wait ``seconds`` (the idle timeout).
+
+    The HTTP layer reads a request's read timeout when the body starts, so setting it here, after
+    the headers arrived within the first-byte timeout, makes the body's reads use the idle one.
+    """
+    sent = getattr(getattr(stream, "response", None), "request", None)
+    timeouts = getattr(sent, "extensions", {}).get("timeout") if sent is not None else None
+    if request.timeouts is not None and isinstance(timeouts, dict):
+        timeouts["read"] = request.timeouts.idle
+
+
+def _named(err: Exception) -> Exception:
+    """A failure while reading a begun stream: a timeout stays one; a connection error is a cut stream
+    (the SDKs wrap the HTTP library's); a chunk that does not parse is a malformed one."""
+    if isinstance(err, SDKTimeoutError):
+        return err
+    if isinstance(err, SDKConnectionError):
+        return StreamIncompleteError(f"the connection closed mid-stream ({type(err).__name__})")
+    if isinstance(err, ValueError):
+        return MalformedStreamError(f"a streamed chunk could not be parsed ({type(err).__name__})")
+    return err
+
+
+def _guard(events: Any) -> Any:
+    """Iterate a stream, naming its failures: a cut connection, or a chunk that is not JSON."""
+    try:
+        yield from events
+    except Exception as err:
+        named = _named(err)
+        if named is err:
+            raise
+        raise named from err
+
+
+async def _aguard(events: Any) -> Any:
+    """``_guard`` for async streams."""
+    try:
+        async for event in events:
+            yield event
+    except Exception as err:
+        named = _named(err)
+        if named is err:
+            raise
+        raise named from err
 
 
 class _ChatStream:
@@ -398,8 +462,10 @@ def _messages_text(event: Any) -> str | None:
 
 def _chat_stream(client: Any, request: ModelRequest, adapter: OpenAIChat) -> Any:
     acc = _ChatStream()
-    for chunk in client.chat.completions.create(**adapter.payload(request), stream=True,
-                                                stream_options={"include_usage": True}):
+    stream = client.chat.completions.create(**adapter.payload(request), stream=True,
+                                            stream_options={"include_usage": True})
+    _idle(stream, request)
+    for chunk in _guard(stream):
         if (text := acc.feed(chunk)) is not None:
             yield ("text", text)
     yield ("reply", acc.reply())
@@ -407,7 +473,9 @@ def _chat_stream(client: Any, request: ModelRequest, adapter: OpenAIChat) -> Any
 
 def _responses_stream(client: Any, request: ModelRequest, adapter: OpenAIResponses) -> Any:
     acc = _ResponsesStream(adapter)
-    for event in client.responses.create(**adapter.payload(request), stream=True):
+    stream = client.responses.create(**adapter.payload(request), stream=True)
+    _idle(stream, request)
+    for event in _guard(stream):
         if (text := acc.feed(event)) is not None:
             yield ("text", text)
         if acc.final is not None:
@@ -417,8 +485,9 @@ def _responses_stream(client: Any, request: ModelRequest, adapter: OpenAIRespons
 
 def _messages_stream(client: Any, request: ModelRequest, adapter: AnthropicMessages) -> Any:
     with client.messages.stream(**adapter.payload(request)) as stream:
+        _idle(stream, request)
         stopped = False
-        for event in stream:
+        for event in _guard(stream):
             if (text := _messages_text(event)) is not None:
                 yield ("text", text)
             stopped = stopped or event.type == "message_stop"
@@ -429,8 +498,10 @@ def _messages_stream(client: Any, request: ModelRequest, adapter: AnthropicMessa
 
 async def _achat_stream(client: Any, request: ModelRequest, adapter: OpenAIChat) -> Any:
     acc = _ChatStream()
-    async for chunk in await client.chat.completions.create(**adapter.payload(request), stream=True,
-                                                            stream_options={"include_usage": True}):
+    stream = await client.chat.completions.create(**adapter.payload(request), stream=True,
+                                                  stream_options={"include_usage": True})
+    _idle(stream, request)
+    async for chunk in _aguard(stream):
         if (text := acc.feed(chunk)) is not None:
             yield ("text", text)
     yield ("reply", acc.reply())
@@ -438,7 +509,9 @@ async def _achat_stream(client: Any, request: ModelRequest, adapter: OpenAIChat)
 
 async def _aresponses_stream(client: Any, request: ModelRequest, adapter: OpenAIResponses) -> Any:
     acc = _ResponsesStream(adapter)
-    async for event in await client.responses.create(**adapter.payload(request), stream=True):
+    stream = await client.responses.create(**adapter.payload(request), stream=True)
+    _idle(stream, request)
+    async for event in _aguard(stream):
         if (text := acc.feed(event)) is not None:
             yield ("text", text)
         if acc.final is not None:
@@ -448,8 +521,9 @@ async def _aresponses_stream(client: Any, request: ModelRequest, adapter: OpenAI
 
 async def _amessages_stream(client: Any, request: ModelRequest, adapter: AnthropicMessages) -> Any:
     async with client.messages.stream(**adapter.payload(request)) as stream:
+        _idle(stream, request)
         stopped = False
-        async for event in stream:
+        async for event in _aguard(stream):
             if (text := _messages_text(event)) is not None:
                 yield ("text", text)
             stopped = stopped or event.type == "message_stop"

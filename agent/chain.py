@@ -6,13 +6,24 @@ neither the loop nor any SDK.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Api", "ChainEntry"]
+__all__ = ["Api", "CallTimeouts", "ChainEntry"]
 
 Api = Literal["openai-chat", "openai-responses", "anthropic-messages"]
+
+
+@dataclass(frozen=True, slots=True)
+class CallTimeouts:
+    """One call's limits per phase, in seconds (the adapter hands them to the HTTP library)."""
+
+    connect: float
+    first_byte: float  # to the first byte of the answer: the response headers
+    idle: float  # streams: silence allowed between chunks once the body has begun
+    write: float  # sending the request; also the bound of every phase
 
 
 class ChainEntry(BaseModel):
@@ -26,10 +37,20 @@ class ChainEntry(BaseModel):
     provider: str = Field("", description="shown to users (default: from the api)")
     base_url: str | None = None
     max_tokens: int = Field(1024, ge=1)
-    timeout: float = Field(60.0, gt=0, description="seconds per upstream call")
+    timeout: float = Field(60.0, gt=0, description="seconds: upper bound of every phase of a call")
+    connect_timeout: float = Field(10.0, gt=0, description="seconds to open the connection")
+    first_token_timeout: float = Field(
+        30.0, gt=0, description="seconds to the first byte of the answer (streamed or not)")
+    idle_timeout: float = Field(30.0, gt=0, description="seconds of silence allowed between streamed chunks")
     context_window: int | None = Field(None, ge=1, description="tokens; guides compression and fallback")
     betas: tuple[str, ...] = ()
 
     @property
     def provider_name(self) -> str:
         return self.provider or ("Anthropic" if self.api == "anthropic-messages" else "OpenAI")
+
+    def call_timeouts(self, cap: float) -> CallTimeouts:
+        """Per-phase limits of one call, none longer than ``cap`` (what the deadline allows)."""
+        top = max(0.05, min(self.timeout, cap))
+        return CallTimeouts(min(top, self.connect_timeout), min(top, self.first_token_timeout),
+                            min(top, self.idle_timeout), top)

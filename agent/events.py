@@ -10,7 +10,8 @@ hook can follow many concurrent turns. A turn's events, in order::
     TurnFinished
 
 ``AttemptEnded`` is the row of ``TurnResult.attempts`` as it is written: what happened and what
-the loop did next (also written, with no upstream call, when no credential was free). A sleep
+the loop did next; steps that make no upstream call (a wait for a key, a fallback from an empty
+pool) are the result's ``notes``, announced by ``RetryScheduled`` / ``FallbackActivated``. A sleep
 starts at ``RetryScheduled`` and tools run after ``ToolCallsRequested``; each lasts until the
 turn's next event. Events never carry a key or message contents.
 

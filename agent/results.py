@@ -3,7 +3,8 @@
 Exit codes of ``steadyloop run`` (one per terminal status)::
 
     0 ok   10 content_policy_blocked   11 quota_exhausted   12 rate_limited   13 auth_failed
-    14 context_overflow   15 provider_unavailable   16 invalid_request   17 deadline_exceeded   19 error
+    14 context_overflow   15 provider_unavailable   16 invalid_request   17 deadline_exceeded
+    18 model_unavailable   19 error
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from ._taxonomy import FailoverReason
 from .conversation import Message
 
-__all__ = ["EXIT_CODES", "Attempt", "TurnResult", "TurnStatus", "status_for", "write_status_file"]
+__all__ = ["EXIT_CODES", "Attempt", "Note", "TurnResult", "TurnStatus", "status_for", "write_status_file"]
 
 
 class TurnStatus(enum.StrEnum):
@@ -34,6 +35,7 @@ class TurnStatus(enum.StrEnum):
     provider_unavailable = "provider_unavailable"
     invalid_request = "invalid_request"
     deadline_exceeded = "deadline_exceeded"
+    model_unavailable = "model_unavailable"  # every key of the pool is suspended for this model only
     error = "error"
 
 
@@ -41,7 +43,7 @@ EXIT_CODES = {
     TurnStatus.ok: 0, TurnStatus.content_policy_blocked: 10, TurnStatus.quota_exhausted: 11,
     TurnStatus.rate_limited: 12, TurnStatus.auth_failed: 13, TurnStatus.context_overflow: 14,
     TurnStatus.provider_unavailable: 15, TurnStatus.invalid_request: 16, TurnStatus.deadline_exceeded: 17,
-    TurnStatus.error: 19,
+    TurnStatus.model_unavailable: 18, TurnStatus.error: 19,
 }
 
 _R = FailoverReason
@@ -51,7 +53,9 @@ _STATUS_OF = {
     _R.context_overflow: TurnStatus.context_overflow, _R.payload_too_large: TurnStatus.context_overflow,
     _R.long_context_tier: TurnStatus.context_overflow, _R.overloaded: TurnStatus.provider_unavailable,
     _R.server_error: TurnStatus.provider_unavailable, _R.timeout: TurnStatus.provider_unavailable,
-    _R.empty_response: TurnStatus.provider_unavailable, _R.unknown: TurnStatus.error,
+    _R.empty_response: TurnStatus.provider_unavailable, _R.stream_incomplete: TurnStatus.provider_unavailable,
+    _R.malformed_response: TurnStatus.provider_unavailable, _R.transient: TurnStatus.provider_unavailable,
+    _R.unknown: TurnStatus.error,
 }
 
 
@@ -63,7 +67,7 @@ def status_for(reason: FailoverReason | None) -> TurnStatus:
 
 
 class Attempt(BaseModel):
-    """One upstream call."""
+    """One upstream call (and what the loop did after it)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -79,6 +83,17 @@ class Attempt(BaseModel):
     message: str = ""
 
 
+class Note(BaseModel):
+    """A step of the turn that made no upstream call: a wait for a key, a skip, a fallback from an empty pool."""
+
+    model_config = ConfigDict(frozen=True)
+
+    model: str
+    action: str
+    reason: str
+    wait: float = 0.0
+
+
 class TurnResult(BaseModel):
     """The outcome of one turn: always carries a message fit to deliver to a chat user."""
 
@@ -91,7 +106,8 @@ class TurnResult(BaseModel):
     provider: str | None = None
     model: str | None = None
     credential_id: str | None = None
-    attempts: tuple[Attempt, ...] = ()
+    attempts: tuple[Attempt, ...] = ()  # upstream calls only, in order
+    notes: tuple[Note, ...] = ()  # what the turn did without calling: waits for a key, skips, empty pools
     input_tokens: int = 0
     output_tokens: int = 0
     elapsed: float = 0.0

@@ -38,12 +38,26 @@ def _when(at: datetime) -> str:
     return at.strftime("%Y-%m-%d %H:%M UTC")
 
 
+_OUR_WORDS = frozenset({"stream_incomplete", "malformed_response", "empty_answer"})
+
+
 def _quote(c: ClassifiedError | None) -> str:
-    return f' (the provider said: "{c.message}")' if c is not None and c.message else ""
+    """The failure in a few words: quoted as the provider's only when the provider sent them.
+
+    A client-side failure (a timeout, a refused or cut connection, a body we could not parse, a
+    cancelled call) carries our own or the HTTP library's words, never the provider's.
+    """
+    if c is None or not c.message:
+        return ""
+    if c.status_code is None and (c.rule.startswith("transport") or c.rule in _OUR_WORDS
+                                  or c.reason in (FailoverReason.timeout, FailoverReason.unknown)):
+        return f" ({c.message})"
+    return f' (the provider said: "{c.message}")'
 
 
 def failure_verdict(status: TurnStatus | None, c: ClassifiedError | None, policy: LadderPolicy, attempts: int,
-                    *, budget_spent: bool = False, entry: Any = None, credential: str | None = None) -> Verdict:
+                    *, budget_spent: bool = False, entry: Any = None, credential: str | None = None,
+                    retried: bool = False, compressed: int = 0) -> Verdict:
     """The verdict after failure ``c`` when the ladder has nothing left to try."""
     provider = entry.provider_name if entry is not None else (c.provider if c else None)
     model = entry.model if entry is not None else (c.model if c else None)
@@ -57,8 +71,15 @@ def failure_verdict(status: TurnStatus | None, c: ClassifiedError | None, policy
         text = (f"Gave up after {attempts} upstream call(s), the configured maximum (max_attempts); the last failure "
                 f"was {reason.value if reason else 'unknown'}{_quote(c)}. Try again later or raise the budget.")
         return Verdict(final, text, reason, provider=provider, model=model)
-    return Verdict(final, _message(final, c, provider or "the provider", model or "the model", credential, policy),
-                   reason, _retry_at(c), provider, model)
+    text = _message(final, c, provider or "the provider", model or "the model", credential, policy)
+    if final is TurnStatus.provider_unavailable:
+        text += (" steadyloop retried within its budget; please try again shortly." if retried
+                 else " Please try again shortly.")
+    elif final is TurnStatus.context_overflow and not compressed:
+        text = (f"The conversation is too long for {model or 'the model'}{_quote(c)}, and steadyloop could not "
+                "shorten it enough (its newest messages alone do not fit). Shorten the message, start a new "
+                "conversation, or configure a fallback model with a larger context window.")
+    return Verdict(final, text, reason, _retry_at(c), provider, model)
 
 
 def _retry_at(c: ClassifiedError | None) -> datetime | None:
@@ -85,8 +106,7 @@ def _message(status: TurnStatus, c: ClassifiedError | None, provider: str, model
         return (f"The conversation is too long for {model} even after compressing it{said}. Start a new "
                 "conversation, or configure a fallback model with a larger context window.")
     if status is TurnStatus.provider_unavailable:
-        return (f"{provider} ({model}) is not answering right now: {c.reason.value if c else 'unavailable'}"
-                f"{said}. steadyloop retried within its budget; please try again shortly.")
+        return f"{provider} ({model}) is not answering right now: {c.reason.value if c else 'unavailable'}{said}."
     if status is TurnStatus.quota_exhausted:
         return f"The {provider} account behind this key is out of quota{said}. Add credits or another key."
     if status is TurnStatus.rate_limited:
@@ -101,6 +121,14 @@ def empty_pool_verdict(empty: NoCredentialAvailable, last: ClassifiedError | Non
                        attempts: int) -> Verdict:
     """The verdict when no credential of any remaining model can be used now."""
     statuses = {b.status for b in empty.blocked}
+    if empty.blocked and all(b.reason.startswith(f"{empty.model} suspended") for b in empty.blocked):
+        until = _when(datetime.fromtimestamp(empty.soonest, UTC)) if empty.soonest is not None else "a reset"
+        return Verdict(TurnStatus.model_unavailable,
+                       f"No key of {empty.pool} may use {empty.model} until {until} (each was refused this model: "
+                       f"{empty.blocked[0].reason.split(': ', 1)[-1]}). Use another model, or run `steadyloop pool "
+                       f"reset` once the account may use it.", FailoverReason.model_not_found,
+                       datetime.fromtimestamp(empty.soonest, UTC) if empty.soonest is not None else None,
+                       entry.provider_name, entry.model)
     retry_at = datetime.fromtimestamp(empty.soonest, UTC) if empty.soonest is not None else None
     when = f"; the next one is available at {_when(retry_at)}" if retry_at else ""
     names = ", ".join(f"{b.credential_id} ({b.status.value})" for b in empty.blocked)

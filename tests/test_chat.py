@@ -40,8 +40,8 @@ def test_rate_limited_turn_shows_the_wait_then_the_answer(config: tuple[Path, Em
     try:
         child.expect("you> ")
         child.sendline("hello")
-        child.expect(r"rate limit on key work, switching keys")
-        child.expect(r"waiting 1 s")
+        # One key: nothing to switch to, so the rate limit is a retry of that key after its hint.
+        child.expect(r"rate limit on key work, retrying in 1 s")
         child.expect("Hello from the steadyloop emulator.")
         child.expect("you> ")
         child.sendline("/status")

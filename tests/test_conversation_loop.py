@@ -169,7 +169,9 @@ def test_backoff_then_fallback_when_the_endpoint_stays_down(api: str) -> None:
     sleeper = Sleeper()
     with scenario(rules=[{"respond": "error", "shape": "openai_500", "match": {"model": "primary"}}]) as emu:
         chain = [entry(emu, api, "primary"), entry(emu, api, "backup", "alt")]
-        result = make_loop(chain, {"main": pool("main", "k1"), "alt": pool("alt", "k2")}, sleeper).run("hi")
+        policy = LadderPolicy(retries={R.server_error: 3})
+        result = make_loop(chain, {"main": pool("main", "k1"), "alt": pool("alt", "k2")}, sleeper,
+                           policy=policy).run("hi")
         assert result.ok and result.model == "backup" and emu.calls(model="primary") == 4
     assert len(sleeper.waits) == 3 and 0.8 <= sleeper.waits[0] <= 1.2 and sleeper.waits[2] > sleeper.waits[0]
 
@@ -236,8 +238,9 @@ def test_attempt_budget_holds_across_rotations_and_fallbacks() -> None:
     with scenario(rules=[{"respond": "error", "shape": "openai_500"}]) as emu:
         chain = [entry(emu, "openai-chat", "a"), entry(emu, "openai-chat", "b", "alt")]
         pools = {"main": pool("main", "k1", "k2"), "alt": pool("alt", "k3")}
-        result = make_loop(chain, pools, policy=LadderPolicy(max_attempts=3)).run("hi")
+        result = make_loop(chain, pools, policy=LadderPolicy(max_attempts=3, retries={R.server_error: 5})).run("hi")
         assert emu.calls() == 3 and len([a for a in result.attempts if a.credential_id]) == 3
+        assert emu.calls(model="b") == 1  # the last attempt was kept for the fallback
     assert result.status is TurnStatus.provider_unavailable and "max_attempts" in result.final_response
 
 

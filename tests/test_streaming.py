@@ -46,10 +46,11 @@ def test_failure_before_first_delta_is_recovered_invisibly(api: str) -> None:
 
 @pytest.mark.parametrize("api", APIS)
 def test_failure_after_deltas_is_never_hidden(api: str) -> None:
-    """After text was shown, a mid-stream error ends the turn as partial, with the reason, by default."""
+    """With on_partial_stream=stop, a mid-stream error after text was shown ends the turn as partial, with the reason."""
     rule = {"respond": "stream_error", "after_chunks": 2, "error_type": "overloaded_error", "message": "Overloaded"}
     with scenario(rules=[rule]) as emu:
-        text, _, result = collect(make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}))
+        text, _, result = collect(make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")},
+                                            policy=LadderPolicy(on_partial_stream="stop")))
         assert emu.calls() == 1
     assert text == "Hello from the steadyloop " and result.partial and result.status is not TurnStatus.ok
     assert "cut off after" in result.final_response
@@ -97,7 +98,8 @@ def test_astream_with_async_clients(api: str, rule: dict[str, Any] | None, expec
         async_waits.append(seconds)
 
     with scenario(rules=[rule] if rule else []) as emu:
-        loop = make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}, async_sleep=record)
+        loop = make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}, async_sleep=record,
+                         policy=LadderPolicy(on_partial_stream="stop"))
         events = asyncio.run(_agather(loop))
     result = events[-1]
     assert "".join(e.text for e in events if isinstance(e, TextDelta)) == expected_text

@@ -44,7 +44,8 @@ __all__ = [
 
 Endpoint = Literal["chat", "responses", "messages"]
 Api = Literal["openai", "anthropic"]
-Respond = Literal["error", "soft", "stream_error", "stream_cut", "drop", "hang", "reply", "tool_call"]
+Respond = Literal["error", "soft", "stream_error", "stream_cut", "stream_stall", "stream_malformed", "drop", "hang",
+                  "reply", "tool_call"]
 
 
 class ScenarioError(ValueError):
@@ -87,6 +88,10 @@ class Match(_Strict):
     has_images: bool | None = None
     has_tool_results: bool | None = None
     min_prompt_tokens: int | None = None
+    within_seconds: float | None = Field(
+        None, gt=0, description="only during the first N s after start or reset: an outage that ends")
+    last_role: Literal["user", "assistant"] | None = Field(
+        None, description="the role of the conversation's last message (assistant: a prefill)")
 
 
 class Rule(_Strict):
@@ -103,7 +108,9 @@ class Rule(_Strict):
     error_code: str | None = Field(None, description="error.code of a soft failure")
     message: str | None = Field(None, description="error message of a soft failure or stream error")
     error_type: str = Field("overloaded_error", description="the error type of a stream error")
-    after_chunks: int = Field(0, ge=0, description="text chunks sent before a stream error or cut")
+    after_chunks: int = Field(0, ge=0, description="text chunks sent before a stream error, cut, stall or bad chunk")
+    stall: float = Field(0.0, ge=0, le=120, description="stream_stall: seconds of silence, connection open, then "
+                                                          "the rest of the stream")
     delay: float = Field(0.0, ge=0, le=60, description="seconds to wait before answering")
     text: str | None = Field(None, description="reply text (reply)")
     tool_name: str | None = None

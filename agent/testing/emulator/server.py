@@ -12,6 +12,7 @@ import json
 import socket
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -21,6 +22,7 @@ from .state import Answer, EmulatorState, RequestRecord, planned_status
 from .wire import (
     RequestInfo,
     frames_through_text,
+    malformed_frame,
     parse_request,
     reply_body,
     reply_frames,
@@ -142,11 +144,19 @@ class _Handler(BaseHTTPRequestHandler):
             for frame in frames:
                 self._chunk(frame)
             self._chunk(tail)
-        else:  # stream_error or stream_cut after some content
-            for frame in frames_through_text(frames, answer.after_chunks):
+        else:  # stream_error, stream_cut, stream_stall or stream_malformed after some content
+            head = frames_through_text(frames, answer.after_chunks)
+            for frame in head:
                 self._chunk(frame)
             if answer.kind == "stream_error":
                 self._chunk(stream_error_frame(info, answer.error_type, answer.message))
+            elif answer.kind == "stream_malformed":
+                self._chunk(malformed_frame(info))
+            elif answer.kind == "stream_stall":  # silence with the connection open; then the rest, if still there
+                if self.server.stopping.wait(answer.stall):
+                    return self._drop()
+                for frame in [*frames[len(head):], tail]:
+                    self._chunk(frame)
         self._chunk(b"")  # a clean end of the HTTP body, even when the SSE stream is incomplete
         return 200
 
@@ -203,11 +213,11 @@ class Emulator:
     """
 
     def __init__(self, scenario: Scenario | str | Path | dict[str, Any] = "healthy", *,
-                 host: str = "127.0.0.1", port: int = 0) -> None:
+                 host: str = "127.0.0.1", port: int = 0, clock: Callable[[], float] = time.time) -> None:
         if not ipaddress.ip_address(host).is_loopback:
             raise ValueError(f"host {host!r}: the emulator binds to loopback only (use 127.0.0.1 or ::1)")
         self.scenario = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
-        self.state = EmulatorState(self.scenario)
+        self.state = EmulatorState(self.scenario, clock)  # clock: quota, rate windows and outages
         self._address = (host, port)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None

@@ -22,9 +22,11 @@ from .wire import RequestInfo, ToolCall, error_envelope
 __all__ = ["Answer", "EmulatorState", "RequestRecord", "planned_status"]
 
 _SHAPES = {shape.id: shape for shape in SHAPES}
-AnswerKind = Literal["reply", "error", "soft", "stream_error", "stream_cut", "drop", "hang"]
+AnswerKind = Literal["reply", "error", "soft", "stream_error", "stream_cut", "stream_stall", "stream_malformed", "drop",
+                     "hang"]
 _FAULT_KINDS: dict[str, AnswerKind] = {
-    "soft": "soft", "stream_error": "stream_error", "stream_cut": "stream_cut", "drop": "drop", "hang": "hang",
+    "soft": "soft", "stream_error": "stream_error", "stream_cut": "stream_cut", "stream_stall": "stream_stall",
+    "stream_malformed": "stream_malformed", "drop": "drop", "hang": "hang",
 }
 
 
@@ -52,6 +54,7 @@ class Answer:
     message: str = "Overloaded"
     soft: str = ""
     error_code: str | None = None
+    stall: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +136,11 @@ class EmulatorState:
             return seq, answer
 
     def _scripted(self, info: RequestInfo, seq: int, key_call: int) -> Answer | None:
+        elapsed = self._clock() - self._start
         for index, rule in enumerate(self.scenario.rules):
             if not _matches(rule, info, seq, key_call):
+                continue
+            if rule.match.within_seconds is not None and elapsed >= rule.match.within_seconds:
                 continue
             fired = self._rule_fired.get(index, 0)
             if rule.times is not None and fired >= rule.times:
@@ -177,6 +183,7 @@ def _matches(rule: Rule, info: RequestInfo, seq: int, key_call: int) -> bool:
     checks = (
         (m.key, info.key), (m.model, info.model), (m.endpoint, info.endpoint), (m.streamed, info.streamed),
         (m.has_tools, info.has_tools), (m.has_images, info.has_images), (m.has_tool_results, info.has_tool_results),
+        (m.last_role, info.last_role),
     )
     if any(want is not None and want != got for want, got in checks):
         return False
@@ -197,7 +204,7 @@ def _rule_answer(rule: Rule, index: int, info: RequestInfo, reply_text: str) -> 
     return Answer(
         _FAULT_KINDS[rule.respond], cause, delay=rule.delay, after_chunks=rule.after_chunks, error_type=rule.error_type,
         message=rule.message or "Overloaded", soft=rule.soft or "", error_code=rule.error_code,
-        text=rule.text or reply_text,
+        text=rule.text or reply_text, stall=rule.stall,
     )
 
 

@@ -51,6 +51,7 @@ class RequestInfo:
     thinking: bool
     include_usage: bool
     last_user: str
+    last_role: str = ""  # role of the conversation's last message ("assistant": a prefill)
 
 
 def _key(endpoint: Endpoint, headers: dict[str, str]) -> str:
@@ -96,6 +97,12 @@ def _last_user(conversation: Any) -> str:
     return ""
 
 
+def _last_role(conversation: Any) -> str:
+    if isinstance(conversation, list) and conversation and isinstance(conversation[-1], dict):
+        return str(conversation[-1].get("role") or conversation[-1].get("type") or "")
+    return "user" if isinstance(conversation, str) else ""
+
+
 def parse_request(endpoint: Endpoint, headers: dict[str, str], body: dict[str, Any]) -> RequestInfo:
     """Features of a request body of ``endpoint``."""
     conversation = body.get("input") if endpoint == "responses" else body.get("messages")
@@ -117,6 +124,7 @@ def parse_request(endpoint: Endpoint, headers: dict[str, str], body: dict[str, A
         thinking=isinstance(body.get("thinking"), dict) and body["thinking"].get("type") == "enabled",
         include_usage=bool(stream_options.get("include_usage")),
         last_user=_last_user(conversation),
+        last_role=_last_role(conversation),
     )
 
 
@@ -322,6 +330,13 @@ def _messages_block_frames(index: int, block: dict[str, Any], words: int) -> lis
                for d in deltas]
     frames.append(_sse({"type": "content_block_stop", "index": index}, "content_block_stop"))
     return frames
+
+
+def malformed_frame(info: RequestInfo) -> bytes:
+    """A frame whose data is not JSON (a proxy truncating or interleaving a chunk)."""
+    event = "content_block_delta" if info.endpoint == "messages" else None
+    head = f"event: {event}\n" if event else ""
+    return f'{head}data: {{"type": "content_block_delta", "delta": {{"text": "brok\n\n'.encode()
 
 
 def stream_error_frame(info: RequestInfo, error_type: str, message: str) -> bytes:

@@ -1,0 +1,263 @@
+"""Recovery under pressure (issue 10), end to end: real SDKs over HTTP against the emulator.
+
+One budget that rotation, timeouts and fallback all respect, and results that say only what happened.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import SecretStr
+
+from agent import FailoverReason
+from agent.conversation_loop import ChainEntry, ConversationLoop
+from agent.credential_pool import Credential, CredentialPool
+from agent.events import Event, StreamRestarted, TextDelta
+from agent.ladder import LadderPolicy
+from agent.results import TurnResult, TurnStatus
+from agent.stores import MemoryStore
+from agent.testing.emulator import Emulator, Scenario
+from tests.test_conversation_loop import Sleeper, make_loop
+
+R = FailoverReason
+APIS = ["openai-chat", "openai-responses", "anthropic-messages"]
+FULL = "Hello from the steadyloop emulator."
+
+
+def scenario(*rules: dict[str, Any]) -> Emulator:
+    return Emulator(Scenario.model_validate({"rules": list(rules)}))
+
+
+def chain(emu: Emulator, api: str = "openai-chat", **kw: Any) -> list[ChainEntry]:
+    """A primary ("primary", pool main) and one fallback ("backup", pool alt), as a new user configures them."""
+    base = emu.base_url("anthropic" if api == "anthropic-messages" else "openai")
+    return [ChainEntry(api=api, model="primary", pool="main", base_url=base, **kw),  # type: ignore[arg-type]
+            ChainEntry(api=api, model="backup", pool="alt", base_url=base, **kw)]  # type: ignore[arg-type]
+
+
+def pools(*main_keys: str, sleeper: Sleeper | None = None) -> dict[str, CredentialPool]:
+    """The primary's pool (keys k1...) and the fallback's; on ``sleeper``'s virtual time when given."""
+    def key_pool(name: str, *keys: str) -> CredentialPool:
+        creds = [Credential(id=f"{name}-{i + 1}", secret=SecretStr(k)) for i, k in enumerate(keys)]
+        clock = (lambda: time.time() + sleeper.offset) if sleeper else time.time
+        return CredentialPool(name, creds, store=MemoryStore(), clock=clock)
+    return {"main": key_pool("main", *(main_keys or ("k1",))), "alt": key_pool("alt", "k9")}
+
+
+def collect(loop: ConversationLoop) -> tuple[str, list[Event | TextDelta], TurnResult]:
+    items = list(loop.stream("hi"))
+    result = items[-1]
+    assert isinstance(result, TurnResult)
+    events = [e for e in items[:-1] if not isinstance(e, TurnResult)]
+    return "".join(e.text for e in events if isinstance(e, TextDelta)), events, result
+
+
+# ------------------------------------------------------------------ 1. rate limits inside the budget
+
+
+@pytest.mark.parametrize("keys", [("k1",), ("k1", "k2")])
+def test_persistent_429_rotates_once_per_key_then_falls_back(keys: Sequence[str]) -> None:
+    """Every key of the primary tried once, one counted retry, then the fallback answers (never 12 calls)."""
+    sleeper = Sleeper()
+    with scenario({"respond": "error", "shape": "mistral_429", "match": {"model": "primary"}}) as emu:
+        result = make_loop(chain(emu), pools(*keys, sleeper=sleeper), sleeper).run("hi")
+        primary = emu.calls(model="primary")
+    assert result.ok and result.model == "backup"
+    assert primary <= len(keys) + 1  # each key once, plus at most the one rate_limit retry
+    assert len(result.attempts) == primary + 1
+
+
+def test_429_with_retry_after_waits_the_hint_on_a_single_key() -> None:
+    """One key, a short Retry-After: the retry is planned (the hint fits) and the primary answers."""
+    sleeper = Sleeper()
+    rule = {"respond": "error", "shape": "mistral_429", "headers": {"retry-after": "2"}, "times": 1}
+    with scenario(rule) as emu:
+        result = make_loop(chain(emu), pools(sleeper=sleeper), sleeper).run("hi")
+        assert emu.calls() == 2
+    assert result.ok and result.model == "primary" and sleeper.waits == [2.0]
+    assert [a.action for a in result.attempts] == ["retried", "answered"]
+
+
+# ------------------------------------------------------------------ 2. the deadline keeps the fallback's share
+
+
+def test_retry_that_would_eat_the_reserve_falls_back_now() -> None:
+    """A 5xx whose hinted wait leaves no room for the fallback's reserve falls back at once, without sleeping."""
+    sleeper = Sleeper()
+    rule = {"respond": "error", "shape": "openai_500", "headers": {"retry-after": "8"}, "match": {"model": "primary"}}
+    with scenario(rule) as emu:
+        policy = LadderPolicy(deadline_seconds=10, fallback_reserve_seconds=3)
+        result = make_loop(chain(emu), pools(sleeper=sleeper), sleeper, policy=policy).run("hi")
+        assert (emu.calls(model="primary"), emu.calls(model="backup")) == (1, 1)
+    assert result.ok and sleeper.waits == []
+
+
+def test_a_slow_primary_cannot_eat_the_fallbacks_reserve() -> None:
+    """The primary's call is cut to leave the reserve: it times out early and the fallback answers in time."""
+    rule = {"respond": "hang", "delay": 5.0, "match": {"model": "primary"}}
+    with scenario(rule) as emu:
+        policy = LadderPolicy(deadline_seconds=2.0, fallback_reserve_seconds=10)  # reserve: 0.5 s
+        result = make_loop(chain(emu, first_token_timeout=30), pools(), policy=policy).run("hi")
+        assert (emu.calls(model="primary"), emu.calls(model="backup")) == (1, 1)
+    assert result.ok and result.model == "backup" and result.elapsed < 2.0
+    assert result.attempts[0].outcome == "timeout" and 1.3 <= result.attempts[0].duration <= 1.8
+
+
+# ------------------------------------------------------------------ 3. per-phase timeouts, falling back
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_first_byte_too_late_falls_back_after_one_first_token_timeout(api: str) -> None:
+    """An answer whose first byte comes after first_token_timeout costs one timeout, then the fallback answers."""
+    rule = {"respond": "reply", "delay": 3.0, "match": {"model": "primary"}}
+    with scenario(rule) as emu:
+        result = make_loop(chain(emu, api, first_token_timeout=0.3), pools()).run("hi")
+        assert (emu.calls(model="primary"), emu.calls(model="backup")) == (1, 1)
+    assert result.ok and result.model == "backup" and result.attempts[0].outcome == "timeout"
+    assert 0.25 <= result.attempts[0].duration < 1.5
+    assert "provider said" not in result.attempts[0].message
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_stall_mid_stream_costs_one_idle_timeout_and_restarts_on_the_fallback(api: str) -> None:
+    """A stream that goes silent with the connection open trips idle_timeout, not the first-token one."""
+    rule = {"respond": "stream_stall", "after_chunks": 2, "stall": 5.0, "match": {"model": "primary"}}
+    with scenario(rule) as emu:
+        loop = make_loop(chain(emu, api, first_token_timeout=5, idle_timeout=0.3), pools())
+        text, events, result = collect(loop)
+        assert (emu.calls(model="primary"), emu.calls(model="backup")) == (1, 1)
+    marker = next(i for i, e in enumerate(events) if isinstance(e, StreamRestarted))
+    assert "".join(e.text for e in events[marker:] if isinstance(e, TextDelta)) == FULL
+    assert result.ok and result.model == "backup" and not result.partial
+    assert result.attempts[0].outcome == "timeout" and result.attempts[0].duration < 2.0
+
+
+def test_connection_refused_falls_back_and_is_never_quoted_as_the_provider() -> None:
+    """An endpoint that refuses connections is a client-side failure: fall back; no "the provider said"."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}/v1"
+    with Emulator("healthy") as emu:
+        entries = [ChainEntry(api="openai-chat", model="primary", pool="main", base_url=dead),
+                   *chain(emu)[1:]]
+        result = make_loop(entries, pools()).run("hi")
+        alone = make_loop(entries[:1], pools()).run("hi")
+    assert result.ok and result.model == "backup" and len(result.attempts) == 2
+    assert not alone.ok and "provider said" not in alone.final_response and len(alone.attempts) == 2
+
+
+def test_retry_counts_per_reason_come_from_the_one_ladder_table() -> None:
+    """retries = {server_error = 2} in the policy gives a 5xx exactly two retries before the fallback."""
+    sleeper = Sleeper()
+    with scenario({"respond": "error", "shape": "openai_500", "match": {"model": "primary"}}) as emu:
+        policy = LadderPolicy.model_validate({"retries": {"server_error": 2}})
+        result = make_loop(chain(emu), pools(sleeper=sleeper), sleeper, policy=policy).run("hi")
+        assert emu.calls(model="primary") == 3
+    assert result.ok and len(sleeper.waits) == 2
+    assert LadderPolicy().retries[R.timeout] == 0 and LadderPolicy().retries[R.overloaded] == 3
+
+
+def test_unknown_reason_in_retries_names_the_field() -> None:
+    """A typo in retries is refused at construction, naming the field."""
+    with pytest.raises(ValueError, match="retries"):
+        LadderPolicy.model_validate({"retries": {"server_eror": 1}})
+
+
+# ------------------------------------------------------------------ 4. streams rescued by default
+
+
+@pytest.mark.parametrize("api", APIS)
+@pytest.mark.parametrize(("fault", "outcome"), [
+    ({"respond": "stream_cut", "after_chunks": 2}, "stream_incomplete"),
+    ({"respond": "stream_malformed", "after_chunks": 2}, "malformed_response"),
+    ({"respond": "drop", "after_chunks": 2}, "stream_incomplete"),
+])
+def test_stream_failing_after_text_restarts_on_the_fallback_by_default(api: str, fault: dict[str, Any],
+                                                                        outcome: str) -> None:
+    """Cut, malformed or dropped after text was shown: StreamRestarted, then the fallback's whole answer."""
+    with scenario({**fault, "match": {"model": "primary"}}) as emu:
+        text, events, result = collect(make_loop(chain(emu, api), pools()))
+        assert (emu.calls(model="primary"), emu.calls(model="backup")) == (1, 1)
+    marker = next(i for i, e in enumerate(events) if isinstance(e, StreamRestarted))
+    assert "".join(e.text for e in events[marker:] if isinstance(e, TextDelta)) == FULL
+    assert result.ok and not result.partial and result.attempts[0].outcome == outcome
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_the_same_cut_opening_is_never_shown_three_times(api: str) -> None:
+    """A lone target that keeps cutting its stream: one restart, then an honest partial stop."""
+    with scenario({"respond": "stream_cut", "after_chunks": 2}) as emu:
+        text, events, result = collect(make_loop(chain(emu, api)[:1], pools()))
+        assert emu.calls() == 2
+    assert text.count("Hello from the steadyloop ") == 2 and sum(isinstance(e, StreamRestarted) for e in events) == 1
+    assert result.partial and "cut off" in result.final_response and result.failure_reason is R.stream_incomplete
+
+
+# ------------------------------------------------------------------ 8. results say only what happened
+
+
+def test_attempts_are_upstream_calls_and_empty_pool_steps_are_notes() -> None:
+    """A cooled primary pool: the fallback answers; attempts hold the one call, the fallback is a note."""
+    with scenario({"respond": "error", "shape": "mistral_429", "headers": {"retry-after": "600"},
+                   "match": {"model": "primary"}, "times": 1}) as emu:
+        loop = make_loop(chain(emu), pools())
+        first = loop.run("hi")
+        second = loop.run("hi")
+        assert emu.calls() == 3
+    assert first.ok and len(first.attempts) == 2
+    assert second.ok and len(second.attempts) == 1 and second.attempts[0].model == "backup"
+    assert [(n.model, n.reason) for n in second.notes] == [("primary", "no_credential")]
+    assert second.last_status()["attempts"] == 1
+
+
+def test_retried_within_its_budget_only_when_it_retried() -> None:
+    """A 5xx on a lone target with no retry allowed finishes without claiming retries; with a retry, it says so."""
+    for retries, claim in ((0, False), (1, True)):
+        sleeper = Sleeper()
+        with scenario({"respond": "error", "shape": "openai_500"}) as emu:
+            policy = LadderPolicy(max_retries=retries)
+            result = make_loop(chain(emu)[:1], pools(sleeper=sleeper), sleeper, policy=policy).run("hi")
+        assert result.status is TurnStatus.provider_unavailable
+        assert ("retried within its budget" in result.final_response) is claim
+
+
+def test_transient_400_out_of_retries_is_provider_trouble() -> None:
+    """Seed 001 that never clears: the turn ends as provider_unavailable, not as a request defect."""
+    with scenario({"respond": "error", "shape": "deepseek_transient_400"}) as emu:
+        result = make_loop(chain(emu)[:1], pools(), Sleeper()).run("hi")
+    assert result.status is TurnStatus.provider_unavailable and result.failure_reason is R.transient
+
+
+# ------------------------------------------------------------------ the budget properties
+
+
+_FAULTS = ["openai_500", "anthropic_overloaded", "anthropic_rate_limit", "deepseek_transient_400"]
+_fault = st.one_of(
+    st.sampled_from(_FAULTS).map(lambda s: {"respond": "error", "shape": s}),
+    st.just({"respond": "drop"}),
+    st.just({"respond": "hang", "delay": 2.0}),
+    st.just({"respond": "reply", "delay": 2.0}),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(script=st.lists(st.tuples(st.integers(1, 8), _fault), max_size=8), max_attempts=st.integers(2, 8))
+def test_when_the_deadline_allows_a_fallback_call_the_fallback_is_tried(
+        script: list[tuple[int, dict[str, Any]]], max_attempts: int) -> None:
+    """Whatever the primary does: within max_attempts and the deadline, and if it never answers, the fallback
+    (which always answers at once) is tried and answers."""
+    rules = [{**fault, "match": {"calls": [n], "model": "primary"}} for n, fault in script]
+    deadline = 2.0
+    with Emulator(Scenario.model_validate({"rules": rules})) as emu:
+        loop = make_loop(chain(emu, "anthropic-messages", first_token_timeout=0.3), pools("k1", "k2"), Sleeper(),
+                         policy=LadderPolicy(max_attempts=max_attempts, deadline_seconds=deadline))
+        result = loop.run("hi")
+        calls, backup = emu.calls(), emu.calls(model="backup")
+    assert calls <= max_attempts and result.elapsed <= deadline + 0.25
+    assert result.ok and (result.model == "primary" or backup == 1)
