@@ -130,7 +130,7 @@ def test_stall_mid_stream_costs_one_idle_timeout_and_restarts_on_the_fallback(ap
     rule = {"respond": "stream_stall", "after_chunks": 2, "stall": 5.0, "match": {"model": "primary"}}
     with scenario(rule) as emu:
         loop = make_loop(chain(emu, api, first_token_timeout=5, idle_timeout=0.3), pools())
-        text, events, result = collect(loop)
+        _text, events, result = collect(loop)
         assert (emu.calls(model="primary"), emu.calls(model="backup")) == (1, 1)
     marker = next(i for i, e in enumerate(events) if isinstance(e, StreamRestarted))
     assert "".join(e.text for e in events[marker:] if isinstance(e, TextDelta)) == FULL
@@ -182,7 +182,7 @@ def test_stream_failing_after_text_restarts_on_the_fallback_by_default(api: str,
                                                                         outcome: str) -> None:
     """Cut, malformed or dropped after text was shown: StreamRestarted, then the fallback's whole answer."""
     with scenario({**fault, "match": {"model": "primary"}}) as emu:
-        text, events, result = collect(make_loop(chain(emu, api), pools()))
+        _text, events, result = collect(make_loop(chain(emu, api), pools()))
         assert (emu.calls(model="primary"), emu.calls(model="backup")) == (1, 1)
     marker = next(i for i, e in enumerate(events) if isinstance(e, StreamRestarted))
     assert "".join(e.text for e in events[marker:] if isinstance(e, TextDelta)) == FULL

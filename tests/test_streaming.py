@@ -46,7 +46,7 @@ def test_failure_before_first_delta_is_recovered_invisibly(api: str) -> None:
 
 @pytest.mark.parametrize("api", APIS)
 def test_failure_after_deltas_is_never_hidden(api: str) -> None:
-    """With on_partial_stream=stop, a mid-stream error after text was shown ends the turn as partial, with the reason."""
+    """With on_partial_stream=stop, a mid-stream error after text was shown ends the turn as partial, with reason."""
     rule = {"respond": "stream_error", "after_chunks": 2, "error_type": "overloaded_error", "message": "Overloaded"}
     with scenario(rules=[rule]) as emu:
         text, _, result = collect(make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")},
