@@ -6,12 +6,13 @@ neither the loop nor any SDK.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Api", "CallTimeouts", "ChainEntry"]
+__all__ = ["Api", "CallTimeouts", "ChainEntry", "starting_at"]
 
 Api = Literal["openai-chat", "openai-responses", "anthropic-messages"]
 
@@ -54,3 +55,15 @@ class ChainEntry(BaseModel):
         top = max(0.05, min(self.timeout, cap))
         return CallTimeouts(min(top, self.connect_timeout), min(top, self.first_token_timeout),
                             min(top, self.idle_timeout), top)
+
+
+def starting_at(chain: Sequence[ChainEntry], model: str) -> tuple[ChainEntry, ...]:
+    """The chain rotated to start at the entry for ``model``; the others follow in their order, wrapping.
+
+    Raises ValueError naming the configured models when no entry has that model.
+    """
+    names = [entry.model for entry in chain]
+    if model not in names:
+        raise ValueError(f"--model {model}: no chain entry has that model; configured: {', '.join(names)}")
+    i = names.index(model)
+    return tuple(chain[i:]) + tuple(chain[:i])

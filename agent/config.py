@@ -18,8 +18,10 @@ The core never reads the environment; this module does, in one place (``load_con
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
+import typing
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -131,16 +133,6 @@ class SteadyConfig(_Strict):
     pools: dict[str, PoolConfig] = Field(default_factory=dict)
     chain: tuple[ChainEntry, ...] = Field((), description="the ordered model chain: primary first")
     loop: LadderPolicy = LadderPolicy()
-    extra: dict[str, Any] = Field(default_factory=dict, description="sections owned by other parts (chat)")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _split_sections(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            own = {k: v for k, v in data.items() if k in _OWN}
-            own["extra"] = {k: v for k, v in data.items() if k not in _OWN}
-            return own
-        return data
 
     @model_validator(mode="after")
     def _chain_pools_exist(self) -> SteadyConfig:
@@ -148,9 +140,6 @@ class SteadyConfig(_Strict):
         if missing:
             raise ValueError(f"chain names pools with no [pools.NAME] section: {missing}")
         return self
-
-
-_OWN = ("state", "pools", "chain", "loop")
 
 
 def default_state_path(env: Mapping[str, str]) -> Path:
@@ -161,11 +150,38 @@ def default_state_path(env: Mapping[str, str]) -> Path:
     return base / "steadyloop" / "state.db"
 
 
+def _fields_at(loc: tuple[int | str, ...]) -> list[str]:
+    """The field names of the model that holds ``loc``'s last part (dict keys and list indexes skipped)."""
+    model: type[BaseModel] = SteadyConfig
+    for part in loc[:-1]:
+        field = model.model_fields.get(str(part))
+        if field is None:
+            continue  # a pool name or a list index: stay at the same model
+        nested = [t for t in _flatten(field.annotation) if isinstance(t, type) and issubclass(t, BaseModel)]
+        if not nested:
+            return []
+        model = nested[0]
+    return list(model.model_fields)
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    args = typing.get_args(annotation)
+    return [annotation] if not args else [t for arg in args for t in _flatten(arg)]
+
+
+def _problem(e: Any) -> str:
+    where = ".".join(str(p) for p in e["loc"]) or "(top level)"
+    if e["type"] != "extra_forbidden":
+        return f"{where}: {e['msg'].removeprefix('Value error, ')}"
+    name, known = str(e["loc"][-1]), _fields_at(e["loc"])
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    section = "section" if len(e["loc"]) == 1 else "key"
+    return f"{where}: unknown {section}; {hint}known: {', '.join(known)}"
+
+
 def _explain(err: ValidationError, origin: str) -> ConfigError:
-    problems = []
-    for e in err.errors():
-        where = ".".join(str(p) for p in e["loc"] if p != "extra") or "(top level)"
-        problems.append(f"{where}: {e['msg'].removeprefix('Value error, ')}")
+    problems = [_problem(e) for e in err.errors()]
     return ConfigError(f"{origin}: invalid configuration: " + "; ".join(problems))
 
 

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-__all__ = ["Commit", "git_commits", "load_author_map", "missing_authors", "render_release_notes"]
+__all__ = [
+    "Commit", "ReleaseNotesError", "git_commits", "latest_tag", "load_author_map", "missing_authors",
+    "render_release_notes",
+]
 
 _SECTIONS: Final = (
     ("feat", "Features"), ("fix", "Fixes"), ("perf", "Performance"), ("refactor", "Refactoring"),
@@ -17,6 +20,29 @@ _SECTIONS: Final = (
 _SUBJECT_RE: Final = re.compile(r"^(?P<type>[a-z]+)(?:\((?P<scope>[^)]*)\))?(?P<bang>!)?:\s*(?P<text>.+)$")
 _TRAILER_RE: Final = re.compile(r"^co-authored-by:\s*(?P<name>.*?)\s*<(?P<email>[^>]+)>\s*$", re.I | re.M)
 _FIELD, _RECORD = "\x1f", "\x1e"
+
+
+class ReleaseNotesError(ValueError):
+    """The starting point or the repository is unusable; the message says what to pass instead."""
+
+
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=False)
+
+
+def latest_tag(repo: Path) -> str | None:
+    """The newest tag reachable from HEAD, or None when the repository has no tags yet."""
+    done = _git(repo, "describe", "--tags", "--abbrev=0")
+    return done.stdout.strip() or None if done.returncode == 0 else None
+
+
+def _check_since(repo: Path, since: str) -> None:
+    if _git(repo, "rev-parse", "--verify", "-q", f"{since}^{{commit}}").returncode == 0:
+        return
+    tags = _git(repo, "tag", "--list").stdout.split()
+    known = f"tags: {', '.join(tags[-5:])}" if tags else "this repository has no tags yet"
+    raise ReleaseNotesError(f"since {since!r}: no such tag or commit ({known}); pass a tag or commit, or omit it "
+                            "for the notes since the newest tag (the whole history when there is none)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +112,15 @@ def _line(commit: Commit, text: str, mapping: dict[str, str]) -> str:
     return f"- {text} ({commit.sha[:7]}; thanks {', '.join(unique)})"
 
 
-def render_release_notes(since: str, *, repo: str = ".", author_map: str | None = None) -> str:
-    """Markdown release notes for the commits after ``since``."""
+def render_release_notes(since: str | None = None, *, repo: str = ".", author_map: str | None = None) -> str:
+    """Markdown release notes for the commits after ``since`` (default: the newest tag, else all history)."""
     root = Path(repo)
+    if _git(root, "rev-parse", "--git-dir").returncode != 0:
+        raise ReleaseNotesError(f"--repo {repo}: not a git checkout")
+    if since is not None:
+        _check_since(root, since)
+    else:
+        since = latest_tag(root)
     mapping = load_author_map(Path(author_map) if author_map else root / "AUTHOR_MAP")
     groups: dict[str, list[str]] = {}
     for commit in git_commits(root, since):
@@ -100,7 +132,8 @@ def render_release_notes(since: str, *, repo: str = ".", author_map: str | None 
         groups.setdefault(kind, []).append(_line(commit, text, mapping))
     titles = dict(_SECTIONS)
     order = [k for k, _ in _SECTIONS if k in groups] + sorted(k for k in groups if k not in titles)
-    out = [f"# Release notes since {since}", ""]
+    title = f"since {since}" if since else "(no tags yet: the whole history; tag a release with git tag v0.2.0)"
+    out = [f"# Release notes {title}", ""]
     for kind in order:
         out += [f"## {titles.get(kind, kind.capitalize())}", *groups[kind], ""]
     return "\n".join(out) + ("" if groups else "No changes.\n")

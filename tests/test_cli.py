@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 import pytest
@@ -105,7 +106,8 @@ def test_pool_list_and_reset(tmp_path: Any, backend: str, request: pytest.Fixtur
     assert code == 0 and rows["one"]["status"] == "exhausted" and rows["two"]["status"] == "available"
     assert rows["one"]["available_in"] > 6 * 3600 - 60 and "sk-ant" not in text
     code, text = _run(["pool", "list", "--config", path])
-    assert "anthropic/one: exhausted" in text
+    assert re.search(r"anthropic\s*│ one\s*│ exhausted\s*│ (5 h 59 min|6 h)\s*│ billing", text), text
+    assert re.search(r"anthropic\s*│ two\s*│ available\s*│ now\s*│ -", text), text
     assert _run(["pool", "reset", "one", "--config", path])[0] == 0
     rows = {row["id"]: row for row in json.loads(_run(["pool", "list", "--config", path, "--json"])[1])["credentials"]}
     assert rows["one"]["status"] == "available"
@@ -135,3 +137,93 @@ def test_run_exit_code_and_status_file(tmp_path: Any, scenario_name: str, code: 
                           str(status_file)])
     assert got == code and json.loads(status_file.read_text())["status"] == status
     assert ("Hello" in text) if code == 0 else ("safety system" in text)
+
+
+def _chain_config(tmp_path: Any, base_url: str, models: tuple[str, ...] = ("gpt-4o",)) -> str:
+    path = tmp_path / "steadyloop.toml"
+    chain = "".join(f'[[chain]]\napi = "openai-chat"\nmodel = "{m}"\npool = "main"\nbase_url = "{base_url}"\n'
+                    for m in models)
+    path.write_text(f'[state]\nbackend = "memory"\n[pools.main]\n[[pools.main.credentials]]\nid = "one"\n'
+                    f'key = "sk-emu-one"\n{chain}')
+    return str(path)
+
+
+def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints steadyloop and the version, and exits 0."""
+    import agent
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.strip() == f"steadyloop {agent.__version__}"
+
+
+@pytest.mark.parametrize(("flags", "level"), [([], "WARNING"), (["-v"], "INFO"), (["-vv"], "DEBUG"),
+                                              (["-q"], "ERROR")])
+def test_verbose_and_quiet_set_the_log_level(flags: list[str], level: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """-v, -vv and -q set the steadyloop logger's level while the command runs (default WARNING), then restore it."""
+    import logging
+
+    logger = logging.getLogger("steadyloop")
+    before, seen = logger.level, []
+    with monkeypatch.context() as patch:
+        patch.setattr("agent.cli.upstream._cmd_upstream", lambda args, out: seen.append(logger.level) or 0)
+        assert _run([*flags, "upstream", "--list"])[0] == 0
+    assert [logging.getLevelName(x) for x in seen] == [level] and logger.level == before
+
+
+def test_output_piped_into_a_closed_reader_ends_quietly(tmp_path: Any) -> None:
+    """Writing into a pipe whose reader is gone (| head) exits 141 with no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte: every write fails with EPIPE
+    done = subprocess.run([sys.executable, "-m", "agent.cli", "upstream", "--list"], stdout=write_end,
+                          stderr=subprocess.PIPE, text=True, cwd=tmp_path, check=False)
+    os.close(write_end)
+    assert done.returncode == 141 and "Traceback" not in done.stderr and done.stderr == ""
+
+
+def test_run_model_history_and_stream(tmp_path: Any) -> None:
+    """run --model starts the chain there; --history sends earlier messages; --stream prints the answer."""
+    from agent.testing.emulator import Emulator
+
+    history = tmp_path / "history.json"
+    history.write_text(json.dumps([{"role": "user", "content": "My name is Ada."},
+                                   {"role": "assistant", "text": "Hello Ada."}]))
+    with Emulator("healthy") as emu:
+        config = _chain_config(tmp_path, emu.base_url("openai"), ("gpt-4o", "gpt-4o-mini"))
+        code, text = _run(["run", "Say hello.", "--config", config, "--model", "gpt-4o-mini", "--history",
+                           str(history), "--stream", "--system", "Be brief."])
+        log = emu.log
+    assert code == 0 and "Hello from the steadyloop emulator." in text
+    assert [r.model for r in log] == ["gpt-4o-mini"] and log[0].streamed
+
+
+@pytest.mark.parametrize(("content", "needle"), [
+    ("{", "--history {path}: not JSON"),
+    ('{"role": "user"}', "expected a JSON list of messages"),
+    ('[{"role": "robot", "text": "x"}]', "--history {path}: message 0: role:"),
+])
+def test_bad_history_file_names_the_problem(tmp_path: Any, content: str, needle: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A malformed --history file exits 2 naming the file, the message and the field."""
+    history = tmp_path / "history.json"
+    history.write_text(content)
+    config = _chain_config(tmp_path, "http://127.0.0.1:9/v1")
+    assert _run(["run", "x", "--config", config, "--history", str(history)])[0] == 2
+    assert needle.format(path=history) in capsys.readouterr().err
+
+
+def test_run_unknown_model_lists_the_chain(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """run --model with a model not in the chain exits 2 and lists the configured ones."""
+    config = _chain_config(tmp_path, "http://127.0.0.1:9/v1", ("gpt-4o", "gpt-4o-mini"))
+    assert _run(["run", "x", "--config", config, "--model", "gpt-5"])[0] == 2
+    assert "--model gpt-5: no chain entry has that model; configured: gpt-4o, gpt-4o-mini" in capsys.readouterr().err
+
+
+def test_upstream_banner_shows_the_keys_it_accepts() -> None:
+    """The emulator's banner lists the keys themselves (test values), with their labels."""
+    code, text = _run(["upstream", "--scenario", "rate_limit_window", "--seconds", "0"])
+    assert code == 0 and "keys accepted:      sk-emu-one (one), sk-emu-two (two)" in text

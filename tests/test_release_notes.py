@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.release_notes import git_commits, load_author_map, missing_authors, render_release_notes
+from agent.release_notes import ReleaseNotesError, git_commits, load_author_map, missing_authors, render_release_notes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,3 +56,35 @@ def test_malformed_author_map_line_names_the_line(tmp_path: Path) -> None:
     (tmp_path / "MAP").write_text("# ok\nnot-an-email\n")
     with pytest.raises(ValueError, match=r"MAP:2"):
         load_author_map(tmp_path / "MAP")
+
+
+def test_without_tags_the_notes_cover_the_whole_history_and_say_so(tmp_path: Path) -> None:
+    """In a repository with no tags, release-notes without SINCE takes every commit and says why."""
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "feat: first")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "fix: second")
+    (tmp_path / "MAP").write_text("ada@example.com @ada\n")
+    notes = render_release_notes(repo=str(tmp_path), author_map=str(tmp_path / "MAP"))
+    assert "no tags yet: the whole history" in notes and "- first" in notes and "- second" in notes
+
+
+def test_without_since_the_newest_tag_is_the_start(tmp_path: Path) -> None:
+    """With tags, release-notes without SINCE starts after the newest one."""
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "feat: old")
+    _git(tmp_path, "tag", "v0.1.0")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "feat: new")
+    (tmp_path / "MAP").write_text("ada@example.com @ada\n")
+    notes = render_release_notes(repo=str(tmp_path), author_map=str(tmp_path / "MAP"))
+    assert notes.startswith("# Release notes since v0.1.0") and "- new" in notes and "- old" not in notes
+
+
+@pytest.mark.parametrize(("tag", "needle"), [(False, "this repository has no tags yet"), (True, "tags: v1")])
+def test_an_unknown_since_is_a_clear_error(tmp_path: Path, tag: bool, needle: str) -> None:
+    """A SINCE that is neither a tag nor a commit raises ReleaseNotesError listing the tags, no traceback."""
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "feat: first")
+    if tag:
+        _git(tmp_path, "tag", "v1")
+    with pytest.raises(ReleaseNotesError, match=f"since 'v0.1.0': no such tag or commit \\({needle}"):
+        render_release_notes("v0.1.0", repo=str(tmp_path))

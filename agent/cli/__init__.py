@@ -2,13 +2,18 @@
 
 Every command module imports only argparse-level code at import time; the SDKs, pydantic models
 and stores load inside the handler that needs them, so ``steadyloop --help`` stays fast.
+Global options: ``--version``, ``-v`` (more log detail: INFO, then DEBUG) and ``-q`` (errors only).
+Output piped into ``head`` ends quietly; Ctrl-C exits with 130 and no traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from . import chat, classify, drill, pool, release_notes, run, upstream
@@ -19,22 +24,72 @@ __all__ = ["main"]
 _COMMANDS = (classify, run, chat, drill, upstream, pool, release_notes)
 
 
+def _version() -> str:
+    from .. import __version__
+
+    return f"steadyloop {__version__}"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="steadyloop", description="An agent conversation loop that keeps "
                                      "talking when LLM providers fail.")
+    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="log more: -v shows each attempt and turn (INFO), -vv every event (DEBUG)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="log errors only")
     sub = parser.add_subparsers(dest="command", required=True)
     for command in _COMMANDS:
         command.add(sub)
     return parser
 
 
+def _log_level(verbose: int, quiet: bool) -> int:
+    if quiet:
+        return logging.ERROR
+    return {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+
+
+@contextlib.contextmanager
+def _logging(level: int) -> Iterator[None]:
+    """While a command runs, log lines go to stderr as ``steadyloop: LEVEL: message`` (stdout stays the
+    command's output); afterwards the logger is as it was, so ``main()`` called in-process leaves no trace."""
+    logger = logging.getLogger("steadyloop")
+    saved = logger.level
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("steadyloop: %(levelname)s: %(message)s"))
+    logger.setLevel(level)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (tests): nothing to flush
+        pass
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line; returns the exit code (2 for usage errors)."""
+    """Run the command line; returns the exit code (2 for usage errors, 130 for Ctrl-C)."""
     stream = out or sys.stdout
     args = _parser().parse_args(argv)
     try:
-        code: int = args.func(args, stream)
+        with _logging(_log_level(args.verbose, args.quiet)):
+            code: int = args.func(args, stream)
+            stream.flush()
     except UsageError as err:
         sys.stderr.write(f"steadyloop: error: {err}\n")
         return 2
+    except BrokenPipeError:  # the reader (head, less) went away: not an error of ours
+        _silence_stdout()
+        return 141  # 128 + SIGPIPE, as a shell reports a command killed by it
+    except KeyboardInterrupt:
+        sys.stderr.write("\nsteadyloop: interrupted\n")
+        return 130
     return code

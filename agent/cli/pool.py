@@ -11,31 +11,58 @@ from ._common import CONFIG_HELP, UsageError, load_config_arg
 __all__ = ["add"]
 
 
-def _cmd_pool_list(args: argparse.Namespace, out: TextIO) -> int:
+def _rows(args: argparse.Namespace) -> tuple[str, list[dict[str, Any]]]:
+    """The store's description and one row per credential (times left in seconds; None: never)."""
     import time
 
     from ..config import credential_ids, open_state
 
     config = load_config_arg(args)
+    if args.pool and args.pool not in config.pools:
+        raise UsageError(f"--pool {args.pool}: no such pool; configured: {', '.join(sorted(config.pools)) or 'none'}")
     store, now = open_state(config.state), time.time()
     rows = []
     for name, pool in config.pools.items():
         if args.pool and name != args.pool:
             continue
         for state in store.read(name, credential_ids(name, pool), now).values():
-            rows.append({"pool": name, **state.to_dict(), "status": state.status(now).value,
-                         "available_in": max(0.0, state.cool_until - now) if not state.dead else None})
-    if args.json:
-        out.write(json.dumps({"store": store.description, "credentials": rows}) + "\n")
-        return 0
-    out.write(f"state: {store.description}\n")
+            suspended = {m: {**s, "left": max(0.0, s["until"] - now)}
+                         for m, s in state.to_dict()["suspensions"].items() if s["until"] > now}
+            rows.append({"pool": name, **state.to_dict(), "suspensions": suspended, "status": state.status(now).value,
+                         "available_in": None if state.dead else max(0.0, state.cool_until - now)})
+    return store.description, rows
+
+
+def _table(description: str, rows: list[dict[str, Any]], out: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from ._human import duration
+
+    console = Console(file=out, highlight=False, markup=False, width=None if out.isatty() else 160)
+    table = Table(title=f"credential state ({description})", title_justify="left")
+    for column in ("pool", "key", "status", "available in", "reason", "suspended models"):
+        table.add_column(column)
+    for column in ("uses", "ok", "failed", "in flight"):
+        table.add_column(column, justify="right")
+    colours = {"available": "green", "cooling": "yellow", "exhausted": "red", "dead": "bold red"}
     for row in rows:
-        wait = "never (reset needed)" if row["available_in"] is None else f"{row['available_in']:.0f} s"
-        out.write(f"{row['pool']}/{row['id']}: {row['status']}, available in {wait}, reason {row['reason'] or '-'}, "
-                  f"uses {row['uses']}, ok {row['successes']}, failed {row['failures']}, "
-                  f"in flight {row['in_flight']}\n")
-        for model, suspension in row["suspensions"].items():
-            out.write(f"    {model}: suspended {max(0.0, suspension['until'] - now):.0f} s ({suspension['reason']})\n")
+        left = "never (reset needed)" if row["available_in"] is None else duration(row["available_in"])
+        suspended = ", ".join(f"{m} ({duration(s['left'])}, {s['reason']})" for m, s in row["suspensions"].items())
+        table.add_row(row["pool"], row["id"], row["status"], left, row["reason"] or "-", suspended or "-",
+                      str(row["uses"]), str(row["successes"]), str(row["failures"]), str(row["in_flight"]),
+                      style=colours.get(row["status"]))
+    console.print(table)
+    if not rows:
+        console.print("no credentials configured: add [pools.NAME] sections with [[pools.NAME.credentials]]")
+
+
+def _cmd_pool_list(args: argparse.Namespace, out: TextIO) -> int:
+    description, rows = _rows(args)
+    if args.json:
+        out.write(json.dumps({"store": description, "credentials": rows}) + "\n")
+    else:
+        _table(description, rows, out)
     return 0
 
 
@@ -62,10 +89,11 @@ def add(sub: Any) -> None:
     """Register ``pool list`` and ``pool reset``."""
     p = sub.add_parser("pool", help="inspect or reset shared credential state")
     pool_sub = p.add_subparsers(dest="pool_command", required=True)
-    q = pool_sub.add_parser("list", help="each credential's status, wait, reason, suspensions and counts")
+    q = pool_sub.add_parser("list", help="a table of each credential's status, time left, reason, suspended "
+                            "models and counts")
     q.add_argument("--config", help=CONFIG_HELP)
     q.add_argument("--pool", help="only this pool")
-    q.add_argument("--json", action="store_true")
+    q.add_argument("--json", action="store_true", help="one JSON object: the store and a row per credential")
     q.set_defaults(func=_cmd_pool_list)
     q = pool_sub.add_parser("reset", help="clear cooldowns, deaths and suspensions")
     q.add_argument("id", nargs="?", help="one credential id (default: all)")

@@ -3,26 +3,105 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ._common import CONFIG_HELP, UsageError, load_config_arg
 
-__all__ = ["add"]
+if TYPE_CHECKING:
+    from ..config import SteadyConfig
+    from ..conversation import Message
+    from ..conversation_loop import ConversationLoop
+    from ..results import TurnResult
+
+__all__ = ["add", "load_history"]
+
+
+def load_history(path: str) -> tuple[Message, ...]:
+    """Messages from a JSON file: a list of ``{"role", "text"}`` (or OpenAI-style ``"content"``) objects."""
+    from pydantic import ValidationError
+
+    from ..conversation import Message
+
+    try:
+        data = json.loads(Path(path).expanduser().read_text(encoding="utf-8"))
+    except OSError as err:
+        raise UsageError(f"--history {path}: cannot read it ({err.strerror})") from err
+    except json.JSONDecodeError as err:
+        raise UsageError(f"--history {path}: not JSON ({err.msg}, line {err.lineno})") from err
+    if not isinstance(data, list):
+        raise UsageError(f"--history {path}: expected a JSON list of messages like "
+                         '[{"role": "user", "text": "..."}, {"role": "assistant", "text": "..."}]')
+    messages = []
+    for i, item in enumerate(data):
+        try:
+            messages.append(Message.model_validate(_openai_style(item)))
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "message"
+            raise UsageError(f"--history {path}: message {i}: {where}: {first['msg']}") from err
+    return tuple(messages)
+
+
+def _openai_style(item: Any) -> Any:
+    """``{"role", "content": "..."}`` (the OpenAI shape) as the neutral ``{"role", "text"}``."""
+    if isinstance(item, dict) and isinstance(item.get("content"), str) and "text" not in item:
+        return {**{k: v for k, v in item.items() if k != "content"}, "text": item["content"]}
+    return item
+
+
+def _chosen(config: SteadyConfig, model: str | None) -> SteadyConfig:
+    from ..chain import starting_at
+
+    if model is None:
+        return config
+    try:
+        return config.model_copy(update={"chain": starting_at(config.chain, model)})
+    except ValueError as err:
+        raise UsageError(str(err)) from err
+
+
+def _streamed(loop: ConversationLoop, args: argparse.Namespace, history: tuple[Message, ...],
+              out: TextIO) -> TurnResult:
+    from ..events import TextDelta
+    from ..results import TurnResult
+
+    result: TurnResult | None = None
+    shown = False
+    for event in loop.stream(args.prompt, history=history, system=args.system, session=args.session):
+        if isinstance(event, TextDelta):
+            out.write(event.text)
+            out.flush()
+            shown = True
+        elif isinstance(event, TurnResult):
+            result = event
+    if result is None:  # pragma: no cover - stream() always ends with the TurnResult
+        raise RuntimeError("the streamed turn ended without a result")
+    out.write("\n" if result.ok else ("\n" if shown else "") + result.final_response + "\n")
+    return result
 
 
 def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
     from ..config import ConfigError, build_loop
     from ..results import write_status_file
 
-    config = load_config_arg(args)
+    if args.stream and args.json:
+        raise UsageError("--stream prints the answer as it arrives and --json prints the result at the end; "
+                         "choose one")
+    config = _chosen(load_config_arg(args), args.model)
+    history = load_history(args.history) if args.history else ()
     try:
         loop = build_loop(config)
     except (ConfigError, ValueError) as err:
         raise UsageError(str(err)) from err
-    result = loop.run(args.prompt, system=args.system, session=args.session)
+    if args.stream:
+        result = _streamed(loop, args, history, out)
+    else:
+        result = loop.run(args.prompt, history=history, system=args.system, session=args.session)
+        out.write((result.model_dump_json(indent=2) if args.json else result.final_response) + "\n")
     if args.status_file:
         write_status_file(result, args.status_file)
-    out.write((result.model_dump_json(indent=2) if args.json else result.final_response) + "\n")
     return result.exit_code
 
 
@@ -31,7 +110,10 @@ def add(sub: Any) -> None:
     p = sub.add_parser("run", help="one turn through the configured chain; exit code per status")
     p.add_argument("prompt")
     p.add_argument("--config", help=CONFIG_HELP)
+    p.add_argument("--model", help="start the chain at the entry with this model (the others stay as fallbacks)")
     p.add_argument("--system", help="a system prompt")
+    p.add_argument("--history", help='earlier messages: a JSON file [{"role": "user", "text": "..."}, ...]')
+    p.add_argument("--stream", action="store_true", help="print the answer as it arrives")
     p.add_argument("--session", help="a conversation id (keeps the same key while healthy)")
     p.add_argument("--json", action="store_true", help="print the whole TurnResult as JSON")
     p.add_argument("--status-file", help="write last_status() there atomically (for cron)")

@@ -23,7 +23,9 @@ def _cmd_upstream(args: argparse.Namespace, out: TextIO) -> int:
     except (ScenarioError, ValueError) as err:
         raise UsageError(str(err)) from err
     with emulator:
-        keys = ", ".join(spec.label or "(unlabelled)" for spec in emulator.scenario.keys) or "any key"
+        # the emulator's keys are test values, not secrets: show them so clients can be configured
+        keys = ", ".join(f"{spec.key} ({spec.label})" if spec.label else spec.key
+                         for spec in emulator.scenario.keys) or "any key (the scenario lists none)"
         out.write(
             f"steadyloop upstream: scenario {emulator.scenario.name!r} ({emulator.scenario.description})\n"
             f"  OpenAI base_url:    {emulator.base_url('openai')}\n"
