@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import events as ev
+from ._deadline import deadline_reached
 from ._taxonomy import Action, FailoverReason, Scope
 from .adapters import Adapter, MalformedStreamError, ModelReply, ModelRequest, StreamIncompleteError, ToolSpec
 from .chain import Api, ChainEntry
@@ -48,6 +49,7 @@ _SAYS: dict[ev.AttemptAction, str] = {
     "answered": "answered", "tools": "ran tools", "repair": "repaired: {}", "rotate": "rotated credential",
     "retry": "retried", "compress": "compressed ({} removed)", "fallback": "fell back", "finish": "finished",
     "partial": "stopped: partial answer", "wait": "waited for a credential",
+    "cancelled": "cancelled at the deadline",
 }
 
 
@@ -57,6 +59,7 @@ class Call:
     client: Any
     request: ModelRequest
     stream: bool = False  # performed by stream(), which shows text as it arrives
+    time_left: float | None = None  # seconds to the turn's deadline: the call is cut there, whatever upstream does
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +205,7 @@ class TurnLogic:
         client = adapter.client(lease.credential, base_url, entry.timeout, asynchronous=asynchronous)
         # Never let one call outlive the deadline, nor eat the reserve of a fallback that may follow.
         timeouts = entry.call_timeouts(t.budget.call_cap(self.clock(), keep=self._keeps(t)))
+        left = t.budget.time_left(self.clock())  # the drivers cut the call there (agent._deadline)
         t.budget.used += 1
         t.tried.add(lease.credential.id)
         url = client.base_url  # the SDK's own: the configured URL, or its default host
@@ -210,12 +214,14 @@ class TurnLogic:
                                         t.entry_index, t.ref))
         request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.max_tokens, t.draft.betas,
                                timeouts)
-        return Call(adapter, client, request, stream=t.streaming)
+        return Call(adapter, client, request, stream=t.streaming, time_left=left)
 
     # ------------------------------------------------------------------ outcomes
 
     def _handle(self, t: _Turn, entry: ChainEntry, lease: Lease,
                 outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:
+        if deadline_reached(outcome.error):
+            return self._cut(t, entry, lease, outcome)
         assessed = self._assess(t, entry, outcome)
         if isinstance(assessed, ModelReply):
             return (yield from self._succeeded(t, entry, lease, outcome, assessed))
@@ -245,6 +251,20 @@ class TurnLogic:
 
     def _restartable(self, t: _Turn) -> bool:
         return self.policy.on_partial_stream == "restart" and t.restarts < self.policy.max_stream_restarts
+
+    def _cut(self, t: _Turn, entry: ChainEntry, lease: Lease, outcome: Outcome) -> Verdict:
+        """The turn's deadline cancelled the call: not the key's fault (no cooldown), and said as it is."""
+        lease.release()
+        self._emit(t, ev.AttemptFailed(entry.api, entry.model, lease.credential.id, "deadline_exceeded",
+                                       "turn_deadline", None, "cancelled when the turn's deadline passed", t.ref))
+        self._record(t, entry, lease, "deadline_exceeded", "cancelled", outcome)
+        verdict = failure_verdict(TurnStatus.deadline_exceeded, t.last, self.policy, len(t.attempts), entry=entry,
+                                  cut=True)
+        if not outcome.delivered:
+            return verdict
+        t.partial = True
+        return replace(verdict, message=f"[The answer above was cut off after {outcome.delivered} characters.] "
+                                        + verdict.message)
 
     def _partial(self, t: _Turn, entry: ChainEntry, lease: Lease, c: ClassifiedError,
                  outcome: Outcome) -> Verdict | None:

@@ -157,8 +157,13 @@ class _OpenAIClients(Adapter):
     def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
         import openai  # only chains with an OpenAI-protocol entry load this SDK
 
-        cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
-        return cls(api_key=credential.secret.get_secret_value(), base_url=base_url, max_retries=0, timeout=timeout)
+        from ._http import async_http_client, http_client
+
+        if asynchronous:
+            return openai.AsyncOpenAI(api_key=credential.secret.get_secret_value(), base_url=base_url, max_retries=0,
+                                      timeout=timeout, http_client=async_http_client(timeout))
+        return openai.OpenAI(api_key=credential.secret.get_secret_value(), base_url=base_url, max_retries=0,
+                             timeout=timeout, http_client=http_client(timeout))
 
 
 class OpenAIChat(_OpenAIClients):
@@ -281,11 +286,15 @@ class AnthropicMessages(Adapter):
     def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
         import anthropic  # only chains with an Anthropic entry load this SDK
 
-        cls = anthropic.AsyncAnthropic if asynchronous else anthropic.Anthropic
+        from ._http import async_http_client, http_client
+
         secret = credential.secret.get_secret_value()
-        if credential.kind == "oauth":
-            return cls(auth_token=secret, base_url=base_url, max_retries=0, timeout=timeout)
-        return cls(api_key=secret, base_url=base_url, max_retries=0, timeout=timeout)
+        auth: dict[str, Any] = {"auth_token": secret} if credential.kind == "oauth" else {"api_key": secret}
+        if asynchronous:
+            return anthropic.AsyncAnthropic(**auth, base_url=base_url, max_retries=0, timeout=timeout,
+                                            http_client=async_http_client(timeout))
+        return anthropic.Anthropic(**auth, base_url=base_url, max_retries=0, timeout=timeout,
+                                   http_client=http_client(timeout))
 
     def payload(self, request: ModelRequest) -> dict[str, Any]:
         system, messages = anthropic_messages(request.messages)

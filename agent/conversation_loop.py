@@ -10,12 +10,14 @@ call, classify, step the ladder (repair, rotate, retry, compress, fall back, fin
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import time
 from collections.abc import AsyncIterator, Callable, Generator, Iterator, Mapping, Sequence
 from typing import Any
 
 from . import events as ev
+from ._deadline import deadline
 from ._turn import Call, ChainEntry, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent, TurnLogic
 from .adapters import ADAPTERS, Adapter, Api, ToolSpec, astream_call, stream_call
 from .compress import Compressor, DropMiddle
@@ -26,6 +28,11 @@ from .results import TurnResult
 from .tools import ToolBox
 
 __all__ = ["ChainEntry", "ConversationLoop"]
+
+
+def _bound(call: Call) -> Any:
+    """The turn's deadline as a hard bound on every socket operation of ``call``."""
+    return deadline(call.time_left) if call.time_left is not None else contextlib.nullcontext()
 
 
 class ConversationLoop(TurnLogic):
@@ -124,12 +131,13 @@ class ConversationLoop(TurnLogic):
             elif isinstance(effect, Call) and effect.stream:
                 start, delivered, final = self.clock(), 0, None
                 try:
-                    async for kind, value in astream_call(effect.adapter, effect.client, effect.request):
-                        if kind == "text":
-                            delivered += len(value)
-                            yield ev.TextDelta(value)
-                        else:
-                            final = value
+                    with _bound(effect):
+                        async for kind, value in astream_call(effect.adapter, effect.client, effect.request):
+                            if kind == "text":
+                                delivered += len(value)
+                                yield ev.TextDelta(value)
+                            else:
+                                final = value
                     reply = Outcome(raw=final.raw if final else None, reply=final, duration=self.clock() - start,
                                     delivered=delivered)
                 except Exception as exc:
@@ -140,12 +148,13 @@ class ConversationLoop(TurnLogic):
     def _perform_stream(self, effect: Call) -> Generator[StreamEvent, None, Outcome]:
         start, delivered, final = self.clock(), 0, None
         try:
-            for kind, value in stream_call(effect.adapter, effect.client, effect.request):
-                if kind == "text":
-                    delivered += len(value)
-                    yield ev.TextDelta(value)
-                else:
-                    final = value
+            with _bound(effect):
+                for kind, value in stream_call(effect.adapter, effect.client, effect.request):
+                    if kind == "text":
+                        delivered += len(value)
+                        yield ev.TextDelta(value)
+                    else:
+                        final = value
         except Exception as exc:
             return Outcome(error=exc, duration=self.clock() - start, delivered=delivered)
         return Outcome(raw=final.raw if final else None, reply=final, duration=self.clock() - start,
@@ -163,7 +172,8 @@ class ConversationLoop(TurnLogic):
             raise TypeError("stream calls are performed by stream()")
         start = self.clock()
         try:
-            return Outcome(raw=effect.adapter.call(effect.client, effect.request), duration=self.clock() - start)
+            with _bound(effect):
+                return Outcome(raw=effect.adapter.call(effect.client, effect.request), duration=self.clock() - start)
         except Exception as exc:
             return Outcome(error=exc, duration=self.clock() - start)
 
@@ -177,7 +187,8 @@ class ConversationLoop(TurnLogic):
             return self._perform(effect)
         start = self.clock()
         try:
-            raw = await effect.adapter.acall(effect.client, effect.request)
+            with _bound(effect):
+                raw = await effect.adapter.acall(effect.client, effect.request)
             return Outcome(raw=raw, duration=self.clock() - start)
         except Exception as exc:
             return Outcome(error=exc, duration=self.clock() - start)

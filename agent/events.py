@@ -54,7 +54,7 @@ __all__ = [
 log = logging.getLogger("steadyloop.loop")
 
 AttemptAction = Literal["answered", "tools", "repair", "rotate", "retry", "compress", "fallback", "finish",
-                        "partial", "wait"]
+                        "partial", "wait", "cancelled"]
 """What the loop did after an attempt (a closed set: safe as a metric label)."""
 
 

@@ -57,15 +57,23 @@ def _quote(c: ClassifiedError | None) -> str:
 
 def failure_verdict(status: TurnStatus | None, c: ClassifiedError | None, policy: LadderPolicy, attempts: int,
                     *, budget_spent: bool = False, entry: Any = None, credential: str | None = None,
-                    retried: bool = False, compressed: int = 0) -> Verdict:
-    """The verdict after failure ``c`` when the ladder has nothing left to try."""
+                    retried: bool = False, compressed: int = 0, cut: bool = False) -> Verdict:
+    """The verdict after failure ``c`` when the ladder has nothing left to try.
+
+    ``cut``: the deadline cancelled a call in flight (steadyloop's decision, never quoted as the provider's).
+    """
     provider = entry.provider_name if entry is not None else (c.provider if c else None)
     model = entry.model if entry is not None else (c.model if c else None)
     reason = c.reason if c else None
     if status is TurnStatus.deadline_exceeded:
-        text = (f"No answer within the {policy.deadline_seconds:g} s deadline after {attempts} attempt(s)"
-                + (f"; the last failure was {c.reason.value}{_quote(c)}." if c else "."))
-        return Verdict(status, text, reason, provider=provider, model=model)
+        text = f"No answer within the {policy.deadline_seconds:g} s deadline after {attempts} attempt(s)"
+        if cut:
+            text += (f": steadyloop cancelled the call to {provider} ({model}) when the deadline passed, "
+                     "as it was still waiting for a complete answer")
+        if c:
+            text += f"; {'before that, ' if cut else ''}the last failure was {c.reason.value}{_quote(c)}"
+        return Verdict(status, text + ". Raise deadline_seconds or try again later.", reason, provider=provider,
+                       model=model)
     final = status_for(reason) if reason else TurnStatus.error
     if budget_spent:
         text = (f"Gave up after {attempts} upstream call(s), the configured maximum (max_attempts); the last failure "

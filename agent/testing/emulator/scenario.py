@@ -45,7 +45,8 @@ __all__ = [
 Endpoint = Literal["chat", "responses", "messages"]
 Api = Literal["openai", "anthropic"]
 Respond = Literal["error", "soft", "stream_error", "stream_cut", "stream_stall", "stream_malformed", "drop", "hang",
-                  "reply", "tool_call"]
+                  "reply", "tool_call", "drip", "sse_comments", "chunks_forever", "slow_headers", "huge_body",
+                  "gzip_bomb"]
 
 
 class ScenarioError(ValueError):
@@ -112,6 +113,8 @@ class Rule(_Strict):
     stall: float = Field(0.0, ge=0, le=120, description="stream_stall: seconds of silence, connection open, then "
                                                           "the rest of the stream")
     delay: float = Field(0.0, ge=0, le=60, description="seconds to wait before answering")
+    interval: float = Field(0.5, gt=0, le=60, description="seconds between writes of a hostile answer (drip, ...)")
+    size: int = Field(50_000_000, ge=0, le=10**10, description="bytes of a huge_body, or of a gzip_bomb decoded")
     text: str | None = Field(None, description="reply text (reply)")
     tool_name: str | None = None
     tool_arguments: dict[str, Any] = {}

@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from .hostile import HOSTILE, send_hostile
 from .scenario import Endpoint, Scenario, load_scenario
 from .state import Answer, EmulatorState, RequestRecord, planned_status
 from .wire import (
@@ -122,6 +123,9 @@ class _Handler(BaseHTTPRequestHandler):
         if answer.kind == "hang":
             self.server.stopping.wait(min(answer.delay or _HANG_LIMIT, _HANG_LIMIT))
             return self._drop()
+        if answer.kind in HOSTILE:
+            send_hostile(_Raw(self), answer.kind, info, answer.text, answer.status, answer.interval, answer.size)
+            return self._drop()
         if answer.kind == "soft":
             return self._json(200, soft_body(info, answer.soft, answer.error_code, answer.message))
         if info.streamed:
@@ -203,6 +207,17 @@ class _Handler(BaseHTTPRequestHandler):
         with contextlib.suppress(OSError):
             self.connection.shutdown(2)
         return 0
+
+
+class _Raw:
+    """The raw connection of one request, for the hostile answers."""
+
+    def __init__(self, handler: _Handler) -> None:
+        self.stopping, self._out = handler.server.stopping, handler.wfile
+
+    def write(self, data: bytes) -> None:
+        self._out.write(data)
+        self._out.flush()
 
 
 class Emulator:

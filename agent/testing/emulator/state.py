@@ -23,18 +23,20 @@ __all__ = ["Answer", "EmulatorState", "RequestRecord", "planned_status"]
 
 _SHAPES = {shape.id: shape for shape in SHAPES}
 AnswerKind = Literal["reply", "error", "soft", "stream_error", "stream_cut", "stream_stall", "stream_malformed", "drop",
-                     "hang"]
+                     "hang", "drip", "sse_comments", "chunks_forever", "slow_headers", "huge_body", "gzip_bomb"]
 _FAULT_KINDS: dict[str, AnswerKind] = {
     "soft": "soft", "stream_error": "stream_error", "stream_cut": "stream_cut", "stream_stall": "stream_stall",
     "stream_malformed": "stream_malformed", "drop": "drop", "hang": "hang",
+    "drip": "drip", "sse_comments": "sse_comments", "chunks_forever": "chunks_forever",
+    "slow_headers": "slow_headers", "huge_body": "huge_body", "gzip_bomb": "gzip_bomb",
 }
 
 
 def planned_status(answer: Answer) -> int:
     """The HTTP status the answer will carry (0: the connection is dropped without one)."""
-    if answer.kind in ("drop", "hang"):
+    if answer.kind in ("drop", "hang", "slow_headers"):
         return 0
-    return answer.status if answer.kind == "error" else 200
+    return answer.status if answer.kind in ("error", "huge_body", "gzip_bomb") else 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,8 @@ class Answer:
     soft: str = ""
     error_code: str | None = None
     stall: float = 0.0
+    interval: float = 0.5  # hostile answers: seconds between writes
+    size: int = 0  # hostile answers: bytes of a huge or decoded bomb body
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,9 +206,10 @@ def _rule_answer(rule: Rule, index: int, info: RequestInfo, reply_text: str) -> 
         tool = ToolCall(rule.tool_name, dict(rule.tool_arguments)) if rule.tool_name else None
         return Answer("reply", cause, text=rule.text or reply_text, tool=tool, delay=rule.delay)
     return Answer(
-        _FAULT_KINDS[rule.respond], cause, delay=rule.delay, after_chunks=rule.after_chunks, error_type=rule.error_type,
-        message=rule.message or "Overloaded", soft=rule.soft or "", error_code=rule.error_code,
-        text=rule.text or reply_text, stall=rule.stall,
+        _FAULT_KINDS[rule.respond], cause, status=rule.status or 500, delay=rule.delay, after_chunks=rule.after_chunks,
+        error_type=rule.error_type, message=rule.message or "Overloaded", soft=rule.soft or "",
+        error_code=rule.error_code, text=rule.text or reply_text, stall=rule.stall, interval=rule.interval,
+        size=rule.size,
     )
 
 

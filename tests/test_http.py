@@ -1,0 +1,126 @@
+"""Behaviour of agent._http through the loop: the deadline is a hard bound and bodies are bounded,
+whatever a hostile upstream (the emulator's hostile answers, over real HTTP) does."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import tracemalloc
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+
+from agent._http import MAX_BODY, MAX_ERROR_BODY
+from agent.conversation_loop import ChainEntry, ConversationLoop
+from agent.credential_pool import Credential, CredentialPool
+from agent.ladder import LadderPolicy
+from agent.results import TurnResult, TurnStatus
+from agent.stores import MemoryStore
+from agent.testing.emulator import Emulator, Scenario
+
+APIS = ["openai-chat", "openai-responses", "anthropic-messages"]
+MODES = ["run", "arun", "stream", "astream"]
+DEADLINE = 0.6
+
+
+def hostile(respond: str, **rule: Any) -> Emulator:
+    return Emulator(Scenario.model_validate({"rules": [{"respond": respond, "interval": 0.05, **rule}]}))
+
+
+def make_loop(emu: Emulator, api: str, policy: LadderPolicy, keys: int = 1) -> ConversationLoop:
+    base = emu.base_url("anthropic" if api == "anthropic-messages" else "openai")
+    chain = [ChainEntry(api=api, model="m", pool="main", base_url=base, timeout=30)]  # type: ignore[arg-type]
+    creds = [Credential(id=f"k{i}", secret=SecretStr(f"sk-test-key-{i}")) for i in range(keys)]
+    return ConversationLoop(chain, {"main": CredentialPool("main", creds, store=MemoryStore())}, policy=policy,
+                            hooks=())
+
+
+def drive(loop: ConversationLoop, mode: str) -> TurnResult:
+    """One turn in ``mode``: run, arun, stream or astream."""
+    if mode == "run":
+        return loop.run("hi")
+    if mode == "arun":
+        return asyncio.run(loop.arun("hi"))
+    if mode == "stream":
+        events = list(loop.stream("hi"))
+    else:
+        async def collect() -> list[Any]:
+            return [e async for e in loop.astream("hi")]
+        events = asyncio.run(collect())
+    assert isinstance(events[-1], TurnResult)
+    return events[-1]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm() -> None:
+    """First use of an SDK resource imports it (CPU, not network): done once, outside the timed turns."""
+    with Emulator("healthy") as emu:
+        for api in APIS:
+            for mode in MODES:
+                assert drive(make_loop(emu, api, LadderPolicy()), mode).ok
+
+
+# every API in every mode, each hostile behaviour in turn; the four behaviours on one target below
+CASES = [(api, mode, ("drip", "sse_comments", "chunks_forever", "slow_headers")[(i + j) % 4])
+         for i, api in enumerate(APIS) for j, mode in enumerate(MODES)]
+CASES += [("openai-chat", "run", "sse_comments"), ("anthropic-messages", "run", "chunks_forever")]
+
+
+@pytest.mark.parametrize(("api", "mode", "fault"), CASES)
+def test_deadline_cancels_a_call_whatever_the_upstream_does(api: str, mode: str, fault: str) -> None:
+    """A drip, SSE comments or chunks forever, or dribbled headers end at the turn's deadline, said truthfully."""
+    with hostile(fault) as emu:
+        loop = make_loop(emu, api, LadderPolicy(deadline_seconds=DEADLINE))
+        started = time.monotonic()
+        result = drive(loop, mode)
+        elapsed = time.monotonic() - started
+        calls = emu.calls()
+    assert elapsed < DEADLINE + 0.5, f"{fault} kept a {DEADLINE} s turn alive for {elapsed:.2f} s"
+    assert result.status is TurnStatus.deadline_exceeded and calls == 1
+    assert [a.outcome for a in result.attempts] == ["deadline_exceeded"]
+    assert "cancelled the call" in result.final_response and "provider said" not in result.final_response
+
+
+def test_deadline_cut_after_text_was_shown_keeps_it_and_says_so() -> None:
+    """A stream that shows text and then never ends is cut at the deadline as partial, never hidden."""
+    with hostile("chunks_forever") as emu:
+        events = list(make_loop(emu, "openai-chat", LadderPolicy(deadline_seconds=DEADLINE)).stream("hi"))
+    result = events[-1]
+    assert isinstance(result, TurnResult)
+    assert result.status is TurnStatus.deadline_exceeded and result.partial
+    assert result.final_response.startswith("[The answer above was cut off after")
+
+
+# ------------------------------------------------------------------ bounded bodies
+
+
+def _peak_growth(action: Any) -> tuple[Any, int]:
+    """Run ``action`` under tracemalloc; its result and the peak bytes allocated above the start."""
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        value = action()
+        return value, tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("api", APIS)
+@pytest.mark.parametrize(("fault", "status", "size"), [
+    ("huge_body", 500, 50_000_000),
+    ("gzip_bomb", 500, 200_000_000),
+    ("gzip_bomb", 200, 200_000_000),
+])
+def test_huge_and_bomb_bodies_cost_a_bounded_prefix(api: str, fault: str, status: int, size: int) -> None:
+    """A 50 MB error body or a 200 MB gzip bomb costs a few MiB: a bounded prefix is read, never the whole."""
+    with hostile(fault, status=status, size=size, match={"calls": [1]}) as emu:
+        if fault == "gzip_bomb":
+            from agent.testing.emulator.hostile import gzip_bomb
+            gzip_bomb(size)  # built (and cached) outside the measurement
+        loop = make_loop(emu, api, LadderPolicy(deadline_seconds=10, backoff_base=0.01, max_attempts=3))
+        result, growth = _peak_growth(lambda: loop.run("hi"))
+    bound = (MAX_BODY if status == 200 else MAX_ERROR_BODY) + (8 << 20)  # generous: the bound plus 8 MiB
+    assert growth < bound, f"{fault} {status}: peak growth {growth / 2**20:.1f} MiB"
+    assert result.ok and len(result.attempts) == 2  # classified, retried, answered
+    assert result.attempts[0].outcome != "ok"
