@@ -22,6 +22,7 @@ from .adapters import Adapter, MalformedStreamError, ModelReply, ModelRequest, S
 from .chain import Api, ChainEntry
 from .compress import Compressor, estimate_tokens
 from .conversation import Message, ToolCall, ToolResult
+from .cooldown import CredentialStatus
 from .credential_pool import CredentialPool, Lease, NoCredentialAvailable
 from .error_classifier import ClassifiedError, classify_api_error, classify_soft_failure
 from .ladder import (
@@ -38,7 +39,7 @@ from .ladder import (
 from .repairs import Draft, repair
 from .results import Attempt, Note, TurnResult, TurnStatus, now_utc
 from .tools import ToolBox
-from .truth import Verdict, empty_pool_verdict, failure_verdict
+from .truth import Verdict, busy_verdict, empty_pool_verdict, failure_verdict
 
 __all__ = ["Call", "ChainEntry", "Effect", "Emit", "Outcome", "RunTools", "Sleep", "StreamEvent", "TurnLogic"]
 
@@ -110,6 +111,7 @@ class _Turn:
     partial: bool = False
     tried: set[str] = field(default_factory=set)  # keys of the current chain entry called in this turn
     notes: list[Note] = field(default_factory=list)  # steps that made no call: waits, skips, empty pools
+    busy: NoCredentialAvailable | None = None  # waiting for a key that other calls hold (one note for the wait)
     restarts: int = 0
     retried: bool = False
     last_at: int = -1  # the chain entry the last failure came from
@@ -169,6 +171,7 @@ class TurnLogic:
                 if verdict is not None:
                     return self._result(t, verdict)
                 continue
+            t.busy = None
             try:
                 outcome = yield self._call(t, entry, lease, asynchronous)
             except BaseException:  # cancelled mid-call (Ctrl-C, task cancel, generator closed): free the key
@@ -180,6 +183,8 @@ class TurnLogic:
 
     def _out_of_budget(self, t: _Turn) -> Verdict | None:
         if self.clock() >= t.budget.deadline:
+            if t.busy is not None:
+                return busy_verdict(t.busy, self.chain[t.entry_index], self.policy, len(t.attempts))
             return failure_verdict(TurnStatus.deadline_exceeded, t.last, self.policy, len(t.attempts))
         if t.budget.attempts_left() <= 0:
             return failure_verdict(None, t.last, self.policy, len(t.attempts), budget_spent=True)
@@ -452,6 +457,13 @@ class TurnLogic:
                     empty: NoCredentialAvailable) -> Generator[Effect, Any, Verdict | None]:
         """No key may serve now. Waiting for one is a retry of the failure that cooled it (if this target
         failed in this turn), planned like any retry; otherwise fall back, else finish."""
+        if any(b.status is CredentialStatus.available for b in empty.blocked):  # held by other calls
+            if self._keeps(t):  # a fallback is not held up by this pool's keys
+                self._note(t, entry, "fallback", "busy")
+                self._fall_back(t, "busy")
+                return None
+            yield from self._wait_for_busy(t, entry, empty)
+            return None
         wait = None if empty.soonest is None else max(0.0, empty.soonest - empty.now)
         here = t.last if t.last_at == t.entry_index else None
         counted = here is None or may_retry(here, self.policy, t.ctx)
@@ -470,6 +482,21 @@ class TurnLogic:
             self._fall_back(t, "no_credential")
             return None
         return empty_pool_verdict(empty, t.last, entry, len(t.attempts))
+
+    def _wait_for_busy(self, t: _Turn, entry: ChainEntry,
+                       empty: NoCredentialAvailable) -> Generator[Effect, Any, None]:
+        """Keys held by other calls (at ``max_concurrency``) free up when those calls end: poll every
+        ``busy_poll_seconds`` (never past the deadline), with one note for the whole wait and no call."""
+        wait = min(self.policy.busy_poll_seconds, t.budget.time_left(self.clock()))
+        if empty.soonest is not None and empty.soonest > empty.now:
+            wait = min(wait, empty.soonest - empty.now)
+        if t.busy is None or not t.notes or t.notes[-1].reason != "busy":
+            self._note(t, entry, "wait", "busy", 0.0)
+            self._emit(t, ev.RetryScheduled(entry.model, wait, "busy", None, t.ref))
+            yield from self._flush(t)
+        t.busy = empty
+        t.notes[-1] = t.notes[-1].model_copy(update={"wait": t.notes[-1].wait + wait})
+        yield Sleep(wait)
 
     def _note(self, t: _Turn, entry: ChainEntry, action: ev.AttemptAction, reason: str, wait: float = 0.0) -> None:
         """A step that made no upstream call (a result note, not an attempt)."""

@@ -125,9 +125,30 @@ def _message(status: TurnStatus, c: ClassifiedError | None, provider: str, model
     return f"The request to {provider} failed{said}."
 
 
+def _state(b: Any) -> str:
+    """How one blocked credential is described: busy keys are busy, never "rate limited"."""
+    if b.status is CredentialStatus.available:
+        return f"{b.credential_id} (busy: in use by other calls)"
+    return f"{b.credential_id} ({b.status.value}{': ' + b.reason if b.reason else ''})"
+
+
+_AUTH_REASONS = (FailoverReason.auth.value, FailoverReason.auth_permanent.value)
+
+
+def busy_verdict(empty: NoCredentialAvailable, entry: Any, policy: LadderPolicy, attempts: int) -> Verdict:
+    """The deadline passed while every key was held by other calls (at its ``max_concurrency``)."""
+    names = ", ".join(_state(b) for b in empty.blocked)
+    return Verdict(TurnStatus.deadline_exceeded,
+                   f"No answer within the {policy.deadline_seconds:g} s deadline after {attempts} attempt(s): every "
+                   f"credential of {entry.provider_name} for {entry.model} stayed busy at its max_concurrency "
+                   f"({names}), held by other calls or processes. Raise max_concurrency, add a key, or try again "
+                   "when those calls end.", None, provider=entry.provider_name, model=entry.model)
+
+
 def empty_pool_verdict(empty: NoCredentialAvailable, last: ClassifiedError | None, entry: Any,
                        attempts: int) -> Verdict:
-    """The verdict when no credential of any remaining model can be used now."""
+    """The verdict when no credential of any remaining model can be used now (none busy: busy keys are
+    waited for, ``busy_verdict``)."""
     statuses = {b.status for b in empty.blocked}
     if empty.blocked and all(b.reason.startswith(f"{empty.model} suspended") for b in empty.blocked):
         until = _when(datetime.fromtimestamp(empty.soonest, UTC)) if empty.soonest is not None else "a reset"
@@ -139,14 +160,19 @@ def empty_pool_verdict(empty: NoCredentialAvailable, last: ClassifiedError | Non
                        entry.provider_name, entry.model)
     retry_at = datetime.fromtimestamp(empty.soonest, UTC) if empty.soonest is not None else None
     when = f"; the next one is available at {_when(retry_at)}" if retry_at else ""
-    names = ", ".join(f"{b.credential_id} ({b.status.value})" for b in empty.blocked)
+    names = ", ".join(_state(b) for b in empty.blocked)
+    failed = [b for b in empty.blocked if b.status is not CredentialStatus.available]
     if CredentialStatus.exhausted in statuses:
         status, reason = TurnStatus.quota_exhausted, FailoverReason.billing
         text = (f"All credentials of {entry.provider_name} for {entry.model} are out of quota ({names}){when}. "
                 "Add credits or another key, or configure a fallback model.")
-    elif CredentialStatus.cooling in statuses or CredentialStatus.available in statuses:
+    elif failed and all(b.status is CredentialStatus.dead or b.reason in _AUTH_REASONS for b in failed):
+        status, reason = TurnStatus.auth_failed, (last.reason if last else FailoverReason.auth)
+        text = (f"Every credential of {entry.provider_name} for {entry.model} failed authentication ({names}). "
+                "Check or replace the keys, then run `steadyloop pool reset`.")
+    elif CredentialStatus.cooling in statuses:
         status, reason = TurnStatus.rate_limited, last.reason if last else FailoverReason.rate_limit
-        text = (f"All credentials of {entry.provider_name} for {entry.model} are rate limited or busy ({names}){when}. "
+        text = (f"No credential of {entry.provider_name} for {entry.model} may be used now ({names}){when}. "
                 "Please try again then.")
     else:
         status, reason = TurnStatus.auth_failed, FailoverReason.auth_permanent

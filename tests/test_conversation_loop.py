@@ -389,3 +389,62 @@ def test_garbage_200_never_crashes_a_turn(api: str, body: Any) -> None:
         result = make_loop([entry(emu, api, "m")], {"main": pool("main", "k1")}).run("hi")
         assert emu.calls() >= 1
     assert result.final_response and (result.ok or result.status is not TurnStatus.ok)
+
+
+# ------------------------------------------------------------------ busy keys and truthful final status
+
+
+def test_busy_keys_are_one_wait_one_note_and_no_call(tmp_path: Any) -> None:
+    """Every key held by another process: the turn waits (no busy-spin), one note, zero upstream calls."""
+    import time
+
+    from agent.stores import SQLiteStore
+
+    creds = [Credential(id="only", secret=SecretStr("sk-busy-key-0001"), max_concurrency=1)]
+    held = CredentialPool("main", creds, store=SQLiteStore(tmp_path / "state.db")).acquire("gpt-4o")  # "process B"
+    with Emulator("healthy") as emu:
+        loop = ConversationLoop([entry(emu, "openai-chat", "gpt-4o")],
+                                {"main": CredentialPool("main", creds, store=SQLiteStore(tmp_path / "state.db"))},
+                                policy=LadderPolicy(deadline_seconds=0.6), hooks=())
+        started = time.monotonic()
+        result = loop.run("hi")
+        elapsed, calls = time.monotonic() - started, emu.calls()
+    held.release()
+    assert calls == 0 and result.attempts == () and len(result.notes) == 1
+    assert result.notes[0].reason == "busy" and 0.4 <= result.notes[0].wait <= 0.7
+    assert result.status is TurnStatus.deadline_exceeded and elapsed < 0.6 + 0.5
+    assert "busy" in result.final_response and "rate limit" not in result.final_response.lower()
+
+
+def test_a_key_freed_during_the_wait_answers_at_once(tmp_path: Any) -> None:
+    """The held lease is released during the wait: the turn answers with one call and one note."""
+    from agent.stores import SQLiteStore
+
+    creds = [Credential(id="only", secret=SecretStr("sk-busy-key-0002"), max_concurrency=1)]
+    held = CredentialPool("main", creds, store=SQLiteStore(tmp_path / "state.db")).acquire("gpt-4o")
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:  # the other process's call ends while we wait
+        waits.append(seconds)
+        held.release()
+
+    with Emulator("healthy") as emu:
+        loop = ConversationLoop([entry(emu, "openai-chat", "gpt-4o")],
+                                {"main": CredentialPool("main", creds, store=SQLiteStore(tmp_path / "state.db"))},
+                                sleep=sleep, hooks=())
+        result = loop.run("hi")
+        assert result.ok and emu.calls() == 1
+    assert waits == [0.25] and len(result.notes) == 1 and len(result.attempts) == 1
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_every_key_answering_plain_401_ends_auth_failed(api: str) -> None:
+    """Every key refused with a plain 401: this turn and the next (which finds them cooling) end auth_failed."""
+    with scenario(keys=[{"key": "sk-the-only-valid-key", "label": "valid"}]) as emu:
+        p = pool("main", "sk-wrong-key-00000001", "sk-wrong-key-00000002")
+        loop = make_loop([entry(emu, api, "m")], {"main": p})
+        first, second = loop.run("hi"), loop.run("hi again")
+        assert emu.calls() == 2  # the second turn calls no key that just failed authentication
+    for result in (first, second):
+        assert result.status is TurnStatus.auth_failed and result.exit_code == 13
+        assert "rate limit" not in result.final_response.lower()
