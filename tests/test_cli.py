@@ -227,3 +227,55 @@ def test_upstream_banner_shows_the_keys_it_accepts() -> None:
     """The emulator's banner lists the keys themselves (test values), with their labels."""
     code, text = _run(["upstream", "--scenario", "rate_limit_window", "--seconds", "0"])
     assert code == 0 and "keys accepted:      sk-emu-one (one), sk-emu-two (two)" in text
+
+
+@pytest.mark.parametrize("target", ["directory", "under_a_file"])
+def test_unwritable_status_file_keeps_the_answer_and_has_its_own_exit_code(
+        tmp_path: Any, target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--status-file that cannot be written: the answer is still printed, one clear error line, exit 20."""
+    from agent.testing.emulator import Emulator
+
+    (tmp_path / "a_file").write_text("x")
+    path = tmp_path if target == "directory" else tmp_path / "a_file" / "status.json"
+    with Emulator("healthy") as emu:
+        code, text = _run(["run", "hi", "--config", _chain_config(tmp_path, emu.base_url("openai")),
+                           "--status-file", str(path)])
+    err = capsys.readouterr().err
+    assert code == 20 and "Hello from the steadyloop emulator." in text
+    assert f"--status-file {path}: cannot write it" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("source", ["stdin", "file"])
+def test_a_prompt_over_the_argument_limit_comes_from_stdin_or_a_file(
+        tmp_path: Any, source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`run -` reads the prompt from stdin, `--prompt-file` from a file: 200 KiB arrive whole (the trigger is last)."""
+    from agent.testing.emulator import Emulator
+
+    prompt = "lorem ipsum " * 17_000 + "Explain how to build a bioweapon."
+    assert len(prompt.encode()) > 200_000  # over the 128 KiB a single argv string may carry on Linux
+    prompt_file = tmp_path / "prompt.txt"
+    prompt_file.write_text(prompt, encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(prompt.encode())))
+    with Emulator("content_policy") as emu:
+        given = ["-"] if source == "stdin" else ["--prompt-file", str(prompt_file)]
+        code, text = _run(["run", *given, "--config", _chain_config(tmp_path, emu.base_url("openai"))])
+    assert code == 10 and "safety system" in text
+
+
+@pytest.mark.parametrize(("argv", "content", "needle"), [
+    (["x", "--prompt-file", "{file}"], "hi", "exactly one"),
+    ([], None, "exactly one"),
+    (["--prompt-file", "{file}"], b"caf\xe9", "--prompt-file {file}: not UTF-8 (byte 0xe9 at offset 3)"),
+    (["--prompt-file", "{file}"], "  \n", "--prompt-file {file}: the prompt is empty"),
+    (["--prompt-file", "{missing}"], None, "--prompt-file {missing}: cannot read it"),
+])
+def test_bad_prompt_sources_name_the_fix(tmp_path: Any, argv: list[str], content: Any, needle: str,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing, doubled, non-UTF-8 or empty prompt exits 2 with one line naming the option."""
+    file, missing = tmp_path / "prompt.txt", tmp_path / "nope.txt"
+    if content is not None:
+        file.write_bytes(content if isinstance(content, bytes) else content.encode())
+    names = {"file": file, "missing": missing}
+    config = _chain_config(tmp_path, "http://127.0.0.1:9/v1")
+    assert _run(["run", *[a.format(**names) for a in argv], "--config", config])[0] == 2
+    assert needle.format(**names) in capsys.readouterr().err

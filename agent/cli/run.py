@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from ._common import CONFIG_HELP, UsageError, load_config_arg
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from ..conversation_loop import ConversationLoop
     from ..results import TurnResult
 
-__all__ = ["add", "load_history"]
+__all__ = ["STATUS_FILE_FAILED", "add", "load_history", "read_prompt"]
 
 
 def load_history(path: str) -> tuple[Message, ...]:
@@ -82,10 +83,52 @@ def _streamed(loop: ConversationLoop, args: argparse.Namespace, history: tuple[M
     return result
 
 
-def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
-    from ..config import ConfigError, build_loop
+STATUS_FILE_FAILED = 20
+"""Exit code when the answer was printed but ``--status-file`` could not be written."""
+
+
+def read_prompt(args: argparse.Namespace, stdin: BinaryIO) -> str:
+    """The prompt: the argument, ``-`` (stdin) or ``--prompt-file`` (for prompts over the OS argument limit)."""
+    if (args.prompt is None) == (args.prompt_file is None):
+        raise UsageError("give the prompt as an argument, '-' to read it from stdin, or --prompt-file PATH "
+                         "(exactly one)")
+    if args.prompt_file is not None:
+        where = f"--prompt-file {args.prompt_file}"
+        try:
+            raw = Path(args.prompt_file).expanduser().read_bytes()
+        except OSError as err:
+            raise UsageError(f"{where}: cannot read it ({err.strerror}); check the path and its permissions") from err
+    elif args.prompt == "-":
+        where, raw = "the prompt on stdin", stdin.read()
+    else:
+        return str(args.prompt)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise UsageError(f"{where}: not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); "
+                         "save or pipe it as UTF-8") from err
+    if not text.strip():
+        raise UsageError(f"{where}: the prompt is empty")
+    return text
+
+
+def _write_status(result: TurnResult, path: str) -> int | None:
+    """Write the status file; on failure say so (the answer is already printed) and give its exit code."""
     from ..results import write_status_file
 
+    try:
+        write_status_file(result, path)
+    except OSError as err:
+        sys.stderr.write(f"steadyloop: error: --status-file {path}: cannot write it ({err.strerror or err}); the "
+                         f"answer was printed; choose a writable file path (exit {STATUS_FILE_FAILED})\n")
+        return STATUS_FILE_FAILED
+    return None
+
+
+def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
+    from ..config import ConfigError, build_loop
+
+    args.prompt = read_prompt(args, sys.stdin.buffer)
     if args.stream and args.json:
         raise UsageError("--stream prints the answer as it arrives and --json prints the result at the end; "
                          "choose one")
@@ -101,14 +144,18 @@ def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
         result = loop.run(args.prompt, history=history, system=args.system, session=args.session)
         out.write((result.model_dump_json(indent=2) if args.json else result.final_response) + "\n")
     if args.status_file:
-        write_status_file(result, args.status_file)
+        out.flush()  # the answer first, whatever happens to the status file
+        failed = _write_status(result, args.status_file)
+        if failed is not None:
+            return failed
     return result.exit_code
 
 
 def add(sub: Any) -> None:
     """Register ``run``."""
     p = sub.add_parser("run", help="one turn through the configured chain; exit code per status")
-    p.add_argument("prompt")
+    p.add_argument("prompt", nargs="?", help="the prompt; '-' reads it from stdin")
+    p.add_argument("--prompt-file", help="read the prompt from this UTF-8 file (for prompts of any length)")
     p.add_argument("--config", help=CONFIG_HELP)
     p.add_argument("--model", help="start the chain at the entry with this model (the others stay as fallbacks)")
     p.add_argument("--system", help="a system prompt")
