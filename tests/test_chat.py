@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -11,7 +12,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from agent.chat import status_line
+from agent import FailoverReason
+from agent.chat import Wrapper, status_line
 from agent.events import CredentialRotated, FallbackActivated, RetryScheduled
 from agent.testing.emulator import Emulator, Scenario
 
@@ -67,12 +69,37 @@ def test_usable_when_stdout_is_not_a_terminal(config: tuple[Path, Emulator]) -> 
 
 @pytest.mark.parametrize(("event", "text"), [
     (RetryScheduled("m", 12.0, "rate_limit", "work"), "rate limit on key work, retrying in 12 s"),
-    (CredentialRotated("m", "work", "billing"), "billing on key work, switching keys"),
-    (FallbackActivated("a", "gpt-5", "openai-chat", "overloaded"), "switching to fallback openai-chat:gpt-5"),
+    (RetryScheduled("m", 200.0, "overloaded", "work"), "provider overloaded on key work, retrying in 3 min 20 s"),
+    (RetryScheduled("m", 4.0, "no_credential", None), "every key is cooling or busy; waiting 4 s"),
+    (CredentialRotated("m", "work", "billing"), "out of credit or quota on key work, switching keys"),
+    (FallbackActivated("a", "gpt-5", "openai-chat", "overloaded"),
+     "provider overloaded on a; switching to the fallback model gpt-5"),
 ])
 def test_status_lines(event: object, text: str) -> None:
     """Recovery events become one readable status line each."""
     assert text in (status_line(event) or "")
+
+
+@pytest.mark.parametrize("reason", [r.value for r in FailoverReason])
+def test_every_reason_reads_as_plain_words(reason: str) -> None:
+    """No status line shows an internal reason name alone: each reason has a phrase without underscores."""
+    line = status_line(CredentialRotated("m", "work", reason)) or ""
+    phrase = line.split(" on key")[0]
+    assert "_" not in line and len(phrase.split()) >= 2, line
+
+
+@pytest.mark.parametrize(("pieces", "width", "expected"), [
+    (["Hello from the st", "eadyloop emulator."], 20, "Hello from the\nsteadyloop emulator."),
+    (["one two", " three"], 10, "one two\nthree"),
+    (["  indented\n", "next"], 20, "  indented\nnext"),
+    (["a" * 25], 10, "aaaaaaaaaa\naaaaaaaaaa\naaaaa"),
+    (["short"], 40, "short"),
+])
+def test_wrapper_breaks_between_words_across_pieces(pieces: list[str], width: int, expected: str) -> None:
+    """Streamed pieces wrap at word boundaries to the width, a word split across pieces stays whole."""
+    wrapper = Wrapper(width)
+    text = "".join(wrapper.feed(p) for p in pieces) + wrapper.flush()
+    assert text == expected and all(len(line) <= width for line in text.split("\n"))
 
 
 def _until(condition: Callable[[], bool], seconds: float = 10.0) -> None:
@@ -106,3 +133,58 @@ def test_ctrl_c_cancels_the_turn_not_the_session(tmp_path: Path) -> None:
             child.expect(pexpect.EOF)
         finally:
             child.close(force=True)
+
+
+def _spawn(path: Path) -> pexpect.spawn:
+    env = {**os.environ, "TERM": "xterm", "INPUTRC": "/dev/null"}
+    return pexpect.spawn(sys.executable, ["-m", "agent.cli", "chat", "--config", str(path)], encoding="utf-8",
+                         timeout=20, dimensions=(40, 200), env=env)
+
+
+def test_wait_counts_down_and_the_answer_says_who_answered(tmp_path: Path) -> None:
+    """During a 3 s rate-limit wait the status line counts down 3, 2, 1; the answer names its model and key."""
+    three_seconds = {"rules": [{**RATE_LIMITED_ONCE["rules"][0], "headers": {"retry-after": "3"}}]}
+    with Emulator(Scenario.model_validate(three_seconds)) as emu:
+        path = tmp_path / "steadyloop.toml"
+        path.write_text('[state]\nbackend = "memory"\n[pools.main]\n[[pools.main.credentials]]\nid = "work"\n'
+                        f'key = "sk-emu-1"\n[[chain]]\napi = "openai-chat"\nmodel = "gpt-4o"\npool = "main"\n'
+                        f'base_url = "{emu.base_url("openai")}"\n[loop]\nmax_wait_seconds = 5\n')
+        child = _spawn(path)
+        try:
+            child.expect("you> ")
+            child.sendline("hello")
+            for left in (3, 2, 1):
+                child.expect(f"rate limit on key work, retrying in {left} s")
+            child.expect("Hello from the steadyloop emulator.")
+            child.expect(r"\(gpt-4o with key work, \d+\.\d s\)")
+            child.sendline("/quit")
+            child.expect(pexpect.EOF)
+        finally:
+            child.close(force=True)
+    assert emu.calls() == 2
+
+
+def test_prompt_line_editing_history_ctrl_c_and_ctrl_d(config: tuple[Path, Emulator]) -> None:
+    """At the prompt: Ctrl-A edits the line, Up recalls history, Ctrl-C clears the line, Ctrl-D exits 0."""
+    path, emu = config
+    child = _spawn(path)
+    try:
+        child.expect("you> ")
+        child.send("status\x01/\r")  # type "status", Ctrl-A to the start, insert "/": runs /status
+        child.expect("primary: openai-chat gpt-4o")
+        child.expect("you> ")
+        child.send("\x1b[A\r")  # Up arrow recalls "/status"
+        child.expect("primary: openai-chat gpt-4o")
+        child.expect("you> ")
+        child.send("half a thought")
+        child.sendintr()  # Ctrl-C at the prompt: the line is cleared, the session stays
+        child.expect(r"\^C \(Ctrl-D or /quit exits\)")
+        child.expect("you> ")
+        child.sendline("/model gpt-4o-mini")  # nothing of "half a thought" is left on the line
+        child.expect(r"\(primary model is now gpt-4o-mini\)")
+        child.expect("you> ")
+        child.sendeof()  # Ctrl-D
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 0 and emu.calls() == 0

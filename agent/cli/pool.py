@@ -37,7 +37,7 @@ def _table(description: str, rows: list[dict[str, Any]], out: TextIO) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from ._human import duration
+    from .._human import duration
 
     console = Console(file=out, highlight=False, markup=False, width=None if out.isatty() else 160)
     table = Table(title=f"credential state ({description})", title_justify="left")
