@@ -177,6 +177,9 @@ def test_prompt_line_editing_history_ctrl_c_and_ctrl_d(config: tuple[Path, Emula
         child.expect("primary: openai-chat gpt-4o")
         child.expect("you> ")
         child.send("half a thought")
+        # Ctrl-C once readline has echoed the text and is back waiting for keys: CPython's readline
+        # loop sees SIGINT only while it waits, so a signal sent mid-keystroke would sit until the next key
+        child.expect("half a thought")
         child.sendintr()  # Ctrl-C at the prompt: the line is cleared, the session stays
         child.expect(r"\^C \(Ctrl-D or /quit exits\)")
         child.expect("you> ")
