@@ -229,7 +229,7 @@ class CredentialPool:
         now = self.clock()
         state = self._apply(lease, lambda s: self.policy.on_failure(s, classified, lease.model, now), release)
         if state.status(now) is not CredentialStatus.available or state.suspended(lease.model, now):
-            log.info("credential %s of pool %s is %s for %s: %s", lease.credential.id, self.name,
+            log.debug("credential %s of pool %s is %s for %s: %s", lease.credential.id, self.name,
                      state.status(now).value, lease.model, classified.reason.value)
         return state
 
