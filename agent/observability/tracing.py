@@ -1,0 +1,265 @@
+"""OpenTelemetry traces per the GenAI semantic conventions, built from the loop's events.
+
+Span tree of one turn (``Tracing`` is a hook: add it to the loop's hooks)::
+
+    invoke_agent steadyloop            INTERNAL  TurnStarted .. TurnFinished
+    ├── chat gpt-4o                    CLIENT    AttemptStarted .. AttemptEnded (one per upstream call)
+    ├── steadyloop.wait                INTERNAL  RetryScheduled .. the turn's next event
+    ├── chat gpt-4o                    CLIENT    (the retry: http.request.resend_count = 1)
+    ├── execute_tool lookup            INTERNAL  ToolCallsRequested .. the turn's next event
+    └── chat claude-haiku-4-5          CLIENT    (after a fallback: steadyloop.fallback_hop = 1)
+
+Conventions: https://opentelemetry.io/docs/specs/semconv/gen-ai/gen-ai-spans/ (inference span
+``{gen_ai.operation.name} {gen_ai.request.model}``, kind CLIENT; ``invoke_agent {agent name}``;
+``execute_tool {tool name}``). ``error.type`` is the classified reason (a closed set); what the
+conventions lack lives under ``steadyloop.*``. Message contents are never recorded: events do
+not carry them.
+
+Cost: on the loop's thread the hook only stamps each event with the time and keeps it. When the
+turn finishes, its spans are built with those times, by default on a background thread, so
+the SDK's work overlaps the next upstream call instead of adding to the turn (``flush()`` waits
+for it; ``deferred=False`` builds at once, on the loop's thread).
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import queue
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+try:
+    from opentelemetry import context as otel_context
+    from opentelemetry import trace
+    from opentelemetry.trace import Span, SpanKind, Status, StatusCode, Tracer
+except ImportError as err:  # pragma: no cover - exercised in a subprocess without the extra
+    raise ImportError("Tracing needs opentelemetry-api: pip install 'steadyloop[otel]'") from err
+
+from .. import events as ev
+
+__all__ = ["Tracing"]
+
+log = logging.getLogger("steadyloop.observability")
+
+_OK = ("ok", "tool_calls")
+_ERROR = Status(StatusCode.ERROR)
+
+
+@dataclass(slots=True)
+class _Record:
+    """One turn's events, stamped with the wall clock (ns) when each arrived, and the caller's context."""
+
+    parent: Any
+    events: list[tuple[int, ev.Event]] = field(default_factory=list)
+
+
+class Tracing:
+    """The tracing hook. ``tracer`` defaults to ``trace.get_tracer("steadyloop")`` (the global provider).
+
+    ``max_open_turns`` bounds memory when turns are abandoned without ``TurnFinished`` (a
+    cancelled stream): the oldest open turn is then traced with ``error.type = abandoned``.
+    ``max_pending`` bounds the turns waiting for the background builder; past it, turns are
+    dropped and counted in ``dropped``.
+    """
+
+    def __init__(self, tracer: Tracer | None = None, *, agent_name: str = "steadyloop", deferred: bool = True,
+                 max_open_turns: int = 1024, max_pending: int = 10_000) -> None:
+        self.tracer = tracer or trace.get_tracer("steadyloop")
+        self.agent_name, self.deferred, self.max_open_turns = agent_name, deferred, max_open_turns
+        self.dropped = 0
+        self._open: OrderedDict[str, _Record] = OrderedDict()
+        self._lock = threading.Lock()
+        self._pending: queue.Queue[_Record] = queue.Queue(max_pending)
+        self._worker: threading.Thread | None = None
+
+    def __call__(self, event: ev.Event) -> None:
+        now = time.time_ns()
+        turn_id = event.turn.id
+        if isinstance(event, ev.TurnStarted):
+            self._started(turn_id, _Record(otel_context.get_current(), [(now, event)]))
+            return
+        record = self._open.get(turn_id)
+        if record is None:
+            return
+        record.events.append((now, event))
+        if isinstance(event, ev.TurnFinished):
+            with self._lock:
+                self._open.pop(turn_id, None)
+            self._submit(record)
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Wait until every finished turn's spans are built (and handed to the span processors)."""
+        deadline, done = time.monotonic() + timeout, self._pending.all_tasks_done
+        with done:
+            while self._pending.unfinished_tasks:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                done.wait(left)
+        return True
+
+    # ------------------------------------------------------------------ handing turns to the builder
+
+    def _started(self, turn_id: str, record: _Record) -> None:
+        with self._lock:
+            self._open[turn_id] = record
+            evicted = [self._open.popitem(last=False)[1] for _ in range(len(self._open) - self.max_open_turns)]
+        for old in evicted:
+            old.events.append((time.time_ns(), ev.TurnFinished("abandoned", None, 0, 0.0, "abandoned")))
+            self._submit(old)
+
+    def _submit(self, record: _Record) -> None:
+        if not self.deferred:
+            _Builder(self, record).build()
+            return
+        if self._worker is None:
+            self._start_worker()
+        try:
+            self._pending.put_nowait(record)
+        except queue.Full:
+            self.dropped += 1
+
+    def _start_worker(self) -> None:
+        with self._lock:
+            if self._worker is None:
+                self._worker = threading.Thread(target=self._work, name="steadyloop-tracing", daemon=True)
+                self._worker.start()
+                atexit.register(self.flush, 1.0)
+
+    def _work(self) -> None:
+        while True:
+            record = self._pending.get()
+            try:
+                _Builder(self, record).build()
+            except Exception:  # a tracing bug must never take the thread (or the turn) down
+                log.exception("steadyloop: building a turn's spans failed")
+            finally:
+                self._pending.task_done()
+
+
+class _Builder:
+    """Builds one turn's spans from its stamped events, in order."""
+
+    def __init__(self, tracing: Tracing, record: _Record) -> None:
+        self.tracer, self.agent_name, self.record = tracing.tracer, tracing.agent_name, record
+        self.turn: Span | None = None
+        self.context: Any = None
+        self.attempt: tuple[int, dict[str, Any]] | None = None  # start time and attributes
+        self.gap: Span | None = None  # a sleep or a tool run: lasts until the turn's next event
+        self.providers: set[str] = set()
+
+    def build(self) -> None:
+        for at, event in self.record.events:
+            if self.gap is not None:
+                self.gap.end(end_time=at)
+                self.gap = None
+            handler = _HANDLERS.get(type(event))
+            if handler is not None:
+                handler(self, at, event)
+
+    def _span(self, name: str, at: int, kind: SpanKind, attrs: dict[str, Any]) -> Span:
+        return self.tracer.start_span(name, context=self.context, kind=kind, attributes=attrs, start_time=at)
+
+    def _started(self, at: int, e: ev.TurnStarted) -> None:
+        attrs: dict[str, Any] = {"gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": self.agent_name,
+                                 "gen_ai.request.model": e.model, "steadyloop.stream": e.streaming}
+        if e.turn.session:
+            attrs["gen_ai.conversation.id"] = e.turn.session
+        self.turn = self.tracer.start_span(f"invoke_agent {self.agent_name}", context=self.record.parent,
+                                           kind=SpanKind.INTERNAL, attributes=attrs, start_time=at)
+        self.context = trace.set_span_in_context(self.turn)
+
+    def _finished(self, at: int, e: ev.TurnFinished) -> None:
+        span = self.turn
+        if span is None:
+            return
+        if self.attempt is not None:  # abandoned mid-call
+            self._attempt_span(at, {"error.type": "abandoned"}, failed=True)
+        attrs: dict[str, Any] = {"steadyloop.turn.status": e.status, "steadyloop.attempts": e.attempts,
+                                 "gen_ai.usage.input_tokens": e.input_tokens,
+                                 "gen_ai.usage.output_tokens": e.output_tokens, "steadyloop.partial": e.partial}
+        if len(self.providers) == 1:
+            attrs["gen_ai.provider.name"] = next(iter(self.providers))
+        if e.status == "ok" and e.model:
+            attrs["gen_ai.response.model"] = e.model
+        if e.status != "ok":
+            attrs["error.type"] = e.reason or e.status
+            span.set_status(_ERROR)
+        span.set_attributes(attrs)
+        span.end(end_time=at)
+
+    def _attempt_started(self, at: int, e: ev.AttemptStarted) -> None:
+        provider = e.provider.lower() or e.api.split("-")[0]
+        self.providers.add(provider)
+        attrs: dict[str, Any] = {
+            "gen_ai.operation.name": "chat", "gen_ai.provider.name": provider, "gen_ai.request.model": e.model,
+            "server.address": e.server_address, "steadyloop.credential": e.credential_id,
+            "steadyloop.fallback_hop": e.fallback_hop, "steadyloop.attempt": e.attempt,
+        }
+        if e.server_port is not None:
+            attrs["server.port"] = e.server_port
+        if e.attempt > 1:
+            attrs["http.request.resend_count"] = e.attempt - 1
+        if e.turn.session:
+            attrs["gen_ai.conversation.id"] = e.turn.session
+        self.attempt = (at, attrs)
+
+    def _attempt_ended(self, at: int, e: ev.AttemptEnded) -> None:
+        if self.attempt is None:  # no upstream call (no credential was free): a mark on the turn
+            if self.turn is not None:
+                self.turn.add_event("steadyloop.no_credential", {
+                    "steadyloop.action": e.action, "steadyloop.wait": e.wait, "gen_ai.request.model": e.model},
+                    timestamp=at)
+            return
+        attrs: dict[str, Any] = {"steadyloop.action": e.action, "steadyloop.reason": e.outcome}
+        if e.response_model:
+            attrs["gen_ai.response.model"] = e.response_model
+        if e.outcome in _OK:
+            attrs["gen_ai.usage.input_tokens"], attrs["gen_ai.usage.output_tokens"] = e.input_tokens, e.output_tokens
+        else:
+            attrs["error.type"] = e.outcome
+        if e.finish_reasons:
+            attrs["gen_ai.response.finish_reasons"] = e.finish_reasons
+        for key, value in (("http.response.status_code", e.status_code), ("steadyloop.rule", e.rule),
+                           ("steadyloop.scope", e.scope), ("steadyloop.retry_after", e.retry_after),
+                           ("steadyloop.wait", e.wait or None)):
+            if value is not None:
+                attrs[key] = value
+        self._attempt_span(at, attrs, failed=e.outcome not in _OK)
+
+    def _attempt_span(self, at: int, more: dict[str, Any], *, failed: bool) -> None:
+        assert self.attempt is not None
+        start, attrs = self.attempt
+        self.attempt = None
+        span = self._span(f"chat {attrs['gen_ai.request.model']}", start, SpanKind.CLIENT, {**attrs, **more})
+        if failed:
+            span.set_status(_ERROR)
+        span.end(end_time=at)
+
+    def _wait(self, at: int, e: ev.RetryScheduled) -> None:
+        self.gap = self._span("steadyloop.wait", at, SpanKind.INTERNAL,
+                              {"steadyloop.wait": e.wait, "steadyloop.reason": e.reason})
+
+    def _tools(self, at: int, e: ev.ToolCallsRequested) -> None:
+        attrs: dict[str, Any] = {"gen_ai.operation.name": "execute_tool", "steadyloop.tools": e.tools}
+        name = "execute_tool"
+        if len(e.tools) == 1:
+            name, attrs["gen_ai.tool.name"] = f"execute_tool {e.tools[0]}", e.tools[0]
+        self.gap = self._span(name, at, SpanKind.INTERNAL, attrs)
+
+    def _fallback(self, at: int, e: ev.FallbackActivated) -> None:
+        if self.turn is not None:
+            self.turn.add_event("steadyloop.fallback", {"steadyloop.from_model": e.from_model,
+                                                        "steadyloop.to_model": e.to_model,
+                                                        "steadyloop.reason": e.reason}, timestamp=at)
+
+
+_HANDLERS: dict[type, Any] = {
+    ev.TurnStarted: _Builder._started, ev.TurnFinished: _Builder._finished,
+    ev.AttemptStarted: _Builder._attempt_started, ev.AttemptEnded: _Builder._attempt_ended,
+    ev.RetryScheduled: _Builder._wait, ev.ToolCallsRequested: _Builder._tools, ev.FallbackActivated: _Builder._fallback,
+}

@@ -1,0 +1,188 @@
+"""agent.observability.tracing: span tree and GenAI attributes of real turns, from the SDK's in-memory exporter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.trace import SpanKind, StatusCode
+
+from agent.observability import Tracing
+from agent.testing.emulator import Emulator, Scenario
+from agent.tools import ToolBox
+from tests.drills import KEYS, PROMPT, drill_loop, drill_scenario
+from tests.test_conversation_loop import entry, make_loop, pool
+
+
+@pytest.fixture
+def exporter() -> Iterator[InMemorySpanExporter]:
+    memory = InMemorySpanExporter()
+    yield memory
+    memory.clear()
+
+
+def _tracing(exporter: InMemorySpanExporter, **kw: Any) -> tuple[Tracing, TracerProvider]:
+    """Tracing (deferred, as by default) into a private provider whose spans land in ``exporter``."""
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    return Tracing(provider.get_tracer("steadyloop-test"), **kw), provider
+
+
+def _drill(exporter: InMemorySpanExporter, api: str = "openai-chat",
+           deferred: bool = True) -> tuple[list[ReadableSpan], int]:
+    tracing, provider = _tracing(exporter, deferred=deferred)
+    with drill_scenario() as emu, provider.get_tracer("app").start_as_current_span("gateway request"):
+        assert drill_loop(emu, [tracing], api=api).run(PROMPT, session="chat-42").ok
+        port = int(emu.base_url("openai").split(":")[2].split("/")[0])
+    assert tracing.flush()
+    return sorted(exporter.get_finished_spans(), key=lambda s: s.start_time or 0), port
+
+
+@pytest.mark.parametrize("deferred", [True, False], ids=["background", "inline"])
+def test_a_turn_is_one_span_with_a_child_per_attempt_and_the_sleep(exporter: InMemorySpanExporter,
+                                                                    deferred: bool) -> None:
+    """Rotate, retry, fall back: invoke_agent under the caller's span; chat spans and the wait as its children."""
+    spans, _ = _drill(exporter, deferred=deferred)
+    gateway, turn, *children = spans
+    assert (gateway.name, turn.name, turn.kind) == ("gateway request", "invoke_agent steadyloop", SpanKind.INTERNAL)
+    assert turn.parent is not None and turn.parent.span_id == gateway.context.span_id
+    assert [(s.name, s.kind) for s in children] == [
+        ("chat a", SpanKind.CLIENT), ("chat a", SpanKind.CLIENT), ("steadyloop.wait", SpanKind.INTERNAL),
+        ("chat a", SpanKind.CLIENT), ("chat b", SpanKind.CLIENT)]
+    assert all(s.parent is not None and s.parent.span_id == turn.context.span_id for s in children)
+    wait = children[2]
+    assert children[1].end_time <= wait.start_time and wait.end_time <= children[3].start_time  # type: ignore[operator]
+    assert dict(wait.attributes or {}) == {"steadyloop.wait": 2.0, "steadyloop.reason": "overloaded"}
+
+
+def test_attempt_spans_carry_the_genai_and_steadyloop_attributes(exporter: InMemorySpanExporter) -> None:
+    """Each attempt: request/response model, server, credential, resend count, classified error.type and action."""
+    spans, port = _drill(exporter)
+    attempts = [dict(s.attributes or {}) for s in spans if s.name.startswith("chat ")]
+    for attrs in attempts:
+        assert (attrs["gen_ai.operation.name"], attrs["gen_ai.provider.name"]) == ("chat", "openai")
+        assert (attrs["server.address"], attrs["server.port"]) == ("127.0.0.1", port)
+        assert attrs["gen_ai.conversation.id"] == "chat-42"
+    picked = ["gen_ai.request.model", "steadyloop.credential", "http.request.resend_count", "error.type",
+              "steadyloop.reason", "steadyloop.action", "steadyloop.scope", "steadyloop.fallback_hop"]
+    assert [tuple(a.get(k) for k in picked) for a in attempts] == [
+        ("a", "main-1", None, "rate_limit", "rate_limit", "rotate", "credential", 0),
+        ("a", "main-2", 1, "overloaded", "overloaded", "retry", "endpoint", 0),
+        ("a", "main-2", 2, "server_error", "server_error", "fallback", "endpoint", 0),
+        ("b", "alt-1", 3, None, "ok", "answered", None, 1)]
+    assert (attempts[1]["steadyloop.retry_after"], attempts[1]["steadyloop.wait"]) == (2.0, 2.0)
+    assert [a.get("http.response.status_code") for a in attempts] == [429, 503, 500, None]
+    answered = attempts[-1]
+    assert answered["gen_ai.response.model"] == "b" and answered["gen_ai.response.finish_reasons"] == ("stop",)
+    assert answered["gen_ai.usage.input_tokens"] > 0 and answered["gen_ai.usage.output_tokens"] > 0
+    statuses = [s.status.status_code for s in spans if s.name.startswith("chat ")]
+    assert statuses == [StatusCode.ERROR, StatusCode.ERROR, StatusCode.ERROR, StatusCode.UNSET]
+
+
+def test_turn_span_sums_up_the_turn(exporter: InMemorySpanExporter) -> None:
+    """The turn span: conversation id, request and answering model, totals, status, and a fallback event."""
+    spans, _ = _drill(exporter)
+    turn = spans[1]
+    attrs = dict(turn.attributes or {})
+    assert (attrs["gen_ai.operation.name"], attrs["gen_ai.agent.name"], attrs["gen_ai.conversation.id"]) == (
+        "invoke_agent", "steadyloop", "chat-42")
+    assert (attrs["gen_ai.request.model"], attrs["gen_ai.response.model"], attrs["gen_ai.provider.name"]) == (
+        "a", "b", "openai")
+    assert (attrs["steadyloop.turn.status"], attrs["steadyloop.attempts"], "error.type" in attrs) == ("ok", 4, False)
+    answered = dict(spans[-1].attributes or {})
+    assert attrs["gen_ai.usage.output_tokens"] == answered["gen_ai.usage.output_tokens"]
+    [fallback] = turn.events
+    assert (fallback.name, dict(fallback.attributes or {})) == ("steadyloop.fallback", {
+        "steadyloop.from_model": "a", "steadyloop.to_model": "b", "steadyloop.reason": "server_error"})
+
+
+@pytest.mark.parametrize("api", ["openai-chat", "openai-responses"])
+def test_no_secret_or_prompt_in_any_span(exporter: InMemorySpanExporter, api: str) -> None:
+    """No key and no prompt text in any span name, attribute or span event."""
+    spans, _ = _drill(exporter, api)
+    seen = repr([(s.name, dict(s.attributes or {}), [(e.name, dict(e.attributes or {})) for e in s.events])
+                 for s in spans])
+    assert "main-1" in seen  # credentials appear by id only
+    assert not any(k in seen for k in KEYS) and "PROMPT-MARKER" not in seen and "launch codes" not in seen
+
+
+def test_failed_turn_marks_the_turn_span_with_the_reason(exporter: InMemorySpanExporter) -> None:
+    """A turn that cannot answer ends its span with status ERROR and error.type = the classified reason."""
+    tracing, _ = _tracing(exporter)
+    rules = [{"respond": "error", "shape": "openai_moderation_block"}]
+    with Emulator(Scenario.model_validate({"rules": rules})) as emu:
+        result = make_loop([entry(emu, "openai-chat", "m")], {"main": pool("main", "k1")}, hooks=[tracing]).run("x")
+    assert tracing.flush()
+    turn = next(s for s in exporter.get_finished_spans() if s.name.startswith("invoke_agent"))
+    assert not result.ok and turn.status.status_code is StatusCode.ERROR
+    assert (turn.attributes or {})["error.type"] == "content_policy_blocked"
+
+
+def test_tool_runs_are_spans_between_the_calls(exporter: InMemorySpanExporter) -> None:
+    """A tool round: chat, execute_tool NAME (gen_ai.tool.name), chat again, all under the turn."""
+    tracing, _ = _tracing(exporter)
+    tools = ToolBox()
+
+    @tools.tool
+    def clock() -> str:
+        """The time."""
+        return "noon"
+
+    rule = {"respond": "tool_call", "tool_name": "clock", "match": {"has_tool_results": False}}
+    with Emulator(Scenario.model_validate({"rules": [rule]})) as emu:
+        loop = make_loop([entry(emu, "openai-chat", "m")], {"main": pool("main", "k1")}, tools=tools, hooks=[tracing])
+        assert loop.run("what time is it").ok
+    assert tracing.flush()
+    spans = sorted(exporter.get_finished_spans(), key=lambda s: s.start_time or 0)
+    assert [s.name for s in spans] == ["invoke_agent steadyloop", "chat m", "execute_tool clock", "chat m"]
+    tool = dict(spans[2].attributes or {})
+    assert (tool["gen_ai.operation.name"], tool["gen_ai.tool.name"]) == ("execute_tool", "clock")
+    assert (spans[1].attributes or {})["steadyloop.action"] == "tools"
+
+
+def test_abandoned_turns_are_bounded(exporter: InMemorySpanExporter) -> None:
+    """Turns dropped without TurnFinished (a closed stream) are ended as abandoned once over max_open_turns."""
+    tracing, _ = _tracing(exporter, max_open_turns=1)
+    with Emulator("healthy") as emu:
+        loop = make_loop([entry(emu, "openai-chat", "m")], {"main": pool("main", "k1")}, hooks=[tracing])
+        dropped = loop.stream("first")
+        next(dropped)  # the turn has started (its first event), then the reader walks away
+        dropped.close()
+        assert loop.run("second").ok
+    assert tracing.flush()
+    turns = [s for s in exporter.get_finished_spans() if s.name.startswith("invoke_agent")]
+    assert [(s.attributes or {}).get("error.type") for s in turns] == ["abandoned", None]
+    assert turns[0].status.status_code is StatusCode.ERROR
+
+
+_WITHOUT_EXTRAS = """
+import importlib.abc, sys
+import agent.conversation_loop, agent.observability, agent.cli  # anthropic>=2.15 itself needs opentelemetry-api
+print(sorted(m for m in sys.modules if m.startswith("prometheus_client") or m == "agent.observability.tracing"))
+class Absent(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("opentelemetry", "prometheus_client"):
+            raise ModuleNotFoundError(f"No module named {name!r}")
+for name in [m for m in sys.modules if m.startswith("opentelemetry")]:
+    del sys.modules[name]
+sys.meta_path.insert(0, Absent())
+agent.observability.configure_logging("json")
+for name in ("Metrics", "Tracing"):
+    try:
+        getattr(agent.observability, name)()
+    except ImportError as err:
+        print(err)
+"""
+
+
+def test_without_the_extras_the_loop_and_logs_work_and_the_hooks_say_what_to_install() -> None:
+    """The loop imports neither hook module; with the extras absent, Metrics and Tracing name what to install."""
+    out = subprocess.run([sys.executable, "-c", _WITHOUT_EXTRAS], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["[]","Prometheus metrics need prometheus-client: pip install 'steadyloop[metrics]'",
+                                "Tracing needs opentelemetry-api: pip install 'steadyloop[otel]'"]
