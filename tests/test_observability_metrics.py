@@ -86,14 +86,15 @@ def test_the_opt_in_endpoint_serves_the_registry() -> None:
 
 
 def test_a_stream_cut_after_text_counts_as_a_truncation() -> None:
-    """A stream that fails after text was shown increments steadyloop_stream_truncations_total."""
+    """Each stream that fails after text was shown increments steadyloop_stream_truncations_total."""
     metrics = Metrics()
     rule = {"respond": "stream_error", "after_chunks": 2, "error_type": "overloaded_error", "message": "Overloaded"}
     with Emulator(Scenario.model_validate({"rules": [rule]})) as emu:
         loop = make_loop([entry(emu, "anthropic-messages", "m")], {"main": pool("main", "k1")}, hooks=[metrics])
         list(loop.stream("hi"))
+        cut = emu.calls()  # every stream of this scenario breaks after two text chunks
     got = samples(metrics.exposition().decode())
-    assert got[("steadyloop_stream_truncations_total", ())] == 1
+    assert cut >= 1 and got[("steadyloop_stream_truncations_total", ())] == cut
     assert got[("steadyloop_turns_total", (("reason", "overloaded"), ("status", "provider_unavailable")))] == 1
 
 
