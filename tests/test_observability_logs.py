@@ -6,6 +6,7 @@ import io
 import json
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -79,3 +80,24 @@ def test_unknown_format_is_refused_with_the_choices() -> None:
     """A wrong --log-format names the valid ones."""
     with pytest.raises(ValueError, match="use 'text' or 'json'"):
         configure_logging("yaml")  # type: ignore[arg-type]
+
+
+def test_cli_log_format_json_writes_one_object_per_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`steadyloop -v --log-format json run`: stderr is JSON lines, one per attempt and one per turn, no key."""
+    from agent.cli import main
+    from agent.testing.emulator import Emulator, Scenario
+
+    rules = [{"respond": "error", "shape": "openai_tpm_limit_retry_after", "match": {"key": "sk-emu-one-000"}}]
+    with Emulator(Scenario.model_validate({"rules": rules})) as emu:
+        config = tmp_path / "steadyloop.toml"
+        keys = "".join(f'[[pools.main.credentials]]\nid = "{name}"\nkey = "sk-emu-{name}-000"\n'
+                       for name in ("one", "two"))
+        config.write_text(f'[state]\nbackend = "memory"\n[pools.main]\n{keys}[[chain]]\napi = "openai-chat"\n'
+                          f'model = "gpt-4o"\npool = "main"\nbase_url = "{emu.base_url("openai")}"\n')
+        assert main(["-v", "--log-format", "json", "run", "hi", "--config", str(config), "--session", "s9"],
+                    out=io.StringIO()) == 0
+    err = capsys.readouterr().err
+    records = [json.loads(line) for line in err.splitlines()]
+    assert [(r["attempt"], r["credential"], r["reason"], r["action"]) for r in records] == [
+        (1, "one", "rate_limit", "rotate"), (2, "two", "ok", "answered"), (None, None, None, None)]
+    assert {r["session"] for r in records} == {"s9"} and "sk-emu" not in err

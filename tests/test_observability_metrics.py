@@ -136,3 +136,33 @@ def test_workers_in_multiprocess_mode_add_up_in_one_scrape(tmp_path: Path) -> No
     got = samples(generate_latest(multiprocess_registry(str(tmp_path))).decode())
     assert got[("steadyloop_turns_total", (("reason", "none"), ("status", "ok")))] == 5
     assert got[("steadyloop_turn_seconds_count", ())] == 5
+
+
+def test_pool_list_prometheus_prints_the_credential_gauges(tmp_path: Path) -> None:
+    """`pool list --prometheus` reads the shared store: the exhausted key is 1 for each chain model; no key shown."""
+    import io
+
+    from agent import classify_api_error
+    from agent.cli import main
+    from agent.config import load_config, open_state, resolve_pool
+    from agent.testing.error_shapes import SHAPES
+    from agent.testing.sdk_errors import exception_for
+
+    path = tmp_path / "steadyloop.toml"
+    path.write_text(f'[state]\nbackend = "sqlite"\npath = "{tmp_path / "s.db"}"\n[pools.anthropic]\n'
+                    '[[pools.anthropic.credentials]]\nid = "one"\nkey = "sk-ant-1111111"\n'
+                    '[[pools.anthropic.credentials]]\nid = "two"\nkey = "sk-ant-2222222"\n'
+                    '[[chain]]\napi = "anthropic-messages"\nmodel = "claude-haiku-4-5"\npool = "anthropic"\n'
+                    '[[chain]]\napi = "anthropic-messages"\nmodel = "claude-sonnet-4-5"\npool = "anthropic"\n')
+    config = load_config(str(path))
+    pool = resolve_pool("anthropic", config.pools["anthropic"], open_state(config.state))
+    with pool.acquire("claude-haiku-4-5") as lease:
+        shape = next(s for s in SHAPES if s.id == "anthropic_out_of_extra_usage")
+        pool.report(lease, classify_api_error(exception_for(shape)))
+    out = io.StringIO()
+    assert main(["pool", "list", "--prometheus", "--config", str(path)], out=out) == 0
+    gauges = {dict(labels)["credential"] + "/" + dict(labels)["model"]: v
+              for (name, labels), v in samples(out.getvalue()).items() if name == "steadyloop_credential_state"}
+    assert gauges == {"one/claude-haiku-4-5": 1, "one/claude-sonnet-4-5": 1,
+                      "two/claude-haiku-4-5": 0, "two/claude-sonnet-4-5": 0}
+    assert "sk-ant" not in out.getvalue()

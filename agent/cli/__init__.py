@@ -2,7 +2,8 @@
 
 Every command module imports only argparse-level code at import time; the SDKs, pydantic models
 and stores load inside the handler that needs them, so ``steadyloop --help`` stays fast.
-Global options: ``--version``, ``-v`` (more log detail: INFO, then DEBUG) and ``-q`` (errors only).
+Global options: ``--version``, ``-v`` (more log detail: INFO, then DEBUG), ``-q`` (errors only) and
+``--log-format json`` (one JSON object per log line, with the turn's structured fields).
 Output piped into ``head`` ends quietly; Ctrl-C exits with 130 and no traceback.
 """
 
@@ -37,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="count", default=0,
                         help="log more: -v shows each attempt and turn (INFO), -vv every event (DEBUG)")
     parser.add_argument("-q", "--quiet", action="store_true", help="log errors only")
+    parser.add_argument("--log-format", choices=("text", "json"), default="text",
+                        help="log lines on stderr as text (default) or JSON objects with session, turn_id, "
+                             "attempt, credential, model, reason, action and wait fields")
     sub = parser.add_subparsers(dest="command", required=True)
     for command in _COMMANDS:
         command.add(sub)
@@ -50,15 +54,14 @@ def _log_level(verbose: int, quiet: bool) -> int:
 
 
 @contextlib.contextmanager
-def _logging(level: int) -> Iterator[None]:
-    """While a command runs, log lines go to stderr as ``steadyloop: LEVEL: message`` (stdout stays the
-    command's output); afterwards the logger is as it was, so ``main()`` called in-process leaves no trace."""
+def _logging(level: int, fmt: str = "text") -> Iterator[None]:
+    """While a command runs, log lines go to stderr as ``steadyloop: LEVEL: message`` or JSON (stdout stays
+    the command's output); afterwards the logger is as it was, so ``main()`` called in-process leaves no trace."""
+    from ..observability.logs import configure_logging
+
     logger = logging.getLogger("steadyloop")
     saved = logger.level
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("steadyloop: %(levelname)s: %(message)s"))
-    logger.setLevel(level)
-    logger.addHandler(handler)
+    handler = configure_logging("json" if fmt == "json" else "text", level, sys.stderr)
     try:
         yield
     finally:
@@ -80,7 +83,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     args = _parser().parse_args(argv)
     try:
-        with _logging(_log_level(args.verbose, args.quiet)):
+        with _logging(_log_level(args.verbose, args.quiet), args.log_format):
             code: int = args.func(args, stream)
             stream.flush()
     except UsageError as err:

@@ -57,7 +57,28 @@ def _table(description: str, rows: list[dict[str, Any]], out: TextIO) -> None:
         console.print("no credentials configured: add [pools.NAME] sections with [[pools.NAME.credentials]]")
 
 
+def _prometheus(args: argparse.Namespace, out: TextIO) -> int:
+    """``steadyloop_credential_state{pool,credential,model}`` for a node-exporter textfile (cron)."""
+    from ..config import credential_ids, open_state
+
+    try:
+        from ..observability.metrics import CredentialStates, exposition, load_prometheus_client
+
+        load_prometheus_client()
+    except ImportError as err:
+        raise UsageError(f"--prometheus: {err}") from err
+    config = load_config_arg(args)
+    if args.pool and args.pool not in config.pools:
+        raise UsageError(f"--pool {args.pool}: no such pool; configured: {', '.join(sorted(config.pools)) or 'none'}")
+    pools = {name: (credential_ids(name, pool), sorted({e.model for e in config.chain if e.pool == name}) or [""])
+             for name, pool in config.pools.items() if not args.pool or name == args.pool}
+    out.write(exposition(CredentialStates.of_store(open_state(config.state), pools)))
+    return 0
+
+
 def _cmd_pool_list(args: argparse.Namespace, out: TextIO) -> int:
+    if args.prometheus:
+        return _prometheus(args, out)
     description, rows = _rows(args)
     if args.json:
         out.write(json.dumps({"store": description, "credentials": rows}) + "\n")
@@ -93,7 +114,11 @@ def add(sub: Any) -> None:
                             "models and counts")
     q.add_argument("--config", help=CONFIG_HELP)
     q.add_argument("--pool", help="only this pool")
-    q.add_argument("--json", action="store_true", help="one JSON object: the store and a row per credential")
+    shape = q.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="one JSON object: the store and a row per credential")
+    shape.add_argument("--prometheus", action="store_true",
+                       help="steadyloop_credential_state{pool,credential,model} gauges (0 ok, 1 cooling, "
+                            "2 suspended, 3 dead) in the Prometheus text format, for a node-exporter textfile")
     q.set_defaults(func=_cmd_pool_list)
     q = pool_sub.add_parser("reset", help="clear cooldowns, deaths and suspensions")
     q.add_argument("id", nargs="?", help="one credential id (default: all)")

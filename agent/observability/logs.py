@@ -24,7 +24,7 @@ FIELDS = ("session", "turn_id", "attempt", "credential", "model", "reason", "act
 
 LogFormat = Literal["text", "json"]
 
-_TEXT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_TEXT = "steadyloop: %(levelname)s: %(message)s"
 
 
 class TurnFields(logging.Filter):
@@ -61,7 +61,8 @@ def configure_logging(fmt: LogFormat = "text", level: int | str = logging.INFO,
                       stream: TextIO | None = None) -> logging.Handler:
     """Send the ``steadyloop`` loggers to ``stream`` (stderr) as text or JSON lines; returns the handler.
 
-    Calling it again replaces the handler it installed before (the CLI calls it once per command).
+    Text lines read ``steadyloop: LEVEL: message``. Calling it again replaces the handler it
+    installed before; remove the returned handler to undo it (the CLI does, after each command).
     """
     if fmt not in ("text", "json"):
         raise ValueError(f"log format {fmt!r}: use 'text' or 'json'")

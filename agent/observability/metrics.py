@@ -32,8 +32,10 @@ if TYPE_CHECKING:
     from prometheus_client.metrics_core import Metric
 
     from ..credential_pool import CredentialPool
+    from ..stores import StateStore
 
-__all__ = ["CredentialStates", "Metrics", "credential_gauge", "load_prometheus_client", "multiprocess_registry"]
+__all__ = ["CredentialStates", "Metrics", "credential_gauge", "exposition", "load_prometheus_client",
+           "multiprocess_registry"]
 
 WAIT_BUCKETS = (0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
 TURN_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0)
@@ -82,6 +84,19 @@ class CredentialStates:
                     yield name, credential.id, state, models
         return cls(read, next(iter(pools.values()))[0].clock if pools else time.time)
 
+    @classmethod
+    def of_store(cls, store: StateStore, pools: Mapping[str, tuple[Sequence[str], Sequence[str]]]) -> CredentialStates:
+        """From the shared store alone (``pool list --prometheus``, a ``/metrics`` over many workers).
+
+        ``pools`` maps a pool name to ``(credential ids, models)``.
+        """
+        def read() -> Iterator[tuple[str, str, CredentialState, Sequence[str]]]:
+            now = time.time()
+            for name, (ids, models) in pools.items():
+                for credential, state in store.read(name, list(ids), now).items():
+                    yield name, credential, state, models
+        return cls(read)
+
     def describe(self) -> list[Metric]:
         return []  # unchecked: the samples depend on the store
 
@@ -97,6 +112,16 @@ class CredentialStates:
             for model in models:
                 gauge.add_metric((pool, credential, model), credential_gauge(state, model, now))
         yield gauge
+
+
+def exposition(*collectors: Any) -> str:
+    """These collectors in the Prometheus text format (a node-exporter textfile)."""
+    client = load_prometheus_client()
+    registry = client.CollectorRegistry()
+    for collector in collectors:
+        registry.register(collector)
+    text: str = client.generate_latest(registry).decode()
+    return text
 
 
 def multiprocess_registry(path: str | None = None,
