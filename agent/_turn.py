@@ -21,7 +21,7 @@ from ._taxonomy import Action, FailoverReason, Scope
 from .adapters import Adapter, MalformedStreamError, ModelReply, ModelRequest, StreamIncompleteError, ToolSpec
 from .chain import Api, ChainEntry
 from .compress import Compressor, estimate_tokens
-from .conversation import Message, ToolCall, ToolResult
+from .conversation import Message, ToolCall, ToolResult, unsendable_text
 from .cooldown import CredentialStatus
 from .credential_pool import CredentialPool, Lease, NoCredentialAvailable
 from .error_classifier import ClassifiedError, classify_api_error, classify_soft_failure
@@ -155,6 +155,10 @@ class TurnLogic:
                   ev.TurnRef(os.urandom(8).hex(), session), streaming=streaming)
         t.ctx.has_next = len(self.chain) > 1
         self._emit(t, ev.TurnStarted(t.ref, self.chain[0].api, self.chain[0].model, streaming))
+        problem = unsendable_text(conversation)
+        if problem is not None:  # a local error: nothing is sent, nor retried
+            return self._result(t, Verdict(TurnStatus.invalid_request, "steadyloop did not send the request: "
+                                           + problem + "."))
         while True:
             yield from self._flush(t)  # recovery events reach stream readers in order
             verdict = self._out_of_budget(t)

@@ -9,10 +9,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["Api", "CallTimeouts", "ChainEntry", "starting_at"]
+__all__ = ["Api", "CallTimeouts", "ChainEntry", "check_base_url", "starting_at"]
+
+
+def check_base_url(value: str | None) -> str | None:
+    """``value`` if it is an http(s) URL with a host; raises ValueError naming the fix otherwise."""
+    if value is None:
+        return None
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # parses the port: "host:abc" raises here
+    except ValueError as err:
+        raise ValueError(f"{value!r} is not a valid URL ({err}); write it like https://api.example.com/v1") from err
+    if parts.scheme not in ("http", "https"):
+        raise ValueError(f"{value!r}: the scheme must be http or https (got {parts.scheme or 'none'!r}); write it "
+                         "like https://api.example.com/v1")
+    if not parts.hostname or any(c.isspace() for c in value) or (port is not None and not 0 < port < 65536):
+        raise ValueError(f"{value!r} has no valid host; write it like https://api.example.com/v1")
+    return value
 
 Api = Literal["openai-chat", "openai-responses", "anthropic-messages"]
 
@@ -45,6 +63,11 @@ class ChainEntry(BaseModel):
     idle_timeout: float = Field(30.0, gt=0, description="seconds of silence allowed between streamed chunks")
     context_window: int | None = Field(None, ge=1, description="tokens; guides compression and fallback")
     betas: tuple[str, ...] = ()
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, value: str | None) -> str | None:
+        return check_base_url(value)
 
     @property
     def provider_name(self) -> str:

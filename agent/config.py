@@ -26,12 +26,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from ._redact import fingerprint
-from .chain import ChainEntry
+from .chain import ChainEntry, check_base_url
 from .cooldown import CooldownPolicy
-from .credential_pool import Credential, CredentialPool, Strategy
+from .credential_pool import Credential, CredentialPool, Strategy, unsendable_key
 from .events import Hook, log_event
 from .ladder import LadderPolicy
 from .stores import MemoryStore, StateStore, open_redis, open_sqlite
@@ -74,6 +74,11 @@ class CredentialConfig(_Strict):
     base_url: str | None = None
     max_concurrency: int | None = Field(None, ge=1)
 
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, value: str | None) -> str | None:
+        return check_base_url(value)
+
     @model_validator(mode="after")
     def _one_source(self) -> CredentialConfig:
         given = [name for name in ("key", "key_env", "key_file") if getattr(self, name) is not None]
@@ -84,21 +89,44 @@ class CredentialConfig(_Strict):
     def resolve(self, env: Mapping[str, str], where: str) -> Credential:
         """The usable credential; errors name ``where`` and the variable or file to fix."""
         if self.key is not None:
-            secret = self.key.get_secret_value()
-        elif self.key_env is not None:
-            secret = env.get(self.key_env, "")
+            secret, field = self.key.get_secret_value(), f"{where}.key"
             if not secret.strip():
-                raise ConfigError(f"{where}.key_env: environment variable {self.key_env} is not set or empty; "
+                raise ConfigError(f"{field}: the key is empty; give the key, or use key_env or key_file")
+        elif self.key_env is not None:
+            secret, field = env.get(self.key_env, ""), f"{where}.key_env"
+            if not secret.strip():
+                raise ConfigError(f"{field}: environment variable {self.key_env} is not set or empty; "
                                   f"export {self.key_env}=<your key>")
         else:
             path = Path(str(self.key_file)).expanduser()
-            try:
-                secret = path.read_text(encoding="utf-8").strip()
-            except OSError as err:
-                raise ConfigError(f"{where}.key_file: cannot read {path} ({err.strerror}); "
-                                  "check the path and its permissions") from err
-        return Credential(secret=SecretStr(secret.strip()), id=self.id, kind=self.kind, priority=self.priority,
-                          base_url=self.base_url, max_concurrency=self.max_concurrency)
+            secret, field = _read_key_file(path, f"{where}.key_file"), f"{where}.key_file"
+        _check_key(secret.strip(), field)
+        try:
+            return Credential(secret=SecretStr(secret.strip()), id=self.id, kind=self.kind, priority=self.priority,
+                              base_url=self.base_url, max_concurrency=self.max_concurrency)
+        except ValidationError as err:
+            raise ConfigError(f"{where}: " + "; ".join(e["msg"].removeprefix("Value error, ")
+                                                       for e in err.errors())) from err
+
+
+def _read_key_file(path: Path, field: str) -> str:
+    try:
+        secret = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ConfigError(f"{field}: cannot read {path} ({err.strerror}); check the path and its permissions") from err
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{field}: {path} is not UTF-8 text (byte at offset {err.start}); a key is plain ASCII: "
+                          "write it again") from err
+    if not secret.strip():
+        raise ConfigError(f"{field}: {path} is empty; put the key in it")
+    return secret
+
+
+def _check_key(secret: str, field: str) -> None:
+    """Keys travel in HTTP headers: a key that cannot is a configuration error, never sent."""
+    problem = unsendable_key(secret)
+    if problem is not None:
+        raise ConfigError(f"{field}: {problem}")
 
 
 class PoolConfig(_Strict):
@@ -195,6 +223,9 @@ def load_config(source: str | Path | Mapping[str, Any]) -> SteadyConfig:
             data = tomllib.loads(Path(source).expanduser().read_text(encoding="utf-8"))
         except OSError as err:
             raise ConfigError(f"{origin}: cannot read the configuration file ({err.strerror})") from err
+        except UnicodeDecodeError as err:
+            raise ConfigError(f"{origin}: not UTF-8 (byte 0x{err.object[err.start]:02x} at offset {err.start}); "
+                              "TOML files are UTF-8: save it as UTF-8") from err
         except tomllib.TOMLDecodeError as err:
             raise ConfigError(f"{origin}: not valid TOML: {err}") from err
     try:

@@ -6,11 +6,12 @@ Responses and Anthropic Messages.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Image", "Message", "Thinking", "ToolCall", "ToolResult"]
+__all__ = ["Image", "Message", "Thinking", "ToolCall", "ToolResult", "unsendable_text"]
 
 
 class _Frozen(BaseModel):
@@ -83,3 +84,17 @@ class Message(_Frozen):
         size += sum(len(str(c.arguments)) + len(c.name) for c in self.tool_calls)
         size += sum(len(t.text) + len(t.encrypted or "") for t in self.thinking)
         return size + 1000 * (len(self.images) + sum(len(r.images) for r in self.tool_results))
+
+
+def unsendable_text(messages: Sequence[Message]) -> str | None:
+    """Why ``messages`` cannot be sent (text that is not valid Unicode, e.g. lone surrogates), or None."""
+    for index, message in enumerate(messages):
+        texts = [message.text, *(r.content for r in message.tool_results), *(t.text for t in message.thinking)]
+        for text in texts:
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as err:
+                return (f"message {index} ({message.role}) has text that cannot be encoded as UTF-8 at character "
+                        f"{err.start} (U+{ord(text[err.start]):04X}, a lone surrogate: usually bytes decoded with the "
+                        "wrong encoding); fix the input's encoding and send it again")
+    return None

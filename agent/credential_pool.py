@@ -43,6 +43,7 @@ __all__ = [
     "Lease",
     "NoCredentialAvailable",
     "Strategy",
+    "unsendable_key",
 ]
 
 log = logging.getLogger("steadyloop.pool")
@@ -79,11 +80,24 @@ class Credential(BaseModel):
     def _default_id(self) -> Credential:
         if not self.secret.get_secret_value().strip():
             raise ValueError("secret is empty: give the key, or the environment variable or file that holds it")
+        problem = unsendable_key(self.secret.get_secret_value())
+        if problem is not None:
+            raise ValueError(problem)
         if not self.id:
             object.__setattr__(self, "id", fingerprint(self.secret.get_secret_value()))
         elif self.id == self.secret.get_secret_value():
             raise ValueError("id must be a label, not the key itself")
         return self
+
+
+def unsendable_key(secret: str) -> str | None:
+    """Why ``secret`` cannot be sent in an HTTP header (printable ASCII only), or None; never quotes the key."""
+    for i, char in enumerate(secret):
+        if not " " < char < "\x7f":
+            return (f"the key has a character that cannot be sent in an HTTP header at position {i + 1} "
+                    f"(U+{ord(char):04X}); keys are printable ASCII: copy it again without spaces, quotes or "
+                    "look-alike characters")
+    return None
 
 
 @dataclass(frozen=True, slots=True)

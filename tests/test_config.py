@@ -101,3 +101,47 @@ def test_redis_url_from_environment_is_not_shown(redis_url: str) -> None:
     url = redis_url.replace("redis://", "redis://:s3cret@")
     store = open_state(config.state, env={"SL_REDIS": url})
     assert "s3cret" not in store.description
+
+
+_POOL = '[state]\nbackend = "memory"\n[pools.p]\n[[pools.p.credentials]]\nid = "one"\n{cred}\n'
+_CHAIN = '[[chain]]\napi = "openai-chat"\nmodel = "m"\npool = "p"\nbase_url = "{url}"\n'
+
+
+@pytest.mark.parametrize(("cred", "key_bytes", "field", "needle"), [
+    ('key = ""', None, "pools.p.credentials.0.key", "the key is empty"),
+    ('key = "sk-caf\u00e9-00000000"', None, "pools.p.credentials.0.key", "position 7 (U+00E9)"),
+    ('key = "sk-abc\u00a0def0000"', None, "pools.p.credentials.0.key", "cannot be sent in an HTTP header"),
+    ('key_file = "{keyfile}"', b"", "pools.p.credentials.0.key_file", "is empty; put the key in it"),
+    ('key_file = "{keyfile}"', b"\n \n", "pools.p.credentials.0.key_file", "is empty"),
+    ('key_file = "{keyfile}"', b"sk-\xe9t\xe9", "pools.p.credentials.0.key_file", "is not UTF-8 text"),
+    ('key_env = "TEST_NONASCII_KEY"', None, "pools.p.credentials.0.key_env", "(U+2013)"),
+])
+def test_unusable_keys_are_one_line_naming_the_field(tmp_path: Path, cred: str, key_bytes: bytes | None, field: str,
+                                                      needle: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty, non-ASCII or non-UTF-8 key is a ConfigError naming the field and the fix, not pydantic's raw text."""
+    keyfile = tmp_path / "key"
+    if key_bytes is not None:
+        keyfile.write_bytes(key_bytes)
+    monkeypatch.setenv("TEST_NONASCII_KEY", "sk-abc\u2013def000")
+    config = load_config(_write(tmp_path, _POOL.format(cred=cred.format(keyfile=keyfile))))
+    with pytest.raises(ConfigError) as err:
+        resolve_pool("p", config.pools["p"], open_state(config.state))
+    text = str(err.value)
+    assert text.startswith(field + ":") and needle in text and "\n" not in text
+    assert "validation error" not in text and "sk-" not in text.split(":", 1)[1]  # never the key itself
+
+
+@pytest.mark.parametrize("url", ["ftp://api.example.com/v1", "api.example.com/v1", "http://", "https://host:99999/v1",
+                                 "http://exa mple.com", "https://host:abc/"])
+def test_a_base_url_that_cannot_be_used_is_a_config_error_at_load(tmp_path: Path, url: str) -> None:
+    """A malformed or non-HTTP base_url is rejected when the file is loaded, naming chain.0.base_url."""
+    with pytest.raises(ConfigError, match=r"chain\.0\.base_url: .*https://api\.example\.com/v1"):
+        load_config(_write(tmp_path, _POOL.format(cred='key = "sk-good-key-0000"') + _CHAIN.format(url=url)))
+
+
+def test_a_latin_1_config_file_is_one_line_naming_the_encoding(tmp_path: Path) -> None:
+    """A configuration file saved as Latin-1 gets one line: not UTF-8, where, and to save it as UTF-8."""
+    path = tmp_path / "steadyloop.toml"
+    path.write_bytes('# caf\u00e9\n[state]\nbackend = "memory"\n'.encode("latin-1"))
+    with pytest.raises(ConfigError, match=r"not UTF-8 \(byte 0xe9 at offset 5\); .*save it as UTF-8"):
+        load_config(path)

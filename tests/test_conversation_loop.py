@@ -448,3 +448,20 @@ def test_every_key_answering_plain_401_ends_auth_failed(api: str) -> None:
     for result in (first, second):
         assert result.status is TurnStatus.auth_failed and result.exit_code == 13
         assert "rate limit" not in result.final_response.lower()
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_a_prompt_that_cannot_be_encoded_is_a_local_error_before_any_call(api: str, healthy: Emulator) -> None:
+    """A lone surrogate (bytes decoded wrongly) is invalid_request with zero calls, never quoted as the provider."""
+    result = make_loop([entry(healthy, api, "m")], {"main": pool("main", "sk-good-key-0001")}).run(
+        "caf\udce9 au lait")
+    assert healthy.calls() == 0 and result.attempts == () and result.status is TurnStatus.invalid_request
+    assert result.final_response.startswith("steadyloop did not send the request: message 0 (user)")
+    assert "U+DCE9" in result.final_response and "provider said" not in result.final_response
+
+
+def test_a_non_ascii_key_is_refused_when_the_credential_is_built() -> None:
+    """A key that cannot travel in an HTTP header is refused at construction, naming the position, not the key."""
+    with pytest.raises(ValueError, match=r"position 4 \(U\+00E9\)") as err:
+        Credential(id="k", secret=SecretStr("sk-\u00e9abcdef123"))
+    assert "abcdef123" not in str(err.value)
