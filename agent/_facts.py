@@ -16,8 +16,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from ._embedded import embedded_codes, embedded_payload, embedded_reset, embedded_status
 from ._phrases import normalize, tags_in
-from ._sdk import HttpxHeaders, SDKConnectionError, SDKStatusError, SDKTimeoutError
+from ._sdk import HttpxHeaders, SDKConnectionError, SDKError, SDKStatusError, SDKTimeoutError
 
 __all__ = ["ErrorFacts", "ExcKind", "clear_text_cache", "facts_from_body", "facts_from_exception"]
 
@@ -56,6 +57,7 @@ class ErrorFacts:
     headers: tuple[tuple[str, str], ...] = ()  # only the hint-bearing headers, names lower-case
     server_retry: bool | None = None
     body_wait: str = ""
+    wait: float | None = None  # seconds the provider asked us to wait (headers, body, then text)
     provider: str = ""
     model: str = ""
     approx_tokens: int = 0
@@ -98,6 +100,7 @@ def clear_text_cache() -> None:
 
 # the SDK classes are checked only once their module is loaded (agent._sdk): nothing here imports an SDK
 _STATUS_ERRORS: Final = (SDKStatusError,)
+_SDK_ERRORS: Final = (SDKError,)
 _TIMEOUT_ERRORS: Final = (SDKTimeoutError, TimeoutError)
 _CONNECTION_ERRORS: Final = (SDKConnectionError, ConnectionError, OSError)
 
@@ -178,8 +181,25 @@ def _body_facts(error: BaseException, best: BaseException, kind: ExcKind, facts:
         body = getattr(best, "body", None)
         _walk(body if body is not None or kind is ExcKind.status else _response_json(best), out)
     if not out.messages or kind is not ExcKind.status:
-        out.messages.extend(_safe_str(link) for link in _chain(error))
+        _read_chain(error, kind, out)
     _apply(facts, out)
+
+
+def _read_chain(error: BaseException, kind: ExcKind, out: _Collector) -> None:
+    """Messages of the cause chain, and what they embed: class names, service codes, JSON, a status."""
+    for link in _chain(error):
+        text = _safe_str(link)
+        out.messages.append(text)
+        if kind is not ExcKind.status and not isinstance(link, _SDK_ERRORS):
+            out.code(type(link).__name__)  # botocore/google names the error class after the error code
+        for code in embedded_codes(text):
+            out.code(code)
+        if "{" in text:
+            _walk(embedded_payload(text), out, 1)
+        if out.text_status is None:
+            out.text_status = embedded_status(text)
+        if "|" in text and not out.wait:
+            out.wait = embedded_reset(text)
 
 
 def facts_from_exception(error: BaseException) -> ErrorFacts:
@@ -243,7 +263,7 @@ def _decode(body: object) -> object:
 class _Collector:
     """Accumulates codes and messages while walking nested error payloads."""
 
-    __slots__ = ("codes", "error_code", "error_type", "messages", "numeric", "wait")
+    __slots__ = ("codes", "error_code", "error_type", "messages", "numeric", "text_status", "wait")
 
     def __init__(self) -> None:
         self.codes: list[str] = []
@@ -251,6 +271,7 @@ class _Collector:
         self.error_code = ""
         self.error_type = ""
         self.numeric: int | None = None
+        self.text_status: int | None = None  # a status stated in an exception's text
         self.wait = ""
 
     def code(self, value: object) -> str:
@@ -321,6 +342,20 @@ def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> No
     metadata = get("metadata")
     if isinstance(metadata, Mapping) and metadata.get("raw"):
         _walk(metadata.get("raw"), out, depth + 1)
+    _walk_gateway_fields(payload, out, depth)
+
+
+def _walk_gateway_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
+    """Fields that servers other than the big providers use: ``detail``, ``statusCode``, an answer's finish."""
+    if (detail := payload.get("detail")) is not None:  # FastAPI-style servers answer {"detail": ...}
+        _walk_message(detail, out, depth)
+    if (status_code := payload.get("statusCode", payload.get("status_code"))) is not None:
+        out.code(status_code)
+    choices = payload.get("choices")  # a completion sent with an error status (Azure content filter 400)
+    if isinstance(choices, list) and choices and isinstance(choices[0], Mapping):
+        finish = choices[0].get("finish_reason")
+        if isinstance(finish, str) and finish not in ("stop", "length", "tool_calls"):
+            out.code(finish)
 
 
 def _walk_message(message: object, out: _Collector, depth: int) -> None:
@@ -328,8 +363,12 @@ def _walk_message(message: object, out: _Collector, depth: int) -> None:
         nested = _decode(message) if message[:1] == "{" else None
         if isinstance(nested, Mapping):
             _walk_mapping(nested, out, depth + 1)
-        else:
-            out.message(message)
+            return
+        out.message(message)
+        if "{" in message and depth < 3:  # a provider's answer quoted inside a gateway's message
+            _walk(embedded_payload(message), out, depth + 1)
+            if out.text_status is None:
+                out.text_status = embedded_status(message)
     elif isinstance(message, Mapping | list):  # Mistral sends validation details as an object
         out.message(_safe_str(message))
 
@@ -347,13 +386,18 @@ def _walk_details(details: object, out: _Collector) -> None:
             if isinstance(delay, str) and not out.wait:
                 out.wait = delay
             out.code(item.get("reason"))
+            out.code(item.get("statusCode"))  # gateways list the upstream's status per attempt
+            out.message(item.get("message"))
 
 
 def _apply(facts: ErrorFacts, out: _Collector) -> None:
     if facts.status is None or facts.status == 200:
         # An error inside a 200 stream has no HTTP error status; a numeric body code
-        # (OpenRouter puts the upstream status there) is the best status we have.
-        facts.status = out.numeric
+        # (OpenRouter puts the upstream status there), else a status the text states, is the best we have.
+        facts.status = out.numeric or out.text_status
+    elif facts.status >= 500 and out.numeric is not None and 400 <= out.numeric < 500 and out.numeric not in (
+            408, 429):
+        facts.status = out.numeric  # a gateway's 5xx wrapping the upstream's 4xx: the request is at fault
     facts.error_type = out.error_type
     facts.error_code = out.error_code
     facts.codes = frozenset(out.codes)

@@ -12,6 +12,7 @@ walks the rules that admit the facts' status, precomputed per status at import.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
@@ -81,25 +82,54 @@ def server_says_retry(f: ErrorFacts) -> bool:
     return f.server_retry is True
 
 
+QUOTA_FAR: Final = 6 * 3600.0  # seconds; a limit that resets later than this is a quota, not a rate limit
+
+
+def resets_late(f: ErrorFacts) -> bool:
+    """The provider's own wait hint says the limit clears in hours or days, not minutes."""
+    return f.wait is not None and f.wait >= QUOTA_FAR
+
+
+def no_reset_soon(f: ErrorFacts) -> bool:
+    """No sign anywhere that the limit clears soon (no near wait, no reset wording)."""
+    return (f.wait is None or f.wait >= QUOTA_FAR) and "reset_signal" not in f.tags
+
+
+def resets_soon(f: ErrorFacts) -> bool:
+    """The provider says when the limit clears, and it is within hours."""
+    return (f.wait is not None and f.wait < QUOTA_FAR) or "reset_signal" in f.tags
+
+
+def negative_max_tokens(f: ErrorFacts) -> bool:
+    """The client computed a negative ``max_tokens`` (window minus prompt): the prompt no longer fits."""
+    return "max" in f.text and _NEGATIVE_MAX_TOKENS.search(f.text) is not None
+
+
+_NEGATIVE_MAX_TOKENS: Final = re.compile(r"max_\w*tokens\W.{0,100}?(?:got|was|is|=|:)\s*-\d", re.DOTALL)
+
 NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
 PHRASED: Final = (400, 402, 403, 404, 422, 429, None)
+LIMITED: Final = (400, 402, 403, 404, 429, None)
+BUSY: Final = (429, 500, 502, 503, 529, None)
 CLIENT: Final = range(400, 500)
 SERVER: Final = range(500, 600)
+TRANSPORT: Final = (None, 500, 502, 503, 504)
 
 RULES: Final[tuple[Rule, ...]] = (
     # Per-prompt safety decisions are deterministic: first (seed 003).
     rule("content_policy_code", R.content_policy_blocked, codes=(
         "content_filter", "content_policy_violation", "responsibleaipolicyviolation", "invalid_prompt",
-        "bio_policy", "image_content_policy_violation", "misalignment_policy_violation")),
+        "bio_policy", "image_content_policy_violation", "misalignment_policy_violation",
+        "contentfilterfinishreasonerror")),
     rule("content_policy_phrase", R.content_policy_blocked, statuses=(400, 403, 422, 451, None),
          tags=("content_policy",)),
     # Provider-specific tiers and request repairs.
-    rule("anthropic_long_context_tier", R.long_context_tier, statuses=(429,), tags=("long_context_tier",)),
+    rule("anthropic_long_context_tier", R.long_context_tier, statuses=(400, 429, None), tags=("long_context_tier",)),
     rule("anthropic_out_of_extra_usage", R.billing, statuses=(400, 403, 429, None),
          tags=("extra_usage_exhausted",)),  # seed 000
-    rule("anthropic_thinking_signature", R.thinking_signature, statuses=(400, None), tags=("thinking_signature",)),
-    rule("anthropic_long_context_beta", R.oauth_long_context_beta_forbidden, statuses=(400,),
+    rule("thinking_signature", R.thinking_signature, statuses=(400, None), tags=("thinking_signature",)),
+    rule("anthropic_long_context_beta", R.oauth_long_context_beta_forbidden, statuses=(400, 403, None),
          tags=("long_context_beta",)),
     rule("llama_cpp_grammar", R.llama_cpp_grammar_pattern, statuses=(400, 500), tags=("llama_grammar",)),
     rule("invalid_encrypted_content_code", R.invalid_encrypted_content, codes=("invalid_encrypted_content",)),
@@ -110,47 +140,74 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("image_too_large_code", R.image_too_large,
          codes=("image_too_large", "image_dimensions_too_large", "image_file_too_large")),
     rule("image_too_large_phrase", R.image_too_large, statuses=REQUEST, tags=("image_too_large",)),
-    # Structured codes beat statuses and phrases.
+    rule("output_truncated_code", R.output_truncated, codes=("lengthfinishreasonerror",)),
+    # Provider capacity beats a generic throttle or quota code: back off on the same key.
+    rule("overloaded_code", R.overloaded, codes=(
+        "overloaded_error", "overloaded", "unavailable", "server_is_overloaded", "service_unavailable_error",
+        "serviceunavailableexception", "unavailable_error")),
+    rule("overloaded_wording", R.overloaded, statuses=BUSY, tags=("overloaded",),
+         unless=("rate_limit", "usage_limit", "billing")),
+    rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
+         unless=("rate_limit", "usage_limit", "billing", "quota_word")),
+    # Quotas: a zero allowance, or a limit that resets in hours or days, is billing.
+    rule("zero_allowance", R.billing, statuses=LIMITED, tags=("zero_allowance",)),
+    rule("request_over_token_budget", R.context_overflow, statuses=(400, 413, 429, None),
+         tags=("request_over_budget",)),
     rule("billing_code", R.billing, codes=(
         "insufficient_quota", "billing_not_active", "billing_error", "payment_required", "insufficient_credits",
         "no_usable_credits", "balance_depleted", "billing_hard_limit_reached", "enforced_spend_limit_reached",
         "contract_spend_limit_reached", "linked_organization_spend_limit_reached",
-        "linked_organization_billing_unavailable", "organization_on_hold")),
+        "linked_organization_billing_unavailable", "organization_on_hold", "budget_exceeded")),
+    rule("limit_resets_late", R.billing, statuses=LIMITED, test=resets_late,
+         unless=("request_over_budget",)),
+    rule("usage_limit_no_reset", R.billing, statuses=LIMITED, tags=("usage_limit",), test=no_reset_soon),
+    rule("usage_limit_resets", R.rate_limit, statuses=LIMITED, tags=("usage_limit",)),
     rule("rate_limit_code", R.rate_limit, codes=(
         "rate_limit_exceeded", "rate_limit_error", "resource_exhausted", "throttled", "throttlingexception",
         "too_many_requests", "ramp_limit_exceeded", "servicequotaexceededexception", "ratelimited",
-        "rate_limited", "throttling.ratequota", "modelnotreadyexception")),
+        "rate_limited", "throttling.ratequota", "modelnotreadyexception", "ratelimitexceeded")),
     rule("context_overflow_code", R.context_overflow, codes=("context_length_exceeded", "exceed_context_size_error")),
     rule("payload_too_large_code", R.payload_too_large,
          codes=("string_above_max_length", "request_too_large", "request_body_too_large_after_decoding")),
     rule("model_support_code", R.model_not_found,
          codes=("model_not_supported", "unsupported_model", "model_not_supported_on_free_tier", "model_not_available")),
-    rule("model_not_found_code", R.model_not_found, codes=("model_not_found", "invalid_model", "model_decommissioned")),
-    rule("auth_permanent_code", R.auth_permanent,
-         codes=("invalid_api_key", "account_deactivated", "api_key_invalid", "invalid_grant")),
-    rule("overloaded_code", R.overloaded, codes=("overloaded_error", "overloaded", "unavailable")),
+    rule("model_not_found_code", R.model_not_found, codes=(
+        "model_not_found", "invalid_model", "model_decommissioned", "deploymentnotfound")),
+    rule("provider_policy_code", R.provider_policy_blocked, codes=(
+        "unsupported_country_region_territory", "unsupported_country", "user_location_not_supported")),
+    rule("auth_permanent_code", R.auth_permanent, codes=("account_deactivated", "invalid_grant")),
+    rule("auth_permanent_phrase", R.auth_permanent, statuses=(400, 401, 403, None), tags=("auth_permanent",)),
+    rule("auth_code", R.auth, codes=("invalid_api_key", "api_key_invalid", "unauthenticated")),
+    rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, None), tags=("bad_key",)),
     rule("timeout_code", R.timeout, codes=("vector_store_timeout", "timeout_error", "deadline_exceeded")),
     # Seed 002: this key cannot use this model; fall back, suspend key+model only.
-    rule("model_support_phrase", R.model_not_found, statuses=(400, 403, 404, 422, None), tags=("model_support",)),
-    rule("openrouter_privacy_guardrail", R.provider_policy_blocked, tags=("provider_policy",)),
+    rule("model_support_phrase", R.model_not_found, statuses=(400, 403, 404, 422, 500, None),
+         tags=("model_support",)),
+    rule("provider_policy_phrase", R.provider_policy_blocked, tags=("provider_policy",)),
     rule("context_overflow_phrase", R.context_overflow, statuses=(400, 413, 422, 500, None),
          tags=("context_overflow",)),
+    rule("negative_max_tokens", R.context_overflow, statuses=(400, 422, None), test=negative_max_tokens),
     rule("status_413", R.payload_too_large, statuses=(413,)),
     rule("payload_too_large_phrase", R.payload_too_large, statuses=REQUEST, tags=("payload_too_large",)),
-    # Billing before rate limit (seed 004); a usage limit that says it resets is a rate limit.
-    rule("usage_limit_resets", R.rate_limit, statuses=(402, 403, 429), tags=("usage_limit", "usage_transient")),
+    # Billing before rate limit (seed 004); a quota that says it resets is a rate limit.
     rule("billing_phrase", R.billing, statuses=PHRASED, tags=("billing",)),
-    rule("usage_limit", R.billing, statuses=(400, 402, 403, None), tags=("usage_limit",)),
+    rule("quota_resets_soon", R.rate_limit, statuses=LIMITED, tags=("quota_word",), test=resets_soon),
+    rule("quota_resets", R.rate_limit, statuses=(402, 403, 429), tags=("quota_word", "usage_transient")),
+    rule("quota_phrase", R.billing, statuses=(400, 402, 403, None), tags=("quota_word",)),
     rule("rate_limit_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("rate_limit",)),
+    # A request defect that a gateway reports as a 5xx is still the request's fault.
+    rule("request_defect_as_5xx", R.format_error, statuses=SERVER, tags=("request_defect",)),
     # A generic code ("server_error" on a Codex soft failure) only after the quota phrases (seed 004).
     rule("server_error_code", R.server_error, statuses=(500, None),
-         codes=("server_error", "api_error", "internal_error", "internal")),
+         codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception")),
+    rule("server_error_phrase", R.server_error, statuses=NONE, tags=("server_fault",)),
+    # Transport faults named in a wrapper's text (refused, DNS, proxy, TLS), before its 5xx status.
+    rule("transport_phrase", R.timeout, statuses=TRANSPORT, tags=("transport",)),
     # Seed 001: an upstream 400 that is its own hiccup; retry soon on the same target.
     rule("transient_upstream_400", R.transient, statuses=(400, 422, None), tags=("transient",),
-         unless=("request_defect",)),
+         unless=("request_defect", "timeout", "overloaded")),
     rule("server_says_retry", R.transient, statuses=(400, 404, 408, 409, 422), unless=("request_defect",),
          test=server_says_retry),
-    rule("auth_permanent_phrase", R.auth_permanent, statuses=(400, 401, 403, None), tags=("auth_permanent",)),
     # Statuses.
     rule("status_401", R.auth, statuses=(401,)),
     rule("status_403", R.auth, statuses=(403,)),
@@ -163,7 +220,6 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_409", R.transient, statuses=(409,)),
     rule("status_429", R.rate_limit, statuses=(429,)),
     rule("generic_400_large_session", R.context_overflow, statuses=(400,), test=generic_400_in_large_session),
-    rule("request_defect_as_5xx", R.format_error, statuses=SERVER, tags=("request_defect",)),
     rule("status_503_529", R.overloaded, statuses=(503, 529)),
     rule("status_504", R.timeout, statuses=(504,)),
     rule("status_4xx", R.format_error, statuses=CLIENT),

@@ -13,7 +13,7 @@ import sys
 from types import ModuleType
 from typing import Any, ClassVar
 
-__all__ = ["HttpxHeaders", "SDKConnectionError", "SDKStatusError", "SDKTimeoutError"]
+__all__ = ["HttpxHeaders", "SDKConnectionError", "SDKError", "SDKStatusError", "SDKTimeoutError"]
 
 
 class _Loaded(type):
@@ -43,6 +43,12 @@ class _Virtual(metaclass=_Loaded):
     names: ClassVar[tuple[tuple[str, str], ...]] = ()
     _seen = None
     _classes = ()
+
+
+class SDKError(_Virtual):
+    """Any exception of either SDK (their own classes, whose names say nothing about the provider's error)."""
+
+    names = (("openai", "OpenAIError"), ("anthropic", "AnthropicError"))
 
 
 class SDKStatusError(_Virtual):

@@ -6,7 +6,10 @@ Recognised shapes (SDK objects are dumped to plain dicts first):
   ``incomplete_details``; the stream events ``response.failed``/``response.incomplete``/``error``.
 - Chat Completions: ``finish_reason == "content_filter"``; no choices or an empty message.
 - Anthropic Messages: ``stop_reason == "refusal"``; empty content; the SSE ``error`` event.
-- Any 200 body that carries an ``error`` object (OpenRouter and many proxies do this).
+- Gemini ``generateContent``: ``promptFeedback.blockReason`` and safety ``finishReason`` values are
+  content blocks; a candidate with no content is empty (or truncated on ``MAX_TOKENS``).
+- Any 200 body that carries an ``error`` object (OpenRouter and many proxies do this), or is itself
+  an error object (a ``message`` with a numeric ``code`` or an error ``type``, as llama.cpp streams it).
 """
 
 from __future__ import annotations
@@ -70,6 +73,10 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _responses(data)
     if "choices" in data:
         return _chat(data)
+    if "candidates" in data or "promptFeedback" in data:
+        return _gemini(data)
+    if _is_error_object(data):
+        return _from_error(data, None)
     if data.get("type") == "message" or "stop_reason" in data:
         return _anthropic(data)
     return None
@@ -125,6 +132,37 @@ def _anthropic(data: Mapping[str, Any]) -> SoftVerdict | None:
             return _text_facts("stop_reason: max_tokens with no output"), FailoverReason.output_truncated
         return _text_facts("the message has no content"), FailoverReason.empty_response
     return None
+
+
+_GEMINI_BLOCKS: Final = frozenset({
+    "SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_SAFETY", "OTHER_BLOCK"})
+
+
+def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:
+    feedback = data.get("promptFeedback")
+    block = feedback.get("blockReason") if isinstance(feedback, Mapping) else None
+    if block:
+        return _text_facts(f"prompt blocked: {block}"), FailoverReason.content_policy_blocked
+    candidates = data.get("candidates")
+    first = candidates[0] if isinstance(candidates, list) and candidates and isinstance(candidates[0], Mapping) \
+        else {}
+    finish = first.get("finishReason")
+    if finish in _GEMINI_BLOCKS:
+        return _text_facts(f"finishReason: {finish}"), FailoverReason.content_policy_blocked
+    content = first.get("content")
+    if isinstance(content, Mapping) and content.get("parts"):
+        return None
+    if finish == "MAX_TOKENS":
+        return _text_facts("finishReason: MAX_TOKENS with no output"), FailoverReason.output_truncated
+    return _text_facts(f"the candidate has no content (finishReason: {finish})"), FailoverReason.empty_response
+
+
+def _is_error_object(data: Mapping[str, Any]) -> bool:
+    """A bare error object: a message plus an error status code or an error type, and nothing else an answer has."""
+    if not isinstance(data.get("message"), str):
+        return False
+    code, kind = data.get("code"), data.get("type")
+    return (isinstance(code, int) and code >= 400) or (isinstance(kind, str) and "error" in kind.lower())
 
 
 def _text_facts(message: str) -> ErrorFacts:

@@ -23,7 +23,7 @@ from ._redact import redact
 from ._rules import RULES, Rule, first_match
 from ._soft import soft_facts
 from ._taxonomy import REASON_POLICY, Action, FailoverReason, Scope
-from ._wait_hints import parse_duration, wait_from_headers, wait_from_text
+from ._wait_hints import parse_reset_time, wait_from_headers, wait_from_text
 
 __all__ = [
     "Action",
@@ -44,6 +44,11 @@ _STATUS_BY_TYPE = {
     "invalid_argument": 400, "failed_precondition": 400, "unauthenticated": 401,
     "permission_denied": 403, "not_found": 404, "resource_exhausted": 429, "internal": 500,
     "unavailable": 503, "deadline_exceeded": 504,
+    # AWS error codes, which botocore and the AWS SDKs also use as exception class names (Bedrock).
+    "validationexception": 400, "accessdeniedexception": 403, "resourcenotfoundexception": 404,
+    "modeltimeoutexception": 408, "throttlingexception": 429, "servicequotaexceededexception": 429,
+    "internalserverexception": 500, "modelerrorexception": 500, "serviceunavailableexception": 503,
+    "modelnotreadyexception": 429, "serviceunavailable": 503,
 }
 
 
@@ -134,8 +139,8 @@ def classify_api_error(
         if not isinstance(error, BaseException):
             error = RuntimeError(_safe_repr(error))
         facts = facts_from_exception(error)
-        _annotate(facts, provider, model, approx_tokens, context_length, num_messages)
-        return _decide(facts, first_match(facts), now)
+        _annotate(facts, provider, model, approx_tokens, context_length, num_messages, now)
+        return _decide(facts, first_match(facts))
     except Exception as exc:  # the classifier never raises: degrade to unknown
         return _unclassifiable(exc, provider, model)
 
@@ -149,14 +154,15 @@ def classify_soft_failure(
         if verdict is None:
             return None
         facts, reason = verdict
-        _annotate(facts, provider, model, 0, 200_000, 0)
+        _annotate(facts, provider, model, 0, 200_000, 0, now)
         rule = Rule(f"soft_{reason.value}", reason) if reason else first_match(facts)
-        return _decide(facts, rule, now)
+        return _decide(facts, rule)
     except Exception as exc:
         return _unclassifiable(exc, provider, model)
 
 
-def _annotate(f: ErrorFacts, provider: str, model: str, tokens: int, context: int, messages: int) -> None:
+def _annotate(f: ErrorFacts, provider: str, model: str, tokens: int, context: int, messages: int,
+              now: float | None) -> None:
     f.provider, f.model = str(provider or ""), str(model or "")
     f.approx_tokens = tokens if isinstance(tokens, int) else 0
     f.context_length = context if isinstance(context, int) and context > 0 else 200_000
@@ -165,9 +171,10 @@ def _annotate(f: ErrorFacts, provider: str, model: str, tokens: int, context: in
         f.status = _STATUS_BY_TYPE[f.error_type]
     elif f.status is None and not f.codes.isdisjoint(_STATUS_BY_TYPE):
         f.status = min(_STATUS_BY_TYPE[c] for c in f.codes if c in _STATUS_BY_TYPE)  # deterministic
+    f.wait = _wait(f, now)
 
 
-def _decide(facts: ErrorFacts, rule: Rule, now: float | None) -> ClassifiedError:
+def _decide(facts: ErrorFacts, rule: Rule) -> ClassifiedError:
     http = facts.http_status
     return ClassifiedError(
         reason=rule.reason,
@@ -177,7 +184,7 @@ def _decide(facts: ErrorFacts, rule: Rule, now: float | None) -> ClassifiedError
         provider=facts.provider,
         model=facts.model,
         message=redact(facts.message or rule.reason.value),
-        retry_after=_wait(facts, now),
+        retry_after=facts.wait,
         rule=rule.name,
         server_retry=facts.server_retry,
     )
@@ -186,7 +193,7 @@ def _decide(facts: ErrorFacts, rule: Rule, now: float | None) -> ClassifiedError
 def _wait(facts: ErrorFacts, now: float | None) -> float | None:
     wait = wait_from_headers(facts.headers, time.time() if now is None else now) if facts.headers else None
     if wait is None and facts.body_wait:
-        wait = parse_duration(facts.body_wait)
+        wait = parse_reset_time(facts.body_wait, time.time() if now is None else now)
     if wait is None and has(facts, "wait_words"):
         wait = wait_from_text(facts.text)
     return wait

@@ -147,18 +147,19 @@ def test_overloaded_is_the_sdk_overloaded_error_and_retry_after_is_readable() ->
 
 
 def test_unknown_key_gets_each_providers_401() -> None:
-    """A key the scenario does not know gets the provider's real 401 (and the SDK's AuthenticationError)."""
+    """A key the scenario does not know gets the provider's real 401 (the SDK's AuthenticationError): auth, rotate."""
     with Emulator("anthropic_out_of_extra_usage") as emu:
         with pytest.raises(anthropic.AuthenticationError) as a:
             ant(emu, key="sk-ant-nobody").messages.create(model="m", max_tokens=5, messages=MSG)
         with pytest.raises(openai.AuthenticationError) as o:
             oai(emu, key="sk-nobody-1234").chat.completions.create(model="m", messages=MSG)
-    assert classify_api_error(a.value).reason is R.auth_permanent
-    assert classify_api_error(o.value).reason is R.auth_permanent
+    assert classify_api_error(a.value).reason is R.auth  # an invalid or unknown key (issue 9), not a revoked one
+    assert classify_api_error(o.value).reason is R.auth
 
 
 @pytest.mark.parametrize(("soft", "api", "reason"), [
-    ("failed", "responses", R.server_error), ("cancelled", "responses", R.unknown),
+    # The emulator's default failure text is "Overloaded": overload wording in a 200 beats a generic code.
+    ("failed", "responses", R.overloaded), ("cancelled", "responses", R.unknown),
     ("content_filter", "responses", R.content_policy_blocked), ("incomplete", "responses", R.output_truncated),
     ("content_filter", "chat", R.content_policy_blocked), ("empty", "chat", R.empty_response),
     ("refusal", "messages", R.content_policy_blocked), ("empty", "messages", R.empty_response),
@@ -281,7 +282,8 @@ _PROMISED: dict[str, FailoverReason | None] = {
     "transient_400": R.transient,
     "model_support_422": R.model_not_found,
     "content_policy": R.content_policy_blocked,
-    "codex_soft_quota": R.billing,
+    # "Try again in 7200s": a usage limit that resets within hours is a rate limit (issue 9); both rotate.
+    "codex_soft_quota": R.rate_limit,
     "all_keys_exhausted": R.billing,
     "overloaded_storm": R.overloaded,
     "rate_limit_window": None,

@@ -75,7 +75,7 @@ def test_default_hook_logs_one_info_line_per_attempt(caplog: pytest.LogCaptureFi
     lines = [r for r in caplog.records if r.name == "steadyloop.loop" and r.levelno == logging.INFO]
     assert [r.getMessage().split(" [")[0].split(" in ")[0] for r in lines] == [
         "attempt 1 a key main-1: rate_limit (429, rule rate_limit_code) -> rotated credential",
-        "attempt 2 a key main-2: overloaded (503, rule status_503_529) -> retried (2 s)",
+        "attempt 2 a key main-2: overloaded (503, rule overloaded_wording) -> retried (2 s)",
         "attempt 3 a key main-2: server_error (500, rule server_error_code) -> fell back",
         "attempt 4 b key alt-1: ok -> answered",
         "turn ok on b after 4 attempt(s)"]

@@ -113,13 +113,13 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
     ErrorShape("openai_invalid_api_key", "openai", 401, oai(
         "Incorrect API key provided: sk-proj-****abcd. You can find your API key at "
         "https://platform.openai.com/account/api-keys.", "invalid_request_error", "invalid_api_key"),
-        R.auth_permanent, _OPENAI_DOCS + " (401 invalid authentication)"),
+        R.auth, _OPENAI_DOCS + " (401 invalid authentication)"),
     ErrorShape("openai_401_expired_session", "openai", 401, oai(
         "Your authentication token has expired. Please try signing in again.", "invalid_request_error",
         "token_expired"), R.auth, "OpenAI Codex OAuth 401 (ChatGPT session expiry)"),
     ErrorShape("openai_403_region", "openai", 403, oai(
         "Country, region, or territory not supported", "request_forbidden", "unsupported_country_region_territory"),
-        R.auth, _OPENAI_DOCS + " (403 unsupported region)"),
+        R.provider_policy_blocked, _OPENAI_DOCS + " (403 unsupported region)"),
     ErrorShape("openai_model_not_found", "openai", 404, oai(
         "The model `gpt-5-turbo` does not exist or you do not have access to it.", "invalid_request_error",
         "model_not_found"), R.model_not_found, _OPENAI_DOCS + "; seed 002", scope=Scope.credential_model),
@@ -242,7 +242,7 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
     ErrorShape("anthropic_api_error", "anthropic", 500, ant("api_error", "Internal server error"), R.server_error,
                _ANTHROPIC_DOCS + " (500)"),
     ErrorShape("anthropic_auth", "anthropic", 401, ant("authentication_error", "invalid x-api-key"),
-               R.auth_permanent, _ANTHROPIC_DOCS + " (401)"),
+               R.auth, _ANTHROPIC_DOCS + " (401)"),
     ErrorShape("anthropic_oauth_expired", "anthropic", 401, ant(
         "authentication_error", "OAuth token has expired. Please obtain a new token or refresh your existing "
         "token."), R.auth, "Claude Code OAuth 401 (refreshable)"),
@@ -314,7 +314,7 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
     ErrorShape("azure_deployment_not_found", "openai", 404, {"error": {
         "code": "DeploymentNotFound", "message": "The API deployment for this resource does not exist. If you "
                                                  "created the deployment within the last 5 minutes, please wait a "
-                                                 "moment and try again."}}, R.unknown, _AZURE_DOCS,
+                                                 "moment and try again."}}, R.model_not_found, _AZURE_DOCS,
         provider="azure"),
     ErrorShape("azure_401", "openai", 401, {"error": {
         "code": "401", "message": "Access denied due to invalid subscription key or wrong API endpoint. Make sure "
@@ -369,7 +369,7 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
     ErrorShape("gemini_api_key_invalid", "openai", 400, google(
         400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.",
         [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "API_KEY_INVALID",
-          "domain": "googleapis.com"}]), R.auth_permanent, _GEMINI_DOCS + " (API_KEY_INVALID)", provider="gemini"),
+          "domain": "googleapis.com"}]), R.auth, _GEMINI_DOCS + " (API_KEY_INVALID)", provider="gemini"),
     ErrorShape("gemini_unavailable", "openai", 503, google(503, "UNAVAILABLE", "The model is overloaded. Please try "
                                                                               "again later."), R.overloaded,
                _GEMINI_DOCS + " (503)", provider="gemini"),
@@ -387,7 +387,7 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
         _GEMINI_DOCS + " (403)", provider="gemini"),
     ErrorShape("gemini_location", "openai", 400, google(400, "FAILED_PRECONDITION", "User location is not supported "
                                                                                    "for the API use."),
-               R.format_error, _GEMINI_DOCS + " (FAILED_PRECONDITION)", provider="gemini"),
+               R.provider_policy_blocked, _GEMINI_DOCS + " (FAILED_PRECONDITION)", provider="gemini"),
     ErrorShape("gemini_safety_prohibited", "openai", 400, google(
         400, "INVALID_ARGUMENT", "The request was blocked due to prohibited content."), R.content_policy_blocked,
         "Gemini promptFeedback blockReason PROHIBITED_CONTENT", provider="gemini"),
@@ -416,7 +416,7 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
                                                                           "settings/keys", "code": 403}},
                R.billing, _SEED3 + " (OpenRouter 403 key limit is billing)", provider="openrouter"),
     ErrorShape("openrouter_no_auth", "openai", 401, {"error": {"message": "No auth credentials found", "code": 401}},
-               R.auth_permanent, _OPENROUTER_DOCS + " (401)", provider="openrouter"),
+               R.auth, _OPENROUTER_DOCS + " (401)", provider="openrouter"),
     ErrorShape("openrouter_user_not_found", "openai", 401, {"error": {"message": "User not found.", "code": 401}},
                R.auth_permanent, _OPENROUTER_DOCS + " (401 revoked key)", provider="openrouter"),
     ErrorShape("openrouter_moderation_403", "openai", 403, {"error": {
@@ -464,7 +464,7 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
                scope=Scope.credential_model),
     ErrorShape("xai_bad_key", "openai", 400, {"code": "Client specified an invalid argument",
                                               "error": "Incorrect API key provided: xa***. You can obtain an API key "
-                                                       "from https://console.x.ai."}, R.auth_permanent,
+                                                       "from https://console.x.ai."}, R.auth,
                "xAI 400 for a bad key", provider="xai"),
     ErrorShape("xai_context", "openai", 400, {"code": "Client specified an invalid argument",
                                               "error": "This model's maximum prompt length is 131072 but the request "
@@ -518,8 +518,8 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
                "Groq API 503", provider="groq"),
     ErrorShape("groq_413", "openai", 413, oai("Request too large for model `llama3-8b-8192` in organization `org_1` "
                                               "on tokens per minute (TPM): Limit 6000, Requested 9000.", "tokens",
-                                              "rate_limit_exceeded"), R.rate_limit,
-               "Groq 413 that is a TPM limit (structured code wins over status)", provider="groq"),
+                                              "rate_limit_exceeded"), R.context_overflow,
+               "Groq 413: one request above the TPM budget is a context overflow (issue 9)", provider="groq"),
     # ------------------------------------------------------------------ vLLM / llama.cpp / Ollama
     ErrorShape("vllm_context", "openai", 400, {"object": "error", "message": "This model's maximum context length is "
                                                                             "8192 tokens. However, you requested 9000 "
@@ -614,7 +614,7 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
     ErrorShape("key_in_message_redacted", "openai", 401, oai(
         "Incorrect API key provided: sk-proj-AbCdEfGhIjKlMnOpQrStUvWx1234. You can find your API key at "
         "https://platform.openai.com/account/api-keys.", "invalid_request_error", "invalid_api_key"),
-        R.auth_permanent, "OpenAI 401 echoing the key (must be redacted)"),
+        R.auth, "OpenAI 401 echoing the key (must be redacted)"),
 )
 
 SOFT_SHAPES: Final[tuple[SoftShape, ...]] = (
