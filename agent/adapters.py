@@ -8,6 +8,7 @@ the neutral conversation model is shared by the sync and async calls; only the c
 
 from __future__ import annotations
 
+import importlib
 import json
 import threading
 from dataclasses import dataclass, field
@@ -71,10 +72,14 @@ class Adapter:
     """Base: client cache and the call; subclasses convert."""
 
     api: Api
+    sdk: str  # the official SDK's module name
 
     def __init__(self) -> None:
         self._clients: dict[tuple[str, str | None, float, bool], Any] = {}
         self._lock = threading.Lock()
+        # Import the SDK when the loop is built, not inside the first turn: importing it costs
+        # about a second, which would otherwise be charged to that turn's deadline.
+        importlib.import_module(self.sdk)
 
     def client(self, credential: Credential, base_url: str | None, timeout: float, *,
                asynchronous: bool = False) -> Any:
@@ -153,6 +158,8 @@ def chat_messages(messages: tuple[Message, ...]) -> list[dict[str, Any]]:
 
 class _OpenAIClients(Adapter):
     """Both OpenAI APIs use the same client (``max_retries=0``: the loop owns retries)."""
+
+    sdk = "openai"
 
     def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
         import openai  # only chains with an OpenAI-protocol entry load this SDK
@@ -282,6 +289,7 @@ def anthropic_messages(messages: tuple[Message, ...]) -> tuple[str | None, list[
 
 class AnthropicMessages(Adapter):
     api: Api = "anthropic-messages"
+    sdk = "anthropic"
 
     def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
         import anthropic  # only chains with an Anthropic entry load this SDK
