@@ -178,25 +178,34 @@ class Metrics:
         }
         self._server: Any = None
         self._lock = threading.Lock()
+        self._children: dict[tuple[object, ...], Any] = {}
 
     def __call__(self, event: ev.Event) -> None:
         handler = self._handlers.get(type(event))
         if handler is not None:
             handler(event)
 
+    def _child(self, metric: Any, *labels: str) -> Any:
+        """``metric.labels(*labels)``, remembered: the label sets are few and the lookup is on every event."""
+        key = (id(metric), *labels)
+        child = self._children.get(key)
+        if child is None:
+            child = self._children[key] = metric.labels(*labels)
+        return child
+
     def _attempt(self, e: ev.AttemptEnded) -> None:
-        self.attempts.labels(e.provider.lower(), e.model, e.outcome, e.action).inc()
+        self._child(self.attempts, e.provider.lower(), e.model, e.outcome, e.action).inc()
         if e.scope in _COOLING_SCOPES:
-            self.cooldowns.labels(e.scope, e.outcome).inc()
+            self._child(self.cooldowns, e.scope, e.outcome).inc()
         if e.delivered and e.outcome not in ("ok", "tool_calls"):
             self.truncations.inc()
 
     def _turn(self, e: ev.TurnFinished) -> None:
-        self.turns.labels(e.status, e.reason or "none").inc()
+        self._child(self.turns, e.status, e.reason or "none").inc()
         self.turn_seconds.observe(e.elapsed)
 
     def _fallback(self, e: ev.FallbackActivated) -> None:
-        self.fallbacks.labels(e.from_model, e.to_model, e.reason).inc()
+        self._child(self.fallbacks, e.from_model, e.to_model, e.reason).inc()
 
     def _wait(self, e: ev.RetryScheduled) -> None:
         self.waits.observe(e.wait)

@@ -150,7 +150,6 @@ class _Builder:
         self.context: Any = None
         self.attempt: tuple[int, dict[str, Any]] | None = None  # start time and attributes
         self.gap: Span | None = None  # a sleep or a tool run: lasts until the turn's next event
-        self.providers: set[str] = set()
 
     def build(self) -> None:
         for at, event in self.record.events:
@@ -165,10 +164,16 @@ class _Builder:
         return self.tracer.start_span(name, context=self.context, kind=kind, attributes=attrs, start_time=at)
 
     def _started(self, at: int, e: ev.TurnStarted) -> None:
+        """The turn span, with every attribute at once: the record already ends with ``TurnFinished``."""
+        end = self.record.events[-1][1]
         attrs: dict[str, Any] = {"gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": self.agent_name,
-                                 "gen_ai.request.model": e.model, "steadyloop.stream": e.streaming}
+                                 "gen_ai.request.model": e.model}
         if e.turn.session:
             attrs["gen_ai.conversation.id"] = e.turn.session
+        if e.streaming:
+            attrs["steadyloop.stream"] = True
+        if isinstance(end, ev.TurnFinished):
+            attrs.update(_turn_outcome(end, self.record))
         self.turn = self.tracer.start_span(f"invoke_agent {self.agent_name}", context=self.record.parent,
                                            kind=SpanKind.INTERNAL, attributes=attrs, start_time=at)
         self.context = trace.set_span_in_context(self.turn)
@@ -179,26 +184,16 @@ class _Builder:
             return
         if self.attempt is not None:  # abandoned mid-call
             self._attempt_span(at, {"error.type": "abandoned"}, failed=True)
-        attrs: dict[str, Any] = {"steadyloop.turn.status": e.status, "steadyloop.attempts": e.attempts,
-                                 "gen_ai.usage.input_tokens": e.input_tokens,
-                                 "gen_ai.usage.output_tokens": e.output_tokens, "steadyloop.partial": e.partial}
-        if len(self.providers) == 1:
-            attrs["gen_ai.provider.name"] = next(iter(self.providers))
-        if e.status == "ok" and e.model:
-            attrs["gen_ai.response.model"] = e.model
         if e.status != "ok":
-            attrs["error.type"] = e.reason or e.status
             span.set_status(_ERROR)
-        span.set_attributes(attrs)
         span.end(end_time=at)
 
     def _attempt_started(self, at: int, e: ev.AttemptStarted) -> None:
-        provider = e.provider.lower() or e.api.split("-")[0]
-        self.providers.add(provider)
+        provider = _provider(e)
         attrs: dict[str, Any] = {
             "gen_ai.operation.name": "chat", "gen_ai.provider.name": provider, "gen_ai.request.model": e.model,
             "server.address": e.server_address, "steadyloop.credential": e.credential_id,
-            "steadyloop.fallback_hop": e.fallback_hop, "steadyloop.attempt": e.attempt,
+            "steadyloop.fallback_hop": e.fallback_hop,
         }
         if e.server_port is not None:
             attrs["server.port"] = e.server_port
@@ -256,6 +251,26 @@ class _Builder:
             self.turn.add_event("steadyloop.fallback", {"steadyloop.from_model": e.from_model,
                                                         "steadyloop.to_model": e.to_model,
                                                         "steadyloop.reason": e.reason}, timestamp=at)
+
+
+def _provider(e: ev.AttemptStarted) -> str:
+    return e.provider.lower() or e.api.split("-")[0]
+
+
+def _turn_outcome(e: ev.TurnFinished, record: _Record) -> dict[str, Any]:
+    """The turn span's attributes known at its end: status, totals, the answering model, the error."""
+    attrs: dict[str, Any] = {"steadyloop.turn.status": e.status, "steadyloop.attempts": e.attempts,
+                             "gen_ai.usage.input_tokens": e.input_tokens, "gen_ai.usage.output_tokens": e.output_tokens}
+    providers = {_provider(a) for _, a in record.events if isinstance(a, ev.AttemptStarted)}
+    if len(providers) == 1:
+        attrs["gen_ai.provider.name"] = providers.pop()
+    if e.partial:
+        attrs["steadyloop.partial"] = True
+    if e.status == "ok" and e.model:
+        attrs["gen_ai.response.model"] = e.model
+    if e.status != "ok":
+        attrs["error.type"] = e.reason or e.status
+    return attrs
 
 
 _HANDLERS: dict[type, Any] = {
