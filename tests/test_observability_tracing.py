@@ -186,3 +186,22 @@ def test_without_the_extras_the_loop_and_logs_work_and_the_hooks_say_what_to_ins
     out = subprocess.run([sys.executable, "-c", _WITHOUT_EXTRAS], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == ["[]","Prometheus metrics need prometheus-client: pip install 'steadyloop[metrics]'",
                                 "Tracing needs opentelemetry-api: pip install 'steadyloop[otel]'"]
+
+
+def test_a_sampled_out_turn_builds_no_spans(exporter: InMemorySpanExporter) -> None:
+    """With a sampler that drops everything, only the turn span is asked for: no child is built, none exported."""
+    from opentelemetry.sdk.trace.sampling import ALWAYS_OFF
+
+    provider = TracerProvider(sampler=ALWAYS_OFF)
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    real, asked = provider.get_tracer("steadyloop-test"), []
+
+    class Counting:
+        def start_span(self, name: str, **kw: Any) -> Any:
+            asked.append(name)
+            return real.start_span(name, **kw)
+
+    tracing = Tracing(Counting(), deferred=False)  # type: ignore[arg-type]
+    with drill_scenario() as emu:
+        assert drill_loop(emu, [tracing]).run(PROMPT).ok
+    assert asked == ["invoke_agent steadyloop"] and exporter.get_finished_spans() == ()

@@ -153,6 +153,8 @@ class _Builder:
 
     def build(self) -> None:
         for at, event in self.record.events:
+            if self.turn is not None and not self.turn.is_recording():
+                return  # sampled out: its children would be too, so build nothing more
             if self.gap is not None:
                 self.gap.end(end_time=at)
                 self.gap = None
