@@ -16,8 +16,9 @@ starts at ``RetryScheduled`` and tools run after ``ToolCallsRequested``; each la
 turn's next event. Events never carry a key or message contents.
 
 The default hook logs each event through stdlib ``logging`` under ``steadyloop.loop``: one INFO
-line per ``AttemptEnded`` and per ``TurnFinished``, everything else at DEBUG, with the event's
-fields also attached to the record as ``steadyloop_*`` attributes (see ``agent.observability``).
+line per ``AttemptEnded`` and per ``TurnFinished``, everything else at DEBUG, with ``session``,
+``turn_id``, ``attempt``, ``credential``, ``model``, ``reason``, ``action`` and ``wait`` attached
+to the record (``log_fields``; formatters in ``agent.observability.logs``).
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ class AttemptEnded:
     provider: str
     model: str
     credential_id: str | None
-    outcome: str  # "ok", "tool_calls", "no_credential", or the classified reason
+    outcome: str  # "ok", "tool_calls", or the classified reason
     action: AttemptAction
     detail: str
     wait: float

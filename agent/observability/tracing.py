@@ -206,11 +206,7 @@ class _Builder:
         self.attempt = (at, attrs)
 
     def _attempt_ended(self, at: int, e: ev.AttemptEnded) -> None:
-        if self.attempt is None:  # no upstream call (no credential was free): a mark on the turn
-            if self.turn is not None:
-                self.turn.add_event("steadyloop.no_credential", {
-                    "steadyloop.action": e.action, "steadyloop.wait": e.wait, "gen_ai.request.model": e.model},
-                    timestamp=at)
+        if self.attempt is None:
             return
         attrs: dict[str, Any] = {"steadyloop.action": e.action, "steadyloop.reason": e.outcome}
         if e.response_model:
