@@ -71,6 +71,7 @@ class Sleep:
 @dataclass(frozen=True, slots=True)
 class RunTools:
     calls: tuple[ToolCall, ...]
+    time_left: float | None = None  # seconds to the turn's deadline: no tool runs past it
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +339,7 @@ class TurnLogic:
                                              "final answer; raise max_iterations or simplify the task.")
         self._emit(t, ev.ToolCallsRequested(entry.model, tuple(c.name for c in reply.tool_calls), t.ref))
         yield from self._flush(t)
-        results: tuple[ToolResult, ...] = yield RunTools(reply.tool_calls)
+        results: tuple[ToolResult, ...] = yield RunTools(reply.tool_calls, t.budget.time_left(self.clock()))
         tool_message = Message(role="tool", tool_results=results)
         t.added.append(tool_message)
         t.draft = replace(t.draft, messages=(*t.draft.messages, assistant, tool_message))

@@ -167,7 +167,7 @@ class ConversationLoop(TurnLogic):
             self._sleep(effect.seconds)
             return None
         if isinstance(effect, RunTools):
-            return tuple(self.tools.run(c.name, c.arguments, c.id) for c in effect.calls)
+            return self._run_tools(effect)
         if effect.stream:
             raise TypeError("stream calls are performed by stream()")
         start = self.clock()
@@ -192,6 +192,13 @@ class ConversationLoop(TurnLogic):
             return Outcome(raw=raw, duration=self.clock() - start)
         except Exception as exc:
             return Outcome(error=exc, duration=self.clock() - start)
+
+    def _run_tools(self, effect: RunTools) -> tuple[Any, ...]:
+        """Each tool, in order, bounded by the time left to the deadline (shared by all the calls)."""
+        if effect.time_left is None:
+            return tuple(self.tools.run(c.name, c.arguments, c.id) for c in effect.calls)
+        end = time.monotonic() + effect.time_left
+        return tuple(self.tools.run(c.name, c.arguments, c.id, timeout=end - time.monotonic()) for c in effect.calls)
 
     @staticmethod
     def _conversation(prompt: str | Message, history: Sequence[Message], system: str | None) -> tuple[Message, ...]:

@@ -9,13 +9,19 @@
 '5'
 
 A tool that raises, or that gets invalid arguments, returns an error result to the model; the
-turn goes on.
+turn goes on. Tools are bounded in time: ``run(..., timeout=)`` (the loop passes the time left
+to the turn's deadline) and ``@tools.tool(timeout=SECONDS)`` per tool, whichever is shorter. A
+tool still running then becomes an error result ("timed out") and the turn goes on; Python
+cannot stop a thread, so the tool's thread is left to finish in the background (a daemon
+thread: it never holds the process open) and its result is discarded.
 """
 
 from __future__ import annotations
 
 import inspect
 import json
+import math
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +41,7 @@ class Tool:
     description: str
     arguments: type[BaseModel]
     function: Callable[..., Any]
+    timeout: float | None = None  # seconds this tool may run (None: only the turn's deadline bounds it)
 
     def schema(self) -> dict[str, Any]:
         """The JSON schema of the arguments (what every API's tool definition carries)."""
@@ -60,14 +67,17 @@ class ToolBox:
         self._tools: dict[str, Tool] = {}
 
     def tool(self, function: Callable[..., Any] | None = None, *, name: str | None = None,
-             description: str | None = None) -> Any:
-        """Register ``function`` (usable as ``@tools.tool`` or ``@tools.tool(name=...)``)."""
+             description: str | None = None, timeout: float | None = None) -> Any:
+        """Register ``function`` (usable as ``@tools.tool`` or ``@tools.tool(name=..., timeout=SECONDS)``)."""
+        if timeout is not None and not (timeout > 0 and math.isfinite(timeout)):
+            raise ValueError(f"timeout={timeout!r}: give a positive number of seconds, or None")
+
         def register(fn: Callable[..., Any]) -> Callable[..., Any]:
             tool_name = name or fn.__name__
             if tool_name in self._tools:
                 raise ValueError(f"tool {tool_name!r} is registered twice")
             doc = description or inspect.getdoc(fn) or tool_name
-            self._tools[tool_name] = Tool(tool_name, doc, _argument_model(fn), fn)
+            self._tools[tool_name] = Tool(tool_name, doc, _argument_model(fn), fn, timeout)
             return fn
         return register(function) if function is not None else register
 
@@ -77,8 +87,12 @@ class ToolBox:
     def __len__(self) -> int:
         return len(self._tools)
 
-    def run(self, name: str, arguments: dict[str, Any], call_id: str = "") -> ToolResult:
-        """Run a tool; unknown tools, invalid arguments and exceptions become error results."""
+    def run(self, name: str, arguments: dict[str, Any], call_id: str = "", *,
+            timeout: float | None = None) -> ToolResult:
+        """Run a tool; unknown tools, invalid arguments, exceptions and overruns become error results.
+
+        ``timeout``: seconds it may take at most (the tool's own ``timeout`` applies too, the shorter wins).
+        """
         tool = self._tools.get(name)
         if tool is None:
             return ToolResult(call_id=call_id, is_error=True,
@@ -87,9 +101,27 @@ class ToolBox:
             values = tool.arguments.model_validate(arguments)
         except ValidationError as err:
             return ToolResult(call_id=call_id, is_error=True, content=f"error: invalid arguments: {err}")
-        try:
-            result = tool.function(**dict(values))
-        except Exception as exc:
-            return ToolResult(call_id=call_id, is_error=True, content=f"error: {type(exc).__name__}: {exc}")
-        return ToolResult(call_id=call_id, content=result if isinstance(result, str) else json.dumps(result,
-                                                                                                      default=str))
+        limit = min((t for t in (timeout, tool.timeout) if t is not None), default=None)
+        if limit is None:
+            return _call(tool, dict(values), call_id)
+        if limit <= 0:
+            return ToolResult(call_id=call_id, is_error=True,
+                              content=f"error: tool {name!r} was not run: the turn's deadline has passed")
+        box: list[ToolResult] = []
+        worker = threading.Thread(target=lambda: box.append(_call(tool, dict(values), call_id)),
+                                  name=f"steadyloop-tool-{name}", daemon=True)
+        worker.start()
+        worker.join(limit)
+        if box:
+            return box[0]
+        return ToolResult(call_id=call_id, is_error=True,
+                          content=f"error: tool {name!r} timed out after {limit:.3g} s and was abandoned; its "
+                                  "result is discarded")
+
+
+def _call(tool: Tool, values: dict[str, Any], call_id: str) -> ToolResult:
+    try:
+        result = tool.function(**values)
+    except Exception as exc:
+        return ToolResult(call_id=call_id, is_error=True, content=f"error: {type(exc).__name__}: {exc}")
+    return ToolResult(call_id=call_id, content=result if isinstance(result, str) else json.dumps(result, default=str))

@@ -465,3 +465,36 @@ def test_a_non_ascii_key_is_refused_when_the_credential_is_built() -> None:
     with pytest.raises(ValueError, match=r"position 4 \(U\+00E9\)") as err:
         Credential(id="k", secret=SecretStr("sk-\u00e9abcdef123"))
     assert "abcdef123" not in str(err.value)
+
+
+@pytest.mark.parametrize("per_tool", [True, False])
+def test_a_hung_tool_is_bounded_and_the_model_hears_why(per_tool: bool) -> None:
+    """A hanging tool: with its own timeout the model gets a "timed out" result and answers; without one the
+    deadline bounds it and the turn still ends within the deadline."""
+    import threading
+    import time
+
+    tools, release = ToolBox(), threading.Event()
+
+    @tools.tool(timeout=0.3 if per_tool else None)
+    def lookup() -> str:
+        """Hangs."""
+        release.wait(30)
+        return "late"
+
+    rule = {"respond": "tool_call", "tool_name": "lookup", "match": {"has_tool_results": False}}
+    with Emulator("healthy") as warm:  # the SDK's first import is CPU time, not a wait: keep it out of the timing
+        assert make_loop([entry(warm, "openai-chat", "m")], {"main": pool("main", "sk-tool-key-1")}).run("hi").ok
+    try:
+        with scenario(rules=[rule]) as emu:
+            loop = ConversationLoop([entry(emu, "openai-chat", "m")], {"main": pool("main", "sk-tool-key-1")},
+                                    tools=tools, policy=LadderPolicy(deadline_seconds=1.5), hooks=())
+            started = time.monotonic()
+            result = loop.run("look it up")
+            elapsed = time.monotonic() - started
+    finally:
+        release.set()
+    assert elapsed < 1.5 + 0.5
+    tool_result = result.messages[1].tool_results[0]
+    assert tool_result.is_error and "timed out" in tool_result.content
+    assert result.ok if per_tool else result.status is TurnStatus.deadline_exceeded
