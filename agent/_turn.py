@@ -25,6 +25,7 @@ from .conversation import Message, ToolCall, ToolResult, unsendable_text
 from .cooldown import CredentialStatus
 from .credential_pool import CredentialPool, Lease, NoCredentialAvailable
 from .error_classifier import ClassifiedError, classify_api_error, classify_soft_failure
+from .interrupt import TurnInterrupted
 from .ladder import (
     Budget,
     LadderContext,
@@ -39,7 +40,7 @@ from .ladder import (
 from .repairs import Draft, repair
 from .results import Attempt, Note, TurnResult, TurnStatus, now_utc
 from .tools import ToolBox
-from .truth import Verdict, busy_verdict, empty_pool_verdict, failure_verdict
+from .truth import Verdict, busy_verdict, empty_pool_verdict, failure_verdict, interrupted_verdict
 
 __all__ = ["Call", "ChainEntry", "Effect", "Emit", "Outcome", "RunTools", "Sleep", "StreamEvent", "TurnLogic"]
 
@@ -160,6 +161,12 @@ class TurnLogic:
         if problem is not None:  # a local error: nothing is sent, nor retried
             return self._result(t, Verdict(TurnStatus.invalid_request, "steadyloop did not send the request: "
                                            + problem + "."))
+        try:
+            return (yield from self._steps(t, session, asynchronous))
+        except TurnInterrupted as stop:  # SIGTERM/SIGINT during a wait: the lease is already released
+            return self._result(t, interrupted_verdict(stop.signum, len(t.attempts)))
+
+    def _steps(self, t: _Turn, session: str | None, asynchronous: bool) -> Generator[Effect, Any, TurnResult]:
         while True:
             yield from self._flush(t)  # recovery events reach stream readers in order
             verdict = self._out_of_budget(t)

@@ -23,6 +23,7 @@ from .adapters import ADAPTERS, Adapter, Api, ToolSpec, astream_call, stream_cal
 from .compress import Compressor, DropMiddle
 from .conversation import Message
 from .credential_pool import CredentialPool
+from .interrupt import TurnInterrupted, interruptible
 from .ladder import LadderPolicy
 from .results import TurnResult
 from .tools import ToolBox
@@ -73,13 +74,18 @@ class ConversationLoop(TurnLogic):
         """One turn, synchronously."""
         turn = self._turn(self._conversation(prompt, history, system), session)
         reply: Any = None
+        stop: TurnInterrupted | None = None
         while True:
             try:
-                effect = turn.send(reply)
+                effect = turn.send(reply) if stop is None else turn.throw(stop)
             except StopIteration as done:
                 result: TurnResult = done.value
                 return result
-            reply = self._perform(effect)
+            try:
+                with interruptible():
+                    reply, stop = self._perform(effect), None
+            except TurnInterrupted as signalled:  # the turn ends cleanly: it releases its key and says why
+                stop = signalled
 
     async def arun(self, prompt: str | Message, *, history: Sequence[Message] = (), system: str | None = None,
                    session: str | None = None) -> TurnResult:
@@ -99,19 +105,25 @@ class ConversationLoop(TurnLogic):
         """One streamed turn: text deltas, recovery events, and the TurnResult last."""
         turn = self._turn(self._conversation(prompt, history, system), session, streaming=True)
         reply: Any = None
+        stop: TurnInterrupted | None = None
         while True:
             try:
-                effect = turn.send(reply)
+                effect = turn.send(reply) if stop is None else turn.throw(stop)
             except StopIteration as done:
                 yield done.value
                 return
+            reply, stop = None, None
             if isinstance(effect, Emit):
-                reply = None
                 yield effect.event
-            elif isinstance(effect, Call) and effect.stream:
-                reply = yield from self._perform_stream(effect)
-            else:
-                reply = self._perform(effect)
+                continue
+            try:
+                if isinstance(effect, Call) and effect.stream:
+                    reply = yield from self._perform_stream(effect)  # interruptible while it reads, not while
+                else:                                                # the reader handles a delta
+                    with interruptible():
+                        reply = self._perform(effect)
+            except TurnInterrupted as signalled:
+                stop = signalled
 
     async def astream(self, prompt: str | Message, *, history: Sequence[Message] = (), system: str | None = None,
                       session: str | None = None) -> AsyncIterator[StreamEvent]:
@@ -149,7 +161,13 @@ class ConversationLoop(TurnLogic):
         start, delivered, final = self.clock(), 0, None
         try:
             with _bound(effect):
-                for kind, value in stream_call(effect.adapter, effect.client, effect.request):
+                items = iter(stream_call(effect.adapter, effect.client, effect.request))
+                while True:
+                    with interruptible():
+                        item = next(items, None)
+                    if item is None:
+                        break
+                    kind, value = item
                     if kind == "text":
                         delivered += len(value)
                         yield ev.TextDelta(value)

@@ -4,7 +4,7 @@ Exit codes of ``steadyloop run`` (one per terminal status)::
 
     0 ok   10 content_policy_blocked   11 quota_exhausted   12 rate_limited   13 auth_failed
     14 context_overflow   15 provider_unavailable   16 invalid_request   17 deadline_exceeded
-    18 model_unavailable   19 error
+    18 model_unavailable   19 error   130 interrupted (143 when by SIGTERM: 128 + the signal)
 """
 
 from __future__ import annotations
@@ -37,13 +37,14 @@ class TurnStatus(enum.StrEnum):
     deadline_exceeded = "deadline_exceeded"
     model_unavailable = "model_unavailable"  # every key of the pool is suspended for this model only
     error = "error"
+    interrupted = "interrupted"  # SIGTERM/SIGINT ended the turn (steadyloop run exits 128 + the signal)
 
 
 EXIT_CODES = {
     TurnStatus.ok: 0, TurnStatus.content_policy_blocked: 10, TurnStatus.quota_exhausted: 11,
     TurnStatus.rate_limited: 12, TurnStatus.auth_failed: 13, TurnStatus.context_overflow: 14,
     TurnStatus.provider_unavailable: 15, TurnStatus.invalid_request: 16, TurnStatus.deadline_exceeded: 17,
-    TurnStatus.model_unavailable: 18, TurnStatus.error: 19,
+    TurnStatus.model_unavailable: 18, TurnStatus.error: 19, TurnStatus.interrupted: 130,
 }
 
 _R = FailoverReason

@@ -19,7 +19,7 @@ from .results import TurnStatus, status_for
 if TYPE_CHECKING:
     from .ladder import LadderPolicy
 
-__all__ = ["Verdict", "empty_pool_verdict", "failure_verdict"]
+__all__ = ["Verdict", "busy_verdict", "empty_pool_verdict", "failure_verdict", "interrupted_verdict"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,3 +179,13 @@ def empty_pool_verdict(empty: NoCredentialAvailable, last: ClassifiedError | Non
         text = (f"Every credential of {entry.provider_name} failed authentication ({names}). Replace the keys, then "
                 "run `steadyloop pool reset`.")
     return Verdict(status, text, reason, retry_at, entry.provider_name, entry.model)
+
+
+def interrupted_verdict(signum: int, attempts: int) -> Verdict:
+    """The process was asked to stop (SIGTERM, SIGINT) while the turn waited: said as it is."""
+    import signal
+
+    name = signal.Signals(signum).name
+    return Verdict(TurnStatus.interrupted, f"Stopped by {name} after {attempts} attempt(s): steadyloop was asked to "
+                                           "end, released the key it held and sent nothing more. Run it again for an "
+                                           "answer.")

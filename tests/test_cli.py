@@ -279,3 +279,41 @@ def test_bad_prompt_sources_name_the_fix(tmp_path: Any, argv: list[str], content
     config = _chain_config(tmp_path, "http://127.0.0.1:9/v1")
     assert _run(["run", *[a.format(**names) for a in argv], "--config", config])[0] == 2
     assert needle.format(**names) in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("waiting_in", "signum"), [("call", "SIGTERM"), ("call", "SIGINT"), ("sleep", "SIGTERM")])
+def test_a_signal_ends_run_cleanly_releasing_the_key(tmp_path: Any, waiting_in: str, signum: str) -> None:
+    """SIGTERM/SIGINT to a real `steadyloop run` waiting on a call or a retry sleep: the lease is released in the
+    shared SQLite state, the answer and the status file say "interrupted", and the exit code is 128 + the signal."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from agent.stores import SQLiteStore
+    from agent.testing.emulator import Emulator, Scenario
+
+    rule = ({"respond": "hang", "delay": 60} if waiting_in == "call" else
+            {"respond": "error", "shape": "openai_500", "headers": {"retry-after": "20"}})
+    state, status_file = tmp_path / "state.db", tmp_path / "status.json"
+    with Emulator(Scenario.model_validate({"rules": [rule]})) as emu:
+        config = tmp_path / "steadyloop.toml"
+        config.write_text(f'[state]\nbackend = "sqlite"\npath = "{state}"\n[pools.main]\n[[pools.main.credentials]]\n'
+                          f'id = "one"\nkey = "sk-signal-test-key"\n[[chain]]\napi = "openai-chat"\nmodel = "m"\n'
+                          f'pool = "main"\nbase_url = "{emu.base_url("openai")}"\n[loop]\ndeadline_seconds = 60\n'
+                          'max_wait_seconds = 30\n')
+        proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "run", "hi", "--config", str(config),
+                                 "--status-file", str(status_file)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, cwd=tmp_path)
+        limit = time.monotonic() + 30
+        while emu.calls() == 0 and proc.poll() is None and time.monotonic() < limit:
+            time.sleep(0.02)  # polling until the request reaches the emulator, not synchronising a race
+        sent = time.monotonic()
+        proc.send_signal(getattr(signal, signum))
+        out, err = proc.communicate(timeout=20)
+        took = time.monotonic() - sent
+    assert proc.returncode == 128 + getattr(signal, signum), err
+    assert took < 5 and "Traceback" not in err
+    assert f"Stopped by {signum}" in out and json.loads(status_file.read_text())["status"] == "interrupted"
+    held = SQLiteStore(state).read("main", ["one"], time.time())["one"]
+    assert held.in_flight == 0

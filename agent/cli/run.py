@@ -127,6 +127,8 @@ def _write_status(result: TurnResult, path: str) -> int | None:
 
 def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
     from ..config import ConfigError, build_loop
+    from ..interrupt import on_signals
+    from ..results import TurnStatus
 
     args.prompt = read_prompt(args, sys.stdin.buffer)
     if args.stream and args.json:
@@ -138,16 +140,20 @@ def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
         loop = build_loop(config)
     except (ConfigError, ValueError) as err:
         raise UsageError(str(err)) from err
-    if args.stream:
-        result = _streamed(loop, args, history, out)
-    else:
-        result = loop.run(args.prompt, history=history, system=args.system, session=args.session)
-        out.write((result.model_dump_json(indent=2) if args.json else result.final_response) + "\n")
+    with on_signals() as signals:  # SIGTERM/SIGINT end the turn cleanly: key released, answer and status written
+        if args.stream:
+            result = _streamed(loop, args, history, out)
+        else:
+            result = loop.run(args.prompt, history=history, system=args.system, session=args.session)
+            out.write((result.model_dump_json(indent=2) if args.json else result.final_response) + "\n")
+        received = signals.signum
     if args.status_file:
         out.flush()  # the answer first, whatever happens to the status file
         failed = _write_status(result, args.status_file)
         if failed is not None:
             return failed
+    if result.status is TurnStatus.interrupted and received is not None:
+        return 128 + received  # as a shell reports a command ended by that signal
     return result.exit_code
 
 
