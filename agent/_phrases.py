@@ -85,6 +85,9 @@ _TAG_LIST: Final = (
     _tag("extra_usage_exhausted", "out of extra usage", "claude.ai/settings/usage"),
     _tag("long_context_tier", ("extra usage", "long context")),
     _tag("thinking_signature", ("signature", "thinking"), "thought_signature", ("thought", "signature")),
+    # https://github.com/jikig-ai/soleur/issues/3250 (Anthropic 400 for a conversation ending in assistant)
+    _tag("prefill_unsupported", "does not support assistant message prefill",
+         "conversation must end with a user message"),
     _tag("long_context_beta", ("long context beta", "not yet available")),
     _tag("llama_grammar", "error parsing grammar", "json-schema-to-grammar", "failed to parse grammar",
          ("unable to generate parser", "template")),

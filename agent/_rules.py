@@ -129,6 +129,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("anthropic_out_of_extra_usage", R.billing, statuses=(400, 403, 429, None),
          tags=("extra_usage_exhausted",)),  # seed 000
     rule("thinking_signature", R.thinking_signature, statuses=(400, None), tags=("thinking_signature",)),
+    rule("assistant_prefill_unsupported", R.prefill_unsupported, statuses=(400, None), tags=("prefill_unsupported",)),
     rule("anthropic_long_context_beta", R.oauth_long_context_beta_forbidden, statuses=(400, 403, None),
          tags=("long_context_beta",)),
     rule("llama_cpp_grammar", R.llama_cpp_grammar_pattern, statuses=(400, 500), tags=("llama_grammar",)),

@@ -36,6 +36,7 @@ class FailoverReason(enum.StrEnum):
     invalid_encrypted_content = "invalid_encrypted_content"
     multimodal_tool_content_unsupported = "multimodal_tool_content_unsupported"
     thinking_signature = "thinking_signature"
+    prefill_unsupported = "prefill_unsupported"
     long_context_tier = "long_context_tier"
     oauth_long_context_beta_forbidden = "oauth_long_context_beta_forbidden"
     llama_cpp_grammar_pattern = "llama_cpp_grammar_pattern"
@@ -100,6 +101,7 @@ REASON_POLICY: Final = MappingProxyType(
         _R.invalid_encrypted_content: ReasonPolicy(_S.request, _A.repair, True, False),
         _R.multimodal_tool_content_unsupported: ReasonPolicy(_S.request, _A.repair, True, False),
         _R.thinking_signature: ReasonPolicy(_S.request, _A.repair, True, False),
+        _R.prefill_unsupported: ReasonPolicy(_S.request, _A.repair, True, True),  # model refuses an assistant prefill
         _R.long_context_tier: ReasonPolicy(_S.request, _A.compress, True, True),
         _R.oauth_long_context_beta_forbidden: ReasonPolicy(_S.request, _A.repair, True, False),
         _R.llama_cpp_grammar_pattern: ReasonPolicy(_S.request, _A.repair, True, False),

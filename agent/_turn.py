@@ -20,6 +20,7 @@ from ._deadline import deadline_reached
 from ._taxonomy import Action, FailoverReason, Scope
 from .adapters import Adapter, MalformedStreamError, ModelReply, ModelRequest, StreamIncompleteError, ToolSpec
 from .chain import Api, ChainEntry
+from .circuit import CircuitBreaker, Gate
 from .compress import Compressor, estimate_tokens
 from .conversation import Message, ToolCall, ToolResult, unsendable_text
 from .cooldown import CredentialStatus
@@ -40,7 +41,7 @@ from .ladder import (
 from .repairs import Draft, repair
 from .results import Attempt, Note, TurnResult, TurnStatus, now_utc
 from .tools import ToolBox
-from .truth import Verdict, busy_verdict, empty_pool_verdict, failure_verdict, interrupted_verdict
+from .truth import Verdict, busy_verdict, empty_pool_verdict, failure_verdict, interrupted_verdict, still_failing
 
 __all__ = ["Call", "ChainEntry", "Effect", "Emit", "Outcome", "RunTools", "Sleep", "StreamEvent", "TurnLogic"]
 
@@ -118,6 +119,9 @@ class _Turn:
     retried: bool = False
     last_at: int = -1  # the chain entry the last failure came from
     capped: bool = False  # a step was refused for want of attempts
+    origin: tuple[ClassifiedError, ChainEntry] | None = None  # the turn's first failure, and where
+    circuit_dirty: bool = False  # the current target's circuit holds failures a success must clear
+    circuit_open: bool = False  # the current target's circuit opened in this turn
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +146,7 @@ class TurnLogic:
     tools: ToolBox
     policy: LadderPolicy
     compressor: Compressor
+    circuits: CircuitBreaker
     hooks: tuple[ev.Hook, ...]
     clock: Callable[[], float]
     rng: random.Random
@@ -174,8 +179,10 @@ class TurnLogic:
                 return self._result(t, verdict)
             entry = self.chain[t.entry_index]
             if self._keeps(t) and t.budget.call_cap(self.clock(), keep=True) <= 0:
-                self._note(t, entry, "fallback", "deadline")
+                self._note(t, entry, "fell back: the rest of the deadline is the fallback's reserve", "deadline")
                 self._fall_back(t, "deadline")
+                continue
+            if self._skipped(t, entry):
                 continue
             lease = self._acquire(entry, session)
             if isinstance(lease, NoCredentialAvailable):
@@ -201,6 +208,20 @@ class TurnLogic:
         if t.budget.attempts_left() <= 0:
             return failure_verdict(None, t.last, self.policy, len(t.attempts), budget_spent=True)
         return None
+
+    def _circuit(self, entry: ChainEntry) -> tuple[str, float]:
+        """The circuit key of ``entry`` (its endpoint and model) and the shared clock's now."""
+        return self.circuits.key(entry.base_url or entry.api, entry.model), self.pools[entry.pool].clock()
+
+    def _skipped(self, t: _Turn, entry: ChainEntry) -> bool:
+        """Skip an (endpoint, model) whose circuit is open, while a fallback may follow; else call it."""
+        key, now = self._circuit(entry)
+        gate, t.circuit_dirty = self.circuits.gate(key, now)
+        if gate is not Gate.open or not self._keeps(t):
+            return False
+        self._note(t, entry, "skipped: its circuit is open after repeated endpoint failures", "circuit_open")
+        self._fall_back(t, "circuit_open")
+        return True
 
     def _keeps(self, t: _Turn, c: ClassifiedError | None = None) -> bool:
         """Whether a fallback may still follow the current target (so it keeps a reserve for it)."""
@@ -244,7 +265,11 @@ class TurnLogic:
             return (yield from self._succeeded(t, entry, lease, outcome, assessed))
         failure = assessed
         self.pools[entry.pool].report(lease, failure, release=True)
+        if failure.scope is Scope.endpoint:
+            t.circuit_dirty = True
+            t.circuit_open = self.circuits.failed(*self._circuit(entry))
         t.last, t.last_at = failure, t.entry_index
+        t.origin = t.origin or (failure, entry)
         self._emit(t, ev.AttemptFailed(entry.api, entry.model, lease.credential.id, failure.reason.value, failure.rule,
                                     failure.status_code, failure.message, t.ref))
         step = self._decide(t, entry, failure)
@@ -261,6 +286,8 @@ class TurnLogic:
         """The ladder's step, given what this turn has left: untried keys, attempts, the fallback's share."""
         t.ctx.can_rotate = any(cred.id not in t.tried for cred in self.pools[entry.pool].credentials)
         step = next_step(c, self.policy, t.ctx)
+        if step is Step.retry and t.circuit_open and self._keeps(t, c):
+            return Step.fallback  # the endpoint is down: stop paying for it, the fallback is next
         if step is not Step.fallback and step is not Step.finish and not self._spare(t, c):
             t.capped = True  # the attempt budget, not the ladder, ends this target
             return fallback_or_finish(c, self.policy, t.ctx)
@@ -331,6 +358,9 @@ class TurnLogic:
     def _succeeded(self, t: _Turn, entry: ChainEntry, lease: Lease, outcome: Outcome,
                    reply: ModelReply) -> Generator[Effect, Any, Verdict | None]:
         self.pools[entry.pool].report_success(lease, release=True)
+        if t.circuit_dirty:  # the endpoint answered: close its circuit (the chain returns to it)
+            self.circuits.succeeded(self._circuit(entry)[0])
+            t.circuit_dirty = t.circuit_open = False
         t.tokens[0] += reply.usage.input_tokens
         t.tokens[1] += reply.usage.output_tokens
         assistant = Message(role="assistant", text=reply.text, tool_calls=reply.tool_calls, thinking=reply.thinking)
@@ -404,8 +434,14 @@ class TurnLogic:
             self._fall_back(t, c.reason.value)
             return None
         self._record(t, entry, lease, c.reason.value, "finish", outcome, c)
-        return failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id,
-                               retried=t.retried, compressed=t.ctx.compressions, budget_spent=t.capped)
+        verdict = failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id,
+                                  retried=t.retried, compressed=t.ctx.compressions, budget_spent=t.capped)
+        first, where = t.origin or (c, entry)
+        if where is not entry and c.scope is Scope.request and first.scope is not Scope.request:
+            # A fallback that refused the request's shape must not mask why the turn left the primary.
+            original = failure_verdict(None, first, self.policy, len(t.attempts), entry=where, retried=t.retried)
+            return still_failing(original, c, entry.model)
+        return verdict
 
     def _repaired(self, at: _At) -> bool:
         fixed = repair(at.c.reason, at.t.draft)
@@ -451,7 +487,7 @@ class TurnLogic:
         previous = self.chain[t.entry_index]
         t.entry_index = self._next_entry(t.entry_index, reason)
         entry = self.chain[t.entry_index]
-        t.tried = set()
+        t.tried, t.circuit_dirty, t.circuit_open = set(), False, False
         t.ctx = LadderContext(repaired=set(t.ctx.repaired), has_next=t.entry_index + 1 < len(self.chain))
         t.draft = replace(t.draft, betas=entry.betas)
         self._emit(t, ev.FallbackActivated(previous.model, entry.model, entry.api, reason, t.ref))
@@ -484,13 +520,13 @@ class TurnLogic:
                 t.ctx.retries += 1
                 t.ctx.retried[here.reason] = t.ctx.retried.get(here.reason, 0) + 1
                 t.retried = True
-            self._note(t, entry, "wait", "no_credential", wait)
+            self._note(t, entry, "waited for a credential", "no_credential", wait)
             self._emit(t, ev.RetryScheduled(entry.model, wait, "no_credential", None, t.ref))
             yield from self._flush(t)
             yield Sleep(wait)
             return None
         if self._keeps(t):
-            self._note(t, entry, "fallback", "no_credential")
+            self._note(t, entry, "fell back: no credential may serve it now", "no_credential")
             self._fall_back(t, "no_credential")
             return None
         return empty_pool_verdict(empty, t.last, entry, len(t.attempts))
@@ -503,17 +539,17 @@ class TurnLogic:
         if empty.soonest is not None and empty.soonest > empty.now:
             wait = min(wait, empty.soonest - empty.now)
         if t.busy is None or not t.notes or t.notes[-1].reason != "busy":
-            self._note(t, entry, "wait", "busy", 0.0)
+            self._note(t, entry, "waited for a credential", "busy", 0.0)
             self._emit(t, ev.RetryScheduled(entry.model, wait, "busy", None, t.ref))
             yield from self._flush(t)
         t.busy = empty
         t.notes[-1] = t.notes[-1].model_copy(update={"wait": t.notes[-1].wait + wait})
         yield Sleep(wait)
 
-    def _note(self, t: _Turn, entry: ChainEntry, action: ev.AttemptAction, reason: str, wait: float = 0.0) -> None:
+    @staticmethod
+    def _note(t: _Turn, entry: ChainEntry, action: str, reason: str, wait: float = 0.0) -> None:
         """A step that made no upstream call (a result note, not an attempt)."""
-        t.notes.append(Note.model_construct(model=entry.model, action=_SAYS[action].format(""), reason=reason,
-                                            wait=wait))
+        t.notes.append(Note.model_construct(model=entry.model, action=action, reason=reason, wait=wait))
 
     # ------------------------------------------------------------------ results
 

@@ -4,7 +4,10 @@ The default ``DropMiddle`` keeps every system message, the first user message an
 turns; it first truncates tool outputs older than the last ``keep_last`` messages, then drops
 the oldest middle messages until the estimate fits (never the newest message; a tool call's
 results never outlive the call), and marks what it removed with a note the model can read. When the
-provider's error says "N tokens > M maximum" the cut aims below M; otherwise it halves the size.
+provider's error says "N tokens > M maximum" the cut aims a margin below M (scaled by the ratio of
+the provider's count to ours); otherwise it halves the size. When what must stay is too big on its
+own, it compresses nothing and says so (``None``): the loop falls back to a larger window or ends
+without claiming it compressed.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ __all__ = ["Compressor", "DropMiddle", "Summarize", "TokenCounter", "estimate_to
            "tiktoken_counter"]
 
 _NUMBERS: Final = re.compile(r"(\d[\d,]*)\s*tokens?\s*>\s*(\d[\d,]*)|maximum context length is (\d[\d,]*)")
+_SENT: Final = re.compile(r"resulted in (\d[\d,]*) tokens")  # OpenAI's "However, your messages resulted in N tokens"
 CHARS_PER_TOKEN: Final = 4  # a documented approximation; providers' tokenizers differ
 
 
@@ -64,12 +68,29 @@ class Compressor(Protocol):
         ...
 
 
-def _target(messages: tuple[Message, ...], failure: ClassifiedError) -> int:
+MARGIN: Final = 0.9  # aim this far below the provider's limit (its tokenizer is not ours)
+
+
+def _target(messages: tuple[Message, ...], failure: ClassifiedError, count: TokenCounter) -> int:
+    """The size to cut to, in ``count``'s units.
+
+    From the provider's own numbers when the error gives them: "N tokens > M" means our count of
+    this request corresponds to N of theirs, so the cut aims at ``count * M / N * MARGIN``; only
+    "maximum ... is M": ``M * 0.8``; no numbers: half the current size.
+    """
     found = _NUMBERS.search(failure.message)
+    current = count(messages)
+    sent_match = _SENT.search(failure.message)
+    pair = ((found.group(1), found.group(2)) if found and found.group(1) else
+            (sent_match.group(1), found.group(3)) if found and sent_match else None)
+    if pair is not None:
+        sent, limit = (int(g.replace(",", "")) for g in pair)
+        if sent > 0:
+            return int(current * min(1.0, limit / sent) * MARGIN)
     if found:
-        limit = found.group(2) or found.group(3)
-        return int(int(limit.replace(",", "")) * 0.8)
-    return estimate_tokens(messages) // 2
+        limit_text = found.group(2) or found.group(3)
+        return int(int(limit_text.replace(",", "")) * 0.8)
+    return current // 2
 
 
 class DropMiddle:
@@ -81,7 +102,7 @@ class DropMiddle:
 
     def compress(self, messages: tuple[Message, ...],
                  failure: ClassifiedError) -> tuple[tuple[Message, ...], int] | None:
-        target = _target(messages, failure)
+        target = _target(messages, failure, self.count)
         head_end = next((i + 1 for i, m in enumerate(messages) if m.role == "user"), 0)
         head, body = list(messages[:head_end]), [m for m in messages[head_end:] if m.note != "compressed"]
         tail_start = max(0, len(body) - self.keep_last)
@@ -95,6 +116,9 @@ class DropMiddle:
             body.pop(0)
             removed += 1
         if removed == 0 and tuple(head + body) == messages:
+            return None
+        if self.count(tuple(head + body)) > target:  # what must stay (the newest message) is too big alone
+            log.info("steadyloop: compression cannot bring the request below the model's window")
             return None
         marker = Message(role="user", note="compressed",
                          text=f"[steadyloop: {removed} earlier message(s) were removed or shortened to fit the "

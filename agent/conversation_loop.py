@@ -20,12 +20,14 @@ from . import events as ev
 from ._deadline import deadline
 from ._turn import Call, ChainEntry, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent, TurnLogic
 from .adapters import ADAPTERS, Adapter, Api, ToolSpec, astream_call, stream_call
+from .circuit import CircuitBreaker
 from .compress import Compressor, DropMiddle
 from .conversation import Message
 from .credential_pool import CredentialPool
 from .interrupt import TurnInterrupted, interruptible
 from .ladder import LadderPolicy
 from .results import TurnResult
+from .stores.circuits import circuits_for
 from .tools import ToolBox
 
 __all__ = ["ChainEntry", "ConversationLoop"]
@@ -47,6 +49,7 @@ class ConversationLoop(TurnLogic):
         tools: ToolBox | None = None,
         policy: LadderPolicy | None = None,
         compressor: Compressor | None = None,
+        circuits: CircuitBreaker | None = None,
         hooks: Sequence[ev.Hook] = (ev.log_event,),
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
@@ -62,6 +65,10 @@ class ConversationLoop(TurnLogic):
         self.tools = tools or ToolBox()
         self.policy = policy or LadderPolicy()
         self.compressor: Compressor = compressor or DropMiddle()
+        # Shared like cooldowns: the circuits live where the first pool's state does.
+        self.circuits = circuits or CircuitBreaker(circuits_for(self.pools[self.chain[0].pool].store),
+                                                   failures=self.policy.circuit_failures,
+                                                   probe_seconds=self.policy.circuit_probe_seconds)
         self.hooks, self.clock, self._sleep, self._async_sleep = tuple(hooks), clock, sleep, async_sleep
         self.rng = rng or random.Random()
         self._adapters: dict[Api, Adapter] = {api: ADAPTERS[api]() for api in {e.api for e in chain}}

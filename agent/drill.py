@@ -13,6 +13,16 @@ of these hold, and each failed one is named in ``DrillReport.problems``:
    fault is an attempt the loop recorded as a failure and acted on.
 
 Waits are recorded, not slept (``real_time=True`` sleeps them).
+
+Outage drills (``default_config = true``) run the loop exactly as a new user configures it: the
+default ``LadderPolicy`` and default chain-entry timeouts. They run on drill time: the loop, the
+pools and the emulator share a clock on which the recorded waits pass at once and real time runs
+``1 / TIME_SCALE`` faster, while timeouts and the emulator's delays last ``TIME_SCALE`` times their
+configured seconds. So a 30 s first-token timeout costs 1.5 s of real time and 30 s of drill
+time; elapsed times are reported in drill seconds, against the scenario's ``optimum_seconds``.
+Real overhead is magnified too (a 5 ms call shows as 0.1 s), so drill seconds slightly
+overstate; SDK imports and client construction happen before the clock starts.
+``real_time=True`` runs at scale 1 and sleeps every wait.
 """
 
 from __future__ import annotations
@@ -33,7 +43,7 @@ from .results import Attempt, TurnResult
 from .stores import MemoryStore
 from .testing.emulator import Emulator, RequestRecord, Scenario, ScenarioError, list_scenarios, load_scenario
 
-__all__ = ["DrillReport", "DrillSpec", "run_drill", "run_drills"]
+__all__ = ["TIME_SCALE", "DrillClock", "DrillReport", "DrillSpec", "run_drill", "run_drills"]
 
 _ANSWERED = frozenset({"ok", "tool_calls"})  # attempt outcomes that are not failures
 
@@ -56,6 +66,12 @@ class DrillSpec(BaseModel):
     expect_status: str = Field(description="the last turn's status, for example ok or quota_exhausted")
     min_calls: int = Field(ge=1, description="the fewest upstream calls that can reach that status")
     expect_faults: int = Field(1, ge=0, description="faults the emulator must serve (0 only for a healthy run)")
+    max_calls: int | None = Field(None, ge=1, description="calls allowed (default: exactly min_calls, the optimum)")
+    default_config: bool = Field(False, description="the default LadderPolicy and timeouts, on drill time")
+    optimum_seconds: float = Field(0.0, ge=0, description="drill seconds a client that knew the fault would need")
+    turn_interval: float = Field(0.0, ge=0, description="drill seconds between turns")
+    prefill: str | None = Field(None, description="an assistant message after the prompt (a prefill)")
+    prompt_repeat: int = Field(1, ge=1, description="the prompt repeated this often (an oversized message)")
 
 
 @dataclass(slots=True)
@@ -74,6 +90,8 @@ class DrillReport:
     faults: int = 0  # calls the emulator answered with a fault
     streamed: bool = False
     problems: list[str] = field(default_factory=list)
+    optimum_seconds: float = 0.0
+    drill_time: bool = False  # seconds are drill seconds (time compressed by TIME_SCALE)
 
     @property
     def passed(self) -> bool:
@@ -85,6 +103,7 @@ class DrillReport:
             "expected_status": self.expected_status, "calls": self.calls, "min_calls": self.min_calls,
             "faults": self.faults, "streamed": self.streamed, "problems": list(self.problems),
             "seconds": round(self.seconds, 3), "waited": round(self.waited, 3),
+            "optimum_seconds": self.optimum_seconds, "drill_time": self.drill_time,
             "timeline": [a.model_dump(mode="json") for turn in self.turns for a in turn.attempts],
             "final_response": self.turns[-1].final_response if self.turns else "",
         }
@@ -108,31 +127,93 @@ def _needs_streaming(scenario: Scenario) -> bool:
                for rule in scenario.rules if rule.respond != "reply")
 
 
-def _pool(name: str, keys: Sequence[str]) -> CredentialPool:
+TIME_SCALE = 0.05  # outage drills: one drill second lasts 50 ms of real time (timeouts, delays, stalls)
+
+
+class DrillClock:
+    """Drill time: real time ``1 / scale`` faster, plus every recorded wait at once."""
+
+    def __init__(self, scale: float, real_time: bool) -> None:
+        self.scale, self.real_time = scale, real_time
+        self.waits: list[float] = []
+        self._start, self._wall, self._skipped = time.monotonic(), time.time(), 0.0
+
+    def __call__(self) -> float:
+        """Monotonic drill seconds (the loop's clock)."""
+        return (time.monotonic() - self._start) / self.scale + self._skipped
+
+    def wall(self) -> float:
+        """Drill time as epoch seconds (the pools' and the emulator's clock)."""
+        return self._wall + self()
+
+    def sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        self.skip(seconds)
+
+    def skip(self, seconds: float) -> None:
+        if self.real_time:
+            time.sleep(seconds * self.scale)
+        else:
+            self._skipped += seconds
+
+
+def _pool(name: str, keys: Sequence[str], clock: DrillClock | None = None) -> CredentialPool:
     creds = [Credential(id=f"key{i + 1}", secret=SecretStr(key)) for i, key in enumerate(keys)]
-    return CredentialPool(name, creds, store=MemoryStore())
+    return CredentialPool(name, creds, store=MemoryStore(), clock=clock.wall if clock else time.time)
 
 
-def _loop(spec: DrillSpec, emu: Emulator, waits: list[float], real_time: bool) -> Any:
-    from .conversation_loop import ChainEntry, ConversationLoop
+def _entries(spec: DrillSpec, base: str, scale: float) -> list[Any]:
+    from .conversation_loop import ChainEntry
+
+    models = [spec.model] + ([spec.fallback_model] if spec.fallback_model else [])
+    if not spec.default_config:
+        return [ChainEntry(api=spec.api, model=m, pool=p, base_url=base, timeout=10)
+                for m, p in zip(models, ("primary", "fallback"), strict=False)]
+    d = ChainEntry(api=spec.api, model=spec.model, pool="primary")  # the defaults, on drill time
+    return [ChainEntry(api=spec.api, model=m, pool=p, base_url=base, timeout=d.timeout * scale,
+                       connect_timeout=d.connect_timeout * scale, first_token_timeout=d.first_token_timeout * scale,
+                       idle_timeout=d.idle_timeout * scale)
+            for m, p in zip(models, ("primary", "fallback"), strict=False)]
+
+
+def _loop(spec: DrillSpec, emu: Emulator, clock: DrillClock) -> Any:
+    from .conversation_loop import ConversationLoop
 
     base = emu.base_url("anthropic" if spec.api == "anthropic-messages" else "openai")
-    chain = [ChainEntry(api=spec.api, model=spec.model, pool="primary", base_url=base, timeout=10)]
-    pools = {"primary": _pool("primary", spec.keys)}
+    chain = _entries(spec, base, clock.scale)
+    pools = {"primary": _pool("primary", spec.keys, clock if spec.default_config else None)}
     if spec.fallback_model:
-        chain.append(ChainEntry(api=spec.api, model=spec.fallback_model, pool="fallback", base_url=base, timeout=10))
-        pools["fallback"] = _pool("fallback", spec.fallback_keys or spec.keys)
-
-    def sleep(seconds: float) -> None:
-        waits.append(seconds)
-        if real_time:
-            time.sleep(seconds)
-
+        pools["fallback"] = _pool("fallback", spec.fallback_keys or spec.keys, clock if spec.default_config else None)
+    if spec.default_config:
+        return ConversationLoop(chain, pools, sleep=clock.sleep, clock=clock, hooks=())
     policy = LadderPolicy(max_wait_seconds=60, on_partial_stream=spec.on_partial_stream)
-    return ConversationLoop(chain, pools, policy=policy, sleep=sleep, hooks=())
+    return ConversationLoop(chain, pools, policy=policy, sleep=clock.sleep, hooks=())
 
 
-def _turn(loop: Any, prompt: str, history: tuple[Message, ...], streamed: bool) -> TurnResult:
+_WARMED: set[tuple[str, bool]] = set()
+
+
+def _warm(loop: Any, streamed: bool) -> None:
+    """Import the SDKs, build the clients and run one call per API against a healthy emulator of its
+    own, before the clock starts: on drill time a 1 s first-use import would count as 20 s."""
+    from .adapters import ModelRequest, stream_call
+
+    for entry in loop.chain:
+        for cred in loop.pools[entry.pool].credentials:
+            loop._adapters[entry.api].client(cred, cred.base_url or entry.base_url, entry.timeout)
+    for api in {e.api for e in loop.chain} - {a for a, s in _WARMED if s == streamed}:
+        adapter, cred = loop._adapters[api], loop.pools[loop.chain[0].pool].credentials[0]
+        with Emulator("healthy") as emu:
+            client = adapter.client(cred, emu.base_url("anthropic" if api == "anthropic-messages" else "openai"), 10)
+            request = ModelRequest("warm-up", (Message.user("hi"),))
+            if streamed:
+                list(stream_call(adapter, client, request))
+            else:
+                adapter.call(client, request)
+        _WARMED.add((api, streamed))
+
+
+def _turn(loop: Any, prompt: str | Message, history: tuple[Message, ...], streamed: bool) -> TurnResult:
     if not streamed:
         result: TurnResult = loop.run(prompt, history=history)
         return result
@@ -149,8 +230,10 @@ def judge(spec: DrillSpec, status: str, log: Sequence[RequestRecord], attempts: 
     problems = []
     if status != spec.expect_status:
         problems.append(f"status {status}, expected {spec.expect_status}")
-    if len(log) != spec.min_calls:
+    if spec.max_calls is None and len(log) != spec.min_calls:
         problems.append(f"{len(log)} upstream call(s), the minimum is {spec.min_calls}")
+    elif spec.max_calls is not None and not spec.min_calls <= len(log) <= spec.max_calls:
+        problems.append(f"{len(log)} upstream call(s), allowed {spec.min_calls} to {spec.max_calls}")
     faults = [r for r in log if r.outcome != "reply"]
     if len(faults) < spec.expect_faults:
         problems.append(f"the emulator served {len(faults)} fault(s), the scenario needs {spec.expect_faults}: "
@@ -171,20 +254,29 @@ def run_drill(scenario: str | Path | dict[str, Any] | Scenario, *, real_time: bo
     loaded = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     spec = drill_spec(loaded)
     streamed = spec.stream if spec.stream is not None else _needs_streaming(loaded)
-    waits: list[float] = []
-    with Emulator(loaded) as emu:
-        loop = _loop(spec, emu, waits, real_time)
+    clock = DrillClock(TIME_SCALE if spec.default_config and not real_time else 1.0, real_time)
+    with Emulator(loaded, clock=clock.wall if spec.default_config else time.time, time_scale=clock.scale) as emu:
+        loop = _loop(spec, emu, clock)
         history = tuple(Message(role="user" if i % 2 == 0 else "assistant", text=f"earlier message {i} " * 20)
                         for i in range(spec.history_messages))
-        started = time.monotonic()
-        turns = [_turn(loop, spec.prompt, history, streamed) for _ in range(spec.turns)]
-        seconds, log = time.monotonic() - started, emu.log
+        prompt = " ".join([spec.prompt] * spec.prompt_repeat)
+        ask: str | Message = prompt
+        if spec.prefill is not None:  # the conversation ends with an assistant prefill
+            history, ask = (*history, Message.user(prompt)), Message(role="assistant", text=spec.prefill)
+        _warm(loop, streamed)
+        started, turns = clock(), []
+        for number in range(spec.turns):
+            if number and spec.turn_interval:
+                clock.skip(spec.turn_interval)
+            turns.append(_turn(loop, ask, history, streamed))
+        seconds, log = clock() - started, emu.log
     status = turns[-1].status.value
     # records without a credential are decisions without a call (waiting for or skipping an empty pool)
     attempts = [a for turn in turns for a in turn.attempts if a.credential_id is not None]
     return DrillReport(loaded.name, loaded.description, spec.expect_status, status, len(log), spec.min_calls,
-                       seconds, sum(waits), turns, faults=sum(r.outcome != "reply" for r in log),
-                       streamed=streamed, problems=judge(spec, status, log, attempts))
+                       seconds, sum(clock.waits), turns, faults=sum(r.outcome != "reply" for r in log),
+                       streamed=streamed, problems=judge(spec, status, log, attempts),
+                       optimum_seconds=spec.optimum_seconds, drill_time=spec.default_config and not real_time)
 
 
 def run_drills(names: Sequence[str] | None = None, *, real_time: bool = False) -> list[DrillReport]:

@@ -4,6 +4,7 @@
 | -------- | --------------------------------------------------- | --------------------------------- |
 | repair   | fix the request, resend (once per reason per turn)  | fall back, else finish            |
 | rotate   | cool the key, next untried key of the pool at once  | every key tried: a retry (below)  |
+|          | (also a key refused the model: seed 002)            | or fall back                      |
 | retry    | wait the hint, else jittered backoff; same target;  | over its budget, or the deadline  |
 |          | counted per reason (``retries``) and in total       | would not keep the fallback's     |
 |          | (``max_retries``)                                   | reserve: fall back / finish       |
@@ -34,7 +35,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ._taxonomy import Action, FailoverReason
+from ._taxonomy import Action, FailoverReason, Scope
 from .error_classifier import ClassifiedError
 
 __all__ = [
@@ -142,12 +143,17 @@ def may_retry(c: ClassifiedError, policy: LadderPolicy, ctx: LadderContext) -> b
             and ctx.retried.get(c.reason, 0) < retry_limit(c.reason, policy, alone=alone))
 
 
+def _refused_model(c: ClassifiedError) -> bool:
+    """This key may not use this model (seed 002): another key of the pool may, so rotate before falling back."""
+    return c.scope is Scope.credential_model and c.rule.startswith("model_support")
+
+
 def next_step(c: ClassifiedError, policy: LadderPolicy, ctx: LadderContext) -> Step:
     """The single decision: what to do after failure ``c``."""
     action = c.action
     if action is Action.repair and c.reason not in ctx.repaired:
         return Step.repair
-    if action is Action.rotate and ctx.can_rotate:
+    if (action is Action.rotate or _refused_model(c)) and ctx.can_rotate:
         return Step.rotate
     if action in (Action.retry, Action.rotate) and may_retry(c, policy, ctx):
         return Step.retry

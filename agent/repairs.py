@@ -74,6 +74,15 @@ def _strip_patterns(d: Draft) -> Draft | None:
     return replace(d, tools=tools) if tools != d.tools else None
 
 
+def _unprefill(d: Draft) -> Draft | None:
+    """The model refuses a conversation ending in an assistant message: ask for that opening instead."""
+    last = d.messages[-1] if d.messages else None
+    if last is None or last.role != "assistant" or last.tool_calls or not last.text:
+        return None
+    ask = Message.user(f"Begin your answer with exactly this text, then continue it: {last.text}")
+    return replace(d, messages=(*d.messages[:-1], ask))
+
+
 _R = FailoverReason
 _REPAIRS: Final[dict[FailoverReason, tuple[str, Callable[[Draft], Draft | None]]]] = {
     _R.thinking_signature: ("dropped stale thinking blocks", lambda d: _strip(d, signed=True)),
@@ -82,6 +91,7 @@ _REPAIRS: Final[dict[FailoverReason, tuple[str, Callable[[Draft], Draft | None]]
     _R.multimodal_tool_content_unsupported: ("made tool results text-only", _text_only_tool_results),
     _R.image_too_large: ("removed oversized images with a note", _drop_images),
     _R.llama_cpp_grammar_pattern: ("stripped pattern/format from tool schemas", _strip_patterns),
+    _R.prefill_unsupported: ("asked for the assistant prefill's opening instead of sending it", _unprefill),
 }
 
 

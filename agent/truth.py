@@ -6,7 +6,7 @@ reason. So every message says what happened, whose decision it was, and what to 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,8 @@ from .results import TurnStatus, status_for
 if TYPE_CHECKING:
     from .ladder import LadderPolicy
 
-__all__ = ["Verdict", "busy_verdict", "empty_pool_verdict", "failure_verdict", "interrupted_verdict"]
+__all__ = ["Verdict", "busy_verdict", "empty_pool_verdict", "failure_verdict", "interrupted_verdict",
+           "still_failing"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,12 @@ def failure_verdict(status: TurnStatus | None, c: ClassifiedError | None, policy
                 "shorten it enough (its newest messages alone do not fit). Shorten the message, start a new "
                 "conversation, or configure a fallback model with a larger context window.")
     return Verdict(final, text, reason, _retry_at(c), provider, model)
+
+
+def still_failing(original: Verdict, c: ClassifiedError, fallback_model: str) -> Verdict:
+    """The original failure's verdict, noting that the fallback could not take over (never masking it)."""
+    return replace(original, message=f"{original.message} The fallback {fallback_model} could not take over: it "
+                                     f"rejected the request ({c.reason.value}){_quote(c)}.")
 
 
 def _retry_at(c: ClassifiedError | None) -> datetime | None:

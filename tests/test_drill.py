@@ -16,9 +16,12 @@ from agent.testing.emulator import RequestRecord, ScenarioError, list_scenarios,
 
 @pytest.mark.parametrize("name", sorted(list_scenarios()))
 def test_every_scenario_drills_at_the_minimum(name: str) -> None:
-    """Through the real loop, each scenario ends with its expected status after exactly its minimum calls."""
+    """Through the real loop, each scenario ends with its expected status after its minimum calls (outage drills:
+    within the calls they declare, against that optimum)."""
     report = run_drill(name)
-    assert (report.status, report.calls) == (report.expected_status, report.min_calls), report.to_dict()
+    spec = DrillSpec.model_validate(load_scenario(name).drill)
+    assert report.status == report.expected_status, report.to_dict()
+    assert report.min_calls <= report.calls <= (spec.max_calls or report.min_calls), report.to_dict()
     assert report.passed and report.problems == [], report.problems
     assert report.faults >= (0 if name == "healthy" else 1), "every drill but the baseline meets its fault"
 

@@ -112,7 +112,7 @@ class Rule(_Strict):
     after_chunks: int = Field(0, ge=0, description="text chunks sent before a stream error, cut, stall or bad chunk")
     stall: float = Field(0.0, ge=0, le=120, description="stream_stall: seconds of silence, connection open, then "
                                                           "the rest of the stream")
-    delay: float = Field(0.0, ge=0, le=60, description="seconds to wait before answering")
+    delay: float = Field(0.0, ge=0, le=120, description="seconds to wait before answering")
     interval: float = Field(0.5, gt=0, le=60, description="seconds between writes of a hostile answer (drip, ...)")
     size: int = Field(50_000_000, ge=0, le=10**10, description="bytes of a huge_body, or of a gzip_bomb decoded")
     text: str | None = Field(None, description="reply text (reply)")

@@ -43,9 +43,10 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], state: EmulatorState) -> None:
+    def __init__(self, address: tuple[str, int], state: EmulatorState, time_scale: float = 1.0) -> None:
         super().__init__(address, _Handler)
         self.state = state
+        self.time_scale = time_scale
         self.stopping = threading.Event()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -93,9 +94,11 @@ class _Handler(BaseHTTPRequestHandler):
         started = time.time()
         state = self.server.state
         seq, answer = state.decide(info)
+        late = answer.kind == "reply" and answer.delay > 0  # a first byte held back is a fault of its own
         index = state.begin(RequestRecord(
             seq=seq, endpoint=endpoint, model=info.model, key=state.label(info.key), streamed=info.streamed,
-            status=planned_status(answer), outcome=answer.kind, cause=answer.cause, started=started,
+            status=planned_status(answer), outcome="late_reply" if late else answer.kind, cause=answer.cause,
+            started=started,
             ended=started))
         try:
             self._answer(info, answer)
@@ -114,14 +117,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, info: RequestInfo, answer: Answer) -> int:
         """Send ``answer``; returns the HTTP status sent (0 when the connection was dropped)."""
-        if answer.delay and self.server.stopping.wait(answer.delay):
+        scale = self.server.time_scale
+        if answer.delay and self.server.stopping.wait(answer.delay * scale):
             return self._drop()
         if answer.kind == "error":
             return self._error(answer)
         if answer.kind == "drop":
             return self._drop_after(info, answer)
         if answer.kind == "hang":
-            self.server.stopping.wait(min(answer.delay or _HANG_LIMIT, _HANG_LIMIT))
+            self.server.stopping.wait(min(answer.delay or _HANG_LIMIT, _HANG_LIMIT) * self.server.time_scale)
             return self._drop()
         if answer.kind in HOSTILE:
             send_hostile(_Raw(self), answer.kind, info, answer.text, answer.status, answer.interval, answer.size)
@@ -157,7 +161,7 @@ class _Handler(BaseHTTPRequestHandler):
             elif answer.kind == "stream_malformed":
                 self._chunk(malformed_frame(info))
             elif answer.kind == "stream_stall":  # silence with the connection open; then the rest, if still there
-                if self.server.stopping.wait(answer.stall):
+                if self.server.stopping.wait(answer.stall * self.server.time_scale):
                     return self._drop()
                 for frame in [*frames[len(head):], tail]:
                     self._chunk(frame)
@@ -228,17 +232,20 @@ class Emulator:
     """
 
     def __init__(self, scenario: Scenario | str | Path | dict[str, Any] = "healthy", *,
-                 host: str = "127.0.0.1", port: int = 0, clock: Callable[[], float] = time.time) -> None:
+                 host: str = "127.0.0.1", port: int = 0, clock: Callable[[], float] = time.time,
+                 time_scale: float = 1.0) -> None:
         if not ipaddress.ip_address(host).is_loopback:
             raise ValueError(f"host {host!r}: the emulator binds to loopback only (use 127.0.0.1 or ::1)")
         self.scenario = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
         self.state = EmulatorState(self.scenario, clock)  # clock: quota, rate windows and outages
+        # Drills compress time: delays, hangs and stalls last time_scale times their scenario seconds.
+        self.time_scale = time_scale
         self._address = (host, port)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
     def start(self) -> Emulator:
-        self._server = _Server(self._address, self.state)
+        self._server = _Server(self._address, self.state, self.time_scale)
         self._thread = threading.Thread(target=self._server.serve_forever, name="steadyloop-emulator",
                                         kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
