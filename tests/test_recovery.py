@@ -8,6 +8,7 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,13 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import SecretStr
 
-from agent import FailoverReason
+from agent import FailoverReason, Scope
+from agent.conversation import Message
 from agent.conversation_loop import ChainEntry, ConversationLoop
 from agent.credential_pool import Credential, CredentialPool
 from agent.events import Event, StreamRestarted, TextDelta
 from agent.ladder import LadderPolicy
 from agent.results import TurnResult, TurnStatus
-from agent.stores import MemoryStore
+from agent.stores import MemoryStore, SQLiteStore
 from agent.testing.emulator import Emulator, Scenario
 from tests.test_conversation_loop import Sleeper, make_loop
 
@@ -262,3 +264,129 @@ def test_when_the_deadline_allows_a_fallback_call_the_fallback_is_tried(
         calls, backup = emu.calls(), emu.calls(model="backup")
     assert calls <= max_attempts and result.elapsed <= deadline + 0.25
     assert result.ok and (result.model == "primary" or backup == 1)
+
+
+# ------------------------------------------------------------------ 4. a prefill refused by the fallback
+
+
+def test_fallback_refusing_prefill_is_repaired_and_never_masks_the_original_error() -> None:
+    """The fallback's prefill 400 is repaired once; when it keeps refusing, the primary's own failure is reported."""
+    refuse = {"respond": "error", "status": 400, "match": {"model": "backup", "last_role": "assistant"},
+              "body": {"type": "error", "error": {"type": "invalid_request_error", "message": (
+                  "This model does not support assistant message prefill. The conversation must end with a "
+                  "user message.")}}}
+    down = {"respond": "error", "shape": "groq_503", "match": {"model": "primary"}}
+    prefilled = (Message.user("Name a colour."),)
+    with scenario(down, refuse) as emu:
+        result = make_loop(chain(emu, "anthropic-messages"), pools(sleeper=Sleeper()), Sleeper()).run(
+            Message(role="assistant", text="The colour is"), history=prefilled)
+    assert result.ok and result.model == "backup"
+    assert [a.outcome for a in result.attempts][-2:] == ["prefill_unsupported", "ok"]
+    always = {"respond": "error", "shape": "anthropic_invalid_request_generic", "match": {"model": "backup"}}
+    with scenario(down, always) as emu:
+        failed = make_loop(chain(emu, "anthropic-messages"), pools(sleeper=Sleeper()), Sleeper()).run("hi")
+    assert failed.status is TurnStatus.provider_unavailable and failed.model == "primary"
+    assert "could not take over" in failed.final_response
+
+
+# ------------------------------------------------------------------ 5. memory of a down endpoint
+
+
+def test_open_circuit_is_shared_through_sqlite_and_probed_once(tmp_path: Path) -> None:
+    """Three endpoint failures open the primary's circuit in the state file: another loop skips it, a single
+    probe goes out after the interval, and the chain returns to the primary when it answers."""
+    sleeper = Sleeper()
+    path = tmp_path / "state.db"
+
+    def loop_on_file(emu: Emulator) -> ConversationLoop:
+        def key_pool(name: str, key: str) -> CredentialPool:
+            return CredentialPool(name, [Credential(id=name, secret=SecretStr(key))], store=SQLiteStore(path),
+                                  clock=lambda: time.time() + sleeper.offset)
+        return make_loop(chain(emu), {"main": key_pool("main", "k1"), "alt": key_pool("alt", "k9")}, sleeper)
+
+    down = {"respond": "error", "shape": "groq_503", "match": {"model": "primary"}, "times": 4}
+    with scenario(down) as emu:
+        first = loop_on_file(emu).run("hi")  # 3 failures on the primary open its circuit
+        assert emu.calls(model="primary") == 3 and first.model == "backup"
+        other = loop_on_file(emu)  # another process's loop: same file
+        skipped = other.run("hi")
+        assert emu.calls(model="primary") == 3 and skipped.model == "backup"
+        assert [n.reason for n in skipped.notes] == ["circuit_open"]
+        sleeper.offset += 31  # past the probe interval: one probe (it fails: the rule has one 503 left)
+        probed = other.run("hi")
+        assert emu.calls(model="primary") == 4 and probed.model == "backup"
+        sleeper.offset += 31
+        back = loop_on_file(emu).run("hi")  # the next probe answers: back to the primary
+        assert back.model == "primary" and emu.calls(model="primary") == 5
+        assert loop_on_file(emu).run("hi").model == "primary"
+
+
+def test_pool_list_shows_endpoint_circuits(tmp_path: Path) -> None:
+    """steadyloop pool list names each (endpoint, model) whose circuit holds failures, and its state."""
+    import io
+
+    from agent.cli import main
+    from agent.stores.circuits import SQLiteCircuits
+
+    db = tmp_path / "s.db"
+    config = tmp_path / "steadyloop.toml"
+    config.write_text(f'[state]\nbackend = "sqlite"\npath = "{db}"\n[pools.main]\n[[pools.main.credentials]]\n'
+                      'id = "one"\nkey = "sk-emu-1111111"\n[[chain]]\napi = "openai-chat"\nmodel = "gpt-4o"\n'
+                      'pool = "main"\n')
+    SQLiteCircuits(db).update("http://127.0.0.1:9/v1|gpt-4o",
+                              lambda r: type(r)(3, time.time() + 25, 0.0))
+    out = io.StringIO()
+    assert main(["pool", "list", "--config", str(config)], out=out) == 0
+    assert "circuit http://127.0.0.1:9/v1|gpt-4o: open" in out.getvalue()
+
+
+# ------------------------------------------------------------------ 6. model support rotates first
+
+
+def test_model_refused_by_one_key_rotates_to_the_next_key_first() -> None:
+    """A key not entitled to the model is suspended for it; the same model is tried on the pool's next key."""
+    data = {"keys": [{"key": "k1", "label": "one", "denied_models": ["primary"]}, {"key": "k2"}, {"key": "k9"}]}
+    with Emulator(Scenario.model_validate(data)) as emu:
+        loop = make_loop(chain(emu), pools("k1", "k2"))
+        result = loop.run("hi")
+        assert result.ok and result.model == "primary" and emu.calls(model="backup") == 0
+        assert [a.action for a in result.attempts] == ["rotated credential", "answered"]
+
+
+def test_pool_suspended_only_for_the_model_says_so() -> None:
+    """Every key refused the model: "no key of POOL may use MODEL until ...", status model_unavailable."""
+    data = {"keys": [{"key": "k1", "denied_models": ["primary"]}, {"key": "k2", "denied_models": ["primary"]}]}
+    with Emulator(Scenario.model_validate(data)) as emu:
+        loop = make_loop(chain(emu)[:1], pools("k1", "k2"))
+        first, second = loop.run("hi"), loop.run("hi")
+        assert emu.calls() == 2
+    assert first.status is TurnStatus.invalid_request or first.status is TurnStatus.model_unavailable
+    assert second.status is TurnStatus.model_unavailable and second.exit_code == 18
+    assert "no key of main may use primary until" in second.final_response.lower()
+    assert "rate limit" not in second.final_response.lower()
+
+
+# ------------------------------------------------------------------ 7. compression that cannot shrink
+
+
+def test_one_huge_message_is_not_compressed_and_falls_back_to_a_larger_window() -> None:
+    """The newest message alone overflows the primary: no compression is claimed, the larger fallback answers."""
+    with Emulator(Scenario.model_validate({"models": {"primary": {"context_window": 300}}})) as emu:
+        result = make_loop(chain(emu), pools()).run("word " * 2000)
+        alone = make_loop(chain(emu)[:1], pools()).run("word " * 2000)
+    assert result.ok and result.model == "backup" and len(result.attempts) == 2
+    assert alone.status is TurnStatus.context_overflow and len(alone.attempts) == 1
+    assert "could not shorten it enough" in alone.final_response and "after compressing" not in alone.final_response
+
+
+def test_compression_aims_below_the_providers_limit_by_a_margin() -> None:
+    """Sized from "N tokens > M": the compressed request is at most M/N * 0.9 of what was sent (our count)."""
+    from agent.compress import DropMiddle, estimate_tokens
+    from agent.error_classifier import ClassifiedError
+
+    history = tuple(Message.user(f"message {i} " * 30) for i in range(40))
+    before = estimate_tokens(history)
+    failure = ClassifiedError(reason=R.context_overflow, scope=Scope.request,
+                              message=f"prompt is too long: {before * 2} tokens > {before} maximum")
+    smaller = DropMiddle().compress(history, failure)
+    assert smaller is not None and estimate_tokens(smaller[0]) <= before * 0.5 * 0.9

@@ -11,8 +11,9 @@ from ._common import CONFIG_HELP, UsageError, load_config_arg
 __all__ = ["add"]
 
 
-def _rows(args: argparse.Namespace) -> tuple[str, list[dict[str, Any]]]:
-    """The store's description and one row per credential (times left in seconds; None: never)."""
+def _rows(args: argparse.Namespace) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
+    """The store's description, one row per credential (times left in seconds; None: never), and one
+    per (endpoint, model) circuit."""
     import time
 
     from ..config import credential_ids, open_state
@@ -30,7 +31,7 @@ def _rows(args: argparse.Namespace) -> tuple[str, list[dict[str, Any]]]:
                          for m, s in state.to_dict()["suspensions"].items() if s["until"] > now}
             rows.append({"pool": name, **state.to_dict(), "suspensions": suspended, "status": state.status(now).value,
                          "available_in": None if state.dead else max(0.0, state.cool_until - now)})
-    return store.description, rows
+    return store.description, rows, _circuits(store, now)
 
 
 def _table(description: str, rows: list[dict[str, Any]], out: TextIO) -> None:
@@ -79,12 +80,24 @@ def _prometheus(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_pool_list(args: argparse.Namespace, out: TextIO) -> int:
     if args.prometheus:
         return _prometheus(args, out)
-    description, rows = _rows(args)
+    description, rows, circuits = _rows(args)
     if args.json:
-        out.write(json.dumps({"store": description, "credentials": rows}) + "\n")
-    else:
-        _table(description, rows, out)
+        out.write(json.dumps({"store": description, "credentials": rows, "circuits": circuits}) + "\n")
+        return 0
+    _table(description, rows, out)
+    for c in circuits:  # memory of down endpoints (agent.circuit)
+        out.write(f"circuit {c['endpoint']}: {c['state']}, {c['failures']} endpoint failure(s) in a row"
+                  + (f", next probe in {c['probe_in']:.0f} s" if c["probe_in"] else "") + "\n")
     return 0
+
+
+def _circuits(store: Any, now: float) -> list[dict[str, Any]]:
+    """Each (endpoint, model) with a circuit record: its state, failures in a row, seconds to the next probe."""
+    from ..circuit import CircuitBreaker
+    from ..stores.circuits import circuits_for
+
+    return [{"endpoint": key, "state": state, "failures": r.failures, "probe_in": max(0.0, r.open_until - now)}
+            for key, (state, r) in sorted(CircuitBreaker(circuits_for(store)).states(now).items())]
 
 
 def _cmd_pool_reset(args: argparse.Namespace, out: TextIO) -> int:

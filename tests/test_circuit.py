@@ -1,0 +1,36 @@
+"""Behaviour of agent.circuit and agent.stores.circuits: memory of a down endpoint, shared like cooldowns."""
+
+from __future__ import annotations
+
+from agent.circuit import CircuitBreaker, Gate
+from agent.stores.circuits import circuits_for
+from tests.conftest import StoreFactory
+
+
+def test_circuit_is_shared_by_every_store_kind(store_factory: StoreFactory) -> None:
+    """N failures open it for every breaker on the same store; one probe after the interval; a success closes it."""
+    a = CircuitBreaker(circuits_for(store_factory()), failures=3, probe_seconds=30)
+    b = CircuitBreaker(circuits_for(store_factory()), failures=3, probe_seconds=30)
+    assert [a.failed("e|m", 100.0) for _ in range(3)] == [False, False, True]
+    assert b.gate("e|m", 101.0) == (Gate.open, True)
+    assert b.gate("e|m", 131.0)[0] is Gate.probe
+    assert a.gate("e|m", 131.5)[0] is Gate.open  # the probe is out: nobody else goes
+    b.succeeded("e|m")
+    assert a.gate("e|m", 132.0) == (Gate.closed, False)
+
+
+def test_failed_probe_reopens_for_another_interval(store_factory: StoreFactory) -> None:
+    """A probe that fails opens the circuit again from the time of that failure."""
+    breaker = CircuitBreaker(circuits_for(store_factory()), failures=2, probe_seconds=10)
+    breaker.failed("e|m", 0.0)
+    breaker.failed("e|m", 0.0)
+    assert breaker.gate("e|m", 11.0)[0] is Gate.probe
+    assert breaker.failed("e|m", 11.0) is True
+    assert breaker.gate("e|m", 20.0)[0] is Gate.open and breaker.gate("e|m", 21.5)[0] is Gate.probe
+
+
+def test_disabled_breaker_never_opens(store_factory: StoreFactory) -> None:
+    """circuit_failures = 0 turns the breaker off."""
+    breaker = CircuitBreaker(circuits_for(store_factory()), failures=0)
+    assert not any(breaker.failed("e|m", 0.0) for _ in range(10))
+    assert breaker.gate("e|m", 1.0) == (Gate.closed, False)
