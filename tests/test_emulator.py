@@ -292,9 +292,10 @@ _PROMISED: dict[str, FailoverReason | None] = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(list_scenarios()))
+@pytest.mark.parametrize("name", sorted(n for n in list_scenarios() if not n.startswith("outage_")))
 def test_named_scenario_produces_its_failure(name: str) -> None:
-    """Each shipped scenario, driven by the real client, fails the way its description promises."""
+    """Each shipped seed scenario, driven by the real client, fails the way its description promises (the outage_*
+    scenarios hold faults that take time or a stream; their drills prove each was served and handled)."""
     assert name in _PROMISED, f"add {name} to _PROMISED"
     with Emulator(name) as emu:
         outcome = _first_failure(emu, name)
