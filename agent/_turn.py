@@ -507,7 +507,7 @@ class TurnLogic:
         failed in this turn), planned like any retry; otherwise fall back, else finish."""
         if any(b.status is CredentialStatus.available for b in empty.blocked):  # held by other calls
             if self._keeps(t):  # a fallback is not held up by this pool's keys
-                self._note(t, entry, "fallback", "busy")
+                self._note(t, entry, "fell back: every key is busy", "busy")
                 self._fall_back(t, "busy")
                 return None
             yield from self._wait_for_busy(t, entry, empty)
