@@ -108,8 +108,8 @@ def test_a_slow_primary_cannot_eat_the_fallbacks_reserve() -> None:
         result = make_loop(chain(emu, first_token_timeout=30), pools(), policy=policy).run("hi")
         assert (emu.calls(model="primary"), emu.calls(model="backup")) == (1, 1)
     assert result.ok and result.model == "backup" and result.elapsed < 2.0
-    # the lower bound leaves room for a loaded machine: client set-up before the call eats into the cut
-    assert result.attempts[0].outcome == "timeout" and 1.0 <= result.attempts[0].duration <= 1.8
+    # cut at 2.0 - 0.5 s of reserve; the lower bound leaves room for client set-up on a loaded machine
+    assert result.attempts[0].outcome == "timeout" and 0.5 <= result.attempts[0].duration <= 1.6
 
 
 # ------------------------------------------------------------------ 3. per-phase timeouts, falling back
