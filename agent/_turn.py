@@ -435,7 +435,8 @@ class TurnLogic:
             return None
         self._record(t, entry, lease, c.reason.value, "finish", outcome, c)
         verdict = failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id,
-                                  retried=t.retried, compressed=t.ctx.compressions, budget_spent=t.capped)
+                                  retried=t.retried, compressed=t.ctx.compressions, budget_spent=t.capped,
+                                  fell_back=t.entry_index > 0)
         first, where = t.origin or (c, entry)
         if where is not entry and c.scope is Scope.request and first.scope is not Scope.request:
             # A fallback that refused the request's shape must not mask why the turn left the primary.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from .stores.circuits import CircuitRecord, CircuitStore
 
@@ -39,6 +40,10 @@ class CircuitBreaker:
 
     @staticmethod
     def key(endpoint: str, model: str) -> str:
+        """``endpoint|model``; a URL loses any user-info and query (where a key could hide) first."""
+        if "://" in endpoint:
+            parts = urlsplit(endpoint)
+            endpoint = f"{parts.scheme}://{parts.hostname or ''}{f':{parts.port}' if parts.port else ''}{parts.path}"
         return f"{endpoint}|{model}"
 
     def gate(self, key: str, now: float) -> tuple[Gate, bool]:

@@ -58,7 +58,8 @@ def _quote(c: ClassifiedError | None) -> str:
 
 def failure_verdict(status: TurnStatus | None, c: ClassifiedError | None, policy: LadderPolicy, attempts: int,
                     *, budget_spent: bool = False, entry: Any = None, credential: str | None = None,
-                    retried: bool = False, compressed: int = 0, cut: bool = False) -> Verdict:
+                    retried: bool = False, compressed: int = 0, cut: bool = False,
+                    fell_back: bool = False) -> Verdict:
     """The verdict after failure ``c`` when the ladder has nothing left to try.
 
     ``cut``: the deadline cancelled a call in flight (steadyloop's decision, never quoted as the provider's).
@@ -81,6 +82,9 @@ def failure_verdict(status: TurnStatus | None, c: ClassifiedError | None, policy
                 f"was {reason.value if reason else 'unknown'}{_quote(c)}. Try again later or raise the budget.")
         return Verdict(final, text, reason, provider=provider, model=model)
     text = _message(final, c, provider or "the provider", model or "the model", credential, policy)
+    if final is TurnStatus.content_policy_blocked and fell_back:  # advice to add a fallback would be wrong
+        text = text.replace("or configure a fallback model in steadyloop.",
+                            "or try a model from another provider: the fallback model declined it too.")
     if final is TurnStatus.provider_unavailable:
         text += (" steadyloop retried within its budget; please try again shortly." if retried
                  else " Please try again shortly.")

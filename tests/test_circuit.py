@@ -34,3 +34,9 @@ def test_disabled_breaker_never_opens(store_factory: StoreFactory) -> None:
     breaker = CircuitBreaker(circuits_for(store_factory()), failures=0)
     assert not any(breaker.failed("e|m", 0.0) for _ in range(10))
     assert breaker.gate("e|m", 1.0) == (Gate.closed, False)
+
+
+def test_circuit_key_never_holds_a_secret_from_the_url() -> None:
+    """A base URL with user-info or a ?key= query is keyed by scheme, host, port and path only."""
+    key = CircuitBreaker.key("https://user:sk-secret-123@api.example.com:8443/v1?key=sk-secret-456", "m")
+    assert key == "https://api.example.com:8443/v1|m" and "secret" not in key

@@ -390,3 +390,33 @@ def test_compression_aims_below_the_providers_limit_by_a_margin() -> None:
                               message=f"prompt is too long: {before * 2} tokens > {before} maximum")
     smaller = DropMiddle().compress(history, failure)
     assert smaller is not None and estimate_tokens(smaller[0]) <= before * 0.5 * 0.9
+
+
+def test_retries_and_timeouts_come_from_the_config_file(tmp_path: Path) -> None:
+    """[loop] retries is the one ladder table; each [[chain]] entry has its own connect/first-token/idle timeouts."""
+    from agent.config import load_config
+
+    path = tmp_path / "steadyloop.toml"
+    path.write_text('[loop]\nretries = { server_error = 2, timeout = 0, overloaded = 3 }\nfallback_reserve_seconds = 5\n'
+                    '[pools.main]\n[[pools.main.credentials]]\nid = "one"\nkey = "sk-emu-1111111"\n'
+                    '[[chain]]\napi = "openai-chat"\nmodel = "m"\npool = "main"\nconnect_timeout = 2\n'
+                    'first_token_timeout = 12\nidle_timeout = 7\n')
+    config = load_config(path)
+    assert (config.loop.retries[R.server_error], config.loop.retries[R.timeout]) == (2, 0)
+    assert config.loop.retries[R.stream_incomplete] == 0 and config.loop.reserve_seconds == 5
+    timeouts = config.chain[0].call_timeouts(cap=100)
+    assert (timeouts.connect, timeouts.first_byte, timeouts.idle) == (2, 12, 7)
+    assert config.chain[0].call_timeouts(cap=3).first_byte == 3  # never past what the deadline allows
+    path.write_text(path.read_text().replace("server_error = 2", "server_eror = 2"))
+    with pytest.raises(Exception, match="retries"):
+        load_config(path)
+
+
+def test_content_policy_refused_by_every_model_is_an_honest_refusal_without_retries() -> None:
+    """One call per model, never a retry of the same target, and no advice to add the fallback it already tried."""
+    with Emulator(Scenario.model_validate({"content_policy_trigger": "forbidden recipe"})) as emu:
+        result = make_loop(chain(emu), pools()).run("the forbidden recipe")
+        assert (emu.calls(model="primary"), emu.calls(model="backup")) == (1, 1)
+    assert result.status is TurnStatus.content_policy_blocked and not any(a.action == "retried" for a in
+                                                                           result.attempts)
+    assert "declined it too" in result.final_response and "configure a fallback" not in result.final_response
