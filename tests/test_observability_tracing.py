@@ -205,3 +205,45 @@ def test_a_sampled_out_turn_builds_no_spans(exporter: InMemorySpanExporter) -> N
     with drill_scenario() as emu:
         assert drill_loop(emu, [tracing]).run(PROMPT).ok
     assert asked == ["invoke_agent steadyloop"] and exporter.get_finished_spans() == ()
+
+
+def test_concurrent_turns_on_one_loop_keep_their_own_trees(exporter: InMemorySpanExporter) -> None:
+    """Turns of one loop running on several threads at once: each attempt span hangs under its own turn."""
+    import threading
+
+    tracing, _ = _tracing(exporter)
+    with Emulator("healthy") as emu:
+        loop = make_loop([entry(emu, "openai-chat", "m")], {"main": pool("main", "k1", "k2")}, hooks=[tracing])
+        threads = [threading.Thread(target=loop.run, args=("hi",), kwargs={"session": f"s{i}"}) for i in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert tracing.flush()
+    spans = exporter.get_finished_spans()
+    turns = {s.context.span_id: (s.attributes or {})["gen_ai.conversation.id"] for s in spans
+             if s.name.startswith("invoke_agent")}
+    chats = [s for s in spans if s.name == "chat m"]
+    assert sorted(turns.values()) == [f"s{i}" for i in range(6)] and len(chats) == 6
+    assert all(c.parent is not None and turns[c.parent.span_id] == (c.attributes or {})["gen_ai.conversation.id"]
+               for c in chats)
+
+
+def test_an_async_turn_is_a_child_of_the_tasks_current_span(exporter: InMemorySpanExporter) -> None:
+    """arun(): the turn span's parent is the span current in the awaiting task."""
+    import asyncio
+
+    tracing, provider = _tracing(exporter)
+
+    async def handle() -> None:
+        with provider.get_tracer("app").start_as_current_span("async request"):
+            assert (await loop.arun("hi")).ok
+
+    with Emulator("healthy") as emu:
+        loop = make_loop([entry(emu, "anthropic-messages", "m")], {"main": pool("main", "k1")}, hooks=[tracing])
+        asyncio.run(handle())
+    assert tracing.flush()
+    spans = {s.name: s for s in exporter.get_finished_spans()}
+    turn, request = spans["invoke_agent steadyloop"], spans["async request"]
+    assert turn.parent is not None and turn.parent.span_id == request.context.span_id
+    assert (spans["chat m"].attributes or {})["gen_ai.provider.name"] == "anthropic"
