@@ -397,8 +397,9 @@ def test_retries_and_timeouts_come_from_the_config_file(tmp_path: Path) -> None:
     from agent.config import load_config
 
     path = tmp_path / "steadyloop.toml"
-    path.write_text('[loop]\nretries = { server_error = 2, timeout = 0, overloaded = 3 }\nfallback_reserve_seconds = 5\n'
-                    '[pools.main]\n[[pools.main.credentials]]\nid = "one"\nkey = "sk-emu-1111111"\n'
+    path.write_text('[loop]\nretries = { server_error = 2, timeout = 0, overloaded = 3 }\n'
+                    'fallback_reserve_seconds = 5\n[pools.main]\n[[pools.main.credentials]]\n'
+                    'id = "one"\nkey = "sk-emu-1111111"\n'
                     '[[chain]]\napi = "openai-chat"\nmodel = "m"\npool = "main"\nconnect_timeout = 2\n'
                     'first_token_timeout = 12\nidle_timeout = 7\n')
     config = load_config(path)
