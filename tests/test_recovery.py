@@ -155,6 +155,39 @@ def test_connection_refused_falls_back_and_is_never_quoted_as_the_provider() -> 
     assert not alone.ok and "provider said" not in alone.final_response and len(alone.attempts) == 2
 
 
+def test_unreachable_host_costs_one_connect_timeout_then_the_fallback_answers() -> None:
+    """A host that never completes the TCP handshake (a full accept queue) trips connect_timeout, not the 30 s
+    first-token one, and the turn falls back."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(0)
+        port = server.getsockname()[1]
+        queued = [socket.socket() for _ in range(4)]  # fill the accept queue: later SYNs are dropped
+        for s in queued:
+            s.setblocking(False)
+            s.connect_ex(("127.0.0.1", port))
+        try:
+            with Emulator("healthy") as emu:
+                entries = [ChainEntry(api="openai-chat", model="primary", pool="main",
+                                      base_url=f"http://127.0.0.1:{port}/v1", connect_timeout=0.3),
+                           *chain(emu)[1:]]
+                result = make_loop(entries, pools()).run("hi")
+        finally:
+            for s in queued:
+                s.close()
+    assert result.ok and result.model == "backup" and result.attempts[0].outcome == "timeout"
+    assert result.attempts[0].duration < 2.0  # one connect timeout, far below first_token_timeout (30 s)
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_streamed_answer_whose_first_byte_is_late_falls_back(api: str) -> None:
+    """Streams too: no first byte within first_token_timeout is a timeout, and the fallback streams the answer."""
+    rule = {"respond": "reply", "delay": 3.0, "match": {"model": "primary"}}
+    with scenario(rule) as emu:
+        text, _events, result = collect(make_loop(chain(emu, api, first_token_timeout=0.3), pools()))
+    assert result.ok and result.model == "backup" and text == FULL and result.attempts[0].outcome == "timeout"
+
+
 def test_retry_counts_per_reason_come_from_the_one_ladder_table() -> None:
     """retries = {server_error = 2} in the policy gives a 5xx exactly two retries before the fallback."""
     sleeper = Sleeper()
