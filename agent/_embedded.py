@@ -25,6 +25,9 @@ _STATUS_RES: Final = (
                r"\W{0,4}([45]\d\d)\b", re.IGNORECASE),
     re.compile(r"^\W{0,3}([45]\d\d)\b"),  # "429 RESOURCE_EXHAUSTED ...", "422 Client Error: ..."
     re.compile(r"\[([45]\d\d)(?:\]| [A-Z])"),  # "[429 Too Many Requests]", "[429]:"
+    re.compile(r"\b([45]\d\d) (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Request Timeout|"
+               r"Conflict|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|"
+               r"Service Unavailable|Gateway Timeout)\b"),  # the reason phrase names the status
 )
 _EPOCH_RE: Final = re.compile(r"\|\s*(\d{10})\b")
 _AWS_CODE_RE: Final = re.compile(r"error occurred \((\w+)\)", re.IGNORECASE)

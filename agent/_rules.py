@@ -100,6 +100,17 @@ def resets_soon(f: ErrorFacts) -> bool:
     return (f.wait is not None and f.wait < QUOTA_FAR) or "reset_signal" in f.tags
 
 
+def request_exceeds_budget(f: ErrorFacts) -> bool:
+    """"Limit 7000, Used 0, Requested 12903": this one request is larger than the whole per-minute budget."""
+    if "requested" not in f.words:
+        return False
+    match = _LIMIT_REQUESTED.search(f.text)
+    return match is not None and int(match.group(2)) > int(match.group(1))
+
+
+_LIMIT_REQUESTED: Final = re.compile(r"limit:? (\d+),(?: used:? \d+,)? requested:? ~?(\d+)")
+
+
 def negative_max_tokens(f: ErrorFacts) -> bool:
     """The client computed a negative ``max_tokens`` (window minus prompt): the prompt no longer fits."""
     return "max" in f.text and _NEGATIVE_MAX_TOKENS.search(f.text) is not None
@@ -114,7 +125,7 @@ LIMITED: Final = (400, 402, 403, 404, 429, None)
 BUSY: Final = (429, 500, 502, 503, 529, None)
 CLIENT: Final = range(400, 500)
 SERVER: Final = range(500, 600)
-TRANSPORT: Final = (None, 500, 502, 503, 504)
+TRANSPORT: Final = (None, 400, 407, 500, 502, 503, 504)  # 400/407: a proxy refusing the tunnel
 
 RULES: Final[tuple[Rule, ...]] = (
     # Per-prompt safety decisions are deterministic: first (seed 003).
@@ -130,7 +141,7 @@ RULES: Final[tuple[Rule, ...]] = (
          tags=("extra_usage_exhausted",)),  # seed 000
     rule("thinking_signature", R.thinking_signature, statuses=(400, None), tags=("thinking_signature",)),
     rule("assistant_prefill_unsupported", R.prefill_unsupported, statuses=(400, None), tags=("prefill_unsupported",)),
-    rule("anthropic_long_context_beta", R.oauth_long_context_beta_forbidden, statuses=(400, 403, None),
+    rule("anthropic_long_context_beta", R.oauth_long_context_beta_forbidden, statuses=(400, 403, 429, None),
          tags=("long_context_beta",)),
     rule("llama_cpp_grammar", R.llama_cpp_grammar_pattern, statuses=(400, 500), tags=("llama_grammar",)),
     rule("invalid_encrypted_content_code", R.invalid_encrypted_content, codes=("invalid_encrypted_content",)),
@@ -154,11 +165,14 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("zero_allowance", R.billing, statuses=LIMITED, tags=("zero_allowance",)),
     rule("request_over_token_budget", R.context_overflow, statuses=(400, 413, 429, None),
          tags=("request_over_budget",)),
+    rule("credits_exhausted", R.billing, tags=("credits_exhausted",)),
+    rule("request_over_token_budget_numbers", R.context_overflow, statuses=(400, 413, 429, None),
+         test=request_exceeds_budget),
     rule("billing_code", R.billing, codes=(
         "insufficient_quota", "billing_not_active", "billing_error", "payment_required", "insufficient_credits",
         "no_usable_credits", "balance_depleted", "billing_hard_limit_reached", "enforced_spend_limit_reached",
         "contract_spend_limit_reached", "linked_organization_spend_limit_reached",
-        "linked_organization_billing_unavailable", "organization_on_hold", "budget_exceeded")),
+        "linked_organization_billing_unavailable", "organization_on_hold", "budget_exceeded", "arrearage")),
     rule("limit_resets_late", R.billing, statuses=LIMITED, test=resets_late,
          unless=("request_over_budget",)),
     rule("usage_limit_no_reset", R.billing, statuses=LIMITED, tags=("usage_limit",), test=no_reset_soon),
@@ -171,18 +185,20 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("payload_too_large_code", R.payload_too_large,
          codes=("string_above_max_length", "request_too_large", "request_body_too_large_after_decoding")),
     rule("model_support_code", R.model_not_found,
-         codes=("model_not_supported", "unsupported_model", "model_not_supported_on_free_tier", "model_not_available")),
+         codes=("model_not_supported", "unsupported_model", "model_not_supported_on_free_tier", "model_not_available",
+                "operationnotsupported")),
     rule("model_not_found_code", R.model_not_found, codes=(
         "model_not_found", "invalid_model", "model_decommissioned", "deploymentnotfound")),
     rule("provider_policy_code", R.provider_policy_blocked, codes=(
         "unsupported_country_region_territory", "unsupported_country", "user_location_not_supported")),
-    rule("auth_permanent_code", R.auth_permanent, codes=("account_deactivated", "invalid_grant")),
+    rule("auth_permanent_code", R.auth_permanent,
+         codes=("account_deactivated", "invalid_grant", "organization_restricted", "no_organization")),
     rule("auth_permanent_phrase", R.auth_permanent, statuses=(400, 401, 403, None), tags=("auth_permanent",)),
     rule("auth_code", R.auth, codes=("invalid_api_key", "api_key_invalid", "unauthenticated")),
     rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, None), tags=("bad_key",)),
     rule("timeout_code", R.timeout, codes=("vector_store_timeout", "timeout_error", "deadline_exceeded")),
     # Seed 002: this key cannot use this model; fall back, suspend key+model only.
-    rule("model_support_phrase", R.model_not_found, statuses=(400, 403, 404, 422, 500, None),
+    rule("model_support_phrase", R.model_not_found, statuses=(400, 403, 404, 422, 429, 500, 503, None),
          tags=("model_support",)),
     rule("provider_policy_phrase", R.provider_policy_blocked, tags=("provider_policy",)),
     rule("context_overflow_phrase", R.context_overflow, statuses=(400, 413, 422, 500, None),
@@ -194,19 +210,19 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("billing_phrase", R.billing, statuses=PHRASED, tags=("billing",)),
     rule("quota_resets_soon", R.rate_limit, statuses=LIMITED, tags=("quota_word",), test=resets_soon),
     rule("quota_resets", R.rate_limit, statuses=(402, 403, 429), tags=("quota_word", "usage_transient")),
-    rule("quota_phrase", R.billing, statuses=(400, 402, 403, None), tags=("quota_word",)),
+    rule("quota_phrase", R.billing, statuses=(400, 402, 403, None), tags=("quota_word",), unless=("rate_limit",)),
     rule("rate_limit_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("rate_limit",)),
     # A request defect that a gateway reports as a 5xx is still the request's fault.
     rule("request_defect_as_5xx", R.format_error, statuses=SERVER, tags=("request_defect",)),
     # A generic code ("server_error" on a Codex soft failure) only after the quota phrases (seed 004).
     rule("server_error_code", R.server_error, statuses=(500, None),
          codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception")),
-    rule("server_error_phrase", R.server_error, statuses=NONE, tags=("server_fault",)),
+    rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",)),
     # Transport faults named in a wrapper's text (refused, DNS, proxy, TLS), before its 5xx status.
     rule("transport_phrase", R.timeout, statuses=TRANSPORT, tags=("transport",)),
     # Seed 001: an upstream 400 that is its own hiccup; retry soon on the same target.
     rule("transient_upstream_400", R.transient, statuses=(400, 422, None), tags=("transient",),
-         unless=("request_defect", "timeout", "overloaded")),
+         unless=("request_defect", "overloaded")),
     rule("server_says_retry", R.transient, statuses=(400, 404, 408, 409, 422), unless=("request_defect",),
          test=server_says_retry),
     # Statuses.
@@ -216,7 +232,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_404_model_missing", R.model_not_found, statuses=(404,), tags=("model_missing",)),
     rule("status_404_mentions_model", R.model_not_found, statuses=(404,), tags=("mentions_model",)),
     rule("model_not_found_phrase", R.model_not_found, statuses=(400, 422, None), tags=("model_missing",)),
-    rule("status_404", R.unknown, statuses=(404,)),
+    rule("status_404", R.model_not_found, statuses=(404,)),  # wrong model, deployment or route: fall back
     rule("status_408", R.timeout, statuses=(408,)),
     rule("status_409", R.transient, statuses=(409,)),
     rule("status_429", R.rate_limit, statuses=(429,)),
@@ -226,6 +242,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_4xx", R.format_error, statuses=CLIENT),
     rule("status_5xx", R.server_error, statuses=SERVER),
     # No status: transport kinds and phrases.
+    rule("request_defect_phrase", R.format_error, statuses=NONE, tags=("request_defect",)),
     rule("ssl_transient", R.timeout, statuses=NONE, tags=("ssl",)),
     rule("disconnect_large_session", R.context_overflow, statuses=NONE, test=disconnect_in_large_session),
     rule("transport_timeout", R.timeout, statuses=NONE, test=lambda f: f.kind is ExcKind.timeout),

@@ -75,6 +75,8 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _chat(data)
     if "candidates" in data or "promptFeedback" in data:
         return _gemini(data)
+    if event_type == "message_delta" or (data.get("done") is True and "response" in data):
+        return _final_chunk(data)
     if _is_error_object(data):
         return _from_error(data, None)
     if data.get("type") == "message" or "stop_reason" in data:
@@ -131,6 +133,16 @@ def _anthropic(data: Mapping[str, Any]) -> SoftVerdict | None:
         if stop == "max_tokens":
             return _text_facts("stop_reason: max_tokens with no output"), FailoverReason.output_truncated
         return _text_facts("the message has no content"), FailoverReason.empty_response
+    return None
+
+
+def _final_chunk(data: Mapping[str, Any]) -> SoftVerdict | None:
+    """The last chunk of a stream: Anthropic's ``message_delta`` stop reason, Ollama's ``done`` answer."""
+    delta = data.get("delta")
+    if isinstance(delta, Mapping) and delta.get("stop_reason") == "refusal":
+        return _text_facts("stop_reason: refusal"), FailoverReason.content_policy_blocked
+    if data.get("done") is True and "response" in data and not data.get("response"):
+        return _text_facts(f"empty answer (done_reason: {data.get('done_reason')})"), FailoverReason.empty_response
     return None
 
 

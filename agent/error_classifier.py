@@ -48,7 +48,8 @@ _STATUS_BY_TYPE = {
     "validationexception": 400, "accessdeniedexception": 403, "resourcenotfoundexception": 404,
     "modeltimeoutexception": 408, "throttlingexception": 429, "servicequotaexceededexception": 429,
     "internalserverexception": 500, "modelerrorexception": 500, "serviceunavailableexception": 503,
-    "modelnotreadyexception": 429, "serviceunavailable": 503,
+    "modelnotreadyexception": 429, "serviceunavailable": 503, "unrecognizedclientexception": 401,
+    "expiredtokenexception": 401, "modelstreamerrorexception": 500,
 }
 
 
