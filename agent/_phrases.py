@@ -149,7 +149,8 @@ _TAG_LIST: Final = (
          "arrears", "overdue", "account is not active"),
     # Credits gone or the account in arrears: billing whatever the status or throttle code says.
     _tag("credits_exhausted", "insufficient balance", "credits are depleted", "prepayment credits",
-         "run out of credits", "have any credits", "used all available credits", "balance is insufficient", "paid balance",
+         "run out of credits", "have any credits", "used all available credits", "balance is insufficient",
+         "paid balance",
          "failure to pay", "past invoices", "arrearage", "欠费", "余额不足", "insufficient account balance"),
     # Plan and usage limits (seed 004): they outrank a generic throttle code.
     _tag("usage_limit", "usage limit", "usage_limit_reached", "usage cap", "plan limit", "limit for your plan",
