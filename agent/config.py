@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
-from ._redact import fingerprint
+from ._redact import fingerprint, register_secret
 from .chain import ChainEntry, check_base_url
 from .cooldown import CooldownPolicy
 from .credential_pool import Credential, CredentialPool, Strategy, unsendable_key
@@ -245,7 +245,21 @@ def open_state(config: StateConfig, env: Mapping[str, str] | None = None) -> Sta
     if not url:
         raise ConfigError(f"state.url_env: environment variable {config.url_env} is not set; export it with "
                           "your redis:// URL")
+    _register_password(url)
     return open_redis(url, prefix=config.prefix)
+
+
+def _register_password(url: str) -> None:
+    """The Redis password is a secret like any key: redacted wherever text leaves the process."""
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        return
+    if password:
+        register_secret(unquote(password))
+        register_secret(password)
 
 
 def resolve_pool(name: str, config: PoolConfig, store: StateStore,

@@ -31,7 +31,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
-from ._redact import fingerprint
+from ._redact import fingerprint, register_secret
 from .cooldown import CooldownPolicy, CredentialState, CredentialStatus
 from .error_classifier import ClassifiedError
 from .stores import Candidate, MemoryStore, Order, StateStore
@@ -83,6 +83,7 @@ class Credential(BaseModel):
         problem = unsendable_key(self.secret.get_secret_value())
         if problem is not None:
             raise ValueError(problem)
+        register_secret(self.secret.get_secret_value())  # redacted from every output and store from now on
         if not self.id:
             object.__setattr__(self, "id", fingerprint(self.secret.get_secret_value()))
         elif self.id == self.secret.get_secret_value():

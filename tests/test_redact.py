@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from agent._redact import fingerprint, redact
@@ -33,3 +35,148 @@ def test_fingerprint_is_stable_and_not_the_secret() -> None:
     """Fingerprints identify a key without revealing it."""
     assert fingerprint("sk-abc") == fingerprint("sk-abc") != fingerprint("sk-abd")
     assert "abc" not in fingerprint("sk-abc")
+
+
+# ------------------------------------------------------------------ the canary: every channel, every failure kind
+
+CANARIES = {  # (how configured, the key): sk-shaped and not
+    "inline-sk": "sk-proj-CanaryInline7Qx2Lm9Vb4Nw8Rt",
+    "key_env": "canary-env-Zq7Wk3Yp5Hd1Mf8Jc2Ux",
+    "key_file": "AQ.Canary.File-4Lx9Tz2Vn7Bm3Kq6",
+    "inline-hex": "c4a7e1f0b2d94e6aa8c3f5b7d9e1c2a4",
+}
+REDIS_PASSWORD = "redis-Canary-Pw-8Hq3Zr6Tn"
+ECHO = "Incorrect API key provided: {masked}. The key {key} was refused."
+KINDS = [  # (name, rule): every failure kind, each echoing the key the request carried; auth last, so the
+    # shared state that pool list and Redis show holds its echo
+    ("forbidden_403", {"respond": "error", "status": 403, "body": {"error": {"message": ECHO}}}),
+    ("rate_limit_429", {"respond": "error", "status": 429, "body": {"error": {"message": ECHO,
+                                                                              "code": "rate_limit_exceeded"}}}),
+    ("quota_429", {"respond": "error", "status": 429, "body": {"error": {"message": ECHO,
+                                                                         "code": "insufficient_quota"}}}),
+    ("invalid_400", {"respond": "error", "status": 400, "body": {"error": {"message": ECHO,
+                                                                           "type": "invalid_request_error"}}}),
+    ("context_400", {"respond": "error", "status": 400, "body": {"error": {
+        "message": "maximum context length is 10 tokens; " + ECHO, "code": "context_length_exceeded"}}}),
+    ("server_500", {"respond": "error", "status": 500, "body": {"error": {"message": ECHO}}}),
+    ("overloaded_529", {"respond": "error", "status": 529, "body": {"type": "error", "error": {
+        "type": "overloaded_error", "message": ECHO}}}),
+    ("plain_text_502", {"respond": "error", "status": 502, "body": "Bad gateway: " + ECHO}),
+    ("soft_failed", {"respond": "soft", "soft": "failed", "error_code": "usage_limit_reached", "message": ECHO}),
+    ("stream_error", {"respond": "stream_error", "message": ECHO, "error_type": "overloaded_error"}),
+    ("auth_401", {"respond": "error", "status": 401, "body": {"error": {"message": ECHO, "code": "invalid_api_key",
+                                                                         "type": "invalid_request_error"}}}),
+]
+
+
+_EVERY_API = ("auth_401", "overloaded_529", "plain_text_502", "stream_error")
+
+
+def _config(tmp_path: Any, emu: Any, api: str, backend: str) -> Any:
+    keyfile = tmp_path / "key.txt"
+    keyfile.write_text(CANARIES["key_file"] + "\n")
+    base = emu.base_url("anthropic" if api == "anthropic-messages" else "openai")
+    state = (f'backend = "sqlite"\npath = "{tmp_path / "state.db"}"' if backend == "sqlite"
+             else 'backend = "redis"\nurl_env = "CANARY_REDIS_URL"\nprefix = "canary:"')
+    creds = (f'[[pools.main.credentials]]\nid = "inline-sk"\nkey = "{CANARIES["inline-sk"]}"\n'
+             '[[pools.main.credentials]]\nid = "env"\nkey_env = "CANARY_KEY"\n'
+             f'[[pools.main.credentials]]\nid = "file"\nkey_file = "{keyfile}"\n'
+             f'[[pools.main.credentials]]\nkey = "{CANARIES["inline-hex"]}"\n')  # no id: a fingerprint
+    path = tmp_path / f"steadyloop-{backend}.toml"
+    path.write_text(f'[state]\n{state}\n[pools.main]\n{creds}[[chain]]\napi = "{api}"\nmodel = "m"\npool = "main"\n'
+                    f'base_url = "{base}"\ntimeout = 5\n[loop]\nmax_attempts = 5\ndeadline_seconds = 10\n'
+                    'max_wait_seconds = 0.05\nbackoff_base = 0.01\ntransient_400_base = 0.01\nbackoff_cap = 0.02\n')
+    return path
+
+
+def _needles() -> dict[str, list[str]]:
+    """What a leak looks like: the secret, the masked form the emulator prints, and its middle."""
+    secrets = {**CANARIES, "redis-password": REDIS_PASSWORD}
+    return {name: [s, s[:8] + "*" * 20 + s[-4:], s[4:-4]] for name, s in secrets.items()}
+
+
+def _redis_dump(url: str) -> str:
+    import redis
+
+    client = redis.Redis.from_url(url)
+    parts = []
+    for key in client.scan_iter("canary:*"):
+        kind = client.type(key).decode()
+        value: Any = {"hash": client.hgetall, "string": client.get, "zset": lambda k: client.zrange(k, 0, -1),
+                      "set": client.smembers, "list": lambda k: client.lrange(k, 0, -1)}[kind](key)
+        parts.append(f"{key!r}={value!r}")
+    return "\n".join(parts)
+
+
+def test_canary_keys_echoed_by_the_provider_never_leave_the_process(
+        tmp_path: Any, redis_url: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Every failure kind echoing keys of four shapes (inline, key_env, key_file; sk-shaped and not) and the Redis
+    password: 0 hits in attempts, TurnResult JSON and repr, events, last_status, run --json, pool list --json,
+    DEBUG logs, the SQLite file and Redis values (Redis and the CLI on openai-chat, the rest on all three APIs)."""
+    import io
+    import json
+    import logging
+
+    import redis
+
+    from agent.cli import main
+    from agent.config import build_loop, load_config
+    from agent.results import TurnResult
+    from agent.testing.emulator import Emulator, Scenario
+
+    admin = redis.Redis.from_url(redis_url)
+    admin.execute_command("ACL", "SETUSER", "canary", "on", f">{REDIS_PASSWORD}", "~*", "&*", "+@all")
+    authed = redis_url.replace("redis://", f"redis://canary:{REDIS_PASSWORD}@")
+    monkeypatch.setenv("CANARY_KEY", CANARIES["key_env"])
+    monkeypatch.setenv("CANARY_REDIS_URL", authed)
+    caplog.set_level(logging.DEBUG)
+    channels: dict[str, list[str]] = {c: [] for c in (
+        "attempt records", "TurnResult JSON", "TurnResult repr", "events", "last_status()", "run --json",
+        "pool list --json", "DEBUG logs", "SQLite file", "Redis values")}
+    for api in ("openai-chat", "openai-responses", "anthropic-messages"):
+        for name, rule in KINDS:
+            soft = name == "soft_failed"
+            if (soft and api != "openai-responses") or (not soft and api != "openai-chat" and name not in _EVERY_API):
+                continue  # every kind on openai-chat (soft failures on Responses); the others on their own paths
+            with Emulator(Scenario.model_validate({"rules": [rule]})) as emu:
+                for backend in ("sqlite", "redis") if api == "openai-chat" else ("sqlite",):
+                    events: list[Any] = []
+                    config = load_config(_config(tmp_path, emu, api, backend))
+                    loop = build_loop(config, hooks=(events.append,))
+                    for p in loop.pools.values():
+                        p.reset()  # every key usable again; the state this kind leaves stays for pool list
+                    if name == "stream_error":
+                        result = [e for e in loop.stream("hi") if isinstance(e, TurnResult)][-1]
+                    else:
+                        result = loop.run("hi")
+                    assert not result.ok, (api, name)
+                    channels["attempt records"].append(json.dumps([a.model_dump() for a in result.attempts]))
+                    channels["TurnResult JSON"].append(result.model_dump_json())
+                    channels["TurnResult repr"].append(repr(result) + str(result))
+                    channels["events"].append(repr(events))
+                    channels["last_status()"].append(json.dumps(result.last_status()))
+                if api == "openai-chat" and name in _EVERY_API:  # the CLI adds its own paths (logging, JSON dump)
+                    out = io.StringIO()
+                    main(["-v", "-v", "run", "hi", "--json", "--config",
+                          str(_config(tmp_path, emu, api, "sqlite"))], out=out)
+                    channels["run --json"].append(out.getvalue())
+    for backend in ("sqlite", "redis"):
+        out = io.StringIO()
+        main(["pool", "list", "--json", "--config", str(tmp_path / f"steadyloop-{backend}.toml")], out=out)
+        channels["pool list --json"].append(out.getvalue())
+    channels["DEBUG logs"] = [r.getMessage() + (logging.Formatter().formatException(r.exc_info) if r.exc_info else "")
+                              for r in caplog.records]
+    channels["SQLite file"] = [p.read_bytes().decode("latin-1") for p in tmp_path.glob("state.db*")]
+    channels["Redis values"] = [_redis_dump(redis_url)]
+    needles = _needles()
+    hits = {channel: sum(text.count(n) for text in texts for ns in needles.values() for n in ns)
+            for channel, texts in channels.items()}
+    with capsys.disabled():
+        print("\n\ncanary: 4 keys (inline sk-, key_env, key_file, inline hex) + Redis password, "
+              f"{len(KINDS)} failure kinds x 3 APIs")
+        print(f"{'channel':<20} {'hits':>5}  (searched: {sum(len(t) for t in channels.values())} texts)")
+        for channel, count in hits.items():
+            print(f"{channel:<20} {count:>5}")
+    assert all(len(texts) > 0 and any(texts) for texts in channels.values()), "a channel was not exercised"
+    assert hits == dict.fromkeys(channels, 0)

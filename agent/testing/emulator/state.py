@@ -6,6 +6,7 @@ model entitlement, context window, content policy), then a normal success. Threa
 
 from __future__ import annotations
 
+import json
 import math
 import threading
 import time
@@ -198,8 +199,20 @@ def _matches(rule: Rule, info: RequestInfo, seq: int, key_call: int) -> bool:
     return m.min_prompt_tokens is None or info.prompt_tokens >= m.min_prompt_tokens
 
 
+def echo_key(text: str, key: str) -> str:
+    """``{key}`` and ``{masked}`` in a scripted message become the request's key, and the masked form providers
+    print of it (``sk-proj-********************abcd``): providers echo keys, and tests prove nothing leaks."""
+    if "{" not in text:
+        return text
+    return text.replace("{key}", key).replace("{masked}", key[:8] + "*" * 20 + key[-4:])
+
+
 def _rule_answer(rule: Rule, index: int, info: RequestInfo, reply_text: str) -> Answer:
     cause = f"rule:{index + 1}"
+    if rule.body is not None or rule.message is not None:
+        rule = rule.model_copy(update={
+            "body": json.loads(echo_key(json.dumps(rule.body), info.key)) if rule.body is not None else None,
+            "message": echo_key(rule.message, info.key) if rule.message is not None else None})
     if rule.respond == "error":
         return _scripted_error(rule, cause)
     if rule.respond in ("reply", "tool_call"):
