@@ -9,6 +9,8 @@ import tracemalloc
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import SecretStr
 
 from agent._http import MAX_BODY, MAX_ERROR_BODY
@@ -57,7 +59,7 @@ def _warm() -> None:
     """First use of an SDK resource imports it (CPU, not network): done once, outside the timed turns."""
     with Emulator("healthy") as emu:
         for api in APIS:
-            for mode in MODES:
+            for mode in ("run", "arun"):  # the streamed modes use the same SDK resources
                 assert drive(make_loop(emu, api, LadderPolicy()), mode).ok
 
 
@@ -124,3 +126,40 @@ def test_huge_and_bomb_bodies_cost_a_bounded_prefix(api: str, fault: str, status
     assert growth < bound, f"{fault} {status}: peak growth {growth / 2**20:.1f} MiB"
     assert result.ok and len(result.attempts) == 2  # classified, retried, answered
     assert result.attempts[0].outcome != "ok"
+
+
+# ------------------------------------------------------------------ the property: hostile scripts, always bounded
+
+_HOSTILE_RULES = st.one_of(
+    st.sampled_from(["drip", "sse_comments", "chunks_forever", "slow_headers"]).map(
+        lambda kind: {"respond": kind, "interval": 0.05}),
+    st.just({"respond": "huge_body", "size": 8_000_000}),
+    st.just({"respond": "gzip_bomb", "size": 40_000_000}),
+    st.just({"respond": "hang", "delay": 3}),
+    st.just({"respond": "drop"}),
+    st.sampled_from([500, 502, 429, 401]).map(lambda status: {"respond": "error", "status": status,
+                                                              "body": {"error": {"message": "no"}}}),
+    st.just({"respond": "reply"}),
+)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(script=st.lists(_HOSTILE_RULES, min_size=1, max_size=4), api=st.sampled_from(APIS),
+       mode=st.sampled_from(["run", "stream"]), deadline_s=st.sampled_from([0.4, 0.7]),
+       max_attempts=st.integers(1, 4))
+def test_hostile_scripts_never_break_the_bounds(script: list[dict[str, Any]], api: str, mode: str, deadline_s: float,
+                                                max_attempts: int) -> None:
+    """Whatever a hostile upstream does, call after call: elapsed <= deadline + 1 s, attempts <= max_attempts,
+    and memory growth stays bounded."""
+    rules = [{**rule, "match": {"calls": [i + 1]}} for i, rule in enumerate(script)]
+    with Emulator(Scenario.model_validate({"rules": rules})) as emu:
+        policy = LadderPolicy(deadline_seconds=deadline_s, max_attempts=max_attempts, backoff_base=0.05,
+                              transient_400_base=0.05, backoff_cap=0.1)
+        loop = make_loop(emu, api, policy, keys=2)
+        started = time.monotonic()
+        result, growth = _peak_growth(lambda: drive(loop, mode))
+        elapsed = time.monotonic() - started
+        calls = emu.calls()
+    assert elapsed <= deadline_s + 1.0, f"{script}: {elapsed:.2f} s"
+    assert len(result.attempts) <= max_attempts and calls <= max_attempts
+    assert growth < 16 << 20, f"{script}: peak growth {growth / 2**20:.1f} MiB"
