@@ -90,7 +90,8 @@ REASON_POLICY: Final = MappingProxyType(
         _R.overloaded: ReasonPolicy(_S.endpoint, _A.retry, True, True),
         _R.server_error: ReasonPolicy(_S.endpoint, _A.retry, True, True),
         _R.timeout: ReasonPolicy(_S.endpoint, _A.retry, True, True),
-        _R.transient: ReasonPolicy(_S.request, _A.retry, True, False),
+        # Out of retries, a transient upstream fault is provider trouble: another model may answer.
+        _R.transient: ReasonPolicy(_S.request, _A.retry, True, True),
         _R.context_overflow: ReasonPolicy(_S.request, _A.compress, True, True),
         _R.payload_too_large: ReasonPolicy(_S.request, _A.compress, True, True),
         _R.image_too_large: ReasonPolicy(_S.request, _A.repair, True, False),

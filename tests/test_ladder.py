@@ -31,7 +31,7 @@ def c(reason: FailoverReason, retry_after: float | None = None, server_retry: bo
     (R.model_not_found, LadderContext(), Step.finish),
     (R.overloaded, LadderContext(), Step.retry),
     (R.overloaded, LadderContext(retries=3, has_next=True), Step.fallback),
-    (R.transient, LadderContext(retries=3, has_next=True), Step.finish),
+    (R.transient, LadderContext(retries=3, has_next=True), Step.fallback),  # out of retries: provider trouble
     (R.context_overflow, LadderContext(), Step.compress),
     (R.context_overflow, LadderContext(compressions=2, has_next=True), Step.fallback),
     (R.content_policy_blocked, LadderContext(has_next=True), Step.fallback),
@@ -89,4 +89,4 @@ def test_fallback_allowed_is_one_decision() -> None:
 
     forbid = LadderPolicy(no_fallback=frozenset({R.content_policy_blocked}))
     assert fallback_allowed(None, forbid) and fallback_allowed(c(R.billing), forbid)
-    assert not fallback_allowed(c(R.content_policy_blocked), forbid) and not fallback_allowed(c(R.transient), POLICY)
+    assert not fallback_allowed(c(R.content_policy_blocked), forbid) and not fallback_allowed(c(R.output_truncated), POLICY)
