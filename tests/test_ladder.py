@@ -89,4 +89,5 @@ def test_fallback_allowed_is_one_decision() -> None:
 
     forbid = LadderPolicy(no_fallback=frozenset({R.content_policy_blocked}))
     assert fallback_allowed(None, forbid) and fallback_allowed(c(R.billing), forbid)
-    assert not fallback_allowed(c(R.content_policy_blocked), forbid) and not fallback_allowed(c(R.output_truncated), POLICY)
+    assert not fallback_allowed(c(R.content_policy_blocked), forbid)
+    assert not fallback_allowed(c(R.output_truncated), POLICY)
