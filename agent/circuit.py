@@ -35,8 +35,13 @@ class Gate(enum.StrEnum):
 class CircuitBreaker:
     """Opens after ``failures`` consecutive endpoint failures, probes after ``probe_seconds``."""
 
-    def __init__(self, store: CircuitStore, *, failures: int = 3, probe_seconds: float = 30.0) -> None:
+    def __init__(self, store: CircuitStore, *, failures: int = 3, probe_seconds: float = 30.0,
+                 fresh_seconds: float = 1.0) -> None:
         self.store, self.failures, self.probe_seconds = store, failures, probe_seconds
+        # A healthy key is re-read from the shared store at most every fresh_seconds: a turn on a healthy
+        # endpoint costs no store round trip; another process's opening is seen within that time.
+        self.fresh_seconds = fresh_seconds
+        self._healthy: dict[str, float] = {}
 
     @staticmethod
     def key(endpoint: str, model: str) -> str:
@@ -49,9 +54,11 @@ class CircuitBreaker:
     def gate(self, key: str, now: float) -> tuple[Gate, bool]:
         """Whether a call may go to ``key`` now (claiming the single half-open probe when it is due), and
         whether the record holds failures a success must clear."""
-        if self.failures <= 0:
+        if self.failures <= 0 or now < self._healthy.get(key, -1.0):
             return Gate.closed, False
         record = self.store.read(key)
+        if record.failures == 0:
+            self._healthy[key] = now + self.fresh_seconds
         if record.failures < self.failures:
             return Gate.closed, record.failures > 0
         return self._half_open(key, record, now), True
@@ -73,6 +80,7 @@ class CircuitBreaker:
         """An endpoint failure; True when the circuit is (now) open."""
         if self.failures <= 0:
             return False
+        self._healthy.pop(key, None)
         record = self.store.update(key, lambda r: self._count(r, now))
         return record.failures >= self.failures
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agent.circuit import CircuitBreaker, Gate
-from agent.stores.circuits import circuits_for
+from agent.stores.circuits import CircuitRecord, circuits_for
 from tests.conftest import StoreFactory
 
 
@@ -40,3 +40,23 @@ def test_circuit_key_never_holds_a_secret_from_the_url() -> None:
     """A base URL with user-info or a ?key= query is keyed by scheme, host, port and path only."""
     key = CircuitBreaker.key("https://user:sk-secret-123@api.example.com:8443/v1?key=sk-secret-456", "m")
     assert key == "https://api.example.com:8443/v1|m" and "secret" not in key
+
+
+def test_a_healthy_endpoint_costs_one_store_read_per_fresh_interval() -> None:
+    """Turns on a healthy endpoint re-read the shared record at most once a second; a failure is seen at once."""
+    from agent.stores.circuits import MemoryCircuits
+
+    class Counting(MemoryCircuits):
+        reads = 0
+
+        def read(self, key: str) -> CircuitRecord:
+            Counting.reads += 1
+            return super().read(key)
+
+    breaker = CircuitBreaker(Counting(), failures=1, probe_seconds=30)
+    assert all(breaker.gate("e|m", t / 100)[0] is Gate.closed for t in range(50))
+    assert Counting.reads == 1
+    breaker.gate("e|m", 1.5)
+    assert Counting.reads == 2
+    breaker.failed("e|m", 1.6)
+    assert breaker.gate("e|m", 1.7)[0] is Gate.open
