@@ -173,6 +173,9 @@ _TAG_LIST: Final = (
          "experiencing high traffic", "负载已饱和", "服务器繁忙", "serviceunavailableexception", "server busy",
          "no slots available"),
     _tag("try_later", "try again later", "retry later", "请稍后再试"),
+    # OpenRouter and other aggregators: the upstream provider, not the user's key, hit its limit.
+    _tag("upstream_limit", "rate-limited upstream", "rate limited upstream", "upstream_provider_shared_pool",
+         "upstream rate limit", ("provider returned error", "rate-limited"), ("provider returned error", "rate limit")),
     _tag("rate_limit",
          "rate limit", "rate limited", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "ratelimit",
          "ratelimited", "too many requests", "throttled", "throttling", "throttle", "throttlingexception",

@@ -21,7 +21,7 @@ from ._facts import ErrorFacts, ExcKind
 from ._phrases import TAGS, has
 from ._taxonomy import FailoverReason, Scope
 
-__all__ = ["RULES", "Rule", "first_match"]
+__all__ = ["RULES", "Rule", "first_match", "rules_tried"]
 
 R = FailoverReason
 Status = int | None
@@ -52,13 +52,13 @@ class Rule:
 
 def rule(name: str, reason: FailoverReason, *, statuses: tuple[Status, ...] | range | None = None,
          codes: tuple[str, ...] = (), tags: tuple[str, ...] = (), unless: tuple[str, ...] = (),
-         test: Callable[[ErrorFacts], bool] | None = None) -> Rule:
+         test: Callable[[ErrorFacts], bool] | None = None, scope: Scope | None = None) -> Rule:
     """Build a rule from plain tuples."""
     allowed = frozenset(statuses) if statuses is not None else None
     unknown = [t for t in (*tags, *unless) if t not in TAGS]
     if unknown:
         raise ValueError(f"rule {name!r} names unknown phrase tags {unknown}")
-    return Rule(name, reason, allowed, frozenset(codes), frozenset(tags), frozenset(unless), test)
+    return Rule(name, reason, allowed, frozenset(codes), frozenset(tags), frozenset(unless), test, scope)
 
 
 def _large_session(f: ErrorFacts, share: float, tokens: int, messages: int) -> bool:
@@ -161,6 +161,9 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("rate_limit", "usage_limit", "billing")),
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
          unless=("rate_limit", "usage_limit", "billing", "quota_word")),
+    # An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate.
+    rule("aggregator_upstream_limit", R.rate_limit, statuses=(429,), tags=("upstream_limit",),
+         unless=("usage_limit", "billing", "credits_exhausted"), scope=Scope.endpoint),
     # Quotas: a zero allowance, or a limit that resets in hours or days, is billing.
     rule("zero_allowance", R.billing, statuses=LIMITED, tags=("zero_allowance",)),
     rule("request_over_token_budget", R.context_overflow, statuses=(400, 413, 429, None),
@@ -265,8 +268,11 @@ _BY_STATUS_NO_CODES: Final[dict[Status, tuple[Rule, ...]]] = {
 }
 
 
-def first_match(facts: ErrorFacts) -> Rule:
-    """The first rule of ``RULES`` that holds for ``facts`` (the last rule always holds)."""
+def first_match(facts: ErrorFacts, extra: tuple[Rule, ...] = ()) -> Rule:
+    """The first rule of ``extra`` (operator rules), then of ``RULES``, that holds (the last rule always holds)."""
+    for r in extra:
+        if (r.statuses is None or facts.status in r.statuses) and r.holds(facts):
+            return r
     table = _BY_STATUS if not _RULE_CODES.isdisjoint(facts.codes) else _BY_STATUS_NO_CODES
     codes, tags = facts.codes, facts.tags
     for r in table.get(facts.status, RULES):  # holds(), inlined: this loop is the hot path
@@ -274,3 +280,14 @@ def first_match(facts: ErrorFacts) -> Rule:
                 and (r.test is None or r.test(facts))):
             return r
     return RULES[-1]
+
+
+def rules_tried(facts: ErrorFacts, extra: tuple[Rule, ...] = ()) -> tuple[Rule, ...]:
+    """Every rule ``first_match`` looks at for ``facts``, in order, ending with the one that decides."""
+    tried: list[Rule] = []
+    for r in (*(r for r in extra if r.statuses is None or facts.status in r.statuses),
+              *_BY_STATUS.get(facts.status, RULES)):
+        tried.append(r)
+        if r.holds(facts):
+            break
+    return tuple(tried)

@@ -17,7 +17,9 @@ from typing import Any
 
 from . import events as ev
 from ._deadline import deadline_reached
+from ._rules import Rule
 from ._taxonomy import Action, FailoverReason, Scope
+from ._unknowns import UnknownShapes
 from .adapters import Adapter, MalformedStreamError, ModelReply, ModelRequest, StreamIncompleteError, ToolSpec
 from .chain import Api, ChainEntry
 from .circuit import CircuitBreaker, Gate
@@ -44,6 +46,8 @@ from .tools import ToolBox
 from .truth import Verdict, busy_verdict, empty_pool_verdict, failure_verdict, interrupted_verdict, still_failing
 
 __all__ = ["Call", "ChainEntry", "Effect", "Emit", "Outcome", "RunTools", "Sleep", "StreamEvent", "TurnLogic"]
+
+_UNKNOWN_SHAPES = UnknownShapes()  # per process: each unknown shape is logged once
 
 log = logging.getLogger("steadyloop.loop")
 
@@ -152,6 +156,7 @@ class TurnLogic:
     rng: random.Random
     _adapters: Mapping[Api, Adapter]
     _tool_specs: tuple[ToolSpec, ...]
+    classifier_rules: tuple[Rule, ...] = ()  # operator rules, checked before the built-in table
 
     def _turn(self, conversation: tuple[Message, ...], session: str | None, asynchronous: bool = False,
               streaming: bool = False) -> Generator[Effect, Any, TurnResult]:
@@ -349,11 +354,15 @@ class TurnLogic:
             return self._endpoint_fault(entry, "malformed_response", FailoverReason.malformed_response,
                                         str(outcome.error))
         if outcome.error is not None:
-            return classify_api_error(outcome.error, provider=provider, model=model,
-                                      approx_tokens=estimate_tokens(t.draft.messages),
-                                      context_length=entry.context_window or 200_000,
-                                      num_messages=len(t.draft.messages))
-        return classify_soft_failure(outcome.raw, provider=provider, model=model)
+            c: ClassifiedError | None = classify_api_error(
+                outcome.error, provider=provider, model=model, approx_tokens=estimate_tokens(t.draft.messages),
+                context_length=entry.context_window or 200_000, num_messages=len(t.draft.messages),
+                rules=self.classifier_rules)
+        else:
+            c = classify_soft_failure(outcome.raw, provider=provider, model=model, rules=self.classifier_rules)
+        if c is not None:
+            _UNKNOWN_SHAPES.note(c)  # once per distinct shape, redacted: material for an operator's rule
+        return c
 
     def _succeeded(self, t: _Turn, entry: ChainEntry, lease: Lease, outcome: Outcome,
                    reply: ModelReply) -> Generator[Effect, Any, Verdict | None]:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from ._redact import fingerprint, register_secret
+from ._rules import Rule
 from .chain import ChainEntry, check_base_url
 from .cooldown import CooldownPolicy
 from .credential_pool import Credential, CredentialPool, Strategy, unsendable_key
@@ -41,12 +42,14 @@ if TYPE_CHECKING:  # the loop (and through it the SDKs) loads only when build_lo
     from .tools import ToolBox
 
 __all__ = [
+    "ClassifierConfig",
     "ConfigError",
     "CredentialConfig",
     "PoolConfig",
     "StateConfig",
     "SteadyConfig",
     "build_loop",
+    "classifier_rules",
     "default_state_path",
     "load_config",
     "open_state",
@@ -154,6 +157,13 @@ class StateConfig(_Strict):
         return self
 
 
+class ClassifierConfig(_Strict):
+    """Operator additions to the error classifier."""
+
+    rules_file: Path | None = Field(None, description="TOML rules checked before the built-in table "
+                                                      "(default: $STEADYLOOP_RULES)")
+
+
 class SteadyConfig(_Strict):
     """The whole configuration file."""
 
@@ -161,6 +171,7 @@ class SteadyConfig(_Strict):
     pools: dict[str, PoolConfig] = Field(default_factory=dict)
     chain: tuple[ChainEntry, ...] = Field((), description="the ordered model chain: primary first")
     loop: LadderPolicy = LadderPolicy()
+    classifier: ClassifierConfig = ClassifierConfig()
 
     @model_validator(mode="after")
     def _chain_pools_exist(self) -> SteadyConfig:
@@ -294,5 +305,21 @@ def build_loop(config: SteadyConfig, *, env: Mapping[str, str] | None = None, to
     if not config.chain:
         raise ConfigError("chain: no models configured; add at least one [[chain]] with api, model and pool")
     store = open_state(config.state, env)
+    rules = classifier_rules(config.classifier, env)
     pools = {name: resolve_pool(name, config.pools[name], store, env) for name in {e.pool for e in config.chain}}
-    return ConversationLoop(config.chain, pools, tools=tools, policy=config.loop, hooks=hooks)
+    return ConversationLoop(config.chain, pools, tools=tools, policy=config.loop, hooks=hooks,
+                            classifier_rules=rules)
+
+
+def classifier_rules(section: ClassifierConfig, env: Mapping[str, str] | None = None) -> tuple[Rule, ...]:
+    """The operator rules of ``[classifier] rules_file``, else of ``$STEADYLOOP_RULES``, else none."""
+    from ._operator_rules import RulesFileError, load_rules
+
+    environ = os.environ if env is None else env
+    path = section.rules_file or environ.get("STEADYLOOP_RULES") or None
+    if path is None:
+        return ()
+    try:
+        return load_rules(path)
+    except RulesFileError as err:
+        raise ConfigError(f"[classifier] rules_file: {err}") from err

@@ -18,6 +18,7 @@ from typing import Any
 
 from . import events as ev
 from ._deadline import deadline
+from ._rules import Rule
 from ._turn import Call, ChainEntry, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent, TurnLogic
 from .adapters import ADAPTERS, Adapter, Api, ToolSpec, astream_call, stream_call
 from .circuit import CircuitBreaker
@@ -55,6 +56,7 @@ class ConversationLoop(TurnLogic):
         sleep: Callable[[float], None] = time.sleep,
         async_sleep: Callable[[float], Any] = asyncio.sleep,
         rng: random.Random | None = None,
+        classifier_rules: Sequence[Rule] = (),
     ) -> None:
         if not chain:
             raise ValueError("chain is empty: configure at least one [[chain]] entry (api, model, pool)")
@@ -63,6 +65,7 @@ class ConversationLoop(TurnLogic):
             raise ValueError(f"chain names pools that are not configured: {missing}; add [pools.NAME] sections")
         self.chain, self.pools = tuple(chain), dict(pools)
         self.tools = tools or ToolBox()
+        self.classifier_rules = tuple(classifier_rules)  # operator rules (agent._operator_rules), checked first
         self.policy = policy or LadderPolicy()
         self.compressor: Compressor = compressor or DropMiddle()
         # Shared like cooldowns: the circuits live where the first pool's state does.

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from ._facts import ErrorFacts, facts_from_exception
 from ._phrases import has
 from ._redact import redact
-from ._rules import RULES, Rule, first_match
+from ._rules import RULES, Rule, first_match, rules_tried
 from ._soft import soft_facts
 from ._taxonomy import REASON_POLICY, Action, FailoverReason, Scope
 from ._wait_hints import parse_reset_time, wait_from_headers, wait_from_text
@@ -32,6 +32,7 @@ __all__ = [
     "Scope",
     "classify_api_error",
     "classify_soft_failure",
+    "explain_api_error",
     "rule_names",
 ]
 
@@ -73,8 +74,13 @@ class ClassifiedError(NamedTuple):
 
     @property
     def action(self) -> Action:
-        """The first recovery step this failure calls for."""
-        return REASON_POLICY[self.reason].action
+        """The first recovery step this failure calls for.
+
+        The reason's row decides, with one override: a limit scoped to the endpoint (an aggregator's
+        upstream 429) is not this key's fault, so it is retried with backoff instead of rotating.
+        """
+        action = REASON_POLICY[self.reason].action
+        return Action.retry if action is Action.rotate and self.scope is Scope.endpoint else action
 
     @property
     def retryable(self) -> bool:
@@ -134,20 +140,39 @@ def classify_api_error(
     context_length: int = 200_000,
     num_messages: int = 0,
     now: float | None = None,
+    rules: tuple[Rule, ...] = (),
 ) -> ClassifiedError:
-    """Classify any exception. ``now`` (epoch seconds) anchors absolute reset times."""
+    """Classify any exception. ``now`` (epoch seconds) anchors absolute reset times; ``rules`` (operator
+    rules, see ``_operator_rules``) are checked before the built-in table."""
     try:
         if not isinstance(error, BaseException):
             error = RuntimeError(_safe_repr(error))
         facts = facts_from_exception(error)
         _annotate(facts, provider, model, approx_tokens, context_length, num_messages, now)
-        return _decide(facts, first_match(facts))
+        return _decide(facts, first_match(facts, rules))
     except Exception as exc:  # the classifier never raises: degrade to unknown
         return _unclassifiable(exc, provider, model)
 
 
+class Explanation(NamedTuple):
+    """How one classification was made: the facts, and every rule tried up to the deciding one."""
+
+    facts: ErrorFacts
+    tried: tuple[str, ...]  # rule names in table order; the last one decided
+    decision: ClassifiedError
+
+
+def explain_api_error(error: BaseException, *, provider: str = "", model: str = "",
+                      now: float | None = None, rules: tuple[Rule, ...] = ()) -> Explanation:
+    """``classify_api_error`` with its working shown (for ``steadyloop classify --explain``)."""
+    facts = facts_from_exception(error)
+    _annotate(facts, provider, model, 0, 200_000, 0, now)
+    tried = rules_tried(facts, rules)
+    return Explanation(facts, tuple(r.name for r in tried), _decide(facts, tried[-1]))
+
+
 def classify_soft_failure(
-    response: object, *, provider: str = "", model: str = "", now: float | None = None
+    response: object, *, provider: str = "", model: str = "", now: float | None = None, rules: tuple[Rule, ...] = ()
 ) -> ClassifiedError | None:
     """Classify an HTTP 200 answer; None when it is a real success."""
     try:
@@ -156,7 +181,7 @@ def classify_soft_failure(
             return None
         facts, reason = verdict
         _annotate(facts, provider, model, 0, 200_000, 0, now)
-        rule = Rule(f"soft_{reason.value}", reason) if reason else first_match(facts)
+        rule = Rule(f"soft_{reason.value}", reason) if reason else first_match(facts, rules)
         return _decide(facts, rule)
     except Exception as exc:
         return _unclassifiable(exc, provider, model)

@@ -37,6 +37,16 @@ def test_classify_json_with_header_wait() -> None:
     assert data["sdk_exception"] == "RateLimitError" and data["should_rotate_credential"] is True
 
 
+def test_classify_explain_shows_facts_and_every_rule_tried() -> None:
+    """--explain prints the codes, tags and wait source, then each rule tried, ending with the deciding one."""
+    code, text = _run(["classify", "--status", "429", "--explain", "--header", "retry-after: 20",
+                       "--body", '{"error":{"message":"slow down","code":"rate_limit_exceeded"}}'])
+    assert code == 0 and "codes:        rate_limit_exceeded" in text and "(sources: retry-after)" in text
+    tried = [line.split()[1] for line in text.splitlines() if line.startswith(("  no ", "  YES "))]
+    assert tried[0] == "content_policy_code" and tried[-1] == "rate_limit_code" and len(tried) > 3
+    assert "  YES  rate_limit_code -> rate_limit" in text and "reason:    rate_limit" in text
+
+
 def test_classify_reads_body_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     """--body - reads the body from standard input."""
     monkeypatch.setattr("sys.stdin", io.StringIO('{"type":"error","error":{"type":"overloaded_error","message":"x"}}'))

@@ -18,7 +18,7 @@ from agent._rules import RULES
 from agent._taxonomy import REASON_POLICY, Action
 from agent.error_classifier import ClassifiedError, rule_names
 from agent.testing.error_shapes import SHAPES, SOFT_SHAPES, ErrorShape, SoftShape
-from agent.testing.sdk_errors import exception_for, exception_from_http, response_from_http
+from agent.testing.sdk_errors import exception_for, exception_from_http, exception_from_message, response_from_http
 
 R = FailoverReason
 NOW = time.time()
@@ -346,3 +346,31 @@ def test_verdicts_do_not_depend_on_classification_order(picks: list[int], data: 
     order = data.draw(st.permutations(picks))
     for sequence in (picks, order):
         assert [_verdict(_ORDER_POOL[i]) for i in sequence] == [expected[i] for i in sequence]
+
+
+def test_aggregator_upstream_429_does_not_rotate_the_users_key() -> None:
+    """Issue 9 section 3: OpenRouter's upstream 429 ("Provider returned error") backs off or falls back; no rotation."""
+    body = {"error": {"message": "Provider returned error", "code": 429, "metadata": {
+        "raw": "z-ai/glm-4.6 is temporarily rate-limited upstream. Please retry shortly, or add your own key to "
+               "accumulate your rate limits: https://openrouter.ai/settings/integrations", "provider_name": "Z.AI"}}}
+    c = classify_api_error(exception_from_http("openai", 429, body), provider="openrouter")
+    assert (c.reason, c.scope, c.action) == (R.rate_limit, Scope.endpoint, Action.retry)
+    assert (c.should_rotate_credential, c.retryable, c.should_fallback) == (False, True, True)
+    own = classify_api_error(exception_from_http("openai", 429, {"error": {"message": "Rate limit exceeded",
+                                                                          "code": "rate_limit_exceeded"}}))
+    assert own.should_rotate_credential and own.scope is Scope.credential
+
+
+def test_unknown_shapes_are_logged_once_each_and_redacted(caplog: pytest.LogCaptureFixture) -> None:
+    """The loop's log of unclassified failures: one line per distinct shape (ids and numbers aside), no secrets."""
+    from agent._unknowns import UnknownShapes
+
+    shapes = UnknownShapes()
+    key = "sk-proj-AbCdEfGh1234567890XyZ"
+    weird = [exception_from_message("Error", f"gizmo fault 7{i} on request req_{i}abc (key {key})") for i in range(3)]
+    other = exception_from_message("Error", "a different gizmo fault")
+    known = exception_from_http("openai", 429, {"error": {"message": "slow down", "code": "rate_limit_exceeded"}})
+    with caplog.at_level("WARNING", logger="steadyloop.classifier"):
+        logged = [shapes.note(classify_api_error(e)) for e in (*weird, other, known)]
+    assert logged == [True, False, False, True, False]
+    assert len(caplog.records) == 2 and "AbCdEfGh1234567890" not in caplog.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, TextIO
@@ -75,12 +76,50 @@ def _cmd_classify(args: argparse.Namespace, out: TextIO) -> int:
     body = _read_body(args.body, sys.stdin)
     api = args.api or _guess_api(body)
     error = exception_from_http(api, args.status, body, _parse_headers(args.header))
-    c = classify_api_error(error, provider=args.provider, model=args.model)
+    rules = _operator_rules(args.rules)
+    if args.explain:
+        _print_explanation(error, args, rules, out)
+        return 0
+    c = classify_api_error(error, provider=args.provider, model=args.model, rules=rules)
     if args.json:
         out.write(json.dumps({**c.to_dict(), "sdk_exception": type(error).__name__, "loop": explain(c)}) + "\n")
         return 0
     _print_classification(c, type(error).__name__, out)
     return 0
+
+
+def _operator_rules(path: str | None) -> tuple[Any, ...]:
+    """The operator rules of --rules, else of $STEADYLOOP_RULES, else none."""
+    from .._operator_rules import RulesFileError, load_rules
+
+    path = path or os.environ.get("STEADYLOOP_RULES") or None
+    if path is None:
+        return ()
+    try:
+        return load_rules(path)
+    except RulesFileError as err:
+        raise UsageError(str(err)) from err
+
+
+def _print_explanation(error: BaseException, args: argparse.Namespace, rules: tuple[Any, ...], out: TextIO) -> None:
+    from ..error_classifier import explain_api_error
+
+    f, tried, c = explain_api_error(error, provider=args.provider, model=args.model, rules=rules)
+    sources = [name for name, _ in f.headers] + (["body: " + f.body_wait] if f.body_wait else [])
+    out.write(
+        f"facts:\n"
+        f"  status:       {f.status} (HTTP {f.http_status}), kind {f.kind.value}\n"
+        f"  error type:   {f.error_type or '-'}   error code: {f.error_code or '-'}\n"
+        f"  codes:        {', '.join(sorted(f.codes)) or '-'}\n"
+        f"  phrase tags:  {', '.join(sorted(f.tags)) or '-'}\n"
+        f"  wait:         {'-' if f.wait is None else f'{f.wait:g} s'} "
+        f"(sources: {', '.join(sources) or 'message text' if f.wait is not None else 'none'})\n"
+        f"  x-should-retry: {f.server_retry}\n"
+        f"rules tried ({len(tried)}):\n")
+    for name in tried[:-1]:
+        out.write(f"  no   {name}\n")
+    out.write(f"  YES  {tried[-1]} -> {c.reason.value}\n\n")
+    _print_classification(c, type(error).__name__, out)
 
 
 def _print_classification(c: ClassifiedError, exc_name: str, out: TextIO) -> None:
@@ -130,5 +169,9 @@ def add(sub: Any) -> None:
     p.add_argument("--model", default="", help="model name, for the record")
     p.add_argument("--api", choices=("openai", "anthropic"), help="which SDK receives it (default: guessed)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--rules", metavar="FILE", help="operator rules file (TOML), checked before the built-in table; "
+                   "default $STEADYLOOP_RULES")
+    p.add_argument("--explain", action="store_true",
+                   help="print the facts extracted and every rule tried up to the one that decided")
     p.set_defaults(func=_cmd_classify)
     sub.add_parser("demo", help="classify real provider errors raised by the real SDKs").set_defaults(func=_cmd_demo)
