@@ -271,15 +271,33 @@ class _AsyncTransport(httpx2.AsyncHTTPTransport):
                                stream=_AsyncBodyStream(response.stream, cap), extensions=response.extensions)
 
 
-def http_client(timeout: float) -> httpx2.Client:
-    """The httpx client every sync SDK client of steadyloop uses (deadline-bound, bodies bounded)."""
-    transport = _Transport(limits=_LIMITS)
+def _sync_transport(proxy: str | None = None) -> _Transport:
+    transport = _Transport(limits=_LIMITS, proxy=proxy)
     transport._pool._network_backend = _Backend()  # httpx2 offers no parameter for it
-    return httpx2.Client(transport=transport, timeout=timeout, follow_redirects=True)
+    return transport
+
+
+def _async_transport(proxy: str | None = None) -> _AsyncTransport:
+    transport = _AsyncTransport(limits=_LIMITS, proxy=proxy)
+    transport._pool._network_backend = _AsyncBackend()  # httpx2 offers no parameter for it
+    return transport
+
+
+def _env_proxies() -> dict[str, str | None]:
+    """HTTP(S)_PROXY / ALL_PROXY / NO_PROXY as httpx reads them: a client given its own transport ignores
+    them, so they are mounted here (pattern -> proxy URL, None: direct)."""
+    from httpx2._utils import get_environment_proxies
+
+    return get_environment_proxies()
+
+
+def http_client(timeout: float) -> httpx2.Client:
+    """The httpx client every sync SDK client of steadyloop uses (deadline-bound, bodies bounded, env proxies)."""
+    mounts = {pattern: _sync_transport(url) if url else None for pattern, url in _env_proxies().items()}
+    return httpx2.Client(transport=_sync_transport(), mounts=mounts, timeout=timeout, follow_redirects=True)
 
 
 def async_http_client(timeout: float) -> httpx2.AsyncClient:
     """``http_client`` for the async SDK clients."""
-    transport = _AsyncTransport(limits=_LIMITS)
-    transport._pool._network_backend = _AsyncBackend()  # httpx2 offers no parameter for it
-    return httpx2.AsyncClient(transport=transport, timeout=timeout, follow_redirects=True)
+    mounts = {pattern: _async_transport(url) if url else None for pattern, url in _env_proxies().items()}
+    return httpx2.AsyncClient(transport=_async_transport(), mounts=mounts, timeout=timeout, follow_redirects=True)

@@ -163,3 +163,40 @@ def test_hostile_scripts_never_break_the_bounds(script: list[dict[str, Any]], ap
     assert elapsed <= deadline_s + 1.0, f"{script}: {elapsed:.2f} s"
     assert len(result.attempts) <= max_attempts and calls <= max_attempts
     assert growth < 16 << 20, f"{script}: peak growth {growth / 2**20:.1f} MiB"
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_proxies_from_the_environment_are_still_used(asynchronous: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """HTTP_PROXY reaches steadyloop's own HTTP clients (a client given a transport would otherwise ignore it)."""
+    import socket
+    import threading
+
+    from agent._http import async_http_client, http_client
+
+    seen: list[bytes] = []
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+
+        def accept() -> None:
+            conn, _ = listener.accept()
+            with conn:
+                seen.append(conn.recv(4096))
+                conn.sendall(b"HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+
+        thread = threading.Thread(target=accept, daemon=True)
+        thread.start()
+        monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{listener.getsockname()[1]}")
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        url = "http://upstream.invalid/v1/models"
+        if asynchronous:
+            async def fetch() -> int:
+                async with async_http_client(5) as client:
+                    return (await client.get(url)).status_code
+            status = asyncio.run(fetch())
+        else:
+            with http_client(5) as client:
+                status = client.get(url).status_code
+        thread.join(5)
+    assert status == 502 and seen and seen[0].startswith(b"GET http://upstream.invalid/v1/models ")
