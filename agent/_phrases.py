@@ -191,6 +191,9 @@ _TAG_LIST: Final = (
     # Seed 001: the upstream blamed the request, but the fault is on its side.
     _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
          "upstream connect error", "failed to get response from provider", "timeout while downloading"),
+    # OpenAI reasoning models: "'max_tokens' is not supported with this model. Use 'max_completion_tokens'".
+    _tag("max_completion_tokens", "use 'max_completion_tokens'", "use max_completion_tokens",
+         "max_completion_tokens instead"),
     # A concrete request defect: retrying the same bytes can only fail the same way.
     _tag("request_defect",
          "unknown parameter", "unsupported parameter", "unrecognized request argument", "unknown_parameter",

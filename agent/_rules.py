@@ -144,6 +144,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("anthropic_long_context_beta", R.oauth_long_context_beta_forbidden, statuses=(400, 403, 429, None),
          tags=("long_context_beta",)),
     rule("llama_cpp_grammar", R.llama_cpp_grammar_pattern, statuses=(400, 500), tags=("llama_grammar",)),
+    rule("max_completion_tokens", R.max_tokens_unsupported, statuses=REQUEST, tags=("max_completion_tokens",)),
     rule("invalid_encrypted_content_code", R.invalid_encrypted_content, codes=("invalid_encrypted_content",)),
     rule("invalid_encrypted_content_phrase", R.invalid_encrypted_content, statuses=REQUEST,
          tags=("encrypted_content",)),

@@ -40,6 +40,7 @@ class FailoverReason(enum.StrEnum):
     long_context_tier = "long_context_tier"
     oauth_long_context_beta_forbidden = "oauth_long_context_beta_forbidden"
     llama_cpp_grammar_pattern = "llama_cpp_grammar_pattern"
+    max_tokens_unsupported = "max_tokens_unsupported"  # OpenAI reasoning models: send max_completion_tokens
     empty_response = "empty_response"
     stream_incomplete = "stream_incomplete"
     malformed_response = "malformed_response"
@@ -106,6 +107,7 @@ REASON_POLICY: Final = MappingProxyType(
         _R.long_context_tier: ReasonPolicy(_S.request, _A.compress, True, True),
         _R.oauth_long_context_beta_forbidden: ReasonPolicy(_S.request, _A.repair, True, False),
         _R.llama_cpp_grammar_pattern: ReasonPolicy(_S.request, _A.repair, True, False),
+        _R.max_tokens_unsupported: ReasonPolicy(_S.request, _A.repair, True, True),
         _R.empty_response: ReasonPolicy(_S.endpoint, _A.retry, True, True),
         _R.stream_incomplete: ReasonPolicy(_S.endpoint, _A.retry, True, True),  # cut: no terminal event
         _R.malformed_response: ReasonPolicy(_S.endpoint, _A.retry, True, True),  # a 200 body or chunk of garbage

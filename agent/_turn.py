@@ -157,6 +157,7 @@ class TurnLogic:
     _adapters: Mapping[Api, Adapter]
     _tool_specs: tuple[ToolSpec, ...]
     classifier_rules: tuple[Rule, ...] = ()  # operator rules, checked before the built-in table
+    _completion_tokens: set[str]  # Chat models that rejected max_tokens (learned from their 400)
 
     def _turn(self, conversation: tuple[Message, ...], session: str | None, asynchronous: bool = False,
               streaming: bool = False) -> Generator[Effect, Any, TurnResult]:
@@ -245,7 +246,8 @@ class TurnLogic:
     def _call(self, t: _Turn, entry: ChainEntry, lease: Lease, asynchronous: bool) -> Call:
         adapter = self._adapters[entry.api]
         base_url = lease.credential.base_url or entry.base_url
-        client = adapter.client(lease.credential, base_url, entry.timeout, asynchronous=asynchronous)
+        client = adapter.client(lease.credential, base_url, entry.timeout, asynchronous=asynchronous,
+                                options=entry.client_options())
         # Never let one call outlive the deadline, nor eat the reserve of a fallback that may follow.
         timeouts = entry.call_timeouts(t.budget.call_cap(self.clock(), keep=self._keeps(t)))
         left = t.budget.time_left(self.clock())  # the drivers cut the call there (agent._deadline)
@@ -255,8 +257,8 @@ class TurnLogic:
         self._emit(t, ev.AttemptStarted(entry.api, entry.model, lease.credential.id, t.budget.used,
                                         entry.provider_name, url.host, url.port or _PORTS.get(url.scheme),
                                         t.entry_index, t.ref))
-        request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.max_tokens, t.draft.betas,
-                               timeouts)
+        request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.settings(), t.draft.betas,
+                               timeouts, t.draft.completion_tokens or entry.model in self._completion_tokens)
         return Call(adapter, client, request, stream=t.streaming, time_left=left)
 
     # ------------------------------------------------------------------ outcomes
@@ -459,6 +461,8 @@ class TurnLogic:
         if fixed is None:
             return False
         at.t.draft = fixed[1]
+        if fixed[1].completion_tokens:  # learned for this loop's later turns too
+            self._completion_tokens.add(at.entry.model)
         self._record(at.t, at.entry, at.lease, at.c.reason.value, "repair", at.outcome, at.c, detail=fixed[0])
         self._emit(at.t, ev.RequestRepaired(at.entry.model, at.c.reason.value, fixed[0], at.t.ref))
         return True
@@ -499,7 +503,7 @@ class TurnLogic:
         entry = self.chain[t.entry_index]
         t.tried, t.circuit_dirty, t.circuit_open = set(), False, False
         t.ctx = LadderContext(repaired=set(t.ctx.repaired), has_next=t.entry_index + 1 < len(self.chain))
-        t.draft = replace(t.draft, betas=entry.betas)
+        t.draft = replace(t.draft, betas=entry.betas, completion_tokens=False)
         self._emit(t, ev.FallbackActivated(previous.model, entry.model, entry.api, reason, t.ref))
 
     def _next_entry(self, index: int, reason: str) -> int:

@@ -12,10 +12,11 @@ import importlib
 import json
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
+from ._params import RequestSettings, chat_params, messages_params, responses_params
 from ._sdk import SDKConnectionError, SDKTimeoutError
-from .chain import Api, CallTimeouts
+from .chain import Api, CallTimeouts, ClientOptions
 from .conversation import Message, Thinking, ToolCall, ToolResult
 from .credential_pool import Credential
 
@@ -44,9 +45,10 @@ class ModelRequest:
     model: str
     messages: tuple[Message, ...]
     tools: tuple[ToolSpec, ...] = ()
-    max_tokens: int = 1024
+    settings: RequestSettings = field(default_factory=RequestSettings)
     betas: tuple[str, ...] = ()
     timeouts: CallTimeouts | None = None  # this call's per-phase limits; None: the client's own
+    completion_tokens: bool = False  # Chat: send max_completion_tokens (the provider rejected max_tokens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,9 @@ class ModelReply:
     finish_reasons: tuple[str, ...] = ()  # finish_reason / status / stop_reason, as the provider names them
 
 
+_PLAIN: Final = ClientOptions()
+
+
 class Adapter:
     """Base: client cache and the call; subclasses convert."""
 
@@ -75,22 +80,23 @@ class Adapter:
     sdk: str  # the official SDK's module name
 
     def __init__(self) -> None:
-        self._clients: dict[tuple[str, str | None, float, bool], Any] = {}
+        self._clients: dict[tuple[str, str | None, float, bool, ClientOptions], Any] = {}
         self._lock = threading.Lock()
         # Import the SDK when the loop is built, not inside the first turn: importing it costs
         # about a second, which would otherwise be charged to that turn's deadline.
         importlib.import_module(self.sdk)
 
     def client(self, credential: Credential, base_url: str | None, timeout: float, *,
-               asynchronous: bool = False) -> Any:
-        key = (credential.id, base_url, timeout, asynchronous)
+               asynchronous: bool = False, options: ClientOptions = _PLAIN) -> Any:
+        key = (credential.id, base_url, timeout, asynchronous, options)
         with self._lock:
             found = self._clients.get(key)
             if found is None:
-                found = self._clients[key] = self._build(credential, base_url, timeout, asynchronous)
+                found = self._clients[key] = self._build(credential, base_url, timeout, asynchronous, options)
             return found
 
-    def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
+    def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,
+               options: ClientOptions) -> Any:
         raise NotImplementedError
 
     def call(self, client: Any, request: ModelRequest) -> Any:
@@ -161,16 +167,18 @@ class _OpenAIClients(Adapter):
 
     sdk = "openai"
 
-    def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
+    def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,
+               options: ClientOptions) -> Any:
         import openai  # only chains with an OpenAI-protocol entry load this SDK
 
         from ._http import async_http_client, http_client
 
+        common: dict[str, Any] = {"api_key": credential.secret.get_secret_value(), "base_url": base_url,
+                                  "max_retries": 0, "timeout": timeout, "organization": options.organization,
+                                  "project": options.project, "default_headers": dict(options.default_headers) or None}
         if asynchronous:
-            return openai.AsyncOpenAI(api_key=credential.secret.get_secret_value(), base_url=base_url, max_retries=0,
-                                      timeout=timeout, http_client=async_http_client(timeout))
-        return openai.OpenAI(api_key=credential.secret.get_secret_value(), base_url=base_url, max_retries=0,
-                             timeout=timeout, http_client=http_client(timeout))
+            return openai.AsyncOpenAI(**common, http_client=async_http_client(timeout))
+        return openai.OpenAI(**common, http_client=http_client(timeout))
 
 
 class OpenAIChat(_OpenAIClients):
@@ -178,7 +186,8 @@ class OpenAIChat(_OpenAIClients):
 
     def payload(self, request: ModelRequest) -> dict[str, Any]:
         payload: dict[str, Any] = {"model": request.model, "messages": chat_messages(request.messages),
-                                   "max_tokens": request.max_tokens}
+                                   **chat_params(request.settings, request.model,
+                                                 completion_tokens=request.completion_tokens)}
         if request.tools:
             payload["tools"] = [{"type": "function", "function": {"name": t.name, "description": t.description,
                                                                   "parameters": t.schema}} for t in request.tools]
@@ -228,7 +237,7 @@ class OpenAIResponses(_OpenAIClients):
 
     def payload(self, request: ModelRequest) -> dict[str, Any]:
         instructions, items = responses_input(request.messages)
-        payload: dict[str, Any] = {"model": request.model, "input": items, "max_output_tokens": request.max_tokens}
+        payload: dict[str, Any] = {"model": request.model, "input": items, **responses_params(request.settings)}
         if instructions:
             payload["instructions"] = instructions
         if request.tools:
@@ -291,29 +300,31 @@ class AnthropicMessages(Adapter):
     api: Api = "anthropic-messages"
     sdk = "anthropic"
 
-    def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool) -> Any:
+    def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,
+               options: ClientOptions) -> Any:
         import anthropic  # only chains with an Anthropic entry load this SDK
 
         from ._http import async_http_client, http_client
 
         secret = credential.secret.get_secret_value()
         auth: dict[str, Any] = {"auth_token": secret} if credential.kind == "oauth" else {"api_key": secret}
+        common: dict[str, Any] = {**auth, "base_url": base_url, "max_retries": 0, "timeout": timeout,
+                                  "default_headers": dict(options.default_headers) or None}
         if asynchronous:
-            return anthropic.AsyncAnthropic(**auth, base_url=base_url, max_retries=0, timeout=timeout,
-                                            http_client=async_http_client(timeout))
-        return anthropic.Anthropic(**auth, base_url=base_url, max_retries=0, timeout=timeout,
-                                   http_client=http_client(timeout))
+            return anthropic.AsyncAnthropic(**common, http_client=async_http_client(timeout))
+        return anthropic.Anthropic(**common, http_client=http_client(timeout))
 
     def payload(self, request: ModelRequest) -> dict[str, Any]:
         system, messages = anthropic_messages(request.messages)
-        payload: dict[str, Any] = {"model": request.model, "messages": messages, "max_tokens": request.max_tokens}
+        payload: dict[str, Any] = {"model": request.model, "messages": messages,
+                                   **messages_params(request.settings, request.model)}
         if system:
             payload["system"] = system
         if request.tools:
             payload["tools"] = [{"name": t.name, "description": t.description, "input_schema": t.schema}
                                 for t in request.tools]
         if request.betas:
-            payload["extra_headers"] = {"anthropic-beta": ",".join(request.betas)}
+            payload["extra_headers"] = {**payload.get("extra_headers", {}), "anthropic-beta": ",".join(request.betas)}
         return _timed(payload, request)
 
     def call(self, client: Any, request: ModelRequest) -> Any:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-__all__ = ["Api", "CallTimeouts", "ChainEntry", "check_base_url", "starting_at"]
+from ._params import Effort, RequestSettings, anthropic_max_tokens
+
+__all__ = ["Api", "CallTimeouts", "ChainEntry", "ClientOptions", "check_base_url", "starting_at"]
 
 
 def check_base_url(value: str | None) -> str | None:
@@ -45,6 +47,15 @@ class CallTimeouts:
     write: float  # sending the request; also the bound of every phase
 
 
+@dataclass(frozen=True, slots=True)
+class ClientOptions:
+    """Per-client settings beyond key, URL and timeout."""
+
+    organization: str | None = None
+    project: str | None = None
+    default_headers: tuple[tuple[str, str], ...] = ()
+
+
 class ChainEntry(BaseModel):
     """One model of the ordered fallback chain, with the pool that pays for it."""
 
@@ -55,7 +66,21 @@ class ChainEntry(BaseModel):
     pool: str = Field(description="name of the credential pool of this provider")
     provider: str = Field("", description="shown to users (default: from the api)")
     base_url: str | None = None
-    max_tokens: int = Field(1024, ge=1)
+    max_tokens: int | None = Field(
+        None, ge=1, description="output limit; unset: the provider's own (Anthropic, which requires one: the "
+                                "model family's documented limit)")
+    temperature: float | None = Field(None, ge=0, le=2)
+    top_p: float | None = Field(None, gt=0, le=1)
+    reasoning_effort: Effort | None = Field(None, description="OpenAI reasoning models: none .. high")
+    thinking_budget: int | None = Field(None, ge=1024, description="Anthropic extended thinking: budget_tokens")
+    stop: tuple[str, ...] = Field((), max_length=4, description="stop sequences (Chat: stop, Anthropic: "
+                                                                  "stop_sequences)")
+    extra_headers: dict[str, str] = Field(default_factory=dict, description="headers added to every request")
+    extra_body: dict[str, Any] = Field(default_factory=dict, description="fields merged into every request body")
+    organization: str | None = Field(None, description="OpenAI organization id (OpenAI-Organization header)")
+    project: str | None = Field(None, description="OpenAI project id (OpenAI-Project header)")
+    default_headers: dict[str, str] = Field(
+        default_factory=dict, description="headers of the client, e.g. OpenRouter's HTTP-Referer and X-Title")
     timeout: float = Field(60.0, gt=0, description="seconds: upper bound of every phase of a call")
     connect_timeout: float = Field(10.0, gt=0, description="seconds to open the connection")
     first_token_timeout: float = Field(
@@ -68,6 +93,33 @@ class ChainEntry(BaseModel):
     @classmethod
     def _base_url(cls, value: str | None) -> str | None:
         return check_base_url(value)
+
+    @model_validator(mode="after")
+    def _settings_fit_the_api(self) -> ChainEntry:
+        anthropic = self.api == "anthropic-messages"
+        if self.reasoning_effort is not None and anthropic:
+            raise ValueError("reasoning_effort is for the OpenAI APIs; for anthropic-messages set thinking_budget")
+        if self.thinking_budget is not None and not anthropic:
+            raise ValueError(f"thinking_budget is for anthropic-messages; for {self.api} set reasoning_effort")
+        if self.stop and self.api == "openai-responses":
+            raise ValueError("stop: the Responses API has no stop sequences; remove stop or use openai-chat")
+        if anthropic and (self.organization or self.project):
+            raise ValueError("organization and project are OpenAI settings; remove them from this "
+                             "anthropic-messages entry")
+        limit = self.max_tokens or anthropic_max_tokens(self.model)
+        if anthropic and self.thinking_budget is not None and self.thinking_budget >= limit:
+            raise ValueError(f"thinking_budget {self.thinking_budget} must be below max_tokens {limit}; raise "
+                             "max_tokens or lower thinking_budget")
+        return self
+
+    def settings(self) -> RequestSettings:
+        """What every request to this entry carries besides the conversation."""
+        return RequestSettings(self.max_tokens, self.temperature, self.top_p, self.reasoning_effort,
+                               self.thinking_budget, self.stop, self.extra_headers, self.extra_body)
+
+    def client_options(self) -> ClientOptions:
+        """Settings of the SDK client itself (part of the client cache's key)."""
+        return ClientOptions(self.organization, self.project, tuple(sorted(self.default_headers.items())))
 
     @property
     def provider_name(self) -> str:

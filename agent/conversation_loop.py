@@ -76,6 +76,7 @@ class ConversationLoop(TurnLogic):
         self.rng = rng or random.Random()
         self._adapters: dict[Api, Adapter] = {api: ADAPTERS[api]() for api in {e.api for e in chain}}
         self._tool_specs = tuple(ToolSpec(t.name, t.description, t.schema()) for t in self.tools)
+        self._completion_tokens: set[str] = set()
 
     # ------------------------------------------------------------------ drivers
 

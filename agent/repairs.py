@@ -26,6 +26,7 @@ class Draft:
     messages: tuple[Message, ...]
     tools: tuple[ToolSpec, ...] = ()
     betas: tuple[str, ...] = ()
+    completion_tokens: bool = False  # Chat: the output limit goes as max_completion_tokens
 
 
 def _strip(d: Draft, *, signed: bool) -> Draft | None:
@@ -83,6 +84,10 @@ def _unprefill(d: Draft) -> Draft | None:
     return replace(d, messages=(*d.messages[:-1], ask))
 
 
+def _completion_tokens(d: Draft) -> Draft | None:
+    return None if d.completion_tokens else replace(d, completion_tokens=True)
+
+
 _R = FailoverReason
 _REPAIRS: Final[dict[FailoverReason, tuple[str, Callable[[Draft], Draft | None]]]] = {
     _R.thinking_signature: ("dropped stale thinking blocks", lambda d: _strip(d, signed=True)),
@@ -92,6 +97,7 @@ _REPAIRS: Final[dict[FailoverReason, tuple[str, Callable[[Draft], Draft | None]]
     _R.image_too_large: ("removed oversized images with a note", _drop_images),
     _R.llama_cpp_grammar_pattern: ("stripped pattern/format from tool schemas", _strip_patterns),
     _R.prefill_unsupported: ("asked for the assistant prefill's opening instead of sending it", _unprefill),
+    _R.max_tokens_unsupported: ("sent max_tokens as max_completion_tokens", _completion_tokens),
 }
 
 

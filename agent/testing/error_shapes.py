@@ -131,7 +131,7 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
         R.format_error, "OpenAI 400 for an unsupported argument; seed 001 (concrete defect)"),
     ErrorShape("openai_unsupported_param_max_tokens", "openai", 400, oai(
         "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' "
-        "instead.", "invalid_request_error", "unsupported_parameter", "max_tokens"), R.format_error,
+        "instead.", "invalid_request_error", "unsupported_parameter", "max_tokens"), R.max_tokens_unsupported,
         "OpenAI o-series 400 (near miss: mentions max_tokens, not a context overflow)"),
     ErrorShape("openai_max_tokens_too_large", "openai", 400, oai(
         "max_tokens is too large: 200000. This model supports at most 16384 completion tokens, whereas you "

@@ -74,6 +74,8 @@ class ModelSpec(_Strict):
     """A model's limits."""
 
     context_window: int | None = Field(None, ge=1, description="prompt tokens above this overflow")
+    reasoning: bool | None = Field(
+        None, description="Chat rejects max_tokens like OpenAI's reasoning models (None: by the name's family)")
 
 
 class Match(_Strict):

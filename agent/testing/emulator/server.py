@@ -36,6 +36,7 @@ __all__ = ["Emulator"]
 _ROUTES: Final[dict[str, Endpoint]] = {
     "/v1/chat/completions": "chat", "/v1/responses": "responses", "/v1/messages": "messages",
 }
+_SECRET_HEADERS: Final = frozenset({"authorization", "x-api-key", "api-key", "x-goog-api-key", "cookie"})
 _HANG_LIMIT: Final = 120.0  # seconds a "hang" may last at most; the server's stop ends it sooner
 
 
@@ -98,8 +99,8 @@ class _Handler(BaseHTTPRequestHandler):
         index = state.begin(RequestRecord(
             seq=seq, endpoint=endpoint, model=info.model, key=state.label(info.key), streamed=info.streamed,
             status=planned_status(answer), outcome="late_reply" if late else answer.kind, cause=answer.cause,
-            started=started,
-            ended=started))
+            started=started, ended=started, body=body,
+            headers={k: v for k, v in headers.items() if k not in _SECRET_HEADERS}))
         try:
             self._answer(info, answer)
         finally:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from ..._params import needs_max_completion_tokens
 from ..._redact import fingerprint
 from ..error_shapes import SHAPES
 from .scenario import KeySpec, Rule, Scenario
@@ -76,6 +77,8 @@ class RequestRecord:
     cause: str
     started: float
     ended: float
+    body: dict[str, Any] = field(default_factory=dict, compare=False)  # the JSON body as sent
+    headers: dict[str, str] = field(default_factory=dict, compare=False)  # minus the ones that carry keys
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -156,6 +159,8 @@ class EmulatorState:
 
     def _stateful(self, info: RequestInfo, spec: KeySpec) -> Answer | None:
         now = self._clock()
+        if info.endpoint == "chat" and "max_tokens" in info.params and self._reasoning(info.model):
+            return _max_tokens_answer()
         if spec.exhausted_for is not None and now < self._start + spec.exhausted_for:
             return _quota_answer(info, self._start + spec.exhausted_for - now, self._start + spec.exhausted_for)
         if spec.rate_requests is not None:
@@ -175,8 +180,20 @@ class EmulatorState:
             return _policy_answer(info)
         return None
 
+    def _reasoning(self, model: str) -> bool:
+        spec = self.scenario.models.get(model)
+        return spec.reasoning if spec is not None and spec.reasoning is not None else needs_max_completion_tokens(model)
+
     def _success(self) -> Answer:
         return Answer("reply", "success", text=self.scenario.reply_text)
+
+
+def _max_tokens_answer() -> Answer:
+    """OpenAI's 400 for max_tokens on a reasoning model (body as the API sends it)."""
+    body = {"error": {"message": "Unsupported parameter: 'max_tokens' is not supported with this model. Use "
+                                 "'max_completion_tokens' instead.", "type": "invalid_request_error",
+                      "param": "max_tokens", "code": "unsupported_parameter"}}
+    return Answer("error", "unsupported_parameter", status=400, body=body)
 
 
 def _api(info: RequestInfo) -> str:

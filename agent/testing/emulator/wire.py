@@ -52,6 +52,7 @@ class RequestInfo:
     include_usage: bool
     last_user: str
     last_role: str = ""  # role of the conversation's last message ("assistant": a prefill)
+    params: frozenset[str] = frozenset()  # the body's top-level fields
 
 
 def _key(endpoint: Endpoint, headers: dict[str, str]) -> str:
@@ -125,6 +126,7 @@ def parse_request(endpoint: Endpoint, headers: dict[str, str], body: dict[str, A
         include_usage=bool(stream_options.get("include_usage")),
         last_user=_last_user(conversation),
         last_role=_last_role(conversation),
+        params=frozenset(body),
     )
 
 
