@@ -14,6 +14,8 @@ The core never reads the environment; this module does, in one place (``load_con
     [[pools.anthropic.credentials]]
     id = "work"
     key_env = "ANTHROPIC_API_KEY"        # or key = "..." or key_file = "~/.secrets/anthropic"
+
+Any string value may reference the environment as ``"${NAME}"`` (see ``agent._envref``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
+from ._envref import UnsetVariableError, expand
 from ._redact import fingerprint, register_secret
 from ._rules import Rule
 from .chain import ChainEntry, check_base_url
@@ -224,8 +227,11 @@ def _explain(err: ValidationError, origin: str) -> ConfigError:
     return ConfigError(f"{origin}: invalid configuration: " + "; ".join(problems))
 
 
-def load_config(source: str | Path | Mapping[str, Any]) -> SteadyConfig:
-    """Parse and validate a TOML file (or a dict); raises ConfigError naming each bad field."""
+def load_config(source: str | Path | Mapping[str, Any], env: Mapping[str, str] | None = None) -> SteadyConfig:
+    """Parse and validate a TOML file (or a dict); raises ConfigError naming each bad field.
+
+    String values may reference the environment (``env``, default ``os.environ``) as ``"${NAME}"``.
+    """
     if isinstance(source, Mapping):
         data, origin = dict(source), "configuration"
     else:
@@ -239,6 +245,10 @@ def load_config(source: str | Path | Mapping[str, Any]) -> SteadyConfig:
                               "TOML files are UTF-8: save it as UTF-8") from err
         except tomllib.TOMLDecodeError as err:
             raise ConfigError(f"{origin}: not valid TOML: {err}") from err
+    try:
+        data = expand(data, os.environ if env is None else env)
+    except UnsetVariableError as err:
+        raise ConfigError(f"{origin}: {err}") from err
     try:
         return SteadyConfig.model_validate(data)
     except ValidationError as err:
