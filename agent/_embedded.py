@@ -19,16 +19,17 @@ __all__ = ["embedded_codes", "embedded_payload", "embedded_reset", "embedded_sta
 
 _DECODER: Final = json.JSONDecoder()
 _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is the slow path)
-_STATUS_RES: Final = (
-    # "Error code: 400", "status code: 429", "Status: 404", "API Error: 529", "HTTP 503", "'status_code': 400"
-    re.compile(r"(?:error code|status code|status_code'?|status|api error|http error|http|response code)"
-               r"\W{0,4}([45]\d\d)\b", re.IGNORECASE),
-    re.compile(r"^\W{0,3}([45]\d\d)\b"),  # "429 RESOURCE_EXHAUSTED ...", "422 Client Error: ..."
-    re.compile(r"\[([45]\d\d)(?:\]| [A-Z])"),  # "[429 Too Many Requests]", "[429]:"
-    re.compile(r"\b([45]\d\d) (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Request Timeout|"
-               r"Conflict|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|"
-               r"Service Unavailable|Gateway Timeout)\b"),  # the reason phrase names the status
-)
+# A status is a three-digit 4xx/5xx number standing alone, with one of these right before it
+# ("Error code: 400", "status code: 429", "Status: 404", "API Error: 529", "HTTP 503", "'status_code': 400"),
+# or at the very start ("429 RESOURCE_EXHAUSTED"), or after "[" ("[429 Too Many Requests]"), or followed by
+# its reason phrase ("400 Bad Request"). Candidates are found with one cheap scan, then checked by string tests:
+# an IGNORECASE alternation over the whole text cost 200 us on a 1 kB message.
+_CANDIDATE: Final = re.compile(r"[45]\d\d")
+_BEFORE: Final = ("error code", "status code", "status_code", "status", "api error", "http error", "http",
+                  "response code")
+_REASONS: Final = (" bad request", " unauthorized", " payment required", " forbidden", " not found",
+                   " request timeout", " conflict", " unprocessable entity", " too many requests",
+                   " internal server error", " bad gateway", " service unavailable", " gateway timeout")
 _EPOCH_RE: Final = re.compile(r"\|\s*(\d{10})\b")
 _AWS_CODE_RE: Final = re.compile(r"error occurred \((\w+)\)", re.IGNORECASE)
 _GRPC_CODE_RE: Final = re.compile(r"StatusCode\.(\w+)")
@@ -37,10 +38,16 @@ _EXCEPTION_TYPE_RE: Final = re.compile(r"exception-type'?\W{1,4}(\w+)", re.IGNOR
 
 def embedded_status(text: str) -> int | None:
     """The HTTP status a message states ("Error code: 429", "[503 Service Unavailable]"), if any."""
-    for pattern in _STATUS_RES:
-        match = pattern.search(text, 0, 600)
-        if match:
-            return int(match.group(1))
+    head = text[:600]
+    for match in _CANDIDATE.finditer(head):
+        start, end = match.span()
+        if head[start - 1:start].isalnum() or (head[start - 1:start] in "._" and start > 0) or \
+                head[end:end + 1].isalnum() or (head[end:end + 1] in "._" and end < len(head)):
+            continue  # part of a longer number, word or version
+        before = head[max(0, start - 24):start].lower().rstrip(" :='\"[(-")
+        if (before.endswith(_BEFORE) or not head[:start].strip(" [\"'(") or head[start - 1:start] == "["
+                or head[end:end + 24].lower().startswith(_REASONS)):
+            return int(match.group(0))
     return None
 
 

@@ -146,9 +146,28 @@ def _longest_exhausted_reset(resets: dict[str, str], remaining: dict[str, str], 
     return best
 
 
+_TEXT_KEYS: Final = ("try again", "retry", "reset", "available again", "wait")
+
+
+def _first_wait_phrase(text: str) -> re.Match[str] | None:
+    """``_TEXT_RE.search(text)``, found by locating its keywords with ``str.find`` and matching only there
+    (a case-insensitive alternation scanned over a long message was the classifier's slowest step)."""
+    lowered = text.lower()
+    best: re.Match[str] | None = None
+    for key in _TEXT_KEYS:
+        at = lowered.find(key)
+        while at >= 0 and (best is None or at < best.start()):
+            match = _TEXT_RE.match(text, at)
+            if match is not None:
+                best = match
+                break
+            at = lowered.find(key, at + 1)
+    return best
+
+
 def wait_from_text(text: str) -> float | None:
     """A wait stated in prose: "try again in 7.66s", "resets in 3h 12m", "retry after 30 seconds"."""
-    match = _TEXT_RE.search(text)
+    match = _first_wait_phrase(text)
     if match is None:
         return None
     total = sum(float(n) * _UNIT_SECONDS[u.lower()] for n, u in _PART_RE.findall(match.group(1)))

@@ -64,6 +64,13 @@ def test_corpus_is_large_and_sourced() -> None:
     assert len({e.id for e in all_entries()}) == len(all_entries())
 
 
+def test_reason_accuracy_over_the_whole_corpus() -> None:
+    """At least 95 % of all entries (corpus files and built-in table) get the reason a careful operator would choose."""
+    entries = all_entries()
+    right = sum((c.reason if (c := replay(e, now=NOW)) else None) is e.expect for e in entries)
+    assert right / len(entries) >= 0.95, f"{right}/{len(entries)}"
+
+
 @pytest.mark.parametrize(("line", "field"), [
     ('{"id": "x"', "not a JSON object"),
     ('[1]', "one JSON object"),

@@ -39,10 +39,12 @@ __all__ = [
     "CorpusError",
     "all_entries",
     "builtin_entries",
+    "classify_prepared",
     "default_dir",
     "expected_flags",
     "load",
     "observed_flags",
+    "prepare",
     "replay",
     "verdict_holds",
 ]
@@ -211,22 +213,31 @@ def _provider_of(provider: str, shape_id: str) -> str:
     return provider or (prefix if prefix in PROVIDERS else "other")
 
 
-def replay(entry: CorpusEntry, *, now: float | None = None) -> ClassifiedError | None:
-    """What steadyloop decides for this entry, produced through the real SDK clients."""
-    provider = entry.provider
+def prepare(entry: CorpusEntry) -> tuple[bool, object]:
+    """What the real SDK produces for the entry: (is_exception, the exception or the 200 object to classify)."""
     if entry.kind == "http":
         assert entry.status is not None  # checked by the loader
-        error = exception_from_http(entry.api, entry.status, entry.body, dict(entry.headers))
-        return classify_api_error(error, provider=provider, now=now, approx_tokens=entry.approx_tokens,
-                                  num_messages=entry.num_messages)
+        return True, exception_from_http(entry.api, entry.status, entry.body, dict(entry.headers))
     if entry.kind == "message":
-        wrapped = exception_from_message(entry.exc_type, entry.exc_message, status=entry.status, api=entry.api)
-        return classify_api_error(wrapped, provider=provider, now=now)
+        return True, exception_from_message(entry.exc_type, entry.exc_message, status=entry.status, api=entry.api)
     outcome: object = outcome_from_event(entry.body) if entry.soft_kind == "event" else response_from_http(
         _SOFT_API[entry.soft_kind], entry.body)
-    if isinstance(outcome, BaseException):
-        return classify_api_error(outcome, provider=provider, now=now)
-    return classify_soft_failure(outcome, provider=provider, now=now)
+    return isinstance(outcome, BaseException), outcome
+
+
+def classify_prepared(entry: CorpusEntry, prepared: tuple[bool, object], *,
+                      now: float | None = None) -> ClassifiedError | None:
+    """Classify what ``prepare`` produced, as the loop would (exceptions and 200 answers alike)."""
+    is_error, outcome = prepared
+    if is_error:
+        return classify_api_error(outcome, provider=entry.provider, now=now, approx_tokens=entry.approx_tokens,
+                                  num_messages=entry.num_messages)
+    return classify_soft_failure(outcome, provider=entry.provider, now=now)
+
+
+def replay(entry: CorpusEntry, *, now: float | None = None) -> ClassifiedError | None:
+    """What steadyloop decides for this entry, produced through the real SDK clients."""
+    return classify_prepared(entry, prepare(entry), now=now)
 
 
 def expected_flags(entry: CorpusEntry) -> dict[str, bool] | None:
