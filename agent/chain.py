@@ -61,16 +61,17 @@ class ChainEntry(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    api: Api
-    model: str
+    api: Api = Field(description="the wire protocol; openai-chat also serves OpenAI-compatible servers")
+    model: str = Field(description="the provider's model name, sent as is")
     pool: str = Field(description="name of the credential pool of this provider")
     provider: str = Field("", description="shown to users (default: from the api)")
-    base_url: str | None = None
+    base_url: str | None = Field(None, description="the endpoint (default: the SDK's, or $OPENAI_BASE_URL / "
+                                  "$ANTHROPIC_BASE_URL)")
     max_tokens: int | None = Field(
         None, ge=1, description="output limit; unset: the provider's own (Anthropic, which requires one: the "
                                 "model family's documented limit)")
-    temperature: float | None = Field(None, ge=0, le=2)
-    top_p: float | None = Field(None, gt=0, le=1)
+    temperature: float | None = Field(None, ge=0, le=2, description="sampling temperature (unset: the provider's)")
+    top_p: float | None = Field(None, gt=0, le=1, description="nucleus sampling (unset: the provider's)")
     reasoning_effort: Effort | None = Field(None, description="OpenAI reasoning models: none .. high")
     thinking_budget: int | None = Field(None, ge=1024, description="Anthropic extended thinking: budget_tokens")
     stop: tuple[str, ...] = Field((), max_length=4, description="stop sequences (Chat: stop, Anthropic: "
@@ -87,7 +88,7 @@ class ChainEntry(BaseModel):
         30.0, gt=0, description="seconds to the first byte of the answer (streamed or not)")
     idle_timeout: float = Field(30.0, gt=0, description="seconds of silence allowed between streamed chunks")
     context_window: int | None = Field(None, ge=1, description="tokens; guides compression and fallback")
-    betas: tuple[str, ...] = ()
+    betas: tuple[str, ...] = Field((), description="anthropic-beta header values to send")
 
     @field_validator("base_url")
     @classmethod

@@ -75,10 +75,11 @@ class CredentialConfig(_Strict):
     key: SecretStr | None = Field(None, description="the key itself (prefer key_env or key_file)")
     key_env: str | None = Field(None, description="an environment variable that holds the key")
     key_file: Path | None = Field(None, description="a file whose content is the key")
-    kind: Literal["api_key", "oauth"] = "api_key"
-    priority: int = 0
-    base_url: str | None = None
-    max_concurrency: int | None = Field(None, ge=1)
+    kind: Literal["api_key", "oauth"] = Field("api_key", description="oauth tokens are sent as bearer tokens")
+    priority: int = Field(0, description="lower is tried first by fill_first")
+    base_url: str | None = Field(None, description="this key's endpoint (default: the chain entry's)")
+    max_concurrency: int | None = Field(None, ge=1, description="calls in flight at once with this key, across "
+                                        "processes sharing the state (none: unlimited)")
 
     @field_validator("base_url")
     @classmethod
@@ -138,8 +139,8 @@ def _check_key(secret: str, field: str) -> None:
 class PoolConfig(_Strict):
     """A named pool of credentials for one provider."""
 
-    strategy: Strategy = Strategy.fill_first
-    session_affinity: bool = True
+    strategy: Strategy = Field(Strategy.fill_first, description="which available key a call gets")
+    session_affinity: bool = Field(True, description="a conversation keeps its key while that key stays healthy")
     credentials: tuple[CredentialConfig, ...] = Field(..., min_length=1)
     cooldown: CooldownPolicy = CooldownPolicy()
 
@@ -147,11 +148,12 @@ class PoolConfig(_Strict):
 class StateConfig(_Strict):
     """Where shared credential state lives."""
 
-    backend: Literal["memory", "sqlite", "redis"] = "sqlite"
+    backend: Literal["memory", "sqlite", "redis"] = Field(
+        "sqlite", description="memory: this process only; sqlite: every process on the host; redis: a fleet")
     path: Path | None = Field(None, description="sqlite file (default: the user's state directory)")
     url: SecretStr | None = Field(None, description="redis:// or rediss:// URL (prefer url_env)")
     url_env: str | None = Field(None, description="environment variable holding the redis URL")
-    prefix: str = "steadyloop:"
+    prefix: str = Field("steadyloop:", description="redis key prefix (several deployments can share a server)")
 
     @model_validator(mode="after")
     def _redis_needs_url(self) -> StateConfig:

@@ -76,11 +76,11 @@ class LadderPolicy(BaseModel):
         description="same-target retries per reason per chain entry (reasons not named: max_retries)")
     fallback_reserve_seconds: float = Field(
         15.0, ge=0, description="deadline kept for the next chain entry (at most a quarter of the deadline)")
-    max_compressions: int = Field(2, ge=0, le=20)
+    max_compressions: int = Field(2, ge=0, le=20, description="context-overflow compressions per turn")
     max_iterations: int = Field(8, ge=1, le=100, description="tool-call rounds per turn")
     backoff_base: float = Field(1.0, gt=0, description="first backoff for transient failures")
     transient_400_base: float = Field(0.5, gt=0, description="first backoff for transient 400s (seed 001)")
-    backoff_cap: float = Field(30.0, gt=0)
+    backoff_cap: float = Field(30.0, gt=0, description="longest backoff without a provider hint")
     jitter: float = Field(0.2, ge=0, le=1, description="backoff is multiplied by 1 +/- jitter")
     no_fallback: frozenset[FailoverReason] = Field(frozenset(), description="reasons that must never fall back")
     on_partial_stream: Literal["stop", "restart"] = Field(

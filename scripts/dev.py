@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
         return _run(BIN / "steadyloop", "drill", "--all", *argv[1:])
     if job == "test":
         results = [
-            _run(BIN / "ruff", "check", "agent", "tests", "bench", "scripts"),
+            _run(BIN / "ruff", "check", "agent", "tests", "bench", "scripts", "examples"),
             _run(BIN / "mypy", "--strict", "agent"),
             _run(BIN / "python", "-m", "pytest", *argv[1:]),
         ]
@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
         print(f"steadyloop checks: {'FAILED: ' + ', '.join(failed) if failed else 'all passed'}")
         return 1 if failed else 0
     if job == "bench":
-        benches = ("classifier", "emulator", "pool", "loop", "stream")
+        benches = ("classifier", "emulator", "pool", "loop", "stream", "startup")
         return max(_run(BIN / "python", "-m", "bench." + name) for name in benches)
     sys.exit(f"unknown job {job!r}: use demo, test or bench")
 
