@@ -327,3 +327,12 @@ def test_a_signal_ends_run_cleanly_releasing_the_key(tmp_path: Any, waiting_in: 
     assert f"Stopped by {signum}" in out and json.loads(status_file.read_text())["status"] == "interrupted"
     held = SQLiteStore(state).read("main", ["one"], time.time())["one"]
     assert held.in_flight == 0
+
+
+def test_pool_reset_unknown_key_is_an_error_a_clean_key_is_not(tmp_path: Any,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """reset of a key that is not configured exits 2 listing the keys; a configured key with no state resets 0."""
+    path = _pool_config(tmp_path, f'[state]\nbackend = "sqlite"\npath = "{tmp_path / "s.db"}"\n')
+    assert _run(["pool", "reset", "three", "--config", path])[0] == 2
+    assert "credential 'three' is not configured in anthropic; configured: one, two" in capsys.readouterr().err
+    assert _run(["pool", "reset", "one", "--config", path]) == (0, "reset 0 credential state(s)\n")

@@ -108,13 +108,12 @@ def _cmd_pool_reset(args: argparse.Namespace, out: TextIO) -> int:
     pools = [p for p in config.pools if not args.pool or p == args.pool]
     if args.pool and not pools:
         raise UsageError(f"--pool {args.pool}: no such pool; configured: {sorted(config.pools)}")
-    total = 0
-    for name in pools:
-        if args.id is not None and args.id not in credential_ids(name, config.pools[name]):
-            continue
-        total += store.reset(name, args.id, args.model)
-    if args.id is not None and total == 0:
-        raise UsageError(f"credential {args.id!r} has no state in {', '.join(pools)}")
+    ids = {name: credential_ids(name, config.pools[name]) for name in pools}
+    if args.id is not None and not any(args.id in known for known in ids.values()):
+        configured = ", ".join(i for known in ids.values() for i in known) or "none"
+        raise UsageError(f"credential {args.id!r} is not configured in {', '.join(pools) or 'any pool'}; "
+                         f"configured: {configured}")
+    total = sum(store.reset(name, args.id, args.model) for name in pools if args.id is None or args.id in ids[name])
     out.write(f"reset {total} credential state(s){' for model ' + args.model if args.model else ''}\n")
     return 0
 
