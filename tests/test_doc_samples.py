@@ -2,7 +2,8 @@
 
 Fenced ``sh`` and ``python`` blocks run in document order, each in a fresh process, in one
 working directory per document. A ``toml`` block whose first line is ``# NAME.toml`` is written
-there as that file (blocks without a name are validated with ``load_config``); before the first
+there as that file (blocks without a name are fragments of a configuration, validated with
+``load_config`` once the pools their chain names exist); before the first
 block, a ``steadyloop.toml`` pointing at the emulator is written, so samples that only say
 ``--config steadyloop.toml`` have one. Keys come from the environment the samples name
 (``ANTHROPIC_API_KEY``, ...) set to emulator keys; ``OPENAI_BASE_URL``/``ANTHROPIC_BASE_URL``
@@ -105,6 +106,15 @@ def _env(emu: Emulator, workdir: Path) -> dict[str, str]:
             "ANTHROPIC_BASE_URL": emu.base_url("anthropic")}
 
 
+def _validate_fragment(data: dict[str, object]) -> None:
+    """A name-less TOML block is a fragment of a configuration: valid once the pools its chain names exist."""
+    chain = data.get("chain", [])
+    pools = dict(data.get("pools", {}))  # type: ignore[call-overload]
+    for entry in chain if isinstance(chain, list) else []:
+        pools.setdefault(entry.get("pool"), {"credentials": [{"key": "placeholder"}]})
+    load_config({**data, "pools": pools} if pools else data)
+
+
 def _run(block: Block, emu: Emulator, workdir: Path) -> None:
     text = block.text.replace("127.0.0.1:8900", f"127.0.0.1:{emu.port}")
     if block.lang == "toml":
@@ -112,7 +122,7 @@ def _run(block: Block, emu: Emulator, workdir: Path) -> None:
         if name.endswith(".toml"):
             (workdir / name).write_text(text, encoding="utf-8")
         else:
-            load_config(tomllib.loads(text))  # a fragment: it must still be a valid configuration
+            _validate_fragment(tomllib.loads(text))
         return
     argv = ["bash", "-e", "-o", "pipefail", "-c", text] if block.lang == "sh" else [sys.executable, "-c", text]
     done = subprocess.run(argv, cwd=workdir, env=_env(emu, workdir), capture_output=True, text=True, timeout=120,
@@ -130,3 +140,12 @@ def test_every_sample_runs(doc: Path, emulator: Emulator, tmp_path: Path) -> Non
     for block in blocks(doc):
         if block.lang in ("sh", "python", "toml") and block.skip is None:
             _run(block, emulator, tmp_path)
+
+
+@pytest.mark.parametrize(("lang", "text"), [("sh", "steadyloop pool list --config missing.toml"),
+                                            ("python", "loop.run('hi')"),
+                                            ("toml", "[lop]\nmax_attempts = 3")])
+def test_a_sample_that_errors_fails_the_test(lang: str, text: str, emulator: Emulator, tmp_path: Path) -> None:
+    """A failing command, an undefined name or an invalid configuration fragment is reported with its place."""
+    with pytest.raises((AssertionError, ValueError), match=r"x\.md:3 \(|unknown section"):
+        _run(Block("x.md", 3, lang, text, None), emulator, tmp_path)
