@@ -221,6 +221,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # A generic code ("server_error" on a Codex soft failure) only after the quota phrases (seed 004).
     rule("server_error_code", R.server_error, statuses=(500, None),
          codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception")),
+    rule("output_truncated_phrase", R.output_truncated, statuses=NONE, tags=("output_truncated",)),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",)),
     # Transport faults named in a wrapper's text (refused, DNS, proxy, TLS), before its 5xx status.
     rule("transport_phrase", R.timeout, statuses=TRANSPORT, tags=("transport",)),
