@@ -87,8 +87,9 @@ def _imports(argv: list[str], env: dict[str, str]) -> tuple[float, list[str]]:
         name = parts[2].rstrip().removeprefix(" ")
         if not name.startswith(" "):  # a top-level import: its figure includes everything it pulled in
             total += int(parts[1])
-        if name.strip() in ("openai", "anthropic"):
-            sdks.add(name.strip())
+        package = name.strip().split(".")[0]
+        if package in ("openai", "anthropic"):  # any of its modules: the package line may come first or late
+            sdks.add(package)
     return total / 1e6, sorted(sdks)
 
 
