@@ -287,6 +287,9 @@ _fault = st.one_of(
 # found by hypothesis: a transient 400 once spent the last attempt on the primary, never trying the fallback
 @example(script=[(1, {"respond": "error", "shape": "deepseek_transient_400"}), (2, {"respond": "drop"})],
          max_attempts=2)
+@example(script=[(1, {"respond": "error", "shape": "openai_500"}),
+                 (2, {"respond": "error", "shape": "deepseek_transient_400"}),
+                 (8, {"respond": "error", "shape": "openai_500"})], max_attempts=3)
 def test_when_the_deadline_allows_a_fallback_call_the_fallback_is_tried(
         script: list[tuple[int, dict[str, Any]]], max_attempts: int) -> None:
     """Whatever the primary does: within max_attempts and the deadline, and if it never answers, the fallback
