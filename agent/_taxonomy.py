@@ -75,7 +75,14 @@ class ReasonPolicy:
     scope: Scope
     action: Action
     retryable: bool  # the same request can succeed later on the same target (after repair/wait)
-    fallback: bool  # another model of the chain may succeed where this one failed
+    fallback: bool  # another model of the chain may succeed: the ladder falls back once this row's own step is spent
+    advise_fallback: bool | None = None  # the ``should_fallback`` hint, when it differs from ``fallback``
+
+    @property
+    def should_fallback(self) -> bool:
+        """The hint for callers: move to another model now. Not when compressing may fix the request, nor for
+        an unrecognised failure (retry it with backoff first); the ladder may still fall back later."""
+        return self.fallback if self.advise_fallback is None else self.advise_fallback
 
 
 _R = FailoverReason
@@ -93,8 +100,8 @@ REASON_POLICY: Final = MappingProxyType(
         _R.timeout: ReasonPolicy(_S.endpoint, _A.retry, True, True),
         # Out of retries, a transient upstream fault is provider trouble: another model may answer.
         _R.transient: ReasonPolicy(_S.request, _A.retry, True, True),
-        _R.context_overflow: ReasonPolicy(_S.request, _A.compress, True, True),
-        _R.payload_too_large: ReasonPolicy(_S.request, _A.compress, True, True),
+        _R.context_overflow: ReasonPolicy(_S.request, _A.compress, True, True, advise_fallback=False),
+        _R.payload_too_large: ReasonPolicy(_S.request, _A.compress, True, True, advise_fallback=False),
         _R.image_too_large: ReasonPolicy(_S.request, _A.repair, True, False),
         _R.model_not_found: ReasonPolicy(_S.credential_model, _A.fallback, False, True),
         _R.provider_policy_blocked: ReasonPolicy(_S.credential, _A.fallback, False, True),
@@ -104,7 +111,7 @@ REASON_POLICY: Final = MappingProxyType(
         _R.multimodal_tool_content_unsupported: ReasonPolicy(_S.request, _A.repair, True, False),
         _R.thinking_signature: ReasonPolicy(_S.request, _A.repair, True, False),
         _R.prefill_unsupported: ReasonPolicy(_S.request, _A.repair, True, True),  # model refuses an assistant prefill
-        _R.long_context_tier: ReasonPolicy(_S.request, _A.compress, True, True),
+        _R.long_context_tier: ReasonPolicy(_S.request, _A.compress, True, True, advise_fallback=False),
         _R.oauth_long_context_beta_forbidden: ReasonPolicy(_S.request, _A.repair, True, False),
         _R.llama_cpp_grammar_pattern: ReasonPolicy(_S.request, _A.repair, True, False),
         _R.max_tokens_unsupported: ReasonPolicy(_S.request, _A.repair, True, True),
@@ -112,6 +119,6 @@ REASON_POLICY: Final = MappingProxyType(
         _R.stream_incomplete: ReasonPolicy(_S.endpoint, _A.retry, True, True),  # cut: no terminal event
         _R.malformed_response: ReasonPolicy(_S.endpoint, _A.retry, True, True),  # a 200 body or chunk of garbage
         _R.output_truncated: ReasonPolicy(_S.request, _A.stop, False, False),
-        _R.unknown: ReasonPolicy(_S.endpoint, _A.retry, True, True),
+        _R.unknown: ReasonPolicy(_S.endpoint, _A.retry, True, True, advise_fallback=False),
     }
 )

@@ -94,7 +94,12 @@ class ClassifiedError(NamedTuple):
 
     @property
     def should_fallback(self) -> bool:
-        """Another model of the chain may succeed where this one failed."""
+        """Move to another model now (compress or retry first where that may fix it)."""
+        return REASON_POLICY[self.reason].should_fallback
+
+    @property
+    def may_fall_back(self) -> bool:
+        """Another model of the chain may succeed once this failure's own step is spent (the ladder's test)."""
         return REASON_POLICY[self.reason].fallback
 
     @property

@@ -121,7 +121,7 @@ class LadderContext:
 
 def fallback_allowed(c: ClassifiedError | None, policy: LadderPolicy) -> bool:
     """Whether another model may be tried after ``c`` (None: no call failed, only the pool was empty)."""
-    return c is None or (c.should_fallback and c.reason not in policy.no_fallback)
+    return c is None or (c.may_fall_back and c.reason not in policy.no_fallback)
 
 
 def fallback_or_finish(c: ClassifiedError, policy: LadderPolicy, ctx: LadderContext) -> Step:

@@ -18,9 +18,10 @@ BEGIN, END = "<!-- generated:rules -->", "<!-- /generated:rules -->"
 def rules_block() -> str:
     """The reason policy table and the rule table, as markdown."""
     yes = {True: "yes", False: "no"}
-    lines = ["| reason | scope | action | retryable | fallback |", "| --- | --- | --- | --- | --- |"]
-    lines += [f"| `{r.value}` | {p.scope.value} | {p.action.value} | {yes[p.retryable]} | {yes[p.fallback]} |"
-              for r, p in REASON_POLICY.items()]
+    lines = ["| reason | scope | action | retryable | may fall back | should_fallback hint |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    lines += [f"| `{r.value}` | {p.scope.value} | {p.action.value} | {yes[p.retryable]} | {yes[p.fallback]} "
+              f"| {yes[p.should_fallback]} |" for r, p in REASON_POLICY.items()]
     lines += ["", "| # | rule | reason | statuses | codes | phrase tags |", "| --- | --- | --- | --- | --- | --- |"]
     for i, rule in enumerate(RULES, 1):
         statuses = "any" if rule.statuses is None else _statuses(rule.statuses)

@@ -374,3 +374,20 @@ def test_unknown_shapes_are_logged_once_each_and_redacted(caplog: pytest.LogCapt
         logged = [shapes.note(classify_api_error(e)) for e in (*weird, other, known)]
     assert logged == [True, False, False, True, False]
     assert len(caplog.records) == 2 and "AbCdEfGh1234567890" not in caplog.text
+
+
+
+def test_hints_ask_for_compression_or_backoff_before_fallback() -> None:
+    """Issue 9 section 3: a compressible failure and an unknown one do not ask for fallback first; the ladder
+    may still fall back once compression or the retries are spent."""
+    # the context-window 400 every OpenAI chat client has met (OpenAI's error-codes guide)
+    overflow = classify_api_error(exception_from_http("openai", 400, {"error": {
+        "message": "This model's maximum context length is 128000 tokens. However, your messages resulted in "
+                   "130512 tokens. Please reduce the length of the messages.", "type": "invalid_request_error",
+        "param": "messages", "code": "context_length_exceeded"}}))
+    assert (overflow.reason, overflow.should_compress, overflow.should_fallback) == (R.context_overflow, True, False)
+    # what client code raises on an answer it cannot read (the KeyError 'choices' of countless bug reports)
+    unknown = classify_api_error(KeyError("choices"))
+    assert unknown.reason is R.unknown
+    assert (unknown.retryable, unknown.should_fallback, unknown.should_rotate_credential) == (True, False, False)
+    assert overflow.may_fall_back and unknown.may_fall_back

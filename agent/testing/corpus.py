@@ -245,7 +245,7 @@ def expected_flags(entry: CorpusEntry) -> dict[str, bool] | None:
     if entry.expect is None:
         return None
     row = REASON_POLICY[entry.expect]
-    derived = {"retryable": row.retryable, "rotate": row.action is Action.rotate, "fallback": row.fallback,
+    derived = {"retryable": row.retryable, "rotate": row.action is Action.rotate, "fallback": row.should_fallback,
                "compress": row.action is Action.compress}
     return {**derived, **entry.flags}
 
