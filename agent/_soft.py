@@ -102,8 +102,17 @@ def _responses(data: Mapping[str, Any]) -> SoftVerdict | None:
     if detail == "content_filter":
         return _text_facts("response incomplete: content_filter"), FailoverReason.content_policy_blocked
     if detail in ("max_output_tokens", "max_tokens"):
+        if _has_text(data.get("output")):  # an answer cut by the limit: delivered, marked truncated
+            return None
         return _text_facts(f"response incomplete: {detail}"), FailoverReason.output_truncated
     return _text_facts(f"response {status}" + (f": {detail}" if detail else "")), None
+
+
+def _has_text(output: Any) -> bool:
+    """Whether a Responses ``output`` holds any output text."""
+    return isinstance(output, list) and any(
+        isinstance(item, Mapping) and isinstance(item.get("content"), list)
+        and any(isinstance(p, Mapping) and p.get("text") for p in item["content"]) for item in output)
 
 
 def _chat(data: Mapping[str, Any]) -> SoftVerdict | None:

@@ -116,6 +116,7 @@ class _Turn:
     streaming: bool = False
     outbox: list[ev.Event] = field(default_factory=list)
     partial: bool = False
+    truncated: bool = False  # the final answer stopped at the output limit
     tried: set[str] = field(default_factory=set)  # keys of the current chain entry called in this turn
     notes: list[Note] = field(default_factory=list)  # steps that made no call: waits, skips, empty pools
     busy: NoCredentialAvailable | None = None  # waiting for a key that other calls hold (one note for the wait)
@@ -140,6 +141,9 @@ class _At:
 
 
 _PORTS = {"https": 443, "http": 80}
+# How each API says the output limit cut the answer: Chat finish_reason, Anthropic stop_reason,
+# Responses status.
+_TRUNCATED = frozenset({"length", "max_tokens", "incomplete"})
 
 
 class TurnLogic:
@@ -378,6 +382,7 @@ class TurnLogic:
         t.added.append(assistant)
         t.ctx = replace(t.ctx, retries=0, retried={})
         if not reply.tool_calls or len(self.tools) == 0:
+            t.truncated = not _TRUNCATED.isdisjoint(reply.finish_reasons)
             self._record(t, entry, lease, "ok", "answered", outcome, reply=reply)
             return Verdict(TurnStatus.ok, reply.text)
         self._record(t, entry, lease, "tool_calls", "tools", outcome, reply=reply)
@@ -585,7 +590,8 @@ class TurnLogic:
             model=entry.model if entry and answered else verdict.model,
             credential_id=lease.credential.id if lease and answered else None, attempts=tuple(t.attempts),
             input_tokens=t.tokens[0], output_tokens=t.tokens[1], elapsed=self.clock() - t.started,
-            finished_at=now_utc(), messages=tuple(t.added), partial=t.partial, notes=tuple(t.notes))
+            finished_at=now_utc(), messages=tuple(t.added), partial=t.partial, notes=tuple(t.notes),
+            truncated=t.truncated)
         self._emit(t, ev.TurnFinished(result.status.value, result.model, len(t.attempts), result.elapsed,
                                       result.failure_reason.value if result.failure_reason else None,
                                       t.tokens[0], t.tokens[1], t.partial, t.ref))

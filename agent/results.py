@@ -115,6 +115,7 @@ class TurnResult(BaseModel):
     finished_at: datetime
     messages: tuple[Message, ...] = ()  # what this turn added to the conversation (assistant and tool messages)
     partial: bool = False  # a stream failed after some of the answer was shown
+    truncated: bool = False  # the answer was cut by the output limit (length, max_tokens, incomplete)
 
     @property
     def ok(self) -> bool:
@@ -134,6 +135,7 @@ class TurnResult(BaseModel):
             "at": self.finished_at.isoformat(),
             "model": self.model,
             "attempts": len(self.attempts),
+            "truncated": self.truncated,
             "retry_at": self.retry_at.isoformat() if self.retry_at else None,
         }
 

@@ -53,6 +53,7 @@ class RequestInfo:
     last_user: str
     last_role: str = ""  # role of the conversation's last message ("assistant": a prefill)
     params: frozenset[str] = frozenset()  # the body's top-level fields
+    max_output: int | None = None  # the output limit asked for, whatever the API calls it
 
 
 def _key(endpoint: Endpoint, headers: dict[str, str]) -> str:
@@ -127,7 +128,15 @@ def parse_request(endpoint: Endpoint, headers: dict[str, str], body: dict[str, A
         last_user=_last_user(conversation),
         last_role=_last_role(conversation),
         params=frozenset(body),
+        max_output=_max_output(body),
     )
+
+
+def _max_output(body: dict[str, Any]) -> int | None:
+    for name in ("max_completion_tokens", "max_output_tokens", "max_tokens"):
+        if isinstance(body.get(name), int):
+            return int(body[name])
+    return None
 
 
 def _id(prefix: str) -> str:
@@ -142,12 +151,18 @@ def _usage(info: RequestInfo, text: str) -> tuple[int, int]:
 
 
 def reply_body(info: RequestInfo, text: str, tool: ToolCall | None) -> dict[str, Any]:
-    """A complete non-streamed success answer."""
+    """A complete non-streamed success answer; text over the request's output limit is cut, as providers do."""
+    cut = tool is None and info.max_output is not None and len(text) > 4 * info.max_output
+    text = text[:4 * info.max_output] if cut and info.max_output is not None else text
     if info.endpoint == "chat":
-        return _chat_body(info, text, tool)
+        body = _chat_body(info, text, tool)
+        body["choices"][0]["finish_reason"] = "length" if cut else body["choices"][0]["finish_reason"]
+        return body
     if info.endpoint == "responses":
-        return _responses_body(info, text, tool, "completed")
-    return _messages_body(info, text, tool)
+        body = _responses_body(info, text, tool, "incomplete" if cut else "completed")
+        body["incomplete_details"] = {"reason": "max_output_tokens"} if cut else None
+        return body
+    return _messages_body(info, text, tool, "max_tokens" if cut else None)
 
 
 def _chat_body(info: RequestInfo, text: str, tool: ToolCall | None) -> dict[str, Any]:
