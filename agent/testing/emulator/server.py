@@ -42,6 +42,7 @@ _HANG_LIMIT: Final = 120.0  # seconds a "hang" may last at most; the server's st
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 256  # many clients connect at once (a gateway bench): the default backlog of 5 refuses them
     allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], state: EmulatorState, time_scale: float = 1.0) -> None:
