@@ -7,6 +7,7 @@ The core never reads the environment; this module does, in one place (``load_con
     backend = "sqlite"                   # memory | sqlite (default) | redis
     # path = "/var/lib/steadyloop/state.db"   # default: $STEADYLOOP_STATE_DIR, $XDG_STATE_HOME/steadyloop
     # url_env = "STEADYLOOP_REDIS_URL"   # redis: the URL (it may hold a password) from this variable
+    # lease_ttl_seconds = 15             # a killed worker's slot frees within this; renewed while held
 
     [pools.anthropic]
     strategy = "fill_first"              # fill_first | round_robin | least_used | random
@@ -35,7 +36,14 @@ from ._redact import fingerprint, register_secret
 from ._rules import Rule
 from .chain import ChainEntry, check_base_url
 from .cooldown import CooldownPolicy
-from .credential_pool import Credential, CredentialPool, Strategy, unsendable_key
+from .credential_pool import (
+    DEFAULT_LEASE_TTL,
+    MAX_LEASE_TTL,
+    Credential,
+    CredentialPool,
+    Strategy,
+    unsendable_key,
+)
 from .events import Hook, log_event
 from .ladder import LadderPolicy
 from .stores import MemoryStore, StateStore, open_redis, open_sqlite
@@ -154,6 +162,8 @@ class StateConfig(_Strict):
     url: SecretStr | None = Field(None, description="redis:// or rediss:// URL (prefer url_env)")
     url_env: str | None = Field(None, description="environment variable holding the redis URL")
     prefix: str = Field("steadyloop:", description="redis key prefix (several deployments can share a server)")
+    lease_ttl_seconds: float = Field(DEFAULT_LEASE_TTL, ge=1.0, le=MAX_LEASE_TTL, allow_inf_nan=False,
+                                     description="lease expiry, renewed every third of it while the call runs")
 
     @model_validator(mode="after")
     def _redis_needs_url(self) -> StateConfig:
@@ -285,13 +295,13 @@ def _register_password(url: str) -> None:
         register_secret(password)
 
 
-def resolve_pool(name: str, config: PoolConfig, store: StateStore,
-                 env: Mapping[str, str] | None = None) -> CredentialPool:
+def resolve_pool(name: str, config: PoolConfig, store: StateStore, env: Mapping[str, str] | None = None,
+                 *, lease_ttl: float = DEFAULT_LEASE_TTL) -> CredentialPool:
     """A live pool from its configuration (reads keys from the environment or files here)."""
     env = os.environ if env is None else env
     creds = [c.resolve(env, f"pools.{name}.credentials.{i}") for i, c in enumerate(config.credentials)]
     return CredentialPool(name, creds, strategy=config.strategy, store=store, policy=config.cooldown,
-                          session_affinity=config.session_affinity)
+                          session_affinity=config.session_affinity, lease_ttl=lease_ttl)
 
 
 def credential_ids(name: str, config: PoolConfig, env: Mapping[str, str] | None = None) -> list[str]:
@@ -318,7 +328,8 @@ def build_loop(config: SteadyConfig, *, env: Mapping[str, str] | None = None, to
         raise ConfigError("chain: no models configured; add at least one [[chain]] with api, model and pool")
     store = open_state(config.state, env)
     rules = classifier_rules(config.classifier, env)
-    pools = {name: resolve_pool(name, config.pools[name], store, env) for name in {e.pool for e in config.chain}}
+    pools = {name: resolve_pool(name, config.pools[name], store, env, lease_ttl=config.state.lease_ttl_seconds)
+             for name in {e.pool for e in config.chain}}
     return ConversationLoop(config.chain, pools, tools=tools, policy=config.loop, hooks=hooks,
                             classifier_rules=rules)
 

@@ -27,10 +27,11 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
+from ._lease_keeper import KEEPER, release_all_leases
 from ._redact import fingerprint, register_secret
 from .cooldown import CooldownPolicy, CredentialState, CredentialStatus
 from .error_classifier import ClassifiedError
@@ -43,12 +44,15 @@ __all__ = [
     "Lease",
     "NoCredentialAvailable",
     "Strategy",
+    "release_all_leases",
     "unsendable_key",
 ]
 
 log = logging.getLogger("steadyloop.pool")
 _LEASE_PREFIX = uuid.uuid4().hex[:12]  # unique per process start; a counter makes each lease id unique
 _LEASE_NUMBERS = itertools.count(1)
+DEFAULT_LEASE_TTL: Final = 15.0  # seconds; renewed every third of it while held (see _lease_keeper)
+MAX_LEASE_TTL: Final = 3600.0
 
 
 class Strategy(enum.StrEnum):
@@ -124,20 +128,26 @@ class NoCredentialAvailable(Exception):  # noqa: N818 - the public name other pa
         super().__init__(f"no credential of pool {pool!r} can serve {model!r} now: " + "; ".join(parts))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, weakref_slot=True)
 class Lease:
-    """A credential held for one upstream call; a context manager that releases it."""
+    """A credential held for one upstream call; a context manager that releases it.
+
+    While held, the process's lease keeper renews it every ``ttl / 3`` seconds, so it lives as
+    long as its call and at most ``ttl`` seconds past its process.
+    """
 
     pool: CredentialPool
     credential: Credential
     model: str
     lease_id: str
     session: str | None = None
+    ttl: float = DEFAULT_LEASE_TTL
     released: bool = field(default=False)
 
     def release(self) -> None:
         if not self.released:
             self.released = True
+            KEEPER.discard(self)
             self.pool._release(self)
 
     def __enter__(self) -> Lease:
@@ -173,7 +183,7 @@ class CredentialPool:
         store: StateStore | None = None,
         policy: CooldownPolicy | None = None,
         session_affinity: bool = True,
-        lease_ttl: float = 600.0,
+        lease_ttl: float = DEFAULT_LEASE_TTL,
         affinity_ttl: float = 3600.0,
         clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
@@ -184,6 +194,9 @@ class CredentialPool:
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise ValueError(f"pool {name!r}: credential ids must be unique; repeated: {duplicates}")
+        if not 0.1 <= lease_ttl <= MAX_LEASE_TTL:  # also rejects NaN
+            raise ValueError(f"pool {name!r}: lease_ttl must be between 0.1 and {MAX_LEASE_TTL:.0f} seconds, "
+                             f"got {lease_ttl!r}")
         self.name, self.strategy = name, Strategy(strategy)
         self.credentials = tuple(sorted(credentials, key=lambda c: c.priority))
         self._by_id = {c.id: c for c in self.credentials}
@@ -212,7 +225,23 @@ class CredentialPool:
             raise self.unavailable(model)
         if sticky and session is not None and picked != preferred:
             self.store.set_affinity(self.name, session, picked, now=now, ttl=self.affinity_ttl)
-        return Lease(self, self._by_id[picked], model, lease_id, session)
+        lease = Lease(self, self._by_id[picked], model, lease_id, session, self.lease_ttl)
+        KEEPER.add(lease, now + self.lease_ttl / 3)
+        return lease
+
+    def renew(self, lease: Lease) -> bool:
+        """Extend a held lease to ``lease_ttl`` from now; False if it was released or had already expired."""
+        if lease.released:
+            return False
+        now = self.clock()
+        return self.store.renew(self.name, lease.credential.id, lease.lease_id, now=now, lease_ttl=lease.ttl)
+
+    def release_all(self) -> int:
+        """Release every lease this process holds on this pool (for shutdown); how many."""
+        mine = [lease for lease in KEEPER.live() if lease.pool is self]
+        for lease in mine:
+            lease.release()
+        return len(mine)
 
     def _candidates(self) -> list[Candidate]:
         creds = list(self.credentials)
@@ -236,6 +265,7 @@ class CredentialPool:
                release: bool) -> CredentialState:
         if release and not lease.released:  # one atomic step: state change and release together
             lease.released = True
+            KEEPER.discard(lease)
             return self.store.finish(self.name, lease.credential.id, lease.lease_id, change)
         return self.store.update(self.name, lease.credential.id, change)
 

@@ -85,6 +85,10 @@ class StateStore(Protocol):
         """End a lease (idempotent)."""
         ...
 
+    def renew(self, pool: str, credential_id: str, lease_id: str, *, now: float, lease_ttl: float) -> bool:
+        """Move a live lease's expiry to ``now + lease_ttl``; False if it is gone (released or expired)."""
+        ...
+
     def read(self, pool: str, ids: Sequence[str], now: float) -> dict[str, CredentialState]:
         """Current states (with live lease counts) of ``ids``; unknown ids get a fresh state."""
         ...

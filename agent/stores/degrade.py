@@ -94,6 +94,11 @@ class DegradingStore:
             return
         self._use(lambda store: store.release(pool, credential_id, lease_id))
 
+    def renew(self, pool: str, credential_id: str, lease_id: str, *, now: float, lease_ttl: float) -> bool:
+        if lease_id in self._fallback_leases:  # renewed where it was granted
+            return self.fallback.renew(pool, credential_id, lease_id, now=now, lease_ttl=lease_ttl)
+        return self._use(lambda store: store.renew(pool, credential_id, lease_id, now=now, lease_ttl=lease_ttl))
+
     def read(self, pool: str, ids: Sequence[str], now: float) -> dict[str, CredentialState]:
         return self._use(lambda store: store.read(pool, ids, now))
 

@@ -49,6 +49,14 @@ class MemoryStore:
         with self._lock:
             self._leases.get((pool, credential_id), {}).pop(lease_id, None)
 
+    def renew(self, pool: str, credential_id: str, lease_id: str, *, now: float, lease_ttl: float) -> bool:
+        with self._lock:
+            leases = self._live(pool, credential_id, now)
+            if lease_id not in leases:
+                return False
+            leases[lease_id] = now + lease_ttl
+            return True
+
     def read(self, pool: str, ids: Sequence[str], now: float) -> dict[str, CredentialState]:
         with self._lock:
             return {i: replace(self._state(pool, i), in_flight=len(self._live(pool, i, now))) for i in ids}

@@ -44,7 +44,7 @@ for i = 1, #KEYS / 2 do
     local cap = tonumber(ARGV[4 + i])
     if cap < 0 or redis.call('ZCARD', lkey) < cap then
       redis.call('ZADD', lkey, now + ttl, lease)
-      redis.call('PEXPIRE', lkey, math.ceil(ttl * 1000))
+      if redis.call('PTTL', lkey) < ttl * 1000 then redis.call('PEXPIRE', lkey, math.ceil(ttl * 1000)) end
       redis.call('HINCRBY', skey, 'uses', 1)
       redis.call('HSET', skey, 'last_used', ARGV[1])
       redis.call('PEXPIRE', skey, tonumber(ARGV[4 + #KEYS / 2 + 1]))
@@ -53,6 +53,16 @@ for i = 1, #KEYS / 2 do
   end
 end
 return 0
+"""
+
+# A live lease's new expiry; the key's TTL only ever grows (other leases on it may live longer).
+_RENEW: Final = """
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not score or tonumber(score) <= tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+local ms = tonumber(ARGV[4])
+if redis.call('PTTL', KEYS[1]) < ms then redis.call('PEXPIRE', KEYS[1], ms) end
+return 1
 """
 
 
@@ -88,6 +98,7 @@ class RedisStore:
                                socket_connect_timeout=self._timeout, decode_responses=True,
                                single_connection_client=True)
         self._acquire = self.__db.register_script(_ACQUIRE)
+        self._renew = self.__db.register_script(_RENEW)
 
     @property
     def _db(self) -> Any:
@@ -120,6 +131,12 @@ class RedisStore:
 
     def release(self, pool: str, credential_id: str, lease_id: str) -> None:
         self._call(self._db.zrem, self._lkey(pool, credential_id), lease_id)
+
+    def renew(self, pool: str, credential_id: str, lease_id: str, *, now: float, lease_ttl: float) -> bool:
+        client = self._db
+        done = self._call(self._renew, keys=[self._lkey(pool, credential_id)], client=client,
+                          args=[lease_id, repr(now), repr(now + lease_ttl), math.ceil(lease_ttl * 1000)])
+        return bool(int(done))
 
     def read(self, pool: str, ids: Sequence[str], now: float) -> dict[str, CredentialState]:
         pipe = self._db.pipeline(transaction=False)

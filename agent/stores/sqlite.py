@@ -175,6 +175,12 @@ class SQLiteStore:
         with self._transaction() as db:
             db.execute("DELETE FROM lease WHERE lease_id = ?", (lease_id,))
 
+    def renew(self, pool: str, credential_id: str, lease_id: str, *, now: float, lease_ttl: float) -> bool:
+        with self._transaction() as db:
+            cursor = db.execute("UPDATE lease SET expires = ? WHERE lease_id = ? AND expires > ?",
+                                (now + lease_ttl, lease_id, now))
+            return cursor.rowcount > 0
+
     def read(self, pool: str, ids: Sequence[str], now: float) -> dict[str, CredentialState]:
         with self._transaction() as db:
             states = self._states(db, pool, ids)
