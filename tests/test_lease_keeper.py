@@ -61,7 +61,7 @@ def test_renew_fails_for_a_released_or_expired_lease(store_factory: StoreFactory
 def test_the_keeper_renews_due_leases_on_the_pool_clock() -> None:
     """The keeper renews a lease a third of a TTL after its acquire, measured on the pool's clock."""
     clock = Clock()
-    pool = one_slot(lambda: MemoryStore(), clock)
+    pool = one_slot(MemoryStore, clock)
     lease = pool.acquire("m")
     clock.now += 5
     KEEPER.renew_due()
@@ -76,7 +76,7 @@ def test_the_keeper_renews_due_leases_on_the_pool_clock() -> None:
 def test_a_dropped_lease_is_no_longer_renewed() -> None:
     """A lease its owner dropped without releasing is not kept alive: it lapses like a crashed worker's."""
     clock = Clock()
-    pool = one_slot(lambda: MemoryStore(), clock)
+    pool = one_slot(MemoryStore, clock)
     lease_id = pool.acquire("m").lease_id  # the lease object itself is dropped at once
     gc.collect()
     assert lease_id not in {lease.lease_id for lease in KEEPER.live()}
