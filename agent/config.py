@@ -28,6 +28,7 @@ import typing
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
@@ -46,7 +47,7 @@ from .credential_pool import (
 )
 from .events import Hook, log_event
 from .ladder import LadderPolicy
-from .stores import MemoryStore, StateStore, open_redis, open_sqlite
+from .stores import DEFAULT_BUSY_TIMEOUT, MemoryStore, StateStore, UnsafeStatePathError, open_redis, open_sqlite
 
 if TYPE_CHECKING:  # the loop (and through it the SDKs) loads only when build_loop runs
     from .conversation_loop import ConversationLoop
@@ -64,6 +65,7 @@ __all__ = [
     "default_state_path",
     "load_config",
     "open_state",
+    "redis_url_problem",
     "resolve_pool",
 ]
 
@@ -164,6 +166,8 @@ class StateConfig(_Strict):
     prefix: str = Field("steadyloop:", description="redis key prefix (several deployments can share a server)")
     lease_ttl_seconds: float = Field(DEFAULT_LEASE_TTL, ge=1.0, le=MAX_LEASE_TTL, allow_inf_nan=False,
                                      description="lease expiry, renewed every third of it while the call runs")
+    busy_timeout_seconds: float = Field(DEFAULT_BUSY_TIMEOUT, gt=0.0, le=10.0, allow_inf_nan=False,
+                                        description="sqlite: longest wait for another process's write lock")
 
     @model_validator(mode="after")
     def _redis_needs_url(self) -> StateConfig:
@@ -273,11 +277,21 @@ def open_state(config: StateConfig, env: Mapping[str, str] | None = None) -> Sta
     if config.backend == "memory":
         return MemoryStore()
     if config.backend == "sqlite":
-        return open_sqlite(config.path.expanduser() if config.path else default_state_path(env))
+        path = config.path.expanduser() if config.path else default_state_path(env)
+        try:
+            return open_sqlite(path, busy_timeout=config.busy_timeout_seconds)
+        except UnsafeStatePathError as err:
+            raise ConfigError(f"state.path: {err}") from err
+    field = "state.url" if config.url else "state.url_env"
     url = config.url.get_secret_value() if config.url else env.get(str(config.url_env), "")
-    if not url:
+    if not url.strip():
         raise ConfigError(f"state.url_env: environment variable {config.url_env} is not set; export it with "
                           "your redis:// URL")
+    problem = redis_url_problem(url)
+    if problem:
+        where = field if config.url else f"{field} (${config.url_env})"
+        raise ConfigError(f"{where}: not a usable Redis URL: {problem}; expected "
+                          "redis://[:password@]host[:port][/db], rediss://... or unix:///path/to/socket")
     _register_password(url)
     return open_redis(url, prefix=config.prefix)
 
@@ -293,6 +307,25 @@ def _register_password(url: str) -> None:
     if password:
         register_secret(unquote(password))
         register_secret(password)
+
+
+def redis_url_problem(url: str) -> str | None:
+    """What is wrong with a Redis URL, in words that never repeat the URL (it may hold a password)."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return "the port is not a number from 0 to 65535"
+    if parts.scheme not in ("redis", "rediss", "unix"):
+        return f"the scheme must be redis, rediss or unix (got {parts.scheme or 'none'!r})"
+    if parts.scheme == "unix":
+        return None if parts.path else "a unix:// URL needs a socket path"
+    if not parts.hostname:
+        return "there is no host name"
+    db = parts.path.strip("/")
+    if db and not db.isdigit():
+        return "the database after the host must be a number, such as /0"
+    return None if port is None or port > 0 else "the port must not be 0"
 
 
 def resolve_pool(name: str, config: PoolConfig, store: StateStore, env: Mapping[str, str] | None = None,

@@ -23,14 +23,17 @@ import enum
 import math
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ._taxonomy import FailoverReason, Scope
 from .error_classifier import ClassifiedError
 
-__all__ = ["CooldownPolicy", "CredentialState", "CredentialStatus", "Suspension"]
+__all__ = ["LATEST_TIME", "MAX_COOLDOWN", "CooldownPolicy", "CredentialState", "CredentialStatus", "Suspension"]
+
+MAX_COOLDOWN: Final = 31 * 86_400.0  # seconds: no cooldown or suspension is ever longer than a month
+LATEST_TIME: Final = 4_102_444_800.0  # 2100-01-01 UTC: a stored time past this is corrupt, never trusted
 
 
 class CredentialStatus(enum.StrEnum):
@@ -104,11 +107,16 @@ class CooldownPolicy(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    rate_limit_base: float = Field(1.0, gt=0, description="first rate-limit cooldown without a hint")
-    rate_limit_cap: float = Field(1800.0, gt=0, description="longest rate-limit cooldown without a hint")
-    billing_default: float = Field(6 * 3600.0, gt=0, description="quota/billing cooldown without a reset hint")
-    auth_transient: float = Field(300.0, gt=0, description="cooldown after a transient auth failure")
-    model_support: float = Field(12 * 3600.0, gt=0, description="credential+model suspension (seed 002)")
+    rate_limit_base: float = Field(1.0, gt=0, le=MAX_COOLDOWN, allow_inf_nan=False,
+                                   description="first rate-limit cooldown without a hint")
+    rate_limit_cap: float = Field(1800.0, gt=0, le=MAX_COOLDOWN, allow_inf_nan=False,
+                                  description="longest rate-limit cooldown without a hint")
+    billing_default: float = Field(6 * 3600.0, gt=0, le=MAX_COOLDOWN, allow_inf_nan=False,
+                                   description="quota/billing cooldown without a reset hint")
+    auth_transient: float = Field(300.0, gt=0, le=MAX_COOLDOWN, allow_inf_nan=False,
+                                  description="cooldown after a transient auth failure")
+    model_support: float = Field(12 * 3600.0, gt=0, le=MAX_COOLDOWN, allow_inf_nan=False,
+                                 description="credential+model suspension (seed 002)")
 
     def on_failure(self, state: CredentialState, c: ClassifiedError, model: str, now: float) -> CredentialState:
         """The state after ``c`` happened on this credential while serving ``model``."""
@@ -132,13 +140,13 @@ class CooldownPolicy(BaseModel):
 
     def _suspend(self, state: CredentialState, model: str, c: ClassifiedError, now: float) -> CredentialState:
         previous = state.suspensions.get(model)
-        until = max(previous.until if previous else 0.0, now + (c.retry_after or self.model_support))
+        until = max(previous.until if previous else 0.0, now + min(c.retry_after or self.model_support, MAX_COOLDOWN))
         updated = {**state.suspensions, model: Suspension(until, c.reason.value)}
         return replace(state, suspensions=MappingProxyType(updated))
 
     def _wait(self, state: CredentialState, c: ClassifiedError, now: float) -> float:
         if c.retry_after is not None:
-            return c.retry_after  # the provider's hint always wins
+            return min(c.retry_after, MAX_COOLDOWN)  # the provider's hint always wins, within a month
         if c.reason is FailoverReason.billing:
             return self.billing_default
         if c.reason in (FailoverReason.auth, FailoverReason.provider_policy_blocked):

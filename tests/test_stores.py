@@ -85,6 +85,47 @@ def test_unreachable_redis_degrades_and_recovers(redis_url: str, caplog: pytest.
     assert "memory fallback" not in healthy.description
 
 
+_HOLD_WRITE_LOCK = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+db.execute("UPDATE credential_state SET uses = uses WHERE 0")
+print("locked", flush=True)
+sys.stdin.read()  # holds the write lock until the test closes stdin
+"""
+
+
+def test_a_write_lock_held_by_another_process_degrades_one_operation_not_a_stall(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 11 item 9: a writer holding the lock makes operations use memory after a short wait (one warning)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "state.db"
+    store = open_sqlite(path)
+    pool = CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-aaaaaaaaaa"))], store=store)
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_WRITE_LOCK, str(path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        with caplog.at_level(logging.WARNING, logger="steadyloop.state"):
+            for _ in range(2):  # six store operations, each meeting the lock
+                with pool.acquire("m") as lease:
+                    pool.report_success(lease)
+        stalled = time.monotonic() - started
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=10)
+    assert stalled < 6.0, f"six operations waited {stalled:.1f} s for another process's lock"
+    assert caplog.text.count("locked by another process") == 1 and "memory fallback" in store.description
+    with pool.acquire("m") as lease:  # the lock is gone: the very next operation is shared again
+        pool.report_success(lease, release=True)
+    assert "memory fallback" not in store.description
+    assert SQLiteStore(path).read("p", ["a"], time.time())["a"].successes == 1
+
+
 # ------------------------------------------------------------------ contention across processes
 
 

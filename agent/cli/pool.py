@@ -11,17 +11,27 @@ from ._common import CONFIG_HELP, UsageError, load_config_arg
 __all__ = ["add"]
 
 
+def _open_store(config: Any) -> Any:
+    """The configured state store; a bad state section (unset url_env, bad URL, unsafe path) is a usage error."""
+    from ..config import ConfigError, open_state
+
+    try:
+        return open_state(config.state)
+    except ConfigError as err:
+        raise UsageError(str(err)) from err
+
+
 def _rows(args: argparse.Namespace) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
     """The store's description, one row per credential (times left in seconds; None: never), and one
     per (endpoint, model) circuit."""
     import time
 
-    from ..config import credential_ids, open_state
+    from ..config import credential_ids
 
     config = load_config_arg(args)
     if args.pool and args.pool not in config.pools:
         raise UsageError(f"--pool {args.pool}: no such pool; configured: {', '.join(sorted(config.pools)) or 'none'}")
-    store, now = open_state(config.state), time.time()
+    store, now = _open_store(config), time.time()
     rows = []
     for name, pool in config.pools.items():
         if args.pool and name != args.pool:
@@ -60,7 +70,7 @@ def _table(description: str, rows: list[dict[str, Any]], out: TextIO) -> None:
 
 def _prometheus(args: argparse.Namespace, out: TextIO) -> int:
     """``steadyloop_credential_state{pool,credential,model}`` for a node-exporter textfile (cron)."""
-    from ..config import credential_ids, open_state
+    from ..config import credential_ids
 
     try:
         from ..observability.metrics import CredentialStates, exposition, load_prometheus_client
@@ -73,7 +83,7 @@ def _prometheus(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"--pool {args.pool}: no such pool; configured: {', '.join(sorted(config.pools)) or 'none'}")
     pools = {name: (credential_ids(name, pool), sorted({e.model for e in config.chain if e.pool == name}) or [""])
              for name, pool in config.pools.items() if not args.pool or name == args.pool}
-    out.write(exposition(CredentialStates.of_store(open_state(config.state), pools)))
+    out.write(exposition(CredentialStates.of_store(_open_store(config), pools)))
     return 0
 
 
@@ -101,10 +111,10 @@ def _circuits(store: Any, now: float) -> list[dict[str, Any]]:
 
 
 def _cmd_pool_reset(args: argparse.Namespace, out: TextIO) -> int:
-    from ..config import credential_ids, open_state
+    from ..config import credential_ids
 
     config = load_config_arg(args)
-    store = open_state(config.state)
+    store = _open_store(config)
     pools = [p for p in config.pools if not args.pool or p == args.pool]
     if args.pool and not pools:
         raise UsageError(f"--pool {args.pool}: no such pool; configured: {sorted(config.pools)}")

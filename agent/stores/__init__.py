@@ -12,19 +12,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ._base import Candidate, Order, StateStore, StoreError, eligible, ordered
+from ._base import Candidate, Order, StateStore, StoreBusyError, StoreError, eligible, ordered
+from ._safe_path import UnsafeStatePathError
 from .degrade import DegradingStore
 from .memory import MemoryStore
-from .sqlite import SQLiteStore
+from .sqlite import DEFAULT_BUSY_TIMEOUT, SQLiteStore
 
 __all__ = [
+    "DEFAULT_BUSY_TIMEOUT",
     "Candidate",
     "DegradingStore",
     "MemoryStore",
     "Order",
     "SQLiteStore",
     "StateStore",
+    "StoreBusyError",
     "StoreError",
+    "UnsafeStatePathError",
     "eligible",
     "open_redis",
     "open_sqlite",
@@ -32,9 +36,11 @@ __all__ = [
 ]
 
 
-def open_sqlite(path: str | Path, *, retry_after: float = 30.0) -> DegradingStore:
-    """The SQLite store at ``path``, degrading to memory on failure."""
-    return DegradingStore(lambda: SQLiteStore(path), label=f"sqlite at {path}", retry_after=retry_after)
+def open_sqlite(path: str | Path, *, retry_after: float = 30.0,
+                busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> DegradingStore:
+    """The SQLite store at ``path``, degrading to memory on failure; raises UnsafeStatePathError for an unsafe path."""
+    return DegradingStore(lambda: SQLiteStore(path, busy_timeout=busy_timeout), label=f"sqlite at {path}",
+                          retry_after=retry_after)
 
 
 def open_redis(url: str, *, prefix: str = "steadyloop:", retry_after: float = 30.0) -> DegradingStore:

@@ -20,11 +20,19 @@ from typing import Protocol
 
 from ..cooldown import CredentialState
 
-__all__ = ["Candidate", "Order", "StateStore", "StoreError", "cleared", "eligible", "ordered"]
+__all__ = ["Candidate", "Order", "StateStore", "StoreBusyError", "StoreError", "cleared", "eligible", "ordered"]
 
 
 class StoreError(Exception):
-    """The shared state store failed (unreachable, corrupt, misconfigured)."""
+    """The shared state store failed (unreachable, corrupt, misconfigured).
+
+    StoreBusyError      another process held the store's lock past the busy timeout: this one
+                   operation degrades, the store stays in use
+    """
+
+
+class StoreBusyError(StoreError):
+    """Another process held the store's write lock longer than the (short) busy timeout."""
 
 
 class Order(enum.StrEnum):

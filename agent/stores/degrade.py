@@ -4,6 +4,12 @@ When the shared store fails (a corrupt SQLite file, Redis unreachable), the fail
 a warning naming the store and the fix, this process continues on a MemoryStore, and the shared
 store is tried again after ``retry_after`` seconds. Nothing is deleted or rewritten: the
 credentials live in configuration, and the shared file or server is left for the operator.
+
+A store that is only busy (``StoreBusyError``: another process held its lock past the short busy
+timeout) degrades for that one operation: it is served from memory and the next one tries the
+shared store again. An unsafe state path (``UnsafeStatePathError``) is refused when the store is
+first opened (the caller reports it as a configuration error) and degrades like a failure later.
+One warning per episode, one "is back" when it ends.
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from ..cooldown import CredentialState
-from ._base import Candidate, Order, StateStore, StoreError
+from ._base import Candidate, Order, StateStore, StoreBusyError, StoreError
+from ._safe_path import UnsafeStatePathError
 from .memory import MemoryStore
 
 __all__ = ["DegradingStore"]
@@ -36,7 +43,7 @@ class DegradingStore:
         self.fallback = MemoryStore()
         self._fallback_leases: set[str] = set()
         self.degraded_reason: str | None = None
-        self._connect()
+        self._connect(refuse_unsafe=True)
 
     @property
     def description(self) -> str:
@@ -44,12 +51,14 @@ class DegradingStore:
             return self._primary.description
         return f"memory fallback (shared store {self._label} failed: {self.degraded_reason})"
 
-    def _connect(self) -> StateStore | None:
+    def _connect(self, *, refuse_unsafe: bool = False) -> StateStore | None:
         with self._lock:
             if self._primary is None and self._clock() >= self._down_until:
                 try:
                     self._primary = self._open()
                 except StoreError as err:
+                    if refuse_unsafe and isinstance(err, UnsafeStatePathError):
+                        raise
                     self._fail(err)
             return self._primary
 
@@ -62,11 +71,21 @@ class DegradingStore:
                         "in-memory state and retries every %.0f s. Other processes will not see its cooldowns "
                         "until then.", err, self._retry_after)
 
+    def _busy(self, err: StoreBusyError) -> None:
+        first = self.degraded_reason is None
+        self.degraded_reason = str(err)
+        if first:
+            log.warning("steadyloop: %s; operations that meet the lock use in-memory state (not shared) instead "
+                        "of waiting, until it is released.", err)
+
     def _use(self, call: Callable[[StateStore], T]) -> T:
         primary = self._primary if self._primary is not None else self._connect()
         if primary is not None:
             try:
                 result = call(primary)
+            except StoreBusyError as err:
+                with self._lock:
+                    self._busy(err)
             except StoreError as err:
                 with self._lock:
                     self._fail(err)

@@ -21,32 +21,67 @@ from dataclasses import replace
 from typing import Any, Final, cast
 from urllib.parse import urlsplit
 
-from ..cooldown import CredentialState
+from ..cooldown import LATEST_TIME, CredentialState
 from ._base import Candidate, Order, StoreError, cleared, ordered
+from ._rows import decode_state
 
 __all__ = ["RedisStore"]
 
 _STATE_TTL_MS: Final = 30 * 24 * 3600 * 1000
 _UPDATE_TRIES: Final = 100
 
-_ACQUIRE: Final = """
+_ACQUIRE: Final = f"""
+local LATEST = {LATEST_TIME!r}
+-- mirrors stores._rows: a row that would block is first checked whole; a malformed one never blocks
+local function valid(skey)
+  local h = redis.call('HGETALL', skey)
+  for j = 1, #h, 2 do
+    local k, v = h[j], h[j + 1]
+    if k == 'dead' then
+      if v ~= '0' and v ~= '1' then return false end
+    elseif k == 'suspensions' then
+      local parsed, t = pcall(cjson.decode, v)
+      if not parsed or type(t) ~= 'table' then return false end
+      for _, e in pairs(t) do
+        local u = type(e) == 'table' and tonumber(e['until'])
+        if not u or u ~= u or u < 0 or u > LATEST then return false end
+      end
+    elseif k == 'status_code' then
+      local n = tonumber(v)
+      if v ~= '' and not (n and n >= 100 and n <= 599) then return false end
+    elseif k ~= 'reason' and k ~= 'error' and k ~= 'id' then
+      local n = tonumber(v)
+      if not n or n ~= n or n < 0 or n > 1e15 then return false end
+      if (k == 'cool_until' or k == 'last_used') and n > LATEST then return false end
+      if k ~= 'cool_until' and k ~= 'last_used' and n ~= math.floor(n) then return false end
+    end
+  end
+  return true
+end
 local now, lease, ttl, model = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
 for i = 1, #KEYS / 2 do
   local skey, lkey = KEYS[2 * i - 1], KEYS[2 * i]
   local f = redis.call('HMGET', skey, 'dead', 'cool_until', 'suspensions')
-  local ok = f[1] ~= '1' and (tonumber(f[2]) or 0) <= now
+  -- a malformed field never blocks (stores._rows reads the row as no state and warns)
+  local cool = tonumber(f[2]) or 0
+  local ok = f[1] ~= '1' and not (cool == cool and cool > now and cool <= LATEST)
   if ok and f[3] and #f[3] > 2 then
-    local s = cjson.decode(f[3])[model]
-    if s and tonumber(s['until']) > now then ok = false end
+    local parsed, all = pcall(cjson.decode, f[3])
+    local s = parsed and type(all) == 'table' and all[model]
+    local untl = type(s) == 'table' and tonumber(s['until']) or 0
+    if untl == untl and untl > now and untl <= LATEST then ok = false end
   end
+  if not ok and not valid(skey) then ok = true end
   if ok then
     redis.call('ZREMRANGEBYSCORE', lkey, '-inf', now)
     local cap = tonumber(ARGV[4 + i])
     if cap < 0 or redis.call('ZCARD', lkey) < cap then
       redis.call('ZADD', lkey, now + ttl, lease)
       if redis.call('PTTL', lkey) < ttl * 1000 then redis.call('PEXPIRE', lkey, math.ceil(ttl * 1000)) end
-      redis.call('HINCRBY', skey, 'uses', 1)
-      redis.call('HSET', skey, 'last_used', ARGV[1])
+      if valid(skey) then  -- counting on a malformed row would silently rewrite it
+        redis.call('HINCRBY', skey, 'uses', 1)
+        redis.call('HSET', skey, 'last_used', ARGV[1])
+      end
       redis.call('PEXPIRE', skey, tonumber(ARGV[4 + #KEYS / 2 + 1]))
       return i
     end
@@ -144,7 +179,8 @@ class RedisStore:
             pipe.hgetall(self._skey(pool, credential_id))
             pipe.zcount(self._lkey(pool, credential_id), f"({now!r}", "+inf")
         raw = self._call(pipe.execute)
-        return {i: replace(_decode(i, raw[2 * n]), in_flight=int(raw[2 * n + 1])) for n, i in enumerate(ids)}
+        return {i: replace(_decode(self.description, pool, i, raw[2 * n]), in_flight=int(raw[2 * n + 1]))
+                for n, i in enumerate(ids)}
 
     def update(self, pool: str, credential_id: str,
                change: Callable[[CredentialState], CredentialState]) -> CredentialState:
@@ -158,7 +194,8 @@ class RedisStore:
             with self._db.pipeline(transaction=True) as pipe:
                 try:
                     pipe.watch(key)
-                    new = change(_decode(credential_id, cast(dict[str, str], pipe.hgetall(key))))
+                    raw = cast(dict[str, str], pipe.hgetall(key))
+                    new = change(_decode(self.description, pool, credential_id, raw))
                     pipe.multi()
                     pipe.hset(key, mapping=cast(dict[Any, Any], _encode(new)))
                     pipe.pexpire(key, _STATE_TTL_MS)
@@ -202,14 +239,7 @@ def _encode(state: CredentialState) -> dict[str, str]:
     return {k: v if isinstance(v, str) else repr(v) for k, v in data.items()}
 
 
-def _decode(credential_id: str, raw: dict[str, str]) -> CredentialState:
+def _decode(where: str, pool: str, credential_id: str, raw: dict[str, str]) -> CredentialState:
     if not raw:
         return CredentialState(id=credential_id)
-    return CredentialState.from_dict({
-        "id": credential_id, "cool_until": float(raw.get("cool_until", 0) or 0), "dead": raw.get("dead") == "1",
-        "reason": raw.get("reason", ""), "error": raw.get("error", ""),
-        "status_code": int(raw["status_code"]) if raw.get("status_code") else None,
-        "backoff": int(raw.get("backoff", 0) or 0), "successes": int(raw.get("successes", 0) or 0),
-        "failures": int(raw.get("failures", 0) or 0), "uses": int(raw.get("uses", 0) or 0),
-        "last_used": float(raw.get("last_used", 0) or 0), "suspensions": json.loads(raw.get("suspensions") or "{}"),
-    })
+    return decode_state(where, pool, credential_id, raw) or CredentialState(id=credential_id)

@@ -2,7 +2,10 @@
 
 One file (0600, in a 0700 directory when steadyloop creates it), WAL mode, and one short
 ``BEGIN IMMEDIATE`` transaction per change, so concurrent processes serialise their writes and
-never lose one.
+never lose one. The path is checked before every connection (``_safe_path``: no symbolic links,
+the user's own directory and file). Another process holding the write lock longer than
+``busy_timeout`` (0.5 s) makes that one operation raise ``StoreBusyError``, which ``DegradingStore``
+serves from memory: a stuck writer never stalls a turn.
 
 Fork safety: SQLite keeps per-process lock bookkeeping, and a child that inherits it from a
 parent with an open connection can believe it holds locks it does not, silently losing updates
@@ -22,11 +25,12 @@ import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Final
 
-from ..cooldown import CredentialState, Suspension
-from ._base import Candidate, Order, StoreError, cleared, eligible, ordered
+from ..cooldown import CredentialState
+from ._base import Candidate, Order, StoreBusyError, StoreError, cleared, eligible, ordered
+from ._rows import decode_state
+from ._safe_path import prepare_state_file
 
 __all__ = ["SQLiteStore"]
 
@@ -44,6 +48,7 @@ CREATE TABLE IF NOT EXISTS affinity (
     pool TEXT NOT NULL, session TEXT NOT NULL, id TEXT NOT NULL, expires REAL NOT NULL,
     PRIMARY KEY (pool, session));
 """
+DEFAULT_BUSY_TIMEOUT: Final = 0.5  # seconds another process's write lock is waited for
 _COLUMNS: Final = ("id", "cool_until", "dead", "reason", "error", "status_code", "backoff", "successes",
                    "failures", "uses", "last_used", "suspensions")
 
@@ -66,18 +71,6 @@ def _after_fork() -> None:
 os.register_at_fork(before=_before_fork, after_in_parent=_after_fork, after_in_child=_after_fork)
 
 
-def _to_state(row: sqlite3.Row | None, credential_id: str) -> CredentialState:
-    if row is None:
-        return CredentialState(id=credential_id)
-    raw = json.loads(row["suspensions"])
-    suspensions = {m: Suspension(float(s["until"]), str(s["reason"])) for m, s in raw.items()}
-    return CredentialState(
-        id=row["id"], cool_until=row["cool_until"], dead=bool(row["dead"]), reason=row["reason"], error=row["error"],
-        status_code=row["status_code"], backoff=row["backoff"], successes=row["successes"],
-        failures=row["failures"], uses=row["uses"], last_used=row["last_used"],
-        suspensions=MappingProxyType(suspensions))
-
-
 def _to_row(pool: str, state: CredentialState) -> tuple[Any, ...]:
     suspensions = json.dumps({m: {"until": s.until, "reason": s.reason} for m, s in state.suspensions.items()})
     return (pool, state.id, state.cool_until, int(state.dead), state.reason, state.error, state.status_code,
@@ -87,27 +80,17 @@ def _to_row(pool: str, state: CredentialState) -> tuple[Any, ...]:
 class SQLiteStore:
     """Shared state in one SQLite file."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         self.path = Path(path).expanduser()
         self.description = f"sqlite at {self.path}"
+        self.busy_timeout = busy_timeout
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
         self._pid = os.getpid()
         _STORES.add(self)
-        self._prepare_file()
         with self._transaction() as db:
             for statement in filter(str.strip, _SCHEMA.split(";")):  # executescript would commit early
                 db.execute(statement)
-
-    def _prepare_file(self) -> None:
-        try:
-            if not self.path.parent.exists():
-                self.path.parent.mkdir(mode=0o700, parents=True)
-            if not self.path.exists():
-                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-            os.chmod(self.path, 0o600)
-        except OSError as err:
-            raise StoreError(f"cannot create the state file {self.path}: {err}") from err
 
     def _disconnect(self) -> None:
         if self._db is not None and self._pid == os.getpid():
@@ -119,10 +102,12 @@ class SQLiteStore:
         """This process's connection (call with ``_lock`` held)."""
         db = self._db
         if db is None or self._pid != os.getpid():
+            prepare_state_file(self.path)  # every (re)connect: the path may have changed since
             try:
-                db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
+                db = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=rw", uri=True, timeout=self.busy_timeout,
+                                     isolation_level=None, check_same_thread=False)
                 db.row_factory = sqlite3.Row
-                db.execute("PRAGMA busy_timeout = 30000")
+                db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("PRAGMA synchronous = NORMAL")
             except sqlite3.Error as err:
@@ -144,13 +129,26 @@ class SQLiteStore:
                     raise
                 db.execute("COMMIT")
             except sqlite3.Error as err:
+                if getattr(err, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    raise StoreBusyError(f"state file {self.path} is locked by another process for more than "
+                                    f"{self.busy_timeout:g} s") from err
                 raise StoreError(f"state file {self.path}: {err}") from err
 
-    def _states(self, db: sqlite3.Connection, pool: str, ids: Sequence[str]) -> dict[str, CredentialState]:
+    def _states(self, db: sqlite3.Connection, pool: str, ids: Sequence[str],
+                malformed: set[str] | None = None) -> dict[str, CredentialState]:
+        """Validated states of ``ids``; a malformed row reads as no state (its id added to ``malformed``)."""
         marks = ",".join("?" * len(ids))
         rows = db.execute(f"SELECT * FROM credential_state WHERE pool = ? AND id IN ({marks})", (pool, *ids))
-        found = {row["id"]: _to_state(row, row["id"]) for row in rows}
+        found: dict[str, CredentialState] = {}
+        for row in rows:
+            state = self._decode(pool, row)
+            if state is None and malformed is not None:
+                malformed.add(row["id"])
+            found[row["id"]] = state or CredentialState(id=row["id"])
         return {i: found.get(i) or CredentialState(id=i) for i in ids}
+
+    def _decode(self, pool: str, row: sqlite3.Row) -> CredentialState | None:
+        return decode_state(self.description, pool, str(row["id"]), dict(zip(row.keys(), tuple(row), strict=True)))
 
     def _live(self, db: sqlite3.Connection, pool: str, now: float) -> dict[str, int]:
         db.execute("DELETE FROM lease WHERE pool = ? AND expires <= ?", (pool, now))
@@ -159,11 +157,14 @@ class SQLiteStore:
     def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, *, now: float, lease_id: str,
                 lease_ttl: float, order: Order) -> str | None:
         with self._transaction() as db:
-            states = self._states(db, pool, [c.id for c in candidates])
+            malformed: set[str] = set()
+            states = self._states(db, pool, [c.id for c in candidates], malformed)
             live = self._live(db, pool, now)
             for candidate in ordered(candidates, states, order):
                 if eligible(states[candidate.id], model, now, live.get(candidate.id, 0), candidate.max_concurrency):
                     db.execute("INSERT INTO lease VALUES (?, ?, ?, ?)", (lease_id, pool, candidate.id, now + lease_ttl))
+                    if candidate.id in malformed:
+                        return candidate.id  # counted on a malformed row would silently rewrite it
                     db.execute(
                         "INSERT INTO credential_state (pool, id, uses, last_used) VALUES (?, ?, 1, ?) "
                         "ON CONFLICT (pool, id) DO UPDATE SET uses = uses + 1, last_used = excluded.last_used",
@@ -212,8 +213,9 @@ class SQLiteStore:
             if credential_id is not None:
                 query, args = query + " AND id = ?", [*args, credential_id]
             rows = db.execute(query, args).fetchall()
-            for row in rows:
-                self._write(db, pool, cleared(_to_state(row, row["id"]), model))
+            for row in rows:  # an operator's reset replaces a malformed row with a clean one
+                state = self._decode(pool, row) or CredentialState(id=row["id"])
+                self._write(db, pool, cleared(state, model))
             return len(rows)
 
     def get_affinity(self, pool: str, session: str, now: float) -> str | None:
