@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from agent.circuit import CircuitBreaker, Gate
 from agent.stores.circuits import CircuitRecord, circuits_for
 from tests.conftest import StoreFactory
@@ -60,3 +64,25 @@ def test_a_healthy_endpoint_costs_one_store_read_per_fresh_interval() -> None:
     assert Counting.reads == 2
     breaker.failed("e|m", 1.6)
     assert breaker.gate("e|m", 1.7)[0] is Gate.open
+
+
+def test_sqlite_circuits_share_the_stores_short_busy_timeout(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Circuits go through the credential store's connection: a write lock held elsewhere costs the store's
+    busy timeout (0.5 s), not 30 s, and the circuit degrades to memory with one warning."""
+    import sqlite3
+    import time
+
+    from agent.stores import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "state.db")
+    circuits = circuits_for(store)
+    other = sqlite3.connect(tmp_path / "state.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a real write lock on the real file, held by another connection
+    try:
+        started = time.monotonic()
+        record = circuits.update("http://x/v1|m", lambda r: CircuitRecord(r.failures + 1, 0.0, 0.0))
+        assert time.monotonic() - started < 5.0 and record.failures == 1
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert [r for r in caplog.records if "circuit state failed" in r.getMessage()]

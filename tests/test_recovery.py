@@ -365,6 +365,7 @@ def test_pool_list_shows_endpoint_circuits(tmp_path: Path) -> None:
     import io
 
     from agent.cli import main
+    from agent.stores import SQLiteStore
     from agent.stores.circuits import SQLiteCircuits
 
     db = tmp_path / "s.db"
@@ -372,7 +373,7 @@ def test_pool_list_shows_endpoint_circuits(tmp_path: Path) -> None:
     config.write_text(f'[state]\nbackend = "sqlite"\npath = "{db}"\n[pools.main]\n[[pools.main.credentials]]\n'
                       'id = "one"\nkey = "sk-emu-1111111"\n[[chain]]\napi = "openai-chat"\nmodel = "gpt-4o"\n'
                       'pool = "main"\n')
-    SQLiteCircuits(db).update("http://127.0.0.1:9/v1|gpt-4o",
+    SQLiteCircuits(SQLiteStore(db)).update("http://127.0.0.1:9/v1|gpt-4o",
                               lambda r: type(r)(3, time.time() + 25, 0.0))
     out = io.StringIO()
     assert main(["pool", "list", "--config", str(config)], out=out) == 0

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import sqlite3
 import threading
 import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
-from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from .sqlite import SQLiteStore
 
 __all__ = ["CircuitRecord", "CircuitStore", "MemoryCircuits", "RedisCircuits", "SQLiteCircuits", "circuits_for"]
 
@@ -82,33 +83,20 @@ _SCHEMA = ("CREATE TABLE IF NOT EXISTS endpoint_circuit (key TEXT PRIMARY KEY, f
 
 
 class SQLiteCircuits:
-    """Circuits in the state file (table ``endpoint_circuit``)."""
+    """Circuits in the state file (table ``endpoint_circuit``), through the credential store's own
+    connection and transactions: the same path checks, short busy timeout and fork handling."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self._lock = threading.Lock()
-        self._db: sqlite3.Connection | None = None
-        self._pid = 0
-
-    def _connection(self) -> sqlite3.Connection:
-        if self._db is None or self._pid != os.getpid():
-            db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA busy_timeout = 30000")
-            db.execute(_SCHEMA)
-            self._db, self._pid = db, os.getpid()
-        return self._db
+    def __init__(self, store: SQLiteStore) -> None:
+        self._store = store
+        self._ready = False
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            db = self._connection()
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
+        with self._store._transaction() as db:
+            if not self._ready:
+                db.execute(_SCHEMA)
+                self._ready = True
+            yield db
 
     @staticmethod
     def _get(db: sqlite3.Connection, key: str) -> CircuitRecord:
@@ -117,8 +105,8 @@ class SQLiteCircuits:
         return CircuitRecord(int(row[0]), float(row[1]), float(row[2])) if row else CircuitRecord()
 
     def read(self, key: str) -> CircuitRecord:
-        with self._lock:
-            return self._get(self._connection(), key)
+        with self._transaction() as db:
+            return self._get(db, key)
 
     def update(self, key: str, change: Change) -> CircuitRecord:
         with self._transaction() as db:
@@ -128,8 +116,8 @@ class SQLiteCircuits:
             return new
 
     def all(self) -> dict[str, CircuitRecord]:
-        with self._lock:
-            rows = self._connection().execute("SELECT key, failures, open_until, probe_until FROM endpoint_circuit")
+        with self._transaction() as db:
+            rows = db.execute("SELECT key, failures, open_until, probe_until FROM endpoint_circuit")
             return {str(k): CircuitRecord(int(f), float(o), float(p)) for k, f, o, p in rows}
 
 
@@ -218,7 +206,7 @@ def circuits_for(store: Any) -> CircuitStore:
 
     inner = getattr(store, "_primary", None) if isinstance(store, DegradingStore) else store
     if isinstance(inner, SQLiteStore):
-        return _Degrading(SQLiteCircuits(inner.path))
+        return _Degrading(SQLiteCircuits(inner))
     if isinstance(inner, RedisStore):
         return _Degrading(RedisCircuits(lambda: inner._db, inner.prefix))
     try:
