@@ -8,137 +8,31 @@ outcome and steps the ladder (repair, rotate, retry, compress, fall back, finish
 
 from __future__ import annotations
 
-import logging
 import os
-import random
-from collections.abc import Callable, Generator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Generator
+from dataclasses import replace
 from typing import Any
 
 from . import events as ev
 from ._deadline import deadline_reached
-from ._rules import Rule
-from ._taxonomy import Action, FailoverReason, Scope
-from ._unknowns import UnknownShapes
-from .adapters import Adapter, MalformedStreamError, ModelReply, ModelRequest, StreamIncompleteError, ToolSpec
-from .chain import Api, ChainEntry
-from .circuit import CircuitBreaker, Gate
-from .compress import Compressor, estimate_tokens
-from .conversation import Message, ToolCall, ToolResult, unsendable_text
-from .cooldown import CredentialStatus
-from .credential_pool import CredentialPool, Lease, NoCredentialAvailable
-from .error_classifier import ClassifiedError, classify_api_error, classify_soft_failure
+from ._effects import Call, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent
+from ._taxonomy import Action, Scope
+from ._turn_base import _At, _Turn
+from ._turn_outcomes import TurnOutcomes
+from ._turn_waits import TurnWaits
+from .adapters import ModelReply, ModelRequest
+from .chain import ChainEntry
+from .circuit import Gate
+from .conversation import Message, ToolResult, unsendable_text
+from .credential_pool import Lease, NoCredentialAvailable
+from .error_classifier import ClassifiedError
 from .interrupt import TurnInterrupted
-from .ladder import (
-    Budget,
-    LadderContext,
-    LadderPolicy,
-    Step,
-    backoff_delay,
-    fallback_allowed,
-    fallback_or_finish,
-    may_retry,
-    next_step,
-)
+from .ladder import Budget, Step, backoff_delay, fallback_or_finish, next_step
 from .repairs import Draft, repair
-from .results import Attempt, Note, TurnResult, TurnStatus, now_utc
-from .tools import ToolBox
-from .truth import Verdict, busy_verdict, empty_pool_verdict, failure_verdict, interrupted_verdict, still_failing
+from .results import TurnResult, TurnStatus
+from .truth import Verdict, busy_verdict, failure_verdict, interrupted_verdict, still_failing
 
 __all__ = ["Call", "ChainEntry", "Effect", "Emit", "Outcome", "RunTools", "Sleep", "StreamEvent", "TurnLogic"]
-
-_UNKNOWN_SHAPES = UnknownShapes()  # per process: each unknown shape is logged once
-
-log = logging.getLogger("steadyloop.loop")
-
-# What each action of an attempt row says to users (``Attempt.action``); ``{}`` takes the detail.
-_SAYS: dict[ev.AttemptAction, str] = {
-    "answered": "answered", "tools": "ran tools", "repair": "repaired: {}", "rotate": "rotated credential",
-    "retry": "retried", "compress": "compressed ({} removed)", "fallback": "fell back", "finish": "finished",
-    "partial": "stopped: partial answer", "wait": "waited for a credential",
-    "cancelled": "cancelled at the deadline",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Call:
-    adapter: Adapter
-    client: Any
-    request: ModelRequest
-    stream: bool = False  # performed by stream(), which shows text as it arrives
-    time_left: float | None = None  # seconds to the turn's deadline: the call is cut there, whatever upstream does
-
-
-@dataclass(frozen=True, slots=True)
-class Sleep:
-    seconds: float
-
-
-@dataclass(frozen=True, slots=True)
-class RunTools:
-    calls: tuple[ToolCall, ...]
-    time_left: float | None = None  # seconds to the turn's deadline: no tool runs past it
-
-
-@dataclass(frozen=True, slots=True)
-class Emit:
-    event: ev.Event
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    raw: Any = None
-    error: BaseException | None = None
-    duration: float = 0.0
-    reply: ModelReply | None = None  # already parsed (streams)
-    delivered: int = 0  # characters of text shown to the reader before the outcome
-
-
-Effect = Call | Sleep | RunTools | Emit
-StreamEvent = ev.TextDelta | ev.Event | TurnResult
-
-
-@dataclass(slots=True)
-class _Turn:
-    """Mutable state of one turn."""
-
-    budget: Budget
-    draft: Draft
-    started: float
-    ref: ev.TurnRef
-    entry_index: int = 0
-    ctx: LadderContext = field(default_factory=LadderContext)
-    attempts: list[Attempt] = field(default_factory=list)
-    added: list[Message] = field(default_factory=list)
-    tokens: list[int] = field(default_factory=lambda: [0, 0])
-    iterations: int = 0
-    last: ClassifiedError | None = None
-    streaming: bool = False
-    outbox: list[ev.Event] = field(default_factory=list)
-    partial: bool = False
-    truncated: bool = False  # the final answer stopped at the output limit
-    tried: set[str] = field(default_factory=set)  # keys of the current chain entry called in this turn
-    notes: list[Note] = field(default_factory=list)  # steps that made no call: waits, skips, empty pools
-    busy: NoCredentialAvailable | None = None  # waiting for a key that other calls hold (one note for the wait)
-    restarts: int = 0
-    retried: bool = False
-    last_at: int = -1  # the chain entry the last failure came from
-    capped: bool = False  # a step was refused for want of attempts
-    origin: tuple[ClassifiedError, ChainEntry] | None = None  # the turn's first failure, and where
-    circuit_dirty: bool = False  # the current target's circuit holds failures a success must clear
-    circuit_open: bool = False  # the current target's circuit opened in this turn
-
-
-@dataclass(frozen=True, slots=True)
-class _At:
-    """Where a ladder step happens: the turn, its target and key, the failure and the call's outcome."""
-
-    t: _Turn
-    entry: ChainEntry
-    lease: Lease
-    c: ClassifiedError
-    outcome: Outcome
-
 
 _PORTS = {"https": 443, "http": 80}
 # How each API says the output limit cut the answer: Chat finish_reason, Anthropic stop_reason,
@@ -146,22 +40,8 @@ _PORTS = {"https": 443, "http": 80}
 _TRUNCATED = frozenset({"length", "max_tokens", "incomplete"})
 
 
-class TurnLogic:
+class TurnLogic(TurnOutcomes, TurnWaits):
     """The decisions of a turn; ``ConversationLoop`` adds the drivers."""
-
-    chain: tuple[ChainEntry, ...]
-    pools: dict[str, CredentialPool]
-    tools: ToolBox
-    policy: LadderPolicy
-    compressor: Compressor
-    circuits: CircuitBreaker
-    hooks: tuple[ev.Hook, ...]
-    clock: Callable[[], float]
-    rng: random.Random
-    _adapters: Mapping[Api, Adapter]
-    _tool_specs: tuple[ToolSpec, ...]
-    classifier_rules: tuple[Rule, ...] = ()  # operator rules, checked before the built-in table
-    _completion_tokens: set[str]  # Chat models that rejected max_tokens (learned from their 400)
 
     def _turn(self, conversation: tuple[Message, ...], session: str | None, asynchronous: bool = False,
               streaming: bool = False) -> Generator[Effect, Any, TurnResult]:
@@ -219,10 +99,6 @@ class TurnLogic:
             return failure_verdict(None, t.last, self.policy, len(t.attempts), budget_spent=True)
         return None
 
-    def _circuit(self, entry: ChainEntry) -> tuple[str, float]:
-        """The circuit key of ``entry`` (its endpoint and model) and the shared clock's now."""
-        return self.circuits.key(entry.base_url or entry.api, entry.model), self.pools[entry.pool].clock()
-
     def _skipped(self, t: _Turn, entry: ChainEntry) -> bool:
         """Skip an (endpoint, model) whose circuit is open, while a fallback may follow; else call it."""
         key, now = self._circuit(entry)
@@ -232,14 +108,6 @@ class TurnLogic:
         self._note(t, entry, "skipped: its circuit is open after repeated endpoint failures", "circuit_open")
         self._fall_back(t, "circuit_open")
         return True
-
-    def _keeps(self, t: _Turn, c: ClassifiedError | None = None) -> bool:
-        """Whether a fallback may still follow the current target (so it keeps a reserve for it)."""
-        return t.ctx.has_next and fallback_allowed(c if c is not None else t.last, self.policy)
-
-    def _spare(self, t: _Turn, c: ClassifiedError) -> bool:
-        """Whether another call of the current target leaves one attempt for a fallback that may follow."""
-        return t.budget.attempts_left() >= (2 if self._keeps(t, c) else 1)
 
     def _acquire(self, entry: ChainEntry, session: str | None) -> Lease | NoCredentialAvailable:
         try:
@@ -264,8 +132,6 @@ class TurnLogic:
         request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.settings(), t.draft.betas,
                                timeouts, t.draft.completion_tokens or entry.model in self._completion_tokens)
         return Call(adapter, client, request, stream=t.streaming, time_left=left)
-
-    # ------------------------------------------------------------------ outcomes
 
     def _handle(self, t: _Turn, entry: ChainEntry, lease: Lease,
                 outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:
@@ -307,69 +173,6 @@ class TurnLogic:
     def _restartable(self, t: _Turn) -> bool:
         return self.policy.on_partial_stream == "restart" and t.restarts < self.policy.max_stream_restarts
 
-    def _cut(self, t: _Turn, entry: ChainEntry, lease: Lease, outcome: Outcome) -> Verdict:
-        """The turn's deadline cancelled the call: not the key's fault (no cooldown), and said as it is."""
-        lease.release()
-        self._emit(t, ev.AttemptFailed(entry.api, entry.model, lease.credential.id, "deadline_exceeded",
-                                       "turn_deadline", None, "cancelled when the turn's deadline passed", t.ref))
-        self._record(t, entry, lease, "deadline_exceeded", "cancelled", outcome)
-        verdict = failure_verdict(TurnStatus.deadline_exceeded, t.last, self.policy, len(t.attempts), entry=entry,
-                                  cut=True)
-        if not outcome.delivered:
-            return verdict
-        t.partial = True
-        return replace(verdict, message=f"[The answer above was cut off after {outcome.delivered} characters.] "
-                                        + verdict.message)
-
-    def _partial(self, t: _Turn, entry: ChainEntry, lease: Lease, c: ClassifiedError,
-                 outcome: Outcome) -> Verdict | None:
-        """Text was already shown when the stream failed and no restart is possible: never hide it; stop."""
-        t.partial = True
-        self._record(t, entry, lease, c.reason.value, "partial", outcome, c)
-        base = failure_verdict(None, c, self.policy, len(t.attempts), entry=entry, credential=lease.credential.id)
-        return replace(base, message=f"[The answer above was cut off after {outcome.delivered} characters.] "
-                                     + base.message)
-
-    def _assess(self, t: _Turn, entry: ChainEntry, outcome: Outcome) -> ClassifiedError | ModelReply:
-        """The failure, or the parsed reply. Garbage and empty 200s are failures, never crashes."""
-        failure = self._classify(t, entry, outcome)
-        if failure is not None:
-            return failure
-        try:
-            reply = outcome.reply or self._adapters[entry.api].parse(outcome.raw)
-        except Exception as exc:  # a 200 body that is not this API's shape
-            return self._endpoint_fault(entry, "malformed_response", FailoverReason.malformed_response,
-                                        f"HTTP 200 with a body that is not a {entry.api} response "
-                                        f"({type(exc).__name__})")
-        if not reply.text and not reply.tool_calls:
-            return self._endpoint_fault(entry, "empty_answer", FailoverReason.empty_response,
-                                        "the model answered with no text and no tool call")
-        return reply
-
-    @staticmethod
-    def _endpoint_fault(entry: ChainEntry, rule: str, reason: FailoverReason, message: str) -> ClassifiedError:
-        return ClassifiedError(reason=reason, scope=Scope.endpoint, provider=entry.provider_name,
-                               model=entry.model, message=message, rule=rule)
-
-    def _classify(self, t: _Turn, entry: ChainEntry, outcome: Outcome) -> ClassifiedError | None:
-        provider, model = entry.provider_name, entry.model
-        if isinstance(outcome.error, StreamIncompleteError):  # a cut stream is the endpoint's failure
-            return self._endpoint_fault(entry, "stream_incomplete", FailoverReason.stream_incomplete,
-                                        str(outcome.error))
-        if isinstance(outcome.error, MalformedStreamError):
-            return self._endpoint_fault(entry, "malformed_response", FailoverReason.malformed_response,
-                                        str(outcome.error))
-        if outcome.error is not None:
-            c: ClassifiedError | None = classify_api_error(
-                outcome.error, provider=provider, model=model, approx_tokens=estimate_tokens(t.draft.messages),
-                context_length=entry.context_window or 200_000, num_messages=len(t.draft.messages),
-                rules=self.classifier_rules)
-        else:
-            c = classify_soft_failure(outcome.raw, provider=provider, model=model, rules=self.classifier_rules)
-        if c is not None:
-            _UNKNOWN_SHAPES.note(c)  # once per distinct shape, redacted: material for an operator's rule
-        return c
-
     def _succeeded(self, t: _Turn, entry: ChainEntry, lease: Lease, outcome: Outcome,
                    reply: ModelReply) -> Generator[Effect, Any, Verdict | None]:
         self.pools[entry.pool].report_success(lease, release=True)
@@ -397,28 +200,6 @@ class TurnLogic:
         t.added.append(tool_message)
         t.draft = replace(t.draft, messages=(*t.draft.messages, assistant, tool_message))
         return None
-
-    def _record(self, t: _Turn, entry: ChainEntry, lease: Lease | None, outcome: str, action: ev.AttemptAction,
-                result: Outcome | None, failure: ClassifiedError | None = None, wait: float = 0.0, *,
-                detail: object = "", reply: ModelReply | None = None) -> None:
-        """Write the attempt's row of the result and tell the hooks (``AttemptEnded``)."""
-        says = _SAYS[action].format(detail)
-        credential = lease.credential.id if lease else None
-        duration = result.duration if result else 0.0
-        t.attempts.append(Attempt.model_construct(
-            api=entry.api, model=entry.model, credential_id=credential, outcome=outcome,
-            status_code=failure.status_code if failure else None, rule=failure.rule if failure else None,
-            action=says, wait=wait, duration=duration, message=failure.message if failure else ""))
-        usage = reply.usage if reply else None
-        self._emit(t, ev.AttemptEnded(
-            t.ref, t.budget.used, entry.api, entry.provider_name, entry.model, credential, outcome, action, says, wait,
-            duration, t.entry_index, failure.status_code if failure else None, failure.rule if failure else None,
-            failure.scope.value if failure else None, failure.retry_after if failure else None,
-            result.delivered if result else 0, reply.response_model if reply else None,
-            usage.input_tokens if usage else 0, usage.output_tokens if usage else 0,
-            reply.finish_reasons if reply else ()))
-
-    # ------------------------------------------------------------------ the ladder, applied
 
     def _step(self, t: _Turn, entry: ChainEntry, lease: Lease, c: ClassifiedError, step: Step,
               outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:
@@ -472,14 +253,6 @@ class TurnLogic:
         self._emit(at.t, ev.RequestRepaired(at.entry.model, at.c.reason.value, fixed[0], at.t.ref))
         return True
 
-    def _back_in(self, entry: ChainEntry) -> float:
-        """Seconds until a key of ``entry``'s pool may serve its model again (0: one may now)."""
-        empty = self.pools[entry.pool].unavailable(entry.model)
-        if any(b.status.value == "available" and b.available_at is not None and b.available_at <= empty.now
-               for b in empty.blocked):
-            return 0.0
-        return max(0.0, (empty.soonest or empty.now) - empty.now)
-
     def _schedule_retry(self, at: _At, wait: float) -> None:
         at.t.ctx.retries += 1
         at.t.ctx.retried[at.c.reason] = at.t.ctx.retried.get(at.c.reason, 0) + 1
@@ -495,104 +268,3 @@ class TurnLogic:
         self._record(at.t, at.entry, at.lease, at.c.reason.value, "compress", at.outcome, at.c, detail=smaller[1])
         self._emit(at.t, ev.Compressed(at.entry.model, smaller[1], at.c.reason.value, at.t.ref))
         return True
-
-    @staticmethod
-    def _flush(t: _Turn) -> Generator[Effect, Any, None]:
-        """Hand pending events to stream readers now (before a sleep, so a status line can say why)."""
-        while t.outbox:
-            yield Emit(t.outbox.pop(0))
-
-    def _fall_back(self, t: _Turn, reason: str) -> None:
-        previous = self.chain[t.entry_index]
-        t.entry_index = self._next_entry(t.entry_index, reason)
-        entry = self.chain[t.entry_index]
-        t.tried, t.circuit_dirty, t.circuit_open = set(), False, False
-        t.ctx = LadderContext(repaired=set(t.ctx.repaired), has_next=t.entry_index + 1 < len(self.chain))
-        t.draft = replace(t.draft, betas=entry.betas, completion_tokens=False)
-        self._emit(t, ev.FallbackActivated(previous.model, entry.model, entry.api, reason, t.ref))
-
-    def _next_entry(self, index: int, reason: str) -> int:
-        """The next chain entry; after an overflow, the next one with a larger known window if there is one."""
-        if reason in ("context_overflow", "payload_too_large") and self.chain[index].context_window:
-            window = self.chain[index].context_window or 0
-            for later in range(index + 1, len(self.chain)):
-                if (self.chain[later].context_window or 0) > window:
-                    return later
-        return index + 1
-
-    def _empty_pool(self, t: _Turn, entry: ChainEntry,
-                    empty: NoCredentialAvailable) -> Generator[Effect, Any, Verdict | None]:
-        """No key may serve now. Waiting for one is a retry of the failure that cooled it (if this target
-        failed in this turn), planned like any retry; otherwise fall back, else finish."""
-        if any(b.status is CredentialStatus.available for b in empty.blocked):  # held by other calls
-            if self._keeps(t):  # a fallback is not held up by this pool's keys
-                self._note(t, entry, "fell back: every key is busy", "busy")
-                self._fall_back(t, "busy")
-                return None
-            yield from self._wait_for_busy(t, entry, empty)
-            return None
-        wait = None if empty.soonest is None else max(0.0, empty.soonest - empty.now)
-        here = t.last if t.last_at == t.entry_index else None
-        counted = here is None or may_retry(here, self.policy, t.ctx)
-        if wait is not None and counted and t.budget.can_wait(wait, self.clock(), then=0.05, keep=self._keeps(t)):
-            if here is not None:
-                t.ctx.retries += 1
-                t.ctx.retried[here.reason] = t.ctx.retried.get(here.reason, 0) + 1
-                t.retried = True
-            self._note(t, entry, "waited for a credential", "no_credential", wait)
-            self._emit(t, ev.RetryScheduled(entry.model, wait, "no_credential", None, t.ref))
-            yield from self._flush(t)
-            yield Sleep(wait)
-            return None
-        if self._keeps(t):
-            self._note(t, entry, "fell back: no credential may serve it now", "no_credential")
-            self._fall_back(t, "no_credential")
-            return None
-        return empty_pool_verdict(empty, t.last, entry, len(t.attempts))
-
-    def _wait_for_busy(self, t: _Turn, entry: ChainEntry,
-                       empty: NoCredentialAvailable) -> Generator[Effect, Any, None]:
-        """Keys held by other calls (at ``max_concurrency``) free up when those calls end: poll every
-        ``busy_poll_seconds`` (never past the deadline), with one note for the whole wait and no call."""
-        wait = min(self.policy.busy_poll_seconds, t.budget.time_left(self.clock()))
-        if empty.soonest is not None and empty.soonest > empty.now:
-            wait = min(wait, empty.soonest - empty.now)
-        if t.busy is None or not t.notes or t.notes[-1].reason != "busy":
-            self._note(t, entry, "waited for a credential", "busy", 0.0)
-            self._emit(t, ev.RetryScheduled(entry.model, wait, "busy", None, t.ref))
-            yield from self._flush(t)
-        t.busy = empty
-        t.notes[-1] = t.notes[-1].model_copy(update={"wait": t.notes[-1].wait + wait})
-        yield Sleep(wait)
-
-    @staticmethod
-    def _note(t: _Turn, entry: ChainEntry, action: str, reason: str, wait: float = 0.0) -> None:
-        """A step that made no upstream call (a result note, not an attempt)."""
-        t.notes.append(Note.model_construct(model=entry.model, action=action, reason=reason, wait=wait))
-
-    # ------------------------------------------------------------------ results
-
-    def _emit(self, t: _Turn, event: ev.Event) -> None:
-        if t.streaming:
-            t.outbox.append(event)
-        for hook in self.hooks:
-            try:
-                hook(event)
-            except Exception:  # a broken hook must never break a turn
-                log.exception("steadyloop: event hook %r failed", hook)
-
-    def _result(self, t: _Turn, verdict: Verdict, entry: ChainEntry | None = None,
-                lease: Lease | None = None) -> TurnResult:
-        answered = verdict.status is TurnStatus.ok
-        result = TurnResult.model_construct(  # built from validated parts: skip re-validation on the hot path
-            status=verdict.status, final_response=verdict.message, failure_reason=verdict.reason,
-            retry_at=verdict.retry_at, provider=entry.provider_name if entry and answered else verdict.provider,
-            model=entry.model if entry and answered else verdict.model,
-            credential_id=lease.credential.id if lease and answered else None, attempts=tuple(t.attempts),
-            input_tokens=t.tokens[0], output_tokens=t.tokens[1], elapsed=self.clock() - t.started,
-            finished_at=now_utc(), messages=tuple(t.added), partial=t.partial, notes=tuple(t.notes),
-            truncated=t.truncated)
-        self._emit(t, ev.TurnFinished(result.status.value, result.model, len(t.attempts), result.elapsed,
-                                      result.failure_reason.value if result.failure_reason else None,
-                                      t.tokens[0], t.tokens[1], t.partial, t.ref))
-        return result

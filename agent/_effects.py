@@ -1,0 +1,55 @@
+"""The effects a turn yields (``Call``, ``Sleep``, ``RunTools``, ``Emit``) and what a driver sends back.
+
+``TurnLogic._turn`` (``agent._turn``) never performs I/O: it yields these, and the drivers of
+``agent.conversation_loop`` perform them and send the ``Outcome`` (or the tool results) back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import events as ev
+from .adapters import Adapter, ModelReply, ModelRequest
+from .conversation import ToolCall
+from .results import TurnResult
+
+__all__ = ["Call", "Effect", "Emit", "Outcome", "RunTools", "Sleep", "StreamEvent"]
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    adapter: Adapter
+    client: Any
+    request: ModelRequest
+    stream: bool = False  # performed by stream(), which shows text as it arrives
+    time_left: float | None = None  # seconds to the turn's deadline: the call is cut there, whatever upstream does
+
+
+@dataclass(frozen=True, slots=True)
+class Sleep:
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class RunTools:
+    calls: tuple[ToolCall, ...]
+    time_left: float | None = None  # seconds to the turn's deadline: no tool runs past it
+
+
+@dataclass(frozen=True, slots=True)
+class Emit:
+    event: ev.Event
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    raw: Any = None
+    error: BaseException | None = None
+    duration: float = 0.0
+    reply: ModelReply | None = None  # already parsed (streams)
+    delivered: int = 0  # characters of text shown to the reader before the outcome
+
+
+Effect = Call | Sleep | RunTools | Emit
+StreamEvent = ev.TextDelta | ev.Event | TurnResult
