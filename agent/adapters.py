@@ -19,6 +19,7 @@ from ._sdk import SDKConnectionError, SDKTimeoutError
 from .chain import Api, CallTimeouts, ClientOptions
 from .conversation import Message, Thinking, ToolCall, ToolResult
 from .credential_pool import Credential
+from .platforms.clients import platform_client
 
 __all__ = [
     "ADAPTERS", "Adapter", "Api", "MalformedStreamError", "ModelReply", "ModelRequest", "StreamIncompleteError",
@@ -109,6 +110,13 @@ class Adapter:
         raise NotImplementedError
 
 
+def _key(credential: Credential) -> str:
+    if credential.secret is None:
+        raise ValueError(f"credential {credential.id!r} of kind {credential.kind!r} has no key for this API; "
+                         "set the chain entry's platform")
+    return credential.secret.get_secret_value()
+
+
 def _timed(payload: dict[str, Any], request: ModelRequest) -> dict[str, Any]:
     """The payload with this call's per-phase limits (read: to the first byte of the answer)."""
     t = request.timeouts
@@ -169,11 +177,13 @@ class _OpenAIClients(Adapter):
 
     def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,
                options: ClientOptions) -> Any:
+        if options.platform is not None:
+            return platform_client(credential, base_url, timeout, asynchronous, options)
         import openai  # only chains with an OpenAI-protocol entry load this SDK
 
         from ._http import async_http_client, http_client
 
-        common: dict[str, Any] = {"api_key": credential.secret.get_secret_value(), "base_url": base_url,
+        common: dict[str, Any] = {"api_key": _key(credential), "base_url": base_url,
                                   "max_retries": 0, "timeout": timeout, "organization": options.organization,
                                   "project": options.project, "default_headers": dict(options.default_headers) or None}
         if asynchronous:
@@ -302,11 +312,13 @@ class AnthropicMessages(Adapter):
 
     def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,
                options: ClientOptions) -> Any:
+        if options.platform is not None:
+            return platform_client(credential, base_url, timeout, asynchronous, options)
         import anthropic  # only chains with an Anthropic entry load this SDK
 
         from ._http import async_http_client, http_client
 
-        secret = credential.secret.get_secret_value()
+        secret = _key(credential)
         auth: dict[str, Any] = {"auth_token": secret} if credential.kind == "oauth" else {"api_key": secret}
         common: dict[str, Any] = {**auth, "base_url": base_url, "max_retries": 0, "timeout": timeout,
                                   "default_headers": dict(options.default_headers) or None}

@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ._params import Effort, RequestSettings, anthropic_max_tokens
+from .platforms.extras import Platform
 
-__all__ = ["Api", "CallTimeouts", "ChainEntry", "ClientOptions", "check_base_url", "starting_at"]
+__all__ = ["Api", "CallTimeouts", "ChainEntry", "ClientOptions", "Platform", "check_base_url", "starting_at"]
 
 
 def check_base_url(value: str | None) -> str | None:
@@ -35,6 +36,7 @@ def check_base_url(value: str | None) -> str | None:
     return value
 
 Api = Literal["openai-chat", "openai-responses", "anthropic-messages"]
+_PLATFORM_NAMES: dict[str, str] = {"azure": "Azure OpenAI", "bedrock": "AWS Bedrock", "vertex": "Google Vertex AI"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,10 @@ class ClientOptions:
     organization: str | None = None
     project: str | None = None
     default_headers: tuple[tuple[str, str], ...] = ()
+    platform: Platform | None = None
+    api_version: str | None = None  # azure
+    region: str | None = None  # bedrock, vertex
+    project_id: str | None = None  # vertex
 
 
 class ChainEntry(BaseModel):
@@ -89,6 +95,14 @@ class ChainEntry(BaseModel):
     idle_timeout: float = Field(30.0, gt=0, description="seconds of silence allowed between streamed chunks")
     context_window: int | None = Field(None, ge=1, description="tokens; guides compression and fallback")
     betas: tuple[str, ...] = Field((), description="anthropic-beta header values to send")
+    platform: Platform | None = Field(
+        None, description="azure (Azure OpenAI: openai-chat/openai-responses, model = deployment name), bedrock (AWS) "
+                          "or vertex (Google Cloud), both anthropic-messages; unset: the maker's own API")
+    api_version: str | None = Field(None, pattern=r"^(\d{4}-\d{2}-\d{2}(-preview)?|v1|latest|preview)$",
+                                    description="azure: the api-version query parameter, e.g. 2024-10-21")
+    region: str | None = Field(None, min_length=1, description="bedrock: the AWS region (us-east-1); vertex: the "
+                                                               "Google Cloud region (us-east5, global)")
+    project_id: str | None = Field(None, min_length=1, description="vertex: the Google Cloud project id")
 
     @field_validator("base_url")
     @classmethod
@@ -107,11 +121,30 @@ class ChainEntry(BaseModel):
         if anthropic and (self.organization or self.project):
             raise ValueError("organization and project are OpenAI settings; remove them from this "
                              "anthropic-messages entry")
+        self._platform_fits()
         limit = self.max_tokens or anthropic_max_tokens(self.model)
         if anthropic and self.thinking_budget is not None and self.thinking_budget >= limit:
             raise ValueError(f"thinking_budget {self.thinking_budget} must be below max_tokens {limit}; raise "
                              "max_tokens or lower thinking_budget")
         return self
+
+    def _platform_fits(self) -> None:
+        """Each platform's own settings are given with it, and only with it."""
+        wanted = {"azure": ("openai-chat", "openai-responses")}.get(self.platform or "", ("anthropic-messages",))
+        if self.platform is not None and self.api not in wanted:
+            raise ValueError(f"platform {self.platform!r} serves {' and '.join(wanted)}, not {self.api}; change api")
+        need = {"azure": ("api_version", "base_url"), "bedrock": ("region",), "vertex": ("region", "project_id")}
+        hint = {"api_version": "api_version = \"2024-10-21\"", "base_url": "base_url = \"https://NAME.openai.azure."
+                "com\" (your resource endpoint)", "region": "region = \"${AWS_REGION}\" or a region name",
+                "project_id": "project_id = \"my-project\""}
+        for name in need.get(self.platform or "", ()):
+            if getattr(self, name) is None:
+                raise ValueError(f"platform {self.platform!r} needs {name}: set {hint[name]}")
+        for name, owners in (("api_version", ("azure",)), ("region", ("bedrock", "vertex")),
+                             ("project_id", ("vertex",))):
+            if getattr(self, name) is not None and self.platform not in owners:
+                raise ValueError(f"{name} is a setting of platform {' or '.join(owners)}; set platform or remove "
+                                 f"{name}")
 
     def settings(self) -> RequestSettings:
         """What every request to this entry carries besides the conversation."""
@@ -120,11 +153,16 @@ class ChainEntry(BaseModel):
 
     def client_options(self) -> ClientOptions:
         """Settings of the SDK client itself (part of the client cache's key)."""
-        return ClientOptions(self.organization, self.project, tuple(sorted(self.default_headers.items())))
+        return ClientOptions(self.organization, self.project, tuple(sorted(self.default_headers.items())),
+                             self.platform, self.api_version, self.region, self.project_id)
 
     @property
     def provider_name(self) -> str:
-        return self.provider or ("Anthropic" if self.api == "anthropic-messages" else "OpenAI")
+        if self.provider:
+            return self.provider
+        if self.platform is not None:
+            return _PLATFORM_NAMES[self.platform]
+        return "Anthropic" if self.api == "anthropic-messages" else "OpenAI"
 
     def call_timeouts(self, cap: float) -> CallTimeouts:
         """Per-phase limits of one call, none longer than ``cap`` (what the deadline allows)."""

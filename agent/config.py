@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from ._envref import UnsetVariableError, expand
-from ._redact import fingerprint, register_secret
+from ._redact import register_secret
 from ._rules import Rule
 from .chain import ChainEntry, check_base_url
 from .cooldown import CooldownPolicy
@@ -41,12 +41,14 @@ from .credential_pool import (
     DEFAULT_LEASE_TTL,
     MAX_LEASE_TTL,
     Credential,
+    CredentialKind,
     CredentialPool,
     Strategy,
     unsendable_key,
 )
 from .events import Hook, log_event
 from .ladder import LadderPolicy
+from .platforms import KINDS, AwsAuth, CloudAuth, EntraAuth, GoogleAuth, missing_extra
 from .stores import DEFAULT_BUSY_TIMEOUT, MemoryStore, StateStore, UnsafeStatePathError, open_redis, open_sqlite
 
 if TYPE_CHECKING:  # the loop (and through it the SDKs) loads only when build_loop runs
@@ -85,7 +87,19 @@ class CredentialConfig(_Strict):
     key: SecretStr | None = Field(None, description="the key itself (prefer key_env or key_file)")
     key_env: str | None = Field(None, description="an environment variable that holds the key")
     key_file: Path | None = Field(None, description="a file whose content is the key")
-    kind: Literal["api_key", "oauth"] = Field("api_key", description="oauth tokens are sent as bearer tokens")
+    kind: CredentialKind = Field("api_key", description="api_key | oauth (sent as a bearer token) | aws (Bedrock) | "
+                                                        "google (Vertex) | entra (Azure Entra ID)")
+    aws_profile: str | None = Field(None, min_length=1, description="aws: a profile of ~/.aws/config (default: "
+                                    "$AWS_ACCESS_KEY_ID, $AWS_SECRET_ACCESS_KEY, $AWS_SESSION_TOKEN)")
+    credentials_file: Path | None = Field(None, description="google: a service-account or user credentials JSON "
+                                          "(default: key/key_env/key_file as an access token, else application "
+                                          "default credentials)")
+    token_command: tuple[str, ...] = Field((), description="entra: argv that prints an Entra ID access token, e.g. "
+                                           "[\"az\", \"account\", \"get-access-token\", \"--resource\", "
+                                           "\"https://cognitiveservices.azure.com\", \"--query\", \"accessToken\", "
+                                           "\"-o\", \"tsv\"]")
+    token_refresh_seconds: float = Field(300.0, gt=0, le=3600, allow_inf_nan=False,
+                                         description="entra: run token_command again after this long")
     priority: int = Field(0, description="lower is tried first by fill_first")
     base_url: str | None = Field(None, description="this key's endpoint (default: the chain entry's)")
     max_concurrency: int | None = Field(None, ge=1, description="calls in flight at once with this key, across "
@@ -99,12 +113,30 @@ class CredentialConfig(_Strict):
     @model_validator(mode="after")
     def _one_source(self) -> CredentialConfig:
         given = [name for name in ("key", "key_env", "key_file") if getattr(self, name) is not None]
-        if len(given) != 1:
-            raise ValueError(f"give exactly one of key, key_env, key_file (got {', '.join(given) or 'none'})")
+        cloud = {"aws_profile": "aws", "credentials_file": "google", "token_command": "entra"}
+        for name, kind in cloud.items():
+            if getattr(self, name) and self.kind != kind:
+                raise ValueError(f"{name} is for kind = \"{kind}\" credentials; set kind or remove {name}")
+        if self.kind == "aws":
+            if given:
+                raise ValueError("kind 'aws' takes its keys from aws_profile or the standard AWS variables, not "
+                                 f"{given[0]}; for a Bedrock API key use kind = \"api_key\"")
+            return self
+        own = [n for n in ("credentials_file", "token_command") if getattr(self, n)]
+        if len(given) + len(own) > 1 or (not given and self.kind in ("api_key", "oauth", "entra") and not own):
+            choices = {"google": "key, key_env, key_file (an access token), credentials_file or none (application "
+                                 "default credentials)",
+                       "entra": "key, key_env, key_file (a token) or token_command"}.get(self.kind,
+                                                                                          "key, key_env, key_file")
+            wanted = "at most one" if self.kind == "google" else "exactly one"
+            raise ValueError(f"give {wanted} of {choices} (got {', '.join(given + own) or 'none'})")
         return self
 
     def resolve(self, env: Mapping[str, str], where: str) -> Credential:
         """The usable credential; errors name ``where`` and the variable or file to fix."""
+        cloud = _cloud_credential(self, env, where)
+        if cloud is not None:
+            return cloud
         if self.key is not None:
             secret, field = self.key.get_secret_value(), f"{where}.key"
             if not secret.strip():
@@ -118,12 +150,42 @@ class CredentialConfig(_Strict):
             path = Path(str(self.key_file)).expanduser()
             secret, field = _read_key_file(path, f"{where}.key_file"), f"{where}.key_file"
         _check_key(secret.strip(), field)
+        return self.credential(where, SecretStr(secret.strip()))
+
+    def credential(self, where: str, secret: SecretStr | None, auth: CloudAuth | None = None) -> Credential:
+        """The credential with this entry's settings; errors name ``where``."""
         try:
-            return Credential(secret=SecretStr(secret.strip()), id=self.id, kind=self.kind, priority=self.priority,
+            return Credential(secret=secret, id=self.id, kind=self.kind, priority=self.priority, auth=auth,
                               base_url=self.base_url, max_concurrency=self.max_concurrency)
         except ValidationError as err:
             raise ConfigError(f"{where}: " + "; ".join(e["msg"].removeprefix("Value error, ")
                                                        for e in err.errors())) from err
+
+
+def _cloud_credential(config: CredentialConfig, env: Mapping[str, str], where: str) -> Credential | None:
+    """The aws, google and entra credentials that have no key source of their own (else None)."""
+    if config.kind == "aws":
+        if config.aws_profile:
+            return config.credential(where, None, AwsAuth(profile=config.aws_profile))
+        key_id, secret = env.get("AWS_ACCESS_KEY_ID", "").strip(), env.get("AWS_SECRET_ACCESS_KEY", "").strip()
+        if not key_id or not secret:
+            missing = " and ".join(n for n, v in (("AWS_ACCESS_KEY_ID", key_id), ("AWS_SECRET_ACCESS_KEY", secret))
+                                   if not v)
+            raise ConfigError(f"{where}: kind 'aws' without aws_profile reads the standard AWS variables, and "
+                              f"{missing} is not set; export them, or set aws_profile = \"NAME\"")
+        _check_key(secret, f"{where} ($AWS_SECRET_ACCESS_KEY)")
+        token = env.get("AWS_SESSION_TOKEN", "").strip() or None
+        return config.credential(where, SecretStr(secret), AwsAuth(access_key_id=key_id, session_token=token))
+    if config.kind == "google" and config.key is None and config.key_env is None and config.key_file is None:
+        path = config.credentials_file.expanduser() if config.credentials_file else None
+        if path is not None and not path.is_file():
+            raise ConfigError(f"{where}.credentials_file: {path} is not a file; give the path of a service-account "
+                              "JSON, or remove it to use application default credentials")
+        return config.credential(where, None, GoogleAuth(credentials_file=path))
+    if config.kind == "entra" and config.token_command:
+        return config.credential(where, None, EntraAuth(command=config.token_command,
+                                                        refresh_seconds=config.token_refresh_seconds))
+    return None
 
 
 def _read_key_file(path: Path, field: str) -> str:
@@ -197,7 +259,19 @@ class SteadyConfig(_Strict):
         missing = sorted({e.pool for e in self.chain} - set(self.pools))
         if missing:
             raise ValueError(f"chain names pools with no [pools.NAME] section: {missing}")
+        for i, entry in enumerate(self.chain):
+            _kinds_fit(i, entry, self.pools[entry.pool])
         return self
+
+
+def _kinds_fit(index: int, entry: ChainEntry, pool: PoolConfig) -> None:
+    """Every credential of an entry's pool is of a kind its host accepts."""
+    accepted = KINDS[entry.platform]
+    host = f"platform {entry.platform!r}" if entry.platform else f"{entry.api} (no platform)"
+    for j, cred in enumerate(pool.credentials):
+        if cred.kind not in accepted:
+            raise ValueError(f"chain.{index}: pools.{entry.pool}.credentials.{j} is kind {cred.kind!r}, which "
+                             f"{host} cannot use; it takes {' or '.join(accepted)} (a pool serves one host)")
 
 
 def default_state_path(env: Mapping[str, str]) -> Path:
@@ -346,7 +420,7 @@ def credential_ids(name: str, config: PoolConfig, env: Mapping[str, str] | None 
             ids.append(cred.id)
             continue
         try:
-            ids.append(fingerprint(cred.resolve(env, f"pools.{name}.credentials.{i}").secret.get_secret_value()))
+            ids.append(cred.resolve(env, f"pools.{name}.credentials.{i}").id)
         except ConfigError:
             continue
     return ids
@@ -359,6 +433,10 @@ def build_loop(config: SteadyConfig, *, env: Mapping[str, str] | None = None, to
 
     if not config.chain:
         raise ConfigError("chain: no models configured; add at least one [[chain]] with api, model and pool")
+    for i, entry in enumerate(config.chain):
+        problem = missing_extra(entry.platform)
+        if problem is not None:
+            raise ConfigError(f"chain.{i}: {problem}")
     store = open_state(config.state, env)
     rules = classifier_rules(config.classifier, env)
     pools = {name: resolve_pool(name, config.pools[name], store, env, lease_ttl=config.state.lease_ttl_seconds)

@@ -35,11 +35,13 @@ from ._lease_keeper import KEEPER, release_all_leases
 from ._redact import fingerprint, register_secret
 from .cooldown import CooldownPolicy, CredentialState, CredentialStatus
 from .error_classifier import ClassifiedError
+from .platforms.auth import AwsAuth, CloudAuth, EntraAuth, GoogleAuth
 from .stores import Candidate, MemoryStore, Order, StateStore
 
 __all__ = [
     "Blocked",
     "Credential",
+    "CredentialKind",
     "CredentialPool",
     "Lease",
     "NoCredentialAvailable",
@@ -68,20 +70,34 @@ _ORDER = {Strategy.fill_first: Order.given, Strategy.random: Order.given,
           Strategy.round_robin: Order.round_robin, Strategy.least_used: Order.least_used}
 
 
+CredentialKind = Literal["api_key", "oauth", "aws", "google", "entra"]
+_CLOUD_KINDS: Final = {"aws": AwsAuth, "google": GoogleAuth, "entra": EntraAuth}
+
+
 class Credential(BaseModel):
-    """One key or OAuth token. ``id`` is what logs, events and stores show; the secret never is."""
+    """One key, OAuth token or cloud credential. ``id`` is what logs, events and stores show; the secret never is.
+
+    ``api_key`` and ``oauth`` need ``secret``. The cloud kinds (``aws``, ``google``, ``entra``) carry
+    their material in ``auth`` (see ``agent.platforms.auth``); their ``secret`` is the one secret
+    they hold, if any (an AWS secret access key, a Google access token, a static Entra ID token).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    secret: SecretStr
-    id: str = Field("", description="a stable label; defaults to a fingerprint of the secret")
-    kind: Literal["api_key", "oauth"] = "api_key"
+    secret: SecretStr | None = None
+    id: str = Field("", description="a stable label; defaults to a fingerprint of the secret, else the identity")
+    kind: CredentialKind = "api_key"
     priority: int = Field(0, description="lower is tried first by fill_first")
     base_url: str | None = None
     max_concurrency: int | None = Field(None, ge=1, description="leases at once, across every process")
+    auth: CloudAuth | None = Field(None, description="the cloud kinds' material (profile, key id, file, command)")
 
     @model_validator(mode="after")
     def _default_id(self) -> Credential:
+        self._check_kind()
+        if self.secret is None:  # a cloud credential without a secret of its own: named by its identity
+            object.__setattr__(self, "id", self.id or self.identity)
+            return self
         if not self.secret.get_secret_value().strip():
             raise ValueError("secret is empty: give the key, or the environment variable or file that holds it")
         problem = unsendable_key(self.secret.get_secret_value())
@@ -89,10 +105,37 @@ class Credential(BaseModel):
             raise ValueError(problem)
         register_secret(self.secret.get_secret_value())  # redacted from every output and store from now on
         if not self.id:
-            object.__setattr__(self, "id", fingerprint(self.secret.get_secret_value()))
+            object.__setattr__(self, "id", self.identity)
         elif self.id == self.secret.get_secret_value():
             raise ValueError("id must be a label, not the key itself")
         return self
+
+    def _check_kind(self) -> None:
+        wanted = _CLOUD_KINDS.get(self.kind)
+        if wanted is None:
+            if self.auth is not None:
+                raise ValueError(f"auth is for the cloud kinds (aws, google, entra), not {self.kind!r}")
+            if self.secret is None:
+                raise ValueError("secret is empty: give the key, or the environment variable or file that holds it")
+            return
+        if self.kind == "aws":
+            if not isinstance(self.auth, AwsAuth):
+                raise ValueError("a credential of kind 'aws' needs auth=AwsAuth(profile=...) or "
+                                 "AwsAuth(access_key_id=...)")
+            if self.secret is None and not self.auth.profile:
+                raise ValueError("an AWS access key id needs its secret access key as the secret")
+            return
+        if self.auth is not None and not isinstance(self.auth, wanted):
+            raise ValueError(f"a credential of kind {self.kind!r} takes auth={wanted.__name__}(...)")
+        if self.secret is None and self.auth is None:
+            raise ValueError(f"a {self.kind} credential needs a token (secret) or auth")
+
+    @property
+    def identity(self) -> str:
+        """A stable name of this credential that reveals no secret: its cloud identity, else its fingerprint."""
+        if self.auth is not None and (self.secret is None or isinstance(self.auth, AwsAuth)):
+            return self.auth.identity()
+        return fingerprint(self.secret.get_secret_value()) if self.secret is not None else ""
 
 
 def unsendable_key(secret: str) -> str | None:

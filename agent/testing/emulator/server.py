@@ -13,11 +13,13 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Final, Literal
 
 from .hostile import HOSTILE, send_hostile
+from .platforms import Route, azure_refusal, eventstream, platform_error, platform_key, route
 from .scenario import Endpoint, Scenario, load_scenario
 from .state import Answer, EmulatorState, RequestRecord, planned_status
 from .wire import (
@@ -36,7 +38,8 @@ __all__ = ["Emulator"]
 _ROUTES: Final[dict[str, Endpoint]] = {
     "/v1/chat/completions": "chat", "/v1/responses": "responses", "/v1/messages": "messages",
 }
-_SECRET_HEADERS: Final = frozenset({"authorization", "x-api-key", "api-key", "x-goog-api-key", "cookie"})
+_SECRET_HEADERS: Final = frozenset({"authorization", "x-api-key", "api-key", "x-goog-api-key", "cookie",
+                                    "x-amz-security-token"})
 _HANG_LIMIT: Final = 120.0  # seconds a "hang" may last at most; the server's stop ends it sooner
 
 
@@ -58,6 +61,7 @@ class _Server(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
+    _route: Route = Route("chat")  # the request being answered
 
     def setup(self) -> None:
         super().setup()
@@ -86,21 +90,34 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.state.reset()
             self._json(200, {"reset": True})
             return
-        endpoint = _ROUTES.get(self.path.split("?", 1)[0])
-        if endpoint is None or not isinstance(body, dict):
-            self._json(404 if endpoint is None else 400,
+        where = route(self.path, _ROUTES)
+        if where is None or not isinstance(body, dict):
+            self._json(404 if where is None else 400,
                        {"error": {"message": f"unsupported request to {self.path}", "type": "invalid_request_error"}})
             return
+        endpoint = where.endpoint
         headers = {k.lower(): v for k, v in self.headers.items()}
         info = parse_request(endpoint, headers, body)
+        if where.host:  # the path names the model and (Bedrock) the streaming; the key has the host's own header
+            info = replace(info, host=where.host, model=where.model or info.model,
+                           streamed=info.streamed if where.streamed is None else where.streamed,
+                           key=platform_key(where.host, headers) or "")
+        self._route = where
         started = time.time()
         state = self.server.state
         seq, answer = state.decide(info)
+        refusal = azure_refusal(where, frozenset(state.scenario.models)) if where.host == "azure" else None
+        if refusal is not None:  # Azure routes by api-version and deployment before anything else
+            answer = Answer("error", "azure_route", status=refusal[0], body=refusal[1])
+        if where.host and answer.kind == "error":  # in the host's own shape
+            status, error_body, error_headers = platform_error(where.host, answer.cause, answer.status, answer.body,
+                                                               answer.headers, info.model, where.api_version)
+            answer = replace(answer, status=status, body=error_body, headers=error_headers)
         late = answer.kind == "reply" and answer.delay > 0  # a first byte held back is a fault of its own
         index = state.begin(RequestRecord(
             seq=seq, endpoint=endpoint, model=info.model, key=state.label(info.key), streamed=info.streamed,
             status=planned_status(answer), outcome="late_reply" if late else answer.kind, cause=answer.cause,
-            started=started, ended=started, body=body,
+            started=started, ended=started, body=body, host=where.host, path=self.path,
             headers={k: v for k, v in headers.items() if k not in _SECRET_HEADERS}))
         try:
             self._answer(info, answer)
@@ -152,21 +169,21 @@ class _Handler(BaseHTTPRequestHandler):
         self._start_stream()
         if answer.kind == "reply":
             for frame in frames:
-                self._chunk(frame)
-            self._chunk(tail)
+                self._frame(frame)
+            self._frame(tail)
         else:  # stream_error, stream_cut, stream_stall or stream_malformed after some content
             head = frames_through_text(frames, answer.after_chunks)
             for frame in head:
-                self._chunk(frame)
+                self._frame(frame)
             if answer.kind == "stream_error":
-                self._chunk(stream_error_frame(info, answer.error_type, answer.message))
+                self._frame(stream_error_frame(info, answer.error_type, answer.message))
             elif answer.kind == "stream_malformed":
-                self._chunk(malformed_frame(info))
+                self._frame(malformed_frame(info))
             elif answer.kind == "stream_stall":  # silence with the connection open; then the rest, if still there
                 if self.server.stopping.wait(answer.stall * self.server.time_scale):
                     return self._drop()
                 for frame in [*frames[len(head):], tail]:
-                    self._chunk(frame)
+                    self._frame(frame)
         self._chunk(b"")  # a clean end of the HTTP body, even when the SSE stream is incomplete
         return 200
 
@@ -176,7 +193,7 @@ class _Handler(BaseHTTPRequestHandler):
             frames, _ = reply_frames(info, answer.text, answer.tool, self.server.state.scenario.chunk_words)
             self._start_stream()
             for frame in frames_through_text(frames, answer.after_chunks):
-                self._chunk(frame)
+                self._frame(frame)
         return self._drop()
 
     # -------------------------------------------------------------- HTTP plumbing
@@ -198,10 +215,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _start_stream(self) -> None:
         self.send_response(200)
-        self.send_header("content-type", "text/event-stream")
+        bedrock = self._route.host == "bedrock"
+        self.send_header("content-type", "application/vnd.amazon.eventstream" if bedrock else "text/event-stream")
         self.send_header("cache-control", "no-cache")
         self.send_header("transfer-encoding", "chunked")
         self.end_headers()
+
+    def _frame(self, sse: bytes) -> None:
+        """One or more SSE frames, in the host's stream encoding (Bedrock: AWS event stream messages)."""
+        self._chunk(eventstream(sse) if self._route.host == "bedrock" else sse)
 
     def _chunk(self, data: bytes) -> None:
         self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
@@ -272,10 +294,10 @@ class Emulator:
             raise RuntimeError("the emulator is not running: use it as a context manager or call start()")
         return int(self._server.server_address[1])
 
-    def base_url(self, api: Literal["openai", "anthropic"]) -> str:
-        """What to pass as ``base_url`` to the official client of ``api``."""
+    def base_url(self, api: Literal["openai", "anthropic", "azure", "bedrock", "vertex"]) -> str:
+        """What to pass as ``base_url`` to the official client of ``api`` (azure: the ``azure_endpoint``)."""
         root = f"http://127.0.0.1:{self.port}"
-        return root + "/v1" if api == "openai" else root
+        return root + "/v1" if api in ("openai", "vertex") else root
 
     def wait(self, seconds: float | None = None) -> None:
         """Block while serving, for ``seconds`` or until stopped (Ctrl-C raises KeyboardInterrupt)."""

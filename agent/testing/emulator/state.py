@@ -79,6 +79,8 @@ class RequestRecord:
     ended: float
     body: dict[str, Any] = field(default_factory=dict, compare=False)  # the JSON body as sent
     headers: dict[str, str] = field(default_factory=dict, compare=False)  # minus the ones that carry keys
+    host: str = ""  # azure, bedrock or vertex: the request came by that cloud host's path
+    path: str = ""  # the request's path and query
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}

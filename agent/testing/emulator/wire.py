@@ -54,6 +54,7 @@ class RequestInfo:
     last_role: str = ""  # role of the conversation's last message ("assistant": a prefill)
     params: frozenset[str] = frozenset()  # the body's top-level fields
     max_output: int | None = None  # the output limit asked for, whatever the API calls it
+    host: str = ""  # azure, bedrock or vertex when the request came by that host's path
 
 
 def _key(endpoint: Endpoint, headers: dict[str, str]) -> str:

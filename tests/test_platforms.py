@@ -1,0 +1,214 @@
+"""Azure OpenAI, AWS Bedrock and Google Vertex AI through the official SDK clients, over HTTP to the emulator."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agent import FailoverReason
+from agent.config import ConfigError, SteadyConfig, build_loop, load_config
+from agent.results import TurnResult, TurnStatus
+from agent.testing.emulator import Emulator, Scenario
+
+# Fake-but-valid AWS credentials (AWS's documentation example keys): SigV4 signs with them, nothing checks them.
+AKID_A, SECRET_A = "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+AKID_B, SECRET_B = "AKIAI44QH8DHBEXAMPLE", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
+VERTEX_TOKEN = "ya29.a0-emulated-vertex-access-token-0001"
+AZURE_KEY = "0123456789abcdef0123456789abcdef"
+MESSAGES = "anthropic-messages"
+
+
+@pytest.fixture(autouse=True)
+def _no_cloud_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The SDKs read AWS/Google variables of their own: keep the developer's out, and never ask a metadata server."""
+    for name in ("AWS_BEARER_TOKEN_BEDROCK", "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID",
+                 "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "ANTHROPIC_BEDROCK_BASE_URL",
+                 "ANTHROPIC_VERTEX_BASE_URL", "ANTHROPIC_VERTEX_PROJECT_ID", "CLOUD_ML_REGION",
+                 "GOOGLE_APPLICATION_CREDENTIALS", "OPENAI_API_VERSION", "AZURE_OPENAI_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "aws-config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "aws-credentials"))
+
+
+def _config(emu: Emulator, entries: list[dict[str, Any]], creds: list[dict[str, Any]], *,
+            state: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> SteadyConfig:
+    chain = [{"pool": "cloud", "timeout": 5, **e} for e in entries]
+    for e in chain:
+        e.setdefault("base_url", emu.base_url(e.get("platform", "openai")))
+    return load_config({"state": state or {"backend": "memory"}, "pools": {"cloud": {"credentials": creds}},
+                        "chain": chain}, env=env or {})
+
+
+def _run(config: SteadyConfig, env: dict[str, str], *, streamed: bool = False) -> TurnResult:
+    loop = build_loop(config, env=env, hooks=())
+    if streamed:
+        return [e for e in loop.stream("hi") if isinstance(e, TurnResult)][-1]
+    return loop.run("hi")
+
+
+AZURE = {"api": "openai-chat", "platform": "azure", "model": "gpt4o-prod", "api_version": "2024-10-21"}
+BEDROCK = {"api": MESSAGES, "platform": "bedrock", "model": "anthropic.claude-sonnet-4-5-v1:0",
+           "region": "us-east-1"}
+VERTEX = {"api": MESSAGES, "platform": "vertex", "model": "claude-sonnet-4-5@20250929", "region": "us-east5",
+          "project_id": "steady-proj"}
+AWS_ENV = {"AWS_ACCESS_KEY_ID": AKID_A, "AWS_SECRET_ACCESS_KEY": SECRET_A}
+
+# (entry, credentials, env, the path the request must take, the key the emulator must see)
+HOSTS: list[tuple[dict[str, Any], list[dict[str, Any]], dict[str, str], str, str]] = [
+    (AZURE, [{"key_env": "AZURE_OPENAI_API_KEY"}], {"AZURE_OPENAI_API_KEY": AZURE_KEY},
+     "/openai/deployments/gpt4o-prod/chat/completions?api-version=2024-10-21", AZURE_KEY),
+    ({**AZURE, "api": "openai-responses"}, [{"key_env": "AZURE_OPENAI_API_KEY"}], {"AZURE_OPENAI_API_KEY": AZURE_KEY},
+     "/openai/responses?api-version=2024-10-21", AZURE_KEY),
+    (BEDROCK, [{"kind": "aws"}], AWS_ENV, "/model/anthropic.claude-sonnet-4-5-v1:0/invoke", AKID_A),
+    (VERTEX, [{"kind": "google", "key_env": "VERTEX_TOKEN"}], {"VERTEX_TOKEN": VERTEX_TOKEN},
+     "/v1/projects/steady-proj/locations/us-east5/publishers/anthropic/models/claude-sonnet-4-5@20250929:rawPredict",
+     VERTEX_TOKEN),
+]
+
+
+@pytest.mark.parametrize(("entry", "creds", "env", "path", "key"), HOSTS)
+@pytest.mark.parametrize("streamed", [False, True])
+def test_each_platform_answers_through_its_official_client(entry: dict[str, Any], creds: list[dict[str, Any]],
+                                                           env: dict[str, str], path: str, key: str,
+                                                           streamed: bool) -> None:
+    """The request takes the host's own path, authenticated with the configured credential; the answer arrives."""
+    only = Scenario(keys=({"key": key, "label": "the-one"},))  # any other credential is refused
+    with Emulator(only) as emu:
+        result = _run(_config(emu, [entry], creds, env=env), env, streamed=streamed)
+        assert result.status is TurnStatus.ok, result.final_response
+        assert result.final_response == "Hello from the steadyloop emulator."
+        sent = emu.log[-1]
+        want = path.replace(":rawPredict", ":streamRawPredict") if streamed else path
+        want = want.replace("/invoke", "/invoke-with-response-stream") if streamed else want
+        assert (sent.path, sent.key, sent.streamed) == (want, "the-one", streamed)
+
+
+def test_azure_entra_id_token_comes_from_the_configured_command() -> None:
+    """kind entra with token_command: the command's token is the bearer token Azure receives."""
+    token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.entra-emulated-token"
+    command = [sys.executable, "-c", f"print({token!r})"]
+    with Emulator(Scenario(keys=({"key": token, "label": "entra"},))) as emu:
+        result = _run(_config(emu, [AZURE], [{"kind": "entra", "token_command": command}]), {})
+        assert result.ok, result.final_response
+        assert emu.log[-1].key == "entra"
+
+
+def test_azure_unknown_deployment_falls_back() -> None:
+    """DeploymentNotFound (a wrong deployment name) is model_not_found: the next entry answers."""
+    scenario = Scenario(models={"gpt4o-prod": {}})
+    with Emulator(scenario) as emu:
+        config = _config(emu, [{**AZURE, "model": "gpt4o-typo"}, AZURE], [{"key": AZURE_KEY}])
+        result = _run(config, {})
+        assert result.ok
+        assert [a.outcome for a in result.attempts][:1] == [FailoverReason.model_not_found.value]
+        assert [r.status for r in emu.log] == [404, 200]
+
+
+def test_bedrock_credentials_rotate_in_one_pool_with_shared_state(tmp_path: Path) -> None:
+    """Two AWS profiles in one pool: a throttled one cools down in the shared SQLite state; the next turn skips it."""
+    (tmp_path / "aws-credentials").write_text(textwrap.dedent(f"""
+        [team-a]
+        aws_access_key_id = {AKID_A}
+        aws_secret_access_key = {SECRET_A}
+        [team-b]
+        aws_access_key_id = {AKID_B}
+        aws_secret_access_key = {SECRET_B}
+    """))
+    throttled = {"match": {"key": AKID_A}, "respond": "error", "status": 429,
+                 "body": {"message": "Too many tokens, please wait before trying again."},
+                 "headers": {"x-amzn-errortype": "ThrottlingException:http://internal.amazon.com/coral/com.amazon."
+                                                 "bedrock/", "retry-after": "120"}}
+    scenario = Scenario(keys=({"key": AKID_A, "label": "a"}, {"key": AKID_B, "label": "b"}), rules=(throttled,))
+    state = {"backend": "sqlite", "path": str(tmp_path / "state.db")}
+    with Emulator(scenario) as emu:
+        creds = [{"kind": "aws", "aws_profile": "team-a"}, {"kind": "aws", "aws_profile": "team-b"}]
+        first = _run(_config(emu, [BEDROCK], creds, state=state), {})
+        assert first.ok and [r.key for r in emu.log] == ["a", "b"]
+        assert first.attempts[0].outcome == FailoverReason.rate_limit.value
+        second = _run(_config(emu, [BEDROCK], creds, state=state), {})  # a new process would read the same file
+        assert second.ok and [r.key for r in emu.log] == ["a", "b", "b"]
+
+
+# (platform, emulator cause, the reason the loop records)
+STATE_ERRORS = [
+    ("bedrock", {"keys": ({"key": "AKIAOTHEROTHEROTHER1"},)}, FailoverReason.auth),
+    ("vertex", {"keys": ({"key": "another-token-entirely"},)}, FailoverReason.auth),
+    ("azure", {"keys": ({"key": "another-key-entirely"},)}, FailoverReason.auth),
+    ("bedrock", {"keys": ({"key": AKID_A, "rate_requests": 1, "rate_seconds": 60},)}, FailoverReason.rate_limit),
+    ("vertex", {"keys": ({"key": VERTEX_TOKEN, "rate_requests": 1, "rate_seconds": 60},)},
+     FailoverReason.rate_limit),
+    ("azure", {"keys": ({"key": AZURE_KEY, "rate_requests": 1, "rate_seconds": 60},)}, FailoverReason.rate_limit),
+    ("vertex", {"keys": ({"key": VERTEX_TOKEN, "denied_models": ("claude-sonnet-4-5@20250929",)},)},
+     FailoverReason.model_not_found),
+    ("bedrock", {"keys": ({"key": AKID_A, "denied_models": ("anthropic.claude-sonnet-4-5-v1:0",)},)},
+     FailoverReason.model_not_found),
+]
+_ENTRY = {"azure": (AZURE, [{"key": AZURE_KEY}], {}), "bedrock": (BEDROCK, [{"kind": "aws"}], AWS_ENV),
+          "vertex": (VERTEX, [{"kind": "google", "key": VERTEX_TOKEN}], {})}
+
+
+@pytest.mark.parametrize(("platform", "scenario", "reason"), STATE_ERRORS)
+def test_host_errors_in_their_own_shape_are_classified(platform: str, scenario: dict[str, Any],
+                                                       reason: FailoverReason) -> None:
+    """The host's refusal (Bedrock {message} + x-amzn-errortype, Google's envelope, Azure's wording) gets its reason."""
+    entry, creds, env = _ENTRY[platform]
+    with Emulator(Scenario.model_validate(scenario)) as emu:
+        loop = build_loop(_config(emu, [entry], creds, env=env), env=env, hooks=())
+        if reason is FailoverReason.rate_limit:
+            assert loop.run("warm the window").ok
+        result = loop.run("hi")
+        assert not result.ok
+        assert result.attempts[-1].outcome == reason.value, (result.attempts, emu.log[-1].to_dict())
+
+
+CONFIG_ERRORS = [
+    ({**AZURE, "api_version": None}, [{"key": "k" * 20}], "needs api_version"),
+    ({**BEDROCK, "region": None}, [{"kind": "aws"}], "needs region"),
+    ({**VERTEX, "project_id": None}, [{"kind": "google"}], "needs project_id"),
+    ({**BEDROCK, "api": "openai-chat"}, [{"kind": "aws"}], "serves anthropic-messages"),
+    ({"api": MESSAGES, "model": "claude-x", "region": "us-east-1"}, [{"key": "k" * 20}], "setting of platform"),
+    (BEDROCK, [{"key": "k" * 20, "kind": "oauth"}], "kind 'oauth', which platform 'bedrock' cannot use"),
+    (AZURE, [{"kind": "aws"}], "kind 'aws', which platform 'azure' cannot use"),
+    (VERTEX, [{"kind": "google", "token_command": ["x"]}], "token_command is for kind = \"entra\""),
+    (BEDROCK, [{"kind": "aws", "key": "k" * 20}], "for a Bedrock API key use kind = \"api_key\""),
+    (AZURE, [{"kind": "entra"}], "give exactly one of key, key_env, key_file (a token) or token_command"),
+]
+
+
+@pytest.mark.parametrize(("entry", "creds", "needle"), CONFIG_ERRORS)
+def test_platform_configuration_errors_name_the_field_and_fix(entry: dict[str, Any], creds: list[dict[str, Any]],
+                                                              needle: str) -> None:
+    """Missing or misplaced platform settings, and credentials of the wrong kind, are config errors."""
+    data = {"pools": {"cloud": {"credentials": creds}},
+            "chain": [{"pool": "cloud", "base_url": "http://127.0.0.1:9", **{k: v for k, v in entry.items()
+                                                                             if v is not None}}]}
+    with pytest.raises(ConfigError) as caught:
+        load_config(data, env={})
+    assert needle in str(caught.value)
+
+
+def test_aws_credentials_without_profile_or_variables_name_the_variables() -> None:
+    """kind aws without a profile reads AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; unset, the error names them."""
+    config = load_config({"state": {"backend": "memory"}, "pools": {"cloud": {"credentials": [{"kind": "aws"}]}},
+                          "chain": [{"pool": "cloud", **BEDROCK}]}, env={})
+    with pytest.raises(ConfigError, match="AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is not set"):
+        build_loop(config, env={"AWS_REGION": "us-east-1"}, hooks=())
+
+
+@pytest.mark.parametrize(("entry", "blocked", "extra"), [(BEDROCK, "boto3", "bedrock"),
+                                                         (VERTEX, "google.auth", "vertex")])
+def test_a_missing_extra_is_a_config_error_naming_it(entry: dict[str, Any], blocked: str, extra: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without boto3 (or google-auth) the loop is not built: the error says which extra to install."""
+    monkeypatch.setitem(sys.modules, blocked, None)  # how Python itself marks a module as not importable
+    config = load_config({"state": {"backend": "memory"},
+                          "pools": {"cloud": {"credentials": [{"kind": "aws"} if extra == "bedrock" else
+                                                              {"kind": "google", "key": VERTEX_TOKEN}]}},
+                          "chain": [{"pool": "cloud", **entry}]}, env={})
+    with pytest.raises(ConfigError, match=rf"pip install 'steadyloop\[{extra}\]'"):
+        build_loop(config, env=AWS_ENV, hooks=())
