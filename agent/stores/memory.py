@@ -1,15 +1,24 @@
-"""MemoryStore: state for one process, behind one lock."""
+"""MemoryStore: state for one process, behind one lock.
+
+Session affinities are kept in a least-recently-used table of at most ``affinity_limit``
+sessions (``DEFAULT_AFFINITY_LIMIT``, 10,000): a long-running process serving endless new
+conversations keeps a bounded table; a forgotten session simply picks a key afresh.
+"""
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Final
 
 from ..cooldown import CredentialState
 from ._base import Candidate, Order, cleared, eligible, ordered
 
-__all__ = ["MemoryStore"]
+__all__ = ["DEFAULT_AFFINITY_LIMIT", "MemoryStore"]
+
+DEFAULT_AFFINITY_LIMIT: Final = 10_000  # sessions whose key this process remembers
 
 
 class MemoryStore:
@@ -17,11 +26,14 @@ class MemoryStore:
 
     description = "memory (this process only)"
 
-    def __init__(self) -> None:
+    def __init__(self, *, affinity_limit: int = DEFAULT_AFFINITY_LIMIT) -> None:
+        if affinity_limit < 1:
+            raise ValueError(f"affinity_limit must be at least 1 session, got {affinity_limit!r}")
         self._lock = threading.Lock()
         self._states: dict[tuple[str, str], CredentialState] = {}
         self._leases: dict[tuple[str, str], dict[str, float]] = {}
-        self._affinity: dict[tuple[str, str], tuple[str, float]] = {}
+        self._affinity: OrderedDict[tuple[str, str], tuple[str, float]] = OrderedDict()
+        self.affinity_limit = affinity_limit
 
     def _state(self, pool: str, credential_id: str) -> CredentialState:
         return self._states.get((pool, credential_id)) or CredentialState(id=credential_id)
@@ -86,11 +98,17 @@ class MemoryStore:
     def get_affinity(self, pool: str, session: str, now: float) -> str | None:
         with self._lock:
             found = self._affinity.get((pool, session))
-            return found[0] if found and found[1] > now else None
+            if found is None:
+                return None
+            self._affinity.move_to_end((pool, session))
+            return found[0] if found[1] > now else None
 
     def set_affinity(self, pool: str, session: str, credential_id: str, *, now: float, ttl: float) -> None:
         with self._lock:
             self._affinity[(pool, session)] = (credential_id, now + ttl)
+            self._affinity.move_to_end((pool, session))
+            while len(self._affinity) > self.affinity_limit:
+                self._affinity.popitem(last=False)  # the least recently used session
 
     def close(self) -> None:
         pass
