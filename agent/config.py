@@ -174,8 +174,9 @@ def _cloud_credential(config: CredentialConfig, env: Mapping[str, str], where: s
             raise ConfigError(f"{where}: kind 'aws' without aws_profile reads the standard AWS variables, and "
                               f"{missing} is not set; export them, or set aws_profile = \"NAME\"")
         _check_key(secret, f"{where} ($AWS_SECRET_ACCESS_KEY)")
-        token = env.get("AWS_SESSION_TOKEN", "").strip() or None
-        return config.credential(where, SecretStr(secret), AwsAuth(access_key_id=key_id, session_token=token))
+        token = env.get("AWS_SESSION_TOKEN", "").strip()
+        return config.credential(where, SecretStr(secret), AwsAuth(access_key_id=key_id,
+                                                                   session_token=SecretStr(token) if token else None))
     if config.kind == "google" and config.key is None and config.key_env is None and config.key_file is None:
         path = config.credentials_file.expanduser() if config.credentials_file else None
         if path is not None and not path.is_file():
@@ -441,8 +442,19 @@ def build_loop(config: SteadyConfig, *, env: Mapping[str, str] | None = None, to
     rules = classifier_rules(config.classifier, env)
     pools = {name: resolve_pool(name, config.pools[name], store, env, lease_ttl=config.state.lease_ttl_seconds)
              for name in {e.pool for e in config.chain}}
+    _register_profiles(pools.values())
     return ConversationLoop(config.chain, pools, tools=tools, policy=config.loop, hooks=hooks,
                             classifier_rules=rules)
+
+
+def _register_profiles(pools: typing.Iterable[CredentialPool]) -> None:
+    """AWS profiles' keys are redacted from the start, not from their first call (botocore reads them locally)."""
+    profiles = {c.auth.profile for p in pools for c in p.credentials if isinstance(c.auth, AwsAuth) and c.auth.profile}
+    if profiles:
+        from .platforms.clients import register_profile
+
+        for profile in sorted(profiles):
+            register_profile(profile)
 
 
 def classifier_rules(section: ClassifierConfig, env: Mapping[str, str] | None = None) -> tuple[Rule, ...]:

@@ -212,3 +212,75 @@ def test_a_missing_extra_is_a_config_error_naming_it(entry: dict[str, Any], bloc
                           "chain": [{"pool": "cloud", **entry}]}, env={})
     with pytest.raises(ConfigError, match=rf"pip install 'steadyloop\[{extra}\]'"):
         build_loop(config, env=AWS_ENV, hooks=())
+
+
+# (entry, settings, what the body must hold, fields it must not hold, headers that must arrive): docs/requests.md
+PARAMS: list[tuple[dict[str, Any], dict[str, Any], dict[str, Any], tuple[str, ...], dict[str, str]]] = [
+    (AZURE, {"max_tokens": 300, "temperature": 0.3, "top_p": 0.9, "stop": ("END",)},
+     {"max_tokens": 300, "temperature": 0.3, "top_p": 0.9, "stop": ["END"], "model": "gpt4o-prod"}, (), {}),
+    ({**AZURE, "model": "o4-mini-prod"}, {"max_tokens": 300, "reasoning_effort": "low"},
+     {"max_completion_tokens": 300, "reasoning_effort": "low"}, ("max_tokens",), {}),
+    ({**AZURE, "api": "openai-responses"},
+     {"max_tokens": 300, "reasoning_effort": "low", "extra_body": {"store": False}},
+     {"max_output_tokens": 300, "reasoning": {"effort": "low"}, "store": False}, (), {}),
+    (AZURE, {"extra_headers": {"X-Trace": "t1"}, "default_headers": {"X-Title": "Bot"}}, {}, (),
+     {"x-trace": "t1", "x-title": "Bot"}),
+    (BEDROCK, {"max_tokens": 3000, "temperature": 0.3, "top_p": 0.9, "stop": ("END",), "thinking_budget": 2048},
+     {"max_tokens": 3000, "temperature": 0.3, "top_p": 0.9, "stop_sequences": ["END"],
+      "thinking": {"type": "enabled", "budget_tokens": 2048}}, ("model", "stream"), {}),
+    (BEDROCK, {"betas": ("context-1m-2025-08-07",), "extra_body": {"top_k": 5}, "extra_headers": {"X-Trace": "t1"}},
+     {"anthropic_beta": ["context-1m-2025-08-07"], "top_k": 5, "max_tokens": 64_000}, ("model",), {"x-trace": "t1"}),
+    (VERTEX, {"max_tokens": 3000, "temperature": 0.3, "top_p": 0.9, "stop": ("END",), "thinking_budget": 2048},
+     {"max_tokens": 3000, "temperature": 0.3, "top_p": 0.9, "stop_sequences": ["END"],
+      "thinking": {"type": "enabled", "budget_tokens": 2048}}, ("model",), {}),
+    (VERTEX, {"betas": ("context-1m-2025-08-07",), "extra_body": {"top_k": 5}, "default_headers": {"X-Title": "Bot"}},
+     {"top_k": 5, "max_tokens": 64_000}, ("model", "anthropic_beta"),
+     {"anthropic-beta": "context-1m-2025-08-07", "x-title": "Bot"}),
+]
+_CREDS = {"azure": ([{"key": AZURE_KEY}], {}), "bedrock": ([{"kind": "aws"}], AWS_ENV),
+          "vertex": ([{"kind": "google", "key": VERTEX_TOKEN}], {})}
+
+
+@pytest.mark.parametrize(("entry", "settings", "body", "absent", "headers"), PARAMS)
+@pytest.mark.parametrize("streamed", [False, True])
+def test_each_setting_reaches_the_cloud_wire(entry: dict[str, Any], settings: dict[str, Any], body: dict[str, Any],
+                                            absent: tuple[str, ...], headers: dict[str, str], streamed: bool) -> None:
+    """Settings reach the host's body and headers under their names there (Bedrock: betas in the body, no model)."""
+    creds, env = _CREDS[entry["platform"]]
+    with Emulator("healthy") as emu:
+        result = _run(_config(emu, [{**entry, **settings}], creds, env=env), env, streamed=streamed)
+        assert result.ok, result.final_response
+        sent = emu.log[-1]
+        assert {k: sent.body.get(k) for k in body} == body, sent.body
+        assert not set(absent) & set(sent.body), sent.body
+        assert {k: sent.headers.get(k) for k in headers} == headers, sent.headers
+
+
+def test_bedrock_stream_failure_arrives_as_an_event_stream_exception() -> None:
+    """A throttling exception mid-stream (an AWS event stream exception frame) is a rate limit, not a cut stream."""
+    rule = {"respond": "stream_error", "after_chunks": 1, "error_type": "throttlingException",
+            "message": "Too many tokens, please wait before trying again.", "times": 1}
+    with Emulator(Scenario.model_validate({"rules": [rule]})) as emu:
+        result = _run(_config(emu, [BEDROCK], [{"kind": "aws"}], env=AWS_ENV), AWS_ENV, streamed=True)
+        assert result.ok, result.final_response
+        assert result.attempts[0].outcome == FailoverReason.rate_limit.value
+        assert [r.streamed for r in emu.log] == [True, True]
+
+
+def test_entra_token_command_runs_again_only_after_its_refresh_period(tmp_path: Path) -> None:
+    """The Entra ID command's token is reused for refresh_seconds (injected clock), then fetched anew."""
+    from agent.platforms.auth import PlatformCredentialError, TokenCommand
+
+    counter = tmp_path / "runs"
+    script = ("import pathlib, sys; p = pathlib.Path(sys.argv[1]); n = int(p.read_text()) + 1 if p.exists() else 1; "
+              "p.write_text(str(n)); print(f'token-number-{n}')")
+    now = [0.0]
+    token = TokenCommand((sys.executable, "-c", script, str(counter)), 300.0, clock=lambda: now[0])
+    assert [token(), token()] == ["token-number-1", "token-number-1"]
+    now[0] = 299.0
+    assert token() == "token-number-1"
+    now[0] = 300.0
+    assert token() == "token-number-2"
+    failing = TokenCommand((sys.executable, "-c", "import sys; sys.exit('az: please run az login')"), 300.0)
+    with pytest.raises(PlatformCredentialError, match=r"exited 1 without a token .*az login"):
+        failing()

@@ -180,3 +180,122 @@ def test_canary_keys_echoed_by_the_provider_never_leave_the_process(
             print(f"{channel:<20} {count:>5}")
     assert all(len(texts) > 0 and any(texts) for texts in channels.values()), "a channel was not exercised"
     assert hits == dict.fromkeys(channels, 0)
+
+
+# ------------------------------------------------------------------ the canary for cloud credentials
+
+CLOUD_CANARIES = {  # secrets of the cloud kinds; the AWS ones are the documentation's example shapes
+    "aws-secret-env": "wJalrXUtnFEMI/K7MDENG/CanaryEnvKeyZq7Wk3Yp5Hd",
+    "aws-session-token": "IQoJb3JpZ2luX2VjECanarySessionToken8Hq3Zr6TnLx9",
+    "aws-secret-profile": "je7MtGbClwBF/2Zp9Utk/CanaryProfileKey4Lx9Tz2",
+    "vertex-token": "ya29.a0Canary-Vertex-Access-Token-Mf8Jc2Ux",
+    "entra-token": "eyJ0eXAiOiJKV1QiCanary.Entra-Token-Q7Wk3Yp5",
+    "azure-key": "c4a7e1f0b2d94e6aCanaryAzureKey9e1c2a4",
+}
+_CLOUD_KINDS = [("forbidden_403", 403), ("rate_limit_429", 429), ("server_500", 500)]
+
+
+def _cloud_setups(emu: Any, tmp_path: Any) -> dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]:
+    import sys
+
+    (tmp_path / "aws-credentials").write_text(
+        "[canary]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\n"
+        f"aws_secret_access_key = {CLOUD_CANARIES['aws-secret-profile']}\n")
+    bedrock = {"api": "anthropic-messages", "platform": "bedrock", "model": "anthropic.claude-x", "region": "us-east-1",
+               "base_url": emu.base_url("bedrock")}
+    azure = {"api": "openai-chat", "platform": "azure", "model": "dep", "api_version": "2024-10-21",
+             "base_url": emu.base_url("azure")}
+    entra = [sys.executable, "-c", f"print({CLOUD_CANARIES['entra-token']!r})"]
+    return {
+        "bedrock": (bedrock, [{"id": "aws-env", "kind": "aws"}, {"id": "aws-profile", "kind": "aws",
+                                                                 "aws_profile": "canary"}]),
+        "vertex": ({"api": "anthropic-messages", "platform": "vertex", "model": "claude-x", "region": "us-east5",
+                    "project_id": "p", "base_url": emu.base_url("vertex")},
+                   [{"kind": "google", "key_env": "CANARY_VERTEX_TOKEN"}]),
+        "azure": (azure, [{"id": "entra", "kind": "entra", "token_command": entra}, {"key_env": "CANARY_AZURE_KEY"}]),
+    }
+
+
+def test_canary_cloud_secrets_echoed_upstream_never_leave_the_process(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """AWS secret keys (environment and profile), an AWS session token, a Vertex access token, an Entra ID token and
+    an Azure key, echoed by the host in every failure kind: 0 hits in results, events, logs and the SQLite file."""
+    import io
+    import json
+    import logging
+
+    from agent.cli import main
+    from agent.config import build_loop, load_config
+    from agent.testing.emulator import Emulator, Scenario
+
+    env = {"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": CLOUD_CANARIES["aws-secret-env"],
+           "AWS_SESSION_TOKEN": CLOUD_CANARIES["aws-session-token"],
+           "CANARY_VERTEX_TOKEN": CLOUD_CANARIES["vertex-token"], "CANARY_AZURE_KEY": CLOUD_CANARIES["azure-key"]}
+    for name in ("AWS_BEARER_TOKEN_BEDROCK", "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in {**env, "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONFIG_FILE": str(tmp_path / "aws-config"),
+                        "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "aws-credentials")}.items():
+        monkeypatch.setenv(name, value)
+    own = {"bedrock": ("aws-secret-env", "aws-session-token", "aws-secret-profile"), "vertex": ("vertex-token",),
+           "azure": ("entra-token", "azure-key")}  # each host echoes the secrets its own credentials hold
+    caplog.set_level(logging.DEBUG)
+    channels: dict[str, list[str]] = {c: [] for c in (
+        "attempt records", "TurnResult JSON", "TurnResult repr", "events", "last_status()", "DEBUG logs",
+        "pool list --json", "SQLite file")}
+    for kind, status in _CLOUD_KINDS:
+        for host, names in own.items():
+            echo = "Refused: " + " ".join(CLOUD_CANARIES[n] for n in names) + " (we log what you sent)"
+            rule = {"respond": "error", "status": status, "body": {"message": echo, "error": {"message": echo}}}
+            with Emulator(Scenario.model_validate({"rules": [rule]})) as emu:
+                entry, creds = _cloud_setups(emu, tmp_path)[host]
+                state = {"backend": "sqlite", "path": str(tmp_path / "state.db")}
+                data = {"state": state, "pools": {host: {"credentials": creds}},
+                        "chain": [{**entry, "pool": host, "timeout": 5}],
+                        "loop": {"max_attempts": 3, "deadline_seconds": 10, "max_wait_seconds": 0.05,
+                                 "backoff_base": 0.01, "backoff_cap": 0.02}}
+                events: list[Any] = []
+                loop = build_loop(load_config(data), hooks=(events.append,))
+                for p in loop.pools.values():
+                    p.reset()
+                result = loop.run("hi")
+                assert not result.ok and result.attempts, (host, kind)
+                channels["attempt records"].append(json.dumps([a.model_dump() for a in result.attempts]))
+                channels["TurnResult JSON"].append(result.model_dump_json())
+                channels["TurnResult repr"].append(repr(result) + str(result))
+                channels["events"].append(repr(events))
+                channels["last_status()"].append(json.dumps(result.last_status()))
+                if kind == _CLOUD_KINDS[-1][0]:
+                    path = tmp_path / f"{host}.toml"
+                    path.write_text(_toml(data))
+                    out = io.StringIO()
+                    main(["pool", "list", "--json", "--config", str(path)], out=out)
+                    channels["pool list --json"].append(out.getvalue())
+    channels["DEBUG logs"] = [r.getMessage() + (logging.Formatter().formatException(r.exc_info) if r.exc_info else "")
+                              for r in caplog.records]
+    channels["SQLite file"] = [p.read_bytes().decode("latin-1") for p in tmp_path.glob("state.db*")]
+    needles = [n for s in CLOUD_CANARIES.values() for n in (s, s[6:-6])]
+    hits = {channel: sum(text.count(n) for text in texts for n in needles) for channel, texts in channels.items()}
+    with capsys.disabled():
+        print(f"\n\ncanary (cloud): {len(CLOUD_CANARIES)} secrets of the aws, google and entra kinds and an Azure "
+              f"key, {len(_CLOUD_KINDS)} failure kinds x 3 hosts")
+        for channel, count in hits.items():
+            print(f"{channel:<20} {count:>5}")
+    assert all(any(texts) for texts in channels.values()), "a channel was not exercised"
+    assert hits == dict.fromkeys(channels, 0)
+
+
+def _toml(data: dict[str, Any]) -> str:
+    """The configuration as TOML (for the CLI), written by hand: the values are strings, numbers and lists."""
+    import json
+
+    def value(v: Any) -> str:
+        return json.dumps(v)
+
+    lines = ["[state]", *(f"{k} = {value(v)}" for k, v in data["state"].items())]
+    for name, pool in data["pools"].items():
+        for cred in pool["credentials"]:
+            lines += [f"[[pools.{name}.credentials]]", *(f"{k} = {value(v)}" for k, v in cred.items())]
+    for entry in data["chain"]:
+        lines += ["[[chain]]", *(f"{k} = {value(v)}" for k, v in entry.items())]
+    return "\n".join(lines) + "\n"

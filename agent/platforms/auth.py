@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
 from .._redact import fingerprint, redact, register_secret
 
@@ -42,14 +42,14 @@ class AwsAuth(_Frozen):
 
     profile: str | None = Field(None, description="a profile of ~/.aws/config (botocore resolves and refreshes it)")
     access_key_id: str | None = Field(None, description="AWS_ACCESS_KEY_ID; its secret is the credential's secret")
-    session_token: str | None = Field(None, repr=False, description="AWS_SESSION_TOKEN of temporary credentials")
+    session_token: SecretStr | None = Field(None, description="AWS_SESSION_TOKEN of temporary credentials")
 
     @model_validator(mode="after")
     def _one_way(self) -> AwsAuth:
         if (self.profile is None) == (self.access_key_id is None):
             raise ValueError("AWS credentials need a profile or an access key id (not both)")
-        if self.session_token:
-            register_secret(self.session_token)
+        if self.session_token is not None:
+            register_secret(self.session_token.get_secret_value())
         return self
 
     def identity(self) -> str:

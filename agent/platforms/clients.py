@@ -9,14 +9,17 @@
 - vertex: ``anthropic.AnthropicVertex`` with ``region`` and ``project_id``, authenticated by an
   access token, a credentials file, or application default credentials.
 
-Secrets a client resolves itself (an AWS profile's keys) are registered for redaction here.
+Secrets a client resolves itself (an AWS profile's keys) are registered for redaction here, and
+botocore's signer log (its DEBUG records print the canonical request, session token included)
+is redacted.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import logging
+from typing import TYPE_CHECKING, Any, Final
 
-from .._redact import register_secret
+from .._redact import redact, register_secret
 from .auth import AwsAuth, EntraAuth, GoogleAuth
 from .extras import Platform, missing_extra
 
@@ -24,9 +27,25 @@ if TYPE_CHECKING:
     from ..chain import ClientOptions
     from ..credential_pool import Credential
 
-__all__ = ["azure_client", "bedrock_client", "platform_client", "vertex_client"]
+__all__ = ["azure_client", "bedrock_client", "platform_client", "register_profile", "vertex_client"]
 
 _CLOUD_SCOPE = "https://www.googleapis.com/auth/cloud-platform"
+_SIGNER_LOG: Final = "botocore.auth"  # logs each canonical request at DEBUG, session token included
+
+
+class _Redacting(logging.Filter):
+    """Rewrites a record's text with every configured secret masked (the whole text, however long)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        record.msg, record.args = redact(text, limit=max(500, len(text))), ()
+        return True
+
+
+def _redact_signer_log() -> None:
+    logger = logging.getLogger(_SIGNER_LOG)
+    if not any(isinstance(f, _Redacting) for f in logger.filters):
+        logger.addFilter(_Redacting())
 
 
 def _http(timeout: float, asynchronous: bool) -> Any:
@@ -67,13 +86,13 @@ def _aws(credential: Credential) -> dict[str, Any]:
     aws = credential.auth
     assert isinstance(aws, AwsAuth)  # checked when the credential was made
     if aws.profile is not None:
-        _register_profile(aws.profile)
+        register_profile(aws.profile)
         return {"aws_profile": aws.profile}
-    return {"aws_access_key": aws.access_key_id, "aws_secret_key": _secret(credential),
-            "aws_session_token": aws.session_token}
+    token = aws.session_token.get_secret_value() if aws.session_token is not None else None
+    return {"aws_access_key": aws.access_key_id, "aws_secret_key": _secret(credential), "aws_session_token": token}
 
 
-def _register_profile(profile: str) -> None:
+def register_profile(profile: str) -> None:
     """A profile's keys are resolved by botocore; redact them like configured ones (no network for static keys)."""
     import botocore.session  # type: ignore[import-untyped]
 
@@ -91,6 +110,7 @@ def bedrock_client(credential: Credential, base_url: str | None, timeout: float,
     _need("bedrock")
     import anthropic
 
+    _redact_signer_log()
     common: dict[str, Any] = {**_aws(credential), "aws_region": options.region, "base_url": base_url,
                               "max_retries": 0, "timeout": timeout, "default_headers": _headers(options),
                               "http_client": _http(timeout, asynchronous)}

@@ -50,9 +50,13 @@ __all__ = [
 ]
 
 Kind = Literal["http", "message", "soft"]
+HttpApi = Literal["openai", "anthropic", "azure", "bedrock", "vertex"]
 FLAGS: Final = ("retryable", "rotate", "fallback", "compress")
 _KINDS: Final = ("http", "message", "soft")
 _SOFT_KINDS: Final = ("chat", "responses", "messages", "event")
+# which official client receives an http entry: the plain two, or a cloud host's own client
+_HTTP_APIS: Final[dict[str, HttpApi]] = {"openai": "openai", "anthropic": "anthropic", "azure": "azure",
+                                         "bedrock": "bedrock", "vertex": "vertex"}
 _SOFT_API: Final[dict[str, Literal["openai", "anthropic", "responses"]]] = {
     "chat": "openai", "responses": "responses", "messages": "anthropic"}
 PROVIDERS: Final = frozenset((
@@ -74,7 +78,7 @@ class CorpusEntry:
     provider: str
     kind: Kind
     expect: FailoverReason | None  # None: a soft entry that is really a success (built-in table only)
-    api: Literal["openai", "anthropic"] = "openai"
+    api: HttpApi = "openai"
     status: int | None = None
     body: Any = None
     headers: Mapping[str, str] = field(default_factory=dict)
@@ -143,11 +147,11 @@ def _parse(line: str, where: str) -> CorpusEntry:
     }
     if kind == "http":
         api = text("api")
-        if api not in ("openai", "anthropic"):
-            raise CorpusError(f"{where}: field 'api' must be 'openai' or 'anthropic', not {api!r}")
+        if api not in _HTTP_APIS:
+            raise CorpusError(f"{where}: field 'api' must be one of {', '.join(_HTTP_APIS)}, not {api!r}")
         if "body" not in raw:
             raise CorpusError(f"{where}: field 'body' is required for kind 'http' (use \"\" for an empty body)")
-        return CorpusEntry(**common, api="anthropic" if api == "anthropic" else "openai", body=raw["body"])
+        return CorpusEntry(**common, api=_HTTP_APIS[api], body=raw["body"])
     if kind == "message":
         exc = raw.get("exception")
         if not isinstance(exc, dict) or not isinstance(exc.get("type"), str) or not isinstance(
@@ -219,7 +223,8 @@ def prepare(entry: CorpusEntry) -> tuple[bool, object]:
         assert entry.status is not None  # checked by the loader
         return True, exception_from_http(entry.api, entry.status, entry.body, dict(entry.headers))
     if entry.kind == "message":
-        return True, exception_from_message(entry.exc_type, entry.exc_message, status=entry.status, api=entry.api)
+        return True, exception_from_message(entry.exc_type, entry.exc_message, status=entry.status,
+                                            api="anthropic" if entry.api == "anthropic" else "openai")
     outcome: object = outcome_from_event(entry.body) if entry.soft_kind == "event" else response_from_http(
         _SOFT_API[entry.soft_kind], entry.body)
     return isinstance(outcome, BaseException), outcome

@@ -1,6 +1,8 @@
 """Produce real SDK exceptions and responses by letting the official clients receive HTTP.
 
-The clients are the real ``openai.OpenAI`` and ``anthropic.Anthropic`` with ``max_retries=0``;
+The clients are the real ``openai.OpenAI`` and ``anthropic.Anthropic`` (and, for the cloud hosts,
+``openai.AzureOpenAI``, ``anthropic.AnthropicBedrock`` signing with SigV4 and
+``anthropic.AnthropicVertex``) with ``max_retries=0``;
 only their transport is an in-memory ``httpx2.MockTransport`` that answers with the given
 status, body and headers (or raises the given transport exception, or streams the given SSE
 event). What comes out is exactly what the SDK raises or returns in production for that answer.
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import builtins
 import json
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import anthropic
 import httpx2
@@ -25,7 +27,8 @@ import openai
 
 from .error_shapes import ErrorShape
 
-__all__ = ["exception_for", "exception_from_http", "exception_from_message", "outcome_from_event", "response_from_http"]
+__all__ = ["Api", "exception_for", "exception_from_http", "exception_from_message", "outcome_from_event",
+           "response_from_http"]
 
 _DUMMY_KEY = "test-key-not-a-secret"
 
@@ -44,8 +47,32 @@ def _transport(status: int, body: Any, headers: dict[str, str]) -> httpx2.MockTr
     return httpx2.MockTransport(handler)
 
 
-def _call(api: Literal["openai", "anthropic", "responses"], transport: httpx2.MockTransport) -> Any:
+Api = Literal["openai", "anthropic", "responses", "azure", "bedrock", "vertex"]
+# Fake-but-valid AWS keys (AWS's documentation example): SigV4 signs with them, no network is asked.
+_AWS: Final[dict[str, Any]] = {"aws_access_key": "AKIAIOSFODNN7EXAMPLE",
+                               "aws_secret_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_region": "us-east-1"}
+
+
+def _cloud(api: Api, http: httpx2.Client) -> Any:
+    """The same request through the cloud host's official client (Azure: Chat; Bedrock/Vertex: Messages)."""
+    hi: list[Any] = [{"role": "user", "content": "hi"}]
+    if api == "azure":
+        azure = openai.AzureOpenAI(api_key=_DUMMY_KEY, azure_endpoint="http://upstream.test", api_version="2024-10-21",
+                                   max_retries=0, http_client=http)
+        return azure.chat.completions.create(model="gpt-test", messages=hi)
+    client: Any
+    if api == "bedrock":
+        client = anthropic.AnthropicBedrock(**_AWS, base_url="http://upstream.test", max_retries=0, http_client=http)
+    else:
+        client = anthropic.AnthropicVertex(region="us-east5", project_id="test-project", access_token=_DUMMY_KEY,
+                                           base_url="http://upstream.test/v1", max_retries=0, http_client=http)
+    return client.messages.create(model="claude-test", max_tokens=16, messages=hi)
+
+
+def _call(api: Api, transport: httpx2.MockTransport) -> Any:
     http = httpx2.Client(transport=transport)
+    if api in ("azure", "bedrock", "vertex"):
+        return _cloud(api, http)
     if api == "anthropic":
         client = anthropic.Anthropic(api_key=_DUMMY_KEY, base_url="http://upstream.test", max_retries=0,
                                      http_client=http)
@@ -57,9 +84,7 @@ def _call(api: Literal["openai", "anthropic", "responses"], transport: httpx2.Mo
     return oai.chat.completions.create(model="gpt-test", messages=[{"role": "user", "content": "hi"}])
 
 
-def exception_from_http(
-    api: Literal["openai", "anthropic"], status: int, body: Any, headers: dict[str, str] | None = None
-) -> Exception:
+def exception_from_http(api: Api, status: int, body: Any, headers: dict[str, str] | None = None) -> Exception:
     """The exception the real SDK raises for this HTTP answer."""
     try:
         _call(api, _transport(status, body, headers or {}))
