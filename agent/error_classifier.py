@@ -51,6 +51,11 @@ _STATUS_BY_TYPE = {
     "internalserverexception": 500, "modelerrorexception": 500, "serviceunavailableexception": 503,
     "modelnotreadyexception": 429, "serviceunavailable": 503, "unrecognizedclientexception": 401,
     "expiredtokenexception": 401, "modelstreamerrorexception": 500,
+    # Client-side credential failures of the cloud hosts' libraries (nothing was sent): this credential cannot
+    # sign or get a token now; another credential of the pool may (botocore, google-auth, steadyloop's own).
+    "nocredentialserror": 401, "partialcredentialserror": 401, "credentialretrievalerror": 401,
+    "tokenretrievalerror": 401, "ssotokenloaderror": 401, "defaultcredentialserror": 401, "refresherror": 401,
+    "platformcredentialerror": 401,
 }
 
 

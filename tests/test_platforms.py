@@ -284,3 +284,14 @@ def test_entra_token_command_runs_again_only_after_its_refresh_period(tmp_path: 
     failing = TokenCommand((sys.executable, "-c", "import sys; sys.exit('az: please run az login')"), 300.0)
     with pytest.raises(PlatformCredentialError, match=r"exited 1 without a token .*az login"):
         failing()
+
+
+def test_a_failing_entra_token_command_rotates_to_the_next_credential() -> None:
+    """A token command that fails (az not logged in) is an auth failure of that credential: the pool's next answers."""
+    failing = [sys.executable, "-c", "import sys; sys.exit(\"ERROR: Please run 'az login' to setup account.\")"]
+    with Emulator(Scenario(keys=({"key": AZURE_KEY, "label": "key"},))) as emu:
+        creds = [{"id": "entra", "kind": "entra", "token_command": failing}, {"id": "key", "key": AZURE_KEY}]
+        result = _run(_config(emu, [AZURE], creds), {})
+        assert result.ok, result.final_response
+        assert [(a.credential_id, a.outcome) for a in result.attempts] == [("entra", "auth"), ("key", "ok")]
+        assert [r.key for r in emu.log] == ["key"]  # the failing credential never reached the wire
