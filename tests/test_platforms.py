@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from agent import FailoverReason
+from agent._redact import fingerprint
 from agent.config import ConfigError, SteadyConfig, build_loop, load_config
 from agent.results import TurnResult, TurnStatus
 from agent.testing.emulator import Emulator, Scenario
@@ -295,3 +296,32 @@ def test_a_failing_entra_token_command_rotates_to_the_next_credential() -> None:
         assert result.ok, result.final_response
         assert [(a.credential_id, a.outcome) for a in result.attempts] == [("entra", "auth"), ("key", "ok")]
         assert [r.key for r in emu.log] == ["key"]  # the failing credential never reached the wire
+
+
+def _service_account(path: Path, token_uri: str) -> str:
+    """A service-account JSON with a fresh RSA key; google-auth signs its JWT and asks ``token_uri`` for a token."""
+    import json
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption()).decode()
+    email = "steady-bot@steady-proj.iam.gserviceaccount.com"
+    path.write_text(json.dumps({"type": "service_account", "project_id": "steady-proj", "private_key_id": "k1",
+                                "private_key": pem, "client_email": email, "client_id": "1",
+                                "token_uri": token_uri}))
+    return email
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_vertex_service_account_file_gets_its_token_from_google_auth(tmp_path: Path, streamed: bool) -> None:
+    """credentials_file: google-auth signs a JWT, exchanges it at the token endpoint, and Vertex gets that token."""
+    with Emulator("healthy") as emu:
+        email = _service_account(tmp_path / "sa.json", emu.base_url("bedrock") + "/token")
+        creds = [{"kind": "google", "credentials_file": str(tmp_path / "sa.json")}]
+        result = _run(_config(emu, [VERTEX], creds), {}, streamed=streamed)
+        assert result.ok, result.final_response
+        assert [r.key for r in emu.log] == [fingerprint(f"ya29.emulated.{email}")]  # the token the JWT earned
+        assert result.attempts[0].credential_id == f"google-file:{tmp_path / 'sa.json'}"

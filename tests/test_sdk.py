@@ -15,7 +15,7 @@ import pytest
 from agent._sdk import HttpxHeaders, SDKConnectionError, SDKStatusError, SDKTimeoutError
 from agent.testing.emulator import Emulator
 
-_HEAVY = ("openai", "anthropic", "httpx2", "boto3", "botocore", "google.auth")  # cloud extras too
+_HEAVY = ("openai", "anthropic", "httpx2", "boto3", "botocore", "google.auth", "requests")  # cloud extras too
 
 
 def _loaded_after(code: str, cwd: Path) -> list[str]:

@@ -14,7 +14,7 @@ PLATFORMS: Final[tuple[Platform, ...]] = ("azure", "bedrock", "vertex")
 # platform -> (extra name, the modules it installs); Azure needs only the openai SDK itself
 EXTRAS: Final[dict[Platform, tuple[str, tuple[str, ...]]]] = {
     "bedrock": ("bedrock", ("boto3", "botocore")),  # SigV4 signing and the AWS credential chain
-    "vertex": ("vertex", ("google.auth",)),  # application default credentials and token refresh
+    "vertex": ("vertex", ("google.auth", "requests")),  # credentials files, ADC; google-auth refreshes over requests
 }
 
 # the credential kinds each host accepts (None: the maker's own API)

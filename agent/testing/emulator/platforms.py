@@ -37,7 +37,10 @@ from typing import Any, Final, Literal
 
 from .scenario import Endpoint
 
-__all__ = ["AZURE_API_VERSIONS", "Route", "azure_refusal", "eventstream", "platform_error", "platform_key", "route"]
+__all__ = ["AZURE_API_VERSIONS", "GOOGLE_TOKEN_PATH", "Route", "azure_refusal", "eventstream", "google_token",
+           "platform_error", "platform_key", "route"]
+
+GOOGLE_TOKEN_PATH: Final = "/token"  # a service account's token_uri pointed at the emulator
 
 Host = Literal["", "azure", "bedrock", "vertex"]
 
@@ -116,6 +119,22 @@ def azure_refusal(r: Route, deployments: frozenset[str]) -> tuple[int, dict[str,
             "The API deployment for this resource does not exist. If you created the deployment within the last 5 "
             "minutes, please wait a moment and try again.")}}
     return None
+
+
+def google_token(form: bytes) -> tuple[int, dict[str, Any]]:
+    """Google's OAuth token endpoint for a service account's signed JWT (RFC 7523): the access token names its
+    issuer (``ya29.emulated.<client_email>``), so a test sees which credential signed. The signature is not checked."""
+    from urllib.parse import parse_qs
+
+    fields = parse_qs(form.decode("ascii", "replace"))
+    assertion = (fields.get("assertion") or [""])[0]
+    try:
+        payload = assertion.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        issuer = str(claims["iss"])
+    except (IndexError, KeyError, TypeError, ValueError):
+        return 400, {"error": "invalid_grant", "error_description": "Invalid JWT Signature."}
+    return 200, {"access_token": f"ya29.emulated.{issuer}", "expires_in": 3600, "token_type": "Bearer"}
 
 
 # ------------------------------------------------------------------ errors in each host's own shape

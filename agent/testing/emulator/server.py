@@ -19,7 +19,16 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from .hostile import HOSTILE, send_hostile
-from .platforms import Route, azure_refusal, eventstream, platform_error, platform_key, route
+from .platforms import (
+    GOOGLE_TOKEN_PATH,
+    Route,
+    azure_refusal,
+    eventstream,
+    google_token,
+    platform_error,
+    platform_key,
+    route,
+)
 from .scenario import Endpoint, Scenario, load_scenario
 from .state import Answer, EmulatorState, RequestRecord, planned_status
 from .wire import (
@@ -85,6 +94,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(404, {"error": {"message": f"no route {self.path}", "type": "not_found_error"}})
 
     def do_POST(self) -> None:
+        if self.path == GOOGLE_TOKEN_PATH:  # form-encoded, not JSON: a service account exchanging its JWT
+            self._json(*google_token(self.rfile.read(int(self.headers.get("content-length") or 0))))
+            return
         body = self._read_body()
         if self.path.startswith("/_emulator/reset"):
             self.server.state.reset()
