@@ -1,12 +1,15 @@
 """Benchmark: loop overhead versus a bare SDK call against the emulator.
 
 Bare: ``client.chat.completions.create`` with the real openai client (max_retries=0), sending
-exactly the payload the loop sends (same messages, same max_tokens).
-The emulator runs as a separate process (``steadyloop upstream``), as a real upstream would: an
-in-process server thread would compete with the client for the GIL and blur the comparison.
-Loop: ``ConversationLoop.run`` on the same model (lease, call, soft-failure check, success report,
-result), with in-memory and with SQLite credential state. Calls alternate bare/loop in blocks so
-both see the same machine conditions. Ratio = loop median / bare median (goal <= 1.05).
+exactly the messages the loop sends: 1 message (the prompt alone) and 50 (49 of history and the
+prompt). The emulator runs as a separate process (``steadyloop upstream``), as a real upstream
+would: an in-process server thread would compete with the client for the GIL and blur the
+comparison. Turn: ``ConversationLoop.run`` on the same model (lease, call, soft-failure check,
+success report, result) with in-memory, SQLite and Redis credential state (a redis-server this
+benchmark starts on loopback; skipped without one). Every arm (bare or a state, at each size)
+runs in blocks, the arms' order rotated each round, so all see the same machine conditions.
+Printed per arm: p50 and p99, and their ratios to the bare call of the same size (goals: p50
+ratio <= 1.00 memory, <= 1.05 SQLite, <= 1.10 Redis).
 
 Observability: the in-memory loop with the ``Metrics`` and ``Tracing`` hooks on (the real
 OpenTelemetry SDK, a batch span processor and an exporter that drops the spans, as a collector
@@ -34,6 +37,8 @@ from pydantic import SecretStr
 from agent.conversation_loop import ChainEntry, ConversationLoop
 from agent.credential_pool import Credential, CredentialPool
 from agent.stores import MemoryStore, SQLiteStore, StateStore
+
+SIZES: tuple[int, ...] = (1, 50)  # messages per call
 
 
 def _loop(emu: Any, store: StateStore) -> ConversationLoop:
@@ -124,36 +129,101 @@ class _Upstream:
         return self.url
 
 
+ARMS: tuple[str, ...] = ("bare", "memory", "sqlite", "redis")
+GOALS: dict[str, float] = {"memory": 1.00, "sqlite": 1.05, "redis": 1.10}
+
+
+def _conversation(messages: int) -> tuple[Any, ...]:
+    """``messages`` messages in all: alternating history, then the prompt last."""
+    from agent.conversation import Message
+
+    history = [Message.user(f"Question {i}: what is {i} + {i}?") if i % 2 == 0
+               else Message(role="assistant", text=f"Answer {i}: it is {2 * i}.") for i in range(messages - 1)]
+    return (*history, Message.user("Say hello."))
+
+
+def _pct(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _stores(redis_url: str | None) -> dict[str, StateStore]:
+    stores: dict[str, StateStore] = {"memory": MemoryStore(),
+                                     "sqlite": SQLiteStore(Path(tempfile.mkdtemp()) / "bench.db")}
+    if redis_url:
+        from agent.stores.redis import RedisStore
+
+        stores["redis"] = RedisStore(redis_url, prefix="bench-loop:")
+    return stores
+
+
+def _arms(emu: Any, client: Any, stores: dict[str, StateStore], size: int) -> dict[str, Any]:
+    """Callables, one per arm, that each make one call carrying ``size`` messages."""
+    from agent.adapters import ModelRequest, OpenAIChat
+
+    conversation = _conversation(size)
+    payload = OpenAIChat().payload(ModelRequest("gpt-4o", conversation))
+    arms: dict[str, Any] = {"bare": lambda: client.chat.completions.create(**payload)}
+    for name, store in stores.items():
+        loop = _loop(emu, store)
+        history, prompt = conversation[:-1], conversation[-1]
+        arms[name] = lambda loop=loop, history=history, prompt=prompt: loop.run(prompt, history=history)
+    return arms
+
+
+def _interleaved(arms: dict[tuple[int, str], Any], calls: int, block: int,
+                 timed: bool = True) -> dict[tuple[int, str], list[float]]:
+    """Every arm ``calls`` times, in blocks of ``block``, the arms' order rotated each round.
+
+    ``timed``: each call is timed here; otherwise each call returns its own figure (seconds)."""
+    names = list(arms)
+    for fn in arms.values():  # warm-up: clients, connections, the first lease of each store
+        for _ in range(20):
+            fn()
+    samples: dict[tuple[int, str], list[float]] = {name: [] for name in names}
+    for r in range(calls // block):
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            samples[name] += _time(arms[name], block) if timed else [arms[name]() for _ in range(block)]
+    return samples
+
+
+def _table(samples: dict[tuple[int, str], list[float]], turn: str = "turn") -> str:
+    lines = [f"  {'messages':>8}  {'arm':20} {'p50 ms':>8} {'p99 ms':>8}   {'p50 ratio':>9} {'p99 ratio':>9}"]
+    for (size, arm), got in samples.items():
+        bare = samples[(size, "bare")]
+        p50, p99 = _pct(got, 0.50), _pct(got, 0.99)
+        label = "bare SDK call" if arm == "bare" else f"{turn}, {arm}"
+        lines.append(f"  {size:>8}  {label:20} {p50 * 1e3:8.3f} {p99 * 1e3:8.3f}   "
+                     f"{p50 / _pct(bare, 0.50):9.3f} {p99 / _pct(bare, 0.99):9.3f}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--calls", type=int, default=600)
-    calls = parser.parse_args().calls
-    with _Upstream() as emu:
-        client = openai.OpenAI(api_key="sk-bench-key", base_url=emu.base_url("openai"), max_retries=0)
-        from agent.adapters import ModelRequest, OpenAIChat
-        from agent.conversation import Message
+    parser.add_argument("--calls", type=int, default=1000, help="calls per arm (each size, each state, bare)")
+    parser.add_argument("--block", type=int, default=25, help="calls in a row before the next arm")
+    args = parser.parse_args()
+    from bench.pool import _redis
 
-        payload = OpenAIChat().payload(ModelRequest("gpt-4o", (Message.user("Say hello."),)))
-        loops = {"memory": _loop(emu, MemoryStore()),
-                 "sqlite": _loop(emu, SQLiteStore(Path(tempfile.mkdtemp()) / "bench.db"))}
-        bare_samples: list[float] = []
-        loop_samples: dict[str, list[float]] = {name: [] for name in loops}
-        for _ in range(20):  # warm-up
-            client.chat.completions.create(**payload)
-            for loop in loops.values():
-                loop.run("Say hello.")
-        for _ in range(calls // 50):
-            bare_samples += _time(lambda: client.chat.completions.create(**payload), 50)
-            for name, loop in loops.items():
-                loop_samples[name] += _time(lambda loop=loop: loop.run("Say hello."), 50)  # type: ignore[misc]
-        observed = _observability(emu, calls)
-    bare = statistics.median(bare_samples)
-    print(f"loop overhead: {len(bare_samples)} successful calls each, real openai client, emulator upstream")
-    print(f"  bare SDK call:      median {bare * 1e3:6.3f} ms")
-    for name, samples in loop_samples.items():
-        median = statistics.median(samples)
-        print(f"  loop ({name:6} state): median {median * 1e3:6.3f} ms   ratio {median / bare:5.3f}")
-    print("  goal: ratio <= 1.05")
+    redis_proc, redis_url = _redis()
+    try:
+        with _Upstream() as emu:
+            client = openai.OpenAI(api_key="sk-bench-key", base_url=emu.base_url("openai"), max_retries=0)
+            stores = _stores(redis_url)
+            arms = {(size, name): fn for size in SIZES
+                    for name, fn in _arms(emu, client, stores, size).items()}
+            samples = _interleaved(arms, args.calls, args.block)
+            observed = _observability(emu, args.calls)
+    finally:
+        if redis_proc is not None:
+            redis_proc.terminate()
+    print(f"turn / bare SDK call: {args.calls} calls per arm, blocks of {args.block} alternated (order rotated "
+          "each round); real openai client, emulator upstream in its own process")
+    print("  a shared machine: read the ratios (both sides saw the same load), not the absolute times")
+    print(_table(samples))
+    if not redis_url:
+        print("  redis: skipped (no redis-server on this machine)")
+    print("  goals: p50 ratio <= " + ", ".join(f"{v:.2f} ({k})" for k, v in GOALS.items()))
     print(observed)
 
 
