@@ -8,8 +8,10 @@ comparison. Turn: ``ConversationLoop.run`` on the same model (lease, call, soft-
 success report, result) with in-memory, SQLite and Redis credential state (a redis-server this
 benchmark starts on loopback; skipped without one). Every arm (bare or a state, at each size)
 runs in blocks, the arms' order rotated each round, so all see the same machine conditions.
-Printed per arm: p50 and p99, and their ratios to the bare call of the same size (goals: p50
-ratio <= 1.00 memory, <= 1.05 SQLite, <= 1.10 Redis).
+Printed per arm: p50 and p99 and their ratios to the bare call of the same size (goals: p50
+ratio <= 1.00 memory, <= 1.05 SQLite, <= 1.10 Redis), and the process CPU time per call (every
+thread of this process), which other processes' load on a shared machine disturbs far less than
+wall time.
 
 Observability: the in-memory loop with the ``Metrics`` and ``Tracing`` hooks on (the real
 OpenTelemetry SDK, a batch span processor and an exporter that drops the spans, as a collector
@@ -171,37 +173,48 @@ def _arms(emu: Any, client: Any, stores: dict[str, StateStore], size: int) -> di
     return arms
 
 
+Samples = dict[tuple[int, str], list[float]]
+
+
 def _interleaved(arms: dict[tuple[int, str], Any], calls: int, block: int,
-                 timed: bool = True) -> dict[tuple[int, str], list[float]]:
+                 timed: bool = True) -> tuple[Samples, dict[tuple[int, str], float]]:
     """Every arm ``calls`` times, in blocks of ``block``, the arms' order rotated each round.
 
-    ``timed``: each call is timed here; otherwise each call returns its own figure (seconds)."""
+    ``timed``: each call is timed here; otherwise each call returns its own figure (seconds).
+    Also returned: each arm's process CPU seconds per call (every thread of this process)."""
     names = list(arms)
     for fn in arms.values():  # warm-up: clients, connections, the first lease of each store
         for _ in range(20):
             fn()
-    samples: dict[tuple[int, str], list[float]] = {name: [] for name in names}
+    samples: Samples = {name: [] for name in names}
+    cpu = dict.fromkeys(names, 0.0)
     for r in range(calls // block):
         for name in names[r % len(names):] + names[:r % len(names)]:
+            start = time.process_time()
             samples[name] += _time(arms[name], block) if timed else [arms[name]() for _ in range(block)]
-    return samples
+            cpu[name] += time.process_time() - start
+    return samples, {name: total / len(samples[name]) for name, total in cpu.items()}
 
 
-def _table(samples: dict[tuple[int, str], list[float]], turn: str = "turn") -> str:
-    lines = [f"  {'messages':>8}  {'arm':20} {'p50 ms':>8} {'p99 ms':>8}   {'p50 ratio':>9} {'p99 ratio':>9}"]
+def _table(samples: Samples, cpu: dict[tuple[int, str], float] | None = None, turn: str = "turn") -> str:
+    head = f"  {'messages':>8}  {'arm':20} {'p50 ms':>8} {'p99 ms':>8}   {'p50 ratio':>9} {'p99 ratio':>9}"
+    lines = [head + ("   CPU us/call  CPU ratio" if cpu else "")]
     for (size, arm), got in samples.items():
         bare = samples[(size, "bare")]
         p50, p99 = _pct(got, 0.50), _pct(got, 0.99)
         label = "bare SDK call" if arm == "bare" else f"{turn}, {arm}"
-        lines.append(f"  {size:>8}  {label:20} {p50 * 1e3:8.3f} {p99 * 1e3:8.3f}   "
-                     f"{p50 / _pct(bare, 0.50):9.3f} {p99 / _pct(bare, 0.99):9.3f}")
+        line = (f"  {size:>8}  {label:20} {p50 * 1e3:8.3f} {p99 * 1e3:8.3f}   "
+                f"{p50 / _pct(bare, 0.50):9.3f} {p99 / _pct(bare, 0.99):9.3f}")
+        if cpu:
+            line += f"   {cpu[(size, arm)] * 1e6:11.0f} {cpu[(size, arm)] / cpu[(size, 'bare')]:10.3f}"
+        lines.append(line)
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=1000, help="calls per arm (each size, each state, bare)")
-    parser.add_argument("--block", type=int, default=25, help="calls in a row before the next arm")
+    parser.add_argument("--block", type=int, default=10, help="calls in a row before the next arm")
     args = parser.parse_args()
     from bench.pool import _redis
 
@@ -212,7 +225,7 @@ def main() -> None:
             stores = _stores(redis_url)
             arms = {(size, name): fn for size in SIZES
                     for name, fn in _arms(emu, client, stores, size).items()}
-            samples = _interleaved(arms, args.calls, args.block)
+            samples, cpu = _interleaved(arms, args.calls, args.block)
             observed = _observability(emu, args.calls)
     finally:
         if redis_proc is not None:
@@ -220,7 +233,7 @@ def main() -> None:
     print(f"turn / bare SDK call: {args.calls} calls per arm, blocks of {args.block} alternated (order rotated "
           "each round); real openai client, emulator upstream in its own process")
     print("  a shared machine: read the ratios (both sides saw the same load), not the absolute times")
-    print(_table(samples))
+    print(_table(samples, cpu))
     if not redis_url:
         print("  redis: skipped (no redis-server on this machine)")
     print("  goals: p50 ratio <= " + ", ".join(f"{v:.2f} ({k})" for k, v in GOALS.items()))

@@ -52,7 +52,7 @@ def _arms(client: Any, loop: ConversationLoop, size: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--streams", type=int, default=600, help="streams per arm")
-    parser.add_argument("--block", type=int, default=25, help="streams in a row before the next arm")
+    parser.add_argument("--block", type=int, default=10, help="streams in a row before the next arm")
     args = parser.parse_args()
     with _Upstream() as emu:
         client = openai.OpenAI(api_key="sk-bench-key", base_url=emu.base_url("openai"), max_retries=0)
@@ -60,7 +60,7 @@ def main() -> None:
         loop = ConversationLoop([ChainEntry(api="openai-chat", model="gpt-4o", pool="bench",
                                             base_url=emu.base_url("openai"))], {"bench": pool}, hooks=())
         arms = {(size, name): fn for size in SIZES for name, fn in _arms(client, loop, size).items()}
-        samples = _interleaved(arms, args.streams, args.block, timed=False)
+        samples, _ = _interleaved(arms, args.streams, args.block, timed=False)
     print(f"time to first token: {args.streams} streams per arm, blocks of {args.block} alternated (order rotated "
           "each round); real openai client, emulator upstream in its own process")
     print("  a shared machine: read the ratios (both sides saw the same load), not the absolute times")
