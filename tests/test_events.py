@@ -96,3 +96,29 @@ def test_response_model_and_finish_reason_on_every_api(api: str, finish: str, st
     assert isinstance(result, TurnResult) and result.ok
     answer = next(e for e in got if isinstance(e, ev.AttemptEnded))
     assert (answer.response_model, answer.finish_reasons) == ("m-1", (finish,))
+
+
+class _Formatted:
+    """A field value that records every time something formats it into text."""
+
+    def __init__(self) -> None:
+        self.times = 0
+
+    def __format__(self, spec: str) -> str:
+        self.times += 1
+        return "formatted"
+
+    def __deepcopy__(self, memo: object) -> _Formatted:
+        return self  # asdict copies field values: keep the one that counts
+
+
+@pytest.mark.parametrize(("level", "formats"), [(logging.WARNING, 0), (logging.INFO, 0), (logging.DEBUG, 1)])
+def test_default_hook_formats_nothing_when_its_level_is_off(caplog: pytest.LogCaptureFixture, level: int,
+                                                            formats: int) -> None:
+    """log_event builds no text and no fields for a DEBUG event unless DEBUG is enabled (issue 14, item 5)."""
+    value = _Formatted()
+    event = ev.RetryScheduled(model="m", wait=1.0, reason=value, credential_id="k1")  # type: ignore[arg-type]
+    with caplog.at_level(level, logger="steadyloop.loop"):
+        ev.log_event(event)
+    assert value.times == formats
+    assert len([r for r in caplog.records if r.name == "steadyloop.loop"]) == formats
