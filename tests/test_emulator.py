@@ -377,3 +377,22 @@ def test_upstream_command_serves_until_stopped() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_hundred_clients_connecting_at_once_are_all_queued() -> None:
+    """The listen backlog holds 100 connections nobody has accepted yet (issue 14: a backlog of 5 dropped them)."""
+    import socket
+
+    from agent.testing.emulator.server import _Server
+    from agent.testing.emulator.state import EmulatorState
+
+    server = _Server(("127.0.0.1", 0), EmulatorState(load_scenario("healthy")))  # listening, not accepting
+    clients: list[socket.socket] = []
+    try:
+        for _ in range(100):
+            clients.append(socket.create_connection(server.server_address[:2], timeout=3))
+    finally:
+        for client in clients:
+            client.close()
+        server.server_close()
+    assert len(clients) == 100
