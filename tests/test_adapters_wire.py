@@ -52,6 +52,13 @@ def _scenario() -> dict[str, Any]:
     return {"rules": rules}
 
 
+@pytest.fixture(scope="module")
+def emu() -> Iterator[Emulator]:
+    """One emulator for the module: each test compares the last records of its log."""
+    with Emulator(_scenario()) as running:
+        yield running
+
+
 def _history(api: str) -> tuple[Message, ...]:
     """A long conversation touching every part a body can carry for ``api``."""
     thinking = Thinking(text="let me think", signature="sig-1") if api == MESSAGES else Thinking(encrypted="enc-1")
@@ -132,15 +139,14 @@ async def _aread(adapter: Adapter, api: str, opened: Any) -> list[Any]:
 
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.parametrize(("model", "rich"), [("m-1", False), ("m-1", True), ("tool-call", True)])
-def test_the_same_body_headers_and_response_on_every_api(api: str, model: str, rich: bool) -> None:
+def test_the_same_body_headers_and_response_on_every_api(emu: Emulator, api: str, model: str, rich: bool) -> None:
     """A plain call sends the same body and headers and returns an equal object of the same class."""
     adapter = ADAPTERS[api]()  # type: ignore[abstract]
     request = _request(api, model, rich)
-    with Emulator(_scenario()) as emu:
-        client = _client(emu, adapter, api)
-        assert adapter.prepared_fits(client, request, stream=False)
-        old, new = _both(emu, lambda: adapter.sdk_send(client, request, stream=False),
-                         lambda: adapter.send(client, request))
+    client = _client(emu, adapter, api)
+    assert adapter.prepared_fits(client, request, stream=False)
+    old, new = _both(emu, lambda: adapter.sdk_send(client, request, stream=False),
+                     lambda: adapter.send(client, request))
     assert type(old) is type(new) and _same(old) == _same(new)
     assert adapter.parse(old).text == adapter.parse(new).text and adapter.parse(new).finish_reasons
 
@@ -148,14 +154,13 @@ def test_the_same_body_headers_and_response_on_every_api(api: str, model: str, r
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.parametrize(("model", "rich"), [("m-1", False), ("m-1", True), ("tool-call", True),
                                              ("cut-mid-stream", False), ("error-mid-stream", False)])
-def test_the_same_stream_events_on_every_api(api: str, model: str, rich: bool) -> None:
+def test_the_same_stream_events_on_every_api(emu: Emulator, api: str, model: str, rich: bool) -> None:
     """A streamed call sends the same body and headers and yields the same events (or fails the same way)."""
     adapter = ADAPTERS[api]()  # type: ignore[abstract]
     request = _request(api, model, rich)
-    with Emulator(_scenario()) as emu:
-        client = _client(emu, adapter, api)
-        old, new = _both(emu, lambda: _read(adapter, api, adapter.sdk_send(client, request, stream=True)),
-                         lambda: _read(adapter, api, adapter.send(client, request, stream=True)))
+    client = _client(emu, adapter, api)
+    old, new = _both(emu, lambda: _read(adapter, api, adapter.sdk_send(client, request, stream=True)),
+                     lambda: _read(adapter, api, adapter.send(client, request, stream=True)))
     if isinstance(old, BaseException):
         assert _error_facts(old) == _error_facts(new)
     else:
@@ -165,25 +170,24 @@ def test_the_same_stream_events_on_every_api(api: str, model: str, rich: bool) -
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.parametrize("streamed", [False, True], ids=["plain", "streamed"])
 @pytest.mark.parametrize("model", list(ERRORS))
-def test_the_same_exception_for_every_error_answer(api: str, streamed: bool, model: str) -> None:
+def test_the_same_exception_for_every_error_answer(emu: Emulator, api: str, streamed: bool, model: str) -> None:
     """An error status raises the same SDK class with the same status, body, headers and message."""
     adapter = ADAPTERS[api]()  # type: ignore[abstract]
     request = _request(api, model, False)
-    with Emulator(_scenario()) as emu:
-        client = _client(emu, adapter, api)
-        if streamed:
-            old, new = _both(emu, lambda: _read(adapter, api, adapter.sdk_send(client, request, stream=True)),
-                             lambda: _read(adapter, api, adapter.send(client, request, stream=True)))
-        else:
-            old, new = _both(emu, lambda: adapter.sdk_send(client, request, stream=False),
-                             lambda: adapter.send(client, request))
+    client = _client(emu, adapter, api)
+    if streamed:
+        old, new = _both(emu, lambda: _read(adapter, api, adapter.sdk_send(client, request, stream=True)),
+                         lambda: _read(adapter, api, adapter.send(client, request, stream=True)))
+    else:
+        old, new = _both(emu, lambda: adapter.sdk_send(client, request, stream=False),
+                         lambda: adapter.send(client, request))
     assert isinstance(new, Exception) and getattr(new, "status_code", 0) >= 400
     assert _error_facts(old) == _error_facts(new)
 
 
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.parametrize("model", ["m-1", "tool-call", "err-429", "error-mid-stream"])
-def test_async_clients_send_and_answer_the_same(api: str, model: str) -> None:
+def test_async_clients_send_and_answer_the_same(emu: Emulator, api: str, model: str) -> None:
     """The async clients: same body and headers, same response or stream events, same exception."""
     adapter = ADAPTERS[api]()  # type: ignore[abstract]
     request = _request(api, model, True)
@@ -205,12 +209,10 @@ def test_async_clients_send_and_answer_the_same(api: str, model: str) -> None:
                 got.append(err)
         return got
 
-    with Emulator(_scenario()) as emu:
-        client = _client(emu, adapter, api, asynchronous=True)
-        old_stream, new_stream, old, new = asyncio.run(both(emu, client))
-        log = emu.log
-    assert [(r.body, _same(r.headers)) for r in log[0:1]] == [(r.body, _same(r.headers)) for r in log[1:2]]
-    assert [(r.body, _same(r.headers)) for r in log[2:3]] == [(r.body, _same(r.headers)) for r in log[3:4]]
+    client = _client(emu, adapter, api, asynchronous=True)
+    old_stream, new_stream, old, new = asyncio.run(both(emu, client))
+    sent = [(r.endpoint, r.body, _same(r.headers)) for r in emu.log[-4:]]
+    assert sent[0] == sent[1] and sent[2] == sent[3]
     for a, b in ((old_stream, new_stream), (old, new)):
         assert _error_facts(a) == _error_facts(b) if isinstance(a, BaseException) else a == b
 
@@ -241,20 +243,19 @@ _RESOURCES = {CHAT: "openai", RESPONSES: "openai", MESSAGES: "anthropic"}
 
 @pytest.mark.parametrize("api", APIS)
 @pytest.mark.parametrize("streamed", [False, True], ids=["plain", "streamed"])
-def test_the_prepared_call_skips_the_sdk_method_and_its_transform(api: str, streamed: bool) -> None:
+def test_the_prepared_call_skips_the_sdk_method_and_its_transform(emu: Emulator, api: str, streamed: bool) -> None:
     """A call runs no code of the SDK's resource method (create, stream) nor of its request transform;
     the SDK's method, called the old way, does (the probe sees it)."""
     adapter = ADAPTERS[api]()  # type: ignore[abstract]
     request = _request(api, "m-1", True)
     sdk = f"site-packages/{_RESOURCES[api]}/"
-    with Emulator(_scenario()) as emu:
-        client = _client(emu, adapter, api)
-        with entered() as prepared_path:
-            opened = adapter.send(client, request, stream=streamed)
-            _read(adapter, api, opened) if streamed else None
-        with entered() as sdk_path:
-            opened = adapter.sdk_send(client, request, stream=streamed)
-            _read(adapter, api, opened) if streamed else None
+    client = _client(emu, adapter, api)
+    with entered() as prepared_path:
+        opened = adapter.send(client, request, stream=streamed)
+        _read(adapter, api, opened) if streamed else None
+    with entered() as sdk_path:
+        opened = adapter.sdk_send(client, request, stream=streamed)
+        _read(adapter, api, opened) if streamed else None
     assert _within(prepared_path, sdk, "/resources/") == [] and _within(prepared_path, sdk, "_transform.py") == []
     assert any(c.endswith((":create", ":stream")) for c in _within(sdk_path, sdk, "/resources/"))
     assert _within(prepared_path, sdk, "_base_client.py:post")  # the probe sees the SDK's code
@@ -287,14 +288,15 @@ def _warned_models() -> list[tuple[str, RequestSettings, type[Warning]]]:
 @pytest.mark.parametrize(("model", "settings", "warning"), _warned_models())
 @pytest.mark.parametrize("streamed", [False, True], ids=["plain", "streamed"])
 def test_a_model_the_anthropic_sdk_warns_about_goes_through_its_method(model: str, settings: RequestSettings,
-                                                                      warning: type[Warning], streamed: bool) -> None:
+                                                                      warning: type[Warning], streamed: bool,
+                                                                      emu: Emulator) -> None:
     """A deprecated model (or thinking.type=enabled where the SDK wants adaptive) keeps the SDK's own warning."""
     adapter = ADAPTERS[MESSAGES]()  # type: ignore[abstract]
     request = ModelRequest(model, (Message.user("hi"),), settings=settings, timeouts=TIMEOUTS)
-    with Emulator(_scenario()) as emu:
-        client = _client(emu, adapter, MESSAGES)
-        assert not adapter.prepared_fits(client, request, stream=streamed)
-        with pytest.warns(warning, match=model):
-            events = _read(adapter, MESSAGES, adapter.send(client, request, stream=True)) if streamed else [
-                adapter.send(client, request)]
-        assert emu.calls() == 1 and events
+    client = _client(emu, adapter, MESSAGES)
+    assert not adapter.prepared_fits(client, request, stream=streamed)
+    before = emu.calls()
+    with pytest.warns(warning, match=model):
+        events = _read(adapter, MESSAGES, adapter.send(client, request, stream=True)) if streamed else [
+            adapter.send(client, request)]
+    assert emu.calls() == before + 1 and events
