@@ -36,7 +36,7 @@ from ._redact import fingerprint, register_secret
 from .cooldown import CooldownPolicy, CredentialState, CredentialStatus
 from .error_classifier import ClassifiedError
 from .platforms.auth import AwsAuth, CloudAuth, EntraAuth, GoogleAuth
-from .stores import Candidate, MemoryStore, Order, StateStore
+from .stores import Candidate, CandidateSet, MemoryStore, Order, StateStore
 
 __all__ = [
     "Blocked",
@@ -243,6 +243,7 @@ class CredentialPool:
         self.name, self.strategy = name, Strategy(strategy)
         self.credentials = tuple(sorted(credentials, key=lambda c: c.priority))
         self._by_id = {c.id: c for c in self.credentials}
+        self._candidate_set = CandidateSet([Candidate(c.id, c.max_concurrency) for c in self.credentials])
         self.store: StateStore = store if store is not None else MemoryStore()
         self.policy = policy or CooldownPolicy()
         self.session_affinity, self.lease_ttl, self.affinity_ttl = session_affinity, lease_ttl, affinity_ttl
@@ -286,11 +287,12 @@ class CredentialPool:
             lease.release()
         return len(mine)
 
-    def _candidates(self) -> list[Candidate]:
-        creds = list(self.credentials)
-        if self.strategy is Strategy.random:
-            self._rng.shuffle(creds)
-        return [Candidate(c.id, c.max_concurrency) for c in creds]
+    def _candidates(self) -> Sequence[Candidate]:
+        if self.strategy is Strategy.random:  # a fresh shuffle each time: read whole by the store
+            shuffled = list(self._candidate_set)
+            self._rng.shuffle(shuffled)
+            return shuffled
+        return self._candidate_set  # built once: the store keeps an ordered index for it
 
     def _release(self, lease: Lease) -> None:
         self.store.release(self.name, lease.credential.id, lease.lease_id)

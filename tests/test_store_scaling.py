@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
-import pytest
+import random
+import selectors
+import socket
+import threading
+import uuid
+from pathlib import Path
+from types import MappingProxyType
 
-from agent.stores import MemoryStore
+import pytest
+from pydantic import SecretStr
+
+from agent import FailoverReason, Scope
+from agent.cooldown import CredentialState, Suspension
+from agent.credential_pool import Credential, CredentialPool, Lease, NoCredentialAvailable, Strategy
+from agent.error_classifier import ClassifiedError
+from agent.stores import MemoryStore, SQLiteStore
+from agent.stores._base import merge_ops
+from agent.stores._checkpoint import WAL_LIMIT, Checkpointer
 from agent.stores.memory import DEFAULT_AFFINITY_LIMIT
+
+from .conftest import StoreFactory
+from .test_credential_pool import Clock
 
 
 def test_memory_affinity_table_forgets_the_least_recently_used_session() -> None:
@@ -24,3 +42,225 @@ def test_memory_affinity_limit_is_documented_and_validated() -> None:
     assert MemoryStore().affinity_limit == DEFAULT_AFFINITY_LIMIT == 10_000
     with pytest.raises(ValueError, match="affinity_limit"):
         MemoryStore(affinity_limit=0)
+
+
+# ------------------------------------------------------------------ big pools: every strategy, every store
+
+
+def _big_pool(store_factory: StoreFactory, clock: Clock, strategy: Strategy, n: int = 40,
+              cap: int | None = None) -> CredentialPool:
+    creds = [Credential(id=f"key-{i:02d}", secret=SecretStr(f"sk-big-pool-{i:02d}-000000"), priority=i,
+                        max_concurrency=cap) for i in range(n)]
+    return CredentialPool("big", creds, store=store_factory(), strategy=strategy, clock=clock, rng=random.Random(3))
+
+
+def _cool(pool: CredentialPool, lease: Lease, seconds: float) -> None:
+    pool.report(lease, ClassifiedError(reason=FailoverReason.rate_limit, scope=Scope.credential,
+                                       retry_after=seconds), release=True)
+
+
+def test_fill_first_in_a_big_pool_skips_cooling_keys_at_the_front(store_factory: StoreFactory) -> None:
+    """fill_first with 40 keys: the first healthy key by priority, past every cooling one, and back when they heal."""
+    clock = Clock()
+    pool = _big_pool(store_factory, clock, Strategy.fill_first)
+    for _ in range(5):
+        _cool(pool, pool.acquire("m"), 30)
+    with pool.acquire("m") as lease:
+        assert lease.credential.id == "key-05"
+    clock.now += 31
+    with pool.acquire("m") as lease:
+        assert lease.credential.id == "key-00"
+
+
+@pytest.mark.parametrize("strategy", [Strategy.round_robin, Strategy.least_used])
+def test_balancing_in_a_big_pool_visits_every_key_once_per_cycle(store_factory: StoreFactory,
+                                                                 strategy: Strategy) -> None:
+    """round_robin and least_used over 40 keys: two full cycles in priority order, skipping a cooling key."""
+    clock = Clock()
+    pool = _big_pool(store_factory, clock, strategy)
+    picked = []
+    for _ in range(80):
+        clock.now += 1
+        lease = pool.acquire("m")
+        picked.append(lease.credential.id)
+        if lease.credential.id == "key-07" and len(picked) < 40:
+            _cool(pool, lease, 1000)  # out for the rest of the test
+        else:
+            pool.report_success(lease, release=True)
+    ids = [f"key-{i:02d}" for i in range(40)]
+    assert picked[:40] == ids
+    assert picked[40:79] == [i for i in ids if i != "key-07"] and picked[79] == "key-00"
+
+
+def test_least_used_in_a_big_pool_prefers_the_key_used_least(store_factory: StoreFactory) -> None:
+    """least_used after uneven use: the least-used key first, ties broken by priority."""
+    clock = Clock()
+    pool = _big_pool(store_factory, clock, Strategy.fill_first, n=30)
+    for _ in range(3):  # key-00 used three times by a fill_first pool sharing the store
+        pool.acquire("m").release()
+    balanced = CredentialPool("big", list(pool.credentials), store=pool.store, strategy=Strategy.least_used,
+                              clock=clock)
+    picked = [balanced.acquire("m").credential.id for _ in range(31)]
+    assert picked == [f"key-{i:02d}" for i in range(1, 30)] + ["key-01", "key-02"]
+
+
+def test_caps_in_a_big_pool_move_to_the_next_key(store_factory: StoreFactory) -> None:
+    """Keys at their concurrency cap are skipped in order; a released slot is used again."""
+    pool = _big_pool(store_factory, Clock(), Strategy.fill_first, n=50, cap=1)
+    held = [pool.acquire("m") for _ in range(50)]
+    assert [lease.credential.id for lease in held] == [f"key-{i:02d}" for i in range(50)]
+    with pytest.raises(NoCredentialAvailable):
+        pool.acquire("m")
+    held[17].release()
+    assert pool.acquire("m").credential.id == "key-17"
+
+
+# ------------------------------------------------------------------ Redis: scripts, round trips
+
+
+class _CountingProxy:
+    """A loopback TCP relay to redis-server that counts round trips (client requests after a reply)."""
+
+    def __init__(self, target_port: int) -> None:
+        self.round_trips = 0
+        self._target = target_port
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self.port = self._server.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            client, _ = self._server.accept()
+            upstream = socket.create_connection(("127.0.0.1", self._target))
+            threading.Thread(target=self._relay, args=(client, upstream), daemon=True).start()
+
+    def _relay(self, client: socket.socket, upstream: socket.socket) -> None:
+        sel = selectors.DefaultSelector()
+        sel.register(client, selectors.EVENT_READ, upstream)
+        sel.register(upstream, selectors.EVENT_READ, client)
+        answered = True
+        while True:
+            for key, _ in sel.select():
+                source = key.fileobj
+                assert isinstance(source, socket.socket)
+                data = source.recv(65536)
+                if not data:
+                    return
+                if source is client and answered:
+                    self.round_trips += 1
+                answered = source is upstream
+                key.data.sendall(data)
+
+
+def test_a_redis_turn_is_two_round_trips_even_on_a_contended_key(redis_url: str) -> None:
+    """acquire and report+release are one script each: two round trips a turn, with no retry under contention."""
+    from agent.stores.redis import RedisStore
+
+    port = int(redis_url.rsplit(":", 1)[1].split("/", maxsplit=1)[0])
+    proxy = _CountingProxy(port)
+    prefix = f"trips-{uuid.uuid4().hex[:8]}:"
+    creds = [Credential(id=f"k{i}", secret=SecretStr(f"sk-trips-{i}-0000000")) for i in range(3)]
+    pool = CredentialPool("p", creds, store=RedisStore(f"redis://127.0.0.1:{proxy.port}/0", prefix=prefix))
+    rival = CredentialPool("p", creds, store=RedisStore(redis_url, prefix=prefix))
+    pool.report_success(pool.acquire("m"), release=True)  # the first acquire also builds the index
+    before = proxy.round_trips
+    for _ in range(5):
+        lease = pool.acquire("m")
+        rival.report_success(rival.acquire("m"), release=True)  # another process changes the key meanwhile
+        pool.report(lease, ClassifiedError(reason=FailoverReason.overloaded, scope=Scope.endpoint), release=True)
+    assert proxy.round_trips - before == 10
+    state = pool.states()[0][1]
+    assert (state.uses, state.successes, state.failures) == (11, 6, 5)
+
+
+def test_redis_scripts_are_reloaded_after_the_server_forgets_them(redis_url: str) -> None:
+    """A server that flushed its scripts (a restart) answers NOSCRIPT; the store reloads them, no warning."""
+    import redis
+
+    from agent.stores.redis import RedisStore
+
+    pool = CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-flush-test-000000"))],
+                          store=RedisStore(redis_url, prefix=f"flush-{uuid.uuid4().hex[:8]}:"))
+    pool.report_success(pool.acquire("m"), release=True)
+    redis.Redis.from_url(redis_url).script_flush()
+    pool.report_success(pool.acquire("m"), release=True)
+    assert pool.states()[0][1].successes == 2
+
+
+def test_a_redis_index_removed_behind_the_pools_back_is_rebuilt(redis_url: str) -> None:
+    """The candidate-set index is derived data: deleted (or expired), the next acquire rebuilds it from the states."""
+    import redis
+
+    from agent.stores.redis import RedisStore
+
+    prefix = f"index-{uuid.uuid4().hex[:8]}:"
+    creds = [Credential(id=f"k{i}", secret=SecretStr(f"sk-index-{i}-0000000")) for i in range(3)]
+    pool = CredentialPool("p", creds, store=RedisStore(redis_url, prefix=prefix), strategy=Strategy.least_used)
+    assert [pool.acquire("m").credential.id for _ in range(2)] == ["k0", "k1"]
+    raw = redis.Redis.from_url(redis_url)
+    raw.delete(*raw.keys(f"{prefix}p:x:*"))
+    assert pool.acquire("m").credential.id == "k2"  # k0 and k1 were used once: the rebuilt index knows
+
+
+@pytest.mark.parametrize(("old", "new", "ops"), [
+    (CredentialState("a"), CredentialState("a", successes=1), [("incr", "successes", "1")]),
+    (CredentialState("a", cool_until=5.0, backoff=1), CredentialState("a", cool_until=9.0, backoff=2),
+     [("max", "cool_until", "9.0"), ("set", "backoff", "2")]),
+    (CredentialState("a", cool_until=9.0, dead=True), CredentialState("a"),
+     [("set", "cool_until", "0.0"), ("set", "dead", "0")]),
+    (CredentialState("a", suspensions=MappingProxyType({"m": Suspension(5.0, "model")})),
+     CredentialState("a", suspensions=MappingProxyType({"n": Suspension(7.0, "plan")})),
+     [("resume", "m"), ("suspend", "n", "7.0", "plan")]),
+    (CredentialState("a", status_code=429), CredentialState("a", status_code=None), [("set", "status_code", "")]),
+])
+def test_merge_ops_say_what_a_change_did(old: CredentialState, new: CredentialState,
+                                         ops: list[tuple[str, ...]]) -> None:
+    """A change becomes operations that commute with others': counters add, times only grow unless reset."""
+    assert merge_ops(old, new) == ops
+
+
+# ------------------------------------------------------------------ SQLite: transactions, checkpoints
+
+
+def _write_transactions(store: SQLiteStore) -> list[str]:
+    statements: list[str] = []
+    store._connection().set_trace_callback(statements.append)
+    return statements
+
+
+def test_a_sqlite_turn_is_two_write_transactions_and_reads_take_no_write_lock(tmp_path: Path) -> None:
+    """acquire (with its session's key) and report+release: two BEGIN IMMEDIATE; the affinity read takes none."""
+    store = SQLiteStore(tmp_path / "state.db")
+    pool = CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-turn-test-000000"))], store=store)
+    pool.report_success(pool.acquire("m", session="chat"), release=True)  # remembers the session's key
+    statements = _write_transactions(store)
+    pool.report_success(pool.acquire("m", session="chat"), release=True)
+    pool.states()
+    assert statements.count("BEGIN IMMEDIATE") == 2 and statements.count("COMMIT") == 4
+
+
+def test_sqlite_commits_never_checkpoint_and_the_idle_step_bounds_the_wal(tmp_path: Path) -> None:
+    """No automatic checkpoint in a commit: the WAL grows past 1,000 pages; one checkpoint empties and truncates it."""
+    path = tmp_path / "state.db"
+    store = SQLiteStore(path, checkpointer=None)
+    pool = CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-wal-test-0000000"))], store=store)
+    for _ in range(400):
+        pool.report_success(pool.acquire("m"), release=True)
+    frames, done = store.checkpoint()
+    assert frames > 1000 and done == frames  # SQLite's auto-checkpoint would have restarted it at 1,000
+    grown = Path(f"{path}-wal").stat().st_size
+    pool.report_success(pool.acquire("m"), release=True)  # the next writer restarts the WAL, truncated
+    assert Path(f"{path}-wal").stat().st_size <= min(grown, WAL_LIMIT)
+
+
+def test_the_background_checkpointer_checkpoints_each_store_that_committed(tmp_path: Path) -> None:
+    """Commits mark their store; one run of the checkpoint thread's step checkpoints exactly those, then none."""
+    checkpointer = Checkpointer(sleep=lambda _: threading.Event().wait())  # its own thread never wakes
+    busy, idle = (SQLiteStore(tmp_path / f"{name}.db", checkpointer=checkpointer) for name in ("busy", "idle"))
+    checkpointer.run_once()  # the schema commits
+    pool = CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-ckpt-test-000000"))], store=busy)
+    pool.report_success(pool.acquire("m"), release=True)
+    assert checkpointer.run_once() == 1 and checkpointer.run_once() == 0
+    for store in (busy, idle):  # every frame of either WAL already copied into the database
+        frames, done = store.checkpoint()
+        assert frames == done

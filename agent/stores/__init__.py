@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ._base import Candidate, Order, StateStore, StoreBusyError, StoreError, eligible, ordered
+from ._base import Candidate, CandidateSet, Order, StateStore, StoreBusyError, StoreError, eligible, ordered
 from ._safe_path import UnsafeStatePathError
 from .degrade import DegradingStore
 from .memory import MemoryStore
@@ -21,6 +21,7 @@ from .sqlite import DEFAULT_BUSY_TIMEOUT, SQLiteStore
 __all__ = [
     "DEFAULT_BUSY_TIMEOUT",
     "Candidate",
+    "CandidateSet",
     "DegradingStore",
     "MemoryStore",
     "Order",

@@ -8,11 +8,22 @@ process using the same store:
   not dead, not cooling, not suspended for the model, and under its concurrency cap;
 - ``update`` is a read-modify-write of one credential's state through a pure function
   (the cooldown policy), so no concurrent report is lost.
+
+Credential ids are opaque strings to every store (the pool decides what names a credential).
+A pool passes its candidates as a ``CandidateSet`` built once: its ``key`` names the set, so a
+store keeps an ordered index for it and an acquire visits keys in strategy order, stopping at the
+first eligible one (its cost grows with the keys skipped, never with the pool's size). A plain
+list (a shuffle, one preferred key) is read whole.
+
+Where a store cannot run the pure change next to the data (Redis, in one script), it applies
+``merge_ops(old, new)``: what the change did to the state it saw, as operations that commute
+with anyone else's (counters add, cooldowns and suspensions only lengthen, other fields are set).
 """
 
 from __future__ import annotations
 
 import enum
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -20,7 +31,8 @@ from typing import Protocol
 
 from ..cooldown import CredentialState
 
-__all__ = ["Candidate", "Order", "StateStore", "StoreBusyError", "StoreError", "cleared", "eligible", "ordered"]
+__all__ = ["Candidate", "CandidateSet", "Order", "StateStore", "StoreBusyError", "StoreError", "cleared", "eligible",
+           "merge_ops", "ordered"]
 
 
 class StoreError(Exception):
@@ -51,6 +63,20 @@ class Candidate:
     max_concurrency: int | None = None
 
 
+class CandidateSet(tuple[Candidate, ...]):
+    """A pool's candidates in priority order, built once; ``key`` names the set (ids, caps and order)."""
+
+    key: str
+    position: dict[str, int]
+
+    def __new__(cls, candidates: Sequence[Candidate]) -> CandidateSet:
+        self = super().__new__(cls, candidates)
+        text = "\n".join(f"{c.max_concurrency}|{c.id}" for c in self)
+        self.key = hashlib.sha256(text.encode()).hexdigest()[:16]
+        self.position = {c.id: i for i, c in enumerate(self)}
+        return self
+
+
 def eligible(state: CredentialState, model: str, now: float, in_flight: int, cap: int | None) -> bool:
     """Whether a lease on this credential for ``model`` may be granted now."""
     if state.dead or state.cool_until > now or state.suspended(model, now) is not None:
@@ -74,6 +100,43 @@ def cleared(state: CredentialState, model: str | None) -> CredentialState:
         return replace(state, suspensions=MappingProxyType(kept))
     return replace(state, cool_until=0.0, dead=False, reason="", error="", status_code=None, backoff=0,
                    suspensions=MappingProxyType({}))
+
+
+Op = tuple[str, ...]
+_COUNTERS = ("successes", "failures", "uses")
+_FIELDS = ("dead", "reason", "error", "status_code", "backoff")
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return "" if value is None else str(value) if isinstance(value, (int, str)) else repr(value)
+
+
+def merge_ops(old: CredentialState, new: CredentialState) -> list[Op]:
+    """What turned ``old`` into ``new``, as operations safe to apply to a state others changed meanwhile.
+
+    ``("incr", field, n)`` counters; ``("max", field, t)`` times that grew (a cooldown is never
+    shortened by a stale view); ``("set", field, v)`` a field that changed otherwise (a reset);
+    ``("suspend", model, until, reason)`` a suspension that grew (kept if the stored one is longer);
+    ``("resume", model)`` one that was lifted; ``("place", model, until, reason)`` one shortened.
+    Values are text, as stored. Fields the change left alone produce nothing.
+    """
+    ops: list[Op] = [("incr", f, str(getattr(new, f) - getattr(old, f)))
+                     for f in _COUNTERS if getattr(new, f) != getattr(old, f)]
+    for f in ("cool_until", "last_used"):
+        before, after = getattr(old, f), getattr(new, f)
+        if after != before:
+            ops.append(("max" if after > before else "set", f, repr(float(after))))
+    ops += [("set", f, _text(getattr(new, f))) for f in _FIELDS if getattr(new, f) != getattr(old, f)]
+    for model in old.suspensions.keys() - new.suspensions.keys():
+        ops.append(("resume", model))
+    for model, now in new.suspensions.items():
+        was = old.suspensions.get(model)
+        if was != now:
+            grew = was is None or now.until >= was.until
+            ops.append(("suspend" if grew else "place", model, repr(float(now.until)), now.reason))
+    return ops
 
 
 class StateStore(Protocol):

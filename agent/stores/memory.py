@@ -1,5 +1,10 @@
 """MemoryStore: state for one process, behind one lock.
 
+A ``CandidateSet`` is walked in strategy order and the walk stops at the first eligible key:
+priority order is the set itself; round robin and least used keep a sorted list of (last use or
+uses, position) per set, moved by bisection when a key is used. The cost grows with the keys
+skipped, not with the pool.
+
 Session affinities are kept in a least-recently-used table of at most ``affinity_limit``
 sessions (``DEFAULT_AFFINITY_LIMIT``, 10,000): a long-running process serving endless new
 conversations keeps a bounded table; a forgotten session simply picks a key afresh.
@@ -7,18 +12,43 @@ conversations keeps a bounded table; a forgotten session simply picks a key afre
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Final
 
 from ..cooldown import CredentialState
-from ._base import Candidate, Order, cleared, eligible, ordered
+from ._base import Candidate, CandidateSet, Order, cleared, eligible, ordered
 
 __all__ = ["DEFAULT_AFFINITY_LIMIT", "MemoryStore"]
 
 DEFAULT_AFFINITY_LIMIT: Final = 10_000  # sessions whose key this process remembers
+
+
+def _sort_key(state: CredentialState, order: Order) -> float:
+    return state.last_used if order is Order.round_robin else float(state.uses)
+
+
+class _Index:
+    """One candidate set's keys sorted by (last use or uses, position)."""
+
+    def __init__(self, candidates: CandidateSet, order: Order, state: Callable[[str], CredentialState]) -> None:
+        self.candidates, self.order = candidates, order
+        self.entries = sorted((_sort_key(state(c.id), order), n) for n, c in enumerate(candidates))
+
+    def move(self, credential_id: str, old: CredentialState, new: CredentialState) -> None:
+        position = self.candidates.position.get(credential_id)
+        if position is None:
+            return
+        entry = (_sort_key(old, self.order), position)
+        at = bisect.bisect_left(self.entries, entry)
+        if at < len(self.entries) and self.entries[at] == entry:
+            del self.entries[at]
+        else:  # out of step (cannot happen through this store's own methods): drop the stale entry
+            self.entries = [e for e in self.entries if e[1] != position]
+        bisect.insort(self.entries, (_sort_key(new, self.order), position))
 
 
 class MemoryStore:
@@ -33,6 +63,7 @@ class MemoryStore:
         self._states: dict[tuple[str, str], CredentialState] = {}
         self._leases: dict[tuple[str, str], dict[str, float]] = {}
         self._affinity: OrderedDict[tuple[str, str], tuple[str, float]] = OrderedDict()
+        self._indexes: dict[str, dict[tuple[str, Order], _Index]] = {}  # pool -> (set key, order) -> index
         self.affinity_limit = affinity_limit
 
     def _state(self, pool: str, credential_id: str) -> CredentialState:
@@ -47,15 +78,36 @@ class MemoryStore:
     def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, *, now: float, lease_id: str,
                 lease_ttl: float, order: Order) -> str | None:
         with self._lock:
-            states = {c.id: self._state(pool, c.id) for c in candidates}
-            for candidate in ordered(candidates, states, order):
-                leases = self._live(pool, candidate.id, now)
-                if eligible(states[candidate.id], model, now, len(leases), candidate.max_concurrency):
-                    leases[lease_id] = now + lease_ttl
-                    state = states[candidate.id]
-                    self._states[(pool, candidate.id)] = replace(state, uses=state.uses + 1, last_used=now)
+            for candidate in self._walk(pool, candidates, order):
+                state = self._state(pool, candidate.id)
+                in_flight = 0 if candidate.max_concurrency is None else len(self._live(pool, candidate.id, now))
+                if eligible(state, model, now, in_flight, candidate.max_concurrency):
+                    self._live(pool, candidate.id, now)[lease_id] = now + lease_ttl
+                    self._put(pool, replace(state, uses=state.uses + 1, last_used=now), state)
                     return candidate.id
             return None
+
+    def _walk(self, pool: str, candidates: Sequence[Candidate], order: Order) -> Iterator[Candidate]:
+        """Candidates in the order ``acquire`` tries them, lazily (call with ``_lock`` held)."""
+        if not isinstance(candidates, CandidateSet):
+            yield from ordered(candidates, {c.id: self._state(pool, c.id) for c in candidates}, order)
+            return
+        if order is Order.given:
+            yield from candidates
+            return
+        indexes = self._indexes.setdefault(pool, {})
+        index = indexes.get((candidates.key, order))
+        if index is None:
+            index = indexes[(candidates.key, order)] = _Index(candidates, order, lambda i: self._state(pool, i))
+        for _, position in list(index.entries):
+            yield candidates[position]
+
+    def _put(self, pool: str, new: CredentialState, old: CredentialState) -> None:
+        """Store ``new``, moving it in every index of ``pool`` whose order it changed."""
+        self._states[(pool, new.id)] = new
+        if (new.uses, new.last_used) != (old.uses, old.last_used):
+            for index in self._indexes.get(pool, {}).values():
+                index.move(new.id, old, new)
 
     def release(self, pool: str, credential_id: str, lease_id: str) -> None:
         with self._lock:
@@ -76,23 +128,25 @@ class MemoryStore:
     def update(self, pool: str, credential_id: str,
                change: Callable[[CredentialState], CredentialState]) -> CredentialState:
         with self._lock:
-            new = change(self._state(pool, credential_id))
-            self._states[(pool, credential_id)] = new
+            old = self._state(pool, credential_id)
+            new = change(old)
+            self._put(pool, new, old)
             return new
 
     def finish(self, pool: str, credential_id: str, lease_id: str,
                change: Callable[[CredentialState], CredentialState]) -> CredentialState:
         with self._lock:
             self._leases.get((pool, credential_id), {}).pop(lease_id, None)
-            new = change(self._state(pool, credential_id))
-            self._states[(pool, credential_id)] = new
+            old = self._state(pool, credential_id)
+            new = change(old)
+            self._put(pool, new, old)
             return new
 
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         with self._lock:
             keys = [k for k in self._states if k[0] == pool and credential_id in (None, k[1])]
             for key in keys:
-                self._states[key] = cleared(self._states[key], model)
+                self._put(pool, cleared(self._states[key], model), self._states[key])
             return len(keys)
 
     def get_affinity(self, pool: str, session: str, now: float) -> str | None:

@@ -1,14 +1,18 @@
 """RedisStore: shared state for a fleet of hosts.
 
 Keys (under ``prefix``): ``{pool}:s:{id}`` a hash with the credential's state, ``{pool}:l:{id}`` a
-sorted set of live leases scored by expiry, ``{pool}:a:{session}`` a session's affinity.
-Leases and affinities carry TTLs, so a crashed worker's leases vanish on their own; state
-hashes expire after 30 idle days.
+sorted set of live leases scored by expiry, ``{pool}:a:{session}`` a session's affinity, and per
+candidate set (``CandidateSet.key``) ``{pool}:x:{key}:ids|cap|rr|lu``: the priority order, the
+caps, and the keys ordered by last use and by uses (the index an acquire walks). Leases and
+affinities carry TTLs, so a crashed worker's leases vanish on their own; state hashes and
+indexes expire after 30 idle days (an index missing is rebuilt on the next acquire).
 
-``acquire`` is one Lua script (check and grant atomically, one round trip). ``update`` is an
-optimistic ``WATCH``/``MULTI`` transaction around the pure cooldown policy, retried on conflict.
-The eligibility test inside the script mirrors ``stores._base.eligible``; a test runs the
-same behaviour suite over every store to keep the two in step.
+Every state change is one Lua script (``_redis_lua``), so a turn is two round trips: ``acquire``
+checks and grants, and returns the row it granted on; the outcome (``finish``) applies what the
+pure cooldown policy did to that row as merge operations (``_base.merge_ops``: counters add,
+cooldowns only lengthen) and releases the lease. No ``WATCH``, no retry: 16 processes on one key
+cost the server 16 scripts, not 16 races. ``update`` without a lease reads first (two round trips).
+Scripts go as ``EVALSHA``, reloaded on ``NOSCRIPT``.
 """
 
 from __future__ import annotations
@@ -16,89 +20,21 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, Final, cast
 from urllib.parse import urlsplit
 
-from ..cooldown import LATEST_TIME, CredentialState
-from ._base import Candidate, Order, StoreError, cleared, ordered
+from ..cooldown import CredentialState
+from . import _redis_lua as lua
+from ._base import Candidate, CandidateSet, Order, StoreError, cleared, merge_ops, ordered
 from ._rows import decode_state
 
 __all__ = ["RedisStore"]
 
 _STATE_TTL_MS: Final = 30 * 24 * 3600 * 1000
-_UPDATE_TRIES: Final = 100
-
-_ACQUIRE: Final = f"""
-local LATEST = {LATEST_TIME!r}
--- mirrors stores._rows: a row that would block is first checked whole; a malformed one never blocks
-local function valid(skey)
-  local h = redis.call('HGETALL', skey)
-  for j = 1, #h, 2 do
-    local k, v = h[j], h[j + 1]
-    if k == 'dead' then
-      if v ~= '0' and v ~= '1' then return false end
-    elseif k == 'suspensions' then
-      local parsed, t = pcall(cjson.decode, v)
-      if not parsed or type(t) ~= 'table' then return false end
-      for _, e in pairs(t) do
-        local u = type(e) == 'table' and tonumber(e['until'])
-        if not u or u ~= u or u < 0 or u > LATEST then return false end
-      end
-    elseif k == 'status_code' then
-      local n = tonumber(v)
-      if v ~= '' and not (n and n >= 100 and n <= 599) then return false end
-    elseif k ~= 'reason' and k ~= 'error' and k ~= 'id' then
-      local n = tonumber(v)
-      if not n or n ~= n or n < 0 or n > 1e15 then return false end
-      if (k == 'cool_until' or k == 'last_used') and n > LATEST then return false end
-      if k ~= 'cool_until' and k ~= 'last_used' and n ~= math.floor(n) then return false end
-    end
-  end
-  return true
-end
-local now, lease, ttl, model = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
-for i = 1, #KEYS / 2 do
-  local skey, lkey = KEYS[2 * i - 1], KEYS[2 * i]
-  local f = redis.call('HMGET', skey, 'dead', 'cool_until', 'suspensions')
-  -- a malformed field never blocks (stores._rows reads the row as no state and warns)
-  local cool = tonumber(f[2]) or 0
-  local ok = f[1] ~= '1' and not (cool == cool and cool > now and cool <= LATEST)
-  if ok and f[3] and #f[3] > 2 then
-    local parsed, all = pcall(cjson.decode, f[3])
-    local s = parsed and type(all) == 'table' and all[model]
-    local untl = type(s) == 'table' and tonumber(s['until']) or 0
-    if untl == untl and untl > now and untl <= LATEST then ok = false end
-  end
-  if not ok and not valid(skey) then ok = true end
-  if ok then
-    redis.call('ZREMRANGEBYSCORE', lkey, '-inf', now)
-    local cap = tonumber(ARGV[4 + i])
-    if cap < 0 or redis.call('ZCARD', lkey) < cap then
-      redis.call('ZADD', lkey, now + ttl, lease)
-      if redis.call('PTTL', lkey) < ttl * 1000 then redis.call('PEXPIRE', lkey, math.ceil(ttl * 1000)) end
-      if valid(skey) then  -- counting on a malformed row would silently rewrite it
-        redis.call('HINCRBY', skey, 'uses', 1)
-        redis.call('HSET', skey, 'last_used', ARGV[1])
-      end
-      redis.call('PEXPIRE', skey, tonumber(ARGV[4 + #KEYS / 2 + 1]))
-      return i
-    end
-  end
-end
-return 0
-"""
-
-# A live lease's new expiry; the key's TTL only ever grows (other leases on it may live longer).
-_RENEW: Final = """
-local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
-if not score or tonumber(score) <= tonumber(ARGV[2]) then return 0 end
-redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
-local ms = tonumber(ARGV[4])
-if redis.call('PTTL', KEYS[1]) < ms then redis.call('PEXPIRE', KEYS[1], ms) end
-return 1
-"""
+_OBSERVED_LIMIT: Final = 10_000  # rows remembered from acquire for the lease's outcome (oldest dropped)
 
 
 def _redacted_url(url: str) -> str:
@@ -115,7 +51,7 @@ class RedisStore:
         except ImportError as err:
             raise StoreError("the redis backend needs the redis package: pip install 'steadyloop[redis]'") from err
         self._redis_errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
-        self._watch_error = redis.WatchError
+        self._observed: OrderedDict[str, dict[str, str]] = OrderedDict()  # lease id -> row granted on
         self.prefix = prefix
         self.description = f"redis at {_redacted_url(url)} (prefix {prefix!r})"
         self._url, self._timeout = url, timeout
@@ -132,8 +68,11 @@ class RedisStore:
         self.__db = self._call(redis.Redis.from_url, self._url, socket_timeout=self._timeout,
                                socket_connect_timeout=self._timeout, decode_responses=True,
                                single_connection_client=True)
-        self._acquire = self.__db.register_script(_ACQUIRE)
-        self._renew = self.__db.register_script(_RENEW)
+        self._acquire_list = self.__db.register_script(lua.ACQUIRE_LIST)
+        self._acquire_set = self.__db.register_script(lua.ACQUIRE_SET)
+        self._register = self.__db.register_script(lua.REGISTER)
+        self._finish = self.__db.register_script(lua.FINISH)
+        self._renew = self.__db.register_script(lua.RENEW)
 
     @property
     def _db(self) -> Any:
@@ -155,16 +94,50 @@ class RedisStore:
 
     def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, *, now: float, lease_id: str,
                 lease_ttl: float, order: Order) -> str | None:
+        client = self._db  # (re)connects first in a forked child, so the scripts below are this process's
+        if isinstance(candidates, CandidateSet):
+            found = self._acquire_indexed(client, pool, candidates, model, now, lease_id, lease_ttl, order)
+        else:
+            found = self._acquire_listed(client, pool, candidates, model, now, lease_id, lease_ttl, order)
+        if not found:
+            return None
+        picked, row = found
+        self._observed[lease_id] = _pairs(row)
+        if len(self._observed) > _OBSERVED_LIMIT:
+            self._observed.popitem(last=False)
+        return picked
+
+    def _index_keys(self, pool: str, candidates: CandidateSet) -> list[str]:
+        head = f"{self.prefix}{pool}:x:{candidates.key}:"
+        return [head + part for part in ("ids", "cap", "rr", "lu")]
+
+    def _acquire_indexed(self, client: Any, pool: str, candidates: CandidateSet, model: str, now: float,
+                         lease_id: str, lease_ttl: float, order: Order) -> tuple[str, list[str]] | None:
+        keys = self._index_keys(pool, candidates)
+        args = [repr(now), lease_id, repr(lease_ttl), model, _STATE_TTL_MS, f"{self.prefix}{pool}:", order.value]
+        for _ in range(2):
+            found = self._call(self._acquire_set, keys=keys, client=client, args=args)
+            if found != -1:
+                return (str(found[0]), found[1]) if found else None
+            caps = [str(c.max_concurrency if c.max_concurrency is not None else -1) for c in candidates]
+            self._call(self._register, keys=keys, client=client,
+                       args=[f"{self.prefix}{pool}:", _STATE_TTL_MS, *(v for c, cap in zip(candidates, caps,
+                                                                                           strict=True)
+                                                                     for v in (c.id, cap))])
+        raise StoreError(f"{self.description}: the index of pool {pool!r} vanished as it was built")
+
+    def _acquire_listed(self, client: Any, pool: str, candidates: Sequence[Candidate], model: str, now: float,
+                        lease_id: str, lease_ttl: float, order: Order) -> tuple[str, list[str]] | None:
         if order is not Order.given:
             candidates = ordered(candidates, self.read(pool, [c.id for c in candidates], now), order)
         keys = [k for c in candidates for k in (self._skey(pool, c.id), self._lkey(pool, c.id))]
         caps = [c.max_concurrency if c.max_concurrency is not None else -1 for c in candidates]
-        client = self._db  # (re)connects first in a forked child, so the script below is this process's
-        picked = int(self._call(self._acquire, keys=keys, client=client,
-                                args=[repr(now), lease_id, repr(lease_ttl), model, *caps, _STATE_TTL_MS]))
-        return candidates[picked - 1].id if picked else None
+        found = self._call(self._acquire_list, keys=keys, client=client,
+                           args=[repr(now), lease_id, repr(lease_ttl), model, *caps, _STATE_TTL_MS])
+        return (candidates[int(found[0]) - 1].id, found[1]) if found else None
 
     def release(self, pool: str, credential_id: str, lease_id: str) -> None:
+        self._observed.pop(lease_id, None)
         self._call(self._db.zrem, self._lkey(pool, credential_id), lease_id)
 
     def renew(self, pool: str, credential_id: str, lease_id: str, *, now: float, lease_ttl: float) -> bool:
@@ -188,26 +161,20 @@ class RedisStore:
 
     def finish(self, pool: str, credential_id: str, lease_id: str,
                change: Callable[[CredentialState], CredentialState]) -> CredentialState:
-        """The WATCH/MULTI update; with a lease id, its release goes into the same transaction."""
+        """One script: the change merged into the stored row, and the lease (if any) released.
+
+        The change runs on the row ``acquire`` granted the lease on (no read), or on a fresh read.
+        """
         key = self._skey(pool, credential_id)
-        for _ in range(_UPDATE_TRIES):
-            with self._db.pipeline(transaction=True) as pipe:
-                try:
-                    pipe.watch(key)
-                    raw = cast(dict[str, str], pipe.hgetall(key))
-                    new = change(_decode(self.description, pool, credential_id, raw))
-                    pipe.multi()
-                    pipe.hset(key, mapping=cast(dict[Any, Any], _encode(new)))
-                    pipe.pexpire(key, _STATE_TTL_MS)
-                    if lease_id:
-                        pipe.zrem(self._lkey(pool, credential_id), lease_id)
-                    pipe.execute()
-                    return new
-                except self._watch_error:  # must come first: WatchError is a RedisError too
-                    continue  # another process changed it first: read again and re-apply
-                except self._redis_errors as err:
-                    raise StoreError(f"{self.description}: {type(err).__name__}: {err}") from err
-        raise StoreError(f"{self.description}: could not update {credential_id!r} after {_UPDATE_TRIES} conflicts")
+        raw = self._observed.pop(lease_id, None) if lease_id else None
+        if raw is None:
+            raw = cast(dict[str, str], self._call(self._db.hgetall, key))
+        old = _decode(self.description, pool, credential_id, raw)
+        new = change(old)
+        client = self._db
+        row = self._call(self._finish, keys=[key, self._lkey(pool, credential_id)], client=client,
+                         args=[lease_id, _STATE_TTL_MS, json.dumps(_encode(new)), json.dumps(merge_ops(old, new))])
+        return _decode(self.description, pool, credential_id, _pairs(row))
 
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         if credential_id is not None:
@@ -237,6 +204,11 @@ def _encode(state: CredentialState) -> dict[str, str]:
     data["status_code"] = "" if state.status_code is None else str(state.status_code)
     data["suspensions"] = json.dumps(data["suspensions"])
     return {k: v if isinstance(v, str) else repr(v) for k, v in data.items()}
+
+
+def _pairs(row: list[str]) -> dict[str, str]:
+    """A flat HGETALL reply from a script as a dict."""
+    return dict(zip(row[::2], row[1::2], strict=True))
 
 
 def _decode(where: str, pool: str, credential_id: str, raw: dict[str, str]) -> CredentialState:

@@ -1,8 +1,15 @@
 """SQLiteStore: the embedded default, shared by every process on one host.
 
-One file (0600, in a 0700 directory when steadyloop creates it), WAL mode, and one short
-``BEGIN IMMEDIATE`` transaction per change, so concurrent processes serialise their writes and
-never lose one. The path is checked before every connection (``_safe_path``: no symbolic links,
+One file (0600, in a 0700 directory when steadyloop creates it), WAL mode with
+``synchronous=NORMAL``, and one short ``BEGIN IMMEDIATE`` transaction per change, so concurrent
+processes serialise their writes and never lose one: a turn is two (acquire; outcome and
+release), plus one when a session's key changes; reads take no write lock. No commit syncs or
+checkpoints: ``_checkpoint`` does that in a background thread, and bounds the WAL.
+
+A ``CandidateSet`` is registered once in table ``pool_member`` (priority position, cap, and a
+copy of each key's uses and last use, indexed per strategy); an acquire walks that index in
+strategy order a page at a time and stops at the first eligible key, so its cost grows with the
+keys it skips, not with the pool. The path is checked before every connection (``_safe_path``: no symbolic links,
 the user's own directory and file). Another process holding the write lock longer than
 ``busy_timeout`` (0.5 s) makes that one operation raise ``StoreBusyError``, which ``DegradingStore``
 serves from memory: a stuck writer never stalls a turn.
@@ -28,7 +35,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..cooldown import CredentialState
-from ._base import Candidate, Order, StoreBusyError, StoreError, cleared, eligible, ordered
+from ._base import Candidate, CandidateSet, Order, StoreBusyError, StoreError, cleared, eligible, ordered
+from ._checkpoint import BACKSTOP, WAL_LIMIT, Checkpointer
 from ._rows import decode_state
 from ._safe_path import prepare_state_file
 
@@ -47,25 +55,39 @@ CREATE INDEX IF NOT EXISTS lease_by_credential ON lease (pool, id, expires);
 CREATE TABLE IF NOT EXISTS affinity (
     pool TEXT NOT NULL, session TEXT NOT NULL, id TEXT NOT NULL, expires REAL NOT NULL,
     PRIMARY KEY (pool, session));
+CREATE INDEX IF NOT EXISTS affinity_by_expiry ON affinity (expires);
+CREATE TABLE IF NOT EXISTS pool_member (
+    pool TEXT NOT NULL, setkey TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL, cap INTEGER,
+    uses INTEGER NOT NULL DEFAULT 0, last_used REAL NOT NULL DEFAULT 0, PRIMARY KEY (pool, setkey, position));
+CREATE INDEX IF NOT EXISTS member_by_last_use ON pool_member (pool, setkey, last_used, position);
+CREATE INDEX IF NOT EXISTS member_by_uses ON pool_member (pool, setkey, uses, position);
+CREATE INDEX IF NOT EXISTS member_by_id ON pool_member (pool, id);
 """
+_WALK: Final = {Order.given: "m.position", Order.round_robin: "m.last_used, m.position",
+                Order.least_used: "m.uses, m.position"}
+_STORED: Final = ("SELECT CASE WHEN typeof(s.{0}) IN ('integer', 'real') THEN s.{0} ELSE 0 END "
+                   "FROM credential_state s WHERE s.pool = pool_member.pool AND s.id = pool_member.id")
 DEFAULT_BUSY_TIMEOUT: Final = 0.5  # seconds another process's write lock is waited for
 _COLUMNS: Final = ("id", "cool_until", "dead", "reason", "error", "status_code", "backoff", "successes",
                    "failures", "uses", "last_used", "suspensions")
 
 
 _STORES: weakref.WeakSet[SQLiteStore] = weakref.WeakSet()
+CHECKPOINTER: Final = Checkpointer()
 
 
 def _before_fork() -> None:
     for store in list(_STORES):
         store._lock.acquire()
+        store._checkpoint_lock.acquire()
         store._disconnect()
 
 
 def _after_fork() -> None:
     for store in list(_STORES):
-        with contextlib.suppress(RuntimeError):
-            store._lock.release()
+        for lock in (store._checkpoint_lock, store._lock):
+            with contextlib.suppress(RuntimeError):
+                lock.release()
 
 
 os.register_at_fork(before=_before_fork, after_in_parent=_after_fork, after_in_child=_after_fork)
@@ -80,54 +102,88 @@ def _to_row(pool: str, state: CredentialState) -> tuple[Any, ...]:
 class SQLiteStore:
     """Shared state in one SQLite file."""
 
-    def __init__(self, path: str | Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+                 checkpointer: Checkpointer | None = CHECKPOINTER) -> None:
         self.path = Path(path).expanduser()
         self.description = f"sqlite at {self.path}"
         self.busy_timeout = busy_timeout
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
         self._pid = os.getpid()
+        self._checkpointer = checkpointer  # None: no background checkpoints (the backstop still bounds the WAL)
+        self._checkpoint_lock = threading.Lock()
+        self._checkpoint_db: sqlite3.Connection | None = None
+        self._commits = 0  # since the last checkpoint
+        self._registered: set[tuple[str, str]] = set()
         _STORES.add(self)
         with self._transaction() as db:
             for statement in filter(str.strip, _SCHEMA.split(";")):  # executescript would commit early
                 db.execute(statement)
 
     def _disconnect(self) -> None:
-        if self._db is not None and self._pid == os.getpid():
-            with contextlib.suppress(sqlite3.Error):
-                self._db.close()
-        self._db = None
+        for db in (self._db, self._checkpoint_db):
+            if db is not None and self._pid == os.getpid():
+                with contextlib.suppress(sqlite3.Error):
+                    db.close()
+        self._db = self._checkpoint_db = None
+
+    def _open(self) -> sqlite3.Connection:
+        prepare_state_file(self.path)  # every (re)connect: the path may have changed since
+        db = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=rw", uri=True, timeout=self.busy_timeout,
+                             isolation_level=None, check_same_thread=False)
+        db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA wal_autocheckpoint = 0")  # checkpoints run in _checkpoint's thread, not in a commit
+        db.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
+        return db
 
     def _connection(self) -> sqlite3.Connection:
         """This process's connection (call with ``_lock`` held)."""
         db = self._db
         if db is None or self._pid != os.getpid():
-            prepare_state_file(self.path)  # every (re)connect: the path may have changed since
+            self._checkpoint_db = None  # a parent's, if inherited: never used here
             try:
-                db = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=rw", uri=True, timeout=self.busy_timeout,
-                                     isolation_level=None, check_same_thread=False)
+                db = self._open()
                 db.row_factory = sqlite3.Row
-                db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
-                db.execute("PRAGMA journal_mode = WAL")
-                db.execute("PRAGMA synchronous = NORMAL")
             except sqlite3.Error as err:
                 raise StoreError(f"the state file {self.path} is unusable ({err}); move it aside to start "
                                  "afresh (credentials are configured elsewhere and are not affected)") from err
             self._db, self._pid = db, os.getpid()
         return db
 
+    def checkpoint(self) -> tuple[int, int]:
+        """A PASSIVE checkpoint now, on a connection of its own: (frames in the WAL, frames checkpointed)."""
+        with self._checkpoint_lock:
+            if self._checkpoint_db is None or self._pid != os.getpid():
+                self._checkpoint_db = self._open()
+            self._commits = 0
+            _, frames, done = self._checkpoint_db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            return int(frames), int(done)
+
+    def _committed(self) -> None:
+        self._commits += 1
+        if self._commits >= BACKSTOP:  # the background thread fell behind: bound the WAL here, once
+            with contextlib.suppress(sqlite3.Error, OSError, StoreError):
+                self.checkpoint()
+        elif self._checkpointer is not None:
+            self._checkpointer.mark(self)
+
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, *, write: bool = True) -> Iterator[sqlite3.Connection]:
+        """One transaction: ``BEGIN IMMEDIATE`` (takes the write lock at once), or a read (no write lock)."""
         with self._lock:
             db = self._connection()
             try:
-                db.execute("BEGIN IMMEDIATE")
+                db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                 try:
                     yield db
                 except BaseException:
                     db.execute("ROLLBACK")
                     raise
                 db.execute("COMMIT")
+                if write:
+                    self._committed()
             except sqlite3.Error as err:
                 if getattr(err, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
                     raise StoreBusyError(f"state file {self.path} is locked by another process for more than "
@@ -150,27 +206,83 @@ class SQLiteStore:
     def _decode(self, pool: str, row: sqlite3.Row) -> CredentialState | None:
         return decode_state(self.description, pool, str(row["id"]), dict(zip(row.keys(), tuple(row), strict=True)))
 
-    def _live(self, db: sqlite3.Connection, pool: str, now: float) -> dict[str, int]:
-        db.execute("DELETE FROM lease WHERE pool = ? AND expires <= ?", (pool, now))
-        return dict(db.execute("SELECT id, COUNT(*) FROM lease WHERE pool = ? GROUP BY id", (pool,)).fetchall())
+    @staticmethod
+    def _live(db: sqlite3.Connection, pool: str, now: float) -> dict[str, int]:
+        """Unexpired leases per credential (expired ones are ignored here and deleted as keys are granted)."""
+        return dict(db.execute("SELECT id, COUNT(*) FROM lease WHERE pool = ? AND expires > ? GROUP BY id",
+                               (pool, now)).fetchall())
 
     def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, *, now: float, lease_id: str,
                 lease_ttl: float, order: Order) -> str | None:
         with self._transaction() as db:
-            malformed: set[str] = set()
-            states = self._states(db, pool, [c.id for c in candidates], malformed)
-            live = self._live(db, pool, now)
-            for candidate in ordered(candidates, states, order):
-                if eligible(states[candidate.id], model, now, live.get(candidate.id, 0), candidate.max_concurrency):
-                    db.execute("INSERT INTO lease VALUES (?, ?, ?, ?)", (lease_id, pool, candidate.id, now + lease_ttl))
-                    if candidate.id in malformed:
-                        return candidate.id  # counted on a malformed row would silently rewrite it
-                    db.execute(
-                        "INSERT INTO credential_state (pool, id, uses, last_used) VALUES (?, ?, 1, ?) "
-                        "ON CONFLICT (pool, id) DO UPDATE SET uses = uses + 1, last_used = excluded.last_used",
-                        (pool, candidate.id, now))
-                    return candidate.id
-            return None
+            if isinstance(candidates, CandidateSet):
+                found = self._walk_index(db, pool, candidates, model, now, order)
+            else:
+                found = self._scan(db, pool, candidates, model, now, order)
+            if found is None:
+                return None
+            picked, malformed = found
+            db.execute("DELETE FROM lease WHERE pool = ? AND id = ? AND expires <= ?", (pool, picked, now))
+            db.execute("INSERT INTO lease VALUES (?, ?, ?, ?)", (lease_id, pool, picked, now + lease_ttl))
+            db.execute("UPDATE pool_member SET uses = uses + 1, last_used = ? WHERE pool = ? AND id = ?",
+                       (now, pool, picked))
+            if not malformed:  # counted on a malformed row would silently rewrite it
+                db.execute(
+                    "INSERT INTO credential_state (pool, id, uses, last_used) VALUES (?, ?, 1, ?) "
+                    "ON CONFLICT (pool, id) DO UPDATE SET uses = uses + 1, last_used = excluded.last_used",
+                    (pool, picked, now))
+            return picked
+
+    def _scan(self, db: sqlite3.Connection, pool: str, candidates: Sequence[Candidate], model: str, now: float,
+              order: Order) -> tuple[str, bool] | None:
+        """A plain list: every candidate read, then tried in order; (picked, its row is malformed)."""
+        malformed: set[str] = set()
+        states = self._states(db, pool, [c.id for c in candidates], malformed)
+        live = self._live(db, pool, now)
+        for candidate in ordered(candidates, states, order):
+            if eligible(states[candidate.id], model, now, live.get(candidate.id, 0), candidate.max_concurrency):
+                return candidate.id, candidate.id in malformed
+        return None
+
+    def _register(self, db: sqlite3.Connection, pool: str, candidates: CandidateSet) -> None:
+        """Rows of ``pool_member`` for this set (once per set and process; a no-op if already there)."""
+        args = (pool, candidates.key)
+        count = db.execute("SELECT COUNT(*) FROM pool_member WHERE pool = ? AND setkey = ?", args).fetchone()[0]
+        if count != len(candidates):
+            db.execute("DELETE FROM pool_member WHERE pool = ? AND setkey = ?", args)
+            db.executemany("INSERT INTO pool_member (pool, setkey, position, id, cap) VALUES (?, ?, ?, ?, ?)",
+                           [(*args, n, c.id, c.max_concurrency) for n, c in enumerate(candidates)])
+            db.execute(f"UPDATE pool_member SET uses = coalesce(({_STORED.format('uses')}), 0), "
+                       f"last_used = coalesce(({_STORED.format('last_used')}), 0) WHERE pool = ? AND setkey = ?",
+                       args)
+        self._registered.add(args)
+
+    def _walk_index(self, db: sqlite3.Connection, pool: str, candidates: CandidateSet, model: str, now: float,
+                    order: Order) -> tuple[str, bool] | None:
+        """The first eligible key in strategy order, a page at a time (pages double); (picked, malformed)."""
+        if (pool, candidates.key) not in self._registered:
+            self._register(db, pool, candidates)
+        offset, size = 0, 8
+        while True:
+            rows = db.execute(f"SELECT m.id AS member_id, m.cap AS member_cap, s.* FROM pool_member m "
+                              "LEFT JOIN credential_state s ON s.pool = m.pool AND s.id = m.id "
+                              f"WHERE m.pool = ? AND m.setkey = ? ORDER BY {_WALK[order]} LIMIT ? OFFSET ?",
+                              (pool, candidates.key, size, offset)).fetchall()
+            if not rows and offset == 0:  # the set's rows were removed behind this process's back
+                self._register(db, pool, candidates)
+                continue
+            for row in rows:
+                picked = str(row["member_id"])
+                state = self._decode(pool, row) if row["id"] is not None else CredentialState(id=picked)
+                cap = row["member_cap"]
+                busy = 0 if cap is None else db.execute(
+                    "SELECT COUNT(*) FROM lease WHERE pool = ? AND id = ? AND expires > ?", (pool, picked, now)
+                ).fetchone()[0]
+                if eligible(state or CredentialState(id=picked), model, now, busy, cap):
+                    return picked, state is None
+            if len(rows) < size:
+                return None
+            offset, size = offset + size, size * 2
 
     def release(self, pool: str, credential_id: str, lease_id: str) -> None:
         with self._transaction() as db:
@@ -183,28 +295,33 @@ class SQLiteStore:
             return cursor.rowcount > 0
 
     def read(self, pool: str, ids: Sequence[str], now: float) -> dict[str, CredentialState]:
-        with self._transaction() as db:
+        with self._transaction(write=False) as db:
             states = self._states(db, pool, ids)
             live = self._live(db, pool, now)
         return {i: replace(s, in_flight=live.get(i, 0)) for i, s in states.items()}
 
-    def _write(self, db: sqlite3.Connection, pool: str, state: CredentialState) -> None:
+    def _write(self, db: sqlite3.Connection, pool: str, state: CredentialState, old: CredentialState) -> None:
         db.execute(f"INSERT OR REPLACE INTO credential_state (pool, {', '.join(_COLUMNS)}) "
                    f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})", _to_row(pool, state))
+        if (state.uses, state.last_used) != (old.uses, old.last_used):  # keep the strategy index in step
+            db.execute("UPDATE pool_member SET uses = ?, last_used = ? WHERE pool = ? AND id = ?",
+                       (state.uses, state.last_used, pool, state.id))
 
     def update(self, pool: str, credential_id: str,
                change: Callable[[CredentialState], CredentialState]) -> CredentialState:
         with self._transaction() as db:
-            new = change(self._states(db, pool, [credential_id])[credential_id])
-            self._write(db, pool, new)
+            old = self._states(db, pool, [credential_id])[credential_id]
+            new = change(old)
+            self._write(db, pool, new, old)
             return new
 
     def finish(self, pool: str, credential_id: str, lease_id: str,
                change: Callable[[CredentialState], CredentialState]) -> CredentialState:
         with self._transaction() as db:
             db.execute("DELETE FROM lease WHERE lease_id = ?", (lease_id,))
-            new = change(self._states(db, pool, [credential_id])[credential_id])
-            self._write(db, pool, new)
+            old = self._states(db, pool, [credential_id])[credential_id]
+            new = change(old)
+            self._write(db, pool, new, old)
             return new
 
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
@@ -215,11 +332,11 @@ class SQLiteStore:
             rows = db.execute(query, args).fetchall()
             for row in rows:  # an operator's reset replaces a malformed row with a clean one
                 state = self._decode(pool, row) or CredentialState(id=row["id"])
-                self._write(db, pool, cleared(state, model))
+                self._write(db, pool, cleared(state, model), state)
             return len(rows)
 
     def get_affinity(self, pool: str, session: str, now: float) -> str | None:
-        with self._transaction() as db:
+        with self._transaction(write=False) as db:
             row = db.execute("SELECT id FROM affinity WHERE pool = ? AND session = ? AND expires > ?",
                              (pool, session, now)).fetchone()
         return str(row["id"]) if row else None

@@ -1,0 +1,187 @@
+"""The Lua scripts of the Redis store: every state change is one script, run atomically by the server.
+
+Each is sent as ``EVALSHA`` and loaded on a ``NOSCRIPT`` reply (redis-py's ``Script`` does both),
+so a server that restarted or flushed its scripts costs one extra round trip, never an error.
+Eligibility mirrors ``stores._base.eligible`` and row checks mirror ``stores._rows``; the store
+behaviour suite runs over every store to keep them in step.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..cooldown import LATEST_TIME
+
+__all__ = ["ACQUIRE_LIST", "ACQUIRE_SET", "FINISH", "REGISTER", "RENEW"]
+
+# valid(skey): the stored row passes every check of stores._rows (a malformed one never blocks a
+# key, and is never patched: the next outcome replaces it whole).
+# try_grant(...): the eligibility test and the grant; the picked row, or nil.
+_COMMON: Final = f"""
+local LATEST = {LATEST_TIME!r}
+local function valid(skey)
+  local h = redis.call('HGETALL', skey)
+  for j = 1, #h, 2 do
+    local k, v = h[j], h[j + 1]
+    if k == 'dead' then
+      if v ~= '0' and v ~= '1' then return false end
+    elseif k == 'suspensions' then
+      local parsed, t = pcall(cjson.decode, v)
+      if not parsed or type(t) ~= 'table' then return false end
+      for _, e in pairs(t) do
+        local u = type(e) == 'table' and tonumber(e['until'])
+        if not u or u ~= u or u < 0 or u > LATEST then return false end
+      end
+    elseif k == 'status_code' then
+      local n = tonumber(v)
+      if v ~= '' and not (n and n >= 100 and n <= 599) then return false end
+    elseif k ~= 'reason' and k ~= 'error' and k ~= 'id' then
+      local n = tonumber(v)
+      if not n or n ~= n or n < 0 or n > 1e15 then return false end
+      if (k == 'cool_until' or k == 'last_used') and n > LATEST then return false end
+      if k ~= 'cool_until' and k ~= 'last_used' and n ~= math.floor(n) then return false end
+    end
+  end
+  return true
+end
+local function try_grant(skey, lkey, cap, now, lease, ttl, model, state_ttl, stamp)
+  local f = redis.call('HMGET', skey, 'dead', 'cool_until', 'suspensions')
+  local cool = tonumber(f[2]) or 0
+  local ok = f[1] ~= '1' and not (cool == cool and cool > now and cool <= LATEST)
+  if ok and f[3] and #f[3] > 2 then
+    local parsed, all = pcall(cjson.decode, f[3])
+    local s = parsed and type(all) == 'table' and all[model]
+    local untl = type(s) == 'table' and tonumber(s['until']) or 0
+    if untl == untl and untl > now and untl <= LATEST then ok = false end
+  end
+  if not ok and not valid(skey) then ok = true end
+  if not ok then return nil end
+  if cap >= 0 then
+    redis.call('ZREMRANGEBYSCORE', lkey, '-inf', now)
+    if redis.call('ZCARD', lkey) >= cap then return nil end
+  end
+  redis.call('ZADD', lkey, now + ttl, lease)
+  if redis.call('PTTL', lkey) < ttl * 1000 then redis.call('PEXPIRE', lkey, math.ceil(ttl * 1000)) end
+  if valid(skey) then  -- counting on a malformed row would silently rewrite it
+    redis.call('HINCRBY', skey, 'uses', 1)
+    redis.call('HSET', skey, 'last_used', stamp)
+  end
+  redis.call('PEXPIRE', skey, state_ttl)
+  return redis.call('HGETALL', skey)
+end
+"""
+
+# KEYS: state and lease key of each candidate, in the order to try. ARGV: now, lease id, ttl,
+# model, one cap per candidate (-1: none), state TTL (ms). Returns {index, row} or 0.
+ACQUIRE_LIST: Final = _COMMON + """
+local now, lease, ttl, model = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local state_ttl = tonumber(ARGV[4 + #KEYS / 2 + 1])
+for i = 1, #KEYS / 2 do
+  local row = try_grant(KEYS[2 * i - 1], KEYS[2 * i], tonumber(ARGV[4 + i]), now, lease, ttl, model, state_ttl,
+                        ARGV[1])
+  if row then return {i, row} end
+end
+return 0
+"""
+
+# A registered candidate set (see REGISTER). KEYS: ids (list, priority order), caps (hash),
+# rr (zset by last use), lu (zset by uses); members of the zsets are '%06d:id' so that ties keep
+# the priority order. ARGV: now, lease id, ttl, model, state TTL (ms), key base '{prefix}{pool}:',
+# order. Walks in order, a chunk at a time, and stops at the first key it can grant: the cost
+# grows with the keys skipped, not with the set. Returns {id, row}, 0 (none), or -1 (register).
+ACQUIRE_SET: Final = _COMMON + """
+local now, lease, ttl, model = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local state_ttl, base, order = tonumber(ARGV[5]), ARGV[6], ARGV[7]
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local start, chunk = 0, 8
+while true do
+  local batch
+  if order == 'given' then
+    batch = redis.call('LRANGE', KEYS[1], start, start + chunk - 1)
+  else
+    batch = redis.call('ZRANGE', order == 'round_robin' and KEYS[3] or KEYS[4], start, start + chunk - 1)
+  end
+  if #batch == 0 then return 0 end
+  for j, entry in ipairs(batch) do
+    local id, member = entry, nil
+    if order == 'given' then member = string.format('%06d:%s', start + j - 1, entry) else
+      id, member = string.sub(entry, 8), entry
+    end
+    local cap = tonumber(redis.call('HGET', KEYS[2], id)) or -1
+    local row = try_grant(base .. 's:' .. id, base .. 'l:' .. id, cap, now, lease, ttl, model, state_ttl, ARGV[1])
+    if row then
+      redis.call('ZADD', KEYS[3], now, member)
+      redis.call('ZINCRBY', KEYS[4], 1, member)
+      return {id, row}
+    end
+  end
+  start, chunk = start + chunk, chunk * 2
+end
+"""
+
+# KEYS: as ACQUIRE_SET. ARGV: key base, TTL (ms), then id and cap (-1: none) per candidate in
+# priority order. The order sets start from the stored last use and uses of each key.
+REGISTER: Final = """
+local base, ttl = ARGV[1], tonumber(ARGV[2])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+for j = 3, #ARGV, 2 do
+  local id = ARGV[j]
+  local member = string.format('%06d:%s', (j - 3) / 2, id)
+  local f = redis.call('HMGET', base .. 's:' .. id, 'last_used', 'uses')
+  local last, uses = tonumber(f[1]) or 0, tonumber(f[2]) or 0
+  if last ~= last then last = 0 end
+  if uses ~= uses then uses = 0 end
+  redis.call('RPUSH', KEYS[1], id)
+  redis.call('HSET', KEYS[2], id, ARGV[j + 1])
+  redis.call('ZADD', KEYS[3], last, member)
+  redis.call('ZADD', KEYS[4], uses, member)
+end
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ttl) end
+return 1
+"""
+
+# One outcome, atomically: the lease released (ARGV[1], '' for none) and the state changed by the
+# operations of stores._base.merge_ops (ARGV[4], JSON). A malformed stored row is replaced whole
+# by ARGV[3] (the change applied to no state), as the next outcome always did. Returns the row.
+FINISH: Final = _COMMON + """
+local skey = KEYS[1]
+if ARGV[1] ~= '' then redis.call('ZREM', KEYS[2], ARGV[1]) end
+if valid(skey) then
+  for _, op in ipairs(cjson.decode(ARGV[4])) do
+    local kind = op[1]
+    if kind == 'incr' then
+      redis.call('HINCRBY', skey, op[2], op[3])
+    elseif kind == 'max' then
+      local current = tonumber(redis.call('HGET', skey, op[2])) or 0
+      if tonumber(op[3]) > current then redis.call('HSET', skey, op[2], op[3]) end
+    elseif kind == 'set' then
+      redis.call('HSET', skey, op[2], op[3])
+    else
+      local raw = redis.call('HGET', skey, 'suspensions')
+      local all = (raw and #raw > 2) and cjson.decode(raw) or {}
+      local held = all[op[2]]
+      if kind == 'resume' then
+        all[op[2]] = nil
+      elseif kind == 'place' or type(held) ~= 'table' or tonumber(held['until']) < tonumber(op[3]) then
+        all[op[2]] = {['until'] = tonumber(op[3]), reason = op[4]}
+      end
+      redis.call('HSET', skey, 'suspensions', next(all) == nil and '{}' or cjson.encode(all))
+    end
+  end
+else
+  redis.call('DEL', skey)
+  for k, v in pairs(cjson.decode(ARGV[3])) do redis.call('HSET', skey, k, v) end
+end
+redis.call('PEXPIRE', skey, ARGV[2])
+return redis.call('HGETALL', skey)
+"""
+
+# A live lease's new expiry; the key's TTL only ever grows (other leases on it may live longer).
+RENEW: Final = """
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not score or tonumber(score) <= tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+local ms = tonumber(ARGV[4])
+if redis.call('PTTL', KEYS[1]) < ms then redis.call('PEXPIRE', KEYS[1], ms) end
+return 1
+"""
