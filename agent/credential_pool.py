@@ -255,20 +255,12 @@ class CredentialPool:
         """A lease on an available credential for ``model``; raises NoCredentialAvailable."""
         now = self.clock()
         lease_id = f"{_LEASE_PREFIX}-{os.getpid()}-{next(_LEASE_NUMBERS)}"  # pid: forked workers never collide
-        sticky = session is not None and self.session_affinity
-        preferred = self.store.get_affinity(self.name, session, now) if sticky and session else None
-        picked = None
-        if preferred in self._by_id:  # the session's key first, while it is healthy (prompt caching)
-            cred = self._by_id[str(preferred)]
-            picked = self.store.acquire(self.name, [Candidate(cred.id, cred.max_concurrency)], model, now=now,
-                                        lease_id=lease_id, lease_ttl=self.lease_ttl, order=Order.given)
-        if picked is None:
-            picked = self.store.acquire(self.name, self._candidates(), model, now=now, lease_id=lease_id,
-                                        lease_ttl=self.lease_ttl, order=_ORDER[self.strategy])
+        sticky = session if self.session_affinity else None  # its key first while healthy (prompt caching)
+        picked = self.store.acquire(self.name, self._candidates(), model, now=now, lease_id=lease_id,
+                                    lease_ttl=self.lease_ttl, order=_ORDER[self.strategy], session=sticky,
+                                    affinity_ttl=self.affinity_ttl)
         if picked is None:
             raise self.unavailable(model)
-        if sticky and session is not None and picked != preferred:
-            self.store.set_affinity(self.name, session, picked, now=now, ttl=self.affinity_ttl)
         lease = Lease(self, self._by_id[picked], model, lease_id, session, self.lease_ttl)
         KEEPER.add(lease, now + self.lease_ttl / 3)
         return lease

@@ -153,7 +153,7 @@ class _CountingProxy:
 
 
 def test_a_redis_turn_is_two_round_trips_even_on_a_contended_key(redis_url: str) -> None:
-    """acquire and report+release are one script each: two round trips a turn, with no retry under contention."""
+    """acquire (with its session's key) and report+release are one script each: two round trips, no retry."""
     from agent.stores.redis import RedisStore
 
     port = int(redis_url.rsplit(":", 1)[1].split("/", maxsplit=1)[0])
@@ -164,13 +164,14 @@ def test_a_redis_turn_is_two_round_trips_even_on_a_contended_key(redis_url: str)
     rival = CredentialPool("p", creds, store=RedisStore(redis_url, prefix=prefix))
     pool.report_success(pool.acquire("m"), release=True)  # the first acquire also builds the index
     before = proxy.round_trips
-    for _ in range(5):
-        lease = pool.acquire("m")
+    for n in range(6):
+        lease = pool.acquire("m", session="chat" if n % 2 else None)
         rival.report_success(rival.acquire("m"), release=True)  # another process changes the key meanwhile
         pool.report(lease, ClassifiedError(reason=FailoverReason.overloaded, scope=Scope.endpoint), release=True)
-    assert proxy.round_trips - before == 10
+    assert proxy.round_trips - before == 12
     state = pool.states()[0][1]
-    assert (state.uses, state.successes, state.failures) == (11, 6, 5)
+    assert (state.uses, state.successes, state.failures) == (13, 7, 6)
+    assert pool.store.get_affinity("p", "chat", pool.clock()) == "k0"
 
 
 def test_redis_scripts_are_reloaded_after_the_server_forgets_them(redis_url: str) -> None:
@@ -228,15 +229,18 @@ def _write_transactions(store: SQLiteStore) -> list[str]:
     return statements
 
 
-def test_a_sqlite_turn_is_two_write_transactions_and_reads_take_no_write_lock(tmp_path: Path) -> None:
-    """acquire (with its session's key) and report+release: two BEGIN IMMEDIATE; the affinity read takes none."""
+def test_a_sqlite_turn_is_two_transactions_even_with_a_session(tmp_path: Path) -> None:
+    """acquire (reading and remembering the session's key) and report+release: two BEGIN IMMEDIATE a turn."""
     store = SQLiteStore(tmp_path / "state.db")
-    pool = CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-turn-test-000000"))], store=store)
-    pool.report_success(pool.acquire("m", session="chat"), release=True)  # remembers the session's key
+    creds = [Credential(id=i, secret=SecretStr(f"sk-turn-test-{i}-00000")) for i in ("a", "b")]
+    pool = CredentialPool("p", creds, store=store)
     statements = _write_transactions(store)
+    pool.report_success(pool.acquire("m", session="chat"), release=True)  # remembers the session's key
     pool.report_success(pool.acquire("m", session="chat"), release=True)
-    pool.states()
-    assert statements.count("BEGIN IMMEDIATE") == 2 and statements.count("COMMIT") == 4
+    assert statements.count("BEGIN IMMEDIATE") == 4 and statements.count("COMMIT") == 4
+    pool.states()  # a read: no write lock
+    assert statements.count("BEGIN IMMEDIATE") == 4 and statements.count("BEGIN") == 1
+    assert store.get_affinity("p", "chat", pool.clock()) == "a"
 
 
 def test_sqlite_commits_never_checkpoint_and_the_idle_step_bounds_the_wal(tmp_path: Path) -> None:
@@ -264,3 +268,18 @@ def test_the_background_checkpointer_checkpoints_each_store_that_committed(tmp_p
     for store in (busy, idle):  # every frame of either WAL already copied into the database
         frames, done = store.checkpoint()
         assert frames == done
+
+
+def test_a_session_remembered_on_a_key_the_pool_no_longer_has_moves_in_the_same_step(
+        store_factory: StoreFactory) -> None:
+    """A session whose remembered key left the configuration gets a current key, remembered from then on."""
+    clock = Clock()
+    store = store_factory()
+    store.set_affinity("big", "chat", "retired-key", now=clock.now, ttl=60)
+    pool = _big_pool(lambda: store, clock, Strategy.round_robin, n=5)
+    with pool.acquire("m", session="chat") as lease:
+        assert lease.credential.id == "key-00"
+    clock.now += 1
+    with pool.acquire("m", session="chat") as lease:  # round robin would move on; the session keeps its key
+        assert lease.credential.id == "key-00"
+    assert store.get_affinity("big", "chat", clock.now) == "key-00"

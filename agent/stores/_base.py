@@ -27,12 +27,15 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Protocol
+from typing import Final, Protocol
 
 from ..cooldown import CredentialState
 
-__all__ = ["Candidate", "CandidateSet", "Order", "StateStore", "StoreBusyError", "StoreError", "cleared", "eligible",
-           "merge_ops", "ordered"]
+__all__ = ["DEFAULT_AFFINITY_TTL", "Candidate", "CandidateSet", "Order", "StateStore", "StoreBusyError", "StoreError",
+           "cleared", "eligible", "member", "merge_ops", "ordered"]
+
+
+DEFAULT_AFFINITY_TTL: Final = 3600.0  # seconds a session's key is remembered
 
 
 class StoreError(Exception):
@@ -75,6 +78,16 @@ class CandidateSet(tuple[Candidate, ...]):
         self.key = hashlib.sha256(text.encode()).hexdigest()[:16]
         self.position = {c.id: i for i, c in enumerate(self)}
         return self
+
+
+def member(candidates: Sequence[Candidate], credential_id: str | None) -> Candidate | None:
+    """The candidate named ``credential_id``, if it is one of ``candidates``."""
+    if credential_id is None:
+        return None
+    if isinstance(candidates, CandidateSet):
+        position = candidates.position.get(credential_id)
+        return None if position is None else candidates[position]
+    return next((c for c in candidates if c.id == credential_id), None)
 
 
 def eligible(state: CredentialState, model: str, now: float, in_flight: int, cap: int | None) -> bool:
@@ -148,8 +161,13 @@ class StateStore(Protocol):
         ...
 
     def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, *, now: float, lease_id: str,
-                lease_ttl: float, order: Order) -> str | None:
-        """Grant a lease on the first eligible candidate; its id, or None when none is eligible."""
+                lease_ttl: float, order: Order, session: str | None = None,
+                affinity_ttl: float = DEFAULT_AFFINITY_TTL) -> str | None:
+        """Grant a lease on the first eligible candidate; its id, or None when none is eligible.
+
+        With a ``session``, the key it last used (when one of ``candidates`` and eligible) is tried
+        first, and the key granted is remembered for it for ``affinity_ttl`` seconds, in the same step.
+        """
         ...
 
     def release(self, pool: str, credential_id: str, lease_id: str) -> None:

@@ -45,6 +45,9 @@ class Checkpointer:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._pid = os.getpid()
+        # A fork while the thread holds the lock would leave it held forever in the child.
+        os.register_at_fork(before=self._lock.acquire, after_in_parent=self._lock.release,
+                            after_in_child=self._lock.release)
 
     def mark(self, store: SQLiteStore) -> None:
         """``store`` committed: checkpoint it at the next wake-up (starting the thread if needed)."""

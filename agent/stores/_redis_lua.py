@@ -72,51 +72,87 @@ end
 """
 
 # KEYS: state and lease key of each candidate, in the order to try. ARGV: now, lease id, ttl,
-# model, one cap per candidate (-1: none), state TTL (ms). Returns {index, row} or 0.
+# model, state TTL (ms), the session's affinity key ('' for none), its TTL (ms), the key base
+# '{prefix}{pool}:', then one cap per candidate (-1: none). The session's remembered key is tried
+# first, and the key granted is remembered. Returns {index, row} or 0.
 ACQUIRE_LIST: Final = _COMMON + """
 local now, lease, ttl, model = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
-local state_ttl = tonumber(ARGV[4 + #KEYS / 2 + 1])
-for i = 1, #KEYS / 2 do
-  local row = try_grant(KEYS[2 * i - 1], KEYS[2 * i], tonumber(ARGV[4 + i]), now, lease, ttl, model, state_ttl,
-                        ARGV[1])
-  if row then return {i, row} end
+local state_ttl, akey, attl, base = tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8]
+local preferred = akey ~= '' and redis.call('GET', akey) or nil
+local function attempt(i)
+  return try_grant(KEYS[2 * i - 1], KEYS[2 * i], tonumber(ARGV[8 + i]), now, lease, ttl, model, state_ttl, ARGV[1])
 end
-return 0
+local first = 0
+if preferred then
+  for i = 1, #KEYS / 2 do
+    if KEYS[2 * i - 1] == base .. 's:' .. preferred then first = i end
+  end
+end
+local picked, row = 0, first > 0 and attempt(first) or nil
+if row then picked = first else
+  for i = 1, #KEYS / 2 do
+    if i ~= first then
+      row = attempt(i)
+      if row then picked = i break end
+    end
+  end
+end
+if picked == 0 then return 0 end
+if akey ~= '' and picked ~= first then
+  redis.call('SET', akey, string.sub(KEYS[2 * picked - 1], #base + 3), 'PX', attl)
+end
+return {picked, row}
 """
 
-# A registered candidate set (see REGISTER). KEYS: ids (list, priority order), caps (hash),
-# rr (zset by last use), lu (zset by uses); members of the zsets are '%06d:id' so that ties keep
-# the priority order. ARGV: now, lease id, ttl, model, state TTL (ms), key base '{prefix}{pool}:',
-# order. Walks in order, a chunk at a time, and stops at the first key it can grant: the cost
-# grows with the keys skipped, not with the set. Returns {id, row}, 0 (none), or -1 (register).
+# A registered candidate set (see REGISTER). KEYS: ids (list, priority order), caps (hash of
+# id -> 'position:cap', cap -1 for none), rr (zset by last use), lu (zset by uses); members of the
+# zsets are '%06d:id' so that ties keep the priority order. ARGV: now, lease id, ttl, model, state
+# TTL (ms), key base '{prefix}{pool}:', order, the session's affinity key ('' for none), its TTL
+# (ms). The session's remembered key is tried first; then the walk in order, a chunk at a time,
+# stops at the first key it can grant: the cost grows with the keys skipped, not with the set.
+# The key granted is remembered for the session. Returns {id, row}, 0 (none), or -1 (register).
 ACQUIRE_SET: Final = _COMMON + """
 local now, lease, ttl, model = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
-local state_ttl, base, order = tonumber(ARGV[5]), ARGV[6], ARGV[7]
+local state_ttl, base, order, akey, attl = tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-local start, chunk = 0, 8
-while true do
-  local batch
-  if order == 'given' then
-    batch = redis.call('LRANGE', KEYS[1], start, start + chunk - 1)
-  else
-    batch = redis.call('ZRANGE', order == 'round_robin' and KEYS[3] or KEYS[4], start, start + chunk - 1)
+local function attempt(id)
+  local entry = redis.call('HGET', KEYS[2], id)
+  if not entry then return nil end
+  local position, cap = string.match(entry, '^(%d+):(-?%d+)$')
+  local row = try_grant(base .. 's:' .. id, base .. 'l:' .. id, tonumber(cap), now, lease, ttl, model, state_ttl,
+                        ARGV[1])
+  if row then
+    local member = string.format('%06d:%s', tonumber(position), id)
+    redis.call('ZADD', KEYS[3], now, member)
+    redis.call('ZINCRBY', KEYS[4], 1, member)
   end
-  if #batch == 0 then return 0 end
-  for j, entry in ipairs(batch) do
-    local id, member = entry, nil
-    if order == 'given' then member = string.format('%06d:%s', start + j - 1, entry) else
-      id, member = string.sub(entry, 8), entry
-    end
-    local cap = tonumber(redis.call('HGET', KEYS[2], id)) or -1
-    local row = try_grant(base .. 's:' .. id, base .. 'l:' .. id, cap, now, lease, ttl, model, state_ttl, ARGV[1])
-    if row then
-      redis.call('ZADD', KEYS[3], now, member)
-      redis.call('ZINCRBY', KEYS[4], 1, member)
-      return {id, row}
-    end
-  end
-  start, chunk = start + chunk, chunk * 2
+  return row
 end
+local function walk()
+  local start, chunk = 0, 8
+  while true do
+    local batch
+    if order == 'given' then
+      batch = redis.call('LRANGE', KEYS[1], start, start + chunk - 1)
+    else
+      batch = redis.call('ZRANGE', order == 'round_robin' and KEYS[3] or KEYS[4], start, start + chunk - 1)
+    end
+    if #batch == 0 then return nil end
+    for _, entry in ipairs(batch) do
+      local id = order == 'given' and entry or string.sub(entry, 8)
+      local row = attempt(id)
+      if row then return id, row end
+    end
+    start, chunk = start + chunk, chunk * 2
+  end
+end
+local preferred = akey ~= '' and redis.call('GET', akey) or nil
+local row = preferred and attempt(preferred) or nil
+local id = preferred
+if not row then id, row = walk() end
+if not row then return 0 end
+if akey ~= '' and id ~= preferred then redis.call('SET', akey, id, 'PX', attl) end
+return {id, row}
 """
 
 # KEYS: as ACQUIRE_SET. ARGV: key base, TTL (ms), then id and cap (-1: none) per candidate in
@@ -132,7 +168,7 @@ for j = 3, #ARGV, 2 do
   if last ~= last then last = 0 end
   if uses ~= uses then uses = 0 end
   redis.call('RPUSH', KEYS[1], id)
-  redis.call('HSET', KEYS[2], id, ARGV[j + 1])
+  redis.call('HSET', KEYS[2], id, string.format('%d:%s', (j - 3) / 2, ARGV[j + 1]))
   redis.call('ZADD', KEYS[3], last, member)
   redis.call('ZADD', KEYS[4], uses, member)
 end

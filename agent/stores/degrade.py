@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from ..cooldown import CredentialState
-from ._base import Candidate, Order, StateStore, StoreBusyError, StoreError
+from ._base import DEFAULT_AFFINITY_TTL, Candidate, Order, StateStore, StoreBusyError, StoreError
 from ._safe_path import UnsafeStatePathError
 from .memory import MemoryStore
 
@@ -97,10 +97,11 @@ class DegradingStore:
         return call(self.fallback)
 
     def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, *, now: float, lease_id: str,
-                lease_ttl: float, order: Order) -> str | None:
+                lease_ttl: float, order: Order, session: str | None = None,
+                affinity_ttl: float = DEFAULT_AFFINITY_TTL) -> str | None:
         def grant(store: StateStore) -> str | None:
             found = store.acquire(pool, candidates, model, now=now, lease_id=lease_id, lease_ttl=lease_ttl,
-                                  order=order)
+                                  order=order, session=session, affinity_ttl=affinity_ttl)
             if store is self.fallback and found is not None:
                 self._fallback_leases.add(lease_id)
             return found

@@ -15,12 +15,12 @@ from __future__ import annotations
 import bisect
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Final
 
 from ..cooldown import CredentialState
-from ._base import Candidate, CandidateSet, Order, cleared, eligible, ordered
+from ._base import DEFAULT_AFFINITY_TTL, Candidate, CandidateSet, Order, cleared, eligible, member, ordered
 
 __all__ = ["DEFAULT_AFFINITY_LIMIT", "MemoryStore"]
 
@@ -76,16 +76,27 @@ class MemoryStore:
         return leases
 
     def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, *, now: float, lease_id: str,
-                lease_ttl: float, order: Order) -> str | None:
+                lease_ttl: float, order: Order, session: str | None = None,
+                affinity_ttl: float = DEFAULT_AFFINITY_TTL) -> str | None:
         with self._lock:
-            for candidate in self._walk(pool, candidates, order):
-                state = self._state(pool, candidate.id)
-                in_flight = 0 if candidate.max_concurrency is None else len(self._live(pool, candidate.id, now))
-                if eligible(state, model, now, in_flight, candidate.max_concurrency):
-                    self._live(pool, candidate.id, now)[lease_id] = now + lease_ttl
-                    self._put(pool, replace(state, uses=state.uses + 1, last_used=now), state)
-                    return candidate.id
-            return None
+            preferred = member(candidates, self._remembered(pool, session, now)) if session is not None else None
+            picked = self._grant(pool, [preferred], model, now, lease_id, lease_ttl) if preferred else None
+            picked = picked or self._grant(pool, self._walk(pool, candidates, order), model, now, lease_id, lease_ttl)
+            if picked is not None and session is not None and picked != (preferred and preferred.id):
+                self._remember(pool, session, picked, now + affinity_ttl)
+            return picked
+
+    def _grant(self, pool: str, walk: Iterable[Candidate], model: str, now: float, lease_id: str,
+               lease_ttl: float) -> str | None:
+        """A lease on the first eligible candidate of ``walk`` (call with ``_lock`` held)."""
+        for candidate in walk:
+            state = self._state(pool, candidate.id)
+            in_flight = 0 if candidate.max_concurrency is None else len(self._live(pool, candidate.id, now))
+            if eligible(state, model, now, in_flight, candidate.max_concurrency):
+                self._live(pool, candidate.id, now)[lease_id] = now + lease_ttl
+                self._put(pool, replace(state, uses=state.uses + 1, last_used=now), state)
+                return candidate.id
+        return None
 
     def _walk(self, pool: str, candidates: Sequence[Candidate], order: Order) -> Iterator[Candidate]:
         """Candidates in the order ``acquire`` tries them, lazily (call with ``_lock`` held)."""
@@ -149,20 +160,26 @@ class MemoryStore:
                 self._put(pool, cleared(self._states[key], model), self._states[key])
             return len(keys)
 
+    def _remembered(self, pool: str, session: str, now: float) -> str | None:
+        found = self._affinity.get((pool, session))
+        if found is None:
+            return None
+        self._affinity.move_to_end((pool, session))
+        return found[0] if found[1] > now else None
+
+    def _remember(self, pool: str, session: str, credential_id: str, expires: float) -> None:
+        self._affinity[(pool, session)] = (credential_id, expires)
+        self._affinity.move_to_end((pool, session))
+        while len(self._affinity) > self.affinity_limit:
+            self._affinity.popitem(last=False)  # the least recently used session
+
     def get_affinity(self, pool: str, session: str, now: float) -> str | None:
         with self._lock:
-            found = self._affinity.get((pool, session))
-            if found is None:
-                return None
-            self._affinity.move_to_end((pool, session))
-            return found[0] if found[1] > now else None
+            return self._remembered(pool, session, now)
 
     def set_affinity(self, pool: str, session: str, credential_id: str, *, now: float, ttl: float) -> None:
         with self._lock:
-            self._affinity[(pool, session)] = (credential_id, now + ttl)
-            self._affinity.move_to_end((pool, session))
-            while len(self._affinity) > self.affinity_limit:
-                self._affinity.popitem(last=False)  # the least recently used session
+            self._remember(pool, session, credential_id, now + ttl)
 
     def close(self) -> None:
         pass

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from ..cooldown import CredentialState
 from . import _redis_lua as lua
-from ._base import Candidate, CandidateSet, Order, StoreError, cleared, merge_ops, ordered
+from ._base import DEFAULT_AFFINITY_TTL, Candidate, CandidateSet, Order, StoreError, cleared, merge_ops, ordered
 from ._rows import decode_state
 
 __all__ = ["RedisStore"]
@@ -93,12 +93,14 @@ class RedisStore:
         return f"{self.prefix}{pool}:l:{credential_id}"
 
     def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, *, now: float, lease_id: str,
-                lease_ttl: float, order: Order) -> str | None:
+                lease_ttl: float, order: Order, session: str | None = None,
+                affinity_ttl: float = DEFAULT_AFFINITY_TTL) -> str | None:
         client = self._db  # (re)connects first in a forked child, so the scripts below are this process's
+        affinity = ["" if session is None else self._akey(pool, session), max(1, math.ceil(affinity_ttl * 1000))]
         if isinstance(candidates, CandidateSet):
-            found = self._acquire_indexed(client, pool, candidates, model, now, lease_id, lease_ttl, order)
+            found = self._acquire_indexed(client, pool, candidates, model, now, lease_id, lease_ttl, order, affinity)
         else:
-            found = self._acquire_listed(client, pool, candidates, model, now, lease_id, lease_ttl, order)
+            found = self._acquire_listed(client, pool, candidates, model, now, lease_id, lease_ttl, order, affinity)
         if not found:
             return None
         picked, row = found
@@ -112,9 +114,11 @@ class RedisStore:
         return [head + part for part in ("ids", "cap", "rr", "lu")]
 
     def _acquire_indexed(self, client: Any, pool: str, candidates: CandidateSet, model: str, now: float,
-                         lease_id: str, lease_ttl: float, order: Order) -> tuple[str, list[str]] | None:
+                         lease_id: str, lease_ttl: float, order: Order,
+                         affinity: list[Any]) -> tuple[str, list[str]] | None:
         keys = self._index_keys(pool, candidates)
-        args = [repr(now), lease_id, repr(lease_ttl), model, _STATE_TTL_MS, f"{self.prefix}{pool}:", order.value]
+        args = [repr(now), lease_id, repr(lease_ttl), model, _STATE_TTL_MS, f"{self.prefix}{pool}:", order.value,
+                *affinity]
         for _ in range(2):
             found = self._call(self._acquire_set, keys=keys, client=client, args=args)
             if found != -1:
@@ -127,13 +131,15 @@ class RedisStore:
         raise StoreError(f"{self.description}: the index of pool {pool!r} vanished as it was built")
 
     def _acquire_listed(self, client: Any, pool: str, candidates: Sequence[Candidate], model: str, now: float,
-                        lease_id: str, lease_ttl: float, order: Order) -> tuple[str, list[str]] | None:
+                        lease_id: str, lease_ttl: float, order: Order,
+                        affinity: list[Any]) -> tuple[str, list[str]] | None:
         if order is not Order.given:
             candidates = ordered(candidates, self.read(pool, [c.id for c in candidates], now), order)
         keys = [k for c in candidates for k in (self._skey(pool, c.id), self._lkey(pool, c.id))]
         caps = [c.max_concurrency if c.max_concurrency is not None else -1 for c in candidates]
         found = self._call(self._acquire_list, keys=keys, client=client,
-                           args=[repr(now), lease_id, repr(lease_ttl), model, *caps, _STATE_TTL_MS])
+                           args=[repr(now), lease_id, repr(lease_ttl), model, _STATE_TTL_MS, *affinity,
+                                 f"{self.prefix}{pool}:", *caps])
         return (candidates[int(found[0]) - 1].id, found[1]) if found else None
 
     def release(self, pool: str, credential_id: str, lease_id: str) -> None:
@@ -186,12 +192,15 @@ class RedisStore:
             self.update(pool, one, lambda state: cleared(state, model))
         return len(ids)
 
+    def _akey(self, pool: str, session: str) -> str:
+        return f"{self.prefix}{pool}:a:{session}"
+
     def get_affinity(self, pool: str, session: str, now: float) -> str | None:
-        found = self._call(self._db.get, f"{self.prefix}{pool}:a:{session}")
+        found = self._call(self._db.get, self._akey(pool, session))
         return str(found) if found else None
 
     def set_affinity(self, pool: str, session: str, credential_id: str, *, now: float, ttl: float) -> None:
-        self._call(self._db.set, f"{self.prefix}{pool}:a:{session}", credential_id, px=max(1, math.ceil(ttl * 1000)))
+        self._call(self._db.set, self._akey(pool, session), credential_id, px=max(1, math.ceil(ttl * 1000)))
 
     def close(self) -> None:
         self._db.close()

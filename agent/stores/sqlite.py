@@ -2,8 +2,8 @@
 
 One file (0600, in a 0700 directory when steadyloop creates it), WAL mode with
 ``synchronous=NORMAL``, and one short ``BEGIN IMMEDIATE`` transaction per change, so concurrent
-processes serialise their writes and never lose one: a turn is two (acquire; outcome and
-release), plus one when a session's key changes; reads take no write lock. No commit syncs or
+processes serialise their writes and never lose one: a turn is two (acquire, which reads and
+remembers the session's key too; outcome and release); reads take no write lock. No commit syncs or
 checkpoints: ``_checkpoint`` does that in a background thread, and bounds the WAL.
 
 A ``CandidateSet`` is registered once in table ``pool_member`` (priority position, cap, and a
@@ -35,7 +35,18 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..cooldown import CredentialState
-from ._base import Candidate, CandidateSet, Order, StoreBusyError, StoreError, cleared, eligible, ordered
+from ._base import (
+    DEFAULT_AFFINITY_TTL,
+    Candidate,
+    CandidateSet,
+    Order,
+    StoreBusyError,
+    StoreError,
+    cleared,
+    eligible,
+    member,
+    ordered,
+)
 from ._checkpoint import BACKSTOP, WAL_LIMIT, Checkpointer
 from ._rows import decode_state
 from ._safe_path import prepare_state_file
@@ -213,25 +224,38 @@ class SQLiteStore:
                                (pool, now)).fetchall())
 
     def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, *, now: float, lease_id: str,
-                lease_ttl: float, order: Order) -> str | None:
+                lease_ttl: float, order: Order, session: str | None = None,
+                affinity_ttl: float = DEFAULT_AFFINITY_TTL) -> str | None:
         with self._transaction() as db:
-            if isinstance(candidates, CandidateSet):
+            remembered = None if session is None else db.execute(
+                "SELECT id FROM affinity WHERE pool = ? AND session = ? AND expires > ?", (pool, session, now)
+            ).fetchone()
+            preferred = member(candidates, None if remembered is None else str(remembered[0]))
+            found = self._scan(db, pool, [preferred], model, now, Order.given) if preferred else None
+            if found is None and isinstance(candidates, CandidateSet):
                 found = self._walk_index(db, pool, candidates, model, now, order)
-            else:
+            elif found is None:
                 found = self._scan(db, pool, candidates, model, now, order)
             if found is None:
                 return None
-            picked, malformed = found
-            db.execute("DELETE FROM lease WHERE pool = ? AND id = ? AND expires <= ?", (pool, picked, now))
-            db.execute("INSERT INTO lease VALUES (?, ?, ?, ?)", (lease_id, pool, picked, now + lease_ttl))
-            db.execute("UPDATE pool_member SET uses = uses + 1, last_used = ? WHERE pool = ? AND id = ?",
-                       (now, pool, picked))
-            if not malformed:  # counted on a malformed row would silently rewrite it
-                db.execute(
-                    "INSERT INTO credential_state (pool, id, uses, last_used) VALUES (?, ?, 1, ?) "
-                    "ON CONFLICT (pool, id) DO UPDATE SET uses = uses + 1, last_used = excluded.last_used",
-                    (pool, picked, now))
-            return picked
+            if session is not None and found[0] != (preferred and preferred.id):
+                self._remember(db, pool, session, found[0], now, affinity_ttl)
+            return self._grant(db, pool, found, now, lease_id, lease_ttl)
+
+    def _grant(self, db: sqlite3.Connection, pool: str, found: tuple[str, bool], now: float, lease_id: str,
+               lease_ttl: float) -> str:
+        """The lease on the key ``_scan``/``_walk_index`` found, and its use counted (in the same transaction)."""
+        picked, malformed = found
+        db.execute("DELETE FROM lease WHERE pool = ? AND id = ? AND expires <= ?", (pool, picked, now))
+        db.execute("INSERT INTO lease VALUES (?, ?, ?, ?)", (lease_id, pool, picked, now + lease_ttl))
+        db.execute("UPDATE pool_member SET uses = uses + 1, last_used = ? WHERE pool = ? AND id = ?",
+                   (now, pool, picked))
+        if not malformed:  # counted on a malformed row would silently rewrite it
+            db.execute(
+                "INSERT INTO credential_state (pool, id, uses, last_used) VALUES (?, ?, 1, ?) "
+                "ON CONFLICT (pool, id) DO UPDATE SET uses = uses + 1, last_used = excluded.last_used",
+                (pool, picked, now))
+        return picked
 
     def _scan(self, db: sqlite3.Connection, pool: str, candidates: Sequence[Candidate], model: str, now: float,
               order: Order) -> tuple[str, bool] | None:
@@ -341,10 +365,15 @@ class SQLiteStore:
                              (pool, session, now)).fetchone()
         return str(row["id"]) if row else None
 
+    @staticmethod
+    def _remember(db: sqlite3.Connection, pool: str, session: str, credential_id: str, now: float,
+                  ttl: float) -> None:
+        db.execute("DELETE FROM affinity WHERE expires <= ?", (now,))
+        db.execute("INSERT OR REPLACE INTO affinity VALUES (?, ?, ?, ?)", (pool, session, credential_id, now + ttl))
+
     def set_affinity(self, pool: str, session: str, credential_id: str, *, now: float, ttl: float) -> None:
         with self._transaction() as db:
-            db.execute("DELETE FROM affinity WHERE expires <= ?", (now,))
-            db.execute("INSERT OR REPLACE INTO affinity VALUES (?, ?, ?, ?)", (pool, session, credential_id, now + ttl))
+            self._remember(db, pool, session, credential_id, now, ttl)
 
     def close(self) -> None:
         with self._lock:
