@@ -182,6 +182,13 @@ def _cloud_credential(config: CredentialConfig, env: Mapping[str, str], where: s
         if path is not None and not path.is_file():
             raise ConfigError(f"{where}.credentials_file: {path} is not a file; give the path of a service-account "
                               "JSON, or remove it to use application default credentials")
+        if path is not None:
+            from .platforms.clients import google_file_type
+
+            try:
+                google_file_type(path)
+            except ValueError as err:
+                raise ConfigError(f"{where}.credentials_file: {err}") from err
         return config.credential(where, None, GoogleAuth(credentials_file=path))
     if config.kind == "entra" and config.token_command:
         return config.credential(where, None, EntraAuth(command=config.token_command,

@@ -325,3 +325,40 @@ def test_vertex_service_account_file_gets_its_token_from_google_auth(tmp_path: P
         assert result.ok, result.final_response
         assert [r.key for r in emu.log] == [fingerprint(f"ya29.emulated.{email}")]  # the token the JWT earned
         assert result.attempts[0].credential_id == f"google-file:{tmp_path / 'sa.json'}"
+
+
+def test_a_credentials_file_of_another_type_is_a_config_error(tmp_path: Path) -> None:
+    """credentials_file must be a service-account or authorized-user JSON; the error names the field and the fix."""
+    (tmp_path / "wif.json").write_text('{"type": "external_account", "audience": "//iam.googleapis.com/x"}')
+    creds = [{"kind": "google", "credentials_file": str(tmp_path / "wif.json")}]
+    config = load_config({"state": {"backend": "memory"}, "pools": {"cloud": {"credentials": creds}},
+                          "chain": [{"pool": "cloud", **VERTEX}]}, env={})
+    with pytest.raises(ConfigError, match=r"credentials\.0\.credentials_file: .*type 'external_account'.*"
+                                          r"GOOGLE_APPLICATION_CREDENTIALS"):
+        build_loop(config, env={}, hooks=())
+
+
+def test_a_python_entra_token_provider_is_called_for_each_request() -> None:
+    """From Python, Credential(kind="entra", auth=EntraAuth(provider=...)): Azure gets the provider's current token."""
+    from agent.conversation_loop import ChainEntry, ConversationLoop
+    from agent.credential_pool import Credential, CredentialPool
+    from agent.platforms import EntraAuth
+    from agent.stores import MemoryStore
+
+    tokens = iter(["entra-provider-token-0001", "entra-provider-token-0002"])
+    calls: list[str] = []
+
+    def provider() -> str:
+        calls.append(token := next(tokens))
+        return token
+
+    scenario = Scenario(keys=({"key": "entra-provider-token-0001", "label": "first"},
+                              {"key": "entra-provider-token-0002", "label": "second"}))
+    with Emulator(scenario) as emu:
+        pool = CredentialPool("azure", [Credential(id="entra", kind="entra", auth=EntraAuth(provider=provider))],
+                              store=MemoryStore())
+        entry = ChainEntry(pool="azure", base_url=emu.base_url("azure"), timeout=5, **AZURE)
+        loop = ConversationLoop([entry], {"azure": pool}, hooks=())
+        assert loop.run("one").ok and loop.run("two").ok
+        assert [r.key for r in emu.log] == ["first", "second"]  # a fresh token per request, as the SDK asks
+        assert len(calls) == 2

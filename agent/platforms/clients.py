@@ -17,6 +17,7 @@ is redacted.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from .._redact import redact, register_secret
@@ -27,9 +28,11 @@ if TYPE_CHECKING:
     from ..chain import ClientOptions
     from ..credential_pool import Credential
 
-__all__ = ["azure_client", "bedrock_client", "platform_client", "register_profile", "vertex_client"]
+__all__ = ["GOOGLE_FILE_TYPES", "azure_client", "bedrock_client", "google_file_type", "platform_client",
+           "register_profile", "vertex_client"]
 
 _CLOUD_SCOPE = "https://www.googleapis.com/auth/cloud-platform"
+GOOGLE_FILE_TYPES: Final = ("service_account", "authorized_user")
 _SIGNER_LOG: Final = "botocore.auth"  # logs each canonical request at DEBUG, session token included
 
 
@@ -123,12 +126,37 @@ def _google(credential: Credential) -> dict[str, Any]:
         return {"access_token": token}
     auth = credential.auth
     if isinstance(auth, GoogleAuth) and auth.credentials_file is not None:
-        import google.auth
-
-        found, _ = google.auth.load_credentials_from_file(  # type: ignore[no-untyped-call]
-            str(auth.credentials_file.expanduser()), scopes=[_CLOUD_SCOPE])
-        return {"credentials": found}
+        return {"credentials": _google_file(auth.credentials_file.expanduser())}
     return {}  # application default credentials, resolved by the SDK through google-auth
+
+
+def _google_file(path: Path) -> Any:
+    """Credentials from a service-account or authorized-user JSON (the two kinds ``GOOGLE_FILE_TYPES`` names)."""
+    kind = google_file_type(path)
+    if kind == "service_account":
+        from google.oauth2 import service_account
+
+        return service_account.Credentials.from_service_account_file(  # type: ignore[no-untyped-call]
+            str(path), scopes=[_CLOUD_SCOPE])
+    from google.oauth2 import credentials
+
+    return credentials.Credentials.from_authorized_user_file(  # type: ignore[no-untyped-call]
+        str(path), scopes=[_CLOUD_SCOPE])
+
+
+def google_file_type(path: Path) -> str:
+    """The ``type`` of a Google credentials JSON; ValueError naming the fix when it is not one steadyloop reads."""
+    import json
+
+    try:
+        kind = json.loads(path.read_text(encoding="utf-8")).get("type")
+    except (OSError, ValueError, AttributeError) as err:
+        raise ValueError(f"{path} is not a readable Google credentials JSON ({type(err).__name__})") from None
+    if kind not in GOOGLE_FILE_TYPES:
+        raise ValueError(f"{path} has type {kind!r}; give a {' or '.join(GOOGLE_FILE_TYPES)} JSON, or point "
+                         "$GOOGLE_APPLICATION_CREDENTIALS at it and remove credentials_file (application default "
+                         "credentials read every type)")
+    return str(kind)
 
 
 def vertex_client(credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,
