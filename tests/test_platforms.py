@@ -362,3 +362,25 @@ def test_a_python_entra_token_provider_is_called_for_each_request() -> None:
         assert loop.run("one").ok and loop.run("two").ok
         assert [r.key for r in emu.log] == ["first", "second"]  # a fresh token per request, as the SDK asks
         assert len(calls) == 2
+
+
+@pytest.mark.parametrize(("entry", "creds", "env", "path", "key"), HOSTS)
+@pytest.mark.parametrize("streamed", [False, True])
+def test_each_platform_answers_through_its_async_client(entry: dict[str, Any], creds: list[dict[str, Any]],
+                                                        env: dict[str, str], path: str, key: str,
+                                                        streamed: bool) -> None:
+    """arun and astream use the hosts' async clients (AsyncAzureOpenAI, AsyncAnthropicBedrock, AsyncAnthropicVertex)."""
+    import asyncio
+
+    async def turn(loop: Any) -> TurnResult:
+        if not streamed:
+            result: TurnResult = await loop.arun("hi")
+            return result
+        return [e async for e in loop.astream("hi") if isinstance(e, TurnResult)][-1]
+
+    with Emulator(Scenario(keys=({"key": key, "label": "the-one"},))) as emu:
+        loop = build_loop(_config(emu, [entry], creds, env=env), env=env, hooks=())
+        result = asyncio.run(turn(loop))
+        assert result.ok, result.final_response
+        assert (emu.log[-1].key, emu.log[-1].streamed, emu.log[-1].host) == ("the-one", streamed, entry["platform"])
+        assert "async" in emu.log[-1].headers.get("x-stainless-async", "")
