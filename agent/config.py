@@ -441,10 +441,12 @@ def build_loop(config: SteadyConfig, *, env: Mapping[str, str] | None = None, to
 
     if not config.chain:
         raise ConfigError("chain: no models configured; add at least one [[chain]] with api, model and pool")
+    environ = os.environ if env is None else env
     for i, entry in enumerate(config.chain):
         problem = missing_extra(entry.platform)
         if problem is not None:
             raise ConfigError(f"chain.{i}: {problem}")
+        _no_bearer_conflict(i, entry, config.pools[entry.pool], environ)
     store = open_state(config.state, env)
     rules = classifier_rules(config.classifier, env)
     pools = {name: resolve_pool(name, config.pools[name], store, env, lease_ttl=config.state.lease_ttl_seconds)
@@ -452,6 +454,15 @@ def build_loop(config: SteadyConfig, *, env: Mapping[str, str] | None = None, to
     _register_profiles(pools.values())
     return ConversationLoop(config.chain, pools, tools=tools, policy=config.loop, hooks=hooks,
                             classifier_rules=rules)
+
+
+def _no_bearer_conflict(index: int, entry: ChainEntry, pool: PoolConfig, env: Mapping[str, str]) -> None:
+    """``AnthropicBedrock`` reads $AWS_BEARER_TOKEN_BEDROCK itself and refuses it next to AWS keys: say so up front."""
+    if entry.platform == "bedrock" and env.get("AWS_BEARER_TOKEN_BEDROCK") and any(
+            c.kind == "aws" for c in pool.credentials):
+        raise ConfigError(f"chain.{index}: $AWS_BEARER_TOKEN_BEDROCK is set, and the Bedrock client would send it "
+                          f"instead of signing with the kind 'aws' credentials of pool {entry.pool!r}; unset it, or "
+                          "use it as a credential: kind = \"api_key\", key_env = \"AWS_BEARER_TOKEN_BEDROCK\"")
 
 
 def _register_profiles(pools: typing.Iterable[CredentialPool]) -> None:

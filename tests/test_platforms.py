@@ -384,3 +384,37 @@ def test_each_platform_answers_through_its_async_client(entry: dict[str, Any], c
         assert result.ok, result.final_response
         assert (emu.log[-1].key, emu.log[-1].streamed, emu.log[-1].host) == ("the-one", streamed, entry["platform"])
         assert "async" in emu.log[-1].headers.get("x-stainless-async", "")
+
+
+def test_a_bedrock_bearer_token_in_the_environment_next_to_aws_credentials_is_a_config_error() -> None:
+    """The SDK would refuse AWS keys next to $AWS_BEARER_TOKEN_BEDROCK mid-turn; the configuration says so first."""
+    config = load_config({"state": {"backend": "memory"}, "pools": {"cloud": {"credentials": [{"kind": "aws"}]}},
+                          "chain": [{"pool": "cloud", **BEDROCK}]}, env={})
+    with pytest.raises(ConfigError, match=r"AWS_BEARER_TOKEN_BEDROCK is set.*kind = \"api_key\""):
+        build_loop(config, env={**AWS_ENV, "AWS_BEARER_TOKEN_BEDROCK": "ABSKQmVkcm9ja0FQSUtleS1leGFtcGxl"}, hooks=())
+
+
+def test_the_cli_names_the_missing_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """steadyloop run with a Bedrock chain and no boto3 exits 2 with the pip install line, no traceback."""
+    from agent.cli import main
+
+    monkeypatch.setitem(sys.modules, "boto3", None)
+    path = tmp_path / "steadyloop.toml"
+    path.write_text(textwrap.dedent("""
+        [state]
+        backend = "memory"
+        [[pools.bedrock.credentials]]
+        kind = "aws"
+        aws_profile = "team-a"
+        [[chain]]
+        api = "anthropic-messages"
+        platform = "bedrock"
+        model = "anthropic.claude-x"
+        region = "us-east-1"
+        pool = "bedrock"
+    """))
+    assert main(["run", "hi", "--config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "chain.0: platform 'bedrock' needs the bedrock extra" in err and "pip install 'steadyloop[bedrock]'" in err
+    assert "Traceback" not in err
