@@ -115,19 +115,39 @@ def _chain(error: BaseException) -> Iterator[BaseException]:
         current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
 
 
+_KindInfo = tuple[ExcKind, bool]  # the kind of an exception class, and whether it is an SDK's own class
+_KIND_BY_TYPE: dict[type, _KindInfo] = {}
+
+
+def _kind_info(cls: type[BaseException]) -> _KindInfo:
+    """The kind of every instance of ``cls``: a pure function of the class, remembered per class.
+
+    An instance can only belong to an SDK class whose module is loaded, so a class's answer cannot
+    change once computed (the checks against virtual SDK classes were a tenth of a classification).
+    """
+    found = _KIND_BY_TYPE.get(cls)
+    if found is None:
+        if issubclass(cls, _STATUS_ERRORS):
+            kind = ExcKind.status
+        elif issubclass(cls, _TIMEOUT_ERRORS):
+            kind = ExcKind.timeout
+        elif issubclass(cls, _CONNECTION_ERRORS):
+            kind = ExcKind.connection
+        else:
+            kind = ExcKind.other
+        found = (kind, issubclass(cls, _SDK_ERRORS))
+        if len(_KIND_BY_TYPE) < _CACHE_MAX:
+            _KIND_BY_TYPE[cls] = found
+    return found
+
+
 def _kind_of(error: BaseException) -> ExcKind:
-    if isinstance(error, _STATUS_ERRORS):
-        return ExcKind.status
-    if isinstance(error, _TIMEOUT_ERRORS):
-        return ExcKind.timeout
-    if isinstance(error, _CONNECTION_ERRORS):
-        return ExcKind.connection
-    return ExcKind.other
+    return _kind_info(type(error))[0]
 
 
 def _pick(error: BaseException) -> tuple[BaseException, ExcKind]:
     """The most informative exception of the cause chain: a status error, else the first transport one."""
-    if isinstance(error, _STATUS_ERRORS):
+    if _kind_of(error) is ExcKind.status:
         return error, ExcKind.status
     best, best_kind = error, ExcKind.other
     for link in _chain(error):
@@ -190,7 +210,7 @@ def _read_chain(error: BaseException, kind: ExcKind, out: _Collector) -> None:
     for link in _chain(error):
         text = _safe_str(link)
         out.messages.append(text)
-        if kind is not ExcKind.status and not isinstance(link, _SDK_ERRORS):
+        if kind is not ExcKind.status and not _kind_info(type(link))[1]:
             out.code(type(link).__name__)  # botocore/google names the error class after the error code
         for code in embedded_codes(text):
             out.code(code)
@@ -302,7 +322,7 @@ def _walk(payload: object, out: _Collector, depth: int = 0) -> None:
     """Collect codes and messages from an error payload, following the known nestings."""
     if depth > 4 or payload is None:
         return
-    if isinstance(payload, Mapping):
+    if type(payload) is dict or isinstance(payload, Mapping):  # the exact-type test skips the ABC machinery
         _walk_mapping(payload, out, depth)
         return
     payload = _decode(payload)
@@ -315,44 +335,55 @@ def _walk(payload: object, out: _Collector, depth: int = 0) -> None:
         out.message(payload)
 
 
+_FIELDS: Final = frozenset({
+    "error", "details", "code", "error_code", "type", "status", "innererror", "message", "resets_in_seconds",
+    "metadata", "detail", "statusCode", "status_code", "choices"})
+
+
 def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
+    present = _FIELDS.intersection(payload)  # error payloads carry two to four of these: look only at those
+    if not present:
+        return
     get = payload.get
-    if inner := get("error"):
+    if "error" in present and (inner := get("error")):
         _walk(inner, out, depth + 1)
-    if details := get("details"):
+    if "details" in present and (details := get("details")):
         _walk_details(details, out)
-    if (code := get("code")) is not None:
+    if "code" in present and (code := get("code")) is not None:
         out.primary(code)
-    if (error_code := get("error_code")) is not None:
+    if "error_code" in present and (error_code := get("error_code")) is not None:
         out.primary(error_code)
-    kind = get("type")
-    if isinstance(kind, str) and kind != "error":
+    if "type" in present and isinstance(kind := get("type"), str) and kind != "error":
         out.error_type = out.error_type or kind.strip().lower()
         out.code(kind)
-    if (status := get("status")) is not None:
+    if "status" in present and (status := get("status")) is not None:
         out.code(status)
-    innererror = get("innererror")
-    if isinstance(innererror, Mapping):
+    if "innererror" in present and isinstance(innererror := get("innererror"), Mapping):
         out.code(innererror.get("code"))
-    if (message := get("message")) is not None:
+    if "message" in present and (message := get("message")) is not None:
         _walk_message(message, out, depth)
-    resets_in = get("resets_in_seconds")  # Codex usage-limit errors say when the window resets
+    if not present.isdisjoint(_OTHER_FIELDS):
+        _walk_other_fields(payload, out, depth)
+
+
+_OTHER_FIELDS: Final = frozenset({"resets_in_seconds", "metadata", "detail", "statusCode", "status_code", "choices"})
+
+
+def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
+    """Codex's reset, OpenRouter's ``metadata.raw``, and what servers other than the big providers use:
+    ``detail``, ``statusCode``, an answer's finish."""
+    resets_in = payload.get("resets_in_seconds")  # Codex usage-limit errors say when the window resets
     if type(resets_in) in (int, float) and not out.wait:
         out.wait = str(resets_in)
-    metadata = get("metadata")
+    metadata = payload.get("metadata")
     if isinstance(metadata, Mapping) and metadata.get("raw"):
         _walk(metadata.get("raw"), out, depth + 1)
-    _walk_gateway_fields(payload, out, depth)
-
-
-def _walk_gateway_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
-    """Fields that servers other than the big providers use: ``detail``, ``statusCode``, an answer's finish."""
     if (detail := payload.get("detail")) is not None:  # FastAPI-style servers answer {"detail": ...}
         _walk_message(detail, out, depth)
     if (status_code := payload.get("statusCode", payload.get("status_code"))) is not None:
         out.code(status_code)
     choices = payload.get("choices")  # a completion sent with an error status (Azure content filter 400)
-    if isinstance(choices, list) and choices and isinstance(choices[0], Mapping):
+    if choices and isinstance(choices, list) and isinstance(choices[0], Mapping):
         finish = choices[0].get("finish_reason")
         if isinstance(finish, str) and finish not in ("stop", "length", "tool_calls"):
             out.code(finish)

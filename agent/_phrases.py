@@ -31,7 +31,10 @@ _TABLE: Final = bytes.maketrans(
 
 def normalize(text: str) -> tuple[str, frozenset[str]]:
     """The padded normalised text (" word word ") and its set of words."""
-    words = text.encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
+    if text.isascii():  # the common case: no error handler to consult
+        words = text.encode().translate(_TABLE).decode().split()
+    else:
+        words = text.encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
     return " " + " ".join(words) + " ", frozenset(words)
 
 
@@ -248,14 +251,25 @@ _BY_ANCHOR: Final[dict[str, tuple[tuple[str, tuple[str, ...]], ...]]] = {
 }
 _ANCHORS: Final = frozenset(_BY_ANCHOR)
 _UNANCHORED: Final = tuple((tag.name, group) for tag in _TAG_LIST for group in tag.unanchored)
+# The same index split for speed: a one-word phrase is present exactly when its word is one of the
+# text's words, so it needs no substring search; the rest keep (tag, first phrase, other phrases).
+_WORD_TAGS: Final[dict[str, frozenset[str]]] = {
+    anchor: frozenset(name for name, group in pairs if group == (f" {anchor} ",))
+    for anchor, pairs in _BY_ANCHOR.items()
+}
+_PHRASE_GROUPS: Final[dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]]] = {
+    anchor: tuple((name, group[0], group[1:]) for name, group in pairs if group != (f" {anchor} ",))
+    for anchor, pairs in _BY_ANCHOR.items()
+}
 
 
 def tags_in(norm: str, words: frozenset[str]) -> frozenset[str]:
     """Names of every tag with a phrase group present in the normalised text."""
     found: set[str] = set()
     for anchor in _ANCHORS.intersection(words):
-        for name, group in _BY_ANCHOR[anchor]:
-            if name not in found and (group[0] in norm if len(group) == 1 else all(p in norm for p in group)):
+        found.update(_WORD_TAGS[anchor])
+        for name, first, rest in _PHRASE_GROUPS[anchor]:
+            if first in norm and name not in found and (not rest or all(p in norm for p in rest)):
                 found.add(name)
     if not norm.isascii():
         found.update(name for name, group in _UNANCHORED if all(p in norm for p in group))

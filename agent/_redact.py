@@ -73,7 +73,7 @@ def redact(text: str, limit: int = 500) -> str:
         head = _MASKED_RE.sub(_masked, head)
     # A cheap screen first: most messages carry none of the markers and skip the regex.
     if "sk-" in head or "AIza" in head or "xai-" in head or "gsk_" in head or "Bearer" in head \
-            or "Basic" in head or "=" in head:
+            or "Basic" in head or "key=" in head or "token=" in head:  # the query-string keys end so
         head = _SECRET_RE.sub(_MASK, head)
     return head[:limit]
 

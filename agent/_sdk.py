@@ -22,12 +22,18 @@ class _Loaded(type):
     names: tuple[tuple[str, str], ...]
     _seen: tuple[ModuleType | None, ...] | None
     _classes: tuple[type, ...]
+    _all: bool  # every named class was found: the answer can no longer change
 
     def __instancecheck__(cls, obj: Any) -> bool:
         return isinstance(obj, cls.classes())
 
+    def __subclasscheck__(cls, sub: type) -> bool:
+        return issubclass(sub, cls.classes())
+
     def classes(cls) -> tuple[type, ...]:
         """The named classes of the loaded modules (rebuilt when a module appears)."""
+        if cls._all:
+            return cls._classes
         modules = tuple(sys.modules.get(module) for module, _ in cls.names)
         if modules != cls._seen:
             found = tuple(getattr(m, attr, None) for m, (_, attr) in zip(modules, cls.names, strict=True)
@@ -36,6 +42,7 @@ class _Loaded(type):
             # a module still importing may lack the class yet: only remember complete answers
             cls._seen = modules if len(classes) == len(found) else None
             cls._classes = classes
+            cls._all = len(classes) == len(cls.names)
         return cls._classes
 
 
@@ -43,6 +50,7 @@ class _Virtual(metaclass=_Loaded):
     names: ClassVar[tuple[tuple[str, str], ...]] = ()
     _seen = None
     _classes = ()
+    _all = False
 
 
 class SDKError(_Virtual):

@@ -212,17 +212,17 @@ def _annotate(f: ErrorFacts, provider: str, model: str, tokens: int, context: in
 
 def _decide(facts: ErrorFacts, rule: Rule) -> ClassifiedError:
     http = facts.http_status
-    return ClassifiedError(
-        reason=rule.reason,
-        scope=rule.scope or REASON_POLICY[rule.reason].scope,
-        status_code=http if http is not None and http >= 400 else None,
-        error_code=facts.error_code or None,
-        provider=facts.provider,
-        model=facts.model,
-        message=redact(facts.message or rule.reason.value),
-        retry_after=facts.wait,
-        rule=rule.name,
-        server_retry=facts.server_retry,
+    return ClassifiedError(  # positional: keywords doubled the cost of building the result
+        rule.reason,  # reason
+        rule.scope or REASON_POLICY[rule.reason].scope,  # scope
+        http if http is not None and http >= 400 else None,  # status_code
+        facts.error_code or None,  # error_code
+        facts.provider,
+        facts.model,
+        redact(facts.message or rule.reason.value),  # message
+        facts.wait,  # retry_after
+        rule.name,  # rule
+        facts.server_retry,
     )
 
 

@@ -1,0 +1,45 @@
+"""Behaviour of agent._embedded: what an error's text embeds (a status, a provider's JSON, codes)."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from agent._embedded import embedded_payload
+
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20),
+                     st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=30))
+_values = st.recursive(_scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)), max_leaves=12)
+# keys without quotes, so that repr opens the dict with ``{'`` as Python prints error bodies; values may hold any text
+_keys = st.text(st.characters(blacklist_characters="'\"\\"), max_size=12)
+_dicts = st.dictionaries(_keys, _values, min_size=1, max_size=5)
+
+
+@given(payload=_dicts, prefix=st.sampled_from(["Error code: 400 - ", "litellm.BadRequestError: ", "failed: "]))
+def test_python_literal_payload_is_read_exactly(payload: dict[str, Any], prefix: str) -> None:
+    """A dict printed by Python inside a message is recovered exactly as ``ast.literal_eval`` reads it."""
+    text = prefix + repr(payload)
+    assert embedded_payload(text) == ast.literal_eval(repr(payload))
+
+
+@pytest.mark.parametrize("text", [
+    "failed: {'a': true}",  # not Python: a JSON word outside a string
+    "failed: {'a': ('b',)}",  # a tuple
+    "failed: {'a': b'{\"message\": \"x\"}'}",  # bytes, with double quotes inside
+    "failed: {'a': 'x' 'y'}",  # implicit concatenation
+    "failed: {'a': {2: 'two'}}",  # a non-string key
+    "failed: {'a': None, 'b': 'None True False'}",  # the constants inside a string stay text
+])
+def test_python_literal_edge_cases_match_ast(text: str) -> None:
+    """Literals the JSON shortcut must not read differently from ``ast.literal_eval`` give the same answer."""
+    literal = text[text.index("{"):]
+    try:
+        expected: object = ast.literal_eval(literal)
+    except (ValueError, SyntaxError):
+        expected = None
+    assert embedded_payload(text) == expected
