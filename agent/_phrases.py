@@ -222,12 +222,19 @@ _TAG_LIST: Final = (
          "connection refused", "name or service not known", "nodename nor servname", "getaddrinfo failed",
          "temporary failure in name resolution", "cannot connect to host", "failed to establish a new connection",
          "proxyerror", "tunnel connection failed", "proxy connect", "unable to connect to proxy",
-         "certificate verify failed", "certificate_verify_failed", "self-signed certificate",
-         "unable to get local issuer certificate", "error sending request for url", "no route to host",
+         "error sending request for url", "no route to host",
          "network is unreachable", "stream disconnected before completion", "stream closed before", "econnreset",
          "econnrefused", "etimedout", "unable to connect to api", "fetch failed", "forcibly closed by the remote host",
          "eof occurred in violation of protocol", "connection broken", "connection to the api was lost",
          "proxy authentication required"),
+    # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
+    # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
+    _tag("tls_untrusted",
+         "certificate verify failed", "certificate_verify_failed", "self-signed certificate", "self signed certificate",
+         "unable to get local issuer certificate", "unable to verify the first certificate", "certificate has expired",
+         "self_signed_cert_in_chain", "unable_to_get_issuer_cert_locally", "unable_to_verify_leaf_signature",
+         "depth_zero_self_signed_cert", "cert_has_expired", "x509: certificate signed by unknown authority",
+         "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     _tag("output_truncated", "output token maximum", "reason: max_output_tokens"),
     _tag("server_fault", "an error occurred while processing your request", "internal server error",

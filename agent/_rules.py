@@ -223,7 +223,9 @@ RULES: Final[tuple[Rule, ...]] = (
          codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception")),
     rule("output_truncated_phrase", R.output_truncated, statuses=NONE, tags=("output_truncated",)),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",)),
-    # Transport faults named in a wrapper's text (refused, DNS, proxy, TLS), before its 5xx status.
+    # A certificate that fails verification, whatever status a wrapper gives it: fall back, never retry.
+    rule("tls_untrusted_phrase", R.tls_untrusted, statuses=TRANSPORT, tags=("tls_untrusted",)),
+    # Transport faults named in a wrapper's text (refused, DNS, proxy), before its 5xx status.
     rule("transport_phrase", R.timeout, statuses=TRANSPORT, tags=("transport",)),
     # Seed 001: an upstream 400 that is its own hiccup; retry soon on the same target.
     rule("transient_upstream_400", R.transient, statuses=(400, 422, None), tags=("transient",),

@@ -45,6 +45,7 @@ class FailoverReason(enum.StrEnum):
     stream_incomplete = "stream_incomplete"
     malformed_response = "malformed_response"
     output_truncated = "output_truncated"
+    tls_untrusted = "tls_untrusted"  # the endpoint's TLS certificate failed verification: a local trust or proxy setup
     unknown = "unknown"
 
 
@@ -119,6 +120,8 @@ REASON_POLICY: Final = MappingProxyType(
         _R.stream_incomplete: ReasonPolicy(_S.endpoint, _A.retry, True, True),  # cut: no terminal event
         _R.malformed_response: ReasonPolicy(_S.endpoint, _A.retry, True, True),  # a 200 body or chunk of garbage
         _R.output_truncated: ReasonPolicy(_S.request, _A.stop, False, False),
+        # No retry or other key fixes a trust store or an intercepting proxy; another endpoint may be trusted.
+        _R.tls_untrusted: ReasonPolicy(_S.endpoint, _A.fallback, False, True),
         _R.unknown: ReasonPolicy(_S.endpoint, _A.retry, True, True, advise_fallback=False),
     }
 )

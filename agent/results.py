@@ -56,7 +56,7 @@ _STATUS_OF = {
     _R.server_error: TurnStatus.provider_unavailable, _R.timeout: TurnStatus.provider_unavailable,
     _R.empty_response: TurnStatus.provider_unavailable, _R.stream_incomplete: TurnStatus.provider_unavailable,
     _R.malformed_response: TurnStatus.provider_unavailable, _R.transient: TurnStatus.provider_unavailable,
-    _R.unknown: TurnStatus.error,
+    _R.unknown: TurnStatus.error, _R.tls_untrusted: TurnStatus.error,
 }
 
 

@@ -51,7 +51,8 @@ def _quote(c: ClassifiedError | None) -> str:
     if c is None or not c.message:
         return ""
     if c.status_code is None and (c.rule.startswith("transport") or c.rule in _OUR_WORDS
-                                  or c.reason in (FailoverReason.timeout, FailoverReason.unknown)):
+                                  or c.reason in (FailoverReason.timeout, FailoverReason.unknown,
+                                                   FailoverReason.tls_untrusted)):
         return f" ({c.message})"
     return f' (the provider said: "{c.message}")'
 
@@ -110,6 +111,10 @@ def _retry_at(c: ClassifiedError | None) -> datetime | None:
 def _message(status: TurnStatus, c: ClassifiedError | None, provider: str, model: str, credential: str | None,
              policy: LadderPolicy) -> str:
     said = _quote(c)
+    if c is not None and c.reason is FailoverReason.tls_untrusted:
+        return (f"steadyloop could not verify the TLS certificate of {provider}{said}. Retrying cannot fix this: "
+                "if a proxy or firewall inspects HTTPS, point SSL_CERT_FILE at a CA bundle that includes its "
+                "certificate; otherwise check the chain entry's base_url.")
     if status is TurnStatus.content_policy_blocked:
         forbidden = c is not None and c.reason in policy.no_fallback
         what_now = ("You can rephrase the request, remove or narrow the context that may have triggered it, or "

@@ -190,6 +190,29 @@ def test_connection_refused_is_endpoint_timeout() -> None:
     assert (c.reason, c.scope, c.retryable) == (R.timeout, Scope.endpoint, True)
 
 
+@pytest.mark.parametrize(("text", "expect"), [
+    # certificate verification, as Python's ssl, Node, Go and rustls word it: never retried
+    ("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate "
+     "(_ssl.c:1006)", R.tls_untrusted),
+    ("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)",
+     R.tls_untrusted),
+    ("request to https://api.anthropic.com/v1/messages failed, reason: unable to verify the first certificate",
+     R.tls_untrusted),
+    ("tls: failed to verify certificate: x509: certificate signed by unknown authority", R.tls_untrusted),
+    ("invalid peer certificate: UnknownIssuer", R.tls_untrusted),
+    # near misses: a TLS session that broke, and a refused connection, are transport hiccups
+    ("[SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of protocol (_ssl.c:1000)", R.timeout),
+    ("[SSL: DECRYPTION_FAILED_OR_BAD_RECORD_MAC] decryption failed or bad record mac (_ssl.c:2580)", R.timeout),
+    ("[Errno 111] Connection refused", R.timeout),
+])
+def test_untrusted_certificate_is_not_a_transient_connection_error(text: str, expect: FailoverReason) -> None:
+    """A certificate the client cannot verify falls back without retrying; a broken TLS session still retries."""
+    c = classify_api_error(exception_from_message("ConnectError", text))
+    assert c.reason is expect
+    assert c.retryable is (expect is not R.tls_untrusted)
+    assert c.should_fallback and c.scope is Scope.endpoint
+
+
 def test_read_timeout_is_timeout() -> None:
     """The SDK's APITimeoutError (raised from a transport ReadTimeout) is a timeout."""
     def handler(request: httpx2.Request) -> httpx2.Response:

@@ -5,7 +5,10 @@ One budget that rotation, timeouts and fallback all respect, and results that sa
 
 from __future__ import annotations
 
+import contextlib
 import socket
+import ssl
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -153,6 +156,54 @@ def test_connection_refused_falls_back_and_is_never_quoted_as_the_provider() -> 
         alone = make_loop(entries[:1], pools()).run("hi")
     assert result.ok and result.model == "backup" and len(result.attempts) == 2
     assert not alone.ok and "provider said" not in alone.final_response and len(alone.attempts) == 2
+
+
+class _UntrustedTLS:
+    """A real TLS server on 127.0.0.1 with a self-signed certificate (tests/certs); counts handshakes tried."""
+
+    def __init__(self) -> None:
+        certs = Path(__file__).parent / "certs"
+        self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.context.load_cert_chain(certs / "selfsigned.crt", certs / "selfsigned.key")
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.handshakes = 0
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"https://127.0.0.1:{self.server.getsockname()[1]}/v1"
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.server.accept()
+            except OSError:
+                return
+            self.handshakes += 1
+            with conn, contextlib.suppress(ssl.SSLError, OSError):  # the client refuses the certificate
+                self.context.wrap_socket(conn, server_side=True).close()
+
+    def close(self) -> None:
+        self.server.close()
+
+
+def test_untrusted_tls_certificate_is_never_retried_and_falls_back() -> None:
+    """A certificate the client cannot verify (an intercepting proxy) is one call, then the fallback; alone, the
+    turn stops at once with advice on the trust store, never quoted as the provider's words."""
+    tls = _UntrustedTLS()
+    try:
+        with Emulator("healthy") as emu:
+            entries = [ChainEntry(api="openai-chat", model="primary", pool="main", base_url=tls.url), *chain(emu)[1:]]
+            result = make_loop(entries, pools()).run("hi")
+            first = tls.handshakes
+            alone = make_loop(entries[:1], pools()).run("hi")
+    finally:
+        tls.close()
+    assert result.ok and result.model == "backup" and first == 1
+    assert [a.outcome for a in result.attempts] == ["tls_untrusted", "ok"]
+    assert not alone.ok and len(alone.attempts) == 1 and tls.handshakes == 2
+    assert alone.status is TurnStatus.error and "SSL_CERT_FILE" in alone.final_response
+    assert "provider said" not in alone.final_response
 
 
 def test_unreachable_host_costs_one_connect_timeout_then_the_fallback_answers() -> None:

@@ -30,6 +30,7 @@ _PLAIN: Final = {
     "stream_incomplete": "answer cut off",
     "malformed_response": "garbled answer",
     "output_truncated": "answer hit the length limit",
+    "tls_untrusted": "the endpoint's TLS certificate is not trusted",
     "no_credential": "every key is cooling or busy",
     "unknown": "unexpected error",
 }
