@@ -65,7 +65,7 @@ class ClientOptions:
 class ChainEntry(BaseModel):
     """One model of the ordered fallback chain, with the pool that pays for it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     api: Api = Field(description="the wire protocol; openai-chat also serves OpenAI-compatible servers")
     model: str = Field(description="the provider's model name, sent as is")

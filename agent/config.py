@@ -34,7 +34,6 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 
 from ._envref import UnsetVariableError, expand
 from ._redact import register_secret
-from ._rules import Rule
 from .chain import ChainEntry, check_base_url
 from .cooldown import CooldownPolicy
 from .credential_pool import (
@@ -46,13 +45,14 @@ from .credential_pool import (
     Strategy,
     unsendable_key,
 )
-from .events import Hook, log_event
 from .ladder import LadderPolicy
 from .platforms import KINDS, AwsAuth, CloudAuth, EntraAuth, GoogleAuth, missing_extra
 from .stores import DEFAULT_BUSY_TIMEOUT, MemoryStore, StateStore, UnsafeStatePathError, open_redis, open_sqlite
 
 if TYPE_CHECKING:  # the loop (and through it the SDKs) loads only when build_loop runs
+    from ._rules import Rule  # the classifier too: `pool list` never classifies
     from .conversation_loop import ConversationLoop
+    from .events import Hook
     from .tools import ToolBox
 
 __all__ = [
@@ -77,7 +77,7 @@ class ConfigError(ValueError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class CredentialConfig(_Strict):
@@ -435,9 +435,12 @@ def credential_ids(name: str, config: PoolConfig, env: Mapping[str, str] | None 
 
 
 def build_loop(config: SteadyConfig, *, env: Mapping[str, str] | None = None, tools: ToolBox | None = None,
-               hooks: tuple[Hook, ...] = (log_event,)) -> ConversationLoop:
-    """A ready loop: the configured chain, its pools (keys resolved here) and the shared state store."""
+               hooks: tuple[Hook, ...] | None = None) -> ConversationLoop:
+    """A ready loop: the configured chain, its pools (keys resolved here) and the shared state store.
+
+    ``hooks`` defaults to the logging hook (``events.log_event``)."""
     from .conversation_loop import ConversationLoop
+    from .events import log_event
 
     if not config.chain:
         raise ConfigError("chain: no models configured; add at least one [[chain]] with api, model and pool")
@@ -452,7 +455,8 @@ def build_loop(config: SteadyConfig, *, env: Mapping[str, str] | None = None, to
     pools = {name: resolve_pool(name, config.pools[name], store, env, lease_ttl=config.state.lease_ttl_seconds)
              for name in {e.pool for e in config.chain}}
     _register_profiles(pools.values())
-    return ConversationLoop(config.chain, pools, tools=tools, policy=config.loop, hooks=hooks,
+    return ConversationLoop(config.chain, pools, tools=tools, policy=config.loop,
+                            hooks=(log_event,) if hooks is None else hooks,
                             classifier_rules=rules)
 
 

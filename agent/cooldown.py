@@ -23,12 +23,14 @@ import enum
 import math
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ._taxonomy import FailoverReason, Scope
-from .error_classifier import ClassifiedError
+
+if TYPE_CHECKING:  # the classifier loads only where failures are classified (``import agent.config`` stays fast)
+    from .error_classifier import ClassifiedError
 
 __all__ = ["LATEST_TIME", "MAX_COOLDOWN", "CooldownPolicy", "CredentialState", "CredentialStatus", "Suspension"]
 
@@ -105,7 +107,7 @@ class CredentialState:
 class CooldownPolicy(BaseModel):
     """How long each outcome keeps a credential out of rotation (seconds)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     rate_limit_base: float = Field(1.0, gt=0, le=MAX_COOLDOWN, allow_inf_nan=False,
                                    description="first rate-limit cooldown without a hint")

@@ -27,16 +27,18 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
 from ._lease_keeper import KEEPER, release_all_leases
 from ._redact import fingerprint, register_secret
 from .cooldown import CooldownPolicy, CredentialState, CredentialStatus
-from .error_classifier import ClassifiedError
 from .platforms.auth import AwsAuth, CloudAuth, EntraAuth, GoogleAuth
 from .stores import Candidate, CandidateSet, MemoryStore, Order, StateStore
+
+if TYPE_CHECKING:  # the classifier loads only where failures are classified (``import agent.config`` stays fast)
+    from .error_classifier import ClassifiedError
 
 __all__ = [
     "Blocked",
@@ -82,7 +84,7 @@ class Credential(BaseModel):
     they hold, if any (an AWS secret access key, a Google access token, a static Entra ID token).
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     secret: SecretStr | None = None
     id: str = Field("", description="a stable label; defaults to a fingerprint of the secret, else the identity")

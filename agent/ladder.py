@@ -31,12 +31,14 @@ import enum
 import math
 import random
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ._taxonomy import Action, FailoverReason, Scope
-from .error_classifier import ClassifiedError
+
+if TYPE_CHECKING:  # the classifier loads only where failures are classified (``import agent.config`` stays fast)
+    from .error_classifier import ClassifiedError
 
 __all__ = [
     "DEFAULT_RETRIES", "Budget", "LadderContext", "LadderPolicy", "Step", "backoff_delay", "fallback_allowed",
@@ -65,7 +67,7 @@ DEFAULT_RETRIES: dict[FailoverReason, int] = {
 class LadderPolicy(BaseModel):
     """Budgets and per-reason overrides (seconds where a duration)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     max_attempts: int = Field(12, ge=1, le=1000, description="upstream calls per turn, all steps included")
     deadline_seconds: float = Field(120.0, gt=0, le=86_400, description="wall clock per turn")

@@ -18,9 +18,9 @@ from agent.testing.emulator import Emulator
 _HEAVY = ("openai", "anthropic", "httpx2", "boto3", "botocore", "google.auth", "requests")  # cloud extras too
 
 
-def _loaded_after(code: str, cwd: Path) -> list[str]:
+def _loaded_after(code: str, cwd: Path, heavy: tuple[str, ...] = _HEAVY) -> list[str]:
     """The heavy modules a fresh interpreter has in sys.modules after running code."""
-    probe = code + f"\nimport sys, json; print(json.dumps([m for m in {_HEAVY!r} if m in sys.modules]))"
+    probe = code + f"\nimport sys, json; print(json.dumps([m for m in {heavy!r} if m in sys.modules]))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=cwd)
     return list(json.loads(done.stdout.strip().splitlines()[-1]))
 
@@ -60,6 +60,20 @@ def test_help_and_pool_list_load_no_sdk(tmp_path: Path) -> None:
         main(["pool", "list", "--config", {str(config)!r}], out=io.StringIO())
     """)
     assert _loaded_after(code, tmp_path) == []
+
+
+@pytest.mark.parametrize("flags", [[], ["--json"], ["--prometheus"]])
+def test_pool_list_loads_neither_the_classifier_nor_the_events(tmp_path: Path, flags: list[str]) -> None:
+    """pool list (table, JSON, Prometheus) reads state and never classifies: ``import agent`` and the config
+    models leave the classifier's modules and the event types unloaded (issue 13: pool list under 0.3 s)."""
+    config = _config(tmp_path, "openai-chat", "http://127.0.0.1:9/v1")
+    code = textwrap.dedent(f"""
+        import io
+        from agent.cli import main
+        assert main(["pool", "list", *{flags!r}, "--config", {str(config)!r}], out=io.StringIO()) == 0
+    """)
+    unwanted = ("agent.error_classifier", "agent._rules", "agent._facts", "agent._phrases", "agent.events")
+    assert _loaded_after(code, tmp_path, unwanted) == []
 
 
 @pytest.mark.parametrize(("api", "loaded"), [
