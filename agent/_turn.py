@@ -131,6 +131,7 @@ class TurnLogic(TurnOutcomes, TurnWaits):
                                         t.entry_index, t.ref))
         request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.settings(), t.draft.betas,
                                timeouts, t.draft.completion_tokens or entry.model in self._completion_tokens)
+        t.sent = request.messages
         return Call(adapter, client, request, stream=t.streaming, time_left=left)
 
     def _handle(self, t: _Turn, entry: ChainEntry, lease: Lease,

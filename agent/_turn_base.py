@@ -73,6 +73,7 @@ class _Turn:
     origin: tuple[ClassifiedError, ChainEntry] | None = None  # the turn's first failure, and where
     circuit_dirty: bool = False  # the current target's circuit holds failures a success must clear
     circuit_open: bool = False  # the current target's circuit opened in this turn
+    sent: tuple[Message, ...] = ()  # the messages of the attempt in flight (for hooks that record contents)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,7 @@ class TurnBase:
             api=entry.api, model=entry.model, credential_id=credential, outcome=outcome,
             status_code=failure.status_code if failure else None, rule=failure.rule if failure else None,
             action=says, wait=wait, duration=duration, message=failure.message if failure else ""))
+        self._emit_content(t, entry, reply)
         usage = reply.usage if reply else None
         self._emit(t, ev.AttemptEnded(
             t.ref, t.budget.used, entry.api, entry.provider_name, entry.model, credential, outcome, action, says, wait,
@@ -164,6 +166,19 @@ class TurnBase:
             result.delivered if result else 0, reply.response_model if reply else None,
             usage.input_tokens if usage else 0, usage.output_tokens if usage else 0,
             reply.finish_reasons if reply else ()))
+
+    def _emit_content(self, t: _Turn, entry: ChainEntry, reply: ModelReply | None) -> None:
+        """``AttemptContent`` to the hooks that opted in (``records_content``), and to no other hook or stream."""
+        hooks = [hook for hook in self.hooks if getattr(hook, "records_content", False) is True]
+        if not hooks:
+            return
+        output = Message(role="assistant", text=reply.text, tool_calls=reply.tool_calls) if reply else None
+        event = ev.AttemptContent(t.ref, t.budget.used, entry.model, t.sent, output)
+        for hook in hooks:
+            try:
+                hook(event)
+            except Exception:  # a broken hook must never break a turn
+                log.exception("steadyloop: event hook %r failed", hook)
 
     def _emit(self, t: _Turn, event: ev.Event) -> None:
         if t.streaming:

@@ -13,7 +13,10 @@ hook can follow many concurrent turns. A turn's events, in order::
 the loop did next; steps that make no upstream call (a wait for a key, a fallback from an empty
 pool) are the result's ``notes``, announced by ``RetryScheduled`` / ``FallbackActivated``. A sleep
 starts at ``RetryScheduled`` and tools run after ``ToolCallsRequested``; each lasts until the
-turn's next event. Events never carry a key or message contents.
+turn's next event. Events never carry a key or message contents, with one opt-in exception:
+``AttemptContent`` (the messages sent and the answer, just before ``AttemptEnded``) goes only to
+hooks whose ``records_content`` attribute is ``True`` (``Tracing(record_content=True)``); every
+other hook never sees it.
 
 The default hook logs each event through stdlib ``logging`` under ``steadyloop.loop``: one INFO
 line per ``AttemptEnded`` and per ``TurnFinished``, everything else at DEBUG, with ``session``,
@@ -26,11 +29,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .conversation import Message
 
 __all__ = [
     "NO_TURN",
     "AttemptAction",
+    "AttemptContent",
     "AttemptEnded",
     "AttemptFailed",
     "AttemptStarted",
@@ -192,6 +199,25 @@ class TextDelta:
     text: str
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class AttemptContent:
+    """The conversation an attempt sent and the answer it got (None on a failure).
+
+    Delivered only to hooks that opt in with ``records_content = True``, right before the
+    attempt's ``AttemptEnded``; its repr names the sizes, never the text.
+    """
+
+    turn: TurnRef
+    attempt: int
+    model: str
+    input_messages: tuple[Message, ...]
+    output: Message | None
+
+    def __repr__(self) -> str:
+        return (f"AttemptContent(attempt={self.attempt}, model={self.model!r}, "
+                f"{len(self.input_messages)} input message(s), output={'yes' if self.output else 'none'})")
+
+
 @dataclass(frozen=True, slots=True)
 class StreamRestarted:
     """The stream failed after text was shown; the turn starts over elsewhere (discard what was shown)."""
@@ -215,7 +241,8 @@ class TurnFinished:
 
 
 Event = (TurnStarted | AttemptStarted | AttemptFailed | AttemptEnded | CredentialRotated | RetryScheduled
-         | RequestRepaired | Compressed | FallbackActivated | StreamRestarted | ToolCallsRequested | TurnFinished)
+         | RequestRepaired | Compressed | FallbackActivated | StreamRestarted | ToolCallsRequested | TurnFinished
+         | AttemptContent)
 Hook = Callable[[Event], None]
 
 
@@ -251,6 +278,8 @@ def describe(event: Event) -> str:
         why = f" ({event.reason})" if event.reason else ""
         return (f"turn {event.status}{why} on {event.model or '-'} after {event.attempts} attempt(s) "
                 f"in {event.elapsed:.3g} s")
+    if isinstance(event, AttemptContent):
+        return repr(event)  # sizes only: contents never reach a log line
     fields = " ".join(f"{k}={v}" for k, v in asdict(event).items() if k != "turn")
     return f"{type(event).__name__} {fields}"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,6 +15,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
 
+from agent.events import AttemptContent, log_event
 from agent.observability import Tracing
 from agent.testing.emulator import Emulator, Scenario
 from agent.tools import ToolBox
@@ -110,6 +113,59 @@ def test_no_secret_or_prompt_in_any_span(exporter: InMemorySpanExporter, api: st
                  for s in spans])
     assert "main-1" in seen  # credentials appear by id only
     assert not any(k in seen for k in KEYS) and "PROMPT-MARKER" not in seen and "launch codes" not in seen
+
+
+_CONTENT_KEYS = ("gen_ai.input.messages", "gen_ai.output.messages")
+
+
+def _content_drill(exporter: InMemorySpanExporter, caplog: pytest.LogCaptureFixture,
+                   **kw: Any) -> tuple[list[dict[str, Any]], list[Any]]:
+    """The drill turn, its prompt quoting a configured key, with a plain recording hook and the logging hook too."""
+    tracing, _provider = _tracing(exporter, **kw)
+    seen: list[Any] = []
+    with drill_scenario() as emu, caplog.at_level(logging.DEBUG, logger="steadyloop"):
+        loop = drill_loop(emu, [tracing, seen.append, log_event])
+        assert loop.run(f"{PROMPT} with key {KEYS[0]}").ok
+    assert tracing.flush()
+    spans = sorted(exporter.get_finished_spans(), key=lambda s: s.start_time or 0)
+    return [dict(s.attributes or {}) for s in spans if s.name.startswith("chat ")], seen
+
+
+def test_message_contents_are_not_recorded_by_default(exporter: InMemorySpanExporter,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
+    """Without the opt-in no span carries the GenAI message attributes and no hook receives contents."""
+    attempts, seen = _content_drill(exporter, caplog)
+    assert len(attempts) == 4 and not any(k in a for a in attempts for k in _CONTENT_KEYS)
+    assert not any(isinstance(e, AttemptContent) for e in seen)
+
+
+def test_opted_in_contents_are_on_each_attempt_span_redacted(exporter: InMemorySpanExporter,
+                                                            caplog: pytest.LogCaptureFixture) -> None:
+    """record_content=True: every attempt span has gen_ai.input.messages (the key masked), the answer has
+    gen_ai.output.messages; other hooks and the log still never see a prompt."""
+    attempts, seen = _content_drill(exporter, caplog, record_content=True)
+    inputs = [json.loads(a["gen_ai.input.messages"]) for a in attempts]
+    for sent in inputs:
+        [user] = [m for m in sent if m["role"] == "user"]
+        text = user["parts"][0]["content"]
+        assert user["parts"][0]["type"] == "text" and "PROMPT-MARKER-7f3a" in text
+        assert KEYS[0] not in text and "[REDACTED]" in text
+    assert [("gen_ai.output.messages" in a) for a in attempts] == [False, False, False, True]
+    [answer] = json.loads(attempts[-1]["gen_ai.output.messages"])
+    assert answer["role"] == "assistant" and answer["parts"][0]["content"] and answer["finish_reason"]
+    assert not any(isinstance(e, AttemptContent) for e in seen)  # only hooks that opt in receive contents
+    assert "PROMPT-MARKER" not in caplog.text and KEYS[0] not in caplog.text
+    assert not any(k in json.dumps(attempts) for k in KEYS)
+
+
+def test_a_stream_never_yields_contents_to_its_reader(exporter: InMemorySpanExporter) -> None:
+    """With contents recorded, a streamed turn's reader still gets only its own events, deltas and result."""
+    tracing, _provider = _tracing(exporter, record_content=True)
+    with drill_scenario() as emu:
+        items = list(drill_loop(emu, [tracing]).stream(PROMPT))
+    assert tracing.flush()
+    assert items and not any(isinstance(item, AttemptContent) for item in items)
+    assert any("gen_ai.output.messages" in (s.attributes or {}) for s in exporter.get_finished_spans())
 
 
 def test_failed_turn_marks_the_turn_span_with_the_reason(exporter: InMemorySpanExporter) -> None:

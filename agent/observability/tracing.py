@@ -12,8 +12,9 @@ Span tree of one turn (``Tracing`` is a hook: add it to the loop's hooks)::
 Conventions: https://opentelemetry.io/docs/specs/semconv/gen-ai/gen-ai-spans/ (inference span
 ``{gen_ai.operation.name} {gen_ai.request.model}``, kind CLIENT; ``invoke_agent {agent name}``;
 ``execute_tool {tool name}``). ``error.type`` is the classified reason (a closed set); what the
-conventions lack lives under ``steadyloop.*``. Message contents are never recorded: events do
-not carry them.
+conventions lack lives under ``steadyloop.*``. Message contents are recorded only when the user
+opts in (``record_content=True``): then each attempt span carries ``gen_ai.input.messages`` and
+``gen_ai.output.messages`` (the conventions' JSON), every text redacted like any log line.
 
 Cost: on the loop's thread the hook only stamps each event with the time and keeps it. When the
 turn finishes, its spans are built with those times, by default on a background thread, so
@@ -24,11 +25,11 @@ for it; ``deferred=False`` builds at once, on the loop's thread).
 from __future__ import annotations
 
 import atexit
+import json
 import logging
-import queue
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,11 +41,14 @@ except ImportError as err:  # pragma: no cover - exercised in a subprocess witho
     raise ImportError("Tracing needs opentelemetry-api: pip install 'steadyloop[otel]'") from err
 
 from .. import events as ev
+from .._redact import redact
 
 __all__ = ["Tracing"]
 
 log = logging.getLogger("steadyloop.observability")
 
+BATCH_SECONDS = 0.05  # the builder's longest sleep: spans reach the span processor this much later at most
+WAKE_AT = 256  # finished turns that wake the builder at once
 _OK = ("ok", "tool_calls")
 _ERROR = Status(StatusCode.ERROR)
 
@@ -63,17 +67,28 @@ class Tracing:
     ``max_open_turns`` bounds memory when turns are abandoned without ``TurnFinished`` (a
     cancelled stream): the oldest open turn is then traced with ``error.type = abandoned``.
     ``max_pending`` bounds the turns waiting for the background builder; past it, turns are
-    dropped and counted in ``dropped``.
+    dropped and counted in ``dropped``. ``record_content`` (off by default) records the messages each
+    attempt sent and the answer on its span, redacted (configured keys and key shapes masked) and each
+    text cut to ``max_content_chars``; images are never recorded.
     """
 
     def __init__(self, tracer: Tracer | None = None, *, agent_name: str = "steadyloop", deferred: bool = True,
-                 max_open_turns: int = 1024, max_pending: int = 10_000) -> None:
+                 max_open_turns: int = 1024, max_pending: int = 10_000, record_content: bool = False,
+                 max_content_chars: int = 16_384) -> None:
         self.tracer = tracer or trace.get_tracer("steadyloop")
         self.agent_name, self.deferred, self.max_open_turns = agent_name, deferred, max_open_turns
-        self.dropped = 0
+        self.records_content = record_content is True  # the loop sends AttemptContent only to hooks saying so
+        self.max_content_chars = max(1, int(max_content_chars))
+        self.dropped, self.max_pending = 0, max_pending
         self._open: OrderedDict[str, _Record] = OrderedDict()
         self._lock = threading.Lock()
-        self._pending: queue.Queue[_Record] = queue.Queue(max_pending)
+        # Finished turns wait here for the builder. It sleeps until the first one arrives, gathers
+        # for BATCH_SECONDS (less past WAKE_AT turns or on flush), then builds them all: at most one
+        # thread wake-up per batch, and none per turn on the loop's thread.
+        self._pending: deque[_Record] = deque()
+        self._wake = threading.Event()
+        self._idle = threading.Condition()
+        self._busy = self._parked = self._hurry = False
         self._worker: threading.Thread | None = None
 
     def __call__(self, event: ev.Event) -> None:
@@ -93,13 +108,15 @@ class Tracing:
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every finished turn's spans are built (and handed to the span processors)."""
-        deadline, done = time.monotonic() + timeout, self._pending.all_tasks_done
-        with done:
-            while self._pending.unfinished_tasks:
+        deadline = time.monotonic() + timeout
+        with self._idle:
+            while self._pending or self._busy:
+                self._hurry = True  # no gathering: build what is there now
+                self._wake.set()
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
-                done.wait(left)
+                self._idle.wait(min(left, 0.05))
         return True
 
     # ------------------------------------------------------------------ handing turns to the builder
@@ -118,10 +135,12 @@ class Tracing:
             return
         if self._worker is None:
             self._start_worker()
-        try:
-            self._pending.put_nowait(record)
-        except queue.Full:
+        if len(self._pending) >= self.max_pending:
             self.dropped += 1
+            return
+        self._pending.append(record)  # atomic; appended before _parked is read (the builder does the reverse)
+        if self._parked or len(self._pending) >= WAKE_AT:
+            self._wake.set()
 
     def _start_worker(self) -> None:
         with self._lock:
@@ -132,13 +151,26 @@ class Tracing:
 
     def _work(self) -> None:
         while True:
-            record = self._pending.get()
-            try:
-                _Builder(self, record).build()
-            except Exception:  # a tracing bug must never take the thread (or the turn) down
-                log.exception("steadyloop: building a turn's spans failed")
-            finally:
-                self._pending.task_done()
+            self._parked = True  # set before looking at the queue: a turn appended after the look sets _wake
+            if self._pending:
+                self._parked = False
+            else:
+                self._wake.wait()
+                self._parked = False
+                self._wake.clear()
+                if not self._hurry:
+                    self._wake.wait(BATCH_SECONDS)  # gather the turns that finish meanwhile
+            self._wake.clear()
+            self._busy = True  # before looking at the queue, so flush() cannot see it empty mid-build
+            while self._pending:
+                record = self._pending.popleft()
+                try:
+                    _Builder(self, record).build()
+                except Exception:  # a tracing bug must never take the thread (or the turn) down
+                    log.exception("steadyloop: building a turn's spans failed")
+            self._busy = self._hurry = False
+            with self._idle:
+                self._idle.notify_all()
 
 
 class _Builder:
@@ -146,6 +178,8 @@ class _Builder:
 
     def __init__(self, tracing: Tracing, record: _Record) -> None:
         self.tracer, self.agent_name, self.record = tracing.tracer, tracing.agent_name, record
+        self.content_limit = tracing.max_content_chars
+        self.content: ev.AttemptContent | None = None  # the attempt's messages, when recorded
         self.turn: Span | None = None
         self.context: Any = None
         self.attempt: tuple[int, dict[str, Any]] | None = None  # start time and attributes
@@ -217,12 +251,18 @@ class _Builder:
             attrs["error.type"] = e.outcome
         if e.finish_reasons:
             attrs["gen_ai.response.finish_reasons"] = e.finish_reasons
+        if self.content is not None and self.content.attempt == e.attempt:
+            attrs.update(_content_attributes(self.content, e.finish_reasons, self.content_limit))
+        self.content = None
         for key, value in (("http.response.status_code", e.status_code), ("steadyloop.rule", e.rule),
                            ("steadyloop.scope", e.scope), ("steadyloop.retry_after", e.retry_after),
                            ("steadyloop.wait", e.wait or None)):
             if value is not None:
                 attrs[key] = value
         self._attempt_span(at, attrs, failed=e.outcome not in _OK)
+
+    def _content(self, at: int, e: ev.AttemptContent) -> None:
+        self.content = e
 
     def _attempt_span(self, at: int, more: dict[str, Any], *, failed: bool) -> None:
         assert self.attempt is not None
@@ -275,4 +315,28 @@ _HANDLERS: dict[type, Any] = {
     ev.TurnStarted: _Builder._started, ev.TurnFinished: _Builder._finished,
     ev.AttemptStarted: _Builder._attempt_started, ev.AttemptEnded: _Builder._attempt_ended,
     ev.RetryScheduled: _Builder._wait, ev.ToolCallsRequested: _Builder._tools, ev.FallbackActivated: _Builder._fallback,
+    ev.AttemptContent: _Builder._content,
 }
+
+
+def _content_attributes(e: ev.AttemptContent, finish_reasons: tuple[str, ...], limit: int) -> dict[str, str]:
+    """``gen_ai.input.messages`` / ``gen_ai.output.messages`` in the GenAI conventions' JSON, every text redacted."""
+    attrs = {"gen_ai.input.messages": json.dumps([_message_json(m, limit) for m in e.input_messages])}
+    if e.output is not None:
+        output = _message_json(e.output, limit)
+        output["finish_reason"] = finish_reasons[0] if finish_reasons else "stop"
+        attrs["gen_ai.output.messages"] = json.dumps([output])
+    return attrs
+
+
+def _message_json(message: Any, limit: int) -> dict[str, Any]:
+    """One message as ``{"role", "parts"}``: text, tool calls and tool results (images are left out)."""
+    parts: list[dict[str, Any]] = []
+    if message.text:
+        parts.append({"type": "text", "content": redact(message.text, limit)})
+    for call in message.tool_calls:
+        parts.append({"type": "tool_call", "id": call.id, "name": call.name,
+                      "arguments": redact(json.dumps(call.arguments, default=str), limit)})
+    for result in message.tool_results:
+        parts.append({"type": "tool_call_response", "id": result.call_id, "response": redact(result.content, limit)})
+    return {"role": message.role, "parts": parts}
