@@ -12,10 +12,11 @@ Each figure is the wall time of a fresh process, median (and fastest) of N runs:
 Then one ``python -X importtime`` run per command: the time spent importing modules (the sum of
 its top-level cumulative entries) and which SDKs (``openai``, ``anthropic``) were imported.
 Commands run as ``python -m agent.cli``; ``--root DIR`` measures another checkout (its
-``agent`` package comes first on PYTHONPATH), which is how the "before" figures are taken.
+``agent`` package comes first on PYTHONPATH), and ``--against DIR`` measures this checkout and
+DIR alternately, run by run, so both see the same machine (the fair before/after on a shared one).
 Goals: import agent < 0.2 s, --help and pool list < 0.3 s, run to first byte < 1 s.
 
-Run: python -m bench.startup [--runs N] [--root DIR]
+Run: python -m bench.startup [--runs N] [--root DIR] [--against DIR]
 """
 
 from __future__ import annotations
@@ -104,7 +105,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--root", type=Path, default=None, help="another checkout to measure (its agent/ first)")
+    parser.add_argument("--against", type=Path, default=None,
+                        help="a second checkout, measured alternately with the first (before/after)")
     args = parser.parse_args()
+    if args.against is not None:
+        _compare(args.root, args.against, args.runs)
+        return
     env, py = _env(args.root), sys.executable
     cli = [py, "-m", "agent.cli"]
     with tempfile.TemporaryDirectory() as tmp, Emulator("healthy") as emu:
@@ -127,6 +133,33 @@ def main() -> None:
         samples = [_first_byte(run, env, emu) for _ in range(args.runs)]
         _report("steadyloop run to first byte", samples, _imports(run, env))
     print("  goals: import agent < 0.2 s, --help and pool list < 0.3 s, run to first upstream byte < 1 s")
+
+
+def _compare(root: Path | None, against: Path, runs: int) -> None:
+    """Each command from both checkouts, alternating run by run; medians side by side."""
+    py = sys.executable
+    envs = {"this": _env(root), "against": _env(against)}
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "steadyloop.toml"
+        config.write_text(_CONFIG.format(state=Path(tmp) / "state.db", base_url="http://127.0.0.1:9/v1"))
+        for env in envs.values():
+            env["BENCH_CWD"] = tmp
+        commands = {"import agent": [py, "-c", "import agent"], "steadyloop --help": [py, "-m", "agent.cli", "--help"],
+                    **{f"steadyloop pool list {flag}".rstrip(): [py, "-m", "agent.cli", "pool", "list", "--config",
+                                                                 str(config), *([flag] if flag else [])]
+                       for flag in ("", "--json", "--prometheus")}}
+        print(f"start-up, alternating run by run: {root or 'this checkout'} versus {against}, {runs} runs each")
+        for label, argv in commands.items():
+            samples: dict[str, list[float]] = {"this": [], "against": []}
+            for env in envs.values():
+                _wall(argv, env)  # warm the page cache and .pyc files
+            for i in range(runs):
+                for name in (("this", "against") if i % 2 else ("against", "this")):
+                    samples[name].append(_wall(argv, envs[name]))
+            print(f"  {label:32} median {statistics.median(samples['this']):5.3f} s  versus "
+                  f"{statistics.median(samples['against']):5.3f} s   (fastest {min(samples['this']):5.3f} versus "
+                  f"{min(samples['against']):5.3f})")
+    print("  goals: import agent < 0.2 s, --help and pool list < 0.3 s")
 
 
 if __name__ == "__main__":
