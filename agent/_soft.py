@@ -31,14 +31,43 @@ _FAILED_STATUSES: Final = frozenset({"failed", "cancelled", "incomplete"})
 def _as_mapping(response: object) -> Mapping[str, Any] | None:
     if isinstance(response, Mapping):
         return response
-    dump = getattr(response, "model_dump", None)
-    if callable(dump):
-        try:
-            dumped = dump(warnings=False)  # malformed SDK objects are exactly what we classify
-        except Exception:
-            return None
-        return dumped if isinstance(dumped, Mapping) else None
-    return None
+    if getattr(response, "object", None) == "response":
+        return _response_view(response)
+    kind = getattr(response, "type", None)
+    inner = getattr(response, "response", None)
+    if kind in _RESPONSE_EVENTS and getattr(inner, "object", None) == "response":
+        view = _response_view(inner)
+        return None if view is None else {"type": kind, "response": view}
+    dumped = _dumped(response)
+    return dumped if isinstance(dumped, Mapping) else None
+
+
+_RESPONSE_EVENTS: Final = ("response.failed", "response.incomplete", "response.cancelled")
+_UNDUMPABLE: Final[Any] = object()
+
+
+def _response_view(response: Any) -> dict[str, Any] | None:
+    """The fields of a Responses object that ``_responses`` reads, each dumped on its own (None when one
+    cannot be): dumping the whole object (tools, usage, text settings...) was most of the cost."""
+    output = getattr(response, "output", None)
+    parts = {"error": _dumped(getattr(response, "error", None)),
+             "incomplete_details": _dumped(getattr(response, "incomplete_details", None)),
+             "output": [_dumped(item) for item in output] if isinstance(output, list) else output}
+    if parts["error"] is _UNDUMPABLE or parts["incomplete_details"] is _UNDUMPABLE or (
+            isinstance(parts["output"], list) and any(item is _UNDUMPABLE for item in parts["output"])):
+        return None
+    return {"object": "response", "status": getattr(response, "status", None), **parts}
+
+
+def _dumped(value: Any) -> Any:
+    """``value.model_dump()`` for SDK objects (``_UNDUMPABLE`` when that fails), else the value itself."""
+    dump = getattr(value, "model_dump", None)
+    if not callable(dump):
+        return value
+    try:
+        return dump(warnings=False)  # malformed SDK objects are exactly what we classify
+    except Exception:
+        return _UNDUMPABLE
 
 
 def _plainly_fine(response: object) -> bool:
