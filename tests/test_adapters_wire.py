@@ -261,14 +261,27 @@ def test_the_prepared_call_skips_the_sdk_method_and_its_transform(emu: Emulator,
     assert _within(prepared_path, sdk, "_base_client.py:post")  # the probe sees the SDK's code
 
 
-@pytest.mark.parametrize("api", APIS)
-def test_a_rotation_builds_no_http_client_inside_the_turn(api: str) -> None:
+AZURE_KEYS = ("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210")
+# (api, platform, first key, second key, ChainEntry settings, the 429 shape)
+ROTATIONS: list[tuple[str, str | None, str, str, dict[str, Any], str]] = [
+    (CHAT, None, "sk-one", "sk-two", {}, "openai_tpm_limit_retry_after"),
+    (RESPONSES, None, "sk-one", "sk-two", {}, "openai_tpm_limit_retry_after"),
+    (MESSAGES, None, "sk-one", "sk-two", {}, "anthropic_rate_limit"),
+    (CHAT, "azure", *AZURE_KEYS, {"platform": "azure", "api_version": "2024-10-21"}, "openai_tpm_limit_retry_after"),
+]
+
+
+@pytest.mark.parametrize(("api", "platform", "first", "second", "settings", "shape"), ROTATIONS)
+def test_a_rotation_builds_no_http_client_inside_the_turn(api: str, platform: str | None, first: str, second: str,
+                                                          settings: dict[str, Any], shape: str) -> None:
     """The key a turn rotates to shares the HTTP client (pool, TLS context) built for the first key:
     no HTTP client is constructed inside the rotating turn, and both keys are still sent as their own."""
-    shape = "anthropic_rate_limit" if api == MESSAGES else "openai_tpm_limit_retry_after"
-    rules = [{"respond": "error", "shape": shape, "match": {"key": "sk-one", "key_calls": [2]}}]
+    rules = [{"respond": "error", "shape": shape, "match": {"key": first, "key_calls": [2]}}]
     with Emulator({"rules": rules}) as emu:
-        loop = make_loop([entry(emu, api, "m")], {"main": pool("main", "sk-one", "sk-two")})
+        chain = [entry(emu, api, "m", **settings)]
+        if platform:
+            chain = [chain[0].model_copy(update={"base_url": emu.base_url(platform)})]  # type: ignore[arg-type]
+        loop = make_loop(chain, {"main": pool("main", first, second)})
         assert loop.run("first").ok  # the first key's first call builds the shared HTTP client
         with entered() as calls:
             result = loop.run("second")  # the first key is limited: the turn rotates to the second

@@ -100,7 +100,8 @@ class AnthropicMessages(Adapter):
     def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,
                options: ClientOptions) -> Any:
         if options.platform is not None:
-            return platform_client(credential, base_url, timeout, asynchronous, options)
+            return platform_client(credential, base_url, timeout, asynchronous, options,
+                                   self.shared_http(timeout, asynchronous))
         import anthropic  # only chains with an Anthropic entry load this SDK
 
         secret = api_key(credential)

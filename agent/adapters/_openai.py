@@ -68,7 +68,8 @@ class _OpenAIClients(Adapter):
     def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,
                options: ClientOptions) -> Any:
         if options.platform is not None:
-            return platform_client(credential, base_url, timeout, asynchronous, options)
+            return platform_client(credential, base_url, timeout, asynchronous, options,
+                                   self.shared_http(timeout, asynchronous))
         import openai  # only chains with an OpenAI-protocol entry load this SDK
 
         common: dict[str, Any] = {"api_key": api_key(credential), "base_url": base_url,

@@ -51,7 +51,10 @@ def _redact_signer_log() -> None:
         logger.addFilter(_Redacting())
 
 
-def _http(timeout: float, asynchronous: bool) -> Any:
+def _http(timeout: float, asynchronous: bool, shared: Any = None) -> Any:
+    """``shared``: the HTTP client the adapter's other keys use (None: a new one)."""
+    if shared is not None:
+        return shared
     from .._http import async_http_client, http_client
 
     return async_http_client(timeout) if asynchronous else http_client(timeout)
@@ -66,7 +69,7 @@ def _headers(options: ClientOptions) -> dict[str, str] | None:
 
 
 def azure_client(credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,
-                 options: ClientOptions) -> Any:
+                 options: ClientOptions, http: Any = None) -> Any:
     """``AzureOpenAI`` (or its async twin) for one credential of an Azure resource."""
     import openai
 
@@ -79,7 +82,7 @@ def azure_client(credential: Credential, base_url: str | None, timeout: float, a
         auth = {"api_key": _secret(credential)}
     common: dict[str, Any] = {**auth, "azure_endpoint": base_url, "api_version": options.api_version,
                               "max_retries": 0, "timeout": timeout, "default_headers": _headers(options),
-                              "http_client": _http(timeout, asynchronous)}
+                              "http_client": _http(timeout, asynchronous, http)}
     return (openai.AsyncAzureOpenAI if asynchronous else openai.AzureOpenAI)(**common)
 
 
@@ -108,7 +111,7 @@ def register_profile(profile: str) -> None:
 
 
 def bedrock_client(credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,
-                   options: ClientOptions) -> Any:
+                   options: ClientOptions, http: Any = None) -> Any:
     """``AnthropicBedrock`` (or its async twin): SigV4-signed requests to ``/model/{id}/invoke``."""
     _need("bedrock")
     import anthropic
@@ -116,7 +119,7 @@ def bedrock_client(credential: Credential, base_url: str | None, timeout: float,
     _redact_signer_log()
     common: dict[str, Any] = {**_aws(credential), "aws_region": options.region, "base_url": base_url,
                               "max_retries": 0, "timeout": timeout, "default_headers": _headers(options),
-                              "http_client": _http(timeout, asynchronous)}
+                              "http_client": _http(timeout, asynchronous, http)}
     return (anthropic.AsyncAnthropicBedrock if asynchronous else anthropic.AnthropicBedrock)(**common)
 
 
@@ -160,14 +163,14 @@ def google_file_type(path: Path) -> str:
 
 
 def vertex_client(credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,
-                  options: ClientOptions) -> Any:
+                  options: ClientOptions, http: Any = None) -> Any:
     """``AnthropicVertex`` (or its async twin): ``...:rawPredict`` / ``:streamRawPredict`` of a project."""
     _need("vertex")
     import anthropic
 
     common: dict[str, Any] = {**_google(credential), "region": options.region, "project_id": options.project_id,
                               "base_url": base_url, "max_retries": 0, "timeout": timeout,
-                              "default_headers": _headers(options), "http_client": _http(timeout, asynchronous)}
+                              "default_headers": _headers(options), "http_client": _http(timeout, asynchronous, http)}
     return (anthropic.AsyncAnthropicVertex if asynchronous else anthropic.AnthropicVertex)(**common)
 
 
@@ -178,7 +181,7 @@ def _need(platform: Platform) -> None:
 
 
 def platform_client(credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,
-                    options: ClientOptions) -> Any:
-    """The client of ``options.platform`` for ``credential``."""
+                    options: ClientOptions, http: Any = None) -> Any:
+    """The client of ``options.platform`` for ``credential`` (over ``http``, the keys' shared HTTP client)."""
     build = {"azure": azure_client, "bedrock": bedrock_client, "vertex": vertex_client}[options.platform or ""]
-    return build(credential, base_url, timeout, asynchronous, options)
+    return build(credential, base_url, timeout, asynchronous, options, http)
