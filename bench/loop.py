@@ -104,6 +104,20 @@ def _observability(emu: Any, calls: int) -> str:
             f"{hooks * 1e6:.1f} us per turn\n  goal: on/off <= 1.03")
 
 
+def _first_use(emu: Any, keys: int = 40) -> str:
+    """Turns whose key has not been used before (round robin over ``keys`` fresh keys) versus turns
+    whose key has: the first call with a key builds that key's SDK client."""
+    creds = [Credential(id=f"k{i}", secret=SecretStr(f"sk-bench-{i:04d}")) for i in range(keys)]
+    pool = CredentialPool("bench", creds, store=MemoryStore(), strategy="round_robin")
+    entry = ChainEntry(api="openai-chat", model="gpt-4o", pool="bench", base_url=emu.base_url("openai"))
+    loop = ConversationLoop([entry], {"bench": pool}, hooks=())
+    loop.run("Say hello.")  # the first key: imports and the first connection are not what is measured
+    first = statistics.median(_time(lambda: loop.run("Say hello."), keys - 1))
+    used = statistics.median(_time(lambda: loop.run("Say hello."), keys))
+    return (f"first call with a key not used before ({keys} keys, round robin, memory state): median "
+            f"{first * 1e3:.3f} ms vs {used * 1e3:.3f} ms with a key used before ({(first - used) * 1e3:+.3f} ms)")
+
+
 def _time(fn: object, n: int) -> list[float]:
     samples = []
     for _ in range(n):
@@ -227,6 +241,7 @@ def main() -> None:
                     for name, fn in _arms(emu, client, stores, size).items()}
             samples, cpu = _interleaved(arms, args.calls, args.block)
             observed = _observability(emu, args.calls)
+            rotation = _first_use(emu)
     finally:
         if redis_proc is not None:
             redis_proc.terminate()
@@ -238,6 +253,7 @@ def main() -> None:
         print("  redis: skipped (no redis-server on this machine)")
     print("  goals: p50 ratio <= " + ", ".join(f"{v:.2f} ({k})" for k, v in GOALS.items()))
     print(observed)
+    print(rotation)
 
 
 if __name__ == "__main__":
