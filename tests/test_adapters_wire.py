@@ -30,7 +30,8 @@ APIS = (CHAT, RESPONSES, MESSAGES)
 TIMEOUTS = CallTimeouts(connect=5.0, first_byte=20.0, idle=10.0, write=20.0)
 PIXEL = Image(data="iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+A8AAQUBAScY42YAAAAASUVORK5CYII=")
 _VARYING = frozenset({"id", "call_id", "item_id", "created", "created_at", "signature", "request_id", "date",
-                      "x-request-id", "request-id", "_request_id"})
+                      "x-request-id", "request-id", "_request_id", "traceparent", "gen_ai.response.id",
+                      "anthropic.request.id", "gen_ai.response.time_to_first_chunk"})
 
 ERRORS: dict[str, dict[str, str]] = {  # model -> the error shape each API family answers with
     "err-429": {"openai": "openai_tpm_limit_retry_after", "anthropic": "anthropic_rate_limit"},
@@ -313,3 +314,25 @@ def test_a_model_the_anthropic_sdk_warns_about_goes_through_its_method(model: st
         events = _read(adapter, MESSAGES, adapter.send(client, request, stream=True)) if streamed else [
             adapter.send(client, request)]
     assert emu.calls() == before + 1 and events
+
+
+@pytest.mark.parametrize("streamed", [False, True], ids=["plain", "streamed"])
+def test_the_anthropic_sdks_own_spans_are_the_same(emu: Emulator, streamed: bool) -> None:
+    """With the Anthropic SDK's tracing on, the prepared call records the span its method records."""
+    import anthropic
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+    exporter, provider = InMemorySpanExporter(), TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    adapter = ADAPTERS[MESSAGES]()  # type: ignore[abstract]
+    client = anthropic.Anthropic(api_key="sk-emu-one", base_url=emu.base_url("anthropic"), max_retries=0,
+                                 timeout=30.0, open_telemetry={"tracer_provider": provider})
+    request = _request(MESSAGES, "m-1", True)
+    _both(emu, lambda: _read(adapter, MESSAGES, adapter.sdk_send(client, request, stream=True)) if streamed
+          else adapter.sdk_send(client, request, stream=False),
+          lambda: _read(adapter, MESSAGES, adapter.send(client, request, stream=True)) if streamed
+          else adapter.send(client, request))
+    old, new = ((span.name, span.kind, _same(dict(span.attributes or {}))) for span in exporter.get_finished_spans())
+    assert old == new and old[0] == "anthropic.messages.create"
