@@ -24,6 +24,7 @@ class Call:
     request: ModelRequest
     stream: bool = False  # performed by stream(), which shows text as it arrives
     time_left: float | None = None  # seconds to the turn's deadline: the call is cut there, whatever upstream does
+    turn: ev.TurnRef = ev.NO_TURN  # the text deltas of a streamed call carry it
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import Any
 from . import events as ev
 from ._deadline import deadline_reached
 from ._effects import Call, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent
+from ._hooks import Pending
 from ._taxonomy import Action, Scope
 from ._turn_base import _At, _Turn
 from ._turn_outcomes import TurnOutcomes
@@ -44,12 +45,13 @@ class TurnLogic(TurnOutcomes, TurnWaits):
     """The decisions of a turn; ``ConversationLoop`` adds the drivers."""
 
     def _turn(self, conversation: tuple[Message, ...], session: str | None, asynchronous: bool = False,
-              streaming: bool = False) -> Generator[Effect, Any, TurnResult]:
+              streaming: bool = False, pending: Pending | None = None) -> Generator[Effect, Any, TurnResult]:
+        """The turn's decisions; ``pending`` receives async hooks' calls for the async drivers to await."""
         start = self.clock()
         p = self.policy
         t = _Turn(Budget(p.max_attempts, start + p.deadline_seconds, p.max_wait_seconds, reserve=p.reserve_seconds),
                   Draft(conversation, self._tool_specs, self.chain[0].betas), start,
-                  ev.TurnRef(os.urandom(8).hex(), session), streaming=streaming)
+                  ev.TurnRef(os.urandom(8).hex(), session), streaming=streaming, pending=pending)
         t.ctx.has_next = len(self.chain) > 1
         self._emit(t, ev.TurnStarted(t.ref, self.chain[0].api, self.chain[0].model, streaming))
         problem = unsendable_text(conversation)
@@ -132,7 +134,7 @@ class TurnLogic(TurnOutcomes, TurnWaits):
         request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.settings(), t.draft.betas,
                                timeouts, t.draft.completion_tokens or entry.model in self._completion_tokens)
         t.sent = request.messages
-        return Call(adapter, client, request, stream=t.streaming, time_left=left)
+        return Call(adapter, client, request, stream=t.streaming, time_left=left, turn=t.ref)
 
     def _handle(self, t: _Turn, entry: ChainEntry, lease: Lease,
                 outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:

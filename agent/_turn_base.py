@@ -9,12 +9,12 @@ fallback to the next chain entry and the final ``TurnResult``. The decisions liv
 
 from __future__ import annotations
 
-import logging
 import random
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from . import _hooks as hooks
 from . import events as ev
 from ._effects import Effect, Emit, Outcome
 from ._rules import Rule
@@ -32,8 +32,6 @@ from .tools import ToolBox
 from .truth import Verdict
 
 __all__ = ["TurnBase"]
-
-log = logging.getLogger("steadyloop.loop")
 
 # What each action of an attempt row says to users (``Attempt.action``); ``{}`` takes the detail.
 _SAYS: dict[ev.AttemptAction, str] = {
@@ -74,6 +72,7 @@ class _Turn:
     circuit_dirty: bool = False  # the current target's circuit holds failures a success must clear
     circuit_open: bool = False  # the current target's circuit opened in this turn
     sent: tuple[Message, ...] = ()  # the messages of the attempt in flight (for hooks that record contents)
+    pending: hooks.Pending | None = None  # async hooks' calls the async drivers await (None: sync drivers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,25 +168,16 @@ class TurnBase:
 
     def _emit_content(self, t: _Turn, entry: ChainEntry, reply: ModelReply | None) -> None:
         """``AttemptContent`` to the hooks that opted in (``records_content``), and to no other hook or stream."""
-        hooks = [hook for hook in self.hooks if getattr(hook, "records_content", False) is True]
-        if not hooks:
+        takers = [hook for hook in self.hooks if getattr(hook, "records_content", False) is True]
+        if not takers:
             return
         output = Message(role="assistant", text=reply.text, tool_calls=reply.tool_calls) if reply else None
-        event = ev.AttemptContent(t.ref, t.budget.used, entry.model, t.sent, output)
-        for hook in hooks:
-            try:
-                hook(event)
-            except Exception:  # a broken hook must never break a turn
-                log.exception("steadyloop: event hook %r failed", hook)
+        hooks.call(takers, ev.AttemptContent(t.ref, t.budget.used, entry.model, t.sent, output), t.pending)
 
     def _emit(self, t: _Turn, event: ev.Event) -> None:
         if t.streaming:
             t.outbox.append(event)
-        for hook in self.hooks:
-            try:
-                hook(event)
-            except Exception:  # a broken hook must never break a turn
-                log.exception("steadyloop: event hook %r failed", hook)
+        hooks.call(self.hooks, event, t.pending)
 
     def _result(self, t: _Turn, verdict: Verdict, entry: ChainEntry | None = None,
                 lease: Lease | None = None) -> TurnResult:

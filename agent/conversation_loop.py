@@ -16,6 +16,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Generator, Iterator, Mapping, Sequence
 from typing import Any
 
+from . import _hooks as hooks
 from . import events as ev
 from ._deadline import deadline
 from ._rules import Rule
@@ -100,15 +101,19 @@ class ConversationLoop(TurnLogic):
 
     async def arun(self, prompt: str | Message, *, history: Sequence[Message] = (), system: str | None = None,
                    session: str | None = None) -> TurnResult:
-        """One turn, asynchronously (same decisions; only the calls and sleeps are awaited)."""
-        turn = self._turn(self._conversation(prompt, history, system), session, asynchronous=True)
+        """One turn, asynchronously: the same decisions; calls, sleeps, async tools and async hooks are awaited,
+        sync tools run in worker threads, so many sessions' turns share one event loop without blocking."""
+        pending: hooks.Pending = []
+        turn = self._turn(self._conversation(prompt, history, system), session, asynchronous=True, pending=pending)
         reply: Any = None
         while True:
             try:
                 effect = turn.send(reply)
             except StopIteration as done:
+                await hooks.drain(pending)
                 result: TurnResult = done.value
                 return result
+            await hooks.drain(pending)
             reply = await self._aperform(effect)
 
     def stream(self, prompt: str | Message, *, history: Sequence[Message] = (), system: str | None = None,
@@ -138,16 +143,20 @@ class ConversationLoop(TurnLogic):
 
     async def astream(self, prompt: str | Message, *, history: Sequence[Message] = (), system: str | None = None,
                       session: str | None = None) -> AsyncIterator[StreamEvent]:
-        """``stream`` for asyncio, with the async clients: the same turn, the same events."""
+        """``stream`` for asyncio, with the async clients: the same turn, the same events (tools and hooks as
+        in ``arun``)."""
+        pending: hooks.Pending = []
         turn = self._turn(self._conversation(prompt, history, system), session, asynchronous=True,
-                          streaming=True)
+                          streaming=True, pending=pending)
         reply: Any = None
         while True:
             try:
                 effect = turn.send(reply)
             except StopIteration as done:
+                await hooks.drain(pending)
                 yield done.value
                 return
+            await hooks.drain(pending)
             if isinstance(effect, Emit):
                 reply = None
                 yield effect.event
@@ -158,7 +167,7 @@ class ConversationLoop(TurnLogic):
                         async for kind, value in astream_call(effect.adapter, effect.client, effect.request):
                             if kind == "text":
                                 delivered += len(value)
-                                yield ev.TextDelta(value)
+                                yield ev.TextDelta(value, effect.turn)
                             else:
                                 final = value
                     reply = Outcome(raw=final.raw if final else None, reply=final, duration=self.clock() - start,
@@ -181,7 +190,7 @@ class ConversationLoop(TurnLogic):
                     kind, value = item
                     if kind == "text":
                         delivered += len(value)
-                        yield ev.TextDelta(value)
+                        yield ev.TextDelta(value, effect.turn)
                     else:
                         final = value
         except Exception as exc:
@@ -212,7 +221,9 @@ class ConversationLoop(TurnLogic):
         if isinstance(effect, Sleep):
             await self._async_sleep(effect.seconds)
             return None
-        if isinstance(effect, RunTools) or effect.stream:
+        if isinstance(effect, RunTools):
+            return await self._arun_tools(effect)
+        if effect.stream:
             return self._perform(effect)
         start = self.clock()
         try:
@@ -228,6 +239,15 @@ class ConversationLoop(TurnLogic):
             return tuple(self.tools.run(c.name, c.arguments, c.id) for c in effect.calls)
         end = time.monotonic() + effect.time_left
         return tuple(self.tools.run(c.name, c.arguments, c.id, timeout=end - time.monotonic()) for c in effect.calls)
+
+    async def _arun_tools(self, effect: RunTools) -> tuple[Any, ...]:
+        """``_run_tools`` on the event loop: async tools awaited, sync ones in worker threads, same bounds."""
+        results = []
+        end = None if effect.time_left is None else time.monotonic() + effect.time_left
+        for c in effect.calls:
+            left = None if end is None else end - time.monotonic()
+            results.append(await self.tools.arun(c.name, c.arguments, c.id, timeout=left))
+        return tuple(results)
 
     @staticmethod
     def _conversation(prompt: str | Message, history: Sequence[Message], system: str | None) -> tuple[Message, ...]:

@@ -1,7 +1,10 @@
 """Events: frozen records hooks receive while a turn runs (a gateway can say "switching models").
 
-Every event a hook receives carries its ``turn`` (a random id and the caller's session), so one
-hook can follow many concurrent turns. A turn's events, in order::
+Every event, text deltas included, carries its ``turn`` (a random id and the caller's session;
+also as ``event.session`` and ``event.turn_id``), so one hook can follow many concurrent turns
+and a bot knows which chat a "retrying in 12 s" belongs to. A hook may be ``async def``:
+``arun``/``astream`` await it before the turn goes on (a failing one is logged and ignored);
+under ``run``/``stream`` it is run to completion with ``asyncio.run``. A turn's events, in order::
 
     TurnStarted
     ( AttemptStarted  [AttemptFailed]  AttemptEnded          one per upstream call
@@ -27,7 +30,7 @@ to the record (``log_fields``; formatters in ``agent.observability.logs``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -77,8 +80,25 @@ class TurnRef:
 NO_TURN = TurnRef("")
 
 
+class _OfTurn:
+    """``session`` and ``turn_id`` of any event, read from its ``turn``."""
+
+    __slots__ = ()
+    turn: TurnRef
+
+    @property
+    def session(self) -> str | None:
+        """The caller's conversation id given to ``run(session=...)`` (None when not given)."""
+        return self.turn.session
+
+    @property
+    def turn_id(self) -> str:
+        """The turn's random id (16 hex digits)."""
+        return self.turn.id
+
+
 @dataclass(frozen=True, slots=True)
-class TurnStarted:
+class TurnStarted(_OfTurn):
     """A turn begins on the first entry of the chain."""
 
     turn: TurnRef
@@ -88,7 +108,7 @@ class TurnStarted:
 
 
 @dataclass(frozen=True, slots=True)
-class AttemptStarted:
+class AttemptStarted(_OfTurn):
     """An upstream call is about to be sent (``attempt`` counts the turn's calls from 1)."""
 
     api: str
@@ -103,7 +123,7 @@ class AttemptStarted:
 
 
 @dataclass(frozen=True, slots=True)
-class AttemptEnded:
+class AttemptEnded(_OfTurn):
     """An attempt's row is recorded: its outcome and the loop's next action (``detail`` as shown to users)."""
 
     turn: TurnRef
@@ -130,7 +150,7 @@ class AttemptEnded:
 
 
 @dataclass(frozen=True, slots=True)
-class AttemptFailed:
+class AttemptFailed(_OfTurn):
     api: str
     model: str
     credential_id: str
@@ -142,7 +162,7 @@ class AttemptFailed:
 
 
 @dataclass(frozen=True, slots=True)
-class CredentialRotated:
+class CredentialRotated(_OfTurn):
     model: str
     from_credential: str
     reason: str
@@ -150,7 +170,7 @@ class CredentialRotated:
 
 
 @dataclass(frozen=True, slots=True)
-class RetryScheduled:
+class RetryScheduled(_OfTurn):
     model: str
     wait: float
     reason: str
@@ -159,7 +179,7 @@ class RetryScheduled:
 
 
 @dataclass(frozen=True, slots=True)
-class RequestRepaired:
+class RequestRepaired(_OfTurn):
     model: str
     reason: str
     repair: str
@@ -167,7 +187,7 @@ class RequestRepaired:
 
 
 @dataclass(frozen=True, slots=True)
-class Compressed:
+class Compressed(_OfTurn):
     model: str
     removed_messages: int
     reason: str
@@ -175,7 +195,7 @@ class Compressed:
 
 
 @dataclass(frozen=True, slots=True)
-class FallbackActivated:
+class FallbackActivated(_OfTurn):
     from_model: str
     to_model: str
     to_api: str
@@ -184,7 +204,7 @@ class FallbackActivated:
 
 
 @dataclass(frozen=True, slots=True)
-class ToolCallsRequested:
+class ToolCallsRequested(_OfTurn):
     """The model asked for tools; they run now."""
 
     model: str
@@ -193,14 +213,15 @@ class ToolCallsRequested:
 
 
 @dataclass(frozen=True, slots=True)
-class TextDelta:
+class TextDelta(_OfTurn):
     """A piece of the answer, as it streams."""
 
     text: str
+    turn: TurnRef = NO_TURN
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class AttemptContent:
+class AttemptContent(_OfTurn):
     """The conversation an attempt sent and the answer it got (None on a failure).
 
     Delivered only to hooks that opt in with ``records_content = True``, right before the
@@ -219,7 +240,7 @@ class AttemptContent:
 
 
 @dataclass(frozen=True, slots=True)
-class StreamRestarted:
+class StreamRestarted(_OfTurn):
     """The stream failed after text was shown; the turn starts over elsewhere (discard what was shown)."""
 
     reason: str
@@ -228,7 +249,7 @@ class StreamRestarted:
 
 
 @dataclass(frozen=True, slots=True)
-class TurnFinished:
+class TurnFinished(_OfTurn):
     status: str
     model: str | None
     attempts: int
@@ -243,7 +264,8 @@ class TurnFinished:
 Event = (TurnStarted | AttemptStarted | AttemptFailed | AttemptEnded | CredentialRotated | RetryScheduled
          | RequestRepaired | Compressed | FallbackActivated | StreamRestarted | ToolCallsRequested | TurnFinished
          | AttemptContent)
-Hook = Callable[[Event], None]
+Hook = Callable[[Event], Awaitable[None] | None]
+"""A callable receiving each event; ``async def`` hooks are awaited by ``arun``/``astream``."""
 
 
 _ACTION_OF: dict[type, str] = {CredentialRotated: "rotate", RetryScheduled: "retry", FallbackActivated: "fallback",

@@ -14,15 +14,22 @@ to the turn's deadline) and ``@tools.tool(timeout=SECONDS)`` per tool, whichever
 tool still running then becomes an error result ("timed out") and the turn goes on; Python
 cannot stop a thread, so the tool's thread is left to finish in the background (a daemon
 thread: it never holds the process open) and its result is discarded.
+
+Tools may be ``async def``. ``arun`` (what ``ConversationLoop.arun``/``astream`` use) awaits an
+async tool on the event loop (an overrun cancels it) and runs a sync tool in a worker thread of
+its own, never on the event loop, so a blocking tool in one chat does not hold up the others.
+``run`` (the sync drivers) runs an async tool to completion with ``asyncio.run``.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import inspect
 import json
 import math
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,12 +94,9 @@ class ToolBox:
     def __len__(self) -> int:
         return len(self._tools)
 
-    def run(self, name: str, arguments: dict[str, Any], call_id: str = "", *,
-            timeout: float | None = None) -> ToolResult:
-        """Run a tool; unknown tools, invalid arguments, exceptions and overruns become error results.
-
-        ``timeout``: seconds it may take at most (the tool's own ``timeout`` applies too, the shorter wins).
-        """
+    def _prepare(self, name: str, arguments: dict[str, Any], call_id: str,
+                 timeout: float | None) -> ToolResult | tuple[Tool, dict[str, Any], float | None]:
+        """The tool, its validated arguments and its time limit; or the error result that replaces the run."""
         tool = self._tools.get(name)
         if tool is None:
             return ToolResult(call_id=call_id, is_error=True,
@@ -102,26 +106,96 @@ class ToolBox:
         except ValidationError as err:
             return ToolResult(call_id=call_id, is_error=True, content=f"error: invalid arguments: {err}")
         limit = min((t for t in (timeout, tool.timeout) if t is not None), default=None)
-        if limit is None:
-            return _call(tool, dict(values), call_id)
-        if limit <= 0:
+        if limit is not None and limit <= 0:
             return ToolResult(call_id=call_id, is_error=True,
                               content=f"error: tool {name!r} was not run: the turn's deadline has passed")
+        return tool, dict(values), limit
+
+    def run(self, name: str, arguments: dict[str, Any], call_id: str = "", *,
+            timeout: float | None = None) -> ToolResult:
+        """Run a tool; unknown tools, invalid arguments, exceptions and overruns become error results.
+
+        ``timeout``: seconds it may take at most (the tool's own ``timeout`` applies too, the shorter wins).
+        """
+        prepared = self._prepare(name, arguments, call_id, timeout)
+        if isinstance(prepared, ToolResult):
+            return prepared
+        tool, values, limit = prepared
+        if limit is None:
+            return _call(tool, values, call_id)
         box: list[ToolResult] = []
-        worker = threading.Thread(target=lambda: box.append(_call(tool, dict(values), call_id)),
+        worker = threading.Thread(target=lambda: box.append(_call(tool, values, call_id)),
                                   name=f"steadyloop-tool-{name}", daemon=True)
         worker.start()
         worker.join(limit)
-        if box:
-            return box[0]
-        return ToolResult(call_id=call_id, is_error=True,
-                          content=f"error: tool {name!r} timed out after {limit:.3g} s and was abandoned; its "
-                                  "result is discarded")
+        return box[0] if box else _overrun(name, limit, call_id)
+
+    async def arun(self, name: str, arguments: dict[str, Any], call_id: str = "", *,
+                   timeout: float | None = None) -> ToolResult:
+        """``run`` for asyncio: an async tool is awaited (cancelled at its limit), a sync one runs in a worker
+        thread (abandoned at its limit), so the event loop is never blocked by a tool."""
+        prepared = self._prepare(name, arguments, call_id, timeout)
+        if isinstance(prepared, ToolResult):
+            return prepared
+        tool, values, limit = prepared
+        work = _acall(tool, values, call_id) if inspect.iscoroutinefunction(tool.function) else _in_thread(
+            tool, values, call_id)
+        try:
+            return await asyncio.wait_for(work, limit)
+        except TimeoutError:
+            return _overrun(name, limit or 0.0, call_id)
+
+
+def _overrun(name: str, limit: float, call_id: str) -> ToolResult:
+    return ToolResult(call_id=call_id, is_error=True,
+                      content=f"error: tool {name!r} timed out after {limit:.3g} s and was abandoned; its "
+                              "result is discarded")
+
+
+def _in_thread(tool: Tool, values: dict[str, Any], call_id: str) -> Awaitable[ToolResult]:
+    """A sync tool in a daemon thread of its own (not the loop's executor: an abandoned tool must never hold
+    the process open, nor take one of the executor's few workers from the other chats)."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[ToolResult] = loop.create_future()
+
+    def deliver(result: ToolResult) -> None:
+        if not done.done():  # abandoned at its timeout: the result is discarded
+            done.set_result(result)
+
+    def work() -> None:
+        result = _call(tool, values, call_id)
+        with contextlib.suppress(RuntimeError):  # the event loop is already closed: nobody waits for it
+            loop.call_soon_threadsafe(deliver, result)
+
+    threading.Thread(target=work, name=f"steadyloop-tool-{tool.name}", daemon=True).start()
+    return done
 
 
 def _call(tool: Tool, values: dict[str, Any], call_id: str) -> ToolResult:
     try:
         result = tool.function(**values)
+        if inspect.isawaitable(result):  # an async tool under the sync drivers
+            result = asyncio.run(_awaited(result))
     except Exception as exc:
-        return ToolResult(call_id=call_id, is_error=True, content=f"error: {type(exc).__name__}: {exc}")
+        return _failed(exc, call_id)
+    return _content(result, call_id)
+
+
+async def _acall(tool: Tool, values: dict[str, Any], call_id: str) -> ToolResult:
+    try:
+        result = await tool.function(**values)
+    except Exception as exc:
+        return _failed(exc, call_id)
+    return _content(result, call_id)
+
+
+async def _awaited(awaitable: Awaitable[Any]) -> Any:
+    return await awaitable
+
+
+def _failed(exc: Exception, call_id: str) -> ToolResult:
+    return ToolResult(call_id=call_id, is_error=True, content=f"error: {type(exc).__name__}: {exc}")
+
+
+def _content(result: Any, call_id: str) -> ToolResult:
     return ToolResult(call_id=call_id, content=result if isinstance(result, str) else json.dumps(result, default=str))

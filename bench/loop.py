@@ -130,8 +130,11 @@ def _time(fn: object, n: int) -> list[float]:
 class _Upstream:
     """``steadyloop upstream`` in its own process; ``base_url`` like ``Emulator``."""
 
+    def __init__(self, scenario: str = "healthy") -> None:
+        self.scenario = scenario  # a shipped name or a TOML/JSON file
+
     def __enter__(self) -> _Upstream:
-        self.proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "upstream", "--scenario", "healthy"],
+        self.proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "upstream", "--scenario", self.scenario],
                                      stdout=subprocess.PIPE, text=True)
         assert self.proc.stdout is not None
         self.url = self.proc.stdout.readline() and self.proc.stdout.readline().split()[-1]
