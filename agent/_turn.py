@@ -51,7 +51,8 @@ class TurnLogic(TurnOutcomes, TurnWaits):
         p = self.policy
         t = _Turn(Budget(p.max_attempts, start + p.deadline_seconds, p.max_wait_seconds, reserve=p.reserve_seconds),
                   Draft(conversation, self._tool_specs, self.chain[0].betas), start,
-                  ev.TurnRef(os.urandom(8).hex(), session), streaming=streaming, pending=pending)
+                  ev.TurnRef(os.urandom(8).hex(), session), streaming=streaming, pending=pending,
+                  prompt=conversation[-1] if conversation else None)
         t.ctx.has_next = len(self.chain) > 1
         self._emit(t, ev.TurnStarted(t.ref, self.chain[0].api, self.chain[0].model, streaming))
         problem = unsendable_text(conversation)
@@ -61,7 +62,9 @@ class TurnLogic(TurnOutcomes, TurnWaits):
         try:
             return (yield from self._steps(t, session, asynchronous))
         except TurnInterrupted as stop:  # SIGTERM/SIGINT during a wait: the lease is already released
-            return self._result(t, interrupted_verdict(stop.signum, len(t.attempts)))
+            where = self.chain[t.entry_index]  # the target it was waiting on, for the cron record
+            return self._result(t, replace(interrupted_verdict(stop.signum, len(t.attempts)),
+                                           provider=where.provider_name, model=where.model))
 
     def _steps(self, t: _Turn, session: str | None, asynchronous: bool) -> Generator[Effect, Any, TurnResult]:
         while True:
@@ -85,8 +88,10 @@ class TurnLogic(TurnOutcomes, TurnWaits):
             t.busy = None
             try:
                 outcome = yield self._call(t, entry, lease, asynchronous)
-            except BaseException:  # cancelled mid-call (Ctrl-C, task cancel, generator closed): free the key
+            except BaseException as stop:  # cancelled mid-call (Ctrl-C, task cancel, generator closed): free the key
                 lease.release()
+                if isinstance(stop, TurnInterrupted):  # the call was sent: it is an attempt of the record
+                    self._record(t, entry, lease, "interrupted", "interrupted", None)
                 raise
             verdict = yield from self._handle(t, entry, lease, outcome)
             if verdict is not None:
@@ -189,6 +194,8 @@ class TurnLogic(TurnOutcomes, TurnWaits):
         t.ctx = replace(t.ctx, retries=0, retried={})
         if not reply.tool_calls or len(self.tools) == 0:
             t.truncated = not _TRUNCATED.isdisjoint(reply.finish_reasons)
+            # Handed back in result.history; calls no tool answered would make the next request invalid.
+            t.draft = replace(t.draft, messages=(*t.draft.messages, assistant.model_copy(update={"tool_calls": ()})))
             self._record(t, entry, lease, "ok", "answered", outcome, reply=reply)
             return Verdict(TurnStatus.ok, reply.text)
         self._record(t, entry, lease, "tool_calls", "tools", outcome, reply=reply)

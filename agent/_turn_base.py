@@ -38,7 +38,7 @@ _SAYS: dict[ev.AttemptAction, str] = {
     "answered": "answered", "tools": "ran tools", "repair": "repaired: {}", "rotate": "rotated credential",
     "retry": "retried", "compress": "compressed ({} removed)", "fallback": "fell back", "finish": "finished",
     "partial": "stopped: partial answer", "wait": "waited for a credential",
-    "cancelled": "cancelled at the deadline",
+    "cancelled": "cancelled at the deadline", "interrupted": "interrupted by a signal",
 }
 
 
@@ -72,6 +72,7 @@ class _Turn:
     circuit_dirty: bool = False  # the current target's circuit holds failures a success must clear
     circuit_open: bool = False  # the current target's circuit opened in this turn
     sent: tuple[Message, ...] = ()  # the messages of the attempt in flight (for hooks that record contents)
+    prompt: Message | None = None  # the turn's question (left out of the history handed back if it was blocked)
     pending: hooks.Pending | None = None  # async hooks' calls the async drivers await (None: sync drivers)
 
 
@@ -179,6 +180,17 @@ class TurnBase:
             t.outbox.append(event)
         hooks.call(self.hooks, event, t.pending)
 
+    @staticmethod
+    def _handed_back(t: _Turn, status: TurnStatus) -> tuple[Message, ...]:
+        """The conversation to pass to the next turn: as last sent (compressed, repaired), the answer after it;
+        a prompt the provider's safety system blocked is left out, with everything after it."""
+        messages = t.draft.messages
+        if status is TurnStatus.content_policy_blocked and t.prompt is not None:
+            asked = [i for i, m in enumerate(messages) if m == t.prompt]
+            if asked:
+                return messages[:asked[-1]]
+        return messages
+
     def _result(self, t: _Turn, verdict: Verdict, entry: ChainEntry | None = None,
                 lease: Lease | None = None) -> TurnResult:
         answered = verdict.status is TurnStatus.ok
@@ -189,7 +201,7 @@ class TurnBase:
             credential_id=lease.credential.id if lease and answered else None, attempts=tuple(t.attempts),
             input_tokens=t.tokens[0], output_tokens=t.tokens[1], elapsed=self.clock() - t.started,
             finished_at=now_utc(), messages=tuple(t.added), partial=t.partial, notes=tuple(t.notes),
-            truncated=t.truncated)
+            truncated=t.truncated, history=self._handed_back(t, verdict.status))
         self._emit(t, ev.TurnFinished(result.status.value, result.model, len(t.attempts), result.elapsed,
                                       result.failure_reason.value if result.failure_reason else None,
                                       t.tokens[0], t.tokens[1], t.partial, t.ref))

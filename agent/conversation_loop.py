@@ -26,13 +26,18 @@ from .circuit import CircuitBreaker
 from .compress import Compressor, DropMiddle
 from .conversation import Message
 from .credential_pool import CredentialPool
+from .history import to_messages
 from .interrupt import TurnInterrupted, interruptible
 from .ladder import LadderPolicy
 from .results import TurnResult
 from .stores.circuits import circuits_for
 from .tools import ToolBox
 
-__all__ = ["ChainEntry", "ConversationLoop"]
+__all__ = ["ChainEntry", "ConversationLoop", "History"]
+
+History = Sequence[Message | Mapping[str, Any]]
+"""Earlier messages: ``Message`` objects, OpenAI Chat or Anthropic Messages dicts (``agent.history``); pass
+``result.history`` of the previous turn."""
 
 
 def _bound(call: Call) -> Any:
@@ -81,7 +86,7 @@ class ConversationLoop(TurnLogic):
 
     # ------------------------------------------------------------------ drivers
 
-    def run(self, prompt: str | Message, *, history: Sequence[Message] = (), system: str | None = None,
+    def run(self, prompt: str | Message, *, history: History = (), system: str | None = None,
             session: str | None = None) -> TurnResult:
         """One turn, synchronously."""
         turn = self._turn(self._conversation(prompt, history, system), session)
@@ -99,7 +104,7 @@ class ConversationLoop(TurnLogic):
             except TurnInterrupted as signalled:  # the turn ends cleanly: it releases its key and says why
                 stop = signalled
 
-    async def arun(self, prompt: str | Message, *, history: Sequence[Message] = (), system: str | None = None,
+    async def arun(self, prompt: str | Message, *, history: History = (), system: str | None = None,
                    session: str | None = None) -> TurnResult:
         """One turn, asynchronously: the same decisions; calls, sleeps, async tools and async hooks are awaited,
         sync tools run in worker threads, so many sessions' turns share one event loop without blocking."""
@@ -116,7 +121,7 @@ class ConversationLoop(TurnLogic):
             await hooks.drain(pending)
             reply = await self._aperform(effect)
 
-    def stream(self, prompt: str | Message, *, history: Sequence[Message] = (), system: str | None = None,
+    def stream(self, prompt: str | Message, *, history: History = (), system: str | None = None,
                session: str | None = None) -> Iterator[StreamEvent]:
         """One streamed turn: text deltas, recovery events, and the TurnResult last."""
         turn = self._turn(self._conversation(prompt, history, system), session, streaming=True)
@@ -141,7 +146,7 @@ class ConversationLoop(TurnLogic):
             except TurnInterrupted as signalled:
                 stop = signalled
 
-    async def astream(self, prompt: str | Message, *, history: Sequence[Message] = (), system: str | None = None,
+    async def astream(self, prompt: str | Message, *, history: History = (), system: str | None = None,
                       session: str | None = None) -> AsyncIterator[StreamEvent]:
         """``stream`` for asyncio, with the async clients: the same turn, the same events (tools and hooks as
         in ``arun``)."""
@@ -250,9 +255,14 @@ class ConversationLoop(TurnLogic):
         return tuple(results)
 
     @staticmethod
-    def _conversation(prompt: str | Message, history: Sequence[Message], system: str | None) -> tuple[Message, ...]:
-        head = (Message.system(system),) if system and not any(m.role == "system" for m in history) else ()
+    def _conversation(prompt: str | Message, history: History, system: str | None) -> tuple[Message, ...]:
+        """The messages to send: the system prompt unless the history has one, the history, the prompt.
+
+        ``history`` may mix ``Message`` and OpenAI/Anthropic dicts (``agent.history``); a bad item raises
+        ``HistoryError`` naming its index and field, before anything is sent."""
+        earlier = to_messages(history)
+        head = (Message.system(system),) if system and not any(m.role == "system" for m in earlier) else ()
         last = prompt if isinstance(prompt, Message) else Message.user(prompt)
-        return (*head, *history, last)
+        return (*head, *earlier, last)
 
     # ------------------------------------------------------------------ the turn

@@ -65,7 +65,7 @@ __all__ = [
 log = logging.getLogger("steadyloop.loop")
 
 AttemptAction = Literal["answered", "tools", "repair", "rotate", "retry", "compress", "fallback", "finish",
-                        "partial", "wait", "cancelled"]
+                        "partial", "wait", "cancelled", "interrupted"]
 """What the loop did after an attempt (a closed set: safe as a metric label)."""
 
 

@@ -5,6 +5,9 @@ Exit codes of ``steadyloop run`` (one per terminal status)::
     0 ok   10 content_policy_blocked   11 quota_exhausted   12 rate_limited   13 auth_failed
     14 context_overflow   15 provider_unavailable   16 invalid_request   17 deadline_exceeded
     18 model_unavailable   19 error   130 interrupted (143 when by SIGTERM: 128 + the signal)
+
+Runs that end without a result (``agent.cron``): 2 usage error, 70 crashed, 78 configuration error;
+20 when the answer was printed but the status file could not be written.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from pydantic import BaseModel, ConfigDict
 from ._taxonomy import FailoverReason
 from .conversation import Message
 
-__all__ = ["EXIT_CODES", "Attempt", "Note", "TurnResult", "TurnStatus", "status_for", "write_status_file"]
+__all__ = ["EXIT_CODES", "Attempt", "Note", "TurnResult", "TurnStatus", "status_for", "write_json_atomic",
+           "write_status_file"]
 
 
 class TurnStatus(enum.StrEnum):
@@ -114,6 +118,9 @@ class TurnResult(BaseModel):
     elapsed: float = 0.0
     finished_at: datetime
     messages: tuple[Message, ...] = ()  # what this turn added to the conversation (assistant and tool messages)
+    # The whole conversation to pass back as the next turn's history= (system prompt, history, the prompt, the
+    # answer), compressed if the turn compressed it; a prompt blocked by the provider's safety system is left out.
+    history: tuple[Message, ...] = ()
     partial: bool = False  # a stream failed after some of the answer was shown
     truncated: bool = False  # the answer was cut by the output limit (length, max_tokens, incomplete)
 
@@ -133,8 +140,11 @@ class TurnResult(BaseModel):
             "reason": self.failure_reason.value if self.failure_reason else None,
             "message": self.final_response[:500] if failed else "ok",
             "at": self.finished_at.isoformat(),
+            "provider": self.provider,
             "model": self.model,
             "attempts": len(self.attempts),
+            "elapsed": round(self.elapsed, 3),
+            "exit_code": self.exit_code,
             "truncated": self.truncated,
             "retry_at": self.retry_at.isoformat() if self.retry_at else None,
         }
@@ -142,12 +152,17 @@ class TurnResult(BaseModel):
 
 def write_status_file(result: TurnResult, path: str | Path) -> None:
     """Write ``result.last_status()`` as JSON atomically (a temp file in the same directory, then rename)."""
+    write_json_atomic(result.last_status(), path)
+
+
+def write_json_atomic(record: Any, path: str | Path) -> None:
+    """Write ``record`` as indented JSON to ``path`` through a temp file and a rename: never half a file."""
     target = Path(path).expanduser()
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(result.last_status(), out, indent=2)
+            json.dump(record, out, indent=2)
             out.write("\n")
         os.replace(temp, target)
     except BaseException:

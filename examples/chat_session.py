@@ -5,23 +5,26 @@
 For a ready-made terminal chat use ``steadyloop chat`` (line editing, a countdown during waits,
 /status, /retry, /model). This file shows the same loop embedded: text is printed as it arrives,
 recovery notices in brackets, and the final response replaces nothing that was already shown.
+``result.history`` is the whole conversation to pass back (the question included, compressed if
+the turn compressed it); a message the provider's safety system blocked is left out of it, so
+the next turn is not blocked for it again.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 from agent.chat import status_line
 from agent.config import build_loop, load_config
-from agent.conversation import Message
 from agent.events import TextDelta
-from agent.results import TurnResult
+from agent.results import TurnResult, TurnStatus
 
 
 def main() -> int:
     loop = build_loop(load_config(os.environ.get("STEADYLOOP_CONFIG", "steadyloop.toml")), hooks=())
-    history: list[Message] = []
+    history: list[Any] = []  # Message objects, or OpenAI/Anthropic-style dicts loaded from elsewhere
     for line in sys.stdin:
         prompt = line.strip()
         if not prompt:
@@ -39,7 +42,9 @@ def main() -> int:
             print()
         else:  # the honest message; after a cut-off stream it starts on a new line
             print(("\n" if result.partial else "") + result.final_response)
-        history += [Message.user(prompt), *result.messages]
+        if result.status is TurnStatus.content_policy_blocked:
+            print("[that message was not kept in the conversation]")
+        history = list(result.history)
     return 0
 
 

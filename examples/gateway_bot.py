@@ -1,48 +1,64 @@
-"""Quick start: an async gateway bot. Many users at once, each with a history, told what is happening.
+"""Quick start: an async gateway bot. Three chats at once in one event loop, a tool, told what is happening.
 
     STEADYLOOP_CONFIG=steadyloop.toml python examples/gateway_bot.py
 
 A real gateway (Telegram, Slack, Discord, a web socket) replaces ``incoming`` and ``send``. Each
-user's turns stream through ``loop.astream``; recovery events ("rate limit on key work, switching
-keys") are forwarded as short notices, and the final response is always fit to deliver, success
-or not: a content-policy block says the provider's safety system declined and what to do.
+chat is one task; their turns run concurrently through ``loop.arun`` and never block each other:
+the sync tool below runs in a worker thread, not on the event loop. An async hook forwards
+recovery events ("rate limit on key work, switching keys") to the chat they belong to, by
+``event.session``. Each chat keeps its history as ``result.history`` (question and answer
+included, compressed if the turn had to compress), and the final response is always fit to
+deliver, success or not.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import time
 
 from agent.chat import status_line
 from agent.config import build_loop, load_config
 from agent.conversation import Message
 from agent.conversation_loop import ConversationLoop
-from agent.results import TurnResult
+from agent.events import Event
+from agent.tools import ToolBox
+
+tools = ToolBox()
 
 
-async def send(user: str, text: str) -> None:
-    print(f"-> {user}: {text}", flush=True)  # a real bot posts to its chat platform here
+@tools.tool(timeout=10)
+def order_status(order_id: str) -> str:
+    """Look up an order in the shop's database (a blocking call: it runs in a worker thread)."""
+    time.sleep(0.2)  # stands in for a slow database query
+    return f"order {order_id}: shipped"
 
 
-async def handle(loop: ConversationLoop, user: str, text: str, history: dict[str, list[Message]]) -> None:
-    """One incoming message: stream the turn, forward notices, deliver the answer, keep the history."""
-    result: TurnResult | None = None
-    async for event in loop.astream(text, history=history.get(user, []), session=user):
-        if isinstance(event, TurnResult):
-            result = event
-        elif (notice := status_line(event)) is not None:
-            await send(user, f"({notice})")
-    assert result is not None  # astream always ends with the TurnResult
-    history.setdefault(user, []).extend([Message.user(text), *result.messages])
-    await send(user, result.final_response)
+async def send(chat: str, text: str) -> None:
+    print(f"-> {chat}: {text}", flush=True)  # a real bot posts to its chat platform here
+
+
+async def notify(event: Event) -> None:
+    """An async hook: recovery notices go to the chat whose turn they belong to."""
+    notice = status_line(event)
+    if notice is not None and event.session is not None:
+        await send(event.session, f"({notice})")
+
+
+async def handle(loop: ConversationLoop, chat: str, text: str, history: dict[str, list[Message]]) -> None:
+    """One incoming message: run the turn, deliver the answer, keep the whole conversation."""
+    result = await loop.arun(text, history=history.get(chat, []), session=chat)
+    history[chat] = list(result.history)
+    await send(chat, result.final_response)
 
 
 async def main() -> None:
-    loop = build_loop(load_config(os.environ.get("STEADYLOOP_CONFIG", "steadyloop.toml")))
+    loop = build_loop(load_config(os.environ.get("STEADYLOOP_CONFIG", "steadyloop.toml")), tools=tools,
+                      hooks=(notify,))
     history: dict[str, list[Message]] = {}
-    incoming = [("ada", "Hello!"), ("bo", "What is the capital of Norway?"), ("cy", "Tell me a joke.")]
-    await asyncio.gather(*(handle(loop, user, text, history) for user, text in incoming))
-    await handle(loop, "ada", "And what did I just say?", history)  # a second turn with ada's history
+    incoming = [("ada", "Where is my order 42?"), ("bo", "Has order 7 shipped?"), ("cy", "Status of order 9?")]
+    await asyncio.gather(*(handle(loop, chat, text, history) for chat, text in incoming))
+    await handle(loop, "ada", "And what did I just ask?", history)  # a second turn with ada's history
 
 
 if __name__ == "__main__":

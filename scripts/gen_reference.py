@@ -35,7 +35,8 @@ SECTIONS = (  # (heading, TOML form, model path)
 )
 MODULES = (
     "agent", "agent.config", "agent.conversation_loop", "agent.chain", "agent.conversation", "agent.tools",
-    "agent.results", "agent.events", "agent.ladder", "agent.compress", "agent.credential_pool", "agent.cooldown",
+    "agent.results", "agent.history", "agent.cron", "agent.events", "agent.ladder", "agent.compress",
+    "agent.credential_pool", "agent.cooldown",
     "agent.stores", "agent.chat", "agent.drill", "agent.testing.emulator", "agent.release_notes",
 )
 _NESTED = {"credentials", "cooldown"}  # fields documented in their own section

@@ -191,3 +191,21 @@ def test_prompt_line_editing_history_ctrl_c_and_ctrl_d(config: tuple[Path, Emula
     finally:
         child.close(force=True)
     assert child.exitstatus == 0 and emu.calls() == 0
+
+
+def test_a_blocked_message_is_dropped_from_the_chat_history_with_a_note(tmp_path: Path) -> None:
+    """A prompt the safety system blocked is not sent again with the next message, and the user is told so."""
+    import json
+
+    with Emulator(Scenario.model_validate({"content_policy_trigger": "forbidden words"})) as emu:
+        path = tmp_path / "steadyloop.toml"
+        path.write_text('[state]\nbackend = "memory"\n[pools.main]\n[[pools.main.credentials]]\nid = "work"\n'
+                        f'key = "sk-emu-1"\n[[chain]]\napi = "openai-chat"\nmodel = "gpt-4o"\npool = "main"\n'
+                        f'base_url = "{emu.base_url("openai")}"\n')
+        done = subprocess.run([sys.executable, "-m", "agent.cli", "chat", "--config", str(path)],
+                              input="hello\nsay the forbidden words\nand now?\n/quit\n", capture_output=True,
+                              text=True, timeout=30, check=False)
+        last = json.dumps(emu.log[-1].body)
+    assert done.returncode == 0 and "safety system" in done.stdout
+    assert "your last message was not kept in the conversation" in done.stdout
+    assert len(emu.log) == 3 and "forbidden" not in last and "hello" in last and "and now?" in last

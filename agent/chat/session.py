@@ -21,7 +21,7 @@ from .._human import duration
 from ..chain import starting_at
 from ..conversation import Message
 from ..conversation_loop import ConversationLoop
-from ..results import TurnResult
+from ..results import TurnResult, TurnStatus
 from .words import status_line
 from .wrap import Wrapper
 
@@ -134,8 +134,10 @@ class Chat:
             if self.wrapper:
                 self.wrapper.reset()
         if result is not None:
-            self.history.append(Message.user(prompt))
-            self.history.extend(result.messages)
+            self.history = list(result.history)  # the prompt, the answer, compressed if the turn compressed
+            if result.status is TurnStatus.content_policy_blocked:
+                self.console.print("(your last message was not kept in the conversation, so the next one is not "
+                                   "blocked for it)", style="dim")
         return result
 
     def show(self, event: Any) -> TurnResult | None:

@@ -85,7 +85,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         with _logging(_log_level(args.verbose, args.quiet), args.log_format):
             code: int = args.func(args, stream)
-            stream.flush()
+            try:
+                stream.flush()
+            except OSError:
+                if not code:
+                    raise
+                _silence_stdout()  # the command already said what failed (and recorded it): no second report
     except UsageError as err:
         sys.stderr.write(f"steadyloop: error: {err}\n")
         return 2
