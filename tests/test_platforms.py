@@ -414,7 +414,7 @@ def test_the_cli_names_the_missing_extra(tmp_path: Path, monkeypatch: pytest.Mon
         region = "us-east-1"
         pool = "bedrock"
     """))
-    assert main(["run", "hi", "--config", str(path)]) == 2
+    assert main(["run", "hi", "--config", str(path)]) == 78  # a configuration error (agent.cron.EXIT_CONFIG)
     err = capsys.readouterr().err
     assert "chain.0: platform 'bedrock' needs the bedrock extra" in err and "pip install 'steadyloop[bedrock]'" in err
     assert "Traceback" not in err
