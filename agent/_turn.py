@@ -44,15 +44,23 @@ _TRUNCATED = frozenset({"length", "max_tokens", "incomplete"})
 class TurnLogic(TurnOutcomes, TurnWaits):
     """The decisions of a turn; ``ConversationLoop`` adds the drivers."""
 
+    def passthrough_turn(self, session: str | None = None) -> Generator[Effect, Any, TurnResult]:
+        """A turn for a request its caller sends as written (a gateway forwarding a client's body through
+        ``agent.passthrough``): the same budget, pools, circuits and ladder, every event as an ``Emit``, but
+        no repair and no compression (the body is not ours to change: those steps fall back or finish).
+        The driver performs each ``Call`` with its own body, ``Call.request`` giving model and timeouts."""
+        return self._turn((), session, asynchronous=True, streaming=True, passthrough=True)
+
     def _turn(self, conversation: tuple[Message, ...], session: str | None, asynchronous: bool = False,
-              streaming: bool = False, pending: Pending | None = None) -> Generator[Effect, Any, TurnResult]:
+              streaming: bool = False, pending: Pending | None = None,
+              passthrough: bool = False) -> Generator[Effect, Any, TurnResult]:
         """The turn's decisions; ``pending`` receives async hooks' calls for the async drivers to await."""
         start = self.clock()
         p = self.policy
         t = _Turn(Budget(p.max_attempts, start + p.deadline_seconds, p.max_wait_seconds, reserve=p.reserve_seconds),
                   Draft(conversation, self._tool_specs, self.chain[0].betas), start,
                   ev.TurnRef(os.urandom(8).hex(), session), streaming=streaming, pending=pending,
-                  prompt=conversation[-1] if conversation else None)
+                  prompt=conversation[-1] if conversation else None, passthrough=passthrough)
         t.ctx.has_next = len(self.chain) > 1
         self._emit(t, ev.TurnStarted(t.ref, self.chain[0].api, self.chain[0].model, streaming))
         problem = unsendable_text(conversation)
@@ -215,7 +223,7 @@ class TurnLogic(TurnOutcomes, TurnWaits):
               outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:
         """Apply the ladder's step; a step that turns out impossible gives way to fallback or finish."""
         at = _At(t, entry, lease, c, outcome)
-        if step is Step.repair and self._repaired(at):
+        if step is Step.repair and not t.passthrough and self._repaired(at):
             return None
         if step is Step.rotate:
             self._record(t, entry, lease, c.reason.value, "rotate", outcome, c)
@@ -232,7 +240,7 @@ class TurnLogic(TurnOutcomes, TurnWaits):
                 yield from self._flush(t)
                 yield Sleep(wait)
                 return None
-        if step is Step.compress and self._compressed(at):
+        if step is Step.compress and not t.passthrough and self._compressed(at):
             return None
         if step in (Step.repair, Step.retry, Step.compress):
             step = fallback_or_finish(c, self.policy, t.ctx)

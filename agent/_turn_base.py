@@ -74,6 +74,7 @@ class _Turn:
     sent: tuple[Message, ...] = ()  # the messages of the attempt in flight (for hooks that record contents)
     prompt: Message | None = None  # the turn's question (left out of the history handed back if it was blocked)
     pending: hooks.Pending | None = None  # async hooks' calls the async drivers await (None: sync drivers)
+    passthrough: bool = False  # the caller sends its own body (agent.passthrough): nothing to repair or compress
 
 
 @dataclass(frozen=True, slots=True)

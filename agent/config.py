@@ -47,6 +47,7 @@ from .credential_pool import (
 )
 from .ladder import LadderPolicy
 from .platforms import KINDS, AwsAuth, CloudAuth, EntraAuth, GoogleAuth, missing_extra
+from .serve.settings import RouteConfig, ServeConfig
 from .stores import DEFAULT_BUSY_TIMEOUT, MemoryStore, StateStore, UnsafeStatePathError, open_redis, open_sqlite
 
 if TYPE_CHECKING:  # the loop (and through it the SDKs) loads only when build_loop runs
@@ -261,6 +262,9 @@ class SteadyConfig(_Strict):
     chain: tuple[ChainEntry, ...] = Field((), description="the ordered model chain: primary first")
     loop: LadderPolicy = LadderPolicy()
     classifier: ClassifierConfig = ClassifierConfig()
+    routes: dict[str, RouteConfig] = Field(default_factory=dict, description="steadyloop serve: client model "
+                                           "names and the chain entries behind each")
+    serve: ServeConfig = ServeConfig()
 
     @model_validator(mode="after")
     def _chain_pools_exist(self) -> SteadyConfig:
@@ -269,6 +273,21 @@ class SteadyConfig(_Strict):
             raise ValueError(f"chain names pools with no [pools.NAME] section: {missing}")
         for i, entry in enumerate(self.chain):
             _kinds_fit(i, entry, self.pools[entry.pool])
+        return self
+
+    @model_validator(mode="after")
+    def _routes_name_chain_entries(self) -> SteadyConfig:
+        models = [e.model for e in self.chain]
+        for name, route in self.routes.items():
+            unknown = [m for m in route.chain if m not in models]
+            if unknown:
+                raise ValueError(f"routes.{name}.chain: no [[chain]] entry has model {unknown[0]!r}; configured: "
+                                 f"{', '.join(models) or 'none (add [[chain]] entries)'}")
+        for i, key in enumerate(self.serve.keys):
+            unknown = [m for m in key.models if m not in self.routes]
+            if unknown:
+                raise ValueError(f"serve.keys.{i}.models: no [routes.{unknown[0]}] section; configured routes: "
+                                 f"{', '.join(self.routes) or 'none'}")
         return self
 
 

@@ -32,14 +32,20 @@ SECTIONS = (  # (heading, TOML form, model path)
     ("cooldown", "[pools.NAME.cooldown]", "agent.cooldown:CooldownPolicy"),
     ("chain", "[[chain]]", "agent.chain:ChainEntry"),
     ("loop", "[loop]", "agent.ladder:LadderPolicy"),
+    ("routes", "[routes.NAME]", "agent.serve.settings:RouteConfig"),
+    ("serve", "[serve]", "agent.serve.settings:ServeConfig"),
+    ("keys", "[[serve.keys]]", "agent.serve.settings:ClientKey"),
+    ("management", "[serve.management]", "agent.serve.settings:ManagementConfig"),
 )
 MODULES = (
     "agent", "agent.config", "agent.conversation_loop", "agent.chain", "agent.conversation", "agent.tools",
     "agent.results", "agent.history", "agent.cron", "agent.events", "agent.ladder", "agent.compress",
     "agent.credential_pool", "agent.cooldown",
     "agent.stores", "agent.chat", "agent.drill", "agent.testing.emulator", "agent.release_notes",
+    "agent.passthrough", "agent.pool_report", "agent.serve",
 )
-_NESTED = {"credentials", "cooldown"}  # fields documented in their own section
+_NESTED = {"pools": {"credentials": "[[pools.NAME.credentials]] (at least one)", "cooldown": "[pools.NAME.cooldown]"},
+           "serve": {"keys": "[[serve.keys]]", "management": "[serve.management]"}}  # documented in their own section
 
 
 def _load(path: str) -> Any:
@@ -104,10 +110,10 @@ def configuration() -> str:
         doc = (model.__doc__ or "").strip().splitlines()[0]
         out += [f"## `{form}`", "", f"{doc}", "", "| key | type | default | meaning |", "| --- | --- | --- | --- |"]
         for name, field in model.model_fields.items():
-            if heading == "pools" and name in _NESTED:
-                out.append(f"| `{name}` | section | - | see `[[pools.NAME.{name}]]`"
-                           f"{' (at least one)' if name == 'credentials' else ''} |".replace(
-                               "[[pools.NAME.cooldown]]", "[pools.NAME.cooldown]"))
+            nested = _NESTED.get(heading, {}).get(name)
+            if nested is not None:
+                section, _, note = nested.partition(" ")
+                out.append(f"| `{name}` | section | - | see `{section}`{' ' + note if note else ''} |")
                 continue
             meaning = (field.description or "-") + _limits(field)
             out.append(f"| `{name}` | {_type(field.annotation)} | {_default(field)} | {meaning} |")

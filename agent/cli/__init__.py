@@ -17,12 +17,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
-from . import chat, classify, drill, pool, release_notes, run, upstream
+from . import chat, classify, drill, pool, release_notes, run, serve, upstream
 from ._common import UsageError
 
 __all__ = ["main"]
 
-_COMMANDS = (classify, run, chat, drill, upstream, pool, release_notes)
+_COMMANDS = (classify, run, chat, drill, upstream, serve, pool, release_notes)
 
 
 def _version() -> str:

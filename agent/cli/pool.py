@@ -21,27 +21,16 @@ def _open_store(config: Any) -> Any:
         raise UsageError(str(err)) from err
 
 
-def _rows(args: argparse.Namespace) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
-    """The store's description, one row per credential (times left in seconds; None: never), and one
-    per (endpoint, model) circuit."""
+def _report(args: argparse.Namespace) -> dict[str, Any]:
+    """The store's description, one row per credential and one per (endpoint, model) circuit."""
     import time
 
-    from ..config import credential_ids
+    from ..pool_report import pool_report
 
     config = load_config_arg(args)
     if args.pool and args.pool not in config.pools:
         raise UsageError(f"--pool {args.pool}: no such pool; configured: {', '.join(sorted(config.pools)) or 'none'}")
-    store, now = _open_store(config), time.time()
-    rows = []
-    for name, pool in config.pools.items():
-        if args.pool and name != args.pool:
-            continue
-        for state in store.read(name, credential_ids(name, pool), now).values():
-            suspended = {m: {**s, "left": max(0.0, s["until"] - now)}
-                         for m, s in state.to_dict()["suspensions"].items() if s["until"] > now}
-            rows.append({"pool": name, **state.to_dict(), "suspensions": suspended, "status": state.status(now).value,
-                         "available_in": None if state.dead else max(0.0, state.cool_until - now)})
-    return store.description, rows, _circuits(store, now)
+    return pool_report(config, _open_store(config), time.time(), only=args.pool)
 
 
 def _table(description: str, rows: list[dict[str, Any]], out: TextIO) -> None:
@@ -90,24 +79,15 @@ def _prometheus(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_pool_list(args: argparse.Namespace, out: TextIO) -> int:
     if args.prometheus:
         return _prometheus(args, out)
-    description, rows, circuits = _rows(args)
+    report = _report(args)
     if args.json:
-        out.write(json.dumps({"store": description, "credentials": rows, "circuits": circuits}) + "\n")
+        out.write(json.dumps(report) + "\n")
         return 0
-    _table(description, rows, out)
-    for c in circuits:  # memory of down endpoints (agent.circuit)
+    _table(report["store"], report["credentials"], out)
+    for c in report["circuits"]:  # memory of down endpoints (agent.circuit)
         out.write(f"circuit {c['endpoint']}: {c['state']}, {c['failures']} endpoint failure(s) in a row"
                   + (f", next probe in {c['probe_in']:.0f} s" if c["probe_in"] else "") + "\n")
     return 0
-
-
-def _circuits(store: Any, now: float) -> list[dict[str, Any]]:
-    """Each (endpoint, model) with a circuit record: its state, failures in a row, seconds to the next probe."""
-    from ..circuit import CircuitBreaker
-    from ..stores.circuits import circuits_for
-
-    return [{"endpoint": key, "state": state, "failures": r.failures, "probe_in": max(0.0, r.open_until - now)}
-            for key, (state, r) in sorted(CircuitBreaker(circuits_for(store)).states(now).items())]
 
 
 def _cmd_pool_reset(args: argparse.Namespace, out: TextIO) -> int:

@@ -102,6 +102,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.state.reset()
             self._json(200, {"reset": True})
             return
+        if self.path.split("?", 1)[0] == "/v1/messages/count_tokens" and isinstance(body, dict):
+            # Anthropic's free counting endpoint: 4 characters a token, like the context windows here
+            self._json(200, {"input_tokens": max(1, len(json.dumps(body.get("messages", []))) // 4)})
+            return
         where = route(self.path, _ROUTES)
         if where is None or not isinstance(body, dict):
             self._json(404 if where is None else 400,

@@ -1,0 +1,44 @@
+"""The shared credential state as rows: what ``steadyloop pool list --json`` prints and what
+``steadyloop serve`` answers on ``GET /v0/status`` (one owner, so the two never disagree)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .config import SteadyConfig
+    from .stores import StateStore
+
+__all__ = ["circuit_rows", "credential_rows", "pool_report"]
+
+
+def credential_rows(config: SteadyConfig, store: StateStore, now: float, *,
+                    only: str | None = None) -> list[dict[str, Any]]:
+    """One row per configured credential (times left in seconds; ``available_in`` None: never)."""
+    from .config import credential_ids
+
+    rows = []
+    for name, pool in config.pools.items():
+        if only and name != only:
+            continue
+        for state in store.read(name, credential_ids(name, pool), now).values():
+            suspended = {m: {**s, "left": max(0.0, s["until"] - now)}
+                         for m, s in state.to_dict()["suspensions"].items() if s["until"] > now}
+            rows.append({"pool": name, **state.to_dict(), "suspensions": suspended, "status": state.status(now).value,
+                         "available_in": None if state.dead else max(0.0, state.cool_until - now)})
+    return rows
+
+
+def circuit_rows(store: StateStore, now: float) -> list[dict[str, Any]]:
+    """Each (endpoint, model) with a circuit record: its state, failures in a row, seconds to the next probe."""
+    from .circuit import CircuitBreaker
+    from .stores.circuits import circuits_for
+
+    return [{"endpoint": key, "state": state, "failures": r.failures, "probe_in": max(0.0, r.open_until - now)}
+            for key, (state, r) in sorted(CircuitBreaker(circuits_for(store)).states(now).items())]
+
+
+def pool_report(config: SteadyConfig, store: StateStore, now: float, *, only: str | None = None) -> dict[str, Any]:
+    """``{"store", "credentials", "circuits"}``: the JSON of ``pool list --json`` and ``/v0/status``."""
+    return {"store": store.description, "credentials": credential_rows(config, store, now, only=only),
+            "circuits": circuit_rows(store, now)}

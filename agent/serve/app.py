@@ -1,0 +1,185 @@
+"""The ASGI app (Starlette): the client-facing endpoints, each a thin shell over ``walk``.
+
+| endpoint                         | does                                                          |
+| -------------------------------- | ------------------------------------------------------------- |
+| ``POST /v1/messages``            | Anthropic Messages, plain or streamed, through the route's ladder |
+| ``POST /v1/chat/completions``    | OpenAI Chat Completions, likewise                              |
+| ``POST /v1/responses``           | OpenAI Responses, likewise                                     |
+| ``POST /v1/messages/count_tokens`` | passed to the route's first Anthropic entry that answers     |
+| ``GET /v1/models``               | the routes, in a shape both SDKs read                          |
+| ``/v0/*``, ``/health/*``, ``/metrics`` | operating it (``agent.serve.manage``)                   |
+
+Response headers: ``x-steadyloop-attempts`` (upstream calls), ``x-steadyloop-served-by``
+(``model (credential)`` of the call that answered or last failed), ``x-steadyloop-reason``
+when it gave up. Secrets never appear: errors are the verdict's redacted words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from .. import events as ev
+from .._redact import redact
+from ..chain import Api
+from ..passthrough import RawRequest
+from .auth import Denied, who
+from .gateway import Gateway, NotServed
+from .manage import management_routes
+from .sink import ClientGone, StreamSink
+from .verdict import error_body, refusal, stream_error_event
+from .walk import Walked, walk
+
+__all__ = ["create_app"]
+
+log = logging.getLogger("steadyloop.serve")
+
+
+def _served(walked: Walked) -> dict[str, str]:
+    started = [e for e in walked.events if isinstance(e, ev.AttemptStarted)]
+    headers = {"x-steadyloop-attempts": str(len(started))}
+    if started:
+        headers["x-steadyloop-served-by"] = f"{started[-1].model} ({started[-1].credential_id})"
+    return headers
+
+
+def _error(api: Api, status: int, kind: str, message: str) -> JSONResponse:
+    return JSONResponse(error_body(api, kind, redact(message)), status_code=status)
+
+
+class _Streamed(Response):
+    """A streamed answer: the response starts at the commit point (``StreamSink``), not before."""
+
+    def __init__(self, gateway: Gateway, loop: Any, api: Api, raw: RawRequest) -> None:
+        super().__init__()
+        self.gateway, self.loop, self.api, self.raw = gateway, loop, api, raw
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        walked = Walked()
+        sink = StreamSink(send, lambda: list(_served(walked).items()),
+                          keep_alive=self.gateway.config.serve.keep_alive_seconds)
+        keeper = asyncio.create_task(sink.keep_alive())
+        try:
+            await walk(self.loop, self.raw, sink=sink, sleep=self.gateway.sleep, walked=walked)
+        except ClientGone:
+            return
+        finally:
+            keeper.cancel()
+        result = walked.result
+        assert result is not None
+        if not sink.started:
+            await _refuse(self.api, walked, send)
+            return
+        if not result.ok:
+            log.warning("steadyloop serve: stream_truncated after %d bytes: %s (%s)", sink.written,
+                        result.failure_reason.value if result.failure_reason else result.status.value,
+                        _served(walked).get("x-steadyloop-served-by", "-"))
+            try:
+                await sink.write(walked.terminal or stream_error_event(self.api, result))
+            except ClientGone:
+                return
+        await sink.end()
+
+
+async def _refuse(api: Api, walked: Walked, send: Send) -> None:
+    result = walked.result
+    assert result is not None
+    answer = refusal(api, result, walked.events)
+    reason = result.failure_reason.value if result.failure_reason else result.status.value
+    headers = {**answer.headers, **_served(walked), "x-steadyloop-reason": reason, "content-type": "application/json"}
+    await send({"type": "http.response.start", "status": answer.status,
+                "headers": [(k.encode(), v.encode()) for k, v in headers.items()]})
+    await send({"type": "http.response.body", "body": answer.body, "more_body": False})
+
+
+def _client_key(headers: Any) -> tuple[str, bool] | None:
+    """The client's own upstream key (pass_through_key routes): x-api-key, else a bearer token."""
+    if headers.get("x-api-key"):
+        return headers["x-api-key"], False
+    bearer = headers.get("authorization", "")
+    return (bearer[7:].strip(), True) if bearer.lower().startswith("bearer ") and bearer[7:].strip() else None
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    try:
+        body = json.loads(await request.body())
+    except ValueError as err:
+        raise NotServed(400, f"the request body is not JSON ({err.__class__.__name__}); send a JSON object") from err
+    if not isinstance(body, dict) or not isinstance(body.get("model"), str):
+        raise NotServed(400, "the request body must be a JSON object with a string \"model\"")
+    return body
+
+
+def _endpoint(api: Api) -> Any:
+    async def handle(request: Request) -> Response:
+        gateway: Gateway = request.app.state.gateway
+        try:
+            body = await _body(request)
+            route = gateway.config.routes.get(body["model"])
+            pass_through = route is not None and route.pass_through_key
+            who(gateway.config.serve, request.headers, request.client.host if request.client else None,
+                body["model"], own_header_only=pass_through)
+            loop = gateway.loop(body["model"], api, _client_key(request.headers) if pass_through else None)
+        except Denied as denied:
+            kind = "authentication_error" if denied.status == 401 else "permission_error"
+            return _error(api, denied.status, kind, str(denied))
+        except NotServed as missing:
+            return _error(api, missing.status, "not_found_error" if missing.status == 404 else
+                          "invalid_request_error", str(missing))
+        raw = RawRequest.of(body, request.headers)
+        if raw.stream:
+            return _Streamed(gateway, loop, api, raw)
+        walked = await walk(loop, raw, sleep=gateway.sleep)
+        assert walked.result is not None
+        if walked.result.ok:
+            return Response(walked.body, 200, headers=_served(walked), media_type=walked.content_type)
+        return _Refused(api, walked)
+    return handle
+
+
+class _Refused(Response):
+    def __init__(self, api: Api, walked: Walked) -> None:
+        super().__init__()
+        self.api, self.walked = api, walked
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await _refuse(self.api, self.walked, send)
+
+
+async def _models(request: Request) -> Response:
+    """The routes, readable by both SDKs (OpenAI's list fields and Anthropic's page fields)."""
+    gateway: Gateway = request.app.state.gateway
+    try:
+        who(gateway.config.serve, request.headers, request.client.host if request.client else None, None)
+    except Denied as denied:
+        return _error("openai-chat", denied.status, "permission_error", str(denied))
+    names = sorted(gateway.config.routes)
+    data = [{"id": n, "object": "model", "type": "model", "display_name": n, "created": 0,
+             "created_at": "1970-01-01T00:00:00Z", "owned_by": "steadyloop"} for n in names]
+    return JSONResponse({"object": "list", "data": data, "has_more": False,
+                         "first_id": names[0] if names else None, "last_id": names[-1] if names else None})
+
+
+def create_app(gateway: Gateway) -> Starlette:
+    """The gateway as an ASGI app (run it with uvicorn, or ``steadyloop serve``)."""
+    from .count_tokens import count_tokens
+
+    routes = [
+        Route("/v1/messages", _endpoint("anthropic-messages"), methods=["POST"]),
+        Route("/v1/chat/completions", _endpoint("openai-chat"), methods=["POST"]),
+        Route("/v1/responses", _endpoint("openai-responses"), methods=["POST"]),
+        Route("/v1/messages/count_tokens", count_tokens, methods=["POST"]),
+        Route("/v1/models", _models, methods=["GET"]),
+        *management_routes(),
+    ]
+    app = Starlette(routes=routes)
+    app.state.gateway = gateway
+    return app

@@ -1,0 +1,173 @@
+"""Reading an upstream event stream as it passes through: where content begins, what failed.
+
+``events`` splits the upstream body into server-sent events, each kept byte for byte (``raw``)
+so the client receives exactly what the provider sent. ``Watch.feed`` reads one event and says:
+
+| api                | content (the commit point)                   | success end               | failure in a 200     |
+| ------------------ | -------------------------------------------- | ------------------------- | -------------------- |
+| anthropic-messages | ``content_block_delta``, a ``tool_use`` block | ``message_stop``         | ``event: error``     |
+| openai-responses   | any ``response.*.delta``, a function call    | ``response.completed``,   | ``response.failed``, |
+|                    | item                                         | ``response.incomplete``   | ``error``            |
+| openai-chat        | a chunk with text or a tool call             | a ``finish_reason``       | a chunk with         |
+|                    |                                              |                           | ``error``            |
+
+``message_start`` and ``response.created`` carry no content: a failure after them is still
+invisible to the client. A failure is handed to the ladder in the form the SDK itself gives it
+(``agent.passthrough.status_error``, ``openai.APIError``) or as the failed response object the
+soft-failure rules read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..adapters import ModelReply, StreamIncompleteError, Usage
+from ..chain import Api
+from ..conversation import ToolCall
+from ..passthrough import as_sdk_object, status_error
+
+__all__ = ["Event", "Watch", "events"]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One server-sent event: its name, its data, and its bytes as received (blank line included)."""
+
+    name: str | None
+    data: str
+    raw: bytes
+
+
+async def events(lines: AsyncIterator[str]) -> AsyncIterator[Event]:
+    """The events of an SSE body (comments and retry fields pass through inside ``raw``)."""
+    name: str | None = None
+    data: list[str] = []
+    raw: list[str] = []
+    async for line in lines:
+        if line:
+            raw.append(line)
+            if line.startswith("event:"):
+                name = line[6:].strip()
+            elif line.startswith("data:"):
+                data.append(line[5:].removeprefix(" "))
+            continue
+        if raw:
+            yield Event(name, "\n".join(data), ("\n".join(raw) + "\n\n").encode())
+        name, data, raw = None, [], []
+    if raw:  # a last event without its blank line: still the provider's bytes
+        yield Event(name, "\n".join(data), ("\n".join(raw) + "\n\n").encode())
+
+
+@dataclass(slots=True)
+class Watch:
+    """What one upstream stream has shown so far; ``feed`` returns a failure to hand to the ladder."""
+
+    api: Api
+    client: Any  # the SDK client that made the call (its error mapping)
+    adapter: Any  # the chain entry's adapter (parses a final response object)
+    response: Any  # the upstream httpx2.Response
+    content: bool = False  # a content event passed: the commit point
+    done: bool = False  # the success terminal event arrived
+    text: list[str] = field(default_factory=list)
+    tools: list[str] = field(default_factory=list)
+    finish: str | None = None
+    usage: Usage = field(default_factory=Usage)
+    model: str | None = None
+    final: Any = None  # Responses: the completed response object
+
+    def feed(self, event: Event) -> Any:
+        """Note ``event``; returns a failure (an SDK exception or a failed response object) or None."""
+        if self.api == "openai-chat" and event.data.strip() == "[DONE]":
+            self.done = self.finish is not None
+            return None
+        if not event.data:
+            return None
+        data = json.loads(event.data)  # ValueError: a malformed chunk (the driver names it)
+        if not isinstance(data, dict):
+            raise ValueError("a streamed chunk is not a JSON object")
+        if self.api == "anthropic-messages":
+            return self._messages(event.name or str(data.get("type", "")), data)
+        if self.api == "openai-responses":
+            return self._responses(event.name or str(data.get("type", "")), data)
+        return self._chat(data)
+
+    def _messages(self, kind: str, data: dict[str, Any]) -> Any:
+        if kind == "error":
+            return status_error(self.client, data, self.response)
+        if kind == "content_block_delta":
+            self.content = True
+            delta = data.get("delta") or {}
+            if delta.get("type") == "text_delta":
+                self.text.append(str(delta.get("text", "")))
+        elif kind == "content_block_start" and (data.get("content_block") or {}).get("type") == "tool_use":
+            self.content = True
+            self.tools.append(str(data["content_block"].get("name", "")))
+        elif kind == "message_start":
+            message = data.get("message") or {}
+            self.model = message.get("model")
+            self.usage = Usage(int((message.get("usage") or {}).get("input_tokens") or 0), 0)
+        elif kind == "message_delta":
+            self.finish = (data.get("delta") or {}).get("stop_reason") or self.finish
+            out = int((data.get("usage") or {}).get("output_tokens") or 0)
+            self.usage = Usage(self.usage.input_tokens, out)
+        elif kind == "message_stop":
+            self.done = True
+        return None
+
+    def _responses(self, kind: str, data: dict[str, Any]) -> Any:
+        if kind == "response.failed":
+            return as_sdk_object(self.api, data.get("response"))
+        if kind == "error":
+            return data  # the soft-failure rules read the event itself
+        if kind.endswith(".delta"):
+            self.content = True
+            if kind == "response.output_text.delta":
+                self.text.append(str(data.get("delta", "")))
+        elif kind == "response.output_item.added" and (data.get("item") or {}).get("type") == "function_call":
+            self.content = True
+            self.tools.append(str(data["item"].get("name", "")))
+        elif kind in ("response.completed", "response.incomplete"):
+            self.done, self.final = True, as_sdk_object(self.api, data.get("response"))
+        return None
+
+    def _chat(self, data: dict[str, Any]) -> Any:
+        if data.get("error"):
+            import openai
+
+            error = data["error"]
+            message = error.get("message") if isinstance(error, dict) else None
+            return openai.APIError(message=str(message or "An error occurred during streaming"),
+                                   request=self.response.request, body=error)
+        self.model = self.model or data.get("model")
+        usage = data.get("usage")
+        if isinstance(usage, dict):
+            self.usage = Usage(int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0))
+        for choice in data.get("choices") or ():
+            delta = choice.get("delta") or {}
+            if delta.get("content"):
+                self.content = True
+                self.text.append(str(delta["content"]))
+            for call in delta.get("tool_calls") or ():
+                self.content = True
+                name = (call.get("function") or {}).get("name")
+                if name:
+                    self.tools.append(str(name))
+            if choice.get("finish_reason"):
+                self.finish = str(choice["finish_reason"])
+        return None
+
+    def reply(self) -> ModelReply:
+        """The answer as the ladder judges it (raises StreamIncompleteError when the end never came)."""
+        if self.api == "openai-chat" and self.finish is not None:
+            self.done = True  # the finish is the terminal fact; [DONE] is a courtesy
+        if not self.done:
+            raise StreamIncompleteError(f"the {self.api} stream ended without its terminal event")
+        if self.final is not None:
+            reply: ModelReply = self.adapter.parse(self.final)
+            return reply
+        calls = tuple(ToolCall(id=f"call_{i}", name=name, arguments={}) for i, name in enumerate(self.tools))
+        return ModelReply("".join(self.text), calls, (), self.usage, None, self.model,
+                          (self.finish,) if self.finish else ())

@@ -1,0 +1,47 @@
+"""``Served``: the gateway in a background thread on an ephemeral loopback port (tests, benches).
+
+The listening socket is bound before the thread starts, so clients may connect at once: the
+kernel queues them until uvicorn accepts.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Awaitable, Callable
+from types import TracebackType
+from typing import Any
+
+from ..config import SteadyConfig
+from .listen import listening_socket
+
+__all__ = ["Served"]
+
+
+class Served:
+    """``with Served(config) as gw: gw.url`` serves ``config`` until the block ends."""
+
+    def __init__(self, config: SteadyConfig, *, hooks: tuple[Any, ...] = (), metrics: Any = None,
+                 sleep: Callable[[float], Awaitable[Any]] | None = None) -> None:
+        import uvicorn
+
+        from .app import create_app
+        from .gateway import Gateway
+
+        self.gateway = Gateway(config, hooks=hooks) if sleep is None else Gateway(config, hooks=hooks, sleep=sleep)
+        app = create_app(self.gateway)
+        app.state.metrics = metrics
+        self._sock = listening_socket("127.0.0.1", 0)
+        self.port: int = self._sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
+        self._server.install_signal_handlers = lambda: None  # type: ignore[method-assign]  # not the main thread
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._sock]}, daemon=True)
+
+    def __enter__(self) -> Served:
+        self._thread.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+        self._sock.close()

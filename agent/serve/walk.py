@@ -1,0 +1,169 @@
+"""The driver of a pass-through turn: the library's ``TurnLogic`` decides, this module performs.
+
+``walk`` runs ``TurnLogic.passthrough_turn`` (the very ladder, pools, circuits and classifier of
+``ConversationLoop``) and performs its effects for one client request: each ``Call`` sends the
+client's body through the SDK (``agent.passthrough.send_raw``), each ``Sleep`` waits. A plain
+call hands the ladder the SDK's typed error or the parsed answer. A streamed call holds the
+upstream events until the first content event (``sse.Watch``), so a failure before it is an
+ordinary failed attempt the ladder walks on; after it, the events flow to the client as they
+arrive, and a failure ends the turn (``on_partial_stream`` is ``stop`` for the gateway): the
+credential is reported and the attempt recorded as a truncation.
+
+The turn's deadline bounds every call up to the commit point; after it the answer is no longer
+recoverable, so only the chain entry's idle timeout can cut it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import events as ev
+from .._deadline import deadline
+from .._turn import Call, Emit, Outcome, Sleep, TurnLogic
+from ..adapters import MalformedStreamError
+from ..adapters import _named as name_stream_failure
+from ..error_classifier import classify_soft_failure
+from ..passthrough import RawRequest, as_sdk_object, send_raw
+from ..results import TurnResult
+from .sink import ClientGone, StreamSink
+from .sse import Watch, events
+
+__all__ = ["Walked", "record_events", "walk"]
+
+
+@dataclass(slots=True)
+class Walked:
+    """What one client request saw: the events of its turn, the answer, and the result."""
+
+    events: list[ev.Event] = field(default_factory=list)
+    result: TurnResult | None = None
+    body: bytes = b""  # a plain answer: the upstream's body as sent
+    content_type: str = "application/json"
+    terminal: bytes = b""  # the upstream's own terminal error event, sent once the turn has recorded it
+
+    def last(self, kind: type[Any]) -> Any:
+        return next((e for e in reversed(self.events) if isinstance(e, kind)), None)
+
+
+_CURRENT: ContextVar[Walked | None] = ContextVar("steadyloop_serve_walk", default=None)
+
+
+def record_events(event: ev.Event) -> None:
+    """A loop hook: the events of the request being walked in this task, as they happen."""
+    walked = _CURRENT.get()
+    if walked is not None:
+        walked.events.append(event)
+
+
+async def walk(logic: TurnLogic, raw: RawRequest, *, sink: StreamSink | None = None, session: str | None = None,
+               sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+               clock: Callable[[], float] = time.monotonic, walked: Walked | None = None) -> Walked:
+    """Run one pass-through turn for ``raw``; streamed answers go to ``sink``; events land in ``walked``
+    (a new one unless given: a sink's headers may read it while the turn runs)."""
+    walked = Walked() if walked is None else walked
+    token = _CURRENT.set(walked)
+    turn = logic.passthrough_turn(session)
+    try:
+        reply: Any = None
+        while True:
+            try:
+                effect = turn.send(reply)
+            except StopIteration as done:
+                walked.result = done.value
+                return walked
+            reply = None
+            if isinstance(effect, Sleep):
+                await sleep(effect.seconds)
+            elif isinstance(effect, Call):
+                reply = await (_stream(effect, raw, sink, walked, clock) if sink is not None
+                               else _plain(effect, raw, walked, clock))
+            elif not isinstance(effect, Emit):  # Emit: the hooks already saw it (record_events)
+                raise TypeError(f"a pass-through turn has no {type(effect).__name__} effect")
+    finally:
+        turn.close()  # cancelled or the client left mid-call: the turn releases its key
+        _CURRENT.reset(token)
+
+
+def _bound(effect: Call) -> Any:
+    return deadline(effect.time_left) if effect.time_left is not None else contextlib.nullcontext()
+
+
+async def _plain(effect: Call, raw: RawRequest, walked: Walked, clock: Callable[[], float]) -> Outcome:
+    start = clock()
+    try:
+        with _bound(effect):
+            response = await send_raw(effect.client, effect.adapter.api, raw, effect.request)
+    except Exception as exc:
+        return Outcome(error=exc, duration=clock() - start)
+    walked.body = response.content
+    walked.content_type = response.headers.get("content-type", "application/json")
+    try:
+        data = response.json()
+    except ValueError:
+        data = response.text  # not JSON: the ladder judges it malformed
+    return Outcome(raw=as_sdk_object(effect.adapter.api, data), duration=clock() - start)
+
+
+async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walked,
+                  clock: Callable[[], float]) -> Outcome:
+    start, response = clock(), None
+    bound = contextlib.ExitStack()
+    bound.enter_context(_bound(effect))
+    try:
+        response = await send_raw(effect.client, effect.adapter.api, raw, effect.request)
+        if not response.headers.get("content-type", "").startswith("text/event-stream"):
+            return await _not_a_stream(effect, response, clock() - start)
+        watch = Watch(effect.adapter.api, effect.client, effect.adapter, response)
+        held: list[bytes] = []
+        async for event in events(response.aiter_lines()):
+            failure = watch.feed(event)
+            if failure is not None:
+                if sink.committed:  # the provider's own terminal error: the client gets it as sent, after the
+                    walked.terminal = event.raw  # pool has heard of it (the driver sends it when the turn ends)
+                return _failed(failure, clock() - start, sink.written)
+            if sink.committed:
+                await sink.write(event.raw)
+                continue
+            held.append(event.raw)
+            if watch.content:
+                await sink.commit(b"".join(held))
+                bound.close()  # committed: the answer is no longer recoverable, the deadline lets it finish
+        reply = watch.reply()
+        if not sink.committed and (reply.text or reply.tool_calls):
+            await sink.commit(b"".join(held))
+        return Outcome(raw=watch.final, reply=reply, duration=clock() - start, delivered=sink.written)
+    except ClientGone:
+        raise
+    except Exception as exc:
+        return Outcome(error=name_stream_failure(exc), duration=clock() - start, delivered=sink.written)
+    finally:
+        bound.close()
+        if response is not None:
+            with contextlib.suppress(Exception):
+                await response.aclose()
+
+
+async def _not_a_stream(effect: Call, response: Any, duration: float) -> Outcome:
+    """A JSON body answering a streamed request: a failed 200 (Codex reports quota so) for the soft-failure
+    rules, else nothing a streaming client could be given."""
+    await response.aread()
+    try:
+        answer = as_sdk_object(effect.adapter.api, response.json())
+    except ValueError:
+        answer = None
+    if answer is not None and classify_soft_failure(answer) is not None:
+        return Outcome(raw=answer, duration=duration)
+    return Outcome(error=MalformedStreamError("a streamed request was answered without an event stream"),
+                   duration=duration)
+
+
+def _failed(failure: Any, duration: float, delivered: int) -> Outcome:
+    if isinstance(failure, BaseException):
+        return Outcome(error=failure, duration=duration, delivered=delivered)
+    return Outcome(raw=failure, duration=duration, delivered=delivered)  # a failed 200: the soft-failure rules

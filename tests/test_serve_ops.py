@@ -1,0 +1,243 @@
+"""Operating steadyloop serve: configuration errors, the CLI, client keys, management, health, metrics."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import anthropic
+import httpx2
+import openai
+import pytest
+
+from agent.cli import main
+from agent.config import ConfigError, load_config
+from agent.serve.auth import Denied, hash_key, who
+from agent.serve.settings import ServeConfig
+from agent.testing.emulator import Emulator
+
+from .test_serve import FULL, HI, anthropic_client, config, openai_client, scenario, served
+
+KEY = "sl-test-client-key-0123456789"
+OTHER = "sl-test-other-key-9876543210"
+ADMIN = "sl-test-admin-key-5555555555"
+
+
+def _base(**extra: Any) -> dict[str, Any]:
+    return {"pools": {"p": {"credentials": [{"id": "k", "key": "sk-aaaaaaaaaaaa"}]}},
+            "chain": [{"api": "openai-chat", "model": "m", "pool": "p"}], **extra}
+
+
+@pytest.mark.parametrize(("extra", "names"), [
+    ({"routes": {"r": {"chain": ["nope"]}}}, ["routes.r.chain", "'nope'", "configured: m"]),
+    ({"routes": {"r": {"chain": []}}}, ["routes.r.chain"]),
+    ({"routes": {"r": {"chian": ["m"]}}}, ["routes.r.chian", "did you mean 'chain'"]),
+    ({"routes": {"r": {"chain": ["m"]}}, "serve": {"keys": [{"id": "a", "hash": "abc"}]}},
+     ["serve.keys.0.hash", "steadyloop serve --hash-key"]),
+    ({"routes": {"r": {"chain": ["m"]}}, "serve": {"keys": [{"id": "a", "hash": hash_key(KEY), "models": ["x"]}]}},
+     ["serve.keys.0.models", "[routes.x]", "configured routes: r"]),
+    ({"serve": {"management": {"key_hash": "sha256:zz"}}}, ["serve.management.key_hash"]),
+    ({"serve": {"port": 70000}}, ["serve.port"]),
+])
+def test_bad_gateway_configuration_names_the_field_and_fix(extra: dict[str, Any], names: list[str]) -> None:
+    """Each mistake in [routes.*] or [serve] is a ConfigError that names the field and what to do."""
+    with pytest.raises(ConfigError) as caught:
+        load_config(_base(**extra))
+    assert all(n in str(caught.value) for n in names), str(caught.value)
+
+
+def _loaded_after(code: str) -> list[str]:
+    probe = code + "\nimport sys, json; print(json.dumps([m for m in ('starlette', 'uvicorn') if m in sys.modules]))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_help_does_not_load_the_web_stack() -> None:
+    """steadyloop --help, serve --help and reading a configuration with routes load neither starlette nor uvicorn."""
+    code = textwrap.dedent("""
+        import contextlib, io
+        from agent.cli import main
+        from agent.config import load_config
+        for argv in (["--help"], ["serve", "--help"]):
+            with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):
+                main(argv)
+        load_config({"pools": {"p": {"credentials": [{"key": "sk-aaaaaaaaaaaa"}]}},
+                     "chain": [{"api": "openai-chat", "model": "m", "pool": "p"}], "routes": {"r": {"chain": ["m"]}}})
+    """)
+    assert _loaded_after(code) == []
+
+
+def test_serve_names_the_missing_extra(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                       tmp_path: Path) -> None:
+    """Without starlette installed, steadyloop serve exits 2 and names the extra to install."""
+    monkeypatch.setitem(sys.modules, "starlette", None)  # what an environment without the package looks like
+    assert main(["serve", "--config", str(tmp_path / "absent.toml")]) == 2
+    assert "pip install 'steadyloop[serve]'" in capsys.readouterr().err
+
+
+def test_hash_key_prints_a_key_and_its_hash() -> None:
+    """serve --hash-key prints a fresh key and the [[serve.keys]] hash that accepts it."""
+    out = io.StringIO()
+    assert main(["serve", "--hash-key"], out=out) == 0
+    text = out.getvalue()
+    key = text.split("it is not stored): ")[1].split()[0]
+    assert f'hash = "{hash_key(key)}"' in text and key.startswith("sl-")
+
+
+# ------------------------------------------------------------------ client keys
+
+
+def _keyed(emu: Emulator, **serve: Any) -> Any:
+    keys = [{"id": "laptop", "hash": hash_key(KEY), "models": ["r"]}, {"id": "other", "hash": hash_key(OTHER),
+                                                                        "models": ["elsewhere"]}]
+    return load_config({
+        "state": {"backend": "memory"},
+        "pools": {"main": {"credentials": [{"id": "k1", "key": "sk-emu-one"}]}},
+        "chain": [{"api": "anthropic-messages", "model": "m", "pool": "main", "base_url": emu.base_url("anthropic")}],
+        "routes": {"r": {"chain": ["m"]}, "elsewhere": {"chain": ["m"]}}, "serve": {"keys": keys, **serve}})
+
+
+@pytest.mark.parametrize(("key", "status"), [(None, 401), ("sl-wrong-key-000000000000", 401), (OTHER, 403),
+                                             (KEY, 200)])
+def test_client_keys_and_their_model_lists(healthy_emu: Emulator, key: str | None, status: int) -> None:
+    """With [[serve.keys]]: no or a wrong key is 401, a key not allowed this model 403, the right key answers."""
+    with served(_keyed(healthy_emu)) as gw:
+        headers = {"x-api-key": key} if key else {}
+        response = httpx2.post(gw.url + "/v1/messages", headers=headers,
+                               json={"model": "r", "max_tokens": 16, "messages": HI})
+    assert response.status_code == status
+    if status != 200:
+        assert response.json()["type"] == "error" and KEY not in response.text and OTHER not in response.text
+
+
+@pytest.mark.parametrize(("host", "allowed"), [("127.0.0.1", True), ("::1", True), ("10.1.2.3", False),
+                                              ("192.168.0.9", False), (None, False), ("not-an-ip", False)])
+def test_without_client_keys_only_loopback_is_served(host: str | None, allowed: bool) -> None:
+    """No [[serve.keys]]: loopback callers are served, anyone else is refused with 403."""
+    if allowed:
+        assert who(ServeConfig(), {}, host, "r") == "loopback"
+    else:
+        with pytest.raises(Denied) as caught:
+            who(ServeConfig(), {}, host, "r")
+        assert caught.value.status == 403
+
+
+def test_a_pass_through_route_sends_the_clients_own_key(tmp_path: Path) -> None:
+    """pass_through_key: the client's key goes upstream (the pool's never does); other routes never forward it."""
+    keys = [{"key": "sk-emu-client", "label": "client"}, {"key": "sk-emu-one", "label": "pool"}]
+    with scenario(keys=keys) as emu:
+        cfg = load_config({
+            "state": {"backend": "memory"},
+            "pools": {"main": {"credentials": [{"id": "k1", "key": "sk-emu-one"}]}},
+            "chain": [{"api": "openai-chat", "model": "m", "pool": "main", "base_url": emu.base_url("openai")}],
+            "routes": {"own": {"chain": ["m"], "pass_through_key": True}, "pooled": {"chain": ["m"]}}})
+        with served(cfg) as gw:
+            client = openai_client(gw.url, key="sk-emu-client")
+            assert client.chat.completions.create(model="own", messages=HI).choices[0].message.content == FULL  # type: ignore[arg-type]
+            assert client.chat.completions.create(model="pooled", messages=HI).choices[0].message.content == FULL  # type: ignore[arg-type]
+        assert [r.key for r in emu.log] == ["client", "pool"]
+
+
+# ------------------------------------------------------------------ management, health, metrics
+
+
+@pytest.fixture
+def healthy_emu() -> Any:
+    with Emulator("healthy") as emu:
+        yield emu
+
+
+def test_status_is_pool_list_json_and_reset_clears_a_key(tmp_path: Path) -> None:
+    """GET /v0/status answers what `pool list --json` prints; POST /v0/pool/ID/reset brings a dead key back."""
+    state = {"backend": "sqlite", "path": str(tmp_path / "state.db")}
+    with Emulator("all_keys_exhausted") as emu:
+        cfg = config(emu, "openai-chat", ("gpt-4o",), keys=["sk-emu-one", "sk-emu-two"], state=state)
+        toml = tmp_path / "steadyloop.toml"
+        toml.write_text(textwrap.dedent(f"""
+            [state]
+            backend = "sqlite"
+            path = "{tmp_path / 'state.db'}"
+            [pools.main]
+            [[pools.main.credentials]]
+            id = "k1"
+            key = "sk-emu-one"
+            [[pools.main.credentials]]
+            id = "k2"
+            key = "sk-emu-two"
+            [[chain]]
+            api = "openai-chat"
+            model = "gpt-4o"
+            pool = "main"
+        """))
+        with served(cfg) as gw:
+            with pytest.raises(openai.RateLimitError):
+                openai_client(gw.url).chat.completions.create(model="r", messages=HI)  # type: ignore[arg-type]
+            status = httpx2.get(gw.url + "/v0/status").json()
+            out = io.StringIO()
+            assert main(["pool", "list", "--json", "--config", str(toml)], out=out) == 0
+            ready = httpx2.get(gw.url + "/health/ready")
+            reset = httpx2.post(gw.url + "/v0/pool/k1/reset")
+            unknown = httpx2.post(gw.url + "/v0/pool/nobody/reset")
+            after = {r["id"]: r["status"] for r in httpx2.get(gw.url + "/v0/status").json()["credentials"]}
+            live = httpx2.get(gw.url + "/health/live")
+    listed = json.loads(out.getvalue())
+    assert [(r["id"], r["status"], r["reason"]) for r in status["credentials"]] == \
+        [(r["id"], r["status"], r["reason"]) for r in listed["credentials"]]
+    assert status["store"] == listed["store"] and {r["status"] for r in status["credentials"]} != {"available"}
+    assert ready.status_code == 503 and ready.json()["routes"] == {"r": False}
+    assert reset.status_code == 200 and reset.json()["reset"] >= 1 and unknown.status_code == 404
+    assert after["k1"] == "available" and live.status_code == 200
+
+
+def test_management_needs_its_own_key_when_one_is_set(healthy_emu: Emulator) -> None:
+    """[serve.management] key_hash: /v0/* and /metrics refuse a client key and accept the management key."""
+    with served(_keyed(healthy_emu, management={"key_hash": hash_key(ADMIN)})) as gw:
+        client_key = httpx2.get(gw.url + "/v0/status", headers={"x-api-key": KEY})
+        none = httpx2.post(gw.url + "/v0/pool/k1/reset")
+        admin = httpx2.get(gw.url + "/v0/status", headers={"authorization": f"Bearer {ADMIN}"})
+    assert client_key.status_code == 401 and none.status_code == 401 and admin.status_code == 200
+    assert [r["id"] for r in admin.json()["credentials"]] == ["k1"]
+
+
+def test_metrics_count_what_the_gateway_did(healthy_emu: Emulator) -> None:
+    """/metrics exposes the library's counters for gateway requests (the Metrics hook on every loop)."""
+    from agent.observability.metrics import Metrics
+
+    metrics = Metrics()
+    with served(config(healthy_emu, "anthropic-messages"), hooks=(metrics,), metrics=metrics) as gw:
+        anthropic_client(gw.url).messages.create(model="r", max_tokens=16, messages=HI)  # type: ignore[arg-type]
+        text = httpx2.get(gw.url + "/metrics").text
+    assert 'steadyloop_attempts_total{action="answered",model="m",provider="anthropic",reason="ok"} 1.0' in text
+    assert 'steadyloop_turns_total{reason="none",status="ok"} 1.0' in text
+
+
+def test_no_secret_reaches_a_response_or_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    """A failing upstream that echoes the key: neither the client's answer nor the log holds it."""
+    body = {"error": {"message": "Incorrect API key provided: sk-emu-secret-value-123", "type": "invalid_request_error",
+                      "code": "invalid_api_key"}}
+    with scenario(rules=[{"respond": "error", "status": 401, "body": body}]) as emu, \
+            served(config(emu, "openai-chat", keys=["sk-emu-secret-value-123"])) as gw, \
+            pytest.raises(openai.APIStatusError) as caught:
+        openai_client(gw.url).chat.completions.create(model="r", messages=HI)  # type: ignore[arg-type]
+    response = caught.value.response
+    assert "sk-emu-secret-value-123" not in response.text + json.dumps(dict(response.headers)) + caplog.text
+    assert response.headers["x-should-retry"] == "false"
+
+
+def test_count_tokens_passes_through(healthy_emu: Emulator) -> None:
+    """POST /v1/messages/count_tokens goes to the route's Anthropic entry and its count comes back."""
+    with served(config(healthy_emu, "anthropic-messages")) as gw:
+        count = anthropic_client(gw.url).messages.count_tokens(model="r", messages=HI)  # type: ignore[arg-type]
+    assert count.input_tokens == len(json.dumps(HI)) // 4
+
+
+def test_an_unknown_model_is_a_404_naming_the_routes(healthy_emu: Emulator) -> None:
+    """A model with no route is the SDK's NotFoundError, listing what is served."""
+    with served(config(healthy_emu, "anthropic-messages")) as gw, pytest.raises(anthropic.NotFoundError) as caught:
+        anthropic_client(gw.url).messages.create(model="nope", max_tokens=16, messages=HI)  # type: ignore[arg-type]
+    assert "models: r" in caught.value.message
