@@ -1,0 +1,166 @@
+"""Benchmark: the latency ``steadyloop serve`` adds, against calling the emulator directly.
+
+The emulator (``steadyloop upstream``) and the gateway (``steadyloop serve``, one worker) run as
+their own processes, as in production; the client is one ``httpx2.AsyncClient`` sending the
+same JSON body either straight to the emulator or through the gateway. Direct and served
+requests are interleaved round by round, so a busy machine slows both alike. Figures:
+
+- latency: request sent to the whole body read (plain answers);
+- TTFT: request sent to the first content event (``content_block_delta`` / a chat chunk with text);
+- sequential (one request at a time) and 32 concurrent clients;
+- added = served minus direct, at the median and at p99.
+
+Run: python -m bench.serve [--rounds N] [--state memory|sqlite]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import httpx2
+
+from bench.loop import _Upstream
+
+BODIES = {
+    "messages": ("/v1/messages", {"model": "m", "max_tokens": 64, "messages": [{"role": "user", "content": "Hi"}]},
+                 b"content_block_delta"),
+    "chat": ("/v1/chat/completions", {"model": "m", "messages": [{"role": "user", "content": "Hi"}]},
+             b'"content": "Hello'),
+}
+CONCURRENCY = 32
+
+
+class _Gateway:
+    """``steadyloop serve`` in its own process, on a free port, in front of ``upstream``."""
+
+    def __init__(self, upstream: str, state: str) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="bench-serve-"))
+        store = f'backend = "sqlite"\npath = "{self.dir / "state.db"}"' if state == "sqlite" else 'backend = "memory"'
+        root = upstream.removesuffix("/v1")
+        (self.dir / "steadyloop.toml").write_text(textwrap.dedent(f"""
+            [state]
+            {{store}}
+            [pools.main]
+            [[pools.main.credentials]]
+            id = "bench"
+            key = "sk-bench-key"
+            [[chain]]
+            api = "anthropic-messages"
+            model = "m"
+            pool = "main"
+            base_url = "{root}"
+            [[chain]]
+            api = "openai-chat"
+            model = "m"
+            pool = "main"
+            base_url = "{upstream}"
+            [routes.m]
+            chain = ["m"]
+        """).replace("{store}", store))
+
+    def __enter__(self) -> _Gateway:
+        self.proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "-q", "serve", "--config",
+                                      str(self.dir / "steadyloop.toml"), "--port", "0"], stdout=subprocess.PIPE,
+                                     text=True)
+        assert self.proc.stdout is not None
+        self.url = self.proc.stdout.readline().split("listening on ")[1].split()[0]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+async def _plain(client: httpx2.AsyncClient, url: str, body: dict[str, object]) -> float:
+    start = time.perf_counter()
+    response = await client.post(url, json=body, headers={"x-api-key": "sk-bench-key",
+                                                          "authorization": "Bearer sk-bench-key"})
+    response.raise_for_status()
+    return time.perf_counter() - start
+
+
+async def _ttft(client: httpx2.AsyncClient, url: str, body: dict[str, object], marker: bytes) -> float:
+    start = time.perf_counter()
+    async with client.stream("POST", url, json={**body, "stream": True},
+                             headers={"x-api-key": "sk-bench-key", "authorization": "Bearer sk-bench-key"}) as r:
+        first = None
+        async for chunk in r.aiter_bytes():
+            if first is None and marker in chunk:
+                first = time.perf_counter() - start
+        if first is None:
+            raise RuntimeError(f"no content event from {url}")
+        return first
+
+
+def _p(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _row(label: str, ones: list[float], twos: list[float]) -> str:
+    """direct p50/p99, served p50/p99, added p50/p99, in ms."""
+    d50, d99, s50, s99 = statistics.median(ones), _p(ones, 0.99), statistics.median(twos), _p(twos, 0.99)
+    figures = " ".join(f"{v * 1e3:8.2f}" for v in (d50, d99, s50, s99, s50 - d50, s99 - d99))
+    return f"{label:34} {len(ones):5} {figures}"
+
+
+async def _rounds(measure: Callable[[str], Awaitable[float]], direct: str, served: str, rounds: int,
+                  width: int) -> tuple[list[float], list[float]]:
+    """``rounds`` x ``width`` requests each way, a round direct then a round served, alternating."""
+    ones: list[float] = []
+    twos: list[float] = []
+    for i in range(rounds):
+        order = [(direct, ones), (served, twos)] if i % 2 == 0 else [(served, twos), (direct, ones)]
+        for url, into in order:
+            into.extend(await asyncio.gather(*(measure(url) for _ in range(width))))
+    return ones, twos
+
+
+async def _run(upstream: str, gateway: str, rounds: int) -> list[str]:
+    limits = httpx2.Limits(max_connections=CONCURRENCY * 2, max_keepalive_connections=CONCURRENCY * 2)
+    rows = []
+    async with httpx2.AsyncClient(timeout=30, limits=limits) as client:
+        for name, (path, body, marker) in BODIES.items():
+            direct = upstream.removesuffix("/v1") + path
+            served = gateway + path
+            kinds: dict[str, Callable[[str], Awaitable[float]]] = {
+                "latency": lambda url, body=body: _plain(client, url, body),  # type: ignore[misc]
+                "TTFT": lambda url, body=body, marker=marker: _ttft(client, url, body, marker),  # type: ignore[misc]
+            }
+            for kind, measure in kinds.items():
+                for width in (1, CONCURRENCY):
+                    await _rounds(measure, direct, served, 3, width)  # warm-up: connections, clients, caches
+                    n = max(1, rounds // width) if width > 1 else rounds
+                    ones, twos = await _rounds(measure, direct, served, n, width)
+                    label = f"{name} {kind}, {'sequential' if width == 1 else f'{width} concurrent'}"
+                    rows.append(_row(label, ones, twos))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=400, help="sequential requests each way (32 concurrent: "
+                                                                "rounds/32 rounds of 32 ... at least 1)")
+    parser.add_argument("--state", choices=("memory", "sqlite"), default="sqlite")
+    args = parser.parse_args()
+    with _Upstream() as emu, _Gateway(emu.url, args.state) as gw:
+        rows = asyncio.run(_run(emu.url, gw.url, args.rounds))
+    print(f"steadyloop serve (state: {args.state}) vs the emulator directly, ms; loopback, one gateway worker")
+    print(f"{'':34} {'n':>5} {'direct50':>8} {'direct99':>8} {'served50':>8} {'served99':>8} {'added50':>8} "
+          f"{'added99':>8}")
+    for row in rows:
+        print(row)
+    print("goal: added p50 <= 1.5 ms, added TTFT <= 1 ms")
+
+
+if __name__ == "__main__":
+    main()
