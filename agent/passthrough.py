@@ -22,7 +22,7 @@ from typing import Any, Final
 from .adapters import ModelRequest
 from .chain import Api, CallTimeouts
 
-__all__ = ["COUNT_TOKENS_PATH", "FORWARDED_HEADERS", "PATHS", "RawRequest", "as_sdk_object", "send_raw", "status_error"]
+__all__ = ["COUNT_TOKENS_PATH", "FORWARDED_HEADERS", "PATHS", "RawRequest", "send_raw", "status_error"]
 
 PATHS: Final[dict[Api, str]] = {
     "anthropic-messages": "/v1/messages", "openai-chat": "/chat/completions", "openai-responses": "/responses",
@@ -92,21 +92,3 @@ def status_error(client: Any, body: object, response: Any) -> Exception:
     message = f"{body}" if body is not None else f"Error code: {response.status_code}"
     error: Exception = client._make_status_error(message, body=body, response=response)
     return error
-
-
-def as_sdk_object(api: Api, data: Any) -> Any:
-    """A JSON answer as the SDK's own response type (built without validation, as the SDK does), so
-    the adapters' ``parse`` and the soft-failure rules read it like any SDK answer."""
-    if not isinstance(data, dict):
-        return data
-    if api == "anthropic-messages":
-        from anthropic.types import Message
-
-        return Message.construct(**data)
-    if api == "openai-chat":
-        from openai.types.chat import ChatCompletion
-
-        return ChatCompletion.construct(**data)
-    from openai.types.responses import Response
-
-    return Response.construct(**data)

@@ -37,6 +37,9 @@ SKIPPED = {  # (document, reason): every block marked not runnable against the e
     ("docs/emulator.md", "serves until Ctrl-C; the test runs its own emulator on the port below"),
     ("docs/quickstart.md", "starts the emulator, which the test runs itself on this port"),
     ("docs/releasing.md", "commits, tags and pushes a release of this repository"),
+    ("docs/serve.md", "serves until Ctrl-C; the test below runs the gateway in-process"),
+    ("docs/serve.md", "needs Claude Code, Codex or an app to point at the gateway"),
+    ("README.md", "serves until Ctrl-C; docs/serve.md runs the gateway in-process"),
 }
 _FENCE = re.compile(r"^```(\w*)\s*$")
 _SKIP = re.compile(r"^<!-- doc-test: skip \((?P<why>.+)\) -->$")

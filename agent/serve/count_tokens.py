@@ -45,8 +45,7 @@ async def count_tokens(request: Request) -> Response:
         except NoCredentialAvailable as empty:
             last = JSONResponse(error_body("anthropic-messages", "overloaded_error", str(empty)), status_code=529)
             continue
-        client = loop._adapters[entry.api].client(lease.credential, lease.credential.base_url or entry.base_url,
-                                                   entry.timeout, asynchronous=True, options=entry.client_options())
+        client = gateway.client(entry, lease.credential)
         try:
             target = ModelRequest(entry.model, (), settings=entry.settings(), betas=entry.betas)
             response = await send_raw(client, entry.api, raw, target)

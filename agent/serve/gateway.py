@@ -18,6 +18,7 @@ from pydantic import SecretStr
 
 from .. import events as ev
 from .._redact import fingerprint
+from ..adapters import ADAPTERS, Adapter
 from ..chain import Api, ChainEntry
 from ..circuit import CircuitBreaker
 from ..config import SteadyConfig, classifier_rules, open_state, resolve_pool
@@ -60,6 +61,7 @@ class Gateway:
         self.hooks, self.clock, self.sleep = (record_events, *hooks), clock, sleep
         self._loops: dict[tuple[str, Api], ConversationLoop] = {}
         self._keyed: OrderedDict[tuple[str, Api, str], ConversationLoop] = OrderedDict()
+        self._adapters: dict[Api, Adapter] = {}
 
     def entries(self, models: Sequence[str], api: Api | None = None) -> list[ChainEntry]:
         """The [[chain]] entries with these models, in the route's order (then chain order), of ``api``."""
@@ -108,6 +110,14 @@ class Gateway:
         while len(self._keyed) > _PASS_THROUGH_LOOPS:
             self._keyed.popitem(last=False)
         return found
+
+    def client(self, entry: ChainEntry, credential: Credential) -> Any:
+        """The async SDK client of ``entry`` for ``credential`` (cached by the adapter), for calls outside a turn."""
+        adapter = self._adapters.get(entry.api)
+        if adapter is None:
+            adapter = self._adapters[entry.api] = ADAPTERS[entry.api]()
+        return adapter.client(credential, credential.base_url or entry.base_url, entry.timeout, asynchronous=True,
+                              options=entry.client_options())
 
     def ready(self) -> dict[str, Any]:
         """Whether every route has a credential that may serve now, route by route."""

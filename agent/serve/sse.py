@@ -27,9 +27,14 @@ from typing import Any
 from ..adapters import ModelReply, StreamIncompleteError, Usage
 from ..chain import Api
 from ..conversation import ToolCall
-from ..passthrough import as_sdk_object, status_error
+from ..passthrough import status_error
+from .answers import answer_of
 
 __all__ = ["Event", "Watch", "events"]
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +72,6 @@ class Watch:
 
     api: Api
     client: Any  # the SDK client that made the call (its error mapping)
-    adapter: Any  # the chain entry's adapter (parses a final response object)
     response: Any  # the upstream httpx2.Response
     content: bool = False  # a content event passed: the commit point
     done: bool = False  # the success terminal event arrived
@@ -76,7 +80,7 @@ class Watch:
     finish: str | None = None
     usage: Usage = field(default_factory=Usage)
     model: str | None = None
-    final: Any = None  # Responses: the completed response object
+    final: dict[str, Any] | None = None  # Responses: the completed (or incomplete) response
 
     def feed(self, event: Event) -> Any:
         """Note ``event``; returns a failure (an SDK exception or a failed response object) or None."""
@@ -119,7 +123,7 @@ class Watch:
 
     def _responses(self, kind: str, data: dict[str, Any]) -> Any:
         if kind == "response.failed":
-            return as_sdk_object(self.api, data.get("response"))
+            return _dict(data.get("response"))
         if kind == "error":
             return data  # the soft-failure rules read the event itself
         if kind.endswith(".delta"):
@@ -130,7 +134,7 @@ class Watch:
             self.content = True
             self.tools.append(str(data["item"].get("name", "")))
         elif kind in ("response.completed", "response.incomplete"):
-            self.done, self.final = True, as_sdk_object(self.api, data.get("response"))
+            self.done, self.final = True, _dict(data.get("response"))
         return None
 
     def _chat(self, data: dict[str, Any]) -> Any:
@@ -166,8 +170,7 @@ class Watch:
         if not self.done:
             raise StreamIncompleteError(f"the {self.api} stream ended without its terminal event")
         if self.final is not None:
-            reply: ModelReply = self.adapter.parse(self.final)
-            return reply
+            return answer_of(self.api, self.final) or ModelReply("")
         calls = tuple(ToolCall(id=f"call_{i}", name=name, arguments={}) for i, name in enumerate(self.tools))
         return ModelReply("".join(self.text), calls, (), self.usage, None, self.model,
                           (self.finish,) if self.finish else ())

@@ -29,8 +29,9 @@ from .._turn import Call, Emit, Outcome, Sleep, TurnLogic
 from ..adapters import MalformedStreamError
 from ..adapters import _named as name_stream_failure
 from ..error_classifier import classify_soft_failure
-from ..passthrough import RawRequest, as_sdk_object, send_raw
+from ..passthrough import RawRequest, send_raw
 from ..results import TurnResult
+from .answers import answer_of
 from .sink import ClientGone, StreamSink
 from .sse import Watch, events
 
@@ -107,7 +108,7 @@ async def _plain(effect: Call, raw: RawRequest, walked: Walked, clock: Callable[
         data = response.json()
     except ValueError:
         data = response.text  # not JSON: the ladder judges it malformed
-    return Outcome(raw=as_sdk_object(effect.adapter.api, data), duration=clock() - start)
+    return Outcome(raw=data, reply=answer_of(effect.adapter.api, data), duration=clock() - start)
 
 
 async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walked,
@@ -119,7 +120,7 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
         response = await send_raw(effect.client, effect.adapter.api, raw, effect.request)
         if not response.headers.get("content-type", "").startswith("text/event-stream"):
             return await _not_a_stream(effect, response, clock() - start)
-        watch = Watch(effect.adapter.api, effect.client, effect.adapter, response)
+        watch = Watch(effect.adapter.api, effect.client, response)
         held: list[bytes] = []
         async for event in events(response.aiter_lines()):
             failure = watch.feed(event)
@@ -154,10 +155,10 @@ async def _not_a_stream(effect: Call, response: Any, duration: float) -> Outcome
     rules, else nothing a streaming client could be given."""
     await response.aread()
     try:
-        answer = as_sdk_object(effect.adapter.api, response.json())
+        answer = response.json()
     except ValueError:
         answer = None
-    if answer is not None and classify_soft_failure(answer) is not None:
+    if isinstance(answer, dict) and classify_soft_failure(answer) is not None:
         return Outcome(raw=answer, duration=duration)
     return Outcome(error=MalformedStreamError("a streamed request was answered without an event stream"),
                    duration=duration)

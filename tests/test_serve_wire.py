@@ -1,0 +1,158 @@
+"""The gateway's wire details: SSE splitting, what counts as content, and what a give-up says."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import anthropic
+import openai
+import pytest
+
+from agent import events as ev
+from agent.results import TurnResult, TurnStatus
+from agent.serve.answers import answer_of
+from agent.serve.sse import Event, Watch, events
+from agent.serve.verdict import refusal, stream_error_event
+
+from .test_serve import HI, anthropic_client, config, scenario, served
+
+
+async def _lines(*lines: str) -> AsyncIterator[str]:
+    for line in lines:
+        yield line
+
+
+async def _events(*lines: str) -> list[Event]:
+    return [e async for e in events(_lines(*lines))]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["event: ping", "data: {}", ""], [("ping", "{}", b"event: ping\ndata: {}\n\n")]),
+    ([": keep-alive", "", "data: a", "data: b", ""], [(None, "", b": keep-alive\n\n"),
+                                                     (None, "a\nb", b"data: a\ndata: b\n\n")]),
+    (["data:x", ""], [(None, "x", b"data:x\n\n")]),
+    (["data: [DONE]"], [(None, "[DONE]", b"data: [DONE]\n\n")]),  # no closing blank line: still delivered
+    (["", "", ""], []),
+])
+def test_events_keep_every_byte(lines: list[str], expected: list[tuple[Any, str, bytes]]) -> None:
+    """SSE events are split at blank lines; each keeps its name, its data and its bytes as received."""
+    import asyncio
+
+    found = asyncio.run(_events(*lines))
+    assert [(e.name, e.data, e.raw) for e in found] == expected
+
+
+def _watch(api: str) -> Watch:
+    return Watch(api, None, None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("api", "event", "content"), [
+    ("anthropic-messages", {"type": "message_start", "message": {"model": "m", "usage": {"input_tokens": 3}}}, False),
+    ("anthropic-messages", {"type": "ping"}, False),
+    ("anthropic-messages", {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
+     False),
+    ("anthropic-messages", {"type": "content_block_start", "index": 0,
+                            "content_block": {"type": "tool_use", "id": "t", "name": "f", "input": {}}}, True),
+    ("anthropic-messages", {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "x"}},
+     True),
+    ("openai-responses", {"type": "response.created", "response": {"id": "r"}}, False),
+    ("openai-responses", {"type": "response.in_progress", "response": {"id": "r"}}, False),
+    ("openai-responses", {"type": "response.output_text.delta", "delta": "x"}, True),
+    ("openai-responses", {"type": "response.function_call_arguments.delta", "delta": "{"}, True),
+    ("openai-chat", {"choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}}]}, False),
+    ("openai-chat", {"choices": [{"index": 0, "delta": {"content": "x"}}]}, True),
+    ("openai-chat", {"choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0, "function": {"name": "f"}}]}}]},
+     True),
+    ("openai-chat", {"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}, False),
+])
+def test_what_counts_as_the_first_content_event(api: str, event: dict[str, Any], content: bool) -> None:
+    """Starts, pings and empty deltas carry no content (failures after them stay invisible); deltas do."""
+    watch = _watch(api)
+    name = event.get("type") if api != "openai-chat" else None
+    assert watch.feed(Event(name, json.dumps(event), b"")) is None
+    assert watch.content is content
+
+
+@pytest.mark.parametrize(("api", "data", "text", "finish"), [
+    ("anthropic-messages", {"content": [{"type": "text", "text": "hi"},
+                                        {"type": "tool_use", "name": "f", "id": "t", "input": {"a": 1}}],
+                            "stop_reason": "tool_use", "usage": {"input_tokens": 1, "output_tokens": 2}},
+     "hi", "tool_use"),
+    ("openai-chat", {"choices": [{"message": {"content": "hi"}, "finish_reason": "length"}]}, "hi", "length"),
+    ("openai-responses", {"status": "completed", "output": [{"type": "message", "content": [
+        {"type": "output_text", "text": "hi"}]}]}, "hi", "completed"),
+    ("openai-chat", {"choices": "garbage", "usage": []}, "", None),
+])
+def test_plain_answers_are_read_without_the_sdk(api: str, data: dict[str, Any], text: str, finish: str | None) -> None:
+    """A JSON answer's text and how it ended are read as the ladder needs them; odd shapes read as empty."""
+    reply = answer_of(api, data)  # type: ignore[arg-type]
+    assert reply is not None and reply.text == text
+    assert reply.finish_reasons == ((finish,) if finish else ())
+
+
+def test_a_body_that_is_not_an_object_is_no_answer() -> None:
+    """Text or a JSON list is not an answer: the ladder judges it malformed."""
+    assert answer_of("openai-chat", "<html>") is None and answer_of("openai-chat", [1]) is None
+
+
+NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+
+
+def _result(status: TurnStatus, *, retry_in: float | None = None) -> TurnResult:
+    now = NOW
+    return TurnResult(status=status, final_response="no key may serve it now (sk-secret-value-123456)",
+                      finished_at=now, retry_at=now + timedelta(seconds=retry_in) if retry_in else None)
+
+
+@pytest.mark.parametrize(("api", "status", "http", "retry"), [
+    ("anthropic-messages", TurnStatus.rate_limited, 429, "true"),
+    ("openai-chat", TurnStatus.quota_exhausted, 429, "false"),
+    ("anthropic-messages", TurnStatus.provider_unavailable, 529, "true"),
+    ("openai-responses", TurnStatus.provider_unavailable, 503, "true"),
+    ("openai-chat", TurnStatus.content_policy_blocked, 400, "false"),
+    ("anthropic-messages", TurnStatus.auth_failed, 502, "false"),
+    ("openai-chat", TurnStatus.model_unavailable, 503, "false"),
+    ("openai-chat", TurnStatus.deadline_exceeded, 504, "true"),
+])
+def test_a_give_up_says_its_status_and_whether_to_retry(api: str, status: TurnStatus, http: int, retry: str) -> None:
+    """The status table: HTTP status and x-should-retry per turn status, in the protocol's error shape."""
+    answer = refusal(api, _result(status), [])  # type: ignore[arg-type]
+    body = json.loads(answer.body)
+    assert answer.status == http and answer.headers["x-should-retry"] == retry
+    assert (body["type"] == "error") if api == "anthropic-messages" else ("message" in body["error"])
+    assert "sk-secret-value-123456" not in answer.body.decode()  # the verdict's words, redacted
+
+
+def test_retry_after_is_the_longest_known_wait() -> None:
+    """retry-after takes the longest hint of any attempt, or the time until a key is back, rounded up."""
+    hinted = ev.AttemptEnded(ev.NO_TURN, 1, "openai-chat", "OpenAI", "m", "k", "rate_limit", "retry", "retried", 0.0,
+                             0.1, 0, 429, "r", "credential", 12.2)
+    def wait(retry_in: float | None, events: list[ev.Event]) -> str | None:
+        return refusal("openai-chat", _result(TurnStatus.rate_limited, retry_in=retry_in), events, now=NOW).headers.get(
+            "retry-after")
+
+    assert wait(3, [hinted]) == "13" and wait(40.5, [hinted]) == "41" and wait(None, []) is None
+
+
+@pytest.mark.parametrize("api", ["anthropic-messages", "openai-chat", "openai-responses"])
+def test_the_written_terminal_error_is_what_each_sdk_raises_on(api: str) -> None:
+    """steadyloop's own terminal error event has the protocol's shape: named error / response.failed / error chunk."""
+    text = stream_error_event(api, _result(TurnStatus.provider_unavailable)).decode()  # type: ignore[arg-type]
+    first = {"anthropic-messages": "event: error\n", "openai-responses": "event: response.failed\n",
+             "openai-chat": "data: {\"error\""}[api]
+    assert text.startswith(first) and text.endswith("\n\n")
+
+
+def test_a_give_up_after_keep_alives_is_an_error_event_the_sdk_raises() -> None:
+    """Keep-alives started the response, then every key failed: the stream ends in event: error, and the SDK raises."""
+    rule = {"respond": "error", "shape": "anthropic_overloaded", "delay": 0.4}
+    settings = {"serve": {"keep_alive_seconds": 0.1}, "loop": {"max_attempts": 1}}
+    with scenario(rules=[rule]) as emu, served(config(emu, "anthropic-messages", **settings)) as gw, \
+            pytest.raises(anthropic.APIStatusError) as caught, \
+            anthropic_client(gw.url).messages.stream(model="r", max_tokens=16, messages=HI) as stream:  # type: ignore[arg-type]
+        stream.get_final_message()
+    assert caught.value.body["error"]["type"] == "overloaded_error"  # type: ignore[index]
+    assert not isinstance(caught.value, openai.APIError)
