@@ -61,12 +61,23 @@ def openai_client(url: str, key: str = "client-key", **kw: Any) -> openai.OpenAI
     return openai.OpenAI(api_key=key, base_url=url + "/v1", max_retries=kw.pop("max_retries", 0), **kw)
 
 
+_CLIENTS: dict[tuple[str, Any], Any] = {}
+
+
+def _cached(url: str, make: Any) -> Any:
+    """One SDK client per gateway URL and SDK (building one costs more than a request to the gateway)."""
+    found = _CLIENTS.get((url, make))
+    if found is None:
+        found = _CLIENTS[(url, make)] = make(url)
+    return found
+
+
 def ask(url: str, api: str, *, stream: bool, model: str = "r", messages: list[dict[str, Any]] | None = None,
         **kw: Any) -> tuple[str, Any]:
     """Text and response headers of one request through the SDK of ``api`` (it raises what the SDK raises)."""
     messages = messages or HI
     if api == "anthropic-messages":
-        a = anthropic_client(url)
+        a = _cached(url, anthropic_client)
         if stream:
             with a.messages.stream(model=model, max_tokens=64, messages=messages, **kw) as s:  # type: ignore[arg-type]
                 text = "".join(s.text_stream)
@@ -74,7 +85,7 @@ def ask(url: str, api: str, *, stream: bool, model: str = "r", messages: list[di
                 return text, s.response.headers
         raw = a.messages.with_raw_response.create(model=model, max_tokens=64, messages=messages, **kw)  # type: ignore[arg-type]
         return "".join(b.text for b in raw.parse().content if b.type == "text"), raw.headers
-    o = openai_client(url)
+    o = _cached(url, openai_client)
     if api == "openai-chat":
         if stream:
             resp = o.chat.completions.with_raw_response.create(model=model, messages=messages, stream=True, **kw)  # type: ignore[arg-type]

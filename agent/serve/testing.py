@@ -25,16 +25,27 @@ class Served:
         import uvicorn
 
         from .app import create_app
-        from .gateway import Gateway
 
-        self.gateway = Gateway(config, hooks=hooks) if sleep is None else Gateway(config, hooks=hooks, sleep=sleep)
-        app = create_app(self.gateway)
+        self._hooks, self._sleep = hooks, sleep
+        self.gateway = self._gateway(config)
+        self.app = app = create_app(self.gateway)
         app.state.metrics = metrics
         self._sock = listening_socket("127.0.0.1", 0)
         self.port: int = self._sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self._server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._sock]}, daemon=True)
+
+    def _gateway(self, config: SteadyConfig) -> Any:
+        from .gateway import Gateway
+
+        if self._sleep is None:
+            return Gateway(config, hooks=self._hooks)
+        return Gateway(config, hooks=self._hooks, sleep=self._sleep)
+
+    def use(self, config: SteadyConfig) -> None:
+        """Serve ``config`` from now on, with fresh pools and state (one server, many scenarios)."""
+        self.gateway = self.app.state.gateway = self._gateway(config)
 
     def __enter__(self) -> Served:
         self._thread.start()
