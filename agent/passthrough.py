@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from .adapters import ModelRequest
-from .chain import Api, CallTimeouts
+from .adapters._base import timed
+from .chain import Api
 
 __all__ = ["COUNT_TOKENS_PATH", "FORWARDED_HEADERS", "PATHS", "RawRequest", "send_raw", "status_error"]
 
@@ -59,14 +60,6 @@ def _headers(raw: RawRequest, target: ModelRequest) -> dict[str, str]:
     return headers
 
 
-def _timeout(timeouts: CallTimeouts | None) -> Any:
-    if timeouts is None:
-        return None
-    import httpx2  # loaded already: the SDK that makes this call imports it
-
-    return httpx2.Timeout(timeouts.first_byte, connect=timeouts.connect, write=timeouts.write, pool=timeouts.connect)
-
-
 async def send_raw(client: Any, api: Api, raw: RawRequest, target: ModelRequest) -> Any:
     """POST the client's body through the SDK ``client`` to the chain entry the turn picked (``target``:
     its model replaces the client's, its ``extra_body`` is merged, its per-phase timeouts apply); returns
@@ -78,10 +71,7 @@ async def send_raw(client: Any, api: Api, raw: RawRequest, target: ModelRequest)
     import httpx2
 
     body = {**raw.body, **target.settings.extra_body, "model": target.model}
-    options: dict[str, Any] = {"headers": _headers(raw, target)}
-    timeout = _timeout(target.timeouts)
-    if timeout is not None:
-        options["timeout"] = timeout
+    options: dict[str, Any] = timed({"headers": _headers(raw, target)}, target)  # the per-phase limits
     return await client.post(raw.path or PATHS[api], cast_to=httpx2.Response, body=body, options=options,
                              stream=raw.stream)
 

@@ -113,4 +113,5 @@ def test_drill_through_the_gateway(gateway: Served, name: str, api: str, stream:
             assert response.status_code == expected
             assert int(response.headers["x-steadyloop-attempts"]) <= len(emu.log)
         faults = [r for r in emu.log if r.outcome != "reply" or r.cause != "success"]
-        assert bool(faults) is (name != "healthy" and expected != CLEAN)  # a drill whose fault never fired proves nothing
+        # a drill whose fault never fired proves nothing
+        assert bool(faults) is (name != "healthy" and expected != CLEAN)

@@ -27,7 +27,7 @@ from .. import events as ev
 from .._deadline import deadline
 from .._turn import Call, Emit, Outcome, Sleep, TurnLogic
 from ..adapters import MalformedStreamError
-from ..adapters import _named as name_stream_failure
+from ..adapters._stream import _named as name_stream_failure
 from ..error_classifier import classify_soft_failure
 from ..passthrough import RawRequest, send_raw
 from ..results import TurnResult
