@@ -241,3 +241,13 @@ def test_an_unknown_model_is_a_404_naming_the_routes(healthy_emu: Emulator) -> N
     with served(config(healthy_emu, "anthropic-messages")) as gw, pytest.raises(anthropic.NotFoundError) as caught:
         anthropic_client(gw.url).messages.create(model="nope", max_tokens=16, messages=HI)  # type: ignore[arg-type]
     assert "models: r" in caught.value.message
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(healthy_emu: Emulator) -> None:
+    """A body over [serve] max_body_bytes is a 413 naming the setting; nothing goes upstream."""
+    with served(config(healthy_emu, "anthropic-messages", serve={"max_body_bytes": 4096})) as gw:
+        big = anthropic_client(gw.url)
+        with pytest.raises(anthropic.APIStatusError) as caught:
+            big.messages.create(model="r", max_tokens=16, messages=[{"role": "user", "content": "x" * 5000}])
+    assert caught.value.status_code == 413 and "max_body_bytes" in caught.value.message
+    assert healthy_emu.log == []

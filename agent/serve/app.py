@@ -108,9 +108,24 @@ def _client_key(headers: Any) -> tuple[str, bool] | None:
     return (bearer[7:].strip(), True) if bearer.lower().startswith("bearer ") and bearer[7:].strip() else None
 
 
-async def _body(request: Request) -> dict[str, Any]:
+async def _read(request: Request, limit: int) -> bytes:
+    """The body, refused (413) as soon as it passes ``limit`` bytes, before it is all read."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise NotServed(413, f"the request body is {declared} bytes; this gateway takes at most {limit} "
+                             "([serve] max_body_bytes)")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise NotServed(413, f"the request body is over {limit} bytes ([serve] max_body_bytes)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _body(request: Request, limit: int) -> dict[str, Any]:
     try:
-        body = json.loads(await request.body())
+        body = json.loads(await _read(request, limit))
     except ValueError as err:
         raise NotServed(400, f"the request body is not JSON ({err.__class__.__name__}); send a JSON object") from err
     if not isinstance(body, dict) or not isinstance(body.get("model"), str):
@@ -122,7 +137,7 @@ def _endpoint(api: Api) -> Any:
     async def handle(request: Request) -> Response:
         gateway: Gateway = request.app.state.gateway
         try:
-            body = await _body(request)
+            body = await _body(request, gateway.config.serve.max_body_bytes)
             route = gateway.config.routes.get(body["model"])
             pass_through = route is not None and route.pass_through_key
             who(gateway.config.serve, request.headers, request.client.host if request.client else None,
@@ -132,8 +147,8 @@ def _endpoint(api: Api) -> Any:
             kind = "authentication_error" if denied.status == 401 else "permission_error"
             return _error(api, denied.status, kind, str(denied))
         except NotServed as missing:
-            return _error(api, missing.status, "not_found_error" if missing.status == 404 else
-                          "invalid_request_error", str(missing))
+            kinds = {404: "not_found_error", 413: "request_too_large"}
+            return _error(api, missing.status, kinds.get(missing.status, "invalid_request_error"), str(missing))
         raw = RawRequest.of(body, request.headers)
         if raw.stream:
             return _Streamed(gateway, loop, api, raw)

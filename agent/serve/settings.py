@@ -80,3 +80,5 @@ class ServeConfig(_Strict):
     management: ManagementConfig = ManagementConfig()
     keep_alive_seconds: float = Field(5.0, gt=0, le=300, description="a held stream sends an SSE comment after "
                                       "this much silence")
+    max_body_bytes: int = Field(32 * 1024 * 1024, ge=1024, description="largest request body accepted (bytes); "
+                                "larger ones get 413")
