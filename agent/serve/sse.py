@@ -1,7 +1,8 @@
 """Reading an upstream event stream as it passes through: where content begins, what failed.
 
-``events`` splits the upstream body into server-sent events, each kept byte for byte (``raw``)
-so the client receives exactly what the provider sent. ``Watch.feed`` reads one event and says:
+``events`` splits the upstream body into server-sent events, each kept as sent (``raw``, with
+line ends written as LF), so the client receives what the provider sent. ``Watch.feed`` reads
+one event and says:
 
 | api                | content (the commit point)                   | success end               | failure in a 200     |
 | ------------------ | -------------------------------------------- | ------------------------- | -------------------- |
@@ -39,7 +40,7 @@ def _dict(value: Any) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One server-sent event: its name, its data, and its bytes as received (blank line included)."""
+    """One server-sent event: its name, its data, and its lines as received (blank line included, ends as LF)."""
 
     name: str | None
     data: str
