@@ -251,3 +251,28 @@ def test_an_oversized_body_is_refused_before_it_is_read(healthy_emu: Emulator) -
             big.messages.create(model="r", max_tokens=16, messages=[{"role": "user", "content": "x" * 5000}])
     assert caught.value.status_code == 413 and "max_body_bytes" in caught.value.message
     assert healthy_emu.log == []
+
+
+@pytest.mark.parametrize(("extra", "argv", "says"), [
+    ({"routes": {"r": {"chain": ["m"]}}}, ["--host", "0.0.0.0"], "loopback only"),
+    ({}, [], "no [routes.NAME] sections"),
+])
+def test_serve_refuses_to_start_unsafely(tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: dict[str, Any],
+                                         argv: list[str], says: str) -> None:
+    """No client keys: no listening beyond loopback; no routes: nothing to serve. Both exit 2, saying the fix."""
+    routes = "".join(f'\n[routes.{name}]\nchain = {json.dumps(list(r["chain"]))}\n'
+                     for name, r in extra.get("routes", {}).items())
+    path = tmp_path / "steadyloop.toml"
+    path.write_text(textwrap.dedent("""
+        [state]
+        backend = "memory"
+        [pools.p]
+        [[pools.p.credentials]]
+        key = "sk-aaaaaaaaaaaa"
+        [[chain]]
+        api = "openai-chat"
+        model = "m"
+        pool = "p"
+    """) + routes)
+    assert main(["serve", "--config", str(path), *argv]) == 2
+    assert says in capsys.readouterr().err
