@@ -68,6 +68,7 @@ __all__ = [
     "default_state_path",
     "load_config",
     "open_state",
+    "readable_credentials",
     "redis_url_problem",
     "resolve_pool",
 ]
@@ -105,11 +106,21 @@ class CredentialConfig(_Strict):
     base_url: str | None = Field(None, description="this key's endpoint (default: the chain entry's)")
     max_concurrency: int | None = Field(None, ge=1, description="calls in flight at once with this key, across "
                                         "processes sharing the state (none: unlimited)")
+    state_identity: str | None = Field(None, description="shared state is keyed by a keyed hash of this instead "
+                                       "of the key: a stable identity (such as an account id) for a key that rotates")
 
     @field_validator("base_url")
     @classmethod
     def _base_url(cls, value: str | None) -> str | None:
         return check_base_url(value)
+
+    @field_validator("state_identity")
+    @classmethod
+    def _state_identity(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("state_identity is empty: give a stable identity (such as an account id), or leave "
+                             "it out")
+        return value
 
     @model_validator(mode="after")
     def _one_source(self) -> CredentialConfig:
@@ -157,7 +168,8 @@ class CredentialConfig(_Strict):
         """The credential with this entry's settings; errors name ``where``."""
         try:
             return Credential(secret=secret, id=self.id, kind=self.kind, priority=self.priority, auth=auth,
-                              base_url=self.base_url, max_concurrency=self.max_concurrency)
+                              base_url=self.base_url, max_concurrency=self.max_concurrency,
+                              state_identity=self.state_identity)
         except ValidationError as err:
             raise ConfigError(f"{where}: " + "; ".join(e["msg"].removeprefix("Value error, ")
                                                        for e in err.errors())) from err
@@ -438,19 +450,22 @@ def resolve_pool(name: str, config: PoolConfig, store: StateStore, env: Mapping[
                           session_affinity=config.session_affinity, lease_ttl=lease_ttl)
 
 
-def credential_ids(name: str, config: PoolConfig, env: Mapping[str, str] | None = None) -> list[str]:
-    """Ids of a pool's credentials without requiring every key (unresolvable unlabelled ones are skipped)."""
+def readable_credentials(name: str, config: PoolConfig, env: Mapping[str, str] | None = None
+                         ) -> tuple[list[Credential], list[tuple[str, str]]]:
+    """A pool's credentials whose keys can be read here, and ``(id, problem)`` for each that cannot.
+
+    State is keyed by each key's fingerprint, so ``pool list`` and ``pool reset`` need the keys
+    (the same environment as the workers); an unlabelled credential that cannot be read is named
+    by its position (``credentials.N``).
+    """
     env = os.environ if env is None else env
-    ids = []
+    readable, unreadable = [], []
     for i, cred in enumerate(config.credentials):
-        if cred.id:
-            ids.append(cred.id)
-            continue
         try:
-            ids.append(cred.resolve(env, f"pools.{name}.credentials.{i}").id)
-        except ConfigError:
-            continue
-    return ids
+            readable.append(cred.resolve(env, f"pools.{name}.credentials.{i}"))
+        except ConfigError as err:
+            unreadable.append((cred.id or f"credentials.{i}", str(err)))
+    return readable, unreadable
 
 
 def build_loop(config: SteadyConfig, *, env: Mapping[str, str] | None = None, tools: ToolBox | None = None,

@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import TYPE_CHECKING, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SecretStr, model_validator
 
 from ._lease_keeper import KEEPER, release_all_leases
 from ._redact import fingerprint, register_secret
+from ._state_key import state_fingerprint, state_key
 from .cooldown import CooldownPolicy, CredentialState, CredentialStatus
 from .platforms.auth import AwsAuth, CloudAuth, EntraAuth, GoogleAuth
 from .stores import Candidate, CandidateSet, MemoryStore, Order, StateStore
@@ -77,11 +78,17 @@ _CLOUD_KINDS: Final = {"aws": AwsAuth, "google": GoogleAuth, "entra": EntraAuth}
 
 
 class Credential(BaseModel):
-    """One key, OAuth token or cloud credential. ``id`` is what logs, events and stores show; the secret never is.
+    """One key, OAuth token or cloud credential. ``id`` is what logs, events and metrics show; the secret never is.
 
     ``api_key`` and ``oauth`` need ``secret``. The cloud kinds (``aws``, ``google``, ``entra``) carry
     their material in ``auth`` (see ``agent.platforms.auth``); their ``secret`` is the one secret
     they hold, if any (an AWS secret access key, a Google access token, a static Entra ID token).
+
+    Shared state is keyed by ``state_key``: the id and a keyed hash of ``identity_material()``
+    (see ``agent._state_key``), so a new secret under an old id starts fresh. That material is
+    ``state_identity`` when given (a token that rotates, under a stable account), else the cloud
+    identity of ``auth`` when it names the credential, else the secret; a subclass whose identity
+    comes from elsewhere overrides ``identity_material``.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
@@ -93,10 +100,17 @@ class Credential(BaseModel):
     base_url: str | None = None
     max_concurrency: int | None = Field(None, ge=1, description="leases at once, across every process")
     auth: CloudAuth | None = Field(None, description="the cloud kinds' material (profile, key id, file, command)")
+    state_identity: str | None = Field(None, description="what the state fingerprint hashes instead of the "
+                                       "secret: a stable identity for a secret that is minted later or rotates")
+    _fingerprint: str = PrivateAttr("")
 
     @model_validator(mode="after")
     def _default_id(self) -> Credential:
         self._check_kind()
+        if self.state_identity is not None and not self.state_identity.strip():
+            raise ValueError("state_identity is empty: give a stable identity (such as an account id), or leave "
+                             "it out")
+        self._fingerprint = state_fingerprint(self.identity_material())
         if self.secret is None:  # a cloud credential without a secret of its own: named by its identity
             object.__setattr__(self, "id", self.id or self.identity)
             return self
@@ -132,12 +146,35 @@ class Credential(BaseModel):
         if self.secret is None and self.auth is None:
             raise ValueError(f"a {self.kind} credential needs a token (secret) or auth")
 
+    def _cloud_named(self) -> bool:
+        """Whether ``auth`` names this credential (no secret of its own, or an AWS access key id)."""
+        return self.auth is not None and (self.secret is None or isinstance(self.auth, AwsAuth))
+
     @property
     def identity(self) -> str:
         """A stable name of this credential that reveals no secret: its cloud identity, else its fingerprint."""
-        if self.auth is not None and (self.secret is None or isinstance(self.auth, AwsAuth)):
+        if self.auth is not None and self._cloud_named():
             return self.auth.identity()
         return fingerprint(self.secret.get_secret_value()) if self.secret is not None else ""
+
+    def identity_material(self) -> str:
+        """What the state fingerprint hashes: ``state_identity``, else ``auth``'s identity when it names the
+        credential, else the secret. Override for another source."""
+        if self.state_identity is not None:
+            return self.state_identity
+        if self.auth is not None and self._cloud_named():
+            return self.auth.identity()
+        return self.secret.get_secret_value() if self.secret is not None else ""
+
+    @property
+    def fingerprint(self) -> str:
+        """The short keyed hash of ``identity_material()`` that ``pool list`` shows (never the secret)."""
+        return self._fingerprint
+
+    @property
+    def state_key(self) -> str:
+        """This credential's key in the state store: ``"{id}@{fingerprint}"``."""
+        return state_key(self.id, self._fingerprint)
 
 
 def unsendable_key(secret: str) -> str | None:
@@ -245,7 +282,8 @@ class CredentialPool:
         self.name, self.strategy = name, Strategy(strategy)
         self.credentials = tuple(sorted(credentials, key=lambda c: c.priority))
         self._by_id = {c.id: c for c in self.credentials}
-        self._candidate_set = CandidateSet([Candidate(c.id, c.max_concurrency) for c in self.credentials])
+        self._by_key = {c.state_key: c for c in self.credentials}  # every store call uses state keys
+        self._candidate_set = CandidateSet([Candidate(c.state_key, c.max_concurrency) for c in self.credentials])
         self.store: StateStore = store if store is not None else MemoryStore()
         self.policy = policy or CooldownPolicy()
         self.session_affinity, self.lease_ttl, self.affinity_ttl = session_affinity, lease_ttl, affinity_ttl
@@ -263,7 +301,7 @@ class CredentialPool:
                                     affinity_ttl=self.affinity_ttl)
         if picked is None:
             raise self.unavailable(model)
-        lease = Lease(self, self._by_id[picked], model, lease_id, session, self.lease_ttl)
+        lease = Lease(self, self._by_key[picked], model, lease_id, session, self.lease_ttl)
         KEEPER.add(lease, now + self.lease_ttl / 3)
         return lease
 
@@ -272,7 +310,7 @@ class CredentialPool:
         if lease.released:
             return False
         now = self.clock()
-        return self.store.renew(self.name, lease.credential.id, lease.lease_id, now=now, lease_ttl=lease.ttl)
+        return self.store.renew(self.name, lease.credential.state_key, lease.lease_id, now=now, lease_ttl=lease.ttl)
 
     def release_all(self) -> int:
         """Release every lease this process holds on this pool (for shutdown); how many."""
@@ -289,13 +327,13 @@ class CredentialPool:
         return self._candidate_set  # built once: the store keeps an ordered index for it
 
     def _release(self, lease: Lease) -> None:
-        self.store.release(self.name, lease.credential.id, lease.lease_id)
+        self.store.release(self.name, lease.credential.state_key, lease.lease_id)
 
     def unavailable(self, model: str) -> NoCredentialAvailable:
         """The NoCredentialAvailable describing why nothing can serve ``model`` now."""
         now = self.clock()
-        states = self.store.read(self.name, [c.id for c in self.credentials], now)
-        blocked = [_blocked(cred, states[cred.id], model, now) for cred in self.credentials]
+        states = self.store.read(self.name, [c.state_key for c in self.credentials], now)
+        blocked = [_blocked(cred, states[cred.state_key], model, now) for cred in self.credentials]
         return NoCredentialAvailable(self.name, model, blocked, now)
 
     # -------------------------------------------------------------- outcomes
@@ -305,8 +343,8 @@ class CredentialPool:
         if release and not lease.released:  # one atomic step: state change and release together
             lease.released = True
             KEEPER.discard(lease)
-            return self.store.finish(self.name, lease.credential.id, lease.lease_id, change)
-        return self.store.update(self.name, lease.credential.id, change)
+            return self.store.finish(self.name, lease.credential.state_key, lease.lease_id, change)
+        return self.store.update(self.name, lease.credential.state_key, change)
 
     def report(self, lease: Lease, classified: ClassifiedError, *, release: bool = False) -> CredentialState:
         """Record a failure of ``lease``'s call (and release it, if asked); the cooldown policy decides."""
@@ -325,14 +363,20 @@ class CredentialPool:
 
     def states(self) -> list[tuple[Credential, CredentialState]]:
         """Each credential with its current shared state, in priority order."""
-        states = self.store.read(self.name, [c.id for c in self.credentials], self.clock())
-        return [(c, states[c.id]) for c in self.credentials]
+        states = self.store.read(self.name, [c.state_key for c in self.credentials], self.clock())
+        return [(c, states[c.state_key]) for c in self.credentials]
 
     def reset(self, credential_id: str | None = None, *, model: str | None = None) -> int:
-        """Clear cooldowns, deaths and suspensions (one credential, one model, or all)."""
-        if credential_id is not None and credential_id not in self._by_id:
+        """Clear cooldowns, deaths and suspensions (one credential, one model, or all).
+
+        One credential: the state of its current key (``state_key``). All: every row of the pool in
+        the store, including rows of other secrets once configured under the same ids.
+        """
+        if credential_id is None:
+            return self.store.reset(self.name, None, model)
+        if credential_id not in self._by_id:
             raise ValueError(f"pool {self.name!r} has no credential {credential_id!r}; known: {sorted(self._by_id)}")
-        return self.store.reset(self.name, credential_id, model)
+        return self.store.reset(self.name, self._by_id[credential_id].state_key, model)
 
     def __repr__(self) -> str:
         return f"CredentialPool({self.name!r}, {[c.id for c in self.credentials]}, strategy={self.strategy.value})"

@@ -14,18 +14,27 @@ __all__ = ["circuit_rows", "credential_rows", "pool_report"]
 
 def credential_rows(config: SteadyConfig, store: StateStore, now: float, *,
                     only: str | None = None) -> list[dict[str, Any]]:
-    """One row per configured credential (times left in seconds; ``available_in`` None: never)."""
-    from .config import credential_ids
+    """One row per configured credential (times left in seconds; ``available_in`` None: never). State is
+    keyed by each key's fingerprint, so a credential whose key cannot be read here gets an ``unknown`` row
+    (``fingerprint`` None) saying why."""
+    from .config import readable_credentials
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name, pool in config.pools.items():
         if only and name != only:
             continue
-        for state in store.read(name, credential_ids(name, pool), now).values():
+        creds, unreadable = readable_credentials(name, pool)
+        states = store.read(name, [c.state_key for c in creds], now)
+        for cred in creds:
+            state = states[cred.state_key]
             suspended = {m: {**s, "left": max(0.0, s["until"] - now)}
                          for m, s in state.to_dict()["suspensions"].items() if s["until"] > now}
-            rows.append({"pool": name, **state.to_dict(), "suspensions": suspended, "status": state.status(now).value,
+            rows.append({"pool": name, **state.to_dict(), "id": cred.id, "fingerprint": cred.fingerprint,
+                         "suspensions": suspended, "status": state.status(now).value,
                          "available_in": None if state.dead else max(0.0, state.cool_until - now)})
+        rows.extend({"pool": name, "id": cred_id, "fingerprint": None, "status": "unknown",
+                     "reason": f"its key cannot be read here, so its state cannot be found: {problem}"}
+                    for cred_id, problem in unreadable)
     return rows
 
 

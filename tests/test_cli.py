@@ -96,6 +96,7 @@ def _pool_config(tmp_path: Any, state: str) -> str:
 def test_pool_list_and_reset(tmp_path: Any, backend: str, request: pytest.FixtureRequest) -> None:
     """pool list shows what another process recorded; pool reset clears it; both on SQLite and Redis."""
     from agent import classify_api_error
+    from agent._state_key import state_fingerprint
     from agent.config import load_config, open_state, resolve_pool
     from agent.testing.error_shapes import SHAPES
     from agent.testing.sdk_errors import exception_for
@@ -111,13 +112,15 @@ def test_pool_list_and_reset(tmp_path: Any, backend: str, request: pytest.Fixtur
     with pool.acquire("claude-haiku-4-5") as lease:
         shape = next(s for s in SHAPES if s.id == "anthropic_out_of_extra_usage")
         pool.report(lease, classify_api_error(exception_for(shape)))
+    one, two = (state_fingerprint(key) for key in ("sk-ant-1111111", "sk-ant-2222222"))
     code, text = _run(["pool", "list", "--config", path, "--json"])
     rows = {row["id"]: row for row in json.loads(text)["credentials"]}
     assert code == 0 and rows["one"]["status"] == "exhausted" and rows["two"]["status"] == "available"
+    assert (rows["one"]["fingerprint"], rows["two"]["fingerprint"]) == (one, two)
     assert rows["one"]["available_in"] > 6 * 3600 - 60 and "sk-ant" not in text
     code, text = _run(["pool", "list", "--config", path])
-    assert re.search(r"anthropic\s*│ one\s*│ exhausted\s*│ (5 h 59 min|6 h)\s*│ billing", text), text
-    assert re.search(r"anthropic\s*│ two\s*│ available\s*│ now\s*│ -", text), text
+    assert re.search(rf"anthropic\s*│ one\s*│ {one}\s*│ exhausted\s*│ (5 h 59 min|6 h)\s*│ billing", text), text
+    assert re.search(rf"anthropic\s*│ two\s*│ {two}\s*│ available\s*│ now\s*│ -", text), text
     assert _run(["pool", "reset", "one", "--config", path])[0] == 0
     rows = {row["id"]: row for row in json.loads(_run(["pool", "list", "--config", path, "--json"])[1])["credentials"]}
     assert rows["one"]["status"] == "available"
@@ -300,6 +303,9 @@ def test_a_signal_ends_run_cleanly_releasing_the_key(tmp_path: Any, waiting_in: 
     import sys
     import time
 
+    from pydantic import SecretStr
+
+    from agent.credential_pool import Credential
     from agent.stores import SQLiteStore
     from agent.testing.emulator import Emulator, Scenario
 
@@ -325,8 +331,9 @@ def test_a_signal_ends_run_cleanly_releasing_the_key(tmp_path: Any, waiting_in: 
     assert proc.returncode == 128 + getattr(signal, signum), err
     assert took < 5 and "Traceback" not in err
     assert f"Stopped by {signum}" in out and json.loads(status_file.read_text())["status"] == "interrupted"
-    held = SQLiteStore(state).read("main", ["one"], time.time())["one"]
-    assert held.in_flight == 0
+    key = Credential(id="one", secret=SecretStr("sk-signal-test-key")).state_key
+    held = SQLiteStore(state).read("main", [key], time.time())[key]
+    assert held.uses == 1 and held.in_flight == 0
 
 
 def test_pool_reset_unknown_key_is_an_error_a_clean_key_is_not(tmp_path: Any,

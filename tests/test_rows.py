@@ -37,18 +37,22 @@ BAD = [
 ]
 
 
+SECRET = "sk-rows-test-0000000"
+KEY = Credential(id="a", secret=SecretStr(SECRET)).state_key  # the rows of credential "a" with this secret
+
+
 def _sqlite_row(path: Path, field: str, value: str) -> bytes:
     SQLiteStore(path).close()
     with sqlite3.connect(path) as db:
-        db.execute(f"INSERT INTO credential_state (pool, id, dead, {field}) VALUES ('p', 'a', 1, ?)"
-                   if field != "dead" else "INSERT INTO credential_state (pool, id, dead) VALUES ('p', 'a', ?)",
-                   (value,))
+        db.execute(f"INSERT INTO credential_state (pool, id, dead, {field}) VALUES ('p', ?, 1, ?)"
+                   if field != "dead" else "INSERT INTO credential_state (pool, id, dead) VALUES ('p', ?, ?)",
+                   (KEY, value))
     with sqlite3.connect(path) as db:
         return repr(db.execute("SELECT * FROM credential_state").fetchall()).encode()
 
 
 def _pool(store: Any) -> CredentialPool:
-    return CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-rows-test-0000000"))], store=store)
+    return CredentialPool("p", [Credential(id="a", secret=SecretStr(SECRET))], store=store)
 
 
 @pytest.mark.parametrize(("field", "value"), BAD)
@@ -63,7 +67,8 @@ def test_a_malformed_sqlite_row_is_no_state_with_a_warning_and_is_left_alone(
         lease = pool.acquire("m")
         lease.release()
     assert lease.credential.id == "a" and not states[0].dead and states[0].cool_until == 0.0
-    assert caplog.text.count("is malformed:") == 1 and "credential a in pool p" in caplog.text and field in caplog.text
+    assert caplog.text.count("is malformed:") == 1 and f"credential {KEY} in pool p" in caplog.text
+    assert field in caplog.text
     with sqlite3.connect(path) as db:
         assert repr(db.execute("SELECT * FROM credential_state").fetchall()).encode() == before
 
@@ -78,8 +83,8 @@ def test_a_malformed_redis_hash_is_no_state_with_a_warning_and_is_left_alone(
 
     prefix = f"rows-{uuid.uuid4().hex[:8]}:"
     raw = redis.Redis.from_url(redis_url, decode_responses=True)
-    raw.hset(f"{prefix}p:s:a", mapping={"dead": "1" if field != "dead" else value, field: value})
-    before = raw.hgetall(f"{prefix}p:s:a")
+    raw.hset(f"{prefix}p:s:{KEY}", mapping={"dead": "1" if field != "dead" else value, field: value})
+    before = raw.hgetall(f"{prefix}p:s:{KEY}")
     with caplog.at_level(logging.WARNING, logger="steadyloop.state"):
         pool = _pool(RedisStore(redis_url, prefix=prefix))
         state = pool.states()[0][1]
@@ -87,7 +92,7 @@ def test_a_malformed_redis_hash_is_no_state_with_a_warning_and_is_left_alone(
         lease.release()
     assert lease.credential.id == "a" and not state.dead
     assert caplog.text.count("is malformed:") == 1 and field in caplog.text
-    assert raw.hgetall(f"{prefix}p:s:a") == before
+    assert raw.hgetall(f"{prefix}p:s:{KEY}") == before
 
 
 def test_pool_list_and_reset_survive_a_malformed_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -171,7 +171,7 @@ def test_a_redis_turn_is_two_round_trips_even_on_a_contended_key(redis_url: str)
     assert proxy.round_trips - before == 12
     state = pool.states()[0][1]
     assert (state.uses, state.successes, state.failures) == (13, 7, 6)
-    assert pool.store.get_affinity("p", "chat", pool.clock()) == "k0"
+    assert pool.store.get_affinity("p", "chat", pool.clock()) == creds[0].state_key  # the store keys by state key
 
 
 def test_redis_scripts_are_reloaded_after_the_server_forgets_them(redis_url: str) -> None:
@@ -240,7 +240,7 @@ def test_a_sqlite_turn_is_two_transactions_even_with_a_session(tmp_path: Path) -
     assert statements.count("BEGIN IMMEDIATE") == 4 and statements.count("COMMIT") == 4
     pool.states()  # a read: no write lock
     assert statements.count("BEGIN IMMEDIATE") == 4 and statements.count("BEGIN") == 1
-    assert store.get_affinity("p", "chat", pool.clock()) == "a"
+    assert store.get_affinity("p", "chat", pool.clock()) == creds[0].state_key
 
 
 def test_sqlite_commits_never_checkpoint_and_the_idle_step_bounds_the_wal(tmp_path: Path) -> None:
@@ -282,4 +282,4 @@ def test_a_session_remembered_on_a_key_the_pool_no_longer_has_moves_in_the_same_
     clock.now += 1
     with pool.acquire("m", session="chat") as lease:  # round robin would move on; the session keeps its key
         assert lease.credential.id == "key-00"
-    assert store.get_affinity("big", "chat", clock.now) == "key-00"
+    assert store.get_affinity("big", "chat", clock.now) == pool.credentials[0].state_key == lease.credential.state_key

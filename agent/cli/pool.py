@@ -21,6 +21,13 @@ def _open_store(config: Any) -> Any:
         raise UsageError(str(err)) from err
 
 
+def _chosen(config: Any, pool: str | None) -> list[str]:
+    """The configured pool names ``--pool`` selects (all without it); an unknown name is a usage error."""
+    if pool and pool not in config.pools:
+        raise UsageError(f"--pool {pool}: no such pool; configured: {', '.join(sorted(config.pools)) or 'none'}")
+    return [name for name in config.pools if not pool or name == pool]
+
+
 def _report(args: argparse.Namespace) -> dict[str, Any]:
     """The store's description, one row per credential and one per (endpoint, model) circuit."""
     import time
@@ -28,8 +35,7 @@ def _report(args: argparse.Namespace) -> dict[str, Any]:
     from ..pool_report import pool_report
 
     config = load_config_arg(args)
-    if args.pool and args.pool not in config.pools:
-        raise UsageError(f"--pool {args.pool}: no such pool; configured: {', '.join(sorted(config.pools)) or 'none'}")
+    _chosen(config, args.pool)
     return pool_report(config, _open_store(config), time.time(), only=args.pool)
 
 
@@ -41,25 +47,30 @@ def _table(description: str, rows: list[dict[str, Any]], out: TextIO) -> None:
 
     console = Console(file=out, highlight=False, markup=False, width=None if out.isatty() else 160)
     table = Table(title=f"credential state ({description})", title_justify="left")
-    for column in ("pool", "key", "status", "available in", "reason", "suspended models"):
+    for column in ("pool", "key", "fingerprint", "status", "available in", "reason", "suspended models"):
         table.add_column(column)
     for column in ("uses", "ok", "failed", "in flight"):
         table.add_column(column, justify="right")
-    colours = {"available": "green", "cooling": "yellow", "exhausted": "red", "dead": "bold red"}
+    colours = {"available": "green", "cooling": "yellow", "exhausted": "red", "dead": "bold red", "unknown": "dim"}
     for row in rows:
+        if row["fingerprint"] is None:  # its key cannot be read here
+            table.add_row(row["pool"], row["id"], "-", row["status"], "-", row["reason"], "-", "-", "-", "-", "-",
+                          style=colours["unknown"])
+            continue
         left = "never (reset needed)" if row["available_in"] is None else duration(row["available_in"])
         suspended = ", ".join(f"{m} ({duration(s['left'])}, {s['reason']})" for m, s in row["suspensions"].items())
-        table.add_row(row["pool"], row["id"], row["status"], left, row["reason"] or "-", suspended or "-",
-                      str(row["uses"]), str(row["successes"]), str(row["failures"]), str(row["in_flight"]),
-                      style=colours.get(row["status"]))
+        table.add_row(row["pool"], row["id"], row["fingerprint"], row["status"], left, row["reason"] or "-",
+                      suspended or "-", str(row["uses"]), str(row["successes"]), str(row["failures"]),
+                      str(row["in_flight"]), style=colours.get(row["status"]))
     console.print(table)
     if not rows:
         console.print("no credentials configured: add [pools.NAME] sections with [[pools.NAME.credentials]]")
 
 
 def _prometheus(args: argparse.Namespace, out: TextIO) -> int:
-    """``steadyloop_credential_state{pool,credential,model}`` for a node-exporter textfile (cron)."""
-    from ..config import credential_ids
+    """``steadyloop_credential_state{pool,credential,model}`` for a node-exporter textfile (cron); labelled
+    by credential id, read by state key (a credential whose key cannot be read here has no gauge)."""
+    from ..config import readable_credentials
 
     try:
         from ..observability.metrics import CredentialStates, exposition, load_prometheus_client
@@ -68,10 +79,9 @@ def _prometheus(args: argparse.Namespace, out: TextIO) -> int:
     except ImportError as err:
         raise UsageError(f"--prometheus: {err}") from err
     config = load_config_arg(args)
-    if args.pool and args.pool not in config.pools:
-        raise UsageError(f"--pool {args.pool}: no such pool; configured: {', '.join(sorted(config.pools)) or 'none'}")
-    pools = {name: (credential_ids(name, pool), sorted({e.model for e in config.chain if e.pool == name}) or [""])
-             for name, pool in config.pools.items() if not args.pool or name == args.pool}
+    pools = {name: ({c.state_key: c.id for c in readable_credentials(name, config.pools[name])[0]},
+                    sorted({e.model for e in config.chain if e.pool == name}) or [""])
+             for name in _chosen(config, args.pool)}
     out.write(exposition(CredentialStates.of_store(_open_store(config), pools)))
     return 0
 
@@ -91,21 +101,36 @@ def _cmd_pool_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_pool_reset(args: argparse.Namespace, out: TextIO) -> int:
-    from ..config import credential_ids
-
+    """One credential: its current state key (id and fingerprint). All: every row of the pool, including
+    rows keyed by bare id from before state was keyed by fingerprint."""
     config = load_config_arg(args)
     store = _open_store(config)
-    pools = [p for p in config.pools if not args.pool or p == args.pool]
-    if args.pool and not pools:
-        raise UsageError(f"--pool {args.pool}: no such pool; configured: {sorted(config.pools)}")
-    ids = {name: credential_ids(name, config.pools[name]) for name in pools}
-    if args.id is not None and not any(args.id in known for known in ids.values()):
-        configured = ", ".join(i for known in ids.values() for i in known) or "none"
-        raise UsageError(f"credential {args.id!r} is not configured in {', '.join(pools) or 'any pool'}; "
-                         f"configured: {configured}")
-    total = sum(store.reset(name, args.id, args.model) for name in pools if args.id is None or args.id in ids[name])
+    pools = _chosen(config, args.pool)
+    if args.id is None:
+        total = sum(store.reset(name, None, args.model) for name in pools)
+    else:
+        total = sum(store.reset(name, key, args.model) for name, key in _state_keys(config, pools, args.id))
     out.write(f"reset {total} credential state(s){' for model ' + args.model if args.model else ''}\n")
     return 0
+
+
+def _state_keys(config: Any, pools: list[str], credential_id: str) -> list[tuple[str, str]]:
+    """``(pool, state key)`` of each pool that configures ``credential_id``; usage errors say why none."""
+    from ..config import readable_credentials
+
+    found, configured, unreadable = [], [], []
+    for name in pools:
+        creds, problems = readable_credentials(name, config.pools[name])
+        configured += [c.id for c in creds] + [i for i, _ in problems]
+        found += [(name, c.state_key) for c in creds if c.id == credential_id]
+        unreadable += [problem for i, problem in problems if i == credential_id]
+    if unreadable:
+        raise UsageError(f"credential {credential_id!r}: its key cannot be read here, and its state is keyed by "
+                         f"the key's fingerprint: {unreadable[0]}")
+    if not found:
+        raise UsageError(f"credential {credential_id!r} is not configured in {', '.join(pools) or 'any pool'}; "
+                         f"configured: {', '.join(configured) or 'none'}")
+    return found
 
 
 def add(sub: Any) -> None:

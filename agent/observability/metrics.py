@@ -85,16 +85,18 @@ class CredentialStates:
         return cls(read, next(iter(pools.values()))[0].clock if pools else time.time)
 
     @classmethod
-    def of_store(cls, store: StateStore, pools: Mapping[str, tuple[Sequence[str], Sequence[str]]]) -> CredentialStates:
+    def of_store(cls, store: StateStore,
+                 pools: Mapping[str, tuple[Mapping[str, str], Sequence[str]]]) -> CredentialStates:
         """From the shared store alone (``pool list --prometheus``, a ``/metrics`` over many workers).
 
-        ``pools`` maps a pool name to ``(credential ids, models)``.
+        ``pools`` maps a pool name to ``({state key: credential id}, models)``: rows are read by
+        ``Credential.state_key`` and labelled by ``Credential.id``.
         """
         def read() -> Iterator[tuple[str, str, CredentialState, Sequence[str]]]:
             now = time.time()
-            for name, (ids, models) in pools.items():
-                for credential, state in store.read(name, list(ids), now).items():
-                    yield name, credential, state, models
+            for name, (labels, models) in pools.items():
+                for key, state in store.read(name, list(labels), now).items():
+                    yield name, labels[key], state, models
         return cls(read)
 
     def describe(self) -> list[Metric]:
