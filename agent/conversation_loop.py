@@ -27,7 +27,7 @@ from .compress import Compressor, DropMiddle
 from .conversation import Message
 from .credential_pool import CredentialPool
 from .history import to_messages
-from .interrupt import TurnInterrupted, interruptible
+from .interrupt import TurnInterrupted, await_interruptible, interruptible
 from .ladder import LadderPolicy
 from .results import TurnResult
 from .stores.circuits import circuits_for
@@ -111,15 +111,19 @@ class ConversationLoop(TurnLogic):
         pending: hooks.Pending = []
         turn = self._turn(self._conversation(prompt, history, system), session, asynchronous=True, pending=pending)
         reply: Any = None
+        stop: TurnInterrupted | None = None
         while True:
             try:
-                effect = turn.send(reply)
+                effect = turn.send(reply) if stop is None else turn.throw(stop)
             except StopIteration as done:
                 await hooks.drain(pending)
                 result: TurnResult = done.value
                 return result
             await hooks.drain(pending)
-            reply = await self._aperform(effect)
+            try:
+                reply, stop = await await_interruptible(self._aperform(effect)), None
+            except TurnInterrupted as signalled:  # the turn ends cleanly: it releases its key and says why
+                reply, stop = None, signalled
 
     def stream(self, prompt: str | Message, *, history: History = (), system: str | None = None,
                session: str | None = None) -> Iterator[StreamEvent]:
@@ -154,33 +158,41 @@ class ConversationLoop(TurnLogic):
         turn = self._turn(self._conversation(prompt, history, system), session, asynchronous=True,
                           streaming=True, pending=pending)
         reply: Any = None
+        stop: TurnInterrupted | None = None
         while True:
             try:
-                effect = turn.send(reply)
+                effect = turn.send(reply) if stop is None else turn.throw(stop)
             except StopIteration as done:
                 await hooks.drain(pending)
                 yield done.value
                 return
             await hooks.drain(pending)
-            if isinstance(effect, Emit):
-                reply = None
-                yield effect.event
-            elif isinstance(effect, Call) and effect.stream:
-                start, delivered, final = self.clock(), 0, None
-                try:
-                    with _bound(effect):
-                        async for kind, value in astream_call(effect.adapter, effect.client, effect.request):
-                            if kind == "text":
-                                delivered += len(value)
-                                yield ev.TextDelta(value, effect.turn)
-                            else:
-                                final = value
-                    reply = Outcome(raw=final.raw if final else None, reply=final, duration=self.clock() - start,
-                                    delivered=delivered)
-                except Exception as exc:
-                    reply = Outcome(error=exc, duration=self.clock() - start, delivered=delivered)
-            else:
-                reply = await self._aperform(effect)
+            reply, stop = None, None
+            try:
+                if isinstance(effect, Emit):
+                    yield effect.event
+                elif isinstance(effect, Call) and effect.stream:
+                    start, delivered, final = self.clock(), 0, None
+                    chunks = aiter(astream_call(effect.adapter, effect.client, effect.request))
+                    try:
+                        with _bound(effect):
+                            while (item := await await_interruptible(anext(chunks, None))) is not None:
+                                kind, value = item
+                                if kind == "text":
+                                    delivered += len(value)
+                                    yield ev.TextDelta(value, effect.turn)
+                                else:
+                                    final = value
+                        reply = Outcome(raw=final.raw if final else None, reply=final,
+                                        duration=self.clock() - start, delivered=delivered)
+                    except Exception as exc:
+                        reply = Outcome(error=exc, duration=self.clock() - start, delivered=delivered)
+                    finally:
+                        await chunks.aclose()
+                else:
+                    reply = await await_interruptible(self._aperform(effect))
+            except TurnInterrupted as signalled:
+                stop = signalled
 
     def _perform_stream(self, effect: Call) -> Generator[StreamEvent, None, Outcome]:
         start, delivered, final = self.clock(), 0, None

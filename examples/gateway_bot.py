@@ -22,6 +22,7 @@ from agent.config import build_loop, load_config
 from agent.conversation import Message
 from agent.conversation_loop import ConversationLoop
 from agent.events import Event
+from agent.interrupt import on_signals
 from agent.tools import ToolBox
 
 tools = ToolBox()
@@ -57,8 +58,9 @@ async def main() -> None:
                       hooks=(notify,))
     history: dict[str, list[Message]] = {}
     incoming = [("ada", "Where is my order 42?"), ("bo", "Has order 7 shipped?"), ("cy", "Status of order 9?")]
-    await asyncio.gather(*(handle(loop, chat, text, history) for chat, text in incoming))
-    await handle(loop, "ada", "And what did I just ask?", history)  # a second turn with ada's history
+    with on_signals():  # SIGTERM/Ctrl-C: every turn in flight ends "interrupted", its key released
+        await asyncio.gather(*(handle(loop, chat, text, history) for chat, text in incoming))
+        await handle(loop, "ada", "And what did I just ask?", history)  # a second turn with ada's history
 
 
 if __name__ == "__main__":
