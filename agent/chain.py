@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Final, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -16,7 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ._params import Effort, RequestSettings, anthropic_max_tokens
 from .platforms.extras import Platform
 
-__all__ = ["Api", "CallTimeouts", "ChainEntry", "ClientOptions", "Platform", "check_base_url", "starting_at"]
+__all__ = ["MAX_CALL_SECONDS", "Api", "CallTimeouts", "ChainEntry", "ClientOptions", "Platform", "check_base_url",
+           "starting_at"]
+
+MAX_CALL_SECONDS: Final = 86_400.0  # no call timeout is longer than a day (the longest deadline); NaN and inf fail it
 
 
 def check_base_url(value: str | None) -> str | None:
@@ -88,11 +91,12 @@ class ChainEntry(BaseModel):
     project: str | None = Field(None, description="OpenAI project id (OpenAI-Project header)")
     default_headers: dict[str, str] = Field(
         default_factory=dict, description="headers of the client, e.g. OpenRouter's HTTP-Referer and X-Title")
-    timeout: float = Field(60.0, gt=0, description="seconds: upper bound of every phase of a call")
-    connect_timeout: float = Field(10.0, gt=0, description="seconds to open the connection")
+    timeout: float = Field(60.0, gt=0, le=MAX_CALL_SECONDS, description="seconds: upper bound of every phase of a call")
+    connect_timeout: float = Field(10.0, gt=0, le=MAX_CALL_SECONDS, description="seconds to open the connection")
     first_token_timeout: float = Field(
-        30.0, gt=0, description="seconds to the first byte of the answer (streamed or not)")
-    idle_timeout: float = Field(30.0, gt=0, description="seconds of silence allowed between streamed chunks")
+        30.0, gt=0, le=MAX_CALL_SECONDS, description="seconds to the first byte of the answer (streamed or not)")
+    idle_timeout: float = Field(30.0, gt=0, le=MAX_CALL_SECONDS,
+                                description="seconds of silence allowed between streamed chunks")
     context_window: int | None = Field(None, ge=1, description="tokens; guides compression and fallback")
     betas: tuple[str, ...] = Field((), description="anthropic-beta header values to send")
     platform: Platform | None = Field(

@@ -31,7 +31,7 @@ import enum
 import math
 import random
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -41,7 +41,8 @@ if TYPE_CHECKING:  # the classifier loads only where failures are classified (``
     from .error_classifier import ClassifiedError
 
 __all__ = [
-    "DEFAULT_RETRIES", "Budget", "LadderContext", "LadderPolicy", "Step", "backoff_delay", "fallback_allowed",
+    "DEFAULT_RETRIES", "MAX_TURN_SECONDS", "Budget", "LadderContext", "LadderPolicy", "Step", "backoff_delay",
+    "fallback_allowed",
     "fallback_or_finish", "may_retry", "next_step", "retry_limit",
 ]
 
@@ -64,25 +65,34 @@ DEFAULT_RETRIES: dict[FailoverReason, int] = {
 }
 
 
+# Seconds: no turn, single wait, backoff or circuit probe is longer than a day. Every duration has an
+# upper bound (NaN and infinity fail it too), so the error names the field and the bound, and no
+# process ever stores or sleeps on an absurd time (issue 11 item 10b).
+MAX_TURN_SECONDS: Final = 86_400.0
+
+
 class LadderPolicy(BaseModel):
-    """Budgets and per-reason overrides (seconds where a duration)."""
+    """Budgets and per-reason overrides (seconds where a duration, each at most ``MAX_TURN_SECONDS``)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     max_attempts: int = Field(12, ge=1, le=1000, description="upstream calls per turn, all steps included")
-    deadline_seconds: float = Field(120.0, gt=0, le=86_400, description="wall clock per turn")
-    max_wait_seconds: float = Field(30.0, ge=0, description="longest single sleep; longer waits move on")
+    deadline_seconds: float = Field(120.0, gt=0, le=MAX_TURN_SECONDS, description="wall clock per turn")
+    max_wait_seconds: float = Field(30.0, ge=0, le=MAX_TURN_SECONDS,
+                                    description="longest single sleep; longer waits move on")
     max_retries: int = Field(3, ge=0, le=100, description="same-target retries per chain entry per turn, all reasons")
     retries: dict[FailoverReason, int] = Field(
         default_factory=lambda: dict(DEFAULT_RETRIES),
         description="same-target retries per reason per chain entry (reasons not named: max_retries)")
     fallback_reserve_seconds: float = Field(
-        15.0, ge=0, description="deadline kept for the next chain entry (at most a quarter of the deadline)")
+        15.0, ge=0, le=MAX_TURN_SECONDS,
+        description="deadline kept for the next chain entry (at most a quarter of the deadline)")
     max_compressions: int = Field(2, ge=0, le=20, description="context-overflow compressions per turn")
     max_iterations: int = Field(8, ge=1, le=100, description="tool-call rounds per turn")
-    backoff_base: float = Field(1.0, gt=0, description="first backoff for transient failures")
-    transient_400_base: float = Field(0.5, gt=0, description="first backoff for transient 400s (seed 001)")
-    backoff_cap: float = Field(30.0, gt=0, description="longest backoff without a provider hint")
+    backoff_base: float = Field(1.0, gt=0, le=MAX_TURN_SECONDS, description="first backoff for transient failures")
+    transient_400_base: float = Field(0.5, gt=0, le=MAX_TURN_SECONDS,
+                                      description="first backoff for transient 400s (seed 001)")
+    backoff_cap: float = Field(30.0, gt=0, le=MAX_TURN_SECONDS, description="longest backoff without a provider hint")
     jitter: float = Field(0.2, ge=0, le=1, description="backoff is multiplied by 1 +/- jitter")
     no_fallback: frozenset[FailoverReason] = Field(frozenset(), description="reasons that must never fall back")
     on_partial_stream: Literal["stop", "restart"] = Field(
@@ -91,7 +101,8 @@ class LadderPolicy(BaseModel):
     max_stream_restarts: int = Field(1, ge=0, le=5, description="restarts after shown text per turn")
     circuit_failures: int = Field(
         3, ge=0, le=1000, description="consecutive endpoint failures that open an (endpoint, model)'s circuit; 0: off")
-    circuit_probe_seconds: float = Field(30.0, gt=0, description="an open circuit is skipped this long, then probed")
+    circuit_probe_seconds: float = Field(30.0, gt=0, le=MAX_TURN_SECONDS,
+                                         description="an open circuit is skipped this long, then probed")
     busy_poll_seconds: float = Field(0.25, gt=0, le=60, description="every key held by other calls "
                                      "(max_concurrency): look again this often, one note for the whole wait")
 

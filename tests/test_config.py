@@ -145,3 +145,34 @@ def test_a_latin_1_config_file_is_one_line_naming_the_encoding(tmp_path: Path) -
     path.write_bytes('# caf\u00e9\n[state]\nbackend = "memory"\n'.encode("latin-1"))
     with pytest.raises(ConfigError, match=r"not UTF-8 \(byte 0xe9 at offset 5\); .*save it as UTF-8"):
         load_config(path)
+
+
+LOOP_DURATIONS = ["deadline_seconds", "max_wait_seconds", "fallback_reserve_seconds", "backoff_base",
+                  "transient_400_base", "backoff_cap", "circuit_probe_seconds", "busy_poll_seconds"]
+CHAIN_DURATIONS = ["timeout", "connect_timeout", "first_token_timeout", "idle_timeout"]
+CHAIN = ('[pools.p]\n[[pools.p.credentials]]\nid = "a"\nkey = "sk-bounds-0123"\n'
+         '[[chain]]\napi = "openai-chat"\nmodel = "m"\npool = "p"\n')
+
+
+@pytest.mark.parametrize(("section", "field"), [("loop", f) for f in LOOP_DURATIONS]
+                         + [("chain.0", f) for f in CHAIN_DURATIONS])
+@pytest.mark.parametrize(("value", "bound"), [
+    ("1e12", r"less than or equal to (86400|60)\b"), ("inf", r"less than or equal to (86400|60)\b"),
+    ("nan", r"(less|greater) than"), ("-5", r"greater than (or equal to )?0\b")])
+def test_every_loop_and_chain_duration_is_bounded_naming_the_field_and_the_bound(
+        tmp_path: Path, section: str, field: str, value: str, bound: str) -> None:
+    """Issue 11 item 10b for [loop] and [[chain]]: a duration of 1e12, inf, NaN or below zero is refused at load,
+    naming the field and the bound it broke (a day for turns, waits and calls)."""
+    config = tmp_path / "steadyloop.toml"
+    setting = f"{field} = {value}\n"
+    config.write_text(CHAIN + setting if section == "chain.0" else CHAIN + f"[loop]\n{setting}")
+    with pytest.raises(ConfigError, match=rf"{re.escape(section)}\.{field}: Input should be {bound}"):
+        load_config(config)
+
+
+@pytest.mark.parametrize("field", LOOP_DURATIONS[:-1])
+def test_a_day_is_the_longest_loop_duration_and_is_accepted(tmp_path: Path, field: str) -> None:
+    """The bound itself is a valid setting: long turns stay possible."""
+    config = tmp_path / "steadyloop.toml"
+    config.write_text(CHAIN + f"[loop]\n{field} = 86400\n")
+    assert getattr(load_config(config).loop, field) == 86400
