@@ -289,7 +289,7 @@ def test_a_failure_after_the_first_content_event_reaches_the_client_as_an_error(
     with scenario(rules=[{**_OVERLOADED, "after_chunks": 2}]) as emu, served(config(emu, api)) as gw:
         assert _stream_raises(gw.url, api) == "Hello from the steadyloop "
         assert len(emu.log) == 1
-        (state,) = gw.gateway.store.read("main", ["k1"], 0.0).values()
+        ((_, state),) = gw.gateway.pools["main"].states()  # read by the key's state key, as the pool does
     assert state.failures == 1
 
 
