@@ -79,7 +79,9 @@ def redact(text: str, limit: int = 500) -> str:
 
 
 def fingerprint(secret: str) -> str:
-    """A short, stable, non-reversible identifier for a secret (for logs and state keys)."""
-    import hashlib
+    """A short, stable, non-reversible label for a secret (logs, unlabelled credential ids): the first 10
+    digits of the keyed hash ``pool list`` shows (``agent._state_key``), so the two always agree and no
+    plain hash of a secret is ever published."""
+    from ._state_key import state_fingerprint
 
-    return "fp-" + hashlib.sha256(secret.encode("utf-8", "replace")).hexdigest()[:10]
+    return "fp-" + state_fingerprint(secret)[:10]

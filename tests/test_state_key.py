@@ -130,6 +130,15 @@ def test_the_fingerprint_never_shows_the_secret(secret: str) -> None:
     assert secret not in repr(cred) and secret not in str(cred.model_dump())
 
 
+def test_an_unlabelled_credential_is_named_by_its_state_fingerprint() -> None:
+    """One hash of a secret, never two: an unlabelled credential's ``fp-`` name is the start of the fingerprint
+    ``pool list`` shows, and no plain SHA-256 of the key is published."""
+    secret = "sk-proj-" + "Z9y8" * 12
+    cred = Credential(secret=SecretStr(secret))
+    assert cred.id == "fp-" + cred.fingerprint[:10]
+    assert cred.id[3:] not in hashlib.sha256(secret.encode()).hexdigest()
+
+
 def test_a_credential_with_its_own_identity_keeps_its_state_across_secrets(tmp_path: Path) -> None:
     """A rotating token with a stable ``state_identity`` keeps its cooldown when its secret changes; another
     identity starts fresh; a subclass may supply the identity from elsewhere."""
