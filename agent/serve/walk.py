@@ -25,6 +25,7 @@ from typing import Any
 
 from .. import events as ev
 from .._deadline import deadline
+from .._redact import redact
 from .._turn import Call, Emit, Outcome, Sleep, TurnLogic
 from ..adapters import MalformedStreamError
 from ..adapters._stream import _named as name_stream_failure
@@ -111,6 +112,12 @@ async def _plain(effect: Call, raw: RawRequest, walked: Walked, clock: Callable[
     return Outcome(raw=data, reply=answer_of(effect.adapter.api, data), duration=clock() - start)
 
 
+def _redacted(frame: bytes) -> bytes:
+    """An upstream event as sent, but for the pool's keys (providers echo the key they refused)."""
+    text = frame.decode("utf-8", "replace")
+    return redact(text, limit=2 * len(text) + 1024).encode()
+
+
 async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walked,
                   clock: Callable[[], float]) -> Outcome:
     start, response = clock(), None
@@ -125,8 +132,8 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
         async for event in events(response.aiter_lines()):
             failure = watch.feed(event)
             if failure is not None:
-                if sink.committed:  # the provider's own terminal error: the client gets it as sent, after the
-                    walked.terminal = event.raw  # pool has heard of it (the driver sends it when the turn ends)
+                if sink.committed:  # the provider's own terminal error: the client gets it as sent (but for the
+                    walked.terminal = _redacted(event.raw)  # keys it echoes), after the pool has heard of it
                 return _failed(failure, clock() - start, sink.written)
             if sink.committed:
                 await sink.write(event.raw)
