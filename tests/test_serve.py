@@ -300,6 +300,22 @@ def test_a_stream_cut_after_content_ends_in_the_protocols_error(api: str) -> Non
         assert _stream_raises(gw.url, api) == "Hello from the steadyloop "
 
 
+@pytest.mark.parametrize("api", APIS)
+def test_the_turns_deadline_bounds_a_stream_after_content(api: str) -> None:
+    """An upstream that streams text forever is cut at the turn's deadline, after the commit point too: the
+    SDK raises on the protocol's terminal error, the attempt is deadline_exceeded, the stream is truncated."""
+    import time
+
+    rules = [{"respond": "chunks_forever", "interval": 0.05}]
+    with scenario(rules=rules) as emu, served(config(emu, api, loop={"deadline_seconds": 2})) as gw:
+        started = time.monotonic()
+        text = _stream_raises(gw.url, api)
+        elapsed = time.monotonic() - started
+    assert text.startswith("tick tick"), "the commit point was never passed: nothing was tested"
+    assert elapsed < 12, f"a 2 s turn streamed for {elapsed:.1f} s (the emulator gives up after 120 s)"
+    assert len(emu.log) == 1
+
+
 def test_a_long_wait_before_content_sends_keep_alive_comments() -> None:
     """While the ladder holds a stream (a slow first byte), SSE comments keep the client's connection alive."""
     emu_rule = {"respond": "reply", "delay": 0.6}

@@ -243,6 +243,21 @@ def test_an_unknown_model_is_a_404_naming_the_routes(healthy_emu: Emulator) -> N
     assert "models: r" in caught.value.message
 
 
+@pytest.mark.parametrize(("body", "says"), [
+    (b"{not json", "not JSON"),
+    (b"[1, 2]", 'string "model"'),
+    (b'{"model": 5, "messages": []}', 'string "model"'),
+    (b'{"model": "r", "messages": [], "stream": "yes"}', '"stream" must be true or false'),
+])
+def test_a_malformed_body_is_a_400_saying_what_is_wrong(healthy_emu: Emulator, body: bytes, says: str) -> None:
+    """Bodies no provider would take are refused with the fix, before any key or upstream is used."""
+    with served(config(healthy_emu, "openai-chat")) as gw:
+        answer = httpx2.post(gw.url + "/v1/chat/completions", content=body,
+                             headers={"content-type": "application/json"})
+    assert answer.status_code == 400 and says in answer.json()["error"]["message"]
+    assert healthy_emu.log == []
+
+
 def test_an_oversized_body_is_refused_before_it_is_read(healthy_emu: Emulator) -> None:
     """A body over [serve] max_body_bytes is a 413 naming the setting; nothing goes upstream."""
     with served(config(healthy_emu, "anthropic-messages", serve={"max_body_bytes": 4096})) as gw:

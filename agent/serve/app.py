@@ -130,6 +130,8 @@ async def _body(request: Request, limit: int) -> dict[str, Any]:
         raise NotServed(400, f"the request body is not JSON ({err.__class__.__name__}); send a JSON object") from err
     if not isinstance(body, dict) or not isinstance(body.get("model"), str):
         raise NotServed(400, "the request body must be a JSON object with a string \"model\"")
+    if not isinstance(body.get("stream", False), bool):  # a truthy string would stream without asking to
+        raise NotServed(400, "\"stream\" must be true or false")
     return body
 
 

@@ -139,9 +139,8 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
                 await sink.write(event.raw)
                 continue
             held.append(event.raw)
-            if watch.content:
+            if watch.content:  # the commit point; the turn's deadline still bounds the rest of the answer
                 await sink.commit(b"".join(held))
-                bound.close()  # committed: the answer is no longer recoverable, the deadline lets it finish
         reply = watch.reply()
         if not sink.committed and (reply.text or reply.tool_calls):
             await sink.commit(b"".join(held))
