@@ -31,7 +31,7 @@ from ..conversation import ToolCall
 from ..passthrough import status_error
 from .answers import answer_of
 
-__all__ = ["Event", "Watch", "events"]
+__all__ = ["Event", "Watch", "decoded", "events"]
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -65,6 +65,15 @@ async def events(lines: AsyncIterator[str]) -> AsyncIterator[Event]:
         name, data, raw = None, [], []
     if raw:  # a last event without its blank line: still the provider's bytes
         yield Event(name, "\n".join(data), ("\n".join(raw) + "\n\n").encode())
+
+
+async def decoded(sse: AsyncIterator[Any]) -> AsyncIterator[Event]:
+    """The events an SDK decoder made of a binary event stream (Bedrock's AWS frames), written as SSE
+    for the client: ``event: NAME`` and ``data: JSON``, as the first-party API would have sent them."""
+    async for item in sse:
+        name, data = getattr(item, "event", None), str(getattr(item, "data", ""))
+        lines = ([f"event: {name}"] if name else []) + [f"data: {line}" for line in data.split("\n")]
+        yield Event(name, data, ("\n".join(lines) + "\n\n").encode())
 
 
 @dataclass(slots=True)

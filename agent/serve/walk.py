@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,7 +34,7 @@ from ..passthrough import RawRequest, send_raw
 from ..results import TurnResult
 from .answers import answer_of
 from .sink import ClientGone, StreamSink
-from .sse import Watch, events
+from .sse import Event, Watch, decoded, events
 
 __all__ = ["Walked", "record_events", "walk"]
 
@@ -125,11 +125,12 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
     bound.enter_context(_bound(effect))
     try:
         response = await send_raw(effect.client, effect.adapter.api, raw, effect.request)
-        if not response.headers.get("content-type", "").startswith("text/event-stream"):
+        upstream = _events(effect.client, response)
+        if upstream is None:
             return await _not_a_stream(effect, response, clock() - start)
         watch = Watch(effect.adapter.api, effect.client, response)
         held: list[bytes] = []
-        async for event in events(response.aiter_lines()):
+        async for event in upstream:
             failure = watch.feed(event)
             if failure is not None:
                 if sink.committed:  # the provider's own terminal error: the client gets it as sent (but for the
@@ -154,6 +155,17 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
         if response is not None:
             with contextlib.suppress(Exception):
                 await response.aclose()
+
+
+def _events(client: Any, response: Any) -> AsyncIterator[Event] | None:
+    """The upstream's events: SSE as sent, or Bedrock's AWS event-stream frames decoded by the SDK's own
+    decoder (``_make_sse_decoder``) and written as the SSE events they carry; None when not a stream."""
+    kind = response.headers.get("content-type", "")
+    if kind.startswith("text/event-stream"):
+        return events(response.aiter_lines())
+    if kind.startswith("application/vnd.amazon.eventstream") and hasattr(client, "_make_sse_decoder"):
+        return decoded(client._make_sse_decoder().aiter_bytes(response.aiter_bytes()))
+    return None
 
 
 async def _not_a_stream(effect: Call, response: Any, duration: float) -> Outcome:
