@@ -283,3 +283,43 @@ def test_a_session_remembered_on_a_key_the_pool_no_longer_has_moves_in_the_same_
     with pool.acquire("m", session="chat") as lease:  # round robin would move on; the session keeps its key
         assert lease.credential.id == "key-00"
     assert store.get_affinity("big", "chat", clock.now) == pool.credentials[0].state_key == lease.credential.state_key
+
+
+def test_a_sqlite_turn_writes_seven_pages_to_the_wal(tmp_path: Path) -> None:
+    """A turn rewrites 7 pages, not 12: leases keyed by credential in one b-tree, outcomes updated in place."""
+    store = SQLiteStore(tmp_path / "state.db", checkpointer=None)
+    pool = CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-pages-test-000000"))], store=store)
+    pool.report_success(pool.acquire("m"), release=True)  # registers the candidate set
+    store.checkpoint()  # the next commit starts the WAL afresh
+    for _ in range(50):
+        pool.report_success(pool.acquire("m"), release=True)
+    frames, _ = store.checkpoint()
+    assert frames == 50 * 7  # acquire: state, lease, pool_member and its two strategy indexes; outcome: 2
+
+
+_OLD_LEASE_TABLE = """
+CREATE TABLE lease (lease_id TEXT PRIMARY KEY, pool TEXT NOT NULL, id TEXT NOT NULL, expires REAL NOT NULL);
+CREATE INDEX lease_by_credential ON lease (pool, id, expires);
+"""
+
+
+def test_a_state_file_with_the_old_lease_table_is_rebuilt_keeping_its_live_leases(tmp_path: Path) -> None:
+    """A file whose lease table predates per-credential keys is rebuilt once; a lease held there still counts."""
+    import sqlite3
+
+    path = tmp_path / "state.db"
+    cred = Credential(id="a", secret=SecretStr("sk-rebuild-test-0000"), max_concurrency=1)
+    old = sqlite3.connect(path)
+    old.executescript(_OLD_LEASE_TABLE)
+    old.execute("INSERT INTO lease VALUES ('held-elsewhere', 'p', ?, 1e12)", (cred.state_key,))
+    old.commit()
+    old.close()
+    path.chmod(0o600)
+    store = SQLiteStore(path)
+    pool = CredentialPool("p", [cred], store=store)
+    with pytest.raises(NoCredentialAvailable):  # the other process's lease survived the rebuild
+        pool.acquire("m")
+    store.release("p", cred.state_key, "held-elsewhere")
+    assert pool.acquire("m").credential.id == "a"
+    sql = store._connection().execute("SELECT sql FROM sqlite_master WHERE name = 'lease'").fetchone()[0]
+    assert "WITHOUT ROWID" in sql

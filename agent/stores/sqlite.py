@@ -4,7 +4,9 @@ One file (0600, in a 0700 directory when steadyloop creates it), WAL mode with
 ``synchronous=NORMAL``, and one short ``BEGIN IMMEDIATE`` transaction per change, so concurrent
 processes serialise their writes and never lose one: a turn is two (acquire, which reads and
 remembers the session's key too; outcome and release); reads take no write lock. No commit syncs or
-checkpoints: ``_checkpoint`` does that in a background thread, and bounds the WAL.
+checkpoints: ``_checkpoint`` does that in a background thread, and bounds the WAL. What a commit
+costs is mostly the pages it appends to the WAL, so a turn rewrites as few as it can (7): leases
+live in one b-tree keyed by (pool, credential, lease), and an outcome updates its row in place.
 
 A ``CandidateSet`` is registered once in table ``pool_member`` (priority position, cap, and a
 copy of each key's uses and last use, indexed per strategy); an acquire walks that index in
@@ -61,8 +63,8 @@ CREATE TABLE IF NOT EXISTS credential_state (
     uses INTEGER NOT NULL DEFAULT 0, last_used REAL NOT NULL DEFAULT 0, suspensions TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (pool, id));
 CREATE TABLE IF NOT EXISTS lease (
-    lease_id TEXT PRIMARY KEY, pool TEXT NOT NULL, id TEXT NOT NULL, expires REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS lease_by_credential ON lease (pool, id, expires);
+    lease_id TEXT NOT NULL, pool TEXT NOT NULL, id TEXT NOT NULL, expires REAL NOT NULL,
+    PRIMARY KEY (pool, id, lease_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS affinity (
     pool TEXT NOT NULL, session TEXT NOT NULL, id TEXT NOT NULL, expires REAL NOT NULL,
     PRIMARY KEY (pool, session));
@@ -81,6 +83,26 @@ _STORED: Final = ("SELECT CASE WHEN typeof(s.{0}) IN ('integer', 'real') THEN s.
 DEFAULT_BUSY_TIMEOUT: Final = 0.5  # seconds another process's write lock is waited for
 _COLUMNS: Final = ("id", "cool_until", "dead", "reason", "error", "status_code", "backoff", "successes",
                    "failures", "uses", "last_used", "suspensions")
+_WALK_SQL: Final = {order: (f"SELECT m.id, m.cap, {', '.join('s.' + c for c in _COLUMNS)} FROM pool_member m "
+                            "LEFT JOIN credential_state s ON s.pool = m.pool AND s.id = m.id "
+                            f"WHERE m.pool = ? AND m.setkey = ? ORDER BY {walk} LIMIT ? OFFSET ?")
+                     for order, walk in _WALK.items()}
+_END_LEASE: Final = "DELETE FROM lease WHERE pool = ? AND id = ? AND lease_id = ?"
+_SELECT_STATE: Final = f"SELECT {', '.join(_COLUMNS)} FROM credential_state"
+# An outcome rewrites its row in place (an upsert, not INSERT OR REPLACE, which deletes and reinserts
+# it and so also rewrites the primary-key index page): one page of the WAL per outcome.
+_UPSERT: Final = (f"INSERT INTO credential_state (pool, {', '.join(_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))}) ON CONFLICT (pool, id) DO UPDATE SET "
+                  + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:]))
+# Files made before leases were keyed by credential: their table is rebuilt once, rows kept (an older
+# process's statements still work on the new table: same columns, in the same order).
+_LEASE_REBUILD: Final = (
+    "CREATE TABLE lease_by_key (lease_id TEXT NOT NULL, pool TEXT NOT NULL, id TEXT NOT NULL, "
+    "expires REAL NOT NULL, PRIMARY KEY (pool, id, lease_id)) WITHOUT ROWID",
+    "INSERT OR IGNORE INTO lease_by_key SELECT lease_id, pool, id, expires FROM lease",
+    "DROP TABLE lease",
+    "ALTER TABLE lease_by_key RENAME TO lease",
+)
 
 
 _STORES: weakref.WeakSet[SQLiteStore] = weakref.WeakSet()
@@ -128,6 +150,10 @@ class SQLiteStore:
         self._registered: set[tuple[str, str]] = set()
         _STORES.add(self)
         with self._transaction() as db:
+            old = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'lease'").fetchone()
+            if old is not None and "WITHOUT ROWID" not in old[0].upper():
+                for statement in _LEASE_REBUILD:
+                    db.execute(statement)
             for statement in filter(str.strip, _SCHEMA.split(";")):  # executescript would commit early
                 db.execute(statement)
 
@@ -156,7 +182,6 @@ class SQLiteStore:
             self._checkpoint_db = None  # a parent's, if inherited: never used here
             try:
                 db = self._open()
-                db.row_factory = sqlite3.Row
             except sqlite3.Error as err:
                 raise StoreError(f"the state file {self.path} is unusable ({err}); move it aside to start "
                                  "afresh (credentials are configured elsewhere and are not affected)") from err
@@ -205,17 +230,18 @@ class SQLiteStore:
                 malformed: set[str] | None = None) -> dict[str, CredentialState]:
         """Validated states of ``ids``; a malformed row reads as no state (its id added to ``malformed``)."""
         marks = ",".join("?" * len(ids))
-        rows = db.execute(f"SELECT * FROM credential_state WHERE pool = ? AND id IN ({marks})", (pool, *ids))
+        rows = db.execute(f"{_SELECT_STATE} WHERE pool = ? AND id IN ({marks})", (pool, *ids))
         found: dict[str, CredentialState] = {}
         for row in rows:
             state = self._decode(pool, row)
             if state is None and malformed is not None:
-                malformed.add(row["id"])
-            found[row["id"]] = state or CredentialState(id=row["id"])
+                malformed.add(row[0])
+            found[row[0]] = state or CredentialState(id=row[0])
         return {i: found.get(i) or CredentialState(id=i) for i in ids}
 
-    def _decode(self, pool: str, row: sqlite3.Row) -> CredentialState | None:
-        return decode_state(self.description, pool, str(row["id"]), dict(zip(row.keys(), tuple(row), strict=True)))
+    def _decode(self, pool: str, row: Sequence[Any]) -> CredentialState | None:
+        """A row of ``_COLUMNS``, validated."""
+        return decode_state(self.description, pool, str(row[0]), dict(zip(_COLUMNS, row, strict=True)))
 
     @staticmethod
     def _live(db: sqlite3.Connection, pool: str, now: float) -> dict[str, int]:
@@ -288,17 +314,13 @@ class SQLiteStore:
             self._register(db, pool, candidates)
         offset, size = 0, 8
         while True:
-            rows = db.execute(f"SELECT m.id AS member_id, m.cap AS member_cap, s.* FROM pool_member m "
-                              "LEFT JOIN credential_state s ON s.pool = m.pool AND s.id = m.id "
-                              f"WHERE m.pool = ? AND m.setkey = ? ORDER BY {_WALK[order]} LIMIT ? OFFSET ?",
-                              (pool, candidates.key, size, offset)).fetchall()
+            rows = db.execute(_WALK_SQL[order], (pool, candidates.key, size, offset)).fetchall()
             if not rows and offset == 0:  # the set's rows were removed behind this process's back
                 self._register(db, pool, candidates)
                 continue
             for row in rows:
-                picked = str(row["member_id"])
-                state = self._decode(pool, row) if row["id"] is not None else CredentialState(id=picked)
-                cap = row["member_cap"]
+                picked, cap = str(row[0]), row[1]
+                state = self._decode(pool, row[2:]) if row[2] is not None else CredentialState(id=picked)
                 busy = 0 if cap is None else db.execute(
                     "SELECT COUNT(*) FROM lease WHERE pool = ? AND id = ? AND expires > ?", (pool, picked, now)
                 ).fetchone()[0]
@@ -310,12 +332,12 @@ class SQLiteStore:
 
     def release(self, pool: str, credential_id: str, lease_id: str) -> None:
         with self._transaction() as db:
-            db.execute("DELETE FROM lease WHERE lease_id = ?", (lease_id,))
+            db.execute(_END_LEASE, (pool, credential_id, lease_id))
 
     def renew(self, pool: str, credential_id: str, lease_id: str, *, now: float, lease_ttl: float) -> bool:
         with self._transaction() as db:
-            cursor = db.execute("UPDATE lease SET expires = ? WHERE lease_id = ? AND expires > ?",
-                                (now + lease_ttl, lease_id, now))
+            cursor = db.execute("UPDATE lease SET expires = ? WHERE pool = ? AND id = ? AND lease_id = ? "
+                                "AND expires > ?", (now + lease_ttl, pool, credential_id, lease_id, now))
             return cursor.rowcount > 0
 
     def read(self, pool: str, ids: Sequence[str], now: float) -> dict[str, CredentialState]:
@@ -325,8 +347,7 @@ class SQLiteStore:
         return {i: replace(s, in_flight=live.get(i, 0)) for i, s in states.items()}
 
     def _write(self, db: sqlite3.Connection, pool: str, state: CredentialState, old: CredentialState) -> None:
-        db.execute(f"INSERT OR REPLACE INTO credential_state (pool, {', '.join(_COLUMNS)}) "
-                   f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})", _to_row(pool, state))
+        db.execute(_UPSERT, _to_row(pool, state))
         if (state.uses, state.last_used) != (old.uses, old.last_used):  # keep the strategy index in step
             db.execute("UPDATE pool_member SET uses = ?, last_used = ? WHERE pool = ? AND id = ?",
                        (state.uses, state.last_used, pool, state.id))
@@ -342,7 +363,7 @@ class SQLiteStore:
     def finish(self, pool: str, credential_id: str, lease_id: str,
                change: Callable[[CredentialState], CredentialState]) -> CredentialState:
         with self._transaction() as db:
-            db.execute("DELETE FROM lease WHERE lease_id = ?", (lease_id,))
+            db.execute(_END_LEASE, (pool, credential_id, lease_id))
             old = self._states(db, pool, [credential_id])[credential_id]
             new = change(old)
             self._write(db, pool, new, old)
@@ -350,12 +371,12 @@ class SQLiteStore:
 
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         with self._transaction() as db:
-            query, args = "SELECT * FROM credential_state WHERE pool = ?", [pool]
+            query, args = f"{_SELECT_STATE} WHERE pool = ?", [pool]
             if credential_id is not None:
                 query, args = query + " AND id = ?", [*args, credential_id]
             rows = db.execute(query, args).fetchall()
             for row in rows:  # an operator's reset replaces a malformed row with a clean one
-                state = self._decode(pool, row) or CredentialState(id=row["id"])
+                state = self._decode(pool, row) or CredentialState(id=row[0])
                 self._write(db, pool, cleared(state, model), state)
             return len(rows)
 
@@ -363,7 +384,7 @@ class SQLiteStore:
         with self._transaction(write=False) as db:
             row = db.execute("SELECT id FROM affinity WHERE pool = ? AND session = ? AND expires > ?",
                              (pool, session, now)).fetchone()
-        return str(row["id"]) if row else None
+        return str(row[0]) if row else None
 
     @staticmethod
     def _remember(db: sqlite3.Connection, pool: str, session: str, credential_id: str, now: float,
