@@ -87,6 +87,8 @@ def parse_reset_time(value: str, now: float) -> float | None:
             number = datetime.fromisoformat(value.strip().replace("Z", "+00:00")).timestamp()
         except ValueError:
             return parse_duration(value)
+    if not math.isfinite(number):
+        return None
     if number < 1e9:  # too small to be an epoch: treat as seconds from now
         return sane_seconds(number)
     return sane_seconds(max(0.0, number - now))

@@ -38,6 +38,7 @@ def test_parse_retry_after_hostile_table(value: str, seconds: float | None) -> N
 @pytest.mark.parametrize(("value", "seconds"), [
     ("2033-05-18T03:34:20Z", 60.0), ("2033-05-18T03:34:20+00:00", 60.0), ("2000000030", 30.0),
     ("2033-05-18T03:00:00Z", 0.0), ("garbage", None), ("9999999999999", None),
+    ("nan", None), ("inf", None), ("-inf", None),  # not a time: no hint (NaN once became "retry now")
 ])
 def test_parse_reset_time(value: str, seconds: float | None) -> None:
     """Absolute resets (RFC 3339 or epoch seconds) become seconds from now; absurd ones are rejected."""
