@@ -64,11 +64,25 @@ def test_corpus_is_large_and_sourced() -> None:
     assert len({e.id for e in all_entries()}) == len(all_entries())
 
 
-def test_reason_accuracy_over_the_whole_corpus() -> None:
-    """At least 95 % of all entries (corpus files and built-in table) get the reason a careful operator would choose."""
-    entries = all_entries()
+HOLDOUT = "holdout.jsonl"  # real errors mined after the rules were written, never used to tune them
+
+
+def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
     right = sum((c.reason if (c := replay(e, now=NOW)) else None) is e.expect for e in entries)
-    assert right / len(entries) >= 0.95, f"{right}/{len(entries)}"
+    return right, len(entries)
+
+
+def test_reason_accuracy_over_the_whole_corpus() -> None:
+    """At least 95 % of the entries the rules were tuned on (corpus files, built-in table) get the operator's reason."""
+    right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(HOLDOUT)])
+    assert right / total >= 0.95, f"{right}/{total}"
+
+
+def test_holdout_accuracy_does_not_fall() -> None:
+    """The held-out file keeps at least its measured accuracy (73 of 100 before any rule saw it); raise the floor as
+    general rules fix its misses, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT)])
+    assert total >= 100 and right / total >= 0.73, f"{right}/{total}"
 
 
 @pytest.mark.parametrize(("line", "field"), [
