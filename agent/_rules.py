@@ -132,7 +132,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("content_policy_code", R.content_policy_blocked, codes=(
         "content_filter", "content_policy_violation", "responsibleaipolicyviolation", "invalid_prompt",
         "bio_policy", "image_content_policy_violation", "misalignment_policy_violation",
-        "contentfilterfinishreasonerror")),
+        "contentfilterfinishreasonerror", "datainspectionfailed")),
     rule("content_policy_phrase", R.content_policy_blocked, statuses=(400, 403, 422, 451, None),
          tags=("content_policy",)),
     # Provider-specific tiers and request repairs.
@@ -159,7 +159,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "overloaded_error", "overloaded", "unavailable", "server_is_overloaded", "service_unavailable_error",
         "serviceunavailableexception", "unavailable_error")),
     rule("overloaded_wording", R.overloaded, statuses=BUSY, tags=("overloaded",),
-         unless=("rate_limit", "usage_limit", "billing")),
+         unless=("rate_limit", "usage_limit", "billing"), test=lambda f: not resets_late(f)),
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
          unless=("rate_limit", "usage_limit", "billing", "quota_word")),
     # An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate.
@@ -198,6 +198,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("auth_permanent_code", R.auth_permanent,
          codes=("account_deactivated", "invalid_grant", "organization_restricted", "no_organization")),
     rule("auth_permanent_phrase", R.auth_permanent, statuses=(400, 401, 403, None), tags=("auth_permanent",)),
+    # A locked or banned account sent as a 429 (Z.ai "Account anomaly"): no wait unlocks it.
+    rule("auth_permanent_as_429", R.auth_permanent, statuses=(429,), tags=("auth_permanent",),
+         unless=("billing", "credits_exhausted", "usage_limit", "quota_word", "rate_limit")),
     rule("auth_code", R.auth, codes=("invalid_api_key", "api_key_invalid", "unauthenticated")),
     rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, None), tags=("bad_key",)),
     rule("timeout_code", R.timeout, codes=("vector_store_timeout", "timeout_error", "deadline_exceeded")),
@@ -205,7 +208,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("model_support_phrase", R.model_not_found, statuses=(400, 403, 404, 422, 429, 500, 503, None),
          tags=("model_support",)),
     rule("provider_policy_phrase", R.provider_policy_blocked, tags=("provider_policy",)),
-    rule("context_overflow_phrase", R.context_overflow, statuses=(400, 413, 422, 500, None),
+    rule("context_overflow_phrase", R.context_overflow, statuses=(400, 413, 422, None, *SERVER),
          tags=("context_overflow",)),
     rule("negative_max_tokens", R.context_overflow, statuses=(400, 422, None), test=negative_max_tokens),
     rule("status_413", R.payload_too_large, statuses=(413,)),

@@ -73,16 +73,16 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 
 
 def test_reason_accuracy_over_the_whole_corpus() -> None:
-    """At least 95 % of the entries the rules were tuned on (corpus files, built-in table) get the operator's reason."""
-    right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(HOLDOUT)])
+    """At least 95 % of all entries (corpus files, holdout and built-in table) get the operator's reason."""
+    right, total = _reason_accuracy(all_entries())
     assert right / total >= 0.95, f"{right}/{total}"
 
 
 def test_holdout_accuracy_does_not_fall() -> None:
-    """The held-out file keeps at least its measured accuracy (73 of 100 before any rule saw it); raise the floor as
-    general rules fix its misses, never lower it."""
+    """The held-out file keeps its accuracy (73 of 100 before any rule saw it, 94 after general rules fixed most
+    misses); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT)])
-    assert total >= 100 and right / total >= 0.73, f"{right}/{total}"
+    assert total >= 100 and right / total >= 0.94, f"{right}/{total}"
 
 
 @pytest.mark.parametrize(("line", "field"), [
