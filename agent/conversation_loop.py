@@ -63,6 +63,7 @@ class ConversationLoop(TurnLogic):
         async_sleep: Callable[[float], Any] = asyncio.sleep,
         rng: random.Random | None = None,
         classifier_rules: Sequence[Rule] = (),
+        async_http: Callable[[float], Any] | None = None,
     ) -> None:
         if not chain:
             raise ValueError("chain is empty: configure at least one [[chain]] entry (api, model, pool)")
@@ -80,7 +81,10 @@ class ConversationLoop(TurnLogic):
                                                    probe_seconds=self.policy.circuit_probe_seconds)
         self.hooks, self.clock, self._sleep, self._async_sleep = tuple(hooks), clock, sleep, async_sleep
         self.rng = rng or random.Random()
-        self._adapters: dict[Api, Adapter] = {api: ADAPTERS[api]() for api in {e.api for e in chain}}
+        # async_http: the factory of the HTTP client under the async SDK clients (steadyloop serve passes
+        # agent._http_aio's); None: agent._http's.
+        self._adapters: dict[Api, Adapter] = {api: ADAPTERS[api](async_http=async_http)
+                                              for api in {e.api for e in chain}}
         self._tool_specs = tuple(ToolSpec(t.name, t.description, t.schema()) for t in self.tools)
         self._completion_tokens: set[str] = set()
 

@@ -13,6 +13,7 @@ derives one from ``max_tokens``), and with an SDK that lacks the parts named abo
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,8 +88,8 @@ class AnthropicMessages(Adapter):
     sdk = "anthropic"
     path = "/v1/messages"
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, *, async_http: Callable[[float], Any] | None = None) -> None:
+        super().__init__(async_http=async_http)
         import anthropic
         from anthropic.types import Message as Reply
         from anthropic.types import RawMessageStreamEvent

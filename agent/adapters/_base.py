@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -97,9 +98,10 @@ class Adapter:
     api: Api
     sdk: str  # the official SDK's module name
 
-    def __init__(self) -> None:
+    def __init__(self, *, async_http: Callable[[float], Any] | None = None) -> None:
         self._clients: dict[tuple[str, str | None, float, bool, ClientOptions], Any] = {}
         self._http: dict[tuple[float, bool], Any] = {}
+        self._async_http = async_http  # the async HTTP client factory (default: agent._http.async_http_client)
         self._lock = threading.Lock()
         # Import the SDK when the loop is built, not inside the first turn: importing it costs
         # about a second, which would otherwise be charged to that turn's deadline.
@@ -125,7 +127,8 @@ class Adapter:
         if found is None:
             from .._http import async_http_client, http_client
 
-            found = self._http[(timeout, asynchronous)] = (async_http_client if asynchronous else http_client)(timeout)
+            build = (self._async_http or async_http_client) if asynchronous else http_client
+            found = self._http[(timeout, asynchronous)] = build(timeout)
         return found
 
     def _build(self, credential: Credential, base_url: str | None, timeout: float, asynchronous: bool,

@@ -11,6 +11,7 @@ transform would leave the body as it is (tests/test_adapters_wire.py compares bo
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any, Final
 
 from .._params import chat_params, responses_params
@@ -98,8 +99,8 @@ class OpenAIChat(_OpenAIClients):
     api: Api = "openai-chat"
     path = "/chat/completions"
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, *, async_http: Callable[[float], Any] | None = None) -> None:
+        super().__init__(async_http=async_http)
         from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
         self._types = (ChatCompletion, ChatCompletionChunk)
@@ -154,8 +155,8 @@ class OpenAIResponses(_OpenAIClients):
     api: Api = "openai-responses"
     path = "/responses"
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, *, async_http: Callable[[float], Any] | None = None) -> None:
+        super().__init__(async_http=async_http)
         from openai.types.responses import Response, ResponseStreamEvent
 
         self._types = (Response, ResponseStreamEvent)

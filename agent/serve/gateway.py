@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import SecretStr
 
 from .. import events as ev
+from .._http_aio import aiohttp_available, aiohttp_client
 from .._redact import fingerprint
 from ..adapters import ADAPTERS, Adapter
 from ..chain import Api, ChainEntry
@@ -63,6 +64,8 @@ class Gateway:
         self._loops: dict[tuple[str, Api], ConversationLoop] = {}
         self._keyed: OrderedDict[tuple[str, Api, str], ConversationLoop] = OrderedDict()
         self._adapters: dict[Api, Adapter] = {}
+        # aiohttp under the SDKs when installed (the serve extra): about 0.6 ms less per request than httpx's stack
+        self.async_http = aiohttp_client if aiohttp_available() else None
 
     def entries(self, models: Sequence[str], api: Api | None = None) -> list[ChainEntry]:
         """The [[chain]] entries with these models, in the route's order (then chain order), of ``api``."""
@@ -82,7 +85,7 @@ class Gateway:
 
     def _loop(self, chain: list[ChainEntry], pools: Mapping[str, CredentialPool]) -> ConversationLoop:
         return ConversationLoop(chain, pools, policy=self.policy, circuits=self.circuits, hooks=self.hooks,
-                                clock=self.clock, classifier_rules=self.rules)
+                                clock=self.clock, classifier_rules=self.rules, async_http=self.async_http)
 
     def loop(self, route: str, api: Api, client_key: tuple[str, bool] | None = None) -> ConversationLoop:
         """The loop serving ``route`` on ``api``: the pools', or (``pass_through_key`` routes) one whose only
@@ -116,7 +119,7 @@ class Gateway:
         """The async SDK client of ``entry`` for ``credential`` (cached by the adapter), for calls outside a turn."""
         adapter = self._adapters.get(entry.api)
         if adapter is None:
-            adapter = self._adapters[entry.api] = ADAPTERS[entry.api]()
+            adapter = self._adapters[entry.api] = ADAPTERS[entry.api](async_http=self.async_http)
         return adapter.client(credential, credential.base_url or entry.base_url, entry.timeout, asynchronous=True,
                               options=entry.client_options())
 
