@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from ._embedded import embedded_codes, embedded_payload, embedded_reset, embedded_status
-from ._phrases import normalize, tags_in
+from ._phrases import scan
 from ._sdk import HttpxHeaders, SDKConnectionError, SDKError, SDKStatusError, SDKTimeoutError
 
 __all__ = ["ErrorFacts", "ExcKind", "clear_text_cache", "facts_from_body", "facts_from_exception"]
@@ -41,7 +41,7 @@ class ExcKind(enum.StrEnum):
 
 @dataclass(slots=True)
 class ErrorFacts:
-    """Everything the rules may look at. ``codes`` are lower-case; ``norm``/``words`` are normalised."""
+    """Everything the rules may look at. ``codes`` are lower-case; ``norm`` is normalised (see ``_phrases``)."""
 
     status: int | None = None  # the status the rules reason about (may come from the body)
     http_status: int | None = None  # the HTTP status of the response, as received
@@ -52,7 +52,6 @@ class ErrorFacts:
     message: str = ""
     text: str = ""  # lower-case messages, for wait phrases
     norm: str = " "  # normalised padded text, for phrase tags
-    words: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()  # phrase tags present in the text
     headers: tuple[tuple[str, str], ...] = ()  # only the hint-bearing headers, names lower-case
     server_retry: bool | None = None
@@ -68,23 +67,28 @@ class ErrorFacts:
         """Record the messages: the innermost is the human message, all of them are searched."""
         self.message = messages[-1] if messages else ""
         joined = " ".join(messages) if len(messages) > 1 else self.message
-        self.text, self.norm, self.words, self.tags = _text_facts(joined)
+        self.text, self.norm, self.tags = _text_facts(joined)
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The words of the normalised text (a phrase of one word is present when it is one of these)."""
+        return frozenset(self.norm.split())
 
 
-_TextFacts = tuple[str, str, frozenset[str], frozenset[str]]
+_TextFacts = tuple[str, str, frozenset[str]]
 _TEXT_CACHE: dict[str, _TextFacts] = {}
 
 
 def _text_facts(joined: str) -> _TextFacts:
-    """Lower-cased text, normalised text, its words and its phrase tags: a pure function of ``joined``.
+    """Lower-cased text, normalised text and its phrase tags: a pure function of ``joined``.
 
     Memoised on the text itself (never on a proxy such as the exception class or the response
     bytes), so a remembered answer is reused only when every input it depends on is identical.
     """
     found = _TEXT_CACHE.get(joined)
     if found is None:
-        norm, words = normalize(joined)
-        found = (joined.lower(), norm, words, tags_in(norm, words))
+        norm, tags = scan(joined)
+        found = (joined.lower(), norm, tags)
         if len(_TEXT_CACHE) >= _CACHE_MAX:
             _TEXT_CACHE.pop(next(iter(_TEXT_CACHE), joined), None)  # oldest first
         _TEXT_CACHE[joined] = found
@@ -226,7 +230,7 @@ def facts_from_exception(error: BaseException) -> ErrorFacts:
     """Extract facts from any exception (never raises)."""
     best, kind = _pick(error)
     http_status = _status_of(best)
-    facts = ErrorFacts(kind=kind, status=http_status, http_status=http_status)
+    facts = ErrorFacts(http_status, http_status, kind)  # positional: keywords doubled the cost of building it
     _body_facts(error, best, kind, facts)
     facts.headers = _hint_headers(best)
     if facts.headers:
@@ -260,7 +264,7 @@ def _fill_from_headers(facts: ErrorFacts) -> None:
 
 def facts_from_body(body: object, *, status: int | None = None, kind: ExcKind = ExcKind.soft) -> ErrorFacts:
     """Extract facts from a decoded error body (dict, list, JSON string, bytes or None)."""
-    facts = ErrorFacts(kind=kind, status=status)
+    facts = ErrorFacts(status, None, kind)
     out = _Collector()
     _walk(body, out)
     _apply(facts, out)

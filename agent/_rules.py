@@ -102,7 +102,7 @@ def resets_soon(f: ErrorFacts) -> bool:
 
 def request_exceeds_budget(f: ErrorFacts) -> bool:
     """"Limit 7000, Used 0, Requested 12903": this one request is larger than the whole per-minute budget."""
-    if "requested" not in f.words:
+    if " requested " not in f.norm:
         return False
     match = _LIMIT_REQUESTED.search(f.text)
     return match is not None and int(match.group(2)) > int(match.group(1))

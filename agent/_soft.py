@@ -216,6 +216,6 @@ def _is_error_object(data: Mapping[str, Any]) -> bool:
 
 
 def _text_facts(message: str) -> ErrorFacts:
-    facts = ErrorFacts(kind=ExcKind.soft)
+    facts = ErrorFacts(None, None, ExcKind.soft)
     facts.set_text([message])
     return facts

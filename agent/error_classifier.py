@@ -15,7 +15,7 @@ scope, the action and every boolean hint. Neither function ever raises.
 from __future__ import annotations
 
 import time
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from ._facts import ErrorFacts, facts_from_exception
 from ._phrases import has
@@ -212,7 +212,7 @@ def _annotate(f: ErrorFacts, provider: str, model: str, tokens: int, context: in
 
 def _decide(facts: ErrorFacts, rule: Rule) -> ClassifiedError:
     http = facts.http_status
-    return ClassifiedError(  # positional: keywords doubled the cost of building the result
+    return _new_tuple(ClassifiedError, (  # the tuple itself: keywords, then __new__, doubled the cost
         rule.reason,  # reason
         rule.scope or REASON_POLICY[rule.reason].scope,  # scope
         http if http is not None and http >= 400 else None,  # status_code
@@ -223,7 +223,10 @@ def _decide(facts: ErrorFacts, rule: Rule) -> ClassifiedError:
         facts.wait,  # retry_after
         rule.name,  # rule
         facts.server_retry,
-    )
+    ))
+
+
+_new_tuple: Final = tuple.__new__
 
 
 def _wait(facts: ErrorFacts, now: float | None) -> float | None:

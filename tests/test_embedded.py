@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent._embedded import embedded_payload
+from agent._embedded import _CANDIDATE, embedded_payload
 
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20),
                      st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=30))
@@ -43,3 +44,23 @@ def test_python_literal_edge_cases_match_ast(text: str) -> None:
     except (ValueError, SyntaxError):
         expected = None
     assert embedded_payload(text) == expected
+
+
+def _status_candidates(head: str) -> list[tuple[int, int]]:
+    """The standalone ``[45]dd`` numbers of ``head``, found the plain way (every match, then a look around it)."""
+    found = []
+    for match in re.finditer(r"[45]\d\d", head):
+        start, end = match.span()
+        if head[start - 1:start].isalnum() or (head[start - 1:start] in "._" and start > 0) or \
+                head[end:end + 1].isalnum() or (head[end:end + 1] in "._" and end < len(head)):
+            continue
+        found.append((start, end))
+    return found
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["429", "400", "5003", "4", "99", ".", "_", "a", " ", "Error code: ", "[", "(", "é",
+                                 "٤٢٩", "x", "-", "\n", "v4.500", "450", "1"]), max_size=14).map("".join))
+def test_status_candidates_are_the_standalone_numbers(text: str) -> None:
+    """The candidate pattern finds exactly the 4xx/5xx numbers no letter, digit, ``_`` or ``.`` touches."""
+    assert [m.span() for m in _CANDIDATE.finditer(text)] == _status_candidates(text)

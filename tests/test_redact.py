@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from agent._redact import fingerprint, redact
+from agent._redact import _MASK, _SECRET_RE, _mask_shapes, fingerprint, redact
 
 
 @pytest.mark.parametrize("secret", [
@@ -29,6 +31,18 @@ def test_plain_text_is_kept_and_capped() -> None:
     """Ordinary messages pass unchanged, cut at the limit."""
     assert redact("Overloaded") == "Overloaded"
     assert len(redact("y" * 2000)) == 500
+
+
+_SHAPE_PIECES = ("sk-", "sk-ant-", "sk-proj-", "sk-or-v1-", "AIza", "xai-", "gsk_", "Bearer ", "Basic  ", "key=",
+                 "api_key=", "access_token=", "token=", "?", "&", " ", "abcdefgh", "ABCD1234", "_-", "*", "'", '"',
+                 "\n", "é", "=", "0123456789012345678901")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SHAPE_PIECES), max_size=16).map("".join))
+def test_masking_only_where_a_secret_can_start_equals_the_one_pass_pattern(text: str) -> None:
+    """Trying the secret pattern only at its literal starts masks exactly what one ``sub`` over the text does."""
+    assert _mask_shapes(text) == _SECRET_RE.sub(_MASK, text)
 
 
 def test_fingerprint_is_stable_and_not_the_secret() -> None:

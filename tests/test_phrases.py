@@ -1,0 +1,33 @@
+"""Behaviour of agent._phrases: the one-pass tag scan finds exactly the tags each tag's own search finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agent._phrases import _TAG_LIST, TAGS, normalize, scan, tags_in
+
+# every word and phrase the tags know, plus separators, case changes and non-ASCII text
+_PHRASES = sorted({p.strip() for tag in _TAG_LIST for groups in tag.by_anchor.values() for g in groups for p in g}
+                  | {p for tag in _TAG_LIST for g in tag.unanchored for p in g})
+_WORDS = sorted({w for p in _PHRASES for w in p.split()})
+_PIECES = st.one_of(st.sampled_from(_PHRASES), st.sampled_from(_WORDS),
+                    st.sampled_from(["Model", "RATE", "x9", "无", "余额不足", "\u2019"]))
+_SEPARATORS = st.sampled_from([" ", "  ", ", ", ": ", ".", "'", "-", "_", "\n", " \u2019 ", "é", "(", ") "])
+_TEXTS = st.lists(st.tuples(_PIECES, _SEPARATORS), max_size=12).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_the_scan_finds_the_tags_each_tag_finds_alone(text: str) -> None:
+    """``scan``/``tags_in`` (one pass over the anchor index) agree with every tag's own ``search``."""
+    norm, words = normalize(text)
+    expected = {name for name, tag in TAGS.items() if tag.search(norm, words)}
+    assert tags_in(norm, words) == expected
+    assert scan(text) == (norm, expected)
+
+
+def test_a_tag_needs_its_whole_phrase_as_words() -> None:
+    """A phrase matches as whole words in order, never inside a longer word."""
+    assert "rate_limit" in scan("429: Rate limit reached, please slow down")[1]
+    assert "rate_limit" not in scan("the moderate limit of 5")[1]
