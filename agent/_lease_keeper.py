@@ -7,7 +7,10 @@ the next interval: one TTL spans three renewals, so one or two misses lose nothi
 
 Leases are held by weak reference: a lease its owner dropped without releasing is no longer
 renewed and expires within one TTL, as a crashed worker's does. The thread sleeps until the next
-renewal is due, and indefinitely while no lease is live. Times come from each pool's injected
+renewal is due. With no lease live it still waits one renewal interval at a time while leases
+were added within the last interval, and only then until one is added: so calls shorter than the
+interval, back to back, never wake it (each new lease is due after the thread's wait ends), where
+waking it for every call cost a thread switch per turn. Times come from each pool's injected
 clock; the thread's own waits are in real seconds (never shorter than ``_MIN_WAIT``), so a frozen
 test clock simply means no renewal, never a spin.
 """
@@ -18,6 +21,7 @@ import logging
 import math
 import os
 import threading
+import time
 import weakref
 from typing import TYPE_CHECKING
 
@@ -37,6 +41,7 @@ class LeaseKeeper:
         self._cond = threading.Condition(threading.Lock())
         self._due: dict[str, tuple[weakref.ref[Lease], float]] = {}
         self._sleep = float("inf")  # how long the thread's current wait is (seconds)
+        self._linger, self._added_at = 0.0, -math.inf  # the last lease's renewal interval, and when it came
         self._thread: threading.Thread | None = None
         self._failing: set[str] = set()  # leases whose renewal failed and was warned about once
 
@@ -44,6 +49,7 @@ class LeaseKeeper:
         """Keep ``lease`` alive, first renewing it at ``due``."""
         with self._cond:
             self._due[lease.lease_id] = (weakref.ref(lease), due)
+            self._linger, self._added_at = lease.ttl / 3, time.monotonic()
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="steadyloop-lease-keeper", daemon=True)
                 self._thread.start()
@@ -101,13 +107,12 @@ class LeaseKeeper:
         while True:
             wait = self.renew_due()
             with self._cond:
-                if not self._due:
-                    self._sleep = float("inf")
-                    self._cond.wait()
+                if not self._due:  # one interval more while leases keep coming, then until one does
+                    recent = time.monotonic() - self._added_at < self._linger
+                    self._sleep = max(_MIN_WAIT, self._linger) if recent else math.inf
                 else:  # a lease added since renew_due looked is due within ttl / 3 at the latest
-                    wait = min([wait, *self._intervals()])
-                    self._sleep = max(_MIN_WAIT, wait)
-                    self._cond.wait(timeout=None if math.isinf(self._sleep) else self._sleep)
+                    self._sleep = max(_MIN_WAIT, min([wait, *self._intervals()]))
+                self._cond.wait(timeout=None if math.isinf(self._sleep) else self._sleep)
                 self._sleep = 0.0
 
     def _intervals(self) -> list[float]:
@@ -117,7 +122,8 @@ class LeaseKeeper:
     def after_fork_in_child(self) -> None:
         """A forked child holds none of its parent's leases and has no renewal thread yet."""
         self._cond = threading.Condition(threading.Lock())
-        self._due, self._thread, self._sleep, self._failing = {}, None, float("inf"), set()
+        self._due, self._thread, self._sleep, self._failing = {}, None, math.inf, set()
+        self._linger, self._added_at = 0.0, -math.inf
 
 
 KEEPER = LeaseKeeper()

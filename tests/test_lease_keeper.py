@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import gc
+import queue
+import threading
 from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
 
-from agent._lease_keeper import KEEPER
+from agent._lease_keeper import KEEPER, LeaseKeeper
 from agent.config import ConfigError, load_config, open_state, resolve_pool
-from agent.credential_pool import Credential, CredentialPool, NoCredentialAvailable, release_all_leases
+from agent.credential_pool import Credential, CredentialPool, Lease, NoCredentialAvailable, release_all_leases
 from agent.stores import MemoryStore
 
 from .conftest import StoreFactory
@@ -118,3 +120,41 @@ def _toml(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "steadyloop.toml"
     path.write_text(text)
     return path
+
+
+class _Watched(threading.Condition):
+    """The keeper's condition: says each time its thread waits, and counts the wake-ups asked for."""
+
+    def __init__(self) -> None:
+        super().__init__(threading.Lock())
+        self.waits: queue.Queue[float | None] = queue.Queue()
+        self.notified = 0
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self.waits.put(timeout)
+        return super().wait(timeout)
+
+    def notify(self, n: int = 1) -> None:
+        self.notified += 1
+        super().notify(n)
+
+
+def test_back_to_back_short_calls_do_not_wake_the_renewal_thread() -> None:
+    """A lease added while the thread, having just seen the last lease end, waits out one interval needs no
+    wake-up (its renewal is due after that wait): no thread switch per call, which used to cost every turn."""
+    keeper = LeaseKeeper()
+    watched = keeper._cond = _Watched()
+    pool = one_slot(MemoryStore, Clock(), ttl=300.0)  # renewals every 100 s: none falls due in this test
+    first = Lease(pool, pool.credentials[0], "m", "first", ttl=300.0)
+    keeper.add(first, pool.clock() + 100)  # starts the thread
+    keeper.discard(first)
+    watched.waits.get(timeout=30)
+    with watched:
+        watched.notify()  # one more look, certainly with no lease live
+    assert watched.waits.get(timeout=30) == 100.0  # one interval, not until woken
+    before = watched.notified
+    for n in range(3):
+        lease = Lease(pool, pool.credentials[0], "m", f"next-{n}", ttl=300.0)
+        keeper.add(lease, pool.clock() + 100)
+        keeper.discard(lease)
+    assert watched.notified == before and watched.waits.empty()

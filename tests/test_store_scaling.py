@@ -285,32 +285,42 @@ def test_a_session_remembered_on_a_key_the_pool_no_longer_has_moves_in_the_same_
     assert store.get_affinity("big", "chat", clock.now) == pool.credentials[0].state_key == lease.credential.state_key
 
 
-def test_a_sqlite_turn_writes_seven_pages_to_the_wal(tmp_path: Path) -> None:
-    """A turn rewrites 7 pages, not 12: leases keyed by credential in one b-tree, outcomes updated in place."""
+@pytest.mark.parametrize(("strategy", "pages"), [(Strategy.fill_first, 5), (Strategy.round_robin, 6),
+                                                 (Strategy.least_used, 6)])
+def test_a_sqlite_turn_writes_few_pages_to_the_wal(tmp_path: Path, strategy: Strategy, pages: int) -> None:
+    """A turn rewrote 12 pages: now leases are keyed by credential in one b-tree, outcomes update their row in
+    place, and only a balancing strategy's walk keeps an index by uses or last use."""
     store = SQLiteStore(tmp_path / "state.db", checkpointer=None)
-    pool = CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-pages-test-000000"))], store=store)
-    pool.report_success(pool.acquire("m"), release=True)  # registers the candidate set
+    pool = CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-pages-test-000000"))], store=store,
+                          strategy=strategy)
+    pool.report_success(pool.acquire("m"), release=True)  # registers the candidate set (and its index)
     store.checkpoint()  # the next commit starts the WAL afresh
     for _ in range(50):
         pool.report_success(pool.acquire("m"), release=True)
     frames, _ = store.checkpoint()
-    assert frames == 50 * 7  # acquire: state, lease, pool_member and its two strategy indexes; outcome: 2
+    assert frames == 50 * pages  # acquire: state, lease, pool_member (and its index); outcome: state, lease
 
 
-_OLD_LEASE_TABLE = """
+_OLD_TABLES = """
 CREATE TABLE lease (lease_id TEXT PRIMARY KEY, pool TEXT NOT NULL, id TEXT NOT NULL, expires REAL NOT NULL);
 CREATE INDEX lease_by_credential ON lease (pool, id, expires);
+CREATE TABLE pool_member (
+    pool TEXT NOT NULL, setkey TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL, cap INTEGER,
+    uses INTEGER NOT NULL DEFAULT 0, last_used REAL NOT NULL DEFAULT 0, PRIMARY KEY (pool, setkey, position));
+CREATE INDEX member_by_last_use ON pool_member (pool, setkey, last_used, position);
+CREATE INDEX member_by_uses ON pool_member (pool, setkey, uses, position);
 """
 
 
 def test_a_state_file_with_the_old_lease_table_is_rebuilt_keeping_its_live_leases(tmp_path: Path) -> None:
-    """A file whose lease table predates per-credential keys is rebuilt once; a lease held there still counts."""
+    """A file whose lease table predates per-credential keys is rebuilt once; a lease held there still counts,
+    and the balancing indexes every old file had are left to the first walk that needs them."""
     import sqlite3
 
     path = tmp_path / "state.db"
     cred = Credential(id="a", secret=SecretStr("sk-rebuild-test-0000"), max_concurrency=1)
     old = sqlite3.connect(path)
-    old.executescript(_OLD_LEASE_TABLE)
+    old.executescript(_OLD_TABLES)
     old.execute("INSERT INTO lease VALUES ('held-elsewhere', 'p', ?, 1e12)", (cred.state_key,))
     old.commit()
     old.close()
@@ -321,5 +331,9 @@ def test_a_state_file_with_the_old_lease_table_is_rebuilt_keeping_its_live_lease
         pool.acquire("m")
     store.release("p", cred.state_key, "held-elsewhere")
     assert pool.acquire("m").credential.id == "a"
-    sql = store._connection().execute("SELECT sql FROM sqlite_master WHERE name = 'lease'").fetchone()[0]
-    assert "WITHOUT ROWID" in sql
+    schema = dict(store._connection().execute("SELECT name, sql FROM sqlite_master"))
+    assert "WITHOUT ROWID" in schema["lease"] and "member_by_uses" not in schema
+    balanced = CredentialPool("p", [Credential(id="b", secret=SecretStr("sk-rebuild-test-1111"))], store=store,
+                              strategy=Strategy.least_used)
+    balanced.acquire("m")
+    assert store._connection().execute("SELECT 1 FROM sqlite_master WHERE name = 'member_by_uses'").fetchone()

@@ -14,60 +14,74 @@ from ..cooldown import LATEST_TIME
 
 __all__ = ["ACQUIRE_LIST", "ACQUIRE_SET", "FINISH", "REGISTER", "RENEW"]
 
-# valid(skey): the stored row passes every check of stores._rows (a malformed one never blocks a
-# key, and is never patched: the next outcome replaces it whole).
-# try_grant(...): the eligibility test and the grant; the picked row, or nil.
+# read(skey): the stored hash (HGETALL's flat list), as a table, and whether every field passes its
+# check of stores._rows (a malformed row never blocks a key, and is never patched: the next outcome
+# replaces it whole). with_fields(flat, fields): the flat list with those fields set, for a reply
+# without a second HGETALL. try_grant(...): the eligibility test and the grant; the picked row, or nil.
 _COMMON: Final = f"""
 local LATEST = {LATEST_TIME!r}
-local function valid(skey)
-  local h = redis.call('HGETALL', skey)
-  for j = 1, #h, 2 do
-    local k, v = h[j], h[j + 1]
-    if k == 'dead' then
-      if v ~= '0' and v ~= '1' then return false end
-    elseif k == 'suspensions' then
-      local parsed, t = pcall(cjson.decode, v)
-      if not parsed or type(t) ~= 'table' then return false end
-      for _, e in pairs(t) do
-        local u = type(e) == 'table' and tonumber(e['until'])
-        if not u or u ~= u or u < 0 or u > LATEST then return false end
-      end
-    elseif k == 'status_code' then
-      local n = tonumber(v)
-      if v ~= '' and not (n and n >= 100 and n <= 599) then return false end
-    elseif k ~= 'reason' and k ~= 'error' and k ~= 'id' then
-      local n = tonumber(v)
-      if not n or n ~= n or n < 0 or n > 1e15 then return false end
-      if (k == 'cool_until' or k == 'last_used') and n > LATEST then return false end
-      if k ~= 'cool_until' and k ~= 'last_used' and n ~= math.floor(n) then return false end
+local function field_ok(k, v)
+  if k == 'dead' then return v == '0' or v == '1' end
+  if k == 'suspensions' then
+    local parsed, t = pcall(cjson.decode, v)
+    if not parsed or type(t) ~= 'table' then return false end
+    for _, e in pairs(t) do
+      local u = type(e) == 'table' and tonumber(e['until'])
+      if not u or u ~= u or u < 0 or u > LATEST then return false end
     end
+    return true
   end
-  return true
+  if k == 'status_code' then
+    local n = tonumber(v)
+    return v == '' or (n ~= nil and n >= 100 and n <= 599)
+  end
+  if k == 'reason' or k == 'error' or k == 'id' then return true end
+  local n = tonumber(v)
+  if not n or n ~= n or n < 0 or n > 1e15 then return false end
+  if k == 'cool_until' or k == 'last_used' then return n <= LATEST end
+  return n == math.floor(n)
+end
+local function read(skey)
+  local flat, row, ok = redis.call('HGETALL', skey), {{}}, true
+  for j = 1, #flat, 2 do
+    row[flat[j]] = flat[j + 1]
+    if ok and not field_ok(flat[j], flat[j + 1]) then ok = false end
+  end
+  return flat, row, ok
+end
+local function with_fields(flat, fields)
+  local left = {{}}
+  for k, v in pairs(fields) do left[k] = v end
+  for j = 1, #flat, 2 do
+    local v = left[flat[j]]
+    if v then flat[j + 1], left[flat[j]] = v, nil end
+  end
+  for k, v in pairs(left) do flat[#flat + 1], flat[#flat + 2] = k, v end
+  return flat
 end
 local function try_grant(skey, lkey, cap, now, lease, ttl, model, state_ttl, stamp)
-  local f = redis.call('HMGET', skey, 'dead', 'cool_until', 'suspensions')
-  local cool = tonumber(f[2]) or 0
-  local ok = f[1] ~= '1' and not (cool == cool and cool > now and cool <= LATEST)
-  if ok and f[3] and #f[3] > 2 then
-    local parsed, all = pcall(cjson.decode, f[3])
-    local s = parsed and type(all) == 'table' and all[model]
-    local untl = type(s) == 'table' and tonumber(s['until']) or 0
-    if untl == untl and untl > now and untl <= LATEST then ok = false end
+  local flat, row, ok = read(skey)
+  if ok then
+    if row['dead'] == '1' or (tonumber(row['cool_until']) or 0) > now then return nil end
+    local raw = row['suspensions']
+    if raw and #raw > 2 then
+      local s = cjson.decode(raw)[model]
+      if type(s) == 'table' and tonumber(s['until']) > now then return nil end
+    end
   end
-  if not ok and not valid(skey) then ok = true end
-  if not ok then return nil end
   if cap >= 0 then
     redis.call('ZREMRANGEBYSCORE', lkey, '-inf', now)
     if redis.call('ZCARD', lkey) >= cap then return nil end
   end
   redis.call('ZADD', lkey, now + ttl, lease)
   if redis.call('PTTL', lkey) < ttl * 1000 then redis.call('PEXPIRE', lkey, math.ceil(ttl * 1000)) end
-  if valid(skey) then  -- counting on a malformed row would silently rewrite it
-    redis.call('HINCRBY', skey, 'uses', 1)
-    redis.call('HSET', skey, 'last_used', stamp)
+  if ok then  -- counting on a malformed row would silently rewrite it
+    local uses = string.format('%d', (tonumber(row['uses']) or 0) + 1)
+    redis.call('HSET', skey, 'uses', uses, 'last_used', stamp)
+    flat = with_fields(flat, {{uses = uses, last_used = stamp}})
   end
   redis.call('PEXPIRE', skey, state_ttl)
-  return redis.call('HGETALL', skey)
+  return flat
 end
 """
 
@@ -177,39 +191,50 @@ return 1
 """
 
 # One outcome, atomically: the lease released (ARGV[1], '' for none) and the state changed by the
-# operations of stores._base.merge_ops (ARGV[4], JSON). A malformed stored row is replaced whole
-# by ARGV[3] (the change applied to no state), as the next outcome always did. Returns the row.
+# operations of stores._base.merge_ops (ARGV[4], JSON), written in one HSET. A malformed stored row
+# is replaced whole by ARGV[3] (the change applied to no state), as the next outcome always did.
+# Returns the row.
 FINISH: Final = _COMMON + """
 local skey = KEYS[1]
 if ARGV[1] ~= '' then redis.call('ZREM', KEYS[2], ARGV[1]) end
-if valid(skey) then
+local flat, row, ok = read(skey)
+if ok then
+  local changed, any = {}, false
+  local function put(k, v) row[k], changed[k], any = v, v, true end
   for _, op in ipairs(cjson.decode(ARGV[4])) do
-    local kind = op[1]
+    local kind, field = op[1], op[2]
     if kind == 'incr' then
-      redis.call('HINCRBY', skey, op[2], op[3])
+      put(field, string.format('%d', (tonumber(row[field]) or 0) + tonumber(op[3])))
     elseif kind == 'max' then
-      local current = tonumber(redis.call('HGET', skey, op[2])) or 0
-      if tonumber(op[3]) > current then redis.call('HSET', skey, op[2], op[3]) end
+      if tonumber(op[3]) > (tonumber(row[field]) or 0) then put(field, op[3]) end
     elseif kind == 'set' then
-      redis.call('HSET', skey, op[2], op[3])
+      put(field, op[3])
     else
-      local raw = redis.call('HGET', skey, 'suspensions')
+      local raw = row['suspensions']
       local all = (raw and #raw > 2) and cjson.decode(raw) or {}
-      local held = all[op[2]]
+      local held = all[field]
       if kind == 'resume' then
-        all[op[2]] = nil
+        all[field] = nil
       elseif kind == 'place' or type(held) ~= 'table' or tonumber(held['until']) < tonumber(op[3]) then
-        all[op[2]] = {['until'] = tonumber(op[3]), reason = op[4]}
+        all[field] = {['until'] = tonumber(op[3]), reason = op[4]}
       end
-      redis.call('HSET', skey, 'suspensions', next(all) == nil and '{}' or cjson.encode(all))
+      put('suspensions', next(all) == nil and '{}' or cjson.encode(all))
     end
+  end
+  if any then
+    local pairs_ = {}
+    for k, v in pairs(changed) do pairs_[#pairs_ + 1], pairs_[#pairs_ + 2] = k, v end
+    redis.call('HSET', skey, unpack(pairs_))
+    flat = with_fields(flat, changed)
   end
 else
   redis.call('DEL', skey)
-  for k, v in pairs(cjson.decode(ARGV[3])) do redis.call('HSET', skey, k, v) end
+  flat = {}
+  for k, v in pairs(cjson.decode(ARGV[3])) do flat[#flat + 1], flat[#flat + 2] = k, v end
+  redis.call('HSET', skey, unpack(flat))
 end
 redis.call('PEXPIRE', skey, ARGV[2])
-return redis.call('HGETALL', skey)
+return flat
 """
 
 # A live lease's new expiry; the key's TTL only ever grows (other leases on it may live longer).

@@ -5,8 +5,10 @@ One file (0600, in a 0700 directory when steadyloop creates it), WAL mode with
 processes serialise their writes and never lose one: a turn is two (acquire, which reads and
 remembers the session's key too; outcome and release); reads take no write lock. No commit syncs or
 checkpoints: ``_checkpoint`` does that in a background thread, and bounds the WAL. What a commit
-costs is mostly the pages it appends to the WAL, so a turn rewrites as few as it can (7): leases
-live in one b-tree keyed by (pool, credential, lease), and an outcome updates its row in place.
+costs is mostly the pages it appends to the WAL, so a turn rewrites as few as it can (5 with
+fill_first, 7 with a balancing strategy): leases live in one b-tree keyed by (pool, credential,
+lease), an outcome updates its row in place, and the balancing strategies' indexes exist only
+once a walk in that order needed one.
 
 A ``CandidateSet`` is registered once in table ``pool_member`` (priority position, cap, and a
 copy of each key's uses and last use, indexed per strategy); an acquire walks that index in
@@ -72,12 +74,16 @@ CREATE INDEX IF NOT EXISTS affinity_by_expiry ON affinity (expires);
 CREATE TABLE IF NOT EXISTS pool_member (
     pool TEXT NOT NULL, setkey TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL, cap INTEGER,
     uses INTEGER NOT NULL DEFAULT 0, last_used REAL NOT NULL DEFAULT 0, PRIMARY KEY (pool, setkey, position));
-CREATE INDEX IF NOT EXISTS member_by_last_use ON pool_member (pool, setkey, last_used, position);
-CREATE INDEX IF NOT EXISTS member_by_uses ON pool_member (pool, setkey, uses, position);
 CREATE INDEX IF NOT EXISTS member_by_id ON pool_member (pool, id);
 """
 _WALK: Final = {Order.given: "m.position", Order.round_robin: "m.last_used, m.position",
                 Order.least_used: "m.uses, m.position"}
+# The balancing orders' indexes are built by the first walk in that order (from the table, which
+# every grant keeps in step): a file only ever walked in priority order never rewrites them.
+_WALK_INDEX: Final = {order: f"CREATE INDEX IF NOT EXISTS member_by_{name} ON pool_member "
+                             f"(pool, setkey, {column}, position)"
+                      for order, name, column in ((Order.round_robin, "last_use", "last_used"),
+                                                  (Order.least_used, "uses", "uses"))}
 _STORED: Final = ("SELECT CASE WHEN typeof(s.{0}) IN ('integer', 'real') THEN s.{0} ELSE 0 END "
                    "FROM credential_state s WHERE s.pool = pool_member.pool AND s.id = pool_member.id")
 DEFAULT_BUSY_TIMEOUT: Final = 0.5  # seconds another process's write lock is waited for
@@ -102,6 +108,8 @@ _LEASE_REBUILD: Final = (
     "INSERT OR IGNORE INTO lease_by_key SELECT lease_id, pool, id, expires FROM lease",
     "DROP TABLE lease",
     "ALTER TABLE lease_by_key RENAME TO lease",
+    "DROP INDEX IF EXISTS member_by_last_use",  # made unconditionally by then: rebuilt when next walked
+    "DROP INDEX IF EXISTS member_by_uses",
 )
 
 
@@ -148,6 +156,7 @@ class SQLiteStore:
         self._checkpoint_db: sqlite3.Connection | None = None
         self._commits = 0  # since the last checkpoint
         self._registered: set[tuple[str, str]] = set()
+        self._indexed: set[Order] = set()  # orders whose index this process made sure of
         _STORES.add(self)
         with self._transaction() as db:
             old = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'lease'").fetchone()
@@ -185,7 +194,7 @@ class SQLiteStore:
             except sqlite3.Error as err:
                 raise StoreError(f"the state file {self.path} is unusable ({err}); move it aside to start "
                                  "afresh (credentials are configured elsewhere and are not affected)") from err
-            self._db, self._pid = db, os.getpid()
+            self._db, self._pid, self._indexed = db, os.getpid(), set()
         return db
 
     def checkpoint(self) -> tuple[int, int]:
@@ -312,6 +321,9 @@ class SQLiteStore:
         """The first eligible key in strategy order, a page at a time (pages double); (picked, malformed)."""
         if (pool, candidates.key) not in self._registered:
             self._register(db, pool, candidates)
+        if order in _WALK_INDEX and order not in self._indexed:
+            db.execute(_WALK_INDEX[order])
+            self._indexed.add(order)
         offset, size = 0, 8
         while True:
             rows = db.execute(_WALK_SQL[order], (pool, candidates.key, size, offset)).fetchall()
