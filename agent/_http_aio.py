@@ -28,12 +28,13 @@ from typing import Any, TypeVar
 import httpx2
 
 from ._deadline import time_left
-from ._http import _LIMITS, DeadlineReached, ResponseTooLarge, _Cap, _encoding, _headers, _request
+from ._http import _LIMITS, DeadlineReached, ResponseTooLarge, _Cap, _encoding, _request
 
 __all__ = ["aiohttp_available", "aiohttp_client"]
 
 T = TypeVar("T")
 _DEADLINE = "the turn's deadline passed during this call"
+_DECODED = ("content-encoding", "content-length")
 
 
 def aiohttp_available() -> bool:
@@ -103,8 +104,11 @@ class _Bounded(httpx2.AsyncBaseTransport):
             await response.aclose()
             raise
         assert isinstance(response.stream, httpx2.AsyncByteStream)
-        return httpx2.Response(response.status_code, headers=_headers(response), stream=_Body(response.stream, cap),
-                               extensions=response.extensions)
+        for name in _DECODED:  # the body is decoded here: its encoding and length no longer describe it
+            if name in response.headers:
+                del response.headers[name]
+        response.stream = _Body(response.stream, cap)  # the same response, not a copy: one less set of headers
+        return response
 
     async def aclose(self) -> None:
         await self._inner.aclose()

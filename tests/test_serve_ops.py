@@ -268,6 +268,27 @@ def test_an_oversized_body_is_refused_before_it_is_read(healthy_emu: Emulator) -
     assert healthy_emu.log == []
 
 
+def test_an_oversized_chunked_body_is_refused_as_it_arrives(healthy_emu: Emulator) -> None:
+    """A body sent without a length is counted as it arrives: past max_body_bytes it is a 413, nothing goes upstream."""
+    def pieces() -> Any:
+        yield b'{"model": "r", "max_tokens": 16, "messages": [{"role": "user", "content": "'
+        yield b"x" * 3000
+        yield b"x" * 3000
+        yield b'"}]}'
+    with served(config(healthy_emu, "anthropic-messages", serve={"max_body_bytes": 4096})) as gw:
+        answer = httpx2.post(gw.url + "/v1/messages", content=pieces(), headers={"content-type": "application/json"})
+    assert answer.status_code == 413 and "over 4096 bytes" in answer.json()["error"]["message"]
+    assert healthy_emu.log == []
+
+
+@pytest.mark.parametrize("path", ["/v1/messages", "/v1/chat/completions", "/v1/responses"])
+def test_a_model_endpoint_takes_only_post(healthy_emu: Emulator, path: str) -> None:
+    """Another method on a model endpoint is a 405 allowing POST, as before the endpoints left Starlette's router."""
+    with served(config(healthy_emu, "openai-chat")) as gw:
+        answer = httpx2.get(gw.url + path)
+    assert answer.status_code == 405 and answer.headers["allow"] == "POST"
+
+
 @pytest.mark.parametrize(("extra", "argv", "says"), [
     ({"routes": {"r": {"chain": ["m"]}}}, ["--host", "0.0.0.0"], "loopback only"),
     ({}, [], "no [routes.NAME] sections"),

@@ -1,4 +1,9 @@
-"""The ASGI app (Starlette): the client-facing endpoints, each a thin shell over ``walk``.
+"""The ASGI app: the client-facing endpoints, each a thin shell over ``walk``.
+
+``POST`` to the three model endpoints is served in raw ASGI (headers read once from the scope,
+the answer sent as two messages): Starlette's request, response and middleware objects cost
+more per request than everything else the gateway does around an upstream call. The rest goes
+through Starlette.
 
 | endpoint                         | does                                                          |
 | -------------------------------- | ------------------------------------------------------------- |
@@ -19,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.applications import Starlette
@@ -38,7 +44,7 @@ from .sink import ClientGone, StreamSink
 from .verdict import error_body, refusal, stream_error_event
 from .walk import Walked, walk
 
-__all__ = ["create_app"]
+__all__ = ["GatewayApp", "create_app"]
 
 log = logging.getLogger("steadyloop.serve")
 
@@ -51,15 +57,10 @@ def _served(walked: Walked) -> dict[str, str]:
     return headers
 
 
-def _error(api: Api, status: int, kind: str, message: str) -> JSONResponse:
-    return JSONResponse(error_body(api, kind, redact(message)), status_code=status)
-
-
-class _Streamed(Response):
+class _Streamed:
     """A streamed answer: the response starts at the commit point (``StreamSink``), not before."""
 
     def __init__(self, gateway: Gateway, loop: Any, api: Api, raw: RawRequest) -> None:
-        super().__init__()
         self.gateway, self.loop, self.api, self.raw = gateway, loop, api, raw
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -100,7 +101,7 @@ async def _refuse(api: Api, walked: Walked, send: Send) -> None:
     await send({"type": "http.response.body", "body": answer.body, "more_body": False})
 
 
-def _client_key(headers: Any) -> tuple[str, bool] | None:
+def _client_key(headers: Mapping[str, str]) -> tuple[str, bool] | None:
     """The client's own upstream key (pass_through_key routes): x-api-key, else a bearer token."""
     if headers.get("x-api-key"):
         return headers["x-api-key"], False
@@ -108,24 +109,29 @@ def _client_key(headers: Any) -> tuple[str, bool] | None:
     return (bearer[7:].strip(), True) if bearer.lower().startswith("bearer ") and bearer[7:].strip() else None
 
 
-async def _read(request: Request, limit: int) -> bytes:
+async def _read(headers: Mapping[str, str], receive: Receive, limit: int) -> bytes:
     """The body, refused (413) as soon as it passes ``limit`` bytes, before it is all read."""
-    declared = request.headers.get("content-length", "")
+    declared = headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise NotServed(413, f"the request body is {declared} bytes; this gateway takes at most {limit} "
                              "([serve] max_body_bytes)")
     chunks, size = [], 0
-    async for chunk in request.stream():
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientGone("the client left before its request body was read")
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
             raise NotServed(413, f"the request body is over {limit} bytes ([serve] max_body_bytes)")
         chunks.append(chunk)
-    return b"".join(chunks)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
 
 
-async def _body(request: Request, limit: int) -> dict[str, Any]:
+def _body(data: bytes) -> dict[str, Any]:
     try:
-        body = json.loads(await _read(request, limit))
+        body = json.loads(data)
     except ValueError as err:
         raise NotServed(400, f"the request body is not JSON ({err.__class__.__name__}); send a JSON object") from err
     if not isinstance(body, dict) or not isinstance(body.get("model"), str):
@@ -135,40 +141,43 @@ async def _body(request: Request, limit: int) -> dict[str, Any]:
     return body
 
 
-def _endpoint(api: Api) -> Any:
-    async def handle(request: Request) -> Response:
-        gateway: Gateway = request.app.state.gateway
-        try:
-            body = await _body(request, gateway.config.serve.max_body_bytes)
-            route = gateway.config.routes.get(body["model"])
-            pass_through = route is not None and route.pass_through_key
-            who(gateway.config.serve, request.headers, request.client.host if request.client else None,
-                body["model"], own_header_only=pass_through)
-            loop = gateway.loop(body["model"], api, _client_key(request.headers) if pass_through else None)
-        except Denied as denied:
-            kind = "authentication_error" if denied.status == 401 else "permission_error"
-            return _error(api, denied.status, kind, str(denied))
-        except NotServed as missing:
-            kinds = {404: "not_found_error", 413: "request_too_large"}
-            return _error(api, missing.status, kinds.get(missing.status, "invalid_request_error"), str(missing))
-        raw = RawRequest.of(body, request.headers)
-        if raw.stream:
-            return _Streamed(gateway, loop, api, raw)
-        walked = await walk(loop, raw, sleep=gateway.sleep)
-        assert walked.result is not None
-        if walked.result.ok:
-            return Response(walked.body, 200, headers=_served(walked), media_type=walked.content_type)
-        return _Refused(api, walked)
-    return handle
+async def _answer(send: Send, status: int, body: bytes, headers: dict[str, str], content_type: str) -> None:
+    fields = [(b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode()),
+              *((k.encode(), v.encode()) for k, v in headers.items())]
+    await send({"type": "http.response.start", "status": status, "headers": fields})
+    await send({"type": "http.response.body", "body": body, "more_body": False})
 
 
-class _Refused(Response):
-    def __init__(self, api: Api, walked: Walked) -> None:
-        super().__init__()
-        self.api, self.walked = api, walked
+async def _error(send: Send, api: Api, status: int, kind: str, message: str) -> None:
+    await _answer(send, status, json.dumps(error_body(api, kind, redact(message))).encode(), {}, "application/json")
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await _refuse(self.api, self.walked, send)
+
+async def _serve(gateway: Gateway, api: Api, scope: Scope, receive: Receive, send: Send) -> None:
+    """One model request, in raw ASGI: no framework objects on the path every request takes."""
+    headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+    client = scope.get("client")
+    try:
+        body = _body(await _read(headers, receive, gateway.config.serve.max_body_bytes))
+        route = gateway.config.routes.get(body["model"])
+        pass_through = route is not None and route.pass_through_key
+        who(gateway.config.serve, headers, client[0] if client else None, body["model"], own_header_only=pass_through)
+        loop = gateway.loop(body["model"], api, _client_key(headers) if pass_through else None)
+    except ClientGone:
+        return
+    except Denied as denied:
+        kind = "authentication_error" if denied.status == 401 else "permission_error"
+        return await _error(send, api, denied.status, kind, str(denied))
+    except NotServed as missing:
+        kinds = {404: "not_found_error", 413: "request_too_large"}
+        return await _error(send, api, missing.status, kinds.get(missing.status, "invalid_request_error"), str(missing))
+    raw = RawRequest.of(body, headers)
+    if raw.stream:
+        return await _Streamed(gateway, loop, api, raw)(scope, receive, send)
+    walked = await walk(loop, raw, sleep=gateway.sleep)
+    assert walked.result is not None
+    if walked.result.ok:
+        return await _answer(send, 200, walked.body, _served(walked), walked.content_type)
+    await _refuse(api, walked, send)
 
 
 async def _models(request: Request) -> Response:
@@ -177,7 +186,8 @@ async def _models(request: Request) -> Response:
     try:
         who(gateway.config.serve, request.headers, request.client.host if request.client else None, None)
     except Denied as denied:
-        return _error("openai-chat", denied.status, "permission_error", str(denied))
+        body = error_body("openai-chat", "permission_error", redact(str(denied)))
+        return JSONResponse(body, status_code=denied.status)
     names = sorted(gateway.config.routes)
     data = [{"id": n, "object": "model", "type": "model", "display_name": n, "created": 0,
              "created_at": "1970-01-01T00:00:00Z", "owned_by": "steadyloop"} for n in names]
@@ -185,18 +195,40 @@ async def _models(request: Request) -> Response:
                          "first_id": names[0] if names else None, "last_id": names[-1] if names else None})
 
 
-def create_app(gateway: Gateway) -> Starlette:
-    """The gateway as an ASGI app (run it with uvicorn, or ``steadyloop serve``)."""
-    from .count_tokens import count_tokens
+class GatewayApp:
+    """The ASGI app: ``POST`` to the three model endpoints in raw ASGI (the path every request takes),
+    everything else (``/v1/models``, ``count_tokens``, operating it, wrong methods) through Starlette."""
 
-    routes = [
-        Route("/v1/messages", _endpoint("anthropic-messages"), methods=["POST"]),
-        Route("/v1/chat/completions", _endpoint("openai-chat"), methods=["POST"]),
-        Route("/v1/responses", _endpoint("openai-responses"), methods=["POST"]),
-        Route("/v1/messages/count_tokens", count_tokens, methods=["POST"]),
-        Route("/v1/models", _models, methods=["GET"]),
-        *management_routes(),
-    ]
-    app = Starlette(routes=routes)
-    app.state.gateway = gateway
-    return app
+    def __init__(self, gateway: Gateway) -> None:
+        from .count_tokens import count_tokens
+
+        routes = [
+            *(Route(path, _not_allowed, methods=["POST"]) for path in _ENDPOINTS),  # 405 for other methods
+            Route("/v1/messages/count_tokens", count_tokens, methods=["POST"]),
+            Route("/v1/models", _models, methods=["GET"]),
+            *management_routes(),
+        ]
+        self.routes = Starlette(routes=routes)
+        self.state = self.routes.state  # state.gateway, state.metrics: what every handler reads
+        self.state.gateway = gateway
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST":
+            api = _ENDPOINTS.get(scope["path"])
+            if api is not None:
+                return await _serve(self.state.gateway, api, scope, receive, send)
+        await self.routes(scope, receive, send)
+
+
+_ENDPOINTS: dict[str, Api] = {
+    "/v1/messages": "anthropic-messages", "/v1/chat/completions": "openai-chat", "/v1/responses": "openai-responses",
+}
+
+
+async def _not_allowed(request: Request) -> Response:  # never reached: GatewayApp serves these POSTs itself
+    raise AssertionError("GatewayApp serves POST to the model endpoints")
+
+
+def create_app(gateway: Gateway) -> GatewayApp:
+    """The gateway as an ASGI app (run it with uvicorn, or ``steadyloop serve``)."""
+    return GatewayApp(gateway)

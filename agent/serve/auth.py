@@ -9,6 +9,7 @@ only way in there. With no key configured, only loopback clients are served.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import ipaddress
@@ -39,6 +40,7 @@ def hash_key(key: str) -> str:
     return "sha256:" + hashlib.sha256(key.encode()).hexdigest()
 
 
+@functools.lru_cache(maxsize=1024)  # asked on every request, for a handful of peer addresses
 def is_loopback(host: str | None) -> bool:
     try:
         return host is not None and ipaddress.ip_address(host).is_loopback
