@@ -22,7 +22,11 @@ from ._sdk import HttpxHeaders, SDKConnectionError, SDKError, SDKStatusError, SD
 
 __all__ = ["ErrorFacts", "ExcKind", "clear_text_cache", "facts_from_body", "facts_from_exception"]
 
-_TEXT_LIMIT: Final = 4000  # characters of each message searched; phrases sit near the start
+_TEXT_LIMIT: Final = 4000  # characters of each message kept; phrases sit near the start
+# Characters of the joined messages that phrases, waits and numbers are read from. In the corpus every verdict
+# stays the same with the text cut at 800 characters (the longest text is 1,132); a long message or a long
+# chain costs at most this much scanning.
+_SCAN_LIMIT: Final = 2000
 _NESTED_LIMIT: Final = 20_000  # longest string we try to parse as nested JSON
 _HINT_HEADERS: Final = frozenset({b"retry-after", b"retry-after-ms", b"x-should-retry", b"x-amzn-errortype"})
 _HINT_PREFIXES: Final = (b"x-ratelimit-", b"anthropic-ratelimit-")
@@ -67,7 +71,7 @@ class ErrorFacts:
         """Record the messages: the innermost is the human message, all of them are searched."""
         self.message = messages[-1] if messages else ""
         joined = " ".join(messages) if len(messages) > 1 else self.message
-        self.text, self.norm, self.tags = _text_facts(joined)
+        self.text, self.norm, self.tags = _text_facts(joined[:_SCAN_LIMIT])
 
     @property
     def words(self) -> frozenset[str]:
@@ -151,8 +155,6 @@ def _kind_of(error: BaseException) -> ExcKind:
 
 def _pick(error: BaseException) -> tuple[BaseException, ExcKind]:
     """The most informative exception of the cause chain: a status error, else the first transport one."""
-    if _kind_of(error) is ExcKind.status:
-        return error, ExcKind.status
     best, best_kind = error, ExcKind.other
     for link in _chain(error):
         kind = _kind_of(link)
@@ -186,7 +188,12 @@ def _hint_headers(error: BaseException) -> tuple[tuple[str, str], ...]:
     if headers is None:
         return ()
     try:
-        pairs = headers.raw if isinstance(headers, HttpxHeaders) else [
+        is_httpx = _HTTPX_HEADERS_BY_TYPE.get(type(headers))
+        if is_httpx is None:  # a pure function of the class, as for exceptions (``_kind_info``)
+            is_httpx = isinstance(headers, HttpxHeaders)
+            if len(_HTTPX_HEADERS_BY_TYPE) < _CACHE_MAX:
+                _HTTPX_HEADERS_BY_TYPE[type(headers)] = is_httpx
+        pairs = headers.raw if is_httpx else [
             (str(k).encode("latin-1"), str(v).encode("latin-1")) for k, v in headers.items()]
         found = []
         for raw_name, value in pairs:
@@ -198,12 +205,18 @@ def _hint_headers(error: BaseException) -> tuple[tuple[str, str], ...]:
         return ()
 
 
+_HTTPX_HEADERS_BY_TYPE: dict[type, bool] = {}
+
+
 def _body_facts(error: BaseException, best: BaseException, kind: ExcKind, facts: ErrorFacts) -> None:
     """Fill everything that depends on the body and the messages."""
     out = _Collector()
     if kind is ExcKind.status or kind is ExcKind.other:
         body = getattr(best, "body", None)
-        _walk(body if body is not None or kind is ExcKind.status else _response_json(best), out)
+        if type(body) is dict:  # the SDKs' decoded JSON: straight to the mapping walk
+            _walk_mapping(body, out, 0)
+        else:
+            _walk(body if body is not None or kind is ExcKind.status else _response_json(best), out)
     if not out.messages or kind is not ExcKind.status:
         _read_chain(error, kind, out)
     _apply(facts, out)
@@ -228,7 +241,11 @@ def _read_chain(error: BaseException, kind: ExcKind, out: _Collector) -> None:
 
 def facts_from_exception(error: BaseException) -> ErrorFacts:
     """Extract facts from any exception (never raises)."""
-    best, kind = _pick(error)
+    found = _KIND_BY_TYPE.get(type(error))
+    if found is not None and found[0] is ExcKind.status:  # the common case: an SDK status error
+        best, kind = error, ExcKind.status
+    else:
+        best, kind = _pick(error)
     http_status = _status_of(best)
     facts = ErrorFacts(http_status, http_status, kind)  # positional: keywords doubled the cost of building it
     _body_facts(error, best, kind, facts)
@@ -351,7 +368,10 @@ def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> No
         return
     get = payload.get
     if "error" in present and (inner := get("error")):
-        _walk(inner, out, depth + 1)
+        if type(inner) is dict and depth < 4:
+            _walk_mapping(inner, out, depth + 1)
+        else:
+            _walk(inner, out, depth + 1)
     if "details" in present and (details := get("details")):
         _walk_details(details, out)
     if "code" in present and (code := get("code")) is not None:

@@ -61,6 +61,18 @@ class Tag:
         return False
 
 
+# Words found in most error messages make poor anchors (every text holding one has its groups tested): a group
+# is anchored on its longest other word. Any word of a group is a correct anchor; this only picks a rarer one.
+_COMMON_WORDS: Final = frozenset((
+    "a", "an", "and", "api", "are", "as", "at", "be", "by", "can", "code", "error", "for", "from", "has", "have",
+    "in", "input", "invalid", "is", "it", "key", "length", "limit", "maximum", "message", "model", "models",
+    "more", "must", "not", "of", "on", "or", "organization", "per", "please", "prompt", "provider", "rate",
+    "reached", "request", "requests", "server", "service", "status", "supported", "that", "the", "this", "to",
+    "token", "tokens", "too", "try", "usage", "was", "with", "you", "your", "account", "again", "available",
+    "connection", "context", "exceeded", "failed", "found", "response", "access",
+))
+
+
 def _tag(name: str, *entries: str | tuple[str, ...]) -> Tag:
     by_anchor: dict[str, list[tuple[str, ...]]] = {}
     unanchored: list[tuple[str, ...]] = []
@@ -70,7 +82,8 @@ def _tag(name: str, *entries: str | tuple[str, ...]) -> Tag:
         if not all(p.isascii() for p in phrases):
             unanchored.append(padded)
             continue
-        anchor = max((w for p in padded for w in p.split()), key=len)
+        words = [w for p in padded for w in p.split()]
+        anchor = max([w for w in words if w not in _COMMON_WORDS] or words, key=len)
         by_anchor.setdefault(anchor, []).append(padded)
     frozen = {a: tuple(groups) for a, groups in by_anchor.items()}
     return Tag(name, frozenset(frozen), frozen, tuple(unanchored))

@@ -414,3 +414,16 @@ def test_hints_ask_for_compression_or_backoff_before_fallback() -> None:
     assert unknown.reason is R.unknown
     assert (unknown.retryable, unknown.should_fallback, unknown.should_rotate_credential) == (True, False, False)
     assert overflow.may_fall_back and unknown.may_fall_back
+
+
+def test_a_huge_message_is_scanned_only_up_to_the_limit_and_still_decided() -> None:
+    """A message of megabytes (a proxy that echoes the whole prompt) costs no more scanning than the limit, and
+    the deciding words near its start still decide; words past the limit are not read."""
+    from agent._facts import _SCAN_LIMIT, facts_from_exception
+
+    echo = " lorem ipsum" * 200_000
+    huge = exception_from_message("Error", "Error code: 429 - rate limit exceeded, please slow down." + echo)
+    assert classify_api_error(huge).reason is R.rate_limit
+    assert len(facts_from_exception(huge).text) <= _SCAN_LIMIT
+    late = exception_from_message("Error", "upstream said:" + echo[:_SCAN_LIMIT] + " the server is overloaded")
+    assert "overloaded" not in facts_from_exception(late).tags

@@ -20,11 +20,14 @@ _TEXTS = st.lists(st.tuples(_PIECES, _SEPARATORS), max_size=12).map(lambda parts
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_the_scan_finds_the_tags_each_tag_finds_alone(text: str) -> None:
-    """``scan``/``tags_in`` (one pass over the anchor index) agree with every tag's own ``search``."""
+    """``scan``/``tags_in`` (one pass over the anchor index) and each tag's own ``search`` find exactly the tags
+    with a group whose phrases are all in the normalised text (anchors only skip work)."""
     norm, words = normalize(text)
-    expected = {name for name, tag in TAGS.items() if tag.search(norm, words)}
+    groups = {tag.name: (*(g for gs in tag.by_anchor.values() for g in gs), *tag.unanchored) for tag in _TAG_LIST}
+    expected = {name for name, tag_groups in groups.items() if any(all(p in norm for p in g) for g in tag_groups)}
     assert tags_in(norm, words) == expected
     assert scan(text) == (norm, expected)
+    assert {name for name, tag in TAGS.items() if tag.search(norm, words)} == expected
 
 
 def test_a_tag_needs_its_whole_phrase_as_words() -> None:
