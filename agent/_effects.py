@@ -23,8 +23,11 @@ class Call:
     client: Any
     request: ModelRequest
     stream: bool = False  # performed by stream(), which shows text as it arrives
-    time_left: float | None = None  # seconds to the turn's deadline: the call is cut there, whatever upstream does
+    # seconds this call may take: the turn's deadline, less the fallback's reserve while a fallback may
+    # follow; the drivers cut the call there, whatever upstream does (a drip, comments, chunks forever)
+    time_left: float | None = None
     turn: ev.TurnRef = ev.NO_TURN  # the text deltas of a streamed call carry it
+    turn_left: float | None = None  # seconds to the turn's own deadline (>= time_left)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from . import events as ev
 from ._deadline import deadline_reached
 from ._effects import Call, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent
 from ._hooks import Pending
-from ._taxonomy import Action, Scope
+from ._taxonomy import Action, FailoverReason, Scope
 from ._turn_base import _At, _Turn
 from ._turn_outcomes import TurnOutcomes
 from ._turn_waits import TurnWaits
@@ -136,8 +136,14 @@ class TurnLogic(TurnOutcomes, TurnWaits):
         client = adapter.client(lease.credential, base_url, entry.timeout, asynchronous=asynchronous,
                                 options=entry.client_options())
         # Never let one call outlive the deadline, nor eat the reserve of a fallback that may follow.
-        timeouts = entry.call_timeouts(t.budget.call_cap(self.clock(), keep=self._keeps(t)))
-        left = t.budget.time_left(self.clock())  # the drivers cut the call there (agent._deadline)
+        now, keep = self.clock(), self._keeps(t)
+        cap = t.budget.call_cap(now, keep=keep)
+        timeouts = entry.call_timeouts(cap)
+        left = t.budget.time_left(now)
+        # The drivers cut the call at ``cap`` (agent._deadline): when that is short of the turn's deadline, the
+        # cut keeps the fallback's share, and the ladder takes it as this target's timeout (not the turn's end).
+        t.reserve_cut = keep and cap < left
+        cap = max(0.0, min(cap, left))
         t.budget.used += 1
         t.tried.add(lease.credential.id)
         url = client.base_url  # the SDK's own: the configured URL, or its default host
@@ -147,13 +153,16 @@ class TurnLogic(TurnOutcomes, TurnWaits):
         request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.settings(), t.draft.betas,
                                timeouts, t.draft.completion_tokens or entry.model in self._completion_tokens)
         t.sent = request.messages
-        return Call(adapter, client, request, stream=t.streaming, time_left=left, turn=t.ref)
+        return Call(adapter, client, request, stream=t.streaming, time_left=cap, turn=t.ref, turn_left=left)
 
     def _handle(self, t: _Turn, entry: ChainEntry, lease: Lease,
                 outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:
-        if deadline_reached(outcome.error):
+        if deadline_reached(outcome.error) and not t.reserve_cut:
             return self._cut(t, entry, lease, outcome)
-        assessed = self._assess(t, entry, outcome)
+        assessed = (self._assess(t, entry, outcome) if not deadline_reached(outcome.error)
+                    else self._endpoint_fault(entry, "fallback_reserve", FailoverReason.timeout,
+                                              "no complete answer before the time kept for the fallback; "
+                                              "steadyloop cancelled the call"))
         if isinstance(assessed, ModelReply):
             return (yield from self._succeeded(t, entry, lease, outcome, assessed))
         failure = assessed

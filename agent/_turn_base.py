@@ -75,6 +75,7 @@ class _Turn:
     prompt: Message | None = None  # the turn's question (left out of the history handed back if it was blocked)
     pending: hooks.Pending | None = None  # async hooks' calls the async drivers await (None: sync drivers)
     passthrough: bool = False  # the caller sends its own body (agent.passthrough): nothing to repair or compress
+    reserve_cut: bool = False  # the call in flight is cut before the fallback's reserve, not at the deadline
 
 
 @dataclass(frozen=True, slots=True)

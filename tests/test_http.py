@@ -30,9 +30,10 @@ def hostile(respond: str, **rule: Any) -> Emulator:
     return Emulator(Scenario.model_validate({"rules": [{"respond": respond, "interval": 0.05, **rule}]}))
 
 
-def make_loop(emu: Emulator, api: str, policy: LadderPolicy, keys: int = 1) -> ConversationLoop:
+def make_loop(emu: Emulator, api: str, policy: LadderPolicy, keys: int = 1,
+              models: tuple[str, ...] = ("m",)) -> ConversationLoop:
     base = emu.base_url("anthropic" if api == "anthropic-messages" else "openai")
-    chain = [ChainEntry(api=api, model="m", pool="main", base_url=base, timeout=30)]  # type: ignore[arg-type]
+    chain = [ChainEntry(api=api, model=m, pool="main", base_url=base, timeout=30) for m in models]  # type: ignore[arg-type]
     creds = [Credential(id=f"k{i}", secret=SecretStr(f"sk-test-key-{i}")) for i in range(keys)]
     return ConversationLoop(chain, {"main": CredentialPool("main", creds, store=MemoryStore())}, policy=policy,
                             hooks=())
@@ -82,6 +83,26 @@ def test_deadline_cancels_a_call_whatever_the_upstream_does(api: str, mode: str,
     assert result.status is TurnStatus.deadline_exceeded and calls == 1
     assert [a.outcome for a in result.attempts] == ["deadline_exceeded"]
     assert "cancelled the call" in result.final_response and "provider said" not in result.final_response
+
+
+# each kind once, over the three APIs and the four modes: a fallback follows the hostile primary
+FALLBACK_CASES = [("openai-chat", "run", "drip"), ("openai-responses", "astream", "sse_comments"),
+                  ("anthropic-messages", "stream", "chunks_forever"), ("anthropic-messages", "arun", "slow_headers")]
+RESERVE = 1.0  # the fallback's share: enough for one answer from the emulator on a loaded machine
+
+
+@pytest.mark.parametrize(("api", "mode", "fault"), FALLBACK_CASES)
+def test_a_hostile_primary_leaves_the_fallback_its_share_of_the_deadline(api: str, mode: str, fault: str) -> None:
+    """A primary that drips, sends comments or chunks forever, or dribbles its headers (no per-read timeout ever
+    fires) is cut before the fallback's reserve, as a timeout of that target: the fallback answers in time."""
+    rules = [{"match": {"model": "m"}, "respond": fault, "interval": 0.05}]
+    with Emulator(Scenario.model_validate({"rules": rules})) as emu:
+        loop = make_loop(emu, api, LadderPolicy(deadline_seconds=4 * RESERVE, fallback_reserve_seconds=RESERVE),
+                         models=("m", "fallback"))
+        result = drive(loop, mode)
+        models = [r.model for r in emu.log]
+    assert result.ok and result.model == "fallback", result.final_response
+    assert [a.outcome for a in result.attempts] == ["timeout", "ok"] and models == ["m", "fallback"]
 
 
 def test_deadline_cut_after_text_was_shown_keeps_it_and_says_so() -> None:

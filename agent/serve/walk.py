@@ -140,8 +140,11 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
                 await sink.write(event.raw)
                 continue
             held.append(event.raw)
-            if watch.content:  # the commit point; the turn's deadline still bounds the rest of the answer
-                await sink.commit(b"".join(held))
+            if watch.content:  # the commit point: no fallback can follow, so the rest of the answer may use the
+                await sink.commit(b"".join(held))  # fallback's reserve too; the turn's deadline still bounds it
+                if effect.turn_left is not None:
+                    bound.close()
+                    bound.enter_context(deadline(effect.turn_left - (clock() - start)))
         reply = watch.reply()
         if not sink.committed and (reply.text or reply.tool_calls):
             await sink.commit(b"".join(held))
