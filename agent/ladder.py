@@ -103,8 +103,9 @@ class LadderPolicy(BaseModel):
         3, ge=0, le=1000, description="consecutive endpoint failures that open an (endpoint, model)'s circuit; 0: off")
     circuit_probe_seconds: float = Field(30.0, gt=0, le=MAX_TURN_SECONDS,
                                          description="an open circuit is skipped this long, then probed")
-    busy_poll_seconds: float = Field(0.25, gt=0, le=60, description="every key held by other calls "
-                                     "(max_concurrency): look again this often, one note for the whole wait")
+    busy_poll_seconds: float = Field(0.25, ge=0.01, le=60, description="every key held by other calls "
+                                     "(max_concurrency): look again this often, one note for the whole wait "
+                                     "(at least 0.01: a shorter poll would spin)")
 
     @field_validator("retries")
     @classmethod

@@ -170,6 +170,14 @@ def test_every_loop_and_chain_duration_is_bounded_naming_the_field_and_the_bound
         load_config(config)
 
 
+def test_a_busy_poll_too_short_to_be_a_wait_is_refused(tmp_path: Path) -> None:
+    """busy_poll_seconds = 1e-9 would spin a core while other calls hold every key: refused, naming the floor."""
+    config = tmp_path / "steadyloop.toml"
+    config.write_text(CHAIN + "[loop]\nbusy_poll_seconds = 1e-9\n")
+    with pytest.raises(ConfigError, match=r"loop\.busy_poll_seconds: Input should be greater than or equal to 0\.01"):
+        load_config(config)
+
+
 @pytest.mark.parametrize("field", LOOP_DURATIONS[:-1])
 def test_a_day_is_the_longest_loop_duration_and_is_accepted(tmp_path: Path, field: str) -> None:
     """The bound itself is a valid setting: long turns stay possible."""
