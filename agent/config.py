@@ -100,8 +100,8 @@ class CredentialConfig(_Strict):
                                            "[\"az\", \"account\", \"get-access-token\", \"--resource\", "
                                            "\"https://cognitiveservices.azure.com\", \"--query\", \"accessToken\", "
                                            "\"-o\", \"tsv\"]")
-    token_refresh_seconds: float = Field(300.0, gt=0, le=3600, allow_inf_nan=False,
-                                         description="entra: run token_command again after this long")
+    token_refresh_seconds: float = Field(300.0, ge=1, le=3600, allow_inf_nan=False,
+                                         description="entra: run token_command again after this long (>= 1 s)")
     priority: int = Field(0, description="lower is tried first by fill_first")
     base_url: str | None = Field(None, description="this key's endpoint (default: the chain entry's)")
     max_concurrency: int | None = Field(None, ge=1, description="calls in flight at once with this key, across "

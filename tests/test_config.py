@@ -170,11 +170,16 @@ def test_every_loop_and_chain_duration_is_bounded_naming_the_field_and_the_bound
         load_config(config)
 
 
-def test_a_busy_poll_too_short_to_be_a_wait_is_refused(tmp_path: Path) -> None:
-    """busy_poll_seconds = 1e-9 would spin a core while other calls hold every key: refused, naming the floor."""
+@pytest.mark.parametrize(("setting", "floor"), [
+    ("[loop]\nbusy_poll_seconds = 1e-9", r"loop\.busy_poll_seconds: Input should be greater than or equal to 0\.01"),
+    ("[serve]\nkeep_alive_seconds = 1e-9", r"serve\.keep_alive_seconds: Input should be greater than or equal to 0\.1"),
+])
+def test_a_poll_too_short_to_be_a_wait_is_refused(tmp_path: Path, setting: str, floor: str) -> None:
+    """A busy poll of 1e-9 s would spin a core while other calls hold every key, a keep-alive of 1e-9 s would
+    flood a gateway client with comments: both refused at load, naming the floor."""
     config = tmp_path / "steadyloop.toml"
-    config.write_text(CHAIN + "[loop]\nbusy_poll_seconds = 1e-9\n")
-    with pytest.raises(ConfigError, match=r"loop\.busy_poll_seconds: Input should be greater than or equal to 0\.01"):
+    config.write_text(CHAIN + setting + "\n")
+    with pytest.raises(ConfigError, match=floor):
         load_config(config)
 
 

@@ -78,7 +78,7 @@ class ServeConfig(_Strict):
     port: int = Field(8788, ge=0, le=65535, description="listen port (0: any free port)")
     keys: tuple[ClientKey, ...] = Field((), description="client keys (none: loopback clients only, no key)")
     management: ManagementConfig = ManagementConfig()
-    keep_alive_seconds: float = Field(5.0, gt=0, le=300, description="a held stream sends an SSE comment after "
-                                      "this much silence")
+    keep_alive_seconds: float = Field(5.0, ge=0.1, le=300, description="a held stream sends an SSE comment after "
+                                      "this much silence (at least 0.1: shorter would flood the client)")
     max_body_bytes: int = Field(32 * 1024 * 1024, ge=1024, description="largest request body accepted (bytes); "
                                 "larger ones get 413")
