@@ -87,6 +87,11 @@ def test_keys_echoed_upstream_never_reach_the_gateways_clients(
                     failed += answer.status_code >= 400 or b"error" in answer.content
                     channels["answer bodies"].append(answer.content.decode("utf-8", "replace"))
                     channels["answer headers"].append(json.dumps(list(answer.headers.multi_items())))
+                if api == "anthropic-messages":  # the counting endpoint walks the keys too
+                    counted = client.post("/v1/messages/count_tokens", json={**body, "model": name},
+                                          headers={"x-api-key": "client"})
+                    channels["answer bodies"].append(counted.text)
+                    channels["answer headers"].append(json.dumps(list(counted.headers.multi_items())))
                 channels["/v0/status"].append(client.get("/v0/status").text)
             channels["/metrics"].append(client.get("/metrics").text)
     channels["DEBUG logs"] = [r.getMessage() + (logging.Formatter().formatException(r.exc_info) if r.exc_info else "")

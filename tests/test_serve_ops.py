@@ -236,6 +236,52 @@ def test_count_tokens_passes_through(healthy_emu: Emulator) -> None:
     assert count.input_tokens == len(json.dumps(HI)) // 4
 
 
+_REVOKED = {"respond": "error", "status": 401,
+            "body": {"type": "error", "error": {"type": "authentication_error", "message": "invalid x-api-key"}}}
+
+
+def test_count_tokens_rotates_past_a_dead_key() -> None:
+    """A 401 on the first key is reported to the pool (it cools) and the next key counts: one answer, two calls."""
+    rules = [{**_REVOKED, "match": {"key": "sk-emu-one"}}]
+    two_keys = ("sk-emu-one", "sk-emu-two")
+    with scenario(rules=rules) as emu, served(config(emu, "anthropic-messages", keys=two_keys)) as gw:
+        counting = anthropic_client(gw.url).messages.with_raw_response
+        raw = counting.count_tokens(model="r", messages=HI)  # type: ignore[arg-type]
+        keys = [r.key for r in emu.log]
+        states = {c.id: s for c, s in gw.gateway.pools["main"].states()}
+    assert raw.parse().input_tokens == len(json.dumps(HI)) // 4
+    assert raw.headers["x-steadyloop-served-by"] == "m (k2)" and len(keys) == 2 and keys[0] != keys[1]
+    assert states["k1"].failures == 1 and states["k2"].failures == 0
+
+
+def test_count_tokens_answers_a_request_defect_at_once() -> None:
+    """A 400 says the body is wrong: no other key is tried and no key cools."""
+    bad = {"respond": "error", "status": 400, "body": {"type": "error", "error": {
+        "type": "invalid_request_error", "message": "messages.0.content: Field required"}}}
+    two_keys = ("sk-emu-one", "sk-emu-two")
+    with scenario(rules=[bad]) as emu, served(config(emu, "anthropic-messages", keys=two_keys)) as gw:
+        with pytest.raises(anthropic.BadRequestError) as caught:
+            anthropic_client(gw.url).messages.count_tokens(model="r", messages=HI)  # type: ignore[arg-type]
+        calls = len(emu.log)
+        states = [s for _, s in gw.gateway.pools["main"].states()]
+    assert "Field required" in caught.value.message and calls == 1
+    assert all(s.failures == 0 for s in states)
+
+
+def test_count_tokens_is_bounded_by_the_deadline() -> None:
+    """An upstream that drips its count forever is cut at the turn's deadline: a 504, not a held request."""
+    import time
+
+    drip = {"respond": "drip", "interval": 0.05}
+    with scenario(rules=[drip]) as emu, served(config(emu, "anthropic-messages", loop={"deadline_seconds": 1})) as gw:
+        started = time.monotonic()
+        with pytest.raises(anthropic.APIStatusError) as caught:
+            anthropic_client(gw.url, timeout=60).messages.count_tokens(model="r", messages=HI)  # type: ignore[arg-type]
+        elapsed = time.monotonic() - started
+    assert caught.value.status_code == 504 and "deadline" in caught.value.message
+    assert elapsed < 10, f"a 1 s deadline held the count for {elapsed:.1f} s"
+
+
 def test_an_unknown_model_is_a_404_naming_the_routes(healthy_emu: Emulator) -> None:
     """A model with no route is the SDK's NotFoundError, listing what is served."""
     with served(config(healthy_emu, "anthropic-messages")) as gw, pytest.raises(anthropic.NotFoundError) as caught:

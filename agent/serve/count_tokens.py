@@ -1,8 +1,10 @@
-"""``POST /v1/messages/count_tokens``: passed to the route's Anthropic entries, one key each.
+"""``POST /v1/messages/count_tokens``: passed to the route's Anthropic entries, rotating keys.
 
-Counting is free and stateless, so it takes no part in the ladder's budget: each Anthropic
-entry of the route is asked once with a key its pool may use now; a failure is reported to the
-pool like any other (a dead key found here is a dead key for the next message too).
+Counting is free and stateless, so it takes no part in the ladder's attempt budget, but it keeps
+the rest of the ladder's promises: the turn's deadline bounds the whole walk (an upstream that
+drips cannot hold it), a key whose failure is the key's own (401, 429, quota) is reported to the
+pool and the pool's next key is tried, an endpoint failure moves on to the next Anthropic entry,
+and a request defect (a 400) is answered at once: no other key or entry would change it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from .._deadline import deadline, deadline_reached
+from .._taxonomy import Scope
 from ..adapters import ModelRequest
 from ..credential_pool import NoCredentialAvailable
 from ..error_classifier import classify_api_error
@@ -21,6 +25,12 @@ from .gateway import NotServed
 from .verdict import error_body
 
 __all__ = ["count_tokens"]
+
+_ROTATE = (Scope.credential, Scope.credential_model)  # the key's own failure: another key may count
+
+
+def _error(status: int, kind: str, message: str) -> JSONResponse:
+    return JSONResponse(error_body("anthropic-messages", kind, message), status_code=status)
 
 
 async def count_tokens(request: Request) -> Response:
@@ -33,29 +43,41 @@ async def count_tokens(request: Request) -> Response:
         who(gateway.config.serve, request.headers, request.client.host if request.client else None, model)
         loop = gateway.loop(model, "anthropic-messages")
     except (Denied, NotServed) as err:
-        return JSONResponse(error_body("anthropic-messages", "invalid_request_error", str(err)), status_code=err.status)
+        return _error(err.status, "invalid_request_error", str(err))
     except ValueError:
-        return JSONResponse(error_body("anthropic-messages", "invalid_request_error", "the body is not JSON"), 400)
+        return _error(400, "invalid_request_error", "the body is not JSON")
     raw = RawRequest.of({k: v for k, v in body.items() if k != "stream"}, request.headers, path=COUNT_TOKENS_PATH)
-    last: Any = None
+    with deadline(loop.policy.deadline_seconds):
+        return await _walk(gateway, loop, raw)
+
+
+async def _walk(gateway: Any, loop: Any, raw: RawRequest) -> Response:
+    last: Response | None = None
     for entry in loop.chain:
         pool = loop.pools[entry.pool]
-        try:
-            lease = pool.acquire(entry.model)
-        except NoCredentialAvailable as empty:
-            last = JSONResponse(error_body("anthropic-messages", "overloaded_error", str(empty)), status_code=529)
-            continue
-        client = gateway.client(entry, lease.credential)
-        try:
-            target = ModelRequest(entry.model, (), settings=entry.settings(), betas=entry.betas)
-            response = await send_raw(client, entry.api, raw, target)
-        except Exception as exc:
-            failure = classify_api_error(exc, provider=entry.provider_name, model=entry.model)
-            pool.report(lease, failure, release=True)
-            last = JSONResponse(error_body("anthropic-messages", "api_error", failure.message or failure.reason.value),
-                                status_code=failure.status_code or 502)
-            continue
-        lease.release()
-        return Response(response.content, 200, media_type="application/json",
-                        headers={"x-steadyloop-served-by": f"{entry.model} ({lease.credential.id})"})
-    return last or JSONResponse(error_body("anthropic-messages", "api_error", "no entry answered"), status_code=502)
+        for _ in pool.credentials:  # each key at most once: a key that failed is cooling, the next is picked
+            try:
+                lease = pool.acquire(entry.model)
+            except NoCredentialAvailable as empty:
+                last = _error(529, "overloaded_error", str(empty))
+                break
+            try:
+                target = ModelRequest(entry.model, (), settings=entry.settings(), betas=entry.betas)
+                response = await send_raw(gateway.client(entry, lease.credential), entry.api, raw, target)
+            except Exception as exc:
+                if deadline_reached(exc):  # not the key's fault: no cooldown
+                    lease.release()
+                    return _error(504, "api_error", f"no count within the {loop.policy.deadline_seconds:g} s "
+                                                    "deadline: steadyloop cancelled the call")
+                failure = classify_api_error(exc, provider=entry.provider_name, model=entry.model)
+                pool.report(lease, failure, release=True)
+                last = _error(failure.status_code or 502, "api_error", failure.message or failure.reason.value)
+                if failure.scope is Scope.request:
+                    return last
+                if failure.scope in _ROTATE:
+                    continue
+                break
+            lease.release()
+            return Response(response.content, 200, media_type="application/json",
+                            headers={"x-steadyloop-served-by": f"{entry.model} ({lease.credential.id})"})
+    return last or _error(502, "api_error", "no entry answered")

@@ -47,6 +47,7 @@ __all__ = ["Emulator"]
 _ROUTES: Final[dict[str, Endpoint]] = {
     "/v1/chat/completions": "chat", "/v1/responses": "responses", "/v1/messages": "messages",
 }
+_COUNT_TOKENS: Final = "/v1/messages/count_tokens"
 _SECRET_HEADERS: Final = frozenset({"authorization", "x-api-key", "api-key", "x-goog-api-key", "cookie",
                                     "x-amz-security-token"})
 _HANG_LIMIT: Final = 120.0  # seconds a "hang" may last at most; the server's stop ends it sooner
@@ -102,11 +103,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.state.reset()
             self._json(200, {"reset": True})
             return
-        if self.path.split("?", 1)[0] == "/v1/messages/count_tokens" and isinstance(body, dict):
-            # Anthropic's free counting endpoint: 4 characters a token, like the context windows here
-            self._json(200, {"input_tokens": max(1, len(json.dumps(body.get("messages", []))) // 4)})
-            return
-        where = route(self.path, _ROUTES)
+        # Anthropic's free counting endpoint answers as /v1/messages would (keys, scripted faults, the log),
+        # with the count (4 characters a token, like the context windows here) in place of a reply
+        counting = self.path.split("?", 1)[0] == _COUNT_TOKENS and isinstance(body, dict)
+        where = route("/v1/messages" if counting else self.path, _ROUTES)
         if where is None or not isinstance(body, dict):
             self._json(404 if where is None else 400,
                        {"error": {"message": f"unsupported request to {self.path}", "type": "invalid_request_error"}})
@@ -136,7 +136,10 @@ class _Handler(BaseHTTPRequestHandler):
             started=started, ended=started, body=body, host=where.host, path=self.path,
             headers={k: v for k, v in headers.items() if k not in _SECRET_HEADERS}))
         try:
-            self._answer(info, answer)
+            if counting and answer.kind == "reply":
+                self._json(200, {"input_tokens": max(1, len(json.dumps(body.get("messages", []))) // 4)})
+            else:
+                self._answer(info, answer)
         finally:
             state.finish(index, time.time())
 
