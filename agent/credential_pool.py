@@ -24,7 +24,7 @@ import os
 import random
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import TYPE_CHECKING, Final, Literal
@@ -58,6 +58,7 @@ _LEASE_PREFIX = uuid.uuid4().hex[:12]  # unique per process start; a counter mak
 _LEASE_NUMBERS = itertools.count(1)
 DEFAULT_LEASE_TTL: Final = 15.0  # seconds; renewed every third of it while held (see _lease_keeper)
 MAX_LEASE_TTL: Final = 3600.0
+_RANDOM_PROBES: Final = 8  # keys a random acquire offers first; the rest of its shuffle only if none is eligible
 
 
 class Strategy(enum.StrEnum):
@@ -296,10 +297,14 @@ class CredentialPool:
         now = self.clock()
         lease_id = f"{_LEASE_PREFIX}-{os.getpid()}-{next(_LEASE_NUMBERS)}"  # pid: forked workers never collide
         sticky = session if self.session_affinity else None  # its key first while healthy (prompt caching)
-        picked = self.store.acquire(self.name, self._candidates(), model, now=now, lease_id=lease_id,
-                                    lease_ttl=self.lease_ttl, order=_ORDER[self.strategy], session=sticky,
-                                    affinity_ttl=self.affinity_ttl)
-        if picked is None:
+        picked = None
+        for candidates in self._candidates():
+            picked = self.store.acquire(self.name, candidates, model, now=now, lease_id=lease_id,
+                                        lease_ttl=self.lease_ttl, order=_ORDER[self.strategy], session=sticky,
+                                        affinity_ttl=self.affinity_ttl)
+            if picked is not None:
+                break
+        else:
             raise self.unavailable(model)
         lease = Lease(self, self._by_key[picked], model, lease_id, session, self.lease_ttl)
         KEEPER.add(lease, now + self.lease_ttl / 3)
@@ -319,12 +324,26 @@ class CredentialPool:
             lease.release()
         return len(mine)
 
-    def _candidates(self) -> Sequence[Candidate]:
-        if self.strategy is Strategy.random:  # a fresh shuffle each time: read whole by the store
-            shuffled = list(self._candidate_set)
+    def _candidates(self) -> Iterator[Sequence[Candidate]]:
+        """What an acquire offers the store, in turn, until it grants: the set built once (the store keeps an
+        ordered index for it), or for ``random`` a fresh uniform shuffle, offered as its first
+        ``_RANDOM_PROBES`` keys and then, only if none of those is eligible, the rest: an acquire
+        costs the same with 10 keys or 1,000, and picks as a whole shuffle would."""
+        every = self._candidate_set
+        if self.strategy is not Strategy.random:
+            yield every
+            return
+        if len(every) <= _RANDOM_PROBES:
+            shuffled = list(every)
             self._rng.shuffle(shuffled)
-            return shuffled
-        return self._candidate_set  # built once: the store keeps an ordered index for it
+            yield shuffled
+            return
+        first = self._rng.sample(range(len(every)), _RANDOM_PROBES)  # the start of a shuffle, in O(probes)
+        yield [every[i] for i in first]
+        offered = set(first)
+        rest = [c for i, c in enumerate(every) if i not in offered]
+        self._rng.shuffle(rest)
+        yield rest
 
     def _release(self, lease: Lease) -> None:
         self.store.release(self.name, lease.credential.state_key, lease.lease_id)

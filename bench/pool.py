@@ -13,7 +13,8 @@ across runs.
    many WATCH conflicts), which a real pool serves from memory with a warning, are not counted as
    cycles: they are printed as "store errors" (summed over rounds, for 1/4/16 processes).
 2. Acquire cost: one ``pool.acquire`` (its release is not timed), microseconds, with 2, 50 and
-   1,000 credentials, per store and strategy; every key healthy, so the first one in order wins.
+   1,000 credentials, per store and strategy; every key healthy, so the first one in order wins
+   (random: the first of a fresh shuffle).
 
 Redis runs against a redis-server this benchmark starts on loopback.
 
@@ -42,7 +43,7 @@ from agent.stores import MemoryStore, SQLiteStore, StateStore, StoreError
 CTX = mp.get_context("spawn")
 PROCESSES = (1, 4, 16)
 SIZES = (2, 50, 1000)
-STRATEGIES = (Strategy.fill_first, Strategy.round_robin, Strategy.least_used)
+STRATEGIES = (Strategy.fill_first, Strategy.round_robin, Strategy.least_used, Strategy.random)
 Spec = tuple[str, str]
 
 

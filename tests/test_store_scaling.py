@@ -7,8 +7,11 @@ import selectors
 import socket
 import threading
 import uuid
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any, cast
 
 import pytest
 from pydantic import SecretStr
@@ -17,7 +20,7 @@ from agent import FailoverReason, Scope
 from agent.cooldown import CredentialState, Suspension
 from agent.credential_pool import Credential, CredentialPool, Lease, NoCredentialAvailable, Strategy
 from agent.error_classifier import ClassifiedError
-from agent.stores import MemoryStore, SQLiteStore
+from agent.stores import Candidate, MemoryStore, SQLiteStore, StateStore
 from agent.stores._base import merge_ops
 from agent.stores._checkpoint import WAL_LIMIT, Checkpointer
 from agent.stores.memory import DEFAULT_AFFINITY_LIMIT
@@ -113,6 +116,43 @@ def test_caps_in_a_big_pool_move_to_the_next_key(store_factory: StoreFactory) ->
         pool.acquire("m")
     held[17].release()
     assert pool.acquire("m").credential.id == "key-17"
+
+
+class _Offered:
+    """A store that records how many candidates each acquire is offered."""
+
+    def __init__(self, store: StateStore) -> None:
+        self.store, self.sizes = store, list[int]()
+
+    def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, **kwargs: Any) -> str | None:
+        self.sizes.append(len(candidates))
+        return self.store.acquire(pool, candidates, model, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.store, name)
+
+
+def test_random_in_a_big_pool_offers_a_few_keys_and_the_rest_only_when_they_are_all_out(
+        store_factory: StoreFactory) -> None:
+    """random over 40 keys: an acquire offers the store 8 of a fresh shuffle, not all 40 (its cost stays flat as the
+    pool grows); when those 8 all cool, the rest of the same shuffle follows, so the one healthy key is still found."""
+    clock = Clock()
+    store = _Offered(store_factory())
+    pool = _big_pool(lambda: cast(StateStore, store), clock, Strategy.random)
+    picked = set()
+    for _ in range(40):
+        with pool.acquire("m") as lease:
+            picked.add(lease.credential.id)
+    assert store.sizes == [8] * 40 and len(picked) > 20
+    healthy = pool.credentials[17]
+    for cred in pool.credentials:
+        if cred is not healthy:
+            store.update("big", cred.state_key, lambda s: replace(s, cool_until=clock.now + 60))
+    store.sizes.clear()
+    for _ in range(10):
+        with pool.acquire("m") as lease:
+            assert lease.credential is healthy
+    assert set(store.sizes) == {8, 32}
 
 
 # ------------------------------------------------------------------ Redis: scripts, round trips

@@ -100,11 +100,11 @@ class MemoryStore:
 
     def _walk(self, pool: str, candidates: Sequence[Candidate], order: Order) -> Iterator[Candidate]:
         """Candidates in the order ``acquire`` tries them, lazily (call with ``_lock`` held)."""
+        if order is Order.given:  # a plain list (a shuffle) or a set, as given: nothing to read before the walk
+            yield from candidates
+            return
         if not isinstance(candidates, CandidateSet):
             yield from ordered(candidates, {c.id: self._state(pool, c.id) for c in candidates}, order)
-            return
-        if order is Order.given:
-            yield from candidates
             return
         indexes = self._indexes.setdefault(pool, {})
         index = indexes.get((candidates.key, order))

@@ -238,15 +238,21 @@ class SQLiteStore:
     def _states(self, db: sqlite3.Connection, pool: str, ids: Sequence[str],
                 malformed: set[str] | None = None) -> dict[str, CredentialState]:
         """Validated states of ``ids``; a malformed row reads as no state (its id added to ``malformed``)."""
+        rows = self._rows(db, pool, ids)
+        return {i: self._state_of(pool, i, rows, malformed) for i in ids}
+
+    @staticmethod
+    def _rows(db: sqlite3.Connection, pool: str, ids: Sequence[str]) -> dict[str, Sequence[Any]]:
         marks = ",".join("?" * len(ids))
-        rows = db.execute(f"{_SELECT_STATE} WHERE pool = ? AND id IN ({marks})", (pool, *ids))
-        found: dict[str, CredentialState] = {}
-        for row in rows:
-            state = self._decode(pool, row)
-            if state is None and malformed is not None:
-                malformed.add(row[0])
-            found[row[0]] = state or CredentialState(id=row[0])
-        return {i: found.get(i) or CredentialState(id=i) for i in ids}
+        return {row[0]: row for row in db.execute(f"{_SELECT_STATE} WHERE pool = ? AND id IN ({marks})", (pool, *ids))}
+
+    def _state_of(self, pool: str, credential_id: str, rows: dict[str, Sequence[Any]],
+                  malformed: set[str] | None) -> CredentialState:
+        row = rows.get(credential_id)
+        state = None if row is None else self._decode(pool, row)
+        if row is not None and state is None and malformed is not None:
+            malformed.add(credential_id)
+        return state or CredentialState(id=credential_id)
 
     def _decode(self, pool: str, row: Sequence[Any]) -> CredentialState | None:
         """A row of ``_COLUMNS``, validated."""
@@ -294,12 +300,16 @@ class SQLiteStore:
 
     def _scan(self, db: sqlite3.Connection, pool: str, candidates: Sequence[Candidate], model: str, now: float,
               order: Order) -> tuple[str, bool] | None:
-        """A plain list: every candidate read, then tried in order; (picked, its row is malformed)."""
+        """A plain list: every candidate's row read at once, then tried in order, each decoded when tried (all of
+        them first for a balancing order, which sorts by them); (picked, its row is malformed)."""
         malformed: set[str] = set()
-        states = self._states(db, pool, [c.id for c in candidates], malformed)
+        rows = self._rows(db, pool, [c.id for c in candidates])
         live = self._live(db, pool, now)
-        for candidate in ordered(candidates, states, order):
-            if eligible(states[candidate.id], model, now, live.get(candidate.id, 0), candidate.max_concurrency):
+        states = None if order is Order.given else {c.id: self._state_of(pool, c.id, rows, malformed)
+                                                    for c in candidates}
+        for candidate in candidates if states is None else ordered(candidates, states, order):
+            state = self._state_of(pool, candidate.id, rows, malformed) if states is None else states[candidate.id]
+            if eligible(state, model, now, live.get(candidate.id, 0), candidate.max_concurrency):
                 return candidate.id, candidate.id in malformed
         return None
 
