@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,36 @@ def test_sqlite_circuits_share_the_stores_short_busy_timeout(tmp_path: Path, cap
         other.execute("ROLLBACK")
         other.close()
     assert [r for r in caplog.records if "circuit state failed" in r.getMessage()]
+
+
+def test_a_redis_circuit_change_is_one_read_and_one_script_and_a_rival_write_costs_one_more(redis_url: str) -> None:
+    """A change reads the record and writes it with one script, no WATCH/MULTI: two round trips. A rival process
+    writing in between makes the script answer the current record; the change is applied to that, none is lost."""
+    import redis
+
+    from agent.stores.circuits import RedisCircuits
+    from tests.test_store_scaling import _CountingProxy
+
+    proxy = _CountingProxy(int(redis_url.rsplit(":", 1)[1].split("/", maxsplit=1)[0]))
+    prefix = f"cas-{uuid.uuid4().hex[:8]}:"
+    through_proxy = redis.Redis(port=proxy.port, decode_responses=True)
+    direct = redis.Redis.from_url(redis_url, decode_responses=True)
+    mine, rival = RedisCircuits(lambda: through_proxy, prefix), RedisCircuits(lambda: direct, prefix)
+    mine.update("e|m", _bump)  # loads the script
+    before = proxy.round_trips
+    assert mine.update("e|m", _bump).failures == 2 and proxy.round_trips - before == 2
+    seen: list[int] = []
+
+    def racing(record: CircuitRecord) -> CircuitRecord:
+        seen.append(record.failures)
+        if len(seen) == 1:
+            rival.update("e|m", _bump)  # another process, between this one's read and its write
+        return _bump(record)
+
+    before = proxy.round_trips
+    assert mine.update("e|m", racing).failures == 4 and seen == [2, 3]
+    assert proxy.round_trips - before == 3 and rival.read("e|m").failures == 4
+
+
+def _bump(record: CircuitRecord) -> CircuitRecord:
+    return replace(record, failures=record.failures + 1)

@@ -7,7 +7,10 @@ stores can change independently:
 - memory: a dict under a lock (one process);
 - SQLite: table ``endpoint_circuit`` in the same state file, one ``BEGIN IMMEDIATE`` per change,
   one connection per process (reopened after ``fork``);
-- Redis: hashes ``{prefix}circuit:{key}`` changed under ``WATCH``/``MULTI``.
+- Redis: hashes ``{prefix}circuit:{key}``: a change reads the record, applies the breaker's pure
+  change, and writes it with one Lua script that checks the record is still the one read (else it
+  answers the current one, and only then is the change applied again): two round trips, no
+  ``WATCH``/``MULTI``.
 
 ``circuits_for(store)`` picks the family that lives where ``store`` does. A shared backend that
 fails degrades to memory with one warning; circuit state never breaks a turn.
@@ -22,7 +25,7 @@ import threading
 import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
     from .sqlite import SQLiteStore
@@ -121,11 +124,30 @@ class SQLiteCircuits:
             return {str(k): CircuitRecord(int(f), float(o), float(p)) for k, f, o, p in rows}
 
 
+# KEYS[1]: the record. ARGV: failures, open_until, probe_until as read, then as changed, then the TTL
+# (s). The change is written only if the record is still the one read: {1}; else {0, the current three}.
+_WRITE_IF_UNCHANGED: Final = """
+local h = redis.call('HMGET', KEYS[1], 'failures', 'open_until', 'probe_until')
+for i = 1, 3 do
+  if (tonumber(h[i]) or 0) ~= tonumber(ARGV[i]) then return {0, h[1] or '0', h[2] or '0', h[3] or '0'} end
+end
+redis.call('HSET', KEYS[1], 'failures', ARGV[4], 'open_until', ARGV[5], 'probe_until', ARGV[6])
+redis.call('EXPIRE', KEYS[1], ARGV[7])
+return {1}
+"""
+_REDIS_TTL: Final = 30 * 86_400  # seconds an idle circuit record is kept
+
+
+def _fields(record: CircuitRecord) -> list[str]:
+    return [str(record.failures), repr(record.open_until), repr(record.probe_until)]
+
+
 class RedisCircuits:
     """Circuits as hashes ``{prefix}circuit:{key}`` on the credential store's Redis connection."""
 
     def __init__(self, db: Callable[[], Any], prefix: str) -> None:
         self._db, self._prefix = db, prefix
+        self._script: Any = None
 
     def _name(self, key: str) -> str:
         return f"{self._prefix}circuit:{key}"
@@ -140,21 +162,16 @@ class RedisCircuits:
         return self._parse(self._db().hgetall(self._name(key)))
 
     def update(self, key: str, change: Change) -> CircuitRecord:
-        import redis  # present: this store is only built for a RedisStore
-
-        name = self._name(key)
-        with self._db().pipeline() as pipe:
-            while True:
-                try:
-                    pipe.watch(name)
-                    new = change(self._parse(pipe.hgetall(name)))
-                    pipe.multi()
-                    pipe.hset(name, mapping={k: str(v) for k, v in new.to_dict().items()})
-                    pipe.expire(name, 30 * 86_400)
-                    pipe.execute()
-                    return new
-                except redis.WatchError:
-                    continue
+        client, name = self._db(), self._name(key)
+        if self._script is None or self._script.registered_client is not client:  # a forked child's client
+            self._script = client.register_script(_WRITE_IF_UNCHANGED)
+        seen = self._parse(client.hgetall(name))
+        while True:  # again only if another process wrote the record between the read and the script
+            new = change(seen)
+            answer = self._script(keys=[name], args=[*_fields(seen), *_fields(new), _REDIS_TTL], client=client)
+            if int(answer[0]) == 1:
+                return new
+            seen = CircuitRecord(int(answer[1]), float(answer[2]), float(answer[3]))
 
     def all(self) -> dict[str, CircuitRecord]:
         db, head = self._db(), f"{self._prefix}circuit:"
