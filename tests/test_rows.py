@@ -120,3 +120,20 @@ def test_an_unbounded_cooldown_is_a_config_error_naming_the_field(tmp_path: Path
                       f"[pools.p.cooldown]\n{field} = {value}\n")
     with pytest.raises(ConfigError, match=rf"pools\.p\.cooldown\.{field}"):
         load_config(config)
+
+
+def test_the_next_outcome_replaces_a_malformed_redis_hash_whole(redis_url: str) -> None:
+    """A report on a key whose stored hash is malformed writes the change applied to no state, and releases."""
+    import redis
+
+    from agent.stores.redis import RedisStore
+
+    prefix = f"rows-{uuid.uuid4().hex[:8]}:"
+    raw = redis.Redis.from_url(redis_url, decode_responses=True)
+    raw.hset(f"{prefix}p:s:{KEY}", mapping={"dead": "maybe", "failures": "7"})
+    pool = _pool(RedisStore(redis_url, prefix=prefix))
+    state = pool.report_success(pool.acquire("m"), release=True)
+    assert (state.successes, state.failures, state.dead) == (1, 0, False)
+    stored = raw.hgetall(f"{prefix}p:s:{KEY}")
+    assert (stored["dead"], stored["successes"], stored["failures"]) == ("0", "1", "0")
+    assert pool.states()[0][1].in_flight == 0

@@ -214,6 +214,24 @@ def test_a_redis_turn_is_two_round_trips_even_on_a_contended_key(redis_url: str)
     assert pool.store.get_affinity("p", "chat", pool.clock()) == creds[0].state_key  # the store keys by state key
 
 
+def test_a_redis_state_expiry_is_rewritten_once_a_day_not_on_every_call(redis_url: str) -> None:
+    """A state hash lives 30 idle days; a turn rewrites that expiry only once it has run a day (one write less
+    per script), so a state expires after 29 to 30 idle days."""
+    import redis
+
+    from agent.stores.redis import RedisStore
+
+    prefix = f"expiry-{uuid.uuid4().hex[:8]}:"
+    cred = Credential(id="a", secret=SecretStr("sk-expiry-test-00000"))
+    pool = CredentialPool("p", [cred], store=RedisStore(redis_url, prefix=prefix))
+    raw, key, day = redis.Redis.from_url(redis_url), f"{prefix}p:s:{cred.state_key}", 86_400_000
+    pool.report_success(pool.acquire("m"), release=True)
+    for run, kept in ((23 * 3_600_000, True), (day + 60_000, False)):
+        raw.pexpire(key, 30 * day - run)  # the expiry has run this long
+        pool.report_success(pool.acquire("m"), release=True)
+        assert (raw.pttl(key) <= 30 * day - run) == kept
+
+
 def test_redis_scripts_are_reloaded_after_the_server_forgets_them(redis_url: str) -> None:
     """A server that flushed its scripts (a restart) answers NOSCRIPT; the store reloads them, no warning."""
     import redis

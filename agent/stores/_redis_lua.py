@@ -17,7 +17,9 @@ __all__ = ["ACQUIRE_LIST", "ACQUIRE_SET", "FINISH", "REGISTER", "RENEW"]
 # read(skey): the stored hash (HGETALL's flat list), as a table, and whether every field passes its
 # check of stores._rows (a malformed row never blocks a key, and is never patched: the next outcome
 # replaces it whole). with_fields(flat, fields): the flat list with those fields set, for a reply
-# without a second HGETALL. try_grant(...): the eligibility test and the grant; the picked row, or nil.
+# without a second HGETALL. keep(skey, ttl): the state's idle expiry renewed, but written only once it
+# has run a day (so a state expires after 29 to 30 idle days). try_grant(...): the eligibility test
+# and the grant; the picked row, or nil.
 _COMMON: Final = f"""
 local LATEST = {LATEST_TIME!r}
 local function field_ok(k, v)
@@ -59,6 +61,9 @@ local function with_fields(flat, fields)
   for k, v in pairs(left) do flat[#flat + 1], flat[#flat + 2] = k, v end
   return flat
 end
+local function keep(skey, state_ttl)  -- idle expiry back to state_ttl, written at most once a day
+  if redis.call('PTTL', skey) < state_ttl - 86400000 then redis.call('PEXPIRE', skey, state_ttl) end
+end
 local function try_grant(skey, lkey, cap, now, lease, ttl, model, state_ttl, stamp)
   local flat, row, ok = read(skey)
   if ok then
@@ -80,7 +85,7 @@ local function try_grant(skey, lkey, cap, now, lease, ttl, model, state_ttl, sta
     redis.call('HSET', skey, 'uses', uses, 'last_used', stamp)
     flat = with_fields(flat, {{uses = uses, last_used = stamp}})
   end
-  redis.call('PEXPIRE', skey, state_ttl)
+  keep(skey, state_ttl)
   return flat
 end
 """
@@ -192,8 +197,9 @@ return 1
 
 # One outcome, atomically: the lease released (ARGV[1], '' for none) and the state changed by the
 # operations of stores._base.merge_ops (ARGV[4], JSON), written in one HSET. A malformed stored row
-# is replaced whole by ARGV[3] (the change applied to no state), as the next outcome always did.
-# Returns the row.
+# is replaced whole by ARGV[3] (the change applied to no state), as the next outcome always did; sent
+# as '' (the usual case, which does not need it), a malformed row answers -1 for a second call
+# with it. Returns the row.
 FINISH: Final = _COMMON + """
 local skey = KEYS[1]
 if ARGV[1] ~= '' then redis.call('ZREM', KEYS[2], ARGV[1]) end
@@ -227,13 +233,15 @@ if ok then
     redis.call('HSET', skey, unpack(pairs_))
     flat = with_fields(flat, changed)
   end
+elseif ARGV[3] == '' then
+  return -1
 else
   redis.call('DEL', skey)
   flat = {}
   for k, v in pairs(cjson.decode(ARGV[3])) do flat[#flat + 1], flat[#flat + 2] = k, v end
   redis.call('HSET', skey, unpack(flat))
 end
-redis.call('PEXPIRE', skey, ARGV[2])
+keep(skey, tonumber(ARGV[2]))
 return flat
 """
 

@@ -4,8 +4,9 @@ Keys (under ``prefix``): ``{pool}:s:{id}`` a hash with the credential's state, `
 sorted set of live leases scored by expiry, ``{pool}:a:{session}`` a session's affinity, and per
 candidate set (``CandidateSet.key``) ``{pool}:x:{key}:ids|cap|rr|lu``: the priority order, the
 caps, and the keys ordered by last use and by uses (the index an acquire walks). Leases and
-affinities carry TTLs, so a crashed worker's leases vanish on their own; state hashes and
-indexes expire after 30 idle days (an index missing is rebuilt on the next acquire).
+affinities carry TTLs, so a crashed worker's leases vanish on their own; state hashes expire after
+29 to 30 idle days (their expiry is rewritten once a day at most, not on every call) and indexes 30
+days after they were built (an index missing is rebuilt on the next acquire).
 
 Every state change is one Lua script (``_redis_lua``), so a turn is two round trips: ``acquire``
 checks and grants, and returns the row it granted on; the outcome (``finish``) applies what the
@@ -177,9 +178,11 @@ class RedisStore:
             raw = cast(dict[str, str], self._call(self._db.hgetall, key))
         old = _decode(self.description, pool, credential_id, raw)
         new = change(old)
-        client = self._db
-        row = self._call(self._finish, keys=[key, self._lkey(pool, credential_id)], client=client,
-                         args=[lease_id, _STATE_TTL_MS, json.dumps(_encode(new)), json.dumps(merge_ops(old, new))])
+        client, keys, ops = self._db, [key, self._lkey(pool, credential_id)], json.dumps(merge_ops(old, new))
+        row = self._call(self._finish, keys=keys, client=client, args=[lease_id, _STATE_TTL_MS, "", ops])
+        if row == -1:  # the stored row is malformed: replaced whole by the change (the lease is already released)
+            row = self._call(self._finish, keys=keys, client=client,
+                             args=["", _STATE_TTL_MS, json.dumps(_encode(new)), ops])
         return _decode(self.description, pool, credential_id, _pairs(row))
 
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
