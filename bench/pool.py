@@ -9,8 +9,8 @@ across runs.
    turn does), 3 credentials, fill_first (so every process contends for the same key), by 1, 4
    and 16 processes at once on SQLite and Redis; cycles per second summed over the processes.
    The worker processes are started once and kept, so process start-up is never measured.
-   Operations that failed (SQLite: another process's lock held past the busy timeout; Redis: too
-   many WATCH conflicts), which a real pool serves from memory with a warning, are not counted as
+   Operations that failed (SQLite: another process's lock held past the busy timeout; Redis: the
+   server's reply past the socket timeout), which a real pool serves from memory with a warning, are not counted as
    cycles: they are printed as "store errors" (summed over rounds, for 1/4/16 processes).
 2. Acquire cost: one ``pool.acquire`` (its release is not timed), microseconds, with 2, 50 and
    1,000 credentials, per store and strategy; every key healthy, so the first one in order wins
