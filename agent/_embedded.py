@@ -32,6 +32,12 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
 _REASONS: Final = (" bad request", " unauthorized", " payment required", " forbidden", " not found",
                    " request timeout", " conflict", " unprocessable entity", " too many requests",
                    " internal server error", " bad gateway", " service unavailable", " gateway timeout")
+# A message that is nothing but a reason phrase ("Service Unavailable" in an SSE error event, a proxy's
+# plain-text body) states that status as plainly as a number would.
+_BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment required": 402, "forbidden": 403,
+                        "not found": 404, "method not allowed": 405, "request timeout": 408,
+                        "too many requests": 429, "internal server error": 500, "bad gateway": 502,
+                        "service unavailable": 503, "gateway timeout": 504}
 _EPOCH_RE: Final = re.compile(r"\|\s*(\d{10})\b")
 _AWS_CODE_RE: Final = re.compile(r"error occurred \((\w+)\)", re.IGNORECASE)
 _GRPC_CODE_RE: Final = re.compile(r"StatusCode\.(\w+)")
@@ -47,6 +53,8 @@ def embedded_status(text: str) -> int | None:
         if (before.endswith(_BEFORE) or not head[:start].strip(" [\"'(") or head[start - 1:start] == "["
                 or head[end:end + 24].lower().startswith(_REASONS)):
             return int(match.group(0))
+    if len(text) < 32:
+        return _BARE_REASONS.get(text.strip(" .!\n\"'").lower())
     return None
 
 

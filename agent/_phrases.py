@@ -28,6 +28,12 @@ _TABLE: Final = bytes.maketrans(
     string.ascii_uppercase.encode() + _SEPARATORS.encode(),
     string.ascii_lowercase.encode() + b" " * len(_SEPARATORS),
 )
+# Full-width punctuation (CJK commas, colons, brackets, quotes) separates words too: a Chinese UI's wrapper
+# around "Failed to parse the request body" must yield the word "failed", not the colon glued to it. Only
+# non-ASCII text is translated (the ASCII path is unchanged).
+_WIDE: Final = str.maketrans(dict.fromkeys(
+    "\uff0c\u3002\uff1a\uff1b\uff01\uff1f\uff08\uff09\u3010\u3011\u300a\u300b\u300c\u300d\u300e\u300f\u3001"
+    "\u201c\u201d\u2018\u2019\uff5e", " "))
 
 
 def normalize(text: str) -> tuple[str, frozenset[str]]:
@@ -35,7 +41,7 @@ def normalize(text: str) -> tuple[str, frozenset[str]]:
     if text.isascii():  # the common case: no error handler to consult
         words = text.encode().translate(_TABLE).decode().split()
     else:
-        words = text.encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
+        words = text.translate(_WIDE).encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
     return " " + " ".join(words) + " ", frozenset(words)
 
 
@@ -99,6 +105,7 @@ _TAG_LIST: Final = (
          "content management policy", "request was rejected as a result of our safety system",
          "blocked due to prohibited content", "requires moderation on", "input was flagged for",
          "violate our usage policy", "unsafe or sensitive content", "may contain inappropriate content",
+         "content exists risk",
          ("blocked", "reason: safety"), ("blocked due to", "safety"),
          ("prompt was blocked", "prompt_feedback")),
     # Seed 000: Anthropic subscription quota exhaustion, sent as a 400.
@@ -149,7 +156,7 @@ _TAG_LIST: Final = (
          "too many tokens in the prompt", "tokens in the prompt cannot exceed", "size limit exceeded by",
          "range of input length", "exceeds the maximum allowed length", "cannot truncate to",
          "context limit exceeded", "floor_output_tokens", "token length too long", "model token limit",
-         "上下文长度", "超过最大长度"),
+         ("total number of tokens", "cannot exceed"), "上下文长度", "超过最大长度"),
     _tag("payload_too_large", "request entity too large", "payload too large", "error code: 413",
          "request_too_large", "request too large", ("message size", "exceeds limit"),
          ("value at 'body' failed to satisfy constraint", "length less than or equal to")),
@@ -226,7 +233,10 @@ _TAG_LIST: Final = (
          "missing required parameter", "field required", "invalid type for", "unsupported param",
          "input is not supported", "expected a string with minimum length", "does not support tools",
          "error rendering prompt with jinja template", "unexpected role", "argument not supported on this model",
-         "jinja exception", "tools param requires"),
+         "jinja exception", "tools param requires", "invalid params", "failed to parse the request body",
+         # A history the API refuses (roles out of order, a tool call without its result): repair, never retry.
+         "must alternate", "should alternate", "must start with a user message", "tool_call_id", "tool call id",
+         "tool call and result", "tool result's tool id", "must be followed by tool messages"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
          "revoked", "invalid_grant", "account has been disabled", "account is deactivated", "account_deactivated",
@@ -267,7 +277,7 @@ _TAG_LIST: Final = (
     _tag("disconnect",
          "server disconnected", "peer closed connection", "connection reset by peer", "connection was closed",
          "network connection lost", "unexpected eof", "incomplete chunked read", "connection error",
-         "response payload is not completed"),
+         "response payload is not completed", "other side closed", "und_err_socket"),
     _tag("wait_words", "again", "retry", "reset", "resets", "wait", "after", "available"),
 )
 
@@ -328,7 +338,7 @@ def scan(text: str) -> tuple[str, frozenset[str]]:
     if text.isascii():
         words = text.encode().translate(_TABLE).decode().split()
     else:
-        words = text.encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
+        words = text.translate(_WIDE).encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
     norm = " " + " ".join(words) + " "
     return norm, tags_in(norm, words)
 

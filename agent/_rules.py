@@ -243,6 +243,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_404_mentions_model", R.model_not_found, statuses=(404,), tags=("mentions_model",)),
     rule("model_not_found_phrase", R.model_not_found, statuses=(400, 422, None), tags=("model_missing",)),
     rule("status_404", R.model_not_found, statuses=(404,)),  # wrong model, deployment or route: fall back
+    # 405 Method Not Allowed: the URL is not a completion route (a website, a wrong base URL); no key or model
+    # on this endpoint fixes it.
+    rule("status_405", R.model_not_found, statuses=(405,), scope=Scope.endpoint),
     rule("status_408", R.timeout, statuses=(408,)),
     rule("status_409", R.transient, statuses=(409,)),
     rule("status_429", R.rate_limit, statuses=(429,)),

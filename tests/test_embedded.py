@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent._embedded import _CANDIDATE, embedded_payload
+from agent._embedded import _CANDIDATE, embedded_payload, embedded_status
 
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20),
                      st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=30))
@@ -64,3 +64,13 @@ def _status_candidates(head: str) -> list[tuple[int, int]]:
 def test_status_candidates_are_the_standalone_numbers(text: str) -> None:
     """The candidate pattern finds exactly the 4xx/5xx numbers no letter, digit, ``_`` or ``.`` touches."""
     assert [m.span() for m in _CANDIDATE.finditer(text)] == _status_candidates(text)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Service Unavailable", 503), ("Bad Gateway", 502), ("too many requests.", 429), ("Method Not Allowed", 405),
+    ("The service is unavailable", None), ("Service Unavailable: the upstream model server is restarting", None),
+])
+def test_a_bare_reason_phrase_states_its_status(text: str, status: int | None) -> None:
+    """A message that is only a reason phrase (an SSE error event's "Service Unavailable") states that status;
+    a sentence that merely contains one does not."""
+    assert embedded_status(text) == status

@@ -34,3 +34,10 @@ def test_a_tag_needs_its_whole_phrase_as_words() -> None:
     """A phrase matches as whole words in order, never inside a longer word."""
     assert "rate_limit" in scan("429: Rate limit reached, please slow down")[1]
     assert "rate_limit" not in scan("the moderate limit of 5")[1]
+
+
+def test_full_width_punctuation_separates_words() -> None:
+    """A Chinese UI's wrapper (full-width brackets and colon) leaves the English words after it whole."""
+    text = "\u8bf7\u6c42\u9519\u8bef\uff08DeepSeek 400\uff09\uff1aFailed to parse the request body as JSON"
+    assert "failed" in normalize(text)[1]
+    assert "request_defect" in scan(text)[1]
