@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -34,11 +35,18 @@ def config(tmp_path: Path) -> Iterator[tuple[Path, Emulator]]:
         yield path, emu
 
 
+def _ctrl_c_delivered() -> None:
+    """In the child, before exec: SIGINT at its default, as in a user's terminal. A test run started in the
+    background by a non-interactive shell ignores SIGINT, children inherit that, and Python then installs
+    no KeyboardInterrupt handler, so every Ctrl-C of these tests would be lost."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_rate_limited_turn_shows_the_wait_then_the_answer(config: tuple[Path, Emulator]) -> None:
     """In a terminal, a rate-limited turn shows which key and how long it waits, then the streamed answer."""
     path, emu = config
     child = pexpect.spawn(sys.executable, ["-m", "agent.cli", "chat", "--config", str(path)], encoding="utf-8",
-                          timeout=20, dimensions=(40, 200))
+                          timeout=20, dimensions=(40, 200), preexec_fn=_ctrl_c_delivered)
     try:
         child.expect("you> ")
         child.sendline("hello")
@@ -119,7 +127,7 @@ def test_ctrl_c_cancels_the_turn_not_the_session(tmp_path: Path) -> None:
                         f'[[chain]]\napi = "openai-chat"\nmodel = "m"\npool = "main"\n'
                         f'base_url = "{emu.base_url("openai")}"\n')
         child = pexpect.spawn(sys.executable, ["-m", "agent.cli", "chat", "--config", str(path)], encoding="utf-8",
-                              timeout=20)
+                              timeout=20, preexec_fn=_ctrl_c_delivered)
         try:
             child.expect("you> ")
             child.sendline("this one is slow")
@@ -138,7 +146,7 @@ def test_ctrl_c_cancels_the_turn_not_the_session(tmp_path: Path) -> None:
 def _spawn(path: Path) -> pexpect.spawn:
     env = {**os.environ, "TERM": "xterm", "INPUTRC": "/dev/null"}
     return pexpect.spawn(sys.executable, ["-m", "agent.cli", "chat", "--config", str(path)], encoding="utf-8",
-                         timeout=20, dimensions=(40, 200), env=env)
+                         timeout=20, dimensions=(40, 200), env=env, preexec_fn=_ctrl_c_delivered)
 
 
 def test_wait_counts_down_and_the_answer_says_who_answered(tmp_path: Path) -> None:
