@@ -16,12 +16,17 @@ Commands run as ``python -m agent.cli``; ``--root DIR`` measures another checkou
 DIR alternately, run by run, so both see the same machine (the fair before/after on a shared one).
 Goals: import agent < 0.2 s, --help and pool list < 0.3 s, run to first byte < 1 s.
 
+The measured package is compiled to bytecode first, as ``pip install`` does: with
+PYTHONDONTWRITEBYTECODE set (as on many CI machines and containers) an editable checkout would
+otherwise compile its own source anew in every process, which no installed steadyloop pays.
+
 Run: python -m bench.startup [--runs N] [--root DIR] [--against DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -48,6 +53,16 @@ model = "gpt-4o"
 pool = "main"
 base_url = "{base_url}"
 """
+
+
+def _bytecode(root: Path | None) -> str:
+    """Compile the measured checkout's package to .pyc, as ``pip install`` does for every package it installs.
+
+    Without it a machine with PYTHONDONTWRITEBYTECODE set (this one, and many containers) compiles
+    steadyloop's source anew in every process, which is not what an installed steadyloop pays."""
+    package = (root or Path(__file__).resolve().parent.parent) / "agent"
+    compileall.compile_dir(package, quiet=1)
+    return f"bytecode of {package} compiled, as pip install does"
 
 
 def _env(root: Path | None) -> dict[str, str]:
@@ -124,9 +139,10 @@ def main() -> None:
             "steadyloop pool list": [*cli, "pool", "list", "--config", str(config)],
         }
         run = [*cli, "run", "Say hello.", "--config", str(config)]
-        print(f"start-up: {args.runs} fresh processes each, code from {args.root or 'this checkout'}")
+        print(f"start-up: {args.runs} fresh processes each, code from {args.root or 'this checkout'}; "
+              f"{_bytecode(args.root)}")
         for label, argv in commands.items():
-            _wall(argv, env)  # warm the page cache and .pyc files
+            _wall(argv, env)  # warm the page cache
             samples = [_wall(argv, env) for _ in range(args.runs)]
             _report(label, samples, None if label == "python -c pass" else _imports(argv, env))
         _first_byte(run, env, emu)
@@ -148,11 +164,12 @@ def _compare(root: Path | None, against: Path, runs: int) -> None:
                     **{f"steadyloop pool list {flag}".rstrip(): [py, "-m", "agent.cli", "pool", "list", "--config",
                                                                  str(config), *([flag] if flag else [])]
                        for flag in ("", "--json", "--prometheus")}}
-        print(f"start-up, alternating run by run: {root or 'this checkout'} versus {against}, {runs} runs each")
+        print(f"start-up, alternating run by run: {root or 'this checkout'} versus {against}, {runs} runs each; "
+              f"{_bytecode(root)}; {_bytecode(against)}")
         for label, argv in commands.items():
             samples: dict[str, list[float]] = {"this": [], "against": []}
             for env in envs.values():
-                _wall(argv, env)  # warm the page cache and .pyc files
+                _wall(argv, env)  # warm the page cache
             for i in range(runs):
                 for name in (("this", "against") if i % 2 else ("against", "this")):
                     samples[name].append(_wall(argv, envs[name]))
