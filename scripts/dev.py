@@ -48,6 +48,9 @@ def main(argv: list[str]) -> int:
     if job == "demo":
         return _run(BIN / "steadyloop", "drill", "--all", *argv[1:])
     if job == "test":
+        # bytecode for the package once (as pip install writes it): the suite starts many steadyloop
+        # processes, and with PYTHONDONTWRITEBYTECODE set each would compile the source again
+        subprocess.call([str(BIN / "python"), "-m", "compileall", "-q", "agent"], cwd=ROOT, stdout=subprocess.DEVNULL)
         results = [
             _run(BIN / "ruff", "check", "agent", "tests", "bench", "scripts", "examples"),
             _run(BIN / "mypy", "--strict", "agent"),
