@@ -266,16 +266,27 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("unknown", R.unknown),
 )
 
-# Precomputed walks: for each status, the rules that admit it; and the same without the rules
-# that need a structured code, for the common case where the facts carry none that any rule names.
+# Precomputed walks, derived from RULES at import: for each status, the rules that admit it; and the same
+# without the rules that need a structured code, for the common case where the facts carry none that any rule
+# names. Each rule is paired with its one required tag (None if it needs none or several), so most rules whose
+# phrases are absent are passed over with a single set lookup.
 _RULE_CODES: Final = frozenset().union(*(r.codes for r in RULES))
 _ALL_STATUSES: Final[tuple[Status, ...]] = (None, *range(100, 600))
 _BY_STATUS: Final[dict[Status, tuple[Rule, ...]]] = {
     s: tuple(r for r in RULES if r.statuses is None or s in r.statuses) for s in _ALL_STATUSES
 }
-_BY_STATUS_NO_CODES: Final[dict[Status, tuple[Rule, ...]]] = {
-    s: tuple(r for r in rules if not r.codes) for s, rules in _BY_STATUS.items()
+_Step = tuple[Rule, str | None]
+
+
+def _steps(rules: tuple[Rule, ...]) -> tuple[_Step, ...]:
+    return tuple((r, next(iter(r.tags)) if len(r.tags) == 1 else None) for r in rules)
+
+
+_WALK: Final[dict[Status, tuple[_Step, ...]]] = {s: _steps(rules) for s, rules in _BY_STATUS.items()}
+_WALK_NO_CODES: Final[dict[Status, tuple[_Step, ...]]] = {
+    s: tuple(step for step in walk if not step[0].codes) for s, walk in _WALK.items()
 }
+_WALK_ALL: Final = _steps(RULES)  # a status outside 100-599, which the facts never produce: every rule
 
 
 def first_match(facts: ErrorFacts, extra: tuple[Rule, ...] = ()) -> Rule:
@@ -283,9 +294,11 @@ def first_match(facts: ErrorFacts, extra: tuple[Rule, ...] = ()) -> Rule:
     for r in extra:
         if (r.statuses is None or facts.status in r.statuses) and r.holds(facts):
             return r
-    table = _BY_STATUS if not _RULE_CODES.isdisjoint(facts.codes) else _BY_STATUS_NO_CODES
     codes, tags = facts.codes, facts.tags
-    for r in table.get(facts.status, RULES):  # holds(), inlined: this loop is the hot path
+    walk = _WALK if codes and not _RULE_CODES.isdisjoint(codes) else _WALK_NO_CODES
+    for r, needed in walk.get(facts.status, _WALK_ALL):  # holds(), inlined: this loop is the hot path
+        if needed is not None and needed not in tags:
+            continue
         if ((not r.codes or not r.codes.isdisjoint(codes)) and r.tags <= tags and r.unless.isdisjoint(tags)
                 and (r.test is None or r.test(facts))):
             return r

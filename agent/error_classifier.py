@@ -18,7 +18,6 @@ import time
 from typing import Any, Final, NamedTuple
 
 from ._facts import ErrorFacts, facts_from_exception
-from ._phrases import has
 from ._redact import redact
 from ._rules import RULES, Rule, first_match, rules_tried
 from ._soft import soft_facts
@@ -233,7 +232,7 @@ def _wait(facts: ErrorFacts, now: float | None) -> float | None:
     wait = wait_from_headers(facts.headers, time.time() if now is None else now) if facts.headers else None
     if wait is None and facts.body_wait:
         wait = parse_reset_time(facts.body_wait, time.time() if now is None else now)
-    if wait is None and has(facts, "wait_words"):
+    if wait is None and "wait_words" in facts.tags:
         wait = wait_from_text(facts.text)
     return wait
 
