@@ -319,7 +319,7 @@ class _Collector:
         """Record a code (a numeric one as a status); return it lower-cased, or ''."""
         if type(value) is str:
             lowered = value.strip().lower()[:200]
-            if not lowered.isdigit():
+            if not lowered.isdecimal():  # isdigit() would pass "²", which int() refuses
                 if lowered:
                     self.codes.append(lowered)
                 return lowered

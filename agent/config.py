@@ -436,7 +436,7 @@ def redis_url_problem(url: str) -> str | None:
     if not parts.hostname:
         return "there is no host name"
     db = parts.path.strip("/")
-    if db and not db.isdigit():
+    if db and not (db.isascii() and db.isdigit()):
         return "the database after the host must be a number, such as /0"
     return None if port is None or port > 0 else "the port must not be 0"
 

@@ -276,6 +276,18 @@ def test_classifier_never_raises_on_arbitrary_input(body: object, status: int | 
     assert result is None or isinstance(result, ClassifiedError)
 
 
+@settings(max_examples=300, deadline=None)
+@given(code=st.one_of(st.text(max_size=6),
+                     st.sampled_from(["\u00b2", "\u00b9\u00b2", "\u2460", "4\u00b2", "\u0664\u0662\u0669"])))
+def test_any_error_code_is_classified_by_a_rule_not_the_fault_path(code: str) -> None:
+    """Odd codes (superscript digits, circled numbers, Arabic-Indic digits) are facts like any other: the
+    verdict comes from a rule, never from the classifier's own fault fallback."""
+    error = RuntimeError("Invalid value for 'messages'")
+    error.body = {"error": {"message": "Invalid value for 'messages'", "code": code}}  # type: ignore[attr-defined]
+    error.status_code = 400  # type: ignore[attr-defined]
+    assert classify_api_error(error).rule != "classifier_fault"
+
+
 @pytest.mark.parametrize("thing", [None, b"\xff\xfe", 42, object(), _WeirdError(), [1, 2], {"error": None}])
 def test_classifier_never_raises_on_odd_objects(thing: object) -> None:
     """None, bytes, numbers, exploding __str__ and odd bodies all give a decision."""
