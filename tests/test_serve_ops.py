@@ -327,6 +327,30 @@ def test_an_oversized_chunked_body_is_refused_as_it_arrives(healthy_emu: Emulato
     assert healthy_emu.log == []
 
 
+def test_idle_client_connections_outlive_the_sdk_clients_pools(healthy_emu: Emulator) -> None:
+    """The gateway closes an idle connection after [serve] idle_timeout_seconds (a real close, seen as EOF), by default
+    later than the SDKs' pools drop theirs: a client never reuses a connection as the gateway closes it (uvicorn's 5 s
+    equalled httpx's 5 s, and one bench run at 32 clients died of the ReadError that race gives)."""
+    import socket
+    import time
+
+    assert ServeConfig().idle_timeout_seconds > httpx2.Limits().keepalive_expiry  # type: ignore[operator]
+    body = json.dumps({"model": "r", "max_tokens": 16, "messages": HI}).encode()
+    with served(config(healthy_emu, "anthropic-messages", serve={"idle_timeout_seconds": 1})) as gw, \
+            socket.create_connection(("127.0.0.1", gw.port)) as sock:
+        sock.sendall(b"POST /v1/messages HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n"
+                     b"content-length: %d\r\n\r\n%s" % (len(body), body))
+        answer = b""
+        while b"\r\n\r\n" not in answer or not answer.endswith(b"}"):
+            answer += sock.recv(65536)
+        idle_from = time.monotonic()
+        sock.settimeout(30)
+        closed = sock.recv(1)  # blocks until the gateway closes the idle connection
+        idle = time.monotonic() - idle_from
+    assert answer.startswith(b"HTTP/1.1 200") and closed == b""
+    assert 0.9 <= idle < 10, f"closed after {idle:.2f} s idle"
+
+
 @pytest.mark.parametrize("path", ["/v1/messages", "/v1/chat/completions", "/v1/responses"])
 def test_a_model_endpoint_takes_only_post(healthy_emu: Emulator, path: str) -> None:
     """Another method on a model endpoint is a 405 allowing POST, as before the endpoints left Starlette's router."""

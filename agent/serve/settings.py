@@ -82,3 +82,7 @@ class ServeConfig(_Strict):
                                       "this much silence (at least 0.1: shorter would flood the client)")
     max_body_bytes: int = Field(32 * 1024 * 1024, ge=1024, description="largest request body accepted (bytes); "
                                 "larger ones get 413")
+    idle_timeout_seconds: int = Field(120, ge=1, le=3600, description="an idle client connection is closed "
+                                      "after this long: longer than clients' own pools keep one (the SDKs' httpx "
+                                      "5 s, Node 4 s, aiohttp 15 s, Go and reqwest 90 s), so no client sends on a "
+                                      "connection the gateway is closing (a ReadError in the client)")
