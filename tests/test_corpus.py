@@ -66,6 +66,8 @@ def test_corpus_is_large_and_sourced() -> None:
 
 HOLDOUT = "holdout.jsonl"  # real errors mined after the rules were written, never used to tune them
 HOLDOUT2 = "holdout2.jsonl"  # mined after the holdout's own rule fixes, measured before any rule saw it
+# A third, mined at the same time as the second by another session (the shapes both found stay in the second).
+HOLDOUT3 = "holdout3.jsonl"
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -74,8 +76,9 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 
 
 def test_reason_accuracy_over_the_whole_corpus() -> None:
-    """At least 95 % of all entries (corpus files, both holdouts and built-in table) get the operator's reason."""
-    right, total = _reason_accuracy(all_entries())
+    """At least 95 % of all entries (corpus files, the first two holdouts and built-in table) get the operator's
+    reason; the untuned third holdout is measured on its own below."""
+    right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(HOLDOUT3)])
     assert right / total >= 0.95, f"{right}/{total}"
 
 
@@ -92,6 +95,13 @@ def test_second_holdout_accuracy_does_not_fall() -> None:
     raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT2)])
     assert total >= 52 and right / total >= 46 / 52, f"{right}/{total}"
+
+
+def test_third_holdout_accuracy_does_not_fall() -> None:
+    """The third held-out file keeps the accuracy it had when first measured, before any rule saw it (76 of 101);
+    raise the floor as general rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT3)])
+    assert total >= 100 and right / total >= 76 / 101, f"{right}/{total}"
 
 
 @pytest.mark.parametrize(("line", "field"), [
