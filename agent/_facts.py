@@ -358,7 +358,7 @@ def _walk(payload: object, out: _Collector, depth: int = 0) -> None:
 
 _FIELDS: Final = frozenset({
     "error", "details", "code", "error_code", "type", "status", "innererror", "message", "resets_in_seconds",
-    "metadata", "detail", "statusCode", "status_code", "choices"})
+    "metadata", "detail", "statusCode", "status_code", "choices", "errors"})
 
 
 def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
@@ -391,18 +391,21 @@ def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> No
         _walk_other_fields(payload, out, depth)
 
 
-_OTHER_FIELDS: Final = frozenset({"resets_in_seconds", "metadata", "detail", "statusCode", "status_code", "choices"})
+_OTHER_FIELDS: Final = frozenset({
+    "resets_in_seconds", "metadata", "detail", "statusCode", "status_code", "choices", "errors"})
 
 
 def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
     """Codex's reset, OpenRouter's ``metadata.raw``, and what servers other than the big providers use:
-    ``detail``, ``statusCode``, an answer's finish."""
+    ``detail``, ``statusCode``, an answer's finish, Cloudflare's ``errors`` list."""
     resets_in = payload.get("resets_in_seconds")  # Codex usage-limit errors say when the window resets
     if type(resets_in) in (int, float) and not out.wait:
         out.wait = str(resets_in)
     metadata = payload.get("metadata")
     if isinstance(metadata, Mapping) and metadata.get("raw"):
         _walk(metadata.get("raw"), out, depth + 1)
+    if isinstance(errors := payload.get("errors"), list):  # Cloudflare's v4 envelope: {"errors": [{code, message}]}
+        _walk(errors, out, depth + 1)
     if (detail := payload.get("detail")) is not None:  # FastAPI-style servers answer {"detail": ...}
         _walk_message(detail, out, depth)
     if (status_code := payload.get("statusCode", payload.get("status_code"))) is not None:

@@ -118,6 +118,18 @@ def negative_max_tokens(f: ErrorFacts) -> bool:
 
 _NEGATIVE_MAX_TOKENS: Final = re.compile(r"max_\w*tokens\W.{0,100}?(?:got|was|is|=|:)\s*-\d", re.DOTALL)
 
+def size_capped_string(f: ErrorFacts) -> bool:
+    """"string too long. Expected a string with maximum length 1048576": a cap in the megabytes is the
+    request's size (shrink the message); a short cap (a 40-character id) is a format defect."""
+    if "maximum" not in f.words:
+        return False
+    match = _MAX_LENGTH.search(f.text)
+    return match is not None and int(match.group(1)) >= LARGE_STRING_CAP
+
+
+LARGE_STRING_CAP: Final = 65_536  # characters; OpenAI caps one message's content at 1 MiB (10 MiB for input)
+_MAX_LENGTH: Final = re.compile(r"string with maximum length (\d+)")
+
 NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
 PHRASED: Final = (400, 402, 403, 404, 422, 429, None)
@@ -213,6 +225,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("negative_max_tokens", R.context_overflow, statuses=(400, 422, None), test=negative_max_tokens),
     rule("status_413", R.payload_too_large, statuses=(413,)),
     rule("payload_too_large_phrase", R.payload_too_large, statuses=REQUEST, tags=("payload_too_large",)),
+    rule("string_over_size_cap", R.payload_too_large, statuses=REQUEST, test=size_capped_string),
     # Billing before rate limit (seed 004); a quota that says it resets is a rate limit.
     rule("billing_phrase", R.billing, statuses=PHRASED, tags=("billing",)),
     rule("quota_resets_soon", R.rate_limit, statuses=LIMITED, tags=("quota_word",), test=resets_soon),

@@ -79,7 +79,8 @@ def _plainly_fine(response: object) -> bool:
         return getattr(first, "finish_reason", None) in ("stop", "tool_calls") and message is not None and bool(
             getattr(message, "content", None) or getattr(message, "tool_calls", None))
     if getattr(response, "type", None) == "message":
-        return bool(getattr(response, "content", None)) and getattr(response, "stop_reason", None) != "refusal"
+        return bool(getattr(response, "content", None)) and getattr(response, "stop_reason", None) not in (
+            "refusal", WINDOW_FULL)
     if getattr(response, "object", None) == "response":
         return getattr(response, "status", None) == "completed" and bool(getattr(response, "output", None))
     return False
@@ -152,6 +153,8 @@ def _chat(data: Mapping[str, Any]) -> SoftVerdict | None:
     finish = first.get("finish_reason")
     if finish == "content_filter":
         return _text_facts("finish_reason: content_filter"), FailoverReason.content_policy_blocked
+    if finish == WINDOW_FULL:
+        return _text_facts(f"finish_reason: {WINDOW_FULL}"), FailoverReason.context_overflow
     message = first.get("message")
     if isinstance(message, Mapping) and not (message.get("content") or message.get("tool_calls")):
         if finish == "length":
@@ -162,10 +165,17 @@ def _chat(data: Mapping[str, Any]) -> SoftVerdict | None:
     return None
 
 
+# Anthropic (and GLM behind OpenAI-style APIs) stop with this when prompt plus output filled the window:
+# https://github.com/turnstonelabs/turnstone/pull/1164 (the conversation must shrink, not max_tokens grow)
+WINDOW_FULL: Final = "model_context_window_exceeded"
+
+
 def _anthropic(data: Mapping[str, Any]) -> SoftVerdict | None:
     stop = data.get("stop_reason")
     if stop == "refusal":
         return _text_facts("stop_reason: refusal"), FailoverReason.content_policy_blocked
+    if stop == WINDOW_FULL:
+        return _text_facts(f"stop_reason: {WINDOW_FULL}"), FailoverReason.context_overflow
     content = data.get("content")
     if not content:
         if stop == "max_tokens":
@@ -179,6 +189,8 @@ def _final_chunk(data: Mapping[str, Any]) -> SoftVerdict | None:
     delta = data.get("delta")
     if isinstance(delta, Mapping) and delta.get("stop_reason") == "refusal":
         return _text_facts("stop_reason: refusal"), FailoverReason.content_policy_blocked
+    if isinstance(delta, Mapping) and delta.get("stop_reason") == WINDOW_FULL:
+        return _text_facts(f"stop_reason: {WINDOW_FULL}"), FailoverReason.context_overflow
     if data.get("done") is True and "response" in data and not data.get("response"):
         return _text_facts(f"empty answer (done_reason: {data.get('done_reason')})"), FailoverReason.empty_response
     return None

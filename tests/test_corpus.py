@@ -76,9 +76,9 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 
 
 def test_reason_accuracy_over_the_whole_corpus() -> None:
-    """At least 95 % of all entries (corpus files, the first two holdouts and built-in table) get the operator's
-    reason; the untuned third holdout is measured on its own below."""
-    right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(HOLDOUT3)])
+    """At least 95 % of all entries (corpus files, the three holdouts and built-in table) get the operator's
+    reason."""
+    right, total = _reason_accuracy(all_entries())
     assert right / total >= 0.95, f"{right}/{total}"
 
 
@@ -98,10 +98,10 @@ def test_second_holdout_accuracy_does_not_fall() -> None:
 
 
 def test_third_holdout_accuracy_does_not_fall() -> None:
-    """The third held-out file keeps the accuracy it had when first measured, before any rule saw it (76 of 101);
-    raise the floor as general rules fix more, never lower it."""
+    """The third held-out file keeps its accuracy (76 of 101 before any rule saw it, 94 after general rules
+    fixed most misses); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT3)])
-    assert total >= 100 and right / total >= 76 / 101, f"{right}/{total}"
+    assert total >= 100 and right / total >= 94 / 101, f"{right}/{total}"
 
 
 @pytest.mark.parametrize(("line", "field"), [

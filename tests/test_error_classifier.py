@@ -294,6 +294,40 @@ def test_classifier_never_raises_on_odd_objects(thing: object) -> None:
     assert isinstance(classify_api_error(thing), ClassifiedError)
 
 
+_WINDOW_FULL_ANSWERS = [
+    ("anthropic", {"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-x",
+                   "content": [{"type": "text", "text": "The first half of an answer"}],
+                   "stop_reason": "model_context_window_exceeded", "stop_sequence": None,
+                   "usage": {"input_tokens": 199_000, "output_tokens": 1000}}),
+    ("openai", {"id": "c1", "object": "chat.completion", "created": 1, "model": "glm-4.7",
+                "choices": [{"index": 0, "finish_reason": "model_context_window_exceeded",
+                             "message": {"role": "assistant", "content": "The first half"}}]}),
+]
+
+
+@pytest.mark.parametrize(("api", "body"), _WINDOW_FULL_ANSWERS, ids=["anthropic", "openai-compatible"])
+def test_window_full_stop_reason_is_context_overflow(api: Any, body: dict[str, Any]) -> None:
+    """A 200 answer stopped by ``model_context_window_exceeded`` asks to compress, even with partial text."""
+    c = classify_soft_failure(response_from_http(api, body))
+    assert c is not None and c.reason is R.context_overflow and c.should_compress
+
+
+def test_window_full_final_stream_chunk_is_context_overflow() -> None:
+    """The stream's closing ``message_delta`` with that stop reason is the same overflow."""
+    c = classify_soft_failure({"type": "message_delta", "delta": {"stop_reason": "model_context_window_exceeded"},
+                               "usage": {"output_tokens": 10}})
+    assert c is not None and c.reason is R.context_overflow
+
+
+@pytest.mark.parametrize(("cap", "expect"), [(1_048_576, R.payload_too_large), (40, R.format_error)])
+def test_string_length_cap_separates_size_from_format(cap: int, expect: FailoverReason) -> None:
+    """OpenAI's "string too long": a megabyte cap is the request's size (compress), a short cap a format defect."""
+    body = {"error": {"message": f"Invalid 'messages[3].content': string too long. Expected a string with maximum "
+                                 f"length {cap}, but got a string with length {cap + 7} instead.",
+                      "type": "invalid_request_error", "param": "messages[3].content", "code": None}}
+    assert classify_api_error(exception_from_http("openai", 400, body)).reason is expect
+
+
 def test_docs_rule_table_is_current() -> None:
     """docs/classifier.md carries the rule table generated from the code (scripts/gen_docs.py)."""
     import importlib.util
