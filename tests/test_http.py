@@ -186,13 +186,15 @@ def test_hostile_scripts_never_break_the_bounds(script: list[dict[str, Any]], ap
     assert growth < 16 << 20, f"{script}: peak growth {growth / 2**20:.1f} MiB"
 
 
-@pytest.mark.parametrize("asynchronous", [False, True])
-def test_proxies_from_the_environment_are_still_used(asynchronous: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    """HTTP_PROXY reaches steadyloop's own HTTP clients (a client given a transport would otherwise ignore it)."""
+@pytest.mark.parametrize("stack", ["httpx", "httpx-async", "aiohttp"])
+def test_proxies_from_the_environment_are_still_used(stack: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """HTTP_PROXY reaches steadyloop's own HTTP clients, sync, async and the gateway's aiohttp one (a client
+    given a transport would otherwise ignore it)."""
     import socket
     import threading
 
     from agent._http import async_http_client, http_client
+    from agent._http_aio import aiohttp_client
 
     seen: list[bytes] = []
     with socket.socket() as listener:
@@ -211,13 +213,13 @@ def test_proxies_from_the_environment_are_still_used(asynchronous: bool, monkeyp
         monkeypatch.delenv("NO_PROXY", raising=False)
         monkeypatch.delenv("no_proxy", raising=False)
         url = "http://upstream.invalid/v1/models"
-        if asynchronous:
-            async def fetch() -> int:
-                async with async_http_client(5) as client:
-                    return (await client.get(url)).status_code
-            status = asyncio.run(fetch())
-        else:
+        if stack == "httpx":
             with http_client(5) as client:
                 status = client.get(url).status_code
+        else:
+            async def fetch() -> int:
+                async with (async_http_client if stack == "httpx-async" else aiohttp_client)(5) as client:
+                    return (await client.get(url)).status_code
+            status = asyncio.run(fetch())
         thread.join(5)
     assert status == 502 and seen and seen[0].startswith(b"GET http://upstream.invalid/v1/models ")

@@ -5,8 +5,6 @@ Real SDK clients over HTTP to the emulator's hostile answers."""
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
 import time
 from typing import Any
 
@@ -124,30 +122,3 @@ def test_huge_and_bomb_bodies_cost_a_bounded_prefix(api: str, fault: str, status
     bound = (MAX_BODY if status == 200 else MAX_ERROR_BODY) + (8 << 20)
     assert growth < bound, f"{fault} {status}: peak growth {growth / 2**20:.1f} MiB"
     assert result.ok and len(result.attempts) == 2 and result.attempts[0].outcome != "ok"
-
-
-def test_proxies_from_the_environment_are_still_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    """HTTP_PROXY reaches the aiohttp client as it reaches httpx's."""
-    seen: list[bytes] = []
-    with socket.socket() as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(1)
-
-        def accept() -> None:
-            conn, _ = listener.accept()
-            with conn:
-                seen.append(conn.recv(4096))
-                conn.sendall(b"HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
-
-        thread = threading.Thread(target=accept, daemon=True)
-        thread.start()
-        monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{listener.getsockname()[1]}")
-        monkeypatch.delenv("NO_PROXY", raising=False)
-        monkeypatch.delenv("no_proxy", raising=False)
-
-        async def fetch() -> int:
-            async with aiohttp_client(5) as client:
-                return (await client.get("http://upstream.invalid/v1/models")).status_code
-        status = asyncio.run(fetch())
-        thread.join(5)
-    assert status == 502 and seen and seen[0].startswith(b"GET http://upstream.invalid/v1/models ")
