@@ -258,14 +258,19 @@ class _Transport(httpx2.HTTPTransport):
                                stream=_BodyStream(response.stream, cap), extensions=response.extensions)
 
 
+async def _async_cap(response: httpx2.Response) -> _Cap:
+    """The bound on an async response's body; an encoding it cannot decode closes the response first."""
+    try:
+        return _Cap(response.status_code, _encoding(response))
+    except ResponseTooLarge:
+        await response.aclose()
+        raise
+
+
 class _AsyncTransport(httpx2.AsyncHTTPTransport):
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         response = await super().handle_async_request(_request(request))
-        try:
-            cap = _Cap(response.status_code, _encoding(response))
-        except ResponseTooLarge:
-            await response.aclose()
-            raise
+        cap = await _async_cap(response)
         assert isinstance(response.stream, httpx2.AsyncByteStream)
         return httpx2.Response(response.status_code, headers=_headers(response),
                                stream=_AsyncBodyStream(response.stream, cap), extensions=response.extensions)

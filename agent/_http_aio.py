@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 import httpx2
 
 from ._deadline import time_left
-from ._http import _LIMITS, DeadlineReached, ResponseTooLarge, _Cap, _encoding, _request
+from ._http import _LIMITS, DeadlineReached, _async_cap, _Cap, _request
 
 __all__ = ["aiohttp_available", "aiohttp_client"]
 
@@ -98,11 +98,7 @@ class _Bounded(httpx2.AsyncBaseTransport):
             limits = request.extensions.get("timeout") or {}
             request.extensions["timeout"] = {k: None if v is None or v >= left else v for k, v in limits.items()}
         response = await _within_deadline(lambda: self._inner.handle_async_request(_request(request)))
-        try:
-            cap = _Cap(response.status_code, _encoding(response))
-        except ResponseTooLarge:
-            await response.aclose()
-            raise
+        cap = await _async_cap(response)
         assert isinstance(response.stream, httpx2.AsyncByteStream)
         for name in _DECODED:  # the body is decoded here: its encoding and length no longer describe it
             if name in response.headers:
