@@ -254,8 +254,8 @@ def test_count_tokens_rotates_past_a_dead_key() -> None:
     assert states["k1"].failures == 1 and states["k2"].failures == 0
 
 
-def test_count_tokens_answers_a_request_defect_at_once() -> None:
-    """A 400 says the body is wrong: no other key is tried and no key cools."""
+def test_count_tokens_does_not_rotate_keys_for_a_request_defect() -> None:
+    """A 400 says the body is wrong: no other key of the pool is tried and no key cools."""
     bad = {"respond": "error", "status": 400, "body": {"type": "error", "error": {
         "type": "invalid_request_error", "message": "messages.0.content: Field required"}}}
     two_keys = ("sk-emu-one", "sk-emu-two")

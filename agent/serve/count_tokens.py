@@ -2,9 +2,9 @@
 
 Counting is free and stateless, so it takes no part in the ladder's attempt budget, but it keeps
 the rest of the ladder's promises: the turn's deadline bounds the whole walk (an upstream that
-drips cannot hold it), a key whose failure is the key's own (401, 429, quota) is reported to the
-pool and the pool's next key is tried, an endpoint failure moves on to the next Anthropic entry,
-and a request defect (a 400) is answered at once: no other key or entry would change it.
+drips cannot hold it), and every failure is reported to the pool and takes the step the ladder's
+own table gives its reason (``ClassifiedError.action``): rotate to the pool's next key (401, 429,
+quota), stop, or move on to the next Anthropic entry (anything else, a 400 included).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from .._deadline import deadline, deadline_reached
-from .._taxonomy import Scope
+from .._taxonomy import Action
 from ..adapters import ModelRequest
 from ..credential_pool import NoCredentialAvailable
 from ..error_classifier import classify_api_error
@@ -25,9 +25,6 @@ from .gateway import NotServed
 from .verdict import error_body
 
 __all__ = ["count_tokens"]
-
-_ROTATE = (Scope.credential, Scope.credential_model)  # the key's own failure: another key may count
-
 
 def _error(status: int, kind: str, message: str) -> JSONResponse:
     return JSONResponse(error_body("anthropic-messages", kind, message), status_code=status)
@@ -72,11 +69,11 @@ async def _walk(gateway: Any, loop: Any, raw: RawRequest) -> Response:
                 failure = classify_api_error(exc, provider=entry.provider_name, model=entry.model)
                 pool.report(lease, failure, release=True)
                 last = _error(failure.status_code or 502, "api_error", failure.message or failure.reason.value)
-                if failure.scope is Scope.request:
+                if failure.action is Action.stop:
                     return last
-                if failure.scope in _ROTATE:
+                if failure.should_rotate_credential:
                     continue
-                break
+                break  # the next entry, as the ladder falls back
             lease.release()
             return Response(response.content, 200, media_type="application/json",
                             headers={"x-steadyloop-served-by": f"{entry.model} ({lease.credential.id})"})
