@@ -68,6 +68,8 @@ HOLDOUT = "holdout.jsonl"  # real errors mined after the rules were written, nev
 HOLDOUT2 = "holdout2.jsonl"  # mined after the holdout's own rule fixes, measured before any rule saw it
 # A third, mined at the same time as the second by another session (the shapes both found stay in the second).
 HOLDOUT3 = "holdout3.jsonl"
+# A fourth, mined after the third's rule fixes and sampled like the outside evaluator samples (common shapes first).
+HOLDOUT4 = "holdout4.jsonl"
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -76,9 +78,10 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 
 
 def test_reason_accuracy_over_the_whole_corpus() -> None:
-    """At least 95 % of all entries (corpus files, the three holdouts and built-in table) get the operator's
-    reason."""
-    right, total = _reason_accuracy(all_entries())
+    """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
+    reason. The fourth holdout is still unseen (no rule was written for it): its own floor test covers it
+    until general rules have been fitted to it, then it joins this sum."""
+    right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(HOLDOUT4)])
     assert right / total >= 0.95, f"{right}/{total}"
 
 
@@ -102,6 +105,13 @@ def test_third_holdout_accuracy_does_not_fall() -> None:
     fixed most misses); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT3)])
     assert total >= 100 and right / total >= 94 / 101, f"{right}/{total}"
+
+
+def test_fourth_holdout_accuracy_does_not_fall() -> None:
+    """The fourth held-out file keeps its accuracy (93 of 115 before any rule saw it); raise the floor as rules
+    fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT4)])
+    assert total >= 115 and right / total >= 93 / 115, f"{right}/{total}"
 
 
 @pytest.mark.parametrize(("line", "field"), [
