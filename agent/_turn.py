@@ -200,7 +200,7 @@ class TurnLogic(TurnOutcomes, TurnWaits):
 
     def _succeeded(self, t: _Turn, entry: ChainEntry, lease: Lease, outcome: Outcome,
                    reply: ModelReply) -> Generator[Effect, Any, Verdict | None]:
-        self.pools[entry.pool].report_success(lease, release=True)
+        self.pools[entry.pool].record_success(lease)
         if t.circuit_dirty:  # the endpoint answered: close its circuit (the chain returns to it)
             self.circuits.succeeded(self._circuit(entry)[0])
             t.circuit_dirty = t.circuit_open = False

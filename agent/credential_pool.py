@@ -374,6 +374,18 @@ class CredentialPool:
                      state.status(now).value, lease.model, classified.reason.value)
         return state
 
+    def record_success(self, lease: Lease) -> None:
+        """A real completion, released: as ``report_success(release=True)``, but the store may apply it
+        behind the turn (``StateStore.finish_later``): nothing another process must see before its next pick."""
+        if lease.released:
+            self.report_success(lease)
+            return
+        lease.released = True
+        KEEPER.discard(lease)
+        model = lease.model
+        self.store.finish_later(self.name, lease.credential.state_key, lease.lease_id,
+                                lambda s: self.policy.on_success(s, model))
+
     def report_success(self, lease: Lease, *, release: bool = False) -> CredentialState:
         """Record a real completion (and release, if asked): backoff reset, this model's suspension cleared."""
         return self._apply(lease, lambda s: self.policy.on_success(s, lease.model), release)

@@ -192,6 +192,17 @@ class StateStore(Protocol):
         """``update`` and ``release`` in one atomic step (one round trip / transaction per call)."""
         ...
 
+    def finish_later(self, pool: str, credential_id: str, lease_id: str,
+                     change: Callable[[CredentialState], CredentialState]) -> None:
+        """``finish`` for a success, which no other process needs to see before its next pick: applied in
+        front of this store's next operation in this process (same transaction or network write), else
+        within ``_flusher.DELAY`` seconds, at ``close()`` or at exit. Never used for failures."""
+        ...
+
+    def flush(self) -> None:
+        """Apply every outcome ``finish_later`` deferred, now."""
+        ...
+
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         """Clear state (one credential, or all; one model's suspension, or everything); count cleared."""
         ...

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import threading
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -47,20 +46,26 @@ def _count(raw: Mapping[str, Any], name: str) -> int:
 
 def _number(raw: Mapping[str, Any], name: str) -> float:
     value = raw.get(name, 0)
-    if value in (None, ""):
-        return 0.0
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise BadRowError(f"{name} is not a number")
-    try:
+    kind = type(value)
+    if kind is float or kind is int:  # what SQLite columns hold: no conversion to try
         number = float(value)
-    except ValueError:
-        raise BadRowError(f"{name} is not a number") from None
-    if not math.isfinite(number) or number > 1e15:
+    elif value is None or value == "":
+        return 0.0
+    elif isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise BadRowError(f"{name} is not a number")
+    else:
+        try:
+            number = float(value)
+        except ValueError:
+            raise BadRowError(f"{name} is not a number") from None
+    if not -1e15 <= number <= 1e15:  # also false for NaN; infinities are out of range
         raise BadRowError(f"{name} is not a finite number in range")
     return number
 
 
 def _suspensions(text: Any) -> dict[str, Suspension]:
+    if text == "{}":  # what nearly every row holds
+        return {}
     try:
         data = json.loads(text or "{}") if isinstance(text, str) else None
     except ValueError:

@@ -133,6 +133,18 @@ class DegradingStore:
             return self.fallback.finish(pool, credential_id, lease_id, change)
         return self._use(lambda store: store.finish(pool, credential_id, lease_id, change))
 
+    def finish_later(self, pool: str, credential_id: str, lease_id: str,
+                     change: Callable[[CredentialState], CredentialState]) -> None:
+        if lease_id in self._fallback_leases:
+            self._fallback_leases.discard(lease_id)
+            self.fallback.finish(pool, credential_id, lease_id, change)
+            return
+        self._use(lambda store: store.finish_later(pool, credential_id, lease_id, change))
+
+    def flush(self) -> None:
+        if self._primary is not None:
+            self._use(lambda store: store.flush())
+
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         return self._use(lambda store: store.reset(pool, credential_id, model))
 

@@ -153,6 +153,13 @@ class MemoryStore:
             self._put(pool, new, old)
             return new
 
+    def finish_later(self, pool: str, credential_id: str, lease_id: str,
+                     change: Callable[[CredentialState], CredentialState]) -> None:
+        self.finish(pool, credential_id, lease_id, change)  # no I/O to save: applied now
+
+    def flush(self) -> None:
+        """Nothing is ever deferred in memory."""
+
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         with self._lock:
             keys = [k for k in self._states if k[0] == pool and credential_id in (None, k[1])]

@@ -8,19 +8,23 @@ affinities carry TTLs, so a crashed worker's leases vanish on their own; state h
 29 to 30 idle days (their expiry is rewritten once a day at most, not on every call) and indexes 30
 days after they were built (an index missing is rebuilt on the next acquire).
 
-Every state change is one Lua script (``_redis_lua``), so a turn is two round trips: ``acquire``
-checks and grants, and returns the row it granted on; the outcome (``finish``) applies what the
-pure cooldown policy did to that row as merge operations (``_base.merge_ops``: counters add,
-cooldowns only lengthen) and releases the lease. No ``WATCH``, no retry: 16 processes on one key
-cost the server 16 scripts, not 16 races. ``update`` without a lease reads first (two round trips).
-Scripts go as ``EVALSHA``, reloaded on ``NOSCRIPT``.
+Every state change is one Lua script (``_redis_lua``): ``acquire`` checks and grants, and returns
+the row it granted on; the outcome (``finish``) applies what the pure cooldown policy did to that
+row as merge operations (``_base.merge_ops``: counters add, cooldowns only lengthen) and releases
+the lease. No ``WATCH``, no retry: 16 processes on one key cost the server 16 scripts, not 16
+races. ``update`` without a lease reads first (two round trips). Scripts go as ``EVALSHA`` written
+straight to the connection (reloaded on ``NOSCRIPT``). A success (``finish_later``) is not a round
+trip of its own: its script is written in front of this process's next script, in the same network
+write (``_flusher``), so a turn costs one round trip.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -30,12 +34,15 @@ from urllib.parse import urlsplit
 from ..cooldown import CredentialState
 from . import _redis_lua as lua
 from ._base import DEFAULT_AFFINITY_TTL, Candidate, CandidateSet, Order, StoreError, cleared, merge_ops, ordered
+from ._flusher import FLUSHER, Flusher
 from ._rows import decode_state
 
 __all__ = ["RedisStore"]
 
 _STATE_TTL_MS: Final = 30 * 24 * 3600 * 1000
 _OBSERVED_LIMIT: Final = 10_000  # rows remembered from acquire for the lease's outcome (oldest dropped)
+log = logging.getLogger("steadyloop.state")
+Command = tuple[Any, ...]
 
 
 def _redacted_url(url: str) -> str:
@@ -46,13 +53,18 @@ def _redacted_url(url: str) -> str:
 class RedisStore:
     """Shared state in Redis (``redis://`` or ``rediss://`` URLs, with password)."""
 
-    def __init__(self, url: str, *, prefix: str = "steadyloop:", timeout: float = 2.0) -> None:
+    def __init__(self, url: str, *, prefix: str = "steadyloop:", timeout: float = 2.0,
+                 flusher: Flusher = FLUSHER) -> None:
         try:
             import redis
         except ImportError as err:
             raise StoreError("the redis backend needs the redis package: pip install 'steadyloop[redis]'") from err
         self._redis_errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
+        self._noscript: type[Exception] = redis.exceptions.NoScriptError
         self._observed: OrderedDict[str, dict[str, str]] = OrderedDict()  # lease id -> row granted on
+        self._lock = threading.RLock()  # the pending list and the connection, written to directly
+        self._flusher = flusher  # applies deferred successes when no operation comes to carry them
+        self._pending: list[Command] = []  # deferred successes' FINISH commands, sent before the next script
         self.prefix = prefix
         self.description = f"redis at {_redacted_url(url)} (prefix {prefix!r})"
         self._url, self._timeout = url, timeout
@@ -65,6 +77,7 @@ class RedisStore:
         # One connection per store and process, used under redis-py's own lock: no pool checkout per
         # command. A forked child must not share its parent's socket, so a new pid gets a new client.
         self._pid = os.getpid()
+        self._pending = []  # a forked child's copy of its parent's: the parent sends them
         # from_url connects at once for a single-connection client: map its failure like any other.
         self.__db = self._call(redis.Redis.from_url, self._url, socket_timeout=self._timeout,
                                socket_connect_timeout=self._timeout, decode_responses=True,
@@ -73,6 +86,9 @@ class RedisStore:
         self._acquire_set = self.__db.register_script(lua.ACQUIRE_SET)
         self._register = self.__db.register_script(lua.REGISTER)
         self._finish = self.__db.register_script(lua.FINISH)
+        # Loaded now: a deferred FINISH refused as NOSCRIPT would run after the script written behind it
+        # (an acquire would still see the lease); after a SCRIPT FLUSH that can happen once, harmlessly.
+        self._call(self.__db.script_load, lua.FINISH)
         self._renew = self.__db.register_script(lua.RENEW)
 
     @property
@@ -80,6 +96,69 @@ class RedisStore:
         if self._pid != os.getpid():
             self._connect()
         return self.__db
+
+    def _eval(self, script: Any, keys: Sequence[str], args: Sequence[Any]) -> Any:
+        """One script's reply, written straight to the connection (no per-command machinery), after every
+        deferred FINISH (their replies are read and checked first): one network write, one round trip."""
+        with self._lock:
+            client = self._db
+            pending, self._pending = self._pending, []
+            commands = [*pending, ("EVALSHA", script.sha, len(keys), *keys, *args)]
+            replies = self._call(self._send, client, commands)
+            for command, reply in zip(pending, replies, strict=False):
+                self._check_deferred(client, command, reply)
+            reply = replies[-1]
+            if isinstance(reply, self._noscript):
+                reply = self._call(self._send, client, [("EVAL", script.script, len(keys), *keys, *args)])[0]
+            if isinstance(reply, Exception):
+                raise StoreError(f"{self.description}: {type(reply).__name__}: {reply}")
+            return reply
+
+    def _send(self, client: Any, commands: list[Command]) -> list[Any]:
+        """Replies to ``commands``, written in one go on the client's connection; an error reply is its exception."""
+        import redis
+
+        with client.single_connection_lock:
+            connection = client.connection
+            connection.send_packed_command([b"".join(connection.pack_commands(commands))])  # one write, one segment
+            replies: list[Any] = []
+            for _ in commands:
+                try:
+                    replies.append(connection.read_response())
+                except redis.ResponseError as err:
+                    replies.append(err)
+            return replies
+
+    def _check_deferred(self, client: Any, command: Command, reply: Any) -> None:
+        """A deferred FINISH's reply: NOSCRIPT is sent again as EVAL; a malformed row (-1) is left for the next
+        outcome to replace (a success carries nothing worth overwriting it for); other errors are logged."""
+        if isinstance(reply, self._noscript):
+            reply = self._call(self._send, client, [("EVAL", lua.FINISH, *command[2:])])[0]
+        if isinstance(reply, Exception):
+            log.warning("steadyloop: a deferred success was not recorded in %s: %s", self.description,
+                        type(reply).__name__)
+
+    def finish_later(self, pool: str, credential_id: str, lease_id: str,
+                     change: Callable[[CredentialState], CredentialState]) -> None:
+        raw = self._observed.pop(lease_id, None)
+        if raw is None:  # no row seen at acquire: the outcome needs a read, so no saving to make
+            self.finish(pool, credential_id, lease_id, change)
+            return
+        old = _decode(self.description, pool, credential_id, raw)
+        ops = json.dumps(merge_ops(old, change(old)))
+        with self._lock:
+            self._pending.append(("EVALSHA", self._finish.sha, 2, self._skey(pool, credential_id),
+                                  self._lkey(pool, credential_id), lease_id, _STATE_TTL_MS, "", ops))
+        self._flusher.mark(self)
+
+    def flush(self) -> None:
+        with self._lock:
+            if not self._pending:
+                return
+            client = self._db
+            pending, self._pending = self._pending, []
+            for command, reply in zip(pending, self._call(self._send, client, pending), strict=True):
+                self._check_deferred(client, command, reply)
 
     def _call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
@@ -121,12 +200,12 @@ class RedisStore:
         args = [repr(now), lease_id, repr(lease_ttl), model, _STATE_TTL_MS, f"{self.prefix}{pool}:", order.value,
                 *affinity]
         for _ in range(2):
-            found = self._call(self._acquire_set, keys=keys, client=client, args=args)
+            found = self._eval(self._acquire_set, keys, args)
             if found != -1:
                 return (str(found[0]), found[1]) if found else None
             caps = [str(c.max_concurrency if c.max_concurrency is not None else -1) for c in candidates]
-            self._call(self._register, keys=keys, client=client,
-                       args=[f"{self.prefix}{pool}:", _STATE_TTL_MS, *(v for c, cap in zip(candidates, caps,
+            self._eval(self._register, keys,
+                       [f"{self.prefix}{pool}:", _STATE_TTL_MS, *(v for c, cap in zip(candidates, caps,
                                                                                            strict=True)
                                                                      for v in (c.id, cap))])
         raise StoreError(f"{self.description}: the index of pool {pool!r} vanished as it was built")
@@ -138,22 +217,22 @@ class RedisStore:
             candidates = ordered(candidates, self.read(pool, [c.id for c in candidates], now), order)
         keys = [k for c in candidates for k in (self._skey(pool, c.id), self._lkey(pool, c.id))]
         caps = [c.max_concurrency if c.max_concurrency is not None else -1 for c in candidates]
-        found = self._call(self._acquire_list, keys=keys, client=client,
-                           args=[repr(now), lease_id, repr(lease_ttl), model, _STATE_TTL_MS, *affinity,
-                                 f"{self.prefix}{pool}:", *caps])
+        found = self._eval(self._acquire_list, keys, [repr(now), lease_id, repr(lease_ttl), model, _STATE_TTL_MS,
+                                                     *affinity, f"{self.prefix}{pool}:", *caps])
         return (candidates[int(found[0]) - 1].id, found[1]) if found else None
 
     def release(self, pool: str, credential_id: str, lease_id: str) -> None:
         self._observed.pop(lease_id, None)
+        self.flush()
         self._call(self._db.zrem, self._lkey(pool, credential_id), lease_id)
 
     def renew(self, pool: str, credential_id: str, lease_id: str, *, now: float, lease_ttl: float) -> bool:
-        client = self._db
-        done = self._call(self._renew, keys=[self._lkey(pool, credential_id)], client=client,
-                          args=[lease_id, repr(now), repr(now + lease_ttl), math.ceil(lease_ttl * 1000)])
+        done = self._eval(self._renew, [self._lkey(pool, credential_id)],
+                          [lease_id, repr(now), repr(now + lease_ttl), math.ceil(lease_ttl * 1000)])
         return bool(int(done))
 
     def read(self, pool: str, ids: Sequence[str], now: float) -> dict[str, CredentialState]:
+        self.flush()
         pipe = self._db.pipeline(transaction=False)
         for credential_id in ids:
             pipe.hgetall(self._skey(pool, credential_id))
@@ -175,20 +254,21 @@ class RedisStore:
         key = self._skey(pool, credential_id)
         raw = self._observed.pop(lease_id, None) if lease_id else None
         if raw is None:
+            self.flush()
             raw = cast(dict[str, str], self._call(self._db.hgetall, key))
         old = _decode(self.description, pool, credential_id, raw)
         new = change(old)
-        client, keys, ops = self._db, [key, self._lkey(pool, credential_id)], json.dumps(merge_ops(old, new))
-        row = self._call(self._finish, keys=keys, client=client, args=[lease_id, _STATE_TTL_MS, "", ops])
+        keys, ops = [key, self._lkey(pool, credential_id)], json.dumps(merge_ops(old, new))
+        row = self._eval(self._finish, keys, [lease_id, _STATE_TTL_MS, "", ops])
         if row == -1:  # the stored row is malformed: replaced whole by the change (the lease is already released)
-            row = self._call(self._finish, keys=keys, client=client,
-                             args=["", _STATE_TTL_MS, json.dumps(_encode(new)), ops])
+            row = self._eval(self._finish, keys, ["", _STATE_TTL_MS, json.dumps(_encode(new)), ops])
         return _decode(self.description, pool, credential_id, _pairs(row))
 
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         if credential_id is not None:
             ids = [credential_id]
         else:
+            self.flush()
             head = self._skey(pool, "")
             ids = [k[len(head):] for k in self._call(lambda: list(self._db.scan_iter(match=head + "*")))]
         for one in ids:
@@ -199,13 +279,20 @@ class RedisStore:
         return f"{self.prefix}{pool}:a:{session}"
 
     def get_affinity(self, pool: str, session: str, now: float) -> str | None:
+        self.flush()
         found = self._call(self._db.get, self._akey(pool, session))
         return str(found) if found else None
 
     def set_affinity(self, pool: str, session: str, credential_id: str, *, now: float, ttl: float) -> None:
+        self.flush()
         self._call(self._db.set, self._akey(pool, session), credential_id, px=max(1, math.ceil(ttl * 1000)))
 
     def close(self) -> None:
+        if self._pending:
+            try:
+                self.flush()
+            except StoreError as err:
+                log.warning("steadyloop: deferred outcomes not written to %s at close: %s", self.description, err)
         self._db.close()
 
 

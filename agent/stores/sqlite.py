@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -52,6 +53,7 @@ from ._base import (
     ordered,
 )
 from ._checkpoint import BACKSTOP, WAL_LIMIT, Checkpointer
+from ._flusher import FLUSHER, Flusher
 from ._rows import decode_state
 from ._safe_path import prepare_state_file
 
@@ -115,6 +117,8 @@ _LEASE_REBUILD: Final = (
 
 _STORES: weakref.WeakSet[SQLiteStore] = weakref.WeakSet()
 CHECKPOINTER: Final = Checkpointer()
+_Outcome = tuple[str, str, str, Callable[[CredentialState], CredentialState]]  # pool, id, lease id, change
+log = logging.getLogger("steadyloop.state")
 
 
 def _before_fork() -> None:
@@ -131,7 +135,13 @@ def _after_fork() -> None:
                 lock.release()
 
 
-os.register_at_fork(before=_before_fork, after_in_parent=_after_fork, after_in_child=_after_fork)
+def _after_fork_in_child() -> None:
+    for store in list(_STORES):
+        store._pending = []  # the parent's deferred outcomes: the parent applies them
+    _after_fork()
+
+
+os.register_at_fork(before=_before_fork, after_in_parent=_after_fork, after_in_child=_after_fork_in_child)
 
 
 def _to_row(pool: str, state: CredentialState) -> tuple[Any, ...]:
@@ -144,19 +154,21 @@ class SQLiteStore:
     """Shared state in one SQLite file."""
 
     def __init__(self, path: str | Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
-                 checkpointer: Checkpointer | None = CHECKPOINTER) -> None:
+                 checkpointer: Checkpointer | None = CHECKPOINTER, flusher: Flusher = FLUSHER) -> None:
         self.path = Path(path).expanduser()
         self.description = f"sqlite at {self.path}"
         self.busy_timeout = busy_timeout
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
         self._pid = os.getpid()
+        self._flusher = flusher  # applies deferred successes when no operation comes to carry them
         self._checkpointer = checkpointer  # None: no background checkpoints (the backstop still bounds the WAL)
         self._checkpoint_lock = threading.Lock()
         self._checkpoint_db: sqlite3.Connection | None = None
         self._commits = 0  # since the last checkpoint
         self._registered: set[tuple[str, str]] = set()
         self._indexed: set[Order] = set()  # orders whose index this process made sure of
+        self._pending: list[_Outcome] = []  # deferred successes (finish_later): the next transaction applies them
         _STORES.add(self)
         with self._transaction() as db:
             old = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'lease'").fetchone()
@@ -216,12 +228,20 @@ class SQLiteStore:
 
     @contextlib.contextmanager
     def _transaction(self, *, write: bool = True) -> Iterator[sqlite3.Connection]:
-        """One transaction: ``BEGIN IMMEDIATE`` (takes the write lock at once), or a read (no write lock)."""
+        """One transaction: ``BEGIN IMMEDIATE`` (takes the write lock at once), or a read (no write lock).
+
+        Deferred successes (``finish_later``) are applied first, in the same transaction (a read with
+        some pending becomes a write); if the transaction fails they stay pending for the next one.
+        """
         with self._lock:
-            db = self._connection()
+            pending, self._pending = self._pending, []
             try:
+                db = self._connection()
+                write = write or bool(pending)
                 db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                 try:
+                    for outcome in pending:
+                        self._apply_deferred(db, outcome)
                     yield db
                 except BaseException:
                     db.execute("ROLLBACK")
@@ -230,10 +250,24 @@ class SQLiteStore:
                 if write:
                     self._committed()
             except sqlite3.Error as err:
+                self._pending[:0] = pending
                 if getattr(err, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
                     raise StoreBusyError(f"state file {self.path} is locked by another process for more than "
-                                    f"{self.busy_timeout:g} s") from err
+                                         f"{self.busy_timeout:g} s") from err
                 raise StoreError(f"state file {self.path}: {err}") from err
+            except BaseException:
+                self._pending[:0] = pending
+                raise
+
+    def _apply_deferred(self, db: sqlite3.Connection, outcome: _Outcome) -> None:
+        pool, credential_id, lease_id, change = outcome
+        try:
+            self._finish_in(db, pool, credential_id, lease_id, change)
+        except sqlite3.Error:
+            raise  # the transaction fails and the outcome stays pending
+        except Exception as err:  # a change that cannot apply must not block every later transaction
+            log.warning("steadyloop: a deferred outcome of credential %s in pool %s was dropped: %s",
+                        credential_id, pool, type(err).__name__)
 
     def _states(self, db: sqlite3.Connection, pool: str, ids: Sequence[str],
                 malformed: set[str] | None = None) -> dict[str, CredentialState]:
@@ -382,14 +416,30 @@ class SQLiteStore:
             self._write(db, pool, new, old)
             return new
 
+    def _finish_in(self, db: sqlite3.Connection, pool: str, credential_id: str, lease_id: str,
+                   change: Callable[[CredentialState], CredentialState]) -> CredentialState:
+        db.execute(_END_LEASE, (pool, credential_id, lease_id))
+        old = self._states(db, pool, [credential_id])[credential_id]
+        new = change(old)
+        self._write(db, pool, new, old)
+        return new
+
     def finish(self, pool: str, credential_id: str, lease_id: str,
                change: Callable[[CredentialState], CredentialState]) -> CredentialState:
         with self._transaction() as db:
-            db.execute(_END_LEASE, (pool, credential_id, lease_id))
-            old = self._states(db, pool, [credential_id])[credential_id]
-            new = change(old)
-            self._write(db, pool, new, old)
-            return new
+            return self._finish_in(db, pool, credential_id, lease_id, change)
+
+    def finish_later(self, pool: str, credential_id: str, lease_id: str,
+                     change: Callable[[CredentialState], CredentialState]) -> None:
+        with self._lock:
+            self._pending.append((pool, credential_id, lease_id, change))
+        self._flusher.mark(self)
+
+    def flush(self) -> None:
+        with self._lock:
+            if self._pending:
+                with self._transaction():
+                    pass
 
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         with self._transaction() as db:
@@ -420,4 +470,10 @@ class SQLiteStore:
 
     def close(self) -> None:
         with self._lock:
+            if self._pending:
+                try:
+                    self.flush()
+                except StoreError as err:
+                    log.warning("steadyloop: %d deferred outcome(s) not written to %s at close: %s",
+                                len(self._pending), self.path, err)
             self._disconnect()
