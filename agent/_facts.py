@@ -193,6 +193,10 @@ def _hint_headers(error: BaseException) -> tuple[tuple[str, str], ...]:
             is_httpx = isinstance(headers, HttpxHeaders)
             if len(_HTTPX_HEADERS_BY_TYPE) < _CACHE_MAX:
                 _HTTPX_HEADERS_BY_TYPE[type(headers)] = is_httpx
+        if is_httpx and type(stored := getattr(headers, "_list", None)) is list:
+            # httpx keeps (name, lower-case name, value) triples: read them as they are, no copy, no lower()
+            return tuple((name.decode("latin-1"), value.decode("latin-1")) for _, name, value in stored
+                         if name in _HINT_HEADERS or name.startswith(_HINT_PREFIXES))
         pairs = headers.raw if is_httpx else [
             (str(k).encode("latin-1"), str(v).encode("latin-1")) for k, v in headers.items()]
         found = []

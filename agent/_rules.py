@@ -279,27 +279,39 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("unknown", R.unknown),
 )
 
-# Precomputed walks, derived from RULES at import: for each status, the rules that admit it; and the same
-# without the rules that need a structured code, for the common case where the facts carry none that any rule
-# names. Each rule is paired with its one required tag (None if it needs none or several), so most rules whose
-# phrases are absent are passed over with a single set lookup.
+# Precomputed walks, derived from RULES at import. For each status, the rules that admit it, in two parts: those
+# that need no phrase tag (tried in order), and those that do, indexed by one tag they need (only the rules of
+# the tags the facts carry are looked at); each as positions in RULES, so the two merge back into table order.
+# The walk stops at the first rule that always holds for its status. The same again without the rules that
+# need a structured code, for the common case where the facts carry none that any rule names.
 _RULE_CODES: Final = frozenset().union(*(r.codes for r in RULES))
 _ALL_STATUSES: Final[tuple[Status, ...]] = (None, *range(100, 600))
 _BY_STATUS: Final[dict[Status, tuple[Rule, ...]]] = {
     s: tuple(r for r in RULES if r.statuses is None or s in r.statuses) for s in _ALL_STATUSES
 }
-_Step = tuple[Rule, str | None]
+_Plan = tuple[tuple[int, ...], dict[str, tuple[int, ...]]]  # untagged rule positions; tag -> tagged positions
 
 
-def _steps(rules: tuple[Rule, ...]) -> tuple[_Step, ...]:
-    return tuple((r, next(iter(r.tags)) if len(r.tags) == 1 else None) for r in rules)
+def _plan(status: Status, *, with_codes: bool, any_status: bool = False) -> _Plan:
+    untagged: list[int] = []
+    by_tag: dict[str, list[int]] = {}
+    for at, r in enumerate(RULES):
+        if (r.statuses is not None and status not in r.statuses and not any_status) or (r.codes and not with_codes):
+            continue
+        if r.tags:
+            by_tag.setdefault(min(r.tags), []).append(at)
+            continue
+        untagged.append(at)
+        if not r.codes and not r.unless and r.test is None:
+            break  # it always holds: nothing after it is ever reached
+    last = untagged[-1]
+    return tuple(untagged), {t: tuple(a for a in ats if a < last) for t, ats in by_tag.items() if ats[0] < last}
 
 
-_WALK: Final[dict[Status, tuple[_Step, ...]]] = {s: _steps(rules) for s, rules in _BY_STATUS.items()}
-_WALK_NO_CODES: Final[dict[Status, tuple[_Step, ...]]] = {
-    s: tuple(step for step in walk if not step[0].codes) for s, walk in _WALK.items()
-}
-_WALK_ALL: Final = _steps(RULES)  # a status outside 100-599, which the facts never produce: every rule
+_PLANS: Final[dict[Status, _Plan]] = {s: _plan(s, with_codes=True) for s in _ALL_STATUSES}
+_PLANS_NO_CODES: Final[dict[Status, _Plan]] = {s: _plan(s, with_codes=False) for s in _ALL_STATUSES}
+# a status outside 100-599, which the facts never produce: every rule, as the plain walk would
+_PLAN_ALL: Final = _plan(None, with_codes=True, any_status=True)
 
 
 def first_match(facts: ErrorFacts, extra: tuple[Rule, ...] = ()) -> Rule:
@@ -308,10 +320,16 @@ def first_match(facts: ErrorFacts, extra: tuple[Rule, ...] = ()) -> Rule:
         if (r.statuses is None or facts.status in r.statuses) and r.holds(facts):
             return r
     codes, tags = facts.codes, facts.tags
-    walk = _WALK if codes and not _RULE_CODES.isdisjoint(codes) else _WALK_NO_CODES
-    for r, needed in walk.get(facts.status, _WALK_ALL):  # holds(), inlined: this loop is the hot path
-        if needed is not None and needed not in tags:
-            continue
+    plans = _PLANS if codes and not _RULE_CODES.isdisjoint(codes) else _PLANS_NO_CODES
+    order, by_tag = plans.get(facts.status, _PLAN_ALL)
+    if tags:
+        tagged = [at for tag in tags if tag in by_tag for at in by_tag[tag]]
+        if tagged:
+            tagged += order
+            tagged.sort()
+            order = tagged  # type: ignore[assignment]
+    for at in order:  # holds(), inlined: this loop is the hot path
+        r = RULES[at]
         if ((not r.codes or not r.codes.isdisjoint(codes)) and r.tags <= tags and r.unless.isdisjoint(tags)
                 and (r.test is None or r.test(facts))):
             return r

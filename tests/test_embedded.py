@@ -35,6 +35,10 @@ def test_python_literal_payload_is_read_exactly(payload: dict[str, Any], prefix:
     "failed: {'a': 'x' 'y'}",  # implicit concatenation
     "failed: {'a': {2: 'two'}}",  # a non-string key
     "failed: {'a': None, 'b': 'None True False'}",  # the constants inside a string stay text
+    "failed: {'a': [1, {'b': 'c'}]",  # cut short: a bracket left open
+    "failed: {'a': {'b': 'c'}}}",  # a bracket too many
+    "failed: {'a': [{'b': ']'}}",  # a bracket inside a string does not count
+    "failed: {'a': 1,}",  # a trailing comma: Python reads it, JSON does not
 ])
 def test_python_literal_edge_cases_match_ast(text: str) -> None:
     """Literals the JSON shortcut must not read differently from ``ast.literal_eval`` give the same answer."""
@@ -44,6 +48,36 @@ def test_python_literal_edge_cases_match_ast(text: str) -> None:
     except (ValueError, SyntaxError):
         expected = None
     assert embedded_payload(text) == expected
+
+
+@given(payload=_dicts, cut=st.integers(1, 400))
+def test_a_literal_cut_short_reads_as_ast_does(payload: dict[str, Any], cut: int) -> None:
+    """A printed dict cut anywhere (a pasted message that ends inside the Help detail) gives what
+    ``ast.literal_eval`` gives for the same text, without asking it when the brackets cannot pair up."""
+    printed = repr(payload)
+    text = "429 RESOURCE_EXHAUSTED. " + printed[:max(1, len(printed) - cut)]
+    start, end = text.index("{"), text.rfind("}")
+    literal = text[start:end + 1] if end > start else ""
+    try:
+        expected: object = ast.literal_eval(literal) if literal else None
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        expected = None
+    assert embedded_payload(text) == expected
+
+
+def test_a_literal_cut_short_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real shape (https://github.com/google-gemini/gemini-cli/issues/8437, the paste ends inside ``details``):
+    unpaired brackets outside strings are rejected without the 150 us ``ast`` parse that could only fail."""
+    text = ("429 RESOURCE_EXHAUSTED. {'error': {'code': 429, 'message': 'You exceeded your current quota.', "
+            "'status': 'RESOURCE_EXHAUSTED', 'details': [{'@type': 'type.googleapis.com/google.rpc.QuotaFailure', "
+            "'violations': [{'quotaMetric': 'generate_content_free_tier_requests', "
+            "'quotaDimensions': {'location': 'global', 'model': 'gemini-2.5-flash-preview-image'}}]}")
+
+    def no_parse(_: str) -> object:
+        raise AssertionError("ast.literal_eval was asked to parse a literal that cannot be one")
+
+    monkeypatch.setattr(ast, "literal_eval", no_parse)
+    assert embedded_payload(text) is None
 
 
 def _status_candidates(head: str) -> list[tuple[int, int]]:
