@@ -22,16 +22,19 @@ _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is 
 # A status is a three-digit 4xx/5xx number standing alone, with one of these right before it
 # ("Error code: 400", "status code: 429", "Status: 404", "API Error: 529", "HTTP 503", "'status_code': 400"),
 # or at the very start ("429 RESOURCE_EXHAUSTED"), or after "[" ("[429 Too Many Requests]"), or followed by
-# its reason phrase ("400 Bad Request"). Candidates are found with one cheap scan, then checked by string tests:
+# its reason phrase ("400 Bad Request", "504: Gateway Time-out"), or in angle brackets (DashScope's
+# "<400> InternalError.Algo.InvalidParameter"); "HTTP/2 429" counts as "HTTP 429".
+# Candidates are found with one cheap scan, then checked by string tests:
 # an IGNORECASE alternation over the whole text cost 200 us on a 1 kB message.
 # A candidate stands alone: no letter, digit, "_" or "." right before or after it (in the pattern, so the
 # many numbers inside longer numbers, ids and versions never reach the Python checks below).
 _CANDIDATE: Final = re.compile(r"[45](?<![\w.][45])\d\d(?![\w.])")
 _BEFORE: Final = ("error code", "status code", "status_code", "status", "api error", "http error", "http",
-                  "response code")
+                  "response code", "http/2", "http/1.1", "http/1.0")
 _REASONS: Final = (" bad request", " unauthorized", " payment required", " forbidden", " not found",
                    " request timeout", " conflict", " unprocessable entity", " too many requests",
-                   " internal server error", " bad gateway", " service unavailable", " gateway timeout")
+                   " internal server error", " bad gateway", " service unavailable", " gateway timeout",
+                   " gateway time-out")
 # A message that is nothing but a reason phrase ("Service Unavailable" in an SSE error event, a proxy's
 # plain-text body) states that status as plainly as a number would.
 _BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment required": 402, "forbidden": 403,
@@ -51,7 +54,8 @@ def embedded_status(text: str) -> int | None:
         start, end = match.span()
         before = head[max(0, start - 24):start].lower().rstrip(" :='\"[(-")
         if (before.endswith(_BEFORE) or not head[:start].strip(" [\"'(") or head[start - 1:start] == "["
-                or head[end:end + 24].lower().startswith(_REASONS)):
+                or head[end:end + 24].lower().lstrip(":").startswith(_REASONS)
+                or (head[start - 1:start] == "<" and head[end:end + 1] == ">")):
             return int(match.group(0))
     if len(text) < 32:
         return _BARE_REASONS.get(text.strip(" .!\n\"'").lower())

@@ -116,7 +116,9 @@ _TAG_LIST: Final = (
          "redacted_thinking"),
     # https://github.com/jikig-ai/soleur/issues/3250 (Anthropic 400 for a conversation ending in assistant)
     _tag("prefill_unsupported", "does not support assistant message prefill",
-         "conversation must end with a user message", "requests ending with a model turn are not supported"),
+         "conversation must end with a user message", "requests ending with a model turn are not supported",
+         # Mistral, Perplexity: a history ending with an assistant turn, in their words.
+         ("expected last role", "but got assistant"), "last message must have role `user`"),
     _tag("long_context_beta", ("long context beta", "not yet available"), ("credits are required", "long context")),
     _tag("llama_grammar", "error parsing grammar", "json-schema-to-grammar", "failed to parse grammar",
          ("unable to generate parser", "template")),
@@ -134,7 +136,7 @@ _TAG_LIST: Final = (
          "not available on the free tier", "does not exist or you do not have access",
          "does not exist or your team", "do not have access to the model", "do not have access to model",
          "don't have access to the model", "model_not_supported", "unsupported model",
-         "not supported with this account type", "model access is denied", "requires more system memory",
+         "not supported with this account type", "model access is denied",
          "does not work with the specified model", ("model", "is not supported by the"),
          "not allowed to access model", "not allowed to access this model", "access to model denied",
          "is not allowed to use publisher model", "plan does not yet include access", "无可用渠道",
@@ -164,6 +166,9 @@ _TAG_LIST: Final = (
          "request_too_large", "request too large", ("message size", "exceeds limit"),
          ("value at 'body' failed to satisfy constraint", "length less than or equal to")),
     _tag("provider_policy",
+         # A WAF or bot wall in front of the API (Cloudflare's challenge page, a relay's block): not this key.
+         "your request was blocked", "you have been blocked", "<title>just a moment",
+         "unsupported countries", "supported-countries",
          "no endpoints available matching your guardrail", "no endpoints available matching your data policy",
          "no endpoints found matching your data policy", "country, region, or territory not supported",
          "unsupported_country_region_territory", "not available in your country", "not available in your region",
@@ -198,7 +203,9 @@ _TAG_LIST: Final = (
     _tag("reset_signal", "resets at", "reset at", "resets in", "reset in", "will reset", "reset after",
          "resets after", "resets_at", "available again"),
     # A zero allowance: no amount of waiting helps (Gemini free tier "limit: 0").
-    _tag("zero_allowance", "limit: 0,", "limit 0 model", "quota limit is 0", "limit: 0"),
+    _tag("zero_allowance", "limit: 0,", "limit 0 model", "quota limit is 0", "limit: 0",
+         # Google's quota metadata printed as protobuf text (python-genai, google-api-core): the allowance is zero.
+         'quota_limit_value" value: "0"'),
     # One request bigger than the per-minute token budget (seed-independent: OpenAI, Groq).
     _tag("request_over_budget", ("request too large", "per min"), ("request too large", "tpm"),
          "must be reduced in order to run successfully"),
@@ -210,8 +217,22 @@ _TAG_LIST: Final = (
          "no slots available", "provider is temporarily unavailable", "are cooling down",
          "no more data centers to forward"),
     _tag("try_later", "try again later", "retry later", "请稍后再试"),
+    # The provider says in so many words that the limit it hit is not the caller's.
+    _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your"),
+    # The host cannot fit the model in memory: this endpoint never serves it, a smaller model may.
+    _tag("host_memory", "requires more system memory", "enough available memory to run this model",
+         "unable to allocate backend buffer"),
+    # Envoy at the provider's edge could not reach its upstream (not "reset reason: overflow", which is load).
+    _tag("upstream_unreachable", ("upstream connect error", "connection termination"),
+         ("upstream connect error", "remote connection failure"), ("upstream connect error", "connection refused")),
+    # No model was named at all (a client sent model=None, or JSON the server did not parse).
+    _tag("model_absent", "model=none", "model `none`", "you must provide a model parameter",
+         "model parameter is required"),
     # OpenRouter and other aggregators: the upstream provider, not the user's key, hit its limit.
-    _tag("upstream_limit", "rate-limited upstream", "rate limited upstream", "upstream_provider_shared_pool",
+    # OpenRouter says "Provider returned error" only for the upstream's own answer: under a 429 it is the upstream's
+    # limit (metadata.raw may hold no more than a Cloudflare "error code: 1015").
+    _tag("upstream_limit", "provider returned error", "rate-limited upstream", "rate limited upstream",
+         "upstream_provider_shared_pool",
          "upstream rate limit", ("provider returned error", "rate-limited"), ("provider returned error", "rate limit"),
          ("error from provider", "rate limit"), ("error from provider", "too many requests"),
          ("upstream request failed", "rate limit")),
@@ -222,12 +243,17 @@ _TAG_LIST: Final = (
          "requests per minute", "tokens per minute", "requests per day", "tokens per day",
          "resource_exhausted", "resource has been exhausted", "rate increased too quickly",
          "too many concurrent requests", "slow down", ("too many tokens", "wait"), "rate-limited",
+         # DashScope's per-minute allocation (Throttling.AllocationQuota)
+         "allocated quota exceeded", "allocationquota",
          ("per minute", "limit")),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key", "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
          "api key not valid", "api_key_invalid", "no auth credentials found", "api key not found",
          "invalid proxy server token", "invalid authentication credentials",
-         "security token included in the request is invalid", "no such organization", "unauthenticated request"),
+         "security token included in the request is invalid", "no such organization", "unauthenticated request",
+         # This credential cannot sign in: its OAuth refresh failed, or its restrictions exclude the caller.
+         "failed to refresh token", "token refresh failed", "could not be refreshed",
+         "requests from referer", ("client application", "are blocked"), "has an ip address restriction"),
     # Seed 001: the upstream blamed the request, but the fault is on its side.
     _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
          "upstream connect error", "failed to get response from provider", "timeout while downloading"),
@@ -242,6 +268,7 @@ _TAG_LIST: Final = (
          "input is not supported", "expected a string with minimum length", "does not support tools",
          "error rendering prompt with jinja template", "unexpected role", "argument not supported on this model",
          "jinja exception", "tools param requires", "invalid params", "failed to parse the request body",
+         "unsupported value",
          # A history the API refuses (roles out of order, a tool call without its result): repair, never retry.
          "must alternate", "should alternate", "must start with a user message", "tool_call_id", "tool call id",
          "tool call and result", "tool result's tool id", "must be followed by tool messages"),
@@ -253,6 +280,7 @@ _TAG_LIST: Final = (
          "oauth authentication is currently not supported", "oauth authentication is currently not allowed",
          "api key has expired", "organization has been restricted", "organization_restricted",
          "must be a member of an organization", "account has been locked", "has been locked", "access terminated",
+         "organization has disabled",
          ("disabled", "violation of terms")),
     _tag("auth", "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
          "access denied", "forbidden", "not authorized"),

@@ -127,6 +127,14 @@ def size_capped_string(f: ErrorFacts) -> bool:
     return match is not None and int(match.group(1)) >= LARGE_STRING_CAP
 
 
+def short_string_cap(f: ErrorFacts) -> bool:
+    """"Expected a string with maximum length 1024": a cap on a field's format (a tool description, an id)."""
+    if "maximum" not in f.words:
+        return False
+    match = _MAX_LENGTH.search(f.text)
+    return match is not None and int(match.group(1)) < LARGE_STRING_CAP
+
+
 LARGE_STRING_CAP: Final = 65_536  # characters; OpenAI caps one message's content at 1 MiB (10 MiB for input)
 _MAX_LENGTH: Final = re.compile(r"string with maximum length (\d+)")
 
@@ -166,10 +174,14 @@ RULES: Final[tuple[Rule, ...]] = (
          codes=("image_too_large", "image_dimensions_too_large", "image_file_too_large")),
     rule("image_too_large_phrase", R.image_too_large, statuses=REQUEST, tags=("image_too_large",)),
     rule("output_truncated_code", R.output_truncated, codes=("lengthfinishreasonerror",)),
+    # A host too small for the model (Ollama, llama.cpp): this endpoint never serves it; a smaller model may.
+    rule("model_too_big_for_host", R.model_not_found, statuses=(400, 500, 503, None), tags=("host_memory",)),
     # Provider capacity beats a generic throttle or quota code: back off on the same key.
     rule("overloaded_code", R.overloaded, codes=(
         "overloaded_error", "overloaded", "unavailable", "server_is_overloaded", "service_unavailable_error",
         "serviceunavailableexception", "unavailable_error")),
+    # "At capacity upstream. This is not your API key's rate limit": the rate-limit words are negated.
+    rule("overloaded_not_key_limit", R.overloaded, statuses=BUSY, tags=("overloaded", "not_key_limit")),
     rule("overloaded_wording", R.overloaded, statuses=BUSY, tags=("overloaded",),
          unless=("rate_limit", "usage_limit", "billing"), test=lambda f: not resets_late(f)),
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
@@ -199,7 +211,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "rate_limited", "throttling.ratequota", "modelnotreadyexception", "ratelimitexceeded")),
     rule("context_overflow_code", R.context_overflow, codes=("context_length_exceeded", "exceed_context_size_error")),
     rule("payload_too_large_code", R.payload_too_large,
-         codes=("string_above_max_length", "request_too_large", "request_body_too_large_after_decoding")),
+         codes=("string_above_max_length", "request_too_large", "request_body_too_large_after_decoding"),
+         test=lambda f: not short_string_cap(f)),
     rule("model_support_code", R.model_not_found,
          codes=("model_not_supported", "unsupported_model", "model_not_supported_on_free_tier", "model_not_available",
                 "operationnotsupported")),
@@ -213,9 +226,15 @@ RULES: Final[tuple[Rule, ...]] = (
     # A locked or banned account sent as a 429 (Z.ai "Account anomaly"): no wait unlocks it.
     rule("auth_permanent_as_429", R.auth_permanent, statuses=(429,), tags=("auth_permanent",),
          unless=("billing", "credits_exhausted", "usage_limit", "quota_word", "rate_limit")),
-    rule("auth_code", R.auth, codes=("invalid_api_key", "api_key_invalid", "unauthenticated")),
+    rule("auth_code", R.auth, codes=(
+        "invalid_api_key", "api_key_invalid", "unauthenticated",
+        # Google API-key restrictions exclude this caller or API: another key works.
+        "api_key_service_blocked", "api_key_http_referrer_blocked", "api_key_ip_address_blocked",
+        "api_key_android_app_blocked", "api_key_ios_app_blocked")),
     rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, None), tags=("bad_key",)),
     rule("timeout_code", R.timeout, codes=("vector_store_timeout", "timeout_error", "deadline_exceeded")),
+    # No model named at all ("model=None"): the request is at fault, not the key's access to a model.
+    rule("model_absent", R.format_error, statuses=(400, 404, 422, None), tags=("model_absent",)),
     # Seed 002: this key cannot use this model; fall back, suspend key+model only.
     rule("model_support_phrase", R.model_not_found, statuses=(400, 403, 404, 422, 429, 500, 503, None),
          tags=("model_support",)),
@@ -232,6 +251,15 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("quota_resets", R.rate_limit, statuses=(402, 403, 429), tags=("quota_word", "usage_transient")),
     rule("quota_phrase", R.billing, statuses=(400, 402, 403, None), tags=("quota_word",), unless=("rate_limit",)),
     rule("rate_limit_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("rate_limit",)),
+    # A 403 that says only when to come back ("HTTP 403 (reset after 2m)"): a proxy's short throttle, not a bad key.
+    rule("forbidden_short_reset", R.rate_limit, statuses=(403,), tags=("reset_signal",),
+         test=lambda f: f.wait is not None and f.wait < QUOTA_FAR,
+         unless=("auth", "bad_key", "auth_permanent", "billing", "credits_exhausted", "provider_policy",
+                 "content_policy")),
+    # OpenAI's parameter codes under a relay's 5xx ("unsupported_value" for a temperature): the request's fault.
+    rule("request_defect_code_as_5xx", R.format_error, statuses=SERVER, codes=(
+        "unsupported_value", "unsupported_parameter", "invalid_value", "unknown_parameter",
+        "missing_required_parameter")),
     # A request defect that a gateway reports as a 5xx is still the request's fault.
     rule("request_defect_as_5xx", R.format_error, statuses=SERVER, tags=("request_defect",)),
     # A generic code ("server_error" on a Codex soft failure) only after the quota phrases (seed 004).
@@ -239,6 +267,8 @@ RULES: Final[tuple[Rule, ...]] = (
          codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception")),
     rule("output_truncated_phrase", R.output_truncated, statuses=NONE, tags=("output_truncated",)),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",)),
+    # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load.
+    rule("upstream_unreachable", R.server_error, statuses=(502, 503), tags=("upstream_unreachable",)),
     # A certificate that fails verification, whatever status a wrapper gives it: fall back, never retry.
     rule("tls_untrusted_phrase", R.tls_untrusted, statuses=TRANSPORT, tags=("tls_untrusted",)),
     # Transport faults named in a wrapper's text (refused, DNS, proxy), before its 5xx status.

@@ -82,10 +82,9 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
-    reason. A holdout no rule has been fitted to yet (the fourth, the fifth) is measured by its own floor test
-    until general rules have been fitted to it, then it joins this sum."""
-    unseen = (HOLDOUT4, HOLDOUT5)
-    right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(unseen)])
+    reason. A holdout no rule has been fitted to yet (the fifth) is measured by its own floor test until general
+    rules have been fitted to it, then it joins this sum."""
+    right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(HOLDOUT5)])
     assert right / total >= 0.95, f"{right}/{total}"
 
 
@@ -112,10 +111,12 @@ def test_third_holdout_accuracy_does_not_fall() -> None:
 
 
 def test_fourth_holdout_accuracy_does_not_fall() -> None:
-    """The fourth held-out file keeps its accuracy (93 of 115 before any rule saw it); raise the floor as rules
-    fix more, never lower it."""
+    """The fourth held-out file keeps its accuracy (93 of 115 before any rule saw it, 113 after general rules:
+    negated rate-limit wording, a 403 with only a short reset, WAF and region walls, host memory, model=None,
+    request-defect codes under a relay's 5xx, zero quota values, status lines "HTTP/2 429", "504: Gateway
+    time-out" and "<400>"); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT4)])
-    assert total >= 115 and right / total >= 93 / 115, f"{right}/{total}"
+    assert total >= 115 and right / total >= 113 / 115, f"{right}/{total}"
 
 
 def test_fifth_holdout_accuracy_does_not_fall() -> None:

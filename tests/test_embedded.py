@@ -108,3 +108,19 @@ def test_a_bare_reason_phrase_states_its_status(text: str, status: int | None) -
     """A message that is only a reason phrase (an SSE error event's "Service Unavailable") states that status;
     a sentence that merely contains one does not."""
     assert embedded_status(text) == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # https://github.com/karthink/gptel/issues/1533 (Emacs prints curl's status line)
+    ("MistralLeChat error: ((HTTP/2 429) Could not parse HTTP response.) Could not parse HTTP response.", 429),
+    # https://github.com/anthropics/claude-code/issues/6781
+    ("API Error (api.anthropic.com | 504: Gateway time-out) · Retrying in 1 seconds… (attempt 1/10)", 504),
+    # https://github.com/Kilo-Org/kilocode/issues/5871 (DashScope's "<400>" form)
+    ("Alibaba error: Upstream error from Alibaba: <400> InternalError.Algo.InvalidParameter: Range of max_tokens "
+     "should be [1, 32768]", 400),
+    ("listening on port 8429 for model v4.500 (took 429ms)", None),
+    ("retry after <429 seconds", None),
+])
+def test_status_line_forms_state_their_status(text: str, status: int | None) -> None:
+    """"HTTP/2 429", "504: Gateway time-out" and DashScope's "<400>" state a status; a bare number does not."""
+    assert embedded_status(text) == status

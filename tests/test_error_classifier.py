@@ -473,3 +473,78 @@ def test_a_huge_message_is_scanned_only_up_to_the_limit_and_still_decided() -> N
     assert len(facts_from_exception(huge).text) <= _SCAN_LIMIT
     late = exception_from_message("Error", "upstream said:" + echo[:_SCAN_LIMIT] + " the server is overloaded")
     assert "overloaded" not in facts_from_exception(late).tags
+
+
+# Fourth holdout (tests/corpus/holdout4.jsonl): each general rule with a near miss it must leave alone.
+_QUOTA_TEXT = ("429 Quota exceeded for quota metric 'Generate Content API requests per minute' and limit "
+               "'GenerateContent request limit per minute for a region'. [reason: \"RATE_LIMIT_EXCEEDED\"\n"
+               "metadata {{\n  key: \"quota_limit_value\"\n  value: \"{}\"\n}}\n]")
+_NEAR_MISSES: list[tuple[str, int, Any, FailoverReason]] = [
+    # https://github.com/NousResearch/hermes-agent/issues/94978: capacity, with the rate-limit words negated
+    ("openai", 429, {"error": {"message": "The requested model is temporarily at capacity upstream. This is not your "
+                                          "API key's rate limit — please retry shortly."}}, R.overloaded),
+    ("openai", 429, {"error": {"message": "Rate limit reached: the model is at capacity for your key."}},
+     R.rate_limit),
+    # https://github.com/NousResearch/hermes-agent/issues/42167: a proxy's 403 that only says when to come back
+    ("openai", 403, {"error": {"message": "HTTP 403 (reset after 2m)"}}, R.rate_limit),
+    ("openai", 403, {"error": {"message": "Invalid API key; it will reset after 2m"}}, R.auth),
+    # https://github.com/Usagi-org/ai-goofish-monitor/issues/198: a relay's 500 around OpenAI's parameter refusal
+    ("openai", 500, {"error": {"message": "Unsupported value: 'temperature' does not support 0.5 with this model.",
+                               "type": "invalid_request_error", "param": "temperature", "code": "unsupported_value"}},
+     R.format_error),
+    ("openai", 500, {"error": {"message": "The server had an error", "type": "server_error", "code": None}},
+     R.server_error),
+    # https://github.com/forpublicai/platform.publicai.co/issues/6: no model named at all
+    ("openai", 400, {"error": {"message": "{'error': '/chat/completions: Invalid model name passed in model=None. "
+                                          "Call `/v1/models` to view available models for your key.'}",
+                               "type": "None", "param": "None", "code": "400"}}, R.format_error),
+    ("openai", 400, {"error": {"message": "{'error': '/chat/completions: Invalid model name passed in "
+                                          "model=gpt-9.'}", "code": "400"}}, R.model_not_found),
+    # https://github.com/zed-industries/zed/issues/35983: Envoy lost its upstream (an outage), not load
+    ("openai", 503, "upstream connect error or disconnect/reset before headers. reset reason: connection "
+                    "termination", R.server_error),
+    ("openai", 503, "upstream connect error or disconnect/reset before headers. reset reason: overflow",
+     R.overloaded),
+    # https://github.com/ollama/ollama/issues/5958: the host cannot load the model, whatever "loading" suggests
+    ("openai", 500, {"error": "llama runner process has terminated: error loading model: unable to allocate "
+                              "backend buffer"}, R.model_not_found),
+    ("openai", 503, {"error": "model is loading, please retry"}, R.overloaded),
+    # https://github.com/aws-samples/generative-bi-using-rag/issues/361 and a Cloudflare bot wall
+    ("openai", 400, {"message": "Access to Anthropic models is not allowed from unsupported countries, regions, or "
+                                "territories. Please refer to https://www.anthropic.com/supported-countries"},
+     R.provider_policy_blocked),
+    ("openai", 403, '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head></html>',
+     R.provider_policy_blocked),
+    ("openai", 403, {"error": {"message": "Forbidden"}}, R.auth),
+    # https://github.com/google-gemini/deprecated-generative-ai-python/issues/206: a zero per-minute allowance,
+    # printed by google-api-core as protobuf text
+    ("openai", 429, {"error": {"message": _QUOTA_TEXT.format("0")}}, R.billing),
+    ("openai", 429, {"error": {"message": _QUOTA_TEXT.format("60")}}, R.rate_limit),
+]
+
+
+@pytest.mark.parametrize(("api", "status", "body", "expect"), _NEAR_MISSES)
+def test_fourth_holdout_rules_and_their_near_misses(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
+    """Each general rule the fourth holdout brought decides its real shape, and leaves a near miss to its own rule."""
+    c = classify_api_error(exception_from_http(api, status, body), now=NOW)
+    assert c.reason is expect, c.rule
+
+
+def test_a_short_string_cap_under_a_size_code_is_a_format_defect() -> None:
+    """https://github.com/BerriAI/litellm/issues/4735: ``string_above_max_length`` on a 1,024-character tool
+    description is a format defect (compressing the chat cannot fix it); the same code on a megabyte cap is size."""
+    for cap, expect in ((1024, R.format_error), (10_485_760, R.payload_too_large)):
+        body = {"error": {"message": f"Invalid 'tools[1].function.description': string too long. Expected a string "
+                                     f"with maximum length {cap}, but got a string with length {cap + 79} instead.",
+                          "type": "invalid_request_error", "param": "tools[1].function.description",
+                          "code": "string_above_max_length"}}
+        assert classify_api_error(exception_from_http("openai", 400, body)).reason is expect
+
+
+def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> None:
+    """https://github.com/BerriAI/litellm/issues/8448: "Provider returned error" under a 429, its raw text only
+    Cloudflare's "error code: 1015": the upstream's limit, so the user's key is not rotated."""
+    body = {"error": {"message": "Provider returned error", "code": 429,
+                      "metadata": {"raw": "error code: 1015", "provider_name": "Kluster"}}}
+    c = classify_api_error(exception_from_http("openai", 429, body), provider="openrouter")
+    assert (c.reason, c.scope, c.should_rotate_credential) == (R.rate_limit, Scope.endpoint, False)
