@@ -280,7 +280,8 @@ _TAG_LIST: Final = (
          "oauth authentication is currently not supported", "oauth authentication is currently not allowed",
          "api key has expired", "organization has been restricted", "organization_restricted",
          "must be a member of an organization", "account has been locked", "has been locked", "access terminated",
-         "organization has disabled",
+         # An admin switched off this kind of credential ("has disabled Claude subscription access"), not a model.
+         ("organization has disabled", "subscription"),
          ("disabled", "violation of terms")),
     _tag("auth", "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
          "access denied", "forbidden", "not authorized"),
