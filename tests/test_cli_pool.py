@@ -35,3 +35,15 @@ def test_a_bad_redis_setting_is_one_line_naming_the_field(
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and field in err and words in err, err
     assert "Traceback" not in err and "hunter2" not in err and ("export" in err or "expected redis://" in err)
+
+
+def test_the_table_prints_ids_and_reasons_as_written(tmp_path: Path) -> None:
+    """Labels are data: an id like ``team:fire:`` is not rendered as an emoji (nor ``[red]`` as markup),
+    and the table never loads rich's emoji table."""
+    config = tmp_path / "steadyloop.toml"
+    config.write_text(f"[state]\nbackend = 'sqlite'\npath = '{tmp_path / 'state.db'}'\n"
+                      "[pools.p]\n[[pools.p.credentials]]\nid = 'team:fire:'\nkey = 'k-0123456789abcdef'\n"
+                      "[[pools.p.credentials]]\nid = '[red]b'\nkey = 'k-fedcba9876543210'\n")
+    out = io.StringIO()
+    assert main(["pool", "list", "--config", str(config)], out=out) == 0
+    assert "team:fire:" in out.getvalue() and "[red]b" in out.getvalue(), out.getvalue()

@@ -97,6 +97,43 @@ def test_a_run_loads_only_its_own_sdk(api: str, loaded: list[str], tmp_path: Pat
         assert len(emu.log) == 1
 
 
+def test_the_command_runs_without_the_sdks_aiohttp_transport(tmp_path: Path) -> None:
+    """``python -m agent.cli run`` (the process entry, as the steadyloop script) never imports aiohttp: the
+    SDK would load it for its own DefaultAioHttpClient, which no command but serve uses, and its import
+    alone costs about a quarter of the SDK's (issue 13: run to its first byte under 1 s). The turn
+    still answers and an error is still the SDK's typed one."""
+    with Emulator("healthy") as emu:
+        config = _config(tmp_path, "openai-chat", emu.base_url("openai"))
+        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "agent.cli", "run", "Say hello.",
+                               "--config", str(config)], capture_output=True, text=True, cwd=tmp_path, check=True)
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "openai._client" in imported
+    assert not {m for m in imported if m == "aiohttp" or m.startswith("aiohttp.")}
+    assert done.stdout.strip() == "Hello from the steadyloop emulator."
+    assert len(emu.log) == 1
+
+
+@pytest.mark.parametrize(("argv", "own_process", "blocked"), [
+    (["pool", "list", "--config", "CONFIG"], True, True),
+    (["serve", "--hash-key"], True, False),  # the gateway's async clients are aiohttp ones
+    (["pool", "list", "--config", "CONFIG"], False, False),  # main() in-process leaves the interpreter alone
+])
+def test_only_a_process_of_its_own_outside_serve_skips_the_sdk_aiohttp_transports(
+        tmp_path: Path, argv: list[str], own_process: bool, blocked: bool) -> None:
+    config = _config(tmp_path, "openai-chat", "http://127.0.0.1:9/v1")
+    argv = [str(config) if a == "CONFIG" else a for a in argv]
+    code = textwrap.dedent(f"""
+        import io, sys
+        from agent.cli import main
+        assert main({argv!r}, out=io.StringIO(), own_process={own_process!r}) == 0
+        import anthropic, openai
+        print("aiohttp" in sys.modules, openai.DefaultAioHttpClient.__name__)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert done.stdout.split() == (["False", "_MissingAioHttpClient"] if blocked else
+                                   ["True", "_InstalledAioHttpClient"])
+
+
 def test_virtual_classes_match_real_sdk_objects() -> None:
     """Real SDK exceptions and headers match the virtual classes; look-alikes and builtins do not."""
     request = httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions")

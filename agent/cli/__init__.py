@@ -5,6 +5,10 @@ and stores load inside the handler that needs them, so ``steadyloop --help`` sta
 Global options: ``--version``, ``-v`` (more log detail: INFO, then DEBUG), ``-q`` (errors only) and
 ``--log-format json`` (one JSON object per log line, with the turn's structured fields).
 Output piped into ``head`` ends quietly; Ctrl-C exits with 130 and no traceback.
+
+``console()`` is the process entry (the ``steadyloop`` script and ``python -m agent.cli``): it owns
+the interpreter, so for every command but ``serve`` it keeps the SDKs' optional aiohttp transport
+unloaded (see ``_without_sdk_aiohttp``). ``main()`` called in-process changes nothing of the kind.
 """
 
 from __future__ import annotations
@@ -20,9 +24,14 @@ from typing import TextIO
 from . import chat, classify, drill, pool, release_notes, run, serve, upstream
 from ._common import UsageError
 
-__all__ = ["main"]
+__all__ = ["console", "main"]
 
 _COMMANDS = (classify, run, chat, drill, upstream, serve, pool, release_notes)
+
+# The SDK modules behind ``openai.DefaultAioHttpClient`` and ``anthropic.DefaultAioHttpClient``: each SDK
+# imports its own at import time whenever aiohttp is installed, and falls back to a stub (raising only
+# if that client is made) when the import fails, as it does without the ``aiohttp`` extra.
+_SDK_AIOHTTP = ("openai._vendor.httpx_aiohttp", "anthropic._vendor.httpx_aiohttp")
 
 
 def _version() -> str:
@@ -78,10 +87,33 @@ def _silence_stdout() -> None:
         pass
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line; returns the exit code (2 for usage errors, 130 for Ctrl-C)."""
+def _without_sdk_aiohttp() -> None:
+    """Import the SDKs, in this process, as if aiohttp were not installed.
+
+    Only ``steadyloop serve`` makes an async client on aiohttp (``agent._http_aio``, through
+    ``anthropic.DefaultAioHttpClient``); every other command's clients are sync httpx ones. Yet an SDK
+    imports aiohttp whenever it is installed, and aiohttp builds its TLS contexts at import: about a
+    quarter of ``import openai`` (0.15-0.2 s here) spent before ``steadyloop run`` sends a byte. A
+    ``None`` in ``sys.modules`` makes that import fail as a missing package does, which both SDKs
+    handle; an SDK already imported is left as it is."""
+    for name in _SDK_AIOHTTP:
+        if name.partition(".")[0] not in sys.modules:
+            sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+
+
+def console() -> int:
+    """The ``steadyloop`` command's process entry: ``main()`` owning the interpreter."""
+    return main(own_process=True)
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, *, own_process: bool = False) -> int:
+    """Run the command line; returns the exit code (2 for usage errors, 130 for Ctrl-C).
+
+    ``own_process``: this call is the whole process (``console()``), so what it imports is its own."""
     stream = out or sys.stdout
     args = _parser().parse_args(argv)
+    if own_process and args.command != "serve":
+        _without_sdk_aiohttp()
     try:
         with _logging(_log_level(args.verbose, args.quiet), args.log_format):
             code: int = args.func(args, stream)

@@ -45,7 +45,7 @@ def _table(description: str, rows: list[dict[str, Any]], out: TextIO) -> None:
 
     from .._human import duration
 
-    console = Console(file=out, highlight=False, markup=False, width=None if out.isatty() else 160)
+    console = Console(file=out, highlight=False, markup=False, emoji=False, width=None if out.isatty() else 160)
     table = Table(title=f"credential state ({description})", title_justify="left")
     for column in ("pool", "key", "fingerprint", "status", "available in", "reason", "suspended models"):
         table.add_column(column)
