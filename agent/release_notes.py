@@ -112,6 +112,21 @@ def _line(commit: Commit, text: str, mapping: dict[str, str]) -> str:
     return f"- {text} ({commit.sha[:7]}; thanks {', '.join(unique)})"
 
 
+def _author_map(root: Path, given: str | None) -> dict[str, str]:
+    """The credits of ``--author-map``, else of REPO/AUTHOR_MAP if the repository has one (else none:
+    the notes credit git's author names); a file that cannot be read or parsed is a ReleaseNotesError."""
+    path = Path(given) if given else root / "AUTHOR_MAP"
+    if given is None and not path.exists():
+        return {}
+    try:
+        return load_author_map(path)
+    except OSError as err:
+        raise ReleaseNotesError(f"--author-map {path}: cannot read it ({err.strerror}); pass an existing "
+                                "file of '<e-mail> <name to credit>' lines, or omit it") from err
+    except ValueError as err:
+        raise ReleaseNotesError(f"--author-map {err}") from err
+
+
 def render_release_notes(since: str | None = None, *, repo: str = ".", author_map: str | None = None) -> str:
     """Markdown release notes for the commits after ``since`` (default: the newest tag, else all history)."""
     root = Path(repo)
@@ -121,7 +136,7 @@ def render_release_notes(since: str | None = None, *, repo: str = ".", author_ma
         _check_since(root, since)
     else:
         since = latest_tag(root)
-    mapping = load_author_map(Path(author_map) if author_map else root / "AUTHOR_MAP")
+    mapping = _author_map(root, author_map)
     groups: dict[str, list[str]] = {}
     for commit in git_commits(root, since):
         match = _SUBJECT_RE.match(commit.subject)

@@ -88,3 +88,27 @@ def test_an_unknown_since_is_a_clear_error(tmp_path: Path, tag: bool, needle: st
         _git(tmp_path, "tag", "v1")
     with pytest.raises(ReleaseNotesError, match=f"since 'v0.1.0': no such tag or commit \\({needle}"):
         render_release_notes("v0.1.0", repo=str(tmp_path))
+
+
+def test_a_repository_without_author_map_credits_git_names(tmp_path: Path) -> None:
+    """release-notes in a repository that has no AUTHOR_MAP (any project but this one) credits git's
+    author names instead of failing on the missing file."""
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "feat: first")
+    notes = render_release_notes(repo=str(tmp_path))
+    assert "- first (" in notes and "thanks Ada)" in notes
+
+
+@pytest.mark.parametrize(("content", "needle"), [(None, "cannot read it"), ("not-an-email\n", "MAP:1")])
+def test_an_unusable_author_map_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 content: str | None, needle: str) -> None:
+    """--author-map naming a missing or malformed file: one line naming it (exit 2), no traceback."""
+    from agent.cli import main
+
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "feat: first")
+    if content is not None:
+        (tmp_path / "MAP").write_text(content)
+    assert main(["release-notes", "--repo", str(tmp_path), "--author-map", str(tmp_path / "MAP")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("steadyloop: error: --author-map ") and needle in err and err.count("\n") == 1, err

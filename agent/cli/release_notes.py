@@ -26,5 +26,6 @@ def add(sub: Any) -> None:
     p.add_argument("since", nargs="?", default=None,
                    help="tag or commit to start after (default: the newest tag; with no tags, the whole history)")
     p.add_argument("--repo", default=".", help="git checkout (default: .)")
-    p.add_argument("--author-map", default=None, help="AUTHOR_MAP path (default: REPO/AUTHOR_MAP)")
+    p.add_argument("--author-map", default=None, help="AUTHOR_MAP path (default: REPO/AUTHOR_MAP when it exists, "
+                   "else git's author names are credited)")
     p.set_defaults(func=_cmd_release_notes)
