@@ -199,7 +199,8 @@ def test_output_piped_into_a_closed_reader_ends_quietly(tmp_path: Any) -> None:
 
 
 def test_run_model_history_and_stream(tmp_path: Any) -> None:
-    """run --model starts the chain there; --history sends earlier messages; --stream prints the answer."""
+    """run --model starts the chain there; --system and --history are sent before the prompt; --stream prints
+    the answer."""
     from agent.testing.emulator import Emulator
 
     history = tmp_path / "history.json"
@@ -212,6 +213,8 @@ def test_run_model_history_and_stream(tmp_path: Any) -> None:
         log = emu.log
     assert code == 0 and "Hello from the steadyloop emulator." in text
     assert [r.model for r in log] == ["gpt-4o-mini"] and log[0].streamed
+    assert [(m["role"], m["content"]) for m in log[0].body["messages"]] == [
+        ("system", "Be brief."), ("user", "My name is Ada."), ("assistant", "Hello Ada."), ("user", "Say hello.")]
 
 
 @pytest.mark.parametrize(("content", "needle"), [
