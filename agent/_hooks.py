@@ -34,7 +34,7 @@ def call(hooks: Sequence[ev.Hook], event: ev.Event, pending: Pending | None) -> 
         except Exception:  # a broken hook must never break a turn
             log.exception("steadyloop: event hook %r failed", hook)
             continue
-        if not inspect.isawaitable(returned):
+        if returned is None or not inspect.isawaitable(returned):  # None first: isawaitable is an ABC check
             continue
         if pending is not None:
             pending.append((hook, returned))

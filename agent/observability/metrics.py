@@ -180,34 +180,34 @@ class Metrics:
         }
         self._server: Any = None
         self._lock = threading.Lock()
-        self._children: dict[tuple[object, ...], Any] = {}
+        self._children: dict[tuple[Any, ...], Any] = {}  # (metric, *labels) -> the metric's child
 
     def __call__(self, event: ev.Event) -> None:
         handler = self._handlers.get(type(event))
         if handler is not None:
             handler(event)
 
-    def _child(self, metric: Any, *labels: str) -> Any:
-        """``metric.labels(*labels)``, remembered: the label sets are few and the lookup is on every event."""
-        key = (id(metric), *labels)
+    def _inc(self, key: tuple[Any, ...]) -> None:
+        """Increment ``key[0].labels(*key[1:])``, remembered: ``.labels()`` checks and joins its arguments on
+        every call, and the label sets are few (closed sets and configuration)."""
         child = self._children.get(key)
         if child is None:
-            child = self._children[key] = metric.labels(*labels)
-        return child
+            child = self._children[key] = key[0].labels(*key[1:])
+        child.inc()
 
     def _attempt(self, e: ev.AttemptEnded) -> None:
-        self._child(self.attempts, e.provider.lower(), e.model, e.outcome, e.action).inc()
+        self._inc((self.attempts, e.provider.lower(), e.model, e.outcome, e.action))
         if e.scope in _COOLING_SCOPES:
-            self._child(self.cooldowns, e.scope, e.outcome).inc()
+            self._inc((self.cooldowns, e.scope, e.outcome))
         if e.delivered and e.outcome not in ("ok", "tool_calls"):
             self.truncations.inc()
 
     def _turn(self, e: ev.TurnFinished) -> None:
-        self._child(self.turns, e.status, e.reason or "none").inc()
+        self._inc((self.turns, e.status, e.reason or "none"))
         self.turn_seconds.observe(e.elapsed)
 
     def _fallback(self, e: ev.FallbackActivated) -> None:
-        self._child(self.fallbacks, e.from_model, e.to_model, e.reason).inc()
+        self._inc((self.fallbacks, e.from_model, e.to_model, e.reason))
 
     def _wait(self, e: ev.RetryScheduled) -> None:
         self.waits.observe(e.wait)

@@ -25,23 +25,20 @@ for it; ``deferred=False`` builds at once, on the loop's thread).
 from __future__ import annotations
 
 import atexit
-import json
 import logging
 import threading
 import time
 from collections import OrderedDict, deque
-from dataclasses import dataclass, field
-from typing import Any
 
 try:
     from opentelemetry import context as otel_context
     from opentelemetry import trace
-    from opentelemetry.trace import Span, SpanKind, Status, StatusCode, Tracer
+    from opentelemetry.trace import Tracer
 except ImportError as err:  # pragma: no cover - exercised in a subprocess without the extra
     raise ImportError("Tracing needs opentelemetry-api: pip install 'steadyloop[otel]'") from err
 
 from .. import events as ev
-from .._redact import redact
+from ._spans import Record, SpanBuilder
 
 __all__ = ["Tracing"]
 
@@ -49,16 +46,6 @@ log = logging.getLogger("steadyloop.observability")
 
 BATCH_SECONDS = 0.05  # the builder's longest sleep: spans reach the span processor this much later at most
 WAKE_AT = 256  # finished turns that wake the builder at once
-_OK = ("ok", "tool_calls")
-_ERROR = Status(StatusCode.ERROR)
-
-
-@dataclass(slots=True)
-class _Record:
-    """One turn's events, stamped with the wall clock (ns) when each arrived, and the caller's context."""
-
-    parent: Any
-    events: list[tuple[int, ev.Event]] = field(default_factory=list)
 
 
 class Tracing:
@@ -80,30 +67,32 @@ class Tracing:
         self.records_content = record_content is True  # the loop sends AttemptContent only to hooks saying so
         self.max_content_chars = max(1, int(max_content_chars))
         self.dropped, self.max_pending = 0, max_pending
-        self._open: OrderedDict[str, _Record] = OrderedDict()
+        self._open: OrderedDict[str, Record] = OrderedDict()
         self._lock = threading.Lock()
         # Finished turns wait here for the builder. It sleeps until the first one arrives, gathers
         # for BATCH_SECONDS (less past WAKE_AT turns or on flush), then builds them all: at most one
         # thread wake-up per batch, and none per turn on the loop's thread.
-        self._pending: deque[_Record] = deque()
+        self._pending: deque[Record] = deque()
         self._wake = threading.Event()
         self._idle = threading.Condition()
         self._busy = self._parked = self._hurry = False
         self._worker: threading.Thread | None = None
+        self._spans = SpanBuilder(self.tracer, agent_name, self.max_content_chars)
 
     def __call__(self, event: ev.Event) -> None:
+        """Stamp and keep the event (the loop's thread does nothing else); a finished turn goes to the builder."""
         now = time.time_ns()
-        turn_id = event.turn.id
         if isinstance(event, ev.TurnStarted):
-            self._started(turn_id, _Record(otel_context.get_current(), [(now, event)]))
+            self._started(event.turn.id, Record(otel_context.get_current(), [now], [event]))
             return
-        record = self._open.get(turn_id)
+        record = self._open.get(event.turn.id)
         if record is None:
             return
-        record.events.append((now, event))
+        record.times.append(now)
+        record.events.append(event)
         if isinstance(event, ev.TurnFinished):
             with self._lock:
-                self._open.pop(turn_id, None)
+                self._open.pop(event.turn.id, None)
             self._submit(record)
 
     def flush(self, timeout: float = 5.0) -> bool:
@@ -121,17 +110,20 @@ class Tracing:
 
     # ------------------------------------------------------------------ handing turns to the builder
 
-    def _started(self, turn_id: str, record: _Record) -> None:
+    def _started(self, turn_id: str, record: Record) -> None:
         with self._lock:
             self._open[turn_id] = record
+            if len(self._open) <= self.max_open_turns:
+                return
             evicted = [self._open.popitem(last=False)[1] for _ in range(len(self._open) - self.max_open_turns)]
         for old in evicted:
-            old.events.append((time.time_ns(), ev.TurnFinished("abandoned", None, 0, 0.0, "abandoned")))
+            old.times.append(time.time_ns())
+            old.events.append(ev.TurnFinished("abandoned", None, 0, 0.0, "abandoned"))
             self._submit(old)
 
-    def _submit(self, record: _Record) -> None:
+    def _submit(self, record: Record) -> None:
         if not self.deferred:
-            _Builder(self, record).build()
+            self._spans.build(record)
             return
         if self._worker is None:
             self._start_worker()
@@ -165,178 +157,9 @@ class Tracing:
             while self._pending:
                 record = self._pending.popleft()
                 try:
-                    _Builder(self, record).build()
+                    self._spans.build(record)
                 except Exception:  # a tracing bug must never take the thread (or the turn) down
                     log.exception("steadyloop: building a turn's spans failed")
             self._busy = self._hurry = False
             with self._idle:
                 self._idle.notify_all()
-
-
-class _Builder:
-    """Builds one turn's spans from its stamped events, in order."""
-
-    def __init__(self, tracing: Tracing, record: _Record) -> None:
-        self.tracer, self.agent_name, self.record = tracing.tracer, tracing.agent_name, record
-        self.content_limit = tracing.max_content_chars
-        self.content: ev.AttemptContent | None = None  # the attempt's messages, when recorded
-        self.turn: Span | None = None
-        self.context: Any = None
-        self.attempt: tuple[int, dict[str, Any]] | None = None  # start time and attributes
-        self.gap: Span | None = None  # a sleep or a tool run: lasts until the turn's next event
-
-    def build(self) -> None:
-        for at, event in self.record.events:
-            if self.turn is not None and not self.turn.is_recording():
-                return  # sampled out: its children would be too, so build nothing more
-            if self.gap is not None:
-                self.gap.end(end_time=at)
-                self.gap = None
-            handler = _HANDLERS.get(type(event))
-            if handler is not None:
-                handler(self, at, event)
-
-    def _span(self, name: str, at: int, kind: SpanKind, attrs: dict[str, Any]) -> Span:
-        return self.tracer.start_span(name, context=self.context, kind=kind, attributes=attrs, start_time=at)
-
-    def _started(self, at: int, e: ev.TurnStarted) -> None:
-        """The turn span, with every attribute at once: the record already ends with ``TurnFinished``."""
-        end = self.record.events[-1][1]
-        attrs: dict[str, Any] = {"gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": self.agent_name,
-                                 "gen_ai.request.model": e.model}
-        if e.turn.session:
-            attrs["gen_ai.conversation.id"] = e.turn.session
-        if e.streaming:
-            attrs["steadyloop.stream"] = True
-        if isinstance(end, ev.TurnFinished):
-            attrs.update(_turn_outcome(end, self.record))
-        self.turn = self.tracer.start_span(f"invoke_agent {self.agent_name}", context=self.record.parent,
-                                           kind=SpanKind.INTERNAL, attributes=attrs, start_time=at)
-        self.context = trace.set_span_in_context(self.turn)
-
-    def _finished(self, at: int, e: ev.TurnFinished) -> None:
-        span = self.turn
-        if span is None:
-            return
-        if self.attempt is not None:  # abandoned mid-call
-            self._attempt_span(at, {"error.type": "abandoned"}, failed=True)
-        if e.status != "ok":
-            span.set_status(_ERROR)
-        span.end(end_time=at)
-
-    def _attempt_started(self, at: int, e: ev.AttemptStarted) -> None:
-        provider = _provider(e)
-        attrs: dict[str, Any] = {
-            "gen_ai.operation.name": "chat", "gen_ai.provider.name": provider, "gen_ai.request.model": e.model,
-            "server.address": e.server_address, "steadyloop.credential": e.credential_id,
-            "steadyloop.fallback_hop": e.fallback_hop,
-        }
-        if e.server_port is not None:
-            attrs["server.port"] = e.server_port
-        if e.attempt > 1:
-            attrs["http.request.resend_count"] = e.attempt - 1
-        if e.turn.session:
-            attrs["gen_ai.conversation.id"] = e.turn.session
-        self.attempt = (at, attrs)
-
-    def _attempt_ended(self, at: int, e: ev.AttemptEnded) -> None:
-        if self.attempt is None:
-            return
-        attrs: dict[str, Any] = {"steadyloop.action": e.action, "steadyloop.reason": e.outcome}
-        if e.response_model:
-            attrs["gen_ai.response.model"] = e.response_model
-        if e.outcome in _OK:
-            attrs["gen_ai.usage.input_tokens"], attrs["gen_ai.usage.output_tokens"] = e.input_tokens, e.output_tokens
-        else:
-            attrs["error.type"] = e.outcome
-        if e.finish_reasons:
-            attrs["gen_ai.response.finish_reasons"] = e.finish_reasons
-        if self.content is not None and self.content.attempt == e.attempt:
-            attrs.update(_content_attributes(self.content, e.finish_reasons, self.content_limit))
-        self.content = None
-        for key, value in (("http.response.status_code", e.status_code), ("steadyloop.rule", e.rule),
-                           ("steadyloop.scope", e.scope), ("steadyloop.retry_after", e.retry_after),
-                           ("steadyloop.wait", e.wait or None)):
-            if value is not None:
-                attrs[key] = value
-        self._attempt_span(at, attrs, failed=e.outcome not in _OK)
-
-    def _content(self, at: int, e: ev.AttemptContent) -> None:
-        self.content = e
-
-    def _attempt_span(self, at: int, more: dict[str, Any], *, failed: bool) -> None:
-        assert self.attempt is not None
-        start, attrs = self.attempt
-        self.attempt = None
-        span = self._span(f"chat {attrs['gen_ai.request.model']}", start, SpanKind.CLIENT, {**attrs, **more})
-        if failed:
-            span.set_status(_ERROR)
-        span.end(end_time=at)
-
-    def _wait(self, at: int, e: ev.RetryScheduled) -> None:
-        self.gap = self._span("steadyloop.wait", at, SpanKind.INTERNAL,
-                              {"steadyloop.wait": e.wait, "steadyloop.reason": e.reason})
-
-    def _tools(self, at: int, e: ev.ToolCallsRequested) -> None:
-        attrs: dict[str, Any] = {"gen_ai.operation.name": "execute_tool", "steadyloop.tools": e.tools}
-        name = "execute_tool"
-        if len(e.tools) == 1:
-            name, attrs["gen_ai.tool.name"] = f"execute_tool {e.tools[0]}", e.tools[0]
-        self.gap = self._span(name, at, SpanKind.INTERNAL, attrs)
-
-    def _fallback(self, at: int, e: ev.FallbackActivated) -> None:
-        if self.turn is not None:
-            self.turn.add_event("steadyloop.fallback", {"steadyloop.from_model": e.from_model,
-                                                        "steadyloop.to_model": e.to_model,
-                                                        "steadyloop.reason": e.reason}, timestamp=at)
-
-
-def _provider(e: ev.AttemptStarted) -> str:
-    return e.provider.lower() or e.api.split("-")[0]
-
-
-def _turn_outcome(e: ev.TurnFinished, record: _Record) -> dict[str, Any]:
-    """The turn span's attributes known at its end: status, totals, the answering model, the error."""
-    attrs: dict[str, Any] = {"steadyloop.turn.status": e.status, "steadyloop.attempts": e.attempts,
-                             "gen_ai.usage.input_tokens": e.input_tokens, "gen_ai.usage.output_tokens": e.output_tokens}
-    providers = {_provider(a) for _, a in record.events if isinstance(a, ev.AttemptStarted)}
-    if len(providers) == 1:
-        attrs["gen_ai.provider.name"] = providers.pop()
-    if e.partial:
-        attrs["steadyloop.partial"] = True
-    if e.status == "ok" and e.model:
-        attrs["gen_ai.response.model"] = e.model
-    if e.status != "ok":
-        attrs["error.type"] = e.reason or e.status
-    return attrs
-
-
-_HANDLERS: dict[type, Any] = {
-    ev.TurnStarted: _Builder._started, ev.TurnFinished: _Builder._finished,
-    ev.AttemptStarted: _Builder._attempt_started, ev.AttemptEnded: _Builder._attempt_ended,
-    ev.RetryScheduled: _Builder._wait, ev.ToolCallsRequested: _Builder._tools, ev.FallbackActivated: _Builder._fallback,
-    ev.AttemptContent: _Builder._content,
-}
-
-
-def _content_attributes(e: ev.AttemptContent, finish_reasons: tuple[str, ...], limit: int) -> dict[str, str]:
-    """``gen_ai.input.messages`` / ``gen_ai.output.messages`` in the GenAI conventions' JSON, every text redacted."""
-    attrs = {"gen_ai.input.messages": json.dumps([_message_json(m, limit) for m in e.input_messages])}
-    if e.output is not None:
-        output = _message_json(e.output, limit)
-        output["finish_reason"] = finish_reasons[0] if finish_reasons else "stop"
-        attrs["gen_ai.output.messages"] = json.dumps([output])
-    return attrs
-
-
-def _message_json(message: Any, limit: int) -> dict[str, Any]:
-    """One message as ``{"role", "parts"}``: text, tool calls and tool results (images are left out)."""
-    parts: list[dict[str, Any]] = []
-    if message.text:
-        parts.append({"type": "text", "content": redact(message.text, limit)})
-    for call in message.tool_calls:
-        parts.append({"type": "tool_call", "id": call.id, "name": call.name,
-                      "arguments": redact(json.dumps(call.arguments, default=str), limit)})
-    for result in message.tool_results:
-        parts.append({"type": "tool_call_response", "id": result.call_id, "response": redact(result.content, limit)})
-    return {"role": message.role, "parts": parts}
