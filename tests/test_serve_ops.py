@@ -216,6 +216,33 @@ def test_metrics_count_what_the_gateway_did(healthy_emu: Emulator) -> None:
     assert 'steadyloop_turns_total{reason="none",status="ok"} 1.0' in text
 
 
+def test_metrics_carry_the_credential_gauges_of_the_shared_store(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """/metrics has steadyloop_credential_state per key and chain model, one worker or several (multiprocess)."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    from agent.observability.metrics import Metrics
+
+    def gauges(text: str) -> dict[str, float]:
+        return {f"{s.labels['pool']}/{s.labels['credential']}/{s.labels['model']}": s.value
+                for family in text_string_to_metric_families(text) for s in family.samples
+                if s.name == "steadyloop_credential_state"}
+
+    state = {"backend": "sqlite", "path": str(tmp_path / "state.db")}
+    metrics = Metrics()
+    with Emulator("all_keys_exhausted") as emu, \
+            served(config(emu, "openai-chat", ("gpt-4o",), keys=["sk-emu-one", "sk-emu-two"], state=state),
+                   hooks=(metrics,), metrics=metrics) as gw:
+        with pytest.raises(openai.RateLimitError):
+            openai_client(gw.url).chat.completions.create(model="r", messages=HI)  # type: ignore[arg-type]
+        one = httpx2.get(gw.url + "/metrics").text
+        (tmp_path / "workers").mkdir()
+        monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path / "workers"))  # every worker is started with it
+        several = httpx2.get(gw.url + "/metrics").text
+    assert gauges(one) == gauges(several) == {"main/k1/gpt-4o": 1, "main/k2/gpt-4o": 1}
+    assert "steadyloop_attempts_total{" in one and "sk-emu" not in one + several
+
+
 def test_no_secret_reaches_a_response_or_the_log(caplog: pytest.LogCaptureFixture) -> None:
     """A failing upstream that echoes the key: neither the client's answer nor the log holds it."""
     body = {"error": {"message": "Incorrect API key provided: sk-emu-secret-value-123", "type": "invalid_request_error",

@@ -73,13 +73,24 @@ async def _metrics(request: Request) -> Response:
     if metrics is None:
         return JSONResponse({"error": "metrics need prometheus-client: pip install 'steadyloop[metrics]'"},
                             status_code=501)
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):  # several workers: sum their files at scrape time
-        from ..observability.metrics import load_prometheus_client, multiprocess_registry
+    from ..observability.metrics import exposition, load_prometheus_client, multiprocess_registry
 
-        body = load_prometheus_client().generate_latest(multiprocess_registry())
+    gauges = _credential_states(request.app.state.gateway)
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):  # several workers: sum their files at scrape time
+        body = load_prometheus_client().generate_latest(multiprocess_registry(credentials=gauges))
     else:
-        body = metrics.exposition()
+        body = metrics.exposition() + exposition(gauges).encode()
     return Response(body, media_type="text/plain; version=0.0.4; charset=utf-8")
+
+
+def _credential_states(gateway: Any) -> Any:
+    """``steadyloop_credential_state`` for every key of the gateway's pools and each chain model that uses the
+    pool, read from the shared store at scrape time: every worker answers the same."""
+    from ..observability.metrics import CredentialStates
+
+    chain = gateway.config.chain
+    return CredentialStates.of_pools({name: (pool, sorted({e.model for e in chain if e.pool == name}) or [""])
+                                      for name, pool in gateway.pools.items()})
 
 
 def management_routes() -> list[Route]:
