@@ -15,11 +15,13 @@ wall time.
 
 Observability: the in-memory loop with the ``Metrics`` and ``Tracing`` hooks on (the real
 OpenTelemetry SDK, a batch span processor and an exporter that drops the spans, as a collector
-would take them) against the same loop without hooks, alternating call by call (goal: on / off
-<= 1.03). Printed: the wall-clock median and 25th-percentile ratios, the process CPU time per turn
-(both threads: what the hooks cost a busy machine), and the hooks' own cost per turn.
+would take them) against the same loop without hooks, in interleaved blocks of 20 turns (goal:
+on / off <= 1.03). Printed: the wall-clock median and 25th-percentile ratios and the spread of the
+per-round ratios, the process CPU time per turn (every thread: what the hooks cost a busy
+machine) and the garbage collector's part of it, the CPU of the loop's own thread, and the hooks'
+own cost per turn.
 
-Run: python -m bench.loop [--calls N]
+Run: python -m bench.loop [--calls N] [--observability]   (--observability: only that comparison)
 """
 
 from __future__ import annotations
@@ -49,8 +51,8 @@ def _loop(emu: Any, store: StateStore) -> ConversationLoop:
     return ConversationLoop([entry], {"bench": pool}, hooks=())
 
 
-def _observed(emu: Any) -> ConversationLoop:
-    """The in-memory loop with tracing and metrics on."""
+def _observed(emu: Any) -> tuple[ConversationLoop, Any]:
+    """The in-memory loop with tracing and metrics on, and its tracing hook."""
     from opentelemetry.sdk.trace import TracerProvider
     from opentelemetry.sdk.trace.export import BatchSpanProcessor, SpanExporter, SpanExportResult
 
@@ -63,45 +65,98 @@ def _observed(emu: Any) -> ConversationLoop:
     provider = TracerProvider()
     provider.add_span_processor(BatchSpanProcessor(Drop()))
     loop = _loop(emu, MemoryStore())
-    loop.hooks = (Metrics(), Tracing(provider.get_tracer("bench")))
-    return loop
+    tracing = Tracing(provider.get_tracer("bench"))
+    loop.hooks = (Metrics(), tracing)
+    return loop, tracing
 
 
-def _hook_cost(emu: Any, observed: ConversationLoop, rounds: int = 2000) -> float:
-    """Seconds the observability hooks take per turn: one turn's recorded events, replayed into them."""
+def _hook_cost(emu: Any, observed: tuple[ConversationLoop, Any], rounds: int = 2000) -> float:
+    """CPU seconds the observability hooks take per turn: one turn's recorded events, replayed into them."""
+    from agent.observability import Tracing
+
     recorded: list[Any] = []
     loop = _loop(emu, MemoryStore())
     loop.hooks = (recorded.append,)
     loop.run("Say hello.")
-    hooks = observed.hooks
-    start = time.perf_counter()
+    metrics, tracing = observed[0].hooks[0], observed[1]
+    hooks = (metrics, Tracing(tracing.tracer, deferred=False))  # the same work as the builder's, timed here
+    start = time.process_time()
     for _ in range(rounds):
         for event in recorded:
             for hook in hooks:
                 hook(event)
-    return (time.perf_counter() - start) / rounds
+    return (time.process_time() - start) / rounds
 
 
-def _observability(emu: Any, calls: int) -> str:
-    """Tracing and metrics on versus off, alternating call by call; the report's lines."""
-    on_loop, off_loop = _observed(emu), _loop(emu, MemoryStore())
+class _GcClock:
+    """Process CPU seconds spent in the garbage collector, by generation, while installed."""
+
+    def __init__(self) -> None:
+        self.seconds = [0.0, 0.0, 0.0]
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.process_time()
+        else:
+            self.seconds[info["generation"]] += time.process_time() - self._start
+
+
+def _observability(emu: Any, calls: int, block: int = 20) -> str:
+    """Tracing and metrics on versus off in interleaved blocks (order swapped each round); the report's lines.
+
+    Each turn's wall time is a sample; each block's process CPU (every thread) is summed per arm,
+    the "on" block including a ``flush()`` of the tracing hook, so the background span building
+    its turns caused is counted in its own arm. Also printed: the CPU the garbage collector took
+    in each arm's blocks, the CPU of the loop's own thread (the turn's latency cost, without the
+    background span building), and the spread of the per-round median ratios."""
+    import gc
+
+    (on_loop, tracing), off_loop = _observed(emu), _loop(emu, MemoryStore())
     wall: dict[str, list[float]] = {"on": [], "off": []}
-    cpu = {"on": 0.0, "off": 0.0}
-    for i in range(20 + calls):
-        for name, loop in ((("on", on_loop), ("off", off_loop)) if i % 2 else (("off", off_loop), ("on", on_loop))):
-            start, start_cpu = time.perf_counter(), time.process_time()
-            loop.run("Say hello.")
-            if i >= 20:  # after the warm-up
-                wall[name].append(time.perf_counter() - start)
+    cpu, gc_cpu, own = {"on": 0.0, "off": 0.0}, {"on": 0.0, "off": 0.0}, {"on": 0.0, "off": 0.0}
+    rounds: list[float] = []
+    for _ in range(40):  # warm-up: connections, label children, the builder thread
+        on_loop.run("Say hello.")
+        off_loop.run("Say hello.")
+    tracing.flush()
+    clock = _GcClock()
+    gc.callbacks.append(clock)
+    try:
+        for r in range(max(1, calls // block)):
+            medians = {}
+            for name, loop in (("on", on_loop), ("off", off_loop))[:: 1 if r % 2 else -1]:
+                gc_before, start_cpu, start_own = sum(clock.seconds), time.process_time(), time.thread_time()
+                samples = _time(lambda loop=loop: loop.run("Say hello."), block)
+                own[name] += time.thread_time() - start_own
+                if name == "on":
+                    tracing.flush()
                 cpu[name] += time.process_time() - start_cpu
-    hooks = _hook_cost(emu, on_loop)
+                gc_cpu[name] += sum(clock.seconds) - gc_before
+                wall[name] += samples
+                medians[name] = statistics.median(samples)
+            rounds.append(medians["on"] / medians["off"])
+    finally:
+        gc.callbacks.remove(clock)
+    hooks = _hook_cost(emu, (on_loop, tracing))
+    turns = len(wall["on"])
     on, off = statistics.median(wall["on"]), statistics.median(wall["off"])
     q_on, q_off = (statistics.quantiles(wall[k], n=4)[0] for k in ("on", "off"))
-    return (f"observability on/off ({calls} turns each, alternating): median {on * 1e3:.3f} vs {off * 1e3:.3f} ms "
-            f"ratio {on / off:5.3f}; p25 {q_on * 1e3:.3f} vs {q_off * 1e3:.3f} ms ratio {q_on / q_off:5.3f}\n"
-            f"  process CPU per turn: {cpu['on'] / calls * 1e6:.0f} vs {cpu['off'] / calls * 1e6:.0f} us "
-            f"ratio {cpu['on'] / cpu['off']:5.3f}; the hooks alone (one turn's events replayed): "
-            f"{hooks * 1e6:.1f} us per turn\n  goal: on/off <= 1.03")
+    deciles = statistics.quantiles(rounds, n=10)
+    per = {k: v / turns * 1e6 for k, v in cpu.items()}
+    gc_per = {k: v / turns * 1e6 for k, v in gc_cpu.items()}
+    mine = {k: v / turns * 1e6 for k, v in own.items()}
+    return (f"observability on/off ({turns} turns each, blocks of {block} interleaved): median {on * 1e3:.3f} vs "
+            f"{off * 1e3:.3f} ms ratio {on / off:5.3f}; p25 {q_on * 1e3:.3f} vs {q_off * 1e3:.3f} ms ratio "
+            f"{q_on / q_off:5.3f}\n"
+            f"  per-round median ratios ({len(rounds)} rounds): p10 {deciles[0]:5.3f}, median "
+            f"{statistics.median(rounds):5.3f}, p90 {deciles[-1]:5.3f}\n"
+            f"  process CPU per turn (span building included): {per['on']:.0f} vs {per['off']:.0f} us ratio "
+            f"{per['on'] / per['off']:5.3f}; of it garbage collection {gc_per['on']:.1f} vs {gc_per['off']:.1f} us\n"
+            f"  the loop's own thread (what a turn waits for; span building is on another): {mine['on']:.0f} vs "
+            f"{mine['off']:.0f} us CPU per turn ratio {mine['on'] / mine['off']:5.3f}\n"
+            f"  the hooks alone (one turn's events replayed, spans built inline): {hooks * 1e6:.1f} us per turn\n"
+            f"  goal: on/off <= 1.03")
 
 
 def _first_use(emu: Any, keys: int = 40) -> str:
@@ -232,7 +287,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=1000, help="calls per arm (each size, each state, bare)")
     parser.add_argument("--block", type=int, default=10, help="calls in a row before the next arm")
+    parser.add_argument("--observability", action="store_true",
+                        help="only the tracing and metrics on/off comparison, --calls turns each")
     args = parser.parse_args()
+    if args.observability:
+        with _Upstream() as emu:
+            print(_observability(emu, args.calls))
+        return
     from bench.pool import _redis
 
     redis_proc, redis_url = _redis()
