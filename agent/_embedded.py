@@ -30,7 +30,7 @@ _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is 
 # many numbers inside longer numbers, ids and versions never reach the Python checks below).
 _CANDIDATE: Final = re.compile(r"[45](?<![\w.][45])\d\d(?![\w.])")
 _BEFORE: Final = ("error code", "status code", "status_code", "status", "api error", "http error", "http",
-                  "response code", "http/2", "http/1.1", "http/1.0")
+                  "response code", "http/2", "http/1.1", "http/1.0", "error")
 _REASONS: Final = (" bad request", " unauthorized", " payment required", " forbidden", " not found",
                    " request timeout", " conflict", " unprocessable entity", " too many requests",
                    " internal server error", " bad gateway", " service unavailable", " gateway timeout",
@@ -45,6 +45,11 @@ _EPOCH_RE: Final = re.compile(r"\|\s*(\d{10})\b")
 _AWS_CODE_RE: Final = re.compile(r"error occurred \((\w+)\)", re.IGNORECASE)
 _GRPC_CODE_RE: Final = re.compile(r"StatusCode\.(\w+)")
 _EXCEPTION_TYPE_RE: Final = re.compile(r"exception-type'?\W{1,4}(\w+)", re.IGNORECASE)
+# A wrapper prints the class of the error it caught: "litellm.RateLimitError: ...", "openai.APITimeoutError",
+# "google.api_core.exceptions.ResourceExhausted: 429 ...", and tenacity's "RetryError[<Future ... raised
+# RateLimitError>]". The class name is the error's code when nothing else names it.
+_CLASS_NAME_RE: Final = re.compile(r"(?:litellm|openai|anthropic|exceptions|errors)\.([A-Z]\w{3,60})")
+_RAISED_RE: Final = re.compile(r"\braised ([A-Z]\w{3,60})>")
 
 
 def embedded_status(text: str) -> int | None:
@@ -63,7 +68,8 @@ def embedded_status(text: str) -> int | None:
 
 
 def embedded_codes(text: str) -> list[str]:
-    """Service error codes a message names: AWS ``(ThrottlingException)``, gRPC ``StatusCode.X``."""
+    """Service error codes a message names: AWS ``(ThrottlingException)``, gRPC ``StatusCode.X``, and the
+    class of the error a wrapper caught (``litellm.RateLimitError``, tenacity's ``raised RateLimitError>``)."""
     found: list[str] = []
     if "rror occurred (" in text:
         found += _AWS_CODE_RE.findall(text, 0, 600)
@@ -71,6 +77,11 @@ def embedded_codes(text: str) -> list[str]:
         found += _GRPC_CODE_RE.findall(text, 0, 600)
     if "xception-type" in text:
         found += _EXCEPTION_TYPE_RE.findall(text, 0, 2000)
+    if ("litellm." in text or "openai." in text or "anthropic." in text or "exceptions." in text
+            or "errors." in text):
+        found += _CLASS_NAME_RE.findall(text, 0, 600)
+    if "raised " in text:
+        found += _RAISED_RE.findall(text, 0, 600)
     return [code.lower() for code in found]
 
 

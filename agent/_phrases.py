@@ -141,14 +141,17 @@ _TAG_LIST: Final = (
          "not allowed to access model", "not allowed to access this model", "access to model denied",
          "is not allowed to use publisher model", "plan does not yet include access", "无可用渠道",
          ("is not accessible via the", "endpoint"),
-         ("on-demand throughput", "supported"), ("on-demand throughput", "support")),
+         ("on-demand throughput", "supported"), ("on-demand throughput", "support"),
+         # Gemini: a feature the model lacks ("Multiturn chat is not enabled for models/gemini-1.0-pro-vision").
+         "is not enabled for models", "is not enabled for this model"),
     _tag("model_missing",
          "model not found", "model_not_found", "no such model", "unknown model", "invalid model",
          "is not a valid model", "has been decommissioned", "no endpoints found that support",
          "no endpoints found for", "deploymentnotfound", "deployment_not_found", ("deployment", "does not exist"),
          "model identifier is invalid", "invalid model identifier", "no healthy deployments for this model",
          "llm provider not provided", "backend not found",
-         ("model", "does not exist"), ("model", "not found"), ("models", "not found")),
+         ("model", "does not exist"), ("model", "not found"), ("models", "not found"), "model not exist",
+         ("model", "is no longer available"), ("model", "has been retired")),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
          "maximum context length", "context length", "context_length_exceeded", "context window",
@@ -161,7 +164,8 @@ _TAG_LIST: Final = (
          "range of input length", "exceeds the maximum allowed length", "cannot truncate to",
          "context limit exceeded", "floor_output_tokens", "token length too long", "model token limit",
          ("total number of tokens", "cannot exceed"), "larger than the max context size",
-         "input is too large to process", "too big compared to kv size", "上下文长度", "超过最大长度"),
+         "input is too large to process", "too big compared to kv size", "maximum input length",
+         "exceed the configured limit", "exceeds the configured limit", "上下文长度", "超过最大长度"),
     _tag("payload_too_large", "request entity too large", "payload too large", "error code: 413",
          "request_too_large", "request too large", ("message size", "exceeds limit"),
          ("value at 'body' failed to satisfy constraint", "length less than or equal to")),
@@ -175,7 +179,8 @@ _TAG_LIST: Final = (
          "user location is not supported", "unsupported_country", "not supported in your region",
          "request not allowed", "operation not allowed", "data retention mode", "no allowed providers are available",
          "public access is disabled", "virtual network/firewall rules", "approved private endpoint",
-         "virtual network is configured for this resource", "has not agreed to", ("agree", "model terms")),
+         "virtual network is configured for this resource", "has not agreed to", ("agree", "model terms"),
+         "explicit deny in a service control policy"),
     _tag("billing",
          "insufficient credits", "insufficient_quota", "insufficient balance", "credit balance",
          "credits exhausted", "credits have been exhausted", "no usable credits", "requires more credits",
@@ -201,7 +206,7 @@ _TAG_LIST: Final = (
     _tag("usage_transient", "try again", "retry", "retrying", "resets at", "reset in", "resets in", "wait",
          "requests remaining", "per minute", "per hour", "window"),
     _tag("reset_signal", "resets at", "reset at", "resets in", "reset in", "will reset", "reset after",
-         "resets after", "resets_at", "available again"),
+         "resets after", "resets_at", "available again", "hourly usage limit", "hourly limit", "hourly quota"),
     # A zero allowance: no amount of waiting helps (Gemini free tier "limit: 0").
     _tag("zero_allowance", "limit: 0,", "limit 0 model", "quota limit is 0", "limit: 0",
          # Google's quota metadata printed as protobuf text (python-genai, google-api-core): the allowance is zero.
@@ -215,7 +220,7 @@ _TAG_LIST: Final = (
          "server_is_overloaded", "loading model", "model is loading", "temporarily overloaded",
          "experiencing high traffic", "负载已饱和", "服务器繁忙", "serviceunavailableexception", "server busy",
          "no slots available", "provider is temporarily unavailable", "are cooling down",
-         "no more data centers to forward"),
+         "no more data centers to forward", "capacity exceeded", "service temporarily unavailable"),
     _tag("try_later", "try again later", "retry later", "请稍后再试"),
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your"),
@@ -253,7 +258,8 @@ _TAG_LIST: Final = (
          "security token included in the request is invalid", "no such organization", "unauthenticated request",
          # This credential cannot sign in: its OAuth refresh failed, or its restrictions exclude the caller.
          "failed to refresh token", "token refresh failed", "could not be refreshed",
-         "requests from referer", ("client application", "are blocked"), "has an ip address restriction"),
+         "requests from referer", ("client application", "are blocked"), "has an ip address restriction",
+         "is only authorized for use with"),
     # Seed 001: the upstream blamed the request, but the fault is on its side.
     _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
          "upstream connect error", "failed to get response from provider", "timeout while downloading"),
@@ -271,7 +277,13 @@ _TAG_LIST: Final = (
          "unsupported value",
          # A history the API refuses (roles out of order, a tool call without its result): repair, never retry.
          "must alternate", "should alternate", "must start with a user message", "tool_call_id", "tool call id",
-         "tool call and result", "tool result's tool id", "must be followed by tool messages"),
+         "tool call and result", "tool result's tool id", "must be followed by tool messages",
+         "tool call validation failed", "failed to parse tool call arguments",
+         # Gemini's INVALID_ARGUMENT and LangChain's wrapper of it; two parameters the API will not combine.
+         "request contains an invalid argument", "invalid argument provided to", "generatecontentrequest",
+         "is not supported when", "invalid combination of",
+         # Responses API: the input names an item the server never stored (store=false) or lost.
+         ("item with id", "not found"), "items are not persisted", ("previous response with id", "not found")),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
          "revoked", "invalid_grant", "account has been disabled", "account is deactivated", "account_deactivated",
@@ -285,7 +297,8 @@ _TAG_LIST: Final = (
          ("disabled", "violation of terms")),
     _tag("auth", "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
          "access denied", "forbidden", "not authorized"),
-    _tag("timeout", "timed out", "timeout", "deadline exceeded", "request timeout"),
+    _tag("timeout", "timed out", "timeout", "deadline exceeded", "request timeout", "stream stalled",
+         "stalled for"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
          "connection refused", "name or service not known", "nodename nor servname", "getaddrinfo failed",
@@ -295,7 +308,8 @@ _TAG_LIST: Final = (
          "network is unreachable", "stream disconnected before completion", "stream closed before", "econnreset",
          "econnrefused", "etimedout", "unable to connect to api", "fetch failed", "forcibly closed by the remote host",
          "eof occurred in violation of protocol", "connection broken", "connection to the api was lost",
-         "proxy authentication required", "socket hang up", "enotfound", "eai_again"),
+         "proxy authentication required", "socket hang up", "enotfound", "eai_again",
+         "failed to connect to all addresses", "unable to reach the model provider", "trouble connecting to the"),
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",
@@ -306,6 +320,12 @@ _TAG_LIST: Final = (
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     _tag("output_truncated", "output token maximum", "reason: max_output_tokens"),
+    # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
+    _tag("stream_cut", ("stream", "finish_reason"), ("stream", "finish reason"), ("stream", "stop_reason"),
+         "stream ended without", "without a terminal event"),
+    # The call returned, but with nothing in it (wrappers that raise on an empty answer).
+    _tag("empty_answer", "empty model response", "empty response from", "returned an empty response",
+         "returned empty response", "produced an empty response", "model returned no content"),
     _tag("server_fault", "an error occurred while processing your request", "internal server error",
          "runner process has terminated", "error was encountered while running the model",
          "request failed during generation", "encountered an unexpected error during processing",

@@ -152,7 +152,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("content_policy_code", R.content_policy_blocked, codes=(
         "content_filter", "content_policy_violation", "responsibleaipolicyviolation", "invalid_prompt",
         "bio_policy", "image_content_policy_violation", "misalignment_policy_violation",
-        "contentfilterfinishreasonerror", "datainspectionfailed")),
+        "contentfilterfinishreasonerror", "datainspectionfailed", "contentpolicyviolationerror")),
     rule("content_policy_phrase", R.content_policy_blocked, statuses=(400, 403, 422, 451, None),
          tags=("content_policy",)),
     # Provider-specific tiers and request repairs.
@@ -163,7 +163,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("assistant_prefill_unsupported", R.prefill_unsupported, statuses=(400, None), tags=("prefill_unsupported",)),
     rule("anthropic_long_context_beta", R.oauth_long_context_beta_forbidden, statuses=(400, 403, 429, None),
          tags=("long_context_beta",)),
-    rule("llama_cpp_grammar", R.llama_cpp_grammar_pattern, statuses=(400, 500), tags=("llama_grammar",)),
+    rule("llama_cpp_grammar", R.llama_cpp_grammar_pattern, statuses=(400, 500), tags=("llama_grammar",),
+         unless=("request_defect",)),
     rule("max_completion_tokens", R.max_tokens_unsupported, statuses=REQUEST, tags=("max_completion_tokens",)),
     rule("invalid_encrypted_content_code", R.invalid_encrypted_content, codes=("invalid_encrypted_content",)),
     rule("invalid_encrypted_content_phrase", R.invalid_encrypted_content, statuses=REQUEST,
@@ -200,7 +201,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "insufficient_quota", "billing_not_active", "billing_error", "payment_required", "insufficient_credits",
         "no_usable_credits", "balance_depleted", "billing_hard_limit_reached", "enforced_spend_limit_reached",
         "contract_spend_limit_reached", "linked_organization_spend_limit_reached",
-        "linked_organization_billing_unavailable", "organization_on_hold", "budget_exceeded", "arrearage")),
+        "linked_organization_billing_unavailable", "organization_on_hold", "budget_exceeded", "arrearage",
+        "budgetexceedederror")),
     rule("limit_resets_late", R.billing, statuses=LIMITED, test=resets_late,
          unless=("request_over_budget",)),
     rule("usage_limit_no_reset", R.billing, statuses=LIMITED, tags=("usage_limit",), test=no_reset_soon),
@@ -212,6 +214,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("context_overflow_code", R.context_overflow, codes=("context_length_exceeded", "exceed_context_size_error")),
     rule("payload_too_large_code", R.payload_too_large,
          codes=("string_above_max_length", "request_too_large", "request_body_too_large_after_decoding"),
+         test=lambda f: not short_string_cap(f)),
+    # LiteLLM's class for an overflow it recognised (its own text may be a proxy's paraphrase).
+    # A short cap on one string (a tool description) inside it is a format defect, as for the code above.
+    rule("context_overflow_class", R.context_overflow, codes=("contextwindowexceedederror",),
          test=lambda f: not short_string_cap(f)),
     rule("model_support_code", R.model_not_found,
          codes=("model_not_supported", "unsupported_model", "model_not_supported_on_free_tier", "model_not_available",
@@ -266,6 +272,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("server_error_code", R.server_error, statuses=(500, None),
          codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception")),
     rule("output_truncated_phrase", R.output_truncated, statuses=NONE, tags=("output_truncated",)),
+    rule("stream_cut_phrase", R.stream_incomplete, statuses=NONE, tags=("stream_cut",)),
+    rule("empty_answer_phrase", R.empty_response, statuses=NONE, tags=("empty_answer",)),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",)),
     # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load.
     rule("upstream_unreachable", R.server_error, statuses=(502, 503), tags=("upstream_unreachable",)),
@@ -282,6 +290,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_401", R.auth, statuses=(401,)),
     rule("status_403", R.auth, statuses=(403,)),
     rule("status_402", R.billing, statuses=(402,)),
+    # A 404 for an item or response id the request names (Responses API, store=false): the request's fault.
+    rule("status_404_request_defect", R.format_error, statuses=(404,), tags=("request_defect",),
+         unless=("model_missing",)),
     rule("status_404_model_missing", R.model_not_found, statuses=(404,), tags=("model_missing",)),
     rule("status_404_mentions_model", R.model_not_found, statuses=(404,), tags=("mentions_model",)),
     rule("model_not_found_phrase", R.model_not_found, statuses=(400, 422, None), tags=("model_missing",)),
@@ -294,7 +305,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_429", R.rate_limit, statuses=(429,)),
     rule("generic_400_large_session", R.context_overflow, statuses=(400,), test=generic_400_in_large_session),
     rule("status_503_529", R.overloaded, statuses=(503, 529)),
-    rule("status_504", R.timeout, statuses=(504,)),
+    rule("status_504", R.timeout, statuses=(504, 522, 524)),  # Cloudflare: origin connect / answer timed out
     rule("status_4xx", R.format_error, statuses=CLIENT),
     rule("status_5xx", R.server_error, statuses=SERVER),
     # No status: transport kinds and phrases.
@@ -306,6 +317,21 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("disconnect_phrase", R.timeout, statuses=NONE, tags=("disconnect",)),
     rule("timeout_phrase", R.timeout, statuses=NONE, tags=("timeout",)),
     rule("auth_phrase", R.auth, statuses=NONE, tags=("auth",)),
+    # Last resort for a status-less error: the class a wrapper gave it ("litellm.ServiceUnavailableError: ...",
+    # tenacity's "raised RateLimitError>", google's ResourceExhausted). Any phrase above reads the text first.
+    rule("class_rate_limit", R.rate_limit, statuses=NONE, codes=(
+        "ratelimiterror", "ratelimitexception", "toomanyrequests", "toomanyrequestserror", "resourceexhausted")),
+    rule("class_overloaded", R.overloaded, statuses=NONE, codes=(
+        "serviceunavailableerror", "serviceunavailable", "overloadederror")),
+    rule("class_timeout", R.timeout, statuses=NONE, codes=(
+        "apitimeouterror", "apiconnectionerror", "deadlineexceeded", "gatewaytimeout", "gatewaytimeouterror")),
+    rule("class_server_error", R.server_error, statuses=NONE, codes=(
+        "internalservererror", "internalserver", "badgatewayerror", "badgateway")),
+    rule("class_auth", R.auth, statuses=NONE, codes=(
+        "authenticationerror", "permissiondeniederror", "permissiondenied", "unauthenticatederror")),
+    rule("class_model_not_found", R.model_not_found, statuses=NONE, codes=("notfounderror", "notfound")),
+    rule("class_bad_request", R.format_error, statuses=NONE, codes=(
+        "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument")),
     rule("unknown", R.unknown),
 )
 

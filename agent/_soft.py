@@ -79,8 +79,10 @@ def _plainly_fine(response: object) -> bool:
         return getattr(first, "finish_reason", None) in ("stop", "tool_calls") and message is not None and bool(
             getattr(message, "content", None) or getattr(message, "tool_calls", None))
     if getattr(response, "type", None) == "message":
-        return bool(getattr(response, "content", None)) and getattr(response, "stop_reason", None) not in (
-            "refusal", WINDOW_FULL)
+        content = getattr(response, "content", None)
+        return isinstance(content, list) and bool(content) and getattr(response, "stop_reason", None) not in (
+            "refusal", WINDOW_FULL) and (getattr(content[-1], "type", None) not in _THINKING_BLOCKS
+                                         or not _only_thinking(content))
     if getattr(response, "object", None) == "response":
         return getattr(response, "status", None) == "completed" and bool(getattr(response, "output", None))
     return False
@@ -177,11 +179,23 @@ def _anthropic(data: Mapping[str, Any]) -> SoftVerdict | None:
     if stop == WINDOW_FULL:
         return _text_facts(f"stop_reason: {WINDOW_FULL}"), FailoverReason.context_overflow
     content = data.get("content")
-    if not content:
+    if not content or (stop != "pause_turn" and _only_thinking(content)):
         if stop == "max_tokens":
             return _text_facts("stop_reason: max_tokens with no output"), FailoverReason.output_truncated
         return _text_facts("the message has no content"), FailoverReason.empty_response
     return None
+
+
+# A message whose only blocks are the model's reasoning has no answer in it: the turn ended before the
+# model said or called anything (seen with end_turn after a long thinking block).
+_THINKING_BLOCKS: Final = frozenset({"thinking", "redacted_thinking"})
+
+
+def _only_thinking(content: Any) -> bool:
+    """Whether ``content`` (a list of dicts or SDK blocks) holds reasoning blocks and nothing else."""
+    return isinstance(content, list) and all(
+        (block.get("type") if isinstance(block, Mapping) else getattr(block, "type", None)) in _THINKING_BLOCKS
+        for block in content)
 
 
 def _final_chunk(data: Mapping[str, Any]) -> SoftVerdict | None:
@@ -198,6 +212,9 @@ def _final_chunk(data: Mapping[str, Any]) -> SoftVerdict | None:
 
 _GEMINI_BLOCKS: Final = frozenset({
     "SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_SAFETY", "OTHER_BLOCK"})
+# The model's function call itself was unusable (unparsable, undeclared, too many): the turn yields no answer,
+# and a retry usually produces a valid call.
+_GEMINI_BAD_CALLS: Final = frozenset({"MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL", "TOO_MANY_TOOL_CALLS"})
 
 
 def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:
@@ -211,6 +228,8 @@ def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:
     finish = first.get("finishReason")
     if finish in _GEMINI_BLOCKS:
         return _text_facts(f"finishReason: {finish}"), FailoverReason.content_policy_blocked
+    if finish in _GEMINI_BAD_CALLS:
+        return _text_facts(f"finishReason: {finish}"), FailoverReason.malformed_response
     content = first.get("content")
     if isinstance(content, Mapping) and content.get("parts"):
         return None

@@ -70,8 +70,8 @@ HOLDOUT2 = "holdout2.jsonl"  # mined after the holdout's own rule fixes, measure
 HOLDOUT3 = "holdout3.jsonl"
 # A fourth, mined after the third's rule fixes and sampled like the outside evaluator samples (common shapes first).
 HOLDOUT4 = "holdout4.jsonl"
-# A fifth, weighted to message-only errors and HTTP-200 soft failures of wrapping libraries and frameworks; still
-# unseen (no rule was fitted to it), so its own floor test covers it and it stays out of the 95 % sum until then.
+# A fifth, weighted to message-only errors and HTTP-200 soft failures of wrapping libraries and frameworks; general
+# rules have since been fitted to it, so it counts in the 95 % sum too.
 HOLDOUT5 = "holdout5.jsonl"
 
 
@@ -82,9 +82,9 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
-    reason. A holdout no rule has been fitted to yet (the fifth) is measured by its own floor test until general
-    rules have been fitted to it, then it joins this sum."""
-    right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(HOLDOUT5)])
+    reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
+    have been fitted to it, then it joins this sum (all five have)."""
+    right, total = _reason_accuracy(list(all_entries()))
     assert right / total >= 0.95, f"{right}/{total}"
 
 
@@ -121,9 +121,10 @@ def test_fourth_holdout_accuracy_does_not_fall() -> None:
 
 def test_fifth_holdout_accuracy_does_not_fall() -> None:
     """The fifth held-out file keeps its accuracy (68 of 101 before any rule saw it: 27/52 message-only, 34/40
-    HTTP, 7/9 soft failures); raise the floor as rules fix more, never lower it."""
+    HTTP, 7/9 soft failures; 100 after general rules: wrapper class names, stream-cut and empty-answer wording,
+    Gemini bad-call finish reasons, thinking-only messages); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT5)])
-    assert total >= 100 and right / total >= 68 / 101, f"{right}/{total}"
+    assert total >= 100 and right / total >= 100 / 101, f"{right}/{total}"
 
 
 @pytest.mark.parametrize(("line", "field"), [

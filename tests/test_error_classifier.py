@@ -548,3 +548,55 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
                       "metadata": {"raw": "error code: 1015", "provider_name": "Kluster"}}}
     c = classify_api_error(exception_from_http("openai", 429, body), provider="openrouter")
     assert (c.reason, c.scope, c.should_rotate_credential) == (R.rate_limit, Scope.endpoint, False)
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # the class a wrapper names decides when no status and no phrase does (tenacity, LiteLLM)
+    ("RetryError", "RetryError[<Future at 0x7fcf1f3d9630 state=finished raised RateLimitError>]", R.rate_limit),
+    ("RetryError", "RetryError[<Future at 0x7f2a state=finished raised APIConnectionError>]", R.timeout),
+    ("ContextWindowExceededError", "ContextWindowExceededError: OpenAIException - Input tokens exceed the "
+     "configured limit of 272000 tokens.", R.context_overflow),
+    # near miss: the text's own wording outranks the class (LiteLLM maps a DNS failure to a 503 class)
+    ("ServiceUnavailableError", "litellm.ServiceUnavailableError: BedrockException - [Errno -2] Name or service "
+     "not known", R.timeout),
+    # a stream cut before its terminal event, and a call that returned nothing
+    ("Error", "Error: Stream ended without finish_reason", R.stream_incomplete),
+    ("Error", "[API Error: Model stream ended with an invalid chunk or missing finish reason.]", R.stream_incomplete),
+    ("UnexpectedModelBehavior", "Received empty model response", R.empty_response),
+    # near miss: a stream dropped mid-answer with no finish-reason wording stays a transport fault
+    ("Error", "stream disconnected before completion: stream closed before response.completed", R.timeout),
+    # LangChain's wrapper of Gemini's INVALID_ARGUMENT, and a status printed after "error"
+    ("ChatGoogleGenerativeAIError", "Invalid argument provided to Gemini: 400 Request contains an invalid argument.",
+     R.format_error),
+    ("Exception", "LLM proxy error 503 from https://relay.example/v1/messages key_id=21: Service temporarily "
+     "unavailable", R.overloaded),
+])
+def test_message_only_errors_read_class_names_and_wording(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Message-only errors (no status) of wrapping libraries: real texts from tests/corpus/holdout5.jsonl."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect
+
+
+_THINKING = {"type": "thinking", "thinking": "Let me work through this.", "signature": "sig"}
+
+
+@pytest.mark.parametrize(("content", "stop", "expect"), [
+    ([_THINKING], "end_turn", R.empty_response),
+    ([_THINKING], "max_tokens", R.output_truncated),
+    ([_THINKING, {"type": "text", "text": "The answer."}], "end_turn", None),
+])
+def test_a_message_with_only_thinking_has_no_answer(content: list[dict[str, Any]], stop: str,
+                                                    expect: FailoverReason | None) -> None:
+    """An Anthropic message whose only blocks are reasoning is an empty answer (or cut by max_tokens)."""
+    body = {"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-x", "content": content,
+            "stop_reason": stop, "stop_sequence": None, "usage": {"input_tokens": 100, "output_tokens": 40}}
+    c = classify_soft_failure(response_from_http("anthropic", body))
+    assert (c.reason if c else None) is expect
+
+
+@pytest.mark.parametrize("finish", ["MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL", "TOO_MANY_TOOL_CALLS"])
+def test_gemini_unusable_function_call_is_malformed(finish: str) -> None:
+    """Gemini ends a turn whose function call it could not use with a finish reason of its own: retry."""
+    body = {"candidates": [{"content": {"parts": [{"functionCall": {"name": "undeclaredTool", "args": {}}}],
+                                        "role": "model"}, "finishReason": finish}]}
+    c = classify_soft_failure(body)
+    assert c is not None and c.reason is R.malformed_response

@@ -493,10 +493,12 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
         {"type": "extra_forbidden", "loc": ["body", "foo"], "msg": "Extra inputs are not permitted"}]},
         "type": "invalid_request_error", "param": None, "code": None}, R.format_error,
         "Mistral API 422 validation (message is an object)", provider="mistral"),
+    # Relabelled from rate_limit: the model's capacity for the whole service tier, not this key's limit (issue 9:
+    # capacity wording on a 429 means back off on the same key, do not rotate).
     ErrorShape("mistral_capacity", "openai", 429, {"object": "error", "message": "Service tier capacity exceeded for "
                                                                                 "this model.",
                                                    "type": "service_tier_capacity_exceeded", "param": None,
-                                                   "code": "3505"}, R.rate_limit, "Mistral API 429 capacity",
+                                                   "code": "3505"}, R.overloaded, "Mistral API 429 capacity",
                provider="mistral"),
     # ------------------------------------------------------------------ Groq
     ErrorShape("groq_tpd", "openai", 429, oai(
@@ -607,7 +609,9 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
                                                      "reset reason: overflow", R.overloaded,
                "Envoy 503 plain-text body"),
     ErrorShape("empty_body_500", "anthropic", 500, "", R.server_error, "a 500 with an empty body"),
-    ErrorShape("cloudflare_524", "openai", 524, "error code: 524", R.server_error, "Cloudflare 524 origin timeout"),
+    # Relabelled from server_error: Cloudflare's 524 is "A timeout occurred" (the origin took too long), a 504 in all
+    # but number; the recovery (retry, then fall back) is the same either way.
+    ErrorShape("cloudflare_524", "openai", 524, "error code: 524", R.timeout, "Cloudflare 524 origin timeout"),
     ErrorShape("x_should_retry_false_500", "openai", 500, oai("The server had an error.", "server_error"),
                R.server_error, "x-should-retry:false on a 500 (hint retryable is False)",
                headers={"x-should-retry": "false"}),
