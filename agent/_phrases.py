@@ -246,11 +246,13 @@ _TAG_LIST: Final = (
          "ratelimited", "rate_limited", "too many requests", "throttled", "throttling", "throttle",
          "throttlingexception",
          "requests per minute", "tokens per minute", "requests per day", "tokens per day",
-         "resource_exhausted", "resource has been exhausted", "rate increased too quickly",
+         "rate increased too quickly",
          "too many concurrent requests", "slow down", ("too many tokens", "wait"), "rate-limited",
          # DashScope's per-minute allocation (Throttling.AllocationQuota)
          "allocated quota exceeded", "allocationquota",
          ("per minute", "limit")),
+    # gRPC's RESOURCE_EXHAUSTED (Google): a throttle name, but not the words of one; capacity wording beats it.
+    _tag("exhausted", "resource_exhausted", "resource has been exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key", "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
          "api key not valid", "api_key_invalid", "no auth credentials found", "api key not found",

@@ -186,7 +186,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("overloaded_wording", R.overloaded, statuses=BUSY, tags=("overloaded",),
          unless=("rate_limit", "usage_limit", "billing"), test=lambda f: not resets_late(f)),
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
-         unless=("rate_limit", "usage_limit", "billing", "quota_word")),
+         unless=("rate_limit", "exhausted", "usage_limit", "billing", "quota_word")),
     # An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate.
     rule("aggregator_upstream_limit", R.rate_limit, statuses=(429,), tags=("upstream_limit",),
          unless=("usage_limit", "billing", "credits_exhausted"), scope=Scope.endpoint),
@@ -231,7 +231,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("auth_permanent_phrase", R.auth_permanent, statuses=(400, 401, 403, None), tags=("auth_permanent",)),
     # A locked or banned account sent as a 429 (Z.ai "Account anomaly"): no wait unlocks it.
     rule("auth_permanent_as_429", R.auth_permanent, statuses=(429,), tags=("auth_permanent",),
-         unless=("billing", "credits_exhausted", "usage_limit", "quota_word", "rate_limit")),
+         unless=("billing", "credits_exhausted", "usage_limit", "quota_word", "rate_limit", "exhausted")),
     rule("auth_code", R.auth, codes=(
         "invalid_api_key", "api_key_invalid", "unauthenticated",
         # Google API-key restrictions exclude this caller or API: another key works.
@@ -255,8 +255,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("billing_phrase", R.billing, statuses=PHRASED, tags=("billing",)),
     rule("quota_resets_soon", R.rate_limit, statuses=LIMITED, tags=("quota_word",), test=resets_soon),
     rule("quota_resets", R.rate_limit, statuses=(402, 403, 429), tags=("quota_word", "usage_transient")),
-    rule("quota_phrase", R.billing, statuses=(400, 402, 403, None), tags=("quota_word",), unless=("rate_limit",)),
+    rule("quota_phrase", R.billing, statuses=(400, 402, 403, None), tags=("quota_word",),
+         unless=("rate_limit", "exhausted")),
     rule("rate_limit_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("rate_limit",)),
+    rule("resource_exhausted_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("exhausted",)),
     # A 403 that says only when to come back ("HTTP 403 (reset after 2m)"): a proxy's short throttle, not a bad key.
     rule("forbidden_short_reset", R.rate_limit, statuses=(403,), tags=("reset_signal",),
          test=lambda f: f.wait is not None and f.wait < QUOTA_FAR,

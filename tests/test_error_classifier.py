@@ -600,3 +600,18 @@ def test_gemini_unusable_function_call_is_malformed(finish: str) -> None:
                                         "role": "model"}, "finishReason": finish}]}
     c = classify_soft_failure(body)
     assert c is not None and c.reason is R.malformed_response
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/googleapis/google-cloud-java/issues/11195: the gRPC throttle name, capacity words
+    ("io.grpc.StatusRuntimeException: RESOURCE_EXHAUSTED: Unable to submit request because the service is "
+     "temporarily out of capacity. Try again later.", R.overloaded),
+    # near misses: the same status name alone, or with quota wording, stays this key's limit
+    ("io.grpc.StatusRuntimeException: RESOURCE_EXHAUSTED: Resource has been exhausted (e.g. check quota).",
+     R.rate_limit),
+    ("429 RESOURCE_EXHAUSTED. Quota exceeded for aiplatform.googleapis.com/generate_content_requests_per_minute",
+     R.rate_limit),
+])
+def test_capacity_wording_beats_the_resource_exhausted_status_name(text: str, expect: FailoverReason) -> None:
+    """RESOURCE_EXHAUSTED names a throttle but says nothing of whose: capacity words make it an overload."""
+    assert classify_api_error(exception_from_message("ResourceExhaustedException", text)).reason is expect
