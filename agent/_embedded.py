@@ -48,7 +48,9 @@ _EXCEPTION_TYPE_RE: Final = re.compile(r"exception-type'?\W{1,4}(\w+)", re.IGNOR
 # A wrapper prints the class of the error it caught: "litellm.RateLimitError: ...", "openai.APITimeoutError",
 # "google.api_core.exceptions.ResourceExhausted: 429 ...", and tenacity's "RetryError[<Future ... raised
 # RateLimitError>]". The class name is the error's code when nothing else names it.
-_CLASS_NAME_RE: Final = re.compile(r"(?:litellm|openai|anthropic|exceptions|errors)\.([A-Z]\w{3,60})")
+_CLASS_NAME_RE: Final = re.compile(r"\.([A-Z]\w{3,60})")  # kept when the word before the dot is an owner below
+_CLASS_OWNERS: Final = ("litellm", "openai", "anthropic", "exceptions", "errors")
+_DOT_CAPITAL: Final = re.compile(r"\.[A-Z]")  # the cheap first test: most texts have no capital right after a dot
 _RAISED_RE: Final = re.compile(r"\braised ([A-Z]\w{3,60})>")
 
 
@@ -77,9 +79,9 @@ def embedded_codes(text: str) -> list[str]:
         found += _GRPC_CODE_RE.findall(text, 0, 600)
     if "xception-type" in text:
         found += _EXCEPTION_TYPE_RE.findall(text, 0, 2000)
-    if ("litellm." in text or "openai." in text or "anthropic." in text or "exceptions." in text
-            or "errors." in text):
-        found += _CLASS_NAME_RE.findall(text, 0, 600)
+    if _DOT_CAPITAL.search(text, 0, 600) is not None:
+        found += [m.group(1) for m in _CLASS_NAME_RE.finditer(text, 0, 600)
+                  if text.endswith(_CLASS_OWNERS, 0, m.start())]
     if "raised " in text:
         found += _RAISED_RE.findall(text, 0, 600)
     return [code.lower() for code in found]
