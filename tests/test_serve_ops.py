@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import signal
 import subprocess
 import sys
 import textwrap
@@ -409,3 +410,41 @@ def test_serve_refuses_to_start_unsafely(tmp_path: Path, capsys: pytest.CaptureF
     """) + routes)
     assert main(["serve", "--config", str(path), *argv]) == 2
     assert says in capsys.readouterr().err
+
+
+def test_shutdown_closes_the_upstream_sessions(healthy_emu: Emulator, tmp_path: Path) -> None:
+    """Ctrl-C: the server closes its aiohttp sessions on lifespan shutdown. Before, every upstream client
+    left one open and aiohttp printed "Unclosed client session" and "Unclosed connector" at exit."""
+    path = tmp_path / "steadyloop.toml"
+    path.write_text(textwrap.dedent(f"""
+        [state]
+        backend = "memory"
+        [pools.main]
+        [[pools.main.credentials]]
+        id = "k1"
+        key = "sk-emu-one"
+        [[chain]]
+        api = "anthropic-messages"
+        model = "m"
+        pool = "main"
+        base_url = "{healthy_emu.base_url('anthropic')}"
+        [[chain]]
+        api = "openai-chat"
+        model = "m"
+        pool = "main"
+        base_url = "{healthy_emu.base_url('openai')}"
+        [routes.r]
+        chain = ["m"]
+    """))
+    proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "serve", "--config", str(path), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().split("listening on ")[1].split()[0]
+        assert anthropic_client(url).messages.create(model="r", max_tokens=16, messages=HI).content  # type: ignore[arg-type]
+        assert openai_client(url).chat.completions.create(model="r", messages=HI).choices  # type: ignore[arg-type]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=15)
+    assert proc.returncode == 130, err  # uvicorn's graceful exit re-raises the signal: the CLI's Ctrl-C code
+    assert "Unclosed" not in err, err

@@ -82,7 +82,7 @@ def _run(config: Any, host: str, port: int, out: TextIO) -> int:
     out.write(f"steadyloop serve: listening on http://{host}:{bound}  (routes: {', '.join(sorted(config.routes))})\n"
               f"  ANTHROPIC_BASE_URL=http://{host}:{bound}   OPENAI_BASE_URL=http://{host}:{bound}/v1\n")
     out.flush()
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on",
                                            timeout_keep_alive=config.serve.idle_timeout_seconds))
     server.run(sockets=[sock])
     return 0

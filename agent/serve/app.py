@@ -217,7 +217,24 @@ class GatewayApp:
             api = _ENDPOINTS.get(scope["path"])
             if api is not None:
                 return await _serve(self.state.gateway, api, scope, receive, send)
+        if scope["type"] == "lifespan":
+            return await self._lifespan(receive, send)
         await self.routes(scope, receive, send)
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        """Startup needs nothing; shutdown closes the upstream clients (else aiohttp prints "Unclosed client
+        session" for each at exit)."""
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                try:
+                    await self.state.gateway.aclose()
+                except Exception as err:  # a close that fails must not hang the shutdown
+                    log.warning("steadyloop serve: closing the upstream clients failed: %s", redact(str(err)))
+                await send({"type": "lifespan.shutdown.complete"})
+                return
 
 
 _ENDPOINTS: dict[str, Api] = {
