@@ -8,7 +8,9 @@ requests are interleaved round by round, so a busy machine slows both alike. Fig
 - latency: request sent to the whole body read (plain answers);
 - TTFT: request sent to the first content event (``content_block_delta`` / a chat chunk with text);
 - sequential (one request at a time) and 32 concurrent clients;
-- added = served minus direct, at the median and at p99.
+- added = served minus direct, at the median and at p99;
+- gw CPU: the gateway process's CPU time per served request (Linux ``/proc/PID/schedstat``: user and
+  system time of all its threads, in ns), the figure a busy machine disturbs least.
 
 Run: python -m bench.serve [--rounds N] [--state memory|sqlite]
 """
@@ -79,6 +81,13 @@ class _Gateway:
         self.proc.terminate()
         self.proc.wait(timeout=10)
 
+    def cpu(self) -> float | None:
+        """The gateway process's CPU time so far (s), where the system says (Linux)."""
+        try:
+            return int(Path(f"/proc/{self.proc.pid}/schedstat").read_text().split()[0]) / 1e9
+        except (OSError, ValueError, IndexError):
+            return None
+
 
 async def _plain(client: httpx2.AsyncClient, url: str, body: dict[str, object]) -> float:
     start = time.perf_counter()
@@ -106,11 +115,11 @@ def _p(samples: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def _row(label: str, ones: list[float], twos: list[float]) -> str:
-    """direct p50/p99, served p50/p99, added p50/p99, in ms."""
+def _row(label: str, ones: list[float], twos: list[float], cpu: float | None) -> str:
+    """direct p50/p99, served p50/p99, added p50/p99, gateway CPU per served request, in ms."""
     d50, d99, s50, s99 = statistics.median(ones), _p(ones, 0.99), statistics.median(twos), _p(twos, 0.99)
     figures = " ".join(f"{v * 1e3:8.2f}" for v in (d50, d99, s50, s99, s50 - d50, s99 - d99))
-    return f"{label:34} {len(ones):5} {figures}"
+    return f"{label:34} {len(ones):5} {figures} {'-' if cpu is None else f'{cpu / len(twos) * 1e3:8.2f}':>8}"
 
 
 async def _rounds(measure: Callable[[str], Awaitable[float]], direct: str, served: str, rounds: int,
@@ -125,13 +134,13 @@ async def _rounds(measure: Callable[[str], Awaitable[float]], direct: str, serve
     return ones, twos
 
 
-async def _run(upstream: str, gateway: str, rounds: int) -> list[str]:
+async def _run(upstream: str, gateway: _Gateway, rounds: int) -> list[str]:
     limits = httpx2.Limits(max_connections=CONCURRENCY * 2, max_keepalive_connections=CONCURRENCY * 2)
     rows = []
     async with httpx2.AsyncClient(timeout=30, limits=limits) as client:
         for name, (path, body, marker) in BODIES.items():
             direct = upstream.removesuffix("/v1") + path
-            served = gateway + path
+            served = gateway.url + path
             kinds: dict[str, Callable[[str], Awaitable[float]]] = {
                 "latency": lambda url, body=body: _plain(client, url, body),  # type: ignore[misc]
                 "TTFT": lambda url, body=body, marker=marker: _ttft(client, url, body, marker),  # type: ignore[misc]
@@ -140,9 +149,11 @@ async def _run(upstream: str, gateway: str, rounds: int) -> list[str]:
                 for width in (1, CONCURRENCY):
                     await _rounds(measure, direct, served, 3, width)  # warm-up: connections, clients, caches
                     n = max(1, rounds // width) if width > 1 else rounds
+                    before = gateway.cpu()
                     ones, twos = await _rounds(measure, direct, served, n, width)
+                    after = gateway.cpu()
                     label = f"{name} {kind}, {'sequential' if width == 1 else f'{width} concurrent'}"
-                    rows.append(_row(label, ones, twos))
+                    rows.append(_row(label, ones, twos, None if before is None or after is None else after - before))
     return rows
 
 
@@ -153,10 +164,10 @@ def main() -> None:
     parser.add_argument("--state", choices=("memory", "sqlite"), default="sqlite")
     args = parser.parse_args()
     with _Upstream() as emu, _Gateway(emu.url, args.state) as gw:
-        rows = asyncio.run(_run(emu.url, gw.url, args.rounds))
+        rows = asyncio.run(_run(emu.url, gw, args.rounds))
     print(f"steadyloop serve (state: {args.state}) vs the emulator directly, ms; loopback, one gateway worker")
     print(f"{'':34} {'n':>5} {'direct50':>8} {'direct99':>8} {'served50':>8} {'served99':>8} {'added50':>8} "
-          f"{'added99':>8}")
+          f"{'added99':>8} {'gw CPU':>8}")
     for row in rows:
         print(row)
     print("goal: added p50 <= 1.5 ms, added TTFT <= 1 ms")

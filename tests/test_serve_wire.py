@@ -12,6 +12,7 @@ import openai
 import pytest
 
 from agent import events as ev
+from agent.config import load_config
 from agent.results import TurnResult, TurnStatus
 from agent.serve.answers import answer_of
 from agent.serve.sse import Event, Watch, events
@@ -156,3 +157,135 @@ def test_a_give_up_after_keep_alives_is_an_error_event_the_sdk_raises() -> None:
         stream.get_final_message()
     assert caught.value.body["error"]["type"] == "overloaded_error"  # type: ignore[index]
     assert not isinstance(caught.value, openai.APIError)
+
+
+# ------------------------------------------------------------------ the client's bytes, sent as they came
+
+# An OpenAI SDK body: "model" after the messages, a nested "model" key, escapes and spacing of its own.
+_SENT = (b'{"messages": [{"role": "user", "content": "caf\\u00e9 \\"model\\": {[ \\\\"}], '
+         b'"metadata": {"model": "r"}, "model" : "r", "stream": false}')
+
+
+@pytest.mark.parametrize(("data", "model", "expected"), [
+    (_SENT, "m", _SENT.replace(b'"model" : "r"', b'"model" : "m"')),
+    (_SENT, "r", _SENT),  # the same name: not a byte changes
+    (b'{"model": "r", "x": 1, "model": "r"}', "m", b'{"model": "m", "x": 1, "model": "m"}'),  # duplicates: all of them
+    (b'{"mod\\u0065l": "r", "y": {"model": "r"}}', "m", None),  # not plainly written: the caller encodes the body
+])
+def test_with_model_replaces_only_the_top_level_model(data: bytes, model: str, expected: bytes | None) -> None:
+    from agent.passthrough import with_model
+
+    assert with_model(data, "r", model) == expected
+    if expected is not None:
+        assert json.loads(expected) == {**json.loads(data), "model": model}
+
+
+@pytest.mark.parametrize(("extra_body", "sent_as_is"), [({}, True), ({"service_tier": "flex"}, False)])
+def test_the_upstream_gets_the_clients_bytes_but_for_the_model(extra_body: dict[str, Any], sent_as_is: bool) -> None:
+    """The real SDK client over a recording transport: the body goes out as the client wrote it (spacing,
+    escapes, key order), only the model changed; a chain entry's extra_body makes it encoded anew."""
+    import asyncio
+
+    import httpx2
+
+    from agent._params import RequestSettings
+    from agent.adapters import ModelRequest
+    from agent.passthrough import RawRequest, send_raw
+
+    seen: list[bytes] = []
+
+    def answer(request: httpx2.Request) -> httpx2.Response:
+        seen.append(request.content)
+        return httpx2.Response(200, json={"ok": True})
+
+    async def send() -> None:
+        client = anthropic.AsyncAnthropic(api_key="sk-test", base_url="http://upstream.test", max_retries=0,
+                                          http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(answer)))
+        raw = RawRequest.of(json.loads(_SENT), {}, data=_SENT)
+        target = ModelRequest("m", (), settings=RequestSettings(extra_body=extra_body))
+        await send_raw(client, "anthropic-messages", raw, target)
+
+    asyncio.run(send())
+    expected = {**json.loads(_SENT), **extra_body, "model": "m"}
+    assert json.loads(seen[0]) == expected
+    assert (seen[0] == _SENT.replace(b'"model" : "r"', b'"model" : "m"')) is sent_as_is
+
+
+# ------------------------------------------------------------------ one write per response
+
+
+class _Recording:
+    """A connection's transport that records what is written."""
+
+    def __init__(self) -> None:
+        self.writes: list[bytes] = []
+        self.closed = False
+
+    def write(self, data: bytes) -> None:
+        self.writes.append(data)
+
+    def close(self) -> None:
+        self.closed = True
+
+    def is_closing(self) -> bool:
+        return self.closed
+
+    def get_extra_info(self, name: str, default: Any = None) -> Any:
+        return {"peername": ("127.0.0.1", 50000), "sockname": ("127.0.0.1", 8788)}.get(name, default)
+
+    def pause_reading(self) -> None: ...
+
+    def resume_reading(self) -> None: ...
+
+
+def test_a_response_leaves_in_one_write() -> None:
+    """The gateway's protocol writes a response (status line, headers, body) in one write: uvicorn's own
+    writes the headers first, a TCP segment and a wake-up of the client of their own."""
+    import asyncio
+
+    import uvicorn
+    from uvicorn.server import ServerState
+
+    from agent.serve.app import create_app
+    from agent.serve.gateway import Gateway
+    from agent.serve.protocol import protocol_class
+
+    async def run() -> _Recording:
+        app = create_app(Gateway(load_config({"state": {"backend": "memory"}, "pools": {"p": {"credentials": [
+            {"id": "k", "key": "sk-aaaaaaaaaaaa"}]}}, "chain": [{"api": "openai-chat", "model": "m", "pool": "p"}],
+            "routes": {"r": {"chain": ["m"]}}})))
+        protocol = protocol_class()(uvicorn.Config(app, lifespan="off", log_level="warning"), ServerState(), {})
+        transport = _Recording()
+        protocol.connection_made(transport)  # type: ignore[arg-type]
+        protocol.data_received(b"GET /v1/models HTTP/1.1\r\nhost: x\r\n\r\n")
+        while not transport.writes or not protocol.cycle.response_complete:
+            await asyncio.sleep(0)
+        await asyncio.sleep(0)  # a header block still held would go out now, alone
+        return transport
+
+    (written,) = asyncio.run(run()).writes
+    head, _, body = written.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200") and json.loads(body)["data"][0]["id"] == "r"
+
+
+def test_held_headers_keep_their_place() -> None:
+    """A header block waits for the next write, the loop's turn or the close; the bytes keep their order."""
+    import asyncio
+
+    from agent.serve.protocol import _Coalescing
+
+    async def run() -> _Recording:
+        inner = _Recording()
+        t = _Coalescing(inner, asyncio.get_running_loop())  # type: ignore[arg-type]
+        t.write(b"HTTP/1.1 200 OK\r\na: b\r\n\r\n")
+        t.write(b"body")  # together
+        t.write(b"HTTP/1.1 204 No Content\r\n\r\n")
+        await asyncio.sleep(0)  # the loop's turn: sent alone
+        t.write(b"HTTP/1.1 200 OK\r\n\r\n")
+        assert not t.is_closing()  # the transport's own attributes
+        t.close()  # sent before the close
+        return inner
+
+    inner = asyncio.run(run())
+    assert inner.writes == [b"HTTP/1.1 200 OK\r\na: b\r\n\r\nbody", b"HTTP/1.1 204 No Content\r\n\r\n",
+                            b"HTTP/1.1 200 OK\r\n\r\n"] and inner.closed

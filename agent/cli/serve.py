@@ -52,8 +52,6 @@ def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run(config: Any, host: str, port: int, out: TextIO) -> int:
-    import uvicorn
-
     from ..config import ConfigError
     from ..events import log_event
     from ..serve.app import create_app
@@ -82,9 +80,9 @@ def _run(config: Any, host: str, port: int, out: TextIO) -> int:
     out.write(f"steadyloop serve: listening on http://{host}:{bound}  (routes: {', '.join(sorted(config.routes))})\n"
               f"  ANTHROPIC_BASE_URL=http://{host}:{bound}   OPENAI_BASE_URL=http://{host}:{bound}/v1\n")
     out.flush()
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on",
-                                           timeout_keep_alive=config.serve.idle_timeout_seconds))
-    server.run(sockets=[sock])
+    from ..serve.protocol import uvicorn_server
+
+    uvicorn_server(app, config.serve.idle_timeout_seconds).run(sockets=[sock])
     return 0
 
 

@@ -157,7 +157,8 @@ async def _serve(gateway: Gateway, api: Api, scope: Scope, receive: Receive, sen
     headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
     client = scope.get("client")
     try:
-        body = _body(await _read(headers, receive, gateway.config.serve.max_body_bytes))
+        data = await _read(headers, receive, gateway.config.serve.max_body_bytes)
+        body = _body(data)
         route = gateway.config.routes.get(body["model"])
         pass_through = route is not None and route.pass_through_key
         who(gateway.config.serve, headers, client[0] if client else None, body["model"], own_header_only=pass_through)
@@ -170,7 +171,7 @@ async def _serve(gateway: Gateway, api: Api, scope: Scope, receive: Receive, sen
     except NotServed as missing:
         kinds = {404: "not_found_error", 413: "request_too_large"}
         return await _error(send, api, missing.status, kinds.get(missing.status, "invalid_request_error"), str(missing))
-    raw = RawRequest.of(body, headers)
+    raw = RawRequest.of(body, headers, data=data)
     if raw.stream:
         return await _Streamed(gateway, loop, api, raw)(scope, receive, send)
     walked = await walk(loop, raw, sleep=gateway.sleep)

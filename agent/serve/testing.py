@@ -22,9 +22,8 @@ class Served:
 
     def __init__(self, config: SteadyConfig, *, hooks: tuple[Any, ...] = (), metrics: Any = None,
                  sleep: Callable[[float], Awaitable[Any]] | None = None) -> None:
-        import uvicorn
-
         from .app import create_app
+        from .protocol import uvicorn_server
 
         self._hooks, self._sleep = hooks, sleep
         self.gateway = self._gateway(config)
@@ -33,8 +32,7 @@ class Served:
         self._sock = listening_socket("127.0.0.1", 0)
         self.port: int = self._sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self._server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on",
-                                                     timeout_keep_alive=config.serve.idle_timeout_seconds))
+        self._server = uvicorn_server(app, config.serve.idle_timeout_seconds)
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._sock]}, daemon=True)
 
     def _gateway(self, config: SteadyConfig) -> Any:
