@@ -58,6 +58,7 @@ class RawRequest:
 
 _MODEL_KEY = re.compile(rb'"model"\s*:\s*')  # only ever an object key: a string's own quotes are escaped
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_SCAN: Final = 64 * 1024  # bytes of brackets counted before a "model" key, at most
 
 
 def _depth(data: bytes, i: int, end: int, depth: int) -> int:
@@ -86,16 +87,23 @@ def with_model(data: bytes, was: str, model: str) -> bytes | None:
     """``data`` (a JSON object whose ``"model"`` is ``was``) with ``model`` written in its place, every other
     byte as sent; None when the key is not found as plainly written (the caller then encodes the body).
 
-    Decoding and encoding the body again costs a gateway more than anything else it does with a large
-    request; finding the top-level key costs a scan of the bytes before it."""
+    Encoding the body again costs about 5 ms a megabyte; finding the key costs a ``find`` through the body
+    (about 1 ms a megabyte) and a count of the brackets before each ``"model"`` key, as costly as encoding
+    when the key comes after the messages: past ``_SCAN`` bytes the caller encodes the body instead."""
     if was == model:
         return data
     depth, last, spans = 0, 0, []
-    for key in _MODEL_KEY.finditer(data):
-        depth, last = _depth(data, last, key.start(), depth), key.start()
-        value = _STRING.match(data, key.end())
-        if depth == 1 and value is not None:
-            spans.append(value.span())
+    at = data.find(b'"model"')  # memchr-fast; the regular expression only confirms a key at each place found
+    while at >= 0:
+        key = _MODEL_KEY.match(data, at)
+        if key is not None:
+            if at - last > _SCAN:  # counting brackets that far costs about what encoding the body does
+                return None
+            depth, last = _depth(data, last, at, depth), at
+            value = _STRING.match(data, key.end())
+            if depth == 1 and value is not None:
+                spans.append(value.span())
+        at = data.find(b'"model"', at + 7)
     if not spans or json.loads(data[spans[-1][0]:spans[-1][1]]) != was:  # the last of duplicate keys is the one read
         return None
     new, at = json.dumps(model).encode(), 0
