@@ -25,6 +25,7 @@ local LATEST = {LATEST_TIME!r}
 local function field_ok(k, v)
   if k == 'dead' then return v == '0' or v == '1' end
   if k == 'suspensions' then
+    if v == '{{}}' then return true end
     local parsed, t = pcall(cjson.decode, v)
     if not parsed or type(t) ~= 'table' then return false end
     for _, e in pairs(t) do
