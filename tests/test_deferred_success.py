@@ -155,3 +155,40 @@ def test_the_flusher_thread_applies_a_marked_store_after_its_delay() -> None:
     flusher.mark(store)
     assert store.flushed.wait(timeout=10) and waited[0] == 0.25
     assert flusher.run_once() == 0  # nothing left marked
+
+
+UNCAPPED = [Credential(id=i, secret=SecretStr(f"sk-uncapped-{i}-0000000")) for i in ("a", "b")]
+
+
+def test_uncapped_keys_in_priority_order_take_no_write_lock_before_the_call(tmp_path: Path) -> None:
+    """No cap to count, so the pick is a read; grants and successes go together in one later transaction."""
+    store = SQLiteStore(tmp_path / "state.db", flusher=PAUSED)
+    pool = CredentialPool("p", UNCAPPED, store=store)
+    pool.record_success(pool.acquire("m"))  # the first acquire registers the key set
+    store.flush()
+    statements = _write_transactions(store)
+    for _ in range(10):
+        pool.record_success(pool.acquire("m"))
+    assert statements.count("BEGIN IMMEDIATE") == 0 and statements.count("BEGIN") == 10
+    store.flush()
+    assert statements.count("BEGIN IMMEDIATE") == 1
+    states = {c.id: s for c, s in pool.states()}
+    assert (states["a"].uses, states["a"].successes, states["a"].in_flight) == (11, 11, 0)
+
+
+def test_a_lease_written_behind_its_pick_shows_in_flight_once_applied_and_cooldowns_still_steer(
+        tmp_path: Path) -> None:
+    """Another process sees the held lease once the flusher ran; a cooldown it writes is seen at the next pick."""
+    mine, other = (CredentialPool("p", UNCAPPED, store=SQLiteStore(tmp_path / "s.db", flusher=PAUSED))
+                   for _ in "ab")
+    mine.record_success(mine.acquire("m"))  # registers the key set
+    lease = mine.acquire("m")
+    PAUSED.run_once()
+    assert {c.id: s.in_flight for c, s in other.states()} == {"a": 1, "b": 0}
+    other.report(other.acquire("m"), ClassifiedError(reason=FailoverReason.rate_limit, scope=Scope.credential,
+                                                     retry_after=60.0), release=True)
+    mine.record_success(lease)
+    with mine.acquire("m") as cooled_over:
+        assert cooled_over.credential.id == "b"
+    PAUSED.run_once()
+    assert {c.id: (s.in_flight, s.successes) for c, s in other.states()} == {"a": (0, 2), "b": (0, 0)}

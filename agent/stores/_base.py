@@ -71,12 +71,14 @@ class CandidateSet(tuple[Candidate, ...]):
 
     key: str
     position: dict[str, int]
+    uncapped: bool  # no candidate has a concurrency cap
 
     def __new__(cls, candidates: Sequence[Candidate]) -> CandidateSet:
         self = super().__new__(cls, candidates)
         text = "\n".join(f"{c.max_concurrency}|{c.id}" for c in self)
         self.key = hashlib.sha256(text.encode()).hexdigest()[:16]
         self.position = {c.id: i for i, c in enumerate(self)}
+        self.uncapped = all(c.max_concurrency is None for c in self)
         return self
 
 

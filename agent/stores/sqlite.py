@@ -117,7 +117,7 @@ _LEASE_REBUILD: Final = (
 
 _STORES: weakref.WeakSet[SQLiteStore] = weakref.WeakSet()
 CHECKPOINTER: Final = Checkpointer()
-_Outcome = tuple[str, str, str, Callable[[CredentialState], CredentialState]]  # pool, id, lease id, change
+_Deferred = Callable[[sqlite3.Connection], object]  # a write applied in front of the next transaction
 log = logging.getLogger("steadyloop.state")
 
 
@@ -168,7 +168,7 @@ class SQLiteStore:
         self._commits = 0  # since the last checkpoint
         self._registered: set[tuple[str, str]] = set()
         self._indexed: set[Order] = set()  # orders whose index this process made sure of
-        self._pending: list[_Outcome] = []  # deferred successes (finish_later): the next transaction applies them
+        self._pending: list[_Deferred] = []  # deferred grants and successes: the next transaction applies them
         _STORES.add(self)
         with self._transaction() as db:
             old = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'lease'").fetchone()
@@ -227,14 +227,15 @@ class SQLiteStore:
             self._checkpointer.mark(self)
 
     @contextlib.contextmanager
-    def _transaction(self, *, write: bool = True) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, *, write: bool = True, deferred: bool = True) -> Iterator[sqlite3.Connection]:
         """One transaction: ``BEGIN IMMEDIATE`` (takes the write lock at once), or a read (no write lock).
 
-        Deferred successes (``finish_later``) are applied first, in the same transaction (a read with
-        some pending becomes a write); if the transaction fails they stay pending for the next one.
+        Deferred writes (grants of a fast acquire, ``finish_later``) are applied first, in the same
+        transaction (a read with some pending becomes a write; ``deferred=False``: a read that leaves them
+        pending); if the transaction fails they stay pending for the next one.
         """
         with self._lock:
-            pending, self._pending = self._pending, []
+            pending, self._pending = (self._pending, []) if deferred else ([], self._pending)
             try:
                 db = self._connection()
                 write = write or bool(pending)
@@ -259,15 +260,14 @@ class SQLiteStore:
                 self._pending[:0] = pending
                 raise
 
-    def _apply_deferred(self, db: sqlite3.Connection, outcome: _Outcome) -> None:
-        pool, credential_id, lease_id, change = outcome
+    @staticmethod
+    def _apply_deferred(db: sqlite3.Connection, write: _Deferred) -> None:
         try:
-            self._finish_in(db, pool, credential_id, lease_id, change)
+            write(db)
         except sqlite3.Error:
-            raise  # the transaction fails and the outcome stays pending
+            raise  # the transaction fails and the write stays pending
         except Exception as err:  # a change that cannot apply must not block every later transaction
-            log.warning("steadyloop: a deferred outcome of credential %s in pool %s was dropped: %s",
-                        credential_id, pool, type(err).__name__)
+            log.warning("steadyloop: a deferred state write was dropped: %s", type(err).__name__)
 
     def _states(self, db: sqlite3.Connection, pool: str, ids: Sequence[str],
                 malformed: set[str] | None = None) -> dict[str, CredentialState]:
@@ -301,6 +301,9 @@ class SQLiteStore:
     def acquire(self, pool: str, candidates: Sequence[Candidate], model: str, *, now: float, lease_id: str,
                 lease_ttl: float, order: Order, session: str | None = None,
                 affinity_ttl: float = DEFAULT_AFFINITY_TTL) -> str | None:
+        if (order is Order.given and isinstance(candidates, CandidateSet) and candidates.uncapped
+                and (pool, candidates.key) in self._registered):
+            return self._acquire_uncapped(pool, candidates, model, now, lease_id, lease_ttl, session, affinity_ttl)
         with self._transaction() as db:
             remembered = None if session is None else db.execute(
                 "SELECT id FROM affinity WHERE pool = ? AND session = ? AND expires > ?", (pool, session, now)
@@ -316,6 +319,35 @@ class SQLiteStore:
             if session is not None and found[0] != (preferred and preferred.id):
                 self._remember(db, pool, session, found[0], now, affinity_ttl)
             return self._grant(db, pool, found, now, lease_id, lease_ttl)
+
+    def _acquire_uncapped(self, pool: str, candidates: CandidateSet, model: str, now: float, lease_id: str,
+                          lease_ttl: float, session: str | None, affinity_ttl: float) -> str | None:
+        """Keys without a cap, in priority order: no lease count decides, so the pick is a read, and the grant
+        (lease, use count, the session's key) is written behind it like a success (``finish_later``): a turn
+        takes no write lock before its call. Pending writes of this process do not change which key such a
+        walk picks (a grant or a success never blocks a key), so the read leaves them pending."""
+        with self._lock:
+            with self._transaction(write=False, deferred=False) as db:
+                remembered = None if session is None else db.execute(
+                    "SELECT id FROM affinity WHERE pool = ? AND session = ? AND expires > ?", (pool, session, now)
+                ).fetchone()
+                preferred = member(candidates, None if remembered is None else str(remembered[0]))
+                found = self._scan(db, pool, [preferred], model, now, Order.given) if preferred else None
+                if found is None:
+                    found = self._walk_index(db, pool, candidates, model, now, Order.given)
+            if found is None:
+                return None
+            picked = found[0]
+            remember = session is not None and picked != (preferred and preferred.id)
+
+            def grant(db: sqlite3.Connection) -> None:
+                if remember and session is not None:
+                    self._remember(db, pool, session, picked, now, affinity_ttl)
+                self._grant(db, pool, found, now, lease_id, lease_ttl)
+
+            self._pending.append(grant)
+        self._flusher.mark(self)
+        return picked
 
     def _grant(self, db: sqlite3.Connection, pool: str, found: tuple[str, bool], now: float, lease_id: str,
                lease_ttl: float) -> str:
@@ -432,7 +464,7 @@ class SQLiteStore:
     def finish_later(self, pool: str, credential_id: str, lease_id: str,
                      change: Callable[[CredentialState], CredentialState]) -> None:
         with self._lock:
-            self._pending.append((pool, credential_id, lease_id, change))
+            self._pending.append(lambda db: self._finish_in(db, pool, credential_id, lease_id, change))
         self._flusher.mark(self)
 
     def flush(self) -> None:
