@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -113,14 +113,18 @@ _TIMEOUT_ERRORS: Final = (SDKTimeoutError, TimeoutError)
 _CONNECTION_ERRORS: Final = (SDKConnectionError, ConnectionError, OSError)
 
 
-def _chain(error: BaseException) -> Iterator[BaseException]:
+def _chain(error: BaseException) -> tuple[BaseException, ...]:
     """The exception and its causes as Python would show them, each once (cycle-safe)."""
+    if error.__cause__ is None and (error.__suppress_context__ or error.__context__ is None):
+        return (error,)  # the common case: nothing chained
     seen: set[int] = set()
+    links: list[BaseException] = []
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        yield current
+        links.append(current)
         current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
+    return tuple(links)
 
 
 _KindInfo = tuple[ExcKind, bool]  # the kind of an exception class, and whether it is an SDK's own class
@@ -153,10 +157,10 @@ def _kind_of(error: BaseException) -> ExcKind:
     return _kind_info(type(error))[0]
 
 
-def _pick(error: BaseException) -> tuple[BaseException, ExcKind]:
+def _pick(chain: tuple[BaseException, ...]) -> tuple[BaseException, ExcKind]:
     """The most informative exception of the cause chain: a status error, else the first transport one."""
-    best, best_kind = error, ExcKind.other
-    for link in _chain(error):
+    best, best_kind = chain[0], ExcKind.other
+    for link in chain:
         kind = _kind_of(link)
         if kind is ExcKind.status:
             return link, kind
@@ -249,7 +253,7 @@ def facts_from_exception(error: BaseException) -> ErrorFacts:
     if found is not None and found[0] is ExcKind.status:  # the common case: an SDK status error
         best, kind = error, ExcKind.status
     else:
-        best, kind = _pick(error)
+        best, kind = _pick(_chain(error))
     http_status = _status_of(best)
     facts = ErrorFacts(http_status, http_status, kind)  # positional: keywords doubled the cost of building it
     _body_facts(error, best, kind, facts)

@@ -102,7 +102,7 @@ def resets_soon(f: ErrorFacts) -> bool:
 
 def request_exceeds_budget(f: ErrorFacts) -> bool:
     """"Limit 7000, Used 0, Requested 12903": this one request is larger than the whole per-minute budget."""
-    if " requested " not in f.norm:
+    if "requested" not in f.text or " requested " not in f.norm:  # the cheap test first
         return False
     match = _LIMIT_REQUESTED.search(f.text)
     return match is not None and int(match.group(2)) > int(match.group(1))
@@ -121,7 +121,7 @@ _NEGATIVE_MAX_TOKENS: Final = re.compile(r"max_\w*tokens\W.{0,100}?(?:got|was|is
 def size_capped_string(f: ErrorFacts) -> bool:
     """"string too long. Expected a string with maximum length 1048576": a cap in the megabytes is the
     request's size (shrink the message); a short cap (a 40-character id) is a format defect."""
-    if "maximum" not in f.words:
+    if "maximum" not in f.text or "maximum" not in f.words:  # the cheap test first: words builds a set
         return False
     match = _MAX_LENGTH.search(f.text)
     return match is not None and int(match.group(1)) >= LARGE_STRING_CAP
