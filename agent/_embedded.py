@@ -126,14 +126,15 @@ def _literal_as_json(literal: str) -> str | None:
     """The same dict as JSON text, when that is exact; else None (``ast.literal_eval`` then decides); ``""``
     when it cannot be a literal at all (its brackets outside strings do not pair up: a message cut short).
 
-    ``repr`` writes a string in single quotes unless it holds a quote, so in a literal without ``"`` or
-    backslashes every ``'`` delimits a string. The parts outside strings may then hold only JSON
-    punctuation, numbers and Python's three constants. Parsing Python with ``ast`` cost 50 us a message
-    (150 us to reject a 1 kB one cut short).
+    ``repr`` writes a string in single quotes unless it holds a quote, and in double quotes when it holds
+    ``'`` but no ``"``; so in a literal without backslashes each string runs from its quote to the next
+    same quote. The parts outside strings may then hold only JSON punctuation, numbers and Python's three
+    constants. Parsing Python with ``ast`` cost 50 to 100 us a message (150 us to reject a 1 kB one cut short).
     """
-    if '"' in literal or "\\" in literal:
+    if "\\" in literal or (not literal.isascii() and _SURROGATE.search(literal)):  # ast refuses a lone surrogate
         return None
-    parts = literal.split("'")
+    mixed = '"' in literal  # strings in both quotes ("Unsupported parameter: 'max_tokens' ...")
+    parts = _STRINGS.split(literal) if mixed else literal.split("'")
     if len(parts) % 2 == 0:
         return None
     for index in range(0, len(parts), 2):
@@ -147,7 +148,19 @@ def _literal_as_json(literal: str) -> str | None:
     outside = "".join(parts[::2])  # only punctuation, numbers and constants now: no comment can hide a bracket
     if outside.count("{") != outside.count("}") or outside.count("[") != outside.count("]"):
         return ""
-    return '"'.join(parts)
+    if not mixed:
+        return '"'.join(parts)
+    for index in range(1, len(parts), 2):
+        content = parts[index][1:-1]
+        if "\n" in content or "\r" in content or "\x00" in content:  # Python refuses these in a string
+            return None
+        parts[index] = _JSON_STRING(content)
+    return "".join(parts)
+
+
+_STRINGS: Final = re.compile(r"""('[^']*'|"[^"]*")""")  # a string in either quote, kept by split
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_JSON_STRING: Final = json.JSONEncoder(ensure_ascii=False).encode  # a str as a JSON string (the C encoder)
 
 
 def embedded_reset(text: str) -> str:

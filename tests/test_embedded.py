@@ -39,6 +39,12 @@ def test_python_literal_payload_is_read_exactly(payload: dict[str, Any], prefix:
     "failed: {'a': {'b': 'c'}}}",  # a bracket too many
     "failed: {'a': [{'b': ']'}}",  # a bracket inside a string does not count
     "failed: {'a': 1,}",  # a trailing comma: Python reads it, JSON does not
+    "failed: {'a': \"it's\", 'b': [\"x'\", 'y\"z']}",  # strings in both quotes, as repr writes them
+    "failed: {'a': \"it's\\tfine\", 'b': 'tab\tand\x0cfeed'}",  # a backslash: ast decides; raw tab, form feed
+    "failed: {'a': \"it's\ncut\"}",  # a raw newline inside a string: Python refuses it
+    "failed: {'a': \"it's\ud800\"}",  # a lone surrogate: ast refuses it
+    "failed: {'a': 'x', \"b\": 'it\"s'}",  # each string ends at its own quote
+    "failed: {'a': \"x'}",  # a string left open
 ])
 def test_python_literal_edge_cases_match_ast(text: str) -> None:
     """Literals the JSON shortcut must not read differently from ``ast.literal_eval`` give the same answer."""
