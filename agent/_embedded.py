@@ -41,6 +41,9 @@ _BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment requir
                         "not found": 404, "method not allowed": 405, "request timeout": 408,
                         "too many requests": 429, "internal server error": 500, "bad gateway": 502,
                         "service unavailable": 503, "gateway timeout": 504}
+# "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded ...": a class name, then the status.
+_CLASS_LEAD: Final = re.compile(r"\s*[A-Za-z_][\w.]*(?:Error|Exception|Exhausted|Unavailable|Exceeded|Denied|Found"
+                                r"|Argument|Request|Requests|Precondition|Unauthenticated|Unauthorized|Timeout):\s*")
 _EPOCH_RE: Final = re.compile(r"\|\s*(\d{10})\b")
 _AWS_CODE_RE: Final = re.compile(r"error occurred \((\w+)\)", re.IGNORECASE)
 _GRPC_CODE_RE: Final = re.compile(r"StatusCode\.(\w+)")
@@ -61,6 +64,7 @@ def embedded_status(text: str) -> int | None:
         start, end = match.span()
         before = head[max(0, start - 24):start].lower().rstrip(" :='\"[(-")
         if (before.endswith(_BEFORE) or not head[:start].strip(" [\"'(") or head[start - 1:start] == "["
+                or (start < 120 and _CLASS_LEAD.fullmatch(head, 0, start) is not None)
                 or head[end:end + 24].lower().lstrip(":").startswith(_REASONS)
                 or (head[start - 1:start] == "<" and head[end:end + 1] == ">")):
             return int(match.group(0))

@@ -615,3 +615,18 @@ def test_gemini_unusable_function_call_is_malformed(finish: str) -> None:
 def test_capacity_wording_beats_the_resource_exhausted_status_name(text: str, expect: FailoverReason) -> None:
     """RESOURCE_EXHAUSTED names a throttle but says nothing of whose: capacity words make it an overload."""
     assert classify_api_error(exception_from_message("ResourceExhaustedException", text)).reason is expect
+
+
+def test_a_status_after_the_wrapped_class_name_is_read() -> None:
+    """https://github.com/GoogleCloudPlatform/python-docs-samples/issues/3482: google-api-core's error printed
+    with its class ("google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded ...") states its status as
+    plainly as its own text ("429 Quota exceeded ...") does: both get the same rule."""
+    text = ("429 Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute' of service "
+            "'cloudkms.googleapis.com' for consumer 'project_number:1012616486416'.")
+    bare = classify_api_error(exception_from_message("Exception", text))
+    wrapped = classify_api_error(exception_from_message(
+        "Exception", "google.api_core.exceptions.ResourceExhausted: " + text))
+    assert (wrapped.reason, wrapped.rule) == (bare.reason, bare.rule) == (R.rate_limit, bare.rule)
+    quota = classify_api_error(exception_from_message(
+        "Exception", "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded"))
+    assert quota.reason is R.rate_limit  # a bare quota wall with no status would be billing
