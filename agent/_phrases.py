@@ -321,7 +321,9 @@ _TAG_LIST: Final = (
          "depth_zero_self_signed_cert", "cert_has_expired", "x509: certificate signed by unknown authority",
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
-    _tag("output_truncated", "output token maximum", "reason: max_output_tokens"),
+    _tag("output_truncated", "output token maximum", "reason: max_output_tokens",
+         # instructor's IncompleteOutputException (finish_reason "length" / stop_reason "max_tokens")
+         "output is incomplete due to a max_tokens"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut", ("stream", "finish_reason"), ("stream", "finish reason"), ("stream", "stop_reason"),
          "stream ended without", "without a terminal event"),

@@ -174,7 +174,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("image_too_large_code", R.image_too_large,
          codes=("image_too_large", "image_dimensions_too_large", "image_file_too_large")),
     rule("image_too_large_phrase", R.image_too_large, statuses=REQUEST, tags=("image_too_large",)),
-    rule("output_truncated_code", R.output_truncated, codes=("lengthfinishreasonerror",)),
+    rule("output_truncated_code", R.output_truncated, codes=("lengthfinishreasonerror", "incompleteoutputexception")),
     # A host too small for the model (Ollama, llama.cpp): this endpoint never serves it; a smaller model may.
     rule("model_too_big_for_host", R.model_not_found, statuses=(400, 500, 503, None), tags=("host_memory",)),
     # Provider capacity beats a generic throttle or quota code: back off on the same key.

@@ -157,6 +157,9 @@ def _chat(data: Mapping[str, Any]) -> SoftVerdict | None:
         return _text_facts("finish_reason: content_filter"), FailoverReason.content_policy_blocked
     if finish == WINDOW_FULL:
         return _text_facts(f"finish_reason: {WINDOW_FULL}"), FailoverReason.context_overflow
+    native = first.get("native_finish_reason")  # OpenRouter and adapters pass Gemini's own reason through
+    if (isinstance(finish, str) and finish.upper() in _GEMINI_BAD_CALLS) or native in _GEMINI_BAD_CALLS:
+        return _text_facts(f"finish_reason: {native or finish}"), FailoverReason.malformed_response
     message = first.get("message")
     if isinstance(message, Mapping) and not (message.get("content") or message.get("tool_calls")):
         if finish == "length":

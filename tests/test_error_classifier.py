@@ -630,3 +630,25 @@ def test_a_status_after_the_wrapped_class_name_is_read() -> None:
     quota = classify_api_error(exception_from_message(
         "Exception", "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded"))
     assert quota.reason is R.rate_limit  # a bare quota wall with no status would be billing
+
+
+@pytest.mark.parametrize("type_name", ["IncompleteOutputException", "InstructorRetryException"])
+def test_instructors_incomplete_output_is_truncation(type_name: str) -> None:
+    """instructor raises IncompleteOutputException (alone or inside its retry error) when the answer stopped at
+    max_tokens (https://github.com/567-labs/instructor/pull/279): raise the output budget, do not retry as is."""
+    text = "The output is incomplete due to a max_tokens length limit."
+    assert classify_api_error(exception_from_message(type_name, text)).reason is R.output_truncated
+
+
+@pytest.mark.parametrize("choice", [
+    # an adapter that keeps Gemini's reason in OpenAI's vocabulary (NousResearch/hermes-agent PR 83886)
+    {"index": 0, "finish_reason": "malformed_function_call", "message": {"role": "assistant", "content": ""}},
+    # OpenRouter passes the provider's own reason through as native_finish_reason
+    {"index": 0, "finish_reason": "stop", "native_finish_reason": "MALFORMED_FUNCTION_CALL",
+     "message": {"role": "assistant", "content": ""}},
+])
+def test_a_chat_answer_ended_by_a_bad_function_call_is_malformed(choice: dict[str, Any]) -> None:
+    """Gemini's MALFORMED_FUNCTION_CALL seen through an OpenAI-shaped answer is a malformed answer, not an empty one."""
+    body = {"id": "c1", "object": "chat.completion", "created": 1, "model": "gemini-2.5-flash", "choices": [choice]}
+    c = classify_soft_failure(response_from_http("openai", body))
+    assert c is not None and c.reason is R.malformed_response
