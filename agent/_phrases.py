@@ -140,6 +140,9 @@ _TAG_LIST: Final = (
          "does not work with the specified model", ("model", "is not supported by the"),
          "not allowed to access model", "not allowed to access this model", "access to model denied",
          "is not allowed to use publisher model", "plan does not yet include access", "无可用渠道",
+         # OpenAI gates some models on a verified organization: another key (organization) may be entitled.
+         "must be verified to stream this model", "must be verified to use the model",
+         "must be verified to use this model",
          ("is not accessible via the", "endpoint"),
          ("on-demand throughput", "supported"), ("on-demand throughput", "support"),
          # Gemini: a feature the model lacks ("Multiturn chat is not enabled for models/gemini-1.0-pro-vision").
@@ -220,10 +223,12 @@ _TAG_LIST: Final = (
          "server_is_overloaded", "loading model", "model is loading", "temporarily overloaded",
          "experiencing high traffic", "负载已饱和", "服务器繁忙", "serviceunavailableexception", "server busy",
          "no slots available", "provider is temporarily unavailable", "are cooling down",
-         "no more data centers to forward", "capacity exceeded", "service temporarily unavailable"),
+         "no more data centers to forward", "capacity exceeded", "service temporarily unavailable",
+         "out of available cache blocks"),
     _tag("try_later", "try again later", "retry later", "请稍后再试"),
     # The provider says in so many words that the limit it hit is not the caller's.
-    _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your"),
+    _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
+         "not your usage limit", "receiving too many requests"),
     # The host cannot fit the model in memory: this endpoint never serves it, a smaller model may.
     _tag("host_memory", "requires more system memory", "enough available memory to run this model",
          "unable to allocate backend buffer"),
@@ -333,7 +338,7 @@ _TAG_LIST: Final = (
     _tag("server_fault", "an error occurred while processing your request", "internal server error",
          "runner process has terminated", "error was encountered while running the model",
          "request failed during generation", "encountered an unexpected error during processing",
-         "waiting for llama runner to start"),
+         "waiting for llama runner to start", "post predict"),
     _tag("ssl", "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
          "bad_record_mac"),
     _tag("disconnect",

@@ -182,7 +182,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "overloaded_error", "overloaded", "unavailable", "server_is_overloaded", "service_unavailable_error",
         "serviceunavailableexception", "unavailable_error")),
     # "At capacity upstream. This is not your API key's rate limit": the rate-limit words are negated.
-    rule("overloaded_not_key_limit", R.overloaded, statuses=BUSY, tags=("overloaded", "not_key_limit")),
+    rule("overloaded_not_key_limit", R.overloaded, statuses=BUSY, tags=("not_key_limit",)),
     rule("overloaded_wording", R.overloaded, statuses=BUSY, tags=("overloaded",),
          unless=("rate_limit", "usage_limit", "billing"), test=lambda f: not resets_late(f)),
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),

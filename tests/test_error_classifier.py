@@ -485,6 +485,20 @@ _NEAR_MISSES: list[tuple[str, int, Any, FailoverReason]] = [
                                           "API key's rate limit — please retry shortly."}}, R.overloaded),
     ("openai", 429, {"error": {"message": "Rate limit reached: the model is at capacity for your key."}},
      R.rate_limit),
+    # h-kimi-429-receiving-too-many-requests-at-the-moment: the provider's own load under a throttle code
+    ("openai", 429, {"error": {"message": "We're receiving too many requests at the moment. Please wait a moment "
+                                          "and try again.", "type": "rate_limit_reached_error"}}, R.overloaded),
+    ("openai", 429, {"error": {"message": "You are sending too many requests. Please slow down."}}, R.rate_limit),
+    # gRPC's RESOURCE_EXHAUSTED names no cause: capacity wording decides, else it is a throttle
+    ("openai", 429, {"error": {"message": "RESOURCE_EXHAUSTED: Unable to submit request because the service is "
+                                          "temporarily out of capacity. Try again later."}}, R.overloaded),
+    ("openai", 429, {"error": {"message": "RESOURCE_EXHAUSTED: Resource has been exhausted (e.g. check quota)."}},
+     R.rate_limit),
+    # OpenAI gates a model on a verified organization: another organization's key may be entitled
+    ("openai", 400, {"error": {"message": "Your organization must be verified to stream this model. Please go to: "
+                                          "https://platform.openai.com/settings/organization/general and click on "
+                                          "Verify Organization.", "type": "invalid_request_error", "param": "stream",
+                               "code": "unsupported_value"}}, R.model_not_found),
     # https://github.com/NousResearch/hermes-agent/issues/42167: a proxy's 403 that only says when to come back
     ("openai", 403, {"error": {"message": "HTTP 403 (reset after 2m)"}}, R.rate_limit),
     ("openai", 403, {"error": {"message": "Invalid API key; it will reset after 2m"}}, R.auth),
