@@ -298,7 +298,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_404_model_missing", R.model_not_found, statuses=(404,), tags=("model_missing",)),
     rule("status_404_mentions_model", R.model_not_found, statuses=(404,), tags=("mentions_model",)),
     rule("model_not_found_phrase", R.model_not_found, statuses=(400, 422, None), tags=("model_missing",)),
-    rule("status_404", R.model_not_found, statuses=(404,)),  # wrong model, deployment or route: fall back
+    # A 404 that names no model is a missing route (a wrong base URL or path, "Resource not found", "no Route
+    # matched"): no key or model on this endpoint fixes it, like a 405.
+    rule("status_404", R.model_not_found, statuses=(404,), scope=Scope.endpoint),
     # 405 Method Not Allowed: the URL is not a completion route (a website, a wrong base URL); no key or model
     # on this endpoint fixes it.
     rule("status_405", R.model_not_found, statuses=(405,), scope=Scope.endpoint),

@@ -666,3 +666,15 @@ def test_a_chat_answer_ended_by_a_bad_function_call_is_malformed(choice: dict[st
     body = {"id": "c1", "object": "chat.completion", "created": 1, "model": "gemini-2.5-flash", "choices": [choice]}
     c = classify_soft_failure(response_from_http("openai", body))
     assert c is not None and c.reason is R.malformed_response
+
+
+@pytest.mark.parametrize(("body", "scope"), [
+    ({"error": {"code": "404", "message": "Resource not found"}}, Scope.endpoint),  # Azure, a wrong base URL
+    ({"message": "no Route matched with those values"}, Scope.endpoint),  # Mistral's gateway, a wrong path
+    ({"error": {"message": "The model `gpt-9` does not exist", "code": "model_not_found"}}, Scope.credential_model),
+])
+def test_a_404_that_names_no_model_is_a_missing_route(body: Any, scope: Scope) -> None:
+    """A 404 naming no model is the endpoint's (a wrong URL: no key or model there fixes it); one naming a model
+    suspends that key with that model only."""
+    c = classify_api_error(exception_from_http("openai", 404, body))
+    assert (c.reason, c.scope) == (R.model_not_found, scope)
