@@ -73,6 +73,10 @@ HOLDOUT4 = "holdout4.jsonl"
 # A fifth, weighted to message-only errors and HTTP-200 soft failures of wrapping libraries and frameworks; general
 # rules have since been fitted to it, so it counts in the 95 % sum too.
 HOLDOUT5 = "holdout5.jsonl"
+# A sixth, mined after the fourth and fifth holdouts' rule fixes and sampled like the outside evaluator samples (the
+# common classes, and the wrappers people paste: LiteLLM, Claude Code, Continue, Spring AI, Go/Rust/Java/PHP clients).
+# Still unseen: no rule has been fitted to it, so its own floor test covers it and it stays out of the 95 % sum.
+HOLDOUT6 = "holdout6.jsonl"
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -83,8 +87,8 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (all five have)."""
-    right, total = _reason_accuracy(list(all_entries()))
+    have been fitted to it, then it joins this sum (the first five have; the sixth has not yet)."""
+    right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(HOLDOUT6)])
     assert right / total >= 0.95, f"{right}/{total}"
 
 
@@ -125,6 +129,13 @@ def test_fifth_holdout_accuracy_does_not_fall() -> None:
     Gemini bad-call finish reasons, thinking-only messages); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT5)])
     assert total >= 100 and right / total >= 100 / 101, f"{right}/{total}"
+
+
+def test_sixth_holdout_accuracy_does_not_fall() -> None:
+    """The sixth held-out file keeps its accuracy (94 of 118 before any rule saw it: 76/98 message-only, 16/17
+    HTTP, 2/3 soft failures); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT6)])
+    assert total >= 118 and right / total >= 94 / 118, f"{right}/{total}"
 
 
 @pytest.mark.parametrize(("line", "field"), [
