@@ -23,6 +23,7 @@ from agent.error_classifier import ClassifiedError
 from agent.stores import Candidate, MemoryStore, SQLiteStore, StateStore
 from agent.stores._base import merge_ops
 from agent.stores._checkpoint import WAL_LIMIT, Checkpointer
+from agent.stores._flusher import PAUSED
 from agent.stores.memory import DEFAULT_AFFINITY_LIMIT
 
 from .conftest import StoreFactory
@@ -290,7 +291,7 @@ def _write_transactions(store: SQLiteStore) -> list[str]:
 def test_a_sqlite_turn_is_one_write_transaction_even_with_a_session(tmp_path: Path) -> None:
     """Uncapped keys in priority order: acquire reads (the session's key too) and takes no write lock; the
     report+release writes the grant, the session's key and the outcome in one BEGIN IMMEDIATE."""
-    store = SQLiteStore(tmp_path / "state.db")
+    store = SQLiteStore(tmp_path / "state.db", flusher=PAUSED)  # no background flush between acquire and report
     creds = [Credential(id=i, secret=SecretStr(f"sk-turn-test-{i}-00000")) for i in ("a", "b")]
     pool = CredentialPool("p", creds, store=store)
     pool.report_success(pool.acquire("m"), release=True)  # the first acquire registers the key set (a write)
@@ -350,7 +351,8 @@ def test_a_session_remembered_on_a_key_the_pool_no_longer_has_moves_in_the_same_
 def test_a_sqlite_turn_writes_few_pages_to_the_wal(tmp_path: Path, strategy: Strategy, pages: int) -> None:
     """A turn rewrote 12 pages: now leases are keyed by credential in one b-tree, outcomes update their row in
     place, and only a balancing strategy's walk keeps an index by uses or last use."""
-    store = SQLiteStore(tmp_path / "state.db", checkpointer=None)
+    # no background flush: a deferred grant must be written with its outcome, as in a busy loop
+    store = SQLiteStore(tmp_path / "state.db", checkpointer=None, flusher=PAUSED)
     pool = CredentialPool("p", [Credential(id="a", secret=SecretStr("sk-pages-test-000000"))], store=store,
                           strategy=strategy)
     pool.report_success(pool.acquire("m"), release=True)  # registers the candidate set (and its index)
