@@ -357,13 +357,24 @@ class CredentialPool:
 
     # -------------------------------------------------------------- outcomes
 
+    @staticmethod
+    def _take_release(lease: Lease, release: bool) -> bool:
+        """Whether this outcome also releases ``lease`` (marking it released, and no longer renewed)."""
+        if not release or lease.released:
+            return False
+        lease.released = True
+        KEEPER.discard(lease)
+        return True
+
     def _apply(self, lease: Lease, change: Callable[[CredentialState], CredentialState],
                release: bool) -> CredentialState:
-        if release and not lease.released:  # one atomic step: state change and release together
-            lease.released = True
-            KEEPER.discard(lease)
+        if self._take_release(lease, release):  # one atomic step: state change and release together
             return self.store.finish(self.name, lease.credential.state_key, lease.lease_id, change)
         return self.store.update(self.name, lease.credential.state_key, change)
+
+    def _on_success(self, lease: Lease) -> Callable[[CredentialState], CredentialState]:
+        model = lease.model
+        return lambda state: self.policy.on_success(state, model)
 
     def report(self, lease: Lease, classified: ClassifiedError, *, release: bool = False) -> CredentialState:
         """Record a failure of ``lease``'s call (and release it, if asked); the cooldown policy decides."""
@@ -377,18 +388,14 @@ class CredentialPool:
     def record_success(self, lease: Lease) -> None:
         """A real completion, released: as ``report_success(release=True)``, but the store may apply it
         behind the turn (``StateStore.finish_later``): nothing another process must see before its next pick."""
-        if lease.released:
+        if self._take_release(lease, True):
+            self.store.finish_later(self.name, lease.credential.state_key, lease.lease_id, self._on_success(lease))
+        else:
             self.report_success(lease)
-            return
-        lease.released = True
-        KEEPER.discard(lease)
-        model = lease.model
-        self.store.finish_later(self.name, lease.credential.state_key, lease.lease_id,
-                                lambda s: self.policy.on_success(s, model))
 
     def report_success(self, lease: Lease, *, release: bool = False) -> CredentialState:
         """Record a real completion (and release, if asked): backoff reset, this model's suspension cleared."""
-        return self._apply(lease, lambda s: self.policy.on_success(s, lease.model), release)
+        return self._apply(lease, self._on_success(lease), release)
 
     # -------------------------------------------------------------- inspection
 
