@@ -10,6 +10,8 @@ from typing import Any
 import anthropic
 import openai
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from agent import events as ev
 from agent.config import load_config
@@ -179,6 +181,35 @@ def test_with_model_replaces_only_the_top_level_model(data: bytes, model: str, e
     assert with_model(data, "r", model) == expected
     if expected is not None:
         assert json.loads(expected) == {**json.loads(data), "model": model}
+
+
+# Text that looks like JSON structure: quotes, escapes, brackets and the key itself inside strings.
+_TRICKY = st.lists(st.sampled_from(['"', "\\", "{", "}", "[", "]", ":", ",", " ", '"model"', "model", "a", "\u00e9"]),
+                  max_size=8).map("".join)
+_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | _TRICKY,
+                       lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TRICKY, inner, max_size=3),
+                       max_leaves=12)
+
+
+@settings(deadline=None, max_examples=300)
+@given(before=st.dictionaries(_TRICKY, _VALUES, max_size=3), after=st.dictionaries(_TRICKY, _VALUES, max_size=3),
+       was=_TRICKY, new=_TRICKY, compact=st.booleans(), nested=st.booleans())
+def test_with_model_reads_as_the_body_with_only_its_model_changed(
+        before: dict[str, Any], after: dict[str, Any], was: str, new: str, compact: bool, nested: bool) -> None:
+    """Any JSON object, however its strings mimic keys and brackets: the bytes returned decode to the same
+    object with only the top-level model replaced, or None (the caller encodes the body): never a wrong splice."""
+    from agent.passthrough import with_model
+
+    body = {**{k: v for k, v in before.items() if k != "model"}, "model": was,
+            **{k: v for k, v in after.items() if k != "model"}}
+    if nested:  # a "model" key one level down (a tool's schema, metadata) is not the request's model
+        body["metadata"] = {"model": was, "tools": [{"model": was}]}
+    data = json.dumps(body, separators=(",", ":") if compact else None, ensure_ascii=False).encode()
+    spliced = with_model(data, was, new)
+    if spliced is not None:  # None: a key inside a string fooled the scan, and the caller encodes the body
+        assert json.loads(spliced) == {**body, "model": new}
+    if '"model' not in json.dumps(before) + json.dumps(after):  # no look-alike key anywhere: always spliced
+        assert spliced is not None
 
 
 @pytest.mark.parametrize(("extra_body", "sent_as_is"), [({}, True), ({"service_tier": "flex"}, False)])
