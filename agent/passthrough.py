@@ -99,7 +99,11 @@ def with_model(data: bytes, was: str, model: str) -> bytes | None:
         if key is not None:
             if at - last > _SCAN:  # counting brackets that far costs about what encoding the body does
                 return None
-            depth, last = _depth(data, last, at, depth), at
+            reached = _depth(data, last, at, depth)
+            if reached < 0:  # inside a string (a key such as '\\"model'): the count resumes from the last key
+                at = data.find(b'"model"', at + 7)
+                continue
+            depth, last = reached, at
             value = _STRING.match(data, key.end())
             if depth == 1 and value is not None:
                 spans.append(value.span())
