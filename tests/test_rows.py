@@ -6,7 +6,6 @@ import io
 import json
 import logging
 import sqlite3
-import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -19,15 +18,15 @@ from agent.config import ConfigError, load_config
 from agent.credential_pool import Credential, CredentialPool
 from agent.stores import SQLiteStore
 
-NOW = time.time()
+HUGE = 1e12 + 1.8e9  # about 31,700 years from now: a fixed value keeps the test ids the same in every process
 # (field, stored value): each makes the row malformed; huge and NaN times included (issue 11 item 10b)
 BAD = [
     ("suspensions", "not json"),
     ("suspensions", json.dumps(["a", "list"])),
     ("suspensions", json.dumps({"m": {"until": "soon", "reason": "x"}})),
-    ("suspensions", json.dumps({"m": {"until": NOW + 1e12, "reason": "x"}})),
+    ("suspensions", json.dumps({"m": {"until": HUGE, "reason": "x"}})),
     ("cool_until", "tomorrow"),
-    ("cool_until", str(NOW + 1e12)),
+    ("cool_until", str(HUGE)),
     ("cool_until", "nan"),
     ("cool_until", "inf"),
     ("uses", "many"),
