@@ -2,7 +2,7 @@
 """Bootstrap for the README's two commands; needs nothing but Python 3.11+.
 
     python3 scripts/dev.py demo    # every outage scenario through the real loop, no keys needed
-    python3 scripts/dev.py test    # ruff, mypy --strict, and the whole pytest suite
+    python3 scripts/dev.py test    # ruff, mypy --strict, and the whole pytest suite (one worker a core)
     python3 scripts/dev.py bench   # the benchmarks that print figures
 
 Creates (or reuses) .venv next to this repository, installs steadyloop with its dev extras
@@ -54,7 +54,9 @@ def main(argv: list[str]) -> int:
         results = [
             _run(BIN / "ruff", "check", "agent", "tests", "bench", "scripts", "examples"),
             _run(BIN / "mypy", "--strict", "agent"),
-            _run(BIN / "python", "-m", "pytest", *argv[1:]),
+            # no arguments: the whole suite, one worker per core (tests start their own servers on free ports);
+            # with arguments it is plain pytest, in one process
+            _run(BIN / "python", "-m", "pytest", *(argv[1:] or ("-n", "auto"))),
         ]
         failed = [name for name, rc in zip(("ruff", "mypy", "pytest"), results, strict=True) if rc != 0]
         print(f"steadyloop checks: {'FAILED: ' + ', '.join(failed) if failed else 'all passed'}")
