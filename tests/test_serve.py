@@ -327,3 +327,16 @@ def test_a_long_wait_before_content_sends_keep_alive_comments() -> None:
         body = b"".join(response.iter_bytes())
     assert body.startswith(b": keep-alive\n\n") and b"event: message_stop" in body
     assert body.rstrip().endswith(b'{"type": "message_stop"}')
+
+
+def test_a_gateway_replaced_by_use_closes_its_upstream_clients() -> None:
+    """``Served.use`` (one server, many scenarios) closes the replaced gateway's upstream clients on the
+    server's loop: before, each scenario of the drill module left aiohttp sessions open (89 "Unclosed client
+    session" errors logged at garbage collection)."""
+    with scenario(rules=[]) as emu, served(config(emu, "anthropic-messages")) as gw:
+        assert ask(gw.url, "anthropic-messages", stream=False)[0]
+        replaced, clients = gw.gateway, list(gw.gateway._http.values())
+        gw.use(config(emu, "anthropic-messages"))
+        assert ask(gw.url, "anthropic-messages", stream=False)[0]  # the new gateway serves
+    assert clients and all(client.is_closed for client in clients)
+    assert replaced._http == {}

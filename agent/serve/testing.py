@@ -6,6 +6,7 @@ kernel queues them until uvicorn accepts.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Awaitable, Callable
 from types import TracebackType
@@ -43,8 +44,13 @@ class Served:
         return Gateway(config, hooks=self._hooks, sleep=self._sleep)
 
     def use(self, config: SteadyConfig) -> None:
-        """Serve ``config`` from now on, with fresh pools and state (one server, many scenarios)."""
-        self.gateway = self.app.state.gateway = self._gateway(config)
+        """Serve ``config`` from now on, with fresh pools and state (one server, many scenarios); the gateway
+        it replaces closes its upstream clients on the server's loop (else each leaves aiohttp sessions open)."""
+        old, self.gateway = self.gateway, self._gateway(config)
+        self.app.state.gateway = self.gateway
+        servers = getattr(self._server, "servers", None) or []  # uvicorn's listening servers, once started
+        if servers:
+            asyncio.run_coroutine_threadsafe(old.aclose(), servers[0].get_loop()).result(timeout=10)
 
     def __enter__(self) -> Served:
         self._thread.start()
