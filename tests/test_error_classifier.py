@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import time
 from typing import Any
@@ -378,13 +379,17 @@ def test_memo_keeps_wait_hints_fresh() -> None:
     assert (first.retry_after, second.retry_after) == (3.0, 9.0)
 
 
-def test_memo_is_bounded() -> None:
-    """However many distinct texts are seen, the memo holds at most its cap."""
+def test_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However many distinct texts are seen, the memo holds at most its cap (a cap of 32 here: the real
+    1,024 took 8 s of real SDK errors to fill) and forgets the oldest first."""
     from agent import _facts
 
-    for i in range(_facts._CACHE_MAX + 50):
+    monkeypatch.setattr(_facts, "_CACHE_MAX", 32)
+    _facts.clear_text_cache()
+    for i in range(32 + 20):
         classify_api_error(exception_from_http("openai", 500, {"error": {"message": f"boom {i}"}}))
-    assert len(_facts._TEXT_CACHE) <= _facts._CACHE_MAX
+    kept = sorted(int(n) for text in _facts._TEXT_CACHE for n in re.findall(r"boom (\d+)", text))
+    assert kept == list(range(20, 52))  # the newest 32 texts
 
 
 _ORDER_POOL: tuple[BaseException, ...] = (
