@@ -5,6 +5,9 @@ tool definitions and beta headers must reach the provider unchanged. The SDKs' l
 ``post`` with ``cast_to=httpx2.Response`` does exactly that: the body goes out as given, the
 client's key, base URL and timeouts are the pool's, and an error status still arrives as the
 SDK's own typed exception (``make_status_error``), so the classifier sees what it always sees.
+The first-party clients' ``post`` builds the request of each (client, path, headers) once; later
+calls reuse it with their own body and timeout (``agent._request_template``), sent through the
+SDK's own HTTP client and failing with the same typed errors.
 
 | api                | path (relative to the SDK's base URL) |
 | ------------------ | ------------------------------------- |
@@ -22,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from ._request_template import post_content
 from .adapters import ModelRequest
 from .adapters._base import timed
 from .chain import Api
@@ -144,13 +148,16 @@ async def send_raw(client: Any, api: Api, raw: RawRequest, target: ModelRequest)
     if not _first_party(client):  # Bedrock, Vertex, Azure: the SDK reads the model from the body into the URL
         body = {**raw.body, **target.settings.extra_body, "model": target.model}
         return await client.post(path, cast_to=httpx2.Response, body=body, options=options, stream=raw.stream)
+    headers: dict[str, str] = options["headers"]
     was = raw.body.get("model")
     content = (with_model(raw.data, was, target.model) if raw.data is not None and isinstance(was, str)
                and not target.settings.extra_body else None)
     if content is None:  # encoded here: a body decoded from JSON holds nothing the SDK's walk of it would change
         body = {**raw.body, **target.settings.extra_body, "model": target.model}
         content = json.dumps(body, separators=(",", ":"), allow_nan=False).encode()
-    return await client.post(path, cast_to=httpx2.Response, content=content, options=options, stream=raw.stream)
+    # The SDK builds the request of this shape once; later calls reuse it (agent._request_template)
+    return await post_content(client, path, content, headers=headers, timeout=options.get("timeout"),
+                              stream=raw.stream)
 
 
 def _first_party(client: Any) -> bool:
