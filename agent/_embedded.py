@@ -26,9 +26,11 @@ _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is 
 # "<400> InternalError.Algo.InvalidParameter"); "HTTP/2 429" counts as "HTTP 429".
 # Candidates are found with one cheap scan, then checked by string tests:
 # an IGNORECASE alternation over the whole text cost 200 us on a 1 kB message.
-# A candidate stands alone: no letter, digit, "_" or "." right before or after it (in the pattern, so the
-# many numbers inside longer numbers, ids and versions never reach the Python checks below).
-_CANDIDATE: Final = re.compile(r"[45](?<![\w.][45])\d\d(?![\w.])")
+# A candidate stands alone: no letter, digit, "_" or "." right before it, none right after it, and no "." that
+# continues into a word or number ("v4.500", "429.5", "500.txt"), in the pattern, so the many numbers inside longer
+# numbers, ids and versions never reach the Python checks below. A sentence may end on it: axios's "Request
+# failed with status code 429." inside a wrapper's sentence.
+_CANDIDATE: Final = re.compile(r"[45](?<![\w.][45])\d\d(?!\w|\.\w)")
 _BEFORE: Final = ("error code", "status code", "status_code", "status", "api error", "http error", "http",
                   "response code", "http/2", "http/1.1", "http/1.0", "error")
 _REASONS: Final = (" bad request", " unauthorized", " payment required", " forbidden", " not found",
@@ -68,8 +70,26 @@ def embedded_status(text: str) -> int | None:
                 or head[end:end + 24].lower().lstrip(":").startswith(_REASONS)
                 or (head[start - 1:start] == "<" and head[end:end + 1] == ">")):
             return int(match.group(0))
-    if len(text) < 32:
-        return _BARE_REASONS.get(text.strip(" .!\n\"'").lower())
+    if len(text) < 32 and (bare := _BARE_REASONS.get(text.strip(" .!\n\"'").lower())) is not None:
+        return bare
+    if "rror: " in head:
+        return _reason_after_lead(head.lower())
+    return None
+
+
+# requests prints "404 Client Error: Not Found for url: ..."; a paste that lost the number still names the status by
+# its reason phrase right after the lead ("Client Error: NOT FOUND for url: https://api.sambanova.ai/...").
+_REASON_LEADS: Final = ("client error: ", "server error: ", "http error: ")
+
+
+def _reason_after_lead(lowered: str) -> int | None:
+    for lead in _REASON_LEADS:
+        at = lowered.find(lead)
+        if at >= 0:
+            after = lowered[at + len(lead):at + len(lead) + 26]
+            for reason, status in _BARE_REASONS.items():
+                if after.startswith(reason) and after[len(reason):len(reason) + 1] in ("", " ", ".", ",", ";"):
+                    return status
     return None
 
 

@@ -457,14 +457,30 @@ def _walk_details(details: object, out: _Collector) -> None:
             out.message(item.get("message"))
 
 
+def _upstream_status(out: _Collector) -> int | None:
+    """The 4xx a gateway's 5xx wraps: the request (or the upstream's limit) is at fault, not the gateway.
+
+    A numeric body code counts unless it is 408 or 429 (aggregators put their own retry codes there); a status
+    the message states in words counts whatever it is ("Request failed with status code 429": a relay's 500 around
+    the upstream's answer, as axios prints it).
+    """
+    numeric = out.numeric
+    if numeric is not None and 400 <= numeric < 500 and numeric not in (408, 429):
+        return numeric
+    for message in out.messages[:2]:
+        stated = embedded_status(message)
+        if stated is not None:
+            return stated if stated < 500 else None
+    return None
+
+
 def _apply(facts: ErrorFacts, out: _Collector) -> None:
     if facts.status is None or facts.status == 200:
         # An error inside a 200 stream has no HTTP error status; a numeric body code
         # (OpenRouter puts the upstream status there), else a status the text states, is the best we have.
         facts.status = out.numeric or out.text_status
-    elif facts.status >= 500 and out.numeric is not None and 400 <= out.numeric < 500 and out.numeric not in (
-            408, 429):
-        facts.status = out.numeric  # a gateway's 5xx wrapping the upstream's 4xx: the request is at fault
+    elif facts.status >= 500:
+        facts.status = _upstream_status(out) or facts.status
     facts.error_type = out.error_type
     facts.error_code = out.error_code
     facts.codes = frozenset(out.codes)

@@ -92,8 +92,10 @@ def _status_candidates(head: str) -> list[tuple[int, int]]:
     found = []
     for match in re.finditer(r"[45]\d\d", head):
         start, end = match.span()
+        after = head[end + 1:end + 2]
         if head[start - 1:start].isalnum() or (head[start - 1:start] in "._" and start > 0) or \
-                head[end:end + 1].isalnum() or (head[end:end + 1] in "._" and end < len(head)):
+                head[end:end + 1].isalnum() or (head[end:end + 1] == "_" and end < len(head)) or \
+                (head[end:end + 1] == "." and (after.isalnum() or after == "_")):
             continue
         found.append((start, end))
     return found
@@ -103,7 +105,8 @@ def _status_candidates(head: str) -> list[tuple[int, int]]:
 @given(st.lists(st.sampled_from(["429", "400", "5003", "4", "99", ".", "_", "a", " ", "Error code: ", "[", "(", "é",
                                  "٤٢٩", "x", "-", "\n", "v4.500", "450", "1"]), max_size=14).map("".join))
 def test_status_candidates_are_the_standalone_numbers(text: str) -> None:
-    """The candidate pattern finds exactly the 4xx/5xx numbers no letter, digit, ``_`` or ``.`` touches."""
+    """The candidate pattern finds exactly the 4xx/5xx numbers no letter, digit, ``_`` or ``.`` touches (a ``.`` after
+    it only when it ends a sentence, not when a word or number goes on)."""
     assert [m.span() for m in _CANDIDATE.finditer(text)] == _status_candidates(text)
 
 
@@ -127,6 +130,17 @@ def test_a_bare_reason_phrase_states_its_status(text: str, status: int | None) -
      "should be [1, 32768]", 400),
     ("listening on port 8429 for model v4.500 (took 429ms)", None),
     ("retry after <429 seconds", None),
+    # https://github.com/diffbot/code-gpt-docs/issues/27 (axios's message, ending a sentence inside a wrapper's)
+    ("OpenAI API Response was: Error: Request failed with status code 429. More information about this error: "
+     "https://www.codegpt.co/docs/tutorial-basics/api_errors", 429),
+    # https://github.com/microsoft/copilot-camp/issues/551 (a Teams bot's words around Azure's 429)
+    ("An error occurred when calling Azure OpenAI: Server responded with status 429. Error message: ...", 429),
+    ("the model took status code 429.5 s; retry later", None),  # a "." that goes on into a number is not an end
+    # https://github.com/sambanova/ai-starter-kit/issues/712 (requests' HTTPError, its number lost in the paste)
+    ("Client Error: NOT FOUND for url: https://api.sambanova.ai/v1/chat/completions", 404),
+    ("503 Server Error: Service Unavailable for url: https://api.example.test/v1", 503),
+    # https://github.com/microsoft/vscode-copilot-release/issues/5795: "Server Error:" then a sentence, no reason
+    ("Server Error: Sorry, you have exceeded your Copilot token usage. Please review our Terms of Service.", None),
 ])
 def test_status_line_forms_state_their_status(text: str, status: int | None) -> None:
     """"HTTP/2 429", "504: Gateway time-out" and DashScope's "<400>" state a status; a bare number does not."""

@@ -683,3 +683,19 @@ def test_a_404_that_names_no_model_is_a_missing_route(body: Any, scope: Scope) -
     suspends that key with that model only."""
     c = classify_api_error(exception_from_http("openai", 404, body))
     assert (c.reason, c.scope) == (R.model_not_found, scope)
+
+
+# Sixth holdout (tests/corpus/holdout6.jsonl): general rules, each with real shapes beyond the entry that showed it.
+@pytest.mark.parametrize(("status", "text", "expect"), [
+    # https://github.com/aptdnfapt/qwen-code-oai-proxy/pull/14: a proxy's 500 around the upstream's 429 (axios)
+    (500, "Request failed with status code 429", R.rate_limit),
+    # https://github.com/Wei-Shaw/sub2api/pull/4176: relays flatten an upstream 4xx into their own 5xx
+    (502, "Upstream request failed: status code 400", R.format_error),
+    # near miss: the upstream's own 5xx stated inside a 5xx stays the server's fault
+    (500, "Request failed with status code 503", R.server_error),
+])
+def test_a_gateway_5xx_that_states_the_upstreams_4xx_is_that_4xx(status: int, text: str,
+                                                                  expect: FailoverReason) -> None:
+    """A status a relay's 5xx message states in words is the upstream's answer: it decides, as a numeric code does."""
+    body = {"error": {"message": text, "type": "api_error", "code": status}}
+    assert classify_api_error(exception_from_http("openai", status, body)).reason is expect
