@@ -96,6 +96,19 @@ def _tag(name: str, *entries: str | tuple[str, ...]) -> Tag:
     return Tag(name, frozenset(frozen), frozen, tuple(unanchored))
 
 
+# Gemini's block reasons (prompt or candidate), as its SDKs and wrappers print a field with its enum value, and the
+# enum names alone where no other text can hold them. The same values the soft-failure path reads from a 200 body.
+_BLOCK_VALUES: Final = ("safety", "prohibited_content", "blocklist", "spii", "recitation", "image_safety",
+                        "other_block", "image_prohibited_content")
+_SAFETY_FIELDS: Final[tuple[str, ...]] = (
+    "prohibited_content", "image_prohibited_content", "image_safety",
+    *(f"{field} {value}" for field in ("block_reason", "blockreason", "blockedreason", "blocked_reason")
+      for value in (*_BLOCK_VALUES, "other")),
+    *(f"{field} {value}" for field in ("finish_reason", "finishreason") for value in _BLOCK_VALUES),
+    *(f"{prefix}{value.replace('_', '')}" for prefix in ("blockedreason", "finishreason") for value in _BLOCK_VALUES),
+    "blockedreasonother",
+)
+
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
@@ -107,8 +120,15 @@ _TAG_LIST: Final = (
          "blocked due to prohibited content", "requires moderation on", "input was flagged for",
          "violate our usage policy", "unsafe or sensitive content", "may contain inappropriate content",
          "content exists risk",
-         ("blocked", "reason: safety"), ("blocked due to", "safety"),
-         ("prompt was blocked", "prompt_feedback")),
+         ("blocked", "reason: safety"), ("blocked due to", "safety"), ("blocked due to", "recitation"),
+         ("blocked due to", "blocklist"), ("blocked due to", "spii"), "blocked by safety settings",
+         ("prompt was blocked", "prompt_feedback"),
+         # Gemini's block enums, however a wrapper prints them: "block_reason: PROHIBITED_CONTENT",
+         # "BlockedReason.SAFETY", "blockReason=SPII", Go's "BlockedReasonProhibitedContent", "FinishReason.SAFETY".
+         *_SAFETY_FIELDS,
+         # A model's refusal reported as an error (Anthropic stop_reason "refusal", and the words wrappers use).
+         "refused this request", "stop_reason: refusal", ("request was blocked", "violate"),
+         ("appears to violate", "policy"), ("seems to violate", "terms")),
     # Seed 000: Anthropic subscription quota exhaustion, sent as a 400.
     _tag("extra_usage_exhausted", "out of extra usage", "claude.ai/settings/usage"),
     _tag("long_context_tier", ("extra usage", "long context")),

@@ -153,8 +153,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "content_filter", "content_policy_violation", "responsibleaipolicyviolation", "invalid_prompt",
         "bio_policy", "image_content_policy_violation", "misalignment_policy_violation",
         "contentfilterfinishreasonerror", "datainspectionfailed", "contentpolicyviolationerror")),
-    rule("content_policy_phrase", R.content_policy_blocked, statuses=(400, 403, 422, 451, None),
-         tags=("content_policy",)),
+    # Whatever status a relay gives it (a one-api 429 around Gemini's prompt block): the same text fails every retry.
+    rule("content_policy_phrase", R.content_policy_blocked, tags=("content_policy",)),
     # Provider-specific tiers and request repairs.
     rule("anthropic_long_context_tier", R.long_context_tier, statuses=(400, 429, None), tags=("long_context_tier",)),
     rule("anthropic_out_of_extra_usage", R.billing, statuses=(400, 403, 429, None),

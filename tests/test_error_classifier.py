@@ -589,9 +589,31 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
      R.format_error),
     ("Exception", "LLM proxy error 503 from https://relay.example/v1/messages key_id=21: Service temporarily "
      "unavailable", R.overloaded),
+    # Sixth holdout: Gemini's block-reason fields and a model's refusal, however a wrapper prints them and whatever
+    # status a relay gives them, are content blocks (the same text fails every retry).
+    # https://github.com/google/generative-ai-go/pull/72: Go's BlockedError names the enum value, glued to its type
+    ("BlockedError", "blocked: candidate: FinishReasonRecitation", R.content_policy_blocked),
+    # https://github.com/immersive-translate/immersive-translate/issues/2505: the same under a relay's 429
+    ("Error", '429: {"code":429,"error":"gemini Error when proxying request: blocked: prompt: '
+     'BlockedReasonSafety ()"}', R.content_policy_blocked),
+    # https://github.com/NousResearch/hermes-agent/pull/85031: its adapter's error carries "blockReason=<ENUM>"
+    ("GeminiAPIError", "Gemini blocked the prompt (blockReason=SPII)", R.content_policy_blocked),
+    # https://github.com/machinewrapped/llm-subtrans/issues/292 (google-genai's enum repr)
+    ("Error", "Request was blocked by Gemini: BlockedReason.SAFETY", R.content_policy_blocked),
+    # https://github.com/sigoden/aichat/pull/386
+    ("Error", "Failed to get answer\n\nCaused by:\n    Blocked by safety settings, consider ajusting "
+     "`block_threshold` in the client configuraion", R.content_policy_blocked),
+    # https://github.com/simonw/llm-anthropic/issues/90: a refusal (stop_reason "refusal") raised by a wrapper
+    ("ModelError", "Claude refused this request (reasoning_extraction): This request was blocked as it seems to "
+     "violate Anthropic's Terms of Service restrictions on reverse engineering", R.content_policy_blocked),
+    # near misses: a finish reason that is no block, an unspecified block reason, a refused connection
+    ("ValueError", "finish_reason: MAX_TOKENS", R.unknown),
+    ("Error", "block_reason: BLOCK_REASON_UNSPECIFIED", R.unknown),
+    ("Error", "connect ECONNREFUSED 127.0.0.1:11434: the server refused this connection", R.timeout),
 ])
 def test_message_only_errors_read_class_names_and_wording(type_name: str, text: str, expect: FailoverReason) -> None:
-    """Message-only errors (no status) of wrapping libraries: real texts from tests/corpus/holdout5.jsonl."""
+    """Message-only errors of wrapping libraries (a status only where the text states one): real texts from
+    tests/corpus/holdout5.jsonl and holdout6.jsonl, and from the issues the comments cite."""
     assert classify_api_error(exception_from_message(type_name, text)).reason is expect
 
 
