@@ -251,7 +251,9 @@ _TAG_LIST: Final = (
          "not your usage limit", "receiving too many requests"),
     # The host cannot fit the model in memory: this endpoint never serves it, a smaller model may.
     _tag("host_memory", "requires more system memory", "enough available memory to run this model",
-         "unable to allocate backend buffer"),
+         "unable to allocate backend buffer",
+         # Ollama cannot load the model file at all (an architecture this version does not know): no retry helps.
+         "unable to load model"),
     # Envoy at the provider's edge could not reach its upstream (not "reset reason: overflow", which is load).
     _tag("upstream_unreachable", ("upstream connect error", "connection termination"),
          ("upstream connect error", "remote connection failure"), ("upstream connect error", "connection refused")),
@@ -358,7 +360,12 @@ _TAG_LIST: Final = (
     _tag("server_fault", "an error occurred while processing your request", "internal server error",
          "runner process has terminated", "error was encountered while running the model",
          "request failed during generation", "encountered an unexpected error during processing",
-         "waiting for llama runner to start", "post predict"),
+         "waiting for llama runner to start", "post predict",
+         # A local server's engine or runner process died: every request fails until it restarts (Ollama's runner,
+         # vLLM's V0 background loop and V1 EngineCore, LM Studio's model process).
+         "runner process no longer running", "runner has unexpectedly stopped", "background loop has errored",
+         "background loop is not running", "background loop is stopped", "enginecore encountered",
+         "engine dead", "model has crashed"),
     _tag("ssl", "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
          "bad_record_mac"),
     _tag("disconnect",

@@ -297,7 +297,8 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("model_missing",)),
     rule("status_404_model_missing", R.model_not_found, statuses=(404,), tags=("model_missing",)),
     rule("status_404_mentions_model", R.model_not_found, statuses=(404,), tags=("mentions_model",)),
-    rule("model_not_found_phrase", R.model_not_found, statuses=(400, 422, None), tags=("model_missing",)),
+    # A local server's 500 that names the missing model or backend ("backend not found") is no fault a retry fixes.
+    rule("model_not_found_phrase", R.model_not_found, statuses=(400, 422, None, 500), tags=("model_missing",)),
     # A 404 that names no model is a missing route (a wrong base URL or path, "Resource not found", "no Route
     # matched"): no key or model on this endpoint fixes it, like a 405.
     rule("status_404", R.model_not_found, statuses=(404,), scope=Scope.endpoint),
@@ -330,7 +331,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("class_timeout", R.timeout, statuses=NONE, codes=(
         "apitimeouterror", "apiconnectionerror", "deadlineexceeded", "gatewaytimeout", "gatewaytimeouterror")),
     rule("class_server_error", R.server_error, statuses=NONE, codes=(
-        "internalservererror", "internalserver", "badgatewayerror", "badgateway")),
+        "internalservererror", "internalserver", "badgatewayerror", "badgateway",
+        "enginedeaderror", "asyncenginedeaderror")),  # vLLM: the engine died; every request fails until a restart
     rule("class_auth", R.auth, statuses=NONE, codes=(
         "authenticationerror", "permissiondeniederror", "permissiondenied", "unauthenticatederror")),
     rule("class_model_not_found", R.model_not_found, statuses=NONE, codes=("notfounderror", "notfound")),
