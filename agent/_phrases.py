@@ -288,7 +288,12 @@ _TAG_LIST: Final = (
          # This credential cannot sign in: its OAuth refresh failed, or its restrictions exclude the caller.
          "failed to refresh token", "token refresh failed", "could not be refreshed",
          "requests from referer", ("client application", "are blocked"), "has an ip address restriction",
-         "is only authorized for use with"),
+         "is only authorized for use with",
+         # AWS SigV4: the request was signed with a wrong secret, region or clock (botocore, the AWS SDKs, and
+         # LiteLLM, which reports it as a connection error): this credential as configured cannot authenticate.
+         "signature we calculated does not match", "signaturedoesnotmatch", "invalidsignatureexception",
+         "credential should be scoped", "invalidclienttokenid", "security token included in the request is expired",
+         "access key id you provided does not exist"),
     # Seed 001: the upstream blamed the request, but the fault is on its side.
     _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
          "upstream connect error", "failed to get response from provider", "timeout while downloading"),

@@ -234,6 +234,8 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("billing", "credits_exhausted", "usage_limit", "quota_word", "rate_limit", "exhausted")),
     rule("auth_code", R.auth, codes=(
         "invalid_api_key", "api_key_invalid", "unauthenticated",
+        # AWS: the credential signed the request wrongly or is unknown (whatever a wrapper's class says).
+        "invalidsignatureexception", "signaturedoesnotmatch", "invalidclienttokenid", "unrecognizedclientexception",
         # Google API-key restrictions exclude this caller or API: another key works.
         "api_key_service_blocked", "api_key_http_referrer_blocked", "api_key_ip_address_blocked",
         "api_key_android_app_blocked", "api_key_ios_app_blocked")),

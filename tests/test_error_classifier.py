@@ -627,6 +627,19 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
      "trace (above) for the root cause.", R.server_error),
     ("AsyncEngineDeadError", "Background loop is not running. If it was running, inspect the output to find the "
      "stacktrace of the error that caused the background loop to stop (AsyncEngineDeadError).", R.server_error),
+    # AWS SigV4 refusals name a credential that cannot authenticate as configured: rotate, even when a wrapper
+    # calls them connection errors. https://github.com/BerriAI/litellm/issues/14763 (LiteLLM's APIConnectionError)
+    ("APIConnectionError", 'litellm.APIConnectionError: BedrockException - {"message":"The request signature we '
+     'calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."}',
+     R.auth),
+    # https://github.com/BerriAI/litellm/issues/9498 (botocore's XML error through LiteLLM's pass-through)
+    ("Exception", "403: <InvalidSignatureException>\n  <Message>The request signature we calculated does not match "
+     "the signature you provided.</Message>\n</InvalidSignatureException>", R.auth),
+    # https://github.com/aws-samples/bedrock-access-gateway/issues/163 (the code alone decides, whatever the text)
+    ("ClientError", "An error occurred (InvalidSignatureException) when calling the ConverseStream operation: "
+     "Signature expired: 20250714T201419Z is now earlier than 20250714T202350Z (20250714T202850Z - 5 min.)", R.auth),
+    # near miss: a connection error with no credential wording stays a transport fault
+    ("APIConnectionError", "litellm.APIConnectionError: BedrockException - Connection reset by peer", R.timeout),
     # https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1347
     ("Error", "Failed to send message The model has crashed without additional information. (Exit code: "
      "18446744072635812000)", R.server_error),
