@@ -158,6 +158,7 @@ _TAG_LIST: Final = (
          "don't have access to the model", "model_not_supported", "unsupported model",
          "not supported with this account type", "model access is denied",
          "does not work with the specified model", ("model", "is not supported by the"),
+         "don't have access to this model", "do not have access to this model", "no access to this model",
          "not allowed to access model", "not allowed to access this model", "access to model denied",
          "is not allowed to use publisher model", "plan does not yet include access", "无可用渠道",
          # OpenAI gates some models on a verified organization: another key (organization) may be entitled.
@@ -174,7 +175,8 @@ _TAG_LIST: Final = (
          "model identifier is invalid", "invalid model identifier", "no healthy deployments for this model",
          "llm provider not provided", "backend not found",
          ("model", "does not exist"), ("model", "not found"), ("models", "not found"), "model not exist",
-         ("model", "is no longer available"), ("model", "has been retired")),
+         ("model", "is no longer available"), ("model", "has been retired"),
+         "model name is invalid", "invalid model name", ("model", "is currently not in use")),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
          "maximum context length", "context length", "context_length_exceeded", "context window",
@@ -213,7 +215,9 @@ _TAG_LIST: Final = (
          "do not have an active grok subscription", "out of available resources", "have any credits",
          "run out of credits", "used all available credits", "monthly spending limit", "budget has been exceeded",
          "exceeded budget", "crossed budget", "budget_exceeded", "max budget", "insufficient account balance",
-         "arrears", "overdue", "account is not active", "buying credits", "positive balance"),
+         "arrears", "overdue", "account is not active", "buying credits", "positive balance",
+         # not "add a payment method to increase your rate limit" (OpenAI's free tier): that one is a rate limit
+         "update your payment method", "payment method was declined", "payment method failed"),
     # Credits gone or the account in arrears: billing whatever the status or throttle code says.
     _tag("credits_exhausted", "insufficient balance", "credits are depleted", "prepayment credits",
          "run out of credits", "have any credits", "used all available credits", "balance is insufficient",
@@ -244,7 +248,7 @@ _TAG_LIST: Final = (
          "experiencing high traffic", "负载已饱和", "服务器繁忙", "serviceunavailableexception", "server busy",
          "no slots available", "provider is temporarily unavailable", "are cooling down",
          "no more data centers to forward", "capacity exceeded", "service temporarily unavailable",
-         "out of available cache blocks"),
+         "out of available cache blocks", "访问量过大"),
     _tag("try_later", "try again later", "retry later", "请稍后再试"),
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
@@ -316,6 +320,9 @@ _TAG_LIST: Final = (
          # Gemini's INVALID_ARGUMENT and LangChain's wrapper of it; two parameters the API will not combine.
          "request contains an invalid argument", "invalid argument provided to", "generatecontentrequest",
          "is not supported when", "invalid combination of",
+         # A tool's JSON schema the API refuses (Anthropic's top-level oneOf/anyOf, an invalid schema).
+         ("input_schema", "does not support"), ("schema", "at the top level"), "invalid json schema",
+         "json schema is invalid",
          # Responses API: the input names an item the server never stored (store=false) or lost.
          ("item with id", "not found"), "items are not persisted", ("previous response with id", "not found")),
     # Leaked, revoked or deactivated: this credential will never work again.
@@ -343,7 +350,9 @@ _TAG_LIST: Final = (
          "econnrefused", "etimedout", "unable to connect to api", "fetch failed", "forcibly closed by the remote host",
          "eof occurred in violation of protocol", "connection broken", "connection to the api was lost",
          "proxy authentication required", "socket hang up", "enotfound", "eai_again",
-         "failed to connect to all addresses", "unable to reach the model provider", "trouble connecting to the"),
+         "failed to connect to all addresses", "unable to reach the model provider", "trouble connecting to the",
+         # Bun's fetch: FailedToOpenSocket and ConnectionRefused, in its own words
+         "typo in the url or port", "is the computer able to access the url"),
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",
@@ -359,6 +368,8 @@ _TAG_LIST: Final = (
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut", ("stream", "finish_reason"), ("stream", "finish reason"), ("stream", "stop_reason"),
          "stream ended without", "without a terminal event"),
+    # A stream that broke its own protocol (a proxy's translated SSE): events out of order, a block never started.
+    _tag("malformed_stream", "unexpected event order", "content block not found"),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer", "empty model response", "empty response from", "returned an empty response",
          "returned empty response", "produced an empty response", "model returned no content"),

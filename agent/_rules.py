@@ -274,9 +274,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("request_defect_as_5xx", R.format_error, statuses=SERVER, tags=("request_defect",)),
     # A generic code ("server_error" on a Codex soft failure) only after the quota phrases (seed 004).
     rule("server_error_code", R.server_error, statuses=(500, None),
-         codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception")),
+         codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception", "system_error")),
     rule("output_truncated_phrase", R.output_truncated, statuses=NONE, tags=("output_truncated",)),
     rule("stream_cut_phrase", R.stream_incomplete, statuses=NONE, tags=("stream_cut",)),
+    rule("malformed_stream_phrase", R.malformed_response, statuses=NONE, tags=("malformed_stream",)),
     rule("empty_answer_phrase", R.empty_response, statuses=NONE, tags=("empty_answer",)),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",)),
     # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load.

@@ -536,6 +536,15 @@ _NEAR_MISSES: list[tuple[str, int, Any, FailoverReason]] = [
                                                        "found: /tmp/localai/backend_data/backend-assets/grpc/string"}},
      R.model_not_found),
     ("openai", 500, {"error": {"code": 500, "message": "could not load model: rpc error"}}, R.server_error),
+    # https://docs.aimlapi.com/errors-and-messages/errors-with-status-code-4xx: "update your payment method" under a
+    # 403 is billing; near miss (https://github.com/Chanzhaoyu/chatgpt-web/issues/321): OpenAI's free-tier RPM limit
+    # that suggests adding a payment method stays a rate limit
+    ("openai", 403, {"error": {"message": "You have exhausted the available [plan.rule:api_token] resource limit. "
+                                          "Update your payment method to continue using the service."}}, R.billing),
+    ("openai", 429, {"error": {"message": "Rate limit reached for default-gpt-3.5-turbo in organization org-x on "
+                                          "requests per min. Limit: 20 / min. Current: 30 / min. Please add a payment "
+                                          "method to your account to increase your rate limit.",
+                               "type": "requests", "code": None}}, R.rate_limit),
     # https://github.com/aws-samples/generative-bi-using-rag/issues/361 and a Cloudflare bot wall
     ("openai", 400, {"message": "Access to Anthropic models is not allowed from unsupported countries, regions, or "
                                 "territories. Please refer to https://www.anthropic.com/supported-countries"},
@@ -640,6 +649,32 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
      "Signature expired: 20250714T201419Z is now earlier than 20250714T202350Z (20250714T202850Z - 5 min.)", R.auth),
     # near miss: a connection error with no credential wording stays a transport fault
     ("APIConnectionError", "litellm.APIConnectionError: BedrockException - Connection reset by peer", R.timeout),
+    # Bun's fetch in its own words (https://github.com/oven-sh/bun/pull/27264: FailedToOpenSocket, ConnectionRefused)
+    ("Error", "Was there a typo in the url or port?", R.timeout),
+    ("ConnectionRefused", "Unable to connect. Is the computer able to access the url?", R.timeout),
+    # A stream that broke its own protocol: https://github.com/heyhuynhgiabuu/proxypal/issues/19 (a proxy's
+    # translation), https://github.com/openclaw/openclaw/pull/27388 (the Anthropic SDK's accumulator); retry
+    ("Error", 'Unexpected event order, got content_block_start before "message_start"', R.malformed_response),
+    ("RuntimeError", 'Unexpected event order, got message_start before receiving "message_stop"',
+     R.malformed_response),
+    # https://github.com/musistudio/claude-code-router/issues/731: a status closing the router's parenthesised lead
+    ("Error", "Error from provider(sambanova,DeepSeek-V3.1: 500): Something went wrong! Unknown error when running "
+     "prediction service.", R.server_error),
+    # https://github.com/zhukunpenglinyutong/jetbrains-cc-gui/issues/897: Zhipu 1305, the model's traffic (overload);
+    # near miss, Zhipu 1302 (https://docs.bigmodel.cn/cn/faq/api-code): this key's concurrency, a rate limit
+    ("Error", 'API Error: 429 {"error":{"code":"1305","message":"该模型当前访问量过大\uff0c请您稍后再试"}}',
+     R.overloaded),
+    ("Error", 'API Error: 429 {"error":{"code":"1302","message":"您当前使用该API的并发数过高\uff0c请降低并发\uff0c'
+     '或联系客服增加限额。"}}', R.rate_limit),
+    # https://github.com/liuw1535/antigravity2api-nodejs/issues/23 and https://github.com/livekit/agents/pull/7308
+    ("Error", "You don't have access to this model or the model name is invalid", R.model_not_found),
+    ("SDKError", "Model foo is currently not in use.", R.model_not_found),
+    # https://github.com/open-webui/open-webui/issues/10737: DashScope's system_error code beats "try again later"
+    ("Exception", "External Error: {'message': 'An system error has occurred, please try again later.', 'type': "
+     "'system_error', 'param': None, 'code': 'system_error'}", R.server_error),
+    # https://github.com/Hmbown/Codewhale/issues/4329: a tool schema Anthropic refuses, pasted without its status
+    ("Error", "tools.1.custom.input_schema: input_schema does not support oneOf, allOf, or anyOf at the top level",
+     R.format_error),
     # https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1347
     ("Error", "Failed to send message The model has crashed without additional information. (Exit code: "
      "18446744072635812000)", R.server_error),
