@@ -12,13 +12,19 @@ requests are interleaved round by round, so a busy machine slows both alike. Fig
 - gw CPU: the gateway process's CPU time per served request (Linux ``/proc/PID/schedstat``: user and
   system time of all its threads, in ns), the figure a busy machine disturbs least.
 
-Run: python -m bench.serve [--rounds N] [--state memory|sqlite]
+With ``--baseline DIR`` a second gateway runs the code of the checkout at ``DIR`` (another worktree,
+the commit before a change) against the same emulator, its rounds interleaved with the others, so a
+before/after comparison on a loaded machine sees the same load; its rows are marked ``baseline``.
+
+Run: python -m bench.serve [--rounds N] [--state memory|sqlite] [--baseline DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import os
 import statistics
 import subprocess
 import sys
@@ -44,7 +50,8 @@ CONCURRENCY = 32
 class _Gateway:
     """``steadyloop serve`` in its own process, on a free port, in front of ``upstream``."""
 
-    def __init__(self, upstream: str, state: str) -> None:
+    def __init__(self, upstream: str, state: str, code: Path | None = None) -> None:
+        self.code = code  # the checkout whose agent package serves (None: this one)
         self.dir = Path(tempfile.mkdtemp(prefix="bench-serve-"))
         store = f'backend = "sqlite"\npath = "{self.dir / "state.db"}"' if state == "sqlite" else 'backend = "memory"'
         root = upstream.removesuffix("/v1")
@@ -70,9 +77,10 @@ class _Gateway:
         """).replace("{store}", store))
 
     def __enter__(self) -> _Gateway:
+        env = None if self.code is None else {**os.environ, "PYTHONPATH": str(self.code)}
         self.proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "-q", "serve", "--config",
                                       str(self.dir / "steadyloop.toml"), "--port", "0"], stdout=subprocess.PIPE,
-                                     text=True)
+                                     text=True, cwd=self.code, env=env)
         assert self.proc.stdout is not None
         self.url = self.proc.stdout.readline().split("listening on ")[1].split()[0]
         return self
@@ -124,38 +132,38 @@ def _row(label: str, ones: list[float], twos: list[float], cpu: float | None) ->
     return f"{label:34} {len(ones):5} {figures} {'-' if cpu is None else f'{cpu / len(twos) * 1e3:8.2f}':>8}"
 
 
-async def _rounds(measure: Callable[[str], Awaitable[float]], direct: str, served: str, rounds: int,
-                  width: int) -> tuple[list[float], list[float]]:
-    """``rounds`` x ``width`` requests each way, a round direct then a round served, alternating."""
-    ones: list[float] = []
-    twos: list[float] = []
+async def _rounds(measure: Callable[[str], Awaitable[float]], urls: list[str], rounds: int,
+                  width: int) -> list[list[float]]:
+    """``rounds`` x ``width`` requests to each URL, a round each, the order rotated every round."""
+    samples: list[list[float]] = [[] for _ in urls]
     for i in range(rounds):
-        order = [(direct, ones), (served, twos)] if i % 2 == 0 else [(served, twos), (direct, ones)]
-        for url, into in order:
-            into.extend(await asyncio.gather(*(measure(url) for _ in range(width))))
-    return ones, twos
+        for k in range(len(urls)):
+            at = (i + k) % len(urls)
+            samples[at].extend(await asyncio.gather(*(measure(urls[at]) for _ in range(width))))
+    return samples
 
 
-async def _run(upstream: str, gateway: _Gateway, rounds: int) -> list[str]:
+async def _run(upstream: str, gateways: list[_Gateway], rounds: int) -> list[str]:
     limits = httpx2.Limits(max_connections=CONCURRENCY * 2, max_keepalive_connections=CONCURRENCY * 2)
     rows = []
     async with httpx2.AsyncClient(timeout=30, limits=limits) as client:
         for name, (path, body, marker) in BODIES.items():
-            direct = upstream.removesuffix("/v1") + path
-            served = gateway.url + path
+            urls = [upstream.removesuffix("/v1") + path, *(g.url + path for g in gateways)]
             kinds: dict[str, Callable[[str], Awaitable[float]]] = {
                 "latency": lambda url, body=body: _plain(client, url, body),  # type: ignore[misc]
                 "TTFT": lambda url, body=body, marker=marker: _ttft(client, url, body, marker),  # type: ignore[misc]
             }
             for kind, measure in kinds.items():
                 for width in (1, CONCURRENCY):
-                    await _rounds(measure, direct, served, 3, width)  # warm-up: connections, clients, caches
+                    await _rounds(measure, urls, 3, width)  # warm-up: connections, clients, caches
                     n = max(1, rounds // width) if width > 1 else rounds
-                    before = gateway.cpu()
-                    ones, twos = await _rounds(measure, direct, served, n, width)
-                    after = gateway.cpu()
+                    before = [g.cpu() for g in gateways]
+                    direct, *served = await _rounds(measure, urls, n, width)
+                    after = [g.cpu() for g in gateways]
                     label = f"{name} {kind}, {'sequential' if width == 1 else f'{width} concurrent'}"
-                    rows.append(_row(label, ones, twos, None if before is None or after is None else after - before))
+                    for g, twos, start, end in zip(gateways, served, before, after, strict=True):
+                        cpu = None if start is None or end is None else end - start
+                        rows.append(_row(label if g.code is None else "  baseline", direct, twos, cpu))
     return rows
 
 
@@ -164,9 +172,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=400, help="sequential requests each way (32 concurrent: "
                                                                 "rounds/32 rounds of 32 ... at least 1)")
     parser.add_argument("--state", choices=("memory", "sqlite"), default="sqlite")
+    parser.add_argument("--baseline", type=Path, help="a checkout whose gateway runs beside this one, interleaved")
     args = parser.parse_args()
-    with _Upstream() as emu, _Gateway(emu.url, args.state) as gw:
-        rows = asyncio.run(_run(emu.url, gw, args.rounds))
+    with contextlib.ExitStack() as stack:
+        emu = stack.enter_context(_Upstream())
+        codes = [None] if args.baseline is None else [None, args.baseline.resolve()]
+        gateways = [stack.enter_context(_Gateway(emu.url, args.state, code)) for code in codes]
+        rows = asyncio.run(_run(emu.url, gateways, args.rounds))
     print(f"steadyloop serve (state: {args.state}) vs the emulator directly, ms; loopback, one gateway worker")
     print(f"{'':34} {'n':>5} {'direct50':>8} {'direct99':>8} {'served50':>8} {'served99':>8} {'added50':>8} "
           f"{'added99':>8} {'gw CPU':>8}")
