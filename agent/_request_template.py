@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import sys
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -93,12 +94,13 @@ def _static(client: Any) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Errors:
-    """How an SDK types a failed send: ``timeouts`` become ``timeout_error``, its own ``base`` errors pass,
-    ``wrapped`` ones become ``connection_error``."""
+    """How an SDK types a failed send: ``timeouts()`` become ``timeout_error``, its own ``base`` errors pass,
+    ``wrapped()`` ones become ``connection_error``. Asked per failure, as the SDK asks: OpenAI's sets
+    grow when the legacy ``httpx`` is imported."""
 
-    timeouts: tuple[type[BaseException], ...]
+    timeouts: Callable[[], tuple[type[BaseException], ...]]
     base: type[BaseException]
-    wrapped: tuple[type[BaseException], ...]
+    wrapped: Callable[[], tuple[type[BaseException], ...]]
     timeout_error: Any
     connection_error: Any
 
@@ -108,12 +110,12 @@ def _errors(client: Any) -> _Errors | None:
     sdk = type(client).__module__.partition(".")[0]
     module = sys.modules.get(sdk)
     if sdk == "anthropic" and module is not None:
-        return _Errors((httpx2.TimeoutException,), module.AnthropicError, (Exception,), module.APITimeoutError,
-                       module.APIConnectionError)
+        return _Errors(lambda: (httpx2.TimeoutException,), module.AnthropicError, lambda: (Exception,),
+                       module.APITimeoutError, module.APIConnectionError)
     if sdk == "openai" and module is not None:
-        from openai._httpx2 import request_exceptions, timeout_exceptions
+        from openai._httpx2 import request_exceptions, timeout_exceptions  # openai >= 3.50 has them
 
-        return _Errors(timeout_exceptions(), module.OpenAIError, request_exceptions(), module.APITimeoutError,
+        return _Errors(timeout_exceptions, module.OpenAIError, request_exceptions, module.APITimeoutError,
                        module.APIConnectionError)
     return None
 
@@ -153,11 +155,11 @@ async def _send(client: Any, errors: _Errors | None, http: httpx2.AsyncClient, r
     assert errors is not None  # a static client has its table
     try:
         response = await http.send(request, stream=stream)
-    except errors.timeouts as err:
+    except errors.timeouts() as err:
         raise errors.timeout_error(request=request) from err
     except errors.base:
         raise
-    except errors.wrapped as err:
+    except errors.wrapped() as err:
         raise errors.connection_error(request=request) from err
     if response.is_success:
         return response
