@@ -22,6 +22,7 @@ from agent.testing.corpus import (
     verdict_holds,
 )
 from agent.testing.sdk_errors import exception_from_message, outcome_from_event
+from bench.corpus import report, run
 
 R = FailoverReason
 NOW = time.time()
@@ -77,6 +78,10 @@ HOLDOUT5 = "holdout5.jsonl"
 # common classes, and the wrappers people paste: LiteLLM, Claude Code, Continue, Spring AI, Go/Rust/Java/PHP clients).
 # Still unseen: no rule has been fitted to it, so its own floor test covers it and it stays out of the 95 % sum.
 HOLDOUT6 = "holdout6.jsonl"
+# A seventh, mined after the sixth and sampled the same way, from wrappers the other files hold few of (Goose, n8n,
+# Zed, avante.nvim, AnythingLLM, langchain4j, OpenHands, smolagents, relays). Unseen like the sixth: its own floor test.
+HOLDOUT7 = "holdout7.jsonl"
+UNSEEN = (HOLDOUT6, HOLDOUT7)  # no general rule fitted yet: kept out of the whole-corpus 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -87,8 +92,8 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first five have; the sixth has not yet)."""
-    right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(HOLDOUT6)])
+    have been fitted to it, then it joins this sum (the first five have; the sixth and seventh have not yet)."""
+    right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
 
@@ -136,6 +141,26 @@ def test_sixth_holdout_accuracy_does_not_fall() -> None:
     HTTP, 2/3 soft failures); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT6)])
     assert total >= 118 and right / total >= 94 / 118, f"{right}/{total}"
+
+
+def test_seventh_holdout_accuracy_does_not_fall() -> None:
+    """The seventh held-out file keeps its accuracy (103 of 135 before any rule saw it, measured on 7415c7e: 80/106
+    message-only, 17/23 HTTP, 6/6 soft failures); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT7)])
+    assert total >= 135 and right / total >= 103 / 135, f"{right}/{total}"
+
+
+def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
+    """`python -m bench.corpus` has a row per kind of the file entries (message, http, soft) counting that kind only."""
+    (tmp_path / "x.jsonl").write_text(
+        '{"id": "a", "source": "https://x", "provider": "openai", "kind": "http", "api": "openai", "status": 401,'
+        ' "body": {}, "expect": "auth"}\n'
+        '{"id": "b", "source": "https://x", "provider": "openai", "kind": "message",'
+        ' "exception": {"type": "RateLimitError", "message": "slow down"}, "expect": "rate_limit"}\n')
+    lines = report(run(load(tmp_path)), misses=False).splitlines()
+    rows = {line.split("  ")[0].strip(): line.split() for line in lines}
+    assert rows["files, kind message"][3] == "1" and rows["files, kind http"][3] == "1"
+    assert "files, kind soft" not in rows
 
 
 @pytest.mark.parametrize(("line", "field"), [
