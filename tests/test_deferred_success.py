@@ -69,6 +69,22 @@ def test_a_redis_turn_with_a_deferred_success_is_one_round_trip(redis_url: str) 
     assert _successes(rival) == {"a": (12, 0), "b": (0, 0)}
 
 
+def test_a_deferred_success_asks_the_redis_server_for_no_row(redis_url: str) -> None:
+    """A deferred success's script answers 1, not the row it wrote (nobody reads it): four bytes come back."""
+    port = int(redis_url.rsplit(":", 1)[1].split("/", maxsplit=1)[0])
+    proxy = _CountingProxy(port)
+    prefix = f"quiet-{uuid.uuid4().hex[:8]}:"
+    pool = CredentialPool("p", CREDS, store=_redis(f"redis://127.0.0.1:{proxy.port}/0", prefix))
+    for _ in range(2):  # the first acquire builds the index, the first flush may load the script
+        pool.record_success(pool.acquire("m"))
+        pool.store.flush()
+    pool.record_success(pool.acquire("m"))
+    before = proxy.replied
+    pool.store.flush()
+    assert proxy.replied - before == len(b":1\r\n")
+    assert _successes(pool)["a"] == (3, 0)
+
+
 @pytest.fixture(params=["sqlite", "redis"])
 def two_processes(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[CredentialPool, CredentialPool]:
     """The same pool through two stores on one file or server: what two processes see."""

@@ -164,6 +164,7 @@ class _CountingProxy:
 
     def __init__(self, target_port: int) -> None:
         self.round_trips = 0
+        self.replied = 0  # bytes the server sent back
         self._target = target_port
         self._server = socket.create_server(("127.0.0.1", 0))
         self.port = self._server.getsockname()[1]
@@ -190,6 +191,7 @@ class _CountingProxy:
                 if source is client and answered:
                     self.round_trips += 1
                 answered = source is upstream
+                self.replied += len(data) if answered else 0
                 key.data.sendall(data)
 
 
@@ -213,6 +215,23 @@ def test_a_redis_turn_is_two_round_trips_even_on_a_contended_key(redis_url: str)
     state = pool.states()[0][1]
     assert (state.uses, state.successes, state.failures) == (13, 7, 6)
     assert pool.store.get_affinity("p", "chat", pool.clock()) == creds[0].state_key  # the store keys by state key
+
+
+@pytest.mark.parametrize("commands", [
+    [("EVALSHA", "0" * 40, 2, "p:s:k@ab12", "p:l:k@ab12", "lease-1", 2592000000, "", '[["incr","uses","1"]]', "1")],
+    [("EVALSHA", "f" * 40, 1, "p:s:clé-ключ", "1796217875.400358", -1, 0), ("EVAL", "return 1", 0)],
+])
+def test_the_redis_store_writes_the_bytes_redis_py_would(commands: list[tuple[Any, ...]]) -> None:
+    """The store packs its scripts' commands with hiredis's packer: byte for byte what redis-py's pure-Python
+    packer writes (text as UTF-8, numbers as their decimal text), one command after another."""
+    import redis
+
+    from agent.stores.redis import _packed
+
+    encoder = redis.connection.Encoder("utf-8", "strict", False)
+    python_packer = redis.connection.PythonRespSerializer(6000, encoder.encode)
+    expected = b"".join(piece for command in commands for piece in python_packer.pack(*command))
+    assert _packed(commands, redis.Connection()) == expected
 
 
 def test_a_redis_state_expiry_is_rewritten_once_a_day_not_on_every_call(redis_url: str) -> None:

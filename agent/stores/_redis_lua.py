@@ -19,7 +19,9 @@ __all__ = ["ACQUIRE_LIST", "ACQUIRE_SET", "FINISH", "REGISTER", "RENEW"]
 # replaces it whole). with_fields(flat, fields): the flat list with those fields set, for a reply
 # without a second HGETALL. keep(skey, ttl): the state's idle expiry renewed, but written only once it
 # has run a day (so a state expires after 29 to 30 idle days). try_grant(...): the eligibility test
-# and the grant; the picked row, or nil.
+# and the grant; the picked row, or nil. Times and lengths written to the server (the lease's expiry
+# score, its TTL in ms, the last use) come as the caller's text, not as Lua numbers: formatting a
+# number for redis.call costs the server more than the rest of a grant's arithmetic.
 _COMMON: Final = f"""
 local LATEST = {LATEST_TIME!r}
 local function field_ok(k, v)
@@ -65,7 +67,7 @@ end
 local function keep(skey, state_ttl)  -- idle expiry back to state_ttl, written at most once a day
   if redis.call('PTTL', skey) < state_ttl - 86400000 then redis.call('PEXPIRE', skey, state_ttl) end
 end
-local function try_grant(skey, lkey, cap, now, lease, ttl, model, state_ttl, stamp)
+local function try_grant(skey, lkey, cap, now, lease, ttl_ms, model, state_ttl, stamp, expiry)
   local flat, row, ok = read(skey)
   if ok then
     if row['dead'] == '1' or (tonumber(row['cool_until']) or 0) > now then return nil end
@@ -79,8 +81,8 @@ local function try_grant(skey, lkey, cap, now, lease, ttl, model, state_ttl, sta
     redis.call('ZREMRANGEBYSCORE', lkey, '-inf', now)
     if redis.call('ZCARD', lkey) >= cap then return nil end
   end
-  redis.call('ZADD', lkey, now + ttl, lease)
-  if redis.call('PTTL', lkey) < ttl * 1000 then redis.call('PEXPIRE', lkey, math.ceil(ttl * 1000)) end
+  redis.call('ZADD', lkey, expiry, lease)
+  if redis.call('PTTL', lkey) < tonumber(ttl_ms) then redis.call('PEXPIRE', lkey, ttl_ms) end
   if ok then  -- counting on a malformed row would silently rewrite it
     local uses = string.format('%d', (tonumber(row['uses']) or 0) + 1)
     redis.call('HSET', skey, 'uses', uses, 'last_used', stamp)
@@ -91,16 +93,18 @@ local function try_grant(skey, lkey, cap, now, lease, ttl, model, state_ttl, sta
 end
 """
 
-# KEYS: state and lease key of each candidate, in the order to try. ARGV: now, lease id, ttl,
-# model, state TTL (ms), the session's affinity key ('' for none), its TTL (ms), the key base
-# '{prefix}{pool}:', then one cap per candidate (-1: none). The session's remembered key is tried
-# first, and the key granted is remembered. Returns {index, row} or 0.
+# KEYS: state and lease key of each candidate, in the order to try. ARGV: now, lease id, lease TTL
+# (ms), model, state TTL (ms), the session's affinity key ('' for none), its TTL (ms), the key base
+# '{prefix}{pool}:', the lease's expiry (now + its TTL), then one cap per candidate (-1: none). The
+# session's remembered key is tried first, and the key granted is remembered. Returns {index, row}
+# or 0.
 ACQUIRE_LIST: Final = _COMMON + """
-local now, lease, ttl, model = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local now, lease, ttl_ms, model = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4]
 local state_ttl, akey, attl, base = tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8]
 local preferred = akey ~= '' and redis.call('GET', akey) or nil
 local function attempt(i)
-  return try_grant(KEYS[2 * i - 1], KEYS[2 * i], tonumber(ARGV[8 + i]), now, lease, ttl, model, state_ttl, ARGV[1])
+  return try_grant(KEYS[2 * i - 1], KEYS[2 * i], tonumber(ARGV[9 + i]), now, lease, ttl_ms, model, state_ttl, ARGV[1],
+                   ARGV[9])
 end
 local first = 0
 if preferred then
@@ -126,25 +130,26 @@ return {picked, row}
 
 # A registered candidate set (see REGISTER). KEYS: ids (list, priority order), caps (hash of
 # id -> 'position:cap', cap -1 for none), rr (zset by last use), lu (zset by uses); members of the
-# zsets are '%06d:id' so that ties keep the priority order. ARGV: now, lease id, ttl, model, state
-# TTL (ms), key base '{prefix}{pool}:', order, the session's affinity key ('' for none), its TTL
-# (ms). The session's remembered key is tried first; then the walk in order, a chunk at a time,
-# stops at the first key it can grant: the cost grows with the keys skipped, not with the set.
-# The key granted is remembered for the session. Returns {id, row}, 0 (none), or -1 (register).
+# zsets are '%06d:id' so that ties keep the priority order. ARGV: now, lease id, lease TTL (ms),
+# model, state TTL (ms), key base '{prefix}{pool}:', order, the session's affinity key ('' for none),
+# its TTL (ms), the lease's expiry (now + its TTL). The session's remembered key is tried first;
+# then the walk in order, a chunk at a time, stops at the first key it can grant: the cost grows
+# with the keys skipped, not with the set. The key granted is remembered for the session. Returns
+# {id, row}, 0 (none), or -1 (register).
 ACQUIRE_SET: Final = _COMMON + """
-local now, lease, ttl, model = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local now, lease, ttl_ms, model = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4]
 local state_ttl, base, order, akey, attl = tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 local function attempt(id)
   local entry = redis.call('HGET', KEYS[2], id)
   if not entry then return nil end
   local position, cap = string.match(entry, '^(%d+):(-?%d+)$')
-  local row = try_grant(base .. 's:' .. id, base .. 'l:' .. id, tonumber(cap), now, lease, ttl, model, state_ttl,
-                        ARGV[1])
+  local row = try_grant(base .. 's:' .. id, base .. 'l:' .. id, tonumber(cap), now, lease, ttl_ms, model, state_ttl,
+                        ARGV[1], ARGV[10])
   if row then
     local member = string.format('%06d:%s', tonumber(position), id)
-    redis.call('ZADD', KEYS[3], now, member)
-    redis.call('ZINCRBY', KEYS[4], 1, member)
+    redis.call('ZADD', KEYS[3], ARGV[1], member)
+    redis.call('ZINCRBY', KEYS[4], '1', member)
   end
   return row
 end
@@ -200,7 +205,7 @@ return 1
 # operations of stores._base.merge_ops (ARGV[4], JSON), written in one HSET. A malformed stored row
 # is replaced whole by ARGV[3] (the change applied to no state), as the next outcome always did; sent
 # as '' (the usual case, which does not need it), a malformed row answers -1 for a second call
-# with it. Returns the row.
+# with it. Returns the row, or 1 when ARGV[5] is '1' (a deferred success, whose caller reads no row).
 FINISH: Final = _COMMON + """
 local skey = KEYS[1]
 if ARGV[1] ~= '' then redis.call('ZREM', KEYS[2], ARGV[1]) end
@@ -232,7 +237,7 @@ if ok then
     local pairs_ = {}
     for k, v in pairs(changed) do pairs_[#pairs_ + 1], pairs_[#pairs_ + 2] = k, v end
     redis.call('HSET', skey, unpack(pairs_))
-    flat = with_fields(flat, changed)
+    if ARGV[5] ~= '1' then flat = with_fields(flat, changed) end
   end
 elseif ARGV[3] == '' then
   return -1
@@ -243,6 +248,7 @@ else
   redis.call('HSET', skey, unpack(flat))
 end
 keep(skey, tonumber(ARGV[2]))
+if ARGV[5] == '1' then return 1 end
 return flat
 """
 

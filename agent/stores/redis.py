@@ -13,9 +13,9 @@ the row it granted on; the outcome (``finish``) applies what the pure cooldown p
 row as merge operations (``_base.merge_ops``: counters add, cooldowns only lengthen) and releases
 the lease. No ``WATCH``, no retry: 16 processes on one key cost the server 16 scripts, not 16
 races. ``update`` without a lease reads first (two round trips). Scripts go as ``EVALSHA`` written
-straight to the connection (reloaded on ``NOSCRIPT``). A success (``finish_later``) is not a round
-trip of its own: its script is written in front of this process's next script, in the same network
-write (``_flusher``), so a turn costs one round trip.
+straight to the connection, packed by hiredis (reloaded on ``NOSCRIPT``). A success (``finish_later``)
+is not a round trip of its own: its script is written in front of this process's next script, in the
+same network write (``_flusher``), so a turn costs one round trip; it asks for no row back.
 """
 
 from __future__ import annotations
@@ -43,6 +43,11 @@ _STATE_TTL_MS: Final = 30 * 24 * 3600 * 1000
 _OBSERVED_LIMIT: Final = 10_000  # rows remembered from acquire for the lease's outcome (oldest dropped)
 log = logging.getLogger("steadyloop.state")
 Command = tuple[Any, ...]
+_pack_command: Callable[[Command], bytes] | None
+try:  # the C packer of the redis extra's hiredis; redis-py's packer without it
+    from hiredis import pack_command as _pack_command
+except ImportError:  # pragma: no cover - the redis extra installs hiredis
+    _pack_command = None
 
 
 def _redacted_url(url: str) -> str:
@@ -61,6 +66,7 @@ class RedisStore:
             raise StoreError("the redis backend needs the redis package: pip install 'steadyloop[redis]'") from err
         self._redis_errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
         self._noscript: type[Exception] = redis.exceptions.NoScriptError
+        self._response_error: type[Exception] = redis.ResponseError
         self._observed: OrderedDict[str, dict[str, str]] = OrderedDict()  # lease id -> row granted on
         self._lock = threading.RLock()  # the pending list and the connection, written to directly
         self._flusher = flusher  # applies deferred successes when no operation comes to carry them
@@ -116,16 +122,14 @@ class RedisStore:
 
     def _send(self, client: Any, commands: list[Command]) -> list[Any]:
         """Replies to ``commands``, written in one go on the client's connection; an error reply is its exception."""
-        import redis
-
         with client.single_connection_lock:
             connection = client.connection
-            connection.send_packed_command([b"".join(connection.pack_commands(commands))])  # one write, one segment
+            connection.send_packed_command([_packed(commands, connection)], check_health=False)  # one write
             replies: list[Any] = []
             for _ in commands:
                 try:
                     replies.append(connection.read_response())
-                except redis.ResponseError as err:
+                except self._response_error as err:
                     replies.append(err)
             return replies
 
@@ -148,7 +152,7 @@ class RedisStore:
         ops = json.dumps(merge_ops(old, change(old)))
         with self._lock:
             self._pending.append(("EVALSHA", self._finish.sha, 2, self._skey(pool, credential_id),
-                                  self._lkey(pool, credential_id), lease_id, _STATE_TTL_MS, "", ops))
+                                  self._lkey(pool, credential_id), lease_id, _STATE_TTL_MS, "", ops, "1"))
         self._flusher.mark(self)
 
     def flush(self) -> None:
@@ -197,8 +201,8 @@ class RedisStore:
                          lease_id: str, lease_ttl: float, order: Order,
                          affinity: list[Any]) -> tuple[str, list[str]] | None:
         keys = self._index_keys(pool, candidates)
-        args = [repr(now), lease_id, repr(lease_ttl), model, _STATE_TTL_MS, f"{self.prefix}{pool}:", order.value,
-                *affinity]
+        args = [repr(now), lease_id, math.ceil(lease_ttl * 1000), model, _STATE_TTL_MS, f"{self.prefix}{pool}:",
+                order.value, *affinity, repr(now + lease_ttl)]
         for _ in range(2):
             found = self._eval(self._acquire_set, keys, args)
             if found != -1:
@@ -217,8 +221,9 @@ class RedisStore:
             candidates = ordered(candidates, self.read(pool, [c.id for c in candidates], now), order)
         keys = [k for c in candidates for k in (self._skey(pool, c.id), self._lkey(pool, c.id))]
         caps = [c.max_concurrency if c.max_concurrency is not None else -1 for c in candidates]
-        found = self._eval(self._acquire_list, keys, [repr(now), lease_id, repr(lease_ttl), model, _STATE_TTL_MS,
-                                                     *affinity, f"{self.prefix}{pool}:", *caps])
+        found = self._eval(self._acquire_list, keys, [repr(now), lease_id, math.ceil(lease_ttl * 1000), model,
+                                                     _STATE_TTL_MS, *affinity, f"{self.prefix}{pool}:",
+                                                     repr(now + lease_ttl), *caps])
         return (candidates[int(found[0]) - 1].id, found[1]) if found else None
 
     def release(self, pool: str, credential_id: str, lease_id: str) -> None:
@@ -294,6 +299,14 @@ class RedisStore:
             except StoreError as err:
                 log.warning("steadyloop: deferred outcomes not written to %s at close: %s", self.description, err)
         self._db.close()
+
+
+def _packed(commands: Sequence[Command], connection: Any) -> bytes:
+    """``commands`` in the Redis protocol, as one buffer: hiredis's packer in C when it is there (redis-py's
+    own walks every argument in Python first), else ``connection``'s."""
+    if _pack_command is None:
+        return b"".join(connection.pack_commands(commands))
+    return b"".join(map(_pack_command, commands))
 
 
 def _encode(state: CredentialState) -> dict[str, str]:
