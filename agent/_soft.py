@@ -162,12 +162,27 @@ def _chat(data: Mapping[str, Any]) -> SoftVerdict | None:
         return _text_facts(f"finish_reason: {native or finish}"), FailoverReason.malformed_response
     message = first.get("message")
     if isinstance(message, Mapping) and not (message.get("content") or message.get("tool_calls")):
+        if finish == "length" and _no_room_left(data, message):
+            return _text_facts("finish_reason: length with no room left for output"), FailoverReason.context_overflow
         if finish == "length":
             return _text_facts("finish_reason: length with no output"), FailoverReason.output_truncated
         if not message.get("refusal"):
             return _text_facts("the completion message is empty"), FailoverReason.empty_response
         return _text_facts(f"refusal: {message.get('refusal')}"), FailoverReason.content_policy_blocked
     return None
+
+
+def _no_room_left(data: Mapping[str, Any], message: Mapping[str, Any]) -> bool:
+    """An empty answer cut at "length" after at most one token, with no reasoning either: the prompt filled the
+    window (Ollama and llama.cpp truncate the prompt to ``num_ctx`` and leave no room), not the output budget.
+
+    https://github.com/can1357/oh-my-pi/issues/2774: ``prompt_tokens: 32767, completion_tokens: 1``. A reasoning
+    model that spent its whole budget thinking reports many completion tokens (or its reasoning): truncated output.
+    """
+    usage = data.get("usage")
+    completion = usage.get("completion_tokens") if isinstance(usage, Mapping) else None
+    reasoned = message.get("reasoning_content") or message.get("reasoning")
+    return type(completion) is int and completion <= 1 and not reasoned
 
 
 # Anthropic (and GLM behind OpenAI-style APIs) stop with this when prompt plus output filled the window:

@@ -789,3 +789,28 @@ def test_a_gateway_5xx_that_states_the_upstreams_4xx_is_that_4xx(status: int, te
     """A status a relay's 5xx message states in words is the upstream's answer: it decides, as a numeric code does."""
     body = {"error": {"message": text, "type": "api_error", "code": status}}
     assert classify_api_error(exception_from_http("openai", status, body)).reason is expect
+
+
+def _chat_answer(message: dict[str, Any], completion_tokens: int) -> dict[str, Any]:
+    return {"id": "c1", "object": "chat.completion", "created": 1, "model": "local-12b",
+            "choices": [{"index": 0, "message": {"role": "assistant", **message}, "finish_reason": "length"}],
+            "usage": {"prompt_tokens": 32767, "completion_tokens": completion_tokens,
+                      "total_tokens": 32767 + completion_tokens}}
+
+
+@pytest.mark.parametrize(("message", "completion_tokens", "expect"), [
+    # https://github.com/can1357/oh-my-pi/issues/2774: Ollama truncated the prompt to num_ctx, one token was left
+    ({"content": ""}, 1, R.context_overflow),
+    # near misses (https://github.com/can1357/oh-my-pi/pull/2779's review): a reasoning model that spent its
+    # budget thinking, and hidden output that used the whole budget, are truncated output, not a full window
+    ({"content": "", "reasoning_content": "Let me think about the whole repository first."}, 1, R.output_truncated),
+    ({"content": ""}, 2048, R.output_truncated),
+    # https://github.com/ollama/ollama/pull/5312: max_tokens 1 with its one token of answer is an answer
+    ({"content": "Hello"}, 1, None),
+])
+def test_an_empty_length_stop_with_no_room_left_is_a_full_window(message: dict[str, Any], completion_tokens: int,
+                                                                  expect: FailoverReason | None) -> None:
+    """An empty chat answer cut at "length" after at most one token, with no reasoning, means the prompt filled the
+    window (shrink it; retrying the same prompt is cut the same way); any other empty "length" stop is truncation."""
+    c = classify_soft_failure(response_from_http("openai", _chat_answer(message, completion_tokens)))
+    assert (c.reason if c else None) is expect
