@@ -76,12 +76,12 @@ HOLDOUT4 = "holdout4.jsonl"
 HOLDOUT5 = "holdout5.jsonl"
 # A sixth, mined after the fourth and fifth holdouts' rule fixes and sampled like the outside evaluator samples (the
 # common classes, and the wrappers people paste: LiteLLM, Claude Code, Continue, Spring AI, Go/Rust/Java/PHP clients).
-# Still unseen: no rule has been fitted to it, so its own floor test covers it and it stays out of the 95 % sum.
+# General rules have since been fitted to it, so it counts in the 95 % sum too.
 HOLDOUT6 = "holdout6.jsonl"
 # A seventh, mined after the sixth and sampled the same way, from wrappers the other files hold few of (Goose, n8n,
-# Zed, avante.nvim, AnythingLLM, langchain4j, OpenHands, smolagents, relays). Unseen like the sixth: its own floor test.
+# Zed, avante.nvim, AnythingLLM, langchain4j, OpenHands, smolagents, relays). Still unseen: its own floor test.
 HOLDOUT7 = "holdout7.jsonl"
-UNSEEN = (HOLDOUT6, HOLDOUT7)  # no general rule fitted yet: kept out of the whole-corpus 95 % sum
+UNSEEN = (HOLDOUT7,)  # no general rule fitted yet: kept out of the whole-corpus 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -92,7 +92,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first five have; the sixth and seventh have not yet)."""
+    have been fitted to it, then it joins this sum (the first six have; the seventh has not yet)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -138,9 +138,11 @@ def test_fifth_holdout_accuracy_does_not_fall() -> None:
 
 def test_sixth_holdout_accuracy_does_not_fall() -> None:
     """The sixth held-out file keeps its accuracy (94 of 118 before any rule saw it: 76/98 message-only, 16/17
-    HTTP, 2/3 soft failures); raise the floor as rules fix more, never lower it."""
+    HTTP, 2/3 soft failures; 115 after general rules: a status a sentence states or ends on, Gemini's block-reason
+    fields under any status, dead local engines, SigV4 refusals under a transport class, stream-protocol breaks,
+    a full window behind an empty "length" stop); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT6)])
-    assert total >= 118 and right / total >= 94 / 118, f"{right}/{total}"
+    assert total >= 118 and right / total >= 115 / 118, f"{right}/{total}"
 
 
 def test_seventh_holdout_accuracy_does_not_fall() -> None:
