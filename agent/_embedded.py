@@ -15,7 +15,7 @@ import json
 import re
 from typing import Final
 
-__all__ = ["embedded_codes", "embedded_payload", "embedded_reset", "embedded_status"]
+__all__ = ["embedded_codes", "embedded_payload", "embedded_reset", "embedded_status", "standard_class"]
 
 _DECODER: Final = json.JSONDecoder()
 _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is the slow path)
@@ -111,6 +111,34 @@ def embedded_codes(text: str) -> list[str]:
     if "raised " in text:
         found += _RAISED_RE.findall(text, 0, 600)
     return [code.lower() for code in found]
+
+
+# Wrappers name their own classes after the kind of error (LiteLLM's RouterRateLimitError, Cohere's
+# TooManyRequestsError, google-genai's ServerError, a framework's ModelTimeoutError): the kind word in the name stands
+# for the standard class the rules know. Not "notfound" (FileNotFoundError, ModuleNotFoundError are local faults).
+_CLASS_KINDS: Final = (
+    ("ratelimit", "ratelimiterror"), ("toomanyrequests", "toomanyrequests"), ("overloaded", "overloadederror"),
+    ("serviceunavailable", "serviceunavailableerror"), ("timeout", "apitimeouterror"),
+    ("deadlineexceeded", "deadlineexceeded"), ("connectionerror", "apiconnectionerror"),
+    ("internalserver", "internalservererror"), ("servererror", "internalservererror"), ("badgateway", "badgateway"),
+    ("enginedead", "enginedeaderror"), ("authentication", "authenticationerror"),
+    ("unauthorized", "authenticationerror"), ("unauthenticated", "unauthenticatederror"),
+    ("permissiondenied", "permissiondenied"), ("badrequest", "badrequesterror"),
+    ("invalidrequest", "invalidrequesterror"), ("unprocessable", "unprocessableentityerror"),
+    ("contentpolicy", "contentpolicyviolationerror"), ("contentfilter", "contentpolicyviolationerror"),
+)
+_STANDARD_BY_NAME: dict[str, str | None] = {}
+
+
+def standard_class(name: str) -> str | None:
+    """The standard error class a lower-cased class name is a kind of ("routerratelimiterrorbasic" ->
+    "ratelimiterror"), or None; remembered per name (a process meets few class names)."""
+    found = _STANDARD_BY_NAME.get(name, "")
+    if found == "":
+        found = next((standard for kind, standard in _CLASS_KINDS if kind in name), None)
+        if len(_STANDARD_BY_NAME) < 1024:
+            _STANDARD_BY_NAME[name] = found
+    return found
 
 
 def embedded_payload(text: str) -> object | None:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from ._embedded import embedded_codes, embedded_payload, embedded_reset, embedded_status
+from ._embedded import embedded_codes, embedded_payload, embedded_reset, embedded_status, standard_class
 from ._phrases import scan
 from ._sdk import HttpxHeaders, SDKConnectionError, SDKError, SDKStatusError, SDKTimeoutError
 
@@ -236,9 +236,9 @@ def _read_chain(error: BaseException, kind: ExcKind, out: _Collector) -> None:
         text = _safe_str(link)
         out.messages.append(text)
         if kind is not ExcKind.status and not _kind_info(type(link))[1]:
-            out.code(type(link).__name__)  # botocore/google names the error class after the error code
+            out.class_name(type(link).__name__)  # botocore/google names the error class after the error code
         for code in embedded_codes(text):
-            out.code(code)
+            out.class_name(code)
         if "{" in text:
             _walk(embedded_payload(text), out, 1)
         if out.text_status is None:
@@ -335,6 +335,13 @@ class _Collector:
         if type(value) is int and self.numeric is None:
             self.numeric = _int_status(value)
         return ""
+
+    def class_name(self, name: str) -> None:
+        """Record an error class's name as a code, and the standard class it names a kind of, if any."""
+        lowered = self.code(name)
+        standard = standard_class(lowered) if lowered else None
+        if standard is not None and standard != lowered:
+            self.codes.append(standard)
 
     def primary(self, value: object) -> None:
         """Record the structured code the provider means as *the* code of the error."""

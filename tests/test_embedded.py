@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent._embedded import _CANDIDATE, embedded_payload, embedded_status
+from agent._embedded import _CANDIDATE, embedded_payload, embedded_status, standard_class
 
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20),
                      st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=30))
@@ -145,3 +145,16 @@ def test_a_bare_reason_phrase_states_its_status(text: str, status: int | None) -
 def test_status_line_forms_state_their_status(text: str, status: int | None) -> None:
     """"HTTP/2 429", "504: Gateway time-out" and DashScope's "<400>" state a status; a bare number does not."""
     assert embedded_status(text) == status
+
+
+@pytest.mark.parametrize(("name", "standard"), [
+    ("routerratelimiterrorbasic", "ratelimiterror"),  # LiteLLM's router cooldown
+    ("toomanyrequestserror", "toomanyrequests"),  # Cohere
+    ("servererror", "internalservererror"),  # google-genai's 5xx class
+    ("modeltimeouterror", "apitimeouterror"),
+    ("modulenotfounderror", None),  # a local import failure: no provider error kind
+    ("valueerror", None),
+])
+def test_a_wrappers_class_name_stands_for_the_standard_class_of_its_kind(name: str, standard: str | None) -> None:
+    """The kind word in a wrapper's own class name maps it to the standard class the rules know."""
+    assert standard_class(name) == standard
