@@ -23,17 +23,16 @@ from __future__ import annotations
 
 import difflib
 import os
-import tomllib
 import typing
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
-from ._envref import UnsetVariableError, expand
-from ._redact import register_secret
+from ._config_file import ConfigError, read_config
+from ._keys import check_key, read_key
+from ._state_open import default_state_path, open_store, redis_url_problem
 from .chain import ChainEntry, check_base_url
 from .cooldown import CooldownPolicy
 from .credential_pool import (
@@ -43,12 +42,11 @@ from .credential_pool import (
     CredentialKind,
     CredentialPool,
     Strategy,
-    unsendable_key,
 )
 from .ladder import LadderPolicy
 from .platforms import KINDS, AwsAuth, CloudAuth, EntraAuth, GoogleAuth, missing_extra
 from .serve.settings import RouteConfig, ServeConfig
-from .stores import DEFAULT_BUSY_TIMEOUT, MemoryStore, StateStore, UnsafeStatePathError, open_redis, open_sqlite
+from .stores import DEFAULT_BUSY_TIMEOUT, StateStore
 
 if TYPE_CHECKING:  # the loop (and through it the SDKs) loads only when build_loop runs
     from ._rules import Rule  # the classifier too: `pool list` never classifies
@@ -71,11 +69,8 @@ __all__ = [
     "readable_credentials",
     "redis_url_problem",
     "resolve_pool",
+    "validate_config",
 ]
-
-
-class ConfigError(ValueError):
-    """The configuration is invalid; the message names the field and the fix."""
 
 
 class _Strict(BaseModel):
@@ -149,20 +144,9 @@ class CredentialConfig(_Strict):
         cloud = _cloud_credential(self, env, where)
         if cloud is not None:
             return cloud
-        if self.key is not None:
-            secret, field = self.key.get_secret_value(), f"{where}.key"
-            if not secret.strip():
-                raise ConfigError(f"{field}: the key is empty; give the key, or use key_env or key_file")
-        elif self.key_env is not None:
-            secret, field = env.get(self.key_env, ""), f"{where}.key_env"
-            if not secret.strip():
-                raise ConfigError(f"{field}: environment variable {self.key_env} is not set or empty; "
-                                  f"export {self.key_env}=<your key>")
-        else:
-            path = Path(str(self.key_file)).expanduser()
-            secret, field = _read_key_file(path, f"{where}.key_file"), f"{where}.key_file"
-        _check_key(secret.strip(), field)
-        return self.credential(where, SecretStr(secret.strip()))
+        key = self.key.get_secret_value() if self.key is not None else None
+        secret = read_key(key, self.key_env, self.key_file, env, where)
+        return self.credential(where, SecretStr(secret))
 
     def credential(self, where: str, secret: SecretStr | None, auth: CloudAuth | None = None) -> Credential:
         """The credential with this entry's settings; errors name ``where``."""
@@ -186,7 +170,7 @@ def _cloud_credential(config: CredentialConfig, env: Mapping[str, str], where: s
                                    if not v)
             raise ConfigError(f"{where}: kind 'aws' without aws_profile reads the standard AWS variables, and "
                               f"{missing} is not set; export them, or set aws_profile = \"NAME\"")
-        _check_key(secret, f"{where} ($AWS_SECRET_ACCESS_KEY)")
+        check_key(secret, f"{where} ($AWS_SECRET_ACCESS_KEY)")
         token = env.get("AWS_SESSION_TOKEN", "").strip()
         return config.credential(where, SecretStr(secret), AwsAuth(access_key_id=key_id,
                                                                    session_token=SecretStr(token) if token else None))
@@ -207,26 +191,6 @@ def _cloud_credential(config: CredentialConfig, env: Mapping[str, str], where: s
         return config.credential(where, None, EntraAuth(command=config.token_command,
                                                         refresh_seconds=config.token_refresh_seconds))
     return None
-
-
-def _read_key_file(path: Path, field: str) -> str:
-    try:
-        secret = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise ConfigError(f"{field}: cannot read {path} ({err.strerror}); check the path and its permissions") from err
-    except UnicodeDecodeError as err:
-        raise ConfigError(f"{field}: {path} is not UTF-8 text (byte at offset {err.start}); a key is plain ASCII: "
-                          "write it again") from err
-    if not secret.strip():
-        raise ConfigError(f"{field}: {path} is empty; put the key in it")
-    return secret
-
-
-def _check_key(secret: str, field: str) -> None:
-    """Keys travel in HTTP headers: a key that cannot is a configuration error, never sent."""
-    problem = unsendable_key(secret)
-    if problem is not None:
-        raise ConfigError(f"{field}: {problem}")
 
 
 class PoolConfig(_Strict):
@@ -313,14 +277,6 @@ def _kinds_fit(index: int, entry: ChainEntry, pool: PoolConfig) -> None:
                              f"{host} cannot use; it takes {' or '.join(accepted)} (a pool serves one host)")
 
 
-def default_state_path(env: Mapping[str, str]) -> Path:
-    """``$STEADYLOOP_STATE_DIR/state.db``, else ``$XDG_STATE_HOME/steadyloop``, else ``~/.local/state``."""
-    if env.get("STEADYLOOP_STATE_DIR"):
-        return Path(env["STEADYLOOP_STATE_DIR"]).expanduser() / "state.db"
-    base = Path(env["XDG_STATE_HOME"]).expanduser() if env.get("XDG_STATE_HOME") else Path.home() / ".local" / "state"
-    return base / "steadyloop" / "state.db"
-
-
 def _fields_at(loc: tuple[int | str, ...]) -> list[str]:
     """The field names of the model that holds ``loc``'s last part (dict keys and list indexes skipped)."""
     model: type[BaseModel] = SteadyConfig
@@ -361,23 +317,12 @@ def load_config(source: str | Path | Mapping[str, Any], env: Mapping[str, str] |
 
     String values may reference the environment (``env``, default ``os.environ``) as ``"${NAME}"``.
     """
-    if isinstance(source, Mapping):
-        data, origin = dict(source), "configuration"
-    else:
-        origin = str(source)
-        try:
-            data = tomllib.loads(Path(source).expanduser().read_text(encoding="utf-8"))
-        except OSError as err:
-            raise ConfigError(f"{origin}: cannot read the configuration file ({err.strerror})") from err
-        except UnicodeDecodeError as err:
-            raise ConfigError(f"{origin}: not UTF-8 (byte 0x{err.object[err.start]:02x} at offset {err.start}); "
-                              "TOML files are UTF-8: save it as UTF-8") from err
-        except tomllib.TOMLDecodeError as err:
-            raise ConfigError(f"{origin}: not valid TOML: {err}") from err
-    try:
-        data = expand(data, os.environ if env is None else env)
-    except UnsetVariableError as err:
-        raise ConfigError(f"{origin}: {err}") from err
+    return validate_config(*read_config(source, env))
+
+
+def validate_config(data: Mapping[str, Any], origin: str) -> SteadyConfig:
+    """Validate configuration data already read (a TOML file's tables, ``${NAME}`` references replaced);
+    a ConfigError names ``origin`` (the file) and each bad field, as ``load_config`` does."""
     try:
         return SteadyConfig.model_validate(data)
     except ValidationError as err:
@@ -386,59 +331,8 @@ def load_config(source: str | Path | Mapping[str, Any], env: Mapping[str, str] |
 
 def open_state(config: StateConfig, env: Mapping[str, str] | None = None) -> StateStore:
     """The configured store; shared backends degrade to memory (with a warning) instead of failing."""
-    env = os.environ if env is None else env
-    if config.backend == "memory":
-        return MemoryStore()
-    if config.backend == "sqlite":
-        path = config.path.expanduser() if config.path else default_state_path(env)
-        try:
-            return open_sqlite(path, busy_timeout=config.busy_timeout_seconds)
-        except UnsafeStatePathError as err:
-            raise ConfigError(f"state.path: {err}") from err
-    field = "state.url" if config.url else "state.url_env"
-    url = config.url.get_secret_value() if config.url else env.get(str(config.url_env), "")
-    if not url.strip():
-        raise ConfigError(f"state.url_env: environment variable {config.url_env} is not set; export it with "
-                          "your redis:// URL")
-    problem = redis_url_problem(url)
-    if problem:
-        where = field if config.url else f"{field} (${config.url_env})"
-        raise ConfigError(f"{where}: not a usable Redis URL: {problem}; expected "
-                          "redis://[:password@]host[:port][/db], rediss://... or unix:///path/to/socket")
-    _register_password(url)
-    return open_redis(url, prefix=config.prefix)
-
-
-def _register_password(url: str) -> None:
-    """The Redis password is a secret like any key: redacted wherever text leaves the process."""
-    from urllib.parse import unquote, urlsplit
-
-    try:
-        password = urlsplit(url).password
-    except ValueError:
-        return
-    if password:
-        register_secret(unquote(password))
-        register_secret(password)
-
-
-def redis_url_problem(url: str) -> str | None:
-    """What is wrong with a Redis URL, in words that never repeat the URL (it may hold a password)."""
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        return "the port is not a number from 0 to 65535"
-    if parts.scheme not in ("redis", "rediss", "unix"):
-        return f"the scheme must be redis, rediss or unix (got {parts.scheme or 'none'!r})"
-    if parts.scheme == "unix":
-        return None if parts.path else "a unix:// URL needs a socket path"
-    if not parts.hostname:
-        return "there is no host name"
-    db = parts.path.strip("/")
-    if db and not (db.isascii() and db.isdigit()):
-        return "the database after the host must be a number, such as /0"
-    return None if port is None or port > 0 else "the port must not be 0"
+    return open_store(config.backend, config.path, config.url.get_secret_value() if config.url else None,
+                      config.url_env, config.prefix, config.busy_timeout_seconds, os.environ if env is None else env)
 
 
 def resolve_pool(name: str, config: PoolConfig, store: StateStore, env: Mapping[str, str] | None = None,

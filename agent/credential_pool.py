@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SecretStr, model_validator
 
+from ._keys import unsendable_key
 from ._lease_keeper import KEEPER, release_all_leases
 from ._redact import fingerprint, register_secret
 from ._state_key import state_fingerprint, state_key
@@ -176,16 +177,6 @@ class Credential(BaseModel):
     def state_key(self) -> str:
         """This credential's key in the state store: ``"{id}@{fingerprint}"``."""
         return state_key(self.id, self._fingerprint)
-
-
-def unsendable_key(secret: str) -> str | None:
-    """Why ``secret`` cannot be sent in an HTTP header (printable ASCII only), or None; never quotes the key."""
-    for i, char in enumerate(secret):
-        if not " " < char < "\x7f":
-            return (f"the key has a character that cannot be sent in an HTTP header at position {i + 1} "
-                    f"(U+{ord(char):04X}); keys are printable ASCII: copy it again without spaces, quotes or "
-                    "look-alike characters")
-    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -388,3 +388,14 @@ def test_redis_dying_mid_conversation_degrades_not_crashes(tmp_path: Path, caplo
             proc.kill()
     assert first.ok and second.ok and "memory fallback" in store.description
     assert "shared credential state is unavailable" in caplog.text and "sk-emu-secret-1" not in caplog.text
+
+
+def test_stores_and_gauges_load_without_the_configuration_models() -> None:
+    """A store, its opening, keys, rows and the Prometheus gauges need no pydantic (``pool list``'s quick path)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, agent.stores, agent._state_open, agent._keys, agent._config_file, agent.pool_report, "
+            "agent.observability.metrics; print('pydantic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "False\n", done.stderr

@@ -24,13 +24,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .. import events as ev
-from ..cooldown import CredentialState, CredentialStatus
+from .._credential_state import CredentialState, CredentialStatus
 
 if TYPE_CHECKING:
     from prometheus_client import CollectorRegistry
     from prometheus_client.metrics_core import Metric
 
+    from .. import events as ev
     from ..credential_pool import CredentialPool
     from ..stores import StateStore
 
@@ -174,6 +174,8 @@ class Metrics:
                                              buckets=TURN_BUCKETS, **on)
         if pools:
             self.registry.register(CredentialStates.of_pools(pools))
+        from .. import events as ev  # the hook's own: ``pool list --prometheus`` reads gauges, never events
+
         self._handlers: dict[type, Callable[[Any], None]] = {
             ev.AttemptEnded: self._attempt, ev.TurnFinished: self._turn, ev.FallbackActivated: self._fallback,
             ev.RetryScheduled: self._wait,

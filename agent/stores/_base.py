@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Final, Protocol
 
-from ..cooldown import CredentialState
+from .._credential_state import CredentialState
 
 __all__ = ["DEFAULT_AFFINITY_TTL", "Candidate", "CandidateSet", "Order", "StateStore", "StoreBusyError", "StoreError",
            "cleared", "eligible", "member", "merge_ops", "ordered"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from ..cooldown import LATEST_TIME
+from .._credential_state import LATEST_TIME
 
 __all__ = ["ACQUIRE_LIST", "ACQUIRE_SET", "FINISH", "REGISTER", "RENEW"]
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ..cooldown import LATEST_TIME, CredentialState, Suspension
+from .._credential_state import LATEST_TIME, CredentialState, Suspension
 
 __all__ = ["BadRowError", "decode_state"]
 

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from ..cooldown import CredentialState
+from .._credential_state import CredentialState
 from ._base import DEFAULT_AFFINITY_TTL, Candidate, Order, StateStore, StoreBusyError, StoreError
 from ._safe_path import UnsafeStatePathError
 from .memory import MemoryStore

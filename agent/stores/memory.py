@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Final
 
-from ..cooldown import CredentialState
+from .._credential_state import CredentialState
 from ._base import DEFAULT_AFFINITY_TTL, Candidate, CandidateSet, Order, cleared, eligible, member, ordered
 
 __all__ = ["DEFAULT_AFFINITY_LIMIT", "MemoryStore"]

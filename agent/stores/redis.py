@@ -31,7 +31,7 @@ from dataclasses import replace
 from typing import Any, Final, cast
 from urllib.parse import urlsplit
 
-from ..cooldown import CredentialState
+from .._credential_state import CredentialState
 from . import _redis_lua as lua
 from ._base import DEFAULT_AFFINITY_TTL, Candidate, CandidateSet, Order, StoreError, cleared, merge_ops, ordered
 from ._flusher import FLUSHER, Flusher

@@ -39,7 +39,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Final
 
-from ..cooldown import CredentialState
+from .._credential_state import CredentialState
 from ._base import (
     DEFAULT_AFFINITY_TTL,
     Candidate,
