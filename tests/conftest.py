@@ -77,3 +77,11 @@ def store_factory(request: pytest.FixtureRequest, tmp_path: Path) -> StoreFactor
     url = request.getfixturevalue("redis_url")
     prefix = f"test-{uuid.uuid4().hex[:8]}:"
     return lambda: RedisStore(url, prefix=prefix)
+
+
+@pytest.fixture(autouse=True)
+def _state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's own state directory: ``pool list`` remembers validated configurations there, never in ~."""
+    folder = tmp_path_factory.mktemp("state-dir")
+    monkeypatch.setenv("STEADYLOOP_STATE_DIR", str(folder))
+    return folder

@@ -4,39 +4,56 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any, TextIO
+import os
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ._common import CONFIG_HELP, UsageError, load_config_arg
+from ._common import CONFIG_HELP, UsageError, config_path, load_config_arg
+
+if TYPE_CHECKING:
+    from ._listing import Listing, StateSettings
 
 __all__ = ["add"]
 
 
-def _open_store(config: Any) -> Any:
+def _open_store(state: StateSettings) -> Any:
     """The configured state store; a bad state section (unset url_env, bad URL, unsafe path) is a usage error."""
-    from ..config import ConfigError, open_state
+    from .._config_file import ConfigError
 
     try:
-        return open_state(config.state)
+        return state.open(os.environ)
     except ConfigError as err:
         raise UsageError(str(err)) from err
 
 
-def _chosen(config: Any, pool: str | None) -> list[str]:
+def _chosen(pools: Collection[str], pool: str | None) -> list[str]:
     """The configured pool names ``--pool`` selects (all without it); an unknown name is a usage error."""
-    if pool and pool not in config.pools:
-        raise UsageError(f"--pool {pool}: no such pool; configured: {', '.join(sorted(config.pools)) or 'none'}")
-    return [name for name in config.pools if not pool or name == pool]
+    if pool and pool not in pools:
+        raise UsageError(f"--pool {pool}: no such pool; configured: {', '.join(sorted(pools)) or 'none'}")
+    return [name for name in pools if not pool or name == pool]
+
+
+def _listing(args: argparse.Namespace) -> Listing:
+    """What ``pool list`` reads of ``--config``: without the models for a file validated unchanged before."""
+    from .._config_file import ConfigError
+    from ._listing import load_listing
+
+    try:
+        return load_listing(config_path(args.config), os.environ)
+    except ConfigError as err:
+        raise UsageError(str(err)) from err
 
 
 def _report(args: argparse.Namespace) -> dict[str, Any]:
     """The store's description, one row per credential and one per (endpoint, model) circuit."""
     import time
 
-    from ..pool_report import pool_report
+    from ..pool_report import report
 
-    config = load_config_arg(args)
-    _chosen(config, args.pool)
-    return pool_report(config, _open_store(config), time.time(), only=args.pool)
+    listing = _listing(args)
+    chosen = _chosen(listing.pools, args.pool)
+    store = _open_store(listing.state)
+    return report({name: listing.pools[name]() for name in chosen}, store, time.time())
 
 
 def _table(description: str, rows: list[dict[str, Any]], out: TextIO) -> None:
@@ -70,19 +87,16 @@ def _table(description: str, rows: list[dict[str, Any]], out: TextIO) -> None:
 def _prometheus(args: argparse.Namespace, out: TextIO) -> int:
     """``steadyloop_credential_state{pool,credential,model}`` for a node-exporter textfile (cron); labelled
     by credential id, read by state key (a credential whose key cannot be read here has no gauge)."""
-    from ..config import readable_credentials
-
     try:
         from ..observability.metrics import CredentialStates, exposition, load_prometheus_client
 
         load_prometheus_client()
     except ImportError as err:
         raise UsageError(f"--prometheus: {err}") from err
-    config = load_config_arg(args)
-    pools = {name: ({c.state_key: c.id for c in readable_credentials(name, config.pools[name])[0]},
-                    sorted({e.model for e in config.chain if e.pool == name}) or [""])
-             for name in _chosen(config, args.pool)}
-    out.write(exposition(CredentialStates.of_store(_open_store(config), pools)))
+    listing = _listing(args)
+    pools = {name: ({c.state_key: c.id for c in listing.pools[name]()[0]}, listing.models[name])
+             for name in _chosen(listing.pools, args.pool)}
+    out.write(exposition(CredentialStates.of_store(_open_store(listing.state), pools)))
     return 0
 
 
@@ -103,9 +117,11 @@ def _cmd_pool_list(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_pool_reset(args: argparse.Namespace, out: TextIO) -> int:
     """One credential: its current state key (id and fingerprint). All: every row of the pool, including
     rows keyed by bare id from before state was keyed by fingerprint."""
+    from ._listing import StateSettings
+
     config = load_config_arg(args)
-    store = _open_store(config)
-    pools = _chosen(config, args.pool)
+    store = _open_store(StateSettings.of(config.state))
+    pools = _chosen(config.pools, args.pool)
     if args.id is None:
         total = sum(store.reset(name, None, args.model) for name in pools)
     else:
