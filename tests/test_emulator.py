@@ -396,3 +396,14 @@ def test_a_hundred_clients_connecting_at_once_are_all_queued() -> None:
             client.close()
         server.server_close()
     assert len(clients) == 100
+
+
+def test_wait_for_calls_says_whether_the_requests_arrived() -> None:
+    """``wait_for_calls`` answers once the log holds that many requests (notified, not polled), False at the
+    timeout: a test of a client that abandons a request can wait for the server to read it."""
+    with Emulator("healthy") as emu:
+        assert emu.wait_for_calls(1, timeout=0.01) is False
+        client = openai.OpenAI(api_key="sk-emu-one", base_url=emu.base_url("openai"), max_retries=0)
+        client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+        assert emu.wait_for_calls(1, timeout=0) is True
+        assert emu.wait_for_calls(2, timeout=0.01) is False

@@ -329,6 +329,11 @@ class Emulator:
         """Every request so far, oldest first."""
         return self.state.log()
 
+    def wait_for_calls(self, count: int, timeout: float = 5.0) -> bool:
+        """Whether at least ``count`` requests are logged within ``timeout`` seconds (no polling: the log notifies).
+        A client that abandoned a request (a first-token timeout) can finish before this server reads it."""
+        return self.state.wait_for_calls(count, timeout)
+
     def calls(self, **where: Any) -> int:
         """How many logged requests match all of ``where`` (fields of RequestRecord)."""
         return sum(1 for r in self.log if all(getattr(r, k) == v for k, v in where.items()))

@@ -94,6 +94,7 @@ class EmulatorState:
         self._clock = clock
         self._start = clock()
         self._lock = threading.Lock()
+        self._logged = threading.Condition(self._lock)  # notified at each logged call (``wait_for_calls``)
         self._calls = 0
         self._key_calls: dict[str, int] = {}
         self._rule_fired: dict[int, int] = {}
@@ -110,7 +111,14 @@ class EmulatorState:
         """Log a call before it is answered (so a client never sees an answer before its record)."""
         with self._lock:
             self._log.append(record)
+            self._logged.notify_all()
             return len(self._log) - 1
+
+    def wait_for_calls(self, count: int, timeout: float) -> bool:
+        """Whether ``count`` calls are logged within ``timeout`` seconds: a client that gave up on a call may see
+        its own failure before the emulator's thread reads the request it sent."""
+        with self._lock:
+            return self._logged.wait_for(lambda: len(self._log) >= count, timeout)
 
     def finish(self, index: int, ended: float) -> None:
         """Stamp the end time of a logged call (streams and delays end after they begin)."""
