@@ -191,7 +191,9 @@ _TAG_LIST: Final = (
          ("total number of tokens", "cannot exceed"), "larger than the max context size",
          "input is too large to process", "too big compared to kv size", "maximum input length",
          "exceed the configured limit", "exceeds the configured limit", "上下文长度", "超过最大长度"),
+    # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large", "request entity too large", "payload too large", "error code: 413",
+         "maximum allowed content length", "exceeds maximum content length",
          "request_too_large", "request too large", ("message size", "exceeds limit"),
          ("value at 'body' failed to satisfy constraint", "length less than or equal to")),
     _tag("provider_policy",
@@ -248,7 +250,9 @@ _TAG_LIST: Final = (
          "experiencing high traffic", "负载已饱和", "服务器繁忙", "serviceunavailableexception", "server busy",
          "no slots available", "provider is temporarily unavailable", "are cooling down",
          "no more data centers to forward", "capacity exceeded", "service temporarily unavailable",
-         "out of available cache blocks", "访问量过大"),
+         "out of available cache blocks", "访问量过大",
+         # Hugging Face serverless inference: "Model too busy, unable to get response in less than 60 second(s)"
+         "too busy"),
     _tag("try_later", "try again later", "retry later", "请稍后再试"),
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
@@ -297,7 +301,9 @@ _TAG_LIST: Final = (
          # LiteLLM, which reports it as a connection error): this credential as configured cannot authenticate.
          "signature we calculated does not match", "signaturedoesnotmatch", "invalidsignatureexception",
          "credential should be scoped", "invalidclienttokenid", "security token included in the request is expired",
-         "access key id you provided does not exist"),
+         "access key id you provided does not exist",
+         # DeepInfra's answer to a request without a valid key (FastAPI's default wording), with or without a 4xx.
+         "not authenticated"),
     # Seed 001: the upstream blamed the request, but the fault is on its side.
     _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
          "upstream connect error", "failed to get response from provider", "timeout while downloading"),
@@ -352,7 +358,9 @@ _TAG_LIST: Final = (
          "proxy authentication required", "socket hang up", "enotfound", "eai_again",
          "failed to connect to all addresses", "unable to reach the model provider", "trouble connecting to the",
          # Bun's fetch: FailedToOpenSocket and ConnectionRefused, in its own words
-         "typo in the url or port", "is the computer able to access the url"),
+         "typo in the url or port", "is the computer able to access the url",
+         # A client's own words for a local server that refused the connection (Continue over Ollama, LM Studio).
+         "unable to connect to local", "may not be running"),
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",
@@ -367,7 +375,9 @@ _TAG_LIST: Final = (
          "output is incomplete due to a max_tokens"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut", ("stream", "finish_reason"), ("stream", "finish reason"), ("stream", "stop_reason"),
-         "stream ended without", "without a terminal event"),
+         "stream ended without", "without a terminal event",
+         # node-fetch's ERR_STREAM_PREMATURE_CLOSE: the body stream was cut before it ended.
+         "premature close", "err_stream_premature_close"),
     # A stream that broke its own protocol (a proxy's translated SSE): events out of order, a block never started.
     _tag("malformed_stream", "unexpected event order", "content block not found"),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
@@ -381,7 +391,10 @@ _TAG_LIST: Final = (
          # vLLM's V0 background loop and V1 EngineCore, LM Studio's model process).
          "runner process no longer running", "runner has unexpectedly stopped", "background loop has errored",
          "background loop is not running", "background loop is stopped", "enginecore encountered",
-         "engine dead", "model has crashed"),
+         "engine dead", "model has crashed",
+         # An aggregator's upstream died mid-answer (OpenRouter's finish_reason "error", as wrappers print it),
+         # or a gateway says its upstream call failed without blaming the request.
+         "finish_reason error", "finish reason error", "upstream request failed"),
     _tag("ssl", "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
          "bad_record_mac"),
     _tag("disconnect",

@@ -683,6 +683,34 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
     # https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1347
     ("Error", "Failed to send message The model has crashed without additional information. (Exit code: "
      "18446744072635812000)", R.server_error),
+    # Seventh holdout: status-less wordings no rule read (each was unknown).
+    # https://github.com/huggingface/smolagents/issues/589 (Hugging Face serverless inference saturated)
+    ("Error", "Model too busy, unable to get response in less than 60 second(s)", R.overloaded),
+    # near miss: "too busy" beside the caller's own rate-limit wording stays a rate limit
+    ("Error", "Too many requests: rate limit exceeded, the server is too busy", R.rate_limit),
+    # https://github.com/langchain-ai/langchainjs/issues/4196 (node-fetch's ERR_STREAM_PREMATURE_CLOSE)
+    ("Error", "Premature close", R.stream_incomplete),
+    ("FetchError", "Invalid response body while trying to fetch https://api.openai.com/v1/chat/completions: "
+     "Premature close", R.stream_incomplete),
+    # https://github.com/continuedev/continue/issues/11452 (Continue's text for a refused local connection)
+    ("Error", "Unable to connect to local Ollama instance. Ollama may not be running.", R.timeout),
+    # https://github.com/xtekky/gpt4free/issues/3446 (DeepInfra's body without a valid key, no status shown)
+    ("Error", '{\n    "error": {\n        "message": "Not authenticated",\n        "type": "invalid_request_error",'
+     '\n        "param": null,\n        "code": null\n    }\n}', R.auth),
+    ("Error", '{"error": {"message": "Not authenticated", "type": "invalid_request_error", "param": null, '
+     '"code": null}}', R.auth),
+    # https://github.com/aaif-goose/goose/issues/11171 (an LLM gateway's 32 MiB body cap)
+    ("Error", "Request failed: Bad request (400): Server received a request which exceeds maximum allowed content "
+     "length. RequestSize(bytes): 34021227, Limit(bytes): 33554432.", R.payload_too_large),
+    # near miss: a token window is context, not the body's byte size
+    ("Error", "This request exceeds the maximum allowed length of the context window", R.context_overflow),
+    # https://github.com/gethouston/houston/pull/1211 (OpenRouter's finish_reason "error", flattened by pi-ai)
+    ("Error", "Provider finish_reason: error", R.server_error),
+    # https://github.com/anomalyco/opencode/issues/37231 (OpenCode Go failing on every model)
+    ("Error", "Error from provider (Console Go): Upstream request failed", R.server_error),
+    # near misses: a finish reason that is no error; an upstream failure that names a rate limit
+    ("Error", "Provider finish_reason: length_capped", R.unknown),
+    ("Error", "Error from provider (Console Go): Upstream request failed: rate limit exceeded", R.rate_limit),
 ])
 def test_message_only_errors_read_class_names_and_wording(type_name: str, text: str, expect: FailoverReason) -> None:
     """Message-only errors of wrapping libraries (a status only where the text states one): real texts from
