@@ -257,6 +257,8 @@ _TAG_LIST: Final = (
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
          "not your usage limit", "receiving too many requests"),
+    # ... unless it says the requests are the caller's (n8n's 429 headline "receiving too many requests from you").
+    _tag("caller_named", "too many requests from you"),
     # The host cannot fit the model in memory: this endpoint never serves it, a smaller model may.
     _tag("host_memory", "requires more system memory", "enough available memory to run this model",
          "unable to allocate backend buffer",

@@ -138,6 +138,12 @@ def short_string_cap(f: ErrorFacts) -> bool:
 LARGE_STRING_CAP: Final = 65_536  # characters; OpenAI caps one message's content at 1 MiB (10 MiB for input)
 _MAX_LENGTH: Final = re.compile(r"string with maximum length (\d+)")
 
+def per_minute_quota_id(f: ErrorFacts) -> bool:
+    """Google's quota ids name a per-minute window ("GenerateContentPaidTierInputTokensPerModelPerMinute") and no
+    per-day one: with a daily quota violated too, a minute's wait does not help."""
+    return "perminute" in f.text and "quotaid" in f.text and "perday" not in f.text
+
+
 NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
 PHRASED: Final = (400, 402, 403, 404, 422, 429, None)
@@ -182,7 +188,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "overloaded_error", "overloaded", "unavailable", "server_is_overloaded", "service_unavailable_error",
         "serviceunavailableexception", "unavailable_error")),
     # "At capacity upstream. This is not your API key's rate limit": the rate-limit words are negated.
-    rule("overloaded_not_key_limit", R.overloaded, statuses=BUSY, tags=("not_key_limit",)),
+    rule("overloaded_not_key_limit", R.overloaded, statuses=BUSY, tags=("not_key_limit",), unless=("caller_named",)),
     rule("overloaded_wording", R.overloaded, statuses=BUSY, tags=("overloaded",),
          unless=("rate_limit", "usage_limit", "billing"), test=lambda f: not resets_late(f)),
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
@@ -253,6 +259,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_413", R.payload_too_large, statuses=(413,)),
     rule("payload_too_large_phrase", R.payload_too_large, statuses=REQUEST, tags=("payload_too_large",)),
     rule("string_over_size_cap", R.payload_too_large, statuses=REQUEST, test=size_capped_string),
+    # Google's QuotaFailure names the quota's window ("quotaId": "...PerMinute..."): a per-minute quota clears in a
+    # minute, whatever its "exceeded your current quota, check your plan and billing details" headline says.
+    rule("quota_per_minute_window", R.rate_limit, statuses=LIMITED, tags=("quota_word",), test=per_minute_quota_id,
+         unless=("zero_allowance", "credits_exhausted")),
     # Billing before rate limit (seed 004); a quota that says it resets is a rate limit.
     rule("billing_phrase", R.billing, statuses=PHRASED, tags=("billing",)),
     rule("quota_resets_soon", R.rate_limit, statuses=LIMITED, tags=("quota_word",), test=resets_soon),

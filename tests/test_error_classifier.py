@@ -711,6 +711,30 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
     # near misses: a finish reason that is no error; an upstream failure that names a rate limit
     ("Error", "Provider finish_reason: length_capped", R.unknown),
     ("Error", "Error from provider (Console Go): Upstream request failed: rate limit exceeded", R.rate_limit),
+    # Google's quota id names the window: a per-minute quota is a rate limit under its "billing details" headline.
+    # https://github.com/crewAIInc/crewAI/issues/3434 (LiteLLM over Vertex, paid tier; the paste ends there)
+    ("RateLimitError", 'litellm.RateLimitError: VertexAIException - {\n  "error": {\n    "code": 429,\n    '
+     '"message": "You exceeded your current quota, please check your plan and billing details.",\n    "status": '
+     '"RESOURCE_EXHAUSTED",\n    "details": [{"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": '
+     '[{"quotaMetric": "generativelanguage.googleapis.com/generate_content_paid_tier_input_token_count", "quotaId": '
+     '"GenerateContentPaidTierInputTokensPerModelPerMinute", "quotaValue": "2000000"}', R.rate_limit),
+    # https://github.com/n8n-io/n8n/issues/23778: n8n's headline "too many requests from you" names the caller's
+    # limit, so it is no "not your limit" capacity wording; the per-minute quota id decides
+    ("NodeApiError", "The service is receiving too many requests from you\n[GoogleGenerativeAI Error]: [429 Too Many "
+     "Requests] You exceeded your current quota, please check your plan and billing details. * Quota exceeded for "
+     "metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: 5, model: "
+     'gemini-2.5-flash Please retry in 12.013647075s. [{"@type":"type.googleapis.com/google.rpc.QuotaFailure",'
+     '"violations":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel-FreeTier","quotaValue":"5"}]}]',
+     R.rate_limit),
+    # near misses: a per-day quota violated beside the per-minute ones is billing (a free tier with no allowance,
+    # https://github.com/google-gemini/gemini-cli/issues/8437, cut inside its details as pasted); load without
+    # "from you" stays capacity
+    ("ClientError", "429 RESOURCE_EXHAUSTED. {'error': {'code': 429, 'message': 'You exceeded your current quota, "
+     "please check your plan and billing details.', 'status': 'RESOURCE_EXHAUSTED', 'details': [{'@type': "
+     "'type.googleapis.com/google.rpc.QuotaFailure', 'violations': [{'quotaId': "
+     "'GenerateContentInputTokensPerModelPerMinute-FreeTier'}, {'quotaId': "
+     "'GenerateRequestsPerDayPerProjectPerModel-FreeTier'}]}", R.billing),
+    ("Error", "We're receiving too many requests at the moment. Please wait and try again later.", R.overloaded),
 ])
 def test_message_only_errors_read_class_names_and_wording(type_name: str, text: str, expect: FailoverReason) -> None:
     """Message-only errors of wrapping libraries (a status only where the text states one): real texts from
