@@ -320,7 +320,7 @@ _TAG_LIST: Final = (
          "input is not supported", "expected a string with minimum length", "does not support tools",
          "error rendering prompt with jinja template", "unexpected role", "argument not supported on this model",
          "jinja exception", "tools param requires", "invalid params", "failed to parse the request body",
-         "unsupported value",
+         "unsupported value", "does not match the expected shape",
          # A history the API refuses (roles out of order, a tool call without its result): repair, never retry.
          "must alternate", "should alternate", "must start with a user message", "tool_call_id", "tool call id",
          "tool call and result", "tool result's tool id", "must be followed by tool messages",

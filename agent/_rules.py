@@ -208,7 +208,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "no_usable_credits", "balance_depleted", "billing_hard_limit_reached", "enforced_spend_limit_reached",
         "contract_spend_limit_reached", "linked_organization_spend_limit_reached",
         "linked_organization_billing_unavailable", "organization_on_hold", "budget_exceeded", "arrearage",
-        "budgetexceedederror")),
+        "budgetexceedederror",
+        # Volcengine Ark's code for an account in arrears (its SDKs name the exception after it), sent as a 403.
+        "accountoverdueerror")),
     rule("limit_resets_late", R.billing, statuses=LIMITED, test=resets_late,
          unless=("request_over_budget",)),
     rule("usage_limit_no_reset", R.billing, statuses=LIMITED, tags=("usage_limit",), test=no_reset_soon),

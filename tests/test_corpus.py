@@ -147,10 +147,10 @@ def test_sixth_holdout_accuracy_does_not_fall() -> None:
 
 def test_seventh_holdout_accuracy_does_not_fall() -> None:
     """The seventh held-out file keeps its accuracy (103 of 135 before any rule saw it, measured on 7415c7e: 80/106
-    message-only, 17/23 HTTP, 6/6 soft failures; 113 after the rules fitted to it); raise the floor as rules fix more,
+    message-only, 17/23 HTTP, 6/6 soft failures; 115 after the rules fitted to it); raise the floor as rules fix more,
     never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT7)])
-    assert total >= 135 and right / total >= 113 / 135, f"{right}/{total}"
+    assert total >= 135 and right / total >= 115 / 135, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:

@@ -735,6 +735,16 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
      "'GenerateContentInputTokensPerModelPerMinute-FreeTier'}, {'quotaId': "
      "'GenerateRequestsPerDayPerProjectPerModel-FreeTier'}]}", R.billing),
     ("Error", "We're receiving too many requests at the moment. Please wait and try again later.", R.overloaded),
+    # https://github.com/volcengine/OpenViking/issues/729: Volcengine Ark's arrears code, as the exception's class
+    # over a bare 403; near miss, a bare 403 under a generic class stays auth
+    ("AccountOverdueError", "403 Forbidden\nRequest ID: 0217738016782801549c1a8259f4ab1e99092b4a0e368272c9c39",
+     R.billing),
+    ("Error", "403 Forbidden\nRequest ID: 0217738016782801549c1a8259f4ab1e99092b4a0e368272c9c39", R.auth),
+    # https://github.com/continuedev/continue/issues/3095: Anthropic's malformed-messages wording through a proxy
+    # that mangled the JSON; near miss, an answer's format named without the request's shape stays unread
+    ("Error", 'Error in Continue free trial server: 400\n{"type":"error" error":\n{"type":"invalid_request_error" '
+     'message":"messages.O: Input does not match the expected shape." }}', R.format_error),
+    ("Error", "The model output does not match the expected format", R.unknown),
 ])
 def test_message_only_errors_read_class_names_and_wording(type_name: str, text: str, expect: FailoverReason) -> None:
     """Message-only errors of wrapping libraries (a status only where the text states one): real texts from
