@@ -82,8 +82,12 @@ def _run(config: Any, host: str, port: int, out: TextIO) -> int:
     out.flush()
     from ..serve.protocol import uvicorn_server
 
-    uvicorn_server(app, config.serve.idle_timeout_seconds).run(sockets=[sock])
-    return 0
+    server = uvicorn_server(app, config.serve.idle_timeout_seconds)
+    server.run(sockets=[sock])
+    # uvicorn re-raises the signal that stopped it (Ctrl-C: KeyboardInterrupt, 130); when that re-raise is lost
+    # (asyncio's own SIGINT handling can absorb it), the exit code still says a signal ended the server
+    stopped_by = getattr(server, "_captured_signals", None) or []
+    return 128 + int(stopped_by[0]) if stopped_by else 0
 
 
 def add(sub: Any) -> None:
