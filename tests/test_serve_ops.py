@@ -412,9 +412,9 @@ def test_serve_refuses_to_start_unsafely(tmp_path: Path, capsys: pytest.CaptureF
     assert says in capsys.readouterr().err
 
 
-def test_shutdown_closes_the_upstream_sessions(healthy_emu: Emulator, tmp_path: Path) -> None:
-    """Ctrl-C: the server closes its aiohttp sessions on lifespan shutdown. Before, every upstream client
-    left one open and aiohttp printed "Unclosed client session" and "Unclosed connector" at exit."""
+def _ctrl_c_after_two_answers(emu: Emulator, tmp_path: Path, prelude: str = "") -> tuple[int, str]:
+    """``steadyloop serve`` in a process of its own (``prelude``: Python run before the CLI), one answer on each
+    API through it, then a real SIGINT: the exit code and stderr."""
     path = tmp_path / "steadyloop.toml"
     path.write_text(textwrap.dedent(f"""
         [state]
@@ -427,17 +427,18 @@ def test_shutdown_closes_the_upstream_sessions(healthy_emu: Emulator, tmp_path: 
         api = "anthropic-messages"
         model = "m"
         pool = "main"
-        base_url = "{healthy_emu.base_url('anthropic')}"
+        base_url = "{emu.base_url('anthropic')}"
         [[chain]]
         api = "openai-chat"
         model = "m"
         pool = "main"
-        base_url = "{healthy_emu.base_url('openai')}"
+        base_url = "{emu.base_url('openai')}"
         [routes.r]
         chain = ["m"]
     """))
-    proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "serve", "--config", str(path), "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    argv = ["serve", "--config", str(path), "--port", "0"]
+    code = f"{prelude}import sys; from agent.cli import main; sys.exit(main({argv!r}))"
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None
         url = proc.stdout.readline().split("listening on ")[1].split()[0]
@@ -446,7 +447,14 @@ def test_shutdown_closes_the_upstream_sessions(healthy_emu: Emulator, tmp_path: 
     finally:
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=15)
-    assert proc.returncode == 130, err  # uvicorn's graceful exit re-raises the signal: the CLI's Ctrl-C code
+    return proc.returncode, err
+
+
+def test_shutdown_closes_the_upstream_sessions(healthy_emu: Emulator, tmp_path: Path) -> None:
+    """Ctrl-C: the server closes its aiohttp sessions on lifespan shutdown. Before, every upstream client
+    left one open and aiohttp printed "Unclosed client session" and "Unclosed connector" at exit."""
+    code, err = _ctrl_c_after_two_answers(healthy_emu, tmp_path)
+    assert code == 130, err  # uvicorn's graceful exit re-raises the signal: the CLI's Ctrl-C code
     assert "Unclosed" not in err, err
 
 
@@ -454,30 +462,6 @@ def test_a_signal_that_stopped_the_server_sets_the_exit_code_even_when_its_re_ra
         healthy_emu: Emulator, tmp_path: Path) -> None:
     """Ctrl-C ends ``steadyloop serve`` with 130 even when uvicorn's re-raise of the signal never arrives (a
     suite run at load once saw 0): here ``signal.raise_signal`` does nothing, so only the captured signal can say."""
-    path = tmp_path / "steadyloop.toml"
-    path.write_text(textwrap.dedent(f"""
-        [state]
-        backend = "memory"
-        [pools.main]
-        [[pools.main.credentials]]
-        id = "k1"
-        key = "sk-emu-one"
-        [[chain]]
-        api = "openai-chat"
-        model = "m"
-        pool = "main"
-        base_url = "{healthy_emu.base_url('openai')}"
-        [routes.r]
-        chain = ["m"]
-    """))
-    code = ("import signal, sys; signal.raise_signal = lambda sig: None; from agent.cli import main; "
-            f"sys.exit(main(['serve', '--config', {str(path)!r}, '--port', '0']))")
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout is not None
-        url = proc.stdout.readline().split("listening on ")[1].split()[0]
-        assert openai_client(url).chat.completions.create(model="r", messages=HI).choices  # type: ignore[arg-type]
-    finally:
-        proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=15)
-    assert proc.returncode == 130, err
+    lost = "import signal; signal.raise_signal = lambda sig: None; "
+    code, err = _ctrl_c_after_two_answers(healthy_emu, tmp_path, lost)
+    assert code == 130, err
