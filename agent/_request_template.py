@@ -26,7 +26,7 @@ from __future__ import annotations
 import sys
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 import httpx2
@@ -45,7 +45,7 @@ class _Template:
     """A request the SDK sent: its URL, headers (less the per-request ones) and extensions but the timeout."""
 
     url: httpx2.URL
-    headers: tuple[tuple[bytes, bytes], ...]
+    headers: tuple[tuple[bytes, bytes], ...] = field(repr=False)  # the client's auth header among them
     extensions: dict[str, Any]
     timed: frozenset[bytes]  # the headers the SDK wrote from the timeout (not the caller's own)
 

@@ -119,3 +119,21 @@ def test_a_reused_request_fails_as_post_fails(sdk: str, http: str, stream: bool)
     with _emulator(error, {"match": {"model": "dropped"}, "respond": "drop"},
                    {"match": {"model": "hangs"}, "respond": "hang"}) as emu:
         asyncio.run(run(emu))
+
+
+@pytest.mark.parametrize("sdk", ["anthropic", "openai"])
+def test_a_kept_request_does_not_show_its_key(sdk: str) -> None:
+    """The kept request holds the client's auth header (x-api-key, Authorization): its repr never shows it."""
+    from agent import _request_template
+
+    async def run(emu: Emulator) -> str:
+        client = _client(sdk, emu, "httpx")
+        await _templated(client, sdk, "m", None)
+        kept = repr(_request_template._CLIENTS[client].templates)
+        await client.close()
+        return kept
+
+    with _emulator() as emu:
+        kept = asyncio.run(run(emu))
+    assert "/v1/messages" in kept or "/chat/completions" in kept  # the template is there
+    assert "sk-emu-one" not in kept and "emu-one" not in kept
