@@ -79,9 +79,14 @@ HOLDOUT5 = "holdout5.jsonl"
 # General rules have since been fitted to it, so it counts in the 95 % sum too.
 HOLDOUT6 = "holdout6.jsonl"
 # A seventh, mined after the sixth and sampled the same way, from wrappers the other files hold few of (Goose, n8n,
-# Zed, avante.nvim, AnythingLLM, langchain4j, OpenHands, smolagents, relays). Still unseen: its own floor test.
+# Zed, avante.nvim, AnythingLLM, langchain4j, OpenHands, smolagents, relays). General rules have since been fitted to
+# it, so it counts in the 95 % sum too.
 HOLDOUT7 = "holdout7.jsonl"
-UNSEEN = (HOLDOUT7,)  # no general rule fitted yet: kept out of the whole-corpus 95 % sum
+# An eighth, mined after the seventh's rule fixes, with more HTTP bodies and HTTP-200 soft failures than the seventh
+# (recorded VCR cassettes, provider error tables, Bedrock/Zhipu/Gemini stream stops) and Chinese-language relays.
+# Still unseen: its own floor test.
+HOLDOUT8 = "holdout8.jsonl"
+UNSEEN = (HOLDOUT8,)  # no general rule fitted yet: kept out of the whole-corpus 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -92,7 +97,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first six have; the seventh has not yet)."""
+    have been fitted to it, then it joins this sum (the first seven have; the eighth has not yet)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -151,6 +156,13 @@ def test_seventh_holdout_accuracy_does_not_fall() -> None:
     never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT7)])
     assert total >= 135 and right / total >= 115 / 135, f"{right}/{total}"
+
+
+def test_eighth_holdout_accuracy_does_not_fall() -> None:
+    """The eighth held-out file keeps its accuracy (82 of 118 before any rule saw it, measured on 7160706: 52/77
+    message-only, 24/28 HTTP, 6/13 soft failures); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT8)])
+    assert total >= 118 and right / total >= 82 / 118, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
