@@ -13,6 +13,7 @@ Each phrase group has an anchor word, so most tags are ruled out by one set inte
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,10 +31,12 @@ _TABLE: Final = bytes.maketrans(
 )
 # Full-width punctuation (CJK commas, colons, brackets, quotes) separates words too: a Chinese UI's wrapper
 # around "Failed to parse the request body" must yield the word "failed", not the colon glued to it. Only
-# non-ASCII text is translated (the ASCII path is unchanged).
-_WIDE: Final = str.maketrans(dict.fromkeys(
-    "\uff0c\u3002\uff1a\uff1b\uff01\uff1f\uff08\uff09\u3010\u3011\u300a\u300b\u300c\u300d\u300e\u300f\u3001"
-    "\u201c\u201d\u2018\u2019\uff5e", " "))
+# non-ASCII text is translated (the ASCII path is unchanged). A character class, not ``str.translate``: on
+# non-ASCII text translate looks every character up in a dict (50 us for a 1 kB message, the costliest step of
+# the classifier's slowest shapes); the pattern replaces the same characters with a space in one C scan.
+_WIDE_PUNCTUATION: Final = ("\uff0c\u3002\uff1a\uff1b\uff01\uff1f\uff08\uff09\u3010\u3011\u300a\u300b\u300c\u300d\u300e"
+                            "\u300f\u3001\u201c\u201d\u2018\u2019\uff5e")
+_WIDE: Final = re.compile(f"[{re.escape(_WIDE_PUNCTUATION)}]")
 
 
 def normalize(text: str) -> tuple[str, frozenset[str]]:
@@ -41,7 +44,7 @@ def normalize(text: str) -> tuple[str, frozenset[str]]:
     if text.isascii():  # the common case: no error handler to consult
         words = text.encode().translate(_TABLE).decode().split()
     else:
-        words = text.translate(_WIDE).encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
+        words = _WIDE.sub(" ", text).encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
     return " " + " ".join(words) + " ", frozenset(words)
 
 
@@ -464,7 +467,7 @@ def scan(text: str) -> tuple[str, frozenset[str]]:
     if text.isascii():
         words = text.encode().translate(_TABLE).decode().split()
     else:
-        words = text.translate(_WIDE).encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
+        words = _WIDE.sub(" ", text).encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
     norm = " " + " ".join(words) + " "
     return norm, tags_in(norm, words)
 

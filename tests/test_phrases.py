@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent._phrases import _TAG_LIST, TAGS, normalize, scan, tags_in
+from agent._phrases import _TAG_LIST, _WIDE, _WIDE_PUNCTUATION, TAGS, normalize, scan, tags_in
 
 # every word and phrase the tags know, plus separators, case changes and non-ASCII text
 _PHRASES = sorted({p.strip() for tag in _TAG_LIST for groups in tag.by_anchor.values() for g in groups for p in g}
@@ -41,3 +41,12 @@ def test_full_width_punctuation_separates_words() -> None:
     text = "\u8bf7\u6c42\u9519\u8bef\uff08DeepSeek 400\uff09\uff1aFailed to parse the request body as JSON"
     assert "failed" in normalize(text)[1]
     assert "request_defect" in scan(text)[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "B", " ", ",", "\u4e2d", "\u00e9", "\u00b7", "\u2192", "\ud800",
+                                         *_WIDE_PUNCTUATION]), max_size=40))
+def test_full_width_punctuation_is_a_space_and_nothing_else_is(text: str) -> None:
+    """Each full-width mark becomes one space and every other character stays (what ``str.translate`` with a table of
+    the marks did, before it was found to cost 50 us on a 1 kB non-ASCII message)."""
+    assert _WIDE.sub(" ", text) == text.translate(dict.fromkeys(map(ord, _WIDE_PUNCTUATION), " "))
