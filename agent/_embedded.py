@@ -191,15 +191,17 @@ def _literal_as_json(literal: str) -> str | None:
     parts = _STRINGS.split(literal) if mixed else literal.split("'")
     if len(parts) % 2 == 0:
         return None
-    for index in range(0, len(parts), 2):
-        outside = parts[index]
-        if not _OUTSIDE_STRINGS.fullmatch(outside.replace("True", "").replace("False", "").replace("None", "")):
-            return None
-        for word, json_word in _PY_WORDS:
-            if word in outside:
-                outside = outside.replace(word, json_word)
-        parts[index] = outside
-    outside = "".join(parts[::2])  # only punctuation, numbers and constants now: no comment can hide a bracket
+    # All the parts outside strings at once (one check, not one per part: 38 parts cost 30 us): the space between
+    # two parts is allowed outside strings and keeps a constant from forming across them.
+    outside = " ".join(parts[::2])
+    if not _OUTSIDE_STRINGS.fullmatch(outside.replace("True", "").replace("False", "").replace("None", "")):
+        return None
+    if "True" in outside or "False" in outside or "None" in outside:
+        for index in range(0, len(parts), 2):
+            for word, json_word in _PY_WORDS:
+                if word in parts[index]:
+                    parts[index] = parts[index].replace(word, json_word)
+    # only punctuation, numbers and constants outside strings: no comment can hide a bracket
     if outside.count("{") != outside.count("}") or outside.count("[") != outside.count("]"):
         return ""
     if not mixed:

@@ -45,6 +45,8 @@ def test_python_literal_payload_is_read_exactly(payload: dict[str, Any], prefix:
     "failed: {'a': \"it's\ud800\"}",  # a lone surrogate: ast refuses it
     "failed: {'a': 'x', \"b\": 'it\"s'}",  # each string ends at its own quote
     "failed: {'a': \"x'}",  # a string left open
+    "failed: {'a': Tr'x'ue, 'b': [None, True]}",  # a constant cut by a string is none (the parts are checked at once)
+    "failed: {'a': FaTruelse}",  # nor is what removing one constant leaves of another
 ])
 def test_python_literal_edge_cases_match_ast(text: str) -> None:
     """Literals the JSON shortcut must not read differently from ``ast.literal_eval`` give the same answer."""
