@@ -4,8 +4,11 @@ Recognised shapes (SDK objects are dumped to plain dicts first):
 
 - Responses/Codex: ``status`` of ``failed``/``cancelled``/``incomplete`` with ``error`` or
   ``incomplete_details``; the stream events ``response.failed``/``response.incomplete``/``error``.
-- Chat Completions: ``finish_reason == "content_filter"``; no choices or an empty message.
+- Chat Completions: a finish reason that ends the turn (``content_filter``, Zhipu's ``sensitive`` and
+  ``network_error``, a full window); no choices or an empty message.
 - Anthropic Messages: ``stop_reason == "refusal"``; empty content; the SSE ``error`` event.
+- Bedrock Converse: ``stopReason`` (or a stream's ``messageStop``) of a guardrail or content filter, a full
+  window, or malformed output; an empty message.
 - Gemini ``generateContent``: ``promptFeedback.blockReason`` and safety ``finishReason`` values are
   content blocks; a candidate with no content is empty (or truncated on ``MAX_TOKENS``).
 - Any 200 body that carries an ``error`` object (OpenRouter and many proxies do this), or is itself
@@ -109,6 +112,8 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _gemini(data)
     if event_type == "message_delta" or (data.get("done") is True and "response" in data):
         return _final_chunk(data)
+    if "messageStop" in data or "stopReason" in data:
+        return _converse(data)
     if _is_error_object(data):
         return _from_error(data, None)
     if data.get("type") == "message" or "stop_reason" in data:
@@ -153,10 +158,9 @@ def _chat(data: Mapping[str, Any]) -> SoftVerdict | None:
         return _text_facts("the completion has no choices"), FailoverReason.empty_response
     first = choices[0] if isinstance(choices[0], Mapping) else {}
     finish = first.get("finish_reason")
-    if finish == "content_filter":
-        return _text_facts("finish_reason: content_filter"), FailoverReason.content_policy_blocked
-    if finish == WINDOW_FULL:
-        return _text_facts(f"finish_reason: {WINDOW_FULL}"), FailoverReason.context_overflow
+    stopped = _CHAT_STOPS.get(finish) if isinstance(finish, str) else None
+    if stopped is not None:
+        return _text_facts(f"finish_reason: {finish}"), stopped
     native = first.get("native_finish_reason")  # OpenRouter and adapters pass Gemini's own reason through
     if (isinstance(finish, str) and finish.upper() in _GEMINI_BAD_CALLS) or native in _GEMINI_BAD_CALLS:
         return _text_facts(f"finish_reason: {native or finish}"), FailoverReason.malformed_response
@@ -188,6 +192,44 @@ def _no_room_left(data: Mapping[str, Any], message: Mapping[str, Any]) -> bool:
 # Anthropic (and GLM behind OpenAI-style APIs) stop with this when prompt plus output filled the window:
 # https://github.com/turnstonelabs/turnstone/pull/1164 (the conversation must shrink, not max_tokens grow)
 WINDOW_FULL: Final = "model_context_window_exceeded"
+
+# Chat finish reasons that end a turn with no usable answer, whatever text streamed before them. Zhipu's GLM
+# stops a chunk with "sensitive" when its safety review cuts the answer and "network_error" when its inference
+# failed mid-answer (https://github.com/BerriAI/litellm/pull/24373,
+# https://github.com/pydantic/pydantic-ai/issues/7678).
+_CHAT_STOPS: Final[Mapping[str, FailoverReason]] = {
+    "content_filter": FailoverReason.content_policy_blocked,
+    "sensitive": FailoverReason.content_policy_blocked,
+    WINDOW_FULL: FailoverReason.context_overflow,
+    "network_error": FailoverReason.server_error,
+}
+
+# Bedrock Converse's stopReason, on the body or on a stream's messageStop event: a guardrail or the model's
+# content filter stopped the answer, the window filled, or the model's output or tool call was unusable
+# (https://github.com/danny-avila/LibreChat/pull/15647, https://github.com/camunda/connectors/pull/8272).
+_CONVERSE_STOPS: Final[Mapping[str, FailoverReason]] = {
+    "content_filtered": FailoverReason.content_policy_blocked,
+    "guardrail_intervened": FailoverReason.content_policy_blocked,
+    WINDOW_FULL: FailoverReason.context_overflow,
+    "malformed_model_output": FailoverReason.malformed_response,
+    "malformed_tool_use": FailoverReason.malformed_response,
+}
+
+
+def _converse(data: Mapping[str, Any]) -> SoftVerdict | None:
+    """A Bedrock Converse answer (``stopReason`` beside ``output.message``) or its stream's ``messageStop``."""
+    event = data.get("messageStop")
+    stop = event.get("stopReason") if isinstance(event, Mapping) else data.get("stopReason")
+    stopped = _CONVERSE_STOPS.get(stop) if isinstance(stop, str) else None
+    if stopped is not None:
+        return _text_facts(f"stopReason: {stop}"), stopped
+    output = data.get("output")
+    message = output.get("message") if isinstance(output, Mapping) else None
+    if isinstance(message, Mapping) and not message.get("content"):
+        if stop == "max_tokens":
+            return _text_facts("stopReason: max_tokens with no output"), FailoverReason.output_truncated
+        return _text_facts("the message has no content"), FailoverReason.empty_response
+    return None
 
 
 def _anthropic(data: Mapping[str, Any]) -> SoftVerdict | None:

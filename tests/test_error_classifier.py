@@ -881,3 +881,48 @@ def test_an_empty_length_stop_with_no_room_left_is_a_full_window(message: dict[s
     window (shrink it; retrying the same prompt is cut the same way); any other empty "length" stop is truncation."""
     c = classify_soft_failure(response_from_http("openai", _chat_answer(message, completion_tokens)))
     assert (c.reason if c else None) is expect
+
+
+@pytest.mark.parametrize(("chunk", "expect"), [
+    # https://github.com/BerriAI/litellm/pull/24373: GLM's safety review ends a streamed answer with "sensitive"
+    ({"choices": [{"index": 0, "delta": {}, "finish_reason": "sensitive"}]}, R.content_policy_blocked),
+    # https://github.com/pydantic/pydantic-ai/issues/7678: GLM's inference failed mid-answer
+    ({"choices": [{"index": 0, "delta": {}, "finish_reason": "network_error"}]}, R.server_error),
+    # near misses: ordinary stops, and the words inside the answer's text, are no failure
+    ({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}, None),
+    ({"choices": [{"index": 0, "delta": {"content": "a sensitive network_error"}, "finish_reason": None}]}, None),
+])
+def test_a_chat_finish_reason_that_ends_the_turn_decides(chunk: dict[str, Any], expect: FailoverReason | None) -> None:
+    """Zhipu's own finish reasons are read as content_filter is: a safety stop and a failed inference."""
+    c = classify_soft_failure(chunk)
+    assert (c.reason if c else None) is expect
+
+
+_NOVA_BLOCKED = {  # https://github.com/Mirascope/mirascope (tests/e2e cassettes, test_refusal, amazon.nova-micro)
+    "metrics": {"latencyMs": 266}, "stopReason": "content_filtered",
+    "output": {"message": {"content": [{"text": " - The generated text has been blocked by our content filters."}],
+                           "role": "assistant"}},
+    "usage": {"inputTokens": 1, "outputTokens": 0, "totalTokens": 1}}
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    (_NOVA_BLOCKED, R.content_policy_blocked),
+    # https://github.com/danny-avila/LibreChat/pull/15647 and https://github.com/can1357/oh-my-pi/pull/7564:
+    # ConverseStream's stop event when a content filter or a Guardrail ended the answer
+    ({"messageStop": {"stopReason": "content_filtered"}}, R.content_policy_blocked),
+    ({"messageStop": {"stopReason": "guardrail_intervened"}}, R.content_policy_blocked),
+    # https://github.com/camunda/connectors/pull/8272: the window filled during generation
+    ({"messageStop": {"stopReason": "model_context_window_exceeded"}}, R.context_overflow),
+    ({"messageStop": {"stopReason": "malformed_tool_use"}}, R.malformed_response),
+    # near misses: an answer that ended normally or at its token limit with text is delivered
+    ({"messageStop": {"stopReason": "end_turn"}}, None),
+    ({**_NOVA_BLOCKED, "stopReason": "max_tokens"}, None),
+    ({**_NOVA_BLOCKED, "stopReason": "end_turn"}, None),
+    ({**_NOVA_BLOCKED, "stopReason": "max_tokens", "output": {"message": {"content": [], "role": "assistant"}}},
+     R.output_truncated),
+])
+def test_bedrock_converse_stop_reason_decides(body: dict[str, Any], expect: FailoverReason | None) -> None:
+    """Bedrock Converse's stopReason (on the body or a stream's messageStop event) is read as Anthropic's
+    stop_reason is: a filter or guardrail is a content block, a full window an overflow."""
+    c = classify_soft_failure(body)
+    assert (c.reason if c else None) is expect
