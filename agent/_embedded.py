@@ -146,14 +146,18 @@ def embedded_payload(text: str) -> object | None:
     start = text.find("{")
     if start < 0:
         return None
-    if text.find('"', start, start + 4) > 0:
+    # The first key's quote, past any whitespace: pretty-printed JSON (a Dart or Java client's dump, ``indent=2``)
+    # puts a newline and an indent before it, and must be read as its compact form is.
+    opening = _OPENING.match(text, start + 1)
+    first = opening.group(1) if opening is not None else ""
+    if first == '"' or text.find('"', start, start + 4) > 0:
         try:
             decoded: object = _DECODER.raw_decode(text, start)[0]
             return decoded
         except ValueError:
             pass
     end = text.rfind("}")
-    if text.find("'", start, start + 4) > 0 and 0 < end - start < _LITERAL_LIMIT:
+    if (first == "'" or text.find("'", start, start + 4) > 0) and 0 < end - start < _LITERAL_LIMIT:
         literal = text[start:end + 1]
         as_json = _literal_as_json(literal)
         if as_json == "":  # brackets that do not pair up: no Python literal either (ast would parse it to fail)
@@ -172,6 +176,7 @@ def embedded_payload(text: str) -> object | None:
     return None
 
 
+_OPENING: Final = re.compile(r"""\s*(["'])""")
 _OUTSIDE_STRINGS: Final = re.compile(r"[\s{}\[\]:,0-9.eE+\-]*")
 _PY_WORDS: Final = (("True", "true"), ("False", "false"), ("None", "null"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 from typing import Any
 
@@ -10,7 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from agent import FailoverReason, classify_api_error
 from agent._embedded import _CANDIDATE, embedded_payload, embedded_status, standard_class
+from agent.testing.sdk_errors import exception_from_message
 
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20),
                      st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=30))
@@ -160,3 +163,34 @@ def test_status_line_forms_state_their_status(text: str, status: int | None) -> 
 def test_a_wrappers_class_name_stands_for_the_standard_class_of_its_kind(name: str, standard: str | None) -> None:
     """The kind word in a wrapper's own class name maps it to the standard class the rules know."""
     assert standard_class(name) == standard
+
+
+# https://github.com/lollipopkit/flutter_gpt_box/issues/213: a Dart client's OpenAIClientException prints DeepSeek's
+# answer pretty-printed (two-space indent)
+_DEEPSEEK_400 = {"error": {"message": "deepseek-reasoner does not support the parameter `presence_penalty`",
+                           "type": "invalid_request_error", "param": None, "code": "invalid_request_error"}}
+
+
+@pytest.mark.parametrize("indent", [None, 2, 4, "\t"])
+@pytest.mark.parametrize("compact", [True, False])
+def test_json_reads_the_same_compact_or_pretty_printed(indent: int | str | None, compact: bool) -> None:
+    """The same JSON, compact ("type":"x"), spaced ("type": "x") or pretty-printed with any indent, is the same
+    payload: only the whitespace between tokens differs."""
+    separators = (",", ":") if compact else None
+    text = "OpenAIClientException(" + json.dumps(_DEEPSEEK_400, indent=indent, separators=separators) + ")"
+    assert embedded_payload(text) == _DEEPSEEK_400
+    assert embedded_payload("failed: {\n  'error': {'code': 429}}") == {"error": {"code": 429}}
+    # near misses: braces that open no object with a quoted key stay unread
+    assert embedded_payload("template {\n  name } failed") is None
+    assert embedded_payload("set {\n 1, 2}") is None
+
+
+@pytest.mark.parametrize("indent", [None, 2, 4])
+def test_an_embedded_request_error_type_gives_the_same_verdict_however_printed(indent: int | None) -> None:
+    """A message-only exception embedding OpenAI's ``"type": "invalid_request_error"`` is the request's fault (a 4xx)
+    whether its JSON was printed compact or pretty: the dump's indentation does not change the verdict."""
+    text = ('OpenAIClientException({"uri": "https://api.deepseek.com/v1/chat/completions", "method": "POST", '
+            '"code": 400, "message": "Unsuccessful response", "body": ' + json.dumps(_DEEPSEEK_400) + "})")
+    pretty = json.dumps(json.loads(text[len("OpenAIClientException("):-1]), indent=indent)
+    c = classify_api_error(exception_from_message("OpenAIClientException", f"OpenAIClientException({pretty})"))
+    assert (c.reason, c.rule) == (FailoverReason.format_error, "status_4xx")
