@@ -121,7 +121,7 @@ _NEGATIVE_MAX_TOKENS: Final = re.compile(r"max_\w*tokens\W.{0,100}?(?:got|was|is
 def size_capped_string(f: ErrorFacts) -> bool:
     """"string too long. Expected a string with maximum length 1048576": a cap in the megabytes is the
     request's size (shrink the message); a short cap (a 40-character id) is a format defect."""
-    if "maximum" not in f.text or "maximum" not in f.words:  # the cheap test first: words builds a set
+    if " maximum " not in f.norm:  # the word (norm separates words by one space): no word set to build
         return False
     match = _MAX_LENGTH.search(f.text)
     return match is not None and int(match.group(1)) >= LARGE_STRING_CAP
@@ -129,7 +129,7 @@ def size_capped_string(f: ErrorFacts) -> bool:
 
 def short_string_cap(f: ErrorFacts) -> bool:
     """"Expected a string with maximum length 1024": a cap on a field's format (a tool description, an id)."""
-    if "maximum" not in f.words:
+    if " maximum " not in f.norm:  # the word (norm separates words by one space): no word set to build
         return False
     match = _MAX_LENGTH.search(f.text)
     return match is not None and int(match.group(1)) < LARGE_STRING_CAP

@@ -50,3 +50,12 @@ def test_full_width_punctuation_is_a_space_and_nothing_else_is(text: str) -> Non
     """Each full-width mark becomes one space and every other character stays (what ``str.translate`` with a table of
     the marks did, before it was found to cost 50 us on a 1 kB non-ASCII message)."""
     assert _WIDE.sub(" ", text) == text.translate(dict.fromkeys(map(ord, _WIDE_PUNCTUATION), " "))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.sampled_from([*_WORDS[:50], "maximum", "x9", "无"]))
+def test_a_word_stands_between_single_spaces_in_the_normalised_text(text: str, word: str) -> None:
+    """A word is one of the text's words exactly when ``" word "`` is in the normalised text (rules test a word
+    that way instead of building the word set)."""
+    norm, words = normalize(text)
+    assert (f" {word} " in norm) == (word in words)
