@@ -198,9 +198,13 @@ def _hint_headers(error: BaseException) -> tuple[tuple[str, str], ...]:
             if len(_HTTPX_HEADERS_BY_TYPE) < _CACHE_MAX:
                 _HTTPX_HEADERS_BY_TYPE[type(headers)] = is_httpx
         if is_httpx and type(stored := getattr(headers, "_list", None)) is list:
-            # httpx keeps (name, lower-case name, value) triples: read them as they are, no copy, no lower()
-            return tuple((name.decode("latin-1"), value.decode("latin-1")) for _, name, value in stored
-                         if name in _HINT_HEADERS or name.startswith(_HINT_PREFIXES))
+            # httpx keeps (name, lower-case name, value) triples: read them as they are, no copy, no lower(); a loop,
+            # not a generator, whose setup cost more than the two or three headers an error carries
+            hints: tuple[tuple[str, str], ...] = ()
+            for _, name, value in stored:
+                if name in _HINT_HEADERS or name.startswith(_HINT_PREFIXES):
+                    hints += ((name.decode("latin-1"), value.decode("latin-1")),)
+            return hints
         pairs = headers.raw if is_httpx else [
             (str(k).encode("latin-1"), str(v).encode("latin-1")) for k, v in headers.items()]
         found = []
