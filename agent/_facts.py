@@ -438,8 +438,8 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
 
 def _walk_message(message: object, out: _Collector, depth: int) -> None:
     if isinstance(message, str):
-        nested = _decode(message) if message[:1] == "{" else None
-        if isinstance(nested, Mapping):
+        # the Mapping test (an ABC's, dearer than the rest of the walk) only for JSON text
+        if message[:1] == "{" and isinstance(nested := _decode(message), Mapping):
             _walk_mapping(nested, out, depth + 1)
             return
         out.message(message)
