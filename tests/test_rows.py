@@ -30,6 +30,9 @@ BAD = [
     ("cool_until", "nan"),
     ("cool_until", "inf"),
     ("uses", "many"),
+    ("uses", "\u00b2"),  # a digit to str.isdigit, not to int(): the quick path of a count must not take it
+    ("uses", "1" * 16),  # all digits, over 1e15
+    ("last_used", "-1.0"),
     ("backoff", "-3"),
     ("dead", "maybe"),
     ("status_code", "teapot"),

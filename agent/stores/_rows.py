@@ -15,7 +15,7 @@ import logging
 import threading
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 from .._credential_state import LATEST_TIME, CredentialState, Suspension
 
@@ -26,22 +26,40 @@ _warned: set[tuple[str, str, str]] = set()
 _warned_lock = threading.Lock()
 
 
+_PLAIN: Final = (float, int, str)  # not bool, nor a subclass: those take the full check
+_LARGEST: Final = 10**15  # the largest number a stored field may hold
+
+
 class BadRowError(ValueError):
     """A stored field is malformed; the message names the field, never its value."""
 
 
 def _time(raw: Mapping[str, Any], name: str) -> float:
-    value = _number(raw, name)
-    if not 0.0 <= value <= LATEST_TIME:
+    value = raw.get(name, 0)
+    if value and value.__class__ in _PLAIN:  # the usual value, checked in one step; anything else below
+        try:
+            number = float(value)
+        except ValueError:
+            raise BadRowError(f"{name} is not a number") from None
+        if 0.0 <= number <= LATEST_TIME:  # false for NaN too
+            return number
+    number = _number(raw, name)
+    if not 0.0 <= number <= LATEST_TIME:
         raise BadRowError(f"{name} is out of range")
-    return value
+    return number
 
 
 def _count(raw: Mapping[str, Any], name: str) -> int:
-    value = _number(raw, name)
-    if value < 0 or value != int(value):
+    value = raw.get(name, 0)
+    kind = value.__class__
+    if kind is int and 0 <= value <= _LARGEST:  # an SQLite column
+        return int(value)
+    if kind is str and len(value) < 16 and value.isascii() and value.isdigit():  # a Redis field
+        return int(value)
+    number = _number(raw, name)
+    if number < 0 or number != int(number):
         raise BadRowError(f"{name} is not a whole number of at least 0")
-    return int(value)
+    return int(number)
 
 
 def _number(raw: Mapping[str, Any], name: str) -> float:
@@ -58,7 +76,7 @@ def _number(raw: Mapping[str, Any], name: str) -> float:
             number = float(value)
         except ValueError:
             raise BadRowError(f"{name} is not a number") from None
-    if not -1e15 <= number <= 1e15:  # also false for NaN; infinities are out of range
+    if not -_LARGEST <= number <= _LARGEST:  # also false for NaN; infinities are out of range
         raise BadRowError(f"{name} is not a finite number in range")
     return number
 
