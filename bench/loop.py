@@ -6,8 +6,11 @@ prompt). The emulator runs as a separate process (``steadyloop upstream``), as a
 would: an in-process server thread would compete with the client for the GIL and blur the
 comparison. Turn: ``ConversationLoop.run`` on the same model (lease, call, soft-failure check,
 success report, result) with in-memory, SQLite and Redis credential state (a redis-server this
-benchmark starts on loopback; skipped without one). Every arm (bare or a state, at each size)
-runs in blocks, the arms' order rotated each round, so all see the same machine conditions.
+benchmark starts on loopback; skipped without one), and with in-memory state plus one bare round
+trip to that server waited for in each acquire (``PING``): what any state that asks a server on
+every turn pays on this machine before its own work, the floor under the Redis arm. Every arm
+(bare or a state, at each size) runs in blocks, the arms' order rotated each round, so all see
+the same machine conditions.
 Printed per arm: p50 and p99 and their ratios to the bare call of the same size (goals: p50
 ratio <= 1.00 memory, <= 1.05 SQLite, <= 1.10 Redis), and the process CPU time per call (every
 thread of this process), which other processes' load on a shared machine disturbs far less than
@@ -235,7 +238,7 @@ class _Upstream:
         return self.url
 
 
-ARMS: tuple[str, ...] = ("bare", "memory", "sqlite", "redis")
+ARMS: tuple[str, ...] = ("bare", "memory", "sqlite", "memory+PING", "redis")
 GOALS: dict[str, float] = {"memory": 1.00, "sqlite": 1.05, "redis": 1.10}
 
 
@@ -253,12 +256,29 @@ def _pct(samples: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+class _Pinged(MemoryStore):
+    """In-memory state that also waits, in each acquire, for one bare round trip to a Redis server (``PING``,
+    written and read on the connection as ``RedisStore`` writes its scripts)."""
+
+    def __init__(self, url: str) -> None:
+        import redis
+
+        super().__init__()
+        self._connection = redis.Redis.from_url(url, single_connection_client=True).connection
+
+    def acquire(self, *args: Any, **kwargs: Any) -> str | None:
+        self._connection.send_packed_command([b"*1\r\n$4\r\nPING\r\n"], check_health=False)
+        self._connection.read_response()
+        return super().acquire(*args, **kwargs)
+
+
 def _stores(redis_url: str | None) -> dict[str, StateStore]:
     stores: dict[str, StateStore] = {"memory": MemoryStore(),
                                      "sqlite": SQLiteStore(Path(tempfile.mkdtemp()) / "bench.db")}
     if redis_url:
         from agent.stores.redis import RedisStore
 
+        stores["memory+PING"] = _Pinged(redis_url)
         stores["redis"] = RedisStore(redis_url, prefix="bench-loop:")
     return stores
 
@@ -350,6 +370,9 @@ def main() -> None:
     if not redis_url:
         print("  redis: skipped (no redis-server on this machine)")
     print("  goals: p50 ratio <= " + ", ".join(f"{v:.2f} ({k})" for k, v in GOALS.items()))
+    if redis_url:
+        print("  memory+PING: in-memory state and one bare Redis round trip waited for per turn, the floor under "
+              "the Redis arm")
     print(observed)
     print(rotation)
 
