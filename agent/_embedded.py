@@ -126,6 +126,8 @@ _CLASS_KINDS: Final = (
     ("permissiondenied", "permissiondenied"), ("badrequest", "badrequesterror"),
     ("invalidrequest", "invalidrequesterror"), ("unprocessable", "unprocessableentityerror"),
     ("contentpolicy", "contentpolicyviolationerror"), ("contentfilter", "contentpolicyviolationerror"),
+    # LiteLLM's UnsupportedParamsError (a parameter this model refuses), ERNIE Bot's RequestLimitError (a throttle).
+    ("unsupportedparams", "badrequesterror"), ("requestlimit", "ratelimiterror"),
 )
 _STANDARD_BY_NAME: dict[str, str | None] = {}
 

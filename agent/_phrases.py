@@ -122,7 +122,7 @@ _TAG_LIST: Final = (
          "content management policy", "request was rejected as a result of our safety system",
          "blocked due to prohibited content", "requires moderation on", "input was flagged for",
          "violate our usage policy", "unsafe or sensitive content", "may contain inappropriate content",
-         "content exists risk",
+         "content exists risk", "contentsecuritydetection",
          ("blocked", "reason: safety"), ("blocked due to", "safety"), ("blocked due to", "recitation"),
          ("blocked due to", "blocklist"), ("blocked due to", "spii"), "blocked by safety settings",
          ("prompt was blocked", "prompt_feedback"),
@@ -164,6 +164,7 @@ _TAG_LIST: Final = (
          "don't have access to this model", "do not have access to this model", "no access to this model",
          "not allowed to access model", "not allowed to access this model", "access to model denied",
          "is not allowed to use publisher model", "plan does not yet include access", "无可用渠道",
+         "not supported model", ("requested model", "is not available on"),
          # OpenAI gates some models on a verified organization: another key (organization) may be entitled.
          "must be verified to stream this model", "must be verified to use the model",
          "must be verified to use this model",
@@ -228,6 +229,7 @@ _TAG_LIST: Final = (
          "run out of credits", "have any credits", "used all available credits", "balance is insufficient",
          "paid balance",
          "failure to pay", "past invoices", "arrearage", "欠费", "余额不足", "insufficient account balance",
+         "额度已用尽",
          "exceededbudget"),
     # Plan and usage limits (seed 004): they outrank a generic throttle code.
     _tag("usage_limit", "usage limit", "usage_limit_reached", "usage cap", "plan limit", "limit for your plan",
@@ -290,6 +292,8 @@ _TAG_LIST: Final = (
          "too many concurrent requests", "slow down", ("too many tokens", "wait"), "rate-limited",
          # DashScope's per-minute allocation (Throttling.AllocationQuota)
          "allocated quota exceeded", "allocationquota",
+         # "requests too frequent", "concurrency over the limit" (ERNIE Bot, Chinese relays)
+         "过于频繁", "并发超限",
          ("per minute", "limit")),
     # gRPC's RESOURCE_EXHAUSTED (Google): a throttle name, but not the words of one; capacity wording beats it.
     _tag("exhausted", "resource_exhausted", "resource has been exhausted"),
@@ -308,7 +312,10 @@ _TAG_LIST: Final = (
          "credential should be scoped", "invalidclienttokenid", "security token included in the request is expired",
          "access key id you provided does not exist",
          # DeepInfra's answer to a request without a valid key (FastAPI's default wording), with or without a 4xx.
-         "not authenticated"),
+         "not authenticated",
+         # one-api and new-api relays refusing the relay's own key: invalid, failed verification, disabled, expired.
+         "无效的令牌", "令牌验证失败", "令牌状态不可用", "令牌已过期",
+         "token is missing"),
     # Seed 001: the upstream blamed the request, but the fault is on its side.
     _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
          "upstream connect error", "failed to get response from provider", "timeout while downloading"),
@@ -335,7 +342,13 @@ _TAG_LIST: Final = (
          ("input_schema", "does not support"), ("schema", "at the top level"), "invalid json schema",
          "json schema is invalid",
          # Responses API: the input names an item the server never stored (store=false) or lost.
-         ("item with id", "not found"), "items are not persisted", ("previous response with id", "not found")),
+         ("item with id", "not found"), "items are not persisted", ("previous response with id", "not found"),
+         # A parameter this model refuses, or only takes one value of (DeepSeek's reasoner, Anthropic with thinking,
+         # Zhipu's code 1210), in the provider's words.
+         "does not support the parameter", "may only be set to", "invalid api parameter",
+         # Anthropic's SDKs refuse a non-streaming call whose max_tokens could run past 10 minutes (and Claude Code
+         # prints it under a 500): stream the request or ask for fewer tokens; the same request fails again.
+         "for operations that may take longer than"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
          "revoked", "invalid_grant", "account has been disabled", "account is deactivated", "account_deactivated",

@@ -745,6 +745,42 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
     ("Error", 'Error in Continue free trial server: 400\n{"type":"error" error":\n{"type":"invalid_request_error" '
      'message":"messages.O: Input does not match the expected shape." }}', R.format_error),
     ("Error", "The model output does not match the expected format", R.unknown),
+    # Eighth holdout: a parameter the model refuses or takes one value of, and a call that must stream, fail the same
+    # way on every retry and key (a 5xx a wrapper puts on it changes nothing).
+    # https://github.com/anthropics/anthropic-sdk-python/issues/1002: the SDK refuses the call before sending it
+    ("ValueError", "Streaming is strongly recommended for operations that may take longer than 10 minutes. See "
+     "https://github.com/anthropics/anthropic-sdk-python#long-requests for more details", R.format_error),
+    # https://github.com/archestra-ai/archestra/pull/4688: Claude Code prints the same refusal under a 500
+    ("Error", "API Error: 500 Streaming is required for operations that may take longer than 10 minutes. See "
+     "https://github.com/anthropics/anthropic-sdk-typescript#long-requests for more details. This is a server-side "
+     "issue, usually temporary — try again in a moment. If it persists, check status.claude.com.", R.format_error),
+    # https://github.com/MartialBE/one-hub/issues/529: a parameter that only takes one value with thinking on
+    ("Error", "Provider API error: `temperature` may only be set to 1 when thinking is enabled. Please consult our "
+     "documentation at https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking", R.format_error),
+    # https://github.com/anomalyco/opencode/issues/2898: Zhipu's code 1210 through the AI SDK
+    ("AI_APICallError", "Invalid API parameter, please check the documentation.", R.format_error),
+    # https://github.com/gettranslatebot/translatebot-django/issues/135: LiteLLM's class for a refused parameter
+    ("UnsupportedParamsError", "API request failed: litellm.UnsupportedParamsError: gpt-5 models (including "
+     "gpt-5-codex) don't support temperature=0.2. Only temperature=1 is supported.", R.format_error),
+    # near misses: a long operation that timed out, and a parameter named in a rate limit, are no request defects
+    ("APITimeoutError", "Request timed out: the operation may take longer than 10 minutes", R.timeout),
+    ("RateLimitError", "Rate limit reached for requests: the parameter may be raised on your plan", R.rate_limit),
+    # one-api/new-api relays refuse their own key in Chinese, ERNIE Bot throttles in Chinese: the classes of the
+    # English wordings.
+    # https://github.com/QuantumNous/new-api/issues/3302: new-api's own key is disabled ("token status unavailable")
+    ("Error", "该令牌状态不可用", R.auth),
+    # https://github.com/songquanpeng/one-api (model/token.go): invalid, expired, allowance used up
+    ("Error", "无效的令牌 (request id: 20241029105800334407026WGK1hBhC)", R.auth),
+    ("Error", "该令牌已过期", R.auth),
+    ("Error", "该令牌额度已用尽", R.billing),
+    # https://github.com/LLM-Red-Team/step-free-api/issues/16
+    ("Error", "{'code': -2001, 'message': '[请求step失败]: token is missing', 'data': None}", R.auth),
+    # https://github.com/PaddlePaddle/ERNIE-SDK/issues/107 and https://github.com/PaddlePaddle/PaddleClas/issues/3044
+    ("APIError", "访问过于频繁\uff0c请稍候再试", R.rate_limit),
+    ("RequestLimitError", "并发超限", R.rate_limit),
+    # near misses: a token that counts text, and a continuation token, are no credential
+    ("Error", "令牌数超过上下文长度", R.context_overflow),
+    ("Error", "required field continuation_token is missing", R.unknown),
 ])
 def test_message_only_errors_read_class_names_and_wording(type_name: str, text: str, expect: FailoverReason) -> None:
     """Message-only errors of wrapping libraries (a status only where the text states one): real texts from
@@ -926,3 +962,27 @@ def test_bedrock_converse_stop_reason_decides(body: dict[str, Any], expect: Fail
     stop_reason is: a filter or guardrail is a content block, a full window an overflow."""
     c = classify_soft_failure(body)
     assert (c.reason if c else None) is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # https://www.volcengine.com/docs/82379/1099476: Ark's content-security refusal of the input text
+    (400, {"error": {"code": "InputTextRiskDetection", "message": "The request could not be processed because the "
+                     "input text includes sensitive content that violates ContentSecurityDetection.", "param": "",
+                     "type": "BadRequest"}}, R.content_policy_blocked),
+    # https://github.com/KunAgent/Kun/issues/437: Xiaomi MiMo names the model it does not serve
+    (400, {"error": {"code": "400", "message": "Not supported model mimo-v2.5-pro-ultraspeed",
+                     "param": "Param Incorrect"}}, R.model_not_found),
+    # https://github.com/mozilla-ai/any-llm/issues/976: SambaNova retired the model
+    (500, {"error": {"message": "The requested model (DeepSeek-R1-Distill-Llama-70B) is not available on SambaNova "
+                     "Cloud. For more information, please visit https://docs.sambanova.ai/cloud/docs/resources/"
+                     "deprecations."}}, R.model_not_found),
+    # near misses: an endpoint (not a model) briefly unavailable, and a model not supported for one parameter
+    (503, {"error": {"message": "The requested endpoint is not available on this server right now"}}, R.overloaded),
+    (400, {"error": {"message": "Parameter top_k is not supported for this model", "type": "invalid_request_error"}},
+     R.format_error),
+])
+def test_content_security_and_unserved_model_wordings(status: int, body: dict[str, Any],
+                                                      expect: FailoverReason) -> None:
+    """Volcengine's ContentSecurityDetection is a content block; a model the provider does not serve (named as such)
+    is a model to fall back from, whatever status carries it."""
+    assert classify_api_error(exception_from_http("openai", status, body)).reason is expect
