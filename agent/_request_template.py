@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import sys
 import weakref
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 import httpx2
+
+from . import _aio_lane
 
 __all__ = ["post_content"]
 
@@ -48,6 +50,7 @@ class _Template:
     headers: tuple[tuple[bytes, bytes], ...] = field(repr=False)  # the client's auth header among them
     extensions: dict[str, Any]
     timed: frozenset[bytes]  # the headers the SDK wrote from the timeout (not the caller's own)
+    items: dict[str | None, tuple[tuple[str, str], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, request: httpx2.Request, given: dict[str, str]) -> _Template:
@@ -56,16 +59,29 @@ class _Template:
         extensions = {k: v for k, v in request.extensions.items() if k != "timeout"}
         return cls(request.url, headers, extensions, _TIMED - {name.lower().encode() for name in given})
 
-    def request(self, content: bytes, timeout: httpx2.Timeout, cookies: httpx2.Cookies, *,
+    def _headers(self, timeout: httpx2.Timeout, timed: bool) -> tuple[tuple[bytes, bytes], ...]:
+        if not timed:
+            return self.headers
+        read = str(timeout.read).encode()
+        return tuple((k, read if k.lower() in self.timed else v) for k, v in self.headers)
+
+    def request(self, content: bytes, timeout: httpx2.Timeout, cookies: httpx2.Cookies | None, *,
                 timed: bool) -> httpx2.Request:
         """This template with ``content``; ``timed``: the call set ``timeout`` (else it is the client's, which the
         template's headers already say)."""
-        headers = self.headers
-        if timed:
-            read = str(timeout.read).encode()
-            headers = tuple((k, read if k.lower() in self.timed else v) for k, v in headers)
-        return httpx2.Request("POST", self.url, headers=headers, content=content, cookies=cookies or None,
-                              extensions={**self.extensions, "timeout": timeout.as_dict()})
+        return httpx2.Request("POST", self.url, headers=self._headers(timeout, timed), content=content,
+                              cookies=cookies or None, extensions={**self.extensions, "timeout": timeout.as_dict()})
+
+    def header_items(self, content: bytes, timeout: httpx2.Timeout, *, timed: bool) -> list[tuple[str, str]]:
+        """The header items ``request(content, ...)`` hands the SDK's aiohttp transport (``Headers.items()``:
+        lowercase names, its Content-Length last), the rest kept per read timeout."""
+        read = str(timeout.read) if timed else None
+        kept = self.items.get(read)
+        if kept is None:
+            if len(self.items) >= _SHAPES:  # a read timeout cut by the deadline differs call by call
+                self.items.clear()
+            kept = self.items[read] = tuple(httpx2.Headers(self._headers(timeout, timed)).items())
+        return [*kept, ("content-length", str(len(content)))]
 
 
 class _Client:
@@ -145,22 +161,36 @@ async def post_content(client: Any, path: str, content: bytes, *, headers: dict[
             known.templates[shape] = _Template.of(response.request, headers)
         return response
     http: httpx2.AsyncClient = client._client
-    request = template.request(content, httpx2.Timeout(client.timeout if timeout is None else timeout),
-                               http.cookies, timed=timeout is not None)
-    return await _send(client, known.errors, http, request, stream)
+    limits, timed = httpx2.Timeout(client.timeout if timeout is None else timeout), timeout is not None
+    transport = _aio_lane.lane(http, template.url) if "sni_hostname" not in template.extensions else None
+    if transport is None:
+        request = template.request(content, limits, http.cookies, timed=timed)
+        return await _send(client, known.errors, lambda: http.send(request, stream=stream), lambda: request)
+    # past httpx's client to the SDK's aiohttp session (agent._aio_lane); the request is built if asked for
+    built: list[httpx2.Request] = []
+
+    def build() -> httpx2.Request:
+        if not built:
+            built.append(template.request(content, limits, None, timed=timed))
+        return built[0]
+
+    items = template.header_items(content, limits, timed=timed)
+    return await _send(client, known.errors, lambda: _aio_lane.send(http, transport, template.url, items, content,
+                                                                    limits, stream=stream, build=build), build)
 
 
-async def _send(client: Any, errors: _Errors | None, http: httpx2.AsyncClient, request: httpx2.Request,
-                stream: bool) -> httpx2.Response:
+async def _send(client: Any, errors: _Errors | None, sending: Callable[[], Awaitable[httpx2.Response]],
+                request: Callable[[], httpx2.Request]) -> httpx2.Response:
+    """``sending()``'s response, or the SDK's error for its failure, as ``post`` raises it."""
     assert errors is not None  # a static client has its table
     try:
-        response = await http.send(request, stream=stream)
+        response = await sending()
     except errors.timeouts() as err:
-        raise errors.timeout_error(request=request) from err
+        raise errors.timeout_error(request=request()) from err
     except errors.base:
         raise
     except errors.wrapped() as err:
-        raise errors.connection_error(request=request) from err
+        raise errors.connection_error(request=request()) from err
     if response.is_success:
         return response
     if not response.is_closed:

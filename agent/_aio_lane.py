@@ -1,0 +1,153 @@
+"""A kept SDK request sent straight to the SDK's aiohttp session, past httpx's client.
+
+``agent._request_template`` keeps the request the SDK built for each shape. Sent through
+``httpx2.AsyncClient.send`` it was rebuilt as an ``httpx2.Request`` (every header normalised
+again), walked through httpx's auth, redirect and hook layers, and turned back into header items
+for aiohttp by the SDK's transport (``AiohttpTransport``): about 0.6 ms of CPU a request on the
+2-core VM, a quarter of what ``steadyloop serve`` spent on one. When a request needs nothing
+those layers add (``lane``), it goes here to the very aiohttp session, with the very arguments
+and header items, the SDK's transport would have used, under ``agent._http_aio``'s guarantees
+(the deadline, decoding, the body cap):
+
+| httpx's client would                         | here                                                  |
+| -------------------------------------------- | ----------------------------------------------------- |
+| apply auth, event hooks, a proxy, its cookies | none of them is set (``lane`` is None otherwise)      |
+| store the cookies the answer sets             | the same, in the same jar                              |
+| follow a redirect (``follow_redirects``)      | the next request built as httpx builds it, sent by it  |
+| give errors and the response their request   | the same ``httpx2.Request``, built only when asked     |
+| log ``HTTP Request:``, set ``elapsed``, the default encoding | the same                                 |
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from typing import Any
+
+import httpx2
+
+from ._deadline import time_left
+from ._http import _async_cap, _Cap
+from ._http_aio import _DECODED, _Body, _Bounded, _within_deadline
+
+__all__ = ["lane", "send"]
+
+_LOG = logging.getLogger("httpx2")  # httpx's client logs each request here; so does this path
+
+
+def lane(http: httpx2.AsyncClient, url: httpx2.URL) -> Any:
+    """The SDK's ``AiohttpTransport`` that ``http`` would send a request to ``url`` through, when httpx's client
+    would add nothing to it: no auth, event hooks, proxy or stored cookies; else None."""
+    if http.auth is not None or any(http.event_hooks.values()) or http.cookies.jar or url.userinfo:
+        return None
+    transport = http._transport_for_url(url)
+    if not isinstance(transport, _Bounded):
+        return None
+    from anthropic._vendor.httpx_aiohttp.transport import AiohttpTransport
+
+    inner = transport._inner
+    return inner if isinstance(inner, AiohttpTransport) and inner.proxy is None else None
+
+
+class _Response(httpx2.Response):
+    """A response whose ``request`` is built the first time it is asked for (errors, cookies), not per call."""
+
+    def __init__(self, *args: Any, build: Callable[[], httpx2.Request], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._build = build
+
+    @property
+    def request(self) -> httpx2.Request:
+        if self._request is None:
+            self._request = self._build()
+        return self._request
+
+    @request.setter
+    def request(self, value: httpx2.Request) -> None:
+        self._request = value
+
+
+class _Timed(_Body):
+    """The body, with the time from sending to closing as ``elapsed`` (httpx's ``BoundAsyncStream``)."""
+
+    def __init__(self, inner: httpx2.AsyncByteStream, cap: _Cap, start: float) -> None:
+        super().__init__(inner, cap)
+        self._start = start
+        self.elapsed: timedelta | None = None
+
+    async def aclose(self) -> None:
+        self.elapsed = timedelta(seconds=time.perf_counter() - self._start)
+        await super().aclose()
+
+
+async def _start(transport: Any, url: str, headers: Sequence[tuple[str, str]], content: bytes,
+                 timeout: dict[str, float | None]) -> Any:
+    """``AiohttpTransport.handle_async_request``'s call of its session, with the same arguments."""
+    from aiohttp import ClientSession, ClientTimeout
+    from anthropic._vendor.httpx_aiohttp.transport import map_aiohttp_exceptions
+
+    if not isinstance(transport.client, ClientSession):
+        transport.client = transport.get_client()
+    get = timeout.get
+    limits = ClientTimeout(sock_connect=get("connect"), sock_read=get("read"), connect=get("pool"))
+    with map_aiohttp_exceptions():
+        return await transport.client.request(
+            method="POST", url=url, headers=headers, data=content or None, allow_redirects=False,
+            auto_decompress=False, compress=False, timeout=limits, server_hostname=None, proxy=None, proxy_auth=None,
+            proxy_headers=None).__aenter__()
+
+
+async def send(http: httpx2.AsyncClient, transport: Any, url: httpx2.URL, headers: Sequence[tuple[str, str]],
+               content: bytes, timeout: httpx2.Timeout, *, stream: bool,
+               build: Callable[[], httpx2.Request]) -> httpx2.Response:
+    """POST ``content`` with the header items ``headers`` (as ``httpx2.Headers.items()`` gives them) through
+    ``transport`` (from ``lane``); what ``http.send(build(), stream=stream)`` returns or raises."""
+    limits = timeout.as_dict()
+    left = time_left()
+    if left is not None:  # the deadline owns every limit it is shorter than (as _Bounded does)
+        limits = {k: None if v is None or v >= left else v for k, v in limits.items()}
+    start = time.perf_counter()
+    try:
+        aio = await _within_deadline(lambda: _start(transport, str(url), headers, content, limits))
+    except httpx2.RequestError as err:
+        err.request = build()  # httpx's request_context does this
+        raise
+    extensions = {"http_version": b"HTTP/1.1", **({"reason_phrase": aio.reason.encode()} if aio.reason else {})}
+    from anthropic._vendor.httpx_aiohttp.transport import AiohttpResponseStream
+
+    response = _Response(aio.status, headers=aio.raw_headers, stream=AiohttpResponseStream(aio),
+                         extensions=extensions, build=build)
+    cap = await _async_cap(response)
+    for name in _DECODED:
+        if name in response.headers:
+            del response.headers[name]
+    assert isinstance(response.stream, httpx2.AsyncByteStream)
+    response.stream = _Timed(response.stream, cap, start)
+    return await _received(http, response, url, stream)
+
+
+async def _received(http: httpx2.AsyncClient, response: httpx2.Response, url: httpx2.URL,
+                    stream: bool) -> httpx2.Response:
+    """What httpx's client does with an answer: cookies, encoding, its log line, redirects, the body read."""
+    try:
+        if "set-cookie" in response.headers:
+            http.cookies.extract_cookies(response)
+        response.default_encoding = http._default_encoding
+        _LOG.info('HTTP Request: %s %s "%s %d %s"', "POST", url, response.http_version, response.status_code,
+                  response.reason_phrase)
+        if response.has_redirect_location:
+            if http.follow_redirects:
+                following = http._build_redirect_request(response.request, response)
+                await response.aread()
+                return await http.send(following, stream=stream)
+            with contextlib.suppress(httpx2.RemoteProtocolError):
+                response.next_request = http._build_redirect_request(response.request, response)
+        if not stream:
+            await response.aread()
+    except BaseException:
+        await response.aclose()
+        raise
+    return response

@@ -1,0 +1,157 @@
+"""agent._aio_lane: a kept request sent past httpx's client puts the bytes ``post`` puts on the wire, and
+answers (cookies, redirects, errors) are handled as httpx's client handles them. Real SDK clients on the
+aiohttp transport, to a socket server that records each request as it arrived."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from typing import Any
+
+import anthropic
+import httpx2
+import openai
+import pytest
+
+from agent import _aio_lane
+from agent._http_aio import aiohttp_client
+from agent._request_template import post_content
+
+_PATHS = {"anthropic": "/v1/messages", "openai": "/chat/completions"}
+_OK = b'{"id":"x","type":"message","role":"assistant","content":[],"model":"m"}'
+Answer = Callable[[bytes], bytes]
+
+
+def _plain(status: str = "200 OK", body: bytes = _OK, *headers: str) -> bytes:
+    head = "".join(f"{h}\r\n" for h in ("content-type: application/json", f"content-length: {len(body)}", *headers))
+    return f"HTTP/1.1 {status}\r\n{head}\r\n".encode() + body
+
+
+class _Recorder:
+    """A loopback HTTP/1.1 server: each request's bytes as received; answers from ``answer(request bytes)``."""
+
+    def __init__(self, answer: Answer) -> None:
+        self.answer, self.requests = answer, []
+
+    async def __aenter__(self) -> _Recorder:
+        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        self.url = f"http://127.0.0.1:{self.server.sockets[0].getsockname()[1]}"
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.server.close()
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while True:
+            try:
+                head = await reader.readuntil(b"\r\n\r\n")
+            except (asyncio.IncompleteReadError, ConnectionError):
+                break
+            length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                           if line.lower().startswith(b"content-length:")), 0)
+            request = head + await reader.readexactly(length)
+            self.requests.append(request)
+            writer.write(self.answer(request))
+            await writer.drain()
+        writer.close()
+
+
+def _client(sdk: str, base: str) -> Any:
+    kind = anthropic.AsyncAnthropic if sdk == "anthropic" else openai.AsyncOpenAI
+    return kind(api_key="sk-lane-key", base_url=base if sdk == "anthropic" else f"{base}/v1",  # type: ignore[operator]
+                max_retries=0, timeout=20.0, http_client=aiohttp_client(20.0))
+
+
+async def _post(client: Any, sdk: str, body: bytes, timeout: httpx2.Timeout | None) -> Any:
+    options: dict[str, Any] = {"headers": {"anthropic-beta": "b1"}}
+    if timeout is not None:
+        options["timeout"] = timeout
+    return await client.post(_PATHS[sdk], cast_to=httpx2.Response, content=body, options=options)
+
+
+async def _kept(client: Any, sdk: str, body: bytes, timeout: httpx2.Timeout | None, stream: bool = False) -> Any:
+    return await post_content(client, _PATHS[sdk], body, headers={"anthropic-beta": "b1"}, timeout=timeout,
+                              stream=stream)
+
+
+def _body(n: int) -> bytes:
+    return json.dumps({"model": "m", "messages": [{"role": "user", "content": "Hi" * n}]}).encode()
+
+
+@pytest.mark.parametrize("sdk", ["anthropic", "openai"])
+def test_the_lane_sends_the_bytes_post_sends(sdk: str) -> None:
+    """Byte for byte (request line, header names, their order and values, body), a call sent past httpx's
+    client equals the one the SDK's ``post`` sends, with the client's timeout and with a call's own."""
+    async def run() -> list[bytes]:
+        async with _Recorder(lambda _: _plain()) as server:
+            client = _client(sdk, server.url)
+            for timeout in (None, httpx2.Timeout(7.5, connect=2.0)):
+                await _kept(client, sdk, _body(1), timeout)  # the template of this shape
+                assert _aio_lane.lane(client._client, httpx2.URL(server.url + "/v1/x")) is not None
+                for n in (2, 30):
+                    await _post(client, sdk, _body(n), timeout)
+                    response = await _kept(client, sdk, _body(n), timeout)
+                    assert response.json()["id"] == "x" and response.request.content == _body(n)
+            await client.close()
+            return server.requests
+
+    sent = asyncio.run(run())
+    assert len(sent) == 10
+    for reference, laned in (sent[1:3], sent[3:5], sent[6:8], sent[8:10]):
+        assert laned == reference
+    assert b"x-stainless-read-timeout: 7.5" in sent[6]
+
+
+@pytest.mark.parametrize("sdk", ["anthropic", "openai"])
+def test_cookies_and_redirects_are_handled_as_httpx_handles_them(sdk: str) -> None:
+    """A cookie the answer sets is stored and sent with the next call; a 307 is followed with the same body,
+    the answer at its location returned."""
+    def answer(request: bytes) -> bytes:
+        if b" /moved" in request.split(b"\r\n")[0]:
+            return _plain()
+        if b"redirect-me" in request:
+            return _plain("307 Temporary Redirect", b"", "location: /moved")
+        if b"set-me" in request:
+            return _plain("200 OK", _OK, "set-cookie: session=abc; Path=/")
+        return _plain()
+
+    async def run() -> list[bytes]:
+        async with _Recorder(answer) as server:
+            client = _client(sdk, server.url)
+            await _kept(client, sdk, _body(1), None)  # the template
+            assert not client._client.cookies.jar
+            await _kept(client, sdk, json.dumps({"model": "set-me"}).encode(), None)  # through the lane: cookie kept
+            assert dict(client._client.cookies) == {"session": "abc"}
+            await _kept(client, sdk, _body(3), None)  # a stored cookie: through httpx's client, which sends it
+            client._client.cookies.clear()
+            redirected = await _kept(client, sdk, json.dumps({"model": "redirect-me"}).encode(), None)
+            assert redirected.status_code == 200 and redirected.request.url.path == "/moved"
+            await client.close()
+            return server.requests
+
+    sent = asyncio.run(run())
+    assert b"cookie: session=abc" in sent[2].lower() and b"cookie:" not in sent[1].lower()
+    assert sent[-1].split(b"\r\n")[0] == b"POST /moved HTTP/1.1" and sent[-1].endswith(b'{"model": "redirect-me"}')
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_an_error_status_is_the_sdks_error_with_its_request(stream: bool) -> None:
+    """A 429 sent past httpx's client raises the SDK's RateLimitError, its response and request the call's."""
+    body = json.dumps({"type": "error", "error": {"type": "rate_limit_error", "message": "slow down"}}).encode()
+
+    async def run() -> BaseException:
+        async with _Recorder(lambda r: _plain() if b'"Hi"' in r else _plain("429 Too Many", body)) as server:
+            client = _client("anthropic", server.url)
+            await (await _kept(client, "anthropic", _body(1), None, stream)).aclose()
+            try:
+                await _kept(client, "anthropic", _body(2), None, stream)
+            except anthropic.RateLimitError as err:
+                return err
+            finally:
+                await client.close()
+        raise AssertionError("no error")
+
+    err = asyncio.run(run())
+    assert isinstance(err, anthropic.RateLimitError) and err.body == json.loads(body)
+    assert err.response.status_code == 429 and err.response.request.content == _body(2)
