@@ -126,11 +126,28 @@ async def send(http: httpx2.AsyncClient, transport: Any, url: httpx2.URL, header
             del response.headers[name]
     assert isinstance(response.stream, httpx2.AsyncByteStream)
     response.stream = _Timed(response.stream, cap, start)
-    return await _received(http, response, url, stream)
+    whole = None if stream or aio.content_length is None or aio.content_length > cap.limit else (aio, cap)
+    return await _received(http, response, url, stream, whole)
 
 
-async def _received(http: httpx2.AsyncClient, response: httpx2.Response, url: httpx2.URL,
-                    stream: bool) -> httpx2.Response:
+async def _read(response: httpx2.Response, aio: Any, cap: _Cap) -> None:
+    """``response.aread()`` for a body whose declared length is within the bound: one read, not a chunk at a
+    time through httpx's and the transport's iterators (the same deadline, mapping, decoding and bound)."""
+    from anthropic._vendor.httpx_aiohttp.transport import map_aiohttp_exceptions
+
+    async def whole() -> bytes:
+        with map_aiohttp_exceptions():
+            data: bytes = await aio.read()
+            return data
+
+    data = await _within_deadline(whole)
+    response._content = b"".join(cap.pieces(data))
+    response.is_stream_consumed, response._num_bytes_downloaded = True, len(data)
+    await response.aclose()
+
+
+async def _received(http: httpx2.AsyncClient, response: httpx2.Response, url: httpx2.URL, stream: bool,
+                    whole: tuple[Any, _Cap] | None) -> httpx2.Response:
     """What httpx's client does with an answer: cookies, encoding, its log line, redirects, the body read."""
     try:
         if "set-cookie" in response.headers:
@@ -145,7 +162,9 @@ async def _received(http: httpx2.AsyncClient, response: httpx2.Response, url: ht
                 return await http.send(following, stream=stream)
             with contextlib.suppress(httpx2.RemoteProtocolError):
                 response.next_request = http._build_redirect_request(response.request, response)
-        if not stream:
+        if whole is not None:
+            await _read(response, *whole)
+        elif not stream:
             await response.aread()
     except BaseException:
         await response.aclose()

@@ -5,6 +5,7 @@ aiohttp transport, to a socket server that records each request as it arrived.""
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 from collections.abc import Callable
 from typing import Any
@@ -15,6 +16,7 @@ import openai
 import pytest
 
 from agent import _aio_lane
+from agent._http import ResponseTooLarge
 from agent._http_aio import aiohttp_client
 from agent._request_template import post_content
 
@@ -155,3 +157,33 @@ def test_an_error_status_is_the_sdks_error_with_its_request(stream: bool) -> Non
     err = asyncio.run(run())
     assert isinstance(err, anthropic.RateLimitError) and err.body == json.loads(body)
     assert err.response.status_code == 429 and err.response.request.content == _body(2)
+
+
+@pytest.mark.parametrize("size", [len(_OK), 40 << 20])
+def test_a_compressed_body_is_decoded_within_the_bound_as_post_decodes_it(size: int) -> None:
+    """A gzip body read in one piece is decoded as httpx's path decodes it; a bomb (40 MiB of zeros in about
+    40 KiB) fails as ``post`` fails: the SDK's APIConnectionError, caused by ResponseTooLarge."""
+    payload = _OK if size == len(_OK) else b"0" * size
+    packed = gzip.compress(payload)
+
+    def answer(request: bytes) -> bytes:  # the template's call (one "Hi") is answered plainly
+        return _plain("200 OK", packed, "content-encoding: gzip") if b"HiHi" in request else _plain()
+
+    async def outcome(call: Any) -> Any:
+        try:
+            return (await call).content
+        except anthropic.APIConnectionError as err:
+            return type(err), type(err.__cause__)
+
+    async def run() -> tuple[Any, Any]:
+        async with _Recorder(answer) as server:
+            client = _client("anthropic", server.url)
+            await _kept(client, "anthropic", _body(1), None)  # the template
+            found = await outcome(_kept(client, "anthropic", _body(2), None))
+            expected = await outcome(_post(client, "anthropic", _body(2), None))
+            await client.close()
+            return found, expected
+
+    found, expected = asyncio.run(run())
+    assert found == expected
+    assert found == _OK if size == len(_OK) else found == (anthropic.APIConnectionError, ResponseTooLarge)
