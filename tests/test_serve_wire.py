@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -23,13 +24,13 @@ from agent.serve.verdict import refusal, stream_error_event
 from .test_serve import HI, anthropic_client, config, scenario, served
 
 
-async def _lines(*lines: str) -> AsyncIterator[str]:
-    for line in lines:
-        yield line
+async def _chunks(*chunks: bytes) -> AsyncIterator[bytes]:
+    for chunk in chunks:
+        yield chunk
 
 
 async def _events(*lines: str) -> list[Event]:
-    return [e async for e in events(_lines(*lines))]
+    return [e async for e in events(_chunks(*(f"{line}\n".encode() for line in lines)))]
 
 
 @pytest.mark.parametrize(("lines", "expected"), [
@@ -46,6 +47,35 @@ def test_events_keep_every_byte(lines: list[str], expected: list[tuple[Any, str,
 
     found = asyncio.run(_events(*lines))
     assert [(e.name, e.data, e.raw) for e in found] == expected
+
+
+_BODY = ("event: message_start\r\ndata: {\"a\": 1}\r\n\r\n: comment\n\ndata: {\"text\": \"x\u2028y\u0085z\"}\n"
+         "data: more\n\nevent: ping\rdata: {}\r\rdata: [DONE]").encode()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=len(_BODY)), max_size=8))
+def test_events_are_the_same_wherever_the_body_is_cut(cuts: list[int]) -> None:
+    """However the body arrives in chunks (a CRLF cut in two included), the events are the same: lines end at
+    CRLF, LF or CR only (a raw U+2028 or U+0085 inside a JSON string is data, as the SDKs' SSE decoders read it),
+    and each event's bytes are the provider's, line ends written as LF."""
+    import asyncio
+
+    points = sorted({0, *cuts, len(_BODY)})
+    chunks = [_BODY[a:b] for a, b in itertools.pairwise(points)]
+    found = asyncio.run(_collect(*chunks))
+    assert [(e.name, e.data, e.raw) for e in found] == [
+        ("message_start", '{"a": 1}', b'event: message_start\ndata: {"a": 1}\n\n'),
+        (None, "", b": comment\n\n"),
+        (None, '{"text": "x\u2028y\u0085z"}\nmore', 'data: {"text": "x\u2028y\u0085z"}\ndata: more\n\n'.encode()),
+        ("ping", "{}", b"event: ping\ndata: {}\n\n"),
+        (None, "[DONE]", b"data: [DONE]\n\n"),
+    ]
+    assert json.loads(found[2].data.split("\n")[0])["text"] == "x\u2028y\u0085z"
+
+
+async def _collect(*chunks: bytes) -> list[Event]:
+    return [e async for e in events(_chunks(*chunks))]
 
 
 def _watch(api: str) -> Watch:

@@ -1,8 +1,10 @@
 """Reading an upstream event stream as it passes through: where content begins, what failed.
 
-``events`` splits the upstream body into server-sent events, each kept as sent (``raw``, with
-line ends written as LF), so the client receives what the provider sent. ``Watch.feed`` reads
-one event and says:
+``events`` splits the upstream body into server-sent events, each kept as sent (``raw``, its bytes
+untouched but line ends written as LF), so the client receives what the provider sent. Lines end
+where the SSE specification ends them (CRLF, LF, CR), not also at the other breaks of
+``str.splitlines`` that httpx's ``aiter_lines`` splits on: a raw U+2028 in a JSON string is data.
+``Watch.feed`` reads one event and says:
 
 | api                | content (the commit point)                   | success end               | failure in a 200     |
 | ------------------ | -------------------------------------------- | ------------------------- | -------------------- |
@@ -31,7 +33,7 @@ from ..conversation import ToolCall
 from ..passthrough import status_error
 from .answers import answer_of
 
-__all__ = ["Event", "Watch", "decoded", "events"]
+__all__ = ["Event", "Watch", "decoded", "events", "lines"]
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -47,24 +49,41 @@ class Event:
     raw: bytes
 
 
-async def events(lines: AsyncIterator[str]) -> AsyncIterator[Event]:
-    """The events of an SSE body (comments and retry fields pass through inside ``raw``)."""
+async def lines(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    """The lines of an SSE body (UTF-8 by the specification), without their ends: CRLF, LF or CR."""
+    held = b""
+    async for chunk in chunks:
+        parts = (held + chunk).splitlines(keepends=True)  # bytes split at \r\n, \n and \r only
+        # the last part waits for the next chunk when unended, or ended by a CR the next may pair with an LF
+        held = parts.pop() if parts and not parts[-1].endswith(b"\n") else b""
+        for part in parts:
+            yield part[:-2] if part.endswith(b"\r\n") else part[:-1]
+    if held:
+        yield held.removesuffix(b"\r")
+
+
+def _event(name: str | None, data: list[bytes], raw: list[bytes]) -> Event:
+    return Event(name, b"\n".join(data).decode("utf-8", "replace"), b"\n".join(raw) + b"\n\n")
+
+
+async def events(chunks: AsyncIterator[bytes]) -> AsyncIterator[Event]:
+    """The events of an SSE body, read from its bytes (comments and retry fields pass through inside ``raw``)."""
     name: str | None = None
-    data: list[str] = []
-    raw: list[str] = []
-    async for line in lines:
+    data: list[bytes] = []
+    raw: list[bytes] = []
+    async for line in lines(chunks):
         if line:
             raw.append(line)
-            if line.startswith("event:"):
-                name = line[6:].strip()
-            elif line.startswith("data:"):
-                data.append(line[5:].removeprefix(" "))
+            if line.startswith(b"event:"):
+                name = line[6:].strip().decode("utf-8", "replace")
+            elif line.startswith(b"data:"):
+                data.append(line[5:].removeprefix(b" "))
             continue
         if raw:
-            yield Event(name, "\n".join(data), ("\n".join(raw) + "\n\n").encode())
+            yield _event(name, data, raw)
         name, data, raw = None, [], []
     if raw:  # a last event without its blank line: still the provider's bytes
-        yield Event(name, "\n".join(data), ("\n".join(raw) + "\n\n").encode())
+        yield _event(name, data, raw)
 
 
 async def decoded(sse: AsyncIterator[Any]) -> AsyncIterator[Event]:

@@ -165,7 +165,7 @@ def _events(client: Any, response: Any) -> AsyncIterator[Event] | None:
     decoder (``_make_sse_decoder``) and written as the SSE events they carry; None when not a stream."""
     kind = response.headers.get("content-type", "")
     if kind.startswith("text/event-stream"):
-        return events(response.aiter_lines())
+        return events(response.aiter_bytes())
     if kind.startswith("application/vnd.amazon.eventstream") and hasattr(client, "_make_sse_decoder"):
         return decoded(client._make_sse_decoder().aiter_bytes(response.aiter_bytes()))
     return None
