@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncGenerator, Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -68,6 +68,15 @@ class _Response(httpx2.Response):
     @request.setter
     def request(self, value: httpx2.Request) -> None:
         self._request = value
+
+    async def aiter_raw(self, chunk_size: int | None = None) -> AsyncGenerator[bytes, None]:
+        """httpx's, a read error given this response's request as httpx gives it (``request_context``)."""
+        try:
+            async for chunk in super().aiter_raw(chunk_size):
+                yield chunk
+        except httpx2.RequestError as err:
+            err.request = self.request
+            raise
 
 
 class _Timed(_Body):
@@ -137,11 +146,15 @@ async def _read(response: httpx2.Response, aio: Any, cap: _Cap) -> None:
 
     async def whole() -> bytes:
         with map_aiohttp_exceptions():
-            data: bytes = await aio.read()
+            data: bytes = await aio.content.read()
             return data
 
-    data = await _within_deadline(whole)
-    response._content = b"".join(cap.pieces(data))
+    try:
+        data = await _within_deadline(whole)
+        response._content = b"".join(cap.pieces(data))
+    except httpx2.RequestError as err:  # as httpx's aiter_raw gives it
+        err.request = response.request
+        raise
     response.is_stream_consumed, response._num_bytes_downloaded = True, len(data)
     await response.aclose()
 

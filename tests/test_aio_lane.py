@@ -187,3 +187,46 @@ def test_a_compressed_body_is_decoded_within_the_bound_as_post_decodes_it(size: 
     found, expected = asyncio.run(run())
     assert found == expected
     assert found == _OK if size == len(_OK) else found == (anthropic.APIConnectionError, ResponseTooLarge)
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_a_body_cut_short_fails_as_post_fails(stream: bool) -> None:
+    """An answer whose connection closes mid-body fails as through httpx's client: the same error classes, and
+    the transport error carries the call's request (httpx's ``request_context``)."""
+    def answer(request: bytes) -> bytes:  # the template's call (one "Hi") is answered whole; each connection once
+        whole = _plain("200 OK", _OK, "connection: close")
+        return whole if b"HiHi" not in request else whole[:-10]
+
+    class _Cut(_Recorder):
+        async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                          if line.lower().startswith(b"content-length:"))
+            request = head + await reader.readexactly(length)
+            writer.write(self.answer(request))
+            await writer.drain()
+            writer.close()
+
+    async def failure(call: Any) -> tuple[Any, ...]:
+        try:
+            response = await call
+            await response.aread()
+        except Exception as err:
+            cause = err if isinstance(err, httpx2.TransportError) else err.__cause__
+            assert isinstance(cause, httpx2.TransportError)
+            return type(err), type(cause), cause.request.url.path
+        raise AssertionError("no error")
+
+    async def run() -> tuple[Any, Any]:
+        async with _Cut(answer) as server:
+            client = _client("anthropic", server.url)
+            await (await _kept(client, "anthropic", _body(1), None, stream)).aclose()
+            found = await failure(_kept(client, "anthropic", _body(2), None, stream))
+            options = {"headers": {"anthropic-beta": "b1"}}
+            expected = await failure(client.post("/v1/messages", cast_to=httpx2.Response, content=_body(2),
+                                                 options=options, stream=stream))
+            await client.close()
+            return found, expected
+
+    found, expected = asyncio.run(run())
+    assert found == expected and found[2] == "/v1/messages"
