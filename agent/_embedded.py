@@ -148,11 +148,14 @@ def embedded_payload(text: str) -> object | None:
     start = text.find("{")
     if start < 0:
         return None
-    # The first key's quote, past any whitespace: pretty-printed JSON (a Dart or Java client's dump, ``indent=2``)
+    quoted = text.find('"', start, start + 4) > 0
+    # Else the first key's quote past any whitespace: pretty-printed JSON (a Dart or Java client's dump, ``indent=2``)
     # puts a newline and an indent before it, and must be read as its compact form is.
-    opening = _OPENING.match(text, start + 1)
-    first = opening.group(1) if opening is not None else ""
-    if first == '"' or text.find('"', start, start + 4) > 0:
+    first = ""
+    if not quoted and text[start + 1:start + 2].isspace():
+        opening = _OPENING.match(text, start + 1)
+        first = opening.group(1) if opening is not None else ""
+    if quoted or first == '"':
         try:
             decoded: object = _DECODER.raw_decode(text, start)[0]
             return decoded
