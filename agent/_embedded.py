@@ -33,7 +33,9 @@ _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is 
 # failed with status code 429." inside a wrapper's sentence.
 _CANDIDATE: Final = re.compile(r"[45](?<![\w.][45])\d\d(?!\w|\.\w)")
 _BEFORE: Final = ("error code", "status code", "status_code", "status", "api error", "http error", "http",
-                  "response code", "http/2", "http/1.1", "http/1.0", "error")
+                  "response code", "http/2", "http/1.1", "http/1.0", "error",
+                  # a server named as what answered ("Server returned 401 — ..."): not "the model returned 500 tokens"
+                  "server returned", "api returned", "endpoint returned", "upstream returned")
 _REASONS: Final = (" bad request", " unauthorized", " payment required", " forbidden", " not found",
                    " request timeout", " conflict", " unprocessable entity", " too many requests",
                    " internal server error", " bad gateway", " service unavailable", " gateway timeout",

@@ -141,7 +141,9 @@ _TAG_LIST: Final = (
     _tag("prefill_unsupported", "does not support assistant message prefill",
          "conversation must end with a user message", "requests ending with a model turn are not supported",
          # Mistral, Perplexity: a history ending with an assistant turn, in their words.
-         ("expected last role", "but got assistant"), "last message must have role `user`"),
+         ("expected last role", "but got assistant"), "last message must have role `user`",
+         # Anthropic refuses a prefill (a final assistant turn) that ends in whitespace.
+         "final assistant content cannot end with trailing whitespace"),
     _tag("long_context_beta", ("long context beta", "not yet available"), ("credits are required", "long context")),
     _tag("llama_grammar", "error parsing grammar", "json-schema-to-grammar", "failed to parse grammar",
          ("unable to generate parser", "template")),
@@ -233,7 +235,8 @@ _TAG_LIST: Final = (
          "exceededbudget"),
     # Plan and usage limits (seed 004): they outrank a generic throttle code.
     _tag("usage_limit", "usage limit", "usage_limit_reached", "usage cap", "plan limit", "limit for your plan",
-         "per day", "per month", "daily limit", "daily quota", "monthly limit", "monthly quota", "per-day",
+         "per day", "per month", "daily limit", "daily quota", "daily request limit", "monthly limit", "monthly quota",
+         "per-day",
          "tokens per day", "requests per day", "free-models-per-day", "daily free allocation",
          "free allocation of"),
     _tag("quota_word", "quota", "quotas", "limit exceeded"),
@@ -261,7 +264,9 @@ _TAG_LIST: Final = (
     _tag("try_later", "try again later", "retry later", "请稍后再试"),
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
-         "not your usage limit", "receiving too many requests"),
+         "not your usage limit", "receiving too many requests",
+         # ... or names the system's capacity or a shared queue as the cause (Qwen's model serving, Trae's queue).
+         "due to system capacity", "your queue position is"),
     # ... unless it says the requests are the caller's (n8n's 429 headline "receiving too many requests from you").
     _tag("caller_named", "too many requests from you"),
     # The host cannot fit the model in memory: this endpoint never serves it, a smaller model may.

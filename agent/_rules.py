@@ -231,7 +231,10 @@ RULES: Final[tuple[Rule, ...]] = (
          codes=("model_not_supported", "unsupported_model", "model_not_supported_on_free_tier", "model_not_available",
                 "operationnotsupported")),
     rule("model_not_found_code", R.model_not_found, codes=(
-        "model_not_found", "invalid_model", "model_decommissioned", "deploymentnotfound")),
+        "model_not_found", "invalid_model", "model_decommissioned", "deploymentnotfound",
+        # Volcengine Ark: the endpoint (its name for a deployed model) is closed; its text says "or temporarily
+        # unavailable", but no retry reopens it.
+        "invalidendpoint.closedendpoint")),
     rule("provider_policy_code", R.provider_policy_blocked, codes=(
         "unsupported_country_region_territory", "unsupported_country", "user_location_not_supported")),
     rule("auth_permanent_code", R.auth_permanent,

@@ -162,9 +162,11 @@ def test_eighth_holdout_accuracy_does_not_fall() -> None:
     """The eighth held-out file keeps its accuracy (82 of 118 before any rule saw it, measured on 7160706: 52/77
     message-only, 24/28 HTTP, 6/13 soft failures; 88 after Zhipu's and Bedrock Converse's stop reasons were read, 89
     with pretty-printed JSON read as its compact form is, 101 with refused-parameter, must-stream, unserved-model,
-    content-security and Chinese relay wordings); raise the floor as rules fix more, never lower it."""
+    content-security and Chinese relay wordings, 107 with capacity named as a throttle's cause, a closed Ark endpoint,
+    a whitespace-ended prefill, a daily request limit and "Server returned 401"); raise the floor as rules fix more,
+    never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT8)])
-    assert total >= 118 and right / total >= 101 / 118, f"{right}/{total}"
+    assert total >= 118 and right / total >= 107 / 118, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:

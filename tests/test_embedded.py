@@ -146,6 +146,9 @@ def test_a_bare_reason_phrase_states_its_status(text: str, status: int | None) -
     ("503 Server Error: Service Unavailable for url: https://api.example.test/v1", 503),
     # https://github.com/microsoft/vscode-copilot-release/issues/5795: "Server Error:" then a sentence, no reason
     ("Server Error: Sorry, you have exceeded your Copilot token usage. Please review our Terms of Service.", None),
+    # https://github.com/mindsdb/anton/issues/178: the server named as what answered
+    ("Server returned 401 — the LLM endpoint may be temporarily unavailable. Try again in a moment.", 401),
+    ("The model returned 429 tokens before the stream ended", None),  # a count, not a status
 ])
 def test_status_line_forms_state_their_status(text: str, status: int | None) -> None:
     """"HTTP/2 429", "504: Gateway time-out" and DashScope's "<400>" state a status; a bare number does not."""

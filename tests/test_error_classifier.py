@@ -778,9 +778,23 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
     # https://github.com/PaddlePaddle/ERNIE-SDK/issues/107 and https://github.com/PaddlePaddle/PaddleClas/issues/3044
     ("APIError", "访问过于频繁\uff0c请稍候再试", R.rate_limit),
     ("RequestLimitError", "并发超限", R.rate_limit),
+    # https://github.com/songquanpeng/one-api/issues/1503: a daily allowance with no reset named
+    ("Error", "relay error (channel id 2, user id: 1): Open api daily request limit reached", R.billing),
     # near misses: a token that counts text, and a continuation token, are no credential
     ("Error", "令牌数超过上下文长度", R.context_overflow),
     ("Error", "required field continuation_token is missing", R.unknown),
+    # The system's capacity or a shared queue named as the throttle's cause: an overload, not this key's limit.
+    # https://github.com/QwenLM/qwen-code/issues/1641 (DashScope's model serving under a 503 in JSON)
+    ("Error", '[API Error: <5000202> InternalError.Algo.ModelServingError.ModelServingUnknownError: An error '
+     'occurred in model serving. The error message it sent us is \n    [{"status_code":503,"status_name":'
+     '"ServiceUnavailable","status_message":"Too many requests. Your requests are being throttled \n    due to '
+     'system capacity limits. Please try again later."}]]', R.overloaded),
+    # https://github.com/Trae-AI/TRAE/issues/890
+    ("Error", "Too many current requests. Your queue position is 66. Please wait for a while or switch to other "
+     "models for a smoother experience.", R.overloaded),
+    # near misses: a throttle with no cause named, and one the caller is named in, stay rate limits
+    ("Error", "Too many requests. Your requests are being throttled. Please try again later.", R.rate_limit),
+    ("Error", "Too many requests from you: throttled due to system capacity limits", R.rate_limit),
 ])
 def test_message_only_errors_read_class_names_and_wording(type_name: str, text: str, expect: FailoverReason) -> None:
     """Message-only errors of wrapping libraries (a status only where the text states one): real texts from
@@ -976,6 +990,10 @@ def test_bedrock_converse_stop_reason_decides(body: dict[str, Any], expect: Fail
     (500, {"error": {"message": "The requested model (DeepSeek-R1-Distill-Llama-70B) is not available on SambaNova "
                      "Cloud. For more information, please visit https://docs.sambanova.ai/cloud/docs/resources/"
                      "deprecations."}}, R.model_not_found),
+    # https://www.volcengine.com/docs/82379/1099476: an Ark endpoint (a deployed model) that is closed
+    (400, {"error": {"code": "InvalidEndpoint.ClosedEndpoint", "message": "The request targeted an endpoint that is "
+                     "currently closed or temporarily unavailable. Request ID: {id}", "param": "",
+                     "type": "BadRequest"}}, R.model_not_found),
     # near misses: an endpoint (not a model) briefly unavailable, and a model not supported for one parameter
     (503, {"error": {"message": "The requested endpoint is not available on this server right now"}}, R.overloaded),
     (400, {"error": {"message": "Parameter top_k is not supported for this model", "type": "invalid_request_error"}},
@@ -983,6 +1001,19 @@ def test_bedrock_converse_stop_reason_decides(body: dict[str, Any], expect: Fail
 ])
 def test_content_security_and_unserved_model_wordings(status: int, body: dict[str, Any],
                                                       expect: FailoverReason) -> None:
-    """Volcengine's ContentSecurityDetection is a content block; a model the provider does not serve (named as such)
-    is a model to fall back from, whatever status carries it."""
+    """Volcengine's ContentSecurityDetection is a content block; a model the provider does not serve (named as such,
+    or an Ark endpoint it closed) is a model to fall back from, whatever status carries it."""
     assert classify_api_error(exception_from_http("openai", status, body)).reason is expect
+
+
+@pytest.mark.parametrize(("message", "expect"), [
+    # https://github.com/tailcallhq/forgecode/issues/1872: the prefill (a final assistant turn) ends in whitespace
+    ("messages: final assistant content cannot end with trailing whitespace", R.prefill_unsupported),
+    # near miss (https://github.com/home-assistant/core/issues/175637): empty text blocks are a plain format defect
+    ("messages: text content blocks must contain non-whitespace text", R.format_error),
+])
+def test_a_prefill_anthropic_refuses_is_a_prefill_fault(message: str, expect: FailoverReason) -> None:
+    """Anthropic refuses a final assistant turn that ends in whitespace: the prefill is at fault, so the repair
+    for an unsupported prefill (drop it) applies."""
+    body = {"type": "error", "error": {"type": "invalid_request_error", "message": message}}
+    assert classify_api_error(exception_from_http("anthropic", 400, body)).reason is expect
