@@ -86,7 +86,11 @@ HOLDOUT7 = "holdout7.jsonl"
 # (recorded VCR cassettes, provider error tables, Bedrock/Zhipu/Gemini stream stops) and Chinese-language relays.
 # Still unseen: its own floor test.
 HOLDOUT8 = "holdout8.jsonl"
-UNSEEN = (HOLDOUT8,)  # no general rule fitted yet: kept out of the whole-corpus 95 % sum
+# A ninth, mined after the eighth's first rule fixes from wrappers and providers the others hold few of (Home Assistant,
+# Obsidian and translator plugins, Java/.NET/Go/Lua clients, Kiro and new-api relays, MiniMax's HTTP-200 base_resp).
+# Still unseen: its own floor test.
+HOLDOUT9 = "holdout9.jsonl"
+UNSEEN = (HOLDOUT8, HOLDOUT9)  # no general rule fitted yet: kept out of the whole-corpus 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -97,7 +101,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first seven have; the eighth has not yet)."""
+    have been fitted to it, then it joins this sum (the first seven have; the eighth and ninth have not yet)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -167,6 +171,13 @@ def test_eighth_holdout_accuracy_does_not_fall() -> None:
     never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT8)])
     assert total >= 118 and right / total >= 107 / 118, f"{right}/{total}"
+
+
+def test_ninth_holdout_accuracy_does_not_fall() -> None:
+    """The ninth held-out file keeps its accuracy (62 of 92 before any rule saw it, measured on 1e44025: 54/79
+    message-only, 5/6 HTTP, 3/7 soft failures); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT9)])
+    assert total >= 92 and right / total >= 62 / 92, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
