@@ -132,6 +132,9 @@ _TAG_LIST: Final = (
          # A model's refusal reported as an error (Anthropic stop_reason "refusal", and the words wrappers use).
          "refused this request", "stop_reason: refusal", ("request was blocked", "violate"),
          ("appears to violate", "policy"), ("seems to violate", "terms")),
+    # The stop value Anthropic, GLM and Bedrock send when prompt plus output filled the window, quoted in an error
+    # (a client's validation error that refused the value): a machine token, as exact as a code.
+    _tag("window_full", "model_context_window_exceeded"),
     # Seed 000: Anthropic subscription quota exhaustion, sent as a 400.
     _tag("extra_usage_exhausted", "out of extra usage", "claude.ai/settings/usage"),
     _tag("long_context_tier", ("extra usage", "long context")),

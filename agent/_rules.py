@@ -159,6 +159,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "content_filter", "content_policy_violation", "responsibleaipolicyviolation", "invalid_prompt",
         "bio_policy", "image_content_policy_violation", "misalignment_policy_violation",
         "contentfilterfinishreasonerror", "datainspectionfailed", "contentpolicyviolationerror")),
+    # The window-full stop value quoted in an error: before the phrases, which may read a list of allowed values
+    # ("Input should be 'stop', 'length', 'tool_calls', 'content_filter' ...") as a content block.
+    rule("window_full_stop_value", R.context_overflow, statuses=(400, 422, None, *SERVER), tags=("window_full",)),
     # Whatever status a relay gives it (a one-api 429 around Gemini's prompt block): the same text fails every retry.
     rule("content_policy_phrase", R.content_policy_blocked, tags=("content_policy",)),
     # Provider-specific tiers and request repairs.

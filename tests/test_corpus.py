@@ -167,10 +167,10 @@ def test_eighth_holdout_accuracy_does_not_fall() -> None:
     message-only, 24/28 HTTP, 6/13 soft failures; 88 after Zhipu's and Bedrock Converse's stop reasons were read, 89
     with pretty-printed JSON read as its compact form is, 101 with refused-parameter, must-stream, unserved-model,
     content-security and Chinese relay wordings, 107 with capacity named as a throttle's cause, a closed Ark endpoint,
-    a whitespace-ended prefill, a daily request limit and "Server returned 401"); raise the floor as rules fix more,
-    never lower it."""
+    a whitespace-ended prefill, a daily request limit and "Server returned 401", 108 with the window-full stop value
+    quoted in an error); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT8)])
-    assert total >= 118 and right / total >= 107 / 118, f"{right}/{total}"
+    assert total >= 118 and right / total >= 108 / 118, f"{right}/{total}"
 
 
 def test_ninth_holdout_accuracy_does_not_fall() -> None:

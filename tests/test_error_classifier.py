@@ -792,6 +792,14 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
     # https://github.com/Trae-AI/TRAE/issues/890
     ("Error", "Too many current requests. Your queue position is 66. Please wait for a while or switch to other "
      "models for a smoother experience.", R.overloaded),
+    # https://github.com/mozilla-ai/any-llm/issues/1200: a client refused GLM's window-full stop value; the allowed
+    # values it lists ('content_filter' among them) are no content block
+    ("ValidationError", "1 validation error for ChatCompletionChunk\nchoices.0.finish_reason\n  Input should be "
+     "'stop', 'length', 'tool_calls', 'content_filter' or 'function_call' [type=literal_error, "
+     "input_value='model_context_window_exceeded', input_type=str]", R.context_overflow),
+    # near misses: the content filter's own stop value stays a content block; a setting's name is no overflow
+    ("Error", "Stream ended with finish_reason content_filter", R.content_policy_blocked),
+    ("Error", "unknown config key model_context_window; ignoring it", R.unknown),
     # near misses: a throttle with no cause named, and one the caller is named in, stay rate limits
     ("Error", "Too many requests. Your requests are being throttled. Please try again later.", R.rate_limit),
     ("Error", "Too many requests from you: throttled due to system capacity limits", R.rate_limit),
