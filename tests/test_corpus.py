@@ -84,13 +84,13 @@ HOLDOUT6 = "holdout6.jsonl"
 HOLDOUT7 = "holdout7.jsonl"
 # An eighth, mined after the seventh's rule fixes, with more HTTP bodies and HTTP-200 soft failures than the seventh
 # (recorded VCR cassettes, provider error tables, Bedrock/Zhipu/Gemini stream stops) and Chinese-language relays.
-# Still unseen: its own floor test.
+# General rules have since been fitted to it (82 -> 108 of 118), so it counts in the 95 % sum too.
 HOLDOUT8 = "holdout8.jsonl"
 # A ninth, mined after the eighth's first rule fixes from wrappers and providers the others hold few of (Home Assistant,
 # Obsidian and translator plugins, Java/.NET/Go/Lua clients, Kiro and new-api relays, MiniMax's HTTP-200 base_resp).
 # Still unseen: its own floor test.
 HOLDOUT9 = "holdout9.jsonl"
-UNSEEN = (HOLDOUT8, HOLDOUT9)  # no general rule fitted yet: kept out of the whole-corpus 95 % sum
+UNSEEN = (HOLDOUT9,)  # no general rule fitted yet: kept out of the whole-corpus 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -101,7 +101,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first seven have; the eighth and ninth have not yet)."""
+    have been fitted to it, then it joins this sum (the first eight have; the ninth has not yet)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
