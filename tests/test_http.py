@@ -79,7 +79,9 @@ def test_deadline_cancels_a_call_whatever_the_upstream_does(api: str, mode: str,
         result = drive(loop, mode)
         elapsed = time.monotonic() - started
         calls = emu.calls()
-    assert elapsed < DEADLINE + 0.5, f"{fault} kept a {DEADLINE} s turn alive for {elapsed:.2f} s"
+    # Uncut, each fault keeps the call alive for minutes (the SDK read timeout never fires); 1.5 s of slack
+    # absorbs scheduling on a loaded 2-core CI box (1.44 s was seen at load 4.4) and still catches a missed cut.
+    assert elapsed < DEADLINE + 1.5, f"{fault} kept a {DEADLINE} s turn alive for {elapsed:.2f} s"
     assert result.status is TurnStatus.deadline_exceeded and calls == 1
     assert [a.outcome for a in result.attempts] == ["deadline_exceeded"]
     assert "cancelled the call" in result.final_response and "provider said" not in result.final_response
