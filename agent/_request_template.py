@@ -1,13 +1,13 @@
-"""Sending a body as given through an SDK client, its request built by the SDK once per shape.
+"""Sending a request through an SDK client, its request built by the SDK once per shape.
 
 The SDKs' ``post`` rebuilds the same request on every call: request options (pydantic models),
 the header layers, the URL merge, httpx's ``build_request``: about 1 ms of CPU a call on a
 2-core VM, a third of what ``steadyloop serve`` spent per request. For a body sent as bytes
-(``content=``) none of that changes between calls with the same client, path and headers but
-the call's timeout. So the first call of each shape goes through ``post``, and the request it
-sent (``response.request``) is kept as a template; later calls copy it with their own body and
-timeout and send it through the SDK's own HTTP client (``client._client.send``: its transport,
-redirects and cookie jar), and their answer is judged as ``post`` judges it:
+(``content=``) none of that changes between calls with the same client, path, headers and
+security but the call's timeout. So the first call of each shape goes through ``post``, and the
+request it sent (``response.request``) is kept as a template; later calls copy it with their own
+body and timeout and send it through the SDK's own HTTP client (``client._client.send``: its
+transport, redirects and cookie jar), and their answer is judged as ``post`` judges it:
 
 | what happened                                | raised, as ``post`` raises it                      |
 | -------------------------------------------- | -------------------------------------------------- |
@@ -17,15 +17,25 @@ redirects and cookie jar), and their answer is judged as ``post`` judges it:
 | a transport failure the SDK wraps            | its ``APIConnectionError``, from the failure        |
 | anything else                                | as raised (OpenAI wraps only transport errors)     |
 
+``post_content`` (async, the gateway's raw bodies) and ``post_content_sync`` send bytes and
+return the HTTP response. ``post_json`` / ``post_json_async`` (the conversation loop's adapters)
+take what ``post(body=..., options=..., cast_to=..., stream_cls=...)`` takes: the body is encoded
+as that SDK's ``_build_request`` encodes it (``extra_body`` merged, anthropic's
+``prepare_request_data``, the SDK's ``openapi_dumps``), sent as above, and the response goes
+through the SDK's own ``_process_response`` (the typed object, or its ``Stream`` class).
+
 Only a client whose requests are static qualifies: no retries, no custom auth or token
-provider, no middleware or idempotency header (``_static``). Any other keeps ``post``.
+provider, no middleware or idempotency header (``_static``); for typed calls also only the
+SDK's first-party client (the cloud clients rewrite path and body), request options a template
+carries, and no span the SDK would record or propagate. Any other keeps ``post``.
 """
 
 from __future__ import annotations
 
 import sys
 import weakref
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -33,7 +43,7 @@ import httpx2
 
 from . import _aio_lane
 
-__all__ = ["post_content"]
+__all__ = ["post_content", "post_content_sync", "post_json", "post_json_async"]
 
 # Written per call by the SDK from the call's read timeout (``_build_headers``); the rest of a template stays.
 _TIMED: Final = frozenset({b"x-stainless-timeout", b"x-stainless-read-timeout"})
@@ -85,27 +95,31 @@ class _Template:
 
 
 class _Client:
-    """What one SDK client's calls share: whether it qualifies, its errors, and its templates by shape."""
+    """What one SDK client's calls share: whether it qualifies, its errors, its body encoder, and its templates."""
 
     def __init__(self, client: Any) -> None:
         self.static = _static(client)
-        self.templates: dict[tuple[str, tuple[tuple[str, str], ...], bool], _Template] = {}
+        self.templates: dict[_Shape, _Template] = {}
         self.errors = _errors(client) if self.static else None
+        self.sdk = _sdk(client) if self.static else None
 
 
+_Shape = tuple[str, tuple[tuple[str, str], ...], bool, tuple[tuple[str, Any], ...]]
 _CLIENTS: weakref.WeakKeyDictionary[Any, _Client] = weakref.WeakKeyDictionary()
 
 
 def _static(client: Any) -> bool:
     """Whether every request of ``client`` with the same path and headers is the same but for body and timeout.
 
-    A tracer does not matter: the SDK spans only calls its methods name, never a bare ``post``
-    (anthropic's ``start_api_call_span``: no ``span_name``, no span)."""
+    A tracer does not matter here: the SDK spans only calls its methods name, never a bare ``post``
+    (anthropic's ``start_api_call_span``: no ``span_name``, no span); ``post_json`` checks it for the
+    calls that name one."""
     return (getattr(client, "max_retries", None) == 0 and getattr(client, "custom_auth", None) is None
             and not getattr(client, "_middleware", ()) and getattr(client, "_idempotency_header", None) is None
             and all(getattr(client, name, None) is None for name in ("_token_cache", "_api_key_provider",
                                                                      "_provider_runtime"))
-            and isinstance(getattr(client, "_client", None), httpx2.AsyncClient) and _errors(client) is not None)
+            and isinstance(getattr(client, "_client", None), (httpx2.AsyncClient, httpx2.Client))
+            and _errors(client) is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +150,47 @@ def _errors(client: Any) -> _Errors | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Sdk:
+    """What the SDK's own ``post(body=...)`` does with a JSON body, for a first-party client's typed calls."""
+
+    encode: Callable[[Any, Any], bytes]  # (body, extra_json) -> the bytes ``_build_request`` sends
+    options: Any  # its FinalRequestOptions, what a response is processed with
+
+
+def _sdk(client: Any) -> _Sdk | None:
+    """The body encoding of ``client``'s SDK, as its ``_build_request`` (and anthropic's ``_copy_and_prepare``)
+    applies it; None for a client that is not the SDK's first-party one (the cloud clients rewrite the body),
+    or with an SDK version that lacks one of these parts."""
+    try:
+        return _first_party(type(client))
+    except ImportError:
+        return None
+
+
+def _first_party(kind: type) -> _Sdk | None:
+    if kind in (_named("anthropic", "Anthropic"), _named("anthropic", "AsyncAnthropic")):
+        from anthropic._base_client import _merge_mappings as merge_anthropic
+        from anthropic._models import FinalRequestOptions as AnthropicOptions
+        from anthropic._utils._json import openapi_dumps as dumps_anthropic
+        from anthropic._utils._prepare import prepare_request_data
+
+        return _Sdk(lambda body, extra: dumps_anthropic(prepare_request_data(
+            body if extra is None else merge_anthropic(body, extra), location="body")), AnthropicOptions)
+    if kind in (_named("openai", "OpenAI"), _named("openai", "AsyncOpenAI")):
+        from openai._base_client import _merge_mappings as merge_openai
+        from openai._models import FinalRequestOptions as OpenAIOptions
+        from openai._utils._json import openapi_dumps as dumps_openai
+
+        return _Sdk(lambda body, extra: dumps_openai(body if extra is None else merge_openai(body, extra)),
+                    OpenAIOptions)
+    return None
+
+
+def _named(sdk: str, name: str) -> Any:
+    return getattr(sys.modules.get(sdk), name, None)
+
+
 def _known(client: Any) -> _Client:
     found = _CLIENTS.get(client)
     if found is None:
@@ -143,22 +198,58 @@ def _known(client: Any) -> _Client:
     return found
 
 
+def _lookup(client: Any, path: str, headers: dict[str, str], timeout: httpx2.Timeout | None,
+            security: dict[str, Any] | None) -> tuple[_Client, _Shape, _Template | None]:
+    """What ``client`` knows, the call's shape, and the template of that shape if there is one."""
+    known = _known(client)
+    shape = (path, tuple(headers.items()), timeout is None, tuple(security.items()) if security else ())
+    return known, shape, known.templates.get(shape) if known.static else None
+
+
+def _options(headers: dict[str, str], timeout: httpx2.Timeout | None,
+             security: dict[str, Any] | None) -> dict[str, Any]:
+    """The request options of the call through ``post`` that makes a template."""
+    options: dict[str, Any] = {"headers": headers}
+    if timeout is not None:
+        options["timeout"] = timeout
+    if security is not None:
+        options["security"] = security
+    return options
+
+
+def _keep(known: _Client, shape: _Shape, response: httpx2.Response, content: bytes, headers: dict[str, str]) -> None:
+    """Keep the request ``post`` sent as the template of ``shape`` (a static client's, with the body as given)."""
+    if known.static and response.request.content == content:
+        if len(known.templates) >= _SHAPES:
+            known.templates.clear()
+        known.templates[shape] = _Template.of(response.request, headers)
+
+
+@contextmanager
+def _typed(errors: _Errors | None, request: Callable[[], httpx2.Request]) -> Iterator[None]:
+    """Raise a failed send as the SDK's ``post`` raises it (the module's table); ``request()``: what was sent."""
+    assert errors is not None  # a static client has its table
+    try:
+        yield
+    except errors.timeouts() as err:
+        raise errors.timeout_error(request=request()) from err
+    except errors.base:
+        raise
+    except errors.wrapped() as err:
+        raise errors.connection_error(request=request()) from err
+
+
 async def post_content(client: Any, path: str, content: bytes, *, headers: dict[str, str],
-                       timeout: httpx2.Timeout | None, stream: bool) -> httpx2.Response:
+                       timeout: httpx2.Timeout | None, stream: bool,
+                       security: dict[str, Any] | None = None) -> httpx2.Response:
     """``client.post(path, cast_to=httpx2.Response, content=content, options=..., stream=stream)``, the SDK's
     request reused for every call of the same shape (see the module's docstring); returns the response,
     unread when streamed, or raises what ``post`` raises."""
-    known = _known(client)
-    shape = (path, tuple(headers.items()), timeout is None)
-    template = known.templates.get(shape) if known.static else None
+    known, shape, template = _lookup(client, path, headers, timeout, security)
     if template is None:
-        options: dict[str, Any] = {"headers": headers} if timeout is None else {"headers": headers, "timeout": timeout}
         response: httpx2.Response = await client.post(path, cast_to=httpx2.Response, content=content,
-                                                      options=options, stream=stream)
-        if known.static and response.request.content == content:
-            if len(known.templates) >= _SHAPES:
-                known.templates.clear()
-            known.templates[shape] = _Template.of(response.request, headers)
+                                                      options=_options(headers, timeout, security), stream=stream)
+        _keep(known, shape, response, content, headers)
         return response
     http: httpx2.AsyncClient = client._client
     limits, timed = httpx2.Timeout(client.timeout if timeout is None else timeout), timeout is not None
@@ -182,17 +273,101 @@ async def post_content(client: Any, path: str, content: bytes, *, headers: dict[
 async def _send(client: Any, errors: _Errors | None, sending: Callable[[], Awaitable[httpx2.Response]],
                 request: Callable[[], httpx2.Request]) -> httpx2.Response:
     """``sending()``'s response, or the SDK's error for its failure, as ``post`` raises it."""
-    assert errors is not None  # a static client has its table
-    try:
+    with _typed(errors, request):
         response = await sending()
-    except errors.timeouts() as err:
-        raise errors.timeout_error(request=request()) from err
-    except errors.base:
-        raise
-    except errors.wrapped() as err:
-        raise errors.connection_error(request=request()) from err
     if response.is_success:
         return response
     if not response.is_closed:
         await response.aread()
     raise client._make_status_error_from_response(response) from None
+
+
+def post_content_sync(client: Any, path: str, content: bytes, *, headers: dict[str, str],
+                      timeout: httpx2.Timeout | None, stream: bool,
+                      security: dict[str, Any] | None = None) -> httpx2.Response:
+    """``post_content`` for a sync SDK client."""
+    known, shape, template = _lookup(client, path, headers, timeout, security)
+    if template is None:
+        response: httpx2.Response = client.post(path, cast_to=httpx2.Response, content=content,
+                                                options=_options(headers, timeout, security), stream=stream)
+        _keep(known, shape, response, content, headers)
+        return response
+    http: httpx2.Client = client._client
+    request = template.request(content, httpx2.Timeout(client.timeout if timeout is None else timeout),
+                               http.cookies, timed=timeout is not None)
+    with _typed(known.errors, lambda: request):
+        response = http.send(request, stream=stream)
+    if not response.is_success:
+        if not response.is_closed:
+            response.read()
+        raise client._make_status_error_from_response(response) from None
+    return response
+
+
+# The request options a typed call may carry and still be templated (what the adapters pass).
+_TEMPLATED: Final = frozenset({"headers", "extra_json", "timeout", "security", "span_name", "span_route",
+                               "span_attributes"})
+
+
+def _encoded(client: Any, body: Any, options: dict[str, Any]) -> tuple[_Sdk, bytes] | None:
+    """The SDK and the bytes ``post(body=body, options=options)`` would send, where a template may send them."""
+    found = _known(client).sdk
+    if (found is None or not isinstance(body, dict) or not options.keys() <= _TEMPLATED
+            or not all(isinstance(v, str) for v in (options.get("headers") or {}).values())
+            or (options.get("span_name") and not _spanless(client))):
+        return None  # not first party, an option a template does not carry, an Omit, or a span to record
+    return found, found.encode(body, options.get("extra_json"))
+
+
+def _spanless(client: Any) -> bool:
+    """Whether the SDK would start no span for a call that names one (anthropic's ``start_api_call_span`` returns
+    None): the client has no tracer, or its tracer is OpenTelemetry's no-op one (no provider was set) and the
+    current context has nothing the SDK would propagate. Asked per call: the current context changes."""
+    tracer = getattr(client, "_tracer", None)
+    if tracer is None:
+        return True
+    from opentelemetry import trace
+
+    if not isinstance(tracer, trace.ProxyTracer) or not isinstance(tracer._tracer, trace.NoOpTracer):
+        return False  # a provider records spans: the SDK's own path keeps them
+    current = trace.get_current_span()
+    if client._open_telemetry["propagation"]:
+        from anthropic._tracing import trace_headers
+
+        return not trace_headers(current)
+    return not current.get_span_context().is_valid
+
+
+def _parse(client: Any, sdk: _Sdk, response: httpx2.Response, path: str, body: Any, options: dict[str, Any],
+           cast_to: Any, stream: bool, stream_cls: Any) -> Any:
+    """The response processed as ``post`` processes it (the SDK's ``_process_response``; async: a coroutine)."""
+    final = sdk.options.construct(method="post", url=path, json_data=body, **options)
+    return client._process_response(cast_to=cast_to, options=final, response=response, stream=stream,
+                                    stream_cls=stream_cls)
+
+
+def post_json(client: Any, path: str, *, body: Any, options: dict[str, Any], cast_to: Any, stream: bool = False,
+              stream_cls: Any = None) -> Any:
+    """``client.post(path, body=body, options=options, cast_to=cast_to, stream=stream, stream_cls=stream_cls)`` of
+    a sync SDK client: the body encoded as the SDK encodes it and sent by ``post_content_sync``, the response
+    processed by the SDK; a client or call a template cannot serve goes through ``post`` itself."""
+    encoded = _encoded(client, body, options)
+    if encoded is None:
+        return client.post(path, body=body, options=options, cast_to=cast_to, stream=stream, stream_cls=stream_cls)
+    sdk, content = encoded
+    response = post_content_sync(client, path, content, headers=options.get("headers") or {},
+                                 timeout=options.get("timeout"), stream=stream, security=options.get("security"))
+    return _parse(client, sdk, response, path, body, options, cast_to, stream, stream_cls)
+
+
+async def post_json_async(client: Any, path: str, *, body: Any, options: dict[str, Any], cast_to: Any,
+                          stream: bool = False, stream_cls: Any = None) -> Any:
+    """``post_json`` for an async SDK client."""
+    encoded = _encoded(client, body, options)
+    if encoded is None:
+        return await client.post(path, body=body, options=options, cast_to=cast_to, stream=stream,
+                                 stream_cls=stream_cls)
+    sdk, content = encoded
+    response = await post_content(client, path, content, headers=options.get("headers") or {},
+                                  timeout=options.get("timeout"), stream=stream, security=options.get("security"))
+    return await _parse(client, sdk, response, path, body, options, cast_to, stream, stream_cls)  # a coroutine

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._params import messages_params
+from .._request_template import post_json, post_json_async
 from ..chain import Api, ClientOptions
 from ..conversation import Message, Thinking, ToolCall
 from ..credential_pool import Credential
@@ -146,10 +147,12 @@ class AnthropicMessages(Adapter):
         from anthropic.lib.streaming import AsyncMessageStreamManager, MessageStreamManager
 
         cast_to, event = self._types
+        # the SDK's request built once per shape
+        post: Callable[..., Any] = post_json_async if asynchronous else post_json
         if not stream:
-            return client.post(prepared.path, body=prepared.body, options=prepared.options, cast_to=cast_to)
+            return post(client, prepared.path, body=prepared.body, options=prepared.options, cast_to=cast_to)
         stream_cls = (anthropic.AsyncStream if asynchronous else anthropic.Stream)[event]
-        send = functools.partial(client.post, prepared.path, body=prepared.body, options=prepared.options,
+        send = functools.partial(post, client, prepared.path, body=prepared.body, options=prepared.options,
                                  cast_to=cast_to, stream=True, stream_cls=stream_cls)
         if asynchronous:
             return AsyncMessageStreamManager(send(), output_format=anthropic.omit)

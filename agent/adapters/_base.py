@@ -8,7 +8,8 @@ changes nothing in a body made of plain JSON values with no aliased or formatted
 is all an adapter builds. The response is cast to the same typed object, streamed through the
 same stream class, and errors are raised by the same client code, so the classifier sees the
 same exceptions. Where the SDK's method does more than send (see ``Adapter.prepared_fits``),
-the SDK's method is called instead.
+the SDK's method is called instead. ``post`` itself runs once per shape of call for a static
+first-party client: later calls reuse the request it built (``agent._request_template.post_json``).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from .._params import chat_params, responses_params
+from .._request_template import post_json, post_json_async
 from ..chain import Api, ClientOptions
 from ..conversation import Message, Thinking, ToolCall, ToolResult
 from ..credential_pool import Credential
@@ -91,8 +92,9 @@ class _OpenAIClients(Adapter):
 
         cast_to, event = self._types
         stream_cls = (openai.AsyncStream if asynchronous else openai.Stream)[event]
-        return client.post(prepared.path, body=prepared.body, options=prepared.options, cast_to=cast_to,
-                           stream=stream, stream_cls=stream_cls)
+        send = post_json_async if asynchronous else post_json  # the SDK's request built once per shape
+        return send(client, prepared.path, body=prepared.body, options=prepared.options, cast_to=cast_to,
+                    stream=stream, stream_cls=stream_cls)
 
 
 class OpenAIChat(_OpenAIClients):
