@@ -169,6 +169,8 @@ _TAG_LIST: Final = (
          "don't have access to this model", "do not have access to this model", "no access to this model",
          "not allowed to access model", "not allowed to access this model", "access to model denied",
          "is not allowed to use publisher model", "plan does not yet include access", "无可用渠道",
+         # new-api / one-api relays in English: no upstream channel of this group serves the model.
+         "no available channel for model", "no available channels for model",
          "not supported model", ("requested model", "is not available on"),
          # OpenAI gates some models on a verified organization: another key (organization) may be entitled.
          "must be verified to stream this model", "must be verified to use the model",
@@ -309,7 +311,11 @@ _TAG_LIST: Final = (
     _tag("bad_key", "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
          "api key not valid", "api_key_invalid", "no auth credentials found", "api key not found",
          "invalid proxy server token", "invalid authentication credentials",
-         "security token included in the request is invalid", "no such organization", "unauthenticated request",
+         "security token included in the request is invalid", "no such organization",
+         # AWS's wording for any token it refuses ("The bearer token included in the request is invalid": Kiro).
+         "token included in the request is invalid",
+         # A client's own sentence after a 401 ("Provider anthropic API key is invalid").
+         "api key is invalid", "api key is not valid", "unauthenticated request",
          # This credential cannot sign in: its OAuth refresh failed, or its restrictions exclude the caller.
          "failed to refresh token", "token refresh failed", "could not be refreshed",
          "requests from referer", ("client application", "are blocked"), "has an ip address restriction",
@@ -367,6 +373,8 @@ _TAG_LIST: Final = (
          "must be a member of an organization", "account has been locked", "has been locked", "access terminated",
          # An admin switched off this kind of credential ("has disabled Claude subscription access"), not a model.
          ("organization has disabled", "subscription"),
+         # A subscription's OAuth session that expired and could not be refreshed: only a new browser login helps.
+         ("session expired", "could not be refreshed"), ("session has expired", "could not be refreshed"),
          ("disabled", "violation of terms")),
     _tag("auth", "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
          "access denied", "forbidden", "not authorized"),
@@ -406,6 +414,19 @@ _TAG_LIST: Final = (
          "premature close", "err_stream_premature_close"),
     # A stream that broke its own protocol (a proxy's translated SSE): events out of order, a block never started.
     _tag("malformed_stream", "unexpected event order", "content block not found"),
+    # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
+    # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
+    _tag("unparsable_answer", "expecting value: line 1 column 1", ("unexpected token", "is not valid json"),
+         "in json at position 0", "unexpected end of json input",
+         ("cannot read properties of undefined", "reading 'choices'"),
+         ("cannot read properties of null", "reading 'choices'"),
+         ("cannot read properties of undefined", "reading 'candidates'"),
+         ("cannot read properties of null", "reading 'candidates'"),
+         ("cannot read property 'choices' of",)),
+    # A route the server does not have, named in a wrapper's text without its status: Go net/http's default 404
+    # body, a client's "<url> not found, verify your API base", Kong's "no Route matched".
+    _tag("route_missing", "404 page not found", ("not found", "verify your api base"),
+         ("not found", "check your api base"), "no route matched with those values"),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer", "empty model response", "empty response from", "returned an empty response",
          "returned empty response", "produced an empty response", "model returned no content"),

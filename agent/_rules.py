@@ -254,6 +254,10 @@ RULES: Final[tuple[Rule, ...]] = (
         "api_key_service_blocked", "api_key_http_referrer_blocked", "api_key_ip_address_blocked",
         "api_key_android_app_blocked", "api_key_ios_app_blocked")),
     rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, None), tags=("bad_key",)),
+    # A bad key whose body only says "type": "api_error" (a proxy's own key check): the 500 is read from that type,
+    # no server sent it, and no retry fixes the key.
+    rule("bad_key_typed_server_error", R.auth, statuses=(500,), tags=("bad_key",),
+         test=lambda f: f.http_status is None),
     rule("timeout_code", R.timeout, codes=("vector_store_timeout", "timeout_error", "deadline_exceeded")),
     # No model named at all ("model=None"): the request is at fault, not the key's access to a model.
     rule("model_absent", R.format_error, statuses=(400, 404, 422, None), tags=("model_absent",)),
@@ -297,6 +301,11 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("stream_cut_phrase", R.stream_incomplete, statuses=NONE, tags=("stream_cut",)),
     rule("malformed_stream_phrase", R.malformed_response, statuses=NONE, tags=("malformed_stream",)),
     rule("empty_answer_phrase", R.empty_response, statuses=NONE, tags=("empty_answer",)),
+    # A client crashed parsing the provider's answer (an HTML page, a body without 'choices'): the answer, not the
+    # request, was wrong. A tool's own bad JSON (its arguments) is a request defect and stays one.
+    rule("unparsable_answer_phrase", R.malformed_response, statuses=NONE, tags=("unparsable_answer",),
+         unless=("request_defect",)),
+    rule("route_missing_phrase", R.model_not_found, statuses=NONE, tags=("route_missing",), scope=Scope.endpoint),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",)),
     # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load.
     rule("upstream_unreachable", R.server_error, statuses=(502, 503), tags=("upstream_unreachable",)),

@@ -1,0 +1,109 @@
+"""Client-side wordings of provider failures: a crash parsing the answer, a missing route, a refused key."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from agent import FailoverReason, Scope, classify_api_error
+from agent.testing.sdk_errors import exception_from_http, exception_from_message
+
+R = FailoverReason
+
+
+def _json_decode_error(text: str) -> json.JSONDecodeError:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        return exc
+    raise AssertionError("the text parsed")
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/Rfym21/Qwen2API/issues/64
+    ("TypeError", "Cannot read properties of undefined (reading 'choices')", R.malformed_response),
+    # https://github.com/briansunter/logseq-openai/issues/137
+    ("TypeError", "Cannot read properties of null (reading 'choices')", R.malformed_response),
+    # https://github.com/ChatGPTNextWeb/NextChat/issues/3937 (an HTML page where JSON was expected)
+    ("Error", '{ "error": true, "message": "Unexpected token \'<\', \\"<!DOCTYPE \\"... is not valid JSON" }',
+     R.malformed_response),
+    # near misses: a crash reading a field of the caller's own objects, a KeyError naming another key, and a
+    # tool's arguments that are not JSON (the request's defect, not the answer's)
+    ("TypeError", "Cannot read properties of undefined (reading 'map')", R.unknown),
+    ("KeyError", "'tool_name'", R.unknown),
+    # a bare KeyError 'choices' stays unknown (test_hints_ask_for_compression_or_backoff_before_fallback): any
+    # dict lookup in client code raises it, so it says too little about the answer
+    ("KeyError", "接口报错: 'choices'", R.unknown),
+    ("Error", "Failed to parse tool call arguments: Expecting value: line 1 column 1 (char 0)", R.format_error),
+])
+def test_a_client_crash_parsing_the_answer_is_a_malformed_response(type_name: str, text: str,
+                                                                   expect: FailoverReason) -> None:
+    """A client that crashed reading the completion's fields, or found no JSON at all, got a malformed answer."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect
+
+
+def test_python_json_error_on_an_html_page_is_a_malformed_response() -> None:
+    """json's own error for a body that is no JSON from its first character (an HTML error page): a bad answer.
+    https://github.com/lynote-ai/humanize-text/issues/55"""
+    error = _json_decode_error("<html><body>502 Bad Gateway</body></html>")
+    assert str(error) == "Expecting value: line 1 column 1 (char 0)"
+    assert classify_api_error(error).reason is R.malformed_response
+
+
+@pytest.mark.parametrize(("text", "expect", "scope"), [
+    # https://github.com/xinnan-tech/xiaozhi-esp32-server/issues/1422 (Go net/http's default 404 body)
+    ("【OpenAI服务响应异常: 404 page not found】", R.model_not_found, Scope.endpoint),
+    # https://github.com/nanbingxyz/5ire/issues/195
+    ("https://ark.cn-beijing.volces.com/api/v3/chat/completions not found, verify your API base.",
+     R.model_not_found, Scope.endpoint),
+    # near misses: a file or a tool that is not found is no route of the provider
+    ("File not found: /tmp/notes.md", R.unknown, None),
+    ("Tool 'web_search' not found", R.unknown, None),
+])
+def test_a_missing_route_in_a_wrappers_text_is_this_endpoint(text: str, expect: FailoverReason,
+                                                             scope: Scope | None) -> None:
+    """A route the server lacks, named without a status, is the endpoint's fault: fall back from it."""
+    c = classify_api_error(exception_from_message("Error", text))
+    assert c.reason is expect
+    if scope is not None:
+        assert c.scope is scope
+
+
+@pytest.mark.parametrize(("text", "status", "expect"), [
+    # https://github.com/ding113/claude-code-hub/issues/1290 (new-api's English wording, under a 503)
+    ("new_api_error: No available channel for model gpt-5.5 under group codex (distributor) (request id: "
+     "202606240035378086644568268d9d6AsuclAOv)", 503, R.model_not_found),
+    # near miss: a 503 without the model wording stays an overload
+    ("new_api_error: service unavailable (request id: 2026062400353780)", 503, R.overloaded),
+])
+def test_a_relay_without_a_channel_for_the_model(text: str, status: int, expect: FailoverReason) -> None:
+    """new-api/one-api have no upstream channel serving this model: another provider of the chain should take it."""
+    assert classify_api_error(exception_from_message("APIStatusError", text, status=status)).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/justlovemaki/AIClient2API/issues/274 (AWS's wording for Kiro's stale bearer token)
+    ("Error", "API call failed: 403 - The bearer token included in the request is invalid.", 403, R.auth),
+    # https://github.com/glowingjade/obsidian-smart-composer/issues/286
+    ("Error", "Provider anthropic API key is invalid. Please update it in settings menu.", None, R.auth),
+    # https://github.com/griffinmartin/opencode-claude-auth/issues/281: only a new browser login helps
+    ("Error", "Error: Failed to authenticate: OAuth session expired and could not be refreshed", None,
+     R.auth_permanent),
+    # near miss: an access token whose refresh failed once is another credential's turn, not a dead account
+    ("Error", "Token refresh failed: could not be refreshed, network error", None, R.auth),
+])
+def test_refused_credentials_in_client_wordings(type_name: str, text: str, status: int | None,
+                                                expect: FailoverReason) -> None:
+    """A key or token the provider refused, in a client's or AWS's words, is an auth failure."""
+    assert classify_api_error(exception_from_message(type_name, text, status=status)).reason is expect
+
+
+def test_a_bad_key_typed_api_error_by_a_proxy_is_auth() -> None:
+    """A proxy's own key check whose body says only "type": "api_error" is a bad key, not a server fault; a real
+    HTTP 500 with the same words stays the server's. https://ai.etisalna.com/openai.php"""
+    text = ('{"error":"Invalid API key format. OpenAI keys start with \'sk-\' or \'sk-proj-\'","type":"api_error",'
+            '"suggestion":"Please check your API key and billing status at https:\\/\\/platform.openai.com"}')
+    assert classify_api_error(exception_from_message("Error", text)).reason is R.auth
+    body = {"error": {"message": "Invalid API key format", "type": "api_error"}}
+    assert classify_api_error(exception_from_http("openai", 500, body)).reason is R.server_error
