@@ -201,7 +201,9 @@ _TAG_LIST: Final = (
          "context limit exceeded", "floor_output_tokens", "token length too long", "model token limit",
          ("total number of tokens", "cannot exceed"), "larger than the max context size",
          "input is too large to process", "too big compared to kv size", "maximum input length",
-         "exceed the configured limit", "exceeds the configured limit", "上下文长度", "超过最大长度"),
+         "exceed the configured limit", "exceeds the configured limit", "上下文长度", "超过最大长度",
+         # SiliconFlow, TGI-style servers: "length of prompt_tokens (189152) must be less than max_seq_len (65536)"
+         "than max_seq_len", "exceeds max_seq_len"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large", "request entity too large", "payload too large", "error code: 413",
          "maximum allowed content length", "exceeds maximum content length",
@@ -265,7 +267,9 @@ _TAG_LIST: Final = (
          "no more data centers to forward", "capacity exceeded", "service temporarily unavailable",
          "out of available cache blocks", "访问量过大",
          # Hugging Face serverless inference: "Model too busy, unable to get response in less than 60 second(s)"
-         "too busy"),
+         "too busy",
+         # NVIDIA's serving worker at its concurrency cap ("Worker local total request limit reached (33/32)").
+         ("worker", "total request limit reached")),
     _tag("try_later", "try again later", "retry later", "请稍后再试"),
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
@@ -304,6 +308,8 @@ _TAG_LIST: Final = (
          "allocated quota exceeded", "allocationquota",
          # "requests too frequent", "concurrency over the limit" (ERNIE Bot, Chinese relays)
          "过于频繁", "并发超限",
+         # "count has reached its cap, try again later" (a translator's text for OpenAI's 429)
+         "次数已达上限",
          ("per minute", "limit")),
     # gRPC's RESOURCE_EXHAUSTED (Google): a throttle name, but not the words of one; capacity wording beats it.
     _tag("exhausted", "resource_exhausted", "resource has been exhausted"),
@@ -362,7 +368,13 @@ _TAG_LIST: Final = (
          "does not support the parameter", "may only be set to", "invalid api parameter",
          # Anthropic's SDKs refuse a non-streaming call whose max_tokens could run past 10 minutes (and Claude Code
          # prints it under a 500): stream the request or ask for fewer tokens; the same request fails again.
-         "for operations that may take longer than"),
+         "for operations that may take longer than",
+         # A validator's verdict on a field or argument the server does not take (marshmallow's "Unknown field."
+         # under FastAPI's "detail", as KoboldAI answers; the Python SDKs' required-arguments check), a format
+         # value it refuses (Ollama's "invalid format: expected "json" or a JSON schema"), a browser call that
+         # lacks Anthropic's CORS opt-in header, and Chinese relays' "parameter illegal" (Zhipu's code 1214).
+         ("detail", "unknown field"), "missing required arguments", "missing required argument",
+         "invalid format expected json", "cors requests must set", "参数非法", "参数不合法"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
          "revoked", "invalid_grant", "account has been disabled", "account is deactivated", "account_deactivated",
@@ -429,8 +441,12 @@ _TAG_LIST: Final = (
          ("not found", "check your api base"), "no route matched with those values"),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer", "empty model response", "empty response from", "returned an empty response",
-         "returned empty response", "produced an empty response", "model returned no content"),
+         "returned empty response", "produced an empty response", "model returned no content",
+         # a wrapper raised on a candidate that finished normally (FinishReason.STOP) with no text in it
+         ("blocked or incomplete", "finishreason stop")),
     _tag("server_fault", "an error occurred while processing your request", "internal server error",
+         # LobeChat's "the server seems to have run into some difficulty" (an upstream failure it cannot name)
+         ("服务器", "遇到了一些困难"),
          "runner process has terminated", "error was encountered while running the model",
          "request failed during generation", "encountered an unexpected error during processing",
          "waiting for llama runner to start", "post predict",

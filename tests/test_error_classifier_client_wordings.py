@@ -107,3 +107,56 @@ def test_a_bad_key_typed_api_error_by_a_proxy_is_auth() -> None:
     assert classify_api_error(exception_from_message("Error", text)).reason is R.auth
     body = {"error": {"message": "Invalid API key format", "type": "api_error"}}
     assert classify_api_error(exception_from_http("openai", 500, body)).reason is R.server_error
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/SillyTavern/SillyTavern/issues/93 (KoboldAI's validator under FastAPI's "detail")
+    ("Error", "{ detail: { stop_sequence: [ 'Unknown field.' ] } }", R.format_error),
+    # https://github.com/infiniflow/ragflow/issues/6421 (the Anthropic SDK's required-arguments check)
+    ("TypeError", "Missing required arguments; Expected either ('max_tokens', 'messages' and 'model') or "
+     "('max_tokens', 'messages', 'model' and 'stream') arguments to be given", R.format_error),
+    # https://github.com/infiniflow/ragflow/issues/4074
+    ("Error", 'Fail to access model(qwen2:0.5b).**ERROR**:invalid format: expected "json" or a JSON schema',
+     R.format_error),
+    # https://github.com/logancyang/obsidian-copilot/issues/677
+    ("Error", "CORS requests must set 'anthropic-dangerous-direct-browser-access' header", R.format_error),
+    # https://github.com/lobehub/lobehub/issues/1398 (Zhipu's code 1214)
+    ("Error", "max_tokens参数非法。请检查文档。", R.format_error),
+    # near misses: "Unknown field" in a tool's own output, and a CORS failure of the network (no header named)
+    ("Error", "Tool output: Unknown field 'foo' in config.yaml", R.unknown),
+    ("TypeError", "Failed to fetch (CORS request did not succeed)", R.unknown),
+])
+def test_request_defects_without_a_status(type_name: str, text: str, expect: FailoverReason) -> None:
+    """A validator's or SDK's refusal of the request's fields, format or headers is the request's defect."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/diegosouzapw/OmniRoute/pull/8210 (NVIDIA's worker concurrency cap via OpenRouter)
+    ("Worker local total request limit reached (33/32)", R.overloaded),
+    # https://github.com/lobehub/lobehub/issues/4193
+    ("请求失败\n很抱歉\uff0c服务器似乎遇到了一些困难\uff0c暂时无法完成您的请求\uff0c请稍后再试", R.server_error),
+    # https://github.com/FluentRead/FluentRead/issues/22
+    ("翻译次数已达上限\uff0c请稍后再试", R.rate_limit),
+    # https://github.com/BeehiveInnovations/pal-mcp-server/issues/251 (a STOP finish with no text)
+    ("Gemini - Response blocked or incomplete. Finish reason: FinishReason.STOP", R.empty_response),
+    # near misses: the same wrapper on a safety finish is a block; a worker crash names no limit
+    ("Gemini - Response blocked or incomplete. Finish reason: FinishReason.SAFETY", R.content_policy_blocked),
+    ("Worker thread crashed while loading config", R.unknown),
+])
+def test_server_side_wordings_without_a_status(text: str, expect: FailoverReason) -> None:
+    """A serving worker at its cap is an overload, a server "in difficulty" a server error, a count "at its cap,
+    try later" a rate limit, and a normal STOP finish that a wrapper raised on an empty answer."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect
+
+
+@pytest.mark.parametrize(("message", "expect"), [
+    # https://github.com/CherryHQ/cherry-studio/issues/4942 (SiliconFlow's flat body, code 20015)
+    ("length of prompt_tokens (189152) must be less than max_seq_len (65536).", R.context_overflow),
+    # near miss: a configuration value named max_seq_len is no overflow
+    ("max_seq_len must be a positive integer", R.format_error),
+])
+def test_a_prompt_past_max_seq_len_is_an_overflow(message: str, expect: FailoverReason) -> None:
+    """A prompt longer than the model's max_seq_len outranks the generic 400: compress, do not fall back."""
+    body = {"code": 20015, "message": message, "data": None}
+    assert classify_api_error(exception_from_http("openai", 400, body)).reason is expect
