@@ -368,6 +368,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("class_model_not_found", R.model_not_found, statuses=NONE, codes=("notfounderror", "notfound")),
     rule("class_bad_request", R.format_error, statuses=NONE, codes=(
         "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument")),
+    # A 200 body that reported a failure by code (MiniMax's base_resp) in words no rule above reads.
+    rule("reported_failure_code", R.server_error, statuses=NONE, codes=("base_resp_error",)),
     rule("unknown", R.unknown),
 )
 

@@ -106,6 +106,8 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _from_error(data, None)
     if data.get("object") == "response" or ("output" in data and "status" in data):
         return _responses(data)
+    if (reported := _base_resp_failure(data)) is not None:
+        return reported
     if "choices" in data:
         return _chat(data)
     if "candidates" in data or "promptFeedback" in data:
@@ -296,6 +298,21 @@ def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:
     if finish == "MAX_TOKENS":
         return _text_facts("finishReason: MAX_TOKENS with no output"), FailoverReason.output_truncated
     return _text_facts(f"the candidate has no content (finishReason: {finish})"), FailoverReason.empty_response
+
+
+def _base_resp_failure(data: Mapping[str, Any]) -> SoftVerdict | None:
+    """MiniMax's native API answers HTTP 200 with ``base_resp: {status_code, status_msg}``; a non-zero code is a
+    failure, decided by the rules on its message. The code is kept (``base_resp_error``) so a message no rule
+    reads ("unknown error") is the server's failure, not an empty answer."""
+    base = data.get("base_resp")
+    if not isinstance(base, Mapping):
+        return None
+    code = base.get("status_code")
+    if not isinstance(code, int) or isinstance(code, bool) or code == 0:
+        return None
+    facts = _text_facts(str(base.get("status_msg") or f"status_code {code}"))
+    facts.codes = frozenset({"base_resp_error"})
+    return facts, None
 
 
 def _is_error_object(data: Mapping[str, Any]) -> bool:

@@ -177,10 +177,10 @@ def test_ninth_holdout_accuracy_does_not_fall() -> None:
     """The ninth held-out file keeps its accuracy (62 of 92 before any rule saw it, measured on 1e44025: 54/79
     message-only, 5/6 HTTP, 3/7 soft failures; 73 after general rules for a client's crash parsing the answer, a
     missing route or model channel, and refused keys in clients' words; 83 after request defects, server-side and
-    empty-answer wordings without a status, and max_seq_len); raise the floor as rules fix more, never
-    lower it."""
+    empty-answer wordings without a status, and max_seq_len; 87 once MiniMax's HTTP-200 base_resp is read);
+    raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT9)])
-    assert total >= 92 and right / total >= 83 / 92, f"{right}/{total}"
+    assert total >= 92 and right / total >= 87 / 92, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
-from agent import FailoverReason, Scope, classify_api_error
+from agent import FailoverReason, Scope, classify_api_error, classify_soft_failure
 from agent.testing.sdk_errors import exception_from_http, exception_from_message
 
 R = FailoverReason
@@ -160,3 +161,25 @@ def test_a_prompt_past_max_seq_len_is_an_overflow(message: str, expect: Failover
     """A prompt longer than the model's max_seq_len outranks the generic 400: compress, do not fall back."""
     body = {"code": 20015, "message": message, "data": None}
     assert classify_api_error(exception_from_http("openai", 400, body)).reason is expect
+
+
+_MINIMAX_ERRORS = "https://platform.minimax.io/docs/api-reference/errorcode.md"
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    # MiniMax's native chatcompletion_v2 reports failures in base_resp under HTTP 200 (codes from _MINIMAX_ERRORS)
+    ({"choices": None, "base_resp": {"status_code": 1008, "status_msg": "insufficient balance"}}, R.billing),
+    ({"choices": None, "base_resp": {"status_code": 1002, "status_msg": "rate limit"}}, R.rate_limit),
+    ({"choices": None, "base_resp": {"status_code": 1001, "status_msg": "request timeout"}}, R.timeout),
+    ({"choices": None, "base_resp": {"status_code": 1000, "status_msg": "unknown error"}}, R.server_error),
+    # near misses: a zero code is success, so an answer without choices is still an empty one; a real answer
+    # with base_resp 0 is no failure at all
+    ({"choices": None, "base_resp": {"status_code": 0, "status_msg": ""}}, R.empty_response),
+    ({"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": "hi"}}],
+      "base_resp": {"status_code": 0, "status_msg": ""}}, None),
+])
+def test_minimax_base_resp_failure_is_read(body: dict[str, Any], expect: FailoverReason | None) -> None:
+    """A 200 body whose base_resp.status_code is non-zero is a failure decided by its message; a message no rule
+    reads is the server's failure."""
+    c = classify_soft_failure(body)
+    assert (c.reason if c else None) is expect
