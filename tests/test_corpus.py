@@ -88,9 +88,9 @@ HOLDOUT7 = "holdout7.jsonl"
 HOLDOUT8 = "holdout8.jsonl"
 # A ninth, mined after the eighth's first rule fixes from wrappers and providers the others hold few of (Home Assistant,
 # Obsidian and translator plugins, Java/.NET/Go/Lua clients, Kiro and new-api relays, MiniMax's HTTP-200 base_resp).
-# Still unseen: its own floor test.
+# Measured unseen at 62 of 92; general rules have since been fitted to it (-> 87 of 92), so it counts in the 95 % sum.
 HOLDOUT9 = "holdout9.jsonl"
-UNSEEN = (HOLDOUT9,)  # no general rule fitted yet: kept out of the whole-corpus 95 % sum
+UNSEEN: tuple[str, ...] = ()  # holdouts no general rule has been fitted to yet: kept out of the whole-corpus 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -101,7 +101,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first eight have; the ninth has not yet)."""
+    have been fitted to it, then it joins this sum (all nine have)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
