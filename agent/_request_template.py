@@ -163,13 +163,27 @@ def _sdk(client: Any) -> _Sdk | None:
     applies it; None for a client that is not the SDK's first-party one (the cloud clients rewrite the body),
     or with an SDK version that lacks one of these parts."""
     try:
-        return _first_party(type(client))
+        return _encoding(first_party(client))
     except ImportError:
         return None
 
 
-def _first_party(kind: type) -> _Sdk | None:
-    if kind in (_named("anthropic", "Anthropic"), _named("anthropic", "AsyncAnthropic")):
+_FIRST_PARTY: Final = (("anthropic", ("Anthropic", "AsyncAnthropic")), ("openai", ("OpenAI", "AsyncOpenAI")))
+
+
+def first_party(client: Any) -> str | None:
+    """The SDK (``"anthropic"`` or ``"openai"``) whose own first-party client ``client`` is, sync or async; None
+    for any other: the cloud clients (Bedrock, Vertex, Azure) rewrite the path and the body from the JSON they
+    are handed, so a body they are given is not the body they send."""
+    kind = type(client)
+    for sdk, names in _FIRST_PARTY:
+        if any(kind is _named(sdk, name) for name in names):
+            return sdk
+    return None
+
+
+def _encoding(sdk: str | None) -> _Sdk | None:
+    if sdk == "anthropic":
         from anthropic._base_client import _merge_mappings as merge_anthropic
         from anthropic._models import FinalRequestOptions as AnthropicOptions
         from anthropic._utils._json import openapi_dumps as dumps_anthropic
@@ -177,7 +191,7 @@ def _first_party(kind: type) -> _Sdk | None:
 
         return _Sdk(lambda body, extra: dumps_anthropic(prepare_request_data(
             body if extra is None else merge_anthropic(body, extra), location="body")), AnthropicOptions)
-    if kind in (_named("openai", "OpenAI"), _named("openai", "AsyncOpenAI")):
+    if sdk == "openai":
         from openai._base_client import _merge_mappings as merge_openai
         from openai._models import FinalRequestOptions as OpenAIOptions
         from openai._utils._json import openapi_dumps as dumps_openai

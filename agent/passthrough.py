@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from ._request_template import post_content
+from ._request_template import first_party, post_content
 from .adapters import ModelRequest
 from .adapters._base import timed
 from .chain import Api
@@ -145,7 +144,7 @@ async def send_raw(client: Any, api: Api, raw: RawRequest, target: ModelRequest)
 
     options: dict[str, Any] = timed({"headers": _headers(raw, target)}, target)  # the per-phase limits
     path = raw.path or PATHS[api]
-    if not _first_party(client):  # Bedrock, Vertex, Azure: the SDK reads the model from the body into the URL
+    if first_party(client) is None:  # Bedrock, Vertex, Azure: the SDK reads the model from the body into the URL
         body = {**raw.body, **target.settings.extra_body, "model": target.model}
         return await client.post(path, cast_to=httpx2.Response, body=body, options=options, stream=raw.stream)
     headers: dict[str, str] = options["headers"]
@@ -158,16 +157,6 @@ async def send_raw(client: Any, api: Api, raw: RawRequest, target: ModelRequest)
     # The SDK builds the request of this shape once; later calls reuse it (agent._request_template)
     return await post_content(client, path, content, headers=headers, timeout=options.get("timeout"),
                               stream=raw.stream)
-
-
-def _first_party(client: Any) -> bool:
-    """Whether ``client`` is the SDK's own first-party client, whose ``post`` sends a body as given (the cloud
-    clients, Bedrock, Vertex and Azure, rewrite the path and the body from the JSON they are handed)."""
-    kind = type(client)
-    return any(kind is getattr(sys.modules.get(sdk), name, None) for sdk, name in _FIRST_PARTY)
-
-
-_FIRST_PARTY: Final = (("anthropic", "AsyncAnthropic"), ("openai", "AsyncOpenAI"))
 
 
 def status_error(client: Any, body: object, response: Any) -> Exception:

@@ -274,3 +274,18 @@ def test_a_call_with_a_trace_context_to_propagate_keeps_post(scripted: Emulator,
                    lambda: adapter.send(client, request))
     traces = [r.headers.get("traceparent", "").split("-")[1:2] for r in scripted.log[-2:]]
     assert traces == [[f"{0x5CE17E1D:032x}"]] * 2 and _sending(caplog) == 2
+
+
+@pytest.mark.parametrize(("make", "sdk"), [
+    (lambda: openai.OpenAI(api_key="sk-x", max_retries=0), "openai"),
+    (lambda: openai.AsyncOpenAI(api_key="sk-x", max_retries=0), "openai"),
+    (lambda: anthropic.Anthropic(api_key="sk-x", max_retries=0), "anthropic"),
+    (lambda: anthropic.AsyncAnthropic(api_key="sk-x", max_retries=0), "anthropic"),
+    # the cloud clients rewrite the path and the body from the JSON they are handed: never templated as given
+    (lambda: openai.AsyncAzureOpenAI(api_key="k", api_version="2024-10-21", azure_endpoint="https://x.invalid"),
+     None),
+    (lambda: anthropic.AsyncAnthropicBedrock(aws_region="us-east-1", aws_access_key="a", aws_secret_key="b"), None),
+])
+def test_first_party_names_the_sdk_of_its_own_clients_only(make: Any, sdk: str | None) -> None:
+    """One owner decides which clients send a body as given (the loop's templates and the gateway's pass-through)."""
+    assert _request_template.first_party(make()) == sdk
