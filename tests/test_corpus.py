@@ -90,7 +90,11 @@ HOLDOUT8 = "holdout8.jsonl"
 # Obsidian and translator plugins, Java/.NET/Go/Lua clients, Kiro and new-api relays, MiniMax's HTTP-200 base_resp).
 # Measured unseen at 62 of 92; general rules have since been fitted to it (-> 87 of 92), so it counts in the 95 % sum.
 HOLDOUT9 = "holdout9.jsonl"
-UNSEEN: tuple[str, ...] = ()  # holdouts no general rule has been fitted to yet: kept out of the whole-corpus 95 % sum
+# A tenth, mined after the ninth's rule fixes from hosted providers and their official SDKs only (OpenAI, Anthropic,
+# Gemini and Vertex, Bedrock, Azure, xAI, DeepSeek, Mistral, Moonshot, OpenRouter, Fireworks, Cerebras, relays in
+# front of them). Measured unseen at 66 of 80 on d1d4769; no rule has been fitted to it yet.
+HOLDOUT10 = "holdout10.jsonl"
+UNSEEN: tuple[str, ...] = (HOLDOUT10,)  # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -101,7 +105,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (all nine have)."""
+    have been fitted to it, then it joins this sum (the first nine have; the tenth has not yet)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -181,6 +185,13 @@ def test_ninth_holdout_accuracy_does_not_fall() -> None:
     raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT9)])
     assert total >= 92 and right / total >= 87 / 92, f"{right}/{total}"
+
+
+def test_tenth_holdout_accuracy_does_not_fall() -> None:
+    """The tenth held-out file keeps its accuracy (66 of 80 before any rule saw it, measured on d1d4769: 42/54
+    message-only, 22/24 HTTP, 2/2 soft failures); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT10)])
+    assert total >= 80 and right / total >= 66 / 80, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
