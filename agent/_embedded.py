@@ -24,7 +24,8 @@ _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is 
 # or at the very start ("429 RESOURCE_EXHAUSTED"), or after "[" ("[429 Too Many Requests]"), or followed by
 # its reason phrase ("400 Bad Request", "504: Gateway Time-out"), or in angle brackets (DashScope's
 # "<400> InternalError.Algo.InvalidParameter"), or closing a parenthesised lead ("Error from
-# provider(sambanova,DeepSeek-V3.1: 500): ...", claude-code-router's form); "HTTP/2 429" counts as "HTTP 429".
+# provider(sambanova,DeepSeek-V3.1: 500): ...", claude-code-router's form) or standing alone in parentheses before a
+# colon ("API key validation failed (500): Error listing deployed models"); "HTTP/2 429" counts as "HTTP 429".
 # Candidates are found with one cheap scan, then checked by string tests:
 # an IGNORECASE alternation over the whole text cost 200 us on a 1 kB message.
 # A candidate stands alone: no letter, digit, "_" or "." right before it, none right after it, and no "." that
@@ -72,7 +73,7 @@ def embedded_status(text: str) -> int | None:
                 or (start < 120 and _CLASS_LEAD.fullmatch(head, 0, start) is not None)
                 or head[end:end + 24].lower().lstrip(":").startswith(_REASONS)
                 or (head[start - 1:start] == "<" and head[end:end + 1] == ">")
-                or (head[end:end + 2] == "):" and head[start - 2:start] == ": ")):
+                or (head[end:end + 2] == "):" and head[start - 2:start] in (": ", " ("))):
             return int(match.group(0))
     if len(text) < 32 and (bare := _BARE_REASONS.get(text.strip(" .!\n\"'").lower())) is not None:
         return bare

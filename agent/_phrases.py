@@ -264,7 +264,7 @@ _TAG_LIST: Final = (
          "server_is_overloaded", "loading model", "model is loading", "temporarily overloaded",
          "experiencing high traffic", "负载已饱和", "服务器繁忙", "serviceunavailableexception", "server busy",
          "no slots available", "provider is temporarily unavailable", "are cooling down",
-         "no more data centers to forward", "capacity exceeded", "service temporarily unavailable",
+         "no more data centers to forward", "capacity exceeded", "capacity_exceeded", "service temporarily unavailable",
          "out of available cache blocks", "访问量过大",
          # Hugging Face serverless inference: "Model too busy, unable to get response in less than 60 second(s)"
          "too busy",

@@ -148,7 +148,7 @@ NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
 PHRASED: Final = (400, 402, 403, 404, 422, 429, None)
 LIMITED: Final = (400, 402, 403, 404, 429, None)
-BUSY: Final = (429, 500, 502, 503, 529, None)
+BUSY: Final = (429, 498, 500, 502, 503, 529, None)  # 498: Groq's flex tier out of capacity
 CLIENT: Final = range(400, 500)
 SERVER: Final = range(500, 600)
 TRANSPORT: Final = (None, 400, 407, 500, 502, 503, 504)  # 400/407: a proxy refusing the tunnel
@@ -189,7 +189,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # Provider capacity beats a generic throttle or quota code: back off on the same key.
     rule("overloaded_code", R.overloaded, codes=(
         "overloaded_error", "overloaded", "unavailable", "server_is_overloaded", "service_unavailable_error",
-        "serviceunavailableexception", "unavailable_error")),
+        "serviceunavailableexception", "unavailable_error", "capacity_exceeded")),
     # "At capacity upstream. This is not your API key's rate limit": the rate-limit words are negated.
     rule("overloaded_not_key_limit", R.overloaded, statuses=BUSY, tags=("not_key_limit",), unless=("caller_named",)),
     rule("overloaded_wording", R.overloaded, statuses=BUSY, tags=("overloaded",),

@@ -160,10 +160,10 @@ def test_sixth_holdout_accuracy_does_not_fall() -> None:
 
 def test_seventh_holdout_accuracy_does_not_fall() -> None:
     """The seventh held-out file keeps its accuracy (103 of 135 before any rule saw it, measured on 7415c7e: 80/106
-    message-only, 17/23 HTTP, 6/6 soft failures; 115 after the rules fitted to it); raise the floor as rules fix more,
-    never lower it."""
+    message-only, 17/23 HTTP, 6/6 soft failures; 115 after the rules fitted to it, 116 with a status standing alone
+    in parentheses before a colon); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT7)])
-    assert total >= 135 and right / total >= 115 / 135, f"{right}/{total}"
+    assert total >= 135 and right / total >= 116 / 135, f"{right}/{total}"
 
 
 def test_eighth_holdout_accuracy_does_not_fall() -> None:
@@ -181,10 +181,11 @@ def test_ninth_holdout_accuracy_does_not_fall() -> None:
     """The ninth held-out file keeps its accuracy (62 of 92 before any rule saw it, measured on 1e44025: 54/79
     message-only, 5/6 HTTP, 3/7 soft failures; 73 after general rules for a client's crash parsing the answer, a
     missing route or model channel, and refused keys in clients' words; 83 after request defects, server-side and
-    empty-answer wordings without a status, and max_seq_len; 87 once MiniMax's HTTP-200 base_resp is read);
+    empty-answer wordings without a status, and max_seq_len; 87 once MiniMax's HTTP-200 base_resp is read; 89 with
+    Groq's 498 capacity_exceeded and a status alone in parentheses, "failed (500): ...");
     raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT9)])
-    assert total >= 92 and right / total >= 87 / 92, f"{right}/{total}"
+    assert total >= 92 and right / total >= 89 / 92, f"{right}/{total}"
 
 
 def test_tenth_holdout_accuracy_does_not_fall() -> None:

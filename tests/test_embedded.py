@@ -149,6 +149,12 @@ def test_a_bare_reason_phrase_states_its_status(text: str, status: int | None) -
     # https://github.com/mindsdb/anton/issues/178: the server named as what answered
     ("Server returned 401 — the LLM endpoint may be temporarily unavailable. Try again in a moment.", 401),
     ("The model returned 429 tokens before the stream ended", None),  # a count, not a status
+    # https://github.com/can1357/oh-my-pi/issues/3219: a status alone in parentheses before a colon
+    ("Login failed: Fireworks API key validation failed (500): Error listing deployed models", 500),
+    # https://github.com/aaif-goose/goose/issues/11899
+    ("Request failed: Bad request (400): Provider returned error", 400),
+    ("the answer was cut (500 tokens): raise max_tokens", None),  # a count in parentheses
+    ("limits (429) apply per minute", None),  # no colon after it: a reference, not a status line
 ])
 def test_status_line_forms_state_their_status(text: str, status: int | None) -> None:
     """"HTTP/2 429", "504: Gateway time-out" and DashScope's "<400>" state a status; a bare number does not."""

@@ -108,6 +108,20 @@ def test_seed_002_model_support_is_credential_model(status: int, message: str) -
         R.model_not_found, Scope.credential_model, True, False)
 
 
+@pytest.mark.parametrize("body", [
+    # https://console.groq.com/docs/flex-processing: "requests will fail quickly with status 498 and error
+    # capacity_exceeded" (Groq's error envelope, https://console.groq.com/docs/errors), by code or by text alone
+    {"error": {"message": "capacity_exceeded", "type": "service_unavailable"}},
+    {"error": {"message": "Flex tier capacity exceeded", "type": "invalid_request_error", "code": "capacity_exceeded"}},
+    "498 capacity_exceeded",
+])
+def test_groq_flex_tier_498_backs_off_on_the_same_key(body: object) -> None:
+    """Groq's own status 498 (flex tier out of capacity) is overload: back off on the same key, do not rotate,
+    and never the request defect that a generic 4xx would be."""
+    c = classify_api_error(exception_from_http("openai", 498, body))
+    assert (c.reason, c.scope, c.retryable, c.should_rotate_credential) == (R.overloaded, Scope.endpoint, True, False)
+
+
 def test_content_policy_never_retries_or_rotates() -> None:
     """Seed 003: a content-policy block is deterministic: no retry, no rotation, fall back at once."""
     error = exception_from_http("openai", 400, {"error": {"message": "This request violates our usage policies."}})
