@@ -123,6 +123,9 @@ _TAG_LIST: Final = (
          "blocked due to prohibited content", "requires moderation on", "input was flagged for",
          "violate our usage policy", "unsafe or sensitive content", "may contain inappropriate content",
          "content exists risk", "contentsecuritydetection",
+         # Chinese relays and clients: "sensitive words detected" (new-api's sensitive_words_detected), "content
+         # blocked for compliance reasons" (qwen-free-api), "intercepted by the safety filter".
+         "敏感词", "敏感内容", "合规问题", "安全过滤器",
          ("blocked", "reason: safety"), ("blocked due to", "safety"), ("blocked due to", "recitation"),
          ("blocked due to", "blocklist"), ("blocked due to", "spii"), "blocked by safety settings",
          ("prompt was blocked", "prompt_feedback"),
@@ -169,6 +172,8 @@ _TAG_LIST: Final = (
          "don't have access to this model", "do not have access to this model", "no access to this model",
          "not allowed to access model", "not allowed to access this model", "access to model denied",
          "is not allowed to use publisher model", "plan does not yet include access", "无可用渠道",
+         # new-api: "this token may not access model X" / "... any model" (another key may be entitled)
+         "无权访问模型", "无权使用模型", "无权访问任何模型",
          # new-api / one-api relays in English: no upstream channel of this group serves the model.
          "no available channel for model", "no available channels for model",
          "not supported model", ("requested model", "is not available on"),
@@ -187,7 +192,9 @@ _TAG_LIST: Final = (
          "llm provider not provided", "backend not found",
          ("model", "does not exist"), ("model", "not found"), ("models", "not found"), "model not exist",
          ("model", "is no longer available"), ("model", "has been retired"),
-         "model name is invalid", "invalid model name", ("model", "is currently not in use")),
+         "model name is invalid", "invalid model name", ("model", "is currently not in use"),
+         # Chinese clients and relays: "model does not exist", "model not found"
+         "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
          "maximum context length", "context length", "context_length_exceeded", "context window",
@@ -202,6 +209,7 @@ _TAG_LIST: Final = (
          ("total number of tokens", "cannot exceed"), "larger than the max context size",
          "input is too large to process", "too big compared to kv size", "maximum input length",
          "exceed the configured limit", "exceeds the configured limit", "上下文长度", "超过最大长度",
+         "超出上下文",
          # SiliconFlow, TGI-style servers: "length of prompt_tokens (189152) must be less than max_seq_len (65536)"
          "than max_seq_len", "exceeds max_seq_len"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
@@ -239,6 +247,8 @@ _TAG_LIST: Final = (
          "paid balance",
          "failure to pay", "past invoices", "arrearage", "欠费", "余额不足", "insufficient account balance",
          "额度已用尽",
+         # new-api's "quota insufficient" and relays' "please recharge" (https://docs.aihubmix.com/cn/FAQs/HTTP-Codes)
+         "额度不足", "需要充值", "请充值",
          "exceededbudget"),
     # Plan and usage limits (seed 004): they outrank a generic throttle code.
     _tag("usage_limit", "usage limit", "usage_limit_reached", "usage cap", "plan limit", "limit for your plan",
@@ -246,7 +256,7 @@ _TAG_LIST: Final = (
          "per-day",
          "tokens per day", "requests per day", "free-models-per-day", "daily free allocation",
          "free allocation of"),
-    _tag("quota_word", "quota", "quotas", "limit exceeded"),
+    _tag("quota_word", "quota", "quotas", "limit exceeded", "配额"),
     _tag("usage_transient", "try again", "retry", "retrying", "resets at", "reset in", "resets in", "wait",
          "requests remaining", "per minute", "per hour", "window"),
     _tag("reset_signal", "resets at", "reset at", "resets in", "reset in", "will reset", "reset after",
@@ -310,6 +320,9 @@ _TAG_LIST: Final = (
          "过于频繁", "并发超限",
          # "count has reached its cap, try again later" (a translator's text for OpenAI's 429)
          "次数已达上限",
+         # "request frequency over the limit" (one-api relays), new-api's "you have reached the request count limit",
+         # "rate limiting" (relay docs' name for a 429)
+         "请求频率超过限制", "频率超过限制", "请求数限制", "限流",
          ("per minute", "limit")),
     # gRPC's RESOURCE_EXHAUSTED (Google): a throttle name, but not the words of one; capacity wording beats it.
     _tag("exhausted", "resource_exhausted", "resource has been exhausted"),
@@ -335,6 +348,8 @@ _TAG_LIST: Final = (
          "not authenticated",
          # one-api and new-api relays refusing the relay's own key: invalid, failed verification, disabled, expired.
          "无效的令牌", "令牌验证失败", "令牌状态不可用", "令牌已过期",
+         # ... or not given one; a key refused in Chinese clients' words ("API key invalid", "authentication failed")
+         "未提供令牌", "密钥无效", "鉴权失败", "认证失败",
          "token is missing"),
     # Seed 001: the upstream blamed the request, but the fault is on its side.
     _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
@@ -374,7 +389,9 @@ _TAG_LIST: Final = (
          # value it refuses (Ollama's "invalid format: expected "json" or a JSON schema"), a browser call that
          # lacks Anthropic's CORS opt-in header, and Chinese relays' "parameter illegal" (Zhipu's code 1214).
          ("detail", "unknown field"), "missing required arguments", "missing required argument",
-         "invalid format expected json", "cors requests must set", "参数非法", "参数不合法"),
+         "invalid format expected json", "cors requests must set", "参数非法", "参数不合法",
+         # "parameter error", "invalid parameter", "parameter incorrect" (Chinese relays and clients)
+         "参数错误", "无效的参数", "参数不正确", "请求无效"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
          "revoked", "invalid_grant", "account has been disabled", "account is deactivated", "account_deactivated",
@@ -387,14 +404,16 @@ _TAG_LIST: Final = (
          ("organization has disabled", "subscription"),
          # A subscription's OAuth session that expired and could not be refreshed: only a new browser login helps.
          ("session expired", "could not be refreshed"), ("session has expired", "could not be refreshed"),
-         ("disabled", "violation of terms")),
+         ("disabled", "violation of terms"),
+         # relays: "the user has been banned" / "disabled" (new-api, one-api)
+         "用户已被封禁", "用户已被禁用"),
     _tag("auth", "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
-         "access denied", "forbidden", "not authorized"),
+         "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout", "timed out", "timeout", "deadline exceeded", "request timeout", "stream stalled",
-         "stalled for"),
+         "stalled for", "请求超时", "响应超时", "连接超时"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
-         "connection refused", "name or service not known", "nodename nor servname", "getaddrinfo failed",
+         "connection refused", "连接被拒绝", "name or service not known", "nodename nor servname", "getaddrinfo failed",
          "temporary failure in name resolution", "cannot connect to host", "failed to establish a new connection",
          "proxyerror", "tunnel connection failed", "proxy connect", "unable to connect to proxy",
          "error sending request for url", "no route to host",
@@ -447,6 +466,8 @@ _TAG_LIST: Final = (
     _tag("server_fault", "an error occurred while processing your request", "internal server error",
          # LobeChat's "the server seems to have run into some difficulty" (an upstream failure it cannot name)
          ("服务器", "遇到了一些困难"),
+         # "server error", "internal error", "system error" in Chinese clients' and relays' words
+         "服务器错误", "服务器内部错误", "内部错误", "系统错误",
          "runner process has terminated", "error was encountered while running the model",
          "request failed during generation", "encountered an unexpected error during processing",
          "waiting for llama runner to start", "post predict",

@@ -158,7 +158,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("content_policy_code", R.content_policy_blocked, codes=(
         "content_filter", "content_policy_violation", "responsibleaipolicyviolation", "invalid_prompt",
         "bio_policy", "image_content_policy_violation", "misalignment_policy_violation",
-        "contentfilterfinishreasonerror", "datainspectionfailed", "contentpolicyviolationerror")),
+        "contentfilterfinishreasonerror", "datainspectionfailed", "contentpolicyviolationerror",
+        # new-api relays (github.com/QuantumNous/new-api, types/error.go): a sensitive-word hit, a blocked prompt
+        "sensitive_words_detected", "prompt_blocked")),
     # The window-full stop value quoted in an error: before the phrases, which may read a list of allowed values
     # ("Input should be 'stop', 'length', 'tool_calls', 'content_filter' ...") as a content block.
     rule("window_full_stop_value", R.context_overflow, statuses=(400, 422, None, *SERVER), tags=("window_full",)),
@@ -213,7 +215,10 @@ RULES: Final[tuple[Rule, ...]] = (
         "linked_organization_billing_unavailable", "organization_on_hold", "budget_exceeded", "arrearage",
         "budgetexceedederror",
         # Volcengine Ark's code for an account in arrears (its SDKs name the exception after it), sent as a 403.
-        "accountoverdueerror")),
+        "accountoverdueerror",
+        # new-api relays: the user's or the token's quota cannot cover the request; no plan entitles it
+        "insufficient_user_quota", "pre_consume_token_quota_failed", "entitlement_required", "entitlement_inactive",
+        "entitlement_total_limit_exceeded")),
     rule("limit_resets_late", R.billing, statuses=LIMITED, test=resets_late,
          unless=("request_over_budget",)),
     rule("usage_limit_no_reset", R.billing, statuses=LIMITED, tags=("usage_limit",), test=no_reset_soon),
@@ -221,7 +226,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("rate_limit_code", R.rate_limit, codes=(
         "rate_limit_exceeded", "rate_limit_error", "resource_exhausted", "throttled", "throttlingexception",
         "too_many_requests", "ramp_limit_exceeded", "servicequotaexceededexception", "ratelimited",
-        "rate_limited", "throttling.ratequota", "modelnotreadyexception", "ratelimitexceeded")),
+        "rate_limited", "throttling.ratequota", "modelnotreadyexception", "ratelimitexceeded",
+        "token_concurrency_limit_reached")),  # new-api: the token's concurrent requests are at their cap
     rule("context_overflow_code", R.context_overflow, codes=("context_length_exceeded", "exceed_context_size_error")),
     rule("payload_too_large_code", R.payload_too_large,
          codes=("string_above_max_length", "request_too_large", "request_body_too_large_after_decoding"),
@@ -258,7 +264,8 @@ RULES: Final[tuple[Rule, ...]] = (
     # no server sent it, and no retry fixes the key.
     rule("bad_key_typed_server_error", R.auth, statuses=(500,), tags=("bad_key",),
          test=lambda f: f.http_status is None),
-    rule("timeout_code", R.timeout, codes=("vector_store_timeout", "timeout_error", "deadline_exceeded")),
+    rule("timeout_code", R.timeout, codes=("vector_store_timeout", "timeout_error", "deadline_exceeded",
+                                           "channel:response_time_exceeded")),  # new-api: the upstream was too slow
     # No model named at all ("model=None"): the request is at fault, not the key's access to a model.
     rule("model_absent", R.format_error, statuses=(400, 404, 422, None), tags=("model_absent",)),
     # Seed 002: this key cannot use this model; fall back, suspend key+model only.

@@ -183,3 +183,50 @@ def test_minimax_base_resp_failure_is_read(body: dict[str, Any], expect: Failove
     reads is the server's failure."""
     c = classify_soft_failure(body)
     assert (c.reason if c else None) is expect
+
+
+# Chinese relays and clients: the vocabulary of their own message tables, verbatim (templates filled with a model name
+# or numbers where the table has a placeholder).
+_NEW_API_ZH = "https://github.com/QuantumNous/new-api/blob/main/i18n/locales/zh-CN.yaml"
+_AIHUBMIX = "https://docs.aihubmix.com/cn/FAQs/HTTP-Codes"
+_OMNICHAT_ZH = "https://github.com/HeavenTTT/Gemini-OmniChat-auto/blob/main/utils/locales/zh/error.ts"
+
+
+@pytest.mark.parametrize(("text", "expect", "source"), [
+    ("未提供令牌", R.auth, _NEW_API_ZH),  # no token given
+    ("该令牌无权访问模型 gpt-4o", R.model_not_found, _NEW_API_ZH),  # this token may not use the model
+    ("该令牌无权使用模型", R.model_not_found, _AIHUBMIX),
+    ("额度不足", R.billing, _NEW_API_ZH),  # quota insufficient
+    ("您已达到请求数限制\uff1a1分钟内最多请求60次", R.rate_limit, _NEW_API_ZH),  # request-count limit per minutes
+    ("请求频率超过限制", R.rate_limit, _AIHUBMIX),  # request frequency over the limit
+    ("用户已被封禁", R.auth_permanent, _AIHUBMIX),  # the user is banned
+    ("内容由于合规问题已被阻止生成", R.content_policy_blocked,
+     "https://github.com/LLM-Red-Team/qwen-free-api/blob/master/src/api/consts/exceptions.ts"),
+    ("API 密钥无效 (401)。", R.auth, _OMNICHAT_ZH),
+    ("模型未找到 (404)。", R.model_not_found, _OMNICHAT_ZH),
+    ("服务器错误 (5xx)。", R.server_error, _OMNICHAT_ZH),
+    ("已被安全过滤器拦截。", R.content_policy_blocked, _OMNICHAT_ZH),
+    ("连接被拒绝。请检查本地服务。", R.timeout, _OMNICHAT_ZH),  # connection refused: a transport fault
+    ("超出上下文长度限制。", R.context_overflow, _OMNICHAT_ZH),
+    ("请求无效 (400)。请检查输入。", R.format_error, _OMNICHAT_ZH),
+    # near misses: a channel (the relay's upstream) disabled is no verdict on the caller's account
+    ("该渠道已被禁用", R.unknown, _AIHUBMIX),
+])
+def test_chinese_relay_and_client_wordings(text: str, expect: FailoverReason, source: str) -> None:
+    """Relays built on one-api/new-api and Chinese clients say what failed in their own table's words."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("code", "status", "expect"), [
+    ("insufficient_user_quota", 403, R.billing),
+    ("pre_consume_token_quota_failed", 403, R.billing),
+    ("sensitive_words_detected", 400, R.content_policy_blocked),
+    ("prompt_blocked", 400, R.content_policy_blocked),
+    ("token_concurrency_limit_reached", 429, R.rate_limit),
+    ("channel:response_time_exceeded", 504, R.timeout),
+])
+def test_new_api_error_codes_decide_whatever_the_message(code: str, status: int, expect: FailoverReason) -> None:
+    """new-api's codes (https://github.com/QuantumNous/new-api, types/error.go) decide even when the message is only
+    its error type, as the relay sends it for an error without a message of its own (``ToOpenAIError``)."""
+    body = {"error": {"message": "new_api_error", "type": "new_api_error", "param": "", "code": code}}
+    assert classify_api_error(exception_from_http("openai", status, body)).reason is expect
