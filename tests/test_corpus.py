@@ -94,7 +94,12 @@ HOLDOUT9 = "holdout9.jsonl"
 # Gemini and Vertex, Bedrock, Azure, xAI, DeepSeek, Mistral, Moonshot, OpenRouter, Fireworks, Cerebras, relays in
 # front of them). Measured unseen at 66 of 80 on d1d4769; no rule has been fitted to it yet.
 HOLDOUT10 = "holdout10.jsonl"
-UNSEEN: tuple[str, ...] = (HOLDOUT10,)  # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
+# An eleventh, mined from agent frameworks, coding agents, gateways and self-hosted servers (LiteLLM proxy, Dify,
+# Roo Code, Cline, Continue, Codex, Ollama, LM Studio, vLLM, llama.cpp, LocalAI, one-api/new-api relays). No rule has
+# been fitted to it yet (62 of 89 unseen, on d1d4769), so it stays out of the 95 % sum.
+HOLDOUT11 = "holdout11.jsonl"
+# holdouts no general rule has been fitted to yet: kept out of the 95 % sum
+UNSEEN: tuple[str, ...] = (HOLDOUT10, HOLDOUT11)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -105,7 +110,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first nine have; the tenth has not yet)."""
+    have been fitted to it, then it joins this sum (the first nine have; the tenth and eleventh have not yet)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -193,6 +198,14 @@ def test_tenth_holdout_accuracy_does_not_fall() -> None:
     message-only, 22/24 HTTP, 2/2 soft failures); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT10)])
     assert total >= 80 and right / total >= 66 / 80, f"{right}/{total}"
+
+
+def test_eleventh_holdout_accuracy_does_not_fall() -> None:
+    """The eleventh held-out file keeps its accuracy (62 of 89 before any rule saw it, measured on d1d4769: 52/73
+    message-only, 8/12 HTTP, 2/4 soft failures; 63 on 6afe095, whose new-api error-code rule reads one more); raise
+    the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT11)])
+    assert total >= 89 and right / total >= 63 / 89, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
