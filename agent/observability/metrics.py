@@ -182,7 +182,7 @@ class Metrics:
         }
         self._server: Any = None
         self._lock = threading.Lock()
-        self._children: dict[tuple[Any, ...], Any] = {}  # (metric, *labels) -> the metric's child
+        self._children: dict[tuple[Any, ...], Callable[[], None]] = {}  # (metric, *labels) -> its child's inc
 
     def __call__(self, event: ev.Event) -> None:
         handler = self._handlers.get(type(event))
@@ -192,10 +192,10 @@ class Metrics:
     def _inc(self, key: tuple[Any, ...]) -> None:
         """Increment ``key[0].labels(*key[1:])``, remembered: ``.labels()`` checks and joins its arguments on
         every call, and the label sets are few (closed sets and configuration)."""
-        child = self._children.get(key)
-        if child is None:
-            child = self._children[key] = key[0].labels(*key[1:])
-        child.inc()
+        inc = self._children.get(key)
+        if inc is None:
+            inc = self._children[key] = key[0].labels(*key[1:]).inc
+        inc()
 
     def _attempt(self, e: ev.AttemptEnded) -> None:
         self._inc((self.attempts, e.provider.lower(), e.model, e.outcome, e.action))

@@ -80,7 +80,10 @@ class Tracing:
         self._spans = SpanBuilder(self.tracer, agent_name, self.max_content_chars)
 
     def __call__(self, event: ev.Event) -> None:
-        """Stamp and keep the event (the loop's thread does nothing else); a finished turn goes to the builder."""
+        """Stamp and keep the event (the loop's thread does nothing else); a finished turn goes to the builder.
+
+        No lock here: each dict operation is atomic, and of a finished turn and its eviction only the one
+        that pops the record hands it on."""
         now = time.time_ns()
         if isinstance(event, ev.TurnStarted):
             self._started(event.turn.id, Record(otel_context.get_current(), [now], [event]))
@@ -90,9 +93,7 @@ class Tracing:
             return
         record.times.append(now)
         record.events.append(event)
-        if isinstance(event, ev.TurnFinished):
-            with self._lock:
-                self._open.pop(event.turn.id, None)
+        if isinstance(event, ev.TurnFinished) and self._open.pop(event.turn.id, None) is record:
             self._submit(record)
 
     def flush(self, timeout: float = 5.0) -> bool:
@@ -111,11 +112,16 @@ class Tracing:
     # ------------------------------------------------------------------ handing turns to the builder
 
     def _started(self, turn_id: str, record: Record) -> None:
-        with self._lock:
-            self._open[turn_id] = record
-            if len(self._open) <= self.max_open_turns:
-                return
-            evicted = [self._open.popitem(last=False)[1] for _ in range(len(self._open) - self.max_open_turns)]
+        self._open[turn_id] = record
+        if len(self._open) <= self.max_open_turns:
+            return
+        evicted = []
+        with self._lock:  # one evicting thread at a time; the loop's threads still add and pop meanwhile
+            while len(self._open) > self.max_open_turns:
+                try:
+                    evicted.append(self._open.popitem(last=False)[1])
+                except KeyError:  # emptied by finishing turns meanwhile
+                    break
         for old in evicted:
             old.times.append(time.time_ns())
             old.events.append(ev.TurnFinished("abandoned", None, 0, 0.0, "abandoned"))
