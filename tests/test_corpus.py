@@ -98,8 +98,13 @@ HOLDOUT10 = "holdout10.jsonl"
 # Roo Code, Cline, Continue, Codex, Ollama, LM Studio, vLLM, llama.cpp, LocalAI, one-api/new-api relays). No rule has
 # been fitted to it yet (62 of 89 unseen, on d1d4769), so it stays out of the 95 % sum.
 HOLDOUT11 = "holdout11.jsonl"
+# A twelfth, mined while general rules were fitted to the tenth and eleventh, sampled the way an outside evaluator
+# samples (common classes first, recent issues, wrappers the others hold few of: Raycast, Obsidian, Semantic Kernel,
+# .NET/Go/Swift/Dart clients, Coze, Zhipu, ERNIE, new-api/one-api and Codex relays). Measured unseen at 73 of 114
+# on 7cad650, after those fits; no rule has been fitted to it yet.
+HOLDOUT12 = "holdout12.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT10, HOLDOUT11)
+UNSEEN: tuple[str, ...] = (HOLDOUT10, HOLDOUT11, HOLDOUT12)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -110,7 +115,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first nine have; the tenth and eleventh have not yet)."""
+    have been fitted to it, then it joins this sum (the first nine have; the tenth to twelfth have not yet)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -206,6 +211,13 @@ def test_eleventh_holdout_accuracy_does_not_fall() -> None:
     the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT11)])
     assert total >= 89 and right / total >= 63 / 89, f"{right}/{total}"
+
+
+def test_twelfth_holdout_accuracy_does_not_fall() -> None:
+    """The twelfth held-out file keeps its accuracy (73 of 114 before any rule saw it, measured on 7cad650: 48/79
+    message-only, 23/27 HTTP, 2/8 soft failures); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT12)])
+    assert total >= 114 and right / total >= 73 / 114, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
