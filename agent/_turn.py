@@ -46,9 +46,12 @@ class TurnLogic(TurnOutcomes, TurnWaits):
 
     def passthrough_turn(self, session: str | None = None) -> Generator[Effect, Any, TurnResult]:
         """A turn for a request its caller sends as written (a gateway forwarding a client's body through
-        ``agent.passthrough``): the same budget, pools, circuits and ladder, every event as an ``Emit``, but
-        no repair and no compression (the body is not ours to change: those steps fall back or finish).
-        The driver performs each ``Call`` with its own body, ``Call.request`` giving model and timeouts."""
+        ``agent.passthrough``): the same budget, pools, circuits and ladder, but no repair and no compression
+        (the body is not ours to change: those steps fall back or finish). The driver performs each ``Call``
+        with its own body, ``Call.request`` giving model and timeouts. Its events reach the hooks only (no
+        ``Emit``: the driver has no reader to hand them to), and its result holds no messages: the caller
+        forwards the answer as sent, so no history is built for it (a reply with tool calls ends the turn,
+        the client runs its tools)."""
         return self._turn((), session, asynchronous=True, streaming=True, passthrough=True)
 
     def _turn(self, conversation: tuple[Message, ...], session: str | None, asynchronous: bool = False,
@@ -206,6 +209,10 @@ class TurnLogic(TurnOutcomes, TurnWaits):
             t.circuit_dirty = t.circuit_open = False
         t.tokens[0] += reply.usage.input_tokens
         t.tokens[1] += reply.usage.output_tokens
+        if t.passthrough:  # the caller forwards the answer's bytes: no history to build, no tools to run here
+            t.truncated = not _TRUNCATED.isdisjoint(reply.finish_reasons)
+            self._record(t, entry, lease, "ok", "answered", outcome, reply=reply)
+            return Verdict(TurnStatus.ok, reply.text)
         assistant = Message(role="assistant", text=reply.text, tool_calls=reply.tool_calls, thinking=reply.thinking)
         t.added.append(assistant)
         t.ctx = replace(t.ctx, retries=0, retried={})

@@ -178,7 +178,7 @@ class TurnBase:
         hooks.call(takers, ev.AttemptContent(t.ref, t.budget.used, entry.model, t.sent, output), t.pending)
 
     def _emit(self, t: _Turn, event: ev.Event) -> None:
-        if t.streaming:
+        if t.streaming and not t.passthrough:  # a pass-through driver has no stream reader (agent.serve.walk)
             t.outbox.append(event)
         hooks.call(self.hooks, event, t.pending)
 
