@@ -78,6 +78,35 @@ class _Response(httpx2.Response):
             err.request = self.request
             raise
 
+    async def aiter_bytes(self, chunk_size: int | None = None) -> AsyncGenerator[bytes, None]:
+        """httpx's, in one generator instead of three (``aiter_bytes``, ``aiter_raw`` and the one above) when no
+        chunk size is asked: ``send`` decodes the body below (``_Timed``) and drops its content-encoding, so
+        httpx's decoder and chunkers would hand each chunk on as it is. The same chunks, bookkeeping (consumed,
+        bytes downloaded, closed at the end) and errors; a streamed answer passes every chunk through here."""
+        if chunk_size is not None or hasattr(self, "_content") or "content-encoding" in self.headers:
+            async for chunk in super().aiter_bytes(chunk_size):
+                yield chunk
+            return
+        if self.is_stream_consumed:
+            raise httpx2.StreamConsumed()
+        if self.is_closed:
+            raise httpx2.StreamClosed()
+        assert isinstance(self.stream, httpx2.AsyncByteStream)
+        self.is_stream_consumed, self._num_bytes_downloaded = True, 0
+        stream = self.stream.__aiter__()
+        try:
+            async for chunk in stream:
+                self._num_bytes_downloaded += len(chunk)
+                if chunk:
+                    yield chunk
+        except httpx2.RequestError as err:
+            err.request = self.request
+            raise
+        finally:
+            if isinstance(stream, AsyncGenerator):
+                await stream.aclose()
+            await self.aclose()
+
 
 class _Timed(_Body):
     """The body, with the time from sending to closing as ``elapsed`` (httpx's ``BoundAsyncStream``)."""

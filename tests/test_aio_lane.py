@@ -230,3 +230,38 @@ def test_a_body_cut_short_fails_as_post_fails(stream: bool) -> None:
 
     found, expected = asyncio.run(run())
     assert found == expected and found[2] == "/v1/messages"
+
+
+def _sse(*pieces: bytes, encoding: str | None = None) -> bytes:
+    """A chunked ``text/event-stream`` answer sent as ``pieces`` (HTTP chunks), optionally compressed whole."""
+    head = ["content-type: text/event-stream", "transfer-encoding: chunked"]
+    if encoding is not None:
+        pieces, head = (gzip.compress(b"".join(pieces)),), [*head, f"content-encoding: {encoding}"]
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces)
+    return ("HTTP/1.1 200 OK\r\n" + "".join(f"{h}\r\n" for h in head) + "\r\n").encode() + chunks + b"0\r\n\r\n"
+
+
+@pytest.mark.parametrize("encoding", [None, "gzip"])
+def test_a_streamed_answer_iterates_as_httpx_iterates_it(encoding: str | None) -> None:
+    """A lane answer's ``aiter_bytes`` (one generator, not httpx's three) gives the bytes httpx's own gives,
+    decoded, with the same bookkeeping: consumed, every byte counted, the response closed at the end."""
+    events = [b"event: message_start\ndata: {}\n\n", b"event: content_block_delta\ndata: {\"t\": \"\xc3\xa9\"}\n\n",
+              b"event: message_stop\ndata: {}\n\n"]
+
+    async def read(response: httpx2.Response, fast: bool) -> tuple[Any, ...]:
+        assert isinstance(response, _aio_lane._Response)
+        chunks = response.aiter_bytes() if fast else httpx2.Response.aiter_bytes(response)
+        body = b"".join([chunk async for chunk in chunks])
+        return body, response.num_bytes_downloaded, response.is_stream_consumed, response.is_closed
+
+    async def run() -> list[tuple[Any, ...]]:
+        async with _Recorder(lambda _: _sse(*events, encoding=encoding)) as server:
+            client = _client("anthropic", server.url)
+            await (await _kept(client, "anthropic", _body(1), None, True)).aclose()  # the template
+            found = [await read(await _kept(client, "anthropic", _body(2), None, True), fast) for fast in (True, False)]
+            await client.close()
+            return found
+
+    fast, httpx_own = asyncio.run(run())
+    assert fast == httpx_own
+    assert fast[0] == b"".join(events) and fast[2:] == (True, True)

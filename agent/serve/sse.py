@@ -33,7 +33,7 @@ from ..conversation import ToolCall
 from ..passthrough import status_error
 from .answers import answer_of
 
-__all__ = ["Event", "Watch", "decoded", "events", "lines"]
+__all__ = ["Event", "Watch", "decoded", "events"]
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -49,17 +49,12 @@ class Event:
     raw: bytes
 
 
-async def lines(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-    """The lines of an SSE body (UTF-8 by the specification), without their ends: CRLF, LF or CR."""
-    held = b""
-    async for chunk in chunks:
-        parts = (held + chunk).splitlines(keepends=True)  # bytes split at \r\n, \n and \r only
-        # the last part waits for the next chunk when unended, or ended by a CR the next may pair with an LF
-        held = parts.pop() if parts and not parts[-1].endswith(b"\n") else b""
-        for part in parts:
-            yield part[:-2] if part.endswith(b"\r\n") else part[:-1]
-    if held:
-        yield held.removesuffix(b"\r")
+def _split(held: bytes, chunk: bytes) -> tuple[list[bytes], bytes]:
+    """The lines ended in ``held + chunk``, without their ends, and what waits for the next chunk."""
+    parts = (held + chunk).splitlines(keepends=True)  # bytes split at \r\n, \n and \r only
+    # the last part waits for the next chunk when unended, or ended by a CR the next may pair with an LF
+    held = parts.pop() if parts and not parts[-1].endswith(b"\n") else b""
+    return [part[:-2] if part.endswith(b"\r\n") else part[:-1] for part in parts], held
 
 
 def _event(name: str | None, data: list[bytes], raw: list[bytes]) -> Event:
@@ -67,21 +62,30 @@ def _event(name: str | None, data: list[bytes], raw: list[bytes]) -> Event:
 
 
 async def events(chunks: AsyncIterator[bytes]) -> AsyncIterator[Event]:
-    """The events of an SSE body, read from its bytes (comments and retry fields pass through inside ``raw``)."""
+    """The events of an SSE body, read from its bytes (comments and retry fields pass through inside ``raw``).
+
+    Lines are split chunk by chunk in this loop, not by a generator of their own: an async generator's step
+    for each line (three an event) cost more than the splitting."""
     name: str | None = None
     data: list[bytes] = []
     raw: list[bytes] = []
-    async for line in lines(chunks):
-        if line:
-            raw.append(line)
-            if line.startswith(b"event:"):
-                name = line[6:].strip().decode("utf-8", "replace")
-            elif line.startswith(b"data:"):
-                data.append(line[5:].removeprefix(b" "))
-            continue
-        if raw:
-            yield _event(name, data, raw)
-        name, data, raw = None, [], []
+    held, more, body = b"", True, chunks.__aiter__()
+    while more:
+        try:
+            ended, held = _split(held, await body.__anext__())
+        except StopAsyncIteration:
+            ended, more = [held.removesuffix(b"\r")] if held else [], False  # a last line without its end
+        for line in ended:
+            if line:
+                raw.append(line)
+                if line.startswith(b"event:"):
+                    name = line[6:].strip().decode("utf-8", "replace")
+                elif line.startswith(b"data:"):
+                    data.append(line[5:].removeprefix(b" "))
+                continue
+            if raw:
+                yield _event(name, data, raw)
+            name, data, raw = None, [], []
     if raw:  # a last event without its blank line: still the provider's bytes
         yield _event(name, data, raw)
 
