@@ -318,7 +318,8 @@ def test_the_turns_deadline_bounds_a_stream_after_content(api: str) -> None:
 
 
 def test_a_long_wait_before_content_sends_keep_alive_comments() -> None:
-    """While the ladder holds a stream (a slow first byte), SSE comments keep the client's connection alive."""
+    """While the ladder holds a stream (a slow first byte), SSE comments keep the client's connection alive: one
+    after each ``keep_alive_seconds`` of silence, nothing else before the answer."""
     emu_rule = {"respond": "reply", "delay": 0.6}
     cfg = {"serve": {"keep_alive_seconds": 0.1}}
     with scenario(rules=[emu_rule]) as emu, served(config(emu, "anthropic-messages", **cfg)) as gw, \
@@ -327,6 +328,8 @@ def test_a_long_wait_before_content_sends_keep_alive_comments() -> None:
         body = b"".join(response.iter_bytes())
     assert body.startswith(b": keep-alive\n\n") and b"event: message_stop" in body
     assert body.rstrip().endswith(b'{"type": "message_stop"}')
+    held = body[:body.index(b"event:")]
+    assert held.count(b": keep-alive\n\n") >= 2 and held == b": keep-alive\n\n" * held.count(b": keep-alive\n\n")
 
 
 def test_a_gateway_replaced_by_use_closes_its_upstream_clients() -> None:

@@ -21,7 +21,6 @@ when it gave up. Secrets never appear: errors are the verdict's redacted words.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from collections.abc import Mapping
@@ -67,13 +66,13 @@ class _Streamed:
         walked = Walked()
         sink = StreamSink(send, lambda: list(_served(walked).items()),
                           keep_alive=self.gateway.config.serve.keep_alive_seconds)
-        keeper = asyncio.create_task(sink.keep_alive())
+        sink.hold()
         try:
             await walk(self.loop, self.raw, sink=sink, sleep=self.gateway.sleep, walked=walked)
         except ClientGone:
             return
         finally:
-            keeper.cancel()
+            sink.release()
         result = walked.result
         assert result is not None
         if not sink.started:

@@ -36,6 +36,9 @@ class StreamSink:
         self._send, self._headers, self._every, self._clock = send, headers, keep_alive, clock
         self._lock = asyncio.Lock()
         self._last = clock()
+        self._timer: asyncio.TimerHandle | None = None  # the next keep-alive check, while held
+        self._beat: asyncio.Task[None] | None = None  # a keep-alive comment being written
+        self._held = False
         self.started = False  # the status line went out (200)
         self.committed = False  # content went out: the ladder can no longer walk invisibly
         self.written = 0  # body bytes sent after the commit point
@@ -68,10 +71,40 @@ class StreamSink:
         with contextlib.suppress(OSError):
             await self._send({"type": "http.response.body", "body": b"", "more_body": False})
 
-    async def keep_alive(self) -> None:
-        """Run while the answer is held: a comment after each ``keep_alive`` seconds of silence."""
-        while not self.committed:
-            await asyncio.sleep(max(0.01, self._last + self._every - self._clock()))
-            async with self._lock:
-                if not self.committed and self._clock() - self._last >= self._every:
+    def hold(self) -> None:
+        """While the answer is held (until ``release``): a comment after each ``keep_alive`` seconds of silence.
+
+        A timer, not a task running for every request: most answers commit long before the first comment
+        is due, and a task started and cancelled per request cost more than a timer set and cancelled."""
+        self._held = True
+        self._arm()
+
+    def release(self) -> None:
+        """No more keep-alive comments (the walk is over)."""
+        self._held = False
+        if self._timer is not None:
+            self._timer.cancel()
+        if self._beat is not None:
+            self._beat.cancel()
+
+    def _arm(self) -> None:
+        wait = max(0.01, self._last + self._every - self._clock())
+        self._timer = asyncio.get_running_loop().call_later(wait, self._due)
+
+    def _due(self) -> None:
+        if not self._held or self.committed:
+            return
+        if self._clock() - self._last >= self._every:
+            self._beat = asyncio.ensure_future(self._keep_alive())
+        else:
+            self._arm()  # something was written since: wait for the rest of the silence
+
+    async def _keep_alive(self) -> None:
+        async with self._lock:
+            if not self.committed and self._clock() - self._last >= self._every:
+                try:
                     await self._write(_KEEP_ALIVE)
+                except ClientGone:
+                    return  # the walk learns it from its own next write
+        if self._held:
+            self._arm()
