@@ -36,7 +36,9 @@ _CANDIDATE: Final = re.compile(r"[45](?<![\w.][45])\d\d(?!\w|\.\w)")
 _BEFORE: Final = ("error code", "status code", "status_code", "status", "api error", "http error", "http",
                   "response code", "http/2", "http/1.1", "http/1.0", "error",
                   # a server named as what answered ("Server returned 401 — ..."): not "the model returned 500 tokens"
-                  "server returned", "api returned", "endpoint returned", "upstream returned")
+                  "server returned", "api returned", "endpoint returned", "upstream returned",
+                  # a client's "OpenAI Compatible request failed (502)"
+                  "request failed")
 _REASONS: Final = (" bad request", " unauthorized", " payment required", " forbidden", " not found",
                    " request timeout", " conflict", " unprocessable entity", " too many requests",
                    " internal server error", " bad gateway", " service unavailable", " gateway timeout",

@@ -134,7 +134,13 @@ _TAG_LIST: Final = (
          *_SAFETY_FIELDS,
          # A model's refusal reported as an error (Anthropic stop_reason "refusal", and the words wrappers use).
          "refused this request", "stop_reason: refusal", ("request was blocked", "violate"),
-         ("appears to violate", "policy"), ("seems to violate", "terms")),
+         ("appears to violate", "policy"), ("seems to violate", "terms"),
+         # xAI's safety checks under a 403 "permission-denied" code (https://github.com/stanford-crfm/helm/pull/3770,
+         # https://github.com/UKGovernmentBEIS/inspect_ai/pull/2267), FastChat's moderation text: the request's content.
+         "content violates usage guidelines", "violates our content moderation guidelines",
+         # A gateway's guardrail refused the prompt (LiteLLM over Bedrock Guardrails, whose stop value is
+         # guardrail_intervened): https://github.com/BerriAI/litellm/pull/24347
+         "violated guardrail policy", "guardrail_intervened", "guardrail intervened"),
     # The stop value Anthropic, GLM and Bedrock send when prompt plus output filled the window, quoted in an error
     # (a client's validation error that refused the value): a machine token, as exact as a code.
     _tag("window_full", "model_context_window_exceeded"),
@@ -183,7 +189,13 @@ _TAG_LIST: Final = (
          ("is not accessible via the", "endpoint"),
          ("on-demand throughput", "supported"), ("on-demand throughput", "support"),
          # Gemini: a feature the model lacks ("Multiturn chat is not enabled for models/gemini-1.0-pro-vision").
-         "is not enabled for models", "is not enabled for this model"),
+         "is not enabled for models", "is not enabled for this model",
+         # Ollama's capability check: an embedding-only model asked to chat or generate, or the reverse
+         # (https://github.com/ollama/ollama/issues/7909, /2778, /9739); another model serves the request.
+         "does not support generate", "does not support chat", "do not support chat",
+         "model does not support embeddings",
+         # transformers (vLLM, TGI) refuse chat on a tokenizer without a chat template: not this model, here.
+         "default chat template is no longer allowed", "must provide a chat template if the tokenizer"),
     _tag("model_missing",
          "model not found", "model_not_found", "no such model", "unknown model", "invalid model",
          "is not a valid model", "has been decommissioned", "no endpoints found that support",
@@ -211,7 +223,9 @@ _TAG_LIST: Final = (
          "exceed the configured limit", "exceeds the configured limit", "上下文长度", "超过最大长度",
          "超出上下文",
          # SiliconFlow, TGI-style servers: "length of prompt_tokens (189152) must be less than max_seq_len (65536)"
-         "than max_seq_len", "exceeds max_seq_len"),
+         "than max_seq_len", "exceeds max_seq_len",
+         # Zhipu's code 1261 ("Prompt 超长" in its table), and Chinese relays' "input too long, reduce the tokens".
+         "prompt exceeds max length", "prompt exceeds the max length", "prompt 超长", "输入内容过长", "输入过长"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large", "request entity too large", "payload too large", "error code: 413",
          "maximum allowed content length", "exceeds maximum content length",
@@ -228,7 +242,9 @@ _TAG_LIST: Final = (
          "request not allowed", "operation not allowed", "data retention mode", "no allowed providers are available",
          "public access is disabled", "virtual network/firewall rules", "approved private endpoint",
          "virtual network is configured for this resource", "has not agreed to", ("agree", "model terms"),
-         "explicit deny in a service control policy"),
+         "explicit deny in a service control policy",
+         # a relay endpoint that serves one client only ("This endpoint only accepts requests from Claude Code CLI")
+         "endpoint only accepts requests from"),
     _tag("billing",
          "insufficient credits", "insufficient_quota", "insufficient balance", "credit balance",
          "credits exhausted", "credits have been exhausted", "no usable credits", "requires more credits",
@@ -247,11 +263,13 @@ _TAG_LIST: Final = (
          "paid balance",
          "failure to pay", "past invoices", "arrearage", "欠费", "余额不足", "insufficient account balance",
          "额度已用尽",
-         # new-api's "quota insufficient" and relays' "please recharge" (https://docs.aihubmix.com/cn/FAQs/HTTP-Codes)
-         "额度不足", "需要充值", "请充值",
+         # new-api's "quota insufficient" and relays' "please recharge" (https://docs.aihubmix.com/cn/FAQs/HTTP-Codes),
+         # new-api's "pre-deducting the quota failed"
+         "额度不足", "需要充值", "请充值", "预扣费额度失败",
          "exceededbudget"),
     # Plan and usage limits (seed 004): they outrank a generic throttle code.
-    _tag("usage_limit", "usage limit", "usage_limit_reached", "usage cap", "plan limit", "limit for your plan",
+    _tag("usage_limit", "usage limit", "usage limits", "usage_limit_reached", "usage cap", "plan limit",
+         "limit for your plan",
          "per day", "per month", "daily limit", "daily quota", "daily request limit", "monthly limit", "monthly quota",
          "per-day",
          "tokens per day", "requests per day", "free-models-per-day", "daily free allocation",
@@ -292,7 +310,13 @@ _TAG_LIST: Final = (
     _tag("host_memory", "requires more system memory", "enough available memory to run this model",
          "unable to allocate backend buffer",
          # Ollama cannot load the model file at all (an architecture this version does not know): no retry helps.
-         "unable to load model"),
+         "unable to load model",
+         # llama.cpp could not allocate a device or pinned host buffer for the weights ("unable to allocate
+         # CUDA0 buffer", "CUDA_Host buffer", "backend buffer"): the host is too small for this model.
+         ("unable to allocate", "buffer")),
+    # The server tried to load the model and failed (LM Studio, Ollama, llama.cpp): not "Loading model", a busy
+    # server that will answer soon.
+    _tag("load_failed", "failed to load model", "error loading model"),
     # Envoy at the provider's edge could not reach its upstream (not "reset reason: overflow", which is load).
     _tag("upstream_unreachable", ("upstream connect error", "connection termination"),
          ("upstream connect error", "remote connection failure"), ("upstream connect error", "connection refused")),
@@ -323,7 +347,9 @@ _TAG_LIST: Final = (
          # "request frequency over the limit" (one-api relays), new-api's "you have reached the request count limit",
          # "rate limiting" (relay docs' name for a 429)
          "请求频率超过限制", "频率超过限制", "请求数限制", "限流",
-         ("per minute", "limit")),
+         ("per minute", "limit"),
+         # LiteLLM proxy's parallel-request limiter on a virtual key (https://github.com/BerriAI/litellm/issues/8392)
+         "parallel request limit", "max_parallel_requests limit"),
     # gRPC's RESOURCE_EXHAUSTED (Google): a throttle name, but not the words of one; capacity wording beats it.
     _tag("exhausted", "resource_exhausted", "resource has been exhausted"),
     # An invalid or unknown key: rotate to another.
@@ -357,6 +383,10 @@ _TAG_LIST: Final = (
     # OpenAI reasoning models: "'max_tokens' is not supported with this model. Use 'max_completion_tokens'".
     _tag("max_completion_tokens", "use 'max_completion_tokens'", "use max_completion_tokens",
          "max_completion_tokens instead", ("'max_tokens'", "expected an unsupported value")),
+    # Anthropic's thinking budget against its bounds (at least 1024, below max_tokens), in any envelope: the request
+    # must change, whatever context-window words its documentation link holds.
+    _tag("thinking_budget", ("budget_tokens", "must be greater than"), ("budget_tokens", "greater than or equal to"),
+         ("budget_tokens", "must be less than"), ("budget_tokens", "less than or equal to")),
     # A concrete request defect: retrying the same bytes can only fail the same way.
     _tag("request_defect",
          "unknown parameter", "unsupported parameter", "unrecognized request argument", "unknown_parameter",
@@ -391,7 +421,14 @@ _TAG_LIST: Final = (
          ("detail", "unknown field"), "missing required arguments", "missing required argument",
          "invalid format expected json", "cors requests must set", "参数非法", "参数不合法",
          # "parameter error", "invalid parameter", "parameter incorrect" (Chinese relays and clients)
-         "参数错误", "无效的参数", "参数不正确", "请求无效"),
+         "参数错误", "无效的参数", "参数不正确", "请求无效",
+         # serde/axum refusing the body (DeepSeek, Rust servers: https://github.com/pig-mesh/deepseek4j/issues/40),
+         # OpenAI's older "could not parse the JSON body of your request", its array validator, a file upload's
+         # type, a pydantic bound (Anthropic's "Input should be greater than or equal to 1024"), Gemini's undecodable
+         # image.
+         "failed to deserialize the json body", "could not parse the json body",
+         "expected an array with minimum length", "unsupported mimetype", "unsupported mime type",
+         "input should be greater than or equal to", "unable to process input image"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
          "revoked", "invalid_grant", "account has been disabled", "account is deactivated", "account_deactivated",
@@ -442,7 +479,12 @@ _TAG_LIST: Final = (
     _tag("stream_cut", ("stream", "finish_reason"), ("stream", "finish reason"), ("stream", "stop_reason"),
          "stream ended without", "without a terminal event",
          # node-fetch's ERR_STREAM_PREMATURE_CLOSE: the body stream was cut before it ended.
-         "premature close", "err_stream_premature_close"),
+         "premature close", "err_stream_premature_close",
+         # urllib3/requests' "Response ended prematurely" (https://github.com/gpustack/gpustack/issues/2698),
+         # Claude Code's "Connection closed mid-response", a proxy's "Stream error: error decoding response body",
+         # and an SSE event whose JSON was cut ("failed to decode event payload: unexpected end of JSON input").
+         "response ended prematurely", "connection closed mid response",
+         ("stream error", "error decoding response body"), ("event payload", "unexpected end of json input")),
     # A stream that broke its own protocol (a proxy's translated SSE): events out of order, a block never started.
     _tag("malformed_stream", "unexpected event order", "content block not found"),
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
@@ -456,19 +498,23 @@ _TAG_LIST: Final = (
          ("cannot read property 'choices' of",)),
     # A route the server does not have, named in a wrapper's text without its status: Go net/http's default 404
     # body, a client's "<url> not found, verify your API base", Kong's "no Route matched".
-    _tag("route_missing", "404 page not found", ("not found", "verify your api base"),
+    _tag("route_missing", "404 page not found", "unexpected endpoint or method", ("not found", "verify your api base"),
          ("not found", "check your api base"), "no route matched with those values"),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer", "empty model response", "empty response from", "returned an empty response",
          "returned empty response", "produced an empty response", "model returned no content",
          # a wrapper raised on a candidate that finished normally (FinishReason.STOP) with no text in it
-         ("blocked or incomplete", "finishreason stop")),
+         ("blocked or incomplete", "finishreason stop"),
+         # Cline's and pydantic-ai's words for an answer with no content (no assistant message, no candidate).
+         "did not provide any assistant messages", "returned an empty or unparsable response",
+         "expected at least one candidate", "content field missing from"),
     _tag("server_fault", "an error occurred while processing your request", "internal server error",
          # LobeChat's "the server seems to have run into some difficulty" (an upstream failure it cannot name)
          ("服务器", "遇到了一些困难"),
          # "server error", "internal error", "system error" in Chinese clients' and relays' words
          "服务器错误", "服务器内部错误", "内部错误", "系统错误",
-         "runner process has terminated", "error was encountered while running the model",
+         "runner process has terminated", "server process has terminated",
+         "error was encountered while running the model",
          "request failed during generation", "encountered an unexpected error during processing",
          "waiting for llama runner to start", "post predict",
          # A local server's engine or runner process died: every request fails until it restarts (Ollama's runner,
@@ -478,7 +524,12 @@ _TAG_LIST: Final = (
          "engine dead", "model has crashed",
          # An aggregator's upstream died mid-answer (OpenRouter's finish_reason "error", as wrappers print it),
          # or a gateway says its upstream call failed without blaming the request.
-         "finish_reason error", "finish reason error", "upstream request failed"),
+         "finish_reason error", "finish reason error", "upstream request failed",
+         # an SDK's validator refusing the chunk's finish_reason 'error' (pydantic's input_value='error')
+         ("finish_reason", "input_value error"),
+         # a relay's bare failure of its upstream (ChatMock's {"error": {"message": "Upstream error"}}), and a server
+         # error handed back with a request id to report (VS Code's language-model API)
+         "upstream error", ("server error", "report", "request id")),
     _tag("ssl", "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
          "bad_record_mac"),
     _tag("disconnect",

@@ -144,6 +144,14 @@ def per_minute_quota_id(f: ErrorFacts) -> bool:
     return "perminute" in f.text and "quotaid" in f.text and "perday" not in f.text
 
 
+QUOTA_SOON: Final = 300.0  # seconds; a quota whose own wait hint is this short is a per-minute window
+
+
+def quota_reopens_soon(f: ErrorFacts) -> bool:
+    """The server's wait hint is seconds or a few minutes, and no per-day quota id is named ("...PerDay...")."""
+    return f.wait is not None and f.wait <= QUOTA_SOON and "perday" not in f.text
+
+
 NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
 PHRASED: Final = (400, 402, 403, 404, 422, 429, None)
@@ -177,6 +185,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("llama_cpp_grammar", R.llama_cpp_grammar_pattern, statuses=(400, 500), tags=("llama_grammar",),
          unless=("request_defect",)),
     rule("max_completion_tokens", R.max_tokens_unsupported, statuses=REQUEST, tags=("max_completion_tokens",)),
+    # A thinking budget out of its bounds is the request's defect, before the overflow words its doc link holds.
+    rule("thinking_budget_bounds", R.format_error, statuses=(400, 422, None), tags=("thinking_budget",)),
     rule("invalid_encrypted_content_code", R.invalid_encrypted_content, codes=("invalid_encrypted_content",)),
     rule("invalid_encrypted_content_phrase", R.invalid_encrypted_content, statuses=REQUEST,
          tags=("encrypted_content",)),
@@ -188,6 +198,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("output_truncated_code", R.output_truncated, codes=("lengthfinishreasonerror", "incompleteoutputexception")),
     # A host too small for the model (Ollama, llama.cpp): this endpoint never serves it; a smaller model may.
     rule("model_too_big_for_host", R.model_not_found, statuses=(400, 500, 503, None), tags=("host_memory",)),
+    # A server that says it failed to load the model (LM Studio's 400): this endpoint does not serve it now; another
+    # model or endpoint may. Under a 5xx it is the engine's own fault (a server error), not load.
+    rule("model_load_failed", R.model_not_found, statuses=(400, None), tags=("load_failed",),
+         unless=("server_fault",)),
     # Provider capacity beats a generic throttle or quota code: back off on the same key.
     rule("overloaded_code", R.overloaded, codes=(
         "overloaded_error", "overloaded", "unavailable", "server_is_overloaded", "service_unavailable_error",
@@ -195,7 +209,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # "At capacity upstream. This is not your API key's rate limit": the rate-limit words are negated.
     rule("overloaded_not_key_limit", R.overloaded, statuses=BUSY, tags=("not_key_limit",), unless=("caller_named",)),
     rule("overloaded_wording", R.overloaded, statuses=BUSY, tags=("overloaded",),
-         unless=("rate_limit", "usage_limit", "billing"), test=lambda f: not resets_late(f)),
+         unless=("rate_limit", "usage_limit", "billing", "load_failed"), test=lambda f: not resets_late(f)),
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
          unless=("rate_limit", "exhausted", "usage_limit", "billing", "quota_word")),
     # An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate.
@@ -282,6 +296,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # minute, whatever its "exceeded your current quota, check your plan and billing details" headline says.
     rule("quota_per_minute_window", R.rate_limit, statuses=LIMITED, tags=("quota_word",), test=per_minute_quota_id,
          unless=("zero_allowance", "credits_exhausted")),
+    # A 429 "exceeded your current quota" with a wait of seconds (Retry-After, Gemini's "Please retry in 34.6s") and no
+    # daily quota named: a per-minute window that reopens soon, whatever billing words the headline carries.
+    rule("quota_retry_soon", R.rate_limit, statuses=(429,), tags=("quota_word",), test=quota_reopens_soon,
+         unless=("zero_allowance", "credits_exhausted", "usage_limit")),
     # Billing before rate limit (seed 004); a quota that says it resets is a rate limit.
     rule("billing_phrase", R.billing, statuses=PHRASED, tags=("billing",)),
     rule("quota_resets_soon", R.rate_limit, statuses=LIMITED, tags=("quota_word",), test=resets_soon),

@@ -108,6 +108,10 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _responses(data)
     if (reported := _base_resp_failure(data)) is not None:
         return reported
+    if not data.get("choices") and _is_error_object(data):
+        # before the shapes below: vLLM's flat ErrorResponse ("object": "error") under a 200 is parsed by the SDK
+        # into a completion shell whose "choices" is None
+        return _from_error(data, None)
     if "choices" in data:
         return _chat(data)
     if "candidates" in data or "promptFeedback" in data:
@@ -116,8 +120,6 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _final_chunk(data)
     if "messageStop" in data or "stopReason" in data:
         return _converse(data)
-    if _is_error_object(data):
-        return _from_error(data, None)
     if data.get("type") == "message" or "stop_reason" in data:
         return _anthropic(data)
     return None

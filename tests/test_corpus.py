@@ -92,19 +92,20 @@ HOLDOUT8 = "holdout8.jsonl"
 HOLDOUT9 = "holdout9.jsonl"
 # A tenth, mined after the ninth's rule fixes from hosted providers and their official SDKs only (OpenAI, Anthropic,
 # Gemini and Vertex, Bedrock, Azure, xAI, DeepSeek, Mistral, Moonshot, OpenRouter, Fireworks, Cerebras, relays in
-# front of them). Measured unseen at 66 of 80 on d1d4769; no rule has been fitted to it yet.
+# front of them). Measured unseen at 66 of 80 on d1d4769; general rules have since been fitted to it (-> 79 of 80),
+# so it counts in the 95 % sum.
 HOLDOUT10 = "holdout10.jsonl"
 # An eleventh, mined from agent frameworks, coding agents, gateways and self-hosted servers (LiteLLM proxy, Dify,
-# Roo Code, Cline, Continue, Codex, Ollama, LM Studio, vLLM, llama.cpp, LocalAI, one-api/new-api relays). No rule has
-# been fitted to it yet (62 of 89 unseen, on d1d4769), so it stays out of the 95 % sum.
+# Roo Code, Cline, Continue, Codex, Ollama, LM Studio, vLLM, llama.cpp, LocalAI, one-api/new-api relays). Measured
+# unseen at 62 of 89 on d1d4769; general rules have since been fitted to it (-> 86 of 89), so it counts in the 95 % sum.
 HOLDOUT11 = "holdout11.jsonl"
 # A twelfth, mined while general rules were fitted to the tenth and eleventh, sampled the way an outside evaluator
 # samples (common classes first, recent issues, wrappers the others hold few of: Raycast, Obsidian, Semantic Kernel,
 # .NET/Go/Swift/Dart clients, Coze, Zhipu, ERNIE, new-api/one-api and Codex relays). Measured unseen at 73 of 114
-# on 7cad650, after those fits; no rule has been fitted to it yet.
+# on 7cad650, before the fits to the tenth and eleventh landed; no rule has been fitted to it yet.
 HOLDOUT12 = "holdout12.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT10, HOLDOUT11, HOLDOUT12)
+UNSEEN: tuple[str, ...] = (HOLDOUT12,)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -115,7 +116,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first nine have; the tenth to twelfth have not yet)."""
+    have been fitted to it, then it joins this sum (the first eleven have; the twelfth has not yet)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -200,17 +201,21 @@ def test_ninth_holdout_accuracy_does_not_fall() -> None:
 
 def test_tenth_holdout_accuracy_does_not_fall() -> None:
     """The tenth held-out file keeps its accuracy (66 of 80 before any rule saw it, measured on d1d4769: 42/54
-    message-only, 22/24 HTTP, 2/2 soft failures); raise the floor as rules fix more, never lower it."""
+    message-only, 22/24 HTTP, 2/2 soft failures; 79 after general rules for content refusals under a 403, request
+    defects and thinking budgets in servers' words, prompt-length wordings, cut streams and status-less server
+    failures); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT10)])
-    assert total >= 80 and right / total >= 66 / 80, f"{right}/{total}"
+    assert total >= 80 and right / total >= 79 / 80, f"{right}/{total}"
 
 
 def test_eleventh_holdout_accuracy_does_not_fall() -> None:
     """The eleventh held-out file keeps its accuracy (62 of 89 before any rule saw it, measured on d1d4769: 52/73
-    message-only, 8/12 HTTP, 2/4 soft failures; 63 on 6afe095, whose new-api error-code rule reads one more); raise
-    the floor as rules fix more, never lower it."""
+    message-only, 8/12 HTTP, 2/4 soft failures; 63 on 6afe095, whose new-api error-code rule reads one more; 86 after
+    general rules for models a server cannot serve, cut streams, empty answers and server faults in clients' words, a
+    proxy's parallel limit, guardrail blocks, spend caps, a quota reopening in seconds and error objects under HTTP
+    200); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT11)])
-    assert total >= 89 and right / total >= 63 / 89, f"{right}/{total}"
+    assert total >= 89 and right / total >= 86 / 89, f"{right}/{total}"
 
 
 def test_twelfth_holdout_accuracy_does_not_fall() -> None:

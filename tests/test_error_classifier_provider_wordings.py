@@ -1,0 +1,210 @@
+"""Provider, gateway and client wordings of common failures, each family with a near miss that must not match."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agent import FailoverReason, classify_api_error, classify_soft_failure
+from agent.testing.sdk_errors import exception_from_http, exception_from_message, response_from_http
+
+R = FailoverReason
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # https://github.com/UKGovernmentBEIS/inspect_ai/pull/2267 (xAI's biology safety check)
+    (403, {"code": "The caller does not have permission to execute the specified operation",
+           "error": "Content violates usage guidelines. Team: t, API key ID: k, Model: grok-4-0709, "
+                    "Failed check: SAFETY_CHECK_TYPE_BIO"}, R.content_policy_blocked),
+    # https://github.com/stanford-crfm/helm/pull/3770 (the same refusal under xAI's permission-denied code)
+    (403, {"code": "permission-denied", "error": "Content violates usage guidelines. "}, R.content_policy_blocked),
+    # https://github.com/BerriAI/litellm/pull/24347 (a LiteLLM guardrail block, a 400 since that PR)
+    (400, {"error": {"message": "Violated guardrail policy", "type": "invalid_request_error", "code": "400"}},
+     R.content_policy_blocked),
+    # near misses: xAI's permission refusal without content words is the key's; OpenRouter's guardrail is routing
+    (403, {"code": "permission-denied", "error": "The caller does not have permission to execute the specified "
+                                                 "operation"}, R.auth),
+    (404, {"error": {"message": "No endpoints available matching your guardrail restrictions and data policy."}},
+     R.provider_policy_blocked),
+])
+def test_a_content_refusal_under_a_permission_status_is_content_policy(status: int, body: dict[str, Any],
+                                                                        expect: FailoverReason) -> None:
+    """A safety check or guardrail refusing this request's content, even as a 403, never rotates the key."""
+    assert classify_api_error(exception_from_http("openai", status, body)).reason is expect
+
+
+def test_fastchat_moderation_text_is_content_policy() -> None:
+    """FastChat's moderation answer names the content (https://github.com/lm-sys/FastChat/issues/3512)."""
+    text = "$MODERATION$ YOUR INPUT VIOLATES OUR CONTENT MODERATION GUIDELINES."
+    assert classify_api_error(exception_from_message("Error", text)).reason is R.content_policy_blocked
+
+
+@pytest.mark.parametrize(("status", "text", "expect"), [
+    # Anthropic's workspace spend cap, back on a calendar date (seen through LiteLLM's proxy)
+    (400, "You have reached your specified API usage limits. You will regain access on 2026-09-01 at 00:00 UTC.",
+     R.billing),
+    # new-api relays' "user quota insufficient, remaining ..." (its relay code returns it as a 403), and its
+    # "pre-deducting the quota failed"
+    (403, "用户额度不足, 剩余额度: $-0.000002", R.billing),
+    (403, "预扣费额度失败, 用户剩余额度: $0.000000, 需要预扣费额度: $0.012000", R.billing),
+    # near miss: usage limits that say they reset soon are a rate limit
+    (429, "You have hit your usage limits. Your limit resets in 5 minutes.", R.rate_limit),
+])
+def test_spend_caps_and_relay_balances_are_billing(status: int, text: str, expect: FailoverReason) -> None:
+    """A usage cap with no near reset, or a relay's exhausted balance, is billing under any 4xx."""
+    assert classify_api_error(exception_from_message("APIStatusError", text, status=status)).reason is expect
+
+
+@pytest.mark.parametrize(("body", "headers", "expect"), [
+    # Gemini's per-minute quota as a gateway forwards it (mozilla-ai otari), with Retry-After
+    ({"detail": "You exceeded your current quota. Please retry in 34.6s."}, {"Retry-After": "34"}, R.rate_limit),
+    # near misses: no wait hint, or a per-day quota id, is the plan's wall
+    ({"detail": "You exceeded your current quota, please check your plan and billing details."}, {}, R.billing),
+    ({"detail": "You exceeded your current quota. quotaId: GenerateRequestsPerDayPerProjectPerModel-FreeTier. "
+                "Please retry in 34.6s."}, {"Retry-After": "34"}, R.billing),
+])
+def test_a_quota_429_that_reopens_in_seconds_is_a_rate_limit(body: dict[str, Any], headers: dict[str, str],
+                                                            expect: FailoverReason) -> None:
+    """"Exceeded your current quota" with a wait of seconds and no daily quota named is a per-minute window."""
+    assert classify_api_error(exception_from_http("openai", 429, body, headers)).reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/pig-mesh/deepseek4j/issues/40 (DeepSeek's serde/axum rejection)
+    ("Failed to deserialize the JSON body into the target type: messages[1]: missing field `content` at line 8 "
+     "column 5", R.format_error),
+    # https://github.com/foundation-model-stack/fms-guardrails-orchestrator/issues/91 (the same axum text)
+    ("Failed to deserialize the JSON body into the target type: guardrail_config.output: missing field `models` "
+     "at line 9 column 3", R.format_error),
+    ("We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP "
+     "library correctly.)", R.format_error),
+    ("Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+     R.format_error),
+    ("Invalid file 'image': unsupported mimetype ('application/octet-stream'). Supported file formats are "
+     "'image/jpeg', 'image/png', and 'image/webp'.", R.format_error),
+    ("Unable to process input image. Please retry or report in https://developers.generativeai.google/guide/"
+     "troubleshooting", R.format_error),
+    # near miss: a client that could not deserialize the answer is no request defect
+    ("Failed to deserialize the response body", R.unknown),
+])
+def test_request_defects_in_server_wordings(text: str, expect: FailoverReason) -> None:
+    """A body, field or file the server refused, without a status: fix the request, do not retry it."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://docs.claude.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size
+    ("invalid_request_error: thinking.enabled.budget_tokens: Input should be greater than or equal to 1024",
+     R.format_error),
+    ("`max_tokens` must be greater than `thinking.budget_tokens`. Please consult our documentation at "
+     "https://docs.claude.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size",
+     R.format_error),
+    # near miss: Anthropic's real overflow names max_tokens and the context limit, no thinking budget
+    ("input length and `max_tokens` exceed context limit: 188240 + 21333 > 200000, decrease input length or "
+     "`max_tokens` and try again", R.context_overflow),
+])
+def test_a_thinking_budget_out_of_bounds_is_a_request_defect(text: str, expect: FailoverReason) -> None:
+    """A thinking budget below 1024 or not below max_tokens is the request's fault, whatever its doc link says."""
+    assert classify_api_error(exception_from_message("BadRequestError", text, status=400)).reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Prompt exceeds max length", R.context_overflow),  # Zhipu's code 1261
+    ("输入内容过长\uff0c请减少 Prompt 中的 token 数量后重试", R.context_overflow),
+    # near miss: a field's own length cap is a format defect
+    ("tools[0].function.name: string exceeds max length 64", R.format_error),
+])
+def test_prompt_length_wordings_are_overflow(text: str, expect: FailoverReason) -> None:
+    """A prompt past the model's length, in Zhipu's and Chinese relays' words, asks for compression."""
+    assert classify_api_error(exception_from_message("BadRequestError", text, status=400)).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/langgenius/dify/issues/35165, https://github.com/gpustack/gpustack/issues/2698
+    ("ChunkedEncodingError", "Response ended prematurely", R.stream_incomplete),
+    # https://github.com/RayBytes/ChatMock/issues/83 (urllib3 under requests)
+    ("ProtocolError", "Response ended prematurely", R.stream_incomplete),
+    ("APIConnectionError", "litellm.APIConnectionError: Response ended prematurely", R.stream_incomplete),
+    ("Error", "API Error: Connection closed mid-response. The response above may be incomplete.",
+     R.stream_incomplete),
+    ("Error", 'Type validation failed: Value: {"error":"Stream error: error decoding response body"}.',
+     R.stream_incomplete),
+    ("Error", 'failed to decode event payload: unexpected end of JSON input - body: {"id":"chatcmpl-1","obj',
+     R.stream_incomplete),
+    # near miss: a body that was never JSON (an HTML page) is a malformed answer, not a cut stream
+    ("SyntaxError", "Unexpected end of JSON input", R.malformed_response),
+])
+def test_a_stream_cut_before_its_end_is_incomplete(type_name: str, text: str, expect: FailoverReason) -> None:
+    """An answer whose body stopped mid-way is resent, even under a connection class."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect
+
+
+@pytest.mark.parametrize(("text", "status", "expect"), [
+    # https://github.com/ollama/ollama/issues/12182, /7909, /2778, /9739 (Ollama's capability checks)
+    ('Error: 400 Bad Request: "embeddinggemma" does not support generate', 400, R.model_not_found),
+    ('"quentinz/bge-large-zh-v1.5:latest" does not support generate', 400, R.model_not_found),
+    ("error : embedding models do not support chat", None, R.model_not_found),
+    ("this model does not support embeddings", 400, R.model_not_found),
+    ("As of transformers v4.44, default chat template is no longer allowed, so you must provide a chat template "
+     "if the tokenizer does not define one.", 400, R.model_not_found),
+    # LM Studio cannot load the model; llama.cpp cannot allocate the weights' buffer
+    ('Failed to load model "gpt-oss-20b". Error: Error loading model.', 400, R.model_not_found),
+    ("llama runner process has terminated: error loading model: unable to allocate CUDA0 buffer", 500,
+     R.model_not_found),
+    # near misses: a model still loading is a busy server; a tool the model refuses is the request's
+    ("Loading model, please wait", 503, R.overloaded),
+    ("registry.ollama.ai/library/gemma:2b does not support tools", 400, R.format_error),
+])
+def test_a_model_this_server_cannot_serve(text: str, status: int | None, expect: FailoverReason) -> None:
+    """An embedding model asked to chat, a model without a chat template, or one the host cannot load: fall back."""
+    assert classify_api_error(exception_from_message("Error", text, status=status)).reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/BerriAI/litellm/issues/8392, /4314 (LiteLLM proxy's parallel-request limiter)
+    ("Max parallel request limit reached Hit limit for LiteLLM Virtual Key user_api_key_hash: 3758", R.rate_limit),
+    ("max_parallel_requests limit reached", R.rate_limit),
+    # near miss: a parallel tool call count the request exceeded is no throttle
+    ("parallel tool calls are not supported for this model", R.unknown),
+])
+def test_a_proxys_parallel_request_limit_is_a_rate_limit(text: str, expect: FailoverReason) -> None:
+    """Too many requests in flight on a virtual key clears as soon as some finish."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Unexpected API Response: The language model did not provide any assistant messages.", R.empty_response),
+    ("Invalid API Response: The provider returned an empty or unparsable response.", R.empty_response),
+    ("Expected at least one candidate in Gemini response", R.empty_response),  # pydantic-ai
+    ("Content field missing from Gemini response, body", R.empty_response),
+    ('{"error":{"message":"Upstream error"}}', R.server_error),
+    ("Server error, please report the following request id: c1abab9a-6b87-42bf-b218-176f71929c9c", R.server_error),
+    ("1 validation error for ChatCompletionStreamResponse\nchoices.0.finish_reason\n  Input should be 'stop' or "
+     "'length' [type=enum, input_value='error', input_type=str]", R.server_error),
+    ("OpenAI Compatible request failed (502)", R.server_error),
+    # near misses: a request failure with a 4xx is the request's; a validation error on another value is unknown
+    ("OpenAI Compatible request failed (400)", R.format_error),
+    ("1 validation error for ChatCompletionStreamResponse\nchoices.0.finish_reason\n  Input should be 'stop' or "
+     "'length' [type=enum, input_value='eos', input_type=str]", R.unknown),
+])
+def test_status_less_empty_and_server_side_wordings(text: str, expect: FailoverReason) -> None:
+    """An empty answer or an upstream's own failure, named by a client without a status, is retried."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    # vLLM's flat ErrorResponse answered under HTTP 200 (RunPod's worker)
+    ({"code": 404, "message": "The model `m` does not exist.", "object": "error", "param": None,
+      "type": "NotFoundError"}, R.model_not_found),
+    ({"code": 400, "message": "This model's maximum context length is 4096 tokens.", "object": "error",
+      "param": None, "type": "BadRequestError"}, R.context_overflow),
+    # LM Studio's answer for a path it does not serve (a base URL without /v1)
+    ({"error": "Unexpected endpoint or method. (POST /chat/completions)"}, R.model_not_found),
+    # near miss: a completion without choices is still an empty answer
+    ({"id": "x", "object": "chat.completion", "choices": []}, R.empty_response),
+])
+def test_an_error_object_under_http_200(body: dict[str, Any], expect: FailoverReason) -> None:
+    """An error object sent with HTTP 200, as the SDK parses it, is decided by its message and type."""
+    c = classify_soft_failure(response_from_http("openai", body))
+    assert (c.reason if c else None) is expect
