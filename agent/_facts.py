@@ -153,15 +153,11 @@ def _kind_info(cls: type[BaseException]) -> _KindInfo:
     return found
 
 
-def _kind_of(error: BaseException) -> ExcKind:
-    return _kind_info(type(error))[0]
-
-
 def _pick(chain: tuple[BaseException, ...]) -> tuple[BaseException, ExcKind]:
     """The most informative exception of the cause chain: a status error, else the first transport one."""
     best, best_kind = chain[0], ExcKind.other
     for link in chain:
-        kind = _kind_of(link)
+        kind = (_KIND_BY_TYPE.get(type(link)) or _kind_info(type(link)))[0]
         if kind is ExcKind.status:
             return link, kind
         if best_kind is ExcKind.other and kind is not ExcKind.other:
@@ -183,7 +179,10 @@ def _int_status(value: object) -> int | None:
 
 
 def _status_of(error: BaseException) -> int | None:
-    return _int_status(getattr(error, "status_code", None)) or _int_status(getattr(error, "status", None))
+    status = getattr(error, "status_code", None)
+    if type(status) is int and 100 <= status < 600:  # the SDKs' plain int: no second lookup, no call
+        return status
+    return _int_status(status) or _int_status(getattr(error, "status", None))
 
 
 def _hint_headers(error: BaseException) -> tuple[tuple[str, str], ...]:
@@ -220,8 +219,9 @@ def _hint_headers(error: BaseException) -> tuple[tuple[str, str], ...]:
 _HTTPX_HEADERS_BY_TYPE: dict[type, bool] = {}
 
 
-def _body_facts(error: BaseException, best: BaseException, kind: ExcKind, facts: ErrorFacts) -> None:
-    """Fill everything that depends on the body and the messages."""
+def _body_facts(error: BaseException, chain: tuple[BaseException, ...] | None, best: BaseException, kind: ExcKind,
+                facts: ErrorFacts) -> None:
+    """Fill everything that depends on the body and the messages (``chain``: ``_chain(error)`` if already walked)."""
     out = _Collector()
     if kind is ExcKind.status or kind is ExcKind.other:
         body = getattr(best, "body", None)
@@ -230,16 +230,16 @@ def _body_facts(error: BaseException, best: BaseException, kind: ExcKind, facts:
         else:
             _walk(body if body is not None or kind is ExcKind.status else _response_json(best), out)
     if not out.messages or kind is not ExcKind.status:
-        _read_chain(error, kind, out)
+        _read_chain(_chain(error) if chain is None else chain, kind, out)
     _apply(facts, out)
 
 
-def _read_chain(error: BaseException, kind: ExcKind, out: _Collector) -> None:
+def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector) -> None:
     """Messages of the cause chain, and what they embed: class names, service codes, JSON, a status."""
-    for link in _chain(error):
+    for link in chain:
         text = _safe_str(link)
         out.messages.append(text)
-        if kind is not ExcKind.status and not _kind_info(type(link))[1]:
+        if kind is not ExcKind.status and not (_KIND_BY_TYPE.get(type(link)) or _kind_info(type(link)))[1]:
             out.class_name(type(link).__name__)  # botocore/google names the error class after the error code
         for code in embedded_codes(text):
             out.class_name(code)
@@ -255,12 +255,13 @@ def facts_from_exception(error: BaseException) -> ErrorFacts:
     """Extract facts from any exception (never raises)."""
     found = _KIND_BY_TYPE.get(type(error))
     if found is not None and found[0] is ExcKind.status:  # the common case: an SDK status error
-        best, kind = error, ExcKind.status
+        best, kind, chain = error, ExcKind.status, None  # its causes are read only if its body says nothing
     else:
-        best, kind = _pick(_chain(error))
+        chain = _chain(error)
+        best, kind = _pick(chain)
     http_status = _status_of(best)
     facts = ErrorFacts(http_status, http_status, kind)  # positional: keywords doubled the cost of building it
-    _body_facts(error, best, kind, facts)
+    _body_facts(error, chain, best, kind, facts)
     facts.headers = _hint_headers(best)
     if facts.headers:
         _fill_from_headers(facts)
