@@ -398,39 +398,46 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("unknown", R.unknown),
 )
 
-# Precomputed walks, derived from RULES at import. For each status, the rules that admit it, in two parts: those
-# that need no phrase tag (tried in order), and those that do, indexed by one tag they need (only the rules of
-# the tags the facts carry are looked at); each as positions in RULES, so the two merge back into table order.
-# The walk stops at the first rule that always holds for its status. The same again without the rules that
-# need a structured code, for the common case where the facts carry none that any rule names.
-_RULE_CODES: Final = frozenset().union(*(r.codes for r in RULES))
+# Precomputed walks, derived from RULES at import. For each status, the rules that admit it, in three parts: those
+# that need neither a phrase tag nor a structured code (tried in order), those that need a tag, indexed by one tag
+# they need, and those that need a code (and no tag), indexed by each code they name. Only the rules under the tags
+# and codes the facts carry are looked at; each part holds positions in RULES, so the parts merge back into table
+# order. The walk stops at the first rule that always holds for its status.
 _ALL_STATUSES: Final[tuple[Status, ...]] = (None, *range(100, 600))
 _BY_STATUS: Final[dict[Status, tuple[Rule, ...]]] = {
     s: tuple(r for r in RULES if r.statuses is None or s in r.statuses) for s in _ALL_STATUSES
 }
-_Plan = tuple[tuple[int, ...], dict[str, tuple[int, ...]]]  # untagged rule positions; tag -> tagged positions
+_Index = dict[str, tuple[int, ...]]
+_Plan = tuple[tuple[int, ...], _Index, _Index]  # plain rule positions; tag -> positions; code -> positions
 
 
-def _plan(status: Status, *, with_codes: bool, any_status: bool = False) -> _Plan:
-    untagged: list[int] = []
+def _plan(status: Status, *, any_status: bool = False) -> _Plan:
+    plain: list[int] = []
     by_tag: dict[str, list[int]] = {}
+    by_code: dict[str, list[int]] = {}
     for at, r in enumerate(RULES):
-        if (r.statuses is not None and status not in r.statuses and not any_status) or (r.codes and not with_codes):
+        if r.statuses is not None and status not in r.statuses and not any_status:
             continue
         if r.tags:
             by_tag.setdefault(min(r.tags), []).append(at)
-            continue
-        untagged.append(at)
-        if not r.codes and not r.unless and r.test is None:
-            break  # it always holds: nothing after it is ever reached
-    last = untagged[-1]
-    return tuple(untagged), {t: tuple(a for a in ats if a < last) for t, ats in by_tag.items() if ats[0] < last}
+        elif r.codes:
+            for code in r.codes:
+                by_code.setdefault(code, []).append(at)
+        else:
+            plain.append(at)
+            if not r.unless and r.test is None:
+                break  # it always holds: nothing after it is ever reached
+    last = plain[-1]
+
+    def before_last(index: dict[str, list[int]]) -> _Index:
+        return {key: tuple(a for a in ats if a < last) for key, ats in index.items() if ats[0] < last}
+
+    return tuple(plain), before_last(by_tag), before_last(by_code)
 
 
-_PLANS: Final[dict[Status, _Plan]] = {s: _plan(s, with_codes=True) for s in _ALL_STATUSES}
-_PLANS_NO_CODES: Final[dict[Status, _Plan]] = {s: _plan(s, with_codes=False) for s in _ALL_STATUSES}
+_PLANS: Final[dict[Status, _Plan]] = {s: _plan(s) for s in _ALL_STATUSES}
 # a status outside 100-599, which the facts never produce: every rule, as the plain walk would
-_PLAN_ALL: Final = _plan(None, with_codes=True, any_status=True)
+_PLAN_ALL: Final = _plan(None, any_status=True)
 
 
 def first_match(facts: ErrorFacts, extra: tuple[Rule, ...] = ()) -> Rule:
@@ -439,14 +446,18 @@ def first_match(facts: ErrorFacts, extra: tuple[Rule, ...] = ()) -> Rule:
         if (r.statuses is None or facts.status in r.statuses) and r.holds(facts):
             return r
     codes, tags = facts.codes, facts.tags
-    plans = _PLANS if codes and not _RULE_CODES.isdisjoint(codes) else _PLANS_NO_CODES
-    order, by_tag = plans.get(facts.status, _PLAN_ALL)
-    if tags:
-        tagged = [at for tag in tags if tag in by_tag for at in by_tag[tag]]
-        if tagged:
-            tagged += order
-            tagged.sort()
-            order = tagged  # type: ignore[assignment]
+    order, by_tag, by_code = _PLANS.get(facts.status, _PLAN_ALL)
+    indexed: list[int] = []
+    for tag in tags:
+        if tag in by_tag:
+            indexed += by_tag[tag]
+    for code in codes:  # a rule naming two of the codes comes twice: tried twice, it fails twice or decides once
+        if code in by_code:
+            indexed += by_code[code]
+    if indexed:
+        indexed += order
+        indexed.sort()
+        order = indexed  # type: ignore[assignment]
     for at in order:  # holds(), inlined: this loop is the hot path
         r = RULES[at]
         if ((not r.codes or not r.codes.isdisjoint(codes)) and r.tags <= tags and r.unless.isdisjoint(tags)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from agent._facts import ErrorFacts, ExcKind, facts_from_exception
 from agent._phrases import TAGS
-from agent._rules import RULES, first_match, rules_tried
+from agent._rules import _PLANS, RULES, first_match, rules_tried
 from agent.error_classifier import _annotate
 from agent.testing.corpus import all_entries, prepare
 
@@ -45,3 +45,16 @@ def test_the_indexed_walk_agrees_on_every_corpus_entry() -> None:
         facts = facts_from_exception(outcome)
         _annotate(facts, entry.provider, "", entry.approx_tokens, 200_000, entry.num_messages, now)
         assert first_match(facts) is rules_tried(facts)[-1], entry.id
+
+
+def test_a_rule_that_needs_a_code_is_looked_at_only_under_its_codes() -> None:
+    """The walk's plain part holds no rule that needs a code or a tag; every rule that needs a code (and no tag) is
+    indexed under each code it names, so facts with none of them never try it (issue 9: half the failed tries were
+    code rules tried against facts whose codes no rule names)."""
+    for status, (plain, by_tag, by_code) in _PLANS.items():
+        assert not any(RULES[at].codes or RULES[at].tags for at in plain), status
+        for at, r in enumerate(RULES[:plain[-1]]):
+            if r.codes and not r.tags and (r.statuses is None or status in r.statuses):
+                assert all(at in by_code[code] for code in r.codes), (status, r.name)
+        assert all(RULES[at].codes and not RULES[at].tags for ats in by_code.values() for at in ats)
+        assert all(RULES[at].tags for ats in by_tag.values() for at in ats)
