@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from ._facts import ErrorFacts, ExcKind, facts_from_body
+from ._model_fields import field
 from ._taxonomy import FailoverReason
 
 __all__ = ["SoftVerdict", "soft_facts"]
@@ -34,11 +35,11 @@ _FAILED_STATUSES: Final = frozenset({"failed", "cancelled", "incomplete"})
 def _as_mapping(response: object) -> Mapping[str, Any] | None:
     if isinstance(response, Mapping):
         return response
-    if getattr(response, "object", None) == "response":
+    if field(response, "object") == "response":
         return _response_view(response)
-    kind = getattr(response, "type", None)
-    inner = getattr(response, "response", None)
-    if kind in _RESPONSE_EVENTS and getattr(inner, "object", None) == "response":
+    kind = field(response, "type")
+    inner = field(response, "response")
+    if kind in _RESPONSE_EVENTS and field(inner, "object") == "response":
         view = _response_view(inner)
         return None if view is None else {"type": kind, "response": view}
     dumped = _dumped(response)
@@ -75,19 +76,19 @@ def _dumped(value: Any) -> Any:
 
 def _plainly_fine(response: object) -> bool:
     """A cheap attribute check that recognises ordinary successes of the three SDKs without dumping them."""
-    choices = getattr(response, "choices", None)
+    choices = field(response, "choices")
     if choices:
         first = choices[0]
         message = getattr(first, "message", None)
         return getattr(first, "finish_reason", None) in ("stop", "tool_calls") and message is not None and bool(
             getattr(message, "content", None) or getattr(message, "tool_calls", None))
-    if getattr(response, "type", None) == "message":
-        content = getattr(response, "content", None)
-        return isinstance(content, list) and bool(content) and getattr(response, "stop_reason", None) not in (
+    if field(response, "type") == "message":
+        content = field(response, "content")
+        return isinstance(content, list) and bool(content) and field(response, "stop_reason") not in (
             "refusal", WINDOW_FULL) and (getattr(content[-1], "type", None) not in _THINKING_BLOCKS
                                          or not _only_thinking(content))
-    if getattr(response, "object", None) == "response":
-        return getattr(response, "status", None) == "completed" and bool(getattr(response, "output", None))
+    if field(response, "object") == "response":
+        return field(response, "status") == "completed" and bool(field(response, "output"))
     return False
 
 
