@@ -102,7 +102,7 @@ def _tag(name: str, *entries: str | tuple[str, ...]) -> Tag:
 # Gemini's block reasons (prompt or candidate), as its SDKs and wrappers print a field with its enum value, and the
 # enum names alone where no other text can hold them. The same values the soft-failure path reads from a 200 body.
 _BLOCK_VALUES: Final = ("safety", "prohibited_content", "blocklist", "spii", "recitation", "image_safety",
-                        "other_block", "image_prohibited_content")
+                        "other_block", "image_prohibited_content", "image_recitation")
 _SAFETY_FIELDS: Final[tuple[str, ...]] = (
     "prohibited_content", "image_prohibited_content", "image_safety",
     *(f"{field} {value}" for field in ("block_reason", "blockreason", "blockedreason", "blocked_reason")
@@ -140,7 +140,10 @@ _TAG_LIST: Final = (
          "content violates usage guidelines", "violates our content moderation guidelines",
          # A gateway's guardrail refused the prompt (LiteLLM over Bedrock Guardrails, whose stop value is
          # guardrail_intervened): https://github.com/BerriAI/litellm/pull/24347
-         "violated guardrail policy", "guardrail_intervened", "guardrail intervened"),
+         "violated guardrail policy", "guardrail_intervened", "guardrail intervened",
+         # new-api's sensitive-word code and a relay's moderation sentence, as wrappers print them under a 500 or
+         # a 403 (https://github.com/QuantumNous/new-api, types/error.go): the same text is refused again.
+         "sensitive_words_detected", "contains text that is not allowed"),
     # The stop value Anthropic, GLM and Bedrock send when prompt plus output filled the window, quoted in an error
     # (a client's validation error that refused the value): a machine token, as exact as a code.
     _tag("window_full", "model_context_window_exceeded"),
@@ -186,6 +189,9 @@ _TAG_LIST: Final = (
          # OpenAI gates some models on a verified organization: another key (organization) may be entitled.
          "must be verified to stream this model", "must be verified to use the model",
          "must be verified to use this model",
+         # a gateway with no configured key for the model (Bifrost: "no keys found that support model: ..."), a Coze
+         # bot (its model) not published to the platform the token belongs to
+         "no keys found that support model", "not currently published to the corresponding platform",
          ("is not accessible via the", "endpoint"),
          ("on-demand throughput", "supported"), ("on-demand throughput", "support"),
          # Gemini: a feature the model lacks ("Multiturn chat is not enabled for models/gemini-1.0-pro-vision").
@@ -225,7 +231,10 @@ _TAG_LIST: Final = (
          # SiliconFlow, TGI-style servers: "length of prompt_tokens (189152) must be less than max_seq_len (65536)"
          "than max_seq_len", "exceeds max_seq_len",
          # Zhipu's code 1261 ("Prompt 超长" in its table), and Chinese relays' "input too long, reduce the tokens".
-         "prompt exceeds max length", "prompt exceeds the max length", "prompt 超长", "输入内容过长", "输入过长"),
+         "prompt exceeds max length", "prompt exceeds the max length", "prompt 超长", "输入内容过长", "输入过长",
+         # ERNIE's SDK ("prompt tokens too long") and a GLM host's "number of input tokens (204703) has exceeded
+         # max_prompt_tokens (202752) limit"
+         "prompt tokens too long", "input tokens too long", ("number of input tokens", "has exceeded")),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large", "request entity too large", "payload too large", "error code: 413",
          "maximum allowed content length", "exceeds maximum content length",
@@ -273,7 +282,9 @@ _TAG_LIST: Final = (
          "per day", "per month", "daily limit", "daily quota", "daily request limit", "monthly limit", "monthly quota",
          "per-day",
          "tokens per day", "requests per day", "free-models-per-day", "daily free allocation",
-         "free allocation of"),
+         "free allocation of",
+         # Moonshot/Kimi's tokens- and requests-per-day caps ("request reached organization TPD rate limit")
+         ("tpd", "limit"), ("rpd", "limit")),
     _tag("quota_word", "quota", "quotas", "limit exceeded", "配额"),
     _tag("usage_transient", "try again", "retry", "retrying", "resets at", "reset in", "resets in", "wait",
          "requests remaining", "per minute", "per hour", "window"),
@@ -297,7 +308,9 @@ _TAG_LIST: Final = (
          # Hugging Face serverless inference: "Model too busy, unable to get response in less than 60 second(s)"
          "too busy",
          # NVIDIA's serving worker at its concurrency cap ("Worker local total request limit reached (33/32)").
-         ("worker", "total request limit reached")),
+         ("worker", "total request limit reached"),
+         # Fireworks' 429 when its queue could not start the generation in time: the serving side is full
+         ("generate first token", "before the given deadline")),
     _tag("try_later", "try again later", "retry later", "请稍后再试"),
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
@@ -349,7 +362,11 @@ _TAG_LIST: Final = (
          "请求频率超过限制", "频率超过限制", "请求数限制", "限流",
          ("per minute", "limit"),
          # LiteLLM proxy's parallel-request limiter on a virtual key (https://github.com/BerriAI/litellm/issues/8392)
-         "parallel request limit", "max_parallel_requests limit"),
+         "parallel request limit", "max_parallel_requests limit",
+         # per-second and per-minute caps named by their abbreviations (Baidu's error 18 "Open api qps request limit
+         # reached": https://ai.baidu.com/ai-doc/WENXINWORKSHOP/tlmyncueh; a relay's "RPM limit exceeded"), and Ollama
+         # cloud's per-account concurrency slots ("timed out waiting for a concurrent request slot")
+         "qps request limit", "qps limit", "rpm limit", "tpm limit", "concurrent request slot"),
     # gRPC's RESOURCE_EXHAUSTED (Google): a throttle name, but not the words of one; capacity wording beats it.
     _tag("exhausted", "resource_exhausted", "resource has been exhausted"),
     # An invalid or unknown key: rotate to another.
@@ -376,10 +393,15 @@ _TAG_LIST: Final = (
          "无效的令牌", "令牌验证失败", "令牌状态不可用", "令牌已过期",
          # ... or not given one; a key refused in Chinese clients' words ("API key invalid", "authentication failed")
          "未提供令牌", "密钥无效", "鉴权失败", "认证失败",
-         "token is missing"),
+         "token is missing",
+         # Baidu's OAuth token refused (error 110, https://ai.baidu.com/ai-doc/WENXINWORKSHOP/tlmyncueh), Coze's code
+         # 4101, Tencent Cloud API 3.0's AuthFailure.SignatureFailure (https://tencentcloud.com/document/api/1131/45350)
+         "access token invalid", "token you entered is incorrect", "credentials could not be validated"),
     # Seed 001: the upstream blamed the request, but the fault is on its side.
     _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
-         "upstream connect error", "failed to get response from provider", "timeout while downloading"),
+         "upstream connect error", "failed to get response from provider", "timeout while downloading",
+         # fasthttp (Go) reused a keep-alive socket the server had just closed: a fresh connection succeeds
+         "closed connection before returning the first response byte"),
     # OpenAI reasoning models: "'max_tokens' is not supported with this model. Use 'max_completion_tokens'".
     _tag("max_completion_tokens", "use 'max_completion_tokens'", "use max_completion_tokens",
          "max_completion_tokens instead", ("'max_tokens'", "expected an unsupported value")),
@@ -428,7 +450,12 @@ _TAG_LIST: Final = (
          # image.
          "failed to deserialize the json body", "could not parse the json body",
          "expected an array with minimum length", "unsupported mimetype", "unsupported mime type",
-         "input should be greater than or equal to", "unable to process input image"),
+         "input should be greater than or equal to", "unable to process input image",
+         # Google's proto decoder refusing a field the request sent ("Invalid JSON payload received. Unknown name
+         # \"metadata\": Cannot find field."), relayed by OpenRouter or a proxy under any envelope; OpenAI's generic
+         # invalid-request sentence of the Responses API
+         "invalid json payload received", "cannot find field", "proto field is not repeating",
+         "there was an issue with your request"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
          "revoked", "invalid_grant", "account has been disabled", "account is deactivated", "account_deactivated",
@@ -437,6 +464,12 @@ _TAG_LIST: Final = (
          "oauth authentication is currently not supported", "oauth authentication is currently not allowed",
          "api key has expired", "organization has been restricted", "organization_restricted",
          "must be a member of an organization", "account has been locked", "has been locked", "access terminated",
+         # OpenAI's ban notice ("Your access was terminated due to violation of our policies"), sent as a 429; an
+         # organisation-wide refusal of a kind of call (Anthropic: "CORS requests are not allowed for this
+         # Organization")
+         "access was terminated", "requests are not allowed for this organization",
+         # Kiro locking an account until a human verifies it (whatever insufficient_quota code its proxy adds)
+         "locked your account", "temporarily is suspended",
          # An admin switched off this kind of credential ("has disabled Claude subscription access"), not a model.
          ("organization has disabled", "subscription"),
          # A subscription's OAuth session that expired and could not be refreshed: only a new browser login helps.
@@ -480,6 +513,9 @@ _TAG_LIST: Final = (
          "stream ended without", "without a terminal event",
          # node-fetch's ERR_STREAM_PREMATURE_CLOSE: the body stream was cut before it ended.
          "premature close", "err_stream_premature_close",
+         # Go's net/http2 StreamError ("stream error: stream ID 53; INTERNAL_ERROR; received from peer"): the server
+         # reset this stream mid-answer (https://github.com/golang/net, http2/errors.go)
+         ("stream error", "stream id"),
          # urllib3/requests' "Response ended prematurely" (https://github.com/gpustack/gpustack/issues/2698),
          # Claude Code's "Connection closed mid-response", a proxy's "Stream error: error decoding response body",
          # and an SSE event whose JSON was cut ("failed to decode event payload: unexpected end of JSON input").
@@ -495,7 +531,10 @@ _TAG_LIST: Final = (
          ("cannot read properties of null", "reading 'choices'"),
          ("cannot read properties of undefined", "reading 'candidates'"),
          ("cannot read properties of null", "reading 'candidates'"),
-         ("cannot read property 'choices' of",)),
+         ("cannot read property 'choices' of",),
+         # serde's "missing field `choices`" (a Rust gateway parsing the answer), Swift's DecodingError on a body that
+         # is not a completion, llhttp's "Parse Error: Expected HTTP/" (node-fetch reading bytes that are not HTTP)
+         ("failed to parse response", "missing field"), "decodingerror context", "parse error expected http"),
     # A route the server does not have, named in a wrapper's text without its status: Go net/http's default 404
     # body, a client's "<url> not found, verify your API base", Kong's "no Route matched".
     _tag("route_missing", "404 page not found", "unexpected endpoint or method", ("not found", "verify your api base"),
@@ -507,7 +546,9 @@ _TAG_LIST: Final = (
          ("blocked or incomplete", "finishreason stop"),
          # Cline's and pydantic-ai's words for an answer with no content (no assistant message, no candidate).
          "did not provide any assistant messages", "returned an empty or unparsable response",
-         "expected at least one candidate", "content field missing from"),
+         "expected at least one candidate", "content field missing from",
+         # the AI SDK's InvalidResponseDataError and LiteLLM's check on an answer with choices: []
+         "response contained no choices", "choices is less than 1"),
     _tag("server_fault", "an error occurred while processing your request", "internal server error",
          # LobeChat's "the server seems to have run into some difficulty" (an upstream failure it cannot name)
          ("服务器", "遇到了一些困难"),
@@ -529,7 +570,10 @@ _TAG_LIST: Final = (
          ("finish_reason", "input_value error"),
          # a relay's bare failure of its upstream (ChatMock's {"error": {"message": "Upstream error"}}), and a server
          # error handed back with a request id to report (VS Code's language-model API)
-         "upstream error", ("server error", "report", "request id")),
+         "upstream error", ("server error", "report", "request id"),
+         # OpenAI's transient 500 wording, however a client prints the body; a relay's failed write of its own quota
+         # ledger (one-api forks: "failed to update user quota after max retries"), no lack of quota
+         "the server had an error while processing your request", "failed to update user quota"),
     _tag("ssl", "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
          "bad_record_mac"),
     _tag("disconnect",

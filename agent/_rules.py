@@ -85,6 +85,15 @@ def server_says_retry(f: ErrorFacts) -> bool:
 QUOTA_FAR: Final = 6 * 3600.0  # seconds; a limit that resets later than this is a quota, not a rate limit
 
 
+def insufficient_credits_reason(f: ErrorFacts) -> bool:
+    """A machine reason that names missing credits or balance (Google's ErrorInfo ``INSUFFICIENT_G1_CREDITS_BALANCE``
+    under a 429 RESOURCE_EXHAUSTED), whatever throttle words surround it."""
+    return "insufficient_" in f.text and _INSUFFICIENT_REASON.search(f.text) is not None
+
+
+_INSUFFICIENT_REASON: Final = re.compile(r"insufficient_\w*(?:credit|balance|fund)")
+
+
 def resets_late(f: ErrorFacts) -> bool:
     """The provider's own wait hint says the limit clears in hours or days, not minutes."""
     return f.wait is not None and f.wait >= QUOTA_FAR
@@ -151,6 +160,29 @@ def quota_reopens_soon(f: ErrorFacts) -> bool:
     """The server's wait hint is seconds or a few minutes, and no per-day quota id is named ("...PerDay...")."""
     return f.wait is not None and f.wait <= QUOTA_SOON and "perday" not in f.text
 
+
+def _words(pattern: str) -> Callable[[ErrorFacts], bool]:
+    """A test on the normalised text (" word word "): lower-case words separated by one space."""
+    search = re.compile(pattern).search
+    return lambda f: search(f.norm) is not None
+
+
+# Last resort for a status-less text no rule above reads (a wrapper's own sentence, a 200 envelope's message): the
+# words that say what failed, most specific first, so a bad key's "invalid" is read as the key's, not the request's.
+# Only rules after every phrase, code and class rule: a text any of them reads never gets here.
+AUTH_WORDS: Final = _words(r" (?:api key|apikey|key|access token|token|credentials?|secret|signature) (?:\w+ ){0,3}?"
+                           r"(?:invalid|incorrect|expired|wrong|not valid|no longer valid)"
+                           r"| invalid (?:api key|apikey|key|access token|token|credentials?|signature) ")
+BILLING_WORDS: Final = _words(r" (?:credits?|balance|billing|insufficient funds|payment|recharge) ")
+RATE_WORDS: Final = _words(r" (?:rate|qps|rpm|tpm|rps|frequency|concurrency) (?:\w+ )?limit")
+BUSY_WORDS: Final = _words(r" (?:busy|overloaded|overload|capacity) ")
+# "field" only with what is wrong with its value ("field system too long"): "Unknown field 'foo' in config.yaml" is a
+# tool's, and a "required field ... is missing" is as often a client decoding the answer as a request defect.
+REQUEST_WORDS: Final = _words(r" (?:parameters?|invalid|malformed|must be|is required|too short|minimum allowed"
+                              r"|maximum allowed|bad request|badrequest) | fields? (?:\w+ ){0,2}?(?:is |are )?"
+                              r"(?:too long|too short|invalid) ")
+TIMEOUT_WORDS: Final = _words(r" (?:timed out|timeout|deadline) ")
+TRANSPORT_WORDS: Final = _words(r" connection (?:reset|closed|refused|aborted) | closed connection | socket ")
 
 NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
@@ -233,6 +265,7 @@ RULES: Final[tuple[Rule, ...]] = (
         # new-api relays: the user's or the token's quota cannot cover the request; no plan entitles it
         "insufficient_user_quota", "pre_consume_token_quota_failed", "entitlement_required", "entitlement_inactive",
         "entitlement_total_limit_exceeded")),
+    rule("insufficient_credits_reason", R.billing, test=insufficient_credits_reason),
     rule("limit_resets_late", R.billing, statuses=LIMITED, test=resets_late,
          unless=("request_over_budget",)),
     rule("usage_limit_no_reset", R.billing, statuses=LIMITED, tags=("usage_limit",), test=no_reset_soon),
@@ -272,7 +305,12 @@ RULES: Final[tuple[Rule, ...]] = (
         "invalidsignatureexception", "signaturedoesnotmatch", "invalidclienttokenid", "unrecognizedclientexception",
         # Google API-key restrictions exclude this caller or API: another key works.
         "api_key_service_blocked", "api_key_http_referrer_blocked", "api_key_ip_address_blocked",
-        "api_key_android_app_blocked", "api_key_ios_app_blocked")),
+        "api_key_android_app_blocked", "api_key_ios_app_blocked",
+        # Tencent Cloud API 3.0 (Hunyuan's native API): the SecretId/SecretKey or its signature is refused
+        # (https://tencentcloud.com/document/api/1131/45350, common error codes)
+        "authfailure.invalidauthorization", "authfailure.invalidsecretid", "authfailure.mfafailure",
+        "authfailure.secretidnotfound", "authfailure.signatureexpire", "authfailure.signaturefailure",
+        "authfailure.tokenfailure")),
     rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, None), tags=("bad_key",)),
     # A bad key whose body only says "type": "api_error" (a proxy's own key check): the 500 is read from that type,
     # no server sent it, and no retry fixes the key.
@@ -304,8 +342,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("billing_phrase", R.billing, statuses=PHRASED, tags=("billing",)),
     rule("quota_resets_soon", R.rate_limit, statuses=LIMITED, tags=("quota_word",), test=resets_soon),
     rule("quota_resets", R.rate_limit, statuses=(402, 403, 429), tags=("quota_word", "usage_transient")),
+    # Not a relay's failure to write its own quota ledger ("failed to update user quota"): a server fault.
     rule("quota_phrase", R.billing, statuses=(400, 402, 403, None), tags=("quota_word",),
-         unless=("rate_limit", "exhausted")),
+         unless=("rate_limit", "exhausted", "server_fault")),
     rule("rate_limit_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("rate_limit",)),
     rule("resource_exhausted_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("exhausted",)),
     # A 403 that says only when to come back ("HTTP 403 (reset after 2m)"): a proxy's short throttle, not a bad key.
@@ -319,6 +358,11 @@ RULES: Final[tuple[Rule, ...]] = (
         "missing_required_parameter")),
     # A request defect that a gateway reports as a 5xx is still the request's fault.
     rule("request_defect_as_5xx", R.format_error, statuses=SERVER, tags=("request_defect",)),
+    # A client's or gateway's words for an answer it could not use (no choices, a body it failed to parse), under the
+    # 5xx the wrapper gave it: the answer was wrong, not the server's state; a resend usually answers.
+    rule("empty_answer_as_5xx", R.empty_response, statuses=SERVER, tags=("empty_answer",)),
+    rule("unparsable_answer_as_5xx", R.malformed_response, statuses=SERVER, tags=("unparsable_answer",),
+         unless=("request_defect",)),
     # A generic code ("server_error" on a Codex soft failure) only after the quota phrases (seed 004).
     rule("server_error_code", R.server_error, statuses=(500, None),
          codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception", "system_error")),
@@ -341,6 +385,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # Seed 001: an upstream 400 that is its own hiccup; retry soon on the same target.
     rule("transient_upstream_400", R.transient, statuses=(400, 422, None), tags=("transient",),
          unless=("request_defect", "overloaded")),
+    # Capacity wording under a 400 (a Codex relay's "API error (400): Our servers are currently overloaded"): the
+    # text, not the status, says what to do.
+    rule("overloaded_wording_as_400", R.overloaded, statuses=(400,), tags=("overloaded",),
+         unless=("rate_limit", "usage_limit", "billing", "load_failed", "request_defect", "host_memory")),
     rule("server_says_retry", R.transient, statuses=(400, 404, 408, 409, 422), unless=("request_defect",),
          test=server_says_retry),
     # Statuses.
@@ -393,8 +441,16 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("class_model_not_found", R.model_not_found, statuses=NONE, codes=("notfounderror", "notfound")),
     rule("class_bad_request", R.format_error, statuses=NONE, codes=(
         "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument")),
+    # Last resort before giving up on a status-less text: its words (see AUTH_WORDS and the others above).
+    rule("auth_words", R.auth, statuses=NONE, test=AUTH_WORDS),
+    rule("billing_words", R.billing, statuses=NONE, test=BILLING_WORDS),
+    rule("rate_limit_words", R.rate_limit, statuses=NONE, test=RATE_WORDS),
+    rule("overloaded_words", R.overloaded, statuses=NONE, test=BUSY_WORDS),
+    rule("request_defect_words", R.format_error, statuses=NONE, test=REQUEST_WORDS),
+    rule("timeout_words", R.timeout, statuses=NONE, test=TIMEOUT_WORDS),
+    rule("transport_words", R.timeout, statuses=NONE, test=TRANSPORT_WORDS),
     # A 200 body that reported a failure by code (MiniMax's base_resp) in words no rule above reads.
-    rule("reported_failure_code", R.server_error, statuses=NONE, codes=("base_resp_error",)),
+    rule("reported_failure_code", R.server_error, statuses=NONE, codes=("base_resp_error", "reported_error")),
     rule("unknown", R.unknown),
 )
 

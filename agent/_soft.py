@@ -107,7 +107,7 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _from_error(data, None)
     if data.get("object") == "response" or ("output" in data and "status" in data):
         return _responses(data)
-    if (reported := _base_resp_failure(data)) is not None:
+    if (reported := _base_resp_failure(data) or _envelope_failure(data) or _wrapped_error(data)) is not None:
         return reported
     if not data.get("choices") and _is_error_object(data):
         # before the shapes below: vLLM's flat ErrorResponse ("object": "error") under a 200 is parsed by the SDK
@@ -275,8 +275,11 @@ def _final_chunk(data: Mapping[str, Any]) -> SoftVerdict | None:
     return None
 
 
+# The image models' own block values (IMAGE_PROHIBITED_CONTENT, IMAGE_RECITATION) are blocks too: FinishReason in
+# https://ai.google.dev/api/generate-content#FinishReason
 _GEMINI_BLOCKS: Final = frozenset({
-    "SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_SAFETY", "OTHER_BLOCK"})
+    "SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_SAFETY", "OTHER_BLOCK",
+    "IMAGE_PROHIBITED_CONTENT", "IMAGE_RECITATION"})
 # The model's function call itself was unusable (unparsable, undeclared, too many): the turn yields no answer,
 # and a retry usually produces a valid call.
 _GEMINI_BAD_CALLS: Final = frozenset({"MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL", "TOO_MANY_TOOL_CALLS"})
@@ -316,6 +319,33 @@ def _base_resp_failure(data: Mapping[str, Any]) -> SoftVerdict | None:
     facts = _text_facts(str(base.get("status_msg") or f"status_code {code}"))
     facts.codes = frozenset({"base_resp_error"})
     return facts, None
+
+
+def _envelope_failure(data: Mapping[str, Any]) -> SoftVerdict | None:
+    """Error envelopes other APIs answer with HTTP 200, read by the rules on their code and message as an HTTP
+    error's are: Baidu ERNIE/Qianfan's ``{error_code, error_msg}`` (https://ai.baidu.com/ai-doc/WENXINWORKSHOP/tlmyncueh)
+    and Tencent Cloud API 3.0's ``{Response: {Error: {Code, Message}}}`` (https://tencentcloud.com/document/api/1131/45350).
+    The ``reported_error`` code makes a message no rule reads the server's failure, not an empty answer."""
+    code, message = data.get("error_code"), data.get("error_msg")
+    response = data.get("Response")
+    if isinstance(response, Mapping) and isinstance(error := response.get("Error"), Mapping):
+        code, message = error.get("Code"), error.get("Message")
+    if not code or isinstance(code, bool) or not isinstance(code, int | str) or not isinstance(message, str):
+        return None
+    # Baidu's numeric codes are its own table's (110 is a bad token), never an HTTP status: only a named code is kept
+    facts = facts_from_body({"code": code, "message": message} if isinstance(code, str) else {"message": message},
+                            kind=ExcKind.soft)
+    facts.codes = facts.codes | {"reported_error"}
+    return facts, None
+
+
+def _wrapped_error(data: Mapping[str, Any]) -> SoftVerdict | None:
+    """An event that wraps its payload and reports a failure in it (chat.z.ai's ``{"type": "chat:completion",
+    "data": {"error": {"detail": ...}}}``, as reverse proxies relay it)."""
+    inner = data.get("data")
+    if isinstance(inner, Mapping) and isinstance(error := inner.get("error"), Mapping) and error:
+        return _from_error(inner, None)
+    return None
 
 
 def _is_error_object(data: Mapping[str, Any]) -> bool:

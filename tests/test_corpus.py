@@ -102,10 +102,11 @@ HOLDOUT11 = "holdout11.jsonl"
 # A twelfth, mined while general rules were fitted to the tenth and eleventh, sampled the way an outside evaluator
 # samples (common classes first, recent issues, wrappers the others hold few of: Raycast, Obsidian, Semantic Kernel,
 # .NET/Go/Swift/Dart clients, Coze, Zhipu, ERNIE, new-api/one-api and Codex relays). Measured unseen at 73 of 114
-# on 7cad650, before the fits to the tenth and eleventh landed; no rule has been fitted to it yet.
+# on 7cad650, before the fits to the tenth and eleventh landed; general rules have since been fitted to it (-> 110 of
+# 114), so it counts in the 95 % sum.
 HOLDOUT12 = "holdout12.jsonl"
-# holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT12,)
+# holdouts no general rule has been fitted to yet: kept out of the 95 % sum (none now; a new one goes here)
+UNSEEN: tuple[str, ...] = ()
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -116,7 +117,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first eleven have; the twelfth has not yet)."""
+    have been fitted to it, then it joins this sum (all twelve have)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -220,9 +221,12 @@ def test_eleventh_holdout_accuracy_does_not_fall() -> None:
 
 def test_twelfth_holdout_accuracy_does_not_fall() -> None:
     """The twelfth held-out file keeps its accuracy (73 of 114 before any rule saw it, measured on 7cad650: 48/79
-    message-only, 23/27 HTTP, 2/8 soft failures); raise the floor as rules fix more, never lower it."""
+    message-only, 23/27 HTTP, 2/8 soft failures; 110 after general rules for clear text over a generic status, error
+    envelopes under HTTP 200 (Baidu's error_code/error_msg, Tencent's Response.Error, an event wrapping an error),
+    Baidu's and Coze's wordings, clients' and gateways' sentences without a status, and a last-resort reading of a
+    status-less text's words); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT12)])
-    assert total >= 114 and right / total >= 73 / 114, f"{right}/{total}"
+    assert total >= 114 and right / total >= 110 / 114, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:

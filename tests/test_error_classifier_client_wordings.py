@@ -230,3 +230,74 @@ def test_new_api_error_codes_decide_whatever_the_message(code: str, status: int,
     its error type, as the relay sends it for an error without a message of its own (``ToOpenAIError``)."""
     body = {"error": {"message": "new_api_error", "type": "new_api_error", "param": "", "code": code}}
     assert classify_api_error(exception_from_http("openai", status, body)).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
+    ("Error", '["error": {\n    code = "<null>";\n    message = "The server had an error while processing your '
+              'request. Sorry about that!";\n    type = "server_error";\n}]', R.server_error,
+     "https://github.com/adamrushy/OpenAISwift/issues/28"),
+    ("Error", "stream error: stream ID 53; INTERNAL_ERROR; received from peer", R.stream_incomplete,
+     "https://github.com/sashabaranov/go-openai/issues/332"),
+    ("Error", "the server closed connection before returning the first response byte. Make sure the server returns "
+              "'Connecti", R.transient, "https://github.com/maximhq/bifrost/issues/3927"),
+    ("InvalidResponseDataError", "Response contained no choices.", R.empty_response,
+     "https://github.com/vercel/ai/pull/20352"),
+    ("Swift.DecodingError", 'Error sending message: keyNotFound(CodingKeys(stringValue: "id", intValue: nil), '
+                            'Swift.DecodingError.Context(codingPath: [], debugDescription: "No value associated with '
+                            'key", underlyingError: nil))', R.malformed_response,
+     "https://github.com/kevinhermawan/swift-llm-chat-openai/issues/5"),
+    ("Error", "Open api qps request limit reached", R.rate_limit,
+     "https://github.com/chatgpt-web-dev/chatgpt-web/issues/568"),
+    ("Error", '{"error":"timed out waiting for a concurrent request slot"}', R.rate_limit,
+     "https://github.com/devops-thiago/ThrillhouseBot/issues/838"),
+    ("Error", "Access token invalid or no longer valid", R.auth,
+     "https://github.com/immersive-translate/immersive-translate/issues/1800"),
+    ("Error", 'request failed, body={"code":4101,"msg":"The token you entered is incorrect. Please double-check and '
+              'try again.', R.auth, "https://github.com/coze-dev/coze-go/issues/56"),
+    ("Error", "no keys found that support model: gemini-3.1-pro-preview", R.model_not_found,
+     "https://github.com/langwatch/langwatch/pull/7602"),
+    ("Error", "{\n  error: {\n    error: 'Unexpected response from Coze API.',\n    message: 'The Bot is not currently "
+              "published to the corresponding platform\\n'\n  }\n}", R.model_not_found,
+     "https://github.com/fatwang2/coze2openai/issues/18"),
+    ("BadRequestError", "prompt tokens too long", R.context_overflow,
+     "https://github.com/PaddlePaddle/ERNIE-SDK/issues/336"),
+    ("Error", "Error talking to OpenAI: There was an issue with your request. Please check your inputs and try again",
+     R.format_error, "https://github.com/home-assistant/core/issues/161073"),
+    ("Error", 'API Error: 400 Upstream provider GEMINI returned HTTP 400.\n  Mapped message: Invalid request sent to '
+              'provider.\n  Upstream error:\n  [{"error":{"code":400,"message":"Invalid JSON payload received. Unknown '
+              'name \\"metadata\\": Cannot find field.","status":"INVALID_ARGUMENT"}}]', R.format_error,
+     "https://github.com/Alishahryar1/free-claude-code/issues/1548"),
+    ("Error", "error consuming token remain quota: failed to update user quota after max retries", R.server_error,
+     "https://github.com/ai365vip/chat-api/issues/83"),
+    # near misses: a stream id without Go's "stream error", a quota that is really spent, a model named without a key
+    ("Error", "stream ID 53 finished", R.unknown, "-"),
+    ("Error", "error consuming token remain quota: token quota is not enough", R.billing, "-"),
+    ("Error", "no keys found", R.unknown, "-"),
+])
+def test_status_less_wordings_of_clients_and_gateways(type_name: str, text: str, expect: FailoverReason,
+                                                      source: str) -> None:
+    """Clients', gateways' and providers' own sentences for common failures, printed without a status."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "expect", "source"), [
+    ("api return error, code: 336003, msg: field system too long", R.format_error,
+     "https://github.com/baidubce/bce-qianfan-sdk/issues/81"),
+    ("Manually set deadline 5s is too short. Minimum allowed deadline is 10s.", R.format_error,
+     "https://github.com/livekit/agents/issues/3723"),
+    ("[ERROR] Translation Failed: HTTP Error - BadRequest", R.format_error,
+     "https://github.com/SakiRinn/LiveCaptions-Translator/issues/223"),
+    # the key's words come before the request's: a token that is invalid is the credential's fault
+    ("bot token invalid, check the settings", R.auth, "-"),
+    ("insufficient balance on the relay account", R.billing, "-"),
+    ("model busy, retry", R.overloaded, "-"),
+    ("upstream: deadline reached before the answer", R.timeout, "-"),
+    ("upstream: connection reset while reading", R.timeout, "-"),
+    # near misses: nothing that says what failed stays unknown
+    ("Something went wrong", R.unknown, "-"),
+    ("Tool 'web_search' not found", R.unknown, "-"),
+])
+def test_last_resort_words_before_unknown(text: str, expect: FailoverReason, source: str) -> None:
+    """A status-less text no rule reads is read by its words (key or token invalid, credits, rate limits, busy,
+    parameters and fields, deadlines, connections) before it is called unknown."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source

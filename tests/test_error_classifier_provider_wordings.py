@@ -208,3 +208,95 @@ def test_an_error_object_under_http_200(body: dict[str, Any], expect: FailoverRe
     """An error object sent with HTTP 200, as the SDK parses it, is decided by its message and type."""
     c = classify_soft_failure(response_from_http("openai", body))
     assert (c.reason if c else None) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/WEIFENG2333/VideoCaptioner/issues/936 (a relay's per-minute cap sent as a 403)
+    ("PermissionDeniedError", "Error code: 403 - RPM limit exceeded. Please complete identity verification to lift "
+                              "the restriction.", 403, R.rate_limit),
+    # https://github.com/acheong08/ChatGPT/issues/533 (a ban, raised by the 0.x SDK as RateLimitError)
+    ("RateLimitError", "Your access was terminated due to violation of our policies, please check your email for "
+                       "more information.", 429, R.auth_permanent),
+    # https://github.com/QuantumNous/new-api/issues/4499 (new-api's banned-word filter under LiteLLM's 500)
+    ("InternalServerError", "litellm. InternalServerError: Internal ServerError: OpenAIException - "
+                            "sensitive_words_detected (request id:\n20260xxxxx0tJv7)", 500, R.content_policy_blocked),
+    # https://github.com/tontinton/maki/issues/777 (OpenAI's overload wording under a 400)
+    ("Error", "sub-agent error: API error (400): Our servers are currently overloaded. Please try again later.", None,
+     R.overloaded),
+    # https://github.com/vybestack/llxprt-code/issues/144 (Fireworks' queue could not start the answer)
+    ("RateLimitError", "429 Request didn't generate first token before the given deadline", 429, R.overloaded),
+    # https://github.com/OpenHands/OpenHands/pull/7713 (LiteLLM's 500 around an answer with no choices)
+    ("InternalServerError", "litellm.InternalServerError: Response choices is less than 1 - This is only seen in "
+                            "Gemini Pro 2.5 so far.", 500, R.empty_response),
+    # https://github.com/agentgateway/agentgateway/pull/977 (a gateway's 503 around an answer it could not parse)
+    ("Error", "gateway model request failed: gateway returned status 503: processing failed: failed to parse "
+              "response: missing field choices at line 1 column 180", None, R.malformed_response),
+    # https://github.com/NanmiCoder/cc-haha/issues/129 (Kimi's tokens-per-day cap: no wait of seconds helps)
+    ("RateLimitError", "Your account org-x / proj-y <ak-z> request reached organization TPD rate limit, current: "
+                       "1519679, limit: 1500000", 429, R.billing),
+    # https://github.com/su-kaka/gcli2api/issues/416 (the ErrorInfo reason names the missing credits)
+    ("RateLimitError", '"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", '
+                       '"status": "RESOURCE_EXHAUSTED", "details": [{"reason": "INSUFFICIENT_G1_CREDITS_BALANCE"', 429,
+     R.billing),
+    # https://github.com/kirodotdev/Kiro/issues/7231 (an account locked until support verifies it)
+    ("PermissionDeniedError", "[403]: Your User ID (24c8b4c8) temporarily is suspended. We've locked your account as "
+                              "a security precaution.", 403, R.auth_permanent),
+    # near misses: the same statuses with nothing but their generic words keep the status's reading
+    ("PermissionDeniedError", "Error code: 403 - Forbidden", 403, R.auth),
+    ("RateLimitError", "Rate limit reached for requests. Please try again in 20s.", 429, R.rate_limit),
+    ("RateLimitError", "Request rate limit exceeded, current: 61, limit: 60 per minute", 429, R.rate_limit),
+    ("InternalServerError", "litellm.InternalServerError: Internal Server Error", 500, R.server_error),
+    ("Error", "API error (400): Invalid value for 'temperature': must be between 0 and 2.", None, R.format_error),
+])
+def test_clear_text_outranks_a_generic_status(type_name: str, text: str, status: int | None,
+                                              expect: FailoverReason) -> None:
+    """What the text says failed (a ban, a banned word, capacity, a per-minute or per-day cap, an unusable answer)
+    beats the reading of the status a wrapper gave it."""
+    assert classify_api_error(exception_from_message(type_name, text, status=status)).reason is expect
+
+
+_QIANFAN_ERRORS = "https://ai.baidu.com/ai-doc/WENXINWORKSHOP/tlmyncueh"
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    # https://github.com/Undertone0809/promptulate/issues/60 and https://github.com/classfang/AIHub/issues/16
+    ({"error_code": 336003, "error_msg": "the length of messages must be an odd number", "id": "as-r2m1yiqv5z"},
+     R.format_error),
+    ({"error_code": 336002, "error_msg": "Invalid JSON", "id": "as-gqmx0jixp0"}, R.format_error),
+    # codes 18, 110 and 336000 of _QIANFAN_ERRORS, in its own words
+    ({"error_code": 18, "error_msg": "Open api qps request limit reached"}, R.rate_limit),
+    ({"error_code": 110, "error_msg": "Access token invalid or no longer valid"}, R.auth),
+    ({"error_code": 336000, "error_msg": "Internal error"}, R.server_error),
+    # Tencent Cloud API 3.0's failure envelope: https://tencentcloud.com/document/api/1131/45350
+    ({"Response": {"Error": {"Code": "AuthFailure.SignatureFailure", "Message": "The provided credentials could not "
+                             "be validated. Please ensure your signature is correct."},
+                   "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}, R.auth),
+    # near miss: a zero error_code beside a real answer is no failure
+    ({"error_code": 0, "error_msg": "", "choices": [
+        {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": "hi"}}]}, None),
+])
+def test_an_error_envelope_under_http_200_is_read_like_an_http_error(body: dict[str, Any],
+                                                                     expect: FailoverReason | None) -> None:
+    """Baidu's ``error_code``/``error_msg`` and Tencent's ``Response.Error`` sent with HTTP 200, as the SDK parses
+    them, are decided by their code and message; an envelope no rule reads is the server's failure."""
+    c = classify_soft_failure(response_from_http("openai", body))
+    assert (c.reason if c else None) is expect
+
+
+@pytest.mark.parametrize(("event", "expect"), [
+    # https://github.com/ZyphrZero/z.ai2api_python/issues/58 (chat.z.ai's stream event wrapping an error)
+    ({"type": "chat:completion", "data": {"error": {
+        "detail": "Content Security Warning: The content may contain inappropriate content.",
+        "content": "Content Security Warning: The content may contain inappropriate content."},
+        "done": True, "phase": "other"}}, R.content_policy_blocked),
+    # https://github.com/BerriAI/litellm/issues/20357 (an image model's own block value, no parts)
+    ({"candidates": [{"content": {"role": "model"}, "finishReason": "IMAGE_PROHIBITED_CONTENT"}]},
+     R.content_policy_blocked),
+    # near misses: an event whose data carries no error, and a finished candidate with text
+    ({"type": "chat:completion", "data": {"delta_content": "hi", "phase": "answer"}}, None),
+    ({"candidates": [{"content": {"role": "model", "parts": [{"text": "hi"}]}, "finishReason": "STOP"}]}, None),
+])
+def test_stream_events_that_wrap_an_error_or_a_block(event: dict[str, Any], expect: FailoverReason | None) -> None:
+    """An event whose ``data`` holds an error object, and Gemini's image block values, end the answer."""
+    c = classify_soft_failure(event)
+    assert (c.reason if c else None) is expect
