@@ -104,8 +104,12 @@ HOLDOUT11 = "holdout11.jsonl"
 # .NET/Go/Swift/Dart clients, Coze, Zhipu, ERNIE, new-api/one-api and Codex relays). Measured unseen at 73 of 114
 # on 7cad650, before the fits to the tenth and eleventh landed; no rule has been fitted to it yet.
 HOLDOUT12 = "holdout12.jsonl"
+# A thirteenth, mined from hosted providers, their official SDKs and their documented error tables (OpenAI, Azure,
+# Anthropic, Gemini/Vertex, Bedrock, Mistral, DeepSeek, Moonshot, MiniMax, Qianfan, Venice, OpenRouter, xAI), sampled
+# the way an outside evaluator samples. Measured unseen at 74 of 103 on 312108c; no rule has been fitted to it yet.
+HOLDOUT13 = "holdout13.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT12,)
+UNSEEN: tuple[str, ...] = (HOLDOUT12, HOLDOUT13)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -116,7 +120,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first eleven have; the twelfth has not yet)."""
+    have been fitted to it, then it joins this sum (the first eleven have; the twelfth and thirteenth have not yet)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -223,6 +227,13 @@ def test_twelfth_holdout_accuracy_does_not_fall() -> None:
     message-only, 23/27 HTTP, 2/8 soft failures); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT12)])
     assert total >= 114 and right / total >= 73 / 114, f"{right}/{total}"
+
+
+def test_thirteenth_holdout_accuracy_does_not_fall() -> None:
+    """The thirteenth held-out file keeps its accuracy (74 of 103 before any rule saw it, measured on 312108c: 22/39
+    message-only, 44/53 HTTP, 8/11 soft failures); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT13)])
+    assert total >= 103 and right / total >= 74 / 103, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
