@@ -105,8 +105,12 @@ HOLDOUT11 = "holdout11.jsonl"
 # on 7cad650, before the fits to the tenth and eleventh landed; general rules have since been fitted to it (-> 110 of
 # 114), so it counts in the 95 % sum.
 HOLDOUT12 = "holdout12.jsonl"
-# holdouts no general rule has been fitted to yet: kept out of the 95 % sum (none now; a new one goes here)
-UNSEEN: tuple[str, ...] = ()
+# A thirteenth, mined from hosted providers, their official SDKs and their documented error tables (OpenAI, Azure,
+# Anthropic, Gemini/Vertex, Bedrock, Mistral, DeepSeek, Moonshot, MiniMax, Qianfan, Venice, OpenRouter, xAI), sampled
+# the way an outside evaluator samples. Measured unseen at 74 of 103 on 312108c; no rule has been fitted to it yet.
+HOLDOUT13 = "holdout13.jsonl"
+# holdouts no general rule has been fitted to yet: kept out of the 95 % sum
+UNSEEN: tuple[str, ...] = (HOLDOUT13,)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -117,7 +121,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (all twelve have)."""
+    have been fitted to it, then it joins this sum (the first twelve have; the thirteenth has not yet)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -227,6 +231,14 @@ def test_twelfth_holdout_accuracy_does_not_fall() -> None:
     status-less text's words); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT12)])
     assert total >= 114 and right / total >= 110 / 114, f"{right}/{total}"
+
+
+def test_thirteenth_holdout_accuracy_does_not_fall() -> None:
+    """The thirteenth held-out file keeps its accuracy (74 of 103 before any rule saw it, measured on 312108c: 22/39
+    message-only, 44/53 HTTP, 8/11 soft failures; 77 on 76e7df9, whose rules were fitted to the twelfth without
+    seeing this file); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT13)])
+    assert total >= 103 and right / total >= 77 / 103, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
