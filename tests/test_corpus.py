@@ -104,8 +104,15 @@ HOLDOUT11 = "holdout11.jsonl"
 # .NET/Go/Swift/Dart clients, Coze, Zhipu, ERNIE, new-api/one-api and Codex relays). Measured unseen at 73 of 114
 # on 7cad650, before the fits to the tenth and eleventh landed; no rule has been fitted to it yet.
 HOLDOUT12 = "holdout12.jsonl"
+# A fourteenth, mined while general rules were fitted to the twelfth, sampled the way an outside evaluator samples
+# (common classes first, 2024-2026 issues) from the wrappers people paste errors from: agent frameworks and coding
+# agents (LiteLLM, crewAI, Mastra, OpenHands, Claude Code, Codex, Gemini CLI, Cline, Roo, Kilo, Continue, OpenClaw,
+# opencode, Zed, Jan) and self-hosted servers and gateways (vLLM, llama.cpp, Ollama, LM Studio, TensorRT-LLM
+# and Triton, LiteLLM proxy, Portkey, Cloudflare AI Gateway, OmniRoute, new-api). Measured unseen at 80 of 114
+# on 312108c; no rule has been fitted to it yet.
+HOLDOUT14 = "holdout14.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT12,)
+UNSEEN: tuple[str, ...] = (HOLDOUT12, HOLDOUT14)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -116,7 +123,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first eleven have; the twelfth has not yet)."""
+    have been fitted to it, then it joins this sum (the first eleven have; the twelfth and fourteenth have not yet)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -223,6 +230,13 @@ def test_twelfth_holdout_accuracy_does_not_fall() -> None:
     message-only, 23/27 HTTP, 2/8 soft failures); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT12)])
     assert total >= 114 and right / total >= 73 / 114, f"{right}/{total}"
+
+
+def test_fourteenth_holdout_accuracy_does_not_fall() -> None:
+    """The fourteenth held-out file keeps its accuracy (80 of 114 before any rule saw it, measured on 312108c: 52/81
+    message-only, 24/29 HTTP, 4/4 soft failures); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT14)])
+    assert total >= 114 and right / total >= 80 / 114, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
