@@ -106,9 +106,9 @@ HOLDOUT11 = "holdout11.jsonl"
 HOLDOUT12 = "holdout12.jsonl"
 # A fourteenth, mined while general rules were fitted to the twelfth, sampled the way an outside evaluator samples
 # (common classes first, 2024-2026 issues) from the wrappers people paste errors from: agent frameworks and coding
-# agents (LiteLLM, crewAI, Mastra, OpenHands, Claude Code, Codex, Gemini CLI, Cline, Roo, Kilo, Continue, OpenClaw,
+# agents (LiteLLM, Mastra, OpenHands, Claude Code, Codex, Gemini CLI, Cline, Roo, Kilo, Continue, OpenClaw,
 # opencode, Zed, Jan) and self-hosted servers and gateways (vLLM, llama.cpp, Ollama, LM Studio, TensorRT-LLM
-# and Triton, LiteLLM proxy, Portkey, Cloudflare AI Gateway, OmniRoute, new-api). Measured unseen at 80 of 114
+# and Triton, LiteLLM proxy, Portkey, Cloudflare AI Gateway, OmniRoute, new-api). Measured unseen at 78 of 112
 # on 312108c; no rule has been fitted to it yet.
 HOLDOUT14 = "holdout14.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
@@ -233,10 +233,10 @@ def test_twelfth_holdout_accuracy_does_not_fall() -> None:
 
 
 def test_fourteenth_holdout_accuracy_does_not_fall() -> None:
-    """The fourteenth held-out file keeps its accuracy (80 of 114 before any rule saw it, measured on 312108c: 52/81
+    """The fourteenth held-out file keeps its accuracy (78 of 112 before any rule saw it, measured on 312108c: 50/79
     message-only, 24/29 HTTP, 4/4 soft failures); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT14)])
-    assert total >= 114 and right / total >= 80 / 114, f"{right}/{total}"
+    assert total >= 112 and right / total >= 78 / 112, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
