@@ -109,8 +109,15 @@ HOLDOUT12 = "holdout12.jsonl"
 # Anthropic, Gemini/Vertex, Bedrock, Mistral, DeepSeek, Moonshot, MiniMax, Qianfan, Venice, OpenRouter, xAI), sampled
 # the way an outside evaluator samples. Measured unseen at 74 of 103 on 312108c; no rule has been fitted to it yet.
 HOLDOUT13 = "holdout13.jsonl"
+# A fourteenth, mined while general rules were fitted to the twelfth, sampled the way an outside evaluator samples
+# (common classes first, 2024-2026 issues) from the wrappers people paste errors from: agent frameworks and coding
+# agents (LiteLLM, Mastra, OpenHands, Claude Code, Codex, Gemini CLI, Cline, Roo, Kilo, Continue, OpenClaw,
+# opencode, Zed, Jan) and self-hosted servers and gateways (vLLM, llama.cpp, Ollama, LM Studio, TensorRT-LLM
+# and Triton, LiteLLM proxy, Portkey, Cloudflare AI Gateway, OmniRoute, new-api). Measured unseen at 78 of 112
+# on 312108c; no rule has been fitted to it yet.
+HOLDOUT14 = "holdout14.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT13,)
+UNSEEN: tuple[str, ...] = (HOLDOUT13, HOLDOUT14)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -121,7 +128,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first twelve have; the thirteenth has not yet)."""
+    have been fitted to it, then it joins this sum (the first twelve have; the thirteenth and fourteenth have not yet)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -239,6 +246,14 @@ def test_thirteenth_holdout_accuracy_does_not_fall() -> None:
     seeing this file); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT13)])
     assert total >= 103 and right / total >= 77 / 103, f"{right}/{total}"
+
+
+def test_fourteenth_holdout_accuracy_does_not_fall() -> None:
+    """The fourteenth held-out file keeps its accuracy (78 of 112 before any rule saw it, measured on 312108c: 50/79
+    message-only, 24/29 HTTP, 4/4 soft failures; 82 on 76e7df9, whose rules were fitted to the twelfth without seeing
+    this file); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT14)])
+    assert total >= 112 and right / total >= 82 / 112, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
