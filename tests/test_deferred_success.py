@@ -177,7 +177,8 @@ UNCAPPED = [Credential(id=i, secret=SecretStr(f"sk-uncapped-{i}-0000000")) for i
 
 
 def test_uncapped_keys_in_priority_order_take_no_write_lock_before_the_call(tmp_path: Path) -> None:
-    """No cap to count, so the pick is a read; grants and successes go together in one later transaction."""
+    """No cap to count, so the pick is a read; grants and successes go together in one later transaction.
+    The first pick after the flush reads the file; the file unchanged since, the others check its version only."""
     store = SQLiteStore(tmp_path / "state.db", flusher=PAUSED)
     pool = CredentialPool("p", UNCAPPED, store=store)
     pool.record_success(pool.acquire("m"))  # the first acquire registers the key set
@@ -185,7 +186,8 @@ def test_uncapped_keys_in_priority_order_take_no_write_lock_before_the_call(tmp_
     statements = _write_transactions(store)
     for _ in range(10):
         pool.record_success(pool.acquire("m"))
-    assert statements.count("BEGIN IMMEDIATE") == 0 and statements.count("BEGIN") == 10
+    assert statements.count("BEGIN IMMEDIATE") == 0 and statements.count("BEGIN") == 1
+    assert statements.count("PRAGMA data_version") == 10
     store.flush()
     assert statements.count("BEGIN IMMEDIATE") == 1
     states = {c.id: s for c, s in pool.states()}
@@ -208,3 +210,54 @@ def test_a_lease_written_behind_its_pick_shows_in_flight_once_applied_and_cooldo
         assert cooled_over.credential.id == "b"
     PAUSED.run_once()
     assert {c.id: (s.in_flight, s.successes) for c, s in other.states()} == {"a": (0, 2), "b": (0, 0)}
+
+
+def _file(path: Path) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        return tuple(db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()  # type: ignore[return-value]
+                     for table in ("credential_state", "lease", "pool_member", "affinity"))
+    finally:
+        db.close()
+
+
+def test_a_grant_and_its_success_still_pending_are_written_as_one_without_the_lease_row(tmp_path: Path) -> None:
+    """The file ends as when the grant was written before the success (counts, last use, the session's key,
+    no lease left), but the lease row is never inserted only to be deleted."""
+    def run(path: Path, flush_between: bool) -> list[str]:
+        store = SQLiteStore(path, flusher=PAUSED)
+        pool = CredentialPool("p", UNCAPPED, store=store, session_affinity=True, clock=lambda: 1_000.0)
+        pool.record_success(pool.acquire("m"))  # the first acquire registers the key set
+        store.flush()
+        statements = _write_transactions(store)
+        for session in ("s1", None, "s1"):
+            lease = pool.acquire("m", session=session)
+            if flush_between:
+                store.flush()
+            pool.record_success(lease)
+        store.flush()
+        return statements
+
+    apart, together = run(tmp_path / "apart.db", True), run(tmp_path / "together.db", False)
+    assert _file(tmp_path / "apart.db") == _file(tmp_path / "together.db")
+    assert sum(s.startswith("INSERT INTO lease") for s in apart) == 3
+    assert not any(s.startswith(("INSERT INTO lease", "DELETE FROM lease WHERE pool = ? AND id = ? AND lease_id"))
+                   for s in together)
+    assert len(together) < len(apart)
+
+
+def test_a_grant_whose_success_comes_after_it_was_written_is_finished_apart(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db", flusher=PAUSED)
+    pool = CredentialPool("p", UNCAPPED, store=store)
+    pool.record_success(pool.acquire("m"))
+    first, second = pool.acquire("m"), pool.acquire("m")
+    store.flush()  # both leases written
+    assert {c.id: s.in_flight for c, s in pool.states()} == {"a": 2, "b": 0}
+    pool.record_success(second)
+    third = pool.acquire("m")
+    pool.record_success(third)  # merged with its grant; the first lease is still held
+    assert {c.id: (s.in_flight, s.successes, s.uses) for c, s in pool.states()} == {"a": (1, 3, 4), "b": (0, 0, 0)}
+    pool.record_success(first)
+    assert {c.id: (s.in_flight, s.successes, s.uses) for c, s in pool.states()} == {"a": (0, 4, 4), "b": (0, 0, 0)}

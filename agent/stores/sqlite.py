@@ -13,8 +13,14 @@ once a walk in that order needed one.
 A ``CandidateSet`` is registered once in table ``pool_member`` (priority position, cap, and a
 copy of each key's uses and last use, indexed per strategy); an acquire walks that index in
 strategy order a page at a time and stops at the first eligible key, so its cost grows with the
-keys it skips, not with the pool. The path is checked before every connection (``_safe_path``: no symbolic links,
-the user's own directory and file). Another process holding the write lock longer than
+keys it skips, not with the pool. An uncapped walk in priority order keeps the start of its first page,
+with the file's version (``PRAGMA data_version``, which any other connection's commit changes, and this
+connection's own commits): the next such pick, when the version still matches, decides from it at its own
+time instead of reading the file again, so every pick still sees every commit made before it. A deferred
+grant whose success is deferred too is written with it, without the lease row.
+
+The path is checked before every connection (``_safe_path``: no symbolic links, the user's own
+directory and file). Another process holding the write lock longer than
 ``busy_timeout`` (0.5 s) makes that one operation raise ``StoreBusyError``, which ``DegradingStore``
 serves from memory: a stuck writer never stalls a turn.
 
@@ -118,6 +124,10 @@ _LEASE_REBUILD: Final = (
 _STORES: weakref.WeakSet[SQLiteStore] = weakref.WeakSet()
 CHECKPOINTER: Final = Checkpointer()
 _Deferred = Callable[[sqlite3.Connection], object]  # a write applied in front of the next transaction
+# The start of an uncapped walk's first page as read: the file's version then (``_version``), and (id, decoded
+# state: None when malformed) of each member up to the one picked, in priority order.
+_Page = tuple[tuple[int, int], tuple[tuple[str, "CredentialState | None"], ...]]
+_FIRST_PAGE: Final = 8  # rows of the walk's first read
 log = logging.getLogger("steadyloop.state")
 
 
@@ -169,6 +179,8 @@ class SQLiteStore:
         self._registered: set[tuple[str, str]] = set()
         self._indexed: set[Order] = set()  # orders whose index this process made sure of
         self._pending: list[_Deferred] = []  # deferred grants and successes: the next transaction applies them
+        self._writes = 0  # write transactions this connection committed (data_version does not count them)
+        self._picks: dict[tuple[str, str], _Page] = {}  # the first page of an uncapped walk, as last read
         _STORES.add(self)
         with self._transaction() as db:
             old = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'lease'").fetchone()
@@ -206,7 +218,7 @@ class SQLiteStore:
             except sqlite3.Error as err:
                 raise StoreError(f"the state file {self.path} is unusable ({err}); move it aside to start "
                                  "afresh (credentials are configured elsewhere and are not affected)") from err
-            self._db, self._pid, self._indexed = db, os.getpid(), set()
+            self._db, self._pid, self._indexed, self._picks = db, os.getpid(), set(), {}
         return db
 
     def checkpoint(self) -> tuple[int, int]:
@@ -249,16 +261,27 @@ class SQLiteStore:
                     raise
                 db.execute("COMMIT")
                 if write:
+                    self._writes += 1
                     self._committed()
             except sqlite3.Error as err:
                 self._pending[:0] = pending
-                if getattr(err, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-                    raise StoreBusyError(f"state file {self.path} is locked by another process for more than "
-                                         f"{self.busy_timeout:g} s") from err
-                raise StoreError(f"state file {self.path}: {err}") from err
+                raise self._failed(err) from err
             except BaseException:
                 self._pending[:0] = pending
                 raise
+
+    def _failed(self, err: sqlite3.Error) -> StoreError:
+        """The store's error for a failed SQLite call: busy (another process holds the lock too long) or not."""
+        if getattr(err, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return StoreBusyError(f"state file {self.path} is locked by another process for more than "
+                                  f"{self.busy_timeout:g} s")
+        return StoreError(f"state file {self.path}: {err}")
+
+    def _version(self, db: sqlite3.Connection) -> tuple[int, int]:
+        """What the file's content is at, as this connection sees it: SQLite's ``data_version`` (it changes when
+        any other connection, of this process or another, commits) and this connection's own write commits
+        (which ``data_version`` does not count). Equal versions: nothing was committed in between."""
+        return int(db.execute("PRAGMA data_version").fetchone()[0]), self._writes
 
     @staticmethod
     def _apply_deferred(db: sqlite3.Connection, write: _Deferred) -> None:
@@ -327,27 +350,63 @@ class SQLiteStore:
         takes no write lock before its call. Pending writes of this process do not change which key such a
         walk picks (a grant or a success never blocks a key), so the read leaves them pending."""
         with self._lock:
-            with self._transaction(write=False, deferred=False) as db:
-                remembered = None if session is None else db.execute(
-                    "SELECT id FROM affinity WHERE pool = ? AND session = ? AND expires > ?", (pool, session, now)
-                ).fetchone()
-                preferred = member(candidates, None if remembered is None else str(remembered[0]))
-                found = self._scan(db, pool, [preferred], model, now, Order.given) if preferred else None
-                if found is None:
-                    found = self._walk_index(db, pool, candidates, model, now, Order.given)
+            found = preferred = None
+            if session is None:
+                found = self._known_pick(pool, candidates, model, now)
+            if found is None:
+                with self._transaction(write=False, deferred=False) as db:
+                    remembered = None if session is None else db.execute(
+                        "SELECT id FROM affinity WHERE pool = ? AND session = ? AND expires > ?", (pool, session, now)
+                    ).fetchone()
+                    preferred = member(candidates, None if remembered is None else str(remembered[0]))
+                    found = self._scan(db, pool, [preferred], model, now, Order.given) if preferred else None
+                    if found is None:
+                        found = self._walk_index(db, pool, candidates, model, now, Order.given, keep=True)
             if found is None:
                 return None
-            picked = found[0]
-            remember = session is not None and picked != (preferred and preferred.id)
-
-            def grant(db: sqlite3.Connection) -> None:
-                if remember and session is not None:
-                    self._remember(db, pool, session, picked, now, affinity_ttl)
-                self._grant(db, pool, found, now, lease_id, lease_ttl)
-
-            self._pending.append(grant)
+            remember = session if session is not None and found[0] != (preferred and preferred.id) else None
+            self._pending.append(_Grant(self, pool, found, now, lease_id, lease_ttl, remember, affinity_ttl))
         self._flusher.mark(self)
-        return picked
+        return found[0]
+
+    def _known_pick(self, pool: str, candidates: CandidateSet, model: str, now: float) -> tuple[str, bool] | None:
+        """The uncapped walk's pick from its first page as last read, if the file has not changed since (one
+        ``PRAGMA data_version`` instead of a read transaction, the walk's query and decoding its rows); None when it
+        has changed, or no key of that page may serve now (the caller then walks the file). Eligibility is decided
+        now, from the states read: a cooldown that has run out since frees its key here as in the file."""
+        db = self._connection()  # first: a new connection (after a fork) starts with nothing kept
+        page = self._picks.get((pool, candidates.key))
+        if page is None:
+            return None
+        try:
+            if page[0] != self._version(db):
+                return None
+        except sqlite3.Error as err:
+            raise self._failed(err) from err
+        for picked, state in page[1]:
+            if eligible(state or CredentialState(id=picked), model, now, 0, None):
+                return picked, state is None
+        return None
+
+    def _granted_and_finished(self, db: sqlite3.Connection, grant: _Grant,
+                              change: Callable[[CredentialState], CredentialState]) -> None:
+        """A pending grant and its lease's outcome in one write: what ``_grant`` then ``_finish_in`` leave in the
+        file (the use counted, the outcome's state, expired leases of the key deleted), without the lease row
+        they would insert and delete."""
+        pool, (picked, malformed), now = grant.pool, grant.found, grant.now
+        unreadable: set[str] = set()
+        old = self._states(db, pool, [picked], unreadable)[picked]
+        if not malformed and not unreadable:  # as _grant counts it: never on a malformed row
+            old = replace(old, uses=old.uses + 1, last_used=now)
+        try:
+            new = change(old)
+        except Exception:  # as when written apart: the grant stays, the outcome is dropped (_apply_deferred says so)
+            self._grant(db, pool, grant.found, now, grant.lease_id, grant.lease_ttl)
+            raise
+        db.execute("DELETE FROM lease WHERE pool = ? AND id = ? AND expires <= ?", (pool, picked, now))
+        db.execute("UPDATE pool_member SET uses = uses + 1, last_used = ? WHERE pool = ? AND id = ?",
+                   (now, pool, picked))
+        self._write(db, pool, new, old)
 
     def _grant(self, db: sqlite3.Connection, pool: str, found: tuple[str, bool], now: float, lease_id: str,
                lease_ttl: float) -> str:
@@ -393,27 +452,39 @@ class SQLiteStore:
         self._registered.add(args)
 
     def _walk_index(self, db: sqlite3.Connection, pool: str, candidates: CandidateSet, model: str, now: float,
-                    order: Order) -> tuple[str, bool] | None:
-        """The first eligible key in strategy order, a page at a time (pages double); (picked, malformed)."""
+                    order: Order, *, keep: bool = False) -> tuple[str, bool] | None:
+        """The first eligible key in strategy order, a page at a time (pages double); (picked, malformed).
+        ``keep`` (an uncapped set in priority order, in a read transaction): the first page is kept for
+        ``_known_pick``, with the file's version read before it (a commit after that only makes it older)."""
         if (pool, candidates.key) not in self._registered:
             self._register(db, pool, candidates)
         if order in _WALK_INDEX and order not in self._indexed:
             db.execute(_WALK_INDEX[order])
             self._indexed.add(order)
-        offset, size = 0, 8
+        offset, size = 0, _FIRST_PAGE
+        version = self._version(db) if keep else None
         while True:
             rows = db.execute(_WALK_SQL[order], (pool, candidates.key, size, offset)).fetchall()
             if not rows and offset == 0:  # the set's rows were removed behind this process's back
                 self._register(db, pool, candidates)
                 continue
+            seen: list[tuple[str, CredentialState | None]] = []  # the page's rows decoded so far, in order
+            found = None
             for row in rows:
                 picked, cap = str(row[0]), row[1]
                 state = self._decode(pool, row[2:]) if row[2] is not None else CredentialState(id=picked)
+                seen.append((picked, state))
+                keep = keep and cap is None  # a capped key's pick depends on its leases, not only on the file's rows
                 busy = 0 if cap is None else db.execute(
                     "SELECT COUNT(*) FROM lease WHERE pool = ? AND id = ? AND expires > ?", (pool, picked, now)
                 ).fetchone()[0]
                 if eligible(state or CredentialState(id=picked), model, now, busy, cap):
-                    return picked, state is None
+                    found = picked, state is None
+                    break
+            if keep and version is not None and offset == 0:
+                self._picks[(pool, candidates.key)] = (version, tuple(seen))  # a prefix of the walk: enough
+            if found is not None:
+                return found
             if len(rows) < size:
                 return None
             offset, size = offset + size, size * 2
@@ -463,8 +534,17 @@ class SQLiteStore:
 
     def finish_later(self, pool: str, credential_id: str, lease_id: str,
                      change: Callable[[CredentialState], CredentialState]) -> None:
+        """The outcome is written behind the turn; if its lease's grant is still pending too, both are written as
+        one (``_Grant.finished``): the lease row is never inserted only to be deleted."""
         with self._lock:
-            self._pending.append(lambda db: self._finish_in(db, pool, credential_id, lease_id, change))
+            for at in range(len(self._pending) - 1, -1, -1):  # the grant is nearly always one of the last
+                grant = self._pending[at]
+                if isinstance(grant, _Grant) and grant.lease_id == lease_id and grant.found[0] == credential_id \
+                        and grant.pool == pool and grant.change is None:
+                    grant.change = change
+                    break
+            else:
+                self._pending.append(lambda db: self._finish_in(db, pool, credential_id, lease_id, change))
         self._flusher.mark(self)
 
     def flush(self) -> None:
@@ -509,3 +589,25 @@ class SQLiteStore:
                     log.warning("steadyloop: %d deferred outcome(s) not written to %s at close: %s",
                                 len(self._pending), self.path, err)
             self._disconnect()
+
+
+class _Grant:
+    """A pending grant of an uncapped pick (``_acquire_uncapped``), and once its lease's success is deferred too
+    (``finish_later``), that outcome's change: applied with it in one write."""
+
+    __slots__ = ("affinity_ttl", "change", "found", "lease_id", "lease_ttl", "now", "pool", "remember", "store")
+
+    def __init__(self, store: SQLiteStore, pool: str, found: tuple[str, bool], now: float, lease_id: str,
+                 lease_ttl: float, remember: str | None, affinity_ttl: float) -> None:
+        self.store, self.pool, self.found, self.now = store, pool, found, now
+        self.lease_id, self.lease_ttl, self.remember, self.affinity_ttl = lease_id, lease_ttl, remember, affinity_ttl
+        self.change: Callable[[CredentialState], CredentialState] | None = None
+
+    def __call__(self, db: sqlite3.Connection) -> None:
+        store = self.store
+        if self.remember is not None:
+            store._remember(db, self.pool, self.remember, self.found[0], self.now, self.affinity_ttl)
+        if self.change is None:
+            store._grant(db, self.pool, self.found, self.now, self.lease_id, self.lease_ttl)
+        else:
+            store._granted_and_finished(db, self, self.change)
