@@ -261,3 +261,30 @@ def test_a_grant_whose_success_comes_after_it_was_written_is_finished_apart(tmp_
     assert {c.id: (s.in_flight, s.successes, s.uses) for c, s in pool.states()} == {"a": (1, 3, 4), "b": (0, 0, 0)}
     pool.record_success(first)
     assert {c.id: (s.in_flight, s.successes, s.uses) for c, s in pool.states()} == {"a": (0, 4, 4), "b": (0, 0, 0)}
+
+
+def test_a_deferred_success_does_not_wait_for_a_transaction_under_way(tmp_path: Path) -> None:
+    """The flusher's transaction holds the connection; a success deferred meanwhile is only added to the
+    pending writes (the event loop's thread never waits for it), and the next transaction applies it."""
+    store = SQLiteStore(tmp_path / "s.db", flusher=PAUSED)
+    pool = CredentialPool("p", UNCAPPED, store=store)
+    pool.record_success(pool.acquire("m"))
+    lease = pool.acquire("m")
+    store.flush()  # the lease is written
+    entered, leave, done = threading.Event(), threading.Event(), threading.Event()
+
+    def under_way() -> None:
+        with store._transaction():
+            entered.set()
+            leave.wait(10)
+
+    holder = threading.Thread(target=under_way)
+    holder.start()
+    try:
+        assert entered.wait(10)
+        threading.Thread(target=lambda: (pool.record_success(lease), done.set()), daemon=True).start()
+        assert done.wait(5)
+    finally:
+        leave.set()
+        holder.join(10)
+    assert {c.id: (s.in_flight, s.successes) for c, s in pool.states()} == {"a": (0, 2), "b": (0, 0)}

@@ -135,12 +135,13 @@ def _before_fork() -> None:
     for store in list(_STORES):
         store._lock.acquire()
         store._checkpoint_lock.acquire()
+        store._pending_lock.acquire()
         store._disconnect()
 
 
 def _after_fork() -> None:
     for store in list(_STORES):
-        for lock in (store._checkpoint_lock, store._lock):
+        for lock in (store._pending_lock, store._checkpoint_lock, store._lock):
             with contextlib.suppress(RuntimeError):
                 lock.release()
 
@@ -179,6 +180,8 @@ class SQLiteStore:
         self._registered: set[tuple[str, str]] = set()
         self._indexed: set[Order] = set()  # orders whose index this process made sure of
         self._pending: list[_Deferred] = []  # deferred grants and successes: the next transaction applies them
+        # guards _pending alone: a deferred success is added without waiting for a transaction (the flusher's) to end
+        self._pending_lock = threading.Lock()
         self._writes = 0  # write transactions this connection committed (data_version does not count them)
         self._picks: dict[tuple[str, str], _Page] = {}  # the first page of an uncapped walk, as last read
         _STORES.add(self)
@@ -247,7 +250,8 @@ class SQLiteStore:
         pending); if the transaction fails they stay pending for the next one.
         """
         with self._lock:
-            pending, self._pending = (self._pending, []) if deferred else ([], self._pending)
+            with self._pending_lock:
+                pending, self._pending = (self._pending, []) if deferred else ([], self._pending)
             try:
                 db = self._connection()
                 write = write or bool(pending)
@@ -264,11 +268,16 @@ class SQLiteStore:
                     self._writes += 1
                     self._committed()
             except sqlite3.Error as err:
-                self._pending[:0] = pending
+                self._restore(pending)
                 raise self._failed(err) from err
             except BaseException:
-                self._pending[:0] = pending
+                self._restore(pending)
                 raise
+
+    def _restore(self, pending: list[_Deferred]) -> None:
+        """Deferred writes a failed transaction took: in front of any deferred since, for the next one."""
+        with self._pending_lock:
+            self._pending[:0] = pending
 
     def _failed(self, err: sqlite3.Error) -> StoreError:
         """The store's error for a failed SQLite call: busy (another process holds the lock too long) or not."""
@@ -365,7 +374,9 @@ class SQLiteStore:
             if found is None:
                 return None
             remember = session if session is not None and found[0] != (preferred and preferred.id) else None
-            self._pending.append(_Grant(self, pool, found, now, lease_id, lease_ttl, remember, affinity_ttl))
+            grant = _Grant(self, pool, found, now, lease_id, lease_ttl, remember, affinity_ttl)
+            with self._pending_lock:
+                self._pending.append(grant)
         self._flusher.mark(self)
         return found[0]
 
@@ -535,8 +546,10 @@ class SQLiteStore:
     def finish_later(self, pool: str, credential_id: str, lease_id: str,
                      change: Callable[[CredentialState], CredentialState]) -> None:
         """The outcome is written behind the turn; if its lease's grant is still pending too, both are written as
-        one (``_Grant.finished``): the lease row is never inserted only to be deleted."""
-        with self._lock:
+        one (``_granted_and_finished``): the lease row is never inserted only to be deleted. It waits for no
+        transaction: a grant already taken by one (the flusher's, under way) is not found here, and the outcome
+        is applied by the next transaction, after it."""
+        with self._pending_lock:
             for at in range(len(self._pending) - 1, -1, -1):  # the grant is nearly always one of the last
                 grant = self._pending[at]
                 if isinstance(grant, _Grant) and grant.lease_id == lease_id and grant.found[0] == credential_id \
