@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -288,3 +289,39 @@ def test_a_deferred_success_does_not_wait_for_a_transaction_under_way(tmp_path: 
         leave.set()
         holder.join(10)
     assert {c.id: (s.in_flight, s.successes) for c, s in pool.states()} == {"a": (0, 2), "b": (0, 0)}
+
+
+def test_a_run_of_one_keys_grants_and_successes_is_one_read_and_one_write_of_its_row(tmp_path: Path) -> None:
+    """Sequential turns on one key between two flushes: their grants and successes are applied from one read of
+    the key's row and one write of it, and leave the file as when each was written apart."""
+    def run(path: Path, apart: bool) -> list[str]:
+        store = SQLiteStore(path, flusher=PAUSED)
+        pool = CredentialPool("p", UNCAPPED, store=store, clock=iter(range(1_000, 2_000)).__next__)
+        pool.record_success(pool.acquire("m"))
+        store.flush()
+        statements = _write_transactions(store)
+        for _ in range(10):
+            pool.record_success(pool.acquire("m"))
+            if apart:
+                store.flush()
+        store.flush()
+        return statements
+
+    apart, together = run(tmp_path / "apart.db", True), run(tmp_path / "together.db", False)
+    assert _file(tmp_path / "apart.db") == _file(tmp_path / "together.db")
+    assert sum(s.startswith("INSERT INTO credential_state") for s in apart) == 10
+    assert sum(s.startswith("INSERT INTO credential_state") for s in together) == 1
+    assert sum(s.startswith("SELECT id, cool_until") for s in together) == 1
+
+
+def test_an_outcome_that_changes_the_use_count_is_written_apart_with_its_run(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db", flusher=PAUSED)
+    pool = CredentialPool("p", UNCAPPED, store=store)
+    pool.record_success(pool.acquire("m"))
+    store.flush()
+    first, second = pool.acquire("m"), pool.acquire("m")
+    pool.record_success(first)
+    store.finish_later("p", second.credential.state_key, second.lease_id, lambda s: replace(s, uses=100))
+    store.flush()
+    states = {c.id: (s.in_flight, s.successes, s.uses) for c, s in pool.states()}
+    assert states == {"a": (0, 2, 100), "b": (0, 0, 0)}

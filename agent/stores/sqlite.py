@@ -34,6 +34,7 @@ holding those locks; parent and child reopen on their next use.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import os
@@ -257,8 +258,7 @@ class SQLiteStore:
                 write = write or bool(pending)
                 db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                 try:
-                    for outcome in pending:
-                        self._apply_deferred(db, outcome)
+                    self._apply_pending(db, pending)
                     yield db
                 except BaseException:
                     db.execute("ROLLBACK")
@@ -291,6 +291,24 @@ class SQLiteStore:
         any other connection, of this process or another, commits) and this connection's own write commits
         (which ``data_version`` does not count). Equal versions: nothing was committed in between."""
         return int(db.execute("PRAGMA data_version").fetchone()[0]), self._writes
+
+    def _apply_pending(self, db: sqlite3.Connection, pending: list[_Deferred]) -> None:
+        """The deferred writes in order; consecutive grants of one key that have their outcomes, as one."""
+        run: list[_Deferred] = []
+        for write in pending:
+            if isinstance(write, _Grant) and write.joins(run):
+                run.append(write)
+                continue
+            self._apply_run(db, run)
+            run = [write] if isinstance(write, _Grant) and write.change is not None else []
+            if not run:
+                self._apply_deferred(db, write)
+        self._apply_run(db, run)
+
+    def _apply_run(self, db: sqlite3.Connection, run: list[_Deferred]) -> None:
+        if run:
+            grants = [write for write in run if isinstance(write, _Grant)]
+            self._apply_deferred(db, functools.partial(self._granted_and_finished, run=grants))
 
     @staticmethod
     def _apply_deferred(db: sqlite3.Connection, write: _Deferred) -> None:
@@ -399,25 +417,40 @@ class SQLiteStore:
                 return picked, state is None
         return None
 
-    def _granted_and_finished(self, db: sqlite3.Connection, grant: _Grant,
-                              change: Callable[[CredentialState], CredentialState]) -> None:
-        """A pending grant and its lease's outcome in one write: what ``_grant`` then ``_finish_in`` leave in the
-        file (the use counted, the outcome's state, expired leases of the key deleted), without the lease row
-        they would insert and delete."""
-        pool, (picked, malformed), now = grant.pool, grant.found, grant.now
+    def _granted_and_finished(self, db: sqlite3.Connection, run: Sequence[_Grant]) -> None:
+        """Consecutive pending grants of one key, each with its lease's outcome (``finish_later``): what writing
+        each grant (``_grant``) then its outcome (``_finish_in``) leaves in the file (the uses counted, the last
+        use, the outcomes' state, the sessions' key, expired leases of the key deleted), from one read of the
+        row and one write of it, without the lease rows they would insert and delete. An outcome that fails or
+        changes the use count or last use is written apart, as before, with the whole run."""
+        pool, picked = run[0].pool, run[0].found[0]
         unreadable: set[str] = set()
-        old = self._states(db, pool, [picked], unreadable)[picked]
-        if not malformed and not unreadable:  # as _grant counts it: never on a malformed row
-            old = replace(old, uses=old.uses + 1, last_used=now)
-        try:
-            new = change(old)
-        except Exception:  # as when written apart: the grant stays, the outcome is dropped (_apply_deferred says so)
-            self._grant(db, pool, grant.found, now, grant.lease_id, grant.lease_ttl)
-            raise
-        db.execute("DELETE FROM lease WHERE pool = ? AND id = ? AND expires <= ?", (pool, picked, now))
-        db.execute("UPDATE pool_member SET uses = uses + 1, last_used = ? WHERE pool = ? AND id = ?",
-                   (now, pool, picked))
-        self._write(db, pool, new, old)
+        state = self._states(db, pool, [picked], unreadable)[picked]
+        readable = not unreadable
+        for grant in run:
+            if readable and not grant.found[1]:  # as _grant counts it: never on a malformed row
+                state = replace(state, uses=state.uses + 1, last_used=grant.now)
+            assert grant.change is not None
+            try:
+                new = grant.change(state)
+            except Exception:
+                new = None
+            if new is None or (new.uses, new.last_used) != (state.uses, state.last_used):
+                for each in run:  # the rare case, exactly as written apart
+                    self._apply_deferred(db, each.grant_only)
+                    assert each.change is not None
+                    self._apply_deferred(db, functools.partial(self._finish_in, pool=pool, credential_id=picked,
+                                                               lease_id=each.lease_id, change=each.change))
+                return
+            state, readable = new, True  # the outcome rewrote the row: the next grant counts on it
+        for grant in run:
+            if grant.remember is not None:
+                self._remember(db, pool, grant.remember, picked, grant.now, grant.affinity_ttl)
+        db.execute("DELETE FROM lease WHERE pool = ? AND id = ? AND expires <= ?",
+                   (pool, picked, max(grant.now for grant in run)))
+        db.execute("UPDATE pool_member SET uses = uses + ?, last_used = ? WHERE pool = ? AND id = ?",
+                   (len(run), run[-1].now, pool, picked))
+        db.execute(_UPSERT, _to_row(pool, state))
 
     def _grant(self, db: sqlite3.Connection, pool: str, found: tuple[str, bool], now: float, lease_id: str,
                lease_ttl: float) -> str:
@@ -617,10 +650,21 @@ class _Grant:
         self.change: Callable[[CredentialState], CredentialState] | None = None
 
     def __call__(self, db: sqlite3.Connection) -> None:
+        if self.change is not None:
+            self.store._granted_and_finished(db, [self])
+        else:
+            self.grant_only(db)
+
+    def grant_only(self, db: sqlite3.Connection) -> None:
+        """The grant alone: the session's key, the lease, the use counted."""
         store = self.store
         if self.remember is not None:
             store._remember(db, self.pool, self.remember, self.found[0], self.now, self.affinity_ttl)
-        if self.change is None:
-            store._grant(db, self.pool, self.found, self.now, self.lease_id, self.lease_ttl)
-        else:
-            store._granted_and_finished(db, self, self.change)
+        store._grant(db, self.pool, self.found, self.now, self.lease_id, self.lease_ttl)
+
+    def joins(self, run: list[_Deferred]) -> bool:
+        """Whether this write extends ``run`` (grants with their outcomes, of one key): written with it as one."""
+        if self.change is None or not run:
+            return False
+        last = run[-1]
+        return isinstance(last, _Grant) and (last.pool, last.found[0]) == (self.pool, self.found[0])
