@@ -578,8 +578,10 @@ class SQLiteStore:
 
     def finish_later(self, pool: str, credential_id: str, lease_id: str,
                      change: Callable[[CredentialState], CredentialState]) -> None:
-        """The outcome is written behind the turn; if its lease's grant is still pending too, both are written as
-        one (``_granted_and_finished``): the lease row is never inserted only to be deleted. It waits for no
+        """``finish`` behind the turn, with the lease's grant when that is still pending.
+
+        The grant and the outcome are then written as one (``_granted_and_finished``): the lease row is never
+        inserted only to be deleted. It waits for no
         transaction: a grant already taken by one (the flusher's, under way) is not found here, and the outcome
         is applied by the next transaction, after it."""
         with self._pending_lock:
