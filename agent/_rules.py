@@ -161,28 +161,56 @@ def quota_reopens_soon(f: ErrorFacts) -> bool:
     return f.wait is not None and f.wait <= QUOTA_SOON and "perday" not in f.text
 
 
-def _words(pattern: str) -> Callable[[ErrorFacts], bool]:
-    """A test on the normalised text (" word word "): lower-case words separated by one space."""
-    search = re.compile(pattern).search
-    return lambda f: search(f.norm) is not None
-
-
 # Last resort for a status-less text no rule above reads (a wrapper's own sentence, a 200 envelope's message): the
 # words that say what failed, most specific first, so a bad key's "invalid" is read as the key's, not the request's.
-# Only rules after every phrase, code and class rule: a text any of them reads never gets here.
-AUTH_WORDS: Final = _words(r" (?:api key|apikey|key|access token|token|credentials?|secret|signature) (?:\w+ ){0,3}?"
-                           r"(?:invalid|incorrect|expired|wrong|not valid|no longer valid)"
-                           r"| invalid (?:api key|apikey|key|access token|token|credentials?|signature) ")
-BILLING_WORDS: Final = _words(r" (?:credits?|balance|billing|insufficient funds|payment|recharge) ")
-RATE_WORDS: Final = _words(r" (?:rate|qps|rpm|tpm|rps|frequency|concurrency) (?:\w+ )?limit")
-BUSY_WORDS: Final = _words(r" (?:busy|overloaded|overload|capacity) ")
-# "field" only with what is wrong with its value ("field system too long"): "Unknown field 'foo' in config.yaml" is a
-# tool's, and a "required field ... is missing" is as often a client decoding the answer as a request defect.
-REQUEST_WORDS: Final = _words(r" (?:parameters?|invalid|malformed|must be|is required|too short|minimum allowed"
-                              r"|maximum allowed|bad request|badrequest) | fields? (?:\w+ ){0,2}?(?:is |are )?"
-                              r"(?:too long|too short|invalid) ")
-TIMEOUT_WORDS: Final = _words(r" (?:timed out|timeout|deadline) ")
-TRANSPORT_WORDS: Final = _words(r" connection (?:reset|closed|refused|aborted) | closed connection | socket ")
+# Only rules after every phrase, code and class rule: a text any of them reads never gets here. Each pattern reads the
+# normalised text (" word word ": lower-case words separated by one space).
+_CUE_PATTERNS: Final = (
+    ("auth", r" (?:api key|apikey|key|access token|token|credentials?|secret|signature) (?:\w+ ){0,3}?"
+             r"(?:invalid|incorrect|expired|wrong|not valid|no longer valid)"
+             r"| invalid (?:api key|apikey|key|access token|token|credentials?|signature) "),
+    ("billing", r" (?:credits?|balance|billing|insufficient funds|payment|recharge) "),
+    ("rate_limit", r" (?:rate|qps|rpm|tpm|rps|frequency|concurrency) (?:\w+ )?limit"),
+    ("overloaded", r" (?:busy|overloaded|overload|capacity) "),
+    # "field" only with what is wrong with its value ("field system too long"): "Unknown field 'foo' in config.yaml"
+    # is a tool's, and a "required field ... is missing" is as often a client decoding the answer as a request defect.
+    ("request", r" (?:parameters?|invalid|malformed|must be|is required|too short|minimum allowed|maximum allowed"
+                r"|bad request|badrequest) | fields? (?:\w+ ){0,2}?(?:is |are )?(?:too long|too short|invalid) "),
+    ("timeout", r" (?:timed out|timeout|deadline) "),
+    ("transport", r" connection (?:reset|closed|refused|aborted) | closed connection | socket "),
+)
+# A word each match of some pattern holds: a text that holds none of them is searched with none of the patterns (most
+# texts that reach these rules hold none: a look-up per word instead of seven regex scans).
+_CUE_WORDS: Final = frozenset({
+    "key", "apikey", "token", "credential", "credentials", "secret", "signature", "invalid",  # auth
+    "credit", "credits", "balance", "billing", "insufficient", "payment", "recharge",  # billing
+    "rate", "qps", "rpm", "tpm", "rps", "frequency", "concurrency",  # rate_limit
+    "busy", "overloaded", "overload", "capacity",  # overloaded
+    "parameter", "parameters", "malformed", "must", "required", "short", "allowed", "bad", "badrequest", "field",
+    "fields",  # request
+    "timed", "timeout", "deadline",  # timeout
+    "connection", "closed", "socket",  # transport
+})
+_CUES: Final = tuple((name, re.compile(pattern).search) for name, pattern in _CUE_PATTERNS)
+_NO_CUES: Final[frozenset[str]] = frozenset()
+_LAST_CUES: list[tuple[str, frozenset[str]]] = [(" ", _NO_CUES)]  # the seven rules ask about the same text in turn
+
+
+def cues(f: ErrorFacts) -> frozenset[str]:
+    """Names of the cue patterns present in the facts' normalised text (the last text's answer is remembered)."""
+    norm = f.norm
+    last_norm, found = _LAST_CUES[0]
+    if last_norm is norm or last_norm == norm:
+        return found
+    found = _NO_CUES if _CUE_WORDS.isdisjoint(norm.split()) else frozenset(
+        name for name, search in _CUES if search(norm))
+    _LAST_CUES[0] = (norm, found)
+    return found
+
+
+def _cue(name: str) -> Callable[[ErrorFacts], bool]:
+    return lambda f: name in cues(f)
+
 
 NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
@@ -441,14 +469,14 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("class_model_not_found", R.model_not_found, statuses=NONE, codes=("notfounderror", "notfound")),
     rule("class_bad_request", R.format_error, statuses=NONE, codes=(
         "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument")),
-    # Last resort before giving up on a status-less text: its words (see AUTH_WORDS and the others above).
-    rule("auth_words", R.auth, statuses=NONE, test=AUTH_WORDS),
-    rule("billing_words", R.billing, statuses=NONE, test=BILLING_WORDS),
-    rule("rate_limit_words", R.rate_limit, statuses=NONE, test=RATE_WORDS),
-    rule("overloaded_words", R.overloaded, statuses=NONE, test=BUSY_WORDS),
-    rule("request_defect_words", R.format_error, statuses=NONE, test=REQUEST_WORDS),
-    rule("timeout_words", R.timeout, statuses=NONE, test=TIMEOUT_WORDS),
-    rule("transport_words", R.timeout, statuses=NONE, test=TRANSPORT_WORDS),
+    # Last resort before giving up on a status-less text: its words (see _CUE_PATTERNS above).
+    rule("auth_words", R.auth, statuses=NONE, test=_cue("auth")),
+    rule("billing_words", R.billing, statuses=NONE, test=_cue("billing")),
+    rule("rate_limit_words", R.rate_limit, statuses=NONE, test=_cue("rate_limit")),
+    rule("overloaded_words", R.overloaded, statuses=NONE, test=_cue("overloaded")),
+    rule("request_defect_words", R.format_error, statuses=NONE, test=_cue("request")),
+    rule("timeout_words", R.timeout, statuses=NONE, test=_cue("timeout")),
+    rule("transport_words", R.timeout, statuses=NONE, test=_cue("transport")),
     # A 200 body that reported a failure by code (MiniMax's base_resp) in words no rule above reads.
     rule("reported_failure_code", R.server_error, statuses=NONE, codes=("base_resp_error", "reported_error")),
     rule("unknown", R.unknown),

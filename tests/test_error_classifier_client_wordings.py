@@ -291,6 +291,7 @@ def test_status_less_wordings_of_clients_and_gateways(type_name: str, text: str,
     ("bot token invalid, check the settings", R.auth, "-"),
     ("insufficient balance on the relay account", R.billing, "-"),
     ("model busy, retry", R.overloaded, "-"),
+    ("upstream said: frequency limit hit", R.rate_limit, "-"),
     ("upstream: deadline reached before the answer", R.timeout, "-"),
     ("upstream: connection reset while reading", R.timeout, "-"),
     # near misses: nothing that says what failed stays unknown
