@@ -101,8 +101,10 @@ def _tag(name: str, *entries: str | tuple[str, ...]) -> Tag:
 
 # Gemini's block reasons (prompt or candidate), as its SDKs and wrappers print a field with its enum value, and the
 # enum names alone where no other text can hold them. The same values the soft-failure path reads from a 200 body.
+# Vertex adds MODEL_ARMOR (a project's Model Armor template removed the prompt or answer) and JAILBREAK (prompt only):
+# https://cloud.google.com/vertex-ai/docs/reference/rest/v1/GenerateContentResponse#FinishReason and #BlockedReason
 _BLOCK_VALUES: Final = ("safety", "prohibited_content", "blocklist", "spii", "recitation", "image_safety",
-                        "other_block", "image_prohibited_content", "image_recitation")
+                        "other_block", "image_prohibited_content", "image_recitation", "model_armor", "jailbreak")
 _SAFETY_FIELDS: Final[tuple[str, ...]] = (
     "prohibited_content", "image_prohibited_content", "image_safety",
     *(f"{field} {value}" for field in ("block_reason", "blockreason", "blockedreason", "blocked_reason")
@@ -143,7 +145,17 @@ _TAG_LIST: Final = (
          "violated guardrail policy", "guardrail_intervened", "guardrail intervened",
          # new-api's sensitive-word code and a relay's moderation sentence, as wrappers print them under a 500 or
          # a 403 (https://github.com/QuantumNous/new-api, types/error.go): the same text is refused again.
-         "sensitive_words_detected", "contains text that is not allowed"),
+         "sensitive_words_detected", "contains text that is not allowed",
+         # OpenAI's image and moderation refusals ("Your request was rejected by the safety system ...
+         # safety_violations=[sexual]"), a documented content-policy 422 (Venice: "Your prompt violates the content
+         # policy of Venice.ai or the model provider", https://docs.venice.ai/api-reference/error-codes), Cloudflare AI
+         # Gateway's guardrail codes 2016/2017 ("Prompt blocked due to security configurations",
+         # https://developers.cloudflare.com/ai-gateway/guardrails/set-up-guardrail/)
+         ("rejected by", "safety system"), "safety_violations", "violates the content policy",
+         "violates our content policy", "blocked due to security configurations",
+         # a model's bare refusal sentence sent as the error body (Grok's plain-text 403 "I can't help with that
+         # request."): no error text says this about a key or a server
+         "i can t help with that", "i cannot help with that", "i can t assist with that", "i cannot assist with that"),
     # The stop value Anthropic, GLM and Bedrock send when prompt plus output filled the window, quoted in an error
     # (a client's validation error that refused the value): a machine token, as exact as a code.
     _tag("window_full", "model_context_window_exceeded"),
@@ -152,13 +164,24 @@ _TAG_LIST: Final = (
     _tag("long_context_tier", ("extra usage", "long context")),
     _tag("thinking_signature", ("signature", "thinking"), "thought_signature", ("thought", "signature"),
          "redacted_thinking"),
+    # A validator listing every value it accepts (Anthropic's "Input tag 'fallback' found using 'type' does not match
+    # any of the expected tags: ... 'redacted_thinking', ... 'thinking', ..."): the names in the list say nothing
+    # about what failed, as a list of allowed stop values says nothing of a content block.
+    _tag("value_list", "does not match any of the expected tags"),
+    # A feature of the request the model takes none of, which the request can drop (Gemini: "Developer instruction is
+    # not enabled for models/gemma-3-27b-it", the system instruction): unlike "Multiturn chat is not enabled for models/
+    # ...", the same model serves the request without it.
+    _tag("instruction_refused", "developer instruction is not enabled"),
     # https://github.com/jikig-ai/soleur/issues/3250 (Anthropic 400 for a conversation ending in assistant)
     _tag("prefill_unsupported", "does not support assistant message prefill",
          "conversation must end with a user message", "requests ending with a model turn are not supported",
          # Mistral, Perplexity: a history ending with an assistant turn, in their words.
          ("expected last role", "but got assistant"), "last message must have role `user`",
          # Anthropic refuses a prefill (a final assistant turn) that ends in whitespace.
-         "final assistant content cannot end with trailing whitespace"),
+         "final assistant content cannot end with trailing whitespace",
+         # Anthropic with tools: "Your API request included an `assistant` message in the final position, which would
+         # pre-fill the `assistant` response. When using tools, pre-filling the `assistant` response is not supported."
+         ("assistant", "message in the final position"), "pre filling the assistant response is not supported"),
     _tag("long_context_beta", ("long context beta", "not yet available"), ("credits are required", "long context")),
     _tag("llama_grammar", "error parsing grammar", "json-schema-to-grammar", "failed to parse grammar",
          ("unable to generate parser", "template")),
@@ -200,6 +223,16 @@ _TAG_LIST: Final = (
          # (https://github.com/ollama/ollama/issues/7909, /2778, /9739); another model serves the request.
          "does not support generate", "does not support chat", "do not support chat",
          "model does not support embeddings",
+         # a model reserved to a plan tier (Hugging Face's "Model requires a Pro subscription", Venice's 401 "This model
+         # is only available to Pro users": https://docs.venice.ai/api-reference/error-codes), or not entitled on
+         # this account (Bedrock's "<model> is not available for this account. You can explore other available
+         # models"): other models answer the same key
+         ("model", "requires a pro subscription"), ("model", "only available to pro users"),
+         ("is not available for this account", "model"), ("is not available for this account", "models"),
+         # a client's check of the configured model (Claude Code: "There's an issue with the selected model (...). It
+         # may not exist or you may not have access to it."), a local server's model without vision (LM Studio)
+         "issue with the selected model", ("model", "may not exist or you may not have access"),
+         ("model does not support images", "use a model"),
          # transformers (vLLM, TGI) refuse chat on a tokenizer without a chat template: not this model, here.
          "default chat template is no longer allowed", "must provide a chat template if the tokenizer"),
     _tag("model_missing",
@@ -211,6 +244,13 @@ _TAG_LIST: Final = (
          ("model", "does not exist"), ("model", "not found"), ("models", "not found"), "model not exist",
          ("model", "is no longer available"), ("model", "has been retired"),
          "model name is invalid", "invalid model name", ("model", "is currently not in use"),
+         # LiteLLM's router with no deployment for the name ("No healthy deployment available, passed model=..."),
+         # Replicate's 422 title for a model version that does not exist or is not this account's ("Invalid version
+         # or not permitted": https://github.com/replicate/replicate-javascript/issues/307)
+         "no healthy deployment available", "invalid version or not permitted",
+         # a local server with no model (or engine) loaded to serve the name: Jan's and cortex.cpp's "Engine is not
+         # loaded yet", "Model has not been loaded, please load model into cortex.llamacpp"
+         "engine is not loaded", "model has not been loaded", "model is not loaded", "model not loaded",
          # Chinese clients and relays: "model does not exist", "model not found"
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
@@ -234,7 +274,14 @@ _TAG_LIST: Final = (
          "prompt exceeds max length", "prompt exceeds the max length", "prompt 超长", "输入内容过长", "输入过长",
          # ERNIE's SDK ("prompt tokens too long") and a GLM host's "number of input tokens (204703) has exceeded
          # max_prompt_tokens (202752) limit"
-         "prompt tokens too long", "input tokens too long", ("number of input tokens", "has exceeded")),
+         "prompt tokens too long", "input tokens too long", ("number of input tokens", "has exceeded"),
+         # servers' own words: SambaNova's "the maximum supported sequence length is just 4096", TensorRT-LLM's "sum
+         # of prompt length (9351.0) ... should not exceed max_num_tokens (8192)", llama-server's "context shift is
+         # disabled" (the slot's window is full), a client's "Context overflow: prompt too large for the model",
+         # Mistral's embedding cap "Too many tokens in batch. Max is 16384 got 17555"
+         "maximum supported sequence length", "maximum sequence length", ("prompt length", "max_num_tokens"),
+         "context shift is disabled", "context overflow", "prompt too large", "prompt is too large",
+         "too many tokens in batch"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large", "request entity too large", "payload too large", "error code: 413",
          "maximum allowed content length", "exceeds maximum content length",
@@ -275,7 +322,10 @@ _TAG_LIST: Final = (
          # new-api's "quota insufficient" and relays' "please recharge" (https://docs.aihubmix.com/cn/FAQs/HTTP-Codes),
          # new-api's "pre-deducting the quota failed"
          "额度不足", "需要充值", "请充值", "预扣费额度失败",
-         "exceededbudget"),
+         "exceededbudget",
+         # a paid plan that lapsed, whatever auth words head it (Venice's 401 "Authentication failed - Pro subscription
+         # is inactive": https://docs.venice.ai/api-reference/error-codes)
+         "subscription is inactive", "subscription is not active"),
     # Plan and usage limits (seed 004): they outrank a generic throttle code.
     _tag("usage_limit", "usage limit", "usage limits", "usage_limit_reached", "usage cap", "plan limit",
          "limit for your plan",
@@ -332,7 +382,14 @@ _TAG_LIST: Final = (
     _tag("load_failed", "failed to load model", "error loading model"),
     # Envoy at the provider's edge could not reach its upstream (not "reset reason: overflow", which is load).
     _tag("upstream_unreachable", ("upstream connect error", "connection termination"),
-         ("upstream connect error", "remote connection failure"), ("upstream connect error", "connection refused")),
+         ("upstream connect error", "remote connection failure"), ("upstream connect error", "connection refused"),
+         # Kong's 503 when its DNS lookup of the upstream failed ({"message": "name resolution failed"}:
+         # https://github.com/Kong/kong/issues/10170), a model's backend said to be down (Venice's 503 "The model is
+         # temporarily offline": https://docs.venice.ai/api-reference/error-codes): an outage, not load
+         "name resolution failed", "is temporarily offline"),
+    # Overload named as one possible cause among others (Werkzeug's default 500 page: "Either the server is overloaded
+    # or there is an error in the application."): no statement of capacity.
+    _tag("maybe_overloaded", "server is overloaded or there is an error"),
     # No model was named at all (a client sent model=None, or JSON the server did not parse).
     _tag("model_absent", "model=none", "model `none`", "you must provide a model parameter",
          "model parameter is required"),
@@ -396,7 +453,10 @@ _TAG_LIST: Final = (
          "token is missing",
          # Baidu's OAuth token refused (error 110, https://ai.baidu.com/ai-doc/WENXINWORKSHOP/tlmyncueh), Coze's code
          # 4101, Tencent Cloud API 3.0's AuthFailure.SignatureFailure (https://tencentcloud.com/document/api/1131/45350)
-         "access token invalid", "token you entered is incorrect", "credentials could not be validated"),
+         "access token invalid", "token you entered is incorrect", "credentials could not be validated",
+         # Google's application-default credentials expired under a gRPC call ("Getting metadata from plugin failed
+         # with error: Reauthentication is needed. Please run gcloud auth application-default login")
+         "reauthentication is needed", "getting metadata from plugin failed"),
     # Seed 001: the upstream blamed the request, but the fault is on its side.
     _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
          "upstream connect error", "failed to get response from provider", "timeout while downloading",
@@ -455,7 +515,14 @@ _TAG_LIST: Final = (
          # \"metadata\": Cannot find field."), relayed by OpenRouter or a proxy under any envelope; OpenAI's generic
          # invalid-request sentence of the Responses API
          "invalid json payload received", "cannot find field", "proto field is not repeating",
-         "there was an issue with your request"),
+         "there was an issue with your request",
+         # Go's encoding/base64 refusing an image the request carries ("illegal base64 data at input byte 4", Ollama's
+         # 400 behind LiteLLM's connection-error class), a field whose JSON is broken ("`arguments` must be valid
+         # JSON", a tool call in the history), a validator's list of the values it accepts (Anthropic), a system
+         # instruction the model takes none of (Gemini's "Developer instruction is not enabled for models/gemma-3":
+         # drop the system prompt), and a Chinese relay's "check whether the request parameters are right"
+         "illegal base64 data", "must be valid json", "does not match any of the expected tags",
+         "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
          "revoked", "invalid_grant", "account has been disabled", "account is deactivated", "account_deactivated",
@@ -475,6 +542,10 @@ _TAG_LIST: Final = (
          # A subscription's OAuth session that expired and could not be refreshed: only a new browser login helps.
          ("session expired", "could not be refreshed"), ("session has expired", "could not be refreshed"),
          ("disabled", "violation of terms"),
+         # the account's API access switched off until support acts (Venice's 403 "API access has been disabled for this
+         # account": https://docs.venice.ai/api-reference/error-codes), or the resource refuses every key (Azure's
+         # AuthenticationTypeDisabled: "Key based authentication is disabled for this resource", disableLocalAuth)
+         "api access has been disabled", "key based authentication is disabled",
          # relays: "the user has been banned" / "disabled" (new-api, one-api)
          "用户已被封禁", "用户已被禁用"),
     _tag("auth", "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
@@ -495,7 +566,10 @@ _TAG_LIST: Final = (
          # Bun's fetch: FailedToOpenSocket and ConnectionRefused, in its own words
          "typo in the url or port", "is the computer able to access the url",
          # A client's own words for a local server that refused the connection (Continue over Ollama, LM Studio).
-         "unable to connect to local", "may not be running"),
+         "unable to connect to local", "may not be running",
+         # node-fetch's FetchError of type "system" ("request to <url> failed, reason: <errno text>", the reason may be
+         # empty): https://github.com/node-fetch/node-fetch/blob/main/src/errors/fetch-error.js
+         ("request to", "failed reason")),
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",
@@ -520,7 +594,12 @@ _TAG_LIST: Final = (
          # Claude Code's "Connection closed mid-response", a proxy's "Stream error: error decoding response body",
          # and an SSE event whose JSON was cut ("failed to decode event payload: unexpected end of JSON input").
          "response ended prematurely", "connection closed mid response",
-         ("stream error", "error decoding response body"), ("event payload", "unexpected end of json input")),
+         ("stream error", "error decoding response body"), ("event payload", "unexpected end of json input"),
+         # openai-node's stream helper when no chunk closed a choice ("missing finish_reason for choice 0"), Claude
+         # Code's "Streaming response ended before any complete data was received", a chat UI's "An error occurred while
+         # streaming response. network error", Gemini CLI's "Unknown error from LLM stream"
+         "missing finish_reason for choice", "streaming response ended before", "stream ended before",
+         "error occurred while streaming", ("while streaming", "network error"), "error from llm stream"),
     # A stream that broke its own protocol (a proxy's translated SSE): events out of order, a block never started.
     _tag("malformed_stream", "unexpected event order", "content block not found"),
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
@@ -534,11 +613,23 @@ _TAG_LIST: Final = (
          ("cannot read property 'choices' of",),
          # serde's "missing field `choices`" (a Rust gateway parsing the answer), Swift's DecodingError on a body that
          # is not a completion, llhttp's "Parse Error: Expected HTTP/" (node-fetch reading bytes that are not HTTP)
-         ("failed to parse response", "missing field"), "decodingerror context", "parse error expected http"),
+         ("failed to parse response", "missing field"), "decodingerror context", "parse error expected http",
+         # words about the answer itself: LiteLLM's "Invalid response object" and "Empty or invalid response from LLM
+         # endpoint", Claude Code's "API returned an empty or malformed response (HTTP 200)", new-api's
+         # "bad_response_body" (it could not decode the upstream's answer)
+         "invalid response object", "empty or invalid response", "empty or malformed response", "malformed response",
+         "bad_response_body"),
+    # openai<1.0's APIError quoting the body it could not use ("Invalid response object from API: 'Internal Server
+    # Error' (HTTP response code was 500)"): the quoted body says what failed, not the words around it.
+    _tag("quoted_answer", "invalid response object from api"),
     # A route the server does not have, named in a wrapper's text without its status: Go net/http's default 404
     # body, a client's "<url> not found, verify your API base", Kong's "no Route matched".
     _tag("route_missing", "404 page not found", "unexpected endpoint or method", ("not found", "verify your api base"),
-         ("not found", "check your api base"), "no route matched with those values"),
+         ("not found", "check your api base"), "no route matched with those values",
+         # Continue's hint after a 404 from its base URL ("you forgot to add '/v1' to the end of your 'apiBase'"), Baidu
+         # Qianfan's error 3 for a URL that names no API ("Unsupported openapi method":
+         # https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh)
+         ("forgot to add", "apibase"), "unsupported openapi method"),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer", "empty model response", "empty response from", "returned an empty response",
          "returned empty response", "produced an empty response", "model returned no content",
@@ -548,7 +639,9 @@ _TAG_LIST: Final = (
          "did not provide any assistant messages", "returned an empty or unparsable response",
          "expected at least one candidate", "content field missing from",
          # the AI SDK's InvalidResponseDataError and LiteLLM's check on an answer with choices: []
-         "response contained no choices", "choices is less than 1"),
+         "response contained no choices", "choices is less than 1",
+         # Kilo Code's "The provider repeatedly ended the response before returning usable output."
+         "before returning usable output"),
     _tag("server_fault", "an error occurred while processing your request", "internal server error",
          # LobeChat's "the server seems to have run into some difficulty" (an upstream failure it cannot name)
          ("服务器", "遇到了一些困难"),
@@ -573,7 +666,9 @@ _TAG_LIST: Final = (
          "upstream error", ("server error", "report", "request id"),
          # OpenAI's transient 500 wording, however a client prints the body; a relay's failed write of its own quota
          # ledger (one-api forks: "failed to update user quota after max retries"), no lack of quota
-         "the server had an error while processing your request", "failed to update user quota"),
+         "the server had an error while processing your request", "failed to update user quota",
+         # Zhipu's finish_reason "network_error" (its inference failed mid-answer), as a client's retry banner prints it
+         "finish_reason network_error", "finish reason network_error"),
     _tag("ssl", "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
          "bad_record_mac"),
     _tag("disconnect",

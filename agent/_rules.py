@@ -168,10 +168,18 @@ def quota_reopens_soon(f: ErrorFacts) -> bool:
 _CUE_PATTERNS: Final = (
     ("auth", r" (?:api key|apikey|key|access token|token|credentials?|secret|signature) (?:\w+ ){0,3}?"
              r"(?:invalid|incorrect|expired|wrong|not valid|no longer valid)"
-             r"| invalid (?:api key|apikey|key|access token|token|credentials?|signature) "),
+             r"| invalid (?:api key|apikey|key|access token|token|credentials?|signature) "
+             r"| invalid \w+ credentials? "),  # "Invalid gateway credential" (Langfuse's AI gateway)
     ("billing", r" (?:credits?|balance|billing|insufficient funds|payment|recharge) "),
     ("rate_limit", r" (?:rate|qps|rpm|tpm|rps|frequency|concurrency) (?:\w+ )?limit"),
     ("overloaded", r" (?:busy|overloaded|overload|capacity) "),
+    # Words about the answer (the response or output was malformed, invalid, unparsable) outrank words about the
+    # request: "API returned an empty or malformed response" is no request defect. Not "invalid response_format" (one
+    # word) nor "invalid response format|schema|mode" (a parameter of the request).
+    ("answer", r" (?:empty or )?(?:malformed|invalid|unparsable|unparseable|corrupt(?:ed)?) "
+               r"(?:response|responses|answer|output|reply)(?! (?:format|schema|mode|type) )"
+               r"| (?:response|answer|output|reply) (?:body |object )?(?:is |was )?"
+               r"(?:malformed|unparsable|unparseable|corrupt(?:ed)?) "),
     # "field" only with what is wrong with its value ("field system too long"): "Unknown field 'foo' in config.yaml"
     # is a tool's, and a "required field ... is missing" is as often a client decoding the answer as a request defect.
     ("request", r" (?:parameters?|invalid|malformed|must be|is required|too short|minimum allowed|maximum allowed"
@@ -180,12 +188,13 @@ _CUE_PATTERNS: Final = (
     ("transport", r" connection (?:reset|closed|refused|aborted) | closed connection | socket "),
 )
 # A word each match of some pattern holds: a text that holds none of them is searched with none of the patterns (most
-# texts that reach these rules hold none: a look-up per word instead of seven regex scans).
+# texts that reach these rules hold none: a look-up per word instead of eight regex scans).
 _CUE_WORDS: Final = frozenset({
     "key", "apikey", "token", "credential", "credentials", "secret", "signature", "invalid",  # auth
     "credit", "credits", "balance", "billing", "insufficient", "payment", "recharge",  # billing
     "rate", "qps", "rpm", "tpm", "rps", "frequency", "concurrency",  # rate_limit
     "busy", "overloaded", "overload", "capacity",  # overloaded
+    "unparsable", "unparseable", "corrupt", "corrupted",  # answer (with malformed and invalid)
     "parameter", "parameters", "malformed", "must", "required", "short", "allowed", "bad", "badrequest", "field",
     "fields",  # request
     "timed", "timeout", "deadline",  # timeout
@@ -193,7 +202,7 @@ _CUE_WORDS: Final = frozenset({
 })
 _CUES: Final = tuple((name, re.compile(pattern).search) for name, pattern in _CUE_PATTERNS)
 _NO_CUES: Final[frozenset[str]] = frozenset()
-_LAST_CUES: list[tuple[str, frozenset[str]]] = [(" ", _NO_CUES)]  # the seven rules ask about the same text in turn
+_LAST_CUES: list[tuple[str, frozenset[str]]] = [(" ", _NO_CUES)]  # the eight rules ask about the same text in turn
 
 
 def cues(f: ErrorFacts) -> frozenset[str]:
@@ -211,6 +220,13 @@ def cues(f: ErrorFacts) -> frozenset[str]:
 def _cue(name: str) -> Callable[[ErrorFacts], bool]:
     return lambda f: name in cues(f)
 
+
+_TERMINATED: Final = (" error terminated ", " typeerror terminated ")
+
+
+def fetch_terminated(f: ErrorFacts) -> bool:
+    """undici's "terminated" is the whole text, or follows only a wrapper's "... error:" prefix."""
+    return f.norm == " terminated " or f.norm.endswith(_TERMINATED)
 
 NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
@@ -238,7 +254,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("anthropic_long_context_tier", R.long_context_tier, statuses=(400, 429, None), tags=("long_context_tier",)),
     rule("anthropic_out_of_extra_usage", R.billing, statuses=(400, 403, 429, None),
          tags=("extra_usage_exhausted",)),  # seed 000
-    rule("thinking_signature", R.thinking_signature, statuses=(400, None), tags=("thinking_signature",)),
+    rule("thinking_signature", R.thinking_signature, statuses=(400, None), tags=("thinking_signature",),
+         unless=("value_list",)),
     rule("assistant_prefill_unsupported", R.prefill_unsupported, statuses=(400, None), tags=("prefill_unsupported",)),
     rule("anthropic_long_context_beta", R.oauth_long_context_beta_forbidden, statuses=(400, 403, 429, None),
          tags=("long_context_beta",)),
@@ -269,9 +286,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # "At capacity upstream. This is not your API key's rate limit": the rate-limit words are negated.
     rule("overloaded_not_key_limit", R.overloaded, statuses=BUSY, tags=("not_key_limit",), unless=("caller_named",)),
     rule("overloaded_wording", R.overloaded, statuses=BUSY, tags=("overloaded",),
-         unless=("rate_limit", "usage_limit", "billing", "load_failed"), test=lambda f: not resets_late(f)),
+         unless=("rate_limit", "usage_limit", "billing", "load_failed", "maybe_overloaded"),
+         test=lambda f: not resets_late(f)),
+    # "Try again later" under a 503 is load unless the text says the backend is down or unreachable (an outage).
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
-         unless=("rate_limit", "exhausted", "usage_limit", "billing", "quota_word")),
+         unless=("rate_limit", "exhausted", "usage_limit", "billing", "quota_word", "upstream_unreachable")),
     # An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate.
     rule("aggregator_upstream_limit", R.rate_limit, statuses=(429,), tags=("upstream_limit",),
          unless=("usage_limit", "billing", "credits_exhausted"), scope=Scope.endpoint),
@@ -320,9 +339,14 @@ RULES: Final[tuple[Rule, ...]] = (
         # unavailable", but no retry reopens it.
         "invalidendpoint.closedendpoint")),
     rule("provider_policy_code", R.provider_policy_blocked, codes=(
-        "unsupported_country_region_territory", "unsupported_country", "user_location_not_supported")),
+        "unsupported_country_region_territory", "unsupported_country", "user_location_not_supported",
+        # OpenCode Zen/Go's error type for a model its region rules keep from this account ("not available in your
+        # country", "only available hosted in China and requires explicit opt in")
+        "regionerror")),
+    # Azure's AuthenticationTypeDisabled: the resource refuses every API key (disableLocalAuth); only Entra ID works.
     rule("auth_permanent_code", R.auth_permanent,
-         codes=("account_deactivated", "invalid_grant", "organization_restricted", "no_organization")),
+         codes=("account_deactivated", "invalid_grant", "organization_restricted", "no_organization",
+                "authenticationtypedisabled")),
     rule("auth_permanent_phrase", R.auth_permanent, statuses=(400, 401, 403, None), tags=("auth_permanent",)),
     # A locked or banned account sent as a 429 (Z.ai "Account anomaly"): no wait unlocks it.
     rule("auth_permanent_as_429", R.auth_permanent, statuses=(429,), tags=("auth_permanent",),
@@ -348,9 +372,12 @@ RULES: Final[tuple[Rule, ...]] = (
                                            "channel:response_time_exceeded")),  # new-api: the upstream was too slow
     # No model named at all ("model=None"): the request is at fault, not the key's access to a model.
     rule("model_absent", R.format_error, statuses=(400, 404, 422, None), tags=("model_absent",)),
-    # Seed 002: this key cannot use this model; fall back, suspend key+model only.
-    rule("model_support_phrase", R.model_not_found, statuses=(400, 403, 404, 422, 429, 500, 503, None),
-         tags=("model_support",)),
+    # Seed 002: this key cannot use this model; fall back, suspend key+model only. Under a 401 too: a tier's model
+    # (Venice's "only available to Pro users") is refused with an auth status while the key serves other models. A
+    # model that takes no system instruction (Gemini's "Developer instruction is not enabled for models/...") is
+    # served once the request drops it: a repair, not another model.
+    rule("model_support_phrase", R.model_not_found, statuses=(400, 401, 403, 404, 422, 429, 500, 503, None),
+         tags=("model_support",), unless=("instruction_refused",)),
     rule("provider_policy_phrase", R.provider_policy_blocked, tags=("provider_policy",)),
     rule("context_overflow_phrase", R.context_overflow, statuses=(400, 413, 422, None, *SERVER),
          tags=("context_overflow",)),
@@ -390,19 +417,27 @@ RULES: Final[tuple[Rule, ...]] = (
     # 5xx the wrapper gave it: the answer was wrong, not the server's state; a resend usually answers.
     rule("empty_answer_as_5xx", R.empty_response, statuses=SERVER, tags=("empty_answer",)),
     rule("unparsable_answer_as_5xx", R.malformed_response, statuses=SERVER, tags=("unparsable_answer",),
-         unless=("request_defect",)),
+         unless=("request_defect", "quoted_answer")),
     # A generic code ("server_error" on a Codex soft failure) only after the quota phrases (seed 004).
     rule("server_error_code", R.server_error, statuses=(500, None),
          codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception", "system_error")),
+    # A router's code for an upstream stream that was cut (OmniRoute's 502 {"code": "stream_terminated"}): resend.
+    rule("stream_cut_code", R.stream_incomplete, codes=("stream_terminated",)),
     rule("output_truncated_phrase", R.output_truncated, statuses=NONE, tags=("output_truncated",)),
     rule("stream_cut_phrase", R.stream_incomplete, statuses=NONE, tags=("stream_cut",)),
+    # undici's bare "terminated" (fetch's body stream was cut), alone or after a wrapper's "...error:" prefix; with its
+    # [cause] printed (a socket closed, a body timeout) the cause's own words decide.
+    rule("fetch_terminated", R.stream_incomplete, statuses=NONE, test=fetch_terminated),
     rule("malformed_stream_phrase", R.malformed_response, statuses=NONE, tags=("malformed_stream",)),
     rule("empty_answer_phrase", R.empty_response, statuses=NONE, tags=("empty_answer",)),
     # A client crashed parsing the provider's answer (an HTML page, a body without 'choices'): the answer, not the
     # request, was wrong. A tool's own bad JSON (its arguments) is a request defect and stays one.
+    # openai<1.0's "Invalid response object from API: '<body>'" quotes the answer it could not use: the body's own
+    # words decide (a plain "Internal Server Error", "Unauthorized").
     rule("unparsable_answer_phrase", R.malformed_response, statuses=NONE, tags=("unparsable_answer",),
-         unless=("request_defect",)),
-    rule("route_missing_phrase", R.model_not_found, statuses=NONE, tags=("route_missing",), scope=Scope.endpoint),
+         unless=("request_defect", "quoted_answer")),
+    rule("route_missing_phrase", R.model_not_found, statuses=(400, None), tags=("route_missing",),
+         scope=Scope.endpoint),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",)),
     # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load.
     rule("upstream_unreachable", R.server_error, statuses=(502, 503), tags=("upstream_unreachable",)),
@@ -416,7 +451,8 @@ RULES: Final[tuple[Rule, ...]] = (
     # Capacity wording under a 400 (a Codex relay's "API error (400): Our servers are currently overloaded"): the
     # text, not the status, says what to do.
     rule("overloaded_wording_as_400", R.overloaded, statuses=(400,), tags=("overloaded",),
-         unless=("rate_limit", "usage_limit", "billing", "load_failed", "request_defect", "host_memory")),
+         unless=("rate_limit", "usage_limit", "billing", "load_failed", "request_defect", "host_memory",
+                 "maybe_overloaded")),
     rule("server_says_retry", R.transient, statuses=(400, 404, 408, 409, 422), unless=("request_defect",),
          test=server_says_retry),
     # Statuses.
@@ -474,6 +510,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("billing_words", R.billing, statuses=NONE, test=_cue("billing")),
     rule("rate_limit_words", R.rate_limit, statuses=NONE, test=_cue("rate_limit")),
     rule("overloaded_words", R.overloaded, statuses=NONE, test=_cue("overloaded")),
+    rule("answer_defect_words", R.malformed_response, statuses=NONE, test=_cue("answer")),
     rule("request_defect_words", R.format_error, statuses=NONE, test=_cue("request")),
     rule("timeout_words", R.timeout, statuses=NONE, test=_cue("timeout")),
     rule("transport_words", R.timeout, statuses=NONE, test=_cue("transport")),

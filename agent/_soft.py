@@ -88,8 +88,33 @@ def _plainly_fine(response: object) -> bool:
             "refusal", WINDOW_FULL) and (getattr(content[-1], "type", None) not in _THINKING_BLOCKS
                                          or not _only_thinking(content))
     if field(response, "object") == "response":
-        return field(response, "status") == "completed" and bool(field(response, "output"))
+        output = field(response, "output")
+        return field(response, "status") == "completed" and bool(output) and _refusal(output) is None
     return False
+
+
+def _part(value: Any, name: str) -> Any:
+    return value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
+
+
+def _refusal(output: Any) -> str | None:
+    """The refusal text when a Responses ``output`` answers with refusal parts only (``{"type": "refusal"}`` in its
+    messages, no output text and no tool call: https://platform.openai.com/docs/guides/structured-outputs#refusals),
+    else None. Reasoning items beside it do not count as an answer."""
+    if not isinstance(output, list):
+        return None
+    refusal: str | None = None
+    for item in output:
+        kind = _part(item, "type")
+        if kind == "reasoning":
+            continue
+        if kind != "message":
+            return None
+        for content in _part(item, "content") or ():
+            if _part(content, "type") != "refusal":
+                return None
+            refusal = str(_part(content, "refusal") or refusal or "refused")
+    return refusal
 
 
 def soft_facts(response: object) -> SoftVerdict | None:
@@ -136,6 +161,8 @@ def _responses(data: Mapping[str, Any]) -> SoftVerdict | None:
     if status not in _FAILED_STATUSES:
         if status == "completed" and not data.get("output"):
             return _text_facts("the response completed with no output"), FailoverReason.empty_response
+        if status == "completed" and (refused := _refusal(data.get("output"))) is not None:
+            return _text_facts(f"refusal: {refused}"), FailoverReason.content_policy_blocked
         return None
     if isinstance(error, Mapping) and error:
         return facts_from_body(error, kind=ExcKind.soft), None
@@ -277,9 +304,11 @@ def _final_chunk(data: Mapping[str, Any]) -> SoftVerdict | None:
 
 # The image models' own block values (IMAGE_PROHIBITED_CONTENT, IMAGE_RECITATION) are blocks too: FinishReason in
 # https://ai.google.dev/api/generate-content#FinishReason
+# Vertex's MODEL_ARMOR (a project's Model Armor template removed the answer) and JAILBREAK (prompt only) are blocks
+# too: https://cloud.google.com/vertex-ai/docs/reference/rest/v1/GenerateContentResponse#FinishReason
 _GEMINI_BLOCKS: Final = frozenset({
     "SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_SAFETY", "OTHER_BLOCK",
-    "IMAGE_PROHIBITED_CONTENT", "IMAGE_RECITATION"})
+    "IMAGE_PROHIBITED_CONTENT", "IMAGE_RECITATION", "MODEL_ARMOR", "JAILBREAK"})
 # The model's function call itself was unusable (unparsable, undeclared, too many): the turn yields no answer,
 # and a retry usually produces a valid call.
 _GEMINI_BAD_CALLS: Final = frozenset({"MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL", "TOO_MANY_TOOL_CALLS"})

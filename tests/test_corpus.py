@@ -107,17 +107,18 @@ HOLDOUT11 = "holdout11.jsonl"
 HOLDOUT12 = "holdout12.jsonl"
 # A thirteenth, mined from hosted providers, their official SDKs and their documented error tables (OpenAI, Azure,
 # Anthropic, Gemini/Vertex, Bedrock, Mistral, DeepSeek, Moonshot, MiniMax, Qianfan, Venice, OpenRouter, xAI), sampled
-# the way an outside evaluator samples. Measured unseen at 74 of 103 on 312108c; no rule has been fitted to it yet.
+# the way an outside evaluator samples. Measured unseen at 74 of 103 on 312108c (77 on 76e7df9); general rules have
+# since been fitted to it (-> 102 of 103), so it counts in the 95 % sum.
 HOLDOUT13 = "holdout13.jsonl"
 # A fourteenth, mined while general rules were fitted to the twelfth, sampled the way an outside evaluator samples
 # (common classes first, 2024-2026 issues) from the wrappers people paste errors from: agent frameworks and coding
 # agents (LiteLLM, Mastra, OpenHands, Claude Code, Codex, Gemini CLI, Cline, Roo, Kilo, Continue, OpenClaw,
 # opencode, Zed, Jan) and self-hosted servers and gateways (vLLM, llama.cpp, Ollama, LM Studio, TensorRT-LLM
 # and Triton, LiteLLM proxy, Portkey, Cloudflare AI Gateway, OmniRoute, new-api). Measured unseen at 78 of 112
-# on 312108c; no rule has been fitted to it yet.
+# on 312108c (82 on 76e7df9); general rules have since been fitted to it (-> 110 of 112), so it counts in the 95 % sum.
 HOLDOUT14 = "holdout14.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT13, HOLDOUT14)
+UNSEEN: tuple[str, ...] = ()
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -128,8 +129,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (the first twelve have; the thirteenth and fourteenth have not
-    yet)."""
+    have been fitted to it, then it joins this sum (all fourteen have)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -244,17 +244,21 @@ def test_twelfth_holdout_accuracy_does_not_fall() -> None:
 def test_thirteenth_holdout_accuracy_does_not_fall() -> None:
     """The thirteenth held-out file keeps its accuracy (74 of 103 before any rule saw it, measured on 312108c: 22/39
     message-only, 44/53 HTTP, 8/11 soft failures; 77 on 76e7df9, whose rules were fitted to the twelfth without
-    seeing this file); raise the floor as rules fix more, never lower it."""
+    seeing this file; 102 after general rules for documented texts over a generic status, models a wrapper cannot
+    serve, servers' overflow words, cut streams, answer words over request words, Model Armor and refusal parts);
+    raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT13)])
-    assert total >= 103 and right / total >= 77 / 103, f"{right}/{total}"
+    assert total >= 103 and right / total >= 102 / 103, f"{right}/{total}"
 
 
 def test_fourteenth_holdout_accuracy_does_not_fall() -> None:
     """The fourteenth held-out file keeps its accuracy (78 of 112 before any rule saw it, measured on 312108c: 50/79
     message-only, 24/29 HTTP, 4/4 soft failures; 82 on 76e7df9, whose rules were fitted to the twelfth without seeing
-    this file); raise the floor as rules fix more, never lower it."""
+    this file; 110 after general rules for wrappers' words for a model not there or not loaded, cut streams, servers'
+    overflow words, safety refusals, answer words over request words and credential words over "invalid");
+    raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT14)])
-    assert total >= 112 and right / total >= 82 / 112, f"{right}/{total}"
+    assert total >= 112 and right / total >= 110 / 112, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:

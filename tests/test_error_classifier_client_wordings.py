@@ -302,3 +302,68 @@ def test_last_resort_words_before_unknown(text: str, expect: FailoverReason, sou
     """A status-less text no rule reads is read by its words (key or token invalid, credits, rate limits, busy,
     parameters and fields, deadlines, connections) before it is called unknown."""
     assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
+    ("UnexpectedApiResponseError", "API returned an empty or malformed response (HTTP 200) — check for a proxy or "
+                                   "gateway intercepting the request. Response: content-type html, body is an HTML "
+                                   "page", R.malformed_response, "https://github.com/anthropics/claude-code/issues/87842"),
+    ("litellm.APIError", "OpenAIException - Empty or invalid response from LLM endpoint.\nReceived: 'data: {\"id\":"
+                         "\"chatcmpl-...\"}'\nCheck the reverse proxy or model server configuration.",
+     R.malformed_response, "https://github.com/BerriAI/litellm/issues/25766"),
+    ("litellm.InternalServerError", "litellm.InternalServerError: InternalServerError: OpenAIException - Invalid "
+                                    "response object", R.malformed_response,
+     "https://github.com/bestruirui/octopus/issues/241"),
+    ("Error", '{"error":{"message":"bad_response_body","type":"upstream_error","code":"bad_response_body"}}',
+     R.malformed_response, "https://github.com/QuantumNous/new-api/issues/2992"),
+    ("Error", "the gateway answered with a corrupted response", R.malformed_response, "-"),
+    # credential words outrank "invalid"
+    ("Error", "Invalid gateway credential", R.auth, "https://langfuse.com/faq/all/ai-gateway-error-codes"),
+    # near misses: the request's own words stay a request defect; openai<1.0 quotes the body it could not use, whose
+    # words decide; a response_format parameter is the request's
+    ("Error", "Invalid function_response.response: field `results` has an empty value.", R.format_error, "-"),
+    ("Error", "invalid response format: expected json_schema", R.format_error, "-"),
+    ("APIError", "Invalid response object from API: 'Internal Server Error' (HTTP response code was 500)",
+     R.server_error, "-"),
+    ("APIError", "Invalid response object from API: '{\"message\":\"Unauthorized\"}' (HTTP response code was 401)",
+     R.auth, "-"),
+    ("Error", "invalid value for key 'temperature'", R.format_error, "-"),
+])
+def test_answer_words_outrank_request_words(type_name: str, text: str, expect: FailoverReason, source: str) -> None:
+    """Words about the answer (a response or output malformed, invalid, empty, unparsable) outrank words about the
+    request, and credential words outrank "invalid": neither is a request defect."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
+    ("Error", "Your request was rejected by the safety system. If you believe this is an error, contact us at "
+              "help.openai.com and include the request ID 1d3a. safety_violations=[sexual].",
+     R.content_policy_blocked, "https://github.com/openai/codex/issues/38582"),
+    ("Error", "Prompt blocked due to security configurations", R.content_policy_blocked,
+     "https://developers.cloudflare.com/ai-gateway/guardrails/set-up-guardrail/"),
+    ("Exception", "LLM API call failed: VertexAIException - 503 Getting metadata from plugin failed with error: "
+                  "Reauthentication is needed. Please run gcloud auth application-default login to reauthenticate.",
+     R.auth, "https://github.com/BerriAI/litellm/pull/3130"),
+    ("FetchError", "request to https://oauth2.googleapis.com/token failed, reason: ", R.timeout,
+     "https://github.com/google-gemini/gemini-cli/issues/1552"),
+    ("litellm.APIConnectionError", 'litellm.APIConnectionError: Ollama_chatException - {"error":"illegal base64 data '
+                                   'at input byte 4"}. Received Model Group=qwen2.5vl:7b', R.format_error,
+     "https://github.com/BerriAI/litellm/issues/15464"),
+    ("Error", "This may mean that you forgot to add '/v1' to the end of your 'apiBase' in config.json.",
+     R.model_not_found, "https://github.com/continuedev/continue/issues/10696"),
+    ("Exception", "请求千帆 API 时发生错误\uff1a{'error_code': 3, 'text': 'Unsupported openapi method', 'error': "
+                  "{'message': 'Unsupported openapi method', 'type': 'invalid_request_error', 'param': None, "
+                  "'code': None}}",
+     R.model_not_found, "https://github.com/chatchat-space/Langchain-Chatchat/issues/2475"),
+    ("Error", '"供应商模型响应异常\uff0c请检查请求参数是否正确"', R.format_error,
+     "https://github.com/continuedev/continue/issues/12666"),
+    # near misses: a safety system that accepted the request, a request failing for its own stated reason
+    ("Error", "The safety system is being updated", R.unknown, "-"),
+    ("FetchError", "request to https://api.openai.com/v1/chat/completions failed, reason: certificate has expired",
+     R.tls_untrusted, "-"),
+])
+def test_refusals_credentials_and_routes_in_wrappers_words(type_name: str, text: str, expect: FailoverReason,
+                                                           source: str) -> None:
+    """Safety refusals, a credential that needs a new login, node-fetch's failed request, a body the server cannot
+    decode, a route that is not there, in the words wrappers print without a status."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source

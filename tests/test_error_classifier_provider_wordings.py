@@ -300,3 +300,191 @@ def test_stream_events_that_wrap_an_error_or_a_block(event: dict[str, Any], expe
     """An event whose ``data`` holds an error object, and Gemini's image block values, end the answer."""
     c = classify_soft_failure(event)
     assert (c.reason if c else None) is expect
+
+
+_VENICE_ERRORS = "https://docs.venice.ai/api-reference/error-codes"
+
+
+@pytest.mark.parametrize(("status", "body", "expect", "source"), [
+    # Venice's documented table: the text, not the 401/403/422/503, says what failed
+    (401, {"error": "Authentication failed - Pro subscription is inactive. Please upgrade your subscription to "
+                    "continue using the API"}, R.billing, _VENICE_ERRORS),
+    (401, {"error": "This model is only available to Pro users"}, R.model_not_found, _VENICE_ERRORS),
+    (403, {"error": "API access has been disabled for this account. Please contact support@venice.ai"},
+     R.auth_permanent, _VENICE_ERRORS),
+    (422, {"error": "Your prompt violates the content policy of Venice.ai or the model provider"},
+     R.content_policy_blocked, _VENICE_ERRORS),
+    (503, {"error": "The model is temporarily offline. Please try again later."}, R.server_error, _VENICE_ERRORS),
+    # Azure OpenAI with disableLocalAuth: no key will ever pass
+    (403, {"error": {"code": "AuthenticationTypeDisabled", "message": "Key based authentication is disabled for this "
+                                                                      "resource."}}, R.auth_permanent,
+     "https://github.com/Azure-Samples/azure-search-openai-demo/issues/1617"),
+    # Kong could not resolve the provider's upstream: an outage at the gateway, not load
+    (503, {"message": "name resolution failed"}, R.server_error, "https://github.com/Kong/kong/issues/10170"),
+    # Grok's plain-text 403 refusal
+    (403, "I can't help with that request.", R.content_policy_blocked, "https://github.com/openclaw/openclaw/issues/155823"),
+    # Werkzeug's default 500 page names overload only as one possible cause
+    (500, "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n"
+          "<p>The server encountered an internal error and was unable to complete your request. Either the server is "
+          "overloaded or there is an error in the application.</p>", R.server_error,
+     "https://github.com/0ssamaak0/MackingJAI/issues/3"),
+    # OpenCode's RegionError type: a model its region rules keep from this account
+    (403, {"type": "error", "error": {"type": "RegionError", "message": "The latest version of this model is only "
+           "available hosted in China and requires explicit opt in"}}, R.provider_policy_blocked,
+     "https://github.com/NousResearch/hermes-agent/issues/75400"),
+    # Anthropic's prefill refusal when tools are set
+    (400, {"type": "error", "error": {"type": "invalid_request_error", "message": "Your API request included an "
+           "`assistant` message in the final position, which would pre-fill the `assistant` response. When using "
+           "tools, pre-filling the `assistant` response is not supported."}}, R.prefill_unsupported,
+     "https://github.com/Doriandarko/claude-engineer/issues/9"),
+    # a validator's list of accepted block types names 'thinking' without any thinking block at fault
+    (400, {"type": "error", "error": {"type": "invalid_request_error", "message": "messages.1.content.0: Input tag "
+           "'fallback' found using 'type' does not match any of the expected tags: 'document', 'image', "
+           "'redacted_thinking', 'text', 'thinking', 'tool_result', 'tool_use'"}}, R.format_error,
+     "https://github.com/vercel/ai/blob/dc5fc4acab11b38b3b6922d05f3e3d802f9f74b7/packages/anthropic/src/__fixtures__/"
+     "anthropic-fallback-replay-without-beta.error.json"),
+    # Gemini refusing a system instruction: drop it, the same model serves
+    (400, {"error": {"code": 400, "message": "Developer instruction is not enabled for models/gemini-1.0-pro",
+                     "status": "INVALID_ARGUMENT"}}, R.format_error,
+     "https://github.com/devoxx/DevoxxGenieIDEAPlugin/issues/394"),
+    # near misses: generic words under the same statuses keep the status's reading; a 503 that only asks to come back
+    # later is load; a feature the model lacks (not the request's to drop) is model support; a signature is thinking's
+    (401, {"error": "Authentication failed"}, R.auth, "-"),
+    (403, {"error": "Forbidden"}, R.auth, "-"),
+    (503, {"error": "The service is busy. Please try again later."}, R.overloaded, "-"),
+    (503, {"message": "no healthy upstream"}, R.overloaded, "-"),
+    (500, "<html><title>500 Internal Server Error</title><p>The server is overloaded.</p></html>", R.overloaded, "-"),
+    (400, {"error": {"code": 400, "message": "Multiturn chat is not enabled for models/gemini-1.0-pro-vision",
+                     "status": "INVALID_ARGUMENT"}}, R.model_not_found, "-"),
+    (400, {"type": "error", "error": {"type": "invalid_request_error", "message": "messages.1.content.0.thinking."
+           "signature: Field required"}}, R.thinking_signature, "-"),
+])
+def test_documented_texts_outrank_a_generic_status(status: int, body: Any, expect: FailoverReason,
+                                                   source: str) -> None:
+    """A provider's documented or plain text (a lapsed plan, a tier's model, a disabled account or key type, a refusal,
+    an outage, a region rule, a prefill, a system instruction) decides over the reading of its status."""
+    assert classify_api_error(exception_from_http("openai", status, body)).reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "status", "expect", "source"), [
+    ("There's an issue with the selected model (claude-sonnet-4-5). It may not exist or you may not have access to "
+     "it.", None, R.model_not_found, "https://github.com/The-AgenticFlow/openflows/pull/69"),
+    ("Oops. Something went wrong: No healthy deployment available, passed model=gpt-4-0125-preview", None,
+     R.model_not_found, "https://github.com/OpenHands/OpenHands/issues/619"),
+    ('{"message":"Model has not been loaded, please load model into cortex.llamacpp"}', None, R.model_not_found,
+     "https://github.com/janhq/cortex.cpp/issues/1823"),
+    ("Engine is not loaded yet", 400, R.model_not_found, "https://github.com/janhq/jan/issues/4686"),
+    ("Error: Model does not support images. Please use a model that does.", None, R.model_not_found,
+     "https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/362"),
+    ('{"error":"Model requires a Pro subscription; check out hf.co/pricing to learn more. Make sure to include your HF '
+     'token in your query."}', None, R.model_not_found, "https://github.com/radareorg/r2ai/pull/65"),
+    ("openai.gpt-5.6-luna is not available for this account. You can explore other available models on Amazon "
+     "Bedrock.", None, R.model_not_found, "https://github.com/theopenco/llmgateway/pull/3393"),
+    ('Request to https://api.replicate.com/v1/predictions failed with status 422 Unprocessable Entity: {"title":'
+     '"Invalid version or not permitted","detail":"The specified version does not exist (or perhaps you don\'t have '
+     'permission to use it?)","status":422}', 422, R.model_not_found,
+     "https://github.com/replicate/replicate-javascript/issues/307"),
+    # near misses: a server loading the model is busy, not missing; LiteLLM's cooldown names no missing model
+    ("Loading model, please retry in a moment", 503, R.overloaded, "-"),
+    ("No deployments available for selected model, Try again in 60 seconds. Passed model=gpt-4o. pre-call-checks="
+     "False, allowed_model_region=n/a, cooldown_list=[('a', {'exception_received': 'litellm.RateLimitError'})]", 429,
+     R.rate_limit, "-"),
+    ("API access is not available for this account", None, R.unknown, "-"),
+])
+def test_a_model_not_there_or_not_loaded_in_wrappers_words(text: str, status: int | None, expect: FailoverReason,
+                                                           source: str) -> None:
+    """Wrappers' and local servers' words for a model that is not served here (absent, not loaded, reserved to a tier
+    or an account, without vision): another model or endpoint, not a retry."""
+    c = classify_api_error(exception_from_message("Error", text, status=status))
+    assert c.reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "expect", "source"), [
+    ("Requested generation length 1 is not possible! The provided prompt is 4309 tokens long, so generating 1 tokens "
+     "requires a sequence length of 4310, but the maximum supported sequence length is just 4096!",
+     R.context_overflow, "https://github.com/cline/cline/issues/294"),
+    ("Failed to process the request(s) for model 'gemma_chat_0_0', message: ValueError: The sum of prompt length "
+     "(9351.0), query length (0) should not exceed max_num_tokens (8192)", R.context_overflow,
+     "https://github.com/NVIDIA/TensorRT-LLM/issues/9277"),
+    ("context shift is disabled", R.context_overflow, "https://github.com/ikawrakow/ik_llama.cpp/pull/2051"),
+    ("Context overflow: prompt too large for the model. Try again with less input or a larger-context model.",
+     R.context_overflow, "https://github.com/openclaw/openclaw/issues/5771"),
+    ('Status: 400. Message: {"object":"error","message":"Too many tokens in batch. Max is 16384 got 17555","type":'
+     '"invalid_request_error","param":null,"code":null}', R.context_overflow,
+     "https://github.com/aurelio-labs/semantic-router/issues/297"),
+    # near misses: a per-minute token budget is a rate limit; max_num_tokens named as a setting is no overflow
+    ("Too many tokens, please wait before trying again.", R.rate_limit, "-"),
+    ("max_num_tokens must be a positive integer", R.format_error, "-"),
+])
+def test_context_overflow_in_servers_words(text: str, expect: FailoverReason, source: str) -> None:
+    """Servers' and clients' own words for a prompt past the window (sequence length, max_num_tokens, context shift
+    off, "context overflow", a batch's token cap)."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
+    ("OpenAIError", "missing finish_reason for choice 0", R.stream_incomplete,
+     "https://github.com/openai/openai-node/issues/1292"),
+    ("Error", "Provider error: terminated", R.stream_incomplete, "https://github.com/imzodev/openaidy/issues/408"),
+    ("TypeError", "terminated", R.stream_incomplete, "https://github.com/nodejs/undici/blob/main/lib/web/fetch/index.js"),
+    ("Error", "Streaming response ended before any complete data was received. Retrying without streaming.",
+     R.stream_incomplete, "https://github.com/BerriAI/litellm/pull/41826"),
+    ("Error", "Could not respond to message. An error occurred while streaming response. network error",
+     R.stream_incomplete, "https://github.com/Mintplex-Labs/anything-llm/issues/3235"),
+    ("Error", "Agent Error, unknown agent message: Unknown error from LLM stream", R.stream_incomplete,
+     "https://github.com/google-gemini/gemini-cli/issues/12122"),
+    ("APIError", "The provider repeatedly ended the response before returning usable output.", R.empty_response,
+     "https://github.com/diegosouzapw/OmniRoute/issues/8320"),
+    ("Error", "Provider finish_reason: network_error retrying in 17s - attempt #5", R.server_error,
+     "https://github.com/anomalyco/opencode/issues/44624"),
+    # near misses: undici's "terminated" with its cause printed is read by the cause; a runner that terminated is the
+    # server's fault; an account whose access was terminated is a ban
+    ("TypeError", "terminated\n  [cause]: SocketError: other side closed\n    code: 'UND_ERR_SOCKET'", R.timeout, "-"),
+    ("Error", "llama runner process has terminated: exit status 2", R.server_error, "-"),
+    ("Error", "Your access was terminated due to violation of our policies", R.auth_permanent, "-"),
+])
+def test_a_cut_stream_in_clients_words(type_name: str, text: str, expect: FailoverReason, source: str) -> None:
+    """A stream cut before its end (undici's bare "terminated", no finish_reason, "ended before", "network error"
+    while streaming) is resent; a stream closed on Zhipu's network_error is the server's failure."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+
+
+def test_a_stream_terminated_code_under_a_502_is_incomplete() -> None:
+    """OmniRoute's 502 ``stream_terminated`` code (https://github.com/diegosouzapw/OmniRoute/issues/10029)."""
+    body = {"error": {"message": "terminated", "type": "stream_error", "code": "stream_terminated"}}
+    assert classify_api_error(exception_from_http("anthropic", 502, body)).reason is R.stream_incomplete
+    assert classify_api_error(exception_from_http("anthropic", 502, {"error": {"message": "Bad gateway"}})).reason \
+        is R.server_error
+
+
+@pytest.mark.parametrize(("api", "body", "expect"), [
+    # https://github.com/pydantic/pydantic-ai/blob/362f49678b156c2cb07af5373390dbd986ab9c89/tests/models/cassettes/
+    # test_google/test_google_model_armor_response_template_real_block.yaml (Vertex's MODEL_ARMOR finish reason)
+    (None, {"candidates": [{"finishMessage": "The response violated Responsible AI Safety settings filters.",
+                            "finishReason": "MODEL_ARMOR"}]}, R.content_policy_blocked),
+    (None, {"promptFeedback": {"blockReason": "JAILBREAK"}}, R.content_policy_blocked),
+    # https://github.com/Mirascope/mirascope/blob/6b0fff591b417e68636e45bb14c34addb3c06ea5/python/tests/e2e/output/
+    # cassettes/test_refusal/openai_responses_gpt_4o/sync.yaml (a Responses answer that is only a refusal part)
+    ("responses", {"id": "resp_1", "object": "response", "created_at": 1761084245, "status": "completed",
+                   "model": "gpt-4o-2024-08-06", "output": [
+                       {"id": "msg_1", "type": "message", "status": "completed", "role": "assistant",
+                        "content": [{"type": "refusal", "refusal": "I'm very sorry, but I can't assist with that."}]}],
+                   "parallel_tool_calls": True, "tool_choice": "auto", "tools": []}, R.content_policy_blocked),
+    # near misses: a Responses answer with text, and a Gemini candidate with text, are answers
+    ("responses", {"id": "resp_2", "object": "response", "created_at": 1761084245, "status": "completed",
+                   "model": "gpt-4o-2024-08-06", "output": [
+                       {"id": "msg_2", "type": "message", "status": "completed", "role": "assistant",
+                        "content": [{"type": "output_text", "text": "hi", "annotations": []}]}],
+                   "parallel_tool_calls": True, "tool_choice": "auto", "tools": []}, None),
+    (None, {"candidates": [{"content": {"role": "model", "parts": [{"text": "hi"}]}, "finishReason": "STOP"}]}, None),
+])
+def test_model_armor_and_refusal_parts_are_content_blocks(api: str | None, body: dict[str, Any],
+                                                         expect: FailoverReason | None) -> None:
+    """Vertex's Model Armor and jailbreak blocks, and a Responses message made only of refusal parts, end the answer
+    as a content block (the SDK's parsed Response object and the plain dict read the same)."""
+    response = response_from_http("responses", body) if api == "responses" else body
+    c = classify_soft_failure(response)
+    assert (c.reason if c else None) is expect
+    if api == "responses":
+        c = classify_soft_failure(body)
+        assert (c.reason if c else None) is expect
