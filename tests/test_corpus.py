@@ -117,8 +117,13 @@ HOLDOUT13 = "holdout13.jsonl"
 # and Triton, LiteLLM proxy, Portkey, Cloudflare AI Gateway, OmniRoute, new-api). Measured unseen at 78 of 112
 # on 312108c (82 on 76e7df9); general rules have since been fitted to it (-> 110 of 112), so it counts in the 95 % sum.
 HOLDOUT14 = "holdout14.jsonl"
+# A fifteenth, mined at the same time as the thirteenth and fourteenth by a session that never wrote rules, sampled
+# the way an outside evaluator samples (common classes first, 2025-2026 issues): hosted providers' bodies (Huawei
+# MaaS/ModelArts tables among them) and the wrappers people paste them from (Claude Code, Codex, Windsurf, LM Studio,
+# Continue). Measured unseen at 103 of 134 on 312108c (105 on 76e7df9 and on d22d152); no rule fitted yet.
+HOLDOUT15 = "holdout15.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = ()
+UNSEEN: tuple[str, ...] = (HOLDOUT15,)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -259,6 +264,15 @@ def test_fourteenth_holdout_accuracy_does_not_fall() -> None:
     raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT14)])
     assert total >= 112 and right / total >= 110 / 112, f"{right}/{total}"
+
+
+def test_fifteenth_holdout_accuracy_does_not_fall() -> None:
+    """The fifteenth held-out file keeps its accuracy (103 of 134 before any rule saw it, measured on 312108c: 67/91
+    message-only, 34/41 HTTP, 2/2 soft failures; 105 on 76e7df9 and on d22d152, whose rules were fitted to the
+    twelfth, thirteenth and fourteenth without seeing this file: 69/91, 34/41, 2/2); raise the floor as rules fix
+    more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT15)])
+    assert total >= 134 and right / total >= 105 / 134, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
