@@ -378,7 +378,7 @@ def _walk(payload: object, out: _Collector, depth: int = 0) -> None:
 
 _FIELDS: Final = frozenset({
     "error", "details", "code", "error_code", "type", "status", "innererror", "message", "resets_in_seconds",
-    "metadata", "detail", "statusCode", "status_code", "choices", "errors"})
+    "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg"})
 
 
 def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
@@ -412,12 +412,13 @@ def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> No
 
 
 _OTHER_FIELDS: Final = frozenset({
-    "resets_in_seconds", "metadata", "detail", "statusCode", "status_code", "choices", "errors"})
+    "resets_in_seconds", "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg"})
 
 
 def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
     """Codex's reset, OpenRouter's ``metadata.raw``, and what servers other than the big providers use:
-    ``detail``, ``statusCode``, an answer's finish, Cloudflare's ``errors`` list."""
+    ``detail``, ``statusCode``, an answer's finish, Cloudflare's ``errors`` list, the ``error_msg`` of Huawei Cloud's
+    and Baidu's ``{error_code, error_msg}`` envelope."""
     resets_in = payload.get("resets_in_seconds")  # Codex usage-limit errors say when the window resets
     if type(resets_in) in (int, float) and not out.wait:
         out.wait = str(resets_in)
@@ -428,6 +429,8 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
         _walk(errors, out, depth + 1)
     if (detail := payload.get("detail")) is not None:  # FastAPI-style servers answer {"detail": ...}
         _walk_message(detail, out, depth)
+    if (error_msg := payload.get("error_msg")) is not None:
+        _walk_message(error_msg, out, depth)
     if (status_code := payload.get("statusCode", payload.get("status_code"))) is not None:
         out.code(status_code)
     choices = payload.get("choices")  # a completion sent with an error status (Azure content filter 400)
@@ -453,7 +456,7 @@ def _walk_message(message: object, out: _Collector, depth: int) -> None:
 
 
 def _walk_details(details: object, out: _Collector) -> None:
-    """Anthropic ``details.error_code``; Google ``details[]`` with RetryInfo and ErrorInfo."""
+    """Anthropic ``details.error_code``; Google ``details[]`` with RetryInfo, ErrorInfo and QuotaFailure."""
     if isinstance(details, Mapping):
         out.primary(details.get("error_code"))
         return
@@ -467,6 +470,10 @@ def _walk_details(details: object, out: _Collector) -> None:
             out.code(item.get("reason"))
             out.code(item.get("statusCode"))  # gateways list the upstream's status per attempt
             out.message(item.get("message"))
+            if isinstance(violations := item.get("violations"), list):  # QuotaFailure: which quota, by its id
+                for violation in violations[:4]:
+                    if isinstance(violation, Mapping):
+                        out.code(violation.get("quotaId"))
 
 
 def _upstream_status(out: _Collector) -> int | None:

@@ -131,6 +131,9 @@ _TAG_LIST: Final = (
          ("blocked", "reason: safety"), ("blocked due to", "safety"), ("blocked due to", "recitation"),
          ("blocked due to", "blocklist"), ("blocked due to", "spii"), "blocked by safety settings",
          ("prompt was blocked", "prompt_feedback"),
+         # a client naming the prompt's block reason in words (avante.nvim: "Prompt blocked or filtered. Reason:
+         # OTHER"): any of Gemini's BlockedReason values, OTHER included (a prompt block; a finish reason OTHER is none)
+         *(("prompt blocked", f"reason {value}") for value in (*_BLOCK_VALUES, "other")),
          # Gemini's block enums, however a wrapper prints them: "block_reason: PROHIBITED_CONTENT",
          # "BlockedReason.SAFETY", "blockReason=SPII", Go's "BlockedReasonProhibitedContent", "FinishReason.SAFETY".
          *_SAFETY_FIELDS,
@@ -195,7 +198,8 @@ _TAG_LIST: Final = (
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
          "model not supported", "model is not supported", "not a supported model", "does not support model",
-         "does not support the model", "not available on your plan", "not available for your plan",
+         "does not support the model", "doesn t support the model", "doesn t support model",
+         "not available on your plan", "not available for your plan",
          "not available on the free tier", "does not exist or you do not have access",
          "does not exist or your team", "do not have access to the model", "do not have access to model",
          "don't have access to the model", "model_not_supported", "unsupported model",
@@ -234,7 +238,11 @@ _TAG_LIST: Final = (
          "issue with the selected model", ("model", "may not exist or you may not have access"),
          ("model does not support images", "use a model"),
          # transformers (vLLM, TGI) refuse chat on a tokenizer without a chat template: not this model, here.
-         "default chat template is no longer allowed", "must provide a chat template if the tokenizer"),
+         "default chat template is no longer allowed", "must provide a chat template if the tokenizer",
+         # a provider that switched the model off (SiliconFlow's 403 "Model disabled."), and a model not served on this
+         # API (Volcengine Ark: "the requested model doubao-seed-translation does not support this api"): another
+         # model serves the request, the key is fine
+         "model disabled", "model is disabled", "model has been disabled", ("model", "does not support this api")),
     _tag("model_missing",
          "model not found", "model_not_found", "no such model", "unknown model", "invalid model",
          "is not a valid model", "has been decommissioned", "no endpoints found that support",
@@ -281,12 +289,17 @@ _TAG_LIST: Final = (
          # Mistral's embedding cap "Too many tokens in batch. Max is 16384 got 17555"
          "maximum supported sequence length", "maximum sequence length", ("prompt length", "max_num_tokens"),
          "context shift is disabled", "context overflow", "prompt too large", "prompt is too large",
-         "too many tokens in batch"),
+         "too many tokens in batch",
+         # llama.cpp-style servers: "request (53192 tokens) exceeds context size (50176 tokens)"
+         "exceeds context size", "exceed context size"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large", "request entity too large", "payload too large", "error code: 413",
          "maximum allowed content length", "exceeds maximum content length",
          "request_too_large", "request too large", ("message size", "exceeds limit"),
-         ("value at 'body' failed to satisfy constraint", "length less than or equal to")),
+         ("value at 'body' failed to satisfy constraint", "length less than or equal to"),
+         # a cap on the attachments of one request (Anthropic: "too many images and documents: 104 + 1 > 100"): drop old
+         # ones, as for a body past its byte cap
+         "too many images"),
     _tag("provider_policy",
          # A WAF or bot wall in front of the API (Cloudflare's challenge page, a relay's block): not this key.
          "your request was blocked", "you have been blocked", "<title>just a moment",
@@ -300,7 +313,10 @@ _TAG_LIST: Final = (
          "virtual network is configured for this resource", "has not agreed to", ("agree", "model terms"),
          "explicit deny in a service control policy",
          # a relay endpoint that serves one client only ("This endpoint only accepts requests from Claude Code CLI")
-         "endpoint only accepts requests from"),
+         "endpoint only accepts requests from",
+         # a router's organisation policy forbids the provider it would route to (Requesty: "Provider not allowed for
+         # organization"), like OpenRouter's "No allowed providers are available": another provider may be allowed
+         "provider not allowed"),
     _tag("billing",
          "insufficient credits", "insufficient_quota", "insufficient balance", "credit balance",
          "credits exhausted", "credits have been exhausted", "no usable credits", "requires more credits",
@@ -325,10 +341,14 @@ _TAG_LIST: Final = (
          "exceededbudget",
          # a paid plan that lapsed, whatever auth words head it (Venice's 401 "Authentication failed - Pro subscription
          # is inactive": https://docs.venice.ai/api-reference/error-codes)
-         "subscription is inactive", "subscription is not active"),
+         "subscription is inactive", "subscription is not active",
+         # a free allowance spent, the English of "额度已用尽" (Huawei Cloud MaaS's 401 "The free quota has been
+         # used up.", ModelArts.4207), and DashScope's Arrearage text without its code ("Access denied, please make sure
+         # your account is in good standing.": https://help.aliyun.com/zh/model-studio/error-code#overdue-payment)
+         ("free quota", "used up"), "make sure your account is in good standing"),
     # Plan and usage limits (seed 004): they outrank a generic throttle code.
     _tag("usage_limit", "usage limit", "usage limits", "usage_limit_reached", "usage cap", "plan limit",
-         "limit for your plan",
+         "limit for your plan", "limit of your plan", "limit of your current plan",
          "per day", "per month", "daily limit", "daily quota", "daily request limit", "monthly limit", "monthly quota",
          "per-day",
          "tokens per day", "requests per day", "free-models-per-day", "daily free allocation",
@@ -336,6 +356,10 @@ _TAG_LIST: Final = (
          # Moonshot/Kimi's tokens- and requests-per-day caps ("request reached organization TPD rate limit")
          ("tpd", "limit"), ("rpd", "limit")),
     _tag("quota_word", "quota", "quotas", "limit exceeded", "配额"),
+    # A paid plan named as the way on (Windsurf: "free user account exceeded, please use an existing account or upgrade
+    # to a paid plan"): the free allowance is spent. Weaker than throttle words: a rate limit with an upsell (Together's
+    # "You have been rate limited ... upgrade to a paid plan") is still a rate limit.
+    _tag("paid_plan", "upgrade to a paid plan", "upgrade to a paid account"),
     _tag("usage_transient", "try again", "retry", "retrying", "resets at", "reset in", "resets in", "wait",
          "requests remaining", "per minute", "per hour", "window"),
     _tag("reset_signal", "resets at", "reset at", "resets in", "reset in", "will reset", "reset after",
@@ -352,7 +376,8 @@ _TAG_LIST: Final = (
          "insufficient capacity", "out of capacity", "no capacity available", "server is busy", "servers are busy",
          "server_is_overloaded", "loading model", "model is loading", "temporarily overloaded",
          "experiencing high traffic", "负载已饱和", "服务器繁忙", "serviceunavailableexception", "server busy",
-         "no slots available", "provider is temporarily unavailable", "are cooling down",
+         "no slots available", "provider is temporarily unavailable", "provider is currently unavailable",
+         "are cooling down",
          "no more data centers to forward", "capacity exceeded", "capacity_exceeded", "service temporarily unavailable",
          "out of available cache blocks", "访问量过大",
          # Hugging Face serverless inference: "Model too busy, unable to get response in less than 60 second(s)"
@@ -360,7 +385,10 @@ _TAG_LIST: Final = (
          # NVIDIA's serving worker at its concurrency cap ("Worker local total request limit reached (33/32)").
          ("worker", "total request limit reached"),
          # Fireworks' 429 when its queue could not start the generation in time: the serving side is full
-         ("generate first token", "before the given deadline")),
+         ("generate first token", "before the given deadline"),
+         # Huawei ModelArts' circuit breaker after a burst of failures ("Due to self protection, the backend service is
+         # disconnected, please wait moment.": https://support.huaweicloud.com/eu/trouble-modelarts/modelarts_13_0218.html)
+         "due to self protection"),
     _tag("try_later", "try again later", "retry later", "请稍后再试"),
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
@@ -376,7 +404,10 @@ _TAG_LIST: Final = (
          "unable to load model",
          # llama.cpp could not allocate a device or pinned host buffer for the weights ("unable to allocate
          # CUDA0 buffer", "CUDA_Host buffer", "backend buffer"): the host is too small for this model.
-         ("unable to allocate", "buffer")),
+         ("unable to allocate", "buffer"),
+         # LM Studio's loading guardrail ("Model loading was stopped due to insufficient system resources ... requires
+         # approximately 273.25 GB of memory"): this host does not load the model
+         ("model loading", "insufficient system resources")),
     # The server tried to load the model and failed (LM Studio, Ollama, llama.cpp): not "Loading model", a busy
     # server that will answer soon.
     _tag("load_failed", "failed to load model", "error loading model"),
@@ -386,7 +417,10 @@ _TAG_LIST: Final = (
          # Kong's 503 when its DNS lookup of the upstream failed ({"message": "name resolution failed"}:
          # https://github.com/Kong/kong/issues/10170), a model's backend said to be down (Venice's 503 "The model is
          # temporarily offline": https://docs.venice.ai/api-reference/error-codes): an outage, not load
-         "name resolution failed", "is temporarily offline"),
+         "name resolution failed", "is temporarily offline",
+         # a gateway whose backend refused its connection (Huawei ModelArts.4302: "Gateway forwarding error. Failed to
+         # invoke backend service due to connection refused."): the gateway answered, its backend is down
+         ("backend service", "connection refused")),
     # Overload named as one possible cause among others (Werkzeug's default 500 page: "Either the server is overloaded
     # or there is an error in the application."): no statement of capacity.
     _tag("maybe_overloaded", "server is overloaded or there is an error"),
@@ -481,6 +515,8 @@ _TAG_LIST: Final = (
          # A history the API refuses (roles out of order, a tool call without its result): repair, never retry.
          "must alternate", "should alternate", "must start with a user message", "tool_call_id", "tool call id",
          "tool call and result", "tool result's tool id", "must be followed by tool messages",
+         # Anthropic's: "`tool_use` ids were found without `tool_result` blocks immediately after"
+         ("tool_use", "ids were found without", "tool_result"),
          "tool call validation failed", "failed to parse tool call arguments",
          # Gemini's INVALID_ARGUMENT and LangChain's wrapper of it; two parameters the API will not combine.
          "request contains an invalid argument", "invalid argument provided to", "generatecontentrequest",
@@ -595,6 +631,9 @@ _TAG_LIST: Final = (
          # and an SSE event whose JSON was cut ("failed to decode event payload: unexpected end of JSON input").
          "response ended prematurely", "connection closed mid response",
          ("stream error", "error decoding response body"), ("event payload", "unexpected end of json input"),
+         # reqwest's decode error (its body stream broke mid-read) in Codex's words: "stream disconnected before
+         # completion: Transport error: network error: error decoding"
+         ("stream disconnected", "error decoding"),
          # openai-node's stream helper when no chunk closed a choice ("missing finish_reason for choice 0"), Claude
          # Code's "Streaming response ended before any complete data was received", a chat UI's "An error occurred while
          # streaming response. network error", Gemini CLI's "Unknown error from LLM stream"
@@ -618,7 +657,10 @@ _TAG_LIST: Final = (
          # endpoint", Claude Code's "API returned an empty or malformed response (HTTP 200)", new-api's
          # "bad_response_body" (it could not decode the upstream's answer)
          "invalid response object", "empty or invalid response", "empty or malformed response", "malformed response",
-         "bad_response_body"),
+         "bad_response_body",
+         # Gemini's bad-call finish reasons, as a client reports them ("Response stopped due to malformed function
+         # call."): the answer was malformed, as the soft path reads MALFORMED_FUNCTION_CALL
+         "malformed function call", "malformed_function_call", "unexpected_tool_call"),
     # openai<1.0's APIError quoting the body it could not use ("Invalid response object from API: 'Internal Server
     # Error' (HTTP response code was 500)"): the quoted body says what failed, not the words around it.
     _tag("quoted_answer", "invalid response object from api"),
@@ -641,7 +683,10 @@ _TAG_LIST: Final = (
          # the AI SDK's InvalidResponseDataError and LiteLLM's check on an answer with choices: []
          "response contained no choices", "choices is less than 1",
          # Kilo Code's "The provider repeatedly ended the response before returning usable output."
-         "before returning usable output"),
+         "before returning usable output",
+         # the AI SDK's NoOutputGeneratedError ("No output generated. Check the stream for errors."), a CLI's "LLM
+         # returned an empty summary": the model's answer held nothing
+         "no output generated", "llm returned an empty", "llm returned empty"),
     _tag("server_fault", "an error occurred while processing your request", "internal server error",
          # LobeChat's "the server seems to have run into some difficulty" (an upstream failure it cannot name)
          ("服务器", "遇到了一些困难"),

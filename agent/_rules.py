@@ -149,8 +149,12 @@ _MAX_LENGTH: Final = re.compile(r"string with maximum length (\d+)")
 
 def per_minute_quota_id(f: ErrorFacts) -> bool:
     """Google's quota ids name a per-minute window ("GenerateContentPaidTierInputTokensPerModelPerMinute") and no
-    per-day one: with a daily quota violated too, a minute's wait does not help."""
-    return "perminute" in f.text and "quotaid" in f.text and "perday" not in f.text
+    per-day one: with a daily quota violated too, a minute's wait does not help. The ids are read from the text (a
+    client's printout) or from a body's QuotaFailure violations (codes)."""
+    if "perminute" in f.text and "quotaid" in f.text:
+        return "perday" not in f.text
+    ids = [code for code in f.codes if "perminute" in code or "perday" in code]
+    return bool(ids) and not any("perday" in code for code in ids)
 
 
 QUOTA_SOON: Final = 300.0  # seconds; a quota whose own wait hint is this short is a per-minute window
@@ -282,7 +286,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # Provider capacity beats a generic throttle or quota code: back off on the same key.
     rule("overloaded_code", R.overloaded, codes=(
         "overloaded_error", "overloaded", "unavailable", "server_is_overloaded", "service_unavailable_error",
-        "serviceunavailableexception", "unavailable_error", "capacity_exceeded")),
+        "serviceunavailableexception", "unavailable_error", "capacity_exceeded",
+        # Moonshot's 429 type for its engine at capacity ("The engine is currently overloaded":
+        # https://www.kimi.com/code/docs/en/kimi-code/error-reference.html), which a client may head with its own "Rate
+        # limit exceeded"
+        "engine_overloaded_error")),
     # "At capacity upstream. This is not your API key's rate limit": the rate-limit words are negated.
     rule("overloaded_not_key_limit", R.overloaded, statuses=BUSY, tags=("not_key_limit",), unless=("caller_named",)),
     rule("overloaded_wording", R.overloaded, statuses=BUSY, tags=("overloaded",),
@@ -318,10 +326,14 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("usage_limit_no_reset", R.billing, statuses=LIMITED, tags=("usage_limit",), test=no_reset_soon),
     rule("usage_limit_resets", R.rate_limit, statuses=LIMITED, tags=("usage_limit",)),
     rule("rate_limit_code", R.rate_limit, codes=(
-        "rate_limit_exceeded", "rate_limit_error", "resource_exhausted", "throttled", "throttlingexception",
+        "rate_limit_exceeded", "rate_limit_error", "throttled", "throttlingexception",
         "too_many_requests", "ramp_limit_exceeded", "servicequotaexceededexception", "ratelimited",
         "rate_limited", "throttling.ratequota", "modelnotreadyexception", "ratelimitexceeded",
         "token_concurrency_limit_reached")),  # new-api: the token's concurrent requests are at their cap
+    # gRPC's RESOURCE_EXHAUSTED names no window: Google sends it for a per-minute limit and for a spent or zero quota
+    # alike. Under Google's "check your plan and billing details" headline the quota rules below read the window (a
+    # per-minute quota id, a retry in seconds); with neither, the headline's billing decides.
+    rule("resource_exhausted_code", R.rate_limit, codes=("resource_exhausted",), unless=("billing",)),
     rule("context_overflow_code", R.context_overflow, codes=("context_length_exceeded", "exceed_context_size_error")),
     rule("payload_too_large_code", R.payload_too_large,
          codes=("string_above_max_length", "request_too_large", "request_body_too_large_after_decoding"),
@@ -337,7 +349,11 @@ RULES: Final[tuple[Rule, ...]] = (
         "model_not_found", "invalid_model", "model_decommissioned", "deploymentnotfound",
         # Volcengine Ark: the endpoint (its name for a deployed model) is closed; its text says "or temporarily
         # unavailable", but no retry reopens it.
-        "invalidendpoint.closedendpoint")),
+        "invalidendpoint.closedendpoint",
+        # Huawei Cloud MaaS: the requested service (a deployed model) was deleted, sent as a 400 "Invalid request
+        # because requested service ... is unavailable" (ModelArts.4203 in its table of error codes:
+        # https://www.huaweicloud.com/guide/productsdesc-bms_61ecf7507c2de3fabbbb9da99692d6besupport0)
+        "modelarts.4203")),
     rule("provider_policy_code", R.provider_policy_blocked, codes=(
         "unsupported_country_region_territory", "unsupported_country", "user_location_not_supported",
         # OpenCode Zen/Go's error type for a model its region rules keep from this account ("not available in your
@@ -362,7 +378,10 @@ RULES: Final[tuple[Rule, ...]] = (
         # (https://tencentcloud.com/document/api/1131/45350, common error codes)
         "authfailure.invalidauthorization", "authfailure.invalidsecretid", "authfailure.mfafailure",
         "authfailure.secretidnotfound", "authfailure.signatureexpire", "authfailure.signaturefailure",
-        "authfailure.tokenfailure")),
+        "authfailure.tokenfailure",
+        # Huawei Cloud MaaS's 400 for an API key missing or wrong ("Failed to check the authorization request header",
+        # ModelArts.4905: https://www.huaweicloud.com/guide/productsdesc-bms_61ecf7507c2de3fabbbb9da99692d6besupport0)
+        "modelarts.4905")),
     rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, None), tags=("bad_key",)),
     # A bad key whose body only says "type": "api_error" (a proxy's own key check): the 500 is read from that type,
     # no server sent it, and no retry fixes the key.
@@ -402,6 +421,8 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("rate_limit", "exhausted", "server_fault")),
     rule("rate_limit_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("rate_limit",)),
     rule("resource_exhausted_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("exhausted",)),
+    # Only an upsell to a paid plan, no throttle or quota words: the free allowance is spent.
+    rule("paid_plan_upsell", R.billing, statuses=PHRASED, tags=("paid_plan",)),
     # A 403 that says only when to come back ("HTTP 403 (reset after 2m)"): a proxy's short throttle, not a bad key.
     rule("forbidden_short_reset", R.rate_limit, statuses=(403,), tags=("reset_signal",),
          test=lambda f: f.wait is not None and f.wait < QUOTA_FAR,
@@ -439,8 +460,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("route_missing_phrase", R.model_not_found, statuses=(400, None), tags=("route_missing",),
          scope=Scope.endpoint),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",)),
-    # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load.
-    rule("upstream_unreachable", R.server_error, statuses=(502, 503), tags=("upstream_unreachable",)),
+    # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load. Without
+    # a status too (a gateway's own words quoted by a client), before the transport phrases: the gateway answered.
+    rule("upstream_unreachable", R.server_error, statuses=(502, 503, None), tags=("upstream_unreachable",)),
     # A certificate that fails verification, whatever status a wrapper gives it: fall back, never retry.
     rule("tls_untrusted_phrase", R.tls_untrusted, statuses=TRANSPORT, tags=("tls_untrusted",)),
     # Transport faults named in a wrapper's text (refused, DNS, proxy), before its 5xx status.

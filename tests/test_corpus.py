@@ -120,10 +120,11 @@ HOLDOUT14 = "holdout14.jsonl"
 # A fifteenth, mined at the same time as the thirteenth and fourteenth by a session that never wrote rules, sampled
 # the way an outside evaluator samples (common classes first, 2025-2026 issues): hosted providers' bodies (Huawei
 # MaaS/ModelArts tables among them) and the wrappers people paste them from (Claude Code, Codex, Windsurf, LM Studio,
-# Continue). Measured unseen at 103 of 134 on 312108c (105 on 76e7df9 and on d22d152); no rule fitted yet.
+# Continue). Measured unseen at 103 of 134 on 312108c (105 on 76e7df9 and on d22d152); general rules have since been
+# fitted to it (-> 129 of 134), so it counts in the 95 % sum.
 HOLDOUT15 = "holdout15.jsonl"
-# holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT15,)
+# holdouts no general rule has been fitted to yet: kept out of the 95 % sum (none now)
+UNSEEN: tuple[str, ...] = ()
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -134,7 +135,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (all fourteen have)."""
+    have been fitted to it, then it joins this sum (all fifteen have)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -269,10 +270,13 @@ def test_fourteenth_holdout_accuracy_does_not_fall() -> None:
 def test_fifteenth_holdout_accuracy_does_not_fall() -> None:
     """The fifteenth held-out file keeps its accuracy (103 of 134 before any rule saw it, measured on 312108c: 67/91
     message-only, 34/41 HTTP, 2/2 soft failures; 105 on 76e7df9 and on d22d152, whose rules were fitted to the
-    twelfth, thirteenth and fourteenth without seeing this file: 69/91, 34/41, 2/2); raise the floor as rules fix
-    more, never lower it."""
+    twelfth, thirteenth and fourteenth without seeing this file: 69/91, 34/41, 2/2; 129 after general rules for
+    Huawei Cloud's error_msg envelope and documented codes, Google's RESOURCE_EXHAUSTED read by its window or its
+    billing headline, an embedded provider code over a client's headline, models switched off or not on this API,
+    free allowances spent, plan limits, prompt block reasons, bad-call finishes, empty answers, cut streams and a
+    gateway's unreachable backend: 87/91, 40/41, 2/2); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT15)])
-    assert total >= 134 and right / total >= 105 / 134, f"{right}/{total}"
+    assert total >= 134 and right / total >= 129 / 134, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:

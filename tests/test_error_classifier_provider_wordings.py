@@ -488,3 +488,143 @@ def test_model_armor_and_refusal_parts_are_content_blocks(api: str | None, body:
     if api == "responses":
         c = classify_soft_failure(body)
         assert (c.reason if c else None) is expect
+
+
+_HUAWEI_MAAS_ERRORS = "https://www.huaweicloud.com/guide/productsdesc-bms_61ecf7507c2de3fabbbb9da99692d6besupport0"
+_GEMINI_QUOTA = "You exceeded your current quota, please check your plan and billing details."
+
+
+def _quota_failure(quota_id: str) -> dict[str, Any]:
+    return {"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": [
+        {"quotaMetric": "generativelanguage.googleapis.com/generate_content_free_tier_requests", "quotaId": quota_id}]}
+
+
+@pytest.mark.parametrize(("status", "body", "expect", "source"), [
+    # Huawei Cloud's {error_code, error_msg} envelope: the message is read like any other body's
+    (401, {"error_msg": "The free quota has been used up."}, R.billing, _HUAWEI_MAAS_ERRORS),
+    (400, {"error_code": "ModelArts.4905", "error_msg": "Failed to check the authorization request header. "}, R.auth,
+     _HUAWEI_MAAS_ERRORS),
+    (400, {"error_code": "ModelArts.4203", "error_msg": "Invalid request because requested service "
+                                                       "5a6a7a2d-3a1b-44d3-bb40-3633a8ef**** is unavailable. "},
+     R.model_not_found, _HUAWEI_MAAS_ERRORS),
+    (429, {"error_msg": "The throttling threshold has been reached: policy ip over ratelimit,limit:5,time:1 minute",
+           "error_code": "APIG.0308", "request_id": "914a39d68c290da3e187f827f7e1b771"}, R.rate_limit,
+     "https://github.com/langgenius/dify/issues/18378"),
+    # Google's RESOURCE_EXHAUSTED under its billing headline, with no window named: the project has no quota to use
+    (429, {"error": {"code": 429, "message": _GEMINI_QUOTA, "status": "RESOURCE_EXHAUSTED"}}, R.billing,
+     "https://github.com/googleapis/python-genai/issues/1446"),
+    (429, {"error": {"code": 429, "message": _GEMINI_QUOTA, "status": "RESOURCE_EXHAUSTED",
+                     "details": [_quota_failure("GenerateRequestsPerDayPerProjectPerModel-FreeTier")]}}, R.billing,
+     "-"),
+    # Volcengine Ark: a model not served on this API
+    (400, {"error": {"code": "InvalidParameter", "message": "The parameter `model` specified in the request are not "
+           "valid: the requested model doubao-seed-translation-250915 does not support this api.. Request id: 0217",
+           "param": "model", "type": "BadRequest"}}, R.model_not_found,
+     "https://github.com/immersive-translate/immersive-translate/issues/3352"),
+    # Anthropic's cap on the attachments of one request: shrink the history
+    (400, {"type": "error", "error": {"type": "invalid_request_error", "message": "too many images and documents: "
+                                                                              "104 + 1 > 100"}}, R.payload_too_large,
+     "https://github.com/anthropics/claude-code/issues/23392"),
+    # near misses: the same 4302 code names a gateway fault under a 500 (its entries disagree on what it means); a
+    # per-minute quota id, a retry in seconds or a bare RESOURCE_EXHAUSTED keep the rate limit; OpenAI's structured
+    # rate_limit_exceeded code beats the billing headline (seed 004); a parameter other than the model is a defect; one
+    # image too large is the image's repair
+    (500, {"error_code": "ModelArts.4302", "error_msg": "Gateway forwarding error because the access is rejected. "},
+     R.server_error, "-"),
+    (429, {"error": {"code": 429, "message": _GEMINI_QUOTA, "status": "RESOURCE_EXHAUSTED",
+                     "details": [_quota_failure("GenerateRequestsPerMinutePerProjectPerModel-FreeTier")]}},
+     R.rate_limit, "-"),
+    (429, {"error": {"code": 429, "message": _GEMINI_QUOTA, "status": "RESOURCE_EXHAUSTED", "details": [
+        {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "34s"}]}}, R.rate_limit, "-"),
+    (429, {"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).",
+                     "status": "RESOURCE_EXHAUSTED"}}, R.rate_limit, "-"),
+    (429, {"error": {"code": "rate_limit_exceeded", "message": _GEMINI_QUOTA, "type": "requests"}}, R.rate_limit, "-"),
+    (400, {"error": {"code": "InvalidParameter", "message": "The parameter `temperature` specified in the request are "
+           "not valid: it must be less than 2.", "param": "temperature", "type": "BadRequest"}}, R.format_error, "-"),
+    (400, {"type": "error", "error": {"type": "invalid_request_error", "message": "messages.0.content.1.image.source."
+           "base64: image exceeds 5 MB maximum: 7340032 bytes > 5242880 bytes"}}, R.image_too_large, "-"),
+])
+def test_documented_envelopes_codes_and_quota_windows(status: int, body: dict[str, Any], expect: FailoverReason,
+                                                      source: str) -> None:
+    """Huawei Cloud's ``error_msg`` and documented codes, Google's RESOURCE_EXHAUSTED read by the window it names (or
+    its billing headline when it names none), a model not on this API and an attachment cap (holdout15)."""
+    assert classify_api_error(exception_from_http("openai", status, body)).reason is expect, source
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect", "source"), [
+    ("Error", 'Reason: Rate limit exceeded {"message":"The engine is currently overloaded, please try again later",'
+              '"type":"engine_overloaded_error"}', None, R.overloaded,
+     "https://github.com/MoonshotAI/kimi-code/issues/2152"),
+    ("Error", "Error: Prompt blocked or filtered. Reason: OTHER", None, R.content_policy_blocked,
+     "https://github.com/avante-corp/avante.nvim/issues/2068"),
+    ("Error", "Response stopped due to malformed function call.", None, R.malformed_response,
+     "https://github.com/lbjlaq/Antigravity-Manager/issues/1045"),
+    ("Error", "stream disconnected before completion: Transport error: network error: error decoding", None,
+     R.stream_incomplete, "https://github.com/openai/codex/issues/22472"),
+    ("Error", "[handleAbortError] AI response error; aborting request: 400 Provider not allowed for organization", None,
+     R.provider_policy_blocked, "https://github.com/LibreChat-AI/librechat.ai/issues/331"),
+    ("Error", "Model loading was stopped due to insufficient system resources. Under the current settings, this model "
+              "requires approximately 273.25 GB of memory", None, R.model_not_found,
+     "https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1202"),
+    ("ValidationException", "An error occurred (ValidationException) when calling the Converse operation: This action "
+                            "doesn't support the model that you provided. Try again with a supported text or chat "
+                            "model.", None, R.model_not_found, "https://github.com/mlcommons/modelbench/issues/1654"),
+    ("AI_NoOutputGeneratedError", "[Error [AI_NoOutputGeneratedError]: No output generated. Check the stream for "
+                                  "errors.]", None, R.empty_response, "https://github.com/vercel/ai/pull/7982"),
+    ("Error", "error: LLM returned an empty summary", None, R.empty_response,
+     "https://github.com/steipete/summarize/issues/112"),
+    ("Error", "✕ [API Error: OpenAI API error: 400 Access denied, please make sure your account is in good standing.]",
+     None, R.billing, "https://github.com/QwenLM/qwen-code/issues/54"),
+    ("Error", '"Model disabled."', 403, R.model_not_found, "https://github.com/continuedev/continue/issues/10839"),
+    ("BadRequestError", "Error code: 400 - request (53192 tokens) exceeds context size (50176 tokens)", 400,
+     R.context_overflow, "https://github.com/llmmllab/llmmllab-api/issues/56"),
+    ("Error", "Unknown: Model provider is currently unavailable (error ID: 67f03a54fb0c485cb9e1f79d8e28a407)", None,
+     R.overloaded, "https://github.com/Exafunction/codeium/issues/278"),
+    ("ConnectError", "Failed to log in: ConnectError: [permission_denied] api server wire error: free user account "
+                     "exceeded, please use an existing account or upgrade to a paid plan", None, R.billing,
+     "https://github.com/Exafunction/codeium/issues/260"),
+    ("Error", "You've reached the limit of your current plan", None, R.billing,
+     "https://github.com/eigent-ai/eigent/issues/1249"),
+    ("Error", '"error_msg": "Due to self protection, the backend service is disconnected, please wait moment."', None,
+     R.overloaded, "https://support.huaweicloud.com/eu/trouble-modelarts/modelarts_13_0218.html"),
+    ("Error", '"error_msg": "Gateway forwarding error. Failed to invoke backend service due to connection refused. "',
+     None, R.server_error, "https://support.huaweicloud.com/eu/trouble-modelarts/modelarts_13_0218.html"),
+    ("Error", "upstream connect error or disconnect/reset before headers. reset reason: connection termination", None,
+     R.server_error, "https://github.com/Kilo-Org/kilocode/issues/12543"),
+    ("Error", 'HTTP 500 Internal Server Error from https://api.continue.dev/model-proxy/v1/chat/completions Error in '
+              'Continue server: {"type":"error","error":{"type":"invalid_request_error","message":"messages.80: '
+              '`tool_use` ids were found without `tool_result` blocks immediately after: toolu_01G2. Each `tool_use` '
+              'block must have a corresponding `tool_result` block in the next message."}}', 500, R.format_error,
+     "https://github.com/continuedev/continue/issues/5412"),
+    # near misses: a client's rate-limit headline alone; a finish reason OTHER is no prompt block; a request (not the
+    # answer) that is malformed; a stream that never sent its request; an organisation refusing a kind of credential;
+    # a model that is loading; the answer words of a client that could not parse it; a bare "Access denied"; an account
+    # (not a model) switched off; an unknown model; a rate limit with an upsell; a plan limit that resets within hours;
+    # a client's own connection refused; Envoy's overflow (load); a proxy's 500 in its own words
+    ("Error", "Reason: Rate limit exceeded", None, R.rate_limit, "-"),
+    ("Error", "Response blocked or incomplete. Finish reason: OTHER", None, R.unknown, "-"),
+    ("Error", "Malformed request body", None, R.format_error, "-"),
+    ("Error", "stream disconnected before completion: error sending request for url (https://chatgpt.com/backend-api/"
+              "codex/responses)", None, R.timeout, "-"),
+    ("Error", "OAuth authentication is currently not allowed for this organization.", None, R.auth_permanent, "-"),
+    ("Error", "Loading model, please retry in a moment", 503, R.overloaded, "-"),
+    ("Error", "API Error: API returned an empty or malformed response (HTTP 200)", None, R.malformed_response, "-"),
+    ("Error", "Access denied", None, R.auth, "-"),
+    ("Error", "API access has been disabled for this account", 403, R.auth_permanent, "-"),
+    ("Error", "Unknown model: gpt-9", None, R.model_not_found, "-"),
+    ("RateLimitError", "You have been rate limited. Your rate limit is 60 queries per minute. Please navigate to "
+                       "https://api.together.xyz/settings/billing to upgrade to a paid plan.", 429, R.rate_limit, "-"),
+    ("Error", "You've reached the limit of your current plan. Your limit resets in 3 hours.", None, R.rate_limit, "-"),
+    ("Error", "dial tcp 127.0.0.1:11434: connect: connection refused", None, R.timeout, "-"),
+    ("Error", "upstream connect error or disconnect/reset before headers. reset reason: overflow", None, R.transient,
+     "-"),
+    ("Error", "HTTP 500 Internal Server Error from https://api.continue.dev/model-proxy/v1/chat/completions Error in "
+              "Continue server: Internal error", 500, R.server_error, "-"),
+])
+def test_holdout15_wordings_in_wrappers_and_clients(type_name: str, text: str, status: int | None,
+                                                    expect: FailoverReason, source: str) -> None:
+    """A provider's code inside a client's headline decides over the headline; prompt block reasons, bad-call finishes,
+    empty answers, decode errors mid-stream, a forbidden provider, a host too small, models switched off or not served,
+    arrears, free allowances and plan limits, a gateway's backend down or shielding itself, and Anthropic's history
+    defect under a proxy's 500, each with its near miss (holdout15)."""
+    assert classify_api_error(exception_from_message(type_name, text, status=status)).reason is expect, source
