@@ -123,8 +123,13 @@ HOLDOUT14 = "holdout14.jsonl"
 # Continue). Measured unseen at 103 of 134 on 312108c (105 on 76e7df9 and on d22d152); general rules have since been
 # fitted to it (-> 129 of 134), so it counts in the 95 % sum.
 HOLDOUT15 = "holdout15.jsonl"
-# holdouts no general rule has been fitted to yet: kept out of the 95 % sum (none now)
-UNSEEN: tuple[str, ...] = ()
+# A seventeenth, mined by a session that never wrote rules while rules were fitted to the fifteenth, from the wrappers
+# people paste errors from and self-hosted servers and gateways (LiteLLM and its proxy, LangChain, pydantic-ai, AutoGen,
+# the Vercel AI SDK, Claude Code, Codex, Gemini CLI, Copilot Chat, Zed, Dify, n8n, vLLM, llama.cpp, Ollama, LocalAI,
+# Triton, WSO2 and Kong gateways). Measured unseen at 57 of 113 on d22d152, 7e39250 and d152b92; no rule fitted yet.
+HOLDOUT17 = "holdout17.jsonl"
+# holdouts no general rule has been fitted to yet: kept out of the 95 % sum
+UNSEEN: tuple[str, ...] = (HOLDOUT17,)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -277,6 +282,14 @@ def test_fifteenth_holdout_accuracy_does_not_fall() -> None:
     gateway's unreachable backend: 87/91, 40/41, 2/2); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT15)])
     assert total >= 134 and right / total >= 129 / 134, f"{right}/{total}"
+
+
+def test_seventeenth_holdout_accuracy_does_not_fall() -> None:
+    """The seventeenth held-out file keeps its accuracy (57 of 113 before any rule saw it, measured on d22d152,
+    7e39250 and d152b92: 53/103 message-only, 4/9 HTTP, 0/1 soft failures); raise the floor as rules fix more, never
+    lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT17)])
+    assert total >= 113 and right / total >= 57 / 113, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
