@@ -55,6 +55,9 @@ _CLASS_LEAD: Final = re.compile(r"\s*[A-Za-z_][\w.]*(?:Error|Exception|Exhausted
 _EPOCH_RE: Final = re.compile(r"\|\s*(\d{10})\b")
 _AWS_CODE_RE: Final = re.compile(r"error occurred \((\w+)\)", re.IGNORECASE)
 _GRPC_CODE_RE: Final = re.compile(r"StatusCode\.(\w+)")
+# Connect-RPC (connect-es, connect-go) prints its code in brackets after the class: "ConnectError: [unauthenticated]
+# ...", "[permission_denied] ...": gRPC's codes in snake case (https://connectrpc.com/docs/protocol#error-codes).
+_CONNECT_CODE_RE: Final = re.compile(r"ConnectError: \[([a-z_]{4,20})\]")
 _EXCEPTION_TYPE_RE: Final = re.compile(r"exception-type'?\W{1,4}(\w+)", re.IGNORECASE)
 # A wrapper prints the class of the error it caught: "litellm.RateLimitError: ...", "openai.APITimeoutError",
 # "google.api_core.exceptions.ResourceExhausted: 429 ...", and tenacity's "RetryError[<Future ... raised
@@ -101,13 +104,16 @@ def _reason_after_lead(lowered: str) -> int | None:
 
 
 def embedded_codes(text: str) -> list[str]:
-    """Service error codes a message names: AWS ``(ThrottlingException)``, gRPC ``StatusCode.X``, and the
+    """Service error codes a message names: AWS ``(ThrottlingException)``, gRPC ``StatusCode.X``, Connect's
+    ``ConnectError: [code]``, and the
     class of the error a wrapper caught (``litellm.RateLimitError``, tenacity's ``raised RateLimitError>``)."""
     found: list[str] = []
     if "rror occurred (" in text:
         found += _AWS_CODE_RE.findall(text, 0, 600)
     if "StatusCode." in text:
         found += _GRPC_CODE_RE.findall(text, 0, 600)
+    if "ConnectError: [" in text:
+        found += _CONNECT_CODE_RE.findall(text, 0, 600)
     if "xception-type" in text:
         found += _EXCEPTION_TYPE_RE.findall(text, 0, 2000)
     if _DOT_CAPITAL.search(text, 0, 600) is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -310,8 +311,22 @@ def _decode(body: object) -> object:
             try:
                 return json.loads(stripped)
             except ValueError:
-                return body
+                return _js_object(stripped, body)
     return body
+
+
+_UNDEFINED: Final = re.compile(r":\s*undefined(?=\s*[,}\]])")
+
+
+def _js_object(stripped: str, body: str) -> object:
+    """A JavaScript object printed as JSON but for ``undefined`` values (Kortix's gateway: ``{ "message": "Bad
+    Request", "upstream_code": undefined }``): read with them as null; else the text as it is."""
+    if "undefined" not in stripped:
+        return body
+    try:
+        return json.loads(_UNDEFINED.sub(": null", stripped))
+    except ValueError:
+        return body
 
 
 class _Collector:
@@ -378,7 +393,7 @@ def _walk(payload: object, out: _Collector, depth: int = 0) -> None:
 
 _FIELDS: Final = frozenset({
     "error", "details", "code", "error_code", "type", "status", "innererror", "message", "resets_in_seconds",
-    "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg"})
+    "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg", "description"})
 
 
 def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
@@ -412,13 +427,14 @@ def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> No
 
 
 _OTHER_FIELDS: Final = frozenset({
-    "resets_in_seconds", "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg"})
+    "resets_in_seconds", "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg",
+    "description"})
 
 
 def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
     """Codex's reset, OpenRouter's ``metadata.raw``, and what servers other than the big providers use:
     ``detail``, ``statusCode``, an answer's finish, Cloudflare's ``errors`` list, the ``error_msg`` of Huawei Cloud's
-    and Baidu's ``{error_code, error_msg}`` envelope."""
+    and Baidu's ``{error_code, error_msg}`` envelope, WSO2's ``description``."""
     resets_in = payload.get("resets_in_seconds")  # Codex usage-limit errors say when the window resets
     if type(resets_in) in (int, float) and not out.wait:
         out.wait = str(resets_in)
@@ -431,6 +447,10 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
         _walk_message(detail, out, depth)
     if (error_msg := payload.get("error_msg")) is not None:
         _walk_message(error_msg, out, depth)
+    # WSO2's gateways answer {code, message, description}: the message is a headline ("Runtime Error"), the
+    # description says what failed ("Violation of <guardrail> detected.")
+    if isinstance(description := payload.get("description"), str):
+        _walk_message(description, out, depth)
     if (status_code := payload.get("statusCode", payload.get("status_code"))) is not None:
         out.code(status_code)
     choices = payload.get("choices")  # a completion sent with an error status (Azure content filter 400)

@@ -158,7 +158,13 @@ _TAG_LIST: Final = (
          "violates our content policy", "blocked due to security configurations",
          # a model's bare refusal sentence sent as the error body (Grok's plain-text 403 "I can't help with that
          # request."): no error text says this about a key or a server
-         "i can t help with that", "i cannot help with that", "i can t assist with that", "i cannot assist with that"),
+         "i can t help with that", "i cannot help with that", "i can t assist with that", "i cannot assist with that",
+         # a gateway's guardrail naming its verdict (WSO2 AI Gateway's 446 "Violation of <guardrail> detected.",
+         # LiteLLM's "Bedrock guardrail failed: I cannot respond to requests containing ..." under a 500), and Copilot
+         # Chat's filters on an answer ("the response was filtered by the Responsible AI Service", "the response matched
+         # public code so it was blocked", Azure's protected-material filter): the same prompt meets the same filter
+         ("guardrail", "violation"), ("guardrail", "cannot respond to requests"), "response was filtered",
+         "matched public code"),
     # The stop value Anthropic, GLM and Bedrock send when prompt plus output filled the window, quoted in an error
     # (a client's validation error that refused the value): a machine token, as exact as a code.
     _tag("window_full", "model_context_window_exceeded"),
@@ -242,7 +248,10 @@ _TAG_LIST: Final = (
          # a provider that switched the model off (SiliconFlow's 403 "Model disabled."), and a model not served on this
          # API (Volcengine Ark: "the requested model doubao-seed-translation does not support this api"): another
          # model serves the request, the key is fine
-         "model disabled", "model is disabled", "model has been disabled", ("model", "does not support this api")),
+         "model disabled", "model is disabled", "model has been disabled", ("model", "does not support this api"),
+         # LocalAI's gRPC backend that does not implement the call ("rpc error: code = Unknown desc = unimplemented": a
+         # model bound to an embeddings backend asked to chat): another model serves it
+         ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
          "model not found", "model_not_found", "no such model", "unknown model", "invalid model",
          "is not a valid model", "has been decommissioned", "no endpoints found that support",
@@ -259,6 +268,8 @@ _TAG_LIST: Final = (
          # a local server with no model (or engine) loaded to serve the name: Jan's and cortex.cpp's "Engine is not
          # loaded yet", "Model has not been loaded, please load model into cortex.llamacpp"
          "engine is not loaded", "model has not been loaded", "model is not loaded", "model not loaded",
+         # ... or not running behind the client (VS Code AI Toolkit's Foundry Local: "Model is not connected.")
+         "model is not connected",
          # Chinese clients and relays: "model does not exist", "model not found"
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
@@ -291,7 +302,12 @@ _TAG_LIST: Final = (
          "context shift is disabled", "context overflow", "prompt too large", "prompt is too large",
          "too many tokens in batch",
          # llama.cpp-style servers: "request (53192 tokens) exceeds context size (50176 tokens)"
-         "exceeds context size", "exceed context size"),
+         "exceeds context size", "exceed context size",
+         # a client's own check before sending (LibreChat: "Prompt token count of 37165 exceeds max token count of
+         # 4095"), a server whose truncation could not make the prompt fit (LlamaFarm's "context_truncation_failed:
+         # Failed to reduce context to fit within budget")
+         ("prompt token count", "exceeds"), "exceeds max token count", "failed to reduce context",
+         "context_truncation_failed"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large", "request entity too large", "payload too large", "error code: 413",
          "maximum allowed content length", "exceeds maximum content length",
@@ -359,7 +375,11 @@ _TAG_LIST: Final = (
     # A paid plan named as the way on (Windsurf: "free user account exceeded, please use an existing account or upgrade
     # to a paid plan"): the free allowance is spent. Weaker than throttle words: a rate limit with an upsell (Together's
     # "You have been rate limited ... upgrade to a paid plan") is still a rate limit.
-    _tag("paid_plan", "upgrade to a paid plan", "upgrade to a paid account"),
+    _tag("paid_plan", "upgrade to a paid plan", "upgrade to a paid account",
+         # a hosted model reserved to subscribers (Zed's 403 "You must subscribe to a plan in order to use models
+         # provided by Zed"), a monthly premium allowance spent (Copilot: "You have exceeded your premium request
+         # allowance")
+         "must subscribe to a plan", ("exceeded your", "request allowance")),
     _tag("usage_transient", "try again", "retry", "retrying", "resets at", "reset in", "resets in", "wait",
          "requests remaining", "per minute", "per hour", "window"),
     _tag("reset_signal", "resets at", "reset at", "resets in", "reset in", "will reset", "reset after",
@@ -388,7 +408,9 @@ _TAG_LIST: Final = (
          ("generate first token", "before the given deadline"),
          # Huawei ModelArts' circuit breaker after a burst of failures ("Due to self protection, the backend service is
          # disconnected, please wait moment.": https://support.huaweicloud.com/eu/trouble-modelarts/modelarts_13_0218.html)
-         "due to self protection"),
+         "due to self protection",
+         # llama.cpp's server with every parallel slot busy ("slot unavailable"), as "no slots available"
+         "slot unavailable", "no slot available"),
     _tag("try_later", "try again later", "retry later", "请稍后再试"),
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
@@ -407,7 +429,10 @@ _TAG_LIST: Final = (
          ("unable to allocate", "buffer"),
          # LM Studio's loading guardrail ("Model loading was stopped due to insufficient system resources ... requires
          # approximately 273.25 GB of memory"): this host does not load the model
-         ("model loading", "insufficient system resources")),
+         ("model loading", "insufficient system resources"),
+         # oMLX refusing to load a model past its process's memory ("Cannot load X: projected memory 127.68GB would
+         # exceed process limit 88.00GB")
+         ("cannot load", "projected memory")),
     # The server tried to load the model and failed (LM Studio, Ollama, llama.cpp): not "Loading model", a busy
     # server that will answer soon.
     _tag("load_failed", "failed to load model", "error loading model"),
@@ -426,7 +451,9 @@ _TAG_LIST: Final = (
     _tag("maybe_overloaded", "server is overloaded or there is an error"),
     # No model was named at all (a client sent model=None, or JSON the server did not parse).
     _tag("model_absent", "model=none", "model `none`", "you must provide a model parameter",
-         "model parameter is required"),
+         "model parameter is required",
+         # a client with no model configured to send to (Continue: "No chat model selected")
+         "no chat model selected", "no model selected"),
     # OpenRouter and other aggregators: the upstream provider, not the user's key, hit its limit.
     # OpenRouter says "Provider returned error" only for the upstream's own answer: under a 429 it is the upstream's
     # limit (metadata.raw may hold no more than a Cloudflare "error code: 1015").
@@ -457,7 +484,9 @@ _TAG_LIST: Final = (
          # per-second and per-minute caps named by their abbreviations (Baidu's error 18 "Open api qps request limit
          # reached": https://ai.baidu.com/ai-doc/WENXINWORKSHOP/tlmyncueh; a relay's "RPM limit exceeded"), and Ollama
          # cloud's per-account concurrency slots ("timed out waiting for a concurrent request slot")
-         "qps request limit", "qps limit", "rpm limit", "tpm limit", "concurrent request slot"),
+         "qps request limit", "qps limit", "rpm limit", "tpm limit", "concurrent request slot",
+         # Copilot Chat's other throttle wording ("Sorry, your request was speed limited. Please wait 2 minutes")
+         "speed limited"),
     # gRPC's RESOURCE_EXHAUSTED (Google): a throttle name, but not the words of one; capacity wording beats it.
     _tag("exhausted", "resource_exhausted", "resource has been exhausted"),
     # An invalid or unknown key: rotate to another.
@@ -490,7 +519,9 @@ _TAG_LIST: Final = (
          "access token invalid", "token you entered is incorrect", "credentials could not be validated",
          # Google's application-default credentials expired under a gRPC call ("Getting metadata from plugin failed
          # with error: Reauthentication is needed. Please run gcloud auth application-default login")
-         "reauthentication is needed", "getting metadata from plugin failed"),
+         "reauthentication is needed", "getting metadata from plugin failed",
+         # LobeChat's errorType for a provider key missing or refused, whatever the provider (a tRPC error's whole text)
+         "invalidproviderapikey"),
     # Seed 001: the upstream blamed the request, but the fault is on its side.
     _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
          "upstream connect error", "failed to get response from provider", "timeout while downloading",
@@ -558,6 +589,13 @@ _TAG_LIST: Final = (
          # instruction the model takes none of (Gemini's "Developer instruction is not enabled for models/gemma-3":
          # drop the system prompt), and a Chinese relay's "check whether the request parameters are right"
          "illegal base64 data", "must be valid json", "does not match any of the expected tags",
+         # an image sent to a server or model without vision (llama.ui: "Multimodal not supported", llamafile: "The
+         # server was not compiled for multimodal"), as llama.cpp's "image input is not supported"; a parameter value
+         # the server refuses, naming the one to send (vLLM's 501 "`store=True` (default) is not supported. Please set
+         # `store=False`"); Triton's generate endpoint refusing an empty body ("failed to parse the request JSON
+         # buffer") or a decoupled model ("generate expects model to produce exactly 1 response, use generate stream")
+         "multimodal not supported", "multimodal is not supported", "not compiled for multimodal",
+         "is not supported please set", "failed to parse the request json", "expects model to produce exactly",
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
@@ -583,11 +621,17 @@ _TAG_LIST: Final = (
          # AuthenticationTypeDisabled: "Key based authentication is disabled for this resource", disableLocalAuth)
          "api access has been disabled", "key based authentication is disabled",
          # relays: "the user has been banned" / "disabled" (new-api, one-api)
-         "用户已被封禁", "用户已被禁用"),
+         "用户已被封禁", "用户已被禁用",
+         # LiteLLM proxy's virtual keys: blocked by an admin ("Authentication Error, key is blocked. Update via
+         # /key/unblock"), or past their expiry ("Authentication Error - Expired Key"): no wait brings them back
+         "key is blocked", "key has been blocked", "expired key"),
     _tag("auth", "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout", "timed out", "timeout", "deadline exceeded", "request timeout", "stream stalled",
-         "stalled for", "请求超时", "响应超时", "连接超时"),
+         "stalled for", "请求超时", "响应超时", "连接超时",
+         # fetch's AbortError when a wrapper's own timer aborts the call (freellmapi: "The operation was aborted
+         # (nvidia, chat, 90s)"; AbortSignal.timeout says "... due to timeout")
+         "operation was aborted"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
          "connection refused", "连接被拒绝", "name or service not known", "nodename nor servname", "getaddrinfo failed",
@@ -638,7 +682,9 @@ _TAG_LIST: Final = (
          # Code's "Streaming response ended before any complete data was received", a chat UI's "An error occurred while
          # streaming response. network error", Gemini CLI's "Unknown error from LLM stream"
          "missing finish_reason for choice", "streaming response ended before", "stream ended before",
-         "error occurred while streaming", ("while streaming", "network error"), "error from llm stream"),
+         "error occurred while streaming", ("while streaming", "network error"), "error from llm stream",
+         # autogen's stream reader when no chunk carried a finish reason ("No stop reason found")
+         "no stop reason found"),
     # A stream that broke its own protocol (a proxy's translated SSE): events out of order, a block never started.
     _tag("malformed_stream", "unexpected event order", "content block not found"),
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
@@ -664,6 +710,24 @@ _TAG_LIST: Final = (
     # openai<1.0's APIError quoting the body it could not use ("Invalid response object from API: 'Internal Server
     # Error' (HTTP response code was 500)"): the quoted body says what failed, not the words around it.
     _tag("quoted_answer", "invalid response object from api"),
+    # A client that could not use the answer, in its own words and with no status (the wording is also a server's
+    # refusal of a request body, so under a status the status decides): Go's encoding/json on a line that is not JSON
+    # ("invalid character 'i' looking for beginning of value", the Ollama CLI), the AI SDK's JSONParseError and
+    # NoObjectGeneratedError ("JSON parsing failed: Text: ...", "No object generated: could not parse the response"), a
+    # client's "Failed to parse JSON response", openai<1.0 raising on a 200 it could not read ("HTTP code 200 from API
+    # (...)"), Python's TypeError on a missing part of it ("'NoneType' object is not subscriptable"), pydantic-ai's
+    # retries spent on answers that failed validation, and Roo's and Cline's answer with no tool call in it.
+    _tag("answer_unreadable", "looking for beginning of value", "json parsing failed", "ai_jsonparseerror",
+         ("no object generated", "could not parse the response"), "failed to parse json response",
+         "http code 200 from api", "nonetype object is not subscriptable",
+         ("exceeded maximum retries", "for result validation"), ("exceeded maximum retries", "for output validation"),
+         "failed to use any tools", "did not use a tool in your previous response"),
+    # A client's validator refusing the finish reason the answer carried (autogen's "1 validation error for
+    # CreateResult finish_reason Input should be 'stop', ... or 'content_filter' [type=literal_error,
+    # input_value='end_turn'"): the list names the values it takes, the refused one says what came.
+    _tag("finish_value_refused", ("finish_reason", "type literal_error"), ("stop_reason", "type literal_error")),
+    # The SDKs' APIUserAbortError ("Request was aborted."): the caller's own abort signal, not a provider's answer.
+    _tag("caller_abort", "request was aborted", "apiuseraborterror"),
     # A route the server does not have, named in a wrapper's text without its status: Go net/http's default 404
     # body, a client's "<url> not found, verify your API base", Kong's "no Route matched".
     _tag("route_missing", "404 page not found", "unexpected endpoint or method", ("not found", "verify your api base"),
@@ -671,7 +735,11 @@ _TAG_LIST: Final = (
          # Continue's hint after a 404 from its base URL ("you forgot to add '/v1' to the end of your 'apiBase'"), Baidu
          # Qianfan's error 3 for a URL that names no API ("Unsupported openapi method":
          # https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh)
-         ("forgot to add", "apibase"), "unsupported openapi method"),
+         ("forgot to add", "apibase"), "unsupported openapi method",
+         # Spring's NoResourceFoundException for a path it does not serve ("No static resource
+         # api-openai/v1/chat/completions/chat/completions."), a Kubernetes gateway with no HTTPRoute for the model
+         # (AIBrix: "httproutes.gateway.networking.k8s.io \"DeepSeek-R1-router\" not found")
+         "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer", "empty model response", "empty response from", "returned an empty response",
          "returned empty response", "produced an empty response", "model returned no content",
@@ -686,7 +754,12 @@ _TAG_LIST: Final = (
          "before returning usable output",
          # the AI SDK's NoOutputGeneratedError ("No output generated. Check the stream for errors."), a CLI's "LLM
          # returned an empty summary": the model's answer held nothing
-         "no output generated", "llm returned an empty", "llm returned empty"),
+         "no output generated", "llm returned an empty", "llm returned empty",
+         # the AI SDK's NoTextGeneratedError ("No text generated."), a proxy's EmptyResponseError, Copilot Chat's
+         # "Sorry, no response was returned.", Gemini CLI's empty streams ("Model stream ended with empty response
+         # text.", "Model stream was invalid or completed without valid content.")
+         "no text generated", "notextgeneratederror", "emptyresponseerror", "no response was returned",
+         "ended with empty response text", "completed without valid content"),
     _tag("server_fault", "an error occurred while processing your request", "internal server error",
          # LobeChat's "the server seems to have run into some difficulty" (an upstream failure it cannot name)
          ("服务器", "遇到了一些困难"),
@@ -713,13 +786,21 @@ _TAG_LIST: Final = (
          # ledger (one-api forks: "failed to update user quota after max retries"), no lack of quota
          "the server had an error while processing your request", "failed to update user quota",
          # Zhipu's finish_reason "network_error" (its inference failed mid-answer), as a client's retry banner prints it
-         "finish_reason network_error", "finish reason network_error"),
+         "finish_reason network_error", "finish reason network_error",
+         # a server's or client's words for a failure it does not name (opencode's "Unexpected server error. Check
+         # server logs", Xinference's "Failed to generate chat completion", a wrapper's "Unable to obtain a valid
+         # response from Meta AI. Try again later.")
+         "unexpected server error", "failed to generate chat completion", "unable to obtain a valid response"),
     _tag("ssl", "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
          "bad_record_mac"),
     _tag("disconnect",
          "server disconnected", "peer closed connection", "connection reset by peer", "connection was closed",
          "network connection lost", "unexpected eof", "incomplete chunked read", "connection error",
          "response payload is not completed", "other side closed", "und_err_socket"),
+    # A client with no live connection to its service (Zed: "Error interacting with language model not connected"), or
+    # reconnecting (Codex: "Re-connecting... 1/5", "Reconnecting... waiting for network"): no request was cut, so unlike
+    # a dropped connection it says nothing of the request's size.
+    _tag("offline", "not connected", "reconnecting", "re connecting", "waiting for network"),
     _tag("wait_words", "again", "retry", "reset", "resets", "wait", "after", "available"),
 )
 

@@ -171,7 +171,7 @@ def quota_reopens_soon(f: ErrorFacts) -> bool:
 # normalised text (" word word ": lower-case words separated by one space).
 _CUE_PATTERNS: Final = (
     ("auth", r" (?:api key|apikey|key|access token|token|credentials?|secret|signature) (?:\w+ ){0,3}?"
-             r"(?:invalid|incorrect|expired|wrong|not valid|no longer valid)"
+             r"(?:invalid|incorrect|expired|wrong|not valid|no longer valid|not initiali[sz]ed)"
              r"| invalid (?:api key|apikey|key|access token|token|credentials?|signature) "
              r"| invalid \w+ credentials? "),  # "Invalid gateway credential" (Langfuse's AI gateway)
     ("billing", r" (?:credits?|balance|billing|insufficient funds|payment|recharge) "),
@@ -187,7 +187,9 @@ _CUE_PATTERNS: Final = (
     # "field" only with what is wrong with its value ("field system too long"): "Unknown field 'foo' in config.yaml"
     # is a tool's, and a "required field ... is missing" is as often a client decoding the answer as a request defect.
     ("request", r" (?:parameters?|invalid|malformed|must be|is required|too short|minimum allowed|maximum allowed"
-                r"|bad request|badrequest) | fields? (?:\w+ ){0,2}?(?:is |are )?(?:too long|too short|invalid) "),
+                r"|bad request|badrequest) | fields? (?:\w+ ){0,2}?(?:is |are )?(?:too long|too short|invalid) "
+                # a server counting the inputs the request carried (Triton: "expected 4 inputs but got 1 inputs")
+                r"| expected \d+ inputs? but got \d+ "),
     ("timeout", r" (?:timed out|timeout|deadline) "),
     ("transport", r" connection (?:reset|closed|refused|aborted) | closed connection | socket "),
 )
@@ -200,7 +202,7 @@ _CUE_WORDS: Final = frozenset({
     "busy", "overloaded", "overload", "capacity",  # overloaded
     "unparsable", "unparseable", "corrupt", "corrupted",  # answer (with malformed and invalid)
     "parameter", "parameters", "malformed", "must", "required", "short", "allowed", "bad", "badrequest", "field",
-    "fields",  # request
+    "fields", "inputs",  # request
     "timed", "timeout", "deadline",  # timeout
     "connection", "closed", "socket",  # transport
 })
@@ -223,6 +225,19 @@ def cues(f: ErrorFacts) -> frozenset[str]:
 
 def _cue(name: str) -> Callable[[ErrorFacts], bool]:
     return lambda f: name in cues(f)
+
+
+# Stop values that are failures in their own right: a validator refusing one of them is no unreadable answer (the stop
+# value's own rule decides: a content block, a full window, an upstream error).
+_FAILURE_STOPS: Final = frozenset({"content_filter", "error", "network_error", "sensitive", "refusal", "safety",
+                                   "model_context_window_exceeded", "length", "max_tokens"})
+_REFUSED_VALUE: Final = re.compile(r"input_value='(\w+)'")
+
+
+def refused_value_is_benign(f: ErrorFacts) -> bool:
+    """The value a validator refused (``input_value='end_turn'``) is a normal stop, not a failure's."""
+    match = _REFUSED_VALUE.search(f.text)
+    return match is not None and match.group(1).lower() not in _FAILURE_STOPS
 
 
 _TERMINATED: Final = (" error terminated ", " typeerror terminated ")
@@ -252,6 +267,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # The window-full stop value quoted in an error: before the phrases, which may read a list of allowed values
     # ("Input should be 'stop', 'length', 'tool_calls', 'content_filter' ...") as a content block.
     rule("window_full_stop_value", R.context_overflow, statuses=(400, 422, None, *SERVER), tags=("window_full",)),
+    # A client's validator refused the answer's finish reason (Anthropic's "end_turn" through an OpenAI-shaped client):
+    # the answer is unreadable to it. Before the phrases, which would read the list of values it takes as a content
+    # block; not when the refused value is itself a failure's stop (see refused_value_is_benign).
+    rule("finish_value_refused", R.malformed_response, statuses=NONE, tags=("finish_value_refused",),
+         test=refused_value_is_benign),
     # Whatever status a relay gives it (a one-api 429 around Gemini's prompt block): the same text fails every retry.
     rule("content_policy_phrase", R.content_policy_blocked, tags=("content_policy",)),
     # Provider-specific tiers and request repairs.
@@ -362,7 +382,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # Azure's AuthenticationTypeDisabled: the resource refuses every API key (disableLocalAuth); only Entra ID works.
     rule("auth_permanent_code", R.auth_permanent,
          codes=("account_deactivated", "invalid_grant", "organization_restricted", "no_organization",
-                "authenticationtypedisabled")),
+                "authenticationtypedisabled",
+                # LiteLLM proxy's type for a virtual key past its expiry (sent as a 400): only an admin revives it
+                "expired_key")),
     rule("auth_permanent_phrase", R.auth_permanent, statuses=(400, 401, 403, None), tags=("auth_permanent",)),
     # A locked or banned account sent as a 429 (Z.ai "Account anomaly"): no wait unlocks it.
     rule("auth_permanent_as_429", R.auth_permanent, statuses=(429,), tags=("auth_permanent",),
@@ -439,6 +461,14 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("empty_answer_as_5xx", R.empty_response, statuses=SERVER, tags=("empty_answer",)),
     rule("unparsable_answer_as_5xx", R.malformed_response, statuses=SERVER, tags=("unparsable_answer",),
          unless=("request_defect", "quoted_answer")),
+    # Timeout words under a bare 500 (Flowise's "Error: Timeout waiting for thread to finish."): the upstream was too
+    # slow, and the text says so more plainly than the status.
+    rule("timeout_words_as_500", R.timeout, statuses=(500,), tags=("timeout",),
+         unless=("server_fault", "request_defect", "context_overflow")),
+    # A route the gateway does not have, in a body typed only "api_error" (AIBrix's "httproutes... not found"): the
+    # 500 is read from that type, no server sent it; no retry finds the route.
+    rule("route_missing_typed_server_error", R.model_not_found, statuses=(500,), tags=("route_missing",),
+         test=lambda f: f.http_status is None, scope=Scope.endpoint),
     # A generic code ("server_error" on a Codex soft failure) only after the quota phrases (seed 004).
     rule("server_error_code", R.server_error, statuses=(500, None),
          codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception", "system_error")),
@@ -457,6 +487,8 @@ RULES: Final[tuple[Rule, ...]] = (
     # words decide (a plain "Internal Server Error", "Unauthorized").
     rule("unparsable_answer_phrase", R.malformed_response, statuses=NONE, tags=("unparsable_answer",),
          unless=("request_defect", "quoted_answer")),
+    rule("answer_unreadable_phrase", R.malformed_response, statuses=NONE, tags=("answer_unreadable",),
+         unless=("request_defect",)),
     rule("route_missing_phrase", R.model_not_found, statuses=(400, None), tags=("route_missing",),
          scope=Scope.endpoint),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",)),
@@ -505,10 +537,14 @@ RULES: Final[tuple[Rule, ...]] = (
     # No status: transport kinds and phrases.
     rule("request_defect_phrase", R.format_error, statuses=NONE, tags=("request_defect",)),
     rule("ssl_transient", R.timeout, statuses=NONE, tags=("ssl",)),
+    # The caller's own abort (the SDKs' "Request was aborted."): nothing is known of the key or the endpoint; the
+    # request is sent again. An abort that names a timeout is a timeout (below).
+    rule("caller_aborted", R.transient, statuses=NONE, tags=("caller_abort",), unless=("timeout",)),
     rule("disconnect_large_session", R.context_overflow, statuses=NONE, test=disconnect_in_large_session),
     rule("transport_timeout", R.timeout, statuses=NONE, test=lambda f: f.kind is ExcKind.timeout),
     rule("transport_connection", R.timeout, statuses=NONE, test=lambda f: f.kind is ExcKind.connection),
     rule("disconnect_phrase", R.timeout, statuses=NONE, tags=("disconnect",)),
+    rule("client_offline", R.timeout, statuses=NONE, tags=("offline",)),
     rule("timeout_phrase", R.timeout, statuses=NONE, tags=("timeout",)),
     rule("auth_phrase", R.auth, statuses=NONE, tags=("auth",)),
     # Last resort for a status-less error: the class a wrapper gave it ("litellm.ServiceUnavailableError: ...",

@@ -38,8 +38,9 @@ _UNIT_SECONDS: Final = {
 _PART = r"(\d+(?:\.\d+)?)\s*(ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)(?![a-zA-Z])"
 _PART_RE: Final = re.compile(_PART, re.IGNORECASE)
 _DURATION_RE: Final = re.compile(rf"^\s*(?:{_PART}\s*,?\s*(?:and\s+)?)+$", re.IGNORECASE)
+# "wait" may also take its duration directly (Copilot Chat: "Please wait 587 hours 33 minutes before trying again").
 _TEXT_RE: Final = re.compile(
-    r"(?:try again|retry|resets?|available again|wait)\s+(?:in|after)\s+"
+    r"(?:(?:try again|retry|resets?|available again|wait)\s+(?:in|after)|(?<![a-z])wait)\s+"
     rf"((?:{_PART}\s*,?\s*(?:and\s+)?)+)",
     re.IGNORECASE,
 )

@@ -126,10 +126,11 @@ HOLDOUT15 = "holdout15.jsonl"
 # A seventeenth, mined by a session that never wrote rules while rules were fitted to the fifteenth, from the wrappers
 # people paste errors from and self-hosted servers and gateways (LiteLLM and its proxy, LangChain, pydantic-ai, AutoGen,
 # the Vercel AI SDK, Claude Code, Codex, Gemini CLI, Copilot Chat, Zed, Dify, n8n, vLLM, llama.cpp, Ollama, LocalAI,
-# Triton, WSO2 and Kong gateways). Measured unseen at 57 of 113 on d22d152, 7e39250 and d152b92; no rule fitted yet.
+# Triton, WSO2 and Kong gateways). Measured unseen at 57 of 113 on d22d152, 7e39250 and d152b92; general rules have
+# since been fitted to it (-> 108 of 113), so it counts in the 95 % sum.
 HOLDOUT17 = "holdout17.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT17,)
+UNSEEN: tuple[str, ...] = ()
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -140,7 +141,7 @@ def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tu
 def test_reason_accuracy_over_the_whole_corpus() -> None:
     """At least 95 % of all entries (corpus files, the tuned holdouts and built-in table) get the operator's
     reason. A new holdout no rule has been fitted to yet is measured by its own floor test until general rules
-    have been fitted to it, then it joins this sum (all fifteen have)."""
+    have been fitted to it, then it joins this sum (every holdout in it has)."""
     right, total = _reason_accuracy([e for e in all_entries() if not e.origin.startswith(UNSEEN)])
     assert right / total >= 0.95, f"{right}/{total}"
 
@@ -286,10 +287,12 @@ def test_fifteenth_holdout_accuracy_does_not_fall() -> None:
 
 def test_seventeenth_holdout_accuracy_does_not_fall() -> None:
     """The seventeenth held-out file keeps its accuracy (57 of 113 before any rule saw it, measured on d22d152,
-    7e39250 and d152b92: 53/103 message-only, 4/9 HTTP, 0/1 soft failures); raise the floor as rules fix more, never
-    lower it."""
+    7e39250 and d152b92: 53/103 message-only, 4/9 HTTP, 0/1 soft failures; 108 after general rules for wrappers' own
+    sentences (empty answers, client-side parse failures, Copilot Chat's throttles, allowance and filters, reconnects
+    and aborts), a gateway's guardrail verdict, Connect-RPC codes, waits stated as "wait N hours" and a clearer text
+    over a generic status: 99/103, 9/9, 0/1); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT17)])
-    assert total >= 113 and right / total >= 57 / 113, f"{right}/{total}"
+    assert total >= 113 and right / total >= 108 / 113, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:

@@ -367,3 +367,229 @@ def test_refusals_credentials_and_routes_in_wrappers_words(type_name: str, text:
     """Safety refusals, a credential that needs a new login, node-fetch's failed request, a body the server cannot
     decode, a route that is not there, in the words wrappers print without a status."""
     assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
+    ("AI_NoTextGeneratedError", "[AI_NoTextGeneratedError: No text generated.] {\n  name: 'AI_NoTextGeneratedError'\n}",
+     R.empty_response, "https://github.com/miurla/morphic/issues/96"),
+    ("Error", "[Antigravity] Unexpected exit from streaming retry loop for claude-opus-4-5\nAPI call failed for model "
+              "antigravity/claude-opus-4-5 with key antigravity_oauth_19.json. Error: EmptyResponseError. See "
+              "failures.log for details.", R.empty_response, "https://github.com/Mirrowel/LLM-API-Key-Proxy/issues/107"),
+    ("Error", "Sorry, no response was returned.", R.empty_response,
+     "https://github.com/microsoft/vscode-copilot-release/issues/10389"),
+    ("Error", "[API Error: Model stream ended with empty response text.]", R.empty_response,
+     "https://github.com/google-gemini/gemini-cli/issues/7851"),
+    ("Error", "[API Error: Model stream was invalid or completed without valid content.]", R.empty_response,
+     "https://github.com/google-gemini/gemini-cli/issues/7904"),
+    ("AI_NoObjectGeneratedError", "AI_NoObjectGeneratedError: No object generated: could not parse the response.\n"
+                                  "Caused by: AI_JSONParseError: JSON parsing failed: Text: ```json\n{\n  "
+                                  "\"isArticle\"",
+     R.malformed_response, "https://github.com/mengxi-ream/read-frog/issues/311"),
+    ("JSONParseError", "JSONParseError [AI_JSONParseError]: JSON parsing failed: Text: {\n  \"recipe\": {\n    "
+                       "\"name\": \"Classic Lasagna\",\n    \"ingredients\": [\n      \"1 (.\nError message: "
+                       "Unterminated string in JSON at position 166", R.malformed_response,
+     "https://github.com/vercel/ai/issues/1921"),
+    ("Error", "aiGenerate: Error: Failed to parse JSON response", R.malformed_response,
+     "https://github.com/kekxv/AiReviewPR/issues/5"),
+    ("Error", "invalid character 'i' looking for beginning of value", R.malformed_response,
+     "https://github.com/ollama/ollama/pull/13007"),
+    ("openai.error.APIError", 'HTTP code 200 from API ("{\\"rate_limit_usage\\": {\\)', R.malformed_response,
+     "https://github.com/openinterpreter/openinterpreter/issues/628"),
+    ("TypeError", "'NoneType' object is not subscriptable", R.malformed_response,
+     "https://github.com/huggingface/huggingface_hub/issues/2514"),
+    ("pydantic_ai.exceptions.UnexpectedModelBehavior", "Exceeded maximum retries (1) for result validation",
+     R.malformed_response, "https://github.com/pydantic/pydantic-ai/issues/576"),
+    ("Error", "Model Response Incomplete\nThe model failed to use any tools in its response. This typically happens "
+              "when the model provides only text/reasoning without calling the required tools to complete the task.",
+     R.malformed_response, "https://github.com/RooCodeInc/Roo-Code/issues/12165"),
+    ("ValidationError", "1 validation error for CreateResult\nfinish_reason\n  Input should be 'stop', 'length', "
+                        "'function_calls' or 'content_filter' [type=literal_error, input_value='end_turn', "
+                        "input_type=str]", R.malformed_response, "https://github.com/microsoft/autogen/issues/5020"),
+    # near misses: the same validator refusing a content block's own stop value is that block; a tool's arguments that
+    # are not JSON are the request's defect; Go's JSON error under a status is the status's (Ollama's server refusing
+    # a request body with a 400, a 503 page where JSON was expected)
+    ("ValidationError", "1 validation error for CreateResult\nfinish_reason\n  Input should be 'stop' or 'length' "
+                        "[type=literal_error, input_value='content_filter', input_type=str]",
+     R.content_policy_blocked, "-"),
+    ("Error", "Failed to parse tool call arguments: JSON parsing failed: Text: {\"a\": ", R.format_error, "-"),
+    ("Error", "Error code: 400 - {'error': \"invalid character 'x' looking for beginning of value\"}", R.format_error,
+     "-"),
+    ("Error", "failed while calling AI provider openai: error, status code: 503, message: invalid character '<' "
+              "looking for beginning of value", R.overloaded, "-"),
+])
+def test_a_clients_words_for_an_empty_or_unusable_answer(type_name: str, text: str, expect: FailoverReason,
+                                                         source: str) -> None:
+    """Wrappers' own sentences for an answer with nothing in it (empty_response) or one they could not use: a JSON
+    parse failure, a 200 the SDK could not read, retries spent on answers that failed validation, a refused finish
+    reason (malformed_response); with a status, or a request's own defect named, those decide."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
+    ("Error", "Sorry, your request was rate-limited. Please wait 587 hours 33 minutes before trying again.", R.billing,
+     "https://github.com/microsoft/vscode-copilot-release/issues/6479"),
+    ("Error", "Sorry, your request was speed limited. Please wait 2 minutes before trying again.", R.rate_limit,
+     "https://github.com/microsoft/vscode-copilot-release/issues/5488"),
+    ("Error", "You have exceeded your premium request allowance. We have automatically switched you to GPT-4.1 which "
+              "is included with your plan. Enable additional paid premium requests to continue using premium models.",
+     R.billing, "https://github.com/microsoft/vscode-copilot-release/issues/12785"),
+    ("Error", "Sorry, the response was filtered by the Responsible AI Service. Please rephrase your prompt and try "
+              "again.", R.content_policy_blocked, "https://github.com/microsoft/vscode-copilot-release/issues/1700"),
+    ("Error", "Sorry, the response matched public code so it was blocked. Please rephrase your prompt",
+     R.content_policy_blocked, "https://github.com/microsoft/vscode-copilot-release/issues/2057"),
+    ("Error", "slot unavailable", R.overloaded, "https://github.com/ggml-org/llama.cpp/issues/3821"),
+    # near misses: the same throttle with a wait of seconds stays a rate limit
+    ("Error", "Sorry, your request was rate-limited. Please wait 17 seconds before trying again.", R.rate_limit, "-"),
+])
+def test_a_clients_words_for_limits_allowances_and_filters(type_name: str, text: str, expect: FailoverReason,
+                                                           source: str) -> None:
+    """Copilot Chat's throttles read by the wait they name (days away: an allowance spent), a premium allowance spent,
+    its filters on an answer, llama.cpp's busy slots."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
+    ("Error", 'Internal error: "Re-connecting... 1/5"', R.timeout, "https://github.com/zed-industries/codex-acp/issues/41"),
+    ("Error", "Reconnecting... waiting for network\nConnection failed: error sending request", R.timeout,
+     "https://github.com/openai/codex/issues/42430"),
+    ("Error", "Error interacting with language model not connected", R.timeout,
+     "https://github.com/zed-industries/zed/issues/18916"),
+    ("ConnectError", "[transport] Connect error in unary AI connect ConnectError: [unauthenticated] Error", R.auth,
+     "https://connectrpc.com/docs/protocol#error-codes"),
+    ("APIUserAbortError", "Request was aborted.", R.transient, "https://github.com/anthropics/claude-code/issues/58374"),
+    ("Error", 'lat=90005ms err="The operation was aborted (nvidia, chat, 90s)"', R.timeout,
+     "https://github.com/tashfeenahmed/freellmapi/issues/547"),
+    # near misses: a model (not the client) not connected is not served; an abort that names its timeout is one; a
+    # Connect code for load is load
+    ("Error", "Sorry, your request failed. Please try again.\n\nReason: Model is not connected.: Error: Model is not "
+              "connected.", R.model_not_found, "https://github.com/microsoft/foundry-dev-tools/issues/432"),
+    ("APIUserAbortError", "Request was aborted due to timeout", R.timeout, "-"),
+    ("ConnectError", "ConnectError: [unavailable] upstream is overloaded, try later", R.overloaded, "-"),
+])
+def test_reconnects_aborts_and_connect_codes(type_name: str, text: str, expect: FailoverReason, source: str) -> None:
+    """A client reconnecting or not connected (timeout), the caller's own abort (transient) and a timer's (timeout),
+    and Connect-RPC's bracketed code after ``ConnectError:``."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Reconnecting... waiting for network", R.timeout),  # never connected: the request's size is not the cause
+    ("Server disconnected without sending a response.", R.context_overflow),  # a drop is read with the size
+])
+def test_a_client_offline_is_no_drop_of_a_large_request(text: str, expect: FailoverReason) -> None:
+    """A client not connected or reconnecting is a timeout even in a large session; only a connection dropped while the
+    request was sent is read as a gateway refusing its size."""
+    error = exception_from_message("Error", text)
+    assert classify_api_error(error, approx_tokens=150_000, num_messages=300).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
+    ("Error", "Unexpected server error. Check server logs for details.", R.server_error,
+     "https://github.com/anomalyco/opencode/issues/47162"),
+    ("RuntimeError", "Failed to generate chat completion", R.server_error,
+     "https://github.com/xorbitsai/inference/issues/1004"),
+    ("Error", '{"error":"An error occurred: Unable to obtain a valid response from Meta AI. Try again later."}',
+     R.server_error, "https://github.com/Strvm/meta-ai-api/issues/55"),
+    ("ProviderTokenNotInitError", "Node LLM run failed: Model moonshot-v1-32k credentials is not initialized.", R.auth,
+     "https://github.com/langgenius/dify/issues/5668"),
+    ("TRPCError", "InvalidProviderAPIKey", R.auth, "https://github.com/lobehub/lobehub/issues/7764"),
+    ("Error", "[handleAbortError] AI response error; aborting request: Prompt token count of 37165 exceeds max token "
+              "count of 4095.", R.context_overflow, "https://github.com/danny-avila/LibreChat/issues/4258"),
+    ("Error", '{"error":"generate expects model to produce exactly 1 response, use generate stream for model that '
+              'generates various number of responses"}', R.format_error,
+     "https://github.com/triton-inference-server/tensorrtllm_backend/issues/193"),
+    ("Error", '{"error":"Traceback (most recent call last):\\n  File \\"model.py\\", line 323, in execute\\n'
+              'c_python_backend_utils.TritonModelException: Model postprocessing - Error when running inference: '
+              '[request id: <id_unknown>] expected 4 inputs but got 1 inputs for model \'postprocessing\'\\n"}',
+     R.format_error, "https://github.com/triton-inference-server/tensorrtllm_backend/issues/227"),
+    ("Error", '{"error":"failed to parse the request JSON buffer: The document is empty. at 0"}', R.format_error,
+     "https://github.com/triton-inference-server/tensorrtllm_backend/issues/582"),
+    ("Error", "Multimodal not supported form the server of model", R.format_error,
+     "https://github.com/PromptPasture/llama.ui/issues/215"),
+    ("Error", "The server was not compiled for multimodal or the model projector can't be loaded.", R.format_error,
+     "https://github.com/mozilla-ai/llamafile/issues/298"),
+    ("Error", 'Error: {"detail":"Cannot load Qwen3.5-122B-A10B-Text-mxfp4-mlx: projected memory 127.68GB would exceed '
+              'process limit 88.00GB (current: 64.22GB, model: 63.46GB)"}', R.model_not_found,
+     "https://github.com/jundot/omlx/issues/62"),
+    ("Error", "No chat model selected", R.format_error, "https://github.com/continuedev/continue/issues/11591"),
+    # near misses: a credential that is set but refused stays auth; a token count that fits is no overflow; a server
+    # error that says why it failed (the window) says so
+    ("Error", "The tokenizer is not initialized", R.unknown, "-"),
+    ("Error", "Prompt token count of 100 is within the max token count", R.unknown, "-"),
+    ("RuntimeError", "Failed to generate chat completion: maximum context length is 4096 tokens", R.context_overflow,
+     "-"),
+])
+def test_servers_and_wrappers_sentences_without_a_status(type_name: str, text: str, expect: FailoverReason,
+                                                        source: str) -> None:
+    """Status-less sentences of servers and wrappers: a failure they do not name (server_error), credentials not set
+    up or a provider key refused (auth), a prompt past a client's count, Triton's and llama.cpp-family request defects,
+    a host that cannot load the model, and a client with no model to send (the request names none)."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("status", "body", "expect", "source"), [
+    (446, {"code": "900514", "type": "Status report", "message": "Runtime Error",
+           "description": "Violation of <intervened-guardrail-name> detected."}, R.content_policy_blocked,
+     "https://apim.docs.wso2.com/en/4.5.0/ai-gateway/ai-guardrails/guardrail-error-response/"),
+    (500, {"error": {"message": "Bedrock guardrail failed: I cannot respond to requests containing personally "
+                                "identifiable information (PII). Please remove these references from your prompt.",
+                     "type": "None", "param": "None", "code": "500"}}, R.content_policy_blocked,
+     "https://github.com/BerriAI/litellm/issues/18261"),
+    (500, {"statusCode": 500, "success": False, "message": "Error: predictionsServices.buildChatflow - Error: Timeout "
+                                                            "waiting for thread to finish.", "stack": {}}, R.timeout,
+     "https://github.com/FlowiseAI/Flowise/issues/4115"),
+    (502, '{ "message": "Bad Request", "code": "upstream_error", "upstream_code": undefined }', R.format_error,
+     "https://github.com/kortix-ai/suna/pull/5986"),
+    (400, {"error": {"message": "Authentication Error - Expired Key. Key Expiry time 2025-01-01 00:00:00+00:00 and "
+                                "current time 2025-01-06 12:00:00+00:00", "type": "expired_key", "param": "sk-12",
+                     "code": "400"}}, R.auth_permanent, "https://github.com/BerriAI/litellm/issues/18731"),
+    (500, {"error": {"message": "context_truncation_failed: Failed to reduce context to fit within budget.\nCurrent: "
+                                "133 tokens, Max: -25 tokens.", "type": "server_error"}}, R.context_overflow,
+     "https://github.com/llama-farm/llamafarm/issues/760"),
+    # near misses: a gateway's 502 that names no 4xx, a 500 whose own words say the server failed, a guardrail that
+    # only names the routing it restricts
+    (502, '{ "message": "Bad Gateway", "code": "upstream_error", "upstream_code": undefined }', R.server_error, "-"),
+    (500, {"error": {"message": "Internal server error: timeout while writing the log"}}, R.server_error, "-"),
+    (404, {"error": {"message": "No endpoints available matching your guardrail restrictions and data policy."}},
+     R.provider_policy_blocked, "-"),
+])
+def test_a_clearer_text_over_a_generic_status(status: int, body: Any, expect: FailoverReason, source: str) -> None:
+    """A guardrail's verdict under WSO2's 446 or a proxy's 500, timeout words under a bare 500, a gateway's 502 around
+    the upstream's "Bad Request" (a JavaScript object with ``undefined`` read as JSON), LiteLLM's expired virtual key
+    and a server's failed context truncation decide over the generic status."""
+    assert classify_api_error(exception_from_http("openai", status, body, {})).reason is expect, source
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect", "scope", "source"), [
+    ("ProxyException", "Authentication Error, key is blocked. Update via /key/unblock if you're an admin", 401,
+     R.auth_permanent, Scope.credential, "https://github.com/BerriAI/litellm/issues/22756"),
+    ("Error", "Error interacting with language model\ncloud language model completion failed with status 403 "
+              "Forbidden: You must subscribe to a plan in order to use models provided by Zed. Please visit "
+              "https://zed.dev/account to start your trial, or select another model provider.", 403, R.billing,
+     Scope.credential,
+     "https://github.com/zed-industries/zed/issues/30082"),
+    ("InternalServerError", "rpc error: code = Unknown desc = unimplemented", 500, R.model_not_found,
+     Scope.credential_model, "https://github.com/mudler/LocalAI/issues/1946"),
+    ("BadRequestError", "流式请求失败: Error code: 400 - {'requestId': '50493e12', 'code': 'InvalidParameter', "
+                        "'message': 'No static resource api-openai/v1/chat/completions/chat/completions.'}", 400,
+     R.model_not_found, Scope.endpoint, "https://github.com/666ghj/BettaFish/issues/336"),
+    ("Error", '{"error":{"code":null,"message":"httproutes.gateway.networking.k8s.io \\"DeepSeek-R1-router\\" not '
+              'found","type":"api_error"}}', None, R.model_not_found, Scope.endpoint,
+     "https://github.com/vllm-project/aibrix/issues/1691"),
+    ("openai.APIStatusError", "`store=True` (default) is not supported. Please set `store=False` in Responses API or "
+                              "set `VLLM_ENABLE_RESPONSES_API_STORE=1` in the env var when starting the vLLM server.",
+     501,
+     R.format_error, Scope.request, "https://github.com/vllm-project/vllm/pull/22137"),
+    # near misses: LocalAI's backend that is down is an outage; a 500 typed api_error that names no route stays one
+    ("InternalServerError", "rpc error: code = Unavailable desc = error reading from server: EOF", 500,
+     R.server_error, Scope.endpoint, "-"),
+    ("Error", '{"error":{"code":null,"message":"upstream crashed","type":"api_error"}}', None, R.server_error,
+     Scope.endpoint, "-"),
+])
+def test_keys_plans_backends_and_routes_under_a_status(type_name: str, text: str, status: int | None,
+                                                       expect: FailoverReason, scope: Scope, source: str) -> None:
+    """A LiteLLM virtual key blocked by an admin, a hosted model reserved to a plan, a gRPC backend that does not
+    implement the call, a route the server or a Kubernetes gateway does not have, a parameter value a server refuses
+    under a 501."""
+    got = classify_api_error(exception_from_message(type_name, text, status=status))
+    assert (got.reason, got.scope) == (expect, scope), source

@@ -66,6 +66,10 @@ def test_wait_from_headers(headers: dict[str, str], seconds: float | None) -> No
     ("please try again in 20s.", 20.0), ("try again in 7.66s", 7.66), ("your limit resets in 3h 12m", 11520.0),
     ("retry after 30 seconds", 30.0), ("try again in 4 days 3 hours", 356400.0), ("try again later", None),
     ("error in 5s of processing", None), ("try again in 99999 days", None),
+    # "wait" with its duration right after it (Copilot Chat: https://github.com/microsoft/vscode-copilot-release/issues/6479)
+    ("Sorry, your request was rate-limited. Please wait 587 hours 33 minutes before trying again.", 2_115_180.0),
+    ("Please wait 2 minutes before trying again.", 120.0), ("we waited 5 seconds", None), ("await 5 seconds", None),
+    ("waiting for network", None),
 ])
 def test_wait_from_text(text: str, seconds: float | None) -> None:
     """A wait stated in the message is used only when phrased as a wait, and only when sane."""
