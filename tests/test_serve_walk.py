@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Generator, MutableMapping
+from collections.abc import AsyncIterator, Generator, MutableMapping
 from typing import Any
 
 import pytest
@@ -15,7 +15,8 @@ from agent.passthrough import RawRequest
 from agent.results import TurnResult
 from agent.serve.gateway import Gateway
 from agent.serve.sink import StreamSink
-from agent.serve.walk import Walked, walk
+from agent.serve.sse import Watch, batches
+from agent.serve.walk import Walked, _relay, walk
 from agent.testing.emulator import Emulator
 
 from .test_serve import APIS, FULL, HI, config, scenario
@@ -99,3 +100,95 @@ def test_a_tool_call_answer_ends_a_pass_through_turn(api: str) -> None:
     assert [type(e) for e in effects] == [Call]
     assert walked.result is not None and walked.result.ok and walked.result.messages == ()
     assert walked.last(ev.AttemptEnded).action == "answered" and b"get_weather" in sent
+
+
+_STREAM = (b'event: message_start\ndata: {"type":"message_start",'
+           b'"message":{"model":"m","usage":{"input_tokens":1}}}\n\n'
+           b'event: content_block_start\ndata: {"type":"content_block_start","index":0,'
+           b'"content_block":{"type":"text"}}\n\n'
+           b'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,'
+           b'"delta":{"type":"text_delta","text":"Hel"}}\n\n'
+           b'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,'
+           b'"delta":{"type":"text_delta","text":"lo"}}\n\n'
+           b'event: content_block_stop\ndata: {"type":"content_block_stop","index":0}\n\n'
+           b'event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn"},'
+           b'"usage":{"output_tokens":2}}\n\n'
+           b'event: message_stop\ndata: {"type":"message_stop"}\n\n')
+_STOP = b'event: message_stop\ndata: {"type":"message_stop"}\n\n'
+_FIRST_CONTENT = _STREAM.index(b"event: content_block_delta")
+_SECOND_CONTENT = _STREAM.index(b"event: content_block_delta", _FIRST_CONTENT + 1)
+
+
+async def _chunks(*chunks: bytes) -> AsyncIterator[bytes]:
+    for chunk in chunks:
+        yield chunk
+
+
+def _relayed(*chunks: bytes, watch: Watch | None = None) -> tuple[Any, list[bytes], Walked, StreamSink]:
+    """The upstream body in these chunks relayed to a sink: the failure, the writes to the client, what the walk
+    kept."""
+    writes: list[bytes] = []
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.body":
+            writes.append(message["body"])
+
+    async def run() -> tuple[Any, Walked, StreamSink]:
+        sink, walked = StreamSink(send, list, keep_alive=30), Walked()
+        seen = watch or Watch("anthropic-messages", None, None)
+        return await _relay(batches(_chunks(*chunks)), seen, sink, walked, [], lambda: None), walked, sink
+
+    failure, walked, sink = asyncio.run(run())
+    return failure, writes, walked, sink
+
+
+@pytest.mark.parametrize(("chunks", "writes"), [
+    ([_STREAM], [_STREAM[:_SECOND_CONTENT], _STREAM[_SECOND_CONTENT:]]),
+    ([_STREAM[:_SECOND_CONTENT + 5], _STREAM[_SECOND_CONTENT + 5:]],
+     [_STREAM[:_SECOND_CONTENT], _STREAM[_SECOND_CONTENT:]]),
+    ([_STREAM[:40], _STREAM[40:_FIRST_CONTENT], _STREAM[_FIRST_CONTENT:]],
+     [_STREAM[:_SECOND_CONTENT], _STREAM[_SECOND_CONTENT:]]),
+    ([_STREAM[:_SECOND_CONTENT], _STREAM[_SECOND_CONTENT:-len(_STOP)], _STOP],
+     [_STREAM[:_SECOND_CONTENT], _STREAM[_SECOND_CONTENT:-len(_STOP)], _STOP]),
+], ids=["one chunk", "cut in an event", "held over three chunks", "last event alone"])
+def test_what_one_upstream_chunk_ends_leaves_in_one_write(chunks: list[bytes], writes: list[bytes]) -> None:
+    """Past the commit point, the events one upstream chunk ended leave in one write (a whole short answer often
+    arrives in one segment: two writes and two wake-ups of the client, not one an event); the held events leave
+    with the first content event, at once; the bytes and their order are the upstream's."""
+    failure, written, _, sink = _relayed(*chunks)
+    assert failure is None and sink.committed
+    assert written == writes and b"".join(written) == _STREAM
+
+
+def test_events_before_a_failure_in_the_same_chunk_go_out_before_it() -> None:
+    """An error event after the commit point, in the chunk of other events: those events reach the client
+    first, and the error is kept for the driver (sent once the turn has recorded it), not written here."""
+    import anthropic
+    import httpx2
+
+    error = b'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"busy"}}\n\n'
+    body = _STREAM.removesuffix(_STOP)
+    client = anthropic.AsyncAnthropic(api_key="sk-unused", base_url="http://127.0.0.1:9")
+    response = httpx2.Response(200, request=httpx2.Request("POST", "http://127.0.0.1:9/v1/messages"))
+    watch = Watch("anthropic-messages", client, response)
+    failure, written, walked, _ = _relayed(body[:_SECOND_CONTENT + 5], body[_SECOND_CONTENT + 5:] + error, watch=watch)
+    assert isinstance(failure, anthropic.APIStatusError) and walked.terminal == error
+    assert written == [body[:_SECOND_CONTENT], body[_SECOND_CONTENT:]]
+
+
+def test_events_before_a_malformed_one_in_the_same_chunk_go_out_before_it_fails() -> None:
+    """A chunk that is not JSON after the commit point fails the stream, but only after the events before it in
+    the same upstream chunk have reached the client, as when each was written alone."""
+    written: list[bytes] = []
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        written.append(message.get("body", b""))
+
+    async def run() -> None:
+        sink = StreamSink(send, list, keep_alive=30)
+        chunks = _chunks(_STREAM[:_SECOND_CONTENT + 5], _STREAM[_SECOND_CONTENT + 5:-len(_STOP)] + b"data: {x\n\n")
+        with pytest.raises(ValueError):
+            await _relay(batches(chunks), Watch("anthropic-messages", None, None), sink, Walked(), [], lambda: None)
+
+    asyncio.run(run())
+    assert b"".join(written) == _STREAM[:-len(_STOP)]

@@ -18,7 +18,7 @@ from agent import events as ev
 from agent.config import load_config
 from agent.results import TurnResult, TurnStatus
 from agent.serve.answers import answer_of
-from agent.serve.sse import Event, Watch, events
+from agent.serve.sse import Event, Watch, batches, events
 from agent.serve.verdict import refusal, stream_error_event
 
 from .test_serve import HI, anthropic_client, config, scenario, served
@@ -76,6 +76,18 @@ def test_events_are_the_same_wherever_the_body_is_cut(cuts: list[int]) -> None:
 
 async def _collect(*chunks: bytes) -> list[Event]:
     return [e async for e in events(_chunks(*chunks))]
+
+
+def test_batches_are_the_events_each_chunk_ended() -> None:
+    """``batches`` hands over the events a chunk ended together (none: no batch), the last unended one at the end."""
+    import asyncio
+
+    async def run() -> list[list[bytes]]:
+        found = batches(_chunks(b"data: 1\n\ndata: 2\n\nda", b"ta: 3\n", b"\n", b": c\n\ndata: 4"))
+        return [[e.raw for e in batch] async for batch in found]
+
+    assert asyncio.run(run()) == [[b"data: 1\n\n", b"data: 2\n\n"], [b"data: 3\n\n"], [b": c\n\n"],
+                                  [b"data: 4\n\n"]]
 
 
 def _watch(api: str) -> Watch:

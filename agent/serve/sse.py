@@ -33,7 +33,7 @@ from ..conversation import ToolCall
 from ..passthrough import status_error
 from .answers import answer_of
 
-__all__ = ["Event", "Watch", "decoded", "events"]
+__all__ = ["Event", "Watch", "batches", "decoded", "events"]
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -61,8 +61,10 @@ def _event(name: str | None, data: list[bytes], raw: list[bytes]) -> Event:
     return Event(name, b"\n".join(data).decode("utf-8", "replace"), b"\n".join(raw) + b"\n\n")
 
 
-async def events(chunks: AsyncIterator[bytes]) -> AsyncIterator[Event]:
-    """The events of an SSE body, read from its bytes (comments and retry fields pass through inside ``raw``).
+async def batches(chunks: AsyncIterator[bytes]) -> AsyncIterator[list[Event]]:
+    """The events of an SSE body, read from its bytes (comments and retry fields pass through inside ``raw``): a
+    list of the events each chunk of the body ended, so that what arrived together can leave together (one write
+    to the client, not one per event) and the reader resumes once a chunk, not once an event.
 
     Lines are split chunk by chunk in this loop, not by a generator of their own: an async generator's step
     for each line (three an event) cost more than the splitting."""
@@ -75,6 +77,7 @@ async def events(chunks: AsyncIterator[bytes]) -> AsyncIterator[Event]:
             ended, held = _split(held, await body.__anext__())
         except StopAsyncIteration:
             ended, more = [held.removesuffix(b"\r")] if held else [], False  # a last line without its end
+        found: list[Event] = []
         for line in ended:
             if line:
                 raw.append(line)
@@ -84,19 +87,29 @@ async def events(chunks: AsyncIterator[bytes]) -> AsyncIterator[Event]:
                     data.append(line[5:].removeprefix(b" "))
                 continue
             if raw:
-                yield _event(name, data, raw)
+                found.append(_event(name, data, raw))
             name, data, raw = None, [], []
-    if raw:  # a last event without its blank line: still the provider's bytes
-        yield _event(name, data, raw)
+        if raw and not more:  # a last event without its blank line: still the provider's bytes
+            found.append(_event(name, data, raw))
+        if found:
+            yield found
 
 
-async def decoded(sse: AsyncIterator[Any]) -> AsyncIterator[Event]:
+async def events(chunks: AsyncIterator[bytes]) -> AsyncIterator[Event]:
+    """The events of an SSE body one by one (``batches`` without the chunks' bounds)."""
+    async for batch in batches(chunks):
+        for event in batch:
+            yield event
+
+
+async def decoded(sse: AsyncIterator[Any]) -> AsyncIterator[list[Event]]:
     """The events an SDK decoder made of a binary event stream (Bedrock's AWS frames), written as SSE
-    for the client: ``event: NAME`` and ``data: JSON``, as the first-party API would have sent them."""
+    for the client: ``event: NAME`` and ``data: JSON``, as the first-party API would have sent them (one a
+    batch: the decoder hands them over one at a time)."""
     async for item in sse:
         name, data = getattr(item, "event", None), str(getattr(item, "data", ""))
         lines = ([f"event: {name}"] if name else []) + [f"data: {line}" for line in data.split("\n")]
-        yield Event(name, data, ("\n".join(lines) + "\n\n").encode())
+        yield [Event(name, data, ("\n".join(lines) + "\n\n").encode())]
 
 
 @dataclass(slots=True)

@@ -34,7 +34,7 @@ from ..passthrough import RawRequest, send_raw
 from ..results import TurnResult
 from .answers import answer_of
 from .sink import ClientGone, StreamSink
-from .sse import Event, Watch, decoded, events
+from .sse import Event, Watch, batches, decoded
 
 __all__ = ["Walked", "record_events", "walk"]
 
@@ -123,6 +123,12 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
     start, response = clock(), None
     bound = contextlib.ExitStack()
     bound.enter_context(_bound(effect))
+
+    def committed() -> None:  # no fallback can follow now, so the rest of the answer may use the fallback's
+        if effect.turn_left is not None:  # reserve too; the turn's deadline still bounds it
+            bound.close()
+            bound.enter_context(deadline(effect.turn_left - (clock() - start)))
+
     try:
         response = await send_raw(effect.client, effect.adapter.api, raw, effect.request)
         upstream = _events(effect.client, response)
@@ -130,21 +136,9 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
             return await _not_a_stream(effect, response, clock() - start)
         watch = Watch(effect.adapter.api, effect.client, response)
         held: list[bytes] = []
-        async for event in upstream:
-            failure = watch.feed(event)
-            if failure is not None:
-                if sink.committed:  # the provider's own terminal error: the client gets it as sent (but for the
-                    walked.terminal = _redacted(event.raw)  # keys it echoes), after the pool has heard of it
-                return _failed(failure, clock() - start, sink.written)
-            if sink.committed:
-                await sink.write(event.raw)
-                continue
-            held.append(event.raw)
-            if watch.content:  # the commit point: no fallback can follow, so the rest of the answer may use the
-                await sink.commit(b"".join(held))  # fallback's reserve too; the turn's deadline still bounds it
-                if effect.turn_left is not None:
-                    bound.close()
-                    bound.enter_context(deadline(effect.turn_left - (clock() - start)))
+        failure = await _relay(upstream, watch, sink, walked, held, committed)
+        if failure is not None:
+            return _failed(failure, clock() - start, sink.written)
         reply = watch.reply()
         if not sink.committed and (reply.text or reply.tool_calls):
             await sink.commit(b"".join(held))
@@ -160,12 +154,40 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
                 await response.aclose()
 
 
-def _events(client: Any, response: Any) -> AsyncIterator[Event] | None:
+async def _relay(upstream: AsyncIterator[list[Event]], watch: Watch, sink: StreamSink, walked: Walked,
+                 held: list[bytes], committed: Callable[[], None]) -> Any:
+    """The upstream's events to ``sink``: held (in ``held``) until the first content event, then relayed; the
+    failure an event announced (None: the stream ended). The events one upstream chunk ended leave in one write
+    after the commit point (the bytes and their order as sent, a write and a wake-up of the client instead of
+    one an event: an upstream often sends a whole short answer in one segment)."""
+    async for batch in upstream:
+        out: list[bytes] = []  # past the commit point: written once the batch is read, or when an event fails
+        try:
+            for event in batch:
+                failure = watch.feed(event)
+                if failure is not None:
+                    if sink.committed:  # the provider's own terminal error: the client gets it as sent (but for
+                        walked.terminal = _redacted(event.raw)  # the keys it echoes), after the pool heard of it
+                    return failure
+                if sink.committed:
+                    out.append(event.raw)
+                    continue
+                held.append(event.raw)
+                if watch.content:  # the commit point: sent at once, the rest of the batch after it
+                    await sink.commit(b"".join(held))
+                    committed()
+        finally:
+            if out:
+                await sink.write(b"".join(out))
+    return None
+
+
+def _events(client: Any, response: Any) -> AsyncIterator[list[Event]] | None:
     """The upstream's events: SSE as sent, or Bedrock's AWS event-stream frames decoded by the SDK's own
     decoder (``_make_sse_decoder``) and written as the SSE events they carry; None when not a stream."""
     kind = response.headers.get("content-type", "")
     if kind.startswith("text/event-stream"):
-        return events(response.aiter_bytes())
+        return batches(response.aiter_bytes())
     if kind.startswith("application/vnd.amazon.eventstream") and hasattr(client, "_make_sse_decoder"):
         return decoded(client._make_sse_decoder().aiter_bytes(response.aiter_bytes()))
     return None
