@@ -16,8 +16,10 @@ strategy order a page at a time and stops at the first eligible key, so its cost
 keys it skips, not with the pool. An uncapped walk in priority order keeps the start of its first page,
 with the file's version (``PRAGMA data_version``, which any other connection's commit changes, and this
 connection's own commits): the next such pick, when the version still matches, decides from it at its own
-time instead of reading the file again, so every pick still sees every commit made before it. A deferred
-grant whose success is deferred too is written with it, without the lease row.
+time instead of reading the file again, so every pick still sees every commit made before it. The flush of
+deferred writes reads the kept pages again inside its own transaction, after its writes, so its commit leaves
+them current rather than sending the next pick back to the file. A deferred grant whose success is deferred
+too is written with it, without the lease row.
 
 The path is checked before every connection (``_safe_path``: no symbolic links, the user's own
 directory and file). Another process holding the write lock longer than
@@ -127,7 +129,8 @@ CHECKPOINTER: Final = Checkpointer()
 _Deferred = Callable[[sqlite3.Connection], object]  # a write applied in front of the next transaction
 # The start of an uncapped walk's first page as read: the file's version then (``_version``), and (id, decoded
 # state: None when malformed) of each member up to the one picked, in priority order.
-_Page = tuple[tuple[int, int], tuple[tuple[str, "CredentialState | None"], ...]]
+_Rows = tuple[tuple[str, "CredentialState | None"], ...]
+_Page = tuple[tuple[int, int], _Rows]
 _FIRST_PAGE: Final = 8  # rows of the walk's first read
 log = logging.getLogger("steadyloop.state")
 
@@ -596,10 +599,31 @@ class SQLiteStore:
         self._flusher.mark(self)
 
     def flush(self) -> None:
+        """Apply the deferred writes now, and read the kept pages again in the same transaction.
+
+        So the flusher's own commit leaves the kept pages current (``_reread``) instead of sending the next pick
+        back to the file, as any other commit of this connection does (at a few requests a second, nearly every
+        pick would go there)."""
         with self._lock:
             if self._pending:
-                with self._transaction():
-                    pass
+                with self._transaction() as db:
+                    version, pages = self._reread(db)
+                # committed: no other connection could commit after the read (this one held the write lock)
+                self._picks.update({key: ((version, self._writes), page) for key, page in pages.items()})
+
+    def _reread(self, db: sqlite3.Connection) -> tuple[int, dict[tuple[str, str], _Rows]]:
+        """Inside a write transaction, after its writes: ``data_version`` and the kept pages' rows read again, as
+        many as each kept (a page whose rows are gone or capped now is dropped: the next pick walks the file)."""
+        version = int(db.execute("PRAGMA data_version").fetchone()[0])
+        pages: dict[tuple[str, str], _Rows] = {}
+        for (pool, setkey), (_, kept) in list(self._picks.items()):
+            rows = db.execute(_WALK_SQL[Order.given], (pool, setkey, len(kept), 0)).fetchall()
+            if rows and all(row[1] is None for row in rows):
+                pages[(pool, setkey)] = tuple((str(row[0]), self._decode(pool, row[2:]) if row[2] is not None
+                                               else CredentialState(id=str(row[0]))) for row in rows)
+            else:
+                del self._picks[(pool, setkey)]
+        return version, pages
 
     def reset(self, pool: str, credential_id: str | None = None, model: str | None = None) -> int:
         with self._transaction() as db:
