@@ -74,6 +74,29 @@ def test_events_are_the_same_wherever_the_body_is_cut(cuts: list[int]) -> None:
     assert json.loads(found[2].data.split("\n")[0])["text"] == "x\u2028y\u0085z"
 
 
+_LF_BODY = (b'event: message_start\ndata: {"a": 1}\n\n\n: comment\nretry: 5\n\ndata: {"text": "x\xe2\x80\xa8y"}\n'
+            b"data: more\n\n\n\n\nevent: ping\nevent: pong\ndata: {}\n\ndata:[DONE]\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=len(_LF_BODY)), max_size=8))
+def test_events_of_an_lf_body_are_the_same_wherever_it_is_cut(cuts: list[int]) -> None:
+    """A body with LF line ends only (each chunk that starts an event is cut at its blank lines in one split, the
+    rest read line by line) gives the same events however it is cut: extra blank lines, comments, a repeated
+    event name and a last event without its blank line included."""
+    import asyncio
+
+    points = sorted({0, *cuts, len(_LF_BODY)})
+    found = asyncio.run(_collect(*(_LF_BODY[a:b] for a, b in itertools.pairwise(points))))
+    assert [(e.name, e.data, e.raw) for e in found] == [
+        ("message_start", '{"a": 1}', b'event: message_start\ndata: {"a": 1}\n\n'),
+        (None, "", b": comment\nretry: 5\n\n"),
+        (None, '{"text": "x\u2028y"}\nmore', b'data: {"text": "x\xe2\x80\xa8y"}\ndata: more\n\n'),
+        ("pong", "{}", b"event: ping\nevent: pong\ndata: {}\n\n"),
+        (None, "[DONE]", b"data:[DONE]\n\n"),
+    ]
+
+
 async def _collect(*chunks: bytes) -> list[Event]:
     return [e async for e in events(_chunks(*chunks))]
 

@@ -61,23 +61,41 @@ def _event(name: str | None, data: list[bytes], raw: list[bytes]) -> Event:
     return Event(name, b"\n".join(data).decode("utf-8", "replace"), b"\n".join(raw) + b"\n\n")
 
 
+def _whole(block: bytes) -> Event:
+    """An event from its lines as received, ended by LF (none by CR), without the blank line that ended it."""
+    name, data = None, []
+    for line in block.split(b"\n"):
+        if line.startswith(b"event:"):
+            name = line[6:].strip().decode("utf-8", "replace")
+        elif line.startswith(b"data:"):
+            data.append(line[5:].removeprefix(b" "))
+    return Event(name, b"\n".join(data).decode("utf-8", "replace"), block + b"\n\n")
+
+
 async def batches(chunks: AsyncIterator[bytes]) -> AsyncIterator[list[Event]]:
     """The events of an SSE body, read from its bytes (comments and retry fields pass through inside ``raw``): a
     list of the events each chunk of the body ended, so that what arrived together can leave together (one write
     to the client, not one per event) and the reader resumes once a chunk, not once an event.
 
     Lines are split chunk by chunk in this loop, not by a generator of their own: an async generator's step
-    for each line (three an event) cost more than the splitting."""
+    for each line (three an event) cost more than the splitting. A chunk that starts an event and holds no CR
+    (what providers send: LF line ends, each event whole) is cut at its blank lines in one split, each event's
+    bytes kept as they came; the rest goes line by line (about half the time per event)."""
     name: str | None = None
     data: list[bytes] = []
     raw: list[bytes] = []
     held, more, body = b"", True, chunks.__aiter__()
     while more:
+        found: list[Event] = []
         try:
-            ended, held = _split(held, await body.__anext__())
+            chunk = await body.__anext__()
         except StopAsyncIteration:
             ended, more = [held.removesuffix(b"\r")] if held else [], False  # a last line without its end
-        found: list[Event] = []
+        else:
+            if not raw and not held and b"\r" not in chunk:  # the usual chunk: whole events, LF line ends
+                *whole, chunk = chunk.split(b"\n\n")  # what is left (an event begun) goes on line by line
+                found = [_whole(block.lstrip(b"\n")) for block in whole if block.strip(b"\n")]
+            ended, held = _split(held, chunk)
         for line in ended:
             if line:
                 raw.append(line)
