@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import AsyncGenerator, Callable, Sequence
+from collections.abc import AsyncGenerator, Callable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -36,6 +36,7 @@ from ._http_aio import _DECODED, _Body, _Bounded, _within_deadline
 __all__ = ["lane", "send"]
 
 _LOG = logging.getLogger("httpx2")  # httpx's client logs each request here; so does this path
+_REDIRECTS = frozenset((301, 302, 303, 307, 308))  # the statuses of httpx's ``has_redirect_location``
 
 
 def lane(http: httpx2.AsyncClient, url: httpx2.URL) -> Any:
@@ -160,12 +161,12 @@ async def send(http: httpx2.AsyncClient, transport: Any, url: httpx2.URL, header
                          extensions=extensions, build=build)
     cap = await _async_cap(response)
     for name in _DECODED:
-        if name in response.headers:
+        if name in aio.headers:  # the same header lines, asked of aiohttp's view: a look-up there costs a fraction
             del response.headers[name]
     assert isinstance(response.stream, httpx2.AsyncByteStream)
     response.stream = _Timed(response.stream, cap, start)
     whole = None if stream or aio.content_length is None or aio.content_length > cap.limit else (aio, cap)
-    return await _received(http, response, url, stream, whole)
+    return await _received(http, response, url, stream, whole, aio.headers)
 
 
 async def _read(response: httpx2.Response, aio: Any, cap: _Cap) -> None:
@@ -189,15 +190,18 @@ async def _read(response: httpx2.Response, aio: Any, cap: _Cap) -> None:
 
 
 async def _received(http: httpx2.AsyncClient, response: httpx2.Response, url: httpx2.URL, stream: bool,
-                    whole: tuple[Any, _Cap] | None) -> httpx2.Response:
-    """What httpx's client does with an answer: cookies, encoding, its log line, redirects, the body read."""
+                    whole: tuple[Any, _Cap] | None, received: Mapping[str, str]) -> httpx2.Response:
+    """What httpx's client does with an answer: cookies, encoding, its log line, redirects, the body read.
+    ``received``: the answer's header lines as aiohttp read them (case-insensitive), for the presence checks
+    (httpx's ``Headers`` normalises every name again on each look-up)."""
     try:
-        if "set-cookie" in response.headers:
+        if "set-cookie" in received:
             http.cookies.extract_cookies(response)
         response.default_encoding = http._default_encoding
-        _LOG.info('HTTP Request: %s %s "%s %d %s"', "POST", url, response.http_version, response.status_code,
-                  response.reason_phrase)
-        if response.has_redirect_location:
+        if _LOG.isEnabledFor(logging.INFO):
+            _LOG.info('HTTP Request: %s %s "%s %d %s"', "POST", url, response.http_version, response.status_code,
+                      response.reason_phrase)
+        if response.status_code in _REDIRECTS and "location" in received:  # httpx's has_redirect_location
             if http.follow_redirects:
                 following = http._build_redirect_request(response.request, response)
                 await response.aread()
