@@ -123,6 +123,11 @@ HOLDOUT14 = "holdout14.jsonl"
 # Continue). Measured unseen at 103 of 134 on 312108c (105 on 76e7df9 and on d22d152); general rules have since been
 # fitted to it (-> 129 of 134), so it counts in the 95 % sum.
 HOLDOUT15 = "holdout15.jsonl"
+# A sixteenth, mined from hosted providers, their official SDKs and their documented error tables (DashScope,
+# Volcengine Ark, Baidu Qianfan, Huawei MaaS, Zhipu, Kimi Code, NAVER CLOVA Studio, OpenAI, Gemini Live, Bedrock,
+# OpenRouter, Together, NVIDIA NIM, Hugging Face router) by a session that never wrote rules, while rules were fitted to
+# the fifteenth. Measured unseen at 66 of 113 on d22d152 and 7e39250; no rule fitted yet.
+HOLDOUT16 = "holdout16.jsonl"
 # A seventeenth, mined by a session that never wrote rules while rules were fitted to the fifteenth, from the wrappers
 # people paste errors from and self-hosted servers and gateways (LiteLLM and its proxy, LangChain, pydantic-ai, AutoGen,
 # the Vercel AI SDK, Claude Code, Codex, Gemini CLI, Copilot Chat, Zed, Dify, n8n, vLLM, llama.cpp, Ollama, LocalAI,
@@ -130,7 +135,7 @@ HOLDOUT15 = "holdout15.jsonl"
 # since been fitted to it (-> 108 of 113), so it counts in the 95 % sum.
 HOLDOUT17 = "holdout17.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = ()
+UNSEEN: tuple[str, ...] = (HOLDOUT16,)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -283,6 +288,13 @@ def test_fifteenth_holdout_accuracy_does_not_fall() -> None:
     gateway's unreachable backend: 87/91, 40/41, 2/2); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT15)])
     assert total >= 134 and right / total >= 129 / 134, f"{right}/{total}"
+
+
+def test_sixteenth_holdout_accuracy_does_not_fall() -> None:
+    """The sixteenth held-out file keeps its accuracy (66 of 113 before any rule saw it, measured on d22d152 and
+    7e39250: 5/16 message-only, 57/85 HTTP, 4/12 soft failures); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT16)])
+    assert total >= 113 and right / total >= 66 / 113, f"{right}/{total}"
 
 
 def test_seventeenth_holdout_accuracy_does_not_fall() -> None:
