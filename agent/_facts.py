@@ -417,7 +417,7 @@ def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> No
         out.error_type = out.error_type or kind.strip().lower()
         out.code(kind)
     if "status" in present and (status := get("status")) is not None:
-        out.code(status)
+        _walk_status(status, out)
     if "innererror" in present and isinstance(innererror := get("innererror"), Mapping):
         out.code(innererror.get("code"))
     if "message" in present and (message := get("message")) is not None:
@@ -458,6 +458,20 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
         finish = choices[0].get("finish_reason")
         if isinstance(finish, str) and finish not in ("stop", "length", "tool_calls"):
             out.code(finish)
+
+
+def _walk_status(status: object, out: _Collector) -> None:
+    """A ``status`` field: Google's "INVALID_ARGUMENT" and the like, a code; or NAVER CLOVA Studio's envelope,
+    ``{"status": {"code": "40003", "message": "..."}, "result": null}``, whose codes are its own table's
+    (https://api.ncloud-docs.com/release-20250717/docs/en/clovastudio-troubleshoot-c4xx), kept as ``clova:<code>``,
+    never read as a status."""
+    if not isinstance(status, Mapping):
+        out.code(status)
+        return
+    code = status.get("code")
+    if isinstance(code, str | int) and not isinstance(code, bool) and str(code).strip():
+        out.codes.append(f"clova:{str(code).strip().lower()}")
+    out.message(status.get("message"))
 
 
 def _walk_message(message: object, out: _Collector, depth: int) -> None:

@@ -165,6 +165,10 @@ _TAG_LIST: Final = (
          # public code so it was blocked", Azure's protected-material filter): the same prompt meets the same filter
          ("guardrail", "violation"), ("guardrail", "cannot respond to requests"), "response was filtered",
          "matched public code"),
+    # A Responses function_call item replayed without its namespace field: the request must round-trip it whole.
+    _tag("missing_namespace", "missing namespace for function_call"),
+    # A realtime session at its length cap (OpenAI Realtime: "Your session hit the maximum duration of 30 minutes.").
+    _tag("session_cap", "session hit the maximum duration"),
     # The stop value Anthropic, GLM and Bedrock send when prompt plus output filled the window, quoted in an error
     # (a client's validation error that refused the value): a machine token, as exact as a code.
     _tag("window_full", "model_context_window_exceeded"),
@@ -199,10 +203,18 @@ _TAG_LIST: Final = (
          "text is not set", "tool message content must be a string", "tool content must be a string",
          "tool message must be a string", "expected string, got list", "expected string, got array",
          "tool_call.content must be string", "unknown variant image_url"),
-    _tag("image_too_large", "image exceeds", "image too large", "image_too_large", "image size exceeds",
+    _tag("image_too_large",
+         # Vertex's cap on a file's bytes by its image type ("The file size of `gs://...png` is 47688287, which exceeds
+         # max allowed file size of 31457280 for `image/png` files"): shrink the image, as for "image exceeds 5 MB"
+         ("exceeds max allowed file size", "for image"),
+         "image exceeds", "image too large", "image_too_large", "image size exceeds",
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a router none of whose enabled providers serves the model (Hugging Face: "The requested model 'x' is not
+         # supported by any provider you have enabled"), an endpoint that does not serve it (Cohere: "generate API is
+         # not supported for model 'command-a-03-2025'. Please use the chat API instead")
+         ("model", "is not supported by any provider"), "api is not supported for model",
          "model not supported", "model is not supported", "not a supported model", "does not support model",
          "does not support the model", "doesn t support the model", "doesn t support model",
          "not available on your plan", "not available for your plan",
@@ -253,6 +265,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # NAVER CLOVA Studio's "Model fade out" (its support ended), Zhipu's "API ... 已下线" (taken offline: the
+         # model or API is retired: https://docs.bigmodel.cn/cn/api/api-code)
+         "model fade out", "已下线",
          "model not found", "model_not_found", "no such model", "unknown model", "invalid model",
          "is not a valid model", "has been decommissioned", "no endpoints found that support",
          "no endpoints found for", "deploymentnotfound", "deployment_not_found", ("deployment", "does not exist"),
@@ -309,7 +324,13 @@ _TAG_LIST: Final = (
          ("prompt token count", "exceeds"), "exceeds max token count", "failed to reduce context",
          "context_truncation_failed"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
-    _tag("payload_too_large", "request entity too large", "payload too large", "error code: 413",
+    _tag("payload_too_large",
+         # Google APIs' byte cap on the body ("Request payload size exceeds the limit: 10000 bytes."), Anthropic's page
+         # cap on the PDFs of one request ("A maximum of 100 PDF pages may be provided."): drop or split, as for a body
+         "request payload size exceeds the limit", ("maximum of", "pdf pages"),
+         # Vertex's cap on a file's bytes of any other type (an image's is the image's repair, above)
+         "exceeds max allowed file size",
+         "request entity too large", "payload too large", "error code: 413",
          "maximum allowed content length", "exceeds maximum content length",
          "request_too_large", "request too large", ("message size", "exceeds limit"),
          ("value at 'body' failed to satisfy constraint", "length less than or equal to"),
@@ -317,6 +338,13 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # A provider restricting this user on a model for suspected misuse (OpenAI: "This user's access to
+         # gpt-5.3-codex has been temporarily limited for potentially suspicious activity related to cybersecurity"),
+         # or an account whose use breaks a plan's fair-use policy (Zhipu's 1313:
+         # "您的账户当前使用模式不符合公平使用策略": https://docs.bigmodel.cn/cn/api/api-code): another account or
+         # provider is the way on, not a wait
+         ("access to", "has been temporarily limited for"), "不符合公平使用策略",
+         ("not comply with", "fair usage policy"), ("not comply with", "fair use policy"),
          # A WAF or bot wall in front of the API (Cloudflare's challenge page, a relay's block): not this key.
          "your request was blocked", "you have been blocked", "<title>just a moment",
          "unsupported countries", "supported-countries",
@@ -334,6 +362,8 @@ _TAG_LIST: Final = (
          # organization"), like OpenRouter's "No allowed providers are available": another provider may be allowed
          "provider not allowed"),
     _tag("billing",
+         # a plan that expired (Zhipu's 1309: "您的 GLM Coding Plan 套餐已到期": https://docs.bigmodel.cn/cn/api/api-code)
+         "套餐已到期", "plan has expired", "subscription has expired",
          "insufficient credits", "insufficient_quota", "insufficient balance", "credit balance",
          "credits exhausted", "credits have been exhausted", "no usable credits", "requires more credits",
          "top up your credits", "payment required", "billing hard limit", "billing details",
@@ -363,7 +393,11 @@ _TAG_LIST: Final = (
          # your account is in good standing.": https://help.aliyun.com/zh/model-studio/error-code#overdue-payment)
          ("free quota", "used up"), "make sure your account is in good standing"),
     # Plan and usage limits (seed 004): they outrank a generic throttle code.
-    _tag("usage_limit", "usage limit", "usage limits", "usage_limit_reached", "usage cap", "plan limit",
+    _tag("usage_limit",
+         # Zhipu's daily call allowance and weekly or monthly cap (1304 "已达今日调用次数限额", 1310
+         # "每周/每月使用上限": https://docs.bigmodel.cn/cn/api/api-code)
+         "今日调用次数限额", "使用上限",
+         "usage limit", "usage limits", "usage_limit_reached", "usage cap", "plan limit",
          "limit for your plan", "limit of your plan", "limit of your current plan",
          "per day", "per month", "daily limit", "daily quota", "daily request limit", "monthly limit", "monthly quota",
          "per-day",
@@ -371,6 +405,9 @@ _TAG_LIST: Final = (
          "free allocation of",
          # Moonshot/Kimi's tokens- and requests-per-day caps ("request reached organization TPD rate limit")
          ("tpd", "limit"), ("rpd", "limit")),
+    # A window of a week or more (Kimi Code: "You've reached your weekly (7-day) usage limit. Your quota will reset when
+    # the current 7-day window ends"): a plan cap, not a throttle.
+    _tag("long_window", "weekly", "per week", "7 day", "每周"),
     _tag("quota_word", "quota", "quotas", "limit exceeded", "配额"),
     # A paid plan named as the way on (Windsurf: "free user account exceeded, please use an existing account or upgrade
     # to a paid plan"): the free allowance is spent. Weaker than throttle words: a rate limit with an upsell (Together's
@@ -392,7 +429,11 @@ _TAG_LIST: Final = (
     _tag("request_over_budget", ("request too large", "per min"), ("request too large", "tpm"),
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
-    _tag("overloaded", "overloaded", "high demand", "at capacity", "over capacity", "capacity constraints",
+    _tag("overloaded",
+         # Google's words for UNAVAILABLE ("The service is currently unavailable."), as a Gemini Live websocket's close
+         # reason carries them without the 503
+         "the service is currently unavailable",
+         "overloaded", "high demand", "at capacity", "over capacity", "capacity constraints",
          "insufficient capacity", "out of capacity", "no capacity available", "server is busy", "servers are busy",
          "server_is_overloaded", "loading model", "model is loading", "temporarily overloaded",
          "experiencing high traffic", "负载已饱和", "服务器繁忙", "serviceunavailableexception", "server busy",
@@ -599,6 +640,8 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # Zhipu's 1110, an inactive account ("您的账户当前处于非活动状态": https://docs.bigmodel.cn/cn/api/api-code)
+         "账户当前处于非活动状态", "account is currently inactive",
          "revoked", "invalid_grant", "account has been disabled", "account is deactivated", "account_deactivated",
          "deactivated account", "has been deactivated", "organization has been disabled", "user not found",
          "api key expired", "leaked", "has been suspended", "account suspended", "account has been banned",
@@ -663,7 +706,12 @@ _TAG_LIST: Final = (
          # instructor's IncompleteOutputException (finish_reason "length" / stop_reason "max_tokens")
          "output is incomplete due to a max_tokens"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
-    _tag("stream_cut", ("stream", "finish_reason"), ("stream", "finish reason"), ("stream", "stop_reason"),
+    _tag("stream_cut",
+         # @google/genai's stream reader when the body ended inside an object ("Incomplete JSON segment at the end"),
+         # Go's net/http2 when the server shed the connection with streams in flight ("http2: server sent GOAWAY and
+         # closed the connection; LastStreamID=795, ErrCode=ENHANCE_YOUR_CALM")
+         "incomplete json segment", ("server sent goaway", "closed the connection"),
+         ("stream", "finish_reason"), ("stream", "finish reason"), ("stream", "stop_reason"),
          "stream ended without", "without a terminal event",
          # node-fetch's ERR_STREAM_PREMATURE_CLOSE: the body stream was cut before it ended.
          "premature close", "err_stream_premature_close",
@@ -689,7 +737,10 @@ _TAG_LIST: Final = (
     _tag("malformed_stream", "unexpected event order", "content block not found"),
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
-    _tag("unparsable_answer", "expecting value: line 1 column 1", ("unexpected token", "is not valid json"),
+    _tag("unparsable_answer",
+         # OpenAI's 500 when the model's own output failed its validation ("The model produced invalid content")
+         "model produced invalid content",
+         "expecting value: line 1 column 1", ("unexpected token", "is not valid json"),
          "in json at position 0", "unexpected end of json input",
          ("cannot read properties of undefined", "reading 'choices'"),
          ("cannot read properties of null", "reading 'choices'"),
@@ -730,7 +781,12 @@ _TAG_LIST: Final = (
     _tag("caller_abort", "request was aborted", "apiuseraborterror"),
     # A route the server does not have, named in a wrapper's text without its status: Go net/http's default 404
     # body, a client's "<url> not found, verify your API base", Kong's "no Route matched".
-    _tag("route_missing", "404 page not found", "unexpected endpoint or method", ("not found", "verify your api base"),
+    _tag("route_missing",
+         # Bedrock's control-plane endpoint asked for InvokeModel ("The requested operation is not recognized by the
+         # service."), DashScope's InvalidURL ("Invalid URL provided in your request.": https://www.alibabacloud.com/help/
+         # en/model-studio/developer-reference/error-code): a wrong base URL or path
+         "requested operation is not recognized by the service", "invalid url provided",
+         "404 page not found", "unexpected endpoint or method", ("not found", "verify your api base"),
          ("not found", "check your api base"), "no route matched with those values",
          # Continue's hint after a 404 from its base URL ("you forgot to add '/v1' to the end of your 'apiBase'"), Baidu
          # Qianfan's error 3 for a URL that names no API ("Unsupported openapi method":
@@ -741,7 +797,11 @@ _TAG_LIST: Final = (
          # (AIBrix: "httproutes.gateway.networking.k8s.io \"DeepSeek-R1-router\" not found")
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
-    _tag("empty_answer", "empty model response", "empty response from", "returned an empty response",
+    _tag("empty_answer",
+         # the Vertex AI SDK's accessors on a candidate without text ("Cannot get the response text.", "Response
+         # candidate content has no parts (and thus no text)"); a block reason printed with it decides first
+         "cannot get the response text", "content has no parts",
+         "empty model response", "empty response from", "returned an empty response",
          "returned empty response", "produced an empty response", "model returned no content",
          # a wrapper raised on a candidate that finished normally (FinishReason.STOP) with no text in it
          ("blocked or incomplete", "finishreason stop"),
@@ -760,7 +820,11 @@ _TAG_LIST: Final = (
          # text.", "Model stream was invalid or completed without valid content.")
          "no text generated", "notextgeneratederror", "emptyresponseerror", "no response was returned",
          "ended with empty response text", "completed without valid content"),
-    _tag("server_fault", "an error occurred while processing your request", "internal server error",
+    _tag("server_fault",
+         # a websocket closed with code 1011 (RFC 6455: the server met an unexpected condition), as the websockets
+         # library prints it ("received 1011 (internal error) Internal error occurred."; Gemini Live)
+         "1011 internal error",
+         "an error occurred while processing your request", "internal server error",
          # LobeChat's "the server seems to have run into some difficulty" (an upstream failure it cannot name)
          ("服务器", "遇到了一些困难"),
          # "server error", "internal error", "system error" in Chinese clients' and relays' words
@@ -794,6 +858,8 @@ _TAG_LIST: Final = (
     _tag("ssl", "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
          "bad_record_mac"),
     _tag("disconnect",
+         # the websockets library's abnormal closure (1006): the connection dropped without a close handshake
+         "no close frame received or sent",
          "server disconnected", "peer closed connection", "connection reset by peer", "connection was closed",
          "network connection lost", "unexpected eof", "incomplete chunked read", "connection error",
          "response payload is not completed", "other side closed", "und_err_socket"),

@@ -263,7 +263,14 @@ RULES: Final[tuple[Rule, ...]] = (
         "bio_policy", "image_content_policy_violation", "misalignment_policy_violation",
         "contentfilterfinishreasonerror", "datainspectionfailed", "contentpolicyviolationerror",
         # new-api relays (github.com/QuantumNous/new-api, types/error.go): a sensitive-word hit, a blocked prompt
-        "sensitive_words_detected", "prompt_blocked")),
+        "sensitive_words_detected", "prompt_blocked",
+        # Volcengine Ark's moderation codes for the input or output text or image
+        # (https://www.volcengine.com/docs/82379/1299023), Huawei Cloud MaaS's 403 risk control ModelArts.81011
+        # (https://support.huaweicloud.com/intl/id-id/usermanual-maas-modelarts/maas-modelarts-0080.html), NAVER CLOVA
+        # Studio's 40005, a result its internal policy withholds
+        # (https://api.ncloud-docs.com/release-20250717/docs/en/clovastudio-troubleshoot-c4xx)
+        "sensitivecontentdetected", "inputtextsensitivecontentdetected", "inputimagesensitivecontentdetected",
+        "outputtextsensitivecontentdetected", "outputimagesensitivecontentdetected", "modelarts.81011", "clova:40005")),
     # The window-full stop value quoted in an error: before the phrases, which may read a list of allowed values
     # ("Input should be 'stop', 'length', 'tool_calls', 'content_filter' ...") as a content block.
     rule("window_full_stop_value", R.context_overflow, statuses=(400, 422, None, *SERVER), tags=("window_full",)),
@@ -305,6 +312,9 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("server_fault",)),
     # Provider capacity beats a generic throttle or quota code: back off on the same key.
     rule("overloaded_code", R.overloaded, codes=(
+        # Baidu Qianfan's error 4, "Open api request limit reached": its table files it under the service's own errors
+        # (the cluster over its limit; request again: https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh)
+        "baidu:4",
         "overloaded_error", "overloaded", "unavailable", "server_is_overloaded", "service_unavailable_error",
         "serviceunavailableexception", "unavailable_error", "capacity_exceeded",
         # Moonshot's 429 type for its engine at capacity ("The engine is currently overloaded":
@@ -330,6 +340,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("request_over_token_budget_numbers", R.context_overflow, statuses=(400, 413, 429, None),
          test=request_exceeds_budget),
     rule("billing_code", R.billing, codes=(
+        # Baidu Qianfan's error 19, the account's total request allowance spent ("Open api total request limit
+        # reached", 请求总量超限额: https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh)
+        "baidu:19",
         "insufficient_quota", "billing_not_active", "billing_error", "payment_required", "insufficient_credits",
         "no_usable_credits", "balance_depleted", "billing_hard_limit_reached", "enforced_spend_limit_reached",
         "contract_spend_limit_reached", "linked_organization_spend_limit_reached",
@@ -343,6 +356,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("insufficient_credits_reason", R.billing, test=insufficient_credits_reason),
     rule("limit_resets_late", R.billing, statuses=LIMITED, test=resets_late,
          unless=("request_over_budget",)),
+    # A weekly (or 7-day) plan cap, whatever it says of its reset: days away, out of reach of a retry (as monthly ones).
+    rule("usage_limit_long_window", R.billing, statuses=LIMITED, tags=("usage_limit", "long_window")),
     rule("usage_limit_no_reset", R.billing, statuses=LIMITED, tags=("usage_limit",), test=no_reset_soon),
     rule("usage_limit_resets", R.rate_limit, statuses=LIMITED, tags=("usage_limit",)),
     rule("rate_limit_code", R.rate_limit, codes=(
@@ -354,7 +369,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # alike. Under Google's "check your plan and billing details" headline the quota rules below read the window (a
     # per-minute quota id, a retry in seconds); with neither, the headline's billing decides.
     rule("resource_exhausted_code", R.rate_limit, codes=("resource_exhausted",), unless=("billing",)),
-    rule("context_overflow_code", R.context_overflow, codes=("context_length_exceeded", "exceed_context_size_error")),
+    rule("context_overflow_code", R.context_overflow, codes=(
+        "context_length_exceeded", "exceed_context_size_error",
+        # Baidu Qianfan V2: the input is over the model's character cap (https://cloud.baidu.com/doc/qianfan-api/s/Om9b4yj3w)
+        "characters_too_long")),
     rule("payload_too_large_code", R.payload_too_large,
          codes=("string_above_max_length", "request_too_large", "request_body_too_large_after_decoding"),
          test=lambda f: not short_string_cap(f)),
@@ -366,6 +384,10 @@ RULES: Final[tuple[Rule, ...]] = (
          codes=("model_not_supported", "unsupported_model", "model_not_supported_on_free_tier", "model_not_available",
                 "operationnotsupported")),
     rule("model_not_found_code", R.model_not_found, codes=(
+        # Together: the model runs only on a dedicated endpoint, which is stopped until its owner starts it; NAVER CLOVA
+        # Studio's 40082 "Model fade out", a model whose support ended
+        # (https://api.ncloud-docs.com/release-20250717/docs/en/clovastudio-troubleshoot-c4xx)
+        "dedicated_endpoint_not_running", "clova:40082",
         "model_not_found", "invalid_model", "model_decommissioned", "deploymentnotfound",
         # Volcengine Ark: the endpoint (its name for a deployed model) is closed; its text says "or temporarily
         # unavailable", but no retry reopens it.
@@ -390,6 +412,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("auth_permanent_as_429", R.auth_permanent, statuses=(429,), tags=("auth_permanent",),
          unless=("billing", "credits_exhausted", "usage_limit", "quota_word", "rate_limit", "exhausted")),
     rule("auth_code", R.auth, codes=(
+        # Baidu Qianfan's authentication errors 6 (no permission for the service) and 14 (IAM signature refused)
+        # (https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh); Huawei Cloud MaaS's ModelArts.81002, no usable
+        # Authorization header (https://support.huaweicloud.com/intl/id-id/usermanual-maas-modelarts/maas-modelarts-0080.html)
+        "baidu:6", "baidu:14", "modelarts.81002",
         "invalid_api_key", "api_key_invalid", "unauthenticated",
         # AWS: the credential signed the request wrongly or is unknown (whatever a wrapper's class says).
         "invalidsignatureexception", "signaturedoesnotmatch", "invalidclienttokenid", "unrecognizedclientexception",
@@ -411,6 +437,10 @@ RULES: Final[tuple[Rule, ...]] = (
          test=lambda f: f.http_status is None),
     rule("timeout_code", R.timeout, codes=("vector_store_timeout", "timeout_error", "deadline_exceeded",
                                            "channel:response_time_exceeded")),  # new-api: the upstream was too slow
+    # A replayed Responses function_call item that lost its namespace ("Missing namespace for function_call 'x'. It
+    # does not exist in the default namespace. Round-trip the model's function_call item ..."): the request's defect,
+    # whatever words about a model's item it holds.
+    rule("function_call_namespace", R.format_error, statuses=REQUEST, tags=("missing_namespace",)),
     # No model named at all ("model=None"): the request is at fault, not the key's access to a model.
     rule("model_absent", R.format_error, statuses=(400, 404, 422, None), tags=("model_absent",)),
     # Seed 002: this key cannot use this model; fall back, suspend key+model only. Under a 401 too: a tier's model
@@ -474,6 +504,9 @@ RULES: Final[tuple[Rule, ...]] = (
          codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception", "system_error")),
     # A router's code for an upstream stream that was cut (OmniRoute's 502 {"code": "stream_terminated"}): resend.
     rule("stream_cut_code", R.stream_incomplete, codes=("stream_terminated",)),
+    # A realtime session at its documented length cap ("Your session hit the maximum duration of 30 minutes.", an
+    # invalid_request_error event): the session ends; a new one carries the conversation on.
+    rule("session_duration_cap", R.stream_incomplete, statuses=(400, None), tags=("session_cap",)),
     rule("output_truncated_phrase", R.output_truncated, statuses=NONE, tags=("output_truncated",)),
     rule("stream_cut_phrase", R.stream_incomplete, statuses=NONE, tags=("stream_cut",)),
     # undici's bare "terminated" (fetch's body stream was cut), alone or after a wrapper's "...error:" prefix; with its
@@ -531,6 +564,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_429", R.rate_limit, statuses=(429,)),
     rule("generic_400_large_session", R.context_overflow, statuses=(400,), test=generic_400_in_large_session),
     rule("status_503_529", R.overloaded, statuses=(503, 529)),
+    # A 499 that reached the client (Google's CANCELLED, "The operation was cancelled", reason backendError): the server
+    # gave up on the call, the client did not; nothing in the request is at fault.
+    rule("status_499", R.server_error, statuses=(499,)),
     rule("status_504", R.timeout, statuses=(504, 522, 524)),  # Cloudflare: origin connect / answer timed out
     rule("status_4xx", R.format_error, statuses=CLIENT),
     rule("status_5xx", R.server_error, statuses=SERVER),

@@ -196,6 +196,10 @@ def _chat(data: Mapping[str, Any]) -> SoftVerdict | None:
     native = first.get("native_finish_reason")  # OpenRouter and adapters pass Gemini's own reason through
     if (isinstance(finish, str) and finish.upper() in _GEMINI_BAD_CALLS) or native in _GEMINI_BAD_CALLS:
         return _text_facts(f"finish_reason: {native or finish}"), FailoverReason.malformed_response
+    if finish == "error" and isinstance(error := first.get("error"), Mapping) and error:
+        # OpenRouter's mid-stream error chunk with the error on the choice ({"finish_reason": "error", "error":
+        # {"message": "Error processing stream", "code": 502}}): the error decides, as a top-level one does
+        return facts_from_body(error, kind=ExcKind.soft), None
     message = first.get("message")
     if isinstance(message, Mapping) and not (message.get("content") or message.get("tool_calls")):
         if finish == "length" and _no_room_left(data, message):
@@ -308,7 +312,10 @@ def _final_chunk(data: Mapping[str, Any]) -> SoftVerdict | None:
 # too: https://cloud.google.com/vertex-ai/docs/reference/rest/v1/GenerateContentResponse#FinishReason
 _GEMINI_BLOCKS: Final = frozenset({
     "SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_SAFETY", "OTHER_BLOCK",
-    "IMAGE_PROHIBITED_CONTENT", "IMAGE_RECITATION", "MODEL_ARMOR", "JAILBREAK"})
+    "IMAGE_PROHIBITED_CONTENT", "IMAGE_RECITATION", "MODEL_ARMOR", "JAILBREAK",
+    # "The response candidate content was flagged for using an unsupported language"
+    # (https://ai.google.dev/api/generate-content#FinishReason): the same conversation is stopped again
+    "LANGUAGE"})
 # The model's function call itself was unusable (unparsable, undeclared, too many): the turn yields no answer,
 # and a retry usually produces a valid call.
 _GEMINI_BAD_CALLS: Final = frozenset({"MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL", "TOO_MANY_TOOL_CALLS"})
@@ -356,15 +363,19 @@ def _envelope_failure(data: Mapping[str, Any]) -> SoftVerdict | None:
     and Tencent Cloud API 3.0's ``{Response: {Error: {Code, Message}}}`` (https://tencentcloud.com/document/api/1131/45350).
     The ``reported_error`` code makes a message no rule reads the server's failure, not an empty answer."""
     code, message = data.get("error_code"), data.get("error_msg")
+    if code is None and isinstance(data.get("msg"), str) and not data.get("choices") and data.get("code") != 200:
+        # Qianfan's throttle answer, {"code": 336502, "msg": "Rate limit reached for TPM"} under HTTP 200
+        # (https://ai.baidu.com/ai-doc/WENXINWORKSHOP/hlzic283e); a zero or 200 code is a success's envelope
+        code, message = data.get("code"), data.get("msg")
     response = data.get("Response")
     if isinstance(response, Mapping) and isinstance(error := response.get("Error"), Mapping):
         code, message = error.get("Code"), error.get("Message")
     if not code or isinstance(code, bool) or not isinstance(code, int | str) or not isinstance(message, str):
         return None
-    # Baidu's numeric codes are its own table's (110 is a bad token), never an HTTP status: only a named code is kept
+    # Baidu's numeric codes are its own table's (110 is a bad token), never an HTTP status: kept as ``baidu:<code>``
     facts = facts_from_body({"code": code, "message": message} if isinstance(code, str) else {"message": message},
                             kind=ExcKind.soft)
-    facts.codes = facts.codes | {"reported_error"}
+    facts.codes = facts.codes | ({"reported_error", f"baidu:{code}"} if isinstance(code, int) else {"reported_error"})
     return facts, None
 
 

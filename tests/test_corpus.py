@@ -126,7 +126,8 @@ HOLDOUT15 = "holdout15.jsonl"
 # A sixteenth, mined from hosted providers, their official SDKs and their documented error tables (DashScope,
 # Volcengine Ark, Baidu Qianfan, Huawei MaaS, Zhipu, Kimi Code, NAVER CLOVA Studio, OpenAI, Gemini Live, Bedrock,
 # OpenRouter, Together, NVIDIA NIM, Hugging Face router) by a session that never wrote rules, while rules were fitted to
-# the fifteenth. Measured unseen at 66 of 113 on d22d152 and 7e39250; no rule fitted yet.
+# the fifteenth. Measured unseen at 66 of 113 on d22d152 and 7e39250; general rules have since been fitted to it
+# (-> 107 of 113, 94.7 %), short of 95 %: it stays out of the 95 % sum, kept by its own floor.
 HOLDOUT16 = "holdout16.jsonl"
 # A seventeenth, mined by a session that never wrote rules while rules were fitted to the fifteenth, from the wrappers
 # people paste errors from and self-hosted servers and gateways (LiteLLM and its proxy, LangChain, pydantic-ai, AutoGen,
@@ -292,9 +293,13 @@ def test_fifteenth_holdout_accuracy_does_not_fall() -> None:
 
 def test_sixteenth_holdout_accuracy_does_not_fall() -> None:
     """The sixteenth held-out file keeps its accuracy (66 of 113 before any rule saw it, measured on d22d152 and
-    7e39250: 5/16 message-only, 57/85 HTTP, 4/12 soft failures); raise the floor as rules fix more, never lower it."""
+    7e39250: 5/16 message-only, 57/85 HTTP, 4/12 soft failures; 107 after general rules for documented code tables
+    (Volcengine Ark, Huawei MaaS, Baidu Qianfan v1 and V2, NAVER CLOVA Studio, Together), Zhipu's table texts, weekly
+    caps, wrong routes, byte and page caps, models no route serves, a 499 the server sent, websocket closes, cut
+    streams, the Vertex SDK's empty candidates and Qianfan's and OpenRouter's HTTP-200 errors: 15/16, 80/85, 12/12);
+    raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT16)])
-    assert total >= 113 and right / total >= 66 / 113, f"{right}/{total}"
+    assert total >= 113 and right / total >= 107 / 113, f"{right}/{total}"
 
 
 def test_seventeenth_holdout_accuracy_does_not_fall() -> None:

@@ -457,6 +457,200 @@ def test_a_stream_terminated_code_under_a_502_is_incomplete() -> None:
         is R.server_error
 
 
+_ARK_ERRORS = "https://www.volcengine.com/docs/82379/1299023"
+_HUAWEI_MAAS_CODES = "https://support.huaweicloud.com/intl/id-id/usermanual-maas-modelarts/maas-modelarts-0080.html"
+_CLOVA_ERRORS = "https://api.ncloud-docs.com/release-20250717/docs/en/clovastudio-troubleshoot-c4xx"
+_ZHIPU_CODES = "https://docs.bigmodel.cn/cn/api/api-code"
+_QIANFAN_V2_ERRORS = "https://cloud.baidu.com/doc/qianfan-api/s/Om9b4yj3w"
+
+
+def _clova(code: str, message: str) -> dict[str, Any]:
+    return {"status": {"code": code, "message": message}, "result": None}
+
+
+def _zhipu(code: str, message: str) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message}}
+
+
+@pytest.mark.parametrize(("status", "body", "expect", "source"), [
+    # documented code tables: the code decides, whatever the status
+    (400, {"error": {"code": "SensitiveContentDetected", "message": "The request failed because the input text may "
+                     "contain sensitive information.", "param": "", "type": "BadRequest"}}, R.content_policy_blocked,
+     _ARK_ERRORS),
+    (400, {"error": {"code": "InputImageSensitiveContentDetected", "message": "The request failed because the input "
+                     "image may contain sensitive information.Request ID: 1", "param": "", "type": "BadRequest"}},
+     R.content_policy_blocked, _ARK_ERRORS),
+    (400, {"error_code": "ModelArts.81002", "error_msg": "Failed to get the authorization header."}, R.auth,
+     _HUAWEI_MAAS_CODES),
+    (403, {"error_code": "ModelArts.81011", "error_msg": "May contain senstive....."}, R.content_policy_blocked,
+     _HUAWEI_MAAS_CODES),
+    (400, _clova("40003", "Context length exceeded"), R.context_overflow, _CLOVA_ERRORS),
+    (400, _clova("40005", "Unavailable output"), R.content_policy_blocked, _CLOVA_ERRORS),
+    (400, _clova("40082", "Model fade out"), R.model_not_found, _CLOVA_ERRORS),
+    (400, {"error": {"code": "characters_too_long", "message": "the max input characters is xxx",
+                     "type": "invalid_request_error"}}, R.context_overflow, _QIANFAN_V2_ERRORS),
+    (400, {"error": {"message": "The dedicated endpoint for mistralai/Mixtral-8x22B-Instruct-v0.1 is not running. "
+                     "Please visit https://api.together.ai/models to start the endpoint.",
+                     "type": "invalid_request_error", "param": None, "code": "dedicated_endpoint_not_running"}},
+     R.model_not_found, "https://github.com/HeyPuter/puter/issues/3168"),
+    # Zhipu's table in its Chinese texts
+    (429, _zhipu("1304", "该 API 已达今日调用次数限额\uff0c如有更多需求\uff0c请联系客服购买。"), R.billing,
+     _ZHIPU_CODES),
+    (429, _zhipu("1309", "您的 GLM Coding Plan 套餐已到期\uff0c暂无法使用\uff0c前往官方续订后即可恢复"),
+     R.billing, _ZHIPU_CODES),
+    (429, _zhipu("1310", "您已达到每周/每月使用上限\uff0c您的限额将在 2026-12-08 00:00:00 重置。"), R.billing,
+     _ZHIPU_CODES),
+    (429, _zhipu("1313", "您的账户当前使用模式不符合公平使用策略\uff0c请求频率已受到限制。"), R.provider_policy_blocked,
+     _ZHIPU_CODES),
+    (401, _zhipu("1110", "您的账户当前处于非活动状态。请检查账户信息。"), R.auth_permanent, _ZHIPU_CODES),
+    (400, _zhipu("1221", "API chatglm_pro 已下线。"), R.model_not_found, _ZHIPU_CODES),
+    # a weekly plan cap that says when it resets: days away
+    (403, {"error": {"message": "You've reached your weekly (7-day) usage limit. Your quota will reset when the "
+                     "current 7-day window ends. To continue now, purchase extra usage or upgrade your plan",
+                     "type": "access_terminated_error"}}, R.billing, "https://github.com/openclaw/openclaw/pull/142656"),
+    # a wrong route, a size cap, a model no provider or endpoint serves, a 499 the server sent
+    (400, {"error": {"code": "InvalidURL", "message": "Invalid URL provided in your request.", "type": "InvalidURL"}},
+     R.model_not_found, "https://www.alibabacloud.com/help/en/model-studio/developer-reference/error-code"),
+    (400, {"message": "The requested operation is not recognized by the service."}, R.model_not_found,
+     "https://github.com/aws-samples/amazon-bedrock-workshop/issues/58"),
+    (400, {"type": "error", "error": {"type": "invalid_request_error", "message": "messages.38.content.0.pdf.source."
+                                      "base64.data: A maximum of 100 PDF pages may be provided."}}, R.payload_too_large,
+     "https://github.com/anthropics/claude-code/issues/6231"),
+    (400, {"error": {"code": 400, "message": "The file size of `gs://data/abc/image.png` is 47688287, which exceeds "
+                     "max allowed file size of 31457280 for `image/png` files. Reduce the file size by lowering the "
+                     "image resolution, splitting the PDF into multiple files, and so on.",
+                     "status": "INVALID_ARGUMENT"}},
+     R.image_too_large, "https://github.com/googleapis/js-genai/issues/1391"),
+    (499, {"error": {"code": 499, "message": "The operation was cancelled.", "errors": [
+        {"message": "The operation was cancelled.", "domain": "global", "reason": "backendError"}],
+        "status": "CANCELLED"}}, R.server_error, "https://github.com/google-gemini/gemini-cli/issues/20309"),
+    (400, {"error": {"message": "Missing namespace for function_call 'create_widget'. It does not exist in the default "
+                     "namespace. Round-trip the model's function_call item with its namespace field included.",
+                     "type": "invalid_request_error", "param": "input[3].namespace", "code": None}}, R.format_error,
+     "https://github.com/vercel/ai/blob/f41714791a2780d6e7667bf98ac54a223e5381d5/packages/openai/src/responses/"
+     "__fixtures__/openai-missing-function-call-namespace-error.1.json"),
+    (500, {"error": {"message": "The model produced invalid content. Consider modifying your prompt if you are seeing "
+                     "this error persistently.", "type": "model_error", "param": None, "code": None}},
+     R.malformed_response, "https://github.com/BerriAI/litellm/issues/8020"),
+    # near misses: another code of the same envelopes; Huawei's frozen resource and Qianfan's image range (left to the
+    # status); a rate limit among Zhipu's codes; a plan window of hours; a PDF over the file cap (the body, not an
+    # image); a missing model beside the namespace words; OpenAI's plain 500; Google's invalid argument
+    (400, {"error": {"code": "InvalidParameter", "message": "The parameter `temperature` specified in the request are "
+                     "not valid", "param": "temperature", "type": "BadRequest"}}, R.format_error, "-"),
+    (400, _clova("40001", "Invalid parameter"), R.format_error, "-"),
+    (401, {"error_code": "ModelArts.81006", "error_msg": "The resource is frozen."}, R.auth, "-"),
+    (400, {"error": {"code": "invalid_image_url", "message": "the image width and height are not within the allowed "
+                     "range", "type": "invalid_request_error"}}, R.format_error, "-"),
+    (429, _zhipu("1302", "Rate limit reached for requests"), R.rate_limit, "-"),
+    (429, {"error": {"message": "You've reached your usage limit for this 5-hour window. It resets in 3 hours."}},
+     R.rate_limit, "-"),
+    (400, {"error": {"code": 400, "message": "The file size of `gs://data/abc/doc.pdf` is 60000000, which exceeds max "
+                     "allowed file size of 52428800 for `application/pdf` files. Reduce the file size by lowering the "
+                     "image resolution, splitting the PDF into multiple files, and so on.",
+                     "status": "INVALID_ARGUMENT"}}, R.payload_too_large, "-"),
+    (400, {"error": {"message": "The model `gpt-9` does not exist or you do not have access to it.",
+                     "type": "invalid_request_error", "code": "model_not_found"}}, R.model_not_found, "-"),
+    (500, {"error": {"message": "The server had an error while processing your request. Sorry about that!",
+                     "type": "server_error"}}, R.server_error, "-"),
+    (400, {"error": {"code": 400, "message": "Request contains an invalid argument.", "status": "INVALID_ARGUMENT"}},
+     R.format_error, "-"),
+])
+def test_documented_code_tables_and_specific_words_outrank_the_generic_4xx(
+        status: int, body: dict[str, Any], expect: FailoverReason, source: str) -> None:
+    """Providers' documented codes (Volcengine Ark, Huawei MaaS, CLOVA Studio, Qianfan V2, Together) and Zhipu's table
+    texts, a weekly cap, a wrong route, byte and page caps, a model no route serves, a 499 the server sent and an
+    invalid answer decide over the status; each family with its near miss (holdout16)."""
+    assert classify_api_error(exception_from_http("openai", status, body)).reason is expect, source
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect", "source"), [
+    ("Error", "Incomplete JSON segment at the end", None, R.stream_incomplete,
+     "https://github.com/googleapis/js-genai/issues/1342"),
+    ("Error", 'http2: server sent GOAWAY and closed the connection; LastStreamID=795, ErrCode=ENHANCE_YOUR_CALM, '
+              'debug=""', None, R.stream_incomplete, "https://github.com/anthropics/anthropic-sdk-go/issues/219"),
+    ("ConnectionClosedError", "received 1011 (internal error) Internal error occurred.; then sent 1011 (internal "
+                              "error) Internal error occurred.", None, R.server_error,
+     "https://github.com/livekit/agents/issues/2274"),
+    ("ConnectionClosedError", "received 1011 (internal error) The service is currently unavailable.; then sent 1011 "
+                              "(internal error) The service is currently unavailable.", None, R.overloaded,
+     "https://github.com/googleapis/python-genai/issues/760"),
+    ("ConnectionClosedError", "no close frame received or sent", None, R.timeout,
+     "https://github.com/google/adk-python/issues/3035"),
+    ("ValueError", "Cannot get the response text.", None, R.empty_response,
+     "https://github.com/googleapis/python-aiplatform/issues/3836"),
+    ("ValueError", 'Response candidate content has no parts (and thus no text). The candidate is likely blocked by the '
+                   'safety filters.\nContent:\n{}\nCandidate:\n{\n  "finish_reason": "OTHER"\n}', None,
+     R.empty_response, "https://github.com/GoogleCloudPlatform/generative-ai/issues/344"),
+    ("Error", "stream disconnected before completion: This user's access to gpt-5.3-codex has been temporarily limited "
+              "for potentially suspicious activity related to cybersecurity.", None, R.provider_policy_blocked,
+     "https://github.com/openai/codex/issues/13311"),
+    ("InvalidArgument", "400 Request payload size exceeds the limit: 10000 bytes.", None, R.payload_too_large,
+     "https://github.com/zylon-ai/private-gpt/issues/2009"),
+    ("Error", "400 The requested model 'moonshotai/Kimi-K2-Instruct' is not supported by any provider you have "
+              "enabled.", 400, R.model_not_found, "https://github.com/cline/cline/issues/5098"),
+    ("BadRequestError", 'litellm.BadRequestError: CohereException - {"message":"invalid request: generate API is not '
+                        "supported for model 'command-a-03-2025'. Please use the chat API instead\"}", 400,
+     R.model_not_found, "https://github.com/BerriAI/litellm/issues/9485"),
+    # near misses: a JSON text cut without a stream's words; a websocket closed normally; the SDK's block reason printed
+    # with the missing parts; a request flagged (not the user restricted); a stream that never sent its request
+    ("SyntaxError", "Unexpected end of JSON input", None, R.malformed_response, "-"),
+    ("ConnectionClosedOK", "received 1000 (OK); then sent 1000 (OK)", None, R.unknown, "-"),
+    ("ValueError", 'Response candidate content has no parts (and thus no text). The candidate is likely blocked by the '
+                   'safety filters.\nCandidate:\n{\n  "finish_reason": "SAFETY"\n}', None,
+     R.content_policy_blocked, "-"),
+    ("Error", "This request was flagged for possible cybersecurity risk.", None, R.content_policy_blocked, "-"),
+    ("Error", "stream disconnected before completion: error sending request for url (https://api.openai.com/v1/"
+              "responses)", None, R.timeout, "-"),
+])
+def test_holdout16_wordings_of_sdks_and_transports(type_name: str, text: str, status: int | None,
+                                                   expect: FailoverReason, source: str) -> None:
+    """Cut streams (a JSON segment, HTTP/2 GOAWAY), websocket closes by their code and reason, the Vertex SDK's empty
+    candidates, a user restricted on a model, byte caps and models no route serves, in SDKs' words (holdout16)."""
+    assert classify_api_error(exception_from_message(type_name, text, status=status)).reason is expect, source
+
+
+_QIANFAN_V1 = "https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh"
+
+
+@pytest.mark.parametrize(("body", "expect", "source"), [
+    ({"error_code": 4, "error_msg": "Open api request limit reached"}, R.overloaded, _QIANFAN_V1),
+    ({"error_code": 6, "error_msg": "No permission to access data"}, R.auth, _QIANFAN_V1),
+    ({"error_code": 14, "error_msg": "IAM Certification failed"}, R.auth, _QIANFAN_V1),
+    ({"error_code": 19, "error_msg": "Open api total request limit reached"}, R.billing, _QIANFAN_V1),
+    ({"code": 336502, "msg": "Rate limit reached for TPM"}, R.rate_limit,
+     "https://ai.baidu.com/ai-doc/WENXINWORKSHOP/hlzic283e"),
+    ({"candidates": [{"finishReason": "LANGUAGE", "index": 0}]}, R.content_policy_blocked,
+     "https://ai.google.dev/api/generate-content#FinishReason"),
+    ({"id": "gen-1", "object": "chat.completion.chunk", "model": "deepseek/deepseek-r1", "choices": [
+        {"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": "error",
+         "native_finish_reason": "error", "error": {
+             "message": "Error processing stream", "code": 502,
+             "metadata": {"provider_name": "DeepInfra", "raw": {"retryable": True}}}}]},
+     R.server_error, "https://github.com/hotovo/aider-desk/issues/103"),
+    ({"type": "error", "event_id": "event_1", "error": {
+        "type": "invalid_request_error", "code": "session_expired",
+        "message": "Your session hit the maximum duration of 30 minutes.", "param": None, "event_id": None}},
+     R.stream_incomplete, "https://github.com/livekit/agents/issues/2358"),
+    # near misses: Qianfan's qps code and internal error read by their words; a success's code/msg envelope; Gemini's
+    # finish OTHER (no block); a chunk whose error names Gemini's bad call; a realtime request defect
+    ({"error_code": 18, "error_msg": "Open api qps request limit reached"}, R.rate_limit, "-"),
+    ({"error_code": 336000, "error_msg": "Internal error"}, R.server_error, "-"),
+    ({"code": 0, "msg": "success", "data": {"result": "ok"}}, None, "-"),
+    ({"code": 200, "msg": "ok", "data": {"result": "ok"}}, None, "-"),
+    ({"candidates": [{"finishReason": "OTHER", "index": 0}]}, R.empty_response, "-"),
+    ({"choices": [{"index": 0, "finish_reason": "error", "native_finish_reason": "MALFORMED_FUNCTION_CALL",
+                   "message": {"role": "assistant", "content": None}}]}, R.malformed_response, "-"),
+    ({"type": "error", "error": {"type": "invalid_request_error", "code": "invalid_value",
+                                 "message": "Invalid value: 'pcm8'. Supported values are: 'pcm16', 'g711_ulaw'."}},
+     R.format_error, "-"),
+])
+def test_holdout16_soft_failures(body: dict[str, Any], expect: FailoverReason | None, source: str) -> None:
+    """Qianfan's HTTP-200 envelopes by its documented codes, Gemini's LANGUAGE finish, an error on a stream chunk's
+    choice and a realtime session at its length cap (holdout16)."""
+    c = classify_soft_failure(body)
+    assert (c.reason if c else None) is expect, source
+
+
 @pytest.mark.parametrize(("api", "body", "expect"), [
     # https://github.com/pydantic/pydantic-ai/blob/362f49678b156c2cb07af5373390dbd986ab9c89/tests/models/cassettes/
     # test_google/test_google_model_armor_response_template_real_block.yaml (Vertex's MODEL_ARMOR finish reason)
