@@ -127,7 +127,7 @@ HOLDOUT15 = "holdout15.jsonl"
 # Volcengine Ark, Baidu Qianfan, Huawei MaaS, Zhipu, Kimi Code, NAVER CLOVA Studio, OpenAI, Gemini Live, Bedrock,
 # OpenRouter, Together, NVIDIA NIM, Hugging Face router) by a session that never wrote rules, while rules were fitted to
 # the fifteenth. Measured unseen at 66 of 113 on d22d152 and 7e39250; general rules have since been fitted to it
-# (-> 107 of 113, 94.7 %), short of 95 %: it stays out of the 95 % sum, kept by its own floor.
+# (-> 107 of 113, 94.7 %), so it counts in the 95 % sum like every fitted holdout (and keeps its own floor).
 HOLDOUT16 = "holdout16.jsonl"
 # A seventeenth, mined by a session that never wrote rules while rules were fitted to the fifteenth, from the wrappers
 # people paste errors from and self-hosted servers and gateways (LiteLLM and its proxy, LangChain, pydantic-ai, AutoGen,
@@ -136,7 +136,7 @@ HOLDOUT16 = "holdout16.jsonl"
 # since been fitted to it (-> 108 of 113), so it counts in the 95 % sum.
 HOLDOUT17 = "holdout17.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT16,)
+UNSEEN: tuple[str, ...] = ()
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
