@@ -135,8 +135,13 @@ HOLDOUT16 = "holdout16.jsonl"
 # Triton, WSO2 and Kong gateways). Measured unseen at 57 of 113 on d22d152, 7e39250 and d152b92; general rules have
 # since been fitted to it (-> 108 of 113), so it counts in the 95 % sum.
 HOLDOUT17 = "holdout17.jsonl"
+# An eighteenth, sampled unlike the others: a representative sample of errors as they occur in public reports (32
+# fixed queries over the common classes, results taken in rank order, only exact duplicates of held entries left out),
+# the estimate of what an outside evaluator measures. Measured unseen at 98 of 110 on d22d152, 3b6086f, b2e6f66 and
+# e5059d2 (the session's three fits moved it by nothing); kept unfitted as the next session's yardstick.
+HOLDOUT18 = "holdout18.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = ()
+UNSEEN: tuple[str, ...] = (HOLDOUT18,)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -310,6 +315,14 @@ def test_seventeenth_holdout_accuracy_does_not_fall() -> None:
     over a generic status: 99/103, 9/9, 0/1); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT17)])
     assert total >= 113 and right / total >= 108 / 113, f"{right}/{total}"
+
+
+def test_eighteenth_holdout_accuracy_does_not_fall() -> None:
+    """The eighteenth held-out file, a representative sample rather than a long-tail one, keeps its accuracy (98 of
+    110 before any rule saw it, on d22d152 and on e5059d2: 76/85 message-only, 19/20 HTTP, 3/5 soft failures); raise
+    the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT18)])
+    assert total >= 110 and right / total >= 98 / 110, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
