@@ -94,7 +94,9 @@ def _plainly_fine(response: object) -> bool:
 
 
 def _part(value: Any, name: str) -> Any:
-    return value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
+    """A field of a dict (a 200 body as decoded) or of an SDK model (``field``: no pydantic exception for a name the
+    model lacks)."""
+    return value.get(name) if isinstance(value, Mapping) else field(value, name)
 
 
 def _refusal(output: Any) -> str | None:
@@ -290,8 +292,7 @@ _THINKING_BLOCKS: Final = frozenset({"thinking", "redacted_thinking"})
 def _only_thinking(content: Any) -> bool:
     """Whether ``content`` (a list of dicts or SDK blocks) holds reasoning blocks and nothing else."""
     return isinstance(content, list) and all(
-        (block.get("type") if isinstance(block, Mapping) else getattr(block, "type", None)) in _THINKING_BLOCKS
-        for block in content)
+        _part(block, "type") in _THINKING_BLOCKS for block in content)
 
 
 def _final_chunk(data: Mapping[str, Any]) -> SoftVerdict | None:
