@@ -341,6 +341,11 @@ class SQLiteStore:
             malformed.add(credential_id)
         return state or CredentialState(id=credential_id)
 
+    def _row_state(self, pool: str, row: Sequence[Any]) -> CredentialState | None:
+        """A walk's row (id, cap, state columns...) as the credential's state: a key never written has the empty
+        state; None when its stored state is malformed."""
+        return self._decode(pool, row[2:]) if row[2] is not None else CredentialState(id=str(row[0]))
+
     def _decode(self, pool: str, row: Sequence[Any]) -> CredentialState | None:
         """A row of ``_COLUMNS``, validated."""
         return decode_state(self.description, pool, str(row[0]), dict(zip(_COLUMNS, row, strict=True)))
@@ -519,7 +524,7 @@ class SQLiteStore:
             found = None
             for row in rows:
                 picked, cap = str(row[0]), row[1]
-                state = self._decode(pool, row[2:]) if row[2] is not None else CredentialState(id=picked)
+                state = self._row_state(pool, row)
                 seen.append((picked, state))
                 keep = keep and cap is None  # a capped key's pick depends on its leases, not only on the file's rows
                 busy = 0 if cap is None else db.execute(
@@ -614,13 +619,12 @@ class SQLiteStore:
     def _reread(self, db: sqlite3.Connection) -> tuple[int, dict[tuple[str, str], _Rows]]:
         """Inside a write transaction, after its writes: ``data_version`` and the kept pages' rows read again, as
         many as each kept (a page whose rows are gone or capped now is dropped: the next pick walks the file)."""
-        version = int(db.execute("PRAGMA data_version").fetchone()[0])
+        version = self._version(db)[0]
         pages: dict[tuple[str, str], _Rows] = {}
         for (pool, setkey), (_, kept) in list(self._picks.items()):
             rows = db.execute(_WALK_SQL[Order.given], (pool, setkey, len(kept), 0)).fetchall()
             if rows and all(row[1] is None for row in rows):
-                pages[(pool, setkey)] = tuple((str(row[0]), self._decode(pool, row[2:]) if row[2] is not None
-                                               else CredentialState(id=str(row[0]))) for row in rows)
+                pages[(pool, setkey)] = tuple((str(row[0]), self._row_state(pool, row)) for row in rows)
             else:
                 del self._picks[(pool, setkey)]
         return version, pages
