@@ -16,27 +16,35 @@ and header items, the SDK's transport would have used, under ``agent._http_aio``
 | follow a redirect (``follow_redirects``)      | the next request built as httpx builds it, sent by it  |
 | give errors and the response their request   | the same ``httpx2.Request``, built only when asked     |
 | log ``HTTP Request:``, set ``elapsed``, the default encoding | the same                                 |
+
+With ``light=True`` (``steadyloop serve``'s calls, ``agent.passthrough.send_raw``) a 2xx answer that sets no
+cookie comes back as an ``Answer``: read straight from aiohttp's response, with no ``httpx2.Response`` built
+around it (its headers normalised, four iterators per body chunk, the decoded headers dropped). Only the
+SDK's errors need httpx's response, and an error status never takes this path: it is built as above and
+raised by the SDK's own ``_make_status_error_from_response``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import time
-from collections.abc import AsyncGenerator, Callable, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
 import httpx2
 
 from ._deadline import time_left
-from ._http import _async_cap, _Cap
+from ._http import _async_cap, _Cap, _content_encoding
 from ._http_aio import _DECODED, _Body, _Bounded, _within_deadline
 
-__all__ = ["lane", "send"]
+__all__ = ["Answer", "lane", "send"]
 
 _LOG = logging.getLogger("httpx2")  # httpx's client logs each request here; so does this path
 _REDIRECTS = frozenset((301, 302, 303, 307, 308))  # the statuses of httpx's ``has_redirect_location``
+_DECODED_RAW = frozenset(name.encode() for name in _DECODED)
 
 
 def lane(http: httpx2.AsyncClient, url: httpx2.URL) -> Any:
@@ -140,10 +148,11 @@ async def _start(transport: Any, url: str, headers: Sequence[tuple[str, str]], c
 
 
 async def send(http: httpx2.AsyncClient, transport: Any, url: httpx2.URL, headers: Sequence[tuple[str, str]],
-               content: bytes, timeout: httpx2.Timeout, *, stream: bool,
-               build: Callable[[], httpx2.Request]) -> httpx2.Response:
+               content: bytes, timeout: httpx2.Timeout, *, stream: bool, build: Callable[[], httpx2.Request],
+               light: bool = False) -> httpx2.Response | Answer:
     """POST ``content`` with the header items ``headers`` (as ``httpx2.Headers.items()`` gives them) through
-    ``transport`` (from ``lane``); what ``http.send(build(), stream=stream)`` returns or raises."""
+    ``transport`` (from ``lane``); what ``http.send(build(), stream=stream)`` returns or raises. ``light``: a
+    2xx answer that sets no cookie is an ``Answer`` instead of an ``httpx2.Response``."""
     limits = timeout.as_dict()
     left = time_left()
     if left is not None:  # the deadline owns every limit it is shorter than (as _Bounded does)
@@ -154,6 +163,8 @@ async def send(http: httpx2.AsyncClient, transport: Any, url: httpx2.URL, header
     except httpx2.RequestError as err:
         err.request = build()  # httpx's request_context does this
         raise
+    if light and 200 <= aio.status < 300 and "set-cookie" not in aio.headers:
+        return await _answer(http, aio, url, stream, build)
     extensions = {"http_version": b"HTTP/1.1", **({"reason_phrase": aio.reason.encode()} if aio.reason else {})}
     from anthropic._vendor.httpx_aiohttp.transport import AiohttpResponseStream
 
@@ -167,6 +178,27 @@ async def send(http: httpx2.AsyncClient, transport: Any, url: httpx2.URL, header
     response.stream = _Timed(response.stream, cap, start)
     whole = None if stream or aio.content_length is None or aio.content_length > cap.limit else (aio, cap)
     return await _received(http, response, url, stream, whole, aio.headers)
+
+
+async def _answer(http: httpx2.AsyncClient, aio: Any, url: httpx2.URL, stream: bool,
+                  build: Callable[[], httpx2.Request]) -> Answer:
+    """What ``_received`` does with a 2xx answer that sets no cookie (no redirect to follow), for an ``Answer``."""
+    try:
+        cap = _Cap(aio.status, _content_encoding(aio.headers.get("content-encoding", "")))
+    except BaseException:  # an encoding it cannot decode: closed first, as _async_cap does
+        await aio.__aexit__(None, None, None)
+        raise
+    answer = Answer(aio, cap, build, http._default_encoding)
+    if _LOG.isEnabledFor(logging.INFO):
+        _LOG.info('HTTP Request: %s %s "%s %d %s"', "POST", url, "HTTP/1.1", aio.status,
+                  aio.reason or httpx2.codes.get_reason_phrase(aio.status))
+    if stream:
+        return answer
+    if aio.content_length is not None and aio.content_length <= cap.limit:
+        await answer._whole()
+    else:
+        await answer.aread()
+    return answer
 
 
 async def _read(response: httpx2.Response, aio: Any, cap: _Cap) -> None:
@@ -216,3 +248,128 @@ async def _received(http: httpx2.AsyncClient, response: httpx2.Response, url: ht
         await response.aclose()
         raise
     return response
+
+
+class Answer:
+    """A 2xx answer sent past httpx's client, read from aiohttp's response with no ``httpx2.Response`` built around
+    it (``send(..., light=True)``): what ``steadyloop serve`` reads of an answer that succeeded, the same bytes,
+    decoding, bound, deadline and read errors as ``_Response``. Building httpx's response (its headers normalised,
+    the body's four iterators, the decoded headers dropped) is only needed by the SDK's errors: an error status
+    never comes here, and ``response()`` builds one for an error the provider sends inside a 200 (an SSE ``error``
+    event, ``agent.passthrough.status_error``)."""
+
+    is_success = True
+
+    def __init__(self, aio: Any, cap: _Cap, build: Callable[[], httpx2.Request], encoding: Any) -> None:
+        self._aio, self._cap, self._build, self._encoding = aio, cap, build, encoding
+        self.status_code: int = aio.status
+        self.headers: Mapping[str, str] = aio.headers  # as received, case-insensitive (aiohttp's CIMultiDictProxy)
+        self.is_closed = False
+        self._content: bytes | None = None
+        self._response: httpx2.Response | None = None
+
+    @property
+    def request(self) -> httpx2.Request:
+        return self._build()
+
+    @property
+    def content(self) -> bytes:
+        if self._content is None:
+            raise httpx2.ResponseNotRead()
+        return self._content
+
+    @property
+    def text(self) -> str:
+        return self.response().text
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+    def response(self) -> httpx2.Response:
+        """The ``httpx2.Response`` the lane would have returned (status, headers less the decoded ones, request,
+        the body if read): what the SDK builds its errors around."""
+        if self._response is None:
+            headers = [(k, v) for k, v in self._aio.raw_headers if k.lower() not in _DECODED_RAW]
+            extensions = {"http_version": b"HTTP/1.1",
+                          **({"reason_phrase": self._aio.reason.encode()} if self._aio.reason else {})}
+            response = _Response(self.status_code, headers=headers, stream=_Read(self), extensions=extensions,
+                                 build=self._build)
+            response.default_encoding = self._encoding
+            response.is_stream_consumed = True  # the body is this answer's to read, not the copy's
+            if self._content is not None:
+                response._content, response.is_closed = self._content, True
+            self._response = response
+        return self._response
+
+    async def aiter_bytes(self) -> AsyncIterator[bytes]:
+        """The body, decoded and bounded, each read within the deadline (aiohttp's chunks as they come, at most 16
+        KiB, as the SDK's transport reads them); closed at the end."""
+        from anthropic._vendor.httpx_aiohttp.transport import AiohttpResponseStream, map_aiohttp_exceptions
+
+        content, cap, size = self._aio.content, self._cap, AiohttpResponseStream.CHUNK_SIZE
+
+        async def read() -> bytes:
+            with map_aiohttp_exceptions():
+                chunk: bytes = await content.read(size)
+                return chunk
+
+        try:
+            while not cap.done:  # an error body's prefix is enough (never here: 2xx bodies must fit)
+                chunk = await _within_deadline(read)
+                if not chunk:
+                    break
+                for piece in cap.pieces(chunk):
+                    yield piece
+        except httpx2.RequestError as err:  # as httpx's request_context gives it
+            err.request = self.request
+            raise
+        finally:
+            await self.aclose()
+
+    async def aread(self) -> bytes:
+        if self._content is None:
+            self._content = b"".join([piece async for piece in self.aiter_bytes()])
+        return self._content
+
+    async def _whole(self) -> None:
+        """The body whose declared length is within the bound, in one read (``_read``)."""
+        from anthropic._vendor.httpx_aiohttp.transport import map_aiohttp_exceptions
+
+        async def whole() -> bytes:
+            with map_aiohttp_exceptions():
+                data: bytes = await self._aio.content.read()
+                return data
+
+        try:
+            self._content = b"".join(self._cap.pieces(await _within_deadline(whole)))
+        except httpx2.RequestError as err:
+            err.request = self.request
+            raise
+        finally:
+            await self.aclose()
+
+    async def aclose(self) -> None:
+        if not self.is_closed:
+            self.is_closed = True
+            from anthropic._vendor.httpx_aiohttp.transport import map_aiohttp_exceptions
+
+            try:
+                with map_aiohttp_exceptions():
+                    await self._aio.__aexit__(None, None, None)
+            except httpx2.RequestError as err:
+                err.request = self.request
+                raise
+
+
+class _Read(httpx2.AsyncByteStream):
+    """The body of ``Answer.response()``: the answer's own (read there, closed with it)."""
+
+    def __init__(self, answer: Answer) -> None:
+        self._answer = answer
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for piece in self._answer.aiter_bytes():
+            yield piece
+
+    async def aclose(self) -> None:
+        await self._answer.aclose()

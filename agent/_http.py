@@ -203,7 +203,12 @@ def _headers(response: httpx2.Response) -> list[tuple[bytes, bytes]]:
 
 
 def _encoding(response: httpx2.Response) -> str:
-    value = response.headers.get("content-encoding", "").strip().lower()
+    return _content_encoding(response.headers.get("content-encoding", ""))
+
+
+def _content_encoding(header: str) -> str:
+    """The body's encoding ``_Cap`` decodes, from its Content-Encoding header ("": none); refused if unknown."""
+    value = header.strip().lower()
     if value in ("", "identity"):
         return ""
     if value not in _ENCODINGS:

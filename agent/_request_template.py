@@ -37,7 +37,7 @@ import weakref
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, Literal, overload
 
 import httpx2
 
@@ -253,12 +253,25 @@ def _typed(errors: _Errors | None, request: Callable[[], httpx2.Request]) -> Ite
         raise errors.connection_error(request=request()) from err
 
 
+@overload
 async def post_content(client: Any, path: str, content: bytes, *, headers: dict[str, str],
-                       timeout: httpx2.Timeout | None, stream: bool,
-                       security: dict[str, Any] | None = None) -> httpx2.Response:
+                       timeout: httpx2.Timeout | None, stream: bool, security: dict[str, Any] | None = None,
+                       light: Literal[False] = False) -> httpx2.Response: ...
+
+
+@overload
+async def post_content(client: Any, path: str, content: bytes, *, headers: dict[str, str],
+                       timeout: httpx2.Timeout | None, stream: bool, security: dict[str, Any] | None = None,
+                       light: bool) -> httpx2.Response | _aio_lane.Answer: ...
+
+
+async def post_content(client: Any, path: str, content: bytes, *, headers: dict[str, str],
+                       timeout: httpx2.Timeout | None, stream: bool, security: dict[str, Any] | None = None,
+                       light: bool = False) -> httpx2.Response | _aio_lane.Answer:
     """``client.post(path, cast_to=httpx2.Response, content=content, options=..., stream=stream)``, the SDK's
     request reused for every call of the same shape (see the module's docstring); returns the response,
-    unread when streamed, or raises what ``post`` raises."""
+    unread when streamed, or raises what ``post`` raises. ``light``: a 2xx answer sent past httpx's client
+    may come back as an ``agent._aio_lane.Answer`` (the same reading interface, no ``httpx2.Response``)."""
     known, shape, template = _lookup(client, path, headers, timeout, security)
     if template is None:
         response: httpx2.Response = await client.post(path, cast_to=httpx2.Response, content=content,
@@ -281,11 +294,13 @@ async def post_content(client: Any, path: str, content: bytes, *, headers: dict[
 
     items = template.header_items(content, limits, timed=timed)
     return await _send(client, known.errors, lambda: _aio_lane.send(http, transport, template.url, items, content,
-                                                                    limits, stream=stream, build=build), build)
+                                                                    limits, stream=stream, build=build, light=light),
+                       build)
 
 
-async def _send(client: Any, errors: _Errors | None, sending: Callable[[], Awaitable[httpx2.Response]],
-                request: Callable[[], httpx2.Request]) -> httpx2.Response:
+async def _send(client: Any, errors: _Errors | None,
+                sending: Callable[[], Awaitable[httpx2.Response | _aio_lane.Answer]],
+                request: Callable[[], httpx2.Request]) -> httpx2.Response | _aio_lane.Answer:
     """``sending()``'s response, or the SDK's error for its failure, as ``post`` raises it."""
     with _typed(errors, request):
         response = await sending()

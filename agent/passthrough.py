@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from ._aio_lane import Answer
 from ._request_template import first_party, post_content
 from .adapters import ModelRequest
 from .adapters._base import timed
@@ -135,7 +136,9 @@ def _headers(raw: RawRequest, target: ModelRequest) -> dict[str, str]:
 async def send_raw(client: Any, api: Api, raw: RawRequest, target: ModelRequest) -> Any:
     """POST the client's body through the SDK ``client`` to the chain entry the turn picked (``target``:
     its model replaces the client's, its ``extra_body`` is merged, its per-phase timeouts apply); returns
-    the ``httpx2.Response``, unread when streamed.
+    the ``httpx2.Response``, unread when streamed, or for a 2xx answer sent past httpx's client an
+    ``agent._aio_lane.Answer`` (what the gateway reads of one: ``status_code``, ``headers``, ``content``,
+    ``json()``, ``text``, ``request``, ``aiter_bytes()``, ``aread()``, ``aclose()``).
 
     Raises what the SDK raises: its ``APIStatusError`` subclasses for an error status, its
     connection and timeout errors for the transport.
@@ -156,12 +159,14 @@ async def send_raw(client: Any, api: Api, raw: RawRequest, target: ModelRequest)
         content = json.dumps(body, separators=(",", ":"), allow_nan=False).encode()
     # The SDK builds the request of this shape once; later calls reuse it (agent._request_template)
     return await post_content(client, path, content, headers=headers, timeout=options.get("timeout"),
-                              stream=raw.stream)
+                              stream=raw.stream, light=True)
 
 
 def status_error(client: Any, body: object, response: Any) -> Exception:
     """The SDK's own exception for an error the provider sent inside a 200 answer (an SSE ``error``
     event): the same mapping the SDK's stream applies, so the classifier sees its usual class."""
     message = f"{body}" if body is not None else f"Error code: {response.status_code}"
+    if isinstance(response, Answer):  # the SDK's errors hold httpx's response, as from its own stream
+        response = response.response()
     error: Exception = client._make_status_error(message, body=body, response=response)
     return error

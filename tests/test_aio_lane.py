@@ -72,9 +72,10 @@ async def _post(client: Any, sdk: str, body: bytes, timeout: httpx2.Timeout | No
     return await client.post(_PATHS[sdk], cast_to=httpx2.Response, content=body, options=options)
 
 
-async def _kept(client: Any, sdk: str, body: bytes, timeout: httpx2.Timeout | None, stream: bool = False) -> Any:
+async def _kept(client: Any, sdk: str, body: bytes, timeout: httpx2.Timeout | None, stream: bool = False,
+                light: bool = False) -> Any:
     return await post_content(client, _PATHS[sdk], body, headers={"anthropic-beta": "b1"}, timeout=timeout,
-                              stream=stream)
+                              stream=stream, light=light)
 
 
 def _body(n: int) -> bytes:
@@ -105,10 +106,11 @@ def test_the_lane_sends_the_bytes_post_sends(sdk: str) -> None:
     assert b"x-stainless-read-timeout: 7.5" in sent[6]
 
 
+@pytest.mark.parametrize("light", [False, True])
 @pytest.mark.parametrize("sdk", ["anthropic", "openai"])
-def test_cookies_and_redirects_are_handled_as_httpx_handles_them(sdk: str) -> None:
+def test_cookies_and_redirects_are_handled_as_httpx_handles_them(sdk: str, light: bool) -> None:
     """A cookie the answer sets is stored and sent with the next call; a 307 is followed with the same body,
-    the answer at its location returned."""
+    the answer at its location returned (``light``: a 2xx that sets a cookie is no ``Answer``, the jar gets it)."""
     def answer(request: bytes) -> bytes:
         if b" /moved" in request.split(b"\r\n")[0]:
             return _plain()
@@ -123,11 +125,12 @@ def test_cookies_and_redirects_are_handled_as_httpx_handles_them(sdk: str) -> No
             client = _client(sdk, server.url)
             await _kept(client, sdk, _body(1), None)  # the template
             assert not client._client.cookies.jar
-            await _kept(client, sdk, json.dumps({"model": "set-me"}).encode(), None)  # through the lane: cookie kept
+            cookie = await _kept(client, sdk, json.dumps({"model": "set-me"}).encode(), None, light=light)
+            assert isinstance(cookie, httpx2.Response)  # through the lane: cookie kept
             assert dict(client._client.cookies) == {"session": "abc"}
-            await _kept(client, sdk, _body(3), None)  # a stored cookie: through httpx's client, which sends it
+            await _kept(client, sdk, _body(3), None, light=light)  # a stored cookie: through httpx's client
             client._client.cookies.clear()
-            redirected = await _kept(client, sdk, json.dumps({"model": "redirect-me"}).encode(), None)
+            redirected = await _kept(client, sdk, json.dumps({"model": "redirect-me"}).encode(), None, light=light)
             assert redirected.status_code == 200 and redirected.request.url.path == "/moved"
             await client.close()
             return server.requests
@@ -137,9 +140,11 @@ def test_cookies_and_redirects_are_handled_as_httpx_handles_them(sdk: str) -> No
     assert sent[-1].split(b"\r\n")[0] == b"POST /moved HTTP/1.1" and sent[-1].endswith(b'{"model": "redirect-me"}')
 
 
+@pytest.mark.parametrize("light", [False, True])
 @pytest.mark.parametrize("stream", [False, True])
-def test_an_error_status_is_the_sdks_error_with_its_request(stream: bool) -> None:
-    """A 429 sent past httpx's client raises the SDK's RateLimitError, its response and request the call's."""
+def test_an_error_status_is_the_sdks_error_with_its_request(stream: bool, light: bool) -> None:
+    """A 429 sent past httpx's client raises the SDK's RateLimitError, its response and request the call's; with
+    ``light`` too (the gateway's calls): an error status is never an ``Answer``."""
     body = json.dumps({"type": "error", "error": {"type": "rate_limit_error", "message": "slow down"}}).encode()
 
     async def run() -> BaseException:
@@ -147,7 +152,7 @@ def test_an_error_status_is_the_sdks_error_with_its_request(stream: bool) -> Non
             client = _client("anthropic", server.url)
             await (await _kept(client, "anthropic", _body(1), None, stream)).aclose()
             try:
-                await _kept(client, "anthropic", _body(2), None, stream)
+                await _kept(client, "anthropic", _body(2), None, stream, light)
             except anthropic.RateLimitError as err:
                 return err
             finally:
@@ -157,10 +162,12 @@ def test_an_error_status_is_the_sdks_error_with_its_request(stream: bool) -> Non
     err = asyncio.run(run())
     assert isinstance(err, anthropic.RateLimitError) and err.body == json.loads(body)
     assert err.response.status_code == 429 and err.response.request.content == _body(2)
+    assert isinstance(err.response, httpx2.Response)
 
 
+@pytest.mark.parametrize("light", [False, True])
 @pytest.mark.parametrize("size", [len(_OK), 40 << 20])
-def test_a_compressed_body_is_decoded_within_the_bound_as_post_decodes_it(size: int) -> None:
+def test_a_compressed_body_is_decoded_within_the_bound_as_post_decodes_it(size: int, light: bool) -> None:
     """A gzip body read in one piece is decoded as httpx's path decodes it; a bomb (40 MiB of zeros in about
     40 KiB) fails as ``post`` fails: the SDK's APIConnectionError, caused by ResponseTooLarge."""
     payload = _OK if size == len(_OK) else b"0" * size
@@ -179,7 +186,7 @@ def test_a_compressed_body_is_decoded_within_the_bound_as_post_decodes_it(size: 
         async with _Recorder(answer) as server:
             client = _client("anthropic", server.url)
             await _kept(client, "anthropic", _body(1), None)  # the template
-            found = await outcome(_kept(client, "anthropic", _body(2), None))
+            found = await outcome(_kept(client, "anthropic", _body(2), None, light=light))
             expected = await outcome(_post(client, "anthropic", _body(2), None))
             await client.close()
             return found, expected
@@ -189,8 +196,9 @@ def test_a_compressed_body_is_decoded_within_the_bound_as_post_decodes_it(size: 
     assert found == _OK if size == len(_OK) else found == (anthropic.APIConnectionError, ResponseTooLarge)
 
 
+@pytest.mark.parametrize("light", [False, True])
 @pytest.mark.parametrize("stream", [False, True])
-def test_a_body_cut_short_fails_as_post_fails(stream: bool) -> None:
+def test_a_body_cut_short_fails_as_post_fails(stream: bool, light: bool) -> None:
     """An answer whose connection closes mid-body fails as through httpx's client: the same error classes, and
     the transport error carries the call's request (httpx's ``request_context``)."""
     def answer(request: bytes) -> bytes:  # the template's call (one "Hi") is answered whole; each connection once
@@ -221,7 +229,7 @@ def test_a_body_cut_short_fails_as_post_fails(stream: bool) -> None:
         async with _Cut(answer) as server:
             client = _client("anthropic", server.url)
             await (await _kept(client, "anthropic", _body(1), None, stream)).aclose()
-            found = await failure(_kept(client, "anthropic", _body(2), None, stream))
+            found = await failure(_kept(client, "anthropic", _body(2), None, stream, light))
             options = {"headers": {"anthropic-beta": "b1"}}
             expected = await failure(client.post("/v1/messages", cast_to=httpx2.Response, content=_body(2),
                                                  options=options, stream=stream))
@@ -265,3 +273,65 @@ def test_a_streamed_answer_iterates_as_httpx_iterates_it(encoding: str | None) -
     fast, httpx_own = asyncio.run(run())
     assert fast == httpx_own
     assert fast[0] == b"".join(events) and fast[2:] == (True, True)
+
+
+@pytest.mark.parametrize("encoding", [None, "gzip"])
+def test_a_light_answer_reads_as_httpxs_response_reads(encoding: str | None) -> None:
+    """With ``light`` a 2xx is an ``Answer`` with no ``httpx2.Response`` built, and reads as httpx's response of the
+    same answer reads: plain (content, JSON, text, content type) and streamed (the same decoded bytes, closed at
+    the end); its ``response()`` is the response the SDK's errors are built around."""
+    events = [b"event: message_start\ndata: {}\n\n", b"event: content_block_delta\ndata: {\"t\": \"\xc3\xa9\"}\n\n"]
+    packed = gzip.compress(_OK) if encoding else _OK
+
+    def answer(request: bytes) -> bytes:
+        if b'"stream"' in request:
+            return _sse(*events, encoding=encoding)
+        return _plain("200 OK", packed, *([f"content-encoding: {encoding}"] if encoding else []))
+
+    def plain(response: Any) -> tuple[Any, ...]:
+        return response.content, response.json(), response.text, response.headers.get("content-type")
+
+    async def run() -> None:
+        async with _Recorder(answer) as server:
+            client = _client("anthropic", server.url)
+            await _kept(client, "anthropic", _body(1), None)  # the template
+            light = await _kept(client, "anthropic", _body(2), None, light=True)
+            full = await _kept(client, "anthropic", _body(2), None)
+            assert isinstance(light, _aio_lane.Answer) and isinstance(full, httpx2.Response)
+            assert plain(light) == plain(full) and light.is_closed and light.request.content == _body(2)
+            copy = light.response()
+            assert (copy.status_code, copy.content, dict(copy.headers)) == (200, _OK, dict(full.headers))
+            streamed = b'{"stream": true}'
+            await (await _kept(client, "anthropic", streamed, None, True)).aclose()  # the streamed shape's template
+            light = await _kept(client, "anthropic", streamed, None, True, True)
+            assert isinstance(light, _aio_lane.Answer)
+            assert b"".join([chunk async for chunk in light.aiter_bytes()]) == b"".join(events) and light.is_closed
+            assert light.response().request.content == streamed
+            await client.close()
+
+    asyncio.run(run())
+
+
+def test_an_error_event_in_a_light_answer_is_the_sdks_error_around_httpxs_response() -> None:
+    """``status_error`` (an SSE ``error`` event inside a 200) builds the SDK's own exception from an ``Answer`` as
+    from httpx's response: the same class, status, body and request, the response an ``httpx2.Response``."""
+    from agent.passthrough import status_error
+
+    body = {"type": "error", "error": {"type": "overloaded_error", "message": "busy"}}
+
+    async def run() -> tuple[Any, Any]:
+        async with _Recorder(lambda _: _sse(b"event: message_start\ndata: {}\n\n")) as server:
+            client = _client("anthropic", server.url)
+            await (await _kept(client, "anthropic", _body(1), None, True)).aclose()  # the template
+            errors = []
+            for light in (True, False):
+                response = await _kept(client, "anthropic", _body(2), None, True, light)
+                await response.aread()
+                errors.append(status_error(client, body, response))
+            await client.close()
+            return errors[0], errors[1]
+
+    light, full = asyncio.run(run())
+    assert type(light) is type(full) and isinstance(light, anthropic.APIStatusError)
+    assert isinstance(light.response, httpx2.Response) and light.response.status_code == 200
+    assert (light.body, light.message, light.request.content) == (full.body, full.message, _body(2))
