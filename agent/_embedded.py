@@ -38,7 +38,11 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   # a server named as what answered ("Server returned 401 — ..."): not "the model returned 500 tokens"
                   "server returned", "api returned", "endpoint returned", "upstream returned",
                   # a client's "OpenAI Compatible request failed (502)"
-                  "request failed")
+                  "request failed",
+                  # Dart's Dio ("the response has a status code of 503 and RequestOptions.validateStatus was configured
+                  # to throw": https://github.com/cfug/dio, dio/lib/src/dio_exception.dart), a client's "Response 502:
+                  # <html>..." (gpt4free's ResponseStatusError: https://github.com/xtekky/gpt4free/issues/2092)
+                  "status code of", "response")
 _REASONS: Final = (" bad request", " unauthorized", " payment required", " forbidden", " not found",
                    " request timeout", " conflict", " unprocessable entity", " too many requests",
                    " internal server error", " bad gateway", " service unavailable", " gateway timeout",

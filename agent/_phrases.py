@@ -219,11 +219,13 @@ _TAG_LIST: Final = (
          "does not support the model", "doesn t support the model", "doesn t support model",
          "not available on your plan", "not available for your plan",
          "not available on the free tier", "does not exist or you do not have access",
-         "does not exist or your team", "do not have access to the model", "do not have access to model",
+         # "do not", "does not", "may not", "might not" have access: the key's access to the model, however hedged (an
+         # add-on's "your API key may not have access to this model" over OpenRouter's 403)
+         "does not exist or your team", "not have access to the model", "not have access to model",
          "don't have access to the model", "model_not_supported", "unsupported model",
          "not supported with this account type", "model access is denied",
          "does not work with the specified model", ("model", "is not supported by the"),
-         "don't have access to this model", "do not have access to this model", "no access to this model",
+         "don't have access to this model", "not have access to this model", "no access to this model",
          "not allowed to access model", "not allowed to access this model", "access to model denied",
          "is not allowed to use publisher model", "plan does not yet include access", "无可用渠道",
          # new-api: "this token may not access model X" / "... any model" (another key may be entitled)
@@ -417,6 +419,13 @@ _TAG_LIST: Final = (
          # provided by Zed"), a monthly premium allowance spent (Copilot: "You have exceeded your premium request
          # allowance")
          "must subscribe to a plan", ("exceeded your", "request allowance")),
+    # A client that moved the session to a lesser model because the chosen one's allowance ran out, and says so
+    # instead of answering: Gemini CLI after a persistent 429 on Pro ("Automatically switching from gemini-2.5-pro to
+    # gemini-2.5-flash for the remainder of this session", then its own "Please submit a new query to continue with the
+    # Flash model.": https://github.com/google-gemini/gemini-cli/issues/4186, /11798), Copilot's premium allowance
+    # ("We have automatically switched you to GPT-4.1"). The chosen model's allowance is spent, not the call's luck.
+    _tag("model_switched", "submit a new query to continue with the", "continue with the fallback model",
+         "switched to fallback model", "automatically switching from", "automatically switched you to"),
     _tag("usage_transient", "try again", "retry", "retrying", "resets at", "reset in", "resets in", "wait",
          "requests remaining", "per minute", "per hour", "window"),
     _tag("reset_signal", "resets at", "reset at", "resets in", "reset in", "will reset", "reset after",
@@ -741,7 +750,12 @@ _TAG_LIST: Final = (
          # OpenAI's 500 when the model's own output failed its validation ("The model produced invalid content")
          "model produced invalid content",
          "expecting value: line 1 column 1", ("unexpected token", "is not valid json"),
-         "in json at position 0", "unexpected end of json input",
+         "unexpected end of json input",
+         # V8's JSON.parse at any position ("Unexpected token < in JSON at position 0", "Unexpected non-whitespace
+         # character after JSON at position 124": NDJSON or SSE read as one document, llm.js over Ollama:
+         # https://github.com/themaximalist/llm.js/issues/28), and the same trailing data in Go's encoding/json
+         # ("invalid character 'd' after top-level value") and Python's json ("Extra data: line 2 column 1 (char 124)")
+         "json at position", "after top level value", "extra data line",
          ("cannot read properties of undefined", "reading 'choices'"),
          ("cannot read properties of null", "reading 'choices'"),
          ("cannot read properties of undefined", "reading 'candidates'"),
@@ -810,6 +824,11 @@ _TAG_LIST: Final = (
          "expected at least one candidate", "content field missing from",
          # the AI SDK's InvalidResponseDataError and LiteLLM's check on an answer with choices: []
          "response contained no choices", "choices is less than 1",
+         # LiteLLM's APIError for a Gemini answer it turned into no choices ("Response was missing 'choices' key":
+         # https://github.com/BerriAI/litellm/pull/40294), llm.js refusing Ollama's done message with content ""
+         # ("No content provided": https://github.com/themaximalist/llm.js/pull/4), a client's "openai returned empty
+         # content" (https://github.com/whiteguo233/OpenBiliClaw/issues/27)
+         "missing choices key", "no content provided", "returned empty content",
          # Kilo Code's "The provider repeatedly ended the response before returning usable output."
          "before returning usable output",
          # the AI SDK's NoOutputGeneratedError ("No output generated. Check the stream for errors."), a CLI's "LLM

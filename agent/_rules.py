@@ -264,6 +264,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "contentfilterfinishreasonerror", "datainspectionfailed", "contentpolicyviolationerror",
         # new-api relays (github.com/QuantumNous/new-api, types/error.go): a sensitive-word hit, a blocked prompt
         "sensitive_words_detected", "prompt_blocked",
+        # a gateway's error type for content its source refused, sent mid-stream after a 200 with the source's own
+        # "Status 403" in its message (NagaAI: https://docs.naga.ac/build/error-handling): the type names the content
+        "inappropriate_content",
         # Volcengine Ark's moderation codes for the input or output text or image
         # (https://www.volcengine.com/docs/82379/1299023), Huawei Cloud MaaS's 403 risk control ModelArts.81011
         # (https://support.huaweicloud.com/intl/id-id/usermanual-maas-modelarts/maas-modelarts-0080.html), NAVER CLOVA
@@ -475,6 +478,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("resource_exhausted_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("exhausted",)),
     # Only an upsell to a paid plan, no throttle or quota words: the free allowance is spent.
     rule("paid_plan_upsell", R.billing, statuses=PHRASED, tags=("paid_plan",)),
+    # A client that switched to a lesser model because the chosen one's allowance ran out (Gemini CLI's "Please submit
+    # a new query to continue with the Flash model."): the allowance is spent, as its quota notice says when printed.
+    rule("allowance_model_switched", R.billing, statuses=PHRASED, tags=("model_switched",)),
     # A 403 that says only when to come back ("HTTP 403 (reset after 2m)"): a proxy's short throttle, not a bad key.
     rule("forbidden_short_reset", R.rate_limit, statuses=(403,), tags=("reset_signal",),
          test=lambda f: f.wait is not None and f.wait < QUOTA_FAR,
@@ -610,6 +616,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("transport_words", R.timeout, statuses=NONE, test=_cue("transport")),
     # A 200 body that reported a failure by code (MiniMax's base_resp) in words no rule above reads.
     rule("reported_failure_code", R.server_error, statuses=NONE, codes=("base_resp_error", "reported_error")),
+    # LiteLLM's APIError, its "generic 500-status code error" (https://docs.litellm.ai/docs/exception_mapping), with no
+    # words any rule above reads: the provider failed without saying why ("litellm.APIError: APIError:
+    # OpenrouterException -", the provider's text empty). Last: any word of the text decides first.
+    rule("class_api_error", R.server_error, statuses=NONE, codes=("apierror",)),
     rule("unknown", R.unknown),
 )
 

@@ -142,7 +142,10 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _from_error(data, None)
     if "choices" in data:
         return _chat(data)
-    if "candidates" in data or "promptFeedback" in data:
+    if "candidates" in data or "promptFeedback" in data or "usageMetadata" in data:
+        # a Gemini answer with usage but neither candidates nor promptFeedback (gemini-2.5-pro-preview:
+        # https://github.com/BerriAI/litellm/pull/10186) generated nothing and names no block: read as one with an
+        # empty candidate
         return _gemini(data)
     if event_type == "message_delta" or (data.get("done") is True and "response" in data):
         return _final_chunk(data)
@@ -340,6 +343,8 @@ def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:
         return None
     if finish == "MAX_TOKENS":
         return _text_facts("finishReason: MAX_TOKENS with no output"), FailoverReason.output_truncated
+    if not first:
+        return _text_facts("the answer has no candidate and no block reason"), FailoverReason.empty_response
     return _text_facts(f"the candidate has no content (finishReason: {finish})"), FailoverReason.empty_response
 
 

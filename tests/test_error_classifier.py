@@ -852,6 +852,23 @@ def test_gemini_unusable_function_call_is_malformed(finish: str) -> None:
     assert c is not None and c.reason is R.malformed_response
 
 
+@pytest.mark.parametrize(("body", "expect"), [
+    # https://github.com/BerriAI/litellm/pull/10186 (gemini-2.5-pro-preview-03-25): usage, no candidates, no feedback
+    ({"usageMetadata": {"promptTokenCount": 9291, "totalTokenCount": 9291,
+                        "promptTokensDetails": [{"modality": "TEXT", "tokenCount": 9291}]},
+      "modelVersion": "gemini-2.5-pro-preview-03-25"}, R.empty_response),
+    # near misses: the same usage beside a block reason is that block; beside an answer, an answer
+    ({"usageMetadata": {"promptTokenCount": 12}, "promptFeedback": {"blockReason": "PROHIBITED_CONTENT"}},
+     R.content_policy_blocked),
+    ({"candidates": [{"content": {"parts": [{"text": "Hi."}], "role": "model"}, "finishReason": "STOP"}],
+      "usageMetadata": {"promptTokenCount": 12}, "modelVersion": "gemini-2.5-pro"}, None),
+])
+def test_a_gemini_answer_without_candidates_is_empty(body: dict[str, Any], expect: FailoverReason | None) -> None:
+    """A Gemini answer that reports usage but holds neither a candidate nor a block reason generated nothing."""
+    c = classify_soft_failure(body)
+    assert (c.reason if c else None) is expect
+
+
 @pytest.mark.parametrize(("text", "expect"), [
     # https://github.com/googleapis/google-cloud-java/issues/11195: the gRPC throttle name, capacity words
     ("io.grpc.StatusRuntimeException: RESOURCE_EXHAUSTED: Unable to submit request because the service is "

@@ -593,3 +593,72 @@ def test_keys_plans_backends_and_routes_under_a_status(type_name: str, text: str
     under a 501."""
     got = classify_api_error(exception_from_message(type_name, text, status=status))
     assert (got.reason, got.scope) == (expect, scope), source
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
+    ("GeminiException", "This exception was thrown because the response has a status code of 503 and "
+                        "RequestOptions.validateStatus was configured to throw for this status code.\n\nThe status "
+                        "code of 503 has the following meaning: \"Server error - the server failed to fulfil an "
+                        "apparently valid request\"", R.overloaded, "https://github.com/babakcode/flutter_gemini/issues/44"),
+    ("g4f.errors.ResponseStatusError", 'Response 502: <html>\n  <head>\n    <meta name="viewport" '
+                                       'content="width=device-width, initial-scale=1" />', R.server_error,
+     "https://github.com/xtekky/gpt4free/issues/2092"),
+    ("litellm.APIError", "litellm.APIError: APIError: OpenrouterException -", R.server_error,
+     "https://github.com/Aider-AI/aider/issues/1737"),
+    ("APIError", "litellm.APIError: APIError: OpenAIException - . Attempt #1 | You can customize retry values in the "
+                 "configuration.", R.server_error, "https://github.com/OpenHands/OpenHands/issues/6754"),
+    ("Error", "[API Error: Please submit a new query to continue with the Flash model.]", R.billing,
+     "https://github.com/google-gemini/gemini-cli/issues/11392"),
+    ("Error", "Configuration validation failed: • LLM: Permission denied - your API key may not have access to this "
+              "model", R.model_not_found, "https://github.com/willtho89/stremio-ai-companion/issues/7"),
+    ("Error", "Error: No content provided", R.empty_response, "https://github.com/themaximalist/llm.js/pull/4"),
+    ("PreferenceAnalysisError", "openai returned empty content", R.empty_response,
+     "https://github.com/whiteguo233/OpenBiliClaw/issues/27"),
+    ("APIError", "Response was missing 'choices' key", R.empty_response, "https://github.com/BerriAI/litellm/pull/40294"),
+    ("SyntaxError", "Unexpected non-whitespace character after JSON at position 124 (line 2 column 1)",
+     R.malformed_response, "https://github.com/themaximalist/llm.js/issues/28"),
+    ("Error", "invalid character 'd' after top-level value", R.malformed_response, "Go encoding/json, scanner.go"),
+    # near misses: LiteLLM's APIError with words is read by them; a status-less class with nothing to read stays
+    # unknown; LiteLLM's fallback notice is no model switch; a response's length in tokens states no status
+    ("litellm.APIError", "litellm.APIError: APIError: OpenAIException - Connection error.", R.timeout,
+     "https://github.com/Aider-AI/aider/issues/2442"),
+    ("Error", "Something odd happened", R.unknown, "-"),
+    ("Error", "No fallback model group found for original model_group=grok-4. Fallbacks=[{'mf-1': ['deepseek-v3']}]",
+     R.unknown, "-"),
+    ("Error", "The model's response was 512 tokens long", R.unknown, "-"),
+])
+def test_wrapper_sentences_that_state_a_status_or_an_unusable_answer(type_name: str, text: str,
+                                                                     expect: FailoverReason, source: str) -> None:
+    """Status-less sentences of clients: a status in words (Dio's "status code of 503", "Response 502:"), LiteLLM's
+    APIError with an empty provider text (its generic 500), a client that moved to a lesser model for a spent allowance,
+    a key without access to the model, an empty answer ("No content provided", a missing 'choices' key) and a JSON
+    parser that found trailing data after the document (NDJSON read as one)."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+
+
+def test_python_json_trailing_data_is_a_malformed_response() -> None:
+    """json's own error for a second document after the first (an NDJSON stream read as one answer)."""
+    error = _json_decode_error('{"done": false}\n{"done": true}')
+    assert str(error).startswith("Extra data: line 2 column 1")
+    assert classify_api_error(error).reason is R.malformed_response
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # a server refusing the request's own JSON, or a request without content: the status decides, not the answer words
+    (400, {"error": {"message": "Unexpected token } in JSON at position 12"}}, R.format_error),
+    (400, {"error": {"message": "No content provided"}}, R.format_error),
+])
+def test_answer_words_under_a_client_status_stay_the_requests(status: int, body: Any, expect: FailoverReason) -> None:
+    """The parse-failure and empty-content words read as the answer's only without a status; under a 4xx the server
+    is refusing the request."""
+    assert classify_api_error(exception_from_http("openai", status, body, {})).reason is expect
+
+
+def test_a_mid_stream_error_typed_inappropriate_content_is_a_content_block() -> None:
+    """A gateway's mid-stream error typed ``inappropriate_content`` is a content block, whatever status its source
+    sent (the text's "Status 403" would read as auth). https://docs.naga.ac/build/error-handling"""
+    event = {"error": {"type": "inappropriate_content", "message": "We got a bad response from the source. Status "
+                                                                   "403. Error message: Unable to show the generated "
+                                                                   "image."}}
+    c = classify_soft_failure(event)
+    assert c is not None and c.reason is R.content_policy_blocked
