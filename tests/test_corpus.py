@@ -138,10 +138,11 @@ HOLDOUT17 = "holdout17.jsonl"
 # An eighteenth, sampled unlike the others: a representative sample of errors as they occur in public reports (32
 # fixed queries over the common classes, results taken in rank order, only exact duplicates of held entries left out),
 # the estimate of what an outside evaluator measures. Measured unseen at 98 of 110 on d22d152, 3b6086f, b2e6f66 and
-# e5059d2 (the session's three fits moved it by nothing); kept unfitted as the next session's yardstick.
+# e5059d2 (the session's three fits moved it by nothing); general rules have since been fitted to it (-> 108 of 110),
+# so it counts in the 95 % sum like every fitted holdout (and keeps its own floor).
 HOLDOUT18 = "holdout18.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT18,)
+UNSEEN: tuple[str, ...] = ()
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -319,10 +320,13 @@ def test_seventeenth_holdout_accuracy_does_not_fall() -> None:
 
 def test_eighteenth_holdout_accuracy_does_not_fall() -> None:
     """The eighteenth held-out file, a representative sample rather than a long-tail one, keeps its accuracy (98 of
-    110 before any rule saw it, on d22d152 and on e5059d2: 76/85 message-only, 19/20 HTTP, 3/5 soft failures); raise
-    the floor as rules fix more, never lower it."""
+    110 before any rule saw it, on d22d152 and on e5059d2: 76/85 message-only, 19/20 HTTP, 3/5 soft failures; 108
+    after general rules for a status a client's sentence states, LiteLLM's empty APIError, a client's switch to a
+    lesser model for a spent allowance, empty and unparsable answers in clients' words, a content-typed mid-stream
+    error and Gemini's answer without candidates: 84/85, 19/20, 5/5); raise the floor as rules fix more, never lower
+    it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT18)])
-    assert total >= 110 and right / total >= 98 / 110, f"{right}/{total}"
+    assert total >= 110 and right / total >= 108 / 110, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
