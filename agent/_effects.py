@@ -1,4 +1,4 @@
-"""The effects a turn yields (``Call``, ``Sleep``, ``RunTools``, ``Emit``) and what a driver sends back.
+"""The effects a turn yields (``Call``, ``Sleep``, ``RunTools``, ``Emit``, ``Answered``) and what a driver sends back.
 
 ``TurnLogic._turn`` (``agent._turn``) never performs I/O: it yields these, and the drivers of
 ``agent.conversation_loop`` perform them and send the ``Outcome`` (or the tool results) back.
@@ -14,7 +14,7 @@ from .adapters import Adapter, ModelReply, ModelRequest
 from .conversation import ToolCall
 from .results import TurnResult
 
-__all__ = ["Call", "Effect", "Emit", "Outcome", "RunTools", "Sleep", "StreamEvent"]
+__all__ = ["Answered", "Call", "Effect", "Emit", "Outcome", "RunTools", "Sleep", "StreamEvent"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,14 @@ class Emit:
 
 
 @dataclass(frozen=True, slots=True)
+class Answered:
+    """A pass-through turn's last call answered for good (yielded by ``passthrough_turn`` only, before the key's
+    success is recorded): the driver may hand the answer to its client now. What follows is the turn's
+    bookkeeping (the success, its events, the result), which runs when the driver resumes the turn, and which
+    the driver must let run whatever the hand-over raised; nothing else is yielded after it."""
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     raw: Any = None
     error: BaseException | None = None
@@ -55,5 +63,5 @@ class Outcome:
     delivered: int = 0  # characters of text shown to the reader before the outcome
 
 
-Effect = Call | Sleep | RunTools | Emit
+Effect = Call | Sleep | RunTools | Emit | Answered
 StreamEvent = ev.TextDelta | ev.Event | TurnResult

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import events as ev
 from ._deadline import deadline_reached
-from ._effects import Call, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent
+from ._effects import Answered, Call, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent
 from ._hooks import Pending
 from ._taxonomy import Action, FailoverReason, Scope
 from ._turn_base import _At, _Turn
@@ -33,7 +33,8 @@ from .repairs import Draft, repair
 from .results import TurnResult, TurnStatus
 from .truth import Verdict, busy_verdict, failure_verdict, interrupted_verdict, still_failing
 
-__all__ = ["Call", "ChainEntry", "Effect", "Emit", "Outcome", "RunTools", "Sleep", "StreamEvent", "TurnLogic"]
+__all__ = ["Answered", "Call", "ChainEntry", "Effect", "Emit", "Outcome", "RunTools", "Sleep", "StreamEvent",
+           "TurnLogic"]
 
 _PORTS = {"https": 443, "http": 80}
 # How each API says the output limit cut the answer: Chat finish_reason, Anthropic stop_reason,
@@ -51,7 +52,8 @@ class TurnLogic(TurnOutcomes, TurnWaits):
         with its own body, ``Call.request`` giving model and timeouts. Its events reach the hooks only (no
         ``Emit``: the driver has no reader to hand them to), and its result holds no messages: the caller
         forwards the answer as sent, so no history is built for it (a reply with tool calls ends the turn,
-        the client runs its tools)."""
+        the client runs its tools). Once an answer is judged good it yields ``Answered`` before recording
+        anything: the caller may send the answer first, and the bookkeeping runs when it resumes the turn."""
         return self._turn((), session, asynchronous=True, streaming=True, passthrough=True)
 
     def _turn(self, conversation: tuple[Message, ...], session: str | None, asynchronous: bool = False,
@@ -203,6 +205,8 @@ class TurnLogic(TurnOutcomes, TurnWaits):
 
     def _succeeded(self, t: _Turn, entry: ChainEntry, lease: Lease, outcome: Outcome,
                    reply: ModelReply) -> Generator[Effect, Any, Verdict | None]:
+        if t.passthrough:  # the answer is final: its caller may send it before the records below
+            yield Answered()
         self.pools[entry.pool].record_success(lease)
         if t.circuit_dirty:  # the endpoint answered: close its circuit (the chain returns to it)
             self.circuits.succeeded(self._circuit(entry)[0])

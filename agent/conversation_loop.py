@@ -20,7 +20,7 @@ from . import _hooks as hooks
 from . import events as ev
 from ._deadline import deadline
 from ._rules import Rule
-from ._turn import Call, ChainEntry, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent, TurnLogic
+from ._turn import Answered, Call, ChainEntry, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent, TurnLogic
 from .adapters import ADAPTERS, Adapter, Api, ToolSpec, astream_call, stream_call
 from .circuit import CircuitBreaker
 from .compress import Compressor, DropMiddle
@@ -220,7 +220,7 @@ class ConversationLoop(TurnLogic):
                        delivered=delivered)
 
     def _perform(self, effect: Effect) -> Any:
-        if isinstance(effect, Emit):
+        if isinstance(effect, (Emit, Answered)):  # Answered: only a pass-through turn yields it
             return None
         if isinstance(effect, Sleep):
             self._sleep(effect.seconds)
@@ -237,7 +237,7 @@ class ConversationLoop(TurnLogic):
             return Outcome(error=exc, duration=self.clock() - start)
 
     async def _aperform(self, effect: Effect) -> Any:
-        if isinstance(effect, Emit):
+        if isinstance(effect, (Emit, Answered)):
             return None
         if isinstance(effect, Sleep):
             await self._async_sleep(effect.seconds)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from agent import events as ev
-from agent._turn import Call, Effect
+from agent._turn import Answered, Call, Effect
 from agent.passthrough import RawRequest
 from agent.results import TurnResult
 from agent.serve.gateway import Gateway
@@ -71,12 +71,13 @@ def _walked(emu: Emulator, api: str, *, stream: bool) -> tuple[Walked, list[Effe
 @pytest.mark.parametrize("stream", [False, True], ids=["plain", "streamed"])
 @pytest.mark.parametrize("api", APIS)
 def test_a_pass_through_turn_tells_the_hooks_and_builds_no_history(api: str, stream: bool) -> None:
-    """The turn's events reach the hooks in order and the driver only its calls (no Emit it would drop); the
+    """The turn's events reach the hooks in order and the driver only its calls and the answer's hand-over (no
+    Emit it would drop); the
     result says what the answer was (status, text, tokens, one answered attempt) but holds no messages: the
     client gets the upstream's bytes, not a history the gateway would build and throw away."""
     with scenario(rules=[]) as emu:
         walked, effects, sent = _walked(emu, api, stream=stream)
-    assert [type(e) for e in effects] == [Call]
+    assert [type(e) for e in effects] == [Call, Answered]
     kinds = [type(e) for e in walked.events]
     assert kinds == [ev.TurnStarted, ev.AttemptStarted, ev.AttemptEnded, ev.TurnFinished]
     result = walked.result
@@ -97,9 +98,78 @@ def test_a_tool_call_answer_ends_a_pass_through_turn(api: str) -> None:
     rules = [{"respond": "tool_call", "tool_name": "get_weather", "tool_arguments": {"city": "Paris"}}]
     with scenario(rules=rules) as emu:
         walked, effects, sent = _walked(emu, api, stream=False)
-    assert [type(e) for e in effects] == [Call]
+    assert [type(e) for e in effects] == [Call, Answered]
     assert walked.result is not None and walked.result.ok and walked.result.messages == ()
     assert walked.last(ev.AttemptEnded).action == "answered" and b"get_weather" in sent
+
+
+def _handed(emu: Emulator, api: str, keys: list[str], *, stream: bool, fail: bool = False) -> dict[str, Any]:
+    """One request walked with an ``answered`` hand-over (raising OSError when ``fail``): what the hand-over saw
+    (the walk's result, the events, the client's bytes so far), what the walk returned or raised, the pool."""
+    body = {**_BODIES[api], **({"stream": True} if stream else {})}
+    sent: list[bytes] = []
+    seen: dict[str, Any] = {}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        sent.append(message.get("body", b""))
+
+    async def answered(walked: Walked) -> None:
+        seen.update(result=walked.result, events=[type(e) for e in walked.events], body=walked.body,
+                    sent=b"".join(sent), calls=len(driver.effects))
+        if fail:
+            raise OSError("the client left")
+
+    async def run() -> None:
+        gateway = Gateway(config(emu, api, keys=keys))
+        loop = gateway.loop("r", api)
+        nonlocal driver
+        driver = _Seen(loop)
+        sink = StreamSink(send, list, keep_alive=30) if stream else None
+        try:
+            seen["walked"] = await walk(driver, RawRequest.of(body, {}, data=json.dumps(body).encode()),  # type: ignore[arg-type]
+                                        sink=sink, answered=answered)
+        except OSError as err:
+            seen["raised"] = err
+        finally:
+            seen["pool"] = loop.pools["main"]
+            seen["effects"] = [type(e) for e in driver.effects]
+            await gateway.aclose()
+
+    driver: _Seen
+    asyncio.run(run())
+    return seen
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["plain", "streamed"])
+@pytest.mark.parametrize("api", APIS)
+def test_the_answer_is_handed_over_before_the_turns_records(api: str, stream: bool) -> None:
+    """``answered`` runs once the answer is final and before the turn records it (no AttemptEnded, no result
+    yet): the client gets its answer without waiting for the key's success, the events and the result, which
+    follow; a 429 on the first key is still walked first (rotated), the hand-over coming after the second call."""
+    rule = {"match": {"key": "sk-emu-one"}, "respond": "error", "shape": "mistral_429"}
+    with scenario(keys=[{"key": "sk-emu-one", "label": "one"}, {"key": "sk-emu-two", "label": "two"}],
+                  rules=[rule]) as emu:
+        seen = _handed(emu, api, ["sk-emu-one", "sk-emu-two"], stream=stream)
+    assert seen["result"] is None and seen["calls"] == 3  # two calls, then the hand-over
+    assert seen["events"] == [ev.TurnStarted, ev.AttemptStarted, ev.AttemptFailed, ev.AttemptEnded,
+                              ev.CredentialRotated, ev.AttemptStarted]
+    assert b"Hello" in (seen["sent"] if stream else seen["body"])
+    walked = seen["walked"]
+    assert walked.result.ok and [a.outcome for a in walked.result.attempts] == ["rate_limit", "ok"]
+    assert seen["effects"] == [Call, Call, Answered]
+    assert [type(e) for e in walked.events][-2:] == [ev.AttemptEnded, ev.TurnFinished]
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["plain", "streamed"])
+def test_a_hand_over_that_fails_still_records_the_answer(stream: bool) -> None:
+    """The answer was good: a hand-over that raises (the client left) still lets the turn record the key's
+    success and release it, then the walk raises what the hand-over raised."""
+    with scenario(rules=[]) as emu:
+        seen = _handed(emu, "anthropic-messages", ["sk-emu-one"], stream=stream, fail=True)
+    assert isinstance(seen.get("raised"), OSError) and "walked" not in seen
+    pool = seen["pool"]
+    assert pool.acquire("m").credential.id == "k1"  # released: the only key is free again
+    assert seen["effects"] == [Call, Answered]
 
 
 _STREAM = (b'event: message_start\ndata: {"type":"message_start",'

@@ -66,9 +66,17 @@ class _Streamed:
         walked = Walked()
         sink = StreamSink(send, lambda: list(_served(walked).items()),
                           keep_alive=self.gateway.config.serve.keep_alive_seconds)
+        ended = False
+
+        async def answered(walked: Walked) -> None:  # the answer is final: end the stream before the turn's records
+            nonlocal ended
+            if sink.started:
+                ended = True
+                await sink.end()
+
         sink.hold()
         try:
-            await walk(self.loop, self.raw, sink=sink, sleep=self.gateway.sleep, walked=walked)
+            await walk(self.loop, self.raw, sink=sink, sleep=self.gateway.sleep, walked=walked, answered=answered)
         except ClientGone:
             return
         finally:
@@ -86,7 +94,8 @@ class _Streamed:
                 await sink.write(walked.terminal or stream_error_event(self.api, result))
             except ClientGone:
                 return
-        await sink.end()
+        if not ended:
+            await sink.end()
 
 
 async def _refuse(api: Api, walked: Walked, send: Send) -> None:
@@ -173,10 +182,19 @@ async def _serve(gateway: Gateway, api: Api, scope: Scope, receive: Receive, sen
     raw = RawRequest.of(body, headers, data=data)
     if raw.stream:
         return await _Streamed(gateway, loop, api, raw)(scope, receive, send)
-    walked = await walk(loop, raw, sleep=gateway.sleep)
+    sent = False
+
+    async def answered(walked: Walked) -> None:  # the answer is final: it leaves before the turn's records
+        nonlocal sent
+        sent = True
+        await _answer(send, 200, walked.body, _served(walked), walked.content_type)
+
+    walked = await walk(loop, raw, sleep=gateway.sleep, answered=answered)
     assert walked.result is not None
     if walked.result.ok:
-        return await _answer(send, 200, walked.body, _served(walked), walked.content_type)
+        if not sent:
+            await _answer(send, 200, walked.body, _served(walked), walked.content_type)
+        return
     await _refuse(api, walked, send)
 
 

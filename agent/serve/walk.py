@@ -9,6 +9,10 @@ ordinary failed attempt the ladder walks on; after it, the events flow to the cl
 arrive, and a failure ends the turn (``on_partial_stream`` is ``stop`` for the gateway): the
 credential is reported and the attempt recorded as a truncation.
 
+When the turn judges an answer good (``Answered``, before it records the key's success, its events and the
+result), ``answered`` hands it to the client: the bookkeeping then runs after the answer left, off the
+client's wait, and runs whatever the hand-over raised (that is raised once the turn is over).
+
 The turn's deadline bounds every call up to the commit point; after it the answer is no longer
 recoverable, so only the chain entry's idle timeout can cut it.
 """
@@ -26,7 +30,7 @@ from typing import Any
 from .. import events as ev
 from .._deadline import deadline
 from .._redact import redact
-from .._turn import Call, Emit, Outcome, Sleep, TurnLogic
+from .._turn import Answered, Call, Emit, Outcome, Sleep, TurnLogic
 from ..adapters import MalformedStreamError
 from ..adapters._stream import _named as name_stream_failure
 from ..error_classifier import classify_soft_failure
@@ -65,12 +69,15 @@ def record_events(event: ev.Event) -> None:
 
 async def walk(logic: TurnLogic, raw: RawRequest, *, sink: StreamSink | None = None, session: str | None = None,
                sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
-               clock: Callable[[], float] = time.monotonic, walked: Walked | None = None) -> Walked:
+               clock: Callable[[], float] = time.monotonic, walked: Walked | None = None,
+               answered: Callable[[Walked], Awaitable[None]] | None = None) -> Walked:
     """Run one pass-through turn for ``raw``; streamed answers go to ``sink``; events land in ``walked``
-    (a new one unless given: a sink's headers may read it while the turn runs)."""
+    (a new one unless given: a sink's headers may read it while the turn runs); ``answered(walked)`` is
+    awaited once the answer is final, before the turn's records (see the module's docstring)."""
     walked = Walked() if walked is None else walked
     token = _CURRENT.set(walked)
     turn = logic.passthrough_turn(session)
+    late: BaseException | None = None  # what the hand-over of the answer raised: raised when the turn is over
     try:
         reply: Any = None
         while True:
@@ -78,15 +85,26 @@ async def walk(logic: TurnLogic, raw: RawRequest, *, sink: StreamSink | None = N
                 effect = turn.send(reply)
             except StopIteration as done:
                 walked.result = done.value
-                return walked
+                break
             reply = None
-            if isinstance(effect, Sleep):
+            if late is not None:  # nothing but the records follows an answer (Answered's contract)
+                raise late
+            if isinstance(effect, Answered):
+                if answered is not None:
+                    try:
+                        await answered(walked)
+                    except BaseException as exc:  # the key's success and the turn's events are recorded still
+                        late = exc
+            elif isinstance(effect, Sleep):
                 await sleep(effect.seconds)
             elif isinstance(effect, Call):
                 reply = await (_stream(effect, raw, sink, walked, clock) if sink is not None
                                else _plain(effect, raw, walked, clock))
             elif not isinstance(effect, Emit):  # Emit: the hooks already saw it (record_events)
                 raise TypeError(f"a pass-through turn has no {type(effect).__name__} effect")
+        if late is not None:
+            raise late
+        return walked
     finally:
         turn.close()  # cancelled or the client left mid-call: the turn releases its key
         _CURRENT.reset(token)
