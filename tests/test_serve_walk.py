@@ -15,7 +15,7 @@ from agent.passthrough import RawRequest
 from agent.results import TurnResult
 from agent.serve.gateway import Gateway
 from agent.serve.sink import StreamSink
-from agent.serve.sse import Watch, batches
+from agent.serve.sse import Event, Watch, batches
 from agent.serve.walk import Walked, _relay, walk
 from agent.testing.emulator import Emulator
 
@@ -262,3 +262,27 @@ def test_events_before_a_malformed_one_in_the_same_chunk_go_out_before_it_fails(
 
     asyncio.run(run())
     assert b"".join(written) == _STREAM[:-len(_STOP)]
+
+
+@pytest.mark.parametrize("committed", [False, True], ids=["before the commit point", "after it"])
+def test_events_the_watch_does_not_read_are_not_decoded_after_the_commit_point(committed: bool) -> None:
+    """Past the commit point a ``ping``, a ``content_block_stop`` or a ``message_stop`` is relayed without decoding
+    its JSON (``message_stop`` ends the answer by its name); before it every event is still decoded, so one that
+    is not JSON fails the attempt while the ladder can walk on invisibly. Events the watch reads (text, the
+    finish and usage, errors) are decoded as before."""
+    watch = Watch("anthropic-messages", None, None)
+    if committed:
+        watch.feed(Event("content_block_delta", '{"type":"content_block_delta","index":0,'
+                                                '"delta":{"type":"text_delta","text":"Hi"}}', b""))
+    unread = [Event(name, "{not json", b"") for name in ("ping", "content_block_stop", "message_stop")]
+    if not committed:
+        with pytest.raises(ValueError):
+            watch.feed(unread[0])
+        return
+    assert [watch.feed(event) for event in unread] == [None, None, None] and watch.done
+    watch.feed(Event("message_delta", '{"type":"message_delta","delta":{"stop_reason":"end_turn"},'
+                                      '"usage":{"output_tokens":2}}', b""))
+    reply = watch.reply()
+    assert (reply.text, reply.finish_reasons, reply.usage.output_tokens) == ("Hi", ("end_turn",), 2)
+    with pytest.raises(ValueError):
+        watch.feed(Event("message_delta", "{not json", b""))

@@ -15,7 +15,9 @@ where the SSE specification ends them (CRLF, LF, CR), not also at the other brea
 |                    |                                              |                           | ``error``            |
 
 ``message_start`` and ``response.created`` carry no content: a failure after them is still
-invisible to the client. A failure is handed to the ladder in the form the SDK itself gives it
+invisible to the client. Past the commit point an event named for something the watch does not read
+(a ``ping``, ``content_block_stop``, ``response.output_text.done``, ...) is relayed without decoding its
+JSON; ``message_stop`` is read from its name. A failure is handed to the ladder in the form the SDK itself gives it
 (``agent.passthrough.status_error``, ``openai.APIError``) or as the failed response object the
 soft-failure rules read.
 """
@@ -34,6 +36,15 @@ from ..passthrough import status_error
 from .answers import answer_of
 
 __all__ = ["Event", "Watch", "batches", "decoded", "events"]
+
+
+# Past the commit point, the events (by their SSE name) whose data the watch reads; others pass undecoded.
+_READ_PAST_COMMIT: dict[str, frozenset[str]] = {
+    "anthropic-messages": frozenset({"error", "message_start", "content_block_start", "content_block_delta",
+                                     "message_delta"}),
+    "openai-responses": frozenset({"error", "response.failed", "response.output_text.delta",
+                                   "response.output_item.added", "response.completed", "response.incomplete"}),
+}
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -152,6 +163,10 @@ class Watch:
             self.done = self.finish is not None
             return None
         if not event.data:
+            return None
+        read = _READ_PAST_COMMIT.get(self.api)
+        if self.content and read is not None and event.name is not None and event.name not in read:
+            self.done = self.done or event.name == "message_stop"  # the rest says nothing the watch keeps
             return None
         data = json.loads(event.data)  # ValueError: a malformed chunk (the driver names it)
         if not isinstance(data, dict):
