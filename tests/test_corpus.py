@@ -141,8 +141,12 @@ HOLDOUT17 = "holdout17.jsonl"
 # e5059d2 (the session's three fits moved it by nothing); general rules have since been fitted to it (-> 108 of 110),
 # so it counts in the 95 % sum like every fitted holdout (and keeps its own floor).
 HOLDOUT18 = "holdout18.jsonl"
+# A twentieth, representative like the eighteenth but aimed at the apps and frameworks people run (agent frameworks,
+# coding agents, chat UIs, automation tools: 32 fixed queries, rank order, only exact duplicates left out), where the
+# provider's error arrives inside the app's own sentence. Measured unseen at 65 of 88 on 61fc4cb (all message-only).
+HOLDOUT20 = "holdout20.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = ()
+UNSEEN: tuple[str, ...] = (HOLDOUT20,)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -327,6 +331,13 @@ def test_eighteenth_holdout_accuracy_does_not_fall() -> None:
     it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT18)])
     assert total >= 110 and right / total >= 108 / 110, f"{right}/{total}"
+
+
+def test_twentieth_holdout_accuracy_does_not_fall() -> None:
+    """The twentieth held-out file, a representative sample of errors as agent apps and frameworks print them, keeps
+    its accuracy (65 of 88 before any rule saw it, on 61fc4cb); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT20)])
+    assert total >= 88 and right / total >= 65 / 88, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
