@@ -25,7 +25,10 @@ _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is 
 # its reason phrase ("400 Bad Request", "504: Gateway Time-out"), or in angle brackets (DashScope's
 # "<400> InternalError.Algo.InvalidParameter"), or closing a parenthesised lead ("Error from
 # provider(sambanova,DeepSeek-V3.1: 500): ...", claude-code-router's form) or standing alone in parentheses before a
-# colon ("API key validation failed (500): Error listing deployed models"); "HTTP/2 429" counts as "HTTP 429".
+# colon ("API key validation failed (500): Error listing deployed models"), or followed by "status code": the
+# Stainless SDKs' message for an error without a body ("503 status code (no body)", openai-node's and anthropic-sdk-
+# typescript's APIError.makeMessage: https://github.com/openai/openai-node, src/core/error.ts), wherever an app's own
+# sentence puts it ("Could not respond to message. 503 status code (no body)"); "HTTP/2 429" counts as "HTTP 429".
 # Candidates are found with one cheap scan, then checked by string tests:
 # an IGNORECASE alternation over the whole text cost 200 us on a 1 kB message.
 # A candidate stands alone: no letter, digit, "_" or "." right before it, none right after it, and no "." that
@@ -37,8 +40,9 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   "response code", "http/2", "http/1.1", "http/1.0", "error",
                   # a server named as what answered ("Server returned 401 — ..."): not "the model returned 500 tokens"
                   "server returned", "api returned", "endpoint returned", "upstream returned",
-                  # a client's "OpenAI Compatible request failed (502)"
-                  "request failed",
+                  # a client's "OpenAI Compatible request failed (502)", openai<1.0's APIError for a body it could not
+                  # read ("HTTP code 403 from API (<!DOCTYPE html>...")
+                  "request failed", "http code",
                   # Dart's Dio ("the response has a status code of 503 and RequestOptions.validateStatus was configured
                   # to throw": https://github.com/cfug/dio, dio/lib/src/dio_exception.dart), a client's "Response 502:
                   # <html>..." (gpt4free's ResponseStatusError: https://github.com/xtekky/gpt4free/issues/2092)
@@ -81,6 +85,7 @@ def embedded_status(text: str) -> int | None:
         if (before.endswith(_BEFORE) or not head[:start].strip(" [\"'(") or head[start - 1:start] == "["
                 or (start < 120 and _CLASS_LEAD.fullmatch(head, 0, start) is not None)
                 or head[end:end + 24].lower().lstrip(":").startswith(_REASONS)
+                or head[end:end + 12].lower() == " status code"
                 or (head[start - 1:start] == "<" and head[end:end + 1] == ">")
                 or (head[end:end + 2] == "):" and head[start - 2:start] in (": ", " ("))):
             return int(match.group(0))

@@ -159,6 +159,14 @@ _TAG_LIST: Final = (
          # a model's bare refusal sentence sent as the error body (Grok's plain-text 403 "I can't help with that
          # request."): no error text says this about a key or a server
          "i can t help with that", "i cannot help with that", "i can t assist with that", "i cannot assist with that",
+         # ... or a client's report of the model's refusal, naming the model (Claude Code: "Sonnet 5 can't help with
+         # this. Start a new session to continue. ... learn more: https://www.anthropic.com/legal/aup":
+         # https://github.com/anthropics/claude-code/issues/91902)
+         "can t help with this", "cannot help with this", "can t assist with this", "cannot assist with this",
+         # an app naming the filter that blocked the answer or prompt in its own words (opencode: "The response was
+         # blocked by the provider's content filter"; Bedrock's "blocked by our content filters"): not the benign
+         # spaced "content filter" alone, which a setting or a doc link may name
+         ("blocked by", "content filter"), ("blocked by", "content filters"),
          # a gateway's guardrail naming its verdict (WSO2 AI Gateway's 446 "Violation of <guardrail> detected.",
          # LiteLLM's "Bedrock guardrail failed: I cannot respond to requests containing ..." under a 500), and Copilot
          # Chat's filters on an answer ("the response was filtered by the Responsible AI Service", "the response matched
@@ -198,7 +206,12 @@ _TAG_LIST: Final = (
     _tag("long_context_beta", ("long context beta", "not yet available"), ("credits are required", "long context")),
     _tag("llama_grammar", "error parsing grammar", "json-schema-to-grammar", "failed to parse grammar",
          ("unable to generate parser", "template")),
-    _tag("encrypted_content", "invalid_encrypted_content", ("encrypted content", "could not be verified")),
+    # OpenAI's code and its texts for a replayed reasoning item it will not take: "The encrypted content gAAA... could
+    # not be verified. Reason: Encrypted content could not be decrypted or parsed." (https://github.com/openai/codex/
+    # issues/8128, https://github.com/Wei-Shaw/sub2api/issues/2863), and "reasoning `encrypted_content` was not issued
+    # to this caller" (the item came from another key or account: https://github.com/anomalyco/opencode/issues/48773)
+    _tag("encrypted_content", "invalid_encrypted_content", ("encrypted content", "could not be verified"),
+         "encrypted content could not be decrypted", ("encrypted_content", "not issued to this caller")),
     _tag("multimodal_tool",
          "text is not set", "tool message content must be a string", "tool content must be a string",
          "tool message must be a string", "expected string, got list", "expected string, got array",
@@ -349,6 +362,8 @@ _TAG_LIST: Final = (
          ("not comply with", "fair usage policy"), ("not comply with", "fair use policy"),
          # A WAF or bot wall in front of the API (Cloudflare's challenge page, a relay's block): not this key.
          "your request was blocked", "you have been blocked", "<title>just a moment",
+         # the title of Cloudflare's block page ("Attention Required! | Cloudflare": a WAF rule or an IP ban)
+         "attention required cloudflare",
          "unsupported countries", "supported-countries",
          "no endpoints available matching your guardrail", "no endpoints available matching your data policy",
          "no endpoints found matching your data policy", "country, region, or territory not supported",
@@ -360,6 +375,10 @@ _TAG_LIST: Final = (
          "explicit deny in a service control policy",
          # a relay endpoint that serves one client only ("This endpoint only accepts requests from Claude Code CLI")
          "endpoint only accepts requests from",
+         # ... or a tier or service that serves only its own clients ("OpenCode's free tier can only be used from within
+         # OpenCode": https://github.com/anomalyco/opencode/issues/49433; Kimi For Coding "is currently only available
+         # for Coding Agents such as Kimi CLI, Claude Code"): a key restricted to a client stays auth (above)
+         "can only be used from within", "only available for coding agents",
          # a router's organisation policy forbids the provider it would route to (Requesty: "Provider not allowed for
          # organization"), like OpenRouter's "No allowed providers are available": another provider may be allowed
          "provider not allowed"),
@@ -411,6 +430,9 @@ _TAG_LIST: Final = (
     # the current 7-day window ends"): a plan cap, not a throttle.
     _tag("long_window", "weekly", "per week", "7 day", "每周"),
     _tag("quota_word", "quota", "quotas", "limit exceeded", "配额"),
+    # The caller's own quota said to be spent (Cursor: "Our servers are currently overloaded for non-pro users, and
+    # you've used your free quota": https://github.com/yuaotian/go-cursor-help/issues/494): what this caller meets.
+    _tag("quota_spent", ("used your", "quota"), ("used up your", "quota"), ("exhausted your", "quota")),
     # A paid plan named as the way on (Windsurf: "free user account exceeded, please use an existing account or upgrade
     # to a paid plan"): the free allowance is spent. Weaker than throttle words: a rate limit with an upsell (Together's
     # "You have been rate limited ... upgrade to a paid plan") is still a rate limit.
@@ -429,7 +451,10 @@ _TAG_LIST: Final = (
     _tag("usage_transient", "try again", "retry", "retrying", "resets at", "reset in", "resets in", "wait",
          "requests remaining", "per minute", "per hour", "window"),
     _tag("reset_signal", "resets at", "reset at", "resets in", "reset in", "will reset", "reset after",
-         "resets after", "resets_at", "available again", "hourly usage limit", "hourly limit", "hourly quota"),
+         "resets after", "resets_at", "available again", "hourly usage limit", "hourly limit", "hourly quota",
+         # a wait of minutes stated without a number (Cursor: "you've used your free quota. Please try again in a few
+         # minutes"): soon, whatever limit it is
+         "try again in a few minutes"),
     # A zero allowance: no amount of waiting helps (Gemini free tier "limit: 0").
     _tag("zero_allowance", "limit: 0,", "limit 0 model", "quota limit is 0", "limit: 0",
          # Google's quota metadata printed as protobuf text (python-genai, google-api-core): the allowance is zero.
@@ -529,6 +554,9 @@ _TAG_LIST: Final = (
          # "rate limiting" (relay docs' name for a 429)
          "请求频率超过限制", "频率超过限制", "请求数限制", "限流",
          ("per minute", "limit"),
+         # a cap on an hour's messages or requests ("You've reached our limit of messages per hour. Please try again
+         # later.": ChatGPT's backend): a window of an hour is a throttle, as a minute's is (a day's is an allowance)
+         ("per hour", "limit"),
          # LiteLLM proxy's parallel-request limiter on a virtual key (https://github.com/BerriAI/litellm/issues/8392)
          "parallel request limit", "max_parallel_requests limit",
          # per-second and per-minute caps named by their abbreviations (Baidu's error 18 "Open api qps request limit
@@ -571,7 +599,17 @@ _TAG_LIST: Final = (
          # with error: Reauthentication is needed. Please run gcloud auth application-default login")
          "reauthentication is needed", "getting metadata from plugin failed",
          # LobeChat's errorType for a provider key missing or refused, whatever the provider (a tRPC error's whole text)
-         "invalidproviderapikey"),
+         "invalidproviderapikey",
+         # no key at all: the client could not build a request (the Stainless SDKs: "The api_key client option must be
+         # set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable", in Node
+         # "The OPENAI_API_KEY environment variable is missing or empty"; the Anthropic SDKs' "Could not resolve
+         # authentication method": https://github.com/anthropics/claude-code/issues/10591; openai<1.0's "No API key
+         # provided"; the AI SDK's LoadAPIKeyError "OpenAI API key is missing": https://github.com/dzhng/deep-research/
+         # issues/98; LangChain's "Did not find openai_api_key, please add an environment variable"). A credential must
+         # be configured, as for one refused.
+         "api_key client option must be set", ("environment variable is missing or empty", "apikey"),
+         "could not resolve authentication method", "no api key provided", "api key is missing",
+         ("did not find", "please add an environment variable")),
     # Seed 001: the upstream blamed the request, but the fault is on its side.
     _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
          "upstream connect error", "failed to get response from provider", "timeout while downloading",
@@ -701,7 +739,11 @@ _TAG_LIST: Final = (
          "unable to connect to local", "may not be running",
          # node-fetch's FetchError of type "system" ("request to <url> failed, reason: <errno text>", the reason may be
          # empty): https://github.com/node-fetch/node-fetch/blob/main/src/errors/fetch-error.js
-         ("request to", "failed reason")),
+         ("request to", "failed reason"),
+         # a client's words for a server it could not reach or that does not answer (AnythingLLM: "The AnythingLLM LLM
+         # engine instance could not be reached or is not responding", Ollama's "llm server not responding":
+         # https://github.com/ollama/ollama/issues/9287)
+         "could not be reached", "cannot be reached", "can t be reached", "not responding"),
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",
@@ -731,7 +773,9 @@ _TAG_LIST: Final = (
          # Claude Code's "Connection closed mid-response", a proxy's "Stream error: error decoding response body",
          # and an SSE event whose JSON was cut ("failed to decode event payload: unexpected end of JSON input").
          "response ended prematurely", "connection closed mid response",
-         ("stream error", "error decoding response body"), ("event payload", "unexpected end of json input"),
+         # reqwest's body decode error named by any stream wrapper ("Stream error: ...", goose's "Stream decode error:
+         # error decoding response body": https://github.com/aaif-goose/goose/issues/8021)
+         ("stream", "error decoding response body"), ("event payload", "unexpected end of json input"),
          # reqwest's decode error (its body stream broke mid-read) in Codex's words: "stream disconnected before
          # completion: Transport error: network error: error decoding"
          ("stream disconnected", "error decoding"),
@@ -838,6 +882,9 @@ _TAG_LIST: Final = (
          # "Sorry, no response was returned.", Gemini CLI's empty streams ("Model stream ended with empty response
          # text.", "Model stream was invalid or completed without valid content.")
          "no text generated", "notextgeneratederror", "emptyresponseerror", "no response was returned",
+         # an answer a client found None or empty (crewAI: "Invalid response from LLM call - None or empty."): its
+         # words about what came back outrank the "invalid response" around them
+         ("response", "none or empty"), ("response", "null or empty"), ("response", "empty or none"),
          "ended with empty response text", "completed without valid content"),
     _tag("server_fault",
          # a websocket closed with code 1011 (RFC 6455: the server met an unexpected condition), as the websockets

@@ -240,6 +240,11 @@ def refused_value_is_benign(f: ErrorFacts) -> bool:
     return match is not None and match.group(1).lower() not in _FAILURE_STOPS
 
 
+def html_page(f: ErrorFacts) -> bool:
+    """The text is (or quotes) an HTML document: a page from whatever answered in front of the API, not its JSON."""
+    return "<html" in f.text or "<!doctype html" in f.text
+
+
 _TERMINATED: Final = (" error terminated ", " typeerror terminated ")
 
 
@@ -326,8 +331,10 @@ RULES: Final[tuple[Rule, ...]] = (
         "engine_overloaded_error")),
     # "At capacity upstream. This is not your API key's rate limit": the rate-limit words are negated.
     rule("overloaded_not_key_limit", R.overloaded, statuses=BUSY, tags=("not_key_limit",), unless=("caller_named",)),
+    # Not when the text also says the caller's own quota is spent (Cursor: "Our servers are currently overloaded for
+    # non-pro users, and you've used your free quota"): the quota says what this caller meets; its reset decides below.
     rule("overloaded_wording", R.overloaded, statuses=BUSY, tags=("overloaded",),
-         unless=("rate_limit", "usage_limit", "billing", "load_failed", "maybe_overloaded"),
+         unless=("rate_limit", "usage_limit", "billing", "quota_spent", "load_failed", "maybe_overloaded"),
          test=lambda f: not resets_late(f)),
     # "Try again later" under a 503 is load unless the text says the backend is down or unreachable (an outage).
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
@@ -548,6 +555,10 @@ RULES: Final[tuple[Rule, ...]] = (
                  "maybe_overloaded")),
     rule("server_says_retry", R.transient, statuses=(400, 404, 408, 409, 422), unless=("request_defect",),
          test=server_says_retry),
+    # A 403 that is an HTML page (Cloudflare's "Attention Required!" block, a bot challenge, an edge's refusal page):
+    # an API refuses a key in its own JSON envelope, so the page comes from a WAF or CDN in front of it that blocks
+    # this network or client. Another key does not pass it; another route or provider does.
+    rule("forbidden_html_page", R.provider_policy_blocked, statuses=(403,), test=html_page),
     # Statuses.
     rule("status_401", R.auth, statuses=(401,)),
     rule("status_403", R.auth, statuses=(403,)),

@@ -662,3 +662,117 @@ def test_a_mid_stream_error_typed_inappropriate_content_is_a_content_block() -> 
                                                                    "image."}}
     c = classify_soft_failure(event)
     assert c is not None and c.reason is R.content_policy_blocked
+_CLOUDFLARE_BLOCK_PAGE = (
+    '<!DOCTYPE html>\n<html class="no-js" lang="en-US">\n<head>\n<title>Attention Required! | Cloudflare</title>\n'
+    '<meta charset="UTF-8" />\n<link rel="stylesheet" id="cf_styles-css" href="/cdn-cgi/styles/cf.errors.css" />')
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
+    ("Error", "Could not respond to message. 503 status code (no body)", R.overloaded,
+     "https://github.com/Mintplex-Labs/anything-llm/issues/4812"),
+    ("Error", "API Request Failed: 429 status code (no body)", R.rate_limit, "https://github.com/openai/openai-node"),
+    ("Error", f"Error: HTTP code 403 from API ({_CLOUDFLARE_BLOCK_PAGE}", R.provider_policy_blocked,
+     "https://github.com/AlizerUncaged/desktop-waifu/issues/261"),
+    ("Error", '403 <html>\n  <head>\n    <style global>body{font-family:Arial}</style>\n  <meta http-equiv="refresh" '
+              'content="390">\n</head>\n  <body>\n    <div class="container">', R.provider_policy_blocked,
+     "https://github.com/lifan0127/ai-research-assistant/issues/109"),
+    # near misses: openai<1.0 raising on a 200 it could not read stays an unreadable answer (200 states no failure); a
+    # bare 403 without a page is still the key's; an HTML page under a 401 is the key's too
+    ("APIError", 'HTTP code 200 from API ("{\\"rate_limit_usage\\": {\\)', R.malformed_response, "-"),
+    ("AxiosError", "AxiosError: Request failed with status code 403", R.auth, "-"),
+    ("Error", "401 <html><head><title>401 Authorization Required</title></head></html>", R.auth, "-"),
+])
+def test_a_status_stated_in_an_apps_sentence_and_edge_pages(type_name: str, text: str, expect: FailoverReason,
+                                                            source: str) -> None:
+    """The Stainless SDKs' "NNN status code (no body)" and openai<1.0's "HTTP code NNN from API" state the status
+    wherever an app's sentence puts them; a 403 that is an HTML page (Cloudflare's block page, a challenge) comes from
+    an edge in front of the API, not from a refused key (provider_policy_blocked)."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+
+
+def test_a_403_html_page_over_http_is_a_network_block() -> None:
+    """The same page received by the SDK as a 403's body: an edge's block, while a JSON 403 stays the key's."""
+    page = exception_from_http("openai", 403, _CLOUDFLARE_BLOCK_PAGE.replace("Attention Required! | ", ""), {})
+    json_403 = exception_from_http("openai", 403, {"error": {"message": "Forbidden"}}, {})
+    assert classify_api_error(page).reason is R.provider_policy_blocked
+    assert classify_api_error(json_403).reason is R.auth
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
+    # no key configured: the client could not build the request
+    ("openai.OpenAIError", "The api_key client option must be set either by passing api_key to the client or by "
+                           "setting the OPENAI_API_KEY environment variable", R.auth,
+     "https://github.com/OpenHands/OpenHands/issues/384"),
+    ("OpenAIError", "The OPENAI_API_KEY environment variable is missing or empty; either provide it, or instantiate "
+                    "the OpenAI client with an apiKey option, like new OpenAI({ apiKey: 'My API Key' }).", R.auth,
+     "https://github.com/arunbandari/mongo-gui/issues/134"),
+    ("Error", 'Could not resolve authentication method. Expected either apiKey or authToken to be set. Or for one of '
+              'the "X-Api-Key" or "Authorization" headers to be explicitly omitted', R.auth,
+     "https://github.com/anthropics/claude-code/issues/10591"),
+    ("LoadAPIKeyError", "OpenAI API key is missing. Pass it using the 'apiKey' parameter or the OPENAI_API_KEY "
+                        "environment variable.", R.auth, "https://github.com/dzhng/deep-research/issues/98"),
+    ("ValidationError", "Did not find openai_api_key, please add an environment variable `OPENAI_API_KEY` which "
+                        "contains it, or pass `openai_api_key` as a named parameter.", R.auth,
+     "https://github.com/langchain-ai/langchain"),
+    # refusals and filters in an app's words
+    ("Error", "API Error: Sonnet 5 can't help with this. Start a new session to continue.  Send feedback with "
+              "/feedback or learn more: https://www.anthropic.com/legal/aup  Request ID: req_011Ce6mZnHEnBZ3etXRRB1FP",
+     R.content_policy_blocked, "https://github.com/anthropics/claude-code/issues/87169"),
+    ("Error", "The response was blocked by the provider's content filter", R.content_policy_blocked,
+     "https://github.com/anomalyco/opencode/issues/32029"),
+    # a replayed reasoning item the API will not take
+    ("Error", "Error from provider (Console): Upstream request failed: [invalid_request_error] reasoning "
+              "`encrypted_content` was not issued to this caller", R.invalid_encrypted_content,
+     "https://github.com/anomalyco/opencode/issues/48773"),
+    ("Error", "The encrypted content Work...out. could not be verified. Reason: Encrypted content could not be "
+              "decrypted or parsed.", R.invalid_encrypted_content, "https://github.com/edison7009/EchoBird/issues/255"),
+    # an empty answer, a server not reached, a stream that could not be decoded
+    ("ValueError", "Invalid response from LLM call - None or empty.", R.empty_response,
+     "https://github.com/crewAIInc/crewAI/issues/2885"),
+    ("Error", "The AnythingLLM LLM engine instance could not be reached or is not responding. You may need to reboot "
+              "the app or check the logs for more information.", R.timeout,
+     "https://github.com/Mintplex-Labs/anything-llm/issues/5438"),
+    ("Error", "Stream decode error: error decoding response body", R.stream_incomplete,
+     "https://github.com/aaif-goose/goose/issues/8021"),
+    # a tier that serves only its own client
+    ("Error", "Error from provider (Console): OpenCode's free tier can only be used from within OpenCode",
+     R.provider_policy_blocked, "https://github.com/anomalyco/opencode/issues/49433"),
+    # near misses: a missing request field is the request's; a content filter named as a setting blocks nothing; the
+    # safety filters guessed at by an SDK's accessor stay an empty answer; an invalid answer that is not empty stays
+    # malformed; a gateway that could not reach its provider is its upstream's failure; a key restricted to one client
+    # stays auth; an upstream failure without the encrypted item stays a server error
+    ("Error", "Missing required parameter: 'messages'", R.format_error, "-"),
+    ("Error", "Content filter settings could not be loaded", R.unknown, "-"),
+    ("ValueError", "Response candidate content has no parts (and thus no text). The candidate is likely blocked by the "
+                   "safety filters.", R.empty_response, "-"),
+    ("ValueError", "Invalid response from LLM call - malformed.", R.malformed_response, "-"),
+    ("Error", "ERR_NGROK_3800: Could not reach the AI provider. The upstream request failed.", R.server_error, "-"),
+    ("Error", "This credential is only authorized for use with Claude Code and cannot be used for other API requests.",
+     R.auth, "-"),
+    ("Error", "Error from provider (Console): Upstream request failed", R.server_error, "-"),
+])
+def test_an_apps_own_words_for_keys_refusals_answers_and_clients(type_name: str, text: str, expect: FailoverReason,
+                                                                 source: str) -> None:
+    """Apps' and SDKs' sentences: no API key configured (auth), a model's refusal or a named content filter (content
+    block), an encrypted reasoning item refused, an answer None or empty, a server not reached or not responding
+    (timeout), a stream body that could not be decoded, a tier that serves only its own client."""
+    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "expect", "source"), [
+    ("[OpenAIClient.__handle_route] HTTP request failed. status: 429. message: {\"detail\":\"You've reached our limit "
+     "of messages per hour. Please try again later.\"}", R.rate_limit, "https://github.com/adryfish/llm-web-api/issues/2"),
+    ("Our servers are currently overloaded for non-pro users, and\nyou've used your free quota. Please try again in a "
+     "few minutes. If\nyou think this is a mistake, please contact hi@cursor.com", R.rate_limit,
+     "https://github.com/yuaotian/go-cursor-help/issues/494"),
+    # near misses: "try again later" under a 429 with no limit named is load; a day's cap is an allowance; capacity
+    # words alone are load, and a spent quota that names no near reset is billing
+    ("HTTP request failed. status: 429. message: Please try again later.", R.overloaded, "-"),
+    ("HTTP request failed. status: 429. message: You've reached our limit of messages per day.", R.billing, "-"),
+    ("Our servers are currently overloaded. Please try again in a few minutes.", R.overloaded, "-"),
+    ("Our servers are currently overloaded for non-pro users, and you've used your free quota.", R.billing, "-"),
+])
+def test_a_named_limit_beats_load_words(text: str, expect: FailoverReason, source: str) -> None:
+    """A cap on an hour's messages is a rate limit even with "try again later", and capacity words that also say the
+    caller's own quota is spent are read by the quota's reset (a few minutes: rate_limit)."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
