@@ -143,10 +143,11 @@ HOLDOUT17 = "holdout17.jsonl"
 HOLDOUT18 = "holdout18.jsonl"
 # A twentieth, representative like the eighteenth but aimed at the apps and frameworks people run (agent frameworks,
 # coding agents, chat UIs, automation tools: 32 fixed queries, rank order, only exact duplicates left out), where the
-# provider's error arrives inside the app's own sentence. Measured unseen at 65 of 88 on 61fc4cb (all message-only).
+# provider's error arrives inside the app's own sentence. Measured unseen at 65 of 88 on 61fc4cb (all message-only);
+# general rules have since been fitted to it (-> 83 of 88), so it counts in the 95 % sum.
 HOLDOUT20 = "holdout20.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT20,)
+UNSEEN: tuple[str, ...] = ()
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -335,9 +336,12 @@ def test_eighteenth_holdout_accuracy_does_not_fall() -> None:
 
 def test_twentieth_holdout_accuracy_does_not_fall() -> None:
     """The twentieth held-out file, a representative sample of errors as agent apps and frameworks print them, keeps
-    its accuracy (65 of 88 before any rule saw it, on 61fc4cb); raise the floor as rules fix more, never lower it."""
+    its accuracy (65 of 88 before any rule saw it, on 61fc4cb; 83 after general rules for a status an app's sentence
+    states, a 403 HTML page, a missing API key, refusals and content filters in an app's words, encrypted reasoning
+    items, empty answers, unreachable servers, stream decode errors, an hourly cap, a spent quota under load words and
+    a tier that serves only its own client); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT20)])
-    assert total >= 88 and right / total >= 65 / 88, f"{right}/{total}"
+    assert total >= 88 and right / total >= 83 / 88, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
