@@ -63,6 +63,13 @@ _CLASS_LEAD: Final = re.compile(r"\s*[A-Za-z_][\w.]*(?:Error|Exception|Exhausted
 _EPOCH_RE: Final = re.compile(r"\|\s*(\d{10})\b")
 _AWS_CODE_RE: Final = re.compile(r"error occurred \((\w+)\)", re.IGNORECASE)
 _GRPC_CODE_RE: Final = re.compile(r"StatusCode\.(\w+)")
+# Google's canonical status name stated in a sentence, as Gemini's clients print it when the JSON around it is cut or
+# absent: "got status: INTERNAL. {...", "(Status: FAILED_PRECONDITION)", Go genai's "Error 503, Message: ..., Status:
+# UNAVAILABLE, Details: []" (https://github.com/google-gemini/gemini-cli/issues/5125,
+# https://github.com/google/syzkaller/issues/6966). Upper case only: the enum's spelling, not a word of a sentence.
+_GOOGLE_STATUS_RE: Final = re.compile(r"[Ss]tatus['\"]?\s*[:=]\s*['\"(]?\s*(INVALID_ARGUMENT|FAILED_PRECONDITION|"
+                                      r"UNAUTHENTICATED|PERMISSION_DENIED|NOT_FOUND|RESOURCE_EXHAUSTED|INTERNAL|"
+                                      r"UNAVAILABLE|DEADLINE_EXCEEDED)\b")
 # Connect-RPC (connect-es, connect-go) prints its code in brackets after the class: "ConnectError: [unauthenticated]
 # ...", "[permission_denied] ...": gRPC's codes in snake case (https://connectrpc.com/docs/protocol#error-codes).
 _CONNECT_CODE_RE: Final = re.compile(r"ConnectError: \[([a-z_]{4,20})\]")
@@ -91,14 +98,15 @@ def embedded_status(text: str) -> int | None:
             return int(match.group(0))
     if len(text) < 32 and (bare := _BARE_REASONS.get(text.strip(" .!\n\"'").lower())) is not None:
         return bare
-    if "rror: " in head:
+    if "rror: " in head or "tatus: " in head:
         return _reason_after_lead(head.lower())
     return None
 
 
 # requests prints "404 Client Error: Not Found for url: ..."; a paste that lost the number still names the status by
-# its reason phrase right after the lead ("Client Error: NOT FOUND for url: https://api.sambanova.ai/...").
-_REASON_LEADS: Final = ("client error: ", "server error: ", "http error: ")
+# its reason phrase right after the lead ("Client Error: NOT FOUND for url: https://api.sambanova.ai/..."), as Gemini
+# CLI does after "Status:" ("[API Error: (Status: Not Found)]": https://github.com/google-gemini/gemini-cli/issues/4048).
+_REASON_LEADS: Final = ("client error: ", "server error: ", "http error: ", "status: ")
 
 
 def _reason_after_lead(lowered: str) -> int | None:
@@ -107,20 +115,22 @@ def _reason_after_lead(lowered: str) -> int | None:
         if at >= 0:
             after = lowered[at + len(lead):at + len(lead) + 26]
             for reason, status in _BARE_REASONS.items():
-                if after.startswith(reason) and after[len(reason):len(reason) + 1] in ("", " ", ".", ",", ";"):
+                if after.startswith(reason) and after[len(reason):len(reason) + 1] in ("", " ", ".", ",", ";", ")"):
                     return status
     return None
 
 
 def embedded_codes(text: str) -> list[str]:
-    """Service error codes a message names: AWS ``(ThrottlingException)``, gRPC ``StatusCode.X``, Connect's
-    ``ConnectError: [code]``, and the
+    """Service error codes a message names: AWS ``(ThrottlingException)``, gRPC ``StatusCode.X``, Google's ``status:
+    INTERNAL``, Connect's ``ConnectError: [code]``, and the
     class of the error a wrapper caught (``litellm.RateLimitError``, tenacity's ``raised RateLimitError>``)."""
     found: list[str] = []
     if "rror occurred (" in text:
         found += _AWS_CODE_RE.findall(text, 0, 600)
     if "StatusCode." in text:
         found += _GRPC_CODE_RE.findall(text, 0, 600)
+    if "tatus" in text:
+        found += _GOOGLE_STATUS_RE.findall(text, 0, 600)
     if "ConnectError: [" in text:
         found += _CONNECT_CODE_RE.findall(text, 0, 600)
     if "xception-type" in text:

@@ -172,7 +172,11 @@ _TAG_LIST: Final = (
          # Chat's filters on an answer ("the response was filtered by the Responsible AI Service", "the response matched
          # public code so it was blocked", Azure's protected-material filter): the same prompt meets the same filter
          ("guardrail", "violation"), ("guardrail", "cannot respond to requests"), "response was filtered",
-         "matched public code"),
+         "matched public code",
+         # ... and the same verdict in other clients' words (GitHub's Copilot clients: "The model returned no content
+         # because the response was blocked by content filtering.": https://github.com/github/copilot-cli/issues/3348;
+         # pydantic-ai's "Response content filtered by model 'x'": https://github.com/pydantic/pydantic-ai/pull/3634)
+         ("blocked by", "content filtering"), "content filtered by model"),
     # A Responses function_call item replayed without its namespace field: the request must round-trip it whole.
     _tag("missing_namespace", "missing namespace for function_call"),
     # A realtime session at its length cap (OpenAI Realtime: "Your session hit the maximum duration of 30 minutes.").
@@ -333,6 +337,12 @@ _TAG_LIST: Final = (
          "too many tokens in batch",
          # llama.cpp-style servers: "request (53192 tokens) exceeds context size (50176 tokens)"
          "exceeds context size", "exceed context size",
+         # llama.cpp's examples and their bindings when the conversation outgrew n_ctx ("context size exceeded":
+         # https://github.com/ggml-org/llama.cpp/issues/12113, https://github.com/containers/ramalama/issues/587,
+         # llama.clj's "Assert failed: Context size exceeded": https://github.com/phronmophobic/llama.clj/issues/13),
+         # vLLM V0's scheduler refusing a prompt past its limit ("Input prompt (36893 tokens) is too long and exceeds
+         # limit of 1000": https://github.com/vllm-project/vllm/issues/10440, /13209, /525)
+         "context size exceeded", ("input prompt", "is too long"),
          # a client's own check before sending (LibreChat: "Prompt token count of 37165 exceeds max token count of
          # 4095"), a server whose truncation could not make the prompt fit (LlamaFarm's "context_truncation_failed:
          # Failed to reduce context to fit within budget")
@@ -425,7 +435,14 @@ _TAG_LIST: Final = (
          "tokens per day", "requests per day", "free-models-per-day", "daily free allocation",
          "free allocation of",
          # Moonshot/Kimi's tokens- and requests-per-day caps ("request reached organization TPD rate limit")
-         ("tpd", "limit"), ("rpd", "limit")),
+         ("tpd", "limit"), ("rpd", "limit"),
+         # Claude Code's subscription windows, however its versions word them ("You've hit your limit · resets 8pm
+         # (America/New_York)", "You've hit your session limit · resets 1:40pm (Europe/Paris)", "5-hour limit reached ∙
+         # resets 9pm", "Session limit reached ∙ resets 8pm", "Weekly limit reached · resets Dec 2, 7pm":
+         # https://github.com/anthropics/claude-code/issues/42801, /72691, /7892, /11577, /12686): the plan's allowance
+         # for a window, not a per-minute throttle; a bare clock time is no near wait (usage_limit_no_reset)
+         "hit your limit", "hit your session limit", "hit your weekly limit", "5 hour limit reached",
+         "weekly limit reached", ("session limit reached", "resets")),
     # A window of a week or more (Kimi Code: "You've reached your weekly (7-day) usage limit. Your quota will reset when
     # the current 7-day window ends"): a plan cap, not a throttle.
     _tag("long_window", "weekly", "per week", "7 day", "每周"),
@@ -564,7 +581,11 @@ _TAG_LIST: Final = (
          # cloud's per-account concurrency slots ("timed out waiting for a concurrent request slot")
          "qps request limit", "qps limit", "rpm limit", "tpm limit", "concurrent request slot",
          # Copilot Chat's other throttle wording ("Sorry, your request was speed limited. Please wait 2 minutes")
-         "speed limited"),
+         "speed limited",
+         # LiteLLM's router when every deployment of the group is cooling down after failures or over its RPM/TPM:
+         # "No models available" (its older ValueError: https://github.com/BerriAI/litellm/issues/943, /2487), "No
+         # deployments available for selected model, Try again in 5 seconds" (RouterRateLimitError): wait for the window
+         "no models available", "no deployments available"),
     # gRPC's RESOURCE_EXHAUSTED (Google): a throttle name, but not the words of one; capacity wording beats it.
     _tag("exhausted", "resource_exhausted", "resource has been exhausted"),
     # An invalid or unknown key: rotate to another.
@@ -733,6 +754,10 @@ _TAG_LIST: Final = (
          "eof occurred in violation of protocol", "connection broken", "connection to the api was lost",
          "proxy authentication required", "socket hang up", "enotfound", "eai_again",
          "failed to connect to all addresses", "unable to reach the model provider", "trouble connecting to the",
+         # httpx's ConnectError when every address of the host refused or timed out (anyio's "All connection attempts
+         # failed"), however a wrapper relabels it: https://github.com/BerriAI/litellm/issues/1789,
+         # https://github.com/agent0ai/agent-zero/issues/470, https://github.com/run-llama/llama_index/issues/16811
+         "all connection attempts failed",
          # Bun's fetch: FailedToOpenSocket and ConnectionRefused, in its own words
          "typo in the url or port", "is the computer able to access the url",
          # A client's own words for a local server that refused the connection (Continue over Ollama, LM Studio).
@@ -885,7 +910,13 @@ _TAG_LIST: Final = (
          # an answer a client found None or empty (crewAI: "Invalid response from LLM call - None or empty."): its
          # words about what came back outrank the "invalid response" around them
          ("response", "none or empty"), ("response", "null or empty"), ("response", "empty or none"),
-         "ended with empty response text", "completed without valid content"),
+         "ended with empty response text", "completed without valid content",
+         # a client that found no text in the answer it parsed ("no content in Gemini response":
+         # https://github.com/xalgorix/xalgorix/issues/430; Genkit Go's "no valid candidates were found in the generate
+         # response"), a generation that came back empty in a client's words ("[Generation Failed] Empty result
+         # returned", DeepCode's "LLM returned empty result": https://github.com/HKUDS/DeepCode/issues/78)
+         ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
+         "returned empty result"),
     _tag("server_fault",
          # a websocket closed with code 1011 (RFC 6455: the server met an unexpected condition), as the websockets
          # library prints it ("received 1011 (internal error) Internal error occurred."; Gemini Live)

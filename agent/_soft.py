@@ -11,6 +11,7 @@ Recognised shapes (SDK objects are dumped to plain dicts first):
   window, or malformed output; an empty message.
 - Gemini ``generateContent``: ``promptFeedback.blockReason`` and safety ``finishReason`` values are
   content blocks; a candidate with no content is empty (or truncated on ``MAX_TOKENS``).
+- A bare answer of text fields only (``{"text": ""}``), all empty.
 - Any 200 body that carries an ``error`` object (OpenRouter and many proxies do this), or is itself
   an error object (a ``message`` with a numeric ``code`` or an error ``type``, as llama.cpp streams it).
 """
@@ -153,6 +154,19 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _converse(data)
     if data.get("type") == "message" or "stop_reason" in data:
         return _anthropic(data)
+    return _bare_empty_text(data)
+
+
+# The fields a gateway's pared-down answer puts its text in (a router's {"text": ""}, a server's {"response": ""}).
+_TEXT_FIELDS: Final = frozenset({"text", "response", "content", "output", "generated_text", "completion", "answer"})
+
+
+def _bare_empty_text(data: Mapping[str, Any]) -> SoftVerdict | None:
+    """An answer that is nothing but text fields, all empty: a router's HTTP 200 with ``{"text": ""}`` for a model that
+    generated nothing (https://github.com/decolua/9router/issues/2229). Any other field (a finish reason, usage, an
+    id) leaves the answer to the shapes above: None."""
+    if data and data.keys() <= _TEXT_FIELDS and all(value is None or value == "" for value in data.values()):
+        return _text_facts("the answer's text is empty"), FailoverReason.empty_response
     return None
 
 

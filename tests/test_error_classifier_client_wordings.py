@@ -776,3 +776,101 @@ def test_a_named_limit_beats_load_words(text: str, expect: FailoverReason, sourc
     """A cap on an hour's messages is a rate limit even with "try again later", and capacity words that also say the
     caller's own quota is spent are read by the quota's reset (a few minutes: rate_limit)."""
     assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "expect", "source"), [
+    ("You've hit your limit · resets 8pm (America/New_York)", R.billing,
+     "https://github.com/anthropics/claude-code/issues/42801"),
+    ("You've hit your session limit · resets 1:40pm (Europe/Paris)", R.billing,
+     "https://github.com/anthropics/claude-code/issues/72691"),
+    ("5-hour limit reached ∙ resets 9pm", R.billing, "https://github.com/anthropics/claude-code/issues/7892"),
+    ("Session limit reached ∙ resets 8pm", R.billing, "https://github.com/anthropics/claude-code/issues/11577"),
+    ("Weekly limit reached · resets Dec 2, 7pm (Europe/Moscow) ·", R.billing,
+     "https://github.com/anthropics/claude-code/issues/12686"),
+    ("You've hit your limit · resets Jan 30, 11:30am (Asia/Calcutta)", R.billing,
+     "https://github.com/anthropics/claude-code/issues/21562"),
+    # near misses: a reset the text says will come (s-claude-code-usage-limit-reset-at's convention) or a wait in
+    # seconds stays a rate limit; a rate limit hit is no plan window; a concurrency cap names no window at all
+    ("You\u2019ve hit your limit for Claude messages. Limits will reset at 9:30 AM.", R.rate_limit,
+     "https://github.com/anthropics/claude-code/issues/80062"),
+    ("Claude usage limit reached. Your limit will reset at 3pm (America/Bogota).", R.rate_limit, "-"),
+    ("You have hit your rate limit. Please try again in 20s.", R.rate_limit, "-"),
+    ("Concurrent session limit reached", R.unknown, "-"),
+])
+def test_a_subscription_windows_limit_line(text: str, expect: FailoverReason, source: str) -> None:
+    """Claude Code's lines for a spent plan window ("hit your limit", "session limit", "5-hour limit", a weekly one)
+    with a bare clock time or a date to reset at: the plan's allowance (billing), as usage limits with no near wait
+    are."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "expect", "source"), [
+    ('[API Error: got status: INTERNAL. {"error":{"code":500,"message":"An internal error has occurred. Please retry '
+     'or report in https://developers. generativeai.google/guide/troubleshooting","status":"INT', R.server_error,
+     "https://github.com/google-gemini/gemini-cli/issues/5125"),
+    ("[API Error: (Status: Not Found)]", R.model_not_found, "https://github.com/google-gemini/gemini-cli/issues/4048"),
+    ("Error 400, Message: * GenerateContentRequest.contents[45].parts[0].data: required oneof field 'data' must have "
+     "one initialized field\n, Status: INVALID_ARGUMENT, Details: []", R.format_error,
+     "https://github.com/google/syzkaller/issues/6966"),
+    # near misses: the enum's spelling only, not a word after "status"; a reason phrase must end where it ends
+    ("Job status: internal review pending", R.unknown, "-"),
+    ("[API Error: (Status: Not Foundational)]", R.unknown, "-"),
+])
+def test_a_google_status_stated_in_a_sentence(text: str, expect: FailoverReason, source: str) -> None:
+    """Google's status name after "status:" (INTERNAL, UNAVAILABLE...) or an HTTP reason phrase after it stands for the
+    status when the JSON that held it is cut or absent."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "expect", "source"), [
+    ("错误信息: All connection attempts failed", R.timeout, "https://github.com/xiamuceer-j/MuMuAINovel/issues/107"),
+    ("scheduler.py:648] Input prompt (36893 tokens) is too long and exceeds limit of 1000", R.context_overflow,
+     "https://github.com/vllm-project/vllm/issues/10440"),
+    ("context size exceeded", R.context_overflow, "https://github.com/ggml-org/llama.cpp/issues/12113"),
+    ("Assert failed: Context size exceeded\n(< n-past (llama_n_ctx ctx))", R.context_overflow,
+     "https://github.com/phronmophobic/llama.clj/issues/13"),
+    ("no content in Gemini response", R.empty_response, "https://github.com/xalgorix/xalgorix/issues/430"),
+    ("no valid candidates were found in the generate response", R.empty_response,
+     "https://github.com/genkit-ai/genkit-dart/pull/425"),
+    ("[Generation Failed] Empty result returned", R.empty_response,
+     "https://github.com/kikiprojecto/agent-challenge/blob/HEAD/LLM_EMPTY_RESULT_FIX_COMPLETE.md"),
+    ("The model returned no content because the response was blocked by content filtering.", R.content_policy_blocked,
+     "https://github.com/github/copilot-cli/issues/3348"),
+    ("The response was blocked by the provider's content filter", R.content_policy_blocked,
+     "https://github.com/anomalyco/opencode/issues/32029"),
+    ("Response content filtered by model 'gpt-4o'", R.content_policy_blocked,
+     "https://github.com/pydantic/pydantic-ai/pull/3634"),
+    ("{'error': {'message': 'No models available\\n\\nTraceback (most recent call last):\\n  File \"/usr/local/lib/"
+     "python3.9/site-packages/litellm/proxy/proxy_server.py\", line 2821, in chat_completion\\n", R.rate_limit,
+     "https://github.com/BerriAI/litellm/issues/2487"),
+    ("No deployments available for selected model, Try again in 5 seconds. Passed model=Qwen/Qwen2.5-0.5B-Instruct. "
+     "pre-call-checks=False, cooldown_list=['3dfdf3fc']", R.rate_limit,
+     "https://github.com/microsoft/agent-lightning/issues/290"),
+    # near misses: a prompt too short is no overflow; no content in the request is no empty answer; a spaced "content
+    # filter" that blocked nothing is a setting; a router with no deployment for the name has no such model
+    ("Input prompt is too short", R.format_error, "-"),
+    ("There is no content in the request body", R.unknown, "-"),
+    ("Invalid content filter configuration value", R.format_error, "-"),
+    ("Oops. Something went wrong: No healthy deployment available, passed model=gpt-4-0125-preview",
+     R.model_not_found, "-"),
+])
+def test_connects_overflows_empty_answers_filters_and_routers_in_words(text: str, expect: FailoverReason,
+                                                                       source: str) -> None:
+    """httpx's failed connect, servers' words for a prompt past the window (vLLM's scheduler, llama.cpp's examples), a
+    client's words for an answer with nothing in it or one a filter blocked, and LiteLLM's router with every deployment
+    cooling down (a rate limit: wait for the window)."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    ({"text": ""}, R.empty_response),  # https://github.com/decolua/9router/issues/2229
+    ({"response": None}, R.empty_response),
+    # near misses: text in it; any field beside the text (a finish reason, usage) leaves it to the other shapes
+    ({"text": "hi"}, None),
+    ({"text": "", "finish_reason": "stop"}, None),
+    ({}, None),
+])
+def test_a_bare_answer_of_empty_text_fields(body: dict[str, Any], expect: FailoverReason | None) -> None:
+    """A router's HTTP 200 whose answer is nothing but an empty text field generated nothing."""
+    got = classify_soft_failure(body)
+    assert (got.reason if got else None) is expect
