@@ -148,10 +148,10 @@ HOLDOUT18 = "holdout18.jsonl"
 HOLDOUT20 = "holdout20.jsonl"
 # A nineteenth, representative like the eighteenth (fixed queries over the common classes aimed at the SDKs and named
 # providers, rank order, only exact duplicates left out: 67 of them skipped). Measured unseen at 98 of 115 on 61fc4cb;
-# kept unfitted as the yardstick of the next rules.
+# general rules have since been fitted to it (-> 109 of 115), so it counts in the 95 % sum like every fitted holdout.
 HOLDOUT19 = "holdout19.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT19,)
+UNSEEN: tuple[str, ...] = ()
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -340,10 +340,12 @@ def test_eighteenth_holdout_accuracy_does_not_fall() -> None:
 
 def test_nineteenth_holdout_accuracy_does_not_fall() -> None:
     """The nineteenth held-out file, a second representative sample, keeps its accuracy (98 of 115 before any rule saw
-    it, on 61fc4cb: 79/95 message-only, 18/18 HTTP, 1/2 soft failures); raise the floor as rules fix more, never lower
-    it."""
+    it, on 61fc4cb: 79/95 message-only, 18/18 HTTP, 1/2 soft failures; 109 after general rules for plan-window lines,
+    Google's status names in a sentence, httpx's failed connect, servers' overflow wordings, empty answers and filter
+    verdicts in clients' words, LiteLLM's cooling router and a bare empty text answer: 89/95, 18/18, 2/2); raise the
+    floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT19)])
-    assert total >= 115 and right / total >= 98 / 115, f"{right}/{total}"
+    assert total >= 115 and right / total >= 109 / 115, f"{right}/{total}"
 
 
 def test_twentieth_holdout_accuracy_does_not_fall() -> None:
