@@ -150,8 +150,13 @@ HOLDOUT20 = "holdout20.jsonl"
 # providers, rank order, only exact duplicates left out: 67 of them skipped). Measured unseen at 98 of 115 on 61fc4cb;
 # general rules have since been fitted to it (-> 109 of 115), so it counts in the 95 % sum like every fitted holdout.
 HOLDOUT19 = "holdout19.jsonl"
+# A twenty-first, representative like the eighteenth (32 other fixed queries over the common classes, rank order, only
+# exact duplicates left out), mined while the eighteenth, nineteenth and twentieth were being fitted and never read by
+# their fitters. Measured unseen at 87 of 99 on 61fc4cb and on ab5fae2 (after those three fits: they moved it by
+# nothing); kept unfitted as the yardstick of the next rules.
+HOLDOUT21 = "holdout21.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = ()
+UNSEEN: tuple[str, ...] = (HOLDOUT21,)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -356,6 +361,14 @@ def test_twentieth_holdout_accuracy_does_not_fall() -> None:
     a tier that serves only its own client); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT20)])
     assert total >= 88 and right / total >= 83 / 88, f"{right}/{total}"
+
+
+def test_twenty_first_holdout_accuracy_does_not_fall() -> None:
+    """The twenty-first held-out file, a representative sample of public reports no rule was fitted to, keeps its
+    accuracy (87 of 99 before any rule saw it, on 61fc4cb and ab5fae2: 79/91 message-only, 8/8 HTTP); raise the floor
+    as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT21)])
+    assert total >= 99 and right / total >= 87 / 99, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
