@@ -155,8 +155,12 @@ HOLDOUT19 = "holdout19.jsonl"
 # their fitters. Measured unseen at 87 of 99 on 61fc4cb and on ab5fae2 (after those three fits: they moved it by
 # nothing); kept unfitted as the yardstick of the next rules.
 HOLDOUT21 = "holdout21.jsonl"
+# A twenty-second, a fifth representative sample (32 other fixed queries, the first 3 usable results of each, only exact
+# duplicates left out: 47 of them), mined after the rules fitted to the eighteenth, nineteenth and twentieth. Measured
+# unseen at 52 of 64 on bf198b7; kept unfitted, the yardstick of the rules the twenty-first will get.
+HOLDOUT22 = "holdout22.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT21,)
+UNSEEN: tuple[str, ...] = (HOLDOUT21, HOLDOUT22)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -369,6 +373,14 @@ def test_twenty_first_holdout_accuracy_does_not_fall() -> None:
     as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT21)])
     assert total >= 99 and right / total >= 87 / 99, f"{right}/{total}"
+
+
+def test_twenty_second_holdout_accuracy_does_not_fall() -> None:
+    """The twenty-second held-out file, a fifth representative sample no rule was fitted to, keeps its accuracy (52 of
+    64 before any rule saw it, on bf198b7: 51/63 message-only, 1/1 soft); raise the floor as rules fix more, never
+    lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT22)])
+    assert total >= 64 and right / total >= 52 / 64, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
