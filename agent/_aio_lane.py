@@ -204,6 +204,15 @@ async def _answer(http: httpx2.AsyncClient, aio: Any, url: httpx2.URL, stream: b
 async def _read(response: httpx2.Response, aio: Any, cap: _Cap) -> None:
     """``response.aread()`` for a body whose declared length is within the bound: one read, not a chunk at a
     time through httpx's and the transport's iterators (the same deadline, mapping, decoding and bound)."""
+    response._content, received = await _whole_body(aio, cap, lambda: response.request)
+    response.is_stream_consumed, response._num_bytes_downloaded = True, received
+    await response.aclose()
+
+
+async def _whole_body(aio: Any, cap: _Cap, request: Callable[[], httpx2.Request]) -> tuple[bytes, int]:
+    """A body whose declared length is within the bound, in one read within the deadline, aiohttp's errors mapped as
+    the SDK's transport maps them (``request()`` set on them, as httpx's aiter_raw does): the bytes decoded and
+    bounded by ``cap``, and how many came over the wire. Shared by ``_read`` and ``Answer``."""
     from anthropic._vendor.httpx_aiohttp.transport import map_aiohttp_exceptions
 
     async def whole() -> bytes:
@@ -213,12 +222,10 @@ async def _read(response: httpx2.Response, aio: Any, cap: _Cap) -> None:
 
     try:
         data = await _within_deadline(whole)
-        response._content = b"".join(cap.pieces(data))
-    except httpx2.RequestError as err:  # as httpx's aiter_raw gives it
-        err.request = response.request
+        return b"".join(cap.pieces(data)), len(data)
+    except httpx2.RequestError as err:
+        err.request = request()
         raise
-    response.is_stream_consumed, response._num_bytes_downloaded = True, len(data)
-    await response.aclose()
 
 
 async def _received(http: httpx2.AsyncClient, response: httpx2.Response, url: httpx2.URL, stream: bool,
@@ -332,19 +339,9 @@ class Answer:
         return self._content
 
     async def _whole(self) -> None:
-        """The body whose declared length is within the bound, in one read (``_read``)."""
-        from anthropic._vendor.httpx_aiohttp.transport import map_aiohttp_exceptions
-
-        async def whole() -> bytes:
-            with map_aiohttp_exceptions():
-                data: bytes = await self._aio.content.read()
-                return data
-
+        """The body whose declared length is within the bound, in one read (``_whole_body``, as ``_read``)."""
         try:
-            self._content = b"".join(self._cap.pieces(await _within_deadline(whole)))
-        except httpx2.RequestError as err:
-            err.request = self.request
-            raise
+            self._content, _ = await _whole_body(self._aio, self._cap, self._build)
         finally:
             await self.aclose()
 
