@@ -159,8 +159,13 @@ HOLDOUT21 = "holdout21.jsonl"
 # duplicates left out: 47 of them), mined after the rules fitted to the eighteenth, nineteenth and twentieth. Measured
 # unseen at 52 of 64 on bf198b7; kept unfitted, the yardstick of the rules the twenty-first will get.
 HOLDOUT22 = "holdout22.jsonl"
+# A twenty-third, a sixth representative sample (32 fixed queries aimed at 2025-2026 reports and at the providers and
+# clients the earlier samples covered least, plus six for the classes they left empty; the first 3-4 usable results of
+# each, only exact duplicates left out: 95 of them), labelled before any run by a session that never read the rules.
+# Measured unseen at 85 of 99 on ed9a59c; kept unfitted.
+HOLDOUT23 = "holdout23.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT21, HOLDOUT22)
+UNSEEN: tuple[str, ...] = (HOLDOUT21, HOLDOUT22, HOLDOUT23)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -381,6 +386,14 @@ def test_twenty_second_holdout_accuracy_does_not_fall() -> None:
     lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT22)])
     assert total >= 64 and right / total >= 52 / 64, f"{right}/{total}"
+
+
+def test_twenty_third_holdout_accuracy_does_not_fall() -> None:
+    """The twenty-third held-out file, a sixth representative sample no rule was fitted to, keeps its accuracy (85 of
+    99 before any rule saw it, on ed9a59c: 84/98 message-only, 1/1 HTTP); raise the floor as rules fix more, never
+    lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT23)])
+    assert total >= 99 and right / total >= 85 / 99, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
