@@ -1,13 +1,15 @@
-"""A kept SDK request sent straight to the SDK's aiohttp session, past httpx's client.
+"""A kept SDK request sent past httpx's client, on the SDK transport's connections.
 
 ``agent._request_template`` keeps the request the SDK built for each shape. Sent through
 ``httpx2.AsyncClient.send`` it was rebuilt as an ``httpx2.Request`` (every header normalised
 again), walked through httpx's auth, redirect and hook layers, and turned back into header items
 for aiohttp by the SDK's transport (``AiohttpTransport``): about 0.6 ms of CPU a request on the
 2-core VM, a quarter of what ``steadyloop serve`` spent on one. When a request needs nothing
-those layers add (``lane``), it goes here to the very aiohttp session, with the very arguments
-and header items, the SDK's transport would have used, under ``agent._http_aio``'s guarantees
-(the deadline, decoding, the body cap):
+those layers add (``lane``), it goes here, with the very header items the SDK's transport would have
+handed its aiohttp session, under ``agent._http_aio``'s guarantees (the deadline, decoding, the body
+cap). The session itself is replaced by ``agent._h1`` (a small HTTP/1.1 client: the same bytes on the wire,
+limits, kept connections and errors, a fifth of aiohttp's CPU) wherever the transport made its own session;
+a transport given a session or a socket path, or whose session's jar holds cookies, keeps aiohttp's:
 
 | httpx's client would                         | here                                                  |
 | -------------------------------------------- | ----------------------------------------------------- |
@@ -47,9 +49,10 @@ _REDIRECTS = frozenset((301, 302, 303, 307, 308))  # the statuses of httpx's ``h
 _DECODED_RAW = frozenset(name.encode() for name in _DECODED)
 
 
-def lane(http: httpx2.AsyncClient, url: httpx2.URL) -> Any:
-    """The SDK's ``AiohttpTransport`` that ``http`` would send a request to ``url`` through, when httpx's client
-    would add nothing to it: no auth, event hooks, proxy or stored cookies; else None."""
+def lane(http: httpx2.AsyncClient, url: httpx2.URL) -> _Bounded | None:
+    """The transport (around the SDK's ``AiohttpTransport``) that ``http`` would send a request to ``url``
+    through, when httpx's client would add nothing to it: no auth, event hooks, proxy or stored cookies; else
+    None."""
     if http.auth is not None or any(http.event_hooks.values()) or http.cookies.jar or url.userinfo:
         return None
     transport = http._transport_for_url(url)
@@ -58,7 +61,7 @@ def lane(http: httpx2.AsyncClient, url: httpx2.URL) -> Any:
     from anthropic._vendor.httpx_aiohttp.transport import AiohttpTransport
 
     inner = transport._inner
-    return inner if isinstance(inner, AiohttpTransport) and inner.proxy is None else None
+    return transport if isinstance(inner, AiohttpTransport) and inner.proxy is None else None
 
 
 class _Response(httpx2.Response):
@@ -130,12 +133,18 @@ class _Timed(_Body):
         await super().aclose()
 
 
-async def _start(transport: Any, url: str, headers: Sequence[tuple[str, str]], content: bytes,
+async def _start(bounded: _Bounded, url: str, headers: Sequence[tuple[str, str]], content: bytes,
                  timeout: dict[str, float | None]) -> Any:
-    """``AiohttpTransport.handle_async_request``'s call of its session, with the same arguments."""
+    """``AiohttpTransport.handle_async_request``'s call of its session, with the same arguments: through the
+    lane's own HTTP/1.1 client (``agent._h1``: the same bytes, limits and errors) where it may stand in."""
+    pool = bounded.h1()
+    if pool is not None:
+        return await pool.post(url, headers, content, timeout)
     from aiohttp import ClientSession, ClientTimeout
-    from anthropic._vendor.httpx_aiohttp.transport import map_aiohttp_exceptions
+    from anthropic._vendor.httpx_aiohttp.transport import AiohttpTransport, map_aiohttp_exceptions
 
+    transport = bounded._inner
+    assert isinstance(transport, AiohttpTransport)
     if not isinstance(transport.client, ClientSession):
         transport.client = transport.get_client()
     get = timeout.get
@@ -147,7 +156,7 @@ async def _start(transport: Any, url: str, headers: Sequence[tuple[str, str]], c
             proxy_headers=None).__aenter__()
 
 
-async def send(http: httpx2.AsyncClient, transport: Any, url: httpx2.URL, headers: Sequence[tuple[str, str]],
+async def send(http: httpx2.AsyncClient, transport: _Bounded, url: httpx2.URL, headers: Sequence[tuple[str, str]],
                content: bytes, timeout: httpx2.Timeout, *, stream: bool, build: Callable[[], httpx2.Request],
                light: bool = False) -> httpx2.Response | Answer:
     """POST ``content`` with the header items ``headers`` (as ``httpx2.Headers.items()`` gives them) through

@@ -5,7 +5,8 @@ The SDKs ship an aiohttp transport of their own (``anthropic.DefaultAioHttpClien
 ones, over aiohttp's C-parsed HTTP/1.1 instead of httpcore, h11 and anyio. On loopback that
 stack costs about 0.3 ms a request against 0.9 ms (measured with the emulator, one keep-alive
 connection), which a gateway pays on every request: ``steadyloop serve`` uses this client
-whenever aiohttp is installed (its ``serve`` extra brings it); the library keeps httpx.
+whenever aiohttp is installed (its ``serve`` extra brings it); the library keeps httpx. A request
+the SDK built before (``agent._aio_lane``) skips even aiohttp's session: ``agent._h1`` sends it.
 
 What ``agent._http`` guarantees holds here too, in a transport wrapped around aiohttp's:
 
@@ -91,6 +92,23 @@ class _Bounded(httpx2.AsyncBaseTransport):
 
     def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
         self._inner = inner
+        from anthropic._vendor.httpx_aiohttp.transport import AiohttpTransport
+
+        # the lane's own HTTP/1.1 client may stand in for aiohttp's session only where the transport makes it
+        self._own = isinstance(inner, AiohttpTransport) and inner.client is None and inner.uds is None
+        self._h1: Any = None  # agent._h1.Pool, made on the lane's first call
+
+    def h1(self) -> Any:
+        """The ``agent._h1.Pool`` the lane sends through instead of aiohttp's session (configured as the inner
+        transport configures that session); None when the transport was given a session or a socket path of
+        its own, or when its session's cookie jar holds a cookie (aiohttp would add it to the request)."""
+        if not self._own or not _jarless(self._inner.client):  # type: ignore[attr-defined]
+            return None
+        if self._h1 is None:
+            from ._h1 import pool_of
+
+            self._h1 = pool_of(self._inner)
+        return self._h1
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         left = time_left()
@@ -107,7 +125,14 @@ class _Bounded(httpx2.AsyncBaseTransport):
         return response
 
     async def aclose(self) -> None:
+        if self._h1:
+            await self._h1.aclose()
         await self._inner.aclose()
+
+
+def _jarless(session: Any) -> bool:
+    """Whether aiohttp's session (None: not made yet) would add no cookie of its own jar to a request."""
+    return session is None or not len(session.cookie_jar)
 
 
 @functools.cache
