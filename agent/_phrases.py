@@ -391,7 +391,10 @@ _TAG_LIST: Final = (
          "can only be used from within", "only available for coding agents",
          # a router's organisation policy forbids the provider it would route to (Requesty: "Provider not allowed for
          # organization"), like OpenRouter's "No allowed providers are available": another provider may be allowed
-         "provider not allowed"),
+         "provider not allowed",
+         # a client whose model provider refuses the caller's region (Cursor: "This model provider doesn't serve your
+         # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
+         "doesn't serve your region", "does not serve your region"),
     _tag("billing",
          # a plan that expired (Zhipu's 1309: "您的 GLM Coding Plan 套餐已到期": https://docs.bigmodel.cn/cn/api/api-code)
          "套餐已到期", "plan has expired", "subscription has expired",
@@ -405,7 +408,10 @@ _TAG_LIST: Final = (
          "exceeded budget", "crossed budget", "budget_exceeded", "max budget", "insufficient account balance",
          "arrears", "overdue", "account is not active", "buying credits", "positive balance",
          # not "add a payment method to increase your rate limit" (OpenAI's free tier): that one is a rate limit
-         "update your payment method", "payment method was declined", "payment method failed"),
+         "update your payment method", "payment method was declined", "payment method failed",
+         # an app's own allowance of tokens spent, no reset named (bolt.new: "You've used all your remaining tokens":
+         # https://github.com/stackblitz/bolt.new/issues/912, /296)
+         "used all your remaining"),
     # Credits gone or the account in arrears: billing whatever the status or throttle code says.
     _tag("credits_exhausted", "insufficient balance", "credits are depleted", "prepayment credits",
          "run out of credits", "have any credits", "used all available credits", "balance is insufficient",
@@ -475,7 +481,9 @@ _TAG_LIST: Final = (
     # A zero allowance: no amount of waiting helps (Gemini free tier "limit: 0").
     _tag("zero_allowance", "limit: 0,", "limit 0 model", "quota limit is 0", "limit: 0",
          # Google's quota metadata printed as protobuf text (python-genai, google-api-core): the allowance is zero.
-         'quota_limit_value" value: "0"'),
+         'quota_limit_value" value: "0"',
+         # ... and as JSON or a Python dict (a client's printout of the body's ErrorInfo metadata)
+         '"quota_limit_value": "0"'),
     # One request bigger than the per-minute token budget (seed-independent: OpenAI, Groq).
     _tag("request_over_budget", ("request too large", "per min"), ("request too large", "tpm"),
          "must be reduced in order to run successfully"),
@@ -502,7 +510,14 @@ _TAG_LIST: Final = (
          # disconnected, please wait moment.": https://support.huaweicloud.com/eu/trouble-modelarts/modelarts_13_0218.html)
          "due to self protection",
          # llama.cpp's server with every parallel slot busy ("slot unavailable"), as "no slots available"
-         "slot unavailable", "no slot available"),
+         "slot unavailable", "no slot available",
+         # Vertex AI's pay-as-you-go 429, whose shared pool had no capacity for the request ("Resource exhausted, please
+         # try again later": https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429), however a client
+         # prints it; not the Gemini API's "Resource has been exhausted (e.g. check quota)", a quota (exhausted, below)
+         ("resource exhausted", "try again later"),
+         # Bedrock's ServiceUnavailableException, in any wrapper's words ("Can't invoke. Reason: Bedrock is unable to
+         # process your request.": https://github.com/darko-mesaros/bedrust/issues/47; AWS advises backoff)
+         "bedrock is unable to process your request"),
     _tag("try_later", "try again later", "retry later", "请稍后再试"),
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
@@ -631,8 +646,10 @@ _TAG_LIST: Final = (
          "api_key client option must be set", ("environment variable is missing or empty", "apikey"),
          "could not resolve authentication method", "no api key provided", "api key is missing",
          ("did not find", "please add an environment variable")),
-    # Seed 001: the upstream blamed the request, but the fault is on its side.
-    _tag("transient", "invalid request sent to provider", "temporarily unavailable", "please try again later",
+    # Seed 001: the upstream blamed the request, but the fault is on its side. Only words that say the upstream
+    # hiccupped: not a bare "please try again later" or "temporarily unavailable", which a 429, an overload or an outage
+    # says as well (Vertex's "Resource exhausted. Please try again later.", its JSON cut before the 429: issue 9).
+    _tag("transient", "invalid request sent to provider",
          "upstream connect error", "failed to get response from provider", "timeout while downloading",
          # fasthttp (Go) reused a keep-alive socket the server had just closed: a fresh connection succeeds
          "closed connection before returning the first response byte"),
@@ -768,7 +785,11 @@ _TAG_LIST: Final = (
          # a client's words for a server it could not reach or that does not answer (AnythingLLM: "The AnythingLLM LLM
          # engine instance could not be reached or is not responding", Ollama's "llm server not responding":
          # https://github.com/ollama/ollama/issues/9287)
-         "could not be reached", "cannot be reached", "can t be reached", "not responding"),
+         "could not be reached", "cannot be reached", "can t be reached", "not responding",
+         # curl's CURLE_COULDNT_CONNECT (error 7), as curl, PHP and other libcurl users print it ("curl: (7) Failed to
+         # connect to 172.16.105.65 port 11434 after 0 ms: Couldn't connect to server":
+         # https://github.com/ollama/ollama/issues/4005; https://curl.se/libcurl/c/libcurl-errors.html)
+         "couldn't connect to server", ("failed to connect to", "port")),
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",

@@ -252,6 +252,9 @@ def fetch_terminated(f: ErrorFacts) -> bool:
     """undici's "terminated" is the whole text, or follows only a wrapper's "... error:" prefix."""
     return f.norm == " terminated " or f.norm.endswith(_TERMINATED)
 
+# Words beside a plan cap under a 500 that leave the status to decide: the server's fault, the request's, a throttle.
+_NOT_A_PLAN_CAP: Final = ("server_fault", "request_defect", "rate_limit")
+
 NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
 PHRASED: Final = (400, 402, 403, 404, 422, 429, None)
@@ -370,6 +373,12 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("usage_limit_long_window", R.billing, statuses=LIMITED, tags=("usage_limit", "long_window")),
     rule("usage_limit_no_reset", R.billing, statuses=LIMITED, tags=("usage_limit",), test=no_reset_soon),
     rule("usage_limit_resets", R.rate_limit, statuses=LIMITED, tags=("usage_limit",)),
+    # A plan or daily cap that a relay or app reports as a bare 500 (g4f.dev: "500 - Token limit (500,000 per day)
+    # exceeded ... Sign up ... for higher limits"): the words name the caller's allowance, no server fault, and are read
+    # as under a 429: spent (billing) unless the text says it resets soon.
+    rule("usage_limit_as_500", R.billing, statuses=(500,), tags=("usage_limit",), unless=_NOT_A_PLAN_CAP,
+         test=lambda f: "long_window" in f.tags or no_reset_soon(f)),
+    rule("usage_limit_resets_as_500", R.rate_limit, statuses=(500,), tags=("usage_limit",), unless=_NOT_A_PLAN_CAP),
     rule("rate_limit_code", R.rate_limit, codes=(
         "rate_limit_exceeded", "rate_limit_error", "throttled", "throttlingexception",
         "too_many_requests", "ramp_limit_exceeded", "servicequotaexceededexception", "ratelimited",
@@ -545,9 +554,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("tls_untrusted_phrase", R.tls_untrusted, statuses=TRANSPORT, tags=("tls_untrusted",)),
     # Transport faults named in a wrapper's text (refused, DNS, proxy), before its 5xx status.
     rule("transport_phrase", R.timeout, statuses=TRANSPORT, tags=("transport",)),
-    # Seed 001: an upstream 400 that is its own hiccup; retry soon on the same target.
+    # Seed 001: an upstream 400 that is its own hiccup; retry soon on the same target. Never before a limit, an
+    # overload or a request defect the text also names (issue 9).
     rule("transient_upstream_400", R.transient, statuses=(400, 422, None), tags=("transient",),
-         unless=("request_defect", "overloaded")),
+         unless=("request_defect", "overloaded", "rate_limit", "exhausted", "usage_limit")),
     # Capacity wording under a 400 (a Codex relay's "API error (400): Our servers are currently overloaded"): the
     # text, not the status, says what to do.
     rule("overloaded_wording_as_400", R.overloaded, statuses=(400,), tags=("overloaded",),

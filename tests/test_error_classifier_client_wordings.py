@@ -874,3 +874,98 @@ def test_a_bare_answer_of_empty_text_fields(body: dict[str, Any], expect: Failov
     """A router's HTTP 200 whose answer is nothing but an empty text field generated nothing."""
     got = classify_soft_failure(body)
     assert (got.reason if got else None) is expect
+
+
+_VERTEX_429_DOC = ("Please refer to https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more "
+                   "details.")
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect", "source"), [
+    # Vertex's pay-as-you-go 429 ("Resource exhausted, please try again later": the shared pool had no capacity), its
+    # JSON cut before the status by a client's headline, bare, or behind an app's own words
+    ("Error", '✕ [API Error: [{ "error": { "code": 429, "message": "Resource exhausted. Please try again later. '
+              + _VERTEX_429_DOC + '"', None, R.overloaded, "https://github.com/google-gemini/gemini-cli/issues/14811"),
+    ("Error", "✕ [API Error: Resource exhausted. Please try again later. Please refer to\n  https://cloud.google.com/"
+              "vertex-ai/generative-ai/docs/error-code-429 for more\n  details.]", None, R.overloaded,
+     "https://github.com/google-gemini/gemini-cli/issues/15498"),
+    ("Error", "自拍失败: Edit failed: Vertex AI Anonymous 请求失败: Vertex AI Anonymous error 8: Resource exhausted. "
+              "Please try again later. " + _VERTEX_429_DOC, None, R.overloaded,
+     "https://github.com/sukafon/astrbot_plugin_big_banana/issues/4"),
+    ("Error", "429 Resource exhausted. Please try again later.\nPlease refer to https://cloud.google.com/vertex-ai/"
+              "generative-ai/docs/error-code-429", None, R.overloaded,
+     "https://github.com/googleapis/python-genai/issues/2001"),
+    # the hiccups the rule is for stay transient
+    ("BadRequestError", "Invalid request sent to provider.", 400, R.transient, "-"),
+    ("BadRequestError", "Timeout while downloading 20250503_162129.jpg.", 400, R.transient, "-"),
+    # near misses: the Gemini API's quota wording is a rate limit; a throttle's "try again later" is the throttle's;
+    # "please try again later" alone says nothing of what failed
+    ("Error", 'Error 429 "Resource has been exhausted (e.g. check quota)"', None, R.rate_limit,
+     "https://github.com/google-gemini/gemini-cli/issues/23981"),
+    ("Error", "Rate limit exceeded. Please try again later.", None, R.rate_limit, "-"),
+    ("Error", "Please try again later.", None, R.unknown, "-"),
+])
+def test_try_again_later_is_no_upstream_hiccup(type_name: str, text: str, status: int | None,
+                                              expect: FailoverReason, source: str) -> None:
+    """An upstream's hiccup is read only from words that say so: a bare "please try again later" or "temporarily
+    unavailable" never pre-empts the 429, overload or limit the text names (issue 9); Vertex's pay-as-you-go
+    "Resource exhausted, try again later" is its shared pool at capacity (overloaded)."""
+    assert classify_api_error(exception_from_message(type_name, text, status=status)).reason is expect, source
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect", "source"), [
+    # a zero allowance printed as JSON (Google's ErrorInfo metadata), as its other printouts are
+    ("Error", 'API Error: Status Code 429, { "error": { "code": 429, "message": "Quota exceeded for quota metric '
+              "'Generate Content API requests per minute' and limit 'GenerateContent request limit per minute for a "
+              "region' of service 'generativelanguage.googleapis.com' for consumer 'project_number:391029737820'.\", "
+              '"status": "RESOURCE_EXHAUSTED", "details": [ { "@type": "type.googleapis.com/google.rpc.ErrorInfo", '
+              '"reason": "RATE_LIMIT_EXCEEDED", "domain": "googleapis.com", "metadata": { "quota_location": '
+              '"us-west4", "quota_limit_value": "0", "quota_limit": '
+              '"GenerateContentRequestsPerMinutePerProjectPerRegion" } } ] } }', None, R.billing,
+     "https://github.com/tech-shrimp/gemini-playground/issues/10"),
+    ("Error", "[429 Too Many Requests] You exceeded your current quota, please check your plan and billing details.\n"
+              "* Quota exceeded for metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, "
+              "limit: 0, model: gemini-2.0-flash", None, R.billing, "https://github.com/genkit-ai/genkit/issues/3915"),
+    # curl's error 7, the connection never made
+    ("Error", "curl: (7) Failed to connect to 172.16.105.65 port 11434 after 0 ms: Couldn't connect to server", None,
+     R.timeout, "https://github.com/ollama/ollama/issues/4005"),
+    ("Error", "(7) Failed to connect to xxx port ##### after 45 ms: Couldn't connect to server", None, R.timeout,
+     "https://github.com/Athlon1600/php-proxy-app/issues/226"),
+    ("Error", "cURL error 7: Failed to connect to 127.0.0.1 port 80 after 0 ms: Connection refused (see "
+              "https://curl.haxx.se/libcurl/c/libcurl-errors.html)", None, R.timeout,
+     "https://github.com/fresns/fresns/issues/36"),
+    # a provider that does not serve the caller's region
+    ("Error", "Model not available\nThis model provider doesn't serve your region. Visit https://docs.cursor.com/"
+              "account/regions for more information.", None, R.provider_policy_blocked,
+     "https://github.com/cursor/cursor/issues/3378"),
+    ("Error", "This model is not available in your region.", None, R.provider_policy_blocked,
+     "https://github.com/anomalyco/opencode/issues/19117"),
+    # an app's own allowance spent, no reset named
+    ("Error", "You've used all your remaining tokens", None, R.billing,
+     "https://github.com/stackblitz/bolt.new/issues/912"),
+    ("Error", "Monthly AI credits exhausted", None, R.billing, "https://github.com/github/app/issues/1896"),
+    # a daily cap reported as a 500
+    ("InternalServerError", "500 - Token limit (500,000 per day) exceeded. Used: 508,311 tokens. Sign up at "
+                            "g4f.dev/members.html for higher limits.", 500, R.billing,
+     "https://github.com/xtekky/gpt4free/issues/3456"),
+    ("InternalServerError", "QuotaExceededException: You have already reached the daily limit of 10 requests for "
+                            "host novagaia.fr today", 500, R.billing, "https://github.com/cnumr/ecoindex_api/issues/310"),
+    # Bedrock's ServiceUnavailableException in a client's words
+    ("Error", "Error: Can't invoke. Reason: Bedrock is unable to process your request.", None, R.overloaded,
+     "https://github.com/darko-mesaros/bedrust/issues/47"),
+    ("Error", "Bedrock is unable to process your request.", None, R.overloaded,
+     "https://github.com/danny-avila/LibreChat/issues/4217"),
+    # near misses: a non-zero quota value; a region the text only names; tokens left; a 500 that failed on its own
+    # ledger, or a daily cap that resets in seconds; a plain failed connect with no port
+    ("Error", '"quota_limit_value": "10"', None, R.unknown, "-"),
+    ("Error", "We serve your region from Frankfurt", None, R.unknown, "-"),
+    ("Error", "You have 1,000 remaining tokens", None, R.unknown, "-"),
+    ("InternalServerError", "Internal Server Error: failed to update usage limit", 500, R.server_error, "-"),
+    ("InternalServerError", "Daily limit reached. Resets in 30 seconds.", 500, R.rate_limit, "-"),
+    ("Error", "Failed to connect to the server", None, R.unknown, "-"),
+])
+def test_zero_quotas_connect_failures_regions_allowances_and_capacity_in_apps_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason, source: str) -> None:
+    """A zero allowance in Google's JSON metadata, curl's failed connect, a provider that does not serve the region, an
+    app's own token allowance spent (also when a relay reports it as a 500), and Bedrock's capacity sentence, in the
+    words clients print them (holdout21)."""
+    assert classify_api_error(exception_from_message(type_name, text, status=status)).reason is expect, source
