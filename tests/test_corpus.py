@@ -153,11 +153,12 @@ HOLDOUT19 = "holdout19.jsonl"
 # A twenty-first, representative like the eighteenth (32 other fixed queries over the common classes, rank order, only
 # exact duplicates left out), mined while the eighteenth, nineteenth and twentieth were being fitted and never read by
 # their fitters. Measured unseen at 87 of 99 on 61fc4cb and on ab5fae2 (after those three fits: they moved it by
-# nothing); kept unfitted as the yardstick of the next rules.
+# nothing); general rules have since been fitted to it (-> 93 of 99), so it counts in the 95 % sum like every fitted
+# holdout.
 HOLDOUT21 = "holdout21.jsonl"
 # A twenty-second, a fifth representative sample (32 other fixed queries, the first 3 usable results of each, only exact
 # duplicates left out: 47 of them), mined after the rules fitted to the eighteenth, nineteenth and twentieth. Measured
-# unseen at 52 of 64 on bf198b7; kept unfitted, the yardstick of the rules the twenty-first will get.
+# unseen at 52 of 64 on bf198b7, and the same after the rules fitted to the twenty-first; kept unfitted.
 HOLDOUT22 = "holdout22.jsonl"
 # A twenty-third, a sixth representative sample (32 fixed queries aimed at 2025-2026 reports and at the providers and
 # clients the earlier samples covered least, plus six for the classes they left empty; the first 3-4 usable results of
@@ -165,7 +166,7 @@ HOLDOUT22 = "holdout22.jsonl"
 # Measured unseen at 85 of 99 on ed9a59c; kept unfitted.
 HOLDOUT23 = "holdout23.jsonl"
 # holdouts no general rule has been fitted to yet: kept out of the 95 % sum
-UNSEEN: tuple[str, ...] = (HOLDOUT21, HOLDOUT22, HOLDOUT23)
+UNSEEN: tuple[str, ...] = (HOLDOUT22, HOLDOUT23)
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -373,11 +374,13 @@ def test_twentieth_holdout_accuracy_does_not_fall() -> None:
 
 
 def test_twenty_first_holdout_accuracy_does_not_fall() -> None:
-    """The twenty-first held-out file, a representative sample of public reports no rule was fitted to, keeps its
-    accuracy (87 of 99 before any rule saw it, on 61fc4cb and ab5fae2: 79/91 message-only, 8/8 HTTP); raise the floor
-    as rules fix more, never lower it."""
+    """The twenty-first held-out file, a representative sample of public reports, keeps its accuracy (87 of 99 before
+    any rule saw it, on 61fc4cb and ab5fae2: 79/91 message-only, 8/8 HTTP; 93 after general rules for Google's zero
+    allowance in JSON, curl's failed connect, a provider that does not serve the region, an app's spent token
+    allowance, a daily cap under a 500 and Bedrock's capacity sentence: 85/91, 8/8); raise the floor as rules fix
+    more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT21)])
-    assert total >= 99 and right / total >= 87 / 99, f"{right}/{total}"
+    assert total >= 99 and right / total >= 93 / 99, f"{right}/{total}"
 
 
 def test_twenty_second_holdout_accuracy_does_not_fall() -> None:
