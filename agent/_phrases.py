@@ -766,7 +766,7 @@ _TAG_LIST: Final = (
          "temporary failure in name resolution", "cannot connect to host", "failed to establish a new connection",
          "proxyerror", "tunnel connection failed", "proxy connect", "unable to connect to proxy",
          "error sending request for url", "no route to host",
-         "network is unreachable", "stream disconnected before completion", "stream closed before", "econnreset",
+         "network is unreachable", "stream disconnected before completion", "econnreset",
          "econnrefused", "etimedout", "unable to connect to api", "fetch failed", "forcibly closed by the remote host",
          "eof occurred in violation of protocol", "connection broken", "connection to the api was lost",
          "proxy authentication required", "socket hang up", "enotfound", "eai_again",
@@ -832,6 +832,14 @@ _TAG_LIST: Final = (
          "error occurred while streaming", ("while streaming", "network error"), "error from llm stream",
          # autogen's stream reader when no chunk carried a finish reason ("No stop reason found")
          "no stop reason found"),
+    # The answer had begun and its body was cut before it ended: httpx's RemoteProtocolError ("peer closed connection
+    # without sending complete message body (incomplete chunked read)", https://github.com/encode/httpx/issues/3087),
+    # aiohttp's ClientPayloadError ("Response payload is not completed",
+    # https://github.com/aio-libs/aiohttp/issues/4581), a Responses stream closed before its terminal event (Codex:
+    # "stream closed before response.completed", https://github.com/router-for-me/CLIProxyAPI/issues/1071). Resend.
+    _tag("body_cut",
+         "without sending complete message body", "incomplete chunked read", "response payload is not completed",
+         "stream closed before"),
     # A stream that broke its own protocol (a proxy's translated SSE): events out of order, a block never started.
     _tag("malformed_stream", "unexpected event order", "content block not found"),
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without

@@ -552,6 +552,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("upstream_unreachable", R.server_error, statuses=(502, 503, None), tags=("upstream_unreachable",)),
     # A certificate that fails verification, whatever status a wrapper gives it: fall back, never retry.
     rule("tls_untrusted_phrase", R.tls_untrusted, statuses=TRANSPORT, tags=("tls_untrusted",)),
+    # A body cut after the answer began (no timer or reset named): the stream is incomplete, not the connection
+    # unusable; a large session keeps seed 003's reading (a gateway dropping an oversized request, below).
+    rule("body_cut_phrase", R.stream_incomplete, statuses=TRANSPORT, tags=("body_cut",), unless=("timeout",),
+         test=lambda f: not disconnect_in_large_session(f)),
     # Transport faults named in a wrapper's text (refused, DNS, proxy), before its 5xx status.
     rule("transport_phrase", R.timeout, statuses=TRANSPORT, tags=("transport",)),
     # Seed 001: an upstream 400 that is its own hiccup; retry soon on the same target. Never before a limit, an

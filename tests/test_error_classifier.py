@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import socket
+import threading
 import time
 from typing import Any
 
@@ -205,6 +206,62 @@ def test_connection_refused_is_endpoint_timeout() -> None:
         client.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
     c = classify_api_error(info.value)
     assert (c.reason, c.scope, c.retryable) == (R.timeout, Scope.endpoint, True)
+
+
+def _closing_server(answer: bytes) -> int:
+    """A loopback server that reads one request, writes ``answer`` (maybe a cut one) and closes; returns its port."""
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        conn, _ = server.accept()
+        with conn, server:
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.recv(65536)
+            conn.sendall(answer)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return int(server.getsockname()[1])
+
+
+def _chunked_200(content_type: bytes, part: bytes) -> bytes:
+    """A 200 whose chunked body stops after ``part`` with no last chunk: a server that died mid-answer."""
+    return (b"HTTP/1.1 200 OK\r\ncontent-type: " + content_type + b"\r\ntransfer-encoding: chunked\r\n\r\n"
+            + b"%x\r\n" % len(part) + part + b"\r\n")
+
+
+_CHAT_PART = b'{"id":"x","object":"chat.completion","choi'
+_CHUNK_PART = b'data: {"id":"x","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"He"}}]}\n\n'
+_MESSAGES_PART = b'event: message_start\ndata: {"type":"message_start","message":{"id":"m","type":"message",' \
+    b'"role":"assistant","model":"c","content":[],"stop_reason":null,"usage":{"input_tokens":1,"output_tokens":0}}}\n\n'
+
+
+@pytest.mark.parametrize(("api", "stream", "answer", "expect"), [
+    # httpx's RemoteProtocolError "peer closed connection without sending complete message body (incomplete chunked
+    # read)" under the SDK's APIConnectionError, as users paste it (https://github.com/encode/httpx/issues/3087,
+    # https://github.com/langchain-ai/langchain/issues/23016): the answer had begun and was cut, so the stream is
+    # incomplete; resent like a timeout, named for what happened.
+    ("openai", False, _chunked_200(b"application/json", _CHAT_PART), R.stream_incomplete),
+    ("openai", True, _chunked_200(b"text/event-stream", _CHUNK_PART), R.stream_incomplete),
+    ("anthropic", True, _chunked_200(b"text/event-stream", _MESSAGES_PART), R.stream_incomplete),
+    # near miss: closed before any status line ("Server disconnected without sending a response."): nothing began
+    ("openai", False, b"", R.timeout),
+])
+def test_a_body_cut_after_the_answer_began_is_an_incomplete_stream(api: str, stream: bool, answer: bytes,
+                                                                   expect: FailoverReason) -> None:
+    """A real server that closes mid-body: the real SDK's error is a cut answer, not a dead connection."""
+    base = f"http://127.0.0.1:{_closing_server(answer)}"
+    with pytest.raises(Exception) as info:
+        if api == "openai":
+            chat = openai.OpenAI(api_key="k", base_url=base + "/v1", max_retries=0).chat.completions
+            out = chat.create(model="m", messages=[{"role": "user", "content": "hi"}], stream=stream)
+            list(out) if stream else None
+        else:
+            messages = anthropic.Anthropic(api_key="k", base_url=base, max_retries=0).messages
+            with messages.stream(model="c", max_tokens=5, messages=[{"role": "user", "content": "hi"}]) as events:
+                list(events)
+    c = classify_api_error(info.value)
+    assert (c.reason, c.scope, c.retryable) == (expect, Scope.endpoint, True)
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -615,8 +672,8 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
     ("Error", "Error: Stream ended without finish_reason", R.stream_incomplete),
     ("Error", "[API Error: Model stream ended with an invalid chunk or missing finish reason.]", R.stream_incomplete),
     ("UnexpectedModelBehavior", "Received empty model response", R.empty_response),
-    # near miss: a stream dropped mid-answer with no finish-reason wording stays a transport fault
-    ("Error", "stream disconnected before completion: stream closed before response.completed", R.timeout),
+    # a Responses stream closed before its terminal event (Codex through a relay): the answer was cut, not refused
+    ("Error", "stream disconnected before completion: stream closed before response.completed", R.stream_incomplete),
     # LangChain's wrapper of Gemini's INVALID_ARGUMENT, and a status printed after "error"
     ("ChatGoogleGenerativeAIError", "Invalid argument provided to Gemini: 400 Request contains an invalid argument.",
      R.format_error),
