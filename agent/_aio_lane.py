@@ -135,11 +135,7 @@ class _Timed(_Body):
 
 async def _start(bounded: _Bounded, url: str, headers: Sequence[tuple[str, str]], content: bytes,
                  timeout: dict[str, float | None]) -> Any:
-    """``AiohttpTransport.handle_async_request``'s call of its session, with the same arguments: through the
-    lane's own HTTP/1.1 client (``agent._h1``: the same bytes, limits and errors) where it may stand in."""
-    pool = bounded.h1()
-    if pool is not None:
-        return await pool.post(url, headers, content, timeout)
+    """``AiohttpTransport.handle_async_request``'s call of its session, with the same arguments."""
     from aiohttp import ClientSession, ClientTimeout
     from anthropic._vendor.httpx_aiohttp.transport import AiohttpTransport, map_aiohttp_exceptions
 
@@ -166,9 +162,12 @@ async def send(http: httpx2.AsyncClient, transport: _Bounded, url: httpx2.URL, h
     left = time_left()
     if left is not None:  # the deadline owns every limit it is shorter than (as _Bounded does)
         limits = {k: None if v is None or v >= left else v for k, v in limits.items()}
-    start = time.perf_counter()
+    start, pool = time.perf_counter(), transport.h1()
     try:
-        aio = await _within_deadline(lambda: _start(transport, str(url), headers, content, limits))
+        if pool is not None:  # agent._h1: the same exchange, the deadline held by its own timers
+            aio = await pool.post(str(url), headers, content, limits, left=left, whole=not stream)
+        else:
+            aio = await _within_deadline(lambda: _start(transport, str(url), headers, content, limits))
     except httpx2.RequestError as err:
         err.request = build()  # httpx's request_context does this
         raise
@@ -229,8 +228,9 @@ async def _whole_body(aio: Any, cap: _Cap, request: Callable[[], httpx2.Request]
             data: bytes = await aio.content.read()
             return data
 
+    within = getattr(aio.content, "within", None)  # agent._h1's answer bounds its own reads by the deadline
     try:
-        data = await _within_deadline(whole)
+        data = await (within(-1, time_left()) if within is not None else _within_deadline(whole))
         return b"".join(cap.pieces(data)), len(data)
     except httpx2.RequestError as err:
         err.request = request()
@@ -329,9 +329,10 @@ class Answer:
                 chunk: bytes = await content.read(size)
                 return chunk
 
+        within = getattr(content, "within", None)  # agent._h1's answer bounds its own reads by the deadline
         try:
             while not cap.done:  # an error body's prefix is enough (never here: 2xx bodies must fit)
-                chunk = await _within_deadline(read)
+                chunk = await (within(size, time_left()) if within is not None else _within_deadline(read))
                 if not chunk:
                     break
                 for piece in cap.pieces(chunk):

@@ -34,6 +34,8 @@ import httptools
 import httpx2
 from multidict import CIMultiDict, CIMultiDictProxy
 
+from ._http_aio import _DEADLINE, _reached
+
 __all__ = ["Exchange", "Pool", "pool_of"]
 
 _HIGH = 256 * 1024  # body bytes buffered before the socket is paused (aiohttp: two of 64 KiB)
@@ -123,38 +125,55 @@ class Exchange:
         if waiter is not None and not waiter.done():
             waiter.set_result(None)
 
-    def _expired(self) -> None:
-        self._fail(httpx2.ReadTimeout("Timeout on reading data from socket"))
+    def _expired(self, deadline: bool) -> None:
+        self._fail(_deadline_passed() if deadline else httpx2.ReadTimeout("Timeout on reading data from socket"))
         if self._connection is not None:
             self._connection.close()
 
-    async def _wait(self) -> None:
-        """Until the parser finds more (sock_read: each wait bounded by the read limit); its failure raised."""
+    async def _wait(self, until: float | None) -> None:
+        """Until the parser finds more; its failure raised. Each wait is bounded by the read limit (aiohttp's
+        sock_read) and by ``until`` (the turn's deadline, loop time), whichever comes first."""
         if self._error is None:
             loop = asyncio.get_running_loop()
-            waiter = self._waiter = loop.create_future()
-            timer = None if self._read is None else loop.call_later(self._read, self._expired)
-            try:
-                await waiter
-            finally:
-                self._waiter = None
-                if timer is not None:
-                    timer.cancel()
+            limit, deadline = self._read, False
+            if until is not None and (limit is None or until - loop.time() < limit):
+                limit, deadline = until - loop.time(), True
+            if limit is not None and limit <= 0:
+                self._expired(deadline)
+            else:
+                waiter = self._waiter = loop.create_future()
+                timer = None if limit is None else loop.call_later(limit, self._expired, deadline)
+                try:
+                    await waiter
+                finally:
+                    self._waiter = None
+                    if timer is not None:
+                        timer.cancel()
         if self._error is not None:
             raise self._error
 
-    async def _head(self) -> None:
-        while not self._started:
-            await self._wait()
+    async def _head(self, until: float | None, whole: bool) -> None:
+        """Until the status line and headers are in; ``whole``: until the body is too (one wake-up for a plain
+        answer whose body follows its headers in another segment), or as much of it as is buffered unpaused."""
+        while not self._started or (whole and not self._done and self._size <= _HIGH):
+            await self._wait(until)
 
     # aiohttp's StreamReader, as the lane reads it
     async def read(self, n: int = -1) -> bytes:
         """The whole body (``n`` < 0), else up to ``n`` bytes as they come; b"" at its end."""
+        return await self.within(n, None)
+
+    async def within(self, n: int, left: float | None) -> bytes:
+        """``read(n)`` within ``left`` seconds (the turn's deadline, ``agent._deadline.time_left``; None: no bound):
+        ``agent._http_aio``'s deadline without a timeout scope around each read."""
+        if left is not None and left <= 0:
+            raise _deadline_passed()
+        until = None if left is None else asyncio.get_running_loop().time() + left
         if n < 0:
             while not self._done:
-                await self._wait()
+                await self._wait(until)
         while not self._chunks and not self._done:
-            await self._wait()
+            await self._wait(until)
         if self._error is not None:
             raise self._error
         chunks, self._chunks = self._chunks, []
@@ -267,6 +286,13 @@ class _Connection(asyncio.Protocol):
             self.pool.lost(self)
 
 
+def _deadline_passed(cause: BaseException | None = None) -> httpx2.ReadTimeout:
+    """``agent._http_aio._within_deadline``'s error: a ReadTimeout caused by ``DeadlineReached``."""
+    error = httpx2.ReadTimeout(_DEADLINE)
+    error.__cause__ = _reached(cause or TimeoutError())
+    return error
+
+
 def _cut(exchange: Exchange, exc: BaseException | None) -> BaseException:
     """aiohttp's ``ClientPayloadError`` for a body cut short (its parser's words, with the bytes received)."""
     from aiohttp import ClientPayloadError
@@ -335,21 +361,28 @@ class Pool:
         return found
 
     async def post(self, url: str, headers: Sequence[tuple[str, str]], content: bytes,
-                   limits: dict[str, float | None]) -> Exchange:
-        """Send the POST; its answer once the status line and headers are in (the body read from it)."""
+                   limits: dict[str, float | None], *, left: float | None = None, whole: bool = False) -> Exchange:
+        """Send the POST; its answer once the status line and headers are in (``whole``: and the body, when it
+        comes at once), the body read from it. ``left``: seconds to the turn's deadline, which bounds the
+        connection and every wait (``agent._http_aio``'s error when it passes); the ``limits`` it is shorter than
+        must be None (``agent._aio_lane.send`` does so)."""
+        if left is not None and left <= 0:
+            raise _deadline_passed()
+        until = None if left is None else asyncio.get_running_loop().time() + left
         origin, line = self._target(url)
         head = (line + "".join(f"{k}: {v}\r\n" for k, v in headers) + "\r\n").encode()
-        connection = await self._acquire(origin, url, limits)
+        connection = await self._acquire(origin, url, limits, left)
         exchange = Exchange(connection, limits.get("read"), url)
         try:
             connection.send(exchange, head, content)
-            await exchange._head()
+            await exchange._head(until, whole)
         except BaseException:
             connection.close()
             raise
         return exchange
 
-    async def _acquire(self, origin: _Origin, url: str, limits: dict[str, float | None]) -> _Connection:
+    async def _acquire(self, origin: _Origin, url: str, limits: dict[str, float | None],
+                       left: float | None) -> _Connection:
         """An idle connection to ``origin`` not past its expiry, else a new one (within the pool's limit)."""
         idle = self._idle.get(origin)
         now = asyncio.get_running_loop().time()
@@ -358,12 +391,14 @@ class Pool:
             if not connection.closed and (self._expiry is None or now - connection.idle_since < self._expiry):
                 return connection
             connection.close()
-        return await self._connect(origin, url, limits)
+        return await self._connect(origin, url, limits, left)
 
-    async def _connect(self, origin: _Origin, url: str, limits: dict[str, float | None]) -> _Connection:
+    async def _connect(self, origin: _Origin, url: str, limits: dict[str, float | None],
+                       left: float | None) -> _Connection:
         scheme, host, port = origin
         tls = scheme == "https"
-        scope = asyncio.timeout(_least(limits.get("connect"), limits.get("pool")))
+        limit = _least(limits.get("connect"), limits.get("pool"))
+        scope = asyncio.timeout(_least(limit, left))
         try:
             async with scope:
                 await self._room()
@@ -372,6 +407,8 @@ class Pool:
                     server_hostname=host if tls else None,
                     local_addr=(self._local, 0) if self._local else None)
         except TimeoutError as err:
+            if scope.expired() and limit is None:  # the deadline, which every limit left set is shorter than
+                raise httpx2.ReadTimeout(_DEADLINE) from _reached(err)
             if scope.expired():
                 raise httpx2.ConnectTimeout(f"Connection timeout to host {url}") from err
             raise httpx2.ConnectError(_refused(host, port, tls, err)) from err

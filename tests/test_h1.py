@@ -54,11 +54,12 @@ RUNNERS: dict[str, Callable[[Coroutine[Any, Any, Any]], Any]] = {"asyncio": asyn
 
 
 class _Server:
-    """A loopback server: a call whose body holds ``HiHi`` gets ``answer`` and the connection closed, any other
-    ``_WHOLE`` on a kept connection. ``connections``: how many were opened."""
+    """A loopback server: a call whose body holds ``HiHi`` gets ``answer`` and the connection closed (``close``;
+    else it stays open, silent after it), any other ``_WHOLE`` on a kept connection. ``connections``: how many
+    were opened."""
 
-    def __init__(self, answer: bytes | None = b"") -> None:
-        self.answer, self.connections, self.writers = answer, 0, set[asyncio.StreamWriter]()
+    def __init__(self, answer: bytes | None = b"", *, close: bool = True) -> None:
+        self.answer, self.close, self.connections, self.writers = answer, close, 0, set[asyncio.StreamWriter]()
 
     async def __aenter__(self) -> _Server:
         self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
@@ -72,6 +73,7 @@ class _Server:
         self.server.close()
         for writer in list(self.writers):
             writer.close()
+        await asyncio.sleep(0.01)  # the handlers see their connection end before the loop does
         await self.server.wait_closed()
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -90,7 +92,8 @@ class _Server:
                     await asyncio.sleep(30)
                 writer.write(self.answer or b"")
                 await writer.drain()
-                break
+                if self.close:
+                    break
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
         finally:
@@ -248,3 +251,44 @@ def test_an_exchange_reads_as_aiohttps_stream_reader() -> None:
             return found
 
     assert asyncio.run(run()) == [b"0123", b"456789", b""]
+
+
+# A stream that sends its head and first event, then nothing (chunked: the body is not over).
+_STALLED = (b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n"
+            b"%x\r\n%s\r\n" % (len(_SSE), _SSE))
+
+
+@pytest.mark.parametrize("runner", RUNNERS)
+@pytest.mark.parametrize("answer", [b"", _STALLED], ids=["before the head", "mid-stream"])
+def test_the_turns_deadline_cuts_an_exchange_as_it_cuts_post(answer: bytes, runner: str) -> None:
+    """An upstream that goes silent (before its head, or mid-stream) is cut when the turn's deadline passes, long
+    before its read limit, with the error ``post`` gives under the same deadline (a ReadTimeout the deadline
+    caused, as the SDK wraps it); the exchange's own timer holds it, no timeout scope around each read."""
+    from agent._deadline import deadline, deadline_reached
+
+    async def run() -> list[tuple[Any, ...]]:
+        found = []
+        async with _Server(answer, close=False) as server:
+            client = _client("anthropic", server.url)
+            await (await _kept(client, "anthropic", _body(1), True)).aclose()
+            for light in (False, True, None):
+                start = asyncio.get_running_loop().time()
+                try:
+                    with deadline(0.3):
+                        response = await (_post(client, "anthropic", _body(2), True) if light is None
+                                          else _kept(client, "anthropic", _body(2), True, light))
+                        async for _ in response.aiter_bytes():
+                            pass
+                except Exception as err:
+                    took = asyncio.get_running_loop().time() - start
+                    found.append((type(err), type(err.__cause__), deadline_reached(err), took < 5))
+            await client.close()
+        return found
+
+    from agent._http import DeadlineReached
+
+    lane, light, post = RUNNERS[runner](run())
+    assert lane == light == post
+    # before the head the SDK wraps the error (its APITimeoutError); a stream's read is not the SDK's call
+    assert lane == ((anthropic.APITimeoutError, httpx2.ReadTimeout, True, True) if answer == b""
+                    else (httpx2.ReadTimeout, DeadlineReached, True, True))
