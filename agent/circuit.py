@@ -16,6 +16,7 @@ about the endpoint and leave the count alone. The state lives in the credential 
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -44,6 +45,7 @@ class CircuitBreaker:
         self._healthy: dict[str, float] = {}
 
     @staticmethod
+    @functools.lru_cache(maxsize=256)  # a pure function of two strings, asked once or twice a turn (6 us each)
     def key(endpoint: str, model: str) -> str:
         """``endpoint|model``; a URL loses any user-info and query (where a key could hide) first."""
         if "://" in endpoint:
