@@ -40,6 +40,7 @@ __all__ = ["Exchange", "Pool", "pool_of"]
 
 _HIGH = 256 * 1024  # body bytes buffered before the socket is paused (aiohttp: two of 64 KiB)
 _Origin = tuple[str, str, int]  # scheme, host, port
+_NO_HEADERS: CIMultiDictProxy[str] = CIMultiDictProxy(CIMultiDict())  # an answer's until its headers are in
 
 
 def _least(*limits: float | None) -> float | None:
@@ -57,7 +58,7 @@ class Exchange:
         self._read, self._url = read, url
         self.status, self.reason = 0, ""
         self.raw_headers: tuple[tuple[bytes, bytes], ...] = ()
-        self.headers: CIMultiDictProxy[str] = CIMultiDictProxy(CIMultiDict())
+        self.headers: CIMultiDictProxy[str] = _NO_HEADERS
         self.content = self
         self._raw: list[tuple[bytes, bytes]] = []
         self._chunks: list[bytes] = []
