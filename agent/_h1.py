@@ -55,6 +55,7 @@ class Exchange:
 
     def __init__(self, connection: _Connection, read: float | None, url: str) -> None:
         self._connection: _Connection | None = connection
+        self._loop = connection.loop  # asked once: each asyncio.get_running_loop() costs a getpid system call
         self._read, self._url = read, url
         self.status, self.reason = 0, ""
         self.raw_headers: tuple[tuple[bytes, bytes], ...] = ()
@@ -135,7 +136,7 @@ class Exchange:
         """Until the parser finds more; its failure raised. Each wait is bounded by the read limit (aiohttp's
         sock_read) and by ``until`` (the turn's deadline, loop time), whichever comes first."""
         if self._error is None:
-            loop = asyncio.get_running_loop()
+            loop = self._loop
             limit, deadline = self._read, False
             if until is not None and (limit is None or until - loop.time() < limit):
                 limit, deadline = until - loop.time(), True
@@ -169,7 +170,7 @@ class Exchange:
         ``agent._http_aio``'s deadline without a timeout scope around each read."""
         if left is not None and left <= 0:
             raise _deadline_passed()
-        until = None if left is None else asyncio.get_running_loop().time() + left
+        until = None if left is None else self._loop.time() + left
         if n < 0:
             while not self._done:
                 await self._wait(until)
@@ -204,8 +205,8 @@ class Exchange:
 class _Connection(asyncio.Protocol):
     """One kept-alive connection, one exchange at a time, parsed by httptools as the bytes come."""
 
-    def __init__(self, pool: Pool, origin: _Origin) -> None:
-        self.pool, self.origin = pool, origin
+    def __init__(self, pool: Pool, origin: _Origin, loop: asyncio.AbstractEventLoop) -> None:
+        self.pool, self.origin, self.loop = pool, origin, loop
         self.transport: asyncio.Transport | None = None
         self.exchange: Exchange | None = None
         self.closed, self.idle_since, self._paused = False, 0.0, False
@@ -346,6 +347,16 @@ class Pool:
         self._open: set[_Connection] = set()
         self._waiters: list[asyncio.Future[None]] = []
         self._targets: dict[str, tuple[_Origin, str]] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def _bind(self) -> asyncio.AbstractEventLoop:
+        """The event loop of this pool's connections: the one it was first used in (as aiohttp's session), or
+        the running one once that is closed (its connections went with it)."""
+        if self._loop is None or self._loop.is_closed():
+            self._loop = asyncio.get_running_loop()
+            self._idle.clear()
+            self._open.clear()
+        return self._loop
 
     def _target(self, url: str) -> tuple[_Origin, str]:
         """The origin and request line of ``url``, as aiohttp writes it (yarl's ``raw_path_qs``)."""
@@ -369,7 +380,8 @@ class Pool:
         must be None (``agent._aio_lane.send`` does so)."""
         if left is not None and left <= 0:
             raise _deadline_passed()
-        until = None if left is None else asyncio.get_running_loop().time() + left
+        loop = self._bind()
+        until = None if left is None else loop.time() + left
         origin, line = self._target(url)
         head = (line + "".join(f"{k}: {v}\r\n" for k, v in headers) + "\r\n").encode()
         connection = await self._acquire(origin, url, limits, left)
@@ -386,7 +398,7 @@ class Pool:
                        left: float | None) -> _Connection:
         """An idle connection to ``origin`` not past its expiry, else a new one (within the pool's limit)."""
         idle = self._idle.get(origin)
-        now = asyncio.get_running_loop().time()
+        now = self._bind().time()
         while idle:
             connection = idle.pop()
             if not connection.closed and (self._expiry is None or now - connection.idle_since < self._expiry):
@@ -403,8 +415,9 @@ class Pool:
         try:
             async with scope:
                 await self._room()
-                _, connection = await asyncio.get_running_loop().create_connection(
-                    lambda: _Connection(self, origin), host, port, ssl=self._context if tls else None,
+                loop = self._bind()
+                _, connection = await loop.create_connection(
+                    lambda: _Connection(self, origin, loop), host, port, ssl=self._context if tls else None,
                     server_hostname=host if tls else None,
                     local_addr=(self._local, 0) if self._local else None)
         except TimeoutError as err:
@@ -425,7 +438,7 @@ class Pool:
             if idle is not None:
                 idle.pop(0).close()
                 continue
-            waiter = asyncio.get_running_loop().create_future()
+            waiter = self._bind().create_future()
             self._waiters.append(waiter)
             await waiter
 
@@ -434,7 +447,7 @@ class Pool:
         if self._max_idle is not None and len(idle) >= self._max_idle:
             connection.close()
             return
-        connection.idle_since = asyncio.get_running_loop().time()
+        connection.idle_since = connection.loop.time()
         idle.append(connection)
         self._wake()  # a caller waiting for room may take it
 
