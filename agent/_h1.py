@@ -65,7 +65,7 @@ class Exchange:
         self._chunks: list[bytes] = []
         self._size = self._received = 0
         self._chunked = False
-        self._started = self._done = self._until_eof = self._keep = False
+        self._started = self._done = self._until_eof = self._keep = self._whole = False
         self._error: BaseException | None = None
         self._waiter: asyncio.Future[None] | None = None
 
@@ -92,7 +92,7 @@ class Exchange:
         self._chunks.append(data)
         self._size += len(data)
         self._received += len(data)
-        if self._size > _HIGH and self._connection is not None:
+        if self._size > _HIGH and not self._whole and self._connection is not None:
             self._connection.pause()
         self._wake()
 
@@ -171,7 +171,10 @@ class Exchange:
         if left is not None and left <= 0:
             raise _deadline_passed()
         until = None if left is None else self._loop.time() + left
-        if n < 0:
+        if n < 0:  # the whole body, as aiohttp's read() takes it: nothing paused from here on
+            self._whole = True
+            if self._connection is not None:
+                self._connection.resume()
             while not self._done:
                 await self._wait(until)
         while not self._chunks and not self._done:

@@ -46,6 +46,7 @@ UNUSUAL: dict[str, bytes] = {
     "HTTP/1.0": b"HTTP/1.0 200 OK\r\ncontent-length: %d\r\n\r\n%s" % (len(_OK), _OK),
     "no content": b"HTTP/1.1 204 No Content\r\n\r\n",
     "100 Continue first": b"HTTP/1.1 100 Continue\r\n\r\n" + _WHOLE,
+    "a large body": b"HTTP/1.1 200 OK\r\ncontent-length: %d\r\n\r\n%s" % (1 << 20, b"x" * (1 << 20)),
     "chunked": b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n10\r\n" + _OK[:16] + b"\r\n"
                + b"%x\r\n%s\r\n0\r\n\r\n" % (len(_OK) - 16, _OK[16:]),
 }
