@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any
 
 import anthropic
@@ -293,3 +295,41 @@ def test_the_turns_deadline_cuts_an_exchange_as_it_cuts_post(answer: bytes, runn
     # before the head the SDK wraps the error (its APITimeoutError); a stream's read is not the SDK's call
     assert lane == ((anthropic.APITimeoutError, httpx2.ReadTimeout, True, True) if answer == b""
                     else (httpx2.ReadTimeout, DeadlineReached, True, True))
+
+
+def _tls(server: bool) -> Any:
+    certs = Path(__file__).parent / "certs"
+    if server:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(certs / "selfsigned.crt", certs / "selfsigned.key")
+        return context
+    return ssl.create_default_context(cafile=str(certs / "selfsigned.crt"))
+
+
+@pytest.mark.parametrize("runner", RUNNERS)
+def test_https_goes_through_the_transports_tls_context(runner: str) -> None:
+    """Over https the lane's connections are TLS with the SDK transport's own context: a certificate it trusts
+    serves every call on one kept connection; one it does not (the default trust store) fails to connect with the
+    ``ConnectError`` aiohttp's certificate error maps to."""
+    from agent._http_aio import _client_class
+
+    async def run() -> tuple[list[bytes], int, Any]:
+        server = _Server()
+        server.server = await asyncio.start_server(server._serve, "127.0.0.1", 0, ssl=_tls(True))
+        url = f"https://127.0.0.1:{server.server.sockets[0].getsockname()[1]}"
+        http = _client_class()(timeout=20.0, verify=_tls(False))
+        client = anthropic.AsyncAnthropic(api_key="sk-h1-key", base_url=url, max_retries=0, http_client=http)
+        await _kept(client, "anthropic", _body(1))  # the template
+        bodies = [(await _kept(client, "anthropic", _body(1), light=True)).content for _ in range(3)]
+        untrusted = Pool(limit=None, expiry=None, idle=None, context=ssl.create_default_context(), local=None)
+        try:
+            await untrusted.post(url + "/v1/messages", [("host", "h"), ("content-length", "0")], b"", {})
+        except httpx2.ConnectError as err:
+            refused: Any = err
+        await client.close()
+        await server.stop()
+        return bodies, server.connections, refused
+
+    bodies, connections, refused = RUNNERS[runner](run())
+    assert bodies == [_OK] * 3 and connections == 2  # the template's (aiohttp's), then the lane's kept one
+    assert "Cannot connect to host 127.0.0.1" in str(refused)
