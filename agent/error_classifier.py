@@ -8,14 +8,15 @@ Two entry points:
   (Codex ``status: failed``, ``content_filter``, refusals, empty output, SSE ``error`` events).
 
 Pipeline: facts are extracted once (``_facts``), an ordered rule table picks the reason
-(``_rules``), and the reason's single policy row (``_taxonomy.REASON_POLICY``) supplies the
+(``_rules``; when only its last rule, ``unknown``, holds, the nearest labelled real errors may read
+it, ``_neighbours``), and the reason's single policy row (``_taxonomy.REASON_POLICY``) supplies the
 scope, the action and every boolean hint. Neither function ever raises.
 """
 
 from __future__ import annotations
 
 import time
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from ._facts import ErrorFacts, facts_from_exception
 from ._redact import redact
@@ -23,6 +24,9 @@ from ._rules import RULES, Rule, first_match, rules_tried
 from ._soft import soft_facts
 from ._taxonomy import REASON_POLICY, Action, FailoverReason, Scope
 from ._wait_hints import parse_reset_time, wait_from_headers, wait_from_text
+
+if TYPE_CHECKING:
+    from ._neighbours import Neighbours
 
 __all__ = [
     "Action",
@@ -35,6 +39,7 @@ __all__ = [
     "rule_names",
 ]
 
+_UNKNOWN: Final = RULES[-1]  # the table's catch-all: only its verdicts go to the neighbour index
 _STATUS_BY_TYPE = {
     # Errors that arrive inside a 200 stream carry a type but no HTTP status.
     "invalid_request_error": 400, "authentication_error": 401, "billing_error": 402,
@@ -150,47 +155,66 @@ def classify_api_error(
     num_messages: int = 0,
     now: float | None = None,
     rules: tuple[Rule, ...] = (),
+    neighbours: Neighbours | None = None,
 ) -> ClassifiedError:
     """Classify any exception. ``now`` (epoch seconds) anchors absolute reset times; ``rules`` (operator
-    rules, see ``_operator_rules``) are checked before the built-in table."""
+    rules, see ``_operator_rules``) are checked before the built-in table; ``neighbours`` is the labelled
+    index read when no rule does (None: the shipped one; ``NO_NEIGHBOURS``: none, see ``_neighbours``)."""
     try:
         if not isinstance(error, BaseException):
             error = RuntimeError(_safe_repr(error))
         facts = facts_from_exception(error)
         _annotate(facts, provider, model, approx_tokens, context_length, num_messages, now)
-        return _decide(facts, first_match(facts, rules))
+        return _decide(facts, _walk(facts, rules, neighbours))
     except Exception as exc:  # the classifier never raises: degrade to unknown
         return _unclassifiable(exc, provider, model)
+
+
+def _walk(facts: ErrorFacts, rules: tuple[Rule, ...], neighbours: Neighbours | None) -> Rule:
+    return _read_unknown(first_match(facts, rules), facts, neighbours)
+
+
+def _read_unknown(rule: Rule, facts: ErrorFacts, neighbours: Neighbours | None) -> Rule:
+    """``rule``; or, when it is the table's last (``unknown``), the reading of the nearest labelled neighbours
+    if they agree on a reason no more drastic than ``unknown``'s (``_neighbours``)."""
+    if rule is not _UNKNOWN:
+        return rule
+    from ._neighbours import neighbour_rule  # here: only an error no rule reads needs it (and its index)
+
+    return neighbour_rule(facts.text, facts.status, neighbours) or rule
 
 
 class Explanation(NamedTuple):
     """How one classification was made: the facts, and every rule tried up to the deciding one."""
 
     facts: ErrorFacts
-    tried: tuple[str, ...]  # rule names in table order; the last one decided
+    tried: tuple[str, ...]  # rule names in table order; the last one decided (``neighbour:<id>`` after ``unknown``)
     decision: ClassifiedError
 
 
-def explain_api_error(error: BaseException, *, provider: str = "", model: str = "",
-                      now: float | None = None, rules: tuple[Rule, ...] = ()) -> Explanation:
+def explain_api_error(error: BaseException, *, provider: str = "", model: str = "", now: float | None = None,
+                      rules: tuple[Rule, ...] = (), neighbours: Neighbours | None = None) -> Explanation:
     """``classify_api_error`` with its working shown (for ``steadyloop classify --explain``)."""
     facts = facts_from_exception(error)
     _annotate(facts, provider, model, 0, 200_000, 0, now)
     tried = rules_tried(facts, rules)
+    if (decided := _read_unknown(tried[-1], facts, neighbours)) is not tried[-1]:
+        tried = (*tried, decided)
     return Explanation(facts, tuple(r.name for r in tried), _decide(facts, tried[-1]))
 
 
 def classify_soft_failure(
-    response: object, *, provider: str = "", model: str = "", now: float | None = None, rules: tuple[Rule, ...] = ()
+    response: object, *, provider: str = "", model: str = "", now: float | None = None, rules: tuple[Rule, ...] = (),
+    neighbours: Neighbours | None = None,
 ) -> ClassifiedError | None:
-    """Classify an HTTP 200 answer; None when it is a real success."""
+    """Classify an HTTP 200 answer; None when it is a real success (``neighbours`` as for ``classify_api_error``)."""
     try:
         verdict = soft_facts(response)
         if verdict is None:
             return None
         facts, reason = verdict
         _annotate(facts, provider, model, 0, 200_000, 0, now)
-        rule = Rule(f"soft_{reason.value}", reason) if reason else first_match(facts, rules)
+        rule = Rule(f"soft_{reason.value}", reason) if reason else _walk(facts, rules, neighbours)
         return _decide(facts, rule)
     except Exception as exc:
         return _unclassifiable(exc, provider, model)

@@ -471,6 +471,10 @@ _ORDER_POOL: tuple[BaseException, ...] = (
         (openai.RateLimitError, 429), (openai.BadRequestError, 400), (openai.InternalServerError, 503))
       for message in ("Rate limit reached, try again in 2s", "You exceeded your current quota", "overloaded",
                       "This model's maximum context length is 8192 tokens", "", "Invalid request sent to provider.")),
+    # errors no rule reads, some of which the nearest labelled errors read (agent._neighbours)
+    *(exception_from_message(cls, message) for cls, message in (
+        ("Error", "unknown error, 999 (1000)"), ("TypeError", "Failed to fetch (CORS request did not succeed)"),
+        ("Error", "The frobnicator relay gave up on the upstream widget"))),
 )
 
 

@@ -17,16 +17,22 @@ Replay (``replay``) is as close to production as the entry allows:
 - ``soft``: a 200 body is parsed by the real client (``response_from_http``); an SSE event is
   streamed through the real client (``sdk_errors.outcome_from_event``), which either raises (an
   error event) or yields the event the loop would classify.
+
+An error no rule reads is read by its nearest labelled neighbours (``agent._neighbours``), whose index is
+built from the corpus files themselves; ``replay`` therefore reads each entry with the index built without
+its own file (leave-one-file-out), so no entry is ever decided by its own file's labels.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from .._neighbours import Neighbours, shipped
 from .._taxonomy import REASON_POLICY, Action, FailoverReason, Scope
 from ..error_classifier import ClassifiedError, classify_api_error, classify_soft_failure
 from .error_shapes import SHAPES, SOFT_SHAPES
@@ -35,6 +41,7 @@ from .sdk_errors import exception_from_http, exception_from_message, outcome_fro
 __all__ = [
     "FLAGS",
     "PROVIDERS",
+    "UNSEEN",
     "CorpusEntry",
     "CorpusError",
     "all_entries",
@@ -42,6 +49,8 @@ __all__ = [
     "classify_prepared",
     "default_dir",
     "expected_flags",
+    "file_of",
+    "index_without",
     "load",
     "observed_flags",
     "prepare",
@@ -63,6 +72,11 @@ PROVIDERS: Final = frozenset((
     "openai", "azure", "anthropic", "bedrock", "vertex", "gemini", "openrouter", "deepseek", "xai", "mistral",
     "groq", "together", "fireworks", "cerebras", "perplexity", "cohere", "moonshot", "zhipu", "qwen", "minimax",
     "codex", "vllm", "llamacpp", "ollama", "tgi", "lmstudio", "litellm", "cliproxyapi", "other"))
+
+
+UNSEEN: Final = ("holdout22.jsonl", "holdout23.jsonl")
+"""Holdouts no general rule has been fitted to yet: kept out of the 95 % sum (``tests/test_corpus.py``) and out of
+the neighbour index (``bench.neighbours`` does not even read them)."""
 
 
 class CorpusError(ValueError):
@@ -98,11 +112,12 @@ def default_dir() -> Path:
     return Path(__file__).resolve().parent.parent.parent / "tests" / "corpus"
 
 
-def load(directory: Path | None = None) -> tuple[CorpusEntry, ...]:
-    """Every entry of every ``*.jsonl`` file in ``directory``; ids must be unique across files."""
+def load(directory: Path | None = None, *, skip: Collection[str] = ()) -> tuple[CorpusEntry, ...]:
+    """Every entry of every ``*.jsonl`` file in ``directory`` but those named in ``skip`` (not even read); ids must
+    be unique across files."""
     entries: list[CorpusEntry] = []
     seen: dict[str, str] = {}
-    for path in sorted((directory or default_dir()).glob("*.jsonl")):
+    for path in sorted(p for p in (directory or default_dir()).glob("*.jsonl") if p.name not in skip):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -230,19 +245,34 @@ def prepare(entry: CorpusEntry) -> tuple[bool, object]:
     return isinstance(outcome, BaseException), outcome
 
 
-def classify_prepared(entry: CorpusEntry, prepared: tuple[bool, object], *,
-                      now: float | None = None) -> ClassifiedError | None:
-    """Classify what ``prepare`` produced, as the loop would (exceptions and 200 answers alike)."""
+def classify_prepared(entry: CorpusEntry, prepared: tuple[bool, object], *, now: float | None = None,
+                      neighbours: Neighbours | None = None) -> ClassifiedError | None:
+    """Classify what ``prepare`` produced, as the loop would (exceptions and 200 answers alike); ``neighbours``
+    as for ``classify_api_error`` (None: the shipped index)."""
     is_error, outcome = prepared
     if is_error:
         return classify_api_error(outcome, provider=entry.provider, now=now, approx_tokens=entry.approx_tokens,
-                                  num_messages=entry.num_messages)
-    return classify_soft_failure(outcome, provider=entry.provider, now=now)
+                                  num_messages=entry.num_messages, neighbours=neighbours)
+    return classify_soft_failure(outcome, provider=entry.provider, now=now, neighbours=neighbours)
 
 
-def replay(entry: CorpusEntry, *, now: float | None = None) -> ClassifiedError | None:
-    """What steadyloop decides for this entry, produced through the real SDK clients."""
-    return classify_prepared(entry, prepare(entry), now=now)
+def file_of(entry: CorpusEntry) -> str:
+    """The corpus file an entry comes from (``error_shapes.py`` for the built-in table)."""
+    return entry.origin.split(":")[0]
+
+
+@functools.cache
+def index_without(file: str) -> Neighbours:
+    """The shipped neighbour index less one file's entries (the same index for a file it does not hold)."""
+    return shipped().without(file)
+
+
+def replay(entry: CorpusEntry, *, now: float | None = None,
+           neighbours: Neighbours | None = None) -> ClassifiedError | None:
+    """What steadyloop decides for this entry, produced through the real SDK clients; an error no rule reads is
+    read with ``neighbours``, by default the index built without the entry's own file."""
+    return classify_prepared(entry, prepare(entry), now=now,
+                             neighbours=index_without(file_of(entry)) if neighbours is None else neighbours)
 
 
 def expected_flags(entry: CorpusEntry) -> dict[str, bool] | None:

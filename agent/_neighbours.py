@@ -1,0 +1,204 @@
+"""A last reading for an error no rule reads: the reason its nearest labelled neighbours agree on.
+
+When the rule walk ends in ``unknown`` (and only then), the error's words are compared with the words of
+the labelled real errors the rules were fitted to (the corpus files, ``tests/corpus``, less the unseen
+ones), shipped as ``_neighbours.json`` and rebuilt by ``python -m bench.neighbours --build``.
+
+- Words: runs of letters and ``_`` (2-30 long) of the lower-cased text; URLs, key shapes and any run with a
+  digit are dropped. The index keeps only words at least two entries share (so no id, key or name that one
+  report holds is stored) and, per entry, how many other words it had.
+- Similarity: the cosine of the two word sets, each word weighted by its inverse document frequency
+  (``log(n / df)``, n entries); a word of the error that no entry shares weighs as much as the rarest word.
+- Decision: the ``AGREEING`` most similar entries whose status agrees with the error's (equal, or none on
+  either side) all score at least ``THRESHOLD`` and carry the same reason, the error has at least
+  ``MIN_WORDS`` words the index knows, and that reason is one of ``FALLBACK_REASONS``: those whose recovery
+  on a mistake is no more drastic than ``unknown``'s (wait and resend to the same endpoint: no key is
+  cooled, no request stopped, repaired or shrunk). Otherwise the error stays ``unknown``.
+
+The constants were chosen by leave-one-file-out over the fitted files (``python -m bench.neighbours``);
+``docs/classifier.md`` gives the figures. Looking up never raises: a fault reads as no neighbour.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
+from typing import Any, Final, NamedTuple
+
+from ._rules import Rule
+from ._taxonomy import FailoverReason
+
+__all__ = [
+    "AGREEING",
+    "FALLBACK_REASONS",
+    "MIN_WORDS",
+    "NO_NEIGHBOURS",
+    "THRESHOLD",
+    "Labelled",
+    "Neighbours",
+    "neighbour_rule",
+    "shipped",
+    "words",
+]
+
+_R = FailoverReason
+FALLBACK_REASONS: Final = frozenset({
+    _R.overloaded, _R.server_error, _R.timeout, _R.transient, _R.stream_incomplete, _R.empty_response,
+    _R.malformed_response,
+})
+THRESHOLD: Final = 0.3  # cosine similarity each agreeing neighbour must reach
+AGREEING: Final = 2  # nearest entries that must all carry the reason
+MIN_WORDS: Final = 2  # words of the error the index must know
+_DATA: Final = "_neighbours.json"
+_PAST_BOUND: Final = 0.7  # see Neighbours._found: the fastest of 1, 0.7, 0.5, 0.3 and 0 on the corpus
+
+_DROPPED: Final = re.compile(
+    r"(?:https?|wss?)://\S+|www\.\S+"  # URLs
+    r"|\b(?:sk|pk|rk|xai|gsk)[-_]\S+|\baiza\S+"  # key shapes (lower-cased)
+    r"|\b(?:bearer|basic)\s+\S+"  # authorization values
+    r"|\b(?:key|api_key|apikey|token|access_token|secret)=\S+")
+_WORD: Final = re.compile(r"(?<![a-z0-9_])[a-z_]{2,30}(?![a-z0-9_])")  # a whole run, no digit in it
+
+
+def words(text: str) -> frozenset[str]:
+    """The words an error is compared by: lower-case runs of letters and ``_``, 2-30 long, outside URLs and
+    key shapes; a run with a digit in it (an id, a number, a key) is dropped whole."""
+    return frozenset(w for w in _WORD.findall(_DROPPED.sub(" ", text.lower())) if w.strip("_"))
+
+
+class Labelled(NamedTuple):
+    """One labelled entry of the index: its corpus id and file, its label and status, its shared words (a
+    ``NamedTuple``: as immutable as a frozen dataclass, and several times cheaper to build, thousands at a load)."""
+
+    id: str
+    file: str
+    reason: FailoverReason
+    status: int | None
+    words: frozenset[str]
+    rare: int = 0  # words of the entry that no other entry shares (counted, not stored)
+
+
+class Neighbours:
+    """An immutable index of labelled entries; ``reading`` gives the reason the nearest ones agree on."""
+
+    __slots__ = ("_norms", "_postings", "_rare", "_weight", "entries")
+
+    def __init__(self, entries: Iterable[Labelled]) -> None:
+        self.entries: tuple[Labelled, ...] = tuple(entries)
+        n = len(self.entries)
+        df = Counter(chain.from_iterable(e.words for e in self.entries))
+        self._rare = math.log(n) ** 2 if n > 1 else 1.0  # squared weight of a word no other entry holds
+        self._weight = {w: math.log(n / c) ** 2 for w, c in df.items()}  # squared inverse document frequency
+        postings: dict[str, list[int]] = {w: [] for w in df}
+        for at, e in enumerate(self.entries):
+            for w in e.words:
+                postings[w].append(at)
+        self._postings = {w: tuple(ats) for w, ats in postings.items()}
+        weight = self._weight.__getitem__
+        self._norms = tuple(math.sqrt(sum(map(weight, e.words)) + e.rare * self._rare) or 1.0 for e in self.entries)
+
+    def without(self, file: str) -> Neighbours:
+        """The index built without one corpus file's entries (leave-one-file-out)."""
+        return Neighbours(e for e in self.entries if e.file != file)
+
+    def ranked(self, text: str, status: int | None, limit: int = AGREEING,
+               floor: float = 0.0) -> list[tuple[float, Labelled]]:
+        """The ``limit`` entries most similar to ``text`` whose status agrees, best first (ties: index order);
+        none when the text has fewer than ``MIN_WORDS`` words the index knows. Entries whose similarity is
+        under ``floor`` may be left out: the higher ``floor``, the fewer entries are looked at."""
+        query = words(text)
+        known = [w for w in query if w in self._weight]
+        if len(known) < MIN_WORDS:
+            return []
+        weight, entries, norms = self._weight, self.entries, self._norms
+        query_norm = math.sqrt(sum(weight[w] for w in known) + (len(query) - len(known)) * self._rare) or 1.0
+        dots, remaining, reach = self._found(known, floor * query_norm)
+        bounds = sorted((-(dot / norms[at] + reach), at) for at, dot in dots.items()  # dot / |entry| at most
+                        if (status is None or entries[at].status is None or entries[at].status == status)
+                        and dot / norms[at] + reach >= floor * query_norm)
+        best: list[tuple[float, int]] = []  # (-cosine, position), the ``limit`` best so far
+        for bound, at in bounds:
+            if len(best) >= limit and -bound / query_norm < -best[-1][0]:
+                break  # no entry left can pass the ones kept
+            dot = dots[at] + sum(weight[w] for w in remaining & entries[at].words) if remaining else dots[at]
+            best = sorted((*best, (-dot / (query_norm * norms[at]), at)))[:limit]
+        return [(-score, entries[at]) for score, at in best]
+
+    def _found(self, known: list[str], least: float) -> tuple[dict[int, float], frozenset[str], float]:
+        """The entries that may reach a dot product of ``least * |entry|``, their dot products with the rarer
+        words, the commoner words left to add, and the most those can add per unit of ``|entry|``.
+
+        Words are read rarest first. An entry the rarer words do not find shares only the remaining ones, whose
+        weight ``rest`` bounds its dot product by ``sqrt(rest) * |entry|`` (Cauchy-Schwarz): once that is under
+        ``least * |entry|``, the remaining words (``the``, ``error``: postings of hundreds) find no new entry.
+        Reading on to ``_PAST_BOUND`` of that bound leaves fewer entries found that ``ranked`` must complete.
+        """
+        weight, postings = self._weight, self._postings
+        known.sort(key=lambda w: (len(postings[w]), w))
+        rest = sum(weight[w] for w in known)
+        dots: dict[int, float] = {}
+        get = dots.get
+        at_word, enough = 0, (_PAST_BOUND * least) ** 2
+        while at_word < len(known) and rest >= enough:
+            wt = weight[known[at_word]]
+            for at in postings[known[at_word]]:
+                dots[at] = get(at, 0.0) + wt
+            rest -= wt
+            at_word += 1
+        return dots, frozenset(known[at_word:]), math.sqrt(max(rest, 0.0))
+
+    def reading(self, text: str, status: int | None) -> Labelled | None:
+        """The nearest entry when the ``AGREEING`` nearest all reach ``THRESHOLD`` with one reason of
+        ``FALLBACK_REASONS``; else None."""
+        near = self.ranked(text, status, floor=THRESHOLD)
+        if len(near) < AGREEING or near[-1][0] < THRESHOLD:
+            return None
+        reason = near[0][1].reason
+        if reason not in FALLBACK_REASONS or any(e.reason is not reason for _, e in near):
+            return None
+        return near[0][1]
+
+    def to_data(self, about: str = "") -> dict[str, Any]:
+        """A JSON-ready form: the files once, and per entry its id, file, reason, status, words and rare count."""
+        files = sorted({e.file for e in self.entries})
+        return {"about": about, "files": files, "entries": [
+            [e.id, files.index(e.file), e.reason.value, e.status, " ".join(sorted(e.words)), e.rare]
+            for e in self.entries]}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Neighbours:
+        """The index ``to_data`` wrote."""
+        files: Sequence[str] = data["files"]
+        return cls(Labelled(id=str(entry_id), file=files[file_at], reason=FailoverReason(reason), status=status,
+                            words=frozenset(shared.split()), rare=int(rare))
+                   for entry_id, file_at, reason, status, shared, rare in data["entries"])
+
+
+NO_NEIGHBOURS: Final = Neighbours(())
+"""An empty index: the fallback reads nothing (rule-only classification)."""
+
+
+@functools.cache
+def shipped() -> Neighbours:
+    """The index shipped with the package, read on first use; empty when it cannot be read."""
+    from importlib import resources  # here: the import costs milliseconds and most processes never need it
+
+    try:
+        text = resources.files(__package__ or "agent").joinpath(_DATA).read_text(encoding="utf-8")
+        return Neighbours.from_data(json.loads(text))
+    except Exception:  # a missing or damaged data file must not break classification
+        return NO_NEIGHBOURS
+
+
+def neighbour_rule(text: str, status: int | None, index: Neighbours | None) -> Rule | None:
+    """A rule named ``neighbour:<entry id>`` deciding the nearest entries' reason, or None (never raises)."""
+    try:
+        hit = (shipped() if index is None else index).reading(text, status)
+    except Exception:
+        return None
+    return None if hit is None else Rule(f"neighbour:{hit.id}", hit.reason)
