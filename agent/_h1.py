@@ -39,6 +39,11 @@ from ._http_aio import _DEADLINE, _reached
 __all__ = ["Exchange", "Pool", "pool_of"]
 
 _HIGH = 256 * 1024  # body bytes buffered before the socket is paused (aiohttp: two of 64 KiB)
+# aiohttp's client parser limits (ClientSession's max_line_size, max_field_size, max_headers): past them the answer
+# is refused as aiohttp refuses it, and a head that never ends is never buffered past what they allow in all
+_MAX_LINE = _MAX_FIELD = 8190
+_MAX_HEADERS = 128
+_MAX_HEAD = _MAX_LINE + 2 + _MAX_HEADERS * (2 * _MAX_FIELD + 4) + 2
 _Origin = tuple[str, str, int]  # scheme, host, port
 _NO_HEADERS: CIMultiDictProxy[str] = CIMultiDictProxy(CIMultiDict())  # an answer's until its headers are in
 
@@ -213,6 +218,7 @@ class _Connection(asyncio.Protocol):
         self.transport: asyncio.Transport | None = None
         self.exchange: Exchange | None = None
         self.closed, self.idle_since, self._paused = False, 0.0, False
+        self._head, self._headers, self._refused = 0, 0, cast(Exception | None, None)
         self._parser = httptools.HttpResponseParser(self)
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -224,10 +230,19 @@ class _Connection(asyncio.Protocol):
             self.close()
             return
         try:
+            if not exchange._started:
+                self._head += len(data)
+                if self._head > _MAX_HEAD:
+                    self._refuse(_too_long(data[:100] + b"...", _MAX_FIELD))
             self._parser.feed_data(data)
         except httptools.HttpParserError as err:
-            exchange._fail(_not_http(exchange, err))
+            exchange._fail(_not_http(exchange, self._refused or err))
             self.close()
+
+    def _refuse(self, error: Exception) -> None:
+        """Stop parsing an answer past aiohttp's limits: ``error`` is what aiohttp's parser raises for it."""
+        self._refused = error
+        raise httptools.HttpParserError(str(error))
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.closed = True
@@ -241,10 +256,19 @@ class _Connection(asyncio.Protocol):
             self.close()
 
     def on_status(self, status: bytes) -> None:
+        if len(status) > _MAX_LINE:
+            self._refuse(_too_long(status[:100] + b"...", _MAX_LINE))
         if self.exchange is not None:
             self.exchange.reason = status.decode("utf-8", "surrogateescape")
 
     def on_header(self, name: bytes, value: bytes) -> None:
+        if len(name) > _MAX_FIELD or len(value) > _MAX_FIELD:
+            self._refuse(_too_long((name if len(name) > _MAX_FIELD else value)[:100] + b"...", _MAX_FIELD))
+        self._headers += 1
+        if self._headers > _MAX_HEADERS:
+            from aiohttp.http_exceptions import BadHttpMessage
+
+            self._refuse(BadHttpMessage("Too many headers received"))
         if self.exchange is not None:
             self.exchange._raw.append((name, value))
 
@@ -264,6 +288,7 @@ class _Connection(asyncio.Protocol):
     def send(self, exchange: Exchange, head: bytes, content: bytes) -> None:
         assert self.transport is not None
         self.exchange = exchange
+        self._head, self._headers, self._refused = 0, 0, None
         self.transport.writelines((head, content) if content else (head,))
 
     def done(self, reusable: bool) -> None:
@@ -312,6 +337,13 @@ def _cut(exchange: Exchange, exc: BaseException | None) -> BaseException:
     error = ClientPayloadError(message)
     error.__cause__ = under
     return error
+
+
+def _too_long(line: bytes, limit: int) -> Exception:
+    """aiohttp's ``LineTooLong`` for a status line, a header field or a head past its limits."""
+    from aiohttp.http_exceptions import LineTooLong
+
+    return LineTooLong(line, limit)
 
 
 def _mapped(kind: type[httpx2.TransportError], cause: BaseException) -> httpx2.TransportError:

@@ -40,6 +40,10 @@ HOSTILE: dict[str, bytes | None] = {
     "bad chunk size": b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nZZ\r\nabcde\r\n",
     "bad content-length": b"HTTP/1.1 200 OK\r\ncontent-length: abc\r\n\r\nabc",
     "an error status cut": b"HTTP/1.1 429 Too Many\r\ncontent-length: 50\r\n\r\n{\"type\": \"error\"",
+    # a header line past aiohttp's 8190 bytes (its LineTooLong), and a head that never ends: bounded, never buffered
+    "a header past 8190 bytes": b"HTTP/1.1 200 OK\r\nx-big: " + b"a" * 9000 + b"\r\ncontent-length: 2\r\n\r\n{}",
+    "a head that never ends": b"HTTP/1.1 200 OK\r\n" + b"x-h: v\r\n" * 40_000,
+    "a header value that never ends": b"HTTP/1.1 200 OK\r\nx-big: " + b"a" * 3_000_000,
     "silent": None,
 }
 # Answers that are not hostile but unusual: read as aiohttp reads them.
