@@ -176,7 +176,15 @@ _TAG_LIST: Final = (
          # ... and the same verdict in other clients' words (GitHub's Copilot clients: "The model returned no content
          # because the response was blocked by content filtering.": https://github.com/github/copilot-cli/issues/3348;
          # pydantic-ai's "Response content filtered by model 'x'": https://github.com/pydantic/pydantic-ai/pull/3634)
-         ("blocked by", "content filtering"), "content filtered by model"),
+         ("blocked by", "content filtering"), "content filtered by model",
+         # the Gemini JS SDK's accessor on a prompt with no candidates ("Response was blocked due to OTHER": its
+         # formatBlockErrorMessage prints promptFeedback.blockReason there, "Candidate was blocked due to" a finish
+         # reason: https://github.com/google-gemini/generative-ai-js, src/requests/response-helpers.ts): a prompt block,
+         # OTHER included, as avante's "Prompt blocked ... Reason: OTHER" above
+         "response was blocked due to other",
+         # a Chinese provider's filter on the request ("您的请求包含不安全内容" then "已被系统拦截": your request
+         # contains unsafe content, intercepted by the system), the Chinese of "unsafe or sensitive content" above
+         "包含不安全内容"),
     # A Responses function_call item replayed without its namespace field: the request must round-trip it whole.
     _tag("missing_namespace", "missing namespace for function_call"),
     # A realtime session at its length cap (OpenAI Realtime: "Your session hit the maximum duration of 30 minutes.").
@@ -347,7 +355,12 @@ _TAG_LIST: Final = (
          # 4095"), a server whose truncation could not make the prompt fit (LlamaFarm's "context_truncation_failed:
          # Failed to reduce context to fit within budget")
          ("prompt token count", "exceeds"), "exceeds max token count", "failed to reduce context",
-         "context_truncation_failed"),
+         "context_truncation_failed",
+         # a local server's log that it cut the prompt to its window and answered from the rest (Ollama's runner:
+         # 'msg="truncating input prompt" limit=2048 prompt=3940 keep=5 new=2048': https://github.com/ollama/ollama/
+         # issues/10368; its older llama.cpp server: "input truncated | n_ctx=2048 n_erase=1090 n_keep=4":
+         # https://github.com/TheAiSingularity/graphrag-local-ollama/issues/24): the prompt outgrew num_ctx
+         "truncating input prompt", ("input truncated", "n_ctx")),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
          # Google APIs' byte cap on the body ("Request payload size exceeds the limit: 10000 bytes."), Anthropic's page
@@ -542,7 +555,10 @@ _TAG_LIST: Final = (
          ("cannot load", "projected memory")),
     # The server tried to load the model and failed (LM Studio, Ollama, llama.cpp): not "Loading model", a busy
     # server that will answer soon.
-    _tag("load_failed", "failed to load model", "error loading model"),
+    _tag("load_failed", "failed to load model", "error loading model",
+         # LM Studio's app when its model worker reports the load failed ("[Endpoint=loadModel] Error in channel
+         # handler: Error: Received load-error": https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/790, /1492)
+         "received load error"),
     # Envoy at the provider's edge could not reach its upstream (not "reset reason: overflow", which is load).
     _tag("upstream_unreachable", ("upstream connect error", "connection termination"),
          ("upstream connect error", "remote connection failure"), ("upstream connect error", "connection refused"),
@@ -666,7 +682,10 @@ _TAG_LIST: Final = (
          "unsupported_parameter", "invalid schema", "invalid_schema", "extra inputs are not permitted",
          "missing required parameter", "field required", "invalid type for", "unsupported param",
          "input is not supported", "expected a string with minimum length", "does not support tools",
-         "error rendering prompt with jinja template", "unexpected role", "argument not supported on this model",
+         "error rendering prompt with jinja template", "unexpected role",
+         # xAI's refusal of a parameter it does not take, for this model or at all ("Argument not supported on this
+         # model: presencePenalty", "Argument not supported: stream_options": https://github.com/cline/cline/issues/2764)
+         "argument not supported",
          "jinja exception", "tools param requires", "invalid params", "failed to parse the request body",
          "unsupported value", "does not match the expected shape",
          # A history the API refuses (roles out of order, a tool call without its result): repair, never retry.

@@ -972,3 +972,48 @@ def test_zero_quotas_connect_failures_regions_allowances_and_capacity_in_apps_wo
     app's own token allowance spent (also when a relay reports it as a 500), and Bedrock's capacity sentence, in the
     words clients print them (holdout21)."""
     assert classify_api_error(exception_from_message(type_name, text, status=status)).reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "expect", "source"), [
+    # a local server that cut the prompt to its window and answered from the rest: Ollama's runner, then the llama.cpp
+    # server it used to run
+    ('time=2025-04-22T11:21:47.546Z level=WARN source=runner.go:131 msg="truncating input prompt" limit=2048 '
+     "prompt=5065 keep=5 new=2048", R.context_overflow, "https://github.com/ollama/ollama/issues/10368"),
+    ('Jun 11 08:07:59 ollama-host ollama[159]: time=2025-06-11T08:07:59.286Z level=WARN source=runner.go:128 '
+     'msg="truncating input prompt" limit=512 prompt=617 keep=4 new=512', R.context_overflow,
+     "https://github.com/karakeep-app/karakeep/issues/1593"),
+    ('INFO [update_slots] input truncated | n_ctx=2048 n_erase=1090 n_keep=4 n_left=2044 n_shift=1022 '
+     'tid="130623106379776" timestamp=1721345155', R.context_overflow,
+     "https://github.com/TheAiSingularity/graphrag-local-ollama/issues/24"),
+    # the Gemini JS SDK's accessor on a blocked prompt (promptFeedback.blockReason OTHER), and a Chinese provider's
+    # filter on the request's content
+    ("sendMessage() was unsuccessful. Response was blocked due to OTHER. Inspect response object for details.",
+     R.content_policy_blocked, "https://github.com/google-gemini/deprecated-generative-ai-js/issues/106"),
+    ("[GoogleGenerativeAI Error]: Text not available. Response was blocked due to OTHER", R.content_policy_blocked,
+     "https://github.com/google-gemini/generative-ai-js (src/requests/response-helpers.ts, formatBlockErrorMessage)"),
+    ("抱歉\uff0c您的请求包含不安全内容\uff0c已被系统拦截\u3002", R.content_policy_blocked,
+     "https://github.com/NousResearch/hermes-agent/issues/59306"),
+    # xAI's refusal of an argument it does not take, with or without "on this model"
+    ('{"error": "Argument not supported: stream_options", "provider": "xai"}', R.format_error,
+     "https://github.com/lobehub/lobehub/issues/7336"),
+    ('Grok Error: 400 "Argument not supported: stream_options"', R.format_error,
+     "https://github.com/cline/cline/issues/2764"),
+    ('{"error": "Argument not supported on this model: presencePenalty", "endpoint": "https://api.x.ai/v1"}',
+     R.format_error, "https://github.com/lobehub/lobehub/issues/8389"),
+    # LM Studio's app when its worker could not load the model
+    ("[LMSInternal][Client=LM Studio][Endpoint=loadModel] Error in channel handler: Error: Received load-error",
+     R.model_not_found, "https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/790"),
+    ("[LMSInternal][LMSAuthenticator][Client=LM Studio][Endpoint=multiplexedLoadModel] Error in channel handler: "
+     "Error: Received load-error", R.model_not_found, "https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1492"),
+    # near misses: "truncated" with no prompt or window named; a candidate's finish reason OTHER is no prompt block
+    # (the SDK never prints it); a load still under way is a busy server, not a failed load
+    ("Output truncated: see the log for the rest", R.unknown, "-"),
+    ("Candidate was blocked due to OTHER", R.unknown, "-"),
+    ("The model is loading, please wait", R.overloaded, "-"),
+])
+def test_truncated_prompts_prompt_blocks_refused_arguments_and_failed_loads(text: str, expect: FailoverReason,
+                                                                           source: str) -> None:
+    """A server's log that it cut the prompt to its window (context_overflow), a prompt block in an SDK's or a Chinese
+    provider's words (content_policy_blocked), xAI's refused argument (format_error), and LM Studio's failed load
+    (model_not_found: this endpoint does not serve the model now)."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
