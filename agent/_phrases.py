@@ -618,7 +618,12 @@ _TAG_LIST: Final = (
          # deployments available for selected model, Try again in 5 seconds" (RouterRateLimitError): wait for the window
          "no models available", "no deployments available"),
     # gRPC's RESOURCE_EXHAUSTED (Google): a throttle name, but not the words of one; capacity wording beats it.
-    _tag("exhausted", "resource_exhausted", "resource has been exhausted"),
+    _tag("exhausted", "resource_exhausted", "resource has been exhausted",
+         # ... and its name in words, as a client prints it after its own quota sentence ("The Gemini API quota has been
+         # exceeded. - Resource Exhausted (429)": https://github.com/hihumanzone/Gemini-Discord-Bot/issues/48) or as
+         # Firebase spells the code ("[code=resource-exhausted]"); Vertex's "Resource exhausted, please try again later"
+         # is its shared pool at capacity (overloaded, above), read first
+         "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key", "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
          "api key not valid", "api_key_invalid", "no auth credentials found", "api key not found",

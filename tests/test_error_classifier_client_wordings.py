@@ -1017,3 +1017,21 @@ def test_truncated_prompts_prompt_blocks_refused_arguments_and_failed_loads(text
     provider's words (content_policy_blocked), xAI's refused argument (format_error), and LM Studio's failed load
     (model_not_found: this endpoint does not serve the model now)."""
     assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "expect", "source"), [
+    ("The Gemini API quota has been exceeded. - Resource Exhausted (429)", R.rate_limit,
+     "https://github.com/hihumanzone/Gemini-Discord-Bot/issues/48"),
+    ("@firebase/firestore: Firestore (10.9.0): FirebaseError: [code=resource-exhausted]: 8 RESOURCE_EXHAUSTED: Quota "
+     "exceeded.", R.rate_limit, "https://github.com/firebase/firebase-js-sdk/issues/8318"),
+    # near misses: Vertex's pay-as-you-go pool at capacity keeps its own reading; a quota sentence without the status
+    # name is the quota's (billing)
+    ("\u2715 [API Error: Resource exhausted. Please try again later. Please refer to\n  https://cloud.google.com/vertex-ai/"
+     "generative-ai/docs/error-code-429 for more\n  details.]", R.overloaded,
+     "https://github.com/google-gemini/gemini-cli/issues/15498"),
+    ("The Gemini API quota has been exceeded.", R.billing, "-"),
+])
+def test_google_resource_exhausted_named_in_words(text: str, expect: FailoverReason, source: str) -> None:
+    """Google's RESOURCE_EXHAUSTED named in words or in Firebase's spelling beside a quota sentence is its 429 throttle
+    (rate_limit), as its underscored name is; Vertex's "Resource exhausted, please try again later" stays overloaded."""
+    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
