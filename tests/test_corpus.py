@@ -159,14 +159,15 @@ HOLDOUT19 = "holdout19.jsonl"
 HOLDOUT21 = "holdout21.jsonl"
 # A twenty-second, a fifth representative sample (32 other fixed queries, the first 3 usable results of each, only exact
 # duplicates left out: 47 of them), mined after the rules fitted to the eighteenth, nineteenth and twentieth. Measured
-# unseen at 52 of 64 on bf198b7, and the same after the rules fitted to the twenty-first; kept unfitted.
+# unseen at 52 of 64 on bf198b7, and the same after the rules fitted to the twenty-first; general rules have since been
+# fitted to it (-> 60 of 64), so it counts in the 95 % sum like every fitted holdout.
 HOLDOUT22 = "holdout22.jsonl"
 # A twenty-third, a sixth representative sample (32 fixed queries aimed at 2025-2026 reports and at the providers and
 # clients the earlier samples covered least, plus six for the classes they left empty; the first 3-4 usable results of
 # each, only exact duplicates left out: 95 of them), labelled before any run by a session that never read the rules.
 # Measured unseen at 85 of 99 on ed9a59c; kept unfitted.
 HOLDOUT23 = "holdout23.jsonl"
-assert (HOLDOUT22, HOLDOUT23) == UNSEEN  # no general rule fitted to them yet: out of the 95 % sum
+assert (HOLDOUT23,) == UNSEEN  # no general rule fitted to it yet: out of the 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -384,11 +385,13 @@ def test_twenty_first_holdout_accuracy_does_not_fall() -> None:
 
 
 def test_twenty_second_holdout_accuracy_does_not_fall() -> None:
-    """The twenty-second held-out file, a fifth representative sample no rule was fitted to, keeps its accuracy (52 of
-    64 before any rule saw it, on bf198b7: 51/63 message-only, 1/1 soft); raise the floor as rules fix more, never
-    lower it."""
+    """The twenty-second held-out file, a fifth representative sample, keeps its accuracy (52 of 64 before any rule saw
+    it, on bf198b7: 51/63 message-only, 1/1 soft; 60 after general rules for a server's log that it cut the prompt to
+    its window, a prompt block with reason OTHER and a Chinese "unsafe content" filter, xAI's refused argument, LM
+    Studio's failed load and Google's RESOURCE_EXHAUSTED named in words: 59/63, 1/1); raise the floor as rules fix
+    more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT22)])
-    assert total >= 64 and right / total >= 52 / 64, f"{right}/{total}"
+    assert total >= 64 and right / total >= 60 / 64, f"{right}/{total}"
 
 
 def test_twenty_third_holdout_accuracy_does_not_fall() -> None:
