@@ -286,3 +286,36 @@ def test_events_the_watch_does_not_read_are_not_decoded_after_the_commit_point(c
     assert (reply.text, reply.finish_reasons, reply.usage.output_tokens) == ("Hi", ("end_turn",), 2)
     with pytest.raises(ValueError):
         watch.feed(Event("message_delta", "{not json", b""))
+
+
+def test_the_first_content_event_leaves_before_the_rest_of_its_chunk_is_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upstream chunk holding the whole answer: the held events and the first content event are written to the
+    client before the events after it in that chunk are parsed (the first token waits for no more of the answer
+    than it needs); every event is still relayed, as sent and in order."""
+    from agent.serve import sse
+
+    parsed: list[bytes] = []
+    at_commit: list[list[bytes]] = []
+    whole = sse._whole
+
+    def parse(block: bytes) -> Event:
+        parsed.append(block)
+        return whole(block)
+
+    monkeypatch.setattr(sse, "_whole", parse)
+    writes: list[bytes] = []
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.body":
+            if not writes:
+                at_commit.append(list(parsed))
+            writes.append(message["body"])
+
+    async def run() -> Any:
+        sink = StreamSink(send, list, keep_alive=30)
+        return await _relay(batches(_chunks(_STREAM)), Watch("anthropic-messages", None, None), sink, Walked(), [],
+                            lambda: None)
+
+    assert asyncio.run(run()) is None
+    assert len(at_commit[0]) == 3 and at_commit[0][-1].startswith(b"event: content_block_delta")
+    assert writes == [_STREAM[:_SECOND_CONTENT], _STREAM[_SECOND_CONTENT:]] and len(parsed) == _STREAM.count(b"\n\n")

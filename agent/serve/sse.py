@@ -24,8 +24,9 @@ soft-failure rules read.
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,7 +74,9 @@ def _event(name: str | None, data: list[bytes], raw: list[bytes]) -> Event:
 
 
 def _whole(block: bytes) -> Event:
-    """An event from its lines as received, ended by LF (none by CR), without the blank line that ended it."""
+    """An event from its lines as received, ended by LF (none by CR), without the blank line that ended it (nor
+    the LFs before it: a blank line more between two events)."""
+    block = block.lstrip(b"\n")
     name, data = None, []
     for line in block.split(b"\n"):
         if line.startswith(b"event:"):
@@ -83,10 +86,13 @@ def _whole(block: bytes) -> Event:
     return Event(name, b"\n".join(data).decode("utf-8", "replace"), block + b"\n\n")
 
 
-async def batches(chunks: AsyncIterator[bytes]) -> AsyncIterator[list[Event]]:
-    """The events of an SSE body, read from its bytes (comments and retry fields pass through inside ``raw``): a
-    list of the events each chunk of the body ended, so that what arrived together can leave together (one write
-    to the client, not one per event) and the reader resumes once a chunk, not once an event.
+async def batches(chunks: AsyncIterator[bytes]) -> AsyncIterator[Iterable[Event]]:
+    """The events of an SSE body, read from its bytes (comments and retry fields pass through inside ``raw``): the
+    events each chunk of the body ended, so that what arrived together can leave together (one write to the
+    client, not one per event) and the reader resumes once a chunk, not once an event. A batch is read once, in
+    order; its whole events are parsed as it is read, so a reader that stops at the first content event (the
+    commit point) writes it before the events after it in the chunk are parsed (an upstream often sends a short
+    answer in one segment: the first token no longer waits for the rest of it).
 
     Lines are split chunk by chunk in this loop, not by a generator of their own: an async generator's step
     for each line (three an event) cost more than the splitting. A chunk that starts an event and holds no CR
@@ -98,6 +104,7 @@ async def batches(chunks: AsyncIterator[bytes]) -> AsyncIterator[list[Event]]:
     held, more, body = b"", True, chunks.__aiter__()
     while more:
         found: list[Event] = []
+        blocks: list[bytes] = []  # whole events, parsed when the batch is read
         try:
             chunk = await body.__anext__()
         except StopAsyncIteration:
@@ -105,7 +112,7 @@ async def batches(chunks: AsyncIterator[bytes]) -> AsyncIterator[list[Event]]:
         else:
             if not raw and not held and b"\r" not in chunk:  # the usual chunk: whole events, LF line ends
                 *whole, chunk = chunk.split(b"\n\n")  # what is left (an event begun) goes on line by line
-                found = [_whole(block.lstrip(b"\n")) for block in whole if block.strip(b"\n")]
+                blocks = [block for block in whole if block.strip(b"\n")]
             ended, held = _split(held, chunk)
         for line in ended:
             if line:
@@ -120,7 +127,9 @@ async def batches(chunks: AsyncIterator[bytes]) -> AsyncIterator[list[Event]]:
             name, data, raw = None, [], []
         if raw and not more:  # a last event without its blank line: still the provider's bytes
             found.append(_event(name, data, raw))
-        if found:
+        if blocks:
+            yield itertools.chain(map(_whole, blocks), found) if found else map(_whole, blocks)
+        elif found:
             yield found
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -172,7 +172,7 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
                 await response.aclose()
 
 
-async def _relay(upstream: AsyncIterator[list[Event]], watch: Watch, sink: StreamSink, walked: Walked,
+async def _relay(upstream: AsyncIterator[Iterable[Event]], watch: Watch, sink: StreamSink, walked: Walked,
                  held: list[bytes], committed: Callable[[], None]) -> Any:
     """The upstream's events to ``sink``: held (in ``held``) until the first content event, then relayed; the
     failure an event announced (None: the stream ended). The events one upstream chunk ended leave in one write
@@ -200,7 +200,7 @@ async def _relay(upstream: AsyncIterator[list[Event]], watch: Watch, sink: Strea
     return None
 
 
-def _events(client: Any, response: Any) -> AsyncIterator[list[Event]] | None:
+def _events(client: Any, response: Any) -> AsyncIterator[Iterable[Event]] | None:
     """The upstream's events: SSE as sent, or Bedrock's AWS event-stream frames decoded by the SDK's own
     decoder (``_make_sse_decoder``) and written as the SSE events they carry; None when not a stream."""
     kind = response.headers.get("content-type", "")
