@@ -78,9 +78,11 @@ class _Server:
 
     async def stop(self) -> None:
         self.server.close()
-        for writer in list(self.writers):
+        writers = list(self.writers)
+        for writer in writers:
             writer.close()
-        await asyncio.sleep(0.01)  # the handlers see their connection end before the loop does
+        # until every connection has closed, so the handlers see their end before the loop does
+        await asyncio.gather(*(writer.wait_closed() for writer in writers), return_exceptions=True)
         await self.server.wait_closed()
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -204,13 +206,15 @@ def test_connections_are_kept_reused_and_replaced(runner: str) -> None:
             for _ in range(3):
                 assert (await _kept(client, "anthropic", _body(1), light=True)).content == _OK
             counts.append(server.connections)
+            pool = _uses_h1(client, server.url)
+            assert pool is not None and pool._open
             for writer in list(server.writers):  # the server drops its idle connections
                 writer.close()
-            await asyncio.sleep(0.05)
+            async with asyncio.timeout(5):  # until the client has seen them closed (no fixed sleep)
+                while pool._open:
+                    await asyncio.sleep(0)
             assert (await _kept(client, "anthropic", _body(1), light=True)).content == _OK
             counts.append(server.connections)
-            pool = _uses_h1(client, server.url)
-            assert pool is not None
             pool._expiry = 0.0  # every idle connection is past its expiry
             assert (await _kept(client, "anthropic", _body(1), light=True)).content == _OK
             counts.append(server.connections)
