@@ -167,7 +167,12 @@ HOLDOUT22 = "holdout22.jsonl"
 # each, only exact duplicates left out: 95 of them), labelled before any run by a session that never read the rules.
 # Measured unseen at 85 of 99 on ed9a59c; kept unfitted.
 HOLDOUT23 = "holdout23.jsonl"
-assert (HOLDOUT23,) == UNSEEN  # no general rule fitted to it yet: out of the 95 % sum
+# A twenty-fourth, a seventh representative sample (34 fixed queries aimed at 2025-2026 reports in the SDKs, coding
+# agents and gateways people paste from, over the common classes, plus six for the classes they left empty; the first
+# 3-4 usable results of each in rank order, only exact duplicates left out: 107 source URLs), labelled and committed
+# before any run by a session that never read the rules. Measured unseen at 95 of 97 on fd5aaff; kept unfitted.
+HOLDOUT24 = "holdout24.jsonl"
+assert (HOLDOUT23, HOLDOUT24) == UNSEEN  # no general rule fitted to them yet: out of the 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -401,6 +406,14 @@ def test_twenty_third_holdout_accuracy_does_not_fall() -> None:
     no unseen file); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT23)])
     assert total >= 99 and right / total >= 87 / 99, f"{right}/{total}"
+
+
+def test_twenty_fourth_holdout_accuracy_does_not_fall() -> None:
+    """The twenty-fourth held-out file, a seventh representative sample no rule was fitted to, keeps its accuracy (95
+    of 97 before any rule saw it, on fd5aaff: 76/78 message-only, 17/17 HTTP, 2/2 soft; 94 with the rules alone, the
+    nearest-neighbour reading adding one); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT24)])
+    assert total >= 97 and right / total >= 95 / 97, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
