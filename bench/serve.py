@@ -10,13 +10,19 @@ requests are interleaved round by round, so a busy machine slows both alike. Fig
 - sequential (one request at a time) and 32 concurrent clients;
 - added = served minus direct, at the median and at p99;
 - gw CPU: the gateway process's CPU time per served request (Linux ``/proc/PID/schedstat``: user and
-  system time of all its threads, in ns), the figure a busy machine disturbs least.
+  system time of all its threads, in ns), the figure a busy machine disturbs least (each relay's own
+  process for the ``--floor`` rows).
 
 With ``--baseline DIR`` a second gateway runs the code of the checkout at ``DIR`` (another worktree,
 the commit before a change) against the same emulator, its rounds interleaved with the others, so a
 before/after comparison on a loaded machine sees the same load; its rows are marked ``baseline``.
 
-Run: python -m bench.serve [--rounds N] [--state memory|sqlite] [--baseline DIR]
+With ``--floor`` three bare relays run beside the gateway against the same emulator, each in its own process,
+their rounds interleaved with the others (``bench.floor``): ``raw relay`` (asyncio, httptools, uvloop),
+``uvicorn + bare ASGI`` (the gateway's uvicorn settings and protocol) and ``uvicorn + Starlette route``; what
+any Python gateway adds here, before any work of its own.
+
+Run: python -m bench.serve [--rounds N] [--state memory|sqlite] [--baseline DIR] [--floor]
 """
 
 from __future__ import annotations
@@ -47,11 +53,34 @@ BODIES = {
 CONCURRENCY = 32
 
 
-class _Gateway:
+class _Served:
+    """A server in its own process, in front of the emulator: ``url``, its ``label`` in the table (None: the
+    row's own label), its CPU time so far."""
+
+    label: str | None = None
+    proc: subprocess.Popen[str]
+    url: str
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+    def cpu(self) -> float | None:
+        """The process's CPU time so far (s), all its threads (the store's flusher too), where the
+        system says (Linux: ``/proc/PID/schedstat`` alone is the main thread's)."""
+        try:
+            threads = Path(f"/proc/{self.proc.pid}/task").iterdir()
+            return sum(int((t / "schedstat").read_text().split()[0]) for t in threads) / 1e9
+        except (OSError, ValueError, IndexError):
+            return None
+
+
+class _Gateway(_Served):
     """``steadyloop serve`` in its own process, on a free port, in front of ``upstream``."""
 
     def __init__(self, upstream: str, state: str, code: Path | None = None) -> None:
         self.code = code  # the checkout whose agent package serves (None: this one)
+        self.label = None if code is None else "  baseline"
         self.dir = Path(tempfile.mkdtemp(prefix="bench-serve-"))
         store = f'backend = "sqlite"\npath = "{self.dir / "state.db"}"' if state == "sqlite" else 'backend = "memory"'
         root = upstream.removesuffix("/v1")
@@ -82,21 +111,30 @@ class _Gateway:
                                       str(self.dir / "steadyloop.toml"), "--port", "0"], stdout=subprocess.PIPE,
                                      text=True, cwd=self.code, env=env)
         assert self.proc.stdout is not None
-        self.url = self.proc.stdout.readline().split("listening on ")[1].split()[0]
+        self.url = _listening(self.proc)
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=10)
 
-    def cpu(self) -> float | None:
-        """The gateway process's CPU time so far (s), all its threads (the store's flusher too), where the
-        system says (Linux: ``/proc/PID/schedstat`` alone is the main thread's)."""
-        try:
-            threads = Path(f"/proc/{self.proc.pid}/task").iterdir()
-            return sum(int((t / "schedstat").read_text().split()[0]) for t in threads) / 1e9
-        except (OSError, ValueError, IndexError):
-            return None
+FLOORS = {"raw": "  raw relay", "asgi": "  uvicorn + bare ASGI", "starlette": "  uvicorn + Starlette route"}
+
+
+class _Floor(_Served):
+    """A bare relay of ``bench.floor`` (``kind``) in its own process, in front of ``upstream``."""
+
+    def __init__(self, upstream: str, kind: str) -> None:
+        self.upstream, self.kind, self.label = upstream, kind, FLOORS[kind]
+
+    def __enter__(self) -> _Floor:
+        self.proc = subprocess.Popen([sys.executable, "-m", "bench.floor", self.kind, self.upstream],
+                                     stdout=subprocess.PIPE, text=True)
+        self.url = _listening(self.proc)
+        return self
+
+
+def _listening(proc: subprocess.Popen[str]) -> str:
+    """The URL a server just started prints on its first line (``... listening on URL ...``)."""
+    assert proc.stdout is not None
+    return proc.stdout.readline().split("listening on ")[1].split()[0]
 
 
 async def _plain(client: httpx2.AsyncClient, url: str, body: dict[str, object]) -> float:
@@ -143,8 +181,10 @@ async def _rounds(measure: Callable[[str], Awaitable[float]], urls: list[str], r
     return samples
 
 
-async def _run(upstream: str, gateways: list[_Gateway], rounds: int) -> list[str]:
-    limits = httpx2.Limits(max_connections=CONCURRENCY * 2, max_keepalive_connections=CONCURRENCY * 2)
+async def _run(upstream: str, gateways: list[_Served], rounds: int) -> list[str]:
+    # a kept connection for each concurrent client of each server (the emulator's and every gateway's or relay's)
+    kept = CONCURRENCY * (1 + len(gateways))
+    limits = httpx2.Limits(max_connections=kept, max_keepalive_connections=kept)
     rows = []
     async with httpx2.AsyncClient(timeout=30, limits=limits) as client:
         for name, (path, body, marker) in BODIES.items():
@@ -163,7 +203,7 @@ async def _run(upstream: str, gateways: list[_Gateway], rounds: int) -> list[str
                     label = f"{name} {kind}, {'sequential' if width == 1 else f'{width} concurrent'}"
                     for g, twos, start, end in zip(gateways, served, before, after, strict=True):
                         cpu = None if start is None or end is None else end - start
-                        rows.append(_row(label if g.code is None else "  baseline", direct, twos, cpu))
+                        rows.append(_row(g.label or label, direct, twos, cpu))
     return rows
 
 
@@ -173,11 +213,15 @@ def main() -> None:
                                                                 "rounds/32 rounds of 32 ... at least 1)")
     parser.add_argument("--state", choices=("memory", "sqlite"), default="sqlite")
     parser.add_argument("--baseline", type=Path, help="a checkout whose gateway runs beside this one, interleaved")
+    parser.add_argument("--floor", action="store_true", help="bare relays beside the gateway, interleaved: raw "
+                                                             "asyncio, uvicorn + bare ASGI, uvicorn + Starlette")
     args = parser.parse_args()
     with contextlib.ExitStack() as stack:
         emu = stack.enter_context(_Upstream())
         codes = [None] if args.baseline is None else [None, args.baseline.resolve()]
-        gateways = [stack.enter_context(_Gateway(emu.url, args.state, code)) for code in codes]
+        gateways: list[_Served] = [stack.enter_context(_Gateway(emu.url, args.state, code)) for code in codes]
+        if args.floor:
+            gateways += [stack.enter_context(_Floor(emu.url, kind)) for kind in FLOORS]
         rows = asyncio.run(_run(emu.url, gateways, args.rounds))
     print(f"steadyloop serve (state: {args.state}) vs the emulator directly, ms; loopback, one gateway worker")
     print(f"{'':34} {'n':>5} {'direct50':>8} {'direct99':>8} {'served50':>8} {'served99':>8} {'added50':>8} "
