@@ -184,7 +184,11 @@ _TAG_LIST: Final = (
          "response was blocked due to other",
          # a Chinese provider's filter on the request ("您的请求包含不安全内容" then "已被系统拦截": your request
          # contains unsafe content, intercepted by the system), the Chinese of "unsafe or sensitive content" above
-         "包含不安全内容"),
+         "包含不安全内容",
+         # ModelScope's moderation of the input or the answer ("output content security inspection failed by
+         # Modelscope.", code 555: https://github.com/agentscope-ai/QwenPaw/issues/3486, where ModelScope calls it its
+         # safety filter; https://github.com/modelscope/evalscope/issues/1294), as DashScope's DataInspectionFailed
+         "content security inspection failed"),
     # A Responses function_call item replayed without its namespace field: the request must round-trip it whole.
     _tag("missing_namespace", "missing namespace for function_call"),
     # A realtime session at its length cap (OpenAI Realtime: "Your session hit the maximum duration of 30 minutes.").
@@ -461,7 +465,12 @@ _TAG_LIST: Final = (
          # https://github.com/anthropics/claude-code/issues/42801, /72691, /7892, /11577, /12686): the plan's allowance
          # for a window, not a per-minute throttle; a bare clock time is no near wait (usage_limit_no_reset)
          "hit your limit", "hit your session limit", "hit your weekly limit", "5 hour limit reached",
-         "weekly limit reached", ("session limit reached", "resets")),
+         "weekly limit reached", ("session limit reached", "resets"),
+         # a rate limit over a week is the plan's allowance too (GitHub Copilot: "You've reached your weekly rate limit.
+         # Please wait for your limit to reset on April 20, 2026 at 2:00 AM or switch to auto model", "Sorry, you've
+         # exceeded your weekly rate limit ... Error Code: user_weekly_rate_limited", still refused after an hour:
+         # https://github.com/github/copilot-cli/issues/2828, /2769): read with the window (usage_limit_long_window)
+         "weekly rate limit"),
     # A window of a week or more (Kimi Code: "You've reached your weekly (7-day) usage limit. Your quota will reset when
     # the current 7-day window ends"): a plan cap, not a throttle.
     _tag("long_window", "weekly", "per week", "7 day", "每周"),
@@ -825,7 +834,11 @@ _TAG_LIST: Final = (
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     _tag("output_truncated", "output token maximum", "reason: max_output_tokens",
          # instructor's IncompleteOutputException (finish_reason "length" / stop_reason "max_tokens")
-         "output is incomplete due to a max_tokens"),
+         "output is incomplete due to a max_tokens",
+         # a chat client's notice for an answer whose finish_reason was "length", whatever the provider (ChatWise with
+         # Kimi, Claude, Gemini: "This message is finished due to length, increasing max output tokens may help with
+         # this": https://github.com/egoist/chatwise-releases/issues/1006, /875, /484)
+         "finished due to length", ("due to length", "max output tokens")),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
          # @google/genai's stream reader when the body ended inside an object ("Incomplete JSON segment at the end"),
@@ -988,6 +1001,14 @@ _TAG_LIST: Final = (
          "runner process no longer running", "runner has unexpectedly stopped", "background loop has errored",
          "background loop is not running", "background loop is stopped", "enginecore encountered",
          "engine dead", "model has crashed",
+         # vLLM's (and Aphrodite's) API server when its engine died and it shuts itself down ("MQLLMEngine is already
+         # dead, terminating server process", "AsyncLLMEngine has failed, terminating server process", after
+         # "RuntimeError: Engine loop has died": vllm/entrypoints/launcher.py, https://github.com/vllm-project/vllm/issues/
+         # 10024, /9230): every request fails until it is restarted
+         "terminating server process", "engine loop has died",
+         # Cloudflare's error 1101 page: the Worker serving the route threw a JavaScript exception
+         # (https://developers.cloudflare.com/workers/observability/errors/), an AI gateway or proxy run as a Worker
+         "worker threw exception",
          # An aggregator's upstream died mid-answer (OpenRouter's finish_reason "error", as wrappers print it),
          # or a gateway says its upstream call failed without blaming the request.
          "finish_reason error", "finish reason error", "upstream request failed",

@@ -1035,3 +1035,48 @@ def test_google_resource_exhausted_named_in_words(text: str, expect: FailoverRea
     """Google's RESOURCE_EXHAUSTED named in words or in Firebase's spelling beside a quota sentence is its 429 throttle
     (rate_limit), as its underscored name is; Vertex's "Resource exhausted, please try again later" stays overloaded."""
     assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "expect", "source"), [
+    # a server that shuts itself down because its engine died: vLLM's launcher, in its versions' words
+    ("CRITICAL 11-05 12:03:03 launcher.py:99] MQLLMEngine is already dead, terminating server process", R.server_error,
+     "https://github.com/vllm-project/vllm/issues/10024"),
+    ("CRITICAL 11-04 12:53:11 launcher.py:72] AsyncLLMEngine has failed, terminating server process", R.server_error,
+     "https://github.com/vllm-project/vllm/issues/9230"),
+    ("ERROR 11-04 12:53:08 client.py:250] RuntimeError: Engine loop has died", R.server_error,
+     "vllm/engine/multiprocessing/client.py"),
+    # Cloudflare's error 1101 page: the Worker in front of the API threw
+    ('<span class="cf-error-code">1101</span> <h2 class="cf-subheadline" data-translate="error_desc">Worker threw '
+     "exception</h2> You've requested a page on a website (gateway.ai.cloudflare.com) that is on the Cloudflare "
+     "network. An unknown error occurred while rendering the page.", R.server_error,
+     "https://github.com/Jazee6/cloudflare-ai-web/issues/49; https://developers.cloudflare.com/workers/observability/"
+     "errors/"),
+    # ModelScope's moderation of the answer
+    ('output content security inspection failed by Modelscope. - {"code":555,"message":"output content security '
+     'inspection failed by Modelscope.","request_id":"84f4e303-f67b-472c-88ed-ab8bc67c43b5"}', R.content_policy_blocked,
+     "https://github.com/agentscope-ai/QwenPaw/issues/3486"),
+    # a chat client's notice for an answer stopped at the output cap (finish_reason "length")
+    ("This message is finished due to length, increasing max output tokens may help with this", R.output_truncated,
+     "https://github.com/egoist/chatwise-releases/issues/1006"),
+    # a rate limit over a week: the plan's allowance, days away (Copilot, two of its wordings)
+    ("You've reached your weekly rate limit. Please wait for your limit to reset on April 20, 2026 at 2:00 AM or "
+     "switch to \nauto model to continue. Learn More (https://docs.github.com/en/copilot/concepts/rate-limits).",
+     R.billing, "https://github.com/github/copilot-cli/issues/2828"),
+    ("Sorry, you have been rate-limited. Please wait 2 minutes before trying again or consider switching to Auto.\n"
+     "Server Error: Sorry, you've exceeded your weekly rate limit. Please review our Terms of Service.\nError Code: "
+     "user_weekly_rate_limited", R.billing, "https://github.com/github/copilot-cli/issues/2769"),
+    # near misses: a process ended on request; a worker named with other words; a moderation that passed; a prompt
+    # refused for its length (no output cap); an hour's rate limit is a throttle
+    ("Terminating process 1234 on user request", R.unknown, "-"),
+    ("The worker threw away the cached answer", R.unknown, "-"),
+    ("input content security inspection passed", R.unknown, "-"),
+    ("Request rejected due to length of the prompt", R.unknown, "-"),
+    ("You've reached your hourly rate limit. Please wait for your limit to reset at 3:00 PM.", R.rate_limit, "-"),
+])
+def test_dead_engines_worker_pages_output_moderation_length_stops_and_weekly_limits(text: str, expect: FailoverReason,
+                                                                                  source: str) -> None:
+    """A server shutting down after its engine died and Cloudflare's Worker exception page (server_error), ModelScope's
+    output moderation (content_policy_blocked), a client's notice of an answer cut at the output cap (output_truncated)
+    and a weekly rate limit (billing: the plan's allowance) (holdout23; the rules alone)."""
+    classified = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS)
+    assert classified.reason is expect, source
