@@ -93,6 +93,7 @@ def embedded_status(text: str) -> int | None:
                 or (start < 120 and _CLASS_LEAD.fullmatch(head, 0, start) is not None)
                 or head[end:end + 24].lower().lstrip(":").startswith(_REASONS)
                 or head[end:end + 12].lower() == " status code"
+                or _upstream_answer_follows(head, end)
                 or (head[start - 1:start] == "<" and head[end:end + 1] == ">")
                 or (head[end:end + 2] == "):" and head[start - 2:start] in (": ", " ("))):
             return int(match.group(0))
@@ -101,6 +102,18 @@ def embedded_status(text: str) -> int | None:
     if "rror: " in head or "tatus: " in head:
         return _reason_after_lead(head.lower())
     return None
+
+
+# OpenRouter's message for an upstream provider's own error, "Provider returned error", printed as the Stainless
+# SDKs' APIError prints any message: its status, a space, the message ("400 Provider returned error": openai-node's
+# makeMessage, src/core/error.ts), wherever a wrapper's sentence puts it ("Error in OpenRouter API call (Attempt 1/3):
+# 400 Provider returned error": https://github.com/campfirein/byterover-cli/issues/43, a terminal's wrap inside it).
+_UPSTREAM_ANSWER: Final = "provider returned error"
+
+
+def _upstream_answer_follows(head: str, end: int) -> bool:
+    after = head[end:end + 40]
+    return after[:1].isspace() and " ".join(after.split()).lower().startswith(_UPSTREAM_ANSWER)
 
 
 # requests prints "404 Client Error: Not Found for url: ..."; a paste that lost the number still names the status by

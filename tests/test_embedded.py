@@ -154,6 +154,12 @@ def test_a_bare_reason_phrase_states_its_status(text: str, status: int | None) -
     # https://github.com/aaif-goose/goose/issues/11899
     ("Request failed: Bad request (400): Provider returned error", 400),
     ("the answer was cut (500 tokens): raise max_tokens", None),  # a count in parentheses
+    # https://github.com/campfirein/byterover-cli/issues/43: openai-node's "<status> <message>" for OpenRouter's
+    # upstream error inside a wrapper's sentence (the terminal wrapped the line), and at the start of a text
+    ("ERROR: Error in OpenRouter API call (Attempt 1/3): 400 Provider\n   returned error", 400),
+    ("429 Provider returned error", 429),
+    ("Attempt 1/3): 400 providers returned errors", None),  # not OpenRouter's message
+    ("Attempt 1/3): 400 Provider settings saved", None),  # other words after the number
     ("limits (429) apply per minute", None),  # no colon after it: a reference, not a status line
 ])
 def test_status_line_forms_state_their_status(text: str, status: int | None) -> None:

@@ -1080,3 +1080,21 @@ def test_dead_engines_worker_pages_output_moderation_length_stops_and_weekly_lim
     and a weekly rate limit (billing: the plan's allowance) (holdout23; the rules alone)."""
     classified = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS)
     assert classified.reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "expect", "source"), [
+    # OpenRouter's upstream error with the status openai-node prints before a message, inside a wrapper's sentence (a
+    # terminal's wrap in it): the upstream refused the request (400)
+    ("ERROR: Error in OpenRouter API call (Attempt 1/3): 400 Provider\n   returned error", R.format_error,
+     "https://github.com/campfirein/byterover-cli/issues/43"),
+    # ... and under a 429, the upstream's limit (the key is healthy)
+    ("OpenRouter call failed: 429 Provider returned error", R.rate_limit,
+     "https://github.com/openai/openai-node (src/core/error.ts, makeMessage)"),
+    # near miss: the message with no status names no cause
+    ("ERROR: Error in OpenRouter API call (Attempt 1/3): Provider returned error", R.unknown, "-"),
+])
+def test_openrouter_upstream_error_after_its_status(text: str, expect: FailoverReason, source: str) -> None:
+    """OpenRouter's "Provider returned error" with the status openai-node's APIError prints before it: the status
+    decides, wherever a wrapper's sentence puts it (holdout23; the rules alone)."""
+    classified = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS)
+    assert classified.reason is expect, source
