@@ -165,14 +165,15 @@ HOLDOUT22 = "holdout22.jsonl"
 # A twenty-third, a sixth representative sample (32 fixed queries aimed at 2025-2026 reports and at the providers and
 # clients the earlier samples covered least, plus six for the classes they left empty; the first 3-4 usable results of
 # each, only exact duplicates left out: 95 of them), labelled before any run by a session that never read the rules.
-# Measured unseen at 85 of 99 on ed9a59c; kept unfitted.
+# Measured unseen at 85 of 99 on ed9a59c; general rules have since been fitted to it (-> 93 of 99), so it counts in the
+# 95 % sum like every fitted holdout.
 HOLDOUT23 = "holdout23.jsonl"
 # A twenty-fourth, a seventh representative sample (34 fixed queries aimed at 2025-2026 reports in the SDKs, coding
 # agents and gateways people paste from, over the common classes, plus six for the classes they left empty; the first
 # 3-4 usable results of each in rank order, only exact duplicates left out: 107 source URLs), labelled and committed
 # before any run by a session that never read the rules. Measured unseen at 95 of 97 on fd5aaff; kept unfitted.
 HOLDOUT24 = "holdout24.jsonl"
-assert (HOLDOUT23, HOLDOUT24) == UNSEEN  # no general rule fitted to them yet: out of the 95 % sum
+assert (HOLDOUT24,) == UNSEEN  # no general rule fitted to it yet: out of the 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -400,12 +401,15 @@ def test_twenty_second_holdout_accuracy_does_not_fall() -> None:
 
 
 def test_twenty_third_holdout_accuracy_does_not_fall() -> None:
-    """The twenty-third held-out file, a sixth representative sample no rule was fitted to, keeps its accuracy (85 of
-    99 before any rule saw it, on ed9a59c: 84/98 message-only, 1/1 HTTP; 86 on dcd42d1, whose body-cut rule was fitted
-    to the held files' common call; 87 with the nearest-neighbour reading of an error no rule reads, its index holding
-    no unseen file); raise the floor as rules fix more, never lower it."""
+    """The twenty-third held-out file, a sixth representative sample, keeps its accuracy (85 of 99 before any rule saw
+    it, on ed9a59c: 84/98 message-only, 1/1 HTTP; 86 on dcd42d1, whose body-cut rule was fitted to the held files'
+    common call; 87 with the nearest-neighbour reading of an error no rule reads, its index then holding no unseen file;
+    93 after general rules for a server that shuts down because its engine died, Cloudflare's Worker exception page,
+    ModelScope's output moderation, a client's notice of a finish_reason "length", a weekly rate limit and a status
+    printed before OpenRouter's "Provider returned error": 92/98, 1/1); raise the floor as rules fix more, never lower
+    it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT23)])
-    assert total >= 99 and right / total >= 87 / 99, f"{right}/{total}"
+    assert total >= 99 and right / total >= 93 / 99, f"{right}/{total}"
 
 
 def test_twenty_fourth_holdout_accuracy_does_not_fall() -> None:
