@@ -16,10 +16,12 @@ from typing import Any
 
 from . import _hooks as hooks
 from . import events as ev
+from ._construct import constructed
 from ._effects import Effect, Emit, Outcome
+from ._params import RequestSettings
 from ._rules import Rule
 from .adapters import Adapter, ModelReply, ToolSpec
-from .chain import Api, ChainEntry
+from .chain import Api, ChainEntry, ClientOptions
 from .circuit import CircuitBreaker
 from .compress import Compressor
 from .conversation import Message
@@ -106,6 +108,7 @@ class TurnBase:
     _tool_specs: tuple[ToolSpec, ...]
     classifier_rules: tuple[Rule, ...] = ()  # operator rules, checked before the built-in table
     _completion_tokens: set[str]  # Chat models that rejected max_tokens (learned from their 400)
+    _entry_parts: dict[int, tuple[ChainEntry, ClientOptions, RequestSettings]]  # per chain entry (``_parts``)
 
     def _circuit(self, entry: ChainEntry) -> tuple[str, float]:
         """The circuit key of ``entry`` (its endpoint and model) and the shared clock's now."""
@@ -146,7 +149,7 @@ class TurnBase:
     @staticmethod
     def _note(t: _Turn, entry: ChainEntry, action: str, reason: str, wait: float = 0.0) -> None:
         """A step that made no upstream call (a result note, not an attempt)."""
-        t.notes.append(Note.model_construct(model=entry.model, action=action, reason=reason, wait=wait))
+        t.notes.append(constructed(Note, {"model": entry.model, "action": action, "reason": reason, "wait": wait}))
 
     def _record(self, t: _Turn, entry: ChainEntry, lease: Lease | None, outcome: str, action: ev.AttemptAction,
                 result: Outcome | None, failure: ClassifiedError | None = None, wait: float = 0.0, *,
@@ -155,10 +158,10 @@ class TurnBase:
         says = _SAYS[action].format(detail)
         credential = lease.credential.id if lease else None
         duration = result.duration if result else 0.0
-        t.attempts.append(Attempt.model_construct(
-            api=entry.api, model=entry.model, credential_id=credential, outcome=outcome,
-            status_code=failure.status_code if failure else None, rule=failure.rule if failure else None,
-            action=says, wait=wait, duration=duration, message=failure.message if failure else ""))
+        t.attempts.append(constructed(Attempt, {  # every field, in the model's order
+            "api": entry.api, "model": entry.model, "credential_id": credential, "outcome": outcome,
+            "status_code": failure.status_code if failure else None, "rule": failure.rule if failure else None,
+            "action": says, "wait": wait, "duration": duration, "message": failure.message if failure else ""}))
         self._emit_content(t, entry, reply)
         usage = reply.usage if reply else None
         self._emit(t, ev.AttemptEnded(
@@ -196,14 +199,14 @@ class TurnBase:
     def _result(self, t: _Turn, verdict: Verdict, entry: ChainEntry | None = None,
                 lease: Lease | None = None) -> TurnResult:
         answered = verdict.status is TurnStatus.ok
-        result = TurnResult.model_construct(  # built from validated parts: skip re-validation on the hot path
-            status=verdict.status, final_response=verdict.message, failure_reason=verdict.reason,
-            retry_at=verdict.retry_at, provider=entry.provider_name if entry and answered else verdict.provider,
-            model=entry.model if entry and answered else verdict.model,
-            credential_id=lease.credential.id if lease and answered else None, attempts=tuple(t.attempts),
-            input_tokens=t.tokens[0], output_tokens=t.tokens[1], elapsed=self.clock() - t.started,
-            finished_at=now_utc(), messages=tuple(t.added), partial=t.partial, notes=tuple(t.notes),
-            truncated=t.truncated, history=self._handed_back(t, verdict.status))
+        result = constructed(TurnResult, {  # built from validated parts, every field in the model's order
+            "status": verdict.status, "final_response": verdict.message, "failure_reason": verdict.reason,
+            "retry_at": verdict.retry_at, "provider": entry.provider_name if entry and answered else verdict.provider,
+            "model": entry.model if entry and answered else verdict.model,
+            "credential_id": lease.credential.id if lease and answered else None, "attempts": tuple(t.attempts),
+            "notes": tuple(t.notes), "input_tokens": t.tokens[0], "output_tokens": t.tokens[1],
+            "elapsed": self.clock() - t.started, "finished_at": now_utc(), "messages": tuple(t.added),
+            "history": self._handed_back(t, verdict.status), "partial": t.partial, "truncated": t.truncated})
         self._emit(t, ev.TurnFinished(result.status.value, result.model, len(t.attempts), result.elapsed,
                                       result.failure_reason.value if result.failure_reason else None,
                                       t.tokens[0], t.tokens[1], t.partial, t.ref))
