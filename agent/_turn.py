@@ -17,12 +17,13 @@ from . import events as ev
 from ._deadline import deadline_reached
 from ._effects import Answered, Call, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent
 from ._hooks import Pending
+from ._params import RequestSettings
 from ._taxonomy import Action, FailoverReason, Scope
 from ._turn_base import _At, _Turn
 from ._turn_outcomes import TurnOutcomes
 from ._turn_waits import TurnWaits
 from .adapters import ModelReply, ModelRequest
-from .chain import ChainEntry
+from .chain import ChainEntry, ClientOptions
 from .circuit import Gate
 from .conversation import Message, ToolResult, unsendable_text
 from .credential_pool import Lease, NoCredentialAvailable
@@ -138,8 +139,8 @@ class TurnLogic(TurnOutcomes, TurnWaits):
     def _call(self, t: _Turn, entry: ChainEntry, lease: Lease, asynchronous: bool) -> Call:
         adapter = self._adapters[entry.api]
         base_url = lease.credential.base_url or entry.base_url
-        client = adapter.client(lease.credential, base_url, entry.timeout, asynchronous=asynchronous,
-                                options=entry.client_options())
+        options, settings = self._parts(entry)
+        client = adapter.client(lease.credential, base_url, entry.timeout, asynchronous=asynchronous, options=options)
         # Never let one call outlive the deadline, nor eat the reserve of a fallback that may follow.
         now, keep = self.clock(), self._keeps(t)
         cap = t.budget.call_cap(now, keep=keep)
@@ -155,10 +156,18 @@ class TurnLogic(TurnOutcomes, TurnWaits):
         self._emit(t, ev.AttemptStarted(entry.api, entry.model, lease.credential.id, t.budget.used,
                                         entry.provider_name, url.host, url.port or _PORTS.get(url.scheme),
                                         t.entry_index, t.ref))
-        request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, entry.settings(), t.draft.betas,
+        request = ModelRequest(entry.model, t.draft.messages, t.draft.tools, settings, t.draft.betas,
                                timeouts, t.draft.completion_tokens or entry.model in self._completion_tokens)
         t.sent = request.messages
         return Call(adapter, client, request, stream=t.streaming, time_left=cap, turn=t.ref, turn_left=left)
+
+    def _parts(self, entry: ChainEntry) -> tuple[ClientOptions, RequestSettings]:
+        """``entry.client_options()`` and ``entry.settings()``, built once per entry of this loop (both frozen, from
+        a frozen entry): every call of a turn asked for new ones."""
+        found = self._entry_parts.get(id(entry))
+        if found is None or found[0] is not entry:
+            found = self._entry_parts[id(entry)] = (entry, entry.client_options(), entry.settings())
+        return found[1], found[2]
 
     def _handle(self, t: _Turn, entry: ChainEntry, lease: Lease,
                 outcome: Outcome) -> Generator[Effect, Any, Verdict | None]:

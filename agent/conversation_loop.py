@@ -87,6 +87,7 @@ class ConversationLoop(TurnLogic):
                                               for api in {e.api for e in chain}}
         self._tool_specs = tuple(ToolSpec(t.name, t.description, t.schema()) for t in self.tools)
         self._completion_tokens: set[str] = set()
+        self._entry_parts = {}
 
     # ------------------------------------------------------------------ drivers
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 if TYPE_CHECKING:
     from .conversation import Message
@@ -306,8 +306,11 @@ def describe(event: Event) -> str:
     return f"{type(event).__name__} {fields}"
 
 
+_LOGGED_AT_INFO: Final = (AttemptEnded, TurnFinished)
+
+
 def log_event(event: Event) -> None:
     """The default hook: one INFO line per attempt and per turn, other events at DEBUG (never secrets)."""
-    level = logging.INFO if isinstance(event, AttemptEnded | TurnFinished) else logging.DEBUG
+    level = logging.INFO if isinstance(event, _LOGGED_AT_INFO) else logging.DEBUG
     if log.isEnabledFor(level):
         log.log(level, "%s", describe(event), extra=log_fields(event))

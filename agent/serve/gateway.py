@@ -106,11 +106,12 @@ class Gateway:
     def loop(self, route: str, api: Api, client_key: tuple[str, bool] | None = None) -> ConversationLoop:
         """The loop serving ``route`` on ``api``: the pools', or (``pass_through_key`` routes) one whose only
         key is the client's own ``(secret, is_bearer)``."""
+        found = self._loops.get((route, api))  # built on the first request of each (the configuration is fixed)
+        if found is not None:
+            return found
         chain = self._chain(route, api)
         if not self.config.routes[route].pass_through_key:
-            found = self._loops.get((route, api))
-            if found is None:
-                found = self._loops[(route, api)] = self._loop(chain, self.pools)
+            found = self._loops[(route, api)] = self._loop(chain, self.pools)
             return found
         if client_key is None:
             raise NotServed(400, f"model {route!r} sends the client's own key upstream (pass_through_key); "

@@ -57,7 +57,8 @@ class Flusher:
                 self._pid, self._wake = os.getpid(), threading.Event()
                 self._thread = threading.Thread(target=self._run, name="steadyloop-state-flush", daemon=True)
                 self._thread.start()
-        self._wake.set()
+        if not self._wake.is_set():  # set and not yet cleared: the thread's next flush, after its clear, takes this
+            self._wake.set()
 
     def run_once(self) -> int:
         """Flush every marked store now; how many were flushed."""
