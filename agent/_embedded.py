@@ -46,7 +46,19 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   # Dart's Dio ("the response has a status code of 503 and RequestOptions.validateStatus was configured
                   # to throw": https://github.com/cfug/dio, dio/lib/src/dio_exception.dart), a client's "Response 502:
                   # <html>..." (gpt4free's ResponseStatusError: https://github.com/xtekky/gpt4free/issues/2092)
-                  "status code of", "response")
+                  "status code of", "response",
+                  # a camel-cased field as .NET's HttpResponseMessage prints itself ("StatusCode: 429, ReasonPhrase:
+                  # 'Too Many Requests'"), a Dart client's RequestFailedException ("..., statusCode: 400)") and
+                  # JavaScript clients log it ("statusCode: 503")
+                  "statuscode")
+# Weaker leads: a verb whose object may be a count ("the model returned 500 tokens", "got 429 results", "received 500
+# bytes"). They state a status only when nothing but an end, a punctuation mark, a reason phrase or a word naming an
+# answer follows the number ("Server responded with 503", "got 503 from provider", "received a 429 response", "API
+# returned 500."); the leads above need no such check.
+_VERB_BEFORE: Final = ("responded with", "responded with a", "responded with an", "returned", "returned a",
+                       "returned an", "got", "got a", "received", "received a", "answered with", "answered with a")
+_VERB_AFTER: Final = (".", ",", ";", ":", ")", "!", "\n", " error", " response", " from", " status", " (",
+                      " -", " http", " when", " for url", " on ")
 _REASONS: Final = (" bad request", " unauthorized", " payment required", " forbidden", " not found",
                    " request timeout", " conflict", " unprocessable entity", " too many requests",
                    " internal server error", " bad gateway", " service unavailable", " gateway timeout",
@@ -95,10 +107,20 @@ def embedded_status(text: str) -> int | None:
                 or head[end:end + 12].lower() == " status code"
                 or _upstream_answer_follows(head, end)
                 or (head[start - 1:start] == "<" and head[end:end + 1] == ">")
-                or (head[end:end + 2] == "):" and head[start - 2:start] in (": ", " ("))):
+                or (head[end:end + 2] == "):" and head[start - 2:start] in (": ", " ("))
+                # .NET's EnsureSuccessStatusCode: the reason in parentheses ("503 (Service Unavailable)")
+                or (head[end:end + 2] == " (" and (" " + head[end + 2:end + 26].lower()).startswith(_REASONS))
+                # Go's wrapped errors put the status between two colons ("pull model manifest: 503: no healthy
+                # upstream")
+                or (head[start - 2:start] == ": " and head[end:end + 2] == ": ")
+                # OkHttp's Response{protocol=h2, code=429, ...}, a client's "(code=500, msg=...)": a key=value field
+                or (head[max(0, start - 5):start].lower() == "code=" and head[start - 9:start - 5].lower() != "exit")
+                or (before.endswith(_VERB_BEFORE) and _verb_object_is_status(head, end))):
             return int(match.group(0))
     if len(text) < 32 and (bare := _BARE_REASONS.get(text.strip(" .!\n\"'").lower())) is not None:
         return bare
+    if "[GIN]" in head and (gin := _GIN_LOG_RE.search(head)) is not None:
+        return int(gin.group(1))
     if "rror: " in head or "tatus: " in head:
         return _reason_after_lead(head.lower())
     return None
@@ -114,6 +136,18 @@ _UPSTREAM_ANSWER: Final = "provider returned error"
 def _upstream_answer_follows(head: str, end: int) -> bool:
     after = head[end:end + 40]
     return after[:1].isspace() and " ".join(after.split()).lower().startswith(_UPSTREAM_ANSWER)
+
+
+def _verb_object_is_status(head: str, end: int) -> bool:
+    """Whether what follows a number after a verb lead ("returned 500") leaves it a status, not a count."""
+    after = head[end:end + 24].lower()
+    return after.startswith(_VERB_AFTER) if after else True
+
+
+# Gin's access log, which Go servers in front of models print (Ollama, one-api, new-api): "[GIN] 2025/03/06 - 11:42:21 |
+# 503 |   42.044125ms |  127.0.0.1 | POST  "/api/generate"" (https://github.com/IBM/prompt-declaration-language/issues/702):
+# the status is the first field between bars, never the latency or the address after it.
+_GIN_LOG_RE: Final = re.compile(r"\[GIN\][^|\n]{0,40}\|\s*([45]\d\d)\s*\|")
 
 
 # requests prints "404 Client Error: Not Found for url: ..."; a paste that lost the number still names the status by

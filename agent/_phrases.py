@@ -533,6 +533,17 @@ _TAG_LIST: Final = (
          "due to self protection",
          # llama.cpp's server with every parallel slot busy ("slot unavailable"), as "no slots available"
          "slot unavailable", "no slot available",
+         # Hugging Face serverless while the model warms ("Model X is currently loading", its 503 with
+         # estimated_time), whatever wrapper prints it; not "error loading model" (load_failed: it will not load)
+         "is currently loading",
+         # a service's own words for its load ("ChatGPT is under heavy load")
+         "under heavy load",
+         # A serving engine out of GPU memory on a request: PyTorch's "CUDA out of memory. Tried to allocate ..." (TGI,
+         # text-generation-webui, Replicate), the CUDA driver's CUDA_ERROR_OUT_OF_MEMORY (mistral.rs), SGLang's "Decode
+         # out of memory" and "alloc_req_slots runs out of memory": the endpoint lacks capacity for now (same recovery
+         # as its failure). Not a bare "out of memory" (a client's own MemoryError), not Ollama's "CUDA error: out of
+         # memory" killing its runner (server_fault) nor "requires more system memory" (host_memory, the model too big)
+         "cuda out of memory", "cuda_error_out_of_memory", "decode out of memory", "runs out of memory",
          # Vertex AI's pay-as-you-go 429, whose shared pool had no capacity for the request ("Resource exhausted, please
          # try again later": https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429), however a client
          # prints it; not the Gemini API's "Resource has been exhausted (e.g. check quota)", a quota (exhausted, below)

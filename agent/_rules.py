@@ -599,6 +599,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # gave up on the call, the client did not; nothing in the request is at fault.
     rule("status_499", R.server_error, statuses=(499,)),
     rule("status_504", R.timeout, statuses=(504, 522, 524)),  # Cloudflare: origin connect / answer timed out
+    # 424 Failed Dependency: the server's own dependency failed (TGI's generation errors, an LLM gateway whose backend
+    # failed: https://github.com/UiPath/uipath-python/issues/461), not the request: a server error, as its 5xx would be.
+    rule("status_424_failed_dependency", R.server_error, statuses=(424,)),
     rule("status_4xx", R.format_error, statuses=CLIENT),
     rule("status_5xx", R.server_error, statuses=SERVER),
     # No status: transport kinds and phrases.

@@ -161,6 +161,26 @@ def test_a_bare_reason_phrase_states_its_status(text: str, status: int | None) -
     ("Attempt 1/3): 400 providers returned errors", None),  # not OpenRouter's message
     ("Attempt 1/3): 400 Provider settings saved", None),  # other words after the number
     ("limits (429) apply per minute", None),  # no colon after it: a reference, not a status line
+    # https://github.com/fishstrap/fishstrap/issues/1260: .NET's EnsureSuccessStatusCode, the reason in parentheses
+    ("Response status code does not indicate success: 503 (Service Unavailable).", 503),
+    # https://github.com/stackblitz-labs/bolt.diy/issues/1550: a browser console's line, the same parenthesised reason
+    ("POST http://localhost:5173/api/llmcall 500 (Internal Server Error)", 500),
+    ("a batch of 500 (Internal) items", None),  # parentheses holding no reason phrase
+    # https://github.com/ollama/ollama/issues/6726: Go's wrapped error, the status between two colons
+    ("Error: pull model manifest: 503: no healthy upstream", 503),
+    # https://github.com/IBM/prompt-declaration-language/issues/702: Gin's access log (Ollama, one-api, new-api)
+    ('[GIN] 2025/03/06 - 11:42:21 | 503 |   42.044125ms |       127.0.0.1 | POST     "/api/generate"', 503),
+    ('[GIN] 2025/03/06 - 11:42:21 | 200 |   500.2ms |       127.0.0.1 | POST     "/api/generate"', None),  # latency
+    # https://github.com/letta-ai/letta/issues/2188 (o-letta in the corpus) and OkHttp's Response{...}: code=N
+    ('API call got non-200 response code (code=500, msg={"error":"llama runner process has terminated"})', 500),
+    ("Unexpected code Response{protocol=h2, code=429, message=, url=https://api.openai.com/v1/chat/completions}", 429),
+    ("the worker process exited with exitcode=500", None),  # a process's exit code
+    # a Dart client's RequestFailedException (corpus p-openai-dart-image-edit-unsupported-mimetype): statusCode
+    ("RequestFailedException(message: Invalid file 'image': unsupported mimetype., statusCode: 400)", 400),
+    # verb leads, read only when no count follows the number
+    ("Server responded with 503", 503), ("got 503 from provider", 503), ("received a 429 response", 429),
+    ("API returned 500.", 500),
+    ("got 429 results for the query", None), ("received 500 bytes", None),
 ])
 def test_status_line_forms_state_their_status(text: str, status: int | None) -> None:
     """"HTTP/2 429", "504: Gateway time-out" and DashScope's "<400>" state a status; a bare number does not."""

@@ -1098,3 +1098,39 @@ def test_openrouter_upstream_error_after_its_status(text: str, expect: FailoverR
     decides, wherever a wrapper's sentence puts it (holdout23; the rules alone)."""
     classified = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS)
     assert classified.reason is expect, source
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/huggingface/text-generation-inference/issues/1374 (TGI relays the shard's PyTorch OOM)
+    ("Server error: CUDA out of memory. Tried to allocate 222.00 MiB. GPU 0 has a total capacty of 39.39 GiB of which "
+     "217.94 MiB is free.", R.overloaded),
+    # https://github.com/EricLBuehler/mistral.rs/issues/44 (the CUDA driver's enum)
+    ('Model failed with error `DriverError(CUDA_ERROR_OUT_OF_MEMORY, "out of memory")`. Please raise an issue.',
+     R.overloaded),
+    # https://github.com/sgl-project/sglang/issues/4602 and /10408
+    ("Decode out of memory. Try to lower your batch size.\nTry to allocate 148 tokens.", R.overloaded),
+    ("alloc_req_slots runs out of memory. Please set a smaller number for `--max-running-requests`.", R.overloaded),
+    # https://github.com/huggingface/transformers/issues/11904 (Hugging Face serverless warming the model)
+    ("{'error': 'Model Matthieu/stsb-xlm-r-multilingual is currently loading', 'estimated_time': 44.49033436}",
+     R.overloaded),
+    # https://github.com/openai/openai-cookbook/issues/1214
+    ("ChatGPT is under heavy load", R.overloaded),
+    # near misses: a client's own MemoryError, Ollama's runner killed by a CUDA error (its crash: a server error), a
+    # host too small for the model, a model that fails to load
+    ("out of memory", R.unknown),
+    ("Error: llama runner process has terminated: CUDA error: out of memory", R.server_error),
+    ('{"error":"model requires more system memory (3.7 GiB) than is available (3.6 GiB)"}', R.model_not_found),
+    ("Error loading model. (Exit code: 6)", R.model_not_found),
+])
+def test_capacity_loading_and_gpu_memory_wordings(text: str, expect: FailoverReason) -> None:
+    """A serving engine out of GPU memory on a request, a model still warming and a service under heavy load lack
+    capacity for now (overloaded: retry, then fall back); a process's own memory error, a crashed runner and a host
+    too small for the model are not that."""
+    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+def test_a_424_failed_dependency_is_the_servers_fault() -> None:
+    """https://github.com/UiPath/uipath-python/issues/461: an LLM gateway's 424 (its backend failed) is a server error,
+    not the request's defect its 4xx number suggests; TGI answers generation failures with 424 too."""
+    error = exception_from_http("openai", 424, {"title": "Failed dependency", "status": 424})
+    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is R.server_error
