@@ -1,4 +1,4 @@
-"""A last reading for an error no rule reads: the reason its nearest labelled neighbours agree on.
+"""A last reading for an error no rule reads: the reason of its nearest labelled neighbours.
 
 When the rule walk ends in ``unknown`` (and only then), the error's words are compared with the words of
 the labelled real errors the rules were fitted to (the corpus files, ``tests/corpus``, less the unseen
@@ -9,13 +9,21 @@ ones), shipped as ``_neighbours.json`` and rebuilt by ``python -m bench.neighbou
   report holds is stored) and, per entry, how many other words it had.
 - Similarity: the cosine of the two word sets, each word weighted by its inverse document frequency
   (``log(n / df)``, n entries); a word of the error that no entry shares weighs as much as the rarest word.
-- Decision: the ``AGREEING`` most similar entries whose status agrees with the error's (equal, or none on
-  either side) all score at least ``THRESHOLD`` and carry the same reason, the error has at least
-  ``MIN_WORDS`` words the index knows, and that reason is one of ``FALLBACK_REASONS``: those whose recovery
-  on a mistake is no more drastic than ``unknown``'s (wait and resend to the same endpoint: no key is
-  cooled, no request stopped, repaired or shrunk). Otherwise the error stays ``unknown``.
+- Decision: the error has at least ``MIN_WORDS`` words the index knows, and the entries compared are those whose
+  status agrees with the error's (equal, or none on either side). It reads the nearest entry's reason when
 
-The constants were chosen by leave-one-file-out over the fitted files (``python -m bench.neighbours``);
+  - the ``AGREEING`` nearest all score at least ``THRESHOLD`` and carry that reason, any reason but ``unknown``;
+    a reason whose recovery cools the key (``KEY_REASONS``: ``rate_limit``, ``billing``, ``auth``,
+    ``auth_permanent``) needs them all at ``KEY_THRESHOLD``, since a request's own error read as its key's would
+    cool each key in turn;
+  - or the nearest alone scores at least ``LONE_THRESHOLD`` and its reason is one of ``FALLBACK_REASONS``: those
+    whose recovery on a mistake is no more drastic than ``unknown``'s (wait and resend to the same endpoint: no
+    key is cooled, no request stopped, repaired or shrunk), so a wrong lone reading still retries.
+
+  Otherwise the error stays ``unknown``.
+
+The constants were chosen by leave-one-file-out over the fitted files and on the errors the rules left unknown
+in six blind samples when each was first scored (``python -m bench.neighbours``, ``--as-of``);
 ``docs/classifier.md`` gives the figures. Looking up never raises: a fault reads as no neighbour.
 """
 
@@ -31,16 +39,20 @@ from itertools import chain
 from typing import Any, Final, NamedTuple
 
 from ._rules import Rule
-from ._taxonomy import FailoverReason
+from ._taxonomy import REASON_POLICY, Action, FailoverReason
 
 __all__ = [
     "AGREEING",
     "FALLBACK_REASONS",
+    "KEY_REASONS",
+    "KEY_THRESHOLD",
+    "LONE_THRESHOLD",
     "MIN_WORDS",
     "NO_NEIGHBOURS",
     "THRESHOLD",
     "Labelled",
     "Neighbours",
+    "Reading",
     "neighbour_rule",
     "shipped",
     "words",
@@ -51,7 +63,10 @@ FALLBACK_REASONS: Final = frozenset({
     _R.overloaded, _R.server_error, _R.timeout, _R.transient, _R.stream_incomplete, _R.empty_response,
     _R.malformed_response,
 })
+KEY_REASONS: Final = frozenset(r for r, row in REASON_POLICY.items() if row.action is Action.rotate)
 THRESHOLD: Final = 0.3  # cosine similarity each agreeing neighbour must reach
+KEY_THRESHOLD: Final = 0.5  # the same for a reason of KEY_REASONS
+LONE_THRESHOLD: Final = 0.7  # the nearest alone, for a reason of FALLBACK_REASONS
 AGREEING: Final = 2  # nearest entries that must all carry the reason
 MIN_WORDS: Final = 2  # words of the error the index must know
 _DATA: Final = "_neighbours.json"
@@ -81,6 +96,14 @@ class Labelled(NamedTuple):
     status: int | None
     words: frozenset[str]
     rare: int = 0  # words of the entry that no other entry shares (counted, not stored)
+
+
+class Reading(NamedTuple):
+    """What the index read: the nearest entry (its reason decides) and the branch that let it decide, ``agreeing``
+    (the ``AGREEING`` nearest carry its reason) or ``alone`` (the nearest alone, a reason of ``FALLBACK_REASONS``)."""
+
+    entry: Labelled
+    branch: str
 
 
 class Neighbours:
@@ -153,15 +176,27 @@ class Neighbours:
         return dots, frozenset(known[at_word:]), math.sqrt(max(rest, 0.0))
 
     def reading(self, text: str, status: int | None) -> Labelled | None:
-        """The nearest entry when the ``AGREEING`` nearest all reach ``THRESHOLD`` with one reason of
-        ``FALLBACK_REASONS``; else None."""
+        """The nearest entry when its reason may be read (the module's decision); else None."""
+        decided = self.decision(text, status)
+        return None if decided is None else decided.entry
+
+    def decision(self, text: str, status: int | None) -> Reading | None:
+        """The nearest entry and the branch of the decision that lets its reason be read; None when none does:
+        the ``AGREEING`` nearest carry one reason (not ``unknown``) and all reach ``THRESHOLD``, or
+        ``KEY_THRESHOLD`` for a reason of ``KEY_REASONS``; else the nearest alone reaches ``LONE_THRESHOLD`` with
+        a reason of ``FALLBACK_REASONS``."""
         near = self.ranked(text, status, floor=THRESHOLD)
-        if len(near) < AGREEING or near[-1][0] < THRESHOLD:
+        if not near:
             return None
-        reason = near[0][1].reason
-        if reason not in FALLBACK_REASONS or any(e.reason is not reason for _, e in near):
-            return None
-        return near[0][1]
+        best, nearest = near[0]
+        reason = nearest.reason
+        if (len(near) >= AGREEING and reason is not FailoverReason.unknown
+                and near[-1][0] >= (KEY_THRESHOLD if reason in KEY_REASONS else THRESHOLD)
+                and all(e.reason is reason for _, e in near)):
+            return Reading(nearest, "agreeing")
+        if best >= LONE_THRESHOLD and reason in FALLBACK_REASONS:
+            return Reading(nearest, "alone")
+        return None
 
     def to_data(self, about: str = "") -> dict[str, Any]:
         """A JSON-ready form: the files once, and per entry its id, file, reason, status, words and rare count."""

@@ -384,10 +384,11 @@ def test_twenty_first_holdout_accuracy_does_not_fall() -> None:
     """The twenty-first held-out file, a representative sample of public reports, keeps its accuracy (87 of 99 before
     any rule saw it, on 61fc4cb and ab5fae2: 79/91 message-only, 8/8 HTTP; 93 after general rules for Google's zero
     allowance in JSON, curl's failed connect, a provider that does not serve the region, an app's spent token
-    allowance, a daily cap under a 500 and Bedrock's capacity sentence: 85/91, 8/8); raise the floor as rules fix
-    more, never lower it."""
+    allowance, a daily cap under a 500 and Bedrock's capacity sentence: 85/91, 8/8; 94 when the nearest labelled
+    errors may give any reason: OpenRouter's bare "Provider returned error" read as its two 429 twins, 86/91);
+    raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT21)])
-    assert total >= 99 and right / total >= 93 / 99, f"{right}/{total}"
+    assert total >= 99 and right / total >= 94 / 99, f"{right}/{total}"
 
 
 def test_twenty_second_holdout_accuracy_does_not_fall() -> None:

@@ -151,7 +151,7 @@ def test_request_defects_without_a_status(type_name: str, text: str, expect: Fai
 def test_server_side_wordings_without_a_status(text: str, expect: FailoverReason) -> None:
     """A serving worker at its cap is an overload, a server "in difficulty" a server error, a count "at its cap,
     try later" a rate limit, and a normal STOP finish that a wrapper raised on an empty answer."""
-    assert classify_api_error(exception_from_message("Error", text)).reason is expect
+    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
 
 
 @pytest.mark.parametrize(("message", "expect"), [
@@ -304,7 +304,7 @@ def test_status_less_wordings_of_clients_and_gateways(type_name: str, text: str,
 def test_last_resort_words_before_unknown(text: str, expect: FailoverReason, source: str) -> None:
     """A status-less text no rule reads is read by its words (key or token invalid, credits, rate limits, busy,
     parameters and fields, deadlines, connections) before it is called unknown."""
-    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect, source
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
@@ -527,7 +527,8 @@ def test_servers_and_wrappers_sentences_without_a_status(type_name: str, text: s
     """Status-less sentences of servers and wrappers: a failure they do not name (server_error), credentials not set
     up or a provider key refused (auth), a prompt past a client's count, Triton's and llama.cpp-family request defects,
     a host that cannot load the model, and a client with no model to send (the request names none)."""
-    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+    c = classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS)
+    assert c.reason is expect, source
 
 
 @pytest.mark.parametrize(("status", "body", "expect", "source"), [
@@ -636,7 +637,8 @@ def test_wrapper_sentences_that_state_a_status_or_an_unusable_answer(type_name: 
     APIError with an empty provider text (its generic 500), a client that moved to a lesser model for a spent allowance,
     a key without access to the model, an empty answer ("No content provided", a missing 'choices' key) and a JSON
     parser that found trailing data after the document (NDJSON read as one)."""
-    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+    c = classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS)
+    assert c.reason is expect, source
 
 
 def test_python_json_trailing_data_is_a_malformed_response() -> None:
@@ -759,7 +761,8 @@ def test_an_apps_own_words_for_keys_refusals_answers_and_clients(type_name: str,
     """Apps' and SDKs' sentences: no API key configured (auth), a model's refusal or a named content filter (content
     block), an encrypted reasoning item refused, an answer None or empty, a server not reached or not responding
     (timeout), a stream body that could not be decoded, a tier that serves only its own client."""
-    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+    c = classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS)
+    assert c.reason is expect, source
 
 
 @pytest.mark.parametrize(("text", "expect", "source"), [
@@ -912,7 +915,8 @@ def test_try_again_later_is_no_upstream_hiccup(type_name: str, text: str, status
     """An upstream's hiccup is read only from words that say so: a bare "please try again later" or "temporarily
     unavailable" never pre-empts the 429, overload or limit the text names (issue 9); Vertex's pay-as-you-go
     "Resource exhausted, try again later" is its shared pool at capacity (overloaded)."""
-    assert classify_api_error(exception_from_message(type_name, text, status=status)).reason is expect, source
+    c = classify_api_error(exception_from_message(type_name, text, status=status), neighbours=NO_NEIGHBOURS)
+    assert c.reason is expect, source
 
 
 @pytest.mark.parametrize(("type_name", "text", "status", "expect", "source"), [
@@ -971,7 +975,8 @@ def test_zero_quotas_connect_failures_regions_allowances_and_capacity_in_apps_wo
     """A zero allowance in Google's JSON metadata, curl's failed connect, a provider that does not serve the region, an
     app's own token allowance spent (also when a relay reports it as a 500), and Bedrock's capacity sentence, in the
     words clients print them (holdout21)."""
-    assert classify_api_error(exception_from_message(type_name, text, status=status)).reason is expect, source
+    c = classify_api_error(exception_from_message(type_name, text, status=status), neighbours=NO_NEIGHBOURS)
+    assert c.reason is expect, source
 
 
 @pytest.mark.parametrize(("text", "expect", "source"), [
@@ -1016,7 +1021,7 @@ def test_truncated_prompts_prompt_blocks_refused_arguments_and_failed_loads(text
     """A server's log that it cut the prompt to its window (context_overflow), a prompt block in an SDK's or a Chinese
     provider's words (content_policy_blocked), xAI's refused argument (format_error), and LM Studio's failed load
     (model_not_found: this endpoint does not serve the model now)."""
-    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect, source
 
 
 @pytest.mark.parametrize(("text", "expect", "source"), [

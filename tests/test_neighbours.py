@@ -11,9 +11,14 @@ import pytest
 from agent import FailoverReason, classify_api_error, classify_soft_failure
 from agent._neighbours import (
     FALLBACK_REASONS,
+    KEY_REASONS,
+    KEY_THRESHOLD,
+    LONE_THRESHOLD,
     NO_NEIGHBOURS,
+    THRESHOLD,
     Labelled,
     Neighbours,
+    neighbour_rule,
     shipped,
     words,
 )
@@ -30,6 +35,7 @@ from agent.testing.corpus import (
     verdict_holds,
 )
 from agent.testing.sdk_errors import exception_from_http, exception_from_message
+from bench.neighbours import text_and_status
 
 R = FailoverReason
 NOW = time.time()
@@ -60,10 +66,24 @@ def test_the_sentence_is_unknown_to_the_rules() -> None:
 
 
 @pytest.mark.parametrize("reason", list(FailoverReason))
-def test_the_fallback_returns_only_reasons_no_more_drastic_than_unknown(reason: FailoverReason) -> None:
-    """Whatever reason the nearest entries carry, the fallback returns it only when it is one of FALLBACK_REASONS
-    (backoff against the same endpoint); a key-cooling, stopping, repairing or shrinking reason stays unknown."""
+def test_two_agreeing_neighbours_give_any_reason_but_unknown(reason: FailoverReason) -> None:
+    """When the two nearest entries carry one reason at a high similarity, the error gets that reason, whatever its
+    recovery (a key cooled, the request stopped, repaired or shrunk); two entries labelled unknown read nothing.
+    (Before the policy was widened only a retry-family reason was read: a billing pair left the error unknown.)"""
     index = _index((SENTENCE, reason, None), (SENTENCE + " again", reason, None))
+    c = classify_api_error(_sentence_error(), neighbours=index)
+    if reason is R.unknown:
+        assert (c.reason, c.rule) == (R.unknown, "unknown")
+    else:
+        assert (c.reason, c.rule) == (reason, "neighbour:n0")
+
+
+@pytest.mark.parametrize("reason", list(FailoverReason))
+def test_one_near_neighbour_gives_only_a_reason_no_more_drastic_than_unknown(reason: FailoverReason) -> None:
+    """The nearest entry alone, however near, gives its reason only when it is one of FALLBACK_REASONS (backoff
+    against the same endpoint, so a wrong reading still retries); a key-cooling, stopping, repairing or shrinking
+    reason needs a second entry that agrees."""
+    index = _index((SENTENCE, reason, None))
     c = classify_api_error(_sentence_error(), neighbours=index)
     if reason in FALLBACK_REASONS:
         assert (c.reason, c.rule) == (reason, "neighbour:n0")
@@ -71,15 +91,14 @@ def test_the_fallback_returns_only_reasons_no_more_drastic_than_unknown(reason: 
         assert (c.reason, c.rule) == (R.unknown, "unknown")
 
 
-def test_fallback_reasons_recover_as_unknown_does() -> None:
-    """Every reason the fallback may return is retried against the same endpoint, as unknown is: no key is cooled,
-    no request stopped, repaired or shrunk on a wrong reading."""
-    from agent._taxonomy import REASON_POLICY, Action, Scope
+def test_key_reasons_are_the_ones_that_cool_a_key_and_lone_readings_recover_as_unknown() -> None:
+    """KEY_REASONS are exactly the reasons whose recovery rotates the key; the bars are ordered."""
+    from agent._taxonomy import REASON_POLICY, Action
 
-    for reason in FALLBACK_REASONS | {R.unknown}:
-        row = REASON_POLICY[reason]
-        assert (row.action, row.retryable, row.fallback) == (Action.retry, True, True), reason
-        assert row.scope in (Scope.endpoint, Scope.request), reason
+    assert {R.auth, R.auth_permanent, R.billing, R.rate_limit} == KEY_REASONS
+    assert all((REASON_POLICY[r].action is Action.rotate) is (r in KEY_REASONS) for r in FailoverReason)
+    assert not KEY_REASONS & FALLBACK_REASONS and R.unknown not in FALLBACK_REASONS
+    assert THRESHOLD < KEY_THRESHOLD < LONE_THRESHOLD <= 1
 
 
 @pytest.mark.parametrize(("error", "reason", "rule"), [
@@ -122,26 +141,65 @@ def test_a_soft_failure_no_rule_reads_is_read_too() -> None:
     assert alone.reason is R.unknown and (c.reason, c.rule) == (R.server_error, "neighbour:n0")
 
 
+# Sentences whose pair is nearer the test sentence than THRESHOLD but under KEY_THRESHOLD (HALF), and nearer than
+# KEY_THRESHOLD but under LONE_THRESHOLD, one or two of them (MOST) (checked below).
+HALF = "frobnicator relay gave"
+MOST = "The frobnicator relay gave up on a busy downstream pool"
+
+
 @pytest.mark.parametrize(("near", "status", "expected"), [
-    # the two nearest must agree
-    (((SENTENCE, R.overloaded, None), (SENTENCE, R.timeout, None)), None, None),
-    # one near entry is not enough
-    (((SENTENCE, R.overloaded, None),), None, None),
+    # the two nearest agree on any reason but unknown
+    (((SENTENCE, R.billing, None), (SENTENCE, R.billing, None)), None, ("n0", "agreeing")),
+    (((SENTENCE, R.context_overflow, 400), (SENTENCE + " again", R.context_overflow, None)), 400,
+     ("n0", "agreeing")),
+    (((SENTENCE, R.unknown, None), (SENTENCE, R.unknown, None)), None, None),
+    # two that disagree: only a nearest of a retry-family reason, near enough alone, is read
+    (((SENTENCE, R.overloaded, None), (SENTENCE, R.timeout, None)), None, ("n0", "alone")),
+    (((SENTENCE, R.billing, None), (SENTENCE, R.format_error, None)), None, None),
+    (((MOST, R.overloaded, None), (MOST, R.timeout, None)), None, None),
+    # one near entry: only a retry-family reason at LONE_THRESHOLD
+    (((SENTENCE, R.overloaded, None),), None, ("n0", "alone")),
+    (((SENTENCE, R.rate_limit, None),), None, None),
+    (((SENTENCE, R.format_error, None),), None, None),
+    (((MOST, R.overloaded, None),), None, None),
+    # a key-cooling reason needs both nearest at KEY_THRESHOLD; another reason THRESHOLD
+    (((HALF, R.rate_limit, None), (HALF, R.rate_limit, None)), None, None),
+    (((HALF, R.auth, None), (HALF, R.auth, None)), None, None),
+    (((HALF, R.billing, None), (HALF, R.billing, None)), None, None),
+    (((HALF, R.format_error, None), (HALF, R.format_error, None)), None, ("n0", "agreeing")),
+    (((HALF, R.context_overflow, None), (HALF, R.context_overflow, None)), None, ("n0", "agreeing")),
+    (((MOST, R.rate_limit, None), (MOST, R.rate_limit, None)), None, ("n0", "agreeing")),
+    (((MOST, R.billing, None), (MOST, R.billing, None)), None, ("n0", "agreeing")),
     # a status on both sides must be the same
     (((SENTENCE, R.overloaded, 503), (SENTENCE, R.overloaded, 503)), 200, None),
-    (((SENTENCE, R.overloaded, 503), (SENTENCE, R.overloaded, 503)), 503, "n0"),
+    (((SENTENCE, R.billing, 402), (SENTENCE, R.billing, 402)), 400, None),
+    (((SENTENCE, R.overloaded, 503), (SENTENCE, R.overloaded, 503)), 503, ("n0", "agreeing")),
     # an error without a status, or entries without one, agree with any
-    (((SENTENCE, R.overloaded, 503), (SENTENCE, R.overloaded, None)), None, "n0"),
-    (((SENTENCE, R.overloaded, None), (SENTENCE, R.overloaded, None)), 302, "n0"),
+    (((SENTENCE, R.overloaded, 503), (SENTENCE, R.overloaded, None)), None, ("n0", "agreeing")),
+    (((SENTENCE, R.overloaded, None), (SENTENCE, R.overloaded, None)), 302, ("n0", "agreeing")),
     # a weak likeness is no reading: two words in common out of many
     ((("frobnicator relay " + " ".join(f"w{c}x{c}" for c in "abcdefghijklmnop"), R.overloaded, None),
       ("frobnicator relay plus lots of other words entirely", R.overloaded, None)), None, None),
 ])
-def test_reading_needs_agreeing_near_entries_of_a_consistent_status(
-        near: tuple[tuple[str, FailoverReason, int | None], ...], status: int | None, expected: str | None) -> None:
-    """The AGREEING nearest entries whose status agrees must all reach THRESHOLD with one reason."""
-    hit = _index(*near).reading(SENTENCE, status)
-    assert (hit.id if hit else None) == expected
+def test_reading_needs_near_entries_of_a_consistent_status(
+        near: tuple[tuple[str, FailoverReason, int | None], ...], status: int | None,
+        expected: tuple[str, str] | None) -> None:
+    """The AGREEING nearest entries whose status agrees carry one reason and all reach THRESHOLD (KEY_THRESHOLD for
+    a reason that cools a key), or the nearest alone reaches LONE_THRESHOLD with a reason of FALLBACK_REASONS."""
+    index = _index(*near)
+    decided = index.decision(SENTENCE, status)
+    assert ((decided.entry.id, decided.branch) if decided else None) == expected
+    assert index.reading(SENTENCE, status) == (decided.entry if decided else None)
+
+
+def test_the_table_sentences_sit_in_the_bands_they_are_used_for() -> None:
+    """Two HALF entries are over THRESHOLD from the test sentence but under KEY_THRESHOLD; one or two MOST entries
+    over KEY_THRESHOLD but under LONE_THRESHOLD (so the table above tests the bars, not the wording)."""
+    bands = ((HALF, THRESHOLD, KEY_THRESHOLD, (2,)), (MOST, KEY_THRESHOLD, LONE_THRESHOLD, (1, 2)))
+    for text, low, high, counts in bands:
+        for near in (((text, R.format_error, None),) * count for count in counts):
+            scores = [score for score, _ in _index(*near).ranked(SENTENCE, None, limit=len(near))]
+            assert len(scores) == len(near) and all(low <= score < high for score in scores), (text, scores)
 
 
 def test_a_text_of_too_few_known_words_is_not_read() -> None:
@@ -236,11 +294,12 @@ def test_the_shipped_index_stores_only_shared_plain_words() -> None:
 
 def test_leave_one_file_out_reads_only_unknowns_breaks_nothing_and_is_mostly_right() -> None:
     """Over the fitted files, each read with the index built without its own file: the fallback changes only verdicts
-    the rules left unknown, never makes a right verdict wrong, and at least 60 % of its readings are right (1 of 1
-    of the 17 rule-unknown entries when it was built: MiniMax's bare "unknown error, 999 (1000)", a server error; 2 of
-    3 of 20 since holdout23 was fitted: its bare "API error occurred", labelled model_not_found, a reason the fallback
-    never gives, is read server_error, the one wrong reading its unseen figure already showed). The share rests on a
-    handful of readings: one more wrong one of three moves it by a third."""
+    the rules left unknown, never makes a right verdict wrong, and at least 60 % of its readings are right (3 of 4 of
+    the 20 rule-unknown entries when the policy was widened, holdout23 fitted: MiniMax's bare "unknown error, 999
+    (1000)", a server error; OpenRouter's bare "Provider returned error" a client reported for a 429, read as its 429
+    twins; a client's TypeError reading an answer's finish_reason, malformed_response; the wrong one is holdout23's
+    bare "API error occurred", labelled model_not_found, read server_error). The share rests on a handful of readings:
+    one more wrong one of four moves it by a fifth."""
     readings = right = 0
     for entry in load(skip=UNSEEN):
         prepared = prepare(entry)
@@ -249,7 +308,40 @@ def test_leave_one_file_out_reads_only_unknowns_breaks_nothing_and_is_mostly_rig
         if alone == loo:
             continue
         assert alone is not None and loo is not None
-        assert alone.rule == "unknown" and loo.rule.startswith("neighbour:") and loo.reason in FALLBACK_REASONS
+        assert alone.rule == "unknown" and loo.rule.startswith("neighbour:") and loo.reason is not R.unknown
         assert verdict_holds(entry, loo) or not verdict_holds(entry, alone), entry.id
         readings, right = readings + 1, right + (loo.reason is entry.expect)
-    assert readings >= 1 and right / readings >= 0.6, f"{right}/{readings}"
+    assert readings >= 2 and right / readings >= 0.6, f"{right}/{readings}"
+
+
+# Six blind samples, each scored before any rule was fitted to it: the index as it stood then holds none of them.
+_BLIND = frozenset(f"holdout{n}.jsonl" for n in range(18, 24))
+
+
+@pytest.mark.parametrize(("entry_id", "expected"), [
+    # two agree on a reason that repairs, stops or shrinks the request
+    ("f-q19-llama-simple-chat-context-size-exceeded", (R.context_overflow, "agreeing")),  # "context size exceeded"
+    ("f-q18-vllm-scheduler-input-prompt-too-long-exceeds-1000", (R.context_overflow, "agreeing")),
+    # two agree on a key-cooling reason, both at KEY_THRESHOLD: "Provider returned error" twice under a 429
+    ("d-q04-pando-openrouter-429-provider-returned-error", (R.rate_limit, "agreeing")),
+    # the nearest alone, of a retry-family reason at LONE_THRESHOLD: httpx's "All connection attempts failed"
+    ("f-q15-mumuainovel-all-connection-attempts-failed", (R.timeout, "alone")),
+    # near misses. Two agree on rate_limit under KEY_THRESHOLD: OpenRouter's words for a 400 (a format_error)
+    ("a-q19-byterover-openrouter-400-provider-returned-error", None),
+    # the nearest alone (malformed_response, a KeyError 'choices') under LONE_THRESHOLD, its second disagrees
+    ("g-q32-litellm-apierror-response-missing-choices-key", None),
+])
+def test_real_errors_the_rules_left_unknown_read_by_the_index_of_their_day(
+        entry_id: str, expected: tuple[FailoverReason, str] | None) -> None:
+    """Real errors of the blind samples that the rules left unknown when each sample was first scored, replayed
+    through the real SDK clients and read by the shipped index without those samples (as if no rule read them)."""
+    entry = next(e for e in load() if e.id == entry_id)
+    read = text_and_status(prepare(entry), entry)
+    assert read is not None
+    index = Neighbours(e for e in shipped().entries if e.file not in _BLIND)
+    decided = index.decision(*read)
+    assert ((decided.entry.reason, decided.branch) if decided else None) == expected
+    assert expected is None or expected[0] is entry.expect  # each reading here is the label
+    rule = neighbour_rule(*read, index)
+    assert ((rule.reason, rule.name) if rule else None) == (
+        (decided.entry.reason, f"neighbour:{decided.entry.id}") if decided else None)
