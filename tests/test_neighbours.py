@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -345,3 +346,29 @@ def test_real_errors_the_rules_left_unknown_read_by_the_index_of_their_day(
     rule = neighbour_rule(*read, index)
     assert ((rule.reason, rule.name) if rule else None) == (
         (decided.entry.reason, f"neighbour:{decided.entry.id}") if decided else None)
+
+
+def test_the_bench_reads_named_files_as_of_an_index_without_them(tmp_path: Path) -> None:
+    """`python -m bench.neighbours --as-of FILE --ids IDS` reads the named files' entries with an index built from the
+    other files only, and reports the readings by branch, over all of them and over the listed ids."""
+    from bench.neighbours import as_of, read_ids
+
+    def line(entry_id: str, text: str, expect: str) -> str:
+        return json.dumps({"id": entry_id, "source": "https://x", "provider": "other", "kind": "message",
+                           "exception": {"type": "Error", "message": text}, "expect": expect})
+
+    (tmp_path / "old.jsonl").write_text("\n".join(
+        [line("o1", "frobnicator quota spent for the month", "billing"),
+         line("o2", "frobnicator quota spent for this month", "billing"),
+         line("o3", "the widget relay gave up upstream", "server_error")]) + "\n")
+    (tmp_path / "new.jsonl").write_text("\n".join(
+        [line("n1", "frobnicator quota spent for a month", "billing"),
+         line("n2", "widget relay gave up", "overloaded")]) + "\n")
+    (tmp_path / "ids.txt").write_text("# the ones no rule read\nn1  # a comment\n\n")
+    assert read_ids(tmp_path / "ids.txt") == ["n1"]
+    report = "\n".join(as_of(["new.jsonl"], read_ids(tmp_path / "ids.txt"), tmp_path))
+    assert "index of 3 entries without them" in report
+    assert "every entry of those files: 2;" in report and "those listed in --ids: 1;" in report
+    assert "  branch agreeing  1/1 (100.0 %)" in report  # n1: o1 and o2 agree on billing
+    with pytest.raises(SystemExit):
+        as_of(["absent.jsonl"], [], tmp_path)
