@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from agent import FailoverReason, classify_api_error, classify_soft_failure
+from agent._neighbours import NO_NEIGHBOURS
 from agent.testing.sdk_errors import exception_from_http, exception_from_message, response_from_http
 
 R = FailoverReason
@@ -90,7 +91,7 @@ def test_a_quota_429_that_reopens_in_seconds_is_a_rate_limit(body: dict[str, Any
 ])
 def test_request_defects_in_server_wordings(text: str, expect: FailoverReason) -> None:
     """A body, field or file the server refused, without a status: fix the request, do not retry it."""
-    assert classify_api_error(exception_from_message("Error", text)).reason is expect
+    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -821,4 +822,5 @@ def test_holdout15_wordings_in_wrappers_and_clients(type_name: str, text: str, s
     empty answers, decode errors mid-stream, a forbidden provider, a host too small, models switched off or not served,
     arrears, free allowances and plan limits, a gateway's backend down or shielding itself, and Anthropic's history
     defect under a proxy's 500, each with its near miss (holdout15)."""
-    assert classify_api_error(exception_from_message(type_name, text, status=status)).reason is expect, source
+    c = classify_api_error(exception_from_message(type_name, text, status=status), neighbours=NO_NEIGHBOURS)
+    assert c.reason is expect, source
