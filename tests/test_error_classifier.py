@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import socket
 import threading
@@ -210,16 +211,30 @@ def test_connection_refused_is_endpoint_timeout() -> None:
 
 
 def _closing_server(answer: bytes) -> int:
-    """A loopback server that reads one request, writes ``answer`` (maybe a cut one) and closes; returns its port."""
+    """A loopback server that reads one request, writes ``answer`` (maybe a cut one) and closes; returns its port.
+
+    It reads the whole request (head and ``content-length`` body) before it answers, and after the answer it closes
+    its side and waits for the client's close: a socket closed with unread bytes, or one the client writes to after
+    it closed, is reset, and the client would see a reset instead of the cut it is meant to see."""
     server = socket.create_server(("127.0.0.1", 0))
 
     def serve() -> None:
         conn, _ = server.accept()
         with conn, server:
+            conn.settimeout(10)
             data = b""
             while b"\r\n\r\n" not in data:
                 data += conn.recv(65536)
+            head, _, body = data.partition(b"\r\n\r\n")
+            length = next((int(line.split(b":", 1)[1]) for line in head.lower().split(b"\r\n")
+                           if line.startswith(b"content-length:")), 0)
+            while len(body) < length:
+                body += conn.recv(65536)
             conn.sendall(answer)
+            conn.shutdown(socket.SHUT_WR)
+            with contextlib.suppress(OSError):
+                while conn.recv(65536):
+                    pass
 
     threading.Thread(target=serve, daemon=True).start()
     return int(server.getsockname()[1])
