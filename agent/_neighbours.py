@@ -59,10 +59,10 @@ __all__ = [
 ]
 
 _R = FailoverReason
-FALLBACK_REASONS: Final = frozenset({
-    _R.overloaded, _R.server_error, _R.timeout, _R.transient, _R.stream_incomplete, _R.empty_response,
-    _R.malformed_response,
-})
+# The retry family (overloaded, server_error, timeout, transient, stream_incomplete, empty_response,
+# malformed_response) and the key-cooling reasons are read off the policy table, which owns what each reason does.
+FALLBACK_REASONS: Final = frozenset(r for r, row in REASON_POLICY.items()
+                                    if row.action is Action.retry and r is not _R.unknown)
 KEY_REASONS: Final = frozenset(r for r, row in REASON_POLICY.items() if row.action is Action.rotate)
 THRESHOLD: Final = 0.3  # cosine similarity each agreeing neighbour must reach
 KEY_THRESHOLD: Final = 0.5  # the same for a reason of KEY_REASONS

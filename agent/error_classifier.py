@@ -176,7 +176,7 @@ def _walk(facts: ErrorFacts, rules: tuple[Rule, ...], neighbours: Neighbours | N
 
 def _read_unknown(rule: Rule, facts: ErrorFacts, neighbours: Neighbours | None) -> Rule:
     """``rule``; or, when it is the table's last (``unknown``), the reading of the nearest labelled neighbours
-    if they agree on a reason no more drastic than ``unknown``'s (``_neighbours``)."""
+    when they reach the bars of ``_neighbours`` (two agreeing on a reason, or a near one alone on a retried one)."""
     if rule is not _UNKNOWN:
         return rule
     from ._neighbours import neighbour_rule  # here: only an error no rule reads needs it (and its index)

@@ -99,6 +99,8 @@ def test_key_reasons_are_the_ones_that_cool_a_key_and_lone_readings_recover_as_u
     assert {R.auth, R.auth_permanent, R.billing, R.rate_limit} == KEY_REASONS
     assert all((REASON_POLICY[r].action is Action.rotate) is (r in KEY_REASONS) for r in FailoverReason)
     assert not KEY_REASONS & FALLBACK_REASONS and R.unknown not in FALLBACK_REASONS
+    assert {R.overloaded, R.server_error, R.timeout, R.transient, R.stream_incomplete, R.empty_response,
+            R.malformed_response} == FALLBACK_REASONS  # the policy table's retry rows but unknown
     assert THRESHOLD < KEY_THRESHOLD < LONE_THRESHOLD <= 1
 
 
