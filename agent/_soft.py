@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from ._answer_parts import chat_parts
 from ._facts import ErrorFacts, ExcKind, facts_from_body
 from ._model_fields import field
 from ._taxonomy import FailoverReason
@@ -220,7 +221,8 @@ def _chat(data: Mapping[str, Any]) -> SoftVerdict | None:
         # {"message": "Error processing stream", "code": 502}}): the error decides, as a top-level one does
         return facts_from_body(error, kind=ExcKind.soft), None
     message = first.get("message")
-    if isinstance(message, Mapping) and not (message.get("content") or message.get("tool_calls")):
+    if isinstance(message, Mapping) and not (message.get("content") or message.get("tool_calls")
+                                             or chat_parts(message)):  # audio, images, a legacy function call
         if finish == "length" and _no_room_left(data, message):
             return _text_facts("finish_reason: length with no room left for output"), FailoverReason.context_overflow
         if finish == "length":

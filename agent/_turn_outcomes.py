@@ -65,9 +65,9 @@ class TurnOutcomes(TurnBase):
             return self._endpoint_fault(entry, "malformed_response", FailoverReason.malformed_response,
                                         f"HTTP 200 with a body that is not a {entry.api} response "
                                         f"({type(exc).__name__})")
-        if not reply.text and not reply.tool_calls:
+        if not reply.text and not reply.tool_calls and not reply.parts:
             return self._endpoint_fault(entry, "empty_answer", FailoverReason.empty_response,
-                                        "the model answered with no text and no tool call")
+                                        "the model answered with no text, no tool call and nothing else")
         return reply
 
     @staticmethod

@@ -1052,6 +1052,28 @@ def test_an_empty_length_stop_with_no_room_left_is_a_full_window(message: dict[s
     assert (c.reason if c else None) is expect
 
 
+@pytest.mark.parametrize(("message", "expect"), [
+    # audio output (modalities ["text", "audio"]): the answer is message.audio, its content null (the openai SDK's
+    # types/chat/chat_completion_audio.py)
+    ({"content": None, "audio": {"id": "audio_1", "data": "UklGRiQAAABXQVZF", "expires_at": 1767225600,
+                                 "transcript": "Yes."}}, None),
+    # the legacy functions API: message.function_call, content null, finish_reason "function_call"
+    ({"content": None, "function_call": {"name": "lookup", "arguments": "{}"}}, None),
+    # image output through OpenRouter: message.images beside an empty content
+    ({"content": "", "images": [{"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBO"}}]}, None),
+    # near misses: empty fields are still an empty answer
+    ({"content": None, "audio": None}, R.empty_response),
+    ({"content": "", "images": []}, R.empty_response),
+])
+def test_a_chat_answer_without_content_may_still_be_an_answer(message: dict[str, Any],
+                                                              expect: FailoverReason | None) -> None:
+    """Audio, images and a legacy function call are answers; only a message carrying nothing is empty."""
+    body = {"id": "c1", "object": "chat.completion", "created": 1, "model": "gpt-4o-audio-preview",
+            "choices": [{"index": 0, "message": {"role": "assistant", **message}, "finish_reason": "stop"}]}
+    c = classify_soft_failure(response_from_http("openai", body))
+    assert (c.reason if c else None) is expect
+
+
 @pytest.mark.parametrize(("chunk", "expect"), [
     # https://github.com/BerriAI/litellm/pull/24373: GLM's safety review ends a streamed answer with "sensitive"
     ({"choices": [{"index": 0, "delta": {}, "finish_reason": "sensitive"}]}, R.content_policy_blocked),

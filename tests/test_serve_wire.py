@@ -135,6 +135,24 @@ def _watch(api: str) -> Watch:
     ("openai-chat", {"choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0, "function": {"name": "f"}}]}}]},
      True),
     ("openai-chat", {"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}, False),
+    # what else is an answer (agent._answer_parts): Codex's custom tools and shell, images, hosted tools, audio
+    ("openai-responses", {"type": "response.output_item.added", "item": {
+        "type": "custom_tool_call", "call_id": "c", "name": "apply_patch", "input": ""}}, True),
+    ("openai-responses", {"type": "response.output_item.added", "item": {
+        "type": "local_shell_call", "call_id": "c", "action": {"type": "exec", "command": ["ls"]}}}, True),
+    ("openai-responses", {"type": "response.output_item.added", "item": {
+        "type": "image_generation_call", "status": "in_progress"}}, False),
+    ("openai-responses", {"type": "response.image_generation_call.partial_image", "partial_image_b64": "iVBO"}, True),
+    ("openai-responses", {"type": "response.output_item.done", "item": {
+        "type": "image_generation_call", "status": "completed", "result": "iVBO"}}, True),
+    ("openai-responses", {"type": "response.output_item.added", "item": {"type": "web_search_call"}}, False),
+    ("anthropic-messages", {"type": "content_block_start", "index": 0, "content_block": {
+        "type": "server_tool_use", "id": "srvtoolu_1", "name": "web_search", "input": {}}}, True),
+    ("anthropic-messages", {"type": "content_block_start", "index": 0, "content_block": {
+        "type": "thinking", "thinking": "", "signature": ""}}, False),
+    ("openai-chat", {"choices": [{"index": 0, "delta": {"audio": {"id": "audio_1", "transcript": "Yes"}}}]}, True),
+    ("openai-chat", {"choices": [{"index": 0, "delta": {"tool_calls": [
+        {"index": 0, "type": "custom", "custom": {"name": "apply_patch", "input": ""}}]}}]}, True),
 ])
 def test_what_counts_as_the_first_content_event(api: str, event: dict[str, Any], content: bool) -> None:
     """Starts, pings and empty deltas carry no content (failures after them stay invisible); deltas do."""
@@ -159,6 +177,32 @@ def test_plain_answers_are_read_without_the_sdk(api: str, data: dict[str, Any], 
     reply = answer_of(api, data)  # type: ignore[arg-type]
     assert reply is not None and reply.text == text
     assert reply.finish_reasons == ((finish,) if finish else ())
+
+
+@pytest.mark.parametrize(("api", "data", "calls", "parts"), [
+    ("openai-responses", {"status": "completed", "output": [
+        {"type": "custom_tool_call", "call_id": "c1", "name": "apply_patch", "input": "*** Begin Patch"},
+        {"type": "computer_call", "call_id": "c2", "action": {"type": "screenshot"}}]},
+     ["apply_patch", "computer_call"], ()),
+    ("openai-responses", {"status": "completed", "output": [
+        {"type": "image_generation_call", "status": "completed", "result": "iVBO"}]}, [], ("image_generation_call",)),
+    ("openai-responses", {"status": "completed", "output": [
+        {"type": "image_generation_call", "status": "failed", "result": None}]}, [], ()),
+    ("anthropic-messages", {"stop_reason": "pause_turn", "content": [
+        {"type": "server_tool_use", "id": "s", "name": "web_search", "input": {}},
+        {"type": "web_search_tool_result", "tool_use_id": "s", "content": []}]},
+     [], ("server_tool_use", "web_search_tool_result")),
+    ("openai-chat", {"choices": [{"message": {"content": None, "audio": {"id": "a", "data": "UklG"}}}]}, [],
+     ("audio",)),
+    ("openai-chat", {"choices": [{"message": {"content": None, "tool_calls": [
+        {"id": "c", "type": "custom", "custom": {"name": "apply_patch", "input": "x"}}]}}]}, ["apply_patch"], ()),
+])
+def test_answers_without_text_say_what_they_carry(api: str, data: dict[str, Any], calls: list[str],
+                                                  parts: tuple[str, ...]) -> None:
+    """Calls the client acts on are tool calls; images, audio and hosted tools' blocks are parts: not empty."""
+    reply = answer_of(api, data)  # type: ignore[arg-type]
+    assert reply is not None and reply.text == ""
+    assert [c.name for c in reply.tool_calls] == calls and reply.parts == parts
 
 
 def test_a_body_that_is_not_an_object_is_no_answer() -> None:
@@ -389,3 +433,29 @@ def test_held_headers_keep_their_place() -> None:
     inner = asyncio.run(run())
     assert inner.writes == [b"HTTP/1.1 200 OK\r\na: b\r\n\r\nbody", b"HTTP/1.1 204 No Content\r\n\r\n",
                             b"HTTP/1.1 200 OK\r\n\r\n"] and inner.closed
+
+
+def test_a_line_longer_than_the_chunks_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Responses image tool streams each partial image as base64 in one data line
+    (``response.image_generation_call.partial_image``, ``partial_image_b64``: megabytes), which arrives in many
+    chunks. Its bytes are split into lines once, not once a chunk: re-reading the line so far on every chunk
+    held the event loop (every client of the gateway) for about 0.4 s at 4 MB and 30 s at the 32 MiB body cap."""
+    import asyncio
+
+    from agent.serve import sse
+
+    image = "iVBORw0KGgo" + "A" * 2_000_000
+    event = json.dumps({"type": "response.image_generation_call.partial_image", "item_id": "ig_1",
+                        "output_index": 0, "partial_image_index": 0, "partial_image_b64": image})
+    body = f"event: response.image_generation_call.partial_image\ndata: {event}\n\n".encode()
+    split, handed = sse._split, [0]
+
+    def counted(held: bytes, chunk: bytes) -> tuple[list[bytes], bytes]:
+        handed[0] += len(held) + len(chunk)
+        return split(held, chunk)
+
+    monkeypatch.setattr(sse, "_split", counted)
+    found = asyncio.run(_collect(*(body[i:i + 16384] for i in range(0, len(body), 16384))))
+    assert [(e.name, e.raw) for e in found] == [("response.image_generation_call.partial_image", body)]
+    assert json.loads(found[0].data)["partial_image_b64"] == image
+    assert handed[0] <= 2 * len(body)  # was about 62 times the body: each chunk re-split the line so far

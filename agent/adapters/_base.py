@@ -69,6 +69,7 @@ class ModelReply:
     raw: Any = field(default=None, repr=False, compare=False)
     response_model: str | None = None  # the model the provider says answered
     finish_reasons: tuple[str, ...] = ()  # finish_reason / status / stop_reason, as the provider names them
+    parts: tuple[str, ...] = ()  # what else it carries, by kind: an image, audio, a hosted tool's block (_answer_parts)
 
 
 @dataclass(frozen=True, slots=True)

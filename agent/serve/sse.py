@@ -30,11 +30,12 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._answer_parts import CHAT_PARTS, RESPONSES_CALLS, RESPONSES_CONTENT, textless_block
 from ..adapters import ModelReply, StreamIncompleteError, Usage
 from ..chain import Api
 from ..conversation import ToolCall
 from ..passthrough import status_error
-from .answers import answer_of
+from .answers import answer_of, call_name
 
 __all__ = ["Event", "Watch", "batches", "decoded", "events"]
 
@@ -69,6 +70,27 @@ def _split(held: bytes, chunk: bytes) -> tuple[list[bytes], bytes]:
     return [part[:-2] if part.endswith(b"\r\n") else part[:-1] for part in parts], held
 
 
+def _cut(chunk: bytes, waiting: list[bytes], begun: bool) -> tuple[list[bytes], list[bytes]] | None:
+    """The whole events and the ended lines of ``chunk``, after the line in progress (``waiting``, updated); None
+    when the chunk ends no line. The line in progress is kept in the pieces it came in and joined once its end
+    arrives, so a line longer than the chunks (a partial image's base64, megabytes in one data line) costs its
+    length once, not once a chunk. A chunk that starts an event (``begun`` false) and holds no CR (what providers
+    send: LF line ends, each event whole) is cut at its blank lines in one split, each event's bytes as they came."""
+    if b"\n" not in chunk and b"\r" not in chunk and not (waiting and waiting[-1].endswith(b"\r")):
+        waiting.append(chunk)  # no line ends here (nor a CR before it to end one): nothing to read yet
+        return None
+    held = b"".join(waiting)
+    waiting.clear()
+    blocks: list[bytes] = []
+    if not begun and not held and b"\r" not in chunk:  # the usual chunk: whole events, LF line ends
+        *whole, chunk = chunk.split(b"\n\n")  # what is left (an event begun) goes on line by line
+        blocks = [block for block in whole if block.strip(b"\n")]
+    ended, held = _split(held, chunk)
+    if held:
+        waiting.append(held)
+    return blocks, ended
+
+
 def _event(name: str | None, data: list[bytes], raw: list[bytes]) -> Event:
     return Event(name, b"\n".join(data).decode("utf-8", "replace"), b"\n".join(raw) + b"\n\n")
 
@@ -101,19 +123,21 @@ async def batches(chunks: AsyncIterator[bytes]) -> AsyncIterator[Iterable[Event]
     name: str | None = None
     data: list[bytes] = []
     raw: list[bytes] = []
-    held, more, body = b"", True, chunks.__aiter__()
+    waiting: list[bytes] = []  # the line in progress, in the pieces it came in (``_cut``)
+    more, body = True, chunks.__aiter__()
     while more:
         found: list[Event] = []
         blocks: list[bytes] = []  # whole events, parsed when the batch is read
         try:
             chunk = await body.__anext__()
         except StopAsyncIteration:
+            held = b"".join(waiting)
             ended, more = [held.removesuffix(b"\r")] if held else [], False  # a last line without its end
         else:
-            if not raw and not held and b"\r" not in chunk:  # the usual chunk: whole events, LF line ends
-                *whole, chunk = chunk.split(b"\n\n")  # what is left (an event begun) goes on line by line
-                blocks = [block for block in whole if block.strip(b"\n")]
-            ended, held = _split(held, chunk)
+            cut = _cut(chunk, waiting, bool(raw))
+            if cut is None:
+                continue
+            blocks, ended = cut
         for line in ended:
             if line:
                 raw.append(line)
@@ -161,6 +185,7 @@ class Watch:
     done: bool = False  # the success terminal event arrived
     text: list[str] = field(default_factory=list)
     tools: list[str] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # what else it carried (agent._answer_parts), by kind
     finish: str | None = None
     usage: Usage = field(default_factory=Usage)
     model: str | None = None
@@ -194,9 +219,12 @@ class Watch:
             delta = data.get("delta") or {}
             if delta.get("type") == "text_delta":
                 self.text.append(str(delta.get("text", "")))
-        elif kind == "content_block_start" and (data.get("content_block") or {}).get("type") == "tool_use":
-            self.content = True
-            self.tools.append(str(data["content_block"].get("name", "")))
+        elif kind == "content_block_start" and textless_block(block := _dict(data.get("content_block"))):
+            self.content = True  # a tool call, or a hosted tool's block (server_tool_use, its result, ...)
+            if block.get("type") == "tool_use":
+                self.tools.append(str(block.get("name", "")))
+            else:
+                self.parts.append(str(block["type"]))
         elif kind == "message_start":
             message = data.get("message") or {}
             self.model = message.get("model")
@@ -218,9 +246,13 @@ class Watch:
             self.content = True
             if kind == "response.output_text.delta":
                 self.text.append(str(data.get("delta", "")))
-        elif kind == "response.output_item.added" and (data.get("item") or {}).get("type") == "function_call":
-            self.content = True
-            self.tools.append(str(data["item"].get("name", "")))
+        elif kind == "response.output_item.added" and (item := _dict(data.get("item"))).get("type") in RESPONSES_CALLS:
+            self.content = True  # a call the client acts on: a function, Codex's custom tools and shell, ...
+            self.tools.append(str(item.get("name") or item["type"]))
+        elif kind == "response.image_generation_call.partial_image" or (
+                kind == "response.output_item.done" and (item := _dict(data.get("item"))).get("type")
+                in RESPONSES_CONTENT and item.get("result")):
+            self.content = True  # an image, partial or whole
         elif kind in ("response.completed", "response.incomplete"):
             self.done, self.final = True, _dict(data.get("response"))
         return None
@@ -244,9 +276,14 @@ class Watch:
                 self.text.append(str(delta["content"]))
             for call in delta.get("tool_calls") or ():
                 self.content = True
-                name = (call.get("function") or {}).get("name")
+                name = call_name(_dict(call))
                 if name:
-                    self.tools.append(str(name))
+                    self.tools.append(name)
+            for part in CHAT_PARTS:  # audio, images, a legacy function call: an answer without content
+                if delta.get(part):
+                    self.content = True
+                    if part not in self.parts:
+                        self.parts.append(part)
             if choice.get("finish_reason"):
                 self.finish = str(choice["finish_reason"])
         return None
@@ -261,4 +298,4 @@ class Watch:
             return answer_of(self.api, self.final) or ModelReply("")
         calls = tuple(ToolCall(id=f"call_{i}", name=name, arguments={}) for i, name in enumerate(self.tools))
         return ModelReply("".join(self.text), calls, (), self.usage, None, self.model,
-                          (self.finish,) if self.finish else ())
+                          (self.finish,) if self.finish else (), tuple(self.parts))

@@ -158,7 +158,7 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
         if failure is not None:
             return _failed(failure, clock() - start, sink.written)
         reply = watch.reply()
-        if not sink.committed and (reply.text or reply.tool_calls):
+        if not sink.committed and (reply.text or reply.tool_calls or reply.parts):
             await sink.commit(b"".join(held))
         return Outcome(raw=watch.final, reply=reply, duration=clock() - start, delivered=sink.written)
     except ClientGone:

@@ -46,7 +46,7 @@ Endpoint = Literal["chat", "responses", "messages"]
 Api = Literal["openai", "anthropic"]
 Respond = Literal["error", "soft", "stream_error", "stream_cut", "stream_stall", "stream_malformed", "drop", "hang",
                   "reply", "tool_call", "drip", "sse_comments", "chunks_forever", "slow_headers", "huge_body",
-                  "gzip_bomb"]
+                  "gzip_bomb", "items"]
 
 
 class ScenarioError(ValueError):
@@ -120,6 +120,8 @@ class Rule(_Strict):
     text: str | None = Field(None, description="reply text (reply)")
     tool_name: str | None = None
     tool_arguments: dict[str, Any] = {}
+    stop_reason: str | None = Field(None, description="items: the answer's stop_reason (Messages) or finish_reason "
+                                                      "(Chat); default: how the items end")
 
     @model_validator(mode="after")
     def _needs(self) -> Rule:
@@ -127,6 +129,9 @@ class Rule(_Strict):
             raise ValueError("respond='error' needs shape (an error_shapes id) or status (and body)")
         if self.respond == "soft" and self.soft is None:
             raise ValueError("respond='soft' needs soft = failed|cancelled|incomplete|content_filter|refusal|empty")
+        if self.respond == "items" and self.body is None:
+            raise ValueError("respond='items' needs body: the answer's output items (Responses), content blocks "
+                             "(Messages) or message fields (Chat)")
         if self.respond == "tool_call" and not self.tool_name:
             raise ValueError("respond='tool_call' needs tool_name")
         return self

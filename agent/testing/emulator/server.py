@@ -34,6 +34,8 @@ from .state import Answer, EmulatorState, RequestRecord, planned_status
 from .wire import (
     RequestInfo,
     frames_through_text,
+    items_body,
+    items_frames,
     malformed_frame,
     parse_request,
     reply_body,
@@ -172,6 +174,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(200, soft_body(info, answer.soft, answer.error_code, answer.message))
         if info.streamed:
             return self._stream(info, answer)
+        if answer.items is not None:
+            return self._json(200, items_body(info, answer.items, answer.stop))
         return self._json(200, reply_body(info, answer.text, answer.tool))
 
     def _error(self, answer: Answer) -> int:
@@ -184,7 +188,8 @@ class _Handler(BaseHTTPRequestHandler):
         return answer.status
 
     def _stream(self, info: RequestInfo, answer: Answer) -> int:
-        frames, tail = reply_frames(info, answer.text, answer.tool, self.server.state.scenario.chunk_words)
+        frames, tail = (reply_frames(info, answer.text, answer.tool, self.server.state.scenario.chunk_words)
+                        if answer.items is None else items_frames(info, answer.items, answer.stop))
         self._start_stream()
         if answer.kind == "reply":
             for frame in frames:

@@ -61,6 +61,8 @@ class Answer:
     stall: float = 0.0
     interval: float = 0.5  # hostile answers: seconds between writes
     size: int = 0  # hostile answers: bytes of a huge or decoded bomb body
+    items: Any = None  # a reply of these items (Rule.respond "items": output items, blocks or message fields)
+    stop: str | None = None  # the stop/finish reason of an items reply
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +244,8 @@ def _rule_answer(rule: Rule, index: int, info: RequestInfo, reply_text: str) -> 
             "message": echo_key(rule.message, info.key) if rule.message is not None else None})
     if rule.respond == "error":
         return _scripted_error(rule, cause)
+    if rule.respond == "items":
+        return Answer("reply", cause, items=rule.body, stop=rule.stop_reason, delay=rule.delay)
     if rule.respond in ("reply", "tool_call"):
         tool = ToolCall(rule.tool_name, dict(rule.tool_arguments)) if rule.tool_name else None
         return Answer("reply", cause, text=rule.text or reply_text, tool=tool, delay=rule.delay)

@@ -19,6 +19,8 @@ __all__ = [
     "ToolCall",
     "error_envelope",
     "frames_through_text",
+    "items_body",
+    "items_frames",
     "parse_request",
     "reply_body",
     "reply_frames",
@@ -348,6 +350,74 @@ def _messages_block_frames(index: int, block: dict[str, Any], words: int) -> lis
                for d in deltas]
     frames.append(_sse({"type": "content_block_stop", "index": index}, "content_block_stop"))
     return frames
+
+
+# ------------------------------------------------------------------ answers of given items (Rule.respond "items")
+# What providers answer beside text and function calls: Codex's custom and shell tool calls, image generation,
+# computer use, hosted tools' blocks, audio. ``items`` is the answer's content in the endpoint's own shape: the
+# Responses ``output`` items, the Messages ``content`` blocks, or the Chat ``message`` fields.
+
+
+def items_body(info: RequestInfo, items: Any, stop: str | None) -> dict[str, Any]:
+    """A complete non-streamed answer of ``items``."""
+    if info.endpoint == "responses":
+        return _responses_body(info, "", None, "completed", output=list(items))
+    if info.endpoint == "chat":
+        body = _chat_body(info, "", None)
+        body["choices"][0]["message"] = {"role": "assistant", "content": None, "refusal": None, **dict(items)}
+        body["choices"][0]["finish_reason"] = stop or ("tool_calls" if items.get("tool_calls") else "stop")
+        return body
+    body = _messages_body(info, "", None, stop)
+    body["content"] = list(items)
+    if stop is None:
+        body["stop_reason"] = "tool_use" if any(b.get("type") == "tool_use" for b in items) else "end_turn"
+    return body
+
+
+def items_frames(info: RequestInfo, items: Any, stop: str | None) -> tuple[list[bytes], bytes]:
+    """The SSE frames of a streamed answer of ``items``: each item as the provider streams it whole (added and
+    done; an image generation call's partial image between), each block started and stopped, the message fields
+    in one delta."""
+    final = items_body(info, items, stop)
+    if info.endpoint == "chat":
+        base = {"id": final["id"], "object": "chat.completion.chunk", "created": final["created"],
+                "model": info.model}
+        fields = {k: v for k, v in final["choices"][0]["message"].items() if v is not None and k != "refusal"}
+        frames = [_sse({**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""},
+                                             "finish_reason": None}]}),
+                  _sse({**base, "choices": [{"index": 0, "delta": fields, "finish_reason": None}]})]
+        finish = final["choices"][0]["finish_reason"]
+        tail = _sse({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": finish}]})
+        return frames, tail + b"data: [DONE]\n\n"
+    if info.endpoint == "responses":
+        seq = iter(range(1_000_000))
+
+        def event(kind: str, **data: Any) -> bytes:
+            return _sse({"type": kind, "sequence_number": next(seq), **data}, kind)
+
+        pending = {**final, "status": "in_progress", "output": [], "usage": None}
+        frames = [event("response.created", response=pending), event("response.in_progress", response=pending)]
+        for index, item in enumerate(final["output"]):
+            frames.append(event("response.output_item.added", output_index=index,
+                                item={k: v for k, v in item.items() if k != "result"} | {"status": "in_progress"}))
+            if item.get("type") == "image_generation_call" and item.get("result"):
+                frames.append(event("response.image_generation_call.partial_image", item_id=item.get("id"),
+                                    output_index=index, partial_image_index=0, partial_image_b64=item["result"]))
+            frames.append(event("response.output_item.done", output_index=index, item=item))
+        return frames, event("response.completed", response=final)
+    start = {**final, "content": [], "stop_reason": None, "usage": {"input_tokens": info.prompt_tokens,
+                                                                     "output_tokens": 1}}
+    frames = [_sse({"type": "message_start", "message": start}, "message_start")]
+    for index, block in enumerate(final["content"]):
+        if block.get("type") in ("text", "thinking", "tool_use"):
+            frames += _messages_block_frames(index, block, 4)
+            continue
+        frames.append(_sse({"type": "content_block_start", "index": index, "content_block": block},
+                           "content_block_start"))
+        frames.append(_sse({"type": "content_block_stop", "index": index}, "content_block_stop"))
+    tail = _sse({"type": "message_delta", "delta": {"stop_reason": final["stop_reason"], "stop_sequence": None},
+                 "usage": {"output_tokens": final["usage"]["output_tokens"]}}, "message_delta")
+    return frames, tail + _sse({"type": "message_stop"}, "message_stop")
 
 
 def malformed_frame(info: RequestInfo) -> bytes:
