@@ -39,6 +39,7 @@ from ..passthrough import RawRequest
 from .auth import Denied, who
 from .gateway import Gateway, NotServed
 from .manage import management_routes
+from .session import session_of
 from .sink import ClientGone, StreamSink
 from .verdict import error_body, refusal, stream_error_event
 from .walk import Walked, walk
@@ -59,8 +60,8 @@ def _served(walked: Walked) -> dict[str, str]:
 class _Streamed:
     """A streamed answer: the response starts at the commit point (``StreamSink``), not before."""
 
-    def __init__(self, gateway: Gateway, loop: Any, api: Api, raw: RawRequest) -> None:
-        self.gateway, self.loop, self.api, self.raw = gateway, loop, api, raw
+    def __init__(self, gateway: Gateway, loop: Any, api: Api, raw: RawRequest, session: str | None) -> None:
+        self.gateway, self.loop, self.api, self.raw, self.session = gateway, loop, api, raw, session
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         walked = Walked()
@@ -76,7 +77,8 @@ class _Streamed:
 
         sink.hold()
         try:
-            await walk(self.loop, self.raw, sink=sink, sleep=self.gateway.sleep, walked=walked, answered=answered)
+            await walk(self.loop, self.raw, sink=sink, session=self.session, sleep=self.gateway.sleep, walked=walked,
+                       answered=answered)
         except ClientGone:
             return
         finally:
@@ -180,8 +182,9 @@ async def _serve(gateway: Gateway, api: Api, scope: Scope, receive: Receive, sen
         kinds = {404: "not_found_error", 413: "request_too_large"}
         return await _error(send, api, missing.status, kinds.get(missing.status, "invalid_request_error"), str(missing))
     raw = RawRequest.of(body, headers, data=data)
+    session = session_of(headers, body)  # a conversation keeps its key while healthy (agent.serve.session)
     if raw.stream:
-        return await _Streamed(gateway, loop, api, raw)(scope, receive, send)
+        return await _Streamed(gateway, loop, api, raw, session)(scope, receive, send)
     sent = False
 
     async def answered(walked: Walked) -> None:  # the answer is final: it leaves before the turn's records
@@ -189,7 +192,7 @@ async def _serve(gateway: Gateway, api: Api, scope: Scope, receive: Receive, sen
         sent = True
         await _answer(send, 200, walked.body, _served(walked), walked.content_type)
 
-    walked = await walk(loop, raw, sleep=gateway.sleep, answered=answered)
+    walked = await walk(loop, raw, session=session, sleep=gateway.sleep, answered=answered)
     assert walked.result is not None
     if walked.result.ok:
         if not sent:
