@@ -109,3 +109,13 @@ def test_a_chat_answer_without_text_is_delivered_once(name: str, stream: bool) -
             message = done.choices[0].message.model_dump(exclude_none=True)
             assert set(fields) <= set(message)
         assert len(emu.log) == 1
+
+
+def test_a_background_request_is_answered_once_with_its_queued_response() -> None:
+    """``background: true`` answers at once with ``status: queued`` and no output (OpenAI's background mode): the
+    client polls for the answer. Judged empty, each retry would start another paid background job."""
+    with scenario(rules=[{"respond": "items", "body": [], "stop_reason": "queued"}]) as emu, \
+            served(config(emu, "openai-responses")) as gw:
+        response = openai_client(gw.url).responses.create(model="r", input="go", background=True)
+        assert response.status == "queued" and response.output == []
+        assert len(emu.log) == 1

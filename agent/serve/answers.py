@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._answer_parts import RESPONSES_CALLS, RESPONSES_CONTENT, chat_parts, textless_block
+from .._answer_parts import RESPONSES_ACCEPTED, RESPONSES_CALLS, RESPONSES_CONTENT, chat_parts, textless_block
 from ..adapters import ModelReply, Usage
 from ..chain import Api
 from ..conversation import ToolCall
@@ -60,9 +60,11 @@ def _responses(data: dict[str, Any]) -> ModelReply:
                    for part in _list(item.get("content")) if _dict(part).get("type") == "output_text")
     calls = tuple(ToolCall(id=str(i.get("call_id", "")), name=str(i.get("name") or i.get("type")), arguments={})
                   for i in items if i.get("type") in RESPONSES_CALLS)
-    parts = tuple(str(i["type"]) for i in items if i.get("type") in RESPONSES_CONTENT and i.get("result"))
-    usage = _dict(data.get("usage"))
     status = data.get("status")
+    parts = tuple(str(i["type"]) for i in items if i.get("type") in RESPONSES_CONTENT and i.get("result"))
+    if status in RESPONSES_ACCEPTED:  # a background request, accepted: the client polls for its answer
+        parts += (str(status),)
+    usage = _dict(data.get("usage"))
     return ModelReply(text, calls, (), Usage(int(usage.get("input_tokens") or 0), int(usage.get("output_tokens") or 0)),
                       None, data.get("model"), (str(status),) if status else (), parts)
 

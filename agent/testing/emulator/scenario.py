@@ -120,8 +120,8 @@ class Rule(_Strict):
     text: str | None = Field(None, description="reply text (reply)")
     tool_name: str | None = None
     tool_arguments: dict[str, Any] = {}
-    stop_reason: str | None = Field(None, description="items: the answer's stop_reason (Messages) or finish_reason "
-                                                      "(Chat); default: how the items end")
+    stop_reason: str | None = Field(None, description="items: the answer's stop_reason (Messages), finish_reason "
+                                                      "(Chat) or status (Responses); default: how the items end")
 
     @model_validator(mode="after")
     def _needs(self) -> Rule:

@@ -361,7 +361,7 @@ def _messages_block_frames(index: int, block: dict[str, Any], words: int) -> lis
 def items_body(info: RequestInfo, items: Any, stop: str | None) -> dict[str, Any]:
     """A complete non-streamed answer of ``items``."""
     if info.endpoint == "responses":
-        return _responses_body(info, "", None, "completed", output=list(items))
+        return _responses_body(info, "", None, stop or "completed", output=list(items))
     if info.endpoint == "chat":
         body = _chat_body(info, "", None)
         body["choices"][0]["message"] = {"role": "assistant", "content": None, "refusal": None, **dict(items)}
