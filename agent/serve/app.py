@@ -37,6 +37,7 @@ from .._redact import redact
 from ..chain import Api
 from ..passthrough import RawRequest
 from .auth import Denied, who
+from .encoding import read_body
 from .gateway import Gateway, NotServed
 from .manage import management_routes
 from .session import session_of
@@ -119,26 +120,6 @@ def _client_key(headers: Mapping[str, str]) -> tuple[str, bool] | None:
     return (bearer[7:].strip(), True) if bearer.lower().startswith("bearer ") and bearer[7:].strip() else None
 
 
-async def _read(headers: Mapping[str, str], receive: Receive, limit: int) -> bytes:
-    """The body, refused (413) as soon as it passes ``limit`` bytes, before it is all read."""
-    declared = headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise NotServed(413, f"the request body is {declared} bytes; this gateway takes at most {limit} "
-                             "([serve] max_body_bytes)")
-    chunks, size = [], 0
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            raise ClientGone("the client left before its request body was read")
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            raise NotServed(413, f"the request body is over {limit} bytes ([serve] max_body_bytes)")
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            return b"".join(chunks)
-
-
 def _body(data: bytes) -> dict[str, Any]:
     try:
         body = json.loads(data)
@@ -167,7 +148,7 @@ async def _serve(gateway: Gateway, api: Api, scope: Scope, receive: Receive, sen
     headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
     client = scope.get("client")
     try:
-        data = await _read(headers, receive, gateway.config.serve.max_body_bytes)
+        data = await read_body(headers, receive, gateway.config.serve.max_body_bytes)
         body = _body(data)
         route = gateway.config.routes.get(body["model"])
         pass_through = route is not None and route.pass_through_key
@@ -179,7 +160,7 @@ async def _serve(gateway: Gateway, api: Api, scope: Scope, receive: Receive, sen
         kind = "authentication_error" if denied.status == 401 else "permission_error"
         return await _error(send, api, denied.status, kind, str(denied))
     except NotServed as missing:
-        kinds = {404: "not_found_error", 413: "request_too_large"}
+        kinds = {404: "not_found_error", 413: "request_too_large"}  # 415: an invalid request, as 400
         return await _error(send, api, missing.status, kinds.get(missing.status, "invalid_request_error"), str(missing))
     raw = RawRequest.of(body, headers, data=data)
     session = session_of(headers, body)  # a conversation keeps its key while healthy (agent.serve.session)

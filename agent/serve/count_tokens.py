@@ -9,6 +9,7 @@ quota), stop, or move on to the next Anthropic entry (anything else, a 400 inclu
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from starlette.requests import Request
@@ -21,6 +22,7 @@ from ..credential_pool import NoCredentialAvailable
 from ..error_classifier import classify_api_error
 from ..passthrough import COUNT_TOKENS_PATH, RawRequest, send_raw
 from .auth import Denied, who
+from .encoding import read_body
 from .gateway import NotServed
 from .verdict import error_body
 
@@ -33,7 +35,7 @@ def _error(status: int, kind: str, message: str) -> JSONResponse:
 async def count_tokens(request: Request) -> Response:
     gateway = request.app.state.gateway
     try:
-        body = await request.json()
+        body = json.loads(await read_body(request.headers, request.receive, gateway.config.serve.max_body_bytes))
         model = body.get("model") if isinstance(body, dict) else None
         if not isinstance(model, str):
             raise NotServed(400, "the request body must be a JSON object with a string \"model\"")

@@ -38,9 +38,10 @@ _PASS_THROUGH_LOOPS = 64  # client keys whose loops (and per-key cooldowns) are 
 
 class NotServed(LookupError):  # noqa: N818 - a fact the app turns into a 404/400
     """The request cannot be served: no route of that name (404), none of its entries speaks this wire
-    format or the body is not a request (400), or the body is too large (413)."""
+    format or the body is not a request (400), the body is too large (413) or compressed in a way it cannot
+    decode (415)."""
 
-    def __init__(self, status: Literal[400, 404, 413], message: str) -> None:
+    def __init__(self, status: Literal[400, 404, 413, 415], message: str) -> None:
         super().__init__(message)
         self.status = status
 
