@@ -79,3 +79,45 @@ def test_wait_from_text(text: str, seconds: float | None) -> None:
 def test_hint_ceiling_is_a_month() -> None:
     """The absurdity ceiling is about a month: a monthly quota reset is the longest real wait."""
     assert 28 * 86400 <= MAX_HINT_SECONDS <= 32 * 86400
+
+
+def _timed(call: object, *args: object) -> float:
+    import time
+
+    started = time.perf_counter()
+    call(*args)  # type: ignore[operator]
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("unit", ["1s ", "1s , ", "2m and  ", "1.5 h\t"])
+def test_a_duration_that_does_not_end_well_is_refused_in_linear_time(unit: str) -> None:
+    """A duration of many parts that fails at its last character is refused at once, whatever its length.
+
+    The pattern's separator had two adjacent ``\\s*`` (before and after the optional comma), so every space
+    could go to either: a failing match tried 2**n splits. "1s " 22 times and an "x" (67 bytes, in an
+    ``x-ratelimit-reset-*`` header or a Gemini ``retryDelay``) took 5.5 s; 30 times, hours, with the turn's
+    thread spinning and no deadline able to stop it.
+    """
+    assert _timed(parse_duration, unit * 20 + "x") < 0.25  # before: 1.6 s at 20 parts, x3.5 every two more
+    assert _timed(parse_duration, unit * 20_000 + "x") < 0.5
+    assert parse_duration(unit * 3) is not None  # the same durations still parse
+    assert _timed(wait_from_headers, [("x-ratelimit-reset-requests", unit * 30 + "x")], NOW) < 0.25
+    assert _timed(parse_reset_time, unit * 30 + "x", NOW) < 0.25  # a body's retryDelay / reset goes here
+
+
+def test_a_hostile_reset_hint_cannot_stall_the_classifier() -> None:
+    """The same hint in a real SDK error's header or in Gemini's body is classified in a moment."""
+    import httpx2
+    import openai
+
+    from agent import classify_api_error
+
+    request = httpx2.Request("POST", "https://api.openai.com/v1/chat/completions")
+    hostile = "1s " * 40 + "x"
+    for headers, body in (({"x-ratelimit-reset-requests": hostile}, {"error": {"message": "slow down"}}),
+                          ({}, {"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "message": "quota",
+                                          "details": [{"retryDelay": hostile}]}})):
+        response = httpx2.Response(429, request=request, headers=headers, json=body)
+        error = openai.RateLimitError("rate limited", response=response, body=body)
+        assert _timed(classify_api_error, error) < 0.25
+        assert classify_api_error(error).retry_after is None
