@@ -4,20 +4,28 @@ Two sources of truth, applied together by ``redact``:
 
 1. **The registry of configured secrets.** Every credential's key (``Credential`` registers it
    when built) and the Redis password (``open_state``) are registered here; each is replaced
-   wherever it appears, whatever its shape, and so are the masked forms providers print of it
-   ("Incorrect API key provided: sk-proj-****abcd", "abcd...wxyz"): a run of ``*``, ``•``,
-   ``x`` or an ellipsis between a prefix and a suffix of a registered secret.
-2. **Shapes of provider secrets** (``sk-``, ``AIza``, ``Bearer ...``): secrets steadyloop was
-   never given (another key pasted into a prompt, a header echoed by a proxy).
+   wherever it appears, whatever its shape: as configured, percent-encoded, JSON-escaped, in
+   another letter case, or cut by whitespace (a body wrapped across lines); and so are the masked
+   forms providers print of it ("Incorrect API key provided: sk-proj-****abcd", "abcd...wxyz"):
+   a run of ``*``, ``•``, ``x`` or an ellipsis between a prefix and a suffix of a registered secret.
+2. **Shapes of provider secrets** (``sk-``, ``AIza``, ``Bearer ...``, a URL's user-info password,
+   its ``key``/``api-key``/``token`` parameters): secrets steadyloop was never given (another key
+   pasted into a prompt, a header echoed by a proxy).
+
+Only the start of a text is kept (``limit`` characters); it is scanned with enough beyond that
+cut that no secret cut by the scanned window can move into the kept text once earlier ones shrank
+to ``[REDACTED]``.
 
 Secrets shorter than ``MIN_SECRET`` characters are not registered (they would mask ordinary words).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from typing import Final
+from urllib.parse import quote
 
 __all__ = ["MIN_SECRET", "fingerprint", "redact", "register_secret"]
 
@@ -28,58 +36,127 @@ _SECRET_RE: Final = re.compile(
     r"|AIza[0-9A-Za-z_\-]{20,}"  # Google / Gemini
     r"|xai-[A-Za-z0-9]{10,}"  # xAI
     r"|gsk_[A-Za-z0-9]{10,}"  # Groq
-    r"|(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=\-]{8,}"  # Authorization header values
-    r"|(?<=[?&])(?:key|api_key|access_token)=[^&\s\"']+"  # keys in query strings
+    r"|(?:[Bb]earer|Basic)\s+[A-Za-z0-9._~+/=\-]{8,}"  # Authorization header values
+    r"|(?<=[?&])(?:key|api_key|api-key|apikey|access_token|token)=[^&\s\"']+"  # keys in query strings
+    r"|(?<=://)[^\s/?#@:]*:[^\s/?#@]+@"  # a URL's user-info with a password
     r")",
 )
-# A masked key as providers print it: some leading characters, a mask, some trailing characters.
-_MASKED_RE: Final = re.compile(r"([A-Za-z0-9_\-.]*?)(?:\*{2,}|•{2,}|…|\.{3}|x{4,})([A-Za-z0-9_\-]*)")
+# A mask providers print inside a key: a run of ``*``, ``•``, ``x`` or an ellipsis; and the key characters a masked
+# key has before (``_HEAD``) and after (``_TAIL``) it.
+_MASK_TOKEN_RE: Final = re.compile(r"\*{2,}|•{2,}|…|\.{3}|x{4,}")
+_HEAD: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.")
+_TAIL: Final = _HEAD - {"."}
 _MASK: Final = "[REDACTED]"
 MIN_SECRET: Final = 6
 _EDGE: Final = 3  # characters of a secret's prefix or suffix that identify a masked form of it
+_PROBE: Final = 8  # characters of a secret's start or end looked for first (when the whole secret is not there)
 
 class _Registry:
-    """The configured secrets, longest first (a secret containing another is replaced whole)."""
+    """The configured secrets, longest first (a secret containing another is replaced whole), and every form of
+    each as it may be echoed, lower-cased (``forms``: its pattern, compiled on first need)."""
 
     lock = threading.Lock()
     secrets: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    longest = 0
+    patterns: dict[str, re.Pattern[str]] = {}  # replaced whole, under the lock
+
+
+def _forms(secret: str) -> set[str]:
+    """``secret`` as configured, percent-encoded (either hex case: the search ignores case) and JSON-escaped."""
+    return {form.lower() for form in (secret, quote(secret, safe=""), json.dumps(secret)[1:-1],
+                                      json.dumps(secret)[1:-1].replace("/", "\\/"))}
 
 
 def register_secret(value: str) -> None:
-    """Redact ``value`` (and the masked forms providers print of it) from now on, in this process."""
+    """Redact ``value`` (every form of it, and the masked forms providers print of it) from now on, in this process."""
     value = value.strip()
     if len(value) < MIN_SECRET or value in _Registry.secrets:
         return
     with _Registry.lock:
+        forms = {*_Registry.forms, *_forms(value)}
+        _Registry.forms = tuple(sorted(forms, key=len, reverse=True))
+        _Registry.longest = max(len(form) for form in forms)
         _Registry.secrets = tuple(sorted({*_Registry.secrets, value}, key=len, reverse=True))
 
 
-def _masked(match: re.Match[str]) -> str:
-    head, tail = match.group(1), match.group(2)
-    for secret in _Registry.secrets:
-        if (len(head) >= _EDGE and secret.startswith(head)) or (len(tail) >= _EDGE and secret.endswith(tail)):
-            return _MASK
-    return match.group(0)
+def _pattern(form: str) -> re.Pattern[str]:
+    """``form`` in any letter case, whitespace allowed between any two of its characters."""
+    found = _Registry.patterns.get(form)
+    if found is None:
+        found = re.compile(r"\s*".join(map(re.escape, form)), re.IGNORECASE)
+        with _Registry.lock:
+            _Registry.patterns = {**_Registry.patterns, form: found}
+    return found
+
+
+def _mask_registered(head: str) -> str:
+    """Every registered secret masked, in every form. The screen is a substring test or two per form, on the text
+    lower-cased: the form itself, else its first or last ``_PROBE`` characters (a key cut by a line break keeps one
+    of them whole), then the form in the text without whitespace."""
+    lowered = head.lower()
+    squeezed = ""
+    for form in _Registry.forms:
+        if form in lowered or ((form[:_PROBE] in lowered or form[-_PROBE:] in lowered)
+                               and form in (squeezed := squeezed or "".join(lowered.split()))):
+            head = _pattern(form).sub(_MASK, head)
+            lowered, squeezed = head.lower(), ""
+    return head
+
+
+def _mask_masked(head: str) -> str:
+    """Masked forms of registered secrets: a mask with at least ``_EDGE`` characters of a secret's start before it or
+    of its end after it. As one ``sub`` of ``(head*?)mask(tail*)`` would, but found from the masks outward: trying
+    that pattern from every position of a long run of key characters (a base64 blob) cost the square of the run."""
+    parts: list[str] = []
+    kept = done = 0  # kept: the text up to here is in parts; done: the last tail's end, where a next head may start
+    for mask in _MASK_TOKEN_RE.finditer(head):
+        if mask.start() < done:
+            continue
+        start = mask.start()
+        while start > done and head[start - 1] in _HEAD:
+            start -= 1
+        end = mask.end()
+        while end < len(head) and head[end] in _TAIL:
+            end += 1
+        before, after = head[start:mask.start()], head[mask.end():end]
+        if any((len(before) >= _EDGE and secret.startswith(before)) or (len(after) >= _EDGE and secret.endswith(after))
+               for secret in _Registry.secrets):
+            parts += (head[kept:start], _MASK)
+            kept = end
+        done = end
+    return "".join(parts) + head[kept:] if parts else head
 
 
 def redact(text: str, limit: int = 500) -> str:
-    """Mask configured secrets, their masked forms and secret-shaped substrings; cut to ``limit`` characters."""
-    head = text[: limit * 2]
-    secrets = _Registry.secrets
-    for secret in secrets:
-        if secret in head:
-            head = head.replace(secret, _MASK)
-    if secrets and ("*" in head or "•" in head or "…" in head or "..." in head or "xxxx" in head):
-        head = _MASKED_RE.sub(_masked, head)
+    """Mask configured secrets, their masked forms and secret-shaped substrings; cut to ``limit`` characters.
+
+    The start of ``text`` is scanned, twice the limit at first; when masking shrank it so much that a secret cut at
+    the scanned window's end could reach the kept text, the window doubles (at most the whole text)."""
+    window = limit * 2
+    while True:
+        head = _masked(text[:window])
+        if window >= len(text) or len(head) >= limit + _Registry.longest + 64:
+            return head[:limit]
+        window *= 2
+
+
+def _masked(head: str) -> str:
+    if _Registry.secrets:
+        head = _mask_registered(head)
+        if "*" in head or "•" in head or "…" in head or "..." in head or "xxxx" in head:
+            head = _mask_masked(head)
     # A cheap screen first: most messages carry none of the markers and skip the pattern.
-    if "sk-" in head or "AIza" in head or "xai-" in head or "gsk_" in head or "Bearer" in head \
-            or "Basic" in head or "key=" in head or "token=" in head:  # the query-string keys end so
+    if "sk-" in head or "AIza" in head or "xai-" in head or "gsk_" in head or "earer" in head \
+            or "Basic" in head or "key=" in head or "token=" in head or ("@" in head and "://" in head):
         head = _mask_shapes(head)
-    return head[:limit]
+    return head
 
 
-# Every match of ``_SECRET_RE`` starts with one of these (the query-string keys right after ``?`` or ``&``).
-_STARTS: Final = ("sk-", "AIza", "xai-", "gsk_", "Bearer", "Basic", "key=", "api_key=", "access_token=")
+# Every match of ``_SECRET_RE`` starts with one of these (the query-string keys right after ``?`` or ``&``, the
+# user-info right after ``://``).
+_STARTS: Final = ("sk-", "AIza", "xai-", "gsk_", "Bearer", "bearer", "Basic", "key=", "api_key=", "api-key=",
+                  "apikey=", "access_token=", "token=", "://")
 
 
 def _mask_shapes(head: str) -> str:
@@ -92,7 +169,7 @@ def _mask_shapes(head: str) -> str:
     for literal in _STARTS:
         at = head.find(literal)
         while at >= 0:
-            starts.append(at)
+            starts.append(at + 3 if literal == "://" else at)
             at = head.find(literal, at + 1)
     if not starts:
         return head

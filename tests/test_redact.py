@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent._redact import _MASK, _SECRET_RE, _mask_shapes, fingerprint, redact
+from agent._redact import _MASK, _SECRET_RE, _mask_shapes, fingerprint, redact, register_secret
 
 
 @pytest.mark.parametrize("secret", [
@@ -35,7 +35,7 @@ def test_plain_text_is_kept_and_capped() -> None:
 
 _SHAPE_PIECES = ("sk-", "sk-ant-", "sk-proj-", "sk-or-v1-", "AIza", "xai-", "gsk_", "Bearer ", "Basic  ", "key=",
                  "api_key=", "access_token=", "token=", "?", "&", " ", "abcdefgh", "ABCD1234", "_-", "*", "'", '"',
-                 "\n", "é", "=", "0123456789012345678901")
+                 "\n", "é", "=", "0123456789012345678901", "://", "@", ":", "api-key=", "apikey=", "bearer ", "/")
 
 
 @settings(max_examples=400, deadline=None)
@@ -49,6 +49,68 @@ def test_fingerprint_is_stable_and_not_the_secret() -> None:
     """Fingerprints identify a key without revealing it."""
     assert fingerprint("sk-abc") == fingerprint("sk-abc") != fingerprint("sk-abd")
     assert "abc" not in fingerprint("sk-abc")
+
+
+# ------------------------------------------------------------------ a registered key in another form
+
+_ODD_KEY = "Rt7Wq2Xz9Lp4/Vn8+Kc3Hd6==Tb5Ym1"  # base64-like, as AWS secrets and some gateways' keys are
+
+
+@pytest.mark.parametrize(("form", "text"), [
+    ("percent-encoded", "GET /v1/models?k=Rt7Wq2Xz9Lp4%2FVn8%2BKc3Hd6%3D%3DTb5Ym1 refused"),
+    ("percent-encoded, lower-case hex", "refused: Rt7Wq2Xz9Lp4%2fVn8%2bKc3Hd6%3d%3dTb5Ym1"),
+    ("JSON-escaped solidus", '{"detail": "bad key Rt7Wq2Xz9Lp4\\/Vn8+Kc3Hd6==Tb5Ym1"}'),
+    ("lower-cased", "invalid api key rt7wq2xz9lp4/vn8+kc3hd6==tb5ym1"),
+    ("upper-cased", "INVALID API KEY RT7WQ2XZ9LP4/VN8+KC3HD6==TB5YM1"),
+    ("split by a line break", "key Rt7Wq2Xz9Lp4/Vn8+\nKc3Hd6==Tb5Ym1 refused"),
+    ("split by spaces", "key Rt7Wq2Xz9Lp4 /Vn8+Kc3Hd6== Tb5Ym1 refused"),
+])
+def test_a_registered_key_in_another_form_is_masked(form: str, text: str) -> None:
+    """A provider or proxy that echoes the key percent-encoded, JSON-escaped, in another case or wrapped across
+    lines echoes it all the same: every form is masked (before, only the key as configured was)."""
+    register_secret(_ODD_KEY)
+    out = redact(text).lower()
+    assert "rt7wq2xz9lp4" not in out and "tb5ym1" not in out, (form, out)
+    assert _MASK.lower() in out
+
+
+def test_a_key_cut_at_the_end_of_the_scanned_text_is_not_pulled_into_view() -> None:
+    """Only the first ``2 * limit`` characters were scanned: when many echoes before it shrank to [REDACTED], a
+    key cut at that edge moved into the kept text with its first half unmasked."""
+    key = "c0ffee1234abcd5678ef9012ba3456dc"  # hex, no provider shape: only the registry knows it
+    register_secret(key)
+    text = (key + " ") * 30 + key  # the 31st echo straddles character 1,000
+    out = redact(text)
+    assert key[:12] not in out and "c0ffee" not in out, out
+
+
+def test_masked_forms_are_found_in_linear_time() -> None:
+    """The masked-form pattern tried, from every position of a long run of key characters, to reach a mask
+    ("abc...", "***"): a base64 blob beside a lone "*" took 1.2 s per JSON log line (limit 2,000)."""
+    import base64
+    import time
+
+    register_secret("Qm3Zt8Lw2Rx7Nv5Kp9Hs")
+    blob = base64.b64encode(bytes(range(256)) * 12).decode().replace("+", "A").replace("/", "B")
+    for text, limit in (("see * here: " + blob, 2000), (blob[:990] + " ** ", 500), ("a" * 3999 + "*", 4000)):
+        started = time.perf_counter()
+        redact(text, limit)
+        assert time.perf_counter() - started < 0.1, (text[:20], limit)
+    assert redact("Incorrect API key provided: Qm3Z****9Hs. Bye") == "Incorrect API key provided: [REDACTED]. Bye"
+    assert redact("Jq7...Vw2 and x*** y") == "Jq7...Vw2 and x*** y"  # no registered key's ends: kept
+
+
+@pytest.mark.parametrize("text", [
+    "POST https://svc.example/v1/chat?api-key=Lk9Pq2Wz7Xc4Vb8N failed",  # Azure's query parameter
+    "GET https://svc.example/v1/models?apikey=Lk9Pq2Wz7Xc4Vb8N",
+    "GET https://svc.example/v1/models?foo=1&token=Lk9Pq2Wz7Xc4Vb8N",
+    "connect https://admin:Lk9Pq2Wz7Xc4Vb8N@svc.example/v1 refused",  # user-info in a URL
+    "authorization: bearer Lk9Pq2Wz7Xc4Vb8N",  # HTTP auth schemes are case-insensitive
+])
+def test_unregistered_secrets_in_urls_and_headers_are_masked(text: str) -> None:
+    """Secret-shaped parts no key registered: a URL's user-info password and its key/token parameters (Azure's
+    ``api-key``, ``apikey``, ``token``), a lower-case ``bearer`` value."""
+    assert "Lk9Pq2Wz7Xc4Vb8N" not in redact(text), redact(text)
 
 
 # ------------------------------------------------------------------ the canary: every channel, every failure kind
