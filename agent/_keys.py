@@ -7,12 +7,18 @@ cannot is a configuration error, never sent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Final
 
 from ._config_file import ConfigError
 
-__all__ = ["check_key", "read_key", "unsendable_key"]
+__all__ = ["check_key", "read_key", "unsendable_key", "variable_name"]
+
+# One word of a variable's name between underscores: upper case (digits anywhere: GPT4O), lower case or capitalised
+# (digits only at its end), or digits. A key's random mix of cases and digits is none of these.
+_NAME_WORD: Final = re.compile(r"[A-Z0-9]+|[a-z]+[0-9]*|[A-Z][a-z]+[0-9]*")
 
 
 def unsendable_key(secret: str) -> str | None:
@@ -25,6 +31,15 @@ def unsendable_key(secret: str) -> str | None:
     return None
 
 
+def variable_name(value: str) -> bool:
+    """Whether ``value`` reads as an environment variable's name (OPENAI_API_KEY, openai_key, Api_Key), not a key
+    pasted in its place (sk-proj-..., 32 hex digits, a mixed-case token): errors name only the former."""
+    words = value.split("_")
+    return (0 < len(value) <= 64 and value.isascii() and not value[0].isdigit()
+            and all(not word or (_NAME_WORD.fullmatch(word) is not None and (len(word) <= 24 or word.isalpha()))
+                    for word in words))
+
+
 def read_key(key: str | None, key_env: str | None, key_file: Path | None, env: Mapping[str, str],
              where: str) -> str:
     """The key (stripped) from the one source given; a ``ConfigError`` names ``where``'s field and the fix."""
@@ -34,6 +49,10 @@ def read_key(key: str | None, key_env: str | None, key_file: Path | None, env: M
             raise ConfigError(f"{field}: the key is empty; give the key, or use key_env or key_file")
     elif key_env is not None:
         secret, field = env.get(key_env, ""), f"{where}.key_env"
+        if not secret.strip() and not variable_name(key_env):  # a key pasted where its variable's name goes
+            raise ConfigError(f"{field}: the value is not the name of an environment variable (it looks like a key, "
+                              "so it is not repeated here); key_env names the variable that holds the key: "
+                              'key_env = "OPENAI_API_KEY" and export OPENAI_API_KEY=<your key>, or give key_file')
         if not secret.strip():
             raise ConfigError(f"{field}: environment variable {key_env} is not set or empty; "
                               f"export {key_env}=<your key>")

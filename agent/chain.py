@@ -23,20 +23,33 @@ MAX_CALL_SECONDS: Final = 86_400.0  # no call timeout is longer than a day (the 
 
 
 def check_base_url(value: str | None) -> str | None:
-    """``value`` if it is an http(s) URL with a host; raises ValueError naming the fix otherwise."""
+    """``value`` if it is an http(s) URL with a host; raises ValueError naming the fix otherwise (quoting the URL
+    without its user-info, query and fragment, where a password or a key may be)."""
     if value is None:
         return None
+    shown = repr(_without_secrets(value))
     try:
         parts = urlsplit(value)
         port = parts.port  # parses the port: "host:abc" raises here
     except ValueError as err:
-        raise ValueError(f"{value!r} is not a valid URL ({err}); write it like https://api.example.com/v1") from err
+        problem = str(err).replace(value, shown)
+        raise ValueError(f"{shown} is not a valid URL ({problem}); write it like https://api.example.com/v1") from None
     if parts.scheme not in ("http", "https"):
-        raise ValueError(f"{value!r}: the scheme must be http or https (got {parts.scheme or 'none'!r}); write it "
+        raise ValueError(f"{shown}: the scheme must be http or https (got {parts.scheme or 'none'!r}); write it "
                          "like https://api.example.com/v1")
     if not parts.hostname or any(c.isspace() for c in value) or (port is not None and not 0 < port < 65536):
-        raise ValueError(f"{value!r} has no valid host; write it like https://api.example.com/v1")
+        raise ValueError(f"{shown} has no valid host; write it like https://api.example.com/v1")
     return value
+
+
+def _without_secrets(url: str) -> str:
+    """``url`` without its query and fragment, and without the user-info before its host (``user:password@``)."""
+    for mark in ("?", "#"):
+        url = url.split(mark, 1)[0]
+    scheme, sep, rest = url.partition("://") if "://" in url else ("", "", url)
+    host_end = rest.find("/") if "/" in rest else len(rest)
+    at = rest.rfind("@", 0, host_end)
+    return f"{scheme}{sep}{rest[at + 1:] if at >= 0 else rest}"
 
 Api = Literal["openai-chat", "openai-responses", "anthropic-messages"]
 _PLATFORM_NAMES: dict[str, str] = {"azure": "Azure OpenAI", "bedrock": "AWS Bedrock", "vertex": "Google Vertex AI"}

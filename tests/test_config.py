@@ -139,6 +139,44 @@ def test_a_base_url_that_cannot_be_used_is_a_config_error_at_load(tmp_path: Path
         load_config(_write(tmp_path, _POOL.format(cred='key = "sk-good-key-0000"') + _CHAIN.format(url=url)))
 
 
+@pytest.mark.parametrize("url", [
+    "https://admin:Qv7Rk2Zt9Wm4Lp8Hx3@api.example.com:abc/v1",  # user-info password, bad port
+    "ftp://api.example.com/v1?api-key=Qv7Rk2Zt9Wm4Lp8Hx3",  # a key as a query parameter, wrong scheme
+    "https://api.example.com/v 1?sig=Qv7Rk2Zt9Wm4Lp8Hx3",  # any parameter, a space in the URL
+    "https://[::1/v1?key=Qv7Rk2Zt9Wm4Lp8Hx3#Qv7Rk2Zt9Wm4Lp8Hx3",  # an invalid IPv6 host, a fragment
+])
+def test_a_base_url_error_never_repeats_its_credentials(tmp_path: Path, url: str) -> None:
+    """A base_url may carry a password (user-info) or a key (query string): its error names the field and the fix
+    and shows the URL without them (before, the whole URL was quoted on stderr and in the status file)."""
+    with pytest.raises(ConfigError) as err:
+        load_config(_write(tmp_path, _POOL.format(cred='key = "sk-good-key-0000"') + _CHAIN.format(url=url)))
+    text = str(err.value)
+    assert "chain.0.base_url: " in text and "https://api.example.com/v1" in text
+    assert "Qv7Rk2Zt9Wm4Lp8Hx3" not in text, text
+
+
+@pytest.mark.parametrize("pasted", ["sk-proj-Qv7Rk2Zt9Wm4Lp8Hx3Jn6Bc1", "3f9a2b7c4d5e6f708192a3b4c5d6e7f8",
+                                    "hf_QvRkZtWmLpHxJnBcQvRkZtWmLpHx12", "Qv7Rk2Zt9Wm4Lp8Hx3Jn6Bc1Yd5Fs0Gt"])
+def test_a_key_pasted_into_key_env_is_never_repeated(pasted: str) -> None:
+    """key_env names a variable; a key pasted there (the common slip) is not set as a variable, and its error says
+    so without the value when it does not look like a variable's name (before: "environment variable sk-proj-...
+    is not set; export sk-proj-...=<your key>", on stderr and in the status file)."""
+    config = load_config({"pools": {"a": {"credentials": [{"key_env": pasted}]}}})
+    with pytest.raises(ConfigError) as err:
+        resolve_pool("a", config.pools["a"], open_state(config.state))
+    text = str(err.value)
+    assert text.startswith("pools.a.credentials.0.key_env: ") and "key_env = \"OPENAI_API_KEY\"" in text, text
+    assert pasted not in text and pasted[:12] not in text, text
+
+
+@pytest.mark.parametrize("name", ["OPENAI_API_KEY_2", "openai_key", "MY_SERVICE_TOKEN_2024", "Api_Key"])
+def test_a_variable_name_in_key_env_is_still_named(name: str) -> None:
+    """An ordinary variable name that is not set is still quoted, with the export that fixes it."""
+    config = load_config({"pools": {"a": {"credentials": [{"key_env": name}]}}})
+    with pytest.raises(ConfigError, match=f"environment variable {name} is not set or empty; export {name}="):
+        resolve_pool("a", config.pools["a"], open_state(config.state))
+
+
 def test_a_latin_1_config_file_is_one_line_naming_the_encoding(tmp_path: Path) -> None:
     """A configuration file saved as Latin-1 gets one line: not UTF-8, where, and to save it as UTF-8."""
     path = tmp_path / "steadyloop.toml"
