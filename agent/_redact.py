@@ -21,11 +21,9 @@ Secrets shorter than ``MIN_SECRET`` characters are not registered (they would ma
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from typing import Final
-from urllib.parse import quote
 
 __all__ = ["MIN_SECRET", "fingerprint", "redact", "register_secret"]
 
@@ -64,6 +62,9 @@ class _Registry:
 
 def _forms(secret: str) -> set[str]:
     """``secret`` as configured, percent-encoded (either hex case: the search ignores case) and JSON-escaped."""
+    import json  # here: only a registration needs them (importing this module stays cheap)
+    from urllib.parse import quote
+
     return {form.lower() for form in (secret, quote(secret, safe=""), json.dumps(secret)[1:-1],
                                       json.dumps(secret)[1:-1].replace("/", "\\/"))}
 

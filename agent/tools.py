@@ -31,13 +31,16 @@ import math
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError, create_model
 
+from ._redact import redact
 from .conversation import ToolResult
 
 __all__ = ["Tool", "ToolBox"]
+
+_ERROR_CHARS: Final = 4000  # of a failed tool's error result: enough of any traceback line for the model
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +197,15 @@ async def _awaited(awaitable: Awaitable[Any]) -> Any:
 
 
 def _failed(exc: Exception, call_id: str) -> ToolResult:
-    return ToolResult(call_id=call_id, is_error=True, content=f"error: {type(exc).__name__}: {exc}")
+    """The tool's exception as its error result, redacted like any text that leaves the process: it goes to the
+    provider with the next request and stays in the turn's messages (an HTTP client's error may quote a URL's key,
+    or one of our own)."""
+    try:
+        said = str(exc)
+    except Exception:
+        said = "(its message could not be read)"
+    return ToolResult(call_id=call_id, is_error=True,
+                      content=redact(f"error: {type(exc).__name__}: {said}", _ERROR_CHARS))
 
 
 def _content(result: Any, call_id: str) -> ToolResult:

@@ -230,6 +230,30 @@ def test_tool_calls_run_and_feed_back(api: str) -> None:
     assert "service down" in tool_message.tool_results[0].content
 
 
+def test_a_failing_tools_error_never_carries_a_key_into_the_result_or_upstream() -> None:
+    """A tool's exception text (requests' "401 ... for url: ...?api_key=...", a client echoing our own key) became
+    the tool result as it was: in result.messages and history, and sent to the provider with the next request.
+    It is redacted like any message that leaves the process (the pool's keys, key shapes, URL secrets)."""
+    tools = ToolBox()
+    key = "c0ffee1234abcd5678ef9012ba3456dc"
+
+    @tools.tool
+    def weather(city: str) -> str:
+        """Weather for a city."""
+        raise RuntimeError(f"401 Client Error: Unauthorized for url: https://wx.example/v1?api_key=Wx9Kp3Lm7Qz2Rt5V "
+                           f"(with our key {key})")
+
+    rule = {"respond": "tool_call", "tool_name": "weather", "tool_arguments": {"city": "Oslo"},
+            "match": {"has_tool_results": False}}
+    with scenario(rules=[rule]) as emu:
+        result = make_loop([entry(emu, "openai-chat", "m")], {"main": pool("main", key)}, tools=tools).run("weather?")
+    assert result.ok
+    content = result.messages[1].tool_results[0].content
+    assert content.startswith("error: RuntimeError: 401 Client Error") and "[REDACTED]" in content
+    dumped = result.model_dump_json()
+    assert "Wx9Kp3Lm7Qz2Rt5V" not in dumped and key not in dumped, content
+
+
 # ------------------------------------------------------------------ budgets, truth, async, events
 
 
