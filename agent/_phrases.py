@@ -128,6 +128,18 @@ _TAG_LIST: Final = (
          # Chinese relays and clients: "sensitive words detected" (new-api's sensitive_words_detected), "content
          # blocked for compliance reasons" (qwen-free-api), "intercepted by the safety filter".
          "敏感词", "敏感内容", "合规问题", "安全过滤器",
+         # iFlytek Spark's moderation of the input and of the answer (code 10013, "input content failed review,
+         # suspected violation"; "output involves sensitive information, failed review": briqt/xunfei-spark4j#3, #7).
+         # The content's review only: an account's or app's review ("real-name review failed") names no 内容
+         ("内容", "审核不通过"), ("内容", "审核未通过"), "涉嫌违规",
+         # MiniMax's moderation codes 1026/1027 ("input new_sensitive (1026)", "output new_sensitive (1027)", "...
+         # image is sensitive ... (1026)"), whatever status or wrapper carries them: https://github.com/bytedance/
+         # deer-flow/issues/1979, https://github.com/esengine/DeepSeek-Reasonix/issues/6818, agentscope-ai/QwenPaw#5533
+         "new_sensitive",
+         # Black Forest Labs' task statuses "Request Moderated" (the prompt) and "Content Moderated" (the image), as
+         # clients print them ("BFL API did not return an image due to: Request Moderated.":
+         # https://github.com/ai-dock/comfyui/issues/148)
+         "request moderated", "content moderated",
          ("blocked", "reason: safety"), ("blocked due to", "safety"), ("blocked due to", "recitation"),
          ("blocked due to", "blocklist"), ("blocked due to", "spii"), "blocked by safety settings",
          ("prompt was blocked", "prompt_feedback"),
@@ -256,6 +268,9 @@ _TAG_LIST: Final = (
          "does not work with the specified model", ("model", "is not supported by the"),
          "don't have access to this model", "not have access to this model", "no access to this model",
          "not allowed to access model", "not allowed to access this model", "access to model denied",
+         # new-api's refusal when the relay key's model allow-list leaves the model out ("This token has no access to
+         # model glm-5.2", under a 403: https://github.com/QuantumNous/new-api/issues/5675): another model serves
+         "no access to model",
          "is not allowed to use publisher model", "plan does not yet include access", "无可用渠道",
          # new-api: "this token may not access model X" / "... any model" (another key may be entitled)
          "无权访问模型", "无权使用模型", "无权访问任何模型",
@@ -305,6 +320,9 @@ _TAG_LIST: Final = (
          "model identifier is invalid", "invalid model identifier", "no healthy deployments for this model",
          "llm provider not provided", "backend not found",
          ("model", "does not exist"), ("model", "not found"), ("models", "not found"), "model not exist",
+         # Dify's LLM node in its own grammar ("Model deepseek-v3.1 not exist.", "model not exists", "model is not
+         # exists": https://github.com/langgenius/dify/issues/28638, /35565)
+         ("model", "not exist"), ("model", "not exists"),
          ("model", "is no longer available"), ("model", "has been retired"),
          "model name is invalid", "invalid model name", ("model", "is currently not in use"),
          # LiteLLM's router with no deployment for the name ("No healthy deployment available, passed model=..."),
@@ -803,7 +821,11 @@ _TAG_LIST: Final = (
          "stalled for", "请求超时", "响应超时", "连接超时",
          # fetch's AbortError when a wrapper's own timer aborts the call (freellmapi: "The operation was aborted
          # (nvidia, chat, 90s)"; AbortSignal.timeout says "... due to timeout")
-         "operation was aborted"),
+         "operation was aborted",
+         # undici's timer codes, however a client prints them (Cline: {"message":"terminated","code":
+         # "UND_ERR_BODY_TIMEOUT"}: https://github.com/cline/cline/issues/10359; nodejs/undici lib/core/errors.js): the
+         # client's own timer between chunks, before the headers or on connect, not a cut by the server
+         "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
          "connection refused", "连接被拒绝", "name or service not known", "nodename nor servname", "getaddrinfo failed",

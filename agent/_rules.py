@@ -248,6 +248,22 @@ def html_page(f: ErrorFacts) -> bool:
 _TERMINATED: Final = (" error terminated ", " typeerror terminated ")
 
 
+# Go's net/http error for a request whose connection closed before any answer (url.Error wrapping io.EOF: 'Post
+# "https://api.openai.com/v1/completions": EOF', https://github.com/sashabaranov/go-openai/issues/189). A server's call
+# to its own runner on the loopback address that ends so ('POST predict: Post "http://127.0.0.1:63330/completion": EOF',
+# Ollama's runner dying) is that server's fault, left to the rules below.
+_GO_REQUEST_EOF: Final = re.compile(r'\b(?:post|get|put) "https?://([^"/]+)[^"]*": eof\b')
+_LOOPBACK: Final = ("127.0.0.1", "localhost", "0.0.0.0", "[::1")
+
+
+def go_request_eof(f: ErrorFacts) -> bool:
+    """Go's 'Post "<url>": EOF' for a host other than the loopback address."""
+    if " eof " not in f.norm:
+        return False
+    match = _GO_REQUEST_EOF.search(f.text)
+    return match is not None and not match.group(1).startswith(_LOOPBACK)
+
+
 def fetch_terminated(f: ErrorFacts) -> bool:
     """undici's "terminated" is the whole text, or follows only a wrapper's "... error:" prefix."""
     return f.norm == " terminated " or f.norm.endswith(_TERMINATED)
@@ -272,6 +288,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "contentfilterfinishreasonerror", "datainspectionfailed", "contentpolicyviolationerror",
         # new-api relays (github.com/QuantumNous/new-api, types/error.go): a sensitive-word hit, a blocked prompt
         "sensitive_words_detected", "prompt_blocked",
+        # a platform gateway's keyword filter under a 403 ({"code": "sensitive_word_detected", "type":
+        # "security_violation"}: https://github.com/14790897/MiqroForge-Desktop/pull/1027), the same hit in the singular
+        "sensitive_word_detected",
         # a gateway's error type for content its source refused, sent mid-stream after a 200 with the source's own
         # "Status 403" in its message (NagaAI: https://docs.naga.ac/build/error-handling): the type names the content
         "inappropriate_content",
@@ -613,6 +632,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("disconnect_large_session", R.context_overflow, statuses=NONE, test=disconnect_in_large_session),
     rule("transport_timeout", R.timeout, statuses=NONE, test=lambda f: f.kind is ExcKind.timeout),
     rule("transport_connection", R.timeout, statuses=NONE, test=lambda f: f.kind is ExcKind.connection),
+    rule("go_request_eof", R.timeout, statuses=NONE, test=go_request_eof),
     rule("disconnect_phrase", R.timeout, statuses=NONE, tags=("disconnect",)),
     rule("client_offline", R.timeout, statuses=NONE, tags=("offline",)),
     rule("timeout_phrase", R.timeout, statuses=NONE, tags=("timeout",)),

@@ -416,9 +416,11 @@ def test_twenty_third_holdout_accuracy_does_not_fall() -> None:
 def test_twenty_fourth_holdout_accuracy_does_not_fall() -> None:
     """The twenty-fourth held-out file, a seventh representative sample no rule was fitted to, keeps its accuracy (95
     of 97 before any rule saw it, on fd5aaff: 76/78 message-only, 17/17 HTTP, 2/2 soft; 94 with the rules alone, the
-    nearest-neighbour reading adding one); raise the floor as rules fix more, never lower it."""
+    nearest-neighbour reading adding one); raise the floor as rules fix more, never lower it. 96 since the second
+    wording-family sweep: its family (c) rule for Dify's grammar ("model not exists", "Model X not exist.") reads one of
+    its two misses, a wording the sweep's brief named; the unseen figure stays 95 of 97."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT24)])
-    assert total >= 97 and right / total >= 95 / 97, f"{right}/{total}"
+    assert total >= 97 and right / total >= 96 / 97, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:

@@ -1139,3 +1139,80 @@ def test_a_424_failed_dependency_is_the_servers_fault() -> None:
     not the request's defect its 4xx number suggests; TGI answers generation failures with 424 too."""
     error = exception_from_http("openai", 424, {"title": "Failed dependency", "status": 424})
     assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is R.server_error
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/QuantumNous/new-api/issues/5675: a relay key whose model allow-list leaves the model out
+    ("403 This token has no access to model glm-5.2", R.model_not_found),
+    # https://github.com/langgenius/dify/issues/28638 and /35565: Dify's LLM node in its own grammar
+    ("Model deepseek-v3.1 not exist.", R.model_not_found),
+    ("model not exists", R.model_not_found),
+    # near misses: a key with no access at all (no model named after it), a missing file that names no model
+    ("403 This token has no access to this resource", R.auth),
+    ("The file config.yaml does not exist", R.unknown),
+])
+def test_model_access_and_existence_wordings(text: str, expect: FailoverReason) -> None:
+    """A relay key not allowed the model and a model that does not exist, in relays' and Dify's words, are the model's
+    (fall back to another); a key refused outright and a missing file are not (sweep family c; the rules alone)."""
+    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/sashabaranov/go-openai/issues/189: Go's url.Error wrapping io.EOF, a remote host
+    ('Completion error: Post "https://api.openai.com/v1/completions": EOF', R.timeout),
+    # https://github.com/cline/cline/issues/10359: undici's body timer, in a client's JSON
+    ('{"message":"terminated","code":"UND_ERR_BODY_TIMEOUT","modelId":"m","providerId":"openai"}', R.timeout),
+    ("TypeError: fetch failed\n  [cause]: HeadersTimeoutError: Headers Timeout Error\n"
+     "    code: 'UND_ERR_HEADERS_TIMEOUT'", R.timeout),
+    # near misses: the same EOF from a server's call to its own runner on the loopback address is that server's crash
+    # (corpus s-ollama-post-predict-eof), a bare "terminated" is a cut stream, a bare EOF word names no request
+    ('API Error: {"error":"POST predict: Post \\"http://127.0.0.1:63330/completion\\": EOF"}', R.server_error),
+    ("TypeError: terminated", R.stream_incomplete),
+    ("reached EOF of the config file", R.unknown),
+])
+def test_non_python_transport_wordings(text: str, expect: FailoverReason) -> None:
+    """Go's 'Post "<url>": EOF' to a remote host and undici's timer codes are transport faults (resend); the loopback
+    runner's EOF stays the server's crash and undici's bare "terminated" a cut stream (sweep family e; rules alone)."""
+    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/briqt/xunfei-spark4j/issues/3 and /7: iFlytek Spark's input and output moderation
+    ("讯飞星火api连接异常\uff1a输入内容审核不通过\uff0c涉嫌违规\uff0c请重新调整输入内容", R.content_policy_blocked),
+    ("输出内容涉及敏感信息\uff0c审核不通过\uff0c后续结果无法展示给用户", R.content_policy_blocked),
+    # https://github.com/bytedance/deer-flow/issues/1979, https://github.com/agentscope-ai/QwenPaw/pull/5533: MiniMax's
+    # 1027 and 1026 (under a 422 its status would read as a request defect; an image word must not read as media)
+    ("LLM request failed: Error code: 422 - {'type': 'error', 'error': {'type': 'unprocessable_entity_error', "
+     "'message': 'output new_sensitive (1027)', 'http_code': '422'}}", R.content_policy_blocked),
+    ("input new_sensitive, messages[10]'s content[0] image is sensitive, please check your input (1026)",
+     R.content_policy_blocked),
+    # https://github.com/ai-dock/comfyui/issues/148: Black Forest Labs' moderation status
+    ("BFL API did not return an image due to: Request Moderated.", R.content_policy_blocked),
+    # near misses: an account's real-name review (no content named), a case-sensitive parameter, a moderated forum
+    ("实名认证审核不通过\uff0c请联系客服", R.unknown),
+    ("Invalid value: model names are case-sensitive", R.format_error),
+    ("the moderated queue is full", R.unknown),
+])
+def test_moderation_wordings_across_providers(text: str, expect: FailoverReason) -> None:
+    """Moderation in iFlytek's and MiniMax's words and BFL's status is the content's (another model or a changed
+    prompt), under any status; an account review, "case-sensitive" and other uses of the words are not (family f)."""
+    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+def test_a_gateway_403_naming_a_sensitive_word_is_the_contents() -> None:
+    """https://github.com/14790897/MiqroForge-Desktop/pull/1027: a gateway's keyword filter under a 403 refuses the
+    content, not the key (content_policy_blocked, request scope: no key is cooled)."""
+    error = exception_from_http("openai", 403, {"code": "sensitive_word_detected", "type": "security_violation"})
+    classified = classify_api_error(error, neighbours=NO_NEIGHBOURS)
+    assert (classified.reason, classified.scope) == (R.content_policy_blocked, Scope.request)
+
+
+def test_a_cancelled_responses_object_without_error_stays_unknown_whatever_the_index_holds() -> None:
+    """Seed 004: a Responses object cancelled with no error names no cause. Its two words ("response cancelled") are
+    not read by the labelled neighbours either (the shipped index holds other "cancelled" errors, a Gemini 499 among
+    them): the shape decides unknown, retried without cooling a key."""
+    body = {"id": "resp_7", "object": "response", "created_at": 1, "model": "gpt-5-codex", "status": "cancelled",
+            "output": [], "parallel_tool_calls": True, "tool_choice": "auto", "tools": []}
+    classified = classify_soft_failure(body)
+    assert classified is not None
+    assert (classified.reason, classified.rule) == (R.unknown, "soft_unknown")
