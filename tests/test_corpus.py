@@ -173,7 +173,12 @@ HOLDOUT23 = "holdout23.jsonl"
 # 3-4 usable results of each in rank order, only exact duplicates left out: 107 source URLs), labelled and committed
 # before any run by a session that never read the rules. Measured unseen at 95 of 97 on fd5aaff; kept unfitted.
 HOLDOUT24 = "holdout24.jsonl"
-assert (HOLDOUT24,) == UNSEEN  # no general rule fitted to it yet: out of the 95 % sum
+# A twenty-fifth, an eighth representative sample aimed at the long tail (37 fixed queries at providers, servers,
+# gateways and apps the other files hold few of, plus ten for the kinds and classes they left empty; the first 3-4
+# usable results of each in rank order, only exact duplicates left out), labelled and committed before any run by a
+# session that never read the rules. Measured unseen at 70 of 95 on 317c284 with the file; kept unfitted.
+HOLDOUT25 = "holdout25.jsonl"
+assert (HOLDOUT24, HOLDOUT25) == UNSEEN  # no general rule fitted to them yet: out of the 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -421,6 +426,15 @@ def test_twenty_fourth_holdout_accuracy_does_not_fall() -> None:
     its two misses, a wording the sweep's brief named; the unseen figure stays 95 of 97."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT24)])
     assert total >= 97 and right / total >= 96 / 97, f"{right}/{total}"
+
+
+def test_twenty_fifth_holdout_accuracy_does_not_fall() -> None:
+    """The twenty-fifth held-out file, an eighth representative sample aimed at the long tail, no rule fitted to it,
+    keeps its accuracy (70 of 95 before any rule saw it, on 317c284 with the file: 64/89 message-only, 2/2 HTTP, 4/4
+    soft; 65 with the rules alone, the nearest-neighbour reading adding five); raise the floor as rules fix more, never
+    lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT25)])
+    assert total >= 95 and right / total >= 70 / 95, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
