@@ -26,6 +26,7 @@ from typing import Final
 
 from starlette.types import Receive
 
+from .._http import _ENCODINGS  # the window bits of each coding, as answers are decoded
 from .gateway import NotServed
 from .sink import ClientGone
 
@@ -70,10 +71,10 @@ def decoded(data: bytes, encoding: str | None, limit: int) -> bytes:
 
 def _decode(coding: str, data: bytes, limit: int) -> bytes:
     if coding in ("gzip", "x-gzip"):
-        return _zlib(data, 16 + zlib.MAX_WBITS, limit, coding)
+        return _zlib(data, _ENCODINGS[coding], limit, coding)
     if coding == "deflate":
         try:
-            return _zlib(data, zlib.MAX_WBITS, limit, coding)
+            return _zlib(data, _ENCODINGS[coding], limit, coding)
         except NotServed as err:
             if err.status == 413:
                 raise
@@ -103,7 +104,7 @@ def _zlib(data: bytes, wbits: int, limit: int, coding: str) -> bytes:
         if not inflate.eof:
             raise NotServed(400, f"the request body's {coding} stream is cut short")
         data = inflate.unused_data
-        if not data or wbits != 16 + zlib.MAX_WBITS:
+        if not data or coding == "deflate":
             return b"".join(out)
 
 

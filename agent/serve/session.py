@@ -23,10 +23,11 @@ what it said (it may name a user).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from typing import Any, Final
+
+from .._state_key import state_fingerprint
 
 __all__ = ["session_of"]
 
@@ -82,8 +83,9 @@ def _found(headers: Mapping[str, str], body: Mapping[str, Any]) -> tuple[str, st
 
 def session_of(headers: Mapping[str, str], body: Mapping[str, Any]) -> str | None:
     """The session of a client request (``headers`` with lower-case names, its decoded JSON ``body``) as the pool
-    keeps it: ``s-`` and 20 hex digits of a hash of where it was found and what it said; None when nothing says."""
+    keeps it: ``s-`` and the keyed fingerprint (``agent._state_key``) of where it was found and what it said; None
+    when nothing says."""
     found = _found(headers, body)
     if found is None:
         return None
-    return "s-" + hashlib.sha256(f"{found[0]}\0{found[1]}".encode()).hexdigest()[:20]
+    return "s-" + state_fingerprint(f"{found[0]}\0{found[1]}")
