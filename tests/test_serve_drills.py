@@ -67,11 +67,25 @@ def gateway() -> Iterator[Served]:
         yield served
 
 
+def _phase_timeouts(name: str) -> dict[str, float]:
+    """A short timeout only for the phase the scenario's fault sits in (a silent or late upstream: the first byte;
+    a stall: the silence between chunks), met in 0.8 s, not 30 (drill time's role); every other phase gets 5 s.
+    A loaded machine (CI: two cores, every test worker busy) once paused a loopback Responses stream for longer than
+    0.4 s before its first content event; the short idle timeout every scenario had then read the pause as the fault,
+    and the fallback answered cleanly a stream the case expects cut."""
+    rules = load_scenario(name).rules
+    late = any(r.delay or r.respond == "hang" for r in rules)
+    stalls = any(r.respond == "stream_stall" for r in rules)
+    return {"first_token_timeout": SHORT if late else LONG, "idle_timeout": SHORT if stalls else LONG}
+
+
+SHORT, LONG = 0.8, 5.0
+
+
 def _config(emu: Emulator, name: str, api: str) -> Any:
     spec = drill_spec(load_scenario(name))
-    # short phase timeouts: the silent, late and stalling upstreams are met in 0.4 s, not 30 (drill time's role)
-    entry = {"api": api, "base_url": emu.base_url(kind(api)), "timeout": 5, "connect_timeout": 1,
-             "first_token_timeout": 0.4, "idle_timeout": 0.4}
+    entry = {"api": api, "base_url": emu.base_url(kind(api)), "timeout": LONG, "connect_timeout": 1,
+             **_phase_timeouts(name)}
     chain = [{**entry, "model": spec.model, "pool": "primary"}]
     pools = {"primary": {"credentials": [{"id": f"p{i + 1}", "key": k} for i, k in enumerate(spec.keys)]}}
     if spec.fallback_model:
