@@ -301,6 +301,21 @@ class CredentialPool:
         KEEPER.add(lease, now + self.lease_ttl / 3)
         return lease
 
+    def remember(self, session: str, credential_id: str, *, ttl: float | None = None) -> None:
+        """Keep ``session`` on credential ``credential_id`` for ``ttl`` seconds (default ``affinity_ttl``), in the
+        shared state: its next acquire tries that key first. For what only one key can reach, such as a
+        stored Responses answer, which lives with the organisation of the key that created it. An unknown id
+        is ignored."""
+        credential = self._by_id.get(credential_id)
+        if credential is not None:
+            self.store.set_affinity(self.name, session, credential.state_key, now=self.clock(),
+                                    ttl=self.affinity_ttl if ttl is None else ttl)
+
+    def remembered(self, session: str) -> Credential | None:
+        """The credential ``session`` is kept on, if remembered, not expired, and still in this pool."""
+        found = self.store.get_affinity(self.name, session, self.clock())
+        return None if found is None else self._by_key.get(found)
+
     def renew(self, lease: Lease) -> bool:
         """Extend a held lease to ``lease_ttl`` from now; False if it was released or had already expired."""
         if lease.released:

@@ -12,6 +12,7 @@ through Starlette.
 | ``POST /v1/responses``           | OpenAI Responses, likewise                                     |
 | ``POST /v1/messages/count_tokens`` | passed to the route's first Anthropic entry that answers     |
 | ``GET /v1/models``               | the routes, in a shape both SDKs read                          |
+| ``/v1/responses/{id}`` (``GET``, ``DELETE``; ``/input_items``, ``/cancel``) | sent with the key that created it |
 | ``/v0/*``, ``/health/*``, ``/metrics`` | operating it (``agent.serve.manage``)                   |
 
 Response headers: ``x-steadyloop-attempts`` (upstream calls), ``x-steadyloop-served-by``
@@ -42,6 +43,7 @@ from .gateway import Gateway, NotServed
 from .manage import management_routes
 from .session import session_of
 from .sink import ClientGone, StreamSink
+from .stored import continued, keeper, stored_routes
 from .verdict import error_body, refusal, stream_error_event
 from .walk import Walked, walk
 
@@ -61,11 +63,13 @@ def _served(walked: Walked) -> dict[str, str]:
 class _Streamed:
     """A streamed answer: the response starts at the commit point (``StreamSink``), not before."""
 
-    def __init__(self, gateway: Gateway, loop: Any, api: Api, raw: RawRequest, session: str | None) -> None:
+    def __init__(self, gateway: Gateway, loop: Any, api: Api, raw: RawRequest, session: str | None,
+                 walked: Walked) -> None:
         self.gateway, self.loop, self.api, self.raw, self.session = gateway, loop, api, raw, session
+        self.walked = walked
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        walked = Walked()
+        walked = self.walked
         sink = StreamSink(send, lambda: list(_served(walked).items()),
                           keep_alive=self.gateway.config.serve.keep_alive_seconds)
         ended = False
@@ -163,9 +167,14 @@ async def _serve(gateway: Gateway, api: Api, scope: Scope, receive: Receive, sen
         kinds = {404: "not_found_error", 413: "request_too_large"}  # 415: an invalid request, as 400
         return await _error(send, api, missing.status, kinds.get(missing.status, "invalid_request_error"), str(missing))
     raw = RawRequest.of(body, headers, data=data)
-    session = session_of(headers, body)  # a conversation keeps its key while healthy (agent.serve.session)
+    # a conversation keeps its key while healthy (agent.serve.session); a stored Responses answer is continued
+    # with the key that created it (agent.serve.stored)
+    session = (api == "openai-responses" and continued(body)) or session_of(headers, body)
+    walked = Walked()
+    if api == "openai-responses":
+        walked.keep = keeper(loop, body, walked.events, gateway.config.serve.responses_ttl_seconds)
     if raw.stream:
-        return await _Streamed(gateway, loop, api, raw, session)(scope, receive, send)
+        return await _Streamed(gateway, loop, api, raw, session, walked)(scope, receive, send)
     sent = False
 
     async def answered(walked: Walked) -> None:  # the answer is final: it leaves before the turn's records
@@ -173,7 +182,7 @@ async def _serve(gateway: Gateway, api: Api, scope: Scope, receive: Receive, sen
         sent = True
         await _answer(send, 200, walked.body, _served(walked), walked.content_type)
 
-    walked = await walk(loop, raw, session=session, sleep=gateway.sleep, answered=answered)
+    await walk(loop, raw, session=session, sleep=gateway.sleep, walked=walked, answered=answered)
     assert walked.result is not None
     if walked.result.ok:
         if not sent:
@@ -208,6 +217,7 @@ class GatewayApp:
             *(Route(path, _not_allowed, methods=["POST"]) for path in _ENDPOINTS),  # 405 for other methods
             Route("/v1/messages/count_tokens", count_tokens, methods=["POST"]),
             Route("/v1/models", _models, methods=["GET"]),
+            *stored_routes(),
             *management_routes(),
         ]
         self.routes = Starlette(routes=routes)

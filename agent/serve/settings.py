@@ -82,6 +82,10 @@ class ServeConfig(_Strict):
                                       "this much silence (at least 0.1: shorter would flood the client)")
     max_body_bytes: int = Field(32 * 1024 * 1024, ge=1024, description="largest request body accepted (bytes); "
                                 "larger ones get 413")
+    responses_ttl_seconds: float = Field(30 * 86400, ge=60, le=366 * 86400, description="how long the key "
+                                         "that created a stored Responses answer is remembered, so that "
+                                         "previous_response_id and GET/DELETE /v1/responses/{id} reach it (OpenAI "
+                                         "keeps a stored response 30 days)")
     idle_timeout_seconds: int = Field(120, ge=1, le=3600, description="an idle client connection is closed "
                                       "after this long: longer than clients' own pools keep one (the SDKs' httpx "
                                       "5 s, Node 4 s, aiohttp 15 s, Go and reqwest 90 s), so no client sends on a "

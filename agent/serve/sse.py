@@ -190,6 +190,7 @@ class Watch:
     usage: Usage = field(default_factory=Usage)
     model: str | None = None
     final: dict[str, Any] | None = None  # Responses: the completed (or incomplete) response
+    response_id: str | None = None  # Responses: the answer's id, from response.created
 
     def feed(self, event: Event) -> Any:
         """Note ``event``; returns a failure (an SDK exception or a failed response object) or None."""
@@ -255,6 +256,8 @@ class Watch:
             self.content = True  # an image, partial or whole
         elif kind in ("response.completed", "response.incomplete"):
             self.done, self.final = True, _dict(data.get("response"))
+        elif kind == "response.created" and isinstance(found := _dict(data.get("response")).get("id"), str):
+            self.response_id = found
         return None
 
     def _chat(self, data: dict[str, Any]) -> Any:

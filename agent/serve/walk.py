@@ -52,6 +52,8 @@ class Walked:
     body: bytes = b""  # a plain answer: the upstream's body as sent
     content_type: str = "application/json"
     terminal: bytes = b""  # the upstream's own terminal error event, sent once the turn has recorded it
+    # openai-responses, stored: told the id of each answer as soon as it is known (agent.serve.stored.keeper)
+    keep: Callable[[str], None] | None = None
 
     def last(self, kind: type[Any]) -> Any:
         return next((e for e in reversed(self.events) if isinstance(e, kind)), None)
@@ -127,6 +129,8 @@ async def _plain(effect: Call, raw: RawRequest, walked: Walked, clock: Callable[
         data = response.json()
     except ValueError:
         data = response.text  # not JSON: the ladder judges it malformed
+    if walked.keep is not None and isinstance(data, dict) and isinstance(data.get("id"), str):
+        walked.keep(data["id"])  # before the answer leaves: the client may chain it at once
     return Outcome(raw=data, reply=answer_of(effect.adapter.api, data), duration=clock() - start)
 
 
@@ -159,6 +163,8 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
             return _failed(failure, clock() - start, sink.written)
         reply = watch.reply()
         if not sink.committed and (reply.text or reply.tool_calls or reply.parts):
+            if walked.keep is not None and watch.response_id:
+                walked.keep(watch.response_id)
             await sink.commit(b"".join(held))
         return Outcome(raw=watch.final, reply=reply, duration=clock() - start, delivered=sink.written)
     except ClientGone:
@@ -192,6 +198,8 @@ async def _relay(upstream: AsyncIterator[Iterable[Event]], watch: Watch, sink: S
                     continue
                 held.append(event.raw)
                 if watch.content:  # the commit point: sent at once, the rest of the batch after it
+                    if walked.keep is not None and watch.response_id:
+                        walked.keep(watch.response_id)  # before any of it leaves: the client may chain it
                     await sink.commit(b"".join(held))
                     committed()
         finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import json
+import re
 import socket
 import threading
 import time
@@ -33,6 +34,7 @@ from .scenario import Endpoint, Scenario, load_scenario
 from .state import Answer, EmulatorState, RequestRecord, planned_status
 from .wire import (
     RequestInfo,
+    error_envelope,
     frames_through_text,
     items_body,
     items_frames,
@@ -40,6 +42,7 @@ from .wire import (
     parse_request,
     reply_body,
     reply_frames,
+    request_key,
     soft_body,
     stream_error_frame,
 )
@@ -50,6 +53,7 @@ _ROUTES: Final[dict[str, Endpoint]] = {
     "/v1/chat/completions": "chat", "/v1/responses": "responses", "/v1/messages": "messages",
 }
 _COUNT_TOKENS: Final = "/v1/messages/count_tokens"
+_STORED: Final = re.compile(r"^/v1/responses/(?P<id>[A-Za-z0-9_-]+)(?P<tail>/input_items|/cancel)?(?:\?.*)?$")
 _SECRET_HEADERS: Final = frozenset({"authorization", "x-api-key", "api-key", "x-goog-api-key", "cookie",
                                     "x-amz-security-token"})
 _HANG_LIMIT: Final = 120.0  # seconds a "hang" may last at most; the server's stop ends it sooner
@@ -87,7 +91,9 @@ class _Handler(BaseHTTPRequestHandler):
     # -------------------------------------------------------------- routing
 
     def do_GET(self) -> None:
-        if self.path.startswith("/_emulator/log"):
+        if _STORED.match(self.path):
+            self._stored_response("GET")
+        elif self.path.startswith("/_emulator/log"):
             self._json(200, [r.to_dict() for r in self.server.state.log()])
         elif self.path.startswith("/v1/models"):
             names = sorted(self.server.state.scenario.models) or ["emulated-model"]
@@ -96,7 +102,17 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._json(404, {"error": {"message": f"no route {self.path}", "type": "not_found_error"}})
 
+    def do_DELETE(self) -> None:
+        if _STORED.match(self.path):
+            self._stored_response("DELETE")
+        else:
+            self._json(404, {"error": {"message": f"no route {self.path}", "type": "not_found_error"}})
+
     def do_POST(self) -> None:
+        if _STORED.match(self.path):
+            self._read_body()
+            self._stored_response("POST")
+            return
         if self.path == GOOGLE_TOKEN_PATH:  # form-encoded, not JSON: a service account exchanging its JWT
             self._json(*google_token(self.rfile.read(int(self.headers.get("content-length") or 0))))
             return
@@ -144,6 +160,38 @@ class _Handler(BaseHTTPRequestHandler):
                 self._answer(info, answer)
         finally:
             state.finish(index, time.time())
+
+    def _stored_response(self, method: str) -> None:
+        """A stored Responses answer: retrieved (GET, also its ``input_items``), deleted, or its background job
+        cancelled (POST ``/cancel``); only the key that created it finds it. Logged like any call."""
+        match = _STORED.match(self.path)
+        assert match is not None
+        response_id, tail = match["id"], match["tail"] or ""
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        key = request_key("responses", headers)
+        state, started = self.server.state, time.time()
+        found = state.stored(response_id, key, forget=method == "DELETE" and not tail)
+        allowed = (method == "GET" and tail in ("", "/input_items")) or (method, tail) in (("DELETE", ""),
+                                                                                       ("POST", "/cancel"))
+        if not allowed:
+            status, payload = 405, error_envelope("openai", status=405, type_="invalid_request_error",
+                                                  message=f"{method} is not allowed on {self.path}")
+        elif found is None:
+            status, payload = 404, error_envelope("openai", status=404, type_="invalid_request_error", param="id",
+                                                  message=f"Response with id '{response_id}' not found.")
+        elif tail == "/input_items":
+            status, payload = 200, {"object": "list", "data": [], "first_id": None, "last_id": None, "has_more": False}
+        elif method == "DELETE":
+            status, payload = 200, {"id": response_id, "object": "response", "deleted": True}
+        else:
+            status, payload = 200, reply_body(replace(found, max_output=None), state.scenario.reply_text, None)
+            payload["status"] = "cancelled" if tail == "/cancel" else payload["status"]
+        state.finish(state.begin(RequestRecord(
+            seq=0, endpoint="responses", model=found.model if found else "", key=state.label(key), streamed=False,
+            status=status, outcome="reply" if status == 200 else "error", cause="stored", started=started,
+            ended=started, path=self.path, headers={k: v for k, v in headers.items() if k not in _SECRET_HEADERS})),
+            time.time())
+        self._json(status, payload)
 
     def _read_body(self) -> Any:
         length = int(self.headers.get("content-length") or 0)

@@ -24,6 +24,7 @@ from .wire import RequestInfo, ToolCall, error_envelope
 __all__ = ["Answer", "EmulatorState", "RequestRecord", "planned_status"]
 
 _SHAPES = {shape.id: shape for shape in SHAPES}
+_STORED_LIMIT = 10_000  # Responses answers remembered for previous_response_id and retrieval, oldest dropped
 AnswerKind = Literal["reply", "error", "soft", "stream_error", "stream_cut", "stream_stall", "stream_malformed", "drop",
                      "hang", "drip", "sse_comments", "chunks_forever", "slow_headers", "huge_body", "gzip_bomb"]
 _FAULT_KINDS: dict[str, AnswerKind] = {
@@ -102,6 +103,7 @@ class EmulatorState:
         self._rule_fired: dict[int, int] = {}
         self._windows: dict[str, deque[float]] = {}
         self._log: list[RequestRecord] = []
+        self._stored: dict[str, RequestInfo] = {}  # Responses id -> the request whose answer it is (its key)
 
     # -------------------------------------------------------------- log
 
@@ -140,6 +142,7 @@ class EmulatorState:
             self._rule_fired.clear()
             self._windows.clear()
             self._log.clear()
+            self._stored.clear()
 
     # -------------------------------------------------------------- decisions
 
@@ -153,7 +156,22 @@ class EmulatorState:
                 return seq, _auth_error(info)
             key_call = self._key_calls[info.key] = self._key_calls.get(info.key, 0) + 1
             answer = self._scripted(info, seq, key_call) or self._stateful(info, spec) or self._success()
+            if answer.kind == "reply" and info.response_id and info.stored:
+                self._stored[info.response_id] = info
+                if len(self._stored) > _STORED_LIMIT:
+                    del self._stored[next(iter(self._stored))]
             return seq, answer
+
+    def stored(self, response_id: str, key: str, *, forget: bool = False) -> RequestInfo | None:
+        """The request whose stored Responses answer has ``response_id``, if ``key`` created it (a response lives
+        with the key's organisation: another key is told it does not exist); ``forget`` deletes it."""
+        with self._lock:
+            found = self._stored.get(response_id)
+            if found is None or found.key != key:
+                return None
+            if forget:
+                del self._stored[response_id]
+            return found
 
     def _scripted(self, info: RequestInfo, seq: int, key_call: int) -> Answer | None:
         elapsed = self._clock() - self._start
@@ -171,6 +189,10 @@ class EmulatorState:
 
     def _stateful(self, info: RequestInfo, spec: KeySpec) -> Answer | None:
         now = self._clock()
+        if info.previous_response_id:
+            earlier = self._stored.get(info.previous_response_id)
+            if earlier is None or earlier.key != info.key:
+                return _previous_missing(info.previous_response_id)
         if info.endpoint == "chat" and "max_tokens" in info.params and self._reasoning(info.model):
             return _max_tokens_answer()
         if spec.exhausted_for is not None and now < self._start + spec.exhausted_for:
@@ -323,6 +345,14 @@ def _entitlement_answer(info: RequestInfo) -> Answer:
     body = error_envelope("openai", status=422, type_="invalid_request_error", code="model_not_supported",
                           message=f"The requested model '{info.model}' is not supported for this API key.")
     return Answer("error", "entitlement", status=422, body=body)
+
+
+def _previous_missing(response_id: str) -> Answer:
+    """OpenAI's 400 for a ``previous_response_id`` this key's organisation never stored (another key's, one sent
+    with ``store: false``, or a made-up id), as pasted in maximhq/bifrost#2441 and bigduu/Bamboo-agent#513."""
+    body = error_envelope("openai", status=400, type_="invalid_request_error", code="previous_response_not_found",
+                          param="previous_response_id", message=f"Previous response with id '{response_id}' not found.")
+    return Answer("error", "previous_response", status=400, body=body)
 
 
 def _context_answer(info: RequestInfo, window: int) -> Answer:

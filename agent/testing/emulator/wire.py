@@ -57,6 +57,16 @@ class RequestInfo:
     params: frozenset[str] = frozenset()  # the body's top-level fields
     max_output: int | None = None  # the output limit asked for, whatever the API calls it
     host: str = ""  # azure, bedrock or vertex when the request came by that host's path
+    # Responses: the id this request's answer gets, the stored response it continues, and whether its answer is
+    # stored (``store: false`` is not, so no later request may continue it)
+    response_id: str = ""
+    previous_response_id: str = ""
+    stored: bool = True
+
+
+def request_key(endpoint: Endpoint, headers: dict[str, str]) -> str:
+    """The API key a request to ``endpoint`` presents (x-api-key for Messages, else the bearer token)."""
+    return _key(endpoint, headers)
 
 
 def _key(endpoint: Endpoint, headers: dict[str, str]) -> str:
@@ -132,6 +142,9 @@ def parse_request(endpoint: Endpoint, headers: dict[str, str], body: dict[str, A
         last_role=_last_role(conversation),
         params=frozenset(body),
         max_output=_max_output(body),
+        response_id=_id("resp_") if endpoint == "responses" else "",
+        previous_response_id=str(body.get("previous_response_id") or "") if endpoint == "responses" else "",
+        stored=body.get("store") is not False,
     )
 
 
@@ -194,7 +207,7 @@ def _responses_body(info: RequestInfo, text: str, tool: ToolCall | None, status:
                     output: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     prompt, completion = _usage(info, text)
     return {
-        "id": _id("resp_"), "object": "response", "created_at": int(time.time()), "status": status,
+        "id": info.response_id or _id("resp_"), "object": "response", "created_at": int(time.time()), "status": status,
         "model": info.model, "output": _responses_output(text, tool) if output is None else output,
         "parallel_tool_calls": True, "tool_choice": "auto", "tools": [], "error": None,
         "incomplete_details": None,
@@ -464,8 +477,9 @@ def soft_body(info: RequestInfo, soft: str, code: str | None, message: str | Non
     return messages
 
 
-def error_envelope(api: str, *, status: int, type_: str, message: str, code: str | None = None) -> dict[str, Any]:
+def error_envelope(api: str, *, status: int, type_: str, message: str, code: str | None = None,
+                   param: str | None = None) -> dict[str, Any]:
     """The provider's own error envelope."""
     if api == "anthropic":
         return {"type": "error", "error": {"type": type_, "message": message}, "request_id": _id("req_")}
-    return {"error": {"message": message, "type": type_, "param": None, "code": code}}
+    return {"error": {"message": message, "type": type_, "param": param, "code": code}}

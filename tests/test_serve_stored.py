@@ -1,0 +1,119 @@
+"""Stored Responses answers through ``steadyloop serve`` reach the key that created them (agent.serve.stored).
+
+The emulator stores a Responses answer with the key that created it, as OpenAI stores it with that key's
+organisation: another key continuing it (``previous_response_id``) gets OpenAI's 400
+``previous_response_not_found`` (the body pasted in maximhq/bifrost#2441), and retrieving it a 404. The pools
+here rotate (``round_robin``), so without the gateway's record every other request would land on the other key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openai
+import pytest
+
+from agent.config import SteadyConfig, load_config
+from agent.serve.stored import response_session
+from agent.testing.emulator import Emulator
+
+from .test_serve import openai_client, scenario, served
+
+KEYS = ("sk-emu-a", "sk-emu-b")
+
+
+def two_keys() -> Emulator:
+    return scenario(keys=[{"key": KEYS[0], "label": "a"}, {"key": KEYS[1], "label": "b"}])
+
+
+def config(emu: Emulator, state: dict[str, Any] | None = None) -> SteadyConfig:
+    entry = {"api": "openai-responses", "model": "m", "pool": "main", "base_url": emu.base_url("openai"),
+             "timeout": 5, "first_token_timeout": 3, "idle_timeout": 3}
+    return load_config({"state": state or {"backend": "memory"},
+                        "pools": {"main": {"strategy": "round_robin", "credentials": [
+                            {"id": f"k{i + 1}", "key": k} for i, k in enumerate(KEYS)]}},
+                        "chain": [entry], "routes": {"r": {"chain": ["m"]}}})
+
+
+def answer(client: openai.OpenAI, stream: bool, **kw: Any) -> Any:
+    if not stream:
+        return client.responses.create(model="r", input="hi", **kw)
+    with client.responses.stream(model="r", input="hi", **kw) as s:
+        for _ in s:
+            pass
+        return s.get_final_response()
+
+
+def keys_that_answered(emu: Emulator, since: int = 0) -> list[str]:
+    return [r.key for r in emu.log[since:] if r.cause == "success"]
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["plain", "streamed"])
+def test_a_chain_of_stored_answers_stays_on_the_key_that_created_it(stream: bool) -> None:
+    """Four answers, each continuing the one before: all answered, all by the first one's key; four answers
+    that continue nothing spread over both keys (the pool really rotates)."""
+    with two_keys() as emu, served(config(emu)) as gw:
+        client = openai_client(gw.url)
+        spread = [answer(client, stream) for _ in range(4)]
+        assert set(keys_that_answered(emu)) == {"a", "b"}
+        since, previous = len(emu.log), spread[-1]
+        for _ in range(4):
+            previous = answer(client, stream, previous_response_id=previous.id)
+            assert previous.output_text
+        assert len(set(keys_that_answered(emu, since))) == 1 and not [r for r in emu.log if r.status != 200]
+
+
+def test_an_answer_sent_with_store_false_is_not_remembered() -> None:
+    """``store: false`` answers are not kept upstream, so the gateway keeps no record of them either."""
+    with two_keys() as emu, served(config(emu)) as gw:
+        client = openai_client(gw.url)
+        kept, unkept = answer(client, False), answer(client, False, store=False)
+        pool = gw.gateway.pools["main"]
+        assert pool.remembered(response_session(kept.id)) is not None
+        assert pool.remembered(response_session(unkept.id)) is None
+
+
+def test_retrieving_cancelling_and_deleting_go_to_the_creating_key() -> None:
+    """GET, input_items, cancel and DELETE of answers created on either key all reach that key; once deleted, the
+    SDK gets the upstream's 404."""
+    with two_keys() as emu, served(config(emu)) as gw:
+        client = openai_client(gw.url)
+        made = [answer(client, False) for _ in range(2)]
+        assert set(keys_that_answered(emu)) == {"a", "b"}
+        for created in made:
+            assert client.responses.retrieve(created.id).id == created.id
+            assert client.responses.input_items.list(created.id).data == []
+            assert client.responses.cancel(created.id).status == "cancelled"
+            client.responses.delete(created.id)
+            with pytest.raises(openai.NotFoundError):
+                client.responses.retrieve(created.id)
+        stored = [r for r in emu.log if r.cause == "stored"]
+        assert [r.status for r in stored] == [200, 200, 200, 200, 404] * 2  # never a 404 from the wrong key
+
+
+def test_an_answer_created_elsewhere_is_found_by_asking_each_key_once() -> None:
+    """An id the gateway never saw (created straight upstream with the second key) is asked of the keys in turn;
+    found, it is remembered: the next retrieval asks only its key."""
+    with two_keys() as emu, served(config(emu)) as gw:
+        direct = openai.OpenAI(api_key=KEYS[1], base_url=emu.base_url("openai"), max_retries=0)
+        created = direct.responses.create(model="m", input="hi")
+        client = openai_client(gw.url)
+        assert client.responses.retrieve(created.id).id == created.id
+        assert client.responses.retrieve(created.id).id == created.id
+        asked = [(r.key, r.status) for r in emu.log if r.cause == "stored"]
+        assert asked == [("a", 404), ("b", 200), ("b", 200)]
+        with pytest.raises(openai.NotFoundError):
+            client.responses.retrieve("resp_" + "0" * 24)
+
+
+def test_two_gateways_on_one_state_file_continue_each_others_answers(tmp_path: Path) -> None:
+    """The record is in the shared state: an answer created through one gateway process is continued through
+    another one, on the key that created it, whatever that one's rotation would pick."""
+    state = {"backend": "sqlite", "path": str(tmp_path / "state.db")}
+    with two_keys() as emu, served(config(emu, state)) as one, served(config(emu, state)) as two:
+        first, second = openai_client(one.url), openai_client(two.url)
+        created = answer(first, False)
+        for client in (second, first, second, second):
+            created = answer(client, False, previous_response_id=created.id)
+        assert len(set(keys_that_answered(emu))) == 1 and not [r for r in emu.log if r.status != 200]
