@@ -192,7 +192,8 @@ async def _answer(http: httpx2.AsyncClient, aio: Any, url: httpx2.URL, stream: b
                   build: Callable[[], httpx2.Request]) -> Answer:
     """What ``_received`` does with a 2xx answer that sets no cookie (no redirect to follow), for an ``Answer``."""
     try:
-        cap = _Cap(aio.status, _content_encoding(aio.headers.get("content-encoding", "")))
+        cap = _Cap(aio.status, _content_encoding(aio.headers.get("content-encoding", "")),
+                   aio.headers.get("content-type", ""))
     except BaseException:  # an encoding it cannot decode: closed first, as _async_cap does
         await aio.__aexit__(None, None, None)
         raise

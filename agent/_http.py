@@ -7,7 +7,8 @@ to the time left, and fails with ``DeadlineReached`` once none is left, whatever
 does (sync and async, streamed and not). Outside ``deadline`` the SDK's own timeouts apply.
 
 Bodies are bounded: an error body (status >= 400) is cut to its first ``MAX_ERROR_BODY`` bytes
-(plenty to classify), any other body may not exceed ``MAX_BODY`` once decoded, and compressed
+(plenty to classify), any other body may not exceed ``MAX_BODY`` once decoded, an event stream (read as it
+comes, never held whole) ``MAX_STREAM``, and compressed
 bodies are decoded here, incrementally and against those bounds (a gzip bomb is refused), never
 by the client after the fact. Nothing holds a second copy of a large body.
 
@@ -31,10 +32,18 @@ import httpx2
 
 from ._deadline import time_left
 
-__all__ = ["MAX_BODY", "MAX_ERROR_BODY", "DeadlineReached", "ResponseTooLarge", "async_http_client", "http_client"]
+__all__ = ["MAX_BODY", "MAX_ERROR_BODY", "MAX_STREAM", "DeadlineReached", "ResponseTooLarge", "async_http_client",
+           "http_client"]
 
 MAX_ERROR_BODY: Final = 1 << 20  # bytes of an error body kept for classification
 MAX_BODY: Final = 32 << 20  # bytes any other body may reach once decoded
+# Bytes an event stream may reach once decoded: a stream is read as it comes, so its bound is against one that
+# never ends more than against memory. A legitimate one outgrows MAX_BODY: 128k output tokens of chat chunks are
+# about 30 MB, with logprobs (top 20 alternatives a token, about 1.3 kB) a 30k-token answer about 40 MB, and a
+# Responses stream sends its whole text four times more (the text, part and item done events, response.completed),
+# each in one line: no bound on a line can be lower than on an answer.
+MAX_STREAM: Final = 256 << 20
+_STREAMS: Final = ("text/event-stream", "application/vnd.amazon.eventstream")
 _STEP: Final = 64 << 10  # bytes decoded at a time
 _ENCODINGS: Final = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": 32 + zlib.MAX_WBITS}
 _LIMITS: Final = httpx2.Limits(max_connections=1000, max_keepalive_connections=100)  # the SDKs' defaults
@@ -163,8 +172,9 @@ class _AsyncBackend(httpcore2.AsyncNetworkBackend):
 class _Cap:
     """Decodes (gzip/deflate) and counts a body; an error body stops at its prefix, others must fit."""
 
-    def __init__(self, status: int, encoding: str) -> None:
-        self.limit = MAX_ERROR_BODY if status >= 400 else MAX_BODY
+    def __init__(self, status: int, encoding: str, kind: str = "") -> None:
+        stream = status < 400 and kind.lstrip().lower().startswith(_STREAMS)
+        self.limit = MAX_ERROR_BODY if status >= 400 else MAX_STREAM if stream else MAX_BODY
         self.truncate = status >= 400
         self.seen = 0
         self.done = False
@@ -254,7 +264,7 @@ class _Transport(httpx2.HTTPTransport):
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         response = super().handle_request(_request(request))
         try:
-            cap = _Cap(response.status_code, _encoding(response))
+            cap = _Cap(response.status_code, _encoding(response), response.headers.get("content-type", ""))
         except ResponseTooLarge:
             response.close()
             raise
@@ -266,7 +276,7 @@ class _Transport(httpx2.HTTPTransport):
 async def _async_cap(response: httpx2.Response) -> _Cap:
     """The bound on an async response's body; an encoding it cannot decode closes the response first."""
     try:
-        return _Cap(response.status_code, _encoding(response))
+        return _Cap(response.status_code, _encoding(response), response.headers.get("content-type", ""))
     except ResponseTooLarge:
         await response.aclose()
         raise
