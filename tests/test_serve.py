@@ -317,6 +317,35 @@ def test_the_turns_deadline_bounds_a_stream_after_content(api: str) -> None:
     assert len(emu.log) == 1
 
 
+_STREAMED = {"anthropic-messages": ("/v1/messages", {"model": "r", "max_tokens": 64, "messages": HI, "stream": True}),
+             "openai-chat": ("/v1/chat/completions", {"model": "r", "messages": HI, "stream": True}),
+             "openai-responses": ("/v1/responses", {"model": "r", "input": "hi", "stream": True})}
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_a_stream_that_goes_silent_is_cut_at_the_idle_timeout_not_the_first_byte_one(api: str) -> None:
+    """The chain entry's idle_timeout bounds the silence between chunks through the gateway as in the library: an
+    upstream that goes silent after two deltas (for 20 s) is cut 0.5 s later, not after the first-byte timeout's
+    5 s (which bounded every read of the body before), and the client gets the protocol's terminal error."""
+    import time
+
+    rules = [{"respond": "stream_stall", "after_chunks": 2, "stall": 20}]
+    with scenario(rules=rules) as emu:
+        cfg = config(emu, api)
+        chain = [e.model_copy(update={"first_token_timeout": 5.0, "idle_timeout": 0.5}) for e in cfg.chain]
+        path, body = _STREAMED[api]
+        with served(cfg.model_copy(update={"chain": chain})) as gw, \
+                httpx2.stream("POST", gw.url + path, json=body, timeout=30) as response:
+            pieces, first = [], None
+            for piece in response.iter_bytes():
+                first = first or (time.monotonic() if b"Hello" in piece else None)
+                pieces.append(piece)
+            silent = time.monotonic() - (first or 0.0)
+    assert first is not None, "the commit point was never passed: nothing was tested"
+    assert silent < 3.0, f"cut {silent:.1f} s after the last delta (idle_timeout 0.5 s, first_token_timeout 5 s)"
+    assert b"idle_timeout" in b"".join(pieces).rsplit(b"Hello", 1)[-1]  # the protocol's error, saying which bound
+
+
 def test_a_long_wait_before_content_sends_keep_alive_comments() -> None:
     """While the ladder holds a stream (a slow first byte), SSE comments keep the client's connection alive: one
     after each ``keep_alive_seconds`` of silence, nothing else before the answer."""

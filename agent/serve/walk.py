@@ -158,7 +158,8 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
             return await _not_a_stream(effect, response, clock() - start)
         watch = Watch(effect.adapter.api, effect.client, response)
         held: list[bytes] = []
-        failure = await _relay(upstream, watch, sink, walked, held, committed)
+        idle = effect.request.timeouts.idle if effect.request.timeouts is not None else None
+        failure = await _relay(upstream, watch, sink, walked, held, committed, idle)
         if failure is not None:
             return _failed(failure, clock() - start, sink.written)
         reply = watch.reply()
@@ -179,13 +180,36 @@ async def _stream(effect: Call, raw: RawRequest, sink: StreamSink, walked: Walke
 
 
 async def _relay(upstream: AsyncIterator[Iterable[Event]], watch: Watch, sink: StreamSink, walked: Walked,
-                 held: list[bytes], committed: Callable[[], None]) -> Any:
+                 held: list[bytes], committed: Callable[[], None], idle: float | None = None) -> Any:
     """The upstream's events to ``sink``: held (in ``held``) until the first content event, then relayed; the
     failure an event announced (None: the stream ended). The events one upstream chunk ended leave in one write
     after the commit point (the bytes and their order as sent, a write and a wake-up of the client instead of
-    one an event: an upstream often sends a whole short answer in one segment)."""
+    one an event: an upstream often sends a whole short answer in one segment).
+
+    The upstream may be silent ``idle`` seconds at most, from its headers to its first events and between any
+    two chunks (the chain entry's ``idle_timeout``, as the library's streams have it): the read timeout the
+    HTTP stack was given is the first-byte one, and it would bound every read of the body instead. The time
+    spent handing events to the client is not the upstream's silence."""
+    silence = asyncio.timeout(idle)
+    clock = asyncio.get_running_loop().time
+    try:
+        async with silence:
+            return await _relay_within(upstream, watch, sink, walked, held, committed, idle, silence, clock)
+    except TimeoutError:
+        if not silence.expired():
+            raise
+        import httpx2
+
+        raise httpx2.ReadTimeout(f"the stream was silent for {idle:g} s (idle_timeout)") from None
+
+
+async def _relay_within(upstream: AsyncIterator[Iterable[Event]], watch: Watch, sink: StreamSink, walked: Walked,
+                        held: list[bytes], committed: Callable[[], None], idle: float | None, silence: Any,
+                        clock: Callable[[], float]) -> Any:
     async for batch in upstream:
         out: list[bytes] = []  # past the commit point: written once the batch is read, or when an event fails
+        if idle is not None:
+            silence.reschedule(None)  # the client's time, not the upstream's
         try:
             for event in batch:
                 failure = watch.feed(event)
@@ -205,6 +229,8 @@ async def _relay(upstream: AsyncIterator[Iterable[Event]], watch: Watch, sink: S
         finally:
             if out:
                 await sink.write(b"".join(out))
+            if idle is not None:
+                silence.reschedule(clock() + idle)
     return None
 
 
