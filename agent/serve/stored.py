@@ -24,6 +24,7 @@ The id is never stored as sent: the pool keeps ``r-`` and its keyed fingerprint.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
@@ -40,6 +41,8 @@ from .auth import Denied, who
 from .verdict import error_body
 
 __all__ = ["continued", "keeper", "response_session", "stored_routes"]
+
+log = logging.getLogger("steadyloop.serve")
 
 _ASK_AT_MOST: Final = 16  # keys asked about an id the gateway has no record of
 _API: Final = "openai-responses"
@@ -67,7 +70,11 @@ def keeper(loop: Any, body: dict[str, Any], events: list[ev.Event], ttl: float) 
         if started is None or not response_id:
             return
         pool: CredentialPool = loop.pools[loop.chain[started.fallback_hop].pool]
-        pool.remember(response_session(response_id), started.credential_id, ttl=ttl)
+        try:
+            pool.remember(response_session(response_id), started.credential_id, ttl=ttl)
+        except Exception as err:  # the answer still goes out; only a later link of its chain may miss its key
+            log.warning("steadyloop serve: could not remember which key created a stored response: %s",
+                        redact(str(err)))
 
     return keep
 
