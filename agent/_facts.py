@@ -32,6 +32,9 @@ _NESTED_LIMIT: Final = 20_000  # longest string we try to parse as nested JSON
 _HINT_HEADERS: Final = frozenset({b"retry-after", b"retry-after-ms", b"x-should-retry", b"x-amzn-errortype"})
 _HINT_PREFIXES: Final = (b"x-ratelimit-", b"anthropic-ratelimit-")
 _CACHE_MAX: Final = 1024  # distinct error texts remembered; retry storms repeat the same few
+# Exception classes whose kind and name codes are remembered: a process meets a few dozen, the corpus replays 1,781
+# (most of them stand-ins made per entry); a bound, since a library that makes classes as it goes would be kept alive.
+_CLASSES_MAX: Final = 4096
 
 
 class ExcKind(enum.StrEnum):
@@ -107,13 +110,6 @@ def clear_text_cache() -> None:
 
 # ---------------------------------------------------------------- exceptions
 
-# the SDK classes are checked only once their module is loaded (agent._sdk): nothing here imports an SDK
-_STATUS_ERRORS: Final = (SDKStatusError,)
-_SDK_ERRORS: Final = (SDKError,)
-_TIMEOUT_ERRORS: Final = (SDKTimeoutError, TimeoutError)
-_CONNECTION_ERRORS: Final = (SDKConnectionError, ConnectionError, OSError)
-
-
 def _chain(error: BaseException) -> tuple[BaseException, ...]:
     """The exception and its causes as Python would show them, each once (cycle-safe)."""
     if error.__cause__ is None and (error.__suppress_context__ or error.__context__ is None):
@@ -128,37 +124,51 @@ def _chain(error: BaseException) -> tuple[BaseException, ...]:
     return tuple(links)
 
 
-_KindInfo = tuple[ExcKind, bool]  # the kind of an exception class, and whether it is an SDK's own class
-_KIND_BY_TYPE: dict[type, _KindInfo] = {}
+# What every instance of an exception class shares: its kind, whether it is an SDK's own class (whose name says nothing
+# about the provider's error), and the codes its name gives (None: a numeric name, recorded as a status per call).
+_ClassInfo = tuple[ExcKind, bool, tuple[str, ...] | None]
+_CLASS_INFO: dict[type, _ClassInfo] = {}
 
 
-def _kind_info(cls: type[BaseException]) -> _KindInfo:
-    """The kind of every instance of ``cls``: a pure function of the class, remembered per class.
+def _class_info(cls: type[BaseException]) -> _ClassInfo:
+    """The kind, SDK ownership and name codes of every instance of ``cls``: a pure function of the class,
+    remembered per class.
 
-    An instance can only belong to an SDK class whose module is loaded, so a class's answer cannot
-    change once computed (the checks against virtual SDK classes were a tenth of a classification).
+    An instance can only belong to an SDK class whose module is loaded, so a class's answer cannot change once
+    computed. A class not remembered (the table is full: a process that makes classes as it goes) is read against
+    the real SDK classes directly, C ``issubclass`` calls, not the virtual classes' Python hooks.
     """
-    found = _KIND_BY_TYPE.get(cls)
+    found = _CLASS_INFO.get(cls)
     if found is None:
-        if issubclass(cls, _STATUS_ERRORS):
+        if issubclass(cls, SDKStatusError.classes()):
             kind = ExcKind.status
-        elif issubclass(cls, _TIMEOUT_ERRORS):
+        elif issubclass(cls, (*SDKTimeoutError.classes(), TimeoutError)):
             kind = ExcKind.timeout
-        elif issubclass(cls, _CONNECTION_ERRORS):
+        elif issubclass(cls, (*SDKConnectionError.classes(), ConnectionError, OSError)):
             kind = ExcKind.connection
         else:
             kind = ExcKind.other
-        found = (kind, issubclass(cls, _SDK_ERRORS))
-        if len(_KIND_BY_TYPE) < _CACHE_MAX:
-            _KIND_BY_TYPE[cls] = found
+        found = (kind, issubclass(cls, SDKError.classes()), _name_codes(cls.__name__))
+        if len(_CLASS_INFO) < _CLASSES_MAX:
+            _CLASS_INFO[cls] = found
     return found
+
+
+def _name_codes(name: str) -> tuple[str, ...] | None:
+    """What ``_Collector.class_name(name)`` records: the lower-cased name and the standard class it names a kind of;
+    None for a numeric name (recorded as a status, per call)."""
+    lowered = name.strip().lower()[:200]
+    if lowered.isdecimal():
+        return None
+    standard = standard_class(lowered) if lowered else None
+    return ((lowered,) if lowered else ()) + ((standard,) if standard is not None and standard != lowered else ())
 
 
 def _pick(chain: tuple[BaseException, ...]) -> tuple[BaseException, ExcKind]:
     """The most informative exception of the cause chain: a status error, else the first transport one."""
     best, best_kind = chain[0], ExcKind.other
     for link in chain:
-        kind = (_KIND_BY_TYPE.get(type(link)) or _kind_info(type(link)))[0]
+        kind = (_CLASS_INFO.get(type(link)) or _class_info(type(link)))[0]
         if kind is ExcKind.status:
             return link, kind
         if best_kind is ExcKind.other and kind is not ExcKind.other:
@@ -183,17 +193,20 @@ def _status_of(error: BaseException) -> int | None:
     status = getattr(error, "status_code", None)
     if type(status) is int and 100 <= status < 600:  # the SDKs' plain int: no second lookup, no call
         return status
-    return _int_status(status) or _int_status(getattr(error, "status", None))
+    if status is not None and (stated := _int_status(status)) is not None:
+        return stated
+    status = getattr(error, "status", None)
+    return None if status is None else _int_status(status)  # a plain exception has neither: no call
 
 
-def _hint_headers(error: BaseException) -> tuple[tuple[str, str], ...]:
-    """Only the headers that carry hints, as (lower-case name, value)."""
-    headers = getattr(getattr(error, "response", None), "headers", None)
+def _hint_headers(response: object) -> tuple[tuple[str, str], ...]:
+    """Only the headers of ``response`` that carry hints, as (lower-case name, value)."""
+    headers = getattr(response, "headers", None)
     if headers is None:
         return ()
     try:
         is_httpx = _HTTPX_HEADERS_BY_TYPE.get(type(headers))
-        if is_httpx is None:  # a pure function of the class, as for exceptions (``_kind_info``)
+        if is_httpx is None:  # a pure function of the class, as for exceptions (``_class_info``)
             is_httpx = isinstance(headers, HttpxHeaders)
             if len(_HTTPX_HEADERS_BY_TYPE) < _CACHE_MAX:
                 _HTTPX_HEADERS_BY_TYPE[type(headers)] = is_httpx
@@ -221,18 +234,19 @@ _HTTPX_HEADERS_BY_TYPE: dict[type, bool] = {}
 
 
 def _body_facts(error: BaseException, chain: tuple[BaseException, ...] | None, best: BaseException, kind: ExcKind,
-                facts: ErrorFacts) -> None:
-    """Fill everything that depends on the body and the messages (``chain``: ``_chain(error)`` if already walked)."""
-    out = _Collector()
+                response: Any, out: _Collector) -> None:
+    """Collect everything that depends on the body and the messages (``chain``: ``_chain(error)`` if already
+    walked; ``response``: ``best``'s)."""
     if kind is ExcKind.status or kind is ExcKind.other:
         body = getattr(best, "body", None)
         if type(body) is dict:  # the SDKs' decoded JSON: straight to the mapping walk
             _walk_mapping(body, out, 0)
-        else:
-            _walk(body if body is not None or kind is ExcKind.status else _response_json(best), out)
+        elif body is not None or kind is ExcKind.status:
+            _walk(body, out)
+        elif response is not None:
+            _walk(_response_json(response), out)
     if not out.messages or kind is not ExcKind.status:
         _read_chain(_chain(error) if chain is None else chain, kind, out)
-    _apply(facts, out)
 
 
 def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector) -> None:
@@ -240,8 +254,13 @@ def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector
     for link in chain:
         text = _safe_str(link)
         out.messages.append(text)
-        if kind is not ExcKind.status and not (_KIND_BY_TYPE.get(type(link)) or _kind_info(type(link)))[1]:
-            out.class_name(type(link).__name__)  # botocore/google names the error class after the error code
+        if kind is not ExcKind.status:  # botocore/google name the error class after the error code
+            _, sdk, codes = _CLASS_INFO.get(type(link)) or _class_info(type(link))
+            if not sdk:
+                if codes is None:
+                    out.class_name(type(link).__name__)
+                else:
+                    out.codes += codes
         for code in embedded_codes(text):
             out.class_name(code)
         if "{" in text:
@@ -254,25 +273,25 @@ def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector
 
 def facts_from_exception(error: BaseException) -> ErrorFacts:
     """Extract facts from any exception (never raises)."""
-    found = _KIND_BY_TYPE.get(type(error))
-    if found is not None and found[0] is ExcKind.status:  # the common case: an SDK status error
+    info = _CLASS_INFO.get(type(error)) or _class_info(type(error))
+    if info[0] is ExcKind.status:  # the common case: an SDK status error
         best, kind, chain = error, ExcKind.status, None  # its causes are read only if its body says nothing
     else:
         chain = _chain(error)
-        best, kind = _pick(chain)
+        best, kind = _pick(chain) if len(chain) > 1 else (error, info[0])
     http_status = _status_of(best)
+    response = getattr(best, "response", None)
+    out = _Collector()
+    _body_facts(error, chain, best, kind, response, out)
     facts = ErrorFacts(http_status, http_status, kind)  # positional: keywords doubled the cost of building it
-    _body_facts(error, chain, best, kind, facts)
-    facts.headers = _hint_headers(best)
-    if facts.headers:
+    _apply(facts, out)
+    if response is not None and (hints := _hint_headers(response)):
+        facts.headers = hints
         _fill_from_headers(facts)
     return facts
 
 
-def _response_json(error: BaseException) -> object:
-    response = getattr(error, "response", None)
-    if response is None:
-        return None
+def _response_json(response: Any) -> object:
     try:
         return response.json()
     except Exception:
