@@ -33,6 +33,7 @@ import functools
 import json
 import math
 import re
+from bisect import insort
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
@@ -109,7 +110,7 @@ class Reading(NamedTuple):
 class Neighbours:
     """An immutable index of labelled entries; ``reading`` gives the reason the nearest ones agree on."""
 
-    __slots__ = ("_norms", "_postings", "_rare", "_weight", "entries")
+    __slots__ = ("_norms", "_postings", "_rare", "_statuses", "_weight", "entries")
 
     def __init__(self, entries: Iterable[Labelled]) -> None:
         self.entries: tuple[Labelled, ...] = tuple(entries)
@@ -124,6 +125,7 @@ class Neighbours:
         self._postings = {w: tuple(ats) for w, ats in postings.items()}
         weight = self._weight.__getitem__
         self._norms = tuple(math.sqrt(sum(map(weight, e.words)) + e.rare * self._rare) or 1.0 for e in self.entries)
+        self._statuses = tuple(e.status for e in self.entries)  # read per candidate: a tuple, not a named field
 
     def without(self, file: str) -> Neighbours:
         """The index built without one corpus file's entries (leave-one-file-out)."""
@@ -138,18 +140,22 @@ class Neighbours:
         known = [w for w in query if w in self._weight]
         if len(known) < MIN_WORDS:
             return []
-        weight, entries, norms = self._weight, self.entries, self._norms
+        weight, entries, norms, statuses = self._weight, self.entries, self._norms, self._statuses
         query_norm = math.sqrt(sum(weight[w] for w in known) + (len(query) - len(known)) * self._rare) or 1.0
         dots, remaining, reach = self._found(known, floor * query_norm)
+        least = floor * query_norm
         bounds = sorted((-(dot / norms[at] + reach), at) for at, dot in dots.items()  # dot / |entry| at most
-                        if (status is None or entries[at].status is None or entries[at].status == status)
-                        and dot / norms[at] + reach >= floor * query_norm)
+                        if dot / norms[at] + reach >= least  # the bound first, the status only where it passes
+                        and (status is None or statuses[at] is None or statuses[at] == status))
         best: list[tuple[float, int]] = []  # (-cosine, position), the ``limit`` best so far
         for bound, at in bounds:
             if len(best) >= limit and -bound / query_norm < -best[-1][0]:
                 break  # no entry left can pass the ones kept
-            dot = dots[at] + sum(weight[w] for w in remaining & entries[at].words) if remaining else dots[at]
-            best = sorted((*best, (-dot / (query_norm * norms[at]), at)))[:limit]
+            dot = dots[at] + sum(map(weight.__getitem__, remaining & entries[at].words)) if remaining else dots[at]
+            item = (-dot / (query_norm * norms[at]), at)
+            if len(best) < limit or item < best[-1]:
+                insort(best, item)
+                del best[limit:]
         return [(-score, entries[at]) for score, at in best]
 
     def _found(self, known: list[str], least: float) -> tuple[dict[int, float], frozenset[str], float]:
