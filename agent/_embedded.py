@@ -69,6 +69,7 @@ _BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment requir
                         "not found": 404, "method not allowed": 405, "request timeout": 408,
                         "too many requests": 429, "internal server error": 500, "bad gateway": 502,
                         "service unavailable": 503, "gateway timeout": 504}
+_BARE_REASON_PHRASES: Final = tuple(_BARE_REASONS)
 # "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded ...": a class name, then the status.
 _CLASS_LEAD: Final = re.compile(r"\s*[A-Za-z_][\w.]*(?:Error|Exception|Exhausted|Unavailable|Exceeded|Denied|Found"
                                 r"|Argument|Request|Requests|Precondition|Unauthenticated|Unauthorized|Timeout):\s*")
@@ -161,6 +162,8 @@ def _reason_after_lead(lowered: str) -> int | None:
         at = lowered.find(lead)
         if at >= 0:
             after = lowered[at + len(lead):at + len(lead) + 26]
+            if not after.startswith(_BARE_REASON_PHRASES):  # the common case ("Error: <a sentence>"): one C call
+                continue
             for reason, status in _BARE_REASONS.items():
                 if after.startswith(reason) and after[len(reason):len(reason) + 1] in ("", " ", ".", ",", ";", ")"):
                     return status
