@@ -33,7 +33,7 @@ import functools
 import json
 import math
 import re
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
@@ -71,7 +71,6 @@ LONE_THRESHOLD: Final = 0.7  # the nearest alone, for a reason of FALLBACK_REASO
 AGREEING: Final = 2  # nearest entries that must all carry the reason
 MIN_WORDS: Final = 2  # words of the error the index must know
 _DATA: Final = "_neighbours.json"
-_PAST_BOUND: Final = 0.7  # see Neighbours._found: the fastest of 1, 0.7, 0.5, 0.3 and 0 on the corpus
 
 _DROPPED: Final = re.compile(
     r"(?:https?|wss?)://\S+|www\.\S+"  # URLs
@@ -110,7 +109,7 @@ class Reading(NamedTuple):
 class Neighbours:
     """An immutable index of labelled entries; ``reading`` gives the reason the nearest ones agree on."""
 
-    __slots__ = ("_norms", "_postings", "_rare", "_statuses", "_weight", "entries")
+    __slots__ = ("_by_norm", "_norms", "_rare", "_statuses", "_weight", "entries")
 
     def __init__(self, entries: Iterable[Labelled]) -> None:
         self.entries: tuple[Labelled, ...] = tuple(entries)
@@ -122,10 +121,13 @@ class Neighbours:
         for at, e in enumerate(self.entries):
             for w in e.words:
                 postings[w].append(at)
-        self._postings = {w: tuple(ats) for w, ats in postings.items()}
         weight = self._weight.__getitem__
         self._norms = tuple(math.sqrt(sum(map(weight, e.words)) + e.rare * self._rare) or 1.0 for e in self.entries)
         self._statuses = tuple(e.status for e in self.entries)  # read per candidate: a tuple, not a named field
+        norms = self._norms
+        # each word's postings by entry norm (then position), the norms beside them: _found bisects a window of norms
+        by_norm = {w: sorted(ats, key=norms.__getitem__) for w, ats in postings.items()}  # stable: ties by position
+        self._by_norm = {w: (tuple(ats), tuple(norms[at] for at in ats)) for w, ats in by_norm.items()}
 
     def without(self, file: str) -> Neighbours:
         """The index built without one corpus file's entries (leave-one-file-out)."""
@@ -142,44 +144,57 @@ class Neighbours:
             return []
         weight, entries, norms, statuses = self._weight, self.entries, self._norms, self._statuses
         query_norm = math.sqrt(sum(weight[w] for w in known) + (len(query) - len(known)) * self._rare) or 1.0
-        dots, remaining, reach = self._found(known, floor * query_norm)
         least = floor * query_norm
-        bounds = sorted((-(dot / norms[at] + reach), at) for at, dot in dots.items()  # dot / |entry| at most
-                        if dot / norms[at] + reach >= least  # the bound first, the status only where it passes
-                        and (status is None or statuses[at] is None or statuses[at] == status))
+        dots, past = self._found(known, least)
+        # An entry's dot product lacks at most the words whose windows it is past, which weigh under least * |entry|
+        # (see _found): dot / |entry| + least bounds it.
+        bounds = sorted((-(dot / norms[at] + least), at) for at, dot in dots.items()
+                        if status is None or statuses[at] is None or statuses[at] == status)
         best: list[tuple[float, int]] = []  # (-cosine, position), the ``limit`` best so far
         for bound, at in bounds:
             if len(best) >= limit and -bound / query_norm < -best[-1][0]:
                 break  # no entry left can pass the ones kept
-            dot = dots[at] + sum(map(weight.__getitem__, remaining & entries[at].words)) if remaining else dots[at]
+            dot, shared = dots[at], entries[at].words
+            for w in known[bisect_right(past, -norms[at]):]:  # the words it lacks, added in the same order
+                if w in shared:
+                    dot += weight[w]
             item = (-dot / (query_norm * norms[at]), at)
             if len(best) < limit or item < best[-1]:
                 insort(best, item)
                 del best[limit:]
         return [(-score, entries[at]) for score, at in best]
 
-    def _found(self, known: list[str], least: float) -> tuple[dict[int, float], frozenset[str], float]:
-        """The entries that may reach a dot product of ``least * |entry|``, their dot products with the rarer
-        words, the commoner words left to add, and the most those can add per unit of ``|entry|``.
+    def _found(self, known: list[str], least: float) -> tuple[dict[int, float], list[float]]:
+        """The entries that may reach a dot product of ``least * |entry|``, their dot products with the words whose
+        windows hold them, and per word the negated largest ``|entry|`` its window holds (ascending).
 
-        Words are read rarest first. An entry the rarer words do not find shares only the remaining ones, whose
-        weight ``rest`` bounds its dot product by ``sqrt(rest) * |entry|`` (Cauchy-Schwarz): once that is under
-        ``least * |entry|``, the remaining words (``the``, ``error``: postings of hundreds) find no new entry.
-        Reading on to ``_PAST_BOUND`` of that bound leaves fewer entries found that ``ranked`` must complete.
+        Words are read rarest first. An entry reaching ``least * |entry|`` has ``|entry| >= least`` (its dot
+        product is at most ``|entry|**2``), and the first word it shares, with ``rest`` the weight of that word and
+        every commoner one, bounds its dot product by ``rest``: so ``|entry| <= rest / least``. Each word adds its
+        weight only to the entries of its posting list in that window of norms (lists sorted by norm: two bisects),
+        so a common word (``the``, ``error``: postings of hundreds) touches the few short entries it could still
+        lift. An entry past a word's window lacks that word, and every commoner one it is past, whose weight is under
+        ``least * |entry|``; ``ranked`` adds them for the entries it completes. ``least`` 0 reads every posting.
         """
-        weight, postings = self._weight, self._postings
-        known.sort(key=lambda w: (len(postings[w]), w))
+        weight, by_norm = self._weight, self._by_norm
+        known.sort(key=lambda w: (len(by_norm[w][0]), w))
         rest = sum(weight[w] for w in known)
         dots: dict[int, float] = {}
         get = dots.get
-        at_word, enough = 0, (_PAST_BOUND * least) ** 2
-        while at_word < len(known) and rest >= enough:
-            wt = weight[known[at_word]]
-            for at in postings[known[at_word]]:
+        past: list[float] = []
+        for w in known:
+            ats, norms = by_norm[w]
+            wt = weight[w]
+            if least > 0:
+                cut = rest / least
+                ats = ats[bisect_left(norms, least):bisect_right(norms, cut)]
+                past.append(-cut)
+            else:
+                past.append(-math.inf)
+            for at in ats:
                 dots[at] = get(at, 0.0) + wt
             rest -= wt
-            at_word += 1
-        return dots, frozenset(known[at_word:]), math.sqrt(max(rest, 0.0))
+        return dots, past
 
     def reading(self, text: str, status: int | None) -> Labelled | None:
         """The nearest entry when its reason may be read (the module's decision); else None."""
