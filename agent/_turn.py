@@ -46,7 +46,8 @@ _TRUNCATED = frozenset({"length", "max_tokens", "incomplete"})
 class TurnLogic(TurnOutcomes, TurnWaits):
     """The decisions of a turn; ``ConversationLoop`` adds the drivers."""
 
-    def passthrough_turn(self, session: str | None = None) -> Generator[Effect, Any, TurnResult]:
+    def passthrough_turn(self, session: str | None = None, *,
+                         pinned: bool = False) -> Generator[Effect, Any, TurnResult]:
         """A turn for a request its caller sends as written (a gateway forwarding a client's body through
         ``agent.passthrough``): the same budget, pools, circuits and ladder, but no repair and no compression
         (the body is not ours to change: those steps fall back or finish). The driver performs each ``Call``
@@ -54,19 +55,21 @@ class TurnLogic(TurnOutcomes, TurnWaits):
         ``Emit``: the driver has no reader to hand them to), and its result holds no messages: the caller
         forwards the answer as sent, so no history is built for it (a reply with tool calls ends the turn,
         the client runs its tools). Once an answer is judged good it yields ``Answered`` before recording
-        anything: the caller may send the answer first, and the bookkeeping runs when it resumes the turn."""
-        return self._turn((), session, asynchronous=True, streaming=True, passthrough=True)
+        anything: the caller may send the answer first, and the bookkeeping runs when it resumes the turn.
+        ``pinned``: where a pool remembers the session's key, only that key may serve (the turn waits for it
+        as for any cooling key, or falls back)."""
+        return self._turn((), session, asynchronous=True, streaming=True, passthrough=True, pinned=pinned)
 
     def _turn(self, conversation: tuple[Message, ...], session: str | None, asynchronous: bool = False,
               streaming: bool = False, pending: Pending | None = None,
-              passthrough: bool = False) -> Generator[Effect, Any, TurnResult]:
+              passthrough: bool = False, pinned: bool = False) -> Generator[Effect, Any, TurnResult]:
         """The turn's decisions; ``pending`` receives async hooks' calls for the async drivers to await."""
         start = self.clock()
         p = self.policy
         t = _Turn(Budget(p.max_attempts, start + p.deadline_seconds, p.max_wait_seconds, reserve=p.reserve_seconds),
                   Draft(conversation, self._tool_specs, self.chain[0].betas), start,
                   ev.TurnRef(os.urandom(8).hex(), session), streaming=streaming, pending=pending,
-                  prompt=conversation[-1] if conversation else None, passthrough=passthrough)
+                  prompt=conversation[-1] if conversation else None, passthrough=passthrough, pinned=pinned)
         t.ctx.has_next = len(self.chain) > 1
         self._emit(t, ev.TurnStarted(t.ref, self.chain[0].api, self.chain[0].model, streaming))
         problem = unsendable_text(conversation)
@@ -93,7 +96,7 @@ class TurnLogic(TurnOutcomes, TurnWaits):
                 continue
             if self._skipped(t, entry):
                 continue
-            lease = self._acquire(entry, session)
+            lease = self._acquire(entry, session, t.pinned)
             if isinstance(lease, NoCredentialAvailable):
                 verdict = yield from self._empty_pool(t, entry, lease)
                 if verdict is not None:
@@ -130,9 +133,9 @@ class TurnLogic(TurnOutcomes, TurnWaits):
         self._fall_back(t, "circuit_open")
         return True
 
-    def _acquire(self, entry: ChainEntry, session: str | None) -> Lease | NoCredentialAvailable:
+    def _acquire(self, entry: ChainEntry, session: str | None, pinned: bool = False) -> Lease | NoCredentialAvailable:
         try:
-            return self.pools[entry.pool].acquire(entry.model, session=session)
+            return self.pools[entry.pool].acquire(entry.model, session=session, pinned=pinned)
         except NoCredentialAvailable as empty:
             return empty
 

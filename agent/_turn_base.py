@@ -76,6 +76,7 @@ class _Turn:
     sent: tuple[Message, ...] = ()  # the messages of the attempt in flight (for hooks that record contents)
     prompt: Message | None = None  # the turn's question (left out of the history handed back if it was blocked)
     pending: hooks.Pending | None = None  # async hooks' calls the async drivers await (None: sync drivers)
+    pinned: bool = False  # only the session's remembered key may serve (CredentialPool.acquire)
     passthrough: bool = False  # the caller sends its own body (agent.passthrough): nothing to repair or compress
     reserve_cut: bool = False  # the call in flight is cut before the fallback's reserve, not at the deadline
 

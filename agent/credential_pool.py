@@ -283,20 +283,24 @@ class CredentialPool:
 
     # -------------------------------------------------------------- leases
 
-    def acquire(self, model: str, *, session: str | None = None) -> Lease:
-        """A lease on an available credential for ``model``; raises NoCredentialAvailable."""
+    def acquire(self, model: str, *, session: str | None = None, pinned: bool = False) -> Lease:
+        """A lease on an available credential for ``model``; raises NoCredentialAvailable. ``pinned``: when
+        the session's key is remembered, only that key may serve (what only it can reach, such as a stored
+        Responses answer: another key would be refused), and NoCredentialAvailable names it alone."""
         now = self.clock()
         lease_id = f"{_LEASE_PREFIX}-{os.getpid()}-{next(_LEASE_NUMBERS)}"  # pid: forked workers never collide
         sticky = session if self.session_affinity else None  # its key first while healthy (prompt caching)
+        only = self.remembered(session) if pinned and session is not None else None
         picked = None
-        for candidates in self._candidates():
+        for candidates in self._candidates() if only is None else iter(
+                [[Candidate(only.state_key, only.max_concurrency)]]):
             picked = self.store.acquire(self.name, candidates, model, now=now, lease_id=lease_id,
                                         lease_ttl=self.lease_ttl, order=_ORDER[self.strategy], session=sticky,
                                         affinity_ttl=self.affinity_ttl)
             if picked is not None:
                 break
         else:
-            raise self.unavailable(model)
+            raise self.unavailable(model, only=None if only is None else only.id)
         lease = Lease(self, self._by_key[picked], model, lease_id, session, self.lease_ttl)
         KEEPER.add(lease, now + self.lease_ttl / 3)
         return lease
@@ -354,11 +358,13 @@ class CredentialPool:
     def _release(self, lease: Lease) -> None:
         self.store.release(self.name, lease.credential.state_key, lease.lease_id)
 
-    def unavailable(self, model: str) -> NoCredentialAvailable:
-        """The NoCredentialAvailable describing why nothing can serve ``model`` now."""
+    def unavailable(self, model: str, *, only: str | None = None) -> NoCredentialAvailable:
+        """The NoCredentialAvailable describing why nothing can serve ``model`` now (``only``: why that credential
+        cannot)."""
         now = self.clock()
-        states = self.store.read(self.name, [c.state_key for c in self.credentials], now)
-        blocked = [_blocked(cred, states[cred.state_key], model, now) for cred in self.credentials]
+        credentials = self.credentials if only is None else tuple(c for c in self.credentials if c.id == only)
+        states = self.store.read(self.name, [c.state_key for c in credentials], now)
+        blocked = [_blocked(cred, states[cred.state_key], model, now) for cred in credentials]
         return NoCredentialAvailable(self.name, model, blocked, now)
 
     # -------------------------------------------------------------- outcomes

@@ -24,7 +24,11 @@ KEYS = ("sk-emu-a", "sk-emu-b")
 
 
 def two_keys() -> Emulator:
-    return scenario(keys=[{"key": KEYS[0], "label": "a"}, {"key": KEYS[1], "label": "b"}])
+    return two_keys_and()
+
+
+def two_keys_and(**data: Any) -> Emulator:
+    return scenario(keys=[{"key": KEYS[0], "label": "a"}, {"key": KEYS[1], "label": "b"}], **data)
 
 
 def config(emu: Emulator, state: dict[str, Any] | None = None) -> SteadyConfig:
@@ -117,3 +121,22 @@ def test_two_gateways_on_one_state_file_continue_each_others_answers(tmp_path: P
         for client in (second, first, second, second):
             created = answer(client, False, previous_response_id=created.id)
         assert len(set(keys_that_answered(emu))) == 1 and not [r for r in emu.log if r.status != 200]
+
+
+def test_a_continued_answer_waits_for_its_cooling_key_instead_of_asking_another() -> None:
+    """The key that created an answer is rate-limited when the chain continues (OpenAI's 429 with a Retry-After of
+    1 s, on the second call whenever it comes): the turn waits for that key and continues there; another key would
+    only get OpenAI's 400 previous_response_not_found."""
+    import asyncio
+
+    limited = {"respond": "error", "shape": "openai_rpm_limit", "headers": {"retry-after": "1"},
+               "match": {"calls": [2]}}
+    with two_keys_and(rules=[limited]) as emu:
+        cfg = config(emu)
+        pools = {"main": cfg.pools["main"].model_copy(update={"strategy": "fill_first"})}
+        with served(cfg.model_copy(update={"pools": pools}), sleep=asyncio.sleep) as gw:
+            client = openai_client(gw.url)
+            created = answer(client, False)
+            continued = answer(client, False, previous_response_id=created.id)
+    assert continued.output_text
+    assert [(r.key, r.status) for r in emu.log] == [("a", 200), ("a", 429), ("a", 200)]

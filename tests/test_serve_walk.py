@@ -31,8 +31,9 @@ class _Seen:
     def __init__(self, logic: Any) -> None:
         self.logic, self.effects = logic, []
 
-    def passthrough_turn(self, session: str | None = None) -> Generator[Effect, Any, TurnResult]:
-        turn = self.logic.passthrough_turn(session)
+    def passthrough_turn(self, session: str | None = None, *,
+                         pinned: bool = False) -> Generator[Effect, Any, TurnResult]:
+        turn = self.logic.passthrough_turn(session, pinned=pinned)
         try:
             reply = None
             while True:

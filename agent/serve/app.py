@@ -64,9 +64,9 @@ class _Streamed:
     """A streamed answer: the response starts at the commit point (``StreamSink``), not before."""
 
     def __init__(self, gateway: Gateway, loop: Any, api: Api, raw: RawRequest, session: str | None,
-                 walked: Walked) -> None:
+                 walked: Walked, pinned: bool = False) -> None:
         self.gateway, self.loop, self.api, self.raw, self.session = gateway, loop, api, raw, session
-        self.walked = walked
+        self.walked, self.pinned = walked, pinned
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         walked = self.walked
@@ -82,8 +82,8 @@ class _Streamed:
 
         sink.hold()
         try:
-            await walk(self.loop, self.raw, sink=sink, session=self.session, sleep=self.gateway.sleep, walked=walked,
-                       answered=answered)
+            await walk(self.loop, self.raw, sink=sink, session=self.session, pinned=self.pinned,
+                       sleep=self.gateway.sleep, walked=walked, answered=answered)
         except ClientGone:
             return
         finally:
@@ -169,12 +169,14 @@ async def _serve(gateway: Gateway, api: Api, scope: Scope, receive: Receive, sen
     raw = RawRequest.of(body, headers, data=data)
     # a conversation keeps its key while healthy (agent.serve.session); a stored Responses answer is continued
     # with the key that created it (agent.serve.stored)
-    session = (api == "openai-responses" and continued(body)) or session_of(headers, body)
+    # with the key that created it alone: another key's organisation never stored it (agent.serve.stored)
+    stored = continued(body) if api == "openai-responses" else None
+    session = stored or session_of(headers, body)
     walked = Walked()
     if api == "openai-responses":
         walked.keep = keeper(loop, body, walked.events, gateway.config.serve.responses_ttl_seconds)
     if raw.stream:
-        return await _Streamed(gateway, loop, api, raw, session, walked)(scope, receive, send)
+        return await _Streamed(gateway, loop, api, raw, session, walked, stored is not None)(scope, receive, send)
     sent = False
 
     async def answered(walked: Walked) -> None:  # the answer is final: it leaves before the turn's records
@@ -182,7 +184,8 @@ async def _serve(gateway: Gateway, api: Api, scope: Scope, receive: Receive, sen
         sent = True
         await _answer(send, 200, walked.body, _served(walked), walked.content_type)
 
-    await walk(loop, raw, session=session, sleep=gateway.sleep, walked=walked, answered=answered)
+    await walk(loop, raw, session=session, pinned=stored is not None, sleep=gateway.sleep, walked=walked,
+               answered=answered)
     assert walked.result is not None
     if walked.result.ok:
         if not sent:

@@ -70,7 +70,7 @@ def record_events(event: ev.Event) -> None:
 
 
 async def walk(logic: TurnLogic, raw: RawRequest, *, sink: StreamSink | None = None, session: str | None = None,
-               sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+               pinned: bool = False, sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
                clock: Callable[[], float] = time.monotonic, walked: Walked | None = None,
                answered: Callable[[Walked], Awaitable[None]] | None = None) -> Walked:
     """Run one pass-through turn for ``raw``; streamed answers go to ``sink``; events land in ``walked``
@@ -78,7 +78,7 @@ async def walk(logic: TurnLogic, raw: RawRequest, *, sink: StreamSink | None = N
     awaited once the answer is final, before the turn's records (see the module's docstring)."""
     walked = Walked() if walked is None else walked
     token = _CURRENT.set(walked)
-    turn = logic.passthrough_turn(session)
+    turn = logic.passthrough_turn(session, pinned=pinned)
     late: BaseException | None = None  # what the hand-over of the answer raised: raised when the turn is over
     try:
         reply: Any = None
