@@ -178,7 +178,12 @@ HOLDOUT24 = "holdout24.jsonl"
 # usable results of each in rank order, only exact duplicates left out), labelled and committed before any run by a
 # session that never read the rules. Measured unseen at 70 of 95 on 317c284 with the file; kept unfitted.
 HOLDOUT25 = "holdout25.jsonl"
-assert (HOLDOUT24, HOLDOUT25) == UNSEEN  # no general rule fitted to them yet: out of the 95 % sum
+# A twenty-sixth, a ninth representative sample aimed at the long tail again (35 fixed queries at local servers, relays,
+# apps and small providers, plus five for the kinds they left empty; the first three usable results of each in rank
+# order, exact duplicates skipped), labelled and committed before any run. Measured unseen at 58 of 88 on bd0b1b2 with
+# the file; kept unfitted.
+HOLDOUT26 = "holdout26.jsonl"
+assert (HOLDOUT24, HOLDOUT25, HOLDOUT26) == UNSEEN  # no general rule fitted to them yet: out of the 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -435,6 +440,14 @@ def test_twenty_fifth_holdout_accuracy_does_not_fall() -> None:
     lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT25)])
     assert total >= 95 and right / total >= 70 / 95, f"{right}/{total}"
+
+
+def test_twenty_sixth_holdout_accuracy_does_not_fall() -> None:
+    """The twenty-sixth held-out file, a ninth representative sample aimed at the long tail, no rule fitted to it, keeps
+    its accuracy (58 of 88 before any rule saw it, on bd0b1b2 with the file, all message-only; 54 with the rules alone,
+    the nearest-neighbour reading adding four); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT26)])
+    assert total >= 88 and right / total >= 58 / 88, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
