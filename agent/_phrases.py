@@ -901,7 +901,12 @@ _TAG_LIST: Final = (
          "missing finish_reason for choice", "streaming response ended before", "stream ended before",
          "error occurred while streaming", ("while streaming", "network error"), "error from llm stream",
          # autogen's stream reader when no chunk carried a finish reason ("No stop reason found")
-         "no stop reason found"),
+         "no stop reason found",
+         # ollama-js when Ollama's stream ended without its done message, in every app built on it (Flowise, Cline, the
+         # Ollama VS Code extension: "Did not receive done or success response in stream.":
+         # https://github.com/ollama/ollama-vscode/issues/59, https://github.com/cline/cline/issues/5935), and Dify's
+         # Xinference client in the words above with "during" ("xinference: An error occurred during streaming.")
+         "did not receive done or success response in stream", "error occurred during streaming"),
     # The answer had begun and its body was cut before it ended: httpx's RemoteProtocolError ("peer closed connection
     # without sending complete message body (incomplete chunked read)", https://github.com/encode/httpx/issues/3087),
     # aiohttp's ClientPayloadError ("Response payload is not completed",
