@@ -562,6 +562,12 @@ _TAG_LIST: Final = (
          # as its failure). Not a bare "out of memory" (a client's own MemoryError), not Ollama's "CUDA error: out of
          # memory" killing its runner (server_fault) nor "requires more system memory" (host_memory, the model too big)
          "cuda out of memory", "cuda_error_out_of_memory", "decode out of memory", "runs out of memory",
+         # ... and Apple's Metal under MLX servers (mlx_lm.server, oMLX): the allocator past its resource limit
+         # ("[metal::malloc] Resource limit (499000) exceeded": https://github.com/ml-explore/mlx-lm/issues/1672),
+         # a command buffer out of GPU memory ("[METAL] Command buffer execution failed: Insufficient Memory
+         # (00000008:kIOGPUCommandBufferCallbackErrorOutOfMemory)": https://github.com/ml-explore/mlx-lm/issues/854)
+         "metal malloc resource limit", "kiogpucommandbuffercallbackerroroutofmemory",
+         ("command buffer execution failed", "insufficient memory"),
          # Vertex AI's pay-as-you-go 429, whose shared pool had no capacity for the request ("Resource exhausted, please
          # try again later": https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429), however a client
          # prints it; not the Gemini API's "Resource has been exhausted (e.g. check quota)", a quota (exhausted, below)
