@@ -382,7 +382,16 @@ _TAG_LIST: Final = (
          # 'msg="truncating input prompt" limit=2048 prompt=3940 keep=5 new=2048': https://github.com/ollama/ollama/
          # issues/10368; its older llama.cpp server: "input truncated | n_ctx=2048 n_erase=1090 n_keep=4":
          # https://github.com/TheAiSingularity/graphrag-local-ollama/issues/24): the prompt outgrew num_ctx
-         "truncating input prompt", ("input truncated", "n_ctx")),
+         "truncating input prompt", ("input truncated", "n_ctx"),
+         # llama.cpp and the engines built on it with no room left in the KV cache for the batch: the context is full
+         # (the maintainers: raise --ctx-size, https://github.com/ggml-org/llama.cpp/issues/6603). llama.cpp's server
+         # ("failed to find free space in the KV cache": /4185), its decoder under KoboldCpp ("decode: failed to find KV
+         # cache slot for ubatch", and KoboldCpp's own "Check your context buffer sizes!":
+         # https://github.com/LostRuins/koboldcpp/issues/1535), Ollama's runner ("could not find a kv cache slot":
+         # https://github.com/ollama/ollama/issues/10127), node-llama-cpp ("could not find a KV slot for the batch (try
+         # reducing the size of the batch or increase the context)": https://github.com/withcatai/node-llama-cpp/issues/190)
+         "free space in the kv cache", "failed to find kv cache slot", "could not find a kv cache slot",
+         "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
          # Google APIs' byte cap on the body ("Request payload size exceeds the limit: 10000 bytes."), Anthropic's page
