@@ -611,7 +611,11 @@ _TAG_LIST: Final = (
     _tag("load_failed", "failed to load model", "error loading model",
          # LM Studio's app when its model worker reports the load failed ("[Endpoint=loadModel] Error in channel
          # handler: Error: Received load-error": https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/790, /1492)
-         "received load error"),
+         "received load error",
+         # ... or holds no model at all, so it serves none until one is loaded (text-generation-webui: "No model is
+         # loaded! Select one in the Model tab.": https://github.com/oobabooga/textgen/issues/2569; cortex.cpp, Jan's
+         # engine: {"message":"No model loaded"}: https://github.com/janhq/cortex.cpp/issues/130)
+         "no model is loaded", "no model loaded"),
     # Envoy at the provider's edge could not reach its upstream (not "reset reason: overflow", which is load).
     _tag("upstream_unreachable", ("upstream connect error", "connection termination"),
          ("upstream connect error", "remote connection failure"), ("upstream connect error", "connection refused"),
