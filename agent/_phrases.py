@@ -874,7 +874,13 @@ _TAG_LIST: Final = (
          # curl's CURLE_COULDNT_CONNECT (error 7), as curl, PHP and other libcurl users print it ("curl: (7) Failed to
          # connect to 172.16.105.65 port 11434 after 0 ms: Couldn't connect to server":
          # https://github.com/ollama/ollama/issues/4005; https://curl.se/libcurl/c/libcurl-errors.html)
-         "couldn't connect to server", ("failed to connect to", "port")),
+         "couldn't connect to server", ("failed to connect to", "port"),
+         # a browser's own words for a fetch that got no answer: Firefox's TypeError ("NetworkError when attempting to
+         # fetch resource."), Chromium's net error codes as its console prints them ("POST http://127.0.0.1:3928/...
+         # net::ERR_CONNECTION_REFUSED": https://github.com/janhq/jan/issues/1243; Chromium's net/base/net_error_list.h)
+         "networkerror when attempting to fetch resource", "err_connection_refused", "err_connection_reset",
+         "err_connection_closed", "err_connection_timed_out", "err_name_not_resolved", "err_internet_disconnected",
+         "err_network_changed", "err_address_unreachable", "err_empty_response"),
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",

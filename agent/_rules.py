@@ -268,6 +268,17 @@ def fetch_terminated(f: ErrorFacts) -> bool:
     """undici's "terminated" is the whole text, or follows only a wrapper's "... error:" prefix."""
     return f.norm == " terminated " or f.norm.endswith(_TERMINATED)
 
+# The whole text of a fetch that got no answer, as browsers and axios word it (Chromium's TypeError "Failed to fetch",
+# WebKit's "Load failed", axios' "Network Error"), which apps print last after their own prefix ("API Request Failed -
+# TXT Load Failed", "OpenRouter Provider Error: Load failed", 'LLM run errored with error: "Network Error"').
+_BROWSER_FETCH_ENDS: Final = (" failed to fetch ", " load failed ", " network error ")
+
+
+def browser_fetch_failed(f: ErrorFacts) -> bool:
+    """The text ends with a browser's or axios' words for a fetch without an answer (not "model load failed")."""
+    return f.norm.endswith(_BROWSER_FETCH_ENDS) and not f.norm.endswith(" model load failed ")
+
+
 # Words beside a plan cap under a 500 that leave the status to decide: the server's fault, the request's, a throttle.
 _NOT_A_PLAN_CAP: Final = ("server_fault", "request_defect", "rate_limit")
 
@@ -577,6 +588,7 @@ RULES: Final[tuple[Rule, ...]] = (
          test=lambda f: not disconnect_in_large_session(f)),
     # Transport faults named in a wrapper's text (refused, DNS, proxy), before its 5xx status.
     rule("transport_phrase", R.timeout, statuses=TRANSPORT, tags=("transport",)),
+    rule("browser_fetch_failed", R.timeout, statuses=NONE, test=browser_fetch_failed),
     # Seed 001: an upstream 400 that is its own hiccup; retry soon on the same target. Never before a limit, an
     # overload or a request defect the text also names (issue 9).
     rule("transient_upstream_400", R.transient, statuses=(400, 422, None), tags=("transient",),

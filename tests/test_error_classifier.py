@@ -896,6 +896,23 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
     # near misses: a throttle with no cause named, and one the caller is named in, stay rate limits
     ("Error", "Too many requests. Your requests are being throttled. Please try again later.", R.rate_limit),
     ("Error", "Too many requests from you: throttled due to system capacity limits", R.rate_limit),
+    # Holdouts 25-26, a browser's or axios' last words for a fetch without an answer, after an app's prefix
+    # (https://github.com/chatboxai/chatbox/issues/672, /207; https://github.com/janhq/jan/issues/1243)
+    ("Error", "API Request Failed - TXT Load Failed", R.timeout),
+    ("Error", "API 请求失败\uff1a Failed to fetch", R.timeout),
+    ("Error", '[llm/error] [1:llm:ChatOpenAI] [163.61s] LLM run errored with error: "Network Error"', R.timeout),
+    ("Error", "POST http://127.0.0.1:3928/inferences/llamacpp/chat_completion net::ERR_CONNECTION_REFUSED", R.timeout),
+    # near misses: a model that failed to load is no fetch without an answer; the words leading a longer text decide
+    # nothing
+    ("Error", "Model load failed", R.unknown),
+    ("Error", "Failed to fetch the model list: the API key is invalid", R.auth),
+    # a llama.cpp-family KV cache with no room (the context is full), a local server holding no model, a stream
+    # without Ollama's done message, a Metal allocator past its limit
+    ("Error", "update_slots : failed to find free space in the KV cache, retrying with smaller n_batch = 1",
+     R.context_overflow),
+    ("Error", "ERROR:No model is loaded! Select one in the Model tab.", R.model_not_found),
+    ("Error", "Did not receive done or success response in stream.", R.stream_incomplete),
+    ("RuntimeError", "[metal::malloc] Resource limit (499000) exceeded.", R.overloaded),
 ])
 def test_message_only_errors_read_class_names_and_wording(type_name: str, text: str, expect: FailoverReason) -> None:
     """Message-only errors of wrapping libraries (a status only where the text states one): real texts from
