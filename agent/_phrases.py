@@ -967,6 +967,9 @@ _TAG_LIST: Final = (
          # "bad_response_body" (it could not decode the upstream's answer)
          "invalid response object", "empty or invalid response", "empty or malformed response", "malformed response",
          "bad_response_body",
+         # node-fetch's FetchError of type invalid-json ("invalid json response body at <url> reason: ...") and a chat
+         # app's own words for it (Cherry Studio: "Invalid JSON Response"): the answer was not the JSON it should be
+         "invalid json response",
          # Gemini's bad-call finish reasons, as a client reports them ("Response stopped due to malformed function
          # call."): the answer was malformed, as the soft path reads MALFORMED_FUNCTION_CALL
          "malformed function call", "malformed_function_call", "unexpected_tool_call"),
