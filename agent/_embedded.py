@@ -47,6 +47,9 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   # to throw": https://github.com/cfug/dio, dio/lib/src/dio_exception.dart), a client's "Response 502:
                   # <html>..." (gpt4free's ResponseStatusError: https://github.com/xtekky/gpt4free/issues/2092)
                   "status code of", "response",
+                  # a browser console's line for any failed request ("Failed to load resource: the server responded
+                  # with a status of 400 ()", Chromium's wording, in every web app's pasted console)
+                  "with a status of",
                   # a camel-cased field as .NET's HttpResponseMessage prints itself ("StatusCode: 429, ReasonPhrase:
                   # 'Too Many Requests'"), a Dart client's RequestFailedException ("..., statusCode: 400)") and
                   # JavaScript clients log it ("statusCode: 503")

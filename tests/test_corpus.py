@@ -447,7 +447,7 @@ def test_twenty_sixth_holdout_accuracy_does_not_fall() -> None:
     its accuracy (58 of 88 before any rule saw it, on bd0b1b2 with the file, all message-only; 54 with the rules alone,
     the nearest-neighbour reading adding four); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT26)])
-    assert total >= 88 and right / total >= 66 / 88, f"{right}/{total}"
+    assert total >= 88 and right / total >= 67 / 88, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:

@@ -166,6 +166,9 @@ def test_a_bare_reason_phrase_states_its_status(text: str, status: int | None) -
     # https://github.com/stackblitz-labs/bolt.diy/issues/1550: a browser console's line, the same parenthesised reason
     ("POST http://localhost:5173/api/llmcall 500 (Internal Server Error)", 500),
     ("a batch of 500 (Internal) items", None),  # parentheses holding no reason phrase
+    # https://github.com/logancyang/obsidian-copilot/issues/1: Chromium's console line for a failed request
+    ("api.openai.com/v1/chat/completions:1     Failed to load resource: the server responded with a status of 400 ()",
+     400),
     # https://github.com/ollama/ollama/issues/6726: Go's wrapped error, the status between two colons
     ("Error: pull model manifest: 503: no healthy upstream", 503),
     # https://github.com/IBM/prompt-declaration-language/issues/702: Gin's access log (Ollama, one-api, new-api)
