@@ -268,6 +268,20 @@ def fetch_terminated(f: ErrorFacts) -> bool:
     """undici's "terminated" is the whole text, or follows only a wrapper's "... error:" prefix."""
     return f.norm == " terminated " or f.norm.endswith(_TERMINATED)
 
+# A server that names the model it does not serve before "(is) not supported": IBM watsonx through its FastAPI ("400:
+# Model 'meta-llama/llama-3-1-70b-instruct' is not supported"), a server's "Model {model} not supported". The name
+# after the article is the phrase "model is not supported" (llama-stack's "'{name}' model is not supported",
+# meta-llama/llama-stack llama_stack/apis/common/errors.py; Codex's "The 'gpt-5' model is not supported"). The name is
+# quoted, or shaped like a model id (a digit, "-", "/", ":" or "."): "the model parameter is not supported" is not it.
+_NAMED_MODEL_UNSUPPORTED: Final = re.compile(
+    r"\bmodel (?:['\"`][^'\"`\s]{1,160}['\"`]|[a-z]*[\d/:.-][^\s'\"`]{0,160}) (?:is )?not supported\b")
+
+
+def named_model_unsupported(f: ErrorFacts) -> bool:
+    """The text says a model, named in quotes or by an id, is not supported."""
+    return " not supported " in f.norm and _NAMED_MODEL_UNSUPPORTED.search(f.text) is not None
+
+
 # The whole text of a fetch that got no answer, as browsers and axios word it (Chromium's TypeError "Failed to fetch",
 # WebKit's "Load failed", axios' "Network Error"), which apps print last after their own prefix ("API Request Failed -
 # TXT Load Failed", "OpenRouter Provider Error: Load failed", 'LLM run errored with error: "Network Error"').
@@ -498,6 +512,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # served once the request drops it: a repair, not another model.
     rule("model_support_phrase", R.model_not_found, statuses=(400, 401, 403, 404, 422, 429, 500, 503, None),
          tags=("model_support",), unless=("instruction_refused",)),
+    rule("named_model_unsupported", R.model_not_found, statuses=(400, 404, 422, None), test=named_model_unsupported),
     rule("provider_policy_phrase", R.provider_policy_blocked, tags=("provider_policy",)),
     rule("context_overflow_phrase", R.context_overflow, statuses=(400, 413, 422, None, *SERVER),
          tags=("context_overflow",)),

@@ -913,6 +913,11 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
     ("Error", "ERROR:No model is loaded! Select one in the Model tab.", R.model_not_found),
     ("Error", "Did not receive done or success response in stream.", R.stream_incomplete),
     ("RuntimeError", "[metal::malloc] Resource limit (499000) exceeded.", R.overloaded),
+    # a server naming the model it does not serve (watsonx through FastAPI), quoted or by its id; near miss: a
+    # parameter the model does not take is the request's defect, not a missing model
+    ("HTTPException", "400: Model 'meta-llama/llama-3-1-70b-instruct' is not supported", R.model_not_found),
+    ("ValueError", "Model gpt-4o-mini-2024-07-18 not supported", R.model_not_found),
+    ("BadRequestError", "400: The model parameter 'logprobs' is not supported", R.format_error),
 ])
 def test_message_only_errors_read_class_names_and_wording(type_name: str, text: str, expect: FailoverReason) -> None:
     """Message-only errors of wrapping libraries (a status only where the text states one): real texts from
