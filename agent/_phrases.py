@@ -878,6 +878,11 @@ _TAG_LIST: Final = (
          # a browser's own words for a fetch that got no answer: Firefox's TypeError ("NetworkError when attempting to
          # fetch resource."), Chromium's net error codes as its console prints them ("POST http://127.0.0.1:3928/...
          # net::ERR_CONNECTION_REFUSED": https://github.com/janhq/jan/issues/1243; Chromium's net/base/net_error_list.h)
+         # one-api and new-api relays whose own HTTP client could not complete the call to their upstream (Go's
+         # client.Do failed: refused, reset, timed out; new-api's code do_request_failed): "status_code=500, upstream
+         # error: do request failed" (https://github.com/QuantumNous/new-api/issues/2974, /1477;
+         # https://github.com/chenyme/grok2api/issues/37)
+         "do request failed", "do_request_failed",
          "networkerror when attempting to fetch resource", "err_connection_refused", "err_connection_reset",
          "err_connection_closed", "err_connection_timed_out", "err_name_not_resolved", "err_internet_disconnected",
          "err_network_changed", "err_address_unreachable", "err_empty_response"),
