@@ -264,6 +264,19 @@ def go_request_eof(f: ErrorFacts) -> bool:
     return match is not None and not match.group(1).startswith(_LOOPBACK)
 
 
+# The same for a server's gRPC call to its own backend process on the loopback address, refused because that process
+# died or never started (LocalAI: 'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while
+# dialing: dial tcp 127.0.0.1:37785: connect: connection refused"', https://github.com/mudler/LocalAI/issues/771, /945,
+# /5339): the server answered, its backend is down. A client refused by a server is a transport fault (below).
+_LOOPBACK_DIAL: Final = ("dial tcp 127.0.0.1", "dial tcp localhost", "dial tcp [::1]")
+
+
+def loopback_backend_refused(f: ErrorFacts) -> bool:
+    """A gRPC call refused by a backend on the loopback address (a server's own runner)."""
+    return ("rpc error" in f.text and "connection refused" in f.text
+            and any(dial in f.text for dial in _LOOPBACK_DIAL))
+
+
 def fetch_terminated(f: ErrorFacts) -> bool:
     """undici's "terminated" is the whole text, or follows only a wrapper's "... error:" prefix."""
     return f.norm == " terminated " or f.norm.endswith(_TERMINATED)
@@ -595,6 +608,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load. Without
     # a status too (a gateway's own words quoted by a client), before the transport phrases: the gateway answered.
     rule("upstream_unreachable", R.server_error, statuses=(502, 503, None), tags=("upstream_unreachable",)),
+    rule("loopback_backend_refused", R.server_error, statuses=(None, 500, 502, 503), test=loopback_backend_refused),
     # A certificate that fails verification, whatever status a wrapper gives it: fall back, never retry.
     rule("tls_untrusted_phrase", R.tls_untrusted, statuses=TRANSPORT, tags=("tls_untrusted",)),
     # A body cut after the answer began (no timer or reset named): the stream is incomplete, not the connection

@@ -183,7 +183,7 @@ HOLDOUT25 = "holdout25.jsonl"
 # order, exact duplicates skipped), labelled and committed before any run. Measured unseen at 58 of 88 on bd0b1b2 with
 # the file; kept unfitted.
 HOLDOUT26 = "holdout26.jsonl"
-# General rules were fitted to the misses of holdout25 and holdout26 (70 -> 76 of 95, 58 -> 67 of 88); they stay out
+# General rules were fitted to the misses of holdout25 and holdout26 (70 -> 77 of 95, 58 -> 67 of 88); they stay out
 # of the 95 % sum and the neighbour index all the same (agent.testing.corpus.UNSEEN says why).
 assert (HOLDOUT24, HOLDOUT25, HOLDOUT26) == UNSEEN  # out of the 95 % sum
 
@@ -438,10 +438,10 @@ def test_twenty_fourth_holdout_accuracy_does_not_fall() -> None:
 def test_twenty_fifth_holdout_accuracy_does_not_fall() -> None:
     """The twenty-fifth held-out file, an eighth representative sample aimed at the long tail, no rule fitted to it,
     keeps its accuracy (70 of 95 before any rule saw it, on 317c284 with the file: 64/89 message-only, 2/2 HTTP, 4/4
-    soft; 65 with the rules alone, the nearest-neighbour reading adding five; 76 after general rules were fitted to its
+    soft; 65 with the rules alone, the nearest-neighbour reading adding five; 77 after general rules were fitted to its
     misses); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT25)])
-    assert total >= 95 and right / total >= 76 / 95, f"{right}/{total}"
+    assert total >= 95 and right / total >= 77 / 95, f"{right}/{total}"
 
 
 def test_twenty_sixth_holdout_accuracy_does_not_fall() -> None:

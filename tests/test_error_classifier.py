@@ -918,6 +918,12 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
     ("HTTPException", "400: Model 'meta-llama/llama-3-1-70b-instruct' is not supported", R.model_not_found),
     ("ValueError", "Model gpt-4o-mini-2024-07-18 not supported", R.model_not_found),
     ("BadRequestError", "400: The model parameter 'logprobs' is not supported", R.format_error),
+    # a server's gRPC call to its own backend on the loopback address refused (LocalAI): the server's fault; near miss:
+    # a client refused by a local server is a transport fault
+    ("Error", 'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial '
+     'tcp 127.0.0.1:43369: connect: connection refused"', R.server_error),
+    ("APIConnectionError", "litellm.APIConnectionError: OllamaException - [Errno 111] Connection refused "
+     "(localhost:11434)", R.timeout),
 ])
 def test_message_only_errors_read_class_names_and_wording(type_name: str, text: str, expect: FailoverReason) -> None:
     """Message-only errors of wrapping libraries (a status only where the text states one): real texts from
