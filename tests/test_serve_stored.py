@@ -86,7 +86,8 @@ def test_retrieving_cancelling_and_deleting_go_to_the_creating_key() -> None:
         made = [answer(client, False) for _ in range(2)]
         assert set(keys_that_answered(emu)) == {"a", "b"}
         for created in made:
-            assert client.responses.retrieve(created.id).id == created.id
+            assert client.responses.retrieve(created.id, include=["reasoning.encrypted_content",
+                                                                   "message.output_text.logprobs"]).id == created.id
             assert client.responses.input_items.list(created.id).data == []
             assert client.responses.cancel(created.id).status == "cancelled"
             client.responses.delete(created.id)
@@ -94,6 +95,7 @@ def test_retrieving_cancelling_and_deleting_go_to_the_creating_key() -> None:
                 client.responses.retrieve(created.id)
         stored = [r for r in emu.log if r.cause == "stored"]
         assert [r.status for r in stored] == [200, 200, 200, 200, 404] * 2  # never a 404 from the wrong key
+        assert stored[0].path.count("include") == 2  # the query as the client sent it, a repeated key included
 
 
 def test_an_answer_created_elsewhere_is_found_by_asking_each_key_once() -> None:

@@ -23,7 +23,6 @@ The id is never stored as sent: the pool keeps ``r-`` and its keyed fingerprint.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Iterator
 from typing import Any, Final
@@ -134,16 +133,17 @@ async def _forward(gateway: Any, entry: ChainEntry, credential: Credential, requ
     import httpx2
 
     client = gateway.client(entry, credential)
-    path = request.url.path.removeprefix("/v1")  # the SDK's base URL ends in /v1
-    options = {"params": dict(request.query_params)}
+    # the SDK's base URL ends in /v1; the query goes as sent (``include[]`` may repeat: a dict would keep one)
+    path = request.url.path.removeprefix("/v1") + (f"?{request.url.query}" if request.url.query else "")
+    options: dict[str, Any] = {}
     stream = request.query_params.get("stream") == "true"
     served = {"x-steadyloop-served-by": f"{entry.model} ({credential.id})"}
     try:
         if request.method == "DELETE":
             response = await client.delete(path, cast_to=httpx2.Response, options=options)
         elif request.method == "POST":
-            response = await client.post(path, cast_to=httpx2.Response, body=_json(await request.body()),
-                                         options=options)
+            # cancel takes no body: none is read from the client (an unbounded read) nor sent
+            response = await client.post(path, cast_to=httpx2.Response, options=options)
         else:
             response = await client.get(path, cast_to=httpx2.Response, options=options, stream=stream)
     except Exception as exc:
@@ -165,13 +165,6 @@ async def _relay(response: Any) -> Any:
             yield chunk
     finally:
         await response.aclose()
-
-
-def _json(data: bytes) -> Any:
-    try:
-        return json.loads(data) if data else None
-    except ValueError:
-        return None
 
 
 def _error(status: int, kind: str, message: str) -> JSONResponse:
