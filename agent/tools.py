@@ -8,15 +8,17 @@
 >>> tools.run("add", {"a": "2", "b": 3}).content
 '5'
 
-A tool that raises, or that gets invalid arguments, returns an error result to the model; the
-turn goes on. Tools are bounded in time: ``run(..., timeout=)`` (the loop passes the time left
-to the turn's deadline) and ``@tools.tool(timeout=SECONDS)`` per tool, whichever is shorter. A
+A tool that raises, that gets invalid arguments, or whose result JSON cannot carry (a cycle, a
+key that is not a string) returns an error result to the model at once; the turn goes on.
+Tools are bounded in time: ``run(..., timeout=)`` (the loop passes the time left to the turn's
+deadline) and ``@tools.tool(timeout=SECONDS)`` per tool, whichever is shorter. A
 tool still running then becomes an error result ("timed out") and the turn goes on; Python
 cannot stop a thread, so the tool's thread is left to finish in the background (a daemon
 thread: it never holds the process open) and its result is discarded.
 
 Tools may be ``async def``. ``arun`` (what ``ConversationLoop.arun``/``astream`` use) awaits an
-async tool on the event loop (an overrun cancels it) and runs a sync tool in a worker thread of
+async tool on the event loop (an overrun cancels it and returns at once: a tool that catches the
+cancellation and runs on is abandoned, like a thread) and runs a sync tool in a worker thread of
 its own, never on the event loop, so a blocking tool in one chat does not hold up the others.
 ``run`` (the sync drivers) runs an async tool to completion with ``asyncio.run``.
 """
@@ -41,6 +43,7 @@ from .conversation import ToolResult
 __all__ = ["Tool", "ToolBox"]
 
 _ERROR_CHARS: Final = 4000  # of a failed tool's error result: enough of any traceback line for the model
+_ABANDONED: set[asyncio.Future[ToolResult]] = set()  # tools left running past their limit (kept from the collector)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +146,20 @@ class ToolBox:
         tool, values, limit = prepared
         work = _acall(tool, values, call_id) if inspect.iscoroutinefunction(tool.function) else _in_thread(
             tool, values, call_id)
+        task = asyncio.ensure_future(work)
         try:
-            return await asyncio.wait_for(work, limit)
-        except TimeoutError:
-            return _overrun(name, limit or 0.0, call_id)
+            # not wait_for: at the limit it cancels and then waits for the task to end, forever for a tool that
+            # catches CancelledError and runs on
+            await asyncio.wait((task,), timeout=limit)
+        except asyncio.CancelledError:
+            task.cancel()
+            raise
+        if task.done():
+            return task.result()
+        task.cancel()  # an async tool that ignores it runs on, abandoned like a sync one: its result is discarded
+        _ABANDONED.add(task)
+        task.add_done_callback(_ABANDONED.discard)
+        return _overrun(name, limit or 0.0, call_id)
 
 
 def _overrun(name: str, limit: float, call_id: str) -> ToolResult:
@@ -166,7 +179,10 @@ def _in_thread(tool: Tool, values: dict[str, Any], call_id: str) -> Awaitable[To
             done.set_result(result)
 
     def work() -> None:
-        result = _call(tool, values, call_id)
+        try:
+            result = _call(tool, values, call_id)
+        except BaseException as exc:  # the waiting caller must hear of any end of this thread
+            result = _failed(exc, call_id)
         with contextlib.suppress(RuntimeError):  # the event loop is already closed: nobody waits for it
             loop.call_soon_threadsafe(deliver, result)
 
@@ -181,7 +197,7 @@ def _call(tool: Tool, values: dict[str, Any], call_id: str) -> ToolResult:
             result = asyncio.run(_awaited(result))
     except Exception as exc:
         return _failed(exc, call_id)
-    return _content(result, call_id)
+    return _content(tool.name, result, call_id)
 
 
 async def _acall(tool: Tool, values: dict[str, Any], call_id: str) -> ToolResult:
@@ -189,14 +205,14 @@ async def _acall(tool: Tool, values: dict[str, Any], call_id: str) -> ToolResult
         result = await tool.function(**values)
     except Exception as exc:
         return _failed(exc, call_id)
-    return _content(result, call_id)
+    return _content(tool.name, result, call_id)
 
 
 async def _awaited(awaitable: Awaitable[Any]) -> Any:
     return await awaitable
 
 
-def _failed(exc: Exception, call_id: str) -> ToolResult:
+def _failed(exc: BaseException, call_id: str) -> ToolResult:
     """The tool's exception as its error result, redacted like any text that leaves the process: it goes to the
     provider with the next request and stays in the turn's messages (an HTTP client's error may quote a URL's key,
     or one of our own)."""
@@ -208,5 +224,15 @@ def _failed(exc: Exception, call_id: str) -> ToolResult:
                       content=redact(f"error: {type(exc).__name__}: {said}", _ERROR_CHARS))
 
 
-def _content(result: Any, call_id: str) -> ToolResult:
-    return ToolResult(call_id=call_id, content=result if isinstance(result, str) else json.dumps(result, default=str))
+def _content(name: str, result: Any, call_id: str) -> ToolResult:
+    """The result as text: a str as it is, anything else as JSON (objects JSON lacks as their str); a value JSON
+    cannot carry at all (a cycle, a key that is not a string) is an error result naming the fix."""
+    if isinstance(result, str):
+        return ToolResult(call_id=call_id, content=result)
+    try:
+        return ToolResult(call_id=call_id, content=json.dumps(result, default=str))
+    except Exception as err:  # ValueError (a cycle), TypeError (a key), RecursionError, a failing __str__
+        said = f"{type(err).__name__}: {err}"
+        return ToolResult(call_id=call_id, is_error=True, content=redact(
+            f"error: tool {name!r} returned a {type(result).__name__} that cannot be sent as JSON ({said}); return "
+            "a str, or numbers, strings, lists and dicts with string keys", _ERROR_CHARS))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -18,7 +19,7 @@ from agent.conversation_loop import ChainEntry, ConversationLoop
 from agent.credential_pool import Credential, CredentialPool
 from agent.events import Event, FallbackActivated, RetryScheduled
 from agent.ladder import LadderPolicy
-from agent.results import TurnStatus
+from agent.results import TurnResult, TurnStatus
 from agent.stores import MemoryStore
 from agent.testing.emulator import Emulator, Scenario
 from agent.tools import ToolBox
@@ -522,3 +523,35 @@ def test_a_hung_tool_is_bounded_and_the_model_hears_why(per_tool: bool) -> None:
     tool_result = result.messages[1].tool_results[0]
     assert tool_result.is_error and "timed out" in tool_result.content
     assert result.ok if per_tool else result.status is TurnStatus.deadline_exceeded
+
+
+def test_an_async_tool_that_swallows_cancellation_does_not_hold_the_turn_past_its_deadline() -> None:
+    """``arun`` with an async tool that catches CancelledError and runs on: the turn ends at its deadline
+    (deadline_exceeded), the tool abandoned, instead of waiting for the tool to stop."""
+    tools, release = ToolBox(), asyncio.Event()
+    ended_first: list[bool] = []
+
+    @tools.tool
+    async def lookup() -> str:
+        """Ignores cancellation until released."""
+        while not release.is_set():
+            with contextlib.suppress(asyncio.CancelledError):
+                await release.wait()
+        return "late"
+
+    async def turn(loop: ConversationLoop) -> TurnResult:
+        asyncio.get_running_loop().call_later(30, release.set)  # a failing run ends too, instead of hanging
+        result = await loop.arun("look it up")
+        ended_first.append(not release.is_set())
+        release.set()
+        await asyncio.sleep(0)  # the abandoned tool sees the release and ends before the event loop closes
+        return result
+
+    rule = {"respond": "tool_call", "tool_name": "lookup", "match": {"has_tool_results": False}}
+    with scenario(rules=[rule]) as emu:
+        loop = ConversationLoop([entry(emu, "openai-chat", "m")], {"main": pool("main", "sk-tool-key-1")},
+                                tools=tools, policy=LadderPolicy(deadline_seconds=1.0), hooks=())
+        result = asyncio.run(turn(loop))
+    assert ended_first == [True]
+    assert result.status is TurnStatus.deadline_exceeded
+    assert "timed out" in result.messages[1].tool_results[0].content

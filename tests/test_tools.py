@@ -83,3 +83,73 @@ def test_a_tool_timeout_must_be_positive_seconds(bad: float) -> None:
     """timeout= is positive and finite, or None."""
     with pytest.raises(ValueError, match="positive number of seconds"):
         ToolBox().tool(lambda: None, name="x", timeout=bad)
+
+
+class _Loop(dict[str, object]):
+    """A value the JSON encoder cannot write: it contains itself."""
+
+
+def _unsendable() -> dict[str, object]:
+    looped = _Loop()
+    looped["self"] = looped
+    return looped
+
+
+@pytest.mark.parametrize("value", [_unsendable(), {(1, 2): "tuple key"}], ids=["circular", "tuple-key"])
+def test_a_result_that_is_not_json_is_an_error_result_at_once(value: object) -> None:
+    """A tool returning what JSON cannot carry gives the model a clear error result at once, under every driver:
+    ``run`` does not raise, and ``arun``'s worker thread does not die silently (it left the caller waiting for
+    the tool's whole timeout, then said "timed out")."""
+    import asyncio
+
+    tools = ToolBox()
+
+    @tools.tool(timeout=30)
+    def odd() -> object:
+        """Returns an unsendable value."""
+        return value
+
+    @tools.tool(timeout=30)
+    async def odd_async() -> object:
+        """The same, async."""
+        return value
+
+    results = [tools.run("odd", {}, "c1"), asyncio.run(tools.arun("odd", {}, "c2")),
+               asyncio.run(tools.arun("odd_async", {}, "c3"))]
+    for result in results:
+        assert result.is_error and "cannot be sent as JSON" in result.content, result.content
+        assert "timed out" not in result.content
+    assert [r.call_id for r in results] == ["c1", "c2", "c3"]
+
+
+def test_an_async_tool_that_swallows_cancellation_is_abandoned_at_its_limit() -> None:
+    """An async tool that catches CancelledError and keeps running: ``arun`` returns the "timed out" result at the
+    limit instead of waiting for the tool to give up (``wait_for`` waited for the cancellation to finish)."""
+    import asyncio
+
+    tools = ToolBox()
+    swallowed: list[int] = []
+
+    async def check() -> tuple[bool, str]:
+        release = asyncio.Event()
+        asyncio.get_running_loop().call_later(30, release.set)  # a failing run ends too, instead of hanging
+
+        @tools.tool
+        async def stubborn() -> str:
+            """Ignores cancellation until released."""
+            while not release.is_set():
+                try:
+                    await release.wait()
+                except asyncio.CancelledError:
+                    swallowed.append(1)
+            return "late"
+
+        result = await tools.arun("stubborn", {}, "c1", timeout=0.1)
+        returned_first = not release.is_set()
+        release.set()
+        await asyncio.sleep(0)  # the abandoned tool sees the release and ends before the loop closes
+        return returned_first, result.content
+
+    returned_first, content = asyncio.run(check())
+    assert returned_first and "timed out after 0.1 s" in content
+    assert swallowed, "the tool was cancelled (and ignored it)"
