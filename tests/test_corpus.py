@@ -185,7 +185,11 @@ HOLDOUT25 = "holdout25.jsonl"
 HOLDOUT26 = "holdout26.jsonl"
 # General rules were fitted to the misses of holdout25 and holdout26 (70 -> 77 of 95, 58 -> 67 of 88); they stay out
 # of the 95 % sum and the neighbour index all the same (agent.testing.corpus.UNSEEN says why).
-assert (HOLDOUT24, HOLDOUT25, HOLDOUT26) == UNSEEN  # out of the 95 % sum
+# A twenty-seventh, a tenth sample of public reports deduplicated by distinctive text as well as by URL (66 queries, the
+# first three usable results of each in rank order), labelled and committed before any run. Measured unseen at 67 of 82
+# on a2cb6ef (main 0a10e56 with the file).
+HOLDOUT27 = "holdout27.jsonl"
+assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27) == UNSEEN  # out of the 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -451,6 +455,14 @@ def test_twenty_sixth_holdout_accuracy_does_not_fall() -> None:
     rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT26)])
     assert total >= 88 and right / total >= 67 / 88, f"{right}/{total}"
+
+
+def test_twenty_seventh_holdout_accuracy_does_not_fall() -> None:
+    """The twenty-seventh held-out file, a tenth sample of public reports deduplicated by distinctive text as well as by
+    URL, keeps its accuracy (67 of 82 before any rule saw it, on a2cb6ef: 65/80 message-only, 1/1 HTTP, 1/1 soft; 67
+    with the rules alone too); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT27)])
+    assert total >= 82 and right / total >= 67 / 82, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
