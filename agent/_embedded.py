@@ -125,9 +125,9 @@ def embedded_status(text: str) -> int | None:
         return bare
     if "[GIN]" in head and (gin := _GIN_LOG_RE.search(head)) is not None:
         return int(gin.group(1))
-    if "rror: " in head or "tatus: " in head:
-        return _reason_after_lead(head.lower())
-    return None
+    if ("rror: " in head or "tatus: " in head) and (reason := _reason_after_lead(head.lower())) is not None:
+        return reason
+    return _named_status(head)
 
 
 # OpenRouter's message for an upstream provider's own error, "Provider returned error", printed as the Stainless
@@ -171,6 +171,26 @@ def _reason_after_lead(lowered: str) -> int | None:
                 if after.startswith(reason) and after[len(reason):len(reason) + 1] in ("", " ", ".", ",", ";", ")"):
                     return status
     return None
+
+
+# .NET's HttpStatusCode and Kubernetes' Status reasons name the status in one CamelCase word after a lead: Semantic
+# Kernel's and Polly's retry logs ("Error executing request, max retry count reached. Reason: TooManyRequests":
+# https://github.com/microsoft/semantic-kernel/issues/2486), a .NET client's "Unsuccessful Groq API response
+# ServiceUnavailable" (https://github.com/nminaya/grammar-nazi-bot/issues/931), a log's "StatusCode:
+# ServiceUnavailable". Only names that are no English word, and only after such a lead: never a class name
+# ("litellm.InternalServerError:").
+_NAMED_STATUSES: Final = {"TooManyRequests": 429, "ServiceUnavailable": 503, "BadGateway": 502, "GatewayTimeout": 504,
+                          "InternalServerError": 500, "RequestTimeout": 408, "RequestEntityTooLarge": 413,
+                          "PaymentRequired": 402}
+_NAMED_STATUS_RE: Final = re.compile(r"(?:[Rr]eason|[Ss]tatus[Cc]ode|[Ss]tatus|response)\s?[:=]?\s?("
+                                     + "|".join(_NAMED_STATUSES) + r")\b")
+
+
+def _named_status(head: str) -> int | None:
+    if not any(name in head for name in _NAMED_STATUSES):  # the common case: no name at all, eight C scans
+        return None
+    named = _NAMED_STATUS_RE.search(head)
+    return _NAMED_STATUSES[named.group(1)] if named is not None else None
 
 
 def embedded_codes(text: str) -> list[str]:

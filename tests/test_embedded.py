@@ -190,6 +190,26 @@ def test_status_line_forms_state_their_status(text: str, status: int | None) -> 
     assert embedded_status(text) == status
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    # https://github.com/microsoft/semantic-kernel/issues/2486: the retry handler's log (corpus ad-q44)
+    ("Error executing request, max retry count reached. Reason: TooManyRequests", 429),
+    ("Error executing action [attempt 1 of 1]. Reason: TooManyRequests. Will retry after 9000ms", 429),
+    # https://github.com/nminaya/grammar-nazi-bot/issues/931: a .NET client's words around Groq's 503 (corpus ad-q82)
+    ("Unsuccessful Groq API response ServiceUnavailable\n ---> System.Exception: upstream connect error", 503),
+    ("StatusCode: GatewayTimeout, Message: Unable to reach the endpoint", 504),
+    ("Kubernetes Status reason: TooManyRequests", 429),
+    # never a class name, and never a name with no lead before it
+    ("litellm.InternalServerError: InternalServerError: OpenAIException - Connection error.", None),
+    ("google.api_core.exceptions.ServiceUnavailable: failed to connect to all addresses", None),
+    ("raised TooManyRequestsError in the worker", None),
+])
+def test_a_dotnet_status_name_after_a_lead_states_its_status(text: str, status: int | None) -> None:
+    """.NET's HttpStatusCode names (and Kubernetes' Status reasons) after "Reason:", "StatusCode:" or "response" state
+    that status; a class name that happens to read the same does not."""
+    assert embedded_status(text) == status
+
+
+
 @pytest.mark.parametrize(("name", "standard"), [
     ("routerratelimiterrorbasic", "ratelimiterror"),  # LiteLLM's router cooldown
     ("toomanyrequestserror", "toomanyrequests"),  # Cohere
