@@ -53,7 +53,10 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   # a camel-cased field as .NET's HttpResponseMessage prints itself ("StatusCode: 429, ReasonPhrase:
                   # 'Too Many Requests'"), a Dart client's RequestFailedException ("..., statusCode: 400)") and
                   # JavaScript clients log it ("statusCode: 503")
-                  "statuscode")
+                  "statuscode",
+                  # Cloudflare's own error page, pasted as text ("Bad gateway ... Error reference number: 502 ...
+                  # Cloudflare Location: ..."), as clients that detect it read it
+                  "reference number")
 # Weaker leads: a verb whose object may be a count ("the model returned 500 tokens", "got 429 results", "received 500
 # bytes"). They state a status only when nothing but an end, a punctuation mark, a reason phrase or a word naming an
 # answer follows the number ("Server responded with 503", "got 503 from provider", "received a 429 response", "API

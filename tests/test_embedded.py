@@ -209,6 +209,17 @@ def test_a_dotnet_status_name_after_a_lead_states_its_status(text: str, status: 
     assert embedded_status(text) == status
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    # https://github.com/lencx/ChatGPT/issues/673: Cloudflare's 502 page pasted as text (corpus ad-q58)
+    ("Bad gateway\nThe web server reported a bad gateway error.\n\nRay ID: 7ab160c02b5ddb96\nYour IP address: "
+     "[deleted]\nError reference number: 502\nCloudflare Location: Los Angeles", 502),
+    ("Error reference number: 504", 504),
+    ("Order reference number 5021 was not found", None),  # a longer number, no status
+])
+def test_cloudflares_error_reference_number_states_the_status(text: str, status: int | None) -> None:
+    """Cloudflare's error page names its status as "Error reference number: 502"."""
+    assert embedded_status(text) == status
+
 
 @pytest.mark.parametrize(("name", "standard"), [
     ("routerratelimiterrorbasic", "ratelimiterror"),  # LiteLLM's router cooldown
