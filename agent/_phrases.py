@@ -690,6 +690,10 @@ _TAG_LIST: Final = (
          "token included in the request is invalid",
          # A client's own sentence after a 401 ("Provider anthropic API key is invalid").
          "api key is invalid", "api key is not valid", "unauthenticated request",
+         # A gateway's own check of the key's shape before any call ("Invalid auth_key format": the Heurist gateway,
+         # https://github.com/genlayerlabs/genlayer-studio/issues/488; "Invalid API key format. OpenAI keys start with
+         # 'sk-'": a PHP proxy): the configured key is malformed, no request can pass with it
+         "invalid auth_key", "invalid auth key",
          # This credential cannot sign in: its OAuth refresh failed, or its restrictions exclude the caller.
          "failed to refresh token", "token refresh failed", "could not be refreshed",
          "requests from referer", ("client application", "are blocked"), "has an ip address restriction",

@@ -95,6 +95,11 @@ def test_a_relay_without_a_channel_for_the_model(text: str, status: int, expect:
      R.auth_permanent),
     # near miss: an access token whose refresh failed once is another credential's turn, not a dead account
     ("Error", "Token refresh failed: could not be refreshed, network error", None, R.auth),
+    # https://github.com/genlayerlabs/genlayer-studio/issues/488: a gateway's check of the key's shape (corpus ad-q74)
+    ("Error", 'OpenAIException - Error submitting job heurist-llm-gatewayrpqhveqsls: Unhandled rejection: '
+              'CustomError { message: "Invalid auth_key format" }', None, R.auth),
+    # near miss: a request field whose format is wrong is the request's defect
+    ("Error", "Invalid format for the image_url field", None, R.format_error),
 ])
 def test_refused_credentials_in_client_wordings(type_name: str, text: str, status: int | None,
                                                 expect: FailoverReason) -> None:
