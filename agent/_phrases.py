@@ -590,8 +590,10 @@ _TAG_LIST: Final = (
          "not your usage limit", "receiving too many requests",
          # ... or names the system's capacity or a shared queue as the cause (Qwen's model serving, Trae's queue).
          "due to system capacity", "your queue position is"),
-    # ... unless it says the requests are the caller's (n8n's 429 headline "receiving too many requests from you").
-    _tag("caller_named", "too many requests from you"),
+    # ... unless it says the requests are the caller's (n8n's 429 headline "receiving too many requests from you", its
+    # later "... from your side (you exceeded your current quota ...)": https://github.com/n8n-io/n8n/issues/25014, and
+    # express-rate-limit's messages in the same words).
+    _tag("caller_named", "too many requests from you", "too many requests from your side"),
     # The host cannot fit the model in memory: this endpoint never serves it, a smaller model may.
     _tag("host_memory", "requires more system memory", "enough available memory to run this model",
          "unable to allocate backend buffer",

@@ -460,11 +460,11 @@ def test_twenty_sixth_holdout_accuracy_does_not_fall() -> None:
 def test_twenty_seventh_holdout_accuracy_does_not_fall() -> None:
     """The twenty-seventh held-out file, a tenth sample of public reports deduplicated by distinctive text as well as by
     URL, keeps its accuracy (67 of 82 before any rule saw it, on a2cb6ef: 65/80 message-only, 1/1 HTTP, 1/1 soft; 67
-    with the rules alone too; 70 with .NET's status names and Cloudflare's "Error reference number" read as statuses, 71
-    with a gateway's "Invalid auth_key format" read as the key's);
-    raise the floor as rules fix more, never lower it."""
+    with the rules alone too; 70 with .NET's status names and Cloudflare's "Error reference number" read as statuses,
+    71 with a gateway's "Invalid auth_key format" read as the key's, 72 with n8n's "too many requests from your side"
+    naming the caller); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT27)])
-    assert total >= 82 and right / total >= 71 / 82, f"{right}/{total}"
+    assert total >= 82 and right / total >= 72 / 82, f"{right}/{total}"
 
 
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:

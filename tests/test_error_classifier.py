@@ -828,6 +828,10 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
      "'GenerateContentInputTokensPerModelPerMinute-FreeTier'}, {'quotaId': "
      "'GenerateRequestsPerDayPerProjectPerModel-FreeTier'}]}", R.billing),
     ("Error", "We're receiving too many requests at the moment. Please wait and try again later.", R.overloaded),
+    # https://github.com/n8n-io/n8n/issues/25014: n8n's later "from your side" names the caller too; OpenAI's quota
+    # sentence in its parentheses then decides (corpus ad-q67)
+    ("NodeApiError", "The service is receiving too many requests from your side (you exceeded your current quota, "
+     "please check your plan and billing details).", R.billing),
     # https://github.com/volcengine/OpenViking/issues/729: Volcengine Ark's arrears code, as the exception's class
     # over a bare 403; near miss, a bare 403 under a generic class stays auth
     ("AccountOverdueError", "403 Forbidden\nRequest ID: 0217738016782801549c1a8259f4ab1e99092b4a0e368272c9c39",
