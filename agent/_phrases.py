@@ -560,6 +560,11 @@ _TAG_LIST: Final = (
          "due to self protection",
          # llama.cpp's server with every parallel slot busy ("slot unavailable"), as "no slots available"
          "slot unavailable", "no slot available",
+         # Envoy's (Istio's, Gloo's) circuit breaker at the provider's edge: its pending-request or connection limit
+         # overflowed ("upstream connect error or disconnect/reset before headers. reset reason: overflow":
+         # https://github.com/istio/istio/issues/19454, https://github.com/kgateway-dev/kgateway/issues/609): load,
+         # not the upstream down (upstream_unreachable) nor a one-off reset (transient)
+         "reset reason: overflow",
          # Hugging Face serverless while the model warms ("Model X is currently loading", its 503 with
          # estimated_time), whatever wrapper prints it; not "error loading model" (load_failed: it will not load)
          "is currently loading",
