@@ -19,7 +19,7 @@ from ._effects import Answered, Call, Effect, Emit, Outcome, RunTools, Sleep, St
 from ._hooks import Pending
 from ._params import RequestSettings
 from ._taxonomy import Action, FailoverReason, Scope
-from ._turn_base import _At, _Turn
+from ._turn_base import _At, _Turn, provider_said
 from ._turn_outcomes import TurnOutcomes
 from ._turn_waits import TurnWaits
 from .adapters import ModelReply, ModelRequest
@@ -243,7 +243,7 @@ class TurnLogic(TurnOutcomes, TurnWaits):
         if t.iterations > self.policy.max_iterations:
             return Verdict(TurnStatus.error, f"Stopped after {self.policy.max_iterations} tool-call rounds without a "
                                              "final answer; raise max_iterations or simplify the task.")
-        self._emit(t, ev.ToolCallsRequested(entry.model, tuple(c.name for c in reply.tool_calls), t.ref))
+        self._emit(t, ev.ToolCallsRequested(entry.model, tuple(provider_said(c.name) for c in reply.tool_calls), t.ref))
         yield from self._flush(t)
         results: tuple[ToolResult, ...] = yield RunTools(reply.tool_calls, t.budget.time_left(self.clock()))
         tool_message = Message(role="tool", tool_results=results)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Final
 
 from . import _hooks as hooks
 from . import events as ev
 from ._construct import constructed
 from ._effects import Effect, Emit, Outcome
 from ._params import RequestSettings
+from ._redact import redact
 from ._rules import Rule
 from .adapters import Adapter, ModelReply, ToolSpec
 from .chain import Api, ChainEntry, ClientOptions
@@ -33,7 +34,7 @@ from .results import Attempt, Note, TurnResult, TurnStatus, now_utc
 from .tools import ToolBox
 from .truth import Verdict
 
-__all__ = ["TurnBase"]
+__all__ = ["TurnBase", "provider_said"]
 
 # What each action of an attempt row says to users (``Attempt.action``); ``{}`` takes the detail.
 _SAYS: dict[ev.AttemptAction, str] = {
@@ -42,6 +43,13 @@ _SAYS: dict[ev.AttemptAction, str] = {
     "partial": "stopped: partial answer", "wait": "waited for a credential",
     "cancelled": "cancelled at the deadline", "interrupted": "interrupted by a signal",
 }
+_PROVIDER_CHARS: Final = 200  # of a model name or finish reason the provider sent (a name; longer is not one)
+
+
+def provider_said(text: str) -> str:
+    """A string the provider sent (the model that answered, a finish reason, a tool's name), redacted: a proxy may
+    fill it from the request, key included."""
+    return redact(text, _PROVIDER_CHARS) if text else text
 
 
 @dataclass(slots=True)
@@ -156,7 +164,7 @@ class TurnBase:
                 result: Outcome | None, failure: ClassifiedError | None = None, wait: float = 0.0, *,
                 detail: object = "", reply: ModelReply | None = None) -> None:
         """Write the attempt's row of the result and tell the hooks (``AttemptEnded``)."""
-        says = _SAYS[action].format(detail)
+        says = redact(_SAYS[action].format(detail), _PROVIDER_CHARS)  # a repair's detail may quote the provider
         credential = lease.credential.id if lease else None
         duration = result.duration if result else 0.0
         t.attempts.append(constructed(Attempt, {  # every field, in the model's order
@@ -165,13 +173,14 @@ class TurnBase:
             "action": says, "wait": wait, "duration": duration, "message": failure.message if failure else ""}))
         self._emit_content(t, entry, reply)
         usage = reply.usage if reply else None
+        answered = reply.response_model if reply else None
         self._emit(t, ev.AttemptEnded(
             t.ref, t.budget.used, entry.api, entry.provider_name, entry.model, credential, outcome, action, says, wait,
             duration, t.entry_index, failure.status_code if failure else None, failure.rule if failure else None,
             failure.scope.value if failure else None, failure.retry_after if failure else None,
-            result.delivered if result else 0, reply.response_model if reply else None,
+            result.delivered if result else 0, provider_said(answered) if answered else None,
             usage.input_tokens if usage else 0, usage.output_tokens if usage else 0,
-            reply.finish_reasons if reply else ()))
+            tuple(map(provider_said, reply.finish_reasons)) if reply else ()))
 
     def _emit_content(self, t: _Turn, entry: ChainEntry, reply: ModelReply | None) -> None:
         """``AttemptContent`` to the hooks that opted in (``records_content``), and to no other hook or stream."""

@@ -239,7 +239,7 @@ def _decide(facts: ErrorFacts, rule: Rule) -> ClassifiedError:
         rule.reason,  # reason
         rule.scope or REASON_POLICY[rule.reason].scope,  # scope
         http if http is not None and http >= 400 else None,  # status_code
-        facts.error_code or None,  # error_code
+        redact(facts.error_code, _CODE_CHARS) if facts.error_code else None,  # error_code: proxies echo keys there
         facts.provider,
         facts.model,
         redact(facts.message or rule.reason.value),  # message
@@ -250,6 +250,7 @@ def _decide(facts: ErrorFacts, rule: Rule) -> ClassifiedError:
 
 
 _new_tuple: Final = tuple.__new__
+_CODE_CHARS: Final = 200  # of an error code kept (a code is a word; a longer one is a message in the wrong field)
 
 
 def _wait(facts: ErrorFacts, now: float | None) -> float | None:

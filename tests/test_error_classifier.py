@@ -1190,3 +1190,31 @@ def test_a_prefill_anthropic_refuses_is_a_prefill_fault(message: str, expect: Fa
     for an unsupported prefill (drop it) applies."""
     body = {"type": "error", "error": {"type": "invalid_request_error", "message": message}}
     assert classify_api_error(exception_from_http("anthropic", 400, body)).reason is expect
+
+
+_ECHOED = "sk-proj-CodeEcho7Zq81Kw3Yp5Hd1Mf8Jc2Ux0042"  # registered below, as a configured key is
+
+
+@pytest.mark.parametrize("code", [_ECHOED, f"invalid_api_key: {_ECHOED}", f"{_ECHOED[:8]}...{_ECHOED[-4:]}",
+                                  "key_sk-unregistered0Echo8Hq3Zr6Tn"],
+                         ids=["whole", "after-a-word", "masked-form", "unregistered-shape"])
+@pytest.mark.parametrize("api", ["openai", "anthropic"])
+def test_a_key_echoed_in_the_error_code_is_masked(api: str, code: str, caplog: pytest.LogCaptureFixture) -> None:
+    """A provider or proxy that echoes the key in the error's ``code`` (or ``type``): the ClassifiedError's
+    error_code, its to_dict and the unclassified-failure warning never carry it, in any letter case."""
+    import json
+    import logging
+
+    from pydantic import SecretStr
+
+    from agent.credential_pool import Credential
+    from agent.testing.sdk_errors import exception_from_http
+
+    Credential(id="echo", secret=SecretStr(_ECHOED))  # registers the key, as building a pool does
+    body = {"error": {"message": "refused", "type": code, "code": code}}
+    with caplog.at_level(logging.WARNING, logger="steadyloop.classifier"):
+        c = classify_api_error(exception_from_http(api, 418, body))  # type: ignore[arg-type]
+    said = (json.dumps(c.to_dict()) + repr(c) + "".join(r.getMessage() for r in caplog.records)).lower()
+    assert c.error_code is not None and "[REDACTED]" in c.error_code
+    for secret in (_ECHOED, "sk-unregistered0Echo8Hq3Zr6Tn"):
+        assert secret.lower() not in said and secret[-10:].lower() not in said

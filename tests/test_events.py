@@ -122,3 +122,37 @@ def test_default_hook_formats_nothing_when_its_level_is_off(caplog: pytest.LogCa
         ev.log_event(event)
     assert value.times == formats
     assert len([r for r in caplog.records if r.name == "steadyloop.loop"]) == formats
+
+
+_ECHO_KEY = "sk-proj-ModelEcho4Lx9Tz2Vn7Bm3Kq6Zq81"
+
+
+def _echoing_answer(api: str) -> dict[str, object]:
+    """A 200 answer whose model and finish reason repeat the key (a proxy that fills them from the request)."""
+    if api == "anthropic-messages":
+        return {"id": "msg_1", "type": "message", "role": "assistant", "model": f"relay/{_ECHO_KEY}",
+                "content": [{"type": "text", "text": "hi"}], "stop_reason": f"end_turn {_ECHO_KEY}",
+                "stop_sequence": None, "usage": {"input_tokens": 3, "output_tokens": 1}}
+    return {"id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": f"relay/{_ECHO_KEY}",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"},
+                         "finish_reason": f"stop {_ECHO_KEY}"}],
+            "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 4}}
+
+
+@pytest.mark.parametrize("api", ["openai-chat", "anthropic-messages"])
+def test_provider_strings_in_attempt_ended_are_redacted(api: str, caplog: pytest.LogCaptureFixture) -> None:
+    """The response model and finish reasons an answer names come from the provider: a key echoed there (the pool's
+    own, registered) is masked in AttemptEnded and in the default hook's log line."""
+    from agent.testing.emulator import Scenario
+
+    got: list[ev.Event] = []
+    rule = {"respond": "error", "status": 200, "body": _echoing_answer(api)}
+    with caplog.at_level(logging.DEBUG, logger="steadyloop.loop"), \
+            Emulator(Scenario.model_validate({"rules": [rule]})) as emu:
+        loop = make_loop([entry(emu, api, "m")], {"main": pool("main", _ECHO_KEY)}, hooks=[got.append, ev.log_event])
+        result = loop.run("hi")
+    ended = next(e for e in got if isinstance(e, ev.AttemptEnded))
+    assert result.ok and ended.response_model == "relay/[REDACTED]"
+    assert [r.split()[0] for r in ended.finish_reasons] == ["stop" if api == "openai-chat" else "end_turn"]
+    said = repr(got) + "".join(r.getMessage() for r in caplog.records)
+    assert _ECHO_KEY not in said and _ECHO_KEY[-12:] not in said

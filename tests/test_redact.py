@@ -375,3 +375,38 @@ def _toml(data: dict[str, Any]) -> str:
     for entry in data["chain"]:
         lines += ["[[chain]]", *(f"{k} = {value(v)}" for k, v in entry.items())]
     return "\n".join(lines) + "\n"
+
+
+_NESTED_KEY = "sk-proj-Nested8Hq3Zr6TnLx9Tz2Vn7Bm3Kq6"
+
+
+@pytest.mark.parametrize("depth", [3, 50, 5_000, 100_000])
+@pytest.mark.parametrize("api", ["openai-chat", "anthropic-messages"])
+def test_a_key_echoed_deep_in_a_nested_error_never_leaves_the_process(api: str, depth: int, tmp_path: Any) -> None:
+    """An error body nesting the echoed key (message and code) ``depth`` objects deep, as relays wrap their upstream's
+    error: the turn reads auth_failed with no recursion error, and the key is in no result, event, last_status nor the
+    SQLite state file, at any depth (100,000 is past every JSON parser's recursion limit)."""
+    import json
+
+    from pydantic import SecretStr
+
+    from agent.conversation_loop import ChainEntry, ConversationLoop
+    from agent.credential_pool import Credential, CredentialPool
+    from agent.stores import SQLiteStore
+    from agent.testing.emulator import Emulator, Scenario
+
+    inner = json.dumps({"message": f"Incorrect API key provided: {_NESTED_KEY}", "code": _NESTED_KEY})
+    body = '{"error": ' * depth + inner + "}" * depth
+    events: list[Any] = []
+    path = tmp_path / "state.db"
+    with Emulator(Scenario.model_validate({"rules": [{"respond": "error", "status": 401, "body": body}]})) as emu:
+        base = emu.base_url("anthropic" if api == "anthropic-messages" else "openai")
+        pools = {"p": CredentialPool("p", [Credential(id="k", secret=SecretStr(_NESTED_KEY))],
+                                     store=SQLiteStore(path))}
+        loop = ConversationLoop([ChainEntry(api=api, model="m", pool="p", base_url=base, timeout=5)], pools,
+                                hooks=(events.append,))
+        result = loop.run("hi")
+    assert result.status.value == "auth_failed" and result.attempts[0].rule != "classifier_fault"
+    said = (repr(events) + result.model_dump_json() + json.dumps(result.last_status()) + repr(pools["p"].states())
+            + "".join(p.read_bytes().decode("latin-1") for p in tmp_path.glob("state.db*"))).lower()
+    assert _NESTED_KEY.lower() not in said and _NESTED_KEY[-12:].lower() not in said
