@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from ._config_file import ConfigError
-from ._redact import register_secret
 from .stores import MemoryStore, StateStore, UnsafeStatePathError, open_redis, open_sqlite
+from .stores._redis_url import check_redis_url, redis_url_problem
 
 __all__ = ["default_state_path", "open_store", "redis_url_problem"]
 
@@ -40,40 +39,5 @@ def open_store(backend: str, path: Path | None, url: str | None, url_env: str | 
     if not value.strip():
         raise ConfigError(f"state.url_env: environment variable {url_env} is not set; export it with "
                           "your redis:// URL")
-    problem = redis_url_problem(value)
-    if problem:
-        where = field if url else f"{field} (${url_env})"
-        raise ConfigError(f"{where}: not a usable Redis URL: {problem}; expected "
-                          "redis://[:password@]host[:port][/db], rediss://... or unix:///path/to/socket")
-    _register_password(value)
+    check_redis_url(value, field if url else f"{field} (${url_env})")
     return open_redis(value, prefix=prefix)
-
-
-def _register_password(url: str) -> None:
-    """The Redis password is a secret like any key: redacted wherever text leaves the process."""
-    try:
-        password = urlsplit(url).password
-    except ValueError:
-        return
-    if password:
-        register_secret(unquote(password))
-        register_secret(password)
-
-
-def redis_url_problem(url: str) -> str | None:
-    """What is wrong with a Redis URL, in words that never repeat the URL (it may hold a password)."""
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        return "the port is not a number from 0 to 65535"
-    if parts.scheme not in ("redis", "rediss", "unix"):
-        return f"the scheme must be redis, rediss or unix (got {parts.scheme or 'none'!r})"
-    if parts.scheme == "unix":
-        return None if parts.path else "a unix:// URL needs a socket path"
-    if not parts.hostname:
-        return "there is no host name"
-    db = parts.path.strip("/")
-    if db and not (db.isascii() and db.isdigit()):
-        return "the database after the host must be a number, such as /0"
-    return None if port is None or port > 0 else "the port must not be 0"

@@ -25,6 +25,17 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real redis-server on a free loopback port, started for this test session."""
+    yield from _redis_server(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def redis_before_hello_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real redis-server that answers HELLO as Redis before 6 does: an unknown command, its arguments (password
+    included) echoed in the error, which redis-py (RESP3 by default, so HELLO first) meets on an older server."""
+    yield from _redis_server(tmp_path_factory, "--rename-command", "HELLO", "")
+
+
+def _redis_server(tmp_path_factory: pytest.TempPathFactory, *options: str) -> Iterator[str]:
     binary = shutil.which("redis-server")
     if binary is None:
         if os.environ.get("CI") == "true":
@@ -34,11 +45,11 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     workdir = tmp_path_factory.mktemp("redis")
     proc = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(workdir), "--protected-mode", "yes"],
+         "--dir", str(workdir), "--protected-mode", "yes", *options],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"redis://127.0.0.1:{port}/0"
     try:
-        _wait_for_redis(url, proc)
+        _wait_for_redis(f"{url}?protocol=2", proc)  # RESP2: no HELLO, which one of them refuses
         yield url
     finally:
         proc.terminate()

@@ -399,3 +399,65 @@ def test_stores_and_gauges_load_without_the_configuration_models() -> None:
             "agent.observability.metrics; print('pydantic' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "False\n", done.stderr
+
+
+# ------------------------------------------------------------------ secrets in what a store says
+
+_REDIS_PASSWORD = "redis-Echo-Pw-4Lx9Tz2Vn7"
+
+
+def _said_about(store: Any, caplog: pytest.LogCaptureFixture) -> str:
+    """Everything a store and its warnings say: its description, the degradation reason, each log line with its
+    traceback (as a text formatter prints it)."""
+    formatter = logging.Formatter("%(message)s")
+    lines = [formatter.format(r) for r in caplog.records]
+    return "\n".join([store.description, str(getattr(store, "degraded_reason", "")), *lines])
+
+
+@pytest.mark.parametrize("through", ["open_redis", "config"])
+@pytest.mark.parametrize("server", ["wrong password", "HELLO echoed"])
+def test_a_redis_error_never_says_the_password(server: str, through: str, redis_url: str,
+                                               redis_before_hello_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    """A real server refusing a real wrong password, and one that echoes HELLO's arguments (password included) as
+    Redis before 6 does: the store degrades to memory, and neither its description, its reason nor any warning or
+    traceback carries the password, opened by ``open_redis`` directly or from the configuration."""
+    import redis
+
+    from agent.config import StateConfig, open_state
+
+    base = redis_url if server == "wrong password" else redis_before_hello_url
+    redis.Redis.from_url(redis_url).execute_command(
+        "ACL", "SETUSER", "echo", "on", ">the-right-one-Zq81", "~*", "&*", "+@all")
+    url = base.replace("redis://", f"redis://echo:{_REDIS_PASSWORD}@")
+    with caplog.at_level(logging.DEBUG):
+        store: Any = (open_redis(url, prefix="echo:") if through == "open_redis" else
+                      open_state(StateConfig.model_validate({"backend": "redis", "url": url}), env={}))
+    said = _said_about(store, caplog)
+    assert "memory fallback" in store.description
+    assert ("WRONGPASS" in said or "invalid username-password" in said) if server == "wrong password" else \
+        "unknown command 'HELLO'" in said
+    assert _REDIS_PASSWORD not in said and _REDIS_PASSWORD[5:-3] not in said
+
+
+@pytest.mark.parametrize(("url", "problem"), [
+    (f"redis://echo:{_REDIS_PASSWORD}@127.0.0.1:notaport/0", "port"),
+    (f"redis://echo:{_REDIS_PASSWORD}@127.0.0.1:99999/0", "port"),
+    (f"redis://echo:{_REDIS_PASSWORD}@[::1/0", "IPv6"),
+    (f"https://echo:{_REDIS_PASSWORD}@127.0.0.1:6379/0", "scheme"),
+    (f"redis://echo:{_REDIS_PASSWORD}@/0", "host"),
+    (f"redis://echo:{_REDIS_PASSWORD}@127.0.0.1:6379/zero", "database"),
+], ids=["port-word", "port-range", "ipv6-unclosed", "scheme", "no-host", "database"])
+def test_open_redis_with_a_malformed_url_is_a_config_error_without_the_password(url: str, problem: str) -> None:
+    """``open_redis`` given a URL it cannot use raises ConfigError naming the ``url`` argument, what is wrong and the
+    expected form, before connecting; the message and the whole traceback (causes included) never hold the
+    password (before: urllib's ValueError, or redis-py's, from inside the store)."""
+    import traceback
+
+    from agent.config import ConfigError
+
+    with pytest.raises(ConfigError) as caught:
+        open_redis(url)
+    message = str(caught.value)
+    assert message.startswith("url: not a usable Redis URL") and problem in message and "redis://" in message
+    printed = "".join(traceback.format_exception(caught.value))
+    assert _REDIS_PASSWORD not in printed and _REDIS_PASSWORD not in message

@@ -45,8 +45,12 @@ def open_sqlite(path: str | Path, *, retry_after: float = 30.0,
 
 
 def open_redis(url: str, *, prefix: str = "steadyloop:", retry_after: float = 30.0) -> DegradingStore:
-    """The Redis store at ``url``, degrading to memory on failure."""
-    from .redis import RedisStore, _redacted_url
+    """The Redis store at ``url``, degrading to memory on failure; ConfigError (naming ``url``, never its
+    password) for a URL that cannot be used."""
+    from ._redis_url import check_redis_url, redacted_url, register_password
+    from .redis import RedisStore
 
-    return DegradingStore(lambda: RedisStore(url, prefix=prefix), label=f"redis at {_redacted_url(url)}",
+    check_redis_url(url, "url")
+    register_password(url)
+    return DegradingStore(lambda: RedisStore(url, prefix=prefix), label=f"redis at {redacted_url(url)}",
                           retry_after=retry_after)

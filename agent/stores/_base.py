@@ -30,6 +30,7 @@ from types import MappingProxyType
 from typing import Final, Protocol
 
 from .._credential_state import CredentialState
+from .._redact import redact
 
 __all__ = ["DEFAULT_AFFINITY_TTL", "Candidate", "CandidateSet", "Order", "StateStore", "StoreBusyError", "StoreError",
            "cleared", "eligible", "member", "merge_ops", "ordered"]
@@ -43,7 +44,13 @@ class StoreError(Exception):
 
     StoreBusyError      another process held the store's lock past the busy timeout: this one
                    operation degrades, the store stays in use
+
+    Its message is redacted when it is made (a server's error text may echo a password), so every warning,
+    description and degradation reason built from it is too.
     """
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(redact(message, limit=max(500, len(message))))
 
 
 class StoreBusyError(StoreError):

@@ -29,12 +29,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, Final, cast
-from urllib.parse import urlsplit
 
 from .._credential_state import CredentialState
 from . import _redis_lua as lua
 from ._base import DEFAULT_AFFINITY_TTL, Candidate, CandidateSet, Order, StoreError, cleared, merge_ops, ordered
 from ._flusher import FLUSHER, Flusher
+from ._redis_url import redacted_url, register_password
 from ._rows import decode_state
 
 __all__ = ["RedisStore"]
@@ -48,11 +48,6 @@ try:  # the C packer of the redis extra's hiredis; redis-py's packer without it
     from hiredis import pack_command as _pack_command
 except ImportError:  # pragma: no cover - the redis extra installs hiredis
     _pack_command = None
-
-
-def _redacted_url(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.hostname}:{parts.port or 6379}{parts.path or ''}"
 
 
 class RedisStore:
@@ -72,7 +67,8 @@ class RedisStore:
         self._flusher = flusher  # applies deferred successes when no operation comes to carry them
         self._pending: list[Command] = []  # deferred successes' FINISH commands, sent before the next script
         self.prefix = prefix
-        self.description = f"redis at {_redacted_url(url)} (prefix {prefix!r})"
+        register_password(url)
+        self.description = f"redis at {redacted_url(url)} (prefix {prefix!r})"
         self._url, self._timeout = url, timeout
         self._connect()
         self._call(self._db.ping)
@@ -168,7 +164,9 @@ class RedisStore:
         try:
             return fn(*args, **kwargs)
         except self._redis_errors as err:
-            raise StoreError(f"{self.description}: {type(err).__name__}: {err}") from err
+            # no cause: a server's error may echo the password (Redis before 6 repeats HELLO's arguments), and a
+            # traceback prints a cause's text as it is; this message holds its words, redacted
+            raise StoreError(f"{self.description}: {type(err).__name__}: {err}") from None
 
     def _skey(self, pool: str, credential_id: str) -> str:
         return f"{self.prefix}{pool}:s:{credential_id}"
