@@ -78,6 +78,12 @@ class RequestSettings:
     extra_headers: Mapping[str, str] = field(default_factory=dict)
     extra_body: Mapping[str, Any] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        from ._secret_headers import masked_headers  # a key may be configured as a header
+
+        shown = {**{f: getattr(self, f) for f in self.__slots__}, "extra_headers": masked_headers(self.extra_headers)}
+        return f"RequestSettings({', '.join(f'{k}={v!r}' for k, v in shown.items())})"
+
 
 def _common(s: RequestSettings) -> dict[str, Any]:
     out: dict[str, Any] = {}

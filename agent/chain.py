@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ._params import Effort, RequestSettings, anthropic_max_tokens
+from ._secret_headers import masked_headers, register_headers
 from .platforms.extras import Platform
 
 __all__ = ["MAX_CALL_SECONDS", "Api", "CallTimeouts", "ChainEntry", "ClientOptions", "Platform", "check_base_url",
@@ -77,6 +78,11 @@ class ClientOptions:
     region: str | None = None  # bedrock, vertex
     project_id: str | None = None  # vertex
 
+    def __repr__(self) -> str:
+        shown = {**{f: getattr(self, f) for f in self.__slots__}, "default_headers": tuple(
+            masked_headers(dict(self.default_headers)).items())}  # a key may be configured as a header
+        return f"ClientOptions({', '.join(f'{k}={v!r}' for k, v in shown.items())})"
+
 
 class ChainEntry(BaseModel):
     """One model of the ordered fallback chain, with the pool that pays for it."""
@@ -125,6 +131,16 @@ class ChainEntry(BaseModel):
     @classmethod
     def _base_url(cls, value: str | None) -> str | None:
         return check_base_url(value)
+
+    @model_validator(mode="after")
+    def _header_keys_are_secrets(self) -> ChainEntry:
+        """A key configured as a header (a proxy's x-api-key, a gateway's Authorization) is redacted like a pool's."""
+        register_headers([*self.extra_headers.items(), *self.default_headers.items()])
+        return self
+
+    def __repr_args__(self) -> Any:
+        for name, value in super().__repr_args__():
+            yield name, masked_headers(value) if name in ("extra_headers", "default_headers") else value
 
     @model_validator(mode="after")
     def _settings_fit_the_api(self) -> ChainEntry:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from .._params import RequestSettings
+from .._sdk_logs import redact_sdk_logs
 from ..chain import Api, CallTimeouts, ClientOptions
 from ..conversation import Message, Thinking, ToolCall
 from ..credential_pool import Credential
@@ -116,6 +117,7 @@ class Adapter:
             found = self._clients.get(key)
             if found is None:
                 found = self._clients[key] = self._build(credential, base_url, timeout, asynchronous, options)
+                redact_sdk_logs()  # after the build: the SDK it imported has made its loggers
             return found
 
     def shared_http(self, timeout: float, asynchronous: bool) -> Any:

@@ -10,17 +10,17 @@
   access token, a credentials file, or application default credentials.
 
 Secrets a client resolves itself (an AWS profile's keys) are registered for redaction here, and
-botocore's signer log (its DEBUG records print the canonical request, session token included)
-is redacted.
+botocore's logs (its signer's DEBUG records print the canonical request, session token included)
+are redacted (``agent._sdk_logs``).
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from .._redact import redact, register_secret
+from .._redact import register_secret
+from .._sdk_logs import redact_sdk_logs
 from .auth import AwsAuth, EntraAuth, GoogleAuth
 from .extras import Platform, missing_extra
 
@@ -33,22 +33,6 @@ __all__ = ["GOOGLE_FILE_TYPES", "azure_client", "bedrock_client", "google_file_t
 
 _CLOUD_SCOPE = "https://www.googleapis.com/auth/cloud-platform"
 GOOGLE_FILE_TYPES: Final = ("service_account", "authorized_user")
-_SIGNER_LOG: Final = "botocore.auth"  # logs each canonical request at DEBUG, session token included
-
-
-class _Redacting(logging.Filter):
-    """Rewrites a record's text with every configured secret masked (the whole text, however long)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        text = record.getMessage()
-        record.msg, record.args = redact(text, limit=max(500, len(text))), ()
-        return True
-
-
-def _redact_signer_log() -> None:
-    logger = logging.getLogger(_SIGNER_LOG)
-    if not any(isinstance(f, _Redacting) for f in logger.filters):
-        logger.addFilter(_Redacting())
 
 
 def _http(timeout: float, asynchronous: bool, shared: Any = None) -> Any:
@@ -116,7 +100,7 @@ def bedrock_client(credential: Credential, base_url: str | None, timeout: float,
     _need("bedrock")
     import anthropic
 
-    _redact_signer_log()
+    redact_sdk_logs()  # botocore.auth logs each canonical request at DEBUG, session token included
     common: dict[str, Any] = {**_aws(credential), "aws_region": options.region, "base_url": base_url,
                               "max_retries": 0, "timeout": timeout, "default_headers": _headers(options),
                               "http_client": _http(timeout, asynchronous, http)}
