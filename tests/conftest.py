@@ -31,7 +31,8 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def redis_before_hello_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real redis-server that answers HELLO as Redis before 6 does: an unknown command, its arguments (password
-    included) echoed in the error, which redis-py (RESP3 by default, so HELLO first) meets on an older server."""
+    included) echoed in the error, which redis-py asking for RESP3 (``?protocol=3``; 8.1's default) meets on an older
+    server."""
     yield from _redis_server(tmp_path_factory, "--rename-command", "HELLO", "")
 
 
