@@ -56,8 +56,9 @@ class TurnLogic(TurnOutcomes, TurnWaits):
         forwards the answer as sent, so no history is built for it (a reply with tool calls ends the turn,
         the client runs its tools). Once an answer is judged good it yields ``Answered`` before recording
         anything: the caller may send the answer first, and the bookkeeping runs when it resumes the turn.
-        ``pinned``: where a pool remembers the session's key, only that key may serve (the turn waits for it
-        as for any cooling key, or falls back)."""
+        ``pinned``: where a pool remembers the session's key, only that key may serve, and only the chain
+        entries of such pools: the turn waits for it as for any cooling key (no fallback that cannot serve it
+        keeps a reserve), falls back to another entry that holds it, or gives up with that key's status."""
         return self._turn((), session, asynchronous=True, streaming=True, passthrough=True, pinned=pinned)
 
     def _turn(self, conversation: tuple[Message, ...], session: str | None, asynchronous: bool = False,
@@ -70,7 +71,11 @@ class TurnLogic(TurnOutcomes, TurnWaits):
                   Draft(conversation, self._tool_specs, self.chain[0].betas), start,
                   ev.TurnRef(os.urandom(8).hex(), session), streaming=streaming, pending=pending,
                   prompt=conversation[-1] if conversation else None, passthrough=passthrough, pinned=pinned)
-        t.ctx.has_next = len(self.chain) > 1
+        if pinned and session is not None:
+            t.serving = self._holders(session)
+            if t.serving is not None:
+                t.entry_index = min(t.serving)
+        t.ctx.has_next = len(self.chain) > 1 if t.serving is None else any(i > t.entry_index for i in t.serving)
         self._emit(t, ev.TurnStarted(t.ref, self.chain[0].api, self.chain[0].model, streaming))
         problem = unsendable_text(conversation)
         if problem is not None:  # a local error: nothing is sent, nor retried

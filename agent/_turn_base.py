@@ -85,6 +85,9 @@ class _Turn:
     prompt: Message | None = None  # the turn's question (left out of the history handed back if it was blocked)
     pending: hooks.Pending | None = None  # async hooks' calls the async drivers await (None: sync drivers)
     pinned: bool = False  # only the session's remembered key may serve (CredentialPool.acquire)
+    # a pinned turn: the chain entries whose pool remembers the session's key, the only ones that may serve it
+    # (None: no pool remembers it, so every entry may; ``TurnBase._holders``)
+    serving: frozenset[int] | None = None
     passthrough: bool = False  # the caller sends its own body (agent.passthrough): nothing to repair or compress
     reserve_cut: bool = False  # the call in flight is cut before the fallback's reserve, not at the deadline
 
@@ -139,21 +142,45 @@ class TurnBase:
 
     def _fall_back(self, t: _Turn, reason: str) -> None:
         previous = self.chain[t.entry_index]
-        t.entry_index = self._next_entry(t.entry_index, reason)
+        t.entry_index = self._next_entry(t, reason)
         entry = self.chain[t.entry_index]
         t.tried, t.circuit_dirty, t.circuit_open = set(), False, False
-        t.ctx = LadderContext(repaired=set(t.ctx.repaired), has_next=t.entry_index + 1 < len(self.chain))
+        t.ctx = LadderContext(repaired=set(t.ctx.repaired), has_next=bool(self._later(t, t.entry_index)))
         t.draft = replace(t.draft, betas=entry.betas, completion_tokens=False)
         self._emit(t, ev.FallbackActivated(previous.model, entry.model, entry.api, reason, t.ref))
 
-    def _next_entry(self, index: int, reason: str) -> int:
-        """The next chain entry; after an overflow, the next one with a larger known window if there is one."""
+    def _next_entry(self, t: _Turn, reason: str) -> int:
+        """The next chain entry that may serve the turn; after an overflow, the next one with a larger known window
+        if there is one."""
+        index, later = t.entry_index, self._later(t, t.entry_index)
         if reason in ("context_overflow", "payload_too_large") and self.chain[index].context_window:
             window = self.chain[index].context_window or 0
-            for later in range(index + 1, len(self.chain)):
-                if (self.chain[later].context_window or 0) > window:
-                    return later
-        return index + 1
+            for i in later:
+                if (self.chain[i].context_window or 0) > window:
+                    return i
+        return later[0]
+
+    def _later(self, t: _Turn, index: int) -> list[int]:
+        """The chain entries after ``index`` that may serve the turn (a pinned turn: those that hold its key)."""
+        return [i for i in range(index + 1, len(self.chain)) if t.serving is None or i in t.serving]
+
+    def _holders(self, session: str) -> frozenset[int] | None:
+        """The chain entries whose pool remembers ``session``'s key (what only that key can reach, such as a stored
+        Responses answer: an entry of another pool would only be refused), or None when no pool does (the session
+        was never seen here: any entry may try it)."""
+        remembered: dict[str, bool] = {}
+        for entry in self.chain:
+            if entry.pool not in remembered:
+                remembered[entry.pool] = self.pools[entry.pool].remembered(session) is not None
+        holders = frozenset(i for i, entry in enumerate(self.chain) if remembered[entry.pool])
+        return holders or None
+
+    def _pinned_to(self, t: _Turn) -> str:
+        """Why a pinned turn that failed asked no other key: the credentials that hold its session."""
+        held = {self.pools[self.chain[i].pool].remembered(t.ref.session or "") for i in sorted(t.serving or ())}
+        ids = ", ".join(sorted(c.id for c in held if c is not None)) or "one credential"
+        return (f"The request continues a previous response that only {ids} holds (another organisation's key "
+                "would be refused it), so no other key was asked.")
 
     @staticmethod
     def _note(t: _Turn, entry: ChainEntry, action: str, reason: str, wait: float = 0.0) -> None:
@@ -209,6 +236,8 @@ class TurnBase:
     def _result(self, t: _Turn, verdict: Verdict, entry: ChainEntry | None = None,
                 lease: Lease | None = None) -> TurnResult:
         answered = verdict.status is TurnStatus.ok
+        if t.serving is not None and not answered:
+            verdict = replace(verdict, message=f"{verdict.message} {self._pinned_to(t)}")
         result = constructed(TurnResult, {  # built from validated parts, every field in the model's order
             "status": verdict.status, "final_response": verdict.message, "failure_reason": verdict.reason,
             "retry_at": verdict.retry_at, "provider": entry.provider_name if entry and answered else verdict.provider,

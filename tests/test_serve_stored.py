@@ -142,3 +142,56 @@ def test_a_continued_answer_waits_for_its_cooling_key_instead_of_asking_another(
             continued = answer(client, False, previous_response_id=created.id)
     assert continued.output_text
     assert [(r.key, r.status) for r in emu.log] == [("a", 200), ("a", 429), ("a", 200)]
+
+
+
+def _with_fallback(emu: Emulator, **loop: float) -> SteadyConfig:
+    """Route ``r``: ``m`` on pool ``main`` (key a), then ``m2`` on pool ``spare`` (key c, another organisation: it
+    never stored what a created); ``loop``: the turn's policy."""
+    base = {"api": "openai-responses", "base_url": emu.base_url("openai"), "timeout": 5, "first_token_timeout": 3,
+            "idle_timeout": 3}
+    return load_config({"state": {"backend": "memory"}, "loop": loop,
+                        "pools": {"main": {"credentials": [{"id": "k1", "key": KEYS[0]}]},
+                                  "spare": {"credentials": [{"id": "k3", "key": "sk-emu-c"}]}},
+                        "chain": [{**base, "model": "m", "pool": "main"}, {**base, "model": "m2", "pool": "spare"}],
+                        "routes": {"r": {"chain": ["m", "m2"]}}})
+
+
+def _limited_once(wait: str) -> Emulator:
+    """Keys a and c; the second call answers OpenAI's 429 with ``retry-after: wait``."""
+    limited = {"respond": "error", "shape": "openai_rpm_limit", "headers": {"retry-after": wait},
+               "match": {"calls": [2]}}
+    return scenario(keys=[{"key": KEYS[0], "label": "a"}, {"key": "sk-emu-c", "label": "c"}], rules=[limited])
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["plain", "streamed"])
+def test_a_continued_answer_waits_for_its_key_rather_than_fall_back_to_one_that_never_saw_it(stream: bool) -> None:
+    """On a route with a fallback entry, the key that created an answer is rate-limited (a 429, Retry-After 3 s) when
+    the chain continues, with 4 s of the turn's deadline left. Waiting for it leaves no room for the fallback's
+    reserve (1 s of 4), but the fallback's key (another organisation) has never heard of the answer: it could only
+    answer 400 previous_response_not_found. So the turn waits for the key that holds it and continues there (before:
+    it fell back to key c, and the client got that 400)."""
+    import asyncio
+
+    with _limited_once("3") as emu, served(_with_fallback(emu, deadline_seconds=4), sleep=asyncio.sleep) as gw:
+        client = openai_client(gw.url)
+        created = answer(client, stream)
+        continued = answer(client, stream, previous_response_id=created.id)
+    assert continued.output_text
+    assert [(r.key, r.status) for r in emu.log] == [("a", 200), ("a", 429), ("a", 200)]
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["plain", "streamed"])
+def test_a_continued_answer_whose_key_is_out_of_reach_says_so_rather_than_ask_another(stream: bool) -> None:
+    """The key that created an answer is rate-limited for longer than the turn may wait (Retry-After 1 s, max_wait
+    0.5 s): the client gets the 429 of that key, with its Retry-After and x-should-retry, not a continuation sent to
+    the fallback's key, which has never heard of the answer (before: its 400 previous_response_not_found)."""
+    with _limited_once("1") as emu, served(_with_fallback(emu, max_wait_seconds=0.5)) as gw:
+        client = openai_client(gw.url)
+        created = answer(client, stream)
+        with pytest.raises(openai.RateLimitError) as refused:
+            answer(client, stream, previous_response_id=created.id)
+    assert [(r.key, r.status) for r in emu.log] == [("a", 200), ("a", 429)]
+    headers = refused.value.response.headers
+    assert headers["x-should-retry"] == "true" and 0 < int(headers["retry-after"]) <= 2
+    assert "k1" in refused.value.message and "previous response" in refused.value.message
