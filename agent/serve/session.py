@@ -35,6 +35,8 @@ _MAX: Final = 512  # longer values are not an id a client meant: ignored
 _FIRST_HEADERS: Final = ("x-claude-code-session-id",)
 _LATER_HEADERS: Final = ("session-id", "session_id", "x-session-id", "x-session-affinity")
 _LEGACY_SESSION: Final = "_session_"
+_ANY_HEADER: Final = frozenset((*_FIRST_HEADERS, *_LATER_HEADERS))
+_ANY_FIELD: Final = frozenset(("metadata", "prompt_cache_key", "conversation", "conversation_id"))
 
 
 def _clean(value: Any) -> str | None:
@@ -61,6 +63,8 @@ def _from_user_id(value: Any) -> str | None:
 
 
 def _found(headers: Mapping[str, str], body: Mapping[str, Any]) -> tuple[str, str] | None:
+    if _ANY_HEADER.isdisjoint(headers) and _ANY_FIELD.isdisjoint(body):  # most requests say nothing: one look
+        return None
     for name in _FIRST_HEADERS:
         if (value := _clean(headers.get(name))) is not None:
             return name, value
