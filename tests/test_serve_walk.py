@@ -320,3 +320,36 @@ def test_the_first_content_event_leaves_before_the_rest_of_its_chunk_is_parsed(m
     assert asyncio.run(run()) is None
     assert len(at_commit[0]) == 3 and at_commit[0][-1].startswith(b"event: content_block_delta")
     assert writes == [_STREAM[:_SECOND_CONTENT], _STREAM[_SECOND_CONTENT:]] and len(parsed) == _STREAM.count(b"\n\n")
+
+
+def test_a_slow_client_is_not_the_upstreams_silence() -> None:
+    """The idle timeout bounds the upstream's silence only: an upstream that sends its chunks at once to a client
+    that takes 0.6 s to take each write (past the 0.3 s idle timeout, twice) gets the whole answer relayed, not a
+    cut; and an upstream silent past it between two chunks is cut (httpx's ReadTimeout, naming idle_timeout)."""
+    import httpx2
+
+    writes: list[bytes] = []
+
+    async def slow(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.body":
+            await asyncio.sleep(0.6)
+            writes.append(message["body"])
+
+    async def silent(*chunks: bytes) -> AsyncIterator[bytes]:
+        for i, chunk in enumerate(chunks):
+            if i:
+                await asyncio.sleep(0.6)
+            yield chunk
+
+    async def run(send: Any, chunks: AsyncIterator[bytes]) -> Any:
+        return await _relay(batches(chunks), Watch("anthropic-messages", None, None), StreamSink(send, list,
+                            keep_alive=30), Walked(), [], lambda: None, idle=0.3)
+
+    assert asyncio.run(run(slow, _chunks(_STREAM[:_SECOND_CONTENT + 5], _STREAM[_SECOND_CONTENT + 5:]))) is None
+    assert b"".join(writes) == _STREAM
+
+    async def quick(message: MutableMapping[str, Any]) -> None:
+        pass
+
+    with pytest.raises(httpx2.ReadTimeout, match="idle_timeout"):
+        asyncio.run(run(quick, silent(_STREAM[:_SECOND_CONTENT + 5], _STREAM[_SECOND_CONTENT + 5:])))
