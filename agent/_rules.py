@@ -750,6 +750,9 @@ def _plan(status: Status, *, any_status: bool = False) -> _Plan:
 
 
 _PLANS: Final[dict[Status, _Plan]] = {s: _plan(s) for s in _ALL_STATUSES}
+# Each rule's conditions as the walk reads them, an empty one as None (one test of a local, where reading the field
+# and asking the empty set cost a call): codes (one of them), tags (all), unless (none), test.
+_CONDITIONS: Final = tuple((r.codes or None, r.tags or None, r.unless or None, r.test) for r in RULES)
 # a status outside 100-599, which the facts never produce: every rule, as the plain walk would
 _PLAN_ALL: Final = _plan(None, any_status=True)
 
@@ -773,10 +776,10 @@ def first_match(facts: ErrorFacts, extra: tuple[Rule, ...] = ()) -> Rule:
         indexed.sort()
         order = indexed  # type: ignore[assignment]
     for at in order:  # holds(), inlined: this loop is the hot path
-        r = RULES[at]
-        if ((not r.codes or not r.codes.isdisjoint(codes)) and r.tags <= tags and r.unless.isdisjoint(tags)
-                and (r.test is None or r.test(facts))):
-            return r
+        needs_code, needs_tags, unless, test = _CONDITIONS[at]
+        if ((needs_code is None or not needs_code.isdisjoint(codes)) and (needs_tags is None or needs_tags <= tags)
+                and (unless is None or unless.isdisjoint(tags)) and (test is None or test(facts))):
+            return RULES[at]
     return RULES[-1]
 
 
