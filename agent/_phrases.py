@@ -71,15 +71,27 @@ class Tag:
 
 
 # Words found in most error messages make poor anchors (every text holding one has its groups tested): a group
-# is anchored on its longest other word. Any word of a group is a correct anchor; this only picks a rarer one.
-_COMMON_WORDS: Final = frozenset((
-    "a", "an", "and", "api", "are", "as", "at", "be", "by", "can", "code", "error", "for", "from", "has", "have",
-    "in", "input", "invalid", "is", "it", "key", "length", "limit", "maximum", "message", "model", "models",
-    "more", "must", "not", "of", "on", "or", "organization", "per", "please", "prompt", "provider", "rate",
-    "reached", "request", "requests", "server", "service", "status", "supported", "that", "the", "this", "to",
-    "token", "tokens", "too", "try", "usage", "was", "with", "you", "your", "account", "again", "available",
-    "connection", "context", "exceeded", "failed", "found", "response", "access",
-))
+# is anchored on its longest other word, or, when all its words are common, on the least common of them. Any word of
+# a group is a correct anchor; this only picks a rarer one. Most common first: the words in at least 3 % of the corpus
+# texts (tests/corpus, 3,245 texts, December 2026; "error" is in 41 %), then a few the phrase tables use often.
+_COMMON_WORDS: Final = (
+    "error", "the", "api", "to", "model", "message", "request", "please", "is", "code", "your", "not", "for", "https",
+    "type", "or", "com", "in", "you", "failed", "a", "this", "limit", "status", "and", "try", "400", "again", "of",
+    "with", "1", "invalid", "openai", "an", "exceeded", "at", "response", "tokens", "429", "more", "server", "rate",
+    "too", "0", "id", "has", "docs", "ai", "be", "check", "requests", "on", "messages", "invalid_request_error", "http",
+    "5", "key", "no", "found", "content", "input", "param", "have", "prompt", "details", "provider", "must", "context",
+    "litellm", "from", "was", "maximum", "length", "can", "quota", "3", "s", "chat", "account", "access", "requested",
+    "billing", "reached", "connection", "2", "service", "internal", "supported", "later", "v1", "does", "body",
+    "current", "retry", "overloaded", "anthropic", "claude", "many", "gemini", "if", "url", "per", "occurred", "it",
+    "500", "out", "usage", "available", "token", "organization", "by", "models", "are", "that", "as",
+)
+_RARITY: Final = {word: rank for rank, word in enumerate(_COMMON_WORDS)}  # higher: less common
+
+
+def _anchor_of(words: list[str]) -> str:
+    """The word a group is looked up by: its longest uncommon word, else its least common one."""
+    uncommon = [w for w in words if w not in _RARITY]
+    return max(uncommon, key=len) if uncommon else max(words, key=_RARITY.__getitem__)
 
 
 def _tag(name: str, *entries: str | tuple[str, ...]) -> Tag:
@@ -93,8 +105,7 @@ def _tag(name: str, *entries: str | tuple[str, ...]) -> Tag:
             unanchored.append(padded)
             continue
         words = [w for p in padded for w in p.split()]
-        anchor = max([w for w in words if w not in _COMMON_WORDS] or words, key=len)
-        by_anchor.setdefault(anchor, []).append(padded)
+        by_anchor.setdefault(_anchor_of(words), []).append(padded)
     frozen = {a: tuple(groups) for a, groups in by_anchor.items()}
     return Tag(name, frozenset(frozen), frozen, tuple(unanchored))
 
