@@ -222,14 +222,22 @@ def classify_soft_failure(
 
 def _annotate(f: ErrorFacts, provider: str, model: str, tokens: int, context: int, messages: int,
               now: float | None) -> None:
-    f.provider, f.model = str(provider or ""), str(model or "")
-    f.approx_tokens = tokens if isinstance(tokens, int) else 0
-    f.context_length = context if isinstance(context, int) and context > 0 else 200_000
-    f.num_messages = messages if isinstance(messages, int) else 0
-    if f.status is None and f.error_type in _STATUS_BY_TYPE:
-        f.status = _STATUS_BY_TYPE[f.error_type]
-    elif f.status is None and not f.codes.isdisjoint(_STATUS_BY_TYPE):
-        f.status = min(_STATUS_BY_TYPE[c] for c in f.codes if c in _STATUS_BY_TYPE)  # deterministic
+    # The facts start at the defaults ("", 0, 200_000): a field is written only when the caller gave another value.
+    if provider:
+        f.provider = str(provider)
+    if model:
+        f.model = str(model)
+    if tokens and isinstance(tokens, int):
+        f.approx_tokens = tokens
+    if context != 200_000 and isinstance(context, int) and context > 0:
+        f.context_length = context
+    if messages and isinstance(messages, int):
+        f.num_messages = messages
+    if f.status is None:
+        if f.error_type in _STATUS_BY_TYPE:
+            f.status = _STATUS_BY_TYPE[f.error_type]
+        elif not f.codes.isdisjoint(_STATUS_BY_TYPE):
+            f.status = min(_STATUS_BY_TYPE[c] for c in f.codes if c in _STATUS_BY_TYPE)  # deterministic
     f.wait = _wait(f, now)
 
 
