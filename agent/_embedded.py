@@ -216,7 +216,7 @@ def embedded_codes(text: str) -> list[str]:
                   if text.endswith(_CLASS_OWNERS, 0, m.start())]
     if "raised " in text:
         found += _RAISED_RE.findall(text, 0, 600)
-    return [code.lower() for code in found]
+    return [code.lower() for code in found] if found else found  # most texts name none: no comprehension to run
 
 
 # Wrappers name their own classes after the kind of error (LiteLLM's RouterRateLimitError, Cohere's

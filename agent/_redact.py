@@ -135,6 +135,8 @@ def redact(text: str, limit: int = 500) -> str:
     The start of ``text`` is scanned, twice the limit at first; when masking shrank it so much that a secret cut at
     the scanned window's end could reach the kept text, the window doubles (at most the whole text)."""
     window = limit * 2
+    if len(text) <= window:  # the common case: the whole text is scanned at once
+        return _masked(text)[:limit]
     while True:
         head = _masked(text[:window])
         if window >= len(text) or len(head) >= limit + _Registry.longest + 64:
