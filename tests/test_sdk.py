@@ -97,6 +97,23 @@ def test_a_run_loads_only_its_own_sdk(api: str, loaded: list[str], tmp_path: Pat
         assert len(emu.log) == 1
 
 
+@pytest.mark.parametrize(("body", "loaded"), [
+    ('{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}', ["anthropic", "httpx2"]),
+    ('{"error":{"message":"slow down","code":"rate_limit_exceeded"}}', ["httpx2", "openai"]),
+])
+def test_classify_loads_only_the_sdk_of_the_body(body: str, loaded: list[str], tmp_path: Path) -> None:
+    """steadyloop classify replays the body through the one SDK it belongs to (an Anthropic error body through
+    anthropic, any other through openai) and loads only that one: each SDK costs about a second to import."""
+    code = textwrap.dedent(f"""
+        import io
+        from agent.cli import main
+        out = io.StringIO()
+        assert main(["classify", "--status", "529", "--json", "--body", {body!r}], out=out) == 0
+        assert json.loads(out.getvalue())["reason"] in ("overloaded", "rate_limit"), out.getvalue()
+    """)
+    assert sorted(_loaded_after("import json\n" + code, tmp_path)) == loaded
+
+
 def test_the_command_runs_without_the_sdks_aiohttp_transport(tmp_path: Path) -> None:
     """``python -m agent.cli run`` (the process entry, as the steadyloop script) never imports aiohttp: the
     SDK would load it for its own DefaultAioHttpClient, which no command but serve uses, and its import

@@ -13,17 +13,19 @@ the real client from the real ``httpx`` exception; an SDK status class is built 
 libraries (LiteLLM) build theirs, with the status and no body; a builtin is the real builtin;
 any other class (botocore, google-genai, gRPC, ...) is a plain ``Exception`` subclass with that
 name and text, since a name and a text are all a classifier can read of a class it does not import.
+
+Each function imports only the SDK it drives, when it first drives it: ``steadyloop classify`` on an
+Anthropic body never loads ``openai``, nor the reverse (each SDK costs about a second to import).
 """
 
 from __future__ import annotations
 
 import builtins
+import importlib
 import json
 from typing import Any, Final, Literal
 
-import anthropic
 import httpx2
-import openai
 
 from .error_shapes import ErrorShape
 
@@ -57,9 +59,13 @@ def _cloud(api: Api, http: httpx2.Client) -> Any:
     """The same request through the cloud host's official client (Azure: Chat; Bedrock/Vertex: Messages)."""
     hi: list[Any] = [{"role": "user", "content": "hi"}]
     if api == "azure":
+        import openai
+
         azure = openai.AzureOpenAI(api_key=_DUMMY_KEY, azure_endpoint="http://upstream.test", api_version="2024-10-21",
                                    max_retries=0, http_client=http)
         return azure.chat.completions.create(model="gpt-test", messages=hi)
+    import anthropic
+
     client: Any
     if api == "bedrock":
         client = anthropic.AnthropicBedrock(**_AWS, base_url="http://upstream.test", max_retries=0, http_client=http)
@@ -74,10 +80,14 @@ def _call(api: Api, transport: httpx2.MockTransport) -> Any:
     if api in ("azure", "bedrock", "vertex"):
         return _cloud(api, http)
     if api == "anthropic":
+        import anthropic
+
         client = anthropic.Anthropic(api_key=_DUMMY_KEY, base_url="http://upstream.test", max_retries=0,
                                      http_client=http)
         return client.messages.create(model="claude-test", max_tokens=16,
                                       messages=[{"role": "user", "content": "hi"}])
+    import openai
+
     oai = openai.OpenAI(api_key=_DUMMY_KEY, base_url="http://upstream.test/v1", max_retries=0, http_client=http)
     if api == "responses":
         return oai.responses.create(model="gpt-test", input="hi")
@@ -128,7 +138,7 @@ def exception_from_message(
         except Exception as exc:
             return exc
         raise AssertionError("the client did not raise from a raising transport")
-    module: Any = anthropic if api == "anthropic" else openai
+    module: Any = importlib.import_module(api)  # only the SDK this error belongs to
     sdk_class = getattr(module, name, None)
     if isinstance(sdk_class, type) and issubclass(sdk_class, module.APIStatusError):
         code = status or getattr(sdk_class, "status_code", None)
@@ -170,17 +180,23 @@ def outcome_from_event(event: dict[str, Any]) -> Any:
     kind = str(event.get("type", ""))
     try:
         if kind == "error" and isinstance(event.get("error"), dict):
+            import anthropic
+
             client = anthropic.Anthropic(api_key=_DUMMY_KEY, base_url="http://upstream.test", max_retries=0,
                                          http_client=httpx2.Client(transport=_sse([_MESSAGE_START, event])))
             with client.messages.stream(model="claude-test", max_tokens=16,
                                         messages=[{"role": "user", "content": "hi"}]) as stream:
                 list(stream)
         elif kind.startswith("response.") or kind == "error":
+            import openai
+
             oai = openai.OpenAI(api_key=_DUMMY_KEY, base_url="http://upstream.test/v1", max_retries=0,
                                 http_client=httpx2.Client(transport=_sse([event])))
             last = list(oai.responses.create(model="gpt-test", input="hi", stream=True))[-1]
             return getattr(last, "response", None) if kind.startswith("response.") else last
         elif isinstance(event.get("error"), dict):
+            import openai
+
             oai = openai.OpenAI(api_key=_DUMMY_KEY, base_url="http://upstream.test/v1", max_retries=0,
                                 http_client=httpx2.Client(transport=_sse([event])))
             list(oai.chat.completions.create(model="gpt-test", messages=[{"role": "user", "content": "hi"}],
