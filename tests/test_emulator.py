@@ -331,6 +331,22 @@ def test_log_over_http_counts_calls_without_secrets() -> None:
     assert "sk-ant-emu" not in raw and all(r["ended"] >= r["started"] for r in log)
 
 
+@pytest.mark.parametrize("header", ["x-auth-token", "proxy-authorization", "x-amz-security-token",
+                                    "cf-aig-authorization"])
+def test_log_leaves_out_every_header_that_carries_a_secret(header: str) -> None:
+    """A secret in any secret-named header (a proxy's or gateway's token, not only the providers' own key headers)
+    stays out of the log, judged as the redaction judges header names; the other headers are kept."""
+    with Emulator("healthy") as emu:
+        ant(emu, "sk-ant-emu-one").messages.create(
+            model="claude-haiku-4-5", max_tokens=5, messages=MSG,
+            extra_headers={header: "proxy-secret-0042", "anthropic-beta": "prompt-caching-2024-07-31"})
+        with urllib.request.urlopen(f"http://127.0.0.1:{emu.port}/_emulator/log") as response:
+            raw = response.read().decode()
+    (record,) = json.loads(raw)
+    assert "proxy-secret-0042" not in raw and header not in record["headers"]
+    assert record["headers"]["anthropic-beta"] == "prompt-caching-2024-07-31"
+
+
 def test_rule_times_budget_and_reset(healthy: Emulator) -> None:
     """A rule with times=N fires N times; reset() clears the log and counters."""
     with _scenario(rules=[{"respond": "error", "shape": "openai_500", "times": 2}]) as emu:

@@ -13,12 +13,13 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from ..._secret_headers import is_secret_header
 from .hostile import HOSTILE, send_hostile
 from .platforms import (
     GOOGLE_TOKEN_PATH,
@@ -54,9 +55,13 @@ _ROUTES: Final[dict[str, Endpoint]] = {
 }
 _COUNT_TOKENS: Final = "/v1/messages/count_tokens"
 _STORED: Final = re.compile(r"^/v1/responses/(?P<id>[A-Za-z0-9_-]+)(?P<tail>/input_items|/cancel)?(?:\?.*)?$")
-_SECRET_HEADERS: Final = frozenset({"authorization", "x-api-key", "api-key", "x-goog-api-key", "cookie",
-                                    "x-amz-security-token"})
 _HANG_LIMIT: Final = 120.0  # seconds a "hang" may last at most; the server's stop ends it sooner
+
+
+def _loggable(headers: Mapping[str, str]) -> dict[str, str]:
+    """A request's headers as the log keeps them: every header that carries a secret left out (one judge of which do:
+    ``agent._secret_headers``, so a proxy's ``x-auth-token`` is dropped as an ``Authorization`` is)."""
+    return {k: v for k, v in headers.items() if not is_secret_header(k)}
 
 
 class _Server(ThreadingHTTPServer):
@@ -152,7 +157,7 @@ class _Handler(BaseHTTPRequestHandler):
             seq=seq, endpoint=endpoint, model=info.model, key=state.label(info.key), streamed=info.streamed,
             status=planned_status(answer), outcome="late_reply" if late else answer.kind, cause=answer.cause,
             started=started, ended=started, body=body, host=where.host, path=self.path,
-            headers={k: v for k, v in headers.items() if k not in _SECRET_HEADERS}))
+            headers=_loggable(headers)))
         try:
             if counting and answer.kind == "reply":
                 self._json(200, {"input_tokens": max(1, len(json.dumps(body.get("messages", []))) // 4)})
@@ -189,7 +194,7 @@ class _Handler(BaseHTTPRequestHandler):
         state.finish(state.begin(RequestRecord(
             seq=0, endpoint="responses", model=found.model if found else "", key=state.label(key), streamed=False,
             status=status, outcome="reply" if status == 200 else "error", cause="stored", started=started,
-            ended=started, path=self.path, headers={k: v for k, v in headers.items() if k not in _SECRET_HEADERS})),
+            ended=started, path=self.path, headers=_loggable(headers))),
             time.time())
         self._json(status, payload)
 
