@@ -15,6 +15,7 @@ import openai
 import pytest
 
 from agent import FailoverReason, classify_api_error, classify_soft_failure
+from agent._redact import fingerprint
 from agent.testing.emulator import Emulator, Scenario, ScenarioError, list_scenarios, load_scenario
 from agent.testing.error_shapes import SHAPES
 
@@ -335,7 +336,8 @@ def test_log_over_http_counts_calls_without_secrets() -> None:
                                     "cf-aig-authorization"])
 def test_log_leaves_out_every_header_that_carries_a_secret(header: str) -> None:
     """A secret in any secret-named header (a proxy's or gateway's token, not only the providers' own key headers)
-    stays out of the log, judged as the redaction judges header names; the other headers are kept."""
+    stays out of the log, judged as the redaction judges header names: the log shows its fingerprint, as it shows
+    keys; the other headers are kept as sent."""
     with Emulator("healthy") as emu:
         ant(emu, "sk-ant-emu-one").messages.create(
             model="claude-haiku-4-5", max_tokens=5, messages=MSG,
@@ -343,7 +345,7 @@ def test_log_leaves_out_every_header_that_carries_a_secret(header: str) -> None:
         with urllib.request.urlopen(f"http://127.0.0.1:{emu.port}/_emulator/log") as response:
             raw = response.read().decode()
     (record,) = json.loads(raw)
-    assert "proxy-secret-0042" not in raw and header not in record["headers"]
+    assert "proxy-secret-0042" not in raw and record["headers"][header] == fingerprint("proxy-secret-0042")
     assert record["headers"]["anthropic-beta"] == "prompt-caching-2024-07-31"
 
 

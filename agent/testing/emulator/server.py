@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from ..._redact import fingerprint
 from ..._secret_headers import is_secret_header
 from .hostile import HOSTILE, send_hostile
 from .platforms import (
@@ -59,9 +60,10 @@ _HANG_LIMIT: Final = 120.0  # seconds a "hang" may last at most; the server's st
 
 
 def _loggable(headers: Mapping[str, str]) -> dict[str, str]:
-    """A request's headers as the log keeps them: every header that carries a secret left out (one judge of which do:
-    ``agent._secret_headers``, so a proxy's ``x-auth-token`` is dropped as an ``Authorization`` is)."""
-    return {k: v for k, v in headers.items() if not is_secret_header(k)}
+    """A request's headers as the log keeps them: the value of every header that carries a secret as its fingerprint,
+    as keys are logged (one judge of which headers do: ``agent._secret_headers``, so a proxy's ``x-auth-token`` is
+    masked as an ``Authorization`` is); a test can still see which secret went out."""
+    return {k: fingerprint(v) if is_secret_header(k) else v for k, v in headers.items()}
 
 
 class _Server(ThreadingHTTPServer):
