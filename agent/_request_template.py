@@ -240,17 +240,33 @@ def _keep(known: _Client, shape: _Shape, response: httpx2.Response, content: byt
 
 
 @contextmanager
-def _typed(errors: _Errors | None, request: Callable[[], httpx2.Request]) -> Iterator[None]:
+def _typed(client: Any, errors: _Errors | None, request: Callable[[], httpx2.Request]) -> Iterator[None]:
     """Raise a failed send as the SDK's ``post`` raises it (the module's table); ``request()``: what was sent."""
     assert errors is not None  # a static client has its table
     try:
         yield
     except errors.timeouts() as err:
-        raise errors.timeout_error(request=request()) from err
+        raise _made(client, "_make_timeout_error", errors.timeout_error, request(), err) from err
     except errors.base:
         raise
     except errors.wrapped() as err:
-        raise errors.connection_error(request=request()) from err
+        raise _made(client, "_make_connection_error", errors.connection_error, request(), err) from err
+
+
+def _made(client: Any, maker: str, error_class: Any, request: httpx2.Request, cause: BaseException) -> BaseException:
+    """The SDK's error for a failed send: its client's own maker where it has one (anthropic 2.17 and later word the
+    error after its cause: the host, the transport's reason, the timeout that ran out), else the class's default."""
+    make = getattr(client, maker, None)
+    if make is not None:
+        made: BaseException | None
+        try:
+            made = make(request, cause)
+        except Exception:  # a maker of another SDK version with another signature: the class's default below
+            made = None
+        if made is not None and isinstance(made, error_class):
+            return made
+    default: BaseException = error_class(request=request)
+    return default
 
 
 @overload
@@ -302,7 +318,7 @@ async def _send(client: Any, errors: _Errors | None,
                 sending: Callable[[], Awaitable[httpx2.Response | _aio_lane.Answer]],
                 request: Callable[[], httpx2.Request]) -> httpx2.Response | _aio_lane.Answer:
     """``sending()``'s response, or the SDK's error for its failure, as ``post`` raises it."""
-    with _typed(errors, request):
+    with _typed(client, errors, request):
         response = await sending()
     if response.is_success:
         return response
@@ -324,7 +340,7 @@ def post_content_sync(client: Any, path: str, content: bytes, *, headers: dict[s
     http: httpx2.Client = client._client
     request = template.request(content, httpx2.Timeout(client.timeout if timeout is None else timeout),
                                http.cookies, timed=timeout is not None)
-    with _typed(known.errors, lambda: request):
+    with _typed(client, known.errors, lambda: request):
         response = http.send(request, stream=stream)
     if not response.is_success:
         if not response.is_closed:

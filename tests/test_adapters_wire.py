@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import sys
 from collections.abc import Iterator
 from types import FrameType
@@ -32,6 +33,7 @@ PIXEL = Image(data="iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk
 _VARYING = frozenset({"id", "call_id", "item_id", "created", "created_at", "signature", "request_id", "date",
                       "x-request-id", "request-id", "_request_id", "traceparent", "gen_ai.response.id",
                       "anthropic.request.id", "gen_ai.response.time_to_first_chunk"})
+_REQUEST_ID = re.compile(r"req_emulated_\d+")
 
 ERRORS: dict[str, dict[str, str]] = {  # model -> the error shape each API family answers with
     "err-429": {"openai": "openai_tpm_limit_retry_after", "anthropic": "anthropic_rate_limit"},
@@ -117,10 +119,16 @@ def _both(emu: Emulator, old: Any, new: Any) -> tuple[Any, Any]:
     return outcomes[0], outcomes[1]
 
 
+def same_text(err: BaseException) -> str:
+    """The exception's text without the emulator's request id, which differs per request (anthropic 2.17 and later
+    print it in the message: ``(request_id: req_emulated_..., path: /v1/messages, type: ...)``)."""
+    return _REQUEST_ID.sub("req_emulated_N", str(err))
+
+
 def _error_facts(err: BaseException) -> tuple[Any, ...]:
     response = getattr(err, "response", None)
     headers = {k: v for k, v in response.headers.items() if k not in _VARYING} if response is not None else None
-    return (type(err), getattr(err, "status_code", None), getattr(err, "body", None), headers, str(err))
+    return (type(err), getattr(err, "status_code", None), getattr(err, "body", None), headers, same_text(err))
 
 
 def _read(adapter: Adapter, api: str, opened: Any) -> list[Any]:

@@ -98,7 +98,7 @@ def _facts(err: BaseException) -> tuple[Any, ...]:
     # the cause's kind, not its class: which phase a timeout hit (connect, read) depends on the machine's load
     cause = next((kind for kind in (httpx2.TimeoutException, httpx2.TransportError, Exception, type(None))
                   if isinstance(err.__cause__, kind)), None)
-    return (type(err), str(err), getattr(err, "status_code", None), getattr(err, "body", None), cause,
+    return (type(err), wire.same_text(err), getattr(err, "status_code", None), getattr(err, "body", None), cause,
             err.__suppress_context__)
 
 
