@@ -190,7 +190,11 @@ HOLDOUT26 = "holdout26.jsonl"
 # on 332ff6b (main 006d38f with the file); general rules were fitted to its misses (-> 72 of 82), and it stays out of
 # the 95 % sum and the neighbour index as holdout25 and holdout26 do (agent.testing.corpus.UNSEEN says why).
 HOLDOUT27 = "holdout27.jsonl"
-assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27) == UNSEEN  # out of the 95 % sum
+# A twenty-eighth, an eleventh sample of public reports deduplicated by URL and distinctive text (79 entries, mostly
+# message-only: the common classes' top results were held already), labelled and committed before any run by a
+# session that never read the rules; kept out of the 95 % sum and the neighbour index.
+HOLDOUT28 = "holdout28.jsonl"
+assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT28) == UNSEEN  # out of the 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
