@@ -366,6 +366,12 @@ _TAG_LIST: Final = (
          "than max_seq_len", "exceeds max_seq_len",
          # Zhipu's code 1261 ("Prompt 超长" in its table), and Chinese relays' "input too long, reduce the tokens".
          "prompt exceeds max length", "prompt exceeds the max length", "prompt 超长", "输入内容过长", "输入过长",
+         # "message / content / text / context too long" (an SDK's BaseResponse(code=40000, message=消息过长):
+         # https://github.com/liyupi/yucongming-java-sdk/issues/11)
+         "消息过长", "内容过长", "文本过长", "上下文过长",
+         # llama-box (GPUStack's llama.cpp server): "Illegal param: prefill 744 tokens exceed n_ctx_per_seq, try
+         # increasing total context size" (https://github.com/gpustack/gpustack/issues/1845)
+         "exceed n_ctx_per_seq", "exceeds n_ctx_per_seq", "increasing total context size",
          # ERNIE's SDK ("prompt tokens too long") and a GLM host's "number of input tokens (204703) has exceeded
          # max_prompt_tokens (202752) limit"
          "prompt tokens too long", "input tokens too long", ("number of input tokens", "has exceeded"),
@@ -600,7 +606,7 @@ _TAG_LIST: Final = (
          # Bedrock's ServiceUnavailableException, in any wrapper's words ("Can't invoke. Reason: Bedrock is unable to
          # process your request.": https://github.com/darko-mesaros/bedrust/issues/47; AWS advises backoff)
          "bedrock is unable to process your request"),
-    _tag("try_later", "try again later", "retry later", "请稍后再试"),
+    _tag("try_later", "try again later", "retry later", "请稍后再试", "请稍后重试"),
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
          "not your usage limit", "receiving too many requests",
@@ -623,7 +629,10 @@ _TAG_LIST: Final = (
          ("model loading", "insufficient system resources"),
          # oMLX refusing to load a model past its process's memory ("Cannot load X: projected memory 127.68GB would
          # exceed process limit 88.00GB")
-         ("cannot load", "projected memory")),
+         ("cannot load", "projected memory"),
+         # Hugging Face's serverless API past its auto-load cap ("The model X is too large to be loaded automatically
+         # (16GB > 10GB). Please use Spaces or Inference Endpoints": https://github.com/huggingface/lighteval/issues/299)
+         "too large to be loaded automatically"),
     # The server tried to load the model and failed (LM Studio, Ollama, llama.cpp): not "Loading model", a busy
     # server that will answer soon.
     _tag("load_failed", "failed to load model", "error loading model",
@@ -671,6 +680,9 @@ _TAG_LIST: Final = (
          "allocated quota exceeded", "allocationquota",
          # "requests too frequent", "concurrency over the limit" (ERNIE Bot, Chinese relays)
          "过于频繁", "并发超限",
+         # "your concurrency on this API is too high, lower it" (Zhipu's 1302, as OpenCode printed it:
+         # https://github.com/anomalyco/opencode/issues/9789), and "too many requests" in Chinese
+         "并发数过高", "并发过高", "降低并发", "请求过多",
          # "count has reached its cap, try again later" (a translator's text for OpenAI's 429)
          "次数已达上限",
          # "request frequency over the limit" (one-api relays), new-api's "you have reached the request count limit",
@@ -761,6 +773,11 @@ _TAG_LIST: Final = (
     _tag("thinking_budget", ("budget_tokens", "must be greater than"), ("budget_tokens", "greater than or equal to"),
          ("budget_tokens", "must be less than"), ("budget_tokens", "less than or equal to")),
     # A concrete request defect: retrying the same bytes can only fail the same way.
+    # A wrapper's 5xx around its upstream's 400: a one-api relay's "bad response status code 400" under FastGPT's
+    # {"code": 500} envelope (https://github.com/labring/FastGPT/issues/2653), a client's "upstream returned status
+    # code 400": the upstream refused this request, which a resend repeats.
+    _tag("inner_400", "bad response status code 400", "upstream status code 400", "upstream returned status code 400",
+         "upstream returned 400", "upstream error 400", "upstream error: 400"),
     _tag("request_defect",
          "unknown parameter", "unsupported parameter", "unrecognized request argument", "unknown_parameter",
          "unsupported_parameter", "invalid schema", "invalid_schema", "extra inputs are not permitted",
@@ -874,6 +891,14 @@ _TAG_LIST: Final = (
          "proxyerror", "tunnel connection failed", "proxy connect", "unable to connect to proxy",
          "error sending request for url", "no route to host",
          "network is unreachable", "stream disconnected before completion", "econnreset",
+         # The socket's error number where the text around it is in the user's language (Rust's io::Error "... (os
+         # error 10060)" after a Chinese Windows sentence: https://github.com/pot-app/pot-desktop/issues/127; Python's
+         # "[WinError 10061]", "[Errno 111]"): Windows' WSAETIMEDOUT, WSAECONNREFUSED, WSAECONNRESET, WSAEHOSTUNREACH,
+         # WSAENETUNREACH, and Linux's and macOS's ETIMEDOUT, ECONNREFUSED, ECONNRESET, EHOSTUNREACH
+         *(f"{prefix} {number}" for prefix in ("os error", "winerror")
+           for number in ("10060", "10061", "10054", "10065", "10051")),
+         *(f"{prefix} {number}" for prefix in ("os error", "errno")
+           for number in ("110", "111", "104", "113", "60", "61", "54", "65")),
          "econnrefused", "etimedout", "unable to connect to api", "fetch failed", "forcibly closed by the remote host",
          "eof occurred in violation of protocol", "connection broken", "connection to the api was lost",
          "proxy authentication required", "socket hang up", "enotfound", "eai_again",
@@ -1000,6 +1025,10 @@ _TAG_LIST: Final = (
          # Gemini's bad-call finish reasons, as a client reports them ("Response stopped due to malformed function
          # call."): the answer was malformed, as the soft path reads MALFORMED_FUNCTION_CALL
          "malformed function call", "malformed_function_call", "unexpected_tool_call"),
+    # The same bad-call finish reasons on their own: they name the answer, so they outrank a validator's generic
+    # request-defect words around them (pydantic-ai's "Field required [type=missing, input_value={'finishReason':
+    # 'MALFORMED_FUNCTION_CALL'}]" while validating Gemini's answer: https://github.com/pydantic/pydantic-ai/issues/631)
+    _tag("model_bad_call", "malformed function call", "malformed_function_call", "unexpected_tool_call"),
     # openai<1.0's APIError quoting the body it could not use ("Invalid response object from API: 'Internal Server
     # Error' (HTTP response code was 500)"): the quoted body says what failed, not the words around it.
     _tag("quoted_answer", "invalid response object from api"),

@@ -161,8 +161,11 @@ QUOTA_SOON: Final = 300.0  # seconds; a quota whose own wait hint is this short 
 
 
 def quota_reopens_soon(f: ErrorFacts) -> bool:
-    """The server's wait hint is seconds or a few minutes, and no per-day quota id is named ("...PerDay...")."""
-    return f.wait is not None and f.wait <= QUOTA_SOON and "perday" not in f.text
+    """The server's wait hint is seconds or a few minutes, and no per-day quota id is named ("...PerDay..."), in the
+    text or among a body's QuotaFailure violations (Gemini's free tier answers its spent daily allowance with a 22 s
+    ``retryDelay``: the wait reopens nothing)."""
+    return (f.wait is not None and f.wait <= QUOTA_SOON and "perday" not in f.text
+            and not any("perday" in code for code in f.codes))
 
 
 # Last resort for a status-less text no rule above reads (a wrapper's own sentence, a 200 envelope's message): the
@@ -399,6 +402,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # "Try again later" under a 503 is load unless the text says the backend is down or unreachable (an outage).
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
          unless=("rate_limit", "exhausted", "usage_limit", "billing", "quota_word", "upstream_unreachable")),
+    # A 500 or 502 whose own words are "too many requests" (Immersive Translate's "500: 当前API请求过多" for
+    # Zhipu's saturated pool: https://github.com/immersive-translate/immersive-translate/issues/3628): a server that
+    # blamed the caller's key would have said 429; the load is the server's, so back off without rotating.
+    rule("rate_words_as_5xx", R.overloaded, statuses=(500, 502), tags=("rate_limit",),
+         unless=("usage_limit", "billing", "quota_word", "exhausted", "credits_exhausted", "caller_named")),
     # An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate.
     rule("aggregator_upstream_limit", R.rate_limit, statuses=(429,), tags=("upstream_limit",),
          unless=("usage_limit", "billing", "credits_exhausted"), scope=Scope.endpoint),
@@ -566,6 +574,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "missing_required_parameter")),
     # A request defect that a gateway reports as a 5xx is still the request's fault.
     rule("request_defect_as_5xx", R.format_error, statuses=SERVER, tags=("request_defect",)),
+    rule("inner_400_as_5xx", R.format_error, statuses=SERVER, tags=("inner_400",),
+         unless=("overloaded", "rate_limit", "timeout", "transport")),
     # A client's or gateway's words for an answer it could not use (no choices, a body it failed to parse), under the
     # 5xx the wrapper gave it: the answer was wrong, not the server's state; a resend usually answers.
     rule("empty_answer_as_5xx", R.empty_response, statuses=SERVER, tags=("empty_answer",)),
@@ -598,6 +608,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # request, was wrong. A tool's own bad JSON (its arguments) is a request defect and stays one.
     # openai<1.0's "Invalid response object from API: '<body>'" quotes the answer it could not use: the body's own
     # words decide (a plain "Internal Server Error", "Unauthorized").
+    rule("model_bad_call_phrase", R.malformed_response, statuses=NONE, tags=("model_bad_call",)),
     rule("unparsable_answer_phrase", R.malformed_response, statuses=NONE, tags=("unparsable_answer",),
          unless=("request_defect", "quoted_answer")),
     rule("answer_unreadable_phrase", R.malformed_response, statuses=NONE, tags=("answer_unreadable",),

@@ -416,11 +416,16 @@ def _wrapped_error(data: Mapping[str, Any]) -> SoftVerdict | None:
 
 
 def _is_error_object(data: Mapping[str, Any]) -> bool:
-    """A bare error object: a message plus an error status code or an error type, and nothing else an answer has."""
-    if not isinstance(data.get("message"), str):
+    """A bare error object: a message plus an error status code or an error type, and nothing else an answer has;
+    or a message alone (Bedrock's 200 whose JSON is only ``{"message": "The model returned the following errors:
+    ..."}``, through the Portkey gateway: https://github.com/Portkey-AI/gateway/issues/1142), which no answer is."""
+    message = data.get("message")
+    if not isinstance(message, str):
         return False
     code, kind = data.get("code"), data.get("type")
-    return (isinstance(code, int) and code >= 400) or (isinstance(kind, str) and "error" in kind.lower())
+    if (isinstance(code, int) and code >= 400) or (isinstance(kind, str) and "error" in kind.lower()):
+        return True
+    return bool(message.strip()) and not any(value for key, value in data.items() if key != "message")
 
 
 def _text_facts(message: str) -> ErrorFacts:

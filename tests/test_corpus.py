@@ -472,6 +472,17 @@ def test_twenty_seventh_holdout_accuracy_does_not_fall() -> None:
     assert total >= 82 and right / total >= 72 / 82, f"{right}/{total}"
 
 
+def test_twenty_eighth_holdout_accuracy_does_not_fall() -> None:
+    """The twenty-eighth held-out file, an eleventh sample of public reports, keeps its accuracy (67 of 79 before any
+    rule saw it, on 87fa460: 54/63 message-only, 12/14 HTTP, 1/2 soft; 76 after general rules were fitted to its
+    misses: a per-day quota id among a body's violations, socket error numbers, Chinese concurrency, load and length
+    wordings, a 500's own "too many requests", an inner 400 under a 5xx envelope, a lone-message 200 body, Gemini's
+    bad-call finish reason inside a validator's text, Hugging Face's auto-load cap); raise the floor as rules fix
+    more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT28)])
+    assert total >= 79 and right / total >= 76 / 79, f"{right}/{total}"
+
+
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
     """`python -m bench.corpus` has a row per kind of the file entries (message, http, soft) counting that kind only."""
     (tmp_path / "x.jsonl").write_text(
