@@ -270,7 +270,7 @@ class TurnLogic(TurnOutcomes, TurnWaits):
             wait = c.retry_after if c.retry_after is not None else backoff_delay(c.reason, t.ctx.retries + 1,
                                                                                  self.policy, self.rng)
             if c.action is Action.rotate:  # every key was tried: wait for the soonest one to be back
-                wait = max(wait, self._back_in(entry))
+                wait = max(wait, self._back_in(t, entry))
             # Plan it: the sleep, one more call like the last one, and the fallback's reserve must all fit.
             if t.budget.can_wait(wait, self.clock(), then=max(outcome.duration, 0.05), keep=self._keeps(t, c)):
                 self._schedule_retry(at, wait)

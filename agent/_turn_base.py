@@ -90,6 +90,10 @@ class _Turn:
     serving: frozenset[int] | None = None
     passthrough: bool = False  # the caller sends its own body (agent.passthrough): nothing to repair or compress
     reserve_cut: bool = False  # the call in flight is cut before the fallback's reserve, not at the deadline
+    # the pool-clock time of a key's return the turn last slept for, and how many times it slept again for the rest
+    # of that same wait (``TurnWaits._empty_pool``)
+    waited_for: float | None = None
+    rewaits: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +148,7 @@ class TurnBase:
         previous = self.chain[t.entry_index]
         t.entry_index = self._next_entry(t, reason)
         entry = self.chain[t.entry_index]
-        t.tried, t.circuit_dirty, t.circuit_open = set(), False, False
+        t.tried, t.circuit_dirty, t.circuit_open, t.waited_for = set(), False, False, None
         t.ctx = LadderContext(repaired=set(t.ctx.repaired), has_next=bool(self._later(t, t.entry_index)))
         t.draft = replace(t.draft, betas=entry.betas, completion_tokens=False)
         self._emit(t, ev.FallbackActivated(previous.model, entry.model, entry.api, reason, t.ref))

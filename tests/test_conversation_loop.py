@@ -555,3 +555,54 @@ def test_an_async_tool_that_swallows_cancellation_does_not_hold_the_turn_past_it
     assert ended_first == [True]
     assert result.status is TurnStatus.deadline_exceeded
     assert "timed out" in result.messages[1].tool_results[0].content
+
+
+class EarlySleeper(Sleeper):
+    """A sleep that wakes ``early`` seconds before its time on the pool's wall clock, as an event loop's timers may
+    (uvloop's run on a millisecond clock read once per loop iteration: a 1 s wait under ``steadyloop serve`` was seen
+    to end 0.3 ms before the key's return, and the turn gave up on a key that was back 0.3 ms later)."""
+
+    def __init__(self, early: float) -> None:
+        super().__init__()
+        self.early, self.wall = early, 1_800_000_000.0
+
+    def __call__(self, seconds: float) -> None:
+        super().__call__(seconds)
+        self.wall += seconds - self.early if seconds > 0.1 else seconds  # a millisecond's sleep ends in time
+
+    def pool_clock(self) -> float:
+        return self.wall
+
+
+@pytest.mark.parametrize("early", [0.0, 0.0003, 0.002])
+def test_a_wait_that_ends_a_hair_before_the_keys_return_is_not_another_retry(early: float) -> None:
+    """One key, OpenAI's 429 with Retry-After 1 s: the turn waits for the key (its one rate-limit retry). When that
+    sleep ends a hair early on the pool's clock, the key is still cooling for the rest: the turn sleeps the rest as
+    the same wait and gets its answer, instead of giving up on a key that is back a fraction of a millisecond later
+    (before: a failed turn naming the cooling key, test_serve_stored's flake)."""
+    limited = {"respond": "error", "shape": "openai_rpm_limit", "headers": {"retry-after": "1"},
+               "match": {"calls": [1]}}
+    sleeper = EarlySleeper(early)
+    with scenario(rules=[limited]) as emu:
+        one = CredentialPool("main", [Credential(id="k1", secret=SecretStr("sk-one"))], store=MemoryStore(),
+                             clock=sleeper.pool_clock)
+        result = make_loop([entry(emu, "openai-chat", "m")], {"main": one}, sleeper).run("hi")
+        calls = emu.calls()
+    assert result.ok and calls == 2
+    assert sleeper.waits[0] == pytest.approx(1.0, abs=0.01)
+    assert sleeper.waits[1:] == ([] if early == 0 else [pytest.approx(early, abs=1e-6)])
+
+
+def test_a_pool_clock_that_never_moves_cannot_hold_a_turn_in_rest_waits() -> None:
+    """The rest of a wait is slept at most three times: a pool whose clock stands still (a frozen or broken clock)
+    ends the turn with the cooling key named, after the planned wait and three short ones, with no further call."""
+    limited = {"respond": "error", "shape": "openai_rpm_limit", "headers": {"retry-after": "1"},
+               "match": {"calls": [1]}}
+    sleeper = Sleeper()
+    with scenario(rules=[limited]) as emu:
+        frozen = CredentialPool("main", [Credential(id="k1", secret=SecretStr("sk-one"))], store=MemoryStore(),
+                                clock=lambda: 1_800_000_000.0)
+        result = make_loop([entry(emu, "openai-chat", "m")], {"main": frozen}, sleeper).run("hi")
+        calls = emu.calls()
+    assert result.status is TurnStatus.rate_limited and calls == 1
+    assert len(sleeper.waits) == 4 and "k1" in result.final_response
