@@ -192,9 +192,11 @@ HOLDOUT26 = "holdout26.jsonl"
 HOLDOUT27 = "holdout27.jsonl"
 # A twenty-eighth, an eleventh sample of public reports deduplicated by URL and distinctive text (79 entries, mostly
 # message-only: the common classes' top results were held already), labelled and committed before any run by a
-# session that never read the rules; kept out of the 95 % sum and the neighbour index.
+# session that never read the rules. Measured unseen at 67 of 79 on 87fa460; general rules have since been fitted to
+# it (-> 76 of 79), and as its labels turn no other file's reading (every verdict of the corpus the same with it in
+# the neighbour index), it counts in the 95 % sum and the index like the fitted holdouts before the twenty-fourth.
 HOLDOUT28 = "holdout28.jsonl"
-assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT28) == UNSEEN  # out of the 95 % sum
+assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27) == UNSEEN  # out of the 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:

@@ -74,13 +74,14 @@ PROVIDERS: Final = frozenset((
     "codex", "vllm", "llamacpp", "ollama", "tgi", "lmstudio", "litellm", "cliproxyapi", "other"))
 
 
-UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdout27.jsonl", "holdout28.jsonl")
+UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdout27.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
 does not even read them): holdout24, no general rule fitted to it; holdout25 and holdout26, whose misses general rules
 were fitted to (their unseen figures, 70/95 and 58/88, stay the record) but whose labels part from other files' on a few
 shared wordings (a LocalAI load that read EOF, OpenRouter's bare "Provider returned error"): in the index they turn
 four right readings of other files wrong; holdout27 likewise (67/82 unseen, 72/82 after its fit): in the index its
-labels turn a right reading of holdout26 into unknown."""
+labels turn a right reading of holdout26 into unknown. holdout28 (67/79 unseen, 76/79 after its fit) is fitted like
+the holdouts before holdout24: with it in the index no entry of any file is read differently."""
 
 
 class CorpusError(ValueError):
