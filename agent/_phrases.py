@@ -223,7 +223,11 @@ _TAG_LIST: Final = (
     _tag("extra_usage_exhausted", "out of extra usage", "claude.ai/settings/usage"),
     _tag("long_context_tier", ("extra usage", "long context")),
     _tag("thinking_signature", ("signature", "thinking"), "thought_signature", ("thought", "signature"),
-         "redacted_thinking"),
+         "redacted_thinking",
+         # Google's page on thought signatures, which its errors about them link ("Learn more: https://docs.cloud.
+         # google.com/vertex-ai/generative-ai/docs/thought-signatures"), whatever a UI's markdown did to the words
+         # before it ("is missing athought_signature": https://github.com/danny-avila/LibreChat/issues/11826)
+         "generative ai docs thought signatures", "gemini api docs thought signatures"),
     # A validator listing every value it accepts (Anthropic's "Input tag 'fallback' found using 'type' does not match
     # any of the expected tags: ... 'redacted_thinking', ... 'thinking', ..."): the names in the list say nothing
     # about what failed, as a list of allowed stop values says nothing of a content block.
@@ -268,6 +272,10 @@ _TAG_LIST: Final = (
          # not supported for model 'command-a-03-2025'. Please use the chat API instead")
          ("model", "is not supported by any provider"), "api is not supported for model",
          "model not supported", "model is not supported", "not a supported model", "does not support model",
+         # a client version the subscription endpoint refuses the model to ("Claude Code 2.1.220 does not support this
+         # model; version 2.1.251 or newer is required", through CLIProxyAPI), a relay none of whose accounts is
+         # entitled to it ("500 No available Claude accounts support the requested model: claude-opus-4-6")
+         "does not support this model", "support the requested model",
          "does not support the model", "doesn t support the model", "doesn t support model",
          "not available on your plan", "not available for your plan",
          "not available on the free tier", "does not exist or you do not have access",
@@ -496,6 +504,9 @@ _TAG_LIST: Final = (
          # "每周/每月使用上限": https://docs.bigmodel.cn/cn/api/api-code)
          "今日调用次数限额", "使用上限",
          "usage limit", "usage limits", "usage_limit_reached", "usage cap", "plan limit",
+         # a gateway's code for a spent daily allowance ({"code": "rate_limit_daily"}, xaibo's example of a 200 without
+         # choices: https://github.com/xpressai/xaibo/pull/36)
+         "rate_limit_daily",
          "limit for your plan", "limit of your plan", "limit of your current plan",
          "per day", "per month", "daily limit", "daily quota", "daily request limit", "monthly limit", "monthly quota",
          "per-day",
@@ -776,10 +787,14 @@ _TAG_LIST: Final = (
     # A wrapper's 5xx around its upstream's 400: a one-api relay's "bad response status code 400" under FastGPT's
     # {"code": 500} envelope (https://github.com/labring/FastGPT/issues/2653), a client's "upstream returned status
     # code 400": the upstream refused this request, which a resend repeats.
-    _tag("inner_400", "bad response status code 400", "upstream status code 400", "upstream returned status code 400",
+    _tag("inner_400", "bad response status code 400", "invalid status code 400", "upstream status code 400",
+         "upstream returned status code 400",
          "upstream returned 400", "upstream error 400", "upstream error: 400"),
     _tag("request_defect",
          "unknown parameter", "unsupported parameter", "unrecognized request argument", "unknown_parameter",
+         # DashScope's InvalidParameter for an output cap out of the model's range ("Range of max_tokens should be
+         # [1, 2000]")
+         "range of max_tokens",
          "unsupported_parameter", "invalid schema", "invalid_schema", "extra inputs are not permitted",
          "missing required parameter", "field required", "invalid type for", "unsupported param",
          "input is not supported", "expected a string with minimum length", "does not support tools",
@@ -955,6 +970,9 @@ _TAG_LIST: Final = (
          # Go's net/http2 when the server shed the connection with streams in flight ("http2: server sent GOAWAY and
          # closed the connection; LastStreamID=795, ErrCode=ENHANCE_YOUR_CALM")
          "incomplete json segment", ("server sent goaway", "closed the connection"),
+         # Go's net/http2 StreamError for one stream the peer reset ("stream error: stream ID 17; INTERNAL_ERROR;
+         # received from peer", a Codex stream relayed raw by CLIProxyAPI)
+         ("stream error stream id", "received from peer"),
          ("stream", "finish_reason"), ("stream", "finish reason"), ("stream", "stop_reason"),
          "stream ended without", "without a terminal event",
          # node-fetch's ERR_STREAM_PREMATURE_CLOSE: the body stream was cut before it ended.
@@ -1069,6 +1087,9 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # forge's "Empty completion received - no content, tool calls, or valid finish reason"; a Chinese client's
+         # "API 返回的 candidate.content.parts 为空" (the answer's parts, candidates or choices are empty: AstrBot)
+         "empty completion received", "parts 为空", "candidates 为空", "choices 为空",
          # the Vertex AI SDK's accessors on a candidate without text ("Cannot get the response text.", "Response
          # candidate content has no parts (and thus no text)"); a block reason printed with it decides first
          "cannot get the response text", "content has no parts",

@@ -360,13 +360,22 @@ def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:
     if finish in _GEMINI_BAD_CALLS:
         return _text_facts(f"finishReason: {finish}"), FailoverReason.malformed_response
     content = first.get("content")
-    if isinstance(content, Mapping) and content.get("parts"):
+    if isinstance(content, Mapping) and _any_part(content.get("parts")):
         return None
     if finish == "MAX_TOKENS":
         return _text_facts("finishReason: MAX_TOKENS with no output"), FailoverReason.output_truncated
     if not first:
         return _text_facts("the answer has no candidate and no block reason"), FailoverReason.empty_response
     return _text_facts(f"the candidate has no content (finishReason: {finish})"), FailoverReason.empty_response
+
+
+def _any_part(parts: object) -> bool:
+    """Whether a Gemini candidate's ``parts`` hold anything: a part with any non-empty field (text, a call, inline
+    data, a thought signature). Gemini 3.5 Flash answered STOP with ``"parts": [{}]`` and no generated token
+    (https://github.com/googleapis/js-genai/issues/1769): nothing was delivered."""
+    if not isinstance(parts, list):
+        return bool(parts)
+    return any(not isinstance(part, Mapping) or any(part.values()) for part in parts)
 
 
 def _base_resp_failure(data: Mapping[str, Any]) -> SoftVerdict | None:

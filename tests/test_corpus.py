@@ -488,6 +488,17 @@ def test_twenty_eighth_holdout_accuracy_does_not_fall() -> None:
     assert total >= 79 and right / total >= 76 / 79, f"{right}/{total}"
 
 
+def test_twenty_ninth_holdout_accuracy_does_not_fall() -> None:
+    """The twenty-ninth held-out file, a twelfth sample of public reports weighted to HTTP bodies and soft failures,
+    keeps its accuracy (58 of 78 before any rule saw it, on bfe643d: 32/45 message-only, 22/27 HTTP, 4/6 soft; 66
+    after general rules were fitted to its misses: an upstream's 400 inside a router's 502, empty parts, candidates
+    or choices named in Chinese, a gateway's daily-limit code, a model a client version or a relay's accounts do not
+    support, Gemini STOP with only empty parts, Google's thought-signature page, DashScope's max_tokens range); raise
+    the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT29)])
+    assert total >= 78 and right / total >= 66 / 78, f"{right}/{total}"
+
+
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
     """`python -m bench.corpus` has a row per kind of the file entries (message, http, soft) counting that kind only."""
     (tmp_path / "x.jsonl").write_text(

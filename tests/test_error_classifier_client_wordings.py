@@ -1303,3 +1303,56 @@ def test_a_200_body_holding_only_a_message_is_read_as_that_error() -> None:
     answered = {"id": "c1", "object": "chat.completion", "message": "note", "choices": [
         {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": "Hello"}}]}
     assert classify_soft_failure(answered) is None
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/continuedev/continue/issues/13259: a router's 502 around its upstreams' 400s
+    ("Error", "502 All variants failed with errors: glm-5.2: All model providers failed to infer with errors: zai: "
+              "Inference stream closed due to error from openai server: Invalid status code: 400 Bad Request: "
+              '{"error":{"code":"1214","message":"The messages parameter is illegal."}}', 502, R.format_error),
+    # AstrBot: "the parts the API returned are empty"; forge's empty completion
+    ("Exception", "Chat Model google_gemini_1/gemini-3-flash-preview request error: API 返回的 "
+                  "candidate.content.parts 为空\u3002", None, R.empty_response),
+    ("Error", "ERROR: Empty completion received - no content, tool calls, or valid finish reason", None,
+     R.empty_response),
+    # https://github.com/xpressai/xaibo/pull/36: a gateway's code for a spent daily allowance
+    ("RuntimeError", 'LLM API returned a completion without choices: {"code": "rate_limit_daily", "message": '
+                     '"Error code: 429 - ..."}', None, R.billing),
+    # a client version (CLIProxyAPI) or a relay's accounts that do not support the model
+    ("BadRequestError", "Claude Code 2.1.220 does not support this model; version 2.1.251 or newer is required.",
+     400, R.model_not_found),
+    ("Error", "500 No available Claude accounts support the requested model: claude-opus-4-6", 500,
+     R.model_not_found),
+    # https://github.com/danny-avila/LibreChat/issues/11826: the words garbled, Google's page on thought signatures
+    ("BadRequestError", "Unable to submit request because function call default_api:x in the 12. content block is "
+                        "missing athought_signature. Learn more: https://docs.cloud.google.com/vertex-ai/"
+                        "generative-ai/docs/thought-signatures", 400, R.thinking_signature),
+    # DashScope's InvalidParameter for max_tokens out of range (not the input's length)
+    ("Error", '{"code":"InvalidParameter","message":"Range of max_tokens should be [1, 2000]"}', None,
+     R.format_error),
+    # near misses: a router's 502 whose upstreams failed on their own, a relay's 500 naming no model, a request that
+    # leaves a parameter empty in Chinese, a daily limit reached elsewhere in a sentence about something else
+    ("Error", "502 All variants failed with errors: zai: Invalid status code: 503 Service Unavailable", 502,
+     R.server_error),
+    ("Error", "500 No available Claude accounts", 500, R.server_error),
+    ("Error", "请求参数 model 为空", None, R.unknown),
+    ("Error", "Range of input length should be [1, 30720]", None, R.context_overflow),
+])
+def test_holdout29_families(type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """The general rules fitted to holdout29's misses, each with a near miss (the rules alone)."""
+    error = exception_from_message(type_name, text, status=status)
+    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect
+
+
+def test_a_gemini_stop_with_only_empty_parts_is_an_empty_answer() -> None:
+    """https://github.com/googleapis/js-genai/issues/1769: Gemini 3.5 Flash answered STOP with ``"parts": [{}]`` and
+    no generated token; nothing was delivered (before: read as a success). A part holding only a thought signature
+    is something, and a text part is an answer."""
+    empty = {"candidates": [{"finishReason": "STOP", "content": {"parts": [{}]}}],
+             "usageMetadata": {"promptTokenCount": 22649}}
+    classified = classify_soft_failure(empty)
+    assert classified is not None and classified.reason is R.empty_response
+    signed = {"candidates": [{"finishReason": "STOP",
+                              "content": {"parts": [{"text": "", "thoughtSignature": "c2ln"}]}}]}
+    answered = {"candidates": [{"finishReason": "STOP", "content": {"parts": [{"text": "Hello"}]}}]}
+    assert classify_soft_failure(signed) is None and classify_soft_failure(answered) is None
