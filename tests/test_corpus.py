@@ -199,7 +199,11 @@ HOLDOUT28 = "holdout28.jsonl"
 # A twenty-ninth, a twelfth sample of public reports weighted to HTTP bodies and soft failures (78 entries: 45
 # message-only, 27 HTTP, 6 soft), labelled and committed before any run by a session that never read the rules.
 HOLDOUT29 = "holdout29.jsonl"
-assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29) == UNSEEN  # out of the 95 % sum
+# A thirtieth, mined at the same time from outside GitHub's issues (forums, provider error pages, a reseller's public
+# error log: 32 message-only, 15 HTTP, 7 soft), labelled and committed before any run by a session that never read
+# the rules.
+HOLDOUT30 = "holdout30.jsonl"
+assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30) == UNSEEN  # out of the 95 % sum
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
