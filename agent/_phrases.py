@@ -276,6 +276,8 @@ _TAG_LIST: Final = (
          # model; version 2.1.251 or newer is required", through CLIProxyAPI), a relay none of whose accounts is
          # entitled to it ("500 No available Claude accounts support the requested model: claude-opus-4-6")
          "does not support this model", "support the requested model",
+         # Google's check of the model's name ("GenerateContentRequest.model: unexpected model name format")
+         "unexpected model name format",
          "does not support the model", "doesn t support the model", "doesn t support model",
          "not available on your plan", "not available for your plan",
          "not available on the free tier", "does not exist or you do not have access",
@@ -483,6 +485,9 @@ _TAG_LIST: Final = (
          "used all your remaining"),
     # Credits gone or the account in arrears: billing whatever the status or throttle code says.
     _tag("credits_exhausted", "insufficient balance", "credits are depleted", "prepayment credits",
+         # new-api relays' token (the relay's own key) out of its allowance, under a 401 ("Token amount has been
+         # exhausted token.RemainQuota = 0", "Token count has been exhausted token.RemainCount = 0": DMXAPI's log)
+         "token amount has been exhausted", "token count has been exhausted", "remainquota 0", "remaincount 0",
          "run out of credits", "have any credits", "used all available credits", "balance is insufficient",
          "paid balance",
          "failure to pay", "past invoices", "arrearage", "欠费", "余额不足", "insufficient account balance",
@@ -1040,6 +1045,10 @@ _TAG_LIST: Final = (
          # node-fetch's FetchError of type invalid-json ("invalid json response body at <url> reason: ...") and a chat
          # app's own words for it (Cherry Studio: "Invalid JSON Response"): the answer was not the JSON it should be
          "invalid json response",
+         # System.Text.Json in the OpenAI .NET SDK reading an error body whose code is a number ("The requested
+         # operation requires an element of type 'String', but the target element has type 'Number'.": Microsoft Q&A
+         # 5555284)
+         "the requested operation requires an element of type",
          # Gemini's bad-call finish reasons, as a client reports them ("Response stopped due to malformed function
          # call."): the answer was malformed, as the soft path reads MALFORMED_FUNCTION_CALL
          "malformed function call", "malformed_function_call", "unexpected_tool_call"),

@@ -329,6 +329,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "contentfilterfinishreasonerror", "datainspectionfailed", "contentpolicyviolationerror",
         # new-api relays (github.com/QuantumNous/new-api, types/error.go): a sensitive-word hit, a blocked prompt
         "sensitive_words_detected", "prompt_blocked",
+        # OpenAI's Sora 2 moderation before and during a generation ("sentinel_block": "Hmmm something didn't look
+        # right with your request."; "moderation_blocked": "Your request was blocked by our moderation system.")
+        "sentinel_block", "moderation_blocked",
         # a platform gateway's keyword filter under a 403 ({"code": "sensitive_word_detected", "type":
         # "security_violation"}: https://github.com/14790897/MiqroForge-Desktop/pull/1027), the same hit in the singular
         "sensitive_word_detected",
@@ -406,7 +409,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # Zhipu's saturated pool: https://github.com/immersive-translate/immersive-translate/issues/3628): a server that
     # blamed the caller's key would have said 429; the load is the server's, so back off without rotating.
     rule("rate_words_as_5xx", R.overloaded, statuses=(500, 502), tags=("rate_limit",),
-         unless=("usage_limit", "billing", "quota_word", "exhausted", "credits_exhausted", "caller_named")),
+         unless=("usage_limit", "billing", "quota_word", "exhausted", "credits_exhausted", "caller_named"),
+         # a relay's body that codes it as the caller's rate limit ({"message": "limit_error", "code": "rate_limit"}
+         # under a new-api relay's 500) is the key's, whatever the status
+         test=lambda f: "rate_limit" not in f.codes and "rate_limit_exceeded" not in f.codes),
     # An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate.
     rule("aggregator_upstream_limit", R.rate_limit, statuses=(429,), tags=("upstream_limit",),
          unless=("usage_limit", "billing", "credits_exhausted"), scope=Scope.endpoint),
@@ -448,7 +454,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "rate_limit_exceeded", "rate_limit_error", "throttled", "throttlingexception",
         "too_many_requests", "ramp_limit_exceeded", "servicequotaexceededexception", "ratelimited",
         "rate_limited", "throttling.ratequota", "modelnotreadyexception", "ratelimitexceeded",
-        "token_concurrency_limit_reached")),  # new-api: the token's concurrent requests are at their cap
+        "token_concurrency_limit_reached",  # new-api: the token's concurrent requests are at their cap
+        "rate_limit")),  # a new-api relay's code for a limit_error, under any status (DMXAPI's log: a 500)
     # gRPC's RESOURCE_EXHAUSTED names no window: Google sends it for a per-minute limit and for a spent or zero quota
     # alike. Under Google's "check your plan and billing details" headline the quota rules below read the window (a
     # per-minute quota id, a retry in seconds); with neither, the headline's billing decides.
@@ -571,7 +578,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # OpenAI's parameter codes under a relay's 5xx ("unsupported_value" for a temperature): the request's fault.
     rule("request_defect_code_as_5xx", R.format_error, statuses=SERVER, codes=(
         "unsupported_value", "unsupported_parameter", "invalid_value", "unknown_parameter",
-        "missing_required_parameter")),
+        "missing_required_parameter",
+        # a new-api relay's own check of the request under its 500 ({"message": "field messages is required", "code":
+        # "invalid_request"}, "contents is required": DMXAPI's public error log)
+        "invalid_request")),
     # A request defect that a gateway reports as a 5xx is still the request's fault.
     rule("request_defect_as_5xx", R.format_error, statuses=SERVER, tags=("request_defect",)),
     rule("inner_400_as_5xx", R.format_error, statuses=SERVER, tags=("inner_400",),

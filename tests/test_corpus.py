@@ -503,6 +503,16 @@ def test_twenty_ninth_holdout_accuracy_does_not_fall() -> None:
     assert total >= 78 and right / total >= 66 / 78, f"{right}/{total}"
 
 
+def test_thirtieth_holdout_accuracy_does_not_fall() -> None:
+    """The thirtieth held-out file, mined outside GitHub's issues (forums, provider and reseller error pages), keeps its
+    accuracy (36 of 54 before any rule saw it, on the rules fitted to the twenty-ninth: 19/32 message-only, 13/15 HTTP,
+    4/7 soft; 45 after general rules were fitted to its misses: a relay's invalid_request and rate_limit codes under
+    its 500, its token's spent allowance under a 401, Sora's moderation codes, Google's model-name check, the .NET
+    SDK's JSON error reading an error body); raise the floor as rules fix more, never lower it."""
+    right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT30)])
+    assert total >= 54 and right / total >= 45 / 54, f"{right}/{total}"
+
+
 def test_bench_report_splits_the_files_by_kind(tmp_path: Path) -> None:
     """`python -m bench.corpus` has a row per kind of the file entries (message, http, soft) counting that kind only."""
     (tmp_path / "x.jsonl").write_text(

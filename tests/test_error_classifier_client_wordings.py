@@ -1356,3 +1356,43 @@ def test_a_gemini_stop_with_only_empty_parts_is_an_empty_answer() -> None:
                               "content": {"parts": [{"text": "", "thoughtSignature": "c2ln"}]}}]}
     answered = {"candidates": [{"finishReason": "STOP", "content": {"parts": [{"text": "Hello"}]}}]}
     assert classify_soft_failure(signed) is None and classify_soft_failure(answered) is None
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # DMXAPI's public error log (a new-api relay): its own request check and its rate limit under its 500, its
+    # token's spent allowance under a 401
+    (500, {"error": {"message": "field messages is required (request id: 1)", "type": "rix_api_error", "param": "",
+                     "code": "invalid_request"}}, R.format_error),
+    (500, {"error": {"message": "limit_error (request id: 1)", "type": "rix_api_error", "param": "",
+                     "code": "rate_limit"}}, R.rate_limit),
+    (401, {"error": {"code": "", "message": "[sk-zoj***Vj8] Token amount has been exhausted token.RemainQuota = 0 "
+                                           "(request id: 1)", "type": "rix_api_error"}}, R.billing),
+    (401, {"error": {"code": "", "message": "[sk-Nt7***Rs9] Token count has been exhausted token.RemainCount = 0",
+                     "type": "rix_api_error"}}, R.billing),
+    # OpenAI's Sora 2 moderation, before and during a generation (APIYI's article on Sora 2 errors)
+    (400, {"error": {"code": "sentinel_block", "message": "Hmmm something didn't look right with your request.",
+                     "type": "invalid_request_error"}}, R.content_policy_blocked),
+    (400, {"error": {"code": "moderation_blocked", "message": "Your request was blocked by our moderation system."}},
+     R.content_policy_blocked),
+    # Google's check of the model's name
+    (400, {"error": {"code": 400, "message": "* GenerateContentRequest.model: unexpected model name format",
+                     "status": "INVALID_ARGUMENT"}}, R.model_not_found),
+    # near misses: a 500 with no code of the request's (the server's own), a 401 whose key is refused, a 500 with
+    # "too many requests" words and no code (load, holdout28's rule)
+    (500, {"error": {"message": "field messages is required", "type": "rix_api_error", "code": ""}},
+     R.server_error),
+    (401, {"error": {"code": "", "message": "[sk-zoj***Vj8] invalid token", "type": "rix_api_error"}}, R.auth),
+    (500, {"error": {"message": "Too many requests right now, please retry later", "type": "server_error"}},
+     R.overloaded),
+])
+def test_holdout30_relay_and_provider_codes(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
+    """The general rules fitted to holdout30's misses, each with a near miss (the rules alone)."""
+    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+def test_the_dotnet_sdks_json_error_reading_an_error_body_is_a_malformed_answer() -> None:
+    """Microsoft Q&A 5555284: the OpenAI .NET SDK could not read Azure's 400 body (its code a number) and threw
+    System.Text.Json's exception instead: the answer could not be read, whatever it said."""
+    text = "The requested operation requires an element of type 'String', but the target element has type 'Number'."
+    error = exception_from_message("System.InvalidOperationException", text)
+    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is R.malformed_response
