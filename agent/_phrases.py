@@ -125,6 +125,10 @@ _SAFETY_FIELDS: Final[tuple[str, ...]] = (
     "blockedreasonother",
 )
 
+# Gemini's bad-call finish reasons as clients print them: one list for the two tags that read them
+# (``unparsable_answer``, and ``model_bad_call``, which outranks a request defect's words)
+_BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unexpected_tool_call")
+
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
@@ -794,7 +798,7 @@ _TAG_LIST: Final = (
     # code 400": the upstream refused this request, which a resend repeats.
     _tag("inner_400", "bad response status code 400", "invalid status code 400", "upstream status code 400",
          "upstream returned status code 400",
-         "upstream returned 400", "upstream error 400", "upstream error: 400"),
+         "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
          "unknown parameter", "unsupported parameter", "unrecognized request argument", "unknown_parameter",
          # DashScope's InvalidParameter for an output cap out of the model's range ("Range of max_tokens should be
@@ -1051,11 +1055,11 @@ _TAG_LIST: Final = (
          "the requested operation requires an element of type",
          # Gemini's bad-call finish reasons, as a client reports them ("Response stopped due to malformed function
          # call."): the answer was malformed, as the soft path reads MALFORMED_FUNCTION_CALL
-         "malformed function call", "malformed_function_call", "unexpected_tool_call"),
+         *_BAD_CALLS),
     # The same bad-call finish reasons on their own: they name the answer, so they outrank a validator's generic
     # request-defect words around them (pydantic-ai's "Field required [type=missing, input_value={'finishReason':
     # 'MALFORMED_FUNCTION_CALL'}]" while validating Gemini's answer: https://github.com/pydantic/pydantic-ai/issues/631)
-    _tag("model_bad_call", "malformed function call", "malformed_function_call", "unexpected_tool_call"),
+    _tag("model_bad_call", *_BAD_CALLS),
     # openai<1.0's APIError quoting the body it could not use ("Invalid response object from API: 'Internal Server
     # Error' (HTTP response code was 500)"): the quoted body says what failed, not the words around it.
     _tag("quoted_answer", "invalid response object from api"),

@@ -405,14 +405,6 @@ RULES: Final[tuple[Rule, ...]] = (
     # "Try again later" under a 503 is load unless the text says the backend is down or unreachable (an outage).
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
          unless=("rate_limit", "exhausted", "usage_limit", "billing", "quota_word", "upstream_unreachable")),
-    # A 500 or 502 whose own words are "too many requests" (Immersive Translate's "500: 当前API请求过多" for
-    # Zhipu's saturated pool: https://github.com/immersive-translate/immersive-translate/issues/3628): a server that
-    # blamed the caller's key would have said 429; the load is the server's, so back off without rotating.
-    rule("rate_words_as_5xx", R.overloaded, statuses=(500, 502), tags=("rate_limit",),
-         unless=("usage_limit", "billing", "quota_word", "exhausted", "credits_exhausted", "caller_named"),
-         # a relay's body that codes it as the caller's rate limit ({"message": "limit_error", "code": "rate_limit"}
-         # under a new-api relay's 500) is the key's, whatever the status
-         test=lambda f: "rate_limit" not in f.codes and "rate_limit_exceeded" not in f.codes),
     # An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate.
     rule("aggregator_upstream_limit", R.rate_limit, statuses=(429,), tags=("upstream_limit",),
          unless=("usage_limit", "billing", "credits_exhausted"), scope=Scope.endpoint),
@@ -456,6 +448,12 @@ RULES: Final[tuple[Rule, ...]] = (
         "rate_limited", "throttling.ratequota", "modelnotreadyexception", "ratelimitexceeded",
         "token_concurrency_limit_reached",  # new-api: the token's concurrent requests are at their cap
         "rate_limit")),  # a new-api relay's code for a limit_error, under any status (DMXAPI's log: a 500)
+    # A 500 or 502 whose own words are "too many requests" (Immersive Translate's "500: 当前API请求过多" for
+    # Zhipu's saturated pool: https://github.com/immersive-translate/immersive-translate/issues/3628): a server that
+    # blamed the caller's key would have said 429; the load is the server's, so back off without rotating. After the
+    # rate-limit codes: a body that codes it as the caller's limit decides as the key's, whatever the status.
+    rule("rate_words_as_5xx", R.overloaded, statuses=(500, 502), tags=("rate_limit",),
+         unless=("usage_limit", "billing", "quota_word", "exhausted", "credits_exhausted", "caller_named")),
     # gRPC's RESOURCE_EXHAUSTED names no window: Google sends it for a per-minute limit and for a spent or zero quota
     # alike. Under Google's "check your plan and billing details" headline the quota rules below read the window (a
     # per-minute quota id, a retry in seconds); with neither, the headline's billing decides.
