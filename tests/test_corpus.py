@@ -203,7 +203,13 @@ HOLDOUT29 = "holdout29.jsonl"
 # error log: 32 message-only, 15 HTTP, 7 soft), labelled and committed before any run by a session that never read
 # the rules.
 HOLDOUT30 = "holdout30.jsonl"
-assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30) == UNSEEN  # out of the 95 % sum
+# A thirty-first and a thirty-second, mined together by two sessions that never read the rules: GitHub issues of
+# 2025-2026 clients and agents (32 entries: 25 message-only, 6 HTTP, 1 soft), and hosted providers' own bodies from
+# issues, recorded cassettes, forum archives and gateway error pages (43: 25 message-only, 15 HTTP, 3 soft); labelled
+# and committed before any run.
+HOLDOUT31 = "holdout31.jsonl"
+HOLDOUT32 = "holdout32.jsonl"
+assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT31, HOLDOUT32) == UNSEEN
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
