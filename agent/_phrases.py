@@ -167,6 +167,9 @@ _TAG_LIST: Final = (
          # A model's refusal reported as an error (Anthropic stop_reason "refusal", and the words wrappers use).
          "refused this request", "stop_reason: refusal", ("request was blocked", "violate"),
          ("appears to violate", "policy"), ("seems to violate", "terms"),
+         # Vertex's Imagen refusing what it generated ("The response is blocked, as it may violate our policies.":
+         # https://github.com/epam/ai-dial-adapter-vertexai/issues/66)
+         ("is blocked", "may violate our policies"),
          # xAI's safety checks under a 403 "permission-denied" code (https://github.com/stanford-crfm/helm/pull/3770,
          # https://github.com/UKGovernmentBEIS/inspect_ai/pull/2267), FastChat's moderation text: the request's content.
          "content violates usage guidelines", "violates our content moderation guidelines",
@@ -280,6 +283,9 @@ _TAG_LIST: Final = (
          # model; version 2.1.251 or newer is required", through CLIProxyAPI), a relay none of whose accounts is
          # entitled to it ("500 No available Claude accounts support the requested model: claude-opus-4-6")
          "does not support this model", "support the requested model",
+         # CLIProxyAPI's answer when none of its configured providers serves the name (a 502 typed server_error:
+         # "unknown provider for model gemini-3.1-pro-preview": https://github.com/kaitranntt/ccs/issues/598)
+         "unknown provider for model", "no provider for model",
          # Google's check of the model's name ("GenerateContentRequest.model: unexpected model name format")
          "unexpected model name format",
          "does not support the model", "doesn t support the model", "doesn t support model",
@@ -348,7 +354,7 @@ _TAG_LIST: Final = (
          # Dify's LLM node in its own grammar ("Model deepseek-v3.1 not exist.", "model not exists", "model is not
          # exists": https://github.com/langgenius/dify/issues/28638, /35565)
          ("model", "not exist"), ("model", "not exists"),
-         ("model", "is no longer available"), ("model", "has been retired"),
+         ("model", "is no longer available"), ("model", "has been retired"), ("model", "reached its end of life"),
          "model name is invalid", "invalid model name", ("model", "is currently not in use"),
          # LiteLLM's router with no deployment for the name ("No healthy deployment available, passed model=..."),
          # Replicate's 422 title for a model version that does not exist or is not this account's ("Invalid version
@@ -444,6 +450,9 @@ _TAG_LIST: Final = (
          # "您的账户当前使用模式不符合公平使用策略": https://docs.bigmodel.cn/cn/api/api-code): another account or
          # provider is the way on, not a wait
          ("access to", "has been temporarily limited for"), "不符合公平使用策略",
+         # Roo Code's words for a 403 whose key authenticated ("Unauthorized. Your API key is valid, but the provider
+         # refused to complete this request.": https://github.com/microsoft/vscode/issues/284829): not the key
+         "key is valid but the provider refused",
          ("not comply with", "fair usage policy"), ("not comply with", "fair use policy"),
          # A WAF or bot wall in front of the API (Cloudflare's challenge page, a relay's block): not this key.
          "your request was blocked", "you have been blocked", "<title>just a moment",
@@ -517,6 +526,9 @@ _TAG_LIST: Final = (
          # choices: https://github.com/xpressai/xaibo/pull/36)
          "rate_limit_daily",
          "limit for your plan", "limit of your plan", "limit of your current plan",
+         # a trial key's monthly call allowance (Cohere: "You are using a Trial key, which is limited to 1000 API calls
+         # / month.": https://github.com/diegosouzapw/OmniRoute/pull/12252)
+         "calls month",
          "per day", "per month", "daily limit", "daily quota", "daily request limit", "monthly limit", "monthly quota",
          "per-day",
          "tokens per day", "requests per day", "free-models-per-day", "daily free allocation",
@@ -718,6 +730,10 @@ _TAG_LIST: Final = (
          # reached": https://ai.baidu.com/ai-doc/WENXINWORKSHOP/tlmyncueh; a relay's "RPM limit exceeded"), and Ollama
          # cloud's per-account concurrency slots ("timed out waiting for a concurrent request slot")
          "qps request limit", "qps limit", "rpm limit", "tpm limit", "concurrent request slot",
+         # ... a trial key's calls per minute (Cohere: "limited to 10 API calls / minute"), a relay's cap on one user's
+         # parallel requests (sub2api: "Concurrency limit exceeded for user, please retry later":
+         # https://github.com/Wei-Shaw/sub2api/issues/6776)
+         "calls minute", "concurrency limit exceeded",
          # Copilot Chat's other throttle wording ("Sorry, your request was speed limited. Please wait 2 minutes")
          "speed limited",
          # LiteLLM's router when every deployment of the group is cooling down after failures or over its RPM/TPM:
@@ -949,14 +965,14 @@ _TAG_LIST: Final = (
          # a browser's own words for a fetch that got no answer: Firefox's TypeError ("NetworkError when attempting to
          # fetch resource."), Chromium's net error codes as its console prints them ("POST http://127.0.0.1:3928/...
          # net::ERR_CONNECTION_REFUSED": https://github.com/janhq/jan/issues/1243; Chromium's net/base/net_error_list.h)
-         # one-api and new-api relays whose own HTTP client could not complete the call to their upstream (Go's
-         # client.Do failed: refused, reset, timed out; new-api's code do_request_failed): "status_code=500, upstream
-         # error: do request failed" (https://github.com/QuantumNous/new-api/issues/2974, /1477;
-         # https://github.com/chenyme/grok2api/issues/37)
-         "do request failed", "do_request_failed",
          "networkerror when attempting to fetch resource", "err_connection_refused", "err_connection_reset",
          "err_connection_closed", "err_connection_timed_out", "err_name_not_resolved", "err_internet_disconnected",
          "err_network_changed", "err_address_unreachable", "err_empty_response"),
+    # one-api and new-api relays whose own HTTP client could not complete the call to their upstream (Go's client.Do
+    # failed: refused, reset, timed out; new-api's code do_request_failed): "status_code=500, upstream error: do request
+    # failed" (https://github.com/QuantumNous/new-api/issues/2974, /1477; https://github.com/chenyme/grok2api/issues/37).
+    # Its own tag: the relay's "upstream error" around it is no server's answer, and must not outrank it.
+    _tag("relay_call_failed", "do request failed", "do_request_failed"),
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",
@@ -972,7 +988,11 @@ _TAG_LIST: Final = (
          # a chat client's notice for an answer whose finish_reason was "length", whatever the provider (ChatWise with
          # Kimi, Claude, Gemini: "This message is finished due to length, increasing max output tokens may help with
          # this": https://github.com/egoist/chatwise-releases/issues/1006, /875, /484)
-         "finished due to length", ("due to length", "max output tokens")),
+         "finished due to length", ("due to length", "max output tokens"),
+         # pydantic-ai when the output budget was spent before any answer (thinking took it all: "Model token limit
+         # (8192) exceeded before any response was generated. Increase the `max_tokens` model setting":
+         # https://github.com/pydantic/pydantic-ai/issues/3504): the prompt fits; the answer's budget does not
+         "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
          # @google/genai's stream reader when the body ended inside an object ("Incomplete JSON segment at the end"),

@@ -536,12 +536,14 @@ RULES: Final[tuple[Rule, ...]] = (
     # (Venice's "only available to Pro users") is refused with an auth status while the key serves other models. A
     # model that takes no system instruction (Gemini's "Developer instruction is not enabled for models/...") is
     # served once the request drops it: a repair, not another model.
-    rule("model_support_phrase", R.model_not_found, statuses=(400, 401, 403, 404, 422, 429, 500, 503, None),
+    rule("model_support_phrase", R.model_not_found, statuses=(400, 401, 403, 404, 422, 429, 500, 502, 503, None),
          tags=("model_support",), unless=("instruction_refused",)),
     rule("named_model_unsupported", R.model_not_found, statuses=(400, 404, 422, None), test=named_model_unsupported),
     rule("provider_policy_phrase", R.provider_policy_blocked, tags=("provider_policy",)),
+    # Not an output budget spent before any answer ("Model token limit (8192) exceeded before any response was
+    # generated"): the prompt fit; shrinking it does not help, a larger max_tokens does.
     rule("context_overflow_phrase", R.context_overflow, statuses=(400, 413, 422, None, *SERVER),
-         tags=("context_overflow",)),
+         tags=("context_overflow",), unless=("output_truncated",)),
     rule("negative_max_tokens", R.context_overflow, statuses=(400, 422, None), test=negative_max_tokens),
     rule("status_413", R.payload_too_large, statuses=(413,)),
     rule("payload_too_large_phrase", R.payload_too_large, statuses=REQUEST, tags=("payload_too_large",)),
@@ -583,7 +585,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # A request defect that a gateway reports as a 5xx is still the request's fault.
     rule("request_defect_as_5xx", R.format_error, statuses=SERVER, tags=("request_defect",)),
     rule("inner_400_as_5xx", R.format_error, statuses=SERVER, tags=("inner_400",),
-         unless=("overloaded", "rate_limit", "timeout", "transport")),
+         unless=("overloaded", "rate_limit", "timeout", "transport", "relay_call_failed")),
     # A client's or gateway's words for an answer it could not use (no choices, a body it failed to parse), under the
     # 5xx the wrapper gave it: the answer was wrong, not the server's state; a resend usually answers.
     rule("empty_answer_as_5xx", R.empty_response, statuses=SERVER, tags=("empty_answer",)),
@@ -607,6 +609,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("session_duration_cap", R.stream_incomplete, statuses=(400, None), tags=("session_cap",)),
     rule("output_truncated_phrase", R.output_truncated, statuses=NONE, tags=("output_truncated",)),
     rule("stream_cut_phrase", R.stream_incomplete, statuses=NONE, tags=("stream_cut",)),
+    # ... and under the 500 or 502 a relay logs it as ("channel error (status code: 502): Upstream stream ended without
+    # a terminal response event": https://github.com/QuantumNous/new-api/issues/5221): the words say what the status
+    # does not (both resend to the endpoint).
+    rule("stream_cut_as_5xx", R.stream_incomplete, statuses=(500, 502), tags=("stream_cut",)),
     # undici's bare "terminated" (fetch's body stream was cut), alone or after a wrapper's "...error:" prefix; with its
     # [cause] printed (a socket closed, a body timeout) the cause's own words decide.
     rule("fetch_terminated", R.stream_incomplete, statuses=NONE, test=fetch_terminated),
@@ -623,6 +629,9 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("request_defect",)),
     rule("route_missing_phrase", R.model_not_found, statuses=(400, None), tags=("route_missing",),
          scope=Scope.endpoint),
+    # A relay's HTTP client could not complete its call upstream ("do request failed: upstream error: ..."): the
+    # connection failed, whatever "upstream error" the relay wraps it in.
+    rule("relay_call_failed", R.timeout, statuses=TRANSPORT, tags=("relay_call_failed",)),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",)),
     # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load. Without
     # a status too (a gateway's own words quoted by a client), before the transport phrases: the gateway answered.
@@ -662,7 +671,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_404_model_missing", R.model_not_found, statuses=(404,), tags=("model_missing",)),
     rule("status_404_mentions_model", R.model_not_found, statuses=(404,), tags=("mentions_model",)),
     # A local server's 500 that names the missing model or backend ("backend not found") is no fault a retry fixes.
-    rule("model_not_found_phrase", R.model_not_found, statuses=(400, 422, None, 500), tags=("model_missing",)),
+    # 410 Gone with the model's retirement in words (NVIDIA NIM: "The model '...' has reached its end of life on
+    # 2026-07-27 and is no longer available": https://github.com/tashfeenahmed/freellmapi/issues/634).
+    rule("model_not_found_phrase", R.model_not_found, statuses=(400, 410, 422, None, 500), tags=("model_missing",)),
     # A 404 that names no model is a missing route (a wrong base URL or path, "Resource not found", "no Route
     # matched"): no key or model on this endpoint fixes it, like a 405.
     rule("status_404", R.model_not_found, statuses=(404,), scope=Scope.endpoint),

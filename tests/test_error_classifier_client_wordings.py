@@ -1396,3 +1396,55 @@ def test_the_dotnet_sdks_json_error_reading_an_error_body_is_a_malformed_answer(
     text = "The requested operation requires an element of type 'String', but the target element has type 'Number'."
     error = exception_from_message("System.InvalidOperationException", text)
     assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is R.malformed_response
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a relay's stream cut under its 502, and a near miss: the same relay's bare 502
+    ("Error", "channel error (status code: 502): Upstream stream ended without a terminal response event",
+     R.stream_incomplete),
+    ("Error", "channel error (status code: 502): upstream returned bad gateway", R.server_error),
+    # a relay's failed call upstream inside its "upstream error", and a near miss: an upstream error alone
+    ("Error", '{message: "do request failed: upstream error: do request failed", success: false, time: 0}', R.timeout),
+    ("Error", "upstream error: internal failure", R.server_error),
+    # Roo Code's 403 whose key authenticated, and a near miss: its key refused
+    ("Error", "Unauthorized. Your API key is valid, but the provider refused to complete this request.",
+     R.provider_policy_blocked),
+    ("Error", "Unauthorized. Your API key is invalid.", R.auth),
+    # pydantic-ai's output budget spent before any answer, and a near miss: a prompt over the window
+    ("UnexpectedModelBehavior", "Model token limit (8192) exceeded before any response was generated. Increase the "
+     "`max_tokens` model setting, or simplify the prompt to result in a shorter response that will fit within the "
+     "limit.", R.output_truncated),
+    ("Error", "This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens.",
+     R.context_overflow),
+    # Cohere's trial key: a month's calls (an allowance) and a minute's (a throttle)
+    ("Error", "You are using a Trial key, which is limited to 1000 API calls / month.", R.billing),
+    ("Error", "You are using a Trial key, which is limited to 10 API calls / minute.", R.rate_limit),
+    # a per-user concurrency cap in a cut stream, and a near miss: a quota spent in the same words
+    ("Error", "stream disconnected before completion: Concurrency limit exceeded for user, please retry later",
+     R.rate_limit),
+    ("Error", "stream disconnected before completion: quota limit exceeded for user", R.billing),
+    # Imagen's policy block behind an "Invalid argument" wrapper, and a near miss: a real invalid argument
+    ("DialAIError", "Invalid argument: 400 Image generation failed with the following error: The response is blocked, "
+     "as it may violate our policies. If you believe this is an error, please send feedback to your account team.",
+     R.content_policy_blocked),
+    ("DialAIError", "Invalid argument: 400 Image generation failed with the following error: width must be a multiple "
+     "of 8", R.format_error),
+    # a 410 for a model at its end of life, and a near miss: a bare 410
+    ("Error", "NVIDIA NIM API error 410: The model 'minimaxai/minimax-m2.7' has reached its end of life on "
+     "2026-07-27T00:00:00Z and is no longer available.", R.model_not_found),
+    ("Error", "NVIDIA NIM API error 410: Gone", R.format_error),
+])
+def test_holdout31_and_32_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to holdout31's and holdout32's misses, each with a near miss (the rules alone)."""
+    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("message", "expect"), [
+    ("unknown provider for model gemini-3.1-pro-preview", R.model_not_found),
+    ("unknown provider error", R.server_error),  # near miss: no model named
+])
+def test_a_proxy_with_no_provider_for_the_model_under_its_502(message: str, expect: FailoverReason) -> None:
+    """CLIProxyAPI answers a model none of its providers serves with a 502 typed server_error
+    (https://github.com/kaitranntt/ccs/issues/598): another model, not a retry, is the way on."""
+    body = {"error": {"message": message, "type": "server_error", "code": "internal_server_error"}}
+    assert classify_api_error(exception_from_http("openai", 502, body), neighbours=NO_NEIGHBOURS).reason is expect
