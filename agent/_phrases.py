@@ -170,6 +170,10 @@ _TAG_LIST: Final = (
          # Vertex's Imagen refusing what it generated ("The response is blocked, as it may violate our policies.":
          # https://github.com/epam/ai-dial-adapter-vertexai/issues/66)
          ("is blocked", "may violate our policies"),
+         # LiteLLM proxy's guardrails: its prompt-injection check ("Rejected message. This is a prompt injection
+         # attack.") and Azure Content Safety ("Violated content safety policy") (https://github.com/BerriAI/litellm,
+         # proxy/hooks and proxy/guardrails)
+         "this is a prompt injection attack", "violated content safety policy",
          # xAI's safety checks under a 403 "permission-denied" code (https://github.com/stanford-crfm/helm/pull/3770,
          # https://github.com/UKGovernmentBEIS/inspect_ai/pull/2267), FastChat's moderation text: the request's content.
          "content violates usage guidelines", "violates our content moderation guidelines",
@@ -354,6 +358,9 @@ _TAG_LIST: Final = (
          # Dify's LLM node in its own grammar ("Model deepseek-v3.1 not exist.", "model not exists", "model is not
          # exists": https://github.com/langgenius/dify/issues/28638, /35565)
          ("model", "not exist"), ("model", "not exists"),
+         # claude-code-router when its routing resolves no model ("All target providers failed. [model_resolution|400]
+         # Unknown final model")
+         "unknown final model",
          ("model", "is no longer available"), ("model", "has been retired"), ("model", "reached its end of life"),
          "model name is invalid", "invalid model name", ("model", "is currently not in use"),
          # LiteLLM's router with no deployment for the name ("No healthy deployment available, passed model=..."),
@@ -450,6 +457,9 @@ _TAG_LIST: Final = (
          # "您的账户当前使用模式不符合公平使用策略": https://docs.bigmodel.cn/cn/api/api-code): another account or
          # provider is the way on, not a wait
          ("access to", "has been temporarily limited for"), "不符合公平使用策略",
+         # a relay key bound to addresses the caller is not at (new-api: "您的 IP 不在令牌允许访问的列表中"; one-api:
+         # "该令牌只能在指定网段使用"): not the key's validity, the network it is used from
+         "不在令牌允许访问的列表中", "只能在指定网段使用",
          # Roo Code's words for a 403 whose key authenticated ("Unauthorized. Your API key is valid, but the provider
          # refused to complete this request.": https://github.com/microsoft/vscode/issues/284829): not the key
          "key is valid but the provider refused",
@@ -501,6 +511,8 @@ _TAG_LIST: Final = (
          # new-api relays' token (the relay's own key) out of its allowance, under a 401 ("Token amount has been
          # exhausted token.RemainQuota = 0", "Token count has been exhausted token.RemainCount = 0": DMXAPI's log)
          "token amount has been exhausted", "token count has been exhausted", "remainquota 0", "remaincount 0",
+         # ... and new-api's own words for it ("This token quota is exhausted TokenStatusExhausted[sk-...]")
+         "token quota is exhausted", "tokenstatusexhausted",
          "run out of credits", "have any credits", "used all available credits", "balance is insufficient",
          "paid balance",
          "failure to pay", "past invoices", "arrearage", "欠费", "余额不足", "insufficient account balance",
@@ -529,6 +541,9 @@ _TAG_LIST: Final = (
          # a trial key's monthly call allowance (Cohere: "You are using a Trial key, which is limited to 1000 API calls
          # / month.": https://github.com/diegosouzapw/OmniRoute/pull/12252)
          "calls month",
+         # a proxy's monthly token allowance per model ("monthly token quota exceeded for model X: 5000312/5000000
+         # tokens used in 2026-03", CLIProxyAPI under a rate_limit_exceeded code)
+         "monthly token quota",
          "per day", "per month", "daily limit", "daily quota", "daily request limit", "monthly limit", "monthly quota",
          "per-day",
          "tokens per day", "requests per day", "free-models-per-day", "daily free allocation",
@@ -734,6 +749,9 @@ _TAG_LIST: Final = (
          # parallel requests (sub2api: "Concurrency limit exceeded for user, please retry later":
          # https://github.com/Wei-Shaw/sub2api/issues/6776)
          "calls minute", "concurrency limit exceeded",
+         # sub2api's cap on one user's queued requests ("Too many pending requests, please retry later", a 429 typed
+         # rate_limit_error): this caller's queue, not the service's load
+         "too many pending requests",
          # Copilot Chat's other throttle wording ("Sorry, your request was speed limited. Please wait 2 minutes")
          "speed limited",
          # LiteLLM's router when every deployment of the group is cooling down after failures or over its RPM/TPM:
@@ -773,6 +791,9 @@ _TAG_LIST: Final = (
          "not authenticated",
          # one-api and new-api relays refusing the relay's own key: invalid, failed verification, disabled, expired.
          "无效的令牌", "令牌验证失败", "令牌状态不可用", "令牌已过期",
+         # ... in one-api's older words, a token not a 令牌 (HTTP 200 {"error": {"message": "无效的 token"}},
+         # "该 token 已过期")
+         "无效的 token", "token 已过期",
          # ... or not given one; a key refused in Chinese clients' words ("API key invalid", "authentication failed")
          "未提供令牌", "密钥无效", "鉴权失败", "认证失败",
          "token is missing",
@@ -912,7 +933,10 @@ _TAG_LIST: Final = (
          "用户已被封禁", "用户已被禁用",
          # LiteLLM proxy's virtual keys: blocked by an admin ("Authentication Error, key is blocked. Update via
          # /key/unblock"), or past their expiry ("Authentication Error - Expired Key"): no wait brings them back
-         "key is blocked", "key has been blocked", "expired key"),
+         "key is blocked", "key has been blocked", "expired key",
+         # ... or the key's team ("Authentication Error, Team=team-ml is blocked. Update via `/team/unblock`"), and
+         # sub2api's words for a key an admin switched off ("API key is disabled")
+         ("team", "is blocked update via"), "api key is disabled"),
     _tag("auth", "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout", "timed out", "timeout", "deadline exceeded", "request timeout", "stream stalled",

@@ -419,6 +419,10 @@ RULES: Final[tuple[Rule, ...]] = (
         # Baidu Qianfan's error 19, the account's total request allowance spent ("Open api total request limit
         # reached", 请求总量超限额: https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh)
         "baidu:19",
+        # sub2api: the key's own allowance spent (API_KEY_QUOTA_EXHAUSTED, sent as a 429), no subscription for the key's
+        # group or one that lapsed (SUBSCRIPTION_NOT_FOUND, SUBSCRIPTION_INVALID, as a 403)
+        # (https://github.com/Wei-Shaw/sub2api, its gateway middleware)
+        "api_key_quota_exhausted", "subscription_not_found", "subscription_invalid",
         "insufficient_quota", "billing_not_active", "billing_error", "payment_required", "insufficient_credits",
         "no_usable_credits", "balance_depleted", "billing_hard_limit_reached", "enforced_spend_limit_reached",
         "contract_spend_limit_reached", "linked_organization_spend_limit_reached",
@@ -477,6 +481,10 @@ RULES: Final[tuple[Rule, ...]] = (
         # Studio's 40082 "Model fade out", a model whose support ended
         # (https://api.ncloud-docs.com/release-20250717/docs/en/clovastudio-troubleshoot-c4xx)
         "dedicated_endpoint_not_running", "clova:40082",
+        # new-api under its 500: no channel of the group serves the model (get_channel_failed: "分组 default 下模型 X
+        # 的可用渠道不存在"), or the relay has no price for it (model_price_error: "Model X ratio or price not
+        # set"): another model is served, a retry is not (https://github.com/QuantumNous/new-api, types/error.go)
+        "get_channel_failed", "model_price_error",
         "model_not_found", "invalid_model", "model_decommissioned", "deploymentnotfound",
         # Volcengine Ark: the endpoint (its name for a deployed model) is closed; its text says "or temporarily
         # unavailable", but no retry reopens it.
@@ -494,6 +502,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("auth_permanent_code", R.auth_permanent,
          codes=("account_deactivated", "invalid_grant", "organization_restricted", "no_organization",
                 "authenticationtypedisabled",
+                # sub2api: the key or its group switched off by an admin (API_KEY_DISABLED, GROUP_DISABLED)
+                "api_key_disabled", "group_disabled",
                 # LiteLLM proxy's type for a virtual key past its expiry (sent as a 400): only an admin revives it
                 "expired_key")),
     rule("auth_permanent_phrase", R.auth_permanent, statuses=(400, 401, 403, None), tags=("auth_permanent",)),
@@ -591,6 +601,13 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("empty_answer_as_5xx", R.empty_response, statuses=SERVER, tags=("empty_answer",)),
     rule("unparsable_answer_as_5xx", R.malformed_response, statuses=SERVER, tags=("unparsable_answer",),
          unless=("request_defect", "quoted_answer")),
+    # one-api's and new-api's codes under their 500 for what their own client met upstream: the call failed
+    # (do_request_failed: refused, reset, timed out) or the answer was no JSON (unmarshal_response_body_failed: "invalid
+    # character '<' looking for beginning of value", an HTML page) (https://github.com/songquanpeng/one-api,
+    # relay/adaptor/openai/helper.go): the words of the relay's "upstream error" around them do not decide.
+    rule("relay_call_failed_code", R.timeout, statuses=SERVER, codes=("do_request_failed",)),
+    rule("relay_answer_unreadable_code", R.malformed_response, statuses=SERVER,
+         codes=("unmarshal_response_body_failed",)),
     # Timeout words under a bare 500 (Flowise's "Error: Timeout waiting for thread to finish."): the upstream was too
     # slow, and the text says so more plainly than the status.
     rule("timeout_words_as_500", R.timeout, statuses=(500,), tags=("timeout",),

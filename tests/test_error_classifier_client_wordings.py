@@ -1448,3 +1448,74 @@ def test_a_proxy_with_no_provider_for_the_model_under_its_502(message: str, expe
     (https://github.com/kaitranntt/ccs/issues/598): another model, not a retry, is the way on."""
     body = {"error": {"message": message, "type": "server_error", "code": "internal_server_error"}}
     assert classify_api_error(exception_from_http("openai", 502, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+def _relay(message: str, code: str = "", kind: str = "new_api_error") -> dict[str, Any]:
+    return {"error": {"message": message, "type": kind, "param": "", "code": code}}
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # new-api: no channel serves the model, no price is set for it; near miss: the same 500 with no code
+    (500, _relay("分组 default 下模型 deepseek-v3.2 的可用渠道不存在\uff08retry\uff09", "get_channel_failed"),
+     R.model_not_found),
+    (500, _relay("Model gpt-5.2-codex ratio or price not set, please set or start self-use mode", "model_price_error"),
+     R.model_not_found),
+    (500, _relay("Model gpt-5.2-codex ratio or price not set"), R.server_error),
+    # one-api: its client's failed call and an answer that was no JSON, under its 500; near miss: another code
+    (500, _relay('Post "https://api.openai.com/v1/chat/completions": read tcp 172.18.0.3:51234->104.18.6.192:443: '
+                 "read: connection reset by peer", "do_request_failed", "one_api_error"), R.timeout),
+    (500, _relay("invalid character '<' looking for beginning of value", "unmarshal_response_body_failed",
+                 "one_api_error"), R.malformed_response),
+    (500, _relay("invalid character '<' looking for beginning of value", "internal_error", "one_api_error"),
+     R.server_error),
+    # sub2api's codes: a spent key allowance under a 429 (not a throttle), a lapsed subscription, a disabled key or
+    # group; near miss: a 429 that is its queue cap in words
+    (429, {"code": "API_KEY_QUOTA_EXHAUSTED", "message": "API key 额度已用完"}, R.billing),
+    (403, {"code": "SUBSCRIPTION_INVALID", "message": "subscription is invalid or expired"}, R.billing),
+    (403, {"code": "SUBSCRIPTION_NOT_FOUND", "message": "No active subscription found for this group"}, R.billing),
+    (401, {"code": "API_KEY_DISABLED", "message": "API key is disabled"}, R.auth_permanent),
+    (403, {"code": "GROUP_DISABLED", "message": "API Key 所属分组已停用"}, R.auth_permanent),
+    (429, {"type": "error", "error": {"type": "rate_limit_error",
+                                      "message": "Too many pending requests, please retry later"}}, R.rate_limit),
+    (429, {"type": "error", "error": {"type": "rate_limit_error", "message": "Service busy, please retry later"}},
+     R.overloaded),
+    # new-api's spent token under a 401; near miss: its invalid token
+    (401, _relay("This token quota is exhausted TokenStatusExhausted[sk-mD4***9fQa]"), R.billing),
+    (401, _relay("Invalid token"), R.auth),
+    # a relay key bound to addresses (new-api, one-api); near miss: a key refused outright
+    (403, _relay("您的 IP 不在令牌允许访问的列表中", "access_denied"), R.provider_policy_blocked),
+    (403, _relay("该令牌只能在指定网段使用\uff1a10.8.0.0/16\uff0c当前 ip\uff1a203.0.113.45", kind="one_api_error"),
+     R.provider_policy_blocked),
+    (403, _relay("无效的令牌", "access_denied"), R.auth),
+    # LiteLLM proxy: a blocked team, its guardrails; near miss: a 400 of the request's own
+    (401, {"error": {"message": "Authentication Error, Team=team-ml-research is blocked. Update via `/team/unblock` if "
+                                "you're an admin.", "type": "auth_error", "param": "None", "code": "401"}},
+     R.auth_permanent),
+    (400, {"error": {"message": "Rejected message. This is a prompt injection attack.",
+                     "type": "invalid_request_error", "param": None, "code": "400"}}, R.content_policy_blocked),
+    (400, {"error": {"message": "Rejected message. The messages field is empty.", "type": "invalid_request_error",
+                     "param": None, "code": "400"}}, R.format_error),
+    # CLIProxyAPI's monthly token allowance under a rate-limit code; near miss: a per-minute one
+    (429, {"error": {"message": "monthly token quota exceeded for model claude-sonnet-4-6: 5000312/5000000 tokens used "
+                                "in 2026-03", "type": "rate_limit_error", "code": "rate_limit_exceeded"}}, R.billing),
+    (429, {"error": {"message": "token quota exceeded for model claude-sonnet-4-6, try again in 20s",
+                     "type": "rate_limit_error", "code": "rate_limit_exceeded"}}, R.rate_limit),
+    # claude-code-router with no model resolved
+    (400, {"error": {"message": "All target providers failed. [model_resolution|400] Unknown final model"}},
+     R.model_not_found),
+])
+def test_relay_catalogue_codes_and_wordings(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
+    """The general rules fitted to the relay catalogue sweeps (new-api, one-api, sub2api, CLIProxyAPI, LiteLLM,
+    claude-code-router), each with a near miss (the rules alone)."""
+    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("message", "expect"), [
+    ("无效的 token", R.auth), ("该 token 已过期", R.auth),  # one-api's older 200 answers
+    ("服务暂时不可用", R.unknown),  # near miss: no credential named
+])
+def test_one_apis_token_refusals_under_http_200(message: str, expect: FailoverReason) -> None:
+    """One-api's early key checks answered HTTP 200 with an error object whose words are Chinese."""
+    body = {"error": {"message": message, "type": "one_api_error"}}
+    classified = classify_soft_failure(body, neighbours=NO_NEIGHBOURS)
+    assert classified is not None and classified.reason is expect
