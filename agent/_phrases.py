@@ -290,6 +290,14 @@ _TAG_LIST: Final = (
          # CLIProxyAPI's answer when none of its configured providers serves the name (a 502 typed server_error:
          # "unknown provider for model gemini-3.1-pro-preview": https://github.com/kaitranntt/ccs/issues/598)
          "unknown provider for model", "no provider for model",
+         # a server whose model cannot do what was asked (vLLM: "This model does not support generation"; SGLang's
+         # embeddings route: "This model does not appear to be an embedding model by default"), a gateway that serves
+         # no provider for it (Helicone: "No available providers for the requested models"), a route pinned to one
+         # model (Kong's ai-proxy: "cannot use own model - must be: gpt-4o-mini"), a model a gateway integration leaves
+         # out (Portkey: "Model gpt-4.1 is not allowed for this integration")
+         "model does not support generation", "does not appear to be an embedding model",
+         "no available providers for the requested",
+         "cannot use own model", "is not allowed for this integration",
          # Google's check of the model's name ("GenerateContentRequest.model: unexpected model name format")
          "unexpected model name format",
          "does not support the model", "doesn t support the model", "doesn t support model",
@@ -361,6 +369,9 @@ _TAG_LIST: Final = (
          # claude-code-router when its routing resolves no model ("All target providers failed. [model_resolution|400]
          # Unknown final model")
          "unknown final model",
+         # Ollama's runner on a model file its version cannot load ("this model may be incompatible with your version
+         # of Ollama. If you previously pulled this model, try updating it")
+         "model may be incompatible with your version",
          ("model", "is no longer available"), ("model", "has been retired"), ("model", "reached its end of life"),
          "model name is invalid", "invalid model name", ("model", "is currently not in use"),
          # LiteLLM's router with no deployment for the name ("No healthy deployment available, passed model=..."),
@@ -707,7 +718,9 @@ _TAG_LIST: Final = (
     _tag("model_absent", "model=none", "model `none`", "you must provide a model parameter",
          "model parameter is required",
          # a client with no model configured to send to (Continue: "No chat model selected")
-         "no chat model selected", "no model selected"),
+         "no chat model selected", "no model selected",
+         # Kong's ai-proxy with no model in the request or its configuration
+         "model parameter not found in request"),
     # OpenRouter and other aggregators: the upstream provider, not the user's key, hit its limit.
     # OpenRouter says "Provider returned error" only for the upstream's own answer: under a 429 it is the upstream's
     # limit (metadata.raw may hold no more than a Cloudflare "error code: 1015").
@@ -767,6 +780,8 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key", "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
+         # Portkey's gateway refusing the virtual keys a request names ("Following keys are not valid: openai-prod")
+         "following keys are not valid",
          "api key not valid", "api_key_invalid", "no auth credentials found", "api key not found",
          "invalid proxy server token", "invalid authentication credentials",
          "security token included in the request is invalid", "no such organization",
@@ -838,6 +853,15 @@ _TAG_LIST: Final = (
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
          "unknown parameter", "unsupported parameter", "unrecognized request argument", "unknown_parameter",
+         # llama.cpp's server refusing a request it cannot serve, thrown as a runtime error and so sent as a 500 typed
+         # server_error (tools/server/utils.hpp, server.cpp): more than one choice, echo, a schema with a grammar, a
+         # response_format it does not take, an image it cannot fetch or read, a media URL it cannot parse, media sent
+         # to a text-only model, a prompt it cannot tokenize (https://github.com/ggml-org/llama.cpp)
+         "only one completion choice is allowed", "only no echo is supported",
+         "cannot use both json_schema and grammar",
+         ("illegal param", "must be one of"), "failed to download image", "invalid url format",
+         "failed to load image or audio file", "failed to tokenize prompt",
+         ("multimodal data provided", "does not support multimodal"),
          # DashScope's InvalidParameter for an output cap out of the model's range ("Range of max_tokens should be
          # [1, 2000]")
          "range of max_tokens",
@@ -1147,6 +1171,8 @@ _TAG_LIST: Final = (
          # forge's "Empty completion received - no content, tool calls, or valid finish reason"; a Chinese client's
          # "API 返回的 candidate.content.parts 为空" (the answer's parts, candidates or choices are empty: AstrBot)
          "empty completion received", "parts 为空", "candidates 为空", "choices 为空",
+         # Kong's ai-proxy when the upstream's answer had no body to transform (a 500 of its own)
+         "no response body found when transforming response",
          # the Vertex AI SDK's accessors on a candidate without text ("Cannot get the response text.", "Response
          # candidate content has no parts (and thus no text)"); a block reason printed with it decides first
          "cannot get the response text", "content has no parts",

@@ -324,6 +324,8 @@ TRANSPORT: Final = (None, 400, 407, 500, 502, 503, 504)  # 400/407: a proxy refu
 RULES: Final[tuple[Rule, ...]] = (
     # Per-prompt safety decisions are deterministic: first (seed 003).
     rule("content_policy_code", R.content_policy_blocked, codes=(
+        # Portkey's gateway when a guardrail of the config refused the request (446 hooks_failed)
+        "hooks_failed",
         "content_filter", "content_policy_violation", "responsibleaipolicyviolation", "invalid_prompt",
         "bio_policy", "image_content_policy_violation", "misalignment_policy_violation",
         "contentfilterfinishreasonerror", "datainspectionfailed", "contentpolicyviolationerror",
@@ -423,6 +425,9 @@ RULES: Final[tuple[Rule, ...]] = (
         # group or one that lapsed (SUBSCRIPTION_NOT_FOUND, SUBSCRIPTION_INVALID, as a 403)
         # (https://github.com/Wei-Shaw/sub2api, its gateway middleware)
         "api_key_quota_exhausted", "subscription_not_found", "subscription_invalid",
+        # Portkey's 412 for a virtual key's or a workspace's usage limit spent ("Portkey Virtual Key Usage Limit ...
+        # Exceeded": https://github.com/Portkey-AI/gateway)
+        "virtual_key_exhaust_error", "workspace_exhaust_error",
         "insufficient_quota", "billing_not_active", "billing_error", "payment_required", "insufficient_credits",
         "no_usable_credits", "balance_depleted", "billing_hard_limit_reached", "enforced_spend_limit_reached",
         "contract_spend_limit_reached", "linked_organization_spend_limit_reached",
@@ -710,6 +715,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # failed: https://github.com/UiPath/uipath-python/issues/461), not the request: a server error, as its 5xx would be.
     rule("status_424_failed_dependency", R.server_error, statuses=(424,)),
     rule("status_4xx", R.format_error, statuses=CLIENT),
+    # 501 Not Implemented: the server does not do this (llama.cpp: "This server does not support embeddings. Start it
+    # with `--embeddings`"; Ollama: "this model does not support embeddings"): no retry changes that, another model or
+    # server does. A request defect it names is read before (vLLM's 501 for store=True, request_defect_as_5xx).
+    rule("status_501", R.model_not_found, statuses=(501,)),
     rule("status_5xx", R.server_error, statuses=SERVER),
     # No status: transport kinds and phrases.
     rule("request_defect_phrase", R.format_error, statuses=NONE, tags=("request_defect",)),

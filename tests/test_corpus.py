@@ -211,7 +211,9 @@ HOLDOUT30 = "holdout30.jsonl"
 # with it in the index); the thirty-second stays out (agent.testing.corpus.UNSEEN says why).
 HOLDOUT31 = "holdout31.jsonl"
 HOLDOUT32 = "holdout32.jsonl"
-assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32) == UNSEEN
+# The sweep of llama.cpp's, Ollama's and LocalAI's catalogues stays out of the index (and so of the sum) as well.
+SWEEP_SERVERS_B = "sweep_servers_b.jsonl"
+assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32, SWEEP_SERVERS_B) == UNSEEN
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
@@ -541,6 +543,18 @@ def test_relay_catalogue_sweeps_accuracy_does_not_fall() -> None:
     their words for a spent token, an address-bound key, a queue cap, a blocked team, guardrail refusals, a monthly
     token allowance, an unresolved model); raise the floors as rules fix more, never lower them."""
     for name, floor, size in (("sweep_relays_a.jsonl", 52, 59), ("sweep_relays_b.jsonl", 34, 42)):
+        right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(name)])
+        assert total >= size and right / total >= floor / size, f"{name}: {right}/{total}"
+
+
+def test_server_and_gateway_sweeps_accuracy_does_not_fall() -> None:
+    """The server and gateway catalogue sweeps (vLLM, TGI and SGLang; llama.cpp's server, Ollama and LocalAI; Portkey,
+    Helicone and Kong) keep their accuracy (53 of 60, 30 of 51 and 22 of 35 before any rule saw them; 55, 45 and 31
+    after general rules: llama.cpp's request refusals sent as a 500, a 501's missing capability, models that cannot do
+    what was asked, gateways with no provider or a pinned model, Kong's missing model and empty body, Ollama's
+    incompatible model file, Portkey's guardrail, usage-limit and virtual-key answers); never lower the floors."""
+    for name, floor, size in (("sweep_servers_a.jsonl", 55, 60), (SWEEP_SERVERS_B, 45, 51),
+                              ("sweep_gateways.jsonl", 31, 35)):
         right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(name)])
         assert total >= size and right / total >= floor / size, f"{name}: {right}/{total}"
 

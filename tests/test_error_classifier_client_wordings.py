@@ -1519,3 +1519,57 @@ def test_one_apis_token_refusals_under_http_200(message: str, expect: FailoverRe
     body = {"error": {"message": message, "type": "one_api_error"}}
     classified = classify_soft_failure(body, neighbours=NO_NEIGHBOURS)
     assert classified is not None and classified.reason is expect
+
+
+def _server(message: str, status: int = 500, kind: str = "server_error") -> dict[str, Any]:
+    return {"error": {"code": status, "message": message, "type": kind}}
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # llama.cpp's request refusals thrown as runtime errors (a 500 typed server_error); near miss: its own fault
+    (500, _server("Only one completion choice is allowed"), R.format_error),
+    (500, _server("Cannot use both json_schema and grammar"), R.format_error),
+    (500, _server("Failed to download image"), R.format_error),
+    (500, _server("Invalid url format: data:application/pdf;base64"), R.format_error),
+    (500, _server("Multimodal data provided, but model does not support multimodal requests."), R.format_error),
+    (500, _server("Failed to tokenize prompt"), R.format_error),
+    (500, _server("Failed to allocate KV cache"), R.server_error),
+    # 501: what the server does not do; near miss: a 501 naming the request's parameter (vLLM)
+    (501, _server("This server does not support embeddings. Start it with `--embeddings`", 501,
+                  "not_supported_error"), R.model_not_found),
+    (501, {"error": "this model does not support embeddings"}, R.model_not_found),
+    (501, _server("`store=True` (default) is not supported. Please set `store=False` in Responses API", 501,
+                  "BadRequestError"), R.format_error),
+    # a model that cannot do what was asked, a gateway with no provider or a pinned model; near miss: a bare 400
+    (400, _server("This model does not support generation", 400, "BadRequestError"), R.model_not_found),
+    (400, _server("This model does not appear to be an embedding model by default. Please add `--is-embedding` when "
+                  "launching the server or try another model.", 400, "BadRequestError"), R.model_not_found),
+    (500, {"success": False, "error": {"code": "request_failed", "message": "No available providers for the requested "
+                                       "models. Check provider names"}}, R.model_not_found),
+    (400, {"error": {"message": "cannot use own model - must be: gpt-4o-mini"}}, R.model_not_found),
+    (400, {"error": {"message": "Model gpt-4.1 is not allowed for this integration",
+                     "type": "model_not_allowed_error"}}, R.model_not_found),
+    (400, {"error": {"message": "messages must not be empty"}}, R.format_error),
+    # Kong: no model anywhere (the request's defect, not a model missing upstream), no body to transform
+    (400, {"error": {"message": "model parameter not found in request, nor in gateway configuration"}}, R.format_error),
+    (500, {"error": {"message": "no response body found when transforming response"}}, R.empty_response),
+    # Ollama: a model file its version cannot load
+    (500, {"error": "llama runner process has terminated: error loading model: failed to load model: this model may be "
+                    "incompatible with your version of Ollama. If you previously pulled this model, try updating it"},
+     R.model_not_found),
+    # Portkey: a guardrail's refusal, a spent virtual key or workspace, virtual keys it does not know; near miss: a
+    # 412 with no code of these
+    (446, {"error": {"message": "The guardrail checks defined in the config failed.", "type": "hooks_failed"}},
+     R.content_policy_blocked),
+    (412, {"error": {"message": "Portkey Virtual Key Usage Limit op****-a1 Exceeded",
+                     "type": "virtual_key_exhaust_error", "code": "04"}}, R.billing),
+    (412, {"error": {"message": "Portkey Workspace Usage Limit Exceeded", "type": "workspace_exhaust_error",
+                     "code": "04"}}, R.billing),
+    (412, {"error": {"message": "Precondition failed", "type": "precondition_error"}}, R.format_error),
+    (400, {"status": "failure", "message": "Following keys are not valid: openai-prod-9f2c1e"}, R.auth),
+])
+def test_server_and_gateway_catalogue_codes_and_wordings(status: int, body: dict[str, Any],
+                                                         expect: FailoverReason) -> None:
+    """The general rules fitted to the server and gateway catalogue sweeps (llama.cpp, Ollama, vLLM, SGLang, Portkey,
+    Helicone, Kong), each with a near miss (the rules alone)."""
+    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
