@@ -132,6 +132,10 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # openai-agents' guardrails ("Guardrail InputGuardrail triggered tripwire"), Volcengine Ark's sensitive-content
+         # sentence under its SensitiveContentDetected.* codes ("The request failed because the input text may contain
+         # severe violation information."), MiniMax's 1027 ("输出内容涉敏": the output touched sensitive content)
+         "triggered tripwire", "request failed because the input text may contain", "输出内容涉敏",
          "flagged for possible cybersecurity risk", "trusted access for cyber", "violates our usage policies",
          "violates openai's usage policies", "violating our usage policy", "your request was flagged by",
          "prompt was flagged by our safety", "responses cannot be generated due to safety",
@@ -278,6 +282,10 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a provider's refusal in a client's words (Roo Code: "Your API key may not have access to the requested model
+         # or feature"; "Make sure the selected model is included in your plan"), Zhipu's 1220 ("您无权访问glm-4-plus":
+         # no access to the model)
+         "not have access to the requested model", "selected model is included in your plan", "您无权访问",
          # a router none of whose enabled providers serves the model (Hugging Face: "The requested model 'x' is not
          # supported by any provider you have enabled"), an endpoint that does not serve it (Cohere: "generate API is
          # not supported for model 'command-a-03-2025'. Please use the chat API instead")
@@ -354,6 +362,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # the Vercel AI SDK's provider registry ("No such languageModel: gpt-4.5-preview"), llama_index's retired model
+         # ("OpenAI model text-davinci-003 has been discontinued")
+         "no such languagemodel", ("model", "has been discontinued"),
          # NAVER CLOVA Studio's "Model fade out" (its support ended), Zhipu's "API ... 已下线" (taken offline: the
          # model or API is retired: https://docs.bigmodel.cn/cn/api/api-code)
          "model fade out", "已下线",
@@ -387,6 +398,8 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # llama_index's chat memory whose history alone is over the limit ("Initial token count exceeds token limit")
+         "initial token count exceeds token limit",
          "maximum context length", "context length", "context_length_exceeded", "context window",
          "prompt is too long", "prompt too long", "input is too long", "max_model_len", "maximum model length",
          "maximum prompt length", "reduce the length of the messages", "n_ctx_slot", "available context size",
@@ -449,6 +462,8 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # Kimi's file upload over its size cap ("File size is too large, max file size is 100MB")
+         "file size is too large",
          # Google APIs' byte cap on the body ("Request payload size exceeds the limit: 10000 bytes."), Anthropic's page
          # cap on the PDFs of one request ("A maximum of 100 PDF pages may be provided."): drop or split, as for a body
          "request payload size exceeds the limit", ("maximum of", "pdf pages"),
@@ -462,6 +477,9 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # Codex behind Cloudflare from a region it serves not ("Access blocked by Cloudflare. This usually happens when
+         # connecting from a restricted region (status 403 Forbidden)")
+         "connecting from a restricted region",
          # A provider restricting this user on a model for suspected misuse (OpenAI: "This user's access to
          # gpt-5.3-codex has been temporarily limited for potentially suspicious activity related to cybersecurity"),
          # or an account whose use breaks a plan's fair-use policy (Zhipu's 1313:
@@ -501,6 +519,9 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # Codex in a ChatGPT workspace whose spend cap is reached ("You hit your spend cap set in your workspace.
+         # Increase your spend cap to continue.", "... set by the owner of your workspace")
+         "hit your spend cap",
          # a plan that expired (Zhipu's 1309: "您的 GLM Coding Plan 套餐已到期": https://docs.bigmodel.cn/cn/api/api-code)
          "套餐已到期", "plan has expired", "subscription has expired",
          "insufficient credits", "insufficient_quota", "insufficient balance", "credit balance",
@@ -541,6 +562,9 @@ _TAG_LIST: Final = (
          ("free quota", "used up"), "make sure your account is in good standing"),
     # Plan and usage limits (seed 004): they outrank a generic throttle code.
     _tag("usage_limit",
+         # Baidu AppBuilder's per-user daily allowances ("Daily free quota per user for AI Search exceeded",
+         # QUOTA_USER_DAILY_FREE; "Daily request quota per user ...", under a 429)
+         "daily free quota", "daily request quota",
          # Zhipu's daily call allowance and weekly or monthly cap (1304 "已达今日调用次数限额", 1310
          # "每周/每月使用上限": https://docs.bigmodel.cn/cn/api/api-code)
          "今日调用次数限额", "使用上限",
@@ -584,6 +608,8 @@ _TAG_LIST: Final = (
     # to a paid plan"): the free allowance is spent. Weaker than throttle words: a rate limit with an upsell (Together's
     # "You have been rate limited ... upgrade to a paid plan") is still a rate limit.
     _tag("paid_plan", "upgrade to a paid plan", "upgrade to a paid account",
+         # Codex on a ChatGPT plan that does not include it ("To use Codex with your ChatGPT plan, upgrade to Plus")
+         "upgrade to plus",
          # a hosted model reserved to subscribers (Zed's 403 "You must subscribe to a plan in order to use models
          # provided by Zed"), a monthly premium allowance spent (Copilot: "You have exceeded your premium request
          # allowance")
@@ -613,6 +639,10 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # Gemini CLI's capacity notice ("Pardon Our Congestion! It looks like gemini-2.5-pro is very popular at the
+         # moment."), the Vercel AI SDK's RetryError whose last attempt met a 503 ("Failed after 3 attempts. Last
+         # error: Service Unavailable")
+         "pardon our congestion", "is very popular at the moment", "last error service unavailable",
          # Google's words for UNAVAILABLE ("The service is currently unavailable."), as a Gemini Live websocket's close
          # reason carries them without the 503
          "the service is currently unavailable",
@@ -716,6 +746,8 @@ _TAG_LIST: Final = (
     _tag("maybe_overloaded", "server is overloaded or there is an error"),
     # No model was named at all (a client sent model=None, or JSON the server did not parse).
     _tag("model_absent", "model=none", "model `none`", "you must provide a model parameter",
+         # Baidu Qianfan's 400 for a request with no model ("model is empty", code invalid_model)
+         "model is empty",
          "model parameter is required",
          # a client with no model configured to send to (Continue: "No chat model selected")
          "no chat model selected", "no model selected",
@@ -780,6 +812,12 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key", "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
+         # a client with no key configured for the provider (Codex: "Missing environment variable:
+         # `OPENROUTER_API_KEY`"; Gemini CLI: "GEMINI_API_KEY environment variable not found"; Cline: "OpenRouter API
+         # key is required"), and
+         # MiniMax's 1004 for a key of another group ("token not match group")
+         "missing environment variable", "environment variable not found", "api key is required",
+         "token not match group",
          # Portkey's gateway refusing the virtual keys a request names ("Following keys are not valid: openai-prod")
          "following keys are not valid",
          "api key not valid", "api_key_invalid", "no auth credentials found", "api key not found",
@@ -974,6 +1012,8 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # the Vercel AI SDK's APICallError for a fetch that failed ("Cannot connect to API: terminated")
+         "cannot connect to api",
          "connection refused", "连接被拒绝", "name or service not known", "nodename nor servname", "getaddrinfo failed",
          "temporary failure in name resolution", "cannot connect to host", "failed to establish a new connection",
          "proxyerror", "tunnel connection failed", "proxy connect", "unable to connect to proxy",
@@ -1031,6 +1071,10 @@ _TAG_LIST: Final = (
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     _tag("output_truncated", "output token maximum", "reason: max_output_tokens",
+         # pydantic-ai when the output budget ran out mid tool call ("Model token limit (4096) exceeded while
+         # generating a tool call ... Increase the `max_tokens` model setting"), Roo Code's notice for a thinking
+         # model whose answer hit the limit ("Thinking complete, but output was truncated due to token limit")
+         "increase the max_tokens model setting", "output was truncated due to token limit",
          # instructor's IncompleteOutputException (finish_reason "length" / stop_reason "max_tokens")
          "output is incomplete due to a max_tokens",
          # a chat client's notice for an answer whose finish_reason was "length", whatever the provider (ChatWise with
@@ -1043,6 +1087,10 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # Codex's websocket closed before the terminal event ("websocket closed by server before
+         # response.completed"), Cline's OpenRouter stream that ended on an error status ("OpenRouter Mid-Stream
+         # Error: Stream terminated with error status but no error details provided")
+         "closed by server before response completed", "stream terminated with error status",
          # @google/genai's stream reader when the body ended inside an object ("Incomplete JSON segment at the end"),
          # Go's net/http2 when the server shed the connection with streams in flight ("http2: server sent GOAWAY and
          # closed the connection; LastStreamID=795, ErrCode=ENHANCE_YOUR_CALM")
@@ -1092,6 +1140,10 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # Codex when the terminal event it read lacks a field ("failed to parse ResponseCompleted: missing field
+         # `id`"), the Vercel AI SDK's NoObjectGeneratedError for an answer its schema refuses ("No object
+         # generated: response did not match schema.")
+         "failed to parse responsecompleted", "response did not match schema",
          # OpenAI's 500 when the model's own output failed its validation ("The model produced invalid content")
          "model produced invalid content",
          "expecting value: line 1 column 1", ("unexpected token", "is not valid json"),
@@ -1168,6 +1220,11 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # the Vercel AI SDK's empty answers ("Empty response body", "No image generated.", NoObjectGeneratedError's
+         # "No object generated: the model did not return a response."), Roo Code's "Cerebras API Error: No
+         # response body"
+         "empty response body", "no image generated", "the model did not return a response",
+         "api error no response body",
          # forge's "Empty completion received - no content, tool calls, or valid finish reason"; a Chinese client's
          # "API 返回的 candidate.content.parts 为空" (the answer's parts, candidates or choices are empty: AstrBot)
          "empty completion received", "parts 为空", "candidates 为空", "choices 为空",
@@ -1210,6 +1267,9 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # ... and whose last attempt met a 502 or 500 ("Last error: Bad Gateway"); Codex's "stream disconnected before
+         # completion: response.failed event received" (the response failed upstream, no detail given)
+         "last error bad gateway", "last error internal server error", "response failed event received",
          # a websocket closed with code 1011 (RFC 6455: the server met an unexpected condition), as the websockets
          # library prints it ("received 1011 (internal error) Internal error occurred."; Gemini Live)
          "1011 internal error",

@@ -497,7 +497,9 @@ RULES: Final[tuple[Rule, ...]] = (
         # Huawei Cloud MaaS: the requested service (a deployed model) was deleted, sent as a 400 "Invalid request
         # because requested service ... is unavailable" (ModelArts.4203 in its table of error codes:
         # https://www.huaweicloud.com/guide/productsdesc-bms_61ecf7507c2de3fabbbb9da99692d6besupport0)
-        "modelarts.4203")),
+        "modelarts.4203"),
+         # Qianfan's invalid_model for a request that named none ("model is empty"): the request's defect
+         unless=("model_absent",)),
     rule("provider_policy_code", R.provider_policy_blocked, codes=(
         "unsupported_country_region_territory", "unsupported_country", "user_location_not_supported",
         # OpenCode Zen/Go's error type for a model its region rules keep from this account ("not available in your

@@ -66,8 +66,9 @@ def test_python_json_error_on_an_html_page_is_a_malformed_response() -> None:
 ])
 def test_a_missing_route_in_a_wrappers_text_is_this_endpoint(text: str, expect: FailoverReason,
                                                              scope: Scope | None) -> None:
-    """A route the server lacks, named without a status, is the endpoint's fault: fall back from it."""
-    c = classify_api_error(exception_from_message("Error", text))
+    """A route the server lacks, named without a status, is the endpoint's fault: fall back from it (the rules alone:
+    the near misses pin the route rule, not what the neighbour index makes of a text no rule reads)."""
+    c = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS)
     assert c.reason is expect
     if scope is not None:
         assert c.scope is scope
@@ -1573,3 +1574,92 @@ def test_server_and_gateway_catalogue_codes_and_wordings(status: int, body: dict
     """The general rules fitted to the server and gateway catalogue sweeps (llama.cpp, Ollama, vLLM, SGLang, Portkey,
     Helicone, Kong), each with a near miss (the rules alone)."""
     assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # coding agents' own words: Codex's spend cap and plan, its Cloudflare block, its stream failures' causes
+    ("Error", "You hit your spend cap set in your workspace. Increase your spend cap to continue.", R.billing),
+    ("Error", "To use Codex with your ChatGPT plan, upgrade to Plus: https://chatgpt.com/explore/plus.", R.billing),
+    ("Error", "Access blocked by Cloudflare. This usually happens when connecting from a restricted region (status 403 "
+     "Forbidden)", R.provider_policy_blocked),
+    ("Error", "stream disconnected before completion: response.failed event received", R.server_error),
+    ("Error", "stream disconnected before completion: failed to parse ResponseCompleted: missing field `id`",
+     R.malformed_response),
+    ("Error", "stream disconnected before completion: websocket closed by server before response.completed",
+     R.stream_incomplete),
+    ("Error", "stream disconnected before completion: error sending request for url", R.timeout),  # near miss
+    # a key not configured at all, in three clients' words; near miss: a variable that is no key
+    ("Error", "Missing environment variable: `OPENROUTER_API_KEY`.", R.auth),
+    ("Error", "GEMINI_API_KEY environment variable not found. Add that to your environment and try again", R.auth),
+    ("Error", "OpenRouter API key is required", R.auth),
+    ("Error", "The `tools` field is required", R.format_error),
+    # capacity and cut streams in clients' words
+    ("Error", "Pardon Our Congestion! It looks like gemini-2.5-pro is very popular at the moment.", R.overloaded),
+    ("Error", "OpenRouter Mid-Stream Error: Stream terminated with error status but no error details provided",
+     R.stream_incomplete),
+    # Roo Code: a model the key or plan does not include, a thinking answer cut, an empty body
+    ("Error", "Cerebras API access forbidden. Your API key may not have access to the requested model or feature.",
+     R.model_not_found),
+    ("Error", "API keys and subscription plans allow different models. Make sure the selected model is included in "
+     "your plan.", R.model_not_found),
+    ("Error", "(Thinking complete, but output was truncated due to token limit.)", R.output_truncated),
+    ("Error", "Cerebras API Error: No response body", R.empty_response),
+    # the Vercel AI SDK's classes
+    ("AI_RetryError", "Failed after 3 attempts. Last error: Service Unavailable", R.overloaded),
+    ("AI_RetryError", "Failed after 3 attempts. Last error: Bad Gateway", R.server_error),
+    ("AI_RetryError", "Failed after 3 attempts. Last error: Too Many Requests", R.rate_limit),  # near miss
+    ("AI_APICallError", "Cannot connect to API: terminated", R.timeout),
+    ("AI_EmptyResponseBodyError", "Empty response body", R.empty_response),
+    ("AI_NoObjectGeneratedError", "No object generated: the model did not return a response.", R.empty_response),
+    ("AI_NoObjectGeneratedError", "No object generated: response did not match schema.", R.malformed_response),
+    ("AI_NoSuchModelError", "No such languageModel: gpt-4.5-preview", R.model_not_found),
+    ("AI_NoImageGeneratedError", "No image generated.", R.empty_response),
+    # pydantic-ai's output budget spent mid tool call; near miss: the prompt over the window
+    ("pydantic_ai.exceptions.IncompleteToolCall", "Model token limit (4096) exceeded while generating a tool call, "
+     "resulting in incomplete arguments. Increase the `max_tokens` model setting, or simplify the prompt",
+     R.output_truncated),
+    ("Error", "Prompt token count exceeds the model's context window", R.context_overflow),
+    # openai-agents' guardrails, llama_index's retired model and over-long memory
+    ("agents.exceptions.InputGuardrailTripwireTriggered", "Guardrail InputGuardrail triggered tripwire",
+     R.content_policy_blocked),
+    ("ValueError", "OpenAI model text-davinci-003 has been discontinued. Please choose another model.",
+     R.model_not_found),
+    ("ValueError", "Initial token count exceeds token limit", R.context_overflow),
+])
+def test_agent_and_sdk_catalogue_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the coding-agent and SDK-wrapper sweeps, with near misses (the rules alone)."""
+    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # Baidu AppBuilder's daily allowances under a 429; near miss: its per-second throttle
+    (429, {"code": "QUOTA_USER_DAILY_FREE", "message": "Daily free quota per user for AI Search exceeded"}, R.billing),
+    (429, {"code": "QPS_LIMIT", "message": "Request qps limit exceeded"}, R.rate_limit),
+    # Zhipu's 1220: no access to the model
+    (403, {"error": {"code": "1220", "message": "您无权访问glm-4-plus"}}, R.model_not_found),
+    # Kimi's file size cap
+    (400, {"error": {"type": "invalid_request_error", "message": "File size is too large, max file size is 100MB"}},
+     R.payload_too_large),
+    # Volcengine Ark's sensitive content under a suffixed code
+    (400, {"error": {"code": "SensitiveContentDetected.Violence", "message": "The request failed because the input "
+                     "text may contain violence information.", "type": "BadRequest"}}, R.content_policy_blocked),
+    # Qianfan's request with no model (the request's, not a model missing); near miss: a model it does not know
+    (400, {"error": {"code": "invalid_model", "message": "model is empty", "type": "invalid_request_error"}},
+     R.format_error),
+    (400, {"error": {"code": "invalid_model", "message": "model ernie-9 not found", "type": "invalid_request_error"}},
+     R.model_not_found),
+])
+def test_provider_table_codes_and_wordings(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
+    """The general rules fitted to the provider error-table sweep, with near misses (the rules alone)."""
+    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("status_msg", "expect"), [
+    ("token not match group", R.auth), ("输出内容涉敏", R.content_policy_blocked),
+])
+def test_minimax_base_resp_wordings(status_msg: str, expect: FailoverReason) -> None:
+    """MiniMax's HTTP-200 base_resp failures read by their words (1004: a key of another group; 1027: sensitive
+    output)."""
+    classified = classify_soft_failure({"choices": None, "base_resp": {"status_code": 1004, "status_msg": status_msg}},
+                                       neighbours=NO_NEIGHBOURS)
+    assert classified is not None and classified.reason is expect
