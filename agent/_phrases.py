@@ -132,6 +132,9 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # LibreChat's moderation and refusal notices ("flagged by our moderation system", "Response refused by safety
+         # filters")
+         "flagged by our moderation system", "refused by safety filters",
          # openai-agents' guardrails ("Guardrail InputGuardrail triggered tripwire"), Volcengine Ark's sensitive-content
          # sentence under its SensitiveContentDetected.* codes ("The request failed because the input text may contain
          # severe violation information."), MiniMax's 1027 ("输出内容涉敏": the output touched sensitive content)
@@ -282,6 +285,12 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # LobeChat's NoAvailableChannel ("the proxy or router has no available channel for the requested model"),
+         # Dify's hosted trial ("Dify Hosted OpenAI trial currently not support the GPT-4 model"), LibreChat's illegal
+         # model request ("The model \"gpt-4-32k\" is not available for OpenAI"), Bedrock's AccessDeniedException for a
+         # model whose Marketplace subscription is pending ("Your account is not authorized to access this model")
+         "no available channel for the requested model", ("currently not support", "model"),
+         ("the model", "is not available for"), "not authorized to access this model",
          # a provider's refusal in a client's words (Roo Code: "Your API key may not have access to the requested model
          # or feature"; "Make sure the selected model is included in your plan"), Zhipu's 1220 ("您无权访问glm-4-plus":
          # no access to the model)
@@ -398,6 +407,8 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # LobeChat's ExceededContextWindow ("The current request content exceeds the length that the model can handle")
+         "exceeds the length that the model can handle",
          # llama_index's chat memory whose history alone is over the limit ("Initial token count exceeds token limit")
          "initial token count exceeds token limit",
          "maximum context length", "context length", "context_length_exceeded", "context window",
@@ -477,6 +488,8 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # LobeChat's LocationNotSupportError ("your current location does not support this model service")
+         "current location does not support",
          # Codex behind Cloudflare from a region it serves not ("Access blocked by Cloudflare. This usually happens when
          # connecting from a restricted region (status 403 Forbidden)")
          "connecting from a restricted region",
@@ -519,6 +532,8 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # LobeChat's SubscriptionPlanLimit ("Your subscription points have been exhausted")
+         "subscription points have been exhausted",
          # Codex in a ChatGPT workspace whose spend cap is reached ("You hit your spend cap set in your workspace.
          # Increase your spend cap to continue.", "... set by the owner of your workspace")
          "hit your spend cap",
@@ -639,6 +654,8 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # n8n's NodeApiError for a 503 ("Service unavailable - try again later")
+         ("service unavailable", "try again later"),
          # Gemini CLI's capacity notice ("Pardon Our Congestion! It looks like gemini-2.5-pro is very popular at the
          # moment."), the Vercel AI SDK's RetryError whose last attempt met a 503 ("Failed after 3 attempts. Last
          # error: Service Unavailable")
@@ -812,6 +829,10 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key", "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
+         # Dify's InvokeAuthorizationError ("[openai] Incorrect model credentials provided") and its provider with no
+         # credentials ("No valid model provider credentials found"), botocore's missing profile ("The config profile
+         # (bedrock-prod) could not be found")
+         "incorrect model credentials", "no valid model provider credentials", ("config profile", "could not be found"),
          # a client with no key configured for the provider (Codex: "Missing environment variable:
          # `OPENROUTER_API_KEY`"; Gemini CLI: "GEMINI_API_KEY environment variable not found"; Cline: "OpenRouter API
          # key is required"), and
@@ -890,6 +911,8 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # n8n for a model only the Responses API serves ("This model requires the Responses API")
+         "model requires the responses api",
          "unknown parameter", "unsupported parameter", "unrecognized request argument", "unknown_parameter",
          # llama.cpp's server refusing a request it cannot serve, thrown as a runtime error and so sent as a 500 typed
          # server_error (tools/server/utils.hpp, server.cpp): more than one choice, echo, a schema with a grammar, a
@@ -1012,6 +1035,8 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # Open WebUI with no Ollama behind it ("WebUI could not connect to Ollama")
+         "could not connect to ollama",
          # the Vercel AI SDK's APICallError for a fetch that failed ("Cannot connect to API: terminated")
          "cannot connect to api",
          "connection refused", "连接被拒绝", "name or service not known", "nodename nor servname", "getaddrinfo failed",
@@ -1087,6 +1112,10 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # Cherry Studio's diagnosis ("Response interrupted, check network stability or retry"), botocore's
+         # ResponseStreamingError ("An error occurred while reading from response stream: ('Connection broken:
+         # IncompleteRead")
+         ("response interrupted", "network stability"), "error occurred while reading from response stream",
          # Codex's websocket closed before the terminal event ("websocket closed by server before
          # response.completed"), Cline's OpenRouter stream that ended on an error status ("OpenRouter Mid-Stream
          # Error: Stream terminated with error status but no error details provided")
@@ -1136,10 +1165,15 @@ _TAG_LIST: Final = (
          "without sending complete message body", "incomplete chunked read", "response payload is not completed",
          "stream closed before"),
     # A stream that broke its own protocol (a proxy's translated SSE): events out of order, a block never started.
-    _tag("malformed_stream", "unexpected event order", "content block not found"),
+    _tag("malformed_stream", "unexpected event order", "content block not found",
+         # LobeChat's StreamChunkError ("Error parsing the message chunk of the streaming request"), go-openai's stream
+         # reader ("stream has sent too many empty messages")
+         "error parsing the message chunk", "too many empty messages"),
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # async-openai's JSONDeserialize ("failed to deserialize api response: expected value at line 1 column 1")
+         "failed to deserialize api response",
          # Codex when the terminal event it read lacks a field ("failed to parse ResponseCompleted: missing field
          # `id`"), the Vercel AI SDK's NoObjectGeneratedError for an answer its schema refuses ("No object
          # generated: response did not match schema.")

@@ -554,7 +554,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # model that takes no system instruction (Gemini's "Developer instruction is not enabled for models/...") is
     # served once the request drops it: a repair, not another model.
     rule("model_support_phrase", R.model_not_found, statuses=(400, 401, 403, 404, 422, 429, 500, 502, 503, None),
-         tags=("model_support",), unless=("instruction_refused",)),
+         tags=("model_support",), unless=("instruction_refused", "provider_policy")),
     rule("named_model_unsupported", R.model_not_found, statuses=(400, 404, 422, None), test=named_model_unsupported),
     rule("provider_policy_phrase", R.provider_policy_blocked, tags=("provider_policy",)),
     # Not an output budget spent before any answer ("Model token limit (8192) exceeded before any response was

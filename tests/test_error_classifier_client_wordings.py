@@ -1663,3 +1663,54 @@ def test_minimax_base_resp_wordings(status_msg: str, expect: FailoverReason) -> 
     classified = classify_soft_failure({"choices": None, "base_resp": {"status_code": 1004, "status_msg": status_msg}},
                                        neighbours=NO_NEIGHBOURS)
     assert classified is not None and classified.reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # chat apps' words: LobeChat's error types
+    ("ExceededContextWindow", "The current request content exceeds the length that the model can handle. Please reduce "
+     "the amount of content and try again.", R.context_overflow),
+    ("NoAvailableChannel", "Sorry, the proxy or router has no available channel for the requested model.",
+     R.model_not_found),
+    ("StreamChunkError", "Error parsing the message chunk of the streaming request.", R.malformed_response),
+    ("SubscriptionPlanLimit", "Your subscription points have been exhausted, and you cannot use this feature.",
+     R.billing),
+    ("LocationNotSupportError", "We're sorry, your current location does not support this model service.",
+     R.provider_policy_blocked),
+    ("Error", "Sorry, this deployment does not support this model.", R.model_not_found),  # near miss: no location
+    # Dify's and n8n's wrappers
+    ("InvokeAuthorizationError", "[openai] Incorrect model credentials provided, please check and try again. ", R.auth),
+    ("provider_not_initialize", "No valid model provider credentials found. Please go to Settings -> Model Provider",
+     R.auth),
+    ("model_currently_not_support", "Dify Hosted OpenAI trial currently not support the GPT-4 model.",
+     R.model_not_found),
+    ("OperationalError", "This model requires the Responses API. Enable \"Use Responses API\" in the node options",
+     R.format_error),
+    ("NodeApiError", "Service unavailable - try again later or consider setting this node to retry automatically",
+     R.overloaded),
+    # LibreChat's moderation and refusal notices, its illegal model request
+    ("moderation", "It appears that the content submitted has been flagged by our moderation system for not aligning "
+     "with our community guidelines.", R.content_policy_blocked),
+    ("refusal", "Response refused by safety filters. Rewrite your message and try again.", R.content_policy_blocked),
+    ("illegal_model_request", 'The model "gpt-4-32k" is not available for OpenAI. Please select a different model.',
+     R.model_not_found),
+    # Cherry Studio's cut stream (near miss: Roo Code's interruption marker names no cause), Open WebUI without Ollama
+    ("Error", "Response interrupted, check network stability or retry", R.stream_incomplete),
+    ("Error", "Response interrupted by API error", R.unknown),
+    ("HTTPException", "WebUI could not connect to Ollama", R.timeout),
+    # botocore: a missing profile, a stream read that broke
+    ("botocore.exceptions.ProfileNotFound", "The config profile (bedrock-prod) could not be found", R.auth),
+    ("botocore.exceptions.ResponseStreamingError", "An error occurred while reading from response stream: ('Connection "
+     "broken: IncompleteRead(0 bytes read, 2 more expected)', IncompleteRead(0 bytes read, 2 more expected))",
+     R.stream_incomplete),
+    # Bedrock's pending Marketplace subscription
+    ("botocore.errorfactory.AccessDeniedException", "An error occurred (AccessDeniedException) when calling the "
+     "InvokeModel operation: Your account is not authorized to access this model. Your AWS Marketplace subscription "
+     "for this model is still being processed.", R.model_not_found),
+    # non-Python clients: go-openai's stream, async-openai's unparsable answer
+    ("error", "stream has sent too many empty messages", R.malformed_response),
+    ("async_openai::error::OpenAIError::JSONDeserialize",
+     "failed to deserialize api response: expected value at line 1 column 1", R.malformed_response),
+])
+def test_app_cloud_and_client_catalogue_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the chat-app, cloud-SDK and client sweeps, with near misses (the rules alone)."""
+    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
