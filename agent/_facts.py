@@ -463,7 +463,14 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
     if isinstance(errors := payload.get("errors"), list):  # Cloudflare's v4 envelope: {"errors": [{code, message}]}
         _walk(errors, out, depth + 1)
     if (detail := payload.get("detail")) is not None:  # FastAPI-style servers answer {"detail": ...}
-        _walk_message(detail, out, depth)
+        if isinstance(detail, Mapping) and depth < 4 and ("msg" in detail or "message" in detail):
+            # an object of its own (koboldcpp: {"detail": {"msg": "Error parsing input.", "type": "bad_input"}}): its
+            # type is a code, its msg the message, as an "error" object's would be
+            _walk_mapping(detail, out, depth + 1)
+            if "message" not in detail:
+                _walk_message(detail["msg"], out, depth)
+        else:
+            _walk_message(detail, out, depth)
     if (error_msg := payload.get("error_msg")) is not None:
         _walk_message(error_msg, out, depth)
     # WSO2's gateways answer {code, message, description}: the message is a headline ("Runtime Error"), the

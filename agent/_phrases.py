@@ -132,6 +132,10 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # AstrBot's Chinese notices: a completion refused by the content-safety filter ("由于内容安全过滤被拒绝"),
+         # Gemini's safety check not passed ("未通过 Gemini 平台的安全检查") or its policy violated
+         # ("违反 Gemini 平台政策")
+         "内容安全过滤", ("未通过", "安全检查"), ("违反", "平台政策"),
          # LibreChat's moderation and refusal notices ("flagged by our moderation system", "Response refused by safety
          # filters")
          "flagged by our moderation system", "refused by safety filters",
@@ -285,6 +289,10 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # Jan for a model the provider key does not allow ("This model needs to be enabled in your provider's key
+         # settings"), Chatbox for a model its licence leaves out ("To use this model, please upgrade to Chatbox AI
+         # Pro")
+         "needs to be enabled in your provider", ("to use this model", "please upgrade"),
          # LobeChat's NoAvailableChannel ("the proxy or router has no available channel for the requested model"),
          # Dify's hosted trial ("Dify Hosted OpenAI trial currently not support the GPT-4 model"), LibreChat's illegal
          # model request ("The model \"gpt-4-32k\" is not available for OpenAI"), Bedrock's AccessDeniedException for a
@@ -407,6 +415,8 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # Jan's notice for a prompt over the context ("is longer than the model can process at once")
+         "longer than the model can process",
          # LobeChat's ExceededContextWindow ("The current request content exceeds the length that the model can handle")
          "exceeds the length that the model can handle",
          # llama_index's chat memory whose history alone is over the limit ("Initial token count exceeds token limit")
@@ -473,6 +483,9 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # koboldcpp's cap on a request body, sent as a 500 typed bad_input ("Payload is too big. Max payload size is
+         # 32MB.")
+         "payload is too big",
          # Kimi's file upload over its size cap ("File size is too large, max file size is 100MB")
          "file size is too large",
          # Google APIs' byte cap on the body ("Request payload size exceeds the limit: 10000 bytes."), Anthropic's page
@@ -532,6 +545,9 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # OpenHands' SaaS when the organisation's budget is spent ("Organization budget limit has been exceeded"),
+         # Chatbox's lapsed licence ("Your license has expired. Please check your subscription")
+         "budget limit has been exceeded", "license has expired",
          # LobeChat's SubscriptionPlanLimit ("Your subscription points have been exhausted")
          "subscription points have been exhausted",
          # Codex in a ChatGPT workspace whose spend cap is reached ("You hit your spend cap set in your workspace.
@@ -723,6 +739,8 @@ _TAG_LIST: Final = (
     _tag("caller_named", "too many requests from you", "too many requests from your side"),
     # The host cannot fit the model in memory: this endpoint never serves it, a smaller model may.
     _tag("host_memory", "requires more system memory", "enough available memory to run this model",
+         # Jan's engine ("Failed to start model: There is not enough memory to run this model.")
+         "not enough memory to run this model",
          "unable to allocate backend buffer",
          # Ollama cannot load the model file at all (an architecture this version does not know): no retry helps.
          "unable to load model",
@@ -760,7 +778,10 @@ _TAG_LIST: Final = (
          ("backend service", "connection refused")),
     # Overload named as one possible cause among others (Werkzeug's default 500 page: "Either the server is overloaded
     # or there is an error in the application."): no statement of capacity.
-    _tag("maybe_overloaded", "server is overloaded or there is an error"),
+    _tag("maybe_overloaded", "server is overloaded or there is an error",
+         # aider's explanation under a timeout ("The API provider timed out without returning a response. They may be
+         # down or overloaded."): a guess after the fact, not the provider's words
+         "may be down or overloaded"),
     # No model was named at all (a client sent model=None, or JSON the server did not parse).
     _tag("model_absent", "model=none", "model `none`", "you must provide a model parameter",
          # Baidu Qianfan's 400 for a request with no model ("model is empty", code invalid_model)
@@ -779,6 +800,8 @@ _TAG_LIST: Final = (
          ("error from provider", "rate limit"), ("error from provider", "too many requests"),
          ("upstream request failed", "rate limit")),
     _tag("rate_limit",
+         # koboldcpp's throttle, sent as a 503 ("You are sending requests too quickly. Please try again in 7 seconds.")
+         "sending requests too quickly",
          "rate limit", "rate limited", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "ratelimit",
          "ratelimited", "rate_limited", "too many requests", "throttled", "throttling", "throttle",
          "throttlingexception",
@@ -1035,6 +1058,8 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # GPT4All's remote API worker ("Network error occurred while connecting to the API server")
+         "network error occurred while connecting",
          # Open WebUI with no Ollama behind it ("WebUI could not connect to Ollama")
          "could not connect to ollama",
          # the Vercel AI SDK's APICallError for a fetch that failed ("Cannot connect to API: terminated")
@@ -1096,6 +1121,9 @@ _TAG_LIST: Final = (
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     _tag("output_truncated", "output token maximum", "reason: max_output_tokens",
+         # aider's token-limit report when the output hit its cap ("Output tokens: ~8,153 of 8,192 -- possibly exceeded
+         # output limit!")
+         "possibly exceeded output limit",
          # pydantic-ai when the output budget ran out mid tool call ("Model token limit (4096) exceeded while
          # generating a tool call ... Increase the `max_tokens` model setting"), Roo Code's notice for a thinking
          # model whose answer hit the limit ("Thinking complete, but output was truncated due to token limit")
@@ -1112,6 +1140,9 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # AnythingLLM's Ollama stream that broke ("Ollama:streaming - could not stream chat. Stream returned undefined
+         # chunk")
+         ("could not stream chat", "undefined chunk"),
          # Cherry Studio's diagnosis ("Response interrupted, check network stability or retry"), botocore's
          # ResponseStreamingError ("An error occurred while reading from response stream: ('Connection broken:
          # IncompleteRead")
@@ -1172,6 +1203,8 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # GPT4All's ChatAPI worker ("ChatAPI responded with invalid json")
+         "responded with invalid json",
          # async-openai's JSONDeserialize ("failed to deserialize api response: expected value at line 1 column 1")
          "failed to deserialize api response",
          # Codex when the terminal event it read lacks a field ("failed to parse ResponseCompleted: missing field
@@ -1254,6 +1287,11 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # OpenHands' LLMNoResponseError ("LLM did not return a response"), AnythingLLM's Ollama provider ("text
+         # response was empty"), AstrBot's "All chat models failed: EmptyModelOutputError: OpenAI completion has no
+         # usable output" and its Chinese "API 返回的 completion 为空"
+         "llm did not return a response", "llmnoresponseerror", "text response was empty", "has no usable output",
+         "completion 为空",
          # the Vercel AI SDK's empty answers ("Empty response body", "No image generated.", NoObjectGeneratedError's
          # "No object generated: the model did not return a response."), Roo Code's "Cerebras API Error: No
          # response body"
@@ -1301,6 +1339,9 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # an engine's failed run in its own words (Android AICore: "error code 11-RESPONSE PROCESSING ERROR: Inference
+         # failed."; Venice's documented 500 "Inference processing failed")
+         "inference failed", "inference processing failed",
          # ... and whose last attempt met a 502 or 500 ("Last error: Bad Gateway"); Codex's "stream disconnected before
          # completion: response.failed event received" (the response failed upstream, no detail given)
          "last error bad gateway", "last error internal server error", "response failed event received",

@@ -564,6 +564,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("negative_max_tokens", R.context_overflow, statuses=(400, 422, None), test=negative_max_tokens),
     rule("status_413", R.payload_too_large, statuses=(413,)),
     rule("payload_too_large_phrase", R.payload_too_large, statuses=REQUEST, tags=("payload_too_large",)),
+    # ... under a 500 too, when the server's own code says the input was bad (koboldcpp's bad_input)
+    rule("payload_too_large_as_5xx", R.payload_too_large, statuses=(500,), codes=("bad_input",),
+         tags=("payload_too_large",)),
     rule("string_over_size_cap", R.payload_too_large, statuses=REQUEST, test=size_capped_string),
     # Google's QuotaFailure names the quota's window ("quotaId": "...PerMinute..."): a per-minute quota clears in a
     # minute, whatever its "exceeded your current quota, check your plan and billing details" headline says.
@@ -594,6 +597,9 @@ RULES: Final[tuple[Rule, ...]] = (
                  "content_policy")),
     # OpenAI's parameter codes under a relay's 5xx ("unsupported_value" for a temperature): the request's fault.
     rule("request_defect_code_as_5xx", R.format_error, statuses=SERVER, codes=(
+        # koboldcpp's type for input it could not read, sent as a 500 ({"detail": {"msg": "Error parsing input.",
+        # "type": "bad_input"}}: https://github.com/LostRuins/koboldcpp, koboldcpp.py)
+        "bad_input",
         "unsupported_value", "unsupported_parameter", "invalid_value", "unknown_parameter",
         "missing_required_parameter",
         # a new-api relay's own check of the request under its 500 ({"message": "field messages is required", "code":

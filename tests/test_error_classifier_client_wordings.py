@@ -1714,3 +1714,74 @@ def test_minimax_base_resp_wordings(status_msg: str, expect: FailoverReason) -> 
 def test_app_cloud_and_client_catalogue_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
     """The general rules fitted to the chat-app, cloud-SDK and client sweeps, with near misses (the rules alone)."""
     assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # aider: a timeout whose explanation guesses at load (near miss: a provider's own overload words), an output cap
+    ("litellm.Timeout", "litellm.Timeout: Connection timed out after 600.0 seconds.\nThe API provider timed out "
+     "without returning a response. They may be down or overloaded.", R.timeout),
+    ("litellm.ServiceUnavailableError", "The server is overloaded, please try again later.", R.overloaded),
+    ("Error", "Model deepseek/deepseek-chat has hit a token limit!\nInput tokens: ~12,418 of 128,000\nOutput tokens: "
+     "~8,153 of 8,192 -- possibly exceeded output limit!", R.output_truncated),
+    # OpenHands, AnythingLLM, AstrBot: empty answers
+    ("LLMNoResponseError", "LLM did not return a response. This is only seen in Gemini models so far.",
+     R.empty_response),
+    ("Error", "Ollama::getChatCompletion text response was empty.", R.empty_response),
+    ("EmptyModelOutputError", "All chat models failed: EmptyModelOutputError: OpenAI completion has no usable output.",
+     R.empty_response),
+    ("Exception", "AstrBot 请求失败。\n错误信息: API 返回的 completion 为空。", R.empty_response),
+    # budgets and licences
+    ("Error", "OpenHands encountered an error: **Organization budget limit has been exceeded**", R.billing),
+    ("ChatboxAIAPIError", "Your license has expired. Please check your subscription or purchase a new one.", R.billing),
+    # Jan and Chatbox: a model the key or licence leaves out, a prompt over the context, no memory to load
+    ("Error", "This model needs to be enabled in your provider's key settings.", R.model_not_found),
+    ("ChatboxAIAPIError", "Your current License (Chatbox AI Free/Lite) does not support the claude-sonnet-4-5 model. "
+     "To use this model, please upgrade to Chatbox AI Pro or a higher-tier package.", R.model_not_found),
+    ("Error", "This message is longer than the model can process at once.", R.context_overflow),
+    ("Error", "Failed to start model: There is not enough memory to run this model.", R.model_not_found),
+    # AnythingLLM's broken stream (near miss: the same headline over a reset connection), GPT4All's errors
+    ("Error", "Ollama:streaming - could not stream chat. Stream returned undefined chunk. Aborting reply",
+     R.stream_incomplete),
+    ("Error", "Ollama:streaming - could not stream chat. Error: read ECONNRESET", R.timeout),
+    ("Error", "ERROR: Network error occurred while connecting to the API server", R.timeout),
+    ("Error", 'ERROR: ChatAPI responded with invalid json "illegal value"', R.malformed_response),
+    # AstrBot's Chinese safety notices
+    ("Exception", "错误信息: API 返回的 completion 由于内容安全过滤被拒绝(非 AstrBot)。", R.content_policy_blocked),
+    ("Exception", "错误信息: 模型生成内容未通过 Gemini 平台的安全检查", R.content_policy_blocked),
+    ("Exception", "错误信息: 模型生成内容违反 Gemini 平台政策", R.content_policy_blocked),
+])
+def test_framework_desktop_and_bot_catalogue_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the agent-framework, desktop-app and chat-bot sweeps, with near misses."""
+    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    ({"detail": {"msg": "Error parsing input.", "type": "bad_input"}}, R.format_error),
+    ({"detail": {"msg": "Payload is too big. Max payload size is 32MB.", "type": "bad_input"}}, R.payload_too_large),
+    ({"detail": {"msg": "Something broke.", "type": "server_error"}}, R.server_error),  # near miss: the server's own
+])
+def test_a_fastapi_detail_object_is_read_as_an_error_object(body: dict[str, Any], expect: FailoverReason) -> None:
+    """koboldcpp answers {"detail": {"msg", "type"}} under a 500: the type is a code, the msg the message (before, the
+    object was read as text and the 500 decided)."""
+    assert classify_api_error(exception_from_http("openai", 500, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+def test_koboldcpps_throttle_under_its_503_is_a_rate_limit() -> None:
+    """koboldcpp sends its per-client throttle as a 503; its words, not the status, say whose limit it is."""
+    body = {"detail": {"msg": "You are sending requests too quickly. Please try again in 7 seconds.",
+                       "type": "service_unavailable"}}
+    busy = {"detail": {"msg": "Server is busy; please try again later.", "type": "service_unavailable"}}
+    assert classify_api_error(exception_from_http("openai", 503, body), neighbours=NO_NEIGHBOURS).reason is R.rate_limit
+    assert classify_api_error(exception_from_http("openai", 503, busy), neighbours=NO_NEIGHBOURS).reason is R.overloaded
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("AlCore failed with error type 2-INFERENCE ERROR and error code 11-RESPONSE PROCESSING ERROR: Inference failed.",
+     R.server_error),
+    ("Inference processing failed", R.server_error),
+    ("Inference is not supported for this model", R.unknown),  # near miss: no failed run
+])
+def test_an_engines_failed_run_is_a_server_error(text: str, expect: FailoverReason) -> None:
+    """An engine's own words for a run that failed are read by a rule (before, only by the neighbour index, whose
+    reading moved whenever files joined it)."""
+    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
