@@ -215,7 +215,10 @@ HOLDOUT32 = "holdout32.jsonl"
 SWEEP_SERVERS_B = "sweep_servers_b.jsonl"
 # So does the sweep of coding agents' texts (agent.testing.corpus.UNSEEN says why).
 SWEEP_AGENTS = "sweep_agents.jsonl"
-assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32, SWEEP_AGENTS,
+# A thirty-third, errors pasted from closed AI coding products (Cursor, Copilot, Windsurf, Trae, Amazon Q, Kiro: 39
+# message-only, 1 HTTP), labelled and committed before any run by a session that never read the rules.
+HOLDOUT33 = "holdout33.jsonl"
+assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32, HOLDOUT33, SWEEP_AGENTS,
         SWEEP_SERVERS_B) == UNSEEN
 
 
