@@ -132,6 +132,8 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # Copilot Chat's Responsible AI filter in its Chinese locale ("响应已被负责任 AI 服务过滤")
+         "负责任 ai 服务过滤",
          # AstrBot's Chinese notices: a completion refused by the content-safety filter ("由于内容安全过滤被拒绝"),
          # Gemini's safety check not passed ("未通过 Gemini 平台的安全检查") or its policy violated
          # ("违反 Gemini 平台政策")
@@ -415,6 +417,8 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # the VS Code language-model API ("Message exceeds token limit.")
+         "message exceeds token limit",
          # Jan's notice for a prompt over the context ("is longer than the model can process at once")
          "longer than the model can process",
          # LobeChat's ExceededContextWindow ("The current request content exceeds the length that the model can handle")
@@ -483,6 +487,9 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # Vertex's cap on a request body, whatever class a wrapper gives it (LiteLLM raises it as a
+         # ContextWindowExceededError: "400 Request payload size exceeds the limit: 20971520 bytes.")
+         "request payload size exceeds the limit",
          # koboldcpp's cap on a request body, sent as a 500 typed bad_input ("Payload is too big. Max payload size is
          # 32MB.")
          "payload is too big",
@@ -501,6 +508,9 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # Cursor's block of an account it suspects ("Your request has been blocked as our system has detected
+         # suspicious activity")
+         "system has detected suspicious activity",
          # LobeChat's LocationNotSupportError ("your current location does not support this model service")
          "current location does not support",
          # Codex behind Cloudflare from a region it serves not ("Access blocked by Cloudflare. This usually happens when
@@ -545,6 +555,10 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # GitHub Copilot's premium allowance spent with no overage ("You have exceeded your premium request limit, and
+         # do not currently have overages enabled"; "You cannot accrue additional premium requests at this time"),
+         # Continue's hint under OpenAI's 404 for an account without credit ("You may need to add pre-paid credits")
+         "exceeded your premium request limit", "cannot accrue additional premium requests", "add pre paid credits",
          # OpenHands' SaaS when the organisation's budget is spent ("Organization budget limit has been exceeded"),
          # Chatbox's lapsed licence ("Your license has expired. Please check your subscription")
          "budget limit has been exceeded", "license has expired",
@@ -593,6 +607,8 @@ _TAG_LIST: Final = (
          ("free quota", "used up"), "make sure your account is in good standing"),
     # Plan and usage limits (seed 004): they outrank a generic throttle code.
     _tag("usage_limit",
+         # Kilo Code's Gemini CLI provider ("Rate limit exceeded. Free tier limits have been reached.")
+         "free tier limits have been reached",
          # Baidu AppBuilder's per-user daily allowances ("Daily free quota per user for AI Search exceeded",
          # QUOTA_USER_DAILY_FREE; "Daily request quota per user ...", under a 429)
          "daily free quota", "daily request quota",
@@ -670,6 +686,8 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # Kiro's capacity notice ("The model you've selected is experiencing a high volume of traffic")
+         "experiencing a high volume of traffic",
          # n8n's NodeApiError for a 503 ("Service unavailable - try again later")
          ("service unavailable", "try again later"),
          # Gemini CLI's capacity notice ("Pardon Our Congestion! It looks like gemini-2.5-pro is very popular at the
@@ -852,6 +870,11 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key", "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
+         # Continue for a Mistral key sent to Codestral ("You are using a Mistral API key, which is not compatible with
+         # the Codestral API"), Zed's "missing OpenAI API key"
+         ("api key", "which is not compatible with the"), ("missing", "api key"),
+         # Cursor's agent SDK ("Invalid Cursor API key. Please verify that your API key is correct")
+         "verify that your api key is correct",
          # Dify's InvokeAuthorizationError ("[openai] Incorrect model credentials provided") and its provider with no
          # credentials ("No valid model provider credentials found"), botocore's missing profile ("The config profile
          # (bedrock-prod) could not be found")
@@ -916,6 +939,9 @@ _TAG_LIST: Final = (
     # hiccupped: not a bare "please try again later" or "temporarily unavailable", which a 429, an overload or an outage
     # says as well (Vertex's "Resource exhausted. Please try again later.", its JSON cut before the 429: issue 9).
     _tag("transient", "invalid request sent to provider",
+         # the Copilot CLI's own name for an upstream 400 it retries ("Request failed (transient_bad_request).
+         # Retrying...")
+         "transient_bad_request",
          "upstream connect error", "failed to get response from provider", "timeout while downloading",
          # fasthttp (Go) reused a keep-alive socket the server had just closed: a fresh connection succeeds
          "closed connection before returning the first response byte"),
@@ -1014,6 +1040,8 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # Windsurf's team admin switched the user off ("[permission_denied] user is disabled by team")
+         "user is disabled",
          # Zhipu's 1110, an inactive account ("您的账户当前处于非活动状态": https://docs.bigmodel.cn/cn/api/api-code)
          "账户当前处于非活动状态", "account is currently inactive",
          "revoked", "invalid_grant", "account has been disabled", "account is deactivated", "account_deactivated",
@@ -1045,6 +1073,9 @@ _TAG_LIST: Final = (
          # ... or the key's team ("Authentication Error, Team=team-ml is blocked. Update via `/team/unblock`"), and
          # sub2api's words for a key an admin switched off ("API key is disabled")
          ("team", "is blocked update via"), "api key is disabled"),
+    # A key a client asks the user to check "has not been revoked" (Cursor: "Invalid Cursor API key. Please verify that
+    # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
+    _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth", "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout", "timed out", "timeout", "deadline exceeded", "request timeout", "stream stalled",
@@ -1058,6 +1089,10 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # Copilot Chat's network failure ("Please check your firewall rules and network connection then try again"),
+         # Trae's Chinese "请检查网络后重试" (check the network and retry), Zed's "error sending HTTP request to
+         # OpenRouter API"
+         "check your firewall rules", "请检查网络后重试", "error sending http request",
          # GPT4All's remote API worker ("Network error occurred while connecting to the API server")
          "network error occurred while connecting",
          # Open WebUI with no Ollama behind it ("WebUI could not connect to Ollama")
@@ -1121,6 +1156,9 @@ _TAG_LIST: Final = (
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     _tag("output_truncated", "output token maximum", "reason: max_output_tokens",
+         # Copilot Chat's notice ("Sorry, the response hit the length limit"), DSPy's warning ("LM response was
+         # truncated due to exceeding max_tokens=4000")
+         "response hit the length limit", "response was truncated due to exceeding max_tokens",
          # aider's token-limit report when the output hit its cap ("Output tokens: ~8,153 of 8,192 -- possibly exceeded
          # output limit!")
          "possibly exceeded output limit",
@@ -1203,6 +1241,8 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # Zed's "error deserializing Mistral API response"
+         ("error deserializing", "api response"),
          # GPT4All's ChatAPI worker ("ChatAPI responded with invalid json")
          "responded with invalid json",
          # async-openai's JSONDeserialize ("failed to deserialize api response: expected value at line 1 column 1")
@@ -1271,6 +1311,8 @@ _TAG_LIST: Final = (
     # A route the server does not have, named in a wrapper's text without its status: Go net/http's default 404
     # body, a client's "<url> not found, verify your API base", Kong's "no Route matched".
     _tag("route_missing",
+         # Kilo Code's Codex provider ("Codex API endpoint not found.")
+         "api endpoint not found",
          # Bedrock's control-plane endpoint asked for InvokeModel ("The requested operation is not recognized by the
          # service."), DashScope's InvalidURL ("Invalid URL provided in your request.": https://www.alibabacloud.com/help/
          # en/model-studio/developer-reference/error-code): a wrong base URL or path
@@ -1339,6 +1381,11 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # Windsurf's "Cascade has encountered an internal error in this step", the Copilot CLI's "Request failed due
+         # to a transient API error", Copilot Chat's "Reason: Server error. Stream terminated", Kilo Code's "OpenAI
+         # Codex service error. Please try again later."
+         "encountered an internal error", "transient api error", "server error stream terminated",
+         ("service error", "please try again later"),
          # an engine's failed run in its own words (Android AICore: "error code 11-RESPONSE PROCESSING ERROR: Inference
          # failed."; Venice's documented 500 "Inference processing failed")
          "inference failed", "inference processing failed",

@@ -476,8 +476,10 @@ RULES: Final[tuple[Rule, ...]] = (
          test=lambda f: not short_string_cap(f)),
     # LiteLLM's class for an overflow it recognised (its own text may be a proxy's paraphrase).
     # A short cap on one string (a tool description) inside it is a format defect, as for the code above.
+    # Not a body's byte cap that a wrapper files under its context-window class (LiteLLM: "Request payload size exceeds
+    # the limit: 20971520 bytes" from Vertex).
     rule("context_overflow_class", R.context_overflow, codes=("contextwindowexceedederror",),
-         test=lambda f: not short_string_cap(f)),
+         unless=("payload_too_large",), test=lambda f: not short_string_cap(f)),
     rule("model_support_code", R.model_not_found,
          codes=("model_not_supported", "unsupported_model", "model_not_supported_on_free_tier", "model_not_available",
                 "operationnotsupported")),
@@ -513,7 +515,8 @@ RULES: Final[tuple[Rule, ...]] = (
                 "api_key_disabled", "group_disabled",
                 # LiteLLM proxy's type for a virtual key past its expiry (sent as a 400): only an admin revives it
                 "expired_key")),
-    rule("auth_permanent_phrase", R.auth_permanent, statuses=(400, 401, 403, None), tags=("auth_permanent",)),
+    rule("auth_permanent_phrase", R.auth_permanent, statuses=(400, 401, 403, None), tags=("auth_permanent",),
+         unless=("not_revoked",)),
     # A locked or banned account sent as a 429 (Z.ai "Account anomaly"): no wait unlocks it.
     rule("auth_permanent_as_429", R.auth_permanent, statuses=(429,), tags=("auth_permanent",),
          unless=("billing", "credits_exhausted", "usage_limit", "quota_word", "rate_limit", "exhausted")),

@@ -1785,3 +1785,49 @@ def test_an_engines_failed_run_is_a_server_error(text: str, expect: FailoverReas
     """An engine's own words for a run that failed are read by a rule (before, only by the neighbour index, whose
     reading moved whenever files joined it)."""
     assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Copilot: a premium allowance spent, a firewall, its CLI's transient errors, its length and RAI notices
+    ("Error", "You have exceeded your premium request limit, and do not currently have overages enabled.", R.billing),
+    ("Error", "You cannot accrue additional premium requests at this time.", R.billing),
+    ("Error", "Sorry, your request failed. Reason: Please check your firewall rules and network connection then try "
+     "again.", R.timeout),
+    ("Error", "● Request failed due to a transient API error. Retrying...", R.server_error),
+    ("Error", "Sorry, the response hit the length limit. Please rephrase your prompt.", R.output_truncated),
+    ("Error", "很抱歉\uff0c响应已被负责任 AI 服务过滤。请改述你的提示\uff0c然后重试。", R.content_policy_blocked),
+    ("Error", "Error: Message exceeds token limit.", R.context_overflow),
+    # Windsurf, Cursor, Kiro, Trae
+    ("Error", "Cascade has encountered an internal error in this step. No credits consumed on this tool call.",
+     R.server_error),
+    ("Error", "[permission_denied] user is disabled by team", R.auth_permanent),
+    ("Error", "Your request has been blocked as our system has detected suspicious activity",
+     R.provider_policy_blocked),
+    ("Error", "Error sending prompt: The model you've selected is experiencing a high volume of traffic.",
+     R.overloaded),
+    ("Error", "添加模型失败\uff1a请求服务失败\uff0c请检查网络后重试 (997)", R.timeout),
+    # a key a client asks to check "has not been revoked" is refused, not revoked; near miss: a revoked one
+    ("Error", "Invalid Cursor API key. Please verify that your API key is correct and has not been revoked.", R.auth),
+    ("Error", "This API key has been revoked.", R.auth_permanent),
+    # Continue, Zed, Kilo Code
+    ("Error", "HTTP 404 Not Found from https://api.openai.com/v1/chat/completions\n\nYou may need to add pre-paid "
+     "credits before using the OpenAI API.", R.billing),
+    ("Error", "You are using a Mistral API key, which is not compatible with the Codestral API.", R.auth),
+    ("LanguageModelCompletionError", "error sending HTTP request to OpenRouter API", R.timeout),
+    ("LanguageModelCompletionError", "error deserializing Mistral API response", R.malformed_response),
+    ("LanguageModelCompletionError", "missing OpenAI API key", R.auth),
+    ("Error", "Rate limit exceeded. Free tier limits have been reached.", R.billing),
+    ("Error", "Rate limit exceeded. Please slow down.", R.rate_limit),  # near miss: no allowance named
+    ("Error", "OpenAI Codex service error. Please try again later.", R.server_error),
+    ("Error", "Codex API endpoint not found.", R.model_not_found),
+    # LiteLLM's context-window class over a body's byte cap; DSPy's truncation warning
+    ("litellm.ContextWindowExceededError", "litellm.ContextWindowExceededError: litellm.BadRequestError: "
+     "Vertex_aiException - 400 Request payload size exceeds the limit: 20971520 bytes.", R.payload_too_large),
+    ("litellm.ContextWindowExceededError", "litellm.ContextWindowExceededError: This model's maximum context length is "
+     "8192 tokens.", R.context_overflow),
+    ("WARNING dspy.clients.lm", "LM response was truncated due to exceeding max_tokens=4000.", R.output_truncated),
+])
+def test_ide_product_and_framework_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to holdout33 (errors pasted from closed AI coding products) and the IDE-extension and
+    Python-framework sweeps, with near misses (the rules alone)."""
+    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect

@@ -95,8 +95,9 @@ index its LocalAI load failures, labelled model_not_found, turn a right reading 
 rpc error ... EOF" (ac-q01, server_error) into unknown. sweep_agents (coding agents' texts, 27/50 before its fit,
 43/50 after) stays out too: it labels Gemini CLI's bare "API Error: An unknown error occurred." unknown, which the rules
 read, while the index reads it as its neighbour labelled server_error (a Venice 500 in the same words); kept out, no
-fitted file holds a right verdict the index turns wrong. The other sweeps are in the sum and the index. holdout33 (4 December 2026, errors pasted from closed AI coding
-products) is unseen: no rule has been fitted to it yet."""
+fitted file holds a right verdict the index turns wrong. The other sweeps are in the sum and the index. holdout33
+(4 December 2026, errors pasted from closed AI coding products; 22/40 unseen) is the latest unseen figure and stays
+out while it is."""
 
 
 class CorpusError(ValueError):
