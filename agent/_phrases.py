@@ -1241,8 +1241,9 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
-         # Zed's "error deserializing Mistral API response"
-         ("error deserializing", "api response"),
+         # Zed's "error deserializing Mistral API response", goose's "Response body is not valid JSON: error decoding
+         # response body: expected value at line 1 column 1"
+         ("error deserializing", "api response"), "response body is not valid json",
          # GPT4All's ChatAPI worker ("ChatAPI responded with invalid json")
          "responded with invalid json",
          # async-openai's JSONDeserialize ("failed to deserialize api response: expected value at line 1 column 1")

@@ -1815,6 +1815,8 @@ def test_an_engines_failed_run_is_a_server_error(text: str, expect: FailoverReas
     ("Error", "You are using a Mistral API key, which is not compatible with the Codestral API.", R.auth),
     ("LanguageModelCompletionError", "error sending HTTP request to OpenRouter API", R.timeout),
     ("LanguageModelCompletionError", "error deserializing Mistral API response", R.malformed_response),
+    ("Error", "Ran into this error: Request failed: Response body is not valid JSON: error decoding response body: "
+     "expected value at line 1 column 1.", R.malformed_response),
     ("LanguageModelCompletionError", "missing OpenAI API key", R.auth),
     ("Error", "Rate limit exceeded. Free tier limits have been reached.", R.billing),
     ("Error", "Rate limit exceeded. Please slow down.", R.rate_limit),  # near miss: no allowance named
