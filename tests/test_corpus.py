@@ -218,8 +218,11 @@ SWEEP_AGENTS = "sweep_agents.jsonl"
 # A thirty-third, errors pasted from closed AI coding products (Cursor, Copilot, Windsurf, Trae, Amazon Q, Kiro: 39
 # message-only, 1 HTTP), labelled and committed before any run by a session that never read the rules.
 HOLDOUT33 = "holdout33.jsonl"
-assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32, HOLDOUT33, SWEEP_AGENTS,
-        SWEEP_SERVERS_B) == UNSEEN
+# A thirty-fourth, errors pasted in GitHub issues of 2026 (25 message-only, 1 HTTP), labelled and committed before any
+# run by a session that never read the rules.
+HOLDOUT34 = "holdout34.jsonl"
+assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32, HOLDOUT33, HOLDOUT34,
+        SWEEP_AGENTS, SWEEP_SERVERS_B) == UNSEEN
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
