@@ -291,6 +291,8 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # Zhipu's 1311 in Chinese: the subscription plan does not include the model yet ("订阅套餐暂未开放GLM-5权限")
+         ("套餐暂未开放", "权限"),
          # Jan for a model the provider key does not allow ("This model needs to be enabled in your provider's key
          # settings"), Chatbox for a model its licence leaves out ("To use this model, please upgrade to Chatbox AI
          # Pro")
@@ -960,6 +962,9 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # OpenAI's Responses API on a parameter under its floor ("integer below minimum value. Expected a value >= 16,
+         # but got 8.")
+         ("below minimum value", "expected a value"),
          # n8n for a model only the Responses API serves ("This model requires the Responses API")
          "model requires the responses api",
          "unknown parameter", "unsupported parameter", "unrecognized request argument", "unknown_parameter",
