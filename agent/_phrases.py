@@ -489,9 +489,6 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
-         # Vertex's cap on a request body, whatever class a wrapper gives it (LiteLLM raises it as a
-         # ContextWindowExceededError: "400 Request payload size exceeds the limit: 20971520 bytes.")
-         "request payload size exceeds the limit",
          # koboldcpp's cap on a request body, sent as a 500 typed bad_input ("Payload is too big. Max payload size is
          # 32MB.")
          "payload is too big",
