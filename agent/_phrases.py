@@ -132,6 +132,9 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # OpenAI's cyber-policy refusal as a proxy relays it ("OpenAI flagged this request for potential high-risk
+         # cybersecurity activity")
+         ("flagged this request", "cybersecurity activity"),
          # Copilot Chat's Responsible AI filter in its Chinese locale ("响应已被负责任 AI 服务过滤")
          "负责任 ai 服务过滤",
          # AstrBot's Chinese notices: a completion refused by the content-safety filter ("由于内容安全过滤被拒绝"),
@@ -291,6 +294,10 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # an account balancer with no pooled plan serving the model (codex-lb: "No accounts with a plan supporting
+         # model 'gpt-5.4'"), Ollama Cloud's permission_error for a cloud model outside the plan ("this model requires a
+         # subscription, upgrade for access")
+         "with a plan supporting model", ("this model", "requires a subscription"),
          # Zhipu's 1311 in Chinese: the subscription plan does not include the model yet ("订阅套餐暂未开放GLM-5权限")
          ("套餐暂未开放", "权限"),
          # Jan for a model the provider key does not allow ("This model needs to be enabled in your provider's key
@@ -419,6 +426,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # Volcano Engine Ark's InvalidParameter for a prompt over the model's length ("Input length 203743 exceeds the
+         # maximum length 202752")
+         ("input length", "exceeds the maximum length"),
          # the VS Code language-model API ("Message exceeds token limit.")
          "message exceeds token limit",
          # Jan's notice for a prompt over the context ("is longer than the model can process at once")
@@ -685,6 +695,8 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # a proxy's capacity notice under its 429 ("Proxy Error 429: Infrastructure is at maximum capacity.")
+         "at maximum capacity",
          # Kiro's capacity notice ("The model you've selected is experiencing a high volume of traffic")
          "experiencing a high volume of traffic",
          # n8n's NodeApiError for a 503 ("Service unavailable - try again later")
@@ -869,6 +881,10 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key", "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
+         # Google's API_KEY_SERVICE_BLOCKED in words ("Requests to this API generativelanguage.googleapis.com method ...
+         # are blocked.": a key restricted to other APIs, a Vertex Express key sent to AI Studio), LobeChat's
+         # InvalidProviderAPIKey in Chinese ("LobeHub API Key 不正确或为空 ... 请检查 ... 后重试": incorrect or empty)
+         ("requests to this api", "are blocked"), "api key 不正确",
          # Continue for a Mistral key sent to Codestral ("You are using a Mistral API key, which is not compatible with
          # the Codestral API"), Zed's "missing OpenAI API key"
          ("api key", "which is not compatible with the"), ("missing", "api key"),
@@ -959,6 +975,9 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # a chat template (llama.cpp's Jinja) raising on the history it was given, sent as a 500 ("Message has tool
+         # role, but there was no previous assistant message with a tool call!")
+         "no previous assistant message with a tool call",
          # OpenAI's Responses API on a parameter under its floor ("integer below minimum value. Expected a value >= 16,
          # but got 8.")
          ("below minimum value", "expected a value"),
@@ -1243,6 +1262,9 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # a Rust client's serde error on the provider's error body (Codex: "failed to parse ErrorResponse: invalid
+         # type: null, expected struct Error", an Azure answer whose "error" was null)
+         ("failed to parse", "invalid type", "expected struct"),
          # Zed's "error deserializing Mistral API response", goose's "Response body is not valid JSON: error decoding
          # response body: expected value at line 1 column 1"
          ("error deserializing", "api response"), "response body is not valid json",

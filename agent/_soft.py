@@ -184,6 +184,11 @@ def _responses(data: Mapping[str, Any]) -> SoftVerdict | None:
         if status == "completed" and (refused := _refusal(data.get("output"))) is not None:
             return _text_facts(f"refusal: {refused}"), FailoverReason.content_policy_blocked
         return None
+    if not error and isinstance(status_details := data.get("status_details"), Mapping):
+        # the Realtime API's response.done puts a failed turn's error here, not in "error" (Azure's
+        # {"type": "failed", "error": {"code": "inference_rate_limit_exceeded", ...}}, OpenAI's {"error": {"type":
+        # "server_error"}}: https://platform.openai.com/docs/api-reference/realtime-server-events/response/done)
+        error = status_details.get("error")
     if isinstance(error, Mapping) and error:
         return facts_from_body(error, kind=ExcKind.soft), None
     details = data.get("incomplete_details")

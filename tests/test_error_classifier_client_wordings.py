@@ -9,7 +9,7 @@ import pytest
 
 from agent import FailoverReason, Scope, classify_api_error, classify_soft_failure
 from agent._neighbours import NO_NEIGHBOURS
-from agent.testing.sdk_errors import exception_from_http, exception_from_message
+from agent.testing.sdk_errors import exception_from_http, exception_from_message, outcome_from_event
 
 R = FailoverReason
 
@@ -1843,3 +1843,68 @@ def test_ide_product_and_framework_wordings(type_name: str, text: str, expect: F
 def test_holdout34_families(text: str, expect: FailoverReason) -> None:
     """The general rules fitted to holdout34's two misses (24 of 26 unseen), with a near miss (the rules alone)."""
     assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Google's API_KEY_SERVICE_BLOCKED in words; near miss: the same opening without the block
+    ("Error", "Requests to this API generativelanguage.googleapis.com method "
+     "google.ai.generativelanguage.v1beta.GenerativeService.GenerateContent are blocked.", R.auth),
+    ("Error", "Requests to this API are temporarily limited.", R.unknown),
+    # LobeChat's InvalidProviderAPIKey in Chinese; near miss: a parameter "incorrect", not a key
+    ("Error", "LobeHub API Key 不正确或为空\uff0c请检查 LobeHub API Key 后重试", R.auth),
+    ("Error", "请求参数不正确", R.format_error),
+    # capacity under a 429; near miss: the same proxy's plain throttle
+    ("Error", "Proxy Error 429: Infrastructure is at maximum capacity.", R.overloaded),
+    ("Error", "Proxy Error 429: Too many requests.", R.rate_limit),
+    # Volcano Engine Ark's prompt over the model's length; near miss: another input-length defect
+    ("ArkBadRequestError", "Input length 203743 exceeds the maximum length 202752", R.context_overflow),
+    ("ArkBadRequestError", "Input length must be positive", R.format_error),
+    # the cause inside Codex's "stream disconnected" decides: a plan without the model, an error body it could not
+    # parse; near misses: a cause that is a transport fault, a serde error that is not about an answer
+    ("Error", "stream disconnected before completion: No accounts with a plan supporting model 'gpt-5.4'",
+     R.model_not_found),
+    ("Error", "stream disconnected before completion: failed to parse ErrorResponse: invalid type: null, expected "
+     "struct Error", R.malformed_response),
+    ("Error", "stream disconnected before completion: error sending request for url", R.timeout),
+    ("Error", "failed to parse config: invalid type: string", R.format_error),
+    # Ollama Cloud's 403 for a model outside the plan; near miss: a 403 permission_error about nothing in particular
+    ("Error", 'API Error: 403 {"type":"error","error":{"type":"permission_error","message":"this model requires a '
+     'subscription, upgrade for access: https://ollama.com/upgrade"}}', R.model_not_found),
+    ("Error", 'API Error: 403 {"type":"error","error":{"type":"permission_error","message":"You do not have access '
+     'to this resource"}}', R.auth),
+    # OpenAI's cyber-policy flag behind a proxy's misleading prefix; near miss: the prefix alone
+    ("Error", "Unable to reach the model provider OpenAI flagged this request for potential high-risk cybersecurity "
+     "activity", R.content_policy_blocked),
+    ("Error", "Unable to reach the model provider", R.timeout),
+    # llama.cpp's chat template raising on the history, as a 500; near miss: a plain 500
+    ("Error", "Error code: 500 - {'error': {'code': 500, 'message': 'Message has tool role, but there was no previous "
+     "assistant message with a tool call! at row 319, column 120:", R.format_error),
+    ("Error", "Error code: 500 - {'error': {'code': 500, 'message': 'Internal server error'}}", R.server_error),
+])
+def test_holdout36_to_38_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to holdouts 36-38 (forum pages, apps and gateways, SDKs and CLIs outside Python), with
+    near misses (the rules alone)."""
+    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+_REALTIME_DONE: dict[str, Any] = {"type": "response.done", "event_id": "event_1", "response": {
+    "object": "realtime.response", "id": "resp_1", "status": "failed", "output": [],
+    "status_details": {"type": "failed"}}}
+
+
+@pytest.mark.parametrize(("error", "expect"), [
+    # Azure's deployment throttle and OpenAI's bare server_error, both inside status_details
+    ({"type": "invalid_request_error", "code": "inference_rate_limit_exceeded",
+      "message": "We're currently processing too many requests \u2014 please try again later."}, R.rate_limit),
+    ({"type": "server_error"}, R.server_error),
+    (None, R.unknown),  # near miss: a failed turn that names no error
+])
+def test_realtime_response_done_reads_status_details_error(error: dict[str, Any] | None,
+                                                           expect: FailoverReason) -> None:
+    """A Realtime ``response.done`` whose turn failed carries its error in ``status_details.error``, streamed through
+    the real client (before: only "response failed" was read, and the neighbour index said overloaded)."""
+    event = json.loads(json.dumps(_REALTIME_DONE))
+    if error is not None:
+        event["response"]["status_details"]["error"] = error
+    verdict = classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS)
+    assert verdict is not None and verdict.reason is expect

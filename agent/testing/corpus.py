@@ -98,9 +98,9 @@ rpc error ... EOF" (ac-q01, server_error) into unknown. sweep_agents (coding age
 read, while the index reads it as its neighbour labelled server_error (a Venice 500 in the same words); kept out, no
 fitted file holds a right verdict the index turns wrong. The other sweeps are in the sum and the index. holdout33
 (4 December 2026, errors pasted from closed AI coding products; 22/40 unseen) is the latest unseen figure and stays
-out while it is; holdout34 (2026 issues, mined the same afternoon) likewise, and so do holdout36 (forum and Q&A pages), holdout37 (apps and
-gateways between users and providers) and holdout38 (providers' own SDKs and CLIs outside Python), mined blind on the
-4 December evening."""
+out while it is; holdout34 (2026 issues, mined the same afternoon) likewise, and so do
+holdout36 (forum and Q&A pages), holdout37 (apps and gateways between users and providers) and holdout38 (providers' own
+SDKs and CLIs outside Python), mined blind on the 4 December evening."""
 
 
 class CorpusError(ValueError):
