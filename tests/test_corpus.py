@@ -221,13 +221,15 @@ HOLDOUT33 = "holdout33.jsonl"
 # A thirty-fourth, errors pasted in GitHub issues of 2026 (25 message-only, 1 HTTP), labelled and committed before any
 # run by a session that never read the rules.
 HOLDOUT34 = "holdout34.jsonl"
-# Three more, mined blind the same evening and committed before any run: forum and Q&A pages (holdout36), apps and
+# A thirty-fifth, errors pasted in issues of agent frameworks (52 message-only, 1 HTTP), and three more, mined blind the
+# same evening and committed before any run: forum and Q&A pages (holdout36), apps and
 # gateways between users and providers (holdout37), the providers' own SDKs and CLIs outside Python (holdout38).
+HOLDOUT35 = "holdout35.jsonl"
 HOLDOUT36 = "holdout36.jsonl"
 HOLDOUT37 = "holdout37.jsonl"
 HOLDOUT38 = "holdout38.jsonl"
 assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32, HOLDOUT33, HOLDOUT34,
-        HOLDOUT36, HOLDOUT37, HOLDOUT38, SWEEP_AGENTS, SWEEP_SERVERS_B) == UNSEEN
+        HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, SWEEP_AGENTS, SWEEP_SERVERS_B) == UNSEEN
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
