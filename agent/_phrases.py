@@ -294,6 +294,12 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a gateway's or harness's own model list ("Model 'deepseek/deepseek-v4-pro' is not available. Use GET
+         # /openai/v1/models to list available models."; Agenta's "model 'x' is not available on this run (... Allowed
+         # values: ...)"), a Hugging Face endpoint its owner paused ("The endpoint is paused, ask a maintainer to
+         # restart it"): this model is not served here, another is
+         ("is not available", "list available models"), ("model", "is not available on this", "allowed values"),
+         "the endpoint is paused",
          # an account balancer with no pooled plan serving the model (codex-lb: "No accounts with a plan supporting
          # model 'gpt-5.4'"), Ollama Cloud's permission_error for a cloud model outside the plan ("this model requires a
          # subscription, upgrade for access")
@@ -881,6 +887,9 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key", "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
+         # Hugging Face's Inference Providers for a token it does not accept ("Failed to perform inference: Invalid
+         # username or password.")
+         "invalid username or password",
          # Google's API_KEY_SERVICE_BLOCKED in words ("Requests to this API generativelanguage.googleapis.com method ...
          # are blocked.": a key restricted to other APIs, a Vertex Express key sent to AI Studio), LobeChat's
          # InvalidProviderAPIKey in Chinese ("LobeHub API Key 不正确或为空 ... 请检查 ... 后重试": incorrect or empty)
@@ -1406,6 +1415,8 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # GitHub Copilot's CLI engine ("Response was interrupted due to a server error. Retrying...")
+         "interrupted due to a server error",
          # Windsurf's "Cascade has encountered an internal error in this step", the Copilot CLI's "Request failed due
          # to a transient API error", Copilot Chat's "Reason: Server error. Stream terminated", Kilo Code's "OpenAI
          # Codex service error. Please try again later."

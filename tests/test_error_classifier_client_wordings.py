@@ -1908,3 +1908,34 @@ def test_realtime_response_done_reads_status_details_error(error: dict[str, Any]
         event["response"]["status_details"]["error"] = error
     verdict = classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS)
     assert verdict is not None and verdict.reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a model a gateway, a harness or a paused endpoint does not serve; near misses: an endpoint starting, a tool
+    ("BadRequestError", "Bad request:\nBad Request: The endpoint is paused, ask a maintainer to restart it",
+     R.model_not_found),
+    ("BadRequestError", "Bad request:\nBad Request: The endpoint is starting", R.format_error),
+    ("Error", 'inference returned 400 Bad Request: {"success":false,"error":"Model \'x/y\' is not available. Use GET '
+     '/openai/v1/models to list available models.","errorCode":"BAD_REQUEST"}', R.model_not_found),
+    ("Error", 'inference returned 400 Bad Request: {"success":false,"error":"Tool \'search\' is not available.",'
+     '"errorCode":"BAD_REQUEST"}', R.format_error),
+    ("Error", "model 'openai-codex/gpt-6' is not available on this run (Session 's' does not support value "
+     "'openai-codex/gpt-6' for category 'model'). Allowed values: openai-codex/gpt-5.4.", R.model_not_found),
+    # the class a wrapper names after its own words; near misses: a local class, a class no rule reads
+    ("RuntimeError", "There was an unexpected error while running the agent. Please report this error to the "
+     "developers. Your session ID is c9c1. Error type: NotFoundError", R.model_not_found),
+    ("RuntimeError", "There was an unexpected error while running the agent. Please report this error to the "
+     "developers. Your session ID is c9c1. Error type: FileNotFoundError", R.unknown),
+    ("Exception", "{'code': 'AGENT_UNKNOWN_ERROR', 'message': 'Unknown agent error: ReadTimeout: \\n(Details:  "
+     "C:\\\\Temp\\\\copaw_query_error.json)'}", R.timeout),
+    ("Exception", "{'code': 'AGENT_UNKNOWN_ERROR', 'message': 'Unknown agent error: ValueError: bad config'}",
+     R.unknown),
+    # Copilot's engine on a cut answer; Hugging Face's refused token; near miss: its refused input
+    ("Error", "\u25cf Response was interrupted due to a server error. Retrying...", R.server_error),
+    ("InferenceClientProviderApiError", "Failed to perform inference: Invalid username or password.", R.auth),
+    ("InferenceClientProviderApiError", "Failed to perform inference: Invalid input.", R.format_error),
+])
+def test_holdout35_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to holdout35 (errors pasted in agent frameworks' issues; 46 of 53 unseen), with near
+    misses (the rules alone)."""
+    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
