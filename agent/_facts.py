@@ -70,6 +70,7 @@ class ErrorFacts:
     approx_tokens: int = 0
     context_length: int = 200_000
     num_messages: int = 0
+    status_from_type: bool = False  # ``status`` only stands for the error's type (no status was sent or stated)
 
     def set_text(self, messages: list[str]) -> None:
         """Record the messages: the innermost is the human message, all of them are searched."""
@@ -265,10 +266,19 @@ def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector
             out.class_name(code)
         if "{" in text:
             _walk(embedded_payload(text), out, 1)
-        if out.text_status is None:
-            out.text_status = embedded_status(text)
+        if out.text_status is None and (stated := embedded_status(text)) is not None:
+            out.text_status = _inner_status(text, stated) if stated >= 500 else stated
         if "|" in text and not out.wait:
             out.wait = embedded_reset(text)
+
+
+def _inner_status(text: str, outer: int) -> int:
+    """The 4xx a text states after its 5xx ("Error code: 500 - Request failed with status code 429": a relay's 500
+    around its upstream's answer, printed whole): read as ``_upstream_status`` reads a 5xx body's messages; else
+    ``outer``."""
+    at = text.find(str(outer))
+    inner = embedded_status(text[at + 3:]) if at >= 0 else None
+    return inner if inner is not None and inner < 500 else outer
 
 
 def facts_from_exception(error: BaseException) -> ErrorFacts:
@@ -549,6 +559,7 @@ def _upstream_status(out: _Collector) -> int | None:
     for message in out.messages[:2]:
         stated = embedded_status(message)
         if stated is not None:
+            stated = _inner_status(message, stated) if stated >= 500 else stated
             return stated if stated < 500 else None
     return None
 

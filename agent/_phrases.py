@@ -132,6 +132,12 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # Moonshot's refusal ("The request was rejected because it was considered high risk"), Volcano Engine Ark's
+         # image check ("The request failed because the input image may contain sensitive information."), Portkey's
+         # guardrail ("The guardrail checks defined in the config failed."): their codes say so too, their words alone
+         # when a client prints only the message
+         ("rejected because it was considered", "high risk"), "input image may contain sensitive information",
+         ("guardrail checks", "failed"),
          # OpenAI's cyber-policy refusal as a proxy relays it ("OpenAI flagged this request for potential high-risk
          # cybersecurity activity")
          ("flagged this request", "cybersecurity activity"),
@@ -294,6 +300,17 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # OpenAI's models for another endpoint ("This model is only supported in v1/responses and not in
+         # v1/chat/completions.", "This is not a chat model and thus not supported in the v1/chat/completions
+         # endpoint"), Fireworks' completion-only model ("model is missing conversation_config, please use
+         # /completions API instead"): this endpoint does not serve the model
+         "only supported in v1 responses", "this is not a chat model", "missing conversation_config",
+         # Together's models without a serverless endpoint ("Unable to access non-serverless model ...", "The dedicated
+         # endpoint for <model> is not running"), Qianfan's "No permission to use the model", new-api's channel
+         # lookups in Chinese ("的可用渠道失败", "的可用渠道不存在") and its model without a price ("倍率或价格未配置",
+         # "ratio or price not set"): the codes that say so are lost when a client prints only the message
+         "non serverless model", ("dedicated endpoint for", "is not running"), "no permission to use the model",
+         "的可用渠道失败", "的可用渠道不存在", "倍率或价格未配置", "ratio or price not set",
          # a gateway's or harness's own model list ("Model 'deepseek/deepseek-v4-pro' is not available. Use GET
          # /openai/v1/models to list available models."; Agenta's "model 'x' is not available on this run (... Allowed
          # values: ...)"), a Hugging Face endpoint its owner paused ("The endpoint is paused, ask a maintainer to
@@ -432,6 +449,8 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # Qianfan v2's character cap on the input ("the max input characters is 20000")
+         "the max input characters is",
          # Volcano Engine Ark's InvalidParameter for a prompt over the model's length ("Input length 203743 exceeds the
          # maximum length 202752")
          ("input length", "exceeds the maximum length"),
@@ -505,6 +524,8 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # sub2api's body cap ("Request body too large, limit is 256MB")
+         "request body too large",
          # koboldcpp's cap on a request body, sent as a 500 typed bad_input ("Payload is too big. Max payload size is
          # 32MB.")
          "payload is too big",
@@ -523,6 +544,9 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # a model served only in one country, behind an opt-in ("The latest version of this model is only available
+         # hosted in China and requires explicit opt in")
+         ("only available hosted in", "requires explicit opt in"),
          # Cursor's block of an account it suspects ("Your request has been blocked as our system has detected
          # suspicious activity")
          "system has detected suspicious activity",
@@ -570,6 +594,8 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # a gateway's project budget ("Project budget exceeded for '4f8b...'")
+         "project budget exceeded",
          # GitHub Copilot's premium allowance spent with no overage ("You have exceeded your premium request limit, and
          # do not currently have overages enabled"; "You cannot accrue additional premium requests at this time"),
          # Continue's hint under OpenAI's 404 for an account without credit ("You may need to add pre-paid credits")
@@ -616,6 +642,10 @@ _TAG_LIST: Final = (
          # a paid plan that lapsed, whatever auth words head it (Venice's 401 "Authentication failed - Pro subscription
          # is inactive": https://docs.venice.ai/api-reference/error-codes)
          "subscription is inactive", "subscription is not active",
+         # sub2api's key allowance used up in Chinese ("API key 额度已用完") and its group subscriptions ("No active
+         # subscription found for this group", "subscription is invalid or expired"), when a client prints only the
+         # message and their codes are lost
+         "额度已用完", "no active subscription found", "subscription is invalid or expired",
          # a free allowance spent, the English of "额度已用尽" (Huawei Cloud MaaS's 401 "The free quota has been
          # used up.", ModelArts.4207), and DashScope's Arrearage text without its code ("Access denied, please make sure
          # your account is in good standing.": https://help.aliyun.com/zh/model-studio/error-code#overdue-payment)
@@ -834,14 +864,24 @@ _TAG_LIST: Final = (
          "upstream rate limit", ("provider returned error", "rate-limited"), ("provider returned error", "rate limit"),
          ("error from provider", "rate limit"), ("error from provider", "too many requests"),
          ("upstream request failed", "rate limit")),
+    # A throttle's code spelled in a text ("type: rate_limit_error", a JSON body printed whole): read as a code is, not
+    # as the provider's words (a printed {"type":"rate_limit_error","message":"The engine is currently overloaded"}
+    # must read as the same answer received as HTTP does, where the type is a code and the message the words).
+    _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
     _tag("rate_limit",
+         # Zhipu's 1302 and 1303 ("High concurrency usage of this API, please reduce concurrency", "您当前使用该API的
+         # 频率过高"), a relay's accounts all at their rate limit ("所有账号均已达速率限制"), new-api's model window
+         # ("You have reached the request limit: maximum 30 requests in 3 minutes"), in a stream with no 429
+         "reduce concurrency", "频率过高", "速率限制", ("reached the request limit", "requests in"),
          # koboldcpp's throttle, sent as a 503 ("You are sending requests too quickly. Please try again in 7 seconds.")
          "sending requests too quickly",
-         "rate limit", "rate limited", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "ratelimit",
-         "ratelimited", "rate_limited", "too many requests", "throttled", "throttling", "throttle",
+         "rate limit", "rate limited", "ratelimit",
+         "ratelimited", "too many requests", "throttled", "throttling", "throttle",
          "throttlingexception",
          "requests per minute", "tokens per minute", "requests per day", "tokens per day",
          "rate increased too quickly",
+         # ... and of one kind ("Too many concurrent vision requests. Please try again later": GitHub Copilot's API)
+         ("too many concurrent", "requests"),
          "too many concurrent requests", "slow down", ("too many tokens", "wait"), "rate-limited",
          # DashScope's per-minute allocation (Throttling.AllocationQuota)
          "allocated quota exceeded", "allocationquota",
@@ -887,6 +927,16 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key", "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
+         # Words that refuse the caller's credential, which an HTTP answer's 401 or 403 said first and a stream's error
+         # event (no status) says alone: a gateway's "[G2] Virtual key not provided", OpenAI's "OpenAI-Organization
+         # header should match organization for API key", "You didn't provide an API key", "Your authentication token
+         # has expired. Please try signing in again.", MiniMax's "login fail: Please carry the API secret key",
+         # Qianfan's "No permission to use the appid", new-api's "This token status is unavailable" and its groups
+         # ("无权访问 vip 分组", "分组 claude-pro 已被弃用"), Zhipu's 1000, 1004 and 1111 ("身份验证失败", "通过
+         # Authentication Token的验证失败", "您的账户不存在")
+         "key not provided", "header should match organization", "didn t provide an api key",
+         "please try signing in again", "login fail", "no permission to use the appid", "token status is unavailable",
+         ("无权访问", "分组"), ("分组", "已被弃用"), "身份验证失败", "token的验证失败", "账户不存在",
          # Hugging Face's Inference Providers for a token it does not accept ("Failed to perform inference: Invalid
          # username or password.")
          "invalid username or password",
@@ -1070,6 +1120,8 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # sub2api's key whose group an admin switched off ("API Key 所属分组已停用")
+         "所属分组已停用",
          # Windsurf's team admin switched the user off ("[permission_denied] user is disabled by team")
          "user is disabled",
          # Zhipu's 1110, an inactive account ("您的账户当前处于非活动状态": https://docs.bigmodel.cn/cn/api/api-code)
@@ -1547,14 +1599,34 @@ def tags_in(norm: str, words: Iterable[str]) -> frozenset[str]:
     return frozenset(found) if found else _NO_TAGS
 
 
+# A status line's reason phrase right after its own status ("status: 429 Too Many Requests" in go-openai's error,
+# "(429 Too Many Requests) for url" in reqwest's, "HTTP/1.1 503 Service Unavailable") says nothing the status does not,
+# and the status is read from the text already: its words are not the provider's. Read as provider wording they
+# outranked what the provider did say ("429 Too Many Requests, message: The engine is currently overloaded" was a
+# rate limit by the reason phrase alone).
+_REASON_PHRASES: Final = {"429": "too many requests", "503": "service unavailable", "504": "gateway timeout",
+                          "408": "request timeout"}
+_STATUS_LINE: Final = re.compile(" (" + "|".join(f"{code} {phrase}" for code, phrase in _REASON_PHRASES.items()) + ") ")
+
+
+def _status_lines_dropped(norm: str) -> str:
+    return _STATUS_LINE.sub(lambda m: f" {m.group(1)[:3]} ", norm)
+
+
 def scan(text: str) -> tuple[str, frozenset[str]]:
-    """The padded normalised text and its phrase tags (``normalize`` then ``tags_in``, without the word set)."""
+    """The padded normalised text and its phrase tags (``normalize`` then ``tags_in``, without the word set); a status
+    line's reason phrase after its status is left out of the tags (``_REASON_PHRASES``)."""
     if text.isascii():
         words = text.encode().translate(_TABLE).decode().split()
     else:
         words = _WIDE.sub(" ", text).encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
     norm = " " + " ".join(words) + " "
+    if not _REASON_CODES.isdisjoint(words) and (tagged := _status_lines_dropped(norm)) != norm:
+        return norm, tags_in(tagged, tagged.split())
     return norm, tags_in(norm, words)
+
+
+_REASON_CODES: Final = frozenset(_REASON_PHRASES)
 
 
 def has(facts: ErrorFacts, tag: str) -> bool:

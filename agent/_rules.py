@@ -311,11 +311,20 @@ def browser_fetch_failed(f: ErrorFacts) -> bool:
 
 # Words beside a plan cap under a 500 that leave the status to decide: the server's fault, the request's, a throttle.
 _NOT_A_PLAN_CAP: Final = ("server_fault", "request_defect", "rate_limit")
+_GENERIC_SERVER_CODES: Final = ("server_error", "api_error", "internal_error", "internal", "internalserverexception",
+                                "system_error")
+# Wording that names what failed more precisely than a generic server code does, when no status says more (Ollama's
+# {"type": "api_error", "message": "model \"qwen9\" not found, try pulling it first"} in a stream; Kimi's
+# {"type": "server_error", "message": "The API Key appears to be invalid or may have expired"}): an HTTP answer's 4xx
+# status decides those before any code; with no status the words must.
+_SPECIFIC_WORDING: Final = frozenset({
+    "model_missing", "model_support", "bad_key", "auth_permanent", "rate_limit", "context_overflow", "request_defect",
+    "billing", "credits_exhausted", "usage_limit", "content_policy", "payload_too_large", "thinking_signature"})
 
 NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
 PHRASED: Final = (400, 402, 403, 404, 422, 429, None)
-LIMITED: Final = (400, 402, 403, 404, 429, None)
+LIMITED: Final = (400, 402, 403, 404, 412, 429, None)  # 412: Portkey's usage limits
 BUSY: Final = (429, 498, 500, 502, 503, 529, None)  # 498: Groq's flex tier out of capacity
 CLIENT: Final = range(400, 500)
 SERVER: Final = range(500, 600)
@@ -463,6 +472,8 @@ RULES: Final[tuple[Rule, ...]] = (
     # rate-limit codes: a body that codes it as the caller's limit decides as the key's, whatever the status.
     rule("rate_words_as_5xx", R.overloaded, statuses=(500, 502), tags=("rate_limit",),
          unless=("usage_limit", "billing", "quota_word", "exhausted", "credits_exhausted", "caller_named")),
+    rule("rate_code_word_as_5xx", R.overloaded, statuses=(500, 502), tags=("throttle_code_word",),
+         unless=("usage_limit", "billing", "quota_word", "exhausted", "credits_exhausted", "caller_named")),
     # gRPC's RESOURCE_EXHAUSTED names no window: Google sends it for a per-minute limit and for a spent or zero quota
     # alike. Under Google's "check your plan and billing details" headline the quota rules below read the window (a
     # per-minute quota id, a retry in seconds); with neither, the headline's billing decides.
@@ -587,6 +598,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("quota_phrase", R.billing, statuses=(400, 402, 403, None), tags=("quota_word",),
          unless=("rate_limit", "exhausted", "server_fault")),
     rule("rate_limit_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("rate_limit",)),
+    rule("rate_limit_code_word", R.rate_limit, statuses=(*PHRASED, 503), tags=("throttle_code_word",)),
     rule("resource_exhausted_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("exhausted",)),
     # Only an upsell to a paid plan, no throttle or quota words: the free allowance is spent.
     rule("paid_plan_upsell", R.billing, statuses=PHRASED, tags=("paid_plan",)),
@@ -633,8 +645,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("route_missing_typed_server_error", R.model_not_found, statuses=(500,), tags=("route_missing",),
          test=lambda f: f.http_status is None, scope=Scope.endpoint),
     # A generic code ("server_error" on a Codex soft failure) only after the quota phrases (seed 004).
-    rule("server_error_code", R.server_error, statuses=(500, None),
-         codes=("server_error", "api_error", "internal_error", "internal", "internalserverexception", "system_error")),
+    rule("server_error_code", R.server_error, statuses=(500, None), codes=_GENERIC_SERVER_CODES,
+         test=lambda f: not (f.status is None or f.status_from_type) or f.tags.isdisjoint(_SPECIFIC_WORDING)),
     # A router's code for an upstream stream that was cut (OmniRoute's 502 {"code": "stream_terminated"}): resend.
     rule("stream_cut_code", R.stream_incomplete, codes=("stream_terminated",)),
     # A realtime session at its documented length cap ("Your session hit the maximum duration of 30 minutes.", an
@@ -771,6 +783,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("timeout_words", R.timeout, statuses=NONE, test=_cue("timeout")),
     rule("transport_words", R.timeout, statuses=NONE, test=_cue("transport")),
     # A 200 body that reported a failure by code (MiniMax's base_resp) in words no rule above reads.
+    # A generic server code with no status (an error event in a 200 stream, a failed Responses answer) whose words
+    # name something specific: the words decided above; when no rule read them, the code decides.
+    rule("server_error_code_late", R.server_error, statuses=(500, None), codes=_GENERIC_SERVER_CODES),
     rule("reported_failure_code", R.server_error, statuses=NONE, codes=("base_resp_error", "reported_error")),
     # LiteLLM's APIError, its "generic 500-status code error" (https://docs.litellm.ai/docs/exception_mapping), with no
     # words any rule above reads: the provider failed without saying why ("litellm.APIError: APIError:

@@ -235,9 +235,10 @@ def _annotate(f: ErrorFacts, provider: str, model: str, tokens: int, context: in
         f.num_messages = messages
     if f.status is None:
         if f.error_type in _STATUS_BY_TYPE:
-            f.status = _STATUS_BY_TYPE[f.error_type]
+            f.status, f.status_from_type = _STATUS_BY_TYPE[f.error_type], True
         elif not f.codes.isdisjoint(_STATUS_BY_TYPE):
             f.status = min(_STATUS_BY_TYPE[c] for c in f.codes if c in _STATUS_BY_TYPE)  # deterministic
+            f.status_from_type = True
     f.wait = _wait(f, now)
 
 

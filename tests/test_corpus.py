@@ -546,7 +546,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT32, 38, 43),  # hosted providers' bodies; 34 unseen
     (HOLDOUT33, 34, 40),  # errors pasted from closed AI coding products; 22 unseen
     (HOLDOUT34, 26, 26),  # 2026 GitHub issues, mined after the day's fits; 24 unseen
-    (HOLDOUT35, 53, 53),  # agent frameworks' issues; 46 unseen
+    (HOLDOUT35, 52, 53),  # agent frameworks' issues; 46 unseen (53 after its fit, 52 once a status line's reason
+    # phrase stopped counting as wording: the one it drops was right by "429 Too Many Requests" alone)
     (HOLDOUT36, 8, 9),  # forum and Q&A pages; 5 unseen
     (HOLDOUT37, 20, 21),  # apps and gateways between users and providers; 16 unseen
     (HOLDOUT38, 22, 22),  # providers' own SDKs and CLIs outside Python; 18 unseen
