@@ -228,8 +228,11 @@ HOLDOUT35 = "holdout35.jsonl"
 HOLDOUT36 = "holdout36.jsonl"
 HOLDOUT37 = "holdout37.jsonl"
 HOLDOUT38 = "holdout38.jsonl"
+# A thirty-ninth, the season's threads (opened August-September 2026: 12 message-only, 2 HTTP, 3 soft), mined blind
+# after the fits to holdouts 35-38 and committed before any run.
+HOLDOUT39 = "holdout39.jsonl"
 assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32, HOLDOUT33, HOLDOUT34,
-        HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, SWEEP_AGENTS, SWEEP_SERVERS_B) == UNSEEN
+        HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, HOLDOUT39, SWEEP_AGENTS, SWEEP_SERVERS_B) == UNSEEN
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
