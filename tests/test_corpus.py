@@ -231,8 +231,12 @@ HOLDOUT38 = "holdout38.jsonl"
 # A thirty-ninth, the season's threads (opened August-September 2026: 12 message-only, 2 HTTP, 3 soft), mined blind
 # after the fits to holdouts 35-38 and committed before any run.
 HOLDOUT39 = "holdout39.jsonl"
+# A fortieth, errors pasted by users writing in other languages (Chinese mostly, Korean, Russian, Turkish...; 28
+# message-only, 2 HTTP), mined blind the same evening and committed before any run.
+HOLDOUT40 = "holdout40.jsonl"
 assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32, HOLDOUT33, HOLDOUT34,
-        HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, HOLDOUT39, SWEEP_AGENTS, SWEEP_SERVERS_B) == UNSEEN
+        HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, HOLDOUT39, HOLDOUT40,
+        SWEEP_AGENTS, SWEEP_SERVERS_B) == UNSEEN
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
