@@ -100,6 +100,9 @@ _CLASS_NAME_RE: Final = re.compile(r"\.([A-Z]\w{3,60})")  # kept when the word b
 _CLASS_OWNERS: Final = ("litellm", "openai", "anthropic", "exceptions", "errors")
 _DOT_CAPITAL: Final = re.compile(r"\.[A-Z]")  # the cheap first test: most texts have no capital right after a dot
 _RAISED_RE: Final = re.compile(r"\braised ([A-Z]\w{3,60})>")
+# Tencent Cloud's Python SDK prints its error code after "code:" ("[TencentCloudSDKException] code:LimitExceeded
+# message:... requestId:..."; tencentcloud/common/exception/tencent_cloud_sdk_exception.py).
+_CODE_COLON_RE: Final = re.compile(r"\bcode:([A-Za-z][\w.]{2,80}) message:")
 # A wrapper that names the class of the error it caught after its own words: OpenHands' "... Error type: NotFoundError",
 # agentscope's "Unknown agent error: ReadTimeout: ..." (a class name ending in Error, Timeout or Exception).
 _NAMED_CLASS_RE: Final = re.compile(r"rror(?: type)?: ([A-Z][a-z]\w{2,50}(?:Error|Timeout|Exception))\b")
@@ -220,6 +223,8 @@ def embedded_codes(text: str) -> list[str]:
                   if text.endswith(_CLASS_OWNERS, 0, m.start())]
     if "raised " in text:
         found += _RAISED_RE.findall(text, 0, 600)
+    if "code:" in text and " message:" in text:
+        found += _CODE_COLON_RE.findall(text, 0, 600)
     if "rror: " in text or "rror type: " in text:
         found += _NAMED_CLASS_RE.findall(text, 0, 600)
     return [code.lower() for code in found] if found else found  # most texts name none: no comprehension to run

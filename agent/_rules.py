@@ -210,6 +210,28 @@ _CUE_WORDS: Final = frozenset({
     "connection", "closed", "socket",  # transport
 })
 _CUES: Final = tuple((name, re.compile(pattern).search) for name, pattern in _CUE_PATTERNS)
+# The same last resort for Chinese, whose words no space separates (a relay's, an app's or a provider's own sentence:
+# "API 密钥无效", "余额不足", "请求频率过高", "服务繁忙"), with four more kinds English texts leave to phrases: the
+# content review, the context, the model, the server. Searched only in a text with non-ASCII characters.
+_CJK_CUE_PATTERNS: Final = (
+    # a review of the content, not of an identity ("实名认证审核不通过" is the account's real-name check)
+    ("content", r"违规|敏感|不合规|违法|(?:内容|文本|图片|图像|输入|输出|安全)\S{0,4}?审核"),
+    ("auth", r"(?:密钥|秘钥|令牌|api ?key|key|token|凭证|凭据)\s?\S{0,4}?(?:无效|错误|失效|过期|不正确|不存在|已禁用)"
+             r"|鉴权失败|认证失败|身份验证|未授权|权限不足|请先登录|登录(?:已)?(?:失效|过期)"),
+    ("billing", r"余额|欠费|充值|额度(?:不足|已用|用尽|耗尽|用完)|资源包"),
+    ("rate_limit", r"频率|限流|过于频繁|太频繁|请求过多|请求次数|并发|速率"),
+    ("context", r"上下文|(?:长度|token ?数|字数|输入)\S{0,6}?(?:超出|超过|过长|超限)"),
+    ("model", r"模型\S{0,10}?(?:不存在|不支持|未开通|已下线|下线|无权|未找到|找不到)|无可用模型|没有可用的?模型"
+              r"|不支持(?:当前|该|此|这个)?模型"),
+    ("answer", r"(?:响应|返回|回复|输出)(?:的)?(?:格式|数据|内容|结果)?(?:错误|无效|异常)"
+               r"|解析(?:响应|返回)?(?:失败|错误)"),
+    ("overloaded", r"繁忙|过载|拥挤|容量不足|负载|排队"),
+    ("request", r"参数(?:错误|无效|不正确|缺失|格式|不合法|有误)|格式错误|不能为空|必填|缺少参数"),
+    ("timeout", r"超时"),
+    ("transport", r"网络(?:错误|异常|连接|不可用)|连接(?:失败|断开|被重置|中断|异常)|无法连接"),
+    ("server", r"服务器(?:内部)?错误|内部错误|系统错误|服务异常|服务器异常"),
+)
+_CJK_CUES: Final = tuple((name, re.compile(pattern).search) for name, pattern in _CJK_CUE_PATTERNS)
 _NO_CUES: Final[frozenset[str]] = frozenset()
 _LAST_CUES: list[tuple[str, frozenset[str]]] = [(" ", _NO_CUES)]  # the eight rules ask about the same text in turn
 
@@ -222,6 +244,8 @@ def cues(f: ErrorFacts) -> frozenset[str]:
         return found
     found = _NO_CUES if _CUE_WORDS.isdisjoint(norm.split()) else frozenset(
         name for name, search in _CUES if search(norm))
+    if not norm.isascii():
+        found = found | {name for name, search in _CJK_CUES if search(norm)}
     _LAST_CUES[0] = (norm, found)
     return found
 
@@ -312,14 +336,18 @@ def browser_fetch_failed(f: ErrorFacts) -> bool:
 # Words beside a plan cap under a 500 that leave the status to decide: the server's fault, the request's, a throttle.
 _NOT_A_PLAN_CAP: Final = ("server_fault", "request_defect", "rate_limit")
 _GENERIC_SERVER_CODES: Final = ("server_error", "api_error", "internal_error", "internal", "internalserverexception",
-                                "system_error")
+                                "system_error",
+                                # a relay that could not read its upstream's stream (sub2api's error event
+                                # {"code": "stream_read_error", "type": "upstream_error"})
+                                "stream_read_error")
 # Wording that names what failed more precisely than a generic server code does, when no status says more (Ollama's
 # {"type": "api_error", "message": "model \"qwen9\" not found, try pulling it first"} in a stream; Kimi's
 # {"type": "server_error", "message": "The API Key appears to be invalid or may have expired"}): an HTTP answer's 4xx
 # status decides those before any code; with no status the words must.
 _SPECIFIC_WORDING: Final = frozenset({
     "model_missing", "model_support", "bad_key", "auth_permanent", "rate_limit", "context_overflow", "request_defect",
-    "billing", "credits_exhausted", "usage_limit", "content_policy", "payload_too_large", "thinking_signature"})
+    "billing", "credits_exhausted", "usage_limit", "content_policy", "payload_too_large", "thinking_signature",
+    "disconnect", "transport", "timeout"})
 
 NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
@@ -333,6 +361,9 @@ TRANSPORT: Final = (None, 400, 407, 500, 502, 503, 504)  # 400/407: a proxy refu
 RULES: Final[tuple[Rule, ...]] = (
     # Per-prompt safety decisions are deterministic: first (seed 003).
     rule("content_policy_code", R.content_policy_blocked, codes=(
+        # Tencent Cloud's Hunyuan: text or image the review refused (tencentcloud-sdk-python, hunyuan/v20230901/
+        # errorcodes.py, as its TencentCloudSDKException prints them: "code:OperationDenied.TextIllegalDetected")
+        "operationdenied.textillegaldetected", "operationdenied.imageillegaldetected",
         # Portkey's gateway when a guardrail of the config refused the request (446 hooks_failed)
         "hooks_failed",
         "content_filter", "content_policy_violation", "responsibleaipolicyviolation", "invalid_prompt",
@@ -427,6 +458,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("request_over_token_budget_numbers", R.context_overflow, statuses=(400, 413, 429, None),
          test=request_exceeds_budget),
     rule("billing_code", R.billing, codes=(
+        # Tencent Cloud's Hunyuan: the free resource pack or the paid resources spent (the same table)
+        "failedoperation.freeresourcepackexhausted", "resourceinsufficient.chargeresourceexhaust",
         # Baidu Qianfan's error 19, the account's total request allowance spent ("Open api total request limit
         # reached", 请求总量超限额: https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh)
         "baidu:19",
@@ -461,6 +494,8 @@ RULES: Final[tuple[Rule, ...]] = (
          test=lambda f: "long_window" in f.tags or no_reset_soon(f)),
     rule("usage_limit_resets_as_500", R.rate_limit, statuses=(500,), tags=("usage_limit",), unless=_NOT_A_PLAN_CAP),
     rule("rate_limit_code", R.rate_limit, codes=(
+        # Tencent Cloud's Hunyuan: its engine's request limit and the account's quota of calls (the same table)
+        "failedoperation.engineserverlimitexceeded", "limitexceeded",
         "rate_limit_exceeded", "rate_limit_error", "throttled", "throttlingexception",
         "too_many_requests", "ramp_limit_exceeded", "servicequotaexceededexception", "ratelimited",
         "rate_limited", "throttling.ratequota", "modelnotreadyexception", "ratelimitexceeded",
@@ -514,13 +549,16 @@ RULES: Final[tuple[Rule, ...]] = (
          # Qianfan's invalid_model for a request that named none ("model is empty"): the request's defect
          unless=("model_absent",)),
     rule("provider_policy_code", R.provider_policy_blocked, codes=(
+        # Tencent Cloud's Hunyuan: the service not activated, the user not identified by real name (the same table)
+        "failedoperation.servicenotactivated", "failedoperation.userunautherror",
         "unsupported_country_region_territory", "unsupported_country", "user_location_not_supported",
         # OpenCode Zen/Go's error type for a model its region rules keep from this account ("not available in your
         # country", "only available hosted in China and requires explicit opt in")
         "regionerror")),
     # Azure's AuthenticationTypeDisabled: the resource refuses every API key (disableLocalAuth); only Entra ID works.
     rule("auth_permanent_code", R.auth_permanent,
-         codes=("account_deactivated", "invalid_grant", "organization_restricted", "no_organization",
+         codes=("resourceunavailable.stopusing",  # Tencent Cloud: the account's service stopped (the same table)
+                "account_deactivated", "invalid_grant", "organization_restricted", "no_organization",
                 "authenticationtypedisabled",
                 # sub2api: the key or its group switched off by an admin (API_KEY_DISABLED, GROUP_DISABLED)
                 "api_key_disabled", "group_disabled",
@@ -774,14 +812,18 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("class_bad_request", R.format_error, statuses=NONE, codes=(
         "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument")),
     # Last resort before giving up on a status-less text: its words (see _CUE_PATTERNS above).
+    rule("content_words", R.content_policy_blocked, statuses=NONE, test=_cue("content")),
     rule("auth_words", R.auth, statuses=NONE, test=_cue("auth")),
     rule("billing_words", R.billing, statuses=NONE, test=_cue("billing")),
     rule("rate_limit_words", R.rate_limit, statuses=NONE, test=_cue("rate_limit")),
+    rule("context_words", R.context_overflow, statuses=NONE, test=_cue("context")),
+    rule("model_words", R.model_not_found, statuses=NONE, test=_cue("model")),
     rule("overloaded_words", R.overloaded, statuses=NONE, test=_cue("overloaded")),
     rule("answer_defect_words", R.malformed_response, statuses=NONE, test=_cue("answer")),
     rule("request_defect_words", R.format_error, statuses=NONE, test=_cue("request")),
     rule("timeout_words", R.timeout, statuses=NONE, test=_cue("timeout")),
     rule("transport_words", R.timeout, statuses=NONE, test=_cue("transport")),
+    rule("server_words", R.server_error, statuses=NONE, test=_cue("server")),
     # A 200 body that reported a failure by code (MiniMax's base_resp) in words no rule above reads.
     # A generic server code with no status (an error event in a 200 stream, a failed Responses answer) whose words
     # name something specific: the words decided above; when no rule read them, the code decides.
