@@ -121,8 +121,10 @@ def embedded_status(text: str) -> int | None:
                 or _upstream_answer_follows(head, end)
                 or (head[start - 1:start] == "<" and head[end:end + 1] == ">")
                 or (head[end:end + 2] == "):" and head[start - 2:start] in (": ", " ("))
-                # .NET's EnsureSuccessStatusCode: the reason in parentheses ("503 (Service Unavailable)")
+                # .NET's EnsureSuccessStatusCode: the reason in parentheses ("503 (Service Unavailable)"), empty for a
+                # status .NET has no name for ("529 ()"), whatever language the sentence before it is in
                 or (head[end:end + 2] == " (" and (" " + head[end + 2:end + 26].lower()).startswith(_REASONS))
+                or head[end:end + 3] == " ()"
                 # Go's wrapped errors put the status between two colons ("pull model manifest: 503: no healthy
                 # upstream")
                 or (head[start - 2:start] == ": " and head[end:end + 2] == ": ")

@@ -175,7 +175,8 @@ def quota_reopens_soon(f: ErrorFacts) -> bool:
 _CUE_PATTERNS: Final = (
     ("auth", r" (?:api key|apikey|key|access token|token|credentials?|secret|signature) (?:\w+ ){0,3}?"
              r"(?:invalid|incorrect|expired|wrong|not valid|no longer valid|not initiali[sz]ed)"
-             r"| invalid (?:api key|apikey|key|access token|token|credentials?|signature) "
+             # "Invalid xAI API Key": a provider's name between
+             r"| invalid (?:\w+ )?(?:api key|apikey|key|access token|token|credentials?|signature) "
              r"| invalid \w+ credentials? "),  # "Invalid gateway credential" (Langfuse's AI gateway)
     ("billing", r" (?:credits?|balance|billing|insufficient funds|payment|recharge) "),
     ("rate_limit", r" (?:rate|qps|rpm|tpm|rps|frequency|concurrency) (?:\w+ )?limit"),
@@ -361,6 +362,9 @@ TRANSPORT: Final = (None, 400, 407, 500, 502, 503, 504)  # 400/407: a proxy refu
 RULES: Final[tuple[Rule, ...]] = (
     # Per-prompt safety decisions are deterministic: first (seed 003).
     rule("content_policy_code", R.content_policy_blocked, codes=(
+        # Google's ErrorInfo reason when a generation was judged unsafe (Flow/Imagen: "PUBLIC_ERROR_UNSAFE_GENERATION"
+        # under a 400 INVALID_ARGUMENT)
+        "public_error_unsafe_generation",
         # Tencent Cloud's Hunyuan: text or image the review refused (tencentcloud-sdk-python, hunyuan/v20230901/
         # errorcodes.py, as its TencentCloudSDKException prints them: "code:OperationDenied.TextIllegalDetected")
         "operationdenied.textillegaldetected", "operationdenied.imageillegaldetected",

@@ -570,6 +570,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT38, 22, 22),  # providers' own SDKs and CLIs outside Python; 18 unseen
     (HOLDOUT39, 16, 17),  # threads opened August-September 2026; 10 unseen
     (HOLDOUT40, 29, 30),  # errors pasted by users writing in other languages; 20 unseen
+    (HOLDOUT41, 11, 11),  # real answers recorded in test suites' cassettes and fixtures; 8 unseen
+    (HOLDOUT42, 49, 55),  # issues of small, little-known repositories; 39 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
