@@ -240,13 +240,16 @@ HOLDOUT41 = "holdout41.jsonl"
 # A forty-second, errors pasted in issues of small, little-known repositories (52 message-only, 1 HTTP, 2 soft), mined
 # blind the same evening and committed before any run.
 HOLDOUT42 = "holdout42.jsonl"
+# A forty-fourth, errors pasted in issues of evaluation and benchmark tooling (24 message-only, 1 soft), mined blind the
+# same evening and committed before any run.
+HOLDOUT44 = "holdout44.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
 SWEEP_HOSTED_B = "sweep_hosted_b.jsonl"
 assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32, HOLDOUT33, HOLDOUT34,
         HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, HOLDOUT39, HOLDOUT40,
-        HOLDOUT41, HOLDOUT42, SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
+        HOLDOUT41, HOLDOUT42, HOLDOUT44, SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
 def _reason_accuracy(entries: tuple[CorpusEntry, ...] | list[CorpusEntry]) -> tuple[int, int]:
