@@ -71,11 +71,11 @@ _REASONS: Final = (" bad request", " unauthorized", " payment required", " forbi
                    " gateway time-out")
 # A message that is nothing but a reason phrase ("Service Unavailable" in an SSE error event, a proxy's
 # plain-text body) states that status as plainly as a number would.
-_BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment required": 402, "forbidden": 403,
-                        "not found": 404, "method not allowed": 405, "request timeout": 408,
-                        "too many requests": 429, "internal server error": 500, "bad gateway": 502,
-                        "service unavailable": 503, "gateway timeout": 504}
-_BARE_REASON_PHRASES: Final = tuple(_BARE_REASONS)
+BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment required": 402, "forbidden": 403,
+                       "not found": 404, "method not allowed": 405, "request timeout": 408,
+                       "too many requests": 429, "internal server error": 500, "bad gateway": 502,
+                       "service unavailable": 503, "gateway timeout": 504}
+_BARE_REASON_PHRASES: Final = tuple(BARE_REASONS)
 # "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded ...": a class name, then the status.
 _CLASS_LEAD: Final = re.compile(r"\s*[A-Za-z_][\w.]*(?:Error|Exception|Exhausted|Unavailable|Exceeded|Denied|Found"
                                 r"|Argument|Request|Requests|Precondition|Unauthenticated|Unauthorized|Timeout):\s*")
@@ -132,7 +132,7 @@ def embedded_status(text: str) -> int | None:
                 or (head[max(0, start - 5):start].lower() == "code=" and head[start - 9:start - 5].lower() != "exit")
                 or (before.endswith(_VERB_BEFORE) and _verb_object_is_status(head, end))):
             return int(match.group(0))
-    if len(text) < 32 and (bare := _BARE_REASONS.get(text.strip(" .!\n\"'").lower())) is not None:
+    if len(text) < 32 and (bare := BARE_REASONS.get(text.strip(" .!\n\"'").lower())) is not None:
         return bare
     if "[GIN]" in head and (gin := _GIN_LOG_RE.search(head)) is not None:
         return int(gin.group(1))
@@ -178,7 +178,7 @@ def _reason_after_lead(lowered: str) -> int | None:
             after = lowered[at + len(lead):at + len(lead) + 26]
             if not after.startswith(_BARE_REASON_PHRASES):  # the common case ("Error: <a sentence>"): one C call
                 continue
-            for reason, status in _BARE_REASONS.items():
+            for reason, status in BARE_REASONS.items():
                 if after.startswith(reason) and after[len(reason):len(reason) + 1] in ("", " ", ".", ",", ";", ")"):
                     return status
     return None

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from ._embedded import BARE_REASONS
+
 if TYPE_CHECKING:
     from ._facts import ErrorFacts
 
@@ -1675,8 +1677,10 @@ def tags_in(norm: str, words: Iterable[str]) -> frozenset[str]:
 # and the status is read from the text already: its words are not the provider's. Read as provider wording they
 # outranked what the provider did say ("429 Too Many Requests, message: The engine is currently overloaded" was a
 # rate limit by the reason phrase alone).
-_REASON_PHRASES: Final = {"429": "too many requests", "503": "service unavailable", "504": "gateway timeout",
-                          "408": "request timeout", "500": "internal server error"}
+# The pairs are ``_embedded.BARE_REASONS``' (the one table of reason phrases), for the statuses whose phrase a tag
+# reads: a throttle's, load's, a timeout's, a server fault's words.
+_REASON_PHRASES: Final = {str(status): phrase for phrase, status in BARE_REASONS.items()
+                          if status in (408, 429, 500, 503, 504)}
 _STATUS_LINE: Final = re.compile(" (" + "|".join(f"{code} {phrase}" for code, phrase in _REASON_PHRASES.items()) + ") ")
 
 

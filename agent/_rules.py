@@ -336,6 +336,9 @@ def browser_fetch_failed(f: ErrorFacts) -> bool:
 
 # Words beside a plan cap under a 500 that leave the status to decide: the server's fault, the request's, a throttle.
 _NOT_A_PLAN_CAP: Final = ("server_fault", "request_defect", "rate_limit")
+# What a 500 or 502 whose words are a throttle's is instead when the text names the caller's allowance (shared by the
+# rule for throttle words and the one for a throttle's code spelled in the text).
+_NOT_LOAD_AS_5XX: Final = ("usage_limit", "billing", "quota_word", "exhausted", "credits_exhausted", "caller_named")
 _GENERIC_SERVER_CODES: Final = ("server_error", "api_error", "internal_error", "internal", "internalserverexception",
                                 "system_error",
                                 # a relay that could not read its upstream's stream (sub2api's error event
@@ -353,6 +356,7 @@ _SPECIFIC_WORDING: Final = frozenset({
 NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
 PHRASED: Final = (400, 402, 403, 404, 422, 429, None)
+_THROTTLE_WORDED: Final = (*PHRASED, 503)  # the statuses under which throttle words, or its code spelled, decide
 LIMITED: Final = (400, 402, 403, 404, 412, 429, None)  # 412: Portkey's usage limits
 BUSY: Final = (429, 498, 500, 502, 503, 529, None)  # 498: Groq's flex tier out of capacity
 CLIENT: Final = range(400, 500)
@@ -509,10 +513,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # Zhipu's saturated pool: https://github.com/immersive-translate/immersive-translate/issues/3628): a server that
     # blamed the caller's key would have said 429; the load is the server's, so back off without rotating. After the
     # rate-limit codes: a body that codes it as the caller's limit decides as the key's, whatever the status.
-    rule("rate_words_as_5xx", R.overloaded, statuses=(500, 502), tags=("rate_limit",),
-         unless=("usage_limit", "billing", "quota_word", "exhausted", "credits_exhausted", "caller_named")),
+    rule("rate_words_as_5xx", R.overloaded, statuses=(500, 502), tags=("rate_limit",), unless=_NOT_LOAD_AS_5XX),
+    # ... and a throttle's code spelled in its text, under the same conditions
     rule("rate_code_word_as_5xx", R.overloaded, statuses=(500, 502), tags=("throttle_code_word",),
-         unless=("usage_limit", "billing", "quota_word", "exhausted", "credits_exhausted", "caller_named")),
+         unless=_NOT_LOAD_AS_5XX),
     # gRPC's RESOURCE_EXHAUSTED names no window: Google sends it for a per-minute limit and for a spent or zero quota
     # alike. Under Google's "check your plan and billing details" headline the quota rules below read the window (a
     # per-minute quota id, a retry in seconds); with neither, the headline's billing decides.
@@ -639,8 +643,8 @@ RULES: Final[tuple[Rule, ...]] = (
     # Not a relay's failure to write its own quota ledger ("failed to update user quota"): a server fault.
     rule("quota_phrase", R.billing, statuses=(400, 402, 403, None), tags=("quota_word",),
          unless=("rate_limit", "exhausted", "server_fault")),
-    rule("rate_limit_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("rate_limit",)),
-    rule("rate_limit_code_word", R.rate_limit, statuses=(*PHRASED, 503), tags=("throttle_code_word",)),
+    rule("rate_limit_phrase", R.rate_limit, statuses=_THROTTLE_WORDED, tags=("rate_limit",)),
+    rule("rate_limit_code_word", R.rate_limit, statuses=_THROTTLE_WORDED, tags=("throttle_code_word",)),
     rule("resource_exhausted_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("exhausted",)),
     # Only an upsell to a paid plan, no throttle or quota words: the free allowance is spent.
     rule("paid_plan_upsell", R.billing, statuses=PHRASED, tags=("paid_plan",)),

@@ -88,12 +88,18 @@ def _plainly_fine(response: object) -> bool:
         content = field(response, "content")
         return isinstance(content, list) and bool(content) and field(response, "stop_reason") not in (
             "refusal", WINDOW_FULL) and (getattr(content[-1], "type", None) not in _THINKING_BLOCKS
-                                         or not _only_thinking(content)) and field(
-            response, "amazon-bedrock-guardrailAction") != "INTERVENED"
+                                         or not _only_thinking(content)) and not _guardrail_intervened(response)
     if field(response, "object") == "response":
         output = field(response, "output")
         return field(response, "status") == "completed" and bool(output) and _refusal(output) is None
     return False
+
+
+def _guardrail_intervened(answer: Any) -> bool:
+    """Bedrock InvokeModel's Messages answer when a guardrail stepped in: its text is the guardrail's canned message,
+    its stop an ordinary end_turn (https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-use-invoke.html);
+    ``answer`` a decoded dict or the SDK's model."""
+    return bool(_part(answer, "amazon-bedrock-guardrailAction") == "INTERVENED")
 
 
 def _part(value: Any, name: str) -> Any:
@@ -304,9 +310,7 @@ def _anthropic(data: Mapping[str, Any]) -> SoftVerdict | None:
     stop = data.get("stop_reason")
     if stop == "refusal":
         return _text_facts("stop_reason: refusal"), FailoverReason.content_policy_blocked
-    if data.get("amazon-bedrock-guardrailAction") == "INTERVENED":
-        # Bedrock InvokeModel's Messages answer when a guardrail stepped in: its text is the guardrail's canned message,
-        # its stop an ordinary end_turn (https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-use-invoke.html)
+    if _guardrail_intervened(data):
         return _text_facts("guardrail intervened"), FailoverReason.content_policy_blocked
     if stop == WINDOW_FULL:
         return _text_facts(f"stop_reason: {WINDOW_FULL}"), FailoverReason.context_overflow

@@ -57,6 +57,15 @@ def _body_text(entry: CorpusEntry) -> str:
     return entry.body if isinstance(entry.body, str) else _json(entry.body)
 
 
+def _status_line(status: int) -> str:
+    """"429 Too Many Requests" as Go's ``resp.Status`` and Java clients print it; the number alone for a status with no
+    standard phrase (529)."""
+    try:
+        return f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return str(status)
+
+
 def _node_message(status: int, error: Any, text: str | None) -> str:
     """``APIError.makeMessage`` of the TypeScript SDKs."""
     if isinstance(error, Mapping) and error.get("message"):
@@ -94,22 +103,14 @@ def _go(entry: CorpusEntry, error: BaseException) -> tuple[str, str] | None:
     inner = entry.body.get("error") if isinstance(entry.body, Mapping) else None
     if not isinstance(inner, Mapping) or not isinstance(inner.get("message"), str) or entry.status is None:
         return None
-    try:
-        phrase = HTTPStatus(entry.status).phrase
-    except ValueError:
-        phrase = ""
-    status = f"{entry.status} {phrase}".strip()
+    status = _status_line(entry.status)
     return "Error", f"error, status code: {entry.status}, status: {status}, message: {inner['message']}"
 
 
 def _statusline(entry: CorpusEntry, error: BaseException) -> tuple[str, str] | None:
     if entry.status is None:
         return None
-    try:
-        phrase = HTTPStatus(entry.status).phrase
-    except ValueError:
-        phrase = ""
-    return "Error", f"{entry.status} {phrase}".strip() + f": {_body_text(entry)}"
+    return "Error", f"{_status_line(entry.status)}: {_body_text(entry)}"
 
 
 def _bare(entry: CorpusEntry, error: BaseException) -> tuple[str, str] | None:

@@ -14,6 +14,12 @@ from agent.testing.sdk_errors import exception_from_http, exception_from_message
 R = FailoverReason
 
 
+def _rules_alone(type_name: str, text: str) -> FailoverReason:
+    """The reason the rules alone give (no neighbour index) for a message-only error of this class and text, built as
+    a production process would hold it (``exception_from_message``)."""
+    return classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason
+
+
 def _json_decode_error(text: str) -> json.JSONDecodeError:
     try:
         json.loads(text)
@@ -43,7 +49,7 @@ def test_a_client_crash_parsing_the_answer_is_a_malformed_response(type_name: st
                                                                    expect: FailoverReason) -> None:
     """A client that crashed reading the completion's fields, or found no JSON at all, got a malformed answer (the
     rules alone: the near misses they leave unknown may be read by the nearest labelled errors, test_neighbours)."""
-    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone(type_name, text) is expect
 
 
 def test_python_json_error_on_an_html_page_is_a_malformed_response() -> None:
@@ -138,7 +144,7 @@ def test_a_bad_key_typed_api_error_by_a_proxy_is_auth() -> None:
 def test_request_defects_without_a_status(type_name: str, text: str, expect: FailoverReason) -> None:
     """A validator's or SDK's refusal of the request's fields, format or headers is the request's defect (the rules
     alone, as above)."""
-    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone(type_name, text) is expect
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -157,7 +163,7 @@ def test_request_defects_without_a_status(type_name: str, text: str, expect: Fai
 def test_server_side_wordings_without_a_status(text: str, expect: FailoverReason) -> None:
     """A serving worker at its cap is an overload, a server "in difficulty" a server error, a count "at its cap,
     try later" a rate limit, and a normal STOP finish that a wrapper raised on an empty answer."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone("Error", text) is expect
 
 
 @pytest.mark.parametrize(("message", "expect"), [
@@ -310,7 +316,7 @@ def test_status_less_wordings_of_clients_and_gateways(type_name: str, text: str,
 def test_last_resort_words_before_unknown(text: str, expect: FailoverReason, source: str) -> None:
     """A status-less text no rule reads is read by its words (key or token invalid, credits, rate limits, busy,
     parameters and fields, deadlines, connections) before it is called unknown."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect, source
+    assert _rules_alone("Error", text) is expect, source
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
@@ -1027,7 +1033,7 @@ def test_truncated_prompts_prompt_blocks_refused_arguments_and_failed_loads(text
     """A server's log that it cut the prompt to its window (context_overflow), a prompt block in an SDK's or a Chinese
     provider's words (content_policy_blocked), xAI's refused argument (format_error), and LM Studio's failed load
     (model_not_found: this endpoint does not serve the model now)."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect, source
+    assert _rules_alone("Error", text) is expect, source
 
 
 @pytest.mark.parametrize(("text", "expect", "source"), [
@@ -1137,7 +1143,7 @@ def test_capacity_loading_and_gpu_memory_wordings(text: str, expect: FailoverRea
     """A serving engine out of GPU memory on a request, a model still warming and a service under heavy load lack
     capacity for now (overloaded: retry, then fall back); a process's own memory error, a crashed runner and a host
     too small for the model are not that."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone("Error", text) is expect
 
 
 def test_a_424_failed_dependency_is_the_servers_fault() -> None:
@@ -1160,7 +1166,7 @@ def test_a_424_failed_dependency_is_the_servers_fault() -> None:
 def test_model_access_and_existence_wordings(text: str, expect: FailoverReason) -> None:
     """A relay key not allowed the model and a model that does not exist, in relays' and Dify's words, are the model's
     (fall back to another); a key refused outright and a missing file are not (sweep family c; the rules alone)."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone("Error", text) is expect
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -1179,7 +1185,7 @@ def test_model_access_and_existence_wordings(text: str, expect: FailoverReason) 
 def test_non_python_transport_wordings(text: str, expect: FailoverReason) -> None:
     """Go's 'Post "<url>": EOF' to a remote host and undici's timer codes are transport faults (resend); the loopback
     runner's EOF stays the server's crash and undici's bare "terminated" a cut stream (sweep family e; rules alone)."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone("Error", text) is expect
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -1202,7 +1208,7 @@ def test_non_python_transport_wordings(text: str, expect: FailoverReason) -> Non
 def test_moderation_wordings_across_providers(text: str, expect: FailoverReason) -> None:
     """Moderation in iFlytek's and MiniMax's words and BFL's status is the content's (another model or a changed
     prompt), under any status; an account review, "case-sensitive" and other uses of the words are not (family f)."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone("Error", text) is expect
 
 
 def test_a_gateway_403_naming_a_sensitive_word_is_the_contents() -> None:
@@ -1437,7 +1443,7 @@ def test_the_dotnet_sdks_json_error_reading_an_error_body_is_a_malformed_answer(
 ])
 def test_holdout31_and_32_families(type_name: str, text: str, expect: FailoverReason) -> None:
     """The general rules fitted to holdout31's and holdout32's misses, each with a near miss (the rules alone)."""
-    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone(type_name, text) is expect
 
 
 @pytest.mark.parametrize(("message", "expect"), [
@@ -1631,7 +1637,7 @@ def test_server_and_gateway_catalogue_codes_and_wordings(status: int, body: dict
 ])
 def test_agent_and_sdk_catalogue_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
     """The general rules fitted to the coding-agent and SDK-wrapper sweeps, with near misses (the rules alone)."""
-    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone(type_name, text) is expect
 
 
 @pytest.mark.parametrize(("status", "body", "expect"), [
@@ -1716,7 +1722,7 @@ def test_minimax_base_resp_wordings(status_msg: str, expect: FailoverReason) -> 
 ])
 def test_app_cloud_and_client_catalogue_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
     """The general rules fitted to the chat-app, cloud-SDK and client sweeps, with near misses (the rules alone)."""
-    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone(type_name, text) is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -1755,7 +1761,7 @@ def test_app_cloud_and_client_catalogue_wordings(type_name: str, text: str, expe
 ])
 def test_framework_desktop_and_bot_catalogue_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
     """The general rules fitted to the agent-framework, desktop-app and chat-bot sweeps, with near misses."""
-    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone(type_name, text) is expect
 
 
 @pytest.mark.parametrize(("body", "expect"), [
@@ -1787,7 +1793,7 @@ def test_koboldcpps_throttle_under_its_503_is_a_rate_limit() -> None:
 def test_an_engines_failed_run_is_a_server_error(text: str, expect: FailoverReason) -> None:
     """An engine's own words for a run that failed are read by a rule (before, only by the neighbour index, whose
     reading moved whenever files joined it)."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone("Error", text) is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -1835,7 +1841,7 @@ def test_an_engines_failed_run_is_a_server_error(text: str, expect: FailoverReas
 def test_ide_product_and_framework_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
     """The general rules fitted to holdout33 (errors pasted from closed AI coding products) and the IDE-extension and
     Python-framework sweeps, with near misses (the rules alone)."""
-    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone(type_name, text) is expect
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -1845,7 +1851,7 @@ def test_ide_product_and_framework_wordings(type_name: str, text: str, expect: F
 ])
 def test_holdout34_families(text: str, expect: FailoverReason) -> None:
     """The general rules fitted to holdout34's two misses (24 of 26 unseen), with a near miss (the rules alone)."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone("Error", text) is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -1887,7 +1893,7 @@ def test_holdout34_families(text: str, expect: FailoverReason) -> None:
 def test_holdout36_to_38_families(type_name: str, text: str, expect: FailoverReason) -> None:
     """The general rules fitted to holdouts 36-38 (forum pages, apps and gateways, SDKs and CLIs outside Python), with
     near misses (the rules alone)."""
-    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone(type_name, text) is expect
 
 
 _REALTIME_DONE: dict[str, Any] = {"type": "response.done", "event_id": "event_1", "response": {
@@ -1941,7 +1947,7 @@ def test_realtime_response_done_reads_status_details_error(error: dict[str, Any]
 def test_holdout35_families(type_name: str, text: str, expect: FailoverReason) -> None:
     """The general rules fitted to holdout35 (errors pasted in agent frameworks' issues; 46 of 53 unseen), with near
     misses (the rules alone)."""
-    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone(type_name, text) is expect
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -1997,7 +2003,7 @@ def test_an_answer_printed_by_a_client_keeps_its_reading(text: str, expect: Fail
     """What ``python -m bench.wrapped`` found lost when real HTTP answers of the corpus are printed as clients print
     them (go-openai, the TypeScript SDKs, LiteLLM) and read as message-only errors, with near misses (the rules
     alone)."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone("Error", text) is expect
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -2029,7 +2035,7 @@ def test_words_a_status_said_first_are_read_alone(text: str, expect: FailoverRea
     """Texts an HTTP answer's status decided before any words were read, and which arrive without it in a stream's
     error event (``bench.wrapped``'s stream formats found them read ``unknown`` or by a generic code), with near misses
     (the rules alone)."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone("Error", text) is expect
 
 
 @pytest.mark.parametrize(("error", "expect"), [
@@ -2098,7 +2104,7 @@ def test_a_generic_server_code_in_a_stream_yields_to_specific_words(error: dict[
 def test_holdout39_40_and_hosted_sweep_families(type_name: str, text: str, expect: FailoverReason) -> None:
     """The general rules fitted to holdouts 39 (10 of 17 unseen) and 40 (20 of 30) and to the sweeps of hosted
     providers' documented errors (25 of 49, 20 of 52 before), with near misses (the rules alone)."""
-    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone(type_name, text) is expect
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -2145,7 +2151,7 @@ def test_chinese_last_resort_words(text: str, expect: FailoverReason) -> None:
 def test_holdout41_42_families(type_name: str, text: str, expect: FailoverReason) -> None:
     """The general rules fitted to holdouts 41 (8 of 11 unseen) and 42 (39 of 55), with near misses (the rules
     alone)."""
-    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert _rules_alone(type_name, text) is expect
 
 
 def test_a_bedrock_guardrail_that_intervened_in_a_messages_answer_is_a_content_block() -> None:
