@@ -106,6 +106,13 @@ _CODE_COLON_RE: Final = re.compile(r"\bcode:([A-Za-z][\w.]{2,80}) message:")
 # A wrapper that names the class of the error it caught after its own words: OpenHands' "... Error type: NotFoundError",
 # agentscope's "Unknown agent error: ReadTimeout: ..." (a class name ending in Error, Timeout or Exception).
 _NAMED_CLASS_RE: Final = re.compile(r"rror(?: type)?: ([A-Z][a-z]\w{2,50}(?:Error|Timeout|Exception))\b")
+# A traceback's last line kept as a text ("ValidationException: The number of toolResult blocks...",
+# "vllm.engine.async_llm_engine.AsyncEngineDeadError: Task finished unexpectedly", or the name alone when the message
+# was empty): a wrapper that re-raises ``Exception(f"{type(e).__name__}: {e}")``, or a paste read as a plain
+# exception, names the class at the start.
+_LEAD_CLASS_RE: Final = re.compile(r"\s*(?:[a-z_]\w*\.){0,6}([A-Z]\w{2,60})(?::(?:\s|$)|\s*$)")
+_CLASS_ENDINGS: Final = ("Error", "Exception", "Timeout", "Denied", "Exceeded", "Exhausted", "Unavailable", "Failure",
+                         "Fault", "Refused")
 
 
 def embedded_status(text: str) -> int | None:
@@ -229,7 +236,14 @@ def embedded_codes(text: str) -> list[str]:
         found += _CODE_COLON_RE.findall(text, 0, 600)
     if "rror: " in text or "rror type: " in text:
         found += _NAMED_CLASS_RE.findall(text, 0, 600)
+    if (lead := _LEAD_CLASS_RE.match(text)) is not None and _names_a_class(lead.group(1)):
+        found.append(lead.group(1))
     return [code.lower() for code in found] if found else found  # most texts name none: no comprehension to run
+
+
+def _names_a_class(word: str) -> bool:
+    """A class's name by its ending ("PoolTimeout", "AI_APICallError"), not a bare "Error" or a provider's name."""
+    return word.endswith(_CLASS_ENDINGS) and word not in _CLASS_ENDINGS
 
 
 # Wrappers name their own classes after the kind of error (LiteLLM's RouterRateLimitError, Cohere's

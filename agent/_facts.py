@@ -184,6 +184,39 @@ def _safe_str(value: object) -> str:
         return ""
 
 
+# A JSON string's escapes left in a text: an error logged through ``json.dumps`` (whose default escapes every
+# non-ASCII character: "\\u8bf7\\u6c42..."), or a body quoted inside another JSON string ({\\"error\\":...}).
+_ESCAPE: Final = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(["\\/nrt]))')
+_ESCAPED: Final = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "r": " ", "t": " "}
+
+
+def _unescape_one(match: re.Match[str]) -> str:
+    hexa = match.group(1)
+    if hexa is None:
+        return _ESCAPED[match.group(2)]
+    char = chr(int(hexa, 16))
+    return " " if 0xD800 <= ord(char) <= 0xDFFF else char  # half a surrogate pair names nothing a rule reads
+
+
+# The five characters HTML escapes, as a page's source or a templated error shows them ("&quot;error&quot;"); only
+# these, so a URL's "&notify=1" keeps its text.
+_HTML_ESCAPE: Final = re.compile(r"&(?:quot|#34|#39|#x27|apos|lt|gt|amp);")
+_HTML_CHARS: Final = {"&quot;": '"', "&#34;": '"', "&#39;": "'", "&#x27;": "'", "&apos;": "'", "&lt;": "<",
+                      "&gt;": ">", "&amp;": "&"}
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with JSON string escapes read (twice at most: a body escaped inside an escaped log line) and HTML's
+    escapes of quotes and brackets."""
+    for _ in range(2):
+        if "\\" not in text:
+            break
+        text = _ESCAPE.sub(_unescape_one, text)
+    if "&" in text:
+        text = _HTML_ESCAPE.sub(lambda match: _HTML_CHARS[match.group(0)], text)
+    return text
+
+
 def _int_status(value: object) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and 100 <= value < 600:
         return value
@@ -254,6 +287,8 @@ def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector
     """Messages of the cause chain, and what they embed: class names, service codes, JSON, a status."""
     for link in chain:
         text = _safe_str(link)
+        if "\\" in text or ";" in text:
+            text = _unescaped(text)
         out.messages.append(text)
         if kind is not ExcKind.status:  # botocore/google name the error class after the error code
             _, sdk, codes = _CLASS_INFO.get(type(link)) or _class_info(type(link))
@@ -546,12 +581,15 @@ def _walk_details(details: object, out: _Collector) -> None:
                         out.code(violation.get("quotaId"))
 
 
-def _upstream_status(out: _Collector) -> int | None:
+def _upstream_status(out: _Collector, outer: int) -> int | None:
     """The 4xx a gateway's 5xx wraps: the request (or the upstream's limit) is at fault, not the gateway.
 
     A numeric body code counts unless it is 408 or 429 (aggregators put their own retry codes there); a status
     the message states in words counts whatever it is ("Request failed with status code 429": a relay's 500 around
-    the upstream's answer, as axios prints it).
+    the upstream's answer, as axios prints it). Under a bare 500 a more precise 5xx the message states counts too:
+    an object that says 500 while its text says "Error code: 503" was built by a wrapper that kept the SDK's text
+    and lost its status (``InternalServerError`` is 500 unless the response says otherwise), or is a relay's 500
+    around its upstream's 503; either way the text's status is the provider's.
     """
     numeric = out.numeric
     if numeric is not None and 400 <= numeric < 500 and numeric not in (408, 429):
@@ -560,7 +598,7 @@ def _upstream_status(out: _Collector) -> int | None:
         stated = embedded_status(message)
         if stated is not None:
             stated = _inner_status(message, stated) if stated >= 500 else stated
-            return stated if stated < 500 else None
+            return stated if stated < 500 or outer == 500 else None
     return None
 
 
@@ -570,7 +608,7 @@ def _apply(facts: ErrorFacts, out: _Collector) -> None:
         # (OpenRouter puts the upstream status there), else a status the text states, is the best we have.
         facts.status = out.numeric or out.text_status
     elif facts.status >= 500:
-        facts.status = _upstream_status(out) or facts.status
+        facts.status = _upstream_status(out, facts.status) or facts.status
     facts.error_type = out.error_type
     facts.error_code = out.error_code
     facts.codes = frozenset(out.codes)

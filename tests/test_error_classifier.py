@@ -1049,8 +1049,10 @@ def test_a_404_that_names_no_model_is_a_missing_route(body: Any, scope: Scope) -
     (500, "Request failed with status code 429", R.rate_limit),
     # https://github.com/Wei-Shaw/sub2api/pull/4176: relays flatten an upstream 4xx into their own 5xx
     (502, "Upstream request failed: status code 400", R.format_error),
-    # near miss: the upstream's own 5xx stated inside a 5xx stays the server's fault
-    (500, "Request failed with status code 503", R.server_error),
+    # the upstream's own 5xx stays the server's fault: inside a bare 500 it is read as that 5xx (an unavailable
+    # upstream backs off like an overloaded one); inside a precise 5xx the relay's own status stands
+    (500, "Request failed with status code 503", R.overloaded),
+    (502, "Request failed with status code 503", R.server_error),
 ])
 def test_a_gateway_5xx_that_states_the_upstreams_4xx_is_that_4xx(status: int, text: str,
                                                                   expect: FailoverReason) -> None:

@@ -1,0 +1,123 @@
+"""An error keeps its reading whatever printed it: a JSON log line's escapes, a page's HTML escapes, a traceback's
+last line kept as a plain exception's text, and a wrapper that kept the SDK's text but lost its status.
+
+Every text below is a real one (its source on the line above); what is applied to it is the real function that
+prints errors that way (``json.dumps``, ``html.escape``, ``traceback.format_exception_only``), or the real SDK class
+built as a wrapping library builds it (``exception_from_message``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import traceback
+
+import pytest
+
+from agent import FailoverReason, classify_api_error
+from agent._neighbours import NO_NEIGHBOURS
+from agent.testing.sdk_errors import exception_from_message
+
+R = FailoverReason
+
+_TEXTS = [
+    # https://github.com/yangjian102621/geekai-plus/issues/1 (Zhipu's code 1214: messages must not be empty)
+    ("Error", "\u8bf7\u6c42\u5927\u6a21\u578b API \u5931\u8d25\uff1a"
+              '{"error":{"code":"1214","message":"messages:\u8f93\u5165\u4e0d\u80fd\u4e3a\u7a7a"}}', R.format_error),
+    # https://github.com/anthropics/claude-code/issues/17848
+    ("Error", 'Error in non-streaming fallback: 403 {"type":"error","error":{"type":"permission_error","message":'
+              '"Permission denied"},"request_id":"req_011CX4kyMNYV8HGKS4XAgwkP"}', R.auth),
+    # https://github.com/QuantumNous/new-api/issues/7448 (the user's quota is insufficient)
+    ("Error", "\u7528\u6237\u989d\u5ea6\u4e0d\u8db3", R.billing),
+    # https://github.com/strands-agents/harness-sdk/issues/3651
+    ("ValidationException", "The number of toolResult blocks at messages.11.content\nexceeds the number of toolUse "
+                            "blocks of previous turn.", R.format_error),
+]
+
+
+def _reason(type_name: str, text: str) -> FailoverReason:
+    return classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), _TEXTS)
+def test_the_texts_read_right_as_pasted(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The baseline the printed forms below must keep."""
+    assert _reason(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), _TEXTS)
+def test_an_error_logged_through_json_dumps_keeps_its_reading(type_name: str, text: str,
+                                                             expect: FailoverReason) -> None:
+    """A JSON log line holds the error as a JSON string: every quote escaped, every non-ASCII character a \\uXXXX
+    escape (``json.dumps``'s default), newlines as \\n. Pasted from the log, the escapes are the text."""
+    logged = json.dumps(text)[1:-1]
+    assert "\\" in logged
+    assert _reason(type_name, logged) is expect
+    twice = json.dumps(json.dumps(text))[1:-1]  # a body quoted inside a log line that is itself quoted
+    assert _reason(type_name, twice) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), _TEXTS)
+def test_an_error_html_escaped_keeps_its_reading(type_name: str, text: str, expect: FailoverReason) -> None:
+    """A page's source or a templated error shows quotes and brackets as entities (&quot;error&quot;)."""
+    assert _reason(type_name, html.escape(text)) is expect
+
+
+def test_only_the_entities_of_quotes_and_brackets_are_read() -> None:
+    """A URL's query keeps its text: "&notify=1" is not the entity "&not" (html.unescape would make it "\u00acify")."""
+    from agent._facts import _unescaped
+
+    assert _unescaped("see https://x.test/?a=1&notify=1&quot;done&quot;;") == 'see https://x.test/?a=1&notify=1"done";'
+    assert _unescaped("C:\\Users\\me") == "C:\\Users\\me"  # no JSON escape in a Windows path: left as it is
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/strands-agents/harness-sdk/issues/3651 (botocore names the class after the error code)
+    ("ValidationException", "The number of toolResult blocks at messages.11.content\nexceeds the number of toolUse "
+                            "blocks of previous turn.", R.format_error),
+    # https://github.com/vllm-project/vllm/issues/10925
+    ("vllm.engine.async_llm_engine.AsyncEngineDeadError", "Task finished unexpectedly. This should never happen! "
+     "Please open an issue on Github. See stack trace above for theactual cause.", R.server_error),
+    # https://github.com/langchain4j/langchain4j/issues/5423 (an empty message: the class is all there is)
+    ("dev.langchain4j.exception.RateLimitException", "", R.rate_limit),
+])
+def test_a_traceback_line_kept_as_text_names_its_class(type_name: str, text: str, expect: FailoverReason) -> None:
+    """A wrapper that re-raises ``Exception(f"{type(e).__name__}: {e}")``, or a paste of a traceback's last line read
+    as a plain exception, names the class at the start of the text: it is read as the class itself is."""
+    original = exception_from_message(type_name, text)
+    assert classify_api_error(original, neighbours=NO_NEIGHBOURS).reason is expect
+    line = "".join(traceback.format_exception_only(original)).strip()
+    qualified = f"{type_name}: {text}".strip()
+    for printed in {line, qualified}:
+        assert _reason("Exception", printed) is expect, printed
+
+
+@pytest.mark.parametrize("text", ["OpenAI: the server said no", "Error: something failed", "Note: retrying"])
+def test_a_leading_word_that_is_no_class_name_adds_no_code(text: str) -> None:
+    """Only a CamelCase word of two parts at least counts as a class: a provider's name or a bare "Error" does not."""
+    from agent._embedded import embedded_codes
+
+    assert embedded_codes(text) == []
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # https://github.com/sgl-project/sglang (scheduler.py: the waiting queue is full)
+    (503, {"object": "error", "message": "The request queue is full.", "type": "503", "param": None, "code": 503},
+     R.overloaded),
+    # https://github.com/Hk-Gosuto/ChatGPT-Next-Web-LangChain/issues/302 (Vercel's function timed out)
+    (504, {"error": {"code": "504", "message": "An error occurred with your deployment"}}, R.timeout),
+])
+def test_a_5xx_the_text_states_outranks_a_bare_500_of_the_object(status: int, body: dict[str, object],
+                                                                 expect: FailoverReason) -> None:
+    """openai-python 1.x printed the whole body ("Error code: 503 - {...}"); a wrapper that keeps that text in an
+    ``InternalServerError`` of its own (500 unless a response says otherwise) loses the status, the text keeps it."""
+    text = f"Error code: {status} - {body!r}"
+    error = exception_from_message("openai.InternalServerError", text)
+    assert getattr(error, "status_code", None) == 500
+    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect
+    # the same text under the status it states reads the same (the SDK itself built it)
+    assert classify_api_error(exception_from_message("openai.InternalServerError", text, status=status),
+                              neighbours=NO_NEIGHBOURS).reason is expect
+    # and a 500 that states 500 stays a server error
+    plain = exception_from_message("openai.InternalServerError", "Error code: 500 - {'error': 'boom'}")
+    assert classify_api_error(plain, neighbours=NO_NEIGHBOURS).reason is R.server_error
