@@ -134,6 +134,10 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # image models' own refusals: Imagen's word filter ("Your current safety filter threshold prohibited one or
+         # more words in this prompt"), Stability on Bedrock ("invalid_prompts": its prompt filter), SDXL ("this model
+         # is designed to avoid generating stereotypes")
+         "safety filter threshold prohibited", "invalid_prompts", "designed to avoid generating",
          # Imagen's people/face filter ("generated image was filtered"), an image that failed Google's review ("the
          # image not passing Google's safety review")
          "generated image was filtered", "safety review",
@@ -308,6 +312,9 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a model the account is not entitled to: YandexART ("Access to model art://yandex-art/latest denied"), Azure
+         # ML ("This subscription or region doesn't have access to this model")
+         ("access to model", "denied"), "doesn't have access to this model",
          # Voyage's "Model nonexistent is not supported. Supported models are [...]"
          ("is not supported", "supported models are"),
          # documented texts of hosted providers (tests/corpus/sweep_hosted_a.jsonl, _b): Together's "Invalid Endpoint
@@ -428,6 +435,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # YandexGPT's gRPC INVALID_ARGUMENT ("invalid model_uri"), a model whose architecture the server's
+         # transformers do not know ("The model_type 'mistral' is not recognized")
+         "invalid model_uri", ("model_type", "is not recognized"),
          # the Vercel AI SDK's provider registry ("No such languageModel: gpt-4.5-preview"), llama_index's retired model
          # ("OpenAI model text-davinci-003 has been discontinued")
          "no such languagemodel", ("model", "has been discontinued"),
@@ -464,6 +474,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # an embedding or encoder model's sequence cap (Volcengine Ark: "Input length of input_ids is `4498` and exceed
+         # max_sequence_length: `4096`")
+         ("exceed", "max_sequence_length"),
          # Bedrock Nova's "Input Tokens Exceeded: Number of input tokens exceeds maximum length."
          "input tokens exceeded", "number of input tokens exceeds",
          # iFlytek Spark's 10907 ("token数量超过上限": history and question over the token cap)
@@ -546,6 +559,10 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # one request over a per-request cap of the non-chat endpoints: Google TTS ("longer than the limit of 5000
+         # bytes"), OpenAI embeddings ("max 300000 tokens per request"), DashScope embeddings ("batch size is invalid,
+         # it should not be larger than 10"): split the request
+         ("longer than the limit of", "bytes"), "tokens per request", ("batch size", "larger than"),
          # Fireworks' 413 ("Input data exceeds the allowed size limit."), Chatbox's file cap ("The file size exceeds the
          # limit of 50MB.")
          "exceeds the allowed size limit", "file size exceeds the limit",
@@ -569,6 +586,10 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # an entitlement the account must be granted first: Imagen's person generation ("Project or the user is not
+         # allowlisted", "this option is not available to you"), a gated Hugging Face repo ("Cannot access gated
+         # repo"): no retry or other key of the same account helps
+         "not allowlisted", "option is not available to you", "access gated repo",
          # Novita's enterprise check ("Enterprise verification not completed")
          "verification not completed",
          # OpenCode Go's plan used outside its clients ("Request is missing x-opencode-session and cannot be routed
@@ -655,7 +676,9 @@ _TAG_LIST: Final = (
          # https://github.com/stackblitz/bolt.new/issues/912, /296)
          "used all your remaining"),
     # Credits gone or the account in arrears: billing whatever the status or throttle code says.
-    _tag("credits_exhausted", "insufficient balance", "credits are depleted", "prepayment credits",
+    _tag("credits_exhausted",
+         # FriendliAI's 403 ("You've exhausted all your credits...")
+         "exhausted all your credits", "insufficient balance", "credits are depleted", "prepayment credits",
          # DashScope's account standing, without its Arrearage code ("Account abnormal. Please ensure it's on good
          # standing to use QWen's text-embedding-v2")
          "on good standing",
@@ -732,7 +755,9 @@ _TAG_LIST: Final = (
     # A paid plan named as the way on (Windsurf: "free user account exceeded, please use an existing account or upgrade
     # to a paid plan"): the free allowance is spent. Weaker than throttle words: a rate limit with an upsell (Together's
     # "You have been rate limited ... upgrade to a paid plan") is still a rate limit.
-    _tag("paid_plan", "upgrade to a paid plan", "upgrade to a paid account",
+    _tag("paid_plan",
+         # Cursor's SDK ("[plan_required] Cloud Agent is not available for free users. Please upgrade to Pro.")
+         "not available for free users", "upgrade to a paid plan", "upgrade to a paid account",
          # Codex on a ChatGPT plan that does not include it ("To use Codex with your ChatGPT plan, upgrade to Plus")
          "upgrade to plus",
          # a hosted model reserved to subscribers (Zed's 403 "You must subscribe to a plan in order to use models
@@ -748,7 +773,9 @@ _TAG_LIST: Final = (
          "switched to fallback model", "automatically switching from", "automatically switched you to"),
     _tag("usage_transient", "try again", "retry", "retrying", "resets at", "reset in", "resets in", "wait",
          "requests remaining", "per minute", "per hour", "window"),
-    _tag("reset_signal", "resets at", "reset at", "resets in", "reset in", "will reset", "reset after",
+    _tag("reset_signal",
+         # Hugging Face's hourly allowance ("You reached free usage limit (reset hourly)")
+         "reset hourly", "resets hourly", "resets at", "reset at", "resets in", "reset in", "will reset", "reset after",
          "resets after", "resets_at", "available again", "hourly usage limit", "hourly limit", "hourly quota",
          # a wait of minutes stated without a number (Cursor: "you've used your free quota. Please try again in a few
          # minutes"): soon, whatever limit it is
@@ -905,6 +932,9 @@ _TAG_LIST: Final = (
     # must read as the same answer received as HTTP does, where the type is a code and the message the words).
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
     _tag("rate_limit",
+         # the Batch API's queue cap ("Enqueued token limit reached for gpt-4o-mini ... Please try again once some
+         # in_progress batches have been completed"): frees as batches finish
+         "enqueued token limit",
          # iFlytek Spark's per-second and concurrency flow control ("秒级流控超限", "并发流控超限"), one user connected
          # twice ("同一用户不能多处同时连接")
          "秒级流控超限", "并发流控超限", "同一用户不能多处同时连接",
@@ -1057,7 +1087,10 @@ _TAG_LIST: Final = (
     # Seed 001: the upstream blamed the request, but the fault is on its side. Only words that say the upstream
     # hiccupped: not a bare "please try again later" or "temporarily unavailable", which a 429, an overload or an outage
     # says as well (Vertex's "Resource exhausted. Please try again later.", its JSON cut before the 429: issue 9).
-    _tag("transient", "invalid request sent to provider",
+    _tag("transient",
+         # the Assistants API while a run holds the thread ("Can't add messages to thread_... while a run run_... is
+         # active", "Thread thread_... already has an active run"): the same request succeeds once the run ends
+         ("while a run", "is active"), "already has an active run", "invalid request sent to provider",
          # the Copilot CLI's own name for an upstream 400 it retries ("Request failed (transient_bad_request).
          # Retrying...")
          "transient_bad_request",
@@ -1079,6 +1112,12 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # OpenAI's JSON-schema validation of a request's fields, as its older endpoints and clients print it
+         # ("None is not of type 'string' - 'suffix'", "'512x512' is not one of ['1024x1024', ...] - 'size'"), and
+         # Azure's "Unrecognized request arguments supplied: store" (Upstage Solar says the same)
+         "is not of type 'string'", "is not of type 'integer'", "is not of type 'number'", "is not of type 'object'",
+         "is not of type 'array'", "is not of type 'boolean'", "is not one of",
+         "unrecognized request arguments supplied",
          # Together's old 500 ("Misconfigured request"), xAI's 415 ("The POST request has an empty body."), Groq's 422
          # ("could not be followed due to semantic errors")
          "misconfigured request", "request has an empty body", "due to semantic errors",
@@ -1211,7 +1250,9 @@ _TAG_LIST: Final = (
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth", "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
          "access denied", "forbidden", "not authorized", "未授权"),
-    _tag("timeout", "timed out", "timeout", "deadline exceeded", "request timeout", "stream stalled",
+    _tag("timeout",
+         # the two words ("Model NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO time out": Hugging Face's Inference API)
+         "time out", "timed out", "timeout", "deadline exceeded", "request timeout", "stream stalled",
          # Cloudflare's 524 ("the server took too long to respond"), Fireworks' 408 ("The request took too long to
          # complete"), SambaNova's 408 ("terminated the request due to excessive processing time")
          "took too long to respond", "took too long to complete", "excessive processing time",
@@ -1288,6 +1329,12 @@ _TAG_LIST: Final = (
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",
+         # a certificate whose names do not cover the host (Node: "Hostname/IP does not match certificate's altnames",
+         # https://github.com/anthropics/claude-code/issues; OkHttp: "SSLPeerUnverifiedException: Hostname ... not
+         # verified"), and TLS spoken to a plain-HTTP port (OpenSSL's "wrong version number": an https URL for an http
+         # server, https://github.com/lobehub/lobe-chat, fastapi_poe): the same endpoint answers the same way again
+         "does not match certificate's altnames", "not in the cert's altnames", "sslpeerunverifiedexception",
+         "wrong version number", "err_ssl_wrong_version_number", ("hostname", "not verified", "subjectaltnames"),
          "certificate verify failed", "certificate_verify_failed", "self-signed certificate", "self signed certificate",
          "unable to get local issuer certificate", "unable to verify the first certificate", "certificate has expired",
          "self_signed_cert_in_chain", "unable_to_get_issuer_cert_locally", "unable_to_verify_leaf_signature",
@@ -1317,6 +1364,9 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # an HTTP/2 stream the peer reset mid-answer (GitHub Copilot: "Request Error: Stream closed with error code
+         # NGHTTP2_INTERNAL_ERROR", https://github.com/orgs/community/discussions)
+         "nghttp2_internal_error",
          # AnythingLLM's Ollama stream that broke ("Ollama:streaming - could not stream chat. Stream returned undefined
          # chunk")
          ("could not stream chat", "undefined chunk"),
@@ -1534,6 +1584,8 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # Coze's 5000 ("service internal error, please retry after")
+         "service internal error",
          # Together's 529 ("Error on our servers"), iFlytek Spark's engine ("引擎网络异常": engine network fault)
          "error on our servers", "引擎网络异常",
          # a relay's generator failing ("An error occurred while generating the response: list index out of range")

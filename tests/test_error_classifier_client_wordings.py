@@ -2178,3 +2178,71 @@ def test_google_unsafe_generation_reason(reason_code: str, expect: FailoverReaso
     body = {"error": {"code": 400, "message": "Request contains an invalid argument.", "status": "INVALID_ARGUMENT",
                       "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": reason_code}]}}
     assert classify_api_error(exception_from_http("openai", 400, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a certificate whose names do not cover the host, and TLS spoken to a plain-HTTP port
+    # https://github.com/anthropics/claude-code/issues (a proxy's certificate for another name)
+    ("Error", "Unable to connect to Anthropic services\n\nFailed to connect to api.anthropic.com: Hostname/IP does not "
+     "match certificate's altnames: Host: api.anthropic.com. is not in the cert's altnames: DNS:internal.proxy.net",
+     R.tls_untrusted),
+    ("javax.net.ssl.SSLPeerUnverifiedException", "Hostname 10.0.0.5 not verified:\n    certificate: sha256/AAA=\n"
+     "    DN: CN=vllm\n    subjectAltNames: []", R.tls_untrusted),
+    ("Error", "Bot request to GPT-3.5-Turbo failed on try 0 \n SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version "
+     "number (_ssl.c:1007)')", R.tls_untrusted),
+    # an HTTP/2 stream reset mid-answer (GitHub Copilot)
+    ("Error", "Request Error: Stream closed with error code NGHTTP2_INTERNAL_ERROR", R.stream_incomplete),
+    # per-request caps of the non-chat endpoints, and a near miss: a per-minute budget is a rate limit
+    ("Error", "Either `input.text` or `input.ssml` is longer than the limit of 5000 bytes. This limit is different "
+     "from quotas. To fix, reduce the byte length of the characters in this request.", R.payload_too_large),
+    ("Error", "Value error, batch size is invalid, it should not be larger than 10.: input.contents",
+     R.payload_too_large),
+    ("openai.RateLimitError", "Rate limit reached for text-embedding-3-small on tokens per min (TPM): Limit 1000000, "
+     "Used 999000, Requested 3000. Please try again in 180ms.", R.rate_limit),
+    # an encoder's sequence cap
+    ("Error", "Input length of input_ids is `4498` and exceed max_sequence_length: `4096`!", R.context_overflow),
+    # image models' refusals
+    ("Error", "Image generation failed with the following error: The prompt could not be submitted. Your current "
+     "safety filter threshold prohibited one or more words in this prompt.", R.content_policy_blocked),
+    ("Error", "Sorry, this model is designed to avoid generating stereotypes. Please see our content limitations "
+     "page for more information.", R.content_policy_blocked),
+    # entitlements an account must be granted
+    ("Error", "Image generation failed with the following error: Project or the user is not allowlisted to turn off "
+     "child detection filter", R.provider_policy_blocked),
+    ("Error", "Cannot access gated repo for url https://huggingface.co/api/models/org/model.\nRepo model org/model is "
+     "gated. You must be authenticated to access it.", R.provider_policy_blocked),
+    # the Assistants API while a run holds the thread, and a near miss: a thread that does not exist
+    ("openai.BadRequestError", "Can't add messages to thread_abc while a run run_def is active.", R.transient),
+    ("Error", "400 Thread thread_abc already has an active run run_def.", R.transient),
+    ("openai.BadRequestError", "No thread found with id 'thread_abc'.", R.format_error),
+    # the Batch API's queue cap
+    ("Error", "Enqueued token limit reached for gpt-4o-mini in organization org-x. Limit: 2,000,000 enqueued tokens. "
+     "Please try again once some in_progress batches have been completed.", R.rate_limit),
+    # Coze's 5000, OpenAI's JSON-schema validation of request fields, Azure's unrecognized arguments
+    ("Error", '{"msg":"service internal error, please retry after","detail":{"logid":"x"},"code":5000}',
+     R.server_error),
+    ("Error", "None is not of type 'string' - 'suffix'", R.format_error),
+    ("Error", "openai error: '512x512' is not one of ['1024x1024', '1792x1024', '1024x1792'] - 'size'",
+     R.format_error),
+    ("Error", "Unrecognized request arguments supplied: store", R.format_error),
+    # spent credits, a free plan's wall, an hourly allowance (rate limit, not billing)
+    ("Error", "403 You've exhausted all your credits...", R.billing),
+    ("UnknownAgentError", "[plan_required] Cloud Agent is not available for free users. Please upgrade to Pro.",
+     R.billing),
+    ("Error", "Rate limit reached. You reached free usage limit (reset hourly). Please subscribe to a plan at "
+     "https://huggingface.co/pricing to use the API at this rate", R.rate_limit),
+    # model access and names
+    ("AioRpcError", 'status = StatusCode.INVALID_ARGUMENT\ndetails = "invalid model_uri"', R.model_not_found),
+    ("Error", "The model_type 'mistral' is not recognized. It could be a bleeding edge model, or incorrect",
+     R.model_not_found),
+    ("AioRpcError", 'code = StatusCode.PERMISSION_DENIED details = "Access to model art://yandex-art/latest denied"',
+     R.model_not_found),
+    ("Error", "Use of Azure OpenAI models in Azure Machine Learning requires Azure OpenAI Services resources. This "
+     "subscription or region doesn't have access to this model.", R.model_not_found),
+    # "time out" in two words (Hugging Face's Inference API)
+    ("Error", 'Something went wrong while requesting the Inference API: "Model org/model time out"', R.timeout),
+])
+def test_holdout45_to_48_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to holdouts 45-48's misses (non-chat endpoints, regional providers, pull requests,
+    troubleshooting pages), each with real shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
