@@ -134,6 +134,15 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # Veo's media filter ("raiMediaFilteredCount": 1, "raiMediaFilteredReasons": [...]), Gemini's recitation stop
+         # as the old SDK explains it ("the model was reciting from copyrighted material"), VS Code's language-model
+         # API ("Response got filtered.")
+         "raimediafilteredreasons", "raimediafilteredcount", "reciting from copyrighted material",
+         "response got filtered",
+         # google-generativeai's quick accessor with Gemini's stop value as a number (3 SAFETY, 4 RECITATION, 7
+         # PROHIBITED_CONTENT, 8 SPII: google.ai.generativelanguage's FinishReason)
+         ("quick accessor", "finish_reason is 3"), ("quick accessor", "finish_reason is 4"),
+         ("quick accessor", "finish_reason is 7"), ("quick accessor", "finish_reason is 8"),
          # image models' own refusals: Imagen's word filter ("Your current safety filter threshold prohibited one or
          # more words in this prompt"), Stability on Bedrock ("invalid_prompts": its prompt filter), SDXL ("this model
          # is designed to avoid generating stereotypes")
@@ -312,6 +321,12 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a model the deployment or plan does not serve: Vertex's region ("Publisher Model ... is not servable in
+         # region us-central1"), Claude Code on Vertex ("The model claude-opus-4-7 is not available on your vertex
+         # deployment"), Copilot's plan ("no endpoints available for this model under your current plan"), Codex's
+         # client version ("The 'gpt-5.6-sol' model requires a newer version of Codex")
+         "is not servable in region", ("is not available on your", "deployment"),
+         "no endpoints available for this model", "model requires a newer version of",
          # a model the account is not entitled to: YandexART ("Access to model art://yandex-art/latest denied"), Azure
          # ML ("This subscription or region doesn't have access to this model")
          ("access to model", "denied"), "doesn't have access to this model",
@@ -435,6 +450,8 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # a router with no provider for the name ("provider not found: provider '' not found in registry")
+         "not found in registry",
          # YandexGPT's gRPC INVALID_ARGUMENT ("invalid model_uri"), a model whose architecture the server's
          # transformers do not know ("The model_type 'mistral' is not recognized")
          "invalid model_uri", ("model_type", "is not recognized"),
@@ -586,6 +603,9 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # an account a product will not serve (Gemini Code Assist: "Your current account is not eligible for Gemini
+         # Code Assist for individuals because it is not currently available in your location")
+         "account is not eligible for",
          # an entitlement the account must be granted first: Imagen's person generation ("Project or the user is not
          # allowlisted", "this option is not available to you"), a gated Hugging Face repo ("Cannot access gated
          # repo"): no retry or other key of the same account helps
@@ -645,6 +665,12 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # a seat licence the account lacks (Gemini Code Assist: "You do not have a valid license of this product",
+         # "lack a Gemini Code Assist license. Please contact your administrator to request a license"), an Azure
+         # subscription disabled (spending limit or payment: "The subscription '...' is disabled and therefore marked as
+         # read only")
+         "valid license of this product", ("license", "to request a license"),
+         ("subscription", "is disabled and therefore marked as read only"),
          # a gateway's project budget ("Project budget exceeded for '4f8b...'")
          "project budget exceeded",
          # GitHub Copilot's premium allowance spent with no overage ("You have exceeded your premium request limit, and
@@ -932,6 +958,8 @@ _TAG_LIST: Final = (
     # must read as the same answer received as HTTP does, where the type is a code and the message the words).
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
     _tag("rate_limit",
+         # Gemini Live's session cap ("You have exceeded the maximum number of concurrent sessions")
+         "maximum number of concurrent sessions",
          # the Batch API's queue cap ("Enqueued token limit reached for gpt-4o-mini ... Please try again once some
          # in_progress batches have been completed"): frees as batches finish
          "enqueued token limit",
@@ -997,7 +1025,10 @@ _TAG_LIST: Final = (
          # is its shared pool at capacity (overloaded, above), read first
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
-    _tag("bad_key", "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
+    _tag("bad_key",
+         # an Entra ID token from another tenant, under Azure's 400 ("Token tenant ... does not match resource tenant")
+         ("token tenant", "does not match resource tenant"),
+         "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
          # Yandex's "Unknown api key" and a folder the service account does not own, Baichuan's "Missing apikey"
          "unknown api key", "does not match with service account", "missing apikey",
          # a Turkish app's prompt for a valid key ("Lütfen geçerli bir Gemini API anahtar\u0131 girin")
@@ -1088,6 +1119,9 @@ _TAG_LIST: Final = (
     # hiccupped: not a bare "please try again later" or "temporarily unavailable", which a 429, an overload or an outage
     # says as well (Vertex's "Resource exhausted. Please try again later.", its JSON cut before the 429: issue 9).
     _tag("transient",
+         # a resource still being made ready: the Gemini Files API ("The File ... is not in an ACTIVE state and usage is
+         # not allowed"), Firebase AI Logic ("Service agents are being provisioned")
+         "not in an active state", "service agents are being provisioned",
          # the Assistants API while a run holds the thread ("Can't add messages to thread_... while a run run_... is
          # active", "Thread thread_... already has an active run"): the same request succeeds once the run ends
          ("while a run", "is active"), "already has an active run", "invalid request sent to provider",
@@ -1112,6 +1146,10 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # a structured-output schema Gemini cannot compile ("The specified schema produces a constraint that has too
+         # many states for serving"), Azure AI Inference without a model ("No model specified in request"), a max_tokens
+         # over the model's output cap behind a 500 ("max_tokens (32000) exceeds model's maximum output tokens")
+         "too many states for serving", "no model specified in request", "exceeds model's maximum output tokens",
          # OpenAI's JSON-schema validation of a request's fields, as its older endpoints and clients print it
          # ("None is not of type 'string' - 'suffix'", "'512x512' is not one of ['1024x1024', ...] - 'size'"), and
          # Azure's "Unrecognized request arguments supplied: store" (Upstage Solar says the same)
@@ -1207,6 +1245,8 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # Google's project-level refusal ("Your project has been denied access. Please contact support.")
+         "project has been denied access",
          # Fireworks' 412 ("Account is suspended or there's an issue with account status"), xAI's 403 ("Your API key or
          # team is blocked."), iFlytek Spark's blacklisted app ("appid在黑名单中")
          "account is suspended", "api key or team is blocked", "在黑名单中",
@@ -1248,7 +1288,15 @@ _TAG_LIST: Final = (
     # A key a client asks the user to check "has not been revoked" (Cursor: "Invalid Cursor API key. Please verify that
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
-    _tag("auth", "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
+    _tag("auth",
+         # a client that could not obtain credentials at all: the AWS SDKs' chains ("Could not load credentials from any
+         # providers", "Error when retrieving credentials from iam-role: Credential refresh failed", the CRT's "Valid
+         # credentials could not be sourced by the IMDS provider"), Google's project discovery ("Could not discover
+         # project ID. Make sure you're authenticated"), a login that failed ("Failed to login. Message: Precondition
+         # check failed.")
+         "could not load credentials", "credentials could not be sourced", "error when retrieving credentials",
+         "credential refresh failed", "could not discover project id", "failed to login",
+         "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout",
          # the two words ("Model NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO time out": Hugging Face's Inference API)
@@ -1329,6 +1377,9 @@ _TAG_LIST: Final = (
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",
+         # Claude Code's own sentence ("Unable to connect to API: SSL certificate verification failed. Check your proxy
+         # or corporate SSL certificates")
+         "certificate verification failed",
          # a certificate whose names do not cover the host (Node: "Hostname/IP does not match certificate's altnames",
          # https://github.com/anthropics/claude-code/issues; OkHttp: "SSLPeerUnverifiedException: Hostname ... not
          # verified"), and TLS spoken to a plain-HTTP port (OpenSSL's "wrong version number": an https URL for an http
@@ -1341,7 +1392,11 @@ _TAG_LIST: Final = (
          "depth_zero_self_signed_cert", "cert_has_expired", "x509: certificate signed by unknown authority",
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
-    _tag("output_truncated", "output token maximum", "reason: max_output_tokens",
+    _tag("output_truncated",
+         # ... and 2 MAX_TOKENS: the budget ran out before any text part; Strands' MaxTokensReachedException ("Agent
+         # has reached an unrecoverable state due to max_tokens limit")
+         ("quick accessor", "finish_reason is 2"), "due to max_tokens limit",
+         "output token maximum", "reason: max_output_tokens",
          # Copilot Chat's notice ("Sorry, the response hit the length limit"), DSPy's warning ("LM response was
          # truncated due to exceeding max_tokens=4000")
          "response hit the length limit", "response was truncated due to exceeding max_tokens",
@@ -1530,6 +1585,8 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # OpenClaw after an empty assistant turn ("Agent couldn't generate a response. Please try again.")
+         "couldn't generate a response",
          # iFlow CLI's Chinese for an answer with no choices ("OpenAI 响应格式无效 - 缺少或空的 choices 数组")
          "空的 choices",
          # OpenHands' LLMNoResponseError ("LLM did not return a response"), AnythingLLM's Ollama provider ("text

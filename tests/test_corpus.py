@@ -255,13 +255,21 @@ HOLDOUT45 = "holdout45.jsonl"
 HOLDOUT46 = "holdout46.jsonl"
 HOLDOUT47 = "holdout47.jsonl"
 HOLDOUT48 = "holdout48.jsonl"
+# Four more the same evening, mined and committed the same way, from the common providers' own ecosystems this time:
+# HTTP-200 soft failures (holdout49: 10 message-only, 3 soft), the Google ecosystem (holdout50: 29 message-only, 1
+# HTTP), AWS Bedrock and Azure (holdout51: 34 message-only, 1 HTTP), the coding agents (holdout52: 21 message-only, 5
+# HTTP).
+HOLDOUT49 = "holdout49.jsonl"
+HOLDOUT50 = "holdout50.jsonl"
+HOLDOUT51 = "holdout51.jsonl"
+HOLDOUT52 = "holdout52.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
 SWEEP_HOSTED_B = "sweep_hosted_b.jsonl"
 assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32, HOLDOUT33, HOLDOUT34,
         HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, HOLDOUT39, HOLDOUT40, HOLDOUT41, HOLDOUT42, HOLDOUT43, HOLDOUT44,
-        HOLDOUT45, HOLDOUT46, HOLDOUT47, HOLDOUT48,
+        HOLDOUT45, HOLDOUT46, HOLDOUT47, HOLDOUT48, HOLDOUT49, HOLDOUT50, HOLDOUT51, HOLDOUT52,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -594,6 +602,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT46, 21, 23),  # regional providers, users writing in other languages; 17 unseen
     (HOLDOUT47, 19, 24),  # errors quoted in pull requests and threads of less-covered ecosystems; 15 unseen
     (HOLDOUT48, 24, 29),  # troubleshooting pages, Hugging Face discussions, GitHub Community; 17 unseen
+    (HOLDOUT49, 12, 13),  # HTTP-200 soft failures and what clients print for them; 8 unseen
+    (HOLDOUT50, 22, 30),  # the Google ecosystem (Gemini API, Vertex, google-genai, Gemini CLI, Live, Veo); 8 unseen
+    (HOLDOUT51, 31, 35),  # AWS Bedrock and Azure (credential chains, Agents, Foundry, Entra ID); 24 unseen
+    (HOLDOUT52, 19, 26),  # the coding agents' 2025-2026 issues; 13 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -2246,3 +2246,68 @@ def test_holdout45_to_48_families(type_name: str, text: str, expect: FailoverRea
     """The general rules fitted to holdouts 45-48's misses (non-chat endpoints, regional providers, pull requests,
     troubleshooting pages), each with real shapes and near misses (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a client that could not obtain credentials at all (the AWS SDKs' chains, Google's project discovery, a login)
+    ("CredentialsProviderError", "Could not load credentials from any providers", R.auth),
+    ("Error", "[bedrock] Error: Error when retrieving credentials from iam-role: Credential refresh failed, response "
+     "did not contain: access_key, secret_key, token, expiry_time", R.auth),
+    ("CommonRunTimeError", 'crtError(AwsCommonRuntimeKit.CRTError(code: 6153, message: "Valid credentials could not be '
+     'sourced by the IMDS provider", name: "AWS_AUTH_CREDENTIALS_PROVIDER_IMDS_SOURCE_FAILURE"))', R.auth),
+    ("Error", "Could not discover project ID. Make sure you're authenticated and consider setting GEMINI_PROJECT_ID",
+     R.auth),
+    ("Error", "Failed to login. Message: Precondition check failed.", R.auth),
+    ("openai.BadRequestError", "Error code: 400 - {'error': {'code': 'Tenant provided in token does not match resource "
+     "token', 'message': 'Token tenant 1234 does not match resource tenant.'}}", R.auth),
+    ("Error", "403 PERMISSION_DENIED. {'error': {'code': 403, 'message': 'Your project has been denied access. Please "
+     "contact support.', 'status': 'PERMISSION_DENIED'}}", R.auth_permanent),
+    # a seat licence, a disabled subscription, an account a product will not serve
+    ("Error", "You do not have a valid license of this product. Please contact your administrator to request a "
+     "license. (#3501)", R.billing),
+    ("ReadOnlyDisabledSubscription", "The subscription 'de60' is disabled and therefore marked as read only. You "
+     "cannot perform any write actions on this subscription until it is re-enabled.", R.billing),
+    ("Error", "Failed to login. Message: Your current account is not eligible for Gemini Code Assist for individuals "
+     "because it is not currently available in your location.", R.provider_policy_blocked),
+    # models a deployment, plan or client version does not serve
+    ("BadRequestError", "Error code: 400 - Publisher Model projects/p/locations/us-central1/publishers/anthropic/"
+     "models/claude-sonnet-4-6@default is not servable in region us-central1", R.model_not_found),
+    ("Error", "The model claude-opus-4-7 is not available on your vertex deployment. Try /model to switch.",
+     R.model_not_found),
+    ("Error", 'Model call failed: {"message":"no endpoints available for this model under your current plan and '
+     'policies","code":"no_available_model_endpoints"}', R.model_not_found),
+    ("Error", "The 'gpt-5.6-sol' model requires a newer version of Codex. Please upgrade to the latest app or CLI.",
+     R.model_not_found),
+    # Gemini Live's session cap; a resource still being made ready
+    ("LiveWebSocketClosedException", "You have exceeded the maximum number of concurrent sessions. Please close other "
+     "sessions and try again later.", R.rate_limit),
+    ("Error", "400 FAILED_PRECONDITION. {'error': {'code': 400, 'message': 'The File 5y6l is not in an ACTIVE state "
+     "and usage is not allowed.', 'status': 'FAILED_PRECONDITION'}}", R.transient),
+    ("Error", "Service agents are being provisioned ... Service agents are needed to read the Cloud Storage file.",
+     R.transient),
+    # Veo's media filter, the old SDK's quick accessor with a numeric stop, VS Code's filter
+    ("Error", '{"raiMediaFilteredCount": 1, "raiMediaFilteredReasons": ["We could not create your video."]}',
+     R.content_policy_blocked),
+    ("Error", "Invalid operation: The `response.text` quick accessor requires the response to contain a valid `Part`, "
+     "but none were returned. The candidate's finish_reason is 3.", R.content_policy_blocked),
+    ("Error", "Invalid operation: The `response.text` quick accessor requires the response to contain a valid `Part`, "
+     "but none were returned. The candidate's [finish_reason] is 2.", R.output_truncated),
+    ("Error", "Response got filtered.", R.content_policy_blocked),
+    ("MaxTokensReachedException", "Agent has reached an unrecoverable state due to max_tokens limit.",
+     R.output_truncated),
+    # request defects: a schema Gemini cannot compile, no model named, max_tokens over the output cap behind a 500
+    ("Error", "The specified schema produces a constraint that has too many states for serving.", R.format_error),
+    ("azure.core.exceptions.HttpResponseError", "(no_model_name) No model specified in request. Please provide a "
+     "model name in the request body.", R.format_error),
+    ("openai.InternalServerError", "500 Internal Server Error: max_tokens (32000) exceeds model's maximum output "
+     "tokens (16384)", R.format_error),
+    # Claude Code's TLS sentence; OpenClaw's empty turn; a router without the provider
+    ("Error", "Unable to connect to API: SSL certificate verification failed. Check your proxy or corporate SSL "
+     "certificates", R.tls_untrusted),
+    ("Error", "\u26a0\ufe0f Agent couldn't generate a response. Please try again.", R.empty_response),
+    ("Error", "API Error: 400 provider not found: provider '' not found in registry", R.model_not_found),
+])
+def test_holdout49_to_52_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to holdouts 49-52's misses (soft failures, the Google ecosystem, AWS and Azure, the
+    coding agents), each with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect

@@ -78,7 +78,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout30.jsonl", "holdout32.jsonl", "holdout33.jsonl", "holdout34.jsonl", "holdout35.jsonl",
                   "holdout36.jsonl", "holdout37.jsonl", "holdout38.jsonl", "holdout39.jsonl", "holdout40.jsonl",
                   "holdout41.jsonl", "holdout42.jsonl", "holdout43.jsonl", "holdout44.jsonl", "holdout45.jsonl",
-                  "holdout46.jsonl", "holdout47.jsonl", "holdout48.jsonl",
+                  "holdout46.jsonl", "holdout47.jsonl", "holdout48.jsonl", "holdout49.jsonl", "holdout50.jsonl",
+                  "holdout51.jsonl", "holdout52.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -111,7 +112,8 @@ tooling); and the four mined blind on 4 December 2026 late (their labels committ
 nothing loads, before the first run): holdout45 (the non-chat endpoints: embeddings, audio, images, files, batches,
 Assistants), holdout46 (regional providers and users writing in other languages than English and Chinese),
 holdout47 (errors quoted in pull requests and threads of less-covered ecosystems) and holdout48 (troubleshooting
-pages, Hugging Face discussions, GitHub Community).
+pages, Hugging Face discussions, GitHub Community); then, the same way, holdout49 (HTTP-200 soft failures), holdout50
+(the Google ecosystem), holdout51 (AWS Bedrock and Azure) and holdout52 (the coding agents' 2025-2026 issues).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
