@@ -17,7 +17,14 @@ text a pasted traceback shows). The formats, each as its client's source builds 
 - ``statusline``: the status line, a colon and the body as sent ("429 Too Many Requests: {"error":{...}}"), as Java
   clients (Spring's RestClient exceptions) and many apps print it (the corpus holds such pastes);
 - ``bare``: the provider's message alone (``error.message``, else ``message``, else the text), as many pastes show
-  it. This one loses the status and every code, so some texts cannot be read from it; it is printed for scale.
+  it. This one loses the status and every code, so some texts cannot be read from it; it is printed for scale;
+- ``python_1x``: openai-python 1.x and anthropic-sdk-python 0.x, which put the whole decoded body in the text ("Error
+  code: 429 - {'error': {'message': ..., 'code': ...}}": the most pasted form on GitHub), in the SDK class a wrapper
+  rebuilds without the response (its status the class's own: ``InternalServerError`` is 500 whatever the text says);
+- ``traceback``: the ``python`` form's traceback line kept as a plain exception's text ("openai.RateLimitError: Error
+  code: 429 - ..."), as a wrapper that re-raises ``Exception(f"{type(e).__name__}: {e}")`` or a pasted line shows it;
+- ``jsonlog``: the ``statusline`` text as a JSON log line holds it, through ``json.dumps`` (quotes escaped, every
+  non-ASCII character a \\uXXXX escape).
 
 The same error object can also arrive inside an HTTP 200 stream, with no error status at all: ``anthropic_sse``
 streams the body's ``error`` object as Anthropic's ``event: error`` through the real Anthropic client (which raises
@@ -125,9 +132,31 @@ def _bare(entry: CorpusEntry, error: BaseException) -> tuple[str, str] | None:
     return ("Error", body) if isinstance(body, str) and body.strip() else None
 
 
+_SDK_CLASS: Final = {400: "BadRequestError", 401: "AuthenticationError", 403: "PermissionDeniedError",
+                     404: "NotFoundError", 409: "ConflictError", 422: "UnprocessableEntityError", 429: "RateLimitError"}
+
+
+def _python_1x(entry: CorpusEntry, error: BaseException) -> tuple[str, str] | None:
+    if entry.status is None:
+        return None
+    name = _SDK_CLASS.get(entry.status, "InternalServerError" if entry.status >= 500 else "APIStatusError")
+    module = "anthropic" if entry.api == "anthropic" else "openai"
+    return f"{module}.{name}", f"Error code: {entry.status} - {entry.body!r}"
+
+
+def _traceback(entry: CorpusEntry, error: BaseException) -> tuple[str, str] | None:
+    shown = _python(entry, error)
+    return None if shown is None else ("Exception", f"{shown[0]}: {shown[1]}")
+
+
+def _jsonlog(entry: CorpusEntry, error: BaseException) -> tuple[str, str] | None:
+    shown = _statusline(entry, error)
+    return None if shown is None else ("Error", json.dumps(shown[1])[1:-1])
+
+
 FORMATS: dict[str, Callable[[CorpusEntry, BaseException], tuple[str, str] | None]] = {
     "python": _python, "litellm": _litellm, "node": _node, "go": _go, "statusline": _statusline,
-    "bare": _bare}
+    "bare": _bare, "python_1x": _python_1x, "traceback": _traceback, "jsonlog": _jsonlog}
 
 
 def printed(entry: CorpusEntry) -> Iterator[tuple[str, str, str]]:
