@@ -134,6 +134,9 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # Cohere's output filter ("blocked output: please adjust your prompt and try again, as this generation may be a
+         # potential violation of our Usage Guidelines")
+         "violation of our usage guidelines",
          # Veo's media filter ("raiMediaFilteredCount": 1, "raiMediaFilteredReasons": [...]), Gemini's recitation stop
          # as the old SDK explains it ("the model was reciting from copyrighted material"), VS Code's language-model
          # API ("Response got filtered.")
@@ -276,7 +279,11 @@ _TAG_LIST: Final = (
     # Seed 000: Anthropic subscription quota exhaustion, sent as a 400.
     _tag("extra_usage_exhausted", "out of extra usage", "claude.ai/settings/usage"),
     _tag("long_context_tier", ("extra usage", "long context")),
-    _tag("thinking_signature", ("signature", "thinking"), "thought_signature", ("thought", "signature"),
+    _tag("thinking_signature",
+         # thinking blocks left in a history sent without thinking ("When thinking is disabled, an `assistant` message
+         # in the final position cannot contain `thinking`"): strip them, as for a bad signature
+         ("when thinking is disabled", "cannot contain"),
+         ("signature", "thinking"), "thought_signature", ("thought", "signature"),
          "redacted_thinking",
          # Google's page on thought signatures, which its errors about them link ("Learn more: https://docs.cloud.
          # google.com/vertex-ai/generative-ai/docs/thought-signatures"), whatever a UI's markdown did to the words
@@ -314,6 +321,9 @@ _TAG_LIST: Final = (
          "tool message must be a string", "expected string, got list", "expected string, got array",
          "tool_call.content must be string", "unknown variant image_url"),
     _tag("image_too_large",
+         # Claude Code's many-image cap ("An image in the conversation exceeds the dimension limit for many-image
+         # requests (2000px)")
+         "exceeds the dimension limit",
          # Vertex's cap on a file's bytes by its image type ("The file size of `gs://...png` is 47688287, which exceeds
          # max allowed file size of 31457280 for `image/png` files"): shrink the image, as for "image exceeds 5 MB"
          ("exceeds max allowed file size", "for image"),
@@ -321,6 +331,10 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a model an API does not serve ("The requested model 'gpt-5-mini' cannot be used with the Assistants API")
+         ("requested model", "cannot be used with the"),
+         # a model without the endpoint asked ("The provided model doesn't support counting tokens.": Bedrock)
+         "provided model doesn't support",
          # a model the deployment or plan does not serve: Vertex's region ("Publisher Model ... is not servable in
          # region us-central1"), Claude Code on Vertex ("The model claude-opus-4-7 is not available on your vertex
          # deployment"), Copilot's plan ("no endpoints available for this model under your current plan"), Codex's
@@ -450,6 +464,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # Envoy AI Gateway ("No matching route found. It is likely because the model specified in your request is not
+         # configured in the Gateway.")
+         "model specified in your request is not configured",
          # a router with no provider for the name ("provider not found: provider '' not found in registry")
          "not found in registry",
          # YandexGPT's gRPC INVALID_ARGUMENT ("invalid model_uri"), a model whose architecture the server's
@@ -491,6 +508,10 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # Moonshot's window ("model max length exceeded, max length:8192")
+         "model max length exceeded",
+         # Claude Code's compaction ("Error during compaction: Error: Conversation too long. Press esc twice")
+         "conversation too long",
          # an embedding or encoder model's sequence cap (Volcengine Ark: "Input length of input_ids is `4498` and exceed
          # max_sequence_length: `4096`")
          ("exceed", "max_sequence_length"),
@@ -665,6 +686,8 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # Vercel's AI Gateway without a card ("AI Gateway requires a valid credit card on file to service requests")
+         "requires a valid credit card",
          # a seat licence the account lacks (Gemini Code Assist: "You do not have a valid license of this product",
          # "lack a Gemini Code Assist license. Please contact your administrator to request a license"), an Azure
          # subscription disabled (spending limit or payment: "The subscription '...' is disabled and therefore marked as
@@ -1119,6 +1142,9 @@ _TAG_LIST: Final = (
     # hiccupped: not a bare "please try again later" or "temporarily unavailable", which a 429, an overload or an outage
     # says as well (Vertex's "Resource exhausted. Please try again later.", its JSON cut before the 429: issue 9).
     _tag("transient",
+         # the Realtime API while a response is in progress ("Conversation already has an active response in
+         # progress")
+         "already has an active response",
          # a resource still being made ready: the Gemini Files API ("The File ... is not in an ACTIVE state and usage is
          # not allowed"), Firebase AI Logic ("Service agents are being provisioned")
          "not in an active state", "service agents are being provisioned",
@@ -1146,6 +1172,16 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # an Assistants thread id that does not exist ("No thread found with id '...'"): the request names it wrong
+         "no thread found with id",
+         # a Go server's decode of the request into its request struct ("json: cannot unmarshal string into Go struct
+         # field GeneralOpenAIRequest.max_tokens of type uint": one-api, new-api)
+         ("cannot unmarshal", "generalopenairequest"), ("cannot unmarshal", "chatcompletionrequest"),
+         ("cannot unmarshal", "completionrequest"),
+         # vLLM's request checks ("Stream options can only be defined when `stream=True`", "Unknown part type: file",
+         # "You set image=2 ... in '--limit-mm-per-prompt', but passed 3 image items"), LM Studio's ("Vision add-on is
+         # not loaded, but images were provided for processing")
+         "can only be defined when", "unknown part type", "limit-mm-per-prompt", "but images were provided",
          # a structured-output schema Gemini cannot compile ("The specified schema produces a constraint that has too
          # many states for serving"), Azure AI Inference without a model ("No model specified in request"), a max_tokens
          # over the model's output cap behind a 500 ("max_tokens (32000) exceeds model's maximum output tokens")
@@ -1245,6 +1281,9 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # Claude Code's sign-in to an account or organisation that is not entitled ("Your organization does not have
+         # access to Claude. Please login again", "Your account does not have access to Claude Code. Please run /login")
+         "organization does not have access to claude", "account does not have access to claude",
          # Google's project-level refusal ("Your project has been denied access. Please contact support.")
          "project has been denied access",
          # Fireworks' 412 ("Account is suspended or there's an issue with account status"), xAI's 403 ("Your API key or
@@ -1289,6 +1328,9 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # a key used outside its organisation ("You do not have access to the organization tied to the API key"), the
+         # SDK's own refusal to send without one ("Missing credentials. Please pass an `api_key`")
+         "organization tied to the api key", "missing credentials",
          # a client that could not obtain credentials at all: the AWS SDKs' chains ("Could not load credentials from any
          # providers", "Error when retrieving credentials from iam-role: Credential refresh failed", the CRT's "Valid
          # credentials could not be sourced by the IMDS provider"), Google's project discovery ("Could not discover
@@ -1299,6 +1341,9 @@ _TAG_LIST: Final = (
          "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout",
+         # llama-swap's model start that did not become healthy in time ("unable to start process: health check failed
+         # after 15s")
+         "health check failed after",
          # the two words ("Model NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO time out": Hugging Face's Inference API)
          "time out", "timed out", "timeout", "deadline exceeded", "request timeout", "stream stalled",
          # Cloudflare's 524 ("the server took too long to respond"), Fireworks' 408 ("The request took too long to
@@ -1485,6 +1530,13 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # a Go client's decode of the provider's answer into its response struct ("json: cannot unmarshal number
+         # 1742893830.8691158 into Go struct field ChatCompletionResponse.created of type int64"); a request struct
+         # in the same words is the request's defect
+         ("cannot unmarshal", "chatcompletionresponse"), ("cannot unmarshal", "completionresponse"),
+         # the model's tool call or header the server could not parse (Ollama: "error parsing tool call: invalid
+         # character ']'", vLLM's harmony parser: "unexpected tokens remaining in message header")
+         "error parsing tool call", "unexpected tokens remaining in message header",
          # a Rust client's serde error on the provider's error body (Codex: "failed to parse ErrorResponse: invalid
          # type: null, expected struct Error", an Azure answer whose "error" was null)
          ("failed to parse", "invalid type", "expected struct"),
@@ -1585,6 +1637,8 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # Cursor relaying an empty answer ("Provider did not send back a response ... Empty provider response.")
+         "empty provider response",
          # OpenClaw after an empty assistant turn ("Agent couldn't generate a response. Please try again.")
          "couldn't generate a response",
          # iFlow CLI's Chinese for an answer with no choices ("OpenAI 响应格式无效 - 缺少或空的 choices 数组")

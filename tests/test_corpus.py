@@ -263,13 +263,21 @@ HOLDOUT49 = "holdout49.jsonl"
 HOLDOUT50 = "holdout50.jsonl"
 HOLDOUT51 = "holdout51.jsonl"
 HOLDOUT52 = "holdout52.jsonl"
+# And four from the head providers' ecosystems: Anthropic's (holdout53: 33 message-only, 2 HTTP), OpenAI's (holdout54:
+# 16 message-only, 8 HTTP, 2 soft), routers and hosted clouds (holdout55: 42 message-only, 2 HTTP, 1 soft), self-hosted
+# servers (holdout56: 16 message-only, 7 HTTP, 1 soft).
+HOLDOUT53 = "holdout53.jsonl"
+HOLDOUT54 = "holdout54.jsonl"
+HOLDOUT55 = "holdout55.jsonl"
+HOLDOUT56 = "holdout56.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
 SWEEP_HOSTED_B = "sweep_hosted_b.jsonl"
 assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32, HOLDOUT33, HOLDOUT34,
         HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, HOLDOUT39, HOLDOUT40, HOLDOUT41, HOLDOUT42, HOLDOUT43, HOLDOUT44,
-        HOLDOUT45, HOLDOUT46, HOLDOUT47, HOLDOUT48, HOLDOUT49, HOLDOUT50, HOLDOUT51, HOLDOUT52,
+        HOLDOUT45, HOLDOUT46, HOLDOUT47, HOLDOUT48, HOLDOUT49, HOLDOUT50, HOLDOUT51, HOLDOUT52, HOLDOUT53, HOLDOUT54,
+        HOLDOUT55, HOLDOUT56,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -606,6 +614,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT50, 22, 30),  # the Google ecosystem (Gemini API, Vertex, google-genai, Gemini CLI, Live, Veo); 8 unseen
     (HOLDOUT51, 31, 35),  # AWS Bedrock and Azure (credential chains, Agents, Foundry, Entra ID); 24 unseen
     (HOLDOUT52, 19, 26),  # the coding agents' 2025-2026 issues; 13 unseen
+    (HOLDOUT53, 33, 35),  # the Anthropic ecosystem (Messages API, Claude Code, the Agent SDK); 27 unseen
+    (HOLDOUT54, 24, 26),  # the OpenAI ecosystem (parameters, schemas, Responses, Realtime, other languages); 19 unseen
+    (HOLDOUT55, 39, 45),  # routers, gateways and hosted clouds; 33 unseen
+    (HOLDOUT56, 20, 24),  # self-hosted servers and their clients; 14 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

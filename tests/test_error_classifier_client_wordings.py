@@ -2311,3 +2311,61 @@ def test_holdout49_to_52_families(type_name: str, text: str, expect: FailoverRea
     """The general rules fitted to holdouts 49-52's misses (soft failures, the Google ecosystem, AWS and Azure, the
     coding agents), each with real shapes (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Anthropic's: thinking left in a history sent without thinking; Claude Code's many-image cap, compaction, and
+    # sign-in to an account that is not entitled; a model without the endpoint (Bedrock's token counting)
+    ("anthropic.BadRequestError", "messages.139.content.0: When thinking is disabled, an `assistant` message in the "
+     "final position cannot contain `thinking`. To use thinking blocks, enable `thinking` in your request.",
+     R.thinking_signature),
+    ("Error", "An image in the conversation exceeds the dimension limit for many-image requests (2000px). Run /compact "
+     "to remove old images from context, or start a new session.", R.image_too_large),
+    ("Error", "Error during compaction: Error: Conversation too long. Press esc twice to go up a few messages and try "
+     "again.", R.context_overflow),
+    ("Error", "Your organization does not have access to Claude. Please login again or contact your administrator.",
+     R.auth_permanent),
+    ("Error", "Your account does not have access to Claude Code. Please run /login.", R.auth_permanent),
+    ("anthropic.BadRequestError", "The provided model doesn't support counting tokens.", R.model_not_found),
+    # vLLM's and LM Studio's request checks
+    ("openai.BadRequestError", "Stream options can only be defined when `stream=True`.", R.format_error),
+    ("NotImplementedError", "Unknown part type: file", R.format_error),
+    ("ValueError", "You set image=2 (or defaulted to 1) in '--limit-mm-per-prompt', but passed 3 image items in the "
+     "same prompt.", R.format_error),
+    ("Error", "Error in iterating prediction stream: ValueError: Vision add-on is not loaded, but images were provided "
+     "for processing", R.format_error),
+    # the model's output the server could not parse
+    ("ollama._types.ResponseError", "error parsing tool call: invalid character ']' after object key:value pair "
+     "(status code: 500)", R.malformed_response),
+    ("RuntimeError", "OpenAI response failed: unexpected tokens remaining in message header: Some(\"need most recent "
+     "U.S. CPI release\")", R.malformed_response),
+    # a key outside its organisation, no key at all; the Realtime API mid-response; an Assistants thread that does
+    # not exist; a model an API does not serve
+    ("AI_APICallError", "You do not have access to the organization tied to the API key.", R.auth),
+    ("openai.OpenAIError", "Missing credentials. Please pass an `api_key`, `workload_identity`, `admin_api_key`, or "
+     "set the `OPENAI_API_KEY` or `OPENAI_ADMIN_KEY` environment variable.", R.auth),
+    ("Error", "Conversation already has an active response in progress: resp_Cdul. Wait until the response is finished "
+     "before creating a new one.", R.transient),
+    ("Error", "404 No thread found with id '9098ea79'.", R.format_error),
+    ("Error", "The requested model 'gpt-5-mini' cannot be used with the Assistants API.", R.model_not_found),
+    # a gateway without a card; a gateway without the model's route; Moonshot's window; Cohere's output filter;
+    # Cursor's empty answer
+    ("GatewayInternalServerError", "AI Gateway requires a valid credit card on file to service requests.", R.billing),
+    ("Error", "No matching route found. It is likely because the model specified in your request is not configured "
+     "in the Gateway.", R.model_not_found),
+    ("openai.BadRequestError", "Error code: 400 - {'error': {'message': 'model max length exceeded, max length:8192', "
+     "'type': 'invalid_request_error'}}", R.context_overflow),
+    ("cohere.error.CohereAPIError", "blocked output: please adjust your prompt and try again, as this generation may "
+     "be a potential violation of our Usage Guidelines", R.content_policy_blocked),
+    ("Error", "We encountered an issue when using your API key: Provider did not send back a response. API Error: "
+     "Empty provider response.", R.empty_response),
+    # a Go client's decode of the answer, and a near miss: of the request
+    ("Error", "json: cannot unmarshal number 1742893830.8691158 into Go struct field ChatCompletionResponse.created "
+     "of type int64", R.malformed_response),
+    ("Error", "json: cannot unmarshal string into Go struct field GeneralOpenAIRequest.max_tokens of type uint",
+     R.format_error),
+])
+def test_holdout53_to_56_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 53 (the Anthropic ecosystem), 54 (the OpenAI ecosystem), 55
+    (routers and hosted clouds) and 56 (self-hosted servers), with near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
