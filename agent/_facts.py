@@ -505,7 +505,8 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
     metadata = payload.get("metadata")
     if isinstance(metadata, Mapping) and metadata.get("raw"):
         _walk(metadata.get("raw"), out, depth + 1)
-    if isinstance(errors := payload.get("errors"), list):  # Cloudflare's v4 envelope: {"errors": [{code, message}]}
+    # Cloudflare's v4 envelope: {"errors": [{code, message}]}; ModelScope's: {"errors": {"message": ..., ...}}
+    if isinstance(errors := payload.get("errors"), list | Mapping):
         _walk(errors, out, depth + 1)
     if (detail := payload.get("detail")) is not None:  # FastAPI-style servers answer {"detail": ...}
         if isinstance(detail, Mapping) and depth < 4 and ("msg" in detail or "message" in detail):

@@ -331,6 +331,9 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a workspace's key without the model ("Model access denied.": Bailian via Dify), a framework's provider list
+         # ("Provider anthropic is not supported (supported providers: letta, openai, ...)")
+         "model access denied", ("is not supported", "supported providers"),
          # a model an API does not serve ("The requested model 'gpt-5-mini' cannot be used with the Assistants API")
          ("requested model", "cannot be used with the"),
          # a model without the endpoint asked ("The provided model doesn't support counting tokens.": Bedrock)
@@ -464,6 +467,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # Volcengine Ark's endpoint id that names no deployment ("The request targeted an endpoint that does not exist
+         # or is invalid": InvalidEndpoint.NotFound), ModelScope's ("Model id : Qwen/... , has no provider supported")
+         "endpoint that does not exist", "has no provider supported",
          # Envoy AI Gateway ("No matching route found. It is likely because the model specified in your request is not
          # configured in the Gateway.")
          "model specified in your request is not configured",
@@ -508,6 +514,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # SiliconFlow's window ("max_total_tokens (33298) must be less than or equal to max_seq_len (32768)"), an app's
+         # notice ("This request exceeded the AI model's context limit")
+         ("max_total_tokens", "max_seq_len"), ("exceeded the", "context limit"),
          # Moonshot's window ("model max length exceeded, max length:8192")
          "model max length exceeded",
          # Claude Code's compaction ("Error during compaction: Error: Conversation too long. Press esc twice")
@@ -624,6 +633,8 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # Tencent WorkBuddy's gate on who may call it ("Illegal API invocation from an unapproved channel")
+         "unapproved channel",
          # an account a product will not serve (Gemini Code Assist: "Your current account is not eligible for Gemini
          # Code Assist for individuals because it is not currently available in your location")
          "account is not eligible for",
@@ -686,6 +697,8 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # Cloud Code Assist's seat quota ("Individual quota reached. Contact your administrator to enable overages")
+         "enable overages",
          # Vercel's AI Gateway without a card ("AI Gateway requires a valid credit card on file to service requests")
          "requires a valid credit card",
          # a seat licence the account lacks (Gemini Code Assist: "You do not have a valid license of this product",
@@ -1172,6 +1185,9 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # a schema keyword Vertex's Schema message lacks ('Message type "google.cloud.aiplatform.v1beta1.Schema" has no
+         # field named "$defs"', 'Protocol message Schema has no "anyOf" field.')
+         ("schema", "has no field named"), "protocol message schema has no",
          # an Assistants thread id that does not exist ("No thread found with id '...'"): the request names it wrong
          "no thread found with id",
          # a Go server's decode of the request into its request struct ("json: cannot unmarshal string into Go struct
@@ -1359,6 +1375,9 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # a name that did not resolve ("DNS lookup for the provider endpoint failed", "DNS resolve failed for
+         # cloudcode-pa.googleapis.com: queryA ETIMEOUT")
+         ("dns lookup", "failed"), "dns resolve failed", "queryA etimeout",
          # Dart's Dio ("The connection errored: ... Status Code: -1"), with Windows' ERROR_SEM_TIMEOUT in Chinese
          # ("信号灯超时时间已到": the semaphore timeout period has expired)
          "the connection errored", "信号灯超时时间已到",
@@ -1422,6 +1441,8 @@ _TAG_LIST: Final = (
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",
+         # Node's code for a verification it could not classify ("UNKNOWN_CERTIFICATE_VERIFICATION_ERROR")
+         "unknown_certificate_verification_error",
          # Claude Code's own sentence ("Unable to connect to API: SSL certificate verification failed. Check your proxy
          # or corporate SSL certificates")
          "certificate verification failed",
@@ -1464,6 +1485,8 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # undici's body shorter than its header said ("Response body length does not match content-length header")
+         ("response body length", "content-length"),
          # an HTTP/2 stream the peer reset mid-answer (GitHub Copilot: "Request Error: Stream closed with error code
          # NGHTTP2_INTERNAL_ERROR", https://github.com/orgs/community/discussions)
          "nghttp2_internal_error",
@@ -1530,6 +1553,12 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # an HTML page where the answer's JSON was expected, however the parser words it ("Failed to parse JSON from
+         # ...: Unexpected token '<', "<!doctype "); a framework that found no text where the answer should hold it
+         # ("\\"text\\" field not found in the last element of response[...]. Unexpected output format"); Bedrock Nova's
+         # tool call it could not form ("Model produced invalid sequence as part of ToolUse")
+         ("unexpected token", "doctype"), ("field not found", "unexpected output format"),
+         "model produced invalid sequence",
          # a Go client's decode of the provider's answer into its response struct ("json: cannot unmarshal number
          # 1742893830.8691158 into Go struct field ChatCompletionResponse.created of type int64"); a request struct
          # in the same words is the request's defect
@@ -1637,6 +1666,8 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # LangChain's stream with no chunk ("No generations found in stream", "No generation chunks were returned")
+         "no generations found in stream", "no generation chunks were returned",
          # Cursor relaying an empty answer ("Provider did not send back a response ... Empty provider response.")
          "empty provider response",
          # OpenClaw after an empty assistant turn ("Agent couldn't generate a response. Please try again.")

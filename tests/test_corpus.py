@@ -270,6 +270,13 @@ HOLDOUT53 = "holdout53.jsonl"
 HOLDOUT54 = "holdout54.jsonl"
 HOLDOUT55 = "holdout55.jsonl"
 HOLDOUT56 = "holdout56.jsonl"
+# And four whose miners stopped early (the search budget of the helpers' sessions ran out): the Chinese-language
+# ecosystem (holdout57: 19 message-only), Python agent frameworks (holdout58: 20 message-only, 4 HTTP), the JS/TS
+# ecosystem (holdout59: 12 message-only, 1 soft), chat bots and assistants (holdout60: 35 message-only).
+HOLDOUT57 = "holdout57.jsonl"
+HOLDOUT58 = "holdout58.jsonl"
+HOLDOUT59 = "holdout59.jsonl"
+HOLDOUT60 = "holdout60.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -277,7 +284,7 @@ SWEEP_HOSTED_B = "sweep_hosted_b.jsonl"
 assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOUT32, HOLDOUT33, HOLDOUT34,
         HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, HOLDOUT39, HOLDOUT40, HOLDOUT41, HOLDOUT42, HOLDOUT43, HOLDOUT44,
         HOLDOUT45, HOLDOUT46, HOLDOUT47, HOLDOUT48, HOLDOUT49, HOLDOUT50, HOLDOUT51, HOLDOUT52, HOLDOUT53, HOLDOUT54,
-        HOLDOUT55, HOLDOUT56,
+        HOLDOUT55, HOLDOUT56, HOLDOUT57, HOLDOUT58, HOLDOUT59, HOLDOUT60,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -618,6 +625,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT54, 24, 26),  # the OpenAI ecosystem (parameters, schemas, Responses, Realtime, other languages); 19 unseen
     (HOLDOUT55, 39, 45),  # routers, gateways and hosted clouds; 33 unseen
     (HOLDOUT56, 20, 24),  # self-hosted servers and their clients; 14 unseen
+    (HOLDOUT57, 13, 19),  # the Chinese-language ecosystem (WorkBuddy proxies, DashScope, Ark, relays); 8 unseen
+    (HOLDOUT58, 22, 24),  # Python agent frameworks' wrappers; 13 unseen
+    (HOLDOUT59, 10, 13),  # the JS/TS ecosystem (Workers AI, the AI SDK, undici); 8 unseen
+    (HOLDOUT60, 32, 35),  # chat bots and assistants; 29 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -2369,3 +2369,58 @@ def test_holdout53_to_56_families(type_name: str, text: str, expect: FailoverRea
     """The general rules fitted to the misses of holdouts 53 (the Anthropic ecosystem), 54 (the OpenAI ecosystem), 55
     (routers and hosted clouds) and 56 (self-hosted servers), with near misses (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a deployment id that names nothing (Volcengine Ark), a model no provider serves (ModelScope), a workspace's key
+    # without the model, a framework's provider list
+    ("ProviderBizError", "{ code: 'InvalidEndpoint.NotFound', message: 'The request targeted an endpoint that does "
+     "not exist or is invalid. Request id: 0217', param: '', type: 'NotFound' }", R.model_not_found),
+    ("openai.BadRequestError", "Model id : Qwen/Qwen3-Coder-480B-A35B-Instruct , has no provider supported",
+     R.model_not_found),
+    ("Error", "Model access denied.", R.model_not_found),
+    ("Error", '400 {"detail":"INVALID_ARGUMENT: Provider anthropic is not supported (supported providers: letta, '
+     'openai, google_ai, google_vertex)"}', R.model_not_found),
+    # a caller a proxy will not serve; a name that did not resolve
+    ("Error", 'upstream 400: {"code":11128,"msg":"Illegal API invocation from an unapproved channel"}',
+     R.provider_policy_blocked),
+    ("Error", "LLM request failed: DNS lookup for the provider endpoint failed.", R.timeout),
+    ("Error", "[ProxyFetch] DNS resolve failed for cloudcode-pa.googleapis.com: queryA ETIMEOUT "
+     "cloudcode-pa.googleapis.com", R.timeout),
+    # answers that could not be read: an HTML page, a missing text field, a tool call the model could not form
+    ("Error", "[ChatCore] Failed to parse JSON from openai-compatible-responses-6d80: Unexpected token '<', "
+     '"<!doctype "', R.malformed_response),
+    ("smolagents.utils.AgentGenerationError", "Error in generating model output:\n'\"text\" field not found in the "
+     "last element of response[\"output\"][\"message\"][\"content\"]. Unexpected output format, possibly due to "
+     "thinking mode changes.'", R.malformed_response),
+    ("botocore.errorfactory.ModelErrorException", "An error occurred (ModelErrorException) when calling the Converse "
+     "operation: Model produced invalid sequence as part of ToolUse.", R.malformed_response),
+    # schema keywords Vertex's Schema lacks; LangChain's empty streams
+    ("google.protobuf.json_format.ParseError", 'Message type "google.cloud.aiplatform.v1beta1.Schema" has no field '
+     'named "$defs" at "Schema".', R.format_error),
+    ("ValueError", 'Protocol message Schema has no "anyOf" field.', R.format_error),
+    ("ValueError", "No generations found in stream", R.empty_response),
+    ("Error", "No generation chunks were returned", R.empty_response),
+    # windows in other words; Node's unclassified certificate failure; undici's short body; a seat quota
+    ("Error", '"max_total_tokens (33298) must be less than or equal to max_seq_len (32768)"', R.context_overflow),
+    ("Error", "This request exceeded the AI model's context limit, usually because the conversation or tool results "
+     "became too large.", R.context_overflow),
+    ("Error", "API Error: Unable to connect to API (UNKNOWN_CERTIFICATE_VERIFICATION_ERROR)", R.tls_untrusted),
+    ("ResponseContentLengthMismatchError", "Response body length does not match content-length header",
+     R.stream_incomplete),
+    ("Error", "Cloud Code Assist API error (429): Individual quota reached.\n Contact your administrator to enable "
+     "overages", R.billing),
+])
+def test_holdout57_to_60_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 57 (the Chinese-language ecosystem), 58 (Python agent
+    frameworks), 59 (the JS/TS ecosystem) and 60 (chat bots and assistants), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_an_errors_object_is_read_as_an_error_object() -> None:
+    """ModelScope's envelope holds one error object under "errors" (Cloudflare's holds a list): its message is read.
+    https://github.com/musistudio/claude-code-router/issues/906 (ModelScope's 400 for a model without a provider)"""
+    body = {"errors": {"message": "Model id : Qwen/Qwen3-Coder-480B-A35B-Instruct , has no provider supported",
+                       "request_id": "e22b5df8"}}
+    assert classify_api_error(exception_from_http("openai", 400, body), neighbours=NO_NEIGHBOURS).reason is (
+        R.model_not_found)
