@@ -307,11 +307,23 @@ def embedded_payload(text: str) -> object | None:
             except ValueError:
                 pass
         try:
-            evaluated: object = ast.literal_eval(literal)
+            source = _INVALID_ESCAPE.sub(_kept_escape, literal) if "\\" in literal else literal
+            evaluated: object = ast.literal_eval(source)
             return evaluated
         except (ValueError, SyntaxError, MemoryError, RecursionError):
             return None
     return None
+
+
+# A backslash before a character Python gives no meaning after one (a Windows path's "C:\~tmp" in a message) stands for
+# itself in a string literal, with a SyntaxWarning that Python 3.12 prints on stderr (and -W error turns into a
+# SyntaxError); doubled, it means the same and warns of nothing.
+_INVALID_ESCAPE: Final = re.compile(r"\\(.)", re.DOTALL)
+_VALID_AFTER_BACKSLASH: Final = frozenset("\\'\"abfnrtv01234567xNuU\n")
+
+
+def _kept_escape(match: re.Match[str]) -> str:
+    return match.group(0) if match.group(1) in _VALID_AFTER_BACKSLASH else "\\" + match.group(0)
 
 
 _OPENING: Final = re.compile(r"""\s*(["'])""")

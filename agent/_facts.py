@@ -286,9 +286,10 @@ def _body_facts(error: BaseException, chain: tuple[BaseException, ...] | None, b
 def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector) -> None:
     """Messages of the cause chain, and what they embed: class names, service codes, JSON, a status."""
     for link in chain:
-        text = _safe_str(link)
-        if "\\" in text or ";" in text:
-            text = _unescaped(text)
+        raw = _safe_str(link)
+        # escapes read for the words; the embedded payload is parsed as printed first (a Python literal's "\\n" is
+        # its own escape, which a newline in its place would break)
+        text = _unescaped(raw) if "\\" in raw or ";" in raw else raw
         out.messages.append(text)
         if kind is not ExcKind.status:  # botocore/google name the error class after the error code
             _, sdk, codes = _CLASS_INFO.get(type(link)) or _class_info(type(link))
@@ -300,7 +301,8 @@ def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector
         for code in embedded_codes(text):
             out.class_name(code)
         if "{" in text:
-            _walk(embedded_payload(text), out, 1)
+            payload = embedded_payload(raw)
+            _walk(embedded_payload(text) if payload is None and text is not raw else payload, out, 1)
         if out.text_status is None and (stated := embedded_status(text)) is not None:
             out.text_status = _inner_status(text, stated) if stated >= 500 else stated
         if "|" in text and not out.wait:

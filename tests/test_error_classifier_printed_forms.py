@@ -121,3 +121,17 @@ def test_a_5xx_the_text_states_outranks_a_bare_500_of_the_object(status: int, bo
     # and a 500 that states 500 stays a server error
     plain = exception_from_message("openai.InternalServerError", "Error code: 500 - {'error': 'boom'}")
     assert classify_api_error(plain, neighbours=NO_NEIGHBOURS).reason is R.server_error
+
+
+def test_a_python_literal_with_a_windows_path_is_read_without_a_warning() -> None:
+    """openai-python 1.x's "Error code: 400 - {...}" printed a body whose message held a Windows path ("C:\\~tmp"):
+    a backslash Python gives no meaning, which ``ast.literal_eval`` warns of (a SyntaxWarning on stderr from Python
+    3.12, a SyntaxError under -W error that lost the body's code), and a "\\n" that is the literal's own escape. The
+    body is read, its code kept, and nothing warns."""
+    import warnings
+
+    text = "Error code: 400 - {'error': {'message': 'Invalid path C:\\~tmp\\new', 'code': 'invalid_value'}}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        c = classify_api_error(exception_from_message("openai.BadRequestError", text), neighbours=NO_NEIGHBOURS)
+    assert (c.reason, c.error_code) == (R.format_error, "invalid_value")
