@@ -1726,6 +1726,10 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # a server that says it is broken rather than busy: vLLM's faulted engine ("The engine has faulted and cannot
+         # accept new requests"), llama-swap's failed process ("Process can not ProxyRequest, state is failed"),
+         # TabbyAPI's aborted completion ("Maybe the model was unloaded?")
+         "engine has faulted", "state is failed", "model was unloaded",
          # Coze's 5000 ("service internal error, please retry after")
          "service internal error",
          # Together's 529 ("Error on our servers"), iFlytek Spark's engine ("引擎网络异常": engine network fault)

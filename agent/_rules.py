@@ -775,6 +775,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_409", R.transient, statuses=(409,)),
     rule("status_429", R.rate_limit, statuses=(429,)),
     rule("generic_400_large_session", R.context_overflow, statuses=(400,), test=generic_400_in_large_session),
+    # A 503 whose words name a fault of the server rather than its load ("Mistral Error [503]: unreachable_backend -
+    # Internal server error"): the server is broken, not busy (both back off the endpoint; the reason says which).
+    rule("server_fault_as_503", R.server_error, statuses=(503,), tags=("server_fault",), unless=("overloaded",)),
     rule("status_503_529", R.overloaded, statuses=(503, 529)),
     # A 499 that reached the client (Google's CANCELLED, "The operation was cancelled", reason backendError): the server
     # gave up on the call, the client did not; nothing in the request is at fault.

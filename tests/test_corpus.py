@@ -615,7 +615,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT44, 23, 25),  # evaluation and benchmark tooling; 23 unseen (no rule fitted)
     (HOLDOUT45, 45, 46),  # the non-chat endpoints (embeddings, audio, images, batches, Assistants); 30 unseen
     (HOLDOUT46, 21, 23),  # regional providers, users writing in other languages; 17 unseen
-    (HOLDOUT47, 19, 24),  # errors quoted in pull requests and threads of less-covered ecosystems; 15 unseen
+    (HOLDOUT47, 20, 24),  # errors quoted in pull requests and threads of less-covered ecosystems; 15 unseen
     (HOLDOUT48, 24, 29),  # troubleshooting pages, Hugging Face discussions, GitHub Community; 17 unseen
     (HOLDOUT49, 12, 13),  # HTTP-200 soft failures and what clients print for them; 8 unseen
     (HOLDOUT50, 22, 30),  # the Google ecosystem (Gemini API, Vertex, google-genai, Gemini CLI, Live, Veo); 8 unseen
@@ -624,7 +624,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT53, 33, 35),  # the Anthropic ecosystem (Messages API, Claude Code, the Agent SDK); 27 unseen
     (HOLDOUT54, 24, 26),  # the OpenAI ecosystem (parameters, schemas, Responses, Realtime, other languages); 19 unseen
     (HOLDOUT55, 39, 45),  # routers, gateways and hosted clouds; 33 unseen
-    (HOLDOUT56, 20, 24),  # self-hosted servers and their clients; 14 unseen
+    (HOLDOUT56, 22, 24),  # self-hosted servers and their clients; 14 unseen
     (HOLDOUT57, 13, 19),  # the Chinese-language ecosystem (WorkBuddy proxies, DashScope, Ark, relays); 8 unseen
     (HOLDOUT58, 22, 24),  # Python agent frameworks' wrappers; 13 unseen
     (HOLDOUT59, 10, 13),  # the JS/TS ecosystem (Workers AI, the AI SDK, undici); 8 unseen

@@ -2424,3 +2424,20 @@ def test_an_errors_object_is_read_as_an_error_object() -> None:
                        "request_id": "e22b5df8"}}
     assert classify_api_error(exception_from_http("openai", 400, body), neighbours=NO_NEIGHBOURS).reason is (
         R.model_not_found)
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    # https://github.com/prism-php/prism/pull/959 (Mistral's 503 naming its backend unreachable)
+    ({"object": "error", "message": "unreachable_backend - Internal server error", "type": "internal_server_error"},
+     R.server_error),
+    # TabbyAPI and llama-swap: a server that says it is broken, not busy
+    ({"error": {"message": "Chat completion 36b5 aborted. Maybe the model was unloaded?"}}, R.server_error),
+    ({"error": {"message": "Process can not ProxyRequest, state is failed"}}, R.server_error),
+    # near misses: a bare 503, and one whose words say it is busy, stay overloaded
+    ({"error": {"message": "Service Unavailable"}}, R.overloaded),
+    ({"error": {"message": "The server is overloaded. Internal server error while queueing."}}, R.overloaded),
+])
+def test_a_503_whose_words_name_a_fault_is_a_server_error(body: dict[str, Any], expect: FailoverReason) -> None:
+    """A 503 is read as load unless its words name a fault of the server itself (the rules alone)."""
+    c = classify_api_error(exception_from_http("openai", 503, body), neighbours=NO_NEIGHBOURS)
+    assert c.reason is expect
