@@ -454,7 +454,8 @@ RULES: Final[tuple[Rule, ...]] = (
          test=lambda f: not resets_late(f)),
     # "Try again later" under a 503 is load unless the text says the backend is down or unreachable (an outage).
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
-         unless=("rate_limit", "exhausted", "usage_limit", "billing", "quota_word", "upstream_unreachable")),
+         unless=("rate_limit", "exhausted", "usage_limit", "billing", "quota_word", "upstream_unreachable",
+                 "server_fault")),
     # An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate.
     rule("aggregator_upstream_limit", R.rate_limit, statuses=(429,), tags=("upstream_limit",),
          unless=("usage_limit", "billing", "credits_exhausted"), scope=Scope.endpoint),

@@ -633,7 +633,7 @@ _FLOORS_4_DECEMBER = (
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
     ("sweep_relays_b.jsonl", 34, 42),  # CLIProxyAPI, LiteLLM's proxy, claude-code-router; 29 before
-    ("sweep_servers_a.jsonl", 55, 60),  # vLLM, TGI, SGLang; 53 before
+    ("sweep_servers_a.jsonl", 56, 60),  # vLLM, TGI, SGLang; 53 before
     (SWEEP_SERVERS_B, 45, 51),  # llama.cpp's server, Ollama, LocalAI; 30 before
     ("sweep_gateways.jsonl", 31, 35),  # Portkey, Helicone, Kong; 22 before
     (SWEEP_AGENTS, 43, 50),  # Codex, Gemini CLI, Roo Code, Cline; 27 before

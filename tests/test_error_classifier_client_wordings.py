@@ -2433,8 +2433,12 @@ def test_an_errors_object_is_read_as_an_error_object() -> None:
     # TabbyAPI and llama-swap: a server that says it is broken, not busy
     ({"error": {"message": "Chat completion 36b5 aborted. Maybe the model was unloaded?"}}, R.server_error),
     ({"error": {"message": "Process can not ProxyRequest, state is failed"}}, R.server_error),
-    # near misses: a bare 503, and one whose words say it is busy, stay overloaded
+    # vLLM's faulted engine, whose "try again later" is no sign of load when the engine says it is broken
+    ({"error": {"message": "The engine has faulted and cannot accept new requests. Please try again later or on a "
+                "different replica."}}, R.server_error),
+    # near misses: a bare 503, one whose words say it is busy, and a "try again later" alone stay overloaded
     ({"error": {"message": "Service Unavailable"}}, R.overloaded),
+    ({"error": {"message": "The service is unavailable. Please try again later."}}, R.overloaded),
     ({"error": {"message": "The server is overloaded. Internal server error while queueing."}}, R.overloaded),
 ])
 def test_a_503_whose_words_name_a_fault_is_a_server_error(body: dict[str, Any], expect: FailoverReason) -> None:
