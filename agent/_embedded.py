@@ -76,9 +76,14 @@ BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment require
                        "too many requests": 429, "internal server error": 500, "bad gateway": 502,
                        "service unavailable": 503, "gateway timeout": 504}
 _BARE_REASON_PHRASES: Final = tuple(BARE_REASONS)
+# An exception class's name, known by its ending ("ResourceExhausted", "AsyncEngineDeadError", "PoolTimeout"), its
+# module path before it; a bare ending ("Error:") is a word, not a class.
+_CLASS_ENDINGS: Final = ("Error", "Exception", "Exhausted", "Unavailable", "Exceeded", "Denied", "Found", "Argument",
+                         "Request", "Requests", "Precondition", "Unauthenticated", "Unauthorized", "Timeout",
+                         "Failure", "Fault", "Refused")
+_CLASS_NAME: Final = r"(?:[A-Za-z_]\w*\.){0,6}([A-Za-z_]\w{0,60}?(?:" + "|".join(_CLASS_ENDINGS) + r"))"
 # "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded ...": a class name, then the status.
-_CLASS_LEAD: Final = re.compile(r"\s*[A-Za-z_][\w.]*(?:Error|Exception|Exhausted|Unavailable|Exceeded|Denied|Found"
-                                r"|Argument|Request|Requests|Precondition|Unauthenticated|Unauthorized|Timeout):\s*")
+_CLASS_LEAD: Final = re.compile(r"\s*" + _CLASS_NAME + r":\s*")
 _EPOCH_RE: Final = re.compile(r"\|\s*(\d{10})\b")
 _AWS_CODE_RE: Final = re.compile(r"error occurred \((\w+)\)", re.IGNORECASE)
 _GRPC_CODE_RE: Final = re.compile(r"StatusCode\.(\w+)")
@@ -109,10 +114,8 @@ _NAMED_CLASS_RE: Final = re.compile(r"rror(?: type)?: ([A-Z][a-z]\w{2,50}(?:Erro
 # A traceback's last line kept as a text ("ValidationException: The number of toolResult blocks...",
 # "vllm.engine.async_llm_engine.AsyncEngineDeadError: Task finished unexpectedly", or the name alone when the message
 # was empty): a wrapper that re-raises ``Exception(f"{type(e).__name__}: {e}")``, or a paste read as a plain
-# exception, names the class at the start.
-_LEAD_CLASS_RE: Final = re.compile(r"\s*(?:[a-z_]\w*\.){0,6}([A-Z]\w{2,60})(?::(?:\s|$)|\s*$)")
-_CLASS_ENDINGS: Final = ("Error", "Exception", "Timeout", "Denied", "Exceeded", "Exhausted", "Unavailable", "Failure",
-                         "Fault", "Refused")
+# exception, names the class at the start (the class names of ``_CLASS_LEAD``).
+_LEAD_CLASS_RE: Final = re.compile(r"\s*" + _CLASS_NAME + r"(?::(?:\s|$)|\s*$)")
 
 
 def embedded_status(text: str) -> int | None:
@@ -236,14 +239,9 @@ def embedded_codes(text: str) -> list[str]:
         found += _CODE_COLON_RE.findall(text, 0, 600)
     if "rror: " in text or "rror type: " in text:
         found += _NAMED_CLASS_RE.findall(text, 0, 600)
-    if (lead := _LEAD_CLASS_RE.match(text)) is not None and _names_a_class(lead.group(1)):
+    if (lead := _LEAD_CLASS_RE.match(text)) is not None:
         found.append(lead.group(1))
     return [code.lower() for code in found] if found else found  # most texts name none: no comprehension to run
-
-
-def _names_a_class(word: str) -> bool:
-    """A class's name by its ending ("PoolTimeout", "AI_APICallError"), not a bare "Error" or a provider's name."""
-    return word.endswith(_CLASS_ENDINGS) and word not in _CLASS_ENDINGS
 
 
 # Wrappers name their own classes after the kind of error (LiteLLM's RouterRateLimitError, Cohere's
