@@ -19,8 +19,9 @@ text a pasted traceback shows). The formats, each as its client's source builds 
 - ``bare``: the provider's message alone (``error.message``, else ``message``, else the text), as many pastes show
   it. This one loses the status and every code, so some texts cannot be read from it; it is printed for scale;
 - ``python_1x``: openai-python 1.x and anthropic-sdk-python 0.x, which put the whole decoded body in the text ("Error
-  code: 429 - {'error': {'message': ..., 'code': ...}}": the most pasted form on GitHub), in the SDK class a wrapper
-  rebuilds without the response (its status the class's own: ``InternalServerError`` is 500 whatever the text says);
+  code: 429 - {'error': {'message': ..., 'code': ...}}": the most pasted form on GitHub), in the class the installed
+  SDK raised for that status, as a wrapper rebuilds it without the response (its status the class's own:
+  ``InternalServerError`` is 500 whatever the text says);
 - ``traceback``: the ``python`` form's traceback line kept as a plain exception's text ("openai.RateLimitError: Error
   code: 429 - ..."), as a wrapper that re-raises ``Exception(f"{type(e).__name__}: {e}")`` or a pasted line shows it;
 - ``jsonlog``: the ``statusline`` text as a JSON log line holds it, through ``json.dumps`` (quotes escaped, every
@@ -85,7 +86,7 @@ def _node_message(status: int, error: Any, text: str | None) -> str:
     return f"{status} {msg}" if msg else f"{status} status code (no body)"
 
 
-def _python(entry: CorpusEntry, error: BaseException) -> tuple[str, str] | None:
+def _python(entry: CorpusEntry, error: BaseException) -> tuple[str, str]:
     module = type(error).__module__.split(".")[0]
     return f"{module}.{type(error).__name__}", str(error)
 
@@ -132,21 +133,16 @@ def _bare(entry: CorpusEntry, error: BaseException) -> tuple[str, str] | None:
     return ("Error", body) if isinstance(body, str) and body.strip() else None
 
 
-_SDK_CLASS: Final = {400: "BadRequestError", 401: "AuthenticationError", 403: "PermissionDeniedError",
-                     404: "NotFoundError", 409: "ConflictError", 422: "UnprocessableEntityError", 429: "RateLimitError"}
-
-
 def _python_1x(entry: CorpusEntry, error: BaseException) -> tuple[str, str] | None:
+    """The class the installed SDK itself raised for this status (the replay's), the 1.x text around the body."""
     if entry.status is None:
         return None
-    name = _SDK_CLASS.get(entry.status, "InternalServerError" if entry.status >= 500 else "APIStatusError")
-    module = "anthropic" if entry.api == "anthropic" else "openai"
-    return f"{module}.{name}", f"Error code: {entry.status} - {entry.body!r}"
+    return _python(entry, error)[0], f"Error code: {entry.status} - {entry.body!r}"
 
 
 def _traceback(entry: CorpusEntry, error: BaseException) -> tuple[str, str] | None:
-    shown = _python(entry, error)
-    return None if shown is None else ("Exception", f"{shown[0]}: {shown[1]}")
+    name, text = _python(entry, error)
+    return "Exception", f"{name}: {text}"
 
 
 def _jsonlog(entry: CorpusEntry, error: BaseException) -> tuple[str, str] | None:

@@ -17,6 +17,7 @@ import pytest
 from agent import FailoverReason, classify_api_error
 from agent._neighbours import NO_NEIGHBOURS
 from agent.testing.sdk_errors import exception_from_message
+from tests.test_error_classifier_client_wordings import _rules_alone as _reason
 
 R = FailoverReason
 
@@ -33,10 +34,6 @@ _TEXTS = [
     ("ValidationException", "The number of toolResult blocks at messages.11.content\nexceeds the number of toolUse "
                             "blocks of previous turn.", R.format_error),
 ]
-
-
-def _reason(type_name: str, text: str) -> FailoverReason:
-    return classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), _TEXTS)
