@@ -1447,7 +1447,7 @@ _TAG_LIST: Final = (
          # or corporate SSL certificates")
          "certificate verification failed",
          # a certificate whose names do not cover the host (Node: "Hostname/IP does not match certificate's altnames",
-         # https://github.com/anthropics/claude-code/issues; OkHttp: "SSLPeerUnverifiedException: Hostname ... not
+         # https://github.com/anthropics/claude-code/issues/1016; OkHttp: "SSLPeerUnverifiedException: Hostname ... not
          # verified"), and TLS spoken to a plain-HTTP port (OpenSSL's "wrong version number": an https URL for an http
          # server, https://github.com/lobehub/lobe-chat, fastapi_poe): the same endpoint answers the same way again
          "does not match certificate's altnames", "not in the cert's altnames", "sslpeerunverifiedexception",
@@ -1488,7 +1488,7 @@ _TAG_LIST: Final = (
          # undici's body shorter than its header said ("Response body length does not match content-length header")
          ("response body length", "content-length"),
          # an HTTP/2 stream the peer reset mid-answer (GitHub Copilot: "Request Error: Stream closed with error code
-         # NGHTTP2_INTERNAL_ERROR", https://github.com/orgs/community/discussions)
+         # NGHTTP2_INTERNAL_ERROR", https://github.com/orgs/community/discussions/55575)
          "nghttp2_internal_error",
          # AnythingLLM's Ollama stream that broke ("Ollama:streaming - could not stream chat. Stream returned undefined
          # chunk")

@@ -2182,7 +2182,7 @@ def test_google_unsafe_generation_reason(reason_code: str, expect: FailoverReaso
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
     # a certificate whose names do not cover the host, and TLS spoken to a plain-HTTP port
-    # https://github.com/anthropics/claude-code/issues (a proxy's certificate for another name)
+    # https://github.com/anthropics/claude-code/issues/1016 (a proxy's certificate for another name)
     ("Error", "Unable to connect to Anthropic services\n\nFailed to connect to api.anthropic.com: Hostname/IP does not "
      "match certificate's altnames: Host: api.anthropic.com. is not in the cert's altnames: DNS:internal.proxy.net",
      R.tls_untrusted),
@@ -2430,7 +2430,8 @@ def test_an_errors_object_is_read_as_an_error_object() -> None:
     # https://github.com/prism-php/prism/pull/959 (Mistral's 503 naming its backend unreachable)
     ({"object": "error", "message": "unreachable_backend - Internal server error", "type": "internal_server_error"},
      R.server_error),
-    # TabbyAPI and llama-swap: a server that says it is broken, not busy
+    # a server that says it is broken, not busy: TabbyAPI (https://github.com/theroyallab/tabbyAPI, endpoints/OAI/
+    # utils/chat_completion.py) and llama-swap (https://github.com/mostlygeek/llama-swap/issues/92)
     ({"error": {"message": "Chat completion 36b5 aborted. Maybe the model was unloaded?"}}, R.server_error),
     ({"error": {"message": "Process can not ProxyRequest, state is failed"}}, R.server_error),
     # vLLM's faulted engine, whose "try again later" is no sign of load when the engine says it is broken

@@ -132,3 +132,19 @@ def test_a_python_literal_with_a_windows_path_is_read_without_a_warning() -> Non
         warnings.simplefilter("error")
         c = classify_api_error(exception_from_message("openai.BadRequestError", text), neighbours=NO_NEIGHBOURS)
     assert (c.reason, c.error_code) == (R.format_error, "invalid_value")
+
+
+@pytest.mark.parametrize("printing", ["json_log", "json_log_twice", "html", "first_letter_escaped"])
+def test_a_key_in_an_escaped_text_is_redacted(printing: str) -> None:
+    """OpenAI's 401 text (https://platform.openai.com/docs/guides/error-codes) with the key it echoes, printed through a
+    JSON log line, quoted twice, HTML-escaped, or with a character written as \\uXXXX: the result never carries the key
+    (the redaction reads the unescaped text, where an escape can no longer hide the key's prefix)."""
+    key = "sk-proj-" + "Ab3x" * 12
+    text = f"Incorrect API key provided: {key}. You can find your API key at https://platform.openai.com/api-keys."
+    printed = {"json_log": json.dumps({"error": {"message": text}}),
+               "json_log_twice": json.dumps(json.dumps({"error": {"message": text}}))[1:-1],
+               "html": html.escape(json.dumps({"error": {"message": text}})),
+               "first_letter_escaped": text.replace("sk-", "\\u0073k-")}[printing]
+    c = classify_api_error(exception_from_message("Exception", printed), neighbours=NO_NEIGHBOURS)
+    assert c.reason is R.auth
+    assert "Ab3xAb3x" not in repr(c) and "proj-Ab3" not in c.message
