@@ -56,7 +56,10 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   "statuscode",
                   # Cloudflare's own error page, pasted as text ("Bad gateway ... Error reference number: 502 ...
                   # Cloudflare Location: ..."), as clients that detect it read it
-                  "reference number")
+                  "reference number",
+                  # .NET's HttpRequestException from EnsureSuccessStatusCode ("Response status code does not indicate
+                  # success: 401 (PermissionDenied)."), whatever reason phrase the server put in the parentheses
+                  "indicate success")
 # Weaker leads: a verb whose object may be a count ("the model returned 500 tokens", "got 429 results", "received 500
 # bytes"). They state a status only when nothing but an end, a punctuation mark, a reason phrase or a word naming an
 # answer follows the number ("Server responded with 503", "got 503 from provider", "received a 429 response", "API
@@ -110,7 +113,8 @@ _RAISED_RE: Final = re.compile(r"\braised ([A-Z]\w{3,60})>")
 _CODE_COLON_RE: Final = re.compile(r"\bcode:([A-Za-z][\w.]{2,80}) message:")
 # A wrapper that names the class of the error it caught after its own words: OpenHands' "... Error type: NotFoundError",
 # agentscope's "Unknown agent error: ReadTimeout: ..." (a class name ending in Error, Timeout or Exception).
-_NAMED_CLASS_RE: Final = re.compile(r"rror(?: type)?: ([A-Z][a-z]\w{2,50}(?:Error|Timeout|Exception))\b")
+# An acronym may lead the name (OpenHands: "... Error type: APIConnectionError").
+_NAMED_CLASS_RE: Final = re.compile(r"rror(?: type)?: ([A-Z][A-Za-z]\w{2,50}(?:Error|Timeout|Exception))\b")
 # A traceback's last line kept as a text ("ValidationException: The number of toolResult blocks...",
 # "vllm.engine.async_llm_engine.AsyncEngineDeadError: Task finished unexpectedly", or the name alone when the message
 # was empty): a wrapper that re-raises ``Exception(f"{type(e).__name__}: {e}")``, or a paste read as a plain

@@ -122,7 +122,7 @@ _SAFETY_FIELDS: Final[tuple[str, ...]] = (
     "prohibited_content", "image_prohibited_content", "image_safety",
     *(f"{field} {value}" for field in ("block_reason", "blockreason", "blockedreason", "blocked_reason")
       for value in (*_BLOCK_VALUES, "other")),
-    *(f"{field} {value}" for field in ("finish_reason", "finishreason") for value in _BLOCK_VALUES),
+    *(f"{field} {value}" for field in ("finish_reason", "finishreason", "finish reason") for value in _BLOCK_VALUES),
     *(f"{prefix}{value.replace('_', '')}" for prefix in ("blockedreason", "finishreason") for value in _BLOCK_VALUES),
     "blockedreasonother",
 )
@@ -134,6 +134,12 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # image generators' refusals in their own words: ChatGPT ("the prompt may violate our guardrails around
+         # nudity"), Gemini ("This query violates the policy against generating content that ..."), the Codex app's
+         # "This content can't be shown" (a safety notice), OpenRouter's guardrail ("Request blocked: prompt injection
+         # patterns detected")
+         "violate our guardrails", "violates the policy against", "this content can t be shown",
+         "prompt injection patterns detected",
          # Cohere's output filter ("blocked output: please adjust your prompt and try again, as this generation may be a
          # potential violation of our Usage Guidelines")
          "violation of our usage guidelines",
@@ -298,7 +304,13 @@ _TAG_LIST: Final = (
     # ...", the same model serves the request without it.
     _tag("instruction_refused", "developer instruction is not enabled"),
     # https://github.com/jikig-ai/soleur/issues/3250 (Anthropic 400 for a conversation ending in assistant)
-    _tag("prefill_unsupported", "does not support assistant message prefill",
+    _tag("prefill_unsupported",
+         # Snowflake Cortex with tools ("Requests cannot contain `assistant` role in the final position when `tools` are
+         # used")
+         ("assistant", "role in the final position"),
+         # vLLM's chat template with a final assistant turn ("Cannot set `add_generation_prompt` to True when the last
+         # message is from the assistant. Consider using `continue_final_message` instead.")
+         ("add_generation_prompt", "last message is from the assistant"), "does not support assistant message prefill",
          "conversation must end with a user message", "requests ending with a model turn are not supported",
          # Mistral, Perplexity: a history ending with an assistant turn, in their words.
          ("expected last role", "but got assistant"), "last message must have role `user`",
@@ -317,10 +329,21 @@ _TAG_LIST: Final = (
     _tag("encrypted_content", "invalid_encrypted_content", ("encrypted content", "could not be verified"),
          "encrypted content could not be decrypted", ("encrypted_content", "not issued to this caller")),
     _tag("multimodal_tool",
+         # OpenAI's refusal of an image in a tool result ("Invalid 'messages[3]'. Image URLs are only allowed for
+         # messages with role 'user', but this message with role 'tool' contains an image URL.")
+         ("image urls are only allowed for messages with role", "tool"),
          "text is not set", "tool message content must be a string", "tool content must be a string",
          "tool message must be a string", "expected string, got list", "expected string, got array",
          "tool_call.content must be string", "unknown variant image_url"),
     _tag("image_too_large",
+         # DashScope's Qwen-VL ("Multimodal file size is too large")
+         "multimodal file size is too large",
+         # MiniMax's Anthropic-compatible 2013 for an image over its cap ("media exceeds size limit: max 10485760 bytes
+         # (2013)")
+         "media exceeds size limit",
+         # vLLM's multimodal encoder cache ("image item with length 4200, which exceeds the pre-allocated encoder cache
+         # size 3721. Please reduce the input size")
+         "exceeds the pre-allocated encoder cache",
          # Claude Code's many-image cap ("An image in the conversation exceeds the dimension limit for many-image
          # requests (2000px)")
          "exceeds the dimension limit",
@@ -467,6 +490,8 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # Azure AI Inference's code unavailable_model ("Unavailable model: text-embedding-3-large")
+         "unavailable model",
          # Volcengine Ark's endpoint id that names no deployment ("The request targeted an endpoint that does not exist
          # or is invalid": InvalidEndpoint.NotFound), ModelScope's ("Model id : Qwen/... , has no provider supported")
          "endpoint that does not exist", "has no provider supported",
@@ -514,6 +539,14 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # Lemonade's checks of the prompt against the loaded model ("Prompt tokens (2068) cannot be greater than the
+         # model's max prompt length (2000)", "exceeds the model's maximum allowed prompt length (2048)")
+         "max prompt length", "maximum allowed prompt length",
+         # a body cap stated in tokens (GitHub Models' 413 tokens_limit_reached: "Request body too large for gpt-4o
+         # model. Max size: 8000 tokens."): the prompt is over the model's window there, not the bytes over a cap
+         ("max size", "tokens"),
+         # Tencent LKEAP's 20059 ("input length too long")
+         "input length too long",
          # SiliconFlow's window ("max_total_tokens (33298) must be less than or equal to max_seq_len (32768)"), an app's
          # notice ("This request exceeded the AI model's context limit")
          ("max_total_tokens", "max_seq_len"), ("exceeded the", "context limit"),
@@ -697,6 +730,9 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # a spend cap for the month ("Workspace monthly budget of $500.00 exceeded. Contact your workspace admin.":
+         # OpenRouter's workspace budgets)
+         ("monthly budget", "exceeded"),
          # Cloud Code Assist's seat quota ("Individual quota reached. Contact your administrator to enable overages")
          "enable overages",
          # Vercel's AI Gateway without a card ("AI Gateway requires a valid credit card on file to service requests")
@@ -739,6 +775,8 @@ _TAG_LIST: Final = (
          "used all your remaining"),
     # Credits gone or the account in arrears: billing whatever the status or throttle code says.
     _tag("credits_exhausted",
+         # Letta's 402 reasons ("Rate limited", "reasons": ["premium-usage-exceeded", "not-enough-credits"])
+         "not enough credits",
          # FriendliAI's 403 ("You've exhausted all your credits...")
          "exhausted all your credits", "insufficient balance", "credits are depleted", "prepayment credits",
          # DashScope's account standing, without its Arrearage code ("Account abnormal. Please ensure it's on good
@@ -992,8 +1030,20 @@ _TAG_LIST: Final = (
     # A throttle's code spelled in a text ("type: rate_limit_error", a JSON body printed whole): read as a code is, not
     # as the provider's words (a printed {"type":"rate_limit_error","message":"The engine is currently overloaded"}
     # must read as the same answer received as HTTP does, where the type is a code and the message the words).
+    # A client guessing at the cause of what it got ("LLM returned 200 OK but response body was empty (possible rate
+    # limit)", Hermes' "Invalid API response shape. Likely rate limited or malformed provider response."): a guess names
+    # no limit the provider stated.
+    _tag("guessed_cause", "possible rate limit", "possibly rate limited", "likely rate limited", "may be rate limited",
+         "might be rate limited", "maybe rate limited"),
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
     _tag("rate_limit",
+         # Azure's Batch API cap on the tokens queued per deployment ("The number of enqueued tokens has surpassed the
+         # configured limit of 30K ... try again once the current jobs have finished"; OpenAI's "Enqueued token limit
+         # reached")
+         ("enqueued tokens", "limit"),
+         # Copilot Chat's rate-limit notice in its Japanese and Spanish translations ("要求はレート制限されました", "su
+         # solicitud estaba limitada a la velocidad")
+         "レート制限", "limitada a la velocidad",
          # Gemini Live's session cap ("You have exceeded the maximum number of concurrent sessions")
          "maximum number of concurrent sessions",
          # the Batch API's queue cap ("Enqueued token limit reached for gpt-4o-mini ... Please try again once some
@@ -1062,6 +1112,10 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key",
+         # Baichuan's 10105, typed invalid_request_error ("Invalid Signature parameter in request header": the key's
+         # signature), h11 refusing an Authorization header with an empty key ("Illegal header value b'Bearer '": the
+         # key variable was empty), whatever protocol error class carries it
+         "invalid signature parameter", "illegal header value b bearer",
          # an Entra ID token from another tenant, under Azure's 400 ("Token tenant ... does not match resource tenant")
          ("token tenant", "does not match resource tenant"),
          "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
@@ -1155,6 +1209,10 @@ _TAG_LIST: Final = (
     # hiccupped: not a bare "please try again later" or "temporarily unavailable", which a 429, an overload or an outage
     # says as well (Vertex's "Resource exhausted. Please try again later.", its JSON cut before the 429: issue 9).
     _tag("transient",
+         # Databricks when a model's answer broke its required format ("Model response did not respect the required
+         # format. Please consider retrying"), Replicate's interrupted prediction ("Prediction interrupted; please retry
+         # (code: PA)")
+         "did not respect the required format", ("prediction interrupted", "please retry"),
          # the Realtime API while a response is in progress ("Conversation already has an active response in
          # progress")
          "already has an active response",
@@ -1171,7 +1229,10 @@ _TAG_LIST: Final = (
          # fasthttp (Go) reused a keep-alive socket the server had just closed: a fresh connection succeeds
          "closed connection before returning the first response byte"),
     # OpenAI reasoning models: "'max_tokens' is not supported with this model. Use 'max_completion_tokens'".
-    _tag("max_completion_tokens", "use 'max_completion_tokens'", "use max_completion_tokens",
+    _tag("max_completion_tokens",
+         # a relay refusing both limits in one request ("Setting 'max_tokens' and 'max_completion_tokens' at the same
+         # time is not supported"): drop max_tokens
+         ("max_completion_tokens", "at the same time"), "use 'max_completion_tokens'", "use max_completion_tokens",
          "max_completion_tokens instead", ("'max_tokens'", "expected an unsupported value")),
     # Anthropic's thinking budget against its bounds (at least 1024, below max_tokens), in any envelope: the request
     # must change, whatever context-window words its documentation link holds.
@@ -1185,6 +1246,11 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # Tencent Hunyuan's 4003 ("请求格式有误": the request's format is wrong)
+         "请求格式有误",
+         # Zhipu's 1214 for a message with neither text nor tool calls ("messages[4]:content和tool_calls
+         # 字段不能同时为空": the two fields may not both be empty)
+         "不能同时为空",
          # a schema keyword Vertex's Schema message lacks ('Message type "google.cloud.aiplatform.v1beta1.Schema" has no
          # field named "$defs"', 'Protocol message Schema has no "anyOf" field.')
          ("schema", "has no field named"), "protocol message schema has no",
@@ -1344,6 +1410,10 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # Baidu Qianfan's SDK error 14 ("IAM Certification failed"), OpenClaw with no key configured ("No API key found
+         # for provider "anthropic""), Zed's cloud ("rejected the request due to insufficient permissions. Check that
+         # your API key has access")
+         "iam certification failed", "no api key found", "insufficient permissions",
          # a key used outside its organisation ("You do not have access to the organization tied to the API key"), the
          # SDK's own refusal to send without one ("Missing credentials. Please pass an `api_key`")
          "organization tied to the api key", "missing credentials",
@@ -1357,6 +1427,9 @@ _TAG_LIST: Final = (
          "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout",
+         # Ruby's Net::HTTP timers as any Ruby client prints them ("Seahorse::Client::NetworkingError: Net::ReadTimeout
+         # with #<TCPSocket:(closed)>": aws-sdk-ruby calling Bedrock)
+         "readtimeout", "opentimeout", "writetimeout",
          # llama-swap's model start that did not become healthy in time ("unable to start process: health check failed
          # after 15s")
          "health check failed after",
@@ -1375,6 +1448,15 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # Node's EPIPE (a write to a socket the peer had closed: "Error: write EPIPE ... on TLSSocket":
+         # https://github.com/anthropics/claude-code), Bun's fetch that could not open a socket ("FailedToOpenSocket":
+         # https://github.com/sst/opencode), Go's proxy dial ("proxyconnect tcp: dial tcp 127.0.0.1:10809: connectex: No
+         # connection could be made because the target machine actively refused it"; the refusal alone, under a
+         # proxy's 500, stays the proxy's answer), Node's connect timer
+         # ("ERR_SOCKET_CONNECTION_TIMEOUT"), Chromium's HTTP/2 framing fault ("net::ERR_HTTP2_PROTOCOL_ERROR", Copilot
+         # Chat in VS Code)
+         "epipe", "failedtoopensocket", "proxyconnect", "err_socket_connection_timeout",
+         "err_http2_protocol_error",
          # a name that did not resolve ("DNS lookup for the provider endpoint failed", "DNS resolve failed for
          # cloudcode-pa.googleapis.com: queryA ETIMEOUT")
          ("dns lookup", "failed"), "dns resolve failed", "queryA etimeout",
@@ -1441,6 +1523,9 @@ _TAG_LIST: Final = (
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",
+         # BoringSSL's name for TLS spoken to a plain-HTTP port, as Electron apps print it ("write EPROTO ...
+         # OPENSSL_internal:WRONG_VERSION_NUMBER": https://github.com/cline/cline)
+         "wrong_version_number",
          # Node's code for a verification it could not classify ("UNKNOWN_CERTIFICATE_VERIFICATION_ERROR")
          "unknown_certificate_verification_error",
          # Claude Code's own sentence ("Unable to connect to API: SSL certificate verification failed. Check your proxy
@@ -1459,6 +1544,13 @@ _TAG_LIST: Final = (
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     _tag("output_truncated",
+         # ragas' LLMDidNotFinishException ("The LLM generation was not completed. Please increase try increasing the
+         # max_tokens and try again.")
+         ("generation was not completed", "max_tokens"),
+         # Mattermost Agents ("response incomplete: max tokens reached before completion"), Hermes ("Response remained
+         # truncated after 3 continuation attempts"), a SillyTavern extension ("AI response JSON appears incomplete ...
+         # Try increasing Max Response Length")
+         "max tokens reached before completion", "remained truncated", ("incomplete", "max response length"),
          # ... and 2 MAX_TOKENS: the budget ran out before any text part; Strands' MaxTokensReachedException ("Agent
          # has reached an unrecoverable state due to max_tokens limit")
          ("quick accessor", "finish_reason is 2"), "due to max_tokens limit",
@@ -1485,6 +1577,11 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # a body stream that failed mid-read: the browsers' fetch ("TypeError: Error in input stream", big-AGI and
+         # chatbot-ui over Anthropic and Mistral), OkHttp's HTTP/2 reset ("StreamResetException: stream was reset:
+         # INTERNAL_ERROR", anthropic-sdk-java), curl's error 18 ("transfer closed with outstanding read data
+         # remaining")
+         "error in input stream", "stream was reset", "transfer closed with outstanding read data",
          # undici's body shorter than its header said ("Response body length does not match content-length header")
          ("response body length", "content-length"),
          # an HTTP/2 stream the peer reset mid-answer (GitHub Copilot: "Request Error: Stream closed with error code
@@ -1546,13 +1643,24 @@ _TAG_LIST: Final = (
          "without sending complete message body", "incomplete chunked read", "response payload is not completed",
          "stream closed before"),
     # A stream that broke its own protocol (a proxy's translated SSE): events out of order, a block never started.
-    _tag("malformed_stream", "unexpected event order", "content block not found",
+    _tag("malformed_stream",
+         # a client meeting an event or chunk it cannot read: the Claude Agent SDK's "Unknown message type:
+         # rate_limit_event" (a newer CLI's event), LangChain's merge of two chunks ("additional_kwargs[tool_calls]
+         # already exists in this message chunk"), LiteLLM's "Unable to parse ollama chunk"
+         "unknown message type", "already exists in this message chunk", ("unable to parse", "chunk"),
+         "unexpected event order", "content block not found",
          # LobeChat's StreamChunkError ("Error parsing the message chunk of the streaming request"), go-openai's stream
          # reader ("stream has sent too many empty messages")
          "error parsing the message chunk", "too many empty messages"),
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # the AI SDK's own words when a 200's body would not parse ("Failed to process successful response"),
+         # kotlinx.serialization on an empty body ("Expected start of the object '{', but had 'EOF' instead"), an SSE
+         # client handed an HTML page ("SSE request received unexpected content-type text/html"), JavaScript's
+         # JSON.parse on an SSE line ("Unexpected token "d", "data: ..." is not a valid JSON")
+         "failed to process successful response", "expected start of the object",
+         ("unexpected content type", "text html"), "is not a valid json",
          # an HTML page where the answer's JSON was expected, however the parser words it ("Failed to parse JSON from
          # ...: Unexpected token '<', "<!doctype "); a framework that found no text where the answer should hold it
          # ("\\"text\\" field not found in the last element of response[...]. Unexpected output format"); Bedrock Nova's
@@ -1639,7 +1747,10 @@ _TAG_LIST: Final = (
     # A client's validator refusing the finish reason the answer carried (autogen's "1 validation error for
     # CreateResult finish_reason Input should be 'stop', ... or 'content_filter' [type=literal_error,
     # input_value='end_turn'"): the list names the values it takes, the refused one says what came.
-    _tag("finish_value_refused", ("finish_reason", "type literal_error"), ("stop_reason", "type literal_error")),
+    # Rust's serde the same way ("failed to deserialize api response: unknown variant ``, expected one of `stop`,
+    # `length`, `tool_calls`, `content_filter`, `function_call`": async-openai).
+    _tag("finish_value_refused", ("finish_reason", "type literal_error"), ("stop_reason", "type literal_error"),
+         ("unknown variant", "expected one of", "content_filter")),
     # The SDKs' APIUserAbortError ("Request was aborted."): the caller's own abort signal, not a provider's answer.
     _tag("caller_abort", "request was aborted", "apiuseraborterror"),
     # A route the server does not have, named in a wrapper's text without its status: Go net/http's default 404
@@ -1666,6 +1777,13 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # promptfoo's Gemini provider ("No output found in response: {"content":{},"finishReason":"STOP"...}")
+         "no output found in response",
+         # an answer with nothing in it, in clients' words: Jan ("No response received from the model"), Agnai
+         # ("received empty response"), 9router ("200 OK but response body was empty"), Hermes ("response.output is
+         # empty"), llm_wiki ("no actual response content")
+         "no response received from the model", "received empty response", "response body was empty",
+         "output is empty", "no actual response content",
          # LangChain's stream with no chunk ("No generations found in stream", "No generation chunks were returned")
          "no generations found in stream", "no generation chunks were returned",
          # Cursor relaying an empty answer ("Provider did not send back a response ... Empty provider response.")
@@ -1726,6 +1844,10 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # a C++ server that crashed on an exception ("terminate called after throwing an instance of
+         # 'std::runtime_error'": ik_llama.cpp), the error code a client names ("code: internal_server_error", Zed's
+         # cloud; not a wrapper's own label before a connection error)
+         "terminate called after throwing", "code internal_server_error",
          # a server that says it is broken rather than busy: vLLM's faulted engine ("The engine has faulted and cannot
          # accept new requests"), llama-swap's failed process ("Process can not ProxyRequest, state is failed"),
          # TabbyAPI's aborted completion ("Maybe the model was unloaded?")
@@ -1796,6 +1918,8 @@ _TAG_LIST: Final = (
          "tls handshake error",
          "bad_record_mac"),
     _tag("disconnect",
+         # n8n's HTTP node ("The connection to the server was closed unexpectedly, perhaps it is offline")
+         ("connection to the server", "closed unexpectedly"),
          # the websockets library's abnormal closure (1006): the connection dropped without a close handshake
          "no close frame received or sent",
          "server disconnected", "peer closed connection", "connection reset by peer", "connection was closed",

@@ -259,13 +259,16 @@ def _cue(name: str) -> Callable[[ErrorFacts], bool]:
 # value's own rule decides: a content block, a full window, an upstream error).
 _FAILURE_STOPS: Final = frozenset({"content_filter", "error", "network_error", "sensitive", "refusal", "safety",
                                    "model_context_window_exceeded", "length", "max_tokens"})
-_REFUSED_VALUE: Final = re.compile(r"input_value='(\w+)'")
+# pydantic's refused input (a quoted value, or None: a chunk with no finish reason at all, as vLLM streams one), serde's
+# unknown variant (an empty one: a proxy's finish_reason "")
+_REFUSED_VALUE: Final = re.compile(r"input_value=(?:'(\w+)'|none\b)|unknown variant `(\w*)`")
 
 
 def refused_value_is_benign(f: ErrorFacts) -> bool:
-    """The value a validator refused (``input_value='end_turn'``) is a normal stop, not a failure's."""
+    """The value a validator refused (``input_value='end_turn'``, ``input_value=None``) is a normal stop or none at
+    all, not a failure's."""
     match = _REFUSED_VALUE.search(f.text)
-    return match is not None and match.group(1).lower() not in _FAILURE_STOPS
+    return match is not None and (match.group(1) or match.group(2) or "").lower() not in _FAILURE_STOPS
 
 
 def html_page(f: ErrorFacts) -> bool:
@@ -644,6 +647,8 @@ RULES: Final[tuple[Rule, ...]] = (
     # Not a relay's failure to write its own quota ledger ("failed to update user quota"): a server fault.
     rule("quota_phrase", R.billing, statuses=(400, 402, 403, None), tags=("quota_word",),
          unless=("rate_limit", "exhausted", "server_fault")),
+    # An empty answer whose client only guesses at a rate limit: what came back is what is known.
+    rule("empty_answer_guessed_limit", R.empty_response, statuses=NONE, tags=("empty_answer", "guessed_cause")),
     rule("rate_limit_phrase", R.rate_limit, statuses=_THROTTLE_WORDED, tags=("rate_limit",)),
     rule("rate_limit_code_word", R.rate_limit, statuses=_THROTTLE_WORDED, tags=("throttle_code_word",)),
     rule("resource_exhausted_phrase", R.rate_limit, statuses=(*PHRASED, 503), tags=("exhausted",)),
@@ -814,7 +819,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("class_overloaded", R.overloaded, statuses=NONE, codes=(
         "serviceunavailableerror", "serviceunavailable", "overloadederror")),
     rule("class_timeout", R.timeout, statuses=NONE, codes=(
-        "apitimeouterror", "apiconnectionerror", "deadlineexceeded", "gatewaytimeout", "gatewaytimeouterror")),
+        "apitimeouterror", "apiconnectionerror", "deadlineexceeded", "gatewaytimeout", "gatewaytimeouterror",
+        # Java's transport failures, as a JVM client's trace names them ("java.net.ConnectException: Failed to connect
+        # to /127.0.0.1:12334": refused; a name that did not resolve; a read that timed out)
+        "connectexception", "unknownhostexception", "sockettimeoutexception")),
     rule("class_server_error", R.server_error, statuses=NONE, codes=(
         "internalservererror", "internalserver", "badgatewayerror", "badgateway",
         "enginedeaderror", "asyncenginedeaderror")),  # vLLM: the engine died; every request fails until a restart

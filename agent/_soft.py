@@ -237,6 +237,11 @@ def _chat(data: Mapping[str, Any]) -> SoftVerdict | None:
         # OpenRouter's mid-stream error chunk with the error on the choice ({"finish_reason": "error", "error":
         # {"message": "Error processing stream", "code": 502}}): the error decides, as a top-level one does
         return facts_from_body(error, kind=ExcKind.soft), None
+    if finish == "error":
+        # the server's own word that the generation failed, with no error object to say more (vllm-mlx: "content":
+        # null, "finish_reason": "error", zero usage: https://github.com/waybarrios/vllm-mlx): its fault, not an
+        # answer that happened to be empty
+        return _text_facts("finish_reason: error"), FailoverReason.server_error
     message = first.get("message")
     if isinstance(message, Mapping) and not (message.get("content") or message.get("tool_calls")
                                              or chat_parts(message)):  # audio, images, a legacy function call

@@ -2446,3 +2446,181 @@ def test_a_503_whose_words_name_a_fault_is_a_server_error(body: dict[str, Any], 
     """A 503 is read as load unless its words name a fault of the server itself (the rules alone)."""
     c = classify_api_error(exception_from_http("openai", 503, body), neighbours=NO_NEIGHBOURS)
     assert c.reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # transport faults in the words of Node, Bun, Go, Electron and Ruby
+    ("Error", "Error: write EPIPE\n    at WriteWrap.onWriteComplete [as oncomplete] "
+     "(node:internal/stream_base_commons:87:19)", R.timeout),
+    ("AI_APICallError", '{"error":{"name":"AI_APICallError","cause":{"code":"FailedToOpenSocket","path":'
+     '"http://192.168.4.9:8080/v1/chat/completions","errno":0}}}', R.timeout),
+    ("Error", 'An error occurred in the request\uff0cPost "https://api.openai.com/v1/chat/completions": proxyconnect '
+     "tcp: dial tcp 127.0.0.1:10809: connectex: No connection could be made because the target machine actively "
+     "refused it.", R.timeout),
+    ("Error", "ERR_SOCKET_CONNECTION_TIMEOUT", R.timeout),
+    ("Error", "Error: net::ERR_HTTP2_PROTOCOL_ERROR\n    at SimpleURLLoaderWrapper.<anonymous> "
+     "(node:electron/js2c/utility_init:2:10511)", R.timeout),
+    ("Seahorse::Client::NetworkingError", "Net::ReadTimeout with #<TCPSocket:(closed)>", R.timeout),
+    ("java.net.ConnectException", "Failed to connect to /127.0.0.1:12334", R.timeout),
+    ("RuntimeError", "There was an unexpected error while running the agent. Please report this error to the "
+     "developers. Your session ID is 85b2d59e19cf46a8b5bbfa2c6cae8a05. Error type: APIConnectionError", R.timeout),
+    ("Error", "The connection to the server was closed unexpectedly, perhaps it is offline. You can retry the request "
+     "immediately or wait and retry later.", R.timeout),
+    ("Error", "write EPROTO 14654428880960:error:100000f7:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER:"
+     "../../third_party/boringssl/src/ssl/tls_record.cc:231:", R.tls_untrusted),
+    # a body stream that broke mid-read
+    ("Error", "[Streaming Issue] Anthropic: Error in input stream", R.stream_incomplete),
+    ("TypeError", "Error consuming stream: TypeError: Error in input stream", R.stream_incomplete),
+    ("StreamResetException", "stream was reset: INTERNAL_ERROR", R.stream_incomplete),
+    ("Error", "curl: (18) transfer closed with outstanding read data remaining", R.stream_incomplete),
+    # answers a client could not read, and answers with nothing in them
+    ("Error", "Failed to stream chat response: Failed to process successful response", R.malformed_response),
+    ("Error", "Error: Unexpected Response: W4.k: Expected start of the object '{', but had 'EOF' instead at path: $\n"
+     "JSON input:", R.malformed_response),
+    ("Error", "Failed to generate response: Anthropic interrupted the response: SSE request received unexpected "
+     "content-type text/html;charset=UTF-8", R.malformed_response),
+    ("Error", 'Error occurred: Unexpected token "d", "data: ..." is not a valid JSON', R.malformed_response),
+    ("Error", "Unknown message type: rate_limit_event", R.malformed_response),
+    ("Error", "additional_kwargs[tool_calls] already exists in this message chunk.", R.malformed_response),
+    ("litellm.APIConnectionError", "litellm.APIConnectionError: Unable to parse ollama chunk - {'model': "
+     "'gpt-oss:120b', 'created_at': '2025-09-08T12:13:57.472827154Z', 'response': '', 'thinking': 'We', 'done': "
+     "False}", R.malformed_response),
+    ("Error", "Error sending message: No response received from the model", R.empty_response),
+    ("Error", "failed to generate response: claude request failed: received empty response try again",
+     R.empty_response),
+    ("Error", "no actual response content", R.empty_response),
+    # an empty answer whose client only guesses at a rate limit
+    ("Error", "LLM returned 200 OK but response body was empty (possible rate limit)", R.empty_response),
+    ("Error", "⚠️  Invalid API response (attempt 3/3): response.output is empty\n❌ Max retries (3) exceeded for "
+     "invalid responses. Giving up.\nError: Invalid API response shape. Likely rate limited or malformed provider "
+     "response.",
+     R.empty_response),
+    ("Error", "failed to get title: response incomplete: max tokens reached before completion", R.output_truncated),
+    ("Error", "Response remained truncated after 3 continuation attempts", R.output_truncated),
+    ("Error", "AI response JSON appears incomplete (text ends mid-sentence). Try increasing Max Response Length.",
+     R.output_truncated),
+    # refusals in image generators' and wrappers' words
+    ("Error", "Unsuccessful Finish Reason: RECITATION", R.content_policy_blocked),
+    ("Error", "We\u2019re so sorry, but the prompt may violate our guardrails around nudity, sexuality, or erotic "
+     "content. If you think we got it wrong, please retry or edit your prompt.", R.content_policy_blocked),
+    ("Error", "This query violates the policy against generating content that promotes or condones violence, incites "
+     "hatred, promotes discrimination, or disparages on the basis of race or ethnic origin.", R.content_policy_blocked),
+    ("Error", "This content can't be shown\nWe take extra caution with requests involving biological research and "
+     "applications that could pose safety risks.", R.content_policy_blocked),
+    # keys: refused, missing, empty
+    ("qianfan.errors.APIError", "api return error, req_id:  code: 14, msg: IAM Certification failed", R.auth),
+    ("Error", "请求百川 API 时发生错误\uff1a{'error_code': 10105, 'text': 'Invalid Signature parameter in request "
+     "header', 'error': {'message': 'Invalid Signature parameter in request header', 'type': "
+     "'invalid_request_error', 'param': None, 'code': None}}", R.auth),
+    ("Error", 'Agent failed before reply: No API key found for provider "anthropic". Configure auth for this agent '
+     "(openclaw agents add <id>)", R.auth),
+    ("h11._util.LocalProtocolError", "Illegal header value b'Bearer '", R.auth),
+    ("Error", "Zed's API rejected the request due to insufficient permissions. Check that your API key has access to "
+     "this model.", R.auth),
+    ("Error", "Response status code does not indicate success: 401 (PermissionDenied).", R.auth),
+    # spend caps and credits; a month-long wait is no rate limit
+    ("Error", "Workspace monthly budget of $500.00 exceeded. Contact your workspace admin.", R.billing),
+    ("Error", '402 {"error":"Rate limited","reasons":["premium-usage-exceeded","not-enough-credits"],...}', R.billing),
+    # sizes: an image over vLLM's encoder cache, prompts over a window, MiniMax's media cap
+    ("openai.BadRequestError", "Error code: 400 - {'error': {'message': 'The decoder prompt contains a(n) image item "
+     "with length 4200, which exceeds the pre-allocated encoder cache size 3721. Please reduce the input size or "
+     "increase the encoder cache size by setting --limit-mm-per-prompt at startup.', 'type': 'BadRequestError', "
+     "'param': None, 'code': 400}}", R.image_too_large),
+    ("Error", "media exceeds size limit: max 10485760 bytes (2013)", R.image_too_large),
+    ("Error", 'Tencent (cus_e4aii) provider error:\ninput length too long {"error":{"message":"input length too long",'
+     '"type":"runtime_error","param":null,"code":"20059"}}', R.context_overflow),
+    ("RuntimeError", "Prompt tokens (2068) cannot be greater than the model's max prompt length (2000)",
+     R.context_overflow),
+    ("ValueError", "This prompt (length 2185) exceeds the model's maximum allowed prompt length (2048).",
+     R.context_overflow),
+    # a model the endpoint does not serve; both token limits in one request
+    ("openai.BadRequestError", "Error code: 400 - {'error': {'code': 'unavailable_model', 'message': 'Unavailable "
+     "model: text-embedding-3-large', 'details': 'Unavailable model: text-embedding-3-large'}}", R.model_not_found),
+    ("Error", "Error code: 400 - {'error': {'message': \"Setting 'max_tokens' and 'max_completion_tokens' at the same "
+     "time is not supported.  (request id: 2024123103062962320720267438851)\", 'type': 'invalid_request_error', "
+     "'param': 'max_tokens', 'code': 'invalid_parameter_combination'}}", R.max_tokens_unsupported),
+    ("RuntimeError", 'Request failed, msg: {"error":{"code":"1214","message":"messages[4]:content和tool_calls '
+     '字段不能同时为空"}}, please ref to `https://open.bigmodel.cn/dev/api#error-code-v3`', R.format_error),
+    # a crashed server, a code a client names; a model's broken answer and an interrupted run are worth a resend
+    ("std::runtime_error", "terminate called after throwing an instance of 'std::runtime_error'\n  what():  Invalid "
+     "diff: now finding less tool calls!", R.server_error),
+    ("Error", "Error interacting with language model\ncompletion request failed. request_id: 969fbc8d, code: "
+     "internal_server_error, message: Error processing completion request: 969fbc8d", R.server_error),
+    ("Error", "Request failed: Request failed with status: 400 Bad Request. Message: Error: Model response did not "
+     "respect the required format. Please consider retrying or using a more straightforward prompt.", R.transient),
+    ("replicate.exceptions.ModelError", "Prediction interrupted; please retry (code: PA)", R.transient),
+    # a validator refusing an answer's finish reason that lists content_filter among the values it takes
+    ("Error", "Error when calling OpenAI API: 1 validation error for Choice\nfinish_reason\n  Input should be 'stop', "
+     "'length', 'tool_calls', 'content_filter' or 'function_call' [type=literal_error, input_value=None, "
+     "input_type=NoneType]", R.malformed_response),
+    ("Error", "failed to get token: failed to deserialize api response: unknown variant ``, expected one of `stop`, "
+     "`length`, `tool_calls`, `content_filter`, `function_call` at line 1 column 213", R.malformed_response),
+    # images a tool result may not hold, an image over DashScope's cap, a final assistant turn vLLM will not continue
+    ("litellm.BadRequestError", "litellm.BadRequestError: OpenAIException - Error code: 400 - {\n    'error': {\n"
+     "        'message': \"Invalid 'messages[3]'. Image URLs are only allowed for messages with role 'user', but this "
+     "message with role 'tool' contains an image URL.\",\n        'type': 'invalid_request_error',\n        'param': "
+     "'messages[3]',\n        'code': 'invalid_value'\n    }\n}", R.multimodal_tool_content_unsupported),
+    ("openai.BadRequestError", "Error code: 400 - {'error': {'code': 'invalid_parameter_error', 'message': "
+     "'Multimodal file size is too large'}}", R.image_too_large),
+    ("Error", "Cannot set `add_generation_prompt` to True when the last message is from the assistant. Consider using "
+     "`continue_final_message` instead.", R.prefill_unsupported),
+    ("LLMDidNotFinishException", "The LLM generation was not completed. Please increase try increasing the max_tokens "
+     "and try again.", R.output_truncated),
+    ("Error", 'No output found in response: {"content":{},"finishReason":"STOP","index":0}', R.empty_response),
+    ("BatchError", '{ "data": [ { "code": "token_limit_exceeded", "message": "The number of enqueued tokens has '
+     "surpassed the configured limit of 30K for the deployment 'gpt-4.1-batch'. Please either increase the limit or "
+     'try again once the current jobs have finished.", "line": null, "param": null } ], "object": "list" }',
+     R.rate_limit),
+    ("Error", "Request failed: Request failed with status: 400 Bad Request. Message: invalid request parameters: "
+     "Requests cannot contain `assistant` role in the final position when `tools` are used..", R.prefill_unsupported),
+    ("Error", '{\n  "error": {\n    "id": "75dd945dd905ae9d84a22cbad69bc57d",\n    "message": "请求格式有误",\n    '
+     '"type": "runtime_error",\n    "param": null,\n    "code": "4003"\n  },\n  "endpoint": '
+     '"https://api.hunyuan.cloud.tencent.com/v1",\n  "provider": "hunyuan"\n}', R.format_error),
+    # Copilot Chat's rate-limit notice, translated
+    ("Error", "申し訳ございません。要求はレート制限されました。84 seconds を待ってから、"
+     "もう一度お試しください。", R.rate_limit),
+    ("Error", "Lo sentimos, su solicitud estaba limitada a la velocidad. Espere 31 seconds antes de intentarlo de "
+     "nuevo.", R.rate_limit),
+    # near misses: a proxy's 500 whose upstream refused stays the proxy's answer; a wrapper's INTERNAL_SERVER_ERROR
+    # label before a connection error is no server's code
+    ("InternalServerError", "Unable to round-trip http request to upstream: dial tcp [::1]:11434: connectex: No "
+     "connection could be made because the target machine actively refused it.", R.server_error),
+    ("LLMConnectionError", "INTERNAL_SERVER_ERROR: Failed to connect to OpenAI: Connection error.", R.timeout),
+])
+def test_holdout61_to_74_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 61 to 74 (less-covered Asian providers, chat front-ends,
+    transport faults as clients print them, coding assistants, direct inference providers, failures inside a 200,
+    non-Python clients, documentation, workflow platforms, autonomous agents, self-hosted servers, localized texts, the
+    newest models), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # GitHub Models' 413 counts its cap in tokens: the prompt is over the window (https://github.com/marketplace/models)
+    (413, {"error": {"code": "tokens_limit_reached", "message": "Request body too large for gpt-4o model. Max size: "
+                     "8000 tokens.", "details": "Request body too large for gpt-4o model. Max size: 8000 tokens."}},
+     R.context_overflow),
+    # near miss: a cap in bytes stays the body's size (sub2api)
+    (413, {"error": {"message": "Request body too large, limit is 256MB"}}, R.payload_too_large),
+    # OpenRouter's guardrail (https://openrouter.ai/docs/api-reference/errors-and-debugging): the prompt, not the key
+    (403, {"error": {"code": 403, "message": "Request blocked: prompt injection patterns detected",
+                     "metadata": {"patterns": ["ignore all previous instructions"]}}}, R.content_policy_blocked),
+])
+def test_holdout61_to_74_bodies(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
+    """Bodies of the fitted families, replayed through the real client (the rules alone)."""
+    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("choice", "expect"), [
+    # vllm-mlx's failed generation: no error object, no content, zero usage (https://github.com/waybarrios/vllm-mlx)
+    ({"index": 0, "message": {"role": "assistant", "content": None}, "finish_reason": "error"}, R.server_error),
+    # near misses: an empty answer that stopped normally is empty; a real answer is no failure
+    ({"index": 0, "message": {"role": "assistant", "content": None}, "finish_reason": "stop"}, R.empty_response),
+    ({"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}, None),
+])
+def test_a_chat_answer_that_finished_on_error_is_the_servers_fault(choice: dict[str, Any],
+                                                                   expect: FailoverReason | None) -> None:
+    body = {"id": "chatcmpl-f9667199", "object": "chat.completion", "created": 1781813139, "model": "qwen3.5:397b",
+            "choices": [choice], "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}}
+    c = classify_soft_failure(body)
+    assert (c.reason if c else None) is expect

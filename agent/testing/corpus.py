@@ -81,6 +81,9 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout46.jsonl", "holdout47.jsonl", "holdout48.jsonl", "holdout49.jsonl", "holdout50.jsonl",
                   "holdout51.jsonl", "holdout52.jsonl", "holdout53.jsonl", "holdout54.jsonl", "holdout55.jsonl",
                   "holdout56.jsonl", "holdout57.jsonl", "holdout58.jsonl", "holdout59.jsonl", "holdout60.jsonl",
+                  "holdout61.jsonl", "holdout62.jsonl", "holdout63.jsonl", "holdout64.jsonl", "holdout65.jsonl",
+                  "holdout66.jsonl", "holdout67.jsonl", "holdout68.jsonl", "holdout69.jsonl", "holdout70.jsonl",
+                  "holdout71.jsonl", "holdout72.jsonl", "holdout73.jsonl", "holdout74.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -117,7 +120,11 @@ pages, Hugging Face discussions, GitHub Community); then, the same way, holdout4
 (the Google ecosystem), holdout51 (AWS Bedrock and Azure) and holdout52 (the coding agents' 2025-2026 issues), and
 holdout53 (the Anthropic ecosystem), holdout54 (the OpenAI ecosystem), holdout55 (routers and hosted clouds) and
 holdout56 (self-hosted servers), and holdout57 (the Chinese-language ecosystem), holdout58 (Python agent
-frameworks), holdout59 (the JS/TS ecosystem) and holdout60 (chat bots and assistants).
+frameworks), holdout59 (the JS/TS ecosystem) and holdout60 (chat bots and assistants); and fourteen mined blind the
+same night the same way, holdout61 to holdout74 (less-covered Asian providers, chat front-ends, transport faults as
+clients print them, coding assistants, direct inference providers, failures inside a 200, non-Python clients,
+documentation, workflow platforms, evaluation and batch tools, autonomous agents, self-hosted servers, localized texts,
+the newest models).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
