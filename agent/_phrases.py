@@ -490,6 +490,8 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # SGLang asked for an adapter it has not loaded ("The following requested LoRA adapters are not loaded")
+         ("lora adapters", "not loaded"),
          # Azure AI Inference's code unavailable_model ("Unavailable model: text-embedding-3-large")
          "unavailable model",
          # Volcengine Ark's endpoint id that names no deployment ("The request targeted an endpoint that does not exist
@@ -730,6 +732,9 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # Gemini's preview model with no free tier ("Gemini 2.5 Pro Preview doesn't have a free quota tier"), a
+         # service sold in packages ("通过套餐包使用服务时需要先购买套餐包": buy a package first)
+         "doesn t have a free quota tier", "does not have a free quota tier", "购买套餐包",
          # a spend cap for the month ("Workspace monthly budget of $500.00 exceeded. Contact your workspace admin.":
          # OpenRouter's workspace budgets)
          ("monthly budget", "exceeded"),
@@ -891,6 +896,8 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # SkyServe's load balancer with no replica up yet ("No ready replicas. Use "sky serve status" to check")
+         "no ready replicas",
          # Groq's maintenance notice ("service offline for maintenance"), iFlytek Spark's capacity and busy notices
          # ("服务容量不足", "服务忙 ... 请稍后再试")
          "offline for maintenance", "服务容量不足", "服务忙",
@@ -1112,6 +1119,8 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key",
+         # a client with no key to send ("Error: OPENAI_API_KEY is not set")
+         "openai_api_key is not set", "api key is not set",
          # Baichuan's 10105, typed invalid_request_error ("Invalid Signature parameter in request header": the key's
          # signature), h11 refusing an Authorization header with an empty key ("Illegal header value b'Bearer '": the
          # key variable was empty), whatever protocol error class carries it
@@ -1655,6 +1664,10 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # the Firebase AI Logic and Google AI Dart SDKs meeting a field they cannot read ("Unhandled format for Part:
+         # {thought: true, thoughtSignature: ...}", "Unhandled ContentModality format AUDIO"), Lua's cjson on a body
+         # that is no JSON ("Expected value but found invalid token at character 1": gp.nvim)
+         "unhandled format for", "unhandled contentmodality format", "expected value but found invalid token",
          # the AI SDK's own words when a 200's body would not parse ("Failed to process successful response"),
          # kotlinx.serialization on an empty body ("Expected start of the object '{', but had 'EOF' instead"), an SSE
          # client handed an HTML page ("SSE request received unexpected content-type text/html"), JavaScript's

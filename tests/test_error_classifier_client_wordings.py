@@ -2624,3 +2624,32 @@ def test_a_chat_answer_that_finished_on_error_is_the_servers_fault(choice: dict[
             "choices": [choice], "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}}
     c = classify_soft_failure(body)
     assert (c.reason if c else None) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # SDKs that met a field they cannot read (Firebase AI Logic on Flutter), a decoder handed no JSON (gp.nvim)
+    ("VertexAISdkException", "Unhandled format for Part: {thought: true, thoughtSignature: AZs1mZzJbVRs==}\n"
+     "This indicates a problem with the Vertex AI in Firebase SDK. Try updating to the latest version",
+     R.malformed_response),
+    ("FormatException", "Unhandled ContentModality format\nAUDIO", R.malformed_response),
+    ("Error", "Error executing callback:\n.../.vim/plugged/gp.nvim/lua/gp/dispatcher.lua:373: Expected value but found "
+     "invalid token at character 1\nstack traceback:\n\t[C]: in function 'decode'", R.malformed_response),
+    # a client with no key to send; a preview model with no free tier; a service sold in packages
+    ("Error", "Error: Error: OPENAI_API_KEY is not set", R.auth),
+    ("Error", "Error code: 429 - {'error': {'code': 429, 'message': \"Gemini 2.5 Pro Preview doesn't have a free quota "
+     "tier. Please use Gemini 2.5 Pro Experimental (models/gemini-2.5-pro-exp-03-25) instead.\"}}", R.billing),
+    ("Error", "通过套餐包使用服务时需要先购买套餐包。", R.billing),
+    # a load balancer with no replica up; an adapter the server has not loaded
+    ("Error", '{"detail":"No ready replicas. Use \\"sky serve status [SERVICE_NAME]\\" to check the replica status."}',
+     R.overloaded),
+    ("Error", "The following requested LoRA adapters are not loaded: {'pbevan11/llama-3.1-8b-ocr-correction'} Loaded "
+     "adapters: {'philschmid/code-llama-3-1-8b-text-to-sql-lora': 'philschmid/code-llama-3-1-8b-text-to-sql-lora'}",
+     R.model_not_found),
+    # near miss: an invalid token that is the key's stays auth (a new-api relay's 401)
+    ("Error", "AI 分析失败: Error code: 401 - {'error': {'message': 'Invalid token (request id: "
+     "202607220322063555961998268d9d6xAiC5JEm)', 'type': 'new_api_error', 'param': '', 'code': ''}}", R.auth),
+])
+def test_holdout75_to_80_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 75 to 80 (RAG pipelines, translation tools, note-taking
+    plugins, code-review bots, infra-hosted endpoints, mobile clients), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
