@@ -490,6 +490,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # a relay key scoped to other models ("Model 'gpt-5.5' is not allowed for this provider. Allowed models:
+         # gpt-image-2")
+         ("model", "is not allowed for this provider"),
          # SGLang asked for an adapter it has not loaded ("The following requested LoRA adapters are not loaded")
          ("lora adapters", "not loaded"),
          # Azure AI Inference's code unavailable_model ("Unavailable model: text-embedding-3-large")

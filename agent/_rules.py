@@ -758,6 +758,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # an API refuses a key in its own JSON envelope, so the page comes from a WAF or CDN in front of it that blocks
     # this network or client. Another key does not pass it; another route or provider does.
     rule("forbidden_html_page", R.provider_policy_blocked, statuses=(403,), test=html_page),
+    # A 403 whose words say the model is not there for this caller ("Model not found" behind GPUStack's gateway, "is not
+    # authorized to access model ... or model does not exist"): the key may serve other models, so the (key, model)
+    # pair is suspended rather than the key.
+    rule("model_support_forbidden", R.model_not_found, statuses=(403,), tags=("model_missing",)),
     # Statuses.
     rule("status_401", R.auth, statuses=(401,)),
     rule("status_403", R.auth, statuses=(403,)),

@@ -666,10 +666,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT68, 6, 12),  # errors official documentation shows (OpenRouter, APISIX); 4 unseen
     (HOLDOUT69, 22, 25),  # low-code and workflow platforms (n8n, Dify, RAGFlow); 21 unseen
     (HOLDOUT70, 28, 35),  # evaluation, data-generation and batch tools; 21 unseen
-    (HOLDOUT71, 25, 34),  # autonomous agents (OpenHands, MetaGPT, Letta, browser-use); 20 unseen
-    (HOLDOUT72, 18, 24),  # less-covered self-hosted servers (Lemonade, TabbyAPI, GPUStack, TEI); 15 unseen
+    (HOLDOUT71, 26, 34),  # autonomous agents (OpenHands, MetaGPT, Letta, browser-use); 20 unseen
+    (HOLDOUT72, 19, 24),  # less-covered self-hosted servers (Lemonade, TabbyAPI, GPUStack, TEI); 15 unseen
     (HOLDOUT73, 14, 18),  # localized texts (Copilot Chat in seven languages, Windows sockets); 11 unseen
-    (HOLDOUT74, 39, 41),  # the newest model generations (parameters, schemas, thinking, plans); 38 unseen
+    (HOLDOUT74, 40, 41),  # the newest model generations (parameters, schemas, thinking, plans); 38 unseen
     (HOLDOUT75, 6, 7),  # RAG and knowledge pipelines; 5 unseen
     (HOLDOUT76, 12, 15),  # translation and subtitle tools, browser extensions; 11 unseen
     (HOLDOUT77, 14, 15),  # note-taking and editor plugins (gptel, gp.nvim, Obsidian); 13 unseen

@@ -9,6 +9,7 @@ import pytest
 
 from agent import FailoverReason, Scope, classify_api_error, classify_soft_failure
 from agent._neighbours import NO_NEIGHBOURS
+from agent.ladder import LadderContext, LadderPolicy, Step, next_step
 from agent.testing.sdk_errors import exception_from_http, exception_from_message, outcome_from_event, response_from_http
 
 R = FailoverReason
@@ -2653,3 +2654,32 @@ def test_holdout75_to_80_families(type_name: str, text: str, expect: FailoverRea
     """The general rules fitted to the misses of holdouts 75 to 80 (RAG pipelines, translation tools, note-taking
     plugins, code-review bots, infra-hosted endpoints, mobile clients), with real shapes (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("body", "expect", "step"), [
+    # GPUStack's gateway (https://github.com/gpustack/gpustack), TrueFoundry's gateway: the model is not there for this
+    # caller; the key may serve others, so the (key, model) pair is suspended and another key tried before a fallback
+    ({"error": {"message": "Model not found", "code": 403, "type": "Forbidden"}}, R.model_not_found, Step.rotate),
+    ({"status": "failure", "message": "User gateway-tester-v2-39655442-6 is not authorized to access model "
+      "test-v2-openrouter/x-ai-grok-code-fast-1 or model does not exist",
+      "error": {"message": "User gateway-tester-v2-39655442-6 is not authorized to access model "
+                "test-v2-openrouter/x-ai-grok-code-fast-1 or model does not exist", "type": "AuthorizationError"}},
+     R.model_not_found, Step.rotate),
+    # a relay key scoped to other models (https://github.com/ningzimu/codex-ppt-skill/issues/57)
+    ({"error": {"message": "Model 'gpt-5.5' is not allowed for this provider.\n  Allowed models: gpt-image-2"}},
+     R.model_not_found, Step.rotate),
+    # near misses: a 403 that names no model stays the key's (NVIDIA NIM, https://github.com/dmMaze/BallonsTranslator/
+    # issues/1233; xAI, https://github.com/decolua/9router/issues/2559)
+    ({"status": 403, "title": "Forbidden", "detail": "Authorization failed"}, R.auth, Step.rotate),
+    ({"code": "permission-denied", "error": "Access to the chat endpoint is denied. Please ensure you're using the "
+      "correct credentials."}, R.auth, Step.rotate),
+])
+def test_a_403_that_says_the_model_is_not_there_suspends_the_pair(body: dict[str, Any], expect: FailoverReason,
+                                                                 step: Step) -> None:
+    """A 403 whose words say the model does not exist for this caller is the (key, model) pair's, not the key's: the
+    key is kept for other models, and another key is tried first (it may be entitled)."""
+    c = classify_api_error(exception_from_http("openai", 403, body), neighbours=NO_NEIGHBOURS)
+    assert c.reason is expect
+    if expect is R.model_not_found:
+        assert c.scope is Scope.credential_model
+    assert next_step(c, LadderPolicy(), LadderContext(has_next=True)) is step
