@@ -354,6 +354,10 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a relay's "Invalid param: not support for model [gpt-4.1-2025-04-14]", Xinference's "Model jina-reranker-v2
+         # cannot be run on engine", Snowflake Cortex's "The model you requested is unavailable in your region" (enable
+         # cross-region inference, or another model)
+         "not support for model", "cannot be run on engine", "model you requested is unavailable in your region",
          # a workspace's key without the model ("Model access denied.": Bailian via Dify), a framework's provider list
          # ("Provider anthropic is not supported (supported providers: letta, openai, ...)")
          "model access denied", ("is not supported", "supported providers"),

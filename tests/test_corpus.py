@@ -574,10 +574,10 @@ def test_twenty_fifth_holdout_accuracy_does_not_fall() -> None:
 def test_twenty_sixth_holdout_accuracy_does_not_fall() -> None:
     """The twenty-sixth held-out file, a ninth representative sample aimed at the long tail, no rule fitted to it, keeps
     its accuracy (58 of 88 before any rule saw it, on bd0b1b2 with the file, all message-only; 54 with the rules alone,
-    the nearest-neighbour reading adding four; 67 after general rules were fitted to its misses); raise the floor as
-    rules fix more, never lower it."""
+    the nearest-neighbour reading adding four; 67 after general rules were fitted to its misses, 68 once a model an
+    engine cannot run was read as model support); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT26)])
-    assert total >= 88 and right / total >= 67 / 88, f"{right}/{total}"
+    assert total >= 88 and right / total >= 68 / 88, f"{right}/{total}"
 
 
 def test_twenty_seventh_holdout_accuracy_does_not_fall() -> None:
@@ -639,10 +639,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT41, 11, 11),  # real answers recorded in test suites' cassettes and fixtures; 8 unseen
     (HOLDOUT42, 49, 55),  # issues of small, little-known repositories; 39 unseen
     (HOLDOUT43, 5, 5),  # notebooks' outputs and course pages; 5 unseen (no rule fitted)
-    (HOLDOUT44, 23, 25),  # evaluation and benchmark tooling; 23 unseen (no rule fitted)
+    (HOLDOUT44, 24, 25),  # evaluation and benchmark tooling; 23 unseen (one model-support wording fitted later)
     (HOLDOUT45, 45, 46),  # the non-chat endpoints (embeddings, audio, images, batches, Assistants); 30 unseen
     (HOLDOUT46, 21, 23),  # regional providers, users writing in other languages; 17 unseen
-    (HOLDOUT47, 20, 24),  # errors quoted in pull requests and threads of less-covered ecosystems; 15 unseen
+    (HOLDOUT47, 21, 24),  # errors quoted in pull requests and threads of less-covered ecosystems; 15 unseen
     (HOLDOUT48, 24, 29),  # troubleshooting pages, Hugging Face discussions, GitHub Community; 17 unseen
     (HOLDOUT49, 12, 13),  # HTTP-200 soft failures and what clients print for them; 8 unseen
     (HOLDOUT50, 22, 30),  # the Google ecosystem (Gemini API, Vertex, google-genai, Gemini CLI, Live, Veo); 8 unseen
