@@ -739,6 +739,9 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # LibreChat's shared key spent ("The default API key has reached its limit. To continue using this service,
+         # please set up your own API key.")
+         "default api key has reached its limit",
          # Gemini's preview model with no free tier ("Gemini 2.5 Pro Preview doesn't have a free quota tier"), a
          # service sold in packages ("通过套餐包使用服务时需要先购买套餐包": buy a package first)
          "doesn t have a free quota tier", "does not have a free quota tier", "购买套餐包",
@@ -903,6 +906,8 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # chatgpt-mirai-qq-bot's canned reply ("当前服务器压力有点大...": the server is under pressure)
+         "服务器压力",
          # SkyServe's load balancer with no replica up yet ("No ready replicas. Use "sky serve status" to check")
          "no ready replicas",
          # Groq's maintenance notice ("service offline for maintenance"), iFlytek Spark's capacity and busy notices
@@ -1051,6 +1056,8 @@ _TAG_LIST: Final = (
          "might be rate limited", "maybe rate limited"),
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
     _tag("rate_limit",
+         # chatgpt-on-wechat's canned reply to a throttle ("提问太快啦...": asking too fast)
+         "提问太快",
          # Azure's Batch API cap on the tokens queued per deployment ("The number of enqueued tokens has surpassed the
          # configured limit of 30K ... try again once the current jobs have finished"; OpenAI's "Enqueued token limit
          # reached")
@@ -1126,6 +1133,14 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key",
+         # botocore's NoCredentialsError and PartialCredentialsError ("Unable to locate credentials", "Partial
+         # credentials found in env, missing: AWS_SECRET_ACCESS_KEY"), its SSO token error ("The SSO session associated
+         # with this profile has expired or is otherwise invalid"), the OpenHands SDK ("Invalid or missing API
+         # credentials"), a key page under Billing ("This request requires a valid API key. You can create a new API key
+         # on the Billing page"), LobeChat's "check if your key has the necessary access rights", whatever class a
+         # wrapper gives them
+         "unable to locate credentials", "partial credentials found", ("sso session", "has expired"),
+         "missing api credentials", "requires a valid api key", "key has the necessary access rights",
          # a client with no key to send ("Error: OPENAI_API_KEY is not set")
          "openai_api_key is not set", "api key is not set",
          # Baichuan's 10105, typed invalid_request_error ("Invalid Signature parameter in request header": the key's
@@ -1262,6 +1277,11 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # Bedrock's ValidationException texts without their class ("The maximum tokens you requested exceed the model
+         # limit of 4096", "The number of toolResult blocks at messages.11.content exceeds the number of toolUse blocks
+         # of previous turn", ""thinking.type.enabled" is not supported for this model. Use "thinking.type.adaptive"")
+         "maximum tokens you requested exceed the model limit", ("toolresult blocks", "tooluse blocks"),
+         ("thinking type enabled", "use thinking type adaptive"),
          # Tencent Hunyuan's 4003 ("请求格式有误": the request's format is wrong)
          "请求格式有误",
          # Zhipu's 1214 for a message with neither text nor tool calls ("messages[4]:content和tool_calls
@@ -1464,6 +1484,12 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # texts that keep their reading when a wrapper drops the exception's class: ollama-python's ConnectionError
+         # ("Failed to connect to Ollama. Please check that Ollama is downloaded, running and accessible"; not Zed's
+         # "Failed to connect to Ollama API: 400 ...", an answer), openai<1.0's
+         # APIConnectionError ("Error communicating with OpenAI"), botocore's ProxyConnectionError ("Failed to connect
+         # to proxy URL: ..."), chatgpt-on-wechat's canned reply ("我连接不到你的网络": I cannot reach your network)
+         "check that ollama is downloaded", "error communicating with openai", "failed to connect to proxy", "连接不到",
          # Node's EPIPE (a write to a socket the peer had closed: "Error: write EPIPE ... on TLSSocket":
          # https://github.com/anthropics/claude-code), Bun's fetch that could not open a socket ("FailedToOpenSocket":
          # https://github.com/sst/opencode), Go's proxy dial ("proxyconnect tcp: dial tcp 127.0.0.1:10809: connectex: No
@@ -1560,6 +1586,9 @@ _TAG_LIST: Final = (
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     _tag("output_truncated",
+         # openai-python's LengthFinishReasonError without its class ("Could not parse response content as the length
+         # limit was reached")
+         "as the length limit was reached",
          # ragas' LLMDidNotFinishException ("The LLM generation was not completed. Please increase try increasing the
          # max_tokens and try again.")
          ("generation was not completed", "max_tokens"),
@@ -1864,6 +1893,8 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # vLLM's AsyncEngineDeadError text ("Task finished unexpectedly. This should never happen!"), without its class
+         "task finished unexpectedly",
          # a C++ server that crashed on an exception ("terminate called after throwing an instance of
          # 'std::runtime_error'": ik_llama.cpp), the error code a client names ("code: internal_server_error", Zed's
          # cloud; not a wrapper's own label before a connection error)

@@ -2692,3 +2692,47 @@ def test_a_403_that_says_the_model_is_not_there_suspends_the_pair(body: dict[str
     if expect is R.model_not_found:
         assert c.scope is Scope.credential_model
     assert next_step(c, LadderPolicy(), LadderContext(has_next=True)) is step
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # texts of classes that decided them (ollama-python's ConnectionError, openai<1.0's APIConnectionError, botocore's
+    # ProxyConnectionError, NoCredentialsError, PartialCredentialsError, SSOTokenLoadError, vLLM's
+    # AsyncEngineDeadError, openai-python's LengthFinishReasonError), read the same once a wrapper drops the class
+    ("Failed to connect to Ollama. Please check that Ollama is downloaded, running and accessible. "
+     "https://ollama.com/download", R.timeout),
+    ("Error communicating with OpenAI", R.timeout),
+    ('Failed to connect to proxy URL: "http://proxy.internal:3128"', R.timeout),
+    ("Unable to locate credentials", R.auth),
+    ("Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY", R.auth),
+    ("The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session "
+     "run aws sso login with the corresponding profile.", R.auth),
+    ("Invalid or missing API credentials", R.auth),
+    ("This request requires a valid API key. You can create a new API key on the Billing page: "
+     "https://aimlapi.com/app/keys", R.auth),
+    ("Sorry, you do not have permission to access this service. Please check if your key has the necessary access "
+     "rights.", R.auth),
+    ("Task finished unexpectedly. This should never happen! Please open an issue on Github. See stack trace above for "
+     "theactual cause.", R.server_error),
+    ("The maximum tokens you requested exceed the model limit of 4096. Try again with a maximum tokens value lower "
+     "than 4096.", R.format_error),
+    ("The number of toolResult blocks at messages.11.content\nexceeds the number of toolUse blocks of previous turn.",
+     R.format_error),
+    ('"thinking.type.enabled" is not supported for this model. Use "thinking.type.adaptive" and "output_config.effort" '
+     "to control thinking behavior.", R.format_error),
+    ("Could not parse response content as the length limit was reached - CompletionUsage(completion_tokens=300, "
+     "prompt_tokens=513, total_tokens=813)", R.output_truncated),
+    ("We apologize for any inconvenience caused. The default API key has reached its limit. To continue using this "
+     "service, please set up your own API key.", R.billing),
+    # chat bots' canned replies (chatgpt-on-wechat, chatgpt-mirai-qq-bot)
+    ("[ERROR]\n提问太快啦\uff0c请休息一下再问我吧", R.rate_limit),
+    ("[ERROR]\n我连接不到你的网络", R.timeout),
+    ("抱歉\uff0c当前服务器压力有点大\uff0c请稍后再找我吧\uff01", R.overloaded),
+    # near miss: Zed's words around an answer Ollama gave are no failure to connect
+    ('Error interacting with language model\nFailed to connect to Ollama API: 400 Bad Request {"error":"json: cannot '
+     'unmarshal array into Go struct field .tools.function.parameters.properties.type of type string"}',
+     R.format_error),
+])
+def test_a_text_keeps_its_reading_without_its_class(text: str, expect: FailoverReason) -> None:
+    """Errors whose class decided them (the corpus entries above) read the same from their words alone, as a wrapper
+    that re-raises ``Exception(str(e))`` leaves them (the rules alone)."""
+    assert _rules_alone("Exception", text) is expect
