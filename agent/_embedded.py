@@ -148,6 +148,11 @@ def embedded_status(text: str) -> int | None:
             return int(match.group(0))
     if len(text) < 32 and (bare := BARE_REASONS.get(text.strip(" .!\n\"'").lower())) is not None:
         return bare
+    # ... or after the class that carried it, as a traceback's last line kept as text shows it ("AI_APICallError: Bad
+    # Gateway", "APIError: Service Unavailable")
+    if (len(text) < 100 and (lead := _CLASS_LEAD.match(text)) is not None
+            and (bare := BARE_REASONS.get(text[lead.end():].strip(" .!\n\"'").lower())) is not None):
+        return bare
     if "[GIN]" in head and (gin := _GIN_LOG_RE.search(head)) is not None:
         return int(gin.group(1))
     if ("rror: " in head or "tatus: " in head) and (reason := _reason_after_lead(head.lower())) is not None:

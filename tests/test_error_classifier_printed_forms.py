@@ -77,6 +77,10 @@ def test_only_the_entities_of_quotes_and_brackets_are_read() -> None:
      "Please open an issue on Github. See stack trace above for theactual cause.", R.server_error),
     # https://github.com/langchain4j/langchain4j/issues/5423 (an empty message: the class is all there is)
     ("dev.langchain4j.exception.RateLimitException", "", R.rate_limit),
+    # https://github.com/jakobdylanc/llmcord/issues/62 (an error event in Groq's stream: the reason phrase alone);
+    # the Vercel AI SDK's APICallError whose message is the status text (packages/provider-utils, response-handler.ts)
+    ("APIError", "Service Unavailable", R.overloaded),
+    ("AI_APICallError", "Bad Gateway", R.server_error),
 ])
 def test_a_traceback_line_kept_as_text_names_its_class(type_name: str, text: str, expect: FailoverReason) -> None:
     """A wrapper that re-raises ``Exception(f"{type(e).__name__}: {e}")``, or a paste of a traceback's last line read
@@ -148,3 +152,18 @@ def test_a_key_in_an_escaped_text_is_redacted(printing: str) -> None:
     c = classify_api_error(exception_from_message("Exception", printed), neighbours=NO_NEIGHBOURS)
     assert c.reason is R.auth
     assert "Ab3xAb3x" not in repr(c) and "proj-Ab3" not in c.message
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("AI_APICallError: Bad Gateway", 502),
+    ("APIError: Service Unavailable", 503),
+    # near misses: a sentence after the class states no status, nor does a reason phrase that is no class's message
+    ("AI_NoContentGeneratedError: No content generated.", None),
+    ("ValueError: Unsupported Bedrock model: meta.llama3-70b-instruct-v1", None),
+    ("Note: Bad Gateway", None),
+])
+def test_a_reason_phrase_after_its_class_states_the_status(text: str, status: int | None) -> None:
+    """A traceback's last line whose message is a reason phrase alone states that status, as the phrase alone does."""
+    from agent._embedded import embedded_status
+
+    assert embedded_status(text) == status
