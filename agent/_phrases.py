@@ -744,7 +744,7 @@ _TAG_LIST: Final = (
          "default api key has reached its limit",
          # Gemini's preview model with no free tier ("Gemini 2.5 Pro Preview doesn't have a free quota tier"), a
          # service sold in packages ("通过套餐包使用服务时需要先购买套餐包": buy a package first)
-         "doesn t have a free quota tier", "does not have a free quota tier", "购买套餐包",
+         "doesn t have a free quota tier", "购买套餐包",
          # a spend cap for the month ("Workspace monthly budget of $500.00 exceeded. Contact your workspace admin.":
          # OpenRouter's workspace budgets)
          ("monthly budget", "exceeded"),
@@ -1052,8 +1052,7 @@ _TAG_LIST: Final = (
     # A client guessing at the cause of what it got ("LLM returned 200 OK but response body was empty (possible rate
     # limit)", Hermes' "Invalid API response shape. Likely rate limited or malformed provider response."): a guess names
     # no limit the provider stated.
-    _tag("guessed_cause", "possible rate limit", "possibly rate limited", "likely rate limited", "may be rate limited",
-         "might be rate limited", "maybe rate limited"),
+    _tag("guessed_cause", "possible rate limit", "likely rate limited"),
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
     _tag("rate_limit",
          # chatgpt-on-wechat's canned reply to a throttle ("提问太快啦...": asking too fast)
@@ -1142,7 +1141,7 @@ _TAG_LIST: Final = (
          "unable to locate credentials", "partial credentials found", ("sso session", "has expired"),
          "missing api credentials", "requires a valid api key", "key has the necessary access rights",
          # a client with no key to send ("Error: OPENAI_API_KEY is not set")
-         "openai_api_key is not set", "api key is not set",
+         "openai_api_key is not set",
          # Baichuan's 10105, typed invalid_request_error ("Invalid Signature parameter in request header": the key's
          # signature), h11 refusing an Authorization header with an empty key ("Illegal header value b'Bearer '": the
          # key variable was empty), whatever protocol error class carries it
@@ -1463,9 +1462,9 @@ _TAG_LIST: Final = (
          "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout",
-         # Ruby's Net::HTTP timers as any Ruby client prints them ("Seahorse::Client::NetworkingError: Net::ReadTimeout
-         # with #<TCPSocket:(closed)>": aws-sdk-ruby calling Bedrock)
-         "readtimeout", "opentimeout", "writetimeout",
+         # Ruby's Net::HTTP read timer as any Ruby client prints it ("Seahorse::Client::NetworkingError:
+         # Net::ReadTimeout with #<TCPSocket:(closed)>": aws-sdk-ruby calling Bedrock)
+         "readtimeout",
          # llama-swap's model start that did not become healthy in time ("unable to start process: health check failed
          # after 15s")
          "health check failed after",

@@ -824,9 +824,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "serviceunavailableerror", "serviceunavailable", "overloadederror")),
     rule("class_timeout", R.timeout, statuses=NONE, codes=(
         "apitimeouterror", "apiconnectionerror", "deadlineexceeded", "gatewaytimeout", "gatewaytimeouterror",
-        # Java's transport failures, as a JVM client's trace names them ("java.net.ConnectException: Failed to connect
-        # to /127.0.0.1:12334": refused; a name that did not resolve; a read that timed out)
-        "connectexception", "unknownhostexception", "sockettimeoutexception")),
+        # Java's refused connection, as a JVM client's trace names it ("java.net.ConnectException: Failed to connect
+        # to /127.0.0.1:12334")
+        "connectexception")),
     rule("class_server_error", R.server_error, statuses=NONE, codes=(
         "internalservererror", "internalserver", "badgatewayerror", "badgateway",
         "enginedeaderror", "asyncenginedeaderror")),  # vLLM: the engine died; every request fails until a restart
