@@ -59,7 +59,10 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   "reference number",
                   # .NET's HttpRequestException from EnsureSuccessStatusCode ("Response status code does not indicate
                   # success: 401 (PermissionDenied)."), whatever reason phrase the server put in the parentheses
-                  "indicate success")
+                  "indicate success",
+                  # Google Apps Script's UrlFetchApp ("Request failed for https://... returned code 502. Truncated
+                  # server response: ..."), a client's "Response code not 200. Response Status is 429"
+                  "returned code", "status is")
 # Weaker leads: a verb whose object may be a count ("the model returned 500 tokens", "got 429 results", "received 500
 # bytes"). They state a status only when nothing but an end, a punctuation mark, a reason phrase or a word naming an
 # answer follows the number ("Server responded with 503", "got 503 from provider", "received a 429 response", "API
@@ -139,6 +142,8 @@ def embedded_status(text: str) -> int | None:
                 # status .NET has no name for ("529 ()"), whatever language the sentence before it is in
                 or (head[end:end + 2] == " (" and (" " + head[end + 2:end + 26].lower()).startswith(_REASONS))
                 or head[end:end + 3] == " ()"
+                # JavaScript's `${status} ${body}` with the body an object ("[ERROR] 429 [object Object]")
+                or head[end:end + 16] == " [object Object]"
                 # Go's wrapped errors put the status between two colons ("pull model manifest: 503: no healthy
                 # upstream")
                 or (head[start - 2:start] == ": " and head[end:end + 2] == ": ")
@@ -268,6 +273,8 @@ _CLASS_KINDS: Final = (
     ("contentpolicy", "contentpolicyviolationerror"), ("contentfilter", "contentpolicyviolationerror"),
     # LiteLLM's UnsupportedParamsError (a parameter this model refuses), ERNIE Bot's RequestLimitError (a throttle).
     ("unsupportedparams", "badrequesterror"), ("requestlimit", "ratelimiterror"),
+    # a token the service refuses, whatever language the text is in (ERNIE Bot's InvalidTokenError)
+    ("invalidtoken", "authenticationerror"),
 )
 _STANDARD_BY_NAME: dict[str, str | None] = {}
 

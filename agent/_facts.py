@@ -364,6 +364,13 @@ def facts_from_body(body: object, *, status: int | None = None, kind: ExcKind = 
     facts = ErrorFacts(status, None, kind)
     out = _Collector()
     _walk(body, out)
+    if status is None and out.numeric is None:
+        # an error inside a 200 whose message states the upstream's status (a relay's failed Response: "401 status
+        # code (no body)", as the Stainless SDKs print a bare status), read as an exception's message is
+        for message in out.messages:
+            if (stated := embedded_status(message)) is not None:
+                out.text_status = stated
+                break
     _apply(facts, out)
     return facts
 
@@ -511,11 +518,12 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
     if isinstance(errors := payload.get("errors"), list | Mapping):
         _walk(errors, out, depth + 1)
     if (detail := payload.get("detail")) is not None:  # FastAPI-style servers answer {"detail": ...}
-        if isinstance(detail, Mapping) and depth < 4 and ("msg" in detail or "message" in detail):
-            # an object of its own (koboldcpp: {"detail": {"msg": "Error parsing input.", "type": "bad_input"}}): its
-            # type is a code, its msg the message, as an "error" object's would be
+        if isinstance(detail, Mapping) and depth < 4 and ("msg" in detail or "message" in detail or "code" in detail):
+            # an object of its own (koboldcpp: {"detail": {"msg": "Error parsing input.", "type": "bad_input"}}; the
+            # ChatGPT backend's {"detail": {"code": "deactivated_workspace"}}): its type or code is a code, its msg the
+            # message, as an "error" object's would be
             _walk_mapping(detail, out, depth + 1)
-            if "message" not in detail:
+            if "message" not in detail and "msg" in detail:
                 _walk_message(detail["msg"], out, depth)
         else:
             _walk_message(detail, out, depth)

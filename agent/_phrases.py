@@ -134,6 +134,8 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # SAP AI Core's orchestration filter ("Input Filter: Prompt filtered due to safety violations")
+         "filtered due to safety",
          # image generators' refusals in their own words: ChatGPT ("the prompt may violate our guardrails around
          # nudity"), Gemini ("This query violates the policy against generating content that ..."), the Codex app's
          # "This content can't be shown" (a safety notice), OpenRouter's guardrail ("Request blocked: prompt injection
@@ -354,6 +356,11 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a model served only on another API surface (Bedrock Mantle: "The model 'openai.gpt-5.6-terra' does not
+         # support the '/v1/chat/completions' API"; Vertex: "The deployed model does not support ChatCompletions"),
+         # Copilot's "Requested model not available for session"
+         ("does not support the", "chat completions api"), "does not support chatcompletions",
+         "requested model not available",
          # a relay's "Invalid param: not support for model [gpt-4.1-2025-04-14]", Xinference's "Model jina-reranker-v2
          # cannot be run on engine", Snowflake Cortex's "The model you requested is unavailable in your region" (enable
          # cross-region inference, or another model)
@@ -548,6 +555,15 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # the conversation itself over the API's count of items (Responses: "Invalid 'input': array too long.
+         # Expected an array with maximum length 131072"): shrink it; not "Invalid 'tools': array too long", a defect
+         ("invalid input", "array too long"), ("invalid messages", "array too long"),
+         # a Go DingTalk bot's check of the conversation's length ("maximum question length exceeded", earlier "maximum
+         # text length exceeded": https://github.com/eryajf/chatgpt-dingtalk/issues/46); IBM's TGIS backend (BAM,
+         # watsonx: "input tokens (35000) plus prefix length (0) must be < 4096"); Bedrock Mantle ("prompt tokens
+         # (400007) exceed model maximum (278528) for openai.gpt-5.5")
+         "maximum question length exceeded", "maximum text length exceeded", ("input tokens", "plus prefix length"),
+         ("tokens", "exceed model maximum"),
          # Lemonade's checks of the prompt against the loaded model ("Prompt tokens (2068) cannot be greater than the
          # model's max prompt length (2000)", "exceeds the model's maximum allowed prompt length (2048)")
          "max prompt length", "maximum allowed prompt length",
@@ -648,6 +664,9 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # Spring WebFlux's DataBufferLimitException behind a gateway ("Exceeded limit on max bytes to buffer :
+         # 52428800"), a model service's count of inline images ("Exceeded limit on max data-uri per request: 250")
+         "max bytes to buffer", "max data uri per request",
          # one request over a per-request cap of the non-chat endpoints: Google TTS ("longer than the limit of 5000
          # bytes"), OpenAI embeddings ("max 300000 tokens per request"), DashScope embeddings ("batch size is invalid,
          # it should not be larger than 10"): split the request
@@ -790,6 +809,13 @@ _TAG_LIST: Final = (
          "used all your remaining"),
     # Credits gone or the account in arrears: billing whatever the status or throttle code says.
     _tag("credits_exhausted",
+         # a run's configured token budget spent (codex exec: "shared rollout token budget exhausted")
+         "token budget exhausted",
+         # DashScope's free-tier-only switch (AllocationQuota.FreeTierOnly: "The free tier of the model has been
+         # exhausted ... disable the "use free tier only" mode"); AWS Marketplace refusing a model subscription for want
+         # of a payment method ("Model access is denied due to INVALID_PAYMENT_INSTRUMENT:A valid payment instrument
+         # must be provided")
+         "use free tier only", "invalid_payment_instrument", "valid payment instrument",
          # Letta's 402 reasons ("Rate limited", "reasons": ["premium-usage-exceeded", "not-enough-credits"])
          "not enough credits",
          # FriendliAI's 403 ("You've exhausted all your credits...")
@@ -906,6 +932,12 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # a gateway's own queue timing out before any model saw the request (LLM Foundry's 599 "HTTP 599: Timeout in
+         # request queue": its help page says the gateway is overloaded)
+         "timeout in request queue",
+         # a chosen model out of service for a while (Amazon Q: "The model you've selected is temporarily unavailable";
+         # "The model is temporarily unavailable due to maintenance")
+         ("model", "is temporarily unavailable"),
          # chatgpt-mirai-qq-bot's canned reply ("当前服务器压力有点大...": the server is under pressure)
          "服务器压力",
          # SkyServe's load balancer with no replica up yet ("No ready replicas. Use "sky serve status" to check")
@@ -1132,6 +1164,10 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key",
+         # no key sent at all: Google's OpenAI-compatible endpoint ("Missing Authorization header."), the chatgpt-api
+         # client ("OpenAI missing required apiKey"); a gateway's OAuth account to reconnect ("GeminiCLI account is
+         # missing projectId. Reconnect OAuth ...")
+         "missing authorization header", "missing required apikey", "reconnect oauth",
          # botocore's NoCredentialsError and PartialCredentialsError ("Unable to locate credentials", "Partial
          # credentials found in env, missing: AWS_SECRET_ACCESS_KEY"), its SSO token error ("The SSO session associated
          # with this profile has expired or is otherwise invalid"), the OpenHands SDK ("Invalid or missing API
@@ -1276,6 +1312,9 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # a client that could not build its request from a base URL with no scheme (Rust's url crate: "relative URL
+         # without a base", reqwest's Debug "RelativeUrlWithoutBase": BAML over a misconfigured Ollama base_url)
+         "relative url without a base", "relativeurlwithoutbase",
          # Bedrock's ValidationException texts without their class ("The maximum tokens you requested exceed the model
          # limit of 4096", "The number of toolResult blocks at messages.11.content exceeds the number of toolUse blocks
          # of previous turn", ""thinking.type.enabled" is not supported for this model. Use "thinking.type.adaptive"")
@@ -1398,6 +1437,8 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # a ChatGPT workspace switched off (Codex: "This workspace is deactivated. Select an active workspace")
+         "workspace is deactivated",
          # Claude Code's sign-in to an account or organisation that is not entitled ("Your organization does not have
          # access to Claude. Please login again", "Your account does not have access to Claude Code. Please run /login")
          "organization does not have access to claude", "account does not have access to claude",
@@ -1555,7 +1596,10 @@ _TAG_LIST: Final = (
          # net::ERR_CONNECTION_REFUSED": https://github.com/janhq/jan/issues/1243; Chromium's net/base/net_error_list.h)
          "networkerror when attempting to fetch resource", "err_connection_refused", "err_connection_reset",
          "err_connection_closed", "err_connection_timed_out", "err_name_not_resolved", "err_internet_disconnected",
-         "err_network_changed", "err_address_unreachable", "err_empty_response"),
+         "err_network_changed", "err_address_unreachable", "err_empty_response",
+         # the same list's proxy and tunnel failures and its bare timeout ("net::ERR_PROXY_CONNECTION_FAILED at
+         # https://chat.openai.com/chat", a puppeteer-driven client)
+         "err_proxy_connection_failed", "err_tunnel_connection_failed", "err_timed_out", "err_connection_failed"),
     # one-api and new-api relays whose own HTTP client could not complete the call to their upstream (Go's client.Do
     # failed: refused, reset, timed out; new-api's code do_request_failed): "status_code=500, upstream error: do request
     # failed" (https://github.com/QuantumNous/new-api/issues/2974, /1477; https://github.com/chenyme/grok2api/issues/37).
@@ -1585,6 +1629,9 @@ _TAG_LIST: Final = (
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     _tag("output_truncated",
+         # hermes-agent's error for a turn whose output budget went to reasoning ("Model used all output tokens on
+         # reasoning with none left for the response": https://github.com/NousResearch/hermes-agent/pull/3444)
+         "used all output tokens",
          # openai-python's LengthFinishReasonError without its class ("Could not parse response content as the length
          # limit was reached")
          "as the length limit was reached",
@@ -1699,6 +1746,9 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # a relay's adapter that got no SSE stream back ("response is not 'text/event-stream'"), openai-node's
+         # accumulator on an event type it does not know ("Unhandled response stream event: {"type":"keepalive"...}")
+         ("response is not", "text event stream"), "unhandled response stream event",
          # the Firebase AI Logic and Google AI Dart SDKs meeting a field they cannot read ("Unhandled format for Part:
          # {thought: true, thoughtSignature: ...}", "Unhandled ContentModality format AUDIO"), Lua's cjson on a body
          # that is no JSON ("Expected value but found invalid token at character 1": gp.nvim)
@@ -1825,6 +1875,9 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # an empty answer named in two words ("Error: Empty response!" of a Telegram bot over the ChatGPT web backend:
+         # https://github.com/F33RNI/GPT-Telegramus/issues/143); every corpus text holding them labels them so
+         "empty response",
          # promptfoo's Gemini provider ("No output found in response: {"content":{},"finishReason":"STOP"...}")
          "no output found in response",
          # an answer with nothing in it, in clients' words: Jan ("No response received from the model"), Agnai

@@ -575,7 +575,9 @@ RULES: Final[tuple[Rule, ...]] = (
                 # sub2api: the key or its group switched off by an admin (API_KEY_DISABLED, GROUP_DISABLED)
                 "api_key_disabled", "group_disabled",
                 # LiteLLM proxy's type for a virtual key past its expiry (sent as a 400): only an admin revives it
-                "expired_key")),
+                "expired_key",
+                # the ChatGPT backend's 402 for a deactivated workspace ({"detail": {"code": "deactivated_workspace"}})
+                "deactivated_workspace")),
     rule("auth_permanent_phrase", R.auth_permanent, statuses=(400, 401, 403, None), tags=("auth_permanent",),
          unless=("not_revoked",)),
     # A locked or banned account sent as a 429 (Z.ai "Account anomaly"): no wait unlocks it.

@@ -451,7 +451,11 @@ def _is_error_object(data: Mapping[str, Any]) -> bool:
     if not isinstance(message, str):
         return False
     code, kind = data.get("code"), data.get("type")
-    if (isinstance(code, int) and code >= 400) or (isinstance(kind, str) and "error" in kind.lower()):
+    if isinstance(code, int) and not isinstance(code, bool) and (code >= 400 or code < 0):
+        # a negative code is no success either: the {code, message, data} envelope of relays over web sessions
+        # (deepseek-free-api's {"code": -2001, "message": "[请求deepseek失败]: Authorization Failed (invalid token)"})
+        return True
+    if isinstance(kind, str) and "error" in kind.lower():
         return True
     return bool(message.strip()) and not any(value for key, value in data.items() if key != "message")
 

@@ -2736,3 +2736,112 @@ def test_a_text_keeps_its_reading_without_its_class(text: str, expect: FailoverR
     """Errors whose class decided them (the corpus entries above) read the same from their words alone, as a wrapper
     that re-raises ``Exception(str(e))`` leaves them (the rules alone)."""
     assert _rules_alone("Exception", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # statuses stated in words: Google Apps Script's UrlFetchApp, a reverse-engineered client, a JS client that printed
+    # its body as an object
+    ("Exception", "Exception: Request failed for https://chatgpt-api.kesarx.repl.co returned code 502. Truncated "
+     "server response: <!DOCTYPE html> <html lang=\"en\"> <head> <title>Unable To Wake Up</title> (use "
+     "muteHttpExceptions option to examine full response)", R.server_error),
+    ("Exception", "Response code not 200. Response Status is 429", R.rate_limit),
+    ("Error", "[ERROR] 429 [object Object]", R.rate_limit),
+    # prompts over the window: IBM's TGIS backend, Bedrock Mantle, a Go bot's own check, the Responses API's item cap
+    ("genai.exceptions.genai_exception.GenAiException", '{"status_code":400,"error":"Bad Request","message":"Invalid '
+     'argument or out of range","extensions":{"code":"INVALID_INPUT","state":null,"reason":"3 INVALID_ARGUMENT: input '
+     'tokens (35000) plus prefix length (0) must be < 4096"}}', R.context_overflow),
+    ("Error", 'Error code: 400 - {"error": {"code": "validation_error", "message": "prompt tokens (400007) exceed '
+     'model maximum (278528) for openai.gpt-5.5"}}', R.context_overflow),
+    ("Error", "gpt request error: maximum question length exceeded", R.context_overflow),
+    ("Error", 'Error running remote compact task: {\n  "error": {\n    "message": "Invalid \'input\': array too long. '
+     'Expected an array with maximum length 131072, but got an array with length 159085 instead.",\n    "type": '
+     '"invalid_request_error",\n    "param": "input",\n    "code": "array_above_max_length"\n  }\n}',
+     R.context_overflow),
+    # near miss: the tools list over its cap is the request's defect
+    ("BadRequestError", "Error code: 400 - {'error': {'message': \"Invalid 'tools': array too long. Expected an array "
+     "with maximum length 128, but got an array with length 130 instead.\", 'type': 'invalid_request_error', 'param': "
+     "'tools', 'code': 'array_above_max_length'}}", R.format_error),
+    # answers with nothing in them, or cut: a Telegram bot, hermes-agent's reasoning-only turn
+    ("Exception", "❌ Error: Empty response!\nClear the history and make another request or try again later",
+     R.empty_response),
+    ("Error", "Model used all output tokens on reasoning with none left for the response. Try lowering reasoning "
+     "effort or increasing max_tokens.", R.output_truncated),
+    # no key sent, a token refused in Chinese (by its class), an OAuth account to reconnect
+    ("BadRequestError", "Error code: 400 - [{'error': {'code': 400, 'message': 'Missing Authorization header.', "
+     "'status': 'INVALID_ARGUMENT'}}]", R.auth),
+    ("Error", "OpenAl missing required apiKey", R.auth),
+    ("erniebot.errors.InvalidTokenError", "暂无权限使用\uff0c请在 AI Studio 正确获取访问令牌(access token)使用",
+     R.auth),
+    ("Error", "[gemini-cli/gemini-2.5-flash-lite] GeminiCLI account is missing projectId. Reconnect OAuth to load your "
+     "real Cloud Code project before sending requests. (reset after 10s)", R.auth),
+    ("Error", "This workspace is deactivated. Select an active workspace and try again.", R.auth_permanent),
+    # spent allowances: DashScope's free-tier-only switch, an AWS account with no payment method, a run's budget
+    ("Error", '400 The free tier of the model has been exhausted. If you wish to continue access the model on a paid '
+     'basis, please disable the "use free tier only" mode in the management console.\nRequest ID: 4d8a20d5-ada7',
+     R.billing),
+    ("litellm.APIConnectionError", 'litellm.APIConnectionError: BedrockException - {"message":"Model access is denied '
+     'due to INVALID_PAYMENT_INSTRUMENT:A valid payment instrument must be provided.. Your AWS Marketplace '
+     'subscription for this model cannot be completed at this time. If you recently fixed this issue, try again after '
+     '10 minutes."}', R.billing),
+    # models on another surface, or not for this session; a chosen model out of service for a while
+    ("Error", "400: The model 'openai.gpt-5.6-terra' does not support the '/v1/chat/completions' API",
+     R.model_not_found),
+    ("Error", 'Sorry, your request failed. Please try again. Request id: 6b5fb868\n\nReason: Request Failed: 400 '
+     '{"error":{"message":"Requested model not available for session","code":""}}', R.model_not_found),
+    ("Error", "Amazon Q is having trouble responding right now: \n   0: The model you've selected is temporarily "
+     "unavailable. Please use '/model' to select a different model and try again.", R.overloaded),
+    # near miss: a model kept from a region stays the region's block
+    ("Error", "Upstream request failed: [403] This model is not available in your region.",
+     R.provider_policy_blocked),
+    # a filtering module's block, inline content over a count, a request built without a scheme, a proxy that failed
+    ("OrchestrationClientException", "Request failed with status 400 Bad Request and error message: '400 - Filtering "
+     "Module - Input Filter: Prompt filtered due to safety violations. Please modify the prompt and try again.'",
+     R.content_policy_blocked),
+    ("Error", "Exceeded limit on max data-uri per request: 250", R.payload_too_large),
+    ("baml_py.BamlClientError", "Something went wrong with the LLM client CustomOllama: Failed to build request: "
+     "reqwest::Error {\n    kind: Builder,\n    source: RelativeUrlWithoutBase,\n}", R.format_error),
+    ("Error", "net::ERR_PROXY_CONNECTION_FAILED at https://chat.openai.com/chat", R.timeout),
+    # answers the client could not read: no SSE stream, an event type the SDK does not know
+    ("Error", "<internal/plugin/llm> cohere/adapter.go:126 | [ERRO] <Stream: -1> response is not 'text/event-stream'",
+     R.malformed_response),
+    ("Error", 'Unhandled response stream event: {"type":"keepalive","sequence_number":466}', R.malformed_response),
+])
+def test_holdout81_to_86_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 81 to 86 (automation platforms, chat bots, application
+    frameworks, Chinese clouds, the OpenAI and the Anthropic/Google heads of 2025-2026), with real shapes (the rules
+    alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_a_402_whose_detail_object_holds_only_a_code_is_read_by_that_code() -> None:
+    """The ChatGPT backend's 402 for a deactivated workspace names it only in ``detail.code``: the account is gone
+    for good, not out of credit; a 402 without the code stays billing."""
+    gone = exception_from_http("openai", 402, {"detail": {"code": "deactivated_workspace"}})
+    assert classify_api_error(gone, neighbours=NO_NEIGHBOURS).reason is R.auth_permanent
+    unpaid = exception_from_http("openai", 402, {"detail": {"code": "payment_required"}})
+    assert classify_api_error(unpaid, neighbours=NO_NEIGHBOURS).reason is R.billing
+
+
+def test_a_failed_response_whose_message_states_the_upstream_status_is_read_by_that_status() -> None:
+    """A relay's failed Response whose message is the upstream's bare status ("401 status code (no body)", as the
+    Stainless SDKs print it) is the key's refusal, not a server fault; with a 5xx stated it stays the server's."""
+    def failed(message: str) -> Any:
+        return response_from_http("responses", {
+            "id": "resp_0ba6db6810ee40f4a721ad7e5c74f2c7", "object": "response", "status": "failed", "created_at": 0,
+            "model": "gpt-6-astra", "output": [],
+            "error": {"code": "upstream_error", "type": "api_error", "message": message}})
+    refused = classify_soft_failure(failed("401 status code (no body)"), neighbours=NO_NEIGHBOURS)
+    assert refused is not None and refused.reason is R.auth and refused.scope is Scope.credential
+    broken = classify_soft_failure(failed("502 status code (no body)"), neighbours=NO_NEIGHBOURS)
+    assert broken is not None and broken.reason is R.server_error
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    # deepseek-free-api's envelope over a web session: a negative code is a failure, read by its message
+    ({"code": -2001, "message": "[请求deepseek失败]: Authorization Failed (invalid token)", "data": None}, R.auth),
+    # near miss: code 0 is the envelope's success; with no choices the chat answer is empty, its message no error
+    ({"code": 0, "message": "success", "data": {"id": "chat-1"}}, R.empty_response),
+])
+def test_a_relay_envelope_with_a_negative_code_is_a_failure(body: dict[str, Any], expect: FailoverReason) -> None:
+    verdict = classify_soft_failure(response_from_http("openai", body), neighbours=NO_NEIGHBOURS)
+    assert verdict is not None and verdict.reason is expect
