@@ -62,7 +62,9 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   "indicate success",
                   # Google Apps Script's UrlFetchApp ("Request failed for https://... returned code 502. Truncated
                   # server response: ..."), a client's "Response code not 200. Response Status is 429"
-                  "returned code", "status is")
+                  "returned code", "status is",
+                  # Claude Code's "API Error: 503 ..." in a Spanish locale ("Error de API: 503 Se alcanzó ...")
+                  "error de api")
 # Weaker leads: a verb whose object may be a count ("the model returned 500 tokens", "got 429 results", "received 500
 # bytes"). They state a status only when nothing but an end, a punctuation mark, a reason phrase or a word naming an
 # answer follows the number ("Server responded with 503", "got 503 from provider", "received a 429 response", "API
@@ -78,7 +80,7 @@ _REASONS: Final = (" bad request", " unauthorized", " payment required", " forbi
 # A message that is nothing but a reason phrase ("Service Unavailable" in an SSE error event, a proxy's
 # plain-text body) states that status as plainly as a number would.
 BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment required": 402, "forbidden": 403,
-                       "not found": 404, "method not allowed": 405, "request timeout": 408,
+                       "not found": 404, "method not allowed": 405, "request timeout": 408, "unprocessable entity": 422,
                        "too many requests": 429, "internal server error": 500, "bad gateway": 502,
                        "service unavailable": 503, "gateway timeout": 504}
 _BARE_REASON_PHRASES: Final = tuple(BARE_REASONS)
@@ -144,6 +146,8 @@ def embedded_status(text: str) -> int | None:
                 or head[end:end + 3] == " ()"
                 # JavaScript's `${status} ${body}` with the body an object ("[ERROR] 429 [object Object]")
                 or head[end:end + 16] == " [object Object]"
+                # a status in parentheses right after the word for the failure ("Cloud Code stream failed (429)")
+                or (head[max(0, start - 8):start].lower() == "failed (" and head[end:end + 1] == ")")
                 # Go's wrapped errors put the status between two colons ("pull model manifest: 503: no healthy
                 # upstream")
                 or (head[start - 2:start] == ": " and head[end:end + 2] == ": ")
@@ -160,7 +164,8 @@ def embedded_status(text: str) -> int | None:
         return bare
     if "[GIN]" in head and (gin := _GIN_LOG_RE.search(head)) is not None:
         return int(gin.group(1))
-    if ("rror: " in head or "tatus: " in head) and (reason := _reason_after_lead(head.lower())) is not None:
+    if (("rror: " in head or "tatus: " in head or "ailed: " in head)
+            and (reason := _reason_after_lead(head.lower())) is not None):
         return reason
     return _named_status(head)
 
@@ -192,7 +197,8 @@ _GIN_LOG_RE: Final = re.compile(r"\[GIN\][^|\n]{0,40}\|\s*([45]\d\d)\s*\|")
 # requests prints "404 Client Error: Not Found for url: ..."; a paste that lost the number still names the status by
 # its reason phrase right after the lead ("Client Error: NOT FOUND for url: https://api.sambanova.ai/..."), as Gemini
 # CLI does after "Status:" ("[API Error: (Status: Not Found)]": https://github.com/google-gemini/gemini-cli/issues/4048).
-_REASON_LEADS: Final = ("client error: ", "server error: ", "http error: ", "status: ")
+# A client's "request failed:" before the phrase likewise (agnai: "Kobold request failed: Unprocessable Entity").
+_REASON_LEADS: Final = ("client error: ", "server error: ", "http error: ", "status: ", "request failed: ")
 
 
 def _reason_after_lead(lowered: str) -> int | None:

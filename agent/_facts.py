@@ -469,6 +469,15 @@ _FIELDS: Final = frozenset({
     "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg", "description"})
 
 
+def _walk_code(payload: Mapping[Any, Any], code: object, out: _Collector) -> None:
+    """The object's code; new-api and one-api put the upstream's status in "param" beside the code
+    bad_response_status_code ({"message": "", "type": "upstream_error", "param": "524", "code":
+    "bad_response_status_code"}): the status the relay met."""
+    out.primary(code)
+    if code == "bad_response_status_code" and type(param := payload.get("param")) is str and param.isdecimal():
+        out.code(param)
+
+
 def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
     # error payloads carry two to four of these: look only at those (a huge mapping: at all of them)
     present = _FIELDS.intersection(payload) if len(payload) <= 64 else _FIELDS
@@ -483,7 +492,7 @@ def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> No
     if "details" in present and (details := get("details")):
         _walk_details(details, out)
     if "code" in present and (code := get("code")) is not None:
-        out.primary(code)
+        _walk_code(payload, code, out)
     if "error_code" in present and (error_code := get("error_code")) is not None:
         out.primary(error_code)
     if "type" in present and isinstance(kind := get("type"), str) and kind != "error":

@@ -356,6 +356,9 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a gateway's route that does not serve the model (Neon: "model is not available on this endpoint"; xAI: "is
+         # an image model and is therefore not available on this endpoint")
+         "not available on this endpoint",
          # a model served only on another API surface (Bedrock Mantle: "The model 'openai.gpt-5.6-terra' does not
          # support the '/v1/chat/completions' API"; Vertex: "The deployed model does not support ChatCompletions"),
          # Copilot's "Requested model not available for session"
@@ -501,6 +504,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # LiteLLM proxy's unknown model group ("There is no 'model_name' with this string"); a server with no model
+         # loaded ("please load a model and then try again")
+         "no model_name with this string", "please load a model",
          # a relay key scoped to other models ("Model 'gpt-5.5' is not allowed for this provider. Allowed models:
          # gpt-image-2")
          ("model", "is not allowed for this provider"),
@@ -694,6 +700,11 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # the ChatGPT web backend's anti-abuse block ("Our systems have detected unusual activity from your system"),
+         # as "detected suspicious activity" elsewhere
+         "detected unusual activity",
+         # a gateway the tenant has not opted in to ("LLM Gateway is not enabled for your organization")
+         "not enabled for your organization",
          # Tencent WorkBuddy's gate on who may call it ("Illegal API invocation from an unapproved channel")
          "unapproved channel",
          # an account a product will not serve (Gemini Code Assist: "Your current account is not eligible for Gemini
@@ -1164,6 +1175,8 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key",
+         # an agent with no credential loaded for its provider ("Hermes is not logged into Nous Portal.")
+         "is not logged into",
          # no key sent at all: Google's OpenAI-compatible endpoint ("Missing Authorization header."), the chatgpt-api
          # client ("OpenAI missing required apiKey"); a gateway's OAuth account to reconnect ("GeminiCLI account is
          # missing projectId. Reconnect OAuth ...")
@@ -1312,6 +1325,10 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # llama.cpp's server refusing a tools list it cannot render ("Failed to parse tools: [json.exception.type_error
+         # .302] type must be string, but is null") or tools with streaming ("Cannot use tools with stream"), both sent
+         # as a 500 typed server_error
+         "failed to parse tools", "cannot use tools with stream",
          # a client that could not build its request from a base URL with no scheme (Rust's url crate: "relative URL
          # without a base", reqwest's Debug "RelativeUrlWithoutBase": BAML over a misconfigured Ollama base_url)
          "relative url without a base", "relativeurlwithoutbase",
@@ -1524,6 +1541,10 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # a client's words for a server it could not open a connection to (UnityWebRequest's "Cannot connect to
+         # destination host", an MLX client's "Cannot connect to MLX server at http://localhost:8080"), a desktop app's
+         # "Server connection lost. The model server may have crashed"
+         "cannot connect to", "server connection lost",
          # texts that keep their reading when a wrapper drops the exception's class: ollama-python's ConnectionError
          # ("Failed to connect to Ollama. Please check that Ollama is downloaded, running and accessible"; not Zed's
          # "Failed to connect to Ollama API: 400 ...", an answer), openai<1.0's
@@ -1668,6 +1689,9 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # a Responses stream that closed with no terminal event (Copilot CLI: "Stream completed without a
+         # response.completed event"; Codex through a gateway: "response stream dropped before provider terminal event")
+         "stream completed without a", "stream dropped before",
          # a body stream that failed mid-read: the browsers' fetch ("TypeError: Error in input stream", big-AGI and
          # chatbot-ui over Anthropic and Mistral), OkHttp's HTTP/2 reset ("StreamResetException: stream was reset:
          # INTERNAL_ERROR", anthropic-sdk-java), curl's error 18 ("transfer closed with outstanding read data
@@ -1746,6 +1770,11 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # LiteLLM's words for a body it could not decode ("OpenrouterException - Unable to get json response")
+         "unable to get json response",
+         # a client that asked for JSON and got prose (SkyrimNet: "Failed to parse LLM response as JSON"), or an object
+         # it could not use ("LLM returned invalid response (type=ChatCompletion)")
+         "failed to parse llm response", "llm returned invalid response",
          # a relay's adapter that got no SSE stream back ("response is not 'text/event-stream'"), openai-node's
          # accumulator on an event type it does not know ("Unhandled response stream event: {"type":"keepalive"...}")
          ("response is not", "text event stream"), "unhandled response stream event",
@@ -1854,6 +1883,9 @@ _TAG_LIST: Final = (
     # A route the server does not have, named in a wrapper's text without its status: Go net/http's default 404
     # body, a client's "<url> not found, verify your API base", Kong's "no Route matched".
     _tag("route_missing",
+         # Azure OpenAI's 404 for a deployment or path that does not exist ("Resource not found"), without its status as
+         # LiteLLM's APIError prints it: the route is missing for every key
+         "resource not found",
          # Groq's "Unknown request URL: POST /v1/chat/completions", a gateway without the provider configured (Bifrost:
          # "failed to get config for provider anthropic: not found")
          "unknown request url", ("config for provider", "not found"),
@@ -1945,6 +1977,10 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # a provider's words for its own failed inference ("The model was unable to complete inference due to an
+         # internal error."), Azure Front Door's page in front of an unavailable service ("Our services aren't
+         # available right now")
+         "unable to complete inference due to an internal error", "our services aren t available right now",
          # vLLM's AsyncEngineDeadError text ("Task finished unexpectedly. This should never happen!"), without its class
          "task finished unexpectedly",
          # a C++ server that crashed on an exception ("terminate called after throwing an instance of

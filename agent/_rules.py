@@ -337,6 +337,19 @@ def browser_fetch_failed(f: ErrorFacts) -> bool:
     return f.norm.endswith(_BROWSER_FETCH_ENDS) and not f.norm.endswith(" model load failed ")
 
 
+# LiteLLM's catch-all maps an exception raised while it transformed the answer to APIConnectionError, so a KeyError for
+# a field the answer lacked prints as the class and the quoted key alone ("litellm.APIConnectionError: 'output'",
+# "... GroqException - 'id'", "... 'signature'": BerriAI/litellm#13313): no connection failed, the answer was
+# unreadable.
+_KEY_ALONE: Final = re.compile(r"(?:error:|exception -) '[a-z_][a-z0-9_]{0,40}'$")
+
+
+def key_missing_in_answer(f: ErrorFacts) -> bool:
+    """The text ends with an error class (or a LiteLLM "...Exception -") and a quoted identifier alone: a KeyError."""
+    tail = f.text[-60:].rstrip()
+    return tail.endswith("'") and _KEY_ALONE.search(tail) is not None
+
+
 # Words beside a plan cap under a 500 that leave the status to decide: the server's fault, the request's, a throttle.
 _NOT_A_PLAN_CAP: Final = ("server_fault", "request_defect", "rate_limit")
 # What a 500 or 502 whose words are a throttle's is instead when the text names the caller's allowance (shared by the
@@ -621,7 +634,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # served once the request drops it: a repair, not another model.
     rule("model_support_phrase", R.model_not_found, statuses=(400, 401, 403, 404, 422, 429, 500, 502, 503, None),
          tags=("model_support",), unless=("instruction_refused", "provider_policy")),
-    rule("named_model_unsupported", R.model_not_found, statuses=(400, 404, 422, None), test=named_model_unsupported),
+    # ... under a 401 too: OpenCode Zen and Go answer 401 for a model id they do not serve ("401 Model
+    # muse-spark-1.2-contributor-free is not supported"); the text names the model, which no key serves
+    rule("named_model_unsupported", R.model_not_found, statuses=(400, 401, 404, 422, None),
+         test=named_model_unsupported),
     rule("provider_policy_phrase", R.provider_policy_blocked, tags=("provider_policy",)),
     # Not an output budget spent before any answer ("Model token limit (8192) exceeded before any response was
     # generated"): the prompt fit; shrinking it does not help, a larger max_tokens does.
@@ -812,6 +828,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("caller_aborted", R.transient, statuses=NONE, tags=("caller_abort",), unless=("timeout",)),
     rule("disconnect_large_session", R.context_overflow, statuses=NONE, test=disconnect_in_large_session),
     rule("transport_timeout", R.timeout, statuses=NONE, test=lambda f: f.kind is ExcKind.timeout),
+    rule("key_missing_in_answer", R.malformed_response, statuses=NONE, test=key_missing_in_answer),
     rule("transport_connection", R.timeout, statuses=NONE, test=lambda f: f.kind is ExcKind.connection),
     rule("go_request_eof", R.timeout, statuses=NONE, test=go_request_eof),
     rule("disconnect_phrase", R.timeout, statuses=NONE, tags=("disconnect",)),

@@ -310,6 +310,14 @@ HOLDOUT83 = "holdout83.jsonl"
 HOLDOUT84 = "holdout84.jsonl"
 HOLDOUT85 = "holdout85.jsonl"
 HOLDOUT86 = "holdout86.jsonl"
+# Six more the same session, mined and committed the same way after that fit (c6189e8), on the head of the distribution
+# (LiteLLM, self-hosted servers, relays) and the long tail (games, gateways, failures inside a stream).
+HOLDOUT87 = "holdout87.jsonl"
+HOLDOUT88 = "holdout88.jsonl"
+HOLDOUT89 = "holdout89.jsonl"
+HOLDOUT90 = "holdout90.jsonl"
+HOLDOUT91 = "holdout91.jsonl"
+HOLDOUT92 = "holdout92.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -320,7 +328,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT55, HOLDOUT56, HOLDOUT57, HOLDOUT58, HOLDOUT59, HOLDOUT60, HOLDOUT61, HOLDOUT62, HOLDOUT63, HOLDOUT64,
         HOLDOUT65, HOLDOUT66, HOLDOUT67, HOLDOUT68, HOLDOUT69, HOLDOUT70, HOLDOUT71, HOLDOUT72, HOLDOUT73, HOLDOUT74,
         HOLDOUT75, HOLDOUT76, HOLDOUT77, HOLDOUT78, HOLDOUT79, HOLDOUT80, HOLDOUT81, HOLDOUT82, HOLDOUT83, HOLDOUT84,
-        HOLDOUT85, HOLDOUT86,
+        HOLDOUT85, HOLDOUT86, HOLDOUT87, HOLDOUT88, HOLDOUT89, HOLDOUT90, HOLDOUT91, HOLDOUT92,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -691,6 +699,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT84, 38, 42),  # Chinese clouds (DashScope, Volcengine Ark, SiliconFlow, DeepSeek, Kimi, GLM); 32 unseen
     (HOLDOUT85, 21, 25),  # the OpenAI head of 2025-2026 (Codex, openai-node, Azure AI Foundry); 15 unseen
     (HOLDOUT86, 25, 28),  # the Anthropic and Google head of 2025-2026 (claude-code, Bedrock, Vertex); 21 unseen
+    (HOLDOUT87, 23, 29),  # LiteLLM-wrapped provider errors of 2025-2026 (aider, OpenHands, nanobot); 19 unseen
+    (HOLDOUT88, 11, 14),  # self-hosted servers of 2025-2026 (llama.cpp, Ollama, MLX, vLLM); 7 unseen
+    (HOLDOUT89, 30, 43),  # relays, routers and agent harnesses (hermes-agent, OmniRoute, new-api, Kiro); 24 unseen
+    (HOLDOUT90, 23, 27),  # games, role-play and creative tools (SkyrimNet, Unity, KoboldAI, agnai); 18 unseen
+    (HOLDOUT91, 2, 4),  # failures inside a 200 or a stream (Copilot CLI, Continue, MiMo Code); 0 unseen
+    (HOLDOUT92, 28, 37),  # AI gateways (Databricks, Bifrost, Azure APIM, Kong, Cloudflare); 24 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
