@@ -164,7 +164,7 @@ def embedded_status(text: str) -> int | None:
         return bare
     if "[GIN]" in head and (gin := _GIN_LOG_RE.search(head)) is not None:
         return int(gin.group(1))
-    if (("rror: " in head or "tatus: " in head or "ailed: " in head)
+    if (("rror: " in head or "tatus: " in head or "ailed: " in head or "tatus '" in head)
             and (reason := _reason_after_lead(head.lower())) is not None):
         return reason
     return _named_status(head)
@@ -198,7 +198,13 @@ _GIN_LOG_RE: Final = re.compile(r"\[GIN\][^|\n]{0,40}\|\s*([45]\d\d)\s*\|")
 # its reason phrase right after the lead ("Client Error: NOT FOUND for url: https://api.sambanova.ai/..."), as Gemini
 # CLI does after "Status:" ("[API Error: (Status: Not Found)]": https://github.com/google-gemini/gemini-cli/issues/4048).
 # A client's "request failed:" before the phrase likewise (agnai: "Kobold request failed: Unprocessable Entity").
-_REASON_LEADS: Final = ("client error: ", "server error: ", "http error: ", "status: ", "request failed: ")
+# azure-core's HttpResponseError without a body puts the reason phrase in quotes ("Operation returned an invalid status
+# 'Method Not Allowed'").
+_REASON_LEADS: Final = ("client error: ", "server error: ", "http error: ", "status: ", "request failed: ",
+                        "invalid status '")
+
+
+_REASON_ENDS: Final = ("", " ", ".", ",", ";", ")", "'")
 
 
 def _reason_after_lead(lowered: str) -> int | None:
@@ -209,7 +215,7 @@ def _reason_after_lead(lowered: str) -> int | None:
             if not after.startswith(_BARE_REASON_PHRASES):  # the common case ("Error: <a sentence>"): one C call
                 continue
             for reason, status in BARE_REASONS.items():
-                if after.startswith(reason) and after[len(reason):len(reason) + 1] in ("", " ", ".", ",", ";", ")"):
+                if after.startswith(reason) and after[len(reason):len(reason) + 1] in _REASON_ENDS:
                     return status
     return None
 
@@ -281,6 +287,10 @@ _CLASS_KINDS: Final = (
     ("unsupportedparams", "badrequesterror"), ("requestlimit", "ratelimiterror"),
     # a token the service refuses, whatever language the text is in (ERNIE Bot's InvalidTokenError)
     ("invalidtoken", "authenticationerror"),
+    # the cloud SDKs' own failures to obtain a credential before any request (azure-identity's
+    # CredentialUnavailableError, botocore's NoAuthTokenError and LoginRefreshRequired, google-auth's ReauthFailError)
+    ("credentialunavailable", "authenticationerror"), ("noauthtoken", "authenticationerror"),
+    ("loginrefreshrequired", "authenticationerror"), ("reauthfail", "authenticationerror"),
 )
 _STANDARD_BY_NAME: dict[str, str | None] = {}
 

@@ -134,6 +134,9 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # a coding agent's refusal notice ("Amp refused to respond to this prompt. This can happen when a model
+         # believes the prompt violates its content policy")
+         ("refused to respond", "content policy"),
          # SAP AI Core's orchestration filter ("Input Filter: Prompt filtered due to safety violations")
          "filtered due to safety",
          # image generators' refusals in their own words: ChatGPT ("the prompt may violate our guardrails around
@@ -504,6 +507,8 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # a relay key without the model (AiHubMix's 403: "key(...) not authorized to access the requested model")
+         "not authorized to access the requested model",
          # LiteLLM proxy's unknown model group ("There is no 'model_name' with this string"); a server with no model
          # loaded ("please load a model and then try again")
          "no model_name with this string", "please load a model",
@@ -908,6 +913,8 @@ _TAG_LIST: Final = (
     # to a paid plan"): the free allowance is spent. Weaker than throttle words: a rate limit with an upsell (Together's
     # "You have been rate limited ... upgrade to a paid plan") is still a rate limit.
     _tag("paid_plan",
+         # a provider's API kept for paying accounts (MariTalk: "you need to be a premium user to use MariTalk via API")
+         "need to be a premium user",
          # Cursor's SDK ("[plan_required] Cloud Agent is not available for free users. Please upgrade to Pro.")
          "not available for free users", "upgrade to a paid plan", "upgrade to a paid account",
          # Codex on a ChatGPT plan that does not include it ("To use Codex with your ChatGPT plan, upgrade to Plus")
@@ -1175,6 +1182,11 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key",
+         # the SDKs' own failures to obtain the credential they sign with (anthropic's "Could not resolve a GCP access
+         # token from the configured Google credentials", openai's "Vertex token provider failed." and "Failed to
+         # resolve a bearer credential for Bedrock.", botocore's "Cannot refresh credentials: MFA token required.")
+         ("could not resolve", "access token"), "token provider failed", ("failed to resolve", "credential"),
+         "cannot refresh credentials",
          # an agent with no credential loaded for its provider ("Hermes is not logged into Nous Portal.")
          "is not logged into",
          # no key sent at all: Google's OpenAI-compatible endpoint ("Missing Authorization header."), the chatgpt-api
@@ -1541,6 +1553,9 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # .NET's HttpRequestException for a request that never got an answer ("An error occurred while sending the
+         # request."), as Azure SDK retry policies print it after their last try
+         "an error occurred while sending the request",
          # a client's words for a server it could not open a connection to (UnityWebRequest's "Cannot connect to
          # destination host", an MLX client's "Cannot connect to MLX server at http://localhost:8080"), a desktop app's
          # "Server connection lost. The model server may have crashed"
@@ -1629,6 +1644,11 @@ _TAG_LIST: Final = (
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",
+         # Java's trust store without a chain to the server's certificate ("PKIX path building failed ... unable to find
+         # valid certification path to requested target"), Chromium's certificate net errors as a browser client prints
+         # them ("net::ERR_CERT_AUTHORITY_INVALID"; net/base/net_error_list.h)
+         "pkix path building failed", "unable to find valid certification path", "err_cert_authority_invalid",
+         "err_cert_common_name_invalid", "err_cert_date_invalid",
          # BoringSSL's name for TLS spoken to a plain-HTTP port, as Electron apps print it ("write EPROTO ...
          # OPENSSL_internal:WRONG_VERSION_NUMBER": https://github.com/cline/cline)
          "wrong_version_number",
@@ -1770,6 +1790,8 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # Gemini CLI's stream reader on a line it cannot read ("Unexpected line format in response: ,")
+         "unexpected line format in response",
          # LiteLLM's words for a body it could not decode ("OpenrouterException - Unable to get json response")
          "unable to get json response",
          # a client that asked for JSON and got prose (SkyrimNet: "Failed to parse LLM response as JSON"), or an object

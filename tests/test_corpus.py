@@ -318,6 +318,14 @@ HOLDOUT89 = "holdout89.jsonl"
 HOLDOUT90 = "holdout90.jsonl"
 HOLDOUT91 = "holdout91.jsonl"
 HOLDOUT92 = "holdout92.jsonl"
+# Six more after that fit (6926750), their miners stopped early when the shared search budget ran out (16 to 22 each;
+# holdout93 and holdout95 took part of theirs from the installed SDKs' sources, their notes say which).
+HOLDOUT93 = "holdout93.jsonl"
+HOLDOUT94 = "holdout94.jsonl"
+HOLDOUT95 = "holdout95.jsonl"
+HOLDOUT96 = "holdout96.jsonl"
+HOLDOUT97 = "holdout97.jsonl"
+HOLDOUT98 = "holdout98.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -328,7 +336,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT55, HOLDOUT56, HOLDOUT57, HOLDOUT58, HOLDOUT59, HOLDOUT60, HOLDOUT61, HOLDOUT62, HOLDOUT63, HOLDOUT64,
         HOLDOUT65, HOLDOUT66, HOLDOUT67, HOLDOUT68, HOLDOUT69, HOLDOUT70, HOLDOUT71, HOLDOUT72, HOLDOUT73, HOLDOUT74,
         HOLDOUT75, HOLDOUT76, HOLDOUT77, HOLDOUT78, HOLDOUT79, HOLDOUT80, HOLDOUT81, HOLDOUT82, HOLDOUT83, HOLDOUT84,
-        HOLDOUT85, HOLDOUT86, HOLDOUT87, HOLDOUT88, HOLDOUT89, HOLDOUT90, HOLDOUT91, HOLDOUT92,
+        HOLDOUT85, HOLDOUT86, HOLDOUT87, HOLDOUT88, HOLDOUT89, HOLDOUT90, HOLDOUT91, HOLDOUT92, HOLDOUT93, HOLDOUT94,
+        HOLDOUT95, HOLDOUT96, HOLDOUT97, HOLDOUT98,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -705,6 +714,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT90, 23, 27),  # games, role-play and creative tools (SkyrimNet, Unity, KoboldAI, agnai); 18 unseen
     (HOLDOUT91, 2, 4),  # failures inside a 200 or a stream (Copilot CLI, Continue, MiMo Code); 0 unseen
     (HOLDOUT92, 28, 37),  # AI gateways (Databricks, Bifrost, Azure APIM, Kong, Cloudflare); 24 unseen
+    (HOLDOUT93, 16, 22),  # the official SDKs' trackers and sources (openai, anthropic, botocore, google-auth); 8 unseen
+    (HOLDOUT94, 17, 17),  # the Google ecosystem (python-genai, gemini-cli, ADK, Firebase AI); 16 unseen
+    (HOLDOUT95, 11, 16),  # Azure AI Foundry and Inference, Bedrock (azure-identity, botocore); 7 unseen
+    (HOLDOUT96, 11, 18),  # errors pasted in other languages (Portuguese, Japanese, German); 10 unseen
+    (HOLDOUT97, 14, 16),  # Q&A and documentation pages (Hugging Face forums, Microsoft Q&A, relays' docs); 13 unseen
+    (HOLDOUT98, 13, 18),  # coding agents of 2025-2026 (Zed, Kilo Code, Kimi CLI, Amp, Goose); 12 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -2920,3 +2920,48 @@ def test_holdout87_to_92_families(type_name: str, text: str, expect: FailoverRea
 def test_holdout87_to_92_bodies(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
     """Bodies of the fitted families, replayed through the real client (the rules alone)."""
     assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # certificates no trust store accepts: Java's PKIX, Chromium's net error in a browser client
+    ("java.lang.RuntimeException", "javax.net.ssl.SSLHandshakeException: sun.security.validator.ValidatorException: "
+     "PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid "
+     "certification path to requested target", R.tls_untrusted),
+    ("Error", "net::ERR_CERT_AUTHORITY_INVALID", R.tls_untrusted),
+    # .NET's HttpRequestException after an Azure SDK's last retry
+    ("Exception", "Retry failed after 4 tries. \nRetry settings can be adjusted in ClientOptions.Retry or by "
+     "configuring a custom retry policy in ClientOptions.RetryPolicy. (\nAn error occurred while sending the "
+     "request.) (An error occurred while sending the request.)", R.timeout),
+    # azure-core's message for a status without a body names it in quotes
+    ("azure.core.exceptions.HttpResponseError", "Operation returned an invalid status 'Method Not Allowed'",
+     R.model_not_found),
+    ("azure.core.exceptions.HttpResponseError", "Operation returned an invalid status 'Gateway Timeout'",
+     R.timeout),
+    # the cloud SDKs' failures to obtain a credential, by class and by words
+    ("azure.identity.CredentialUnavailableError", "Please run 'az login' to set up an account", R.auth),
+    ("botocore.exceptions.NoAuthTokenError", "Unable to locate authorization token", R.auth),
+    ("botocore.exceptions.LoginRefreshRequired", "Your session has expired or credentials have changed. Please "
+     "reauthenticate using 'aws login'.", R.auth),
+    ("google.auth.exceptions.ReauthFailError", "Reauthentication failed. Reauthentication challenge could not be "
+     "answered because you are not in an interactive session.", R.auth),
+    ("anthropic.AnthropicError", "Could not resolve a GCP access token from the configured Google credentials",
+     R.auth),
+    ("openai.OpenAIError", "Vertex token provider failed.", R.auth),
+    ("openai.OpenAIError", "Failed to resolve a bearer credential for Bedrock.", R.auth),
+    ("botocore.exceptions.RefreshWithMFAUnsupportedError", "Cannot refresh credentials: MFA token required.",
+     R.auth),
+    # a refusal notice, a relay key without the model, an API kept for paying accounts, an unreadable stream line
+    ("Error", "Amp refused to respond to this prompt. This can happen when a model believes the prompt violates its "
+     "content policy or safety guidelines, so rephrasing it can sometimes address the issue.",
+     R.content_policy_blocked),
+    ("Error", "Forbidden \u2013 key(请求的 key 后六位) not authorized to access the requested model.",
+     R.model_not_found),
+    ("Error", '{\n    "detail": "Sorry, you need to be a premium user to use MariTalk via API. Make sure that your '
+     'account is active."\n}', R.billing),
+    ("Error", "[API Error: Unexpected line format in response: ,]", R.malformed_response),
+])
+def test_holdout93_to_98_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 93 to 98 (the official SDKs' trackers and sources, the
+    Google ecosystem, Azure and Bedrock, errors pasted in other languages, Q&A and documentation pages, coding agents),
+    with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
