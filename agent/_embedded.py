@@ -146,6 +146,8 @@ def embedded_status(text: str) -> int | None:
                 or head[end:end + 3] == " ()"
                 # JavaScript's `${status} ${body}` with the body an object ("[ERROR] 429 [object Object]")
                 or head[end:end + 16] == " [object Object]"
+                # urllib3's Retry giving up on a status ("Caused by ResponseError('too many 429 error responses')")
+                or head[end:end + 16] == " error responses"
                 # a status in parentheses right after the word for the failure ("Cloud Code stream failed (429)")
                 or (head[max(0, start - 8):start].lower() == "failed (" and head[end:end + 1] == ")")
                 # Go's wrapped errors put the status between two colons ("pull model manifest: 503: no healthy

@@ -1182,6 +1182,10 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key",
+         # the same failures in the texts the cloud SDKs print with them, kept when a wrapper drops the class
+         # (botocore: "Unable to locate authorization token", "Please reauthenticate using 'aws login'"; google-auth:
+         # "Reauthentication failed."; azure-identity: "Please run 'az login' to set up an account")
+         "unable to locate authorization token", "reauthenticate using", "reauthentication failed", "run az login",
          # the SDKs' own failures to obtain the credential they sign with (anthropic's "Could not resolve a GCP access
          # token from the configured Google credentials", openai's "Vertex token provider failed." and "Failed to
          # resolve a bearer credential for Bedrock.", botocore's "Cannot refresh credentials: MFA token required.")

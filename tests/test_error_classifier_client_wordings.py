@@ -2965,3 +2965,24 @@ def test_holdout93_to_98_families(type_name: str, text: str, expect: FailoverRea
     Google ecosystem, Azure and Bedrock, errors pasted in other languages, Q&A and documentation pages, coding agents),
     with real shapes (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # the cloud SDKs' credential failures keep their reading when a wrapper re-raises them as a plain Exception
+    ("Unable to locate authorization token", R.auth),
+    ("Your session has expired or credentials have changed. Please reauthenticate using 'aws login'.", R.auth),
+    ("Reauthentication failed. Reauthentication challenge could not be answered because you are not in an "
+     "interactive session.", R.auth),
+    ("Please run 'az login' to set up an account", R.auth),
+    ("暂无权限使用\uff0c请在 AI Studio 正确获取访问令牌(access token)使用", R.auth),
+    # urllib3's Retry that gave up on a status, inside requests' MaxRetryError
+    ("HTTPSConnectionPool(host='example.openai.azure.com', port=443): Max retries exceeded with url: "
+     "/openai/deployments/jamba/chat/completions (Caused by ResponseError('too many 429 error responses'))",
+     R.rate_limit),
+    # near miss: urllib3 giving up on a refused connection stays a transport fault
+    ("HTTPSConnectionPool(host='api.openai.com', port=443): Max retries exceeded with url: /v1/chat/completions "
+     "(Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new "
+     "connection: [Errno 111] Connection refused'))", R.timeout),
+])
+def test_credential_and_retry_texts_keep_their_reading_without_their_class(text: str, expect: FailoverReason) -> None:
+    assert _rules_alone("Exception", text) is expect
