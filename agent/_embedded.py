@@ -210,10 +210,13 @@ _REASON_ENDS: Final = ("", " ", ".", ",", ";", ")", "'")
 
 
 def _reason_after_lead(lowered: str) -> int | None:
+    """The status a reason phrase names right after one of the leads; every place a lead occurs is looked at (a
+    wrapper's "Request failed: Failed to generate response: Kobold request failed: Unprocessable Entity")."""
     for lead in _REASON_LEADS:
         at = lowered.find(lead)
-        if at >= 0:
+        while at >= 0:
             after = lowered[at + len(lead):at + len(lead) + 26]
+            at = lowered.find(lead, at + 1)
             if not after.startswith(_BARE_REASON_PHRASES):  # the common case ("Error: <a sentence>"): one C call
                 continue
             for reason, status in BARE_REASONS.items():

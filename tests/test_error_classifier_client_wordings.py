@@ -2986,3 +2986,14 @@ def test_holdout93_to_98_families(type_name: str, text: str, expect: FailoverRea
 ])
 def test_credential_and_retry_texts_keep_their_reading_without_their_class(text: str, expect: FailoverReason) -> None:
     assert _rules_alone("Exception", text) is expect
+
+
+@pytest.mark.parametrize("text", [
+    # agnai's real toast, as a logger that writes "Request failed: <message>" before it prints it: the reason phrase
+    # after the second "request failed:" states the status, as it does alone
+    "2025-06-01 12:34:56,789 - agent.loop - ERROR - Request failed: Failed to generate response: Kobold request "
+    "failed: Unprocessable Entity",
+    "Failed to generate response: Kobold request failed: Unprocessable Entity",
+])
+def test_a_reason_phrase_after_a_later_lead_states_the_status(text: str) -> None:
+    assert _rules_alone("Error", text) is R.format_error
