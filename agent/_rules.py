@@ -345,9 +345,11 @@ _KEY_ALONE: Final = re.compile(r"(?:error:|exception -) '[a-z_][a-z0-9_]{0,40}'$
 
 
 def key_missing_in_answer(f: ErrorFacts) -> bool:
-    """The text ends with an error class (or a LiteLLM "...Exception -") and a quoted identifier alone: a KeyError."""
+    """A connection error (or a KeyError) whose text ends with an error class, or a LiteLLM "...Exception -", and a
+    quoted identifier alone: the KeyError of a field the answer lacked."""
     tail = f.text[-60:].rstrip()
-    return tail.endswith("'") and _KEY_ALONE.search(tail) is not None
+    return (tail.endswith("'") and (f.kind is ExcKind.connection or "keyerror" in f.text)
+            and _KEY_ALONE.search(tail) is not None)
 
 
 # Words beside a plan cap under a 500 that leave the status to decide: the server's fault, the request's, a throttle.

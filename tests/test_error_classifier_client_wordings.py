@@ -2859,6 +2859,8 @@ def test_a_relay_envelope_with_a_negative_code_is_a_failure(body: dict[str, Any]
     ("litellm.APIConnectionError", "litellm.APIConnectionError: 'signature'", R.malformed_response),
     ("litellm.APIConnectionError", "litellm.APIConnectionError: APIConnectionError: OpenAIException - Connection "
      "error.", R.timeout),
+    # near miss: a quoted value after another class is no missing field of an answer
+    ("ValueError", "ValueError: 'auto'", R.unknown),
     # servers a client could not open a connection to, or lost
     ("ApiError", "Cannot connect to MLX server at http://localhost:8080. Make sure it is running.", R.timeout),
     ("Error", "Error occurred while retrieving translation. Cannot connect to destination host", R.timeout),
