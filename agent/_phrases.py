@@ -361,7 +361,7 @@ _TAG_LIST: Final = (
     _tag("model_support",
          # a gateway's route that does not serve the model (Neon: "model is not available on this endpoint"; xAI: "is
          # an image model and is therefore not available on this endpoint")
-         "not available on this endpoint",
+         ("model", "not available on this endpoint"),
          # a model served only on another API surface (Bedrock Mantle: "The model 'openai.gpt-5.6-terra' does not
          # support the '/v1/chat/completions' API"; Vertex: "The deployed model does not support ChatCompletions"),
          # Copilot's "Requested model not available for session"
