@@ -303,10 +303,16 @@ def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector
         if "{" in text:
             payload = embedded_payload(raw)
             _walk(embedded_payload(text) if payload is None and text is not raw else payload, out, 1)
-        if out.text_status is None and (stated := embedded_status(text)) is not None:
-            out.text_status = _inner_status(text, stated) if stated >= 500 else stated
+        if out.text_status is None:
+            out.text_status = _stated_status(text)
         if "|" in text and not out.wait:
             out.wait = embedded_reset(text)
+
+
+def _stated_status(text: str) -> int | None:
+    """The HTTP status a message states, the 4xx inside a stated 5xx first (``_inner_status``); None if none."""
+    stated = embedded_status(text)
+    return _inner_status(text, stated) if stated is not None and stated >= 500 else stated
 
 
 def _inner_status(text: str, outer: int) -> int:
@@ -367,10 +373,8 @@ def facts_from_body(body: object, *, status: int | None = None, kind: ExcKind = 
     if status is None and out.numeric is None:
         # an error inside a 200 whose message states the upstream's status (a relay's failed Response: "401 status
         # code (no body)", as the Stainless SDKs print a bare status), read as an exception's message is
-        for message in out.messages:
-            if (stated := embedded_status(message)) is not None:
-                out.text_status = stated
-                break
+        out.text_status = next((stated for message in out.messages if (stated := _stated_status(message)) is not None),
+                               None)
     _apply(facts, out)
     return facts
 
@@ -615,9 +619,7 @@ def _upstream_status(out: _Collector, outer: int) -> int | None:
     if numeric is not None and 400 <= numeric < 500 and numeric not in (408, 429):
         return numeric
     for message in out.messages[:2]:
-        stated = embedded_status(message)
-        if stated is not None:
-            stated = _inner_status(message, stated) if stated >= 500 else stated
+        if (stated := _stated_status(message)) is not None:
             return stated if stated < 500 or outer == 500 else None
     return None
 

@@ -2834,6 +2834,9 @@ def test_a_failed_response_whose_message_states_the_upstream_status_is_read_by_t
     assert refused is not None and refused.reason is R.auth and refused.scope is Scope.credential
     broken = classify_soft_failure(failed("502 status code (no body)"), neighbours=NO_NEIGHBOURS)
     assert broken is not None and broken.reason is R.server_error
+    # the stated status is read as an exception's message reads it: a relay's 500 around its upstream's 429
+    wrapped = classify_soft_failure(failed("500 Request failed with status code 429"), neighbours=NO_NEIGHBOURS)
+    assert wrapped is not None and wrapped.reason is R.rate_limit
 
 
 @pytest.mark.parametrize(("body", "expect"), [
