@@ -185,7 +185,7 @@ _CUE_PATTERNS: Final = (
     # request: "API returned an empty or malformed response" is no request defect. Not "invalid response_format" (one
     # word) nor "invalid response format|schema|mode" (a parameter of the request).
     ("answer", r" (?:empty or )?(?:malformed|invalid|unparsable|unparseable|corrupt(?:ed)?) "
-               r"(?:response|responses|answer|output|reply)(?! (?:format|schema|mode|type) )"
+               r"(?:response|responses|answer|output|reply) (?!(?:format|schema|mode|type) )"
                r"| (?:response|answer|output|reply) (?:body |object )?(?:is |was )?"
                r"(?:malformed|unparsable|unparseable|corrupt(?:ed)?) "),
     # "field" only with what is wrong with its value ("field system too long"): "Unknown field 'foo' in config.yaml"
@@ -194,6 +194,14 @@ _CUE_PATTERNS: Final = (
                 r"|bad request|badrequest) | fields? (?:\w+ ){0,2}?(?:is |are )?(?:too long|too short|invalid) "
                 # a server counting the inputs the request carried (Triton: "expected 4 inputs but got 1 inputs")
                 r"| expected \d+ inputs? but got \d+ "),
+    # A client that could not read or use what came back ("error decoding response body", "Failed to parse AI
+    # prediction", "Incorrect response from OpenAI API", "Model output doesn't fit required format"): read as the
+    # answer's defect unless the text says the answer was empty or its stream broke (``cues``).
+    ("answer_read", r" (?:parse|parsing|decode|decoding|deserialize|deserializing|unmarshal|unserializable"
+                    r"|incorrect|unexpected|unusable|no usable|no valid) (?:\w+ ){0,2}?(?:response|responses|answer"
+                    r"|reply|output|prediction|completion) (?!(?:format|schema|mode|type) )"
+                    r"| (?:response|answer|reply|output) (?:\w+ ){0,2}?(?:doesn t fit|does not fit|did not contain"
+                    r"|could not be parsed|is not valid json|not valid json) "),
     ("timeout", r" (?:timed out|timeout|deadline) "),
     ("transport", r" connection (?:reset|closed|refused|aborted) | closed connection | socket "),
 )
@@ -205,6 +213,8 @@ _CUE_WORDS: Final = frozenset({
     "rate", "qps", "rpm", "tpm", "rps", "frequency", "concurrency",  # rate_limit
     "busy", "overloaded", "overload", "capacity",  # overloaded
     "unparsable", "unparseable", "corrupt", "corrupted",  # answer (with malformed and invalid)
+    "parse", "parsing", "decode", "decoding", "deserialize", "deserializing", "unmarshal", "unserializable",
+    "incorrect", "unexpected", "unusable", "usable", "valid", "doesn", "does", "did", "could", "not",  # answer_read
     "parameter", "parameters", "malformed", "must", "required", "short", "allowed", "bad", "badrequest", "field",
     "fields", "inputs",  # request
     "timed", "timeout", "deadline",  # timeout
@@ -234,6 +244,8 @@ _CJK_CUE_PATTERNS: Final = (
 )
 _CJK_CUES: Final = tuple((name, re.compile(pattern).search) for name, pattern in _CJK_CUE_PATTERNS)
 _NO_CUES: Final[frozenset[str]] = frozenset()
+# What leaves the answer_read cue to other readings: an empty answer, or a stream that broke off (流: a stream).
+_ANSWER_GONE: Final = re.compile(r" empty | stream | streaming |流")
 _LAST_CUES: list[tuple[str, frozenset[str]]] = [(" ", _NO_CUES)]  # the eight rules ask about the same text in turn
 
 
@@ -247,6 +259,8 @@ def cues(f: ErrorFacts) -> frozenset[str]:
         name for name, search in _CUES if search(norm))
     if not norm.isascii():
         found = found | {name for name, search in _CJK_CUES if search(norm)}
+    if "answer_read" in found and not _ANSWER_GONE.search(norm):
+        found = found | {"answer"}
     _LAST_CUES[0] = (norm, found)
     return found
 

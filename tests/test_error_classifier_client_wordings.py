@@ -3002,3 +3002,29 @@ def test_credential_and_retry_texts_keep_their_reading_without_their_class(text:
 ])
 def test_a_reason_phrase_after_a_later_lead_states_the_status(text: str) -> None:
     assert _rules_alone("Error", text) is R.format_error
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # a client that could not read or use what the provider sent back (misses of holdouts 52 to 98, read by no rule)
+    ("Model output doesn't fit required format", R.malformed_response),  # n8n's structured output parser
+    ("Failed to parse AI prediction after fallbacks", R.malformed_response),  # pr-agent over Ollama
+    ("Retries exhausted and no valid response received. Final error: Failed to create valid JSON error.",
+     R.malformed_response),  # Letta over DeepSeek
+    ("Failed to get answer\n\nCaused by:\n    0: error decoding response body: EOF while parsing a value at line 1 "
+     "column 0\n    1: EOF while parsing a value at line 1 column 0", R.malformed_response),  # aichat, reqwest
+    ("AI provider response did not contain a supported completion text field:", R.malformed_response),  # duckdb
+    ("发生错误: Incorrect response from OpenAI API", R.malformed_response),  # revChatGPT
+])
+def test_words_of_an_answer_the_client_could_not_read(text: str, expect: FailoverReason) -> None:
+    assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: an empty answer, a broken stream and a request's own format are no unreadable answer
+    "Gemini returned an empty CRM parse response",
+    "上游流式响应中断: error decoding response body",
+    "Invalid response_format: json_schema is required",
+    "Unexpected response_format type for this model",
+])
+def test_an_empty_answer_a_broken_stream_or_a_format_parameter_is_no_unreadable_answer(text: str) -> None:
+    assert _rules_alone("Error", text) is not R.malformed_response

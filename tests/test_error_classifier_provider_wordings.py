@@ -86,8 +86,8 @@ def test_a_quota_429_that_reopens_in_seconds_is_a_rate_limit(body: dict[str, Any
      "'image/jpeg', 'image/png', and 'image/webp'.", R.format_error),
     ("Unable to process input image. Please retry or report in https://developers.generativeai.google/guide/"
      "troubleshooting", R.format_error),
-    # near miss: a client that could not deserialize the answer is no request defect
-    ("Failed to deserialize the response body", R.unknown),
+    # near miss: a client that could not deserialize the answer is no request defect: the answer's own
+    ("Failed to deserialize the response body", R.malformed_response),
 ])
 def test_request_defects_in_server_wordings(text: str, expect: FailoverReason) -> None:
     """A body, field or file the server refused, without a status: fix the request, do not retry it."""
