@@ -125,6 +125,16 @@ _NAMED_CLASS_RE: Final = re.compile(r"rror(?: type)?: ([A-Z][A-Za-z]\w{2,50}(?:E
 # was empty): a wrapper that re-raises ``Exception(f"{type(e).__name__}: {e}")``, or a paste read as a plain
 # exception, names the class at the start (the class names of ``_CLASS_LEAD``).
 _LEAD_CLASS_RE: Final = re.compile(r"\s*" + _CLASS_NAME + r"(?::(?:\s|$)|\s*$)")
+# A provider's error code as a client prints it beside the message: in brackets (OpenCode Go's "[invalid_request_error]
+# `input[26]` missing required field `arguments`", "[unsupported_tool_schema] The tool schema is not supported":
+# https://github.com/anomalyco/opencode/issues/43371) or as a key=value field ("(type=invalid_request_error
+# param=tool_choice)", "(code=invalid_request_error)": https://github.com/can1357/oh-my-pi/issues/6451). Only snake
+# case, lower case, with an underscore: the codes' own spelling, never a word of the sentence. Not gRPC's canonical
+# codes, which Connect-RPC clients print in the same brackets around whatever their server wrapped ("[invalid_argument]
+# Error" after Cursor's own "Empty provider response"): ``_CONNECT_CODE_RE`` reads those after their class only.
+_TEXT_CODE_RE: Final = re.compile(
+    r"(?:\[|\b(?:code|type)=)(?!(?:invalid_argument|failed_precondition|permission_denied|resource_exhausted|not_found"
+    r"|already_exists|deadline_exceeded|out_of_range|data_loss)\b)([a-z]{2,30}(?:_[a-z]{2,30}){1,5})(?:\]|\b(?![=.(]))")
 
 
 def embedded_status(text: str) -> int | None:
@@ -272,6 +282,8 @@ def embedded_codes(text: str) -> list[str]:
         found += _NAMED_CLASS_RE.findall(text, 0, 600)
     if (lead := _LEAD_CLASS_RE.match(text)) is not None:
         found.append(lead.group(1))
+    if "_" in text and ("[" in text or "=" in text):
+        found += _TEXT_CODE_RE.findall(text, 0, 600)
     return [code.lower() for code in found] if found else found  # most texts name none: no comprehension to run
 
 

@@ -129,11 +129,20 @@ _SAFETY_FIELDS: Final[tuple[str, ...]] = (
 
 # Gemini's bad-call finish reasons as clients print them: one list for the two tags that read them
 # (``unparsable_answer``, and ``model_bad_call``, which outranks a request defect's words)
-_BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unexpected_tool_call")
+_BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unexpected_tool_call",
+                      # Gemini CLI's words for that finish reason ("Response stopped due to unexpected tool call.":
+                      # https://github.com/google-gemini/gemini-cli/issues/26870)
+                      "due to unexpected tool call")
 
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # LiteLLM's guardrails in their own words (its proxy docs: "Violated Lasso guardrail policy", "Guardrail
+         # violations detected: illegality", "Content violated promptinjectiondetection policy", its content filter's
+         # "Content blocked: us_ssn pattern detected"), new-api's local word filter ("sensitive words detected"), Sora's
+         # upload check ("Upload may depict a realistic human")
+         ("violated", "guardrail policy"), "guardrail violations detected", ("content violated", "policy"),
+         "content blocked", "sensitive words detected", "may depict a realistic human",
          # a coding agent's refusal notice ("Amp refused to respond to this prompt. This can happen when a model
          # believes the prompt violates its content policy")
          ("refused to respond", "content policy"),
@@ -359,6 +368,17 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a Vertex or Gemini API surface that does not serve the model ("claude-sonnet-4-6 is not supported in the
+         # generateContent API", "... in the streamGenerateContent API"), Copilot's "model claude-sonnet-4.6 does not
+         # support Responses API" (code unsupported_api_for_model)
+         ("is not supported in the", "generatecontent api"), ("is not supported in the", "streamgeneratecontent api"),
+         "does not support responses api",
+         "unsupported_api_for_model",
+         # a model withdrawn for the caller (Cerebras: "Model zai-glm-4.7 is archived and unavailable for the
+         # organization"; xAI: "has been fully deprecated and is no longer available"), one an organisation's policy
+         # turned off (Copilot CLI: "is not available. It may be disabled by your organization's policy")
+         "archived and unavailable", "fully deprecated and is no longer available",
+         ("is not available", "disabled by your organization"),
          # a gateway's route that does not serve the model (Neon: "model is not available on this endpoint"; xAI: "is
          # an image model and is therefore not available on this endpoint")
          ("model", "not available on this endpoint"),
@@ -566,6 +586,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # a speech endpoint's input cap in tokens (OpenAI TTS: "Input of 2132 tokens is over the maximum input limit of
+         # 2000 tokens. Please shorten your input.")
+         ("is over the maximum input limit", "tokens"),
          # the conversation itself over the API's count of items (Responses: "Invalid 'input': array too long.
          # Expected an array with maximum length 131072"): shrink it; not "Invalid 'tools': array too long", a defect
          ("invalid input", "array too long"), ("invalid messages", "array too long"),
@@ -675,6 +698,9 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # a transcription longer than the model takes ("audio duration 1830.5 seconds is longer than 1400 seconds which
+         # is the maximum for this model")
+         ("audio duration", "is longer than", "maximum for this model"),
          # Spring WebFlux's DataBufferLimitException behind a gateway ("Exceeded limit on max bytes to buffer :
          # 52428800"), a model service's count of inline images ("Exceeded limit on max data-uri per request: 250")
          "max bytes to buffer", "max data uri per request",
@@ -705,6 +731,12 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # terms to accept before the model serves the account (Groq's model_terms_required: "requires terms acceptance.
+         # Please have the org admin accept the terms"; Claude's "We've updated our Consumer Terms ... You'll need to
+         # accept them"), an organisation setting that forbids the endpoint (OpenAI's zdr_forbidden: "not permitted for
+         # zero data retention organizations"), a relay's upstream policy ("Request denied by upstream policy")
+         "requires terms acceptance", "model_terms_required", ("updated our consumer terms", "accept them"),
+         "zdr_forbidden", "not permitted for zero data retention", "denied by upstream policy",
          # the ChatGPT web backend's anti-abuse block ("Our systems have detected unusual activity from your system"),
          # as "detected suspicious activity" elsewhere
          "detected unusual activity",
@@ -1325,6 +1357,9 @@ _TAG_LIST: Final = (
          "closed connection before returning the first response byte"),
     # OpenAI reasoning models: "'max_tokens' is not supported with this model. Use 'max_completion_tokens'".
     _tag("max_completion_tokens",
+         # the same in a camel-cased API (OCI's GenAI service through LiteLLM: "Unsupported parameter: 'maxTokens' is
+         # not supported with this model. Use 'maxCompletionTokens' instead.")
+         "use maxcompletiontokens", "maxcompletiontokens instead",
          # a relay refusing both limits in one request ("Setting 'max_tokens' and 'max_completion_tokens' at the same
          # time is not supported"): drop max_tokens
          ("max_completion_tokens", "at the same time"), "use 'max_completion_tokens'", "use max_completion_tokens",
@@ -1470,6 +1505,10 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # an account locked by its provider until its owner acts (Kiro: "Your User ID is temporarily suspended. ...
+         # To restore access, please contact our support team"; MiMo: "Detected high-frequency non-compliant requests
+         # from you ... If you need to appeal")
+         ("temporarily suspended", "restore access"), ("non compliant requests", "appeal"),
          # a ChatGPT workspace switched off (Codex: "This workspace is deactivated. Select an active workspace")
          "workspace is deactivated",
          # Claude Code's sign-in to an account or organisation that is not entitled ("Your organization does not have
@@ -1519,6 +1558,12 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # a token of a kind the service does not take: an OAuth token minted for one client (Anthropic: "Your OAuth
+         # token is restricted to Claude Code and can't be used for external API calls"), a GitHub personal access token
+         # where Copilot wants its own ("Personal Access Tokens are not supported for this endpoint"), the Vercel AI
+         # Gateway without a key ("Unauthenticated. Configure AI_GATEWAY_API_KEY ...")
+         ("oauth token is restricted to", "can t be used"), "personal access tokens are not supported",
+         ("unauthenticated", "configure ai_gateway_api_key"),
          # Baidu Qianfan's SDK error 14 ("IAM Certification failed"), OpenClaw with no key configured ("No API key found
          # for provider "anthropic""), Zed's cloud ("rejected the request due to insufficient permissions. Check that
          # your API key has access")
@@ -1557,6 +1602,15 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # a proxy whose upstream sent nothing for its idle limit (Nous Portal: "upstream idle for 60000ms without
+         # data"), a websocket the proxy could not write to (senpi: "Codex upstream websocket send failed")
+         ("upstream idle for", "without data"), "websocket send failed",
+         # the JVM clients' words for a connection that ended before any answer (OkHttp: "unexpected end of stream on
+         # https://api.openai.com/..."; Reactor Netty: "Connection prematurely closed BEFORE response"), a socket the
+         # host could not bind ("[Errno 99] Cannot assign requested address"), a proxy that could not reach its upstream
+         # ("failed to connect to upstream")
+         "unexpected end of stream on", "prematurely closed before response", "cannot assign requested address",
+         "failed to connect to upstream",
          # .NET's HttpRequestException for a request that never got an answer ("An error occurred while sending the
          # request."), as Azure SDK retry policies print it after their last try
          "an error occurred while sending the request",
@@ -1674,6 +1728,9 @@ _TAG_LIST: Final = (
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     _tag("output_truncated",
+         # Vertex's ResponseValidationError with the finish reason as its number (2: MAX_TOKENS): "The model response
+         # did not complete successfully. Finish reason: 2."
+         ("did not complete successfully", "finish reason 2"),
          # hermes-agent's error for a turn whose output budget went to reasoning ("Model used all output tokens on
          # reasoning with none left for the response": https://github.com/NousResearch/hermes-agent/pull/3444)
          "used all output tokens",
@@ -1794,6 +1851,12 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # the JVM's and .NET's JSON readers on an answer that is no JSON (Jackson: "JsonParseException: Unexpected
+         # character ('<' (code 60))"; System.Text.Json: "'<' is an invalid start of a value", "JsonReaderException: 'd'
+         # is invalid after a property name"), Spring's RestClient on an answer of another content type ("Error while
+         # extracting response for type [...]", "Could not extract response: no suitable HttpMessageConverter")
+         "jsonparseexception", "is an invalid start of a value", "jsonreaderexception",
+         "error while extracting response for type", "could not extract response",
          # Gemini CLI's stream reader on a line it cannot read ("Unexpected line format in response: ,")
          "unexpected line format in response",
          # LiteLLM's words for a body it could not decode ("OpenrouterException - Unable to get json response")
@@ -1887,7 +1950,9 @@ _TAG_LIST: Final = (
     # client's "Failed to parse JSON response", openai<1.0 raising on a 200 it could not read ("HTTP code 200 from API
     # (...)"), Python's TypeError on a missing part of it ("'NoneType' object is not subscriptable"), pydantic-ai's
     # retries spent on answers that failed validation, and Roo's and Cline's answer with no tool call in it.
-    _tag("answer_unreadable", "looking for beginning of value", "json parsing failed", "ai_jsonparseerror",
+    _tag("answer_unreadable",
+         # an answer without its first choice, in a gateway's words (meclaw: 'ResponseShape("missing choices[0]")')
+         "missing choices", "looking for beginning of value", "json parsing failed", "ai_jsonparseerror",
          # a Python client indexing a field the answer lacks ("KeyError: 'candidates'", "KeyError: 'choices'")
          ("keyerror", "candidates"), ("keyerror", "choices"),
          # a provider's thinking answer without the reasoning its next tool turn must replay ("The provider omitted
@@ -1933,6 +1998,11 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # Claude Code's turn that ended with no assistant message ("No assistant message found")
+         "no assistant message found",
+         # an answer whose content was empty in a client's words ("OpenAI-compatible response content was empty"),
+         # FastGPT's "模型流响应为空" (the model's stream response is empty)
+         "response content was empty", "响应为空",
          # an empty answer named in two words ("Error: Empty response!" of a Telegram bot over the ChatGPT web backend:
          # https://github.com/F33RNI/GPT-Telegramus/issues/143); every corpus text holding them labels them so
          "empty response",

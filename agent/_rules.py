@@ -193,7 +193,12 @@ _CUE_PATTERNS: Final = (
     ("request", r" (?:parameters?|invalid|malformed|must be|is required|too short|minimum allowed|maximum allowed"
                 r"|bad request|badrequest) | fields? (?:\w+ ){0,2}?(?:is |are )?(?:too long|too short|invalid) "
                 # a server counting the inputs the request carried (Triton: "expected 4 inputs but got 1 inputs")
-                r"| expected \d+ inputs? but got \d+ "),
+                r"| expected \d+ inputs? but got \d+ "
+                # something the request holds that the service does not take ("The tool schema is not supported",
+                # "Hosted tools are not supported with the ChatCompletions API", "'file part media type text/plain'
+                # functionality not supported"); not what "this model" does not support ("Inference is not supported
+                # for this model": the model, not the request, may be what has to change)
+                r"| (?:is|are|functionality) not supported (?!(?:for|with|by|on|in) (?:this|the|that|your) model )"),
     # A client that could not read or use what came back ("error decoding response body", "Failed to parse AI
     # prediction", "Incorrect response from OpenAI API", "Model output doesn't fit required format"): read as the
     # answer's defect unless the text says the answer was empty or its stream broke (``cues``).
@@ -216,7 +221,7 @@ _CUE_WORDS: Final = frozenset({
     "parse", "parsing", "decode", "decoding", "deserialize", "deserializing", "unmarshal", "unserializable",
     "incorrect", "unexpected", "unusable", "usable", "valid", "doesn", "does", "did", "could", "not",  # answer_read
     "parameter", "parameters", "malformed", "must", "required", "short", "allowed", "bad", "badrequest", "field",
-    "fields", "inputs",  # request
+    "fields", "inputs", "supported",  # request
     "timed", "timeout", "deadline",  # timeout
     "connection", "closed", "socket",  # transport
 })
@@ -360,10 +365,24 @@ _KEY_ALONE: Final = re.compile(r"(?:error:|exception -) '[a-z_][a-z0-9_]{0,40}'$
 
 def key_missing_in_answer(f: ErrorFacts) -> bool:
     """A connection error (or a KeyError) whose text ends with an error class, or a LiteLLM "...Exception -", and a
-    quoted identifier alone: the KeyError of a field the answer lacked."""
+    quoted identifier alone: the KeyError of a field the answer lacked; or, whatever the class, the quoted identifier is
+    a field only an answer holds (Dify: "Run failed: [openrouter] Error: 'choices'")."""
     tail = f.text[-60:].rstrip()
-    return (tail.endswith("'") and (f.kind is ExcKind.connection or "keyerror" in f.text)
+    return (tail.endswith("'") and (f.kind is ExcKind.connection or "keyerror" in f.text
+                                    or tail.endswith(_ANSWER_FIELDS))
             and _KEY_ALONE.search(tail) is not None)
+
+
+_ANSWER_FIELDS: Final = ("'choices'", "'candidates'")
+# A validation error for the class a client reads the answer into (pydantic: "3 validation errors for ChatCompletion",
+# "2 validation errors for OCICompletionResponse"; https://github.com/pydantic/pydantic-ai/issues/822,
+# https://github.com/oracle/ai-optimizer/issues/266): the answer lacked or mistyped a field; never a class named for
+# the request ("...CompletionRequest").
+_ANSWER_MODEL_REFUSED: Final = re.compile(r"validation errors? for (?:\w+\.)*\w*(?:completion|response|chunk)\b")
+
+
+def answer_model_refused(f: ErrorFacts) -> bool:
+    return "validation error" in f.text and _ANSWER_MODEL_REFUSED.search(f.text) is not None
 
 
 # Words beside a plan cap under a 500 that leave the status to decide: the server's fault, the request's, a throttle.
@@ -837,6 +856,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_501", R.model_not_found, statuses=(501,)),
     rule("status_5xx", R.server_error, statuses=SERVER),
     # No status: transport kinds and phrases.
+    rule("answer_model_refused", R.malformed_response, statuses=NONE, test=answer_model_refused),
     rule("request_defect_phrase", R.format_error, statuses=NONE, tags=("request_defect",)),
     rule("ssl_transient", R.timeout, statuses=NONE, tags=("ssl",)),
     # The caller's own abort (the SDKs' "Request was aborted."): nothing is known of the key or the endpoint; the
@@ -868,6 +888,12 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("class_auth", R.auth, statuses=NONE, codes=(
         "authenticationerror", "permissiondeniederror", "permissiondenied", "unauthenticatederror")),
     rule("class_model_not_found", R.model_not_found, statuses=NONE, codes=("notfounderror", "notfound")),
+    # A JSON reader's own class (.NET's JsonException and JsonReaderException, Jackson's JsonParseException, Python's
+    # JSONDecodeError) with no status: what it could not read is the answer; and the OpenAI Agents SDK's
+    # ModelBehaviorError, its error for output the model should not have produced ("Invalid output type", "Tool
+    # web_search not found in agent Assistant").
+    rule("class_answer_unreadable", R.malformed_response, statuses=NONE, codes=(
+        "jsonexception", "jsonreaderexception", "jsonparseexception", "jsondecodeerror", "modelbehaviorerror")),
     rule("class_bad_request", R.format_error, statuses=NONE, codes=(
         "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument")),
     # Last resort before giving up on a status-less text: its words (see _CUE_PATTERNS above).

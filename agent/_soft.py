@@ -4,9 +4,11 @@ Recognised shapes (SDK objects are dumped to plain dicts first):
 
 - Responses/Codex: ``status`` of ``failed``/``cancelled``/``incomplete`` with ``error`` or
   ``incomplete_details``; the stream events ``response.failed``/``response.incomplete``/``error``.
+- Assistants runs (``object: "thread.run"``): ``failed`` with ``last_error``; ``incomplete`` on a token cap.
 - Chat Completions: a finish reason that ends the turn (``content_filter``, Zhipu's ``sensitive`` and
-  ``network_error``, a full window); no choices or an empty message.
-- Anthropic Messages: ``stop_reason == "refusal"``; empty content; the SSE ``error`` event.
+  ``network_error``, a full window); no choices or an empty message; ``length`` inside a tool call.
+- Anthropic Messages: ``stop_reason == "refusal"``; empty content; ``max_tokens`` inside a ``tool_use`` block;
+  the SSE ``error`` event.
 - Bedrock Converse: ``stopReason`` (or a stream's ``messageStop``) of a guardrail or content filter, a full
   window, or malformed output; an empty message.
 - Gemini ``generateContent``: ``promptFeedback.blockReason`` and safety ``finishReason`` values are
@@ -18,7 +20,7 @@ Recognised shapes (SDK objects are dumped to plain dicts first):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from ._answer_parts import chat_parts
@@ -86,9 +88,11 @@ def _plainly_fine(response: object) -> bool:
             getattr(message, "content", None) or getattr(message, "tool_calls", None))
     if field(response, "type") == "message":
         content = field(response, "content")
-        return isinstance(content, list) and bool(content) and field(response, "stop_reason") not in (
-            "refusal", WINDOW_FULL) and (getattr(content[-1], "type", None) not in _THINKING_BLOCKS
-                                         or not _only_thinking(content)) and not _guardrail_intervened(response)
+        stop = field(response, "stop_reason")
+        last = getattr(content[-1], "type", None) if isinstance(content, list) and content else None
+        return last is not None and stop not in ("refusal", WINDOW_FULL) and (
+            last not in _THINKING_BLOCKS or not _only_thinking(content)) and not (
+            stop == "max_tokens" and last == "tool_use") and not _guardrail_intervened(response)
     if field(response, "object") == "response":
         output = field(response, "output")
         return field(response, "status") == "completed" and bool(output) and _refusal(output) is None
@@ -141,8 +145,8 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _responses(inner) if isinstance(inner, Mapping) else _from_error(data, None)
     if event_type == "error" or (data.get("error") and data.get("object") != "response"):
         return _from_error(data, None)
-    if data.get("object") == "response" or ("output" in data and "status" in data):
-        return _responses(data)
+    if (reader := _BY_OBJECT.get(data.get("object"))) is not None or ("output" in data and "status" in data):
+        return (reader or _responses)(data)
     if (reported := _base_resp_failure(data) or _envelope_failure(data) or _wrapped_error(data)) is not None:
         return reported
     if not data.get("choices") and _is_error_object(data):
@@ -151,7 +155,7 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _from_error(data, None)
     if "choices" in data:
         return _chat(data)
-    if "candidates" in data or "promptFeedback" in data or "usageMetadata" in data:
+    if not _GEMINI_KEYS.isdisjoint(data):
         # a Gemini answer with usage but neither candidates nor promptFeedback (gemini-2.5-pro-preview:
         # https://github.com/BerriAI/litellm/pull/10186) generated nothing and names no block: read as one with an
         # empty candidate
@@ -214,6 +218,32 @@ def _responses(data: Mapping[str, Any]) -> SoftVerdict | None:
     return _text_facts(f"response {status}" + (f": {detail}" if detail else "")), None
 
 
+# An Assistants run that ended without an answer (https://platform.openai.com/docs/api-reference/runs/object): "failed"
+# with its ``last_error`` ({"code": "rate_limit_exceeded" | "server_error" | "invalid_prompt", "message": ...}),
+# "incomplete" with ``incomplete_details.reason`` naming which of the run's token caps ended it, "expired" past its
+# deadline (https://github.com/openai/openai-python/issues/1407: a file search whose prompt hit max_prompt_tokens).
+_RUN_CAPS: Final = {"max_prompt_tokens": FailoverReason.context_overflow,
+                    "max_completion_tokens": FailoverReason.output_truncated}
+
+
+def _assistants_run(data: Mapping[str, Any]) -> SoftVerdict | None:
+    status = data.get("status")
+    if status == "failed" and isinstance(error := data.get("last_error"), Mapping) and error:
+        return facts_from_body(error, kind=ExcKind.soft), None
+    if status == "incomplete":
+        details = data.get("incomplete_details")
+        reason = details.get("reason") if isinstance(details, Mapping) else None
+        capped = _RUN_CAPS.get(reason) if isinstance(reason, str) else None
+        return _text_facts(f"run incomplete: {reason}"), capped
+    if status in ("failed", "expired", "cancelled"):
+        return _text_facts(f"run {status}"), None
+    return None
+
+
+_BY_OBJECT: Final[dict[object, Callable[[Mapping[str, Any]], SoftVerdict | None]]] = {
+    "response": _responses, "thread.run": _assistants_run}
+
+
 def _has_text(output: Any) -> bool:
     """Whether a Responses ``output`` holds any output text."""
     return isinstance(output, list) and any(
@@ -243,6 +273,10 @@ def _chat(data: Mapping[str, Any]) -> SoftVerdict | None:
         # answer that happened to be empty
         return _text_facts("finish_reason: error"), FailoverReason.server_error
     message = first.get("message")
+    if finish == "length" and isinstance(message, Mapping) and message.get("tool_calls"):
+        # cut inside a tool call: its arguments are an unfinished JSON text (as Anthropic's max_tokens inside a
+        # tool_use block, ``_anthropic``)
+        return _text_facts("finish_reason: length inside a tool call"), FailoverReason.output_truncated
     if isinstance(message, Mapping) and not (message.get("content") or message.get("tool_calls")
                                              or chat_parts(message)):  # audio, images, a legacy function call
         if finish == "length" and _no_room_left(data, message):
@@ -324,7 +358,17 @@ def _anthropic(data: Mapping[str, Any]) -> SoftVerdict | None:
         if stop == "max_tokens":
             return _text_facts("stop_reason: max_tokens with no output"), FailoverReason.output_truncated
         return _text_facts("the message has no content"), FailoverReason.empty_response
+    if stop == "max_tokens" and _ends_in_tool_call(content):
+        # the output budget ran out inside a tool call: its input is cut (sent as {} or half its fields), and running
+        # the tool with it would act on a call the model never finished
+        # (https://github.com/sublayerapp/sublayer/issues/55)
+        return _text_facts("stop_reason: max_tokens inside a tool call"), FailoverReason.output_truncated
     return None
+
+
+def _ends_in_tool_call(content: Any) -> bool:
+    return (isinstance(content, list) and bool(content) and isinstance(last := content[-1], Mapping)
+            and last.get("type") == "tool_use")
 
 
 # A message whose only blocks are the model's reasoning has no answer in it: the turn ended before the
@@ -365,7 +409,12 @@ _GEMINI_BLOCKS: Final = frozenset({
 _GEMINI_BAD_CALLS: Final = frozenset({"MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL", "TOO_MANY_TOOL_CALLS"})
 
 
+_GEMINI_KEYS: Final = frozenset({"candidates", "promptFeedback", "usageMetadata", "prompt_feedback", "usage_metadata"})
+
+
 def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:
+    if "usage_metadata" in data or "prompt_feedback" in data:
+        data = _camel_gemini(data)
     feedback = data.get("promptFeedback")
     block = feedback.get("blockReason") if isinstance(feedback, Mapping) else None
     if block:
@@ -386,6 +435,25 @@ def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:
     if not first:
         return _text_facts("the answer has no candidate and no block reason"), FailoverReason.empty_response
     return _text_facts(f"the candidate has no content (finishReason: {finish})"), FailoverReason.empty_response
+
+
+_GEMINI_CAMEL: Final = {"prompt_feedback": "promptFeedback", "usage_metadata": "usageMetadata",
+                        "block_reason": "blockReason", "finish_reason": "finishReason"}
+
+
+def _camel_gemini(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A Gemini answer as google-genai's Python models dump it (snake_case: ``usage_metadata``, ``prompt_feedback.
+    block_reason``, ``candidates[].finish_reason``; ADK logs it so: https://github.com/google/adk-python/issues/532) in
+    the wire's camelCase names ``_gemini`` reads."""
+    def renamed(value: Mapping[str, Any]) -> dict[str, Any]:
+        return {_GEMINI_CAMEL.get(key, key): item for key, item in value.items()}
+
+    camel = renamed(data)
+    if isinstance(feedback := camel.get("promptFeedback"), Mapping):
+        camel["promptFeedback"] = renamed(feedback)
+    if isinstance(candidates := camel.get("candidates"), list):
+        camel["candidates"] = [renamed(c) if isinstance(c, Mapping) else c for c in candidates]
+    return camel
 
 
 def _any_part(parts: object) -> bool:

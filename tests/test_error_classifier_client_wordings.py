@@ -3028,3 +3028,145 @@ def test_words_of_an_answer_the_client_could_not_read(text: str, expect: Failove
 ])
 def test_an_empty_answer_a_broken_stream_or_a_format_parameter_is_no_unreadable_answer(text: str) -> None:
     assert _rules_alone("Error", text) is not R.malformed_response
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # guardrails and word filters in their own words (LiteLLM's proxy guardrail docs, new-api, Sora)
+    ("Error", "Violated Lasso guardrail policy", R.content_policy_blocked),
+    ("Error", "Content violated promptinjectiondetection policy", R.content_policy_blocked),
+    ("Error", "Content blocked: us_ssn pattern detected", R.content_policy_blocked),
+    ("Error", "Upload may depict a realistic human. Please try again without humans in the frame.",
+     R.content_policy_blocked),
+    # a model an API surface, a lifecycle or an organisation's policy withholds
+    ("Error", "400 FAILED_PRECONDITION: claude-sonnet-4-6 is not supported in the generateContent API.",
+     R.model_not_found),
+    ("Error", "Model zai-glm-4.7 is archived and unavailable for the organization.", R.model_not_found),
+    ("Error", 'Model "claude-sonnet-4.5" is not available. It may be disabled by your organization\'s policy.',
+     R.model_not_found),
+    ("openai.BadRequestError", "Error code: 400 - {'error': {'message': 'model claude-sonnet-4.6 does not support "
+     "Responses API.', 'code': 'unsupported_api_for_model'}}", R.model_not_found),
+    # terms to accept, an organisation setting, a relay's upstream policy
+    ("Error", "The model canopylabs/orpheus-arabic-saudi requires terms acceptance. Please have the org admin accept "
+     "the terms at https://console.groq.com/playground", R.provider_policy_blocked),
+    ("Error", "Traces ingestion is not permitted for zero data retention organizations.", R.provider_policy_blocked),
+    # connections that ended before any answer, in the JVM's and a proxy's words
+    ("java.lang.RuntimeException", "java.io.IOException: unexpected end of stream on https://api.openai.com/...",
+     R.timeout),
+    ("Error", "Connection prematurely closed BEFORE response", R.timeout),
+    ("Error", "[non-fatal] Tracing: request failed: [Errno 99] Cannot assign requested address", R.timeout),
+    ("Error", "upstream idle for 60000ms without data", R.timeout),
+    # an answer no JSON reader could read, or no model class accepted
+    ("java.lang.RuntimeException", "com.fasterxml.jackson.core.JsonParseException: Unexpected character ('<' (code "
+     "60)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+     R.malformed_response),
+    ("System.Text.Json.JsonException", "'<' is an invalid start of a value. Path: $ | LineNumber: 0 | "
+     "BytePositionInLine: 0.", R.malformed_response),
+    ("System.Text.Json.JsonReaderException", "'d' is invalid after a property name. Expected a ':'. LineNumber: 0 | "
+     "BytePositionInLine: 78.", R.malformed_response),
+    ("ModelBehaviorError", "Invalid output type", R.malformed_response),
+    ("pydantic_core._pydantic_core.ValidationError", "3 validation errors for ChatCompletion\nchoices.0.message."
+     "tool_calls.0.ChatCompletionMessageFunctionToolCall.function.arguments\n  Input should be a valid string "
+     "[type=string_type, input_value=None, input_type=NoneType]", R.malformed_response),
+    ("Error", "Run failed: [openrouter] Error: 'choices'", R.malformed_response),
+    ("Error", 'translate response parse: ResponseShape("missing choices[0]")', R.malformed_response),
+    ("Error", "Response stopped due to unexpected tool call.", R.malformed_response),
+    ("org.springframework.web.client.RestClientException", "Error while extracting response for type "
+     "[org.springframework.ai.openai.api.OpenAiApi$ChatCompletion] and content type [text/html;charset=UTF-8]",
+     R.malformed_response),
+    # an empty answer, a cut answer
+    ("Error", "OpenAI-compatible response content was empty", R.empty_response),
+    ("Error", "模型流响应为空\uff0c请检查模型流输出是否正常", R.empty_response),
+    ("Error", "No assistant message found", R.empty_response),
+    ("Error", "The model response did not complete successfully.\nFinish reason: 2.\nFinish message: .",
+     R.output_truncated),
+    # tokens of a kind the service does not take; accounts locked until their owner acts
+    ("Error", "Error: Your OAuth token is restricted to Claude Code and can't be used for external API calls.",
+     R.auth),
+    ("Error", "Failed to fetch models (8bd6): checking third-party user token: bad request: Personal Access Tokens are "
+     "not supported for this endpoint", R.auth),
+    ("Error", "Detected high-frequency non-compliant requests from you. Please consciously comply with the platform "
+     "usage agreement. If you need to appeal, contact us through the official website channels.", R.auth_permanent),
+    # sizes: a speech input's token cap, a transcription's length, a camel-cased output cap
+    ("Error", "Input of 2132 tokens is over the maximum input limit of 2000 tokens. Please shorten your input.",
+     R.context_overflow),
+    ("Error", "audio duration 1830.530612 seconds is longer than 1400 seconds which is the maximum for this model",
+     R.payload_too_large),
+    ("Error", "Invalid 'maxTokens': Unsupported parameter: 'maxTokens' is not supported with this model. Use "
+     "'maxCompletionTokens' instead.", R.max_tokens_unsupported),
+    # a provider's code printed beside its message, and what a request holds that the service does not take
+    ("Error", "Only a tool_choice of 'auto' is supported for this model. (type=invalid_request_error "
+     "param=tool_choice)", R.format_error),
+    ("Error", "Unsupported service_tier: flex (code=invalid_request_error)", R.format_error),
+    ("Error", "Error from provider (Console Go): Upstream request failed: [invalid_request_error] `input[26]` missing "
+     "required field `arguments`", R.format_error),
+    ("Error", "[unsupported_tool_schema] The tool schema is not supported (unsupported_keyword)", R.format_error),
+    ("AI_UnsupportedFunctionalityError", "'file part media type text/plain' functionality not supported.",
+     R.format_error),
+])
+def test_holdout99_to_104_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 99 to 104 (the OpenAI and Anthropic heads, LiteLLM, agent
+    harnesses, failures inside a 200, the weak classes), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # near misses: a Connect-RPC code in brackets around another error is not the provider's code; a validation error
+    # for a request's class is the request's; a model's own "unexpected tool call id" is no bad call
+    ('{"error":"ERROR_OPENAI","details":{"title":"Unable to reach the model provider","detail":"Provider did not send '
+     'back a response. Empty provider response."}}\n[invalid_argument] Error', R.empty_response),
+    ("1 validation error for ChatCompletionRequest\nmessages\n  Field required [type=missing]", R.format_error),
+    ("Upload may have failed: connection reset by peer", R.timeout),
+])
+def test_near_misses_of_holdout99_to_104_families(text: str, expect: FailoverReason) -> None:
+    assert _rules_alone("Error", text) is expect
+
+
+_TOOL_USE_CUT = {  # https://github.com/sublayerapp/sublayer/issues/55
+    "id": "msg_01PW4FnezzdiSxTHjvBovGnT", "type": "message", "role": "assistant", "model": "claude-3-haiku-20240307",
+    "content": [{"type": "tool_use", "id": "toolu_01FRU2kSmDR5UGd6sXS8R8iA", "name": "move_helpers_inline",
+                 "input": {}}],
+    "stop_reason": "max_tokens", "stop_sequence": None, "usage": {"input_tokens": 4530, "output_tokens": 4094}}
+_TEXT_CUT = {**_TOOL_USE_CUT, "content": [{"type": "text", "text": "The helpers can be moved inline by"}]}
+_CHAT_TOOL_CALL_CUT = {
+    "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "gpt-4o",
+    "choices": [{"index": 0, "finish_reason": "length", "message": {
+        "role": "assistant", "content": None, "tool_calls": [{"id": "call_1", "type": "function", "function": {
+            "name": "write_file", "arguments": '{"path": "a.py", "con'}}]}}],
+    "usage": {"prompt_tokens": 10, "completion_tokens": 4096, "total_tokens": 4106}}
+_RUN = {  # https://github.com/openai/openai-python/issues/1407 (trimmed)
+    "id": "run_t7khKpQ2vvQJAnO3mJcRa47Y", "object": "thread.run", "created_at": 1715252643,
+    "assistant_id": "asst_7HoUHfUXf8KPJQaetjN5suKP", "thread_id": "thread_9JfoNfFWttmyx9GSHVi6T9Gd",
+    "status": "incomplete", "last_error": None, "incomplete_details": {"reason": "max_prompt_tokens"},
+    "max_prompt_tokens": 2000}
+
+
+@pytest.mark.parametrize(("outcome", "expect"), [
+    # the output budget ran out inside a tool call: the call is unfinished, whatever the API
+    (lambda: response_from_http("anthropic", _TOOL_USE_CUT), R.output_truncated),
+    (lambda: response_from_http("openai", _CHAT_TOOL_CALL_CUT), R.output_truncated),
+    # an Assistants run that ended on its prompt cap, or failed with its error
+    (lambda: outcome_from_event(_RUN), R.context_overflow),
+    (lambda: outcome_from_event({**_RUN, "incomplete_details": {"reason": "max_completion_tokens"}}),
+     R.output_truncated),
+    (lambda: outcome_from_event({**_RUN, "status": "failed", "incomplete_details": None, "last_error": {
+        "code": "rate_limit_exceeded", "message": "Rate limit reached for gpt-4o"}}), R.rate_limit),
+    # a Gemini answer as google-genai's Python models dump it (ADK's log: https://github.com/google/adk-python/issues/532):
+    # usage and no candidate generated nothing; a snake_case block reason is a block
+    (lambda: outcome_from_event({"model_version": "gemini-2.5-pro-preview-03-25", "usage_metadata": {
+        "prompt_token_count": 9314, "total_token_count": 9314}, "automatic_function_calling_history": []}),
+     R.empty_response),
+    (lambda: outcome_from_event({"prompt_feedback": {"block_reason": "PROHIBITED_CONTENT"}, "usage_metadata": {
+        "prompt_token_count": 12}}), R.content_policy_blocked),
+])
+def test_200_answers_cut_inside_a_tool_call_or_a_run_cap(outcome: Any, expect: FailoverReason) -> None:
+    c = classify_soft_failure(outcome())
+    assert c is not None and c.reason is expect
+
+
+@pytest.mark.parametrize("outcome", [
+    # near misses: text cut at max_tokens is delivered (marked truncated by the loop), a completed run is a success
+    lambda: response_from_http("anthropic", _TEXT_CUT),
+    lambda: outcome_from_event({**_RUN, "status": "completed", "incomplete_details": None}),
+])
+def test_text_cut_at_the_budget_and_a_completed_run_are_no_failures(outcome: Any) -> None:
+    assert classify_soft_failure(outcome()) is None

@@ -184,10 +184,11 @@ def test_a_proxys_parallel_request_limit_is_a_rate_limit(text: str, expect: Fail
     ("1 validation error for ChatCompletionStreamResponse\nchoices.0.finish_reason\n  Input should be 'stop' or "
      "'length' [type=enum, input_value='error', input_type=str]", R.server_error),
     ("OpenAI Compatible request failed (502)", R.server_error),
-    # near misses: a request failure with a 4xx is the request's; a validation error on another value is unknown
+    # near misses: a request failure with a 4xx is the request's; a validation error on another value is an answer
+    # the client's class could not read (answer_model_refused), not the server's failure
     ("OpenAI Compatible request failed (400)", R.format_error),
     ("1 validation error for ChatCompletionStreamResponse\nchoices.0.finish_reason\n  Input should be 'stop' or "
-     "'length' [type=enum, input_value='eos', input_type=str]", R.unknown),
+     "'length' [type=enum, input_value='eos', input_type=str]", R.malformed_response),
 ])
 def test_status_less_empty_and_server_side_wordings(text: str, expect: FailoverReason) -> None:
     """An empty answer or an upstream's own failure, named by a client without a status, is retried (the rules alone:

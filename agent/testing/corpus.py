@@ -88,7 +88,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout80.jsonl", "holdout81.jsonl", "holdout82.jsonl", "holdout83.jsonl", "holdout84.jsonl",
                   "holdout85.jsonl", "holdout86.jsonl", "holdout87.jsonl", "holdout88.jsonl", "holdout89.jsonl",
                   "holdout90.jsonl", "holdout91.jsonl", "holdout92.jsonl", "holdout93.jsonl", "holdout94.jsonl",
-                  "holdout95.jsonl", "holdout96.jsonl", "holdout97.jsonl", "holdout98.jsonl",
+                  "holdout95.jsonl", "holdout96.jsonl", "holdout97.jsonl", "holdout98.jsonl", "holdout99.jsonl",
+                  "holdout100.jsonl", "holdout101.jsonl", "holdout102.jsonl", "holdout103.jsonl", "holdout104.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -135,7 +136,9 @@ the next session on the rules of 57226f6 (automation platforms, chat bots, appli
 OpenAI head and the Anthropic and Google head of 2025-2026), and holdout87 to holdout92 after that fit (LiteLLM-wrapped
 errors, self-hosted servers, relays and routers, games and creative tools, failures inside a stream, AI gateways), and
 holdout93 to holdout98 after that (the official SDKs' trackers and sources, the Google ecosystem, Azure and Bedrock,
-other languages, Q&A pages, coding agents).
+other languages, Q&A pages, coding agents); and holdout99 to holdout104, mined in the next session on the rules of
+c14b58e (the OpenAI head, the Anthropic head, LiteLLM, agent harnesses and proxies, failures inside a 200, and the
+weak classes: unknown models, unreadable answers, provider policy).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
