@@ -137,6 +137,9 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # openai-python's ContentFilterFinishReasonError without its class ("Could not parse response content as the
+         # request was rejected by the content filter"), as a wrapper re-raises it
+         "rejected by the content filter",
          # LiteLLM's guardrails in their own words (its proxy docs: "Violated Lasso guardrail policy", "Guardrail
          # violations detected: illegality", "Content violated promptinjectiondetection policy", its content filter's
          # "Content blocked: us_ssn pattern detected"), new-api's local word filter ("sensitive words detected"), Sora's

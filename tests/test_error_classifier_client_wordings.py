@@ -3116,6 +3116,8 @@ def test_holdout99_to_104_families(type_name: str, text: str, expect: FailoverRe
      'back a response. Empty provider response."}}\n[invalid_argument] Error', R.empty_response),
     ("1 validation error for ChatCompletionRequest\nmessages\n  Field required [type=missing]", R.format_error),
     ("Upload may have failed: connection reset by peer", R.timeout),
+    # openai-python's ContentFilterFinishReasonError re-raised without its class: the filter, not the parse, failed
+    ("Could not parse response content as the request was rejected by the content filter", R.content_policy_blocked),
 ])
 def test_near_misses_of_holdout99_to_104_families(text: str, expect: FailoverReason) -> None:
     assert _rules_alone("Error", text) is expect
