@@ -104,6 +104,8 @@ _GOOGLE_STATUS_RE: Final = re.compile(r"[Ss]tatus['\"]?\s*[:=]\s*['\"(]?\s*(INVA
                                       r"UNAVAILABLE|DEADLINE_EXCEEDED)\b")
 # Connect-RPC (connect-es, connect-go) prints its code in brackets after the class: "ConnectError: [unauthenticated]
 # ...", "[permission_denied] ...": gRPC's codes in snake case (https://connectrpc.com/docs/protocol#error-codes).
+_GOOGLE_STATUSES: Final = ("INVALID_ARGUMENT", "FAILED_PRECONDITION", "UNAUTHENTICATED", "PERMISSION_DENIED",
+                            "NOT_FOUND", "RESOURCE_EXHAUSTED", "INTERNAL", "UNAVAILABLE", "DEADLINE_EXCEEDED")
 _CONNECT_CODE_RE: Final = re.compile(r"ConnectError: \[([a-z_]{4,20})\]")
 _EXCEPTION_TYPE_RE: Final = re.compile(r"exception-type'?\W{1,4}(\w+)", re.IGNORECASE)
 # A wrapper prints the class of the error it caught: "litellm.RateLimitError: ...", "openai.APITimeoutError",
@@ -156,6 +158,9 @@ def embedded_status(text: str) -> int | None:
                 or head[end:end + 3] == " ()"
                 # JavaScript's `${status} ${body}` with the body an object ("[ERROR] 429 [object Object]")
                 or head[end:end + 16] == " [object Object]"
+                # google-genai's APIError: the status, then Google's canonical status name ("Error from Gemini API: 400
+                # INVALID_ARGUMENT. {...}"), wherever a wrapper's words put it
+                or _google_status_follows(head, end)
                 # urllib3's Retry giving up on a status ("Caused by ResponseError('too many 429 error responses')")
                 or head[end:end + 16] == " error responses"
                 # a status in parentheses right after the word for the failure ("Cloud Code stream failed (429)")
@@ -192,6 +197,16 @@ _UPSTREAM_ANSWER: Final = "provider returned error"
 def _upstream_answer_follows(head: str, end: int) -> bool:
     after = head[end:end + 40]
     return after[:1].isspace() and " ".join(after.split()).lower().startswith(_UPSTREAM_ANSWER)
+
+
+def _google_status_follows(head: str, end: int) -> bool:
+    """Whether Google's canonical status name, a whole word, follows the number ("400 INVALID_ARGUMENT.")."""
+    after = head[end:end + 24]
+    if not after.startswith(" "):
+        return False
+    after = after.lstrip(" ")
+    return any(after.startswith(name) and not (after[len(name):len(name) + 1].isalnum()
+                                               or after[len(name):len(name) + 1] == "_") for name in _GOOGLE_STATUSES)
 
 
 def _verb_object_is_status(head: str, end: int) -> bool:
@@ -308,6 +323,9 @@ _CLASS_KINDS: Final = (
     # CredentialUnavailableError, botocore's NoAuthTokenError and LoginRefreshRequired, google-auth's ReauthFailError)
     ("credentialunavailable", "authenticationerror"), ("noauthtoken", "authenticationerror"),
     ("loginrefreshrequired", "authenticationerror"), ("reauthfail", "authenticationerror"),
+    # google-auth's base class for a credential it could not find or use (GoogleAuthError: "Unable to find your
+    # project"), and a gateway's own AuthError type
+    ("autherror", "authenticationerror"),
 )
 _STANDARD_BY_NAME: dict[str, str | None] = {}
 

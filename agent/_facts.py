@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from ._embedded import embedded_codes, embedded_payload, embedded_reset, embedded_status, standard_class
+from ._embedded import BARE_REASONS, embedded_codes, embedded_payload, embedded_reset, embedded_status, standard_class
 from ._phrases import scan
 from ._sdk import HttpxHeaders, SDKConnectionError, SDKError, SDKStatusError, SDKTimeoutError
 
@@ -300,13 +300,23 @@ def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector
                     out.codes += codes
         for code in embedded_codes(text):
             out.class_name(code)
+        walked = len(out.messages)
         if "{" in text:
             payload = embedded_payload(raw)
             _walk(embedded_payload(text) if payload is None and text is not raw else payload, out, 1)
         if out.text_status is None:
-            out.text_status = _stated_status(text)
+            out.text_status = _stated_status(text) or _bare_reason(out.messages[walked:])
         if "|" in text and not out.wait:
             out.wait = embedded_reset(text)
+
+
+def _bare_reason(messages: list[str]) -> int | None:
+    """The status an embedded body's message names by its reason phrase alone (LiteLLM's "Ollama_chatException -
+    {"error": "unauthorized"}": https://github.com/Aider-AI/aider/issues/4501)."""
+    for message in messages:
+        if len(message) < 32 and (status := BARE_REASONS.get(message.strip(" .!\n\"'").lower())) is not None:
+            return status
+    return None
 
 
 def _stated_status(text: str) -> int | None:

@@ -37,7 +37,10 @@ _TABLE: Final = bytes.maketrans(
 # non-ASCII text translate looks every character up in a dict (50 us for a 1 kB message, the costliest step of
 # the classifier's slowest shapes); the pattern replaces the same characters with a space in one C scan.
 _WIDE_PUNCTUATION: Final = ("\uff0c\u3002\uff1a\uff1b\uff01\uff1f\uff08\uff09\u3010\u3011\u300a\u300b\u300c\u300d\u300e"
-                            "\u300f\u3001\u201c\u201d\u2018\u2019\uff5e")
+                            "\u300f\u3001\u201c\u201d\u2018\u2019\uff5e"
+                            # an ellipsis, dashes, middle dots and bullets, guillemets: a word's end, as their ASCII
+                            # stand-ins are ("Your account has been restricted…", "limit reached · resets 8pm")
+                            "\u2026\u2014\u2013\u00b7\u2022\u2219\u00ab\u00bb\u201e")
 _WIDE: Final = re.compile(f"[{re.escape(_WIDE_PUNCTUATION)}]")
 
 
@@ -353,6 +356,11 @@ _TAG_LIST: Final = (
          "tool message must be a string", "expected string, got list", "expected string, got array",
          "tool_call.content must be string", "unknown variant image_url"),
     _tag("image_too_large",
+         # an image over a per-request pixel or byte cap in a provider's words (Bedrock Converse: "image exceed max
+         # allowed size for many-image requests: 2000 pixels"; ModelScope: "input size exceed limit 2048x2048"; Ark's
+         # InvalidParameter.OversizeImage: "the size of the input image (14 MB) exceeds the limit (10 MB)")
+         "image exceed max allowed size", "input size exceed limit", "oversizeimage",
+         ("size of the input image", "exceeds the limit"),
          # DashScope's Qwen-VL ("Multimodal file size is too large")
          "multimodal file size is too large",
          # MiniMax's Anthropic-compatible 2013 for an image over its cap ("media exceeds size limit: max 10485760 bytes
@@ -371,6 +379,10 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a model an organisation's admin has turned off (Groq: "is blocked at the organization level. Please have the
+         # org admin enable this model"), one an account may not use (Warp: "the requested planning model ... is not
+         # allowed for your account")
+         "blocked at the organization level", ("model", "is not allowed for your account"),
          # a Vertex or Gemini API surface that does not serve the model ("claude-sonnet-4-6 is not supported in the
          # generateContent API", "... in the streamGenerateContent API"), Copilot's "model claude-sonnet-4.6 does not
          # support Responses API" (code unsupported_api_for_model)
@@ -530,6 +542,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # a gateway's list of what it serves named beside the refusal ("Model 'gpt-4' is not available. Use /v1/models
+         # to see available models.")
+         ("is not available", "see available models"),
          # a relay key without the model (AiHubMix's 403: "key(...) not authorized to access the requested model")
          "not authorized to access the requested model",
          # LiteLLM proxy's unknown model group ("There is no 'model_name' with this string"); a server with no model
@@ -696,11 +711,15 @@ _TAG_LIST: Final = (
          # cache slot for ubatch", and KoboldCpp's own "Check your context buffer sizes!":
          # https://github.com/LostRuins/koboldcpp/issues/1535), Ollama's runner ("could not find a kv cache slot":
          # https://github.com/ollama/ollama/issues/10127), node-llama-cpp ("could not find a KV slot for the batch (try
-         # reducing the size of the batch or increase the context)": https://github.com/withcatai/node-llama-cpp/issues/190)
+         # reducing the size of the batch or increase the context)":
+         # https://github.com/withcatai/node-llama-cpp/issues/190)
          "free space in the kv cache", "failed to find kv cache slot", "could not find a kv cache slot",
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # the files a request references over the service's read limit (google-genai: "The request's total referenced
+         # files bytes are too large to be read")
+         "bytes are too large",
          # a transcription longer than the model takes ("audio duration 1830.5 seconds is longer than 1400 seconds which
          # is the maximum for this model")
          ("audio duration", "is longer than", "maximum for this model"),
@@ -734,6 +753,11 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # a service an account type may not use (W&B Inference: "isn't available for personal accounts"), a router's
+         # policy that blocks the provider (Requesty: "Provider blocked by policy"), a sign-in a country or region may
+         # not use ("当前账号、国家、地区或区域暂不支持 ChatGPT 订阅登录": not supported for this account, country or
+         # region)
+         "available for personal accounts", "provider blocked by policy", ("国家", "暂不支持"),
          # terms to accept before the model serves the account (Groq's model_terms_required: "requires terms acceptance.
          # Please have the org admin accept the terms"; Claude's "We've updated our Consumer Terms ... You'll need to
          # accept them"), an organisation setting that forbids the endpoint (OpenAI's zdr_forbidden: "not permitted for
@@ -809,6 +833,18 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # a plan or allowance that must be bought or renewed to go on (Augment: "You must purchase a paid subscription
+         # to continue", "Your subscription ... is inactive. Please update your plan"; Auggie: "You have run out of
+         # usage for account"; Huawei's Token Plan: "Your Token plan subscription is frozen"; Requesty: "Reached monthly
+         # spend limit for API key"; Warp: "Monthly spending budget of $50 has been reached"; Cursor: "You've reached
+         # your trial request limit", "You've hit your free requests limit"), the Codex app in Japanese
+         # ("...クレジットを追加してください": add credits)
+         "purchase a paid subscription", ("your subscription", "is inactive"), "run out of usage",
+         "subscription is frozen", "monthly spend limit", ("spending budget", "has been reached"),
+         "trial request limit", "free requests limit", "クレジットを追加",
+         # a cap that comes back only with the next month or billing cycle ("You've reached the monthly token limit";
+         # Huawei's Token Plan: "wait for the quota reset in the next billing cycle")
+         "monthly token limit", "next billing cycle",
          # LibreChat's shared key spent ("The default API key has reached its limit. To continue using this service,
          # please set up your own API key.")
          "default api key has reached its limit",
@@ -860,6 +896,10 @@ _TAG_LIST: Final = (
          "used all your remaining"),
     # Credits gone or the account in arrears: billing whatever the status or throttle code says.
     _tag("credits_exhausted",
+         # OpenAI's code for prepaid credits spent, as a client prints it beside a generic throttle's words (promptfoo:
+         # "Rate limit exceeded: HTTP 429 Too Many Requests (code: credit_balance_exhausted)"); a team's add-on credits
+         # run out (Warp: "Your team has run out of add-on credits")
+         "credit_balance_exhausted", ("run out of", "credits"),
          # a run's configured token budget spent (codex exec: "shared rollout token budget exhausted")
          "token budget exhausted",
          # DashScope's free-tier-only switch (AllocationQuota.FreeTierOnly: "The free tier of the model has been
@@ -939,7 +979,12 @@ _TAG_LIST: Final = (
          "weekly rate limit"),
     # A window of a week or more (Kimi Code: "You've reached your weekly (7-day) usage limit. Your quota will reset when
     # the current 7-day window ends"): a plan cap, not a throttle.
-    _tag("long_window", "weekly", "per week", "7 day", "每周"),
+    _tag("long_window",
+         # a cap counted by the month ("reset when your monthly cycle ends")
+         "monthly cycle", "weekly", "per week", "7 day", "每周"),
+    # A quota named by its per-minute window (Scaleway: "You exceeded your current quota of requests/tokens per
+    # minute"): a throttle, whatever OpenAI's billing words before it say.
+    _tag("quota_per_minute", ("exceeded your current quota", "per minute")),
     _tag("quota_word", "quota", "quotas", "limit exceeded", "配额"),
     # The caller's own quota said to be spent (Cursor: "Our servers are currently overloaded for non-pro users, and
     # you've used your free quota": https://github.com/yuaotian/go-cursor-help/issues/494): what this caller meets.
@@ -1026,7 +1071,8 @@ _TAG_LIST: Final = (
          # Fireworks' 429 when its queue could not start the generation in time: the serving side is full
          ("generate first token", "before the given deadline"),
          # Huawei ModelArts' circuit breaker after a burst of failures ("Due to self protection, the backend service is
-         # disconnected, please wait moment.": https://support.huaweicloud.com/eu/trouble-modelarts/modelarts_13_0218.html)
+         # disconnected, please wait moment.":
+         # https://support.huaweicloud.com/eu/trouble-modelarts/modelarts_13_0218.html)
          "due to self protection",
          # llama.cpp's server with every parallel slot busy ("slot unavailable"), as "no slots available"
          "slot unavailable", "no slot available",
@@ -1086,11 +1132,16 @@ _TAG_LIST: Final = (
          # exceed process limit 88.00GB")
          ("cannot load", "projected memory"),
          # Hugging Face's serverless API past its auto-load cap ("The model X is too large to be loaded automatically
-         # (16GB > 10GB). Please use Spaces or Inference Endpoints": https://github.com/huggingface/lighteval/issues/299)
+         # (16GB > 10GB). Please use Spaces or Inference Endpoints":
+         # https://github.com/huggingface/lighteval/issues/299)
          "too large to be loaded automatically"),
     # The server tried to load the model and failed (LM Studio, Ollama, llama.cpp): not "Loading model", a busy
     # server that will answer soon.
-    _tag("load_failed", "failed to load model", "error loading model",
+    _tag("load_failed",
+         # Ollama's words when the runner could not load the weights ("model failed to load, this may be due to resource
+         # limitations or an internal error"), a server whose tokenizer has no chat template ("Cannot use chat template
+         # functions because tokenizer.chat_template is not set")
+         "model failed to load", "tokenizer chat_template is not set", "failed to load model", "error loading model",
          # LM Studio's app when its model worker reports the load failed ("[Endpoint=loadModel] Error in channel
          # handler: Error: Received load-error": https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/790, /1492)
          "received load error",
@@ -1379,6 +1430,10 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # a tool list over a service's count ("agent executor error: number of tools exceeds 128"), a Rails-style
+         # validation of a field ("function_call's name can't be blank": Baidu Qianfan 336003), a server's own words for
+         # a request body it could not parse (LM Studio: "Received request for /api/v1/chat with invalid JSON")
+         "number of tools exceeds", "can t be blank", ("received request for", "with invalid json"),
          # llama.cpp's server refusing a tools list it cannot render ("Failed to parse tools: [json.exception.type_error
          # .302] type must be string, but is null") or tools with streaming ("Cannot use tools with stream"), both sent
          # as a 500 typed server_error
@@ -1448,7 +1503,8 @@ _TAG_LIST: Final = (
          "input is not supported", "expected a string with minimum length", "does not support tools",
          "error rendering prompt with jinja template", "unexpected role",
          # xAI's refusal of a parameter it does not take, for this model or at all ("Argument not supported on this
-         # model: presencePenalty", "Argument not supported: stream_options": https://github.com/cline/cline/issues/2764)
+         # model: presencePenalty", "Argument not supported: stream_options":
+         # https://github.com/cline/cline/issues/2764)
          "argument not supported",
          "jinja exception", "tools param requires", "invalid params", "failed to parse the request body",
          "unsupported value", "does not match the expected shape",
@@ -1508,6 +1564,9 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # an account its provider has shut off (Requesty: "Your account has been restricted"; Huawei's Token Plan: "The
+         # account is blocked for token plan")
+         "account has been restricted", "account is blocked",
          # an account locked by its provider until its owner acts (Kiro: "Your User ID is temporarily suspended. ...
          # To restore access, please contact our support team"; MiMo: "Detected high-frequency non-compliant requests
          # from you ... If you need to appeal")
@@ -1561,6 +1620,10 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # a client with no credential or project to send (Azure's credential classes:
+         # "ManagedIdentityCredential.get_token failed"; Ollama: "You need to be signed in to Ollama to run Cloud
+         # models"; a Gemini CLI bridge: "No project ID found ... Please try signing out and signing in again")
+         "get_token failed", "need to be signed in", "signing out and signing in again",
          # a token of a kind the service does not take: an OAuth token minted for one client (Anthropic: "Your OAuth
          # token is restricted to Claude Code and can't be used for external API calls"), a GitHub personal access token
          # where Copilot wants its own ("Personal Access Tokens are not supported for this endpoint"), the Vercel AI
@@ -1699,8 +1762,9 @@ _TAG_LIST: Final = (
          "err_proxy_connection_failed", "err_tunnel_connection_failed", "err_timed_out", "err_connection_failed"),
     # one-api and new-api relays whose own HTTP client could not complete the call to their upstream (Go's client.Do
     # failed: refused, reset, timed out; new-api's code do_request_failed): "status_code=500, upstream error: do request
-    # failed" (https://github.com/QuantumNous/new-api/issues/2974, /1477; https://github.com/chenyme/grok2api/issues/37).
-    # Its own tag: the relay's "upstream error" around it is no server's answer, and must not outrank it.
+    # failed" (https://github.com/QuantumNous/new-api/issues/2974, /1477;
+    # https://github.com/chenyme/grok2api/issues/37). Its own tag: the relay's "upstream error" around it is no server's
+    # answer, and must not outrank it.
     _tag("relay_call_failed", "do request failed", "do_request_failed"),
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
@@ -1773,6 +1837,8 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # a web client's stream that broke off ("Gemini Web API call failed: Stream interrupted or truncated")
+         "stream interrupted or truncated",
          # a Responses stream that closed with no terminal event (Copilot CLI: "Stream completed without a
          # response.completed event"; Codex through a gateway: "response stream dropped before provider terminal event")
          "stream completed without a", "stream dropped before",
@@ -1854,6 +1920,10 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # a model's tool call its server or client could not parse (LM Studio: "Failed to parse tool call: Expected
+         # ..."; Claude Code: "The model's tool call could not be parsed"; smolagents: "Error while parsing tool call
+         # from model output")
+         "failed to parse tool call", "tool call could not be parsed", "parsing tool call from model output",
          # the JVM's and .NET's JSON readers on an answer that is no JSON (Jackson: "JsonParseException: Unexpected
          # character ('<' (code 60))"; System.Text.Json: "'<' is an invalid start of a value", "JsonReaderException: 'd'
          # is invalid after a property name"), Spring's RestClient on an answer of another content type ("Error while
@@ -1986,8 +2056,8 @@ _TAG_LIST: Final = (
          # Kilo Code's Codex provider ("Codex API endpoint not found.")
          "api endpoint not found",
          # Bedrock's control-plane endpoint asked for InvokeModel ("The requested operation is not recognized by the
-         # service."), DashScope's InvalidURL ("Invalid URL provided in your request.": https://www.alibabacloud.com/help/
-         # en/model-studio/developer-reference/error-code): a wrong base URL or path
+         # service."), DashScope's InvalidURL ("Invalid URL provided in your request.":
+         # https://www.alibabacloud.com/help/ en/model-studio/developer-reference/error-code): a wrong base URL or path
          "requested operation is not recognized by the service", "invalid url provided",
          "404 page not found", "unexpected endpoint or method", ("not found", "verify your api base"),
          ("not found", "check your api base"), "no route matched with those values",
@@ -2001,6 +2071,8 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # FastGPT's i18n key for an empty answer, as its logs print it ("chat:LLM_model_response_empty")
+         "llm_model_response_empty",
          # Claude Code's turn that ended with no assistant message ("No assistant message found")
          "no assistant message found",
          # an answer whose content was empty in a client's words ("OpenAI-compatible response content was empty"),
@@ -2128,8 +2200,8 @@ _TAG_LIST: Final = (
          "engine dead", "model has crashed",
          # vLLM's (and Aphrodite's) API server when its engine died and it shuts itself down ("MQLLMEngine is already
          # dead, terminating server process", "AsyncLLMEngine has failed, terminating server process", after
-         # "RuntimeError: Engine loop has died": vllm/entrypoints/launcher.py, https://github.com/vllm-project/vllm/issues/
-         # 10024, /9230): every request fails until it is restarted
+         # "RuntimeError: Engine loop has died": vllm/entrypoints/launcher.py,
+         # https://github.com/vllm-project/vllm/issues/ 10024, /9230): every request fails until it is restarted
          "terminating server process", "engine loop has died",
          # Cloudflare's error 1101 page: the Worker serving the route threw a JavaScript exception
          # (https://developers.cloudflare.com/workers/observability/errors/), an AI gateway or proxy run as a Worker
@@ -2156,6 +2228,9 @@ _TAG_LIST: Final = (
          "tls handshake error",
          "bad_record_mac"),
     _tag("disconnect",
+         # gRPC's reset stream ("Stream removed", google.api_core's Unknown around it), Node's HTTP/2 session error
+         # ("Error [ERR_HTTP2_ERROR]: Protocol error")
+         "stream removed", "err_http2_error",
          # n8n's HTTP node ("The connection to the server was closed unexpectedly, perhaps it is offline")
          ("connection to the server", "closed unexpectedly"),
          # the websockets library's abnormal closure (1006): the connection dropped without a close handshake

@@ -694,7 +694,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("quota_retry_soon", R.rate_limit, statuses=(429,), tags=("quota_word",), test=quota_reopens_soon,
          unless=("zero_allowance", "credits_exhausted", "usage_limit")),
     # Billing before rate limit (seed 004); a quota that says it resets is a rate limit.
-    rule("billing_phrase", R.billing, statuses=PHRASED, tags=("billing",)),
+    rule("quota_per_minute", R.rate_limit, statuses=_THROTTLE_WORDED, tags=("quota_per_minute",)),
+    rule("billing_phrase", R.billing, statuses=(*PHRASED, 412), tags=("billing",)),  # 412: usage limits (LIMITED)
     rule("quota_resets_soon", R.rate_limit, statuses=LIMITED, tags=("quota_word",), test=resets_soon),
     rule("quota_resets", R.rate_limit, statuses=(402, 403, 429), tags=("quota_word", "usage_transient")),
     # Not a relay's failure to write its own quota ledger ("failed to update user quota"): a server fault.

@@ -3172,3 +3172,100 @@ def test_200_answers_cut_inside_a_tool_call_or_a_run_cap(outcome: Any, expect: F
 ])
 def test_text_cut_at_the_budget_and_a_completed_run_are_no_failures(outcome: Any) -> None:
     assert classify_soft_failure(outcome()) is None
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # images over a per-request pixel or byte cap
+    ("ValidationException", "image exceed max allowed size for many-image requests: 2000 pixels", R.image_too_large),
+    ("Error", "Error code: 400 - {'errors': {'message': 'input size exceed limit 2048x2048,current input:(1080,2376)', "
+     "'request_id': '576dcaf1'}}", R.image_too_large),
+    ("Error", '400 Bad Request "{\\"error\\":{\\"code\\":\\"InvalidParameter.OversizeImage\\",\\"message\\":\\"The '
+     'request failed because the size of the input image (14 MB) exceeds the limit (10 MB).\\",\\"param\\":\\"image_url'
+     '\\",\\"type\\":\\"BadRequest\\"}}"', R.image_too_large),
+    # allowances that must be bought or renewed, caps that reset only next month or billing cycle
+    ("Error", "Your access has been restricted. You must purchase a paid subscription to continue using Augment.",
+     R.billing),
+    ("Error", "You've reached your trial request limit", R.billing),
+    ("Error", "I'm sorry, I can't complete that request. You've reached the monthly token limit. Your token limit "
+     "resets on ...", R.billing),
+    ("ModelArts.81022", "Your Token plan quota has been exhausted. You can upgrade to a higher-tier plan or wait for "
+     "the quota reset in the next billing cycle.", R.billing),
+    ("ModelArts.81021", "Your Token plan subscription is frozen.", R.billing),
+    ("HttpRateLimitError", "Rate limit exceeded: HTTP 429 Too Many Requests (code: credit_balance_exhausted)",
+     R.billing),
+    ("Error", "利用制限に達しました。続行するにはプランをアップグレードするか、"
+     "クレジットを追加してください。", R.billing),
+    ("Error", "You've hit your free requests limit. Upgrade to Pro for more usage, frontier models, Background Agents, "
+     "and more. Your usage limits will reset when your monthly cycle ends on 8/24/2025", R.billing),
+    # a per-minute quota is a throttle
+    ("Error", "Too Many Requests - You exceeded your current quota of requests/tokens per minute", R.rate_limit),
+    # credentials a client could not find or use; accounts shut off
+    ("Error", "ManagedIdentityCredential.get_token failed: (None) No User Assigned or Delegated Managed Identity found "
+     "for specified ClientId/ResourceId/PrincipalId.", R.auth),
+    ("Error", "You need to be signed in to Ollama to run Cloud models.\n\nTo sign in, navigate to:", R.auth),
+    ("google.auth.exceptions.GoogleAuthError", "Unable to find your project. Please provide a project ID by:\n- "
+     "Passing a constructor argument", R.auth),
+    ("litellm.APIConnectionError", 'litellm.APIConnectionError: Ollama_chatException - {"error": "unauthorized"}',
+     R.auth),
+    ("ModelArts.81023", "The account is blocked for token plan.", R.auth_permanent),
+    # models an organisation or account may not use, or a gateway does not serve
+    ("Error", "The model `groq/compound` is blocked at the organization level. Please have the org admin enable this "
+     "model in the org settings", R.model_not_found),
+    ("Error", "Request failed with error: ErrorStatus(400, \"{\\\"error\\\":\\\"Invalid request: the requested "
+     "planning model (claude-3-5-sonnet) is not allowed for your account\\\"}\")", R.model_not_found),
+    ("Error", "Model 'gpt-4' is not available. Use /v1/models to see available models.", R.model_not_found),
+    ("Error", '{"error":{"message":"Chat template error: Cannot use chat template functions because '
+     'tokenizer.chat_template is not set and no template argument was passed!"}}', R.model_not_found),
+    # tool calls of the model its server or client could not parse
+    ("Error", 'Failed to regenerate message\nFailed to parse tool call: Expected "<|message|>", but got "to=function" '
+     "at index 89.", R.malformed_response),
+    ("Error", "The model's tool call could not be parsed (retry also failed).", R.malformed_response),
+    # streams and sessions that broke off
+    ("google.api_core.exceptions.Unknown", "None Stream removed", R.timeout),
+    ("Error", "Error [ERR_HTTP2_ERROR]: Protocol error", R.timeout),
+    ("Error", "Gemini Web API call failed: Stream interrupted or truncated.", R.stream_incomplete),
+    # request defects: a status before Google's status name, a tool count, a blank field, a body the server could not
+    # parse, referenced files too large
+    ("Error", "Error from Gemini API: 400 INVALID_ARGUMENT. {'error': {'code': 400, 'message': \"For controlled "
+     "generation of only function calls (forced function calling), please set 'tool_config.function_calling_config."
+     "mode' field", R.format_error),
+    ("Error", "Error: agent executor error: number of tools exceeds 128: number of tools exceeds 128", R.format_error),
+    ("qianfan.errors.APIError", "api return error, req_id: as-3euhp023ev code: 336003, msg: function_call's name "
+     "can't be blank", R.format_error),
+    ("Error", "[LM STUDIO SERVER] Received request for /api/v1/chat with invalid JSON: Expected ',' or ']' after array "
+     "element in JSON at position 150 (line 6 column 5)", R.format_error),
+    ("ClientError", "400 INVALID_ARGUMENT. {'error': {'code': 400, 'message': \"The request's total referenced files "
+     "bytes are too large to be read\", 'status': 'INVALID_ARGUMENT'}}", R.payload_too_large),
+    # policies of an account type, a router, a country
+    ("Error", "W&B Inference isn't available for personal accounts", R.provider_policy_blocked),
+    ("Error", "当前账号、国家、地区或区域暂不支持 ChatGPT 订阅登录。", R.provider_policy_blocked),
+    ("Error", "chat:LLM_model_response_empty", R.empty_response),
+])
+def test_holdout105_to_110_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 105 to 110 (the Google head, aggregators, self-hosted
+    servers, Azure and Bedrock, the Chinese ecosystem, quotas and throttles), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # near misses: a status name glued to a longer word is no Google status; a count of tools the request may hold is
+    # no defect; an ellipsis ends a word as a full stop does
+    ("we have 404 NOT_FOUND_ITEMS in the index", R.unknown),
+    ("Your account has been restricted\u2026", R.auth_permanent),
+    ("You exceeded your current quota, please check your plan and billing details.", R.billing),
+])
+def test_near_misses_of_holdout105_to_110_families(text: str, expect: FailoverReason) -> None:
+    assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # https://docs.requesty.ai (its router's error table, in the page's documented envelope)
+    (412, {"error": {"origin": "router", "message": "Reached monthly spend limit for API key"}}, R.billing),
+    (403, {"error": {"origin": "router", "message": "Provider blocked by policy"}}, R.provider_policy_blocked),
+    # https://docs.warp.dev (its agent API's problem details)
+    (403, {"type": "https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/insufficient-credits",
+           "title": "Your team has run out of add-on credits. Purchase more credits in your team's billing settings to "
+                    "continue.", "status": 403, "error": "Your team has run out of add-on credits."}, R.billing),
+])
+def test_http_bodies_of_holdout105_to_110(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
+    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
