@@ -140,6 +140,9 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # refusals in apps' words (LobeChat: "Your content contains prohibited terms"; Bing Image Creator: "Your prompt
+         # has been blocked")
+         "contains prohibited terms", "prompt has been blocked",
          # openai-python's ContentFilterFinishReasonError without its class ("Could not parse response content as the
          # request was rejected by the content filter"), as a wrapper re-raises it
          "rejected by the content filter",
@@ -516,8 +519,11 @@ _TAG_LIST: Final = (
          "no keys found that support model", "not currently published to the corresponding platform",
          ("is not accessible via the", "endpoint"),
          ("on-demand throughput", "supported"), ("on-demand throughput", "support"),
-         # Gemini: a feature the model lacks ("Multiturn chat is not enabled for models/gemini-1.0-pro-vision").
-         "is not enabled for models", "is not enabled for this model",
+         # Gemini: the model itself, or a chat with it, is what is not enabled ("Multiturn chat is not enabled for
+         # models/gemini-1.0-pro-vision", "The specified model is not enabled for this mode"); a feature of the request
+         # not enabled for the model ("Penalty is not enabled for this model", "Image input is not enabled for this
+         # model") is the request's (request_defect)
+         "chat is not enabled for models", "chat is not enabled for this model", "model is not enabled for",
          # Ollama's capability check: an embedding-only model asked to chat or generate, or the reverse
          # (https://github.com/ollama/ollama/issues/7909, /2778, /9739); another model serves the request.
          "does not support generate", "does not support chat", "do not support chat",
@@ -542,6 +548,8 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # LibreChat's refusal of a model its configuration does not list ("Illegal model request")
+         "illegal model request",
          # a gateway's list of what it serves named beside the refusal ("Model 'gpt-4' is not available. Use /v1/models
          # to see available models.")
          ("is not available", "see available models"),
@@ -753,6 +761,8 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # a gateway's access policy (the AI Gateway's GatewayAccessPolicyDeniedError: "Access policy denied")
+         "access policy denied",
          # a service an account type may not use (W&B Inference: "isn't available for personal accounts"), a router's
          # policy that blocks the provider (Requesty: "Provider blocked by policy"), a sign-in a country or region may
          # not use ("当前账号、国家、地区或区域暂不支持 ChatGPT 订阅登录": not supported for this account, country or
@@ -1191,6 +1201,8 @@ _TAG_LIST: Final = (
     _tag("guessed_cause", "possible rate limit", "likely rate limited"),
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
     _tag("rate_limit",
+         # LobeChat's 429 ("Sorry, your request is too frequent and the server is a bit tired")
+         "request is too frequent",
          # chatgpt-on-wechat's canned reply to a throttle ("提问太快啦...": asking too fast)
          "提问太快",
          # Azure's Batch API cap on the tokens queued per deployment ("The number of enqueued tokens has surpassed the
@@ -1430,6 +1442,15 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # a feature of the request the model does not take ("Penalty is not enabled for models/gemini-2.5-flash",
+         # "Thinking is not enabled for this model", Mistral's "Image input is not enabled for this model", "Media
+         # resolution is not enabled for models/gemma-3-27b-it"), two options that exclude each other ("Citations cannot
+         # be enabled when output format is set"), tools named twice ("Duplicate tool names"), a history Google's API
+         # refuses ("requires alternate messages between authors"), a body that is no JSON object ("Expected a valid
+         # JSON object in the request")
+         "is not enabled for models", "is not enabled for this model", "cannot be enabled when",
+         "duplicate tool names",
+         "alternate messages between", ("expected a valid json object", "request"),
          # a tool list over a service's count ("agent executor error: number of tools exceeds 128"), a Rails-style
          # validation of a field ("function_call's name can't be blank": Baidu Qianfan 336003), a server's own words for
          # a request body it could not parse (LM Studio: "Received request for /api/v1/chat with invalid JSON")
@@ -1620,6 +1641,9 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # a client without its key ("Please set an API key for Google GenerativeAI in the environment variable"; xAI's
+         # "unauthenticated:bad-credentials")
+         "please set an api key", "bad credentials",
          # a client with no credential or project to send (Azure's credential classes:
          # "ManagedIdentityCredential.get_token failed"; Ollama: "You need to be signed in to Ollama to run Cloud
          # models"; a Gemini CLI bridge: "No project ID found ... Please try signing out and signing in again")
@@ -1668,6 +1692,14 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # n8n's NodeApiError texts for a connection that could not be made (its ECONNREFUSED, ENOTFOUND and EAI_AGAIN
+         # messages: "The service refused the connection - perhaps it is offline", "The connection cannot be
+         # established", "The DNS server returned an error"), a proxy that closed before its CONNECT answer
+         # (https-proxy-agent), an HTTP/2 request that got no answer (Smithy: "http2 request did not get a response"), a
+         # gateway that got none from its upstream ("the server did not receive a response from the upstream server")
+         "refused the connection", "connection cannot be established", "dns server returned an error",
+         "proxy connection ended before", "request did not get a response",
+         "did not receive a response from the upstream",
          # a proxy whose upstream sent nothing for its idle limit (Nous Portal: "upstream idle for 60000ms without
          # data"), a websocket the proxy could not write to (senpi: "Codex upstream websocket send failed")
          ("upstream idle for", "without data"), "websocket send failed",
@@ -1795,6 +1827,10 @@ _TAG_LIST: Final = (
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     _tag("output_truncated",
+         # clients' words for an answer cut at its output cap (Gemini CLI: "Model response was truncated because it
+         # exceeded the token limit", "Model stream ended due to token limit exhaustion (MAX_TOKENS)"; Kilo: "The model
+         # hit its output limit while reasoning")
+         "response was truncated because", "token limit exhaustion", "hit its output limit",
          # Vertex's ResponseValidationError with the finish reason as its number (2: MAX_TOKENS): "The model response
          # did not complete successfully. Finish reason: 2."
          ("did not complete successfully", "finish reason 2"),
@@ -1837,6 +1873,9 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # a Responses stream that ended before its completed event (OpenHands: "Responses stream finished without a
+         # completed response")
+         "stream finished without a completed",
          # a web client's stream that broke off ("Gemini Web API call failed: Stream interrupted or truncated")
          "stream interrupted or truncated",
          # a Responses stream that closed with no terminal event (Copilot CLI: "Stream completed without a
@@ -2024,6 +2063,8 @@ _TAG_LIST: Final = (
     # (...)"), Python's TypeError on a missing part of it ("'NoneType' object is not subscriptable"), pydantic-ai's
     # retries spent on answers that failed validation, and Roo's and Cline's answer with no tool call in it.
     _tag("answer_unreadable",
+         # Firefox's JSON.parse on an answer that is no JSON ("JSON.parse: unexpected end of data at line 1 column 1")
+         ("json parse", "unexpected end of data"), ("json parse", "unexpected character"),
          # an answer without its first choice, in a gateway's words (meclaw: 'ResponseShape("missing choices[0]")')
          "missing choices", "looking for beginning of value", "json parsing failed", "ai_jsonparseerror",
          # a Python client indexing a field the answer lacks ("KeyError: 'candidates'", "KeyError: 'choices'")
@@ -2071,6 +2112,10 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # clients' words for an answer with nothing in it (LangChain.js: "No chunks returned from Anthropic API";
+         # Flowise: "No response stream received from Bedrock"; the OpenRouter AI SDK provider: "No choice in OpenRouter
+         # completion response"; LobeChat: "The request returned empty"), in Japanese ("空の応答": an empty answer)
+         "no chunks returned", "no response stream received", "no choice in", "request returned empty", "空の応答",
          # FastGPT's i18n key for an empty answer, as its logs print it ("chat:LLM_model_response_empty")
          "llm_model_response_empty",
          # Claude Code's turn that ended with no assistant message ("No assistant message found")

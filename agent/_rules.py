@@ -175,6 +175,9 @@ def quota_reopens_soon(f: ErrorFacts) -> bool:
 _CUE_PATTERNS: Final = (
     ("auth", r" (?:api key|apikey|key|access token|token|credentials?|secret|signature) (?:\w+ ){0,3}?"
              r"(?:invalid|incorrect|expired|wrong|not valid|no longer valid|not initiali[sz]ed)"
+             # a client that has no key to send ("Azure OpenAI API key or Token Provider not found"); not any "key"
+             # ("required key [max_tokens] not found" is a request's field)
+             r"| (?:api key|apikey|access token|credentials?) (?:\w+ ){0,3}?(?:not found|not set) "
              # "Invalid xAI API Key": a provider's name between
              r"| invalid (?:\w+ )?(?:api key|apikey|key|access token|token|credentials?|signature) "
              r"| invalid \w+ credentials? "),  # "Invalid gateway credential" (Langfuse's AI gateway)
@@ -190,7 +193,8 @@ _CUE_PATTERNS: Final = (
                r"(?:malformed|unparsable|unparseable|corrupt(?:ed)?) "),
     # "field" only with what is wrong with its value ("field system too long"): "Unknown field 'foo' in config.yaml"
     # is a tool's, and a "required field ... is missing" is as often a client decoding the answer as a request defect.
-    ("request", r" (?:parameters?|invalid|malformed|must be|is required|too short|minimum allowed|maximum allowed"
+    ("request", r" (?:parameters?|invalid|malformed|must be|is required|are required|too short|minimum allowed"
+                r"|maximum allowed"
                 r"|bad request|badrequest) | fields? (?:\w+ ){0,2}?(?:is |are )?(?:too long|too short|invalid) "
                 # a server counting the inputs the request carried (Triton: "expected 4 inputs but got 1 inputs")
                 r"| expected \d+ inputs? but got \d+ "
@@ -230,22 +234,27 @@ _CUES: Final = tuple((name, re.compile(pattern).search) for name, pattern in _CU
 # "API 密钥无效", "余额不足", "请求频率过高", "服务繁忙"), with four more kinds English texts leave to phrases: the
 # content review, the context, the model, the server. Searched only in a text with non-ASCII characters.
 _CJK_CUE_PATTERNS: Final = (
-    # a review of the content, not of an identity ("实名认证审核不通过" is the account's real-name check)
-    ("content", r"违规|敏感|不合规|违法|(?:内容|文本|图片|图像|输入|输出|安全)\S{0,4}?审核"),
+    # a review of the content, not of an identity ("实名认证审核不通过" is the account's real-name check); Japanese: an
+    # upstream safety filter, a model that refused to answer
+    ("content", r"违规|敏感|不合规|违法|(?:内容|文本|图片|图像|输入|输出|安全)\S{0,4}?审核|安全フィルター|回答を拒否"),
+    # an account its provider shut off ("账号已被封禁"; Japanese: "アカウントが無効化または一時停止されています")
+    ("banned", r"封禁|账号已被封|账户已被封|账号被封|アカウントが無効化|アカウント\S{0,4}停止"),
+    # a service not offered where the caller is ("地域制限", "現在の場所では ... 利用できません")
+    ("policy", r"地域制限|現在の場所では|所在(?:的)?(?:国家|地区)\S{0,6}不支持"),
     ("auth", r"(?:密钥|秘钥|令牌|api ?key|key|token|凭证|凭据)\s?\S{0,4}?(?:无效|错误|失效|过期|不正确|不存在|已禁用)"
-             r"|鉴权失败|认证失败|身份验证|未授权|权限不足|暂无权限|请先登录|登录(?:已)?(?:失效|过期)"),
-    ("billing", r"余额|欠费|充值|额度(?:不足|已用|用尽|耗尽|用完)|资源包"),
-    ("rate_limit", r"频率|限流|过于频繁|太频繁|请求过多|请求次数|并发|速率"),
-    ("context", r"上下文|(?:长度|token ?数|字数|输入)\S{0,6}?(?:超出|超过|过长|超限)"),
+             r"|鉴权失败|认证失败|身份验证|未授权|权限不足|暂无权限|请先登录|登录(?:已)?(?:失效|过期)|認証に失敗|認証エラー"),
+    ("billing", r"余额|欠费|充值|额度(?:不足|已用|用尽|耗尽|用完)|资源包|残高|クレジット"),
+    ("rate_limit", r"频率|限流|过于频繁|太频繁|请求过多|请求次数|并发|速率|リクエスト数|頻繁"),
+    ("context", r"上下文|(?:长度|token ?数|字数|输入)\S{0,6}?(?:超出|超过|过长|超限)|長さを超え"),
     ("model", r"模型\S{0,10}?(?:不存在|不支持|未开通|已下线|下线|无权|未找到|找不到)|无可用模型|没有可用的?模型"
-              r"|不支持(?:当前|该|此|这个)?模型"),
+              r"|不支持(?:当前|该|此|这个)?模型|モデル\S{0,12}?見つかり"),
     ("answer", r"(?:响应|返回|回复|输出)(?:的)?(?:格式|数据|内容|结果)?(?:错误|无效|异常)"
-               r"|解析(?:响应|返回)?(?:失败|错误)"),
+               r"|解析(?:响应|返回)?(?:失败|错误)|不正な形式のレスポンス"),
     ("overloaded", r"繁忙|过载|拥挤|容量不足|负载|排队"),
     ("request", r"参数(?:错误|无效|不正确|缺失|格式|不合法|有误)|格式错误|不能为空|必填|缺少参数"),
-    ("timeout", r"超时"),
-    ("transport", r"网络(?:错误|异常|连接|不可用)|连接(?:失败|断开|被重置|中断|异常)|无法连接"),
-    ("server", r"服务器(?:内部)?错误|内部错误|系统错误|服务异常|服务器异常"),
+    ("timeout", r"超时|タイムアウト"),
+    ("transport", r"网络(?:错误|异常|连接|不可用)|连接(?:失败|断开|被重置|中断|异常)|无法连接|接続\S{0,4}切断"),
+    ("server", r"服务器(?:内部)?错误|内部错误|系统错误|服务异常|服务器异常|ゲートウェイ\S{0,12}エラー"),
 )
 _CJK_CUES: Final = tuple((name, re.compile(pattern).search) for name, pattern in _CJK_CUE_PATTERNS)
 _NO_CUES: Final[frozenset[str]] = frozenset()
@@ -899,6 +908,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument")),
     # Last resort before giving up on a status-less text: its words (see _CUE_PATTERNS above).
     rule("content_words", R.content_policy_blocked, statuses=NONE, test=_cue("content")),
+    rule("banned_words", R.auth_permanent, statuses=NONE, test=_cue("banned")),
+    rule("policy_words", R.provider_policy_blocked, statuses=NONE, test=_cue("policy")),
     rule("auth_words", R.auth, statuses=NONE, test=_cue("auth")),
     rule("billing_words", R.billing, statuses=NONE, test=_cue("billing")),
     rule("rate_limit_words", R.rate_limit, statuses=NONE, test=_cue("rate_limit")),

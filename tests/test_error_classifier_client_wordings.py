@@ -3269,3 +3269,67 @@ def test_near_misses_of_holdout105_to_110_families(text: str, expect: FailoverRe
 ])
 def test_http_bodies_of_holdout105_to_110(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
     assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a feature of the request the model does not take is the request's; the model itself not enabled is the model's
+    ("Error", "Thinking is not enabled for this model", R.format_error),
+    ("Error", "Error: Media resolution is not enabled for models/gemma-3-27b-it", R.format_error),
+    ("Error", "Citations cannot be enabled when output format is set", R.format_error),
+    ("Error", "Duplicate tool names", R.format_error),
+    ("Error", "Google Generative AI requires alternate messages between authors", R.format_error),
+    ("ValueError", "contents are required.", R.format_error),
+    # connections that could not be made (n8n's NodeApiError texts, a proxy, an HTTP/2 request, a gateway's upstream)
+    ("NodeApiError", "The service refused the connection - perhaps it is offline", R.timeout),
+    ("NodeApiError", "The DNS server returned an error, perhaps the server is offline", R.timeout),
+    ("Error", "Proxy connection ended before receiving CONNECT response", R.timeout),
+    ("Error", "Unexpected error: http2 request did not get a response", R.timeout),
+    ("Error", "Sorry, the server did not receive a response from the upstream server. Please try again later.",
+     R.timeout),
+    # answers cut, empty, unreadable, or a stream without its end
+    ("Error", "Model response was truncated because it exceeded the token limit. Try using /compress to free up "
+     "context space.", R.output_truncated),
+    ("Error", "The model hit its output limit while reasoning and produced no actionable output.", R.output_truncated),
+    ("Error", "No chunks returned from Anthropic API.", R.empty_response),
+    ("AI_NoContentGeneratedError", "No choice in OpenRouter completion response", R.empty_response),
+    ("Error", "Error: JSON.parse: unexpected end of data at line 1 column 1 of the JSON data", R.malformed_response),
+    ("LLMNoResponseError", "Responses stream finished without a completed response", R.stream_incomplete),
+    # keys, refusals, policies, throttles, unknown models in apps' words
+    ("Error", "Azure OpenAI API key or Token Provider not found", R.auth),
+    ("Error", "unauthenticated:bad-credentials", R.auth),
+    ("Exception", "Your prompt has been blocked by Bing. Try to change any bad words and try again.",
+     R.content_policy_blocked),
+    ("GatewayAccessPolicyDeniedError", "Access policy denied", R.provider_policy_blocked),
+    ("Error", "Sorry, your request is too frequent and the server is a bit tired. Please try again later.",
+     R.rate_limit),
+    ("Error", "Something went wrong. Here's the specific error message we encountered: Illegal model request",
+     R.model_not_found),
+    # Japanese (LobeChat's ja-JP error messages): the same words as the Chinese cues read
+    ("InsufficientQuota", "申し訳ありませんが、このキーのクォータが上限に達しました。アカウント残高が十分であることを"
+     "確認するか、キーのクォータを増やして再試行してください。", R.billing),
+    ("ExceededContextWindow", "現在のリクエスト内容がモデルが処理できる長さを超えています。内容を減らして再試行して"
+     "ください。", R.context_overflow),
+    ("LocationNotSupportError", "申し訳ありませんが、現在の場所ではこのモデルサービスを利用できません。",
+     R.provider_policy_blocked),
+    ("AccountDeactivated", "アカウントが無効化または一時停止されています。サポートにお問い合わせください。",
+     R.auth_permanent),
+    ("ProviderNetworkError", "プロバイダーへの接続がタイムアウトまたは切断されました。ネットワークを確認して再試行して"
+     "ください。", R.timeout),
+    ("ModelEmptyCompletion", "モデルプロバイダーから空の応答が返されました。", R.empty_response),
+])
+def test_holdout111_to_116_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 111 to 116 (Python frameworks, the JS/TS ecosystem, coding
+    agents' transport, chat bots, the newest APIs, other languages), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # near misses: a request's "required key ... not found" is no missing API key; the model itself not enabled is
+    # the model's; a chat not enabled for a model is the model's
+    ("Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again.",
+     R.format_error),
+    ("Request failed: The specified model is not enabled for this mode or does not exist", R.model_not_found),
+    ("[400 Bad Request] Multiturn chat is not enabled for models/gemini-1.0-pro-vision", R.model_not_found),
+])
+def test_near_misses_of_holdout111_to_116_families(text: str, expect: FailoverReason) -> None:
+    assert _rules_alone("Error", text) is expect
