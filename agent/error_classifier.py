@@ -181,7 +181,15 @@ def _read_unknown(rule: Rule, facts: ErrorFacts, neighbours: Neighbours | None) 
         return rule
     from ._neighbours import neighbour_rule  # here: only an error no rule reads needs it (and its index)
 
-    return neighbour_rule(facts.text, facts.status, neighbours) or rule
+    found = neighbour_rule(facts.text, facts.status, neighbours)
+    if found is None:
+        return rule
+    if found.reason is FailoverReason.rate_limit and "upstream_limit" in facts.tags:
+        # an aggregator's words for its upstream's failure ("Provider returned error"): whatever throttle its nearest
+        # entries read, the user's key is healthy, as the table's aggregator_upstream_limit decides (back off, do not
+        # rotate)
+        return Rule(found.name, found.reason, scope=Scope.endpoint)
+    return found
 
 
 class Explanation(NamedTuple):

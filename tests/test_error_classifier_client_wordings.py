@@ -3333,3 +3333,15 @@ def test_holdout111_to_116_families(type_name: str, text: str, expect: FailoverR
 ])
 def test_near_misses_of_holdout111_to_116_families(text: str, expect: FailoverReason) -> None:
     assert _rules_alone("Error", text) is expect
+
+
+def test_an_aggregators_bare_upstream_error_read_by_its_neighbours_does_not_rotate_the_key() -> None:
+    """OpenRouter's "Provider returned error" with nothing else (https://github.com/digiogithub/pando/issues/8: the
+    message alone, its 429 and metadata lost) is read by its labelled neighbours as a throttle, and like the table's
+    aggregator_upstream_limit it backs off without cooling the user's healthy key (issue 9, section 3)."""
+    c = classify_api_error(exception_from_message("Error", "Provider returned error"), provider="openrouter")
+    assert c.reason is R.rate_limit and c.rule.startswith("neighbour:")
+    assert c.scope is Scope.endpoint and not c.should_rotate_credential
+    # near miss: a provider's own throttle, read by the same index, still cools the key that hit it
+    own = classify_api_error(exception_from_message("Error", "Rate limit reached for requests"), provider="openai")
+    assert own.reason is R.rate_limit and own.should_rotate_credential
