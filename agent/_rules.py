@@ -202,7 +202,14 @@ _CUE_PATTERNS: Final = (
                 # "Hosted tools are not supported with the ChatCompletions API", "'file part media type text/plain'
                 # functionality not supported"); not what "this model" does not support ("Inference is not supported
                 # for this model": the model, not the request, may be what has to change)
-                r"| (?:is|are|functionality) not supported (?!(?:for|with|by|on|in) (?:this|the|that|your) model )"),
+                r"| (?:is|are|functionality) not supported (?!(?:for|with|by|on|in) (?:this|the|that|your) model )"
+                # how providers word a request's own shape, when the message is all a paste keeps of the answer
+                # ("Cannot have 2 or more assistant messages at the end of the list", "A maximum of 4 blocks with
+                # cache_control may be provided", "top_logprobs requires logprobs to be set to true", "Duplicate item
+                # found with id ...", "messages: missing content", "Expected a value between 0 and 1")
+                r"| (?:cannot have|may only|must not|must contain|must have) "
+                r"| requires \w+ to be | a maximum of \d+ | duplicate (?:item|items|id|ids|tool|tools|key|keys) "
+                r"| missing (?:content|field|required|parameter|parameters) | expected a value "),
     # A client that could not read or use what came back ("error decoding response body", "Failed to parse AI
     # prediction", "Incorrect response from OpenAI API", "Model output doesn't fit required format"): read as the
     # answer's defect unless the text says the answer was empty or its stream broke (``cues``).
@@ -225,7 +232,8 @@ _CUE_WORDS: Final = frozenset({
     "parse", "parsing", "decode", "decoding", "deserialize", "deserializing", "unmarshal", "unserializable",
     "incorrect", "unexpected", "unusable", "usable", "valid", "doesn", "does", "did", "could", "not",  # answer_read
     "parameter", "parameters", "malformed", "must", "required", "short", "allowed", "bad", "badrequest", "field",
-    "fields", "inputs", "supported",  # request
+    "fields", "inputs", "supported", "cannot", "may", "requires", "maximum", "duplicate", "missing", "expected",
+    "contain",  # request
     "timed", "timeout", "deadline",  # timeout
     "connection", "closed", "socket",  # transport
 })

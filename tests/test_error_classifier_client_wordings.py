@@ -3345,3 +3345,20 @@ def test_an_aggregators_bare_upstream_error_read_by_its_neighbours_does_not_rota
     # near miss: a provider's own throttle, read by the same index, still cools the key that hit it
     own = classify_api_error(exception_from_message("Error", "Rate limit reached for requests"), provider="openai")
     assert own.reason is R.rate_limit and own.should_rotate_credential
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # providers' own words for a request's shape, pasted without their status or body (the messages of corpus answers)
+    ("Cannot have 2 or more assistant messages at the end of the list.", R.format_error),
+    ("A maximum of 4 blocks with cache_control may be provided. Found 5.", R.format_error),
+    ("top_logprobs requires logprobs to be set to true", R.format_error),
+    ("Duplicate item found with id tsc_077457e6. Remove duplicate items from your input and try again.",
+     R.format_error),
+    ("messages: missing content", R.format_error),
+    ("Decimal above maximum value. Expected a value between 0 and 1, but got 100 instead.", R.format_error),
+    # near misses: a missing key is the key's; "this model" not supporting a feature stays unread
+    ("Missing API key. Set OPENAI_API_KEY or pass api_key.", R.auth),
+    ("Inference is not supported for this model", R.unknown),
+])
+def test_a_requests_shape_in_a_providers_words_without_its_status(text: str, expect: FailoverReason) -> None:
+    assert _rules_alone("Error", text) is expect
