@@ -15,7 +15,7 @@ import json
 import re
 from typing import Final
 
-__all__ = ["embedded_codes", "embedded_payload", "embedded_reset", "embedded_status", "standard_class"]
+__all__ = ["bare_reason", "embedded_codes", "embedded_payload", "embedded_reset", "embedded_status", "standard_class"]
 
 _DECODER: Final = json.JSONDecoder()
 _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is the slow path)
@@ -84,6 +84,11 @@ BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment require
                        "too many requests": 429, "internal server error": 500, "bad gateway": 502,
                        "service unavailable": 503, "gateway timeout": 504}
 _BARE_REASON_PHRASES: Final = tuple(BARE_REASONS)
+
+
+def bare_reason(text: str) -> int | None:
+    """The status of a text that is nothing but a reason phrase ("Service Unavailable.", "'unauthorized'"), or None."""
+    return BARE_REASONS.get(text.strip(" .!\n\"'").lower())
 # An exception class's name, known by its ending ("ResourceExhausted", "AsyncEngineDeadError", "PoolTimeout"), its
 # module path before it; a bare ending ("Error:") is a word, not a class.
 _CLASS_ENDINGS: Final = ("Error", "Exception", "Exhausted", "Unavailable", "Exceeded", "Denied", "Found", "Argument",
@@ -95,17 +100,16 @@ _CLASS_LEAD: Final = re.compile(r"\s*" + _CLASS_NAME + r":\s*")
 _EPOCH_RE: Final = re.compile(r"\|\s*(\d{10})\b")
 _AWS_CODE_RE: Final = re.compile(r"error occurred \((\w+)\)", re.IGNORECASE)
 _GRPC_CODE_RE: Final = re.compile(r"StatusCode\.(\w+)")
+# Google's canonical status names that carry an HTTP meaning, one list for every reading of them below.
+_GOOGLE_STATUSES: Final = ("INVALID_ARGUMENT", "FAILED_PRECONDITION", "UNAUTHENTICATED", "PERMISSION_DENIED",
+                            "NOT_FOUND", "RESOURCE_EXHAUSTED", "INTERNAL", "UNAVAILABLE", "DEADLINE_EXCEEDED")
 # Google's canonical status name stated in a sentence, as Gemini's clients print it when the JSON around it is cut or
 # absent: "got status: INTERNAL. {...", "(Status: FAILED_PRECONDITION)", Go genai's "Error 503, Message: ..., Status:
 # UNAVAILABLE, Details: []" (https://github.com/google-gemini/gemini-cli/issues/5125,
 # https://github.com/google/syzkaller/issues/6966). Upper case only: the enum's spelling, not a word of a sentence.
-_GOOGLE_STATUS_RE: Final = re.compile(r"[Ss]tatus['\"]?\s*[:=]\s*['\"(]?\s*(INVALID_ARGUMENT|FAILED_PRECONDITION|"
-                                      r"UNAUTHENTICATED|PERMISSION_DENIED|NOT_FOUND|RESOURCE_EXHAUSTED|INTERNAL|"
-                                      r"UNAVAILABLE|DEADLINE_EXCEEDED)\b")
+_GOOGLE_STATUS_RE: Final = re.compile(r"[Ss]tatus['\"]?\s*[:=]\s*['\"(]?\s*(" + "|".join(_GOOGLE_STATUSES) + r")\b")
 # Connect-RPC (connect-es, connect-go) prints its code in brackets after the class: "ConnectError: [unauthenticated]
 # ...", "[permission_denied] ...": gRPC's codes in snake case (https://connectrpc.com/docs/protocol#error-codes).
-_GOOGLE_STATUSES: Final = ("INVALID_ARGUMENT", "FAILED_PRECONDITION", "UNAUTHENTICATED", "PERMISSION_DENIED",
-                            "NOT_FOUND", "RESOURCE_EXHAUSTED", "INTERNAL", "UNAVAILABLE", "DEADLINE_EXCEEDED")
 _CONNECT_CODE_RE: Final = re.compile(r"ConnectError: \[([a-z_]{4,20})\]")
 _EXCEPTION_TYPE_RE: Final = re.compile(r"exception-type'?\W{1,4}(\w+)", re.IGNORECASE)
 # A wrapper prints the class of the error it caught: "litellm.RateLimitError: ...", "openai.APITimeoutError",
@@ -134,9 +138,10 @@ _LEAD_CLASS_RE: Final = re.compile(r"\s*" + _CLASS_NAME + r"(?::(?:\s|$)|\s*$)")
 # case, lower case, with an underscore: the codes' own spelling, never a word of the sentence. Not gRPC's canonical
 # codes, which Connect-RPC clients print in the same brackets around whatever their server wrapped ("[invalid_argument]
 # Error" after Cursor's own "Empty provider response"): ``_CONNECT_CODE_RE`` reads those after their class only.
-_TEXT_CODE_RE: Final = re.compile(
-    r"(?:\[|\b(?:code|type)=)(?!(?:invalid_argument|failed_precondition|permission_denied|resource_exhausted|not_found"
-    r"|already_exists|deadline_exceeded|out_of_range|data_loss)\b)([a-z]{2,30}(?:_[a-z]{2,30}){1,5})(?:\]|\b(?![=.(]))")
+_GRPC_SNAKE_CODES: Final = (*(s.lower() for s in _GOOGLE_STATUSES if "_" in s), "already_exists", "out_of_range",
+                             "data_loss")
+_TEXT_CODE_RE: Final = re.compile(r"(?:\[|\b(?:code|type)=)(?!(?:" + "|".join(_GRPC_SNAKE_CODES) + r")\b)"
+                                  r"([a-z]{2,30}(?:_[a-z]{2,30}){1,5})(?:\]|\b(?![=.(]))")
 
 
 def embedded_status(text: str) -> int | None:
@@ -172,12 +177,12 @@ def embedded_status(text: str) -> int | None:
                 or (head[max(0, start - 5):start].lower() == "code=" and head[start - 9:start - 5].lower() != "exit")
                 or (before.endswith(_VERB_BEFORE) and _verb_object_is_status(head, end))):
             return int(match.group(0))
-    if len(text) < 32 and (bare := BARE_REASONS.get(text.strip(" .!\n\"'").lower())) is not None:
+    if len(text) < 32 and (bare := bare_reason(text)) is not None:
         return bare
     # ... or after the class that carried it, as a traceback's last line kept as text shows it ("AI_APICallError: Bad
     # Gateway", "APIError: Service Unavailable")
     if (len(text) < 100 and (lead := _CLASS_LEAD.match(text)) is not None
-            and (bare := BARE_REASONS.get(text[lead.end():].strip(" .!\n\"'").lower())) is not None):
+            and (bare := bare_reason(text[lead.end():])) is not None):
         return bare
     if "[GIN]" in head and (gin := _GIN_LOG_RE.search(head)) is not None:
         return int(gin.group(1))

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from ._embedded import BARE_REASONS, embedded_codes, embedded_payload, embedded_reset, embedded_status, standard_class
+from ._embedded import bare_reason, embedded_codes, embedded_payload, embedded_reset, embedded_status, standard_class
 from ._phrases import scan
 from ._sdk import HttpxHeaders, SDKConnectionError, SDKError, SDKStatusError, SDKTimeoutError
 
@@ -313,10 +313,7 @@ def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector
 def _bare_reason(messages: list[str]) -> int | None:
     """The status an embedded body's message names by its reason phrase alone (LiteLLM's "Ollama_chatException -
     {"error": "unauthorized"}": https://github.com/Aider-AI/aider/issues/4501)."""
-    for message in messages:
-        if len(message) < 32 and (status := BARE_REASONS.get(message.strip(" .!\n\"'").lower())) is not None:
-            return status
-    return None
+    return next((status for message in messages if len(message) < 32 and (status := bare_reason(message))), None)
 
 
 def _stated_status(text: str) -> int | None:

@@ -431,6 +431,14 @@ CLIENT: Final = range(400, 500)
 SERVER: Final = range(500, 600)
 TRANSPORT: Final = (None, 400, 407, 500, 502, 503, 504)  # 400/407: a proxy refusing the tunnel
 
+# An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate. Named: the
+# neighbour reading of a status-less text gives a throttle it finds this rule's words in the same scope
+# (error_classifier._read_unknown).
+AGGREGATOR_UPSTREAM_LIMIT: Final = rule(
+    "aggregator_upstream_limit", R.rate_limit, statuses=(429,), tags=("upstream_limit",),
+    unless=("usage_limit", "billing", "credits_exhausted"), scope=Scope.endpoint)
+
+
 RULES: Final[tuple[Rule, ...]] = (
     # Per-prompt safety decisions are deterministic: first (seed 003).
     rule("content_policy_code", R.content_policy_blocked, codes=(
@@ -524,9 +532,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
          unless=("rate_limit", "exhausted", "usage_limit", "billing", "quota_word", "upstream_unreachable",
                  "server_fault")),
-    # An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate.
-    rule("aggregator_upstream_limit", R.rate_limit, statuses=(429,), tags=("upstream_limit",),
-         unless=("usage_limit", "billing", "credits_exhausted"), scope=Scope.endpoint),
+    AGGREGATOR_UPSTREAM_LIMIT,
     # Quotas: a zero allowance, or a limit that resets in hours or days, is billing.
     rule("zero_allowance", R.billing, statuses=LIMITED, tags=("zero_allowance",)),
     rule("request_over_token_budget", R.context_overflow, statuses=(400, 413, 429, None),

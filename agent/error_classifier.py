@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from ._facts import ErrorFacts, facts_from_exception
 from ._redact import redact
-from ._rules import RULES, Rule, first_match, rules_tried
+from ._rules import AGGREGATOR_UPSTREAM_LIMIT, RULES, Rule, first_match, rules_tried
 from ._soft import soft_facts
 from ._taxonomy import REASON_POLICY, Action, FailoverReason, Scope
 from ._wait_hints import parse_reset_time, wait_from_headers, wait_from_text
@@ -184,11 +184,11 @@ def _read_unknown(rule: Rule, facts: ErrorFacts, neighbours: Neighbours | None) 
     found = neighbour_rule(facts.text, facts.status, neighbours)
     if found is None:
         return rule
-    if found.reason is FailoverReason.rate_limit and "upstream_limit" in facts.tags:
-        # an aggregator's words for its upstream's failure ("Provider returned error"): whatever throttle its nearest
-        # entries read, the user's key is healthy, as the table's aggregator_upstream_limit decides (back off, do not
-        # rotate)
-        return Rule(found.name, found.reason, scope=Scope.endpoint)
+    upstream = AGGREGATOR_UPSTREAM_LIMIT
+    if found.reason is upstream.reason and upstream.tags <= facts.tags and upstream.unless.isdisjoint(facts.tags):
+        # an aggregator's words for its upstream's failure ("Provider returned error"): a throttle its nearest entries
+        # read takes that rule's scope (the user's key is healthy: back off, do not rotate)
+        return Rule(found.name, found.reason, scope=upstream.scope)
     return found
 
 

@@ -3115,12 +3115,21 @@ def test_holdout99_to_104_families(type_name: str, text: str, expect: FailoverRe
     ('{"error":"ERROR_OPENAI","details":{"title":"Unable to reach the model provider","detail":"Provider did not send '
      'back a response. Empty provider response."}}\n[invalid_argument] Error', R.empty_response),
     ("1 validation error for ChatCompletionRequest\nmessages\n  Field required [type=missing]", R.format_error),
-    ("Upload may have failed: connection reset by peer", R.timeout),
     # openai-python's ContentFilterFinishReasonError re-raised without its class: the filter, not the parse, failed
     ("Could not parse response content as the request was rejected by the content filter", R.content_policy_blocked),
 ])
 def test_near_misses_of_holdout99_to_104_families(text: str, expect: FailoverReason) -> None:
     assert _rules_alone("Error", text) is expect
+
+
+def test_a_browsers_blocked_mixed_content_request_is_no_content_block() -> None:
+    """Chrome's console wording for a request it refused over plain HTTP holds "blocked" and "content", not the
+    guardrails' "content blocked"."""
+    text = ("Mixed Content: The page at 'https://chat.example.com/' was loaded over HTTPS, but requested an insecure "
+            "XMLHttpRequest endpoint 'http://192.168.1.5:11434/api/chat'. This request has been blocked; the content "
+            "must be served over HTTPS.")
+    assert _rules_alone("Error", text) is not R.content_policy_blocked
+    assert _rules_alone("Error", "Content blocked: us_ssn pattern detected") is R.content_policy_blocked
 
 
 _TOOL_USE_CUT = {  # https://github.com/sublayerapp/sublayer/issues/55
@@ -3129,6 +3138,7 @@ _TOOL_USE_CUT = {  # https://github.com/sublayerapp/sublayer/issues/55
                  "input": {}}],
     "stop_reason": "max_tokens", "stop_sequence": None, "usage": {"input_tokens": 4530, "output_tokens": 4094}}
 _TEXT_CUT = {**_TOOL_USE_CUT, "content": [{"type": "text", "text": "The helpers can be moved inline by"}]}
+# Built after the documented chat.completion shape (no paste of one was found): the chat twin of _TOOL_USE_CUT.
 _CHAT_TOOL_CALL_CUT = {
     "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "gpt-4o",
     "choices": [{"index": 0, "finish_reason": "length", "message": {
