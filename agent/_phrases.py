@@ -140,6 +140,12 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # Claude Code's safeguard notices ("Fable 5.1's safeguards flagged this message", "Sonnet 5 has safety
+         # measures that flagged this message for a cybersecurity topic"), Replicate's image filter ("Potential NSFW
+         # content was detected"), xAI's image moderation ("Image did not respect moderation rules"), Gemini's PHP
+         # client on a prompt with no candidate ("Check the `GenerateContentResponse::$promptFeedback` to see if the
+         # prompt was blocked")
+         "flagged this message", "nsfw content", "moderation rules", "to see if the prompt was blocked",
          # refusals in apps' words (LobeChat: "Your content contains prohibited terms"; Bing Image Creator: "Your prompt
          # has been blocked")
          "contains prohibited terms", "prompt has been blocked",
@@ -309,6 +315,9 @@ _TAG_LIST: Final = (
     _tag("extra_usage_exhausted", "out of extra usage", "claude.ai/settings/usage"),
     _tag("long_context_tier", ("extra usage", "long context")),
     _tag("thinking_signature",
+         # OpenRouter's Gemini reasoning left out of the history ("Gemini models require OpenRouter reasoning details to
+         # be preserved in each request")
+         "reasoning details to be preserved",
          # thinking blocks left in a history sent without thinking ("When thinking is disabled, an `assistant` message
          # in the final position cannot contain `thinking`"): strip them, as for a bad signature
          ("when thinking is disabled", "cannot contain"),
@@ -382,6 +391,10 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a model the key or plan may not use (OpenAI: "You are not allowed to sample from this model"; Claude Code:
+         # "Claude Opus is not available with the Claude Pro plan"), watsonx's model without the called function
+         # ("model_no_support_for_function")
+         "not allowed to sample from", ("is not available with the", "plan"), "model_no_support_for_function",
          # a model an organisation's admin has turned off (Groq: "is blocked at the organization level. Please have the
          # org admin enable this model"), one an account may not use (Warp: "the requested planning model ... is not
          # allowed for your account")
@@ -548,6 +561,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # SageMaker's InvokeEndpoint on an endpoint the account does not have ("Endpoint huggingface-... of account ...
+         # not found")
+         ("invokeendpoint operation", "of account", "not found"),
          # LibreChat's refusal of a model its configuration does not list ("Illegal model request")
          "illegal model request",
          # a gateway's list of what it serves named beside the refusal ("Model 'gpt-4' is not available. Use /v1/models
@@ -725,6 +741,10 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # more media than one request may carry (Anthropic: "Too much media: 0 document pages + 103 images > 100"; a
+         # gateway: "a request carries at most 20 images"), axios's own body cap in openai-node v3
+         # ("ERR_FR_MAX_BODY_LENGTH_EXCEEDED")
+         "too much media", ("at most", "images"), "err_fr_max_body_length_exceeded",
          # the files a request references over the service's read limit (google-genai: "The request's total referenced
          # files bytes are too large to be read")
          "bytes are too large",
@@ -761,6 +781,12 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # a service not offered where the caller is (a proxy: "your country may not be supported yet"; Zed's cloud:
+         # "Access to Anthropic models is not available from this data center (HKG)"), a verification the account must
+         # pass first (Claude Code: "Identity verification is required to continue"), Vertex's data-sharing consent
+         # ("Access to this model requires data sharing to be enabled for publisher 'anthropic'")
+         "country may not be supported", "not available from this data center", "identity verification is required",
+         "requires data sharing",
          # a gateway's access policy (the AI Gateway's GatewayAccessPolicyDeniedError: "Access policy denied")
          "access policy denied",
          # a service an account type may not use (W&B Inference: "isn't available for personal accounts"), a router's
@@ -1040,6 +1066,8 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # Claude Code's capacity notice ("Opus is experiencing high load, please use /model to switch to Sonnet")
+         "is experiencing high load",
          # a gateway's own queue timing out before any model saw the request (LLM Foundry's 599 "HTTP 599: Timeout in
          # request queue": its help page says the gateway is overloaded)
          "timeout in request queue",
@@ -1126,7 +1154,11 @@ _TAG_LIST: Final = (
     # express-rate-limit's messages in the same words).
     _tag("caller_named", "too many requests from you", "too many requests from your side"),
     # The host cannot fit the model in memory: this endpoint never serves it, a smaller model may.
-    _tag("host_memory", "requires more system memory", "enough available memory to run this model",
+    _tag("host_memory",
+         # Ollama's runner that could not place the model on the GPU ("cudaMalloc failed: out of memory ...
+         # failed to allocate compute buffers")
+         "cudamalloc failed", "failed to allocate compute buffers",
+         "requires more system memory", "enough available memory to run this model",
          # Jan's engine ("Failed to start model: There is not enough memory to run this model.")
          "not enough memory to run this model",
          "unable to allocate backend buffer",
@@ -1160,7 +1192,12 @@ _TAG_LIST: Final = (
          # engine: {"message":"No model loaded"}: https://github.com/janhq/cortex.cpp/issues/130)
          "no model is loaded", "no model loaded"),
     # Envoy at the provider's edge could not reach its upstream (not "reset reason: overflow", which is load).
-    _tag("upstream_unreachable", ("upstream connect error", "connection termination"),
+    _tag("upstream_unreachable",
+         # Envoy's other reset reasons ("upstream connect error or disconnect/reset before headers. reset reason:
+         # protocol error"; "... retried and the latest reset reason: connection failure, transport failure reason:
+         # delayed connect error: 111")
+         ("upstream connect error", "reset reason protocol error"), ("upstream connect error", "delayed connect error"),
+         ("upstream connect error", "connection termination"),
          ("upstream connect error", "remote connection failure"), ("upstream connect error", "connection refused"),
          # Kong's 503 when its DNS lookup of the upstream failed ({"message": "name resolution failed"}:
          # https://github.com/Kong/kong/issues/10170), a model's backend said to be down (Venice's 503 "The model is
@@ -1442,6 +1479,10 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # a value outside the list the field takes (Groq: "`reasoning_effort` must be one of `none` or `default`"),
+         # a Python client called with an argument its method does not take (LiteLLM's 500 around "AsyncCompletions.
+         # create() got an unexpected keyword argument 'reasoning_effort'")
+         "must be one of", "got an unexpected keyword argument",
          # a feature of the request the model does not take ("Penalty is not enabled for models/gemini-2.5-flash",
          # "Thinking is not enabled for this model", Mistral's "Image input is not enabled for this model", "Media
          # resolution is not enabled for models/gemma-3-27b-it"), two options that exclude each other ("Citations cannot
@@ -1585,6 +1626,9 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # Claude Code on a key whose organisation was shut off ("Your ANTHROPIC_API_KEY belongs to a disabled
+         # organization")
+         "belongs to a disabled organization",
          # an account its provider has shut off (Requesty: "Your account has been restricted"; Huawei's Token Plan: "The
          # account is blocked for token plan")
          "account has been restricted", "account is blocked",
@@ -1641,6 +1685,8 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # LibreChat's agents with no key to send ("No key found. Please provide a key and try again.")
+         ("no key found", "provide a key"),
          # a client without its key ("Please set an API key for Google GenerativeAI in the environment variable"; xAI's
          # "unauthenticated:bad-credentials")
          "please set an api key", "bad credentials",
@@ -1692,6 +1738,11 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # the JDK HttpClient's connection that closed before any status line ("HTTP/1.1 header parser received no
+         # bytes": Spring AI, LangChain4j), Android's failed DNS lookup ("Unable to resolve host "api.openai.com": No
+         # address associated with hostname"), curl's HTTP/2 stream torn down (92: "HTTP/2 stream 0 was not closed
+         # cleanly: PROTOCOL_ERROR") and its TLS connect that broke (35: "BoringSSL SSL_connect: SSL_ERROR_SYSCALL")
+         "header parser received no bytes", "unable to resolve host", "was not closed cleanly", "ssl_error_syscall",
          # n8n's NodeApiError texts for a connection that could not be made (its ECONNREFUSED, ENOTFOUND and EAI_AGAIN
          # messages: "The service refused the connection - perhaps it is offline", "The connection cannot be
          # established", "The DNS server returned an error"), a proxy that closed before its CONNECT answer
@@ -1873,6 +1924,11 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # the AWS event-stream decoder on a frame cut short (Continue over Bedrock: "Error processing Bedrock stream:
+         # Truncated event message received"), Reactor Netty's connection closed mid-answer ("PrematureCloseException:
+         # Connection prematurely closed DURING response"), Claude Code's stream that closed before its first event
+         # ("Stream ended without receiving any events")
+         "truncated event message", "prematurely closed during response", "stream ended without receiving",
          # a Responses stream that ended before its completed event (OpenHands: "Responses stream finished without a
          # completed response")
          "stream finished without a completed",
@@ -2063,6 +2119,15 @@ _TAG_LIST: Final = (
     # (...)"), Python's TypeError on a missing part of it ("'NoneType' object is not subscriptable"), pydantic-ai's
     # retries spent on answers that failed validation, and Roo's and Cline's answer with no tool call in it.
     _tag("answer_unreadable",
+         # a client's reader refusing the answer's shape: serde ("data did not match any variant of untagged enum
+         # Part", Zed over Gemini), Jackson on SSE lines read as JSON ("Unrecognized token 'data': was expecting (JSON
+         # String, Number, ..."), Swift's Foundation ("The data couldn't be read because it isn't in the correct
+         # format"), LangChain's "Received response with null value for `choices`", Python code that met None where the
+         # answer should hold a value (Dify: "'NoneType' object is not iterable", "'>' not supported between instances
+         # of 'NoneType' and 'int'"), Google's JS SDK ("[GoogleGenerativeAI Error]: Failed to parse stream")
+         "did not match any variant of untagged enum", ("unrecognized token", "was expecting"),
+         "isn t in the correct format", ("null value for", "choices"), "nonetype object is not iterable",
+         "between instances of nonetype", "failed to parse stream",
          # Firefox's JSON.parse on an answer that is no JSON ("JSON.parse: unexpected end of data at line 1 column 1")
          ("json parse", "unexpected end of data"), ("json parse", "unexpected character"),
          # an answer without its first choice, in a gateway's words (meclaw: 'ResponseShape("missing choices[0]")')
@@ -2112,6 +2177,11 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # an answer with nothing in it in clients' words: Void ("Response from model was empty"), oh-my-pi ("Assistant
+         # returned empty stop after retry cap"), SillyTavern's Poe bridge ("Could not extract reply in 5 attempts"),
+         # Jackson on an empty body ("No content to map due to end-of-input")
+         ("response from", "was empty"), "returned empty stop", "could not extract reply",
+         "no content to map due to end of input",
          # clients' words for an answer with nothing in it (LangChain.js: "No chunks returned from Anthropic API";
          # Flowise: "No response stream received from Bedrock"; the OpenRouter AI SDK provider: "No choice in OpenRouter
          # completion response"; LobeChat: "The request returned empty"), in Japanese ("空の応答": an empty answer)

@@ -209,7 +209,10 @@ _CUE_PATTERNS: Final = (
                 # found with id ...", "messages: missing content", "Expected a value between 0 and 1")
                 r"| (?:cannot have|may only|must not|must contain|must have) "
                 r"| requires \w+ to be | a maximum of \d+ | duplicate (?:item|items|id|ids|tool|tools|key|keys) "
-                r"| missing (?:content|field|required|parameter|parameters) | expected a value "),
+                r"| missing (?:content|field|required|parameter|parameters) | expected a value "
+                # a request parameter, named by its snake_case name, the model does not take ("non-reasoning model does
+                # not support reasoning_effort"): the request must drop it
+                r"| (?:does not|doesn t|do not) support [a-z]+_[a-z_]+ "),
     # A client that could not read or use what came back ("error decoding response body", "Failed to parse AI
     # prediction", "Incorrect response from OpenAI API", "Model output doesn't fit required format"): read as the
     # answer's defect unless the text says the answer was empty or its stream broke (``cues``).
@@ -255,7 +258,8 @@ _CJK_CUE_PATTERNS: Final = (
     ("rate_limit", r"频率|限流|过于频繁|太频繁|请求过多|请求次数|并发|速率|リクエスト数|頻繁"),
     ("context", r"上下文|(?:长度|token ?数|字数|输入)\S{0,6}?(?:超出|超过|过长|超限)|長さを超え"),
     ("model", r"模型\S{0,10}?(?:不存在|不支持|未开通|已下线|下线|无权|未找到|找不到)|无可用模型|没有可用的?模型"
-              r"|不支持(?:当前|该|此|这个)?模型|モデル\S{0,12}?見つかり"),
+              # a key a relay will not let use the model ("API Key 不允许使用该模型")
+              r"|不允许使用\S{0,6}?模型|不支持(?:当前|该|此|这个)?模型|モデル\S{0,12}?見つかり"),
     ("answer", r"(?:响应|返回|回复|输出)(?:的)?(?:格式|数据|内容|结果)?(?:错误|无效|异常)"
                r"|解析(?:响应|返回)?(?:失败|错误)|不正な形式のレスポンス"),
     ("overloaded", r"繁忙|过载|拥挤|容量不足|负载|排队"),
@@ -622,6 +626,9 @@ RULES: Final[tuple[Rule, ...]] = (
         # set"): another model is served, a retry is not (https://github.com/QuantumNous/new-api, types/error.go)
         "get_channel_failed", "model_price_error",
         "model_not_found", "invalid_model", "model_decommissioned", "deploymentnotfound",
+        # Azure OpenAI's 410 for a deployment whose model was retired ("ModelDeprecated": "The model associated with the
+        # deployment is deprecated and no longer available for use")
+        "modeldeprecated",
         # Volcengine Ark: the endpoint (its name for a deployed model) is closed; its text says "or temporarily
         # unavailable", but no retry reopens it.
         "invalidendpoint.closedendpoint",
@@ -873,6 +880,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # 424 Failed Dependency: the server's own dependency failed (TGI's generation errors, an LLM gateway whose backend
     # failed: https://github.com/UiPath/uipath-python/issues/461), not the request: a server error, as its 5xx would be.
     rule("status_424_failed_dependency", R.server_error, statuses=(424,)),
+    # 451 Unavailable For Legal Reasons: the service will not serve this caller where it is (Zed's cloud: "Access to
+    # Anthropic models is not available from this data center (HKG)"), whatever its text says: no retry or repair helps.
+    rule("status_451", R.provider_policy_blocked, statuses=(451,)),
     rule("status_4xx", R.format_error, statuses=CLIENT),
     # 501 Not Implemented: the server does not do this (llama.cpp: "This server does not support embeddings. Start it
     # with `--embeddings`"; Ollama: "this model does not support embeddings"): no retry changes that, another model or

@@ -3372,3 +3372,125 @@ def test_an_aggregators_bare_upstream_error_read_by_its_neighbours_does_not_rota
 ])
 def test_a_requests_shape_in_a_providers_words_without_its_status(text: str, expect: FailoverReason) -> None:
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # transport faults in other clients' words: the JDK HttpClient (https://github.com/spring-projects/spring-ai),
+    # Android's DNS, curl's HTTP/2 teardown, TLS connect and proxy tunnel (curl_cffi:
+    # https://github.com/KoushikNavuluri/Claude-API/issues/74)
+    ("java.io.IOException", "HTTP/1.1 header parser received no bytes", R.timeout),
+    ("java.net.UnknownHostException", 'Unable to resolve host "api.openai.com": No address associated with hostname',
+     R.timeout),
+    ("curl_cffi.curl.CurlError",
+     "Failed to perform, ErrCode: 92, Reason: 'HTTP/2 stream 0 was not closed cleanly: PROTOCOL_ERROR (err 1)'",
+     R.timeout),
+    ("curl_cffi.requests.errors.RequestsError",
+     "Failed to perform, ErrCode: 35, Reason: 'BoringSSL SSL_connect: SSL_ERROR_SYSCALL in connection to "
+     "anthropic.com:443 '", R.timeout),
+    # Envoy's other reset reasons: the provider's upstream is down
+    ("Error", "upstream connect error or disconnect/reset before headers. reset reason: protocol error",
+     R.server_error),
+    ("Error", "upstream connect error or disconnect/reset before headers. retried and the latest reset reason: "
+     "connection failure, transport failure reason: delayed connect error: 111", R.server_error),
+    # streams cut short: the AWS event-stream decoder, Reactor Netty, Claude Code
+    ("Error", "Error processing Bedrock stream: Truncated event message received", R.stream_incomplete),
+    ("WebClientResponseException", "200 OK from POST https://api.deepseek.com/chat/completions, but response failed "
+     "with cause: reactor.netty.http.client.PrematureCloseException: Connection prematurely closed DURING response",
+     R.stream_incomplete),
+    # empty answers in clients' words
+    ("Error", "Void: Response from model was empty.", R.empty_response),
+    ("Error", "Assistant returned empty stop after retry cap; try switching models", R.empty_response),
+    ("Error", "Could not extract reply in 5 attempts. Try generating again", R.empty_response),
+    ("MismatchedInputException", 'No content to map due to end-of-input[Source: (String)""; line: 1]',
+     R.empty_response),
+    # answers a client's reader refused: serde, Jackson, Swift, LangChain, Dify's Python plugins, Google's JS SDK
+    ("Error", 'Error parsing JSON: Error("data did not match any variant of untagged enum Part", line: 1, column: '
+     '128)', R.malformed_response),
+    ("Error", "Unrecognized token 'data': was expecting (JSON String, Number, Array, Object or token 'null', 'true' "
+     "or 'false')", R.malformed_response),
+    ("Error", "The data couldn\u2019t be read because it isn\u2019t in the correct format.", R.malformed_response),
+    ("TypeError", "Received response with null value for `choices`.", R.malformed_response),
+    ("Error", "[anthropic] Error: '>' not supported between instances of 'NoneType' and 'int'", R.malformed_response),
+    ("PluginInvokeError", 'PluginInvokeError: {"args":{},"error_type":"TypeError","message":"\'NoneType\' object is '
+     'not iterable"}', R.malformed_response),
+    ("Error", "[GoogleGenerativeAI Error]: Failed to parse stream", R.malformed_response),
+    # content filters and safeguards
+    ("Error", "API Error: Fable 5.1's safeguards flagged this message (https://www.anthropic.com/legal/aup).",
+     R.content_policy_blocked),
+    ("Error", "Potential NSFW content was detected in one or more images. A black image will be returned instead.",
+     R.content_policy_blocked),
+    ("ValueError", "Image did not respect moderation rules; base64 is not available.", R.content_policy_blocked),
+    ("ValueError", "The `GenerateContentResponse::parts()` quick accessor only works for a single candidate,but none "
+     "were returned. Check the `GenerateContentResponse::$promptFeedback` to see if the prompt was blocked.",
+     R.content_policy_blocked),
+    # where and who may call: a country, a data centre, a verification, Vertex's data-sharing consent
+    ("Error", "Error getting a new session, If this error persists, your country may not be supported yet.",
+     R.provider_policy_blocked),
+    ("Error", "API Error: 400 Identity verification is required to continue.", R.provider_policy_blocked),
+    # keys, accounts, plans and models
+    ("Error", "Your ANTHROPIC_API_KEY belongs to a disabled organization \u00b7 Update or unset the environment "
+     "variable", R.auth_permanent),
+    ("Error", "No key found. Please provide a key and try again.", R.auth),
+    ("Error", "You are not allowed to sample from this model", R.model_not_found),
+    ("Error", "Claude Opus is not available with the Claude Pro plan. If you have updated your subscription plan "
+     "recently, run /logout and /login for the plan to take effect.", R.model_not_found),
+    ("Error", '"API Key 不允许使用该模型"', R.model_not_found),
+    ("ValidationError", "An error occurred (ValidationError) when calling the InvokeEndpoint operation: Endpoint "
+     "huggingface-xyz of account 123 not found.", R.model_not_found),
+    ("ValueError", 'Ollama call failed with status code 500. Details: {"error": "llama runner process has terminated: '
+     'cudaMalloc failed: out of memory"}', R.model_not_found),
+    ("Error", "Opus is experiencing high load, please use /model to switch to Sonnet", R.overloaded),
+    # request defects: a value outside its list, a keyword the client's method does not take, a parameter the model
+    # does not take, media over the request's limit, a reasoning history to keep
+    ("Error", "API Error: 400 Upstream provider GROQ returned HTTP 400.\nCategory: invalid_request_error\nMapped "
+     "message: Invalid request sent to provider.\n\nUpstream error:\n{\"message\":\"`reasoning_effort` must be one "
+     "of `none` or `default`\",\"type\":\"invalid_request_error\"}", R.format_error),
+    ("litellm.InternalServerError", "litellm.InternalServerError: InternalServerError: OpenAIException - "
+     "AsyncCompletions.create() got an unexpected keyword argument 'reasoning_effort'.", R.format_error),
+    ("Error", "non-reasoning model does not support reasoning_effort", R.format_error),
+    ("Error", "400 a request carries at most 20 images. (param: body)", R.payload_too_large),
+    ("Error", "ERR_FR_MAX_BODY_LENGTH_EXCEEDED", R.payload_too_large),
+    ("Error", "Gemini models require OpenRouter reasoning details to be preserved in each request",
+     R.thinking_signature),
+])
+def test_holdout117_to_123_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 117 to 123 (secondary providers, IDE extensions, the weak
+    classes, request defects, workflow platforms, transport faults, Claude Code's own texts), with real shapes (the
+    rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # near misses: a guessed load behind a timeout stays a timeout; a request that is empty is no empty answer; a
+    # request's own JSON a server could not parse is the request's; a model a caller names "high load" about in
+    # passing is no capacity notice; a list of models a key may use is no refusal
+    ("ApiError", "Request timed out. The AI service may be experiencing high load.", R.timeout),
+    ("Error", "Request body was empty", R.unknown),
+    ("Error", "Failed to parse the request body as JSON: messages[0].content: missing field", R.format_error),
+    ("Error", "you do not support reasoning models", R.unknown),
+    ("Error", "Envoy: upstream connect error or disconnect/reset before headers. reset reason: overflow",
+     R.overloaded),
+])
+def test_near_misses_of_holdout117_to_123_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("api", "status", "body", "expect"), [
+    # https://github.com/zed-industries/zed (451 Unavailable For Legal Reasons from its cloud): the caller's place
+    ("openai", 451, {"error": {"message": "Access to Anthropic models is not available from this data center (HKG)"}},
+     R.provider_policy_blocked),
+    # near miss of the status rule: a 451 with no words at all is still a legal block, not a request defect
+    ("openai", 451, {"error": {"message": "Unavailable For Legal Reasons"}}, R.provider_policy_blocked),
+    # Azure OpenAI's retired model (https://github.com/epam/ai-dial-core)
+    ("openai", 410, {"error": {"code": "ModelDeprecated", "message": "The model associated with the deployment is "
+                               "deprecated and no longer available for use."}}, R.model_not_found),
+    # Anthropic's media limit (https://github.com/open-webui/open-webui)
+    ("anthropic", 400, {"type": "error", "error": {"type": "invalid_request_error",
+                                                   "message": "Too much media: 0 document pages + 103 images > 100"}},
+     R.payload_too_large),
+    # Vertex's data-sharing consent, under its 403
+    ("openai", 403, {"error": {"code": 403, "status": "PERMISSION_DENIED", "message": "Access to this model requires "
+                               "data sharing to be enabled for publisher 'anthropic'."}}, R.provider_policy_blocked),
+])
+def test_holdout117_to_123_http_families(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
+    assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect

@@ -92,7 +92,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout100.jsonl", "holdout101.jsonl", "holdout102.jsonl", "holdout103.jsonl", "holdout104.jsonl",
                   "holdout105.jsonl", "holdout106.jsonl", "holdout107.jsonl", "holdout108.jsonl", "holdout109.jsonl",
                   "holdout110.jsonl", "holdout111.jsonl", "holdout112.jsonl", "holdout113.jsonl", "holdout114.jsonl",
-                  "holdout115.jsonl", "holdout116.jsonl",
+                  "holdout115.jsonl", "holdout116.jsonl", "holdout117.jsonl", "holdout118.jsonl", "holdout119.jsonl",
+                  "holdout120.jsonl", "holdout121.jsonl", "holdout122.jsonl", "holdout123.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -145,7 +146,9 @@ weak classes: unknown models, unreadable answers, provider policy); and holdout1
 the rules of 1b21e58 (the Google head, aggregators, self-hosted servers, Azure and Bedrock, the Chinese ecosystem,
 quotas and throttles); and holdout111 to holdout116 after that, on the rules of 7a1a826 (Python frameworks, the JS/TS
 ecosystem, coding agents' transport, chat bots, the newest APIs, other languages; most of their entries from packages'
-sources and a locale file, the search budget having run out).
+sources and a locale file, the search budget having run out); and holdout117 to holdout123 after that, on the rules of
+f79e1e0 (secondary providers, IDE extensions, the weak classes, request defects, workflow and chat-UI platforms,
+transport faults and gateway pages, from issue and PR threads; and eleven texts of Claude Code's package).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
