@@ -1554,7 +1554,7 @@ _TAG_LIST: Final = (
          # to a text-only model, a prompt it cannot tokenize (https://github.com/ggml-org/llama.cpp)
          "only one completion choice is allowed", "only no echo is supported",
          "cannot use both json_schema and grammar",
-         ("illegal param", "must be one of"), "failed to download image", "invalid url format",
+         "failed to download image", "invalid url format",
          "failed to load image or audio file", "failed to tokenize prompt",
          ("multimodal data provided", "does not support multimodal"),
          # DashScope's InvalidParameter for an output cap out of the model's range ("Range of max_tokens should be
