@@ -140,6 +140,9 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # a provider's content stop ("sensitive": Zhipu's finish reason) as pi-ai rejects it ("Unhandled stop reason:
+         # sensitive": https://github.com/openclaw/openclaw/pull/43615)
+         "stop reason sensitive", "finish reason sensitive",
          # Claude Code's safeguard notices ("Fable 5.1's safeguards flagged this message", "Sonnet 5 has safety
          # measures that flagged this message for a cybersecurity topic"), Replicate's image filter ("Potential NSFW
          # content was detected"), xAI's image moderation ("Image did not respect moderation rules"), Gemini's PHP
@@ -561,6 +564,8 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # a model a free catalogue no longer serves (OpenCode Zen through OmniRoute: 400 "Model is unavailable.")
+         " model is unavailable ",
          # SageMaker's InvokeEndpoint on an endpoint the account does not have ("Endpoint huggingface-... of account ...
          # not found")
          ("invokeendpoint operation", "of account", "not found"),
@@ -628,6 +633,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # hermes-agent giving up after compressing the conversation as far as it could ("Max compression attempts (3)
+         # reached.")
+         "max compression attempts",
          # a speech endpoint's input cap in tokens (OpenAI TTS: "Input of 2132 tokens is over the maximum input limit of
          # 2000 tokens. Please shorten your input.")
          ("is over the maximum input limit", "tokens"),
@@ -781,6 +789,11 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # a relay group that serves one client only (sub2api: "No available accounts: this group only allows Claude
+         # Code clients"); Cloudflare's own refusals by code, the body "error code: 1010" (the browser signature is
+         # banned), 1020 (a firewall rule), 1009 (the country), and a relay's report of its challenge page
+         # ("[kind=cloudflare_challenge, ...]")
+         ("only allows", "clients"), "error code 1010", "error code 1020", "error code 1009", "cloudflare_challenge",
          # a service not offered where the caller is (a proxy: "your country may not be supported yet"; Zed's cloud:
          # "Access to Anthropic models is not available from this data center (HKG)"), a verification the account must
          # pass first (Claude Code: "Identity verification is required to continue"), Vertex's data-sharing consent
@@ -918,6 +931,8 @@ _TAG_LIST: Final = (
          "套餐已到期", "plan has expired", "subscription has expired",
          "insufficient credits", "insufficient_quota", "insufficient balance", "credit balance",
          "credits exhausted", "credits have been exhausted", "no usable credits", "requires more credits",
+         # Nous Portal's 404 for an account with no credits ("HTTP 404: requires available credits")
+         "requires available credits",
          "top up your credits", "payment required", "billing hard limit", "billing details",
          "exceeded your current quota", "plan does not include", "out of funds", "run out of funds",
          "balance_depleted", "spending limit", "spend limit", "key limit exceeded",
@@ -1479,6 +1494,9 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # OpenClaw's summary of a provider's 400 on the request's shape ("LLM request failed: provider rejected the
+         # request schema or tool payload.")
+         "rejected the request schema",
          # a value outside the list the field takes (Groq: "`reasoning_effort` must be one of `none` or `default`"),
          # a Python client called with an argument its method does not take (LiteLLM's 500 around "AsyncCompletions.
          # create() got an unexpected keyword argument 'reasoning_effort'")
@@ -1685,6 +1703,9 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # a sign-in session that lapsed (OpenClaw: "Model login expired on the gateway for claude-cli. Re-auth with
+         # ...")
+         "login expired",
          # LibreChat's agents with no key to send ("No key found. Please provide a key and try again.")
          ("no key found", "provide a key"),
          # a client without its key ("Please set an API key for Google GenerativeAI in the environment variable"; xAI's
@@ -1738,6 +1759,9 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # LiteLLM's class for the OpenAI client's failed connection ("litellm.InternalServerError: InternalServerError:
+         # Lm_studioException - Connection error."): its 500 is LiteLLM's, no server answered
+         ("litellm internalservererror", "connection error"),
          # the JDK HttpClient's connection that closed before any status line ("HTTP/1.1 header parser received no
          # bytes": Spring AI, LangChain4j), Android's failed DNS lookup ("Unable to resolve host "api.openai.com": No
          # address associated with hostname"), curl's HTTP/2 stream torn down (92: "HTTP/2 stream 0 was not closed
@@ -1924,6 +1948,10 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # a relay whose upstream stream stopped before its terminal event (GPT-Load's upstream_stream_terminated:
+         # "Upstream stream terminated before completion."), pi-ai's stop reason for an interrupted stream ("Unhandled
+         # stop reason: abort": https://github.com/openclaw/openclaw/issues/18453)
+         "stream terminated before completion", "unhandled stop reason abort",
          # the AWS event-stream decoder on a frame cut short (Continue over Bedrock: "Error processing Bedrock stream:
          # Truncated event message received"), Reactor Netty's connection closed mid-answer ("PrematureCloseException:
          # Connection prematurely closed DURING response"), Claude Code's stream that closed before its first event
@@ -2111,6 +2139,10 @@ _TAG_LIST: Final = (
     # openai<1.0's APIError quoting the body it could not use ("Invalid response object from API: 'Internal Server
     # Error' (HTTP response code was 500)"): the quoted body says what failed, not the words around it.
     _tag("quoted_answer", "invalid response object from api"),
+    # The AI SDK's error for a chunk or body that failed its response schema ("AI_TypeValidationError: Type validation
+    # failed: Value: {...}"): the words inside are the refused value's, read first by any phrase rule (an error event's
+    # overload or content filter); when none reads them, the answer could not be read.
+    _tag("answer_failed_schema", "type validation failed", "ai_typevalidationerror"),
     # A client that could not use the answer, in its own words and with no status (the wording is also a server's
     # refusal of a request body, so under a status the status decides): Go's encoding/json on a line that is not JSON
     # ("invalid character 'i' looking for beginning of value", the Ollama CLI), the AI SDK's JSONParseError and
@@ -2119,6 +2151,11 @@ _TAG_LIST: Final = (
     # (...)"), Python's TypeError on a missing part of it ("'NoneType' object is not subscriptable"), pydantic-ai's
     # retries spent on answers that failed validation, and Roo's and Cline's answer with no tool call in it.
     _tag("answer_unreadable",
+         # openai-node's stream helper assembling the final message from chunks that never carried a role ("missing
+         # role for choice 0": https://github.com/danny-avila/LibreChat/issues/1221), a Rust client's SSE reader
+         # ("failed to parse SSE data: missing field `choices`"), a relay that could not read its upstream's answer
+         # (GPT-Load's upstream_protocol_error: "Upstream returned an unsupported response.")
+         "missing role for choice", "failed to parse sse", "returned an unsupported response",
          # a client's reader refusing the answer's shape: serde ("data did not match any variant of untagged enum
          # Part", Zed over Gemini), Jackson on SSE lines read as JSON ("Unrecognized token 'data': was expecting (JSON
          # String, Number, ..."), Swift's Foundation ("The data couldn't be read because it isn't in the correct
@@ -2343,6 +2380,9 @@ _TAG_LIST: Final = (
          "tls handshake error",
          "bad_record_mac"),
     _tag("disconnect",
+         # hermes-agent's status line before its last attempt after the OpenAI client's connection failures
+         # ("Transient APIConnectionError on custom — rebuilt client, waiting 6s before one last primary attempt.")
+         "transient apiconnectionerror",
          # gRPC's reset stream ("Stream removed", google.api_core's Unknown around it), Node's HTTP/2 session error
          # ("Error [ERR_HTTP2_ERROR]: Protocol error")
          "stream removed", "err_http2_error",

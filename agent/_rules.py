@@ -930,6 +930,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "jsonexception", "jsonreaderexception", "jsonparseexception", "jsondecodeerror", "modelbehaviorerror")),
     rule("class_bad_request", R.format_error, statuses=NONE, codes=(
         "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument")),
+    # A client's schema check that refused the answer (see the ``answer_failed_schema`` tag), before the words of the
+    # value it quotes ("billing", "invalid_type") are read as the request's or the account's.
+    rule("answer_failed_schema", R.malformed_response, statuses=NONE, tags=("answer_failed_schema",)),
     # Last resort before giving up on a status-less text: its words (see _CUE_PATTERNS above).
     rule("content_words", R.content_policy_blocked, statuses=NONE, test=_cue("content")),
     rule("banned_words", R.auth_permanent, statuses=NONE, test=_cue("banned")),

@@ -3494,3 +3494,74 @@ def test_near_misses_of_holdout117_to_123_families(type_name: str, text: str, ex
 ])
 def test_holdout117_to_123_http_families(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
     assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # answers a client could not read: openai-node's stream helper (https://github.com/danny-avila/LibreChat/issues/
+    # 1221), a Rust client's SSE reader, GPT-Load's upstream_protocol_error, the AI SDK's schema check refusing a
+    # chunk it does not know (an Anthropic event on a chat stream, a relay's billing summary: the words of the value
+    # are no request defect and no bill; https://github.com/Kilo-Org/kilocode)
+    ("Error", "missing role for choice 0", R.malformed_response),
+    ("Streaming", "failed to parse SSE data: missing field `choices`", R.malformed_response),
+    ("Error", "Upstream returned an unsupported response.", R.malformed_response),
+    ("AI_TypeValidationError", 'AI_TypeValidationError: Type validation failed: Value: {"type":"content_block_stop",'
+     '"index":0}.\nError message: [{"code":"invalid_union","errors":[[{"expected":"array","code":"invalid_type",'
+     '"path":["choices"],"message":"Invalid input: expected array, received undefined"}]],"path":[],'
+     '"message":"Invalid input"}]', R.malformed_response),
+    ("UnknownError", 'Type validation failed: Value: {"billing":{"source":"request","occurred_month":"2026-07",'
+     '"cost_cny":{"input":"0.1103","total":"0.1126"}}}.\nError message: [{"code":"invalid_union","message":'
+     '"Invalid input"}]', R.malformed_response),
+    # streams cut: GPT-Load's upstream_stream_terminated, pi-ai's abort stop (https://github.com/openclaw/openclaw/
+    # issues/18453)
+    ("Error", "Upstream stream terminated before completion.", R.stream_incomplete),
+    ("Error", "Unhandled stop reason: abort", R.stream_incomplete),
+    # a content stop pi-ai does not know (https://github.com/openclaw/openclaw/pull/43615)
+    ("Error", "Unhandled stop reason: sensitive", R.content_policy_blocked),
+    # hermes-agent out of compression passes; its status line after connection failures
+    ("Error", "Max compression attempts (3) reached.", R.context_overflow),
+    ("Error", "\U0001f501 Transient APIConnectionError on custom \u2014 rebuilt client, waiting 6s before one last "
+     "primary attempt.", R.timeout),
+    # LiteLLM's InternalServerError around the OpenAI client's failed connection (its 500 is LiteLLM's own)
+    ("litellm.InternalServerError", "litellm.InternalServerError: InternalServerError: Lm_studioException - "
+     "Connection error.", R.timeout),
+    # an expired sign-in (OpenClaw), a request OpenClaw says the provider rejected for its shape
+    ("Error", "\u26a0\ufe0f Model login expired on the gateway for claude-cli. Re-auth with `openclaw models auth "
+     "login --provider claude-cli`, then try again.", R.auth),
+    ("Error", "LLM request failed: provider rejected the request schema or tool payload.", R.format_error),
+    # credits under a 404 (Nous Portal), a Cloudflare challenge a relay reports
+    ("Error", "HTTP 404: requires available credits", R.billing),
+    ("Error", "upstream server error: Cloudflare \u5b89\u5168\u9a8c\u8bc1\u9875\uff08ray=XXXXX, zone=chatgpt.com\uff09"
+     " [kind=cloudflare_challenge, cf_ray=XXXXX-NRT]", R.provider_policy_blocked),
+])
+def test_holdout124_to_126_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 124 to 126 (the OpenAI and Anthropic head, chat apps,
+    agent harnesses and relays), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # near misses: the AI SDK's schema check around an error event still reads the event; LiteLLM's 500 with no
+    # connection words stays the server's; a normal stop pi-ai refuses is no content block
+    ("AI_TypeValidationError", 'AI_TypeValidationError: Type validation failed: Value: {"type":"error","error":'
+     '{"type":"overloaded_error","message":"Overloaded"}}', R.overloaded),
+    ("litellm.InternalServerError", "litellm.InternalServerError: InternalServerError: OpenAIException - "
+     "Internal server error", R.server_error),
+    ("Error", "Unhandled stop reason: end_turn", R.unknown),
+])
+def test_near_misses_of_holdout124_to_126_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("api", "status", "body", "expect"), [
+    # Cloudflare's browser-signature ban in front of a router (https://github.com/NousResearch/hermes-agent), and its
+    # firewall rule: the route refuses this client, not the key
+    ("openai", 403, "error code: 1010", R.provider_policy_blocked),
+    ("openai", 403, "error code: 1020", R.provider_policy_blocked),
+    # a relay group restricted to one client, under a 503 (sub2api)
+    ("anthropic", 503, {"type": "error", "error": {"type": "api_error", "message": "No available accounts: this group "
+                                                   "only allows Claude Code clients"}}, R.provider_policy_blocked),
+    # near miss: Cloudflare's rate limit code stays a rate limit
+    ("openai", 429, "error code: 1015", R.rate_limit),
+])
+def test_holdout124_to_126_http_families(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
+    assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
