@@ -36,6 +36,7 @@ _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is 
 # numbers, ids and versions never reach the Python checks below. A sentence may end on it: axios's "Request
 # failed with status code 429." inside a wrapper's sentence.
 _CANDIDATE: Final = re.compile(r"[45](?<![\w.][45])\d\d(?!\w|\.\w)")
+_SPRING_STATUS: Final = re.compile(r" [A-Z][A-Z_]{2,30} from (?:POST|GET|PUT|PATCH|DELETE)\b")
 _BEFORE: Final = ("error code", "status code", "status_code", "status", "api error", "http error", "http",
                   "response code", "http/2", "http/1.1", "http/1.0", "error",
                   # a server named as what answered ("Server returned 401 — ..."): not "the model returned 500 tokens"
@@ -175,7 +176,10 @@ def embedded_status(text: str) -> int | None:
                 or (head[start - 2:start] == ": " and head[end:end + 2] == ": ")
                 # OkHttp's Response{protocol=h2, code=429, ...}, a client's "(code=500, msg=...)": a key=value field
                 or (head[max(0, start - 5):start].lower() == "code=" and head[start - 9:start - 5].lower() != "exit")
-                or (before.endswith(_VERB_BEFORE) and _verb_object_is_status(head, end))):
+                or (before.endswith(_VERB_BEFORE) and _verb_object_is_status(head, end))
+                # Spring's WebClientResponseException: the status, its HttpStatus name, the request ("400 BAD_REQUEST
+                # from POST http://localhost:11434/api/chat", "429 TOO_MANY_REQUESTS from POST ...")
+                or _SPRING_STATUS.match(head, end) is not None):
             return int(match.group(0))
     if len(text) < 32 and (bare := bare_reason(text)) is not None:
         return bare

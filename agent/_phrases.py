@@ -394,6 +394,9 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a model that needs a newer client or server ("This model requires Kilo v7 or newer. Please upgrade Kilo";
+         # Ollama: "'llama3.2-vision' is no longer compatible with your version of Ollama")
+         ("this model requires", "or newer"), "no longer compatible with your version",
          # a model the key or plan may not use (OpenAI: "You are not allowed to sample from this model"; Claude Code:
          # "Claude Opus is not available with the Claude Pro plan"), watsonx's model without the called function
          # ("model_no_support_for_function")
@@ -564,6 +567,8 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # a server that does not know the model it was asked for (Xinference: "[address=...] Unrecognized model")
+         "unrecognized model",
          # a model a free catalogue no longer serves (OpenCode Zen through OmniRoute: 400 "Model is unavailable.")
          " model is unavailable ",
          # SageMaker's InvokeEndpoint on an endpoint the account does not have ("Endpoint huggingface-... of account ...
@@ -789,6 +794,9 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # an account kind a service will not serve (GitHub Copilot: "Your account type is not currently supported"),
+         # a free tier limited to its own client (OpenCode Zen: "OpenCode's free tier can only be used in OpenCode")
+         "account type is not currently supported", ("free tier", "can only be used in"),
          # a relay group that serves one client only (sub2api: "No available accounts: this group only allows Claude
          # Code clients"); Cloudflare's own refusals by code, the body "error code: 1010" (the browser signature is
          # banned), 1020 (a firewall rule), 1009 (the country), and a relay's report of its challenge page
@@ -1081,6 +1089,10 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # a provider shedding load or out of serving capacity (grok's admission controller: "Admission denied by
+         # perf_based_admission_controller: load_shed_probability=0.85"; Chutes: "No infrastructure available to serve
+         # request", "model is under maintenance"; Xinference: "No available slot found for the model")
+         "load_shed_probability", "no infrastructure available", "under maintenance", "no available slot",
          # Claude Code's capacity notice ("Opus is experiencing high load, please use /model to switch to Sonnet")
          "is experiencing high load",
          # a gateway's own queue timing out before any model saw the request (LLM Foundry's 599 "HTTP 599: Timeout in
@@ -1253,6 +1265,9 @@ _TAG_LIST: Final = (
     _tag("guessed_cause", "possible rate limit", "likely rate limited"),
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
     _tag("rate_limit",
+         # AWS's service quota, as Roo Code words Bedrock's ServiceQuotaExceededException ("Service quota exceeded. This
+         # error indicates you've reached AWS service limits ... Reduce request frequency temporarily")
+         "service quota exceeded",
          # LobeChat's 429 ("Sorry, your request is too frequent and the server is a bit tired")
          "request is too frequent",
          # chatgpt-on-wechat's canned reply to a throttle ("提问太快啦...": asking too fast)
@@ -1494,6 +1509,10 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # vLLM's multimodal inputs that do not match the prompt's placeholders ("Attempted to assign 462 = 462
+         # multimodal tokens to 463 placeholders"), Ollama's one image per message ("vision model only supports a
+         # single image per message")
+         ("attempted to assign", "placeholders"), "only supports a single image",
          # OpenClaw's summary of a provider's 400 on the request's shape ("LLM request failed: provider rejected the
          # request schema or tool payload.")
          "rejected the request schema",
@@ -1703,6 +1722,9 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # FastAPI's OAuth2 refusal (Xinference: "Could not validate credentials"), a client's own line for a 401
+         # ("Failed to authenticate 401")
+         "could not validate credentials", "failed to authenticate",
          # a sign-in session that lapsed (OpenClaw: "Model login expired on the gateway for claude-cli. Re-auth with
          # ...")
          "login expired",
@@ -1759,6 +1781,9 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # httpx's ConnectTimeout named inside a relay's 500 ("Error 500 with provider vertex ...: Unknown error:
+         # ConnectTimeout")
+         "connecttimeout",
          # LiteLLM's class for the OpenAI client's failed connection ("litellm.InternalServerError: InternalServerError:
          # Lm_studioException - Connection error."): its 500 is LiteLLM's, no server answered
          ("litellm internalservererror", "connection error"),
@@ -1948,6 +1973,11 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # google-generativeai's BrokenResponseError ("Can not build a coherent char history after a broken streaming
+         # response"), a Responses stream with no terminal event (hermes-agent: "fallback did not emit a terminal
+         # response"), LibreChat's words for a stream that stopped ("The response is incomplete; it's either still
+         # processing, was cancelled, or censored")
+         "broken streaming response", "did not emit a terminal response", "the response is incomplete",
          # a relay whose upstream stream stopped before its terminal event (GPT-Load's upstream_stream_terminated:
          # "Upstream stream terminated before completion."), pi-ai's stop reason for an interrupted stream ("Unhandled
          # stop reason: abort": https://github.com/openclaw/openclaw/issues/18453)
@@ -2151,6 +2181,11 @@ _TAG_LIST: Final = (
     # (...)"), Python's TypeError on a missing part of it ("'NoneType' object is not subscriptable"), pydantic-ai's
     # retries spent on answers that failed validation, and Roo's and Cline's answer with no tool call in it.
     _tag("answer_unreadable",
+         # a client that could not read a stream event or a chunk (GitHub's app: "Failed to parse Anthropic message
+         # stream event: EOF while parsing a value"; the OpenAI .NET SDK: "Unknown ChatFinishReason value"; Mistral's
+         # SDK: "2 validation errors for Unmarshaller")
+         ("failed to parse", "stream event"), "unknown chatfinishreason value", "validation errors for unmarshaller",
+         "validation error for unmarshaller",
          # openai-node's stream helper assembling the final message from chunks that never carried a role ("missing
          # role for choice 0": https://github.com/danny-avila/LibreChat/issues/1221), a Rust client's SSE reader
          # ("failed to parse SSE data: missing field `choices`"), a relay that could not read its upstream's answer
@@ -2214,6 +2249,8 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # LlamaIndex's agent step given no message by the model ("Error in step 'run_agent_step': Got empty message")
+         "got empty message",
          # an answer with nothing in it in clients' words: Void ("Response from model was empty"), oh-my-pi ("Assistant
          # returned empty stop after retry cap"), SillyTavern's Poe bridge ("Could not extract reply in 5 attempts"),
          # Jackson on an empty body ("No content to map due to end-of-input")

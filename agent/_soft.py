@@ -272,6 +272,11 @@ def _chat(data: Mapping[str, Any]) -> SoftVerdict | None:
         # null, "finish_reason": "error", zero usage: https://github.com/waybarrios/vllm-mlx): its fault, not an
         # answer that happened to be empty
         return _text_facts("finish_reason: error"), FailoverReason.server_error
+    delta = first.get("delta")
+    if isinstance(delta, Mapping) and isinstance(refused := delta.get("refusal"), str) and refused:
+        # a stream chunk that carries the model's refusal (structured outputs stream it in ``delta.refusal``:
+        # https://platform.openai.com/docs/guides/structured-outputs#refusals): the answer is a refusal
+        return _text_facts(f"refusal: {refused}"), FailoverReason.content_policy_blocked
     message = first.get("message")
     if finish == "length" and isinstance(message, Mapping) and message.get("tool_calls"):
         # cut inside a tool call: its arguments are an unfinished JSON text (as Anthropic's max_tokens inside a
@@ -502,12 +507,21 @@ def _envelope_failure(data: Mapping[str, Any]) -> SoftVerdict | None:
     return facts, None
 
 
-def _wrapped_error(data: Mapping[str, Any]) -> SoftVerdict | None:
-    """An event that wraps its payload and reports a failure in it (chat.z.ai's ``{"type": "chat:completion",
-    "data": {"error": {"detail": ...}}}``, as reverse proxies relay it)."""
-    inner = data.get("data")
-    if isinstance(inner, Mapping) and isinstance(error := inner.get("error"), Mapping) and error:
-        return _from_error(inner, None)
+_WRAPPERS: Final = ("data", "result", "response")
+
+
+def _wrapped_error(data: Mapping[str, Any], depth: int = 0) -> SoftVerdict | None:
+    """An event that wraps its payload and reports a failure in it, one or two levels down (chat.z.ai's
+    ``{"type": "chat:completion", "data": {"error": {"detail": ...}}}``, as reverse proxies relay it; grok.com's
+    stream line ``{"result": {"response": {"error": {"message": "Stream aborted by server ..."}}}}``)."""
+    for key in _WRAPPERS:
+        inner = data.get(key)
+        if not isinstance(inner, Mapping):
+            continue
+        if isinstance(error := inner.get("error"), Mapping) and error:
+            return _from_error(inner, None)
+        if depth == 0 and (found := _wrapped_error(inner, 1)) is not None:
+            return found
     return None
 
 

@@ -3565,3 +3565,101 @@ def test_near_misses_of_holdout124_to_126_families(type_name: str, text: str, ex
 ])
 def test_holdout124_to_126_http_families(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
     assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a model that needs another client or server version (https://github.com/Kilo-Org/kilocode, Semantic Kernel's
+    # Ollama), one a local server does not know (Xinference)
+    ("Error", "This model requires Kilo v7 or newer. Please upgrade Kilo and try again", R.model_not_found),
+    ("Error", "{\n    \"error\": \"'llama3.2-vision' is no longer compatible with your version of Ollama and has been "
+     "replaced by a newer version. To re-download, run 'ollama pull llama3.2-vision'\"\n}", R.model_not_found),
+    ("Error", "Server error: 400 - [address=0.0.0.0:39049, pid=253761] Unrecognized model", R.model_not_found),
+    # an account type a service does not serve (CopilotChat.nvim)
+    ("Error", "Failed to get response: {\n  \"error\": {\n    \"code\": \"unauthorized\",\n    \"message\": \"Your "
+     "account type is not currently supported\"\n  }\n}", R.provider_policy_blocked),
+    # FastAPI's OAuth2 refusal (Xinference), a client's line for a 401 (CopilotChat.nvim)
+    ("Error", "Could not validate credentials", R.auth),
+    ("Error", "Failed to authenticate 401", R.auth),
+    # Bedrock's service quota in Roo Code's words: a per-account throttle
+    ("Error", "Error: Service quota exceeded. This error indicates you've reached AWS service limits.\n\nPlease try:\n"
+     "1. Contact AWS support to request a quota increase\n2. Reduce request frequency temporarily", R.rate_limit),
+    # no serving slot (Xinference)
+    ("RuntimeError", "Failed to launch model, detail: [address=0.0.0.0:56145, pid=108] No available slot found for "
+     "the model", R.overloaded),
+    # streams that broke: google-generativeai, hermes-agent, LibreChat over TabbyAPI
+    ("BrokenResponseError", "Can not build a coherent char history after a broken streaming response (See the "
+     "previous Exception fro details). To inspect the last response object, use `chat.last`.", R.stream_incomplete),
+    ("Error", "Responses create(stream=True) fallback did not emit a terminal response.", R.stream_incomplete),
+    ("Error", "Something went wrong. Here's the specific error message we encountered: The response is incomplete; "
+     "it's either still processing, was cancelled, or censored. Refresh or try a different prompt.",
+     R.stream_incomplete),
+    # answers or events a client could not read: GitHub's app, the OpenAI .NET SDK over LocalAI, Mistral's SDK
+    ("Error", "Error: Failed to parse Anthropic message stream event:\nEOF while parsing a value at line 1 column 0",
+     R.malformed_response),
+    ("ArgumentOutOfRangeException", "Unknown ChatFinishReason value. (Parameter 'value') Actual value was .",
+     R.malformed_response),
+    ("Error", "Error: API error from devstral-ghdc (model: devstral-s-2-24b): 2 validation errors for Unmarshaller\n"
+     "body.data.choices.0.delta.tool_calls.nullable[list[ToolCall]].0.function.name\n  Input should be a valid string "
+     "[type=string_type, input_value=None, input_type=NoneType]", R.malformed_response),
+    # a model step with nothing in it (LlamaIndex)
+    ("workflows.errors.WorkflowRuntimeError", "Error in step 'run_agent_step': Got empty message", R.empty_response),
+    # request defects: vLLM's placeholders, Ollama's one image per message, Spring's WebClient status line
+    ("ValueError", "Attempted to assign 462 = 462 multimodal tokens to 463 placeholders", R.format_error),
+    ("ResponseError", "Error during chat: ResponseError: vision model only supports a single image per message",
+     R.format_error),
+    ("Error", "ollama 400 BAD_REQUEST from POST", R.format_error),
+    # httpx's ConnectTimeout inside a relay's 500 (uni-api)
+    ("Error", "Error 500 with provider vertex API key: None: Unknown error: ConnectTimeout", R.timeout),
+])
+def test_holdout127_to_133_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 127 to 133 (the head 2025-26, hosted providers, coding
+    agents, failures in a stream, local servers, frameworks, AI gateways), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # near misses: Spring's line for a success is no status; a model that needs more than a version is not missing
+    ("Error", "200 OK from POST http://localhost:11434/api/chat", R.unknown),
+    ("Error", "The response is complete.", R.unknown),
+])
+def test_near_misses_of_holdout127_to_133_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("api", "status", "body", "expect"), [
+    # Chutes' own details (https://github.com/chutesai/chutes-api): a model switched off for everyone, no capacity left
+    ("openai", 429, {"detail": "model is under maintenance"}, R.overloaded),
+    ("openai", 500, {"detail": "No infrastructure available to serve request"}, R.overloaded),
+    # OpenCode Zen's free tier refused to another client (https://github.com/Kilo-Org/kilocode/issues/13937)
+    ("anthropic", 400, {"type": "error", "error": {"type": "MissingSessionID", "message": "Error from provider "
+                                                   "(Console): OpenCode's free tier can only be used in OpenCode"}},
+     R.provider_policy_blocked),
+])
+def test_holdout127_to_133_http_families(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
+    assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+_REFUSAL_CHUNK = {  # https://github.com/Mirascope/mirascope (a recorded gpt-4o structured-output stream)
+    "id": "chatcmpl-CoDWxLsl1kVbpr74j0IN577ELqIIt", "object": "chat.completion.chunk", "created": 1766084447,
+    "model": "gpt-4o-2024-08-06", "choices": [{"index": 0, "delta": {"refusal": "I'm"}, "logprobs": None,
+                                                 "finish_reason": None}]}
+_GROK_STREAM_ERROR = {"result": {"response": {  # grok.com's stream line through a relay (grok2api)
+    "error": {"message": "Stream aborted by server or connection error: Status { code: ResourceExhausted, message: "
+              "\"Admission denied by perf_based_admission_controller: load_shed_probability=0.848480, "
+              "soft_limit_metric=prefill_queued_to_running, hard_limit_metric=none\", source: None } (is_first_token: "
+              "true)",
+              "modelNotAvailable": {}, "severity": "STREAM_ERROR_SEVERITY_NORMAL"},
+    "isThinking": False, "isSoftStop": False, "responseId": "2d9c0f5e-7b1d-4fd7-9d65-8c84c2fc9420"}}}
+
+
+@pytest.mark.parametrize(("event", "expect"), [
+    (_REFUSAL_CHUNK, R.content_policy_blocked),
+    (_GROK_STREAM_ERROR, R.overloaded),
+    # near misses: a chunk whose refusal is null carries text; a wrapped line with no error is a token
+    ({**_REFUSAL_CHUNK, "choices": [{"index": 0, "delta": {"content": "Hi", "refusal": None}, "finish_reason": None}]},
+     None),
+    ({"result": {"response": {"token": "Hi", "isThinking": False, "responseId": "2d9c0f5e"}}}, None),
+])
+def test_a_refusal_chunk_and_an_error_two_wrappers_down(event: dict[str, Any], expect: FailoverReason | None) -> None:
+    c = classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS)
+    assert (c.reason if c else None) is expect
