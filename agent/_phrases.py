@@ -638,6 +638,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # an embedding batch or text over the model's token limit (Voyage: "The max allowed tokens per submitted batch
+         # is 120000"; Jina: "Single text cannot exceed 8192 tokens. 9237 tokens given.")
+         "tokens per submitted batch", ("cannot exceed", "tokens given"),
          # hermes-agent giving up after compressing the conversation as far as it could ("Max compression attempts (3)
          # reached.")
          "max compression attempts",
@@ -754,6 +757,8 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # OpenAI's Files API ("File is too large.")
+         "file is too large",
          # more media than one request may carry (Anthropic: "Too much media: 0 document pages + 103 images > 100"; a
          # gateway: "a request carries at most 20 images"), axios's own body cap in openai-node v3
          # ("ERR_FR_MAX_BODY_LENGTH_EXCEEDED")
@@ -794,6 +799,9 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # a verification the account must pass first (OpenAI's phone_number_required: "You must verify a phone number
+         # before continuing.")
+         "phone_number_required", "verify a phone number",
          # an account kind a service will not serve (GitHub Copilot: "Your account type is not currently supported"),
          # a free tier limited to its own client (OpenCode Zen: "OpenCode's free tier can only be used in OpenCode")
          "account type is not currently supported", ("free tier", "can only be used in"),
@@ -890,6 +898,8 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # Imagen's paid-only gate ("Imagen API is only accessible to billed users at this time.")
+         "accessible to billed users",
          # a plan or allowance that must be bought or renewed to go on (Augment: "You must purchase a paid subscription
          # to continue", "Your subscription ... is inactive. Please update your plan"; Auggie: "You have run out of
          # usage for account"; Huawei's Token Plan: "Your Token plan subscription is frozen"; Requesty: "Reached monthly
@@ -955,6 +965,9 @@ _TAG_LIST: Final = (
          "used all your remaining"),
     # Credits gone or the account in arrears: billing whatever the status or throttle code says.
     _tag("credits_exhausted",
+         # fal's account lock for an empty balance ("User is locked. Reason: Exhausted balance. Top up your balance"),
+         # ElevenLabs' credits ("You have 0 credits remaining, while 91 credits are required for this request.")
+         "exhausted balance", "have 0 credits remaining",
          # OpenAI's code for prepaid credits spent, as a client prints it beside a generic throttle's words (promptfoo:
          # "Rate limit exceeded: HTTP 429 Too Many Requests (code: credit_balance_exhausted)"); a team's add-on credits
          # run out (Warp: "Your team has run out of add-on credits")
@@ -1089,6 +1102,8 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # ElevenLabs' system_busy ("the system is experiencing heavy traffic, please try again")
+         "experiencing heavy traffic",
          # a provider shedding load or out of serving capacity (grok's admission controller: "Admission denied by
          # perf_based_admission_controller: load_shed_probability=0.85"; Chutes: "No infrastructure available to serve
          # request", "model is under maintenance"; Xinference: "No available slot found for the model")
@@ -1509,6 +1524,9 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # an audio upload a transcription service cannot read ("Audio file might be corrupted or unsupported"), a
+         # rerank request over its document cap (Qianfan: "max number of documents is 64")
+         ("audio file", "corrupted or unsupported"), "max number of documents",
          # vLLM's multimodal inputs that do not match the prompt's placeholders ("Attempted to assign 462 = 462
          # multimodal tokens to 463 placeholders"), Ollama's one image per message ("vision model only supports a
          # single image per message")
@@ -1663,6 +1681,8 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # fal's lock by its staff ("User is locked. Reason: Admin lock. Please contact support")
+         ("user is locked", "admin lock"),
          # Claude Code on a key whose organisation was shut off ("Your ANTHROPIC_API_KEY belongs to a disabled
          # organization")
          "belongs to a disabled organization",
@@ -1973,6 +1993,8 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # a Responses stream that ended with no terminal event ("stream finished without response.completed event")
+         "finished without response completed",
          # google-generativeai's BrokenResponseError ("Can not build a coherent char history after a broken streaming
          # response"), a Responses stream with no terminal event (hermes-agent: "fallback did not emit a terminal
          # response"), LibreChat's words for a stream that stopped ("The response is incomplete; it's either still
@@ -2249,6 +2271,8 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # an embeddings answer with no vectors (the OpenAI SDK: "No embedding data received")
+         "no embedding data received",
          # LlamaIndex's agent step given no message by the model ("Error in step 'run_agent_step': Got empty message")
          "got empty message",
          # an answer with nothing in it in clients' words: Void ("Response from model was empty"), oh-my-pi ("Assistant

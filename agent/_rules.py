@@ -269,6 +269,53 @@ _CJK_CUE_PATTERNS: Final = (
     ("server", r"服务器(?:内部)?错误|内部错误|系统错误|服务异常|服务器异常|ゲートウェイ\S{0,12}エラー"),
 )
 _CJK_CUES: Final = tuple((name, re.compile(pattern).search) for name, pattern in _CJK_CUE_PATTERNS)
+# The same kinds in the other languages localized apps and regional providers print errors in (Russian, Korean,
+# Portuguese, Spanish, German, French, Turkish, Vietnamese: LobeChat's, Roo Code's and Kilo Code's locales, NextChat's,
+# Jan's): the words a sentence of each kind cannot do without, case-insensitive. Searched with the Chinese patterns,
+# in the same order of rules (a billing word before a rate word: "квота ... исчерпана ... баланс" is the bill).
+_WORLD_CUE_PATTERNS: Final = (
+    ("content", r"фильтр\w* безопасности|модераци|политик\w* (?:в отношении )?контента|안전 설정|안전 필터|콘텐츠 정책"
+                r"|filtro de seguran[çc]a|filtro de seguridad|pol[íi]tica de conte[úu]do|pol[íi]tica de contenido"
+                r"|se neg[óo] a responder|sicherheitsfilter|inhaltsrichtlinie|chính sách nội dung"
+                r"|içerik politikas\u0131|filtre de sécurité|politique de contenu"),
+    ("banned", r"аккаунт\w* (?:был |была )?(?:заблокирован|деактивирован|приостановлен)|계정이 비활성화|계정이 정지"
+               r"|conta (?:foi )?(?:desativada|suspensa)|cuenta (?:ha sido )?(?:desactivada|suspendida)"
+               r"|konto (?:wurde )?(?:deaktiviert|gesperrt)"),
+    ("policy", r"местоположени|региональн\w* ограничени|지역 제한|sua localiza[çc][ãa]o|su ubicaci[óo]n"
+               r"|restricciones regionales|restri[çc][õo]es regionais|ihrem standort|regionale einschränkung"),
+    ("auth", r"(?:ключ|токен)\w* (?:api )?(?:недействител|неверн|истёк|истек)|неверный (?:api[- ])?ключ"
+             r"|ошибка (?:авторизации|аутентификации)|не авторизован|인증에 실패|인증 실패|키가 유효하지"
+             r"|유효하지 않은 (?:api )?키|chave (?:de api )?inv[áa]lida|clave (?:de api )?inv[áa]lida|no autorizado"
+             r"|n[ãa]o autorizado|falha na autentica|error de autenticaci|ungültiger (?:api-)?schlüssel"
+             r"|authentifizierung fehlgeschlagen|nicht autorisiert|erişim izniniz yok|geçersiz api anahtar\u0131"
+             r"|kimlik doğrulama|khóa truy cập|clé (?:d'api|api) invalide"),
+    ("billing", r"баланс|недостаточно средств|пополните|크레딧|잔액|무료 등급 제한|saldo|cr[ée]ditos? insuficientes?"
+                r"|sin cr[ée]ditos|sem cr[ée]ditos|guthaben|bakiye|số dư|solde insuffisant"),
+    ("rate_limit", r"лимит\w* скорост|слишком много запросов|лимит\w* запросов|частот\w* запросов|속도 제한"
+                   r"|요청이 너무 많|limite de taxa|muitas (?:requisi[çc][õo]es|solicita[çc][õo]es)"
+                   r"|demasiadas solicitudes|n[úu]mero de solicitudes|l[íi]mite de velocidad|ratenlimit"
+                   r"|zu viele anfragen|h\u0131z s\u0131n\u0131r\u0131|çok fazla istek|giới hạn tốc độ"
+                   r"|quá nhiều yêu cầu|trop de requêtes"),
+    ("context", r"контекст|превышает длину|컨텍스트|comprimento máximo do contexto|longitud máxima del contexto"
+                r"|janela de contexto|ventana de contexto|kontextgröße|kontextfenster|bağlam penceresi|ngữ cảnh"
+                r"|fenêtre de contexte"),
+    ("model", r"модел\w* не найден|모델을 찾을 수 없|modelo no encontrado|modelo não encontrado|modell nicht gefunden"
+              r"|keinen verfügbaren kanal|model bulunamad\u0131"),
+    ("overloaded", r"перегружен|과부하|sobrecarregad|sobrecargad|überlastet|aş\u0131r\u0131 yük|quá tải|surchargé"),
+    ("answer", r"некорректный ответ|не удалось разобрать|resposta inv[áa]lida|respuesta inv[áa]lida"
+               r"|no se pudo analizar|fehler beim parsen|ungültige antwort|phản hồi không hợp lệ"),
+    ("request", r"malformad[ao]|par[áa]metro inv[áa]lido|неверный параметр|некорректный запрос|ungültiger parameter"
+                r"|fehlerhafte anfrage|잘못된 요청|잘못된 매개변수"),
+    ("timeout", r"тайм-?аут|время ожидания|истекло время|시간 초과|시간이 초과|expirou|tempo limite|tiempo de espera"
+                r"|se agot[óo] el tiempo|zeitüberschreitung|zaman aş\u0131m\u0131|hết thời gian|délai d'attente"),
+    ("transport", r"ошибка (?:соединения|сети)|соединение (?:разорвано|прервано)|не удалось подключиться|연결 실패"
+                  r"|연결이 끊|연결할 수 없|erro de conex[ãa]o|error de conexi[óo]n|no se pudo conectar"
+                  r"|não foi possível conectar|verbindungsfehler|verbindung fehlgeschlagen|lỗi kết nối"
+                  r"|không thể kết nối"),
+    ("server", r"внутренняя ошибка сервера|ошибка сервера|서버 오류|erro interno do servidor|error interno del servidor"
+               r"|interner serverfehler|lỗi máy chủ|erreur interne du serveur"),
+)
+_WORLD_CUES: Final = tuple((name, re.compile(pattern, re.IGNORECASE).search) for name, pattern in _WORLD_CUE_PATTERNS)
 _NO_CUES: Final[frozenset[str]] = frozenset()
 # What leaves the answer_read cue to other readings: an empty answer, or a stream that broke off (流: a stream).
 _ANSWER_GONE: Final = re.compile(r" empty | stream | streaming |流")
@@ -284,7 +331,7 @@ def cues(f: ErrorFacts) -> frozenset[str]:
     found = _NO_CUES if _CUE_WORDS.isdisjoint(norm.split()) else frozenset(
         name for name, search in _CUES if search(norm))
     if not norm.isascii():
-        found = found | {name for name, search in _CJK_CUES if search(norm)}
+        found = found | {name for name, search in (*_CJK_CUES, *_WORLD_CUES) if search(norm)}
     if "answer_read" in found and not _ANSWER_GONE.search(norm):
         found = found | {"answer"}
     _LAST_CUES[0] = (norm, found)

@@ -369,6 +369,10 @@ HOLDOUT130 = "holdout130.jsonl"
 HOLDOUT131 = "holdout131.jsonl"
 HOLDOUT132 = "holdout132.jsonl"
 HOLDOUT133 = "holdout133.jsonl"
+# Three more after that fit, measured on 65602cd (the rules of f096123).
+HOLDOUT134 = "holdout134.jsonl"
+HOLDOUT135 = "holdout135.jsonl"
+HOLDOUT136 = "holdout136.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -384,7 +388,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT104, HOLDOUT105, HOLDOUT106, HOLDOUT107, HOLDOUT108, HOLDOUT109, HOLDOUT110, HOLDOUT111, HOLDOUT112,
         HOLDOUT113, HOLDOUT114, HOLDOUT115, HOLDOUT116, HOLDOUT117, HOLDOUT118, HOLDOUT119, HOLDOUT120, HOLDOUT121,
         HOLDOUT122, HOLDOUT123, HOLDOUT124, HOLDOUT125, HOLDOUT126, HOLDOUT127, HOLDOUT128, HOLDOUT129, HOLDOUT130,
-        HOLDOUT131, HOLDOUT132, HOLDOUT133,
+        HOLDOUT131, HOLDOUT132, HOLDOUT133, HOLDOUT134, HOLDOUT135, HOLDOUT136,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -802,6 +806,9 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT131, 22, 29),  # less-mined local servers (SGLang, Xinference, Triton, Foundry Local); 14 unseen
     (HOLDOUT132, 28, 31),  # frameworks (LlamaIndex, Semantic Kernel, Letta, DSPy, langchaingo); 25 unseen
     (HOLDOUT133, 19, 22),  # AI gateways (Portkey, Cloudflare, APIM, Higress, TensorZero, Bifrost); 18 unseen
+    (HOLDOUT134, 9, 14),  # 2026 issue threads (ZCode, OpenCode, hermes, relays); 8 unseen
+    (HOLDOUT135, 43, 47),  # the non-chat endpoints (embeddings, rerank, audio, images, files); 31 unseen
+    (HOLDOUT136, 29, 36),  # other languages (Russian, Korean, Portuguese, Spanish, German, Vietnamese); 6 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

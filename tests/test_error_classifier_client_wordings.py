@@ -3663,3 +3663,86 @@ _GROK_STREAM_ERROR = {"result": {"response": {  # grok.com's stream line through
 def test_a_refusal_chunk_and_an_error_two_wrappers_down(event: dict[str, Any], expect: FailoverReason | None) -> None:
     c = classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS)
     assert (c.reason if c else None) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # an embedding batch or text over its token limit (Voyage through aichat, Jina through autoflow)
+    ("Error", "Request to model 'voyage-large-2-instruct' failed. The max allowed tokens per submitted batch is "
+     "120000. Your batch has 121138 tokens after truncation.", R.context_overflow),
+    ("RuntimeError", "Single text cannot exceed 8192 tokens. 9237 tokens given.", R.context_overflow),
+    # a Responses stream with no terminal event; an embeddings answer with no vectors
+    ("Error", "OpenAI agent loop failed: OpenAI API call failed: stream finished without response.completed event",
+     R.stream_incomplete),
+    ("ValueError", "No embedding data received", R.empty_response),
+    # an audio upload a service cannot read; a rerank request over its document cap (Qianfan through FastGPT)
+    ("Exception", "External: Audio file might be corrupted or unsupported", R.format_error),
+    ("Error", "api request req_id: as-iy3zuhyrdn failed with error code: 336221, err msg: max number of documents is "
+     "64, please check https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", R.format_error),
+    # Imagen's paid-only gate, under Google's INVALID_ARGUMENT
+    ("ApiError", '{"error":{"code":400,"message":"Imagen API is only accessible to billed users at this time.",'
+     '"status":"INVALID_ARGUMENT"}}', R.billing),
+    # errors in other languages, as localized apps print them (LobeChat's, Roo Code's and Kilo Code's locales, Jan's)
+    ("Error", "Извините, квота для этого ключа исчерпана. Пожалуйста, проверьте баланс вашего аккаунта или увеличьте "
+     "квоту ключа.", R.billing),
+    ("Error", "Превышен лимит скорости Cerebras API. Подождите перед отправкой следующего запроса.", R.rate_limit),
+    ("Error", "Содержимое текущего запроса превышает длину, которую модель может обработать.", R.context_overflow),
+    ("Error", "Извините, в вашем текущем местоположении эта модель недоступна.", R.provider_policy_blocked),
+    ("Error", "Провайдер вернул некорректный ответ, который не удалось разобрать.", R.malformed_response),
+    ("Error", "Cerebras API 인증에 실패했습니다. API 키가 유효하고 만료되지 않았는지 확인하세요.", R.auth),
+    ("Error", "제공업체가 일시적으로 과부하 상태이거나 사용할 수 없습니다. 잠시 후 다시 시도하세요.", R.overloaded),
+    ("Error", "귀하의 계정이 비활성화되었거나 정지되었습니다.", R.auth_permanent),
+    ("Error", "죄송합니다. 요청한 모델을 찾을 수 없습니다.", R.model_not_found),
+    ("Error", "(생각 완료, 안전 설정으로 출력 차단됨)", R.content_policy_blocked),
+    ("Error", "A conexão com o provedor expirou ou foi interrompida. Por favor, verifique sua rede e tente novamente.",
+     R.timeout),
+    ("Error", "Desculpe, o conteúdo foi rejeitado pelo filtro de segurança do provedor.", R.content_policy_blocked),
+    ("Error", "Desculpe, o provedor rejeitou a solicitação por estar malformada.", R.format_error),
+    ("Error", "Lo sentimos, el uso de tokens o el número de solicitudes ha alcanzado el límite de cuota para esta "
+     "clave.", R.rate_limit),
+    ("Error", "Entschuldigung, der Proxy oder Router hat keinen verfügbaren Kanal für das angeforderte Modell.",
+     R.model_not_found),
+    ("Error", "Fehler beim Parsen des Nachrichtenchunks der Streaming-Anfrage. Bitte überprüfen Sie, ob die aktuelle "
+     "API-Schnittstelle den Standardspezifikationen entspricht.", R.malformed_response),
+    ("Error", "Dieser Chat erreicht das KI Speicher Limit. Wir können das Speicherfenster vergrößern (auch "
+     "Kontextgröße genannt).", R.context_overflow),
+    ("Error", "Nhà cung cấp đã chặn yêu cầu này hoặc kết quả của nó do vi phạm chính sách nội dung.",
+     R.content_policy_blocked),
+    ("Error", "Üzgünüz, bu hizmete erişim izniniz yok.", R.auth),
+])
+def test_holdout134_to_136_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 134 to 136 (2026 threads, the non-chat endpoints, other
+    languages), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # near misses: a sentence in another language that names no failure kind stays unknown; a Russian account's
+    # balance named beside a rate limit is still the bill (billing before rate words, as in English)
+    ("Error", "Olá! Algo deu errado. Tente novamente.", R.unknown),
+    ("Error", "Превышен лимит запросов: пополните баланс", R.billing),
+])
+def test_near_misses_of_holdout134_to_136_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("api", "status", "body", "expect"), [
+    # fal's account locks (https://github.com/fal-ai): an empty balance is the bill, a staff lock the account's end
+    ("openai", 403, {"detail": "User is locked. Reason: Exhausted balance. Top up your balance at "
+                               "fal.ai/dashboard/billing."}, R.billing),
+    ("openai", 403, {"detail": "User is locked. Reason: Admin lock. Please contact support@fal.ai"}, R.auth_permanent),
+    # ElevenLabs: credits under a 401, heavy traffic under a 429
+    ("openai", 401, {"detail": {"status": "quota_exceeded", "message": "This request exceeds your quota of 10000. "
+                                "You have 0 credits remaining, while 91 credits are required for this request."}},
+     R.billing),
+    ("openai", 429, {"detail": {"status": "system_busy", "message": "We are sorry, the system is experiencing heavy "
+                                "traffic, please try again. Higher subscriptions have higher priority."}},
+     R.overloaded),
+    # OpenAI's Files API
+    ("openai", 400, {"error": {"message": "File is too large.", "type": "invalid_request_error", "param": None,
+                               "code": None}}, R.payload_too_large),
+    ("openai", 400, {"error": {"message": "You must verify a phone number before continuing.",
+                               "type": "phone_number_required", "param": None, "code": "phone_number_required"}},
+     R.provider_policy_blocked),
+])
+def test_holdout134_to_136_http_families(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
+    assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
