@@ -135,7 +135,10 @@ _SAFETY_FIELDS: Final[tuple[str, ...]] = (
 _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unexpected_tool_call",
                       # Gemini CLI's words for that finish reason ("Response stopped due to unexpected tool call.":
                       # https://github.com/google-gemini/gemini-cli/issues/26870)
-                      "due to unexpected tool call")
+                      "due to unexpected tool call",
+                      # the AI SDK's NoSuchToolError: the model called a tool the request never offered ("Model tried to
+                      # call unavailable tool 'multi_tool_use.parallel'")
+                      "tried to call unavailable tool")
 
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
@@ -898,6 +901,9 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # a free allowance that only a subscription lifts (OpenCode Zen: "Free limit reached. Subscribe to OpenCode
+         # Go")
+         ("free limit reached", "subscribe"),
          # Imagen's paid-only gate ("Imagen API is only accessible to billed users at this time.")
          "accessible to billed users",
          # a plan or allowance that must be bought or renewed to go on (Augment: "You must purchase a paid subscription
@@ -2335,7 +2341,7 @@ _TAG_LIST: Final = (
          "did not provide any assistant messages", "returned an empty or unparsable response",
          "expected at least one candidate", "content field missing from",
          # the AI SDK's InvalidResponseDataError and LiteLLM's check on an answer with choices: []
-         "response contained no choices", "choices is less than 1",
+         "response contained no choices", "response contained no embeddings", "choices is less than 1",
          # LiteLLM's APIError for a Gemini answer it turned into no choices ("Response was missing 'choices' key":
          # https://github.com/BerriAI/litellm/pull/40294), llm.js refusing Ollama's done message with content ""
          # ("No content provided": https://github.com/themaximalist/llm.js/pull/4), a client's "openai returned empty

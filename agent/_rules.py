@@ -270,50 +270,72 @@ _CJK_CUE_PATTERNS: Final = (
 )
 _CJK_CUES: Final = tuple((name, re.compile(pattern).search) for name, pattern in _CJK_CUE_PATTERNS)
 # The same kinds in the other languages localized apps and regional providers print errors in (Russian, Korean,
-# Portuguese, Spanish, German, French, Turkish, Vietnamese: LobeChat's, Roo Code's and Kilo Code's locales, NextChat's,
-# Jan's): the words a sentence of each kind cannot do without, case-insensitive. Searched with the Chinese patterns,
-# in the same order of rules (a billing word before a rate word: "квота ... исчерпана ... баланс" is the bill).
+# Portuguese, Spanish, German, French, Turkish, Vietnamese): the words a sentence of each kind cannot do without,
+# case-insensitive, in the same order of rules (a balance named beside a limit is the bill). Searched in every text
+# that reaches these rules, not only a non-ASCII one: "Kontoguthaben aufgebraucht" has no accent.
 _WORLD_CUE_PATTERNS: Final = (
-    ("content", r"фильтр\w* безопасности|модераци|политик\w* (?:в отношении )?контента|안전 설정|안전 필터|콘텐츠 정책"
-                r"|filtro de seguran[çc]a|filtro de seguridad|pol[íi]tica de conte[úu]do|pol[íi]tica de contenido"
-                r"|se neg[óo] a responder|sicherheitsfilter|inhaltsrichtlinie|chính sách nội dung"
-                r"|içerik politikas\u0131|filtre de sécurité|politique de contenu"),
+    ("content", r"фильтр\w* безопасности|модераци|политик\w* (?:в отношении )?контента|систем\w* безопасности"
+                r"|안전 설정|안전 필터|콘텐츠 정책|모더레이션|filtro de seguran[çc]a|filtro de seguridad"
+                r"|pol[íi]tica de conte[úu]do|pol[íi]tica de contenido|modera[çc][ãa]o|moderaci[óo]n"
+                r"|sistema de seguran[çc]a|sistema de seguridad|se neg[óo] a responder|sicherheitsfilter"
+                r"|sicherheitssystem|inhaltsrichtlinie|moderationssystem|chính sách nội dung|kiểm duyệt"
+                r"|içerik politikas\u0131|moderasyon|filtre de sécurité|politique de contenu|modération"
+                r"|système de sécurité"),
     ("banned", r"аккаунт\w* (?:был |была )?(?:заблокирован|деактивирован|приостановлен)|계정이 비활성화|계정이 정지"
                r"|conta (?:foi )?(?:desativada|suspensa)|cuenta (?:ha sido )?(?:desactivada|suspendida)"
-               r"|konto (?:wurde )?(?:deaktiviert|gesperrt)"),
+               r"|konto (?:wurde )?(?:deaktiviert|gesperrt)|compte (?:a été )?(?:désactivé|suspendu)"),
     ("policy", r"местоположени|региональн\w* ограничени|지역 제한|sua localiza[çc][ãa]o|su ubicaci[óo]n"
                r"|restricciones regionales|restri[çc][õo]es regionais|ihrem standort|regionale einschränkung"),
-    ("auth", r"(?:ключ|токен)\w* (?:api )?(?:недействител|неверн|истёк|истек)|неверный (?:api[- ])?ключ"
-             r"|ошибка (?:авторизации|аутентификации)|не авторизован|인증에 실패|인증 실패|키가 유효하지"
-             r"|유효하지 않은 (?:api )?키|chave (?:de api )?inv[áa]lida|clave (?:de api )?inv[áa]lida|no autorizado"
-             r"|n[ãa]o autorizado|falha na autentica|error de autenticaci|ungültiger (?:api-)?schlüssel"
-             r"|authentifizierung fehlgeschlagen|nicht autorisiert|erişim izniniz yok|geçersiz api anahtar\u0131"
-             r"|kimlik doğrulama|khóa truy cập|clé (?:d'api|api) invalide"),
-    ("billing", r"баланс|недостаточно средств|пополните|크레딧|잔액|무료 등급 제한|saldo|cr[ée]ditos? insuficientes?"
-                r"|sin cr[ée]ditos|sem cr[ée]ditos|guthaben|bakiye|số dư|solde insuffisant"),
-    ("rate_limit", r"лимит\w* скорост|слишком много запросов|лимит\w* запросов|частот\w* запросов|속도 제한"
-                   r"|요청이 너무 많|limite de taxa|muitas (?:requisi[çc][õo]es|solicita[çc][õo]es)"
-                   r"|demasiadas solicitudes|n[úu]mero de solicitudes|l[íi]mite de velocidad|ratenlimit"
-                   r"|zu viele anfragen|h\u0131z s\u0131n\u0131r\u0131|çok fazla istek|giới hạn tốc độ"
-                   r"|quá nhiều yêu cầu|trop de requêtes"),
+    ("auth", r"(?:ключ|токен)\w* (?:api )?(?:недействител|некоррект|неверн|истёк|истек)"
+             r"|(?:недействительн|некорректн|неверн)\w* (?:api[- ]?)?ключ|ошибка (?:авторизации|аутентификации)"
+             r"|не авторизован|인증에 실패|인증 실패|인증 오류|키가 유효하지|유효하지 않은 (?:api )?키"
+             r"|chave\w* (?:de api |fornecida )?inv[áa]lida|clave (?:de api )?inv[áa]lida|no autorizado"
+             r"|n[ãa]o autorizado|falha (?:na|de) autentica|fallo en la autenticaci|error de autenticaci"
+             r"|autenticaci[óo]n fallida|ungültige[rn]? (?:api[- ]?)?(?:key|schlüssel)"
+             r"|authentifizierung fehlgeschlagen|nicht autorisiert|échec de l.authentification"
+             r"|erreur d.authentification|clé (?:d.)?api (?:est )?invalide|eri\u015fim izniniz yok"
+             r"|geçersiz api anahtar\u0131|anahtar\w* geçersiz|kimlik doğrulama|khóa truy cập|xác thực thất bại"
+             r"|lỗi xác thực"),
+    ("billing", r"баланс|недостаточно средств|пополните|квот\w* (?:\w+ ){0,4}?(?:закончил|исчерпан)"
+                r"|закончилась квота|크레딧|잔액|쿼터가 (?:모두 )?소진|할당량이 (?:모두 )?소진|무료 등급 제한|saldo"
+                r"|cr[ée]ditos? insuficientes?|sin cr[ée]ditos|sem cr[ée]ditos|se requiere pago|pagamento necess"
+                r"|guthaben|lizenz ist abgelaufen|bakiye|số dư|solde|paiement requis|crédits? insuffisants?"),
+    ("rate_limit", r"лимит\w* скорост|превысили лимит|слишком много запросов|лимит\w* запросов|частот\w* запросов"
+                   r"|속도 제한|요청 제한|요청이 너무 많|limite de taxa|taxa de pedidos?|demasiados pedidos"
+                   r"|muitas (?:requisi[çc][õo]es|solicita[çc][õo]es)|demasiadas solicitudes|tasa de solicitudes"
+                   r"|n[úu]mero de solicitudes|l[íi]mite de (?:velocidad|solicitudes)|ratenlimit|zu viele anfragen"
+                   r"|anfragelimit|h\u0131z s\u0131n\u0131r\u0131|çok fazla istek|istek s\u0131n\u0131r\u0131"
+                   r"|giới hạn tốc độ|giới hạn yêu cầu|quá nhiều yêu cầu|trop de requêtes"
+                   r"|limite de (?:requêtes|débit)"),
     ("context", r"контекст|превышает длину|컨텍스트|comprimento máximo do contexto|longitud máxima del contexto"
                 r"|janela de contexto|ventana de contexto|kontextgröße|kontextfenster|bağlam penceresi|ngữ cảnh"
                 r"|fenêtre de contexte"),
-    ("model", r"модел\w* не найден|모델을 찾을 수 없|modelo no encontrado|modelo não encontrado|modell nicht gefunden"
-              r"|keinen verfügbaren kanal|model bulunamad\u0131"),
-    ("overloaded", r"перегружен|과부하|sobrecarregad|sobrecargad|überlastet|aş\u0131r\u0131 yük|quá tải|surchargé"),
+    ("payload", r"превышает лимит \d+ ?(?:мб|кб)|слишком больш\w* (?:файл|запрос)|너무 큽|demasiado grande"
+                r"|muito grande|zu groß|trop volumineu|trop grand"),
+    ("model", r"модел\w* не (?:найден|существует)|모델을 찾을 수 없|모델이 존재하지|el modelo no existe"
+              r"|modelo no encontrado|o modelo não existe|modelo não encontrado|modell nicht gefunden"
+              r"|modell existiert nicht|modell wurde außer betrieb|keinen verfügbaren kanal|le modèle n.existe pas"
+              r"|modèle introuvable|model bulunamad\u0131|không tìm thấy mô hình"),
+    ("overloaded", r"перегружен|сервис (?:временно )?недоступен|과부하|sobrecarregad|sobrecargad|servicio no disponible"
+                   r"|serviço indisponível|überlastet|dienst nicht verfügbar|a\u015f\u0131r\u0131 yük|quá tải"
+                   r"|surchargé|service indisponible"),
     ("answer", r"некорректный ответ|не удалось разобрать|resposta inv[áa]lida|respuesta inv[áa]lida"
-               r"|no se pudo analizar|fehler beim parsen|ungültige antwort|phản hồi không hợp lệ"),
-    ("request", r"malformad[ao]|par[áa]metro inv[áa]lido|неверный параметр|некорректный запрос|ungültiger parameter"
-                r"|fehlerhafte anfrage|잘못된 요청|잘못된 매개변수"),
-    ("timeout", r"тайм-?аут|время ожидания|истекло время|시간 초과|시간이 초과|expirou|tempo limite|tiempo de espera"
-                r"|se agot[óo] el tiempo|zeitüberschreitung|zaman aş\u0131m\u0131|hết thời gian|délai d'attente"),
+               r"|no se pudo analizar|fehler beim parsen|ungültige antwort|phản hồi không hợp lệ|réponse invalide"),
+    ("request", r"malformad[ao]|par[áa]metros? inv[áa]lidos?|недопустим\w* параметр|неверный параметр"
+                r"|некорректный запрос|ungültiger parameter|ungültige anfrage|fehlerhafte anfrage|잘못된 요청"
+                r"|잘못된 매개변수|erro no pedido|solicitud incorrecta|requête (?:invalide|incorrecte)"
+                r"|paramètres? invalides?|geçersiz istek"),
+    ("timeout", r"тайм-?аут|время ожидания|истекло время|시간 초과|시간이 초과|expirou|tempo limite|tempo de espera"
+                r"|tiempo de espera|se agot[óo] el tiempo|zeitüberschreitung|zaman a\u015f\u0131m\u0131|hết thời gian"
+                r"|délai d.attente"),
     ("transport", r"ошибка (?:соединения|сети)|соединение (?:разорвано|прервано)|не удалось подключиться|연결 실패"
                   r"|연결이 끊|연결할 수 없|erro de conex[ãa]o|error de conexi[óo]n|no se pudo conectar"
-                  r"|não foi possível conectar|verbindungsfehler|verbindung fehlgeschlagen|lỗi kết nối"
-                  r"|không thể kết nối"),
-    ("server", r"внутренняя ошибка сервера|ошибка сервера|서버 오류|erro interno do servidor|error interno del servidor"
-               r"|interner serverfehler|lỗi máy chủ|erreur interne du serveur"),
+                  r"|não foi possível conectar|verbindungsfehler|verbindung fehlgeschlagen"
+                  r"|verbindung zum server nicht möglich|lỗi kết nối|không thể kết nối|erreur de connexion"
+                  r"|impossible de se connecter"),
+    ("server", r"внутренняя ошибка сервера|ошибка сервера|서버 오류|erro interno do servidor|erro (?:do|no) servidor"
+               r"|error interno del servidor|error del servidor|interner serverfehler|serverfehler|lỗi máy chủ"
+               r"|sunucu hatas\u0131|erreur (?:interne )?(?:du |de )?serveur|erreur de passerelle"),
 )
 _WORLD_CUES: Final = tuple((name, re.compile(pattern, re.IGNORECASE).search) for name, pattern in _WORLD_CUE_PATTERNS)
 _NO_CUES: Final[frozenset[str]] = frozenset()
@@ -331,7 +353,9 @@ def cues(f: ErrorFacts) -> frozenset[str]:
     found = _NO_CUES if _CUE_WORDS.isdisjoint(norm.split()) else frozenset(
         name for name, search in _CUES if search(norm))
     if not norm.isascii():
-        found = found | {name for name, search in (*_CJK_CUES, *_WORLD_CUES) if search(norm)}
+        found = found | {name for name, search in _CJK_CUES if search(norm)}
+    if not found:  # not English's nor Chinese's words: perhaps another language's
+        found = frozenset(name for name, search in _WORLD_CUES if search(norm))
     if "answer_read" in found and not _ANSWER_GONE.search(norm):
         found = found | {"answer"}
     _LAST_CUES[0] = (norm, found)
@@ -974,7 +998,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # ModelBehaviorError, its error for output the model should not have produced ("Invalid output type", "Tool
     # web_search not found in agent Assistant").
     rule("class_answer_unreadable", R.malformed_response, statuses=NONE, codes=(
-        "jsonexception", "jsonreaderexception", "jsonparseexception", "jsondecodeerror", "modelbehaviorerror")),
+        "jsonexception", "jsonreaderexception", "jsonparseexception", "jsondecodeerror", "modelbehaviorerror",
+        # the AI SDK's InvalidResponseDataError: a chunk's field is not what the API promises ("Expected
+        # 'function.name' to be a string.": llama.cpp's and vLLM's tool-call deltas)
+        "ai_invalidresponsedataerror", "invalidresponsedataerror")),
     rule("class_bad_request", R.format_error, statuses=NONE, codes=(
         "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument")),
     # A client's schema check that refused the answer (see the ``answer_failed_schema`` tag), before the words of the
@@ -988,6 +1015,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("billing_words", R.billing, statuses=NONE, test=_cue("billing")),
     rule("rate_limit_words", R.rate_limit, statuses=NONE, test=_cue("rate_limit")),
     rule("context_words", R.context_overflow, statuses=NONE, test=_cue("context")),
+    rule("payload_words", R.payload_too_large, statuses=NONE, test=_cue("payload")),
     rule("model_words", R.model_not_found, statuses=NONE, test=_cue("model")),
     rule("overloaded_words", R.overloaded, statuses=NONE, test=_cue("overloaded")),
     rule("answer_defect_words", R.malformed_response, statuses=NONE, test=_cue("answer")),

@@ -97,6 +97,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout125.jsonl", "holdout126.jsonl", "holdout127.jsonl", "holdout128.jsonl", "holdout129.jsonl",
                   "holdout130.jsonl", "holdout131.jsonl", "holdout132.jsonl", "holdout133.jsonl",
                   "holdout134.jsonl", "holdout135.jsonl", "holdout136.jsonl",
+                  "holdout137.jsonl", "holdout138.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -155,7 +156,8 @@ transport faults and gateway pages, from issue and PR threads; and eleven texts 
 holdout124 to holdout126 after that fit, on the rules of 6417948 (the OpenAI and Anthropic head, Google and Bedrock,
 agent harnesses and relays); and holdout127 to holdout133 after that, on the rules of 4bb98e6 (the common classes'
 head, hosted providers, coding agents, failures inside a stream, local servers, frameworks, AI gateways); and
-holdout134 to holdout136 after that, on the rules of f096123 (2026 threads, the non-chat endpoints, other languages).
+holdout134 to holdout136 after that, on the rules of f096123 (2026 threads, the non-chat endpoints, other languages);
+and holdout137 and holdout138 after that, on the rules of 58ad297 (other apps' locale strings, late-2026 threads).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
