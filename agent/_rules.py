@@ -271,7 +271,7 @@ _CJK_CUE_PATTERNS: Final = (
 _CJK_CUES: Final = tuple((name, re.compile(pattern).search) for name, pattern in _CJK_CUE_PATTERNS)
 # The same kinds in the other languages localized apps and regional providers print errors in (Russian, Korean,
 # Portuguese, Spanish, German, French, Turkish, Vietnamese): the words a sentence of each kind cannot do without,
-# case-insensitive, in the same order of rules (a balance named beside a limit is the bill). Searched in every text
+# lower-cased, in the same order of rules (a balance named beside a limit is the bill). Searched in every text
 # that reaches these rules, not only a non-ASCII one: "Kontoguthaben aufgebraucht" has no accent.
 _WORLD_CUE_PATTERNS: Final = (
     ("content", r"фильтр\w* безопасности|модераци|политик\w* (?:в отношении )?контента|систем\w* безопасности"
@@ -337,7 +337,21 @@ _WORLD_CUE_PATTERNS: Final = (
                r"|error interno del servidor|error del servidor|interner serverfehler|serverfehler|lỗi máy chủ"
                r"|sunucu hatas\u0131|erreur (?:interne )?(?:du |de )?serveur|erreur de passerelle"),
 )
-_WORLD_CUES: Final = tuple((name, re.compile(pattern, re.IGNORECASE).search) for name, pattern in _WORLD_CUE_PATTERNS)
+_WORLD_CUES: Final = tuple((name, re.compile(pattern).search) for name, pattern in _WORLD_CUE_PATTERNS)
+# Which texts are worth those sixteen scans (about 50 us over 400 characters): one with a letter of the scripts above
+# (accented Latin, Vietnamese, Cyrillic, Hangul), or an unaccented one with a word those languages use and English does
+# not ("Kontoguthaben aufgebraucht, bitte aufladen"); not an English or Chinese text no rule could read.
+_WORLD_SCRIPT: Final = re.compile(r"[\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff\uac00-\ud7af]").search
+_WORLD_WORDS: Final = frozenset({
+    "bitte", "oder", "und", "nicht", "wurde", "ist", "sie", "der", "das", "ein", "eine", "mit", "ihr", "ihre",  # de
+    "veuillez", "votre", "vous", "est", "les", "des", "une", "pas", "pour", "du",  # fr
+    "por", "favor", "el", "los", "las", "su", "del", "una", "para", "se", "intente",  # es
+    "sua", "seu", "uma", "tente", "voce", "nao", "da", "do",  # pt
+    "ve", "bir", "lutfen",  # tr
+})
+# How much of a text the other languages' words are looked for in: a localized sentence is short, and a long page or
+# traceback that no English or Chinese word explains is not worth sixteen more scans of its whole length.
+_WORLD_SPAN: Final = 400
 _NO_CUES: Final[frozenset[str]] = frozenset()
 # What leaves the answer_read cue to other readings: an empty answer, or a stream that broke off (流: a stream).
 _ANSWER_GONE: Final = re.compile(r" empty | stream | streaming |流")
@@ -354,8 +368,10 @@ def cues(f: ErrorFacts) -> frozenset[str]:
         name for name, search in _CUES if search(norm))
     if not norm.isascii():
         found = found | {name for name, search in _CJK_CUES if search(norm)}
-    if not found:  # not English's nor Chinese's words: perhaps another language's
-        found = frozenset(name for name, search in _WORLD_CUES if search(norm))
+    if not found:  # not English's nor Chinese's words: perhaps another language's (lower-cased: Cyrillic capitals)
+        head = norm[:_WORLD_SPAN].lower()
+        if _WORLD_SCRIPT(head) is not None or not _WORLD_WORDS.isdisjoint(head.split()):
+            found = frozenset(name for name, search in _WORLD_CUES if search(head))
     if "answer_read" in found and not _ANSWER_GONE.search(norm):
         found = found | {"answer"}
     _LAST_CUES[0] = (norm, found)
