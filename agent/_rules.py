@@ -345,9 +345,9 @@ _WORLD_SCRIPT: Final = re.compile(r"[\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff\uac
 _WORLD_WORDS: Final = frozenset({
     "bitte", "oder", "und", "nicht", "wurde", "ist", "sie", "der", "das", "ein", "eine", "mit", "ihr", "ihre",  # de
     "veuillez", "votre", "vous", "est", "les", "des", "une", "pas", "pour", "du",  # fr
-    "por", "favor", "el", "los", "las", "su", "del", "una", "para", "se", "intente",  # es
-    "sua", "seu", "uma", "tente", "voce", "nao", "da", "do",  # pt
-    "ve", "bir", "lutfen",  # tr
+    "por", "favor", "el", "los", "las", "su", "del", "una", "para", "intente",  # es
+    "sua", "seu", "uma", "tente", "voce", "nao",  # pt (not "do", "da": English words or names)
+    "bir", "lutfen",  # tr (not "ve": English's "I've" normalised)
 })
 # How much of a text the other languages' words are looked for in: a localized sentence is short, and a long page or
 # traceback that no English or Chinese word explains is not worth sixteen more scans of its whole length.
