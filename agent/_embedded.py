@@ -44,6 +44,8 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   # a client's "OpenAI Compatible request failed (502)", openai<1.0's APIError for a body it could not
                   # read ("HTTP code 403 from API (<!DOCTYPE html>...")
                   "request failed", "http code",
+                  # a client's own sentence around the status ("status code not equals 200,code is 401")
+                  "code is",
                   # Dart's Dio ("the response has a status code of 503 and RequestOptions.validateStatus was configured
                   # to throw": https://github.com/cfug/dio, dio/lib/src/dio_exception.dart), a client's "Response 502:
                   # <html>..." (gpt4free's ResponseStatusError: https://github.com/xtekky/gpt4free/issues/2092)

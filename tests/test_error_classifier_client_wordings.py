@@ -3790,3 +3790,14 @@ def test_holdout137_to_138_families(type_name: str, text: str, expect: FailoverR
 ])
 def test_near_misses_of_holdout137_to_138_families(type_name: str, text: str, expect: FailoverReason) -> None:
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a client's own sentence that states the status after "code is" (https://github.com/869413421/wechatbot/issues/
+    # 10: "gtp api status code not equals 200,code is 401")
+    ("Error", "gtp request error: gtp api status code not equals 200,code is 401", R.auth),
+    # near miss: a code that is no HTTP status (a provider's own four-digit code) states none
+    ("Error", "request error: code is 1002, trigger rate limit", R.rate_limit),
+])
+def test_a_status_stated_after_code_is(type_name: str, text: str, expect: FailoverReason) -> None:
+    assert _rules_alone(type_name, text) is expect
