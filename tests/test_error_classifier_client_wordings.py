@@ -3618,8 +3618,7 @@ def test_holdout127_to_133_families(type_name: str, text: str, expect: FailoverR
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
-    # near misses: Spring's line for a success is no status; a model that needs more than a version is not missing
-    ("Error", "200 OK from POST http://localhost:11434/api/chat", R.unknown),
+    # near miss: a response said to be complete is no cut stream
     ("Error", "The response is complete.", R.unknown),
 ])
 def test_near_misses_of_holdout127_to_133_families(type_name: str, text: str, expect: FailoverReason) -> None:
@@ -3796,8 +3795,9 @@ def test_near_misses_of_holdout137_to_138_families(type_name: str, text: str, ex
     # a client's own sentence that states the status after "code is" (https://github.com/869413421/wechatbot/issues/
     # 10: "gtp api status code not equals 200,code is 401")
     ("Error", "gtp request error: gtp api status code not equals 200,code is 401", R.auth),
-    # near miss: a code that is no HTTP status (a provider's own four-digit code) states none
-    ("Error", "request error: code is 1002, trigger rate limit", R.rate_limit),
+    # near miss: "Code:" alone states no status (a gateway's own code before the upstream's answer:
+    # https://github.com/laurent22/joplin/issues/16428); the upstream's 429 decides
+    ("Error", "Code: 400\nError: Upstream returned 429", R.rate_limit),
 ])
 def test_a_status_stated_after_code_is(type_name: str, text: str, expect: FailoverReason) -> None:
     assert _rules_alone(type_name, text) is expect
