@@ -46,6 +46,9 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   "request failed", "http code",
                   # a client's own sentence around the status ("status code not equals 200,code is 401")
                   "code is",
+                  # Databricks' ai_query around its endpoint's answer ("[REMOTE_FUNCTION_HTTP_FAILED_ERROR] The remote
+                  # HTTP request failed with code 404, and error message ...")
+                  "failed with code",
                   # Dart's Dio ("the response has a status code of 503 and RequestOptions.validateStatus was configured
                   # to throw": https://github.com/cfug/dio, dio/lib/src/dio_exception.dart), a client's "Response 502:
                   # <html>..." (gpt4free's ResponseStatusError: https://github.com/xtekky/gpt4free/issues/2092)

@@ -143,6 +143,8 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # a chat product's safety stop ("Chat paused: Sonnet 4.5's safety filters flagged this chat")
+         ("safety filters", "flagged"), ("safety filter", "flagged this"),
          # a provider's content stop ("sensitive": Zhipu's finish reason) as pi-ai rejects it ("Unhandled stop reason:
          # sensitive": https://github.com/openclaw/openclaw/pull/43615)
          "stop reason sensitive", "finish reason sensitive",
@@ -357,7 +359,11 @@ _TAG_LIST: Final = (
          # Anthropic with tools: "Your API request included an `assistant` message in the final position, which would
          # pre-fill the `assistant` response. When using tools, pre-filling the `assistant` response is not supported."
          ("assistant", "message in the final position"), "pre filling the assistant response is not supported"),
-    _tag("long_context_beta", ("long context beta", "not yet available"), ("credits are required", "long context")),
+    # ... and Claude Code's words for it on a subscription login ("Usage credits required for 1M context · turn on usage
+    # credits at claude.ai/settings/usage, or use --model to switch to standard context"; "Extra usage is required for
+    # 1M context"): the standard window still serves the request
+    _tag("long_context_beta", ("long context beta", "not yet available"), ("credits are required", "long context"),
+         "required for 1m context"),
     _tag("llama_grammar", "error parsing grammar", "json-schema-to-grammar", "failed to parse grammar",
          ("unable to generate parser", "template")),
     # OpenAI's code and its texts for a replayed reasoning item it will not take: "The encrypted content gAAA... could
@@ -367,6 +373,9 @@ _TAG_LIST: Final = (
     _tag("encrypted_content", "invalid_encrypted_content", ("encrypted content", "could not be verified"),
          "encrypted content could not be decrypted", ("encrypted_content", "not issued to this caller")),
     _tag("multimodal_tool",
+         # Vertex's refusal of a media type inside a function response ("the mime_type: video/text/timestamp is not
+         # supported in `function_response.parts`")
+         ("not supported in", "function_response parts"),
          # OpenAI's refusal of an image in a tool result ("Invalid 'messages[3]'. Image URLs are only allowed for
          # messages with role 'user', but this message with role 'tool' contains an image URL.")
          ("image urls are only allowed for messages with role", "tool"),
@@ -570,6 +579,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # a model its service retired (a gateway's 410: "Model "mimo/mimo-v2-pro" was retired on 2026-06-30. Use
+         # "mimo/mimo-v2.5-pro" instead.")
+         ("model", "was retired"),
          # a server that does not know the model it was asked for (Xinference: "[address=...] Unrecognized model")
          "unrecognized model",
          # a model a free catalogue no longer serves (OpenCode Zen through OmniRoute: 400 "Model is unavailable.")
@@ -760,6 +772,8 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # Claude Code's document cap ("PDF too large. Try reading the file a different way")
+         "pdf too large",
          # OpenAI's Files API ("File is too large.")
          "file is too large",
          # more media than one request may carry (Anthropic: "Too much media: 0 document pages + 103 images > 100"; a
@@ -971,6 +985,10 @@ _TAG_LIST: Final = (
          "used all your remaining"),
     # Credits gone or the account in arrears: billing whatever the status or throttle code says.
     _tag("credits_exhausted",
+         # a free trial that is over (Claude Code's 429 "Your Claude Code trial has ended. Run /upgrade or /extra-usage
+         # to continue."; Copilot: "Copilot Pro trials have been temporarily paused. Please upgrade your account"):
+         # nothing resets it soon, whatever status carries it
+         "trial has ended", "trial has expired", "trials have been temporarily paused",
          # fal's account lock for an empty balance ("User is locked. Reason: Exhausted balance. Top up your balance"),
          # ElevenLabs' credits ("You have 0 credits remaining, while 91 credits are required for this request.")
          "exhausted balance", "have 0 credits remaining",
@@ -1368,6 +1386,9 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key",
+         # IBM Cloud IAM's unknown key, under the 400 LiteLLM gives it ("watsonxException - {"errorCode":"BXNIM0415E",
+         # "errorMessage":"Provided API key could not be found."}")
+         "api key could not be found",
          # the same failures in the texts the cloud SDKs print with them, kept when a wrapper drops the class
          # (botocore: "Unable to locate authorization token", "Please reauthenticate using 'aws login'"; google-auth:
          # "Reauthentication failed."; azure-identity: "Please run 'az login' to set up an account")
@@ -1530,6 +1551,12 @@ _TAG_LIST: Final = (
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
     _tag("request_defect",
+         # a cap on the request's tools (Copilot: "You may not include more than 128 tools in your request"), a server
+         # started without the tool parser a tool call needs (LMDeploy: "Please launch the api_server with
+         # --tool-call-parser if you want to use tools"), openai-python 1.x called the 0.x way ("You tried to access
+         # openai.ChatCompletion, but this is no longer supported in openai>=1.0.0")
+         ("may not include more than", "tools"), ("launch", "with tool call parser"),
+         "no longer supported in openai 1 0 0",
          # an audio upload a transcription service cannot read ("Audio file might be corrupted or unsupported"), a
          # rerank request over its document cap (Qianfan: "max number of documents is 64")
          ("audio file", "corrupted or unsupported"), "max number of documents",
@@ -1687,6 +1714,8 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # a relay's token group switched off by its admin (new-api: "令牌分组 auto 已被禁用")
+         ("令牌", "已被禁用"),
          # fal's lock by its staff ("User is locked. Reason: Admin lock. Please contact support")
          ("user is locked", "admin lock"),
          # Claude Code on a key whose organisation was shut off ("Your ANTHROPIC_API_KEY belongs to a disabled
@@ -1748,6 +1777,10 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # a resource behind a sign-in (Featherless via LiteLLM: "You must be signed in to access this resource"), an
+         # agent with no stored login token (hermes-agent: "No access token found for Nous Portal login."), a JWT
+         # minted for another audience (Databricks: "IncorrectClaimException: Expected aud claim to be: ...")
+         "must be signed in", "no access token found", ("expected aud claim", "but was"),
          # FastAPI's OAuth2 refusal (Xinference: "Could not validate credentials"), a client's own line for a 401
          # ("Failed to authenticate 401")
          "could not validate credentials", "failed to authenticate",
@@ -1807,6 +1840,12 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # Windows' WSAETIMEDOUT in its own words, as Go prints it ("dial tcp ...: connectex: A connection attempt
+         # failed because the connected party did not properly respond after a period of time"), Squid's page for a
+         # URL it could not fetch ("ERROR: The requested URL could not be retrieved"), ESP-IDF's HTTP client
+         # ("ESP_ERR_HTTP_CONNECT", "Failed to open new connection")
+         "did not properly respond after a period of time", "the requested url could not be retrieved",
+         "esp_err_http_connect", "failed to open new connection",
          # httpx's ConnectTimeout named inside a relay's 500 ("Error 500 with provider vertex ...: Unknown error:
          # ConnectTimeout")
          "connecttimeout",
@@ -1999,6 +2038,12 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # a body read that broke mid-answer: Go's net/http2 ("http2: response body closed"), Chromium's net errors
+         # ("net::ERR_INVALID_CHUNKED_ENCODING", "ERR_INCOMPLETE_CHUNKED_ENCODING"), hyper's body stream under reqwest
+         # ("stream closed because of a broken pipe"), a client's stall guard after chunks had come ("No stream activity
+         # for 120000ms after 19 chunks", qwen-code)
+         "http2 response body closed", "err_invalid_chunked_encoding", "err_incomplete_chunked_encoding",
+         "stream closed because of a broken pipe", ("no stream activity", "chunks"),
          # a Responses stream that ended with no terminal event ("stream finished without response.completed event")
          "finished without response completed",
          # google-generativeai's BrokenResponseError ("Can not build a coherent char history after a broken streaming
@@ -2101,6 +2146,13 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # anthropic-sdk-python on a tool input the model wrote as no JSON ("Unable to parse tool parameter JSON from
+         # model"), Dart's JSON decoder ("FormatException: Unexpected character (at character 1)"), a client reading
+         # an NDJSON stream ("Failed to parse JSONL"), LiteLLM's stream chunk that is no JSON ("Error parsing chunk:
+         # Expecting property name ... Received chunk: {", whatever class it raises; not a relay's error body after
+         # "Raw response:")
+         "parse tool parameter json from model", "unexpected character at character", "failed to parse jsonl",
+         ("error parsing chunk", "received chunk"),
          # a model's tool call its server or client could not parse (LM Studio: "Failed to parse tool call: Expected
          # ..."; Claude Code: "The model's tool call could not be parsed"; smolagents: "Error while parsing tool call
          # from model output")
@@ -2442,11 +2494,19 @@ _TAG_LIST: Final = (
          # server logs", Xinference's "Failed to generate chat completion", a wrapper's "Unable to obtain a valid
          # response from Meta AI. Try again later.")
          "unexpected server error", "failed to generate chat completion", "unable to obtain a valid response"),
-    _tag("ssl", "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
+    _tag("ssl",
+         # a TLS handshake that failed, in ESP-IDF's, Zig's and .NET's words ("TLS handshake failed over proxy tunnel",
+         # "TlsInitializationFailed", "The SSL connection could not be established, see inner exception" with its
+         # AuthenticationException "Authentication failed, see inner exception")
+         "tls handshake failed", "tlsinitializationfailed", "ssl connection could not be established",
+         "authentication failed see inner exception",
+         "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
          # mbedTLS (Godot's HTTPRequest: "TLS handshake error: -27648")
          "tls handshake error",
          "bad_record_mac"),
     _tag("disconnect",
+         # a write to a connection the peer had closed (EPIPE: "[Errno 32] Broken pipe")
+         "broken pipe",
          # hermes-agent's status line before its last attempt after the OpenAI client's connection failures
          # ("Transient APIConnectionError on custom — rebuilt client, waiting 6s before one last primary attempt.")
          "transient apiconnectionerror",

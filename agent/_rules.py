@@ -475,10 +475,18 @@ def key_missing_in_answer(f: ErrorFacts) -> bool:
     """A connection error (or a KeyError) whose text ends with an error class, or a LiteLLM "...Exception -", and a
     quoted identifier alone: the KeyError of a field the answer lacked; or, whatever the class, the quoted identifier is
     a field only an answer holds (Dify: "Run failed: [openrouter] Error: 'choices'")."""
+    if "keyerror" in f.codes and f.text.strip().strip('"') in _ANSWER_KEYS:
+        return True  # a KeyError for a field of the answer, its text the key alone ("KeyError: 'content'")
     tail = f.text[-60:].rstrip()
-    return (tail.endswith("'") and (f.kind is ExcKind.connection or "keyerror" in f.text
-                                    or tail.endswith(_ANSWER_FIELDS))
+    if not tail.endswith("'"):
+        return False
+    return ((f.kind is ExcKind.connection or "keyerror" in f.text or tail.endswith(_ANSWER_FIELDS))
             and _KEY_ALONE.search(tail) is not None)
+
+
+# The fields a chat answer's reader takes for granted (LangChain over Azure's content filter: "KeyError: 'content'"); a
+# KeyError for any other key may be the caller's own dict ("KeyError: 'tool_name'").
+_ANSWER_KEYS: Final = frozenset({"'choices'", "'candidates'", "'content'", "'message'", "'delta'", "'parts'"})
 
 
 _ANSWER_FIELDS: Final = ("'choices'", "'candidates'")
@@ -575,7 +583,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # Provider-specific tiers and request repairs.
     rule("anthropic_long_context_tier", R.long_context_tier, statuses=(400, 429, None), tags=("long_context_tier",)),
     rule("anthropic_out_of_extra_usage", R.billing, statuses=(400, 403, 429, None),
-         tags=("extra_usage_exhausted",)),  # seed 000
+         tags=("extra_usage_exhausted",), unless=("long_context_beta",)),  # seed 000
     rule("thinking_signature", R.thinking_signature, statuses=(400, None), tags=("thinking_signature",),
          unless=("value_list",)),
     rule("assistant_prefill_unsupported", R.prefill_unsupported, statuses=(400, None), tags=("prefill_unsupported",)),
@@ -942,6 +950,10 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("model_missing",)),
     rule("status_404_model_missing", R.model_not_found, statuses=(404,), tags=("model_missing",)),
     rule("status_404_mentions_model", R.model_not_found, statuses=(404,), tags=("mentions_model",)),
+    # 410 Gone that names a model: the model (or the service that ran it) was retired ("GitHub Models is temporarily
+    # unavailable as part of a scheduled retirement brownout"); a 410 for a retired parameter names none (xAI: "Live
+    # search is deprecated") and stays the request's defect.
+    rule("status_410_mentions_model", R.model_not_found, statuses=(410,), tags=("mentions_model",)),
     # A local server's 500 that names the missing model or backend ("backend not found") is no fault a retry fixes.
     # 410 Gone with the model's retirement in words (NVIDIA NIM: "The model '...' has reached its end of life on
     # 2026-07-27 and is no longer available": https://github.com/tashfeenahmed/freellmapi/issues/634).

@@ -20,6 +20,7 @@ Recognised shapes (SDK objects are dumped to plain dicts first):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
@@ -160,7 +161,7 @@ def soft_facts(response: object) -> SoftVerdict | None:
         # https://github.com/BerriAI/litellm/pull/10186) generated nothing and names no block: read as one with an
         # empty candidate
         return _gemini(data)
-    if event_type == "message_delta" or (data.get("done") is True and "response" in data):
+    if event_type == "message_delta" or (data.get("done") is True and ("response" in data or "message" in data)):
         return _final_chunk(data)
     if "messageStop" in data or "stopReason" in data:
         return _converse(data)
@@ -396,6 +397,12 @@ def _final_chunk(data: Mapping[str, Any]) -> SoftVerdict | None:
         return _text_facts(f"stop_reason: {WINDOW_FULL}"), FailoverReason.context_overflow
     if data.get("done") is True and "response" in data and not data.get("response"):
         return _text_facts(f"empty answer (done_reason: {data.get('done_reason')})"), FailoverReason.empty_response
+    message = data.get("message")
+    if (data.get("done") is True and isinstance(message, Mapping) and not message.get("content")
+            and not message.get("tool_calls") and not message.get("thinking") and not data.get("eval_count")):
+        # Ollama's /api/chat answer with nothing in it and no token generated (a stream's last chunk, whose text
+        # came before it, counts its tokens in eval_count): https://github.com/ollama/ollama/issues/2861
+        return _text_facts(f"empty answer (done_reason: {data.get('done_reason')})"), FailoverReason.empty_response
     return None
 
 
@@ -525,14 +532,25 @@ def _wrapped_error(data: Mapping[str, Any], depth: int = 0) -> SoftVerdict | Non
     return None
 
 
+# A dotted error code of a cloud API ("Throttling.AllocationQuota", "InvalidParameter.Model", "Arrearage.Overdue").
+_ERROR_CODE: Final = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)+")
+
+
 def _is_error_object(data: Mapping[str, Any]) -> bool:
     """A bare error object: a message plus an error status code or an error type, and nothing else an answer has;
     or a message alone (Bedrock's 200 whose JSON is only ``{"message": "The model returned the following errors:
     ..."}``, through the Portkey gateway: https://github.com/Portkey-AI/gateway/issues/1142), which no answer is."""
     message = data.get("message")
     if not isinstance(message, str):
-        return False
+        message = data.get("details")  # a gateway's {"code": 500, "details": "..."} (FMS guardrails orchestrator)
+        if not isinstance(message, str) or not isinstance(data.get("code"), int):
+            return False
     code, kind = data.get("code"), data.get("type")
+    if isinstance(code, str) and _ERROR_CODE.fullmatch(code) is not None:
+        # a service's own error code beside the message (DashScope's stream error data: {"code":
+        # "Throttling.AllocationQuota", "message": ..., "request_id": ...}); a success envelope's code is a number
+        # or a word such as "ok"
+        return True
     if isinstance(code, int) and not isinstance(code, bool) and (code >= 400 or code < 0):
         # a negative code is no success either: the {code, message, data} envelope of relays over web sessions
         # (deepseek-free-api's {"code": -2001, "message": "[请求deepseek失败]: Authorization Failed (invalid token)"})

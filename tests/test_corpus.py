@@ -376,6 +376,13 @@ HOLDOUT136 = "holdout136.jsonl"
 # Two more after that fit, measured on ba08c50 (the rules of 58ad297): the other-language fit measured blind.
 HOLDOUT137 = "holdout137.jsonl"
 HOLDOUT138 = "holdout138.jsonl"
+# Six more after that fit, measured on 305a35f (the rules of 8d238c1).
+HOLDOUT139 = "holdout139.jsonl"
+HOLDOUT140 = "holdout140.jsonl"
+HOLDOUT141 = "holdout141.jsonl"
+HOLDOUT142 = "holdout142.jsonl"
+HOLDOUT143 = "holdout143.jsonl"
+HOLDOUT144 = "holdout144.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -392,6 +399,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT113, HOLDOUT114, HOLDOUT115, HOLDOUT116, HOLDOUT117, HOLDOUT118, HOLDOUT119, HOLDOUT120, HOLDOUT121,
         HOLDOUT122, HOLDOUT123, HOLDOUT124, HOLDOUT125, HOLDOUT126, HOLDOUT127, HOLDOUT128, HOLDOUT129, HOLDOUT130,
         HOLDOUT131, HOLDOUT132, HOLDOUT133, HOLDOUT134, HOLDOUT135, HOLDOUT136, HOLDOUT137, HOLDOUT138,
+        HOLDOUT139, HOLDOUT140, HOLDOUT141, HOLDOUT142, HOLDOUT143, HOLDOUT144,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -814,6 +822,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT136, 29, 36),  # other languages (Russian, Korean, Portuguese, Spanish, German, Vietnamese); 6 unseen
     (HOLDOUT137, 37, 42),  # other apps' locale strings (Cherry Studio, Chatbox, LibreChat) in eight languages; 7 unseen
     (HOLDOUT138, 9, 11),  # the head agents' late-2026 threads and their neighbours; 5 unseen
+    (HOLDOUT139, 15, 21),  # the SDK repos' 2025-26 threads (openai, anthropic, google-genai); 12 unseen
+    (HOLDOUT140, 17, 26),  # routers, gateways and local servers (LiteLLM, new-api, LMDeploy, llama-box); 12 unseen
+    (HOLDOUT141, 32, 41),  # agent harnesses and coding agents (Claude Code, Copilot, gemini-cli); 24 unseen
+    (HOLDOUT142, 28, 39),  # cloud platforms (Bedrock, Vertex, Azure, watsonx, OCI, Databricks); 23 unseen
+    (HOLDOUT143, 21, 24),  # failures inside a 200 or a stream, and transport faults; 11 unseen
+    (HOLDOUT144, 13, 15),  # hosted providers beyond the big three and their relays' documented bodies; 12 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -553,8 +553,9 @@ def test_hints_ask_for_compression_or_backoff_before_fallback() -> None:
                    "130512 tokens. Please reduce the length of the messages.", "type": "invalid_request_error",
         "param": "messages", "code": "context_length_exceeded"}}))
     assert (overflow.reason, overflow.should_compress, overflow.should_fallback) == (R.context_overflow, True, False)
-    # what client code raises on an answer it cannot read (the KeyError 'choices' of countless bug reports)
-    unknown = classify_api_error(KeyError("choices"))
+    # what client code raises on its own data, naming nothing a rule reads (a KeyError for the caller's own key; the
+    # KeyError 'choices' of countless bug reports names the answer's field and is read as an unreadable answer)
+    unknown = classify_api_error(KeyError("tool_name"))
     assert unknown.reason is R.unknown
     assert (unknown.retryable, unknown.should_fallback, unknown.should_rotate_credential) == (True, False, False)
     assert overflow.may_fall_back and unknown.may_fall_back

@@ -3801,3 +3801,132 @@ def test_near_misses_of_holdout137_to_138_families(type_name: str, text: str, ex
 ])
 def test_a_status_stated_after_code_is(type_name: str, text: str, expect: FailoverReason) -> None:
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a free trial that is over (Copilot: https://github.com/microsoft/vscode/issues/309744)
+    ("Error", "Error: Failed to fetch models (...): Copilot Pro trials have been temporarily paused. Please upgrade "
+     "your account or revert to Copilot Free.", R.billing),
+    # Claude Code on a subscription without usage credits for the 1M window: the standard window still serves
+    ("Error", "API Error: Usage credits required for 1M context · turn on usage credits at claude.ai/settings/usage, "
+     "or use --model to switch to standard context", R.oauth_long_context_beta_forbidden),
+    # sign-in and key texts (LiteLLM over Featherless, IBM Cloud IAM, hermes-agent, Databricks' JWT check)
+    ("Error", "You must be signed in to access this resource", R.auth),
+    ("litellm.exceptions.BadRequestError", 'litellm.BadRequestError: watsonxException - {"errorCode":"BXNIM0415E",'
+     '"errorMessage":"Provided API key could not be found."}', R.auth),
+    ("Error", "agent init failed: No access token found for Nous Portal login.", R.auth),
+    ("databricks.sdk.errors.platform.BadRequest", "io.jsonwebtoken.IncorrectClaimException: Expected aud claim to be: "
+     ", but was: <UUID>.", R.auth),
+    ("Error", "令牌分组 auto 已被禁用", R.auth_permanent),
+    ("Error", "Chat paused: Sonnet 4.5's safety filters flagged this chat...", R.content_policy_blocked),
+    # request defects: a tool cap, a server without its tool parser, openai-python 1.x called the 0.x way
+    ("Error", "Sorry, your request failed. Please try again. Request id: 90ce57e3\n\nReason: You may not include "
+     "more than 128 tools in your request.", R.format_error),
+    ("Error", "Please launch the api_server with --tool-call-parser if you want to use tools.", R.format_error),
+    ("openai.lib._old_api.APIRemovedInV1", "\n\nYou tried to access openai.ChatCompletion, but this is no longer "
+     "supported in openai>=1.0.0 - see the README at https://github.com/openai/openai-python for the API.",
+     R.format_error),
+    # Databricks' ai_query states its endpoint's status after "failed with code"
+    ("org.apache.spark.SparkException", "[REMOTE_FUNCTION_HTTP_FAILED_ERROR] The remote HTTP request failed with code "
+     "404, and error message 'HTTP request failed with status: {\"error_code\":\"RESOURCE_DOES_NOT_EXIST\","
+     "\"message\":\"Endpoint with name 'churn_endpoint' does not exist.\"}' SQLSTATE: 57012", R.model_not_found),
+    ("Error", "PDF too large. Try reading the file a different way (e.g., extract text with a CLI tool).",
+     R.payload_too_large),
+    ("ApiError", "Unable to submit request because the mime_type: video/text/timestamp is not supported in "
+     "`function_response.parts`.", R.multimodal_tool_content_unsupported),
+    # answers no client could read, whatever class carries them
+    ("ValueError", "Unable to parse tool parameter JSON from model. Please retry your request or adjust your prompt. "
+     'Error: expected ident at line 1 column 11. JSON: {"city": INVALID_VALUE}', R.malformed_response),
+    ("FormatException", "Search failed: Exception: Grok search failed: FormatException: Unexpected character (at "
+     "character 1)\nevent: response.created\n^\n", R.malformed_response),
+    ("SyntaxError", "Failed to parse JSONL", R.malformed_response),
+    ("litellm.APIConnectionError", "litellm.APIConnectionError: Error parsing chunk: Expecting property name enclosed "
+     "in double quotes: line 1 column 2 (char 1),\nReceived chunk: {", R.malformed_response),
+    ("KeyError", "'content'", R.malformed_response),
+    ("KeyError", "'choices'", R.malformed_response),
+    # streams cut mid-answer (Go's net/http2, Chromium, hyper under reqwest, a stall guard after chunks)
+    ("Error", "http2: response body closed", R.stream_incomplete),
+    ("Error", "Failed to load resource: net::ERR_INVALID_CHUNKED_ENCODING", R.stream_incomplete),
+    ("Error", 'Request failed with error: Transport(reqwest::Error { kind: Decode, source: hyper::Error(Body, Error { '
+     'kind: Io(Custom { kind: BrokenPipe, error: "stream closed because of a broken pipe" }) }) })',
+     R.stream_incomplete),
+    ("Error", "[API Error: No stream activity for 120000ms after 19 chunks", R.stream_incomplete),
+    # transport faults, before a login flow's "authentication failed" around them
+    ("Error", 'Gemini authentication failed: failed to exchange token: Post "https://oauth2.googleapis.com/token": '
+     "dial tcp 108.1.1.1:443: connectex: A connection attempt failed because the connected party did not properly "
+     "respond after a period of time, or established connection failed because connected host has failed to respond.",
+     R.timeout),
+    ("Error", "<html><head><title>ERROR: The requested URL could not be retrieved</title></head></html>", R.timeout),
+    ("Error", "E (52070) proxy: TLS handshake failed over proxy tunnel\nE (52080) llm: HTTP request failed: "
+     "ESP_ERR_HTTP_CONNECT", R.timeout),
+    ("Error", "network error: TlsInitializationFailed (gave up after 6 attempts)", R.timeout),
+    ("Microsoft.SemanticKernel.HttpOperationException", "The SSL connection could not be established, see inner "
+     "exception.\n---> System.Security.Authentication.AuthenticationException: Authentication failed, see inner "
+     "exception.", R.timeout),
+])
+def test_holdout139_to_144_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 139 to 144 (SDK repos, routers and local servers, agent
+    harnesses, cloud platforms, failures inside a 200 and transport faults, hosted providers), with real shapes (the
+    rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # near misses: a relay's raw error body after "Error parsing chunk" keeps its own reading
+    # (https://github.com/tensorzero/tensorzero/pull/1893); a server that answered with its runner's broken pipe is the
+    # server's fault, not a dropped connection; a KeyError whose text is more than a key is no verdict; a service
+    # "no longer available" that names no model is no retired model
+    ("Error", "Error from groq server: Error parsing chunk. Error: missing field `choices` at line 1 column 313\nRaw "
+     'response: {"error":{"message":"Failed to call a function. Please adjust your prompt.","type":'
+     '"invalid_request_error","code":"tool_use_failed"}}', R.format_error),
+    ("Error", "Error code: 500 - llama runner process has terminated: signal: broken pipe", R.server_error),
+    ("KeyError", "'content' was not found in the settings file", R.unknown),
+    ("Error", "The service is no longer available in your region. Please switch to a supported region.", R.unknown),
+])
+def test_near_misses_of_holdout139_to_144_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("api", "status", "body", "expect"), [
+    # 410 Gone that names a model (GitHub Models' brownout, a gateway's retired model) against one for a retired
+    # parameter (xAI's live search): https://github.com/langgenius/dify-official-plugins/issues/2493
+    ("openai", 410, {"error": {"code": "github_models_retirement_brownout", "message": "GitHub Models is temporarily "
+                               "unavailable as part of a scheduled retirement brownout."}}, R.model_not_found),
+    ("openai", 410, {"error": {"message": 'Model "mimo/mimo-v2-pro" was retired on 2026-06-30. Use '
+                               '"mimo/mimo-v2.5-pro" instead.', "type": "model_retired"}}, R.model_not_found),
+    ("openai", 410, {"error": "Live search is deprecated. Please switch to the Agent Tools API: "
+                              "https://docs.x.ai/docs/guides/tools/overview"}, R.format_error),
+    # Claude Code's trial under Anthropic's rate-limit type: nothing resets it soon
+    ("anthropic", 429, {"type": "error", "error": {"type": "rate_limit_error", "message": "Your Claude Code trial has "
+                        "ended. Run /upgrade or /extra-usage to continue."}}, R.billing),
+])
+def test_holdout139_to_144_http_families(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
+    assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("event", "expect"), [
+    # error data in a stream that names no "error" key: a gateway's {"code", "details"}
+    # (https://github.com/foundation-model-stack/fms-guardrails-orchestrator/issues/146), DashScope's dotted code
+    ({"code": 500, "details": "unexpected error occured while processing request"}, R.server_error),
+    ({"code": "Throttling.RateQuota", "message": "Requests rate limit exceeded, please try again later.",
+      "request_id": "b3f0c9"}, R.rate_limit),
+    # Ollama's /api/chat answer with nothing generated (https://github.com/ollama/ollama/issues/2861)
+    ({"model": "gemma:7b-instruct-fp16", "created_at": "2024-03-01T11:17:53.3907871Z",
+      "message": {"role": "assistant", "content": ""}, "done": True}, R.empty_response),
+])
+def test_holdout139_to_144_soft_families(event: dict[str, Any], expect: FailoverReason) -> None:
+    c = classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS)
+    assert c is not None and c.reason is expect
+
+
+@pytest.mark.parametrize("event", [
+    # near misses: a stream's last /api/chat chunk (its text came before it, its tokens counted), a success envelope
+    # whose code is a word, a tool call with no text
+    {"model": "llama3", "message": {"role": "assistant", "content": ""}, "done": True, "done_reason": "stop",
+     "eval_count": 42},
+    {"code": "success", "message": "ok", "data": {"text": "hello"}},
+    {"model": "llama3", "message": {"role": "assistant", "content": "", "tool_calls": [
+        {"function": {"name": "get_weather", "arguments": {"city": "Paris"}}}]}, "done": True},
+])
+def test_near_misses_of_holdout139_to_144_soft_families(event: dict[str, Any]) -> None:
+    assert classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS) is None
