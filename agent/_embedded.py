@@ -106,6 +106,11 @@ _CLASS_LEAD: Final = re.compile(r"\s*" + _CLASS_NAME + r":\s*")
 _EPOCH_RE: Final = re.compile(r"\|\s*(\d{10})\b")
 _AWS_CODE_RE: Final = re.compile(r"error occurred \((\w+)\)", re.IGNORECASE)
 _GRPC_CODE_RE: Final = re.compile(r"StatusCode\.(\w+)")
+# grpc-go's status text ("rpc error: code = InvalidArgument desc = ...", Vertex AI's and Gemini's Go clients): the
+# same codes in CamelCase (https://pkg.go.dev/google.golang.org/grpc/codes), read as their Google status names. Not
+# Unavailable or Internal: a local server's call to its own backend process prints those (LocalAI: "rpc error: code =
+# Unavailable desc = connection error"), which says how that process fared, not how the service is loaded.
+_GO_GRPC_CODE_RE: Final = re.compile(r"rpc error: code = ([A-Z][A-Za-z]{3,24}) desc")
 # Google's canonical status names that carry an HTTP meaning, one list for every reading of them below.
 _GOOGLE_STATUSES: Final = ("INVALID_ARGUMENT", "FAILED_PRECONDITION", "UNAUTHENTICATED", "PERMISSION_DENIED",
                             "NOT_FOUND", "RESOURCE_EXHAUSTED", "INTERNAL", "UNAVAILABLE", "DEADLINE_EXCEEDED")
@@ -113,6 +118,8 @@ _GOOGLE_STATUSES: Final = ("INVALID_ARGUMENT", "FAILED_PRECONDITION", "UNAUTHENT
 # absent: "got status: INTERNAL. {...", "(Status: FAILED_PRECONDITION)", Go genai's "Error 503, Message: ..., Status:
 # UNAVAILABLE, Details: []" (https://github.com/google-gemini/gemini-cli/issues/5125,
 # https://github.com/google/syzkaller/issues/6966). Upper case only: the enum's spelling, not a word of a sentence.
+_GO_GRPC_STATUSES: Final = tuple(name for name in _GOOGLE_STATUSES if name not in ("UNAVAILABLE", "INTERNAL"))
+_CAMEL_BREAK: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _GOOGLE_STATUS_RE: Final = re.compile(r"[Ss]tatus['\"]?\s*[:=]\s*['\"(]?\s*(" + "|".join(_GOOGLE_STATUSES) + r")\b")
 # Connect-RPC (connect-es, connect-go) prints its code in brackets after the class: "ConnectError: [unauthenticated]
 # ...", "[permission_denied] ...": gRPC's codes in snake case (https://connectrpc.com/docs/protocol#error-codes).
@@ -294,6 +301,9 @@ def embedded_codes(text: str) -> list[str]:
         found += _AWS_CODE_RE.findall(text, 0, 600)
     if "StatusCode." in text:
         found += _GRPC_CODE_RE.findall(text, 0, 600)
+    if "rpc error: code = " in text:
+        found += [snake for name in _GO_GRPC_CODE_RE.findall(text, 0, 600)
+                  if (snake := _CAMEL_BREAK.sub("_", name).upper()) in _GO_GRPC_STATUSES]
     if "tatus" in text:
         found += _GOOGLE_STATUS_RE.findall(text, 0, 600)
     if "ConnectError: [" in text:

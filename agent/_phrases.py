@@ -143,6 +143,8 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # Veo's refusal of an input image ("the input image violates Vertex AI's usage guidelines")
+         ("violates", "usage guidelines"),
          # a chat product's safety stop ("Chat paused: Sonnet 4.5's safety filters flagged this chat")
          ("safety filters", "flagged"), ("safety filter", "flagged this"),
          # a provider's content stop ("sensitive": Zhipu's finish reason) as pi-ai rejects it ("Unhandled stop reason:
@@ -579,6 +581,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # a gateway key scoped to other models (GateFlow's 403 "Model 'gpt-4o' not allowed for this API key", code
+         # model_not_allowed): the key serves other models
+         ("model", "not allowed for this api key"),
          # a model its service retired (a gateway's 410: "Model "mimo/mimo-v2-pro" was retired on 2026-06-30. Use
          # "mimo/mimo-v2.5-pro" instead.")
          ("model", "was retired"),
@@ -1386,6 +1391,10 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key",
+         # Google's Application Default Credentials of a user account with no quota project ("The
+         # aiplatform.googleapis.com API requires a quota project, which is not set by default."): this credential
+         # cannot call; a service account's may
+         "requires a quota project",
          # IBM Cloud IAM's unknown key, under the 400 LiteLLM gives it ("watsonxException - {"errorCode":"BXNIM0415E",
          # "errorMessage":"Provided API key could not be found."}")
          "api key could not be found",
@@ -1714,6 +1723,9 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # a gateway's key switched off by its staff (BriskAPI: "The API key has been disabled. Please contact customer
+         # support"), as sub2api's "API key is disabled" below
+         "api key has been disabled",
          # a relay's token group switched off by its admin (new-api: "令牌分组 auto 已被禁用")
          ("令牌", "已被禁用"),
          # fal's lock by its staff ("User is locked. Reason: Admin lock. Please contact support")

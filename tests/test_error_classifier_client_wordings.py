@@ -3930,3 +3930,41 @@ def test_holdout139_to_144_soft_families(event: dict[str, Any], expect: Failover
 ])
 def test_near_misses_of_holdout139_to_144_soft_families(event: dict[str, Any]) -> None:
     assert classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS) is None
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # grpc-go's status text (Vertex AI's Go client): its code in CamelCase, read as Google's status name
+    ("Error", "rpc error: code = InvalidArgument desc = Please ensure that multiturn requests alternate between user "
+     "and model.", R.format_error),
+    ("Error", "rpc error: code = PermissionDenied desc = Permission denied on resource project my-project.", R.auth),
+    # Veo's refusal of an input image, a gateway's disabled key, Google's ADC without a quota project
+    ("Error", "Veo could not generate videos because the input image violates Vertex AI's usage guidelines. If you "
+     "think this was an error, send feedback. Support codes: 15236754", R.content_policy_blocked),
+    ("AUTHENTICATION_ERROR", "The API key has been disabled. Please contact customer support if you believe this is "
+     "an error", R.auth_permanent),
+    ("PermissionDenied", "403 Your application is authenticating by using local Application Default Credentials. The "
+     "aiplatform.googleapis.com API requires a quota project, which is not set by default.", R.auth),
+])
+def test_holdout145_to_146_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 145 and 146 (web pages and gateways' error references),
+    with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # near misses: a local server's call to its own backend keeps the backend's reading, not a gRPC status's
+    # (https://github.com/mudler/LocalAI/issues/771); a provider, not a model, refused for a key stays the key's
+    ("Error", 'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial tcp '
+     '127.0.0.1:37785: connect: connection refused"', R.server_error),
+    ("Error", "Error code: 403 - provider 'anthropic' is not allowed for this API key", R.auth),
+])
+def test_near_misses_of_holdout145_to_146_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_a_gateway_key_scoped_to_other_models_suspends_the_pair() -> None:
+    # GateFlow's 403 (https://gateflow.ai/docs/api-reference/errors/overview.html): the key serves other models
+    c = classify_api_error(exception_from_http("openai", 403, {"error": {
+        "message": "Model 'gpt-4o' not allowed for this API key", "type": "permission_error",
+        "code": "model_not_allowed"}}), neighbours=NO_NEIGHBOURS)
+    assert (c.reason, c.scope) == (R.model_not_found, Scope.credential_model)
