@@ -54,6 +54,16 @@ def test_corpus_entry(entry: CorpusEntry) -> None:
     assert verdict_holds(entry, c)
 
 
+def test_a_pasted_class_name_is_one_class_as_in_a_process() -> None:
+    """Two pastes of "botocore.errorfactory.ThrottlingException" are instances of one class, as in the process that
+    raised them (a class per call would overflow the classifier's per-class memo and time a path no process takes);
+    the class is still the pasted name, a plain Exception."""
+    first = exception_from_message("botocore.errorfactory.ThrottlingException", "Rate exceeded")
+    second = exception_from_message("ThrottlingException", "Too many requests, please wait")
+    assert type(first) is type(second)
+    assert type(first).__name__ == "ThrottlingException" and type(first).__mro__[1] is Exception
+
+
 def test_known_misses_name_real_entries() -> None:
     """Every id in known_misses.txt is an entry of the corpus (a stale line is an error)."""
     assert set(KNOWN_MISSES) <= {e.id for e in ENTRIES}

@@ -21,6 +21,7 @@ Anthropic body never loads ``openai``, nor the reverse (each SDK costs about a s
 from __future__ import annotations
 
 import builtins
+import functools
 import importlib
 import json
 from typing import Any, Final, Literal
@@ -149,8 +150,13 @@ def exception_from_message(
     builtin = getattr(builtins, name, None)
     if isinstance(builtin, type) and issubclass(builtin, Exception):
         return builtin(message)
-    stand_in: type[Exception] = type(name, (Exception,), {"__module__": "corpus"})
-    return stand_in(message)
+    return _stand_in(name)(message)
+
+
+@functools.cache
+def _stand_in(name: str) -> type[Exception]:
+    """One class per name, as a process has: every "Error" pasted is an instance of the same class."""
+    return type(name, (Exception,), {"__module__": "corpus"})
 
 
 # ---------------------------------------------------------------- SSE events inside a 200 stream
