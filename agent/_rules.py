@@ -775,6 +775,10 @@ RULES: Final[tuple[Rule, ...]] = (
         # Huawei Cloud MaaS's 400 for an API key missing or wrong ("Failed to check the authorization request header",
         # ModelArts.4905: https://www.huaweicloud.com/guide/productsdesc-bms_61ecf7507c2de3fabbbb9da99692d6besupport0)
         "modelarts.4905")),
+    # A sign-in step whose own request lost its connection (CLIProxyAPI: "认证失败: Failed to complete Gemini CLI
+    # onboarding: ... Get "https://cloudresourcemanager.googleapis.com/v1/projects": EOF"): Go's chain names the cause
+    # last, and another key would meet the same closed connection.
+    rule("go_request_eof_in_sign_in", R.timeout, statuses=NONE, tags=("bad_key",), test=go_request_eof),
     rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, None), tags=("bad_key",)),
     # A bad key whose body only says "type": "api_error" (a proxy's own key check): the 500 is read from that type,
     # no server sent it, and no retry fixes the key.

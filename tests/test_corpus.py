@@ -840,7 +840,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT138, 9, 11),  # the head agents' late-2026 threads and their neighbours; 5 unseen
     (HOLDOUT139, 15, 21),  # the SDK repos' 2025-26 threads (openai, anthropic, google-genai); 12 unseen
     (HOLDOUT140, 17, 26),  # routers, gateways and local servers (LiteLLM, new-api, LMDeploy, llama-box); 12 unseen
-    (HOLDOUT141, 32, 41),  # agent harnesses and coding agents (Claude Code, Copilot, gemini-cli); 24 unseen
+    (HOLDOUT141, 33, 41),  # agent harnesses and coding agents (Claude Code, Copilot, gemini-cli); 24 unseen
     (HOLDOUT142, 28, 39),  # cloud platforms (Bedrock, Vertex, Azure, watsonx, OCI, Databricks); 23 unseen
     (HOLDOUT143, 21, 24),  # failures inside a 200 or a stream, and transport faults; 11 unseen
     (HOLDOUT144, 13, 15),  # hosted providers beyond the big three and their relays' documented bodies; 12 unseen

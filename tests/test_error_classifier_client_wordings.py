@@ -3968,3 +3968,15 @@ def test_a_gateway_key_scoped_to_other_models_suspends_the_pair() -> None:
         "message": "Model 'gpt-4o' not allowed for this API key", "type": "permission_error",
         "code": "model_not_allowed"}}), neighbours=NO_NEIGHBOURS)
     assert (c.reason, c.scope) == (R.model_not_found, Scope.credential_model)
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a sign-in step whose own request lost its connection: Go names the cause last
+    # (https://github.com/router-for-me/CLIProxyAPI)
+    ("Error", '认证失败: Failed to complete Gemini CLI onboarding: fetch project list: failed to execute project list '
+     'request: Get "https://cloudresourcemanager.googleapis.com/v1/projects": EOF', R.timeout),
+    # near miss: the same words over a call to the loopback address (a local helper that died) stay the key's
+    ("Error", '认证失败: failed to exchange token: Post "http://127.0.0.1:63330/token": EOF', R.auth),
+])
+def test_a_sign_in_request_that_lost_its_connection(type_name: str, text: str, expect: FailoverReason) -> None:
+    assert _rules_alone(type_name, text) is expect
