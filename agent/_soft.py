@@ -537,9 +537,10 @@ _ERROR_CODE: Final = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)+")
 
 
 def _is_error_object(data: Mapping[str, Any]) -> bool:
-    """A bare error object: a message plus an error status code or an error type, and nothing else an answer has;
-    or a message alone (Bedrock's 200 whose JSON is only ``{"message": "The model returned the following errors:
-    ..."}``, through the Portkey gateway: https://github.com/Portkey-AI/gateway/issues/1142), which no answer is."""
+    """A bare error object: a message (or a gateway's ``details``) plus an error status code, a cloud API's dotted
+    error code or an error type, and nothing else an answer has; or a message alone (Bedrock's 200 whose JSON is only
+    ``{"message": "The model returned the following errors: ..."}``, through the Portkey gateway:
+    https://github.com/Portkey-AI/gateway/issues/1142), which no answer is."""
     message = data.get("message")
     if not isinstance(message, str):
         message = data.get("details")  # a gateway's {"code": 500, "details": "..."} (FMS guardrails orchestrator)
