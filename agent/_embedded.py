@@ -114,12 +114,12 @@ _GO_GRPC_CODE_RE: Final = re.compile(r"rpc error: code = ([A-Z][A-Za-z]{3,24}) d
 # Google's canonical status names that carry an HTTP meaning, one list for every reading of them below.
 _GOOGLE_STATUSES: Final = ("INVALID_ARGUMENT", "FAILED_PRECONDITION", "UNAUTHENTICATED", "PERMISSION_DENIED",
                             "NOT_FOUND", "RESOURCE_EXHAUSTED", "INTERNAL", "UNAVAILABLE", "DEADLINE_EXCEEDED")
+_GO_GRPC_STATUSES: Final = tuple(name for name in _GOOGLE_STATUSES if name not in ("UNAVAILABLE", "INTERNAL"))
+_CAMEL_BREAK: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")  # InvalidArgument -> Invalid_Argument
 # Google's canonical status name stated in a sentence, as Gemini's clients print it when the JSON around it is cut or
 # absent: "got status: INTERNAL. {...", "(Status: FAILED_PRECONDITION)", Go genai's "Error 503, Message: ..., Status:
 # UNAVAILABLE, Details: []" (https://github.com/google-gemini/gemini-cli/issues/5125,
 # https://github.com/google/syzkaller/issues/6966). Upper case only: the enum's spelling, not a word of a sentence.
-_GO_GRPC_STATUSES: Final = tuple(name for name in _GOOGLE_STATUSES if name not in ("UNAVAILABLE", "INTERNAL"))
-_CAMEL_BREAK: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _GOOGLE_STATUS_RE: Final = re.compile(r"[Ss]tatus['\"]?\s*[:=]\s*['\"(]?\s*(" + "|".join(_GOOGLE_STATUSES) + r")\b")
 # Connect-RPC (connect-es, connect-go) prints its code in brackets after the class: "ConnectError: [unauthenticated]
 # ...", "[permission_denied] ...": gRPC's codes in snake case (https://connectrpc.com/docs/protocol#error-codes).

@@ -472,9 +472,10 @@ _KEY_ALONE: Final = re.compile(r"(?:error:|exception -) '[a-z_][a-z0-9_]{0,40}'$
 
 
 def key_missing_in_answer(f: ErrorFacts) -> bool:
-    """A connection error (or a KeyError) whose text ends with an error class, or a LiteLLM "...Exception -", and a
-    quoted identifier alone: the KeyError of a field the answer lacked; or, whatever the class, the quoted identifier is
-    a field only an answer holds (Dify: "Run failed: [openrouter] Error: 'choices'")."""
+    """A KeyError whose whole text is a field every answer's reader takes for granted (``_ANSWER_KEYS``); a connection
+    error (or a KeyError) whose text ends with an error class, or a LiteLLM "...Exception -", and a quoted identifier
+    alone: the KeyError of a field the answer lacked; or, whatever the class, the quoted identifier is a field only an
+    answer holds (Dify: "Run failed: [openrouter] Error: 'choices'")."""
     if "keyerror" in f.codes and f.text.strip().strip('"') in _ANSWER_KEYS:
         return True  # a KeyError for a field of the answer, its text the key alone ("KeyError: 'content'")
     tail = f.text[-60:].rstrip()
@@ -484,12 +485,11 @@ def key_missing_in_answer(f: ErrorFacts) -> bool:
             and _KEY_ALONE.search(tail) is not None)
 
 
-# The fields a chat answer's reader takes for granted (LangChain over Azure's content filter: "KeyError: 'content'"); a
-# KeyError for any other key may be the caller's own dict ("KeyError: 'tool_name'").
-_ANSWER_KEYS: Final = frozenset({"'choices'", "'candidates'", "'content'", "'message'", "'delta'", "'parts'"})
-
-
+# Fields only an answer holds, whatever class names them missing.
 _ANSWER_FIELDS: Final = ("'choices'", "'candidates'")
+# ... and, for a KeyError alone, the fields inside them an answer's reader takes for granted (LangChain over Azure's
+# content filter: "KeyError: 'content'"); a KeyError for any other key may be the caller's own dict ("'tool_name'").
+_ANSWER_KEYS: Final = frozenset({*_ANSWER_FIELDS, "'content'", "'message'", "'delta'", "'parts'"})
 # A validation error for the class a client reads the answer into (pydantic: "3 validation errors for ChatCompletion",
 # "2 validation errors for OCICompletionResponse"; https://github.com/pydantic/pydantic-ai/issues/822,
 # https://github.com/oracle/ai-optimizer/issues/266): the answer lacked or mistyped a field; never a class named for

@@ -395,15 +395,22 @@ def _final_chunk(data: Mapping[str, Any]) -> SoftVerdict | None:
         return _text_facts("stop_reason: refusal"), FailoverReason.content_policy_blocked
     if isinstance(delta, Mapping) and delta.get("stop_reason") == WINDOW_FULL:
         return _text_facts(f"stop_reason: {WINDOW_FULL}"), FailoverReason.context_overflow
-    if data.get("done") is True and "response" in data and not data.get("response"):
-        return _text_facts(f"empty answer (done_reason: {data.get('done_reason')})"), FailoverReason.empty_response
-    message = data.get("message")
-    if (data.get("done") is True and isinstance(message, Mapping) and not message.get("content")
-            and not message.get("tool_calls") and not message.get("thinking") and not data.get("eval_count")):
-        # Ollama's /api/chat answer with nothing in it and no token generated (a stream's last chunk, whose text
-        # came before it, counts its tokens in eval_count): https://github.com/ollama/ollama/issues/2861
+    if data.get("done") is True and (_empty_generate(data) or _empty_chat(data)):
         return _text_facts(f"empty answer (done_reason: {data.get('done_reason')})"), FailoverReason.empty_response
     return None
+
+
+def _empty_generate(data: Mapping[str, Any]) -> bool:
+    """Ollama's /api/generate answer with no text."""
+    return "response" in data and not data.get("response")
+
+
+def _empty_chat(data: Mapping[str, Any]) -> bool:
+    """Ollama's /api/chat answer with nothing in it and no token generated (a stream's last chunk, whose text came
+    before it, counts its tokens in ``eval_count``): https://github.com/ollama/ollama/issues/2861."""
+    message = data.get("message")
+    return (isinstance(message, Mapping) and not message.get("content") and not message.get("tool_calls")
+            and not message.get("thinking") and not data.get("eval_count"))
 
 
 # The image models' own block values (IMAGE_PROHIBITED_CONTENT, IMAGE_RECITATION) are blocks too: FinishReason in
