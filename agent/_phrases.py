@@ -143,6 +143,9 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # Bedrock's stopReason for an answer its guardrails or filters stopped, as a client prints it ("Unknown stop
+         # reason: content_filtered": https://github.com/langchain4j/langchain4j/issues/3854)
+         "content_filtered",
          # Veo's refusal of an input image ("the input image violates Vertex AI's usage guidelines")
          ("violates", "usage guidelines"),
          # a chat product's safety stop ("Chat paused: Sonnet 4.5's safety filters flagged this chat")
@@ -364,7 +367,12 @@ _TAG_LIST: Final = (
     # ... and Claude Code's words for it on a subscription login ("Usage credits required for 1M context · turn on usage
     # credits at claude.ai/settings/usage, or use --model to switch to standard context"; "Extra usage is required for
     # 1M context"): the standard window still serves the request
-    _tag("long_context_beta", ("long context beta", "not yet available"), ("credits are required", "long context"),
+    _tag("long_context_beta",
+         # an OAuth sign-in sending the 1M-context beta header, in the words of a 400 invalid_request_error ("This
+         # authentication style is incompatible with the long context beta header.":
+         # https://github.com/anthropics/claude-code/issues/9940)
+         "incompatible with the long context beta",
+         ("long context beta", "not yet available"), ("credits are required", "long context"),
          "required for 1m context"),
     _tag("llama_grammar", "error parsing grammar", "json-schema-to-grammar", "failed to parse grammar",
          ("unable to generate parser", "template")),
@@ -385,6 +393,9 @@ _TAG_LIST: Final = (
          "tool message must be a string", "expected string, got list", "expected string, got array",
          "tool_call.content must be string", "unknown variant image_url"),
     _tag("image_too_large",
+         # Claude Code's own words for an image the API refused ("Image was too large. Double press esc to go back and
+         # try again with a smaller image.": https://github.com/anthropics/claude-code/issues/13749)
+         "image was too large",
          # an image over a per-request pixel or byte cap in a provider's words (Bedrock Converse: "image exceed max
          # allowed size for many-image requests: 2000 pixels"; ModelScope: "input size exceed limit 2048x2048"; Ark's
          # InvalidParameter.OversizeImage: "the size of the input image (14 MB) exceeds the limit (10 MB)")
@@ -408,6 +419,10 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a model the plan or key is not entitled to ("model default does not work with your current plan or API
+         # key": Cursor, https://dredyson.com/the-hidden-truth-about-api-model-errors-a-ctos-definitive-guide-to-
+         # strategic-technical-decisions)
+         "does not work with your current plan",
          # a model that needs a newer client or server ("This model requires Kilo v7 or newer. Please upgrade Kilo";
          # Ollama: "'llama3.2-vision' is no longer compatible with your version of Ollama")
          ("this model requires", "or newer"), "no longer compatible with your version",
@@ -581,6 +596,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # ngrok's AI gateway when no model it routes to matches the request ("No matching models found":
+         # https://ngrok.com/docs/ai-gateway/reference/error-codes, ERR_NGROK_3804)
+         "no matching models",
          # a gateway key scoped to other models (GateFlow's 403 "Model 'gpt-4o' not allowed for this API key", code
          # model_not_allowed): the key serves other models
          ("model", "not allowed for this api key"),
@@ -658,6 +676,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # ngrok's AI gateway ("Input too large: N tokens (max M). Shorten your prompt.": https://ngrok.com/docs/
+         # ai-gateway/reference/error-codes, ERR_NGROK_3811)
+         ("input too large", "tokens"), "shorten your prompt",
          # an embedding batch or text over the model's token limit (Voyage: "The max allowed tokens per submitted batch
          # is 120000"; Jina: "Single text cannot exceed 8192 tokens. 9237 tokens given.")
          "tokens per submitted batch", ("cannot exceed", "tokens given"),
@@ -821,6 +842,9 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # Cloudflare's challenge page in front of an API ("403 Please enable cookies.":
+         # https://github.com/mckaywrigley/chatbot-ui/issues/1684): a browser check no API client passes
+         "please enable cookies",
          # a verification the account must pass first (OpenAI's phone_number_required: "You must verify a phone number
          # before continuing.")
          "phone_number_required", "verify a phone number",
@@ -1559,7 +1583,24 @@ _TAG_LIST: Final = (
     _tag("inner_400", "bad response status code 400", "invalid status code 400", "upstream status code 400",
          "upstream returned status code 400",
          "upstream returned 400", "upstream error 400"),
+    # An app or client the service no longer serves until it is updated (Cursor: "You seem to be using an outdated
+    # version of Cursor. Please upgrade to the latest version", https://github.com/kingparks/cursor-vip/issues/387, and
+    # "Please update to the latest version of Cursor ... to continue using the Agent" under a 429 resource_exhausted,
+    # https://github.com/wisdgod/cursor-api/issues/25; Antigravity: "This version of Antigravity is no longer
+    # supported. Please update to receive the latest features!"): no resend, key or wait serves the request.
+    _tag("client_outdated",
+         "outdated version of", "please update to the latest version", "please upgrade to the latest version",
+         ("this version of", "is no longer supported", "please update")),
+    # A JSON Schema validator's words for a field the request lacks ("$: required property 'model' not found"): the
+    # field is named, and "not found" beside it says nothing of a model.
+    _tag("schema_required", "required property"),
     _tag("request_defect",
+         # OpenAI's schema check of a list in the request ("'$.functions' is too long. Maximum length is 64, but got 65
+         # items.": https://community.openai.com/t/function-call-limit-count/287161/9); Azure API Management's token
+         # policy refusing a body it cannot read ("Unable to parse and estimate tokens from incoming request":
+         # https://github.com/sigoden/aichat/issues/1389); a JSON schema's missing required field ("$: required
+         # property 'model' not found": https://help.aliyun.com/en/model-studio/openai-compatible-agents-api-errors)
+         ("is too long", "maximum length is"), "unable to parse and estimate tokens", "required property",
          # a cap on the request's tools (Copilot: "You may not include more than 128 tools in your request"), a server
          # started without the tool parser a tool call needs (LMDeploy: "Please launch the api_server with
          # --tool-call-parser if you want to use tools"), openai-python 1.x called the 0.x way ("You tried to access
@@ -1789,6 +1830,9 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # a client that has no sign-in to send ("[unauthenticated] Not logged in. If you are logged in, try logging
+         # out and back in.": https://github.com/xllm-go/bypass/issues/153)
+         "not logged in",
          # a resource behind a sign-in (Featherless via LiteLLM: "You must be signed in to access this resource"), an
          # agent with no stored login token (hermes-agent: "No access token found for Nous Portal login."), a JWT
          # minted for another audience (Databricks: "IncorrectClaimException: Expected aud claim to be: ...")
@@ -1852,6 +1896,14 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # an app telling its user to check the network (Cursor: "Connection failed. If the problem persists, please
+         # check your internet connection or VPN", https://github.com/SazumiVicky/cursor-reset-tools/issues/18);
+         # Dart's browser client for any failed request ("XMLHttpRequest error.": https://github.com/anasfik/openai/
+         # issues/20); Warp's "Internal error occurred at transport layer" (https://github.com/warpdotdev/warp/issues/
+         # 5557); reqwest's request that hyper could not send ("kind: Request ... hyper::Error(SendRequest, ...)":
+         # https://github.com/warpdotdev/warp/issues/8276)
+         "check your internet connection", "xmlhttprequest error", "occurred at transport layer",
+         ("hyper error", "sendrequest"),
          # Windows' WSAETIMEDOUT in its own words, as Go prints it ("dial tcp ...: connectex: A connection attempt
          # failed because the connected party did not properly respond after a period of time"), Squid's page for a
          # URL it could not fetch ("ERROR: The requested URL could not be retrieved"), ESP-IDF's HTTP client
@@ -1978,6 +2030,10 @@ _TAG_LIST: Final = (
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     _tag("tls_untrusted",
+         # Node's code for a certificate whose names do not cover the host (ERR_TLS_CERT_ALTNAME_INVALID: a DNS answer
+         # pointing elsewhere, https://github.com/anomalyco/opencode/issues/38502) and .NET's for a certificate it
+         # rejected ("The remote certificate is invalid": https://github.com/microsoft/semantic-kernel/issues/4739)
+         "err_tls_cert_altname_invalid", "remote certificate is invalid",
          # Java's trust store without a chain to the server's certificate ("PKIX path building failed ... unable to find
          # valid certification path to requested target"), Chromium's certificate net errors as a browser client prints
          # them ("net::ERR_CERT_AUTHORITY_INVALID"; net/base/net_error_list.h)
@@ -2050,6 +2106,9 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # sub2api reading an upstream Responses stream ("stream read error: http2: client connection lost":
+         # https://github.com/Wei-Shaw/sub2api/issues/4698)
+         "stream read error",
          # a body read that broke mid-answer: Go's net/http2 ("http2: response body closed"), Chromium's net errors
          # ("net::ERR_INVALID_CHUNKED_ENCODING", "ERR_INCOMPLETE_CHUNKED_ENCODING"), hyper's body stream under reqwest
          # ("stream closed because of a broken pipe"), a client's stall guard after chunks had come ("No stream activity
@@ -2143,6 +2202,9 @@ _TAG_LIST: Final = (
     # https://github.com/aio-libs/aiohttp/issues/4581), a Responses stream closed before its terminal event (Codex:
     # "stream closed before response.completed", https://github.com/router-for-me/CLIProxyAPI/issues/1071). Resend.
     _tag("body_cut",
+         # reqwest's body read that hyper failed ("kind: Decode, source: hyper::Error(Body, Error { kind:
+         # Io(Kind(ConnectionReset)) })": https://github.com/warpdotdev/warp/issues/7471, /7763): the answer had begun
+         "hyper error body",
          "without sending complete message body", "incomplete chunked read", "response payload is not completed",
          "stream closed before"),
     # A stream that broke its own protocol (a proxy's translated SSE): events out of order, a block never started.
@@ -2158,6 +2220,10 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # JSON parsers stopping inside an answer: Jackson's "Unexpected end-of-input in VALUE_STRING" (a stream chunk
+         # cut: https://github.com/langchain4j/langchain4j/issues/1848) and WebKit's JSON.parse failure ("The string did
+         # not match the expected pattern.": https://github.com/ChatGPTNextWeb/NextChat/issues/3743)
+         "unexpected end of input", "string did not match the expected pattern",
          # anthropic-sdk-python on a tool input the model wrote as no JSON ("Unable to parse tool parameter JSON from
          # model"), Dart's JSON decoder ("FormatException: Unexpected character (at character 1)"), a client reading
          # an NDJSON stream ("Failed to parse JSONL"), LiteLLM's stream chunk that is no JSON ("Error parsing chunk:
@@ -2273,6 +2339,10 @@ _TAG_LIST: Final = (
     # (...)"), Python's TypeError on a missing part of it ("'NoneType' object is not subscriptable"), pydantic-ai's
     # retries spent on answers that failed validation, and Roo's and Cline's answer with no tool call in it.
     _tag("answer_unreadable",
+         # kotlinx.serialization missing a field of an answer it decodes ("Field 'permission' is required for type with
+         # serial name 'com.aallam.openai.api.model.Model', but it was missing": https://github.com/aallam/openai-kotlin/
+         # issues/249); only without a status: under a 500 it is the SDK failing to read the error body
+         "required for type with serial name",
          # a client that could not read a stream event or a chunk (GitHub's app: "Failed to parse Anthropic message
          # stream event: EOF while parsing a value"; the OpenAI .NET SDK: "Unknown ChatFinishReason value"; Mistral's
          # SDK: "2 validation errors for Unmarshaller")
@@ -2431,6 +2501,10 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # Cursor's "A server error has occurred" (https://github.com/cursor/cursor/issues/70); "the model's answer
+         # failed" in Chinese (Trae: "模型响应失败, 请稍后重试", https://github.com/Trae-AI/TRAE/issues/442; not
+         # "模型请求失败", "the model request failed", which LangBot puts before every error, its timeouts too)
+         "a server error has occurred", "模型响应失败",
          # a provider's words for its own failed inference ("The model was unable to complete inference due to an
          # internal error."), Azure Front Door's page in front of an unavailable service ("Our services aren't
          # available right now")

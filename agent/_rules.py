@@ -659,6 +659,10 @@ RULES: Final[tuple[Rule, ...]] = (
         "budgetexceedederror",
         # Volcengine Ark's code for an account in arrears (its SDKs name the exception after it), sent as a 403.
         "accountoverdueerror",
+        # Moonshot's type for an account whose balance or quota is spent, on a 403 or a 429 ("Your account ... is not
+        # active, current state: suspended, you may consider to check your account balance":
+        # https://github.com/infiniflow/ragflow/issues/1048, https://github.com/MoonshotAI/Kimi-K2/issues/5)
+        "exceeded_current_quota_error",
         # new-api relays: the user's or the token's quota cannot cover the request; no plan entitles it
         "insufficient_user_quota", "pre_consume_token_quota_failed", "entitlement_required", "entitlement_inactive",
         "entitlement_total_limit_exceeded")),
@@ -675,6 +679,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("usage_limit_as_500", R.billing, statuses=(500,), tags=("usage_limit",), unless=_NOT_A_PLAN_CAP,
          test=lambda f: "long_window" in f.tags or no_reset_soon(f)),
     rule("usage_limit_resets_as_500", R.rate_limit, statuses=(500,), tags=("usage_limit",), unless=_NOT_A_PLAN_CAP),
+    # A client the service will serve only once it is updated ("Please update to the latest version of Cursor ... to
+    # continue", even under a 429 resource_exhausted): a defect of the caller's software, before the limit codes its
+    # service sends it under; 426 is HTTP's own status for it.
+    rule("client_outdated", R.format_error, statuses=(400, 403, 426, 429, None), tags=("client_outdated",)),
     rule("rate_limit_code", R.rate_limit, codes=(
         # Tencent Cloud's Hunyuan: its engine's request limit and the account's quota of calls (the same table)
         "failedoperation.engineserverlimitexceeded", "limitexceeded",
@@ -961,7 +969,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # A local server's 500 that names the missing model or backend ("backend not found") is no fault a retry fixes.
     # 410 Gone with the model's retirement in words (NVIDIA NIM: "The model '...' has reached its end of life on
     # 2026-07-27 and is no longer available": https://github.com/tashfeenahmed/freellmapi/issues/634).
-    rule("model_not_found_phrase", R.model_not_found, statuses=(400, 410, 422, None, 500), tags=("model_missing",)),
+    # Not a JSON Schema check of the request naming its missing "model" field ("$: required property 'model' not
+    # found": https://help.aliyun.com/en/model-studio/openai-compatible-agents-api-errors): a field, not a model.
+    rule("model_not_found_phrase", R.model_not_found, statuses=(400, 410, 422, None, 500), tags=("model_missing",),
+         unless=("schema_required",)),
     # A 404 that names no model is a missing route (a wrong base URL or path, "Resource not found", "no Route
     # matched"): no key or model on this endpoint fixes it, like a 405.
     rule("status_404", R.model_not_found, statuses=(404,), scope=Scope.endpoint),

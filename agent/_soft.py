@@ -428,6 +428,11 @@ _GEMINI_BLOCKS: Final = frozenset({
 _GEMINI_BAD_CALLS: Final = frozenset({"MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL", "TOO_MANY_TOOL_CALLS"})
 
 
+# The FinishReason numbers every version of the enum agrees on (google.generativeai's protobuf candidates print them as
+# numbers: {"finish_reason": 4, "safety_ratings": []}, https://github.com/google-gemini/deprecated-generative-ai-python/
+# issues/363); from 5 on, the API's and Vertex's enums order LANGUAGE, OTHER and BLOCKLIST differently, so a larger
+# number names nothing sure.
+_GEMINI_FINISH_NUMBERS: Final = {1: "STOP", 2: "MAX_TOKENS", 3: "SAFETY", 4: "RECITATION"}
 _GEMINI_KEYS: Final = frozenset({"candidates", "promptFeedback", "usageMetadata", "prompt_feedback", "usage_metadata"})
 
 
@@ -441,7 +446,9 @@ def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:
     candidates = data.get("candidates")
     first = candidates[0] if isinstance(candidates, list) and candidates and isinstance(candidates[0], Mapping) \
         else {}
-    finish = first.get("finishReason")
+    finish = first.get("finishReason", first.get("finish_reason"))
+    if type(finish) is int:  # the legacy SDK's protobuf enum, printed as its number
+        finish = _GEMINI_FINISH_NUMBERS.get(finish, finish)
     if finish in _GEMINI_BLOCKS:
         return _text_facts(f"finishReason: {finish}"), FailoverReason.content_policy_blocked
     if finish in _GEMINI_BAD_CALLS:

@@ -398,6 +398,13 @@ HOLDOUT145 = "holdout145.jsonl"
 HOLDOUT146 = "holdout146.jsonl"
 # One more after that fit, measured on c2fa119 (the rules of eac1c47): no rule fitted to it.
 HOLDOUT147 = "holdout147.jsonl"
+# Six more after that, measured on facf394 (the rules of 6f84602): pages, docs, other clients, apps, soft, 2026.
+HOLDOUT148 = "holdout148.jsonl"
+HOLDOUT149 = "holdout149.jsonl"
+HOLDOUT150 = "holdout150.jsonl"
+HOLDOUT151 = "holdout151.jsonl"
+HOLDOUT152 = "holdout152.jsonl"
+HOLDOUT153 = "holdout153.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -415,7 +422,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT122, HOLDOUT123, HOLDOUT124, HOLDOUT125, HOLDOUT126, HOLDOUT127, HOLDOUT128, HOLDOUT129, HOLDOUT130,
         HOLDOUT131, HOLDOUT132, HOLDOUT133, HOLDOUT134, HOLDOUT135, HOLDOUT136, HOLDOUT137, HOLDOUT138,
         HOLDOUT139, HOLDOUT140, HOLDOUT141, HOLDOUT142, HOLDOUT143, HOLDOUT144, HOLDOUT145, HOLDOUT146,
-        HOLDOUT147,
+        HOLDOUT147, HOLDOUT148, HOLDOUT149, HOLDOUT150, HOLDOUT151, HOLDOUT152, HOLDOUT153,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -847,6 +854,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT145, 22, 29),  # Q&A threads, forums, app help pages and relays' docs (the pages corpus); 20 unseen
     (HOLDOUT146, 21, 30),  # gateways' and hosted APIs' error-reference pages; 18 unseen
     (HOLDOUT147, 5, 6),  # 2026 threads, any class (a small blind check at the end of a search budget); 5 unseen
+    (HOLDOUT148, 13, 21),  # Q&A pages, forums, help centres and gateway docs; 11 unseen
+    (HOLDOUT149, 11, 17),  # providers' and gateways' error-reference pages (ngrok, Hetzner, Helicone); 9 unseen
+    (HOLDOUT150, 31, 39),  # non-Python clients (Go, Rust, Java, .NET, Dart, Swift, PHP, JS); 24 unseen
+    (HOLDOUT151, 32, 45),  # chat apps and coding agents relaying provider errors (Cursor, Dify, Warp); 25 unseen
+    (HOLDOUT152, 24, 29),  # failures inside a 200 or a stream, stream cuts; 16 unseen
+    (HOLDOUT153, 22, 31),  # the newest 2026 threads, any class; 19 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

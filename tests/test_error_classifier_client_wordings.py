@@ -3981,3 +3981,151 @@ def test_a_gateway_key_scoped_to_other_models_suspends_the_pair() -> None:
 ])
 def test_a_sign_in_request_that_lost_its_connection(type_name: str, text: str, expect: FailoverReason) -> None:
     assert _rules_alone(type_name, text) is expect
+
+
+_WARP_BODY_RESET = ("Request failed with error: Transport(reqwest::Error { kind: Decode, source: hyper::Error(Body, "
+                    "Error { kind: Io(Kind(ConnectionReset)) }) })")
+_WARP_SEND_RESET = ('Request failed with error: Transport(reqwest::Error { kind: Request, url: "https://app.warp.dev/ai/'
+                    'multi-agent", source: hyper_util::client::legacy::Error(SendRequest, hyper::Error(Http2, Error { '
+                    "kind: Reset(StreamId(9), NO_ERROR, Remote) })) })")
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/xllm-go/bypass/issues/153
+    ("Error", "[unauthenticated] Not logged in. If you are logged in, try logging out and back in.", R.auth),
+    # https://github.com/SazumiVicky/cursor-reset-tools/issues/18, https://github.com/anasfik/openai/issues/20,
+    # https://github.com/warpdotdev/warp/issues/5557, /8276 (hyper could not send the request)
+    ("Error", "Connection failed. If the problem persists, please check your internet connection or VPN", R.timeout),
+    ("Error", "XMLHttpRequest error.", R.timeout),
+    ("Error", "Agent Mode request failed: Internal error occurred at transport layer.", R.timeout),
+    ("Error", _WARP_SEND_RESET, R.timeout),
+    # the answer's body read failed (https://github.com/warpdotdev/warp/issues/7471), a stream read cut
+    # (https://github.com/Wei-Shaw/sub2api/issues/4698)
+    ("Error", _WARP_BODY_RESET, R.stream_incomplete),
+    ("Error", "stream read error: http2: client connection lost", R.stream_incomplete),
+    # https://github.com/cursor/cursor/issues/70, https://github.com/Trae-AI/TRAE/issues/442
+    ("Error", "A server error has occurred", R.server_error),
+    ("Error", "模型响应失败\uff0c请稍后重试", R.server_error),
+    # https://github.com/anthropics/claude-code/issues/13749
+    ("Error", "Image was too large. Double press esc to go back and try again with a smaller image.",
+     R.image_too_large),
+    # https://github.com/anomalyco/opencode/issues/38502, https://github.com/microsoft/semantic-kernel/issues/4739
+    ("Error", 'ERR_TLS_CERT_ALTNAME_INVALID fetching "https://opencode.ai/zen/v1/chat/completions". For more '
+     "information, pass `verbose: true` in the second argument to fetch()", R.tls_untrusted),
+    ("Azure.RequestFailedException", "The SSL connection could not be established, see inner exception. ---> "
+     "System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in "
+     "the certificate chain: RevocationStatusUnknown", R.tls_untrusted),
+    # ngrok's AI gateway (https://ngrok.com/docs/ai-gateway/reference/error-codes: ERR_NGROK_3811, 3804)
+    ("Error", "Input too large: `INPUT_TOKENS` tokens (max `MAX_ALLOWED`). Shorten your prompt.", R.context_overflow),
+    ("Error", "No matching models found: `ERR`", R.model_not_found),
+    # https://github.com/langchain4j/langchain4j/issues/3854
+    ("java.lang.IllegalArgumentException", "Unknown stop reason: content_filtered", R.content_policy_blocked),
+    # answers a parser could not read: https://github.com/langchain4j/langchain4j/issues/1848,
+    # https://github.com/ChatGPTNextWeb/NextChat/issues/3743, https://github.com/aallam/openai-kotlin/issues/249
+    ("com.azure.json.implementation.jackson.core.io.JsonEOFException", 'Unexpected end-of-input in VALUE_STRING at '
+     '[Source: (byte[])"{"choices":[{"delta":{"content":" are"},"finish_reason":null,"index":0}]; line: 1, column: '
+     "346]", R.malformed_response),
+    ("Error", "The string did not match the expected pattern.", R.malformed_response),
+    ("com.aallam.openai.api.exception.OpenAIHttpException", "Illegal input: Field 'permission' is required for type "
+     "with serial name 'com.aallam.openai.api.model.Model', but it was missing at path: $.data[0]",
+     R.malformed_response),
+    # request defects: https://community.openai.com/t/function-call-limit-count/287161/9,
+    # https://github.com/sigoden/aichat/issues/1389, and an outdated client (https://github.com/kingparks/cursor-vip/
+    # issues/387)
+    ("Error", "'$.functions' is too long. Maximum length is 64, but got 65 items.", R.format_error),
+    ("Error", "Unable to parse and estimate tokens from incoming request. Please ensure incoming request is of one of "
+     "the following types: 'Chat Completion', 'Completion', 'Embeddings'", R.format_error),
+    ("Error", "You seem to be using an outdated version of Cursor. Please upgrade to the latest version",
+     R.format_error),
+    # a model the plan does not include (Cursor, via https://dredyson.com/the-hidden-truth-about-api-model-errors-a-
+    # ctos-definitive-guide-to-strategic-technical-decisions), Cloudflare's browser check
+    # (https://github.com/mckaywrigley/chatbot-ui/issues/1684), Moonshot's spent balance
+    # (https://github.com/infiniflow/ragflow/issues/1048)
+    ("Error", "model default does not work with your current plan or API key", R.model_not_found),
+    ("Error", "403 Please enable cookies.", R.provider_policy_blocked),
+    ("Error", "Error code: 403 - {'error': {'message': 'Your account <id> is not active, current state: suspended, you "
+     "may consider to check your account balance', 'type': 'exceeded_current_quota_error'}}", R.billing),
+])
+def test_holdout148_to_153_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 148 to 153 (Q&A pages, error references, non-Python
+    clients, chat apps, soft failures, 2026 threads), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # LangBot puts "模型请求失败" ("the model request failed") before every error, its timeouts too
+    # (https://github.com/langbot-app/LangBot/issues/1915): not a server fault by that prefix
+    ("RequesterError", "模型请求失败: 请求错误: Request timed out.", R.timeout),
+    # kotlinx failing to read a 500's own error body: the server's fault, not an unreadable answer
+    # (https://github.com/google-gemini/deprecated-generative-ai-android/issues/209)
+    ("Error", 'Error: Unexpected Response: "error": { "code": 500, "message": "An internal error has occurred. Please '
+     'retry or report", "status": "INTERNAL" kotlinx. serialization. MissingFieldException: Field \'details\' is '
+     "required for type with serial name 'com.google.ai.client.generativeai.common.server. GRpcError', but it was "
+     "missing at path: $.error", R.server_error),
+    # a TLS session the peer closed is transport, not a rejected certificate; hyper's failed connect is transport,
+    # not a cut body
+    ("System.Net.Http.HttpRequestException", "The SSL connection could not be established, see inner exception. ---> "
+     "System.IO.IOException: Authentication failed because the remote party has closed the transport stream.",
+     R.timeout),
+    ("Error", 'error sending request: hyper::Error(Connect, ConnectError("tcp connect error", Os { code: 111, kind: '
+     'ConnectionRefused, message: "Connection refused" }))', R.timeout),
+    # Claude Code's "check your internet connection" after a refusal its words name keeps the refusal's reading
+    # (https://github.com/LLM-Red-Team/kimi-cc/issues/46)
+    ("Error", "Unable to connect to Anthropic services\n\n Failed to connect to api.anthropic.com: ERR_BAD_REQUEST\n\n "
+     "Please check your internet connection and network settings.\n\n Note: Claude Code might not be available in "
+     "your country. Check supported countries at https://anthropic.com/supported-countries", R.provider_policy_blocked),
+    # a model that is not found stays model_not_found beside "required property"'s request defect
+    ("Error", "The model `gpt-5-turbo` does not exist or you do not have access to it.", R.model_not_found),
+])
+def test_near_misses_of_holdout148_to_153_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("api", "status", "body", "expect"), [
+    # https://github.com/anthropics/claude-code/issues/9940
+    ("anthropic", 400, {"type": "error", "error": {"type": "invalid_request_error", "message": "This authentication "
+     "style is incompatible with the long context beta header."}, "request_id": "req_011CUHdBF4KdEJTcErrq6KiU"},
+     R.oauth_long_context_beta_forbidden),
+    # https://help.aliyun.com/en/model-studio/openai-compatible-agents-api-errors
+    ("openai", 400, {"error": {"type": "invalid_request_error", "code": "invalid_request_error",
+                               "message": "$: required property 'model' not found", "param": "model"}}, R.format_error),
+    # https://github.com/wisdgod/cursor-api/issues/25: an outdated client, under a 429 resource_exhausted
+    ("openai", 429, {"type": "error", "code": "resource_exhausted", "message": json.dumps({
+        "title": "Please update to the latest version of Cursor at cursor.com/downloads to continue using the Agent",
+        "detail": "Please update to the latest version of Cursor at cursor.com/downloads to continue using the Agent"}),
+        "param": None}, R.format_error),
+    # near misses: the same 429 code with a limit's words stays a rate limit; a 404 for a model stays model_not_found
+    ("openai", 429, {"type": "error", "code": "resource_exhausted", "message": "Too many requests, please slow down"},
+     R.rate_limit),
+    ("openai", 404, {"error": {"message": "The model `gpt-9` does not exist", "type": "invalid_request_error",
+                               "code": "model_not_found"}}, R.model_not_found),
+])
+def test_holdout148_to_153_http_families(api: str, status: int, body: dict[str, Any], expect: FailoverReason) -> None:
+    assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("finish", "expect"), [
+    # the legacy google.generativeai SDK prints a candidate's FinishReason as its number
+    # (https://github.com/google-gemini/deprecated-generative-ai-python/issues/363): 4 is RECITATION, 3 SAFETY
+    (4, R.content_policy_blocked),
+    (3, R.content_policy_blocked),
+    (2, R.output_truncated),
+    # near misses: STOP with nothing in it is an empty answer; 7 is BLOCKLIST in one enum and PROHIBITED_CONTENT or
+    # something else in another, so it names nothing sure
+    (1, R.empty_response),
+    (7, R.empty_response),
+])
+def test_a_gemini_finish_reason_printed_as_its_number(finish: int, expect: FailoverReason) -> None:
+    event = {"candidates": [{"finish_reason": finish, "index": 0, "safety_ratings": [], "token_count": 0,
+                             "grounding_attributions": []}]}
+    c = classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS)
+    assert c is not None and c.reason is expect
+
+
+def test_a_server_too_old_for_a_model_is_not_an_outdated_client() -> None:
+    """Ollama's 412 for a model that needs a newer server says "download the latest version" too
+    (https://github.com/ollama/ollama/issues/14876): the words of an outdated client are not read into it."""
+    error = exception_from_message("Error", "pull model manifest: 412:\nThe model you are attempting to pull requires "
+                                   "a newer version of Ollama.\n\nPlease download the latest version at:\n\n\t"
+                                   "https://ollama.com/download")
+    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).rule != "client_outdated"
