@@ -476,7 +476,7 @@ def _walk(payload: object, out: _Collector, depth: int = 0) -> None:
 
 
 _FIELDS: Final = frozenset({
-    "error", "details", "code", "error_code", "type", "status", "innererror", "message", "resets_in_seconds",
+    "error", "Error", "details", "code", "error_code", "type", "status", "innererror", "message", "resets_in_seconds",
     "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg", "description"})
 
 
@@ -520,7 +520,7 @@ def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> No
 
 
 _OTHER_FIELDS: Final = frozenset({
-    "resets_in_seconds", "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg",
+    "Error", "resets_in_seconds", "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg",
     "description"})
 
 
@@ -528,6 +528,7 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
     """Codex's reset, OpenRouter's ``metadata.raw``, and what servers other than the big providers use:
     ``detail``, ``statusCode``, an answer's finish, Cloudflare's ``errors`` list, the ``error_msg`` of Huawei Cloud's
     and Baidu's ``{error_code, error_msg}`` envelope, WSO2's ``description``."""
+    _walk_capitalised(payload, out, depth)
     resets_in = payload.get("resets_in_seconds")  # Codex usage-limit errors say when the window resets
     if type(resets_in) in (int, float) and not out.wait:
         out.wait = str(resets_in)
@@ -560,6 +561,14 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
         finish = choices[0].get("finish_reason")
         if isinstance(finish, str) and finish not in ("stop", "length", "tool_calls"):
             out.code(finish)
+
+
+def _walk_capitalised(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
+    """The envelope's key capitalised, as PascalCase backends write it (ParagonAPI: ``{"Error": {"message": ...,
+    "code": "model_not_found"}}``, https://docs.paragonapi.ru/chat-completions/errors); read only without an
+    ``error`` key."""
+    if "error" not in payload and type(inner := payload.get("Error")) is dict and depth < 4:
+        _walk_mapping(inner, out, depth + 1)
 
 
 def _walk_status(status: object, out: _Collector) -> None:

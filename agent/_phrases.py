@@ -143,6 +143,9 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # the same relay's safety block ("Sensitive content has been detected in your request or uploaded files. The
+         # security system has blocked data processing.": https://docs.gptunnel.ru/media-api/models)
+         ("sensitive content", "has been detected"),
          # Bedrock's stopReason for an answer its guardrails or filters stopped, as a client prints it ("Unknown stop
          # reason: content_filtered": https://github.com/langchain4j/langchain4j/issues/3854)
          "content_filtered",
@@ -842,6 +845,9 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # a gateway's security policy in front of the provider ("403 Access denied by security policy.", Cherry
+         # Studio's agent on OpenRouter: https://github.com/CherryHQ/cherry-studio/issues/16970)
+         "denied by security policy",
          # Cloudflare's challenge page in front of an API ("403 Please enable cookies.":
          # https://github.com/mckaywrigley/chatbot-ui/issues/1684): a browser check no API client passes
          "please enable cookies",
@@ -944,6 +950,10 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # a relay's balance too low for the request, in Chinese and English ("账户余额过低不足以支持本次请求 ... Your
+         # account balance is not sufficient to support this request": https://github.com/CherryHQ/cherry-studio/issues/
+         # 8721)
+         "balance is not sufficient", "余额过低",
          # a free allowance that only a subscription lifts (OpenCode Zen: "Free limit reached. Subscribe to OpenCode
          # Go")
          ("free limit reached", "subscribe"),
@@ -1155,6 +1165,9 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # a media relay's documented "Service on heavy load. Try again later." (GPTunnel's code 6:
+         # https://docs.gptunnel.ru/media-api/models)
+         "on heavy load",
          # ElevenLabs' system_busy ("the system is experiencing heavy traffic, please try again")
          "experiencing heavy traffic",
          # a provider shedding load or out of serving capacity (grok's admission controller: "Admission denied by
@@ -1333,6 +1346,9 @@ _TAG_LIST: Final = (
     _tag("guessed_cause", "possible rate limit", "likely rate limited"),
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
     _tag("rate_limit",
+         # Apigee's SpikeArrest policy in front of an LLM API ("Spike arrest violation. Allowed rate :
+         # MessageRate{...}": https://discuss.google.dev/t/spike-arrest-policy-spike-arrest-violation-error/102683)
+         "spike arrest violation",
          # AWS's service quota, as Roo Code words Bedrock's ServiceQuotaExceededException ("Service quota exceeded. This
          # error indicates you've reached AWS service limits ... Reduce request frequency temporarily")
          "service quota exceeded",
@@ -1595,6 +1611,12 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model.
     _tag("schema_required", "required property"),
     _tag("request_defect",
+         # LiteLLM's UnsupportedParamsError ("sagemaker does not support parameters: {'stream': True}. To drop these,
+         # set `litellm.drop_params=True`.": https://github.com/BerriAI/litellm/issues/1003), and vLLM's
+         # structured-output compiler refusing a JSON schema ("Grammar error: Unknown format: uri": https://github.com/z-lab/paroquant/
+         # issues/31; "500 Grammar error: Unimplemented keys" as Claude Code prints it:
+         # https://github.com/noonghunna/club-3090/issues/45): the same request fails again
+         "does not support parameters", "grammar error",
          # OpenAI's schema check of a list in the request ("'$.functions' is too long. Maximum length is 64, but got 65
          # items.": https://community.openai.com/t/function-call-limit-count/287161/9); Azure API Management's token
          # policy refusing a body it cannot read ("Unable to parse and estimate tokens from incoming request":

@@ -405,6 +405,12 @@ HOLDOUT150 = "holdout150.jsonl"
 HOLDOUT151 = "holdout151.jsonl"
 HOLDOUT152 = "holdout152.jsonl"
 HOLDOUT153 = "holdout153.jsonl"
+# Five more after that fit, measured on 3cb8f8a (the rules of 5bab83f): languages, frameworks, clouds, servers, head.
+HOLDOUT154 = "holdout154.jsonl"
+HOLDOUT155 = "holdout155.jsonl"
+HOLDOUT156 = "holdout156.jsonl"
+HOLDOUT157 = "holdout157.jsonl"
+HOLDOUT158 = "holdout158.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -422,7 +428,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT122, HOLDOUT123, HOLDOUT124, HOLDOUT125, HOLDOUT126, HOLDOUT127, HOLDOUT128, HOLDOUT129, HOLDOUT130,
         HOLDOUT131, HOLDOUT132, HOLDOUT133, HOLDOUT134, HOLDOUT135, HOLDOUT136, HOLDOUT137, HOLDOUT138,
         HOLDOUT139, HOLDOUT140, HOLDOUT141, HOLDOUT142, HOLDOUT143, HOLDOUT144, HOLDOUT145, HOLDOUT146,
-        HOLDOUT147, HOLDOUT148, HOLDOUT149, HOLDOUT150, HOLDOUT151, HOLDOUT152, HOLDOUT153,
+        HOLDOUT147, HOLDOUT148, HOLDOUT149, HOLDOUT150, HOLDOUT151, HOLDOUT152, HOLDOUT153, HOLDOUT154,
+        HOLDOUT155, HOLDOUT156, HOLDOUT157, HOLDOUT158,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -860,6 +867,11 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT151, 32, 45),  # chat apps and coding agents relaying provider errors (Cursor, Dify, Warp); 25 unseen
     (HOLDOUT152, 24, 29),  # failures inside a 200 or a stream, stream cuts; 16 unseen
     (HOLDOUT153, 22, 31),  # the newest 2026 threads, any class; 19 unseen
+    (HOLDOUT154, 10, 14),  # other languages: relays' docs, localised help pages and apps; 6 unseen
+    (HOLDOUT155, 8, 9),  # Python agent frameworks' threads (agno, LangChain, smolagents, Agents SDK); 7 unseen
+    (HOLDOUT156, 18, 23),  # clouds and enterprise gateways (Bedrock, SageMaker, Azure, Apigee, Kong); 16 unseen
+    (HOLDOUT157, 14, 18),  # self-hosted servers and their clients (vLLM, TGI, mistral.rs, Lemonade); 12 unseen
+    (HOLDOUT158, 14, 18),  # the big three's head: new codes and phrasings of the common classes; 14 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -4129,3 +4129,46 @@ def test_a_server_too_old_for_a_model_is_not_an_outdated_client() -> None:
                                    "a newer version of Ollama.\n\nPlease download the latest version at:\n\n\t"
                                    "https://ollama.com/download")
     assert classify_api_error(error, neighbours=NO_NEIGHBOURS).rule != "client_outdated"
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a media relay's documented errors (https://docs.gptunnel.ru/media-api/models: codes 6 and 1001)
+    ("Error", "Service on heavy load. Try again later.", R.overloaded),
+    ("Error", "Sensitive content has been detected in your request or uploaded files. The security system has blocked "
+     "data processing. Please check the text and images and try again.", R.content_policy_blocked),
+    # https://github.com/CherryHQ/cherry-studio/issues/16970, /8721 (a relay's balance, in Chinese and English)
+    ("Error", "Claude Code returned an error: 403 Access denied by security policy.", R.provider_policy_blocked),
+    ("Error", "403 \u8d26\u6237\u4f59\u989d\u8fc7\u4f4e\u4e0d\u8db3\u4ee5\u652f\u6301\u672c\u6b21\u8bf7\u6c42"
+     "\u3002Your account balance is not sufficient to support this request.", R.billing),
+    # https://github.com/BerriAI/litellm/issues/1003 (under the connection-error class LiteLLM gave it)
+    ("APIConnectionError", "sagemaker does not support parameters: {'stream': True}. To drop these, set "
+     "`litellm.drop_params=True`.", R.format_error),
+    # vLLM's schema compiler: https://github.com/z-lab/paroquant/issues/31, and under the 500 Claude Code printed
+    # (https://github.com/noonghunna/club-3090/issues/45)
+    ("ValueError", "Grammar error: Unknown format: uri", R.format_error),
+    ("Error", 'API Error: 500 Grammar error: Unimplemented keys: ["propertyNames"]. This is a server-side issue, '
+     "usually temporary", R.format_error),
+    # https://discuss.google.dev/t/spike-arrest-policy-spike-arrest-violation-error/102683
+    ("Error", "Number of requests threshold reached (Spike arrest violation. Allowed rate : MessageRate{"
+     "messagesPerPeriod=100, periodInMicroseconds=6000000, maxBurstMessageCount=1.6666666666666667}), please wait and "
+     "resubmit the request after sometime", R.rate_limit),
+])
+def test_holdout154_to_158_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 154 to 158 (other languages, agent frameworks, clouds and
+    gateways, local servers, the big three), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    # ParagonAPI's envelope with its key capitalised (https://docs.paragonapi.ru/chat-completions/errors)
+    ({"Error": {"message": "\u041c\u043e\u0434\u0435\u043b\u044c: gpt-5o-mini \u043d\u0435 \u0441\u0443\u0449\u0435"
+                "\u0441\u0442\u0432\u0443\u0435\u0442.", "type": "invalid_request_error", "param": None,
+                "code": "model_not_found"}}, R.model_not_found),
+    # near misses: llama.cpp's own grammar failure keeps its repair beside the new "grammar error" words
+    # (https://github.com/lidge-jun/opencodex/issues/2135); a capitalised key whose value is no object reads nothing
+    ({"error": {"code": 400, "message": "Failed to initialize samplers: failed to parse grammar",
+                "type": "invalid_request_error"}}, R.llama_cpp_grammar_pattern),
+    ({"Error": "model_not_found"}, R.format_error),
+])
+def test_holdout154_to_158_http_families(body: dict[str, Any], expect: FailoverReason) -> None:
+    assert classify_api_error(exception_from_http("openai", 400, body), neighbours=NO_NEIGHBOURS).reason is expect
