@@ -1115,8 +1115,10 @@ _TAG_LIST: Final = (
     # A window of a week or more (Kimi Code: "You've reached your weekly (7-day) usage limit. Your quota will reset when
     # the current 7-day window ends"): a plan cap, not a throttle.
     _tag("long_window",
-         # a cap counted by the month ("reset when your monthly cycle ends")
-         "monthly cycle", "weekly", "per week", "7 day", "每周"),
+         # a cap counted by the month ("reset when your monthly cycle ends"; Volcengine Ark's coding plan: "You have
+         # exceeded the monthly usage quota. It will reset at 2026-08-03 23:59:59 +0800 CST.",
+         # https://github.com/wyx1818/ark-429-autoban, cmd/ark-429-autoban/plugin_test.go) or by the week
+         "monthly", "weekly", "per week", "7 day", "每周"),
     # A quota named by its per-minute window (Scaleway: "You exceeded your current quota of requests/tokens per
     # minute"): a throttle, whatever OpenAI's billing words before it say.
     _tag("quota_per_minute", ("exceeded your current quota", "per minute")),

@@ -671,6 +671,9 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("request_over_budget",)),
     # A weekly (or 7-day) plan cap, whatever it says of its reset: days away, out of reach of a retry (as monthly ones).
     rule("usage_limit_long_window", R.billing, statuses=LIMITED, tags=("usage_limit", "long_window")),
+    # ... and a quota counted by the month or week, whatever its reset ("exceeded the monthly usage quota. It will reset
+    # at ..."): the reset is days away, or already past when a pasted error is read again.
+    rule("quota_long_window", R.billing, statuses=LIMITED, tags=("quota_word", "long_window")),
     rule("usage_limit_no_reset", R.billing, statuses=LIMITED, tags=("usage_limit",), test=no_reset_soon),
     rule("usage_limit_resets", R.rate_limit, statuses=LIMITED, tags=("usage_limit",)),
     # A plan or daily cap that a relay or app reports as a bare 500 (g4f.dev: "500 - Token limit (500,000 per day)

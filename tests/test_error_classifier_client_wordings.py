@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -4172,3 +4173,28 @@ def test_holdout154_to_158_families(type_name: str, text: str, expect: FailoverR
 ])
 def test_holdout154_to_158_http_families(body: dict[str, Any], expect: FailoverReason) -> None:
     assert classify_api_error(exception_from_http("openai", 400, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+_ARK_SOURCE = "https://github.com/wyx1818/ark-429-autoban (cmd/ark-429-autoban/plugin_test.go)"
+
+
+@pytest.mark.parametrize("now", [
+    # the reset days away (read live, the day the window filled) and already past (a pasted error read again)
+    datetime.datetime(2026, 7, 30, tzinfo=datetime.UTC).timestamp(),
+    datetime.datetime(2026, 12, 5, tzinfo=datetime.UTC).timestamp(),
+])
+def test_a_quota_counted_by_the_month_is_billing_whatever_its_reset(now: float) -> None:
+    """Volcengine Ark's coding plan over its monthly quota (a 429 whose reset is a date; ``_ARK_SOURCE``): the plan's
+    month, not a throttle, whether the reset is days away or already past."""
+    body = {"error": {"code": "AccountQuotaExceeded", "message": "You have exceeded the monthly usage quota. It will "
+                      "reset at 2026-08-03 23:59:59 +0800 CST."}}
+    c = classify_api_error(exception_from_http("openai", 429, body), now=now, neighbours=NO_NEIGHBOURS)
+    assert (c.reason, c.rule) == (R.billing, "quota_long_window")
+
+
+def test_a_five_hour_quota_is_not_a_long_window() -> None:
+    # the same plan's 5-hour window (``_ARK_SOURCE``) is left to its reset, as the other five-hour windows are
+    body = {"error": {"type": "TooManyRequests", "message": "You have exceeded the 5-hour usage quota. It will reset "
+                      "at 2026-08-03 23:59:59 +0800 CST."}}
+    c = classify_api_error(exception_from_http("openai", 429, body), neighbours=NO_NEIGHBOURS)
+    assert c.rule != "quota_long_window"
