@@ -140,6 +140,8 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
                       # call unavailable tool 'multi_tool_use.parallel'")
                       "tried to call unavailable tool")
 
+# A JSON Schema's missing required field, one list for the two tags that read it (schema_required, request_defect).
+_SCHEMA_REQUIRED: Final = ("required property",)
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
@@ -1610,8 +1612,8 @@ _TAG_LIST: Final = (
          "outdated version of", "please update to the latest version", "please upgrade to the latest version",
          ("this version of", "is no longer supported", "please update")),
     # A JSON Schema validator's words for a field the request lacks ("$: required property 'model' not found"): the
-    # field is named, and "not found" beside it says nothing of a model.
-    _tag("schema_required", "required property"),
+    # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
+    _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
          # LiteLLM's UnsupportedParamsError ("sagemaker does not support parameters: {'stream': True}. To drop these,
          # set `litellm.drop_params=True`.": https://github.com/BerriAI/litellm/issues/1003), and vLLM's
@@ -1624,7 +1626,7 @@ _TAG_LIST: Final = (
          # policy refusing a body it cannot read ("Unable to parse and estimate tokens from incoming request":
          # https://github.com/sigoden/aichat/issues/1389); a JSON schema's missing required field ("$: required
          # property 'model' not found": https://help.aliyun.com/en/model-studio/openai-compatible-agents-api-errors)
-         ("is too long", "maximum length is"), "unable to parse and estimate tokens", "required property",
+         ("is too long", "maximum length is"), "unable to parse and estimate tokens", *_SCHEMA_REQUIRED,
          # a cap on the request's tools (Copilot: "You may not include more than 128 tools in your request"), a server
          # started without the tool parser a tool call needs (LMDeploy: "Please launch the api_server with
          # --tool-call-parser if you want to use tools"), openai-python 1.x called the 0.x way ("You tried to access

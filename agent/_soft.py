@@ -437,7 +437,7 @@ _GEMINI_KEYS: Final = frozenset({"candidates", "promptFeedback", "usageMetadata"
 
 
 def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:
-    if "usage_metadata" in data or "prompt_feedback" in data:
+    if _snake_gemini(data):
         data = _camel_gemini(data)
     feedback = data.get("promptFeedback")
     block = feedback.get("blockReason") if isinstance(feedback, Mapping) else None
@@ -446,7 +446,7 @@ def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:
     candidates = data.get("candidates")
     first = candidates[0] if isinstance(candidates, list) and candidates and isinstance(candidates[0], Mapping) \
         else {}
-    finish = first.get("finishReason", first.get("finish_reason"))
+    finish = first.get("finishReason")
     if type(finish) is int:  # the legacy SDK's protobuf enum, printed as its number
         finish = _GEMINI_FINISH_NUMBERS.get(finish, finish)
     if finish in _GEMINI_BLOCKS:
@@ -465,6 +465,16 @@ def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:
 
 _GEMINI_CAMEL: Final = {"prompt_feedback": "promptFeedback", "usage_metadata": "usageMetadata",
                         "block_reason": "blockReason", "finish_reason": "finishReason"}
+
+
+def _snake_gemini(data: Mapping[str, Any]) -> bool:
+    """Whether the answer uses the Python SDKs' snake_case names: at the top, or only in its candidates (the legacy
+    SDK's protobuf candidates: ``{"candidates": [{"finish_reason": 4, "safety_ratings": []}]}``)."""
+    if "usage_metadata" in data or "prompt_feedback" in data:
+        return True
+    candidates = data.get("candidates")
+    return (isinstance(candidates, list) and bool(candidates) and isinstance(candidates[0], Mapping)
+            and "finish_reason" in candidates[0])
 
 
 def _camel_gemini(data: Mapping[str, Any]) -> Mapping[str, Any]:
