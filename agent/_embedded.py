@@ -167,6 +167,9 @@ def embedded_status(text: str) -> int | None:
                 or (start < 120 and _CLASS_LEAD.fullmatch(head, 0, start) is not None)
                 or head[end:end + 24].lower().lstrip(":").startswith(_REASONS)
                 or head[end:end + 12].lower() == " status code"
+                # requests' HTTPError, wherever a wrapper's sentence puts it ("Failed to invoke agent endpoint: 424
+                # Client Error: Failed Dependency for url: ...": https://github.com/awslabs/agentcore-samples/issues/314)
+                or head[end:end + 15].lower() in (" client error: ", " server error: ")
                 or _upstream_answer_follows(head, end)
                 or (head[start - 1:start] == "<" and head[end:end + 1] == ">")
                 or (head[end:end + 2] == "):" and head[start - 2:start] in (": ", " ("))

@@ -145,6 +145,9 @@ _SCHEMA_REQUIRED: Final = ("required property",)
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # Bing's filter, as node-chatgpt-api words it ("The moderation filter triggered. Try again with different
+         # wording.": https://github.com/waylaidwanderer/node-chatgpt-api/issues/387)
+         "moderation filter triggered",
          # the same relay's safety block ("Sensitive content has been detected in your request or uploaded files. The
          # security system has blocked data processing.": https://docs.gptunnel.ru/media-api/models)
          ("sensitive content", "has been detected"),
@@ -424,6 +427,9 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # Mistral's 403 for a model outside the plan (type tier_not_allowed: "This model is not available in your
+         # subscription tier": https://github.com/jordymeow/ai-engine/issues/11)
+         "not available in your subscription tier",
          # a model the plan or key is not entitled to ("model default does not work with your current plan or API
          # key": Cursor, https://dredyson.com/the-hidden-truth-about-api-model-errors-a-ctos-definitive-guide-to-
          # strategic-technical-decisions)
@@ -681,6 +687,12 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # a prompt and its completion over the window, in numbers (TensorRT-LLM: "Input length (6973) + max new tokens
+         # (4095) + draft tokens (0) must be less than max sequence length (8192)":
+         # https://github.com/NVIDIA/TensorRT-LLM/issues/2494; AI21: "Request too many tokens: 1999 + 50 > 2048":
+         # https://github.com/stanford-crfm/helm/issues/349); Copilot Chat's "Sorry, this message is too long. Please
+         # try a shorter question." (https://github.com/microsoft/vscode-copilot-release/issues/5070)
+         ("max new tokens", "max sequence length"), "request too many tokens", "try a shorter question",
          # ngrok's AI gateway ("Input too large: N tokens (max M). Shorten your prompt.": https://ngrok.com/docs/
          # ai-gateway/reference/error-codes, ERR_NGROK_3811)
          ("input too large", "tokens"), "shorten your prompt",
@@ -803,6 +815,14 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # gRPC's cap on one message, server or client side ("[StatusCode.RESOURCE_EXHAUSTED] Received message larger
+         # than max (33816626 vs. 4194304)": https://github.com/triton-inference-server/server/issues/1776), before the
+         # code's throttle reading; Jackson's cap on one JSON string in a Java gateway ("String value length (20054016)
+         # exceeds the maximum allowed (20000000, from `StreamReadConstraints.getMaxStringLength()`)":
+         # https://github.com/QwenLM/qwen-code/issues/1082); more images than one request may carry ("request contains
+         # 52 images, exceeding the maximum of 50": https://github.com/anomalyco/opencode/issues/47721)
+         "received message larger than max", "sent message larger than max",
+         ("string value length", "exceeds the maximum allowed"), "images exceeding the maximum",
          # Claude Code's document cap ("PDF too large. Try reading the file a different way")
          "pdf too large",
          # OpenAI's Files API ("File is too large.")
@@ -847,6 +867,14 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # a relay that serves only the clients it approves, whatever the key ("Client not allowed (detected:
+         # claude-code-sdk-ts)": https://github.com/zhukunpenglinyutong/jetbrains-cc-gui/issues/730; "Only approved
+         # clients are allowed": .../issues/751): no key of that relay works from this client
+         "client not allowed", "only approved clients are allowed",
+         # an edge that refuses the caller's network, not its key (Groq's 403 "Access denied. Please check your network
+         # settings.": https://github.com/bensblueprints/wispertalk-app/blob/main/README.md); the words "check your
+         # network settings" alone are a connection failure's advice, so both are required
+         ("access denied", "check your network settings"),
          # a gateway's security policy in front of the provider ("403 Access denied by security policy.", Cherry
          # Studio's agent on OpenRouter: https://github.com/CherryHQ/cherry-studio/issues/16970)
          "denied by security policy",
@@ -1350,6 +1378,10 @@ _TAG_LIST: Final = (
     _tag("guessed_cause", "possible rate limit", "likely rate limited"),
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
     _tag("rate_limit",
+         # AWS's throttle text ("ThrottledException ... Rate exceeded.":
+         # https://github.com/aws/bedrock-agentcore-sdk-python/issues/160); ChatGPT's per-model message cap ("You have
+         # sent too many messages to the model. Please try again later.": https://github.com/chathub-dev/chathub/issues/1235)
+         "rate exceeded", "sent too many messages",
          # Apigee's SpikeArrest policy in front of an LLM API ("Spike arrest violation. Allowed rate :
          # MessageRate{...}": https://discuss.google.dev/t/spike-arrest-policy-spike-arrest-violation-error/102683)
          "spike arrest violation",
@@ -1564,6 +1596,10 @@ _TAG_LIST: Final = (
     # hiccupped: not a bare "please try again later" or "temporarily unavailable", which a 429, an overload or an outage
     # says as well (Vertex's "Resource exhausted. Please try again later.", its JSON cut before the 429: issue 9).
     _tag("transient",
+         # a provider's fetch of the media a request points at that timed out on its side (DashScope: "Download
+         # multimodal file timed out": https://github.com/labring/FastGPT/issues/4393; "Download the media resource
+         # timed out during the data inspection process": https://github.com/QwenLM/Qwen-VL/issues/431)
+         "download multimodal file timed out", "download the media resource timed out",
          # Databricks when a model's answer broke its required format ("Model response did not respect the required
          # format. Please consider retrying"), Replicate's interrupted prediction ("Prediction interrupted; please retry
          # (code: PA)")
@@ -1615,6 +1651,16 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # a request the server could not decode (LocalAI's 500 "failed reading parameters from request:json: cannot
+         # unmarshal array into Go struct field Message.messages.content of type string":
+         # https://github.com/mudler/LocalAI/issues/1383; llama.cpp's nlohmann JSON under a 500: "[json.exception.
+         # type_error.302] type must be string, but is array": https://github.com/tmc/langchaingo/issues/667), or whose
+         # messages it refuses ("Failed to parse messages: Unsupported content part type: \"image_url\"":
+         # https://github.com/ggml-org/llama.cpp/issues/12947; google-genai's "History must start with a user turn.":
+         # https://github.com/home-assistant/core/issues/141547; Snowflake Cortex's 'unknown role "tool".':
+         # https://github.com/BerriAI/litellm/issues/23285)
+         "failed reading parameters from request", ("type must be string", "but is array"),
+         "failed to parse messages", "unsupported content part type", "must start with a user turn", "unknown role",
          # LiteLLM's UnsupportedParamsError ("sagemaker does not support parameters: {'stream': True}. To drop these,
          # set `litellm.drop_params=True`.": https://github.com/BerriAI/litellm/issues/1003), and vLLM's
          # structured-output compiler refusing a JSON schema ("Grammar error: Unknown format: uri": https://github.com/z-lab/paroquant/
@@ -1922,6 +1968,10 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # Envoy's reset of the upstream before any answer ("upstream_reset_before_response_started{remote_reset}":
+         # https://github.com/envoyproxy/ai-gateway/issues/1615); Firefox's TLS stream closed (PR_END_OF_FILE_ERROR, as
+         # a Zotero plugin printed it: https://github.com/MuiseDestiny/zotero-gpt/issues/232)
+         "upstream_reset_before_response_started", "pr_end_of_file_error", "pr end of file error",
          # an app telling its user to check the network (Cursor: "Connection failed. If the problem persists, please
          # check your internet connection or VPN", https://github.com/SazumiVicky/cursor-reset-tools/issues/18);
          # Dart's browser client for any failed request ("XMLHttpRequest error.": https://github.com/anasfik/openai/
@@ -2246,6 +2296,10 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # a client that could not read the answer ("Failed to parse JSON from SSE message":
+         # https://github.com/bentoml/OpenLLM/issues/864; paperless-ai's "Invalid API response structure":
+         # https://github.com/admonstrator/zettelrobbe/issues/153)
+         "failed to parse json from sse", "invalid api response structure",
          # JSON parsers stopping inside an answer: Jackson's "Unexpected end-of-input in VALUE_STRING" (a stream chunk
          # cut: https://github.com/langchain4j/langchain4j/issues/1848) and WebKit's JSON.parse failure ("The string did
          # not match the expected pattern.": https://github.com/ChatGPTNextWeb/NextChat/issues/3743)

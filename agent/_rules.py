@@ -690,6 +690,7 @@ RULES: Final[tuple[Rule, ...]] = (
         # Tencent Cloud's Hunyuan: its engine's request limit and the account's quota of calls (the same table)
         "failedoperation.engineserverlimitexceeded", "limitexceeded",
         "rate_limit_exceeded", "rate_limit_error", "throttled", "throttlingexception",
+        "throttledexception",  # AWS Bedrock AgentCore's spelling (https://github.com/aws/bedrock-agentcore-sdk-python/issues/160)
         "too_many_requests", "ramp_limit_exceeded", "servicequotaexceededexception", "ratelimited",
         "rate_limited", "throttling.ratequota", "modelnotreadyexception", "ratelimitexceeded",
         "token_concurrency_limit_reached",  # new-api: the token's concurrent requests are at their cap
@@ -705,6 +706,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # gRPC's RESOURCE_EXHAUSTED names no window: Google sends it for a per-minute limit and for a spent or zero quota
     # alike. Under Google's "check your plan and billing details" headline the quota rules below read the window (a
     # per-minute quota id, a retry in seconds); with neither, the headline's billing decides.
+    # gRPC's cap on one message under the same code ("[StatusCode.RESOURCE_EXHAUSTED] Received message larger than max
+    # (33816626 vs. 4194304)": https://github.com/triton-inference-server/server/issues/1776): a size, no throttle.
+    rule("resource_exhausted_size", R.payload_too_large, codes=("resource_exhausted",), tags=("payload_too_large",)),
     rule("resource_exhausted_code", R.rate_limit, codes=("resource_exhausted",), unless=("billing",)),
     rule("context_overflow_code", R.context_overflow, codes=(
         "context_length_exceeded", "exceed_context_size_error",
@@ -747,6 +751,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("provider_policy_code", R.provider_policy_blocked, codes=(
         # Tencent Cloud's Hunyuan: the service not activated, the user not identified by real name (the same table)
         "failedoperation.servicenotactivated", "failedoperation.userunautherror",
+        # a relay that serves only the clients it approves (403 {"code":"CLIENT_NOT_ALLOWED","message":"Only approved
+        # clients are allowed"}: https://github.com/zhukunpenglinyutong/jetbrains-cc-gui/issues/751)
+        "client_not_allowed",
         "unsupported_country_region_territory", "unsupported_country", "user_location_not_supported",
         # OpenCode Zen/Go's error type for a model its region rules keep from this account ("not available in your
         # country", "only available hosted in China and requires explicit opt in")

@@ -413,6 +413,15 @@ HOLDOUT157 = "holdout157.jsonl"
 HOLDOUT158 = "holdout158.jsonl"
 # A last small one after that fit, measured on cb248d9 (the rules of 0cb7249), with the search budget's last look-ups.
 HOLDOUT159 = "holdout159.jsonl"
+# Seven more, measured on a42da8b (the rules of 3c9faed): hosted providers, no-code tools, Asian clouds, coding
+# agents, local servers, clouds and gateways, non-Python clients.
+HOLDOUT160 = "holdout160.jsonl"
+HOLDOUT161 = "holdout161.jsonl"
+HOLDOUT162 = "holdout162.jsonl"
+HOLDOUT163 = "holdout163.jsonl"
+HOLDOUT164 = "holdout164.jsonl"
+HOLDOUT165 = "holdout165.jsonl"
+HOLDOUT166 = "holdout166.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -431,7 +440,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT131, HOLDOUT132, HOLDOUT133, HOLDOUT134, HOLDOUT135, HOLDOUT136, HOLDOUT137, HOLDOUT138,
         HOLDOUT139, HOLDOUT140, HOLDOUT141, HOLDOUT142, HOLDOUT143, HOLDOUT144, HOLDOUT145, HOLDOUT146,
         HOLDOUT147, HOLDOUT148, HOLDOUT149, HOLDOUT150, HOLDOUT151, HOLDOUT152, HOLDOUT153, HOLDOUT154,
-        HOLDOUT155, HOLDOUT156, HOLDOUT157, HOLDOUT158, HOLDOUT159,
+        HOLDOUT155, HOLDOUT156, HOLDOUT157, HOLDOUT158, HOLDOUT159, HOLDOUT160, HOLDOUT161, HOLDOUT162, HOLDOUT163,
+        HOLDOUT164, HOLDOUT165, HOLDOUT166,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -875,6 +885,13 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT157, 14, 18),  # self-hosted servers and their clients (vLLM, TGI, mistral.rs, Lemonade); 12 unseen
     (HOLDOUT158, 14, 18),  # the big three's head: new codes and phrasings of the common classes; 14 unseen
     (HOLDOUT159, 2, 3),  # any class, the budget's last look-ups (Volcengine Ark's plan quotas, UniLLM); 1 unseen
+    (HOLDOUT160, 12, 12),  # less-common hosted providers (Groq, NVIDIA, AI21); 10 unseen
+    (HOLDOUT161, 45, 54),  # no-code and workflow tools (n8n, Dify, Home Assistant, Obsidian, extensions); 41 unseen
+    (HOLDOUT162, 4, 8),  # Asian and Russian clouds (DashScope, Ark, SiliconFlow, YandexGPT); 2 unseen
+    (HOLDOUT163, 28, 32),  # coding agents and the relays in front of them (cc-switch, new-api); 24 unseen
+    (HOLDOUT164, 27, 48),  # local servers (Triton, TensorRT-LLM, LocalAI, llama.cpp, Open WebUI); 19 unseen
+    (HOLDOUT165, 11, 17),  # clouds and gateways (AgentCore, Vertex Agent Engine, envoy, Snowflake); 7 unseen
+    (HOLDOUT166, 19, 24),  # non-Python clients (PHP, Ruby, Elixir, Go, Java, .NET, TypeScript); 18 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

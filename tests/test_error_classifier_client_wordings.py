@@ -4198,3 +4198,100 @@ def test_a_five_hour_quota_is_not_a_long_window() -> None:
                       "at 2026-08-03 23:59:59 +0800 CST."}}
     c = classify_api_error(exception_from_http("openai", 429, body), neighbours=NO_NEIGHBOURS)
     assert c.rule != "quota_long_window"
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a relay that serves only approved clients (https://github.com/zhukunpenglinyutong/jetbrains-cc-gui/issues/751)
+    ("Error", 'unexpected status 403 Forbidden: {"code":"CLIENT_NOT_ALLOWED","message":"Only approved clients are '
+     'allowed"}, url: https://<domain>/responses', R.provider_policy_blocked),
+    # gRPC's cap on one message, under its RESOURCE_EXHAUSTED code (https://github.com/triton-inference-server/server/
+    # issues/1776); Jackson's string cap in a Java gateway (https://github.com/QwenLM/qwen-code/issues/1082)
+    ("InferenceServerException", "[StatusCode.RESOURCE_EXHAUSTED] Received message larger than max (33816626 vs. "
+     "4194304)", R.payload_too_large),
+    ("Error", "400 String value length (20054016) exceeds the maximum allowed (20000000, from "
+     "`StreamReadConstraints.getMaxStringLength()`)", R.payload_too_large),
+    ("Error", "Error from provider (Console): Upstream request failed: [invalid_request_error] request contains 52 "
+     "images, exceeding the maximum of 50 allowed per request", R.payload_too_large),
+    # AWS's throttle (https://github.com/aws/bedrock-agentcore-sdk-python/issues/160); ChatGPT's message cap
+    # (https://github.com/chathub-dev/chathub/issues/1235)
+    ("Error", '{"error": "Runtime error: An error occurred (ThrottledException) when calling the CreateEvent operation '
+     '(reached max\nretries: 4): Rate exceeded.", "type": "runtime_error"}', R.rate_limit),
+    ("Error", '{"detail":{"message":"You have sent too many messages to the model. Please try again later.",'
+     '"code":"model_cap_exceeded","clears_in":11461}}', R.rate_limit),
+    # requests' HTTPError inside a wrapper's sentence (https://github.com/awslabs/agentcore-samples/issues/314)
+    ("Error", "Failed to invoke agent endpoint: 424 Client Error: Failed Dependency for url: https://bedrock-agentcore."
+     "us-west-2.amazonaws.com/runtimes/arn/invocations?qualifier=DEFAULT", R.server_error),
+    # request defects (https://github.com/home-assistant/core/issues/141547, https://github.com/BerriAI/litellm/issues/
+    # 23285)
+    ("Error", "History must start with a user turn.", R.format_error),
+    ("Error", 'unknown role "tool".', R.format_error),
+    # a prompt and its completion over the window, in numbers (https://github.com/NVIDIA/TensorRT-LLM/issues/2494,
+    # https://github.com/stanford-crfm/helm/issues/349); Copilot Chat's words
+    # (https://github.com/microsoft/vscode-copilot-release/issues/5070)
+    ("Error", "forwardAsync assertion failed: Input length (6973) + max new tokens (4095) + draft tokens (0) must be "
+     "less than max sequence length (8192)", R.context_overflow),
+    ("RemoteServiceError", "Failed to make request to ai21 after retrying 5 times. Error: AI21 error: Request too many "
+     "tokens: 1999 + 50 > 2048", R.context_overflow),
+    ("Error", "Sorry, this message is too long. Please try a shorter question.", R.context_overflow),
+    # https://github.com/waylaidwanderer/node-chatgpt-api/issues/387
+    ("Error", "The moderation filter triggered. Try again with different wording.", R.content_policy_blocked),
+    # Envoy's upstream reset (https://github.com/envoyproxy/ai-gateway/issues/1615); Firefox's PR_END_OF_FILE_ERROR as
+    # typed (https://github.com/MuiseDestiny/zotero-gpt/issues/232)
+    ("Error", "upstream_reset_before_response_started{remote_reset}", R.timeout),
+    ("Error", "An error occurred during aconnection to api.openai.com.Encountered end of file Error code!PR END OF "
+     "FILE ERROR", R.timeout),
+    # a provider's fetch of the request's media timed out (https://github.com/QwenLM/Qwen-VL/issues/431; DashScope
+    # through a relay: https://github.com/labring/FastGPT/issues/4393)
+    ("Error", "Download the media resource timed out during the data inspection process.", R.transient),
+    ("Error", "400 <400> InternalError.Algo.InvalidParameter: Download multimodal file timed out (aiproxy: "
+     "17432518571241264)", R.transient),
+    # llama.cpp's server refusing the request's content parts, under its 500
+    # (https://github.com/ggml-org/llama.cpp/issues/12947)
+    ("Error", '500: Failed to parse messages: Unsupported content part type: "image_url"; messages = [',
+     R.format_error),
+    # a client that could not read the answer (https://github.com/bentoml/OpenLLM/issues/864,
+    # https://github.com/admonstrator/zettelrobbe/issues/153)
+    ("Error", "Failed to parse JSON from SSE message", R.malformed_response),
+    ("Error", "Failed to analyze document: Invalid API response structure", R.malformed_response),
+    # near misses: a connection failure's advice to check the network is no edge block
+    # (https://github.com/yoheinakajima/babyagi, babyagi.py); Google's quota under the same RESOURCE_EXHAUSTED stays a
+    # throttle (https://github.com/langchain-ai/langchain-google/pull/506); nlohmann's parse error on the model's answer
+    # stays the answer's (https://github.com/MinLL/SkyrimNet-GamePlugin/issues/455); a credential restricted to one
+    # client is the key's, not the client's (https://github.com/anthropics/claude-code/issues/23703)
+    ("Error", "*** OpenAI API connection error occurred. Check your network settings, proxy configuration, SSL "
+     "certificates, or firewall rules. Waiting 10 seconds and trying again. ***", R.timeout),
+    ("google.api_core.exceptions.ResourceExhausted", "429 Resource has been exhausted (e.g. check quota).",
+     R.rate_limit),
+    ("Error", "Failed to parse LLM response as JSON: [json.exception.parse_error.101] parse error at line 1, column 1: "
+     "syntax error while parsing value - invalid literal; last read: 'T'\nin SkyrimNet::Memory::MemoryGenerator::"
+     "ParseLLMResponse()", R.malformed_response),
+    ("Error", "Error: Your OAuth token is restricted to Claude Code and can't be used for external API calls.", R.auth),
+])
+def test_holdout160_to_166_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 160 to 166 (hosted providers, no-code tools, coding agents,
+    local servers, clouds, non-Python clients), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # https://github.com/zhukunpenglinyutong/jetbrains-cc-gui/issues/730
+    (400, {"error": {"type": "invalid_request_error", "message": "Client not allowed (detected: claude-code-sdk-ts) "
+                     "(request id: 20260319030028727053954XuXhzjTD)"}, "type": "error"}, R.provider_policy_blocked),
+    # Groq's edge refusing the network (https://github.com/bensblueprints/wispertalk-app/blob/main/README.md)
+    (403, {"error": {"message": "Access denied. Please check your network settings."}}, R.provider_policy_blocked),
+    # Mistral's model outside the plan (https://github.com/jordymeow/ai-engine/issues/11)
+    (403, {"object": "error", "message": "This model is not available in your subscription tier",
+           "type": "tier_not_allowed", "param": None, "code": "1910"}, R.model_not_found),
+    # a server that could not decode the request, under its 500 (https://github.com/mudler/LocalAI/issues/1383)
+    (500, {"error": {"code": 500, "message": "failed reading parameters from request:json: cannot unmarshal array into "
+                     "Go struct field Message.messages.content of type string", "type": ""}}, R.format_error),
+])
+def test_holdout160_to_166_http_families(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
+    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+
+
+def test_a_server_that_cannot_read_the_request_is_a_request_defect() -> None:
+    # llama.cpp's nlohmann JSON under its 500, as a text/plain body (https://github.com/tmc/langchaingo/issues/667)
+    text = "500 Internal Server Error\n[json.exception.type_error.302] type must be string, but is array"
+    c = classify_api_error(exception_from_http("openai", 500, text), neighbours=NO_NEIGHBOURS)
+    assert c.reason is R.format_error
