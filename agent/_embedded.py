@@ -46,6 +46,11 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   "request failed", "http code",
                   # a client's own sentence around the status ("status code not equals 200,code is 401")
                   "code is",
+                  # openai<1.0's APIError for a body it could not map ("Invalid response object from API: '{...}' (HTTP
+                  # response code was 400)": https://github.com/chatchat-space/Langchain-Chatchat/issues/1944); the
+                  # Chinese "status code" of relays' own messages ("CodeWhisperer API 错误: 状态码: 400":
+                  # https://github.com/bestK/kiro2cc/issues/3)
+                  "response code was", "状态码",
                   # Databricks' ai_query around its endpoint's answer ("[REMOTE_FUNCTION_HTTP_FAILED_ERROR] The remote
                   # HTTP request failed with code 404, and error message ...")
                   "failed with code",

@@ -145,6 +145,9 @@ _SCHEMA_REQUIRED: Final = ("required property",)
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # a Chinese gateway's banned-word screen ("违禁词", "banned words": "the content hit the gateway's content
+         # firewall rules and was blocked", https://github.com/Sliverkiss/workbuddy2api/pull/66)
+         "违禁词",
          # Bing's filter, as node-chatgpt-api words it ("The moderation filter triggered. Try again with different
          # wording.": https://github.com/waylaidwanderer/node-chatgpt-api/issues/387)
          "moderation filter triggered",
@@ -1160,6 +1163,9 @@ _TAG_LIST: Final = (
     # to a paid plan"): the free allowance is spent. Weaker than throttle words: a rate limit with an upsell (Together's
     # "You have been rate limited ... upgrade to a paid plan") is still a rate limit.
     _tag("paid_plan",
+         # the same upsell in Russian (Codex's "you have run out of Codex messages ... to keep using Codex, take out a
+         # Plus subscription today": https://github.com/openai/codex/issues/30468)
+         "оформите подписку",
          # a provider's API kept for paying accounts (MariTalk: "you need to be a premium user to use MariTalk via API")
          "need to be a premium user",
          # Cursor's SDK ("[plan_required] Cloud Agent is not available for free users. Please upgrade to Pro.")
@@ -2182,6 +2188,11 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # a client's reader cap on one stream line (Go's "bufio.Scanner: token too long":
+         # https://github.com/dev2k6/command-code-proxy-server/issues/3; aiohttp's "Chunk too big":
+         # https://github.com/open-webui/open-webui/issues/10302, and "Got more than 131072 bytes when reading":
+         # .../pull/28114): the stream could not be read to its end
+         "bufio scanner token too long", ("got more than", "bytes when reading"), "chunk too big",
          # sub2api reading an upstream Responses stream ("stream read error: http2: client connection lost":
          # https://github.com/Wei-Shaw/sub2api/issues/4698)
          "stream read error",
@@ -2296,6 +2307,9 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # MemGPT/Letta on a local model's answer that is no JSON ("Failed to parse JSON from local LLM response -
+         # error: Failed to decode JSON from LLM output": https://github.com/letta-ai/letta/pull/269, /issues/278)
+         "failed to decode json from llm output", "failed to parse json from local llm response",
          # a client that could not read the answer ("Failed to parse JSON from SSE message":
          # https://github.com/bentoml/OpenLLM/issues/864; paperless-ai's "Invalid API response structure":
          # https://github.com/admonstrator/zettelrobbe/issues/153)
@@ -2491,6 +2505,10 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # an upstream stream with no event at all ("upstream returned empty stream response":
+         # https://github.com/BenedictKing/ccx/issues/85); .NET's System.Text.Json on an empty body ("The input does not
+         # contain any JSON tokens": https://github.com/niltor/DeepSeekSDK-NET/issues/3)
+         "empty stream response", "does not contain any json tokens",
          # an embeddings answer with no vectors (the OpenAI SDK: "No embedding data received")
          "no embedding data received",
          # LlamaIndex's agent step given no message by the model ("Error in step 'run_agent_step': Got empty message")

@@ -814,7 +814,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # (Venice's "only available to Pro users") is refused with an auth status while the key serves other models. A
     # model that takes no system instruction (Gemini's "Developer instruction is not enabled for models/...") is
     # served once the request drops it: a repair, not another model.
-    rule("model_support_phrase", R.model_not_found, statuses=(400, 401, 403, 404, 422, 429, 500, 502, 503, None),
+    rule("model_support_phrase", R.model_not_found, statuses=(400, 401, 403, 404, 406, 422, 429, 500, 502, 503, None),
          tags=("model_support",), unless=("instruction_refused", "provider_policy")),
     # ... under a 401 too: OpenCode Zen and Go answer 401 for a model id they do not serve ("401 Model
     # muse-spark-1.2-contributor-free is not supported"); the text names the model, which no key serves
@@ -888,7 +888,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # relay/adaptor/openai/helper.go): the words of the relay's "upstream error" around them do not decide.
     rule("relay_call_failed_code", R.timeout, statuses=SERVER, codes=("do_request_failed",)),
     rule("relay_answer_unreadable_code", R.malformed_response, statuses=SERVER,
-         codes=("unmarshal_response_body_failed",)),
+         # one-api's code for an upstream answer it could not decode ("invalid character 'd' looking for beginning of
+         # value": https://github.com/songquanpeng/one-api, its issues)
+         codes=("unmarshal_response_body_failed", "decode_response_failed")),
     # Timeout words under a bare 500 (Flowise's "Error: Timeout waiting for thread to finish."): the upstream was too
     # slow, and the text says so more plainly than the status.
     rule("timeout_words_as_500", R.timeout, statuses=(500,), tags=("timeout",),

@@ -146,8 +146,8 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _responses(inner) if isinstance(inner, Mapping) else _from_error(data, None)
     if event_type == "error" or (data.get("error") and data.get("object") != "response"):
         return _from_error(data, None)
-    if (reader := _BY_OBJECT.get(data.get("object"))) is not None or ("output" in data and "status" in data):
-        return (reader or _responses)(data)
+    if (reader := _reader_of(data)) is not None:
+        return reader(data)
     if (reported := _base_resp_failure(data) or _envelope_failure(data) or _wrapped_error(data)) is not None:
         return reported
     if not data.get("choices") and _is_error_object(data):
@@ -243,6 +243,19 @@ def _assistants_run(data: Mapping[str, Any]) -> SoftVerdict | None:
 
 _BY_OBJECT: Final[dict[object, Callable[[Mapping[str, Any]], SoftVerdict | None]]] = {
     "response": _responses, "thread.run": _assistants_run}
+
+
+def _reader_of(data: Mapping[str, Any]) -> Callable[[Mapping[str, Any]], SoftVerdict | None] | None:
+    """The reader of a Responses object or an Assistants run, by its "object", else by its fields."""
+    if (reader := _BY_OBJECT.get(data.get("object"))) is not None:
+        return reader
+    if "status" not in data:
+        return None
+    if "output" in data:
+        return _responses
+    # an Assistants-compatible server's run whose "object" is blank or its own (hal-9100's "object": "" for a run
+    # that ended "failed" with last_error null: https://github.com/llm-edge/hal-9100/issues/45): a run all the same
+    return _assistants_run if "thread_id" in data and "assistant_id" in data else None
 
 
 def _has_text(output: Any) -> bool:

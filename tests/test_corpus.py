@@ -422,6 +422,12 @@ HOLDOUT163 = "holdout163.jsonl"
 HOLDOUT164 = "holdout164.jsonl"
 HOLDOUT165 = "holdout165.jsonl"
 HOLDOUT166 = "holdout166.jsonl"
+# Four more after that fit, measured on 014200f (the rules of db7d769): relays, soft failures, the big three's
+# trackers, Python frameworks.
+HOLDOUT167 = "holdout167.jsonl"
+HOLDOUT168 = "holdout168.jsonl"
+HOLDOUT169 = "holdout169.jsonl"
+HOLDOUT170 = "holdout170.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -441,7 +447,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT139, HOLDOUT140, HOLDOUT141, HOLDOUT142, HOLDOUT143, HOLDOUT144, HOLDOUT145, HOLDOUT146,
         HOLDOUT147, HOLDOUT148, HOLDOUT149, HOLDOUT150, HOLDOUT151, HOLDOUT152, HOLDOUT153, HOLDOUT154,
         HOLDOUT155, HOLDOUT156, HOLDOUT157, HOLDOUT158, HOLDOUT159, HOLDOUT160, HOLDOUT161, HOLDOUT162, HOLDOUT163,
-        HOLDOUT164, HOLDOUT165, HOLDOUT166,
+        HOLDOUT164, HOLDOUT165, HOLDOUT166, HOLDOUT167, HOLDOUT168, HOLDOUT169, HOLDOUT170,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -889,9 +895,13 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT161, 45, 54),  # no-code and workflow tools (n8n, Dify, Home Assistant, Obsidian, extensions); 41 unseen
     (HOLDOUT162, 4, 8),  # Asian and Russian clouds (DashScope, Ark, SiliconFlow, YandexGPT); 2 unseen
     (HOLDOUT163, 28, 32),  # coding agents and the relays in front of them (cc-switch, new-api); 24 unseen
-    (HOLDOUT164, 27, 48),  # local servers (Triton, TensorRT-LLM, LocalAI, llama.cpp, Open WebUI); 19 unseen
+    (HOLDOUT164, 28, 48),  # local servers (Triton, TensorRT-LLM, LocalAI, llama.cpp, Open WebUI); 19 unseen
     (HOLDOUT165, 11, 17),  # clouds and gateways (AgentCore, Vertex Agent Engine, envoy, Snowflake); 7 unseen
     (HOLDOUT166, 19, 24),  # non-Python clients (PHP, Ruby, Elixir, Go, Java, .NET, TypeScript); 18 unseen
+    (HOLDOUT167, 28, 38),  # relays and switchers in front of agents (cc-switch, 9router, new-api, gpt-load); 22 unseen
+    (HOLDOUT168, 7, 8),  # failures inside a 200 or a stream only (Azure filters, Responses, Assistants runs); 5 unseen
+    (HOLDOUT169, 9, 11),  # the big three's SDK and CLI trackers, newest first (mostly Codex); 8 unseen
+    (HOLDOUT170, 31, 34),  # Python agent frameworks (MemGPT/Letta, LlamaIndex, pydantic-ai, Chatchat); 28 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

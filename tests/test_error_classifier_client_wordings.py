@@ -4295,3 +4295,71 @@ def test_a_server_that_cannot_read_the_request_is_a_request_defect() -> None:
     text = "500 Internal Server Error\n[json.exception.type_error.302] type must be string, but is array"
     c = classify_api_error(exception_from_http("openai", 500, text), neighbours=NO_NEIGHBOURS)
     assert c.reason is R.format_error
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a stream with no event, an empty body under .NET's JSON reader (https://github.com/BenedictKing/ccx/issues/85,
+    # https://github.com/niltor/DeepSeekSDK-NET/issues/3)
+    ("Error", "upstream returned empty stream response", R.empty_response),
+    ("System.Text.Json.JsonException", "The input does not contain any JSON tokens. Expected the input to start with a "
+     "valid JSON token, when isFinalBlock is true. Path: $ | LineNumber: 0 | BytePositionInLine: 0.", R.empty_response),
+    # a reader's cap on one stream line (https://github.com/dev2k6/command-code-proxy-server/issues/3,
+    # https://github.com/open-webui/open-webui/issues/10302)
+    ("Error", "[ERROR] Scanner error: bufio.Scanner: token too long", R.stream_incomplete),
+    ("ValueError", "Chunk too big", R.stream_incomplete),
+    # a Chinese gateway's banned-word screen (https://github.com/Sliverkiss/workbuddy2api/pull/66)
+    ("Error", "\u89e6\u53d1\u7f51\u7ad9\u98ce\u63a7\u8fdd\u7981\u8bcd\uff0c\u65e0\u6cd5\u8c03\u7528\u6a21\u578b\uff1a"
+     "\u5185\u5bb9\u547d\u4e2d\u7f51\u5173\u5185\u5bb9\u9632\u706b\u5899\u89c4\u5219[\u8272\u60c5]\uff0c\u5df2\u88ab"
+     "\u62e6\u622a\u3002\u8bf7\u4fee\u6539\u5185\u5bb9\u540e\u91cd\u8bd5\u3002", R.content_policy_blocked),
+    # Codex's out-of-messages notice in Russian, with its upsell (https://github.com/openai/codex/issues/30468)
+    ("Error", "\u0423 \u0432\u0430\u0441 \u0437\u0430\u043a\u043e\u043d\u0447\u0438\u043b\u0438\u0441\u044c "
+     "\u0441\u043e\u043e\u0431\u0449\u0435\u043d\u0438\u044f Codex\n\u0412\u0430\u0448 \u043b\u0438\u043c\u0438\u0442 "
+     "\u0437\u0430\u043f\u0440\u043e\u0441\u043e\u0432 \u0431\u0443\u0434\u0435\u0442 \u0441\u0431\u0440\u043e\u0448"
+     "\u0435\u043d 27 \u0438\u044e\u043b. 2026 \u0433., 12:22. \u0427\u0442\u043e\u0431\u044b \u043f\u0440\u043e"
+     "\u0434\u043e\u043b\u0436\u0438\u0442\u044c \u0438\u0441\u043f\u043e\u043b\u044c\u0437\u043e\u0432\u0430\u0442"
+     "\u044c Codex, \u043e\u0444\u043e\u0440\u043c\u0438\u0442\u0435 \u043f\u043e\u0434\u043f\u0438\u0441\u043a\u0443 "
+     "Plus \u0441\u0435\u0433\u043e\u0434\u043d\u044f.", R.billing),
+    # a local model's answer that is no JSON, in MemGPT's words (https://github.com/letta-ai/letta/issues/278)
+    ("Error", "Failed to parse JSON from local LLM response - error: Failed to decode JSON from LLM output:\n{Hey, "
+     "thanks for login! How can I assist you today? :D\n} - error", R.malformed_response),
+    # the status openai<1.0 states after the body it could not map, and a relay's Chinese "status code"
+    # (https://github.com/chatchat-space/Langchain-Chatchat/issues/1944, https://github.com/bestK/kiro2cc/issues/3)
+    ("APIError", "\u83b7\u53d6ChatCompletion\u65f6\u51fa\u9519\uff1aInvalid response object from API: '{\"object\":"
+     "\"error\",\"message\":\"0 is less than the minimum of 1 - 'max_tokens'\",\"code\":40302}' (HTTP response code "
+     "was 400)", R.format_error),
+    ("Error", '{"error":{"message":"CodeWhisperer API \u9519\u8bef: \u72b6\u6001\u7801: 400","type":"server_error"},'
+     '"type":"error"}', R.format_error),
+    # 9router's 406 for a model its upstream does not serve (https://github.com/decolua/9router/issues/277)
+    ("Error", 'API Error: 406 {"error":{"message":"[iflow/minimax-m2.5] [406]: Model not supported (reset after '
+     '30s)"}}', R.model_not_found),
+    # near miss: the same openai<1.0 wrapper around a 500 stays the server's (https://github.com/vllm-project/vllm/
+    # issues/1492)
+    ("openai.error.APIError", "Invalid response object from API: 'Internal Server Error' (HTTP response code was 500)",
+     R.server_error),
+])
+def test_holdout167_to_170_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of holdouts 167 to 170 (relays, soft failures, the big three's trackers,
+    Python frameworks), with real shapes (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_one_apis_undecodable_upstream_answer_is_malformed() -> None:
+    # https://github.com/wlhtea/Suno2openai/issues/7: one-api's own code for an upstream answer it could not decode
+    body = {"error": {"code": "decode_response_failed", "message": "invalid character 'd' looking for beginning of "
+                      "value (request id: 202404062244052291329202Svobm0S)", "type": "one_api_error"}}
+    c = classify_api_error(exception_from_http("openai", 500, body), neighbours=NO_NEIGHBOURS)
+    assert c.reason is R.malformed_response
+
+
+def test_an_assistants_run_with_a_blank_object_that_failed_is_a_failure() -> None:
+    """hal-9100's run (https://github.com/llm-edge/hal-9100/issues/45): "object" is blank and "last_error" null, yet
+    the run failed; read as a run, its failure is unknown (retried, no key cooled), not a success."""
+    run = {"id": "61d9cb05-989b-4b48-b520-xxxxxxxxx", "object": "", "created_at": 1704030934,
+           "thread_id": "cefa085b-263e-4e3c-a1c5-62699fxxxxxx", "assistant_id": "65b76ee5-6223-4383-ae65-d23eecxxxxxx",
+           "status": "failed", "required_action": None, "last_error": None, "expires_at": None, "started_at": None,
+           "cancelled_at": None, "failed_at": None, "completed_at": None, "model": "",
+           "instructions": "Please solve the equation.", "tools": [], "file_ids": [], "metadata": {}}
+    c = classify_soft_failure(outcome_from_event(run), neighbours=NO_NEIGHBOURS)
+    assert c is not None and c.reason is R.unknown
+    # the same run completed is an answer
+    assert classify_soft_failure(outcome_from_event({**run, "status": "completed"}), neighbours=NO_NEIGHBOURS) is None
