@@ -428,6 +428,8 @@ HOLDOUT167 = "holdout167.jsonl"
 HOLDOUT168 = "holdout168.jsonl"
 HOLDOUT169 = "holdout169.jsonl"
 HOLDOUT170 = "holdout170.jsonl"
+# A last small one, measured on ef235b1 (the rules of e2590b2): recorded answers in fixtures and cassettes.
+HOLDOUT171 = "holdout171.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -447,7 +449,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT139, HOLDOUT140, HOLDOUT141, HOLDOUT142, HOLDOUT143, HOLDOUT144, HOLDOUT145, HOLDOUT146,
         HOLDOUT147, HOLDOUT148, HOLDOUT149, HOLDOUT150, HOLDOUT151, HOLDOUT152, HOLDOUT153, HOLDOUT154,
         HOLDOUT155, HOLDOUT156, HOLDOUT157, HOLDOUT158, HOLDOUT159, HOLDOUT160, HOLDOUT161, HOLDOUT162, HOLDOUT163,
-        HOLDOUT164, HOLDOUT165, HOLDOUT166, HOLDOUT167, HOLDOUT168, HOLDOUT169, HOLDOUT170,
+        HOLDOUT164, HOLDOUT165, HOLDOUT166, HOLDOUT167, HOLDOUT168, HOLDOUT169, HOLDOUT170, HOLDOUT171,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -902,6 +904,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT168, 7, 8),  # failures inside a 200 or a stream only (Azure filters, Responses, Assistants runs); 5 unseen
     (HOLDOUT169, 9, 11),  # the big three's SDK and CLI trackers, newest first (mostly Codex); 8 unseen
     (HOLDOUT170, 31, 34),  # Python agent frameworks (MemGPT/Letta, LlamaIndex, pydantic-ai, Chatchat); 28 unseen
+    (HOLDOUT171, 4, 5),  # recorded answers in SDK fixtures and cassettes (xAI, Cerebras, Groq, OpenRouter); 4 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -106,6 +106,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout160.jsonl", "holdout161.jsonl", "holdout162.jsonl", "holdout163.jsonl", "holdout164.jsonl",
                   "holdout165.jsonl", "holdout166.jsonl",
                   "holdout167.jsonl", "holdout168.jsonl", "holdout169.jsonl", "holdout170.jsonl",
+                  "holdout171.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -176,7 +177,8 @@ enterprise gateways, self-hosted servers, the big three's head); and holdout159,
 found with the search budget's last look-ups); and holdout160 to holdout166, on the rules of 3c9faed (less-common
 hosted providers, no-code tools, Asian clouds, coding agents and their relays, local servers, clouds and gateways,
 non-Python clients); and holdout167 to holdout170 after that fit, on the rules of db7d769 (relays and switchers,
-failures inside a 200, the big three's trackers, Python agent frameworks).
+failures inside a 200, the big three's trackers, Python agent frameworks); and holdout171, on the rules of e2590b2
+(recorded answers in fixtures and cassettes).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
