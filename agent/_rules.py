@@ -889,7 +889,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("relay_call_failed_code", R.timeout, statuses=SERVER, codes=("do_request_failed",)),
     rule("relay_answer_unreadable_code", R.malformed_response, statuses=SERVER,
          # one-api's code for an upstream answer it could not decode ("invalid character 'd' looking for beginning of
-         # value": https://github.com/songquanpeng/one-api, its issues)
+         # value": https://github.com/wlhtea/Suno2openai/issues/7)
          codes=("unmarshal_response_body_failed", "decode_response_failed")),
     # Timeout words under a bare 500 (Flowise's "Error: Timeout waiting for thread to finish."): the upstream was too
     # slow, and the text says so more plainly than the status.
