@@ -1203,6 +1203,9 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # "too many people" in Chinese, a service's words for its load (iFlow's "too many people are chatting with me,
+         # ask later", 找我聊的人太多了: https://github.com/router-for-me/CLIProxyAPI/issues/1514)
+         "人太多",
          # a media relay's documented "Service on heavy load. Try again later." (GPTunnel's code 6:
          # https://docs.gptunnel.ru/media-api/models)
          "on heavy load",
@@ -1289,6 +1292,11 @@ _TAG_LIST: Final = (
          # Bedrock's ServiceUnavailableException, in any wrapper's words ("Can't invoke. Reason: Bedrock is unable to
          # process your request.": https://github.com/darko-mesaros/bedrust/issues/47; AWS advises backoff)
          "bedrock is unable to process your request"),
+    # A relay whose own pool of upstream accounts has none free to serve the call (sub2api: "No available accounts: no
+    # available accounts", https://github.com/Wei-Shaw/sub2api/issues/418, under a 424 in /4636; "All available accounts
+    # exhausted", /3757; CLIProxyAPI: "auth_unavailable: no auth available",
+    # https://github.com/router-for-me/CLIProxyAPI/issues/2556): the caller's key is fine, the relay is full for now.
+    _tag("pool_empty", "no available accounts", "all available accounts exhausted", "no auth available"),
     _tag("try_later", "try again later", "retry later", "请稍后再试", "请稍后重试"),
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
@@ -1326,6 +1334,10 @@ _TAG_LIST: Final = (
     # The server tried to load the model and failed (LM Studio, Ollama, llama.cpp): not "Loading model", a busy
     # server that will answer soon.
     _tag("load_failed",
+         # LocalAI when no backend could load the configured model ("could not load model - all backends returned
+         # error: 25 errors occurred: ... failed loading model": https://github.com/mudler/LocalAI/issues/1133); not
+         # "loading model" (a model warming up), which "failed loading model" contains
+         ("could not load model", "all backends returned error"), "failed loading model",
          # Ollama's words when the runner could not load the weights ("model failed to load, this may be due to resource
          # limitations or an internal error"), a server whose tokenizer has no chat template ("Cannot use chat template
          # functions because tokenizer.chat_template is not set")
@@ -2505,6 +2517,11 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # google-generativeai's quick accessor on a candidate with no part at all ("The `response.text` quick accessor
+         # only works when the response contains a valid `Part`, but none was returned. Check the
+         # `candidate.safety_ratings` ...": https://github.com/google-gemini/deprecated-generative-ai-python/issues/373),
+         # no stop value named (a stated one is read first: a block, a cut answer)
+         ("quick accessor", "but none was returned"),
          # an upstream stream with no event at all ("upstream returned empty stream response":
          # https://github.com/BenedictKing/ccx/issues/85); .NET's System.Text.Json on an empty body ("The input does not
          # contain any JSON tokens": https://github.com/niltor/DeepSeekSDK-NET/issues/3)

@@ -899,6 +899,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # 500 is read from that type, no server sent it; no retry finds the route.
     rule("route_missing_typed_server_error", R.model_not_found, statuses=(500,), tags=("route_missing",),
          test=lambda f: f.http_status is None, scope=Scope.endpoint),
+    # A relay with no upstream account free to serve the call ("No available accounts", "auth_unavailable: no auth
+    # available"), whatever status or generic server code it wraps that in (sub2api's 424, CLIProxyAPI's 500
+    # internal_server_error): its pool is full or cooling, the caller's key is fine; back off on the same key. After
+    # the words that name a cause (a client the group does not serve, a model, a bill), which decide first.
+    rule("relay_pool_empty", R.overloaded, statuses=(*BUSY, 424), tags=("pool_empty",)),
     # A generic code ("server_error" on a Codex soft failure) only after the quota phrases (seed 004).
     rule("server_error_code", R.server_error, statuses=(500, None), codes=_GENERIC_SERVER_CODES,
          test=lambda f: not (f.status is None or f.status_from_type) or f.tags.isdisjoint(_SPECIFIC_WORDING)),
@@ -993,6 +998,14 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_405", R.model_not_found, statuses=(405,), scope=Scope.endpoint),
     rule("status_408", R.timeout, statuses=(408,)),
     rule("status_409", R.transient, statuses=(409,)),
+    # A throttle's class whose words are only the server's own failure (openai<1.0's RateLimitError carrying "The
+    # server had an error while processing your request. Sorry about that!":
+    # https://github.com/openai/openai-python/issues/213): the words say the server failed, and nothing names a limit,
+    # a quota or load. A text that states the 429 itself ("429 Too Many Requests The server had an error ...":
+    # https://github.com/easydu2002/chat_gpt_oicq/issues/31) stays a throttle.
+    rule("server_fault_as_429", R.server_error, statuses=(429,), tags=("server_fault",),
+         unless=("rate_limit", "usage_limit", "billing", "quota_word", "quota_spent", "exhausted", "overloaded",
+                 "try_later"), test=lambda f: "429" not in f.text),
     rule("status_429", R.rate_limit, statuses=(429,)),
     rule("generic_400_large_session", R.context_overflow, statuses=(400,), test=generic_400_in_large_session),
     # A 503 whose words name a fault of the server rather than its load ("Mistral Error [503]: unreachable_backend -

@@ -148,7 +148,8 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _from_error(data, None)
     if (reader := _reader_of(data)) is not None:
         return reader(data)
-    if (reported := _base_resp_failure(data) or _envelope_failure(data) or _wrapped_error(data)) is not None:
+    if (reported := _base_resp_failure(data) or _envelope_failure(data) or _worker_failure(data)
+            or _wrapped_error(data)) is not None:
         return reported
     if not data.get("choices") and _is_error_object(data):
         # before the shapes below: vLLM's flat ErrorResponse ("object": "error") under a 200 is parsed by the SDK
@@ -548,6 +549,26 @@ def _envelope_failure(data: Mapping[str, Any]) -> SoftVerdict | None:
     facts = facts_from_body({"code": code, "message": message} if isinstance(code, str) else {"message": message},
                             kind=ExcKind.soft)
     facts.codes = facts.codes | ({"reported_error", f"baidu:{code}"} if isinstance(code, int) else {"reported_error"})
+    return facts, None
+
+
+# FastChat's worker failure: a canned banner, a blank line, then the exception in brackets ("... PLEASE FIX YOUR INPUT
+# AND TRY AGAIN.\n\n(max_tokens must be at least 1, got -37938.)": https://github.com/lm-sys/FastChat/issues/3367).
+_BANNER_THEN_CAUSE: Final = re.compile(r"\n\n\((.+)\)\s*$", re.DOTALL)
+
+
+def _worker_failure(data: Mapping[str, Any]) -> SoftVerdict | None:
+    """FastChat's worker stream line ``{"text": ..., "error_code": N}``, which its OpenAI-compatible server passes on
+    as an event: a non-zero code (its ``ErrorCode`` table: 40303 context overflow, 50001 internal error, ...;
+    https://github.com/lm-sys/FastChat/blob/main/fastchat/constants.py) is a failure, read by the rules on the
+    exception the text ends with when it gives one (the banner before it is the same whatever failed)."""
+    code, text = data.get("error_code"), data.get("text")
+    if not isinstance(code, int) or isinstance(code, bool) or code == 0 or not isinstance(text, str) \
+            or data.get("choices"):
+        return None
+    cause = _BANNER_THEN_CAUSE.search(text)
+    facts = _text_facts(cause.group(1) if cause is not None else text)
+    facts.codes = frozenset({"reported_error"})
     return facts, None
 
 

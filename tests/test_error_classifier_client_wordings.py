@@ -4363,3 +4363,80 @@ def test_an_assistants_run_with_a_blank_object_that_failed_is_a_failure() -> Non
     assert c is not None and c.reason is R.unknown
     # the same run completed is an answer
     assert classify_soft_failure(outcome_from_event({**run, "status": "completed"}), neighbours=NO_NEIGHBOURS) is None
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # openai<1.0's 429 class carrying OpenAI's server-fault sentence (https://github.com/openai/openai-python/issues/213,
+    # https://github.com/langchain-ai/langchain/issues/5820): the words say the server failed
+    ("RateLimitError", "The server had an error while processing your request. Sorry about that!", R.server_error),
+    # near miss: the same sentence after a stated "429 Too Many Requests" stays a throttle
+    # (https://github.com/easydu2002/chat_gpt_oicq/issues/31)
+    ("Error", "429 Too Many Requests The server had an error while processing your request. Sorry about that!",
+     R.rate_limit),
+    # LocalAI with no backend able to load the model (https://github.com/mudler/LocalAI/issues/1133): not a model
+    # warming up
+    ("APIError", "could not load model - all backends returned error: 25 errors occurred:\n\t* could not load model: "
+     "rpc error: code = Unknown desc = failed loading model\n\t* could not load model: rpc error: code = Unknown "
+     "desc = failed loading model", R.model_not_found),
+    # near miss: a model that is loading is load (https://github.com/huggingface/transformers/issues/32665)
+    ("Error", '{"error":"Model meta-llama/Llama-2-13b-chat is currently loading","estimated_time":20.0}', R.overloaded),
+    # google-generativeai's accessor on a candidate with no part and no stop value named
+    # (https://github.com/google-gemini/deprecated-generative-ai-python/issues/373)
+    ("ValueError", "The `response.text` quick accessor only works when the response contains a valid `Part`, but none "
+     "was returned. Check the `candidate.safety_ratings` to see if the response was blocked.", R.empty_response),
+    # near misses: a stated stop value, a blocked prompt (https://github.com/TuanNguyen27/Delegate/blob/0ab5b66fe5d8afb4
+    # 35205d003767788b1700e05e/GEMINI_ERRORS_GUIDE.md, https://github.com/google-gemini/deprecated-generative-ai-python/
+    # issues/126)
+    ("ValueError", "Invalid operation: The `response.text` quick accessor requires the response \nto contain a valid "
+     "`Part`, but none were returned. The candidate's [finish_reason] is 2.", R.output_truncated),
+    ("ValueError", "The `response.parts` quick accessor only works for a single candidate, but none were returned. "
+     "Check the `response.prompt_feedback` to see if the prompt was blocked.", R.content_policy_blocked),
+    # a relay with no upstream account free, under a 424 or with no status (https://github.com/Wei-Shaw/sub2api/issues/
+    # 4636, /3757)
+    ("Error", "API Error: 424 No available accounts: no available accounts", R.overloaded),
+    ("Error", '{\n  "error": {\n    "message": "All available accounts exhausted",\n    "type": "server_error"\n  }\n}',
+     R.overloaded),
+    # iFlow's "too many people are chatting with me, ask later" under its code "500"
+    # (https://github.com/router-for-me/CLIProxyAPI/issues/1514)
+    ("Error", '{"success":false,"code":"500","message":"\u5f53\u524d\u627e\u6211\u804a\u7684\u4eba\u592a\u591a\u4e86'
+     '\uff0c\u53ef\u4ee5\u665a\u70b9\u518d\u6765\u95ee\u6211\u54e6\u3002","exception":null,"data":null,"extra":null}',
+     R.overloaded),
+])
+def test_holdout172_to_178_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the representative holdouts 172 to 178, with real shapes and near
+    misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # CLIProxyAPI with no upstream credential left, under its 500 and generic code
+    # (https://github.com/router-for-me/CLIProxyAPI/issues/2556)
+    (500, {"error": {"message": "auth_unavailable: no auth available", "type": "server_error",
+                     "code": "internal_server_error"}}, R.overloaded),
+    # near miss: the relay names the cause, a group serving only one client (https://github.com/Wei-Shaw/sub2api/issues/
+    # 3742)
+    (503, {"error": {"message": "No available accounts: this group only allows Claude Code clients",
+                     "type": "api_error"}, "type": "error"}, R.provider_policy_blocked),
+])
+def test_a_relay_with_no_upstream_account_free_is_overloaded(status: int, body: dict[str, Any],
+                                                              expect: FailoverReason) -> None:
+    c = classify_api_error(exception_from_http("anthropic", status, body), neighbours=NO_NEIGHBOURS)
+    assert c.reason is expect
+    assert not c.should_rotate_credential  # the caller's key is not what is short
+
+
+def test_a_fastchat_worker_failure_in_a_stream_is_read_by_its_cause() -> None:
+    """FastChat's worker line {"text", "error_code"} as a stream event (https://github.com/lm-sys/FastChat/issues/3367;
+    codes: https://github.com/lm-sys/FastChat/blob/main/fastchat/constants.py): a failure, read by the exception the
+    text ends with rather than the canned banner before it."""
+    event = {"text": "YOUR INPUT VIOLATES OUR CONTENT MODERATION GUIDELINES. PLEASE FIX YOUR INPUT AND TRY AGAIN.\n\n"
+             "(max_tokens must be at least 1, got -37938.)", "error_code": 50001}
+    c = classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS)
+    assert c is not None and c.reason is R.context_overflow
+    # a line with no bracketed cause is read by its words as they are (here the banner's own)
+    c = classify_soft_failure(outcome_from_event({"text": event["text"].split("\n\n")[0], "error_code": 50001}),
+                              neighbours=NO_NEIGHBOURS)
+    assert c is not None and c.reason is R.content_policy_blocked
+    # a zero code is the worker's ordinary chunk
+    chunk = {"text": "Hello", "error_code": 0}
+    assert classify_soft_failure(outcome_from_event(chunk), neighbours=NO_NEIGHBOURS) is None

@@ -107,6 +107,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout165.jsonl", "holdout166.jsonl",
                   "holdout167.jsonl", "holdout168.jsonl", "holdout169.jsonl", "holdout170.jsonl",
                   "holdout171.jsonl",
+                  "holdout172.jsonl", "holdout173.jsonl", "holdout174.jsonl", "holdout175.jsonl", "holdout176.jsonl",
+                  "holdout177.jsonl", "holdout178.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -178,7 +180,10 @@ found with the search budget's last look-ups); and holdout160 to holdout166, on 
 hosted providers, no-code tools, Asian clouds, coding agents and their relays, local servers, clouds and gateways,
 non-Python clients); and holdout167 to holdout170 after that fit, on the rules of db7d769 (relays and switchers,
 failures inside a 200, the big three's trackers, Python agent frameworks); and holdout171, on the rules of e2590b2
-(recorded answers in fixtures and cassettes).
+(recorded answers in fixtures and cassettes); and holdout172 to holdout178, on the rules of 5fc40e1, the first samples
+deduplicated by source URL only, so that a wording the corpus already held was kept: they estimate the accuracy on the
+errors users paste (the OpenAI side, the Anthropic side, agent frameworks, the Google side, local servers, agent apps,
+relays and gateways).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
