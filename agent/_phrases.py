@@ -983,6 +983,9 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # new-api's and one-api's code for a user out of quota, as a client prints the code alone
+         # ("insufficient_user_quota" under a 403: https://github.com/CherryHQ/cherry-studio/issues/15651)
+         "insufficient_user_quota",
          # a relay's balance too low for the request, in Chinese and English ("账户余额过低不足以支持本次请求 ... Your
          # account balance is not sufficient to support this request": https://github.com/CherryHQ/cherry-studio/issues/
          # 8721)
@@ -1963,6 +1966,9 @@ _TAG_LIST: Final = (
          "could not load credentials", "credentials could not be sourced", "error when retrieving credentials",
          "credential refresh failed", "could not discover project id", "failed to login",
          "unauthorized", "authentication", "invalid token", "token expired", "token has expired",
+         # the reason phrase in British spelling (DeepInfra's keyless answer, {"error": "Unauthorised"}:
+         # https://github.com/xtekky/gpt4free/issues/1948)
+         "unauthorised",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout",
          # Ruby's Net::HTTP read timer as any Ruby client prints it ("Seahorse::Client::NetworkingError:
@@ -2154,6 +2160,9 @@ _TAG_LIST: Final = (
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     _tag("output_truncated",
+         # an answer whose stop reason is the length cap, as a client logs it ("summarize_empty_response
+         # model=gpt-5-mini finish_reason=length": https://github.com/pvliesdonk/markdown-vault-mcp/issues/919)
+         "finish_reason length",
          # clients' words for an answer cut at its output cap (Gemini CLI: "Model response was truncated because it
          # exceeded the token limit", "Model stream ended due to token limit exhaustion (MAX_TOKENS)"; Kilo: "The model
          # hit its output limit while reasoning")
@@ -2305,6 +2314,10 @@ _TAG_LIST: Final = (
          # Io(Kind(ConnectionReset)) })": https://github.com/warpdotdev/warp/issues/7471, /7763): the answer had begun
          "hyper error body",
          "without sending complete message body", "incomplete chunked read", "response payload is not completed",
+         # urllib3's (requests') words for the same cut: the chunked body ended before its last chunk ("Connection
+         # broken: InvalidChunkLength(got length b'', 0 bytes read)", "Connection broken: IncompleteRead(0 bytes
+         # read)": https://github.com/acheong08/ChatGPT/issues/1004, https://github.com/lm-sys/FastChat/issues/2219)
+         "invalidchunklength", ("connection broken", "incompleteread"),
          "stream closed before"),
     # A stream that broke its own protocol (a proxy's translated SSE): events out of order, a block never started.
     _tag("malformed_stream",
@@ -2319,6 +2332,10 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # serde_json's Display of its error (a Rust client's) on an answer cut inside a value ("EOF while parsing a
+         # value at line 1 column 284": https://github.com/pythops/tenere/issues/51); not its Debug form quoted in a
+         # provider's complaint about the request's tool-call arguments ('Error("EOF while parsing a value", line: 1')
+         "eof while parsing a value at line",
          # MemGPT/Letta on a local model's answer that is no JSON ("Failed to parse JSON from local LLM response -
          # error: Failed to decode JSON from LLM output": https://github.com/letta-ai/letta/pull/269, /issues/278)
          "failed to decode json from llm output", "failed to parse json from local llm response",

@@ -457,11 +457,16 @@ def named_model_unsupported(f: ErrorFacts) -> bool:
 # WebKit's "Load failed", axios' "Network Error"), which apps print last after their own prefix ("API Request Failed -
 # TXT Load Failed", "OpenRouter Provider Error: Load failed", 'LLM run errored with error: "Network Error"').
 _BROWSER_FETCH_ENDS: Final = (" failed to fetch ", " load failed ", " network error ")
+# WebKit (Safari 17 and later) names the host after its "Load failed" ("Network Error: Load failed (opencode.ai)":
+# https://github.com/chatboxai/chatbox/issues/3920).
+_LOAD_FAILED_HOST: Final = re.compile(r"\bload failed \([a-z0-9.-]{1,253}\)\s*$")
 
 
 def browser_fetch_failed(f: ErrorFacts) -> bool:
     """The text ends with a browser's or axios' words for a fetch without an answer (not "model load failed")."""
-    return f.norm.endswith(_BROWSER_FETCH_ENDS) and not f.norm.endswith(" model load failed ")
+    if f.norm.endswith(_BROWSER_FETCH_ENDS):
+        return not f.norm.endswith(" model load failed ")
+    return "load failed (" in f.text and _LOAD_FAILED_HOST.search(f.text) is not None
 
 
 # LiteLLM's catch-all maps an exception raised while it transformed the answer to APIConnectionError, so a KeyError for
@@ -838,7 +843,10 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("zero_allowance", "credits_exhausted")),
     # A 429 "exceeded your current quota" with a wait of seconds (Retry-After, Gemini's "Please retry in 34.6s") and no
     # daily quota named: a per-minute window that reopens soon, whatever billing words the headline carries.
-    rule("quota_retry_soon", R.rate_limit, statuses=(429,), tags=("quota_word",), test=quota_reopens_soon,
+    # No status too: a retry wrapper that kept only the last error's words (the AI SDK's "Failed after 3 attempts. Last
+    # error: You exceeded your current quota ... limit: 5 ... Please retry in 14.1s":
+    # https://github.com/crynta/terax-ai/issues/369).
+    rule("quota_retry_soon", R.rate_limit, statuses=(429, None), tags=("quota_word",), test=quota_reopens_soon,
          unless=("zero_allowance", "credits_exhausted", "usage_limit")),
     # Billing before rate limit (seed 004); a quota that says it resets is a rate limit.
     rule("quota_per_minute", R.rate_limit, statuses=_THROTTLE_WORDED, tags=("quota_per_minute",)),
@@ -937,7 +945,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # A relay's HTTP client could not complete its call upstream ("do request failed: upstream error: ..."): the
     # connection failed, whatever "upstream error" the relay wraps it in.
     rule("relay_call_failed", R.timeout, statuses=TRANSPORT, tags=("relay_call_failed",)),
-    rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",)),
+    # Not a server's failure that names its cause, a model gone ("An error occurred while processing your request. The
+    # model `llama3-groq-70b-8192-tool-use-preview` has been decommissioned": https://github.com/mastra-ai/mastra/pull/
+    # 2905): the model rules below read that.
+    rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",),
+         unless=("model_missing",)),
     # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load. Without
     # a status too (a gateway's own words quoted by a client), before the transport phrases: the gateway answered.
     rule("upstream_unreachable", R.server_error, statuses=(502, 503, None), tags=("upstream_unreachable",)),

@@ -439,6 +439,14 @@ HOLDOUT175 = "holdout175.jsonl"
 HOLDOUT176 = "holdout176.jsonl"
 HOLDOUT177 = "holdout177.jsonl"
 HOLDOUT178 = "holdout178.jsonl"
+# Six more representative samples after that fit, measured on 7c0af41 (the rules of 98f105d): hosted
+# providers, the Chinese ecosystem, coding-agent CLIs, chat UIs and bots, non-Python clients, failures in a stream.
+HOLDOUT179 = "holdout179.jsonl"
+HOLDOUT180 = "holdout180.jsonl"
+HOLDOUT181 = "holdout181.jsonl"
+HOLDOUT182 = "holdout182.jsonl"
+HOLDOUT183 = "holdout183.jsonl"
+HOLDOUT184 = "holdout184.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -459,7 +467,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT147, HOLDOUT148, HOLDOUT149, HOLDOUT150, HOLDOUT151, HOLDOUT152, HOLDOUT153, HOLDOUT154,
         HOLDOUT155, HOLDOUT156, HOLDOUT157, HOLDOUT158, HOLDOUT159, HOLDOUT160, HOLDOUT161, HOLDOUT162, HOLDOUT163,
         HOLDOUT164, HOLDOUT165, HOLDOUT166, HOLDOUT167, HOLDOUT168, HOLDOUT169, HOLDOUT170, HOLDOUT171, HOLDOUT172,
-        HOLDOUT173, HOLDOUT174, HOLDOUT175, HOLDOUT176, HOLDOUT177, HOLDOUT178,
+        HOLDOUT173, HOLDOUT174, HOLDOUT175, HOLDOUT176, HOLDOUT177, HOLDOUT178, HOLDOUT179, HOLDOUT180, HOLDOUT181,
+        HOLDOUT182, HOLDOUT183, HOLDOUT184,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -893,7 +902,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT147, 5, 6),  # 2026 threads, any class (a small blind check at the end of a search budget); 5 unseen
     (HOLDOUT148, 13, 21),  # Q&A pages, forums, help centres and gateway docs; 11 unseen
     (HOLDOUT149, 11, 17),  # providers' and gateways' error-reference pages (ngrok, Hetzner, Helicone); 9 unseen
-    (HOLDOUT150, 31, 39),  # non-Python clients (Go, Rust, Java, .NET, Dart, Swift, PHP, JS); 24 unseen
+    (HOLDOUT150, 32, 39),  # non-Python clients (Go, Rust, Java, .NET, Dart, Swift, PHP, JS); 24 unseen
     (HOLDOUT151, 32, 45),  # chat apps and coding agents relaying provider errors (Cursor, Dify, Warp); 25 unseen
     (HOLDOUT152, 24, 29),  # failures inside a 200 or a stream, stream cuts; 16 unseen
     (HOLDOUT153, 22, 31),  # the newest 2026 threads, any class; 19 unseen
@@ -922,6 +931,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT176, 52, 54),  # representative: local servers (Ollama, vLLM, llama.cpp, TGI, LM Studio); 50 unseen
     (HOLDOUT177, 63, 63),  # representative: agent apps (hermes-agent, Roo, Continue, aider, opencode, zed); 63 unseen
     (HOLDOUT178, 55, 60),  # representative: relays and gateways (CLIProxyAPI, new-api, OpenRouter, sub2api); 50 unseen
+    (HOLDOUT179, 60, 61),  # representative: hosted providers (Groq, DeepSeek, NIM, DeepInfra); 58 unseen
+    (HOLDOUT180, 60, 61),  # representative: the Chinese ecosystem (DashScope, Zhipu, Kimi, MiniMax, Ark); 60 unseen
+    (HOLDOUT181, 61, 64),  # representative: coding-agent CLIs (Codex, Claude Code, gemini-cli, qwen-code); 61 unseen
+    (HOLDOUT182, 57, 60),  # representative: chat UIs and bots (Chatbox, Cherry Studio, NextChat, AstrBot); 55 unseen
+    (HOLDOUT183, 58, 61),  # representative: non-Python clients (AI SDK, langchain4j, Spring AI, SK, Go); 57 unseen
+    (HOLDOUT184, 49, 60),  # representative: failures inside a 200 or a stream, and stream breakage; 41 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -4440,3 +4440,57 @@ def test_a_fastchat_worker_failure_in_a_stream_is_read_by_its_cause() -> None:
     # a zero code is the worker's ordinary chunk
     chunk = {"text": "Hello", "error_code": 0}
     assert classify_soft_failure(outcome_from_event(chunk), neighbours=NO_NEIGHBOURS) is None
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # the 401 reason phrase in British spelling (https://github.com/xtekky/gpt4free/issues/1948)
+    ("Error", '"error": "Unauthorised"', R.auth),
+    # a server's failure sentence before the model it names as gone (https://github.com/mastra-ai/mastra/pull/2905)
+    ("Error", "An error occurred while processing your request. The model `llama3-groq-70b-8192-tool-use-preview` has "
+     "been decommissioned and is no longer supported. Please refer to https://console.groq.com/docs/deprecations for a "
+     "recommendation on which model to use instead.", R.model_not_found),
+    # near miss: the failure sentence alone stays the server's (https://github.com/openai/openai-python/issues/213)
+    ("Error", "The server had an error while processing your request. Sorry about that!", R.server_error),
+    # new-api's out-of-quota code printed alone (https://github.com/CherryHQ/cherry-studio/issues/15651)
+    ("Error", "insufficient_user_quota", R.billing),
+    # WebKit's "Load failed" with the host Safari 17 names after it (https://github.com/chatboxai/chatbox/issues/3920)
+    ("Error", "API Error: Error from OpenCode Go: Network Error: Load failed (opencode.ai)", R.timeout),
+    # near miss: a model that failed to load is no fetch failure (https://github.com/abetlen/llama-cpp-python/pull/2187)
+    ("ValueError", "Failed to load model from file: /root/.cache/.../Qwen3.5-35B-A3B-Uncensored-HauhauCS-Aggressive-"
+     "BF16.gguf", R.model_not_found),
+    # Gemini's per-minute free-tier quota with a retry of seconds, whose status a retry wrapper dropped
+    # (https://github.com/crynta/terax-ai/issues/369)
+    ("Error", "Failed after 3 attempts. Last error: You exceeded your current quota, please check your plan and "
+     "billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits. "
+     "To monitor your current usage, head to: https://ai.dev/rate-limit. * Quota exceeded for metric: "
+     "generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: 5, model: gemini-2.5-flash Please "
+     "retry in 14.100401724s.", R.rate_limit),
+    # near miss: a zero allowance is the bill whatever else (https://github.com/google-gemini/gemini-cli/issues/22486)
+    ("Error", "'* Quota exceeded for metric: generativelanguage.googleapis.com/generate_content_free_tier_input_token_"
+     "count, limit: 0, model: gemini-3.1-pro\\n' +\n'* Quota exceeded for metric: generativelanguage.googleapis.com/"
+     "generate_content_free_tier_requests, limit: 0, model: gemini-3.1-pro\\n'", R.billing),
+    # urllib3's chunked body cut before its last chunk, as requests raises it
+    # (https://github.com/acheong08/ChatGPT/issues/1004, https://github.com/acheong08/ChatGPT/issues/1145)
+    ("ChunkedEncodingError", "(\"Connection broken: InvalidChunkLength(got length b'', 0 bytes read)\", "
+     "InvalidChunkLength(got length b'', 0 bytes read))", R.stream_incomplete),
+    ("ChunkedEncodingError", "('Connection broken: IncompleteRead(0 bytes read)', IncompleteRead(0 bytes read))",
+     R.stream_incomplete),
+    # near miss: a read timer named is a timeout (https://github.com/letta-ai/letta/issues/313)
+    ("openai.error.Timeout", "Request timed out: HTTPConnectionPool(host='10.0.0.56', port=5001): \nRead timed out. "
+     "(read timeout=60)", R.timeout),
+    # an empty answer whose stop reason is the length cap, as a client logs it
+    # (https://github.com/pvliesdonk/markdown-vault-mcp/issues/919)
+    ("Error", "WARNING markdown_vault_mcp.summarizer: summarize_empty_response model=gpt-5-mini finish_reason=length",
+     R.output_truncated),
+    # serde_json's Display on an answer cut inside a value (https://github.com/pythops/tenere/issues/51)
+    ("Error", "EOF while parsing a value at line 1 column 284", R.malformed_response),
+    # near miss: its Debug form inside a provider's complaint about the request's tool-call arguments
+    # (https://github.com/spiceai/spiceai/issues/4734)
+    ("async_openai::error", 'failed deserialization of: {"code":"Client specified an invalid argument","error":"The '
+     "arguments to a tool_call with ID 'initial_list_datasets' are not a valid JSON string. Parsing error: "
+     'Error(\\"EOF while parsing a value\\", line: 1, column: 0)"}', R.format_error),
+])
+def test_holdout179_to_184_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the second representative wave (holdouts 179 to 184), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect

@@ -109,6 +109,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout171.jsonl",
                   "holdout172.jsonl", "holdout173.jsonl", "holdout174.jsonl", "holdout175.jsonl", "holdout176.jsonl",
                   "holdout177.jsonl", "holdout178.jsonl",
+                  "holdout179.jsonl", "holdout180.jsonl", "holdout181.jsonl", "holdout182.jsonl", "holdout183.jsonl",
+                  "holdout184.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -183,7 +185,9 @@ failures inside a 200, the big three's trackers, Python agent frameworks); and h
 (recorded answers in fixtures and cassettes); and holdout172 to holdout178, on the rules of 5fc40e1, the first samples
 deduplicated by source URL only, so that a wording the corpus already held was kept: they estimate the accuracy on the
 errors users paste (the OpenAI side, the Anthropic side, agent frameworks, the Google side, local servers, agent apps,
-relays and gateways).
+relays and gateways); and holdout179 to holdout184 after that fit, on the rules of 98f105d, sampled the same way
+(hosted providers, the Chinese ecosystem, coding-agent CLIs, chat UIs and bots, non-Python clients, failures inside a
+200 or a stream).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
