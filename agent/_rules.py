@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from ._embedded import embedded_status
 from ._facts import ErrorFacts, ExcKind
 from ._phrases import TAGS, has
 from ._taxonomy import FailoverReason, Scope
@@ -1017,7 +1018,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # https://github.com/easydu2002/chat_gpt_oicq/issues/31) stays a throttle.
     rule("server_fault_as_429", R.server_error, statuses=(429,), tags=("server_fault",),
          unless=("rate_limit", "usage_limit", "billing", "quota_word", "quota_spent", "exhausted", "overloaded",
-                 "try_later"), test=lambda f: "429" not in f.text),
+                 "try_later"), test=lambda f: embedded_status(f.text) != 429),
     rule("status_429", R.rate_limit, statuses=(429,)),
     rule("generic_400_large_session", R.context_overflow, statuses=(400,), test=generic_400_in_large_session),
     # A 503 whose words name a fault of the server rather than its load ("Mistral Error [503]: unreachable_backend -

@@ -552,11 +552,6 @@ def _envelope_failure(data: Mapping[str, Any]) -> SoftVerdict | None:
     return facts, None
 
 
-# FastChat's worker failure: a canned banner, a blank line, then the exception in brackets ("... PLEASE FIX YOUR INPUT
-# AND TRY AGAIN.\n\n(max_tokens must be at least 1, got -37938.)": https://github.com/lm-sys/FastChat/issues/3367).
-_BANNER_THEN_CAUSE: Final = re.compile(r"\n\n\((.+)\)\s*$", re.DOTALL)
-
-
 def _worker_failure(data: Mapping[str, Any]) -> SoftVerdict | None:
     """FastChat's worker stream line ``{"text": ..., "error_code": N}``, which its OpenAI-compatible server passes on
     as an event: a non-zero code (its ``ErrorCode`` table: 40303 context overflow, 50001 internal error, ...;
@@ -566,8 +561,10 @@ def _worker_failure(data: Mapping[str, Any]) -> SoftVerdict | None:
     if not isinstance(code, int) or isinstance(code, bool) or code == 0 or not isinstance(text, str) \
             or data.get("choices"):
         return None
-    cause = _BANNER_THEN_CAUSE.search(text)
-    facts = _text_facts(cause.group(1) if cause is not None else text)
+    # a canned banner, a blank line, then the exception in brackets ("... PLEASE FIX YOUR INPUT AND TRY AGAIN.\n\n
+    # (max_tokens must be at least 1, got -37938.)": https://github.com/lm-sys/FastChat/issues/3367)
+    _, blank, cause = text.rstrip().rpartition("\n\n(")
+    facts = _text_facts(cause[:-1] if blank and cause.endswith(")") else text)
     facts.codes = frozenset({"reported_error"})
     return facts, None
 
