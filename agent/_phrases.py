@@ -430,6 +430,9 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # LocalAI's per-model switch for an API route ("endpoint disabled for this model by API configuration":
+         # https://github.com/dirk-weimar/let-me-confluence-that-for-you/issues/3)
+         "endpoint disabled for this model",
          # Mistral's 403 for a model outside the plan (type tier_not_allowed: "This model is not available in your
          # subscription tier": https://github.com/jordymeow/ai-engine/issues/11)
          "not available in your subscription tier",
@@ -610,6 +613,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # a retired model version (Bedrock: "This model version has reached the end of its life":
+         # https://github.com/gsd-build/gsd-2/issues/5425)
+         "reached the end of its life",
          # ngrok's AI gateway when no model it routes to matches the request ("No matching models found":
          # https://ngrok.com/docs/ai-gateway/reference/error-codes, ERR_NGROK_3804)
          "no matching models",
@@ -690,6 +696,14 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # a prompt over a server's input cap, in its own words: a one-api relay's "number of input tokens (189413)
+         # have exceeded max prompt tokens (163840) limit" (https://github.com/cline/cline/issues/6055), Tenstorrent's
+         # "Prompt exceeds maximum input sequence length (51200 tokens)"
+         # (https://github.com/tenstorrent/tt-inference-server/issues/4277), Xinference's "Max tokens exceeds model's
+         # max length" (https://github.com/xorbitsai/inference/issues/3066), LMDeploy's "exceed session max length.
+         # Please end the session." (https://github.com/InternLM/lmdeploy/issues/732)
+         "exceeded max prompt tokens", "exceeds maximum input sequence length", "max tokens exceeds model s max length",
+         "exceed session max length",
          # a prompt and its completion over the window, in numbers (TensorRT-LLM: "Input length (6973) + max new tokens
          # (4095) + draft tokens (0) must be less than max sequence length (8192)":
          # https://github.com/NVIDIA/TensorRT-LLM/issues/2494; AI21: "Request too many tokens: 1999 + 50 > 2048":
@@ -1299,7 +1313,10 @@ _TAG_LIST: Final = (
     # available accounts", https://github.com/Wei-Shaw/sub2api/issues/418, under a 424 in /4636; "All available accounts
     # exhausted", /3757; CLIProxyAPI: "auth_unavailable: no auth available",
     # https://github.com/router-for-me/CLIProxyAPI/issues/2556): the caller's key is fine, the relay is full for now.
-    _tag("pool_empty", "no available accounts", "all available accounts exhausted", "no auth available"),
+    _tag("pool_empty",
+         # a hosted backend with no inference worker attached ("no AI workers available to process request":
+         # https://github.com/guspuffygit/sentient-sims-app/issues/24)
+         "no ai workers available", "no available accounts", "all available accounts exhausted", "no auth available"),
     _tag("try_later", "try again later", "retry later", "请稍后再试", "请稍后重试"),
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
@@ -1352,14 +1369,18 @@ _TAG_LIST: Final = (
          # loaded! Select one in the Model tab.": https://github.com/oobabooga/textgen/issues/2569; cortex.cpp, Jan's
          # engine: {"message":"No model loaded"}: https://github.com/janhq/cortex.cpp/issues/130)
          "no model is loaded", "no model loaded"),
+    # A hosted deployment its operator marks unhealthy, whatever status carries it: NVIDIA NIM's 400 "Function id
+    # '...': DEGRADED function cannot be invoked" (https://github.com/Alishahryar1/free-claude-code/issues/1012,
+    # https://github.com/tashfeenahmed/freellmapi/issues/522).
+    _tag("deployment_degraded", "degraded function cannot be invoked"),
     # Envoy at the provider's edge could not reach its upstream (not "reset reason: overflow", which is load).
     _tag("upstream_unreachable",
-         # Envoy's other reset reasons ("upstream connect error or disconnect/reset before headers. reset reason:
-         # protocol error"; "... retried and the latest reset reason: connection failure, transport failure reason:
-         # delayed connect error: 111")
-         ("upstream connect error", "reset reason protocol error"), ("upstream connect error", "delayed connect error"),
-         ("upstream connect error", "connection termination"),
-         ("upstream connect error", "remote connection failure"), ("upstream connect error", "connection refused"),
+         # Envoy's sentence with any reset reason but overflow ("upstream connect error or disconnect/reset before
+         # headers. reset reason: protocol error"; "... retried and the latest reset reason: connection failure,
+         # transport failure reason: delayed connect error: 111"), or cut before its reason
+         # (https://github.com/vllm-project/aibrix/issues/1103): a failed connection to the upstream. The overflow
+         # reason, load, is read by ``overloaded_wording`` first.
+         "upstream connect error",
          # Kong's 503 when its DNS lookup of the upstream failed ({"message": "name resolution failed"}:
          # https://github.com/Kong/kong/issues/10170), a model's backend said to be down (Venice's 503 "The model is
          # temporarily offline": https://docs.venice.ai/api-reference/error-codes): an outage, not load
@@ -1374,7 +1395,12 @@ _TAG_LIST: Final = (
          # down or overloaded."): a guess after the fact, not the provider's words
          "may be down or overloaded"),
     # No model was named at all (a client sent model=None, or JSON the server did not parse).
-    _tag("model_absent", "model=none", "model `none`", "you must provide a model parameter",
+    _tag("model_absent",
+         # a one-api relay's "no channel for model <name> in group <g>" with the name blank
+         # ("当前分组 default 下对于模型 无可用渠道": https://github.com/ai365vip/chat-api/issues/18,
+         # https://github.com/songquanpeng/one-api/issues/2223):
+         # the request carried no model
+         "对于模型 无可用渠道", "model=none", "model `none`", "you must provide a model parameter",
          # Baidu Qianfan's 400 for a request with no model ("model is empty", code invalid_model)
          "model is empty",
          "model parameter is required",
@@ -1637,7 +1663,7 @@ _TAG_LIST: Final = (
          # the Copilot CLI's own name for an upstream 400 it retries ("Request failed (transient_bad_request).
          # Retrying...")
          "transient_bad_request",
-         "upstream connect error", "failed to get response from provider", "timeout while downloading",
+         "failed to get response from provider", "timeout while downloading",
          # fasthttp (Go) reused a keep-alive socket the server had just closed: a fresh connection succeeds
          "closed connection before returning the first response byte"),
     # OpenAI reasoning models: "'max_tokens' is not supported with this model. Use 'max_completion_tokens'".
@@ -1672,6 +1698,13 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # Xiaomi MiMo's refusal of a request's shape ("Param Incorrect (format)":
+         # https://github.com/openclaw/openclaw/issues/82946); api.openai.com refusing an Azure api-version sent as its
+         # OpenAI-Version header ("Unsupported OpenAI-Version header provided: 2023-03-15-preview":
+         # https://github.com/shroominic/codeinterpreter-api/issues/64); TensorZero's rate-limited route refusing a
+         # request without max_tokens ("Missing max tokens for rate limited request":
+         # https://github.com/tensorzero/tensorzero/issues/3648)
+         "param incorrect", "version header provided", "missing max tokens",
          # a request the server could not decode (LocalAI's 500 "failed reading parameters from request:json: cannot
          # unmarshal array into Go struct field Message.messages.content of type string":
          # https://github.com/mudler/LocalAI/issues/1383; llama.cpp's nlohmann JSON under a 500: "[json.exception.
@@ -1753,6 +1786,11 @@ _TAG_LIST: Final = (
          # field GeneralOpenAIRequest.max_tokens of type uint": one-api, new-api)
          ("cannot unmarshal", "generalopenairequest"), ("cannot unmarshal", "chatcompletionrequest"),
          ("cannot unmarshal", "completionrequest"),
+         # ... Ollama's ("json: cannot unmarshal array into Go struct field ChatRequest.messages.content of type
+         # string", in LiteLLM's APIConnectionError: https://github.com/google/adk-python/issues/49), and any struct's
+         # field under the request's messages (one-hub: "... into Go struct field
+         # ChatCompletionMessage.messages.reasoning")
+         ("cannot unmarshal", "chatrequest"), ("cannot unmarshal", "go struct field", " messages "),
          # vLLM's request checks ("Stream options can only be defined when `stream=True`", "Unknown part type: file",
          # "You set image=2 ... in '--limit-mm-per-prompt', but passed 3 image items"), LM Studio's ("Vision add-on is
          # not loaded, but images were provided for processing")
@@ -1923,6 +1961,10 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # botocore's NoCredentialsError named in a wrapper's text (LiteLLM's mapper failing on it:
+         # "'NoCredentialsError' object has no attribute 'response'": https://github.com/OpenHands/OpenHands/issues/3310):
+         # no AWS credential
+         "nocredentialserror",
          # a client that has no sign-in to send ("[unauthenticated] Not logged in. If you are logged in, try logging
          # out and back in.": https://github.com/xllm-go/bypass/issues/153)
          "not logged in",
@@ -1992,6 +2034,10 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # curl's exit 52, the connection closed with no reply at all ("curl: (52) Empty reply from server":
+         # https://github.com/mudler/LocalAI/issues/320); Open WebUI's toast for an endpoint it could not reach
+         # ("OpenAI: Network Problem": https://github.com/open-webui/pipelines/issues/55)
+         "empty reply from server", "network problem",
          # Envoy's reset of the upstream before any answer ("upstream_reset_before_response_started{remote_reset}":
          # https://github.com/envoyproxy/ai-gateway/issues/1615); Firefox's TLS stream closed (PR_END_OF_FILE_ERROR, as
          # a Zotero plugin printed it: https://github.com/MuiseDestiny/zotero-gpt/issues/232)
@@ -2209,6 +2255,9 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # a stream read that hit the end of its input ("🚨 Stream error → Unexpected EOF":
+         # https://github.com/plandex-ai/plandex/issues/275; "streaming error: unexpected EOF")
+         ("stream error", "unexpected eof"), ("streaming error", "unexpected eof"),
          # a client's reader cap on one stream line (Go's "bufio.Scanner: token too long":
          # https://github.com/dev2k6/command-code-proxy-server/issues/3; aiohttp's "Chunk too big":
          # https://github.com/open-webui/open-webui/issues/10302, and "Got more than 131072 bytes when reading":
@@ -2321,6 +2370,9 @@ _TAG_LIST: Final = (
          "stream closed before"),
     # A stream that broke its own protocol (a proxy's translated SSE): events out of order, a block never started.
     _tag("malformed_stream",
+         # openai-node's Responses stream accumulator meeting events out of order ("When snapshot hasn't been set yet,
+         # expected 'response.created' event, got ...": https://github.com/BerriAI/litellm/issues/32561)
+         "expected response created event",
          # a client meeting an event or chunk it cannot read: the Claude Agent SDK's "Unknown message type:
          # rate_limit_event" (a newer CLI's event), LangChain's merge of two chunks ("additional_kwargs[tool_calls]
          # already exists in this message chunk"), LiteLLM's "Unable to parse ollama chunk"
@@ -2462,6 +2514,10 @@ _TAG_LIST: Final = (
     # (...)"), Python's TypeError on a missing part of it ("'NoneType' object is not subscriptable"), pydantic-ai's
     # retries spent on answers that failed validation, and Roo's and Cline's answer with no tool call in it.
     _tag("answer_unreadable",
+         # gptel's words for a body it could not parse ("ChatGPT error (nil): Malformed JSON in response.":
+         # https://github.com/karthink/gptel/issues/60): the answer's JSON, not the request's; only without a status:
+         # under one ("Gemini error (HTTP/2 503): Malformed JSON in response.") it could not read the error body
+         "malformed json in response",
          # kotlinx.serialization missing a field of an answer it decodes ("Field 'permission' is required for type with
          # serial name 'com.aallam.openai.api.model.Model', but it was missing": https://github.com/aallam/openai-kotlin/
          # issues/249); only without a status: under a 500 it is the SDK failing to read the error body
@@ -2534,6 +2590,9 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # Onyx's error for a stream that ended with no text and no tool call ("The selected model returned no final
+         # answer before the stream completed.": https://github.com/onyx-dot-app/onyx/pull/13332)
+         "returned no final answer",
          # google-generativeai's quick accessor on a candidate with no part at all ("The `response.text` quick accessor
          # only works when the response contains a valid `Part`, but none was returned. Check the
          # `candidate.safety_ratings` ...": https://github.com/google-gemini/deprecated-generative-ai-python/issues/373),
@@ -2633,6 +2692,12 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # Ollama's runner that never came up ("Error: no suitable llama servers found":
+         # https://github.com/ollama/ollama/issues/6985); ollama-client's heading for a server's 5xx ("Ollama at ...
+         # returned an error while generating a response": https://github.com/Shishir435/ollama-client/issues/366);
+         # the Cloudflare Workers runtime's own failure ("internal error; reference = ...":
+         # https://github.com/cloudflare/workers-sdk/issues/10857)
+         "no suitable llama servers found", "returned an error while generating a response", "internal error reference",
          # Cursor's "A server error has occurred" (https://github.com/cursor/cursor/issues/70); "the model's answer
          # failed" in Chinese (Trae: "模型响应失败, 请稍后重试", https://github.com/Trae-AI/TRAE/issues/442; not
          # "模型请求失败", "the model request failed", which LangBot puts before every error, its timeouts too)

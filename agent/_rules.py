@@ -705,7 +705,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # Zhipu's saturated pool: https://github.com/immersive-translate/immersive-translate/issues/3628): a server that
     # blamed the caller's key would have said 429; the load is the server's, so back off without rotating. After the
     # rate-limit codes: a body that codes it as the caller's limit decides as the key's, whatever the status.
-    rule("rate_words_as_5xx", R.overloaded, statuses=(500, 502), tags=("rate_limit",), unless=_NOT_LOAD_AS_5XX),
+    # Not when the words also name what the request lacks (TensorZero's 502 "Missing max tokens for rate limited
+    # request": https://github.com/tensorzero/tensorzero/issues/3648): the request is refused, not the load.
+    rule("rate_words_as_5xx", R.overloaded, statuses=(500, 502), tags=("rate_limit",),
+         unless=(*_NOT_LOAD_AS_5XX, "request_defect")),
     # ... and a throttle's code spelled in its text, under the same conditions
     rule("rate_code_word_as_5xx", R.overloaded, statuses=(500, 502), tags=("throttle_code_word",),
          unless=_NOT_LOAD_AS_5XX),
@@ -815,7 +818,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # whatever words about a model's item it holds.
     rule("function_call_namespace", R.format_error, statuses=REQUEST, tags=("missing_namespace",)),
     # No model named at all ("model=None"): the request is at fault, not the key's access to a model.
-    rule("model_absent", R.format_error, statuses=(400, 404, 422, None), tags=("model_absent",)),
+    # Not beside a router's cool-down ("litellm.acompletion(model=None) Exception No deployments available for
+    # selected model, Try again in 1 seconds. Passed model=gemini-1.5-flash-001":
+    # https://github.com/BerriAI/litellm/issues/3933): LiteLLM prints its call with the model in other arguments.
+    rule("model_absent", R.format_error, statuses=(400, 404, 422, None), tags=("model_absent",),
+         unless=("rate_limit",)),
     # Seed 002: this key cannot use this model; fall back, suspend key+model only. Under a 401 too: a tier's model
     # (Venice's "only available to Pro users") is refused with an auth status while the key serves other models. A
     # model that takes no system instruction (Gemini's "Developer instruction is not enabled for models/...") is
@@ -954,6 +961,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load. Without
     # a status too (a gateway's own words quoted by a client), before the transport phrases: the gateway answered.
     rule("upstream_unreachable", R.server_error, statuses=(502, 503, None), tags=("upstream_unreachable",)),
+    # A deployment its operator marks unhealthy (NIM's "DEGRADED function cannot be invoked"), under a 400 too: the
+    # request is fine and succeeds once the deployment recovers.
+    rule("deployment_degraded", R.server_error, tags=("deployment_degraded",)),
     rule("loopback_backend_refused", R.server_error, statuses=(None, 500, 502, 503), test=loopback_backend_refused),
     # A certificate that fails verification, whatever status a wrapper gives it: fall back, never retry.
     rule("tls_untrusted_phrase", R.tls_untrusted, statuses=TRANSPORT, tags=("tls_untrusted",)),

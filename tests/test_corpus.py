@@ -447,6 +447,16 @@ HOLDOUT181 = "holdout181.jsonl"
 HOLDOUT182 = "holdout182.jsonl"
 HOLDOUT183 = "holdout183.jsonl"
 HOLDOUT184 = "holdout184.jsonl"
+# Eight more representative samples after that fit, measured on e746df5 (the rules of 9db1afb): failures in a
+# stream, Azure, Bedrock, Vertex and Gemini, gateways, agent frameworks, editor assistants, self-hosted servers.
+HOLDOUT185 = "holdout185.jsonl"
+HOLDOUT186 = "holdout186.jsonl"
+HOLDOUT187 = "holdout187.jsonl"
+HOLDOUT188 = "holdout188.jsonl"
+HOLDOUT189 = "holdout189.jsonl"
+HOLDOUT190 = "holdout190.jsonl"
+HOLDOUT191 = "holdout191.jsonl"
+HOLDOUT192 = "holdout192.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -468,7 +478,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT155, HOLDOUT156, HOLDOUT157, HOLDOUT158, HOLDOUT159, HOLDOUT160, HOLDOUT161, HOLDOUT162, HOLDOUT163,
         HOLDOUT164, HOLDOUT165, HOLDOUT166, HOLDOUT167, HOLDOUT168, HOLDOUT169, HOLDOUT170, HOLDOUT171, HOLDOUT172,
         HOLDOUT173, HOLDOUT174, HOLDOUT175, HOLDOUT176, HOLDOUT177, HOLDOUT178, HOLDOUT179, HOLDOUT180, HOLDOUT181,
-        HOLDOUT182, HOLDOUT183, HOLDOUT184,
+        HOLDOUT182, HOLDOUT183, HOLDOUT184, HOLDOUT185, HOLDOUT186, HOLDOUT187, HOLDOUT188, HOLDOUT189, HOLDOUT190,
+        HOLDOUT191, HOLDOUT192,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -502,9 +513,10 @@ def test_second_holdout_accuracy_does_not_fall() -> None:
 
 def test_third_holdout_accuracy_does_not_fall() -> None:
     """The third held-out file keeps its accuracy (76 of 101 before any rule saw it, 94 after general rules
-    fixed most misses); raise the floor as rules fix more, never lower it."""
+    fixed most misses, 96 once NIM's degraded deployment was read as the server's); raise the floor as rules fix more,
+    never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT3)])
-    assert total >= 100 and right / total >= 94 / 101, f"{right}/{total}"
+    assert total >= 100 and right / total >= 96 / 101, f"{right}/{total}"
 
 
 def test_fourth_holdout_accuracy_does_not_fall() -> None:
@@ -732,9 +744,10 @@ def test_twenty_sixth_holdout_accuracy_does_not_fall() -> None:
     """The twenty-sixth held-out file, a ninth representative sample aimed at the long tail, no rule fitted to it, keeps
     its accuracy (58 of 88 before any rule saw it, on bd0b1b2 with the file, all message-only; 54 with the rules alone,
     the nearest-neighbour reading adding four; 67 after general rules were fitted to its misses, 68 once a model an
-    engine cannot run was read as model support); raise the floor as rules fix more, never lower it."""
+    engine cannot run was read as model support, 70 by later fits); raise the floor as rules fix more, never lower
+    it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT26)])
-    assert total >= 88 and right / total >= 68 / 88, f"{right}/{total}"
+    assert total >= 88 and right / total >= 70 / 88, f"{right}/{total}"
 
 
 def test_twenty_seventh_holdout_accuracy_does_not_fall() -> None:
@@ -805,7 +818,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT50, 22, 30),  # the Google ecosystem (Gemini API, Vertex, google-genai, Gemini CLI, Live, Veo); 8 unseen
     (HOLDOUT51, 31, 35),  # AWS Bedrock and Azure (credential chains, Agents, Foundry, Entra ID); 24 unseen
     (HOLDOUT52, 19, 26),  # the coding agents' 2025-2026 issues; 13 unseen
-    (HOLDOUT53, 33, 35),  # the Anthropic ecosystem (Messages API, Claude Code, the Agent SDK); 27 unseen
+    (HOLDOUT53, 34, 35),  # the Anthropic ecosystem (Messages API, Claude Code, the Agent SDK); 27 unseen
     (HOLDOUT54, 24, 26),  # the OpenAI ecosystem (parameters, schemas, Responses, Realtime, other languages); 19 unseen
     (HOLDOUT55, 39, 45),  # routers, gateways and hosted clouds; 33 unseen
     (HOLDOUT56, 22, 24),  # self-hosted servers and their clients; 14 unseen
@@ -885,7 +898,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT130, 8, 12),  # failures inside a 200 or a stream (recorded cassettes, relays); 4 unseen
     (HOLDOUT131, 22, 29),  # less-mined local servers (SGLang, Xinference, Triton, Foundry Local); 14 unseen
     (HOLDOUT132, 28, 31),  # frameworks (LlamaIndex, Semantic Kernel, Letta, DSPy, langchaingo); 25 unseen
-    (HOLDOUT133, 19, 22),  # AI gateways (Portkey, Cloudflare, APIM, Higress, TensorZero, Bifrost); 18 unseen
+    (HOLDOUT133, 20, 22),  # AI gateways (Portkey, Cloudflare, APIM, Higress, TensorZero, Bifrost); 18 unseen
     (HOLDOUT134, 9, 14),  # 2026 issue threads (ZCode, OpenCode, hermes, relays); 8 unseen
     (HOLDOUT135, 43, 47),  # the non-chat endpoints (embeddings, rerank, audio, images, files); 31 unseen
     (HOLDOUT136, 29, 36),  # other languages (Russian, Korean, Portuguese, Spanish, German, Vietnamese); 6 unseen
@@ -926,7 +939,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT171, 4, 5),  # recorded answers in SDK fixtures and cassettes (xAI, Cerebras, Groq, OpenRouter); 4 unseen
     (HOLDOUT172, 59, 59),  # representative: the OpenAI side (openai-python/node, Codex, Azure); 58 unseen
     (HOLDOUT173, 65, 65),  # representative: the Anthropic side (SDKs, Claude Code, Bedrock, Vertex); 65 unseen
-    (HOLDOUT174, 65, 68),  # representative: agent frameworks (LiteLLM, LangChain, LlamaIndex, CrewAI); 64 unseen
+    (HOLDOUT174, 66, 68),  # representative: agent frameworks (LiteLLM, LangChain, LlamaIndex, CrewAI); 64 unseen
     (HOLDOUT175, 59, 60),  # representative: the Google side (gemini-cli, python-genai, Vertex); 58 unseen
     (HOLDOUT176, 52, 54),  # representative: local servers (Ollama, vLLM, llama.cpp, TGI, LM Studio); 50 unseen
     (HOLDOUT177, 63, 63),  # representative: agent apps (hermes-agent, Roo, Continue, aider, opencode, zed); 63 unseen
@@ -936,7 +949,15 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT181, 61, 64),  # representative: coding-agent CLIs (Codex, Claude Code, gemini-cli, qwen-code); 61 unseen
     (HOLDOUT182, 57, 60),  # representative: chat UIs and bots (Chatbox, Cherry Studio, NextChat, AstrBot); 55 unseen
     (HOLDOUT183, 58, 61),  # representative: non-Python clients (AI SDK, langchain4j, Spring AI, SK, Go); 57 unseen
-    (HOLDOUT184, 49, 60),  # representative: failures inside a 200 or a stream, and stream breakage; 41 unseen
+    (HOLDOUT184, 50, 60),  # representative: failures inside a 200 or a stream, and stream breakage; 41 unseen
+    (HOLDOUT185, 46, 49),  # representative: failures inside a 200 or a stream, second round; 45 unseen
+    (HOLDOUT186, 56, 58),  # representative: Azure OpenAI and Azure AI Foundry; 55 unseen
+    (HOLDOUT187, 49, 53),  # representative: AWS Bedrock (boto3, langchain-aws, strands, LiteLLM); 47 unseen
+    (HOLDOUT188, 49, 55),  # representative: Vertex and Gemini from frameworks (ADK, genkit, LangChain); 49 unseen
+    (HOLDOUT189, 53, 60),  # representative: gateways and proxies (LiteLLM, one-api, Bifrost, TensorZero); 43 unseen
+    (HOLDOUT190, 51, 53),  # representative: agent frameworks (pydantic-ai, smolagents, agno, browser-use); 49 unseen
+    (HOLDOUT191, 47, 56),  # representative: editor coding assistants (Copilot, Cline, Kilo, avante, gptel); 44 unseen
+    (HOLDOUT192, 56, 60),  # representative: self-hosted servers (LocalAI, Xinference, NIM, SGLang, LMDeploy); 47 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -4494,3 +4494,106 @@ def test_holdout179_to_184_families(type_name: str, text: str, expect: FailoverR
     """The general rules fitted to the misses of the second representative wave (holdouts 179 to 184), with real
     shapes and near misses (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a prompt over a server's input cap, in its own words (https://github.com/cline/cline/issues/6055,
+    # https://github.com/xorbitsai/inference/issues/3066, https://github.com/InternLM/lmdeploy/issues/732)
+    ("Error", "400 number of input tokens (189413) have exceeded max prompt tokens (163840) limit. (request id: "
+     "20250906211358606037121qqygeTAN)", R.context_overflow),
+    ("Exception", "[address=0.0.0.0:33147, pid=11088] Max tokens exceeds model's max length", R.context_overflow),
+    ("Error", "WARNING: exceed session max length. Please end the session.", R.context_overflow),
+    # no reply at all, and a client's toast for an endpoint it could not reach
+    # (https://github.com/mudler/LocalAI/issues/320, https://github.com/open-webui/pipelines/issues/55)
+    ("Error", "curl: (52) Empty reply from server", R.timeout),
+    ("Error", "OpenAI: Network Problem", R.timeout),
+    # a server's own failure (https://github.com/ollama/ollama/issues/6985,
+    # https://github.com/Shishir435/ollama-client/issues/366, https://github.com/cloudflare/workers-sdk/issues/10857)
+    ("Error", "Error: no suitable llama servers found", R.server_error),
+    ("Error", 'Ollama at http://localhost:11434 returned an error while generating a response with model "gemma3:1b". '
+     "Check its server logs and configuration.", R.server_error),
+    ("InferenceUpstreamError", "Error: internal error; reference = unt", R.server_error),
+    # a hosted backend with no worker attached (https://github.com/guspuffygit/sentient-sims-app/issues/24)
+    ("Error", "no AI workers available to process request", R.overloaded),
+    # a retired model version (https://github.com/gsd-build/gsd-2/issues/5425)
+    ("Error", "This model version has reached the end of its life", R.model_not_found),
+    # answers that could not be read (https://github.com/karthink/gptel/issues/60,
+    # https://github.com/BerriAI/litellm/issues/32561) or had nothing in them
+    # (https://github.com/onyx-dot-app/onyx/pull/13332)
+    ("Error", "ChatGPT error (nil): Malformed JSON in response.", R.malformed_response),
+    ("Error", "When snapshot hasn't been set yet, expected 'response.created' event, got "
+     "response.mcp_list_tools.in_progress", R.malformed_response),
+    ("EmptyLLMResponseError", "The selected model returned no final answer before the stream completed.",
+     R.empty_response),
+    # near miss: gptel's same words after a status it did read are the status's
+    # (https://github.com/karthink/gptel/issues/251)
+    ("Error", "Gemini error (HTTP/2 503): Malformed JSON in response.", R.overloaded),
+    # request defects (https://github.com/openclaw/openclaw/issues/82946,
+    # https://github.com/shroominic/codeinterpreter-api/issues/64, https://github.com/tensorzero/tensorzero/issues/3648)
+    ("Error", "Param Incorrect (format)", R.format_error),
+    ("Error", "Error from API: Unsupported OpenAI-Version header provided: 2023-03-15-preview. (HINT: you can provide "
+     "any of the following supported versions: 2020-10-01, 2020-11-07. Alternatively, you can simply omit this header "
+     "to use the default version associated with your account.)", R.format_error),
+    ("tensorzero.types.TensorZeroError", 'TensorZeroError (status code 502): {"error":"All variants failed with '
+     "errors: openai::gpt-5-mini: All model providers failed to infer with errors: openai: Missing max tokens for "
+     'rate limited request."}', R.format_error),
+    # near miss: the same words naming an unsupported model are the model's (https://github.com/KunAgent/Kun/issues/437)
+    ("Error", "model HTTP request failed { provider: 'compat', status: 400, model: 'mimo-v2.5-pro-ultraspeed', "
+     "requestUrl: 'https://api.xiaomimimo.com/v1/chat/completions', responseBody: '{ \"error\": { \"code\": \"400\", "
+     "\"message\": \"Not supported model mimo-v2.5-pro-ultraspeed\", \"param\": \"Param Incorrect\" } }' }",
+     R.model_not_found),
+    # Ollama could not decode the request, under LiteLLM's connection error (https://github.com/google/adk-python/
+    # issues/49): the server answered, the request is at fault
+    ("litellm.exceptions.APIConnectionError", 'litellm.APIConnectionError: Ollama_chatException - {"error":"json: '
+     'cannot unmarshal array into Go struct field ChatRequest.messages.content of type string"}', R.format_error),
+    # near miss: a client that could not decode the answer's struct (https://github.com/fruitbars/simple-one-api/
+    # issues/103)
+    ("Error", "json: cannot unmarshal number 1742893830.8691158 into Go struct field ChatCompletionResponse.created of "
+     "type int64", R.malformed_response),
+    # no AWS credential, named in a wrapper's crash (https://github.com/OpenHands/OpenHands/issues/3310)
+    ("AttributeError", "'NoCredentialsError' object has no attribute 'response'", R.auth),
+    # a one-api relay's no-channel sentence with the model blank: the request carried none
+    # (https://github.com/ai365vip/chat-api/issues/18, https://github.com/songquanpeng/one-api/issues/2223)
+    ("Error", "当前分组 default 下对于模型 无可用渠道 (request id: 20240311124052481075373Y8Lw6109)", R.format_error),
+    ("Error", "当前分组 svip 下对于模型  无可用渠道", R.format_error),
+    # near miss: with a model named it is the relay's routing for that model
+    # (https://github.com/songquanpeng/one-api/issues/1160)
+    ("OpenAiApiException", "503 - ResponseError[error=Error[message=当前分组 default 下对于模型 gpt-3.5-turbo "
+     "无可用渠道 (request id: 2024031509454592607432640679880)", R.model_not_found),
+    # LiteLLM's router cooling down, its call printed with model=None (https://github.com/BerriAI/litellm/issues/3933)
+    ("Error", "litellm.acompletion(model=None) Exception No deployments available for selected model, Try again in 1 "
+     "seconds. Passed model=gemini-1.5-flash-001. pre-call-checks=False, allowed_model_region=n/a", R.rate_limit),
+    # a stream read that hit the end of its input (https://github.com/plandex-ai/plandex/issues/275)
+    ("Error", "🚨 Stream error   → Unexpected EOF", R.stream_incomplete),
+    # near miss: a request's POST cut the same way names no stream (https://github.com/ollama/ollama-js/issues/285)
+    ("Error", '{"error":"Post \\"https://ollama.com:443/v1/chat/completions?ts=1775218167\\\\": unexpected EOF"}',
+     R.timeout),
+    # Envoy's sentence cut before its reason, no status (https://github.com/vllm-project/aibrix/issues/1103) and under
+    # a 503 (https://github.com/anthropics/claude-code/issues/7044 has the overflow reason: load, the near miss)
+    ("Error", "upstream connect error or disconnect/reset before headers", R.server_error),
+    ("Error", "API Error (503 upstream connect error or disconnect/reset before headers. reset reason: overflow",
+     R.overloaded),
+])
+def test_holdout185_to_192_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the third representative wave (holdouts 185 to 192), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # NVIDIA NIM's unhealthy deployment under a 400 (https://github.com/Alishahryar1/free-claude-code/issues/1012)
+    (400, {"status": 400, "title": "Bad Request",
+           "detail": "Function id '3b9748d8-1d85-40e8-8573-0eeaa63a4b63': DEGRADED function cannot be invoked"},
+     R.server_error),
+    # LocalAI's per-model switch for a route (https://github.com/dirk-weimar/let-me-confluence-that-for-you/issues/3)
+    (500, {"error": {"code": 500, "message": "endpoint disabled for this model by API configuration", "type": ""}},
+     R.model_not_found),
+    # Tenstorrent's input cap (https://github.com/tenstorrent/tt-inference-server/issues/4277)
+    (400, {"message": "Prompt exceeds maximum input sequence length (51200 tokens): prompt_tokens=52113",
+           "type": "Bad Request", "code": 400}, R.context_overflow),
+])
+def test_holdout185_to_192_http_families(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
+    c = classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS)
+    assert c.reason is expect
+    if expect is R.server_error:
+        assert not c.should_rotate_credential  # the deployment is unhealthy, not the key

@@ -111,6 +111,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout177.jsonl", "holdout178.jsonl",
                   "holdout179.jsonl", "holdout180.jsonl", "holdout181.jsonl", "holdout182.jsonl", "holdout183.jsonl",
                   "holdout184.jsonl",
+                  "holdout185.jsonl", "holdout186.jsonl", "holdout187.jsonl", "holdout188.jsonl", "holdout189.jsonl",
+                  "holdout190.jsonl", "holdout191.jsonl", "holdout192.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -187,7 +189,9 @@ deduplicated by source URL only, so that a wording the corpus already held was k
 errors users paste (the OpenAI side, the Anthropic side, agent frameworks, the Google side, local servers, agent apps,
 relays and gateways); and holdout179 to holdout184 after that fit, on the rules of 98f105d, sampled the same way
 (hosted providers, the Chinese ecosystem, coding-agent CLIs, chat UIs and bots, non-Python clients, failures inside a
-200 or a stream).
+200 or a stream); and holdout185 to holdout192 after that fit, on the rules of 9db1afb, sampled the same way (failures
+in a stream again, Azure, Bedrock, Vertex and Gemini from frameworks, gateways and proxies, agent frameworks, editor
+assistants, self-hosted servers).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
