@@ -58,6 +58,9 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   # to throw": https://github.com/cfug/dio, dio/lib/src/dio_exception.dart), a client's "Response 502:
                   # <html>..." (gpt4free's ResponseStatusError: https://github.com/xtekky/gpt4free/issues/2092)
                   "status code of", "response",
+                  # Alamofire's validation failure, Swift clients' usual wording ("Response status code was
+                  # unacceptable: 404.": https://github.com/btfranklin/CleverBird/issues/6)
+                  "code was unacceptable",
                   # a browser console's line for any failed request ("Failed to load resource: the server responded
                   # with a status of 400 ()", Chromium's wording, in every web app's pasted console)
                   "with a status of",

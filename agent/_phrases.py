@@ -430,6 +430,11 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # Hugging Face's serverless API for a repository no pipeline serves ("Pipeline cannot infer suitable model
+         # classes from TheBloke/Llama-2-13B-chat-GGUF": https://github.com/BerriAI/litellm/issues/333); Replicate's
+         # model version switched off ("Sorry, this version is currently disabled due to failing setupruns.":
+         # https://github.com/run-llama/llama_index/issues/10286)
+         "pipeline cannot infer suitable model classes", "version is currently disabled",
          # LocalAI's per-model switch for an API route ("endpoint disabled for this model by API configuration":
          # https://github.com/dirk-weimar/let-me-confluence-that-for-you/issues/3)
          "endpoint disabled for this model",
@@ -1216,7 +1221,10 @@ _TAG_LIST: Final = (
          # ... and as JSON or a Python dict (a client's printout of the body's ErrorInfo metadata)
          '"quota_limit_value": "0"'),
     # One request bigger than the per-minute token budget (seed-independent: OpenAI, Groq).
-    _tag("request_over_budget", ("request too large", "per min"), ("request too large", "tpm"),
+    _tag("request_over_budget",
+         # ... the same sentence cut by a test runner's summary before its window ("Request too large for
+         # gpt-4-turbo-preview in or...": https://github.com/thisisartium/continuous-alignment-testing/issues/39)
+         "request too large for", ("request too large", "per min"), ("request too large", "tpm"),
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
@@ -1369,6 +1377,9 @@ _TAG_LIST: Final = (
          # loaded! Select one in the Model tab.": https://github.com/oobabooga/textgen/issues/2569; cortex.cpp, Jan's
          # engine: {"message":"No model loaded"}: https://github.com/janhq/cortex.cpp/issues/130)
          "no model is loaded", "no model loaded"),
+    # An aggregator's bare words for its upstream's failure (OpenRouter's "Provider returned error"), read only when
+    # nothing else is (``aggregator_upstream_failed``).
+    _tag("aggregator_failed", "provider returned error"),
     # A hosted deployment its operator marks unhealthy, whatever status carries it: NVIDIA NIM's 400 "Function id
     # '...': DEGRADED function cannot be invoked" (https://github.com/Alishahryar1/free-claude-code/issues/1012,
     # https://github.com/tashfeenahmed/freellmapi/issues/522).
@@ -1698,6 +1709,11 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # Cohere's refusal of a parameter it does not take ("unknown field: parameter 'num_generations' is not a valid
+         # field": https://github.com/BerriAI/litellm/issues/34111); a handler called without an argument the request
+         # should carry ("acreate_batch() missing 1 required positional argument: 'input_file_id'":
+         # https://github.com/BerriAI/litellm/pull/37199)
+         "is not a valid field", "required positional argument",
          # Xiaomi MiMo's refusal of a request's shape ("Param Incorrect (format)":
          # https://github.com/openclaw/openclaw/issues/82946); api.openai.com refusing an Azure api-version sent as its
          # OpenAI-Version header ("Unsupported OpenAI-Version header provided: 2023-03-15-preview":
@@ -1929,7 +1945,7 @@ _TAG_LIST: Final = (
          # Zhipu's 1110, an inactive account ("您的账户当前处于非活动状态": https://docs.bigmodel.cn/cn/api/api-code)
          "账户当前处于非活动状态", "account is currently inactive",
          "revoked", "invalid_grant", "account has been disabled", "account is deactivated", "account_deactivated",
-         "deactivated account", "has been deactivated", "organization has been disabled", "user not found",
+         "deactivated account", "has been deactivated", "organization has been disabled",
          "api key expired", "leaked", "has been suspended", "account suspended", "account has been banned",
          "oauth authentication is currently not supported", "oauth authentication is currently not allowed",
          "api key has expired", "organization has been restricted", "organization_restricted",
@@ -1961,6 +1977,11 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # OpenRouter's 401 "User not found.": a key it cannot tie to an account, which users met with a mistyped key or
+         # one read from the wrong variable (https://github.com/anomalyco/opencode/issues/14252 has the same 401 for
+         # every key during an OpenRouter incident; https://github.com/apurvsinghgautam/robin/issues/103 for a key
+         # unused for months): cool the key, do not declare it dead
+         "user not found",
          # botocore's NoCredentialsError named in a wrapper's text (LiteLLM's mapper failing on it:
          # "'NoCredentialsError' object has no attribute 'response'": https://github.com/OpenHands/OpenHands/issues/3310):
          # no AWS credential
@@ -2013,6 +2034,10 @@ _TAG_LIST: Final = (
          "unauthorised",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout",
+         # Rust's io::ErrorKind in a reqwest error's Debug form ("reqwest::Error { kind: Request, ..., source: TimedOut
+         # }": https://github.com/juanrgon/chatgpt-cli/issues/1); a bot's deadline ("It looks like OpenAI didn't
+         # respond within 75 seconds": https://github.com/seratch/ChatGPT-in-Slack/pull/47)
+         "timedout", "didn t respond within",
          # Ruby's Net::HTTP read timer as any Ruby client prints it ("Seahorse::Client::NetworkingError:
          # Net::ReadTimeout with #<TCPSocket:(closed)>": aws-sdk-ruby calling Bedrock)
          "readtimeout",
@@ -2034,6 +2059,12 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # a local server the caller could not reach, in the words of its clients (Langflow: "Could not retrieve model,
+         # please make sure Ollama is running.": https://github.com/langflow-ai/langflow/issues/5583); Erlang's DNS
+         # failure atom (openai_ex: "unknown Finch Error - :nxdomain": https://github.com/cyberchitta/openai_ex/issues/106);
+         # a browser fetch aborted mid-body ("BodyStreamBuffer was aborted":
+         # https://github.com/logancyang/obsidian-copilot/issues/1333)
+         "make sure ollama is running", "nxdomain", "bodystreambuffer was aborted",
          # curl's exit 52, the connection closed with no reply at all ("curl: (52) Empty reply from server":
          # https://github.com/mudler/LocalAI/issues/320); Open WebUI's toast for an endpoint it could not reach
          # ("OpenAI: Network Problem": https://github.com/open-webui/pipelines/issues/55)
@@ -2255,6 +2286,9 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # aiohttp's body shorter than its Content-Length ("Not enough data to satisfy transfer length header.":
+         # https://github.com/open-webui/open-webui/issues/24559)
+         "not enough data to satisfy transfer length header",
          # a stream read that hit the end of its input ("🚨 Stream error → Unexpected EOF":
          # https://github.com/plandex-ai/plandex/issues/275; "streaming error: unexpected EOF")
          ("stream error", "unexpected eof"), ("streaming error", "unexpected eof"),
@@ -2514,6 +2548,14 @@ _TAG_LIST: Final = (
     # (...)"), Python's TypeError on a missing part of it ("'NoneType' object is not subscriptable"), pydantic-ai's
     # retries spent on answers that failed validation, and Roo's and Cline's answer with no tool call in it.
     _tag("answer_unreadable",
+         # a judge model's answer that did not parse ("Evaluation LLM outputted an invalid JSON":
+         # https://github.com/confident-ai/deepeval/issues/929); Swift's DecodingError ("The data couldn't be read
+         # because it is missing": https://github.com/BoltAI/BoltAI/issues/312); async-openai's decode of an answer
+         # ("JSONDeserialize(Error(\"missing field `prompt_tokens_details`\" ...":
+         # https://github.com/64bit/async-openai/issues/283); Dart's jsonDecode of a body that is no JSON
+         # ("FormatException: Unexpected character (at offset 0)": https://github.com/firebase/flutterfire/issues/17719)
+         "outputted an invalid json", "couldn t be read because it is missing", "jsondeserialize",
+         "unexpected character at offset",
          # gptel's words for a body it could not parse ("ChatGPT error (nil): Malformed JSON in response.":
          # https://github.com/karthink/gptel/issues/60): the answer's JSON, not the request's; only without a status:
          # under one ("Gemini error (HTTP/2 503): Malformed JSON in response.") it could not read the error body
@@ -2692,6 +2734,9 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # a client's sentence for the provider's failure ("OpenAI encountered a server error, possibly due to high
+         # server load": https://github.com/dmMaze/BallonsTranslator/issues/221)
+         "encountered a server error",
          # Ollama's runner that never came up ("Error: no suitable llama servers found":
          # https://github.com/ollama/ollama/issues/6985); ollama-client's heading for a server's 5xx ("Ollama at ...
          # returned an error while generating a response": https://github.com/Shishir435/ollama-client/issues/366);
@@ -2788,6 +2833,10 @@ _TAG_LIST: Final = (
          "tls handshake error",
          "bad_record_mac"),
     _tag("disconnect",
+         # hyper's request that could not be sent on its connection ("client error (SendRequest)":
+         # https://github.com/foundation-model-stack/fms-guardrails-orchestrator/issues/397); only with no status: a
+         # relay's 502 around it is its upstream's failure
+         ("client error", "sendrequest"),
          # a write to a connection the peer had closed (EPIPE: "[Errno 32] Broken pipe")
          "broken pipe",
          # hermes-agent's status line before its last attempt after the OpenAI client's connection failures

@@ -1123,6 +1123,12 @@ RULES: Final[tuple[Rule, ...]] = (
     # words any rule above reads: the provider failed without saying why ("litellm.APIError: APIError:
     # OpenrouterException -", the provider's text empty). Last: any word of the text decides first.
     rule("class_api_error", R.server_error, statuses=NONE, codes=("apierror",)),
+    # OpenRouter's bare words for its upstream's failure, with no status and nothing else any rule above reads
+    # ("Provider returned error": https://github.com/cline/cline/issues/813,
+    # https://github.com/anomalyco/opencode/issues/915): the upstream failed; back off or fall back, the user's key is
+    # not at fault. Last: a status, a code or any other words decide first (a 429 is the upstream's limit, a 400 its
+    # refusal of the request).
+    rule("aggregator_upstream_failed", R.server_error, statuses=NONE, tags=("aggregator_failed",)),
     rule("unknown", R.unknown),
 )
 

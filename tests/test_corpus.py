@@ -457,6 +457,16 @@ HOLDOUT189 = "holdout189.jsonl"
 HOLDOUT190 = "holdout190.jsonl"
 HOLDOUT191 = "holdout191.jsonl"
 HOLDOUT192 = "holdout192.jsonl"
+# Eight more representative samples after that fit, measured on cc9c608 (the rules of 812d8b3): workflow
+# platforms, evaluation tooling, chat UIs, hosted providers, bots, voice and images, routers, other languages.
+HOLDOUT193 = "holdout193.jsonl"
+HOLDOUT194 = "holdout194.jsonl"
+HOLDOUT195 = "holdout195.jsonl"
+HOLDOUT196 = "holdout196.jsonl"
+HOLDOUT197 = "holdout197.jsonl"
+HOLDOUT198 = "holdout198.jsonl"
+HOLDOUT199 = "holdout199.jsonl"
+HOLDOUT200 = "holdout200.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -479,7 +489,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT164, HOLDOUT165, HOLDOUT166, HOLDOUT167, HOLDOUT168, HOLDOUT169, HOLDOUT170, HOLDOUT171, HOLDOUT172,
         HOLDOUT173, HOLDOUT174, HOLDOUT175, HOLDOUT176, HOLDOUT177, HOLDOUT178, HOLDOUT179, HOLDOUT180, HOLDOUT181,
         HOLDOUT182, HOLDOUT183, HOLDOUT184, HOLDOUT185, HOLDOUT186, HOLDOUT187, HOLDOUT188, HOLDOUT189, HOLDOUT190,
-        HOLDOUT191, HOLDOUT192,
+        HOLDOUT191, HOLDOUT192, HOLDOUT193, HOLDOUT194, HOLDOUT195, HOLDOUT196, HOLDOUT197, HOLDOUT198, HOLDOUT199,
+        HOLDOUT200,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -601,7 +612,7 @@ def test_twelfth_holdout_accuracy_does_not_fall() -> None:
     Baidu's and Coze's wordings, clients' and gateways' sentences without a status, and a last-resort reading of a
     status-less text's words); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT12)])
-    assert total >= 114 and right / total >= 110 / 114, f"{right}/{total}"
+    assert total >= 114 and right / total >= 111 / 114, f"{right}/{total}"
 
 
 def test_thirteenth_holdout_accuracy_does_not_fall() -> None:
@@ -654,7 +665,7 @@ def test_seventeenth_holdout_accuracy_does_not_fall() -> None:
     and aborts), a gateway's guardrail verdict, Connect-RPC codes, waits stated as "wait N hours" and a clearer text
     over a generic status: 99/103, 9/9, 0/1); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT17)])
-    assert total >= 113 and right / total >= 108 / 113, f"{right}/{total}"
+    assert total >= 113 and right / total >= 109 / 113, f"{right}/{total}"
 
 
 def test_eighteenth_holdout_accuracy_does_not_fall() -> None:
@@ -757,7 +768,7 @@ def test_twenty_seventh_holdout_accuracy_does_not_fall() -> None:
     71 with a gateway's "Invalid auth_key format" read as the key's, 72 with n8n's "too many requests from your side"
     naming the caller); raise the floor as rules fix more, never lower it."""
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT27)])
-    assert total >= 82 and right / total >= 72 / 82, f"{right}/{total}"
+    assert total >= 82 and right / total >= 73 / 82, f"{right}/{total}"
 
 
 def test_twenty_eighth_holdout_accuracy_does_not_fall() -> None:
@@ -893,7 +904,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT125, 22, 24),  # Google (Gemini API, Vertex, gemini-cli) and AWS Bedrock; 22 unseen
     (HOLDOUT126, 45, 48),  # agent harnesses and relays (hermes-agent, OpenClaw, opencode, gpt-load, sub2api); 28 unseen
     (HOLDOUT127, 25, 27),  # the common classes' head 2025-26 (SDKs, LiteLLM, editor plugins, proxies); 22 unseen
-    (HOLDOUT128, 21, 23),  # less-mined hosted providers (Chutes, HF router, Workers AI, DeepInfra); 19 unseen
+    (HOLDOUT128, 22, 23),  # less-mined hosted providers (Chutes, HF router, Workers AI, DeepInfra); 19 unseen
     (HOLDOUT129, 24, 33),  # coding agents (Kiro, Trae, Kilo, Roo, Void, Crush, Cline); 21 unseen
     (HOLDOUT130, 8, 12),  # failures inside a 200 or a stream (recorded cassettes, relays); 4 unseen
     (HOLDOUT131, 22, 29),  # less-mined local servers (SGLang, Xinference, Triton, Foundry Local); 14 unseen
@@ -958,6 +969,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT190, 51, 53),  # representative: agent frameworks (pydantic-ai, smolagents, agno, browser-use); 49 unseen
     (HOLDOUT191, 47, 56),  # representative: editor coding assistants (Copilot, Cline, Kilo, avante, gptel); 44 unseen
     (HOLDOUT192, 56, 60),  # representative: self-hosted servers (LocalAI, Xinference, NIM, SGLang, LMDeploy); 47 unseen
+    (HOLDOUT193, 54, 55),  # representative: workflow and RAG platforms (Dify, RAGFlow, Flowise); 53 unseen
+    (HOLDOUT194, 52, 55),  # representative: evaluation and batch tooling (promptfoo, ragas, lm-eval); 49 unseen
+    (HOLDOUT195, 36, 42),  # representative: chat UIs (LobeChat, Open WebUI, LibreChat, SillyTavern); 35 unseen
+    (HOLDOUT196, 55, 63),  # representative: hosted providers (Mistral, Cohere, xAI, Hugging Face, Replicate); 51 unseen
+    (HOLDOUT197, 59, 61),  # representative: bots and integrations (Home Assistant, chat bots, Obsidian); 56 unseen
+    (HOLDOUT198, 57, 63),  # representative: voice, realtime and images (pipecat, livekit, Whisper); 57 unseen
+    (HOLDOUT199, 53, 64),  # representative: OpenRouter and other routers (Provider returned error, 401, 402); 42 unseen
+    (HOLDOUT200, 47, 55),  # representative: Ruby, PHP, Swift, Dart, Elixir, Rust, Kotlin, C#, R clients; 40 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
@@ -966,7 +985,7 @@ _FLOORS_4_DECEMBER = (
     (SWEEP_SERVERS_B, 45, 51),  # llama.cpp's server, Ollama, LocalAI; 30 before
     ("sweep_gateways.jsonl", 31, 35),  # Portkey, Helicone, Kong; 22 before
     (SWEEP_AGENTS, 43, 50),  # Codex, Gemini CLI, Roo Code, Cline; 27 before
-    ("sweep_sdks.jsonl", 43, 51),  # Vercel AI SDK, google-genai, pydantic-ai, openai-agents, LangChain; 29 before
+    ("sweep_sdks.jsonl", 47, 51),  # Vercel AI SDK, google-genai, pydantic-ai, openai-agents, LangChain; 29 before
     ("sweep_provider_tables.jsonl", 32, 34),  # Zhipu, Qianfan, Kimi, ModelArk, DashScope, MiniMax; 23 before
     ("sweep_apps.jsonl", 49, 51),  # LobeChat, Dify, n8n, LibreChat, Cherry Studio, Open WebUI; 34 before
     ("sweep_clouds.jsonl", 20, 26),  # botocore, Bedrock, Azure, Gemini; 17 before

@@ -113,6 +113,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout184.jsonl",
                   "holdout185.jsonl", "holdout186.jsonl", "holdout187.jsonl", "holdout188.jsonl", "holdout189.jsonl",
                   "holdout190.jsonl", "holdout191.jsonl", "holdout192.jsonl",
+                  "holdout193.jsonl", "holdout194.jsonl", "holdout195.jsonl", "holdout196.jsonl", "holdout197.jsonl",
+                  "holdout198.jsonl", "holdout199.jsonl", "holdout200.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -191,7 +193,9 @@ relays and gateways); and holdout179 to holdout184 after that fit, on the rules 
 (hosted providers, the Chinese ecosystem, coding-agent CLIs, chat UIs and bots, non-Python clients, failures inside a
 200 or a stream); and holdout185 to holdout192 after that fit, on the rules of 9db1afb, sampled the same way (failures
 in a stream again, Azure, Bedrock, Vertex and Gemini from frameworks, gateways and proxies, agent frameworks, editor
-assistants, self-hosted servers).
+assistants, self-hosted servers); and holdout193 to holdout200 after that fit, on the rules of 812d8b3, sampled the
+same way (workflow platforms, evaluation tooling, chat UIs, hosted providers, bots and integrations, voice and images,
+routers, clients in other languages).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the

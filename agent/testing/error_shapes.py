@@ -418,7 +418,8 @@ SHAPES: Final[tuple[ErrorShape, ...]] = (
     ErrorShape("openrouter_no_auth", "openai", 401, {"error": {"message": "No auth credentials found", "code": 401}},
                R.auth, _OPENROUTER_DOCS + " (401)", provider="openrouter"),
     ErrorShape("openrouter_user_not_found", "openai", 401, {"error": {"message": "User not found.", "code": 401}},
-               R.auth_permanent, _OPENROUTER_DOCS + " (401 revoked key)", provider="openrouter"),
+               R.auth, _OPENROUTER_DOCS + " (401; thirteen public reports of it are mistyped or misread keys and one "
+               "an OpenRouter incident, so the key is cooled, not declared dead)", provider="openrouter"),
     ErrorShape("openrouter_moderation_403", "openai", 403, {"error": {
         "message": "gpt-4o requires moderation on OpenAI. Your input was flagged for \"harassment\".", "code": 403,
         "metadata": {"reasons": ["harassment"], "flagged_input": "...", "provider_name": "OpenAI"}}},
