@@ -1377,9 +1377,6 @@ _TAG_LIST: Final = (
          # loaded! Select one in the Model tab.": https://github.com/oobabooga/textgen/issues/2569; cortex.cpp, Jan's
          # engine: {"message":"No model loaded"}: https://github.com/janhq/cortex.cpp/issues/130)
          "no model is loaded", "no model loaded"),
-    # An aggregator's bare words for its upstream's failure (OpenRouter's "Provider returned error"), read only when
-    # nothing else is (``aggregator_upstream_failed``).
-    _tag("aggregator_failed", "provider returned error"),
     # A hosted deployment its operator marks unhealthy, whatever status carries it: NVIDIA NIM's 400 "Function id
     # '...': DEGRADED function cannot be invoked" (https://github.com/Alishahryar1/free-claude-code/issues/1012,
     # https://github.com/tashfeenahmed/freellmapi/issues/522).

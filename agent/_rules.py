@@ -1127,8 +1127,8 @@ RULES: Final[tuple[Rule, ...]] = (
     # ("Provider returned error": https://github.com/cline/cline/issues/813,
     # https://github.com/anomalyco/opencode/issues/915): the upstream failed; back off or fall back, the user's key is
     # not at fault. Last: a status, a code or any other words decide first (a 429 is the upstream's limit, a 400 its
-    # refusal of the request).
-    rule("aggregator_upstream_failed", R.server_error, statuses=NONE, tags=("aggregator_failed",)),
+    # refusal of the request: ``aggregator_upstream_limit``).
+    rule("aggregator_upstream_failed", R.server_error, statuses=NONE, tags=("upstream_limit",)),
     rule("unknown", R.unknown),
 )
 
