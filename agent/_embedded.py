@@ -98,6 +98,21 @@ BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment require
                        "too many requests": 429, "internal server error": 500, "bad gateway": 502,
                        "service unavailable": 503, "gateway timeout": 504}
 _BARE_REASON_PHRASES: Final = tuple(BARE_REASONS)
+_PHRASE_STATUS: Final = {f" {phrase}": status for phrase, status in BARE_REASONS.items()} | {" gateway time-out": 504,
+                                                                                          " conflict": 409}
+_NAMED_CODES: Final = frozenset(_PHRASE_STATUS.values())
+
+
+def _reason_follows(after: str, number: str) -> bool:
+    """Whether ``after`` opens with a reason phrase that can be ``number``'s own: its phrase ("429 Too Many
+    Requests"), or any phrase of its class after a status that has none here ("529 Service Unavailable"). A standard
+    status with another status's phrase is a count or an id: TGI's "Batch ID 408 not found in cache" (from
+    https://github.com/huggingface/text-generation-inference/issues/2316) is a missing batch, not a 408."""
+    if not after.startswith(_REASONS):
+        return False
+    status = int(number)
+    named = next(code for phrase, code in _PHRASE_STATUS.items() if after.startswith(phrase))
+    return named == status or (status not in _NAMED_CODES and named // 100 == status // 100)
 
 
 def bare_reason(text: str) -> int | None:
@@ -109,8 +124,10 @@ _CLASS_ENDINGS: Final = ("Error", "Exception", "Exhausted", "Unavailable", "Exce
                          "Request", "Requests", "Precondition", "Unauthenticated", "Unauthorized", "Timeout",
                          "Failure", "Fault", "Refused")
 _CLASS_NAME: Final = r"(?:[A-Za-z_]\w*\.){0,6}([A-Za-z_]\w{0,60}?(?:" + "|".join(_CLASS_ENDINGS) + r"))"
-# "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded ...": a class name, then the status.
-_CLASS_LEAD: Final = re.compile(r"\s*" + _CLASS_NAME + r":\s*")
+# "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded ...": a class name, then the status; the AI SDK
+# prints its error's marker after the name ("APICallError [AI_APICallError]: Not Found":
+# https://github.com/stackblitz-labs/bolt.diy/issues/558).
+_CLASS_LEAD: Final = re.compile(r"\s*" + _CLASS_NAME + r"(?: \[[A-Za-z_]{3,40}\])?:\s*")
 _EPOCH_RE: Final = re.compile(r"\|\s*(\d{10})\b")
 _AWS_CODE_RE: Final = re.compile(r"error occurred \((\w+)\)", re.IGNORECASE)
 _GRPC_CODE_RE: Final = re.compile(r"StatusCode\.(\w+)")
@@ -173,7 +190,7 @@ def embedded_status(text: str) -> int | None:
         before = head[max(0, start - 24):start].lower().rstrip(" :='\"[(-")
         if (before.endswith(_BEFORE) or not head[:start].strip(" [\"'(") or head[start - 1:start] == "["
                 or (start < 120 and _CLASS_LEAD.fullmatch(head, 0, start) is not None)
-                or head[end:end + 24].lower().lstrip(":").startswith(_REASONS)
+                or _reason_follows(head[end:end + 24].lower().lstrip(":"), match.group(0))
                 or head[end:end + 12].lower() == " status code"
                 # requests' HTTPError, wherever a wrapper's sentence puts it ("Failed to invoke agent endpoint: 424
                 # Client Error: Failed Dependency for url: ...": https://github.com/awslabs/agentcore-samples/issues/314)
@@ -183,7 +200,7 @@ def embedded_status(text: str) -> int | None:
                 or (head[end:end + 2] == "):" and head[start - 2:start] in (": ", " ("))
                 # .NET's EnsureSuccessStatusCode: the reason in parentheses ("503 (Service Unavailable)"), empty for a
                 # status .NET has no name for ("529 ()"), whatever language the sentence before it is in
-                or (head[end:end + 2] == " (" and (" " + head[end + 2:end + 26].lower()).startswith(_REASONS))
+                or (head[end:end + 2] == " (" and _reason_follows(" " + head[end + 2:end + 26].lower(), match.group(0)))
                 or head[end:end + 3] == " ()"
                 # JavaScript's `${status} ${body}` with the body an object ("[ERROR] 429 [object Object]")
                 or head[end:end + 16] == " [object Object]"

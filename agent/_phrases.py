@@ -701,6 +701,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # Gemini's older models over their input window ("Input request contains (35490) tokens, which is more than
+         # the max tokens limit allowed: (30720)": https://github.com/ITSpecialist111/ai_automation_suggester/issues/42)
+         ("input request contains", "more than the max tokens limit allowed"),
          # a prompt over a server's input cap, in its own words: a one-api relay's "number of input tokens (189413)
          # have exceeded max prompt tokens (163840) limit" (https://github.com/cline/cline/issues/6055), Tenstorrent's
          # "Prompt exceeds maximum input sequence length (51200 tokens)"
@@ -1002,6 +1005,9 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # a hosted free trial's request allowance spent (Continue's proxy: "You have exceeded the maximum number of
+         # requests for the free trial.": https://github.com/continuedev/continue/issues/3952)
+         "requests for the free trial",
          # new-api's and one-api's code for a user out of quota, as a client prints the code alone
          # ("insufficient_user_quota" under a 403: https://github.com/CherryHQ/cherry-studio/issues/15651)
          "insufficient_user_quota",
@@ -1382,6 +1388,18 @@ _TAG_LIST: Final = (
     # https://github.com/tashfeenahmed/freellmapi/issues/522).
     _tag("deployment_degraded", "degraded function cannot be invoked"),
     # Envoy at the provider's edge could not reach its upstream (not "reset reason: overflow", which is load).
+    # A base URL no HTTP client can send to: no scheme (httpx: "Request URL is missing an 'http://' or 'https://'
+    # protocol."; requests: "No connection adapters were found for '127.0.0.1:5001/v1/chat/completions'":
+    # https://github.com/microsoft/autogen/issues/325) or one it does not speak (httpx: "Request URL has an unsupported
+    # protocol 'localhost://'."). The configuration is at fault; every request to it fails the same way.
+    _tag("base_url_malformed", "missing an http or https protocol", "no connection adapters were found",
+         "request url has an unsupported protocol"),
+    # A relay whose own upstream account was refused, in sub2api's fixed sentences ("Upstream authentication failed,
+    # please contact administrator", "Upstream access forbidden, please contact administrator", sent under a 502 and
+    # pasted without it: https://github.com/Wei-Shaw/sub2api/issues/5895): the relay's operator must act; the caller's
+    # own key was accepted.
+    _tag("relay_account_refused", ("upstream authentication failed", "contact administrator"),
+         ("upstream access forbidden", "contact administrator")),
     _tag("upstream_unreachable",
          # Envoy's sentence with any reset reason but overflow ("upstream connect error or disconnect/reset before
          # headers. reset reason: protocol error"; "... retried and the latest reset reason: connection failure,
@@ -1430,7 +1448,9 @@ _TAG_LIST: Final = (
     # A client guessing at the cause of what it got ("LLM returned 200 OK but response body was empty (possible rate
     # limit)", Hermes' "Invalid API response shape. Likely rate limited or malformed provider response."): a guess names
     # no limit the provider stated.
-    _tag("guessed_cause", "possible rate limit", "likely rate limited"),
+    # A client guessing at causes it cannot see ("possible rate limit"; OpenFang's "This usually means the model is
+    # overloaded, the context is too large, or the API key lacks credits."): its guesses are not the provider's words.
+    _tag("guessed_cause", "possible rate limit", "likely rate limited", "this usually means"),
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
     _tag("rate_limit",
          # AWS's throttle text ("ThrottledException ... Rate exceeded.":
@@ -1706,6 +1726,11 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # a model's chat template refusing the conversation it was given, its source quoted in the error (llama.cpp's
+         # 500 "Cannot pass both content and thinking in an assistant message with tool calls! ... {{-
+         # raise_exception(...) }}": https://github.com/ggml-org/llama.cpp/issues/17040): the messages' shape is at
+         # fault, whatever the status
+         "raise_exception",
          # Cohere's refusal of a parameter it does not take ("unknown field: parameter 'num_generations' is not a valid
          # field": https://github.com/BerriAI/litellm/issues/34111); a handler called without an argument the request
          # should carry ("acreate_batch() missing 1 required positional argument: 'input_file_id'":
@@ -1974,6 +1999,10 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # Claude Code's refusal of the key it was given from the environment ("Invalid API key · Fix external API
+         # key"), also with the agent SDK's code glued in front of it ("authentication_failedInvalid API key · Fix
+         # external API key": https://github.com/YishenTu/claudian/issues/593)
+         "fix external api key",
          # OpenRouter's 401 "User not found.": a key it cannot tie to an account, which users met with a mistyped key or
          # one read from the wrong variable (https://github.com/anomalyco/opencode/issues/14252 has the same 401 for
          # every key during an OpenRouter incident; https://github.com/apurvsinghgautam/robin/issues/103 for a key
@@ -2056,6 +2085,9 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # curl's receive failure, and Windows' words for a reset connection ("curl: (56) Recv failure: Connection was
+         # reset": https://github.com/keldenl/gpt-llama.cpp/issues/49)
+         "recv failure", "connection was reset",
          # a local server the caller could not reach, in the words of its clients (Langflow: "Could not retrieve model,
          # please make sure Ollama is running.": https://github.com/langflow-ai/langflow/issues/5583); Erlang's DNS
          # failure atom (openai_ex: "unknown Finch Error - :nxdomain": https://github.com/cyberchitta/openai_ex/issues/106);
@@ -2289,6 +2321,9 @@ _TAG_LIST: Final = (
          # a stream read that hit the end of its input ("🚨 Stream error → Unexpected EOF":
          # https://github.com/plandex-ai/plandex/issues/275; "streaming error: unexpected EOF")
          ("stream error", "unexpected eof"), ("streaming error", "unexpected eof"),
+         # a Go client's server-sent-events reader at the same end (Envoy AI Gateway's route timeout cutting a long
+         # answer: "read SSE stream: unexpected EOF": https://github.com/defilantech/LLMKube/issues/734)
+         ("read sse stream", "unexpected eof"),
          # a client's reader cap on one stream line (Go's "bufio.Scanner: token too long":
          # https://github.com/dev2k6/command-code-proxy-server/issues/3; aiohttp's "Chunk too big":
          # https://github.com/open-webui/open-webui/issues/10302, and "Got more than 131072 bytes when reading":
@@ -2629,6 +2664,13 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # openai<1.0's OpenAIObject refusing the empty text a model answered ("You cannot set content to an empty
+         # string. We interpret empty strings as None in requests.": https://github.com/BerriAI/litellm/issues/535)
+         "cannot set content to an empty string",
+         # an agent's own text for an answer with nothing in it, whatever causes it then guesses at (OpenFang: "The
+         # model returned an empty response. This usually means the model is overloaded, ...":
+         # https://github.com/RightNow-AI/openfang/issues/479)
+         "model returned an empty response",
          # Onyx's error for a stream that ended with no text and no tool call ("The selected model returned no final
          # answer before the stream completed.": https://github.com/onyx-dot-app/onyx/pull/13332)
          "returned no final answer",

@@ -630,8 +630,11 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("overloaded_not_key_limit", R.overloaded, statuses=BUSY, tags=("not_key_limit",), unless=("caller_named",)),
     # Not when the text also says the caller's own quota is spent (Cursor: "Our servers are currently overloaded for
     # non-pro users, and you've used your free quota"): the quota says what this caller meets; its reset decides below.
+    # Nor a client's guess among causes it cannot see ("This usually means the model is overloaded, the context is too
+    # large, or ...").
     rule("overloaded_wording", R.overloaded, statuses=BUSY, tags=("overloaded",),
-         unless=("rate_limit", "usage_limit", "billing", "quota_spent", "load_failed", "maybe_overloaded"),
+         unless=("rate_limit", "usage_limit", "billing", "quota_spent", "load_failed", "maybe_overloaded",
+                 "guessed_cause"),
          test=lambda f: not resets_late(f)),
     # "Try again later" under a 503 is load unless the text says the backend is down or unreachable (an outage).
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
@@ -960,7 +963,10 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("model_missing",)),
     # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load. Without
     # a status too (a gateway's own words quoted by a client), before the transport phrases: the gateway answered.
-    rule("upstream_unreachable", R.server_error, statuses=(502, 503, None), tags=("upstream_unreachable",)),
+    rule("relay_account_refused", R.server_error, statuses=(502, None), tags=("relay_account_refused",)),
+    # Under a 403 too: Higress, an Envoy, answers its own idle-timeout cut with this sentence and a 403
+    # (https://github.com/gpustack/gpustack/issues/4725); the key was never looked at.
+    rule("upstream_unreachable", R.server_error, statuses=(403, 502, 503, None), tags=("upstream_unreachable",)),
     # A deployment its operator marks unhealthy (NIM's "DEGRADED function cannot be invoked"), under a 400 too: the
     # request is fine and succeeds once the deployment recovers.
     rule("deployment_degraded", R.server_error, tags=("deployment_degraded",)),
@@ -971,6 +977,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # unusable; a large session keeps seed 003's reading (a gateway dropping an oversized request, below).
     rule("body_cut_phrase", R.stream_incomplete, statuses=TRANSPORT, tags=("body_cut",), unless=("timeout",),
          test=lambda f: not disconnect_in_large_session(f)),
+    # A base URL no client can send to (no scheme, an unknown one): the configuration, not the network; every request
+    # to this endpoint fails alike, so fall back rather than retry.
+    rule("base_url_malformed", R.format_error, statuses=NONE, tags=("base_url_malformed",), scope=Scope.endpoint),
     # Transport faults named in a wrapper's text (refused, DNS, proxy), before its 5xx status.
     rule("transport_phrase", R.timeout, statuses=TRANSPORT, tags=("transport",)),
     rule("browser_fetch_failed", R.timeout, statuses=NONE, test=browser_fetch_failed),

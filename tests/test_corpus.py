@@ -467,6 +467,17 @@ HOLDOUT197 = "holdout197.jsonl"
 HOLDOUT198 = "holdout198.jsonl"
 HOLDOUT199 = "holdout199.jsonl"
 HOLDOUT200 = "holdout200.jsonl"
+# Eight more representative samples after that fit, measured on d054379 (the rules of bcc8112), each a second or
+# third round of an angle: the OpenAI SDKs, the Anthropic side, LiteLLM, the Google side, coding agents, local servers,
+# autonomous agents, routers and gateways.
+HOLDOUT201 = "holdout201.jsonl"
+HOLDOUT202 = "holdout202.jsonl"
+HOLDOUT203 = "holdout203.jsonl"
+HOLDOUT204 = "holdout204.jsonl"
+HOLDOUT205 = "holdout205.jsonl"
+HOLDOUT206 = "holdout206.jsonl"
+HOLDOUT207 = "holdout207.jsonl"
+HOLDOUT208 = "holdout208.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -490,7 +501,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT173, HOLDOUT174, HOLDOUT175, HOLDOUT176, HOLDOUT177, HOLDOUT178, HOLDOUT179, HOLDOUT180, HOLDOUT181,
         HOLDOUT182, HOLDOUT183, HOLDOUT184, HOLDOUT185, HOLDOUT186, HOLDOUT187, HOLDOUT188, HOLDOUT189, HOLDOUT190,
         HOLDOUT191, HOLDOUT192, HOLDOUT193, HOLDOUT194, HOLDOUT195, HOLDOUT196, HOLDOUT197, HOLDOUT198, HOLDOUT199,
-        HOLDOUT200,
+        HOLDOUT200, HOLDOUT201, HOLDOUT202, HOLDOUT203, HOLDOUT204, HOLDOUT205, HOLDOUT206, HOLDOUT207, HOLDOUT208,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -977,6 +988,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT198, 57, 63),  # representative: voice, realtime and images (pipecat, livekit, Whisper); 57 unseen
     (HOLDOUT199, 53, 64),  # representative: OpenRouter and other routers (Provider returned error, 401, 402); 42 unseen
     (HOLDOUT200, 47, 55),  # representative: Ruby, PHP, Swift, Dart, Elixir, Rust, Kotlin, C#, R clients; 40 unseen
+    (HOLDOUT201, 59, 59),  # representative: the OpenAI SDKs, second round; 59 unseen
+    (HOLDOUT202, 63, 63),  # representative: the Anthropic side and Claude Code, second round; 62 unseen
+    (HOLDOUT203, 45, 49),  # representative: LiteLLM, second round; 44 unseen
+    (HOLDOUT204, 54, 59),  # representative: the Google side, second round; 53 unseen
+    (HOLDOUT205, 53, 57),  # representative: coding agents, second round; 52 unseen
+    (HOLDOUT206, 50, 55),  # representative: local and self-hosted servers, second round; 45 unseen
+    (HOLDOUT207, 57, 60),  # representative: autonomous and multi-agent systems; 55 unseen
+    (HOLDOUT208, 53, 59),  # representative: routers, relays and AI gateways, third round; 51 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -4680,3 +4680,96 @@ def test_openrouter_user_not_found_cools_the_key_without_declaring_it_dead() -> 
         "type": "authentication_error", "message": "OAuth token has been revoked. Please obtain a new token."}}),
         neighbours=NO_NEIGHBOURS)
     assert revoked.reason is R.auth_permanent
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Claude Code's refusal of an environment key, the agent SDK's code glued to it
+    # (https://github.com/YishenTu/claudian/issues/593)
+    ("Error", "authentication_failedInvalid API key · Fix external API key", R.auth),
+    # openai<1.0 refusing an empty answer (https://github.com/BerriAI/litellm/issues/535)
+    ("ValueError", 'You cannot set content to an empty string. We interpret empty strings as None in requests.You may '
+     'set {\n  "content": null,\n  "logprobs": null,\n  "role": "assistant"\n}.content = None to delete the property',
+     R.empty_response),
+    # an empty answer whose client then guesses at causes (https://github.com/RightNow-AI/openfang/issues/479)
+    ("Error", "The model returned an empty response. This usually means the model is overloaded, the context is too "
+     "large, or the API key lacks credits. Try again or check /status.", R.empty_response),
+    # near miss: the provider's own capacity words stay load
+    ("Error", "The model is overloaded. Please try again later.", R.overloaded),
+    # Gemini's older models over their input window
+    # (https://github.com/ITSpecialist111/ai_automation_suggester/issues/42)
+    ("Error", 'Google API error: { "error": { "code": 400, "message": "Input request contains (35490) tokens, which is '
+     'more than the max tokens limit allowed: (30720)", "status": "INVALID_ARGUMENT" } }', R.context_overflow),
+    # a hosted free trial's allowance spent, under a 429 (https://github.com/continuedev/continue/issues/3952)
+    ("Error", "HTTP 429 Too Many Requests from https://proxy-server-blue-l6vsfbzhba-uw.a.run.app/stream_chat You have "
+     "exceeded the maximum number of requests for the free trial.", R.billing),
+    # near miss: a plain throttle under the same status line
+    ("Error", "HTTP 429 Too Many Requests from https://api.example.com/v1/chat Too many requests, please slow down.",
+     R.rate_limit),
+    # the AI SDK's error marker between the class and the reason phrase
+    # (https://github.com/stackblitz-labs/bolt.diy/issues/558)
+    ("APICallError", "APICallError [AI_APICallError]: Not Found", R.model_not_found),
+    ("APICallError", "APICallError [AI_APICallError]: Service Unavailable", R.overloaded),
+    # curl's and Windows' reset connection (https://github.com/keldenl/gpt-llama.cpp/issues/49)
+    ("Error", "curl: (56) Recv failure: Connection was reset", R.timeout),
+    # a number before another status's reason phrase is an id, not a status
+    # (https://github.com/huggingface/text-generation-inference/issues/2316)
+    ("Error", "Request failed during generation: Server error: Batch ID 408 not found in cache.", R.server_error),
+    # near misses: the phrase that belongs to the number, and a status with no phrase of its own
+    ("Error", "Error: 408 Request Timeout", R.timeout),
+    ("Error", "Error: 529 Service Unavailable", R.overloaded),
+    # a base URL no client can send to, under a connection error (https://github.com/microsoft/autogen/issues/325,
+    # https://github.com/OpenHands/OpenHands/issues/952)
+    ("openai.error.APIConnectionError", "Error communicating with OpenAI: No connection adapters were found for "
+     "'127.0.0.1:5001/v1/chat/completions'", R.format_error),
+    ("httpx.UnsupportedProtocol", "Request URL is missing an 'http://' or 'https://' protocol.", R.format_error),
+    # near miss: a connection that was refused is the network's
+    ("openai.error.APIConnectionError", "Error communicating with OpenAI: HTTPConnectionPool(host='127.0.0.1', "
+     "port=5001): Max retries exceeded with url: /v1/chat/completions (Caused by NewConnectionError(': Failed to "
+     "establish a new connection: [Errno 111] Connection refused'))", R.timeout),
+    # a relay's own upstream account refused, its status lost in the paste (https://github.com/Wei-Shaw/sub2api/issues/
+    # 5895)
+    ("Error", '{\n"error": {\n"message": "Upstream access forbidden, please contact administrator",\n"type": '
+     '"upstream_error"\n}\n}', R.server_error),
+    # near miss: the caller's own key refused
+    ("Error", '{"error": {"message": "Invalid API key provided", "type": "invalid_request_error"}}', R.auth),
+    # a Go client's stream reader at the end of its input (https://github.com/defilantech/LLMKube/issues/734)
+    ("Error", "read SSE stream: unexpected EOF", R.stream_incomplete),
+])
+def test_holdout201_to_208_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the fifth representative wave (holdouts 201 to 208), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_a_chat_template_that_raises_is_the_requests_fault_under_a_500() -> None:
+    """llama.cpp answers a conversation its model's Jinja template refuses with a 500 quoting the template's
+    ``raise_exception`` (https://github.com/ggml-org/llama.cpp/issues/17040, the body as pasted, cut by the paster):
+    the messages' shape is at fault, so the same request must not be retried on the same server."""
+    body = ('{"error":{"code":500,"message":"Cannot pass both content and thinking in an assistant message with tool '
+            'calls! Put the analysis message in one or the other, but not both. at row 290, column 178:\\n            '
+            '{%- if message.content and message.thinking %}\\n                {{- raise_exception(\\"Cannot pass both '
+            'content and thinking in an assistant message with tool calls! Put the analysis message in one or the '
+            'other, but not both.\\") }}\\n ')
+    c = classify_api_error(exception_from_http("openai", 500, body), neighbours=NO_NEIGHBOURS)
+    assert c.reason is R.format_error
+    assert not c.retryable
+    # near miss: a 500 that names no template is the server's
+    plain = classify_api_error(exception_from_http("openai", 500, {"error": {"code": 500, "message": "Internal server "
+                                                                             "error"}}), neighbours=NO_NEIGHBOURS)
+    assert plain.reason is R.server_error
+
+
+def test_an_envoy_reset_under_a_403_does_not_rotate_the_key() -> None:
+    """Higress (an Envoy) cuts a slow upstream after its idle timeout and answers the client with its reset sentence
+    under a 403 (https://github.com/gpustack/gpustack/issues/4725): the key was never looked at, so it must not be
+    cooled or rotated."""
+    c = classify_api_error(exception_from_http("openai", 403, "upstream connect error or disconnect/reset before "
+                                               "headers. reset reason: connection termination"),
+                           neighbours=NO_NEIGHBOURS)
+    assert c.reason is R.server_error
+    assert not c.should_rotate_credential
+    # near miss: a 403 that is the provider's refusal of the key
+    refused = classify_api_error(exception_from_http("openai", 403, {"error": {"message": "Forbidden", "type":
+                                                                               "permission_error"}}),
+                                 neighbours=NO_NEIGHBOURS)
+    assert refused.should_rotate_credential
