@@ -430,6 +430,9 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a managed credential not entitled to the model (Dify Cloud's message quota: "No permission to use this
+         # model": https://github.com/langgenius/dify/issues/30493)
+         "no permission to use this model",
          # Hugging Face's serverless API for a repository no pipeline serves ("Pipeline cannot infer suitable model
          # classes from TheBloke/Llama-2-13B-chat-GGUF": https://github.com/BerriAI/litellm/issues/333); Replicate's
          # model version switched off ("Sorry, this version is currently disabled due to failing setupruns.":
@@ -892,6 +895,9 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # google-generativeai's region refusal as LangChain re-raises it ("Your location is not supported by
+         # google-generativeai at the moment.": https://github.com/svpino/alloy-voice-assistant/issues/8)
+         "your location is not supported",
          # a relay that serves only the clients it approves, whatever the key ("Client not allowed (detected:
          # claude-code-sdk-ts)": https://github.com/zhukunpenglinyutong/jetbrains-cc-gui/issues/730; "Only approved
          # clients are allowed": .../issues/751): no key of that relay works from this client
@@ -1542,6 +1548,9 @@ _TAG_LIST: Final = (
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
     _tag("bad_key",
+         # Hugging Face's router refusing a token, under a 400 ("Authorization header is correct, but the token seems
+         # invalid": https://github.com/infiniflow/ragflow/issues/3865)
+         "token seems invalid",
          # Google's Application Default Credentials of a user account with no quota project ("The
          # aiplatform.googleapis.com API requires a quota project, which is not set by default."): this credential
          # cannot call; a service account's may
@@ -1696,6 +1705,9 @@ _TAG_LIST: Final = (
          "closed connection before returning the first response byte"),
     # OpenAI reasoning models: "'max_tokens' is not supported with this model. Use 'max_completion_tokens'".
     _tag("max_completion_tokens",
+         # OpenAI's first sentence alone, as an app quotes it ("'max_tokens' is not supported with this model":
+         # https://github.com/1Panel-dev/MaxKB/issues/3702)
+         ("max_tokens", "is not supported with this model"),
          # the same in a camel-cased API (OCI's GenAI service through LiteLLM: "Unsupported parameter: 'maxTokens' is
          # not supported with this model. Use 'maxCompletionTokens' instead.")
          "use maxcompletiontokens", "maxcompletiontokens instead",
@@ -1933,6 +1945,9 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # a hosted app's licence, the credential its requests carry, switched off (Chatbox AI's 401 {"code":
+         # "license_inactived", "detail": "License Inactived"}: https://github.com/chatboxai/chatbox/issues/969)
+         "license_inactived",
          # a gateway's key switched off by its staff (BriskAPI: "The API key has been disabled. Please contact customer
          # support"), as sub2api's "API key is disabled" below
          "api key has been disabled",
@@ -1999,6 +2014,12 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # a proxy with no key stored for the provider (Continue's: "We couldn't find a secret with the name
+         # \"XAI_API_KEY\"": https://github.com/continuedev/continue/issues/11139); Tencent Cloud's
+         # AuthFailure.SecretIdNotFound ("The SecretId is not found, please ensure that your SecretId is correct.":
+         # https://github.com/HIllya51/LunaTranslator/issues/1033); a plugin's failed key check ("Smart Connections: API
+         # key is not working as expected!": https://github.com/brianpetro/obsidian-smart-connections/issues/393)
+         "find a secret with the name", "secretid is not found", "api key is not working",
          # Claude Code's refusal of the key it was given from the environment ("Invalid API key · Fix external API
          # key"), also with the agent SDK's code glued in front of it ("authentication_failedInvalid API key · Fix
          # external API key": https://github.com/YishenTu/claudian/issues/593)
@@ -2085,6 +2106,13 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # urllib3's connect timeout named in a wrapper's text, which may end right there (Dify's plugin error: "...
+         # Max retries exceeded with url: ... (Caused by ConnectTimeoutError(":
+         # https://github.com/langgenius/dify/issues/19062)
+         "connecttimeouterror",
+         # Cursor's words for a request that never got an answer ("Connection failed. Please try again, or contact
+         # support if the issue persists.": https://github.com/leookun/cursor-byok/issues/7)
+         "connection failed please try again",
          # curl's receive failure, and Windows' words for a reset connection ("curl: (56) Recv failure: Connection was
          # reset": https://github.com/keldenl/gpt-llama.cpp/issues/49)
          "recv failure", "connection was reset",
@@ -2664,6 +2692,11 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # a connector's words for an answer with nothing in it (Semantic Kernel's HunYuan connector: "HunYuan API
+         # doesn't return any data.": https://github.com/Richasy/Bili.Copilot/issues/774); LiteLLM's for a stream that
+         # ended with no choice ("LiteLLM response stream must include at least one choice":
+         # https://github.com/onyx-dot-app/onyx/issues/11613)
+         "doesn t return any data", "didn t return any data", "stream must include at least one choice",
          # openai<1.0's OpenAIObject refusing the empty text a model answered ("You cannot set content to an empty
          # string. We interpret empty strings as None in requests.": https://github.com/BerriAI/litellm/issues/535)
          "cannot set content to an empty string",
@@ -2773,6 +2806,10 @@ _TAG_LIST: Final = (
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
     _tag("server_fault",
+         # Claude Code's words for a stream the server broke off ("API Error: Server error mid-response":
+         # https://github.com/dwgx/WindsurfAPI/issues/245); a service's apology for an outage ("We are experiencing
+         # technical difficulties right now. Please try again later": https://github.com/warpdotdev/warp/issues/2860)
+         "server error mid response", "experiencing technical difficulties",
          # a client's sentence for the provider's failure ("OpenAI encountered a server error, possibly due to high
          # server load": https://github.com/dmMaze/BallonsTranslator/issues/221)
          "encountered a server error",

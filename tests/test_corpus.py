@@ -22,7 +22,7 @@ from agent.testing.corpus import (
     replay,
     verdict_holds,
 )
-from agent.testing.sdk_errors import exception_from_message, outcome_from_event
+from agent.testing.sdk_errors import exception_from_http, exception_from_message, outcome_from_event
 from bench.corpus import report, run
 
 R = FailoverReason
@@ -478,6 +478,17 @@ HOLDOUT205 = "holdout205.jsonl"
 HOLDOUT206 = "holdout206.jsonl"
 HOLDOUT207 = "holdout207.jsonl"
 HOLDOUT208 = "holdout208.jsonl"
+# Eight more representative samples after that fit, measured on f4d78e9 (the rules of 4ac4d88), second rounds: chat
+# UIs, workflow and RAG platforms, LLM frameworks, hosted providers, the Chinese ecosystem, Azure and Bedrock, editor
+# and desktop assistants, non-Python clients.
+HOLDOUT209 = "holdout209.jsonl"
+HOLDOUT210 = "holdout210.jsonl"
+HOLDOUT211 = "holdout211.jsonl"
+HOLDOUT212 = "holdout212.jsonl"
+HOLDOUT213 = "holdout213.jsonl"
+HOLDOUT214 = "holdout214.jsonl"
+HOLDOUT215 = "holdout215.jsonl"
+HOLDOUT216 = "holdout216.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -502,6 +513,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT182, HOLDOUT183, HOLDOUT184, HOLDOUT185, HOLDOUT186, HOLDOUT187, HOLDOUT188, HOLDOUT189, HOLDOUT190,
         HOLDOUT191, HOLDOUT192, HOLDOUT193, HOLDOUT194, HOLDOUT195, HOLDOUT196, HOLDOUT197, HOLDOUT198, HOLDOUT199,
         HOLDOUT200, HOLDOUT201, HOLDOUT202, HOLDOUT203, HOLDOUT204, HOLDOUT205, HOLDOUT206, HOLDOUT207, HOLDOUT208,
+        HOLDOUT209, HOLDOUT210, HOLDOUT211, HOLDOUT212, HOLDOUT213, HOLDOUT214, HOLDOUT215, HOLDOUT216,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -996,6 +1008,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT206, 50, 55),  # representative: local and self-hosted servers, second round; 45 unseen
     (HOLDOUT207, 57, 60),  # representative: autonomous and multi-agent systems; 55 unseen
     (HOLDOUT208, 53, 59),  # representative: routers, relays and AI gateways, third round; 51 unseen
+    (HOLDOUT209, 58, 59),  # representative: chat UIs, second round; 56 unseen
+    (HOLDOUT210, 42, 43),  # representative: workflow and RAG platforms, second round; 38 unseen
+    (HOLDOUT211, 54, 56),  # representative: LLM frameworks, second round; 53 unseen
+    (HOLDOUT212, 54, 54),  # representative: hosted OpenAI-compatible providers, second round; 51 unseen
+    (HOLDOUT213, 58, 60),  # representative: the Chinese ecosystem, second round; 56 unseen
+    (HOLDOUT214, 56, 58),  # representative: Azure OpenAI and AWS Bedrock, second round; 55 unseen
+    (HOLDOUT215, 58, 62),  # representative: editor and desktop assistants, second round; 52 unseen
+    (HOLDOUT216, 49, 52),  # representative: non-Python clients, second round; 49 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
@@ -1072,6 +1092,27 @@ def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
     (tmp_path / "b.jsonl").write_text(line)
     with pytest.raises(CorpusError, match=r"b\.jsonl:1.*a\.jsonl:1"):
         load(tmp_path)
+
+
+# ------------------------------------------------------------------ how HTTP answers are replayed
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "GZIP"])
+def test_a_pasted_content_encoding_replays_the_body_as_the_client_decoded_it(coding: str) -> None:
+    """A pasted body is what the client decoded, its pasted ``content-encoding`` how it crossed the wire (xAI's 404
+    through Cloudflare: https://github.com/feiskyer/chatgpt-copilot/issues/439): the replay sends it so encoded, and
+    the SDK raises its status error with the body read, not a decoding failure no real client met."""
+    body = {"error": {"code": 404, "message": "The requested resource was not found. Please check the URL and try "
+                                              "again."}}
+    error = exception_from_http("openai", 404, body, {"content-encoding": coding, "server": "cloudflare"})
+    assert isinstance(error, openai.NotFoundError)
+    assert error.body == body["error"]
+
+
+def test_an_encoding_the_replay_cannot_make_is_left_out() -> None:
+    """A coding the replay does not produce (brotli) is left out: the decoded body is served as it is."""
+    error = exception_from_http("openai", 429, {"error": {"message": "Rate limit reached"}}, {"content-encoding": "br"})
+    assert isinstance(error, openai.RateLimitError)
 
 
 # ------------------------------------------------------------------ how message-only errors are replayed

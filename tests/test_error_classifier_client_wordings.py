@@ -4773,3 +4773,54 @@ def test_an_envoy_reset_under_a_403_does_not_rotate_the_key() -> None:
                                                                                "permission_error"}}),
                                  neighbours=NO_NEIGHBOURS)
     assert refused.should_rotate_credential
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Cursor's words for a request that got no answer (https://github.com/leookun/cursor-byok/issues/7)
+    ("Error", "Connection failed. Please try again, or contact support if the issue persists.", R.timeout),
+    # urllib3's connect timeout in a wrapper's text that ends on it (https://github.com/langgenius/dify/issues/19062)
+    ("PluginInvokeError", '{"args":{},"error_type":"RuntimeError","message":"get xinference model extra parameter '
+     "failed, url: http://192.168.50.150:9997/v1/models/f593ad50-8e69-11ee-93cf-437b86dbc17b, error: "
+     "HTTPConnectionPool(host='192.168.50.150', port=9997): Max retries exceeded with url: "
+     '/v1/models/f593ad50-8e69-11ee-93cf-437b86dbc17b (Caused by ConnectTimeoutError(', R.timeout),
+    # a key missing, unknown or refused, in a proxy's, a cloud's and a plugin's words
+    # (https://github.com/continuedev/continue/issues/11139, https://github.com/HIllya51/LunaTranslator/issues/1033,
+    # https://github.com/brianpetro/obsidian-smart-connections/issues/393, https://github.com/infiniflow/ragflow/issues/3865)
+    ("Error", '"We couldn\'t find a secret with the name \\"XAI_API_KEY\\". You can add this secret at '
+     "https://continue.dev/settings/secrets%3FsecretName=XAI_API_KEY. If you already have this secret configured, you "
+     'may need to switch to the correct organization."', R.auth),
+    ("Error", "The SecretId is not found, please ensure that your SecretId is correct.", R.auth),
+    ("Error", "Smart Connections: API key is not working as expected!", R.auth),
+    ("Error", "ERROR: Fail to access model(Qwen/Qwen2.5-72B-Instruct___HuggingFace).**ERROR**: Error code: 400 - "
+     "{'error': 'Authorization header is correct, but the token seems invalid'}", R.auth),
+    # near miss: a request defect under the same 400 stays the request's
+    ("Error", "ERROR: Fail to access model(Qwen/Qwen2.5-72B-Instruct___HuggingFace).**ERROR**: Error code: 400 - "
+     "{'error': 'Input validation error: `inputs` must have less than 4096 tokens'}", R.context_overflow),
+    # a hosted app's licence switched off (https://github.com/chatboxai/chatbox/issues/969)
+    ("Error", 'API Error: {"error":{"code":"license_inactived","detail":"License Inactived","status":401,"title":'
+     '"License Inactived"}}\n\nAn error has occurred with Chatbox-AI, which is usually caused by incorrect settings or '
+     "account issues.", R.auth_permanent),
+    # google-generativeai's region refusal re-raised by LangChain (https://github.com/svpino/alloy-voice-assistant/issues/8)
+    ("ValueError", "Your location is not supported by google-generativeai at the moment. Try to use ChatVertexAI LLM "
+     "from langchain_google_vertexai.", R.provider_policy_blocked),
+    # OpenAI's first sentence alone (https://github.com/1Panel-dev/MaxKB/issues/3702)
+    ("Error", "'max_tokens' is not supported with this model", R.max_tokens_unsupported),
+    # near miss: another parameter this model refuses is a plain request defect
+    ("Error", "Error code: 400 - 'response_format' of type 'json_object' is not supported with this model.",
+     R.format_error),
+    # a server's fault in its clients' words (https://github.com/dwgx/WindsurfAPI/issues/245,
+    # https://github.com/warpdotdev/warp/issues/2860)
+    ("Error", "API Error: Server error mid-response", R.server_error),
+    ("Error", "It appears We are experiencing technical difficulties right now. Please try again later",
+     R.server_error),
+    # answers with nothing in them (https://github.com/Richasy/Bili.Copilot/issues/774,
+    # https://github.com/onyx-dot-app/onyx/issues/11613)
+    ("Microsoft.SemanticKernel.KernelException", "HunYuan API doesn't return any data.", R.empty_response),
+    ("Error", "LiteLLM response stream must include at least one choice", R.empty_response),
+    # a managed credential not entitled to the model (https://github.com/langgenius/dify/issues/30493)
+    ("Error", "No permission to use this model", R.model_not_found),
+])
+def test_holdout209_to_216_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the sixth representative wave (holdouts 209 to 216), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect

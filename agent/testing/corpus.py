@@ -117,6 +117,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout198.jsonl", "holdout199.jsonl", "holdout200.jsonl",
                   "holdout201.jsonl", "holdout202.jsonl", "holdout203.jsonl", "holdout204.jsonl", "holdout205.jsonl",
                   "holdout206.jsonl", "holdout207.jsonl", "holdout208.jsonl",
+                  "holdout209.jsonl", "holdout210.jsonl", "holdout211.jsonl", "holdout212.jsonl", "holdout213.jsonl",
+                  "holdout214.jsonl", "holdout215.jsonl", "holdout216.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -199,7 +201,9 @@ assistants, self-hosted servers); and holdout193 to holdout200 after that fit, o
 same way (workflow platforms, evaluation tooling, chat UIs, hosted providers, bots and integrations, voice and images,
 routers, clients in other languages); and holdout201 to holdout208 after that fit, on the rules of bcc8112, sampled the
 same way (second and third rounds: the OpenAI SDKs, the Anthropic side, LiteLLM, the Google side, coding agents, local
-servers, autonomous agents, routers and gateways).
+servers, autonomous agents, routers and gateways); and holdout209 to holdout216 after that fit, on the rules of 4ac4d88,
+sampled the same way (second rounds: chat UIs, workflow platforms, LLM frameworks, hosted providers, the Chinese
+ecosystem, Azure and Bedrock, editor and desktop assistants, non-Python clients).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the

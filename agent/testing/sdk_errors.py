@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import builtins
 import functools
+import gzip
 import importlib
 import json
+import zlib
 from typing import Any, Final, Literal
 
 import httpx2
@@ -42,12 +44,29 @@ def _transport(status: int, body: Any, headers: dict[str, str]) -> httpx2.MockTr
         kind = "text/plain" if isinstance(body, str) and not body.startswith(("{", "[")) else "application/json"
     else:
         content, kind = json.dumps(body).encode(), "application/json"
+    content, headers = _as_sent(content, headers)
     all_headers = {"content-type": kind, **headers}
 
     def handler(request: httpx2.Request) -> httpx2.Response:
         return httpx2.Response(status, content=content, headers=all_headers)
 
     return httpx2.MockTransport(handler)
+
+
+def _as_sent(content: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]]:
+    """A pasted body is what the client decoded; a pasted ``content-encoding`` says how it crossed the wire. Encode the
+    body so (gzip, deflate), as the server did, or leave out an encoding this replay cannot make (its body would be
+    read as compressed bytes it is not, an error no real client met)."""
+    name = next((k for k in headers if k.lower() == "content-encoding"), None)
+    if name is None:
+        return content, headers
+    coding = headers[name].strip().lower()
+    rest = {k: v for k, v in headers.items() if k != name and k.lower() != "content-length"}
+    if coding == "gzip":
+        return gzip.compress(content), {**rest, name: headers[name]}
+    if coding == "deflate":
+        return zlib.compress(content), {**rest, name: headers[name]}
+    return content, rest
 
 
 Api = Literal["openai", "anthropic", "responses", "azure", "bedrock", "vertex"]
