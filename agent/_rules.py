@@ -961,9 +961,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # 2905): the model rules below read that.
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",),
          unless=("model_missing",)),
+    # A relay whose own upstream account was refused (sub2api's fixed sentences, sent under a 502 and pasted without
+    # it): the relay's operator must act, the caller's key was accepted.
+    rule("relay_account_refused", R.server_error, statuses=(502, None), tags=("relay_account_refused",)),
     # Envoy could not reach the provider's upstream (refused, terminated): an outage at the provider, not load. Without
     # a status too (a gateway's own words quoted by a client), before the transport phrases: the gateway answered.
-    rule("relay_account_refused", R.server_error, statuses=(502, None), tags=("relay_account_refused",)),
     # Under a 403 too: Higress, an Envoy, answers its own idle-timeout cut with this sentence and a 403
     # (https://github.com/gpustack/gpustack/issues/4725); the key was never looked at.
     rule("upstream_unreachable", R.server_error, statuses=(403, 502, 503, None), tags=("upstream_unreachable",)),
