@@ -621,6 +621,10 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # Ollama's early answer for a model never pulled: the manifest it looked for is not on disk ("stat
+         # .../.ollama/models/manifests/registry.ollama.ai/library/llama2/13b: no such file or directory":
+         # https://github.com/ollama/ollama/issues/460)
+         ("models manifests", "no such file or directory"),
          # a retired model version (Bedrock: "This model version has reached the end of its life":
          # https://github.com/gsd-build/gsd-2/issues/5425)
          "reached the end of its life",
@@ -704,6 +708,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # LM Studio's server when the prompt does not fit the loaded context ("<LM Studio error> Trying to keep the
+         # first 15857 tokens when context the overflows.": https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/237)
+         ("trying to keep the first", "tokens when context"),
          # Gemini's older models over their input window ("Input request contains (35490) tokens, which is more than
          # the max tokens limit allowed: (30720)": https://github.com/ITSpecialist111/ai_automation_suggester/issues/42)
          ("input request contains", "more than the max tokens limit allowed"),
@@ -2106,6 +2113,9 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # Rust's io::ErrorKind names, which its HTTP clients print alone (Zed: "ConnectionRefused":
+         # https://github.com/LostRuins/koboldcpp/issues/1971)
+         "connectionrefused", "connectionreset", "connectionaborted",
          # urllib3's connect timeout named in a wrapper's text, which may end right there (Dify's plugin error: "...
          # Max retries exceeded with url: ... (Caused by ConnectTimeoutError(":
          # https://github.com/langgenius/dify/issues/19062)

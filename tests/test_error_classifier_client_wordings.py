@@ -4824,3 +4824,23 @@ def test_holdout209_to_216_families(type_name: str, text: str, expect: FailoverR
     """The general rules fitted to the misses of the sixth representative wave (holdouts 209 to 216), with real
     shapes and near misses (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Rust's io::ErrorKind name printed alone by its client (https://github.com/LostRuins/koboldcpp/issues/1971)
+    ("Error", "ConnectionRefused", R.timeout),
+    # LM Studio's prompt over the loaded context, under a 400
+    # (https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/237)
+    ("BadRequestError", "<LM Studio error> Trying to keep the first 15857 tokens when context the overflows.",
+     R.context_overflow),
+    # Ollama's early answer for a model never pulled (https://github.com/ollama/ollama/issues/460)
+    ("ValueError", "Ollama call failed with status code 400. Details: stat /Users/satyam7166/.ollama/models/manifests/"
+     "registry.ollama.ai/library/llama2/13b: no such file or directory", R.model_not_found),
+    # near miss: another file the server could not find is not a model's manifest
+    ("ValueError", "Ollama call failed with status code 400. Details: open /tmp/upload/image.png: no such file or "
+     "directory", R.format_error),
+])
+def test_holdout217_to_220_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the seventh representative wave (holdouts 217 to 220), with real
+    shapes and a near miss (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
