@@ -87,10 +87,6 @@ _VERB_BEFORE: Final = ("responded with", "responded with a", "responded with an"
                        "returned an", "got", "got a", "received", "received a", "answered with", "answered with a")
 _VERB_AFTER: Final = (".", ",", ";", ":", ")", "!", "\n", " error", " response", " from", " status", " (",
                       " -", " http", " when", " for url", " on ")
-_REASONS: Final = (" bad request", " unauthorized", " payment required", " forbidden", " not found",
-                   " request timeout", " conflict", " unprocessable entity", " too many requests",
-                   " internal server error", " bad gateway", " service unavailable", " gateway timeout",
-                   " gateway time-out")
 # A message that is nothing but a reason phrase ("Service Unavailable" in an SSE error event, a proxy's
 # plain-text body) states that status as plainly as a number would.
 BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment required": 402, "forbidden": 403,
@@ -98,9 +94,12 @@ BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment require
                        "too many requests": 429, "internal server error": 500, "bad gateway": 502,
                        "service unavailable": 503, "gateway timeout": 504}
 _BARE_REASON_PHRASES: Final = tuple(BARE_REASONS)
-_PHRASE_STATUS: Final = {f" {phrase}": status for phrase, status in BARE_REASONS.items()} | {" gateway time-out": 504,
-                                                                                          " conflict": 409}
-_NAMED_CODES: Final = frozenset(_PHRASE_STATUS.values())
+# The reason phrases read after a number, each with its status: ``BARE_REASONS``' but "method not allowed", and two
+# spellings a bare message never has.
+_REASON_STATUS: Final = {f" {phrase}": status for phrase, status in BARE_REASONS.items() if status != 405} | {
+    " conflict": 409, " gateway time-out": 504}
+_REASONS: Final = tuple(_REASON_STATUS)
+_NAMED_CODES: Final = frozenset(BARE_REASONS.values()) | {409}  # the statuses a phrase here names
 
 
 def _reason_follows(after: str, number: str) -> bool:
@@ -111,7 +110,7 @@ def _reason_follows(after: str, number: str) -> bool:
     if not after.startswith(_REASONS):
         return False
     status = int(number)
-    named = next(code for phrase, code in _PHRASE_STATUS.items() if after.startswith(phrase))
+    named = next(code for phrase, code in _REASON_STATUS.items() if after.startswith(phrase))
     return named == status or (status not in _NAMED_CODES and named // 100 == status // 100)
 
 
