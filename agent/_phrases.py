@@ -2942,7 +2942,8 @@ _TAG_LIST: Final = (
     # reconnecting (Codex: "Re-connecting... 1/5", "Reconnecting... waiting for network"): no request was cut, so unlike
     # a dropped connection it says nothing of the request's size.
     _tag("offline", "not connected", "reconnecting", "re connecting", "waiting for network"),
-    _tag("wait_words", "again", "retry", "reset", "resets", "wait", "after", "available"),
+    # "retry_delay": a RetryInfo printed as protobuf text (google-api-core), read by ``wait_from_text``.
+    _tag("wait_words", "again", "retry", "reset", "resets", "wait", "after", "available", "retry_delay"),
 )
 
 TAGS: Final = {tag.name: tag for tag in _TAG_LIST}

@@ -3,7 +3,7 @@
 Precedence, most trusted first: ``retry-after-ms``, ``retry-after`` (seconds or an HTTP date),
 rate-limit reset headers (``x-ratelimit-reset-*`` Go-style durations such as ``"6m0s"``,
 ``anthropic-ratelimit-*-reset`` RFC 3339 times or epoch seconds), a body ``retryDelay`` (Gemini),
-then a wait stated in the message ("try again in 20s", "resets in 3h 12m").
+then a wait stated in the message ("try again in 20s", "resets in 3h 12m", or a RetryInfo printed as protobuf text).
 
 Every parser returns ``None`` rather than raising, and rejects negative, NaN, infinite and
 absurd values (more than ``MAX_HINT_SECONDS``).
@@ -173,10 +173,20 @@ def _first_wait_phrase(text: str) -> re.Match[str] | None:
     return best
 
 
+# google-api-core prints a Google RPC error's RetryInfo detail as protobuf text inside its exception's message
+# ("429 You exceeded your current quota ... [violations {...}, retry_delay {\n  seconds: 19\n}\n]"): the same hint a
+# JSON body gives as ``"retryDelay": "19s"``. Bounded: digits, then at most nine digits of nanos.
+_PROTO_DELAY_RE: Final = re.compile(r"retry_delay\s*\{\s*seconds:\s*(\d{1,9})\b(?:\s*nanos:\s*(\d{1,9})\b)?")
+
+
 def wait_from_text(text: str) -> float | None:
-    """A wait stated in prose: "try again in 7.66s", "resets in 3h 12m", "retry after 30 seconds"."""
+    """A wait stated in prose: "try again in 7.66s", "resets in 3h 12m", "retry after 30 seconds"; or a RetryInfo
+    printed as protobuf text ("retry_delay { seconds: 19 }")."""
     match = _first_wait_phrase(text)
     if match is None:
+        if "retry_delay" in text and (proto := _PROTO_DELAY_RE.search(text)) is not None:
+            seconds, nanos = proto.groups()
+            return sane_seconds(int(seconds) + int(nanos or 0) / 1e9)
         return None
     total = sum(float(n) * _UNIT_SECONDS[u.lower()] for n, u in _PART_RE.findall(match.group(1)))
     return sane_seconds(total)

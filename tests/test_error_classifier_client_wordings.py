@@ -4844,3 +4844,35 @@ def test_holdout217_to_220_families(type_name: str, text: str, expect: FailoverR
     """The general rules fitted to the misses of the seventh representative wave (holdouts 217 to 220), with real
     shapes and a near miss (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+_GOOGLE_API_CORE_QUOTA = (
+    "429 You exceeded your current quota, please check your plan and billing details. For more information on this "
+    "error, head to: https://ai.google.dev/gemini-api/docs/rate-limits. [violations {{\n{violations}}}\n, links {{\n"
+    '  description: "Learn more about Gemini API quotas"\n  url: "https://ai.google.dev/gemini-api/docs/rate-limits"\n'
+    "}}\n, retry_delay {{\n  seconds: {seconds}\n}}\n]"
+)
+_PER_DAY_VIOLATION = (
+    '  quota_metric: "generativelanguage.googleapis.com/generate_content_free_tier_requests"\n'
+    '  quota_id: "GenerateRequestsPerDayPerProjectPerModel-FreeTier"\n'
+)
+
+
+@pytest.mark.parametrize(("violations", "seconds", "expect", "wait"), [
+    # https://github.com/cline/cline/issues/2540: a per-minute quota, 19 s to wait
+    ("", 19, R.rate_limit, 19.0),
+    # https://github.com/agent0ai/agent-zero/issues/403: a per-day free-tier quota spent; its 44 s reopens nothing
+    (_PER_DAY_VIOLATION, 44, R.billing, 44.0),
+    # near miss: no wait printed at all, a quota wall (billing)
+    ("", None, R.billing, None),
+])
+def test_a_retry_delay_printed_as_protobuf_text_is_the_quotas_wait(violations: str, seconds: int | None,
+                                                                   expect: FailoverReason, wait: float | None) -> None:
+    """google-api-core prints Google's RetryInfo inside its exception's text as protobuf text ("retry_delay {
+    seconds: 19 }"), where a JSON body has ``retryDelay``: it is the wait, and a quota that reopens in seconds is a
+    throttle unless a per-day quota is named."""
+    text = _GOOGLE_API_CORE_QUOTA.format(violations=violations, seconds=seconds)
+    if seconds is None:
+        text = text.split(", retry_delay")[0] + "]"
+    verdict = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS)
+    assert (verdict.reason, verdict.retry_after) == (expect, wait)

@@ -70,6 +70,11 @@ def test_wait_from_headers(headers: dict[str, str], seconds: float | None) -> No
     ("Sorry, your request was rate-limited. Please wait 587 hours 33 minutes before trying again.", 2_115_180.0),
     ("Please wait 2 minutes before trying again.", 120.0), ("we waited 5 seconds", None), ("await 5 seconds", None),
     ("waiting for network", None),
+    # google-api-core's RetryInfo printed as protobuf text (https://github.com/cline/cline/issues/2540)
+    ('[violations {\n}\n, links {\n  url: "https://ai.google.dev/gemini-api/docs/rate-limits"\n}\n, '
+     'retry_delay {\n  seconds: 19\n}\n]', 19.0),
+    ("retry_delay {\n  seconds: 2\n  nanos: 500000000\n}", 2.5), ("retry_delay {\n}", None),
+    ("retry_delay {\n  seconds: 999999999\n}", None),  # past the month's ceiling: no hint
 ])
 def test_wait_from_text(text: str, seconds: float | None) -> None:
     """A wait stated in the message is used only when phrased as a wait, and only when sane."""
