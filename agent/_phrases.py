@@ -683,6 +683,15 @@ _TAG_LIST: Final = (
          "no endpoints found for", "deploymentnotfound", "deployment_not_found", ("deployment", "does not exist"),
          "model identifier is invalid", "invalid model identifier", "no healthy deployments for this model",
          "llm provider not provided", "backend not found",
+         # LiteLLM's router for a model name it cannot map to a provider ("Unmapped LLM provider for this endpoint. You
+         # passed model=...": https://github.com/BerriAI/litellm/issues/12097); FastChat's INVALID_MODEL (40301) for a
+         # model its workers do not serve ("Only chatglm-api allowed now, your model chatglm2-6b", the list empty when
+         # none is: https://github.com/chatchat-space/Langchain-Chatchat/issues/3728,
+         # https://github.com/feiyun0112/Local-LLM-Server/issues/1)
+         "unmapped llm provider", "allowed now your model",
+         # LM Studio's server asked for a model it has not loaded ("Model with key 'gpt-4-turbo-preview' not loaded.",
+         # under its 500: https://github.com/Pythagora-io/gpt-pilot/issues/769)
+         ("model with key", "not loaded"),
          ("model", "does not exist"), ("model", "not found"), ("models", "not found"), "model not exist",
          # Dify's LLM node in its own grammar ("Model deepseek-v3.1 not exist.", "model not exists", "model is not
          # exists": https://github.com/langgenius/dify/issues/28638, /35565)
@@ -1558,6 +1567,9 @@ _TAG_LIST: Final = (
          # Hugging Face's router refusing a token, under a 400 ("Authorization header is correct, but the token seems
          # invalid": https://github.com/infiniflow/ragflow/issues/3865)
          "token seems invalid",
+         # a key or token that is not even shaped like one (Helicone's proxy: "API Key is not well formed", which the
+         # OpenAI SDK raised as an InternalServerError: https://github.com/Helicone/helicone/issues/1131)
+         "key is not well formed", "token is not well formed",
          # Google's Application Default Credentials of a user account with no quota project ("The
          # aiplatform.googleapis.com API requires a quota project, which is not set by default."): this credential
          # cannot call; a service account's may
@@ -2227,10 +2239,15 @@ _TAG_LIST: Final = (
          "network is unreachable", "stream disconnected before completion", "econnreset",
          # The socket's error number where the text around it is in the user's language (Rust's io::Error "... (os
          # error 10060)" after a Chinese Windows sentence: https://github.com/pot-app/pot-desktop/issues/127; Python's
-         # "[WinError 10061]", "[Errno 111]"): Windows' WSAETIMEDOUT, WSAECONNREFUSED, WSAECONNRESET, WSAEHOSTUNREACH,
-         # WSAENETUNREACH, and Linux's and macOS's ETIMEDOUT, ECONNREFUSED, ECONNRESET, EHOSTUNREACH
+         # "[WinError 10061]", "[Errno 111]"): Windows' WSAETIMEDOUT, WSAECONNREFUSED, WSAECONNRESET, WSAECONNABORTED,
+         # WSAEHOSTUNREACH, WSAENETUNREACH, and Linux's and macOS's ETIMEDOUT, ECONNREFUSED, ECONNRESET, EHOSTUNREACH
          *(f"{prefix} {number}" for prefix in ("os error", "winerror")
-           for number in ("10060", "10061", "10054", "10065", "10051")),
+           for number in ("10060", "10061", "10054", "10053", "10065", "10051")),
+         # Windows' WSAECONNABORTED in its own words ("[WinError 10053] An established connection was aborted by the
+         # software in your host machine": https://github.com/NousResearch/hermes-agent/issues/87292), and Go's failed
+         # DNS lookup ("dial tcp: lookup api.openai.com on 127.0.0.11:53: no such host":
+         # https://github.com/getzep/zep/issues/46)
+         "connection was aborted by the software", "no such host",
          *(f"{prefix} {number}" for prefix in ("os error", "errno")
            for number in ("110", "111", "104", "113", "60", "61", "54", "65")),
          "econnrefused", "etimedout", "unable to connect to api", "fetch failed", "forcibly closed by the remote host",
@@ -2520,6 +2537,9 @@ _TAG_LIST: Final = (
          # extracting response for type [...]", "Could not extract response: no suitable HttpMessageConverter")
          "jsonparseexception", "is an invalid start of a value", "jsonreaderexception",
          "error while extracting response for type", "could not extract response",
+         # Jackson's strict binding of an answer that grew a field ("Unrecognized field "system_fingerprint" (class
+         # ...ChatCompletionResponse), not marked as ignorable": https://github.com/OtterMind/Chat2DB/issues/901)
+         "not marked as ignorable",
          # Gemini CLI's stream reader on a line it cannot read ("Unexpected line format in response: ,")
          "unexpected line format in response",
          # LiteLLM's words for a body it could not decode ("OpenrouterException - Unable to get json response")

@@ -118,6 +118,14 @@ def request_exceeds_budget(f: ErrorFacts) -> bool:
     return match is not None and int(match.group(2)) > int(match.group(1))
 
 
+def request_fits_budget(f: ErrorFacts) -> bool:
+    """"Limit 250000, Requested 546": the request is no larger than the per-minute budget it names."""
+    if "requested" not in f.text or " requested " not in f.norm:
+        return False
+    match = _LIMIT_REQUESTED.search(f.text)
+    return match is not None and int(match.group(2)) <= int(match.group(1))
+
+
 _LIMIT_REQUESTED: Final = re.compile(r"limit:? (\d+),(?: used:? \d+,)? requested:? ~?(\d+)")
 
 
@@ -643,8 +651,11 @@ RULES: Final[tuple[Rule, ...]] = (
     AGGREGATOR_UPSTREAM_LIMIT,
     # Quotas: a zero allowance, or a limit that resets in hours or days, is billing.
     rule("zero_allowance", R.billing, statuses=LIMITED, tags=("zero_allowance",)),
+    # ... unless its own numbers say the request fits the budget ("Request too large for organization ... on tokens
+    # per min (TPM): Limit 250000, Requested 546": what is left of this minute cannot take it; OpenAI calls it a rate
+    # limit: https://github.com/UKGovernmentBEIS/inspect_ai/pull/1396): then a throttle rule reads it.
     rule("request_over_token_budget", R.context_overflow, statuses=(400, 413, 429, None),
-         tags=("request_over_budget",)),
+         tags=("request_over_budget",), test=lambda f: not request_fits_budget(f)),
     rule("credits_exhausted", R.billing, tags=("credits_exhausted",)),
     rule("request_over_token_budget_numbers", R.context_overflow, statuses=(400, 413, 429, None),
          test=request_exceeds_budget),

@@ -495,6 +495,17 @@ HOLDOUT217 = "holdout217.jsonl"
 HOLDOUT218 = "holdout218.jsonl"
 HOLDOUT219 = "holdout219.jsonl"
 HOLDOUT220 = "holdout220.jsonl"
+# Eight more representative samples after that fit, measured on 2b036f0 (the rules of d4f84af): memory libraries,
+# research and browser agents, structured-output and TypeScript frameworks, translation tools, desktop apps,
+# hermes-agent and Claude Code, AI gateways, notebook and data tools.
+HOLDOUT221 = "holdout221.jsonl"
+HOLDOUT222 = "holdout222.jsonl"
+HOLDOUT223 = "holdout223.jsonl"
+HOLDOUT224 = "holdout224.jsonl"
+HOLDOUT225 = "holdout225.jsonl"
+HOLDOUT226 = "holdout226.jsonl"
+HOLDOUT227 = "holdout227.jsonl"
+HOLDOUT228 = "holdout228.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -520,7 +531,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT191, HOLDOUT192, HOLDOUT193, HOLDOUT194, HOLDOUT195, HOLDOUT196, HOLDOUT197, HOLDOUT198, HOLDOUT199,
         HOLDOUT200, HOLDOUT201, HOLDOUT202, HOLDOUT203, HOLDOUT204, HOLDOUT205, HOLDOUT206, HOLDOUT207, HOLDOUT208,
         HOLDOUT209, HOLDOUT210, HOLDOUT211, HOLDOUT212, HOLDOUT213, HOLDOUT214, HOLDOUT215, HOLDOUT216, HOLDOUT217,
-        HOLDOUT218, HOLDOUT219, HOLDOUT220,
+        HOLDOUT218, HOLDOUT219, HOLDOUT220, HOLDOUT221, HOLDOUT222, HOLDOUT223, HOLDOUT224, HOLDOUT225, HOLDOUT226,
+        HOLDOUT227, HOLDOUT228,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1027,6 +1039,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT218, 29, 38),  # representative: gateways and relays, fourth round; 29 unseen
     (HOLDOUT219, 46, 46),  # representative: editor coding assistants, third round; 45 unseen
     (HOLDOUT220, 19, 19),  # representative: workflow and low-code platforms, third round; 19 unseen
+    (HOLDOUT221, 48, 53),  # representative: memory and agent-state libraries; 47 unseen
+    (HOLDOUT222, 51, 58),  # representative: research and browser agents; 51 unseen
+    (HOLDOUT223, 53, 56),  # representative: structured-output libraries and TypeScript frameworks; 52 unseen
+    (HOLDOUT224, 56, 58),  # representative: translation, writing and subtitle tools; 56 unseen
+    (HOLDOUT225, 47, 47),  # representative: desktop and local-model apps; 44 unseen
+    (HOLDOUT226, 57, 59),  # representative: hermes-agent and Claude Code, third round; 56 unseen
+    (HOLDOUT227, 42, 52),  # representative: AI gateways and observability proxies; 41 unseen
+    (HOLDOUT228, 56, 57),  # representative: notebook and data tools; 55 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -4846,6 +4846,76 @@ def test_holdout217_to_220_families(type_name: str, text: str, expect: FailoverR
     assert _rules_alone(type_name, text) is expect
 
 
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Go's failed DNS lookup inside a container (https://github.com/getzep/zep/issues/46)
+    ("Error", 'SummaryExtractor extract failed: extractor error: SummaryExtractor summarize failed (original error: '
+     'Post "https://api.openai.com/v1/chat/completions": dial tcp: lookup api.openai.com on 127.0.0.11:53: no such '
+     'host)',
+     R.timeout),
+    # Windows' WSAECONNABORTED (https://github.com/NousResearch/hermes-agent/issues/87292)
+    ("Error", "[WinError 10053] An established connection was aborted by the software in your host machine", R.timeout),
+    # LiteLLM's router with a model name it cannot map (https://github.com/BerriAI/litellm/issues/12097)
+    ("litellm.BadRequestError", "litellm.BadRequestError: Unmapped LLM provider for this endpoint. You passed "
+     "model=anthropic.claude-3-5-sonnet-20240620-v1:0, custom_llm_provider=", R.model_not_found),
+    # Jackson's strict binding of an answer that grew a field (https://github.com/OtterMind/Chat2DB/issues/901)
+    ("com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException", 'Unrecognized field "system_fingerprint" '
+     '(class ai.chat2db.server.web.api.controller.ai.response.ChatCompletionResponse), not marked as ignorable (6 '
+     'known properties: "usage", "choices", "created", "model", "id", "object"])', R.malformed_response),
+    # Helicone's proxy on a key not shaped like one, printed without its status
+    # (https://github.com/Helicone/helicone/issues/1131)
+    ("Error", "API Key is not well formed", R.auth),
+    # OpenResty's 401 page inside LiteLLM's exception text (https://github.com/BerriAI/litellm/pull/1765)
+    ("Error", "PerplexityException - <html>\n<head><title>401 Authorization Required</title></head>\n<body>\n<center>"
+     "<h1>401 Authorization Required</h1></center>\n<hr><center>openresty/1.21.4.3</center>", R.auth),
+    # near misses: Jackson's words under a server's 400 are its complaint about the request; a connection reset stays a
+    # transport fault
+    ("BadRequestError", 'Error code: 400 - Unrecognized field "foo" (class Request), not marked as ignorable',
+     R.format_error),
+    ("Error", "[WinError 10054] An existing connection was forcibly closed by the remote host", R.timeout),
+])
+def test_holdout221_to_228_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the eighth representative wave (holdouts 221 to 228), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # FastChat's INVALID_MODEL (40301), its served list empty (https://github.com/feiyun0112/Local-LLM-Server/issues/1)
+    (400, {"object": "error", "message": "Only  allowed now, your model ChatModel", "code": 40301}, R.model_not_found),
+    # LM Studio asked for a model it has not loaded (https://github.com/Pythagora-io/gpt-pilot/issues/769)
+    (500, {"error": "Model with key 'gpt-4-turbo-preview' not loaded."}, R.model_not_found),
+    # near miss: LM Studio's 500 about anything else stays its server's fault
+    (500, {"error": "Unexpected endpoint or method. (POST /v1/chat/completions)"}, R.server_error),
+])
+def test_a_local_server_that_does_not_serve_the_model_named(status: int, body: Any, expect: FailoverReason) -> None:
+    """A local OpenAI-compatible server's own words for a model it does not serve send the request to another model,
+    whatever status it answers with."""
+    error = exception_from_http("openai", status, body)
+    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect
+
+
+_TPM_TOO_LARGE = ("Request too large for {where} on tokens per min (TPM): Limit {limit}, Requested {requested}. The "
+                  "input or output tokens must be reduced in order to run successfully. Visit "
+                  "https://platform.openai.com/account/rate-limits to learn more.")
+
+
+@pytest.mark.parametrize(("where", "limit", "requested", "expect"), [
+    # one request larger than the whole minute's budget: no wait lets it through
+    # (https://github.com/Aider-AI/aider/issues/1880)
+    ("gpt-4o in organization org-2itOgSdqw0DhUYp0QyLhttLL", 30000, 36278, R.context_overflow),
+    # a 546-token request against 250,000 a minute: what is left of this minute cannot take it; OpenAI calls it a rate
+    # limit (https://github.com/UKGovernmentBEIS/inspect_ai/pull/1396)
+    ("organization org-XXXXXXXXXXXXX", 250000, 546, R.rate_limit),
+])
+def test_request_too_large_reads_its_own_numbers(where: str, limit: int, requested: int,
+                                                 expect: FailoverReason) -> None:
+    """OpenAI's "Request too large ... on tokens per min" is a context overflow only when the request is larger than
+    the budget it names; a request that fits is throttled."""
+    body = {"error": {"message": _TPM_TOO_LARGE.format(where=where, limit=limit, requested=requested),
+                      "type": "tokens", "param": None, "code": "rate_limit_exceeded"}}
+    error = exception_from_http("openai", 429, body)
+    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect
+
 _GOOGLE_API_CORE_QUOTA = (
     "429 You exceeded your current quota, please check your plan and billing details. For more information on this "
     "error, head to: https://ai.google.dev/gemini-api/docs/rate-limits. [violations {{\n{violations}}}\n, links {{\n"

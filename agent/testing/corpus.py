@@ -120,6 +120,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout209.jsonl", "holdout210.jsonl", "holdout211.jsonl", "holdout212.jsonl", "holdout213.jsonl",
                   "holdout214.jsonl", "holdout215.jsonl", "holdout216.jsonl",
                   "holdout217.jsonl", "holdout218.jsonl", "holdout219.jsonl", "holdout220.jsonl",
+                  "holdout221.jsonl", "holdout222.jsonl", "holdout223.jsonl", "holdout224.jsonl", "holdout225.jsonl",
+                  "holdout226.jsonl", "holdout227.jsonl", "holdout228.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -206,7 +208,9 @@ servers, autonomous agents, routers and gateways); and holdout209 to holdout216 
 sampled the same way (second rounds: chat UIs, workflow platforms, LLM frameworks, hosted providers, the Chinese
 ecosystem, Azure and Bedrock, editor and desktop assistants, non-Python clients); and holdout217 to holdout220 after
 that fit, on the rules of 3ff82bc, sampled the same way (the weakest angles again: local servers, gateways and relays,
-editor assistants, workflow platforms).
+editor assistants, workflow platforms); and holdout221 to holdout228 after that fit, on the rules of d4f84af, sampled
+the same way (memory libraries, research and browser agents, structured-output and TypeScript frameworks, translation
+tools, desktop apps, hermes-agent and Claude Code, AI gateways, notebook and data tools).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
