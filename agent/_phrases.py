@@ -689,6 +689,9 @@ _TAG_LIST: Final = (
          # none is: https://github.com/chatchat-space/Langchain-Chatchat/issues/3728,
          # https://github.com/feiyun0112/Local-LLM-Server/issues/1)
          "unmapped llm provider", "allowed now your model",
+         # OpenAI's legacy engines on a model of another family ("You requested a model that is not compatible with this
+         # engine": https://github.com/zurawiki/gptcommit/issues/46)
+         "model that is not compatible with this engine",
          # LM Studio's server asked for a model it has not loaded ("Model with key 'gpt-4-turbo-preview' not loaded.",
          # under its 500: https://github.com/Pythagora-io/gpt-pilot/issues/769)
          ("model with key", "not loaded"),
@@ -717,6 +720,11 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # MLC LLM's server ("Request prompt has 38726 tokens in total, larger than the model input length limit 8192.":
+         # https://github.com/mlc-ai/mlc-llm/issues/2692), and a server's snake_case code for a prompt over its window
+         # (vMLX: "Server error: prompt_too_long: tokenized VLM text prompt has 20767 tokens, max prompt/context tokens
+         # is ...": https://github.com/jjang-ai/vmlx/issues/253)
+         "larger than the model input length limit", "prompt_too_long",
          # LM Studio's server when the prompt does not fit the loaded context ("<LM Studio error> Trying to keep the
          # first 15857 tokens when context the overflows.": https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/237)
          ("trying to keep the first", "tokens when context"),
@@ -2281,7 +2289,11 @@ _TAG_LIST: Final = (
          "err_network_changed", "err_address_unreachable", "err_empty_response",
          # the same list's proxy and tunnel failures and its bare timeout ("net::ERR_PROXY_CONNECTION_FAILED at
          # https://chat.openai.com/chat", a puppeteer-driven client)
-         "err_proxy_connection_failed", "err_tunnel_connection_failed", "err_timed_out", "err_connection_failed"),
+         "err_proxy_connection_failed", "err_tunnel_connection_failed", "err_timed_out", "err_connection_failed",
+         # Firefox's (Gecko's) network error names, as Playwright prints them ("NS_ERROR_NET_TIMEOUT ... navigating to
+         # "https://chat.openai.com/chat"": https://github.com/A-kirami/nonebot-plugin-chatgpt/issues/132)
+         "ns_error_net_timeout", "ns_error_net_reset", "ns_error_connection_refused", "ns_error_unknown_host",
+         "ns_error_net_interrupt", "ns_error_proxy_connection_refused"),
     # one-api and new-api relays whose own HTTP client could not complete the call to their upstream (Go's client.Do
     # failed: refused, reset, timed out; new-api's code do_request_failed): "status_code=500, upstream error: do request
     # failed" (https://github.com/QuantumNous/new-api/issues/2974, /1477;

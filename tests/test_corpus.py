@@ -506,6 +506,12 @@ HOLDOUT225 = "holdout225.jsonl"
 HOLDOUT226 = "holdout226.jsonl"
 HOLDOUT227 = "holdout227.jsonl"
 HOLDOUT228 = "holdout228.jsonl"
+# Four more representative samples after that fit, measured on 2801bbf (the rules of 6f28fad): model-serving
+# infrastructure, chat bots (second round), CI and commit tools, search and RAG applications.
+HOLDOUT229 = "holdout229.jsonl"
+HOLDOUT230 = "holdout230.jsonl"
+HOLDOUT231 = "holdout231.jsonl"
+HOLDOUT232 = "holdout232.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -532,7 +538,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT200, HOLDOUT201, HOLDOUT202, HOLDOUT203, HOLDOUT204, HOLDOUT205, HOLDOUT206, HOLDOUT207, HOLDOUT208,
         HOLDOUT209, HOLDOUT210, HOLDOUT211, HOLDOUT212, HOLDOUT213, HOLDOUT214, HOLDOUT215, HOLDOUT216, HOLDOUT217,
         HOLDOUT218, HOLDOUT219, HOLDOUT220, HOLDOUT221, HOLDOUT222, HOLDOUT223, HOLDOUT224, HOLDOUT225, HOLDOUT226,
-        HOLDOUT227, HOLDOUT228,
+        HOLDOUT227, HOLDOUT228, HOLDOUT229, HOLDOUT230, HOLDOUT231, HOLDOUT232,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1047,6 +1053,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT226, 57, 59),  # representative: hermes-agent and Claude Code, third round; 56 unseen
     (HOLDOUT227, 42, 52),  # representative: AI gateways and observability proxies; 41 unseen
     (HOLDOUT228, 56, 57),  # representative: notebook and data tools; 55 unseen
+    (HOLDOUT229, 28, 33),  # representative: model-serving infrastructure; 25 unseen
+    (HOLDOUT230, 30, 32),  # representative: chat bots on messaging platforms, second round; 29 unseen
+    (HOLDOUT231, 33, 33),  # representative: CI and commit tools; 32 unseen
+    (HOLDOUT232, 22, 25),  # representative: search and RAG applications; 22 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -4879,6 +4879,32 @@ def test_holdout221_to_228_families(type_name: str, text: str, expect: FailoverR
     assert _rules_alone(type_name, text) is expect
 
 
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # MLC LLM's server, with the window it computed (https://github.com/mlc-ai/mlc-llm/issues/2447, /2692)
+    ("BadRequestError", 'Error code: 400 - {"object":"error","message":"Request prompt has 2354 tokens in total, '
+     'larger than the model input length limit -80.","code":400}', R.context_overflow),
+    ("mlc_llm.protocol.error_protocol.BadRequestError",
+     "Request prompt has 38726 tokens in total, larger than the model input length limit 8192.", R.context_overflow),
+    # a server's snake_case code for a prompt over its window, cut by GitHub's title
+    # (https://github.com/jjang-ai/vmlx/issues/253)
+    ("Error", "Error invoking remote method 'chat:sendMessage': Error: Failed to send message: Server error: "
+     "prompt_too_long: tokenized VLM text prompt has 20767 tokens, max prompt/context tokens is", R.context_overflow),
+    # Firefox's network timeout, as Playwright prints it (https://github.com/A-kirami/nonebot-plugin-chatgpt/issues/132)
+    ("playwright._impl._api_types.Error", 'NS_ERROR_NET_TIMEOUT\n=========================== logs '
+     '===========================\nnavigating to "https://chat.openai.com/chat", waiting until "load"\n'
+     "============================================================", R.timeout),
+    # OpenAI's legacy engines on a model of another family (https://github.com/zurawiki/gptcommit/issues/46)
+    ("Error", 'Unexpected JSON response:\n{"error":{"code":null,"message":"You requested a model that is not '
+     'compatible with this engine. Please contact us through our help center at help.openai.com for further '
+     'questions.","param":"model","type":"invalid_request_error"}}', R.model_not_found),
+    # near miss: Gecko's generic failure code names no network fault
+    ("Error", "NS_ERROR_FAILURE", R.unknown),
+])
+def test_holdout229_to_232_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the ninth representative wave (holdouts 229 to 232), with real
+    shapes and a near miss (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
 @pytest.mark.parametrize(("status", "body", "expect"), [
     # FastChat's INVALID_MODEL (40301), its served list empty (https://github.com/feiyun0112/Local-LLM-Server/issues/1)
     (400, {"object": "error", "message": "Only  allowed now, your model ChatModel", "code": 40301}, R.model_not_found),

@@ -122,6 +122,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout217.jsonl", "holdout218.jsonl", "holdout219.jsonl", "holdout220.jsonl",
                   "holdout221.jsonl", "holdout222.jsonl", "holdout223.jsonl", "holdout224.jsonl", "holdout225.jsonl",
                   "holdout226.jsonl", "holdout227.jsonl", "holdout228.jsonl",
+                  "holdout229.jsonl", "holdout230.jsonl", "holdout231.jsonl", "holdout232.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -210,7 +211,9 @@ ecosystem, Azure and Bedrock, editor and desktop assistants, non-Python clients)
 that fit, on the rules of 3ff82bc, sampled the same way (the weakest angles again: local servers, gateways and relays,
 editor assistants, workflow platforms); and holdout221 to holdout228 after that fit, on the rules of d4f84af, sampled
 the same way (memory libraries, research and browser agents, structured-output and TypeScript frameworks, translation
-tools, desktop apps, hermes-agent and Claude Code, AI gateways, notebook and data tools).
+tools, desktop apps, hermes-agent and Claude Code, AI gateways, notebook and data tools); and holdout229 to holdout232
+after that fit, on the rules of 6f28fad, sampled the same way (model-serving infrastructure, chat bots, CI and commit
+tools, search and RAG applications).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
