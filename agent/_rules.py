@@ -110,20 +110,25 @@ def resets_soon(f: ErrorFacts) -> bool:
     return (f.wait is not None and f.wait < QUOTA_FAR) or "reset_signal" in f.tags
 
 
+def _limit_and_requested(f: ErrorFacts) -> tuple[int, int] | None:
+    """The per-minute budget and the request's size, when the text states both ("Limit 7000, Used 0, Requested
+    12903")."""
+    if "requested" not in f.text or " requested " not in f.norm:  # the cheap test first
+        return None
+    match = _LIMIT_REQUESTED.search(f.text)
+    return None if match is None else (int(match.group(1)), int(match.group(2)))
+
+
 def request_exceeds_budget(f: ErrorFacts) -> bool:
     """"Limit 7000, Used 0, Requested 12903": this one request is larger than the whole per-minute budget."""
-    if "requested" not in f.text or " requested " not in f.norm:  # the cheap test first
-        return False
-    match = _LIMIT_REQUESTED.search(f.text)
-    return match is not None and int(match.group(2)) > int(match.group(1))
+    numbers = _limit_and_requested(f)
+    return numbers is not None and numbers[1] > numbers[0]
 
 
 def request_fits_budget(f: ErrorFacts) -> bool:
     """"Limit 250000, Requested 546": the request is no larger than the per-minute budget it names."""
-    if "requested" not in f.text or " requested " not in f.norm:
-        return False
-    match = _LIMIT_REQUESTED.search(f.text)
-    return match is not None and int(match.group(2)) <= int(match.group(1))
+    numbers = _limit_and_requested(f)
+    return numbers is not None and numbers[1] <= numbers[0]
 
 
 _LIMIT_REQUESTED: Final = re.compile(r"limit:? (\d+),(?: used:? \d+,)? requested:? ~?(\d+)")
