@@ -1575,9 +1575,9 @@ _TAG_LIST: Final = (
          # Hugging Face's router refusing a token, under a 400 ("Authorization header is correct, but the token seems
          # invalid": https://github.com/infiniflow/ragflow/issues/3865)
          "token seems invalid",
-         # a key or token that is not even shaped like one (Helicone's proxy: "API Key is not well formed", which the
-         # OpenAI SDK raised as an InternalServerError: https://github.com/Helicone/helicone/issues/1131)
-         "key is not well formed", "token is not well formed",
+         # a key that is not even shaped like one (Helicone's proxy: "API Key is not well formed", which the OpenAI SDK
+         # raised as an InternalServerError: https://github.com/Helicone/helicone/issues/1131)
+         "key is not well formed",
          # Google's Application Default Credentials of a user account with no quota project ("The
          # aiplatform.googleapis.com API requires a quota project, which is not set by default."): this credential
          # cannot call; a service account's may
@@ -2291,7 +2291,8 @@ _TAG_LIST: Final = (
          # https://chat.openai.com/chat", a puppeteer-driven client)
          "err_proxy_connection_failed", "err_tunnel_connection_failed", "err_timed_out", "err_connection_failed",
          # Firefox's (Gecko's) network error names, as Playwright prints them ("NS_ERROR_NET_TIMEOUT ... navigating to
-         # "https://chat.openai.com/chat"": https://github.com/A-kirami/nonebot-plugin-chatgpt/issues/132)
+         # "https://chat.openai.com/chat"": https://github.com/A-kirami/nonebot-plugin-chatgpt/issues/132); the six that
+         # Firefox Sync itself handles as "general network error" (gecko-dev services/sync/modules/service.js)
          "ns_error_net_timeout", "ns_error_net_reset", "ns_error_connection_refused", "ns_error_unknown_host",
          "ns_error_net_interrupt", "ns_error_proxy_connection_refused"),
     # one-api and new-api relays whose own HTTP client could not complete the call to their upstream (Go's client.Do
