@@ -116,13 +116,21 @@ def _reason_follows(after: str, number: str) -> bool:
 
 
 def bare_reason(text: str) -> int | None:
-    """The status of a text that is nothing but a reason phrase ("Service Unavailable.", "'unauthorized'"), or None."""
-    return BARE_REASONS.get(text.strip(" .!\n\"'").lower())
+    """The status of a text that is nothing but a reason phrase ("Service Unavailable.", "'unauthorized'"), or .NET's
+    name for it ("TooManyRequests"), or None. The request id one-api and new-api append to every message they relay
+    ("TooManyRequests (request id: 2024122409073560778743599911171)": https://github.com/EleutherAI/
+    lm-evaluation-harness/issues/2594) is not part of it."""
+    stripped = text.strip(" .!\n\"'")
+    if (at := stripped.find(" (request id: ")) > 0:
+        stripped = stripped[:at]
+    return BARE_REASONS.get(stripped.lower()) or _NAMED_STATUSES.get(stripped)
 # An exception class's name, known by its ending ("ResourceExhausted", "AsyncEngineDeadError", "PoolTimeout"), its
-# module path before it; a bare ending ("Error:") is a word, not a class.
+# module path before it; a bare ending ("Error:") is a word, not a class. Microsoft's error codes end in "Reached" as
+# well (Copilot Studio's "GenAIToolPlannerRateLimitReached", printed alone: https://github.com/microsoft/
+# Power-CAT-Copilot-Studio-Kit/issues/296; Azure's "RateLimitReached").
 _CLASS_ENDINGS: Final = ("Error", "Exception", "Exhausted", "Unavailable", "Exceeded", "Denied", "Found", "Argument",
                          "Request", "Requests", "Precondition", "Unauthenticated", "Unauthorized", "Timeout",
-                         "Failure", "Fault", "Refused")
+                         "Failure", "Fault", "Refused", "Reached")
 _CLASS_NAME: Final = r"(?:[A-Za-z_]\w*\.){0,6}([A-Za-z_]\w{0,60}?(?:" + "|".join(_CLASS_ENDINGS) + r"))"
 # "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded ...": a class name, then the status; the AI SDK
 # prints its error's marker after the name ("APICallError [AI_APICallError]: Not Found":
@@ -178,7 +186,10 @@ _LEAD_CLASS_RE: Final = re.compile(r"\s*" + _CLASS_NAME + r"(?::(?:\s|$)|\s*$)")
 # Error" after Cursor's own "Empty provider response"): ``_CONNECT_CODE_RE`` reads those after their class only.
 _GRPC_SNAKE_CODES: Final = (*(s.lower() for s in _GOOGLE_STATUSES if "_" in s), "already_exists", "out_of_range",
                              "data_loss")
-_TEXT_CODE_RE: Final = re.compile(r"(?:\[|\b(?:code|type)=)(?!(?:" + "|".join(_GRPC_SNAKE_CODES) + r")\b)"
+# The key=value field may quote its value, as the SDKs' pydantic models print themselves (openai's RealtimeError inside
+# pipecat's ErrorFrame: "error=RealtimeError(type='invalid_request_error', code='invalid_value', message=...)":
+# https://github.com/pipecat-ai/pipecat/issues/2106).
+_TEXT_CODE_RE: Final = re.compile(r"(?:\[|\b(?:code|type)=['\"]?)(?!(?:" + "|".join(_GRPC_SNAKE_CODES) + r")\b)"
                                   r"([a-z]{2,30}(?:_[a-z]{2,30}){1,5})(?:\]|\b(?![=.(]))")
 
 
@@ -211,6 +222,11 @@ def embedded_status(text: str) -> int | None:
                 or head[end:end + 16] == " error responses"
                 # a status in parentheses right after the word for the failure ("Cloud Code stream failed (429)")
                 or (head[max(0, start - 8):start].lower() == "failed (" and head[end:end + 1] == ")")
+                # ... or alone in parentheses at the very end, after the client's words and a colon (ChatGPT for
+                # Google: "Failed to load response from ChatGPT:\n(429)": https://github.com/wong2/
+                # chatgpt-google-extension/issues/308)
+                or (head[start - 1:start] == "(" and text[end:].strip() == ")"
+                    and head[:start - 1].rstrip().endswith(":"))
                 # Go's wrapped errors put the status between two colons ("pull model manifest: 503: no healthy
                 # upstream")
                 or (head[start - 2:start] == ": " and head[end:end + 2] == ": ")

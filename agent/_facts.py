@@ -312,8 +312,9 @@ def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector
 
 def _bare_reason(messages: list[str]) -> int | None:
     """The status an embedded body's message names by its reason phrase alone (LiteLLM's "Ollama_chatException -
-    {"error": "unauthorized"}": https://github.com/Aider-AI/aider/issues/4501)."""
-    return next((status for message in messages if len(message) < 32 and (status := bare_reason(message))), None)
+    {"error": "unauthorized"}": https://github.com/Aider-AI/aider/issues/4501), a relay's request id after it
+    (``bare_reason``)."""
+    return next((status for message in messages if len(message) < 80 and (status := bare_reason(message))), None)
 
 
 def _stated_status(text: str) -> int | None:

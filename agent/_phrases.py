@@ -455,6 +455,10 @@ _TAG_LIST: Final = (
          # "Claude Opus is not available with the Claude Pro plan"), watsonx's model without the called function
          # ("model_no_support_for_function")
          "not allowed to sample from", ("is not available with the", "plan"), "model_no_support_for_function",
+         # a relay's or a corporate gateway's token kept from the model (one-api: "This token is not authorized to use
+         # the model: gpt-4.1-2025-04-14": https://github.com/promptfoo/promptfoo/issues/7880; "NLP API Token is not
+         # authorised to use model 'gpt-3.5-turbo'.": https://github.com/truera/trulens/issues/911)
+         ("is not authorized to use", "model"), ("is not authorised to use", "model"),
          # a model an organisation's admin has turned off (Groq: "is blocked at the organization level. Please have the
          # org admin enable this model"), one an account may not use (Warp: "the requested planning model ... is not
          # allowed for your account")
@@ -714,6 +718,10 @@ _TAG_LIST: Final = (
          # a local server with no model (or engine) loaded to serve the name: Jan's and cortex.cpp's "Engine is not
          # loaded yet", "Model has not been loaded, please load model into cortex.llamacpp"
          "engine is not loaded", "model has not been loaded", "model is not loaded", "model not loaded",
+         # SAP's generative AI hub SDK with no running deployment for the model ("No deployment found with:
+         # deployment.model_name == gpt-4o.": https://github.com/SAP-docs/sap-artificial-intelligence/issues/55),
+         # ModelsLab's 404 ("No deployment found for this endpoint.": https://docs.modelslab.com/gguf-cloud/errors)
+         "no deployment found",
          # ... or not running behind the client (VS Code AI Toolkit's Foundry Local: "Model is not connected.")
          "model is not connected",
          # Chinese clients and relays: "model does not exist", "model not found"
@@ -1291,8 +1299,10 @@ _TAG_LIST: Final = (
          # Groq's maintenance notice ("service offline for maintenance"), iFlytek Spark's capacity and busy notices
          # ("服务容量不足", "服务忙 ... 请稍后再试")
          "offline for maintenance", "服务容量不足", "服务忙",
-         # a proxy's capacity notice under its 429 ("Proxy Error 429: Infrastructure is at maximum capacity.")
-         "at maximum capacity",
+         # a proxy's capacity notice under its 429 ("Proxy Error 429: Infrastructure is at maximum capacity."), Vertex
+         # AI's online-prediction endpoint whose deployed replicas are full ("429 Rate of traffic exceeds capacity. Ramp
+         # your traffic up more slowly.": https://github.com/GoogleCloudPlatform/vertex-ai-samples/pull/996)
+         "at maximum capacity", "exceeds capacity",
          # Kiro's capacity notice ("The model you've selected is experiencing a high volume of traffic")
          "experiencing a high volume of traffic",
          # n8n's NodeApiError for a 503 ("Service unavailable - try again later")
@@ -1424,6 +1434,11 @@ _TAG_LIST: Final = (
     # protocol 'localhost://'."). The configuration is at fault; every request to it fails the same way.
     _tag("base_url_malformed", "missing an http or https protocol", "no connection adapters were found",
          "request url has an unsupported protocol"),
+    # A browser that refused to let the page read an endpoint's answer, since the endpoint does not allow the page's
+    # origin (Chromium's console: "Access to fetch at 'http://127.0.0.1:11434/api/tags' from origin
+    # 'chrome-extension://...' has been blocked by CORS policy": https://github.com/andrewnguonly/Lumos/issues/145,
+    # https://github.com/codexu/note-gen/issues/974): every request from this origin to that endpoint fails alike.
+    _tag("cors_blocked", "blocked by cors policy"),
     # A relay whose own upstream account was refused, in sub2api's fixed sentences ("Upstream authentication failed,
     # please contact administrator", "Upstream access forbidden, please contact administrator", sent under a 502 and
     # pasted without it: https://github.com/Wei-Shaw/sub2api/issues/5895): the relay's operator must act; the caller's
@@ -1721,6 +1736,10 @@ _TAG_LIST: Final = (
          # a resource still being made ready: the Gemini Files API ("The File ... is not in an ACTIVE state and usage is
          # not allowed"), Firebase AI Logic ("Service agents are being provisioned")
          "not in an active state", "service agents are being provisioned",
+         # the ChatGPT web backend's answer to a request it dropped on its side ({"detail":"An error ocurred. Try
+         # refreshing your browser."}, the typo its own: https://github.com/wong2/chatgpt-google-extension/issues/251,
+         # https://github.com/lyr1cx/ChatGPT-Alfred/issues/4): the same request succeeds when sent again
+         "try refreshing your browser",
          # the Assistants API while a run holds the thread ("Can't add messages to thread_... while a run run_... is
          # active", "Thread thread_... already has an active run"): the same request succeeds once the run ends
          ("while a run", "is active"), "already has an active run", "invalid request sent to provider",
@@ -1765,6 +1784,9 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # the Realtime API refusing a truncate past the end of the audio it sent ("Audio content of 2650ms is already
+         # shorter than 9100ms", code invalid_value: https://github.com/pipecat-ai/pipecat/issues/3677, /2106)
+         ("audio content of", "already shorter than"),
          # a model's chat template refusing the conversation it was given, its source quoted in the error (llama.cpp's
          # 500 "Cannot pass both content and thinking in an assistant message with tool calls! ... {{-
          # raise_exception(...) }}": https://github.com/ggml-org/llama.cpp/issues/17040): the messages' shape is at
@@ -2281,6 +2303,10 @@ _TAG_LIST: Final = (
          # connect to 172.16.105.65 port 11434 after 0 ms: Couldn't connect to server":
          # https://github.com/ollama/ollama/issues/4005; https://curl.se/libcurl/c/libcurl-errors.html)
          "couldn't connect to server", ("failed to connect to", "port"),
+         # ... and a client's words for an endpoint it could not reach, with its advice to start the server (KoboldAI
+         # Lite: "Failed to connect to Custom Kobold Endpoint! Please check if KoboldAI is running at the url: ...":
+         # https://github.com/oobabooga/textgen/issues/3361)
+         ("failed to connect to", "is running"),
          # a browser's own words for a fetch that got no answer: Firefox's TypeError ("NetworkError when attempting to
          # fetch resource."), Chromium's net error codes as its console prints them ("POST http://127.0.0.1:3928/...
          # net::ERR_CONNECTION_REFUSED": https://github.com/janhq/jan/issues/1243; Chromium's net/base/net_error_list.h)
@@ -2518,6 +2544,9 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # a proxy that got a 200 whose body is no JSON ("Custom OpenAI returned status 200 non-JSON body (generate):
+         # expected value at line 1 column 1": https://github.com/TriDefender/zcode-api/issues/28)
+         "non json body",
          # serde_json's Display of its error (a Rust client's) on an answer cut inside a value ("EOF while parsing a
          # value at line 1 column 284": https://github.com/pythops/tenere/issues/51); not its Debug form quoted in a
          # provider's complaint about the request's tool-call arguments ('Error("EOF while parsing a value", line: 1')

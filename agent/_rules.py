@@ -998,6 +998,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # A base URL no client can send to (no scheme, an unknown one): the configuration, not the network; every request
     # to this endpoint fails alike, so fall back rather than retry.
     rule("base_url_malformed", R.format_error, statuses=NONE, tags=("base_url_malformed",), scope=Scope.endpoint),
+    # A browser's CORS block: the endpoint does not serve this page's origin, so every request from it fails alike; only
+    # another endpoint (or a server-side route) helps, as for a malformed base URL.
+    rule("cors_blocked", R.format_error, statuses=NONE, tags=("cors_blocked",), scope=Scope.endpoint),
     # Transport faults named in a wrapper's text (refused, DNS, proxy), before its 5xx status.
     rule("transport_phrase", R.timeout, statuses=TRANSPORT, tags=("transport",)),
     rule("browser_fetch_failed", R.timeout, statuses=NONE, test=browser_fetch_failed),

@@ -512,6 +512,16 @@ HOLDOUT229 = "holdout229.jsonl"
 HOLDOUT230 = "holdout230.jsonl"
 HOLDOUT231 = "holdout231.jsonl"
 HOLDOUT232 = "holdout232.jsonl"
+# Seven more representative samples after that fit, measured on 70083be (the rules of 5694a6d): voice and
+# realtime agents, roleplay front ends, evaluation tools, agent frameworks (third round), browser extensions and
+# personal assistants, cloud platform SDKs, scrapers and synthetic-data tools.
+HOLDOUT233 = "holdout233.jsonl"
+HOLDOUT234 = "holdout234.jsonl"
+HOLDOUT235 = "holdout235.jsonl"
+HOLDOUT236 = "holdout236.jsonl"
+HOLDOUT237 = "holdout237.jsonl"
+HOLDOUT238 = "holdout238.jsonl"
+HOLDOUT239 = "holdout239.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -538,7 +548,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT200, HOLDOUT201, HOLDOUT202, HOLDOUT203, HOLDOUT204, HOLDOUT205, HOLDOUT206, HOLDOUT207, HOLDOUT208,
         HOLDOUT209, HOLDOUT210, HOLDOUT211, HOLDOUT212, HOLDOUT213, HOLDOUT214, HOLDOUT215, HOLDOUT216, HOLDOUT217,
         HOLDOUT218, HOLDOUT219, HOLDOUT220, HOLDOUT221, HOLDOUT222, HOLDOUT223, HOLDOUT224, HOLDOUT225, HOLDOUT226,
-        HOLDOUT227, HOLDOUT228, HOLDOUT229, HOLDOUT230, HOLDOUT231, HOLDOUT232,
+        HOLDOUT227, HOLDOUT228, HOLDOUT229, HOLDOUT230, HOLDOUT231, HOLDOUT232, HOLDOUT233, HOLDOUT234, HOLDOUT235,
+        HOLDOUT236, HOLDOUT237, HOLDOUT238, HOLDOUT239,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1057,6 +1068,13 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT230, 30, 32),  # representative: chat bots on messaging platforms, second round; 29 unseen
     (HOLDOUT231, 33, 33),  # representative: CI and commit tools; 32 unseen
     (HOLDOUT232, 22, 25),  # representative: search and RAG applications; 22 unseen
+    (HOLDOUT233, 35, 41),  # representative: voice and realtime agents; 33 unseen
+    (HOLDOUT234, 25, 31),  # representative: roleplay front ends; 23 unseen
+    (HOLDOUT235, 40, 44),  # representative: evaluation tools; 37 unseen
+    (HOLDOUT236, 34, 38),  # representative: agent frameworks, third round; 34 unseen
+    (HOLDOUT237, 39, 41),  # representative: browser extensions and personal assistants; 34 unseen
+    (HOLDOUT238, 36, 38),  # representative: cloud platform SDKs; 33 unseen
+    (HOLDOUT239, 40, 41),  # representative: scrapers and synthetic-data tools; 40 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -4972,3 +4972,66 @@ def test_a_retry_delay_printed_as_protobuf_text_is_the_quotas_wait(violations: s
         text = text.split(", retry_delay")[0] + "]"
     verdict = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS)
     assert (verdict.reason, verdict.retry_after) == (expect, wait)
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a browser's CORS block of a local server that does not allow the extension's origin
+    # (https://github.com/andrewnguonly/Lumos/issues/145)
+    ("Error", "Access to fetch at 'http://127.0.0.1:11434/api/tags' from origin "
+     "'chrome-extension://mdkmkgmeleogeakokmdmcmiphcpinamb' has been blocked by CORS policy: No "
+     "'Access-Control-Allow-Origin' header is present on the requested resource. If an opaque response serves your "
+     "needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.", R.format_error),
+    # Vertex AI's online-prediction endpoint whose replicas are full
+    # (https://github.com/GoogleCloudPlatform/vertex-ai-samples/pull/996)
+    ("ResourceExhausted", "429 Rate of traffic exceeds capacity. Ramp your traffic up more slowly. endpoint_id: "
+     "5484953337579175936, deployed_model_id: 5065727146094231552", R.overloaded),
+    # SAP's generative AI hub SDK (https://github.com/SAP-docs/sap-artificial-intelligence/issues/55)
+    ("ValueError", "No deployment found with: deployment.model_name == gpt-4o.", R.model_not_found),
+    # a corporate gateway's token kept from the model, under a 401 (https://github.com/truera/trulens/issues/911)
+    ("openai.AuthenticationError", "Error code: 401 - {'error': {'id': '471ce4ff-656c-46b4-bd85-d7cd870f08db', "
+     "'code': 401, 'type': 'UPTIMIZE NLP API Error', 'message': \"NLP API Token is not authorised to use model "
+     "'gpt-3.5-turbo'.\", 'param': ''}}", R.model_not_found),
+    # KoboldAI Lite on an endpoint it could not reach (https://github.com/oobabooga/textgen/issues/3361)
+    ("Error", "Error Encountered\nFailed to connect to Custom Kobold Endpoint!\n\nPlease check if KoboldAI is running "
+     "at the url: https://into-judicial-virginia-oecd.trycloudflare.com", R.timeout),
+    # a proxy's 200 whose body is no JSON (https://github.com/TriDefender/zcode-api/issues/28)
+    ("Error", "model.upstream_invalid_response: Custom OpenAI returned status 200 non-JSON body (generate): expected "
+     "value at line 1 column 1", R.malformed_response),
+    # the Realtime API refusing a truncate past the audio's end, as text and as the SDK model's repr
+    # (https://github.com/pipecat-ai/pipecat/issues/3677, /2106)
+    ("Error", "Audio content of 2650ms is already shorter than 9100ms", R.format_error),
+    ("ErrorFrame", "A fatal error occurred: ErrorFrame#1(error: Error: event_id='event_BobedUl333Nb1OtoyABG1' "
+     "type='error' error=RealtimeError(type='invalid_request_error', code='invalid_value', message='Audio content of "
+     "2450ms is already shorter than 2535ms', param=None, event_id=None), fatal: True)", R.format_error),
+    # the ChatGPT web backend asking for the request again, and a bare status after a colon
+    # (https://github.com/wong2/chatgpt-google-extension/issues/251, /308)
+    ("Error", 'Failed to load response from ChatGPT:\n{"detail":"An error ocurred. Try refreshing your browser."}',
+     R.transient),
+    ("Error", "Failed to load response from ChatGPT:\n(429)", R.rate_limit),
+    # a relay's message that is .NET's name for the status, its request id after it
+    # (https://github.com/EleutherAI/lm-evaluation-harness/issues/2594)
+    ("Error", 'API request failed with error message: {"error":{"message":"TooManyRequests (request id: '
+     '2024122409073560778743599911171)","type":"internal_error","param":"","code":"yesai_api_error"}}. Retrying...',
+     R.rate_limit),
+    # Copilot Studio's error code alone (https://github.com/microsoft/Power-CAT-Copilot-Studio-Kit/issues/296)
+    ("Error", "GenAIToolPlannerRateLimitReached", R.rate_limit),
+    # near misses: a server that says it is running (no connection failed; its 404 decides when it comes with it); a
+    # status in parentheses that does not end the text; a code named in a sentence, not printed as a field
+    ("Error", "Error: KoboldCpp HTTP Server is running, but this endpoint does not exist. Please check the URL.",
+     R.unknown),
+    ("Error", "Failed to load response from ChatGPT:\n(429) and more", R.unknown),
+    ("Error", "the type invalid_request_error was not expected here", R.unknown),
+])
+def test_holdout233_to_239_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the tenth representative wave (holdouts 233 to 239), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_a_relay_token_kept_from_a_model_falls_back_without_blaming_the_key() -> None:
+    """one-api's 403 for a token not entitled to a model (https://github.com/promptfoo/promptfoo/issues/7880) is the
+    model's availability for this credential, not a refused key: the model is suspended for this key only."""
+    body = {"error": {"message": "This token is not authorized to use the model: gpt-4.1-2025-04-14 (request id: "
+                                 "2026022614450261636668762392969)", "type": "one_api_error"}}
+    verdict = classify_api_error(exception_from_http("openai", 403, body), neighbours=NO_NEIGHBOURS)
+    assert (verdict.reason, verdict.scope) == (R.model_not_found, Scope.credential_model)

@@ -123,6 +123,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout221.jsonl", "holdout222.jsonl", "holdout223.jsonl", "holdout224.jsonl", "holdout225.jsonl",
                   "holdout226.jsonl", "holdout227.jsonl", "holdout228.jsonl",
                   "holdout229.jsonl", "holdout230.jsonl", "holdout231.jsonl", "holdout232.jsonl",
+                  "holdout233.jsonl", "holdout234.jsonl", "holdout235.jsonl", "holdout236.jsonl", "holdout237.jsonl",
+                  "holdout238.jsonl", "holdout239.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -213,7 +215,9 @@ editor assistants, workflow platforms); and holdout221 to holdout228 after that 
 the same way (memory libraries, research and browser agents, structured-output and TypeScript frameworks, translation
 tools, desktop apps, hermes-agent and Claude Code, AI gateways, notebook and data tools); and holdout229 to holdout232
 after that fit, on the rules of 6f28fad, sampled the same way (model-serving infrastructure, chat bots, CI and commit
-tools, search and RAG applications).
+tools, search and RAG applications); and holdout233 to holdout239 after that fit, on the rules of 5694a6d, sampled the
+same way (voice and realtime agents, roleplay front ends, evaluation tools, agent frameworks, browser extensions and
+personal assistants, cloud platform SDKs, scrapers and synthetic-data tools).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
