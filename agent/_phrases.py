@@ -733,6 +733,9 @@ _TAG_LIST: Final = (
          # (vMLX: "Server error: prompt_too_long: tokenized VLM text prompt has 20767 tokens, max prompt/context tokens
          # is ...": https://github.com/jjang-ai/vmlx/issues/253)
          "larger than the model input length limit", "prompt_too_long",
+         # llama.rn on a phone (PocketPal: "Completion failed: Context is full", "Completion failed: Not enough context
+         # space": https://github.com/a-ghorbani/pocketpal-ai/issues/371, /339)
+         "context is full", "not enough context space",
          # LM Studio's server when the prompt does not fit the loaded context ("<LM Studio error> Trying to keep the
          # first 15857 tokens when context the overflows.": https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/237)
          ("trying to keep the first", "tokens when context"),
@@ -1699,6 +1702,9 @@ _TAG_LIST: Final = (
          "无效的 token", "token 已过期",
          # ... or not given one; a key refused in Chinese clients' words ("API key invalid", "authentication failed")
          "未提供令牌", "密钥无效", "鉴权失败", "认证失败",
+         # "invalid API key" (NextChat's "检测到无效 API Key" with its advice to check the settings page after it:
+         # https://github.com/ChatGPTNextWeb/NextChat/issues/5483; "看起来您提供了无效的 api key")
+         "无效 api key", "无效的 api key",
          "token is missing",
          # Baidu's OAuth token refused (error 110, https://ai.baidu.com/ai-doc/WENXINWORKSHOP/tlmyncueh), Coze's code
          # 4101, Tencent Cloud API 3.0's AuthFailure.SignatureFailure (https://tencentcloud.com/document/api/1131/45350)
@@ -2299,6 +2305,11 @@ _TAG_LIST: Final = (
          # engine instance could not be reached or is not responding", Ollama's "llm server not responding":
          # https://github.com/ollama/ollama/issues/9287)
          "could not be reached", "cannot be reached", "can t be reached", "not responding",
+         # ... or is unreachable (ComfyUI's API nodes: "The API server at https://api.comfy.org is currently
+         # unreachable. The service may be experiencing issues.": https://github.com/Comfy-Org/ComfyUI/issues/12372),
+         # or a proxy could not fetch it (Squid's error page: "The following error was encountered while trying to
+         # retrieve the URL: http://127.0.0.1:11434/api/generate": https://github.com/stavsap/comfyui-ollama/issues/22)
+         "is currently unreachable", "error was encountered while trying to retrieve the url",
          # curl's CURLE_COULDNT_CONNECT (error 7), as curl, PHP and other libcurl users print it ("curl: (7) Failed to
          # connect to 172.16.105.65 port 11434 after 0 ms: Couldn't connect to server":
          # https://github.com/ollama/ollama/issues/4005; https://curl.se/libcurl/c/libcurl-errors.html)
@@ -2769,6 +2780,9 @@ _TAG_LIST: Final = (
          # ended with no choice ("LiteLLM response stream must include at least one choice":
          # https://github.com/onyx-dot-app/onyx/issues/11613)
          "doesn t return any data", "didn t return any data", "stream must include at least one choice",
+         # LLM Vision's for a Gemini candidate with no parts ("No content parts were returned from Google API":
+         # https://github.com/valentinfrlch/ha-llmvision/issues/471)
+         "no content parts were returned",
          # openai<1.0's OpenAIObject refusing the empty text a model answered ("You cannot set content to an empty
          # string. We interpret empty strings as None in requests.": https://github.com/BerriAI/litellm/issues/535)
          "cannot set content to an empty string",
@@ -2882,6 +2896,9 @@ _TAG_LIST: Final = (
          # https://github.com/dwgx/WindsurfAPI/issues/245); a service's apology for an outage ("We are experiencing
          # technical difficulties right now. Please try again later": https://github.com/warpdotdev/warp/issues/2860)
          "server error mid response", "experiencing technical difficulties",
+         # a Chinese backend's generic "system exception" (an enterprise gateway's "Error: 系统异常":
+         # https://github.com/adhikasp/mcp-client-cli/issues/26)
+         "系统异常",
          # a client's sentence for the provider's failure ("OpenAI encountered a server error, possibly due to high
          # server load": https://github.com/dmMaze/BallonsTranslator/issues/221)
          "encountered a server error",

@@ -522,6 +522,15 @@ HOLDOUT236 = "holdout236.jsonl"
 HOLDOUT237 = "holdout237.jsonl"
 HOLDOUT238 = "holdout238.jsonl"
 HOLDOUT239 = "holdout239.jsonl"
+# Six more representative samples after that fit, measured on 37caff7 (the rules of f697388): terminal and CLI
+# tools, note-taking and productivity plugins, smart home and game agents, security and ops agents, image and video
+# tools, mobile and desktop chat apps.
+HOLDOUT240 = "holdout240.jsonl"
+HOLDOUT241 = "holdout241.jsonl"
+HOLDOUT242 = "holdout242.jsonl"
+HOLDOUT243 = "holdout243.jsonl"
+HOLDOUT244 = "holdout244.jsonl"
+HOLDOUT245 = "holdout245.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -549,7 +558,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT209, HOLDOUT210, HOLDOUT211, HOLDOUT212, HOLDOUT213, HOLDOUT214, HOLDOUT215, HOLDOUT216, HOLDOUT217,
         HOLDOUT218, HOLDOUT219, HOLDOUT220, HOLDOUT221, HOLDOUT222, HOLDOUT223, HOLDOUT224, HOLDOUT225, HOLDOUT226,
         HOLDOUT227, HOLDOUT228, HOLDOUT229, HOLDOUT230, HOLDOUT231, HOLDOUT232, HOLDOUT233, HOLDOUT234, HOLDOUT235,
-        HOLDOUT236, HOLDOUT237, HOLDOUT238, HOLDOUT239,
+        HOLDOUT236, HOLDOUT237, HOLDOUT238, HOLDOUT239, HOLDOUT240, HOLDOUT241, HOLDOUT242, HOLDOUT243, HOLDOUT244,
+        HOLDOUT245,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1075,6 +1085,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT237, 39, 41),  # representative: browser extensions and personal assistants; 34 unseen
     (HOLDOUT238, 36, 38),  # representative: cloud platform SDKs; 33 unseen
     (HOLDOUT239, 40, 41),  # representative: scrapers and synthetic-data tools; 40 unseen
+    (HOLDOUT240, 27, 29),  # representative: terminal and CLI tools; 27 unseen
+    (HOLDOUT241, 27, 32),  # representative: note-taking and productivity plugins; 27 unseen
+    (HOLDOUT242, 32, 32),  # representative: smart home and game agents; 31 unseen
+    (HOLDOUT243, 33, 34),  # representative: security and ops agents; 32 unseen
+    (HOLDOUT244, 32, 35),  # representative: image and video tools; 30 unseen
+    (HOLDOUT245, 30, 34),  # representative: mobile and desktop chat apps; 27 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5035,3 +5035,37 @@ def test_a_relay_token_kept_from_a_model_falls_back_without_blaming_the_key() ->
                                  "2026022614450261636668762392969)", "type": "one_api_error"}}
     verdict = classify_api_error(exception_from_http("openai", 403, body), neighbours=NO_NEIGHBOURS)
     assert (verdict.reason, verdict.scope) == (R.model_not_found, Scope.credential_model)
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # llama.rn on a phone, its window full (https://github.com/a-ghorbani/pocketpal-ai/issues/371, /339)
+    ("Error", "Completion failed: Context is full", R.context_overflow),
+    ("Error", "Completion failed: Not enough context space", R.context_overflow),
+    # "invalid API key" in a Chinese client's words (https://github.com/ChatGPTNextWeb/NextChat/issues/5483)
+    ("Error", "检测到无效 API Key\uff0c请前往[设置](tauri://localhost/#/settings)页检查 API Key 是否配置正确。",
+     R.auth),
+    # a server the client could not reach, or a proxy could not fetch, whatever class the client gives it
+    # (https://github.com/Comfy-Org/ComfyUI/issues/12372, https://github.com/stavsap/comfyui-ollama/issues/22)
+    ("comfy_api_nodes.util.common_exceptions.ApiServerError", "The API server at https://api.comfy.org is currently "
+     "unreachable. The service may be experiencing issues.", R.timeout),
+    ("Error", "The following error was encountered while trying to retrieve the URL: "
+     "http://127.0.0.1:11434/api/generate", R.timeout),
+    # a Gemini candidate with no parts, in a client's words (https://github.com/valentinfrlch/ha-llmvision/issues/471)
+    ("Error", "Provider Google failed: No content parts were returned from Google API", R.empty_response),
+    # a Chinese backend's generic "system exception" (https://github.com/adhikasp/mcp-client-cli/issues/26)
+    ("Error", "Error: 系统异常", R.server_error),
+    # near miss: an app's network error code names no failure kind (https://github.com/rijieli/OllamaChat/issues/2)
+    ("Error", "The operation couldn't be completed. (OllamaChat.NetError 2.)", R.unknown),
+])
+def test_holdout240_to_245_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the eleventh representative wave (holdouts 240 to 245), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_a_full_request_queue_is_load_not_a_full_context() -> None:
+    """SGLang's 503 "The request queue is full." (python/sglang/srt/managers/scheduler.py) stays load: only a full
+    context is the conversation's size."""
+    body = {"object": "error", "message": "The request queue is full.", "type": "503", "param": None, "code": 503}
+    verdict = classify_api_error(exception_from_http("openai", 503, body), neighbours=NO_NEIGHBOURS)
+    assert verdict.reason is R.overloaded

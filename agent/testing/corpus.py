@@ -125,6 +125,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout229.jsonl", "holdout230.jsonl", "holdout231.jsonl", "holdout232.jsonl",
                   "holdout233.jsonl", "holdout234.jsonl", "holdout235.jsonl", "holdout236.jsonl", "holdout237.jsonl",
                   "holdout238.jsonl", "holdout239.jsonl",
+                  "holdout240.jsonl", "holdout241.jsonl", "holdout242.jsonl", "holdout243.jsonl", "holdout244.jsonl",
+                  "holdout245.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -217,7 +219,9 @@ tools, desktop apps, hermes-agent and Claude Code, AI gateways, notebook and dat
 after that fit, on the rules of 6f28fad, sampled the same way (model-serving infrastructure, chat bots, CI and commit
 tools, search and RAG applications); and holdout233 to holdout239 after that fit, on the rules of 5694a6d, sampled the
 same way (voice and realtime agents, roleplay front ends, evaluation tools, agent frameworks, browser extensions and
-personal assistants, cloud platform SDKs, scrapers and synthetic-data tools).
+personal assistants, cloud platform SDKs, scrapers and synthetic-data tools); and holdout240 to holdout245 after that
+fit, on the rules of f697388, sampled the same way (terminal and CLI tools, note-taking and productivity plugins, smart
+home and game agents, security and ops agents, image and video tools, mobile and desktop chat apps).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
