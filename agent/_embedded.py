@@ -203,6 +203,9 @@ def embedded_status(text: str) -> int | None:
                 or (start < 120 and _CLASS_LEAD.fullmatch(head, 0, start) is not None)
                 or _reason_follows(head[end:end + 24].lower().lstrip(":"), match.group(0))
                 or head[end:end + 12].lower() == " status code"
+                # a client's "Code: <status>, Body: <body>" (ProxyAI: "Unknown API response. Code: 403, Body: detail":
+                # https://github.com/carlrobertoh/ProxyAI/issues/603)
+                or head[end:end + 7].lower() == ", body:"
                 # requests' HTTPError, wherever a wrapper's sentence puts it ("Failed to invoke agent endpoint: 424
                 # Client Error: Failed Dependency for url: ...": https://github.com/awslabs/agentcore-samples/issues/314)
                 or head[end:end + 15].lower() in (" client error: ", " server error: ")

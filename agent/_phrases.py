@@ -1378,6 +1378,10 @@ _TAG_LIST: Final = (
     # The provider says in so many words that the limit it hit is not the caller's.
     _tag("not_key_limit", "not your api key's rate limit", "not your rate limit", "not a rate limit on your",
          "not your usage limit", "receiving too many requests",
+         # ChatGPT's capacity notice ("We're currently processing too many requests. Please try again later.":
+         # https://github.com/PawanOsman/ChatGPT.Net/issues/10, https://github.com/wong2/chatgpt-google-extension/
+         # issues/216): the service's load, as "receiving too many requests" is
+         "currently processing too many requests",
          # ... or names the system's capacity or a shared queue as the cause (Qwen's model serving, Trae's queue).
          "due to system capacity", "your queue position is"),
     # ... unless it says the requests are the caller's (n8n's 429 headline "receiving too many requests from you", its
@@ -1635,6 +1639,10 @@ _TAG_LIST: Final = (
          # an Entra ID token from another tenant, under Azure's 400 ("Token tenant ... does not match resource tenant")
          ("token tenant", "does not match resource tenant"),
          "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
+         # a relay's "wrong api key" (https://github.com/chatanywhere/GPT_API_free/issues/136); Anthropic's 401 message
+         # for a request without a key, as the AI SDK prints it with no status ("APICallError: x-api-key header is
+         # required": https://github.com/stackblitz-labs/bolt.diy/issues/156)
+         "wrong api key", "api key header is required",
          # Yandex's "Unknown api key" and a folder the service account does not own, Baichuan's "Missing apikey"
          "unknown api key", "does not match with service account", "missing apikey",
          # a Turkish app's prompt for a valid key ("Lütfen geçerli bir Gemini API anahtar\u0131 girin")
@@ -2710,7 +2718,11 @@ _TAG_LIST: Final = (
          # a client that could not read a stream event or a chunk (GitHub's app: "Failed to parse Anthropic message
          # stream event: EOF while parsing a value"; the OpenAI .NET SDK: "Unknown ChatFinishReason value"; Mistral's
          # SDK: "2 validation errors for Unmarshaller")
-         ("failed to parse", "stream event"), "unknown chatfinishreason value", "validation errors for unmarshaller",
+         ("failed to parse", "stream event"), "unknown chatfinishreason value",
+         # ... any enum of the OpenAI .NET SDK's answer models the same way, with .NET's ArgumentOutOfRangeException
+         # suffix ("Unknown ReasoningStatus value. (Parameter 'value')": https://github.com/openai/openai-dotnet/
+         # issues/993)
+         ("unknown", "value parameter value"), "validation errors for unmarshaller",
          "validation error for unmarshaller",
          # openai-node's stream helper assembling the final message from chunks that never carried a role ("missing
          # role for choice 0": https://github.com/danny-avila/LibreChat/issues/1221), a Rust client's SSE reader
@@ -2775,6 +2787,9 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # LangChain's Ollama client when the stream it read carried no chunk at all ("No data received from Ollama
+         # stream.": https://github.com/ollama/ollama/issues/1329)
+         "no data received from ollama stream",
          # a connector's words for an answer with nothing in it (Semantic Kernel's HunYuan connector: "HunYuan API
          # doesn't return any data.": https://github.com/Richasy/Bili.Copilot/issues/774); LiteLLM's for a stream that
          # ended with no choice ("LiteLLM response stream must include at least one choice":
@@ -2998,6 +3013,10 @@ _TAG_LIST: Final = (
          "tls handshake error",
          "bad_record_mac"),
     _tag("disconnect",
+         # OkHttp's ConnectException text, and curl's, naming the host it could not reach ("Failed to connect to
+         # api.openai.com/31.13.94.49:443": https://github.com/carlrobertoh/ProxyAI/issues/340), whatever class a
+         # wrapper gives it; only with no status (a client's "Failed to connect to API: 400 Bad Request" got an answer)
+         "failed to connect to",
          # hyper's request that could not be sent on its connection ("client error (SendRequest)":
          # https://github.com/foundation-model-stack/fms-guardrails-orchestrator/issues/397); only with no status: a
          # relay's 502 around it is its upstream's failure

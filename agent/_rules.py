@@ -234,7 +234,17 @@ _CUE_PATTERNS: Final = (
                     r"|incorrect|unexpected|unusable|no usable|no valid) (?:\w+ ){0,2}?(?:response|responses|answer"
                     r"|reply|output|prediction|completion) (?!(?:format|schema|mode|type) )"
                     r"| (?:response|answer|reply|output) (?:\w+ ){0,2}?(?:doesn t fit|does not fit|did not contain"
-                    r"|could not be parsed|is not valid json|not valid json) "),
+                    r"|could not be parsed|is not valid json|not valid json) "
+                    # a decoder's own error, however the client heads it (hal-9100's Rust client: "Error calling OpenAI
+                    # API: Deserialization Error: missing field `id` at line 8 column 1":
+                    # https://github.com/llm-edge/hal-9100/issues/96), and a client that says it could not read the
+                    # answer (sub2api's Grok adapter: "Couldn't read the response — serialization error: missing field
+                    # `created_at`": https://github.com/Wei-Shaw/sub2api/issues/5723)
+                    r"| deserialization error | (?:couldn t|could not|cannot|can t|unable to) read (?:the )?"
+                    r"(?:response|answer|reply) "
+                    # ProxyAI's "Unknown API response. Code: 200, Body: {...}" for an answer it could not map
+                    # (https://github.com/carlrobertoh/ProxyAI/issues/1171)
+                    r"| unknown (?:api )?response "),
     ("timeout", r" (?:timed out|timeout|deadline) "),
     ("transport", r" connection (?:reset|closed|refused|aborted) | closed connection | socket "),
 )
@@ -247,7 +257,8 @@ _CUE_WORDS: Final = frozenset({
     "busy", "overloaded", "overload", "capacity",  # overloaded
     "unparsable", "unparseable", "corrupt", "corrupted",  # answer (with malformed and invalid)
     "parse", "parsing", "decode", "decoding", "deserialize", "deserializing", "unmarshal", "unserializable",
-    "incorrect", "unexpected", "unusable", "usable", "valid", "doesn", "does", "did", "could", "not",  # answer_read
+    "incorrect", "unexpected", "unusable", "usable", "valid", "doesn", "does", "did", "could", "not", "deserialization",
+    "couldn", "unable", "can", "unknown",  # answer_read
     "parameter", "parameters", "malformed", "must", "required", "short", "allowed", "bad", "badrequest", "field",
     "fields", "inputs", "supported", "cannot", "may", "requires", "maximum", "duplicate", "missing", "expected",
     "contain",  # request
@@ -825,7 +836,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # onboarding: ... Get "https://cloudresourcemanager.googleapis.com/v1/projects": EOF"): Go's chain names the cause
     # last, and another key would meet the same closed connection.
     rule("go_request_eof_in_sign_in", R.timeout, statuses=NONE, tags=("bad_key",), test=go_request_eof),
-    rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, None), tags=("bad_key",)),
+    # Under a 404 too: a service that answers an unknown key as a resource it will not show (Unstructured's API:
+    # "404 and message {"detail":"API key is invalid, please provide a valid API key in the header."}":
+    # https://github.com/Unstructured-IO/unstructured/issues/637).
+    rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, 404, None), tags=("bad_key",)),
     # A bad key whose body only says "type": "api_error" (a proxy's own key check): the 500 is read from that type,
     # no server sent it, and no retry fixes the key.
     rule("bad_key_typed_server_error", R.auth, statuses=(500,), tags=("bad_key",),
@@ -1122,7 +1136,10 @@ RULES: Final[tuple[Rule, ...]] = (
         "jsonexception", "jsonreaderexception", "jsonparseexception", "jsondecodeerror", "modelbehaviorerror",
         # the AI SDK's InvalidResponseDataError: a chunk's field is not what the API promises ("Expected
         # 'function.name' to be a string.": llama.cpp's and vLLM's tool-call deltas)
-        "ai_invalidresponsedataerror", "invalidresponsedataerror")),
+        "ai_invalidresponsedataerror", "invalidresponsedataerror",
+        # openai-java's exception for an answer its models cannot read ("'choices' is not set":
+        # https://github.com/openai/openai-java/issues/86)
+        "openaiinvaliddataexception")),
     rule("class_bad_request", R.format_error, statuses=NONE, codes=(
         "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument")),
     # A client's schema check that refused the answer (see the ``answer_failed_schema`` tag), before the words of the

@@ -531,6 +531,17 @@ HOLDOUT242 = "holdout242.jsonl"
 HOLDOUT243 = "holdout243.jsonl"
 HOLDOUT244 = "holdout244.jsonl"
 HOLDOUT245 = "holdout245.jsonl"
+# Eight more representative samples after that fit, measured on 5360e43 (the rules of bb8f43c): customer-support and
+# chat bots, academic and writing tools, JVM and .NET clients, Rust and Go clients, MCP hosts, computer-use agents,
+# document extraction with LLMs, AI app builders.
+HOLDOUT246 = "holdout246.jsonl"
+HOLDOUT247 = "holdout247.jsonl"
+HOLDOUT248 = "holdout248.jsonl"
+HOLDOUT249 = "holdout249.jsonl"
+HOLDOUT250 = "holdout250.jsonl"
+HOLDOUT251 = "holdout251.jsonl"
+HOLDOUT252 = "holdout252.jsonl"
+HOLDOUT253 = "holdout253.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -559,7 +570,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT218, HOLDOUT219, HOLDOUT220, HOLDOUT221, HOLDOUT222, HOLDOUT223, HOLDOUT224, HOLDOUT225, HOLDOUT226,
         HOLDOUT227, HOLDOUT228, HOLDOUT229, HOLDOUT230, HOLDOUT231, HOLDOUT232, HOLDOUT233, HOLDOUT234, HOLDOUT235,
         HOLDOUT236, HOLDOUT237, HOLDOUT238, HOLDOUT239, HOLDOUT240, HOLDOUT241, HOLDOUT242, HOLDOUT243, HOLDOUT244,
-        HOLDOUT245,
+        HOLDOUT245, HOLDOUT246, HOLDOUT247, HOLDOUT248, HOLDOUT249, HOLDOUT250, HOLDOUT251, HOLDOUT252, HOLDOUT253,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1091,6 +1102,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT243, 33, 34),  # representative: security and ops agents; 32 unseen
     (HOLDOUT244, 32, 35),  # representative: image and video tools; 30 unseen
     (HOLDOUT245, 30, 34),  # representative: mobile and desktop chat apps; 27 unseen
+    (HOLDOUT246, 27, 29),  # representative: customer-support and chat bots; 27 unseen
+    (HOLDOUT247, 31, 33),  # representative: academic and writing tools; 30 unseen
+    (HOLDOUT248, 28, 31),  # representative: JVM and .NET clients, third round; 22 unseen
+    (HOLDOUT249, 34, 34),  # representative: Rust and Go clients; 31 unseen
+    (HOLDOUT250, 30, 31),  # representative: MCP hosts; 30 unseen
+    (HOLDOUT251, 32, 33),  # representative: computer-use and GUI agents; 32 unseen
+    (HOLDOUT252, 25, 34),  # representative: document extraction with LLMs; 24 unseen
+    (HOLDOUT253, 27, 35),  # representative: AI app builders; 26 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

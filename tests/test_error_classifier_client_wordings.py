@@ -976,13 +976,12 @@ def test_try_again_later_is_no_upstream_hiccup(type_name: str, text: str, status
     ("Error", "Bedrock is unable to process your request.", None, R.overloaded,
      "https://github.com/danny-avila/LibreChat/issues/4217"),
     # near misses: a non-zero quota value; a region the text only names; tokens left; a 500 that failed on its own
-    # ledger, or a daily cap that resets in seconds; a plain failed connect with no port
+    # ledger, or a daily cap that resets in seconds
     ("Error", '"quota_limit_value": "10"', None, R.unknown, "-"),
     ("Error", "We serve your region from Frankfurt", None, R.unknown, "-"),
     ("Error", "You have 1,000 remaining tokens", None, R.unknown, "-"),
     ("InternalServerError", "Internal Server Error: failed to update usage limit", 500, R.server_error, "-"),
     ("InternalServerError", "Daily limit reached. Resets in 30 seconds.", 500, R.rate_limit, "-"),
-    ("Error", "Failed to connect to the server", None, R.unknown, "-"),
 ])
 def test_zero_quotas_connect_failures_regions_allowances_and_capacity_in_apps_words(
         type_name: str, text: str, status: int | None, expect: FailoverReason, source: str) -> None:
@@ -5064,6 +5063,59 @@ def test_holdout240_to_245_families(type_name: str, text: str, expect: FailoverR
     """The general rules fitted to the misses of the eleventh representative wave (holdouts 240 to 245), with real
     shapes and near misses (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a client's decoder failing on the answer, however it heads it (https://github.com/llm-edge/hal-9100/issues/96,
+    # https://github.com/Wei-Shaw/sub2api/issues/5723, https://github.com/carlrobertoh/ProxyAI/issues/1171)
+    ("Error", "Error calling OpenAI API: Deserialization Error: missing field `id` at line 8 column 1",
+     R.malformed_response),
+    ("Error", "Couldn't read the response — serialization error: missing field `created_at`. Try sending again.",
+     R.malformed_response),
+    ("Error", 'Connection failed: Unknown API response. Code: 200, Body: {"id":some_id,"object":"text_completion",'
+     '"created":1764193938,"model":"gpt-4.1-nano","choices":[{"text":"Hello! How can I assist you today?","index":0,'
+     '"finish_reason":"stop"}]}', R.malformed_response),
+    # ... the same client's "Code: <status>, Body:" states the status (https://github.com/carlrobertoh/ProxyAI/issues/603)
+    ("Error", "Unknown API response. Code: 403, Body: detail", R.auth),
+    # an SDK's own words for an answer it could not map: openai-java's exception, the .NET SDK's enum
+    # (https://github.com/openai/openai-java/issues/86, https://github.com/openai/openai-dotnet/issues/993)
+    ("com.openai.errors.OpenAIInvalidDataException", "'choices' is not set", R.malformed_response),
+    ("System.ArgumentOutOfRangeException", "Unknown ReasoningStatus value. (Parameter 'value')", R.malformed_response),
+    # LangChain's Ollama stream that carried nothing (https://github.com/ollama/ollama/issues/1329)
+    ("ValueError", "No data received from Ollama stream.", R.empty_response),
+    # ChatGPT's capacity notice is load (https://github.com/PawanOsman/ChatGPT.Net/issues/10)
+    ("Error", "We're currently processing too many requests. Please try again later.", R.overloaded),
+    # OkHttp's refused connection without its class (https://github.com/carlrobertoh/ProxyAI/issues/340)
+    ("Error", "Failed to connect to api.openai.com/31.13.94.49:443", R.timeout),
+    # a key refused in a relay's and Anthropic's words, no status (https://github.com/chatanywhere/GPT_API_free/issues/136,
+    # https://github.com/stackblitz-labs/bolt.diy/issues/156)
+    ("Error", "非OpenAI官方接口返回了错误:wrong api key", R.auth),
+    ("APICallError", "x-api-key header is required", R.auth),
+    # near misses: a request the client could not serialize stays unread (https://github.com/cursor/cursor/issues/3660);
+    # "unknown error" before another noun is no unknown answer (https://github.com/replicate/replicate-python/issues/262);
+    # a connection that got an answer is read by its status (https://github.com/zed-industries/zed/issues/33250)
+    ("Error", "Serialization error in aiserver.v1.StreamUnifiedChatRequestWithTools", R.unknown),
+    ("ModelError", "Unknown error handling prediction.", R.unknown),
+    ("Error", "Error interacting with language model\nFailed to connect to API: 400 Bad Request Bad Request",
+     R.format_error),
+])
+def test_holdout246_to_253_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the twelfth representative wave (holdouts 246 to 253), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_a_key_refused_under_a_404_is_the_key() -> None:
+    """Unstructured's API answers an unknown key with a 404 that says so
+    (https://github.com/Unstructured-IO/unstructured/issues/637): the key, not the model; a 404 about the model stays
+    the model's (openai-python's NotFoundError body)."""
+    body = {"detail": "API key is invalid, please provide a valid API key in the header."}
+    verdict = classify_api_error(exception_from_http("openai", 404, body), neighbours=NO_NEIGHBOURS)
+    assert (verdict.reason, verdict.scope) == (R.auth, Scope.credential)
+    model = {"error": {"message": "The model `gpt-4o-mini-2` does not exist or you do not have access to it.",
+                       "type": "invalid_request_error", "param": None, "code": "model_not_found"}}
+    assert classify_api_error(exception_from_http("openai", 404, model), neighbours=NO_NEIGHBOURS).reason is \
+        R.model_not_found
 
 
 def test_a_full_request_queue_is_load_not_a_full_context() -> None:

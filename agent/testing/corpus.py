@@ -127,6 +127,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout238.jsonl", "holdout239.jsonl",
                   "holdout240.jsonl", "holdout241.jsonl", "holdout242.jsonl", "holdout243.jsonl", "holdout244.jsonl",
                   "holdout245.jsonl",
+                  "holdout246.jsonl", "holdout247.jsonl", "holdout248.jsonl", "holdout249.jsonl", "holdout250.jsonl",
+                  "holdout251.jsonl", "holdout252.jsonl", "holdout253.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -221,7 +223,10 @@ tools, search and RAG applications); and holdout233 to holdout239 after that fit
 same way (voice and realtime agents, roleplay front ends, evaluation tools, agent frameworks, browser extensions and
 personal assistants, cloud platform SDKs, scrapers and synthetic-data tools); and holdout240 to holdout245 after that
 fit, on the rules of f697388, sampled the same way (terminal and CLI tools, note-taking and productivity plugins, smart
-home and game agents, security and ops agents, image and video tools, mobile and desktop chat apps).
+home and game agents, security and ops agents, image and video tools, mobile and desktop chat apps); and holdout246 to
+holdout253 after that fit, on the rules of bb8f43c, sampled the same way (customer-support and chat bots, academic and
+writing tools, JVM and .NET clients, Rust and Go clients, MCP hosts, computer-use and GUI agents, document extraction
+with LLMs, AI app builders).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
