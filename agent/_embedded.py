@@ -39,6 +39,10 @@ _CANDIDATE: Final = re.compile(r"[45](?<![\w.][45])\d\d(?!\w|\.\w)")
 _SPRING_STATUS: Final = re.compile(r" [A-Z][A-Z_]{2,30} from (?:POST|GET|PUT|PATCH|DELETE)\b")
 _BEFORE: Final = ("error code", "status code", "status_code", "status", "api error", "http error", "http",
                   "response code", "http/2", "http/1.1", "http/1.0", "error",
+                  # Alamofire's AFError, printed or described ("responseValidationFailed(reason: ...
+                  # unacceptableStatusCode(code: 401))", "Response status code was unacceptable: 401.":
+                  # https://github.com/SonmezYigithan/AIChatAssistantApp-iOS/issues/3)
+                  "statuscode(code", "code was unacceptable",
                   # a server named as what answered ("Server returned 401 — ..."): not "the model returned 500 tokens"
                   "server returned", "api returned", "endpoint returned", "upstream returned",
                   # a client's "OpenAI Compatible request failed (502)", openai<1.0's APIError for a body it could not

@@ -347,6 +347,9 @@ _TAG_LIST: Final = (
          ("when thinking is disabled", "cannot contain"),
          ("signature", "thinking"), "thought_signature", ("thought", "signature"),
          "redacted_thinking",
+         # Anthropic's check of a thinking block replayed without its text ("messages.1.content.0.thinking: each
+         # thinking block must contain thinking": https://github.com/github/CopilotForXcode/issues/703)
+         "each thinking block must contain thinking",
          # Google's page on thought signatures, which its errors about them link ("Learn more: https://docs.cloud.
          # google.com/vertex-ai/generative-ai/docs/thought-signatures"), whatever a UI's markdown did to the words
          # before it ("is missing athought_signature": https://github.com/danny-avila/LibreChat/issues/11826)
@@ -2221,6 +2224,10 @@ _TAG_LIST: Final = (
          # address associated with hostname"), curl's HTTP/2 stream torn down (92: "HTTP/2 stream 0 was not closed
          # cleanly: PROTOCOL_ERROR") and its TLS connect that broke (35: "BoringSSL SSL_connect: SSL_ERROR_SYSCALL")
          "header parser received no bytes", "unable to resolve host", "was not closed cleanly", "ssl_error_syscall",
+         # a host the DNS did not resolve, in an Apple client's words ("Server with specified Hostname cannot be
+         # found.": https://github.com/ml-explore/mlx-swift-examples/issues/490; URLSession's NSURLErrorCannotFindHost
+         # says "A server with the specified hostname could not be found.")
+         "specified hostname",
          # n8n's NodeApiError texts for a connection that could not be made (its ECONNREFUSED, ENOTFOUND and EAI_AGAIN
          # messages: "The service refused the connection - perhaps it is offline", "The connection cannot be
          # established", "The DNS server returned an error"), a proxy that closed before its CONNECT answer

@@ -247,6 +247,9 @@ _CUE_PATTERNS: Final = (
                     r"| unknown (?:api )?response "),
     ("timeout", r" (?:timed out|timeout|deadline) "),
     ("transport", r" connection (?:reset|closed|refused|aborted) | closed connection | socket "),
+    # a client's bare words for the provider's fault ("Open AI Server Error.": https://github.com/TablePlus/TablePlus/
+    # issues/3147), when nothing above read the text
+    ("server", r" server error "),
 )
 # A word each match of some pattern holds: a text that holds none of them is searched with none of the patterns (most
 # texts that reach these rules hold none: a look-up per word instead of eight regex scans).
@@ -264,6 +267,7 @@ _CUE_WORDS: Final = frozenset({
     "contain",  # request
     "timed", "timeout", "deadline",  # timeout
     "connection", "closed", "socket",  # transport
+    "server",  # server
 })
 _CUES: Final = tuple((name, re.compile(pattern).search) for name, pattern in _CUE_PATTERNS)
 # The same last resort for Chinese, whose words no space separates (a relay's, an app's or a provider's own sentence:

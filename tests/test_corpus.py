@@ -542,6 +542,12 @@ HOLDOUT250 = "holdout250.jsonl"
 HOLDOUT251 = "holdout251.jsonl"
 HOLDOUT252 = "holdout252.jsonl"
 HOLDOUT253 = "holdout253.jsonl"
+# Four more representative samples after that fit, measured on 509bd73 (the rules of 9500c27): Swift and
+# Apple-platform clients, game mods and AI companions, LLMs inside data and SQL tools, private document-chat apps.
+HOLDOUT254 = "holdout254.jsonl"
+HOLDOUT255 = "holdout255.jsonl"
+HOLDOUT256 = "holdout256.jsonl"
+HOLDOUT257 = "holdout257.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -571,6 +577,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT227, HOLDOUT228, HOLDOUT229, HOLDOUT230, HOLDOUT231, HOLDOUT232, HOLDOUT233, HOLDOUT234, HOLDOUT235,
         HOLDOUT236, HOLDOUT237, HOLDOUT238, HOLDOUT239, HOLDOUT240, HOLDOUT241, HOLDOUT242, HOLDOUT243, HOLDOUT244,
         HOLDOUT245, HOLDOUT246, HOLDOUT247, HOLDOUT248, HOLDOUT249, HOLDOUT250, HOLDOUT251, HOLDOUT252, HOLDOUT253,
+        HOLDOUT254, HOLDOUT255, HOLDOUT256, HOLDOUT257,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1110,6 +1117,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT251, 32, 33),  # representative: computer-use and GUI agents; 32 unseen
     (HOLDOUT252, 25, 34),  # representative: document extraction with LLMs; 24 unseen
     (HOLDOUT253, 27, 35),  # representative: AI app builders; 26 unseen
+    (HOLDOUT254, 24, 27),  # representative: Swift and Apple-platform clients; 21 unseen
+    (HOLDOUT255, 19, 20),  # representative: game mods and AI companions; 19 unseen
+    (HOLDOUT256, 28, 29),  # representative: LLMs inside data and SQL tools; 27 unseen
+    (HOLDOUT257, 27, 28),  # representative: private document-chat apps; 27 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5105,6 +5105,30 @@ def test_holdout246_to_253_families(type_name: str, text: str, expect: FailoverR
     assert _rules_alone(type_name, text) is expect
 
 
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Alamofire's AFError states its status (https://github.com/SonmezYigithan/AIChatAssistantApp-iOS/issues/3)
+    ("Alamofire.AFError", "responseValidationFailed(reason: Alamofire.AFError.ResponseValidationFailureReason."
+     "unacceptableStatusCode(code: 401))", R.auth),
+    # a host the DNS did not resolve, in an Apple client's words (https://github.com/ml-explore/mlx-swift-examples/
+    # issues/490)
+    ("Error", "Server with specified Hostname cannot be found.", R.timeout),
+    # a client's bare "server error" (https://github.com/TablePlus/TablePlus/issues/3147)
+    ("Error", "Open AI Server Error.", R.server_error),
+    # a thinking block replayed without its text (https://github.com/github/CopilotForXcode/issues/703)
+    ("Error", 'Sorry, an error occurred while generating a response. Details: unhandled status from server: 400 '
+     '{"error": {"message": "messages.1.content.0.thinking: each thinking block must contain thinking","code":'
+     '"invalid_request_body"}} Request ID: xxx', R.thinking_signature),
+    # near misses: "server error" beside words that name the failure (https://github.com/sahilhd/unify/blob/main/
+    # ANTHROPIC_OVERLOAD_SOLUTION.md, https://github.com/microsoft/vscode-copilot-release/issues/13468)
+    ("Error", "Server error: Overloaded", R.overloaded),
+    ("Error", "Quota Exceeded Server Error: You have no quota Error Code: quota_exceeded", R.billing),
+])
+def test_holdout254_to_257_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the thirteenth representative wave (holdouts 254 to 257), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
 def test_a_key_refused_under_a_404_is_the_key() -> None:
     """Unstructured's API answers an unknown key with a 404 that says so
     (https://github.com/Unstructured-IO/unstructured/issues/637): the key, not the model; a 404 about the model stays

@@ -129,6 +129,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout245.jsonl",
                   "holdout246.jsonl", "holdout247.jsonl", "holdout248.jsonl", "holdout249.jsonl", "holdout250.jsonl",
                   "holdout251.jsonl", "holdout252.jsonl", "holdout253.jsonl",
+                  "holdout254.jsonl", "holdout255.jsonl", "holdout256.jsonl", "holdout257.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -226,7 +227,9 @@ fit, on the rules of f697388, sampled the same way (terminal and CLI tools, note
 home and game agents, security and ops agents, image and video tools, mobile and desktop chat apps); and holdout246 to
 holdout253 after that fit, on the rules of bb8f43c, sampled the same way (customer-support and chat bots, academic and
 writing tools, JVM and .NET clients, Rust and Go clients, MCP hosts, computer-use and GUI agents, document extraction
-with LLMs, AI app builders).
+with LLMs, AI app builders); and holdout254 to holdout257 after that fit, on the rules of 9500c27, sampled the same way
+(Swift and Apple-platform clients, game mods and AI companions, LLMs inside data and SQL tools, private document-chat
+apps).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
