@@ -240,7 +240,7 @@ _CUE_PATTERNS: Final = (
                     # https://github.com/llm-edge/hal-9100/issues/96), and a client that says it could not read the
                     # answer (sub2api's Grok adapter: "Couldn't read the response — serialization error: missing field
                     # `created_at`": https://github.com/Wei-Shaw/sub2api/issues/5723)
-                    r"| deserialization error | (?:couldn t|could not|cannot|can t|unable to) read (?:the )?"
+                    r"| deserialization error | (?:couldn t|could not|cannot) read (?:the )?"
                     r"(?:response|answer|reply) "
                     # ProxyAI's "Unknown API response. Code: 200, Body: {...}" for an answer it could not map
                     # (https://github.com/carlrobertoh/ProxyAI/issues/1171)
@@ -261,7 +261,7 @@ _CUE_WORDS: Final = frozenset({
     "unparsable", "unparseable", "corrupt", "corrupted",  # answer (with malformed and invalid)
     "parse", "parsing", "decode", "decoding", "deserialize", "deserializing", "unmarshal", "unserializable",
     "incorrect", "unexpected", "unusable", "usable", "valid", "doesn", "does", "did", "could", "not", "deserialization",
-    "couldn", "unable", "can", "unknown",  # answer_read
+    "couldn", "unknown",  # answer_read
     "parameter", "parameters", "malformed", "must", "required", "short", "allowed", "bad", "badrequest", "field",
     "fields", "inputs", "supported", "cannot", "may", "requires", "maximum", "duplicate", "missing", "expected",
     "contain",  # request

@@ -5132,11 +5132,12 @@ def test_holdout254_to_257_families(type_name: str, text: str, expect: FailoverR
 def test_a_key_refused_under_a_404_is_the_key() -> None:
     """Unstructured's API answers an unknown key with a 404 that says so
     (https://github.com/Unstructured-IO/unstructured/issues/637): the key, not the model; a 404 about the model stays
-    the model's (openai-python's NotFoundError body)."""
+    the model's (https://github.com/openai/openai-agents-python/issues/458)."""
     body = {"detail": "API key is invalid, please provide a valid API key in the header."}
     verdict = classify_api_error(exception_from_http("openai", 404, body), neighbours=NO_NEIGHBOURS)
     assert (verdict.reason, verdict.scope) == (R.auth, Scope.credential)
-    model = {"error": {"message": "The model `gpt-4o-mini-2` does not exist or you do not have access to it.",
+    model = {"error": {"message": "The model `computer-use-preview-2025-03-11` does not exist or you do not have "
+                                  "access to it.",
                        "type": "invalid_request_error", "param": None, "code": "model_not_found"}}
     assert classify_api_error(exception_from_http("openai", 404, model), neighbours=NO_NEIGHBOURS).reason is \
         R.model_not_found
