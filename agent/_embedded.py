@@ -401,6 +401,10 @@ _CLASS_KINDS: Final = (
     # google-auth's base class for a credential it could not find or use (GoogleAuthError: "Unable to find your
     # project"), and a gateway's own AuthError type
     ("autherror", "authenticationerror"),
+    # openai-php's UnserializableResponse: the answer's body was not JSON it could decode ("Syntax error", PHP's JSON
+    # reader's words: https://github.com/openai-php/client/issues/281, /373, /678), a JSON reader's failure as the
+    # standard classes are
+    ("unserializable", "jsondecodeerror"),
 )
 _STANDARD_BY_NAME: dict[str, str | None] = {}
 

@@ -436,6 +436,10 @@ _TAG_LIST: Final = (
          # a managed credential not entitled to the model (Dify Cloud's message quota: "No permission to use this
          # model": https://github.com/langgenius/dify/issues/30493)
          "no permission to use this model",
+         # iFlytek Spark's 11200 on a model's domain: this app id has no grant for that model version
+         # ("AppIdNoAuthError:(17:17:15.673) domain.generalv3": https://github.com/zhayujie/CowAgent/issues/1740); on
+         # its token allowance the same code is billing
+         ("appidnoautherror", "domain"),
          # Hugging Face's serverless API for a repository no pipeline serves ("Pipeline cannot infer suitable model
          # classes from TheBloke/Llama-2-13B-chat-GGUF": https://github.com/BerriAI/litellm/issues/333); Replicate's
          # model version switched off ("Sorry, this version is currently disabled due to failing setupruns.":
@@ -1126,7 +1130,15 @@ _TAG_LIST: Final = (
          "update your payment method", "payment method was declined", "payment method failed",
          # an app's own allowance of tokens spent, no reset named (bolt.new: "You've used all your remaining tokens":
          # https://github.com/stackblitz/bolt.new/issues/912, /296)
-         "used all your remaining"),
+         "used all your remaining",
+         # a balance that cannot pay, worded the other way round ("Your credit is insufficient":
+         # https://github.com/NoFxAiOS/nofx/issues/78)
+         "credit is insufficient",
+         # iFlytek Spark's 11200 (no grant, or the volume over its limit) on the app's token allowance ("11200:
+         # AppIdNoAuthError:(21:00:00.909) tokens.total": https://github.com/log159/LogChat/issues/2,
+         # https://github.com/binary-husky/gpt_academic/issues/1230, https://github.com/CCLMSY/nonebot-plugin-sparkapi/
+         # issues/8); on a model's domain the same code is the model's (model_support)
+         ("appidnoautherror", "tokens total")),
     # Credits gone or the account in arrears: billing whatever the status or throttle code says.
     _tag("credits_exhausted",
          # a free trial that is over (Claude Code's 429 "Your Claude Code trial has ended. Run /upgrade or /extra-usage
@@ -1619,6 +1631,17 @@ _TAG_LIST: Final = (
          # resolve a bearer credential for Bedrock.", botocore's "Cannot refresh credentials: MFA token required.")
          ("could not resolve", "access token"), "token provider failed", ("failed to resolve", "credential"),
          "cannot refresh credentials",
+         # azure-identity's credentials that could not get a token, whatever status the identity endpoint gave (each
+         # prints its class name glued to the words)
+         # ("ManagedIdentityCredential authentication failed: Service request failed. Status: 400 (Bad Request)":
+         # https://github.com/microsoft/kernel-memory/issues/664; "ClientSecretCredential authentication failed":
+         # https://github.com/github/copilot-cli/issues/1638)
+         ("managedidentitycredential", "authentication failed"), ("clientsecretcredential", "authentication failed"),
+         ("workloadidentitycredential", "authentication failed"),
+         ("clientcertificatecredential", "authentication failed"),
+         # an app asking for another key after the provider refused its own ("Please enter a valid Gemini API key":
+         # https://github.com/itcon-pty-au/stremio-ai-search/issues/129)
+         ("enter a valid", "api key"),
          # an agent with no credential loaded for its provider ("Hermes is not logged into Nous Portal.")
          "is not logged into",
          # no key sent at all: Google's OpenAI-compatible endpoint ("Missing Authorization header."), the chatgpt-api
@@ -1801,6 +1824,13 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # a feature the request's api-version predates (Azure OpenAI: "Response_format value as json_schema is enabled
+         # only for api versions 2024-08-01-preview and later": https://github.com/EvoTestOps/AISysRev/issues/104;
+         # "... is enabled only for api versions 2024-12-01-preview and later":
+         # https://github.com/langchain4j/langchain4j/issues/2636), and DeepSeek's refusal of a response_format it does
+         # not take ("This response_format type is unavailable now": https://github.com/langfuse/langfuse/issues/8807,
+         # https://github.com/ItzCrazyKns/Vane/issues/969)
+         "enabled only for api versions", "response_format type is unavailable",
          # the Realtime API refusing a truncate past the end of the audio it sent ("Audio content of 2650ms is already
          # shorter than 9100ms", code invalid_value: https://github.com/pipecat-ai/pipecat/issues/3677, /2106)
          ("audio content of", "already shorter than"),
@@ -2248,6 +2278,9 @@ _TAG_LIST: Final = (
          # .NET's HttpRequestException for a request that never got an answer ("An error occurred while sending the
          # request."), as Azure SDK retry policies print it after their last try
          "an error occurred while sending the request",
+         # .NET's HttpClient when the proxy refused its CONNECT ("The proxy tunnel request to proxy '...' failed with
+         # status code '503'": https://github.com/microsoft/chat-copilot/issues/313): no request reached the API
+         "proxy tunnel request to proxy",
          # a client's words for a server it could not open a connection to (UnityWebRequest's "Cannot connect to
          # destination host", an MLX client's "Cannot connect to MLX server at http://localhost:8080"), a desktop app's
          # "Server connection lost. The model server may have crashed"
@@ -2930,6 +2963,9 @@ _TAG_LIST: Final = (
          # the Cloudflare Workers runtime's own failure ("internal error; reference = ...":
          # https://github.com/cloudflare/workers-sdk/issues/10857)
          "no suitable llama servers found", "returned an error while generating a response", "internal error reference",
+         # Cloudflare's 520 page, whose title is all a client may keep ("api.openai.com | 520: Web server is returning
+         # an unknown error": https://github.com/crmne/ruby_llm/issues/606)
+         "web server is returning an unknown error",
          # Cursor's "A server error has occurred" (https://github.com/cursor/cursor/issues/70); "the model's answer
          # failed" in Chinese (Trae: "模型响应失败, 请稍后重试", https://github.com/Trae-AI/TRAE/issues/442; not
          # "模型请求失败", "the model request failed", which LangBot puts before every error, its timeouts too)

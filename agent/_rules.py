@@ -693,6 +693,9 @@ RULES: Final[tuple[Rule, ...]] = (
         # Exceeded": https://github.com/Portkey-AI/gateway)
         "virtual_key_exhaust_error", "workspace_exhaust_error",
         "insufficient_quota", "billing_not_active", "billing_error", "payment_required", "insufficient_credits",
+        # a relay's type for a balance that cannot pay, on a 403 ({"message": "Your credit is insufficient", "type":
+        # "insufficient_credit"}: https://github.com/NoFxAiOS/nofx/issues/78)
+        "insufficient_credit",
         "no_usable_credits", "balance_depleted", "billing_hard_limit_reached", "enforced_spend_limit_reached",
         "contract_spend_limit_reached", "linked_organization_spend_limit_reached",
         "linked_organization_billing_unavailable", "organization_on_hold", "budget_exceeded", "arrearage",
@@ -1145,7 +1148,11 @@ RULES: Final[tuple[Rule, ...]] = (
         # https://github.com/openai/openai-java/issues/86)
         "openaiinvaliddataexception")),
     rule("class_bad_request", R.format_error, statuses=NONE, codes=(
-        "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument")),
+        "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument",
+        # Tencent Cloud's common codes for a parameter it refuses, as its SDK prints them with no status
+        # ("[TencentCloudSDKException] code:InvalidParameter message:Messages 以 user\uff08tool\uff09提问结束 ...":
+        # https://github.com/langgenius/dify-official-plugins/issues/1302; InvalidParameterValue, the same table)
+        "invalidparameter", "invalidparametervalue")),
     # A client's schema check that refused the answer (see the ``answer_failed_schema`` tag), before the words of the
     # value it quotes ("billing", "invalid_type") are read as the request's or the account's.
     rule("answer_failed_schema", R.malformed_response, statuses=NONE, tags=("answer_failed_schema",)),

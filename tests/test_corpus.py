@@ -548,6 +548,17 @@ HOLDOUT254 = "holdout254.jsonl"
 HOLDOUT255 = "holdout255.jsonl"
 HOLDOUT256 = "holdout256.jsonl"
 HOLDOUT257 = "holdout257.jsonl"
+# Eight more representative samples after that fit, measured on 4132efc (the rules of 6249c50): browser
+# automation, Ruby/PHP/Elixir clients, Kotlin/Android clients, Chinese applications, Microsoft-stack bots, finance and
+# domain agents, multi-agent simulations, observability tools.
+HOLDOUT258 = "holdout258.jsonl"
+HOLDOUT259 = "holdout259.jsonl"
+HOLDOUT260 = "holdout260.jsonl"
+HOLDOUT261 = "holdout261.jsonl"
+HOLDOUT262 = "holdout262.jsonl"
+HOLDOUT263 = "holdout263.jsonl"
+HOLDOUT264 = "holdout264.jsonl"
+HOLDOUT265 = "holdout265.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -577,7 +588,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT227, HOLDOUT228, HOLDOUT229, HOLDOUT230, HOLDOUT231, HOLDOUT232, HOLDOUT233, HOLDOUT234, HOLDOUT235,
         HOLDOUT236, HOLDOUT237, HOLDOUT238, HOLDOUT239, HOLDOUT240, HOLDOUT241, HOLDOUT242, HOLDOUT243, HOLDOUT244,
         HOLDOUT245, HOLDOUT246, HOLDOUT247, HOLDOUT248, HOLDOUT249, HOLDOUT250, HOLDOUT251, HOLDOUT252, HOLDOUT253,
-        HOLDOUT254, HOLDOUT255, HOLDOUT256, HOLDOUT257,
+        HOLDOUT254, HOLDOUT255, HOLDOUT256, HOLDOUT257, HOLDOUT258, HOLDOUT259, HOLDOUT260, HOLDOUT261, HOLDOUT262,
+        HOLDOUT263, HOLDOUT264, HOLDOUT265,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1121,6 +1133,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT255, 19, 20),  # representative: game mods and AI companions; 19 unseen
     (HOLDOUT256, 28, 29),  # representative: LLMs inside data and SQL tools; 27 unseen
     (HOLDOUT257, 27, 28),  # representative: private document-chat apps; 27 unseen
+    (HOLDOUT258, 30, 32),  # representative: browser automation, second round; 30 unseen
+    (HOLDOUT259, 30, 32),  # representative: Ruby, PHP and Elixir clients; 25 unseen
+    (HOLDOUT260, 29, 31),  # representative: Kotlin, Android and React Native clients; 28 unseen
+    (HOLDOUT261, 29, 32),  # representative: the Chinese ecosystem through its applications; 26 unseen
+    (HOLDOUT262, 29, 35),  # representative: Microsoft-stack bots and copilots; 27 unseen
+    (HOLDOUT263, 28, 31),  # representative: finance and domain agents; 27 unseen
+    (HOLDOUT264, 35, 35),  # representative: multi-agent simulation frameworks; 35 unseen
+    (HOLDOUT265, 32, 35),  # representative: observability and tracing tools; 30 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5129,6 +5129,63 @@ def test_holdout254_to_257_families(type_name: str, text: str, expect: FailoverR
     assert _rules_alone(type_name, text) is expect
 
 
+_CLOUDFLARE_HEAD = (
+    '<!DOCTYPE html>\n<!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->\n'
+    '<!--[if IE 7]>    <html class="no-js ie7 oldie" lang="en-US"> <![endif]-->\n'
+    '<!--[if IE 8]>    <html class="no-js ie8 oldie" lang="en-US"> <![endif]-->\n'
+    '<!--[if gt IE 8]><!--> <html class="no-js" lang="en-US"> <!--<![endif]-->\n<head>\n\n')
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # openai-php's UnserializableResponse: the answer was not JSON (https://github.com/openai-php/client/issues/281)
+    ("OpenAI\\Exceptions\\UnserializableResponse", "Syntax error", R.malformed_response),
+    # iFlytek Spark's 11200 read by its field: the token allowance (https://github.com/log159/LogChat/issues/2), a
+    # model's domain (https://github.com/zhayujie/CowAgent/issues/1740)
+    ("Error", "syncOutput: 11200:AppIdNoAuthError:(21:00:00.909) tokens.total", R.billing),
+    ("Exception", "请求错误: 11200, {'header': {'code': 11200, 'message': 'AppIdNoAuthError:(17:17:15.673) "
+     "domain.generalv3', 'sid': 'cht000cdfcc@dx18d7db51418b8f3550', 'status': 2}}", R.model_not_found),
+    # azure-identity's credential that got no token, under the identity endpoint's 400
+    # (https://github.com/microsoft/kernel-memory/issues/664)
+    ("Azure.Identity.AuthenticationFailedException", 'ManagedIdentityCredential authentication failed: Service '
+     'request failed.\nStatus: 400 (Bad Request)\n\nContent:\n{"statusCode":400,"message":"Unable to load the proper '
+     'Managed Identity.","correlationId":"5736390c-xxxx-xxxx-b163-b23242f3cf88"}', R.auth),
+    # .NET's proxy that refused the tunnel, under an app's own 400 (https://github.com/microsoft/chat-copilot/issues/313)
+    ("Error", "Unable to generate bot response. Details: Error: 400: => Unknown error (UnknownError): Something went "
+     "wrong: Retry failed after 2 tries. (The proxy tunnel request to proxy failed with status code '503", R.timeout),
+    # a feature the api-version predates (https://github.com/EvoTestOps/AISysRev/issues/104), a response_format
+    # DeepSeek does not take (https://github.com/langfuse/langfuse/issues/8807)
+    ("Error", "Response_format value as json_schema is enabled only for api versions 2024-08-01-preview and later",
+     R.format_error),
+    ("TRPCError", "Model configuration not valid for evaluation. 400 This response_format type is unavailable now",
+     R.format_error),
+    # Tencent Cloud's InvalidParameter with no status (https://github.com/langgenius/dify-official-plugins/issues/1302)
+    ("PluginInvokeError", "[models] None, [TencentCloudSDKException] code:InvalidParameter message:Messages 以 "
+     "user\uff08tool\uff09提问结束, tool 可以连续出现多次 requestId:940cf3c8-3656-4331-a851-010e87e2e4d1",
+     R.format_error),
+    # an app asking for another key (https://github.com/itcon-pty-au/stremio-ai-search/issues/129)
+    ("Error", "Please enter a valid Gemini API key", R.auth),
+    # Cloudflare's 520 page (https://github.com/crmne/ruby_llm/issues/606); near miss: its 524 page stays a timeout
+    # (https://github.com/su-kaka/gcli2api/issues/354)
+    ("Error", _CLOUDFLARE_HEAD + "<title>api.openai.com | 520: Web server is returning an unknown error</title>",
+     R.server_error),
+    ("Error", "Chat completion request error:  <none> " + _CLOUDFLARE_HEAD + "<title>283892.xyz | 524: A timeout "
+     "occurred</title>", R.timeout),
+])
+def test_holdout258_to_265_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the fourteenth representative wave (holdouts 258 to 265), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_a_relay_out_of_credit_under_a_403_is_billing() -> None:
+    """A relay's 403 whose type says the balance cannot pay (https://github.com/NoFxAiOS/nofx/issues/78) is billing,
+    not the key."""
+    body = {"error": {"code": "403", "message": "Your credit is insufficient", "params": None,
+                      "type": "insufficient_credit"}}
+    verdict = classify_api_error(exception_from_http("openai", 403, body), neighbours=NO_NEIGHBOURS)
+    assert (verdict.reason, verdict.scope) == (R.billing, Scope.credential)
+
+
 def test_a_key_refused_under_a_404_is_the_key() -> None:
     """Unstructured's API answers an unknown key with a 404 that says so
     (https://github.com/Unstructured-IO/unstructured/issues/637): the key, not the model; a 404 about the model stays

@@ -130,6 +130,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout246.jsonl", "holdout247.jsonl", "holdout248.jsonl", "holdout249.jsonl", "holdout250.jsonl",
                   "holdout251.jsonl", "holdout252.jsonl", "holdout253.jsonl",
                   "holdout254.jsonl", "holdout255.jsonl", "holdout256.jsonl", "holdout257.jsonl",
+                  "holdout258.jsonl", "holdout259.jsonl", "holdout260.jsonl", "holdout261.jsonl", "holdout262.jsonl",
+                  "holdout263.jsonl", "holdout264.jsonl", "holdout265.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -229,7 +231,9 @@ holdout253 after that fit, on the rules of bb8f43c, sampled the same way (custom
 writing tools, JVM and .NET clients, Rust and Go clients, MCP hosts, computer-use and GUI agents, document extraction
 with LLMs, AI app builders); and holdout254 to holdout257 after that fit, on the rules of 9500c27, sampled the same way
 (Swift and Apple-platform clients, game mods and AI companions, LLMs inside data and SQL tools, private document-chat
-apps).
+apps); and holdout258 to holdout265 after that fit, on the rules of 6249c50, sampled the same way (browser automation,
+Ruby, PHP and Elixir clients, Kotlin and Android clients, Chinese applications, Microsoft-stack bots and copilots,
+finance and domain agents, multi-agent simulations, observability and tracing tools).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
