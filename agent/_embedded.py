@@ -48,6 +48,9 @@ _BEFORE: Final = ("error code", "status code", "status_code", "status", "api err
                   # a client's "OpenAI Compatible request failed (502)", openai<1.0's APIError for a body it could not
                   # read ("HTTP code 403 from API (<!DOCTYPE html>...")
                   "request failed", "http code",
+                  # .NET's WebException in a Chinese locale ("远程服务器返回错误: (401) 未经授权。", "The remote server
+                  # returned an error: (401) Unauthorized.": https://github.com/Asterecho/ExcelGPT/issues/6)
+                  "返回错误",
                   # a client's own sentence around the status ("status code not equals 200,code is 401")
                   "code is",
                   # openai<1.0's APIError for a body it could not map ("Invalid response object from API: '{...}' (HTTP

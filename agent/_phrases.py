@@ -145,6 +145,10 @@ _SCHEMA_REQUIRED: Final = ("required property",)
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # Sourcegraph's Cody Gateway refusing a request its abuse screen flagged, under a 400 ("request blocked - if
+         # you think this is a mistake, please contact support@sourcegraph.com": https://github.com/sourcegraph/
+         # sourcegraph-public-snapshot/issues/63023, https://github.com/sourcegraph/jetbrains/issues/1882)
+         ("request blocked", "if you think this is a mistake"),
          # a Chinese gateway's banned-word screen ("违禁词", "banned words": "the content hit the gateway's content
          # firewall rules and was blocked", https://github.com/Sliverkiss/workbuddy2api/pull/66)
          "违禁词",
@@ -1524,6 +1528,11 @@ _TAG_LIST: Final = (
          # https://github.com/aws/bedrock-agentcore-sdk-python/issues/160); ChatGPT's per-model message cap ("You have
          # sent too many messages to the model. Please try again later.": https://github.com/chathub-dev/chathub/issues/1235)
          "rate exceeded", "sent too many messages",
+         # Bedrock's throttle in its own words, whatever quota it points at ("Your request rate is too high. Reduce the
+         # frequency of requests. Check your Bedrock model invocation quotas ...":
+         # https://github.com/aws-samples/amazon-bedrock-agents-healthcare-lifesciences/issues/136,
+         # https://github.com/awslabs/agent-evaluation/issues/64)
+         "request rate is too high",
          # Apigee's SpikeArrest policy in front of an LLM API ("Spike arrest violation. Allowed rate :
          # MessageRate{...}": https://discuss.google.dev/t/spike-arrest-policy-spike-arrest-violation-error/102683)
          "spike arrest violation",
@@ -2221,6 +2230,9 @@ _TAG_LIST: Final = (
          # a browser fetch aborted mid-body ("BodyStreamBuffer was aborted":
          # https://github.com/logancyang/obsidian-copilot/issues/1333)
          "make sure ollama is running", "nxdomain", "bodystreambuffer was aborted",
+         # llama.vscode's popup when its llama-server did not answer ("Error getting suggestions. Please check if
+         # llama.cpp server is running": https://github.com/ggml-org/llama.vscode/issues/83)
+         ("check if", "server is running"),
          # curl's exit 52, the connection closed with no reply at all ("curl: (52) Empty reply from server":
          # https://github.com/mudler/LocalAI/issues/320); Open WebUI's toast for an endpoint it could not reach
          # ("OpenAI: Network Problem": https://github.com/open-webui/pipelines/issues/55)
@@ -2653,8 +2665,14 @@ _TAG_LIST: Final = (
          ("response is not", "text event stream"), "unhandled response stream event",
          # the Firebase AI Logic and Google AI Dart SDKs meeting a field they cannot read ("Unhandled format for Part:
          # {thought: true, thoughtSignature: ...}", "Unhandled ContentModality format AUDIO"), Lua's cjson on a body
-         # that is no JSON ("Expected value but found invalid token at character 1": gp.nvim)
+         # that is no JSON ("Expected value but found invalid token at character 1": gp.nvim) or cut short ("Expected
+         # value but found unexpected end of string at character 65537": https://github.com/codota/tabnine-nvim/issues/
+         # 151)
          "unhandled format for", "unhandled contentmodality format", "expected value but found invalid token",
+         "expected value but found unexpected end of string",
+         # the OpenAI Agents SDK's ModelBehaviorError text without its class ("Invalid output type":
+         # https://github.com/openai/openai-agents-js/issues/139, /261)
+         "invalid output type",
          # the AI SDK's own words when a 200's body would not parse ("Failed to process successful response"),
          # kotlinx.serialization on an empty body ("Expected start of the object '{', but had 'EOF' instead"), an SSE
          # client handed an HTML page ("SSE request received unexpected content-type text/html"), JavaScript's
@@ -2739,6 +2757,10 @@ _TAG_LIST: Final = (
     # (...)"), Python's TypeError on a missing part of it ("'NoneType' object is not subscriptable"), pydantic-ai's
     # retries spent on answers that failed validation, and Roo's and Cline's answer with no tool call in it.
     _tag("answer_unreadable",
+         # aiohttp's ContentTypeError when an answer meant to be JSON is not ("Attempt to decode JSON with unexpected
+         # mimetype: text/plain": https://github.com/mishl-dev/Discord-AI-Chatbot/issues/184), read with no status only
+         # (under a 5xx it is the server's error page: https://github.com/bespokelabsai/curator/pull/141)
+         "attempt to decode json with unexpected mimetype",
          # a judge model's answer that did not parse ("Evaluation LLM outputted an invalid JSON":
          # https://github.com/confident-ai/deepeval/issues/929); Swift's DecodingError ("The data couldn't be read
          # because it is missing": https://github.com/BoltAI/BoltAI/issues/312); async-openai's decode of an answer

@@ -826,6 +826,10 @@ RULES: Final[tuple[Rule, ...]] = (
         # Authorization header (https://support.huaweicloud.com/intl/id-id/usermanual-maas-modelarts/maas-modelarts-0080.html)
         "baidu:6", "baidu:14", "modelarts.81002",
         "invalid_api_key", "api_key_invalid", "unauthenticated",
+        # OpenAI's code for a key whose organization the caller cannot use ("You do not have access to the organization
+        # tied to the API key.", typed invalid_request_error: https://github.com/elizaOS/eliza-starter/issues/142), as
+        # under its 401 (https://github.com/microsoft/semantic-kernel/issues/1274)
+        "invalid_organization",
         # AWS: the credential signed the request wrongly or is unknown (whatever a wrapper's class says).
         "invalidsignatureexception", "signaturedoesnotmatch", "invalidclienttokenid", "unrecognizedclientexception",
         # Google API-key restrictions exclude this caller or API: another key works.

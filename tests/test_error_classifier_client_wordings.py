@@ -5177,6 +5177,46 @@ def test_holdout258_to_265_families(type_name: str, text: str, expect: FailoverR
     assert _rules_alone(type_name, text) is expect
 
 
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Cody Gateway's abuse screen under its 400
+    # (https://github.com/sourcegraph/sourcegraph-public-snapshot/issues/63023)
+    ("Error", 'Request Failed: Sourcegraph Cody Gateway: unexpected status code 400: {"error":"request blocked - if '
+     'you think this is a mistake, please contact support@sourcegraph.com and reference this ID: '
+     '010df187e67388aa2808816e0f334cb1"}', R.content_policy_blocked),
+    # a local server that did not answer (https://github.com/ggml-org/llama.vscode/issues/83); near miss: the same
+    # words after a 404 are the answer's (https://github.com/ggml-org/llama.vscode/issues/217)
+    ("Error", "Error getting suggestions. Please check if llama.cpp server is running", R.timeout),
+    ("Error", "Request failed with status code 404.\nError getting response. Please check if llama.cpp server is "
+     "running.", R.model_not_found),
+    # Lua's cjson on an answer cut short (https://github.com/codota/tabnine-nvim/issues/151)
+    ("Error", "Error executing vim.schedule lua callback: ...re/nvim/plugged/tabnine-nvim/lua/tabnine/chat/binary.lua:"
+     "82: Expected value but found unexpected end of string at character 65537", R.malformed_response),
+    # Bedrock's throttle words beat the quotas they point at
+    # (https://github.com/aws-samples/amazon-bedrock-agents-healthcare-lifesciences/issues/136)
+    ("Error", "Your request rate is too high. Reduce the frequency of requests. Check your Bedrock model invocation "
+     "quotas to find the acceptable frequency.", R.rate_limit),
+    # aiohttp's ContentTypeError with no status is the answer's (https://github.com/mishl-dev/Discord-AI-Chatbot/issues/
+    # 184); near miss: under a 5xx it is the server's (https://github.com/xtekky/gpt4free/issues/2702)
+    ("aiohttp.client_exceptions.ContentTypeError", "0, message='Attempt to decode JSON with unexpected mimetype: "
+     "text/plain; charset=utf-8', url=URL('https://chat-aim.vercel.app/api/openai/v1/chat/completions')",
+     R.malformed_response),
+    ("Error", "500, message='Attempt to decode JSON with unexpected mimetype: text/plain; charset=utf-8', "
+     "url='https://chat.nelogroup.me/api/OIVSCode/chat/completions'", R.server_error),
+    # OpenAI's invalid_organization code under invalid_request_error (https://github.com/elizaOS/eliza-starter/issues/142)
+    ("Error", '{\n    "error": {\n        "message": "You do not have access to the organization tied to the API key.",'
+     '\n        "type": "invalid_request_error",\n        "param": null,\n        "code": "invalid_organization"\n    }'
+     '\n}', R.auth),
+    # the Agents SDK's ModelBehaviorError text alone (https://github.com/openai/openai-agents-js/issues/139)
+    ("Error", "Invalid output type", R.malformed_response),
+    # .NET's WebException in a Chinese locale (https://github.com/Asterecho/ExcelGPT/issues/6)
+    ("System.Net.WebException", "远程服务器返回错误: (401) 未经授权。", R.auth),
+])
+def test_holdout266_to_273_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the fifteenth representative wave (holdouts 266 to 273), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
 def test_a_relay_out_of_credit_under_a_403_is_billing() -> None:
     """A relay's 403 whose type says the balance cannot pay (https://github.com/NoFxAiOS/nofx/issues/78) is billing,
     not the key."""

@@ -132,6 +132,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout254.jsonl", "holdout255.jsonl", "holdout256.jsonl", "holdout257.jsonl",
                   "holdout258.jsonl", "holdout259.jsonl", "holdout260.jsonl", "holdout261.jsonl", "holdout262.jsonl",
                   "holdout263.jsonl", "holdout264.jsonl", "holdout265.jsonl",
+                  "holdout266.jsonl", "holdout267.jsonl", "holdout268.jsonl", "holdout269.jsonl", "holdout270.jsonl",
+                  "holdout271.jsonl", "holdout272.jsonl", "holdout273.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -233,7 +235,10 @@ with LLMs, AI app builders); and holdout254 to holdout257 after that fit, on the
 (Swift and Apple-platform clients, game mods and AI companions, LLMs inside data and SQL tools, private document-chat
 apps); and holdout258 to holdout265 after that fit, on the rules of 6249c50, sampled the same way (browser automation,
 Ruby, PHP and Elixir clients, Kotlin and Android clients, Chinese applications, Microsoft-stack bots and copilots,
-finance and domain agents, multi-agent simulations, observability and tracing tools).
+finance and domain agents, multi-agent simulations, observability and tracing tools); and holdout266 to holdout273 after
+that fit, on the rules of ac48f9e, sampled the same way (editor assistants, the Hugging Face ecosystem, edge and
+serverless runtimes, TypeScript agent frameworks, education apps, email and office automation, game-engine assistants,
+software-engineering agents).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
