@@ -2230,6 +2230,9 @@ _TAG_LIST: Final = (
          # a browser fetch aborted mid-body ("BodyStreamBuffer was aborted":
          # https://github.com/logancyang/obsidian-copilot/issues/1333)
          "make sure ollama is running", "nxdomain", "bodystreambuffer was aborted",
+         # curl's exit 6, a name its resolver could not find ("curl: (6) Could not resolve host: api.github.com", as
+         # plenary.nvim prints it: https://github.com/zbirenbaum/copilot.lua/issues/484)
+         "could not resolve host",
          # llama.vscode's popup when its llama-server did not answer ("Error getting suggestions. Please check if
          # llama.cpp server is running": https://github.com/ggml-org/llama.vscode/issues/83)
          ("check if", "server is running"),

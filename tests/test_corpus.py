@@ -570,6 +570,15 @@ HOLDOUT270 = "holdout270.jsonl"
 HOLDOUT271 = "holdout271.jsonl"
 HOLDOUT272 = "holdout272.jsonl"
 HOLDOUT273 = "holdout273.jsonl"
+# Six more representative samples after that fit, measured on d937ce0 (the rules of 0b8deda): healthcare, legal and
+# government apps, Neovim and Emacs plugins, R and Julia clients, web3 agent kits, regional providers, data-labelling
+# tools.
+HOLDOUT274 = "holdout274.jsonl"
+HOLDOUT275 = "holdout275.jsonl"
+HOLDOUT276 = "holdout276.jsonl"
+HOLDOUT277 = "holdout277.jsonl"
+HOLDOUT278 = "holdout278.jsonl"
+HOLDOUT279 = "holdout279.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -601,7 +610,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT245, HOLDOUT246, HOLDOUT247, HOLDOUT248, HOLDOUT249, HOLDOUT250, HOLDOUT251, HOLDOUT252, HOLDOUT253,
         HOLDOUT254, HOLDOUT255, HOLDOUT256, HOLDOUT257, HOLDOUT258, HOLDOUT259, HOLDOUT260, HOLDOUT261, HOLDOUT262,
         HOLDOUT263, HOLDOUT264, HOLDOUT265, HOLDOUT266, HOLDOUT267, HOLDOUT268, HOLDOUT269, HOLDOUT270, HOLDOUT271,
-        HOLDOUT272, HOLDOUT273,
+        HOLDOUT272, HOLDOUT273, HOLDOUT274, HOLDOUT275, HOLDOUT276, HOLDOUT277, HOLDOUT278, HOLDOUT279,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1161,6 +1170,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT271, 27, 31),  # representative: email and office automation; 26 unseen
     (HOLDOUT272, 31, 33),  # representative: game-engine and creative-tool assistants; 31 unseen
     (HOLDOUT273, 29, 30),  # representative: software-engineering agents; 29 unseen
+    (HOLDOUT274, 27, 28),  # representative: healthcare, legal and government apps; 27 unseen
+    (HOLDOUT275, 27, 29),  # representative: Neovim and Emacs plugins; 26 unseen
+    (HOLDOUT276, 22, 26),  # representative: R, Julia and scientific clients; 22 unseen
+    (HOLDOUT277, 23, 25),  # representative: web3 and crypto agent kits; 23 unseen
+    (HOLDOUT278, 16, 16),  # representative: regional providers outside the US and China; 16 unseen
+    (HOLDOUT279, 21, 24),  # representative: data-labelling and synthetic-data tools; 21 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5217,6 +5217,17 @@ def test_holdout266_to_273_families(type_name: str, text: str, expect: FailoverR
     assert _rules_alone(type_name, text) is expect
 
 
+def test_holdout274_to_279_curl_resolve_failure_is_transport() -> None:
+    """The fit of the sixteenth representative wave (holdouts 274 to 279): curl's exit 6 as plenary.nvim prints it
+    (https://github.com/zbirenbaum/copilot.lua/issues/484) is a transport fault; near miss: a 404 with a server's
+    words after it stays the answer's (https://github.com/ggml-org/llama.vscode/issues/217)."""
+    text = ("....local/share/nvim/lazy/plenary.nvim/lua/plenary/curl.lua:310: get https://api.github.com/copilot_internal"
+            '/v2/token - curl error exit_code=6 stderr={ "curl: (6) Could not resolve host: api.github.com" }')
+    assert _rules_alone("Error", text) is R.timeout
+    assert _rules_alone("Error", "Request failed with status code 404.\nError getting response. Please check if "
+                        "llama.cpp server is running.") is R.model_not_found
+
+
 def test_a_relay_out_of_credit_under_a_403_is_billing() -> None:
     """A relay's 403 whose type says the balance cannot pay (https://github.com/NoFxAiOS/nofx/issues/78) is billing,
     not the key."""

@@ -134,6 +134,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout263.jsonl", "holdout264.jsonl", "holdout265.jsonl",
                   "holdout266.jsonl", "holdout267.jsonl", "holdout268.jsonl", "holdout269.jsonl", "holdout270.jsonl",
                   "holdout271.jsonl", "holdout272.jsonl", "holdout273.jsonl",
+                  "holdout274.jsonl", "holdout275.jsonl", "holdout276.jsonl", "holdout277.jsonl", "holdout278.jsonl",
+                  "holdout279.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -238,7 +240,9 @@ Ruby, PHP and Elixir clients, Kotlin and Android clients, Chinese applications, 
 finance and domain agents, multi-agent simulations, observability and tracing tools); and holdout266 to holdout273 after
 that fit, on the rules of ac48f9e, sampled the same way (editor assistants, the Hugging Face ecosystem, edge and
 serverless runtimes, TypeScript agent frameworks, education apps, email and office automation, game-engine assistants,
-software-engineering agents).
+software-engineering agents); and holdout274 to holdout279 after that fit, on the rules of 0b8deda, sampled the same
+way (healthcare, legal and government apps, Neovim and Emacs plugins, R and Julia clients, web3 agent kits, regional
+providers outside the US and China, data-labelling tools).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
