@@ -177,8 +177,10 @@ _RAISED_RE: Final = re.compile(r"\braised ([A-Z]\w{3,60})>")
 _CODE_COLON_RE: Final = re.compile(r"\bcode:([A-Za-z][\w.]{2,80}) message:")
 # A wrapper that names the class of the error it caught after its own words: OpenHands' "... Error type: NotFoundError",
 # agentscope's "Unknown agent error: ReadTimeout: ..." (a class name ending in Error, Timeout or Exception).
-# An acronym may lead the name (OpenHands: "... Error type: APIConnectionError").
-_NAMED_CLASS_RE: Final = re.compile(r"rror(?: type)?: ([A-Z][A-Za-z]\w{2,50}(?:Error|Timeout|Exception))\b")
+# An acronym may lead the name (OpenHands: "... Error type: APIConnectionError"). AstrBot says "error type" in Chinese
+# ("AstrBot 请求失败。错误类型: TimeoutError": https://github.com/AstrBotDevs/AstrBot/issues/360).
+_NAMED_CLASS_RE: Final = re.compile(
+    r"(?:rror(?: type)?: |错误类型: ?)([A-Z][A-Za-z]\w{2,50}(?:Error|Timeout|Exception))\b")
 # A traceback's last line kept as a text ("ValidationException: The number of toolResult blocks...",
 # "vllm.engine.async_llm_engine.AsyncEngineDeadError: Task finished unexpectedly", or the name alone when the message
 # was empty): a wrapper that re-raises ``Exception(f"{type(e).__name__}: {e}")``, or a paste read as a plain
@@ -371,7 +373,7 @@ def embedded_codes(text: str) -> list[str]:
         found += _RAISED_RE.findall(text, 0, 600)
     if "code:" in text and " message:" in text:
         found += _CODE_COLON_RE.findall(text, 0, 600)
-    if "rror: " in text or "rror type: " in text:
+    if "rror: " in text or "rror type: " in text or "错误类型" in text:
         found += _NAMED_CLASS_RE.findall(text, 0, 600)
     if (lead := _LEAD_CLASS_RE.match(text)) is not None:
         found.append(lead.group(1))

@@ -826,6 +826,9 @@ _TAG_LIST: Final = (
          "exceeds the length that the model can handle",
          # llama_index's chat memory whose history alone is over the limit ("Initial token count exceeds token limit")
          "initial token count exceeds token limit",
+         # the name of a context-overflow error in CamelCase, printed alone by a client that keeps only the variant
+         # ("error: ContextLengthExceeded": https://github.com/nullclaw/nullclaw/issues/223)
+         "contextlengthexceeded", "contextwindowexceeded",
          "maximum context length", "context length", "context_length_exceeded", "context window",
          "prompt is too long", "prompt too long", "input is too long", "max_model_len", "maximum model length",
          "maximum prompt length", "reduce the length of the messages", "n_ctx_slot", "available context size",
@@ -1342,6 +1345,9 @@ _TAG_LIST: Final = (
          "experiencing high traffic", "负载已饱和", "服务器繁忙", "serviceunavailableexception", "server busy",
          "no slots available", "provider is temporarily unavailable", "provider is currently unavailable",
          "are cooling down",
+         # MiniMax's 529 in its own words ("High traffic detected. For a more stable experience, upgrade to our Plus
+         # plan": https://github.com/openclaw/openclaw/issues/69642): the service's load, not this key's plan
+         "high traffic detected",
          "no more data centers to forward", "capacity exceeded", "capacity_exceeded", "service temporarily unavailable",
          "out of available cache blocks", "访问量过大",
          # Hugging Face serverless inference: "Model too busy, unable to get response in less than 60 second(s)"
@@ -1605,10 +1611,17 @@ _TAG_LIST: Final = (
          "too many pending requests",
          # Copilot Chat's other throttle wording ("Sorry, your request was speed limited. Please wait 2 minutes")
          "speed limited",
+         # gemini-cli's advice after a 429, printed on its own when the error above it is cut ("Please wait and try
+         # again later. To increase your limits, request a quota increase through AI Studio, or switch to another
+         # /auth method": packages/core/src/utils/errorParsing.ts, https://github.com/google-gemini/gemini-cli/issues/1849)
+         "to increase your limits, request a quota increase",
          # LiteLLM's router when every deployment of the group is cooling down after failures or over its RPM/TPM:
          # "No models available" (its older ValueError: https://github.com/BerriAI/litellm/issues/943, /2487), "No
          # deployments available for selected model, Try again in 5 seconds" (RouterRateLimitError): wait for the window
-         "no models available", "no deployments available"),
+         "no models available", "no deployments available",
+         # ... and an agent's own pool of keys in the same state (OpenClaw: "No available auth profile for
+         # google-antigravity (all in cooldown or unavailable)": https://github.com/openclaw/openclaw/issues/10375)
+         "all in cooldown"),
     # gRPC's RESOURCE_EXHAUSTED (Google): a throttle name, but not the words of one; capacity wording beats it.
     _tag("exhausted", "resource_exhausted", "resource has been exhausted",
          # ... and its name in words, as a client prints it after its own quota sentence ("The Gemini API quota has been
@@ -2361,6 +2374,9 @@ _TAG_LIST: Final = (
          "typo in the url or port", "is the computer able to access the url",
          # A client's own words for a local server that refused the connection (Continue over Ollama, LM Studio).
          "unable to connect to local", "may not be running",
+         # ... and to a named server ("Unable to connect to the LM Studio server. Please check the address and try
+         # again.": https://github.com/YorkieDev/LMStudioWebUI/issues/8)
+         "unable to connect to the",
          # node-fetch's FetchError of type "system" ("request to <url> failed, reason: <errno text>", the reason may be
          # empty): https://github.com/node-fetch/node-fetch/blob/main/src/errors/fetch-error.js
          ("request to", "failed reason"),
@@ -2636,6 +2652,12 @@ _TAG_LIST: Final = (
          # cut: https://github.com/langchain4j/langchain4j/issues/1848) and WebKit's JSON.parse failure ("The string did
          # not match the expected pattern.": https://github.com/ChatGPTNextWeb/NextChat/issues/3743)
          "unexpected end of input", "string did not match the expected pattern",
+         # Gson stopping inside an answer ("java.io.EOFException: End of input at line 1 column 1025 path
+         # $.context[0]", a streamed Ollama line cut: https://github.com/langchain4j/langchain4j/issues/1750;
+         # https://github.com/CJCrafter/ChatGPT-Java-API/issues/30), and Cody's words for an answer it could not read
+         # ("received no parseable response data from Anthropic": https://github.com/sourcegraph/jetbrains/issues/2212,
+         # /2214)
+         "end of input at line", "no parseable response",
          # anthropic-sdk-python on a tool input the model wrote as no JSON ("Unable to parse tool parameter JSON from
          # model"), Dart's JSON decoder ("FormatException: Unexpected character (at character 1)"), a client reading
          # an NDJSON stream ("Failed to parse JSONL"), LiteLLM's stream chunk that is no JSON ("Error parsing chunk:

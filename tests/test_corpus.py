@@ -579,6 +579,17 @@ HOLDOUT276 = "holdout276.jsonl"
 HOLDOUT277 = "holdout277.jsonl"
 HOLDOUT278 = "holdout278.jsonl"
 HOLDOUT279 = "holdout279.jsonl"
+# Eight more representative samples after that fit, measured on 99dcfa8 (the rules of 66aa139): fourth rounds of
+# Claude Code, Codex and the SDKs, LiteLLM, local servers and the Google side; personal agent gateways, JVM
+# server-side agent frameworks, helpdesk and CRM platforms.
+HOLDOUT280 = "holdout280.jsonl"
+HOLDOUT281 = "holdout281.jsonl"
+HOLDOUT282 = "holdout282.jsonl"
+HOLDOUT283 = "holdout283.jsonl"
+HOLDOUT284 = "holdout284.jsonl"
+HOLDOUT285 = "holdout285.jsonl"
+HOLDOUT286 = "holdout286.jsonl"
+HOLDOUT287 = "holdout287.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -610,7 +621,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT245, HOLDOUT246, HOLDOUT247, HOLDOUT248, HOLDOUT249, HOLDOUT250, HOLDOUT251, HOLDOUT252, HOLDOUT253,
         HOLDOUT254, HOLDOUT255, HOLDOUT256, HOLDOUT257, HOLDOUT258, HOLDOUT259, HOLDOUT260, HOLDOUT261, HOLDOUT262,
         HOLDOUT263, HOLDOUT264, HOLDOUT265, HOLDOUT266, HOLDOUT267, HOLDOUT268, HOLDOUT269, HOLDOUT270, HOLDOUT271,
-        HOLDOUT272, HOLDOUT273, HOLDOUT274, HOLDOUT275, HOLDOUT276, HOLDOUT277, HOLDOUT278, HOLDOUT279,
+        HOLDOUT272, HOLDOUT273, HOLDOUT274, HOLDOUT275, HOLDOUT276, HOLDOUT277, HOLDOUT278, HOLDOUT279, HOLDOUT280,
+        HOLDOUT281, HOLDOUT282, HOLDOUT283, HOLDOUT284, HOLDOUT285, HOLDOUT286, HOLDOUT287,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1176,6 +1188,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT277, 23, 25),  # representative: web3 and crypto agent kits; 23 unseen
     (HOLDOUT278, 16, 16),  # representative: regional providers outside the US and China; 16 unseen
     (HOLDOUT279, 21, 24),  # representative: data-labelling and synthetic-data tools; 21 unseen
+    (HOLDOUT280, 32, 35),  # representative: Claude Code and the Anthropic SDKs, fourth round; 32 unseen
+    (HOLDOUT281, 32, 33),  # representative: Codex and the OpenAI SDKs, fourth round; 32 unseen
+    (HOLDOUT282, 20, 22),  # representative: LiteLLM, third round; 20 unseen
+    (HOLDOUT283, 32, 35),  # representative: local servers as clients see them, fourth round; 31 unseen
+    (HOLDOUT284, 30, 32),  # representative: the Google side, third round; 29 unseen
+    (HOLDOUT285, 31, 35),  # representative: personal agent gateways and their bots; 27 unseen
+    (HOLDOUT286, 30, 31),  # representative: JVM server-side agent frameworks; 27 unseen
+    (HOLDOUT287, 29, 31),  # representative: helpdesk, CRM and support platforms; 29 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5257,3 +5257,37 @@ def test_a_full_request_queue_is_load_not_a_full_context() -> None:
     body = {"object": "error", "message": "The request queue is full.", "type": "503", "param": None, "code": 503}
     verdict = classify_api_error(exception_from_http("openai", 503, body), neighbours=NO_NEIGHBOURS)
     assert verdict.reason is R.overloaded
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # AstrBot names the class it caught after "error type" in Chinese (https://github.com/AstrBotDevs/AstrBot/issues/360)
+    ("Error", "AstrBot 请求失败。错误类型: TimeoutError", R.timeout),
+    # near miss: the same template around a 404 stays the model's (https://github.com/AstrBotDevs/AstrBot/issues/1483)
+    ("Error", "AstrBot 请求失败。 错误类型: NotFoundError 错误信息: Error code: 404", R.model_not_found),
+    # a context overflow's name in CamelCase (https://github.com/nullclaw/nullclaw/issues/223)
+    ("Error", "error: ContextLengthExceeded", R.context_overflow),
+    # MiniMax's 529 in its own words (https://github.com/openclaw/openclaw/issues/69642)
+    ("Error", "High traffic detected. For a more stable experience, upgrade to our Plus plan", R.overloaded),
+    # an agent's own keys all cooling down (https://github.com/openclaw/openclaw/issues/10375)
+    ("Error", "No available auth profile for google-antigravity (all in cooldown or unavailable)", R.rate_limit),
+    # Gson and Cody on an answer they could not read (https://github.com/langchain4j/langchain4j/issues/1750,
+    # https://github.com/sourcegraph/jetbrains/issues/2212)
+    ("com.google.gson.JsonSyntaxException",
+     "java.io.EOFException: End of input at line 1 column 1025 path $.context[0]", R.malformed_response),
+    ("Error", "received no parseable response data from Anthropic", R.malformed_response),
+    # a client that could not reach a named server (https://github.com/YorkieDev/LMStudioWebUI/issues/8)
+    ("Error", "Error: Unable to connect to the LM Studio server. Please check the address and try again.", R.timeout),
+    # near miss: the same words around a certificate failure stay TLS (https://github.com/jihe520/MathModelAgent/issues/109)
+    ("Error", "API Error: Unable to connect to API (UNKNOWN_CERTIFICATE_VERIFICATION_ERROR)", R.tls_untrusted),
+    # gemini-cli's advice after a 429, alone (https://github.com/google-gemini/gemini-cli/issues/1849) ...
+    ("Error", "Please wait and try again later. To increase your limits, request a quota increase through AI Studio, "
+              "or switch to another /auth method", R.rate_limit),
+    # ... near miss: a spent quota in OpenAI's words stays billing
+    # (https://github.com/father-bot/chatgpt_telegram_bot/issues/126)
+    ("Error", "Something went wrong during completion. Reason: You exceeded your current quota, please check your plan "
+              "and billing details.", R.billing),
+])
+def test_holdout280_to_287_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the seventeenth representative wave (holdouts 280 to 287), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
