@@ -437,8 +437,11 @@ class _Collector:
                     self.codes.append(lowered)
                 return lowered
             value = int(lowered)
-        if type(value) is int and self.numeric is None:
-            self.numeric = _int_status(value)
+        if type(value) is int:
+            if self.numeric is None:
+                self.numeric = _int_status(value)
+            if 10_000 <= value < 100_000:  # a server's own five-digit code (FastChat's 50001), kept for the rules
+                self.codes.append(str(value))
         return ""
 
     def class_name(self, name: str) -> None:

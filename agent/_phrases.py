@@ -2993,6 +2993,10 @@ _TAG_LIST: Final = (
          # returned", DeepCode's "LLM returned empty result": https://github.com/HKUDS/DeepCode/issues/78)
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
          "returned empty result"),
+    # FastChat's canned text for its own failures, sent with a 400 and code 50001 ("**NETWORK ERROR DUE TO HIGH
+    # TRAFFIC. PLEASE REGENERATE OR REFRESH THIS PAGE.**": fastchat/constants.py SERVER_ERROR_MSG,
+    # https://github.com/chatchat-space/Langchain-Chatchat/issues/2083): its worker failed, whatever the words say.
+    _tag("fastchat_server_error", "network error due to high traffic"),
     _tag("server_fault",
          # Claude Code's words for a stream the server broke off ("API Error: Server error mid-response":
          # https://github.com/dwgx/WindsurfAPI/issues/245); a service's apology for an outage ("We are experiencing

@@ -1100,6 +1100,21 @@ RULES: Final[tuple[Rule, ...]] = (
     # 451 Unavailable For Legal Reasons: the service will not serve this caller where it is (Zed's cloud: "Access to
     # Anthropic models is not available from this data center (HKG)"), whatever its text says: no retry or repair helps.
     rule("status_451", R.provider_policy_blocked, statuses=(451,)),
+    # FastChat (and the servers built on it: Chatchat, Gorilla's hosted endpoint) answers every error with a 400 and
+    # says what it was in a five-digit code of its own (fastchat/constants.py ErrorCode:
+    # https://github.com/lm-sys/FastChat/blob/main/fastchat/constants.py): 500xx its own faults, 4290x its limits.
+    # Words any rule above reads decide first (40301's "Only ... allowed now, your model", 40303's context length).
+    rule("fastchat_server_message", R.server_error, statuses=(400, 500, None), tags=("fastchat_server_error",)),
+    rule("fastchat_server_fault", R.server_error, statuses=(400, 500, None),
+         codes=("50001", "50002", "50003", "50004")),
+    rule("fastchat_no_worker", R.model_not_found, statuses=(400, 500, None), codes=("50005",)),
+    rule("fastchat_worker_timeout", R.timeout, statuses=(400, 500, None), codes=("50006",)),
+    rule("fastchat_rate_limit", R.rate_limit, statuses=(400, 429, None), codes=("42901",)),
+    rule("fastchat_quota", R.billing, statuses=(400, 429, None), codes=("42902",)),
+    rule("fastchat_overloaded", R.overloaded, statuses=(400, 429, None), codes=("42903",)),
+    rule("fastchat_bad_key", R.auth, statuses=(400, 401, None), codes=("40101", "40102", "40103")),
+    rule("fastchat_model", R.model_not_found, statuses=(400, 403, None), codes=("40301",)),
+    rule("fastchat_context", R.context_overflow, statuses=(400, 403, None), codes=("40303",)),
     rule("status_4xx", R.format_error, statuses=CLIENT),
     # 501 Not Implemented: the server does not do this (llama.cpp: "This server does not support embeddings. Start it
     # with `--embeddings`"; Ollama: "this model does not support embeddings"): no retry changes that, another model or

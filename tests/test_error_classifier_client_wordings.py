@@ -5291,3 +5291,28 @@ def test_holdout280_to_287_families(type_name: str, text: str, expect: FailoverR
     """The general rules fitted to the misses of the seventeenth representative wave (holdouts 280 to 287), with real
     shapes and near misses (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+def test_fastchat_says_what_its_400_was_in_its_own_code() -> None:
+    """FastChat answers every error with a 400 and names it in a five-digit code of its own
+    (https://github.com/lm-sys/FastChat/blob/main/fastchat/constants.py): 50001, its internal error, is the server's
+    fault however the client printed it (https://github.com/ShishirPatil/gorilla/issues/70), as is its canned "NETWORK
+    ERROR DUE TO HIGH TRAFFIC" (https://github.com/chatchat-space/Langchain-Chatchat/issues/2083). Near misses: its
+    40302 on a parameter out of range stays the request's (https://github.com/chatchat-space/Langchain-Chatchat/issues/1944),
+    its 40301 the model's (https://github.com/chatchat-space/Langchain-Chatchat/issues/2272)."""
+    empty = {"object": "error", "message": "", "code": 50001}
+    verdict = classify_api_error(exception_from_http("openai", 400, empty), neighbours=NO_NEIGHBOURS)
+    assert (verdict.reason, verdict.scope) == (R.server_error, Scope.endpoint)
+    assert _rules_alone("Exception", "Invalid response object from API: '{\"object\":\"error\",\"message\":\"\","
+                        "\"code\":50001}' (HTTP response code was 400)") is R.server_error
+    canned = {"object": "error", "code": 50001,
+              "message": "**NETWORK ERROR DUE TO HIGH TRAFFIC. PLEASE REGENERATE OR REFRESH THIS PAGE.**\n\n"
+                         "(\"addmm_impl_cpu_\" not implemented for 'Half')"}
+    assert classify_api_error(exception_from_http("openai", 400, canned), neighbours=NO_NEIGHBOURS).reason is \
+        R.server_error
+    assert _rules_alone("APIError", "获取ChatCompletion时出错\uff1aInvalid response object from API: '{\"object\":"
+                        "\"error\",\"message\":\"0 is less than the minimum of 1 - 'max_tokens'\",\"code\":40302}' "
+                        "(HTTP response code was 400)") is R.format_error
+    model = {"object": "error", "message": "Only allowed now, your model chatglm2-6b", "code": 40301}
+    assert classify_api_error(exception_from_http("openai", 400, model), neighbours=NO_NEIGHBOURS).reason is \
+        R.model_not_found
