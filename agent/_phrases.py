@@ -1060,6 +1060,10 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # OpenCode Zen's free tier spent ("Free usage exceeded, subscribe to Go":
+         # https://github.com/anomalyco/opencode/issues/42128; "Free usage exceeded, add credits":
+         # packages/opencode/src/session/retry.ts)
+         "free usage exceeded",
          # a hosted free trial's request allowance spent (Continue's proxy: "You have exceeded the maximum number of
          # requests for the free trial.": https://github.com/continuedev/continue/issues/3952)
          "requests for the free trial",
@@ -2138,6 +2142,11 @@ _TAG_LIST: Final = (
          # https://github.com/HIllya51/LunaTranslator/issues/1033); a plugin's failed key check ("Smart Connections: API
          # key is not working as expected!": https://github.com/brianpetro/obsidian-smart-connections/issues/393)
          "find a secret with the name", "secretid is not found", "api key is not working",
+         # google-auth reading a service-account file that is not one ("The incoming JSON object does not contain a
+         # client_email field": https://github.com/RooCodeInc/Roo-Code/issues/344); NextChat's access code refused
+         # ("访问密码不正确或为空", "the access password is wrong or empty":
+         # https://github.com/ChatGPTNextWeb/NextChat/issues/4177)
+         "does not contain a client_email field", "访问密码不正确",
          # Claude Code's refusal of the key it was given from the environment ("Invalid API key · Fix external API
          # key"), also with the agent SDK's code glued in front of it ("authentication_failedInvalid API key · Fix
          # external API key": https://github.com/YishenTu/claudian/issues/593)
@@ -2199,6 +2208,10 @@ _TAG_LIST: Final = (
          "unauthorised",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout",
+         # a relay's 504 in Chinese ("...服务器没有等到上游服务器的回应...", "the server did not get the upstream
+         # server's answer, please try again later": https://github.com/lobehub/lobehub/issues/6267,
+         # https://documentation.ocoolai.com/question/error_reply)
+         "没有等到上游服务器的回应",
          # Rust's io::ErrorKind in a reqwest error's Debug form ("reqwest::Error { kind: Request, ..., source: TimedOut
          # }": https://github.com/juanrgon/chatgpt-cli/issues/1); a bot's deadline ("It looks like OpenAI didn't
          # respond within 75 seconds": https://github.com/seratch/ChatGPT-in-Slack/pull/47)
@@ -2463,6 +2476,9 @@ _TAG_LIST: Final = (
          # hermes-agent's error for a turn whose output budget went to reasoning ("Model used all output tokens on
          # reasoning with none left for the response": https://github.com/NousResearch/hermes-agent/pull/3444)
          "used all output tokens",
+         # Kilo's words for a provider that stopped at the output cap ("Provider ended the request: The maximum number
+         # of completion tokens was reached.": https://github.com/Kilo-Org/kilocode/issues/6381)
+         "maximum number of completion tokens was reached",
          # openai-python's LengthFinishReasonError without its class ("Could not parse response content as the length
          # limit was reached")
          "as the length limit was reached",

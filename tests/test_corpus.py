@@ -590,6 +590,17 @@ HOLDOUT284 = "holdout284.jsonl"
 HOLDOUT285 = "holdout285.jsonl"
 HOLDOUT286 = "holdout286.jsonl"
 HOLDOUT287 = "holdout287.jsonl"
+# Eight more representative samples after that fit, measured on 19f6f33 (the rules of ff5a795): deeper rounds of
+# editor agents, terminal coding agents, chat UIs, workflow platforms, routers and relays, Bedrock and Azure, the
+# Chinese providers' APIs, multi-agent frameworks.
+HOLDOUT288 = "holdout288.jsonl"
+HOLDOUT289 = "holdout289.jsonl"
+HOLDOUT290 = "holdout290.jsonl"
+HOLDOUT291 = "holdout291.jsonl"
+HOLDOUT292 = "holdout292.jsonl"
+HOLDOUT293 = "holdout293.jsonl"
+HOLDOUT294 = "holdout294.jsonl"
+HOLDOUT295 = "holdout295.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -622,7 +633,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT254, HOLDOUT255, HOLDOUT256, HOLDOUT257, HOLDOUT258, HOLDOUT259, HOLDOUT260, HOLDOUT261, HOLDOUT262,
         HOLDOUT263, HOLDOUT264, HOLDOUT265, HOLDOUT266, HOLDOUT267, HOLDOUT268, HOLDOUT269, HOLDOUT270, HOLDOUT271,
         HOLDOUT272, HOLDOUT273, HOLDOUT274, HOLDOUT275, HOLDOUT276, HOLDOUT277, HOLDOUT278, HOLDOUT279, HOLDOUT280,
-        HOLDOUT281, HOLDOUT282, HOLDOUT283, HOLDOUT284, HOLDOUT285, HOLDOUT286, HOLDOUT287,
+        HOLDOUT281, HOLDOUT282, HOLDOUT283, HOLDOUT284, HOLDOUT285, HOLDOUT286, HOLDOUT287, HOLDOUT288, HOLDOUT289,
+        HOLDOUT290, HOLDOUT291, HOLDOUT292, HOLDOUT293, HOLDOUT294, HOLDOUT295,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1196,6 +1208,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT285, 31, 35),  # representative: personal agent gateways and their bots; 27 unseen
     (HOLDOUT286, 30, 31),  # representative: JVM server-side agent frameworks; 27 unseen
     (HOLDOUT287, 29, 31),  # representative: helpdesk, CRM and support platforms; 29 unseen
+    (HOLDOUT288, 25, 29),  # representative: editor agents (Cline, Roo Code, Kilo Code), fourth round; 23 unseen
+    (HOLDOUT289, 32, 35),  # representative: terminal coding agents, fourth round; 31 unseen
+    (HOLDOUT290, 30, 30),  # representative: chat UIs, third round; 28 unseen
+    (HOLDOUT291, 30, 34),  # representative: workflow platforms, fourth round; 28 unseen
+    (HOLDOUT292, 32, 35),  # representative: routers and relays, fifth round; 32 unseen
+    (HOLDOUT293, 29, 29),  # representative: Bedrock and Azure, third round; 29 unseen
+    (HOLDOUT294, 33, 33),  # representative: the Chinese providers' APIs, third round; 33 unseen
+    (HOLDOUT295, 31, 33),  # representative: multi-agent frameworks, fourth round; 31 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5316,3 +5316,25 @@ def test_fastchat_says_what_its_400_was_in_its_own_code() -> None:
     model = {"object": "error", "message": "Only allowed now, your model chatglm2-6b", "code": 40301}
     assert classify_api_error(exception_from_http("openai", 400, model), neighbours=NO_NEIGHBOURS).reason is \
         R.model_not_found
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Dify's own 400 around a read timeout of the model call (https://github.com/langgenius/dify/issues/3523)
+    ("Error", "{'code': 'completion_request_error', 'message': \"[ollama] Connection Error, HTTPConnectionPool("
+              "host='192.168.1.4', port=11434): Read timed out. (read timeout=60)\", 'status': 400}", R.timeout),
+    # an answer stopped at its output cap, in Kilo's words (https://github.com/Kilo-Org/kilocode/issues/6381)
+    ("Error", "Provider ended the request: The maximum number of completion tokens was reached.", R.output_truncated),
+    # google-auth on a file that is no service account (https://github.com/RooCodeInc/Roo-Code/issues/344)
+    ("Error", "The incoming JSON object does not contain a client_email field", R.auth),
+    # NextChat's access code refused (https://github.com/ChatGPTNextWeb/NextChat/issues/4177)
+    ("Error", "访问密码不正确或为空\uff0c请前往[登录](https://app.nextchat.dev/#/auth)页输入正确的访问密码\uff0c或者在[设置]"
+              "(https://app.nextchat.dev/#/settings)页填入你自己的 OpenAI API Key。", R.auth),
+    # a relay's 504 in Chinese (https://github.com/lobehub/lobehub/issues/6267)
+    ("Error", "很抱歉\uff0c服务器没有等到上游服务器的回应\uff0c请稍后再试", R.timeout),
+    # OpenCode Zen's free tier spent (https://github.com/anomalyco/opencode/issues/42128)
+    ("Error", "Free usage exceeded, subscribe to Go [retrying attempt #2]", R.billing),
+])
+def test_holdout288_to_295_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the eighteenth representative wave (holdouts 288 to 295), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
