@@ -1100,15 +1100,15 @@ RULES: Final[tuple[Rule, ...]] = (
     # 451 Unavailable For Legal Reasons: the service will not serve this caller where it is (Zed's cloud: "Access to
     # Anthropic models is not available from this data center (HKG)"), whatever its text says: no retry or repair helps.
     rule("status_451", R.provider_policy_blocked, statuses=(451,)),
-    # FastChat (and the servers built on it: Chatchat, Gorilla's hosted endpoint) answers every error with a 400 and
-    # says what it was in a five-digit code of its own (fastchat/constants.py ErrorCode:
-    # https://github.com/lm-sys/FastChat/blob/main/fastchat/constants.py): 500xx its own faults, 4290x its limits.
-    # Words any rule above reads decide first (40301's "Only ... allowed now, your model", 40303's context length).
     # Dify's API answers a model call that failed with a body of its own, code "completion_request_error" and status
     # 400, around the model call's words: the 400 is Dify's. A read timeout in those words is the transport's
     # ("[ollama] Connection Error, HTTPConnectionPool(...): Read timed out. (read timeout=60)":
     # https://github.com/langgenius/dify/issues/3523, /1523).
     rule("dify_wrapped_timeout", R.timeout, statuses=(400,), codes=("completion_request_error",), tags=("timeout",)),
+    # FastChat (and the servers built on it: Chatchat, Gorilla's hosted endpoint) answers every error with a 400 and
+    # says what it was in a five-digit code of its own (fastchat/constants.py ErrorCode:
+    # https://github.com/lm-sys/FastChat/blob/main/fastchat/constants.py): 500xx its own faults, 4290x its limits.
+    # Words any rule above reads decide first (40301's "Only ... allowed now, your model", 40303's context length).
     rule("fastchat_server_message", R.server_error, statuses=(400, 500, None), tags=("fastchat_server_error",)),
     rule("fastchat_server_fault", R.server_error, statuses=(400, 500, None),
          codes=("50001", "50002", "50003", "50004")),
