@@ -65,6 +65,9 @@ class ErrorFacts:
     server_retry: bool | None = None
     body_wait: str = ""
     wait: float | None = None  # seconds the provider asked us to wait (headers, body, then text)
+    # seconds to the time of day the text says a window resets at ("resets 11pm (America/Anchorage)"), when no other
+    # hint exists: the result's wait, never read by a rule (a verdict must not depend on the clock)
+    clock_wait: float | None = None
     provider: str = ""
     model: str = ""
     approx_tokens: int = 0

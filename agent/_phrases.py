@@ -1232,7 +1232,8 @@ _TAG_LIST: Final = (
          # (America/New_York)", "You've hit your session limit · resets 1:40pm (Europe/Paris)", "5-hour limit reached ∙
          # resets 9pm", "Session limit reached ∙ resets 8pm", "Weekly limit reached · resets Dec 2, 7pm":
          # https://github.com/anthropics/claude-code/issues/42801, /72691, /7892, /11577, /12686): the plan's allowance
-         # for a window, not a per-minute throttle; a bare clock time is no near wait (usage_limit_no_reset)
+         # for a window, not a per-minute throttle; a time of day with no date resets within a day (rate_limit, cooled
+         # until then), a date or a weekly window is days away (billing)
          "hit your limit", "hit your session limit", "hit your weekly limit", "5 hour limit reached",
          "weekly limit reached", ("session limit reached", "resets"),
          # a rate limit over a week is the plan's allowance too (GitHub Copilot: "You've reached your weekly rate limit.

@@ -21,6 +21,7 @@ from ._embedded import embedded_status
 from ._facts import ErrorFacts, ExcKind
 from ._phrases import TAGS, has
 from ._taxonomy import FailoverReason, Scope
+from ._wait_hints import clock_reset
 
 __all__ = ["RULES", "Rule", "first_match", "rules_tried"]
 
@@ -100,14 +101,23 @@ def resets_late(f: ErrorFacts) -> bool:
     return f.wait is not None and f.wait >= QUOTA_FAR
 
 
+def reset_stated(f: ErrorFacts) -> bool:
+    """Reset wording, or a reset at a time of day with no date ("resets 11pm (America/Anchorage)"): within a day.
+
+    A plan's session window that resets at a stated hour is a throttle on this login (rate_limit: rotate, and cool
+    until that hour, the wait the classifier computes from it); one that resets on a date or by the week is billing.
+    The verdict reads only the words: the hour's distance from now sets the wait, never the reason."""
+    return "reset_signal" in f.tags or clock_reset(f.text) is not None
+
+
 def no_reset_soon(f: ErrorFacts) -> bool:
     """No sign anywhere that the limit clears soon (no near wait, no reset wording)."""
-    return (f.wait is None or f.wait >= QUOTA_FAR) and "reset_signal" not in f.tags
+    return (f.wait is None or f.wait >= QUOTA_FAR) and not reset_stated(f)
 
 
 def resets_soon(f: ErrorFacts) -> bool:
     """The provider says when the limit clears, and it is within hours."""
-    return (f.wait is not None and f.wait < QUOTA_FAR) or "reset_signal" in f.tags
+    return (f.wait is not None and f.wait < QUOTA_FAR) or reset_stated(f)
 
 
 def _limit_and_requested(f: ErrorFacts) -> tuple[int, int] | None:

@@ -14,17 +14,20 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from typing import Final
 
 __all__ = [
     "MAX_HINT_SECONDS",
+    "clock_reset",
     "parse_duration",
     "parse_reset_time",
     "parse_retry_after",
     "sane_seconds",
     "wait_from_headers",
     "wait_from_text",
+    "wait_until_clock",
 ]
 
 MAX_HINT_SECONDS: Final = 31 * 24 * 3600.0  # a monthly quota is the longest real reset
@@ -190,3 +193,70 @@ def wait_from_text(text: str) -> float | None:
         return None
     total = sum(float(n) * _UNIT_SECONDS[u.lower()] for n, u in _PART_RE.findall(match.group(1)))
     return sane_seconds(total)
+
+
+# A window's reset stated as a time of day with no date: Claude Code's "You've hit your limit · resets 11pm
+# (America/Anchorage)" and "Your limit will reset at 10am (America/Lima).", gemini-cli's "Access resets at 10:57 PM
+# GMT-3." (https://github.com/anthropics/claude-code/issues/19472, corpus entries of claude-code and gemini-cli). A date
+# before the time ("resets Dec 2, 7pm") does not match: that reset is days away. Read on lower-case text; bounded (a
+# zone is at most three short parts), so no input backtracks.
+_CLOCK_RE: Final = re.compile(
+    r"\bresets?\s+(?:at\s+)?(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([ap])\.?m\b\.?"
+    r"(?:\s{0,12}\(?\s?(?:(?:utc|gmt)(?:\s?([+-])(1[0-4]|0?\d)(?::?([0-5]\d))?)?\b"
+    r"|([a-z]{2,14}(?:/[a-z0-9_+-]{1,30}){1,2})))?"
+)
+
+
+def clock_reset(text: str) -> re.Match[str] | None:
+    """The first "resets 11pm (Zone/City)" in lower-case ``text``: a reset at a time of day, so within a day."""
+    return _CLOCK_RE.search(text) if "reset" in text else None
+
+
+@lru_cache(maxsize=64)
+def _zone(name: str) -> tzinfo | None:
+    """The IANA zone a lower-case name stands for ("america/los_angeles"), or None when this host has no such zone."""
+    from zoneinfo import ZoneInfo, available_timezones  # only a clock reset needs the zone database
+
+    def title(part: str) -> str:
+        return "_".join(w[:1].upper() + w[1:] for w in part.split("_"))
+
+    guess = "/".join(title(part) for part in name.split("/"))
+    try:
+        return ZoneInfo(guess)
+    except Exception:  # an unknown key, or no zone database here: no wait rather than a wrong one
+        pass
+    try:
+        exact = {key.lower(): key for key in available_timezones()}.get(name)
+        return None if exact is None else ZoneInfo(exact)
+    except Exception:
+        return None
+
+
+def wait_until_clock(text: str, now: float) -> float | None:
+    """Seconds from ``now`` to the next time of day ``text`` says the limit resets at, in the zone it names (the
+    host's own zone when it names none); None when there is no such time or its zone is unknown here."""
+    match = clock_reset(text)
+    if match is None:
+        return None
+    hour, minute, half, sign, off_hours, off_minutes, name = match.groups()
+    zone: tzinfo | None
+    if name is not None:
+        zone = _zone(name)
+        if zone is None:
+            return None
+    elif off_hours is not None:
+        offset = timedelta(hours=int(off_hours), minutes=int(off_minutes or 0))
+        zone = timezone(-offset if sign == "-" else offset)
+    elif match.group(0).rstrip(" ().").endswith(("utc", "gmt")):
+        zone = UTC
+    else:
+        zone = None  # no zone named: the host's, as the client that printed it used its own
+    try:
+        local = datetime.fromtimestamp(now, zone) if zone is not None else datetime.fromtimestamp(now).astimezone()
+        target = local.replace(hour=int(hour) % 12 + (12 if half == "p" else 0), minute=int(minute or 0), second=0,
+                               microsecond=0)
+        if target <= local:
+            target += timedelta(days=1)
+        return sane_seconds(target.timestamp() - now)
+    except (ValueError, OverflowError, OSError):
+        return None

@@ -23,7 +23,7 @@ from ._redact import redact
 from ._rules import AGGREGATOR_UPSTREAM_LIMIT, RULES, Rule, first_match, rules_tried
 from ._soft import soft_facts
 from ._taxonomy import REASON_POLICY, Action, FailoverReason, Scope
-from ._wait_hints import parse_reset_time, wait_from_headers, wait_from_text
+from ._wait_hints import parse_reset_time, wait_from_headers, wait_from_text, wait_until_clock
 
 if TYPE_CHECKING:
     from ._neighbours import Neighbours
@@ -248,6 +248,8 @@ def _annotate(f: ErrorFacts, provider: str, model: str, tokens: int, context: in
             f.status = min(_STATUS_BY_TYPE[c] for c in f.codes if c in _STATUS_BY_TYPE)  # deterministic
             f.status_from_type = True
     f.wait = _wait(f, now)
+    if f.wait is None and "reset" in f.text:
+        f.clock_wait = wait_until_clock(f.text, time.time() if now is None else now)
 
 
 def _decide(facts: ErrorFacts, rule: Rule) -> ClassifiedError:
@@ -260,7 +262,7 @@ def _decide(facts: ErrorFacts, rule: Rule) -> ClassifiedError:
         facts.provider,
         facts.model,
         redact(facts.message or rule.reason.value),  # message
-        facts.wait,  # retry_after
+        facts.wait if facts.wait is not None else facts.clock_wait,  # retry_after
         rule.name,  # rule
         facts.server_retry,
     ))

@@ -799,29 +799,61 @@ def test_a_named_limit_beats_load_words(text: str, expect: FailoverReason, sourc
 
 
 @pytest.mark.parametrize(("text", "expect", "source"), [
-    ("You've hit your limit · resets 8pm (America/New_York)", R.billing,
+    ("You've hit your limit · resets 8pm (America/New_York)", R.rate_limit,
      "https://github.com/anthropics/claude-code/issues/42801"),
-    ("You've hit your session limit · resets 1:40pm (Europe/Paris)", R.billing,
+    ("You've hit your session limit · resets 1:40pm (Europe/Paris)", R.rate_limit,
      "https://github.com/anthropics/claude-code/issues/72691"),
-    ("5-hour limit reached ∙ resets 9pm", R.billing, "https://github.com/anthropics/claude-code/issues/7892"),
-    ("Session limit reached ∙ resets 8pm", R.billing, "https://github.com/anthropics/claude-code/issues/11577"),
+    ("5-hour limit reached ∙ resets 9pm", R.rate_limit, "https://github.com/anthropics/claude-code/issues/7892"),
+    ("Session limit reached ∙ resets 8pm", R.rate_limit, "https://github.com/anthropics/claude-code/issues/11577"),
+    ("Usage limit reached for gemini-3-flash-preview. Access resets at 10:57 PM GMT-3.", R.rate_limit,
+     "https://github.com/google-gemini/gemini-cli/issues/22643"),
+    ("You\u2019ve hit your limit for Claude messages. Limits will reset at 9:30 AM.", R.rate_limit,
+     "https://github.com/anthropics/claude-code/issues/80062"),
+    ("Claude usage limit reached. Your limit will reset at 3pm (America/Bogota).", R.rate_limit, "-"),
+    # a date before the time, or a weekly window: days away, the plan's allowance
     ("Weekly limit reached · resets Dec 2, 7pm (Europe/Moscow) ·", R.billing,
      "https://github.com/anthropics/claude-code/issues/12686"),
     ("You've hit your limit · resets Jan 30, 11:30am (Asia/Calcutta)", R.billing,
      "https://github.com/anthropics/claude-code/issues/21562"),
-    # near misses: a reset the text says will come (s-claude-code-usage-limit-reset-at's convention) or a wait in
-    # seconds stays a rate limit; a rate limit hit is no plan window; a concurrency cap names no window at all
-    ("You\u2019ve hit your limit for Claude messages. Limits will reset at 9:30 AM.", R.rate_limit,
-     "https://github.com/anthropics/claude-code/issues/80062"),
-    ("Claude usage limit reached. Your limit will reset at 3pm (America/Bogota).", R.rate_limit, "-"),
+    ("Weekly limit reached · resets 10am (Asia/Seoul) · /upgrade to Max or turn on /extra-usage", R.billing,
+     "https://github.com/anthropics/claude-code/issues/12789"),
+    # near misses: a rate limit hit is no plan window; a concurrency cap names no window at all; a usage limit with
+    # no reset at all is spent; a clock time that is not a reset says nothing of one
     ("You have hit your rate limit. Please try again in 20s.", R.rate_limit, "-"),
     ("Concurrent session limit reached", R.unknown, "-"),
+    ("You've hit your usage limit.", R.billing, "-"),
+    ("You've hit your usage limit. Our team reviews accounts at 9am.", R.billing, "-"),
 ])
 def test_a_subscription_windows_limit_line(text: str, expect: FailoverReason, source: str) -> None:
-    """Claude Code's lines for a spent plan window ("hit your limit", "session limit", "5-hour limit", a weekly one)
-    with a bare clock time or a date to reset at: the plan's allowance (billing), as usage limits with no near wait
-    are."""
+    """A plan window ("hit your limit", "session limit", "5-hour limit") that resets at a time of day with no date
+    clears within a day: a throttle on this login (rate_limit), as a usage limit that says it resets soon is. One that
+    resets on a date, or a weekly one, is the plan's allowance (billing)."""
     assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+
+
+_JAN_20_18H_UTC = 1_768_932_000.0  # 2026-01-20T18:00:00Z (Anchorage and Lima on standard time, Paris on UTC+1)
+
+
+@pytest.mark.parametrize(("text", "hours", "source"), [
+    ("You've hit your limit · resets 11pm (America/Anchorage)", 14.0,  # 23:00 AKST is 08:00Z
+     "https://github.com/anthropics/claude-code/issues/19472"),
+    ("Claude usage limit reached. Your limit will reset at 10am \n     (America/Lima).", 21.0,  # 10:00 PET is 15:00Z
+     "https://github.com/anthropics/claude-code/issues/10188"),
+    ("Usage limit reached for gemini-3-flash-preview. Access resets at 10:57 PM GMT-3.", 7.95,  # 01:57Z
+     "https://github.com/google-gemini/gemini-cli/issues/22643"),
+    ("You've hit your session limit · resets 12:50pm (Europe/Paris)", 17 + 50 / 60,  # 11:50Z tomorrow
+     "https://github.com/anthropics/claude-code/issues/81975"),
+])
+def test_a_window_that_resets_at_a_time_of_day_cools_the_login_until_then(text: str, hours: float,
+                                                                           source: str) -> None:
+    """The reset hour, in the zone the line names, is the wait: the pool cools this login until then instead of
+    trying it again within seconds. The reason is the same at any hour of the day: only the wait follows the clock."""
+    error = exception_from_message("Error", text)
+    classified = classify_api_error(error, now=_JAN_20_18H_UTC)
+    assert classified.retry_after is not None
+    assert abs(classified.retry_after - hours * 3600) < 60, source
+    assert {classify_api_error(error, now=_JAN_20_18H_UTC + h * 3600).reason for h in range(0, 48, 5)} == {
+        R.rate_limit}
 
 
 @pytest.mark.parametrize(("text", "expect", "source"), [

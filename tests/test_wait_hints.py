@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from agent._wait_hints import (
@@ -11,6 +13,7 @@ from agent._wait_hints import (
     parse_retry_after,
     wait_from_headers,
     wait_from_text,
+    wait_until_clock,
 )
 
 NOW = 2_000_000_000.0  # 2033-05-18T03:33:20Z
@@ -126,3 +129,29 @@ def test_a_hostile_reset_hint_cannot_stall_the_classifier() -> None:
         error = openai.RateLimitError("rate limited", response=response, body=body)
         assert _timed(classify_api_error, error) < 0.25
         assert classify_api_error(error).retry_after is None
+
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    # the next such time in the zone named (NOW is 03:33:20Z)
+    ("you've hit your limit · resets 8pm (america/new_york)", 20 * 3600 + 26 * 60 + 40),  # 20:00 EDT is 00:00Z
+    ("access resets at 10:57 pm gmt-3.", 22 * 3600 + 23 * 60 + 40),  # 01:57Z tomorrow
+    ("resets 3am (utc+8)", 15 * 3600 + 26 * 60 + 40),  # 19:00Z
+    ("resets 3:40am utc", 6 * 60 + 40),
+    ("resets 12am (america/port-au-prince)", 26 * 60 + 40),  # 00:00 EDT is 04:00Z
+    # a date before the time (days away), a zone this host does not know, no reset, an impossible hour: no wait
+    ("weekly limit reached · resets dec 2, 7pm (europe/moscow)", None),
+    ("resets 3pm (mars/olympus_mons)", None),
+    ("the office opens at 9am (europe/paris)", None),
+    ("resets 13pm (europe/paris)", None),
+])
+def test_wait_until_clock(text: str, seconds: float | None) -> None:
+    assert wait_until_clock(text, NOW) == seconds
+
+
+def test_a_reset_hour_with_no_zone_is_read_on_the_hosts_clock() -> None:
+    """Claude Code prints its user's local time ("Session limit reached ∙ resets 8pm"): the host's zone is the best
+    reading there is, and the wait is always within a day."""
+    wait = wait_until_clock("session limit reached ∙ resets 8pm", NOW)
+    assert wait is not None and 0 < wait <= 24 * 3600
+    local = datetime.fromtimestamp(NOW + wait).astimezone()
+    assert (local.hour, local.minute, local.second) == (20, 0, 0)
