@@ -126,10 +126,13 @@ def bare_reason(text: str) -> int | None:
     """The status of a text that is nothing but a reason phrase ("Service Unavailable.", "'unauthorized'"), or .NET's
     name for it ("TooManyRequests"), or None. The request id one-api and new-api append to every message they relay
     ("TooManyRequests (request id: 2024122409073560778743599911171)": https://github.com/EleutherAI/
-    lm-evaluation-harness/issues/2594) is not part of it."""
+    lm-evaluation-harness/issues/2594) is not part of it, nor is a client's "Error:" before the phrase
+    (codecompanion.nvim: "Error: Unprocessable Entity": https://github.com/olimorris/codecompanion.nvim/issues/1429)."""
     stripped = text.strip(" .!\n\"'")
     if (at := stripped.find(" (request id: ")) > 0:
         stripped = stripped[:at]
+    if stripped[:6].lower() == "error:":  # a client's own label before the phrase ("Error: Unprocessable Entity")
+        stripped = stripped[6:].lstrip()
     return BARE_REASONS.get(stripped.lower()) or _NAMED_STATUSES.get(stripped)
 # An exception class's name, known by its ending ("ResourceExhausted", "AsyncEngineDeadError", "PoolTimeout"), its
 # module path before it; a bare ending ("Error:") is a word, not a class. Microsoft's error codes end in "Reached" as
@@ -331,12 +334,12 @@ def _reason_after_lead(lowered: str) -> int | None:
 # Kernel's and Polly's retry logs ("Error executing request, max retry count reached. Reason: TooManyRequests":
 # https://github.com/microsoft/semantic-kernel/issues/2486), a .NET client's "Unsuccessful Groq API response
 # ServiceUnavailable" (https://github.com/nminaya/grammar-nazi-bot/issues/931), a log's "StatusCode:
-# ServiceUnavailable". Only names that are no English word, and only after such a lead: never a class name
-# ("litellm.InternalServerError:").
+# ServiceUnavailable", a Discord bot's "Status code: NotFound" (https://github.com/DeSinc/SallyBot/issues/44). Only
+# names that are no English word, and only after such a lead: never a class name ("litellm.InternalServerError:").
 _NAMED_STATUSES: Final = {"TooManyRequests": 429, "ServiceUnavailable": 503, "BadGateway": 502, "GatewayTimeout": 504,
                           "InternalServerError": 500, "RequestTimeout": 408, "RequestEntityTooLarge": 413,
-                          "PaymentRequired": 402}
-_NAMED_STATUS_RE: Final = re.compile(r"(?:[Rr]eason|[Ss]tatus[Cc]ode|[Ss]tatus|response)\s?[:=]?\s?("
+                          "PaymentRequired": 402, "NotFound": 404, "BadRequest": 400, "UnprocessableEntity": 422}
+_NAMED_STATUS_RE: Final = re.compile(r"(?:[Rr]eason|[Ss]tatus ?[Cc]ode|[Ss]tatus|response)\s?[:=]?\s?("
                                      + "|".join(_NAMED_STATUSES) + r")\b")
 
 

@@ -636,6 +636,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # the OpenAI API's word for a model before "model" ("Engine not found", openai 0.x's InvalidRequestError for an
+         # engine the key cannot use: https://github.com/stanfordnlp/dspy/issues/20)
+         "engine not found",
          # Ollama's early answer for a model never pulled: the manifest it looked for is not on disk ("stat
          # .../.ollama/models/manifests/registry.ollama.ai/library/llama2/13b: no such file or directory":
          # https://github.com/ollama/ollama/issues/460)
@@ -739,6 +742,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # llama.cpp's llama_decode() returning 1: no KV-cache slot holds the batch, the prompt is past the context
+         # (home-llm: "RuntimeError('llama_decode returned 1')": https://github.com/acon96/home-llm/issues/188)
+         "llama_decode returned 1",
          # MLC LLM's server ("Request prompt has 38726 tokens in total, larger than the model input length limit 8192.":
          # https://github.com/mlc-ai/mlc-llm/issues/2692), and a server's snake_case code for a prompt over its window
          # (vMLX: "Server error: prompt_too_long: tokenized VLM text prompt has 20767 tokens, max prompt/context tokens
@@ -1302,6 +1308,10 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # Gemini Live's close reason for a model too busy to serve the turn ("received 1011 (internal error) ...
+         # [ORIGINAL ERROR] extensible_stubs::OVERLOADED_TOO_MANY_RETRIES_PER_REQUEST":
+         # https://github.com/livekit/agents/issues/1679): load, whatever "internal error" the close code says
+         "overloaded_too_many_retries_per_request",
          # "too many people" in Chinese, a service's words for its load (iFlow's "too many people are chatting with me,
          # ask later", 找我聊的人太多了: https://github.com/router-for-me/CLIProxyAPI/issues/1514)
          "人太多",
@@ -1692,6 +1702,10 @@ _TAG_LIST: Final = (
          # an Entra ID token from another tenant, under Azure's 400 ("Token tenant ... does not match resource tenant")
          ("token tenant", "does not match resource tenant"),
          "invalid api key", "invalid_api_key", "incorrect api key", "invalid x-api-key",
+         # a service relaying the refusal of the key it holds for a provider, under its own 400 (LlamaCloud: "OpenAI
+         # Authentication error. The OpenAI API key used for the embedding transformation on your index is invalid.":
+         # https://github.com/run-llama/llama_index/issues/21087)
+         ("authentication error", "api key"),
          # a relay's "wrong api key" (https://github.com/chatanywhere/GPT_API_free/issues/136); Anthropic's 401 message
          # for a request without a key, as the AI SDK prints it with no status ("APICallError: x-api-key header is
          # required": https://github.com/stackblitz-labs/bolt.diy/issues/156)
@@ -1851,6 +1865,9 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # the error code Volcengine Ark (and other cloud APIs) give a request that lacks a required field
+         # ("MissingParameter: input.status": https://github.com/cloudwego/eino-ext/issues/668)
+         "missingparameter",
          # a feature the request's api-version predates (Azure OpenAI: "Response_format value as json_schema is enabled
          # only for api versions 2024-08-01-preview and later": https://github.com/EvoTestOps/AISysRev/issues/104;
          # "... is enabled only for api versions 2024-12-01-preview and later":
@@ -2137,6 +2154,10 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # Google's refusal of a call that carries no key or identity ("Method doesn't allow unregistered callers
+         # (callers without established identity). Please use API Key ...", as Gemini Live closes the socket with 1008:
+         # https://github.com/kailashsp/realtime-conversation-voice-AI-agent/issues/1)
+         "allow unregistered callers",
          # a proxy with no key stored for the provider (Continue's: "We couldn't find a secret with the name
          # \"XAI_API_KEY\"": https://github.com/continuedev/continue/issues/11139); Tencent Cloud's
          # AuthFailure.SecretIdNotFound ("The SecretId is not found, please ensure that your SecretId is correct.":
@@ -2209,6 +2230,9 @@ _TAG_LIST: Final = (
          "unauthorised",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout",
+         # Python's TimeoutError as a wrapper prints the exception it caught ("Exception:TimeoutError(), undefined,
+         # retrying": lm-evaluation-harness's API models, https://github.com/tenstorrent/tt-inference-server/issues/3105)
+         "timeouterror",
          # a relay's 504 in Chinese ("...服务器没有等到上游服务器的回应...", "the server did not get the upstream
          # server's answer, please try again later": https://github.com/lobehub/lobehub/issues/6267,
          # https://documentation.ocoolai.com/question/error_reply)
@@ -2238,6 +2262,9 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # a connect the host itself refused (Go: "dial tcp 10.43.182.197:80: connect: operation not permitted", a
+         # network policy or sandbox: https://github.com/k8sgpt-ai/k8sgpt-operator/issues/233)
+         "connect operation not permitted",
          # Rust's io::ErrorKind names, which its HTTP clients print alone (Zed: "ConnectionRefused":
          # https://github.com/LostRuins/koboldcpp/issues/1971)
          "connectionrefused", "connectionreset", "connectionaborted",
@@ -2891,6 +2918,11 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # the Anthropic TypeScript SDK's MessageStream when the response carried no event at all ("request ended
+         # without sending any chunks": https://github.com/anthropics/claude-code/issues/489), and pydantic-ai's stream
+         # with no part ("Streamed response ended without content or tool calls":
+         # https://github.com/pydantic/pydantic-ai/issues/3238)
+         "ended without sending any chunks", "response ended without content",
          # LangChain's Ollama client when the stream it read carried no chunk at all ("No data received from Ollama
          # stream.": https://github.com/ollama/ollama/issues/1329)
          "no data received from ollama stream",

@@ -430,11 +430,17 @@ _FAILURE_STOPS: Final = frozenset({"content_filter", "error", "network_error", "
 _REFUSED_VALUE: Final = re.compile(r"input_value=(?:'(\w+)'|none\b)|unknown variant `(\w*)`")
 
 
+def refused_value(f: ErrorFacts) -> str | None:
+    """The value a validator refused (``input_value='end_turn'``: "end_turn"; ``input_value=None``: ""), lower case."""
+    match = _REFUSED_VALUE.search(f.text)
+    return None if match is None else (match.group(1) or match.group(2) or "").lower()
+
+
 def refused_value_is_benign(f: ErrorFacts) -> bool:
     """The value a validator refused (``input_value='end_turn'``, ``input_value=None``) is a normal stop or none at
     all, not a failure's."""
-    match = _REFUSED_VALUE.search(f.text)
-    return match is not None and (match.group(1) or match.group(2) or "").lower() not in _FAILURE_STOPS
+    value = refused_value(f)
+    return value is not None and value not in _FAILURE_STOPS
 
 
 def html_page(f: ErrorFacts) -> bool:
@@ -622,6 +628,12 @@ RULES: Final[tuple[Rule, ...]] = (
     # block; not when the refused value is itself a failure's stop (see refused_value_is_benign).
     rule("finish_value_refused", R.malformed_response, statuses=NONE, tags=("finish_value_refused",),
          test=refused_value_is_benign),
+    # ... and when the refused value is the stop "error" (OpenRouter's and Mistral's mark of a generation that failed
+    # upstream: "Input should be 'stop', 'length', 'tool_calls', 'content_filter' or 'function_call'
+    # [type=literal_error, input_value='error'": https://github.com/pydantic/pydantic-ai/issues/2844), the server
+    # failed: never the content block the list of values names
+    rule("finish_value_error", R.server_error, statuses=NONE, tags=("finish_value_refused",),
+         test=lambda f: refused_value(f) == "error"),
     # Whatever status a relay gives it (a one-api 429 around Gemini's prompt block): the same text fails every retry.
     rule("content_policy_phrase", R.content_policy_blocked, tags=("content_policy",)),
     # Provider-specific tiers and request repairs.
@@ -947,6 +959,13 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("request_defect_as_5xx", R.format_error, statuses=SERVER, tags=("request_defect",)),
     rule("inner_400_as_5xx", R.format_error, statuses=SERVER, tags=("inner_400",),
          unless=("overloaded", "rate_limit", "timeout", "transport", "relay_call_failed")),
+    # ... and the inner error's class, where a wrapper chains them ("litellm.ServiceUnavailableError:
+    # litellm.MidStreamFallbackError: litellm.BadRequestError: Vertex_ai_betaException BadRequestError - ... 400 ...
+    # INVALID_ARGUMENT": https://github.com/BerriAI/litellm/issues/18442): the innermost failure was a 400. Not a body
+    # whose own type says so under the relay's 5xx (OpenRouter's upstream "BadRequestError" for its decoder's fault)
+    rule("inner_bad_request_class_as_5xx", R.format_error, statuses=SERVER, codes=("badrequesterror",),
+         unless=("overloaded", "rate_limit", "timeout", "transport", "relay_call_failed"),
+         test=lambda f: f.error_type != "badrequesterror"),
     # A client's or gateway's words for an answer it could not use (no choices, a body it failed to parse), under the
     # 5xx the wrapper gave it: the answer was wrong, not the server's state; a resend usually answers.
     rule("empty_answer_as_5xx", R.empty_response, statuses=SERVER, tags=("empty_answer",)),

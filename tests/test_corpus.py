@@ -601,6 +601,17 @@ HOLDOUT292 = "holdout292.jsonl"
 HOLDOUT293 = "holdout293.jsonl"
 HOLDOUT294 = "holdout294.jsonl"
 HOLDOUT295 = "holdout295.jsonl"
+# Eight more representative samples after that fit, measured on 90d489b (the rules of d9a9081): Go clients, eval
+# harnesses, voice and realtime agents, browser and coding agents, structured-output libraries, chat bots and home
+# automation, the JavaScript ecosystem, notebook and editor plugins.
+HOLDOUT296 = "holdout296.jsonl"
+HOLDOUT297 = "holdout297.jsonl"
+HOLDOUT298 = "holdout298.jsonl"
+HOLDOUT299 = "holdout299.jsonl"
+HOLDOUT300 = "holdout300.jsonl"
+HOLDOUT301 = "holdout301.jsonl"
+HOLDOUT302 = "holdout302.jsonl"
+HOLDOUT303 = "holdout303.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -634,7 +645,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT263, HOLDOUT264, HOLDOUT265, HOLDOUT266, HOLDOUT267, HOLDOUT268, HOLDOUT269, HOLDOUT270, HOLDOUT271,
         HOLDOUT272, HOLDOUT273, HOLDOUT274, HOLDOUT275, HOLDOUT276, HOLDOUT277, HOLDOUT278, HOLDOUT279, HOLDOUT280,
         HOLDOUT281, HOLDOUT282, HOLDOUT283, HOLDOUT284, HOLDOUT285, HOLDOUT286, HOLDOUT287, HOLDOUT288, HOLDOUT289,
-        HOLDOUT290, HOLDOUT291, HOLDOUT292, HOLDOUT293, HOLDOUT294, HOLDOUT295,
+        HOLDOUT290, HOLDOUT291, HOLDOUT292, HOLDOUT293, HOLDOUT294, HOLDOUT295, HOLDOUT296, HOLDOUT297, HOLDOUT298,
+        HOLDOUT299, HOLDOUT300, HOLDOUT301, HOLDOUT302, HOLDOUT303,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1216,6 +1228,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT293, 29, 29),  # representative: Bedrock and Azure, third round; 29 unseen
     (HOLDOUT294, 33, 33),  # representative: the Chinese providers' APIs, third round; 33 unseen
     (HOLDOUT295, 31, 33),  # representative: multi-agent frameworks, fourth round; 31 unseen
+    (HOLDOUT296, 24, 25),  # representative: Go clients and apps; 22 unseen
+    (HOLDOUT297, 20, 21),  # representative: evaluation harnesses; 19 unseen
+    (HOLDOUT298, 29, 31),  # representative: voice and realtime agents; 27 unseen
+    (HOLDOUT299, 31, 32),  # representative: browser-automation and coding agents; 30 unseen
+    (HOLDOUT300, 19, 20),  # representative: structured-output libraries; 17 unseen
+    (HOLDOUT301, 31, 33),  # representative: chat bots and home automation; 29 unseen
+    (HOLDOUT302, 32, 32),  # representative: the JavaScript ecosystem; 30 unseen
+    (HOLDOUT303, 32, 32),  # representative: notebook, note and editor plugins; 31 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

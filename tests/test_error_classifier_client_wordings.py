@@ -5370,3 +5370,65 @@ def test_holdout288_to_295_families(type_name: str, text: str, expect: FailoverR
     """The general rules fitted to the misses of the eighteenth representative wave (holdouts 288 to 295), with real
     shapes and near misses (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a connect the host refused, in Go's words (https://github.com/k8sgpt-ai/k8sgpt-operator/issues/233)
+    ("Error", "failed to call Analyze RPC: rpc error: code = Unknown desc = failed while calling AI provider localai: "
+              "Post \"http://localai-local-ai.ai.svc.cluster.local/v1/chat/completions\": dial tcp 10.43.182.197:80: "
+              "connect: operation not permitted", R.timeout),
+    # Volcengine Ark's code for a missing field (https://github.com/cloudwego/eino-ext/issues/668)
+    ("Error", "MissingParameter: input.status", R.format_error),
+    # Python's TimeoutError as a harness prints it (https://github.com/tenstorrent/tt-inference-server/issues/3105)
+    ("Error", "Exception:TimeoutError(), undefined, retrying", R.timeout),
+    # Gemini Live's close for load (https://github.com/livekit/agents/issues/1679)
+    ("websockets.exceptions.ConnectionClosedError", "received 1011 (internal error) Request trace id: "
+     "21d399562688c813, [ORIGINAL ERROR] extensible_stubs::OVERLOADED_TOO_MANY_RETRIES_PER_REQUEST: You are mos",
+     R.overloaded),
+    # ... and for a call with no key (https://github.com/kailashsp/realtime-conversation-voice-AI-agent/issues/1)
+    ("Error", "received 1008 (policy violation) Request trace id: 1e5df89917798ea3, Method doesn't allow unregistered "
+              "callers (callers without established identity). Pleas", R.auth),
+    # llama.cpp's decode with no KV slot left (https://github.com/acon96/home-llm/issues/188)
+    ("RuntimeError", "Sorry, there was a problem talking to the backend: RuntimeError('llama_decode returned 1')",
+     R.context_overflow),
+    # the Anthropic TypeScript SDK's stream with no event (https://github.com/anthropics/claude-code/issues/489), and
+    # pydantic-ai's (https://github.com/pydantic/pydantic-ai/issues/3238)
+    ("Error", "request ended without sending any chunks", R.empty_response),
+    ("UnexpectedModelBehavior", "Streamed response ended without content or tool calls", R.empty_response),
+    # a reason phrase after a client's "Error:" (https://github.com/olimorris/codecompanion.nvim/issues/1429), and
+    # .NET's status name after "Status code:" (https://github.com/DeSinc/SallyBot/issues/44)
+    ("Error", "Error: Unprocessable Entity", R.format_error),
+    ("Error", "Status code: NotFound\n\nReason phrase: Not Found", R.model_not_found),
+    # LiteLLM's 503 chain around Vertex's 400 (https://github.com/BerriAI/litellm/issues/18442)
+    ("Error", "{\n  \"error\": {\n    \"message\": \"litellm.ServiceUnavailableError: litellm.MidStreamFallbackError: "
+              "litellm.BadRequestError: Vertex_ai_betaException BadRequestError - b'{\\\\n  \\\"error\\\": {\\\\n    "
+              "\\\"code\\\": 400,\\\\n    \\\"message\\\": \\\"Unable to submit request because "
+              "`load_mcp_documentation` functionDeclaration parameters schema should be of type OBJECT. Learn more: https://cloud.google.com/"
+              "vertex-ai/generative-ai/docs/multimodal/function-calling\\\",\\\\n    \\\"status\\\": "
+              "\\\"INVALID_ARGUMENT\\\"\\\\n  }\\\\n}\\\\n'. Received Model Group=gemini-3-flash-preview\",\n    "
+              "\"code\": 503\n  }\n}", R.format_error),
+    # a finish reason "error" that a validator refused, the list of values it takes naming content_filter
+    # (https://github.com/pydantic/pydantic-ai/issues/2844): the generation failed upstream, nothing was blocked
+    ("pydantic_ai.exceptions.UnexpectedModelBehavior", "Invalid response from OpenAI chat completions endpoint: 1 "
+     "validation error for ChatCompletion\nchoices.0.finish_reason\n  Input should be 'stop', 'length', 'tool_calls', "
+     "'content_filter' or 'function_call' [type=literal_error, input_value='error', input_type=str]", R.server_error),
+    # openai 0.x's "Engine not found" (https://github.com/stanfordnlp/dspy/issues/20)
+    ("openai.error.InvalidRequestError", "Engine not found", R.model_not_found),
+    # a service relaying the refusal of the provider key it holds
+    # (https://github.com/run-llama/llama_index/issues/21087)
+    ("Error", "400 {\"detail\":\"Error querying data sink: 400: OpenAI Authentication error. The OpenAI API key used "
+              "for the embedding transformation on your index is invalid.\"}", R.auth),
+    # near misses (real corpus texts): a body cut mid-way or a server that hung up is no answer without chunks; a
+    # decoder's "keyNotFound" names no status; a refused stop that is a normal one is an unreadable answer
+    ("Error", "peer closed connection without sending complete message body (incomplete chunked read)",
+     R.stream_incomplete),
+    ("Error", "Error in thinkdeep: Gemini API error for model gemini-2.5-pro-preview-06-05 after 4 attempts: Server "
+              "disconnected without sending a response.", R.timeout),
+    ("Swift.DecodingError", "Error sending message: keyNotFound(CodingKeys(stringValue: \"id\", intValue: nil), "
+     "Swift.DecodingError.Context(codingPath: [], debugDescription: \"No value associated with key CodingKeys("
+     "stringValue: \\\"id\\\", intValue: nil) (\\\"id\\\").\", underlyingError: nil))", R.malformed_response),
+])
+def test_holdout296_to_303_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the nineteenth representative wave (holdouts 296 to 303), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect

@@ -140,6 +140,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout285.jsonl", "holdout286.jsonl", "holdout287.jsonl",
                   "holdout288.jsonl", "holdout289.jsonl", "holdout290.jsonl", "holdout291.jsonl", "holdout292.jsonl",
                   "holdout293.jsonl", "holdout294.jsonl", "holdout295.jsonl",
+                  "holdout296.jsonl", "holdout297.jsonl", "holdout298.jsonl", "holdout299.jsonl", "holdout300.jsonl",
+                  "holdout301.jsonl", "holdout302.jsonl", "holdout303.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -251,7 +253,9 @@ providers outside the US and China, data-labelling tools); and holdout280 to hol
 side; personal agent gateways, JVM server-side agent frameworks, helpdesk and CRM platforms); and holdout288 to
 holdout295 after that fit, on the rules of ff5a795, sampled the same way (deeper rounds of editor agents, terminal
 coding agents, chat UIs, workflow platforms, routers and relays, Bedrock and Azure, the Chinese providers' APIs,
-multi-agent frameworks).
+multi-agent frameworks); and holdout296 to holdout303 after that fit, on the rules of d9a9081, sampled the same way
+(Go clients, evaluation harnesses, voice and realtime agents, browser and coding agents, structured-output libraries,
+chat bots and home automation, the JavaScript ecosystem, notebook and editor plugins).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
