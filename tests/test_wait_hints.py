@@ -137,6 +137,9 @@ def test_a_hostile_reset_hint_cannot_stall_the_classifier() -> None:
     ("access resets at 10:57 pm gmt-3.", 22 * 3600 + 23 * 60 + 40),  # 01:57Z tomorrow
     ("resets 3am (utc+8)", 15 * 3600 + 26 * 60 + 40),  # 19:00Z
     ("resets 3:40am utc", 6 * 60 + 40),
+    # POSIX's sign: Etc/GMT+5 is five hours behind UTC (Claude Code: "Your limit will reset at 1pm (Etc/GMT+5)":
+    # https://github.com/anthropics/claude-code/issues/2087), unlike gemini-cli's "GMT-3" above
+    ("claude usage limit reached. your limit will reset at 1pm (etc/gmt+5).", 14 * 3600 + 26 * 60 + 40),
     ("resets 12am (america/port-au-prince)", 26 * 60 + 40),  # 00:00 EDT is 04:00Z
     # a date before the time (days away), a zone this host does not know, no reset, an impossible hour: no wait
     ("weekly limit reached · resets dec 2, 7pm (europe/moscow)", None),
