@@ -742,6 +742,10 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # the Claude apps' refusal of a message that would not fit the conversation ("Your message will exceed the
+         # length limit for this chat. Try shortening your message or starting a new conversation":
+         # https://github.com/anthropics/claude-code/issues/2320)
+         "exceed the length limit for this chat",
          # llama.cpp's llama_decode() returning 1: no KV-cache slot holds the batch, the prompt is past the context
          # (home-llm: "RuntimeError('llama_decode returned 1')": https://github.com/acon96/home-llm/issues/188)
          "llama_decode returned 1",
@@ -1865,6 +1869,14 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # Cursor's words for a request its tools made the model refuse ("The model returned an error. Try disabling MCP
+         # servers, or switch models.": https://github.com/Automattic/wordpress-mcp/issues/4; "The argument schema for
+         # tool mcp_datapilot_run_model is incompatible with gemini-2.5-pro-exp-03-25":
+         # https://github.com/AltimateAI/vscode-dbt-power-user/issues/1643), and a tool name over the API's limit in
+         # pydantic's words ("tools.71.FrontendRemoteMcpToolDefinition.name: String should have at most 64 characters":
+         # https://github.com/anthropics/claude-code/issues/34960)
+         "try disabling mcp servers", ("argument schema for tool", "is incompatible with"),
+         ("string should have at most", "characters"),
          # the error code Volcengine Ark (and other cloud APIs) give a request that lacks a required field
          # ("MissingParameter: input.status": https://github.com/cloudwego/eino-ext/issues/668)
          "missingparameter",
@@ -2154,6 +2166,9 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # Google's demand that the account holder sign in again before the key serves ("Verify your account to
+         # continue.", "To continue, verify your account at ...": https://github.com/lbjlaq/Antigravity-Manager/issues/2069)
+         "verify your account",
          # Google's refusal of a call that carries no key or identity ("Method doesn't allow unregistered callers
          # (callers without established identity). Please use API Key ...", as Gemini Live closes the socket with 1008:
          # https://github.com/kailashsp/realtime-conversation-voice-AI-agent/issues/1)
@@ -2230,6 +2245,8 @@ _TAG_LIST: Final = (
          "unauthorised",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout",
+         # NSURLErrorTimedOut by its number alone ("NSURLErrorDomain -1001": https://github.com/tisfeng/Easydict/pull/1301)
+         "nsurlerrordomain 1001",
          # Python's TimeoutError as a wrapper prints the exception it caught ("Exception:TimeoutError(), undefined,
          # retrying": lm-evaluation-harness's API models, https://github.com/tenstorrent/tt-inference-server/issues/3105)
          "timeouterror",
@@ -2262,6 +2279,9 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # Windows' WSAEADDRNOTAVAIL, a local address the socket cannot use ("[WinError 10049] The requested address is
+         # not valid in its context": https://github.com/IBM/mcp-cli/issues/33)
+         "requested address is not valid in its context",
          # a connect the host itself refused (Go: "dial tcp 10.43.182.197:80: connect: operation not permitted", a
          # network policy or sandbox: https://github.com/k8sgpt-ai/k8sgpt-operator/issues/233)
          "connect operation not permitted",
@@ -2543,6 +2563,11 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # the Claude apps' notice for an answer cut off mid-way ("Claude's response was interrupted. Please check your
+         # network connection or contact support if the issue persists.":
+         # https://github.com/wonderwhy-er/DesktopCommanderMCP/issues/98); not Copilot's "Response was interrupted due
+         # to a server error", which the files read both ways
+         "response was interrupted please check your network",
          # aiohttp's body shorter than its Content-Length ("Not enough data to satisfy transfer length header.":
          # https://github.com/open-webui/open-webui/issues/24559)
          "not enough data to satisfy transfer length header",
@@ -2678,6 +2703,9 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # a Rust SSE client handed a body of another type (rig over Ollama: "SSE error err=InvalidContentType(
+         # \"application/x-ndjson\", ...)": https://github.com/0xPlaygrounds/rig/issues/861)
+         "invalidcontenttype",
          # a proxy that got a 200 whose body is no JSON ("Custom OpenAI returned status 200 non-JSON body (generate):
          # expected value at line 1 column 1": https://github.com/TriDefender/zcode-api/issues/28)
          "non json body",
@@ -2918,6 +2946,9 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # an embedding call answered with none (AnythingLLM: "Ollama returned an empty embedding for chunk!":
+         # https://github.com/Mintplex-Labs/anything-llm/issues/3243)
+         "returned an empty embedding",
          # the Anthropic TypeScript SDK's MessageStream when the response carried no event at all ("request ended
          # without sending any chunks": https://github.com/anthropics/claude-code/issues/489), and pydantic-ai's stream
          # with no part ("Streamed response ended without content or tool calls":

@@ -612,6 +612,14 @@ HOLDOUT300 = "holdout300.jsonl"
 HOLDOUT301 = "holdout301.jsonl"
 HOLDOUT302 = "holdout302.jsonl"
 HOLDOUT303 = "holdout303.jsonl"
+# Six more representative samples after that fit, measured on 446424b (the rules of 82e6177): Rust clients, mobile
+# and desktop apps, PHP, Ruby and Elixir clients, RAG platforms, translation tools, MCP servers and clients.
+HOLDOUT304 = "holdout304.jsonl"
+HOLDOUT305 = "holdout305.jsonl"
+HOLDOUT306 = "holdout306.jsonl"
+HOLDOUT307 = "holdout307.jsonl"
+HOLDOUT308 = "holdout308.jsonl"
+HOLDOUT309 = "holdout309.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -646,7 +654,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT272, HOLDOUT273, HOLDOUT274, HOLDOUT275, HOLDOUT276, HOLDOUT277, HOLDOUT278, HOLDOUT279, HOLDOUT280,
         HOLDOUT281, HOLDOUT282, HOLDOUT283, HOLDOUT284, HOLDOUT285, HOLDOUT286, HOLDOUT287, HOLDOUT288, HOLDOUT289,
         HOLDOUT290, HOLDOUT291, HOLDOUT292, HOLDOUT293, HOLDOUT294, HOLDOUT295, HOLDOUT296, HOLDOUT297, HOLDOUT298,
-        HOLDOUT299, HOLDOUT300, HOLDOUT301, HOLDOUT302, HOLDOUT303,
+        HOLDOUT299, HOLDOUT300, HOLDOUT301, HOLDOUT302, HOLDOUT303, HOLDOUT304, HOLDOUT305, HOLDOUT306, HOLDOUT307,
+        HOLDOUT308, HOLDOUT309,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1236,6 +1245,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT301, 31, 33),  # representative: chat bots and home automation; 29 unseen
     (HOLDOUT302, 32, 32),  # representative: the JavaScript ecosystem; 30 unseen
     (HOLDOUT303, 32, 32),  # representative: notebook, note and editor plugins; 31 unseen
+    (HOLDOUT304, 28, 33),  # representative: Rust clients and apps; 27 unseen
+    (HOLDOUT305, 27, 29),  # representative: mobile and desktop apps; 26 unseen
+    (HOLDOUT306, 32, 33),  # representative: PHP, Ruby and Elixir clients; 32 unseen
+    (HOLDOUT307, 28, 29),  # representative: RAG and document platforms; 27 unseen
+    (HOLDOUT308, 35, 35),  # representative: translation and subtitle tools; 35 unseen
+    (HOLDOUT309, 32, 35),  # representative: MCP servers and clients; 23 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5432,3 +5432,42 @@ def test_holdout296_to_303_families(type_name: str, text: str, expect: FailoverR
     """The general rules fitted to the misses of the nineteenth representative wave (holdouts 296 to 303), with real
     shapes and near misses (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # the Claude apps' cut answer (https://github.com/wonderwhy-er/DesktopCommanderMCP/issues/98) and their message too
+    # long for the chat (https://github.com/anthropics/claude-code/issues/2320)
+    ("Error", "Claude\u2019s response was interrupted. Please check your network connection or contact support if the "
+              "issue persists.", R.stream_incomplete),
+    ("Error", "Your message will exceed the length limit for this chat. Try shortening your message or starting a new "
+              "conversation.", R.context_overflow),
+    # Cursor's refusals of a request its MCP tools spoiled (https://github.com/Automattic/wordpress-mcp/issues/4,
+    # https://github.com/AltimateAI/vscode-dbt-power-user/issues/1643), and a tool name over 64 characters
+    # (https://github.com/anthropics/claude-code/issues/34960)
+    ("Error", "The model returned an error. Try disabling MCP servers, or switch models. (Request ID: "
+              "c58c9409-a018-4c5b-a932-XXXXXXXXX)", R.format_error),
+    ("Error", "The argument schema for tool mcp_datapilot_run_model is incompatible with gemini-2.5-pro-exp-03-25. "
+              "Please fix the MCP server, disable the MCP server, or switch models.", R.format_error),
+    ("Error", "tools.71.FrontendRemoteMcpToolDefinition.name: String should have at most 64 characters",
+     R.format_error),
+    # NSURLErrorTimedOut by number (https://github.com/tisfeng/Easydict/pull/1301); Windows' WSAEADDRNOTAVAIL
+    # (https://github.com/IBM/mcp-cli/issues/33)
+    ("Error", "NSURLErrorDomain -1001", R.timeout),
+    ("Error", "Error processing message: Ollama API Error: [WinError 10049] The requested address is not valid in its "
+              "context", R.timeout),
+    # an empty embedding (https://github.com/Mintplex-Labs/anything-llm/issues/3243); a Rust SSE client given NDJSON
+    # (https://github.com/0xPlaygrounds/rig/issues/861)
+    ("Error", "addDocumentToNamespace Ollama Failed to embed: Ollama returned an empty embedding for chunk!",
+     R.empty_response),
+    ("Error", "SSE error err=InvalidContentType(\"application/x-ndjson\", Response { ... })", R.malformed_response),
+    # Google's "verify your account" with no status (https://github.com/lbjlaq/Antigravity-Manager/issues/2069)
+    ("Error", "Verify your account to continue.", R.auth),
+    # near misses (real corpus texts): Copilot's interruption "due to a server error" stays the server's; an HTTP status
+    # that NSURLErrorDomain carries is that status
+    ("Error", "Response was interrupted due to a server error. Retrying...", R.server_error),
+    ("Error", "The operation couldn\u2019t be completed. (NSURLErrorDomain error 401.)", R.auth),
+])
+def test_holdout304_to_309_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the twentieth representative wave (holdouts 304 to 309), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect

@@ -142,6 +142,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout293.jsonl", "holdout294.jsonl", "holdout295.jsonl",
                   "holdout296.jsonl", "holdout297.jsonl", "holdout298.jsonl", "holdout299.jsonl", "holdout300.jsonl",
                   "holdout301.jsonl", "holdout302.jsonl", "holdout303.jsonl",
+                  "holdout304.jsonl", "holdout305.jsonl", "holdout306.jsonl", "holdout307.jsonl", "holdout308.jsonl",
+                  "holdout309.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -255,7 +257,9 @@ holdout295 after that fit, on the rules of ff5a795, sampled the same way (deeper
 coding agents, chat UIs, workflow platforms, routers and relays, Bedrock and Azure, the Chinese providers' APIs,
 multi-agent frameworks); and holdout296 to holdout303 after that fit, on the rules of d9a9081, sampled the same way
 (Go clients, evaluation harnesses, voice and realtime agents, browser and coding agents, structured-output libraries,
-chat bots and home automation, the JavaScript ecosystem, notebook and editor plugins).
+chat bots and home automation, the JavaScript ecosystem, notebook and editor plugins); and holdout304 to holdout309
+after that fit, on the rules of 82e6177, sampled the same way (Rust clients, mobile and desktop apps, PHP, Ruby and
+Elixir clients, RAG and document platforms, translation and subtitle tools, MCP servers and clients).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
