@@ -215,7 +215,7 @@ def clock_reset(text: str) -> re.Match[str] | None:
 @lru_cache(maxsize=64)
 def _zone(name: str) -> tzinfo | None:
     """The IANA zone a lower-case name stands for ("america/los_angeles"), or None when this host has no such zone."""
-    from zoneinfo import ZoneInfo, available_timezones  # only a clock reset needs the zone database
+    from zoneinfo import ZoneInfo  # only a clock reset needs the zone database
 
     def title(part: str) -> str:
         return "_".join(w[:1].upper() + w[1:] for w in part.split("_"))
@@ -226,10 +226,19 @@ def _zone(name: str) -> tzinfo | None:
     except Exception:  # an unknown key, or no zone database here: no wait rather than a wrong one
         pass
     try:
-        exact = {key.lower(): key for key in available_timezones()}.get(name)
+        exact = _zone_keys().get(name)
         return None if exact is None else ZoneInfo(exact)
     except Exception:
         return None
+
+
+@lru_cache(maxsize=1)
+def _zone_keys() -> dict[str, str]:
+    """Every zone key this host knows, by its lower-case spelling ("etc/gmt+5": "Etc/GMT+5"). Read once: listing them
+    walks the zone database (tens of milliseconds), and a text may name any number of zones this host lacks."""
+    from zoneinfo import available_timezones
+
+    return {key.lower(): key for key in available_timezones()}
 
 
 def wait_until_clock(text: str, now: float) -> float | None:

@@ -158,3 +158,30 @@ def test_a_reset_hour_with_no_zone_is_read_on_the_hosts_clock() -> None:
     assert wait is not None and 0 < wait <= 24 * 3600
     local = datetime.fromtimestamp(NOW + wait).astimezone()
     assert (local.hour, local.minute, local.second) == (20, 0, 0)
+
+
+def test_zones_this_host_lacks_list_the_zone_database_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A title-cased guess that is no zone falls back to the host's list of zones. Listing it walks the zone database,
+    so it is read once, however many unknown zones texts name."""
+    import zoneinfo
+
+    from agent import _wait_hints
+
+    calls = []
+    real = zoneinfo.available_timezones
+
+    def counted() -> set[str]:
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(zoneinfo, "available_timezones", counted)
+    _wait_hints._zone.cache_clear()
+    _wait_hints._zone_keys.cache_clear()
+    try:
+        for n in range(5):
+            assert wait_until_clock(f"resets 3pm (mars/crater_{n})", NOW) is None
+        assert wait_until_clock("resets 1pm (etc/gmt+5)", NOW) is not None  # found by the list: "Etc/GMT+5"
+        assert len(calls) == 1
+    finally:
+        _wait_hints._zone.cache_clear()
+        _wait_hints._zone_keys.cache_clear()
