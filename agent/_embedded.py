@@ -201,7 +201,10 @@ _GRPC_SNAKE_CODES: Final = (*(s.lower() for s in _GOOGLE_STATUSES if "_" in s), 
 # The key=value field may quote its value, as the SDKs' pydantic models print themselves (openai's RealtimeError inside
 # pipecat's ErrorFrame: "error=RealtimeError(type='invalid_request_error', code='invalid_value', message=...)":
 # https://github.com/pipecat-ai/pipecat/issues/2106).
-_TEXT_CODE_RE: Final = re.compile(r"(?:\[|\b(?:code|type)=['\"]?)(?!(?:" + "|".join(_GRPC_SNAKE_CODES) + r")\b)"
+# In the key=value form they are read: a field named code holds the service's own code (python-genai's interactions
+# stream: "ErrorEvent(error=Error(code='deadline_exceeded', message=''), ...)":
+# https://github.com/googleapis/python-genai/issues/1871).
+_TEXT_CODE_RE: Final = re.compile(r"(?:\[(?!(?:" + "|".join(_GRPC_SNAKE_CODES) + r")\b)|\b(?:code|type)=['\"]?)"
                                   r"([a-z]{2,30}(?:_[a-z]{2,30}){1,5})(?:\]|\b(?![=.(]))")
 
 
@@ -257,8 +260,10 @@ def embedded_status(text: str) -> int | None:
     # ... or after the class that carried it, as a traceback's last line kept as text shows it ("AI_APICallError: Bad
     # Gateway", "APIError: Service Unavailable")
     if (len(text) < 100 and (lead := _CLASS_LEAD.match(text)) is not None
-            and (bare := bare_reason(text[lead.end():])) is not None):
+            and (bare := bare_reason(_PROVIDER_LEAD.sub("", text[lead.end():], 1))) is not None):
         return bare
+    if (trailing := _trailing_status(text)) is not None:
+        return trailing
     if "[GIN]" in head and (gin := _GIN_LOG_RE.search(head)) is not None:
         return int(gin.group(1))
     if (("rror: " in head or "tatus: " in head or "ailed: " in head or "tatus '" in head)
@@ -272,6 +277,26 @@ def embedded_status(text: str) -> int | None:
 # makeMessage, src/core/error.ts), wherever a wrapper's sentence puts it ("Error in OpenRouter API call (Attempt 1/3):
 # 400 Provider returned error": https://github.com/campfirein/byterover-cli/issues/43, a terminal's wrap inside it).
 _UPSTREAM_ANSWER: Final = "provider returned error"
+
+
+# LiteLLM's provider exception before the provider's own message ("litellm.APIConnectionError: OllamaException -
+# unauthorized": https://github.com/anthropics/skills/issues/574): the message after it is the provider's answer.
+_PROVIDER_LEAD: Final = re.compile(r"\s*\w{2,40}Exception - ")
+# A status alone at the very end of a short message, after a colon: a client's "<what failed>: <status>" ("Error
+# requesting chat completion: 404": https://github.com/1runeberg/confichat/issues/12; "Error: pull model manifest: 401",
+# "Ollama: 404"). Only in a message that says something failed, or in a name and the number alone: a count at the end
+# of a sentence ("Exceeded limit on max data-uri per request: 250") is no status.
+_TRAILING_STATUS: Final = re.compile(r":\s+([45]\d\d)\s*$")  # a space after the colon: ":443" is a port
+_FAILURE_WORDS: Final = ("error", "fail")
+
+
+def _trailing_status(text: str) -> int | None:
+    if len(text) > 160 or (match := _TRAILING_STATUS.search(text)) is None:
+        return None
+    before = text[:match.start()].lower()
+    if len(before.split()) == 1 or any(word in before for word in _FAILURE_WORDS):
+        return int(match.group(1))
+    return None
 
 
 def _upstream_answer_follows(head: str, end: int) -> bool:

@@ -1496,6 +1496,10 @@ _TAG_LIST: Final = (
     # own key was accepted.
     _tag("relay_account_refused", ("upstream authentication failed", "contact administrator"),
          ("upstream access forbidden", "contact administrator")),
+    # A server that answered 503 naming something it could not reach (Hermes Cloud's {"detail": "Auth provider 'nous'
+    # unreachable"}: https://github.com/NousResearch/hermes-agent/issues/94558): a dependency down, not load. Read under
+    # a 503 only: without a status the word is a client's own failed connection ("Network is unreachable").
+    _tag("dependency_unreachable", "unreachable"),
     _tag("upstream_unreachable",
          # Envoy's sentence with any reset reason but overflow ("upstream connect error or disconnect/reset before
          # headers. reset reason: protocol error"; "... retried and the latest reset reason: connection failure,
@@ -1689,6 +1693,15 @@ _TAG_LIST: Final = (
          # client ("OpenAI missing required apiKey"); a gateway's OAuth account to reconnect ("GeminiCLI account is
          # missing projectId. Reconnect OAuth ...")
          "missing authorization header", "missing required apikey", "reconnect oauth",
+         # a key sent in a shape the service refuses (GitHub Copilot's 400 "Authorization header is badly formatted":
+         # https://github.com/NousResearch/hermes-agent/issues/45276), and DeepSeek's refusal of a key as a wrapper
+         # relays it under a 400 ("Authentication Fails, Your api key: ****cd15 is invalid":
+         # https://github.com/BerriAI/litellm/issues/7213)
+         ("authorization header", "badly formatted"), ("authentication fails", "is invalid"),
+         # Google's "API key expired. Please renew the API key.": the files read it as the key's refusal, not a revoked
+         # account; Google sends it for keys made minutes before (https://github.com/simonw/llm/issues/1213), and
+         # marking a key dead on it would need an operator to bring a working key back
+         "api key expired",
          # botocore's NoCredentialsError and PartialCredentialsError ("Unable to locate credentials", "Partial
          # credentials found in env, missing: AWS_SECRET_ACCESS_KEY"), its SSO token error ("The SSO session associated
          # with this profile has expired or is otherwise invalid"), the OpenHands SDK ("Invalid or missing API
@@ -2034,6 +2047,10 @@ _TAG_LIST: Final = (
          "unsupported_parameter", "invalid schema", "invalid_schema", "extra inputs are not permitted",
          "missing required parameter", "field required", "invalid type for", "unsupported param",
          "input is not supported", "expected a string with minimum length", "does not support tools",
+         # LiteLLM's refusal of tools for a provider it has no function calling for ("Function calling is not supported
+         # by anthropic. To add it to the prompt, set `litellm.add_function_to_prompt = True`.": the files read it as
+         # the request's, whatever class wraps it, https://github.com/BerriAI/litellm/pull/813)
+         "function calling is not supported",
          "error rendering prompt with jinja template", "unexpected role",
          # xAI's refusal of a parameter it does not take, for this model or at all ("Argument not supported on this
          # model: presencePenalty", "Argument not supported: stream_options":
@@ -2135,7 +2152,7 @@ _TAG_LIST: Final = (
          "账户当前处于非活动状态", "account is currently inactive",
          "revoked", "invalid_grant", "account has been disabled", "account is deactivated", "account_deactivated",
          "deactivated account", "has been deactivated", "organization has been disabled",
-         "api key expired", "leaked", "has been suspended", "account suspended", "account has been banned",
+         "leaked", "has been suspended", "account suspended", "account has been banned",
          "oauth authentication is currently not supported", "oauth authentication is currently not allowed",
          "api key has expired", "organization has been restricted", "organization_restricted",
          "must be a member of an organization", "account has been locked", "has been locked", "access terminated",
@@ -2480,6 +2497,12 @@ _TAG_LIST: Final = (
     _tag("relay_call_failed", "do request failed", "do_request_failed"),
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
+    # .NET's HttpRequestException for a TLS session it could not set up ("The SSL connection could not be established,
+    # see inner exception."), its inner exception not printed or saying only that authentication failed: the files
+    # read every such paste as a certificate the client does not trust (a corporate proxy's, an Android trust store:
+    # https://github.com/microsoft/semantic-kernel/issues/12908, /10082); ``tls_unexplained`` leaves to the transport
+    # rules an inner exception that names a dropped connection.
+    _tag("ssl_unexplained", "ssl connection could not be established"),
     _tag("tls_untrusted",
          # Node's code for a certificate whose names do not cover the host (ERR_TLS_CERT_ALTNAME_INVALID: a DNS answer
          # pointing elsewhere, https://github.com/anomalyco/opencode/issues/38502) and .NET's for a certificate it
@@ -2510,6 +2533,11 @@ _TAG_LIST: Final = (
          "depth_zero_self_signed_cert", "cert_has_expired", "x509: certificate signed by unknown authority",
          "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
+    # An output budget that alone is larger than the model's window (vLLM: "max_tokens (393216) cannot be greater than
+    # max_model_len (max_total_tokens=262144). Please request fewer output tokens.":
+    # https://github.com/NousResearch/hermes-agent/issues/102494): the prompt is not the problem, so shrinking it
+    # cannot help; the request must ask for less.
+    _tag("output_over_window", "cannot be greater than max_model_len"),
     _tag("output_truncated",
          # an answer whose stop reason is the length cap, as a client logs it ("summarize_empty_response
          # model=gpt-5-mini finish_reason=length": https://github.com/pvliesdonk/markdown-vault-mcp/issues/919)
@@ -2568,6 +2596,9 @@ _TAG_LIST: Final = (
          # https://github.com/wonderwhy-er/DesktopCommanderMCP/issues/98); not Copilot's "Response was interrupted due
          # to a server error", which the files read both ways
          "response was interrupted please check your network",
+         # openai-node's AssistantStream when the run's stream ended before its final run event ("Final run has not been
+         # received": https://github.com/openai/openai-node/issues/945)
+         "final run has not been received",
          # aiohttp's body shorter than its Content-Length ("Not enough data to satisfy transfer length header.":
          # https://github.com/open-webui/open-webui/issues/24559)
          "not enough data to satisfy transfer length header",
@@ -2703,6 +2734,10 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # a client that got a string where a completion object belongs, reading its fields (Semantic Kernel over
+         # Azure: "AttributeError("'str' object has no attribute 'usage'")":
+         # https://github.com/microsoft/semantic-kernel/issues/9171; a relay's answer: "... attribute 'choices'")
+         "str object has no attribute usage", "str object has no attribute choices",
          # a Rust SSE client handed a body of another type (rig over Ollama: "SSE error err=InvalidContentType(
          # \"application/x-ndjson\", ...)": https://github.com/0xPlaygrounds/rig/issues/861)
          "invalidcontenttype",
@@ -2946,6 +2981,9 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # hermes-agent's retries of empty answers spent ("Max retries (3) for empty content exceeded.":
+         # https://github.com/NousResearch/hermes-agent/pull/2124)
+         ("max retries", "for empty content"),
          # an embedding call answered with none (AnythingLLM: "Ollama returned an empty embedding for chunk!":
          # https://github.com/Mintplex-Labs/anything-llm/issues/3243)
          "returned an empty embedding",
@@ -3178,9 +3216,9 @@ _TAG_LIST: Final = (
          "unexpected server error", "failed to generate chat completion", "unable to obtain a valid response"),
     _tag("ssl",
          # a TLS handshake that failed, in ESP-IDF's, Zig's and .NET's words ("TLS handshake failed over proxy tunnel",
-         # "TlsInitializationFailed", "The SSL connection could not be established, see inner exception" with its
-         # AuthenticationException "Authentication failed, see inner exception")
-         "tls handshake failed", "tlsinitializationfailed", "ssl connection could not be established",
+         # "TlsInitializationFailed", the AuthenticationException "Authentication failed, see inner exception"; the
+         # HttpRequestException around it, "The SSL connection could not be established", is ``tls_untrusted``'s)
+         "tls handshake failed", "tlsinitializationfailed",
          "authentication failed see inner exception",
          "bad record mac", "ssl alert", "tls alert", "ssl handshake", "tlsv1 alert", "sslv3 alert",
          # mbedTLS (Godot's HTTPRequest: "TLS handshake error: -27648")
@@ -3207,6 +3245,9 @@ _TAG_LIST: Final = (
          ("connection to the server", "closed unexpectedly"),
          # the websockets library's abnormal closure (1006): the connection dropped without a close handshake
          "no close frame received or sent",
+         # .NET's IOException when the peer closed the connection in the TLS handshake ("Authentication failed because
+         # the remote party has closed the transport stream.")
+         "closed the transport stream",
          "server disconnected", "peer closed connection", "connection reset by peer", "connection was closed",
          "network connection lost", "unexpected eof", "incomplete chunked read", "connection error",
          "response payload is not completed", "other side closed", "und_err_socket"),

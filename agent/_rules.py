@@ -177,6 +177,11 @@ def per_minute_quota_id(f: ErrorFacts) -> bool:
     client's printout) or from a body's QuotaFailure violations (codes)."""
     if "perminute" in f.text and "quotaid" in f.text:
         return "perday" not in f.text
+    # Vertex AI's quota metric names, in snake case ("Quota exceeded for aiplatform.googleapis.com/
+    # generate_content_requests_per_minute_per_project_per_base_model ...": https://github.com/flatironinstitute/
+    # neurosift/issues/224)
+    if "_per_minute" in f.text:
+        return "_per_day" not in f.text and "perday" not in f.text
     ids = [code for code in f.codes if "perminute" in code or "perday" in code]
     return bool(ids) and not any("perday" in code for code in ids)
 
@@ -902,6 +907,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("provider_policy_phrase", R.provider_policy_blocked, tags=("provider_policy",)),
     # Not an output budget spent before any answer ("Model token limit (8192) exceeded before any response was
     # generated"): the prompt fit; shrinking it does not help, a larger max_tokens does.
+    # An output budget that alone exceeds the window (vLLM's "max_tokens=393216 cannot be greater than max_model_len"):
+    # the request must ask for less; shrinking the prompt cannot help.
+    rule("output_budget_over_window", R.format_error, statuses=(400, 422, None), tags=("output_over_window",)),
     rule("context_overflow_phrase", R.context_overflow, statuses=(400, 413, 422, None, *SERVER),
          tags=("context_overflow",), unless=("output_truncated",)),
     rule("negative_max_tokens", R.context_overflow, statuses=(400, 422, None), test=negative_max_tokens),
@@ -1045,6 +1053,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("loopback_backend_refused", R.server_error, statuses=(None, 500, 502, 503), test=loopback_backend_refused),
     # A certificate that fails verification, whatever status a wrapper gives it: fall back, never retry.
     rule("tls_untrusted_phrase", R.tls_untrusted, statuses=TRANSPORT, tags=("tls_untrusted",)),
+    rule("tls_unexplained", R.tls_untrusted, statuses=TRANSPORT, tags=("ssl_unexplained",),
+         unless=("disconnect", "timeout", "transport", "stream_cut", "offline")),
     # A body cut after the answer began (no timer or reset named): the stream is incomplete, not the connection
     # unusable; a large session keeps seed 003's reading (a gateway dropping an oversized request, below).
     rule("body_cut_phrase", R.stream_incomplete, statuses=TRANSPORT, tags=("body_cut",), unless=("timeout",),
@@ -1118,6 +1128,8 @@ RULES: Final[tuple[Rule, ...]] = (
     # A 503 whose words name a fault of the server rather than its load ("Mistral Error [503]: unreachable_backend -
     # Internal server error"): the server is broken, not busy (both back off the endpoint; the reason says which).
     rule("server_fault_as_503", R.server_error, statuses=(503,), tags=("server_fault",), unless=("overloaded",)),
+    rule("dependency_unreachable_as_503", R.server_error, statuses=(503,), tags=("dependency_unreachable",),
+         unless=("overloaded",)),
     rule("status_503_529", R.overloaded, statuses=(503, 529)),
     # A 499 that reached the client (Google's CANCELLED, "The operation was cancelled", reason backendError): the server
     # gave up on the call, the client did not; nothing in the request is at fault.

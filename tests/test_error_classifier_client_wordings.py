@@ -3895,9 +3895,11 @@ def test_a_status_stated_after_code_is(type_name: str, text: str, expect: Failov
     ("Error", "E (52070) proxy: TLS handshake failed over proxy tunnel\nE (52080) llm: HTTP request failed: "
      "ESP_ERR_HTTP_CONNECT", R.timeout),
     ("Error", "network error: TlsInitializationFailed (gave up after 6 attempts)", R.timeout),
+    # (read as the files label it since holdout316: a TLS session .NET could not set up, its inner exception saying
+    # only that authentication failed, is a certificate the client does not trust; see test_holdout310_to_317)
     ("Microsoft.SemanticKernel.HttpOperationException", "The SSL connection could not be established, see inner "
      "exception.\n---> System.Security.Authentication.AuthenticationException: Authentication failed, see inner "
-     "exception.", R.timeout),
+     "exception.", R.tls_untrusted),
 ])
 def test_holdout139_to_144_families(type_name: str, text: str, expect: FailoverReason) -> None:
     """The general rules fitted to the misses of holdouts 139 to 144 (SDK repos, routers and local servers, agent
@@ -5471,3 +5473,73 @@ def test_holdout304_to_309_families(type_name: str, text: str, expect: FailoverR
     """The general rules fitted to the misses of the twentieth representative wave (holdouts 304 to 309), with real
     shapes and near misses (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a key refused in a shape or words a 400 carries: Copilot's malformed header
+    # (https://github.com/NousResearch/hermes-agent/issues/45276), DeepSeek's invalid key relayed by LiteLLM
+    # (https://github.com/BerriAI/litellm/issues/10403), Google's expired key
+    # (https://github.com/simonw/llm/issues/1213)
+    ("BadRequestError", "HTTP 400: bad request: Authorization header is badly formatted", R.auth),
+    ("BadRequestError", 'litellm.BadRequestError: DeepseekException - {"error":{"message":"Authentication \nFails, '
+     'Your api key: ****cd15 is \ninvalid","type":"authentication_error","param":null,"code":"invalid_request_error"}}',
+     R.auth),
+    ("Error", "API key expired. Please renew the API key.", R.auth),
+    # LiteLLM's provider exception around a bare reason phrase (https://github.com/anthropics/skills/issues/574), and a
+    # client's "<what failed>: <status>" (https://github.com/1runeberg/confichat/issues/12)
+    ("litellm.exceptions.APIConnectionError", "litellm.APIConnectionError: OllamaException - unauthorized", R.auth),
+    ("Error", "Error requesting chat completion: 404", R.model_not_found),
+    # an output budget alone over vLLM's window (https://github.com/NousResearch/hermes-agent/issues/102494)
+    ("Error", "400: max_tokens=393216 cannot be greater than max_model_len=max_total_tokens=262144. Please request "
+              "fewer output tokens.", R.format_error),
+    # openai-node's AssistantStream (https://github.com/openai/openai-node/issues/945); hermes-agent's spent retries
+    # of empty answers (https://github.com/NousResearch/hermes-agent/pull/2124); a string where a completion belongs
+    # (https://github.com/microsoft/semantic-kernel/issues/9171)
+    ("OpenAIError", "Final run has not been received", R.stream_incomplete),
+    ("Error", "Max retries (3) for empty content exceeded.", R.empty_response),
+    ("Error", "Error occurred while invoking function <Function_Name>: (\"<class 'semantic_kernel.connectors.ai."
+              "open_ai.services.azure_chat_completion.AzureChatCompletion'> service failed to complete the prompt\", "
+              "AttributeError(\"'str' object has no attribute 'usage'\"))", R.malformed_response),
+    # python-genai's interactions stream error event (https://github.com/googleapis/python-genai/issues/1871)
+    ("Error", "ErrorEvent(error=Error(code='deadline_exceeded', message=''), event_id=None, event_type='error')",
+     R.timeout),
+    # .NET's TLS session with no inner exception printed (https://github.com/microsoft/semantic-kernel/issues/12908)
+    ("Error", "The SSL connection could not be established, see inner exception.", R.tls_untrusted),
+    # Vertex AI's per-minute quota by its metric name (https://github.com/flatironinstitute/neurosift/issues/224)
+    ("Error", "Quota exceeded for aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per_base_"
+              "model with base model: gemini-experimental. Please submit a quota increase request. https://cloud."
+              "google.com/vertex-ai/docs/generative-ai/quotas-genai", R.rate_limit),
+    # LiteLLM's refusal of tools for a provider, whatever class it wraps (https://github.com/BerriAI/litellm/pull/813)
+    ("ServiceUnavailableError", "AnthropicException - Function calling is not supported by anthropic. To add it to the "
+     "prompt, set `litellm.add_function_to_prompt = True`.", R.format_error),
+    # near misses (real corpus texts): a port after a colon and a count at a sentence's end are no status; a client's
+    # unreachable network is the transport's; a 503 with no capacity is load, however unreachable the model
+    ("Error", "Failed to connect to api.openai.com/31.13.94.49:443", R.timeout),
+    ("Error", "Exceeded limit on max data-uri per request: 250", R.payload_too_large),
+    ("ConnectError", "[Errno 101] Network is unreachable", R.timeout),
+    ("Error", "model unreachable: UNAVAILABLE (code 503): No capacity available for model claude-opus-4-6-thinking on "
+              "the server: UNAVAILABLE (code 503): No capacity available for model claude-opus-4-6-thinking on the "
+              "server: model api cannot be reached", R.overloaded),
+])
+def test_holdout310_to_317_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the twenty-first representative wave (holdouts 310 to 317), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # Hermes Cloud's 503 naming a dependency it could not reach
+    # (https://github.com/NousResearch/hermes-agent/issues/94558): broken, not busy
+    (503, {"detail": "Auth provider 'nous' unreachable"}, R.server_error),
+    # near misses: Cohere's key past its expiry stays dead (https://docs.cohere.com/reference/errors); vLLM's prompt
+    # over the window stays a context overflow
+    (401, {"message": "Your API key has expired. Please create a production key at dashboard.cohere.com or reach out "
+                      "to your contact at Cohere to continue usage."}, R.auth_permanent),
+    (400, {"object": "error", "message": "The decoder prompt (length 9000) is longer than the maximum model length of "
+                                         "8192.", "type": "BadRequestError", "param": None, "code": 400},
+     R.context_overflow),
+])
+def test_holdout310_to_317_bodies(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
+    """The same wave's shapes that came with a status and a body, through the real SDK client."""
+    error = exception_from_http("openai", status, body, {})
+    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect

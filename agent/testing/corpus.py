@@ -144,6 +144,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout301.jsonl", "holdout302.jsonl", "holdout303.jsonl",
                   "holdout304.jsonl", "holdout305.jsonl", "holdout306.jsonl", "holdout307.jsonl", "holdout308.jsonl",
                   "holdout309.jsonl",
+                  "holdout310.jsonl", "holdout311.jsonl", "holdout312.jsonl", "holdout313.jsonl", "holdout314.jsonl",
+                  "holdout315.jsonl", "holdout316.jsonl", "holdout317.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -259,7 +261,10 @@ multi-agent frameworks); and holdout296 to holdout303 after that fit, on the rul
 (Go clients, evaluation harnesses, voice and realtime agents, browser and coding agents, structured-output libraries,
 chat bots and home automation, the JavaScript ecosystem, notebook and editor plugins); and holdout304 to holdout309
 after that fit, on the rules of 82e6177, sampled the same way (Rust clients, mobile and desktop apps, PHP, Ruby and
-Elixir clients, RAG and document platforms, translation and subtitle tools, MCP servers and clients).
+Elixir clients, RAG and document platforms, translation and subtitle tools, MCP servers and clients); and holdout310
+to holdout317 after that fit, on the rules of 718cccc, sampled the same way (fifth rounds of hermes-agent, the OpenAI
+SDKs' trackers, the Anthropic side and self-hosted servers' trackers, fourth rounds of LiteLLM and the Google and AWS
+SDKs, .NET clients, OpenRouter and other aggregators).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
