@@ -1696,7 +1696,7 @@ _TAG_LIST: Final = (
          # a key sent in a shape the service refuses (GitHub Copilot's 400 "Authorization header is badly formatted":
          # https://github.com/NousResearch/hermes-agent/issues/45276), and DeepSeek's refusal of a key as a wrapper
          # relays it under a 400 ("Authentication Fails, Your api key: ****cd15 is invalid":
-         # https://github.com/BerriAI/litellm/issues/7213)
+         # https://github.com/BerriAI/litellm/issues/10403)
          ("authorization header", "badly formatted"), ("authentication fails", "is invalid"),
          # Google's "API key expired. Please renew the API key.": the files read it as the key's refusal, not a revoked
          # account; Google sends it for keys made minutes before (https://github.com/simonw/llm/issues/1213), and
