@@ -242,6 +242,9 @@ _TAG_LIST: Final = (
          # severe violation information."), MiniMax's 1027 ("输出内容涉敏": the output touched sensitive content)
          "triggered tripwire", "request failed because the input text may contain", "输出内容涉敏",
          "flagged for possible cybersecurity risk", "trusted access for cyber", "violates our usage policies",
+         # Codex's notice for a conversation flagged more than once ("Your conversations have multiple flags for
+         # possible cybersecurity risk.": https://github.com/openai/codex/issues/20806)
+         "flags for possible cybersecurity risk",
          "violates openai's usage policies", "violating our usage policy", "your request was flagged by",
          "prompt was flagged by our safety", "responses cannot be generated due to safety",
          "output blocked by content filtering policy", "content_filter", "responsibleaipolicyviolation",
@@ -1070,6 +1073,9 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # Qwen OAuth's free daily allowance spent ("429 Free allocated quota exceeded.": https://github.com/QwenLM/
+         # qwen-code/issues/1742), not DashScope's per-minute allocation ("Allocated quota exceeded", a throttle)
+         "free allocated quota exceeded",
          # OpenCode Zen's free tier spent ("Free usage exceeded, subscribe to Go":
          # https://github.com/anomalyco/opencode/issues/42128; "Free usage exceeded, add credits":
          # packages/opencode/src/session/retry.ts)
@@ -1336,6 +1342,10 @@ _TAG_LIST: Final = (
          # a chosen model out of service for a while (Amazon Q: "The model you've selected is temporarily unavailable";
          # "The model is temporarily unavailable due to maintenance")
          ("model", "is temporarily unavailable"),
+         # ... as Claude Code's auto mode says it of the model it asks, whatever the model is called
+         # ("deepseek-pro-v4[1m] is temporarily unavailable, so auto mode cannot determine the safety of Bash right
+         # now": https://github.com/deepseek-ai/awesome-deepseek-agent/issues/284)
+         ("is temporarily unavailable", "so auto mode"),
          # chatgpt-mirai-qq-bot's canned reply ("当前服务器压力有点大...": the server is under pressure)
          "服务器压力",
          # SkyServe's load balancer with no replica up yet ("No ready replicas. Use "sky serve status" to check")
@@ -2051,6 +2061,10 @@ _TAG_LIST: Final = (
          # by anthropic. To add it to the prompt, set `litellm.add_function_to_prompt = True`.": the files read it as
          # the request's, whatever class wraps it, https://github.com/BerriAI/litellm/pull/813)
          "function calling is not supported",
+         # DeepSeek's thinking mode refusing a history without the model's reasoning, however many relays wrap it ("The
+         # `reasoning_content` in the thinking mode must be passed back to the API.":
+         # https://github.com/Alishahryar1/free-claude-code/issues/1327)
+         "must be passed back to the api",
          "error rendering prompt with jinja template", "unexpected role",
          # xAI's refusal of a parameter it does not take, for this model or at all ("Argument not supported on this
          # model: presencePenalty", "Argument not supported: stream_options":
@@ -2262,6 +2276,9 @@ _TAG_LIST: Final = (
          "unauthorised",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout",
+         # Dify's plugin daemon giving up on a model call ("[models] Error: MAX_REQUEST_TIMEOUT":
+         # https://github.com/langgenius/dify/issues/28890)
+         "max_request_timeout",
          # NSURLErrorTimedOut by its number alone ("NSURLErrorDomain -1001": https://github.com/tisfeng/Easydict/pull/1301)
          "nsurlerrordomain 1001",
          # Python's TimeoutError as a wrapper prints the exception it caught ("Exception:TimeoutError(), undefined,
@@ -2538,6 +2555,15 @@ _TAG_LIST: Final = (
     # https://github.com/NousResearch/hermes-agent/issues/102494): the prompt is not the problem, so shrinking it
     # cannot help; the request must ask for less.
     _tag("output_over_window", "cannot be greater than max_model_len"),
+    # Codex's own backend answering 404 with an empty body during an outage ("unexpected status 404 Not Found: Unknown
+    # error, url: https://chatgpt.com/backend-api/codex/responses": https://github.com/openai/codex/issues/42538): that
+    # route serves every other turn, so the server failed. Only ChatGPT's backend: the same words for another host
+    # ("... url: https://api.deepseek.com/responses") are a route that server does not have.
+    _tag("not_found_unknown_error", ("404 not found unknown error", "chatgpt com backend api")),
+    # one-api's words for its saturated upstream ("当前分组上游负载已饱和, 请稍后再试": the group's upstream load is
+    # saturated, try again later), under whatever code the relay gives it (insufficient_quota:
+    # https://github.com/labring/FastGPT/issues/3856)
+    _tag("relay_saturated", "负载已饱和"),
     _tag("output_truncated",
          # an answer whose stop reason is the length cap, as a client logs it ("summarize_empty_response
          # model=gpt-5-mini finish_reason=length": https://github.com/pvliesdonk/markdown-vault-mcp/issues/919)
@@ -3120,6 +3146,11 @@ _TAG_LIST: Final = (
          # https://github.com/dwgx/WindsurfAPI/issues/245); a service's apology for an outage ("We are experiencing
          # technical difficulties right now. Please try again later": https://github.com/warpdotdev/warp/issues/2860)
          "server error mid response", "experiencing technical difficulties",
+         # Coze's code 5000 ("We're currently experiencing server issues. Please try your request again after a short
+         # delay.": https://github.com/coze-dev/coze-js/issues/179); a Go server's crash on a nil pointer, as a relay
+         # reports it ("Panic detected, error: runtime error: invalid memory address or nil pointer dereference":
+         # https://github.com/labring/FastGPT/issues/1340), the server's fault whatever "invalid" says
+         "experiencing server issues", "nil pointer dereference",
          # a Chinese backend's generic "system exception" (an enterprise gateway's "Error: 系统异常":
          # https://github.com/adhikasp/mcp-client-cli/issues/26)
          "系统异常",

@@ -932,6 +932,8 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("zero_allowance", "credits_exhausted", "usage_limit")),
     # Billing before rate limit (seed 004); a quota that says it resets is a rate limit.
     rule("quota_per_minute", R.rate_limit, statuses=_THROTTLE_WORDED, tags=("quota_per_minute",)),
+    # A relay's saturated upstream, whatever quota code it puts beside the words (one-api's insufficient_quota): load.
+    rule("relay_upstream_saturated", R.overloaded, statuses=(*PHRASED, 412), tags=("relay_saturated",)),
     rule("billing_phrase", R.billing, statuses=(*PHRASED, 412), tags=("billing",)),  # 412: usage limits (LIMITED)
     rule("quota_resets_soon", R.rate_limit, statuses=LIMITED, tags=("quota_word",), test=resets_soon),
     rule("quota_resets", R.rate_limit, statuses=(402, 403, 429), tags=("quota_word", "usage_transient")),
@@ -1092,6 +1094,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_403", R.auth, statuses=(403,)),
     rule("status_402", R.billing, statuses=(402,)),
     # A 404 for an item or response id the request names (Responses API, store=false): the request's fault.
+    rule("status_404_unknown_error", R.server_error, statuses=(404,), tags=("not_found_unknown_error",)),
     rule("status_404_request_defect", R.format_error, statuses=(404,), tags=("request_defect",),
          unless=("model_missing",)),
     rule("status_404_model_missing", R.model_not_found, statuses=(404,), tags=("model_missing",)),

@@ -631,6 +631,16 @@ HOLDOUT314 = "holdout314.jsonl"
 HOLDOUT315 = "holdout315.jsonl"
 HOLDOUT316 = "holdout316.jsonl"
 HOLDOUT317 = "holdout317.jsonl"
+# Eight more representative samples after that fit, measured on 9a5e83e (the rules of 3143439): Codex, editor agents,
+# terminal coding agents, chat UIs, workflow platforms, relays and proxies, Python agent frameworks, direct providers.
+HOLDOUT318 = "holdout318.jsonl"
+HOLDOUT319 = "holdout319.jsonl"
+HOLDOUT320 = "holdout320.jsonl"
+HOLDOUT321 = "holdout321.jsonl"
+HOLDOUT322 = "holdout322.jsonl"
+HOLDOUT323 = "holdout323.jsonl"
+HOLDOUT324 = "holdout324.jsonl"
+HOLDOUT325 = "holdout325.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -667,7 +677,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT290, HOLDOUT291, HOLDOUT292, HOLDOUT293, HOLDOUT294, HOLDOUT295, HOLDOUT296, HOLDOUT297, HOLDOUT298,
         HOLDOUT299, HOLDOUT300, HOLDOUT301, HOLDOUT302, HOLDOUT303, HOLDOUT304, HOLDOUT305, HOLDOUT306, HOLDOUT307,
         HOLDOUT308, HOLDOUT309, HOLDOUT310, HOLDOUT311, HOLDOUT312, HOLDOUT313, HOLDOUT314, HOLDOUT315, HOLDOUT316,
-        HOLDOUT317,
+        HOLDOUT317, HOLDOUT318, HOLDOUT319, HOLDOUT320, HOLDOUT321, HOLDOUT322, HOLDOUT323, HOLDOUT324, HOLDOUT325,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1271,6 +1281,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT315, 30, 32),  # representative: the Google and AWS SDKs, fourth round; 26 unseen
     (HOLDOUT316, 33, 33),  # representative: .NET clients and frameworks; 28 unseen
     (HOLDOUT317, 27, 27),  # representative: OpenRouter and other aggregators; 26 unseen
+    (HOLDOUT318, 34, 35),  # representative: Codex CLI and app, fifth round; 27 unseen
+    (HOLDOUT319, 28, 32),  # representative: editor agents, fifth round; 28 unseen
+    (HOLDOUT320, 34, 35),  # representative: terminal coding agents, fifth round; 33 unseen
+    (HOLDOUT321, 32, 33),  # representative: chat UIs, fourth round; 32 unseen
+    (HOLDOUT322, 24, 26),  # representative: workflow and app-builder platforms, fifth round; 20 unseen
+    (HOLDOUT323, 32, 35),  # representative: relays and proxies, sixth round; 30 unseen
+    (HOLDOUT324, 28, 29),  # representative: Python agent frameworks, fifth round; 28 unseen
+    (HOLDOUT325, 27, 28),  # representative: direct model providers, second round; 27 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

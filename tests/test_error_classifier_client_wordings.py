@@ -5543,3 +5543,59 @@ def test_holdout310_to_317_bodies(status: int, body: dict[str, Any], expect: Fai
     """The same wave's shapes that came with a status and a body, through the real SDK client."""
     error = exception_from_http("openai", status, body, {})
     assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Codex's own backend answering 404 with an empty body in an outage (https://github.com/openai/codex/issues/42538)
+    ("Error", "unexpected status 404 Not Found: Unknown error, url: https://chatgpt.com/backend-api/codex/responses, "
+              "cf-ray: a35595eccb1ff781-MAD", R.server_error),
+    # Codex's repeated cyber flag (https://github.com/openai/codex/issues/20806)
+    ("Error", "Your conversations have multiple flags for possible cybersecurity risk.", R.content_policy_blocked),
+    # one-api's saturated upstream under an insufficient_quota code (https://github.com/labring/FastGPT/issues/3856)
+    ("Error", "insufficient_quota \u5f53\u524d\u5206\u7ec4\u4e0a\u6e38\u8d1f\u8f7d\u5df2\u9971\u548c\uff0c\u8bf7\u7a0d"
+              "\u540e\u518d\u8bd5 (request id: 2025022112482585670542332302066)", R.overloaded),
+    # a relay's Go panic (https://github.com/labring/FastGPT/issues/1340); Coze's code 5000
+    # (https://github.com/coze-dev/coze-js/issues/179)
+    ("Error", "Panic detected, error: runtime error: invalid memory address or nil pointer dereference",
+     R.server_error),
+    ("Error", '{\n    "code": 5000,\n    "detail": {\n        "logid": "20250402172757C9D48D9701EFB24031A7"\n    },\n'
+              '    "msg": "We\'re currently experiencing server issues. Please try your request again after a short '
+              'delay. If the problem persists, contact our support team."\n}', R.server_error),
+    # Dify's plugin daemon timing out (https://github.com/langgenius/dify/issues/28890)
+    ("PluginInvokeError", 'Run failed: req_id: 7b76b8fb04 PluginInvokeError: {"args":{"description":"[models] Error: '
+     'MAX_REQUEST_TIMEOUT"},"error_type":"InvokeError","message":"[models] Error: MAX_REQUEST_TIMEOUT"}', R.timeout),
+    # DeepSeek's thinking-mode refusal through two relays, whose "Upstream request failed" is no hiccup
+    # (https://github.com/Alishahryar1/free-claude-code/issues/1327)
+    ("Error", "API Error: 400 Upstream provider OPENCODE returned HTTP 400.\n  Category: invalid_request_error\n  "
+              "Mapped message: Invalid request sent to provider.\n\n  Upstream error:\n  {\"param\":null,\"type\":"
+              "\"invalid_request_error\",\"code\":\"invalid_request_error\",\"message\":\"Error from provider\n  "
+              "(Console): Upstream request failed: [invalid_request_error] The `reasoning_content` in the thinking "
+              "mode must\n  be passed back to the API.\"}\n\n  Request ID: req_e6d26769c46f412fb69a0c866cd639ab",
+     R.format_error),
+    # Qwen OAuth's free daily allowance spent, as a VS Code extension shows it
+    # (https://github.com/zelosleone/Qwen-Copilot/issues/5); Claude Code's auto mode of a model out of service
+    # (https://github.com/deepseek-ai/awesome-deepseek-agent/issues/284)
+    ("Error", "Sorry, your request failed. Please try again.\n\nCopilot Request id: 869c7761-2323-4798-acef-"
+              "9b955b5805ed\n\nReason: 429 Free allocated quota exceeded.: Error: 429 Free allocated quota exceeded. "
+              "at APIError.generate (c:\\Users\\tkos.vscode\\extensions\\denizhandaklr.vscode-qwen-copilot-0.2.0\\"
+              "node_modules\\openai\\error.js:63:20)", R.billing),
+    ("Error", "Error: deepseek-pro-v4[1m] is temporarily unavailable, so auto mode cannot determine the safety of Bash "
+              "right now. Wait briefly and then try this action again. If it keeps failing, continue with other tasks "
+              "that don't require this action and come back to it later.\nNote: reading files, searching code, and "
+              "other read-only operations do not require the classifier and can still be used.", R.overloaded),
+    # near misses (real corpus texts): the same 404 words for a host without that route stay a missing route; the
+    # saturated relay under its 429 stays load; a gateway's bare "Upstream request failed" stays its server's;
+    # DashScope's per-minute allocation stays a throttle
+    ("Error", "Allocated quota exceeded, please increase your quota limit. For details, see: https://help.aliyun.com/"
+              "zh/model-studio/error-code#token-limit", R.rate_limit),
+    ("Error", "usage allocated quota exceeded. please try again later. [retrying in 30s attempt #6]", R.rate_limit),
+    ("Error", "unexpected status 404 Not Found: Unknown error, url: https://api.deepseek.com/responses",
+     R.model_not_found),
+    ("Error", "429 \u5f53\u524d\u5206\u7ec4\u4e0a\u6e38\u8d1f\u8f7d\u5df2\u9971\u548c\uff0c\u8bf7\u7a0d\u540e\u518d"
+              "\u8bd5 (request id: 20250423020142736330894dLoIRrS6)", R.overloaded),
+    ("Error", "upstream_error: Upstream request failed", R.server_error),
+])
+def test_holdout318_to_325_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the twenty-second representative wave (holdouts 318 to 325), with
+    real shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect

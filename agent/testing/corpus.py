@@ -146,6 +146,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout309.jsonl",
                   "holdout310.jsonl", "holdout311.jsonl", "holdout312.jsonl", "holdout313.jsonl", "holdout314.jsonl",
                   "holdout315.jsonl", "holdout316.jsonl", "holdout317.jsonl",
+                  "holdout318.jsonl", "holdout319.jsonl", "holdout320.jsonl", "holdout321.jsonl", "holdout322.jsonl",
+                  "holdout323.jsonl", "holdout324.jsonl", "holdout325.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -264,7 +266,9 @@ after that fit, on the rules of 82e6177, sampled the same way (Rust clients, mob
 Elixir clients, RAG and document platforms, translation and subtitle tools, MCP servers and clients); and holdout310
 to holdout317 after that fit, on the rules of 718cccc, sampled the same way (fifth rounds of hermes-agent, the OpenAI
 SDKs' trackers, the Anthropic side and self-hosted servers' trackers, fourth rounds of LiteLLM and the Google and AWS
-SDKs, .NET clients, OpenRouter and other aggregators).
+SDKs, .NET clients, OpenRouter and other aggregators); and holdout318 to holdout325 after that fit, on the rules of
+3143439, sampled the same way (fifth rounds of Codex, editor agents, terminal coding agents, workflow platforms and
+Python agent frameworks, a fourth of chat UIs, a sixth of relays and proxies, a second of direct model providers).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
