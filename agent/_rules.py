@@ -905,11 +905,11 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("named_model_unsupported", R.model_not_found, statuses=(400, 401, 404, 422, None),
          test=named_model_unsupported),
     rule("provider_policy_phrase", R.provider_policy_blocked, tags=("provider_policy",)),
-    # Not an output budget spent before any answer ("Model token limit (8192) exceeded before any response was
-    # generated"): the prompt fit; shrinking it does not help, a larger max_tokens does.
     # An output budget that alone exceeds the window (vLLM's "max_tokens=393216 cannot be greater than max_model_len"):
     # the request must ask for less; shrinking the prompt cannot help.
     rule("output_budget_over_window", R.format_error, statuses=(400, 422, None), tags=("output_over_window",)),
+    # Not an output budget spent before any answer ("Model token limit (8192) exceeded before any response was
+    # generated"): the prompt fit; shrinking it does not help, a larger max_tokens does.
     rule("context_overflow_phrase", R.context_overflow, statuses=(400, 413, 422, None, *SERVER),
          tags=("context_overflow",), unless=("output_truncated",)),
     rule("negative_max_tokens", R.context_overflow, statuses=(400, 422, None), test=negative_max_tokens),
@@ -1055,6 +1055,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("loopback_backend_refused", R.server_error, statuses=(None, 500, 502, 503), test=loopback_backend_refused),
     # A certificate that fails verification, whatever status a wrapper gives it: fall back, never retry.
     rule("tls_untrusted_phrase", R.tls_untrusted, statuses=TRANSPORT, tags=("tls_untrusted",)),
+    # .NET's "The SSL connection could not be established" with nothing after it that names a dropped connection.
     rule("tls_unexplained", R.tls_untrusted, statuses=TRANSPORT, tags=("ssl_unexplained",),
          unless=("disconnect", "timeout", "transport", "stream_cut", "offline")),
     # A body cut after the answer began (no timer or reset named): the stream is incomplete, not the connection
@@ -1093,8 +1094,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_401", R.auth, statuses=(401,)),
     rule("status_403", R.auth, statuses=(403,)),
     rule("status_402", R.billing, statuses=(402,)),
-    # A 404 for an item or response id the request names (Responses API, store=false): the request's fault.
+    # Codex's own backend answering 404 with an empty body in an outage (``not_found_unknown_error``): the server's.
     rule("status_404_unknown_error", R.server_error, statuses=(404,), tags=("not_found_unknown_error",)),
+    # A 404 for an item or response id the request names (Responses API, store=false): the request's fault.
     rule("status_404_request_defect", R.format_error, statuses=(404,), tags=("request_defect",),
          unless=("model_missing",)),
     rule("status_404_model_missing", R.model_not_found, statuses=(404,), tags=("model_missing",)),
