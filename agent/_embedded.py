@@ -248,6 +248,8 @@ def embedded_status(text: str) -> int | None:
                 # Go's wrapped errors put the status between two colons ("pull model manifest: 503: no healthy
                 # upstream")
                 or (head[start - 2:start] == ": " and head[end:end + 2] == ": ")
+                # ... or alone at the very end of a short message after a colon and a space (``_ends_failure``)
+                or _ends_failure(text, start, end)
                 # OkHttp's Response{protocol=h2, code=429, ...}, a client's "(code=500, msg=...)": a key=value field
                 or (head[max(0, start - 5):start].lower() == "code=" and head[start - 9:start - 5].lower() != "exit")
                 or (before.endswith(_VERB_BEFORE) and _verb_object_is_status(head, end))
@@ -262,8 +264,6 @@ def embedded_status(text: str) -> int | None:
     if (len(text) < 100 and (lead := _CLASS_LEAD.match(text)) is not None
             and (bare := bare_reason(_PROVIDER_LEAD.sub("", text[lead.end():], 1))) is not None):
         return bare
-    if (trailing := _trailing_status(text)) is not None:
-        return trailing
     if "[GIN]" in head and (gin := _GIN_LOG_RE.search(head)) is not None:
         return int(gin.group(1))
     if (("rror: " in head or "tatus: " in head or "ailed: " in head or "tatus '" in head)
@@ -285,18 +285,16 @@ _PROVIDER_LEAD: Final = re.compile(r"\s*\w{2,40}Exception - ")
 # A status alone at the very end of a short message, after a colon: a client's "<what failed>: <status>" ("Error
 # requesting chat completion: 404": https://github.com/1runeberg/confichat/issues/12; "Error: pull model manifest: 401",
 # "Ollama: 404"). Only in a message that says something failed, or in a name and the number alone: a count at the end
-# of a sentence ("Exceeded limit on max data-uri per request: 250") is no status.
-_TRAILING_STATUS: Final = re.compile(r":\s+([45]\d\d)\s*$")  # a space after the colon: ":443" is a port
+# of a sentence ("Exceeded limit on max data-uri per request: 250") is no status, nor is a port (":443", no space).
 _FAILURE_WORDS: Final = ("error", "fail")
 
 
-def _trailing_status(text: str) -> int | None:
-    if len(text) > 160 or (match := _TRAILING_STATUS.search(text)) is None:
-        return None
-    before = text[:match.start()].lower()
-    if len(before.split()) == 1 or any(word in before for word in _FAILURE_WORDS):
-        return int(match.group(1))
-    return None
+def _ends_failure(text: str, start: int, end: int) -> bool:
+    lead = text[:start]
+    if len(text) > 160 or text[end:].strip() or not lead[-1:].isspace() or not lead.rstrip().endswith(":"):
+        return False
+    before = lead.rstrip().rstrip(":").lower()
+    return len(before.split()) == 1 or any(word in before for word in _FAILURE_WORDS)
 
 
 def _upstream_answer_follows(head: str, end: int) -> bool:
