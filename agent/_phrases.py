@@ -510,9 +510,10 @@ _TAG_LIST: Final = (
          # a model the deployment or plan does not serve: Vertex's region ("Publisher Model ... is not servable in
          # region us-central1"), Claude Code on Vertex ("The model claude-opus-4-7 is not available on your vertex
          # deployment"), Copilot's plan ("no endpoints available for this model under your current plan"), Codex's
-         # client version ("The 'gpt-5.6-sol' model requires a newer version of Codex")
+         # client version ("The 'gpt-5.6-sol' model requires a newer version of Codex", and as a client quotes it cut
+         # short: "The 'gpt-5.6-sol' model requires a newer version ...", https://github.com/JuReyms/Palabre/issues/40)
          "is not servable in region", ("is not available on your", "deployment"),
-         "no endpoints available for this model", "model requires a newer version of",
+         "no endpoints available for this model", "model requires a newer version",
          # a model the account is not entitled to: YandexART ("Access to model art://yandex-art/latest denied"), Azure
          # ML ("This subscription or region doesn't have access to this model")
          ("access to model", "denied"), "doesn't have access to this model",
@@ -639,6 +640,10 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # Bedrock's ResourceNotFoundException in its own words, without the class ("Failed to retrieve resource because
+         # it doesn't exist. Retry the request with a different resource identifier": an agent id Bedrock does not
+         # know, https://github.com/acwwat/amazon-bedrock-agent-test-ui/issues/1)
+         ("because it doesn t exist", "different resource identifier"),
          # the OpenAI API's word for a model before "model" ("Engine not found", openai 0.x's InvalidRequestError for an
          # engine the key cannot use: https://github.com/stanfordnlp/dspy/issues/20)
          "engine not found",
@@ -1318,6 +1323,9 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # a relay's circuit breaker open on its upstream after repeated failures ("Provider \"codex\" is temporarily
+         # unavailable (too many failures). Retry after 28s.", under a 429: https://github.com/romgX/openrelay/issues/37)
+         ("temporarily unavailable", "too many failures"),
          # Gemini Live's close reason for a model too busy to serve the turn ("received 1011 (internal error) ...
          # [ORIGINAL ERROR] extensible_stubs::OVERLOADED_TOO_MANY_RETRIES_PER_REQUEST":
          # https://github.com/livekit/agents/issues/1679): load, whatever "internal error" the close code says
@@ -1483,7 +1491,14 @@ _TAG_LIST: Final = (
          # ... or holds no model at all, so it serves none until one is loaded (text-generation-webui: "No model is
          # loaded! Select one in the Model tab.": https://github.com/oobabooga/textgen/issues/2569; cortex.cpp, Jan's
          # engine: {"message":"No model loaded"}: https://github.com/janhq/cortex.cpp/issues/130)
-         "no model is loaded", "no model loaded"),
+         "no model is loaded", "no model loaded",
+         # Jan's local engine that could not bring the model up: its engine missing ("Model tinyllama-1.1b failed to
+         # start. Model failed to start: Could not load engine llama-cpp"), its llama-server that could not allocate the
+         # weights ("Failed to load llama-server: llamacpp error: Error: ggml_vulkan: Memory allocation of size
+         # 638668800 failed."), a load it stopped ("The model took too long to load and was stopped"): this host does
+         # not serve the model; a smaller one may load (https://github.com/janhq/jan/issues/4331, /6038;
+         # https://github.com/janhq/jan/blob/dev/web-app/src/locales/en/model-errors.json)
+         "could not load engine", "failed to load llama server", "model took too long to load"),
     # A hosted deployment its operator marks unhealthy, whatever status carries it: NVIDIA NIM's 400 "Function id
     # '...': DEGRADED function cannot be invoked" (https://github.com/Alishahryar1/free-claude-code/issues/1012,
     # https://github.com/tashfeenahmed/freellmapi/issues/522).
@@ -1708,6 +1723,12 @@ _TAG_LIST: Final = (
          # relays it under a 400 ("Authentication Fails, Your api key: ****cd15 is invalid":
          # https://github.com/BerriAI/litellm/issues/10403)
          ("authorization header", "badly formatted"), ("authentication fails", "is invalid"),
+         # a token of a kind the endpoint does not take, under whatever status: a GitHub personal access token where
+         # Copilot wants its own OAuth token ("400 checking third-party user token: bad request: Personal Access Tokens
+         # are not supported for this endpoint": https://github.com/github/app/issues/134); a local proxy with no
+         # credential stored for the route's provider (9router's 400 "No credentials for provider: github":
+         # https://github.com/decolua/9router/issues/25)
+         "personal access tokens are not supported", "no credentials for provider",
          # Google's "API key expired. Please renew the API key.": the files read it as the key's refusal, not a revoked
          # account; Google sends it for keys made minutes before (https://github.com/simonw/llm/issues/1213), and
          # marking a key dead on it would need an operator to bring a working key back
@@ -1892,6 +1913,11 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # Bedrock's (Smithy's) request validation in its own words, without the ValidationException class a wrapper
+         # drops ("1 validation error detected: Value at 'messages.2.member.content.1.member.toolUse.name' failed to
+         # satisfy constraint: Member must satisfy regular expression pattern": the Vercel AI SDK's recorded Bedrock
+         # answer, https://github.com/vercel/ai/blob/063230aca74480e4bc2d26558d65ddba82719b29/packages/amazon-bedrock/src/__fixtures__/bedrock-invalid-tool-name-validation-error.json)
+         ("validation error detected", "failed to satisfy constraint"),
          # Cursor's words for a request its tools made the model refuse ("The model returned an error. Try disabling MCP
          # servers, or switch models.": https://github.com/Automattic/wordpress-mcp/issues/4; "The argument schema for
          # tool mcp_datapilot_run_model is incompatible with gemini-2.5-pro-exp-03-25":
@@ -2251,10 +2277,9 @@ _TAG_LIST: Final = (
          # models"; a Gemini CLI bridge: "No project ID found ... Please try signing out and signing in again")
          "get_token failed", "need to be signed in", "signing out and signing in again",
          # a token of a kind the service does not take: an OAuth token minted for one client (Anthropic: "Your OAuth
-         # token is restricted to Claude Code and can't be used for external API calls"), a GitHub personal access token
-         # where Copilot wants its own ("Personal Access Tokens are not supported for this endpoint"), the Vercel AI
-         # Gateway without a key ("Unauthenticated. Configure AI_GATEWAY_API_KEY ...")
-         ("oauth token is restricted to", "can t be used"), "personal access tokens are not supported",
+         # token is restricted to Claude Code and can't be used for external API calls"), the Vercel AI Gateway without
+         # a key ("Unauthenticated. Configure AI_GATEWAY_API_KEY ..."); a GitHub personal access token is bad_key's
+         ("oauth token is restricted to", "can t be used"),
          ("unauthenticated", "configure ai_gateway_api_key"),
          # Baidu Qianfan's SDK error 14 ("IAM Certification failed"), OpenClaw with no key configured ("No API key found
          # for provider "anthropic""), Zed's cloud ("rejected the request due to insufficient permissions. Check that
@@ -2276,6 +2301,10 @@ _TAG_LIST: Final = (
          "unauthorised",
          "access denied", "forbidden", "not authorized", "未授权"),
     _tag("timeout",
+         # Bedrock AgentCore's hosted runtime that did not start in its 30 s ("Runtime initialization time exceeded":
+         # https://github.com/aws/bedrock-agentcore-sdk-python/issues/189,
+         # https://github.com/aws/bedrock-agentcore-starter-toolkit/issues/356)
+         "initialization time exceeded",
          # Dify's plugin daemon giving up on a model call ("[models] Error: MAX_REQUEST_TIMEOUT":
          # https://github.com/langgenius/dify/issues/28890)
          "max_request_timeout",
@@ -2313,6 +2342,12 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # Delphi's HTTP client over WinHTTP, whose error number says the connection failed whatever language the text
+         # after it is in ("Error sending data: (12030) La conexión con el servidor finalizó anormalmente.":
+         # https://github.com/HemulGM/DelphiOpenAI/issues/42): 12002 timed out, 12029 could not connect, 12030 aborted,
+         # 12031 reset
+         ("error sending data", " 12002 "), ("error sending data", " 12029 "), ("error sending data", " 12030 "),
+         ("error sending data", " 12031 "),
          # Windows' WSAEADDRNOTAVAIL, a local address the socket cannot use ("[WinError 10049] The requested address is
          # not valid in its context": https://github.com/IBM/mcp-cli/issues/33)
          "requested address is not valid in its context",
@@ -2617,6 +2652,10 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # the Vercel AI SDK failing to read a 200 whose body undici cut ("Failed to process successful response\n
+         # cause: TypeError: terminated": https://github.com/vercel/ai/pull/13668); without the cause the answer is
+         # unreadable
+         ("failed to process successful response", "typeerror terminated"),
          # the Claude apps' notice for an answer cut off mid-way ("Claude's response was interrupted. Please check your
          # network connection or contact support if the issue persists.":
          # https://github.com/wonderwhy-er/DesktopCommanderMCP/issues/98); not Copilot's "Response was interrupted due
@@ -2735,6 +2774,9 @@ _TAG_LIST: Final = (
     # https://github.com/aio-libs/aiohttp/issues/4581), a Responses stream closed before its terminal event (Codex:
     # "stream closed before response.completed", https://github.com/router-for-me/CLIProxyAPI/issues/1071). Resend.
     _tag("body_cut",
+         # Cherry Studio's stream reader meeting a network error after the answer began ("Error consuming stream:
+         # TypeError: network error": https://github.com/CherryHQ/cherry-studio/issues/8385)
+         ("error consuming stream", "network error"),
          # reqwest's body read that hyper failed ("kind: Decode, source: hyper::Error(Body, Error { kind:
          # Io(Kind(ConnectionReset)) })": https://github.com/warpdotdev/warp/issues/7471, /7763): the answer had begun
          "hyper error body",
@@ -3203,6 +3245,10 @@ _TAG_LIST: Final = (
          # ... and whose last attempt met a 502 or 500 ("Last error: Bad Gateway"); Codex's "stream disconnected before
          # completion: response.failed event received" (the response failed upstream, no detail given)
          "last error bad gateway", "last error internal server error", "response failed event received",
+         # Google's INTERNAL answer ("Internal error encountered.") as a client's retry loop prints its last error with
+         # no status ("Failed after 3 attempts. Last error: Internal error encountered.":
+         # https://github.com/link-assistant/agent/pull/103)
+         "internal error encountered",
          # a websocket closed with code 1011 (RFC 6455: the server met an unexpected condition), as the websockets
          # library prints it ("received 1011 (internal error) Internal error occurred."; Gemini Live)
          "1011 internal error",

@@ -152,20 +152,23 @@ def negative_max_tokens(f: ErrorFacts) -> bool:
 _NEGATIVE_MAX_TOKENS: Final = re.compile(r"max_\w*tokens\W.{0,100}?(?:got|was|is|=|:)\s*-\d", re.DOTALL)
 
 def size_capped_string(f: ErrorFacts) -> bool:
-    """"string too long. Expected a string with maximum length 1048576": a cap in the megabytes is the
+    """"string too long. Expected a string with maximum length 1048576": a cap in the megabytes on a message is the
     request's size (shrink the message); a short cap (a 40-character id) is a format defect."""
     if " maximum " not in f.norm:  # the word (norm separates words by one space): no word set to build
         return False
     match = _MAX_LENGTH.search(f.text)
-    return match is not None and int(match.group(1)) >= LARGE_STRING_CAP
+    return match is not None and int(match.group(1)) >= LARGE_STRING_CAP and "tools[" not in f.text
 
 
 def short_string_cap(f: ErrorFacts) -> bool:
-    """"Expected a string with maximum length 1024": a cap on a field's format (a tool description, an id)."""
+    """"Expected a string with maximum length 1024": a cap on a field's format (a tool description, an id). A tool's
+    field over any cap is one too: compressing the conversation leaves the tool definitions as they are (Azure's
+    "Invalid 'tools[0].function.description': string too long. Expected a string with maximum length 1048576":
+    https://github.com/MicrosoftDocs/azure-ai-docs/commit/2cee073678faf5f36c9aebbbe100d0d4093dc7de)."""
     if " maximum " not in f.norm:  # the word (norm separates words by one space): no word set to build
         return False
     match = _MAX_LENGTH.search(f.text)
-    return match is not None and int(match.group(1)) < LARGE_STRING_CAP
+    return match is not None and (int(match.group(1)) < LARGE_STRING_CAP or "tools[" in f.text)
 
 
 LARGE_STRING_CAP: Final = 65_536  # characters; OpenAI caps one message's content at 1 MiB (10 MiB for input)
@@ -876,8 +879,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("go_request_eof_in_sign_in", R.timeout, statuses=NONE, tags=("bad_key",), test=go_request_eof),
     # Under a 404 too: a service that answers an unknown key as a resource it will not show (Unstructured's API:
     # "404 and message {"detail":"API key is invalid, please provide a valid API key in the header."}":
-    # https://github.com/Unstructured-IO/unstructured/issues/637).
-    rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, 404, None), tags=("bad_key",)),
+    # https://github.com/Unstructured-IO/unstructured/issues/637). Not when the text also names a model it does not
+    # know: a gateway's "Invalid model format or no credentials for provider: grok-4.5" is the model's (Hermes WebUI).
+    rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, 404, None), tags=("bad_key",), unless=("model_missing",)),
     # A bad key whose body only says "type": "api_error" (a proxy's own key check): the 500 is read from that type,
     # no server sent it, and no retry fixes the key.
     rule("bad_key_typed_server_error", R.auth, statuses=(500,), tags=("bad_key",),

@@ -641,6 +641,17 @@ HOLDOUT322 = "holdout322.jsonl"
 HOLDOUT323 = "holdout323.jsonl"
 HOLDOUT324 = "holdout324.jsonl"
 HOLDOUT325 = "holdout325.jsonl"
+# Eight more representative samples after that fit, measured on cd25082, 24ac4a3 and d3f0e01 (the rules of 222b299): Q&A
+# and forum pages, blogs and tutorials, Chinese-language pages and issues, users writing in European languages, the
+# newest threads, enterprise clouds, recorded fixtures, less-covered clients.
+HOLDOUT326 = "holdout326.jsonl"
+HOLDOUT327 = "holdout327.jsonl"
+HOLDOUT328 = "holdout328.jsonl"
+HOLDOUT329 = "holdout329.jsonl"
+HOLDOUT330 = "holdout330.jsonl"
+HOLDOUT331 = "holdout331.jsonl"
+HOLDOUT332 = "holdout332.jsonl"
+HOLDOUT333 = "holdout333.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -678,6 +689,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT299, HOLDOUT300, HOLDOUT301, HOLDOUT302, HOLDOUT303, HOLDOUT304, HOLDOUT305, HOLDOUT306, HOLDOUT307,
         HOLDOUT308, HOLDOUT309, HOLDOUT310, HOLDOUT311, HOLDOUT312, HOLDOUT313, HOLDOUT314, HOLDOUT315, HOLDOUT316,
         HOLDOUT317, HOLDOUT318, HOLDOUT319, HOLDOUT320, HOLDOUT321, HOLDOUT322, HOLDOUT323, HOLDOUT324, HOLDOUT325,
+        HOLDOUT326, HOLDOUT327, HOLDOUT328, HOLDOUT329, HOLDOUT330, HOLDOUT331, HOLDOUT332, HOLDOUT333,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1289,6 +1301,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT323, 32, 35),  # representative: relays and proxies, sixth round; 30 unseen
     (HOLDOUT324, 28, 29),  # representative: Python agent frameworks, fifth round; 28 unseen
     (HOLDOUT325, 27, 28),  # representative: direct model providers, second round; 27 unseen
+    (HOLDOUT326, 24, 26),  # representative: Q&A and forum pages; 21 unseen
+    (HOLDOUT327, 14, 14),  # representative: blogs, tutorials and vendors' pages; 14 unseen
+    (HOLDOUT328, 32, 33),  # representative: Chinese-language pages and issues; 31 unseen
+    (HOLDOUT329, 17, 17),  # representative: users writing in Russian, Portuguese, Spanish, French; 15 unseen
+    (HOLDOUT330, 28, 29),  # representative: the newest threads (June-September 2026); 28 unseen
+    (HOLDOUT331, 23, 26),  # representative: enterprise and cloud-hosted endpoints; 20 unseen
+    (HOLDOUT332, 19, 19),  # representative: the Vercel AI SDK's recorded provider answers; 18 unseen
+    (HOLDOUT333, 33, 34),  # representative: less-covered clients (apps, editor plugins, bots, shells); 29 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

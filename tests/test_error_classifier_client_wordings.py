@@ -5599,3 +5599,73 @@ def test_holdout318_to_325_families(type_name: str, text: str, expect: FailoverR
     """The general rules fitted to the misses of the twenty-second representative wave (holdouts 318 to 325), with
     real shapes and near misses (the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Google's INTERNAL answer as a retry loop prints its last error (https://github.com/link-assistant/agent/pull/103)
+    ("Error", "Failed after 3 attempts. Last error: Internal error encountered.", R.server_error),
+    # a 200 whose body undici cut while the Vercel AI SDK read it (https://github.com/vercel/ai/pull/13668)
+    ("AI_APICallError", "Failed to process successful response\n  cause: TypeError: terminated\n    at Fetch.onAborted "
+                        "(node:internal/deps/undici/undici:12826:53)", R.stream_incomplete),
+    # Bedrock's ResourceNotFoundException and ValidationException words without their classes
+    # (https://github.com/acwwat/amazon-bedrock-agent-test-ui/issues/1; the Vercel AI SDK's recorded Bedrock answer)
+    ("Error", "InvokeAgent operation: Failed to retrieve resource because it doesn't exist. Retry the request with a "
+              "different resource identifier", R.model_not_found),
+    ("Error", "1 validation error detected: Value at 'messages.2.member.content.1.member.toolUse.name' failed to "
+              "satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+", R.format_error),
+    # AgentCore's hosted runtime that did not start in time (https://github.com/aws/bedrock-agentcore-sdk-python/issues/189,
+    # https://github.com/aws/bedrock-agentcore-starter-toolkit/issues/356)
+    ("Error", "Unable to invoke endpoint successfully: Runtime initialization time exceeded. Please make sure that "
+              "initialization completes in 30s..", R.timeout),
+    ("Error", "Invocation failed: An error occurred (RuntimeClientError) when calling the InvokeAgentRuntime "
+              "operation: Runtime initialization time exceeded. Please make sure that initialization completes in 60s.",
+     R.timeout),
+    # a token of a kind the endpoint does not take, and a proxy with no credential for the route, under a 400
+    # (https://github.com/github/app/issues/134, https://github.com/decolua/9router/issues/25)
+    ("Error", 'Error: Execution failed: Error: 400 "checking third-party user token: bad request: Personal Access '
+              'Tokens are not supported for this endpoint\\n" (Request ID: F6FE:ADE83:1187E3B:14D80D3:6A08A943)',
+     R.auth),
+    ("Error", 'API Error: 400 {"error":{"message":"No credentials for provider: github","type":"invalid_request_error",'
+              '"code":"bad_request"}}', R.auth),
+    # Cherry Studio's stream reader after the answer began (https://github.com/CherryHQ/cherry-studio/issues/8385)
+    ("Error", "[FinalChunkConsumerAndNotifierMiddleware] Error consuming stream: TypeError: network error",
+     R.stream_incomplete),
+    # Jan's local engine that could not bring the model up (https://github.com/janhq/jan/issues/4331, /6038; Jan's
+    # error table, https://github.com/janhq/jan/blob/dev/web-app/src/locales/en/model-errors.json)
+    ("Error", "Model tinyllama-1.1b failed to start. Model failed to start: Could not load engine llama-cpp: Default "
+              "engine variant for cortex.llamacpp is not set yet!", R.model_not_found),
+    ("Error", "Failed to load llama-server: llamacpp error: Error: ggml_vulkan: Memory allocation of size 638668800 "
+              "failed.", R.model_not_found),
+    ("Error", "Failed to start model: The model took too long to load and was stopped. A smaller model or a smaller "
+              "context size usually helps.", R.model_not_found),
+    # Delphi's WinHTTP failure in Spanish (https://github.com/HemulGM/DelphiOpenAI/issues/42); Codex's model that needs
+    # a newer client, as a client quotes it cut short (https://github.com/JuReyms/Palabre/issues/40)
+    ("Error", "Error sending data: (12030) La conexi\u00f3n con el servidor finaliz\u00f3 anormalmente.", R.timeout),
+    ("Error", '{"type":"error","status":400,"error":{"type":"invalid_request_error","message":"The \'gpt-5.6-sol\' '
+              'model requires a newer version ..."}}', R.model_not_found),
+    # near misses (real corpus texts): a gateway naming a model it does not know beside the missing credential stays
+    # the model's; the SDK's bare failure to read a 200 stays an unreadable answer; Bedrock's body over its length
+    # stays too large; the stream reader's other cut stays one; Ollama's runner that ended stays the server's fault
+    ("BadRequestError", "HTTP 400 Invalid Request: Invalid model format or no credentials for provider: grok-4.5",
+     R.model_not_found),
+    ("AI_APICallError", "Failed to process successful response", R.malformed_response),
+    ("ValidationException", "An error occurred (ValidationException) when calling the InvokeModel operation: 1 "
+                            "validation error detected: Value at 'body' failed to satisfy constraint: Member must have "
+                            "length less than or equal to 25000000", R.payload_too_large),
+    ("Error", "Error consuming stream: TypeError: Error in input stream", R.stream_incomplete),
+    ("Error", "Error: llama runner process has terminated.", R.server_error),
+])
+def test_holdout326_to_333_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the twenty-third representative wave (holdouts 326 to 333), with
+    real shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_holdout326_to_333_circuit_breaker_429() -> None:
+    """A relay's circuit breaker open on its upstream, under a 429, is load, not this key's throttle: back off on the
+    same key (https://github.com/romgX/openrelay/issues/37), through the real SDK client."""
+    body = {"error": {"type": "circuit_breaker",
+                      "message": 'Provider "codex" is temporarily unavailable (too many failures). Retry after 28s.'}}
+    verdict = classify_api_error(exception_from_http("anthropic", 429, body, {}), neighbours=NO_NEIGHBOURS)
+    assert verdict.reason is R.overloaded
+    assert not verdict.should_rotate_credential

@@ -148,6 +148,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout315.jsonl", "holdout316.jsonl", "holdout317.jsonl",
                   "holdout318.jsonl", "holdout319.jsonl", "holdout320.jsonl", "holdout321.jsonl", "holdout322.jsonl",
                   "holdout323.jsonl", "holdout324.jsonl", "holdout325.jsonl",
+                  "holdout326.jsonl", "holdout327.jsonl", "holdout328.jsonl", "holdout329.jsonl", "holdout330.jsonl",
+                  "holdout331.jsonl", "holdout332.jsonl", "holdout333.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -268,7 +270,10 @@ to holdout317 after that fit, on the rules of 718cccc, sampled the same way (fif
 SDKs' trackers, the Anthropic side and self-hosted servers' trackers, fourth rounds of LiteLLM and the Google and AWS
 SDKs, .NET clients, OpenRouter and other aggregators); and holdout318 to holdout325 after that fit, on the rules of
 3143439, sampled the same way (fifth rounds of Codex, editor agents, terminal coding agents, workflow platforms and
-Python agent frameworks, a fourth of chat UIs, a sixth of relays and proxies, a second of direct model providers).
+Python agent frameworks, a fourth of chat UIs, a sixth of relays and proxies, a second of direct model providers);
+and holdout326 to holdout333 after that fit, on the rules of 222b299, sampled the same way from other places (Q&A and
+forum pages, blogs and tutorials, Chinese-language pages and issues, users writing in Russian, Portuguese, Spanish
+and French, the newest threads, enterprise clouds, recorded fixtures of the Vercel AI SDK, less-covered clients).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
