@@ -145,6 +145,9 @@ _SCHEMA_REQUIRED: Final = ("required property",)
 _TAG_LIST: Final = (
     # Per-prompt safety decisions (seed 003).
     _tag("content_policy",
+         # Imagen's refusal of a prompt under a 400 ("This prompt contains sensitive words that violate Google's
+         # Responsible AI practices": https://github.com/googleapis/js-genai/issues/321)
+         ("violate", "responsible ai practices"),
          # Sourcegraph's Cody Gateway refusing a request its abuse screen flagged, under a 400 ("request blocked - if
          # you think this is a mistake, please contact support@sourcegraph.com": https://github.com/sourcegraph/
          # sourcegraph-public-snapshot/issues/63023, https://github.com/sourcegraph/jetbrains/issues/1882)
@@ -404,6 +407,13 @@ _TAG_LIST: Final = (
     _tag("encrypted_content", "invalid_encrypted_content", ("encrypted content", "could not be verified"),
          "encrypted content could not be decrypted", ("encrypted_content", "not issued to this caller")),
     _tag("multimodal_tool",
+         # images in a tool result refused by an Anthropic-compatible server (LM Studio: "Only text tool_result blocks
+         # are supported when tool_result.content is an array.":
+         # https://github.com/zhukunpenglinyutong/jetbrains-cc-gui/issues/984)
+         # or by a vision server that takes them from the user only ("Images are supported in user messages only: images
+         # in 'tool' messages return a 400 error.":
+         # https://github.com/MiaAI-Lab/DeepSeek-v4-Flash-DSpark-2x-DGX-Spark/issues/178)
+         "only text tool_result blocks are supported", ("supported in user messages only", "tool"),
          # Vertex's refusal of a media type inside a function response ("the mime_type: video/text/timestamp is not
          # supported in `function_response.parts`")
          ("not supported in", "function_response parts"),
@@ -440,6 +450,9 @@ _TAG_LIST: Final = (
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a server given a chat model where it wants a completion model (TabbyML: "Model 'Qwen2.5-Coder-7B-Instruct' is
+         # not a completion model; it does not have a prompt template": https://github.com/TabbyML/tabby/pull/4267)
+         "is not a completion model",
          # a managed credential not entitled to the model (Dify Cloud's message quota: "No permission to use this
          # model": https://github.com/langgenius/dify/issues/30493)
          "no permission to use this model",
@@ -750,6 +763,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # LMDeploy's engine out of room for a session's tokens ("run out of tokens. session=119.":
+         # https://github.com/InternLM/lmdeploy/issues/4147, /2319)
+         "run out of tokens session", "run out of tokens session_id",
          # the Claude apps' refusal of a message that would not fit the conversation ("Your message will exceed the
          # length limit for this chat. Try shortening your message or starting a new conversation":
          # https://github.com/anthropics/claude-code/issues/2320)
@@ -910,6 +926,9 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # Azure OpenAI's Whisper over its 25 MiB body, as a client prints it with no body ("413: Maximum content size
+         # limit (26214400) exceeded (26384384 bytes read)": https://github.com/retkowsky/Azure-AIGEN-demos/issues/3)
+         ("maximum content size limit", "exceeded"),
          # gRPC's cap on one message, server or client side ("[StatusCode.RESOURCE_EXHAUSTED] Received message larger
          # than max (33816626 vs. 4194304)": https://github.com/triton-inference-server/server/issues/1776), before the
          # code's throttle reading; Jackson's cap on one JSON string in a Java gateway ("String value length (20054016)
@@ -1078,6 +1097,10 @@ _TAG_LIST: Final = (
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
          "doesn't serve your region", "does not serve your region"),
     _tag("billing",
+         # Stability's gRPC PERMISSION_DENIED for an empty balance ("Your organization does not have enough balance to
+         # request this action": https://github.com/dmarx/video-killed-the-radio-star/issues/23); GitHub Models' spent
+         # budget ("This account has reached its budget limit": https://github.com/Leantime/leantime/pull/3510)
+         "not have enough balance", "reached its budget limit",
          # Qwen OAuth's free daily allowance spent ("429 Free allocated quota exceeded.": https://github.com/QwenLM/
          # qwen-code/issues/1742), not DashScope's per-minute allocation ("Allocated quota exceeded", a throttle)
          "free allocated quota exceeded",
@@ -2285,6 +2308,9 @@ _TAG_LIST: Final = (
          # for provider "anthropic""), Zed's cloud ("rejected the request due to insufficient permissions. Check that
          # your API key has access")
          "iam certification failed", "no api key found", "insufficient permissions",
+         # a review tool with no key in its settings ("Error: llm: no API key configured (set LOCAL_REVIEW_API_KEY or
+         # provider.api_key)": https://github.com/mshykov/local-review/pull/33)
+         "no api key configured",
          # a key used outside its organisation ("You do not have access to the organization tied to the API key"), the
          # SDK's own refusal to send without one ("Missing credentials. Please pass an `api_key`")
          "organization tied to the api key", "missing credentials",
@@ -2556,6 +2582,9 @@ _TAG_LIST: Final = (
     # rules an inner exception that names a dropped connection.
     _tag("ssl_unexplained", "ssl connection could not be established"),
     _tag("tls_untrusted",
+         # Bun's (and some fetch shims') word for a chain it could not verify ("Error: unknown certificate verification
+         # error": https://github.com/numman-ali/opencode-openai-codex-auth/issues/76)
+         "certificate verification error",
          # Node's code for a certificate whose names do not cover the host (ERR_TLS_CERT_ALTNAME_INVALID: a DNS answer
          # pointing elsewhere, https://github.com/anomalyco/opencode/issues/38502) and .NET's for a certificate it
          # rejected ("The remote certificate is invalid": https://github.com/microsoft/semantic-kernel/issues/4739)
@@ -2652,6 +2681,9 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # a client's SSE reader at a stream that stopped inside an event ("Z.AI SSE stream ended with an unterminated
+         # event": https://github.com/tetsuo-ai/agenc-core/pull/2487)
+         ("stream ended", "unterminated event"),
          # the Vercel AI SDK failing to read a 200 whose body undici cut ("Failed to process successful response\n
          # cause: TypeError: terminated": https://github.com/vercel/ai/pull/13668); without the cause the answer is
          # unreadable
@@ -2708,6 +2740,9 @@ _TAG_LIST: Final = (
          "stream finished without a completed",
          # a web client's stream that broke off ("Gemini Web API call failed: Stream interrupted or truncated")
          "stream interrupted or truncated",
+         # an Azure chat app's banner for a stream that broke mid-answer ("Stream interrupted: Something went wrong
+         # while streaming the response. Please try again.": https://github.com/microsoft/simplechat/issues/1380)
+         ("stream interrupted", "while streaming"),
          # a Responses stream that closed with no terminal event (Copilot CLI: "Stream completed without a
          # response.completed event"; Codex through a gateway: "response stream dropped before provider terminal event")
          "stream completed without a", "stream dropped before",

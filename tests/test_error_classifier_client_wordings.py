@@ -5661,6 +5661,60 @@ def test_holdout326_to_333_families(type_name: str, text: str, expect: FailoverR
     assert _rules_alone(type_name, text) is expect
 
 
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Bun's word for a chain it could not verify (https://github.com/numman-ali/opencode-openai-codex-auth/issues/76)
+    ("Error", "Error: Error: unknown certificate verification error", R.tls_untrusted),
+    # Azure's Whisper over its body cap, printed with no body (https://github.com/retkowsky/Azure-AIGEN-demos/issues/3)
+    ("Error", "Error: null. 413: Maximum content size limit (26214400) exceeded (26384384 bytes read)",
+     R.payload_too_large),
+    # an empty balance under gRPC's PERMISSION_DENIED (https://github.com/dmarx/video-killed-the-radio-star/issues/23),
+    # GitHub Models' spent budget (https://github.com/Leantime/leantime/pull/3510)
+    ("_MultiThreadedRendezvous", '<_MultiThreadedRendezvous of RPC that terminated with:\n\tstatus = '
+     'StatusCode.PERMISSION_DENIED\n\tdetails = "Your organization does not have enough balance to request this action '
+     '(need $0.020571084, have $0 in active grants, $0 in balance)."', R.billing),
+    ("Error", "This account has reached its budget limit", R.billing),
+    # Imagen's refusal of a prompt under a 400 (https://github.com/googleapis/js-genai/issues/321)
+    ("Error", '400 Bad Request. {"error":{"code":400,"message":"Image generation failed with the following error: The '
+              "prompt could not be submitted. This prompt contains sensitive words that violate Google's Responsible "
+              'AI practices.', R.content_policy_blocked),
+    # streams that stopped inside an event or mid-answer (https://github.com/tetsuo-ai/agenc-core/pull/2487,
+    # https://github.com/microsoft/simplechat/issues/1380)
+    ("Error", "zai error: Z.AI SSE stream ended with an unterminated event", R.stream_incomplete),
+    ("Error", "Stream interrupted: Something went wrong while streaming the response. Please try again.",
+     R.stream_incomplete),
+    # LMDeploy out of room for a session (https://github.com/InternLM/lmdeploy/issues/4147, /2319)
+    ("Error", "2025-11-24 15:34:49,757 - lmdeploy - ERROR - async_engine.py:806 - run out of tokens. session=119.",
+     R.context_overflow),
+    ("Error", "lmdeploy - ERROR - run out of tokens. session_id=1", R.context_overflow),
+    # a chat model where a completion model is wanted (https://github.com/TabbyML/tabby/pull/4267)
+    ("Error", "Message:  called `Result::unwrap()` on an `Err` value: Model validation has failed. For TabbyML models, "
+              "please consult https://github.com/tabbyml/registry-tabby to locate the appropriate models.\n\nCaused "
+              "by:\n    Model 'Qwen2.5-Coder-7B-Instruct' is not a completion model; it does not have a prompt "
+              "template.\nLocation: /root/workspace/crates/tabby-download/src/lib.rs:207", R.model_not_found),
+    # images in tool results refused (https://github.com/zhukunpenglinyutong/jetbrains-cc-gui/issues/984,
+    # https://github.com/MiaAI-Lab/DeepSeek-v4-Flash-DSpark-2x-DGX-Spark/issues/178)
+    ("Error", 'API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"Only text tool_result '
+              'blocks are supported when tool_result.content is an array."}}', R.multimodal_tool_content_unsupported),
+    ("Error", "HTTP 400 \"Images are supported in user messages only: images in 'tool' messages return a 400 error.\"",
+     R.multimodal_tool_content_unsupported),
+    # a review tool with no key configured (https://github.com/mshykov/local-review/pull/33)
+    ("Error", "Error: llm: no API key configured (set LOCAL_REVIEW_API_KEY or provider.api_key)", R.auth),
+    # near misses (real corpus texts): a PERMISSION_DENIED on a project stays the credential's; a web client's other
+    # stream cut stays one; OpenHands' organisation budget stays billing
+    ("grpc._channel._InactiveRpcError", '<_InactiveRpcError of RPC that terminated with:\n\tstatus = '
+     'StatusCode.PERMISSION_DENIED\n\tdetails = "Permission denied on resource project qwiklabs-gcp-04-53b3d52c8891 ."',
+     R.auth),
+    ("Error", "Gemini Web API call failed: Stream interrupted or truncated.", R.stream_incomplete),
+    ("OpenHands integration comment", "OpenHands encountered an error: **Organization budget limit has been exceeded**"
+     "\n\n[See the conversation](https://app.all-hands.dev/conversations/5b7c9e2f41a84d0c8e3f6a1b2c3d4e5f) for more "
+     "information.", R.billing),
+])
+def test_holdout334_to_341_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the twenty-fourth representative wave (holdouts 334 to 341), with
+    real shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
 def test_holdout326_to_333_circuit_breaker_429() -> None:
     """A relay's circuit breaker open on its upstream, under a 429, is load, not this key's throttle: back off on the
     same key (https://github.com/romgX/openrelay/issues/37), through the real SDK client."""

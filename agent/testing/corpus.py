@@ -150,6 +150,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout323.jsonl", "holdout324.jsonl", "holdout325.jsonl",
                   "holdout326.jsonl", "holdout327.jsonl", "holdout328.jsonl", "holdout329.jsonl", "holdout330.jsonl",
                   "holdout331.jsonl", "holdout332.jsonl", "holdout333.jsonl",
+                  "holdout334.jsonl", "holdout335.jsonl", "holdout336.jsonl", "holdout337.jsonl", "holdout338.jsonl",
+                  "holdout339.jsonl", "holdout340.jsonl", "holdout341.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -273,7 +275,11 @@ SDKs, .NET clients, OpenRouter and other aggregators); and holdout318 to holdout
 Python agent frameworks, a fourth of chat UIs, a sixth of relays and proxies, a second of direct model providers);
 and holdout326 to holdout333 after that fit, on the rules of 222b299, sampled the same way from other places (Q&A and
 forum pages, blogs and tutorials, Chinese-language pages and issues, users writing in Russian, Portuguese, Spanish
-and French, the newest threads, enterprise clouds, recorded fixtures of the Vercel AI SDK, less-covered clients).
+and French, the newest threads, enterprise clouds, recorded fixtures of the Vercel AI SDK, less-covered clients);
+and holdout334 to holdout341 after that fit, on the rules of 1a38853, sampled the same way (issues and pull requests
+of projects whose Discussions the search index lacks, non-chat endpoints, pull requests quoting the error they
+handle, second-tier hosted providers, less-covered self-hosted servers, multimodal input, failures inside a 200 or a
+dying stream, LLM calls from CI and automation).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
