@@ -349,6 +349,10 @@ _TAG_LIST: Final = (
     _tag("extra_usage_exhausted", "out of extra usage", "claude.ai/settings/usage"),
     _tag("long_context_tier", ("extra usage", "long context")),
     _tag("thinking_signature",
+         # Anthropic's refusal of an altered thinking block, without the backticks a client dropped
+         # ("messages.1.content.19: 'thinking' blocks in the latest assistant message cannot be modified":
+         # https://github.com/anthropics/claude-code/issues/63265)
+         ("blocks in the latest assistant message", "cannot be modified"),
          # OpenRouter's Gemini reasoning left out of the history ("Gemini models require OpenRouter reasoning details to
          # be preserved in each request")
          "reasoning details to be preserved",
@@ -374,6 +378,10 @@ _TAG_LIST: Final = (
     _tag("instruction_refused", "developer instruction is not enabled"),
     # https://github.com/jikig-ai/soleur/issues/3250 (Anthropic 400 for a conversation ending in assistant)
     _tag("prefill_unsupported",
+         # llama.cpp's server when the template thinks and the history ends with an assistant turn ("Assistant response
+         # prefill is incompatible with enable_thinking.": https://github.com/ggml-org/llama.cpp/issues/20861,
+         # https://github.com/mastra-ai/mastra/issues/15234): the same repair, end the history with a user turn
+         ("assistant response prefill", "incompatible with enable_thinking"),
          # Snowflake Cortex with tools ("Requests cannot contain `assistant` role in the final position when `tools` are
          # used")
          ("assistant", "role in the final position"),
@@ -720,7 +728,11 @@ _TAG_LIST: Final = (
          "model not found", "model_not_found", "no such model", "unknown model", "invalid model",
          "is not a valid model", "has been decommissioned", "no endpoints found that support",
          "no endpoints found for", "deploymentnotfound", "deployment_not_found", ("deployment", "does not exist"),
-         "model identifier is invalid", "invalid model identifier", "no healthy deployments for this model",
+         "model identifier is invalid", "invalid model identifier",
+         # LiteLLM's router with no deployment left for the model, its sentence run into the next one when no fallback
+         # group exists ("There are no healthy deployments for this modelNo fallback model group found for original
+         # model_group=MiniMax/MiniMax-M2.1": https://github.com/continuedev/continue/issues/10907)
+         "no healthy deployments for this",
          "llm provider not provided", "backend not found",
          # LiteLLM's router for a model name it cannot map to a provider ("Unmapped LLM provider for this endpoint. You
          # passed model=...": https://github.com/BerriAI/litellm/issues/12097); FastChat's INVALID_MODEL (40301) for a
@@ -1936,6 +1948,11 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # a newer Claude on Bedrock refusing a sampling parameter, as a client prints it with no status
+         # ("ValidationException ... The model returned the following errors: `temperature` is deprecated for this
+         # model.":
+         # https://github.com/NousResearch/hermes-agent/pull/90245); not a model that is deprecated (model_missing)
+         "is deprecated for this model",
          # Bedrock's (Smithy's) request validation in its own words, without the ValidationException class a wrapper
          # drops ("1 validation error detected: Value at 'messages.2.member.content.1.member.toolUse.name' failed to
          # satisfy constraint: Member must satisfy regular expression pattern": the Vercel AI SDK's recorded Bedrock
@@ -2309,8 +2326,9 @@ _TAG_LIST: Final = (
          # your API key has access")
          "iam certification failed", "no api key found", "insufficient permissions",
          # a review tool with no key in its settings ("Error: llm: no API key configured (set LOCAL_REVIEW_API_KEY or
-         # provider.api_key)": https://github.com/mshykov/local-review/pull/33)
-         "no api key configured",
+         # provider.api_key)": https://github.com/mshykov/local-review/pull/33; Resume-Matcher's "API key not
+         # configured": https://github.com/srbhr/Resume-Matcher/issues/601)
+         "no api key configured", "api key not configured",
          # a key used outside its organisation ("You do not have access to the organization tied to the API key"), the
          # SDK's own refusal to send without one ("Missing credentials. Please pass an `api_key`")
          "organization tied to the api key", "missing credentials",
@@ -2681,6 +2699,10 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # Claude Code's idle watchdog after the answer had begun ("API Error: Stream idle timeout - partial response
+         # received": https://github.com/anthropics/claude-code/issues/53020, /54472): the stream was cut, not a request
+         # that never got an answer ("- no chunks received", a timeout)
+         "partial response received",
          # a client's SSE reader at a stream that stopped inside an event ("Z.AI SSE stream ended with an unterminated
          # event": https://github.com/tetsuo-ai/agenc-core/pull/2487)
          ("stream ended", "unterminated event"),

@@ -198,10 +198,13 @@ def wait_from_text(text: str) -> float | None:
 # A window's reset stated as a time of day with no date: Claude Code's "You've hit your limit · resets 11pm
 # (America/Anchorage)" and "Your limit will reset at 10am (America/Lima).", gemini-cli's "Access resets at 10:57 PM
 # GMT-3." (https://github.com/anthropics/claude-code/issues/19472, corpus entries of claude-code and gemini-cli). A date
-# before the time ("resets Dec 2, 7pm") does not match: that reset is days away. Read on lower-case text; bounded (a
-# zone is at most three short parts), so no input backtracks.
+# before the time ("resets Dec 2, 7pm") does not match: that reset is days away. Codex says the same with "try again
+# at" in its same-day form ("You've hit your usage limit. ... try again at 3:51 PM.":
+# https://github.com/openai/codex/issues/19215); its other-day form puts the date first ("try again at Jan 14th, 2026
+# 9:05 AM") and does not match. Read on lower-case text; bounded (a zone is at most three short parts), so no input
+# backtracks.
 _CLOCK_RE: Final = re.compile(
-    r"\bresets?\s+(?:at\s+)?(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([ap])\.?m\b\.?"
+    r"\b(?:resets?|try again)\s+(?:at\s+)?(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([ap])\.?m\b\.?"
     r"(?:\s{0,12}\(?\s?(?:(?:utc|gmt)(?:\s?([+-])(1[0-4]|0?\d)(?::?([0-5]\d))?)?\b"
     r"|([a-z]{2,14}(?:/[a-z0-9_+-]{1,30}){1,2})))?"
 )
@@ -209,7 +212,7 @@ _CLOCK_RE: Final = re.compile(
 
 def clock_reset(text: str) -> re.Match[str] | None:
     """The first "resets 11pm (Zone/City)" in lower-case ``text``: a reset at a time of day, so within a day."""
-    return _CLOCK_RE.search(text) if "reset" in text else None
+    return _CLOCK_RE.search(text) if "reset" in text or "try again at" in text else None
 
 
 @lru_cache(maxsize=64)

@@ -663,6 +663,17 @@ HOLDOUT338 = "holdout338.jsonl"
 HOLDOUT339 = "holdout339.jsonl"
 HOLDOUT340 = "holdout340.jsonl"
 HOLDOUT341 = "holdout341.jsonl"
+# Eight more representative samples after that fit, measured on 0bb31c2 (the rules of fa50d03): the newest threads of
+# the OpenAI, Anthropic and Google ecosystems, LiteLLM, aggregators, local servers, agent frameworks, the Chinese
+# providers.
+HOLDOUT342 = "holdout342.jsonl"
+HOLDOUT343 = "holdout343.jsonl"
+HOLDOUT344 = "holdout344.jsonl"
+HOLDOUT345 = "holdout345.jsonl"
+HOLDOUT346 = "holdout346.jsonl"
+HOLDOUT347 = "holdout347.jsonl"
+HOLDOUT348 = "holdout348.jsonl"
+HOLDOUT349 = "holdout349.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -702,6 +713,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT317, HOLDOUT318, HOLDOUT319, HOLDOUT320, HOLDOUT321, HOLDOUT322, HOLDOUT323, HOLDOUT324, HOLDOUT325,
         HOLDOUT326, HOLDOUT327, HOLDOUT328, HOLDOUT329, HOLDOUT330, HOLDOUT331, HOLDOUT332, HOLDOUT333,
         HOLDOUT334, HOLDOUT335, HOLDOUT336, HOLDOUT337, HOLDOUT338, HOLDOUT339, HOLDOUT340, HOLDOUT341,
+        HOLDOUT342, HOLDOUT343, HOLDOUT344, HOLDOUT345, HOLDOUT346, HOLDOUT347, HOLDOUT348, HOLDOUT349,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1329,6 +1341,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT339, 30, 35),  # representative: multimodal input in chat requests; 28 unseen
     (HOLDOUT340, 20, 26),  # representative: failures inside a 200 or a dying stream; 19 unseen
     (HOLDOUT341, 29, 33),  # representative: LLM calls from CI and automation; 27 unseen
+    (HOLDOUT342, 29, 29),  # representative: the OpenAI ecosystem's newest threads; 28 unseen
+    (HOLDOUT343, 29, 30),  # representative: the Anthropic ecosystem's newest threads; 26 unseen
+    (HOLDOUT344, 23, 23),  # representative: the Google ecosystem's newest threads; 23 unseen
+    (HOLDOUT345, 17, 23),  # representative: LiteLLM and gateway libraries, newest; 16 unseen
+    (HOLDOUT346, 16, 19),  # representative: aggregators and routers, newest; 15 unseen
+    (HOLDOUT347, 17, 21),  # representative: local servers, newest; 15 unseen
+    (HOLDOUT348, 19, 19),  # representative: agent frameworks, newest; 19 unseen
+    (HOLDOUT349, 20, 21),  # representative: the Chinese providers, newest; 20 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5715,6 +5715,54 @@ def test_holdout334_to_341_families(type_name: str, text: str, expect: FailoverR
     assert _rules_alone(type_name, text) is expect
 
 
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Codex's usage window in its same-day form: a reset at a time of day clears within hours
+    # (https://github.com/openai/codex/issues/19215)
+    ("Error", "\u25a0 You've hit your usage limit. To get more access now, send a request to your admin or try again "
+              "at 3:51 PM.", R.rate_limit),
+    # a newer Claude on Bedrock refusing temperature, printed with no status
+    # (https://github.com/NousResearch/hermes-agent/pull/90245)
+    ("Error", "ValidationException ... The model returned the following errors: `temperature` is deprecated for this "
+              "model.", R.format_error),
+    # an altered thinking block without the backticks (https://github.com/anthropics/claude-code/issues/63265)
+    ("Error", "messages.1.content.19: 'thinking' blocks in the latest assistant message cannot be modified",
+     R.thinking_signature),
+    # Claude Code's idle watchdog after the answer began (https://github.com/anthropics/claude-code/issues/48974,
+    # /53020, /54472)
+    ("Error", "API Error: Stream idle timeout - partial response received", R.stream_incomplete),
+    # a client with no key configured (https://github.com/srbhr/Resume-Matcher/issues/601)
+    ("Error", "CONNECTION FAILED\nProvider: openai | Model: gpt-4o-mini\nAPI key not configured", R.auth),
+    # llama.cpp's prefill refused while the template thinks (https://github.com/mastra-ai/mastra/issues/15234)
+    ("Error", '{"error":{"code":400,"message":"Assistant response prefill is incompatible with enable_thinking.",'
+              '"type":"invalid_request_error"}}', R.prefill_unsupported),
+    # LiteLLM's router with no deployment for the model, its sentence run into the next
+    # (https://github.com/continuedev/continue/issues/10907)
+    ("Error", "400 litellm.BadRequestError: You passed in model=MiniMax/MiniMax-M2.1. There are no healthy deployme"
+              "nts for this modelNo fallback model group found for original model_group=MiniMax/MiniMax-M2.1. Fallb"
+              "acks=[{'openai/gpt-oss-120b': ['netmind/openai/gpt-oss-120b', 'fallback/openai/gpt-oss-20b']}, {'ope"
+              "nai/gpt-oss-20b': ['fallback/openai/gpt-oss-20b', 'netmind/openai/gpt-oss-120b']}, {'Qwen/Qwen2.5-Co"
+              "der-3B': ['fallback/Qwen/Qwen2.5-Coder-3B', 'Kortix/FastApply-7B-v1.0']}]. Received Model Group=Mini"
+              "Max/MiniMax-M2.1\nAvailable Model Group Fallbacks=None\nError doing the fallback: litellm.BadRequestEr"
+              "ror: You passed in model=MiniMax/MiniMax-M2.1. There are no healthy deployments for this modelNo fal"
+              "lback model group found for original model_group=MiniMax/MiniMax-M2.1. Fallbacks=[{'openai/gpt-oss-1"
+              "20b': ['netmind/openai/gpt-oss-120b', 'fallback/openai/gpt-oss-20b']}, {'openai/gpt-oss-20b': ['fall"
+              "back/openai/gpt-oss-20b', 'netmind/openai/gpt-oss-120b']}, {'Qwen/Qwen2.5-Coder-3B': ['fallback/Qwen"
+              "/Qwen2.5-Coder-3B', 'Kortix/FastApply-7B-v1.0']}]", R.model_not_found),
+    # near misses (real corpus texts): Codex's other-day form, a date first, stays billing; the watchdog before any
+    # chunk stays a timeout; a model that has been deprecated stays the model's
+    ("Error", "You've hit your usage limit. To get more access now, send a request to your admin or try again at Jan "
+              "14th, 2026 9:05 AM.", R.billing),
+    ("Error", "Stream idle timeout - no chunks received", R.timeout),
+    ("Error", 'API Error: Status Code 404, { "error": { "message": "The model `gpt-3.5-turbo-16k-0613` has been '
+              'deprecated, learn more here: https://**************", "type": "invalid_request_error", "param": null, '
+              '"code": "model_not_found" } }', R.model_not_found),
+])
+def test_holdout342_to_349_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the twenty-fifth representative wave (holdouts 342 to 349), with
+    real shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
 def test_holdout326_to_333_circuit_breaker_429() -> None:
     """A relay's circuit breaker open on its upstream, under a 429, is load, not this key's throttle: back off on the
     same key (https://github.com/romgX/openrelay/issues/37), through the real SDK client."""

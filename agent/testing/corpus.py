@@ -152,6 +152,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout331.jsonl", "holdout332.jsonl", "holdout333.jsonl",
                   "holdout334.jsonl", "holdout335.jsonl", "holdout336.jsonl", "holdout337.jsonl", "holdout338.jsonl",
                   "holdout339.jsonl", "holdout340.jsonl", "holdout341.jsonl",
+                  "holdout342.jsonl", "holdout343.jsonl", "holdout344.jsonl", "holdout345.jsonl", "holdout346.jsonl",
+                  "holdout347.jsonl", "holdout348.jsonl", "holdout349.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -279,7 +281,9 @@ and French, the newest threads, enterprise clouds, recorded fixtures of the Verc
 and holdout334 to holdout341 after that fit, on the rules of 1a38853, sampled the same way (issues and pull requests
 of projects whose Discussions the search index lacks, non-chat endpoints, pull requests quoting the error they
 handle, second-tier hosted providers, less-covered self-hosted servers, multimodal input, failures inside a 200 or a
-dying stream, LLM calls from CI and automation).
+dying stream, LLM calls from CI and automation); and holdout342 to holdout349 after that fit, on the rules of
+fa50d03, the newest threads of the head (the OpenAI, Anthropic and Google ecosystems, LiteLLM and gateway libraries,
+aggregators, local servers, agent frameworks, the Chinese providers, 2026 first).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
