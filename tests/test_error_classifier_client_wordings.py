@@ -5763,6 +5763,17 @@ def test_holdout342_to_349_families(type_name: str, text: str, expect: FailoverR
     assert _rules_alone(type_name, text) is expect
 
 
+def test_holdout342_to_349_codex_same_day_reset_gives_a_wait() -> None:
+    """Codex's same-day "try again at 3:51 PM" is read as a reset at a time of day: rate_limit, with a wait to that
+    time's next occurrence in the host's zone (the client printed its user's local time), never more than a day
+    (https://github.com/openai/codex/issues/19215)."""
+    text = ("\u25a0 You've hit your usage limit. To get more access now, send a request to your admin or try again at "
+            "3:51 PM.")
+    verdict = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS, now=_JAN_20_18H_UTC)
+    assert verdict.reason is R.rate_limit
+    assert verdict.retry_after is not None and 0 < verdict.retry_after <= 24 * 3600
+
+
 def test_holdout326_to_333_circuit_breaker_429() -> None:
     """A relay's circuit breaker open on its upstream, under a 429, is load, not this key's throttle: back off on the
     same key (https://github.com/romgX/openrelay/issues/37), through the real SDK client."""
