@@ -151,13 +151,12 @@ def negative_max_tokens(f: ErrorFacts) -> bool:
 
 _NEGATIVE_MAX_TOKENS: Final = re.compile(r"max_\w*tokens\W.{0,100}?(?:got|was|is|=|:)\s*-\d", re.DOTALL)
 
-def size_capped_string(f: ErrorFacts) -> bool:
-    """"string too long. Expected a string with maximum length 1048576": a cap in the megabytes on a message is the
-    request's size (shrink the message); a short cap (a 40-character id) is a format defect."""
+def _string_cap(f: ErrorFacts) -> int | None:
+    """The cap of "string too long. Expected a string with maximum length N", or None."""
     if " maximum " not in f.norm:  # the word (norm separates words by one space): no word set to build
-        return False
+        return None
     match = _MAX_LENGTH.search(f.text)
-    return match is not None and int(match.group(1)) >= LARGE_STRING_CAP and "tools[" not in f.text
+    return None if match is None else int(match.group(1))
 
 
 def short_string_cap(f: ErrorFacts) -> bool:
@@ -165,10 +164,14 @@ def short_string_cap(f: ErrorFacts) -> bool:
     field over any cap is one too: compressing the conversation leaves the tool definitions as they are (Azure's
     "Invalid 'tools[0].function.description': string too long. Expected a string with maximum length 1048576":
     https://github.com/MicrosoftDocs/azure-ai-docs/commit/2cee073678faf5f36c9aebbbe100d0d4093dc7de)."""
-    if " maximum " not in f.norm:  # the word (norm separates words by one space): no word set to build
-        return False
-    match = _MAX_LENGTH.search(f.text)
-    return match is not None and (int(match.group(1)) < LARGE_STRING_CAP or "tools[" in f.text)
+    cap = _string_cap(f)
+    return cap is not None and (cap < LARGE_STRING_CAP or "tools[" in f.text)
+
+
+def size_capped_string(f: ErrorFacts) -> bool:
+    """"string too long. Expected a string with maximum length 1048576": any cap that is not a field's format
+    (``short_string_cap``), a message's megabytes, is the request's size (shrink the message)."""
+    return _string_cap(f) is not None and not short_string_cap(f)
 
 
 LARGE_STRING_CAP: Final = 65_536  # characters; OpenAI caps one message's content at 1 MiB (10 MiB for input)

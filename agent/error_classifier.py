@@ -248,7 +248,7 @@ def _annotate(f: ErrorFacts, provider: str, model: str, tokens: int, context: in
             f.status = min(_STATUS_BY_TYPE[c] for c in f.codes if c in _STATUS_BY_TYPE)  # deterministic
             f.status_from_type = True
     f.wait = _wait(f, now)
-    if f.wait is None and ("reset" in f.text or "try again at" in f.text):  # clock_reset's own guard
+    if f.wait is None:  # wait_until_clock reads nothing unless clock_reset finds a time of day
         f.clock_wait = wait_until_clock(f.text, time.time() if now is None else now)
 
 
