@@ -879,6 +879,11 @@ _TAG_LIST: Final = (
          "prompt is too long", "prompt too long", "input is too long", "max_model_len", "maximum model length",
          "maximum prompt length", "reduce the length of the messages", "n_ctx_slot", "available context size",
          "exceeds the maximum number of input tokens", "input token count", "exceeds the context",
+         # Volcengine Ark's window for an image and text message under its generic InvalidParameter code ("Total tokens
+         # of image and text exceed max message tokens": https://github.com/agentscope-ai/QwenPaw/issues/272), Baidu
+         # Qianfan's cap on a prompt's characters ("input characters limit is 819200":
+         # https://github.com/agentscope-ai/QwenPaw/issues/1717)
+         "exceed max message tokens", "input characters limit is",
          "exceed context limit", "exceeds context limit", "inputs tokens max_new_tokens must be",
          "inputs must have less than", "cannot truncate prompt with n_keep", "context size has been exceeded",
          "too many tokens in the prompt", "tokens in the prompt cannot exceed", "size limit exceeded by",
@@ -966,6 +971,9 @@ _TAG_LIST: Final = (
          # Spring WebFlux's DataBufferLimitException behind a gateway ("Exceeded limit on max bytes to buffer :
          # 52428800"), a model service's count of inline images ("Exceeded limit on max data-uri per request: 250")
          "max bytes to buffer", "max data uri per request",
+         # DashScope's byte cap on a request body under a 400 ("Exceeded limit on max bytes to request body : 6291456":
+         # https://github.com/agentscope-ai/QwenPaw/issues/1277)
+         "max bytes to request body",
          # one request over a per-request cap of the non-chat endpoints: Google TTS ("longer than the limit of 5000
          # bytes"), OpenAI embeddings ("max 300000 tokens per request"), DashScope embeddings ("batch size is invalid,
          # it should not be larger than 10"): split the request
@@ -996,6 +1004,11 @@ _TAG_LIST: Final = (
          # google-generativeai's region refusal as LangChain re-raises it ("Your location is not supported by
          # google-generativeai at the moment.": https://github.com/svpino/alloy-voice-assistant/issues/8)
          "your location is not supported",
+         # an Azure OpenAI resource's outbound network rule refusing the host a request names ("Outbound network access
+         # is restricted. The hostname '...' for parameter 'endpoint' is not in the allowed FQDN list for this
+         # resource.": https://github.com/microsoft/sample-app-aoai-chatGPT/issues/1050): the resource's policy, not
+         # the request's content or the key
+         "outbound network access is restricted",
          # a relay that serves only the clients it approves, whatever the key ("Client not allowed (detected:
          # claude-code-sdk-ts)": https://github.com/zhukunpenglinyutong/jetbrains-cc-gui/issues/730; "Only approved
          # clients are allowed": .../issues/751): no key of that relay works from this client
@@ -1727,6 +1740,12 @@ _TAG_LIST: Final = (
          # IBM Cloud IAM's unknown key, under the 400 LiteLLM gives it ("watsonxException - {"errorCode":"BXNIM0415E",
          # "errorMessage":"Provided API key could not be found."}")
          "api key could not be found",
+         # Google's disabled-service answer without its 403 ("Vertex AI API has not been used in project X before or it
+         # is disabled", as a CLI prints it after "Failed to connect to Vertex AI": https://github.com/
+         # GoogleCloudPlatform/agent-starter-pack/issues/304) and Azure's RBAC refusal of an Entra principal without its
+         # 401 ("Principal does not have access to API/Operation": https://github.com/microsoft/promptflow/issues/3855):
+         # this credential's project or identity is not entitled; another credential's may be
+         ("api has not been used in project", "or it is disabled"), "principal does not have access to api",
          # the same failures in the texts the cloud SDKs print with them, kept when a wrapper drops the class
          # (botocore: "Unable to locate authorization token", "Please reauthenticate using 'aws login'"; google-auth:
          # "Reauthentication failed."; azure-identity: "Please run 'az login' to set up an account")
@@ -2352,6 +2371,10 @@ _TAG_LIST: Final = (
          # Dify's plugin daemon giving up on a model call ("[models] Error: MAX_REQUEST_TIMEOUT":
          # https://github.com/langgenius/dify/issues/28890)
          "max_request_timeout",
+         # Hermes Agent's watchdog on a call that answered nothing ("Non-streaming API call stale for 90s ... No
+         # response from provider for 90s (non-streaming, model: gpt-5.4). Aborting call.":
+         # https://github.com/NousResearch/hermes-agent/issues/34001)
+         ("no response from provider for", "aborting call"), "api call stale for",
          # NSURLErrorTimedOut by its number alone ("NSURLErrorDomain -1001": https://github.com/tisfeng/Easydict/pull/1301)
          "nsurlerrordomain 1001",
          # Python's TimeoutError as a wrapper prints the exception it caught ("Exception:TimeoutError(), undefined,
@@ -2516,6 +2539,9 @@ _TAG_LIST: Final = (
          "network error occurred while connecting",
          # Open WebUI with no Ollama behind it ("WebUI could not connect to Ollama")
          "could not connect to ollama",
+         # the same in an app's other words ("Couldn't connect to Ollama at http://127.0.0.1:11434":
+         # https://github.com/wandb/openui/issues/215)
+         "couldn t connect to ollama",
          # the Vercel AI SDK's APICallError for a fetch that failed ("Cannot connect to API: terminated")
          "cannot connect to api",
          "connection refused", "连接被拒绝", "name or service not known", "nodename nor servname", "getaddrinfo failed",
@@ -2703,6 +2729,9 @@ _TAG_LIST: Final = (
          # received": https://github.com/anthropics/claude-code/issues/53020, /54472): the stream was cut, not a request
          # that never got an answer ("- no chunks received", a timeout)
          "partial response received",
+         # llama-server's web UI when its stream dropped mid-answer ("Stream connection lost and could not be resumed":
+         # https://github.com/ggml-org/llama.cpp/issues/25158)
+         "stream connection lost",
          # a client's SSE reader at a stream that stopped inside an event ("Z.AI SSE stream ended with an unterminated
          # event": https://github.com/tetsuo-ai/agenc-core/pull/2487)
          ("stream ended", "unterminated event"),
@@ -2848,6 +2877,10 @@ _TAG_LIST: Final = (
          # openai-node's Responses stream accumulator meeting events out of order ("When snapshot hasn't been set yet,
          # expected 'response.created' event, got ...": https://github.com/BerriAI/litellm/issues/32561)
          "expected response created event",
+         # openai-python's Responses stream state meeting a relay's stream that opened with another event ("Expected to
+         # have received `response.created` before `response.in_progress`": https://github.com/NousResearch/
+         # hermes-agent/issues/8133)
+         ("expected to have received", "response created before"),
          # a client meeting an event or chunk it cannot read: the Claude Agent SDK's "Unknown message type:
          # rate_limit_event" (a newer CLI's event), LangChain's merge of two chunks ("additional_kwargs[tool_calls]
          # already exists in this message chunk"), LiteLLM's "Unable to parse ollama chunk"

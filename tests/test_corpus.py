@@ -674,6 +674,17 @@ HOLDOUT346 = "holdout346.jsonl"
 HOLDOUT347 = "holdout347.jsonl"
 HOLDOUT348 = "holdout348.jsonl"
 HOLDOUT349 = "holdout349.jsonl"
+# Eight more representative samples after that fit, measured on 07d0ff1 (the rules of 5b5fcac): hermes-agent and its
+# kin, the OpenAI SDKs, the Anthropic SDKs, LiteLLM, coding-agent CLIs, self-hosted OpenAI-compatible servers, local
+# servers, the big clouds' own SDKs.
+HOLDOUT350 = "holdout350.jsonl"
+HOLDOUT351 = "holdout351.jsonl"
+HOLDOUT352 = "holdout352.jsonl"
+HOLDOUT353 = "holdout353.jsonl"
+HOLDOUT354 = "holdout354.jsonl"
+HOLDOUT355 = "holdout355.jsonl"
+HOLDOUT356 = "holdout356.jsonl"
+HOLDOUT357 = "holdout357.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -714,6 +725,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT326, HOLDOUT327, HOLDOUT328, HOLDOUT329, HOLDOUT330, HOLDOUT331, HOLDOUT332, HOLDOUT333,
         HOLDOUT334, HOLDOUT335, HOLDOUT336, HOLDOUT337, HOLDOUT338, HOLDOUT339, HOLDOUT340, HOLDOUT341,
         HOLDOUT342, HOLDOUT343, HOLDOUT344, HOLDOUT345, HOLDOUT346, HOLDOUT347, HOLDOUT348, HOLDOUT349,
+        HOLDOUT350, HOLDOUT351, HOLDOUT352, HOLDOUT353, HOLDOUT354, HOLDOUT355, HOLDOUT356, HOLDOUT357,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1349,6 +1361,14 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT347, 17, 21),  # representative: local servers, newest; 15 unseen
     (HOLDOUT348, 19, 19),  # representative: agent frameworks, newest; 19 unseen
     (HOLDOUT349, 20, 21),  # representative: the Chinese providers, newest; 20 unseen
+    (HOLDOUT350, 35, 35),  # representative: hermes-agent and its kin (OpenClaw, CoPaw, PicoClaw); 30 unseen
+    (HOLDOUT351, 31, 31),  # representative: openai-python and openai-node, 2023-2026; 31 unseen
+    (HOLDOUT352, 30, 31),  # representative: the Anthropic SDKs and apps on them; 30 unseen
+    (HOLDOUT353, 25, 25),  # representative: LiteLLM's issues, 2024-2026; 25 unseen
+    (HOLDOUT354, 30, 30),  # representative: coding-agent CLIs (Claude Code, Codex, Gemini CLI, opencode); 30 unseen
+    (HOLDOUT355, 23, 25),  # representative: self-hosted OpenAI-compatible servers (vLLM, SGLang, TGI); 23 unseen
+    (HOLDOUT356, 28, 34),  # representative: local servers seen by clients (Ollama, llama.cpp, LM Studio); 26 unseen
+    (HOLDOUT357, 26, 27),  # representative: the clouds' own SDKs (google-genai, Vertex, Bedrock, Azure); 23 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5763,6 +5763,56 @@ def test_holdout342_to_349_families(type_name: str, text: str, expect: FailoverR
     assert _rules_alone(type_name, text) is expect
 
 
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Volcengine Ark's message window under its generic code (https://github.com/agentscope-ai/QwenPaw/issues/272),
+    # Qianfan's character cap (https://github.com/agentscope-ai/QwenPaw/issues/1717)
+    ("BadRequestError", "Error code: 400 - {'error': {'code': 'InvalidParameter', 'message': 'Total tokens of image "
+                        "and text exceed max message tokens. Request id: 021772413947435d24b0b4d764165756d4018ab78dadf"
+                        "ac58ac58', 'param': '', 'type': 'BadRequest'}}", R.context_overflow),
+    ("BadRequestError", "Error code: 400 - {'error': {'code': 'invalid_argument', 'message': 'input characters limit "
+                        "is 819200', 'type': 'invalid_request_error'}, 'id': 'as-446b3gt13b'}", R.context_overflow),
+    # DashScope's byte cap on the body (https://github.com/agentscope-ai/QwenPaw/issues/1277)
+    ("BadRequestError", "Error code: 400 - {'error': {'code': None, 'message': 'Exceeded limit on max bytes to request "
+                        "body : 6291456', 'param': None, 'type': 'invalid_request_error'}, 'request_id': "
+                        "'02e7394c-5c1b-9d2b-ba51-a9661e3da62c'}", R.payload_too_large),
+    # Hermes Agent's watchdog on a silent call (https://github.com/NousResearch/hermes-agent/issues/34001)
+    ("Error", "Non-streaming API call stale for 90s (threshold 90s). model=gpt-5.4\n\u26a0\ufe0f No response from "
+              "provider for 90s (non-streaming, model: gpt-5.4). Aborting call.", R.timeout),
+    # openai-python's Responses stream state at a relay's out-of-order stream
+    # (https://github.com/NousResearch/hermes-agent/issues/8133)
+    ("Error", "Expected to have received response.created before response.in_progress", R.malformed_response),
+    # an app's words for an unreachable Ollama (https://github.com/wandb/openui/issues/215)
+    ("Error", "Couldn't connect to Ollama at http://127.0.0.1:11434", R.timeout),
+    # llama-server's web UI after its stream dropped (https://github.com/ggml-org/llama.cpp/issues/25158)
+    ("Error", "Stream connection lost and could not be resumed", R.stream_incomplete),
+    # an Azure resource's outbound network rule (https://github.com/microsoft/sample-app-aoai-chatGPT/issues/1050)
+    ("Error", "Outbound network access is restricted. The hostname 'AiSearchResource.search.windows.net' for parameter "
+              "'endpoint' is not in the allowed FQDN list for this resource.", R.provider_policy_blocked),
+    # Azure's RBAC refusal without its 401 (https://github.com/microsoft/promptflow/issues/3855)
+    ("WrappedOpenAIError", "OpenAI API hits AuthenticationError: Principal does not have access to API/Operation. If "
+                           "you are using azure openai connection, please make sure you have proper role assignment "
+                           "on your azure openai resource.", R.auth),
+    # Google's disabled service after a CLI's "Failed to connect"
+    # (https://github.com/GoogleCloudPlatform/agent-starter-pack/issues/304)
+    ("Error", "\u2717 Failed to connect to Vertex AI: 403 Vertex AI API has not been used in project "
+              "ffeldhaus-assistent before or it is disabled. Enable it by visiting https://console.developers.google."
+              "com/apis/api/aiplatform.googleapis.com/overview?project=ffeldhaus-assistent \nthen retry. If you "
+              "enabled this API recently, wait a few minutes for the action to propagate to our systems and retry. ",
+     R.auth),
+    # near misses (real corpus texts): curl's own "Couldn't connect to server" stays a transport fault;
+    # openai-node's other out-of-order words stay malformed; a Gemini stream cut stays one
+    ("Error", "curl: (7) Failed to connect to 172.16.105.65 port 11434 after 0 ms: Couldn't connect to server",
+     R.timeout),
+    ("Error", "When snapshot hasn't been set yet, expected 'response.created' event, got "
+              "response.mcp_list_tools.in_progress", R.malformed_response),
+    ("Error", "Gemini Web API call failed: Stream interrupted or truncated.", R.stream_incomplete),
+])
+def test_holdout350_to_357_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the twenty-sixth representative wave (holdouts 350 to 357), with
+    real shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
 def test_holdout342_to_349_codex_same_day_reset_gives_a_wait() -> None:
     """Codex's same-day "try again at 3:51 PM" is read as a reset at a time of day: rate_limit, with a wait to that
     time's next occurrence in the host's zone (the client printed its user's local time), never more than a day

@@ -154,6 +154,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout339.jsonl", "holdout340.jsonl", "holdout341.jsonl",
                   "holdout342.jsonl", "holdout343.jsonl", "holdout344.jsonl", "holdout345.jsonl", "holdout346.jsonl",
                   "holdout347.jsonl", "holdout348.jsonl", "holdout349.jsonl",
+                  "holdout350.jsonl", "holdout351.jsonl", "holdout352.jsonl", "holdout353.jsonl", "holdout354.jsonl",
+                  "holdout355.jsonl", "holdout356.jsonl", "holdout357.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -283,7 +285,10 @@ of projects whose Discussions the search index lacks, non-chat endpoints, pull r
 handle, second-tier hosted providers, less-covered self-hosted servers, multimodal input, failures inside a 200 or a
 dying stream, LLM calls from CI and automation); and holdout342 to holdout349 after that fit, on the rules of
 fa50d03, the newest threads of the head (the OpenAI, Anthropic and Google ecosystems, LiteLLM and gateway libraries,
-aggregators, local servers, agent frameworks, the Chinese providers, 2026 first).
+aggregators, local servers, agent frameworks, the Chinese providers, 2026 first); and holdout350 to holdout357
+after that fit, on the rules of 5b5fcac, the head's own trackers again, past the threads already cited (hermes-agent
+and its kin, the OpenAI and Anthropic SDKs, LiteLLM, coding-agent CLIs, self-hosted and local servers, the big
+clouds' own SDKs).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
