@@ -193,14 +193,16 @@ def _limited_once(wait: str) -> Emulator:
 
 @pytest.mark.parametrize("stream", [False, True], ids=["plain", "streamed"])
 def test_a_continued_answer_waits_for_its_key_rather_than_fall_back_to_one_that_never_saw_it(stream: bool) -> None:
-    """On a route with a fallback entry, the key that created an answer is rate-limited (a 429, Retry-After 3 s) when
-    the chain continues, with 4 s of the turn's deadline left. Waiting for it leaves no room for the fallback's
-    reserve (1 s of 4), but the fallback's key (another organisation) has never heard of the answer: it could only
-    answer 400 previous_response_not_found. So the turn waits for the key that holds it and continues there (before:
-    it fell back to key c, and the client got that 400)."""
+    """On a route with a fallback entry, the key that created an answer is rate-limited (a 429, Retry-After 6 s) when
+    the chain continues, with 7.9 s of the turn's deadline left. Waiting for it leaves no room for the fallback's
+    reserve (a quarter of the deadline, 1.975 s), but the fallback's key (another organisation) has never heard of the
+    answer: it could only answer 400 previous_response_not_found. So the turn waits for the key that holds it and
+    continues there (before: it fell back to key c, and the client got that 400). The 1.9 s the wait leaves is for the
+    429's own call and the gateway's work on a loaded machine (with 1 s, a full suite on two busy cores once ran out
+    of it)."""
     import asyncio
 
-    with _limited_once("3") as emu, served(_with_fallback(emu, deadline_seconds=4), sleep=asyncio.sleep) as gw:
+    with _limited_once("6") as emu, served(_with_fallback(emu, deadline_seconds=7.9), sleep=asyncio.sleep) as gw:
         client = openai_client(gw.url)
         created = answer(client, stream)
         continued = answer(client, stream, previous_response_id=created.id)
