@@ -623,6 +623,9 @@ _TAG_LIST: Final = (
          "无权访问模型", "无权使用模型", "无权访问任何模型",
          # new-api / one-api relays in English: no upstream channel of this group serves the model.
          "no available channel for model", "no available channels for model",
+         # ... and in a Russian-speaking relay's translation ("Нет доступных каналов для модели default в текущей группе
+         # gpt-4": https://github.com/neurogen-dev/NeuroAPI/issues/85)
+         "доступных каналов для модели",
          "not supported model", ("requested model", "is not available on"),
          # OpenAI gates some models on a verified organization: another key (organization) may be entitled.
          "must be verified to stream this model", "must be verified to use the model",
@@ -1196,6 +1199,9 @@ _TAG_LIST: Final = (
          # a plan that expired (Zhipu's 1309: "您的 GLM Coding Plan 套餐已到期": https://docs.bigmodel.cn/cn/api/api-code)
          "套餐已到期", "plan has expired", "subscription has expired",
          "insufficient credits", "insufficient_quota", "insufficient balance", "credit balance",
+         # aiXplain's error code for an account with no balance ({'error': 'err.not_enough_balance'}:
+         # https://github.com/aixplain/aiXplain/issues/148)
+         "not_enough_balance", "not enough balance",
          "credits exhausted", "credits have been exhausted", "no usable credits", "requires more credits",
          # Nous Portal's 404 for an account with no credits ("HTTP 404: requires available credits")
          "requires available credits",
@@ -2535,6 +2541,9 @@ _TAG_LIST: Final = (
          # Trae's Chinese "请检查网络后重试" (check the network and retry), Zed's "error sending HTTP request to
          # OpenRouter API"
          "check your firewall rules", "请检查网络后重试", "error sending http request",
+         # STranslate's Chinese "请检查服务是否可以正常访问" (check that the service can be reached), after a
+         # request that failed to connect (https://github.com/STranslate/STranslate/issues/499)
+         "请检查服务是否可以正常访问",
          # GPT4All's remote API worker ("Network error occurred while connecting to the API server")
          "network error occurred while connecting",
          # Open WebUI with no Ollama behind it ("WebUI could not connect to Ollama")
@@ -2676,6 +2685,9 @@ _TAG_LIST: Final = (
          # an answer whose stop reason is the length cap, as a client logs it ("summarize_empty_response
          # model=gpt-5-mini finish_reason=length": https://github.com/pvliesdonk/markdown-vault-mcp/issues/919)
          "finish_reason length",
+         # Obsidian Copilot's notice ("The AI response was cut off because it reached the token limit. You can increase
+         # the 'Token Limit' in model settings": https://github.com/logancyang/obsidian-copilot/issues/2694)
+         "cut off because it reached the token limit",
          # clients' words for an answer cut at its output cap (Gemini CLI: "Model response was truncated because it
          # exceeded the token limit", "Model stream ended due to token limit exhaustion (MAX_TOKENS)"; Kilo: "The model
          # hit its output limit while reasoning")
@@ -2729,6 +2741,9 @@ _TAG_LIST: Final = (
          # received": https://github.com/anthropics/claude-code/issues/53020, /54472): the stream was cut, not a request
          # that never got an answer ("- no chunks received", a timeout)
          "partial response received",
+         # Claude Code when a gateway's stream stopped after partial content ("API Error: The response stopped
+         # arriving. The response above may be incomplete.": https://github.com/Sunnyender-org/cursor-sdk2api/issues/25)
+         "response stopped arriving",
          # llama-server's web UI when its stream dropped mid-answer ("Stream connection lost and could not be resumed":
          # https://github.com/ggml-org/llama.cpp/issues/25158)
          "stream connection lost",

@@ -685,6 +685,15 @@ HOLDOUT354 = "holdout354.jsonl"
 HOLDOUT355 = "holdout355.jsonl"
 HOLDOUT356 = "holdout356.jsonl"
 HOLDOUT357 = "holdout357.jsonl"
+# Six more representative samples after that fit, measured on a3c7b2c (the rules of b2f6472): end-user chat apps, non-
+# Python frameworks, second-tier hosted providers, failures inside a 200 and cut streams, threads in Chinese, Japanese
+# and Korean, Q&A and forum pages.
+HOLDOUT358 = "holdout358.jsonl"
+HOLDOUT359 = "holdout359.jsonl"
+HOLDOUT360 = "holdout360.jsonl"
+HOLDOUT361 = "holdout361.jsonl"
+HOLDOUT362 = "holdout362.jsonl"
+HOLDOUT363 = "holdout363.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -726,6 +735,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT334, HOLDOUT335, HOLDOUT336, HOLDOUT337, HOLDOUT338, HOLDOUT339, HOLDOUT340, HOLDOUT341,
         HOLDOUT342, HOLDOUT343, HOLDOUT344, HOLDOUT345, HOLDOUT346, HOLDOUT347, HOLDOUT348, HOLDOUT349,
         HOLDOUT350, HOLDOUT351, HOLDOUT352, HOLDOUT353, HOLDOUT354, HOLDOUT355, HOLDOUT356, HOLDOUT357,
+        HOLDOUT358, HOLDOUT359, HOLDOUT360, HOLDOUT361, HOLDOUT362, HOLDOUT363,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1369,6 +1379,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT355, 23, 25),  # representative: self-hosted OpenAI-compatible servers (vLLM, SGLang, TGI); 23 unseen
     (HOLDOUT356, 28, 34),  # representative: local servers seen by clients (Ollama, llama.cpp, LM Studio); 26 unseen
     (HOLDOUT357, 26, 27),  # representative: the clouds' own SDKs (google-genai, Vertex, Bedrock, Azure); 23 unseen
+    (HOLDOUT358, 34, 35),  # representative: chat apps (Open WebUI, LobeChat, NextChat, Cherry Studio); 33 unseen
+    (HOLDOUT359, 25, 28),  # representative: non-Python frameworks (AI SDK, LangChain.js, Spring AI, .NET); 25 unseen
+    (HOLDOUT360, 19, 21),  # representative: second-tier hosted providers (Mistral, NIM, Together, Fireworks); 18 unseen
+    (HOLDOUT361, 17, 20),  # representative: failures inside a 200 and cut streams, as clients saw them; 15 unseen
+    (HOLDOUT362, 25, 25),  # representative: threads in Chinese, Japanese and Korean; 24 unseen
+    (HOLDOUT363, 16, 18),  # representative: Q&A and forum pages, blogs (Stack Overflow, Microsoft Q&A); 16 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5813,6 +5813,40 @@ def test_holdout350_to_357_families(type_name: str, text: str, expect: FailoverR
     assert _rules_alone(type_name, text) is expect
 
 
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a Russian-speaking one-api relay with no channel for the model (https://github.com/neurogen-dev/NeuroAPI/issues/85)
+    ("Error", '{\n  "error": {\n    "message": "Нет доступных каналов для модели default в текущей группе gpt-4",\n    '
+              '"type": "one_api_error"\n  }\n}', R.model_not_found),
+    # aiXplain's no-balance code (https://github.com/aixplain/aiXplain/issues/148)
+    ("Error", "INFO:root:Result of request for model_process - 471 - {'error': 'err.not_enough_balance'}\nERROR:root:"
+              "Model Run Async: Error in running for model_process: {'error': 'err.not_enough_balance'}", R.billing),
+    # Claude Code at a gateway's stream that stopped mid-answer (https://github.com/Sunnyender-org/cursor-sdk2api/issues/25)
+    ("Error", "API Error: The response stopped arriving. The response above may be incomplete.", R.stream_incomplete),
+    # Obsidian Copilot's output-cap notice (https://github.com/logancyang/obsidian-copilot/issues/2694)
+    ("Error", "Response Truncated\nThe AI response was cut off because it reached the token limit. You can increase "
+              "the 'Token Limit' in model settings for longer responses.\nOutput tokens used: 6000",
+     R.output_truncated),
+    # STranslate's "check that the service can be reached" (https://github.com/STranslate/STranslate/issues/499)
+    ("Error", "2025-09-08 20:54:06.788 [ERR] [DeepSeek(12d9c43c-1b74-4088-8b54-6b8ddba82af5)] 请求出错, 请求API: "
+              "https://ark.cn-beijing.volces.com/api/v3/chat/completions, 异常信息: 请检查服务是否可以正常访问: "
+              "DeepSeek (https://ark.cn-beijing.volces.com/api/v3/chat/completions).", R.timeout),
+    # near misses (real corpus texts): one-api's Chinese words stay the model's; Trae's other network words stay a
+    # transport fault; Novita's "Insufficient balance" stays billing; pydantic-ai's cut tool call stays truncated
+    ("Error", '{\n  "error": {\n    "message": "当前分组 default 下对于模型 gpt-5 无可用渠道 (request id: '
+              '2025082215093026624875464905761)",\n    "type": "one_api_error"\n  }\n}', R.model_not_found),
+    ("Error", "添加模型失败\uff1a请求服务失败\uff0c请检查网络后重试 (997)", R.timeout),
+    ("NOT_ENOUGH_BALANCE", "Insufficient balance", R.billing),
+    ("pydantic_ai.exceptions.IncompleteToolCall", "Model token limit (4096) exceeded while generating a tool call, "
+                                                  "resulting in incomplete arguments. Increase the `max_tokens` model "
+                                                  "setting, or simplify the prompt to result in a shorter response "
+                                                  "that will fit within the limit.", R.output_truncated),
+])
+def test_holdout358_to_363_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the twenty-seventh representative wave (holdouts 358 to 363), with
+    real shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
 def test_holdout342_to_349_codex_same_day_reset_gives_a_wait() -> None:
     """Codex's same-day "try again at 3:51 PM" is read as a reset at a time of day: rate_limit, with a wait to that
     time's next occurrence in the host's zone (the client printed its user's local time), never more than a day

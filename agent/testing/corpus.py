@@ -156,6 +156,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout347.jsonl", "holdout348.jsonl", "holdout349.jsonl",
                   "holdout350.jsonl", "holdout351.jsonl", "holdout352.jsonl", "holdout353.jsonl", "holdout354.jsonl",
                   "holdout355.jsonl", "holdout356.jsonl", "holdout357.jsonl",
+                  "holdout358.jsonl", "holdout359.jsonl", "holdout360.jsonl", "holdout361.jsonl", "holdout362.jsonl",
+                  "holdout363.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -288,7 +290,9 @@ fa50d03, the newest threads of the head (the OpenAI, Anthropic and Google ecosys
 aggregators, local servers, agent frameworks, the Chinese providers, 2026 first); and holdout350 to holdout357
 after that fit, on the rules of 5b5fcac, the head's own trackers again, past the threads already cited (hermes-agent
 and its kin, the OpenAI and Anthropic SDKs, LiteLLM, coding-agent CLIs, self-hosted and local servers, the big
-clouds' own SDKs).
+clouds' own SDKs); and holdout358 to holdout363 after that fit, on the rules of b2f6472, away from the head
+(end-user chat apps, frameworks in other languages, second-tier hosted providers, failures inside a 200 and cut
+streams, threads in Chinese, Japanese and Korean, Q&A and forum pages).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
