@@ -484,7 +484,8 @@ def _walk(payload: object, out: _Collector, depth: int = 0) -> None:
 
 _FIELDS: Final = frozenset({
     "error", "Error", "details", "code", "error_code", "type", "status", "innererror", "message", "resets_in_seconds",
-    "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg", "description"})
+    "reset_seconds", "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg",
+    "description"})
 
 
 def _walk_code(payload: Mapping[Any, Any], code: object, out: _Collector) -> None:
@@ -527,8 +528,8 @@ def _walk_mapping(payload: Mapping[Any, Any], out: _Collector, depth: int) -> No
 
 
 _OTHER_FIELDS: Final = frozenset({
-    "Error", "resets_in_seconds", "metadata", "detail", "statusCode", "status_code", "choices", "errors", "error_msg",
-    "description"})
+    "Error", "resets_in_seconds", "reset_seconds", "metadata", "detail", "statusCode", "status_code", "choices",
+    "errors", "error_msg", "description"})
 
 
 def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:
@@ -536,7 +537,10 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
     ``detail``, ``statusCode``, an answer's finish, Cloudflare's ``errors`` list, the ``error_msg`` of Huawei Cloud's
     and Baidu's ``{error_code, error_msg}`` envelope, WSO2's ``description``."""
     _walk_capitalised(payload, out, depth)
-    resets_in = payload.get("resets_in_seconds")  # Codex usage-limit errors say when the window resets
+    # Codex usage-limit errors say when the window resets; CLIProxyAPI's model_cooldown when its credentials for the
+    # model are back ({"code": "model_cooldown", ..., "reset_seconds": 599961, "reset_time": "166h39m20s"}, which a
+    # client may print inside its exception's text: https://github.com/router-for-me/CLIProxyAPI/issues/2107)
+    resets_in = payload.get("resets_in_seconds", payload.get("reset_seconds"))
     if type(resets_in) in (int, float) and not out.wait:
         out.wait = str(resets_in)
     metadata = payload.get("metadata")

@@ -623,6 +623,10 @@ _TAG_LIST: Final = (
          "无权访问模型", "无权使用模型", "无权访问任何模型",
          # new-api / one-api relays in English: no upstream channel of this group serves the model.
          "no available channel for model", "no available channels for model",
+         # ... and sub2api's, none of whose accounts serves the model ("No available accounts: no available accounts
+         # supporting model: claude-sonnet-4-5-20250929", under a 503: https://github.com/Wei-Shaw/sub2api/issues/96),
+         # not its bare "no available accounts" (a pool that is busy or cooling)
+         "no available accounts supporting model",
          # ... and in a Russian-speaking relay's translation ("Нет доступных каналов для модели default в текущей группе
          # gpt-4": https://github.com/neurogen-dev/NeuroAPI/issues/85)
          "доступных каналов для модели",
@@ -664,6 +668,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # Hugging Face's client when no inference server is known for the model ("Failed to resolve model_id:Could not
+         # find model id for inference server": https://github.com/langflow-ai/langflow/issues/2065)
+         "could not find model id",
          # Bedrock's ResourceNotFoundException in its own words, without the class ("Failed to retrieve resource because
          # it doesn't exist. Retry the request with a different resource identifier": an agent id Bedrock does not
          # know, https://github.com/acwwat/amazon-bedrock-agent-test-ui/issues/1)
@@ -894,6 +901,10 @@ _TAG_LIST: Final = (
          "context limit exceeded", "floor_output_tokens", "token length too long", "model token limit",
          ("total number of tokens", "cannot exceed"), "larger than the max context size",
          "input is too large to process", "too big compared to kv size", "maximum input length",
+         # llama-server's embedding input over its physical batch, with the count in the sentence under its 500 ("input
+         # (762 tokens) is too large to process. increase the physical batch size": https://github.com/
+         # mnemosyne-systems/orangu/pull/153)
+         ("too large to process", "physical batch size"),
          "exceed the configured limit", "exceeds the configured limit", "上下文长度", "超过最大长度",
          "超出上下文",
          # SiliconFlow, TGI-style servers: "length of prompt_tokens (189152) must be less than max_seq_len (65536)"
@@ -1136,6 +1147,11 @@ _TAG_LIST: Final = (
          # https://github.com/anomalyco/opencode/issues/42128; "Free usage exceeded, add credits":
          # packages/opencode/src/session/retry.ts)
          "free usage exceeded",
+         # an allowance that never resets ("Exceeded User lifetime quota", under a 429: https://github.com/AwesomeTTS/
+         # awesometts-anki-addon/issues/254), and ElevenLabs' character quota as its SDK raises it, a RateLimitError
+         # ("This request exceeds your quota. You have 119 characters remaining, while 965 characters are required":
+         # https://github.com/elevenlabs/elevenlabs-python/issues/13)
+         "lifetime quota", ("exceeds your quota", "characters remaining"),
          # a hosted free trial's request allowance spent (Continue's proxy: "You have exceeded the maximum number of
          # requests for the free trial.": https://github.com/continuedev/continue/issues/3952)
          "requests for the free trial",

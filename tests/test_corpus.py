@@ -694,6 +694,12 @@ HOLDOUT360 = "holdout360.jsonl"
 HOLDOUT361 = "holdout361.jsonl"
 HOLDOUT362 = "holdout362.jsonl"
 HOLDOUT363 = "holdout363.jsonl"
+# Four more representative samples after that fit, measured on 9ae8ca3 (the rules of b09fe65): the newest threads,
+# relays and gateways, RAG and workflow platforms, calls other than chat.
+HOLDOUT364 = "holdout364.jsonl"
+HOLDOUT365 = "holdout365.jsonl"
+HOLDOUT366 = "holdout366.jsonl"
+HOLDOUT367 = "holdout367.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -736,6 +742,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT342, HOLDOUT343, HOLDOUT344, HOLDOUT345, HOLDOUT346, HOLDOUT347, HOLDOUT348, HOLDOUT349,
         HOLDOUT350, HOLDOUT351, HOLDOUT352, HOLDOUT353, HOLDOUT354, HOLDOUT355, HOLDOUT356, HOLDOUT357,
         HOLDOUT358, HOLDOUT359, HOLDOUT360, HOLDOUT361, HOLDOUT362, HOLDOUT363,
+        HOLDOUT364, HOLDOUT365, HOLDOUT366, HOLDOUT367,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1385,6 +1392,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT361, 17, 20),  # representative: failures inside a 200 and cut streams, as clients saw them; 15 unseen
     (HOLDOUT362, 25, 25),  # representative: threads in Chinese, Japanese and Korean; 24 unseen
     (HOLDOUT363, 16, 18),  # representative: Q&A and forum pages, blogs (Stack Overflow, Microsoft Q&A); 16 unseen
+    (HOLDOUT364, 31, 32),  # representative: the newest threads (June to December 2026 first); 31 unseen
+    (HOLDOUT365, 31, 35),  # representative: relays and gateways (CLIProxyAPI, sub2api, OmniRoute, new-api); 30 unseen
+    (HOLDOUT366, 29, 30),  # representative: RAG and workflow platforms, editor and browser plugins; 28 unseen
+    (HOLDOUT367, 29, 30),  # representative: calls other than chat (embeddings, speech, images, batch); 26 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5847,6 +5847,64 @@ def test_holdout358_to_363_families(type_name: str, text: str, expect: FailoverR
     assert _rules_alone(type_name, text) is expect
 
 
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # an allowance that never resets, under a 429 (https://github.com/AwesomeTTS/awesometts-anki-addon/issues/254)
+    ("Error", "The following problem was encountered:\nStatus code: 429 (b'{\"error\": \"Exceeded User lifetime "
+              "quota)\"}\\n') (14 times)", R.billing),
+    # ElevenLabs' character quota raised by its SDK as a RateLimitError
+    # (https://github.com/elevenlabs/elevenlabs-python/issues/13)
+    ("RateLimitError", "This request exceeds your quota. You have 119 characters remaining, while 965 characters are "
+                       "required for this request.", R.billing),
+    # llama-server's embedding input over its physical batch, its count in the sentence, under a 500
+    # (https://github.com/mnemosyne-systems/orangu/pull/153)
+    ("Error", 'Error: embeddings request failed (status 500 Internal Server Error): {"error":{"code":500,"message":'
+              '"input (762 tokens) is too large to process. increase the physical batch size (current batch size: '
+              '512)","type":"server_error"}}', R.context_overflow),
+    # Hugging Face's client with no inference server for the model
+    # (https://github.com/langflow-ai/langflow/issues/2065)
+    ("Error", "Error building vertex Hugging Face API: Failed to resolve model_id:Could not find model id for "
+              "inference server: https://api-inference.huggingface.co/models/mistralai/Mistral-7B-Instruct-v0.2Make "
+              "sure that your Hugging Face token has access to the endpoint.", R.model_not_found),
+    # near miss (a real corpus text): ElevenLabs' credits under their own code stay billing
+    ("Error", '{"detail": {"status": "quota_exceeded", "message": "This request exceeds your quota of 10000. You have '
+              '0 credits remaining, while 91 credits are required for this request."}}', R.billing),
+])
+def test_holdout364_to_367_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the twenty-eighth representative wave (holdouts 364 to 367), with
+    real shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("status", "message", "expect"), [
+    # sub2api with no account serving the model: another model may be served (https://github.com/Wei-Shaw/sub2api/
+    # issues/96)
+    (503, "No available accounts: no available accounts supporting model: claude-sonnet-4-5-20250929",
+     R.model_not_found),
+    # near miss (a real corpus body): its bare words are a busy or cooling pool
+    (503, "No available accounts: no available accounts", R.overloaded),
+])
+def test_holdout364_to_367_relay_without_an_account_for_the_model(status: int, message: str,
+                                                                  expect: FailoverReason) -> None:
+    """A relay none of whose accounts serves the model is the model's (fall back), not a pool busy for every model
+    (back off), through the real Anthropic client."""
+    body = {"error": {"message": message, "type": "api_error"}, "type": "error"}
+    verdict = classify_api_error(exception_from_http("anthropic", status, body, {}), neighbours=NO_NEIGHBOURS)
+    assert verdict.reason is expect
+
+
+@pytest.mark.parametrize(("seconds", "late"), [(599961, True), (10, False)])
+def test_holdout364_to_367_cliproxy_cooldown_reset_in_the_printed_body(seconds: int, late: bool) -> None:
+    """CLIProxyAPI's model_cooldown names when its credentials are back (``reset_seconds``): read from the body the
+    OpenAI SDK prints in its exception's text, a cooldown days away is billing with that wait, one of seconds keeps its
+    short reading and its wait (https://github.com/router-for-me/CLIProxyAPI/issues/2107)."""
+    text = ("Error code: 429 - {'error': {'code': 'model_cooldown', 'message': 'All credentials for model "
+            "gemini-3.1-flash-image are cooling down', 'model': 'gemini-3.1-flash-image', "
+            f"'reset_seconds': {seconds}}}}}")
+    verdict = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS, now=_JAN_20_18H_UTC)
+    assert verdict.retry_after == seconds
+    assert (verdict.reason is R.billing) is late
+
+
 def test_holdout342_to_349_codex_same_day_reset_gives_a_wait() -> None:
     """Codex's same-day "try again at 3:51 PM" is read as a reset at a time of day: rate_limit, with a wait to that
     time's next occurrence in the host's zone (the client printed its user's local time), never more than a day
