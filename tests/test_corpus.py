@@ -700,6 +700,10 @@ HOLDOUT364 = "holdout364.jsonl"
 HOLDOUT365 = "holdout365.jsonl"
 HOLDOUT366 = "holdout366.jsonl"
 HOLDOUT367 = "holdout367.jsonl"
+# Two more representative samples with the last of that session's search budget, measured on a609a43 (the rules of
+# 23e85fb): agent tools in Rust, Go and TypeScript, and threads in other languages.
+HOLDOUT368 = "holdout368.jsonl"
+HOLDOUT369 = "holdout369.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -743,6 +747,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT350, HOLDOUT351, HOLDOUT352, HOLDOUT353, HOLDOUT354, HOLDOUT355, HOLDOUT356, HOLDOUT357,
         HOLDOUT358, HOLDOUT359, HOLDOUT360, HOLDOUT361, HOLDOUT362, HOLDOUT363,
         HOLDOUT364, HOLDOUT365, HOLDOUT366, HOLDOUT367,
+        HOLDOUT368, HOLDOUT369,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1396,6 +1401,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT365, 31, 35),  # representative: relays and gateways (CLIProxyAPI, sub2api, OmniRoute, new-api); 30 unseen
     (HOLDOUT366, 29, 30),  # representative: RAG and workflow platforms, editor and browser plugins; 28 unseen
     (HOLDOUT367, 29, 30),  # representative: calls other than chat (embeddings, speech, images, batch); 26 unseen
+    (HOLDOUT368, 19, 21),  # representative: agent tools in Rust, Go and TypeScript (Zed, goose, Warp); 19 unseen
+    (HOLDOUT369, 5, 5),  # representative: threads in Russian, Turkish and Portuguese; 5 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

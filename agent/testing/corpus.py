@@ -159,6 +159,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout358.jsonl", "holdout359.jsonl", "holdout360.jsonl", "holdout361.jsonl", "holdout362.jsonl",
                   "holdout363.jsonl",
                   "holdout364.jsonl", "holdout365.jsonl", "holdout366.jsonl", "holdout367.jsonl",
+                  "holdout368.jsonl", "holdout369.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``) and out of the neighbour index (``bench.neighbours``
@@ -295,7 +296,8 @@ clouds' own SDKs); and holdout358 to holdout363 after that fit, on the rules of 
 (end-user chat apps, frameworks in other languages, second-tier hosted providers, failures inside a 200 and cut
 streams, threads in Chinese, Japanese and Korean, Q&A and forum pages); and holdout364 to holdout367 after that
 fit, on the rules of b09fe65 (the newest threads, relays and gateways, RAG and workflow platforms, calls other than
-chat).
+chat); and holdout368 and holdout369 on the rules of 23e85fb (agent tools in Rust, Go and TypeScript; threads in
+Russian, Turkish and Portuguese).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
