@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import difflib
 import os
+import time
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -336,12 +337,13 @@ def open_state(config: StateConfig, env: Mapping[str, str] | None = None) -> Sta
 
 
 def resolve_pool(name: str, config: PoolConfig, store: StateStore, env: Mapping[str, str] | None = None,
-                 *, lease_ttl: float = DEFAULT_LEASE_TTL) -> CredentialPool:
-    """A live pool from its configuration (reads keys from the environment or files here)."""
+                 *, lease_ttl: float = DEFAULT_LEASE_TTL, clock: Callable[[], float] = time.time) -> CredentialPool:
+    """A live pool from its configuration (reads keys from the environment or files here); ``clock``: epoch
+    seconds, the pool's cooldowns and leases."""
     env = os.environ if env is None else env
     creds = [c.resolve(env, f"pools.{name}.credentials.{i}") for i, c in enumerate(config.credentials)]
     return CredentialPool(name, creds, strategy=config.strategy, store=store, policy=config.cooldown,
-                          session_affinity=config.session_affinity, lease_ttl=lease_ttl)
+                          session_affinity=config.session_affinity, lease_ttl=lease_ttl, clock=clock)
 
 
 def readable_credentials(name: str, config: PoolConfig, env: Mapping[str, str] | None = None

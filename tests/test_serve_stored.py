@@ -15,6 +15,7 @@ import openai
 import pytest
 
 from agent.config import SteadyConfig, load_config
+from agent.drill import DrillClock
 from agent.serve.stored import response_session
 from agent.testing.emulator import Emulator
 
@@ -193,21 +194,26 @@ def _limited_once(wait: str) -> Emulator:
 
 @pytest.mark.parametrize("stream", [False, True], ids=["plain", "streamed"])
 def test_a_continued_answer_waits_for_its_key_rather_than_fall_back_to_one_that_never_saw_it(stream: bool) -> None:
-    """On a route with a fallback entry, the key that created an answer is rate-limited (a 429, Retry-After 6 s) when
-    the chain continues, with 7.9 s of the turn's deadline left. Waiting for it leaves no room for the fallback's
-    reserve (a quarter of the deadline, 1.975 s), but the fallback's key (another organisation) has never heard of the
-    answer: it could only answer 400 previous_response_not_found. So the turn waits for the key that holds it and
-    continues there (before: it fell back to key c, and the client got that 400). The 1.9 s the wait leaves is for the
-    429's own call and the gateway's work on a loaded machine (with 1 s, a full suite on two busy cores once ran out
-    of it)."""
-    import asyncio
+    """On a route with a fallback entry, the key that created an answer is rate-limited (a 429, Retry-After 3 s) when
+    the chain continues, with 4 s of the turn's deadline left. Waiting for it leaves no room for the fallback's
+    reserve (1 s of 4), but the fallback's key (another organisation) has never heard of the answer: it could only
+    answer 400 previous_response_not_found. So the turn waits for the key that holds it and continues there (before:
+    it fell back to key c, and the client got that 400). The gateway's clocks (the loop's and the pools') are drill
+    time that only its waits move, so the 3 s pass at once and a loaded machine's slowness never counts against the
+    deadline (on real clocks, a full suite on two busy cores once ran out of the 1 s left)."""
+    clock = DrillClock(scale=1e9, real_time=False)  # a real second is a nanosecond of drill time
 
-    with _limited_once("6") as emu, served(_with_fallback(emu, deadline_seconds=7.9), sleep=asyncio.sleep) as gw:
+    async def sleep(seconds: float) -> None:
+        clock.sleep(seconds)
+
+    with _limited_once("3") as emu, served(_with_fallback(emu, deadline_seconds=4), sleep=sleep,
+                                           clocks=(clock, clock.wall)) as gw:
         client = openai_client(gw.url)
         created = answer(client, stream)
         continued = answer(client, stream, previous_response_id=created.id)
     assert continued.output_text
     assert [(r.key, r.status) for r in emu.log] == [("a", 200), ("a", 429), ("a", 200)]
+    assert clock.waits == [3.0]  # the key's own Retry-After, waited once
 
 
 @pytest.mark.parametrize("stream", [False, True], ids=["plain", "streamed"])

@@ -51,7 +51,8 @@ class Gateway:
 
     def __init__(self, config: SteadyConfig, *, env: Mapping[str, str] | None = None,
                  hooks: Sequence[ev.Hook] = (ev.log_event,), clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep) -> None:
+                 sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+                 wall_clock: Callable[[], float] = time.time) -> None:
         self.config = config
         self.store = open_state(config.state, env)
         self.rules = classifier_rules(config.classifier, env)
@@ -61,8 +62,9 @@ class Gateway:
                                        probe_seconds=self.policy.circuit_probe_seconds)
         names = {e.pool for route in config.routes.values() for e in self.entries(route.chain)}
         self.pools = {name: resolve_pool(name, config.pools[name], self.store, env,
-                                         lease_ttl=config.state.lease_ttl_seconds) for name in sorted(names)}
-        self.hooks, self.clock, self.sleep = (record_events, *hooks), clock, sleep
+                                         lease_ttl=config.state.lease_ttl_seconds, clock=wall_clock)
+                      for name in sorted(names)}
+        self.hooks, self.clock, self.sleep, self.wall_clock = (record_events, *hooks), clock, sleep, wall_clock
         self._loops: dict[tuple[str, Api], ConversationLoop] = {}
         self._keyed: OrderedDict[tuple[str, Api, str], ConversationLoop] = OrderedDict()
         self._adapters: dict[Api, Adapter] = {}
@@ -127,7 +129,8 @@ class Gateway:
             return found
         kind: Literal["api_key", "oauth"] = "oauth" if bearer and api == "anthropic-messages" else "api_key"
         credential = Credential(secret=SecretStr(secret), kind=kind)
-        pools = {e.pool: CredentialPool(e.pool, [credential], store=MemoryStore()) for e in chain}
+        pools = {e.pool: CredentialPool(e.pool, [credential], store=MemoryStore(), clock=self.wall_clock)
+                 for e in chain}
         found = self._keyed[slot] = self._loop(chain, pools)
         while len(self._keyed) > _PASS_THROUGH_LOOPS:
             self._keyed.popitem(last=False)

@@ -22,11 +22,13 @@ class Served:
     """``with Served(config) as gw: gw.url`` serves ``config`` until the block ends."""
 
     def __init__(self, config: SteadyConfig, *, hooks: tuple[Any, ...] = (), metrics: Any = None,
-                 sleep: Callable[[float], Awaitable[Any]] | None = None) -> None:
+                 sleep: Callable[[float], Awaitable[Any]] | None = None,
+                 clocks: tuple[Callable[[], float], Callable[[], float]] | None = None) -> None:
+        """``sleep``: the gateway's waits; ``clocks``: its (monotonic, epoch) clocks, the loops' and the pools'."""
         from .app import create_app
         from .protocol import uvicorn_server
 
-        self._hooks, self._sleep = hooks, sleep
+        self._hooks, self._sleep, self._clocks = hooks, sleep, clocks
         self.gateway = self._gateway(config)
         self.app = app = create_app(self.gateway)
         app.state.metrics = metrics
@@ -39,9 +41,10 @@ class Served:
     def _gateway(self, config: SteadyConfig) -> Any:
         from .gateway import Gateway
 
-        if self._sleep is None:
-            return Gateway(config, hooks=self._hooks)
-        return Gateway(config, hooks=self._hooks, sleep=self._sleep)
+        kw: dict[str, Any] = {} if self._sleep is None else {"sleep": self._sleep}
+        if self._clocks is not None:
+            kw["clock"], kw["wall_clock"] = self._clocks
+        return Gateway(config, hooks=self._hooks, **kw)
 
     def use(self, config: SteadyConfig) -> None:
         """Serve ``config`` from now on, with fresh pools and state (one server, many scenarios); the gateway
