@@ -1143,6 +1143,11 @@ _TAG_LIST: Final = (
          # Qwen OAuth's free daily allowance spent ("429 Free allocated quota exceeded.": https://github.com/QwenLM/
          # qwen-code/issues/1742), not DashScope's per-minute allocation ("Allocated quota exceeded", a throttle)
          "free allocated quota exceeded",
+         # Google's ErrorInfo reason for an allowance spent, as a wrapper prints it alone (a review harness over Gemini
+         # CLI: "Summary: reason: 'QUOTA_EXHAUSTED'", no reset named: https://github.com/RyderFreeman4Logos/cli-sub-agent/
+         # issues/2235);
+         # a per-minute window beside it is read as a throttle first (quota_per_minute_window)
+         "quota_exhausted",
          # OpenCode Zen's free tier spent ("Free usage exceeded, subscribe to Go":
          # https://github.com/anomalyco/opencode/issues/42128; "Free usage exceeded, add credits":
          # packages/opencode/src/session/retry.ts)
@@ -1748,6 +1753,11 @@ _TAG_LIST: Final = (
          # is its shared pool at capacity (overloaded, above), read first
          "resource exhausted"),
     # An invalid or unknown key: rotate to another.
+    # No key reached the call: a tool's own refusal to start without one, whatever status a proxy put on it (Gemini
+    # CLI: "Please set an Auth method in your settings.json or specify one of the following environment variables":
+    # https://github.com/github/gh-aw/issues/23655);
+    # a key's environment variable named as unset or required is read by ``scan`` (``_KEY_UNSET``).
+    _tag("key_unset", "please set an auth method"),
     _tag("bad_key",
          # Hugging Face's router refusing a token, under a 400 ("Authorization header is correct, but the token seems
          # invalid": https://github.com/infiniflow/ragflow/issues/3865)
@@ -3535,6 +3545,17 @@ def _status_lines_dropped(norm: str) -> str:
     return _STATUS_LINE.sub(lambda m: f" {m.group(1)[:3]} ", norm)
 
 
+# A key's environment variable (a word ending in ``_api_key``) said to be unset or required: "NVIDIA_NIM_API_KEY is not
+# set" (a proxy's 503: https://github.com/Alishahryar1/free-claude-code/issues/91), "The OPENAI_API_KEY must be a
+# non-empty string", "No OCO_API_KEY is set", "OpenAI Realtime provider requires OPENAI_API_KEY", "Unauthenticated.
+# Configure AI_GATEWAY_API_KEY" (a 500). Read only when the text holds such a word; the tag is ``key_unset``.
+_KEY_UNSET: Final = re.compile(
+    r" [a-z0-9_]+_api_key (?:(?:environment variable|env var|variable) )?"
+    r"(?:is not set|not set|is missing|is required|not configured|must be a non empty|must be set|is empty) "
+    r"| (?:requires|no|missing|configure|set) [a-z0-9_]*_api_key ")
+_KEY_UNSET_TAGS: Final = frozenset({"key_unset"})
+
+
 def scan(text: str) -> tuple[str, frozenset[str]]:
     """The padded normalised text and its phrase tags (``normalize`` then ``tags_in``, without the word set); a status
     line's reason phrase after its status is left out of the tags (``_REASON_PHRASES``)."""
@@ -3544,8 +3565,12 @@ def scan(text: str) -> tuple[str, frozenset[str]]:
         words = _WIDE.sub(" ", text).encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
     norm = " " + " ".join(words) + " "
     if not _REASON_CODES.isdisjoint(words) and (tagged := _status_lines_dropped(norm)) != norm:
-        return norm, tags_in(tagged, tagged.split())
-    return norm, tags_in(norm, words)
+        tags = tags_in(tagged, tagged.split())
+    else:
+        tags = tags_in(norm, words)
+    if "_api_key " in norm and _KEY_UNSET.search(norm):
+        tags |= _KEY_UNSET_TAGS
+    return norm, tags
 
 
 _REASON_CODES: Final = frozenset(_REASON_PHRASES)

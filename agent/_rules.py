@@ -676,6 +676,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # model or endpoint may. Under a 5xx it is the engine's own fault (a server error), not load.
     rule("model_load_failed", R.model_not_found, statuses=(400, None), tags=("load_failed",),
          unless=("server_fault",)),
+    # No key reached the call (``key_unset``): whatever status a proxy or gateway put on its refusal to go on without
+    # one (a 503 "NVIDIA_NIM_API_KEY is not set", a 500 "Unauthenticated. Configure AI_GATEWAY_API_KEY"), a key must be
+    # configured: the credential's fault, not the endpoint's load.
+    rule("key_unset", R.auth, tags=("key_unset",)),
     # Provider capacity beats a generic throttle or quota code: back off on the same key.
     rule("overloaded_code", R.overloaded, codes=(
         # Baidu Qianfan's error 4, "Open api request limit reached": its table files it under the service's own errors

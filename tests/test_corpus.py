@@ -704,6 +704,14 @@ HOLDOUT367 = "holdout367.jsonl"
 # 23e85fb): agent tools in Rust, Go and TypeScript, and threads in other languages.
 HOLDOUT368 = "holdout368.jsonl"
 HOLDOUT369 = "holdout369.jsonl"
+# Six more representative samples, measured on 3e3580c (the rules of a48ef61): messaging bots, home automation and
+# desktop clients, data-science libraries, CI jobs, voice and translation tools, provider documentation pages.
+HOLDOUT370 = "holdout370.jsonl"
+HOLDOUT371 = "holdout371.jsonl"
+HOLDOUT372 = "holdout372.jsonl"
+HOLDOUT373 = "holdout373.jsonl"
+HOLDOUT374 = "holdout374.jsonl"
+HOLDOUT375 = "holdout375.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -748,6 +756,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT358, HOLDOUT359, HOLDOUT360, HOLDOUT361, HOLDOUT362, HOLDOUT363,
         HOLDOUT364, HOLDOUT365, HOLDOUT366, HOLDOUT367,
         HOLDOUT368, HOLDOUT369,
+        HOLDOUT370, HOLDOUT371, HOLDOUT372, HOLDOUT373, HOLDOUT374, HOLDOUT375,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1403,6 +1412,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT367, 29, 30),  # representative: calls other than chat (embeddings, speech, images, batch); 26 unseen
     (HOLDOUT368, 19, 21),  # representative: agent tools in Rust, Go and TypeScript (Zed, goose, Warp); 19 unseen
     (HOLDOUT369, 5, 5),  # representative: threads in Russian, Turkish and Portuguese; 5 unseen
+    (HOLDOUT370, 28, 30),  # representative: chat bots on messaging platforms; 28 unseen
+    (HOLDOUT371, 17, 17),  # representative: home automation and desktop/mobile clients; 17 unseen
+    (HOLDOUT372, 21, 22),  # representative: data-science and structured-output libraries; 21 unseen
+    (HOLDOUT373, 22, 28),  # representative: LLM calls in CI and scheduled jobs; 20 unseen
+    (HOLDOUT374, 23, 27),  # representative: voice/realtime agents and translation tools; 22 unseen
+    (HOLDOUT375, 31, 33),  # representative: provider documentation pages (messages the docs print); 31 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5924,3 +5924,58 @@ def test_holdout326_to_333_circuit_breaker_429() -> None:
     verdict = classify_api_error(exception_from_http("anthropic", 429, body, {}), neighbours=NO_NEIGHBOURS)
     assert verdict.reason is R.overloaded
     assert not verdict.should_rotate_credential
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a key's environment variable said to be unset or required: no credential reached the call
+    # (https://github.com/hkjarral/AVA-AI-Voice-Agent-for-Asterisk/issues/182)
+    ("Error", "OpenAI Realtime provider requires OPENAI_API_KEY", R.auth),
+    # OpenCommit's git hook with no key (https://github.com/di-sukharev/opencommit)
+    ("Error", "No OCO_API_KEY is set. Set your key via `oco config set OCO_API_KEY=<value>. For more info see "
+              "https://github.com/di-sukharev/opencommit", R.auth),
+    # Midscene: the key variable empty, which read as a request defect before
+    ("Error", "The OPENAI_API_KEY must be a non-empty string, but got: undefined. Please check your config.", R.auth),
+    # Gemini CLI started with no auth method (https://github.com/github/gh-aw/issues/23655)
+    ("Error", "Please set an Auth method in your settings.json or specify one of the following environment variables "
+              "before running: GEMINI_API_KEY, GOOGLE_GENAI_USE_VERTEXAI, GOOGLE_GENAI_USE_GCA", R.auth),
+    # near miss (a real corpus text): a key named only in a question beside a 429 stays the throttle
+    ("Error", "OpenAI API disn't respont correctly. Did you correctly set you OPENAI_API_KEY?\nResponse:  &{429 Too "
+              "Many Requests 429 HTTP/2.0 2 0 map[]}", R.rate_limit),
+    # near miss: a key variable named beside a spent quota stays billing
+    ("Error", "insufficient_quota: You exceeded your current quota, please check your plan and billing details. "
+              "(OPENAI_API_KEY is set)", R.billing),
+    # Google's allowance-spent reason printed alone by a review harness over Gemini CLI, no reset named
+    # (https://github.com/RyderFreeman4Logos/cli-sub-agent/issues/2235)
+    ("Error", "Session: 01KV498TFPRY3YW8WXWW9DM0NP\nStatus: failure\nExit code: 1\nTool: gemini-cli\nElapsed: 9s\n"
+              "Review verdict: UNAVAILABLE\nSummary: reason: 'QUOTA_EXHAUSTED'", R.billing),
+    # near miss: Google's per-minute window beside the same reason is a throttle
+    ("Error", "Quota exceeded for quota metric 'Generate Content API requests per minute' and limit 'requests per "
+              "minute per project', reason: 'QUOTA_EXHAUSTED'. Please try again in 20s.", R.rate_limit),
+])
+def test_holdout370_to_375_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the thirtieth representative wave (holdouts 370 to 375), with real
+    shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("api", "status", "body"), [
+    # a proxy's 503 for a route with no key configured (https://github.com/Alishahryar1/free-claude-code/issues/91)
+    ("anthropic", 503, {"detail": "503: NVIDIA_NIM_API_KEY is not set. Add it to your .env file. Get a key at "
+                                  "https://build.nvidia.com/settings/api-keys"}),
+    # a gateway's 500 for a key it does not have (https://github.com/elizaOS/eliza/issues/13960)
+    ("openai", 500, {"error": {"message": "Unauthenticated. Configure AI_GATEWAY_API_KEY or use a provider module. "
+                                          "..."}}),
+])
+def test_holdout370_to_375_unset_key_under_a_server_status(api: str, status: int, body: dict[str, object]) -> None:
+    """A key's variable said to be unset is the credential's fault whatever 5xx a proxy put on it: fix or rotate the
+    key, do not back off on an endpoint that is not busy, through the real SDK clients."""
+    verdict = classify_api_error(exception_from_http(api, status, body, {}), neighbours=NO_NEIGHBOURS)
+    assert verdict.reason is R.auth
+    assert verdict.should_rotate_credential
+
+
+def test_holdout370_to_375_a_plain_503_stays_load() -> None:
+    """Near miss: a 503 whose body names no key stays the endpoint's load."""
+    body = {"detail": "503: Service Unavailable. The upstream is busy, try again later."}
+    verdict = classify_api_error(exception_from_http("anthropic", 503, body, {}), neighbours=NO_NEIGHBOURS)
+    assert verdict.reason is R.overloaded
