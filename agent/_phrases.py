@@ -1255,6 +1255,11 @@ _TAG_LIST: Final = (
          # fal's account lock for an empty balance ("User is locked. Reason: Exhausted balance. Top up your balance"),
          # ElevenLabs' credits ("You have 0 credits remaining, while 91 credits are required for this request.")
          "exhausted balance", "have 0 credits remaining",
+         # Google's refusal of a call the key has no allowance for at all ("You do not have enough quota to make this
+         # request.", under a 429 coded too_many_requests:
+         # https://github.com/allenhutchison/gemini-cli-deep-research/issues/30), as "not enough balance" is a spent
+         # one: no wait makes it pass
+         "not have enough quota",
          # OpenAI's code for prepaid credits spent, as a client prints it beside a generic throttle's words (promptfoo:
          # "Rate limit exceeded: HTTP 429 Too Many Requests (code: credit_balance_exhausted)"); a team's add-on credits
          # run out (Warp: "Your team has run out of add-on credits")
@@ -1653,6 +1658,10 @@ _TAG_LIST: Final = (
     _tag("guessed_cause", "possible rate limit", "likely rate limited", "this usually means"),
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
     _tag("rate_limit",
+         # ChatGPT's web backend refusing a second concurrent answer on the account ("Only one message at a time. Please
+         # allow any other responses to complete before sending another message, or wait one minute."), with or
+         # without its 429
+         "only one message at a time",
          # AWS's throttle text ("ThrottledException ... Rate exceeded.":
          # https://github.com/aws/bedrock-agentcore-sdk-python/issues/160); ChatGPT's per-model message cap ("You have
          # sent too many messages to the model. Please try again later.": https://github.com/chathub-dev/chathub/issues/1235)
@@ -1999,6 +2008,11 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # pydantic's pattern check on a request field, as a client prints the provider's 400 without its status
+         # ("Received an error from the Anthropic API: tools.0.custom.name: String should match pattern
+         # '^[a-zA-Z0-9_-]{1,128}$'": https://github.com/zed-industries/zed/issues/40928; the same words under a 400
+         # in seven corpus files)
+         "string should match pattern",
          # a newer Claude on Bedrock refusing a sampling parameter, as a client prints it with no status
          # ("ValidationException ... The model returned the following errors: `temperature` is deprecated for this
          # model.":
@@ -2708,6 +2722,9 @@ _TAG_LIST: Final = (
     # https://github.com/labring/FastGPT/issues/3856)
     _tag("relay_saturated", "负载已饱和"),
     _tag("output_truncated",
+         # "the AI output was truncated" in Chinese clients' words ("AI 输出被截断", then the stop reason:
+         # https://github.com/doctoroyy/novel-copilot/pull/33)
+         "输出被截断",
          # an answer whose stop reason is the length cap, as a client logs it ("summarize_empty_response
          # model=gpt-5-mini finish_reason=length": https://github.com/pvliesdonk/markdown-vault-mcp/issues/919)
          "finish_reason length",
@@ -2763,6 +2780,10 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # a stream that closed before its first event (Cody: "Connection closed without receiving any events":
+         # https://github.com/sourcegraph/jetbrains/issues/2200; Claude
+         # Code: "Stream ended without receiving any events"): the answer never came, whatever the socket said
+         "without receiving any events",
          # Claude Code's idle watchdog after the answer had begun ("API Error: Stream idle timeout - partial response
          # received": https://github.com/anthropics/claude-code/issues/53020, /54472): the stream was cut, not a request
          # that never got an answer ("- no chunks received", a timeout)

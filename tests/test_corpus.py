@@ -712,6 +712,14 @@ HOLDOUT372 = "holdout372.jsonl"
 HOLDOUT373 = "holdout373.jsonl"
 HOLDOUT374 = "holdout374.jsonl"
 HOLDOUT375 = "holdout375.jsonl"
+# Six more representative samples after that fit, measured on 47b7af5 (the rules of 605c183): JVM/.NET/mobile clients,
+# browser extensions, role-play front-ends, low-code builders, research apps, IDE assistants beyond the head.
+HOLDOUT376 = "holdout376.jsonl"
+HOLDOUT377 = "holdout377.jsonl"
+HOLDOUT378 = "holdout378.jsonl"
+HOLDOUT379 = "holdout379.jsonl"
+HOLDOUT380 = "holdout380.jsonl"
+HOLDOUT381 = "holdout381.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -757,6 +765,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT364, HOLDOUT365, HOLDOUT366, HOLDOUT367,
         HOLDOUT368, HOLDOUT369,
         HOLDOUT370, HOLDOUT371, HOLDOUT372, HOLDOUT373, HOLDOUT374, HOLDOUT375,
+        HOLDOUT376, HOLDOUT377, HOLDOUT378, HOLDOUT379, HOLDOUT380, HOLDOUT381,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1418,6 +1427,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT373, 22, 28),  # representative: LLM calls in CI and scheduled jobs; 20 unseen
     (HOLDOUT374, 23, 27),  # representative: voice/realtime agents and translation tools; 22 unseen
     (HOLDOUT375, 31, 33),  # representative: provider documentation pages (messages the docs print); 31 unseen
+    (HOLDOUT376, 16, 18),  # representative: JVM, .NET and mobile clients; 15 unseen
+    (HOLDOUT377, 22, 25),  # representative: browser extensions and web front-ends; 21 unseen
+    (HOLDOUT378, 21, 26),  # representative: role-play and creative front-ends; 20 unseen
+    (HOLDOUT379, 25, 26),  # representative: low-code builders and chatbot platforms; 25 unseen
+    (HOLDOUT380, 16, 16),  # representative: research and knowledge-base apps; 15 unseen
+    (HOLDOUT381, 24, 27),  # representative: IDE assistants beyond the head; 23 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -5979,3 +5979,68 @@ def test_holdout370_to_375_a_plain_503_stays_load() -> None:
     body = {"detail": "503: Service Unavailable. The upstream is busy, try again later."}
     verdict = classify_api_error(exception_from_http("anthropic", 503, body, {}), neighbours=NO_NEIGHBOURS)
     assert verdict.reason is R.overloaded
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a provider's pattern check on a tool name, printed without its 400 (https://github.com/zed-industries/zed/issues/
+    # 40928)
+    ("Error", "Received an error from the Anthropic API: tools.0.custom.name: String should match pattern "
+              "'^[a-zA-Z0-9_-]{1,128}$'", R.format_error),
+    # near miss (a real corpus text): a client's own validation of a stream chunk is no request defect
+    ("ValidationError", "1 validation error for ChatCompletionStreamResponse\nchoices.0.finish_reason\n  Input should "
+                        "be 'stop' or 'length' [type=enum, input_value='error', input_type=str]", R.server_error),
+    # ChatGPT's web backend, one answer at a time per account, with no status shown
+    # (https://github.com/ChatGPTBox-dev/chatGPTBox/issues/469)
+    ("Error", '{"detail":"Only one message at a time. Please allow any other responses to complete before sending '
+              'another message, or wait one minute."}', R.rate_limit),
+    # a stream closed before its first event (https://github.com/sourcegraph/jetbrains/issues/2200)
+    ("Error", "Connection closed without receiving any events", R.stream_incomplete),
+    # near miss: a connection closed with no word of a stream stays a transport fault
+    ("Error", "Connection closed", R.timeout),
+    # Chinese "the AI output was truncated" (https://github.com/doctoroyy/novel-copilot/pull/33)
+    ("Error", "AI \u8f93\u51fa\u88ab\u622a\u65ad\uff08stopReason=length\uff09", R.output_truncated),
+])
+def test_holdout376_to_381_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rules fitted to the misses of the thirty-first representative wave (holdouts 376 to 381), with
+    real shapes and near misses (the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("message", "expect"), [
+    # Google's refusal of a call the key has no allowance for, under a 429 coded too_many_requests
+    # (https://github.com/allenhutchison/gemini-cli-deep-research/issues/30)
+    ("You do not have enough quota to make this request.", R.billing),
+    # near miss: the same code with a throttle's words stays a rate limit
+    ("Too many requests, please slow down and retry in a few seconds.", R.rate_limit),
+])
+def test_holdout376_to_381_no_allowance_under_a_throttle_code(message: str, expect: FailoverReason) -> None:
+    """A 429 that says the key has no allowance for the call is billing even under a generic throttle code, through the
+    real OpenAI client."""
+    body = {"error": {"message": message, "code": "too_many_requests"}}
+    verdict = classify_api_error(exception_from_http("openai", 429, body, {}), neighbours=NO_NEIGHBOURS)
+    assert verdict.reason is expect
+
+
+@pytest.mark.parametrize(("window", "messages", "completion", "expect"), [
+    # the completion budget alone is the window or more: no prompt fits, max_tokens must come down
+    # (https://github.com/trigaten/Learn_Prompting/issues/691: 57 in the messages, 10000 in the completion)
+    (4097, 57, 10000, R.format_error),
+    (4096, 74, 4096, R.format_error),
+    # near miss (https://github.com/n3d1117/chatgpt-telegram-bot/issues/174): the prompt makes it overflow
+    (4097, 137, 4000, R.context_overflow),
+    # near miss: a long conversation and a modest budget
+    (128000, 131072, 4096, R.context_overflow),
+])
+def test_completion_budget_that_fills_the_window_is_a_request_defect(window: int, messages: int, completion: int,
+                                                                       expect: FailoverReason) -> None:
+    """OpenAI's window refusal with its split is a request defect when the completion budget alone fills the window
+    (compressing the prompt cannot help, as for vLLM's "max_tokens cannot be greater than max_model_len"), and context
+    overflow otherwise, through the real OpenAI client with the code the window's refusal carries."""
+    message = (f"This model's maximum context length is {window} tokens. However, you requested "
+               f"{messages + completion} tokens ({messages} in the messages, {completion} in the completion). "
+               "Please reduce the length of the messages or completion.")
+    body = {"error": {"message": message, "type": "invalid_request_error", "param": "messages",
+                      "code": "context_length_exceeded"}}
+    verdict = classify_api_error(exception_from_http("openai", 400, body, {}), neighbours=NO_NEIGHBOURS)
+    assert verdict.reason is expect
+    assert verdict.should_compress is (expect is R.context_overflow)
