@@ -1403,6 +1403,10 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # Bedrock's capacity refusal ("Too many connections, please wait before trying again.", a 503
+         # ServiceUnavailableException), also when a client prints it after a status of its own ("500 Too many
+         # connections, ... (Service: BedrockRuntime, Status Code: 503 ...)": the AWS SDK for Java)
+         "too many connections",
          # a relay's circuit breaker open on its upstream after repeated failures ("Provider \"codex\" is temporarily
          # unavailable (too many failures). Retry after 28s.", under a 429: https://github.com/romgX/openrelay/issues/37)
          ("temporarily unavailable", "too many failures"),

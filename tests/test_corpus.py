@@ -720,6 +720,12 @@ HOLDOUT378 = "holdout378.jsonl"
 HOLDOUT379 = "holdout379.jsonl"
 HOLDOUT380 = "holdout380.jsonl"
 HOLDOUT381 = "holdout381.jsonl"
+# Four more representative samples after that fit, with the last of that session's search budget, measured on d4fd5eb
+# (the rules of e77e60c): cloud vendors' forums, batch pipelines, threads in Japanese and Korean, the newest threads.
+HOLDOUT382 = "holdout382.jsonl"
+HOLDOUT383 = "holdout383.jsonl"
+HOLDOUT384 = "holdout384.jsonl"
+HOLDOUT385 = "holdout385.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -766,6 +772,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT368, HOLDOUT369,
         HOLDOUT370, HOLDOUT371, HOLDOUT372, HOLDOUT373, HOLDOUT374, HOLDOUT375,
         HOLDOUT376, HOLDOUT377, HOLDOUT378, HOLDOUT379, HOLDOUT380, HOLDOUT381,
+        HOLDOUT382, HOLDOUT383, HOLDOUT384, HOLDOUT385,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1433,6 +1440,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT379, 25, 26),  # representative: low-code builders and chatbot platforms; 25 unseen
     (HOLDOUT380, 16, 16),  # representative: research and knowledge-base apps; 15 unseen
     (HOLDOUT381, 24, 27),  # representative: IDE assistants beyond the head; 23 unseen
+    (HOLDOUT382, 18, 20),  # representative: cloud vendors' forums and their SDK threads; 17 unseen
+    (HOLDOUT383, 20, 20),  # representative: batch and async pipelines; 20 unseen
+    (HOLDOUT384, 15, 17),  # representative: threads in Japanese and Korean; 15 unseen
+    (HOLDOUT385, 29, 30),  # representative: the newest threads by current model names; 29 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

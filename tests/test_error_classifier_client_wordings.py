@@ -6044,3 +6044,18 @@ def test_completion_budget_that_fills_the_window_is_a_request_defect(window: int
     verdict = classify_api_error(exception_from_http("openai", 400, body, {}), neighbours=NO_NEIGHBOURS)
     assert verdict.reason is expect
     assert verdict.should_compress is (expect is R.context_overflow)
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Bedrock's capacity refusal printed by the AWS SDK for Java after a 500 of its own
+    # (https://elliotrodriguez.me/understanding-too-many-connections-500-503-responses-from-aws-bedrock)
+    ("Error", "500 Too many connections, please wait before trying again. (Service: BedrockRuntime, Status Code: 503, "
+              "Request ID: <the-id-here>", R.overloaded),
+    # near miss: the same client's 500 with no word of load stays a server fault
+    ("Error", "500 Internal Server Error (Service: BedrockRuntime, Status Code: 500, Request ID: <the-id-here>",
+     R.server_error),
+])
+def test_holdout382_to_385_families(type_name: str, text: str, expect: FailoverReason) -> None:
+    """The general rule fitted to the misses of the thirty-second representative wave (holdouts 382 to 385), with a
+    real shape and a near miss (the rules alone): back off on the same key, do not rotate it."""
+    assert _rules_alone(type_name, text) is expect
