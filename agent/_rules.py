@@ -562,8 +562,9 @@ def key_missing_in_answer(f: ErrorFacts) -> bool:
 # Fields only an answer holds, whatever class names them missing.
 _ANSWER_FIELDS: Final = ("'choices'", "'candidates'")
 # ... and, for a KeyError alone, the fields inside them an answer's reader takes for granted (LangChain over Azure's
-# content filter: "KeyError: 'content'"); a KeyError for any other key may be the caller's own dict ("'tool_name'").
-_ANSWER_KEYS: Final = frozenset({*_ANSWER_FIELDS, "'content'", "'message'", "'delta'", "'parts'"})
+# content filter: "KeyError: 'content'"; a streamed chunk without its stop field, MindSearch over Ollama: "KeyError:
+# 'finish_reason'"); a KeyError for any other key may be the caller's own dict ("'tool_name'").
+_ANSWER_KEYS: Final = frozenset({*_ANSWER_FIELDS, "'content'", "'message'", "'delta'", "'parts'", "'finish_reason'"})
 # A validation error for the class a client reads the answer into (pydantic: "3 validation errors for ChatCompletion",
 # "2 validation errors for OCICompletionResponse"; https://github.com/pydantic/pydantic-ai/issues/822,
 # https://github.com/oracle/ai-optimizer/issues/266): the answer lacked or mistyped a field; never a class named for

@@ -726,6 +726,9 @@ HOLDOUT382 = "holdout382.jsonl"
 HOLDOUT383 = "holdout383.jsonl"
 HOLDOUT384 = "holdout384.jsonl"
 HOLDOUT385 = "holdout385.jsonl"
+# One more representative sample after that fit, with the last lookups of that session's search budget, measured on
+# e73f8fa (the rules of b001fa1): failures inside a 200 or a stream.
+HOLDOUT386 = "holdout386.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -773,6 +776,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT370, HOLDOUT371, HOLDOUT372, HOLDOUT373, HOLDOUT374, HOLDOUT375,
         HOLDOUT376, HOLDOUT377, HOLDOUT378, HOLDOUT379, HOLDOUT380, HOLDOUT381,
         HOLDOUT382, HOLDOUT383, HOLDOUT384, HOLDOUT385,
+        HOLDOUT386,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1444,6 +1448,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT383, 20, 20),  # representative: batch and async pipelines; 20 unseen
     (HOLDOUT384, 15, 17),  # representative: threads in Japanese and Korean; 15 unseen
     (HOLDOUT385, 29, 30),  # representative: the newest threads by current model names; 29 unseen
+    (HOLDOUT386, 14, 15),  # representative: failures inside a 200 or a stream, 2025-2026; 13 unseen
     (SWEEP_HOSTED_A, 40, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

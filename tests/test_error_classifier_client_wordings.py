@@ -6059,3 +6059,15 @@ def test_holdout382_to_385_families(type_name: str, text: str, expect: FailoverR
     """The general rule fitted to the misses of the thirty-second representative wave (holdouts 382 to 385), with a
     real shape and a near miss (the rules alone): back off on the same key, do not rotate it."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # a streamed chunk without its stop field (https://github.com/InternLM/MindSearch/pull/291)
+    ("'finish_reason'", R.malformed_response),
+    # near miss: a KeyError for a key of the caller's own dict says nothing of the answer
+    ("'tool_name'", R.unknown),
+])
+def test_holdout386_key_error_for_a_field_of_the_answer(text: str, expect: FailoverReason) -> None:
+    """A KeyError whose whole text is the choice's stop field is an answer the client could not read (the rule alone),
+    as for 'choices' and 'content' before."""
+    assert _rules_alone("KeyError", text) is expect
