@@ -1144,9 +1144,9 @@ _TAG_LIST: Final = (
          # qwen-code/issues/1742), not DashScope's per-minute allocation ("Allocated quota exceeded", a throttle)
          "free allocated quota exceeded",
          # Google's ErrorInfo reason for an allowance spent, as a wrapper prints it alone (a review harness over Gemini
-         # CLI: "Summary: reason: 'QUOTA_EXHAUSTED'", no reset named: https://github.com/RyderFreeman4Logos/cli-sub-agent/
-         # issues/2235);
-         # a per-minute window beside it is read as a throttle first (quota_per_minute_window)
+         # CLI: "Summary: reason: 'QUOTA_EXHAUSTED'", no reset named:
+         # https://github.com/RyderFreeman4Logos/cli-sub-agent/issues/2235); a per-minute window beside it is read as a
+         # throttle first (quota_per_minute_window)
          "quota_exhausted",
          # OpenCode Zen's free tier spent ("Free usage exceeded, subscribe to Go":
          # https://github.com/anomalyco/opencode/issues/42128; "Free usage exceeded, add credits":
@@ -2785,8 +2785,8 @@ _TAG_LIST: Final = (
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
          # a stream that closed before its first event (Cody: "Connection closed without receiving any events":
-         # https://github.com/sourcegraph/jetbrains/issues/2200; Claude
-         # Code: "Stream ended without receiving any events"): the answer never came, whatever the socket said
+         # https://github.com/sourcegraph/jetbrains/issues/2200; Claude Code: "Stream ended without receiving any
+         # events"): the answer never came, whatever the socket said
          "without receiving any events",
          # Claude Code's idle watchdog after the answer had begun ("API Error: Stream idle timeout - partial response
          # received": https://github.com/anthropics/claude-code/issues/53020, /54472): the stream was cut, not a request

@@ -141,8 +141,8 @@ def request_fits_budget(f: ErrorFacts) -> bool:
     return numbers is not None and numbers[1] <= numbers[0]
 
 
-# OpenAI's window refusal with its split ("maximum context length is 4097 tokens. However, you requested 4112 tokens (16
-# in the messages, 4096 in the completion)"), as OpenAI, Azure, vLLM and the servers that copy it word it.
+# OpenAI's window refusal with its split ("maximum context length is 4097 tokens. However, you requested 10057 tokens
+# (57 in the messages, 10000 in the completion)"), as OpenAI, Azure, vLLM and the servers that copy it word it.
 _WINDOW_SPLIT: Final = re.compile(r"maximum context length is (\d+) tokens.{0,120}? (\d+) in the completion")
 
 
@@ -807,7 +807,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # (33816626 vs. 4194304)": https://github.com/triton-inference-server/server/issues/1776): a size, no throttle.
     rule("resource_exhausted_size", R.payload_too_large, codes=("resource_exhausted",), tags=("payload_too_large",)),
     rule("resource_exhausted_code", R.rate_limit, codes=("resource_exhausted",), unless=("billing",)),
-    # An output budget that fills the window by itself (OpenAI's split: "(16 in the messages, 4096 in the completion)"
+    # An output budget that fills the window by itself (OpenAI's split: "(57 in the messages, 10000 in the completion)"
     # against a 4097-token window) is the request's defect, as vLLM's "max_tokens cannot be greater than max_model_len":
     # compressing the prompt cannot make it fit, a smaller max_tokens does. Before the window's code, which it carries.
     rule("completion_fills_window", R.format_error, statuses=(400, 422, None, *SERVER), test=completion_fills_window),
