@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from ._embedded import bare_reason, embedded_codes, embedded_payload, embedded_reset, embedded_status, standard_class
-from ._phrases import scan
+from ._phrases import scan, with_derived
 from ._sdk import HttpxHeaders, SDKConnectionError, SDKError, SDKStatusError, SDKTimeoutError
 
 __all__ = ["ErrorFacts", "ExcKind", "clear_text_cache", "facts_from_body", "facts_from_exception"]
@@ -100,7 +100,7 @@ def _text_facts(joined: str) -> _TextFacts:
     found = _TEXT_CACHE.get(joined)
     if found is None:
         norm, tags = scan(joined)
-        found = (joined.lower(), norm, tags)
+        found = (joined.lower(), norm, with_derived(norm, tags))
         if len(_TEXT_CACHE) >= _CACHE_MAX:
             _TEXT_CACHE.pop(next(iter(_TEXT_CACHE), joined), None)  # oldest first
         _TEXT_CACHE[joined] = found

@@ -24,7 +24,7 @@ from ._embedded import BARE_REASONS
 if TYPE_CHECKING:
     from ._facts import ErrorFacts
 
-__all__ = ["TAGS", "Tag", "has", "normalize", "scan", "tags_in"]
+__all__ = ["TAGS", "Tag", "has", "normalize", "scan", "tags_in", "with_derived"]
 
 _SEPARATORS: Final = "".join(c for c in string.punctuation if c != "_")
 _TABLE: Final = bytes.maketrans(
@@ -1260,6 +1260,10 @@ _TAG_LIST: Final = (
          # https://github.com/allenhutchison/gemini-cli-deep-research/issues/30), as "not enough balance" is a spent
          # one: no wait makes it pass
          "not have enough quota",
+         # bolt.new's banner for an account's plan tokens spent, worded as a rate limit ("You have hit the rate limit.
+         # You can continue to code for free in the editor.": stackblitz/bolt.new issues 278, 3613, 7568): the
+         # allowance returns with the plan's period, not in minutes
+         "continue to code for free",
          # OpenAI's code for prepaid credits spent, as a client prints it beside a generic throttle's words (promptfoo:
          # "Rate limit exceeded: HTTP 429 Too Many Requests (code: credit_balance_exhausted)"); a team's add-on credits
          # run out (Warp: "Your team has run out of add-on credits")
@@ -1769,7 +1773,7 @@ _TAG_LIST: Final = (
     # No key reached the call: a tool's own refusal to start without one, whatever status a proxy put on it (Gemini
     # CLI: "Please set an Auth method in your settings.json or specify one of the following environment variables":
     # https://github.com/github/gh-aw/issues/23655);
-    # a key's environment variable named as unset or required is read by ``scan`` (``_KEY_UNSET``).
+    # a key's environment variable named as unset or required is read by ``with_derived`` (``_KEY_UNSET``).
     _tag("key_unset", "please set an auth method"),
     _tag("bad_key",
          # Hugging Face's router refusing a token, under a 400 ("Authorization header is correct, but the token seems
@@ -3573,7 +3577,8 @@ def _status_lines_dropped(norm: str) -> str:
 # A key's environment variable (a word ending in ``_api_key``) said to be unset or required: "NVIDIA_NIM_API_KEY is not
 # set" (a proxy's 503: https://github.com/Alishahryar1/free-claude-code/issues/91), "The OPENAI_API_KEY must be a
 # non-empty string", "No OCO_API_KEY is set", "OpenAI Realtime provider requires OPENAI_API_KEY", "Unauthenticated.
-# Configure AI_GATEWAY_API_KEY" (a 500). Read only when the text holds such a word; the tag is ``key_unset``.
+# Configure AI_GATEWAY_API_KEY" (a 500). Read by ``with_derived`` only when the text holds such a word; the tag is
+# ``key_unset``.
 _KEY_UNSET: Final = re.compile(
     r" [a-z0-9_]+_api_key (?:(?:environment variable|env var|variable) )?"
     r"(?:is not set|not set|is missing|is required|not configured|must be a non empty|must be set|is empty) "
@@ -3590,12 +3595,16 @@ def scan(text: str) -> tuple[str, frozenset[str]]:
         words = _WIDE.sub(" ", text).encode("utf-8", "replace").translate(_TABLE).decode("utf-8", "replace").split()
     norm = " " + " ".join(words) + " "
     if not _REASON_CODES.isdisjoint(words) and (tagged := _status_lines_dropped(norm)) != norm:
-        tags = tags_in(tagged, tagged.split())
-    else:
-        tags = tags_in(norm, words)
+        return norm, tags_in(tagged, tagged.split())
+    return norm, tags_in(norm, words)
+
+
+def with_derived(norm: str, tags: frozenset[str]) -> frozenset[str]:
+    """``tags`` and the tags no phrase list can hold, read from the normalised text by pattern: ``key_unset`` for a
+    key's environment variable said to be unset or required (``_KEY_UNSET``)."""
     if "_api_key " in norm and _KEY_UNSET.search(norm):
-        tags |= _KEY_UNSET_TAGS
-    return norm, tags
+        return tags | _KEY_UNSET_TAGS
+    return tags
 
 
 _REASON_CODES: Final = frozenset(_REASON_PHRASES)

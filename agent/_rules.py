@@ -1144,9 +1144,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # A 404 that names no model is a missing route (a wrong base URL or path, "Resource not found", "no Route
     # matched"): no key or model on this endpoint fixes it, like a 405.
     rule("status_404", R.model_not_found, statuses=(404,), scope=Scope.endpoint),
-    # 405 Method Not Allowed: the URL is not a completion route (a website, a wrong base URL); no key or model
-    # on this endpoint fixes it.
-    rule("status_405", R.model_not_found, statuses=(405,), scope=Scope.endpoint),
+    # 405 Method Not Allowed: the URL is not a completion route (a website, a wrong base URL, a GET where a POST is
+    # due): the request as configured is wrong, and no retry, key or model on this endpoint fixes it. A request defect,
+    # as the corpus labels it (17 of the 20 bare 405s; the 3 others model_not_found).
+    rule("status_405", R.format_error, statuses=(405,)),
     rule("status_408", R.timeout, statuses=(408,)),
     rule("status_409", R.transient, statuses=(409,)),
     # A throttle's class whose words are only the server's own failure (openai<1.0's RateLimitError carrying "The

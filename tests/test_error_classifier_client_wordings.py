@@ -2971,9 +2971,10 @@ def test_holdout87_to_92_bodies(status: int, body: dict[str, Any], expect: Failo
     ("Exception", "Retry failed after 4 tries. \nRetry settings can be adjusted in ClientOptions.Retry or by "
      "configuring a custom retry policy in ClientOptions.RetryPolicy. (\nAn error occurred while sending the "
      "request.) (An error occurred while sending the request.)", R.timeout),
-    # azure-core's message for a status without a body names it in quotes
+    # azure-core's message for a status without a body names it in quotes: the 405 is read from it (a request defect
+    # since the bare-405 rule follows the corpus's majority label; this entry's own label is model_not_found)
     ("azure.core.exceptions.HttpResponseError", "Operation returned an invalid status 'Method Not Allowed'",
-     R.model_not_found),
+     R.format_error),
     ("azure.core.exceptions.HttpResponseError", "Operation returned an invalid status 'Gateway Timeout'",
      R.timeout),
     # the cloud SDKs' failures to obtain a credential, by class and by words
@@ -6071,3 +6072,35 @@ def test_holdout386_key_error_for_a_field_of_the_answer(text: str, expect: Failo
     """A KeyError whose whole text is the choice's stop field is an answer the client could not read (the rule alone),
     as for 'choices' and 'content' before."""
     assert _rules_alone("KeyError", text) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # bolt.new's banner for the account's plan tokens spent, worded as a rate limit (three corpus threads, all labelled
+    # billing: https://github.com/stackblitz/bolt.new/issues/7568)
+    ("You have hit the rate limit. You can continue to code for free in the editor.", R.billing),
+    # near miss: a rate limit with a wait stays a throttle
+    ("You have hit the rate limit. Please try again in 20 seconds.", R.rate_limit),
+])
+def test_a_plan_allowance_worded_as_a_rate_limit(text: str, expect: FailoverReason) -> None:
+    """A wording the corpus holds three times with one label, which the rules read as a throttle: bolt.new's plan
+    allowance spent is billing (wait for the plan, or another key), not a short back-off."""
+    assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # nginx refusing the method on a URL that is no completion route
+    # (https://github.com/lifan0127/ai-research-assistant/issues/182)
+    (405, "<html>\r\n<head><title>405 Not Allowed</title></head>\r\n<body>\r\n<center><h1>405 Not Allowed</h1>"
+          "</center>\r\n<hr><center>nginx/1.29.1</center>\r\n", R.format_error),
+    # a 405 with no body at all (DeepInfra behind an OpenAI-compatible client)
+    (405, "", R.format_error),
+    # near miss: a 404 that names no model stays a missing route, read as the model's
+    (404, "<html><head><title>404 Not Found</title></head><body>404 Not Found</body></html>", R.model_not_found),
+])
+def test_a_bare_405_is_a_request_defect(status: int, body: str, expect: FailoverReason) -> None:
+    """A bare 405 (the URL is no completion route, or the method is wrong) is the request as configured, labelled so in
+    17 of the corpus's 20: format_error, which falls back without retrying, as model_not_found did; through the real
+    OpenAI client."""
+    verdict = classify_api_error(exception_from_http("openai", status, body, {}), neighbours=NO_NEIGHBOURS)
+    assert verdict.reason is expect
+    assert not verdict.retryable and not verdict.should_rotate_credential

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent._phrases import _TAG_LIST, _WIDE, _WIDE_PUNCTUATION, TAGS, normalize, scan, tags_in
+from agent._phrases import _TAG_LIST, _WIDE, _WIDE_PUNCTUATION, TAGS, normalize, scan, tags_in, with_derived
 
 # every word and phrase the tags know, plus separators, case changes and non-ASCII text
 _PHRASES = sorted({p.strip() for tag in _TAG_LIST for groups in tag.by_anchor.values() for g in groups for p in g}
@@ -59,3 +59,13 @@ def test_a_word_stands_between_single_spaces_in_the_normalised_text(text: str, w
     that way instead of building the word set)."""
     norm, words = normalize(text)
     assert (f" {word} " in norm) == (word in words)
+
+
+def test_derived_tags_come_after_the_scan() -> None:
+    """``scan`` holds phrase tags only; ``with_derived`` adds ``key_unset`` for a key's variable said to be unset, and
+    nothing for a key's variable named in passing."""
+    norm, tags = scan("Error: 503: NVIDIA_NIM_API_KEY is not set. Add it to your .env file.")
+    assert "key_unset" not in tags
+    assert "key_unset" in with_derived(norm, tags)
+    norm, tags = scan("Did you correctly set you OPENAI_API_KEY? Response: 429 Too Many Requests")
+    assert with_derived(norm, tags) == tags
