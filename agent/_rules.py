@@ -606,7 +606,7 @@ SERVER: Final = range(500, 600)
 TRANSPORT: Final = (None, 400, 407, 500, 502, 503, 504)  # 400/407: a proxy refusing the tunnel
 
 # An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate. Named: the
-# neighbour reading of a status-less text gives a throttle it finds this rule's words in the same scope
+# word model's reading of a status-less text gives a throttle it finds this rule's words in the same scope
 # (error_classifier._read_unknown).
 AGGREGATOR_UPSTREAM_LIMIT: Final = rule(
     "aggregator_upstream_limit", R.rate_limit, statuses=(429,), tags=("upstream_limit",),

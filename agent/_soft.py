@@ -213,9 +213,10 @@ def _responses(data: Mapping[str, Any]) -> SoftVerdict | None:
             return None
         return _text_facts(f"response incomplete: {detail}"), FailoverReason.output_truncated
     if status == "cancelled" and not detail:
-        # Cancelled with no error and no detail (seed 004): nothing in it names a cause, so no rule, and no labelled
-        # neighbour, can read one from its two words ("response cancelled"); the shape decides unknown (retried, no
-        # key cooled), as the table's catch-all did before the index held another "cancelled" error.
+        # Cancelled with no error and no detail (seed 004): nothing in it names a cause, so no rule, and not the word
+        # model of labelled errors, can read one from its two words ("response cancelled"); the shape decides unknown
+        # (retried, no key cooled), as the table's catch-all did before the labelled errors held another "cancelled"
+        # error.
         return _text_facts("response cancelled"), FailoverReason.unknown
     return _text_facts(f"response {status}" + (f": {detail}" if detail else "")), None
 

@@ -8,8 +8,8 @@ Two entry points:
   (Codex ``status: failed``, ``content_filter``, refusals, empty output, SSE ``error`` events).
 
 Pipeline: facts are extracted once (``_facts``), an ordered rule table picks the reason
-(``_rules``; when only its last rule, ``unknown``, holds, the nearest labelled real errors may read
-it, ``_neighbours``), and the reason's single policy row (``_taxonomy.REASON_POLICY``) supplies the
+(``_rules``; when only its last rule, ``unknown``, holds, a word model of the labelled real errors may
+read it, ``_word_model``), and the reason's single policy row (``_taxonomy.REASON_POLICY``) supplies the
 scope, the action and every boolean hint. Neither function ever raises.
 """
 
@@ -26,7 +26,7 @@ from ._taxonomy import REASON_POLICY, Action, FailoverReason, Scope
 from ._wait_hints import parse_reset_time, wait_from_headers, wait_from_text, wait_until_clock
 
 if TYPE_CHECKING:
-    from ._neighbours import Neighbours
+    from ._word_model import WordModel
 
 __all__ = [
     "Action",
@@ -39,7 +39,7 @@ __all__ = [
     "rule_names",
 ]
 
-_UNKNOWN: Final = RULES[-1]  # the table's catch-all: only its verdicts go to the neighbour index
+_UNKNOWN: Final = RULES[-1]  # the table's catch-all: only its verdicts go to the word model
 _STATUS_BY_TYPE = {
     # Errors that arrive inside a 200 stream carry a type but no HTTP status.
     "invalid_request_error": 400, "authentication_error": 401, "billing_error": 402,
@@ -155,39 +155,39 @@ def classify_api_error(
     num_messages: int = 0,
     now: float | None = None,
     rules: tuple[Rule, ...] = (),
-    neighbours: Neighbours | None = None,
+    word_model: WordModel | None = None,
 ) -> ClassifiedError:
     """Classify any exception. ``now`` (epoch seconds) anchors absolute reset times; ``rules`` (operator
-    rules, see ``_operator_rules``) are checked before the built-in table; ``neighbours`` is the labelled
-    index read when no rule does (None: the shipped one; ``NO_NEIGHBOURS``: none, see ``_neighbours``)."""
+    rules, see ``_operator_rules``) are checked before the built-in table; ``word_model`` is the model of labelled
+    errors read when no rule does (None: the shipped one; ``NO_MODEL``: none, see ``_word_model``)."""
     try:
         if not isinstance(error, BaseException):
             error = RuntimeError(_safe_repr(error))
         facts = facts_from_exception(error)
         _annotate(facts, provider, model, approx_tokens, context_length, num_messages, now)
-        return _decide(facts, _walk(facts, rules, neighbours))
+        return _decide(facts, _walk(facts, rules, word_model))
     except Exception as exc:  # the classifier never raises: degrade to unknown
         return _unclassifiable(exc, provider, model)
 
 
-def _walk(facts: ErrorFacts, rules: tuple[Rule, ...], neighbours: Neighbours | None) -> Rule:
-    return _read_unknown(first_match(facts, rules), facts, neighbours)
+def _walk(facts: ErrorFacts, rules: tuple[Rule, ...], word_model: WordModel | None) -> Rule:
+    return _read_unknown(first_match(facts, rules), facts, word_model)
 
 
-def _read_unknown(rule: Rule, facts: ErrorFacts, neighbours: Neighbours | None) -> Rule:
-    """``rule``; or, when it is the table's last (``unknown``), the reading of the nearest labelled neighbours
-    when they reach the bars of ``_neighbours`` (two agreeing on a reason, or a near one alone on a retried one)."""
+def _read_unknown(rule: Rule, facts: ErrorFacts, word_model: WordModel | None) -> Rule:
+    """``rule``; or, when it is the table's last (``unknown``), the reason the word model of labelled errors reads
+    when it reaches the bars of ``_word_model`` (a probability of 0.6, 0.8 for a reason that cools the key)."""
     if rule is not _UNKNOWN:
         return rule
-    from ._neighbours import neighbour_rule  # here: only an error no rule reads needs it (and its index)
+    from ._word_model import word_rule  # here: only an error no rule reads needs it (and its counts)
 
-    found = neighbour_rule(facts.text, facts.status, neighbours)
+    found = word_rule(facts.text, word_model)
     if found is None:
         return rule
     upstream = AGGREGATOR_UPSTREAM_LIMIT
     if found.reason is upstream.reason and upstream.tags <= facts.tags and upstream.unless.isdisjoint(facts.tags):
-        # an aggregator's words for its upstream's failure ("Provider returned error"): a throttle its nearest entries
-        # read takes that rule's scope (the user's key is healthy: back off, do not rotate)
+        # an aggregator's words for its upstream's failure ("Provider returned error"): a throttle the word model
+        # reads takes that rule's scope (the user's key is healthy: back off, do not rotate)
         return Rule(found.name, found.reason, scope=upstream.scope)
     return found
 
@@ -196,33 +196,33 @@ class Explanation(NamedTuple):
     """How one classification was made: the facts, and every rule tried up to the deciding one."""
 
     facts: ErrorFacts
-    tried: tuple[str, ...]  # rule names in table order; the last one decided (``neighbour:<id>`` after ``unknown``)
+    tried: tuple[str, ...]  # rule names in table order; the last one decided (``word_model`` after ``unknown``)
     decision: ClassifiedError
 
 
 def explain_api_error(error: BaseException, *, provider: str = "", model: str = "", now: float | None = None,
-                      rules: tuple[Rule, ...] = (), neighbours: Neighbours | None = None) -> Explanation:
+                      rules: tuple[Rule, ...] = (), word_model: WordModel | None = None) -> Explanation:
     """``classify_api_error`` with its working shown (for ``steadyloop classify --explain``)."""
     facts = facts_from_exception(error)
     _annotate(facts, provider, model, 0, 200_000, 0, now)
     tried = rules_tried(facts, rules)
-    if (decided := _read_unknown(tried[-1], facts, neighbours)) is not tried[-1]:
+    if (decided := _read_unknown(tried[-1], facts, word_model)) is not tried[-1]:
         tried = (*tried, decided)
     return Explanation(facts, tuple(r.name for r in tried), _decide(facts, tried[-1]))
 
 
 def classify_soft_failure(
     response: object, *, provider: str = "", model: str = "", now: float | None = None, rules: tuple[Rule, ...] = (),
-    neighbours: Neighbours | None = None,
+    word_model: WordModel | None = None,
 ) -> ClassifiedError | None:
-    """Classify an HTTP 200 answer; None when it is a real success (``neighbours`` as for ``classify_api_error``)."""
+    """Classify an HTTP 200 answer; None when it is a real success (``word_model`` as for ``classify_api_error``)."""
     try:
         verdict = soft_facts(response)
         if verdict is None:
             return None
         facts, reason = verdict
         _annotate(facts, provider, model, 0, 200_000, 0, now)
-        rule = Rule(f"soft_{reason.value}", reason) if reason else _walk(facts, rules, neighbours)
+        rule = Rule(f"soft_{reason.value}", reason) if reason else _walk(facts, rules, word_model)
         return _decide(facts, rule)
     except Exception as exc:
         return _unclassifiable(exc, provider, model)

@@ -6,10 +6,10 @@ the share of entries whose reason equals the label; each flag's accuracy is the 
 hint (retryable, rotate, fallback, compress) equals the one the label implies (the label's
 policy row, overridden by the entry's ``flags``).
 
-Run: python -m bench.corpus [--misses] [--known-misses] [--no-builtin] [--no-neighbours] [--dir DIR] [--file NAME ...]
+Run: python -m bench.corpus [--misses] [--known-misses] [--no-builtin] [--no-word-model] [--dir DIR] [--file NAME ...]
 
-An error no rule reads is read by its nearest labelled neighbours (``agent._neighbours``), each file's entries
-with the index built without that file; ``--no-neighbours`` reports the rules alone.
+An error no rule reads is read by the word model of the labelled errors (``agent._word_model``), each file's
+entries with the model less that file's errors; ``--no-word-model`` reports the rules alone.
 
 ``--file holdout.jsonl --no-builtin`` reports the held-out file alone: real errors mined after the rules
 were written (its misses then fixed by general rules); ``--file holdout2.jsonl --no-builtin`` reports the
@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from agent._neighbours import NO_NEIGHBOURS, Neighbours
+from agent._word_model import NO_MODEL, WordModel
 from agent.error_classifier import ClassifiedError
 from agent.testing.corpus import (
     FLAGS,
@@ -59,11 +59,11 @@ class Outcome:
         return (expected or {}).get(flag) == (observed or {}).get(flag)
 
 
-def run(entries: Iterable[CorpusEntry], *, neighbours: Neighbours | None = None) -> list[Outcome]:
-    """Each entry replayed; an error no rule reads is read by ``neighbours`` (None: the shipped index without the
+def run(entries: Iterable[CorpusEntry], *, word_model: WordModel | None = None) -> list[Outcome]:
+    """Each entry replayed; an error no rule reads is read by ``word_model`` (None: the shipped model less the
     entry's own file, so no entry is read by its own label)."""
     now = time.time()
-    return [Outcome(e, replay(e, now=now, neighbours=neighbours)) for e in entries]
+    return [Outcome(e, replay(e, now=now, word_model=word_model)) for e in entries]
 
 
 def _pct(good: int, total: int) -> str:
@@ -120,15 +120,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--misses", action="store_true", help="list every entry whose reason is wrong")
     parser.add_argument("--known-misses", action="store_true",
                         help="print the wrong corpus-file entries in tests/corpus/known_misses.txt form")
-    parser.add_argument("--no-neighbours", action="store_true",
-                        help="the rules alone: no nearest-neighbour reading of an error no rule reads")
+    parser.add_argument("--no-word-model", action="store_true",
+                        help="the rules alone: no word-model reading of an error no rule reads")
     parser.add_argument("--file", action="append", default=[], metavar="NAME",
                         help="only this corpus file (e.g. holdout.jsonl); repeat for several")
     args = parser.parse_args(argv)
     entries = _only(all_entries(args.dir, builtin=not args.no_builtin), args.file)
-    neighbours = NO_NEIGHBOURS if args.no_neighbours else None
+    word_model = NO_MODEL if args.no_word_model else None
     if args.known_misses:
-        for o in run(_only(load(args.dir), args.file), neighbours=neighbours):
+        for o in run(_only(load(args.dir), args.file), word_model=word_model):
             if not verdict_holds(o.entry, o.got):
                 got = f"{o.got.reason.value}/{o.got.scope.value} by {o.got.rule}" if o.got else "no failure"
                 print(f"{o.entry.id}  # classifier gives {got}")
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> None:
     for e in entries:
         origins[e.origin.split(":")[0]] += 1
     print("corpus: " + ", ".join(f"{name} {count}" for name, count in sorted(origins.items())))
-    print(report(run(entries, neighbours=neighbours), misses=args.misses))
+    print(report(run(entries, word_model=word_model), misses=args.misses))
 
 
 if __name__ == "__main__":

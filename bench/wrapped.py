@@ -49,7 +49,7 @@ from http import HTTPStatus
 from typing import Any, Final
 
 from agent.error_classifier import ClassifiedError, classify_api_error, classify_soft_failure
-from agent.testing.corpus import CorpusEntry, all_entries, file_of, index_without, prepare, replay
+from agent.testing.corpus import CorpusEntry, all_entries, file_of, model_without, prepare, replay
 from agent.testing.sdk_errors import exception_from_message, outcome_from_event
 
 _LITELLM_CLASS = {400: "BadRequestError", 401: "AuthenticationError", 403: "PermissionDeniedError",
@@ -199,13 +199,13 @@ def main() -> None:
             # an SDK's class (Python, LiteLLM's subclasses) carries the answer's status, as the traceback's object did
             status = entry.status if name in ("python", "litellm") else None
             verdict = classify_api_error(exception_from_message(type_name, text, status=status),
-                                         provider=entry.provider, now=now, neighbours=index_without(file_of(entry)))
+                                         provider=entry.provider, now=now, word_model=model_without(file_of(entry)))
             _count(counts[name], entry, verdict, raw_right, lost if name == args.lost else None, text)
         for name, outcome in streamed(entry):
-            neighbours = index_without(file_of(entry))
-            verdict = (classify_api_error(outcome, provider=entry.provider, now=now, neighbours=neighbours)
+            word_model = model_without(file_of(entry))
+            verdict = (classify_api_error(outcome, provider=entry.provider, now=now, word_model=word_model)
                        if isinstance(outcome, BaseException) else
-                       classify_soft_failure(outcome, provider=entry.provider, now=now, neighbours=neighbours))
+                       classify_soft_failure(outcome, provider=entry.provider, now=now, word_model=word_model))
             _count(counts[name], entry, verdict, raw_right, lost if name == args.lost else None, str(outcome))
     print(f"wrapped: {len(entries)} HTTP entries of the corpus, printed as clients print them, read as message-only")
     for name, (right, total, missed) in counts.items():

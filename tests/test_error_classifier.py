@@ -17,9 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agent import FailoverReason, Scope, classify_api_error, classify_soft_failure
-from agent._neighbours import NO_NEIGHBOURS
 from agent._rules import RULES
 from agent._taxonomy import REASON_POLICY, Action
+from agent._word_model import NO_MODEL
 from agent.error_classifier import ClassifiedError, rule_names
 from agent.testing.error_shapes import SHAPES, SOFT_SHAPES, ErrorShape, SoftShape
 from agent.testing.sdk_errors import exception_for, exception_from_http, exception_from_message, response_from_http
@@ -487,7 +487,7 @@ _ORDER_POOL: tuple[BaseException, ...] = (
         (openai.RateLimitError, 429), (openai.BadRequestError, 400), (openai.InternalServerError, 503))
       for message in ("Rate limit reached, try again in 2s", "You exceeded your current quota", "overloaded",
                       "This model's maximum context length is 8192 tokens", "", "Invalid request sent to provider.")),
-    # errors no rule reads, some of which the nearest labelled errors read (agent._neighbours)
+    # errors no rule reads, some of which the word model of labelled errors reads (agent._word_model)
     *(exception_from_message(cls, message) for cls, message in (
         ("Error", "unknown error, 999 (1000)"), ("TypeError", "Failed to fetch (CORS request did not succeed)"),
         ("Error", "The frobnicator relay gave up on the upstream widget"))),
@@ -538,7 +538,7 @@ def test_unknown_shapes_are_logged_once_each_and_redacted(caplog: pytest.LogCapt
     other = exception_from_message("Error", "a different gizmo fault")
     known = exception_from_http("openai", 429, {"error": {"message": "slow down", "code": "rate_limit_exceeded"}})
     with caplog.at_level("WARNING", logger="steadyloop.classifier"):
-        logged = [shapes.note(classify_api_error(e)) for e in (*weird, other, known)]
+        logged = [shapes.note(classify_api_error(e, word_model=NO_MODEL)) for e in (*weird, other, known)]
     assert logged == [True, False, False, True, False]
     assert len(caplog.records) == 2 and "AbCdEfGh1234567890" not in caplog.text
 
@@ -936,8 +936,8 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
 def test_message_only_errors_read_class_names_and_wording(type_name: str, text: str, expect: FailoverReason) -> None:
     """Message-only errors of wrapping libraries (a status only where the text states one): real texts from
     tests/corpus/holdout5.jsonl and holdout6.jsonl, and from the issues the comments cite (the rules alone: the near
-    misses they leave unknown may be read by the nearest labelled errors, test_neighbours)."""
-    assert classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason is expect
+    misses they leave unknown may be read by the word model, test_word_model)."""
+    assert classify_api_error(exception_from_message(type_name, text), word_model=NO_MODEL).reason is expect
 
 
 _THINKING = {"type": "thinking", "thinking": "Let me work through this.", "signature": "sig"}

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from agent import FailoverReason, Scope, classify_api_error, classify_soft_failure
-from agent._neighbours import NO_NEIGHBOURS
+from agent._word_model import NO_MODEL
 from agent.ladder import LadderContext, LadderPolicy, Step, next_step
 from agent.testing.sdk_errors import exception_from_http, exception_from_message, outcome_from_event, response_from_http
 
@@ -17,9 +17,9 @@ R = FailoverReason
 
 
 def _rules_alone(type_name: str, text: str) -> FailoverReason:
-    """The reason the rules alone give (no neighbour index) for a message-only error of this class and text, built as
+    """The reason the rules alone give (no word model) for a message-only error of this class and text, built as
     a production process would hold it (``exception_from_message``)."""
-    return classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS).reason
+    return classify_api_error(exception_from_message(type_name, text), word_model=NO_MODEL).reason
 
 
 def _json_decode_error(text: str) -> json.JSONDecodeError:
@@ -50,7 +50,7 @@ def _json_decode_error(text: str) -> json.JSONDecodeError:
 def test_a_client_crash_parsing_the_answer_is_a_malformed_response(type_name: str, text: str,
                                                                    expect: FailoverReason) -> None:
     """A client that crashed reading the completion's fields, or found no JSON at all, got a malformed answer (the
-    rules alone: the near misses they leave unknown may be read by the nearest labelled errors, test_neighbours)."""
+    rules alone: the near misses they leave unknown may be read by the word model, test_word_model)."""
     assert _rules_alone(type_name, text) is expect
 
 
@@ -75,8 +75,8 @@ def test_python_json_error_on_an_html_page_is_a_malformed_response() -> None:
 def test_a_missing_route_in_a_wrappers_text_is_this_endpoint(text: str, expect: FailoverReason,
                                                              scope: Scope | None) -> None:
     """A route the server lacks, named without a status, is the endpoint's fault: fall back from it (the rules alone:
-    the near misses pin the route rule, not what the neighbour index makes of a text no rule reads)."""
-    c = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS)
+    the near misses pin the route rule, not what the word model makes of a text no rule reads)."""
+    c = classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL)
     assert c.reason is expect
     if scope is not None:
         assert c.scope is scope
@@ -383,7 +383,7 @@ def test_refusals_credentials_and_routes_in_wrappers_words(type_name: str, text:
                                                            source: str) -> None:
     """Safety refusals, a credential that needs a new login, node-fetch's failed request, a body the server cannot
     decode, a route that is not there, in the words wrappers print without a status."""
-    assert classify_api_error(exception_from_message(type_name, text)).reason is expect, source
+    assert classify_api_error(exception_from_message(type_name, text), word_model=NO_MODEL).reason is expect, source
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect", "source"), [
@@ -541,7 +541,7 @@ def test_servers_and_wrappers_sentences_without_a_status(type_name: str, text: s
     """Status-less sentences of servers and wrappers: a failure they do not name (server_error), credentials not set
     up or a provider key refused (auth), a prompt past a client's count, Triton's and llama.cpp-family request defects,
     a host that cannot load the model, and a client with no model to send (the request names none)."""
-    c = classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_message(type_name, text), word_model=NO_MODEL)
     assert c.reason is expect, source
 
 
@@ -651,7 +651,7 @@ def test_wrapper_sentences_that_state_a_status_or_an_unusable_answer(type_name: 
     APIError with an empty provider text (its generic 500), a client that moved to a lesser model for a spent allowance,
     a key without access to the model, an empty answer ("No content provided", a missing 'choices' key) and a JSON
     parser that found trailing data after the document (NDJSON read as one)."""
-    c = classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_message(type_name, text), word_model=NO_MODEL)
     assert c.reason is expect, source
 
 
@@ -775,7 +775,7 @@ def test_an_apps_own_words_for_keys_refusals_answers_and_clients(type_name: str,
     """Apps' and SDKs' sentences: no API key configured (auth), a model's refusal or a named content filter (content
     block), an encrypted reasoning item refused, an answer None or empty, a server not reached or not responding
     (timeout), a stream body that could not be decoded, a tier that serves only its own client."""
-    c = classify_api_error(exception_from_message(type_name, text), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_message(type_name, text), word_model=NO_MODEL)
     assert c.reason is expect, source
 
 
@@ -828,7 +828,7 @@ def test_a_subscription_windows_limit_line(text: str, expect: FailoverReason, so
     """A plan window ("hit your limit", "session limit", "5-hour limit") that resets at a time of day with no date
     clears within a day: a throttle on this login (rate_limit), as a usage limit that says it resets soon is. One that
     resets on a date, or a weekly one, is the plan's allowance (billing)."""
-    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+    assert classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL).reason is expect, source
 
 
 _JAN_20_18H_UTC = 1_768_932_000.0  # 2026-01-20T18:00:00Z (Anchorage and Lima on standard time, Paris on UTC+1)
@@ -911,7 +911,7 @@ def test_connects_overflows_empty_answers_filters_and_routers_in_words(text: str
     """httpx's failed connect, servers' words for a prompt past the window (vLLM's scheduler, llama.cpp's examples), a
     client's words for an answer with nothing in it or one a filter blocked, and LiteLLM's router with every deployment
     cooling down (a rate limit: wait for the window)."""
-    assert classify_api_error(exception_from_message("Error", text)).reason is expect, source
+    assert classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL).reason is expect, source
 
 
 @pytest.mark.parametrize(("body", "expect"), [
@@ -961,7 +961,7 @@ def test_try_again_later_is_no_upstream_hiccup(type_name: str, text: str, status
     """An upstream's hiccup is read only from words that say so: a bare "please try again later" or "temporarily
     unavailable" never pre-empts the 429, overload or limit the text names (issue 9); Vertex's pay-as-you-go
     "Resource exhausted, try again later" is its shared pool at capacity (overloaded)."""
-    c = classify_api_error(exception_from_message(type_name, text, status=status), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_message(type_name, text, status=status), word_model=NO_MODEL)
     assert c.reason is expect, source
 
 
@@ -1020,7 +1020,7 @@ def test_zero_quotas_connect_failures_regions_allowances_and_capacity_in_apps_wo
     """A zero allowance in Google's JSON metadata, curl's failed connect, a provider that does not serve the region, an
     app's own token allowance spent (also when a relay reports it as a 500), and Bedrock's capacity sentence, in the
     words clients print them (holdout21)."""
-    c = classify_api_error(exception_from_message(type_name, text, status=status), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_message(type_name, text, status=status), word_model=NO_MODEL)
     assert c.reason is expect, source
 
 
@@ -1128,7 +1128,7 @@ def test_dead_engines_worker_pages_output_moderation_length_stops_and_weekly_lim
     """A server shutting down after its engine died and Cloudflare's Worker exception page (server_error), ModelScope's
     output moderation (content_policy_blocked), a client's notice of an answer cut at the output cap (output_truncated)
     and a weekly rate limit (billing: the plan's allowance) (holdout23; the rules alone)."""
-    classified = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS)
+    classified = classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL)
     assert classified.reason is expect, source
 
 
@@ -1148,7 +1148,7 @@ def test_dead_engines_worker_pages_output_moderation_length_stops_and_weekly_lim
 def test_openrouter_upstream_error_after_its_status(text: str, expect: FailoverReason, source: str) -> None:
     """OpenRouter's "Provider returned error" with the status openai-node's APIError prints before it: the status
     decides, wherever a wrapper's sentence puts it (holdout23; the rules alone)."""
-    classified = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS)
+    classified = classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL)
     assert classified.reason is expect, source
 
 
@@ -1185,7 +1185,7 @@ def test_a_424_failed_dependency_is_the_servers_fault() -> None:
     """https://github.com/UiPath/uipath-python/issues/461: an LLM gateway's 424 (its backend failed) is a server error,
     not the request's defect its 4xx number suggests; TGI answers generation failures with 424 too."""
     error = exception_from_http("openai", 424, {"title": "Failed dependency", "status": 424})
-    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is R.server_error
+    assert classify_api_error(error, word_model=NO_MODEL).reason is R.server_error
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -1250,13 +1250,13 @@ def test_a_gateway_403_naming_a_sensitive_word_is_the_contents() -> None:
     """https://github.com/14790897/MiqroForge-Desktop/pull/1027: a gateway's keyword filter under a 403 refuses the
     content, not the key (content_policy_blocked, request scope: no key is cooled)."""
     error = exception_from_http("openai", 403, {"code": "sensitive_word_detected", "type": "security_violation"})
-    classified = classify_api_error(error, neighbours=NO_NEIGHBOURS)
+    classified = classify_api_error(error, word_model=NO_MODEL)
     assert (classified.reason, classified.scope) == (R.content_policy_blocked, Scope.request)
 
 
 def test_a_cancelled_responses_object_without_error_stays_unknown_whatever_the_index_holds() -> None:
     """Seed 004: a Responses object cancelled with no error names no cause. Its two words ("response cancelled") are
-    not read by the labelled neighbours either (the shipped index holds other "cancelled" errors, a Gemini 499 among
+    not read by the word model either (the labelled errors hold other "cancelled" errors, a Gemini 499 among
     them): the shape decides unknown, retried without cooling a key."""
     body = {"id": "resp_7", "object": "response", "created_at": 1, "model": "gpt-5-codex", "status": "cancelled",
             "output": [], "parallel_tool_calls": True, "tool_choice": "auto", "tools": []}
@@ -1287,7 +1287,7 @@ def test_a_daily_quota_among_the_violations_outweighs_a_short_retry_delay(quota_
     """holdout28 (ae-q14): the daily quota id sits in the body's QuotaFailure violations, not in the message; the
     22 s retryDelay reopens nothing, so it is billing (rotate, no retry), as a daily id in the text already was."""
     error = exception_from_http("openai", 429, _gemini_quota_429(quota_id))
-    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(error, word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
@@ -1328,9 +1328,9 @@ def test_a_daily_quota_among_the_violations_outweighs_a_short_retry_delay(quota_
 ])
 def test_holdout28_families(type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
     """The general rules fitted to holdout28's misses, each with a near miss the rule must leave alone (the rules
-    alone, no labelled neighbours)."""
+    alone, no word model)."""
     error = exception_from_message(type_name, text, status=status)
-    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(error, word_model=NO_MODEL).reason is expect
 
 
 def test_a_200_body_holding_only_a_message_is_read_as_that_error() -> None:
@@ -1383,7 +1383,7 @@ def test_a_200_body_holding_only_a_message_is_read_as_that_error() -> None:
 def test_holdout29_families(type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
     """The general rules fitted to holdout29's misses, each with a near miss (the rules alone)."""
     error = exception_from_message(type_name, text, status=status)
-    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(error, word_model=NO_MODEL).reason is expect
 
 
 def test_a_gemini_stop_with_only_empty_parts_is_an_empty_answer() -> None:
@@ -1429,7 +1429,7 @@ def test_a_gemini_stop_with_only_empty_parts_is_an_empty_answer() -> None:
 ])
 def test_holdout30_relay_and_provider_codes(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
     """The general rules fitted to holdout30's misses, each with a near miss (the rules alone)."""
-    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
 
 
 def test_the_dotnet_sdks_json_error_reading_an_error_body_is_a_malformed_answer() -> None:
@@ -1437,7 +1437,7 @@ def test_the_dotnet_sdks_json_error_reading_an_error_body_is_a_malformed_answer(
     System.Text.Json's exception instead: the answer could not be read, whatever it said."""
     text = "The requested operation requires an element of type 'String', but the target element has type 'Number'."
     error = exception_from_message("System.InvalidOperationException", text)
-    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is R.malformed_response
+    assert classify_api_error(error, word_model=NO_MODEL).reason is R.malformed_response
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -1489,7 +1489,7 @@ def test_a_proxy_with_no_provider_for_the_model_under_its_502(message: str, expe
     """CLIProxyAPI answers a model none of its providers serves with a 502 typed server_error
     (https://github.com/kaitranntt/ccs/issues/598): another model, not a retry, is the way on."""
     body = {"error": {"message": message, "type": "server_error", "code": "internal_server_error"}}
-    assert classify_api_error(exception_from_http("openai", 502, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http("openai", 502, body), word_model=NO_MODEL).reason is expect
 
 
 def _relay(message: str, code: str = "", kind: str = "new_api_error") -> dict[str, Any]:
@@ -1552,7 +1552,7 @@ def _relay(message: str, code: str = "", kind: str = "new_api_error") -> dict[st
 def test_relay_catalogue_codes_and_wordings(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
     """The general rules fitted to the relay catalogue sweeps (new-api, one-api, sub2api, CLIProxyAPI, LiteLLM,
     claude-code-router), each with a near miss (the rules alone)."""
-    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("message", "expect"), [
@@ -1562,7 +1562,7 @@ def test_relay_catalogue_codes_and_wordings(status: int, body: dict[str, Any], e
 def test_one_apis_token_refusals_under_http_200(message: str, expect: FailoverReason) -> None:
     """One-api's early key checks answered HTTP 200 with an error object whose words are Chinese."""
     body = {"error": {"message": message, "type": "one_api_error"}}
-    classified = classify_soft_failure(body, neighbours=NO_NEIGHBOURS)
+    classified = classify_soft_failure(body, word_model=NO_MODEL)
     assert classified is not None and classified.reason is expect
 
 
@@ -1617,7 +1617,7 @@ def test_server_and_gateway_catalogue_codes_and_wordings(status: int, body: dict
                                                          expect: FailoverReason) -> None:
     """The general rules fitted to the server and gateway catalogue sweeps (llama.cpp, Ollama, vLLM, SGLang, Portkey,
     Helicone, Kong), each with a near miss (the rules alone)."""
-    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -1695,7 +1695,7 @@ def test_agent_and_sdk_catalogue_wordings(type_name: str, text: str, expect: Fai
 ])
 def test_provider_table_codes_and_wordings(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
     """The general rules fitted to the provider error-table sweep, with near misses (the rules alone)."""
-    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("status_msg", "expect"), [
@@ -1705,7 +1705,7 @@ def test_minimax_base_resp_wordings(status_msg: str, expect: FailoverReason) -> 
     """MiniMax's HTTP-200 base_resp failures read by their words (1004: a key of another group; 1027: sensitive
     output)."""
     classified = classify_soft_failure({"choices": None, "base_resp": {"status_code": 1004, "status_msg": status_msg}},
-                                       neighbours=NO_NEIGHBOURS)
+                                       word_model=NO_MODEL)
     assert classified is not None and classified.reason is expect
 
 
@@ -1807,7 +1807,7 @@ def test_framework_desktop_and_bot_catalogue_wordings(type_name: str, text: str,
 def test_a_fastapi_detail_object_is_read_as_an_error_object(body: dict[str, Any], expect: FailoverReason) -> None:
     """koboldcpp answers {"detail": {"msg", "type"}} under a 500: the type is a code, the msg the message (before, the
     object was read as text and the 500 decided)."""
-    assert classify_api_error(exception_from_http("openai", 500, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http("openai", 500, body), word_model=NO_MODEL).reason is expect
 
 
 def test_koboldcpps_throttle_under_its_503_is_a_rate_limit() -> None:
@@ -1815,8 +1815,8 @@ def test_koboldcpps_throttle_under_its_503_is_a_rate_limit() -> None:
     body = {"detail": {"msg": "You are sending requests too quickly. Please try again in 7 seconds.",
                        "type": "service_unavailable"}}
     busy = {"detail": {"msg": "Server is busy; please try again later.", "type": "service_unavailable"}}
-    assert classify_api_error(exception_from_http("openai", 503, body), neighbours=NO_NEIGHBOURS).reason is R.rate_limit
-    assert classify_api_error(exception_from_http("openai", 503, busy), neighbours=NO_NEIGHBOURS).reason is R.overloaded
+    assert classify_api_error(exception_from_http("openai", 503, body), word_model=NO_MODEL).reason is R.rate_limit
+    assert classify_api_error(exception_from_http("openai", 503, busy), word_model=NO_MODEL).reason is R.overloaded
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -1826,8 +1826,8 @@ def test_koboldcpps_throttle_under_its_503_is_a_rate_limit() -> None:
     ("Inference is not supported for this model", R.unknown),  # near miss: no failed run
 ])
 def test_an_engines_failed_run_is_a_server_error(text: str, expect: FailoverReason) -> None:
-    """An engine's own words for a run that failed are read by a rule (before, only by the neighbour index, whose
-    reading moved whenever files joined it)."""
+    """An engine's own words for a run that failed are read by a rule (before, only by the neighbour index of the
+    time, whose reading moved whenever files joined it)."""
     assert _rules_alone("Error", text) is expect
 
 
@@ -1950,7 +1950,7 @@ def test_realtime_response_done_reads_status_details_error(error: dict[str, Any]
     event = json.loads(json.dumps(_REALTIME_DONE))
     if error is not None:
         event["response"]["status_details"]["error"] = error
-    verdict = classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS)
+    verdict = classify_soft_failure(outcome_from_event(event), word_model=NO_MODEL)
     assert verdict is not None and verdict.reason is expect
 
 
@@ -2085,7 +2085,7 @@ def test_a_generic_server_code_in_a_stream_yields_to_specific_words(error: dict[
     name what failed, as a 4xx status is in an HTTP answer. Streamed through the real client."""
     outcome = outcome_from_event({"error": error})
     assert isinstance(outcome, BaseException)
-    assert classify_api_error(outcome, neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(outcome, word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -2158,7 +2158,7 @@ def test_holdout39_40_and_hosted_sweep_families(type_name: str, text: str, expec
 def test_chinese_last_resort_words(text: str, expect: FailoverReason) -> None:
     """The cue words of ``_rules._CJK_CUE_PATTERNS``: read only when no phrase, code or status does, and only in a
     text with non-ASCII characters (Chinese has no spaces for the English cue patterns to find words by)."""
-    verdict = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL)
     assert verdict.reason is expect
     assert verdict.rule.endswith("_words") or expect is R.unknown
 
@@ -2198,10 +2198,10 @@ def test_a_bedrock_guardrail_that_intervened_in_a_messages_answer_is_a_content_b
                             "stop_reason": "end_turn", "stop_sequence": None,
                             "usage": {"input_tokens": 0, "output_tokens": 0},
                             "amazon-bedrock-guardrailAction": "INTERVENED"}
-    verdict = classify_soft_failure(response_from_http("anthropic", body), neighbours=NO_NEIGHBOURS)
+    verdict = classify_soft_failure(response_from_http("anthropic", body), word_model=NO_MODEL)
     assert verdict is not None and verdict.reason is R.content_policy_blocked
     assert classify_soft_failure(response_from_http("anthropic", {**body, "amazon-bedrock-guardrailAction": "NONE"}),
-                                 neighbours=NO_NEIGHBOURS) is None
+                                 word_model=NO_MODEL) is None
 
 
 @pytest.mark.parametrize(("reason_code", "expect"), [
@@ -2212,7 +2212,7 @@ def test_google_unsafe_generation_reason(reason_code: str, expect: FailoverReaso
     """Google's ErrorInfo reason for a generation judged unsafe, under its generic 400 INVALID_ARGUMENT."""
     body = {"error": {"code": 400, "message": "Request contains an invalid argument.", "status": "INVALID_ARGUMENT",
                       "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": reason_code}]}}
-    assert classify_api_error(exception_from_http("openai", 400, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http("openai", 400, body), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -2457,7 +2457,7 @@ def test_an_errors_object_is_read_as_an_error_object() -> None:
     https://github.com/musistudio/claude-code-router/issues/906 (ModelScope's 400 for a model without a provider)"""
     body = {"errors": {"message": "Model id : Qwen/Qwen3-Coder-480B-A35B-Instruct , has no provider supported",
                        "request_id": "e22b5df8"}}
-    assert classify_api_error(exception_from_http("openai", 400, body), neighbours=NO_NEIGHBOURS).reason is (
+    assert classify_api_error(exception_from_http("openai", 400, body), word_model=NO_MODEL).reason is (
         R.model_not_found)
 
 
@@ -2479,7 +2479,7 @@ def test_an_errors_object_is_read_as_an_error_object() -> None:
 ])
 def test_a_503_whose_words_name_a_fault_is_a_server_error(body: dict[str, Any], expect: FailoverReason) -> None:
     """A 503 is read as load unless its words name a fault of the server itself (the rules alone)."""
-    c = classify_api_error(exception_from_http("openai", 503, body), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_http("openai", 503, body), word_model=NO_MODEL)
     assert c.reason is expect
 
 
@@ -2643,7 +2643,7 @@ def test_holdout61_to_74_families(type_name: str, text: str, expect: FailoverRea
 ])
 def test_holdout61_to_74_bodies(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
     """Bodies of the fitted families, replayed through the real client (the rules alone)."""
-    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("choice", "expect"), [
@@ -2721,7 +2721,7 @@ def test_a_403_that_says_the_model_is_not_there_suspends_the_pair(body: dict[str
                                                                  step: Step) -> None:
     """A 403 whose words say the model does not exist for this caller is the (key, model) pair's, not the key's: the
     key is kept for other models, and another key is tried first (it may be entitled)."""
-    c = classify_api_error(exception_from_http("openai", 403, body), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_http("openai", 403, body), word_model=NO_MODEL)
     assert c.reason is expect
     if expect is R.model_not_found:
         assert c.scope is Scope.credential_model
@@ -2851,9 +2851,9 @@ def test_a_402_whose_detail_object_holds_only_a_code_is_read_by_that_code() -> N
     """The ChatGPT backend's 402 for a deactivated workspace names it only in ``detail.code``: the account is gone
     for good, not out of credit; a 402 without the code stays billing."""
     gone = exception_from_http("openai", 402, {"detail": {"code": "deactivated_workspace"}})
-    assert classify_api_error(gone, neighbours=NO_NEIGHBOURS).reason is R.auth_permanent
+    assert classify_api_error(gone, word_model=NO_MODEL).reason is R.auth_permanent
     unpaid = exception_from_http("openai", 402, {"detail": {"code": "payment_required"}})
-    assert classify_api_error(unpaid, neighbours=NO_NEIGHBOURS).reason is R.billing
+    assert classify_api_error(unpaid, word_model=NO_MODEL).reason is R.billing
 
 
 def test_a_failed_response_whose_message_states_the_upstream_status_is_read_by_that_status() -> None:
@@ -2864,12 +2864,12 @@ def test_a_failed_response_whose_message_states_the_upstream_status_is_read_by_t
             "id": "resp_0ba6db6810ee40f4a721ad7e5c74f2c7", "object": "response", "status": "failed", "created_at": 0,
             "model": "gpt-6-astra", "output": [],
             "error": {"code": "upstream_error", "type": "api_error", "message": message}})
-    refused = classify_soft_failure(failed("401 status code (no body)"), neighbours=NO_NEIGHBOURS)
+    refused = classify_soft_failure(failed("401 status code (no body)"), word_model=NO_MODEL)
     assert refused is not None and refused.reason is R.auth and refused.scope is Scope.credential
-    broken = classify_soft_failure(failed("502 status code (no body)"), neighbours=NO_NEIGHBOURS)
+    broken = classify_soft_failure(failed("502 status code (no body)"), word_model=NO_MODEL)
     assert broken is not None and broken.reason is R.server_error
     # the stated status is read as an exception's message reads it: a relay's 500 around its upstream's 429
-    wrapped = classify_soft_failure(failed("500 Request failed with status code 429"), neighbours=NO_NEIGHBOURS)
+    wrapped = classify_soft_failure(failed("500 Request failed with status code 429"), word_model=NO_MODEL)
     assert wrapped is not None and wrapped.reason is R.rate_limit
 
 
@@ -2880,7 +2880,7 @@ def test_a_failed_response_whose_message_states_the_upstream_status_is_read_by_t
     ({"code": 0, "message": "success", "data": {"id": "chat-1"}}, R.empty_response),
 ])
 def test_a_relay_envelope_with_a_negative_code_is_a_failure(body: dict[str, Any], expect: FailoverReason) -> None:
-    verdict = classify_soft_failure(response_from_http("openai", body), neighbours=NO_NEIGHBOURS)
+    verdict = classify_soft_failure(response_from_http("openai", body), word_model=NO_MODEL)
     assert verdict is not None and verdict.reason is expect
 
 
@@ -2958,7 +2958,7 @@ def test_holdout87_to_92_families(type_name: str, text: str, expect: FailoverRea
 ])
 def test_holdout87_to_92_bodies(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
     """Bodies of the fitted families, replayed through the real client (the rules alone)."""
-    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -3313,7 +3313,7 @@ def test_near_misses_of_holdout105_to_110_families(text: str, expect: FailoverRe
                     "continue.", "status": 403, "error": "Your team has run out of add-on credits."}, R.billing),
 ])
 def test_http_bodies_of_holdout105_to_110(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
-    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -3529,7 +3529,7 @@ def test_near_misses_of_holdout117_to_123_families(type_name: str, text: str, ex
                                "data sharing to be enabled for publisher 'anthropic'."}}, R.provider_policy_blocked),
 ])
 def test_holdout117_to_123_http_families(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
-    assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http(api, status, body), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -3600,7 +3600,7 @@ def test_near_misses_of_holdout124_to_126_families(type_name: str, text: str, ex
     ("openai", 429, "error code: 1015", R.rate_limit),
 ])
 def test_holdout124_to_126_http_families(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
-    assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http(api, status, body), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -3671,7 +3671,7 @@ def test_near_misses_of_holdout127_to_133_families(type_name: str, text: str, ex
      R.provider_policy_blocked),
 ])
 def test_holdout127_to_133_http_families(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
-    assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http(api, status, body), word_model=NO_MODEL).reason is expect
 
 
 _REFUSAL_CHUNK = {  # https://github.com/Mirascope/mirascope (a recorded gpt-4o structured-output stream)
@@ -3696,7 +3696,7 @@ _GROK_STREAM_ERROR = {"result": {"response": {  # grok.com's stream line through
     ({"result": {"response": {"token": "Hi", "isThinking": False, "responseId": "2d9c0f5e"}}}, None),
 ])
 def test_a_refusal_chunk_and_an_error_two_wrappers_down(event: dict[str, Any], expect: FailoverReason | None) -> None:
-    c = classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS)
+    c = classify_soft_failure(outcome_from_event(event), word_model=NO_MODEL)
     assert (c.reason if c else None) is expect
 
 
@@ -3780,7 +3780,7 @@ def test_near_misses_of_holdout134_to_136_families(type_name: str, text: str, ex
      R.provider_policy_blocked),
 ])
 def test_holdout134_to_136_http_families(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
-    assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http(api, status, body), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -3939,7 +3939,7 @@ def test_near_misses_of_holdout139_to_144_families(type_name: str, text: str, ex
                         "ended. Run /upgrade or /extra-usage to continue."}}, R.billing),
 ])
 def test_holdout139_to_144_http_families(api: Any, status: int, body: Any, expect: FailoverReason) -> None:
-    assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http(api, status, body), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("event", "expect"), [
@@ -3955,7 +3955,7 @@ def test_holdout139_to_144_http_families(api: Any, status: int, body: Any, expec
       "message": {"role": "assistant", "content": ""}, "done": True}, R.empty_response),
 ])
 def test_holdout139_to_144_soft_families(event: dict[str, Any], expect: FailoverReason) -> None:
-    c = classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS)
+    c = classify_soft_failure(outcome_from_event(event), word_model=NO_MODEL)
     assert c is not None and c.reason is expect
 
 
@@ -3969,7 +3969,7 @@ def test_holdout139_to_144_soft_families(event: dict[str, Any], expect: Failover
         {"function": {"name": "get_weather", "arguments": {"city": "Paris"}}}]}, "done": True},
 ])
 def test_near_misses_of_holdout139_to_144_soft_families(event: dict[str, Any]) -> None:
-    assert classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS) is None
+    assert classify_soft_failure(outcome_from_event(event), word_model=NO_MODEL) is None
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -4005,7 +4005,7 @@ def test_a_gateway_key_scoped_to_other_models_suspends_the_pair() -> None:
     # GateFlow's 403 (https://gateflow.ai/docs/api-reference/errors/overview.html): the key serves other models
     c = classify_api_error(exception_from_http("openai", 403, {"error": {
         "message": "Model 'gpt-4o' not allowed for this API key", "type": "permission_error",
-        "code": "model_not_allowed"}}), neighbours=NO_NEIGHBOURS)
+        "code": "model_not_allowed"}}), word_model=NO_MODEL)
     assert (c.reason, c.scope) == (R.model_not_found, Scope.credential_model)
 
 
@@ -4139,7 +4139,7 @@ def test_near_misses_of_holdout148_to_153_families(type_name: str, text: str, ex
                                "code": "model_not_found"}}, R.model_not_found),
 ])
 def test_holdout148_to_153_http_families(api: str, status: int, body: dict[str, Any], expect: FailoverReason) -> None:
-    assert classify_api_error(exception_from_http(api, status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http(api, status, body), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("finish", "expect"), [
@@ -4156,7 +4156,7 @@ def test_holdout148_to_153_http_families(api: str, status: int, body: dict[str, 
 def test_a_gemini_finish_reason_printed_as_its_number(finish: int, expect: FailoverReason) -> None:
     event = {"candidates": [{"finish_reason": finish, "index": 0, "safety_ratings": [], "token_count": 0,
                              "grounding_attributions": []}]}
-    c = classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS)
+    c = classify_soft_failure(outcome_from_event(event), word_model=NO_MODEL)
     assert c is not None and c.reason is expect
 
 
@@ -4166,7 +4166,7 @@ def test_a_server_too_old_for_a_model_is_not_an_outdated_client() -> None:
     error = exception_from_message("Error", "pull model manifest: 412:\nThe model you are attempting to pull requires "
                                    "a newer version of Ollama.\n\nPlease download the latest version at:\n\n\t"
                                    "https://ollama.com/download")
-    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).rule != "client_outdated"
+    assert classify_api_error(error, word_model=NO_MODEL).rule != "client_outdated"
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -4209,7 +4209,7 @@ def test_holdout154_to_158_families(type_name: str, text: str, expect: FailoverR
     ({"Error": "model_not_found"}, R.format_error),
 ])
 def test_holdout154_to_158_http_families(body: dict[str, Any], expect: FailoverReason) -> None:
-    assert classify_api_error(exception_from_http("openai", 400, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http("openai", 400, body), word_model=NO_MODEL).reason is expect
 
 
 _ARK_SOURCE = "https://github.com/wyx1818/ark-429-autoban (cmd/ark-429-autoban/plugin_test.go)"
@@ -4225,7 +4225,7 @@ def test_a_quota_counted_by_the_month_is_billing_whatever_its_reset(now: float) 
     month, not a throttle, whether the reset is days away or already past."""
     body = {"error": {"code": "AccountQuotaExceeded", "message": "You have exceeded the monthly usage quota. It will "
                       "reset at 2026-08-03 23:59:59 +0800 CST."}}
-    c = classify_api_error(exception_from_http("openai", 429, body), now=now, neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_http("openai", 429, body), now=now, word_model=NO_MODEL)
     assert (c.reason, c.rule) == (R.billing, "quota_long_window")
 
 
@@ -4233,7 +4233,7 @@ def test_a_five_hour_quota_is_not_a_long_window() -> None:
     # the same plan's 5-hour window (``_ARK_SOURCE``) is left to its reset, as the other five-hour windows are
     body = {"error": {"type": "TooManyRequests", "message": "You have exceeded the 5-hour usage quota. It will reset "
                       "at 2026-08-03 23:59:59 +0800 CST."}}
-    c = classify_api_error(exception_from_http("openai", 429, body), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_http("openai", 429, body), word_model=NO_MODEL)
     assert c.rule != "quota_long_window"
 
 
@@ -4324,13 +4324,13 @@ def test_holdout160_to_166_families(type_name: str, text: str, expect: FailoverR
                      "Go struct field Message.messages.content of type string", "type": ""}}, R.format_error),
 ])
 def test_holdout160_to_166_http_families(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
-    assert classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
 
 
 def test_a_server_that_cannot_read_the_request_is_a_request_defect() -> None:
     # llama.cpp's nlohmann JSON under its 500, as a text/plain body (https://github.com/tmc/langchaingo/issues/667)
     text = "500 Internal Server Error\n[json.exception.type_error.302] type must be string, but is array"
-    c = classify_api_error(exception_from_http("openai", 500, text), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_http("openai", 500, text), word_model=NO_MODEL)
     assert c.reason is R.format_error
 
 
@@ -4384,7 +4384,7 @@ def test_one_apis_undecodable_upstream_answer_is_malformed() -> None:
     # https://github.com/wlhtea/Suno2openai/issues/7: one-api's own code for an upstream answer it could not decode
     body = {"error": {"code": "decode_response_failed", "message": "invalid character 'd' looking for beginning of "
                       "value (request id: 202404062244052291329202Svobm0S)", "type": "one_api_error"}}
-    c = classify_api_error(exception_from_http("openai", 500, body), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_http("openai", 500, body), word_model=NO_MODEL)
     assert c.reason is R.malformed_response
 
 
@@ -4396,10 +4396,10 @@ def test_an_assistants_run_with_a_blank_object_that_failed_is_a_failure() -> Non
            "status": "failed", "required_action": None, "last_error": None, "expires_at": None, "started_at": None,
            "cancelled_at": None, "failed_at": None, "completed_at": None, "model": "",
            "instructions": "Please solve the equation.", "tools": [], "file_ids": [], "metadata": {}}
-    c = classify_soft_failure(outcome_from_event(run), neighbours=NO_NEIGHBOURS)
+    c = classify_soft_failure(outcome_from_event(run), word_model=NO_MODEL)
     assert c is not None and c.reason is R.unknown
     # the same run completed is an answer
-    assert classify_soft_failure(outcome_from_event({**run, "status": "completed"}), neighbours=NO_NEIGHBOURS) is None
+    assert classify_soft_failure(outcome_from_event({**run, "status": "completed"}), word_model=NO_MODEL) is None
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -4457,7 +4457,7 @@ def test_holdout172_to_178_families(type_name: str, text: str, expect: FailoverR
 ])
 def test_a_relay_with_no_upstream_account_free_is_overloaded(status: int, body: dict[str, Any],
                                                               expect: FailoverReason) -> None:
-    c = classify_api_error(exception_from_http("anthropic", status, body), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_http("anthropic", status, body), word_model=NO_MODEL)
     assert c.reason is expect
     assert not c.should_rotate_credential  # the caller's key is not what is short
 
@@ -4468,15 +4468,15 @@ def test_a_fastchat_worker_failure_in_a_stream_is_read_by_its_cause() -> None:
     text ends with rather than the canned banner before it."""
     event = {"text": "YOUR INPUT VIOLATES OUR CONTENT MODERATION GUIDELINES. PLEASE FIX YOUR INPUT AND TRY AGAIN.\n\n"
              "(max_tokens must be at least 1, got -37938.)", "error_code": 50001}
-    c = classify_soft_failure(outcome_from_event(event), neighbours=NO_NEIGHBOURS)
+    c = classify_soft_failure(outcome_from_event(event), word_model=NO_MODEL)
     assert c is not None and c.reason is R.context_overflow
     # a line with no bracketed cause is read by its words as they are (here the banner's own)
     c = classify_soft_failure(outcome_from_event({"text": event["text"].split("\n\n")[0], "error_code": 50001}),
-                              neighbours=NO_NEIGHBOURS)
+                              word_model=NO_MODEL)
     assert c is not None and c.reason is R.content_policy_blocked
     # a zero code is the worker's ordinary chunk
     chunk = {"text": "Hello", "error_code": 0}
-    assert classify_soft_failure(outcome_from_event(chunk), neighbours=NO_NEIGHBOURS) is None
+    assert classify_soft_failure(outcome_from_event(chunk), word_model=NO_MODEL) is None
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -4630,7 +4630,7 @@ def test_holdout185_to_192_families(type_name: str, text: str, expect: FailoverR
            "type": "Bad Request", "code": 400}, R.context_overflow),
 ])
 def test_holdout185_to_192_http_families(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
-    c = classify_api_error(exception_from_http("openai", status, body), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL)
     assert c.reason is expect
     if expect is R.server_error:
         assert not c.should_rotate_credential  # the deployment is unhealthy, not the key
@@ -4706,13 +4706,13 @@ def test_openrouter_user_not_found_cools_the_key_without_declaring_it_dead() -> 
     the body: https://github.com/apurvsinghgautam/robin/issues/103). Rotate, but as ``auth`` (cooled), not
     ``auth_permanent`` (dead until an operator resets it)."""
     c = classify_api_error(exception_from_http("openai", 401, {"error": {"message": "User not found.", "code": 401}}),
-                           neighbours=NO_NEIGHBOURS)
+                           word_model=NO_MODEL)
     assert c.reason is R.auth
     assert c.should_rotate_credential
     # near miss: a credential the provider says was revoked stays dead (the built-in table's anthropic_oauth_revoked)
     revoked = classify_api_error(exception_from_http("anthropic", 401, {"type": "error", "error": {
         "type": "authentication_error", "message": "OAuth token has been revoked. Please obtain a new token."}}),
-        neighbours=NO_NEIGHBOURS)
+        word_model=NO_MODEL)
     assert revoked.reason is R.auth_permanent
 
 
@@ -4784,12 +4784,12 @@ def test_a_chat_template_that_raises_is_the_requests_fault_under_a_500() -> None
             '{%- if message.content and message.thinking %}\\n                {{- raise_exception(\\"Cannot pass both '
             'content and thinking in an assistant message with tool calls! Put the analysis message in one or the '
             'other, but not both.\\") }}\\n ')
-    c = classify_api_error(exception_from_http("openai", 500, body), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_http("openai", 500, body), word_model=NO_MODEL)
     assert c.reason is R.format_error
     assert not c.retryable
     # near miss: a 500 that names no template is the server's
     plain = classify_api_error(exception_from_http("openai", 500, {"error": {"code": 500, "message": "Internal server "
-                                                                             "error"}}), neighbours=NO_NEIGHBOURS)
+                                                                             "error"}}), word_model=NO_MODEL)
     assert plain.reason is R.server_error
 
 
@@ -4799,13 +4799,13 @@ def test_an_envoy_reset_under_a_403_does_not_rotate_the_key() -> None:
     cooled or rotated."""
     c = classify_api_error(exception_from_http("openai", 403, "upstream connect error or disconnect/reset before "
                                                "headers. reset reason: connection termination"),
-                           neighbours=NO_NEIGHBOURS)
+                           word_model=NO_MODEL)
     assert c.reason is R.server_error
     assert not c.should_rotate_credential
     # near miss: a 403 that is the provider's refusal of the key
     refused = classify_api_error(exception_from_http("openai", 403, {"error": {"message": "Forbidden", "type":
                                                                                "permission_error"}}),
-                                 neighbours=NO_NEIGHBOURS)
+                                 word_model=NO_MODEL)
     assert refused.should_rotate_credential
 
 
@@ -4951,7 +4951,7 @@ def test_a_local_server_that_does_not_serve_the_model_named(status: int, body: A
     """A local OpenAI-compatible server's own words for a model it does not serve send the request to another model,
     whatever status it answers with."""
     error = exception_from_http("openai", status, body)
-    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(error, word_model=NO_MODEL).reason is expect
 
 
 _TPM_TOO_LARGE = ("Request too large for {where} on tokens per min (TPM): Limit {limit}, Requested {requested}. The "
@@ -4974,7 +4974,7 @@ def test_request_too_large_reads_its_own_numbers(where: str, limit: int, request
     body = {"error": {"message": _TPM_TOO_LARGE.format(where=where, limit=limit, requested=requested),
                       "type": "tokens", "param": None, "code": "rate_limit_exceeded"}}
     error = exception_from_http("openai", 429, body)
-    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(error, word_model=NO_MODEL).reason is expect
 
 _GOOGLE_API_CORE_QUOTA = (
     "429 You exceeded your current quota, please check your plan and billing details. For more information on this "
@@ -5004,7 +5004,7 @@ def test_a_retry_delay_printed_as_protobuf_text_is_the_quotas_wait(violations: s
     text = _GOOGLE_API_CORE_QUOTA.format(violations=violations, seconds=seconds)
     if seconds is None:
         text = text.split(", retry_delay")[0] + "]"
-    verdict = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL)
     assert (verdict.reason, verdict.retry_after) == (expect, wait)
 
 
@@ -5070,7 +5070,7 @@ def test_a_relay_token_kept_from_a_model_falls_back_without_blaming_the_key() ->
     model's availability for this credential, not a refused key: the model is suspended for this key only."""
     body = {"error": {"message": "This token is not authorized to use the model: gpt-4.1-2025-04-14 (request id: "
                                  "2026022614450261636668762392969)", "type": "one_api_error"}}
-    verdict = classify_api_error(exception_from_http("openai", 403, body), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_http("openai", 403, body), word_model=NO_MODEL)
     assert (verdict.reason, verdict.scope) == (R.model_not_found, Scope.credential_model)
 
 
@@ -5268,7 +5268,7 @@ def test_a_relay_out_of_credit_under_a_403_is_billing() -> None:
     not the key."""
     body = {"error": {"code": "403", "message": "Your credit is insufficient", "params": None,
                       "type": "insufficient_credit"}}
-    verdict = classify_api_error(exception_from_http("openai", 403, body), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_http("openai", 403, body), word_model=NO_MODEL)
     assert (verdict.reason, verdict.scope) == (R.billing, Scope.credential)
 
 
@@ -5277,12 +5277,12 @@ def test_a_key_refused_under_a_404_is_the_key() -> None:
     (https://github.com/Unstructured-IO/unstructured/issues/637): the key, not the model; a 404 about the model stays
     the model's (https://github.com/openai/openai-agents-python/issues/458)."""
     body = {"detail": "API key is invalid, please provide a valid API key in the header."}
-    verdict = classify_api_error(exception_from_http("openai", 404, body), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_http("openai", 404, body), word_model=NO_MODEL)
     assert (verdict.reason, verdict.scope) == (R.auth, Scope.credential)
     model = {"error": {"message": "The model `computer-use-preview-2025-03-11` does not exist or you do not have "
                                   "access to it.",
                        "type": "invalid_request_error", "param": None, "code": "model_not_found"}}
-    assert classify_api_error(exception_from_http("openai", 404, model), neighbours=NO_NEIGHBOURS).reason is \
+    assert classify_api_error(exception_from_http("openai", 404, model), word_model=NO_MODEL).reason is \
         R.model_not_found
 
 
@@ -5290,7 +5290,7 @@ def test_a_full_request_queue_is_load_not_a_full_context() -> None:
     """SGLang's 503 "The request queue is full." (python/sglang/srt/managers/scheduler.py) stays load: only a full
     context is the conversation's size."""
     body = {"object": "error", "message": "The request queue is full.", "type": "503", "param": None, "code": 503}
-    verdict = classify_api_error(exception_from_http("openai", 503, body), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_http("openai", 503, body), word_model=NO_MODEL)
     assert verdict.reason is R.overloaded
 
 
@@ -5336,20 +5336,20 @@ def test_fastchat_says_what_its_400_was_in_its_own_code() -> None:
     40302 on a parameter out of range stays the request's (https://github.com/chatchat-space/Langchain-Chatchat/issues/1944),
     its 40301 the model's (https://github.com/chatchat-space/Langchain-Chatchat/issues/2272)."""
     empty = {"object": "error", "message": "", "code": 50001}
-    verdict = classify_api_error(exception_from_http("openai", 400, empty), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_http("openai", 400, empty), word_model=NO_MODEL)
     assert (verdict.reason, verdict.scope) == (R.server_error, Scope.endpoint)
     assert _rules_alone("Exception", "Invalid response object from API: '{\"object\":\"error\",\"message\":\"\","
                         "\"code\":50001}' (HTTP response code was 400)") is R.server_error
     canned = {"object": "error", "code": 50001,
               "message": "**NETWORK ERROR DUE TO HIGH TRAFFIC. PLEASE REGENERATE OR REFRESH THIS PAGE.**\n\n"
                          "(\"addmm_impl_cpu_\" not implemented for 'Half')"}
-    assert classify_api_error(exception_from_http("openai", 400, canned), neighbours=NO_NEIGHBOURS).reason is \
+    assert classify_api_error(exception_from_http("openai", 400, canned), word_model=NO_MODEL).reason is \
         R.server_error
     assert _rules_alone("APIError", "获取ChatCompletion时出错\uff1aInvalid response object from API: '{\"object\":"
                         "\"error\",\"message\":\"0 is less than the minimum of 1 - 'max_tokens'\",\"code\":40302}' "
                         "(HTTP response code was 400)") is R.format_error
     model = {"object": "error", "message": "Only allowed now, your model chatglm2-6b", "code": 40301}
-    assert classify_api_error(exception_from_http("openai", 400, model), neighbours=NO_NEIGHBOURS).reason is \
+    assert classify_api_error(exception_from_http("openai", 400, model), word_model=NO_MODEL).reason is \
         R.model_not_found
 
 
@@ -5543,7 +5543,7 @@ def test_holdout310_to_317_families(type_name: str, text: str, expect: FailoverR
 def test_holdout310_to_317_bodies(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
     """The same wave's shapes that came with a status and a body, through the real SDK client."""
     error = exception_from_http("openai", status, body, {})
-    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(error, word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -5889,7 +5889,7 @@ def test_holdout364_to_367_relay_without_an_account_for_the_model(status: int, m
     """A relay none of whose accounts serves the model is the model's (fall back), not a pool busy for every model
     (back off), through the real Anthropic client."""
     body = {"error": {"message": message, "type": "api_error"}, "type": "error"}
-    verdict = classify_api_error(exception_from_http("anthropic", status, body, {}), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_http("anthropic", status, body, {}), word_model=NO_MODEL)
     assert verdict.reason is expect
 
 
@@ -5901,7 +5901,7 @@ def test_holdout364_to_367_cliproxy_cooldown_reset_in_the_printed_body(seconds: 
     text = ("Error code: 429 - {'error': {'code': 'model_cooldown', 'message': 'All credentials for model "
             "gemini-3.1-flash-image are cooling down', 'model': 'gemini-3.1-flash-image', "
             f"'reset_seconds': {seconds}}}}}")
-    verdict = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS, now=_JAN_20_18H_UTC)
+    verdict = classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL, now=_JAN_20_18H_UTC)
     assert verdict.retry_after == seconds
     assert (verdict.reason is R.billing) is late
 
@@ -5912,7 +5912,7 @@ def test_holdout342_to_349_codex_same_day_reset_gives_a_wait() -> None:
     (https://github.com/openai/codex/issues/19215)."""
     text = ("\u25a0 You've hit your usage limit. To get more access now, send a request to your admin or try again at "
             "3:51 PM.")
-    verdict = classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS, now=_JAN_20_18H_UTC)
+    verdict = classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL, now=_JAN_20_18H_UTC)
     assert verdict.reason is R.rate_limit
     assert verdict.retry_after is not None and 0 < verdict.retry_after <= 24 * 3600
 
@@ -5922,7 +5922,7 @@ def test_holdout326_to_333_circuit_breaker_429() -> None:
     same key (https://github.com/romgX/openrelay/issues/37), through the real SDK client."""
     body = {"error": {"type": "circuit_breaker",
                       "message": 'Provider "codex" is temporarily unavailable (too many failures). Retry after 28s.'}}
-    verdict = classify_api_error(exception_from_http("anthropic", 429, body, {}), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_http("anthropic", 429, body, {}), word_model=NO_MODEL)
     assert verdict.reason is R.overloaded
     assert not verdict.should_rotate_credential
 
@@ -5970,7 +5970,7 @@ def test_holdout370_to_375_families(type_name: str, text: str, expect: FailoverR
 def test_holdout370_to_375_unset_key_under_a_server_status(api: str, status: int, body: dict[str, object]) -> None:
     """A key's variable said to be unset is the credential's fault whatever 5xx a proxy put on it: fix or rotate the
     key, do not back off on an endpoint that is not busy, through the real SDK clients."""
-    verdict = classify_api_error(exception_from_http(api, status, body, {}), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_http(api, status, body, {}), word_model=NO_MODEL)
     assert verdict.reason is R.auth
     assert verdict.should_rotate_credential
 
@@ -5978,7 +5978,7 @@ def test_holdout370_to_375_unset_key_under_a_server_status(api: str, status: int
 def test_holdout370_to_375_a_plain_503_stays_load() -> None:
     """Near miss: a 503 whose body names no key stays the endpoint's load."""
     body = {"detail": "503: Service Unavailable. The upstream is busy, try again later."}
-    verdict = classify_api_error(exception_from_http("anthropic", 503, body, {}), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_http("anthropic", 503, body, {}), word_model=NO_MODEL)
     assert verdict.reason is R.overloaded
 
 
@@ -6018,7 +6018,7 @@ def test_holdout376_to_381_no_allowance_under_a_throttle_code(message: str, expe
     """A 429 that says the key has no allowance for the call is billing even under a generic throttle code, through the
     real OpenAI client."""
     body = {"error": {"message": message, "code": "too_many_requests"}}
-    verdict = classify_api_error(exception_from_http("openai", 429, body, {}), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_http("openai", 429, body, {}), word_model=NO_MODEL)
     assert verdict.reason is expect
 
 
@@ -6042,7 +6042,7 @@ def test_completion_budget_that_fills_the_window_is_a_request_defect(window: int
                "Please reduce the length of the messages or completion.")
     body = {"error": {"message": message, "type": "invalid_request_error", "param": "messages",
                       "code": "context_length_exceeded"}}
-    verdict = classify_api_error(exception_from_http("openai", 400, body, {}), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_http("openai", 400, body, {}), word_model=NO_MODEL)
     assert verdict.reason is expect
     assert verdict.should_compress is (expect is R.context_overflow)
 
@@ -6101,6 +6101,6 @@ def test_a_bare_405_is_a_request_defect(status: int, body: str, expect: Failover
     """A bare 405 (the URL is no completion route, or the method is wrong) is the request as configured, labelled so in
     17 of the corpus's 20: format_error, which falls back without retrying, as model_not_found did; through the real
     OpenAI client."""
-    verdict = classify_api_error(exception_from_http("openai", status, body, {}), neighbours=NO_NEIGHBOURS)
+    verdict = classify_api_error(exception_from_http("openai", status, body, {}), word_model=NO_MODEL)
     assert verdict.reason is expect
     assert not verdict.retryable and not verdict.should_rotate_credential

@@ -15,7 +15,7 @@ import traceback
 import pytest
 
 from agent import FailoverReason, classify_api_error
-from agent._neighbours import NO_NEIGHBOURS
+from agent._word_model import NO_MODEL
 from agent.testing.sdk_errors import exception_from_message
 from tests.test_error_classifier_client_wordings import _rules_alone as _reason
 
@@ -86,7 +86,7 @@ def test_a_traceback_line_kept_as_text_names_its_class(type_name: str, text: str
     """A wrapper that re-raises ``Exception(f"{type(e).__name__}: {e}")``, or a paste of a traceback's last line read
     as a plain exception, names the class at the start of the text: it is read as the class itself is."""
     original = exception_from_message(type_name, text)
-    assert classify_api_error(original, neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(original, word_model=NO_MODEL).reason is expect
     line = "".join(traceback.format_exception_only(original)).strip()
     qualified = f"{type_name}: {text}".strip()
     for printed in {line, qualified}:
@@ -115,13 +115,13 @@ def test_a_5xx_the_text_states_outranks_a_bare_500_of_the_object(status: int, bo
     text = f"Error code: {status} - {body!r}"
     error = exception_from_message("openai.InternalServerError", text)
     assert getattr(error, "status_code", None) == 500
-    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(error, word_model=NO_MODEL).reason is expect
     # the same text under the status it states reads the same (the SDK itself built it)
     assert classify_api_error(exception_from_message("openai.InternalServerError", text, status=status),
-                              neighbours=NO_NEIGHBOURS).reason is expect
+                              word_model=NO_MODEL).reason is expect
     # and a 500 that states 500 stays a server error
     plain = exception_from_message("openai.InternalServerError", "Error code: 500 - {'error': 'boom'}")
-    assert classify_api_error(plain, neighbours=NO_NEIGHBOURS).reason is R.server_error
+    assert classify_api_error(plain, word_model=NO_MODEL).reason is R.server_error
 
 
 def test_a_python_literal_with_a_windows_path_is_read_without_a_warning() -> None:
@@ -134,7 +134,7 @@ def test_a_python_literal_with_a_windows_path_is_read_without_a_warning() -> Non
     text = "Error code: 400 - {'error': {'message': 'Invalid path C:\\~tmp\\new', 'code': 'invalid_value'}}"
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        c = classify_api_error(exception_from_message("openai.BadRequestError", text), neighbours=NO_NEIGHBOURS)
+        c = classify_api_error(exception_from_message("openai.BadRequestError", text), word_model=NO_MODEL)
     assert (c.reason, c.error_code) == (R.format_error, "invalid_value")
 
 
@@ -149,7 +149,7 @@ def test_a_key_in_an_escaped_text_is_redacted(printing: str) -> None:
                "json_log_twice": json.dumps(json.dumps({"error": {"message": text}}))[1:-1],
                "html": html.escape(json.dumps({"error": {"message": text}})),
                "first_letter_escaped": text.replace("sk-", "\\u0073k-")}[printing]
-    c = classify_api_error(exception_from_message("Exception", printed), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_message("Exception", printed), word_model=NO_MODEL)
     assert c.reason is R.auth
     assert "Ab3xAb3x" not in repr(c) and "proj-Ab3" not in c.message
 

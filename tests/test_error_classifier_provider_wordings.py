@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from agent import FailoverReason, classify_api_error, classify_soft_failure
-from agent._neighbours import NO_NEIGHBOURS
+from agent._word_model import NO_MODEL
 from agent.testing.sdk_errors import exception_from_http, exception_from_message, response_from_http
 
 R = FailoverReason
@@ -91,7 +91,7 @@ def test_a_quota_429_that_reopens_in_seconds_is_a_rate_limit(body: dict[str, Any
 ])
 def test_request_defects_in_server_wordings(text: str, expect: FailoverReason) -> None:
     """A body, field or file the server refused, without a status: fix the request, do not retry it."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -171,7 +171,7 @@ def test_a_model_this_server_cannot_serve(text: str, status: int | None, expect:
 ])
 def test_a_proxys_parallel_request_limit_is_a_rate_limit(text: str, expect: FailoverReason) -> None:
     """Too many requests in flight on a virtual key clears as soon as some finish."""
-    assert classify_api_error(exception_from_message("Error", text)).reason is expect
+    assert classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -193,7 +193,7 @@ def test_a_proxys_parallel_request_limit_is_a_rate_limit(text: str, expect: Fail
 def test_status_less_empty_and_server_side_wordings(text: str, expect: FailoverReason) -> None:
     """An empty answer or an upstream's own failure, named by a client without a status, is retried (the rules alone:
     the near miss is about them, not about what the neighbour index makes of an unread text)."""
-    assert classify_api_error(exception_from_message("Error", text), neighbours=NO_NEIGHBOURS).reason is expect
+    assert classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL).reason is expect
 
 
 @pytest.mark.parametrize(("body", "expect"), [
@@ -398,7 +398,7 @@ def test_a_model_not_there_or_not_loaded_in_wrappers_words(text: str, status: in
                                                            source: str) -> None:
     """Wrappers' and local servers' words for a model that is not served here (absent, not loaded, reserved to a tier
     or an account, without vision): another model or endpoint, not a retry."""
-    c = classify_api_error(exception_from_message("Error", text, status=status))
+    c = classify_api_error(exception_from_message("Error", text, status=status), word_model=NO_MODEL)
     assert c.reason is expect, source
 
 
@@ -611,7 +611,7 @@ def test_holdout16_wordings_of_sdks_and_transports(type_name: str, text: str, st
     candidates, a user restricted on a model, byte caps and models no route serves, in SDKs' words (holdout16); the
     rules alone (a near miss is about them, not about what the neighbour index makes of a text no rule reads)."""
     error = exception_from_message(type_name, text, status=status)
-    assert classify_api_error(error, neighbours=NO_NEIGHBOURS).reason is expect, source
+    assert classify_api_error(error, word_model=NO_MODEL).reason is expect, source
 
 
 _QIANFAN_V1 = "https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh"
@@ -828,5 +828,5 @@ def test_holdout15_wordings_in_wrappers_and_clients(type_name: str, text: str, s
     empty answers, decode errors mid-stream, a forbidden provider, a host too small, models switched off or not served,
     arrears, free allowances and plan limits, a gateway's backend down or shielding itself, and Anthropic's history
     defect under a proxy's 500, each with its near miss (holdout15)."""
-    c = classify_api_error(exception_from_message(type_name, text, status=status), neighbours=NO_NEIGHBOURS)
+    c = classify_api_error(exception_from_message(type_name, text, status=status), word_model=NO_MODEL)
     assert c.reason is expect, source

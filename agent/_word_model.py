@@ -1,0 +1,190 @@
+"""A last reading for an error no rule reads: a word model of the labelled real errors.
+
+When the rule walk ends in ``unknown`` (and only then), the error's words are weighed by a multinomial naive Bayes
+model counted over every labelled real error of the corpus (``tests/corpus``), shipped as ``_word_model.json`` and
+rebuilt by ``python -m bench.word_model --build``.
+
+- Words: runs of letters and ``_`` (2-30 long) of the lower-cased text; URLs, key shapes and any run with a digit
+  are dropped. The model keeps only words that at least two labelled errors hold (so no id, key or name that one
+  report holds is stored), and per word how many errors of each reason hold it.
+- Reading: each reason scores its share of the labelled errors times, for each word of the error the model knows,
+  the chance that one of the reason's words is that word (counts smoothed by ``ALPHA``); the scores, normalised,
+  give each reason's probability.
+- Decision: the error has at least ``MIN_WORDS`` words the model knows, the likeliest reason is not ``unknown``, and
+  its probability reaches ``THRESHOLD``; a reason whose recovery cools the key (``KEY_REASONS``: ``rate_limit``,
+  ``billing``, ``auth``, ``auth_permanent``) needs ``KEY_THRESHOLD``, since a request's own error read as its key's
+  would cool each key in turn. Otherwise the error stays ``unknown``.
+
+The constants were chosen on the errors the rules left unknown in blind samples, each read with a model counted
+over the files mined before it (``python -m bench.word_model --as-of``); ``docs/classifier.md`` gives the figures.
+Reading never raises: a fault reads as nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final
+
+from ._rules import Rule
+from ._taxonomy import REASON_POLICY, Action, FailoverReason
+
+__all__ = [
+    "ALPHA",
+    "KEY_REASONS",
+    "KEY_THRESHOLD",
+    "MIN_WORDS",
+    "NO_MODEL",
+    "THRESHOLD",
+    "WordModel",
+    "shipped",
+    "word_rule",
+    "words",
+]
+
+KEY_REASONS: Final = frozenset(r for r, row in REASON_POLICY.items() if row.action is Action.rotate)
+ALPHA: Final = 0.1  # added to every (word, reason) count
+THRESHOLD: Final = 0.6  # probability the likeliest reason must reach
+KEY_THRESHOLD: Final = 0.9  # the same for a reason of KEY_REASONS
+MIN_WORDS: Final = 2  # words of the error the model must know
+RULE_NAME: Final = "word_model"
+_DATA: Final = "_word_model.json"
+
+_DROPPED: Final = re.compile(
+    r"(?:https?|wss?)://\S+|www\.\S+"  # URLs
+    r"|\b(?:sk|pk|rk|xai|gsk)[-_]\S+|\baiza\S+"  # key shapes (lower-cased)
+    r"|\b(?:bearer|basic)\s+\S+"  # authorization values
+    r"|\b(?:key|api_key|apikey|token|access_token|secret)=\S+")
+_WORD: Final = re.compile(r"(?<![a-z0-9_])[a-z_]{2,30}(?![a-z0-9_])")  # a whole run, no digit in it
+
+
+def words(text: str) -> frozenset[str]:
+    """The words an error is read by: lower-case runs of letters and ``_``, 2-30 long, outside URLs and key
+    shapes; a run with a digit in it (an id, a number, a key) is dropped whole."""
+    return frozenset(w for w in _WORD.findall(_DROPPED.sub(" ", text.lower())) if w.strip("_"))
+
+
+class WordModel:
+    """Immutable counts of labelled errors: per reason how many errors carry it, per word how many errors of each
+    reason hold it. ``reading`` gives the reason the model may decide, ``posterior`` its probability."""
+
+    __slots__ = ("_boost", "_counts", "_docs", "_per_word", "_prior", "_reasons")
+
+    def __init__(self, docs: Mapping[FailoverReason, int], counts: Mapping[str, Mapping[FailoverReason, int]]) -> None:
+        self._reasons: tuple[FailoverReason, ...] = tuple(r for r in FailoverReason if docs.get(r, 0) > 0)
+        self._docs = {r: docs[r] for r in self._reasons}
+        at = {r: i for i, r in enumerate(self._reasons)}
+        self._counts: dict[str, dict[FailoverReason, int]] = {
+            w: {r: c for r, c in by.items() if c > 0 and r in at} for w, by in counts.items()}
+        vocabulary = len(self._counts)
+        total = sum(self._docs.values())
+        tokens = Counter[FailoverReason]()
+        for by in self._counts.values():
+            tokens.update(by)
+        self._prior = tuple(math.log(self._docs[r] / total) for r in self._reasons)
+        # what each known word costs a reason that never holds it, log(alpha / (tokens + alpha * vocabulary))
+        self._per_word = tuple(math.log(ALPHA / (tokens[r] + ALPHA * vocabulary)) for r in self._reasons)
+        # what a word adds, over that, to each reason that holds it: log((count + alpha) / alpha)
+        self._boost: dict[str, tuple[tuple[int, float], ...]] = {
+            w: tuple((at[r], math.log((c + ALPHA) / ALPHA)) for r, c in by.items()) for w, by in self._counts.items()}
+
+    @classmethod
+    def counted(cls, labelled: Iterable[tuple[FailoverReason, frozenset[str]]], min_errors: int = 2) -> WordModel:
+        """The model of these labelled errors (reason, words), keeping the words ``min_errors`` of them hold."""
+        items = list(labelled)
+        held = Counter(w for _, ws in items for w in ws)
+        counts: dict[str, Counter[FailoverReason]] = {}
+        for reason, ws in items:
+            for w in ws:
+                if held[w] >= min_errors:
+                    counts.setdefault(w, Counter())[reason] += 1
+        return cls(Counter(reason for reason, _ in items), counts)
+
+    def without(self, labelled: Iterable[tuple[FailoverReason, frozenset[str]]]) -> WordModel:
+        """The model less these labelled errors' counts (leave-one-file-out); words keep their place even when no
+        error is left to hold them, as the model counted without those errors would not know them either way."""
+        docs = dict(self._docs)
+        counts = {w: dict(by) for w, by in self._counts.items()}
+        for reason, ws in labelled:
+            docs[reason] = docs.get(reason, 0) - 1
+            for w in ws:
+                if w in counts and counts[w].get(reason, 0) > 0:
+                    counts[w][reason] -= 1
+        return WordModel(docs, counts)
+
+    @property
+    def vocabulary(self) -> int:
+        """How many words the model knows."""
+        return len(self._counts)
+
+    def posterior(self, text: str) -> list[tuple[float, FailoverReason]]:
+        """Each reason's probability for this text, likeliest first; empty when the text has fewer than
+        ``MIN_WORDS`` words the model knows (or the model is empty)."""
+        boost = self._boost
+        known = [boost[w] for w in words(text) if w in boost]
+        if len(known) < MIN_WORDS or not self._reasons:
+            return []
+        n = len(known)
+        scores = [p + n * c for p, c in zip(self._prior, self._per_word, strict=True)]
+        for pairs in known:
+            for at, b in pairs:
+                scores[at] += b
+        top = max(scores)
+        odds = [math.exp(s - top) for s in scores]
+        total = sum(odds)
+        return sorted(((o / total, r) for o, r in zip(odds, self._reasons, strict=True)),
+                      key=lambda pr: -pr[0])
+
+    def reading(self, text: str) -> FailoverReason | None:
+        """The likeliest reason when the module's decision lets it be read; else None."""
+        ranked = self.posterior(text)
+        if not ranked:
+            return None
+        p, reason = ranked[0]
+        if reason is FailoverReason.unknown:
+            return None
+        return reason if p >= (KEY_THRESHOLD if reason in KEY_REASONS else THRESHOLD) else None
+
+    def to_data(self, about: str = "") -> dict[str, Any]:
+        """A JSON-ready form: the reasons, how many errors carry each, and per word its counts by reason."""
+        reasons = [r.value for r in self._reasons]
+        return {"about": about, "reasons": reasons, "errors": [self._docs[r] for r in self._reasons],
+                "words": {w: [[reasons.index(r.value), c] for r, c in sorted(by.items(), key=lambda rc: rc[0].value)]
+                          for w, by in sorted(self._counts.items())}}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> WordModel:
+        """The model ``to_data`` wrote."""
+        reasons: Sequence[FailoverReason] = [FailoverReason(r) for r in data["reasons"]]
+        docs = {r: int(n) for r, n in zip(reasons, data["errors"], strict=True)}
+        counts = {str(w): {reasons[at]: int(c) for at, c in pairs} for w, pairs in data["words"].items()}
+        return cls(docs, counts)
+
+
+NO_MODEL: Final = WordModel({}, {})
+"""An empty model: the fallback reads nothing (rule-only classification)."""
+
+
+@functools.cache
+def shipped() -> WordModel:
+    """The model shipped with the package, read on first use; empty when it cannot be read."""
+    from importlib import resources  # here: the import costs milliseconds and most processes never need it
+
+    try:
+        text = resources.files(__package__ or "agent").joinpath(_DATA).read_text(encoding="utf-8")
+        return WordModel.from_data(json.loads(text))
+    except Exception:  # a missing or damaged data file must not break classification
+        return NO_MODEL
+
+
+def word_rule(text: str, model: WordModel | None) -> Rule | None:
+    """A rule named ``word_model`` deciding the reason the model reads, or None (never raises)."""
+    try:
+        reason = (shipped() if model is None else model).reading(text)
+    except Exception:
+        return None
+    return None if reason is None else Rule(RULE_NAME, reason)
