@@ -970,6 +970,10 @@ _TAG_LIST: Final = (
          ("string value length", "exceeds the maximum allowed"), "images exceeding the maximum",
          # Claude Code's document cap ("PDF too large. Try reading the file a different way")
          "pdf too large",
+         # axum's refusal of a body over its limit, as Rust servers and proxies pass it on with or without the 413
+         # ("Failed to buffer the request body: length limit exceeded": text-embeddings-inference,
+         # https://github.com/huggingface/text-embeddings-inference/issues/50; cc-switch's proxy)
+         "failed to buffer the request body",
          # OpenAI's Files API ("File is too large.")
          "file is too large",
          # more media than one request may carry (Anthropic: "Too much media: 0 document pages + 103 images > 100"; a
@@ -1263,7 +1267,7 @@ _TAG_LIST: Final = (
          # bolt.new's banner for an account's plan tokens spent, worded as a rate limit ("You have hit the rate limit.
          # You can continue to code for free in the editor.": stackblitz/bolt.new issues 278, 3613, 7568): the
          # allowance returns with the plan's period, not in minutes
-         "continue to code for free",
+         "continue to code for free", "continue coding for free",
          # OpenAI's code for prepaid credits spent, as a client prints it beside a generic throttle's words (promptfoo:
          # "Rate limit exceeded: HTTP 429 Too Many Requests (code: credit_balance_exhausted)"); a team's add-on credits
          # run out (Warp: "Your team has run out of add-on credits")
@@ -2463,6 +2467,11 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # an app's own line for a request that did not go through, asking the user to look at their network ("Failed
+         # to request message, please check your network.": SQL Chat, https://github.com/sqlchat/sqlchat/issues/110;
+         # LobeChat's provider network error): ten of the corpus's fifteen such texts are transport faults, the others
+         # carry a status or words read first
+         "please check your network",
          # Delphi's HTTP client over WinHTTP, whose error number says the connection failed whatever language the text
          # after it is in ("Error sending data: (12030) La conexión con el servidor finalizó anormalmente.":
          # https://github.com/HemulGM/DelphiOpenAI/issues/42): 12002 timed out, 12029 could not connect, 12030 aborted,
@@ -3182,6 +3191,11 @@ _TAG_LIST: Final = (
          ("unknown variant", "expected one of", "content_filter")),
     # The SDKs' APIUserAbortError ("Request was aborted."): the caller's own abort signal, not a provider's answer.
     _tag("caller_abort", "request was aborted", "apiuseraborterror"),
+    # Google's NOT_FOUND in its own words ("Requested entity was not found."): read by itself only where no status
+    # came with it, as clients print it (a model the Gemini API or Code Assist does not serve:
+    # https://github.com/jenslys/opencode-gemini-auth/issues/79); under a 404 the status rules read it, and xAI's
+    # "Some requested entity was not found" beside "No handler found on route" is a wrong URL
+    _tag("entity_not_found", "requested entity was not found"),
     # A route the server does not have, named in a wrapper's text without its status: Go net/http's default 404
     # body, a client's "<url> not found, verify your API base", Kong's "no Route matched".
     _tag("route_missing",

@@ -624,7 +624,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "operationdenied.textillegaldetected", "operationdenied.imageillegaldetected",
         # Portkey's gateway when a guardrail of the config refused the request (446 hooks_failed)
         "hooks_failed",
-        "content_filter", "content_policy_violation", "responsibleaipolicyviolation", "invalid_prompt",
+        "content_filter", "content_policy_violation", "responsibleaipolicyviolation",
         "bio_policy", "image_content_policy_violation", "misalignment_policy_violation",
         "contentfilterfinishreasonerror", "datainspectionfailed", "contentpolicyviolationerror",
         # new-api relays (github.com/QuantumNous/new-api, types/error.go): a sensitive-word hit, a blocked prompt
@@ -645,6 +645,11 @@ RULES: Final[tuple[Rule, ...]] = (
         # (https://api.ncloud-docs.com/release-20250717/docs/en/clovastudio-troubleshoot-c4xx)
         "sensitivecontentdetected", "inputtextsensitivecontentdetected", "inputimagesensitivecontentdetected",
         "outputtextsensitivecontentdetected", "outputimagesensitivecontentdetected", "modelarts.81011", "clova:40005")),
+    # OpenAI's invalid_prompt is a prompt its usage policy flagged, unless the text names a defect of the request
+    # (MiniMax sends the same code for its "invalid params, tool result's tool id(...) not found (2013)":
+    # https://github.com/agent0ai/agent-zero/issues/1754), which the request-defect rules read
+    rule("content_policy_invalid_prompt", R.content_policy_blocked, codes=("invalid_prompt",),
+         unless=("request_defect",)),
     # The window-full stop value quoted in an error: before the phrases, which may read a list of allowed values
     # ("Input should be 'stop', 'length', 'tool_calls', 'content_filter' ...") as a content block.
     rule("window_full_stop_value", R.context_overflow, statuses=(400, 422, None, *SERVER), tags=("window_full",)),
@@ -1139,6 +1144,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # 2026-07-27 and is no longer available": https://github.com/tashfeenahmed/freellmapi/issues/634).
     # Not a JSON Schema check of the request naming its missing "model" field ("$: required property 'model' not
     # found": https://help.aliyun.com/en/model-studio/openai-compatible-agents-api-errors): a field, not a model.
+    rule("entity_not_found_words", R.model_not_found, statuses=NONE, tags=("entity_not_found",)),
     rule("model_not_found_phrase", R.model_not_found, statuses=(400, 410, 422, None, 500), tags=("model_missing",),
          unless=("schema_required",)),
     # A 404 that names no model is a missing route (a wrong base URL or path, "Resource not found", "no Route

@@ -6104,3 +6104,48 @@ def test_a_bare_405_is_a_request_defect(status: int, body: str, expect: Failover
     verdict = classify_api_error(exception_from_http("openai", status, body, {}), word_model=NO_MODEL)
     assert verdict.reason is expect
     assert not verdict.retryable and not verdict.should_rotate_credential
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # axum's body limit, as text-embeddings-inference's client saw it without the 413
+    # (https://github.com/huggingface/text-embeddings-inference/issues/50)
+    ("Error", "Failed to buffer the request body: length limit exceeded", R.payload_too_large),
+    # Google's NOT_FOUND words printed without their status by opencode's Gemini plugin
+    # (https://github.com/jenslys/opencode-gemini-auth/issues/79)
+    ("APIError", "Requested entity was not found.", R.model_not_found),
+    # bolt.new's banner for a spent plan, its prompt enhancer's wording
+    # (https://github.com/stackblitz/bolt.new/issues/834)
+    ("Error", '{"code":"rate-limited","message":"You have hit the rate limit. Please <a '
+              'class=\\"__boltUpgradePlan__\\">Upgrade</a> to keep chatting, or you can continue coding for free in '
+              'the editor.",'
+              '"providerLimitHit":false,"isRetryable":true}', R.billing),
+    # an app's own line for a request that did not go through (https://github.com/sqlchat/sqlchat/issues/110)
+    ("Error", "Failed to request message, please check your network.", R.timeout),
+    # MiniMax's request defect under OpenAI's content-policy code, through LiteLLM
+    # (https://github.com/agent0ai/agent-zero/issues/1754)
+    ("litellm.exceptions.BadRequestError",
+     'litellm.BadRequestError: OpenAIException - {"error":{"message":"invalid params, tool result\'s tool '
+     'id(call_function_z1pbgy47368b_1) not found (2013)","code":"invalid_prompt"}}', R.format_error),
+    # near misses: a length limit of the context stays the context's; OpenAI's own invalid_prompt stays a content block
+    ("Error", "context length limit exceeded", R.context_overflow),
+    ("BadRequestError", "Error code: 400 - {'error': {'message': 'Invalid prompt: your prompt was flagged as "
+                        "potentially violating our usage policy.', 'type': 'invalid_request_error', 'param': None, "
+                        "'code': 'invalid_prompt'}}", R.content_policy_blocked),
+])
+def test_wave_34_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Wave 34's general fits (holdout387-391), each a real shape with the rules alone: a web server's body limit is
+    the payload's size; Google's bare NOT_FOUND words are the model's; bolt.new's plan banner in its other wording is
+    billing; an app asking to check the network is a transport fault; MiniMax's invalid params under the
+    invalid_prompt code are a request defect."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_google_not_found_words_under_a_route_error_stay_the_routes() -> None:
+    """Near miss: xAI's 404 "Some requested entity was not found" beside "No handler found on route" is a wrong URL
+    (the corpus labels it model_not_found scoped to the endpoint); the words alone do not make it the credential's
+    model (https://github.com/iniwap/AIWriteX/issues/26)."""
+    text = ("litellm.NotFoundError: NotFoundError: XaiException - Error code: 404 - {'code': 'Some requested entity "
+            "was not found', 'error': 'No handler found on route. Please double check your URL and consult "
+            "https://api.x.ai/docs for more information.'}")
+    verdict = classify_api_error(exception_from_message("NotFoundError", text, status=404), word_model=NO_MODEL)
+    assert (verdict.reason, verdict.scope) == (R.model_not_found, Scope.endpoint)
