@@ -3138,6 +3138,10 @@ _TAG_LIST: Final = (
          # ("FormatException: Unexpected character (at offset 0)": https://github.com/firebase/flutterfire/issues/17719)
          "outputted an invalid json", "couldn t be read because it is missing", "jsondeserialize",
          "unexpected character at offset",
+         # Java's NullPointerException on an answer parsed without its choices (Gson: 'Cannot load from object array
+         # because "com.google.gson.Gson.fromJson(String, java.lang.Class).choices" is null':
+         # https://github.com/rebane2001/aimobs/issues/2), as a Go client's "choices is null" on an empty chunk
+         "choices is null",
          # gptel's words for a body it could not parse ("ChatGPT error (nil): Malformed JSON in response.":
          # https://github.com/karthink/gptel/issues/60): the answer's JSON, not the request's; only without a status:
          # under one ("Gemini error (HTTP/2 503): Malformed JSON in response.") it could not read the error body
@@ -3196,6 +3200,8 @@ _TAG_LIST: Final = (
     # https://github.com/jenslys/opencode-gemini-auth/issues/79); under a 404 the status rules read it, and xAI's
     # "Some requested entity was not found" beside "No handler found on route" is a wrong URL
     _tag("entity_not_found", "requested entity was not found"),
+    # Windows' WSAECONNREFUSED (10061) in words, as .NET, Python and Go print it on Windows
+    _tag("connect_refused", "target machine actively refused", "machine actively refused it"),
     # A route the server does not have, named in a wrapper's text without its status: Go net/http's default 404
     # body, a client's "<url> not found, verify your API base", Kong's "no Route matched".
     _tag("route_missing",

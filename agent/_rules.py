@@ -769,6 +769,11 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("limit_resets_late", R.billing, statuses=LIMITED, test=resets_late,
          unless=("request_over_budget",)),
     # A weekly (or 7-day) plan cap, whatever it says of its reset: days away, out of reach of a retry (as monthly ones).
+    # Windows' refused connect in its own words, with no status ("No connection could be made because the target
+    # machine actively refused it."): the socket's fact beats the causes an app's preamble guesses at ("a network
+    # issue, an invalid API key, or API usage limits": https://github.com/SubtitleEdit/subtitleedit/issues/13448);
+    # under a status (a proxy's 500 around its own dial) the status's rules read it
+    rule("connect_refused_words", R.timeout, statuses=NONE, tags=("connect_refused",)),
     rule("usage_limit_long_window", R.billing, statuses=LIMITED, tags=("usage_limit", "long_window")),
     # ... and a quota counted by the month or week, whatever its reset ("exceeded the monthly usage quota. It will reset
     # at ..."): the reset is days away, or already past when a pasted error is read again.

@@ -6149,3 +6149,25 @@ def test_google_not_found_words_under_a_route_error_stay_the_routes() -> None:
             "https://api.x.ai/docs for more information.'}")
     verdict = classify_api_error(exception_from_message("NotFoundError", text, status=404), word_model=NO_MODEL)
     assert (verdict.reason, verdict.scope) == (R.model_not_found, Scope.endpoint)
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Subtitle Edit's preamble guesses at causes (a usage limit among them); the socket's refusal below it decides
+    # (https://github.com/SubtitleEdit/subtitleedit/issues/13448)
+    ("Error", "Allama.cpp (local LLM) translation failed.\n\nThis may be due to a network issue, an invalid API key, "
+              "or API usage limits. Please check your connection and API settings, then try again.\n\nTechnical "
+              "details\n\nAPI url: http://localhost:8080/v1/chat/completions\n\nNo connection could be made because "
+              "the target machine actively refused it. (localhost:8080)", R.timeout),
+    # a Java client's NullPointerException on an answer without choices (https://github.com/rebane2001/aimobs/issues/2)
+    ("java.lang.NullPointerException",
+     'Cannot load from object array because "com.google.gson.Gson.fromJson(String, java.lang.Class).choices" is null',
+     R.malformed_response),
+    # near misses: the preamble alone stays a usage limit's; a choice that is not null is no reading of the answer
+    ("Error", "This may be due to a network issue, an invalid API key, or API usage limits.", R.billing),
+    ("Error", "choices is not null", R.unknown),
+])
+def test_wave_35_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Wave 35's general fits (holdout392-396), each a real shape with the rules alone: a refused connect in Windows'
+    words beats the causes an app's preamble guesses at; a null choices field is an answer the client could not
+    read."""
+    assert _rules_alone(type_name, text) is expect

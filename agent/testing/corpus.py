@@ -170,6 +170,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout382.jsonl", "holdout383.jsonl", "holdout384.jsonl", "holdout385.jsonl",
                   "holdout386.jsonl",
                   "holdout387.jsonl", "holdout388.jsonl", "holdout389.jsonl", "holdout390.jsonl", "holdout391.jsonl",
+                  "holdout392.jsonl", "holdout393.jsonl", "holdout394.jsonl", "holdout395.jsonl", "holdout396.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -318,7 +319,9 @@ IDE assistants beyond the head); and holdout382 to holdout385 after that fit, on
 forums, batch and async pipelines, threads in Japanese and Korean, the newest threads by current model names); and
 holdout386 after that fit, on the rules of b001fa1 (failures inside a 200 or a stream, 2025-2026); and holdout387
 to holdout391 on 6 December 2026, on the rules of 5225eff (security and DevOps agents, memory layers and AI search,
-autonomous agents, shell tools and ComfyUI nodes, science and SQL agents).
+autonomous agents, shell tools and ComfyUI nodes, science and SQL agents); and holdout392 to holdout396 the same day,
+on the rules of 2f8948c with the word model (game and robotics agents, CMS and LMS plugins, social and content bots,
+audio and video pipelines, model-serving platforms).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
