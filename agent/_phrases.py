@@ -785,6 +785,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # Apple's Foundation Models when a session's transcript outgrows the on-device model's window
+         # ("LanguageModelSession.GenerationError.exceededContextWindowSize", as Swift prints the case)
+         "exceededcontextwindowsize",
          # LMDeploy's engine out of room for a session's tokens ("run out of tokens. session=119.":
          # https://github.com/InternLM/lmdeploy/issues/4147, /2319)
          "run out of tokens session", "run out of tokens session_id",
@@ -1411,6 +1414,9 @@ _TAG_LIST: Final = (
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
     _tag("overloaded",
+         # OpenSearch ML Commons refusing a prediction while its memory breaker is tripped ("Memory Circuit Breaker is
+         # open, please check your resources!": an MLLimitExceededException): the node is full, back off
+         "memory circuit breaker is open",
          # Bedrock's capacity refusal ("Too many connections, please wait before trying again.", a 503
          # ServiceUnavailableException), also when a client prints it after a status of its own ("500 Too many
          # connections, ... (Service: BedrockRuntime, Status Code: 503 ...)": the AWS SDK for Java)
@@ -2467,6 +2473,9 @@ _TAG_LIST: Final = (
          "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # a browser or app that could not get to its server at all ("Can't reach the server. Check your connection and
+         # try again.": an iOS PWA mid-stream; six of seven corpus texts with "reach the server" are transport faults)
+         "can t reach the server", "cannot reach the server",
          # an app's own line for a request that did not go through, asking the user to look at their network ("Failed
          # to request message, please check your network.": SQL Chat, https://github.com/sqlchat/sqlchat/issues/110;
          # LobeChat's provider network error): ten of the corpus's fifteen such texts are transport faults, the others
@@ -3364,6 +3373,9 @@ _TAG_LIST: Final = (
     # https://github.com/chatchat-space/Langchain-Chatchat/issues/2083): its worker failed, whatever the words say.
     _tag("fastchat_server_error", "network error due to high traffic"),
     _tag("server_fault",
+         # a client naming the 500's class in its own sentence ("HTTP request failed: InternalServerError"), with no
+         # status and no other words
+         "request failed internalservererror",
          # Claude Code's words for a stream the server broke off ("API Error: Server error mid-response":
          # https://github.com/dwgx/WindsurfAPI/issues/245); a service's apology for an outage ("We are experiencing
          # technical difficulties right now. Please try again later": https://github.com/warpdotdev/warp/issues/2860)

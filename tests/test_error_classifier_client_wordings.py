@@ -6171,3 +6171,26 @@ def test_wave_35_wordings(type_name: str, text: str, expect: FailoverReason) -> 
     words beats the causes an app's preamble guesses at; a null choices field is an answer the client could not
     read."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Apple's Foundation Models, the case as Swift prints it
+    # (https://3nsofts.com/guides/foundation-models/handling-exceeded-context-window-size)
+    ("Error", "LanguageModelSession.GenerationError.exceededContextWindowSize", R.context_overflow),
+    # OpenSearch ML Commons with its memory breaker tripped (https://github.com/opensearch-project/ml-commons/issues/2465)
+    ("MLLimitExceededException", "Memory Circuit Breaker is open, please check your resources!", R.overloaded),
+    # a client naming the 500's class alone (https://github.com/SethRobinson/UGTLive/issues/30)
+    ("Error", "HTTP request failed: InternalServerError", R.server_error),
+    # an iOS PWA that lost its server mid-stream (https://github.com/yoloyash/overtchat/issues/245)
+    ("Error", "Can't reach the server. Check your connection and try again.", R.timeout),
+    # near misses: a window that was not exceeded; a breaker named without being open; a request that failed for a
+    # named defect stays the defect's
+    ("Error", "LanguageModelSession.GenerationError.guardrailViolation", R.unknown),
+    ("Error", "Memory circuit breaker settings were updated", R.unknown),
+    ("Error", "HTTP request failed: BadRequestError: Unknown parameter: 'foo'", R.format_error),
+])
+def test_wave_36_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Wave 36's general fits (holdout397-401), each a real shape with the rules alone: Apple's on-device window
+    exceeded is the context's; a tripped memory breaker is load; a client naming InternalServerError alone is the
+    server's; "Can't reach the server" is a transport fault."""
+    assert _rules_alone(type_name, text) is expect
