@@ -1271,6 +1271,9 @@ _TAG_LIST: Final = (
          # You can continue to code for free in the editor.": stackblitz/bolt.new issues 278, 3613, 7568): the
          # allowance returns with the plan's period, not in minutes
          "continue to code for free", "continue coding for free",
+         # a platform's own credit pool spent, under a 403 (PactFlow AI: "403 Forbidden AI credits are exhausted.":
+         # https://docs.test.pactflow.io/docs/ai/troubleshooting)
+         "credits are exhausted",
          # OpenAI's code for prepaid credits spent, as a client prints it beside a generic throttle's words (promptfoo:
          # "Rate limit exceeded: HTTP 429 Too Many Requests (code: credit_balance_exhausted)"); a team's add-on credits
          # run out (Warp: "Your team has run out of add-on credits")

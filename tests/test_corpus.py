@@ -753,6 +753,13 @@ HOLDOUT398 = "holdout398.jsonl"
 HOLDOUT399 = "holdout399.jsonl"
 HOLDOUT400 = "holdout400.jsonl"
 HOLDOUT401 = "holdout401.jsonl"
+# Four more samples, mined blind late on 6 December 2026 and measured on 5c5c03d (the rules of 7d152a8 with the word
+# model): developer platforms' AI features, small and hobby projects, European-language threads, on-device and in-
+# browser runtimes (an unrepresentative angle: browser and device failures the corpus had not held).
+HOLDOUT402 = "holdout402.jsonl"
+HOLDOUT403 = "holdout403.jsonl"
+HOLDOUT404 = "holdout404.jsonl"
+HOLDOUT405 = "holdout405.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -804,6 +811,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT387, HOLDOUT388, HOLDOUT389, HOLDOUT390, HOLDOUT391,
         HOLDOUT392, HOLDOUT393, HOLDOUT394, HOLDOUT395, HOLDOUT396,
         HOLDOUT397, HOLDOUT398, HOLDOUT399, HOLDOUT400, HOLDOUT401,
+        HOLDOUT402, HOLDOUT403, HOLDOUT404, HOLDOUT405,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1501,6 +1509,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT399, 19, 27),  # representative: data platforms, search stores and databases; 19 unseen
     (HOLDOUT400, 24, 28),  # representative: Swift and Apple-platform clients and apps; 22 unseen
     (HOLDOUT401, 23, 28),  # representative: test automation and red-team harnesses; 23 unseen
+    (HOLDOUT402, 21, 28),  # representative: developer platforms' AI features; 20 unseen
+    (HOLDOUT403, 18, 21),  # representative: small and hobby projects; 18 unseen
+    (HOLDOUT404, 22, 26),  # representative: threads in European languages; 22 unseen
+    (HOLDOUT405, 10, 30),  # representative: on-device and in-browser runtimes; 10 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

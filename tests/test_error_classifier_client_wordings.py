@@ -6194,3 +6194,15 @@ def test_wave_36_wordings(type_name: str, text: str, expect: FailoverReason) -> 
     exceeded is the context's; a tripped memory breaker is load; a client naming InternalServerError alone is the
     server's; "Can't reach the server" is a transport fault."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # a platform's credit pool spent, under a 403 (https://docs.test.pactflow.io/docs/ai/troubleshooting)
+    ("ERROR: Client error: 403 Forbidden AI credits are exhausted.", R.billing),
+    # near miss: the same 403 without the credits is the key's
+    ("ERROR: Client error: 403 Forbidden", R.auth),
+])
+def test_wave_37_wordings(text: str, expect: FailoverReason) -> None:
+    """Wave 37's general fit (holdout402-405), a real shape with the rules alone: credits that "are exhausted" are
+    billing, as "credits exhausted" is in 26 corpus entries, whatever status carries them."""
+    assert _rules_alone("Error", text) is expect
