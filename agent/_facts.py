@@ -651,6 +651,12 @@ def _upstream_status(out: _Collector, outer: int) -> int | None:
     return None
 
 
+def _wrapped_throttle(out: _Collector) -> bool:
+    """A gateway's 400 around its upstream's 429, stated in the body's message (gemini-openai-proxy: {"code": 400,
+    "message": "genai send message error: googleapi: Error 429:"}): the upstream throttled, the request is sound."""
+    return any(_stated_status(message) == 429 for message in out.messages[:2])
+
+
 def _apply(facts: ErrorFacts, out: _Collector) -> None:
     if facts.status is None or facts.status == 200:
         # An error inside a 200 stream has no HTTP error status; a numeric body code
@@ -658,6 +664,8 @@ def _apply(facts: ErrorFacts, out: _Collector) -> None:
         facts.status = out.numeric or out.text_status
     elif facts.status >= 500:
         facts.status = _upstream_status(out, facts.status) or facts.status
+    elif facts.status == 400 and _wrapped_throttle(out):
+        facts.status = 429
     facts.error_type = out.error_type
     facts.error_code = out.error_code
     facts.codes = frozenset(out.codes)

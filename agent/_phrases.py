@@ -678,6 +678,9 @@ _TAG_LIST: Final = (
          # the OpenAI API's word for a model before "model" ("Engine not found", openai 0.x's InvalidRequestError for an
          # engine the key cannot use: https://github.com/stanfordnlp/dspy/issues/20)
          "engine not found",
+         # a pre-flight model check refusing the model id as configured (py-zerox over LiteLLM: "Your provided model
+         # can't be accessed. Please make sure you have access to the model ...")
+         "model can t be accessed", "model cannot be accessed",
          # Ollama's early answer for a model never pulled: the manifest it looked for is not on disk ("stat
          # .../.ollama/models/manifests/registry.ollama.ai/library/llama2/13b: no such file or directory":
          # https://github.com/ollama/ollama/issues/460)
@@ -1012,6 +1015,9 @@ _TAG_LIST: Final = (
          # Google APIs' byte cap on the body ("Request payload size exceeds the limit: 10000 bytes."), Anthropic's page
          # cap on the PDFs of one request ("A maximum of 100 PDF pages may be provided."): drop or split, as for a body
          "request payload size exceeds the limit", ("maximum of", "pdf pages"),
+         # Document AI's cap on one document's bytes, under a 400 ("Document size (34381195) exceeds the limit:
+         # 20971520.")
+         ("document size", "exceeds the limit"),
          # Vertex's cap on a file's bytes of any other type (an image's is the image's repair, above)
          "exceeds max allowed file size",
          "request entity too large", "payload too large", "error code: 413",
@@ -1141,7 +1147,10 @@ _TAG_LIST: Final = (
          "provider not allowed",
          # a client whose model provider refuses the caller's region (Cursor: "This model provider doesn't serve your
          # region": https://github.com/cursor/cursor/issues/3378), as "not available in your region" above
-         "doesn't serve your region", "does not serve your region"),
+         "doesn't serve your region", "does not serve your region",
+         # a free provider behind a terminal client refusing the caller's region (tgpt: "Some error has occurred, try
+         # again. Service is unavailable in this region.")
+         "service is unavailable in this region", "service is unavailable in your region"),
     _tag("billing",
          # Stability's gRPC PERMISSION_DENIED for an empty balance ("Your organization does not have enough balance to
          # request this action": https://github.com/dmarx/video-killed-the-radio-star/issues/23); GitHub Models' spent
@@ -1834,6 +1843,9 @@ _TAG_LIST: Final = (
          # client ("OpenAI missing required apiKey"); a gateway's OAuth account to reconnect ("GeminiCLI account is
          # missing projectId. Reconnect OAuth ...")
          "missing authorization header", "missing required apikey", "reconnect oauth",
+         # Google's refusal of the header a Go agent sent, under a 400 ("Missing or invalid Authorization header."),
+         # and the same words of other services
+         "invalid authorization header",
          # a key sent in a shape the service refuses (GitHub Copilot's 400 "Authorization header is badly formatted":
          # https://github.com/NousResearch/hermes-agent/issues/45276), and DeepSeek's refusal of a key as a wrapper
          # relays it under a 400 ("Authentication Fails, Your api key: ****cd15 is invalid":
@@ -2034,6 +2046,10 @@ _TAG_LIST: Final = (
          # '^[a-zA-Z0-9_-]{1,128}$'": https://github.com/zed-industries/zed/issues/40928; the same words under a 400
          # in seven corpus files)
          "string should match pattern",
+         # SiliconFlow's code 20041 for an image sent to a text-only model, with or without its 400 ("The model is not a
+         # VLM (Vision Language Model). Please use text-only prompts.": https://github.com/steven-jianhao-li/
+         # zotero-AI-Butler/issues/50)
+         "model is not a vlm",
          # a newer Claude on Bedrock refusing a sampling parameter, as a client prints it with no status
          # ("ValidationException ... The model returned the following errors: `temperature` is deprecated for this
          # model.":
@@ -3370,7 +3386,10 @@ _TAG_LIST: Final = (
          # response"), a generation that came back empty in a client's words ("[Generation Failed] Empty result
          # returned", DeepCode's "LLM returned empty result": https://github.com/HKUDS/DeepCode/issues/78)
          ("no content in", "response"), "no valid candidates", "empty result returned", "returned an empty result",
-         "returned empty result"),
+         "returned empty result",
+         # Paperless-AI's Ollama client when the answer held nothing it could use ("Error: No response data from Ollama
+         # API")
+         "no response data from"),
     # FastChat's canned text for its own failures, sent with a 400 and code 50001 ("**NETWORK ERROR DUE TO HIGH
     # TRAFFIC. PLEASE REGENERATE OR REFRESH THIS PAGE.**": fastchat/constants.py SERVER_ERROR_MSG,
     # https://github.com/chatchat-space/Langchain-Chatchat/issues/2083): its worker failed, whatever the words say.
@@ -3381,8 +3400,10 @@ _TAG_LIST: Final = (
          "request failed internalservererror",
          # Claude Code's words for a stream the server broke off ("API Error: Server error mid-response":
          # https://github.com/dwgx/WindsurfAPI/issues/245); a service's apology for an outage ("We are experiencing
-         # technical difficulties right now. Please try again later": https://github.com/warpdotdev/warp/issues/2860)
-         "server error mid response", "experiencing technical difficulties",
+         # technical difficulties right now. Please try again later": https://github.com/warpdotdev/warp/issues/2860;
+         # Colab's Gemini panel: "We're running into technical difficulties right now. Try again in a little bit!":
+         # https://github.com/googlecolab/colabtools/issues/5132)
+         "server error mid response", "technical difficulties",
          # Coze's code 5000 ("We're currently experiencing server issues. Please try your request again after a short
          # delay.": https://github.com/coze-dev/coze-js/issues/179); a Go server's crash on a nil pointer, as a relay
          # reports it ("Panic detected, error: runtime error: invalid memory address or nil pointer dereference":

@@ -760,6 +760,14 @@ HOLDOUT402 = "holdout402.jsonl"
 HOLDOUT403 = "holdout403.jsonl"
 HOLDOUT404 = "holdout404.jsonl"
 HOLDOUT405 = "holdout405.jsonl"
+# Five more samples, mined blind on 6 December 2026 and measured on d0dd979 (the rules of eb14f56 with the word model):
+# notebooks and teaching tools, document-ingestion pipelines, MCP hosts and servers, Go/Rust/TypeScript clients, finance
+# and science agents.
+HOLDOUT406 = "holdout406.jsonl"
+HOLDOUT407 = "holdout407.jsonl"
+HOLDOUT408 = "holdout408.jsonl"
+HOLDOUT409 = "holdout409.jsonl"
+HOLDOUT410 = "holdout410.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -812,6 +820,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT392, HOLDOUT393, HOLDOUT394, HOLDOUT395, HOLDOUT396,
         HOLDOUT397, HOLDOUT398, HOLDOUT399, HOLDOUT400, HOLDOUT401,
         HOLDOUT402, HOLDOUT403, HOLDOUT404, HOLDOUT405,
+        HOLDOUT406, HOLDOUT407, HOLDOUT408, HOLDOUT409, HOLDOUT410,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1513,6 +1522,11 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT403, 18, 21),  # representative: small and hobby projects; 18 unseen
     (HOLDOUT404, 22, 26),  # representative: threads in European languages; 22 unseen
     (HOLDOUT405, 10, 30),  # representative: on-device and in-browser runtimes; 10 unseen
+    (HOLDOUT406, 17, 22),  # representative: notebooks, education and tutoring tools; 16 unseen
+    (HOLDOUT407, 28, 30),  # representative: document-ingestion pipelines (PDF, OCR, RAG indexing); 25 unseen
+    (HOLDOUT408, 19, 22),  # representative: MCP hosts, servers and bridges; 19 unseen
+    (HOLDOUT409, 22, 25),  # representative: Go, Rust and TypeScript client libraries and apps; 19 unseen
+    (HOLDOUT410, 20, 20),  # representative: finance, trading and science agents; 20 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -6206,3 +6206,55 @@ def test_wave_37_wordings(text: str, expect: FailoverReason) -> None:
     """Wave 37's general fit (holdout402-405), a real shape with the rules alone: credits that "are exhausted" are
     billing, as "credits exhausted" is in 26 corpus entries, whatever status carries them."""
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Colab's Gemini panel (https://github.com/googlecolab/colabtools/issues/5132)
+    ("Error", "We're running into technical difficulties right now. Try again in a little bit!", R.server_error),
+    # Paperless-AI's Ollama client (https://github.com/clusterzx/paperless-ai/issues/705)
+    ("Error", "Error analyzing document with Ollama: Error: No response data from Ollama API", R.empty_response),
+    # py-zerox's model check over LiteLLM, in its API's detail body (https://github.com/getomni-ai/zerox/issues/96)
+    ("Error", '{\n    "detail": "\\n    Your provided model can\'t be accessed. Please make sure you have access to '
+              'the model and also required environment variables are setup correctly including valid api key(s).\\n    '
+              "Refer: https://docs.litellm.ai/docs/providers\\n     (Extra Info: {'model': "
+              "'anthropic.claude-3-sonnet-20240229-v1:0'})\"\n}", R.model_not_found),
+    # tgpt's free provider refusing the caller's region (https://github.com/aandrew-me/tgpt/issues/280)
+    ("Error", "Some error has occurred, try again. Service is unavailable in this region.", R.provider_policy_blocked),
+    # picoclaw's log of Google's refusal of its header (https://github.com/sipeed/picoclaw/issues/2374)
+    ("Error", 'API request failed:\n  Status: 400\n  Body:   [{\n  "error": {\n    "code": 400,\n    "message": '
+              '"Missing or invalid Authorization header.",\n    "status": "INVALID_ARGUMENT"\n  }...', R.auth),
+    # Document AI's cap on one document (https://github.com/GoogleCloudPlatform/document-ai-samples/issues/822)
+    ("Error", 'An error occurred: 400 Request contains an invalid argument. [field_violations {\n  field: '
+              '"raw_document.content"\n  description: "Document size (34381195) exceeds the limit: 20971520."\n}\n]',
+     R.payload_too_large),
+    # SiliconFlow's code 20041 without its status (https://github.com/steven-jianhao-li/zotero-AI-Butler/issues/50)
+    ("Error", "The model is not a VLM (Vision Language Model). Please use text-only prompts.", R.format_error),
+    # near misses: a region a model is not served in stays the model's; a header that is valid says nothing; a
+    # document under its limit says nothing either
+    ("Error", "The model you requested is unavailable in your region.", R.model_not_found),
+    ("Error", "The Authorization header is valid.", R.unknown),
+    ("Error", "Document size (1200) is within the limit.", R.unknown),
+])
+def test_wave_38_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Wave 38's general fits (holdout406-410), each a real shape with the rules alone: an apology for "technical
+    difficulties" is the server's; "no response data" is an empty answer; a model that "can't be accessed" is the
+    model's; a service unavailable in the caller's region is a region block; an invalid Authorization header is the
+    key's; a document over its byte cap is the payload's; an image sent to a model that is "not a VLM" is the
+    request's."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    # gemini-openai-proxy's 400 around Google's 429 (https://github.com/zhu327/gemini-openai-proxy/issues/21)
+    ({"code": 400, "message": "genai send message error: googleapi: Error 429:", "type": ""}, R.rate_limit),
+    # near misses: the same 400 around a 404 stays the request's; a 400 that names 429 as a number is no throttle
+    ({"code": 400, "message": "genai send message error: googleapi: Error 404:", "type": ""}, R.format_error),
+    ({"code": 400, "message": "max_tokens must be at most 429", "type": ""}, R.format_error),
+])
+def test_a_gateways_400_around_its_upstreams_429_is_the_throttle(body: dict[str, object],
+                                                                 expect: FailoverReason) -> None:
+    """A gateway that answers every upstream failure with a 400 and states the upstream's 429 in its message: the
+    upstream throttled and the request is sound, so it is read as the 429 (before: a request defect, no retry);
+    through the real OpenAI client."""
+    verdict = classify_api_error(exception_from_http("openai", 400, json.dumps(body), {}), word_model=NO_MODEL)
+    assert verdict.reason is expect
