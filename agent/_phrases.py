@@ -788,6 +788,10 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # llama.cpp's assertion when a prompt is longer than the context's batch, as its bindings print it
+         # ("GGML_ASSERT: ...llama.cpp:11163: n_tokens_all <= cparams.n_batch": node-llama-cpp under llm-scraper,
+         # https://github.com/mishushakov/llm-scraper/issues/22)
+         "n_tokens_all <= cparams.n_batch",
          # Apple's Foundation Models when a session's transcript outgrows the on-device model's window
          # ("LanguageModelSession.GenerationError.exceededContextWindowSize", as Swift prints the case)
          "exceededcontextwindowsize",
@@ -1364,7 +1368,11 @@ _TAG_LIST: Final = (
          # Please wait for your limit to reset on April 20, 2026 at 2:00 AM or switch to auto model", "Sorry, you've
          # exceeded your weekly rate limit ... Error Code: user_weekly_rate_limited", still refused after an hour:
          # https://github.com/github/copilot-cli/issues/2828, /2769): read with the window (usage_limit_long_window)
-         "weekly rate limit"),
+         "weekly rate limit",
+         # ... and one over a month (Salesforce Agentforce Vibes: "The Core model hit its monthly rate limit. Wait for
+         # it to reset before sending requests. The limit resets every month.":
+         # https://github.com/forcedotcom/Einstein-GPT-for-Developers/issues/233)
+         "monthly rate limit", "limit resets every month"),
     # A window of a week or more (Kimi Code: "You've reached your weekly (7-day) usage limit. Your quota will reset when
     # the current 7-day window ends"): a plan cap, not a throttle.
     _tag("long_window",
@@ -1843,6 +1851,10 @@ _TAG_LIST: Final = (
          # client ("OpenAI missing required apiKey"); a gateway's OAuth account to reconnect ("GeminiCLI account is
          # missing projectId. Reconnect OAuth ...")
          "missing authorization header", "missing required apikey", "reconnect oauth",
+         # a client or service that names the key it lacks (Stagehand's hosted API: "modelApiKey is required":
+         # https://github.com/browserbase/stagehand/issues/1240; Cohere's "no api key supplied", as LiteLLM relays it
+         # under an APIConnectionError: https://github.com/Agenta-AI/agenta/issues/1805)
+         "apikey is required", "modelapikey is required", "no api key supplied",
          # Google's refusal of the header a Go agent sent, under a 400 ("Missing or invalid Authorization header."),
          # and the same words of other services
          "invalid authorization header",
@@ -2050,6 +2062,9 @@ _TAG_LIST: Final = (
          # VLM (Vision Language Model). Please use text-only prompts.": https://github.com/steven-jianhao-li/
          # zotero-AI-Butler/issues/50)
          "model is not a vlm",
+         # Ruby's Net::HTTP class for a 400, all a client printed of the answer
+         # ("#<Net::HTTPBadRequest:0x0000000124077310>": langchainrb, https://github.com/patterns-ai-core/langchainrb/issues/696)
+         "net::httpbadrequest",
          # a newer Claude on Bedrock refusing a sampling parameter, as a client prints it with no status
          # ("ValidationException ... The model returned the following errors: `temperature` is deprecated for this
          # model.":
@@ -2500,6 +2515,13 @@ _TAG_LIST: Final = (
          # LobeChat's provider network error): ten of the corpus's fifteen such texts are transport faults, the others
          # carry a status or words read first
          "please check your network",
+         # Windows' own texts for WinHTTP and WinINet failures, as a VBA macro or .NET client prints them with the
+         # error number ("Error -2147012866: The connection with the server was terminated abnormally" (12030), "An
+         # error occurred in the secure channel support" (12157, no TLS version or cipher in common), "The download of
+         # the specified resource has failed." (INET_E_DOWNLOAD_FAILURE): https://github.com/Sven-Bo/
+         # Integrate-ChatGPT-in-Excel-using-VBA/issues/1 and /2): no answer came back
+         "connection with the server was terminated abnormally", "error occurred in the secure channel support",
+         "download of the specified resource has failed",
          # Delphi's HTTP client over WinHTTP, whose error number says the connection failed whatever language the text
          # after it is in ("Error sending data: (12030) La conexión con el servidor finalizó anormalmente.":
          # https://github.com/HemulGM/DelphiOpenAI/issues/42): 12002 timed out, 12029 could not connect, 12030 aborted,

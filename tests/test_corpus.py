@@ -768,6 +768,14 @@ HOLDOUT407 = "holdout407.jsonl"
 HOLDOUT408 = "holdout408.jsonl"
 HOLDOUT409 = "holdout409.jsonl"
 HOLDOUT410 = "holdout410.jsonl"
+# Five more samples, mined blind on 6 December 2026 and measured on 3a138d0 (the rules of 108d5ea with the word model):
+# web scraping and crawling pipelines, support/email/CRM assistants, spreadsheet and office add-ins, LLM observability
+# and playground tools, PHP and Ruby clients.
+HOLDOUT411 = "holdout411.jsonl"
+HOLDOUT412 = "holdout412.jsonl"
+HOLDOUT413 = "holdout413.jsonl"
+HOLDOUT414 = "holdout414.jsonl"
+HOLDOUT415 = "holdout415.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -821,6 +829,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT397, HOLDOUT398, HOLDOUT399, HOLDOUT400, HOLDOUT401,
         HOLDOUT402, HOLDOUT403, HOLDOUT404, HOLDOUT405,
         HOLDOUT406, HOLDOUT407, HOLDOUT408, HOLDOUT409, HOLDOUT410,
+        HOLDOUT411, HOLDOUT412, HOLDOUT413, HOLDOUT414, HOLDOUT415,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1527,6 +1536,11 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT408, 19, 22),  # representative: MCP hosts, servers and bridges; 19 unseen
     (HOLDOUT409, 22, 25),  # representative: Go, Rust and TypeScript client libraries and apps; 19 unseen
     (HOLDOUT410, 20, 20),  # representative: finance, trading and science agents; 20 unseen
+    (HOLDOUT411, 22, 25),  # representative: web scraping, crawling and page-extraction pipelines; 20 unseen
+    (HOLDOUT412, 11, 14),  # representative: support, email and CRM assistants; 10 unseen
+    (HOLDOUT413, 22, 23),  # representative: spreadsheet and office add-ins; 19 unseen
+    (HOLDOUT414, 19, 20),  # representative: LLM observability, tracing and playground tools; 18 unseen
+    (HOLDOUT415, 18, 21),  # representative: PHP and Ruby client libraries and apps; 17 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -6258,3 +6258,35 @@ def test_a_gateways_400_around_its_upstreams_429_is_the_throttle(body: dict[str,
     through the real OpenAI client."""
     verdict = classify_api_error(exception_from_http("openai", 400, json.dumps(body), {}), word_model=NO_MODEL)
     assert verdict.reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Windows' WinHTTP and WinINet texts from an Excel macro (https://github.com/Sven-Bo/
+    # Integrate-ChatGPT-in-Excel-using-VBA/issues/2 and /1)
+    ("Error", "Error -2147012866: The connection with the server was terminated abnormally", R.timeout),
+    ("Error", "Error -2146697208: The download of the specified resource has failed.", R.timeout),
+    ("Error", "Error -2147012739: An error occurred in the secure channel support", R.timeout),
+    # Stagehand's hosted API without a model key (https://github.com/browserbase/stagehand/issues/1240)
+    ("StagehandAPIError", "modelApiKey is required", R.auth),
+    # Cohere's missing-key answer as LiteLLM relays it, under a connection error's class
+    # (https://github.com/Agenta-AI/agenta/issues/1805)
+    ("litellm.APIConnectionError", '{"message":"no api key supplied"}', R.auth),
+    # llama.cpp's batch assertion under node-llama-cpp (https://github.com/mishushakov/llm-scraper/issues/22)
+    ("Error", "GGML_ASSERT: D:\\a\\node-llama-cpp\\node-llama-cpp\\llama\\llama.cpp\\llama.cpp:11163: n_tokens_all <= "
+              "cparams.n_batch", R.context_overflow),
+    # Ruby's Net::HTTP class for a 400, all a client printed (https://github.com/patterns-ai-core/langchainrb/issues/696)
+    ("StandardError", "#<Net::HTTPBadRequest:0x0000000124077310>", R.format_error),
+    # a monthly allowance named a rate limit (https://github.com/forcedotcom/Einstein-GPT-for-Developers/issues/233)
+    ("Error", "The Core model hit its monthly rate limit. Wait for it to reset before sending requests. The limit "
+              "resets every month.", R.billing),
+    # near misses: a connection that ended normally; a key that is present; a rate limit by the minute stays a throttle
+    ("Error", "The connection with the server was closed normally", R.unknown),
+    ("Error", "apiKey is present", R.unknown),
+    ("Error", "You hit your per-minute rate limit. Wait for it to reset before sending requests.", R.rate_limit),
+])
+def test_wave_39_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Wave 39's general fits (holdout411-415), each a real shape with the rules alone: Windows' WinHTTP and WinINet
+    failure texts are transport faults; a client naming the API key it lacks is the key's; llama.cpp's batch
+    assertion is the window's; Ruby's Net::HTTPBadRequest is a request defect; a rate limit that resets monthly is the
+    plan's allowance (billing)."""
+    assert _rules_alone(type_name, text) is expect
