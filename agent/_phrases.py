@@ -2854,7 +2854,7 @@ _TAG_LIST: Final = (
          # a client's count of answers cut off again and again ("The connection kept dropping mid-response after several
          # retries.": Freebuff, https://github.com/CodebuffAI/freebuff/issues/1025), as "Connection closed
          # mid-response" is Claude Code's: the words after it asking to check the network are its advice
-         ("dropping mid response",), ("dropped mid response",),
+         "dropping mid response", "dropped mid response",
          # Claude Code's idle watchdog after the answer had begun ("API Error: Stream idle timeout - partial response
          # received": https://github.com/anthropics/claude-code/issues/53020, /54472): the stream was cut, not a request
          # that never got an answer ("- no chunks received", a timeout)

@@ -13,7 +13,8 @@ rebuilt by ``python -m bench.word_model --build``.
 - Decision: the error has at least ``MIN_WORDS`` words the model knows, the likeliest reason is not ``unknown``, and
   its probability reaches ``THRESHOLD``; a reason whose recovery cools the key (``KEY_REASONS``: ``rate_limit``,
   ``billing``, ``auth``, ``auth_permanent``) needs ``KEY_THRESHOLD``, since a request's own error read as its key's
-  would cool each key in turn. Otherwise the error stays ``unknown``.
+  would cool each key in turn; a reason whose recovery retries as unknown's does (``RETRY_REASONS``: a transport
+  fault, a 5xx, load, an empty or cut answer) needs only ``RETRY_THRESHOLD``. Otherwise the error stays ``unknown``.
 
 The constants were chosen on the errors the rules left unknown in blind samples, each read with a model counted
 over the files mined before it (``python -m bench.word_model --as-of``); ``docs/classifier.md`` gives the figures.
@@ -39,8 +40,11 @@ __all__ = [
     "KEY_THRESHOLD",
     "MIN_WORDS",
     "NO_MODEL",
+    "RETRY_REASONS",
+    "RETRY_THRESHOLD",
     "THRESHOLD",
     "WordModel",
+    "bar",
     "shipped",
     "word_rule",
     "words",
@@ -50,6 +54,10 @@ KEY_REASONS: Final = frozenset(r for r, row in REASON_POLICY.items() if row.acti
 ALPHA: Final = 0.1  # added to every (word, reason) count
 THRESHOLD: Final = 0.6  # probability the likeliest reason must reach
 KEY_THRESHOLD: Final = 0.9  # the same for a reason of KEY_REASONS
+# the reasons whose recovery retries, as unknown's does (a transport fault, a 5xx, load, an empty or cut answer)
+RETRY_REASONS: Final = frozenset(r for r, row in REASON_POLICY.items()
+                                 if row.action is Action.retry and r is not FailoverReason.unknown)
+RETRY_THRESHOLD: Final = 0.5  # the same for a reason of RETRY_REASONS
 MIN_WORDS: Final = 2  # words of the error the model must know
 RULE_NAME: Final = "word_model"
 _DATA: Final = "_word_model.json"
@@ -60,6 +68,13 @@ _DROPPED: Final = re.compile(
     r"|\b(?:bearer|basic)\s+\S+"  # authorization values
     r"|\b(?:key|api_key|apikey|token|access_token|secret)=\S+")
 _WORD: Final = re.compile(r"(?<![a-z0-9_])[a-z_]{2,30}(?![a-z0-9_])")  # a whole run, no digit in it
+
+
+def bar(reason: FailoverReason) -> float:
+    """The probability a reading of ``reason`` must reach: ``KEY_THRESHOLD`` for a reason that cools the key,
+    ``RETRY_THRESHOLD`` for one whose recovery retries as unknown's does (a wrong reading changes the name more than
+    the recovery), ``THRESHOLD`` for the rest (they stop, repair, compress or fall back at once)."""
+    return KEY_THRESHOLD if reason in KEY_REASONS else RETRY_THRESHOLD if reason in RETRY_REASONS else THRESHOLD
 
 
 def words(text: str) -> frozenset[str]:
@@ -147,7 +162,7 @@ class WordModel:
         p, reason = ranked[0]
         if reason is FailoverReason.unknown:
             return None
-        return reason if p >= (KEY_THRESHOLD if reason in KEY_REASONS else THRESHOLD) else None
+        return reason if p >= bar(reason) else None
 
     def to_data(self, about: str = "") -> dict[str, Any]:
         """A JSON-ready form: the reasons, how many errors carry each, and per word its counts by reason."""

@@ -176,7 +176,7 @@ def _walk(facts: ErrorFacts, rules: tuple[Rule, ...], word_model: WordModel | No
 
 def _read_unknown(rule: Rule, facts: ErrorFacts, word_model: WordModel | None) -> Rule:
     """``rule``; or, when it is the table's last (``unknown``), the reason the word model of labelled errors reads
-    when it reaches the bars ``_word_model`` owns (``THRESHOLD``, ``KEY_THRESHOLD`` for a reason that cools the key)."""
+    when it reaches the bar ``_word_model.bar`` sets for that reason."""
     if rule is not _UNKNOWN:
         return rule
     from ._word_model import word_rule  # here: only an error no rule reads needs it (and its counts)

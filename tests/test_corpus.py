@@ -1284,7 +1284,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT149, 11, 17),  # providers' and gateways' error-reference pages (ngrok, Hetzner, Helicone); 9 unseen
     (HOLDOUT150, 32, 39),  # non-Python clients (Go, Rust, Java, .NET, Dart, Swift, PHP, JS); 24 unseen
     (HOLDOUT151, 32, 45),  # chat apps and coding agents relaying provider errors (Cursor, Dify, Warp); 25 unseen
-    (HOLDOUT152, 23, 29),  # failures inside a 200 or a stream, stream cuts; 16 unseen
+    (HOLDOUT152, 22, 29),  # failures inside a 200 or a stream, stream cuts; 16 unseen; 23 before the word model read
+    # the reasons that retry at 0.5 (an unknown-labelled "local model stream failed" now reads as a transport fault)
     (HOLDOUT153, 22, 31),  # the newest 2026 threads, any class; 19 unseen
     (HOLDOUT154, 10, 14),  # other languages: relays' docs, localised help pages and apps; 6 unseen
     (HOLDOUT155, 8, 9),  # Python agent frameworks' threads (agno, LangChain, smolagents, Agents SDK); 7 unseen
