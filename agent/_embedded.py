@@ -245,6 +245,10 @@ def embedded_status(text: str) -> int | None:
                 # chatgpt-google-extension/issues/308)
                 or (head[start - 1:start] == "(" and text[end:].strip() == ")"
                     and head[:start - 1].rstrip().endswith(":"))
+                # a Python exception raised with (message, status) and printed as its args tuple, the status last
+                # ("('Extract job failed. Error: {}', 500)": firecrawl-py, https://github.com/firecrawl/firecrawl/
+                # issues/1379; "('', 502)": browser-use)
+                or (head[start - 2:start] == ", " and text[end:].strip() == ")" and text.lstrip()[:2] in ("('", '("'))
                 # Go's wrapped errors put the status between two colons ("pull model manifest: 503: no healthy
                 # upstream")
                 or (head[start - 2:start] == ": " and head[end:end + 2] == ": ")

@@ -6305,3 +6305,19 @@ def test_wave_40_wordings(text: str, expect: FailoverReason) -> None:
     """Wave 40's general fit (holdout416-418), a real shape with the rules alone: a connection that "kept dropping
     mid-response" is a cut stream, whatever the network advice after it says."""
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # firecrawl-py's failed extract job (https://github.com/firecrawl/firecrawl/issues/1379)
+    ("ValueError", "('Extract job failed. Error: {}', 500)", R.server_error),
+    # browser-use's empty Gemini answer with its 502, printed as the args tuple
+    ("Error", "('', 502)", R.server_error),
+    # near misses: a tuple whose last member is no status; a status-like number inside a sentence's parentheses
+    ("ValueError", "('Extract job failed. Error: {}', 5)", R.unknown),
+    ("Error", "Processed the batch (items: 500)", R.unknown),
+])
+def test_a_python_exceptions_args_tuple_states_its_status_last(type_name: str, text: str,
+                                                               expect: FailoverReason) -> None:
+    """A Python exception raised with (message, status) prints as its args tuple: the trailing 4xx/5xx is the
+    status the client got (before: no status read, so an empty 500 was unknown)."""
+    assert _rules_alone(type_name, text) is expect
