@@ -290,7 +290,9 @@ _PROVIDER_LEAD: Final = re.compile(r"\s*\w{2,40}Exception - ")
 # requesting chat completion: 404": https://github.com/1runeberg/confichat/issues/12; "Error: pull model manifest: 401",
 # "Ollama: 404"). Only in a message that says something failed, or in a name and the number alone: a count at the end
 # of a sentence ("Exceeded limit on max data-uri per request: 250") is no status, nor is a port (":443", no space).
-_FAILURE_WORDS: Final = ("error", "fail")
+# "could not" says so too (Colab's Gemini panel: "Could not fetch resource at https://...: 403":
+# https://github.com/googlecolab/colabtools/issues/4884 and /5452).
+_FAILURE_WORDS: Final = ("error", "fail", "could not")
 
 
 def _ends_failure(text: str, start: int, end: int) -> bool:

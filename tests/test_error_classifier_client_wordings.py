@@ -6321,3 +6321,20 @@ def test_a_python_exceptions_args_tuple_states_its_status_last(type_name: str, t
     """A Python exception raised with (message, status) prints as its args tuple: the trailing 4xx/5xx is the
     status the client got (before: no status read, so an empty 500 was unknown)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Colab's Gemini panel (https://github.com/googlecolab/colabtools/issues/4884 and /5452)
+    ("FetchError", "Could not fetch resource at https://colab.research.google.com/language-services/generateCode?"
+                   "authuser=0: 403", R.auth),
+    ("FetchError", "Could not fetch resource at https://colab.research.google.com/language-services/generateCode?"
+                   "authuser=0: 500", R.server_error),
+    # near misses: a count after "could not" that no status word or colon-space introduces; a sentence that says
+    # nothing failed
+    ("Error", "Could not allocate 512 buffers", R.unknown),
+    ("Error", "Resources at https://example.test fetched: 500", R.unknown),
+])
+def test_a_status_closing_a_could_not_sentence(type_name: str, text: str, expect: FailoverReason) -> None:
+    """A short message that says what could not be done and ends with ": <status>" states that status, as one that
+    says what failed does (before: no status read, so a bare 403 or 500 was unknown)."""
+    assert _rules_alone(type_name, text) is expect
