@@ -2062,6 +2062,9 @@ _TAG_LIST: Final = (
          # VLM (Vision Language Model). Please use text-only prompts.": https://github.com/steven-jianhao-li/
          # zotero-AI-Butler/issues/50)
          "model is not a vlm",
+         # a parameter over its bound, in a validator's words ("14 is greater than the maximum of 1 - 'top_p'", the
+         # OpenAPI schema check behind LiteLLM's proxy and others)
+         "is greater than the maximum of",
          # Ruby's Net::HTTP class for a 400, all a client printed of the answer
          # ("#<Net::HTTPBadRequest:0x0000000124077310>": langchainrb, https://github.com/patterns-ai-core/langchainrb/issues/696)
          "net::httpbadrequest",
@@ -2515,6 +2518,12 @@ _TAG_LIST: Final = (
          # LobeChat's provider network error): ten of the corpus's fifteen such texts are transport faults, the others
          # carry a status or words read first
          "please check your network",
+         # Spring's RestTemplate when the socket failed, whatever cause it prints after (ResourceAccessException: "I/O
+         # error on POST request for \"http://localhost:11434/api/chat\": null", 16 corpus texts, all transport
+         # faults), Zed's read of a response that broke off ("I/O error reading response from Ollama's API"), and
+         # urllib3's give-up with no cause printed ("HTTPSConnectionPool(host=...): Max retries exceeded with url: ...",
+         # 68 of 73 corpus texts transport faults, the others certificate failures read first)
+         ("i/o error on", "request for"), "i/o error reading response", "max retries exceeded with url",
          # Windows' own texts for WinHTTP and WinINet failures, as a VBA macro or .NET client prints them with the
          # error number ("Error -2147012866: The connection with the server was terminated abnormally" (12030), "An
          # error occurred in the secure channel support" (12157, no TLS version or cipher in common), "The download of

@@ -6338,3 +6338,32 @@ def test_a_status_closing_a_could_not_sentence(type_name: str, text: str, expect
     """A short message that says what could not be done and ends with ": <status>" states that status, as one that
     says what failed does (before: no status read, so a bare 403 or 500 was unknown)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Spring's ResourceAccessException with no cause printed (https://github.com/embabel/embabel-agent/issues/793,
+    # https://github.com/alibaba/spring-ai-alibaba/issues/625)
+    ("Error", 'I/O error on POST request for "http://localhost:11434/api/chat": null', R.timeout),
+    ("org.springframework.web.client.ResourceAccessException",
+     'I/O error on POST request for "https://dashscope.aliyuncs.com/api/v1/services/embeddings/text-embedding/'
+     'text-embedding": null', R.timeout),
+    # Zed's read that broke off (https://github.com/zed-industries/zed, crates/language_model/src/language_model.rs)
+    ("LanguageModelCompletionError", "I/O error reading response from Ollama's API", R.timeout),
+    # urllib3's give-up with no cause printed (https://github.com/crewAIInc/crewAI/issues/173)
+    ("Error", "HTTPSConnectionPool(host='foobar.com', port=443): Max retries exceeded with url: /foo/bar", R.timeout),
+    # a parameter over its bound (https://github.com/jackMort/ChatGPT.nvim/issues/64)
+    ("Error", "API ERROR: 14 is greater than the maximum of 1 - 'top_p'", R.format_error),
+    # near misses: a request for something that names no I/O error; a certificate failure behind urllib3's give-up
+    # stays the certificate's; a value under its maximum
+    ("Error", "POST request for a new key was accepted", R.unknown),
+    ("Error", "HTTPSConnectionPool(host='api.openai.com', port=443): Max retries exceeded with url: "
+              "/v1/chat/completions (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] "
+              "certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)')))",
+     R.tls_untrusted),
+    ("Error", "0.5 is within the maximum of 1 - 'top_p'", R.unknown),
+])
+def test_transport_give_ups_and_a_bound_in_their_own_words(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Spring's "I/O error on POST request for", Zed's "I/O error reading response" and urllib3's "Max retries
+    exceeded with url" are transport faults whatever cause follows (16, 1 and 68 of 73 corpus texts); a value "greater
+    than the maximum of" its bound is a request defect (3 of 3)."""
+    assert _rules_alone(type_name, text) is expect
