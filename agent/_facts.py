@@ -633,7 +633,9 @@ def _walk_details(details: object, out: _Collector) -> None:
 
 
 def _upstream_status(out: _Collector, outer: int) -> int | None:
-    """The 4xx a gateway's 5xx wraps: the request (or the upstream's limit) is at fault, not the gateway.
+    """The upstream's status a gateway's 5xx or 400 wraps; None when it states none (the gateway's own stands).
+
+    Under a 5xx, the 4xx it wraps: the request (or the upstream's limit) is at fault, not the gateway.
 
     A numeric body code counts unless it is 408 or 429 (aggregators put their own retry codes there); a status
     the message states in words counts whatever it is ("Request failed with status code 429": a relay's 500 around
@@ -641,7 +643,13 @@ def _upstream_status(out: _Collector, outer: int) -> int | None:
     an object that says 500 while its text says "Error code: 503" was built by a wrapper that kept the SDK's text
     and lost its status (``InternalServerError`` is 500 unless the response says otherwise), or is a relay's 500
     around its upstream's 503; either way the text's status is the provider's.
+
+    Under a 400, only a 429 its message states: a gateway that answers every upstream failure with a 400
+    (gemini-openai-proxy: {"code": 400, "message": "genai send message error: googleapi: Error 429:"}) had its
+    upstream throttle a sound request.
     """
+    if outer == 400:
+        return 429 if any(_stated_status(message) == 429 for message in out.messages[:2]) else None
     numeric = out.numeric
     if numeric is not None and 400 <= numeric < 500 and numeric not in (408, 429):
         return numeric
@@ -651,21 +659,13 @@ def _upstream_status(out: _Collector, outer: int) -> int | None:
     return None
 
 
-def _wrapped_throttle(out: _Collector) -> bool:
-    """A gateway's 400 around its upstream's 429, stated in the body's message (gemini-openai-proxy: {"code": 400,
-    "message": "genai send message error: googleapi: Error 429:"}): the upstream throttled, the request is sound."""
-    return any(_stated_status(message) == 429 for message in out.messages[:2])
-
-
 def _apply(facts: ErrorFacts, out: _Collector) -> None:
     if facts.status is None or facts.status == 200:
         # An error inside a 200 stream has no HTTP error status; a numeric body code
         # (OpenRouter puts the upstream status there), else a status the text states, is the best we have.
         facts.status = out.numeric or out.text_status
-    elif facts.status >= 500:
+    elif facts.status >= 500 or facts.status == 400:
         facts.status = _upstream_status(out, facts.status) or facts.status
-    elif facts.status == 400 and _wrapped_throttle(out):
-        facts.status = 429
     facts.error_type = out.error_type
     facts.error_code = out.error_code
     facts.codes = frozenset(out.codes)
