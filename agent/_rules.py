@@ -1215,6 +1215,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("status_5xx", R.server_error, statuses=SERVER),
     # No status: transport kinds and phrases.
     rule("answer_model_refused", R.malformed_response, statuses=NONE, test=answer_model_refused),
+    # LangChain's OutputParserException is raised on the model's answer only (a parser's "Invalid json output: ...",
+    # PydanticOutputParser's "Failed to parse Joke from completion {}. Got: 2 validation errors"): the schema words it
+    # quotes are the answer's, not the request's.
+    rule("class_output_parser", R.malformed_response, statuses=NONE, codes=("outputparserexception",)),
     rule("request_defect_phrase", R.format_error, statuses=NONE, tags=("request_defect",)),
     rule("ssl_transient", R.timeout, statuses=NONE, tags=("ssl",)),
     # The caller's own abort (the SDKs' "Request was aborted."): nothing is known of the key or the endpoint; the

@@ -6367,3 +6367,25 @@ def test_transport_give_ups_and_a_bound_in_their_own_words(type_name: str, text:
     exceeded with url" are transport faults whatever cause follows (16, 1 and 68 of 73 corpus texts); a value "greater
     than the maximum of" its bound is a request defect (3 of 3)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # LangChain's parsers (https://github.com/lfnovo/open-notebook/issues/211,
+    # https://github.com/ScrapeGraphAI/Scrapegraph-ai/issues/425, langchain_core/output_parsers/pydantic.py)
+    ("OutputParserException", "Invalid json output:", R.malformed_response),
+    ("OutputParserException", 'Invalid json output: {\n    "answer": {\n        "Chioggia is famous for',
+     R.malformed_response),
+    ("langchain_core.exceptions.OutputParserException",
+     "Failed to parse Joke from completion {}. Got: 2 validation errors for Joke\nsetup\n  Field required "
+     "[type=missing, input_value={}, input_type=dict]", R.malformed_response),
+    # near misses: the same schema words from a request validator's class stay the request's; a parser's class that
+    # quotes a provider's throttle in the answer it could not read is still read by the throttle's words
+    ("ValidationError", "Failed to parse Joke from completion {}. Got: 2 validation errors for Joke\nsetup\n  Field "
+                        "required [type=missing, input_value={}, input_type=dict]", R.format_error),
+    ("OutputParserException", "Invalid json output: Rate limit exceeded: 60 requests per minute. Please try again "
+                              "in 20s.", R.rate_limit),
+])
+def test_langchains_output_parser_reads_the_answer(type_name: str, text: str, expect: FailoverReason) -> None:
+    """LangChain raises OutputParserException on the model's answer only: the schema words it quotes are the
+    answer's, a malformed answer (before: the request's, a format error that no retry or fallback is tried for)."""
+    assert _rules_alone(type_name, text) is expect
