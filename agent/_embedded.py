@@ -37,6 +37,7 @@ _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is 
 # failed with status code 429." inside a wrapper's sentence.
 _CANDIDATE: Final = re.compile(r"[45](?<![\w.][45])\d\d(?!\w|\.\w)")
 _SPRING_STATUS: Final = re.compile(r" [A-Z][A-Z_]{2,30} from (?:POST|GET|PUT|PATCH|DELETE)\b")
+_METHOD_URL: Final = re.compile(r"\b(?:POST|GET|PUT|PATCH|DELETE) https?://\S+ $")  # searched up to a status
 _BEFORE: Final = ("error code", "status code", "status_code", "status", "api error", "http error", "http",
                   "response code", "http/2", "http/1.1", "http/1.0", "error",
                   # Alamofire's AFError, printed or described ("responseValidationFailed(reason: ...
@@ -213,7 +214,8 @@ def embedded_status(text: str) -> int | None:
     head = text[:600]
     for match in _CANDIDATE.finditer(head):
         start, end = match.span()
-        before = head[max(0, start - 24):start].lower().rstrip(" :='\"[(-")
+        # curly quotes too: a forum renders "status code '403'" with typographic quotes (U+2018, U+201C)
+        before = head[max(0, start - 24):start].lower().rstrip(" :='\"[(-\u2018\u201c")
         if (before.endswith(_BEFORE) or not head[:start].strip(" [\"'(") or head[start - 1:start] == "["
                 or (start < 120 and _CLASS_LEAD.fullmatch(head, 0, start) is not None)
                 or _reason_follows(head[end:end + 24].lower().lstrip(":"), match.group(0))
@@ -259,7 +261,10 @@ def embedded_status(text: str) -> int | None:
                 or (before.endswith(_VERB_BEFORE) and _verb_object_is_status(head, end))
                 # Spring's WebClientResponseException: the status, its HttpStatus name, the request ("400 BAD_REQUEST
                 # from POST http://localhost:11434/api/chat", "429 TOO_MANY_REQUESTS from POST ...")
-                or _SPRING_STATUS.match(head, end) is not None):
+                or _SPRING_STATUS.match(head, end) is not None
+                # a browser console's failed request, the status after the method and URL, with or without its reason
+                # ("POST https://api.openai.com/v1/chat/completions 401": an Obsidian plugin's DevTools line)
+                or (head[start - 1:start] == " " and _METHOD_URL.search(head, max(0, start - 400), start) is not None)):
             return int(match.group(0))
     if len(text) < 32 and (bare := bare_reason(text)) is not None:
         return bare

@@ -945,6 +945,9 @@ _TAG_LIST: Final = (
          # vLLM V0's scheduler refusing a prompt past its limit ("Input prompt (36893 tokens) is too long and exceeds
          # limit of 1000": https://github.com/vllm-project/vllm/issues/10440, /13209, /525)
          "context size exceeded", ("input prompt", "is too long"),
+         # a client's own budget check in the same words ("Token limit exceeded: Context size 8003 tokens exceeds limit
+         # 8000": hass-agent-llm; "Context size exceeds the limit": an MCP server in Claude Desktop)
+         ("context size", "exceeds"),
          # a client's own check before sending (LibreChat: "Prompt token count of 37165 exceeds max token count of
          # 4095"), a server whose truncation could not make the prompt fit (LlamaFarm's "context_truncation_failed:
          # Failed to reduce context to fit within budget")
@@ -1986,7 +1989,10 @@ _TAG_LIST: Final = (
          # be configured, as for one refused.
          "api_key client option must be set", ("environment variable is missing or empty", "apikey"),
          "could not resolve authentication method", "no api key provided", "api key is missing",
-         ("did not find", "please add an environment variable")),
+         ("did not find", "please add an environment variable"),
+         # Copilot for Obsidian's check for the chosen model's provider ("API Key is not provided for the model: GPT
+         # 3.5", "... for the embedding model: openai/text-embedding-3-small|openrouterai")
+         "key is not provided"),
     # Seed 001: the upstream blamed the request, but the fault is on its side. Only words that say the upstream
     # hiccupped: not a bare "please try again later" or "temporarily unavailable", which a 429, an overload or an outage
     # says as well (Vertex's "Resource exhausted. Please try again later.", its JSON cut before the 429: issue 9).
@@ -3201,6 +3207,11 @@ _TAG_LIST: Final = (
          # ("FormatException: Unexpected character (at offset 0)": https://github.com/firebase/flutterfire/issues/17719)
          "outputted an invalid json", "couldn t be read because it is missing", "jsondeserialize",
          "unexpected character at offset",
+         # reqwest-eventsource's InvalidContentType, printed as "Invalid header value: <content type>": the answer came
+         # as JSON or an HTML page, not an event stream (aichat: 'Invalid header value: "text/html; charset=utf-8"',
+         # https://github.com/sigoden/aichat/issues/349; Tabby's StreamError around 'Invalid header value:
+         # "application/json"')
+         "invalid header value text", "invalid header value application",
          # Java's NullPointerException on an answer parsed without its choices (Gson: 'Cannot load from object array
          # because "com.google.gson.Gson.fromJson(String, java.lang.Class).choices" is null':
          # https://github.com/rebane2001/aimobs/issues/2), as a Go client's "choices is null" on an empty chunk
@@ -3429,6 +3440,11 @@ _TAG_LIST: Final = (
     # TRAFFIC. PLEASE REGENERATE OR REFRESH THIS PAGE.**": fastchat/constants.py SERVER_ERROR_MSG,
     # https://github.com/chatchat-space/Langchain-Chatchat/issues/2083): its worker failed, whatever the words say.
     _tag("fastchat_server_error", "network error due to high traffic"),
+    # Google's canonical message for DEADLINE_EXCEEDED, whatever status the service put on it: a 503 UNAVAILABLE
+    # (Gemini: {"code": 503, "message": "Deadline expired before operation could complete.", "status": "UNAVAILABLE"}),
+    # a Live session's close frame ("1011 (internal error) Deadline expired before operation could complete."): the
+    # call ran out of time, which the status's own reading (load, a server fault) does not say.
+    _tag("deadline_expired", "deadline expired before operation could complete"),
     _tag("server_fault",
          # a client naming the 500's class in its own sentence ("HTTP request failed: InternalServerError"), with no
          # status and no other words

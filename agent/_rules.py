@@ -699,6 +699,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # one (a 503 "NVIDIA_NIM_API_KEY is not set", a 500 "Unauthenticated. Configure AI_GATEWAY_API_KEY"), a key must be
     # configured: the credential's fault, not the endpoint's load.
     rule("key_unset", R.auth, tags=("key_unset",)),
+    # Google's deadline message outranks the status around it (a 503 UNAVAILABLE, a Live close frame's "internal
+    # error"): the call ran out of time (``deadline_expired``).
+    rule("deadline_expired", R.timeout, statuses=(500, 503, 504, None), tags=("deadline_expired",)),
     # Provider capacity beats a generic throttle or quota code: back off on the same key.
     rule("overloaded_code", R.overloaded, codes=(
         # Baidu Qianfan's error 4, "Open api request limit reached": its table files it under the service's own errors

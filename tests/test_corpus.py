@@ -782,6 +782,14 @@ HOLDOUT415 = "holdout415.jsonl"
 HOLDOUT416 = "holdout416.jsonl"
 HOLDOUT417 = "holdout417.jsonl"
 HOLDOUT418 = "holdout418.jsonl"
+# Five more samples, mined blind on 6 December 2026 and measured on 993d25e (the rules of a15ea5b with the word model):
+# translation and subtitle tools, git and code-review tools, terminal chat CLIs, voice and real-time agent frameworks,
+# note-taking and knowledge plugins.
+HOLDOUT419 = "holdout419.jsonl"
+HOLDOUT420 = "holdout420.jsonl"
+HOLDOUT421 = "holdout421.jsonl"
+HOLDOUT422 = "holdout422.jsonl"
+HOLDOUT423 = "holdout423.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -837,6 +845,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT406, HOLDOUT407, HOLDOUT408, HOLDOUT409, HOLDOUT410,
         HOLDOUT411, HOLDOUT412, HOLDOUT413, HOLDOUT414, HOLDOUT415,
         HOLDOUT416, HOLDOUT417, HOLDOUT418,
+        HOLDOUT419, HOLDOUT420, HOLDOUT421, HOLDOUT422, HOLDOUT423,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1553,6 +1562,11 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT416, 22, 22),  # representative: the newest OpenAI/Codex and Anthropic/Claude Code threads; 22 unseen
     (HOLDOUT417, 17, 20),  # representative: the newest gateway and relay threads; 16 unseen
     (HOLDOUT418, 22, 23),  # representative: the newest local-server and Google threads; 22 unseen
+    (HOLDOUT419, 27, 29),  # representative: translation, subtitle and reading tools; 27 unseen
+    (HOLDOUT420, 27, 30),  # representative: git, commit-message and code-review tools; 27 unseen
+    (HOLDOUT421, 24, 25),  # representative: terminal chat CLIs and prompt tools; 23 unseen
+    (HOLDOUT422, 25, 26),  # representative: voice and real-time agent frameworks; 22 unseen
+    (HOLDOUT423, 25, 26),  # representative: note-taking and personal-knowledge plugins; 23 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -6389,3 +6389,61 @@ def test_langchains_output_parser_reads_the_answer(type_name: str, text: str, ex
     """LangChain raises OutputParserException on the model's answer only: the schema words it quotes are the
     answer's, a malformed answer (before: the request's, a format error that no retry or fallback is tried for)."""
     assert _rules_alone(type_name, text) is expect
+
+
+_DEADLINE = "Deadline expired before operation could complete."
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # Gemini's 503 around Google's deadline message (https://github.com/googleapis/python-genai/issues/1808,
+    # https://github.com/CY-CHENYUE/ComfyUI-Gemini-API/issues/7)
+    (503, {"error": {"code": 503, "message": _DEADLINE, "status": "UNAVAILABLE"}}, R.timeout),
+    (500, {"error": {"code": 500, "message": _DEADLINE, "status": "INTERNAL"}}, R.timeout),
+    # near misses: the same 503 saying it is overloaded stays load; a deadline the caller set that a request defect
+    # names stays the request's
+    (503, {"error": {"code": 503, "message": "The model is overloaded. Please try again later.",
+                     "status": "UNAVAILABLE"}}, R.overloaded),
+    (400, {"error": {"code": 400, "message": "Deadline expired before operation could complete: timeout must be "
+                                             "positive", "status": "INVALID_ARGUMENT"}}, R.format_error),
+])
+def test_googles_deadline_message_outranks_the_status_around_it(status: int, body: dict[str, Any],
+                                                                expect: FailoverReason) -> None:
+    """Google's DEADLINE_EXCEEDED message under a 503 UNAVAILABLE or a 500 is a timeout, not load or a server fault
+    (4 corpus texts, all so labelled; before: overloaded by the UNAVAILABLE status)."""
+    assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # a Gemini Live session closed by the server (pipecat on google-genai, Google AI developer forum)
+    ("Error", "1011 (internal error) Deadline expired before operation could complete.", R.timeout),
+    # Copilot for Obsidian (https://github.com/logancyang/obsidian-copilot)
+    ("Error", "API Key is not provided for the model: GPT 3.5", R.auth),
+    ("Error", "API key is not provided for the embedding model: openai/text-embedding-3-small|openrouterai", R.auth),
+    # a client's own budget check (hass-agent-llm, Home Assistant)
+    ("Error", "Token limit exceeded: Context size 8003 tokens exceeds limit 8000. Consider reducing entity count or "
+              "conversation history.", R.context_overflow),
+    # reqwest-eventsource's InvalidContentType (https://github.com/sigoden/aichat/issues/349; Tabby)
+    ("Error", 'Failed to get answer\n\nCaused by:\n    Invalid header value: "text/html; charset=utf-8"',
+     R.malformed_response),
+    ("Error", 'Err(StreamError("Invalid header value: \\"application/json\\""))', R.malformed_response),
+    # a browser console's failed request without its reason phrase (text2anki-openai, Smart Connections)
+    ("Error", "POST https://api.openai.com/v1/chat/completions 401", R.auth),
+    ("Error", "POST https://api.openai.com/v1/chat/completions 404", R.model_not_found),
+    # .NET's ClientWebSocket refused at the upgrade, as a forum renders its quotes (OpenAI community forum, realtime
+    # transcription)
+    ("WebSocketException", "The server returned status code \u2018403\u2019 when status code \u2018101\u2019 was "
+                           "expected.", R.auth),
+    # near misses: a live close frame's internal error alone stays the server's; a key that is provided; a context
+    # size within its limit; a header value the client refused to send; a number after a URL that is no request line
+    ("Error", "1011 (internal error) Internal error encountered.", R.server_error),
+    ("Error", "API key is provided for the model: GPT 3.5", R.unknown),
+    ("Error", "Context size 8003 tokens, limit 16000", R.unknown),
+    ("Error", "Invalid header value: b'Bearer abc\\n'", R.format_error),
+    ("Error", "Fetched https://api.openai.com/v1/models 404 times today", R.unknown),
+])
+def test_deadline_key_context_header_and_console_wordings(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Wave 41's general readings: Google's deadline message is a timeout; "key is not provided" is the key's; a
+    context size that "exceeds" is the window's; an event stream's "Invalid header value" with a content type is an
+    answer that is no stream; a browser console's "POST <url> <status>" states its status, and a status in a forum's
+    typographic quotes is read as in plain ones."""
+    assert _rules_alone(type_name, text) is expect
