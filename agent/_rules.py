@@ -491,6 +491,13 @@ def go_request_eof(f: ErrorFacts) -> bool:
     return match is not None and not match.group(1).startswith(_LOOPBACK)
 
 
+def relay_fetch_failed(f: ErrorFacts) -> bool:
+    """A relay's 5xx whose message is Node's own "fetch failed" (undici's TypeError for a request that never got an
+    answer: refused, reset, DNS, TLS), whole or before the stack it printed: claude-code-router's
+    {"error": {"message": "fetch failed", "type": "api_error", "code": "internal_error"}}."""
+    return f.message[:12].lower() == "fetch failed"
+
+
 # The same for a server's gRPC call to its own backend process on the loopback address, refused because that process
 # died or never started (LocalAI: 'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while
 # dialing: dial tcp 127.0.0.1:37785: connect: connection refused"', https://github.com/mudler/LocalAI/issues/771, /945,
@@ -1045,6 +1052,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # internal_server_error): its pool is full or cooling, the caller's key is fine; back off on the same key. After
     # the words that name a cause (a client the group does not serve, a model, a bill), which decide first.
     rule("relay_pool_empty", R.overloaded, statuses=(*BUSY, 424), tags=("pool_empty",)),
+    # A relay's call to its upstream that failed at transport, whatever generic server code it put on the 5xx: the
+    # message is the fetch's own failure (``relay_fetch_failed``).
+    rule("relay_fetch_failed", R.timeout, statuses=SERVER, test=relay_fetch_failed),
     # A generic code ("server_error" on a Codex soft failure) only after the quota phrases (seed 004).
     rule("server_error_code", R.server_error, statuses=(500, None), codes=_GENERIC_SERVER_CODES,
          test=lambda f: not (f.status is None or f.status_from_type) or f.tags.isdisjoint(_SPECIFIC_WORDING)),

@@ -6447,3 +6447,24 @@ def test_deadline_key_context_header_and_console_wordings(type_name: str, text: 
     answer that is no stream; a browser console's "POST <url> <status>" states its status, and a status in a forum's
     typographic quotes is read as in plain ones."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # claude-code-router's 500 around Node's own fetch failure (https://github.com/musistudio/claude-code-router/
+    # issues/168, /236)
+    (500, {"error": {"message": "fetch failed", "type": "api_error", "code": "internal_error"}}, R.timeout),
+    # ... with the stack it printed (https://github.com/musistudio/claude-code-router/issues/527)
+    (500, {"error": {"message": "fetch failedTypeError: fetch failed\n    at node:internal/deps/undici/undici:13502:13",
+                     "type": "api_error", "code": "internal_error"}}, R.timeout),
+    (502, {"error": {"message": "fetch failed", "type": "server_error"}}, R.timeout),
+    # near misses: the same generic code around the relay's own fault, or around a sentence that only mentions a
+    # fetch
+    (500, {"error": {"message": "Cannot read properties of undefined (reading 'content')", "type": "api_error",
+                     "code": "internal_error"}}, R.server_error),
+    (500, {"error": {"message": "The tool could not fetch its result", "type": "api_error", "code": "internal_error"}},
+     R.server_error),
+])
+def test_a_relays_5xx_around_its_own_fetch_failure(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
+    """A relay's 5xx whose message is Node's "fetch failed" is its upstream call failing at transport, whatever
+    generic server code is beside it (4 corpus texts, all labelled timeout; before: server_error by the code)."""
+    assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
