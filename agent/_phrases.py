@@ -1663,6 +1663,9 @@ _TAG_LIST: Final = (
     # Overload named as one possible cause among others (Werkzeug's default 500 page: "Either the server is overloaded
     # or there is an error in the application."): no statement of capacity.
     _tag("maybe_overloaded", "server is overloaded or there is an error",
+         # ProxyAI's note on a read timeout ("Request timed out. This may be due to the server being overloaded.",
+         # java.net.SocketTimeoutException after it)
+         "may be due to the server being overloaded",
          # aider's explanation under a timeout ("The API provider timed out without returning a response. They may be
          # down or overloaded."): a guess after the fact, not the provider's words
          "may be down or overloaded"),
@@ -2502,6 +2505,9 @@ _TAG_LIST: Final = (
          # after 15s")
          "health check failed after",
          # the two words ("Model NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO time out": Hugging Face's Inference API)
+         # Portuguese: "time limit reached" (ByteGPT for Kommo: "ERRO OpenAi Limite de tempo atingido. OpenAI está com
+         # lentidão")
+         "limite de tempo atingido",
          "time out", "timed out", "timeout", "deadline exceeded", "request timeout", "stream stalled",
          # Cloudflare's 524 ("the server took too long to respond"), Fireworks' 408 ("The request took too long to
          # complete"), SambaNova's 408 ("terminated the request due to excessive processing time")
@@ -2862,6 +2868,10 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # CopilotKit's runtime when the agent's stream broke off ("Agent agent streaming connection was unexpectedly
+         # terminated. This often indicates an error in the agent service (e.g., authentication failures, ...)"): the
+         # causes it lists after are guesses
+         "streaming connection was unexpectedly terminated",
          # a stream that closed before its first event (Cody: "Connection closed without receiving any events":
          # https://github.com/sourcegraph/jetbrains/issues/2200; Claude Code: "Stream ended without receiving any
          # events"): the answer never came, whatever the socket said
@@ -3039,6 +3049,11 @@ _TAG_LIST: Final = (
          "error parsing the message chunk", "too many empty messages"),
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
+    # pydantic's json_invalid for a model validated from text with no status: the client parsing the model's
+    # answer ("1 validation error for AgentOutput Invalid JSON: EOF while parsing a string ... [type=json_invalid":
+    # LangHire over Ollama; graphiti's "1 validation error for ExtractedEntities\n  Invalid JSON:"). A server that
+    # refuses a request body says so under its 400 (vLLM), which this tag is not read under.
+    _tag("answer_json_invalid", ("validation error for", "invalid json")),
     _tag("unparsable_answer",
          # a client that got a string where a completion object belongs, reading its fields (Semantic Kernel over
          # Azure: "AttributeError("'str' object has no attribute 'usage'")":

@@ -1079,6 +1079,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # openai<1.0's "Invalid response object from API: '<body>'" quotes the answer it could not use: the body's own
     # words decide (a plain "Internal Server Error", "Unauthorized").
     rule("model_bad_call_phrase", R.malformed_response, statuses=NONE, tags=("model_bad_call",)),
+    rule("answer_json_invalid", R.malformed_response, statuses=NONE, tags=("answer_json_invalid",)),
     rule("unparsable_answer_phrase", R.malformed_response, statuses=NONE, tags=("unparsable_answer",),
          unless=("request_defect", "quoted_answer")),
     rule("answer_unreadable_phrase", R.malformed_response, statuses=NONE, tags=("answer_unreadable",),

@@ -790,6 +790,12 @@ HOLDOUT420 = "holdout420.jsonl"
 HOLDOUT421 = "holdout421.jsonl"
 HOLDOUT422 = "holdout422.jsonl"
 HOLDOUT423 = "holdout423.jsonl"
+# Four more samples, mined blind on 6 December 2026 and measured on c41f04c (the rules of 85b35b1 with the word model):
+# editor plugins, ElizaOS and social agents, TypeScript agent frameworks, domain assistants.
+HOLDOUT424 = "holdout424.jsonl"
+HOLDOUT425 = "holdout425.jsonl"
+HOLDOUT426 = "holdout426.jsonl"
+HOLDOUT427 = "holdout427.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -846,6 +852,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT411, HOLDOUT412, HOLDOUT413, HOLDOUT414, HOLDOUT415,
         HOLDOUT416, HOLDOUT417, HOLDOUT418,
         HOLDOUT419, HOLDOUT420, HOLDOUT421, HOLDOUT422, HOLDOUT423,
+        HOLDOUT424, HOLDOUT425, HOLDOUT426, HOLDOUT427,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1567,6 +1574,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT421, 24, 25),  # representative: terminal chat CLIs and prompt tools; 23 unseen
     (HOLDOUT422, 25, 26),  # representative: voice and real-time agent frameworks; 22 unseen
     (HOLDOUT423, 25, 26),  # representative: note-taking and personal-knowledge plugins; 23 unseen
+    (HOLDOUT424, 27, 28),  # representative: Vim, Neovim, Emacs and JetBrains editor plugins; 26 unseen
+    (HOLDOUT425, 25, 25),  # representative: ElizaOS, web3 and social-media agents; 25 unseen
+    (HOLDOUT426, 21, 22),  # representative: TypeScript agent frameworks beyond LangChain.js; 20 unseen
+    (HOLDOUT427, 23, 26),  # representative: domain assistants: HR, legal, medical, support; 21 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -6468,3 +6468,36 @@ def test_a_relays_5xx_around_its_own_fetch_failure(status: int, body: dict[str, 
     """A relay's 5xx whose message is Node's "fetch failed" is its upstream call failing at transport, whatever
     generic server code is beside it (4 corpus texts, all labelled timeout; before: server_error by the code)."""
     assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # ProxyAI's guess on a read timeout (https://github.com/carlrobertoh/ProxyAI/issues/494)
+    ("java.net.SocketTimeoutException", "Request timed out. This may be due to the server being overloaded.\n"
+                                        "java.net.SocketTimeoutException: timeout", R.timeout),
+    # CopilotKit's runtime (https://github.com/CopilotKit/CopilotKit/issues/2727)
+    ("CopilotKitLowLevelError", "Agent agent streaming connection was unexpectedly terminated. This often indicates an "
+                                "error in the agent service (e.g., authentication failures, missing environment "
+                                "variables, or agent crashes). Check the agent logs for the root cause.",
+     R.stream_incomplete),
+    # pydantic's json_invalid on the model's answer (https://github.com/jaimaann/LangHire/issues/60,
+    # https://github.com/getzep/graphiti/issues/627)
+    ("ModelProviderError", "1 validation error for AgentOutput Invalid JSON: EOF while parsing a string at line 1 "
+                           "column 2 [type=json_invalid, input_value='{\"', input_type=str]", R.malformed_response),
+    ("Error", "Error in generating LLM response: 1 validation error for ExtractedEntities\n  Invalid JSON:",
+     R.malformed_response),
+    # ByteGPT for Kommo, in Portuguese (https://suporte.bytebio.com/artigo/resolucao-problemas-erros-comuns-bytegpt)
+    ("Error", "ERRO OpenAi Limite de tempo atingido. OpenAI está com lentidão", R.timeout),
+    # near misses: a server saying it is overloaded stays load; a streaming connection refused by the key stays the
+    # key's; a request validated with a field missing stays the request's; a time limit on a plan's use is no timeout
+    ("Error", "The server is overloaded. Please try again later.", R.overloaded),
+    ("Error", "Streaming connection refused: invalid API key", R.auth),
+    ("Error", "1 validation error for ChatRequest\nmessages\n  Field required [type=missing]", R.format_error),
+    ("Error", "Limite de uso atingido para o seu plano. Faça upgrade para continuar.", R.unknown),
+])
+def test_wave_42_guesses_cut_agent_streams_answer_json_and_portuguese_timeouts(type_name: str, text: str,
+                                                                              expect: FailoverReason) -> None:
+    """A client's "this may be due to the server being overloaded" under a read timeout is a guess, not the
+    provider's words; CopilotKit's "streaming connection was unexpectedly terminated" is a cut stream whatever causes
+    it guesses at; pydantic's "Invalid JSON" with no status is the model's answer; "limite de tempo atingido" is a
+    timeout."""
+    assert _rules_alone(type_name, text) is expect

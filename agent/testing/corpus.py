@@ -177,6 +177,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout411.jsonl", "holdout412.jsonl", "holdout413.jsonl", "holdout414.jsonl", "holdout415.jsonl",
                   "holdout416.jsonl", "holdout417.jsonl", "holdout418.jsonl",
                   "holdout419.jsonl", "holdout420.jsonl", "holdout421.jsonl", "holdout422.jsonl", "holdout423.jsonl",
+                  "holdout424.jsonl", "holdout425.jsonl", "holdout426.jsonl", "holdout427.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -335,7 +336,9 @@ support/email/CRM assistants, spreadsheet and office add-ins, LLM observability 
 clients); and holdout416 to holdout418 the same day, on the rules of 0023ed4 (the newest threads, July-September
 2026, of the OpenAI/Codex and Anthropic/Claude Code ecosystems, gateways and relays, local servers and Google);
 and holdout419 to holdout423 the same day, on the rules of a15ea5b (translation and subtitle tools, git and code-review
-tools, terminal chat CLIs, voice and real-time agent frameworks, note-taking and knowledge plugins).
+tools, terminal chat CLIs, voice and real-time agent frameworks, note-taking and knowledge plugins); and holdout424
+to holdout427 the same day, on the rules of 85b35b1 (Vim/Neovim/Emacs/JetBrains editor plugins, ElizaOS and social
+agents, TypeScript agent frameworks, domain assistants).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
