@@ -128,21 +128,27 @@ def test_two_gateways_on_one_state_file_continue_each_others_answers(tmp_path: P
 
 def test_a_continued_answer_waits_for_its_cooling_key_instead_of_asking_another() -> None:
     """The key that created an answer is rate-limited when the chain continues (OpenAI's 429 with a Retry-After of
-    1 s, on the second call whenever it comes): the turn waits for that key and continues there; another key would
-    only get OpenAI's 400 previous_response_not_found."""
-    import asyncio
+    1 s, on the second call whenever it comes): the turn waits for that key, exactly its Retry-After and once, and
+    continues there; another key would only get OpenAI's 400 previous_response_not_found. The gateway's clocks are
+    drill time that only its sleeps move, as its siblings' below (on real clocks it once gave up with the key still
+    cooling, in a fresh-clone CI on two busy cores)."""
+    clock = DrillClock(scale=1e9, real_time=False)  # a real second is a nanosecond of drill time
+
+    async def sleep(seconds: float) -> None:
+        clock.sleep(seconds)
 
     limited = {"respond": "error", "shape": "openai_rpm_limit", "headers": {"retry-after": "1"},
                "match": {"calls": [2]}}
     with two_keys_and(rules=[limited]) as emu:
         cfg = config(emu)
         pools = {"main": cfg.pools["main"].model_copy(update={"strategy": "fill_first"})}
-        with served(cfg.model_copy(update={"pools": pools}), sleep=asyncio.sleep) as gw:
+        with served(cfg.model_copy(update={"pools": pools}), sleep=sleep, clocks=(clock, clock.wall)) as gw:
             client = openai_client(gw.url)
             created = answer(client, False)
             continued = answer(client, False, previous_response_id=created.id)
     assert continued.output_text
     assert [(r.key, r.status) for r in emu.log] == [("a", 200), ("a", 429), ("a", 200)]
+    assert clock.waits == [1.0]  # the key's own Retry-After, waited once
 
 
 def test_a_continued_answer_waits_for_the_rest_when_its_sleep_ends_early() -> None:
