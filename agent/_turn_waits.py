@@ -46,8 +46,9 @@ class TurnWaits(TurnBase):
         wait = None if empty.soonest is None else max(0.0, empty.soonest - empty.now)
         # The turn slept for this very return and woke a hair before it: an event loop's timers may fire early
         # against the pool's wall clock (uvloop's run on a millisecond clock read once per loop iteration; seen
-        # 0.3 ms early under ``steadyloop serve``). The rest is the same wait, not another retry (at most
-        # _REWAITS times, so that a pool clock that does not move cannot hold the turn).
+        # 0.3 ms early under ``steadyloop serve``; the default sleeps, ``_aio_sleep.sleep_full``, no longer do, an
+        # injected one may). The rest is the same wait, not another retry (at most _REWAITS times, so that a pool clock
+        # that does not move cannot hold the turn).
         rest = (t.waited_for is not None and empty.soonest is not None and empty.soonest <= t.waited_for
                 and t.rewaits < _REWAITS)
         if rest and wait is not None and t.budget.can_wait(wait, self.clock(), then=0.05, keep=self._keeps(t)):

@@ -9,7 +9,6 @@ call, classify, step the ladder (repair, rotate, retry, compress, fall back, fin
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import random
 import time
@@ -18,6 +17,7 @@ from typing import Any
 
 from . import _hooks as hooks
 from . import events as ev
+from ._aio_sleep import sleep_full
 from ._deadline import deadline
 from ._rules import Rule
 from ._turn import Answered, Call, ChainEntry, Effect, Emit, Outcome, RunTools, Sleep, StreamEvent, TurnLogic
@@ -60,7 +60,7 @@ class ConversationLoop(TurnLogic):
         hooks: Sequence[ev.Hook] = (ev.log_event,),
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
-        async_sleep: Callable[[float], Any] = asyncio.sleep,
+        async_sleep: Callable[[float], Any] = sleep_full,
         rng: random.Random | None = None,
         classifier_rules: Sequence[Rule] = (),
         async_http: Callable[[float], Any] | None = None,

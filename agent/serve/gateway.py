@@ -8,7 +8,6 @@ but the loops themselves.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -17,6 +16,7 @@ from typing import Any, Literal
 from pydantic import SecretStr
 
 from .. import events as ev
+from .._aio_sleep import sleep_full
 from .._http import async_http_client
 from .._http_aio import aiohttp_available, aiohttp_client
 from .._redact import fingerprint
@@ -51,7 +51,7 @@ class Gateway:
 
     def __init__(self, config: SteadyConfig, *, env: Mapping[str, str] | None = None,
                  hooks: Sequence[ev.Hook] = (ev.log_event,), clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+                 sleep: Callable[[float], Awaitable[Any]] = sleep_full,
                  wall_clock: Callable[[], float] = time.time) -> None:
         self.config = config
         self.store = open_state(config.state, env)

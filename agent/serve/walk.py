@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import events as ev
+from .._aio_sleep import sleep_full
 from .._deadline import deadline
 from .._redact import redact
 from .._turn import Answered, Call, Emit, Outcome, Sleep, TurnLogic
@@ -70,7 +71,7 @@ def record_events(event: ev.Event) -> None:
 
 
 async def walk(logic: TurnLogic, raw: RawRequest, *, sink: StreamSink | None = None, session: str | None = None,
-               pinned: bool = False, sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+               pinned: bool = False, sleep: Callable[[float], Awaitable[Any]] = sleep_full,
                clock: Callable[[], float] = time.monotonic, walked: Walked | None = None,
                answered: Callable[[Walked], Awaitable[None]] | None = None) -> Walked:
     """Run one pass-through turn for ``raw``; streamed answers go to ``sink``; events land in ``walked``
