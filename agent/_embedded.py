@@ -36,8 +36,9 @@ _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is 
 # numbers, ids and versions never reach the Python checks below. A sentence may end on it: axios's "Request
 # failed with status code 429." inside a wrapper's sentence.
 _CANDIDATE: Final = re.compile(r"[45](?<![\w.][45])\d\d(?!\w|\.\w)")
-_SPRING_STATUS: Final = re.compile(r" [A-Z][A-Z_]{2,30} from (?:POST|GET|PUT|PATCH|DELETE)\b")
-_METHOD_URL: Final = re.compile(r"\b(?:POST|GET|PUT|PATCH|DELETE) https?://\S+ $")  # searched up to a status
+_METHODS: Final = "(?:POST|GET|PUT|PATCH|DELETE)"  # a request's method as a log line prints it
+_SPRING_STATUS: Final = re.compile(r" [A-Z][A-Z_]{2,30} from " + _METHODS + r"\b")
+_METHOD_URL: Final = re.compile(r"\b" + _METHODS + r" https?://\S+ $")  # searched up to a status
 _BEFORE: Final = ("error code", "status code", "status_code", "status", "api error", "http error", "http",
                   "response code", "http/2", "http/1.1", "http/1.0", "error",
                   # Alamofire's AFError, printed or described ("responseValidationFailed(reason: ...
