@@ -479,13 +479,14 @@ def embedded_payload(text: str) -> object | None:
     if not quoted and text[start + 1:start + 2].isspace():
         opening = _OPENING.match(text, start + 1)
         first = opening.group(1) if opening is not None else ""
+    end = text.rfind("}")
     if quoted or first == '"':
         try:
             decoded: object = _DECODER.raw_decode(text, start)[0]
             return decoded
         except ValueError:
-            pass
-    end = text.rfind("}")
+            if "=>" in text and (ruby := _ruby_hash(text[start:end + 1])) is not None:
+                return ruby
     if (first == "'" or text.find("'", start, start + 4) > 0) and 0 < end - start < _LITERAL_LIMIT:
         literal = text[start:end + 1]
         as_json = _literal_as_json(literal)
@@ -504,6 +505,29 @@ def embedded_payload(text: str) -> object | None:
         except (ValueError, SyntaxError, MemoryError, RecursionError):
             return None
     return None
+
+
+# Ruby's ``inspect`` of a decoded JSON body: ``{"code" => "moderation_blocked", "message" => "..."}`` (Ruby 3.4), or
+# ``{"error"=>{"message"=>...}}`` before it (ruby-openai, langchainrb and Faraday print the body so). Its strings are
+# JSON strings (double quotes, the same escapes); outside them only ``=>`` for ``:`` and ``nil`` for ``null`` differ.
+_RUBY_STRING: Final = re.compile(r'("(?:[^"\\]|\\.)*")')
+_RUBY_OUTSIDE: Final = re.compile(r"[\s{}\[\]:,0-9.eE+\-]*")
+
+
+def _ruby_hash(literal: str) -> object | None:
+    """The hash Ruby printed as ``literal``, read as the JSON it was decoded from; None if it is not one."""
+    parts = _RUBY_STRING.split(literal)
+    if len(parts) % 2 == 0 or len(literal) > _LITERAL_LIMIT:
+        return None
+    outside = [p.replace("=>", ":").replace("nil", "null") for p in parts[::2]]
+    if not _RUBY_OUTSIDE.fullmatch(" ".join(outside).replace("null", "").replace("true", "").replace("false", "")):
+        return None
+    parts[::2] = outside
+    try:
+        decoded: object = _DECODER.decode("".join(parts))
+    except ValueError:
+        return None
+    return decoded
 
 
 # A backslash before a character Python gives no meaning after one (a Windows path's "C:\~tmp" in a message) stands for

@@ -238,8 +238,9 @@ _TAG_LIST: Final = (
          # ("违反 Gemini 平台政策")
          "内容安全过滤", ("未通过", "安全检查"), ("违反", "平台政策"),
          # LibreChat's moderation and refusal notices ("flagged by our moderation system", "Response refused by safety
-         # filters")
-         "flagged by our moderation system", "refused by safety filters",
+         # filters"); OpenAI's Sora 2 moderation sentence ("Your request was blocked by our moderation system.",
+         # printed by a Ruby client: https://calvin.my/posts/openai-sora-2-api-first-experience)
+         "flagged by our moderation system", "blocked by our moderation system", "refused by safety filters",
          # openai-agents' guardrails ("Guardrail InputGuardrail triggered tripwire"), Volcengine Ark's sensitive-content
          # sentence under its SensitiveContentDetected.* codes ("The request failed because the input text may contain
          # severe violation information."), MiniMax's 1027 ("输出内容涉敏": the output touched sensitive content)
@@ -1630,7 +1631,10 @@ _TAG_LIST: Final = (
     # https://github.com/microsoft/autogen/issues/325) or one it does not speak (httpx: "Request URL has an unsupported
     # protocol 'localhost://'."). The configuration is at fault; every request to it fails the same way.
     _tag("base_url_malformed", "missing an http or https protocol", "no connection adapters were found",
-         "request url has an unsupported protocol"),
+         "request url has an unsupported protocol",
+         # Node's fetch refusing a URL it cannot parse, before any request ("Failed to parse URL from 0.0.0.0/chat": an
+         # Ollama host set without its scheme, https://github.com/dyad-sh/dyad/issues/840)
+         "failed to parse url from"),
     # A browser that refused to let the page read an endpoint's answer, since the endpoint does not allow the page's
     # origin (Chromium's console: "Access to fetch at 'http://127.0.0.1:11434/api/tags' from origin
     # 'chrome-extension://...' has been blocked by CORS policy": https://github.com/andrewnguonly/Lumos/issues/145,
@@ -2454,6 +2458,9 @@ _TAG_LIST: Final = (
          # for provider "anthropic""), Zed's cloud ("rejected the request due to insufficient permissions. Check that
          # your API key has access")
          "iam certification failed", "no api key found", "insufficient permissions",
+         # ... and with the provider named between ("No OpenAI API key found. Please add your API key in the settings
+         # dialog": https://github.com/abi/screenshot-to-code/issues/202)
+         ("api key found", "no"),
          # a review tool with no key in its settings ("Error: llm: no API key configured (set LOCAL_REVIEW_API_KEY or
          # provider.api_key)": https://github.com/mshykov/local-review/pull/33; Resume-Matcher's "API key not
          # configured": https://github.com/srbhr/Resume-Matcher/issues/601)
@@ -3025,6 +3032,10 @@ _TAG_LIST: Final = (
          # Io(Kind(ConnectionReset)) })": https://github.com/warpdotdev/warp/issues/7471, /7763): the answer had begun
          "hyper error body",
          "without sending complete message body", "incomplete chunked read", "response payload is not completed",
+         # aiohttp's TransferEncodingError alone, in its older words too ("400, message: Not enough data for satisfy
+         # transfer length header.": the 400 is aiohttp's parser code, not a status:
+         # https://github.com/vllm-project/vllm/issues/6885)
+         "satisfy transfer length header",
          # urllib3's (requests') words for the same cut: the chunked body ended before its last chunk ("Connection
          # broken: InvalidChunkLength(got length b'', 0 bytes read)", "Connection broken: IncompleteRead(0 bytes
          # read)": https://github.com/acheong08/ChatGPT/issues/1004, https://github.com/lm-sys/FastChat/issues/2219)

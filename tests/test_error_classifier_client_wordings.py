@@ -6519,3 +6519,34 @@ def test_a_full_width_colon_and_an_unknown_errors_reason_phrase(type_name: str, 
     """A Chinese client's status after a full-width colon (U+FF1A, after "状态码", "status code") is read as after a
     colon; "Unknown error: <reason phrase>" names the status of that phrase (before: both unknown)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Sora 2's moderation answer as a Ruby client prints the decoded body
+    # (https://calvin.my/posts/openai-sora-2-api-first-experience)
+    ("Error", '{"code" => "moderation_blocked", "message" => "Your request was blocked by our moderation system."}',
+     R.content_policy_blocked),
+    # ruby-openai's body in the inspect of older Rubies (no spaces around "=>", nil for null)
+    ("Error", 'OpenAI HTTP Error (spotted in ruby-openai 6.3.1): {"error"=>{"message"=>"This model does not support '
+              'specifying dimensions.", "type"=>"invalid_request_error", "param"=>nil, "code"=>nil}}', R.format_error),
+    # screenshot-to-code with no usable key (https://github.com/abi/screenshot-to-code/issues/202)
+    ("Error", "No OpenAI API key found. Please add your API key in the settings dialog or add it to the backend/.env "
+              "file.", R.auth),
+    # Dyad with OLLAMA_HOST set without its scheme (https://github.com/dyad-sh/dyad/issues/840)
+    ("Error", "Sorry, there was an error from the AI: Failed to parse URL from 0.0.0.0/chat", R.format_error),
+    # aiohttp's TransferEncodingError alone, in its older words (https://github.com/vllm-project/vllm/issues/6885)
+    ("aiohttp.http_exceptions.TransferEncodingError",
+     "400, message:\n  Not enough data for satisfy transfer length header.", R.stream_incomplete),
+    # near misses: a Ruby hash that is not JSON once read (a symbol value) stays unread; a key that was found is no
+    # missing key; a URL parsed and then refused by the server is not a malformed base URL
+    ("Error", '{"code" => :moderation, "detail" => "something broke"}', R.unknown),
+    ("Error", "API key found in keychain; the request then failed for an unknown reason", R.unknown),
+    ("Error", "Failed to fetch URL from the sitemap: something broke", R.unknown),
+])
+def test_wave_44_ruby_hash_bodies_a_named_missing_key_an_unparsable_url_and_aiohttps_cut_body(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """A body Ruby printed with ``=>`` is read as the JSON it was decoded from (its code and type); "No <provider> API
+    key found" is a missing key; Node's "Failed to parse URL from" is a base URL no request can be sent to; aiohttp's
+    "Not enough data for satisfy transfer length header" is a cut body whatever parser code (400) it carries (before:
+    provider_policy_blocked, model_not_found, unknown, unknown, format_error)."""
+    assert _rules_alone(type_name, text) is expect
