@@ -1630,6 +1630,10 @@ _TAG_LIST: Final = (
     # protocol."; requests: "No connection adapters were found for '127.0.0.1:5001/v1/chat/completions'":
     # https://github.com/microsoft/autogen/issues/325) or one it does not speak (httpx: "Request URL has an unsupported
     # protocol 'localhost://'."). The configuration is at fault; every request to it fails the same way.
+    # A request field longer than its schema allows, as Bedrock's JSON-schema check words it ("Malformed input request:
+    # #/texts/0: expected maxLength: 2048, actual: 294210": Cohere Embed's texts, Titan's inputText), read with the
+    # numbers by the rule (``input_over_max_length``)
+    _tag("input_max_length", ("malformed input request", "expected maxlength")),
     _tag("base_url_malformed", "missing an http or https protocol", "no connection adapters were found",
          "request url has an unsupported protocol",
          # Node's fetch refusing a URL it cannot parse, before any request ("Failed to parse URL from 0.0.0.0/chat": an

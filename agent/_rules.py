@@ -445,6 +445,16 @@ def _cue(name: str) -> Callable[[ErrorFacts], bool]:
     return lambda f: name in cues(f)
 
 
+# A schema's length check on one field, with its numbers ("expected maxlength: 2048, actual: 294210")
+_SCHEMA_MAX_LENGTH: Final = re.compile(r"expected maxlength: (\d{1,9}), actual: (\d{1,9})")
+
+
+def _over_max_length(text: str) -> bool:
+    """Whether a field of a thousand characters or more (a text, not a name) was sent longer than its maxLength."""
+    match = _SCHEMA_MAX_LENGTH.search(text)
+    return match is not None and 1000 <= int(match.group(1)) < int(match.group(2))
+
+
 # Stop values that are failures in their own right: a validator refusing one of them is no unreadable answer (the stop
 # value's own rule decides: a content block, a full window, an upstream error).
 _FAILURE_STOPS: Final = frozenset({"content_filter", "error", "network_error", "sensitive", "refusal", "safety",
@@ -1221,6 +1231,10 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("fastchat_bad_key", R.auth, statuses=(400, 401, None), codes=("40101", "40102", "40103")),
     rule("fastchat_model", R.model_not_found, statuses=(400, 403, None), codes=("40301",)),
     rule("fastchat_context", R.context_overflow, statuses=(400, 403, None), codes=("40303",)),
+    # One input longer than the model reads, as a schema's maxLength words it (see the ``input_max_length`` tag): a
+    # limit of a thousand characters or more bounds a text, not a name or an id, so shortening the input is the fix.
+    rule("input_over_max_length", R.context_overflow, statuses=(400, 413, 422, None), tags=("input_max_length",),
+         test=lambda f: _over_max_length(f.text)),
     rule("status_4xx", R.format_error, statuses=CLIENT),
     # 501 Not Implemented: the server does not do this (llama.cpp: "This server does not support embeddings. Start it
     # with `--embeddings`"; Ollama: "this model does not support embeddings"): no retry changes that, another model or

@@ -6550,3 +6550,27 @@ def test_wave_44_ruby_hash_bodies_a_named_missing_key_an_unparsable_url_and_aioh
     "Not enough data for satisfy transfer length header" is a cut body whatever parser code (400) it carries (before:
     provider_policy_blocked, model_not_found, unknown, unknown, format_error)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Bedrock's schema check on Cohere Embed's texts, through a published bot API
+    # (https://github.com/aws-samples/bedrock-chat/issues/439) and through boto3 alone
+    ("Error", "Operation failed: An error occurred (ValidationException) when calling the InvokeModel operation: "
+              "Malformed input request: #/texts/0: expected maxLength: 2048, actual: 294210, please reformat your "
+              "input and try again.", R.context_overflow),
+    ("ValidationException", "An error occurred (ValidationException) when calling the InvokeModel operation: "
+                            "Malformed input request: expected maxLength: 42000, actual: 46735, please reformat your "
+                            "input and try again.", R.context_overflow),
+    # near misses: a short cap bounds a name, not an input (the request's defect); a field within its cap is no
+    # overflow
+    ("ValidationException", "An error occurred (ValidationException) when calling the InvokeModel operation: "
+                            "Malformed input request: #/toolConfig/tools/0/name: expected maxLength: 64, actual: 70, "
+                            "please reformat your input and try again.", R.format_error),
+    ("ValidationException", "An error occurred (ValidationException) when calling the InvokeModel operation: "
+                            "Malformed input request: expected maxLength: 42000, actual: 4200, please reformat your "
+                            "input and try again.", R.format_error),
+])
+def test_wave_46_an_input_over_its_schema_max_length(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Bedrock's "expected maxLength: N, actual: M" on a field of a thousand characters or more is one input longer
+    than the model reads (4 corpus texts, all labelled context_overflow; before: format_error)."""
+    assert _rules_alone(type_name, text) is expect
