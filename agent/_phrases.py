@@ -155,6 +155,10 @@ _TAG_LIST: Final = (
          # a Chinese gateway's banned-word screen ("违禁词", "banned words": "the content hit the gateway's content
          # firewall rules and was blocked", https://github.com/Sliverkiss/workbuddy2api/pull/66)
          "违禁词",
+         # GigaChat's censor stop (finish_reason "blacklist"), as langchain-gigachat raises it ("Giga generation
+         # stopped with reason: blacklist": https://github.com/ai-forever/gigachain/issues/252) and as a Kotlin client
+         # logs the answer ("finishReason=blacklist": https://github.com/D00mch/souz/issues/113)
+         "stopped with reason blacklist", "finishreason blacklist", "finish_reason blacklist",
          # Bing's filter, as node-chatgpt-api words it ("The moderation filter triggered. Try again with different
          # wording.": https://github.com/waylaidwanderer/node-chatgpt-api/issues/387)
          "moderation filter triggered",
@@ -2331,6 +2335,10 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # Azure OpenAI's abuse system blocking the resource behind the key ("Your resource has been temporarily blocked
+         # because we detected unusual behavior." / "... behavior that may violate our content policy"): no request
+         # from this key is served until a review lifts it (https://learn.microsoft.com/en-us/answers/questions/5903838)
+         "resource has been temporarily blocked",
          # a hosted app's licence, the credential its requests carry, switched off (Chatbox AI's 401 {"code":
          # "license_inactived", "detail": "License Inactived"}: https://github.com/chatboxai/chatbox/issues/969)
          "license_inactived",
@@ -2835,8 +2843,9 @@ _TAG_LIST: Final = (
          # hit its output limit while reasoning")
          "response was truncated because", "token limit exhaustion", "hit its output limit",
          # Vertex's ResponseValidationError with the finish reason as its number (2: MAX_TOKENS): "The model response
-         # did not complete successfully. Finish reason: 2."
-         ("did not complete successfully", "finish reason 2"),
+         # did not complete successfully. Finish reason: 2.", "did not completed successfully" in some releases
+         # (https://blog.g-gen.co.jp/entry/gemini-response-validation-error-caused-by-output-tokens)
+         ("did not complete successfully", "finish reason 2"), ("finish reason 2", "finish message"),
          # hermes-agent's error for a turn whose output budget went to reasoning ("Model used all output tokens on
          # reasoning with none left for the response": https://github.com/NousResearch/hermes-agent/pull/3444)
          "used all output tokens",
@@ -3453,6 +3462,10 @@ _TAG_LIST: Final = (
          # "Sorry, no response was returned.", Gemini CLI's empty streams ("Model stream ended with empty response
          # text.", "Model stream was invalid or completed without valid content.")
          "no text generated", "notextgeneratederror", "emptyresponseerror", "no response was returned",
+         # ... and in Copilot Chat's Russian and Turkish interfaces ("no answer was returned":
+         # https://github.com/microsoft/vscode-copilot-release/issues/4400; "the model unexpectedly returned no
+         # answer": https://github.com/microsoft/vscode/issues/254635)
+         "никакого ответа не возвращено", "yan\u0131t d\u00f6nd\u00fcrmedi",
          # an answer a client found None or empty (crewAI: "Invalid response from LLM call - None or empty."): its
          # words about what came back outrank the "invalid response" around them
          ("response", "none or empty"), ("response", "null or empty"), ("response", "empty or none"),

@@ -330,10 +330,12 @@ WINDOW_FULL: Final = "model_context_window_exceeded"
 # Chat finish reasons that end a turn with no usable answer, whatever text streamed before them. Zhipu's GLM
 # stops a chunk with "sensitive" when its safety review cuts the answer and "network_error" when its inference
 # failed mid-answer (https://github.com/BerriAI/litellm/pull/24373,
-# https://github.com/pydantic/pydantic-ai/issues/7678).
+# https://github.com/pydantic/pydantic-ai/issues/7678); GigaChat with "blacklist" when its censor replaced the answer
+# with a canned refusal (https://github.com/ai-forever/gigachain/issues/252, https://github.com/D00mch/souz/issues/113).
 _CHAT_STOPS: Final[Mapping[str, FailoverReason]] = {
     "content_filter": FailoverReason.content_policy_blocked,
     "sensitive": FailoverReason.content_policy_blocked,
+    "blacklist": FailoverReason.content_policy_blocked,
     WINDOW_FULL: FailoverReason.context_overflow,
     "network_error": FailoverReason.server_error,
 }

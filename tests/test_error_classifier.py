@@ -1117,14 +1117,33 @@ def test_a_chat_answer_without_content_may_still_be_an_answer(message: dict[str,
     ({"choices": [{"index": 0, "delta": {}, "finish_reason": "sensitive"}]}, R.content_policy_blocked),
     # https://github.com/pydantic/pydantic-ai/issues/7678: GLM's inference failed mid-answer
     ({"choices": [{"index": 0, "delta": {}, "finish_reason": "network_error"}]}, R.server_error),
+    # https://github.com/ai-forever/gigachain/issues/252: GigaChat's censor ends the answer with "blacklist"
+    ({"choices": [{"index": 0, "delta": {}, "finish_reason": "blacklist"}]}, R.content_policy_blocked),
     # near misses: ordinary stops, and the words inside the answer's text, are no failure
     ({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}, None),
     ({"choices": [{"index": 0, "delta": {"content": "a sensitive network_error"}, "finish_reason": None}]}, None),
 ])
 def test_a_chat_finish_reason_that_ends_the_turn_decides(chunk: dict[str, Any], expect: FailoverReason | None) -> None:
-    """Zhipu's own finish reasons are read as content_filter is: a safety stop and a failed inference."""
+    """Zhipu's and GigaChat's own finish reasons are read as content_filter is: a safety stop and a failed
+    inference."""
     c = classify_soft_failure(chunk)
     assert (c.reason if c else None) is expect
+
+
+def test_gigachats_canned_refusal_under_its_blacklist_stop_is_a_content_block() -> None:
+    """A whole GigaChat answer, through the real client, whose text is the censor's canned refusal and whose
+    finish_reason is "blacklist" (https://github.com/D00mch/souz/issues/113): the content was refused, not answered."""
+    body = {"id": "c1", "object": "chat.completion", "created": 1755526938, "model": "GigaChat-Pro",
+            "choices": [{"index": 0, "finish_reason": "blacklist", "message": {
+                "role": "assistant",
+                # "Generative language models have no opinion of their own ..." (Russian, abridged)
+                "content": ("\u0413\u0435\u043d\u0435\u0440\u0430\u0442\u0438\u0432\u043d\u044b\u0435 "
+                            "\u044f\u0437\u044b\u043a\u043e\u0432\u044b\u0435 ...")}}],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 0, "total_tokens": 1}}
+    c = classify_soft_failure(response_from_http("openai", body))
+    assert c is not None and c.reason is R.content_policy_blocked
+    stopped = {**body, "choices": [{**body["choices"][0], "finish_reason": "stop"}]}
+    assert classify_soft_failure(response_from_http("openai", stopped)) is None
 
 
 _NOVA_BLOCKED = {  # https://github.com/Mirascope/mirascope (tests/e2e cassettes, test_refusal, amazon.nova-micro)

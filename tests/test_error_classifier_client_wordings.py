@@ -6574,3 +6574,38 @@ def test_wave_46_an_input_over_its_schema_max_length(type_name: str, text: str, 
     """Bedrock's "expected maxLength: N, actual: M" on a field of a thousand characters or more is one input longer
     than the model reads (4 corpus texts, all labelled context_overflow; before: format_error)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # GigaChat's censor stop as langchain-gigachat raises it (https://github.com/ai-forever/gigachain/issues/252) and as
+    # a Kotlin client logs the answer (https://github.com/D00mch/souz/issues/113)
+    ("Error", "Giga generation stopped with reason: blacklist", R.content_policy_blocked),
+    ("Error", "response: Ok(choices=[Choice(message=Message(content=..., role=assistant, functionCall=null), index=0, "
+              "finishReason=blacklist)], model=GigaChat-Pro)", R.content_policy_blocked),
+    # Copilot Chat's "no answer was returned" in its Russian and Turkish interfaces
+    # (https://github.com/microsoft/vscode-copilot-release/issues/4400, https://github.com/microsoft/vscode/issues/254635)
+    ("Error", "\u041a \u0441\u043e\u0436\u0430\u043b\u0435\u043d\u0438\u044e, "
+              "\u043d\u0438\u043a\u0430\u043a\u043e\u0433\u043e \u043e\u0442\u0432\u0435\u0442\u0430 \u043d\u0435 "
+              "\u0432\u043e\u0437\u0432\u0440\u0430\u0449\u0435\u043d\u043e", R.empty_response),
+    ("Error", "Model beklenmedik bir \u015fekilde yan\u0131t d\u00f6nd\u00fcrmedi ve bu durum bir hizmet sorununun "
+              "i\u015fareti olabilir. L\u00fctfen hata bildirin.", R.empty_response),
+    # Vertex's numbered MAX_TOKENS stop in a release that wrote "did not completed"
+    # (https://blog.g-gen.co.jp/entry/gemini-response-validation-error-caused-by-output-tokens)
+    ("ResponseValidationError", "The model response did not completed successfully. Finish reason: 2. "
+                                "Finish message: .", R.output_truncated),
+    # Azure OpenAI's abuse block of the resource behind the key (the corpus's sc-q17, under its 403)
+    ("PermissionDeniedError", "Error code: 403 - {'error': {'code': 'Forbidden', 'message': 'Your resource has been "
+                              "temporarily blocked because we detected unusual behavior.'}}", R.auth_permanent),
+    # near misses: another stop reason in the same words; a finish reason numbered otherwise; a block of an IP
+    ("Error", "Giga generation stopped with reason: stop", R.unknown),
+    ("ResponseValidationError", "The model response did not completed successfully. Finish reason: 1. "
+                                "Finish message: .", R.unknown),
+    ("Error", "Excessive connections may have temporarily blocked your IP", R.unknown),
+])
+def test_wave_47_gigachats_censor_copilots_localised_empty_answers_vertex_max_tokens_and_azures_resource_block(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """GigaChat's "blacklist" stop is its censor; Copilot Chat's Russian and Turkish "no answer returned" is an empty
+    answer; Vertex's "Finish reason: 2" beside its "Finish message" is the output cap, however the sentence before it
+    is spelt; Azure's "Your resource has been temporarily blocked" is the key's resource blocked (before: unknown,
+    empty_response by the word model, unknown, unknown, empty_response by the word model, auth)."""
+    assert _rules_alone(type_name, text) is expect
