@@ -507,6 +507,10 @@ _TAG_LIST: Final = (
          # generateContent API", "... in the streamGenerateContent API"), Copilot's "model claude-sonnet-4.6 does not
          # support Responses API" (code unsupported_api_for_model)
          ("is not supported in the", "generatecontent api"), ("is not supported in the", "streamgeneratecontent api"),
+         # ... and Gemini's Live (bidi) endpoint closing its socket for a model it does not serve ("received 1007
+         # (invalid frame payload data) gemini-2.0-flash-001 is not supported in the live api.":
+         # https://github.com/google/adk-python/issues/252)
+         ("is not supported in the", "live api"),
          "does not support responses api",
          "unsupported_api_for_model",
          # a model withdrawn for the caller (Cerebras: "Model zai-glm-4.7 is archived and unavailable for the
@@ -1898,6 +1902,9 @@ _TAG_LIST: Final = (
          # on the Billing page"), LobeChat's "check if your key has the necessary access rights", whatever class a
          # wrapper gives them
          "unable to locate credentials", "partial credentials found", ("sso session", "has expired"),
+         # the AWS .NET SDK's token resolver with no bearer token to send ("Failed to resolve bearer token in
+         # DefaultAWSTokenIdentityResolver": https://github.com/awslabs/agentcore-samples/issues/968)
+         "failed to resolve bearer token",
          "missing api credentials", "requires a valid api key", "key has the necessary access rights",
          # a client with no key to send ("Error: OPENAI_API_KEY is not set")
          "openai_api_key is not set",

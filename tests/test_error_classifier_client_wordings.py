@@ -6609,3 +6609,31 @@ def test_wave_47_gigachats_censor_copilots_localised_empty_answers_vertex_max_to
     is spelt; Azure's "Your resource has been temporarily blocked" is the key's resource blocked (before: unknown,
     empty_response by the word model, unknown, unknown, empty_response by the word model, auth)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Gemini's Live endpoint closing its socket for a model it does not serve (https://github.com/google/adk-python/
+    # issues/252)
+    ("websockets.exceptions.ConnectionClosedError",
+     "websockets.exceptions.ConnectionClosedError: received 1007 (invalid frame payload data) gemini-2.0-flash-001 is "
+     "not supported in the live api.; then sent 1007 (invalid frame payload data) gemini-2.0-flash-001 is not "
+     "supported in the live api.", R.model_not_found),
+    # the AWS .NET SDK with no bearer token to send (https://github.com/awslabs/agentcore-samples/issues/968)
+    ("Amazon.Runtime.AmazonClientException", "Amazon.Runtime.AmazonClientException: Failed to resolve bearer token in "
+                                             "DefaultAWSTokenIdentityResolver", R.auth),
+    # google-genai's 499 when a long generation outran the caller's deadline (https://github.com/google/adk-python/
+    # issues/475), a relay's "context canceled"
+    ("google.genai.errors.ClientError", "google.genai.errors.ClientError: 499 CANCELLED", R.timeout),
+    ("Error", "HTTP 499 context canceled", R.timeout),
+    # near misses: a Live socket closed for a frame the request got wrong stays the request's; a token resolved and
+    # then refused is no missing token
+    ("websockets.exceptions.ConnectionClosedError",
+     "received 1007 (invalid frame payload data) Request contains an invalid argument.", R.format_error),
+    ("Error", "Bearer token resolved; the request then failed for an unknown reason", R.unknown),
+])
+def test_wave_48_a_model_the_live_api_does_not_serve_an_unresolved_bearer_token_and_a_499(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """Gemini's "<model> is not supported in the live api" is the model, not the request; the AWS SDK's "Failed to
+    resolve bearer token" is a missing credential; a 499 (a call cancelled before its answer) is a timeout (before:
+    format_error, unknown, server_error, server_error)."""
+    assert _rules_alone(type_name, text) is expect

@@ -526,7 +526,7 @@ def _zhipu(code: str, message: str) -> dict[str, Any]:
      R.image_too_large, "https://github.com/googleapis/js-genai/issues/1391"),
     (499, {"error": {"code": 499, "message": "The operation was cancelled.", "errors": [
         {"message": "The operation was cancelled.", "domain": "global", "reason": "backendError"}],
-        "status": "CANCELLED"}}, R.server_error, "https://github.com/google-gemini/gemini-cli/issues/20309"),
+        "status": "CANCELLED"}}, R.timeout, "https://github.com/google-gemini/gemini-cli/issues/20309"),
     (400, {"error": {"message": "Missing namespace for function_call 'create_widget'. It does not exist in the default "
                      "namespace. Round-trip the model's function_call item with its namespace field included.",
                      "type": "invalid_request_error", "param": "input[3].namespace", "code": None}}, R.format_error,
