@@ -813,6 +813,11 @@ HOLDOUT435 = "holdout435.jsonl"
 HOLDOUT436 = "holdout436.jsonl"
 HOLDOUT437 = "holdout437.jsonl"
 HOLDOUT438 = "holdout438.jsonl"
+# Two more samples on the last of the lookup budget, 6 December 2026, committed blind at 60e5fd1 and measured on the
+# rules of 65e8ac7: clients in less common languages, workflow engines; both miners added errors off their angle they
+# had already read when the budget ran out.
+HOLDOUT439 = "holdout439.jsonl"
+HOLDOUT440 = "holdout440.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -872,6 +877,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT424, HOLDOUT425, HOLDOUT426, HOLDOUT427,
         HOLDOUT428, HOLDOUT429,
         HOLDOUT430, HOLDOUT431, HOLDOUT432, HOLDOUT433, HOLDOUT434, HOLDOUT435, HOLDOUT436, HOLDOUT437, HOLDOUT438,
+        HOLDOUT439, HOLDOUT440,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1611,6 +1617,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT436, 18, 22),  # representative: threads in Russian, Turkish and Indonesian; 14 unseen
     (HOLDOUT437, 21, 22),  # representative: API-management and service-mesh gateways; 21 unseen
     (HOLDOUT438, 22, 25),  # representative: vendor agent SDKs; 19 unseen
+    (HOLDOUT439, 12, 14),  # representative: clients in less common languages (Elixir, R, Dart), some off-angle; 12 unseen
+    (HOLDOUT440, 15, 16),  # representative: workflow engines and durable-execution platforms, some off-angle; 15 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
