@@ -1905,6 +1905,11 @@ _TAG_LIST: Final = (
          # the AWS .NET SDK's token resolver with no bearer token to send ("Failed to resolve bearer token in
          # DefaultAWSTokenIdentityResolver": https://github.com/awslabs/agentcore-samples/issues/968)
          "failed to resolve bearer token",
+         # Google IAM's refusal of the caller's identity, printed from a gRPC error's details with no status
+         # ("Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/...' (or it may
+         # not exist).": 19 of the corpus's 22 texts holding it are read as auth by their 403 or PERMISSION_DENIED);
+         # a desktop client's login that lapsed ("Your session has expired")
+         ("permission", "denied on resource"), "your session has expired",
          "missing api credentials", "requires a valid api key", "key has the necessary access rights",
          # a client with no key to send ("Error: OPENAI_API_KEY is not set")
          "openai_api_key is not set",

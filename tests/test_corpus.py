@@ -1617,8 +1617,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT436, 18, 22),  # representative: threads in Russian, Turkish and Indonesian; 14 unseen
     (HOLDOUT437, 21, 22),  # representative: API-management and service-mesh gateways; 21 unseen
     (HOLDOUT438, 22, 25),  # representative: vendor agent SDKs; 19 unseen
-    (HOLDOUT439, 12, 14),  # representative: clients in less common languages (Elixir, R, Dart), some off-angle; 12 unseen
-    (HOLDOUT440, 15, 16),  # representative: workflow engines and durable-execution platforms, some off-angle; 15 unseen
+    (HOLDOUT439, 12, 14),  # representative: clients in less common languages, some off-angle; 12 unseen
+    (HOLDOUT440, 15, 16),  # representative: workflow engines, some off-angle; 15 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

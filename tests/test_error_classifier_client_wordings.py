@@ -6637,3 +6637,27 @@ def test_wave_48_a_model_the_live_api_does_not_serve_an_unresolved_bearer_token_
     resolve bearer token" is a missing credential; a 499 (a call cancelled before its answer) is a timeout (before:
     format_error, unknown, server_error, server_error)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Google IAM's refusal printed from a gRPC error's details with no status (the corpus's gx-genai-apptemplates entry)
+    ("Error", "details = \"Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/"
+              "projects/p/locations/us-central1/publishers/google/models/chat-bison@001' (or it may not exist).\"",
+     R.auth),
+    # ... inside a 403 body that LiteLLM raised as a BadRequestError (the corpus's sz-q04 entry)
+    ("BadRequestError", "litellm.BadRequestError: Vertex_aiException BadRequestError - {\n  \"error\": {\n    "
+                        "\"code\": 403,\n    \"message\": \"Permission 'aiplatform.endpoints.predict' denied on "
+                        "resource '//aiplatform.googleapis.com/projects/p/locations/us-central1/publishers/google/"
+                        "models/gemini-2.5-pro' (or it may not exist).\"\n  }\n}", R.auth),
+    # a desktop client's lapsed login (the corpus's lw-lencx entry)
+    ("Error", "Your session has expired", R.auth),
+    # near misses: a permission granted, an upload session closed
+    ("Error", "Permission granted on resource; the request then failed for an unknown reason", R.unknown),
+    ("Error", "The upload session has been closed", R.unknown),
+])
+def test_a_google_iam_refusal_without_its_status_and_a_lapsed_session(type_name: str, text: str,
+                                                                      expect: FailoverReason) -> None:
+    """"Permission '<name>' denied on resource" is Google IAM refusing the caller's identity whatever status is around
+    it (19 of the corpus's 22 such texts were read as auth by their 403 or PERMISSION_DENIED; before, the other three:
+    unknown, format_error); "Your session has expired" is a lapsed login (before: unknown)."""
+    assert _rules_alone(type_name, text) is expect
