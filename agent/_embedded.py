@@ -516,8 +516,10 @@ _RUBY_OUTSIDE: Final = re.compile(r"[\s{}\[\]:,0-9.eE+\-]*")
 
 def _ruby_hash(literal: str) -> object | None:
     """The hash Ruby printed as ``literal``, read as the JSON it was decoded from; None if it is not one."""
+    if len(literal) > _LITERAL_LIMIT:  # bounded, as a Python literal is
+        return None
     parts = _RUBY_STRING.split(literal)
-    if len(parts) % 2 == 0 or len(literal) > _LITERAL_LIMIT:
+    if len(parts) % 2 == 0:
         return None
     outside = [p.replace("=>", ":").replace("nil", "null") for p in parts[::2]]
     if not _RUBY_OUTSIDE.fullmatch(" ".join(outside).replace("null", "").replace("true", "").replace("false", "")):
