@@ -1662,6 +1662,11 @@ _TAG_LIST: Final = (
     # unreachable"}: https://github.com/NousResearch/hermes-agent/issues/94558): a dependency down, not load. Read under
     # a 503 only: without a status the word is a client's own failed connection ("Network is unreachable").
     _tag("dependency_unreachable", "unreachable"),
+    # A server whose own call to a service behind it got an answer it did not expect, reported under a 400 (Sourcegraph
+    # Cody's gateway: "status 400, reason fetching subscription from SSC: unexpected status code 429", four threads in
+    # the corpus, all labelled server_error: https://github.com/sourcegraph/cody/issues/7293):
+    # the caller's request is sound
+    _tag("dependency_answer_unexpected", ("reason fetching", "unexpected status code")),
     _tag("upstream_unreachable",
          # Envoy's sentence with any reset reason but overflow ("upstream connect error or disconnect/reset before
          # headers. reset reason: protocol error"; "... retried and the latest reset reason: connection failure,

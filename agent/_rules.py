@@ -1140,6 +1140,9 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("request_defect", "overloaded", "rate_limit", "exhausted", "usage_limit")),
     # Capacity wording under a 400 (a Codex relay's "API error (400): Our servers are currently overloaded"): the
     # text, not the status, says what to do.
+    # A server's own dependency answering it unexpectedly, under the 400 it passed on (see the
+    # ``dependency_answer_unexpected`` tag): the server's fault, not the request's.
+    rule("dependency_answer_as_400", R.server_error, statuses=(400,), tags=("dependency_answer_unexpected",)),
     rule("overloaded_wording_as_400", R.overloaded, statuses=(400,), tags=("overloaded",),
          unless=("rate_limit", "usage_limit", "billing", "load_failed", "request_defect", "host_memory",
                  "maybe_overloaded")),

@@ -6661,3 +6661,21 @@ def test_a_google_iam_refusal_without_its_status_and_a_lapsed_session(type_name:
     it (19 of the corpus's 22 such texts were read as auth by their 403 or PERMISSION_DENIED; before, the other three:
     unknown, format_error); "Your session has expired" is a lapsed login (before: unknown)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Sourcegraph Cody's gateway passing on its own dependency's 429 under a 400
+    # (https://github.com/sourcegraph/cody/issues/7293, and three more threads in the corpus)
+    ("Error", "Request Failed: Request to https://sourcegraph.com/.api/completions/stream?api-version=2&client-name="
+              "vscode&client-version=1.72.0 failed with 400 Bad Request: status 400, reason fetching subscription from "
+              "SSC: unexpected status code 429", R.server_error),
+    # near misses: a 400 whose reason is the request's own field; an unexpected status with no dependency fetched
+    ("Error", "Request failed with 400 Bad Request: status 400, reason invalid value for field 'model'",
+     R.format_error),
+    ("Error", "Request failed with 400 Bad Request: unexpected status code 400", R.format_error),
+])
+def test_a_servers_own_dependency_answering_unexpectedly_under_a_400(type_name: str, text: str,
+                                                                     expect: FailoverReason) -> None:
+    """"reason fetching <something>: unexpected status code N" under a 400 is the server's call to a service behind
+    it failing, not the caller's request (4 corpus texts, all labelled server_error; before: format_error)."""
+    assert _rules_alone(type_name, text) is expect
