@@ -1633,15 +1633,15 @@ _TAG_LIST: Final = (
     # '...': DEGRADED function cannot be invoked" (https://github.com/Alishahryar1/free-claude-code/issues/1012,
     # https://github.com/tashfeenahmed/freellmapi/issues/522).
     _tag("deployment_degraded", "degraded function cannot be invoked"),
+    # A request field longer than its schema allows, as Bedrock's JSON-schema check words it ("Malformed input request:
+    # #/texts/0: expected maxLength: 2048, actual: 294210": Cohere Embed's texts, Titan's inputText), read with the
+    # numbers by the rule (``input_over_max_length``)
+    _tag("input_max_length", ("malformed input request", "expected maxlength")),
     # Envoy at the provider's edge could not reach its upstream (not "reset reason: overflow", which is load).
     # A base URL no HTTP client can send to: no scheme (httpx: "Request URL is missing an 'http://' or 'https://'
     # protocol."; requests: "No connection adapters were found for '127.0.0.1:5001/v1/chat/completions'":
     # https://github.com/microsoft/autogen/issues/325) or one it does not speak (httpx: "Request URL has an unsupported
     # protocol 'localhost://'."). The configuration is at fault; every request to it fails the same way.
-    # A request field longer than its schema allows, as Bedrock's JSON-schema check words it ("Malformed input request:
-    # #/texts/0: expected maxLength: 2048, actual: 294210": Cohere Embed's texts, Titan's inputText), read with the
-    # numbers by the rule (``input_over_max_length``)
-    _tag("input_max_length", ("malformed input request", "expected maxlength")),
     _tag("base_url_malformed", "missing an http or https protocol", "no connection adapters were found",
          "request url has an unsupported protocol",
          # Node's fetch refusing a URL it cannot parse, before any request ("Failed to parse URL from 0.0.0.0/chat": an
@@ -3088,13 +3088,13 @@ _TAG_LIST: Final = (
          # LobeChat's StreamChunkError ("Error parsing the message chunk of the streaming request"), go-openai's stream
          # reader ("stream has sent too many empty messages")
          "error parsing the message chunk", "too many empty messages"),
-    # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
-    # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     # pydantic's json_invalid for a model validated from text with no status: the client parsing the model's
     # answer ("1 validation error for AgentOutput Invalid JSON: EOF while parsing a string ... [type=json_invalid":
     # LangHire over Ollama; graphiti's "1 validation error for ExtractedEntities\n  Invalid JSON:"). A server that
     # refuses a request body says so under its 400 (vLLM), which this tag is not read under.
     _tag("answer_json_invalid", ("validation error for", "invalid json")),
+    # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
+    # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
          # a client that got a string where a completion object belongs, reading its fields (Semantic Kernel over
          # Azure: "AttributeError("'str' object has no attribute 'usage'")":

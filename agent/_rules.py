@@ -190,6 +190,19 @@ def size_capped_string(f: ErrorFacts) -> bool:
 LARGE_STRING_CAP: Final = 65_536  # characters; OpenAI caps one message's content at 1 MiB (10 MiB for input)
 _MAX_LENGTH: Final = re.compile(r"string with maximum length (\d+)")
 
+# Bedrock's JSON-schema check on one field, with its numbers ("expected maxlength: 2048, actual: 294210"). Its caps on
+# a model's input text are far under OpenAI's message cap above (Cohere Embed's 2,048 characters a text, Titan's
+# 42,000), and its caps on names and ids are tens of characters: a thousand or more bounds a text.
+_SCHEMA_MAX_LENGTH: Final = re.compile(r"expected maxlength: (\d{1,9}), actual: (\d{1,9})")
+INPUT_TEXT_CAP: Final = 1_000  # characters: a schema cap at least this bounds an input text, not a name or an id
+
+
+def over_input_text_cap(f: ErrorFacts) -> bool:
+    """A field whose schema cap is an input text's (``INPUT_TEXT_CAP`` or more) sent longer than that cap."""
+    match = _SCHEMA_MAX_LENGTH.search(f.text)
+    return match is not None and INPUT_TEXT_CAP <= int(match.group(1)) < int(match.group(2))
+
+
 def per_minute_quota_id(f: ErrorFacts) -> bool:
     """Google's quota ids name a per-minute window ("GenerateContentPaidTierInputTokensPerModelPerMinute") and no
     per-day one: with a daily quota violated too, a minute's wait does not help. The ids are read from the text (a
@@ -443,16 +456,6 @@ def cues(f: ErrorFacts) -> frozenset[str]:
 
 def _cue(name: str) -> Callable[[ErrorFacts], bool]:
     return lambda f: name in cues(f)
-
-
-# A schema's length check on one field, with its numbers ("expected maxlength: 2048, actual: 294210")
-_SCHEMA_MAX_LENGTH: Final = re.compile(r"expected maxlength: (\d{1,9}), actual: (\d{1,9})")
-
-
-def _over_max_length(text: str) -> bool:
-    """Whether a field of a thousand characters or more (a text, not a name) was sent longer than its maxLength."""
-    match = _SCHEMA_MAX_LENGTH.search(text)
-    return match is not None and 1000 <= int(match.group(1)) < int(match.group(2))
 
 
 # Stop values that are failures in their own right: a validator refusing one of them is no unreadable answer (the stop
@@ -1138,11 +1141,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # overload or a request defect the text also names (issue 9).
     rule("transient_upstream_400", R.transient, statuses=(400, 422, None), tags=("transient",),
          unless=("request_defect", "overloaded", "rate_limit", "exhausted", "usage_limit")),
-    # Capacity wording under a 400 (a Codex relay's "API error (400): Our servers are currently overloaded"): the
-    # text, not the status, says what to do.
     # A server's own dependency answering it unexpectedly, under the 400 it passed on (see the
     # ``dependency_answer_unexpected`` tag): the server's fault, not the request's.
     rule("dependency_answer_as_400", R.server_error, statuses=(400,), tags=("dependency_answer_unexpected",)),
+    # Capacity wording under a 400 (a Codex relay's "API error (400): Our servers are currently overloaded"): the
+    # text, not the status, says what to do.
     rule("overloaded_wording_as_400", R.overloaded, statuses=(400,), tags=("overloaded",),
          unless=("rate_limit", "usage_limit", "billing", "load_failed", "request_defect", "host_memory",
                  "maybe_overloaded")),
@@ -1238,9 +1241,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("fastchat_model", R.model_not_found, statuses=(400, 403, None), codes=("40301",)),
     rule("fastchat_context", R.context_overflow, statuses=(400, 403, None), codes=("40303",)),
     # One input longer than the model reads, as a schema's maxLength words it (see the ``input_max_length`` tag): a
-    # limit of a thousand characters or more bounds a text, not a name or an id, so shortening the input is the fix.
+    # cap of ``INPUT_TEXT_CAP`` or more bounds a text, not a name or an id, so shortening the input is the fix.
     rule("input_over_max_length", R.context_overflow, statuses=(400, 413, 422, None), tags=("input_max_length",),
-         test=lambda f: _over_max_length(f.text)),
+         test=over_input_text_cap),
     rule("status_4xx", R.format_error, statuses=CLIENT),
     # 501 Not Implemented: the server does not do this (llama.cpp: "This server does not support embeddings. Start it
     # with `--embeddings`"; Ollama: "this model does not support embeddings"): no retry changes that, another model or
