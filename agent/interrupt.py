@@ -6,7 +6,9 @@ at once with ``TurnInterrupted``; one that arrives while the loop decides or wri
 is held until the next wait begins, so no store transaction is ever cut in half. The turn then
 ends with status ``interrupted``, its lease released and its result whole (the CLI still prints
 the answer and writes the status file). Signals reach Python's main thread only: turns run in
-other threads are not interrupted.
+other threads are not interrupted. A signal landing just before a blocking call starts (a sleep, a
+socket wait) would otherwise be acted on only when that call ends; a wakeup socket and a small
+thread wake the main thread for it at once (``agent._signal_kick``).
 
 Inside a running event loop (``with on_signals(): await loop.arun(...)``) the handlers are the
 loop's own (``loop.add_signal_handler``), so a signal never raises in the middle of the loop's
@@ -24,6 +26,8 @@ import threading
 from collections.abc import Awaitable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
+
+from ._signal_kick import Kicker
 
 __all__ = ["Interrupts", "TurnInterrupted", "await_interruptible", "interruptible", "on_signals"]
 
@@ -51,10 +55,13 @@ class Interrupts:
 _STATE = Interrupts()
 _WAITING: set[asyncio.Task[Any]] = set()  # async turns' tasks inside await_interruptible now
 _CANCELLED: set[asyncio.Task[Any]] = set()  # of those, the ones a signal cancelled
+_KICKER: list[Kicker] = []  # the sync handlers' wakeup thread, while installed
 
 
 def _handler(signum: int, frame: Any) -> None:
     _STATE.signum = signum
+    for kicker in _KICKER:
+        kicker.handled()
     if _STATE.armed:  # only inside a wait: never in the middle of a decision or a store write
         _STATE.armed = False
         raise TurnInterrupted(signum)
@@ -77,6 +84,9 @@ def on_signals(signums: Sequence[int] = (signal.SIGTERM, signal.SIGINT)) -> Iter
     if running is None:
         for s in signums:
             signal.signal(s, _handler)
+        kicker = Kicker(signums)
+        if kicker.start():  # a signal landing just before a blocking call starts still ends that call at once
+            _KICKER.append(kicker)
     else:
         _STATE.loop = running
         for s in signums:
@@ -85,6 +95,8 @@ def on_signals(signums: Sequence[int] = (signal.SIGTERM, signal.SIGINT)) -> Iter
     try:
         yield _STATE
     finally:
+        while _KICKER:  # no kick may outlive our handlers
+            _KICKER.pop().stop()
         for s, handler in previous.items():
             if running is not None:
                 running.remove_signal_handler(s)

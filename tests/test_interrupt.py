@@ -99,3 +99,38 @@ def test_a_signal_ends_async_turns_cleanly_releasing_their_keys(tmp_path: Path, 
     key = Credential(id="one", secret=SecretStr(KEY)).state_key
     held = SQLiteStore(state).read("main", [key], time.time())[key]
     assert held.uses >= turns and held.in_flight == 0
+
+
+# The race behind CI stop 58 (sleep-SIGTERM timed out after 20 s): the C-level handler ran after the main thread's
+# last check for signals and before time.sleep's system call began, so the Python handler waited out the whole
+# 20 s retry sleep. What CPython's C handler writes to the wakeup fd is written here by a thread while the main
+# thread sleeps; the main thread must wake at once, and no kick may reach the default SIGTERM action after the
+# handlers are put back (the process exits 0).
+PENDING = """
+import os, signal, sys, threading, time
+from agent.interrupt import TurnInterrupted, interruptible, on_signals
+
+with on_signals((signal.SIGTERM, signal.SIGINT)) as signals:
+    fd = signal.set_wakeup_fd(-1)
+    signal.set_wakeup_fd(fd)
+    if fd == -1:
+        sys.exit("no wakeup fd: a handler pending before a blocking call waits for the call to end")
+    start = time.monotonic()
+    try:
+        with interruptible():
+            threading.Thread(target=os.write, args=(fd, bytes([signal.SIGTERM]))).start()
+            time.sleep(30)
+        print("slept through", flush=True)
+    except TurnInterrupted as stop:
+        print("interrupted", signal.Signals(stop.signum).name, flush=True)
+print("restored", signal.getsignal(signal.SIGTERM) is signal.SIG_DFL, signal.set_wakeup_fd(-1), flush=True)
+"""
+
+
+def test_a_signal_pending_when_a_blocking_sleep_starts_still_ends_it_at_once(tmp_path: Path) -> None:
+    """The wakeup byte of a signal whose Python handler has not run yet ends a 30 s interruptible sleep with
+    TurnInterrupted; afterwards SIGTERM's default action and no wakeup fd are back, and nothing kills the process."""
+    (tmp_path / "pending.py").write_text(PENDING)
+    proc = subprocess.run([sys.executable, str(tmp_path / "pending.py")], check=False, capture_output=True,
+                          text=True, timeout=20, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (proc.returncode, proc.stdout.splitlines()) == (0, ["interrupted SIGTERM", "restored True -1"]), proc.stderr
