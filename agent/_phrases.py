@@ -1680,7 +1680,10 @@ _TAG_LIST: Final = (
          "name resolution failed", "is temporarily offline",
          # a gateway whose backend refused its connection (Huawei ModelArts.4302: "Gateway forwarding error. Failed to
          # invoke backend service due to connection refused."): the gateway answered, its backend is down
-         ("backend service", "connection refused")),
+         ("backend service", "connection refused"),
+         # a gateway saying its upstream is down, with nothing about load (Cloudflare AI Gateway's code 7009 "Upstream
+         # service unavailable" in a success=false envelope; a document gateway's "Upstream unavailable")
+         "upstream service unavailable", "upstream unavailable"),
     # Overload named as one possible cause among others (Werkzeug's default 500 page: "Either the server is overloaded
     # or there is an error in the application."): no statement of capacity.
     _tag("maybe_overloaded", "server is overloaded or there is an error",
@@ -2555,7 +2558,11 @@ _TAG_LIST: Final = (
          # undici's timer codes, however a client prints them (Cline: {"message":"terminated","code":
          # "UND_ERR_BODY_TIMEOUT"}: https://github.com/cline/cline/issues/10359; nodejs/undici lib/core/errors.js): the
          # client's own timer between chunks, before the headers or on connect, not a cut by the server
-         "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout"),
+         "und_err_body_timeout", "und_err_headers_timeout", "und_err_connect_timeout",
+         # Vercel's function that ran past its limit, as its 504 page and a proxied app print the code ("An error
+         # occurred with your deployment\nEDGE_FUNCTION_INVOCATION_TIMEOUT": https://vercel.com/docs/errors): one
+         # word with its underscores, so "timeout" alone never matches it
+         "function_invocation_timeout", "edge_function_invocation_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
          # a browser or app that could not get to its server at all ("Can't reach the server. Check your connection and

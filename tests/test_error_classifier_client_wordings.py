@@ -6679,3 +6679,27 @@ def test_a_servers_own_dependency_answering_unexpectedly_under_a_400(type_name: 
     """"reason fetching <something>: unexpected status code N" under a 400 is the server's call to a service behind
     it failing, not the caller's request (4 corpus texts, all labelled server_error; before: format_error)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Vercel's 504 page when a function ran past its limit, the status not in the text
+    # (https://github.com/anse-app/chatgpt-demo/issues/153)
+    ("Error", "An error occurred with your deployment\nEDGE_FUNCTION_INVOCATION_TIMEOUT", R.timeout),
+    ("Error", "Error from provider: An error occurred with your deployment\n\nFUNCTION_INVOCATION_TIMEOUT\n\n"
+              "fra1::46n92-1753107905195-02e151215b22\n", R.timeout),
+    # Cloudflare AI Gateway's 7009 in its success=false envelope (https://github.com/cloudflare/cloudflare-docs/issues/
+    # 15116) and a gateway's documented "Upstream unavailable" (https://docs.seermartech.cn/reference/errors)
+    ("Error", '{"result":null,"success":false,"errors":[{"code":7009,"message":"Upstream service unavailable"}],'
+              '"messages":[]}', R.server_error),
+    ("Error", "Upstream unavailable", R.server_error),
+    # near misses: a function invocation that failed for another reason; an upstream that is available but busy
+    ("Error", "An error occurred with your deployment\nFUNCTION_INVOCATION_FAILED", R.unknown),
+    ("Error", "Upstream is overloaded, please try again later", R.overloaded),
+])
+def test_a_platforms_function_timeout_code_and_an_upstream_said_unavailable(type_name: str, text: str,
+                                                                            expect: FailoverReason) -> None:
+    """Vercel's FUNCTION_INVOCATION_TIMEOUT (and the edge variant) is a timeout: one word with its underscores, which
+    the plain "timeout" phrase never matched (4 corpus texts, all labelled timeout; two read unknown before); a
+    gateway's "Upstream (service) unavailable" is the upstream down (both corpus texts labelled server_error;
+    before: unknown)."""
+    assert _rules_alone(type_name, text) is expect
