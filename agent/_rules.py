@@ -130,9 +130,26 @@ def _limit_and_requested(f: ErrorFacts) -> tuple[int, int] | None:
 
 
 def request_exceeds_budget(f: ErrorFacts) -> bool:
-    """"Limit 7000, Used 0, Requested 12903": this one request is larger than the whole per-minute budget."""
+    """"Limit 7000, Used 0, Requested 12903": this one request is larger than the whole per-minute budget; or the
+    provider's own headers say so (``input_budget_whole``)."""
     numbers = _limit_and_requested(f)
-    return numbers is not None and numbers[1] > numbers[0]
+    return (numbers is not None and numbers[1] > numbers[0]) or (bool(f.headers) and input_budget_whole(f))
+
+
+def input_budget_whole(f: ErrorFacts) -> bool:
+    """An input-tokens-per-minute refusal sent while the provider's headers say that budget is untouched
+    (``anthropic-ratelimit-input-tokens-remaining`` equal to its ``-limit``): nothing of the minute was spent, so this
+    one request is bigger than the whole budget and waiting cannot help (ruby_llm's recorded 429 for a 2.5M-token
+    conversation to claude-haiku-4-5: limit 450000, remaining 450000, x-should-retry false:
+    https://github.com/crmne/ruby_llm, spec/fixtures/vcr_cassettes). A budget partly spent is a throttle."""
+    if " input tokens per minute " not in f.norm:
+        return False
+    found = dict(f.headers)
+    limit = found.get("anthropic-ratelimit-input-tokens-limit")
+    left = found.get("anthropic-ratelimit-input-tokens-remaining")
+    if limit is None or left is None or not limit.strip().isdigit() or not left.strip().isdigit():
+        return False
+    return 0 < int(limit) <= int(left)
 
 
 def request_fits_budget(f: ErrorFacts) -> bool:

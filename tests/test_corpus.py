@@ -818,6 +818,10 @@ HOLDOUT438 = "holdout438.jsonl"
 # had already read when the budget ran out.
 HOLDOUT439 = "holdout439.jsonl"
 HOLDOUT440 = "holdout440.jsonl"
+# Two samples from a new angle, 6 December 2026, committed blind at b402eda and measured on the rules of ea6d659:
+# provider answers that projects recorded into their test suites (VCR cassettes, SDK session records, HTTP traces).
+HOLDOUT441 = "holdout441.jsonl"
+HOLDOUT442 = "holdout442.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -878,6 +882,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT428, HOLDOUT429,
         HOLDOUT430, HOLDOUT431, HOLDOUT432, HOLDOUT433, HOLDOUT434, HOLDOUT435, HOLDOUT436, HOLDOUT437, HOLDOUT438,
         HOLDOUT439, HOLDOUT440,
+        HOLDOUT441, HOLDOUT442,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1619,6 +1624,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT438, 22, 25),  # representative: vendor agent SDKs; 19 unseen
     (HOLDOUT439, 12, 14),  # representative: clients in less common languages, some off-angle; 12 unseen
     (HOLDOUT440, 15, 16),  # representative: workflow engines, some off-angle; 15 unseen
+    (HOLDOUT441, 19, 19),  # representative: provider answers recorded in Python test suites (VCR cassettes); 19 unseen
+    (HOLDOUT442, 26, 27),  # representative: answers recorded in Ruby, Java, .NET, Go, Elixir test suites; 25 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -6703,3 +6703,32 @@ def test_a_platforms_function_timeout_code_and_an_upstream_said_unavailable(type
     gateway's "Upstream (service) unavailable" is the upstream down (both corpus texts labelled server_error;
     before: unknown)."""
     assert _rules_alone(type_name, text) is expect
+
+
+_ITPM_REFUSAL = ("This request would exceed your organization's rate limit of 450,000 input tokens per minute (org: "
+                 "0137b15c-16bf-490d-9f90-8cfd7e325ec0, model: claude-haiku-4-5-20251001). For details, refer to: "
+                 "https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage. "
+                 "Please reduce the prompt length or the maximum tokens requested, or try again later. You may also "
+                 "contact sales at https://claude.com/contact-sales to discuss your options for a rate limit increase.")
+
+
+@pytest.mark.parametrize(("remaining", "expect"), [
+    # as recorded (https://github.com/crmne/ruby_llm, spec/fixtures/vcr_cassettes/chat_real_error_scenarios_anthropic_
+    # claude-haiku-4-5_handles_context_length_exceeded_errors.yml): the minute's input budget untouched
+    ("450000", R.context_overflow),
+    # near misses: the budget partly spent (a throttle: wait or rotate); the header missing or not a number
+    ("12000", R.rate_limit),
+    (None, R.rate_limit),
+    ("unknown", R.rate_limit),
+])
+def test_an_input_token_refusal_while_the_budget_is_untouched_is_a_request_too_big(remaining: str | None,
+                                                                                  expect: FailoverReason) -> None:
+    """Anthropic's 429 "would exceed ... input tokens per minute" sent while its headers say the minute's input budget
+    is whole (remaining equal to the limit): this one request is bigger than the budget, so compress (the corpus's 51
+    other such 429s carry no headers and stay rate limits)."""
+    headers = {"x-should-retry": "false", "anthropic-ratelimit-input-tokens-limit": "450000"}
+    if remaining is not None:
+        headers["anthropic-ratelimit-input-tokens-remaining"] = remaining
+    body = {"type": "error", "error": {"type": "rate_limit_error", "message": _ITPM_REFUSAL},
+            "request_id": "req_011CZerm6rbwQJggGrSHJRo5"}
+    assert classify_api_error(exception_from_http("anthropic", 429, body, headers)).reason is expect
