@@ -822,6 +822,10 @@ HOLDOUT440 = "holdout440.jsonl"
 # provider answers that projects recorded into their test suites (VCR cassettes, SDK session records, HTTP traces).
 HOLDOUT441 = "holdout441.jsonl"
 HOLDOUT442 = "holdout442.jsonl"
+# Two samples from a new angle, 6 December 2026, committed blind at 6443052 and measured on the rules of f2d1a80:
+# provider errors saved in files committed to repositories (notebooks' output cells; run logs, results and reports).
+HOLDOUT443 = "holdout443.jsonl"
+HOLDOUT444 = "holdout444.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -883,6 +887,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT430, HOLDOUT431, HOLDOUT432, HOLDOUT433, HOLDOUT434, HOLDOUT435, HOLDOUT436, HOLDOUT437, HOLDOUT438,
         HOLDOUT439, HOLDOUT440,
         HOLDOUT441, HOLDOUT442,
+        HOLDOUT443, HOLDOUT444,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1626,6 +1631,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT440, 15, 16),  # representative: workflow engines, some off-angle; 15 unseen
     (HOLDOUT441, 19, 19),  # representative: provider answers recorded in Python test suites (VCR cassettes); 19 unseen
     (HOLDOUT442, 26, 27),  # representative: answers recorded in Ruby, Java, .NET, Go, Elixir test suites; 25 unseen
+    (HOLDOUT443, 5, 5),  # representative: errors saved in notebooks' output cells; 5 unseen
+    (HOLDOUT444, 31, 31),  # representative: errors saved in committed run logs, results and reports; 31 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
