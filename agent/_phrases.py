@@ -1534,6 +1534,12 @@ _TAG_LIST: Final = (
          # https://github.com/istio/istio/issues/19454, https://github.com/kgateway-dev/kgateway/issues/609): load,
          # not the upstream down (upstream_unreachable) nor a one-off reset (transient)
          "reset reason: overflow",
+         # ... as Envoy's response code details spell it, every space an underscore (an llm-d endpoint picker's
+         # ext_proc pool overflowing at 2,000 concurrent requests: "ext_proc_error_gRPC_error_14{upstream_connect_
+         # error_or_disconnect/reset_before_headers._reset_reason:_overflow{upstream_reset_before_response_started
+         # {overflow}}}";
+         # https://www.envoyproxy.io/docs/envoy/latest/configuration/http/http_conn_man/response_code_details)
+         "upstream_reset_before_response_started{overflow}", "_reset_reason:_overflow",
          # Hugging Face serverless while the model warms ("Model X is currently loading", its 503 with
          # estimated_time), whatever wrapper prints it; not "error loading model" (load_failed: it will not load)
          "is currently loading",

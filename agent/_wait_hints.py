@@ -45,10 +45,12 @@ _PART = r"(\d+(?:\.\d+)?)\s*(ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|
 _SEP = r"\s*(?:,\s*)?(?:and\s+)?"
 _PART_RE: Final = re.compile(_PART, re.IGNORECASE)
 _DURATION_RE: Final = re.compile(rf"^\s*(?:{_PART}{_SEP})+$", re.IGNORECASE)
-# "wait" may also take its duration directly (Copilot Chat: "Please wait 587 hours 33 minutes before trying again").
+# "wait" may also take its duration directly (Copilot Chat: "Please wait 587 hours 33 minutes before trying again"); a
+# duration may be said to be approximate ("Try again in ~227 min.": OpenClaw on a ChatGPT plan's usage window; "resets
+# in about 2.7 hours"): the same wait.
 _TEXT_RE: Final = re.compile(
     r"(?:(?:try again|retry|resets?|available again|wait)\s+(?:in|after)|(?<![a-z])wait)\s+"
-    rf"((?:{_PART}{_SEP})+)",
+    rf"(?:~\s?|about\s|around\s|approximately\s)?((?:{_PART}{_SEP})+)",
     re.IGNORECASE,
 )
 _PLAIN_NUMBER_RE: Final = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")

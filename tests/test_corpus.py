@@ -826,6 +826,11 @@ HOLDOUT442 = "holdout442.jsonl"
 # provider errors saved in files committed to repositories (notebooks' output cells; run logs, results and reports).
 HOLDOUT443 = "holdout443.jsonl"
 HOLDOUT444 = "holdout444.jsonl"
+# Two more samples, 6 December 2026, committed blind at 3b19424 and measured on the rules of 128cf1f: community pages
+# outside GitHub (Discord help archives, a Reddit mirror, blogs and forums) and production model-serving stacks (KServe,
+# AIBrix, llm-d, SkyServe, BentoML, Dynamo).
+HOLDOUT445 = "holdout445.jsonl"
+HOLDOUT446 = "holdout446.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -888,6 +893,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT439, HOLDOUT440,
         HOLDOUT441, HOLDOUT442,
         HOLDOUT443, HOLDOUT444,
+        HOLDOUT445, HOLDOUT446,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1633,6 +1639,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT442, 26, 27),  # representative: answers recorded in Ruby, Java, .NET, Go, Elixir test suites; 25 unseen
     (HOLDOUT443, 5, 5),  # representative: errors saved in notebooks' output cells; 5 unseen
     (HOLDOUT444, 31, 31),  # representative: errors saved in committed run logs, results and reports; 31 unseen
+    (HOLDOUT445, 20, 21),  # representative: community pages outside GitHub (Discord, blogs, forums); 19 unseen
+    (HOLDOUT446, 21, 24),  # representative: production model-serving stacks (KServe, AIBrix, llm-d); 20 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -6732,3 +6732,35 @@ def test_an_input_token_refusal_while_the_budget_is_untouched_is_a_request_too_b
     body = {"type": "error", "error": {"type": "rate_limit_error", "message": _ITPM_REFUSAL},
             "request_id": "req_011CZerm6rbwQJggGrSHJRo5"}
     assert classify_api_error(exception_from_http("anthropic", 429, body, headers)).reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # OpenClaw's compaction on a ChatGPT Plus plan (a Discord help thread archived at https://doublepost.link): the
+    # window clears in under four hours
+    ("\u2699\ufe0f Compaction failed: Summarization failed: You have hit your ChatGPT usage limit (plus plan). Try "
+     "again in ~227 min. \u2022 Context 99k/200k (50%)", R.rate_limit),
+    # near misses: the same window days away; no time at all
+    ("You have hit your ChatGPT usage limit (plus plan). Try again in ~3 days.", R.billing),
+    ("You have hit your ChatGPT usage limit (plus plan).", R.billing),
+])
+def test_a_usage_window_said_to_clear_in_about_so_long(text: str, expect: FailoverReason) -> None:
+    """A plan's usage window whose wait is written as approximate ("in ~227 min") is read as the wait it states: under
+    six hours a throttle on this credential (before: the tilde hid the wait, and a usage limit with no reset is
+    billing)."""
+    assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # Envoy Gateway in front of an llm-d endpoint picker at about 2,000 concurrent requests: its ext_proc pool
+    # overflowed (the reporter's paste of the response code details, in llm-d's tracker)
+    ("ext_proc_error_gRPC_error_14{upstream_connect_error_or_disconnect/reset_before_headers._reset_reason:_overflow"
+     "{upstream_reset_before_response_started{overflow}}}", R.overloaded),
+    ("upstream_reset_before_response_started{overflow}", R.overloaded),
+    # near misses: the same detail for a connection that failed, and one the upstream reset
+    ("upstream_reset_before_response_started{remote_connection_failure}", R.timeout),
+    ("upstream_reset_before_response_started{remote_reset}", R.timeout),
+])
+def test_envoys_overflow_in_its_response_code_details(text: str, expect: FailoverReason) -> None:
+    """Envoy's circuit breaker overflowing is load however it is spelt: "reset reason: overflow" in its sentence was
+    read so already; its response code details write every space as an underscore (before: a transport fault)."""
+    assert _rules_alone("Error", text) is expect

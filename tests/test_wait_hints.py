@@ -73,6 +73,10 @@ def test_wait_from_headers(headers: dict[str, str], seconds: float | None) -> No
     ("Sorry, your request was rate-limited. Please wait 587 hours 33 minutes before trying again.", 2_115_180.0),
     ("Please wait 2 minutes before trying again.", 120.0), ("we waited 5 seconds", None), ("await 5 seconds", None),
     ("waiting for network", None),
+    # a duration said to be approximate (OpenClaw on a ChatGPT plan's window, a Discord help thread archived at
+    # https://doublepost.link; a proxy's "resets in about 2.7 hours"); a tilde with no number is no wait
+    ("Summarization failed: You have hit your ChatGPT usage limit (plus plan). Try again in ~227 min.", 13_620.0),
+    ("resets in about 2.7 hours", 9_720.0), ("retry in ~ 30 s", 30.0), ("try again in ~ a while", None),
     # google-api-core's RetryInfo printed as protobuf text (https://github.com/cline/cline/issues/2540)
     ('[violations {\n}\n, links {\n  url: "https://ai.google.dev/gemini-api/docs/rate-limits"\n}\n, '
      'retry_delay {\n  seconds: 19\n}\n]', 19.0),
