@@ -831,6 +831,11 @@ HOLDOUT444 = "holdout444.jsonl"
 # AIBrix, llm-d, SkyServe, BentoML, Dynamo).
 HOLDOUT445 = "holdout445.jsonl"
 HOLDOUT446 = "holdout446.jsonl"
+# Three more samples, 6 December 2026, committed blind at 5ad70ad and measured on the rules of bdbdd9c: enterprise AI
+# platforms, learning settings (course and tutorial repos), AI features of databases and BI tools.
+HOLDOUT447 = "holdout447.jsonl"
+HOLDOUT448 = "holdout448.jsonl"
+HOLDOUT449 = "holdout449.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -894,6 +899,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT441, HOLDOUT442,
         HOLDOUT443, HOLDOUT444,
         HOLDOUT445, HOLDOUT446,
+        HOLDOUT447, HOLDOUT448, HOLDOUT449,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1641,6 +1647,9 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT444, 31, 31),  # representative: errors saved in committed run logs, results and reports; 31 unseen
     (HOLDOUT445, 20, 21),  # representative: community pages outside GitHub (Discord, blogs, forums); 19 unseen
     (HOLDOUT446, 21, 24),  # representative: production model-serving stacks (KServe, AIBrix, llm-d); 20 unseen
+    (HOLDOUT447, 21, 25),  # representative: enterprise AI platforms (SageMaker, SAP AI Core, OCI); 20 unseen
+    (HOLDOUT448, 19, 20),  # representative: learning settings: course and tutorial repos, Colab; 17 unseen
+    (HOLDOUT449, 18, 20),  # representative: AI features of databases and BI tools; 17 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -6764,3 +6764,29 @@ def test_envoys_overflow_in_its_response_code_details(text: str, expect: Failove
     """Envoy's circuit breaker overflowing is load however it is spelt: "reset reason: overflow" in its sentence was
     read so already; its response code details write every space as an underscore (before: a transport fault)."""
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # openai 0.x's InvalidRequestError with no status, in course notebooks (https://github.com/wandb/edu, a
+    # DeepLearning.AI short course's notes) and OpenAI's 404 text as a chat client printed it
+    ("InvalidRequestError", "The model `text-davinci-003` has been deprecated", R.model_not_found),
+    ("InvalidRequestError", "The model `text-davinci-003` has been deprecated, learn more here: "
+                            "https://platform.openai.com/docs/deprecations", R.model_not_found),
+    # axios's timer code under Kibana's Attack Discovery over Bedrock (elastic/kibana's tracker)
+    ("Error", "Unexpected API Error: ECONNABORTED", R.timeout),
+    # SAP AI Core's orchestration filter (https://github.com/SAP/ai-sdk-js)
+    ("Error", "400 - Filtering Module - Input Filter: Filtering module blocked content: content violated a configured "
+              "category.", R.content_policy_blocked),
+    # near misses: a request field deprecated, with "the model" after it; a field of the model with no model's name;
+    # a filtering module that let the content through and failed for another reason
+    ("InvalidRequestError", "The `functions` parameter has been deprecated; use tools with the model", R.format_error),
+    ("Error", "the model name field has been deprecated in favour of model_id", R.unknown),
+    ("Error", "400 - Filtering Module - Input Filter: configuration is invalid: unknown category 'hate_speech'",
+     R.format_error),
+])
+def test_a_retired_model_in_openais_words_axios_timeout_code_and_sap_filtering(type_name: str, text: str,
+                                                                               expect: FailoverReason) -> None:
+    """"The model `<name>` has been deprecated" is the model's (all 7 such corpus texts are labelled so; openai 0.x
+    raised it with no status, read as a request defect before); axios's ECONNABORTED is its own timer (before: unknown);
+    SAP's "Filtering module blocked content" is a content block (before: format_error by its 400)."""
+    assert _rules_alone(type_name, text) is expect
