@@ -44,7 +44,10 @@ class Kicker:
         self._thread: threading.Thread | None = None
 
     def start(self) -> bool:
-        """Install the wakeup socket (main thread only); False when another wakeup fd is in use (left alone)."""
+        """Install the wakeup socket (main thread only); False when another wakeup fd is in use (left alone), or where
+        a signal cannot be sent to one thread (Windows: no ``pthread_kill``)."""
+        if not hasattr(signal, "pthread_kill"):
+            return False
         reader, writer = socket.socketpair()
         writer.setblocking(False)
         try:
