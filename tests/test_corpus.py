@@ -836,6 +836,10 @@ HOLDOUT446 = "holdout446.jsonl"
 HOLDOUT447 = "holdout447.jsonl"
 HOLDOUT448 = "holdout448.jsonl"
 HOLDOUT449 = "holdout449.jsonl"
+# One more sample on the last of the lookup budget, 6 December 2026, committed blind at 77b586c and measured on the
+# rules of debadde: plugins of creative tools (calibre's Ebook Translator, Subtitle Edit, a Blender add-on, a Unity
+# wrapper).
+HOLDOUT450 = "holdout450.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -900,6 +904,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT443, HOLDOUT444,
         HOLDOUT445, HOLDOUT446,
         HOLDOUT447, HOLDOUT448, HOLDOUT449,
+        HOLDOUT450,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1650,6 +1655,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT447, 21, 25),  # representative: enterprise AI platforms (SageMaker, SAP AI Core, OCI); 20 unseen
     (HOLDOUT448, 19, 20),  # representative: learning settings: course and tutorial repos, Colab; 17 unseen
     (HOLDOUT449, 18, 20),  # representative: AI features of databases and BI tools; 17 unseen
+    (HOLDOUT450, 12, 12),  # representative: creative-tool plugins (calibre, Subtitle Edit, Blender, Unity); 11 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

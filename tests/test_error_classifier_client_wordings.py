@@ -6028,6 +6028,11 @@ def test_holdout376_to_381_no_allowance_under_a_throttle_code(message: str, expe
     # (https://github.com/trigaten/Learn_Prompting/issues/691: 57 in the messages, 10000 in the completion)
     (4097, 57, 10000, R.format_error),
     (4096, 74, 4096, R.format_error),
+    # ... or leaves the prompt one token (ChatGPT Wrapper for Unity's default max_tokens of 4096 on a 4097 window:
+    # https://github.com/GraesonB/ChatGPT-Wrapper-For-Unity/issues/20, "say Hello" failed until max_tokens came down)
+    (4097, 251, 4096, R.format_error),
+    # near miss: seven tokens left (a polyglot benchmark's run, labelled context_overflow in the corpus)
+    (4097, 70, 4090, R.context_overflow),
     # near miss (https://github.com/n3d1117/chatgpt-telegram-bot/issues/174): the prompt makes it overflow
     (4097, 137, 4000, R.context_overflow),
     # near miss: a long conversation and a modest budget
