@@ -1300,7 +1300,11 @@ RULES: Final[tuple[Rule, ...]] = (
         "apitimeouterror", "apiconnectionerror", "deadlineexceeded", "gatewaytimeout", "gatewaytimeouterror",
         # Java's refused connection, as a JVM client's trace names it ("java.net.ConnectException: Failed to connect
         # to /127.0.0.1:12334")
-        "connectexception")),
+        "connectexception",
+        # axios's CanceledError, the call aborted by the client's own signal or timer ("proxyRequest: AI API request
+        # error: CanceledError: canceled": ONLYOFFICE's AI proxy, https://github.com/ONLYOFFICE/DocumentServer/issues/
+        # 3428 and onlyoffice.github.io#437, both labelled timeout), read as a 499 and Go's "context canceled" are
+        "cancelederror")),
     rule("class_server_error", R.server_error, statuses=NONE, codes=(
         "internalservererror", "internalserver", "badgatewayerror", "badgateway",
         "enginedeaderror", "asyncenginedeaderror")),  # vLLM: the engine died; every request fails until a restart

@@ -6795,3 +6795,16 @@ def test_a_retired_model_in_openais_words_axios_timeout_code_and_sap_filtering(t
     raised it with no status, read as a request defect before); axios's ECONNABORTED is its own timer (before: unknown);
     SAP's "Filtering module blocked content" is a content block (before: format_error by its 400)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # ONLYOFFICE's AI proxy (https://github.com/ONLYOFFICE/DocumentServer/issues/3428), with its class and without
+    ("CanceledError", "proxyRequest: AI API request error: CanceledError: canceled", R.timeout),
+    ("Error", "proxyRequest: AI API request error: CanceledError: canceled", R.timeout),
+    # near miss: a cancelled job in words, with no client class named
+    ("Error", "The fine-tuning job was cancelled by the organization owner", R.unknown),
+])
+def test_axios_canceled_error_is_the_clients_own_abort(type_name: str, text: str, expect: FailoverReason) -> None:
+    """axios's CanceledError is the call aborted by the client's own signal or timer: a timeout, as a 499 is (both
+    corpus texts are labelled so; before: unknown)."""
+    assert _rules_alone(type_name, text) is expect
