@@ -731,9 +731,12 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("output_truncated_code", R.output_truncated, codes=("lengthfinishreasonerror", "incompleteoutputexception")),
     # A host too small for the model (Ollama, llama.cpp): this endpoint never serves it; a smaller model may.
     rule("model_too_big_for_host", R.model_not_found, statuses=(400, 500, 503, None), tags=("host_memory",)),
-    # A server that says it failed to load the model (LM Studio's 400): this endpoint does not serve it now; another
-    # model or endpoint may. Under a 5xx it is the engine's own fault (a server error), not load.
-    rule("model_load_failed", R.model_not_found, statuses=(400, None), tags=("load_failed",),
+    # A server that says it failed to load the model (LM Studio's 400, Ollama's and LocalAI's 500 "could not load model
+    # - all backends returned error", Lemonade's model_load_error, a relay's 502 around it): this endpoint does not
+    # serve it now; another model or endpoint may, and retrying the same model loads it no better. The corpus labels
+    # such 500s model_not_found 17 to 5 (a runtime that crashed while loading, named as a fault of its own, stays a
+    # server error: ``server_fault``).
+    rule("model_load_failed", R.model_not_found, statuses=(400, 500, 502, None), tags=("load_failed",),
          unless=("server_fault",)),
     # No key reached the call (``key_unset``): whatever status a proxy or gateway put on its refusal to go on without
     # one (a 503 "NVIDIA_NIM_API_KEY is not set", a 500 "Unauthenticated. Configure AI_GATEWAY_API_KEY"), a key must be

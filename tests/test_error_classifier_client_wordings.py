@@ -6808,3 +6808,25 @@ def test_axios_canceled_error_is_the_clients_own_abort(type_name: str, text: str
     """axios's CanceledError is the call aborted by the client's own signal or timer: a timeout, as a 499 is (both
     corpus texts are labelled so; before: unknown)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # Lemonade's model_load_error (https://github.com/lemonade-sdk/lemonade/issues/1462) and LocalAI's "could not load
+    # model - all backends returned error" (https://github.com/mudler/LocalAI, pkg/model/initializers.go), both 500
+    (500, {"error": {"code": "model_load_error", "message": "Failed to load model 'Qwen3-0.6B-GGUF': llama-server "
+                     "failed to start", "param": "model", "type": "model_load_error"}}, R.model_not_found),
+    (500, {"error": {"code": 500, "message": "could not load model - all backends returned error: 3 errors occurred:"
+                     "\n\t* could not load model: rpc error: code = Unknown desc = failed loading model\n\n",
+                     "type": ""}}, R.model_not_found),
+    # ... behind a relay's 502
+    (502, {"error": {"message": "upstream: could not load model - all backends returned error", "type": "upstream"}},
+     R.model_not_found),
+    # near misses: a 500 with no word of loading; a 503 (load is read by its own rules there)
+    (500, {"error": {"message": "Internal server error", "type": "server_error"}}, R.server_error),
+    (503, {"error": {"message": "Service Unavailable", "type": "server_error"}}, R.overloaded),
+])
+def test_a_model_that_failed_to_load_under_a_500(status: int, body: dict[str, Any], expect: FailoverReason) -> None:
+    """A server that says it could not load the model is the model's for this endpoint under a 500 or 502 too: another
+    model may serve, retrying this one loads it no better (the corpus labels such 500s model_not_found 17 to 5;
+    before: server_error by the status)."""
+    assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
