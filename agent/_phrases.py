@@ -3794,17 +3794,27 @@ def scan(text: str) -> tuple[str, frozenset[str]]:
 # model name field has been deprecated" names none). Read by ``with_derived``; tag ``model_missing``.
 _MODEL_RETIRED: Final = re.compile(r" the model ((?:\S+ ){1,8}?)has been deprecated ")
 _MODEL_MISSING_TAGS: Final = frozenset({"model_missing"})
+# The Dart SDKs (google_generative_ai, firebase_ai) on a candidate whose content holds no parts: "Unhandled format for
+# Content: {}" or "... {role: model}", alone or before "This indicates a problem with the ... SDK" (all 4 corpus texts
+# are labelled empty_response: https://github.com/google-gemini/deprecated-generative-ai-dart/issues/224). Content in
+# a format the SDK does not know (parts it cannot read) stays an unreadable answer. Read by ``with_derived``; tag
+# ``empty_answer``.
+_CONTENT_WITHOUT_PARTS: Final = re.compile(r" unhandled format for content (?:role model )?(?:this indicates |$)")
+_EMPTY_ANSWER_TAGS: Final = frozenset({"empty_answer"})
 
 
 def with_derived(norm: str, tags: frozenset[str]) -> frozenset[str]:
     """``tags`` and the tags no phrase list can hold, read from the normalised text by pattern: ``key_unset`` for a
     key's environment variable said to be unset or required (``_KEY_UNSET``), ``model_missing`` for a model said to be
-    deprecated (``_MODEL_RETIRED``)."""
+    deprecated (``_MODEL_RETIRED``), ``empty_answer`` for a Dart SDK's content without parts
+    (``_CONTENT_WITHOUT_PARTS``)."""
     if "_api_key " in norm and _KEY_UNSET.search(norm):
         tags = tags | _KEY_UNSET_TAGS
     if " has been deprecated " in norm and (named := _MODEL_RETIRED.search(norm)) is not None and any(
             c.isdigit() for c in named.group(1)):
         tags = tags | _MODEL_MISSING_TAGS
+    if " unhandled format for content " in norm and _CONTENT_WITHOUT_PARTS.search(norm):
+        tags = tags | _EMPTY_ANSWER_TAGS
     return tags
 
 

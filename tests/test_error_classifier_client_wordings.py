@@ -6830,3 +6830,21 @@ def test_a_model_that_failed_to_load_under_a_500(status: int, body: dict[str, An
     model may serve, retrying this one loads it no better (the corpus labels such 500s model_not_found 17 to 5;
     before: server_error by the status)."""
     assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # the Dart SDKs on a candidate with no parts (https://github.com/google-gemini/deprecated-generative-ai-dart/
+    # issues/224 and /232, https://github.com/firebase/flutterfire/issues/17432)
+    ("Unhandled format for Content: {}", R.empty_response),
+    ("Unhandled format for Content: {role: model}\nThis indicates a problem with the Vertex AI in Firebase SDK. Try "
+     "updating to the latest version (https://pub.dev/packages/firebase_ai/versions), or file an issue at "
+     "https://github.com/firebase/flutterfire/issues.", R.empty_response),
+    # near miss: content with parts in a format the SDK does not know is an unreadable answer
+    ("Unhandled format for Content: {role: model, parts: [{executableCode: {language: PYTHON}}]}",
+     R.malformed_response),
+])
+def test_a_dart_sdks_content_without_parts_is_an_empty_answer(text: str, expect: FailoverReason) -> None:
+    """"Unhandled format for Content: {}" (or only its role) is an answer with nothing in it (the corpus's 4 such texts
+    are labelled empty_response; before: malformed_response); content with parts the SDK cannot read stays
+    malformed."""
+    assert _rules_alone("Error", text) is expect
