@@ -147,7 +147,11 @@ def input_budget_whole(f: ErrorFacts) -> bool:
     found = dict(f.headers)
     limit = found.get("anthropic-ratelimit-input-tokens-limit")
     left = found.get("anthropic-ratelimit-input-tokens-remaining")
-    if limit is None or left is None or not limit.strip().isdigit() or not left.strip().isdigit():
+    if limit is None or left is None:
+        return False
+    limit, left = limit.strip(), left.strip()
+    # ASCII digits only: str.isdigit also accepts "²", which int() refuses (a hostile header must not fault the walk)
+    if not (limit.isascii() and limit.isdigit() and left.isascii() and left.isdigit()):
         return False
     return 0 < int(limit) <= int(left)
 

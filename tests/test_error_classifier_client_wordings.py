@@ -6739,6 +6739,27 @@ def test_an_input_token_refusal_while_the_budget_is_untouched_is_a_request_too_b
     assert classify_api_error(exception_from_http("anthropic", 429, body, headers)).reason is expect
 
 
+def test_a_non_ascii_digit_in_the_input_budget_headers_leaves_the_throttle_reading() -> None:
+    """"²" is a digit to str.isdigit but not to int(): in the input-budget headers (bytes a server may send, latin-1
+    as httpx decodes them) it is no number, and the 429 stays a rate limit instead of faulting the rule walk."""
+    import anthropic
+    import httpx2
+
+    body = json.dumps({"type": "error", "error": {"type": "rate_limit_error", "message": _ITPM_REFUSAL}}).encode()
+
+    def answer(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(429, content=body, headers=[
+            (b"content-type", b"application/json"), (b"anthropic-ratelimit-input-tokens-limit", b"\xb2"),
+            (b"anthropic-ratelimit-input-tokens-remaining", b"\xb2")])
+
+    client = anthropic.Anthropic(api_key="test-key-not-a-secret", base_url="http://upstream.test", max_retries=0,
+                                 http_client=httpx2.Client(transport=httpx2.MockTransport(answer)))
+    with pytest.raises(anthropic.RateLimitError) as raised:
+        client.messages.create(model="claude-test", max_tokens=16, messages=[{"role": "user", "content": "hi"}])
+    verdict = classify_api_error(raised.value, word_model=NO_MODEL)
+    assert (verdict.reason, verdict.rule) == (R.rate_limit, "rate_limit_code")
+
+
 @pytest.mark.parametrize(("text", "expect"), [
     # OpenClaw's compaction on a ChatGPT Plus plan (a Discord help thread archived at https://doublepost.link): the
     # window clears in under four hours
