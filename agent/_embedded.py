@@ -38,6 +38,7 @@ _LITERAL_LIMIT: Final = 3000  # longest Python-literal dict we evaluate (ast is 
 _CANDIDATE: Final = re.compile(r"[45](?<![\w.][45])\d\d(?!\w|\.\w)")
 _METHODS: Final = "(?:POST|GET|PUT|PATCH|DELETE)"  # a request's method as a log line prints it
 _SPRING_STATUS: Final = re.compile(r" [A-Z][A-Z_]{2,30} from " + _METHODS + r"\b")
+_METHOD_BRACKET: Final = re.compile(r"\[" + _METHODS + r":$")  # "[POST:" right before a status
 _METHOD_URL: Final = re.compile(r"\b" + _METHODS + r" https?://\S+ $")  # searched up to a status
 _BEFORE: Final = ("error code", "status code", "status_code", "status", "api error", "http error", "http",
                   "response code", "http/2", "http/1.1", "http/1.0", "error",
@@ -258,8 +259,16 @@ def embedded_status(text: str) -> int | None:
                 or (head[start - 2:start] == ": " and head[end:end + 2] == ": ")
                 # ... or alone at the very end of a short message after a colon and a space (``_ends_failure``)
                 or _ends_failure(text, start, end)
-                # OkHttp's Response{protocol=h2, code=429, ...}, a client's "(code=500, msg=...)": a key=value field
-                or (head[max(0, start - 5):start].lower() == "code=" and head[start - 9:start - 5].lower() != "exit")
+                # OkHttp's Response{protocol=h2, code=429, ...}, a client's "(code=500, msg=...)": a key=value field;
+                # or key:value with no space (ChatGPT-T: "Custom error: ( code:400, message: \"openai api request
+                # error!\")": https://github.com/pljhonglu/ChatGPT-T/issues/5)
+                or (head[max(0, start - 5):start].lower() in ("code=", "code:")
+                    and not head[max(0, start - 10):start - 5].lower().rstrip().endswith("exit"))
+                # the method and the status in brackets, as RageAgainstThePixel's Unity clients' RestException prints a
+                # failed call ("[POST:500] https://api.openai.com/v1/threads/runs Failed!":
+                # https://github.com/RageAgainstThePixel/com.openai.unity/issues/177)
+                or (head[start - 1:start] == ":" and head[end:end + 1] == "]" and _METHOD_BRACKET.search(
+                    head, max(0, start - 8), start) is not None)
                 or (before.endswith(_VERB_BEFORE) and _verb_object_is_status(head, end))
                 # Spring's WebClientResponseException: the status, its HttpStatus name, the request ("400 BAD_REQUEST
                 # from POST http://localhost:11434/api/chat", "429 TOO_MANY_REQUESTS from POST ...")
@@ -277,7 +286,7 @@ def embedded_status(text: str) -> int | None:
         return bare
     if "[GIN]" in head and (gin := _GIN_LOG_RE.search(head)) is not None:
         return int(gin.group(1))
-    if (("rror: " in head or "tatus: " in head or "ailed: " in head or "tatus '" in head)
+    if (("rror: " in head or "tatus: " in head or "ailed: " in head or "tatus '" in head or "replied: " in head)
             and (reason := _reason_after_lead(head.lower())) is not None):
         return reason
     return _named_status(head)
@@ -347,7 +356,11 @@ _REASON_LEADS: Final = ("client error: ", "server error: ", "http error: ", "sta
                         "invalid status '",
                         # a client that knows no better name for the status it got ("Unknown error: Method Not allowed":
                         # the Ollama Client browser extension)
-                        "unknown error: ")
+                        "unknown error: ",
+                        # Qt's QNetworkReply::errorString, in every Qt app that calls a provider ("Error transferring
+                        # https://api.openai.com/v1/chat/completions - server replied: Not Found": QOwnNotes,
+                        # https://github.com/pbek/QOwnNotes/issues/3058)
+                        "server replied: ")
 
 
 _REASON_ENDS: Final = ("", " ", ".", ",", ";", ")", "'")

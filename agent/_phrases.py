@@ -2324,6 +2324,9 @@ _TAG_LIST: Final = (
          "json schema is invalid",
          # Responses API: the input names an item the server never stored (store=false) or lost.
          ("item with id", "not found"), "items are not persisted", ("previous response with id", "not found"),
+         # ... as Codex logs it before resending the whole history ("previous response id not found - will retry with
+         # full history": https://github.com/openai/codex/blob/main/codex-rs/core/src/error.rs)
+         ("previous response id", "not found"),
          # A parameter this model refuses, or only takes one value of (DeepSeek's reasoner, Anthropic with thinking,
          # Zhipu's code 1210), in the provider's words.
          "does not support the parameter", "may only be set to", "invalid api parameter",
@@ -3441,6 +3444,9 @@ _TAG_LIST: Final = (
          # an answer whose content was empty in a client's words ("OpenAI-compatible response content was empty"),
          # FastGPT's "模型流响应为空" (the model's stream response is empty)
          "response content was empty", "响应为空",
+         # Inspur Yuan's "模型返回为空" (the model returned nothing, then "please try changing the input":
+         # https://github.com/Shawn-IEITSystems/Yuan-1.0/issues/47)
+         "模型返回为空",
          # an empty answer named in two words ("Error: Empty response!" of a Telegram bot over the ChatGPT web backend:
          # https://github.com/F33RNI/GPT-Telegramus/issues/143); every corpus text holding them labels them so
          "empty response",

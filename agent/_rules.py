@@ -163,7 +163,9 @@ def request_fits_budget(f: ErrorFacts) -> bool:
 
 
 # OpenAI's window refusal with its split ("maximum context length is 4097 tokens. However, you requested 10057 tokens
-# (57 in the messages, 10000 in the completion)"), as OpenAI, Azure, vLLM and the servers that copy it word it.
+# (57 in the messages, 10000 in the completion)"), as OpenAI, Azure, vLLM and the servers that copy it word it. Not the
+# legacy completions endpoint's "(71 in your prompt; 3929 for the completion)": the corpus labels that wording
+# context_overflow four to one (whoever chose max_tokens sees "reduce your prompt; or completion length").
 _WINDOW_SPLIT: Final = re.compile(r"maximum context length is (\d+) tokens.{0,120}? (\d+) in the completion")
 
 
@@ -586,7 +588,9 @@ def browser_fetch_failed(f: ErrorFacts) -> bool:
 # a field the answer lacked prints as the class and the quoted key alone ("litellm.APIConnectionError: 'output'",
 # "... GroqException - 'id'", "... 'signature'": BerriAI/litellm#13313): no connection failed, the answer was
 # unreadable.
-_KEY_ALONE: Final = re.compile(r"(?:error:|exception -) '[a-z_][a-z0-9_]{0,40}'$")
+# A logger's "Caught exception: 'choices'" (Langchain-Chatchat's utils: https://github.com/chatchat-space/
+# Langchain-Chatchat/issues/1922) likewise.
+_KEY_ALONE: Final = re.compile(r"(?:error:|exception:|exception -) '[a-z_][a-z0-9_]{0,40}'$")
 
 
 def key_missing_in_answer(f: ErrorFacts) -> bool:
@@ -597,6 +601,8 @@ def key_missing_in_answer(f: ErrorFacts) -> bool:
     if "keyerror" in f.codes and f.text.strip().strip('"') in _ANSWER_KEYS:
         return True  # a KeyError for a field of the answer, its text the key alone ("KeyError: 'content'")
     tail = f.text[-60:].rstrip()
+    if "keyerror" in f.codes:
+        tail = tail.rstrip('"')  # a KeyError prints its text as a repr: KeyError("... 'choices'") in double quotes
     if not tail.endswith("'"):
         return False
     return ((f.kind is ExcKind.connection or "keyerror" in f.text or tail.endswith(_ANSWER_FIELDS))

@@ -243,8 +243,11 @@ def _assistants_run(data: Mapping[str, Any]) -> SoftVerdict | None:
     return None
 
 
+# The Realtime API's response (the ``response`` of a ``response.done`` event) is read as a Responses object: a failed
+# one carries its error in ``status_details``, and a paste may leave out its ``output`` (Azure's "The server had an
+# error while processing your request." with no output: https://learn.microsoft.com/en-us/answers/questions/5821653).
 _BY_OBJECT: Final[dict[object, Callable[[Mapping[str, Any]], SoftVerdict | None]]] = {
-    "response": _responses, "thread.run": _assistants_run}
+    "response": _responses, "realtime.response": _responses, "thread.run": _assistants_run}
 
 
 def _reader_of(data: Mapping[str, Any]) -> Callable[[Mapping[str, Any]], SoftVerdict | None] | None:

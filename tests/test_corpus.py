@@ -878,6 +878,16 @@ HOLDOUT449 = "holdout449.jsonl"
 # rules of debadde: plugins of creative tools (calibre's Ebook Translator, Subtitle Edit, a Blender add-on, a Unity
 # wrapper).
 HOLDOUT450 = "holdout450.jsonl"
+# Six samples from new angles mined at once, 6 December 2026 (twenty-fifth session), committed blind at 442451e and
+# measured on the rules of c351c9a: editor and data-science language ecosystems; evaluation and red-team harnesses;
+# chat-platform bots; non-chat surfaces (Realtime, batch, embeddings, Assistants runs); browser, office and mobile apps;
+# Chinese-language issues.
+HOLDOUT451 = "holdout451.jsonl"
+HOLDOUT452 = "holdout452.jsonl"
+HOLDOUT453 = "holdout453.jsonl"
+HOLDOUT454 = "holdout454.jsonl"
+HOLDOUT455 = "holdout455.jsonl"
+HOLDOUT456 = "holdout456.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -943,6 +953,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT445, HOLDOUT446,
         HOLDOUT447, HOLDOUT448, HOLDOUT449,
         HOLDOUT450,
+        HOLDOUT451, HOLDOUT452, HOLDOUT453, HOLDOUT454, HOLDOUT455, HOLDOUT456,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1695,6 +1706,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT448, 19, 20),  # representative: learning settings: course and tutorial repos, Colab; 17 unseen
     (HOLDOUT449, 18, 20),  # representative: AI features of databases and BI tools; 17 unseen
     (HOLDOUT450, 12, 12),  # representative: creative-tool plugins (calibre, Subtitle Edit, Blender, Unity); 11 unseen
+    (HOLDOUT451, 23, 24),  # representative: Emacs, Vim, JetBrains, Sublime, R, Julia clients; 23 unseen
+    (HOLDOUT452, 24, 24),  # representative: evaluation, benchmark and red-team harnesses; 24 unseen
+    (HOLDOUT453, 22, 24),  # representative: chat-platform bots (Telegram, Discord, QQ, WeChat); 22 unseen
+    (HOLDOUT454, 23, 28),  # representative: Realtime, batch, embeddings and Assistants runs; 21 unseen
+    (HOLDOUT455, 21, 24),  # representative: browser extensions, office add-ins, chat apps; 20 unseen
+    (HOLDOUT456, 25, 28),  # representative: Chinese-language issues; 22 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -6869,3 +6869,55 @@ def test_a_dart_sdks_content_without_parts_is_an_empty_answer(text: str, expect:
     are labelled empty_response; before: malformed_response); content with parts the SDK cannot read stays
     malformed."""
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # Qt's QNetworkReply::errorString names the status by its reason phrase (https://github.com/pbek/QOwnNotes/issues/
+    # 3058)
+    ("Error", "Error transferring https://api.openai.com/v1/chat/completions - server replied: Not Found ",
+     R.model_not_found),
+    ("Error", "Error transferring http://192.168.1.20:8080/v1/chat/completions - server replied: Bad Gateway",
+     R.server_error),
+    # RageAgainstThePixel's Unity clients: the method and the status in brackets
+    # (https://github.com/RageAgainstThePixel/com.openai.unity/issues/177)
+    ("Utilities.WebRequestRest.RestException", "[POST:500] https://api.openai.com/v1/threads/runs Failed!",
+     R.server_error),
+    # a client's key:value status (https://github.com/pljhonglu/ChatGPT-T/issues/5)
+    ("Error", 'Custom error: ( code:400, message: "openai api request error!")', R.format_error),
+    # a logger's line around a KeyError for the answer's choices
+    # (https://github.com/chatchat-space/Langchain-Chatchat/issues/1922)
+    ("KeyError", "Caught exception: 'choices'", R.malformed_response),
+    # Inspur Yuan's empty answer (https://github.com/Shawn-IEITSystems/Yuan-1.0/issues/47)
+    ("Error", "模型返回为空\uff0c请尝试修改输入\u3002", R.empty_response),
+    # Codex's log line before it resends the whole history (https://github.com/openai/codex/blob/main/codex-rs/core/
+    # src/error.rs): the request named a stored response the server does not have
+    ("Error", "previous response id not found - will retry with full history", R.format_error),
+    # near misses: a server that replied with no status phrase, a bracketed number that is no method's status, an exit
+    # code, a KeyError for the caller's own key
+    ("Error", "Error transferring https://example.test/v1/chat - server replied: ", R.unknown),
+    ("Error", "[step:500] finished", R.unknown),
+    ("Error", "process failed, exit code:500", R.unknown),
+    ("KeyError", "Caught exception: 'tool_name'", R.unknown),
+])
+def test_qt_and_unity_clients_statuses_a_logged_keyerror_and_an_empty_answer_in_chinese(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """Statuses printed by Qt ("server replied: Not Found"), by Unity clients ("[POST:500]") and as "code:400"; a
+    KeyError for the answer's 'choices' inside a logger's words; "模型返回为空"; Codex's "previous response id not
+    found" (before: unknown, or read otherwise by the word model)."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_a_realtime_response_that_failed_without_its_output_is_read() -> None:
+    """A Realtime ``response.done`` whose response failed is read by its ``status_details`` error even when the paste
+    has no ``output`` (Azure: https://learn.microsoft.com/en-us/answers/questions/5821653; before: read as a
+    success), through the real client that streams it."""
+    event = {"type": "response.done", "event_id": "event_1", "response": {
+        "object": "realtime.response", "id": "resp_1", "status": "failed", "status_details": {
+            "type": "failed", "error": {"type": "server_error", "code": None,
+                                        "message": "The server had an error while processing your request."}}}}
+    c = classify_soft_failure(outcome_from_event(event), word_model=NO_MODEL)
+    assert c is not None and c.reason is R.server_error
+    completed = {**event, "response": {**event["response"], "status": "completed", "output": [
+        {"type": "message", "content": [{"type": "text", "text": "hi"}]}]}}
+    del completed["response"]["status_details"]
+    assert classify_soft_failure(outcome_from_event(completed), word_model=NO_MODEL) is None
