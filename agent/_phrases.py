@@ -331,6 +331,9 @@ _TAG_LIST: Final = (
          # public code so it was blocked", Azure's protected-material filter): the same prompt meets the same filter
          ("guardrail", "violation"), ("guardrail", "cannot respond to requests"), "response was filtered",
          "matched public code",
+         # ... and Copilot Chat's log of a request its filter refused ("ccreq:6d224459.copilotmd | promptFiltered |
+         # gpt-4o-mini-2024-07-18 | 949ms": https://github.com/github/copilot-cli/issues/4312)
+         "promptfiltered",
          # ... and the same verdict in other clients' words (GitHub's Copilot clients: "The model returned no content
          # because the response was blocked by content filtering.": https://github.com/github/copilot-cli/issues/3348;
          # pydantic-ai's "Response content filtered by model 'x'": https://github.com/pydantic/pydantic-ai/pull/3634)
@@ -921,6 +924,10 @@ _TAG_LIST: Final = (
          "exceed context limit", "exceeds context limit", "inputs tokens max_new_tokens must be",
          "inputs must have less than", "cannot truncate prompt with n_keep", "context size has been exceeded",
          "too many tokens in the prompt", "tokens in the prompt cannot exceed", "size limit exceeded by",
+         # llama.cpp's tokenizer when the prompt outgrows the context's token buffer ("llama_tokenize_with_model: too
+         # many tokens", llama-cpp-python under localGPT's growing history: https://github.com/PromtEngineer/localGPT/
+         # issues/441)
+         "llama_tokenize_with_model too many tokens", "llama_tokenize too many tokens",
          "range of input length", "exceeds the maximum allowed length", "cannot truncate to",
          "context limit exceeded", "floor_output_tokens", "token length too long", "model token limit",
          ("total number of tokens", "cannot exceed"), "larger than the max context size",
@@ -1368,6 +1375,9 @@ _TAG_LIST: Final = (
          # tokens used in 2026-03", CLIProxyAPI under a rate_limit_exceeded code)
          "monthly token quota",
          "per day", "per month", "daily limit", "daily quota", "daily request limit", "monthly limit", "monthly quota",
+         # a daily allowance in an app's words ("AI Gen page insert limit reached for today. Please try again
+         # tomorrow.": https://github.com/FlutterFlow/flutterflow-issues/issues/1305)
+         ("limit reached", "for today"), "try again tomorrow",
          "per-day",
          "tokens per day", "requests per day", "free-models-per-day", "daily free allocation",
          "free allocation of",
@@ -1791,6 +1801,10 @@ _TAG_LIST: Final = (
          # ... and of one kind ("Too many concurrent vision requests. Please try again later": GitHub Copilot's API)
          ("too many concurrent", "requests"),
          "too many concurrent requests", "slow down", ("too many tokens", "wait"), "rate-limited",
+         # a client retrying the SDK's throttle class after a short wait, only its name left in the log line
+         # ("WARNING:pdf2zh.translator:RateLimitError, retrying in 1.0 seconds...":
+         # https://github.com/PDFMathTranslate/PDFMathTranslate/issues/1147)
+         ("ratelimiterror", "retrying in"),
          # DashScope's per-minute allocation (Throttling.AllocationQuota)
          "allocated quota exceeded", "allocationquota",
          # "requests too frequent", "concurrency over the limit" (ERNIE Bot, Chinese relays)
@@ -3187,6 +3201,10 @@ _TAG_LIST: Final = (
          # value but found unexpected end of string at character 65537": https://github.com/codota/tabnine-nvim/issues/
          # 151)
          "unhandled format for", "unhandled contentmodality format", "expected value but found invalid token",
+         # ... and an enum value they do not know ("Unhandled FinishReason format" for UNEXPECTED_TOOL_CALL:
+         # https://github.com/firebase/flutterfire/issues/18181), their other enums likewise
+         "unhandled finishreason format", "unhandled blockreason format", "unhandled harmcategory format",
+         "unhandled harmprobability format",
          "expected value but found unexpected end of string",
          # the OpenAI Agents SDK's ModelBehaviorError text without its class ("Invalid output type":
          # https://github.com/openai/openai-agents-js/issues/139, /261)

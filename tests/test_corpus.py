@@ -888,6 +888,13 @@ HOLDOUT453 = "holdout453.jsonl"
 HOLDOUT454 = "holdout454.jsonl"
 HOLDOUT455 = "holdout455.jsonl"
 HOLDOUT456 = "holdout456.jsonl"
+# Four more samples from new angles, 6 December 2026 (twenty-fifth session), committed blind at d301d13 and measured on
+# the rules of c311852: CI bots and GitHub Actions; the MCP ecosystem and structured-output libraries; research and
+# knowledge agents; mobile and cross-platform client libraries.
+HOLDOUT457 = "holdout457.jsonl"
+HOLDOUT458 = "holdout458.jsonl"
+HOLDOUT459 = "holdout459.jsonl"
+HOLDOUT460 = "holdout460.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -954,6 +961,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT447, HOLDOUT448, HOLDOUT449,
         HOLDOUT450,
         HOLDOUT451, HOLDOUT452, HOLDOUT453, HOLDOUT454, HOLDOUT455, HOLDOUT456,
+        HOLDOUT457, HOLDOUT458, HOLDOUT459, HOLDOUT460,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1712,6 +1720,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT454, 23, 28),  # representative: Realtime, batch, embeddings and Assistants runs; 21 unseen
     (HOLDOUT455, 21, 24),  # representative: browser extensions, office add-ins, chat apps; 20 unseen
     (HOLDOUT456, 25, 28),  # representative: Chinese-language issues; 22 unseen
+    (HOLDOUT457, 22, 23),  # representative: CI bots and GitHub Actions (PR review, commits, i18n); 21 unseen
+    (HOLDOUT458, 20, 21),  # representative: MCP hosts and servers, structured-output libraries; 20 unseen
+    (HOLDOUT459, 19, 22),  # representative: research agents, answer engines, RAG apps; 17 unseen
+    (HOLDOUT460, 23, 23),  # representative: Swift, Kotlin, Flutter, React Native clients; 21 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

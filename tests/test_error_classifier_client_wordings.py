@@ -6921,3 +6921,32 @@ def test_a_realtime_response_that_failed_without_its_output_is_read() -> None:
         {"type": "message", "content": [{"type": "text", "text": "hi"}]}]}}
     del completed["response"]["status_details"]
     assert classify_soft_failure(outcome_from_event(completed), word_model=NO_MODEL) is None
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # llama-cpp-python's tokenizer when the history outgrew the context (https://github.com/PromtEngineer/localGPT/
+    # issues/441)
+    ("Error", "llama_tokenize_with_model: too many tokens", R.context_overflow),
+    # Copilot Chat's request log: the filter refused the prompt (https://github.com/github/copilot-cli/issues/4312)
+    ("Error", "2026-07-31 11:12:21.583 [error] Server error: 422 Unprocessable Entity\n2026-07-31 11:12:21.584 [info] "
+     "ccreq:6d224459.copilotmd | promptFiltered | gpt-4o-mini-2024-07-18 | 949ms | [gitCommitMessageGenerator]",
+     R.content_policy_blocked),
+    # the Dart SDKs on a finish reason they do not know (https://github.com/firebase/flutterfire/issues/18181)
+    ("FormatException", "Unhandled FinishReason format", R.malformed_response),
+    # a translator's log of the SDK's throttle class, retried after a second
+    # (https://github.com/PDFMathTranslate/PDFMathTranslate/issues/1147)
+    ("Error", "WARNING:pdf2zh.translator:RateLimitError, retrying in 1.0 seconds... (Attempt 1/100)", R.rate_limit),
+    # an app's daily allowance (https://github.com/FlutterFlow/flutterflow-issues/issues/1305)
+    ("Error", "AI Gen page insert limit reached for today. Please try again tomorrow.", R.billing),
+    # near misses: a tokenizer's other complaint (read by its own words), the class's name with no retry (read by
+    # the name), a limit that is no allowance
+    ("Error", "llama_tokenize_with_model: invalid character", R.format_error),
+    ("Error", "RateLimitError", R.rate_limit),
+    ("Error", "limit reached", R.unknown),
+])
+def test_a_tokenizer_overflow_copilots_prompt_filter_a_dart_enum_a_logged_throttle_and_a_daily_allowance(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """llama.cpp's "too many tokens" from its tokenizer; Copilot's "promptFiltered" outcome; the Dart SDKs' "Unhandled
+    FinishReason format"; a log's "RateLimitError, retrying in 1.0 seconds"; "limit reached for today ... try again
+    tomorrow" (before: unknown, or read otherwise by the word model or the status)."""
+    assert _rules_alone(type_name, text) is expect
