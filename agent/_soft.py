@@ -197,15 +197,22 @@ def _responses(data: Mapping[str, Any]) -> SoftVerdict | None:
         if status == "completed" and (refused := _refusal(data.get("output"))) is not None:
             return _text_facts(f"refusal: {refused}"), FailoverReason.content_policy_blocked
         return None
-    if not error and isinstance(status_details := data.get("status_details"), Mapping):
+    status_details = data.get("status_details")
+    if not isinstance(status_details, Mapping):
+        status_details = {}
+    if not error:
         # the Realtime API's response.done puts a failed turn's error here, not in "error" (Azure's
         # {"type": "failed", "error": {"code": "inference_rate_limit_exceeded", ...}}, OpenAI's {"error": {"type":
         # "server_error"}}: https://platform.openai.com/docs/api-reference/realtime-server-events/response/done)
         error = status_details.get("error")
     if isinstance(error, Mapping) and error:
         return facts_from_body(error, kind=ExcKind.soft), None
+    if status == "cancelled" and status_details.get("reason") in _REALTIME_CALLER_CANCELS:
+        return None  # the caller's own cancel, or the user speaking over the answer: no failure to recover from
     details = data.get("incomplete_details")
-    detail = details.get("reason") if isinstance(details, Mapping) else None
+    if not isinstance(details, Mapping):
+        details = status_details  # Realtime's {"type": "incomplete", "reason": "max_output_tokens" | "content_filter"}
+    detail = details.get("reason")
     if detail == "content_filter":
         return _text_facts("response incomplete: content_filter"), FailoverReason.content_policy_blocked
     if detail in ("max_output_tokens", "max_tokens"):
@@ -246,6 +253,10 @@ def _assistants_run(data: Mapping[str, Any]) -> SoftVerdict | None:
 # The Realtime API's response (the ``response`` of a ``response.done`` event) is read as a Responses object: a failed
 # one carries its error in ``status_details``, and a paste may leave out its ``output`` (Azure's "The server had an
 # error while processing your request." with no output: https://learn.microsoft.com/en-us/answers/questions/5821653).
+# Realtime's reasons for a cancelled response that name no failure: the client cancelled it, or the server's turn
+# detection heard the user speak over it (https://platform.openai.com/docs/api-reference/realtime-server-events/
+# response/done, ``status_details.reason``).
+_REALTIME_CALLER_CANCELS: Final = frozenset({"client_cancelled", "turn_detected"})
 _BY_OBJECT: Final[dict[object, Callable[[Mapping[str, Any]], SoftVerdict | None]]] = {
     "response": _responses, "realtime.response": _responses, "thread.run": _assistants_run}
 

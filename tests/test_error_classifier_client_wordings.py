@@ -6950,3 +6950,27 @@ def test_a_tokenizer_overflow_copilots_prompt_filter_a_dart_enum_a_logged_thrott
     FinishReason format"; a log's "RateLimitError, retrying in 1.0 seconds"; "limit reached for today ... try again
     tomorrow" (before: unknown, or read otherwise by the word model or the status)."""
     assert _rules_alone(type_name, text) is expect
+
+
+def _realtime_done(status: str, details: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "response.done", "event_id": "event_2", "response": {
+        "object": "realtime.response", "id": "resp_2", "status": status, "status_details": details, "output": []}}
+
+
+@pytest.mark.parametrize(("status", "details", "expect"), [
+    # the user spoke over the answer, or the client cancelled it: nothing failed
+    ("cancelled", {"type": "cancelled", "reason": "turn_detected"}, None),
+    ("cancelled", {"type": "cancelled", "reason": "client_cancelled"}, None),
+    # Realtime's incomplete reasons, as the Responses API's incomplete_details names them
+    ("incomplete", {"type": "incomplete", "reason": "content_filter"}, R.content_policy_blocked),
+    ("incomplete", {"type": "incomplete", "reason": "max_output_tokens"}, R.output_truncated),
+    # a cancel that names no reason stays unknown (retried), as a Responses cancel does
+    ("cancelled", {"type": "cancelled"}, R.unknown),
+])
+def test_a_realtime_response_is_read_by_its_status_details(status: str, details: dict[str, Any],
+                                                           expect: FailoverReason | None) -> None:
+    """A Realtime ``response.done`` names why its response did not complete in ``status_details``
+    (https://platform.openai.com/docs/api-reference/realtime-server-events/response/done): the caller's or the user's
+    own cancel is no failure (before: unknown, retried), an incomplete one is read by its reason (before: unknown)."""
+    c = classify_soft_failure(outcome_from_event(_realtime_done(status, details)), word_model=NO_MODEL)
+    assert (c.reason if c else None) is expect
