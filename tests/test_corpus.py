@@ -895,6 +895,10 @@ HOLDOUT457 = "holdout457.jsonl"
 HOLDOUT458 = "holdout458.jsonl"
 HOLDOUT459 = "holdout459.jsonl"
 HOLDOUT460 = "holdout460.jsonl"
+# One more from the last of the lookup budget, 6 December 2026 (twenty-fifth session), committed blind at 22267fa and
+# measured on the rules of 7018daf: the most recent threads the index holds (March to September 2026) in the
+# repositories people paste provider errors into most.
+HOLDOUT461 = "holdout461.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -962,6 +966,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT450,
         HOLDOUT451, HOLDOUT452, HOLDOUT453, HOLDOUT454, HOLDOUT455, HOLDOUT456,
         HOLDOUT457, HOLDOUT458, HOLDOUT459, HOLDOUT460,
+        HOLDOUT461,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1724,6 +1729,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT458, 20, 21),  # representative: MCP hosts and servers, structured-output libraries; 20 unseen
     (HOLDOUT459, 19, 22),  # representative: research agents, answer engines, RAG apps; 17 unseen
     (HOLDOUT460, 23, 23),  # representative: Swift, Kotlin, Flutter, React Native clients; 21 unseen
+    (HOLDOUT461, 20, 21),  # representative: the most recent threads the index holds (to September 2026); 20 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
