@@ -77,10 +77,21 @@ def bar(reason: FailoverReason) -> float:
     return KEY_THRESHOLD if reason in KEY_REASONS else RETRY_THRESHOLD if reason in RETRY_REASONS else THRESHOLD
 
 
+# What each alternative of ``_DROPPED`` needs in the lower-cased text: without any of them nothing is dropped, and the
+# substitution (an alternation tried at every position: most of the reading's cost on a plain sentence) is skipped.
+_DROPPED_NEEDS: Final = ("://", "www.", "sk-", "sk_", "pk-", "pk_", "rk-", "rk_", "xai-", "xai_", "aiza", "bearer",
+                         "basic", "key=", "token=", "secret=")
+
+
 def words(text: str) -> frozenset[str]:
     """The words an error is read by: lower-case runs of letters and ``_``, 2-30 long, outside URLs and key
     shapes; a run with a digit in it (an id, a number, a key) is dropped whole."""
-    return frozenset(w for w in _WORD.findall(_DROPPED.sub(" ", text.lower())) if w.strip("_"))
+    low = text.lower()
+    for needed in _DROPPED_NEEDS:
+        if needed in low:
+            low = _DROPPED.sub(" ", low)
+            break
+    return frozenset(w for w in _WORD.findall(low) if w.strip("_"))
 
 
 class WordModel:
@@ -167,6 +178,17 @@ class WordModel:
     def posterior(self, text: str) -> list[tuple[float, FailoverReason]]:
         """Each reason's probability for this text, likeliest first; empty when the text has fewer than
         ``MIN_WORDS`` words the model knows (or the model is empty)."""
+        scores = self._scores(text)
+        if not scores:
+            return []
+        top = max(scores)
+        odds = [math.exp(s - top) for s in scores]
+        total = sum(odds)
+        return sorted(((o / total, r) for o, r in zip(odds, self._reasons, strict=True)),
+                      key=lambda pr: -pr[0])
+
+    def _scores(self, text: str) -> list[float]:
+        """Each reason's log score for this text, in ``_reasons`` order; empty as ``posterior`` is."""
         boost = self._boost
         known = [boost[w] for w in words(text) if w in boost]
         if len(known) < MIN_WORDS or not self._reasons:
@@ -176,21 +198,20 @@ class WordModel:
         for pairs in known:
             for at, b in pairs:
                 scores[at] += b
-        top = max(scores)
-        odds = [math.exp(s - top) for s in scores]
-        total = sum(odds)
-        return sorted(((o / total, r) for o, r in zip(odds, self._reasons, strict=True)),
-                      key=lambda pr: -pr[0])
+        return scores
 
     def reading(self, text: str) -> FailoverReason | None:
-        """The likeliest reason when the module's decision lets it be read; else None."""
-        ranked = self.posterior(text)
-        if not ranked:
+        """The likeliest reason when the module's decision lets it be read; else None. The same decision as the
+        first of ``posterior`` (the first reason of the highest score, its probability ``1 / sum(exp(s - top))``),
+        without ranking the rest."""
+        scores = self._scores(text)
+        if not scores:
             return None
-        p, reason = ranked[0]
+        top = max(scores)
+        reason = self._reasons[scores.index(top)]
         if reason is FailoverReason.unknown:
             return None
-        return reason if p >= bar(reason) else None
+        return reason if 1.0 / sum([math.exp(s - top) for s in scores]) >= bar(reason) else None
 
     def to_data(self, about: str = "") -> dict[str, Any]:
         """A JSON-ready form: the reasons, how many errors carry each, and per word its counts by reason."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import time
@@ -200,6 +201,44 @@ def test_words_leave_out_numbers_ids_urls_and_keys(text: str, kept: set[str], dr
     """An error's words are runs of letters: URLs, key shapes and any run with a digit in it are dropped whole."""
     got = words(text)
     assert kept <= got and not (dropped & got), sorted(got)
+
+
+@functools.cache
+def _corpus_texts() -> tuple[str, ...]:
+    """The text the classifier reads for every corpus entry (replayed through the real SDK clients)."""
+    return tuple(t for e in load() if (t := read_text(prepare(e), e)))
+
+
+def test_the_guarded_word_reading_equals_the_substitution_on_every_real_error_text() -> None:
+    """``words`` skips the URL and key substitution when the text holds none of what it needs; over every corpus
+    text, and each key and URL shape the model drops, the words are the ones the substitution on every text gives."""
+    from agent._word_model import _DROPPED, _WORD
+
+    def always(text: str) -> frozenset[str]:
+        return frozenset(w for w in _WORD.findall(_DROPPED.sub(" ", text.lower())) if w.strip("_"))
+
+    shapes = ["WSS://relay.example/ws closed", "www.example.com down", "SK_live_abcdefgh bad", "pk-abcdefgh",
+              "rk_abcdefgh", "XAI-abcdefgh", "AIzaSyAbcdefgh", "Basic dXNlcjpwYXNz", "BEARER abc.def",
+              "apikey=abcdefgh", "access_token=abcdefgh", "SECRET=abcdefgh", "no key here at all"]
+    texts = [*_corpus_texts(), *shapes]
+    assert all(words(t) == always(t) for t in texts)
+
+
+def test_reading_is_the_first_of_the_posterior_on_every_real_error_text() -> None:
+    """``reading`` decides without ranking every reason: over every corpus text it gives what the first of
+    ``posterior`` and the bars give (the same reason and the same probability against its bar)."""
+    model = shipped()
+
+    def by_posterior(text: str) -> FailoverReason | None:
+        ranked = model.posterior(text)
+        if not ranked or ranked[0][1] is R.unknown:
+            return None
+        return ranked[0][1] if ranked[0][0] >= bar(ranked[0][1]) else None
+
+    texts = _corpus_texts()
+    read = [t for t in texts if model.reading(t) is not None]
+    assert len(read) > 1000
+    assert all(model.reading(t) == by_posterior(t) for t in texts)
 
 
 def test_a_word_one_error_holds_is_not_counted() -> None:
