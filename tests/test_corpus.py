@@ -899,6 +899,9 @@ HOLDOUT460 = "holdout460.jsonl"
 # measured on the rules of 7018daf: the most recent threads the index holds (March to September 2026) in the
 # repositories people paste provider errors into most.
 HOLDOUT461 = "holdout461.jsonl"
+# One more on the last of the lookup budget, 6 December 2026 (twenty-fifth session), committed blind at fd687eb and
+# measured on the rules of 01c4ad4: embedded devices and robotics projects.
+HOLDOUT462 = "holdout462.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -967,6 +970,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT451, HOLDOUT452, HOLDOUT453, HOLDOUT454, HOLDOUT455, HOLDOUT456,
         HOLDOUT457, HOLDOUT458, HOLDOUT459, HOLDOUT460,
         HOLDOUT461,
+        HOLDOUT462,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1730,6 +1734,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT459, 19, 22),  # representative: research agents, answer engines, RAG apps; 17 unseen
     (HOLDOUT460, 23, 23),  # representative: Swift, Kotlin, Flutter, React Native clients; 21 unseen
     (HOLDOUT461, 20, 21),  # representative: the most recent threads the index holds (to September 2026); 20 unseen
+    (HOLDOUT462, 8, 8),  # representative: embedded devices and robotics (ESP32, Raspberry Pi, ROS); 8 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
