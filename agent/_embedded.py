@@ -207,8 +207,12 @@ _GRPC_SNAKE_CODES: Final = (*(s.lower() for s in _GOOGLE_STATUSES if "_" in s), 
 # In the key=value form they are read: a field named code holds the service's own code (python-genai's interactions
 # stream: "ErrorEvent(error=Error(code='deadline_exceeded', message=''), ...)":
 # https://github.com/googleapis/python-genai/issues/1871).
-_TEXT_CODE_RE: Final = re.compile(r"(?:\[(?!(?:" + "|".join(_GRPC_SNAKE_CODES) + r")\b)|\b(?:code|type)=['\"]?)"
-                                  r"([a-z]{2,30}(?:_[a-z]{2,30}){1,5})(?:\]|\b(?![=.(]))")
+# Two patterns, each starting with a literal a cheap test finds first: one alternation of the two leads was tried at
+# every position of the text (8 us on a text holding "_" and "[" or "=", 1.8 us as two). A code holds only letters and
+# "_", so a bracketed code and a field's never overlap: the two scans merged by position are the one scan's findall.
+_TEXT_CODE: Final = r"([a-z]{2,30}(?:_[a-z]{2,30}){1,5})(?:\]|\b(?![=.(]))"
+_BRACKET_CODE_RE: Final = re.compile(r"\[(?!(?:" + "|".join(_GRPC_SNAKE_CODES) + r")\b)" + _TEXT_CODE)
+_FIELD_CODE_RE: Final = re.compile(r"\b(?:code|type)=['\"]?" + _TEXT_CODE)
 
 
 def embedded_status(text: str) -> int | None:
@@ -433,8 +437,17 @@ def embedded_codes(text: str) -> list[str]:
     if (lead := _LEAD_CLASS_RE.match(text)) is not None:
         found.append(lead.group(1))
     if "_" in text and ("[" in text or "=" in text):
-        found += _TEXT_CODE_RE.findall(text, 0, 600)
+        found += _text_codes(text)
     return [code.lower() for code in found] if found else found  # most texts name none: no comprehension to run
+
+
+def _text_codes(text: str) -> list[str]:
+    """The provider codes a client prints in brackets or as a code=/type= field, in the order they stand."""
+    bracketed = list(_BRACKET_CODE_RE.finditer(text, 0, 600)) if "[" in text else []
+    fields = list(_FIELD_CODE_RE.finditer(text, 0, 600)) if "code=" in text or "type=" in text else []
+    if bracketed and fields:
+        return [m.group(1) for m in sorted(bracketed + fields, key=lambda m: m.start())]
+    return [m.group(1) for m in bracketed or fields]
 
 
 # Wrappers name their own classes after the kind of error (LiteLLM's RouterRateLimitError, Cohere's
