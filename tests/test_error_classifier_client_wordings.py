@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any
+from typing import Any, Final
 
 import pytest
 
@@ -6952,25 +6952,48 @@ def test_a_tokenizer_overflow_copilots_prompt_filter_a_dart_enum_a_logged_thrott
     assert _rules_alone(type_name, text) is expect
 
 
-def _realtime_done(status: str, details: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "response.done", "event_id": "event_2", "response": {
-        "object": "realtime.response", "id": "resp_2", "status": status, "status_details": details, "output": []}}
+def _realtime_done(status: str, reason: str | None) -> dict[str, Any]:
+    """A ``response.done`` event as the openai SDK's own Realtime models define it (``ResponseDoneEvent``,
+    ``RealtimeResponseStatus``), dumped to the JSON the server sends."""
+    from openai.types.realtime import RealtimeResponse, ResponseDoneEvent
+    from openai.types.realtime.realtime_response_status import RealtimeResponseStatus
+
+    response = RealtimeResponse(id="resp_2", object="realtime.response", status=status, output=[],
+                                status_details=RealtimeResponseStatus(type=status, reason=reason))
+    event = ResponseDoneEvent(type="response.done", event_id="event_2", response=response)
+    return event.model_dump(mode="json", exclude_none=True)
 
 
-@pytest.mark.parametrize(("status", "details", "expect"), [
-    # the user spoke over the answer, or the client cancelled it: nothing failed
-    ("cancelled", {"type": "cancelled", "reason": "turn_detected"}, None),
-    ("cancelled", {"type": "cancelled", "reason": "client_cancelled"}, None),
+# every reason the SDK's RealtimeResponseStatus can carry, with the status it goes with (its docstring)
+_REALTIME_REASONS: Final = {"turn_detected": "cancelled", "client_cancelled": "cancelled",
+                            "max_output_tokens": "incomplete", "content_filter": "incomplete"}
+
+
+def test_the_realtime_reasons_read_are_every_reason_the_sdk_defines() -> None:
+    """The table below covers the SDK's whole ``reason`` literal: a reason added to the SDK fails here first."""
+    import typing
+
+    from openai.types.realtime.realtime_response_status import RealtimeResponseStatus
+
+    literal = typing.get_args(RealtimeResponseStatus.model_fields["reason"].annotation)[0]
+    assert set(typing.get_args(literal)) == set(_REALTIME_REASONS)
+
+
+@pytest.mark.parametrize(("reason", "expect"), [
+    # the user spoke over the answer (server VAD), or the client cancelled it: nothing failed
+    ("turn_detected", None),
+    ("client_cancelled", None),
     # Realtime's incomplete reasons, as the Responses API's incomplete_details names them
-    ("incomplete", {"type": "incomplete", "reason": "content_filter"}, R.content_policy_blocked),
-    ("incomplete", {"type": "incomplete", "reason": "max_output_tokens"}, R.output_truncated),
+    ("content_filter", R.content_policy_blocked),
+    ("max_output_tokens", R.output_truncated),
     # a cancel that names no reason stays unknown (retried), as a Responses cancel does
-    ("cancelled", {"type": "cancelled"}, R.unknown),
+    (None, R.unknown),
 ])
-def test_a_realtime_response_is_read_by_its_status_details(status: str, details: dict[str, Any],
-                                                           expect: FailoverReason | None) -> None:
+def test_a_realtime_response_is_read_by_its_status_details(reason: str | None, expect: FailoverReason | None) -> None:
     """A Realtime ``response.done`` names why its response did not complete in ``status_details``
-    (https://platform.openai.com/docs/api-reference/realtime-server-events/response/done): the caller's or the user's
-    own cancel is no failure (before: unknown, retried), an incomplete one is read by its reason (before: unknown)."""
-    c = classify_soft_failure(outcome_from_event(_realtime_done(status, details)), word_model=NO_MODEL)
+    (https://platform.openai.com/docs/api-reference/realtime-server-events/response/done), built here with the SDK's
+    own models and streamed through the real client: the caller's or the user's own cancel is no failure (before:
+    unknown, retried), an incomplete one is read by its reason (before: unknown)."""
+    status = _REALTIME_REASONS.get(reason or "", "cancelled")
+    c = classify_soft_failure(outcome_from_event(_realtime_done(status, reason)), word_model=NO_MODEL)
     assert (c.reason if c else None) is expect
