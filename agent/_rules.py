@@ -598,11 +598,13 @@ def key_missing_in_answer(f: ErrorFacts) -> bool:
     error (or a KeyError) whose text ends with an error class, or a LiteLLM "...Exception -", and a quoted identifier
     alone: the KeyError of a field the answer lacked; or, whatever the class, the quoted identifier is a field only an
     answer holds (Dify: "Run failed: [openrouter] Error: 'choices'")."""
-    if "keyerror" in f.codes and f.text.strip().strip('"') in _ANSWER_KEYS:
-        return True  # a KeyError for a field of the answer, its text the key alone ("KeyError: 'content'")
-    tail = f.text[-60:].rstrip()
+    text = f.text.strip()
     if "keyerror" in f.codes:
-        tail = tail.rstrip('"')  # a KeyError prints its text as a repr: KeyError("... 'choices'") in double quotes
+        # a KeyError prints its text as a repr, in double quotes when it holds a quote ("Caught exception: 'choices'")
+        text = text.strip('"')
+        if text in _ANSWER_KEYS:
+            return True  # a KeyError for a field of the answer, its text the key alone ("KeyError: 'content'")
+    tail = text[-60:]
     if not tail.endswith("'"):
         return False
     return ((f.kind is ExcKind.connection or "keyerror" in f.text or tail.endswith(_ANSWER_FIELDS))
