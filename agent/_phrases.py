@@ -548,9 +548,12 @@ _TAG_LIST: Final = (
          # region us-central1"), Claude Code on Vertex ("The model claude-opus-4-7 is not available on your vertex
          # deployment"), Copilot's plan ("no endpoints available for this model under your current plan"), Codex's
          # client version ("The 'gpt-5.6-sol' model requires a newer version of Codex", and as a client quotes it cut
-         # short: "The 'gpt-5.6-sol' model requires a newer version ...", https://github.com/JuReyms/Palabre/issues/40)
+         # short: "The 'gpt-5.6-sol' model requires a newer version ...", https://github.com/JuReyms/Palabre/issues/40),
+         # Ollama's registry on a pull its server is too old for ("pull model manifest: 412: The model you are
+         # attempting to pull requires a newer version of Ollama": https://github.com/dusty-nv/jetson-containers/issues/1562)
          "is not servable in region", ("is not available on your", "deployment"),
          "no endpoints available for this model", "model requires a newer version",
+         ("model you are attempting to pull", "requires a newer version"),
          # a model the account is not entitled to: YandexART ("Access to model art://yandex-art/latest denied"), Azure
          # ML ("This subscription or region doesn't have access to this model")
          ("access to model", "denied"), "doesn't have access to this model",
@@ -2648,6 +2651,14 @@ _TAG_LIST: Final = (
          # a browser fetch aborted mid-body ("BodyStreamBuffer was aborted":
          # https://github.com/logancyang/obsidian-copilot/issues/1333)
          "make sure ollama is running", "nxdomain", "bodystreambuffer was aborted",
+         # Cloudflare's page when the tunnel its host is served through has no live origin behind it ("Error 1033 ...
+         # Argo Tunnel error ... The host (api.betterapi.net) is configured as an Argo Tunnel, and Cloudflare is
+         # currently unable to resolve it": https://github.com/You-OpenSource/You-Python/issues/251; a trycloudflare.com
+         # quick tunnel's "<title>Argo Tunnel error | ...": https://github.com/ryoppippi/curxy/issues/18): nothing
+         # answered; LibreChat's line when its request to its own server failed ("error connecting to server, try
+         # refreshing the page", behind Cloudflare's 100-second proxy timeout:
+         # https://github.com/danny-avila/LibreChat/issues/6081)
+         "argo tunnel error", "error connecting to server",
          # curl's exit 6, a name its resolver could not find ("curl: (6) Could not resolve host: api.github.com", as
          # plenary.nvim prints it: https://github.com/zbirenbaum/copilot.lua/issues/484)
          "could not resolve host",

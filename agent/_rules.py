@@ -994,8 +994,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # Seed 002: this key cannot use this model; fall back, suspend key+model only. Under a 401 too: a tier's model
     # (Venice's "only available to Pro users") is refused with an auth status while the key serves other models. A
     # model that takes no system instruction (Gemini's "Developer instruction is not enabled for models/...") is
-    # served once the request drops it: a repair, not another model.
-    rule("model_support_phrase", R.model_not_found, statuses=(400, 401, 403, 404, 406, 422, 429, 500, 502, 503, None),
+    # served once the request drops it: a repair, not another model. (412: Ollama's registry refusing a pull its server
+    # is too old for.)
+    rule("model_support_phrase", R.model_not_found,
+         statuses=(400, 401, 403, 404, 406, 412, 422, 429, 500, 502, 503, None),
          tags=("model_support",), unless=("instruction_refused", "provider_policy")),
     # ... under a 401 too: OpenCode Zen and Go answer 401 for a model id they do not serve ("401 Model
     # muse-spark-1.2-contributor-free is not supported"); the text names the model, which no key serves

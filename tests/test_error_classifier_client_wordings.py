@@ -6997,3 +6997,32 @@ def test_a_realtime_response_is_read_by_its_status_details(reason: str | None, e
     status = _REALTIME_REASONS.get(reason or "", "cancelled")
     c = classify_soft_failure(outcome_from_event(_realtime_done(status, reason)), word_model=NO_MODEL)
     assert (c.reason if c else None) is expect
+
+
+@pytest.mark.parametrize(("text", "status", "expect"), [
+    # https://github.com/dusty-nv/jetson-containers/issues/1562 (412 stated), https://github.com/ollama/ollama/issues/14876
+    ("Error: pull model manifest: 412: The model you are attempting to pull requires a newer version of Ollama. Please "
+     "download the latest version at: https://ollama.com/download", 412, R.model_not_found),
+    ("pull model manifest: 412:\nThe model you are attempting to pull requires a newer version of Ollama.", None,
+     R.model_not_found),
+    # https://github.com/You-OpenSource/You-Python/issues/251, https://github.com/ryoppippi/curxy/issues/18
+    ("Error 1033\nRay ID: 7e50aeca09cf691b •\n2023-07-11 11:24:54 UTC\nArgo Tunnel error\nWhat happened?\nYou've "
+     "requested a page on a website (api.betterapi.net) that is on the Cloudflare network. The host (api.betterapi.net)"
+     " is configured as an Argo Tunnel, and Cloudflare is currently unable to resolve it.", None, R.timeout),
+    ("<!DOCTYPE html>\n\n <html class=\"no-js\" lang=\"en-US\">\n<head>\n<title>Argo Tunnel error | "
+     "novelty-individuals-treasurer-sociology.trycloudflare.com | Cloudflare</title>", None, R.timeout),
+    # https://github.com/danny-avila/LibreChat/issues/6081
+    ("error connecting to server, try refreshing the page", None, R.timeout),
+    # near misses: a 412 about something other than a pull (a precondition of the request), a feature that needs a
+    # newer client (no model named), a tunnel that is fine
+    ("412: Precondition Failed: If-Match header does not match", 412, R.format_error),
+    ("This feature requires a newer version of the SDK", None, R.unknown),
+    ("Tunnel created: https://novelty.trycloudflare.com", None, R.unknown),
+])
+def test_an_ollama_pull_its_server_is_too_old_for_and_a_cloudflare_tunnel_with_no_origin(
+        text: str, status: int | None, expect: FailoverReason) -> None:
+    """Ollama's registry refusing a pull its server is too old for is a model this server cannot serve (before: a
+    request defect under its 412, or the word model's guess); Cloudflare's Argo Tunnel error page and LibreChat's
+    "error connecting to server" are transport faults (before: the word model read a policy block, or unknown)."""
+    got = classify_api_error(exception_from_message("Error", text, status=status), word_model=NO_MODEL)
+    assert got.reason is expect
