@@ -902,6 +902,13 @@ HOLDOUT461 = "holdout461.jsonl"
 # One more on the last of the lookup budget, 6 December 2026 (twenty-fifth session), committed blind at fd687eb and
 # measured on the rules of 01c4ad4: embedded devices and robotics projects.
 HOLDOUT462 = "holdout462.jsonl"
+# Four more, 6 December 2026 (twenty-sixth session), committed blind at d1b77bd and measured on the rules of 3ca745f:
+# recorded test cassettes, notebook and course threads, code quoting provider answers, and the fronts in front of
+# models.
+HOLDOUT463 = "holdout463.jsonl"
+HOLDOUT464 = "holdout464.jsonl"
+HOLDOUT465 = "holdout465.jsonl"
+HOLDOUT466 = "holdout466.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -971,6 +978,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT457, HOLDOUT458, HOLDOUT459, HOLDOUT460,
         HOLDOUT461,
         HOLDOUT462,
+        HOLDOUT463, HOLDOUT464, HOLDOUT465, HOLDOUT466,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1735,6 +1743,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT460, 23, 23),  # representative: Swift, Kotlin, Flutter, React Native clients; 21 unseen
     (HOLDOUT461, 20, 21),  # representative: the most recent threads the index holds (to September 2026); 20 unseen
     (HOLDOUT462, 8, 8),  # representative: embedded devices and robotics (ESP32, Raspberry Pi, ROS); 8 unseen
+    (HOLDOUT463, 13, 15),  # representative: provider answers recorded in test suites (cassettes, fixtures); 13 unseen
+    (HOLDOUT464, 15, 15),  # representative: notebook, course and cookbook threads; 14 unseen
+    (HOLDOUT465, 18, 18),  # representative: code and tests that quote the provider's answer they handle; 18 unseen
+    (HOLDOUT466, 24, 24),  # representative: proxies, gateways, CDNs and WAFs in front of models; 21 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
