@@ -560,7 +560,7 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
         else:
             _walk_message(detail, out, depth)
     if (error_msg := payload.get("error_msg")) is not None:
-        _walk_message(error_msg, out, depth)
+        _walk_error_msg(payload, error_msg, out, depth)
     # WSO2's gateways answer {code, message, description}: the message is a headline ("Runtime Error"), the
     # description says what failed ("Violation of <guardrail> detected.")
     if isinstance(description := payload.get("description"), str):
@@ -572,6 +572,16 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
         finish = choices[0].get("finish_reason")
         if isinstance(finish, str) and finish not in ("stop", "length", "tool_calls"):
             out.code(finish)
+
+
+def _walk_error_msg(payload: Mapping[Any, Any], error_msg: object, out: _Collector, depth: int) -> None:
+    """The message of an ``{error_code, error_msg}`` envelope; a numeric code is Baidu's own table's (a client printing
+    the envelope in its text: "[BAIDU] response text={'error_code': 6, 'error_msg': 'No permission to access data'}",
+    https://github.com/zhayujie/CowAgent/issues/2357), kept as ``baidu:<code>`` as ``_soft._envelope_failure`` keeps it
+    for the same envelope under HTTP 200."""
+    _walk_message(error_msg, out, depth)
+    if type(error_code := payload.get("error_code")) is int:
+        out.codes.append(f"baidu:{error_code}")
 
 
 def _walk_capitalised(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:

@@ -808,6 +808,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # iFlytek's hosted engines stating the window the prompt outgrew ("... status code: 400 ... message: input
+         # token limit is 97280": https://github.com/netease-youdao/LobsterAI/issues/1023)
+         "input token limit is",
          # llama.cpp's assertion when a prompt is longer than the context's batch, as its bindings print it
          # ("GGML_ASSERT: ...llama.cpp:11163: n_tokens_all <= cparams.n_batch": node-llama-cpp under llm-scraper,
          # https://github.com/mishushakov/llm-scraper/issues/22)
@@ -1183,6 +1186,10 @@ _TAG_LIST: Final = (
          # again. Service is unavailable in this region.")
          "service is unavailable in this region", "service is unavailable in your region"),
     _tag("billing",
+         # iFlytek Spark's 11200 by its class name alone ("Socket 出错: 11200 AppIdNoAuthError": the app id's grant or
+         # token allowance is spent, https://github.com/wangrongding/wechat-bot/issues/292; four of the corpus's five
+         # such texts are billing, the fifth names a model domain and is read as model support first)
+         "appidnoautherror",
          # Stability's gRPC PERMISSION_DENIED for an empty balance ("Your organization does not have enough balance to
          # request this action": https://github.com/dmarx/video-killed-the-radio-star/issues/23); GitHub Models' spent
          # budget ("This account has reached its budget limit": https://github.com/Leantime/leantime/pull/3510)
@@ -3145,6 +3152,10 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # LangChain's functions agent on a function call whose arguments are no JSON ("Could not parse tool input:
+         # {'name': 'AI_tool', 'arguments': 'What is ...?'} because the arguments is not valid JSON."):
+         # https://github.com/langchain-ai/langchain/issues/10433)
+         "could not parse tool input",
          # a client that got a string where a completion object belongs, reading its fields (Semantic Kernel over
          # Azure: "AttributeError("'str' object has no attribute 'usage'")":
          # https://github.com/microsoft/semantic-kernel/issues/9171; a relay's answer: "... attribute 'choices'")

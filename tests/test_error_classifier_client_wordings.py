@@ -7026,3 +7026,35 @@ def test_an_ollama_pull_its_server_is_too_old_for_and_a_cloudflare_tunnel_with_n
     "error connecting to server" are transport faults (before: the word model read a policy block, or unknown)."""
     got = classify_api_error(exception_from_message("Error", text, status=status), word_model=NO_MODEL)
     assert got.reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/wangrongding/wechat-bot/issues/292
+    ("Error", "Socket 出错: 11200 AppIdNoAuthError", None, R.billing),
+    # https://github.com/zhayujie/CowAgent/issues/2357
+    ("Error", "[BAIDU] response text={'error_code': 6, 'error_msg': 'No permission to access data'}", None, R.auth),
+    # https://github.com/netease-youdao/LobsterAI/issues/1023
+    ("Error", "LLM error api_error: Xunfei claude request failed with Sid: cht000b34b3@dx19d3d3dd37db828700 code: "
+     "10012, msg: EngineInternalError:error, status code: 400, status: 400 Bad Request, message: input token limit is "
+     "97280, timeStamp:13:35:57.732", 400, R.context_overflow),
+    # https://github.com/langchain-ai/langchain/issues/10433
+    ("Error", "Could not parse tool input: {'name': 'AI_tool', 'arguments': 'What is a pre-trained "
+     "chatbot?'} because the arguments is not valid JSON.", None, R.malformed_response),
+    # near misses: Spark's 11200 naming a model domain (that model is not granted: read as model support first), an
+    # envelope whose code is a string (Huawei's, not Baidu's table), a socket error with no code, an input over a
+    # per-minute budget
+    ("Exception", "请求错误: 11200, {'header': {'code': 11200, 'message': 'AppIdNoAuthError:(17:17:15.673) "
+     "domain.generalv3', 'sid': 'cht000cdfcc@dx18d7db51418b8f3550', 'status': 2}}", None, R.model_not_found),
+    ("Error", "response text={'error_code': 'ModelArts.0000', 'error_msg': 'No permission to access data'}", None,
+     R.unknown),
+    ("Error", "Socket 出错: connection closed", None, R.timeout),
+    ("Error", "Rate limit reached: input tokens per minute limit is 30000", 429, R.rate_limit),
+])
+def test_sparks_spent_grant_baidus_envelope_in_a_text_iflyteks_window_and_an_unparsable_tool_input(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """iFlytek Spark's "AppIdNoAuthError" alone is a spent grant (before: a transport fault by its "socket" word);
+    Baidu's ``{error_code, error_msg}`` envelope printed in a client's text is read by Baidu's code table, as under HTTP
+    200 (before: unknown); "input token limit is N" is the window (before: a request defect under its 400);
+    LangChain's "Could not parse tool input" is an unreadable answer (before: unknown)."""
+    got = classify_api_error(exception_from_message(type_name, text, status=status), word_model=NO_MODEL)
+    assert got.reason is expect
