@@ -909,6 +909,15 @@ HOLDOUT463 = "holdout463.jsonl"
 HOLDOUT464 = "holdout464.jsonl"
 HOLDOUT465 = "holdout465.jsonl"
 HOLDOUT466 = "holdout466.jsonl"
+# Six more, 6 December 2026 (twenty-sixth session): holdout467-469 committed blind at 5d9a107 and measured on the rules
+# of 15f8ca8 (regional providers, tool calling, reasoning-model parameters); holdout470-472 committed blind at d436510
+# and measured on the rules of 3c9da41 (raw 200 streams, transport faults by runtime, raw direct-call responses).
+HOLDOUT467 = "holdout467.jsonl"
+HOLDOUT468 = "holdout468.jsonl"
+HOLDOUT469 = "holdout469.jsonl"
+HOLDOUT470 = "holdout470.jsonl"
+HOLDOUT471 = "holdout471.jsonl"
+HOLDOUT472 = "holdout472.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -979,6 +988,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT461,
         HOLDOUT462,
         HOLDOUT463, HOLDOUT464, HOLDOUT465, HOLDOUT466,
+        HOLDOUT467, HOLDOUT468, HOLDOUT469, HOLDOUT470, HOLDOUT471, HOLDOUT472,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1747,6 +1757,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT464, 15, 15),  # representative: notebook, course and cookbook threads; 14 unseen
     (HOLDOUT465, 18, 18),  # representative: code and tests that quote the provider's answer they handle; 18 unseen
     (HOLDOUT466, 24, 24),  # representative: proxies, gateways, CDNs and WAFs in front of models; 21 unseen
+    (HOLDOUT467, 19, 20),  # representative: regional and less-covered providers; 16 unseen
+    (HOLDOUT468, 28, 30),  # representative: tool and function calling; 27 unseen
+    (HOLDOUT469, 30, 30),  # representative: reasoning models rejecting request parameters; 30 unseen
+    (HOLDOUT470, 5, 5),  # representative: failures inside a 200 as raw wire data; 5 unseen
+    (HOLDOUT471, 29, 30),  # representative: timeouts and transport faults in each runtime's words; 29 unseen
+    (HOLDOUT472, 19, 24),  # representative: raw responses of direct calls: curl, PowerShell, Postman; 19 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -193,6 +193,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout461.jsonl",
                   "holdout462.jsonl",
                   "holdout463.jsonl", "holdout464.jsonl", "holdout465.jsonl", "holdout466.jsonl",
+                  "holdout467.jsonl", "holdout468.jsonl", "holdout469.jsonl", "holdout470.jsonl", "holdout471.jsonl",
+                  "holdout472.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -369,7 +371,9 @@ non-chat surfaces, browser and office apps, Chinese-language issues); and holdou
 of c311852 (CI bots, MCP and structured output, research agents, mobile clients); and holdout461 on the rules of
 7018daf (the most recent threads); and holdout462 on the rules of 01c4ad4 (embedded devices and robotics); and
 holdout463 to holdout466 on the rules of 3ca745f (recorded test cassettes, notebook and course threads, code quoting
-provider answers, proxies and gateways in front of models).
+provider answers, proxies and gateways in front of models); and holdout467 to holdout469 on the rules of 15f8ca8
+(regional providers, tool calling, reasoning-model parameters); and holdout470 to holdout472 on the rules of 3c9da41
+(raw 200 streams, transport faults by runtime, raw responses of direct calls).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
