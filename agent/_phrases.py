@@ -2129,6 +2129,10 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # a file part whose data is no base64 (a gs:// URI sent as inline data: "Base64 decoding failed for
+         # gs://xxx.mp3", https://github.com/vercel/ai/issues/3391; Google's own 400 names the field the same way); a
+         # thought signature that fails to decode is read as one first
+         "base64 decoding failed",
          # pydantic's pattern check on a request field, as a client prints the provider's 400 without its status
          # ("Received an error from the Anthropic API: tools.0.custom.name: String should match pattern
          # '^[a-zA-Z0-9_-]{1,128}$'": https://github.com/zed-industries/zed/issues/40928; the same words under a 400

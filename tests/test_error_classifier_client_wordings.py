@@ -7058,3 +7058,15 @@ def test_sparks_spent_grant_baidus_envelope_in_a_text_iflyteks_window_and_an_unp
     LangChain's "Could not parse tool input" is an unreadable answer (before: unknown)."""
     got = classify_api_error(exception_from_message(type_name, text, status=status), word_model=NO_MODEL)
     assert got.reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/vercel/ai/issues/3391
+    ("Base64 decoding failed for gs://xxx.mp3", R.format_error),
+    # near misses: a thought signature that fails to decode (its own repair), a decode failure of something else
+    ("Unable to submit request because Thought signature is not valid. Base64 decoding failed.", R.thinking_signature),
+    ("UTF-8 decoding failed for the uploaded file name", R.unknown),
+])
+def test_a_file_part_whose_data_is_no_base64_is_a_request_defect(text: str, expect: FailoverReason) -> None:
+    """A file part sent as inline data that is not base64 (a gs:// URI) is the request's defect (before: unknown)."""
+    assert _rules_alone("Error", text) is expect
