@@ -918,6 +918,10 @@ HOLDOUT469 = "holdout469.jsonl"
 HOLDOUT470 = "holdout470.jsonl"
 HOLDOUT471 = "holdout471.jsonl"
 HOLDOUT472 = "holdout472.jsonl"
+# Two more, 6 December 2026 (twenty-sixth session), committed blind at c69f6c5 and measured on the rules of a0019d8:
+# prompt caching and file inputs, and providers' built-in server tools.
+HOLDOUT473 = "holdout473.jsonl"
+HOLDOUT474 = "holdout474.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -989,6 +993,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT462,
         HOLDOUT463, HOLDOUT464, HOLDOUT465, HOLDOUT466,
         HOLDOUT467, HOLDOUT468, HOLDOUT469, HOLDOUT470, HOLDOUT471, HOLDOUT472,
+        HOLDOUT473, HOLDOUT474,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1763,6 +1768,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT470, 5, 5),  # representative: failures inside a 200 as raw wire data; 5 unseen
     (HOLDOUT471, 29, 30),  # representative: timeouts and transport faults in each runtime's words; 29 unseen
     (HOLDOUT472, 19, 24),  # representative: raw responses of direct calls: curl, PowerShell, Postman; 19 unseen
+    (HOLDOUT473, 24, 25),  # representative: prompt caching and file inputs (PDFs, file ids, cache_control); 23 unseen
+    (HOLDOUT474, 23, 25),  # representative: providers' built-in server tools; 23 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

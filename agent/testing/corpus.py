@@ -195,6 +195,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout463.jsonl", "holdout464.jsonl", "holdout465.jsonl", "holdout466.jsonl",
                   "holdout467.jsonl", "holdout468.jsonl", "holdout469.jsonl", "holdout470.jsonl", "holdout471.jsonl",
                   "holdout472.jsonl",
+                  "holdout473.jsonl", "holdout474.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -373,7 +374,8 @@ of c311852 (CI bots, MCP and structured output, research agents, mobile clients)
 holdout463 to holdout466 on the rules of 3ca745f (recorded test cassettes, notebook and course threads, code quoting
 provider answers, proxies and gateways in front of models); and holdout467 to holdout469 on the rules of 15f8ca8
 (regional providers, tool calling, reasoning-model parameters); and holdout470 to holdout472 on the rules of 3c9da41
-(raw 200 streams, transport faults by runtime, raw responses of direct calls).
+(raw 200 streams, transport faults by runtime, raw responses of direct calls); and holdout473 and holdout474 on
+the rules of a0019d8 (prompt caching and file inputs, built-in server tools).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
