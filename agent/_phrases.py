@@ -554,6 +554,10 @@ _TAG_LIST: Final = (
          "is not servable in region", ("is not available on your", "deployment"),
          "no endpoints available for this model", "model requires a newer version",
          ("model you are attempting to pull", "requires a newer version"),
+         # an audio-only model sent a text-only request ("400 This model requires that either input content or output
+         # modality contain audio.": gpt-4o-audio-preview, https://github.com/danny-avila/LibreChat/issues/5405): a
+         # text model serves it, as both corpus texts are labelled
+         "model requires that either input content or output modality contain audio",
          # a model the account is not entitled to: YandexART ("Access to model art://yandex-art/latest denied"), Azure
          # ML ("This subscription or region doesn't have access to this model")
          ("access to model", "denied"), "doesn't have access to this model",

@@ -7070,3 +7070,15 @@ def test_sparks_spent_grant_baidus_envelope_in_a_text_iflyteks_window_and_an_unp
 def test_a_file_part_whose_data_is_no_base64_is_a_request_defect(text: str, expect: FailoverReason) -> None:
     """A file part sent as inline data that is not base64 (a gs:// URI) is the request's defect (before: unknown)."""
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/danny-avila/LibreChat/issues/5405 (gpt-4o-audio-preview on a text-only request)
+    ("400 This model requires that either input content or output modality contain audio.", R.model_not_found),
+    # near miss: a modality the request asked for that the model lacks (the request's own field: a repair)
+    ("400: model does not support the requested response modalities: image,text", R.format_error),
+])
+def test_an_audio_only_model_sent_a_text_only_request_is_model_support(text: str, expect: FailoverReason) -> None:
+    """An audio-only model refusing a text-only request is served by another model (before: a request defect under
+    its 400)."""
+    assert classify_api_error(exception_from_message("Error", text, status=400), word_model=NO_MODEL).reason is expect
