@@ -196,6 +196,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout467.jsonl", "holdout468.jsonl", "holdout469.jsonl", "holdout470.jsonl", "holdout471.jsonl",
                   "holdout472.jsonl",
                   "holdout473.jsonl", "holdout474.jsonl",
+                  "holdout475.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -375,7 +376,8 @@ holdout463 to holdout466 on the rules of 3ca745f (recorded test cassettes, noteb
 provider answers, proxies and gateways in front of models); and holdout467 to holdout469 on the rules of 15f8ca8
 (regional providers, tool calling, reasoning-model parameters); and holdout470 to holdout472 on the rules of 3c9da41
 (raw 200 streams, transport faults by runtime, raw responses of direct calls); and holdout473 and holdout474 on
-the rules of a0019d8 (prompt caching and file inputs, built-in server tools).
+the rules of a0019d8 (prompt caching and file inputs, built-in server tools); and holdout475 on the rules of
+f5e7169 (request parameters and features 2025-2026 models reject).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
