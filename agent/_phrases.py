@@ -3164,6 +3164,11 @@ _TAG_LIST: Final = (
          # {'name': 'AI_tool', 'arguments': 'What is ...?'} because the arguments is not valid JSON."):
          # https://github.com/langchain-ai/langchain/issues/10433)
          "could not parse tool input",
+         # ... and other agents' words for the model's tool call they could not read: AnythingLLM's ("[AgentLLM -
+         # llama3:8b-instruct-q8_0] Invalid function tool call: Missing name or arguments in function call..":
+         # https://github.com/Mintplex-Labs/anything-llm/issues/1657), smolagents' ("Error in generating tool call with
+         # model: The JSON blob you used is invalid ...": https://github.com/huggingface/smolagents/issues/122)
+         "missing name or arguments in function call", "error in generating tool call with model",
          # a client that got a string where a completion object belongs, reading its fields (Semantic Kernel over
          # Azure: "AttributeError("'str' object has no attribute 'usage'")":
          # https://github.com/microsoft/semantic-kernel/issues/9171; a relay's answer: "... attribute 'choices'")

@@ -7082,3 +7082,23 @@ def test_an_audio_only_model_sent_a_text_only_request_is_model_support(text: str
     """An audio-only model refusing a text-only request is served by another model (before: a request defect under
     its 400)."""
     assert classify_api_error(exception_from_message("Error", text, status=400), word_model=NO_MODEL).reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/Mintplex-Labs/anything-llm/issues/1657
+    ("[AgentLLM - llama3:8b-instruct-q8_0] Invalid function tool call: Missing name or arguments in function call..",
+     R.malformed_response),
+    # https://github.com/huggingface/smolagents/issues/122
+    ("Error in generating tool call with model:\nThe JSON blob you used is invalid due to the following error: "
+     "Expecting property name enclosed in double quotes: line 1 column 2 (char 1).", R.malformed_response),
+    # near misses: a request whose tool definition lacks its name (the request's defect), a model that cannot call
+    # tools at all (read by its own words)
+    ("Invalid tools[0].function: missing required field 'name'", R.format_error),
+    ("registry.ollama.ai/library/gemma:7b does not support tools", R.format_error),
+])
+def test_an_agent_that_could_not_read_the_models_tool_call_reports_an_unreadable_answer(
+        text: str, expect: FailoverReason) -> None:
+    """AnythingLLM's "Invalid function tool call: Missing name or arguments" and smolagents' "Error in generating tool
+    call with model" name a tool call the model wrote that the agent could not read (before: a request defect by the
+    words "invalid" and "missing")."""
+    assert _rules_alone("Error", text) is expect
