@@ -925,6 +925,9 @@ HOLDOUT474 = "holdout474.jsonl"
 # One more on the session's last lookups, 6 December 2026 (twenty-sixth session), committed blind at 98b6481 and
 # measured on the rules of f5e7169: request parameters and features 2025-2026 models reject, a second round.
 HOLDOUT475 = "holdout475.jsonl"
+# One more on the session's final lookups, 6 December 2026 (twenty-sixth session), committed blind at f1911a6 and
+# measured on the rules of b22d97a: tool calling in smaller agent frameworks and apps, a second round.
+HOLDOUT476 = "holdout476.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -998,6 +1001,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT467, HOLDOUT468, HOLDOUT469, HOLDOUT470, HOLDOUT471, HOLDOUT472,
         HOLDOUT473, HOLDOUT474,
         HOLDOUT475,
+        HOLDOUT476,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1775,6 +1779,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT473, 24, 25),  # representative: prompt caching and file inputs (PDFs, file ids, cache_control); 23 unseen
     (HOLDOUT474, 23, 25),  # representative: providers' built-in server tools; 23 unseen
     (HOLDOUT475, 24, 24),  # representative: request parameters models reject (second round); 23 unseen
+    (HOLDOUT476, 17, 20),  # representative: tool calling in smaller agent frameworks and apps (second round); 15 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -197,6 +197,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout472.jsonl",
                   "holdout473.jsonl", "holdout474.jsonl",
                   "holdout475.jsonl",
+                  "holdout476.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -377,7 +378,8 @@ provider answers, proxies and gateways in front of models); and holdout467 to ho
 (regional providers, tool calling, reasoning-model parameters); and holdout470 to holdout472 on the rules of 3c9da41
 (raw 200 streams, transport faults by runtime, raw responses of direct calls); and holdout473 and holdout474 on
 the rules of a0019d8 (prompt caching and file inputs, built-in server tools); and holdout475 on the rules of
-f5e7169 (request parameters and features 2025-2026 models reject).
+f5e7169 (request parameters and features 2025-2026 models reject); and holdout476 on the rules of b22d97a (tool
+calling in smaller agent frameworks and apps).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
