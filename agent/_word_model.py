@@ -94,6 +94,12 @@ def words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(low) if w.strip("_"))
 
 
+def _boosts(at: Mapping[FailoverReason, int], by: Mapping[FailoverReason, int]) -> tuple[tuple[int, float], ...]:
+    """What a word adds to each reason that holds it, over a known word's cost (``WordModel._score_reasons``):
+    log((count + alpha) / alpha), keyed by the reason's place ``at``."""
+    return tuple((at[r], math.log((c + ALPHA) / ALPHA)) for r, c in by.items())
+
+
 class WordModel:
     """Immutable counts of labelled errors: per reason how many errors carry it, per word how many errors of each
     reason hold it. ``reading`` gives the reason the model may decide, ``posterior`` its probability."""
@@ -106,18 +112,22 @@ class WordModel:
         at = {r: i for i, r in enumerate(self._reasons)}
         self._counts: dict[str, dict[FailoverReason, int]] = {
             w: {r: c for r, c in by.items() if c > 0 and r in at} for w, by in counts.items()}
-        vocabulary = len(self._counts)
-        total = sum(self._docs.values())
         tokens = Counter[FailoverReason]()
         for by in self._counts.values():
             tokens.update(by)
         self._tokens = tokens
+        self._score_reasons()
+        self._boost: dict[str, tuple[tuple[int, float], ...]] = {
+            w: _boosts(at, by) for w, by in self._counts.items()}
+
+    def _score_reasons(self) -> None:
+        """Each reason's prior and the cost of a known word it never holds, from ``_docs``, ``_tokens`` and the
+        vocabulary (the one place these formulas stand: ``__init__`` and ``without`` both call it)."""
+        vocabulary = len(self._counts)
+        total = sum(self._docs.values())
         self._prior = tuple(math.log(self._docs[r] / total) for r in self._reasons)
         # what each known word costs a reason that never holds it, log(alpha / (tokens + alpha * vocabulary))
-        self._per_word = tuple(math.log(ALPHA / (tokens[r] + ALPHA * vocabulary)) for r in self._reasons)
-        # what a word adds, over that, to each reason that holds it: log((count + alpha) / alpha)
-        self._boost: dict[str, tuple[tuple[int, float], ...]] = {
-            w: tuple((at[r], math.log((c + ALPHA) / ALPHA)) for r, c in by.items()) for w, by in self._counts.items()}
+        self._per_word = tuple(math.log(ALPHA / (self._tokens[r] + ALPHA * vocabulary)) for r in self._reasons)
 
     @classmethod
     def counted(cls, labelled: Iterable[tuple[FailoverReason, frozenset[str]]], min_errors: int = 2) -> WordModel:
@@ -161,13 +171,9 @@ class WordModel:
             for r in reasons:
                 tokens[r] += new._counts[w].get(r, 0) - self._counts[w].get(r, 0)
         new._tokens = tokens
-        vocabulary = len(new._counts)
-        total = sum(new._docs.values())
+        new._score_reasons()
         at = {r: i for i, r in enumerate(reasons)}
-        new._prior = tuple(math.log(new._docs[r] / total) for r in reasons)
-        new._per_word = tuple(math.log(ALPHA / (tokens[r] + ALPHA * vocabulary)) for r in reasons)
-        new._boost = {**self._boost, **{
-            w: tuple((at[r], math.log((c + ALPHA) / ALPHA)) for r, c in new._counts[w].items()) for w in touched}}
+        new._boost = {**self._boost, **{w: _boosts(at, new._counts[w]) for w in touched}}
         return new
 
     @property
