@@ -16,10 +16,10 @@ from agent.testing.sdk_errors import exception_from_http, exception_from_message
 R = FailoverReason
 
 
-def _rules_alone(type_name: str, text: str) -> FailoverReason:
-    """The reason the rules alone give (no word model) for a message-only error of this class and text, built as
-    a production process would hold it (``exception_from_message``)."""
-    return classify_api_error(exception_from_message(type_name, text), word_model=NO_MODEL).reason
+def _rules_alone(type_name: str, text: str, status: int | None = None) -> FailoverReason:
+    """The reason the rules alone give (no word model) for a message-only error of this class and text (and the status
+    it states, if any), built as a production process would hold it (``exception_from_message``)."""
+    return classify_api_error(exception_from_message(type_name, text, status=status), word_model=NO_MODEL).reason
 
 
 def _json_decode_error(text: str) -> json.JSONDecodeError:
@@ -7024,8 +7024,7 @@ def test_an_ollama_pull_its_server_is_too_old_for_and_a_cloudflare_tunnel_with_n
     """Ollama's registry refusing a pull its server is too old for is a model this server cannot serve (before: a
     request defect under its 412, or the word model's guess); Cloudflare's Argo Tunnel error page and LibreChat's
     "error connecting to server" are transport faults (before: the word model read a policy block, or unknown)."""
-    got = classify_api_error(exception_from_message("Error", text, status=status), word_model=NO_MODEL)
-    assert got.reason is expect
+    assert _rules_alone("Error", text, status) is expect
 
 
 @pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
@@ -7056,8 +7055,7 @@ def test_sparks_spent_grant_baidus_envelope_in_a_text_iflyteks_window_and_an_unp
     Baidu's ``{error_code, error_msg}`` envelope printed in a client's text is read by Baidu's code table, as under HTTP
     200 (before: unknown); "input token limit is N" is the window (before: a request defect under its 400);
     LangChain's "Could not parse tool input" is an unreadable answer (before: unknown)."""
-    got = classify_api_error(exception_from_message(type_name, text, status=status), word_model=NO_MODEL)
-    assert got.reason is expect
+    assert _rules_alone(type_name, text, status) is expect
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -7081,7 +7079,7 @@ def test_a_file_part_whose_data_is_no_base64_is_a_request_defect(text: str, expe
 def test_an_audio_only_model_sent_a_text_only_request_is_model_support(text: str, expect: FailoverReason) -> None:
     """An audio-only model refusing a text-only request is served by another model (before: a request defect under
     its 400)."""
-    assert classify_api_error(exception_from_message("Error", text, status=400), word_model=NO_MODEL).reason is expect
+    assert _rules_alone("Error", text, 400) is expect
 
 
 @pytest.mark.parametrize(("text", "expect"), [
