@@ -241,6 +241,8 @@ _TAG_LIST: Final = (
          ("flagged this request", "cybersecurity activity"),
          # Copilot Chat's Responsible AI filter in its Chinese locale ("响应已被负责任 AI 服务过滤")
          "负责任 ai 服务过滤",
+         # ... and in its Brazilian Portuguese locale ("A resposta foi filtrada pelo Serviço de IA Responsável")
+         "serviço de ia responsável",
          # AstrBot's Chinese notices: a completion refused by the content-safety filter ("由于内容安全过滤被拒绝"),
          # Gemini's safety check not passed ("未通过 Gemini 平台的安全检查") or its policy violated
          # ("违反 Gemini 平台政策")
@@ -1501,6 +1503,9 @@ _TAG_LIST: Final = (
          # perf_based_admission_controller: load_shed_probability=0.85"; Chutes: "No infrastructure available to serve
          # request", "model is under maintenance"; Xinference: "No available slot found for the model")
          "load_shed_probability", "no infrastructure available", "under maintenance", "no available slot",
+         # an image service with no backend free for the model ("No active flux servers available", Pollinations'
+         # 500 while its Flux workers were all taken: https://github.com/pollinations/pollinations/issues/3920)
+         ("no active", "servers available"), "no servers available",
          # Claude Code's capacity notice ("Opus is experiencing high load, please use /model to switch to Sonnet")
          "is experiencing high load",
          # a gateway's own queue timing out before any model saw the request (LLM Foundry's 599 "HTTP 599: Timeout in
@@ -1759,7 +1764,10 @@ _TAG_LIST: Final = (
     # A client guessing at causes it cannot see ("possible rate limit"; OpenFang's "This usually means the model is
     # overloaded, the context is too large, or the API key lacks credits."): its guesses are not the provider's words.
     _tag("guessed_cause", "possible rate limit", "likely rate limited", "this usually means"),
-    _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited"),
+    # ... and a relay's filter naming an upstream account throttled for one model (sub2api: "no available OpenAI
+    # accounts supporting model: gpt-image-2 (pool=1, filtered: model_rate_limited=1)")
+    _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited",
+         "model_rate_limited"),
     _tag("rate_limit",
          # ChatGPT's web backend refusing a second concurrent answer on the account ("Only one message at a time. Please
          # allow any other responses to complete before sending another message, or wait one minute."), with or
@@ -2614,6 +2622,9 @@ _TAG_LIST: Final = (
          "function_invocation_timeout", "edge_function_invocation_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # Cloudflare's origin DNS error ("530 error code: 1016": the host behind its edge does not resolve; LobeChat
+         # with a mistyped Azure endpoint: https://github.com/lobehub/lobehub/issues/996)
+         "error code 1016",
          # a browser or app that could not get to its server at all ("Can't reach the server. Check your connection and
          # try again.": an iOS PWA mid-stream; six of seven corpus texts with "reach the server" are transport faults)
          "can t reach the server", "cannot reach the server",
@@ -3497,9 +3508,10 @@ _TAG_LIST: Final = (
          # an answer whose content was empty in a client's words ("OpenAI-compatible response content was empty"),
          # FastGPT's "模型流响应为空" (the model's stream response is empty)
          "response content was empty", "响应为空",
-         # Inspur Yuan's "模型返回为空" (the model returned nothing, then "please try changing the input":
-         # https://github.com/Shawn-IEITSystems/Yuan-1.0/issues/47)
-         "模型返回为空",
+         # "返回为空" (returned empty): Inspur Yuan's "模型返回为空" (the model returned nothing, then "please try
+         # changing the input": https://github.com/Shawn-IEITSystems/Yuan-1.0/issues/47), LobeChat's Chinese
+         # connection check "测试返回为空" (the test request came back empty)
+         "返回为空",
          # an empty answer named in two words ("Error: Empty response!" of a Telegram bot over the ChatGPT web backend:
          # https://github.com/F33RNI/GPT-Telegramus/issues/143); every corpus text holding them labels them so
          "empty response",

@@ -655,7 +655,8 @@ LIMITED: Final = (400, 402, 403, 404, 412, 429, None)  # 412: Portkey's usage li
 BUSY: Final = (429, 498, 500, 502, 503, 529, None)  # 498: Groq's flex tier out of capacity
 CLIENT: Final = range(400, 500)
 SERVER: Final = range(500, 600)
-TRANSPORT: Final = (None, 400, 407, 500, 502, 503, 504)  # 400/407: a proxy refusing the tunnel
+# 400/407: a proxy refusing the tunnel; 530: Cloudflare's answer when it could not reach the origin (DNS, tunnel)
+TRANSPORT: Final = (None, 400, 407, 500, 502, 503, 504, 530)
 
 # An aggregator's upstream provider is rate limited: the user's key is healthy, so back off, do not rotate. Named: the
 # word model's reading of a status-less text gives a throttle it finds this rule's words in the same scope
@@ -1141,9 +1142,11 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("relay_call_failed", R.timeout, statuses=TRANSPORT, tags=("relay_call_failed",)),
     # Not a server's failure that names its cause, a model gone ("An error occurred while processing your request. The
     # model `llama3-groq-70b-8192-tool-use-preview` has been decommissioned": https://github.com/mastra-ai/mastra/pull/
-    # 2905): the model rules below read that.
+    # 2905): the model rules below read that. Nor a generic apology around an auth code (LobeHub's Chinese
+    # "服务器似乎遇到了一些困难" over ``"code": "UNAUTHORIZED"``: https://github.com/lobehub/lobehub/issues/6254),
+    # read as its English form is, by the auth rules.
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",),
-         unless=("model_missing",)),
+         unless=("model_missing", "auth")),
     # A relay whose own upstream account was refused (sub2api's fixed sentences, sent under a 502 and pasted without
     # it): the relay's operator must act, the caller's key was accepted.
     rule("relay_account_refused", R.server_error, statuses=(502, None), tags=("relay_account_refused",)),

@@ -7100,3 +7100,52 @@ def test_an_agent_that_could_not_read_the_models_tool_call_reports_an_unreadable
     call with model" name a tool call the model wrote that the agent could not read (before: a request defect by the
     words "invalid" and "missing")."""
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("text", "status", "expect"), [
+    # https://github.com/pollinations/pollinations/issues/3920 (the body, trimmed after the message)
+    ('{"error":"Internal Server Error","message":"No active flux servers available","debug":null}', None,
+     R.overloaded),
+    # https://github.com/lobehub/lobehub/issues/996 (the stack LobeChat printed for its Azure endpoint)
+    ('{"error": {"stack": "Error: 530 error code: 1016\\n    at (vc/edge/function:136:4589)", "status": 530}}', 530,
+     R.timeout),
+    # https://github.com/Wei-Shaw/sub2api/issues/6889
+    ("openai.images.account_select_failed method=POST path=/v1/images/generations user=1 key=2 model=gpt-image-2 "
+     "error=no available OpenAI accounts supporting model: gpt-image-2 (pool=1, filtered: model_rate_limited=1)", None,
+     R.rate_limit),
+    # near misses: Cloudflare's own rate limit by its code (https://github.com/langgenius/dify/issues/19355), a
+    # relay's group that serves one client only (https://github.com/Wei-Shaw/sub2api/issues/3742)
+    ("Call api error: 429 Too many requests. Error code: 1015", 429, R.rate_limit),
+    ("No available accounts: this group only allows Claude Code clients", 503, R.provider_policy_blocked),
+])
+def test_no_free_backend_an_origin_that_does_not_resolve_and_a_relays_throttled_pool(
+        text: str, status: int | None, expect: FailoverReason) -> None:
+    """Pollinations' "No active flux servers available" is capacity (before: a server error by its "Internal Server
+    Error"); Cloudflare's 530 "error code: 1016" is the origin's DNS failing, a transport fault (before: a server
+    error by its 5xx); sub2api's pool filtered as ``model_rate_limited`` is a throttle (before: unknown)."""
+    assert _rules_alone("Error", text, status) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/microsoft/vscode-copilot-release/issues/11646
+    ("A resposta foi filtrada pelo Serviço de IA Responsável. Reformule sua solicitação e tente novamente. Saiba mais.",
+     R.content_policy_blocked),
+    # https://github.com/lobehub/lobehub/issues/12362
+    ('{\n  "body": "",\n  "message": "测试返回为空\u3002请确认 API 代理地址末尾未包含 `/v1`",\n'
+     '  "type": "ConnectionCheckFailed"\n}', R.empty_response),
+    # https://github.com/lobehub/lobehub/issues/6254
+    ('很抱歉\uff0c服务器似乎遇到了一些困难\uff0c暂时无法完成您的请求\uff0c请稍后再试\n{\n  "code": "UNAUTHORIZED",\n'
+     '  "name": "TRPCError",\n  "provider": "lobehub"\n}', R.auth),
+    # near misses: the same sentence with no code (https://github.com/lobehub/lobehub/issues/4193), Copilot's Spanish
+    # failure that names no cause (https://github.com/microsoft/vscode-copilot-release/issues/4549)
+    ("请求失败\n很抱歉\uff0c服务器似乎遇到了一些困难\uff0c暂时无法完成您的请求\uff0c请稍后再试", R.server_error),
+    ("No se pudo realizar la solicitud. Vuelva a intentarlo. Id. de solicitud: 8c8e0ba3-b408-4288-844e-1521bb0e1659",
+     R.unknown),
+])
+def test_localised_client_notices_a_filtered_answer_an_empty_check_and_an_auth_code_under_a_server_apology(
+        text: str, expect: FailoverReason) -> None:
+    """Copilot Chat's Portuguese Responsible AI filter is a content block (before: unknown); LobeChat's Chinese
+    "测试返回为空" (the check came back empty) is an empty answer (before: unknown); LobeHub's Chinese server
+    apology around an ``UNAUTHORIZED`` code is the login refused, as its English form is read (before: a server
+    error)."""
+    assert _rules_alone("Error", text) is expect
