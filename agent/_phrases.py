@@ -262,7 +262,10 @@ _TAG_LIST: Final = (
          "violates openai's usage policies", "violating our usage policy", "your request was flagged by",
          "prompt was flagged by our safety", "responses cannot be generated due to safety",
          "output blocked by content filtering policy", "content_filter", "responsibleaipolicyviolation",
-         "content management policy", "request was rejected as a result of our safety system",
+         # OpenAI's image refusals in both their forms ("Your request was rejected as a result of our safety system",
+         # Azure DALL-E's "Your task failed as a result of our safety system": https://github.com/microsoft/
+         # semantic-kernel/issues/4384)
+         "content management policy", "as a result of our safety system",
          "blocked due to prohibited content", "requires moderation on", "input was flagged for",
          "violate our usage policy", "unsafe or sensitive content", "may contain inappropriate content",
          "content exists risk", "contentsecuritydetection",
@@ -475,6 +478,10 @@ _TAG_LIST: Final = (
          # a server given a chat model where it wants a completion model (TabbyML: "Model 'Qwen2.5-Coder-7B-Instruct' is
          # not a completion model; it does not have a prompt template": https://github.com/TabbyML/tabby/pull/4267)
          "is not a completion model",
+         # ... and the other way round: Xinference given a base (generate-only) model for chat ("Model model_format=
+         # 'ggufv2' ... model_id='QuantFactory/Meta-Llama-3-8B-GGUF' ... is not for chat.", under its 500:
+         # https://github.com/infiniflow/ragflow/issues/634)
+         "is not for chat",
          # a managed credential not entitled to the model (Dify Cloud's message quota: "No permission to use this
          # model": https://github.com/langgenius/dify/issues/30493)
          "no permission to use this model",
@@ -2154,6 +2161,11 @@ _TAG_LIST: Final = (
          # VLM (Vision Language Model). Please use text-only prompts.": https://github.com/steven-jianhao-li/
          # zotero-AI-Butler/issues/50)
          "model is not a vlm",
+         # Anthropic's refusal of a beta it does not offer on this platform ("Unexpected value(s) `pdfs-2024-09-25` for
+         # the `anthropic-beta` header"; every corpus text holding it is the request's defect), also where a wrapper
+         # printed it under its own 500 (LiteLLM's Vertex InternalServerError: https://github.com/Aider-AI/aider/issues/
+         # 2439)
+         ("unexpected value", "for the anthropic beta header"),
          # a parameter over its bound, in a validator's words ("14 is greater than the maximum of 1 - 'top_p'", the
          # OpenAPI schema check behind LiteLLM's proxy and others)
          "is greater than the maximum of",

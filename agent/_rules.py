@@ -624,8 +624,22 @@ _ANSWER_KEYS: Final = frozenset({*_ANSWER_FIELDS, "'content'", "'message'", "'de
 _ANSWER_MODEL_REFUSED: Final = re.compile(r"validation errors? for (?:\w+\.)*\w*(?:completion|response|chunk)\b")
 
 
+# ... or for a schema of the caller's own that the model's answer was read into (structured output: "5 validation
+# errors for Structure ... Field required [type=missing, input_value={'properties': ...}]", a model that wrapped its
+# fields: https://github.com/dw-dengwei/daily-arXiv-ai-enhanced/issues/43; "2 validation errors for
+# SkillAIImpactAnalysis ... Input should be a valid list [type=list_type, ...]"): a field missing or mistyped in
+# pydantic's own words. Not a
+# class named for a request or its settings (Dify's "validation error for LLMNodeData", vLLM's
+# "ChatCompletionRequest"), nor a check of a client's own construction, which pydantic words as a value error ("Did
+# not find openai_api_key ... [type=value_error").
+_SCHEMA_REFUSED: Final = re.compile(
+    r"validation errors? for (?!\w*(?:request|params|data|config|settings|options|args)\b)"
+    r"\w+\s[^\[]*?(?:field required|input should be)[^\[]*\[type=(?!value_error)")
+
+
 def answer_model_refused(f: ErrorFacts) -> bool:
-    return "validation error" in f.text and _ANSWER_MODEL_REFUSED.search(f.text) is not None
+    return "validation error" in f.text and (_ANSWER_MODEL_REFUSED.search(f.text) is not None
+                                             or _SCHEMA_REFUSED.search(f.text) is not None)
 
 
 # Words beside a plan cap under a 500 that leave the status to decide: the server's fault, the request's, a throttle.
@@ -1269,6 +1283,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # says what it was in a five-digit code of its own (fastchat/constants.py ErrorCode:
     # https://github.com/lm-sys/FastChat/blob/main/fastchat/constants.py): 500xx its own faults, 4290x its limits.
     # Words any rule above reads decide first (40301's "Only ... allowed now, your model", 40303's context length).
+    # ... but the banner over a worker that did not answer in time ("NETWORK ERROR DUE TO HIGH TRAFFIC ... (error_code:
+    # 50003, HTTPConnectionPool(host='localhost', port=21002): Read timed out.)": https://github.com/lm-sys/FastChat/
+    # issues/1527) is the timeout it prints.
+    rule("fastchat_worker_read_timeout", R.timeout, statuses=(400, 500, None),
+         tags=("fastchat_server_error", "timeout")),
     rule("fastchat_server_message", R.server_error, statuses=(400, 500, None), tags=("fastchat_server_error",)),
     rule("fastchat_server_fault", R.server_error, statuses=(400, 500, None),
          codes=("50001", "50002", "50003", "50004")),

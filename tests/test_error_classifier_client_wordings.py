@@ -6383,10 +6383,11 @@ def test_transport_give_ups_and_a_bound_in_their_own_words(type_name: str, text:
     ("langchain_core.exceptions.OutputParserException",
      "Failed to parse Joke from completion {}. Got: 2 validation errors for Joke\nsetup\n  Field required "
      "[type=missing, input_value={}, input_type=dict]", R.malformed_response),
-    # near misses: the same schema words from a request validator's class stay the request's; a parser's class that
-    # quotes a provider's throttle in the answer it could not read is still read by the throttle's words
-    ("ValidationError", "Failed to parse Joke from completion {}. Got: 2 validation errors for Joke\nsetup\n  Field "
-                        "required [type=missing, input_value={}, input_type=dict]", R.format_error),
+    # near misses: the same schema words for a request's own object stay the request's (Dify's node settings:
+    # https://github.com/langgenius/dify/issues/18915); a parser's class that quotes a provider's throttle in the answer
+    # it could not read is still read by the throttle's words
+    ("ValidationError", "1 validation error for LLMNodeData model.mode Field required [type=missing, input_value="
+     "{'provider': 'stvlynn/lms...': {'temperature': 0.7}}, input_type=dict]", R.format_error),
     ("OutputParserException", "Invalid json output: Rate limit exceeded: 60 requests per minute. Please try again "
                               "in 20s.", R.rate_limit),
 ])
@@ -7149,3 +7150,68 @@ def test_localised_client_notices_a_filtered_answer_an_empty_check_and_an_auth_c
     apology around an ``UNAUTHORIZED`` code is the login refused, as its English form is read (before: a server
     error)."""
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/dw-dengwei/daily-arXiv-ai-enhanced/issues/43 (trimmed after the second field)
+    ("Error", "Item at index 16 generated an exception: 5 validation errors for Structure\ntldr\n  Field required "
+     "[type=missing, input_value={'properties': {'tldr': '...he proposed approach.'}}, input_type=dict]\n    For "
+     "further information visit https://errors.pydantic.dev/2.10/v/missing\nmotivation\n  Field required "
+     "[type=missing, input_value={'properties': {'tldr': '...he proposed approach.'}}, input_type=dict]",
+     R.malformed_response),
+    # https://github.com/langchain-ai/langchain/issues/30158
+    ("pydantic_core._pydantic_core.ValidationError", "2 validation errors for SkillAIImpactAnalysis\nrisk_categories\n"
+     "  Input should be a valid list [type=list_type, input_value='[\\n  {\\n    \"name\": \"Cri...k_percentage\": "
+     "41.67\\n}', input_type=str]\n    For further information visit https://errors.pydantic.dev/2.9/v/list_type\n"
+     "summary\n  Field required [type=missing, input_value={'risk_categories': '[\\n ..._percentage\": 41.67\\n}'}, "
+     "input_type=dict]", R.malformed_response),
+    # near misses: the same words for a request's own object (Dify's node settings, a server's request model:
+    # https://github.com/egoist/chatwise-releases/issues/1325)
+    ("ValidationError", "1 validation error for LLMNodeData model.mode Field required [type=missing, input_value="
+     "{'provider': 'stvlynn/lms...': {'temperature': 0.7}}, input_type=dict] For further information visit "
+     "https://errors.pydantic.dev/2.9/v/missing", R.format_error),
+    ("Error", '{\n"message":"1 validation error for ChatCompletionServerRequest\\nreasoning_effort\\n Input should be '
+     "'low', 'medium' or 'high' [type=enum, input_value='none', input_type=str]\\n For further information visit "
+     'https://errors.pydantic.dev/2.8/v/enum",\n"type":"invalid_request_error",\n"param":"validation_error",\n'
+     '"code":"wrong_api_format",\n"id":""\n}', R.format_error),
+])
+def test_an_answer_that_fails_the_callers_own_schema_is_unreadable_not_a_request_defect(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """Pydantic's "N validation errors for <the caller's schema> ... Field required / Input should be" names the
+    model's answer read into a structured-output schema (before: a request defect by the words "field required")."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/lm-sys/FastChat/issues/1527
+    ("Error", "NETWORK ERROR DUE TO HIGH TRAFFIC. PLEASE REGENERATE OR REFRESH THIS PAGE.\n\n(error_code: 50003, "
+     "HTTPConnectionPool(host='localhost', port=21002): Read timed out.)", None, R.timeout),
+    # https://github.com/Aider-AI/aider/issues/2439
+    ("litellm.InternalServerError", "VertexAIException InternalServerError - b'{\"type\":\"error\",\"error\":{\"type\":"
+     "\"invalid_request_error\",\"message\":\"Unexpected value(s) `pdfs-2024-09-25` for the `anthropic-beta` header. "
+     "Please consult our documentation at docs.anthropic.com or try again without the header.\"}}'", None,
+     R.format_error),
+    # https://github.com/microsoft/semantic-kernel/issues/4384
+    ("Error", "Your task failed as a result of our safety system.\nStatus: 400 (Bad Request)\nErrorCode: contentFilter",
+     400, R.content_policy_blocked),
+    # https://github.com/infiniflow/ragflow/issues/1568
+    ("Error", "ERROR: <html> <head><title>405 Not Allowed</title></head> <body> <center><h1>405NotAllowed</h1>"
+     "</center> <hr><center>nginx/1.18.0 (Ubuntu)</center> </body> </html>", None, R.format_error),
+    # https://github.com/infiniflow/ragflow/issues/634 (the model's spec trimmed)
+    ("Error", "Fail to access model(llama-3).**ERROR**: Error code: 500 - {'detail': \"[address=0.0.0.0:34191, "
+     "pid=166] Model model_format='ggufv2' model_size_in_billions=8 model_id='QuantFactory/Meta-Llama-3-8B-GGUF' "
+     "model_revision=None is not for chat.\"}", 500, R.model_not_found),
+    # near misses: the FastChat banner with no cause (https://github.com/eosphoros-ai/DB-GPT/issues/43),
+    # Xinference's 500 naming nothing (https://github.com/xorbitsai/inference/issues/3450)
+    ("Error", "NETWORK ERROR DUE TO HIGH TRAFFIC. PLEASE REGENERATE OR REFRESH THIS PAGE. (error_code: 4)", None,
+     R.server_error),
+    ("Error", "Error code: 500 - {'detail': '[address=0.0.0.0:41321, pid=633] '}", 500, R.server_error),
+])
+def test_a_worker_timeout_under_fastchats_banner_a_refused_beta_under_a_500_and_serving_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """FastChat's banner over "Read timed out" is the timeout (before: a server error by the banner); Anthropic's
+    "Unexpected value(s) ... for the `anthropic-beta` header" under LiteLLM's InternalServerError is the request's
+    defect (before: a server error by its 5xx); "Your task failed as a result of our safety system" is a content block
+    (before: a request defect by its 400); nginx's "405 Not Allowed" page states its status (before: unknown);
+    Xinference's "... is not for chat" is model support (before: a server error by its 500)."""
+    assert _rules_alone(type_name, text, status) is expect
