@@ -1433,7 +1433,9 @@ _TAG_LIST: Final = (
     # A quota named by its per-minute window (Scaleway: "You exceeded your current quota of requests/tokens per
     # minute"): a throttle, whatever OpenAI's billing words before it say.
     _tag("quota_per_minute", ("exceeded your current quota", "per minute")),
-    _tag("quota_word", "quota", "quotas", "limit exceeded", "配额"),
+    # ... and a quota code printed as one CamelCase word (Warp's Agent Mode: "Request failed with error: QuotaLimit",
+    # its plan's AI credits spent: https://github.com/warpdotdev/warp/issues/6936)
+    _tag("quota_word", "quota", "quotas", "limit exceeded", "配额", "quotalimit"),
     # The caller's own quota said to be spent (Cursor: "Our servers are currently overloaded for non-pro users, and
     # you've used your free quota": https://github.com/yuaotian/go-cursor-help/issues/494): what this caller meets.
     _tag("quota_spent", ("used your", "quota"), ("used up your", "quota"), ("exhausted your", "quota")),
@@ -1521,6 +1523,10 @@ _TAG_LIST: Final = (
          # a chosen model out of service for a while (Amazon Q: "The model you've selected is temporarily unavailable";
          # "The model is temporarily unavailable due to maintenance")
          ("model", "is temporarily unavailable"),
+         # ... and the model behind an agent in its client's words, whichever provider is configured (Warp's "I'm
+         # sorry, I couldn't complete that request. The LLM is currently unavailable.":
+         # https://github.com/warpdotdev/warp/issues/8076)
+         "llm is currently unavailable",
          # ... as Claude Code's auto mode says it of the model it asks, whatever the model is called
          # ("deepseek-pro-v4[1m] is temporarily unavailable, so auto mode cannot determine the safety of Bash right
          # now": https://github.com/deepseek-ai/awesome-deepseek-agent/issues/284)

@@ -1905,6 +1905,14 @@ def test_sdk_status_classes_are_built_as_wrapping_libraries_build_them() -> None
     assert isinstance(exception_from_message("OverloadedError", "x", api="anthropic"), anthropic.APIStatusError)
 
 
+def test_an_exception_group_is_built_with_the_sub_exceptions_its_text_counts() -> None:
+    """Python prints a group with its count ("multiple connection attempts failed (2 sub-exceptions)", anyio's group
+    pasted whole: https://github.com/djcopley/ShellOracle/issues/34): the group built prints the pasted text."""
+    pasted = "multiple connection attempts failed (2 sub-exceptions)"
+    group = exception_from_message("ExceptionGroup", pasted)
+    assert type(group) is ExceptionGroup and str(group) == pasted and len(group.exceptions) == 2
+
+
 def test_other_classes_keep_their_name_and_text() -> None:
     """Builtins are real builtins; foreign classes (botocore...) are plain exceptions with the real name."""
     assert type(exception_from_message("ConnectionRefusedError", "refused")) is ConnectionRefusedError

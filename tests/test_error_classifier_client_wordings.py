@@ -7215,3 +7215,19 @@ def test_a_worker_timeout_under_fastchats_banner_a_refused_beta_under_a_500_and_
     (before: a request defect by its 400); nginx's "405 Not Allowed" page states its status (before: unknown);
     Xinference's "... is not for chat" is model support (before: a server error by its 500)."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/warpdotdev/warp/issues/6936 (and holdout488's paste of the same text)
+    ("I'm sorry, I couldn't complete that request.\n\nRequest failed with error: QuotaLimit", R.billing),
+    # https://github.com/warpdotdev/warp/issues/8076 (the issue's title)
+    ("I'm sorry, I couldn't complete that request. The LLM is currently unavailable.", R.overloaded),
+    # near miss: a chat app's model that is unavailable, labelled unknown where the corpus holds it
+    # (https://github.com/ModelEngine-Group/nexent/issues/3170)
+    ("The model is currently unavailable. Please try again.", R.unknown),
+])
+def test_warps_agent_quota_code_and_its_unavailable_model(text: str, expect: FailoverReason) -> None:
+    """Warp's "Request failed with error: QuotaLimit" is its plan's credits spent (before: a server error by the word
+    model); "The LLM is currently unavailable" is capacity, as "model ... is temporarily unavailable" is (before: a
+    server error by the word model)."""
+    assert _rules_alone("Error", text) is expect

@@ -25,6 +25,7 @@ import functools
 import gzip
 import importlib
 import json
+import re
 import zlib
 from typing import Any, Final, Literal
 
@@ -167,9 +168,23 @@ def exception_from_message(
             message, response=httpx2.Response(code if isinstance(code, int) else 500, request=request), body=None)
         return wrapped
     builtin = getattr(builtins, name, None)
+    if isinstance(builtin, type) and issubclass(builtin, BaseExceptionGroup):
+        return _group(builtin, message)
     if isinstance(builtin, type) and issubclass(builtin, Exception):
         return builtin(message)
     return _stand_in(name)(message)
+
+
+_SUB_COUNT: Final = re.compile(r"(.*) \((\d+) sub-exceptions?\)", re.DOTALL)
+
+
+def _group(group: type[BaseExceptionGroup[Any]], message: str) -> BaseException:
+    """An exception group whose text is the pasted one: Python prints a group as "<message> (N sub-exceptions)", so
+    the count a paste shows is the number of (unshown, empty) sub-exceptions built (anyio's "multiple connection
+    attempts failed (2 sub-exceptions)": https://github.com/djcopley/ShellOracle/issues/34)."""
+    counted = _SUB_COUNT.fullmatch(message)
+    text, count = (counted.group(1), int(counted.group(2))) if counted else (message, 1)
+    return group(text, [Exception() for _ in range(max(count, 1))])
 
 
 @functools.cache
