@@ -928,6 +928,23 @@ HOLDOUT475 = "holdout475.jsonl"
 # One more on the session's final lookups, 6 December 2026 (twenty-sixth session), committed blind at f1911a6 and
 # measured on the rules of b22d97a: tool calling in smaller agent frameworks and apps, a second round.
 HOLDOUT476 = "holdout476.jsonl"
+# Twelve more, 6 December 2026 (twenty-seventh session), in three waves: holdout477-480 committed blind at d180fc8 and
+# measured on the rules of 6a494c6 (evaluation harnesses, image and multimodal requests, non-English threads,
+# productivity plugins); holdout481-483 committed blind at 173edd4 and measured on the rules of 4b1155d (self-hosted
+# servers, structured-output libraries, enterprise clouds); holdout484-488 committed blind at 3de1e38 and measured on
+# the rules of 4c4a66f (research apps, memory and data tools, roleplay and games, CI bots, terminal assistants).
+HOLDOUT477 = "holdout477.jsonl"
+HOLDOUT478 = "holdout478.jsonl"
+HOLDOUT479 = "holdout479.jsonl"
+HOLDOUT480 = "holdout480.jsonl"
+HOLDOUT481 = "holdout481.jsonl"
+HOLDOUT482 = "holdout482.jsonl"
+HOLDOUT483 = "holdout483.jsonl"
+HOLDOUT484 = "holdout484.jsonl"
+HOLDOUT485 = "holdout485.jsonl"
+HOLDOUT486 = "holdout486.jsonl"
+HOLDOUT487 = "holdout487.jsonl"
+HOLDOUT488 = "holdout488.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1002,6 +1019,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT473, HOLDOUT474,
         HOLDOUT475,
         HOLDOUT476,
+        HOLDOUT477, HOLDOUT478, HOLDOUT479, HOLDOUT480, HOLDOUT481, HOLDOUT482, HOLDOUT483, HOLDOUT484, HOLDOUT485,
+        HOLDOUT486, HOLDOUT487, HOLDOUT488,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1780,6 +1799,18 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT474, 23, 25),  # representative: providers' built-in server tools; 23 unseen
     (HOLDOUT475, 24, 24),  # representative: request parameters models reject (second round); 23 unseen
     (HOLDOUT476, 17, 20),  # representative: tool calling in smaller agent frameworks and apps (second round); 15 unseen
+    (HOLDOUT477, 18, 22),  # representative: evaluation and benchmark harnesses; 18 unseen
+    (HOLDOUT478, 29, 30),  # representative: image and multimodal inputs and image generation; 27 unseen
+    (HOLDOUT479, 18, 21),  # representative: threads in Spanish, Portuguese, Russian and other languages; 17 unseen
+    (HOLDOUT480, 24, 25),  # representative: productivity plugins, no-code tools and desktop clients; 21 unseen
+    (HOLDOUT481, 21, 24),  # representative: self-hosted inference servers the corpus held few of; 18 unseen
+    (HOLDOUT482, 24, 29),  # representative: structured-output and prompt-programming libraries; 22 unseen
+    (HOLDOUT483, 25, 28),  # representative: enterprise cloud model platforms; 23 unseen
+    (HOLDOUT484, 21, 21),  # representative: AI search, research and assistant apps; 21 unseen
+    (HOLDOUT485, 24, 30),  # representative: memory layers, graph builders and data tools; 24 unseen
+    (HOLDOUT486, 22, 27),  # representative: roleplay, fiction and game front-ends and mods; 23 unseen
+    (HOLDOUT487, 20, 24),  # representative: CI bots and unattended jobs; 21 unseen
+    (HOLDOUT488, 21, 22),  # representative: terminal assistants and shell tools; 19 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

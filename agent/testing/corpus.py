@@ -198,6 +198,9 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout473.jsonl", "holdout474.jsonl",
                   "holdout475.jsonl",
                   "holdout476.jsonl",
+                  "holdout477.jsonl", "holdout478.jsonl", "holdout479.jsonl", "holdout480.jsonl", "holdout481.jsonl",
+                  "holdout482.jsonl", "holdout483.jsonl", "holdout484.jsonl", "holdout485.jsonl", "holdout486.jsonl",
+                  "holdout487.jsonl", "holdout488.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -379,7 +382,11 @@ provider answers, proxies and gateways in front of models); and holdout467 to ho
 (raw 200 streams, transport faults by runtime, raw responses of direct calls); and holdout473 and holdout474 on
 the rules of a0019d8 (prompt caching and file inputs, built-in server tools); and holdout475 on the rules of
 f5e7169 (request parameters and features 2025-2026 models reject); and holdout476 on the rules of b22d97a (tool
-calling in smaller agent frameworks and apps).
+calling in smaller agent frameworks and apps); and holdout477 to holdout480 on the rules of 6a494c6 (evaluation
+harnesses, image and multimodal requests, non-English threads, productivity plugins); and holdout481 to holdout483
+on the rules of 4b1155d (self-hosted servers, structured-output libraries, enterprise clouds); and holdout484 to
+holdout488 on the rules of 4c4a66f (research apps, memory and data tools, roleplay and games, CI bots, terminal
+assistants).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
