@@ -437,9 +437,23 @@ def embedded_codes(text: str) -> list[str]:
         found += _NAMED_CLASS_RE.findall(text, 0, 600)
     if (lead := _LEAD_CLASS_RE.match(text)) is not None:
         found.append(lead.group(1))
-    if "_" in text and ("[" in text or "=" in text):
-        found += _text_codes(text)
+    if "[" in text or "=" in text:
+        found += _marked_codes(text)
     return [code.lower() for code in found] if found else found  # most texts name none: no comprehension to run
+
+
+# DashScope's SDKs open their exception's text with the service's CamelCase code in brackets ("[InvalidParameter] url
+# error, please check url!": spring-ai-alibaba's DashScopeException, https://github.com/alibaba/spring-ai-alibaba/
+# issues/4297): two capitalised words or more, at the very start (never a log level, "[ERROR]", or "[Errno 111]").
+_LEAD_BRACKET_CODE_RE: Final = re.compile(r"\[((?:[A-Z][a-z]+){2,6})\]")
+
+
+def _marked_codes(text: str) -> list[str]:
+    """The codes a text marks with brackets or a code=/type= field: a leading CamelCase code (DashScope's), then the
+    snake_case ones."""
+    lead = _LEAD_BRACKET_CODE_RE.match(text) if text.startswith("[") else None
+    codes = [lead.group(1)] if lead is not None else []
+    return codes + _text_codes(text) if "_" in text else codes
 
 
 def _text_codes(text: str) -> list[str]:

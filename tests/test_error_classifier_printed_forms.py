@@ -189,3 +189,23 @@ def test_codes_in_brackets_and_fields_read_as_one_scan_read_them_on_every_real_t
     assert all(_text_codes(t) == one.findall(t, 0, 600) for t in checked)
     assert _text_codes(shapes[0]) == ["invalid_request_error", "rate_limit_exceeded"]
     assert _text_codes(shapes[1]) == ["server_error", "unsupported_tool_schema"]
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # https://github.com/alibaba/spring-ai-alibaba/issues/4297
+    ("[InvalidParameter] url error, please check url\uff01 For details, see: https://help.aliyun.com/zh/model-studio/"
+     "error-code#error-url (requestId: 44ca5f7e-8fe8-42d2-bd)", ["invalidparameter"]),
+    # near misses: a log level, an errno, a class name with a space, one capitalised word
+    ("[ERROR] request failed", []),
+    ("[Errno 111] Connection refused", []),
+    ("[GoogleGenerativeAI Error]: Error fetching from https://generativelanguage.googleapis.com", []),
+    ("[Throttling] the request was throttled", []),
+])
+def test_a_leading_bracketed_camelcase_code_is_dashscopes_code(text: str, codes: list[str]) -> None:
+    """DashScope's SDKs open a text with the service's code in brackets: read as the code it is (before: not read, and
+    "url error, please check url" ended unknown); only two capitalised words or more at the very start."""
+    from agent._embedded import embedded_codes
+
+    assert [c for c in embedded_codes(text) if c in codes or not codes] == codes
+    if codes:
+        assert _reason("DashScopeException", text) is R.format_error
