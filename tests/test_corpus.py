@@ -945,6 +945,10 @@ HOLDOUT485 = "holdout485.jsonl"
 HOLDOUT486 = "holdout486.jsonl"
 HOLDOUT487 = "holdout487.jsonl"
 HOLDOUT488 = "holdout488.jsonl"
+# Two more on the session's last lookups, 6 December 2026 (twenty-seventh session), committed blind at 8fd4fc8 and
+# measured on the rules of 6a4e24e: chat-platform bots, and the newest models of 2026.
+HOLDOUT489 = "holdout489.jsonl"
+HOLDOUT490 = "holdout490.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1021,6 +1025,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT476,
         HOLDOUT477, HOLDOUT478, HOLDOUT479, HOLDOUT480, HOLDOUT481, HOLDOUT482, HOLDOUT483, HOLDOUT484, HOLDOUT485,
         HOLDOUT486, HOLDOUT487, HOLDOUT488,
+        HOLDOUT489, HOLDOUT490,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1811,6 +1816,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT486, 22, 27),  # representative: roleplay, fiction and game front-ends and mods; 23 unseen
     (HOLDOUT487, 20, 24),  # representative: CI bots and unattended jobs; 21 unseen
     (HOLDOUT488, 21, 22),  # representative: terminal assistants and shell tools; 19 unseen
+    (HOLDOUT489, 22, 25),  # representative: chat-platform bots (LINE, DingTalk, Feishu, Mattermost, ...); 22 unseen
+    (HOLDOUT490, 28, 28),  # representative: the newest models of 2026 as their first users hit them; 27 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
