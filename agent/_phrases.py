@@ -2500,6 +2500,9 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # a protected Hugging Face Inference Endpoint called without a token (TGI's client: "A valid user token is
+         # required": https://github.com/huggingface/text-generation-inference/issues/747)
+         "valid user token is required",
          # Google's demand that the account holder sign in again before the key serves ("Verify your account to
          # continue.", "To continue, verify your account at ...": https://github.com/lbjlaq/Antigravity-Manager/issues/2069)
          "verify your account",

@@ -182,6 +182,10 @@ def _first_wait_phrase(text: str) -> re.Match[str] | None:
 # ("429 You exceeded your current quota ... [violations {...}, retry_delay {\n  seconds: 19\n}\n]"): the same hint a
 # JSON body gives as ``"retryDelay": "19s"``. Bounded: digits, then at most nine digits of nanos.
 _PROTO_DELAY_RE: Final = re.compile(r"retry_delay\s*\{\s*seconds:\s*(\d{1,9})\b(?:\s*nanos:\s*(\d{1,9})\b)?")
+# A wait printed as Python prints a timedelta, H:MM:SS (Hugging Face ZeroGPU's quota: "You have exceeded your GPU
+# quota (46s left vs. 60s requested). Sign-up on Hugging Face to get more quotas or retry in 0:09:48.":
+# https://github.com/levihsu/OOTDiffusion/issues/205). Bounded: fixed digits, no repetition.
+_CLOCK_DURATION_RE: Final = re.compile(r"(?:try again|retry) in (\d{1,3}):([0-5]\d):([0-5]\d)(?!\d)", re.IGNORECASE)
 
 
 def wait_from_text(text: str) -> float | None:
@@ -192,6 +196,9 @@ def wait_from_text(text: str) -> float | None:
         if "retry_delay" in text and (proto := _PROTO_DELAY_RE.search(text)) is not None:
             seconds, nanos = proto.groups()
             return sane_seconds(int(seconds) + int(nanos or 0) / 1e9)
+        if ":" in text and (clock := _CLOCK_DURATION_RE.search(text)) is not None:
+            hours, minutes, seconds = clock.groups()
+            return sane_seconds(int(hours) * 3600 + int(minutes) * 60 + int(seconds))
         return None
     total = sum(float(n) * _UNIT_SECONDS[u.lower()] for n, u in _PART_RE.findall(match.group(1)))
     return sane_seconds(total)

@@ -7231,3 +7231,18 @@ def test_warps_agent_quota_code_and_its_unavailable_model(text: str, expect: Fai
     model); "The LLM is currently unavailable" is capacity, as "model ... is temporarily unavailable" is (before: a
     server error by the word model)."""
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/levihsu/OOTDiffusion/issues/205
+    ("You have exceeded your GPU quota (46s left vs. 60s requested). Sign-up on Hugging Face to get more quotas or "
+     "retry in 0:09:48.", R.rate_limit),
+    # https://github.com/huggingface/text-generation-inference/issues/747
+    ("A valid user token is required", R.auth),
+    # near miss: a quota with no time to wait (OpenAI's insufficient_quota text) stays billing
+    ("You exceeded your current quota, please check your plan and billing details.", R.billing),
+])
+def test_zerogpus_quota_that_resets_in_minutes_and_a_missing_endpoint_token(text: str, expect: FailoverReason) -> None:
+    """ZeroGPU's quota that says "retry in 0:09:48" is a throttle clearing within minutes (before: billing, the H:MM:SS
+    wait not read); TGI's "A valid user token is required" is auth (before: a request defect by "required")."""
+    assert _rules_alone("Error", text) is expect

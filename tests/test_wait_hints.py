@@ -82,6 +82,11 @@ def test_wait_from_headers(headers: dict[str, str], seconds: float | None) -> No
      'retry_delay {\n  seconds: 19\n}\n]', 19.0),
     ("retry_delay {\n  seconds: 2\n  nanos: 500000000\n}", 2.5), ("retry_delay {\n}", None),
     ("retry_delay {\n  seconds: 999999999\n}", None),  # past the month's ceiling: no hint
+    # a timedelta printed H:MM:SS (Hugging Face ZeroGPU: https://github.com/levihsu/OOTDiffusion/issues/205); a clock
+    # time or a version is no wait
+    ("You have exceeded your GPU quota (46s left vs. 60s requested). Sign-up on Hugging Face to get more quotas or "
+     "retry in 0:09:48.", 588.0),
+    ("retry in 1:00:00", 3600.0), ("retry in 0:9:48", None), ("released 1:02:03 ago", None),
 ])
 def test_wait_from_text(text: str, seconds: float | None) -> None:
     """A wait stated in the message is used only when phrased as a wait, and only when sane."""
