@@ -949,6 +949,9 @@ HOLDOUT488 = "holdout488.jsonl"
 # measured on the rules of 6a4e24e: chat-platform bots, and the newest models of 2026.
 HOLDOUT489 = "holdout489.jsonl"
 HOLDOUT490 = "holdout490.jsonl"
+# One more on the last of the lookup budget, 6 December 2026 (twenty-seventh session), committed blind at 8c925ef and
+# measured on the rules of a5df200: Hugging Face's serving surfaces (router, Inference API, Endpoints, ZeroGPU).
+HOLDOUT491 = "holdout491.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1026,6 +1029,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT477, HOLDOUT478, HOLDOUT479, HOLDOUT480, HOLDOUT481, HOLDOUT482, HOLDOUT483, HOLDOUT484, HOLDOUT485,
         HOLDOUT486, HOLDOUT487, HOLDOUT488,
         HOLDOUT489, HOLDOUT490,
+        HOLDOUT491,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1818,6 +1822,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT488, 21, 22),  # representative: terminal assistants and shell tools; 19 unseen
     (HOLDOUT489, 22, 25),  # representative: chat-platform bots (LINE, DingTalk, Feishu, Mattermost, ...); 22 unseen
     (HOLDOUT490, 28, 28),  # representative: the newest models of 2026 as their first users hit them; 27 unseen
+    (HOLDOUT491, 10, 13),  # representative: Hugging Face's serving surfaces; 8 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
