@@ -632,14 +632,26 @@ _ANSWER_MODEL_REFUSED: Final = re.compile(r"validation errors? for (?:\w+\.)*\w*
 # class named for a request or its settings (Dify's "validation error for LLMNodeData", vLLM's
 # "ChatCompletionRequest"), nor a check of a client's own construction, which pydantic words as a value error ("Did
 # not find openai_api_key ... [type=value_error").
-_SCHEMA_REFUSED: Final = re.compile(
-    r"validation errors? for (?!\w*(?:request|params|data|config|settings|options|args)\b)"
-    r"\w+\s[^\[]*?(?:field required|input should be)[^\[]*\[type=(?!value_error)")
+_SCHEMA_NAMED: Final = re.compile(
+    r"validation errors? for (?!\w*(?:request|params|data|config|settings|options|args)\b)\w+\s")
 
 
 def answer_model_refused(f: ErrorFacts) -> bool:
-    return "validation error" in f.text and (_ANSWER_MODEL_REFUSED.search(f.text) is not None
-                                             or _SCHEMA_REFUSED.search(f.text) is not None)
+    text = f.text
+    if "validation error" not in text:
+        return False
+    if _ANSWER_MODEL_REFUSED.search(text) is not None:
+        return True
+    # the schema's name, then its first error's words and type before any other bracket (the request's own field
+    # paths hold brackets: the Mistral SDK's "validation errors for Unmarshaller body.nullable[list[Tool]]..."); found
+    # by one bounded search and substring tests, not a scan of a long text for each "validation error" it holds
+    named = _SCHEMA_NAMED.search(text) if "[type=" in text else None
+    if named is None:
+        return False
+    bracket = text.find("[", named.end())
+    first = text[named.end():bracket]
+    return (text.startswith("[type=", bracket) and not text.startswith("value_error", bracket + 6)
+            and ("field required" in first or "input should be" in first))
 
 
 # Words beside a plan cap under a 500 that leave the status to decide: the server's fault, the request's, a throttle.

@@ -7166,7 +7166,11 @@ def test_localised_client_notices_a_filtered_answer_an_empty_check_and_an_auth_c
      "summary\n  Field required [type=missing, input_value={'risk_categories': '[\\n ..._percentage\": 41.67\\n}'}, "
      "input_type=dict]", R.malformed_response),
     # near misses: the same words for a request's own object (Dify's node settings, a server's request model:
-    # https://github.com/egoist/chatwise-releases/issues/1325)
+    # https://github.com/egoist/chatwise-releases/issues/1325, the Mistral SDK's check of the tools it sends:
+    # https://github.com/Mirascope/mirascope/issues/961)
+    ("pydantic_core._pydantic_core.ValidationError", "2 validation errors for Unmarshaller\nbody.nullable[list[Tool]]"
+     ".0.function.parameters\n  Field required [type=missing, input_value={'name': 'available_books...st of available "
+     "books.'}, input_type=dict]", R.format_error),
     ("ValidationError", "1 validation error for LLMNodeData model.mode Field required [type=missing, input_value="
      "{'provider': 'stvlynn/lms...': {'temperature': 0.7}}, input_type=dict] For further information visit "
      "https://errors.pydantic.dev/2.9/v/missing", R.format_error),
