@@ -188,6 +188,18 @@ _PROTO_DELAY_RE: Final = re.compile(r"retry_delay\s*\{\s*seconds:\s*(\d{1,9})\b(
 _CLOCK_DURATION_RE: Final = re.compile(r"(?:try again|retry) in (\d{1,3}):([0-5]\d):([0-5]\d)(?!\d)", re.IGNORECASE)
 
 
+def _clock_duration(text: str) -> re.Match[str] | None:
+    """``_CLOCK_DURATION_RE`` matched only where its words stand (a search over a long message costs 10 us)."""
+    lowered = text.lower()
+    for key in ("retry in ", "try again in "):
+        at = lowered.find(key)
+        while at >= 0:
+            if (match := _CLOCK_DURATION_RE.match(text, at)) is not None:
+                return match
+            at = lowered.find(key, at + 1)
+    return None
+
+
 def wait_from_text(text: str) -> float | None:
     """A wait stated in prose: "try again in 7.66s", "resets in 3h 12m", "retry after 30 seconds"; or a RetryInfo
     printed as protobuf text ("retry_delay { seconds: 19 }")."""
@@ -196,7 +208,7 @@ def wait_from_text(text: str) -> float | None:
         if "retry_delay" in text and (proto := _PROTO_DELAY_RE.search(text)) is not None:
             seconds, nanos = proto.groups()
             return sane_seconds(int(seconds) + int(nanos or 0) / 1e9)
-        if ":" in text and (clock := _CLOCK_DURATION_RE.search(text)) is not None:
+        if ":" in text and " in " in text and (clock := _clock_duration(text)) is not None:
             hours, minutes, seconds = clock.groups()
             return sane_seconds(int(hours) * 3600 + int(minutes) * 60 + int(seconds))
         return None
