@@ -628,10 +628,9 @@ _ANSWER_MODEL_REFUSED: Final = re.compile(r"validation errors? for (?:\w+\.)*\w*
 # errors for Structure ... Field required [type=missing, input_value={'properties': ...}]", a model that wrapped its
 # fields: https://github.com/dw-dengwei/daily-arXiv-ai-enhanced/issues/43; "2 validation errors for
 # SkillAIImpactAnalysis ... Input should be a valid list [type=list_type, ...]"): a field missing or mistyped in
-# pydantic's own words. Not a
-# class named for a request or its settings (Dify's "validation error for LLMNodeData", vLLM's
-# "ChatCompletionRequest"), nor a check of a client's own construction, which pydantic words as a value error ("Did
-# not find openai_api_key ... [type=value_error").
+# pydantic's own words. Not a class named for a request or its settings (Dify's "validation error for LLMNodeData",
+# vLLM's "ChatCompletionRequest"), nor a check of a client's own construction, which pydantic words as a value error
+# ("Did not find openai_api_key ... [type=value_error").
 _SCHEMA_NAMED: Final = re.compile(
     r"validation errors? for (?!\w*(?:request|params|data|config|settings|options|args)\b)\w+\s")
 
@@ -649,6 +648,8 @@ def answer_model_refused(f: ErrorFacts) -> bool:
     if named is None:
         return False
     bracket = text.find("[", named.end())
+    if bracket < 0:
+        return False
     first = text[named.end():bracket]
     return (text.startswith("[type=", bracket) and not text.startswith("value_error", bracket + 6)
             and ("field required" in first or "input should be" in first))
