@@ -21,7 +21,7 @@ from ._embedded import bare_reason, embedded_codes, embedded_payload, embedded_r
 from ._phrases import scan, with_derived
 from ._sdk import HttpxHeaders, SDKConnectionError, SDKError, SDKStatusError, SDKTimeoutError
 
-__all__ = ["ErrorFacts", "ExcKind", "clear_text_cache", "facts_from_body", "facts_from_exception"]
+__all__ = ["ErrorFacts", "ExcKind", "baidu_code", "clear_text_cache", "facts_from_body", "facts_from_exception"]
 
 _TEXT_LIMIT: Final = 4000  # characters of each message kept; phrases sit near the start
 # Characters of the joined messages that phrases, waits and numbers are read from. In the corpus every verdict
@@ -581,7 +581,13 @@ def _walk_error_msg(payload: Mapping[Any, Any], error_msg: object, out: _Collect
     for the same envelope under HTTP 200."""
     _walk_message(error_msg, out, depth)
     if type(error_code := payload.get("error_code")) is int:
-        out.codes.append(f"baidu:{error_code}")
+        out.codes.append(baidu_code(error_code))
+
+
+def baidu_code(number: int) -> str:
+    """The code a rule names for Baidu's own table's number (``baidu:6``): never an HTTP status, whether the envelope
+    came under HTTP 200 (``_soft``) or printed in a client's text."""
+    return f"baidu:{number}"
 
 
 def _walk_capitalised(payload: Mapping[Any, Any], out: _Collector, depth: int) -> None:

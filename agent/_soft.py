@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from ._answer_parts import chat_parts
-from ._facts import ErrorFacts, ExcKind, facts_from_body
+from ._facts import ErrorFacts, ExcKind, baidu_code, facts_from_body
 from ._model_fields import field
 from ._taxonomy import FailoverReason
 
@@ -565,7 +565,7 @@ def _envelope_failure(data: Mapping[str, Any]) -> SoftVerdict | None:
     # Baidu's numeric codes are its own table's (110 is a bad token), never an HTTP status: kept as ``baidu:<code>``
     facts = facts_from_body({"code": code, "message": message} if isinstance(code, str) else {"message": message},
                             kind=ExcKind.soft)
-    facts.codes = facts.codes | ({"reported_error", f"baidu:{code}"} if isinstance(code, int) else {"reported_error"})
+    facts.codes = facts.codes | ({"reported_error", baidu_code(code)} if isinstance(code, int) else {"reported_error"})
     return facts, None
 
 

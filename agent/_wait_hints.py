@@ -162,20 +162,26 @@ def _longest_exhausted_reset(resets: dict[str, str], remaining: dict[str, str], 
 _TEXT_KEYS: Final = ("try again", "retry", "reset", "available again", "wait")
 
 
-def _first_wait_phrase(text: str) -> re.Match[str] | None:
-    """``_TEXT_RE.search(text)``, found by locating its keywords with ``str.find`` and matching only there
-    (a case-insensitive alternation scanned over a long message was the classifier's slowest step)."""
+def _earliest_at_keys(pattern: re.Pattern[str], keys: tuple[str, ...], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern that starts with one of ``keys`` (lower case), found by locating the
+    keys with ``str.find`` and matching only there (a case-insensitive alternation scanned over a long message was
+    the classifier's slowest step)."""
     lowered = text.lower()
     best: re.Match[str] | None = None
-    for key in _TEXT_KEYS:
+    for key in keys:
         at = lowered.find(key)
         while at >= 0 and (best is None or at < best.start()):
-            match = _TEXT_RE.match(text, at)
+            match = pattern.match(text, at)
             if match is not None:
                 best = match
                 break
             at = lowered.find(key, at + 1)
     return best
+
+
+def _first_wait_phrase(text: str) -> re.Match[str] | None:
+    """``_TEXT_RE.search(text)``, matched only where its keywords stand."""
+    return _earliest_at_keys(_TEXT_RE, _TEXT_KEYS, text)
 
 
 # google-api-core prints a Google RPC error's RetryInfo detail as protobuf text inside its exception's message
@@ -187,17 +193,7 @@ _PROTO_DELAY_RE: Final = re.compile(r"retry_delay\s*\{\s*seconds:\s*(\d{1,9})\b(
 # https://github.com/levihsu/OOTDiffusion/issues/205). Bounded: fixed digits, no repetition.
 _CLOCK_DURATION_RE: Final = re.compile(r"(?:try again|retry) in (\d{1,3}):([0-5]\d):([0-5]\d)(?!\d)", re.IGNORECASE)
 
-
-def _clock_duration(text: str) -> re.Match[str] | None:
-    """``_CLOCK_DURATION_RE`` matched only where its words stand (a search over a long message costs 10 us)."""
-    lowered = text.lower()
-    for key in ("retry in ", "try again in "):
-        at = lowered.find(key)
-        while at >= 0:
-            if (match := _CLOCK_DURATION_RE.match(text, at)) is not None:
-                return match
-            at = lowered.find(key, at + 1)
-    return None
+_CLOCK_DURATION_KEYS: Final = ("retry in ", "try again in ")  # where it is matched (``_earliest_at_keys``)
 
 
 def wait_from_text(text: str) -> float | None:
@@ -208,7 +204,8 @@ def wait_from_text(text: str) -> float | None:
         if "retry_delay" in text and (proto := _PROTO_DELAY_RE.search(text)) is not None:
             seconds, nanos = proto.groups()
             return sane_seconds(int(seconds) + int(nanos or 0) / 1e9)
-        if ":" in text and " in " in text and (clock := _clock_duration(text)) is not None:
+        if ":" in text and " in " in text and (clock := _earliest_at_keys(
+                _CLOCK_DURATION_RE, _CLOCK_DURATION_KEYS, text)) is not None:
             hours, minutes, seconds = clock.groups()
             return sane_seconds(int(hours) * 3600 + int(minutes) * 60 + int(seconds))
         return None
