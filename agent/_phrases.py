@@ -447,7 +447,11 @@ _TAG_LIST: Final = (
          ("image urls are only allowed for messages with role", "tool"),
          "text is not set", "tool message content must be a string", "tool content must be a string",
          "tool message must be a string", "expected string, got list", "expected string, got array",
-         "tool_call.content must be string", "unknown variant image_url"),
+         "tool_call.content must be string", "unknown variant image_url",
+         # a Rust gateway on async-openai's types (NVIDIA NIM) refusing a tool message whose content is a list of parts
+         # ("Failed to deserialize the JSON body into the target type: data did not match any variant of untagged enum
+         # ChatCompletionRequestToolMessageContent": https://github.com/NousResearch/hermes-agent/pull/111236)
+         ("untagged enum", "chatcompletionrequesttoolmessagecontent")),
     _tag("image_too_large",
          # Claude Code's own words for an image the API refused ("Image was too large. Double press esc to go back and
          # try again with a smaller image.": https://github.com/anthropics/claude-code/issues/13749)
@@ -689,6 +693,10 @@ _TAG_LIST: Final = (
          # a client's check of the configured model (Claude Code: "There's an issue with the selected model (...). It
          # may not exist or you may not have access to it."), a local server's model without vision (LM Studio)
          "issue with the selected model", ("model", "may not exist or you may not have access"),
+         # Laravel's validation of the request's model field against the models the API serves ("The selected model is
+         # invalid.", rule validation_rule_in: Infomaniak's v1 API, https://github.com/owndev/Open-WebUI-Functions/
+         # issues/127)
+         "the selected model is invalid",
          ("model does not support images", "use a model"),
          # transformers (vLLM, TGI) refuse chat on a tokenizer without a chat template: not this model, here.
          "default chat template is no longer allowed", "must provide a chat template if the tokenizer",
@@ -1294,6 +1302,9 @@ _TAG_LIST: Final = (
          # Nous Portal's 404 for an account with no credits ("HTTP 404: requires available credits")
          "requires available credits",
          "top up your credits", "payment required", "billing hard limit", "billing details",
+         # Google's "check your plan and billing details" as an Italian client renders it ("quota esaurita. Controlla il
+         # piano e la fatturazione su ai.google.dev": https://github.com/Bobsilvio/ha-claude/issues/28)
+         "piano e la fatturazione",
          "exceeded your current quota", "plan does not include", "out of funds", "run out of funds",
          "balance_depleted", "spending limit", "spend limit", "key limit exceeded",
          "do not have an active grok subscription", "out of available resources", "have any credits",

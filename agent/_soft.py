@@ -157,11 +157,8 @@ def soft_facts(response: object) -> SoftVerdict | None:
         return _from_error(data, None)
     if "choices" in data:
         return _chat(data)
-    if not _GEMINI_KEYS.isdisjoint(data):
-        # a Gemini answer with usage but neither candidates nor promptFeedback (gemini-2.5-pro-preview:
-        # https://github.com/BerriAI/litellm/pull/10186) generated nothing and names no block: read as one with an
-        # empty candidate
-        return _gemini(data)
+    if (gemini := _gemini_answer(data)) is not None:
+        return _gemini(gemini)
     if event_type == "message_delta" or (data.get("done") is True and ("response" in data or "message" in data)):
         return _final_chunk(data)
     if "messageStop" in data or "stopReason" in data:
@@ -465,6 +462,18 @@ _GEMINI_BAD_CALLS: Final = frozenset({"MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOO
 # number names nothing sure.
 _GEMINI_FINISH_NUMBERS: Final = {1: "STOP", 2: "MAX_TOKENS", 3: "SAFETY", 4: "RECITATION"}
 _GEMINI_KEYS: Final = frozenset({"candidates", "promptFeedback", "usageMetadata", "prompt_feedback", "usage_metadata"})
+
+
+def _gemini_answer(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The Gemini answer ``data`` is or holds, if any: one with any of Gemini's keys (an answer with usage but neither
+    candidates nor promptFeedback, as gemini-2.5-pro-preview sent, https://github.com/BerriAI/litellm/pull/10186,
+    generated nothing and names no block: it is read as one with an empty candidate), or one inside Code Assist's
+    ``{"response": {...}, "traceId": ...}`` (the OAuth path of gemini-cli and its relays: a candidate stopped for SAFETY
+    with no parts, https://github.com/nearai/ironclaw/pull/5578)."""
+    if not _GEMINI_KEYS.isdisjoint(data):
+        return data
+    inner = data.get("response")
+    return inner if isinstance(inner, Mapping) and not _GEMINI_KEYS.isdisjoint(inner) else None
 
 
 def _gemini(data: Mapping[str, Any]) -> SoftVerdict | None:

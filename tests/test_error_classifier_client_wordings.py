@@ -7250,3 +7250,48 @@ def test_zerogpus_quota_that_resets_in_minutes_and_a_missing_endpoint_token(text
     """ZeroGPU's quota that says "retry in 0:09:48" is a throttle clearing within minutes (before: billing, the H:MM:SS
     wait not read); TGI's "A valid user token is required" is auth (before: a request defect by "required")."""
     assert _rules_alone("Error", text) is expect
+
+
+_INFOMANIAK_MODEL_NOT_IN = (
+    '{\n  "result": "error",\n  "error": {\n    "code": "validation_failed",\n    "description": "Validation failed",\n'
+    '    "errors": [\n      {\n        "code": "validation_rule_in",\n        "description": "The selected model is '
+    'invalid.",\n        "context": {\n          "attribute": "model",\n          "values": [\n            "mixtral",\n'
+    '            "llama3",\n            "granite",\n            "mistral24b",\n            "mistral3",\n'
+    '            "qwen3",\n            "gemma3n"\n          ]\n        }\n      }\n    ]\n  }\n}')
+
+
+@pytest.mark.parametrize(("text", "status", "expect"), [
+    # https://github.com/Bobsilvio/ha-claude/issues/28 (Italian)
+    ("EnhancedProviderManager: exhausted 1 providers: Google: quota esaurita. Controlla il piano e la fatturazione su "
+     "ai.google.dev. (HTTP 429)", 429, R.billing),
+    # https://github.com/NousResearch/hermes-agent/pull/111236
+    ("HTTP 400: Failed to deserialize the JSON body into the target type: data did not match any variant of untagged "
+     "enum ChatCompletionRequestToolMessageContent at line 1 column 1974809", 400,
+     R.multimodal_tool_content_unsupported),
+    # https://github.com/owndev/Open-WebUI-Functions/issues/127
+    (_INFOMANIAK_MODEL_NOT_IN, None, R.model_not_found),
+    # near misses: the user message's content refused the same way is the request's (DeepSeek without images:
+    # https://github.com/browser-use/web-ui/issues/272, holdout's hp- entries), and Laravel's check of another field
+    ("Failed to deserialize the JSON body into the target type: messages[1]: data did not match any variant of "
+     "untagged enum ChatCompletionRequestContent at line 1 column 18254", 400, R.format_error),
+    (_INFOMANIAK_MODEL_NOT_IN.replace("The selected model is invalid.", "The messages field is required.")
+     .replace("validation_rule_in", "validation_rule_required"), None, R.format_error),
+])
+def test_a_localised_billing_headline_a_tool_messages_content_type_and_a_model_outside_the_served_list(
+        text: str, status: int | None, expect: FailoverReason) -> None:
+    """Google's "check your plan and billing" in Italian is billing (before: a rate limit by its 429); a Rust gateway's
+    serde refusal naming the tool message's content type is a tool result it cannot take (before: a request defect);
+    Laravel's "The selected model is invalid." is a model the API does not serve (before: a request defect)."""
+    assert _rules_alone("Error", text, status) is expect
+
+
+def test_a_gemini_answer_inside_code_assists_envelope_is_read_as_the_bare_answer() -> None:
+    """https://github.com/nearai/ironclaw/pull/5578: Code Assist (gemini-cli's OAuth path) wraps each answer as
+    ``{"response": {...}}``; a candidate stopped for SAFETY with no parts is a content block (before: a success, as
+    nothing at the top said otherwise). The same envelope around a text answer stays a success."""
+    blocked = {"response": {"candidates": [{"finishReason": "SAFETY", "content": {"parts": []}}]}}
+    classified = classify_soft_failure(blocked)
+    assert classified is not None and classified.reason is R.content_policy_blocked
+    answered = {"response": {"candidates": [{"finishReason": "STOP", "content": {"parts": [{"text": "Hi"}]}}]},
+                "traceId": "4f2c"}
+    assert classify_soft_failure(answered) is None
