@@ -952,6 +952,11 @@ HOLDOUT490 = "holdout490.jsonl"
 # One more on the last of the lookup budget, 6 December 2026 (twenty-seventh session), committed blind at 8c925ef and
 # measured on the rules of a5df200: Hugging Face's serving surfaces (router, Inference API, Endpoints, ZeroGPU).
 HOLDOUT491 = "holdout491.jsonl"
+# Three from new angles, 6 December 2026 (twenty-eighth session), committed blind at 11f92d7 and measured on the
+# rules of e697277: threads in other languages, pull requests quoting the error they handle, multi-agent frameworks.
+HOLDOUT492 = "holdout492.jsonl"
+HOLDOUT493 = "holdout493.jsonl"
+HOLDOUT494 = "holdout494.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1030,6 +1035,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT486, HOLDOUT487, HOLDOUT488,
         HOLDOUT489, HOLDOUT490,
         HOLDOUT491,
+        HOLDOUT492, HOLDOUT493, HOLDOUT494,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1823,6 +1829,9 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT489, 22, 25),  # representative: chat-platform bots (LINE, DingTalk, Feishu, Mattermost, ...); 22 unseen
     (HOLDOUT490, 28, 28),  # representative: the newest models of 2026 as their first users hit them; 27 unseen
     (HOLDOUT491, 10, 13),  # representative: Hugging Face's serving surfaces; 8 unseen
+    (HOLDOUT492, 22, 23),  # representative: threads in other languages (Italian, Vietnamese, French, German); 20 unseen
+    (HOLDOUT493, 27, 28),  # representative: pull requests that quote the provider error they handle; 25 unseen
+    (HOLDOUT494, 26, 29),  # representative: multi-agent frameworks (crewAI, AutoGen, LangGraph, ...); 26 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
