@@ -475,6 +475,9 @@ _TAG_LIST: Final = (
          # Vertex's cap on a file's bytes by its image type ("The file size of `gs://...png` is 47688287, which exceeds
          # max allowed file size of 31457280 for `image/png` files"): shrink the image, as for "image exceeds 5 MB"
          ("exceeds max allowed file size", "for image"),
+         # Claude Code's check before sending ("Image base64 size (5.7MB) exceeds API limit (5MB). Please resize the
+         # image before sending.": https://github.com/anthropics/claude-code/issues/29269)
+         "image base64 size",
          "image exceeds", "image too large", "image_too_large", "image size exceeds",
          "image dimensions exceed"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
@@ -1405,6 +1408,9 @@ _TAG_LIST: Final = (
          # a trial key's monthly call allowance (Cohere: "You are using a Trial key, which is limited to 1000 API calls
          # / month.": https://github.com/diegosouzapw/OmniRoute/pull/12252)
          "calls month",
+         # Amazon Q's monthly allowance under a ThrottlingException ("Maximum com.amazon.aws.codewhisperer.streaming.
+         # GenerateAssistantResponse reached for this month.": https://github.com/aws/amazon-q-developer-cli/issues/1736)
+         "reached for this month",
          # a proxy's monthly token allowance per model ("monthly token quota exceeded for model X: 5000312/5000000
          # tokens used in 2026-03", CLIProxyAPI under a rate_limit_exceeded code)
          "monthly token quota",
@@ -1716,6 +1722,9 @@ _TAG_LIST: Final = (
     # 'chrome-extension://...' has been blocked by CORS policy": https://github.com/andrewnguonly/Lumos/issues/145,
     # https://github.com/codexu/note-gen/issues/974): every request from this origin to that endpoint fails alike.
     _tag("cors_blocked", "blocked by cors policy"),
+    # Anthropic's refusal of a browser-origin call without its opt-in header, sent as a 401 authentication_error
+    # ("CORS requests must set 'anthropic-dangerous-direct-browser-access' header")
+    _tag("browser_header", "cors requests must set"),
     # A relay whose own upstream account was refused, in sub2api's fixed sentences ("Upstream authentication failed,
     # please contact administrator", "Upstream access forbidden, please contact administrator", sent under a 502 and
     # pasted without it: https://github.com/Wei-Shaw/sub2api/issues/5895): the relay's operator must act; the caller's
@@ -2086,6 +2095,10 @@ _TAG_LIST: Final = (
          "reauthentication is needed", "getting metadata from plugin failed",
          # LobeChat's errorType for a provider key missing or refused, whatever the provider (a tRPC error's whole text)
          "invalidproviderapikey",
+         # ... and its errorType for GitHub Models' token ({"error": {"errorType": "InvalidGithubToken"}, "provider":
+         # "github"}: https://github.com/lobehub/lobehub/issues/5354); NextChat's proxy finding no key or access code
+         # for the request ({"error": true, "msg": "empty access code"})
+         "invalidgithubtoken", "empty access code",
          # no key at all: the client could not build a request (the Stainless SDKs: "The api_key client option must be
          # set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable", in Node
          # "The OPENAI_API_KEY environment variable is missing or empty"; the Anthropic SDKs' "Could not resolve
@@ -2165,6 +2178,10 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # tiktoken's refusal to encode a special token found in the text ("Disallowed special token found:
+         # <|im_end|>", Auggie: https://github.com/augmentcode/auggie/issues/90; "Encountered text corresponding to
+         # disallowed special token"): the same text is refused again
+         "disallowed special token",
          # a file part whose data is no base64 (a gs:// URI sent as inline data: "Base64 decoding failed for
          # gs://xxx.mp3", https://github.com/vercel/ai/issues/3391; Google's own 400 names the field the same way); a
          # thought signature that fails to decode is read as one first
@@ -2933,6 +2950,9 @@ _TAG_LIST: Final = (
          "does not match certificate's altnames", "not in the cert's altnames", "sslpeerunverifiedexception",
          "wrong version number", "err_ssl_wrong_version_number", ("hostname", "not verified", "subjectaltnames"),
          "certificate verify failed", "certificate_verify_failed", "self-signed certificate", "self signed certificate",
+         # ... however a retyped paste spells the rest ("reason: self-signed certficates in certifcate path": 5ire,
+         # https://github.com/nanbingxyz/5ire/issues/354); all 35 corpus texts with these words are a chain not trusted
+         "self signed",
          "unable to get local issuer certificate", "unable to verify the first certificate", "certificate has expired",
          "self_signed_cert_in_chain", "unable_to_get_issuer_cert_locally", "unable_to_verify_leaf_signature",
          "depth_zero_self_signed_cert", "cert_has_expired", "x509: certificate signed by unknown authority",
@@ -3203,6 +3223,9 @@ _TAG_LIST: Final = (
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
     _tag("unparsable_answer",
+         # an agent's check of the structured answer it asked for ("No namePlan function call found in response. The
+         # model failed to generate a valid response.": https://github.com/plandex-ai/plandex/issues/266)
+         "failed to generate a valid response",
          # LangChain's functions agent on a function call whose arguments are no JSON ("Could not parse tool input:
          # {'name': 'AI_tool', 'arguments': 'What is ...?'} because the arguments is not valid JSON."):
          # https://github.com/langchain-ai/langchain/issues/10433)
@@ -3479,6 +3502,9 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # Gemini's unset finish reason, the candidate carrying nothing ("I can't talk further about that because of
+         # FINISH_REASON_UNSPECIFIED issue.", Khoj's reply: https://github.com/khoj-ai/khoj/issues/939)
+         "finish_reason_unspecified",
          # hermes-agent's retries of empty answers spent ("Max retries (3) for empty content exceeded.":
          # https://github.com/NousResearch/hermes-agent/pull/2124)
          ("max retries", "for empty content"),

@@ -7295,3 +7295,52 @@ def test_a_gemini_answer_inside_code_assists_envelope_is_read_as_the_bare_answer
     answered = {"response": {"candidates": [{"finishReason": "STOP", "content": {"parts": [{"text": "Hi"}]}}]},
                 "traceId": "4f2c"}
     assert classify_soft_failure(answered) is None
+
+
+_AMAZON_Q_MONTHLY = (
+    'Amazon Q is having trouble responding right now: \n   0: unhandled error (ThrottlingException)\n   1: service '
+    'error\n   2: unhandled error (ThrottlingException)\n   3: Error { code: "ThrottlingException", message: "Maximum '
+    'com.amazon.aws.codewhisperer.streaming.GenerateAssistantResponse reached for this month.", aws_request_id: '
+    '"07cbc552-87b6-47c6-a224-a0dec8dbb9fb" }')
+_ANTHROPIC_CORS_401 = ('{\n  "type": "error",\n  "error": {\n    "type": "authentication_error",\n    "message": "CORS '
+                       "requests must set 'anthropic-dangerous-direct-browser-access' header\"\n  }\n}")
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/khoj-ai/khoj/issues/939
+    ("I can\u2019t talk further about that because of FINISH_REASON_UNSPECIFIED issue.", R.empty_response),
+    # https://github.com/nanbingxyz/5ire/issues/354 (the misspellings are the paste's)
+    ("Error invoking remote method `request`: FetechError: request to https://xxx.company.com/api/chat/completion "
+     "failed, reason: self-signed certficates in certifcate path", R.tls_untrusted),
+    # https://github.com/lobehub/lobehub/issues/5354
+    ('{\n  "error": {\n    "errorType": "InvalidGithubToken"\n  },\n  "provider": "github"\n}', R.auth),
+    # https://github.com/ChatGPTNextWeb/NextChat/issues/5750
+    ('{\n  "error": true,\n  "msg": "empty access code"\n}', R.auth),
+    # https://github.com/ChatGPTNextWeb/NextChat/issues/5534
+    (_ANTHROPIC_CORS_401, R.format_error),
+    # https://github.com/plandex-ai/plandex/issues/266
+    ("No namePlan function call found in response. The model failed to generate a valid response.",
+     R.malformed_response),
+    # https://github.com/aws/amazon-q-developer-cli/issues/1736
+    (_AMAZON_Q_MONTHLY, R.billing),
+    # https://github.com/augmentcode/auggie/issues/90
+    ("Disallowed special token found: <|im_end|>", R.format_error),
+    # https://github.com/anthropics/claude-code/issues/29269
+    ("Image base64 size (5.7MB) exceeds API limit (5MB). Please resize the image before sending.", R.image_too_large),
+    # near misses: Anthropic's 401 for the key itself stays auth; Amazon Q's throttle with no month stays a throttle
+    (_ANTHROPIC_CORS_401.replace("CORS requests must set 'anthropic-dangerous-direct-browser-access' header",
+                                 "invalid x-api-key"), R.auth),
+    (_AMAZON_Q_MONTHLY.replace("Maximum com.amazon.aws.codewhisperer.streaming.GenerateAssistantResponse reached for "
+                               "this month.", "Rate exceeded"), R.rate_limit),
+])
+def test_chat_front_ends_and_coding_agents_words_for_keys_certificates_allowances_and_answers(
+        text: str, expect: FailoverReason) -> None:
+    """Wave 72's fits: Gemini's FINISH_REASON_UNSPECIFIED is an empty answer (before: a server error by the word model);
+    "self-signed" however the rest is spelled is an untrusted chain (before: a transport fault); LobeChat's
+    InvalidGithubToken and NextChat's "empty access code" are auth (before: unknown, a request defect); Anthropic's
+    401 for a browser call without its opt-in header is the request's (before: auth by its status); an agent's "failed
+    to generate a valid response" is an unreadable answer (before: unknown); Amazon Q's allowance "reached for this
+    month" under a ThrottlingException is billing (before: a throttle); tiktoken's "Disallowed special token" is a
+    request defect (before: unknown); Claude Code's "Image base64 size ... exceeds API limit" is an image too large
+    (before: a context overflow by the word model)."""
+    assert _rules_alone("Error", text) is expect
