@@ -957,6 +957,11 @@ HOLDOUT491 = "holdout491.jsonl"
 HOLDOUT492 = "holdout492.jsonl"
 HOLDOUT493 = "holdout493.jsonl"
 HOLDOUT494 = "holdout494.jsonl"
+# Three more the same session, committed blind at dc68067 and measured on the rules of 8656634: question
+# threads, self-hosted and desktop chat front-ends, coding agents' less-visited threads.
+HOLDOUT495 = "holdout495.jsonl"
+HOLDOUT496 = "holdout496.jsonl"
+HOLDOUT497 = "holdout497.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1036,6 +1041,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT489, HOLDOUT490,
         HOLDOUT491,
         HOLDOUT492, HOLDOUT493, HOLDOUT494,
+        HOLDOUT495, HOLDOUT496, HOLDOUT497,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1832,6 +1838,9 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT492, 22, 23),  # representative: threads in other languages (Italian, Vietnamese, French, German); 20 unseen
     (HOLDOUT493, 27, 28),  # representative: pull requests that quote the provider error they handle; 25 unseen
     (HOLDOUT494, 26, 29),  # representative: multi-agent frameworks (crewAI, AutoGen, LangGraph, ...); 26 unseen
+    (HOLDOUT495, 27, 28),  # representative: question threads (issues asking what an error means); 27 unseen
+    (HOLDOUT496, 29, 31),  # representative: self-hosted and desktop chat front-ends, less-visited threads; 24 unseen
+    (HOLDOUT497, 30, 32),  # representative: coding agents' less-visited threads (Kiro, Crush, Plandex, ...); 26 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
