@@ -832,6 +832,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # ExLlama's cache, as text-generation-webui's API raises it once prompt and generation pass the model's length
+         # ("start (0) + length (2049) exceeds dimension size (2048).": https://github.com/oobabooga/textgen/issues/2791)
+         ("length", "exceeds dimension size"),
          # iFlytek's hosted engines stating the window the prompt outgrew ("... status code: 400 ... message: input
          # token limit is 97280": https://github.com/netease-youdao/LobsterAI/issues/1023)
          "input token limit is",
@@ -3930,13 +3933,19 @@ _MODEL_MISSING_TAGS: Final = frozenset({"model_missing"})
 # ``empty_answer``.
 _CONTENT_WITHOUT_PARTS: Final = re.compile(r" unhandled format for content (?:role model )?(?:this indicates |$)")
 _EMPTY_ANSWER_TAGS: Final = frozenset({"empty_answer"})
+# Go's io.ErrUnexpectedEOF as the whole error: a body or stream that ended before it was complete (java.io.IOException
+# "unexpected EOF"; Kiro-Go's error event for Amazon Q's stream cut mid-answer: https://github.com/Quorinex/Kiro-Go/
+# issues/142); all 3 corpus texts of it alone are labelled stream_incomplete. After a request line ("Post ...:
+# unexpected EOF") or a model runner's words it stays the transport fault or server error those read as. Read by
+# ``with_derived``; tag ``stream_cut``.
+_STREAM_CUT_TAGS: Final = frozenset({"stream_cut"})
 
 
 def with_derived(norm: str, tags: frozenset[str]) -> frozenset[str]:
     """``tags`` and the tags no phrase list can hold, read from the normalised text by pattern: ``key_unset`` for a
     key's environment variable said to be unset or required (``_KEY_UNSET``), ``model_missing`` for a model said to be
     deprecated (``_MODEL_RETIRED``), ``empty_answer`` for a Dart SDK's content without parts
-    (``_CONTENT_WITHOUT_PARTS``)."""
+    (``_CONTENT_WITHOUT_PARTS``), ``stream_cut`` for Go's unexpected EOF alone (``_STREAM_CUT_TAGS``)."""
     if "_api_key " in norm and _KEY_UNSET.search(norm):
         tags = tags | _KEY_UNSET_TAGS
     if " has been deprecated " in norm and (named := _MODEL_RETIRED.search(norm)) is not None and any(
@@ -3944,6 +3953,8 @@ def with_derived(norm: str, tags: frozenset[str]) -> frozenset[str]:
         tags = tags | _MODEL_MISSING_TAGS
     if " unhandled format for content " in norm and _CONTENT_WITHOUT_PARTS.search(norm):
         tags = tags | _EMPTY_ANSWER_TAGS
+    if norm == " unexpected eof ":
+        tags = tags | _STREAM_CUT_TAGS
     return tags
 
 

@@ -7344,3 +7344,20 @@ def test_chat_front_ends_and_coding_agents_words_for_keys_certificates_allowance
     request defect (before: unknown); Claude Code's "Image base64 size ... exceeds API limit" is an image too large
     (before: a context overflow by the word model)."""
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/oobabooga/textgen/issues/2791 (and KoboldAI's, https://github.com/henk717/KoboldAI/issues/463)
+    ("RuntimeError", "start (0) + length (2049) exceeds dimension size (2048).", R.context_overflow),
+    # https://github.com/Quorinex/Kiro-Go/issues/142 (and a JetBrains client's java.io.IOException of the same text)
+    ("Error", "unexpected EOF", R.stream_incomplete),
+    ("java.io.IOException", "unexpected EOF", R.stream_incomplete),
+    # near misses: the same EOF after a request line is the transport's, after a model runner's words the server's
+    ("Error", 'request failed. failed while calling AI provider openai: Post "https://api.openai.com/v1/chat/completions":'
+     " unexpected EOF", R.timeout),
+    ("Error", "an error was encountered while running the model: unexpected EOF", R.server_error),
+])
+def test_exllamas_cache_length_and_gos_unexpected_eof_alone(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Wave 73's fits: ExLlama's "start + length exceeds dimension size" is the model's window (before: unknown); Go's
+    "unexpected EOF" as the whole error is a body or stream cut short (before: a transport fault)."""
+    assert _rules_alone(type_name, text) is expect
