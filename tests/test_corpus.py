@@ -962,6 +962,11 @@ HOLDOUT494 = "holdout494.jsonl"
 HOLDOUT495 = "holdout495.jsonl"
 HOLDOUT496 = "holdout496.jsonl"
 HOLDOUT497 = "holdout497.jsonl"
+# Three more the same session, committed blind at 1210f6a and measured on the rules of 04a154f: local runtimes'
+# client bindings, the official SDKs outside Python, LiteLLM's long tail of providers.
+HOLDOUT498 = "holdout498.jsonl"
+HOLDOUT499 = "holdout499.jsonl"
+HOLDOUT500 = "holdout500.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1042,6 +1047,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT491,
         HOLDOUT492, HOLDOUT493, HOLDOUT494,
         HOLDOUT495, HOLDOUT496, HOLDOUT497,
+        HOLDOUT498, HOLDOUT499, HOLDOUT500,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1841,6 +1847,9 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT495, 27, 28),  # representative: question threads (issues asking what an error means); 27 unseen
     (HOLDOUT496, 29, 31),  # representative: self-hosted and desktop chat front-ends, less-visited threads; 24 unseen
     (HOLDOUT497, 30, 32),  # representative: coding agents' less-visited threads (Kiro, Crush, Plandex, ...); 26 unseen
+    (HOLDOUT498, 26, 31),  # representative: local runtimes' client bindings (ollama-python, node-llama-cpp); 25 unseen
+    (HOLDOUT499, 19, 20),  # representative: official SDKs outside Python (.NET, Java, Go, Swift, Kotlin); 18 unseen
+    (HOLDOUT500, 22, 23),  # representative: LiteLLM's long tail of providers (SageMaker, OCI, Groq); 22 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
