@@ -967,6 +967,9 @@ HOLDOUT497 = "holdout497.jsonl"
 HOLDOUT498 = "holdout498.jsonl"
 HOLDOUT499 = "holdout499.jsonl"
 HOLDOUT500 = "holdout500.jsonl"
+# One more the same session, committed blind at 635d184 and measured on the rules of b3c9776: Chinese-language
+# threads, second round (Kimi, GLM, Qwen, Doubao, MiniMax, SiliconFlow, DeepSeek, their relays and bots).
+HOLDOUT501 = "holdout501.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1048,6 +1051,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT492, HOLDOUT493, HOLDOUT494,
         HOLDOUT495, HOLDOUT496, HOLDOUT497,
         HOLDOUT498, HOLDOUT499, HOLDOUT500,
+        HOLDOUT501,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1850,6 +1854,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT498, 26, 31),  # representative: local runtimes' client bindings (ollama-python, node-llama-cpp); 25 unseen
     (HOLDOUT499, 19, 20),  # representative: official SDKs outside Python (.NET, Java, Go, Swift, Kotlin); 18 unseen
     (HOLDOUT500, 22, 23),  # representative: LiteLLM's long tail of providers (SageMaker, OCI, Groq); 22 unseen
+    (HOLDOUT501, 27, 27),  # representative: Chinese-language threads, second round (Kimi, GLM, Qwen, Doubao); 27 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
