@@ -2181,6 +2181,11 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # Groq's tool_use_failed in its own words, whatever class a client wraps it in ("Failed to call a function.
+         # Please adjust your prompt. See 'failed_generation' for more details." under groq.APIError:
+         # https://github.com/langchain-ai/langchain/pull/30707); 13 of the corpus's 15 texts of it are labelled
+         # format_error
+         "failed to call a function",
          # tiktoken's refusal to encode a special token found in the text ("Disallowed special token found:
          # <|im_end|>", Auggie: https://github.com/augmentcode/auggie/issues/90; "Encountered text corresponding to
          # disallowed special token"): the same text is refused again

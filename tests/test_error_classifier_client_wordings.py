@@ -7361,3 +7361,21 @@ def test_exllamas_cache_length_and_gos_unexpected_eof_alone(type_name: str, text
     """Wave 73's fits: ExLlama's "start + length exceeds dimension size" is the model's window (before: unknown); Go's
     "unexpected EOF" as the whole error is a body or stream cut short (before: a transport fault)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "expect"), [
+    # https://github.com/langchain-ai/langchain/pull/30707 (groq-python's APIError)
+    ("groq.APIError", R.format_error),
+    ("Error", R.format_error),
+])
+def test_groqs_tool_use_failed_words_decide_before_a_generic_api_error_class(
+        type_name: str, expect: FailoverReason) -> None:
+    """Groq's "Failed to call a function. Please adjust your prompt." is the request's (13 of the corpus's 15 texts of
+    it are labelled format_error); under groq.APIError the generic class made it a server error before."""
+    text = "Failed to call a function. Please adjust your prompt. See 'failed_generation' for more details."
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_a_generic_api_error_class_with_no_words_read_stays_a_server_error() -> None:
+    """Near miss: LiteLLM's APIError whose provider text is empty stays a server error."""
+    assert _rules_alone("litellm.APIError", "litellm.APIError: APIError: OpenrouterException -") is R.server_error
