@@ -970,6 +970,9 @@ HOLDOUT500 = "holdout500.jsonl"
 # One more the same session, committed blind at 635d184 and measured on the rules of b3c9776: Chinese-language
 # threads, second round (Kimi, GLM, Qwen, Doubao, MiniMax, SiliconFlow, DeepSeek, their relays and bots).
 HOLDOUT501 = "holdout501.jsonl"
+# One more on the last lookups, committed blind at 6243f6f and measured on the rules of c5bba38: users of the
+# smaller providers' own SDKs and APIs (Mistral, Cohere, Groq, xAI, Perplexity, Jina, Voyage).
+HOLDOUT502 = "holdout502.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1052,6 +1055,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT495, HOLDOUT496, HOLDOUT497,
         HOLDOUT498, HOLDOUT499, HOLDOUT500,
         HOLDOUT501,
+        HOLDOUT502,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1855,6 +1859,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT499, 19, 20),  # representative: official SDKs outside Python (.NET, Java, Go, Swift, Kotlin); 18 unseen
     (HOLDOUT500, 22, 23),  # representative: LiteLLM's long tail of providers (SageMaker, OCI, Groq); 22 unseen
     (HOLDOUT501, 27, 27),  # representative: Chinese-language threads, second round (Kimi, GLM, Qwen, Doubao); 27 unseen
+    (HOLDOUT502, 11, 13),  # representative: the smaller providers' own SDKs (Mistral, Cohere, Groq, xAI); 10 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
