@@ -2958,9 +2958,6 @@ _TAG_LIST: Final = (
          "does not match certificate's altnames", "not in the cert's altnames", "sslpeerunverifiedexception",
          "wrong version number", "err_ssl_wrong_version_number", ("hostname", "not verified", "subjectaltnames"),
          "certificate verify failed", "certificate_verify_failed", "self-signed certificate", "self signed certificate",
-         # ... however a retyped paste spells the rest ("reason: self-signed certficates in certifcate path": 5ire,
-         # https://github.com/nanbingxyz/5ire/issues/354); all 35 corpus texts with these words are a chain not trusted
-         "self signed",
          "unable to get local issuer certificate", "unable to verify the first certificate", "certificate has expired",
          "self_signed_cert_in_chain", "unable_to_get_issuer_cert_locally", "unable_to_verify_leaf_signature",
          "depth_zero_self_signed_cert", "cert_has_expired", "x509: certificate signed by unknown authority",

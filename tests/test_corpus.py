@@ -1853,7 +1853,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT493, 27, 28),  # representative: pull requests that quote the provider error they handle; 25 unseen
     (HOLDOUT494, 26, 29),  # representative: multi-agent frameworks (crewAI, AutoGen, LangGraph, ...); 26 unseen
     (HOLDOUT495, 27, 28),  # representative: question threads (issues asking what an error means); 27 unseen
-    (HOLDOUT496, 29, 31),  # representative: self-hosted and desktop chat front-ends, less-visited threads; 24 unseen
+    (HOLDOUT496, 28, 31),  # representative: self-hosted and desktop chat front-ends, less-visited threads; 24 unseen
     (HOLDOUT497, 30, 32),  # representative: coding agents' less-visited threads (Kiro, Crush, Plandex, ...); 26 unseen
     (HOLDOUT498, 26, 31),  # representative: local runtimes' client bindings (ollama-python, node-llama-cpp); 25 unseen
     (HOLDOUT499, 19, 20),  # representative: official SDKs outside Python (.NET, Java, Go, Swift, Kotlin); 18 unseen

@@ -7309,9 +7309,6 @@ _ANTHROPIC_CORS_401 = ('{\n  "type": "error",\n  "error": {\n    "type": "authen
 @pytest.mark.parametrize(("text", "expect"), [
     # https://github.com/khoj-ai/khoj/issues/939
     ("I can\u2019t talk further about that because of FINISH_REASON_UNSPECIFIED issue.", R.empty_response),
-    # https://github.com/nanbingxyz/5ire/issues/354 (the misspellings are the paste's)
-    ("Error invoking remote method `request`: FetechError: request to https://xxx.company.com/api/chat/completion "
-     "failed, reason: self-signed certficates in certifcate path", R.tls_untrusted),
     # https://github.com/lobehub/lobehub/issues/5354
     ('{\n  "error": {\n    "errorType": "InvalidGithubToken"\n  },\n  "provider": "github"\n}', R.auth),
     # https://github.com/ChatGPTNextWeb/NextChat/issues/5750
@@ -7333,10 +7330,10 @@ _ANTHROPIC_CORS_401 = ('{\n  "type": "error",\n  "error": {\n    "type": "authen
     (_AMAZON_Q_MONTHLY.replace("Maximum com.amazon.aws.codewhisperer.streaming.GenerateAssistantResponse reached for "
                                "this month.", "Rate exceeded"), R.rate_limit),
 ])
-def test_chat_front_ends_and_coding_agents_words_for_keys_certificates_allowances_and_answers(
+def test_chat_front_ends_and_coding_agents_words_for_keys_allowances_and_answers(
         text: str, expect: FailoverReason) -> None:
     """Wave 72's fits: Gemini's FINISH_REASON_UNSPECIFIED is an empty answer (before: a server error by the word model);
-    "self-signed" however the rest is spelled is an untrusted chain (before: a transport fault); LobeChat's
+    LobeChat's
     InvalidGithubToken and NextChat's "empty access code" are auth (before: unknown, a request defect); Anthropic's
     401 for a browser call without its opt-in header is the request's (before: auth by its status); an agent's "failed
     to generate a valid response" is an unreadable answer (before: unknown); Amazon Q's allowance "reached for this
