@@ -2184,8 +2184,8 @@ _TAG_LIST: Final = (
          # Groq's tool_use_failed in its own words, whatever class a client wraps it in ("Failed to call a function.
          # Please adjust your prompt. See 'failed_generation' for more details." under groq.APIError:
          # https://github.com/langchain-ai/langchain/pull/30707); 13 of the corpus's 15 texts of it are labelled
-         # format_error
-         "failed to call a function",
+         # format_error. Both sentences: "Failed to call a function" alone could be a tool runtime's own failure.
+         ("failed to call a function", "adjust your prompt"),
          # tiktoken's refusal to encode a special token found in the text ("Disallowed special token found:
          # <|im_end|>", Auggie: https://github.com/augmentcode/auggie/issues/90; "Encountered text corresponding to
          # disallowed special token"): the same text is refused again
