@@ -7271,11 +7271,12 @@ _INFOMANIAK_MODEL_NOT_IN = (
     # https://github.com/owndev/Open-WebUI-Functions/issues/127
     (_INFOMANIAK_MODEL_NOT_IN, None, R.model_not_found),
     # near misses: the user message's content refused the same way is the request's (DeepSeek without images:
-    # https://github.com/browser-use/web-ui/issues/272, holdout's hp- entries), and Laravel's check of another field
+    # https://github.com/browser-use/web-ui/issues/243), and a selected model the balance does not pay for is billing
+    # (SiliconFlow's 30011 through one-api: https://github.com/songquanpeng/one-api/issues/2063)
     ("Failed to deserialize the JSON body into the target type: messages[1]: data did not match any variant of "
-     "untagged enum ChatCompletionRequestContent at line 1 column 18254", 400, R.format_error),
-    (_INFOMANIAK_MODEL_NOT_IN.replace("The selected model is invalid.", "The messages field is required.")
-     .replace("validation_rule_in", "validation_rule_required"), None, R.format_error),
+     "untagged enum ChatCompletionRequestContent at line 1 column 18263", None, R.format_error),
+    ("http status code: 403, error message: The selected model requires paid balance. Your paid balance is "
+     "insufficient. Please top up and try again.", 403, R.billing),
 ])
 def test_a_localised_billing_headline_a_tool_messages_content_type_and_a_model_outside_the_served_list(
         text: str, status: int | None, expect: FailoverReason) -> None:
@@ -7324,22 +7325,23 @@ _ANTHROPIC_CORS_401 = ('{\n  "type": "error",\n  "error": {\n    "type": "authen
     ("Disallowed special token found: <|im_end|>", R.format_error),
     # https://github.com/anthropics/claude-code/issues/29269
     ("Image base64 size (5.7MB) exceeds API limit (5MB). Please resize the image before sending.", R.image_too_large),
-    # near misses: Anthropic's 401 for the key itself stays auth; Amazon Q's throttle with no month stays a throttle
-    (_ANTHROPIC_CORS_401.replace("CORS requests must set 'anthropic-dangerous-direct-browser-access' header",
-                                 "invalid x-api-key"), R.auth),
-    (_AMAZON_Q_MONTHLY.replace("Maximum com.amazon.aws.codewhisperer.streaming.GenerateAssistantResponse reached for "
-                               "this month.", "Rate exceeded"), R.rate_limit),
+    # near misses: Anthropic's 401 for the key itself stays auth (https://github.com/abi/screenshot-to-code/issues/466);
+    # botocore's ThrottlingException with a throttle's words and no month stays a throttle
+    # (https://github.com/hyunhwan-bcm/MARRVEL_MCP/issues/225)
+    ("Error code: 401 - {'type': 'error', 'error': {'type': 'authentication_error', 'message': 'invalid x-api-key'}}",
+     R.auth),
+    ("An error occurred (ThrottlingException) when calling the InvokeModel operation (reached max retries: 4): Too "
+     "many tokens, please wait before trying again.", R.rate_limit),
 ])
 def test_chat_front_ends_and_coding_agents_words_for_keys_allowances_and_answers(
         text: str, expect: FailoverReason) -> None:
     """Wave 72's fits: Gemini's FINISH_REASON_UNSPECIFIED is an empty answer (before: a server error by the word model);
-    LobeChat's
-    InvalidGithubToken and NextChat's "empty access code" are auth (before: unknown, a request defect); Anthropic's
-    401 for a browser call without its opt-in header is the request's (before: auth by its status); an agent's "failed
-    to generate a valid response" is an unreadable answer (before: unknown); Amazon Q's allowance "reached for this
-    month" under a ThrottlingException is billing (before: a throttle); tiktoken's "Disallowed special token" is a
-    request defect (before: unknown); Claude Code's "Image base64 size ... exceeds API limit" is an image too large
-    (before: a context overflow by the word model)."""
+    LobeChat's InvalidGithubToken and NextChat's "empty access code" are auth (before: unknown, a request defect);
+    Anthropic's 401 for a browser call without its opt-in header is the request's (before: auth by its status); an
+    agent's "failed to generate a valid response" is an unreadable answer (before: unknown); Amazon Q's allowance
+    "reached for this month" under a ThrottlingException is billing (before: a throttle); tiktoken's "Disallowed
+    special token" is a request defect (before: unknown); Claude Code's "Image base64 size ... exceeds API limit" is
+    an image too large (before: a context overflow by the word model)."""
     assert _rules_alone("Error", text) is expect
 
 
