@@ -2432,7 +2432,7 @@ _TAG_LIST: Final = (
          # value it refuses (Ollama's "invalid format: expected "json" or a JSON schema"), a browser call that
          # lacks Anthropic's CORS opt-in header, and Chinese relays' "parameter illegal" (Zhipu's code 1214).
          ("detail", "unknown field"), "missing required arguments", "missing required argument",
-         "invalid format expected json", "cors requests must set", "参数非法", "参数不合法",
+         "invalid format expected json", "参数非法", "参数不合法",
          # "parameter error", "invalid parameter", "parameter incorrect" (Chinese relays and clients)
          "参数错误", "无效的参数", "参数不正确", "请求无效",
          # serde/axum refusing the body (DeepSeek, Rust servers: https://github.com/pig-mesh/deepseek4j/issues/40),

@@ -1226,10 +1226,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # authorized to access model ... or model does not exist"): the key may serve other models, so the (key, model)
     # pair is suspended rather than the key.
     rule("model_support_forbidden", R.model_not_found, statuses=(403,), tags=("model_missing",)),
-    # A 401 for a browser-origin call without the header that opts in to it (NextChat's desktop build: "CORS requests
-    # must set 'anthropic-dangerous-direct-browser-access' header", https://github.com/ChatGPTNextWeb/NextChat/issues/5534):
-    # the key is fine, the request must carry the header; all 3 corpus texts are labelled format_error.
-    rule("browser_header_missing", R.format_error, statuses=(401,), tags=("browser_header",)),
+    # A browser-origin call without the header that opts in to it, whatever status carries it (Anthropic sends a 401
+    # authentication_error: NextChat's desktop build, "CORS requests must set 'anthropic-dangerous-direct-browser-
+    # access' header", https://github.com/ChatGPTNextWeb/NextChat/issues/5534): the key is fine, the request must carry
+    # the header; all 3 corpus texts are labelled format_error. The one rule that reads the phrase.
+    rule("browser_header_missing", R.format_error, statuses=(401, *REQUEST), tags=("browser_header",)),
     # Statuses.
     rule("status_401", R.auth, statuses=(401,)),
     rule("status_403", R.auth, statuses=(403,)),

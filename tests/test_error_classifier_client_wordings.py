@@ -7314,8 +7314,10 @@ _ANTHROPIC_CORS_401 = ('{\n  "type": "error",\n  "error": {\n    "type": "authen
     ('{\n  "error": {\n    "errorType": "InvalidGithubToken"\n  },\n  "provider": "github"\n}', R.auth),
     # https://github.com/ChatGPTNextWeb/NextChat/issues/5750
     ('{\n  "error": true,\n  "msg": "empty access code"\n}', R.auth),
-    # https://github.com/ChatGPTNextWeb/NextChat/issues/5534
+    # https://github.com/ChatGPTNextWeb/NextChat/issues/5534, and the same words with no status
+    # (https://github.com/ChatGPTBox-dev/chatGPTBox/issues/788): one rule reads them under either
     (_ANTHROPIC_CORS_401, R.format_error),
+    ("CORS requests must set 'anthropic-dangerous-direct-browser-access' header", R.format_error),
     # https://github.com/plandex-ai/plandex/issues/266
     ("No namePlan function call found in response. The model failed to generate a valid response.",
      R.malformed_response),
