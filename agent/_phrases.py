@@ -268,6 +268,11 @@ _TAG_LIST: Final = (
          "content management policy", "as a result of our safety system",
          "blocked due to prohibited content", "requires moderation on", "input was flagged for",
          "violate our usage policy", "unsafe or sensitive content", "may contain inappropriate content",
+         # the same words with the verb of a check that found them (Novita's ILLEGAL_PROMPT "Prompt contains
+         # inappropriate content"; a workflow's moderation step: "Detected inappropriate content in the transcript
+         # chunk", https://github.com/TomFrankly/pipedream-notion-voice-notes/issues/9); every corpus text holding
+         # "inappropriate content" is labelled content_policy_blocked
+         "contains inappropriate content", "detected inappropriate content", "inappropriate content detected",
          "content exists risk", "contentsecuritydetection",
          # Chinese relays and clients: "sensitive words detected" (new-api's sensitive_words_detected), "content
          # blocked for compliance reasons" (qwen-free-api), "intercepted by the safety filter".
@@ -2181,6 +2186,12 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # the Gemini Live API closing a session with 1008 on an operation or setting the model does not serve ("...
+         # code: 1008, reason: Operation is not implemented, or supported, or enabled.": https://github.com/googleapis/
+         # js-genai/issues/1236, https://github.com/livekit/agents/issues/4545); both corpus texts are labelled
+         # format_error. With the close code only: the same words as gRPC's UNIMPLEMENTED from a Vertex service
+         # (https://github.com/google/adk-java/issues/255) are labelled model_not_found.
+         ("operation is not implemented or supported or enabled", " 1008 "),
          # Groq's tool_use_failed in its own words, whatever class a client wraps it in ("Failed to call a function.
          # Please adjust your prompt. See 'failed_generation' for more details." under groq.APIError:
          # https://github.com/langchain-ai/langchain/pull/30707); 13 of the corpus's 15 texts of it are labelled
@@ -3340,8 +3351,11 @@ _TAG_LIST: Final = (
          # Zed's "error deserializing Mistral API response", goose's "Response body is not valid JSON: error decoding
          # response body: expected value at line 1 column 1"
          ("error deserializing", "api response"), "response body is not valid json",
-         # GPT4All's ChatAPI worker ("ChatAPI responded with invalid json")
-         "responded with invalid json",
+         # GPT4All's ChatAPI worker ("ChatAPI responded with invalid json"); an app that names where the bad JSON came
+         # from, the model ("Recieved invalid JSON from ChatGPT. All JSON repair efforts failed.": Notion Voice Notes
+         # on Pipedream, https://github.com/TomFrankly/pipedream-notion-voice-notes/issues/73; "Received incorrect
+         # json from LLM": https://github.com/wAIfu-DEV/w-AI-fu/issues/56)
+         "responded with invalid json", "invalid json from", "incorrect json from",
          # async-openai's JSONDeserialize ("failed to deserialize api response: expected value at line 1 column 1")
          "failed to deserialize api response",
          # Codex when the terminal event it read lacks a field ("failed to parse ResponseCompleted: missing field
@@ -3814,6 +3828,11 @@ _TAG_LIST: Final = (
     # reconnecting (Codex: "Re-connecting... 1/5", "Reconnecting... waiting for network"): no request was cut, so unlike
     # a dropped connection it says nothing of the request's size.
     _tag("offline", "not connected", "reconnecting", "re connecting", "waiting for network"),
+    # The websockets library's own keepalive giving up on a peer that stopped answering pings, which it reports with
+    # the close code 1011, whose name is "internal error" ("sent 1011 (internal error) keepalive ping timeout; no close
+    # frame received": a Gemini Live session, https://discuss.ai.google.dev/t/142838; CharacterAI's client,
+    # https://github.com/kramcat/CharacterAI/issues/104): the connection timed out; the code's name is no server's word.
+    _tag("keepalive_timeout", "keepalive ping timeout"),
     # "retry_delay": a RetryInfo printed as protobuf text (google-api-core), read by ``wait_from_text``.
     _tag("wait_words", "again", "retry", "reset", "resets", "wait", "after", "available", "retry_delay"),
 )

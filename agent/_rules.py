@@ -1172,6 +1172,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # 2905): the model rules below read that. Nor a generic apology around an auth code (LobeHub's Chinese
     # "服务器似乎遇到了一些困难" over ``"code": "UNAUTHORIZED"``: https://github.com/lobehub/lobehub/issues/6254),
     # read as its English form is, by the auth rules.
+    # websockets' keepalive that gave up (see the ``keepalive_timeout`` tag), before the "internal error" its close
+    # code is named by reads as a server's fault.
+    rule("keepalive_timeout", R.timeout, statuses=TRANSPORT, tags=("keepalive_timeout",)),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",),
          unless=("model_missing", "auth")),
     # A relay whose own upstream account was refused (sub2api's fixed sentences, sent under a 502 and pasted without

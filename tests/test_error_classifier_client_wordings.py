@@ -7380,3 +7380,54 @@ def test_groqs_tool_use_failed_words_decide_before_a_generic_api_error_class(
 def test_a_generic_api_error_class_with_no_words_read_stays_a_server_error() -> None:
     """Near miss: LiteLLM's APIError whose provider text is empty stays a server error."""
     assert _rules_alone("litellm.APIError", "litellm.APIError: APIError: OpenrouterException -") is R.server_error
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://discuss.ai.google.dev/t/gemini-live-manual-vad-webrtc-1011-keepalive-timeout-after-activityend-is-inference-
+    # guaranteed-to-trigger/142838
+    ("ConnectionClosedError", "sent 1011 (internal error) keepalive ping timeout; no close frame received", R.timeout),
+    # https://github.com/kramcat/CharacterAI/issues/104
+    ("Error", "received 1011 (internal error) keepalive ping timeout; then sent 1011 (internal error) keepalive ping "
+     "timeout", R.timeout),
+    # https://github.com/googleapis/js-genai/issues/1236
+    ("Error", "Gemini connection closed (code: 1008, reason: Operation is not implemented, or supported, or enabled.)",
+     R.format_error),
+    # https://github.com/livekit/agents/issues/4545
+    ("Error", "livekit.…ns.google error in receive task: received 1008 (policy violation) Operation is not "
+     "implemented, or supported, or enabled.; then sent 1008 (policy violation) Operation is not implemented, or "
+     "supported, or enabled.", R.format_error),
+    # https://github.com/TomFrankly/pipedream-notion-voice-notes/issues/73
+    ("Error", "Recieved invalid JSON from ChatGPT. All JSON repair efforts failed.", R.malformed_response),
+    # https://github.com/wAIfu-DEV/w-AI-fu/issues/56
+    ("Error", "Received incorrect json from LLM", R.malformed_response),
+    # https://github.com/TomFrankly/pipedream-notion-voice-notes/issues/9
+    ("Error", "An error occurred while performing a moderation check on the transcript: An error occurred while "
+     "performing a moderation check on chunk 5. The content of this chunk is as follows: It's hard to listen when "
+     "somebody's that negative. And another form of negativity, complaining. Well, this is the national art of the UK. "
+     "It's our national sport. Error message: Detected inappropriate content in the transcript chunk. Summarization on "
+     "this file cannot be completed. The content of this chunk is as follows: It's hard to listen when somebody's that "
+     "negative. And another form of negativity, complaining. Well, this is the national art of the UK. It's our "
+     "national sport.", R.content_policy_blocked),
+    # https://novita.ai/docs/api-reference/basic-error-code
+    ("ILLEGAL_PROMPT", "Prompt contains inappropriate content", R.content_policy_blocked),
+    # near misses: Gemini Live's own 1011 "Internal error occurred." stays the server's
+    # (https://github.com/livekit/agents/issues/2274); gRPC's UNIMPLEMENTED with the Live API's words but no 1008 close
+    # is labelled model_not_found and left to the word model (https://github.com/google/adk-java/issues/255); LM
+    # Studio's "Received request ... with invalid JSON" is the request's
+    # (https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1879)
+    ("ConnectionClosedError", "received 1011 (internal error) Internal error occurred.; then sent 1011 (internal "
+     "error) Internal error occurred.", R.server_error),
+    ("UnimplementedException", "io.grpc.StatusRuntimeException: UNIMPLEMENTED: Operation is not implemented, or "
+     "supported, or enabled.", R.unknown),
+    ("Error", "[LM STUDIO SERVER] Received request for /api/v1/chat with invalid JSON: Expected ',' or ']' after array "
+     "element in JSON at position 150 (line 6 column 5)", R.format_error),
+])
+def test_live_sessions_keepalive_and_close_codes_and_workflow_words_for_answers_and_moderation(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """Wave 76's fits: websockets' "keepalive ping timeout" under its 1011 close is the connection's timeout (before: a
+    server error by the close code's name, "internal error"); the Gemini Live API's 1008 "Operation is not
+    implemented, or supported, or enabled." is a request defect (before: a transport fault, or a missing model by the
+    word model); "invalid JSON from" / "incorrect json from" the model is an unreadable answer (before: a request
+    defect by its words); "contains" / "detected inappropriate content" is a content filter's block (before: a banned
+    account by the word model)."""
+    assert _rules_alone(type_name, text) is expect
