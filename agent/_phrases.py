@@ -368,7 +368,10 @@ _TAG_LIST: Final = (
     # (a client's validation error that refused the value): a machine token, as exact as a code.
     _tag("window_full", "model_context_window_exceeded"),
     # Seed 000: Anthropic subscription quota exhaustion, sent as a 400.
-    _tag("extra_usage_exhausted", "out of extra usage", "claude.ai/settings/usage"),
+    # Anthropic's 400 for a subscription's third-party client charged to extra usage there is none of ("Third-party
+    # apps now draw from your extra usage, not your plan limits. Add more at claude.ai/settings/usage ..."), also when
+    # a paste stops after its first sentence (https://github.com/anthropics/claude-code/issues/45028)
+    _tag("extra_usage_exhausted", "out of extra usage", "claude.ai/settings/usage", "draw from your extra usage"),
     _tag("long_context_tier", ("extra usage", "long context")),
     _tag("thinking_signature",
          # Anthropic's refusal of an altered thinking block, without the backticks a client dropped
@@ -1094,6 +1097,10 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # a feature an enterprise's or organisation's admin must turn on (GitHub Copilot CLI: "You are not authorized
+         # to use this Copilot feature, it requires an enterprise or organization policy to be enabled":
+         # https://github.com/github/copilot-cli/issues/1561): no key of the account helps until the policy changes
+         "organization policy to be enabled",
          # google-generativeai's region refusal as LangChain re-raises it ("Your location is not supported by
          # google-generativeai at the moment.": https://github.com/svpino/alloy-voice-assistant/issues/8)
          "your location is not supported",

@@ -21,7 +21,7 @@ from ._embedded import embedded_status
 from ._facts import ErrorFacts, ExcKind
 from ._phrases import TAGS, has
 from ._taxonomy import FailoverReason, Scope
-from ._wait_hints import clock_reset
+from ._wait_hints import clock_reset, date_reset
 
 __all__ = ["RULES", "Rule", "first_match", "rules_tried"]
 
@@ -102,12 +102,13 @@ def resets_late(f: ErrorFacts) -> bool:
 
 
 def reset_stated(f: ErrorFacts) -> bool:
-    """Reset wording, or a reset at a time of day with no date ("resets 11pm (America/Anchorage)"): within a day.
+    """Reset wording, or a reset at a time of day with no date ("resets 11pm (America/Anchorage)"): within a day; but
+    not a reset on a calendar date ("Your limit will reset at Oct 7, 1am.", ``date_reset``), whatever words say it.
 
     A plan's session window that resets at a stated hour is a throttle on this login (rate_limit: rotate, and cool
     until that hour, the wait the classifier computes from it); one that resets on a date or by the week is billing.
     The verdict reads only the words: the hour's distance from now sets the wait, never the reason."""
-    return "reset_signal" in f.tags or clock_reset(f.text) is not None
+    return ("reset_signal" in f.tags or clock_reset(f.text) is not None) and not date_reset(f.text)
 
 
 def no_reset_soon(f: ErrorFacts) -> bool:

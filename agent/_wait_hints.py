@@ -21,6 +21,7 @@ from typing import Final
 __all__ = [
     "MAX_HINT_SECONDS",
     "clock_reset",
+    "date_reset",
     "parse_duration",
     "parse_reset_time",
     "parse_retry_after",
@@ -231,6 +232,21 @@ _CLOCK_RE: Final = re.compile(
 def clock_reset(text: str) -> re.Match[str] | None:
     """The first "resets 11pm (Zone/City)" in lower-case ``text``: a reset at a time of day, so within a day."""
     return _CLOCK_RE.search(text) if "reset" in text or "try again at" in text else None
+
+
+# A reset on a calendar date, the month by its name: Claude Code's "Your limit will reset at Oct 7, 1am." for a weekly
+# cap (https://github.com/anthropics/claude-code/issues/8620), "You've hit your limit · resets May 5 at 9pm", Copilot's
+# "Please wait for your limit to reset on April 20, 2026", Codex's "try again at Jan 14th, 2026 9:05 AM": a day or
+# more away, never a session window's same-day reset (every such corpus text is labelled billing). The month's name
+# before its day, so "reset may take" is no date. Read on lower-case text; bounded.
+_DATE_RE: Final = re.compile(
+    r"\b(?:resets?|try again|available again)\s+(?:at\s+|on\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?\b")
+
+
+def date_reset(text: str) -> bool:
+    """Whether lower-case ``text`` says its limit resets on a calendar date ("resets Oct 7, 1am"): days away."""
+    return ("reset" in text or "again" in text) and _DATE_RE.search(text) is not None
 
 
 @lru_cache(maxsize=64)

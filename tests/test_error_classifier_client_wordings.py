@@ -7431,3 +7431,29 @@ def test_live_sessions_keepalive_and_close_codes_and_workflow_words_for_answers_
     defect by its words); "contains" / "detected inappropriate content" is a content filter's block (before: a banned
     account by the word model)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("text", "status", "expect"), [
+    # https://github.com/anthropics/claude-code/issues/8620
+    ("Claude usage limit reached. Your limit will reset at Oct 7, 1am.", None, R.billing),
+    # https://github.com/anthropics/claude-code/issues/45028 (the reporter's paste stops after the first sentence)
+    ('PI Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"Third-party apps now draw from '
+     'your extra usage, not your plan limits.', 400, R.billing),
+    # https://github.com/github/copilot-cli/issues/1561
+    ("✗ You are not authorized to use this Copilot feature, it requires an enterprise or organization policy to be "
+     "enabled", None, R.provider_policy_blocked),
+    # near misses: the same limit resetting at an hour of the day is the session window, a throttle
+    # (https://github.com/anthropics/claude-code/issues/15064); a model an organisation's policy turned off is the
+    # model's (https://github.com/github/copilot-cli/issues/4390)
+    ("Claude usage limit reached. Your limit will reset at 9am (America/Chicago).", None, R.rate_limit),
+    ("This model is disabled by your organization's policy.\nEnable it in settings or ask your admin: "
+     "https://github.com/settings/copilot", None, R.model_not_found),
+])
+def test_plan_walls_that_reset_on_a_date_extra_usage_for_third_party_apps_and_an_organisations_feature_policy(
+        text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 77's fits: a usage limit that resets on a calendar date ("reset at Oct 7, 1am") is billing, days away, not
+    the session window's throttle (before: a throttle by its reset words); Anthropic's "Third-party apps now draw from
+    your extra usage" is spent extra usage even cut before its settings link (before: a request defect by its 400); a
+    Copilot feature that needs an enterprise's or organisation's policy is the provider's refusal of the account
+    (before: auth by "not authorized")."""
+    assert _rules_alone("Error", text, status) is expect

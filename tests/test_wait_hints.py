@@ -8,6 +8,7 @@ import pytest
 
 from agent._wait_hints import (
     MAX_HINT_SECONDS,
+    date_reset,
     parse_duration,
     parse_reset_time,
     parse_retry_after,
@@ -194,3 +195,28 @@ def test_zones_this_host_lacks_list_the_zone_database_once(monkeypatch: pytest.M
     finally:
         _wait_hints._zone.cache_clear()
         _wait_hints._zone_keys.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "on_a_date"), [
+    # https://github.com/anthropics/claude-code/issues/8620
+    ("Claude usage limit reached. Your limit will reset at Oct 7, 1am.", True),
+    # https://github.com/anthropics/claude-code/issues/55876
+    ("You've hit your limit · resets May 5 at 9pm (America/New_York)", True),
+    # https://github.com/github/copilot-cli/issues/2828
+    ("You've reached your weekly rate limit. Please wait for your limit to reset on April 20, 2026 at 2:00 AM or "
+     "switch to \nauto model to continue. Learn More (https://docs.github.com/en/copilot/concepts/rate-limits). "
+     "(Request ID: \nD0BC:2556F:2EE648C:3A017D8:69E3DE2E)", True),
+    # https://github.com/openai/codex/blob/main/codex-rs/core/src/error.rs
+    ("You've hit your usage limit. To get more access now, send a request to your admin or try again at Jan 14th, 2026 "
+     "9:05 AM.", True),
+    # a time of day only (https://github.com/anthropics/claude-code/issues/15064), a wait
+    # (https://github.com/Azure/azure-sdk-for-net/issues/47779), an ISO date (the 5-hour window's message in Zhipu's
+    # 1308 body): none names a month
+    ("Claude usage limit reached. Your limit will reset at 9am (America/Chicago).", False),
+    ("HTTP 429 (429)\n\nRate limit is exceeded. Try again in 40 seconds.", False),
+    ("Usage limit reached for 5 hour. Your limit will reset at 2026-09-09 05:38:28", False),
+])
+def test_a_reset_on_a_calendar_date_is_told_from_a_time_of_day(text: str, on_a_date: bool) -> None:
+    """A reset whose month is named before its day is days away (billing's reading); an hour of the day, a wait, or an
+    ISO timestamp are not read as such a date."""
+    assert date_reset(text.lower()) is on_a_date
