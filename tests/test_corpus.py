@@ -978,6 +978,11 @@ HOLDOUT502 = "holdout502.jsonl"
 HOLDOUT503 = "holdout503.jsonl"
 HOLDOUT504 = "holdout504.jsonl"
 HOLDOUT505 = "holdout505.jsonl"
+# Wave 77, the twenty-ninth session, committed blind at a6c8858 and measured on its rules: data-analysis and
+# text-to-SQL agents, quota and plan-limit walls, authentication and credential failures.
+HOLDOUT506 = "holdout506.jsonl"
+HOLDOUT507 = "holdout507.jsonl"
+HOLDOUT508 = "holdout508.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1062,6 +1067,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT501,
         HOLDOUT502,
         HOLDOUT503, HOLDOUT504, HOLDOUT505,
+        HOLDOUT506, HOLDOUT507, HOLDOUT508,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1871,6 +1877,9 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT503, 22, 22),  # representative: Streamlit and Gradio apps and Spaces; 22 unseen
     (HOLDOUT504, 19, 23),  # representative: voice and telephony agents (LiveKit, Pipecat, Realtime); 17 unseen
     (HOLDOUT505, 23, 26),  # representative: spreadsheet, office and automation connectors; 21 unseen
+    (HOLDOUT506, 21, 22),  # representative: data-analysis, BI and text-to-SQL agents, notebook assistants; 21 unseen
+    (HOLDOUT507, 26, 30),  # representative: quota, billing and plan-limit walls of 2025-2026; 24 unseen
+    (HOLDOUT508, 29, 30),  # representative: authentication and credential failures of 2025-2026; 28 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
