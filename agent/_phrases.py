@@ -468,6 +468,9 @@ _TAG_LIST: Final = (
          # allowed size for many-image requests: 2000 pixels"; ModelScope: "input size exceed limit 2048x2048"; Ark's
          # InvalidParameter.OversizeImage: "the size of the input image (14 MB) exceeds the limit (10 MB)")
          "image exceed max allowed size", "input size exceed limit", "oversizeimage",
+         # OpenRouter's 413 for an image URL it fetched ("Downloaded image content cannot exceed 30MB":
+         # https://github.com/artokun/comfyui-mcp/issues/2221)
+         "image content cannot exceed",
          ("size of the input image", "exceeds the limit"),
          # DashScope's Qwen-VL ("Multimodal file size is too large")
          "multimodal file size is too large",
@@ -840,6 +843,11 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # a context-compressing proxy's preflight ("Error: context ~19344 tokens exceeds the model window 18320":
+         # https://github.com/ranxianglei/billion-context/issues/969); Claude Code's cap on one MCP tool's result ('MCP
+         # tool "get-item-details" response (30608 tokens) exceeds maximum allowed tokens (25000).':
+         # https://github.com/rollbar/rollbar-mcp-server/issues/28), a result too big for the context it joins
+         ("context", "tokens exceeds the model window"), ("tool", "exceeds maximum allowed tokens"),
          # ExLlama's cache, as text-generation-webui's API raises it once prompt and generation pass the model's length
          # ("start (0) + length (2049) exceeds dimension size (2048).": https://github.com/oobabooga/textgen/issues/2791)
          ("length", "exceeds dimension size"),

@@ -7457,3 +7457,37 @@ def test_plan_walls_that_reset_on_a_date_extra_usage_for_third_party_apps_and_an
     Copilot feature that needs an enterprise's or organisation's policy is the provider's refusal of the account
     (before: auth by "not authorized")."""
     assert _rules_alone("Error", text, status) is expect
+
+
+_PREFLIGHT = (
+    'Error: context ~19344 tokens exceeds the model window 18320 (model=main), with 1 compressible range(s) still '
+    "visible and preflight compression could not bring it under: no range could be compressed across 1 viable range "
+    "(each was below minCompressRange, had an unusable summary, or failed to apply) Last unusable summary: the "
+    'upstream returned a non-SSE body with no summary text (first 200 bytes: {"id":"chatcmpl-1789752825981","object":'
+    '"chat.completion","created":1789752825,"model":"muse-spark-1.3-contributor","choices":[{"index":0,"message":'
+    '{"role":"assistant","content":""},"finish_reason":"s).. The over-window payload was NOT forwarded. Preflight will '
+    "not call the upstream again for the next 5m for this identical request. Change the request or wait for the "
+    "cooldown before retrying.")
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/ranxianglei/billion-context/issues/969
+    ("Error", _PREFLIGHT, None, R.context_overflow),
+    # https://github.com/rollbar/rollbar-mcp-server/issues/28
+    ("Error", 'Error: MCP tool "get-item-details" response (30608 tokens) exceeds maximum allowed tokens (25000). '
+     "Please use pagination, filtering, or limit parameters to reduce the response size.", None, R.context_overflow),
+    # https://github.com/artokun/comfyui-mcp/issues/2221
+    ("Error", '[ollama-backend] turn failed: https://openrouter.ai/api/v1/chat/completions http 413:\n{"error":'
+     '{"message":"Downloaded image content cannot exceed 30MB","code":413,"metadata":{"provider_name":null}}}', 413,
+     R.image_too_large),
+    # near miss: an output budget over the model's limit stays the request's (https://github.com/vercel/ai/issues/2772)
+    ("ValidationException", "The maximum tokens you requested exceeds the model limit of 4096. Try again with a "
+     "maximum tokens value that is lower than 4096.", None, R.format_error),
+])
+def test_a_proxys_preflight_window_an_mcp_results_token_cap_and_a_downloaded_images_size(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 78's fits: a proxy's "context ... tokens exceeds the model window" is the model's window (before: an empty
+    answer by the word model); Claude Code's "MCP tool ... response ... exceeds maximum allowed tokens" is a result too
+    big for the context (before: a request defect by its words); OpenRouter's 413 "Downloaded image content cannot
+    exceed 30MB" is an image too large (before: a payload too large by its status)."""
+    assert _rules_alone(type_name, text, status) is expect
