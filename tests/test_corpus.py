@@ -983,6 +983,11 @@ HOLDOUT505 = "holdout505.jsonl"
 HOLDOUT506 = "holdout506.jsonl"
 HOLDOUT507 = "holdout507.jsonl"
 HOLDOUT508 = "holdout508.jsonl"
+# Wave 78, the twenty-ninth session, committed blind at 85c594f and measured on its rules: overload and server
+# failures, context-length and request-size failures, request defects.
+HOLDOUT509 = "holdout509.jsonl"
+HOLDOUT510 = "holdout510.jsonl"
+HOLDOUT511 = "holdout511.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1068,6 +1073,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT502,
         HOLDOUT503, HOLDOUT504, HOLDOUT505,
         HOLDOUT506, HOLDOUT507, HOLDOUT508,
+        HOLDOUT509, HOLDOUT510, HOLDOUT511,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1880,6 +1886,9 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT506, 21, 22),  # representative: data-analysis, BI and text-to-SQL agents, notebook assistants; 21 unseen
     (HOLDOUT507, 26, 30),  # representative: quota, billing and plan-limit walls of 2025-2026; 24 unseen
     (HOLDOUT508, 29, 30),  # representative: authentication and credential failures of 2025-2026; 28 unseen
+    (HOLDOUT509, 23, 27),  # representative: overload, capacity and server failures of 2025-2026; 23 unseen
+    (HOLDOUT510, 30, 30),  # representative: context-length and request-size failures of 2025-2026; 27 unseen
+    (HOLDOUT511, 26, 29),  # representative: request defects of 2025-2026, format error versus unknown model; 26 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
