@@ -255,6 +255,10 @@ _TAG_LIST: Final = (
          # sentence under its SensitiveContentDetected.* codes ("The request failed because the input text may contain
          # severe violation information."), MiniMax's 1027 ("输出内容涉敏": the output touched sensitive content)
          "triggered tripwire", "request failed because the input text may contain", "输出内容涉敏",
+         # Amazon Bedrock Guardrails' default blocked message, which a client shows as the answer or inside LiteLLM's
+         # guardrail error ("Sorry, the model cannot answer this question.": https://github.com/anthropics/claude-code/
+         # issues/30258); all three corpus texts of it are labelled content_policy_blocked
+         "sorry the model cannot answer this question",
          "flagged for possible cybersecurity risk", "trusted access for cyber", "violates our usage policies",
          # Codex's notice for a conversation flagged more than once ("Your conversations have multiple flags for
          # possible cybersecurity risk.": https://github.com/openai/codex/issues/20806)
@@ -2661,6 +2665,10 @@ _TAG_LIST: Final = (
          # response from provider for 90s (non-streaming, model: gpt-5.4). Aborting call.":
          # https://github.com/NousResearch/hermes-agent/issues/34001)
          ("no response from provider for", "aborting call"), "api call stale for",
+         # a client's watchdog on a stream that sent nothing ("Stream stale for 900s - no chunks received. Killing
+         # connection.": https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1143; Claude Code's "Stream idle
+         # timeout - no chunks received"): every corpus text of it is labelled timeout
+         "no chunks received",
          # NSURLErrorTimedOut by its number alone ("NSURLErrorDomain -1001": https://github.com/tisfeng/Easydict/pull/1301)
          "nsurlerrordomain 1001",
          # Python's TimeoutError as a wrapper prints the exception it caught ("Exception:TimeoutError(), undefined,

@@ -7491,3 +7491,20 @@ def test_a_proxys_preflight_window_an_mcp_results_token_cap_and_a_downloaded_ima
     big for the context (before: a request defect by its words); OpenRouter's 413 "Downloaded image content cannot
     exceed 30MB" is an image too large (before: a payload too large by its status)."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1143
+    ("Stream stale for 900s - no chunks received. Killing connection.", R.timeout),
+    # https://github.com/anthropics/claude-code/issues/30258
+    ("⏺ Sorry, the model cannot answer this question.", R.content_policy_blocked),
+    # near miss: a stream that ended without any chunk is an empty answer, not a watchdog's timeout
+    # (https://www.npmjs.com/package/@langchain/anthropic/v/1.5.11)
+    ("No chunks returned from Anthropic API.", R.empty_response),
+])
+def test_a_stream_watchdogs_no_chunks_and_bedrock_guardrails_default_blocked_message(
+        text: str, expect: FailoverReason) -> None:
+    """Wave 79's fits: a client's "no chunks received" watchdog is a timeout (before: a cut stream by the word model);
+    Bedrock Guardrails' default "Sorry, the model cannot answer this question." is a content filter's block (before: an
+    empty answer by the word model)."""
+    assert _rules_alone("Error", text) is expect
