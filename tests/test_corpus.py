@@ -988,6 +988,11 @@ HOLDOUT508 = "holdout508.jsonl"
 HOLDOUT509 = "holdout509.jsonl"
 HOLDOUT510 = "holdout510.jsonl"
 HOLDOUT511 = "holdout511.jsonl"
+# Wave 79, the twenty-ninth session, committed blind at 2412a76 and measured on its rules: transport faults
+# and timeouts, content filters and refusals, HTTP-200 soft failures and empty or cut answers.
+HOLDOUT512 = "holdout512.jsonl"
+HOLDOUT513 = "holdout513.jsonl"
+HOLDOUT514 = "holdout514.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1074,6 +1079,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT503, HOLDOUT504, HOLDOUT505,
         HOLDOUT506, HOLDOUT507, HOLDOUT508,
         HOLDOUT509, HOLDOUT510, HOLDOUT511,
+        HOLDOUT512, HOLDOUT513, HOLDOUT514,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1428,7 +1434,9 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT55, 39, 45),  # routers, gateways and hosted clouds; 33 unseen
     (HOLDOUT56, 22, 24),  # self-hosted servers and their clients; 14 unseen
     (HOLDOUT57, 13, 19),  # the Chinese-language ecosystem (WorkBuddy proxies, DashScope, Ark, relays); 8 unseen
-    (HOLDOUT58, 22, 24),  # Python agent frameworks' wrappers; 13 unseen
+    # 21 since wave 79's recount of the word model (6 December 2026): Letta's "API call didn't return a message"
+    # with empty choices, labelled empty_response, now reads as an unreadable answer
+    (HOLDOUT58, 21, 24),  # Python agent frameworks' wrappers; 13 unseen
     (HOLDOUT59, 10, 13),  # the JS/TS ecosystem (Workers AI, the AI SDK, undici); 8 unseen
     (HOLDOUT60, 32, 35),  # chat bots and assistants; 29 unseen
     (HOLDOUT61, 19, 34),  # less-covered Asian providers (MiniMax, Hunyuan, Qianfan, MiMo, iFlow); 13 unseen
@@ -1889,6 +1897,9 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT509, 23, 27),  # representative: overload, capacity and server failures of 2025-2026; 23 unseen
     (HOLDOUT510, 30, 30),  # representative: context-length and request-size failures of 2025-2026; 27 unseen
     (HOLDOUT511, 26, 29),  # representative: request defects of 2025-2026, format error versus unknown model; 26 unseen
+    (HOLDOUT512, 27, 27),  # representative: transport faults and timeouts of 2025-2026; 26 unseen
+    (HOLDOUT513, 25, 25),  # representative: content filters, safety blocks and refusals of 2025-2026; 24 unseen
+    (HOLDOUT514, 24, 27),  # representative: HTTP-200 soft failures, empty and cut answers of 2025-2026; 24 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -211,6 +211,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout503.jsonl", "holdout504.jsonl", "holdout505.jsonl",
                   "holdout506.jsonl", "holdout507.jsonl", "holdout508.jsonl",
                   "holdout509.jsonl", "holdout510.jsonl", "holdout511.jsonl",
+                  "holdout512.jsonl", "holdout513.jsonl", "holdout514.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -405,7 +406,8 @@ LiteLLM's long tail of providers); and holdout501 on the rules of b3c9776 (Chine
 round); and holdout502 on the rules of c5bba38 (the smaller providers' own SDKs); and holdout503 to holdout505 on
 the rules of d5c11de (Streamlit and Gradio apps, voice and telephony agents, office and automation connectors);
 and holdout506 to holdout508 on the rules of a6c8858 (data-analysis agents, plan-limit walls, credential failures);
-and holdout509 to holdout511 on the rules of 85c594f (overload and server failures, context and size, request defects).
+and holdout509 to holdout511 on the rules of 85c594f (overload and server failures, context and size, request defects);
+and holdout512 to holdout514 on the rules of 2412a76 (transport faults, content filters, soft failures).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
