@@ -1529,6 +1529,11 @@ _TAG_LIST: Final = (
          "request too large for", ("request too large", "per min"), ("request too large", "tpm"),
          "must be reduced in order to run successfully"),
     # Provider capacity, not this key's limit: back off on the same key.
+    # Bedrock's 503 ServiceUnavailable for a model's shared capacity ("Model is getting throttled. Try your request
+    # again.": https://github.com/anthropics/claude-code/issues/3544), whatever wrapper prints it: both corpus texts are
+    # labelled overloaded; the key's own throttle says ThrottlingException or "too many requests". Its own tag: the
+    # word "throttled" also sets ``rate_limit``, which ``overloaded_wording`` stands aside for.
+    _tag("model_throttled", "model is getting throttled"),
     _tag("overloaded",
          # OpenSearch ML Commons refusing a prediction while its memory breaker is tripped ("Memory Circuit Breaker is
          # open, please check your resources!": an MLLimitExceededException): the node is full, back off
@@ -2955,7 +2960,10 @@ _TAG_LIST: Final = (
     # failed" (https://github.com/QuantumNous/new-api/issues/2974, /1477;
     # https://github.com/chenyme/grok2api/issues/37). Its own tag: the relay's "upstream error" around it is no server's
     # answer, and must not outrank it.
-    _tag("relay_call_failed", "do request failed", "do_request_failed"),
+    # ... and Go's HTTP/2 client losing its connection while it posts the request ('Recovered upstream error: Post
+    # "https://chatgpt.com/backend-api/codex/responses": http2: client connection lost': sub2api,
+    # https://github.com/Wei-Shaw/sub2api/issues/5489); read while a stream is read it is a cut stream instead
+    _tag("relay_call_failed", "do request failed", "do_request_failed", ("post", "http2 client connection lost")),
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     # .NET's HttpRequestException for a TLS session it could not set up ("The SSL connection could not be established,

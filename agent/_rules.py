@@ -799,6 +799,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "engine_overloaded_error")),
     # "At capacity upstream. This is not your API key's rate limit": the rate-limit words are negated.
     rule("overloaded_not_key_limit", R.overloaded, statuses=BUSY, tags=("not_key_limit",), unless=("caller_named",)),
+    # Bedrock's "Model is getting throttled" (the ``model_throttled`` tag): the model's shared capacity, not the key.
+    rule("model_throttled", R.overloaded, statuses=BUSY, tags=("model_throttled",)),
     # Not when the text also says the caller's own quota is spent (Cursor: "Our servers are currently overloaded for
     # non-pro users, and you've used your free quota"): the quota says what this caller meets; its reset decides below.
     # Nor a client's guess among causes it cannot see ("This usually means the model is overloaded, the context is too

@@ -7508,3 +7508,29 @@ def test_a_stream_watchdogs_no_chunks_and_bedrock_guardrails_default_blocked_mes
     Bedrock Guardrails' default "Sorry, the model cannot answer this question." is a content filter's block (before: an
     empty answer by the word model)."""
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/anthropics/claude-code/issues/3544
+    ("Error", 'API Error (503 {"error":{"message":"{\\"message\\":\\"Model is getting throttled. Try your request '
+     'again.\\"}","type":"None","param":"None","code":"503"}}) · Retrying in 1 seconds… (attempt 1/10)', 503,
+     R.overloaded),
+    # https://github.com/temporalio/sdk-python/issues/1177
+    ("litellm.ServiceUnavailableError", 'litellm.ServiceUnavailableError: BedrockException - {"message":"Model is '
+     'getting throttled. Try your request again."}', None, R.overloaded),
+    # https://github.com/Wei-Shaw/sub2api/issues/5489
+    ("Error", 'Recovered upstream error: Post "https://chatgpt.com/backend-api/codex/responses": http2: client '
+     "connection lost", None, R.timeout),
+    # near misses: botocore's ThrottlingException for the key's own tokens stays a throttle
+    # (https://github.com/hyunhwan-bcm/MARRVEL_MCP/issues/225); the same lost connection while a stream is read is a cut
+    # stream (https://github.com/Wei-Shaw/sub2api/issues/4698)
+    ("Error", "An error occurred (ThrottlingException) when calling the InvokeModel operation (reached max retries: "
+     "4): Too many tokens, please wait before trying again.", None, R.rate_limit),
+    ("Error", "stream read error: http2: client connection lost", None, R.stream_incomplete),
+])
+def test_bedrocks_model_throttled_capacity_and_gos_lost_http2_connection_on_a_post(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 80's fits: Bedrock's 503 "Model is getting throttled. Try your request again." is the model's shared
+    capacity (before: the key's throttle by the word "throttled"); a relay's 'Post "...": http2: client connection
+    lost' is the connection's fault (before: a server error by "upstream error")."""
+    assert _rules_alone(type_name, text, status) is expect
