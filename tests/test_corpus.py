@@ -993,6 +993,11 @@ HOLDOUT511 = "holdout511.jsonl"
 HOLDOUT512 = "holdout512.jsonl"
 HOLDOUT513 = "holdout513.jsonl"
 HOLDOUT514 = "holdout514.jsonl"
+# Wave 80, the twenty-ninth session, committed blind at ee006ba and measured on its rules: the cloud platforms'
+# own errors, local and self-hosted runtimes, aggregators and routers.
+HOLDOUT515 = "holdout515.jsonl"
+HOLDOUT516 = "holdout516.jsonl"
+HOLDOUT517 = "holdout517.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1080,6 +1085,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT506, HOLDOUT507, HOLDOUT508,
         HOLDOUT509, HOLDOUT510, HOLDOUT511,
         HOLDOUT512, HOLDOUT513, HOLDOUT514,
+        HOLDOUT515, HOLDOUT516, HOLDOUT517,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1900,6 +1906,9 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT512, 27, 27),  # representative: transport faults and timeouts of 2025-2026; 26 unseen
     (HOLDOUT513, 25, 25),  # representative: content filters, safety blocks and refusals of 2025-2026; 24 unseen
     (HOLDOUT514, 24, 27),  # representative: HTTP-200 soft failures, empty and cut answers of 2025-2026; 24 unseen
+    (HOLDOUT515, 21, 21),  # representative: the cloud platforms' own errors (Bedrock, Vertex, Azure); 20 unseen
+    (HOLDOUT516, 17, 20),  # representative: local and self-hosted runtimes' errors of 2025-2026; 17 unseen
+    (HOLDOUT517, 17, 20),  # representative: aggregators and routers (OpenRouter, LiteLLM, gateways); 16 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -212,6 +212,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout506.jsonl", "holdout507.jsonl", "holdout508.jsonl",
                   "holdout509.jsonl", "holdout510.jsonl", "holdout511.jsonl",
                   "holdout512.jsonl", "holdout513.jsonl", "holdout514.jsonl",
+                  "holdout515.jsonl", "holdout516.jsonl", "holdout517.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -407,7 +408,8 @@ round); and holdout502 on the rules of c5bba38 (the smaller providers' own SDKs)
 the rules of d5c11de (Streamlit and Gradio apps, voice and telephony agents, office and automation connectors);
 and holdout506 to holdout508 on the rules of a6c8858 (data-analysis agents, plan-limit walls, credential failures);
 and holdout509 to holdout511 on the rules of 85c594f (overload and server failures, context and size, request defects);
-and holdout512 to holdout514 on the rules of 2412a76 (transport faults, content filters, soft failures).
+and holdout512 to holdout514 on the rules of 2412a76 (transport faults, content filters, soft failures); and
+holdout515 to holdout517 on the rules of ee006ba (cloud platforms, local runtimes, aggregators and routers).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
