@@ -1834,6 +1834,11 @@ _TAG_LIST: Final = (
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited",
          "model_rate_limited"),
     _tag("rate_limit",
+         # DeepSeek's and Moonshot's cap on requests in flight, which a larger balance raises ("Your current concurrency
+         # is 40, which exceeds your concurrency limit of 39 based on your remaining balance. Please top up your balance
+         # to restore your concurrency.": https://github.com/tarigelamin1997/jobfetcher/pull/42): fewer requests at once
+         # succeed now; both corpus texts of it are labelled rate_limit, whatever the top-up advice says
+         "exceeds your concurrency limit",
          # ChatGPT's web backend refusing a second concurrent answer on the account ("Only one message at a time. Please
          # allow any other responses to complete before sending another message, or wait one minute."), with or
          # without its 429

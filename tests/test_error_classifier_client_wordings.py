@@ -7534,3 +7534,19 @@ def test_bedrocks_model_throttled_capacity_and_gos_lost_http2_connection_on_a_po
     capacity (before: the key's throttle by the word "throttled"); a relay's 'Post "...": http2: client connection
     lost' is the connection's fault (before: a server error by "upstream error")."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("text", "status", "expect"), [
+    # https://github.com/tarigelamin1997/jobfetcher/pull/42
+    ("Your current concurrency is 40, which exceeds your concurrency limit of 39 based on your remaining balance. "
+     "Please top up your balance to restore your concurrency.", None, R.rate_limit),
+    # near miss: credits spent, with the same top-up words, stay billing (https://github.com/Gitlawb/openclaude/issues/
+    # 1528)
+    ('API Error: 402 {"error":{"message":"Insufficient credits — top up your balance at https://gitlawb.com/opengateway/'
+     'credits","type":"insufficient_quota","code":"insufficient_credits"}}', 402, R.billing),
+])
+def test_a_concurrency_cap_set_by_the_balance_is_a_throttle(
+        text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 81's fit: DeepSeek's "exceeds your concurrency limit of N based on your remaining balance" is a cap on
+    requests in flight, a throttle (before: billing by its top-up advice); spent credits stay billing."""
+    assert _rules_alone("Error", text, status) is expect
