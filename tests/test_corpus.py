@@ -998,6 +998,10 @@ HOLDOUT514 = "holdout514.jsonl"
 HOLDOUT515 = "holdout515.jsonl"
 HOLDOUT516 = "holdout516.jsonl"
 HOLDOUT517 = "holdout517.jsonl"
+# Wave 81, the twenty-ninth session, committed blind at f7647b6 and measured on its rules: model availability,
+# short rate limits (two entries: the miner found every other thread already cited).
+HOLDOUT518 = "holdout518.jsonl"
+HOLDOUT519 = "holdout519.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1086,6 +1090,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT509, HOLDOUT510, HOLDOUT511,
         HOLDOUT512, HOLDOUT513, HOLDOUT514,
         HOLDOUT515, HOLDOUT516, HOLDOUT517,
+        HOLDOUT518, HOLDOUT519,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1909,6 +1914,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT515, 21, 21),  # representative: the cloud platforms' own errors (Bedrock, Vertex, Azure); 20 unseen
     (HOLDOUT516, 17, 20),  # representative: local and self-hosted runtimes' errors of 2025-2026; 17 unseen
     (HOLDOUT517, 17, 20),  # representative: aggregators and routers (OpenRouter, LiteLLM, gateways); 16 unseen
+    (HOLDOUT518, 22, 22),  # representative: model availability of 2025-2026 (retired, renamed, unknown); 22 unseen
+    (HOLDOUT519, 1, 2),  # representative: short rate limits of 2025-2026, the angle mined out (2 entries); 0 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
