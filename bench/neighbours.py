@@ -17,27 +17,15 @@ Run: python -m bench.neighbours        (about five minutes on one core)
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from agent._taxonomy import FailoverReason
 from agent._word_model import words
 from agent.testing.corpus import CorpusEntry, file_of, load, prepare, read_text
-from bench.word_model import FIRST_UNKNOWN, count, mined_at
+from bench.word_model import count, mined_at, samples
 
 Neighbours = list[tuple[float, FailoverReason]]
-
-
-def _samples() -> dict[str, list[str]]:
-    samples: dict[str, list[str]] = defaultdict(list)
-    sample = ""
-    for line in FIRST_UNKNOWN.read_text(encoding="utf-8").splitlines():
-        if m := re.match(r"#\s*sample:\s*(\S+)", line):
-            sample = m.group(1)
-        elif (word := line.split("#", 1)[0].strip()) and sample:
-            samples[sample].append(word)
-    return samples
 
 
 def readings() -> list[tuple[FailoverReason, FailoverReason | None, Neighbours]]:
@@ -48,7 +36,7 @@ def readings() -> list[tuple[FailoverReason, FailoverReason | None, Neighbours]]
         if e.expect is not None and (text := read_text(prepare(e), e)) is not None:
             held[e.id] = words(text)
     out: list[tuple[FailoverReason, FailoverReason | None, Neighbours]] = []
-    for ids in _samples().values():
+    for ids in samples().values():
         chosen: list[CorpusEntry] = [entries[i] for i in ids if i in held]
         if not chosen:
             continue

@@ -128,19 +128,24 @@ def leave_one_file_out(entries: Sequence[CorpusEntry], rounds: int) -> list[str]
             *_cost(timed, rounds)]
 
 
-def blind(ids_path: Path = FIRST_UNKNOWN) -> list[str]:
-    """Report lines: each sample of ``ids_path`` read with the model counted over the files mined before it."""
-    samples: dict[str, list[str]] = defaultdict(list)
+def samples(ids_path: Path = FIRST_UNKNOWN) -> dict[str, list[str]]:
+    """The entry ids of each blind sample of ``ids_path`` ("# sample: NAME" sections, one id a line), in file order."""
+    found: dict[str, list[str]] = defaultdict(list)
     sample = ""
     for line in ids_path.read_text(encoding="utf-8").splitlines():
         if m := re.match(r"#\s*sample:\s*(\S+)", line):
             sample = m.group(1)
         elif (word := line.split("#", 1)[0].strip()) and sample:
-            samples[sample].append(word)
+            found[sample].append(word)
+    return found
+
+
+def blind(ids_path: Path = FIRST_UNKNOWN) -> list[str]:
+    """Report lines: each sample of ``ids_path`` read with the model counted over the files mined before it."""
     entries = {e.id: e for e in load()}
     lines: list[str] = []
     total: Counter[str] = Counter()
-    for name, ids in samples.items():
+    for name, ids in samples(ids_path).items():
         chosen = [entries[i] for i in ids if i in entries]
         if not chosen:
             continue
