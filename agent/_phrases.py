@@ -393,6 +393,13 @@ _TAG_LIST: Final = (
          # Anthropic's check of a thinking block replayed without its text ("messages.1.content.0.thinking: each
          # thinking block must contain thinking": https://github.com/github/CopilotForXcode/issues/703)
          "each thinking block must contain thinking",
+         # the first-block rule as Bedrock's Converse words it, without Anthropic's "or redacted_thinking" ("If an
+         # assistant message contains any thinking blocks, the first block must be thinking. Found text":
+         # https://github.com/strands-agents/sdk-python/issues/1698); all three corpus texts are thinking_signature
+         ("contains any thinking blocks", "first block must be thinking"),
+         # a relay's own error type for a thinking block it found malformed ({"type":"thinking_error","message":
+         # "thinking 块格式无效..."}, claude-code-hub: https://github.com/SeemSeam/claude_codex_bridge/issues/84)
+         "thinking_error",
          # Google's page on thought signatures, which its errors about them link ("Learn more: https://docs.cloud.
          # google.com/vertex-ai/generative-ai/docs/thought-signatures"), whatever a UI's markdown did to the words
          # before it ("is missing athought_signature": https://github.com/danny-avila/LibreChat/issues/11826)
@@ -459,7 +466,7 @@ _TAG_LIST: Final = (
          ("image urls are only allowed for messages with role", "tool"),
          "text is not set", "tool message content must be a string", "tool content must be a string",
          "tool message must be a string", "expected string, got list", "expected string, got array",
-         "tool_call.content must be string", "unknown variant image_url",
+         "tool_call.content must be string",
          # a Rust gateway on async-openai's types (NVIDIA NIM) refusing a tool message whose content is a list of parts
          # ("Failed to deserialize the JSON body into the target type: data did not match any variant of untagged enum
          # ChatCompletionRequestToolMessageContent": https://github.com/NousResearch/hermes-agent/pull/111236)
@@ -507,6 +514,9 @@ _TAG_LIST: Final = (
          # a managed credential not entitled to the model (Dify Cloud's message quota: "No permission to use this
          # model": https://github.com/langgenius/dify/issues/30493)
          "no permission to use this model",
+         # MiniMax's 2061 for a model its Token Plan key does not include ("your current token plan not support model,
+         # MiniMax-M2.7-highspeed (2061)" under a 500: https://github.com/liliMozi/openhanako/issues/452)
+         "plan not support model",
          # iFlytek Spark's 11200 on a model's domain: this app id has no grant for that model version
          # ("AppIdNoAuthError:(17:17:15.673) domain.generalv3": https://github.com/zhayujie/CowAgent/issues/1740); on
          # its token allowance the same code is billing
@@ -2221,6 +2231,14 @@ _TAG_LIST: Final = (
          # format_error. With the close code only: the same words as gRPC's UNIMPLEMENTED from a Vertex service
          # (https://github.com/google/adk-java/issues/255) are labelled model_not_found.
          ("operation is not implemented or supported or enabled", " 1008 "),
+         # the CodeWhisperer/Kiro backend's ValidationException ("Improperly formed request.", as Amazon Q Developer
+         # CLI's error chain prints it with no status: https://github.com/aws/amazon-q-developer-cli/issues/1311, and
+         # under a relay's 400); all five corpus texts are labelled format_error
+         "improperly formed request",
+         # Ollama given an image for a model whose projector is not loaded ("this model is missing data required for
+         # image input", under its 500 too: https://github.com/valentinfrlch/ha-llmvision/issues/691); all three corpus
+         # texts are labelled format_error: the same request fails again, another model serves it
+         "missing data required for image input",
          # Groq's tool_use_failed in its own words, whatever class a client wraps it in ("Failed to call a function.
          # Please adjust your prompt. See 'failed_generation' for more details." under groq.APIError:
          # https://github.com/langchain-ai/langchain/pull/30707); 13 of the corpus's 15 texts of it are labelled
@@ -3100,6 +3118,11 @@ _TAG_LIST: Final = (
          # received": https://github.com/anthropics/claude-code/issues/53020, /54472): the stream was cut, not a request
          # that never got an answer ("- no chunks received", a timeout)
          "partial response received",
+         # undici's "terminated" for a body it was reading when the socket closed, printed with its cause ("terminated:
+         # other side closed": Vercel AI SDK, https://github.com/vercel/ai/issues/9775, and llmgateway's upstream
+         # stream, https://github.com/theopenco/llmgateway/pull/2980); both corpus texts of it are stream_incomplete.
+         # Before the answer began, "Cannot connect to API: other side closed" stays the connection's fault
+         "terminated other side closed",
          # Claude Code when a gateway's stream stopped after partial content ("API Error: The response stopped
          # arriving. The response above may be incomplete.": https://github.com/Sunnyender-org/cursor-sdk2api/issues/25)
          "response stopped arriving",
@@ -3324,7 +3347,10 @@ _TAG_LIST: Final = (
          # Expecting property name ... Received chunk: {", whatever class it raises; not a relay's error body after
          # "Raw response:")
          "parse tool parameter json from model", "unexpected character at character", "failed to parse jsonl",
-         ("error parsing chunk", "received chunk"),
+         ("error parsing chunk", "received chunk"), ("error parsing chunk", "expecting property name"),
+         # a client that got an answer it could not read as JSON (cua's OAICompat client: "Error in API call: Response
+         # is not JSON format": https://github.com/trycua/cua/issues/288)
+         "response is not json",
          # a model's tool call its server or client could not parse (LM Studio: "Failed to parse tool call: Expected
          # ..."; Claude Code: "The model's tool call could not be parsed"; smolagents: "Error while parsing tool call
          # from model output")
@@ -3744,6 +3770,10 @@ _TAG_LIST: Final = (
          # failed" in Chinese (Trae: "模型响应失败, 请稍后重试", https://github.com/Trae-AI/TRAE/issues/442; not
          # "模型请求失败", "the model request failed", which LangBot puts before every error, its timeouts too)
          "a server error has occurred", "模型响应失败",
+         # ... and its English words for a failed model call with its own code ("Model Request failed. Please try again
+         # later. (3003)", "(4054)": https://github.com/Trae-AI/TRAE/issues/2308, /2507); all five corpus texts are
+         # labelled server_error
+         ("model request failed", "please try again later"),
          # a provider's words for its own failed inference ("The model was unable to complete inference due to an
          # internal error."), Azure Front Door's page in front of an unavailable service ("Our services aren't
          # available right now")

@@ -7550,3 +7550,65 @@ def test_a_concurrency_cap_set_by_the_balance_is_a_throttle(
     """Wave 81's fit: DeepSeek's "exceeds your concurrency limit of N based on your remaining balance" is a cap on
     requests in flight, a throttle (before: billing by its top-up advice); spent credits stay billing."""
     assert _rules_alone("Error", text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/strands-agents/sdk-python/issues/1698
+    ("ValidationException", "botocore.errorfactory.ValidationException: An error occurred (ValidationException) when "
+     "calling the ConverseStream operation: If an assistant message contains any thinking blocks, the first block must "
+     "be thinking. Found text", None, R.thinking_signature),
+    # https://github.com/SeemSeam/claude_codex_bridge/issues/84
+    ("Error", 'API Error: 400 {"type":"error","error":{"type":"thinking_error","message":"thinking 块格式无效\uff0c'
+     '请检查配置或请求参数 (cch_session_id: a2ffea78-355b-43ea-b1e3-3b8756baf511)"}}', 400, R.thinking_signature),
+    # https://github.com/aws/amazon-q-developer-cli/issues/1311
+    ("Error", "Amazon Q is having trouble responding right now:\n   0: unhandled error (ValidationException)\n   1: "
+     "service error\n   2: unhandled error (ValidationException)\n   3: Error { code: \"ValidationException\", "
+     "message: \"Improperly formed request.\", aws_request_id: \"bba59b88-8c12-4688-a738-7c20682d5335\" }", None,
+     R.format_error),
+    # https://github.com/valentinfrlch/ha-llmvision/issues/691
+    ("Error", 'HTTP 500\n"error": "Failed to create new sequence: failed to process inputs: this model is missing data '
+     'required for image input"', 500, R.format_error),
+    # https://github.com/trycua/cua/issues/288
+    ("Error", "Error in API call: Response is not JSON format", None, R.malformed_response),
+    # https://github.com/BerriAI/litellm/issues/14747
+    ("litellm.exceptions.APIConnectionError", "litellm.exceptions.APIConnectionError: litellm.APIConnectionError: "
+     "Error parsing chunk: Expecting property name enclosed in double quotes", None, R.malformed_response),
+    # https://github.com/Trae-AI/TRAE/issues/2507
+    ("Error", "Model Request failed. Please try again later. (4054)", None, R.server_error),
+    # https://github.com/theopenco/llmgateway/pull/2980
+    ("TypeError", "terminated: other side closed", None, R.stream_incomplete),
+    # https://github.com/esengine/DeepSeek-Reasonix/issues/7859
+    ("Error", "请求格式错误 (HTTP 400)\uff1a请求体被拒绝\uff0c通常是程序缺陷。若持续出现请反馈。 "
+     "Failed to deserialize the JSON body into the target type: messages[466]: unknown variant `image_url`, expected "
+     "`text` at line 1 column 690848", 400, R.format_error),
+    # near misses: undici's close before any answer is the connection's fault
+    # (https://github.com/stackblitz/bolt.new/issues/9596); Python's JSON error on an error event LiteLLM read as a
+    # chunk (https://github.com/BerriAI/litellm/issues/9296) is still read by its own chunk phrase; an image in a tool
+    # result refused in OpenAI's words stays the tool-content repair (https://github.com/OpenHands/OpenHands/issues/7700)
+    ("RetryError", "Failed after 3 attempts. Last error: Cannot connect to API: other side closed", None, R.timeout),
+    ("Error", "Error parsing chunk: Expecting value: line 1 column 1 (char 0),\nReceived chunk: event: error. "
+     "Defaulting to empty chunk here.", None, R.malformed_response),
+    ("litellm.BadRequestError", "litellm.BadRequestError: OpenAIException - Invalid 'messages[234]'. Image URLs are "
+     "only allowed for messages with role 'user', but this message with role 'tool' contains an image URL.", None,
+     R.multimodal_tool_content_unsupported),
+])
+def test_wave_82_thinking_blocks_request_defects_unreadable_answers_and_cut_streams(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 82's fits: Bedrock's "the first block must be thinking" and a relay's thinking_error type are the thinking
+    repair (before: format_error); Kiro's "Improperly formed request." (before: unknown) and Ollama's "missing data
+    required for image input" under a 500 (before: server_error) are request defects; "Response is not JSON format"
+    and LiteLLM's "Error parsing chunk: Expecting property name" under its APIConnectionError are unreadable answers
+    (before: unknown, timeout); TRAE's "Model Request failed. Please try again later." is a server error (before:
+    overloaded by the word model); undici's "terminated: other side closed" is a cut stream (before: timeout);
+    DeepSeek's "unknown variant `image_url`" for any image part is a request defect, not the tool-content repair."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+def test_wave_82_minimax_token_plan_without_the_model_is_model_support() -> None:
+    """MiniMax's 2061 under a 500 (https://github.com/liliMozi/openhanako/issues/452): the key's plan lacks the model,
+    fall back (before: server_error by the 500's api_error type)."""
+    body = {"type": "error", "error": {"type": "api_error", "message": "your current token plan not support model, "
+                                                                       "MiniMax-M2.7-highspeed (2061)"},
+            "request_id": "063806b8fedb37fa8a4c1c12e93c6463"}
+    error = exception_from_http("anthropic", 500, body)
+    assert classify_api_error(error, word_model=NO_MODEL).reason is R.model_not_found
