@@ -1027,6 +1027,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # model that takes no system instruction (Gemini's "Developer instruction is not enabled for models/...") is
     # served once the request drops it: a repair, not another model. (412: Ollama's registry refusing a pull its server
     # is too old for.)
+    # A model served for another task than the one asked (Hugging Face's router: chat only): the request's route is at
+    # fault, before the model words below (``task_unsupported``).
+    rule("task_unsupported", R.format_error, statuses=(400, 404, 422, None), tags=("task_unsupported",)),
     rule("model_support_phrase", R.model_not_found,
          statuses=(400, 401, 403, 404, 406, 412, 422, 429, 500, 502, 503, None),
          tags=("model_support",), unless=("instruction_refused", "provider_policy")),
