@@ -1013,6 +1013,15 @@ HOLDOUT524 = "holdout524.jsonl"
 HOLDOUT525 = "holdout525.jsonl"
 HOLDOUT526 = "holdout526.jsonl"
 HOLDOUT527 = "holdout527.jsonl"
+# Wave 83, the thirtieth session, committed blind at 202e359 and measured on its rules: Gemini and Vertex,
+# Anthropic outside Claude Code, OpenAI outside Codex, second-tier hosted providers, LLM features in everyday
+# apps, MCP hosts and servers.
+HOLDOUT528 = "holdout528.jsonl"
+HOLDOUT529 = "holdout529.jsonl"
+HOLDOUT530 = "holdout530.jsonl"
+HOLDOUT531 = "holdout531.jsonl"
+HOLDOUT532 = "holdout532.jsonl"
+HOLDOUT533 = "holdout533.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1104,6 +1113,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT518, HOLDOUT519,
         HOLDOUT520, HOLDOUT521, HOLDOUT522, HOLDOUT523,
         HOLDOUT524, HOLDOUT525, HOLDOUT526, HOLDOUT527,
+        HOLDOUT528, HOLDOUT529, HOLDOUT530, HOLDOUT531,
+        HOLDOUT532, HOLDOUT533,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1897,9 +1908,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT485, 24, 30),  # representative: memory layers, graph builders and data tools; 24 unseen
     (HOLDOUT486, 22, 27),  # representative: roleplay, fiction and game front-ends and mods; 23 unseen
     (HOLDOUT487, 20, 24),  # representative: CI bots and unattended jobs; 21 unseen
-    # holdout488: 20 since wave 82's recount (rw-shelloracle-ollama-multiple-connection-attempts-failed, read by the
-    # word model alone, left unknown; listed in known_misses.txt)
-    (HOLDOUT488, 20, 22),  # representative: terminal assistants and shell tools; 19 unseen
+    (HOLDOUT488, 21, 22),  # representative: terminal assistants and shell tools; 19 unseen
     (HOLDOUT489, 22, 25),  # representative: chat-platform bots (LINE, DingTalk, Feishu, Mattermost, ...); 22 unseen
     (HOLDOUT490, 28, 28),  # representative: the newest models of 2026 as their first users hit them; 27 unseen
     (HOLDOUT491, 10, 13),  # representative: Hugging Face's serving surfaces; 8 unseen
@@ -1939,6 +1948,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT525, 30, 35),  # representative: multimodal inputs (images, PDFs, audio) in chat requests; 26 unseen
     (HOLDOUT526, 23, 24),  # representative: the Chinese providers' own APIs of 2025-2026; 22 unseen
     (HOLDOUT527, 29, 35),  # representative: streaming failures of 2025-2026 (mid-stream errors, cuts); 27 unseen
+    (HOLDOUT528, 28, 28),  # representative: Gemini and Vertex errors of 2025-2026 outside Gemini CLI; 26 unseen
+    (HOLDOUT529, 26, 26),  # representative: Anthropic API errors of 2025-2026 outside Claude Code; 25 unseen
+    (HOLDOUT530, 35, 35),  # representative: OpenAI API errors of 2025-2026 outside Codex; 35 unseen
+    (HOLDOUT531, 23, 25),  # representative: second-tier hosted providers (xAI, Mistral, Groq, HF...); 21 unseen
+    (HOLDOUT532, 25, 28),  # representative: LLM features in everyday apps (translators, notes, shells); 24 unseen
+    (HOLDOUT533, 32, 32),  # representative: MCP hosts and servers, tool-calling failures; 30 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
