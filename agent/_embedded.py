@@ -41,7 +41,7 @@ _SPRING_STATUS: Final = re.compile(r" [A-Z][A-Z_]{2,30} from " + _METHODS + r"\b
 _METHOD_BRACKET: Final = re.compile(r"\[" + _METHODS + r":$")  # "[POST:" right before a status
 _METHOD_URL: Final = re.compile(r"\b" + _METHODS + r" https?://\S+ $")  # searched up to a status
 _BEFORE: Final = ("error code", "status code", "status_code", "status", "api error", "http error", "http",
-                  "response code", "http/2", "http/1.1", "http/1.0", "error",
+                  "response code", "http/3", "http/2", "http/1.1", "http/1.0", "error",
                   # Alamofire's AFError, printed or described ("responseValidationFailed(reason: ...
                   # unacceptableStatusCode(code: 401))", "Response status code was unacceptable: 401.":
                   # https://github.com/SonmezYigithan/AIChatAssistantApp-iOS/issues/3)

@@ -528,6 +528,14 @@ _TAG_LIST: Final = (
          # MiniMax's 2061 for a model its Token Plan key does not include ("your current token plan not support model,
          # MiniMax-M2.7-highspeed (2061)" under a 500: https://github.com/liliMozi/openhanako/issues/452)
          "plan not support model",
+         # a model served on another route of the same service only (Databricks: "Model databricks-gpt-5-1-codex-max
+         # only supports the Responses API": https://github.com/anomalyco/opencode/pull/7984), as OpenAI's "only
+         # supported in v1/responses" is labelled: this endpoint does not serve it
+         "only supports the responses api",
+         # a gateway with no route for the model asked ("Your gateway couldn't serve anthropic/claude-3-haiku. This
+         # model may not be configured on your gateway, or access may be restricted.": https://github.com/maximhq/
+         # bifrost/issues/4540)
+         ("couldn t serve", "may not be configured on your gateway"),
          # iFlytek Spark's 11200 on a model's domain: this app id has no grant for that model version
          # ("AppIdNoAuthError:(17:17:15.673) domain.generalv3": https://github.com/zhayujie/CowAgent/issues/1740); on
          # its token allowance the same code is billing
@@ -2249,10 +2257,16 @@ _TAG_LIST: Final = (
          # xAI's cap on the tools one request may carry ("Maximum tools limit reached. 219 tools have been provided but
          # the maximum is 200.": MCP servers' tools added up, https://github.com/anomalyco/opencode/issues/28911)
          "maximum tools limit reached",
+         # ... and its words for the newer field ("max_completion_tokens is too large: 262144. This model supports at
+         # most 256000 completion tokens": https://github.com/anomalyco/models.dev/pull/4422); all four corpus texts
+         # format_error
+         ("max_completion_tokens is too large", "supports at most"),
          # OpenAI's output budget over the model's own cap, printed without its 400 ("max_tokens is too large: 8192.
          # This model supports at most 4096 completion tokens": https://github.com/Realiserad/fish-ai/issues/28); all
-         # twelve corpus texts of it are labelled format_error: ask for less, the prompt is not at fault
-         "max_tokens is too large",
+         # twelve corpus texts of it are labelled format_error: ask for less, the prompt is not at fault. With the cap
+         # it states only: vLLM's "'max_tokens' or 'max_completion_tokens' is too large: 32000" counts the prompt in
+         # (its full text names the context window) and is labelled context_overflow
+         ("max_tokens is too large", "supports at most"),
          # Ollama given an image for a model whose projector is not loaded ("this model is missing data required for
          # image input", under its 500 too: https://github.com/valentinfrlch/ha-llmvision/issues/691); all three corpus
          # texts are labelled format_error: the same request fails again, another model serves it
@@ -2607,11 +2621,17 @@ _TAG_LIST: Final = (
          "key is blocked", "key has been blocked", "expired key",
          # ... or the key's team ("Authentication Error, Team=team-ml is blocked. Update via `/team/unblock`"), and
          # sub2api's words for a key an admin switched off ("API key is disabled")
-         ("team", "is blocked update via"), "api key is disabled"),
+         ("team", "is blocked update via"), "api key is disabled",
+         # ... and an app's words for a key its owner switched off at OpenRouter ("API key disabled": Kerlig's help,
+         # https://kerlig.com/help/open-router/troubleshooting)
+         "api key disabled"),
     # A key a client asks the user to check "has not been revoked" (Cursor: "Invalid Cursor API key. Please verify that
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # google-auth finding no application-default credentials for Vertex ("Could not load the default credentials",
+         # alone in an app's table: https://cdot65.github.io/daystrom/providers/troubleshooting; both corpus texts auth)
+         "could not load the default credentials",
          # a protected Hugging Face Inference Endpoint called without a token (TGI's client: "A valid user token is
          # required": https://github.com/huggingface/text-generation-inference/issues/747)
          "valid user token is required",

@@ -7666,3 +7666,38 @@ def test_wave_83_an_invalid_function_call_under_a_gateways_500_is_an_unreadable_
         status: int, body: dict[str, Any], expect: FailoverReason) -> None:
     """The DIAL adapter's 500 for Gemini's MALFORMED_FUNCTION_CALL is the answer's defect (before: server_error)."""
     assert classify_api_error(exception_from_http("openai", status, body), word_model=NO_MODEL).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/anomalyco/models.dev/pull/4422
+    ("Error", "max_completion_tokens is too large: 262144. This model supports at most 256000 completion tokens.", None,
+     R.format_error),
+    # https://cdot65.github.io/daystrom/providers/troubleshooting
+    ("Error", "Could not load the default credentials", None, R.auth),
+    # https://kerlig.com/help/open-router/troubleshooting
+    ("Error", "API key disabled", None, R.auth_permanent),
+    # https://github.com/aws-samples/aws-genai-llm-chatbot/issues/118 (Firefox's console line: the status after HTTP/3)
+    ("Error", "XHRGET\nhttps://d27wci13phvwty.cloudfront.net/api/v1/llms\n[HTTP/3 504  29374ms]", 504, R.timeout),
+    # https://github.com/maximhq/bifrost/issues/4540
+    ("Error", "Your gateway couldn't serve anthropic/claude-3-haiku. This model may not be configured on your gateway, "
+     "or access may be restricted.", None, R.model_not_found),
+    # https://github.com/anomalyco/opencode/pull/7984
+    ("Error", "Error: Bad Request: Model databricks-gpt-5-1-codex-max only supports the Responses API. Please use "
+     "/serving-endpoints/responses instead.", None, R.model_not_found),
+])
+def test_wave_84_output_caps_default_credentials_disabled_keys_http3_statuses_and_gateway_routes(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 84's fits: "max_completion_tokens is too large ... supports at most" is a request defect (before:
+    context_overflow by the word model); google-auth's "Could not load the default credentials" is auth; "API key
+    disabled" is a key switched off (auth_permanent); Firefox's "[HTTP/3 504 ...]" states its status; a gateway that
+    "couldn't serve" a model not configured on it, and a model that "only supports the Responses API", are model
+    support (before: provider policy and format_error)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+def test_wave_84_vllms_own_too_large_is_left_to_the_window_reading() -> None:
+    """Near miss: vLLM's "'max_tokens' or 'max_completion_tokens' is too large: 32000" counts the prompt in (its full
+    text names the context window; labelled context_overflow, https://github.com/stepfun-ai/Step-Audio-R1/issues/3):
+    the output-cap phrase, which needs OpenAI's "supports at most", leaves it alone."""
+    reason = _rules_alone("ValueError", "'max_tokens' or 'max_completion_tokens' is too large: 32000")
+    assert reason is not R.format_error
