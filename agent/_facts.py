@@ -307,7 +307,11 @@ def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector
         if "{" in text:
             payload = embedded_payload(raw)
             _walk(embedded_payload(text) if payload is None and text is not raw else payload, out, 1)
-        if out.text_status is None and ":exception-type" not in text:  # an event frame's 400 is no status (below)
+        # An AWS event-stream frame printed as botocore hands it over ("{'status_code': 400, 'headers':
+        # {':exception-type': 'internalServerException', ...}, 'body': b'...'}", by the anthropic SDK's Bedrock stream:
+        # https://github.com/anthropics/anthropic-sdk-python/issues/1477) states no HTTP status: every exception frame
+        # carries 400, the stream's convention; its exception type (``embedded_codes``) says what failed.
+        if out.text_status is None and ":exception-type" not in text:
             out.text_status = _stated_status(text) or _bare_reason(out.messages[walked:])
         if "|" in text and not out.wait:
             out.wait = embedded_reset(text)
@@ -565,22 +569,13 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
     # description says what failed ("Violation of <guardrail> detected.")
     if isinstance(description := payload.get("description"), str):
         _walk_message(description, out, depth)
-    if (status_code := payload.get("statusCode", payload.get("status_code"))) is not None and not _event_frame(payload):
+    if (status_code := payload.get("statusCode", payload.get("status_code"))) is not None:
         out.code(status_code)
     choices = payload.get("choices")  # a completion sent with an error status (Azure content filter 400)
     if choices and isinstance(choices, list) and isinstance(choices[0], Mapping):
         finish = choices[0].get("finish_reason")
         if isinstance(finish, str) and finish not in ("stop", "length", "tool_calls"):
             out.code(finish)
-
-
-def _event_frame(payload: Mapping[Any, Any]) -> bool:
-    """An AWS event-stream frame as botocore hands it over ({'status_code': 400, 'headers': {':exception-type':
-    'internalServerException', ...}, 'body': ...}, printed by the anthropic SDK's Bedrock stream:
-    https://github.com/anthropics/anthropic-sdk-python/issues/1477): every exception frame carries 400, the stream's
-    convention, not an HTTP answer; the exception type says what failed."""
-    headers = payload.get("headers")
-    return isinstance(headers, Mapping) and ":exception-type" in headers
 
 
 def _walk_error_msg(payload: Mapping[Any, Any], error_msg: object, out: _Collector, depth: int) -> None:
