@@ -414,7 +414,12 @@ _TAG_LIST: Final = (
     # https://github.com/huggingface/hub-docs/issues/1766): the same model answers on the chat route; every corpus text
     # of it is labelled format_error, not the model's absence its "not supported" reads as
     _tag("task_unsupported", ("not supported for task", "supported task"),
-         ("not supported for provider", "available tasks")),
+         ("not supported for provider", "available tasks"),
+         # OpenAI on a model without function calling ("tools is not supported in this model. For a list of supported
+         # models, refer to ...function-calling...", under a 400 and through goose under a 404: both corpus texts are
+         # labelled format_error, https://github.com/aaif-goose/goose/issues/6089): the request's tools, not the
+         # model's name
+         "tools is not supported in this model"),
     # A feature of the request the model takes none of, which the request can drop (Gemini: "Developer instruction is
     # not enabled for models/gemma-3-27b-it", the system instruction): unlike "Multiturn chat is not enabled for models/
     # ...", the same model serves the request without it.
@@ -740,6 +745,10 @@ _TAG_LIST: Final = (
          # a client's check of the configured model (Claude Code: "There's an issue with the selected model (...). It
          # may not exist or you may not have access to it."), a local server's model without vision (LM Studio)
          "issue with the selected model", ("model", "may not exist or you may not have access"),
+         # Gemini CLI for a model the account's tier or admin does not open ("It seems like you don't have access to
+         # gemini-3.1-pro-preview. Your admin might have disabled the access.": https://github.com/google-gemini/
+         # gemini-cli/issues/19843, /13793): another model serves the same login
+         "seems like you don t have access to",
          # Laravel's validation of the request's model field against the models the API serves ("The selected model is
          # invalid.", rule validation_rule_in: Infomaniak's v1 API, https://github.com/owndev/Open-WebUI-Functions/
          # issues/127)
@@ -1640,6 +1649,10 @@ _TAG_LIST: Final = (
          # MiniMax's 529 in its own words ("High traffic detected. For a more stable experience, upgrade to our Plus
          # plan": https://github.com/openclaw/openclaw/issues/69642): the service's load, not this key's plan
          "high traffic detected",
+         # MiniMax's 2062 for Token Plan traffic it holds back ("Traffic is currently high-please retry shortly. For
+         # higher concurrency ... consider upgrading to a higher-tier plan": https://github.com/anomalyco/opencode/
+         # issues/22811 through OpenCode Go): the service's load, retried shortly; not a plan wall
+         "traffic is currently high",
          "no more data centers to forward", "capacity exceeded", "capacity_exceeded", "service temporarily unavailable",
          "out of available cache blocks", "访问量过大",
          # Hugging Face serverless inference: "Model too busy, unable to get response in less than 60 second(s)"
@@ -1785,7 +1798,11 @@ _TAG_LIST: Final = (
     _tag("cors_blocked", "blocked by cors policy"),
     # Anthropic's refusal of a browser-origin call without its opt-in header, sent as a 401 authentication_error
     # ("CORS requests must set 'anthropic-dangerous-direct-browser-access' header")
-    _tag("browser_header", "cors requests must set"),
+    _tag("browser_header", "cors requests must set",
+         # a local server's check of the Host the client sent (Jan's local API server: "403 Forbidden: Invalid host
+         # header", https://github.com/janhq/jan/issues/6824; text-generation-webui's 400 {"detail": "Invalid host
+         # header"}): the request must name a host the server trusts; the key is fine
+         "invalid host header"),
     # A relay whose own upstream account was refused, in sub2api's fixed sentences ("Upstream authentication failed,
     # please contact administrator", "Upstream access forbidden, please contact administrator", sent under a 502 and
     # pasted without it: https://github.com/Wei-Shaw/sub2api/issues/5895): the relay's operator must act; the caller's
@@ -3335,7 +3352,16 @@ _TAG_LIST: Final = (
     _tag("answer_json_invalid", ("validation error for", "invalid json")),
     # A client crashed parsing the answer: no JSON at all (an HTML error page, an empty body), or an object without
     # the completion's fields (JavaScript's TypeError reading 'choices' of undefined or null).
+    # A client's parser refusing one streamed chunk it received (goose: "Failed to parse streaming chunk: missing field
+    # delta: ..." on Azure's content-filter annotation chunk, "Stream decode error: Failed to parse streaming chunk:
+    # invalid type: null, expected a string ..." on a tool call's null arguments: https://github.com/aaif-goose/goose/
+    # issues/8641, /6796): the stream arrived and its content was wrong, whatever the words around it say of the
+    # stream or of a missing field.
+    _tag("chunk_refused", "failed to parse streaming chunk"),
     _tag("unparsable_answer",
+         # big-AGI's wrapper for an answer it could not read ("[Service Parsing Issue] Anthropic: Unexpected content
+         # block start location (2).": https://github.com/enricoros/big-AGI/issues/917)
+         "service parsing issue",
          # an agent's check of the structured answer it asked for ("No namePlan function call found in response. The
          # model failed to generate a valid response.": https://github.com/plandex-ai/plandex/issues/266)
          "failed to generate a valid response",
@@ -3783,6 +3809,9 @@ _TAG_LIST: Final = (
     # call ran out of time, which the status's own reading (load, a server fault) does not say.
     _tag("deadline_expired", "deadline expired before operation could complete"),
     _tag("server_fault",
+         # Xinference's actor RPC when the process serving the model died ("xoscar.errors.ServerClosed: Remote server
+         # 0.0.0.0:44339 closed", most often a crash or an OOM kill: https://github.com/xorbitsai/inference/issues/1896)
+         ("remote server", "closed"),
          # a client naming the 500's class in its own sentence ("HTTP request failed: InternalServerError"), with no
          # status and no other words
          "request failed internalservererror",

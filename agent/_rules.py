@@ -1148,6 +1148,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # invalid_request_error event): the session ends; a new one carries the conversation on.
     rule("session_duration_cap", R.stream_incomplete, statuses=(400, None), tags=("session_cap",)),
     rule("output_truncated_phrase", R.output_truncated, statuses=NONE, tags=("output_truncated",)),
+    # A streamed chunk the client received and could not parse, before the stream words around it ("Stream decode
+    # error: Failed to parse streaming chunk: invalid type: null ...") and the missing field it names.
+    rule("chunk_refused", R.malformed_response, statuses=NONE, tags=("chunk_refused",)),
     rule("stream_cut_phrase", R.stream_incomplete, statuses=NONE, tags=("stream_cut",)),
     # ... and under the 500 or 502 a relay logs it as ("channel error (status code: 502): Upstream stream ended without
     # a terminal response event": https://github.com/QuantumNous/new-api/issues/5221): the words say what the status
@@ -1238,8 +1241,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # A browser-origin call without the header that opts in to it, whatever status carries it (Anthropic sends a 401
     # authentication_error: NextChat's desktop build, "CORS requests must set 'anthropic-dangerous-direct-browser-
     # access' header", https://github.com/ChatGPTNextWeb/NextChat/issues/5534): the key is fine, the request must carry
-    # the header; all 3 corpus texts are labelled format_error. The one rule that reads the phrase.
-    rule("browser_header_missing", R.format_error, statuses=(401, *REQUEST), tags=("browser_header",)),
+    # the header; all 3 corpus texts are labelled format_error. The one rule that reads the phrase. Under a 403 too: a
+    # local server's check of the Host header (Jan's "403 Forbidden: Invalid host header").
+    rule("browser_header_missing", R.format_error, statuses=(401, 403, *REQUEST), tags=("browser_header",)),
     # Statuses.
     rule("status_401", R.auth, statuses=(401,)),
     rule("status_403", R.auth, statuses=(403,)),

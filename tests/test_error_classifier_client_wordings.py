@@ -7701,3 +7701,61 @@ def test_wave_84_vllms_own_too_large_is_left_to_the_window_reading() -> None:
     the output-cap phrase, which needs OpenAI's "supports at most", leaves it alone."""
     reason = _rules_alone("ValueError", "'max_tokens' or 'max_completion_tokens' is too large: 32000")
     assert reason is not R.format_error
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/aaif-goose/goose/issues/8641
+    ("Error", 'Ran into this error: Request failed: Failed to parse streaming chunk: missing field delta: "{"choices":'
+     '[{"content_filter_offsets":{"check_offset":54781,"start_offset":54781,"end_offset":55778},'
+     '"content_filter_results":{"hate":{"filtered":false,"severity":"safe"},"self_harm":{"filtered":false,'
+     '"severity":"safe"},"sexual":{"filtered":false,"severity":"safe"},"violence":{"filtered":false,'
+     '"severity":"safe"}},"finish_reason":null,"index":0}],"created":0,"id":"","model":"","object":""}".', None,
+     R.malformed_response),
+    # https://github.com/aaif-goose/goose/issues/6796
+    ("Error", 'Ran into this error: Request failed: Stream decode error: Failed to parse streaming chunk: invalid '
+     'type: null, expected a string at line 1 column 263: "{"id":"gen-1769651335-VwOF0cWjCzEzs1z6BkZF","provider":'
+     '"AtlasCloud","model":"deepseek/deepseek-v3.2","object":"chat.completion.chunk","created":1769651335,"choices":'
+     '[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"function":{"arguments":null},"index":0,'
+     '"id":"","type":"function"}]},"finish_reason":null,"native_finish_reason":null,"logprobs":null}],'
+     '"system_fingerprint":null}".\n\nPlease retry if you think this is a transient or recoverable error.', None,
+     R.malformed_response),
+    # https://github.com/enricoros/big-AGI/issues/917
+    ("Error", '**[Service Parsing Issue] Anthropic**: Unexpected content block start location (2).\n\nInput data: '
+     '{"type":"content_block_start","index":2,"content_block":{"type":"text","text":""}      }.\n\nPlease open a '
+     'support ticket on GitHub.', None, R.malformed_response),
+    # https://github.com/xorbitsai/inference/issues/1896, /2894
+    ("xoscar.errors.ServerClosed", "Remote server 0.0.0.0:44339 closed", None, R.server_error),
+    ("Error", "Chat completion stream got an error: Remote server 0.0.0.0:44165 closed: 0 bytes read on a total of 11 "
+     "expected bytes", None, R.server_error),
+    # https://github.com/anomalyco/opencode/issues/22811
+    ("Error", "Error from provider (MiniMax): The Token Plan is designed for individual, interactive developer "
+     "workflows. Traffic is currently high-please retry shortly. For higher concurrency or automated workloads, "
+     "consider upgrading to a higher-tier plan or using the pay-as-you-go API. (2062)", None, R.overloaded),
+    # https://github.com/google-gemini/gemini-cli/issues/19843
+    ("Error", "It seems like you don't have access to gemini-3.1-pro-preview.\nYour admin might have disabled the "
+     "access. Contact them to enable the Preview Release Channel.", None, R.model_not_found),
+    # https://github.com/aaif-goose/goose/issues/6089
+    ("Error", "Ran into this error: Request failed: Resource not found (404): tools is not supported in this model. "
+     "For a list of supported models, refer to https://platform.openai.com/docs/guides/function-calling"
+     "#models-supporting-function-calling..", 404, R.format_error),
+    # https://github.com/janhq/jan/issues/6824
+    ("Error", "failed with status 403 Forbidden: Invalid host header", 403, R.format_error),
+    # near misses: goose's stream cut without a chunk it refused stays a cut stream
+    # (https://github.com/aaif-goose/goose/issues/8021); OpenAI's own "... is not supported in this model. Use
+    # 'max_completion_tokens' instead." stays the max_tokens repair; .NET's "The remote server returned an error" is
+    # no crashed Xinference actor
+    ("Error", "Stream decode error: error decoding response body", None, R.stream_incomplete),
+    ("Error", "Unsupported parameter 'max_tokens' is not supported in this model. Use 'max_completion_tokens' "
+     "instead.", None, R.max_tokens_unsupported),
+    ("System.Net.WebException", "The remote server returned an error: (429) Too Many Requests.", 429, R.rate_limit),
+])
+def test_wave_85_refused_chunks_crashed_actors_plan_traffic_tier_models_tools_and_host_headers(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 85's fits: a streamed chunk the client "Failed to parse" is an unreadable answer, before the stream words
+    around it (before: format_error by "missing field", stream_incomplete by "Stream decode error"), as is big-AGI's
+    "[Service Parsing Issue]" (before: unknown); Xinference's "Remote server ... closed" is its crashed model actor
+    (before: unknown); MiniMax's "Traffic is currently high" is load (before: unknown); Gemini CLI's "It seems like you
+    don't have access to <model>" is model support (before: unknown); "tools is not supported in this model" under a
+    404 is the request's tools (before: model_not_found); a 403 "Invalid host header" is the request's Host (before:
+    auth)."""
+    assert _rules_alone(type_name, text, status) is expect
