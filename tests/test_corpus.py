@@ -1030,6 +1030,16 @@ HOLDOUT535 = "holdout535.jsonl"
 HOLDOUT536 = "holdout536.jsonl"
 HOLDOUT537 = "holdout537.jsonl"
 HOLDOUT538 = "holdout538.jsonl"
+# Wave 85, the thirty-first session, committed blind at ee85bad and measured on its rules: agent tools this
+# corpus cited little, the official SDKs outside Python, self-hosted serving engines, subscription coding
+# plans, GitHub Copilot's model API, self-hosted chat front-ends, Azure OpenAI and Foundry.
+HOLDOUT539 = "holdout539.jsonl"
+HOLDOUT540 = "holdout540.jsonl"
+HOLDOUT541 = "holdout541.jsonl"
+HOLDOUT542 = "holdout542.jsonl"
+HOLDOUT543 = "holdout543.jsonl"
+HOLDOUT544 = "holdout544.jsonl"
+HOLDOUT545 = "holdout545.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1125,6 +1135,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT532, HOLDOUT533,
         HOLDOUT534, HOLDOUT535, HOLDOUT536, HOLDOUT537,
         HOLDOUT538,
+        HOLDOUT539, HOLDOUT540, HOLDOUT541, HOLDOUT542,
+        HOLDOUT543, HOLDOUT544, HOLDOUT545,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1971,6 +1983,13 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT536, 25, 26),  # representative: apps' own troubleshooting and FAQ pages; 23 unseen
     (HOLDOUT537, 4, 4),  # representative: threads in other languages (4 entries: mined out); 4 unseen
     (HOLDOUT538, 14, 18),  # representative: enterprise AI gateways (Portkey, Kong, Bifrost, Cloudflare); 11 unseen
+    (HOLDOUT539, 24, 24),  # representative: little-cited agent tools (goose, Open Interpreter, avante); 21 unseen
+    (HOLDOUT540, 15, 16),  # representative: the official SDKs outside Python, as other projects paste them; 15 unseen
+    (HOLDOUT541, 14, 15),  # representative: self-hosted serving engines (Xinference, SGLang, TGI, TabbyAPI); 13 unseen
+    (HOLDOUT542, 33, 35),  # representative: subscription coding plans (GLM, Kimi, MiniMax, Qwen, Claude); 31 unseen
+    (HOLDOUT543, 35, 35),  # representative: GitHub Copilot's model API as its clients see it; 35 unseen
+    (HOLDOUT544, 21, 22),  # representative: self-hosted chat front-ends (LibreChat, Jan, big-AGI, Chatbox); 19 unseen
+    (HOLDOUT545, 28, 28),  # representative: Azure OpenAI and Azure AI Foundry, 2025-2026; 28 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -220,6 +220,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout532.jsonl", "holdout533.jsonl",
                   "holdout534.jsonl", "holdout535.jsonl", "holdout536.jsonl", "holdout537.jsonl",
                   "holdout538.jsonl",
+                  "holdout539.jsonl", "holdout540.jsonl", "holdout541.jsonl", "holdout542.jsonl",
+                  "holdout543.jsonl", "holdout544.jsonl", "holdout545.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -422,7 +424,9 @@ holdout520 to holdout527 on the rules of 38f209f (agent frameworks, messaging bo
 reasoning models, multimodal inputs, Chinese providers, streaming failures); and holdout528 to holdout533 on the
 rules of 202e359 (Gemini and Vertex, Anthropic and OpenAI outside their own CLIs, second-tier providers, everyday
 apps, MCP hosts); and holdout534 to holdout538 on the rules of 197e2d1 (the newest models, provider forums, apps'
-troubleshooting pages, other languages, enterprise AI gateways).
+troubleshooting pages, other languages, enterprise AI gateways); and holdout539 to holdout545 on the rules of
+ee85bad (little-cited agent tools, SDKs outside Python, serving engines, coding plans, GitHub Copilot, chat
+front-ends, Azure).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
