@@ -104,11 +104,13 @@ BARE_REASONS: Final = {"bad request": 400, "unauthorized": 401, "payment require
                        "too many requests": 429, "internal server error": 500, "bad gateway": 502,
                        "service unavailable": 503, "gateway timeout": 504}
 _BARE_REASON_PHRASES: Final = tuple(BARE_REASONS)
-# The reason phrases read after a number, each with its status: ``BARE_REASONS``' but "method not allowed", and four
-# spellings a bare message never has (nginx's and OpenResty's error pages title a 401 "401 Authorization Required", a
-# 504 "504 Gateway Time-out" and a 405 "405 Not Allowed": RAGFlow printing the page of a server its base URL missed,
-# https://github.com/infiniflow/ragflow/issues/1568).
-_REASON_STATUS: Final = {f" {phrase}": status for phrase, status in BARE_REASONS.items() if status != 405} | {
+# The reason phrases read after a number, each with its status: ``BARE_REASONS``', and four spellings a bare message
+# never has (nginx's and OpenResty's error pages title a 401 "401 Authorization Required", a 504 "504 Gateway
+# Time-out" and a 405 "405 Not Allowed": RAGFlow printing the page of a server its base URL missed,
+# https://github.com/infiniflow/ragflow/issues/1568). "405 Method Not Allowed" after a wrapper's words is read too
+# (LiteLLM: "APIConnectionError: OllamaException - 405 Method Not Allowed": https://github.com/darrenburns/elia/
+# issues/100, https://github.com/agent0ai/agent-zero/issues/819): the server answered; no connection failed.
+_REASON_STATUS: Final = {f" {phrase}": status for phrase, status in BARE_REASONS.items()} | {
     " conflict": 409, " gateway time-out": 504, " authorization required": 401, " not allowed": 405}
 _REASONS: Final = tuple(_REASON_STATUS)
 _NAMED_CODES: Final = frozenset(BARE_REASONS.values()) | {409}  # the statuses a phrase here names

@@ -584,9 +584,10 @@ _NEAR_MISSES: list[tuple[str, int, Any, FailoverReason]] = [
                                           "API key's rate limit — please retry shortly."}}, R.overloaded),
     ("openai", 429, {"error": {"message": "Rate limit reached: the model is at capacity for your key."}},
      R.rate_limit),
-    # h-kimi-429-receiving-too-many-requests-at-the-moment: the provider's own load under a throttle code
+    # Moonshot's "We're receiving too many requests at the moment" under its throttle type: the account's limit (four
+    # corpus texts of it say rate_limit, h-kimi-429-receiving-too-many-requests-at-the-moment alone overloaded: wave 86)
     ("openai", 429, {"error": {"message": "We're receiving too many requests at the moment. Please wait a moment "
-                                          "and try again.", "type": "rate_limit_reached_error"}}, R.overloaded),
+                                          "and try again.", "type": "rate_limit_reached_error"}}, R.rate_limit),
     ("openai", 429, {"error": {"message": "You are sending too many requests. Please slow down."}}, R.rate_limit),
     # gRPC's RESOURCE_EXHAUSTED names no cause: capacity wording decides, else it is a throttle
     ("openai", 429, {"error": {"message": "RESOURCE_EXHAUSTED: Unable to submit request because the service is "
@@ -824,14 +825,14 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
      '"violations":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel-FreeTier","quotaValue":"5"}]}]',
      R.rate_limit),
     # near misses: a per-day quota violated beside the per-minute ones is billing (a free tier with no allowance,
-    # https://github.com/google-gemini/gemini-cli/issues/8437, cut inside its details as pasted); load without
-    # "from you" stays capacity
+    # https://github.com/google-gemini/gemini-cli/issues/8437, cut inside its details as pasted); a service's own
+    # "processing too many requests" stays capacity (https://github.com/PawanOsman/ChatGPT.Net/issues/10)
     ("ClientError", "429 RESOURCE_EXHAUSTED. {'error': {'code': 429, 'message': 'You exceeded your current quota, "
      "please check your plan and billing details.', 'status': 'RESOURCE_EXHAUSTED', 'details': [{'@type': "
      "'type.googleapis.com/google.rpc.QuotaFailure', 'violations': [{'quotaId': "
      "'GenerateContentInputTokensPerModelPerMinute-FreeTier'}, {'quotaId': "
      "'GenerateRequestsPerDayPerProjectPerModel-FreeTier'}]}", R.billing),
-    ("Error", "We're receiving too many requests at the moment. Please wait and try again later.", R.overloaded),
+    ("Error", "We're currently processing too many requests. Please try again later.", R.overloaded),
     # https://github.com/n8n-io/n8n/issues/25014: n8n's later "from your side" names the caller too; OpenAI's quota
     # sentence in its parentheses then decides (corpus ad-q67)
     ("NodeApiError", "The service is receiving too many requests from your side (you exceeded your current quota, "
