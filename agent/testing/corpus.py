@@ -222,6 +222,8 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout538.jsonl",
                   "holdout539.jsonl", "holdout540.jsonl", "holdout541.jsonl", "holdout542.jsonl",
                   "holdout543.jsonl", "holdout544.jsonl", "holdout545.jsonl",
+                  "holdout546.jsonl", "holdout547.jsonl", "holdout548.jsonl", "holdout549.jsonl",
+                  "holdout550.jsonl", "holdout551.jsonl", "holdout552.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -426,7 +428,8 @@ rules of 202e359 (Gemini and Vertex, Anthropic and OpenAI outside their own CLIs
 apps, MCP hosts); and holdout534 to holdout538 on the rules of 197e2d1 (the newest models, provider forums, apps'
 troubleshooting pages, other languages, enterprise AI gateways); and holdout539 to holdout545 on the rules of
 ee85bad (little-cited agent tools, SDKs outside Python, serving engines, coding plans, GitHub Copilot, chat
-front-ends, Azure).
+front-ends, Azure); and holdout546 to holdout552 on the rules of 8e321a0 (OpenRouter's clients, Claude on Bedrock and
+Vertex, the Gemini API, Ollama, the Chinese providers' APIs, the Responses API, proprietary AI IDEs).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
