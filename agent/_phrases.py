@@ -2536,6 +2536,25 @@ _TAG_LIST: Final = (
          "argument not supported",
          "jinja exception", "tools param requires", "invalid params", "failed to parse the request body",
          "unsupported value", "does not match the expected shape",
+         # a previous response the request chains to that the API no longer holds (xAI's gRPC NOT_FOUND "Response with
+         # id=... not found": https://github.com/pajeronda/xai_conversation/issues/9; OpenAI's "Previous response with
+         # id '...' not found."): every corpus text of it is labelled format_error; the chain must be dropped
+         ("response with id", "not found"),
+         # an API its provider retired for every model ("Generate API was removed on September 15 2025. Please migrate
+         # to Chat API.": https://github.com/opensearch-project/ml-commons/pull/4174)
+         ("api was removed", "migrate to"),
+         # Groq's cap on the output budget ("max_completion_tokens must be less than or equal to 40960, the maximum
+         # value for max_completion_tokens is less than the context_window for this model":
+         # https://github.com/Alishahryar1/free-claude-code/issues/955), not SiliconFlow's "max_total_tokens ... must be
+         # less than or equal to max_seq_len", the window's
+         "max_completion_tokens must be less than or equal to",
+         # Perplexity's range check on a sampling parameter ("Frequency penalty must satisfy p > 0.":
+         # https://github.com/danny-avila/LibreChat/issues/5176; all three corpus texts format_error)
+         "penalty must satisfy",
+         # AWS's coral envelope for an operation the service does not have ("__type":
+         # "com.amazon.coral.service#UnknownOperationException": a proxy's wrong Bedrock route,
+         # https://github.com/BerriAI/litellm/issues/13618; both corpus texts format_error)
+         "unknownoperationexception",
          # A history the API refuses (roles out of order, a tool call without its result): repair, never retry.
          "must alternate", "should alternate", "must start with a user message", "tool_call_id", "tool call id",
          "tool call and result", "tool result's tool id", "must be followed by tool messages",
@@ -2986,6 +3005,10 @@ _TAG_LIST: Final = (
          "network error occurred while connecting",
          # Open WebUI with no Ollama behind it ("WebUI could not connect to Ollama")
          "could not connect to ollama",
+         # Reactor Netty's and others' "Connection prematurely closed" with no word of a response under way (Mastra:
+         # "Error creating stream Client connection prematurely closed.": https://github.com/mastra-ai/mastra/issues/
+         # 8740); "... DURING response" is a cut stream, read first
+         "connection prematurely closed",
          # the same in an app's other words ("Couldn't connect to Ollama at http://127.0.0.1:11434":
          # https://github.com/wandb/openui/issues/215)
          "couldn t connect to ollama",
@@ -3182,6 +3205,10 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # OpenCode's chunk timeout on a stream that stopped sending ("SSE read timed out":
+         # https://github.com/anomalyco/opencode/issues/17336): the stream was under way, not the connection; both
+         # corpus texts labelled stream_incomplete
+         "sse read timed out",
          # CopilotKit's runtime when the agent's stream broke off ("Agent agent streaming connection was unexpectedly
          # terminated. This often indicates an error in the agent service (e.g., authentication failures, ...)"): the
          # causes it lists after are guesses

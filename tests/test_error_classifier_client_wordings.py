@@ -7821,3 +7821,50 @@ def test_wave_86_moonshots_429_body_is_the_accounts_throttle() -> None:
     verdict = classify_api_error(exception_from_http("openai", 429, body), word_model=NO_MODEL)
     assert verdict.reason is R.rate_limit
     assert verdict.scope is Scope.credential
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/pajeronda/xai_conversation/issues/9 (xai-sdk's gRPC error: NOT_FOUND for the chained response)
+    ("AioRpcError", 'An error occurred during streaming: <AioRpcError of RPC that terminated with:\nstatus = '
+     'StatusCode.NOT_FOUND\ndetails = "Response with id=1f55e9ae-f6ba-0b5f-860a-214a37c5bcba not found"\n'
+     'debug_error_string = "UNKNOWN:Error received from peer {grpc_message:"Response with '
+     'id=1f55e9ae-f6ba-0b5f-860a-214a37c5bcba not found", grpc_status:5}"', None, R.format_error),
+    # https://github.com/opensearch-project/ml-commons/pull/4174
+    ("Error", "Generate API was removed on September 15 2025. Please migrate to Chat API. See "
+     "https://docs.cohere.com/docs/migrating-from-cogenerate-to-cochat for details.", None, R.format_error),
+    # https://github.com/Alishahryar1/free-claude-code/issues/955 (a relay's "Upstream provider ... returned HTTP 400"
+    # around Groq's own cap: the concrete defect, not an upstream hiccup)
+    ("Error", '\u25cf Upstream provider GROQ returned HTTP 400.\n  Category: invalid_request_error\n  Mapped message: '
+     'Invalid request sent to provider.\n\n  Upstream error:\n  {"message":"max_completion_tokens must be less than or '
+     'equal to 40960, the maximum value for max_completion_tokens is less than the context_window for this model",'
+     '"type":"invalid_request_error","param":"max_completion_tokens"}\n\n  Request ID: req_15c1bbe4d138', 400,
+     R.format_error),
+    # https://github.com/danny-avila/LibreChat/issues/5176
+    ("Error", "2025-01-03 07:53:18 error: [handleAbortError] AI response error; aborting request: 400 Frequency "
+     "penalty must satisfy p > 0.", 400, R.format_error),
+    # https://github.com/BerriAI/litellm/issues/13618
+    ("Error", '{\n  "Output": {\n    "__type": "com.amazon.coral.service#UnknownOperationException"\n  },\n  '
+     '"Version": "1.0"\n}', None, R.format_error),
+    # https://github.com/anomalyco/opencode/issues/17336
+    ("Error", "Error: SSE read timed out", None, R.stream_incomplete),
+    # https://github.com/mastra-ai/mastra/issues/8740
+    ("Error", "Error creating stream Client connection prematurely closed.", None, R.timeout),
+    # near misses: SiliconFlow's "max_total_tokens ... must be less than or equal to max_seq_len" is the window's
+    # (https://github.com/bytedance/deer-flow/issues/376), Reactor Netty's close DURING a response a cut stream
+    # (https://github.com/spring-projects/spring-ai/issues/3964)
+    ("openai.BadRequestError", "Error code: 400 - {'code': 20015, 'message': 'max_total_tokens (172191) must be less "
+     "than or equal to max_seq_len (131072)', 'data': None}", 400, R.context_overflow),
+    ("org.springframework.web.reactive.function.client.WebClientResponseException", "200 OK from POST "
+     "https://api.deepseek.com/chat/completions, but response failed with cause: "
+     "reactor.netty.http.client.PrematureCloseException: Connection prematurely closed DURING response", None,
+     R.stream_incomplete),
+])
+def test_wave_87_missing_responses_retired_apis_output_caps_penalties_sse_timeouts_and_premature_closes(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 87's fits: a chained "Response with id=... not found" is the request's (before: model_not_found by the
+    404); Cohere's "Generate API was removed" a request defect (before: unknown); Groq's "max_completion_tokens must
+    be less than or equal to" a request defect before a relay's "Upstream provider ... returned HTTP 400" (before:
+    transient); Perplexity's "penalty must satisfy" and AWS's UnknownOperationException request defects (before:
+    unknown); OpenCode's "SSE read timed out" a cut stream (before: timeout); a bare "connection prematurely closed" a
+    transport fault (before: the word model's stream_incomplete)."""
+    assert _rules_alone(type_name, text, status) is expect
