@@ -1050,6 +1050,15 @@ HOLDOUT549 = "holdout549.jsonl"
 HOLDOUT550 = "holdout550.jsonl"
 HOLDOUT551 = "holdout551.jsonl"
 HOLDOUT552 = "holdout552.jsonl"
+# Wave 87, the thirty-first session, committed blind at 808c83e and measured on its rules: xAI's Grok API,
+# Mistral and Cohere, fast-inference hosts, open-model hosting platforms, the Vercel AI SDK's error
+# classes in apps, Perplexity and Cloudflare Workers AI.
+HOLDOUT553 = "holdout553.jsonl"
+HOLDOUT554 = "holdout554.jsonl"
+HOLDOUT555 = "holdout555.jsonl"
+HOLDOUT556 = "holdout556.jsonl"
+HOLDOUT557 = "holdout557.jsonl"
+HOLDOUT558 = "holdout558.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1149,6 +1158,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT543, HOLDOUT544, HOLDOUT545,
         HOLDOUT546, HOLDOUT547, HOLDOUT548, HOLDOUT549,
         HOLDOUT550, HOLDOUT551, HOLDOUT552,
+        HOLDOUT553, HOLDOUT554, HOLDOUT555, HOLDOUT556,
+        HOLDOUT557, HOLDOUT558,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -2011,6 +2022,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT550, 29, 29),  # representative: DeepSeek, Moonshot, Qwen, Z.ai, MiniMax APIs in Western tools; 28 unseen
     (HOLDOUT551, 33, 33),  # representative: apps moving to OpenAI's Responses API; 32 unseen
     (HOLDOUT552, 29, 33),  # representative: proprietary AI IDEs (Cursor, Kiro, Windsurf, Warp, TRAE); 25 unseen
+    (HOLDOUT553, 21, 22),  # representative: xAI's Grok API as clients hit it, 2025-2026; 20 unseen
+    (HOLDOUT554, 24, 24),  # representative: Mistral (La Plateforme, Codestral) and Cohere APIs in clients; 23 unseen
+    (HOLDOUT555, 20, 21),  # representative: fast-inference hosts (Groq, Cerebras, Together, Fireworks); 20 unseen
+    (HOLDOUT556, 29, 30),  # representative: open-model hosting platforms (NVIDIA NIM, SiliconFlow, Nebius); 28 unseen
+    (HOLDOUT557, 24, 25),  # representative: the Vercel AI SDK's error classes in TypeScript apps; 22 unseen
+    (HOLDOUT558, 22, 22),  # representative: Perplexity's Sonar API and Cloudflare Workers AI; 21 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
