@@ -758,6 +758,11 @@ _TAG_LIST: Final = (
          # gemini-3.1-pro-preview. Your admin might have disabled the access.": https://github.com/google-gemini/
          # gemini-cli/issues/19843, /13793): another model serves the same login
          "seems like you don t have access to",
+         # Claude Code naming the one model a plan's login cannot use without paid credits ("Fable 5 requires usage
+         # credits", "Switched to Sonnet 5 for this session · Fable 5 requires usage credits":
+         # https://github.com/anthropics/claude-code/issues/81307, /79576): other models serve the same login; not the
+         # bare "Usage credits are required for this model" (billing in both corpus texts)
+         "requires usage credits",
          # Laravel's validation of the request's model field against the models the API serves ("The selected model is
          # invalid.", rule validation_rule_in: Infomaniak's v1 API, https://github.com/owndev/Open-WebUI-Functions/
          # issues/127)

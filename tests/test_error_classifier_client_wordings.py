@@ -7868,3 +7868,20 @@ def test_wave_87_missing_responses_retired_apis_output_caps_penalties_sse_timeou
     unknown); OpenCode's "SSE read timed out" a cut stream (before: timeout); a bare "connection prematurely closed" a
     transport fault (before: the word model's stream_incomplete)."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/anthropics/claude-code/issues/79576
+    ("Error", "Switched to Sonnet 5 for this session \u00b7 Fable 5 requires usage credits \u00b7 /model to change",
+     R.model_not_found),
+    # https://github.com/anthropics/claude-code/issues/81307
+    ("Error", "API Error: Fable 5 requires usage credits. Update Claude Code to the latest version to learn more",
+     R.model_not_found),
+    # near miss: the bare sentence names no model the login can do without (billing in both corpus texts)
+    ("Error", "Usage credits are required for this model", R.billing),
+])
+def test_wave_88_a_model_that_requires_usage_credits_is_model_support(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """Wave 88's fit: Claude Code's "<model> requires usage credits" gates one model of a plan's login, which other
+    models serve (before: billing); "Usage credits are required for this model" stays billing."""
+    assert _rules_alone(type_name, text) is expect
