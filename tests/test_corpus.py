@@ -1059,6 +1059,9 @@ HOLDOUT555 = "holdout555.jsonl"
 HOLDOUT556 = "holdout556.jsonl"
 HOLDOUT557 = "holdout557.jsonl"
 HOLDOUT558 = "holdout558.jsonl"
+# Wave 88, the thirty-first session, committed blind at abfd413 and measured on its rules: the newest
+# threads of Claude Code and Codex (the session's last look-ups).
+HOLDOUT559 = "holdout559.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1160,6 +1163,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT550, HOLDOUT551, HOLDOUT552,
         HOLDOUT553, HOLDOUT554, HOLDOUT555, HOLDOUT556,
         HOLDOUT557, HOLDOUT558,
+        HOLDOUT559,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -2028,6 +2032,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT556, 29, 30),  # representative: open-model hosting platforms (NVIDIA NIM, SiliconFlow, Nebius); 28 unseen
     (HOLDOUT557, 24, 25),  # representative: the Vercel AI SDK's error classes in TypeScript apps; 22 unseen
     (HOLDOUT558, 22, 22),  # representative: Perplexity's Sonar API and Cloudflare Workers AI; 21 unseen
+    (HOLDOUT559, 23, 23),  # representative: the newest Claude Code and Codex threads, July-September 2026; 22 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

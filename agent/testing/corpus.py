@@ -226,6 +226,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout550.jsonl", "holdout551.jsonl", "holdout552.jsonl",
                   "holdout553.jsonl", "holdout554.jsonl", "holdout555.jsonl", "holdout556.jsonl",
                   "holdout557.jsonl", "holdout558.jsonl",
+                  "holdout559.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -433,7 +434,8 @@ ee85bad (little-cited agent tools, SDKs outside Python, serving engines, coding 
 front-ends, Azure); and holdout546 to holdout552 on the rules of 8e321a0 (OpenRouter's clients, Claude on Bedrock and
 Vertex, the Gemini API, Ollama, the Chinese providers' APIs, the Responses API, proprietary AI IDEs); and
 holdout553 to holdout558 on the rules of 808c83e (xAI, Mistral and Cohere, fast-inference hosts, open-model hosting
-platforms, the Vercel AI SDK in apps, Perplexity and Workers AI).
+platforms, the Vercel AI SDK in apps, Perplexity and Workers AI); and holdout559 on the rules of abfd413 (the newest
+Claude Code and Codex threads).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
