@@ -3670,6 +3670,10 @@ _TAG_LIST: Final = (
          # reasoning required to replay this tool turn"), iFlow CLI's "响应格式错误" (response format error)
          "omitted reasoning required to replay", "响应格式错误",
          ("no object generated", "could not parse the response"), "failed to parse json response",
+         # ... or when the model answered without the tool call that carries the object (the Vercel AI SDK's "No
+         # object generated: the tool was not called.": https://github.com/dzhng/deep-research/issues/76,
+         # https://github.com/L-Qun/awesome-mcp-chat/issues/1; both corpus texts malformed_response)
+         ("no object generated", "the tool was not called"),
          "http code 200 from api", "nonetype object is not subscriptable",
          ("exceeded maximum retries", "for result validation"), ("exceeded maximum retries", "for output validation"),
          "failed to use any tools", "did not use a tool in your previous response"),

@@ -7885,3 +7885,18 @@ def test_wave_88_a_model_that_requires_usage_credits_is_model_support(
     """Wave 88's fit: Claude Code's "<model> requires usage credits" gates one model of a plan's login, which other
     models serve (before: billing); "Usage credits are required for this model" stays billing."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/dzhng/deep-research/issues/76, https://github.com/L-Qun/awesome-mcp-chat/issues/1
+    ("NoObjectGeneratedError", "No object generated: the tool was not called.", R.malformed_response),
+    ("AI_NoObjectGeneratedError", "No object generated: the tool was not called.", R.malformed_response),
+    # near miss: the model returned nothing at all is an empty answer (sweep_sdks, the AI SDK's own message)
+    ("AI_NoObjectGeneratedError", "No object generated: the model did not return a response.", R.empty_response),
+])
+def test_an_object_whose_tool_was_not_called_is_an_unreadable_answer(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """The Vercel AI SDK's "No object generated: the tool was not called." (the model answered without the tool call
+    that carries the object) is the answer's defect, as every corpus text of it is labelled (before: the word model's
+    empty_response); "... the model did not return a response." stays an empty answer."""
+    assert _rules_alone(type_name, text) is expect
