@@ -2556,6 +2556,11 @@ _TAG_LIST: Final = (
          # Perplexity's range check on a sampling parameter ("Frequency penalty must satisfy p > 0.":
          # https://github.com/danny-avila/LibreChat/issues/5176; all three corpus texts format_error)
          "penalty must satisfy",
+         # OpenAI's refusal of an image it cannot read, without its 400 in a client's text ("You uploaded an unsupported
+         # image. Please make sure your image has of one the following formats: ...":
+         # https://github.com/marketing-factory/ai-filemetadata/issues/18; five of the six corpus texts format_error,
+         # the sixth the tool-content repair by its thread)
+         "uploaded an unsupported image",
          # AWS's coral envelope for an operation the service does not have ("__type":
          # "com.amazon.coral.service#UnknownOperationException": a proxy's wrong Bedrock route,
          # https://github.com/BerriAI/litellm/issues/13618; both corpus texts format_error)
@@ -2619,6 +2624,11 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # Cursor's block of an account it flagged for abuse ("Your request has been blocked as our system has detected
+         # suspicious activity from your account.": https://github.com/yeongpin/cursor-free-vip/issues/959; all three
+         # corpus texts naming the account are auth_permanent): this login is done; the sentence without "from your
+         # account" stays the provider's policy
+         "detected suspicious activity from your account",
          # Azure OpenAI's abuse system blocking the resource behind the key ("Your resource has been temporarily blocked
          # because we detected unusual behavior." / "... behavior that may violate our content policy"): no request
          # from this key is served until a review lifts it (https://learn.microsoft.com/en-us/answers/questions/5903838)

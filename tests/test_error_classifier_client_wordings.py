@@ -7900,3 +7900,27 @@ def test_an_object_whose_tool_was_not_called_is_an_unreadable_answer(
     that carries the object) is the answer's defect, as every corpus text of it is labelled (before: the word model's
     empty_response); "... the model did not return a response." stays an empty answer."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/yeongpin/cursor-free-vip/issues/959
+    ("Error", "Your request has been blocked as our system has detected suspicious activity from your account.\nIf you "
+     "believe this is a mistake, please contact us at hi@cursor.com.\n(Request ID: "
+     "e9cf22d2-2606-4769-abc4-d35a0860760b)", R.auth_permanent),
+    # https://github.com/marketing-factory/ai-filemetadata/issues/18
+    ("OpenAI\\Exceptions\\ErrorException", "You uploaded an unsupported image. Please make sure your image has of one "
+     "the following formats: ['png', 'jpeg', 'gif', 'webp'].", R.format_error),
+    # https://github.com/jam3scampbell/ProctorAI/issues/7
+    ("Error", "You uploaded an unsupported image. Please make sure your image is below 20 MB in size and is of one the "
+     "following formats: ['png', 'jpeg', 'gif', 'webp'].\", 'type': 'invalid_request_error'", R.format_error),
+    # near miss: the sentence that names no account stays the provider's policy
+    # (https://github.com/yuaotian/go-cursor-help/issues/441)
+    ("Error", "Your request has been blocked as our system has detected suspicious activity",
+     R.provider_policy_blocked),
+])
+def test_an_account_flagged_for_abuse_and_an_unreadable_image_upload(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """Cursor's block "detected suspicious activity from your account" retires the login (all three corpus texts
+    auth_permanent; before: provider_policy_blocked); OpenAI's "You uploaded an unsupported image" without its 400 is a
+    request defect (five of six corpus texts; before: the word model's tool-content repair)."""
+    assert _rules_alone(type_name, text) is expect
