@@ -1822,9 +1822,9 @@ _TAG_LIST: Final = (
     # 'chrome-extension://...' has been blocked by CORS policy": https://github.com/andrewnguonly/Lumos/issues/145,
     # https://github.com/codexu/note-gen/issues/974): every request from this origin to that endpoint fails alike.
     _tag("cors_blocked", "blocked by cors policy"),
-    # Anthropic's refusal of a browser-origin call without its opt-in header, sent as a 401 authentication_error
-    # ("CORS requests must set 'anthropic-dangerous-direct-browser-access' header")
-    _tag("browser_header", "cors requests must set",
+    # A request header the server refuses: Anthropic's refusal of a browser-origin call without its opt-in header, sent
+    # as a 401 authentication_error ("CORS requests must set 'anthropic-dangerous-direct-browser-access' header")
+    _tag("header_refused", "cors requests must set",
          # a local server's check of the Host the client sent (Jan's local API server: "403 Forbidden: Invalid host
          # header", https://github.com/janhq/jan/issues/6824; text-generation-webui's 400 {"detail": "Invalid host
          # header"}): the request must name a host the server trusts; the key is fine

@@ -1238,12 +1238,13 @@ RULES: Final[tuple[Rule, ...]] = (
     # authorized to access model ... or model does not exist"): the key may serve other models, so the (key, model)
     # pair is suspended rather than the key.
     rule("model_support_forbidden", R.model_not_found, statuses=(403,), tags=("model_missing",)),
-    # A browser-origin call without the header that opts in to it, whatever status carries it (Anthropic sends a 401
-    # authentication_error: NextChat's desktop build, "CORS requests must set 'anthropic-dangerous-direct-browser-
-    # access' header", https://github.com/ChatGPTNextWeb/NextChat/issues/5534): the key is fine, the request must carry
-    # the header; all 3 corpus texts are labelled format_error. The one rule that reads the phrase. Under a 403 too: a
-    # local server's check of the Host header (Jan's "403 Forbidden: Invalid host header").
-    rule("browser_header_missing", R.format_error, statuses=(401, 403, *REQUEST), tags=("browser_header",)),
+    # A request header the server refuses or misses, whatever auth status carries it: a browser-origin call without
+    # the header that opts in to it (Anthropic sends a 401 authentication_error: NextChat's desktop build, "CORS
+    # requests must set 'anthropic-dangerous-direct-browser-access' header",
+    # https://github.com/ChatGPTNextWeb/NextChat/issues/5534), a local server's check of the Host header (Jan's "403
+    # Forbidden: Invalid host header"). The key is fine, the request must change; every corpus text of both is
+    # labelled format_error. The one rule that reads the tag.
+    rule("request_header_refused", R.format_error, statuses=(401, 403, *REQUEST), tags=("header_refused",)),
     # Statuses.
     rule("status_401", R.auth, statuses=(401,)),
     rule("status_403", R.auth, statuses=(403,)),
