@@ -517,7 +517,10 @@ _TAG_LIST: Final = (
          # image before sending.": https://github.com/anthropics/claude-code/issues/29269)
          "image base64 size",
          "image exceeds", "image too large", "image_too_large", "image size exceeds",
-         "image dimensions exceed"),
+         "image dimensions exceed",
+         # Azure AI Document Intelligence's inner code for a page image outside its pixel range
+         # ("InvalidContentDimensions": "The input image dimensions are out of range": https://github.com/icereed/paperless-gpt/issues/313)
+         "invalidcontentdimensions", "image dimensions are out of range"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
          # a server given a chat model where it wants a completion model (TabbyML: "Model 'Qwen2.5-Coder-7B-Instruct' is
@@ -2027,7 +2030,10 @@ _TAG_LIST: Final = (
     # CLI: "Please set an Auth method in your settings.json or specify one of the following environment variables":
     # https://github.com/github/gh-aw/issues/23655);
     # a key's environment variable named as unset or required is read by ``with_derived`` (``_KEY_UNSET``).
-    _tag("key_unset", "please set an auth method"),
+    # A key said not found, before any model word around it does (a search agent's log: "Error loading Groq models:
+    # Error: OpenAI or Azure OpenAI API key not found": https://github.com/ItzCrazyKns/Vane/issues/224; Gemini's 400
+    # "API Key not found. Please pass a valid API key.").
+    _tag("key_unset", "please set an auth method", "api key not found"),
     _tag("bad_key",
          # Hugging Face's router refusing a token, under a 400 ("Authorization header is correct, but the token seems
          # invalid": https://github.com/infiniflow/ragflow/issues/3865)
@@ -3498,6 +3504,10 @@ _TAG_LIST: Final = (
          # ..."; Claude Code: "The model's tool call could not be parsed"; smolagents: "Error while parsing tool call
          # from model output")
          "failed to parse tool call", "tool call could not be parsed", "parsing tool call from model output",
+         # llama-server's chat parser on the model's own output it could not split into content and tool calls
+         # ("Failed to parse input at pos 1246: <|start|>assistant<|channel|>final ...", under its 500 with type
+         # server_error: https://github.com/ItzCrazyKns/Vane/issues/1066); a resend draws another output
+         "failed to parse input at pos",
          # the JVM's and .NET's JSON readers on an answer that is no JSON (Jackson: "JsonParseException: Unexpected
          # character ('<' (code 60))"; System.Text.Json: "'<' is an invalid start of a value", "JsonReaderException: 'd'
          # is invalid after a property name"), Spring's RestClient on an answer of another content type ("Error while
@@ -4138,10 +4148,11 @@ def _status_lines_dropped(norm: str) -> str:
 # A key's environment variable (a word ending in ``_api_key``) said to be unset or required: "NVIDIA_NIM_API_KEY is not
 # set" (a proxy's 503: https://github.com/Alishahryar1/free-claude-code/issues/91), "The OPENAI_API_KEY must be a
 # non-empty string", "No OCO_API_KEY is set", "OpenAI Realtime provider requires OPENAI_API_KEY", "Unauthenticated.
-# Configure AI_GATEWAY_API_KEY" (a 500). Read by ``with_derived`` only when the text holds such a word; the tag is
-# ``key_unset``.
+# Configure AI_GATEWAY_API_KEY" (a 500), "Either ANTHROPIC_API_KEY or CLAUDE_CODE_OAUTH_TOKEN is required" (a CI
+# action with neither secret: https://github.com/sgl-project/sglang-jax/pull/1178). Read by ``with_derived`` only when
+# the text holds such a word; the tag is ``key_unset``.
 _KEY_UNSET: Final = re.compile(
-    r" [a-z0-9_]+_api_key (?:(?:environment variable|env var|variable) )?"
+    r" [a-z0-9_]+_api_key (?:or [a-z0-9_]+ )?(?:(?:environment variable|env var|variable) )?"
     r"(?:is not set|not set|is missing|is required|not configured|must be a non empty|must be set|is empty) "
     r"| (?:requires|no|missing|configure|set) [a-z0-9_]*_api_key ")
 _KEY_UNSET_TAGS: Final = frozenset({"key_unset"})

@@ -630,10 +630,11 @@ _ANSWER_MODEL_REFUSED: Final = re.compile(r"validation errors? for (?:\w+\.)*\w*
 # fields: https://github.com/dw-dengwei/daily-arXiv-ai-enhanced/issues/43; "2 validation errors for
 # SkillAIImpactAnalysis ... Input should be a valid list [type=list_type, ...]"): a field missing or mistyped in
 # pydantic's own words. Not a class named for a request or its settings (Dify's "validation error for LLMNodeData",
-# vLLM's "ChatCompletionRequest"), nor a check of a client's own construction, which pydantic words as a value error
-# ("Did not find openai_api_key ... [type=value_error").
+# vLLM's "ChatCompletionRequest", google-genai's "3 validation errors for _CreateBatchJobParameters":
+# https://github.com/googleapis/python-genai/issues/1190), nor a check of a client's own construction, which pydantic
+# words as a value error ("Did not find openai_api_key ... [type=value_error").
 _SCHEMA_NAMED: Final = re.compile(
-    r"validation errors? for (?!\w*(?:request|params|data|config|settings|options|args)\b)\w+\s")
+    r"validation errors? for (?!\w*(?:request|params|parameters|data|config|settings|options|args)\b)\w+\s")
 
 
 def answer_model_refused(f: ErrorFacts) -> bool:

@@ -7924,3 +7924,61 @@ def test_an_account_flagged_for_abuse_and_an_unreadable_image_upload(
     auth_permanent; before: provider_policy_blocked); OpenAI's "You uploaded an unsupported image" without its 400 is a
     request defect (five of six corpus texts; before: the word model's tool-content repair)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("status", "body", "expect"), [
+    # https://github.com/ItzCrazyKns/Vane/issues/1066 (gpt-oss on llama-server: its harmony output unparsed)
+    (500, {"error": {"code": 500, "message": "Failed to parse input at pos 1246: <|start|>assistant<|channel|>final "
+                     "<|constrain|>json<|message|>{\"classification\":{\"skipSearch\":false}}",
+                     "type": "server_error"}}, R.malformed_response),
+    # https://github.com/ggml-org/llama.cpp/issues/20761
+    (500, {"error": {"code": 500, "message": "Failed to parse input at pos 12: </tool_call>", "type": "server_error"}},
+     R.malformed_response),
+    # near miss: the tool call's arguments in the history the caller sent are the request's defect
+    # (https://github.com/am17an/llama.cpp/issues/43)
+    (500, {"error": {"code": 500, "message": "Failed to parse tool call arguments as JSON", "type": "server_error"}},
+     R.format_error),
+])
+def test_wave_89_llama_servers_unparsed_model_output_is_a_malformed_answer(
+        status: int, body: dict[str, Any], expect: FailoverReason) -> None:
+    """llama-server's "Failed to parse input at pos N: <the model's output>" under its 500 server_error: its parser
+    could not split what the model wrote (four of six corpus texts malformed_response; before: server_error or a request
+    defect); a resend draws another output. Arguments it could not parse in the caller's history stay a defect."""
+    error = exception_from_http("openai", status, body, {})
+    assert classify_api_error(error, word_model=NO_MODEL).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/googleapis/python-genai/issues/1190 (a batch's own parameter class)
+    ("ValidationError", "3 validation errors for _CreateBatchJobParameters\nsrc.BatchJobSource\n  Input should be a "
+     "valid dictionary or object to extract fields from [type=model_attributes_type, input_value=[{'contents': "
+     "[{'parts': ...Your name is Neko.'}]}}], input_type=list]\n    For further information visit "
+     "https://errors.pydantic.dev/2.10/v/model_attributes_type\nsrc.list[InlinedRequest].1.system_instructions\n  "
+     "Extra inputs are not permitted", R.format_error),
+    # near miss: the class the answer is read into (https://github.com/pydantic/pydantic-ai/issues/822)
+    ("ValidationError", "3 validation errors for ChatCompletion\nchoices.0.message.tool_calls.0."
+     "ChatCompletionMessageFunctionToolCall.function.arguments\n  Input should be a valid string [type=string_type, "
+     "input_value=None, input_type=NoneType]", R.malformed_response),
+    # https://github.com/icereed/paperless-gpt/issues/313 (Azure AI Document Intelligence's inner code)
+    ("Error", "Error in processAutoTagDocuments: error in processAutoOcrTagDocuments: error processing OCR for "
+     "document 3596: error performing OCR for document 3596, page 1: error submitting document: unexpected status code "
+     "400: {\\\"error\\\":{\\\"code\\\":\\\"InvalidRequest\\\",\\\"message\\\":\\\"Invalid request.\\\",\\\"innererror"
+     "\\\":{\\\"code\\\":\\\"InvalidContentDimensions\\\",\\\"message\\\":\\\"The input image dimensions are out of "
+     "range. Refer to documentation for supported image dimensions.\\\"}}}", R.image_too_large),
+    # https://github.com/sgl-project/sglang-jax/pull/1178 (a CI action given neither secret)
+    ("Error", "Either ANTHROPIC_API_KEY or CLAUDE_CODE_OAUTH_TOKEN is required when using direct Anthropic API.",
+     R.auth),
+    # https://github.com/ItzCrazyKns/Vane/issues/224 (the model words name what was being loaded)
+    ("Error", "Error loading Groq models: Error: OpenAI or Azure OpenAI API key not found", R.auth),
+    # near miss: a model said not found stays the model's (https://github.com/coaidev/coai/issues/169)
+    ("Error", "gemini error: models/gemini-1.5-pro is not found for API version v1beta, or is not supported for "
+     "GenerateContent. Call ListModels to see the list of available models and their supported methods. (code: 404, "
+     "status: NOT_FOUND)", R.model_not_found),
+])
+def test_wave_89_batch_parameters_image_dimensions_and_missing_keys(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """Wave 89's fits: pydantic's errors for a class named for parameters are the request's (before: the answer
+    model's malformed_response); Azure's "image dimensions are out of range" is an image to shrink (before:
+    format_error); "X_API_KEY or Y_TOKEN is required" and "API key not found" beside model words are a missing key
+    (before: format_error, model_not_found)."""
+    assert _rules_alone(type_name, text) is expect
