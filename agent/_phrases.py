@@ -1594,6 +1594,10 @@ _TAG_LIST: Final = (
     # word "throttled" also sets ``rate_limit``, which ``overloaded_wording`` stands aside for.
     _tag("model_throttled", "model is getting throttled"),
     _tag("overloaded",
+         # Cloudflare's Waiting Room page, the queue a site puts visitors in while it is over capacity, read by a client
+         # that expected JSON ("<title>Waiting Room powered by Cloudflare</title>":
+         # https://github.com/realcoloride/node_characterai/issues/56, /64): wait and come back
+         "waiting room powered by cloudflare",
          # OpenSearch ML Commons refusing a prediction while its memory breaker is tripped ("Memory Circuit Breaker is
          # open, please check your resources!": an MLLimitExceededException): the node is full, back off
          "memory circuit breaker is open",
@@ -1909,6 +1913,10 @@ _TAG_LIST: Final = (
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited",
          "model_rate_limited"),
     _tag("rate_limit",
+         # Cloudflare's own rate-limit refusal by code ("error code: 1015", with its 429 or as a client printed it
+         # without one: https://github.com/realcoloride/node_characterai/issues/94,
+         # https://github.com/lobehub/lobehub/issues/2795)
+         "error code 1015",
          # Cursor's throttle on an account's slow (free) queue ("We have detected that you are using the slow pool
          # excessively. Please reach out to hi@cursor.com for assistance": https://github.com/kingparks/cursor-vip/
          # issues/390, /280; both corpus texts labelled rate_limit)
@@ -2297,6 +2305,16 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # Chrome's built-in Prompt API refusing to emit text in a language its model was not tested on
+         # ("NotSupportedError: The model attempted to output text in an untested language, and was prevented from
+         # doing so.": https://github.com/webmachinelearning/prompt-api/issues/46; all three corpus texts format_error):
+         # the same prompt is refused again until it asks for a supported language
+         "output text in an untested language",
+         # LM Studio's server on a path it does not serve ("Unexpected endpoint or method. (POST /chat/completions).
+         # Returning 200 anyway": https://github.com/pssah4/vault-operator/issues/73,
+         # https://github.com/brave/brave-browser/issues/51761): the client's base URL lacks /v1 or names another
+         # route; four of five corpus texts format_error
+         "unexpected endpoint or method",
          # the Gemini Live API closing a session with 1008 on an operation or setting the model does not serve ("...
          # code: 1008, reason: Operation is not implemented, or supported, or enabled.": https://github.com/googleapis/
          # js-genai/issues/1236, https://github.com/livekit/agents/issues/4545); both corpus texts are labelled
@@ -3560,9 +3578,11 @@ _TAG_LIST: Final = (
          # the model's tool call or header the server could not parse (Ollama: "error parsing tool call: invalid
          # character ']'", vLLM's harmony parser: "unexpected tokens remaining in message header")
          "error parsing tool call", "unexpected tokens remaining in message header",
-         # a Rust client's serde error on the provider's error body (Codex: "failed to parse ErrorResponse: invalid
-         # type: null, expected struct Error", an Azure answer whose "error" was null)
-         ("failed to parse", "invalid type", "expected struct"),
+         # a Rust client's serde error on an answer it reads into a struct (Codex: "failed to parse ErrorResponse:
+         # invalid type: null, expected struct Error", an Azure answer whose "error" was null; ollama-rs: "invalid type:
+         # integer `707`, expected struct GenerationResponse at line 1 column 3", a stream's chunk-size line read as
+         # the answer: https://github.com/pepperoni21/ollama-rs/issues/12)
+         ("invalid type", "expected struct"),
          # Zed's "error deserializing Mistral API response", goose's "Response body is not valid JSON: error decoding
          # response body: expected value at line 1 column 1"
          ("error deserializing", "api response"), "response body is not valid json",
@@ -3728,7 +3748,7 @@ _TAG_LIST: Final = (
          # service."), DashScope's InvalidURL ("Invalid URL provided in your request.":
          # https://www.alibabacloud.com/help/ en/model-studio/developer-reference/error-code): a wrong base URL or path
          "requested operation is not recognized by the service", "invalid url provided",
-         "404 page not found", "unexpected endpoint or method", ("not found", "verify your api base"),
+         "404 page not found", ("not found", "verify your api base"),
          ("not found", "check your api base"), "no route matched with those values",
          # Continue's hint after a 404 from its base URL ("you forgot to add '/v1' to the end of your 'apiBase'"), Baidu
          # Qianfan's error 3 for a URL that names no API ("Unsupported openapi method":

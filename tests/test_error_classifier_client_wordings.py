@@ -4945,8 +4945,11 @@ def test_holdout229_to_232_families(type_name: str, text: str, expect: FailoverR
     (400, {"object": "error", "message": "Only  allowed now, your model ChatModel", "code": 40301}, R.model_not_found),
     # LM Studio asked for a model it has not loaded (https://github.com/Pythagora-io/gpt-pilot/issues/769)
     (500, {"error": "Model with key 'gpt-4-turbo-preview' not loaded."}, R.model_not_found),
-    # near miss: LM Studio's 500 about anything else stays its server's fault
-    (500, {"error": "Unexpected endpoint or method. (POST /v1/chat/completions)"}, R.server_error),
+    # near miss: LM Studio's 500 about anything else stays its server's fault (its crash wording, as
+    # https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1347 reports it; its "Unexpected endpoint or method" is
+    # the caller's base URL, a request defect: wave 90)
+    (500, {"error": "The model has crashed without additional information. (Exit code: 18446744072635812000)"},
+     R.server_error),
 ])
 def test_a_local_server_that_does_not_serve_the_model_named(status: int, body: Any, expect: FailoverReason) -> None:
     """A local OpenAI-compatible server's own words for a model it does not serve send the request to another model,
@@ -7982,3 +7985,40 @@ def test_wave_89_batch_parameters_image_dimensions_and_missing_keys(
     format_error); "X_API_KEY or Y_TOKEN is required" and "API key not found" beside model words are a missing key
     (before: format_error, model_not_found)."""
     assert _rules_alone(type_name, text) is expect
+
+
+_WAITING_ROOM: Final = (  # https://github.com/realcoloride/node_characterai/issues/56 (a client's SyntaxError, printed)
+    "{\n  name: 'SyntaxError',\n  message: \"Unexpected '<'\",\n  at: 1,\n  text: '<!DOCTYPE html>\\n' +\n    "
+    "'<html>\\n' +\n    '  <head>\\n' +\n    '    <title>Waiting Room powered by Cloudflare</title>\\n' +")
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    ("SyntaxError", _WAITING_ROOM, None, R.overloaded),
+    # https://github.com/realcoloride/node_characterai/issues/94 (Cloudflare's rate-limit code, no status shown)
+    ("Error", "error code: 1015 (cloudflare)", None, R.rate_limit),
+    # near miss: Cloudflare's firewall code stays a policy block (https://github.com/acheong08/ChatGPT/issues/1331)
+    ("revChatGPT.typings.Error", "OpenAI: error code: 1020 (code: 403)", 403, R.provider_policy_blocked),
+    # https://github.com/lightning-joyce/chromeai/issues/9 (Chrome's built-in Prompt API)
+    ("NotSupportedError", "The model attempted to output text in an untested language, and was prevented from doing "
+     "so.", None, R.format_error),
+    # https://github.com/brave/brave-browser/issues/51761 (LM Studio's log line for a path it does not serve)
+    ("Error", "Unexpected endpoint or method. (POST /). Returning 200 anyway", None, R.format_error),
+    # near miss: a server's bare 404 page for the route stays the endpoint's missing model or route
+    # (https://github.com/xinnan-tech/xiaozhi-esp32-server/issues/1422)
+    ("Error", "【OpenAI服务响应异常: 404 page not found】", None, R.model_not_found),
+    # https://github.com/pepperoni21/ollama-rs/issues/12 (serde reading a chunk-size line as the answer)
+    ("Error", "An error occurred with ollama-rs: invalid type: integer `707`, expected struct GenerationResponse at "
+     "line 1 column 3", None, R.malformed_response),
+    # near miss: the server's serde on the caller's body is the request's defect
+    # (https://github.com/deepseek-ai/awesome-deepseek-integration/issues/57)
+    ("Error", "API Error: Status Code 422, Failed to deserialize the JSON body into the target type: messages[2]: "
+     "invalid type: sequence, expected a string at line 1 column 325", 422, R.format_error),
+])
+def test_wave_90_cloudflare_queues_and_limits_untested_languages_unserved_paths_and_serde_structs(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 90's fits: Cloudflare's Waiting Room page is a site over capacity (before: the word model's
+    server_error) and its "error code: 1015" a rate limit without the 429 too; Chrome's "output text in an untested
+    language" refusal and LM Studio's "Unexpected endpoint or method" are the request's (four of five corpus texts;
+    before: the word model's empty_response, a missing route); serde's "invalid type: ..., expected struct X" is an
+    answer the client could not read (before: a request defect)."""
+    assert _rules_alone(type_name, text, status) is expect
