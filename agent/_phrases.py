@@ -902,6 +902,9 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # Copilot's chat socket refusing a prompt over its length ("errorCode": "text-too-long":
+         # https://github.com/sums001/Windows-Copilot-API/issues/4, https://github.com/xtekky/gpt4free/issues/2433)
+         "text too long",
          # a context-compressing proxy's preflight ("Error: context ~19344 tokens exceeds the model window 18320":
          # https://github.com/ranxianglei/billion-context/issues/969); Claude Code's cap on one MCP tool's result ('MCP
          # tool "get-item-details" response (30608 tokens) exceeds maximum allowed tokens (25000).':
@@ -1220,9 +1223,17 @@ _TAG_LIST: Final = (
          # zero data retention organizations"), a relay's upstream policy ("Request denied by upstream policy")
          "requires terms acceptance", "model_terms_required", ("updated our consumer terms", "accept them"),
          "zdr_forbidden", "not permitted for zero data retention", "denied by upstream policy",
-         # the ChatGPT web backend's anti-abuse block ("Our systems have detected unusual activity from your system"),
-         # as "detected suspicious activity" elsewhere
-         "detected unusual activity",
+         # the ChatGPT web backend's anti-abuse block ("Our systems have detected unusual activity from your system";
+         # "Unusual activity has been detected from your device. Try again later.":
+         # https://github.com/xsigoking/chatgpt-free-api/issues/19), as "detected suspicious activity" elsewhere
+         "detected unusual activity", "unusual activity has been detected",
+         # a consumer service's bot check that a client cannot pass: Bing's CAPTCHA ("CaptchaChallenge: User needs to
+         # solve CAPTCHA to continue.": https://github.com/Integration-Automation/ReEdgeGPT/issues/157; "Solve CAPTCHA
+         # to continue": https://github.com/vsakkas/sydney.py/issues/188), a Cloudflare challenge a wrapper met
+         # ("CloudflareError: Response 403: Cloudflare detected": https://github.com/xtekky/gpt4free/issues/2152;
+         # "Solve challenge and pass cookies": /issues/1046), DuckDuckGo AI Chat's ERR_CHALLENGE under its 418
+         # (/issues/2813); another key meets the same check
+         "solve captcha", "cloudflare detected", "solve challenge", "err_challenge",
          # a gateway the tenant has not opted in to ("LLM Gateway is not enabled for your organization")
          "not enabled for your organization",
          # Tencent WorkBuddy's gate on who may call it ("Illegal API invocation from an unapproved channel")
@@ -1823,7 +1834,12 @@ _TAG_LIST: Final = (
          "request url has an unsupported protocol",
          # Node's fetch refusing a URL it cannot parse, before any request ("Failed to parse URL from 0.0.0.0/chat": an
          # Ollama host set without its scheme, https://github.com/dyad-sh/dyad/issues/840)
-         "failed to parse url from"),
+         "failed to parse url from",
+         # requests' MissingSchema, whatever class a client wraps it in (openai<1.0's APIConnectionError: "Invalid URL
+         # '/chat/completions': No scheme supplied. Perhaps you meant https:///chat/completions?":
+         # https://github.com/cheungchazz/WeChat-AIChatbot-WinOnly/issues/7; https://github.com/microsoft/UFO/issues/3):
+         # no connection was tried
+         "no scheme supplied"),
     # A browser that refused to let the page read an endpoint's answer, since the endpoint does not allow the page's
     # origin (Chromium's console: "Access to fetch at 'http://127.0.0.1:11434/api/tags' from origin
     # 'chrome-extension://...' has been blocked by CORS policy": https://github.com/andrewnguonly/Lumos/issues/145,
@@ -1913,6 +1929,11 @@ _TAG_LIST: Final = (
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited",
          "model_rate_limited"),
     _tag("rate_limit",
+         # a chat service's throttle on a user's pace (HuggingChat: "You are sending too many messages. Try again
+         # later.": https://huggingface.co/spaces/huggingchat/chat-ui/discussions/480, also inside a wrapper's "Failed
+         # to parse response: {...}": https://github.com/Soulter/hugging-chat-api/issues/275; ChatGPT's web backend:
+         # "You have sent too many messages to the model. Please try again later."); all five corpus texts rate_limit
+         "sending too many messages", "sent too many messages",
          # Cloudflare's own rate-limit refusal by code ("error code: 1015", with its 429 or as a client printed it
          # without one: https://github.com/realcoloride/node_characterai/issues/94,
          # https://github.com/lobehub/lobehub/issues/2795)
@@ -2043,6 +2064,16 @@ _TAG_LIST: Final = (
     # "API Key not found. Please pass a valid API key.").
     _tag("key_unset", "please set an auth method", "api key not found"),
     _tag("bad_key",
+         # the login behind a consumer assistant's web API, rejected or gone: Bing's result value "UnauthorizedRequest"
+         # ("Sorry, you need to login first to access this service.": https://github.com/acheong08/EdgeGPT/issues/9;
+         # "UnauthorizedRequest: Token issued by https://sydney.bing.com/sydney is invalid":
+         # https://github.com/ChatGPTBox-dev/chatGPTBox/issues/695), Google's session cookies a Gemini or Bard wrapper
+         # signs in with ("SECURE_1PSIDTS could get expired frequently, please make sure cookie values are up to
+         # date": https://github.com/HanaokaYuzu/Gemini-API/issues/6; "SNlM0e value not found in response. Check
+         # __Secure-1PSID value.": https://github.com/dsdanielpark/Bard-API/issues/46); Tencent Cloud's AuthFailure
+         # codes printed by its SDK ("Code=AuthFailure.SignatureFailure": https://github.com/the-open-agent/openagent/
+         # issues/1122)
+         "unauthorizedrequest", "cookie values are up to date", "1psid value", "code authfailure",
          # Hugging Face's router refusing a token, under a 400 ("Authorization header is correct, but the token seems
          # invalid": https://github.com/infiniflow/ragflow/issues/3865)
          "token seems invalid",
@@ -2310,6 +2341,11 @@ _TAG_LIST: Final = (
          # doing so.": https://github.com/webmachinelearning/prompt-api/issues/46; all three corpus texts format_error):
          # the same prompt is refused again until it asks for a supported language
          "output text in an untested language",
+         # the ChatGPT web backend on a conversation id it no longer holds ({"detail": {"message": "Conversation not
+         # found", "code": "conversation_not_found"}} under its 404: https://github.com/xtekky/gpt4free/issues/2462;
+         # "history_disabled_conversation_not_found": https://github.com/ChatGPTBox-dev/chatGPTBox/issues/440): start
+         # a new conversation rather than look for another model
+         "conversation not found",
          # LM Studio's server on a path it does not serve ("Unexpected endpoint or method. (POST /chat/completions).
          # Returning 200 anyway": https://github.com/pssah4/vault-operator/issues/73,
          # https://github.com/brave/brave-browser/issues/51761): the client's base URL lacks /v1 or names another

@@ -8022,3 +8022,53 @@ def test_wave_90_cloudflare_queues_and_limits_untested_languages_unserved_paths_
     before: the word model's empty_response, a missing route); serde's "invalid type: ..., expected struct X" is an
     answer the client could not read (before: a request defect)."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/Integration-Automation/ReEdgeGPT/issues/157 (Bing's bot check)
+    ("ResponseError", "CaptchaChallenge: User needs to solve CAPTCHA to continue.", None, R.provider_policy_blocked),
+    # https://github.com/vsakkas/sydney.py/issues/188
+    ("sydney.exceptions.CaptchaChallengeException", "Solve CAPTCHA to continue", None, R.provider_policy_blocked),
+    # https://github.com/xtekky/gpt4free/issues/2152 (a Cloudflare challenge under its 403)
+    ("g4f.requests.raise_for_status.CloudflareError", "Response 403: Cloudflare detected", 403,
+     R.provider_policy_blocked),
+    # https://github.com/xtekky/gpt4free/issues/2813 (DuckDuckGo AI Chat's challenge, its 418 in the text)
+    ("ResponseStatusError", "An error occured: ResponseStatusError: Response 418: {\"action\":\"error\",\"status\":418,"
+     "\"type\":\"ERR_CHALLENGE\",\"overrideCode\":\"e1b9\"}", None, R.provider_policy_blocked),
+    # https://github.com/xtekky/gpt4free/issues/1046
+    ("RuntimeError", "Solve challenge and pass cookies", None, R.provider_policy_blocked),
+    # https://github.com/Soulter/hugging-chat-api/issues/275 (HuggingChat's throttle inside a wrapper's parse error)
+    ("hugchat.exceptions.ChatError", "Failed to parse response: {\"message\":\"You are sending too many messages. Try "
+     "again later.\"}", None, R.rate_limit),
+    # https://github.com/sums001/Windows-Copilot-API/issues/4 (Copilot's socket error code)
+    ("Error", "[error: Copilot error: text-too-long]", None, R.context_overflow),
+    # https://github.com/acheong08/EdgeGPT/issues/9 (Bing's result value for a missing login)
+    ("Error", "conversation.struct={'result': {'value': 'UnauthorizedRequest', 'message': 'Sorry, you need to login "
+     "first to access this service.'}}", None, R.auth),
+    # https://github.com/HanaokaYuzu/Gemini-API/issues/6 (Google's session cookies), its 500 stated by the app
+    ("Error", "错误\uff1astatus code 500: Failed to initialize client. SECURE_1PSIDTS could get expired frequently, "
+     "please make sure cookie values are up to date. (Failed initialization attempts: 1)", None, R.auth),
+    # https://github.com/dsdanielpark/Bard-API/issues/46
+    ("Exception", "SNlM0e value not found in response. Check __Secure-1PSID value.", None, R.auth),
+    # https://github.com/the-open-agent/openagent/issues/1122 (Tencent Cloud's SDK)
+    ("Error", "[TencentCloudSDKError] Code=AuthFailure.SignatureFailure, Message=Request signature verification "
+     "failed. Please check if your signature calculation is correct. RequestId=3d788963-3202-4a74-963e-83fbc9bb67c9",
+     None, R.auth),
+    # https://github.com/xtekky/gpt4free/issues/2462 (the ChatGPT web backend on a stale conversation id)
+    ("ResponseStatusError", "An error occured: OpenaiChat: ResponseStatusError: Response 404: {\"detail\":{\"message\":"
+     "\"Conversation not found\",\"code\":\"conversation_not_found\"}}", 404, R.format_error),
+    # https://github.com/cheungchazz/WeChat-AIChatbot-WinOnly/issues/7 (requests' MissingSchema in openai<1.0's class)
+    ("openai.error.APIConnectionError", "Error communicating with OpenAI: Invalid URL '/chat/completions': No scheme "
+     "supplied. Perhaps you meant https:///chat/completions?", None, R.format_error),
+    # near miss: a connection the server closed, in the same class, stays a transport fault (https://github.com/NVIDIA/garak/pull/347)
+    ("openai.error.APIConnectionError", "Error communicating with OpenAI: ('Connection aborted.', "
+     "RemoteDisconnected('Remote end closed connection without response'))", None, R.timeout),
+])
+def test_wave_91_consumer_assistant_wrappers_challenges_logins_and_limits(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 91's fits, most from the wrappers of consumer assistants (Bing, Copilot, Gemini web, DuckDuckGo, ChatGPT
+    web): a CAPTCHA or Cloudflare challenge no client can pass is the provider's block (before: unknown, or auth
+    under the 403); HuggingChat's "sending too many messages" a rate limit; Copilot's text-too-long an overflow;
+    Bing's UnauthorizedRequest, Google's session cookies and Tencent's AuthFailure a login to renew; a stale
+    conversation id and a base URL without its scheme the request's (before: model_not_found, timeout)."""
+    assert _rules_alone(type_name, text, status) is expect
