@@ -902,6 +902,11 @@ _TAG_LIST: Final = (
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
     _tag("context_overflow",
+         # ExLlama's dynamic generator when prompt and output budget need more cache pages than the server allocated
+         # ("Job requires 33 pages (only 32 available) and cannot be enqueued. Total cache allocated is 32 * 256 = 8192
+         # tokens": https://github.com/theroyallab/tabbyAPI/issues/119); Augment's backend ("invalidArgument: Prompt
+         # length exceeded": https://github.com/augmentcode/auggie/issues/73)
+         ("cannot be enqueued", "total cache allocated"), "prompt length exceeded",
          # Copilot's chat socket refusing a prompt over its length ("errorCode": "text-too-long":
          # https://github.com/sums001/Windows-Copilot-API/issues/4, https://github.com/xtekky/gpt4free/issues/2433)
          "text too long",
@@ -1102,6 +1107,9 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # n8n's hosted AI service ("Unable to connect to n8n's AI service (Payload size is too large)":
+         # https://github.com/n8n-io/n8n/issues/20417)
+         "payload size is too large",
          # Azure OpenAI's Whisper over its 25 MiB body, as a client prints it with no body ("413: Maximum content size
          # limit (26214400) exceeded (26384384 bytes read)": https://github.com/retkowsky/Azure-AIGEN-demos/issues/3)
          ("maximum content size limit", "exceeded"),

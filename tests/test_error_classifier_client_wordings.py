@@ -8072,3 +8072,18 @@ def test_wave_91_consumer_assistant_wrappers_challenges_logins_and_limits(
     Bing's UnauthorizedRequest, Google's session cookies and Tencent's AuthFailure a login to renew; a stale
     conversation id and a base URL without its scheme the request's (before: model_not_found, timeout)."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/theroyallab/tabbyAPI/issues/119 (ExLlamaV2's dynamic generator)
+    ("AssertionError", "Job requires 33 pages (only 32 available) and cannot be enqueued. Total cache allocated is "
+     "32 * 256 = 8192 tokens", R.context_overflow),
+    # https://github.com/augmentcode/auggie/issues/73
+    ("Error", "API Error: \"invalidArgument: Prompt length exceeded\"", R.context_overflow),
+    # https://github.com/n8n-io/n8n/issues/20417
+    ("Error", "Unable to connect to n8n's AI service (Payload size is too large)", R.payload_too_large),
+])
+def test_words_the_word_model_alone_had_read_now_have_rules(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Three wordings only the word model read right until its recount with waves 89 to 91 turned them (ExLlama's
+    cache pages, Augment's prompt length, n8n's payload size): rules now read them whatever the model counts."""
+    assert _rules_alone(type_name, text) is expect

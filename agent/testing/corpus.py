@@ -227,6 +227,12 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout553.jsonl", "holdout554.jsonl", "holdout555.jsonl", "holdout556.jsonl",
                   "holdout557.jsonl", "holdout558.jsonl",
                   "holdout559.jsonl",
+                  "holdout560.jsonl", "holdout561.jsonl", "holdout562.jsonl", "holdout563.jsonl",
+                  "holdout564.jsonl", "holdout565.jsonl", "holdout566.jsonl", "holdout567.jsonl",
+                  "holdout568.jsonl", "holdout569.jsonl", "holdout570.jsonl", "holdout571.jsonl",
+                  "holdout572.jsonl", "holdout573.jsonl", "holdout574.jsonl", "holdout575.jsonl",
+                  "holdout576.jsonl", "holdout577.jsonl", "holdout578.jsonl", "holdout579.jsonl",
+                  "holdout580.jsonl", "holdout581.jsonl", "holdout582.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -435,7 +441,11 @@ front-ends, Azure); and holdout546 to holdout552 on the rules of 8e321a0 (OpenRo
 Vertex, the Gemini API, Ollama, the Chinese providers' APIs, the Responses API, proprietary AI IDEs); and
 holdout553 to holdout558 on the rules of 808c83e (xAI, Mistral and Cohere, fast-inference hosts, open-model hosting
 platforms, the Vercel AI SDK in apps, Perplexity and Workers AI); and holdout559 on the rules of abfd413 (the newest
-Claude Code and Codex threads).
+Claude Code and Codex threads); and holdout560 to holdout582 on the rules of 9851c9a, 5bdb7ff and e36c0c8 (eval
+harnesses, batch jobs, document parsing, CI bots, deep-research agents, agent gateways, recent threads, PHP/Ruby,
+Rust/Go, games, browser extensions, R/MATLAB/Kotlin, Poe and web wrappers, no-code platforms, serverless hosts,
+regional providers, the Assistants API, China's second-tier APIs, media endpoints, HTTP-200 failures, free-API
+projects, consumer-assistant wrappers, chat bots).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
