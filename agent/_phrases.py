@@ -1242,6 +1242,12 @@ _TAG_LIST: Final = (
          # "Solve challenge and pass cookies": /issues/1046), DuckDuckGo AI Chat's ERR_CHALLENGE under its 418
          # (/issues/2813); another key meets the same check
          "solve captcha", "cloudflare detected", "solve challenge", "err_challenge",
+         # ChatGPT's web login behind OpenAI's Arkose bot check that a proxy could not pass ("Invalid arkose token (No
+         # solver available or solver is invalid)": https://github.com/0x676e67/ninja/issues/518)
+         "invalid arkose token",
+         # claude.ai refusing a caller where it does not serve (its 403 permission_error "We are unable to serve your
+         # request": https://github.com/jahwag/ctxsync/issues/9, https://github.com/wwwzhouhui/Claude2-PyAPI/issues/4)
+         "we are unable to serve your request",
          # a gateway the tenant has not opted in to ("LLM Gateway is not enabled for your organization")
          "not enabled for your organization",
          # Tencent WorkBuddy's gate on who may call it ("Illegal API invocation from an unapproved channel")
@@ -2608,6 +2614,9 @@ _TAG_LIST: Final = (
          # https://github.com/cline/cline/issues/2764)
          "argument not supported",
          "jinja exception", "tools param requires", "invalid params", "failed to parse the request body",
+         # a relay on a body that is no JSON ({"errorMessage":"Failed to parse json request body."}: a Python dict
+         # printed with single quotes, https://github.com/linweiyuan/go-chatgpt-api/issues/193)
+         "failed to parse json request body",
          "unsupported value", "does not match the expected shape",
          # a previous response the request chains to that the API no longer holds (xAI's gRPC NOT_FOUND "Response with
          # id=... not found": https://github.com/pajeronda/xai_conversation/issues/9; OpenAI's "Previous response with
@@ -3962,6 +3971,9 @@ _TAG_LIST: Final = (
     # call ran out of time, which the status's own reading (load, a server fault) does not say.
     _tag("deadline_expired", "deadline expired before operation could complete"),
     _tag("server_fault",
+         # a Go service's recovered panic, logged before its 500 ("[Recovery] ... panic recovered: runtime error: index
+         # out of range [0] with length 0": https://github.com/linweiyuan/go-chatgpt-api/issues/79): the server's bug
+         "panic recovered",
          # Xinference's actor RPC when the process serving the model died ("xoscar.errors.ServerClosed: Remote server
          # 0.0.0.0:44339 closed", most often a crash or an OOM kill: https://github.com/xorbitsai/inference/issues/1896)
          ("remote server", "closed"),

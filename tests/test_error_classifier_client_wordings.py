@@ -8087,3 +8087,34 @@ def test_words_the_word_model_alone_had_read_now_have_rules(type_name: str, text
     """Three wordings only the word model read right until its recount with waves 89 to 91 turned them (ExLlama's
     cache pages, Augment's prompt length, n8n's payload size): rules now read them whatever the model counts."""
     assert _rules_alone(type_name, text) is expect
+
+
+def test_wave_92_claude_ais_refusal_to_serve_a_region_is_a_policy_block() -> None:
+    """claude.ai's 403 permission_error "We are unable to serve your request" (a region or IP it does not serve:
+    https://github.com/jahwag/ctxsync/issues/9; both corpus texts provider_policy_blocked) is the provider's block,
+    not a key to rotate (before: auth by the bare 403); a permission_error with other words stays auth."""
+    block = {"error": {"message": "We are unable to serve your request", "type": "permission_error"}}
+    assert classify_api_error(exception_from_http("anthropic", 403, block, {}), word_model=NO_MODEL).reason \
+        is R.provider_policy_blocked
+    # near miss: Anthropic's permission_error for a key without access, as its SDK's tests and the built-in table
+    # hold it (agent/testing/error_shapes.py)
+    other = {"type": "error", "error": {
+        "type": "permission_error", "message": "Your API key does not have permission to use the specified resource."}}
+    assert classify_api_error(exception_from_http("anthropic", 403, other, {}), word_model=NO_MODEL).reason is R.auth
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/0x676e67/ninja/issues/518 (ChatGPT's Arkose bot check a proxy could not pass)
+    ("Error", "{\"code\":400,\"msg\":\"Invalid arkose token (No solver available or solver is invalid)\"}", 400,
+     R.provider_policy_blocked),
+    # https://github.com/linweiyuan/go-chatgpt-api/issues/193 (a body that is no JSON)
+    ("Error", "b'{\"errorMessage\":\"Failed to parse json request body.\"}'", None, R.format_error),
+    # https://github.com/linweiyuan/go-chatgpt-api/issues/79 (a Go relay's recovered panic)
+    ("Error", "2023/06/14 19:01:30 [Recovery] 2023/06/14 - 19:01:30 panic recovered:\nruntime error: index out of "
+     "range [0] with length 0", None, R.server_error),
+])
+def test_wave_92_web_session_proxies(type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 92's fits on ChatGPT web proxies: an Arkose token no solver could produce is the provider's bot check
+    (before: a 400 request defect); "Failed to parse json request body" the request's, a recovered panic the
+    server's (before: unknown)."""
+    assert _rules_alone(type_name, text, status) is expect
