@@ -1090,6 +1090,9 @@ HOLDOUT579 = "holdout579.jsonl"
 HOLDOUT580 = "holdout580.jsonl"
 HOLDOUT581 = "holdout581.jsonl"
 HOLDOUT582 = "holdout582.jsonl"
+# Wave 92, the thirty-second session, committed blind at 2518393 and measured on its rules: ChatGPT
+# access-token proxies, Claude.ai cookie wrappers, Kimi/GLM/Qwen/Yuanbao web relays.
+HOLDOUT583 = "holdout583.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1198,6 +1201,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT572, HOLDOUT573, HOLDOUT574, HOLDOUT575,
         HOLDOUT576, HOLDOUT577, HOLDOUT578, HOLDOUT579,
         HOLDOUT580, HOLDOUT581, HOLDOUT582,
+        HOLDOUT583,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -2094,6 +2098,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT580, 26, 34),  # representative: reverse-engineered free-API projects (gpt4free); 19 unseen
     (HOLDOUT581, 20, 35),  # representative: Bing/Copilot, Meta AI and Grok web wrappers; 14 unseen
     (HOLDOUT582, 23, 24),  # representative: ChatGPT bots of 2023-2024 on chat platforms; 22 unseen
+    (HOLDOUT583, 28, 35),  # representative: ChatGPT access-token proxies, Claude.ai and Kimi/GLM web relays; 24 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
