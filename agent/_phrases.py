@@ -2932,6 +2932,14 @@ _TAG_LIST: Final = (
          "function_invocation_timeout", "edge_function_invocation_timeout"),
     # The connection never carried the request: refused, DNS, proxy, TLS trust.
     _tag("transport",
+         # a client's own words for a request that never got through: goose's generic network error ("Network error
+         # — check your network connection and try again.": https://github.com/block/goose/blob/main/crates/
+         # goose-providers/src/errors.rs), Chromium's net::ERR_FAILED (a blocked or dropped fetch:
+         # https://github.com/realcoloride/node_characterai/issues/166), a game server's "there are connection issues"
+         # (https://github.com/abeiro/HerikaServer/issues/26), Go's cancelled request context ("request canceled,
+         # context canceled": https://github.com/QuantumNous/new-api/issues/1315)
+         "check your network connection", "net err_failed", "there are connection issues",
+         ("request canceled", "context canceled"),
          # Cloudflare's origin DNS error ("530 error code: 1016": the host behind its edge does not resolve; LobeChat
          # with a mistyped Azure endpoint: https://github.com/lobehub/lobehub/issues/996)
          "error code 1016",

@@ -8118,3 +8118,28 @@ def test_wave_92_web_session_proxies(type_name: str, text: str, status: int | No
     (before: a 400 request defect); "Failed to parse json request body" the request's, a recovered panic the
     server's (before: unknown)."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/block/goose/blob/main/crates/goose-providers/src/errors.rs (goose's generic network error)
+    ("Error", "Network error: Network error \u2014 check your network connection and try again.\n\nPlease resend your "
+     "message to try again.", R.timeout),
+    # https://github.com/realcoloride/node_characterai/issues/166 (Chromium's net::ERR_FAILED)
+    ("Error", "[node_characterai] Puppeteer - Error: net::ERR_FAILED at https://character.ai/chat/history/continue/",
+     R.timeout),
+    # https://github.com/abeiro/HerikaServer/issues/26
+    ("Error", "there are connection issues, check server log", R.timeout),
+    # https://github.com/QuantumNous/new-api/issues/1315 (aws-sdk-go-v2's cancelled context)
+    ("Error", "InvokeModel: operation error Bedrock Runtime: InvokeModel, get identity: get credentials: request "
+     "canceled, context canceled", R.timeout),
+    # near miss: a stream cut mid-answer with the same advice stays a cut stream
+    # (https://github.com/wonderwhy-er/DesktopCommanderMCP/issues/98)
+    ("Error", "Claude\u2019s response was interrupted. Please check your network connection or contact support if "
+     "the issue persists.", R.stream_incomplete),
+])
+def test_a_clients_own_words_for_a_request_that_never_got_through(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """Clients' own words for a request that never got through (goose's network error, net::ERR_FAILED, "connection
+    issues", Go's cancelled request context) are transport faults (before: unknown); a cut stream that gives the same
+    advice stays a cut stream."""
+    assert _rules_alone(type_name, text) is expect
