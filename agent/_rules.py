@@ -1394,7 +1394,11 @@ RULES: Final[tuple[Rule, ...]] = (
         "ai_invalidresponsedataerror", "invalidresponsedataerror",
         # openai-java's exception for an answer its models cannot read ("'choices' is not set":
         # https://github.com/openai/openai-java/issues/86)
-        "openaiinvaliddataexception")),
+        "openaiinvaliddataexception",
+        # Dart's FormatException from a client decoding the answer, whatever its words ("Unexpected character
+        # <!doctype html>": https://github.com/Chevey339/kelivo/issues/837; "Unexpected extension byte":
+        # https://github.com/agilord/aws_client/issues/431); eight of the corpus's nine are malformed_response
+        "formatexception")),
     rule("class_bad_request", R.format_error, statuses=NONE, codes=(
         "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument",
         # Tencent Cloud's common codes for a parameter it refuses, as its SDK prints them with no status

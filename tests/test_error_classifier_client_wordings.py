@@ -8143,3 +8143,19 @@ def test_a_clients_own_words_for_a_request_that_never_got_through(
     issues", Go's cancelled request context) are transport faults (before: unknown); a cut stream that gives the same
     advice stays a cut stream."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/Chevey339/kelivo/issues/837 (a relay's HTML page where its model list was expected)
+    ("FormatException", "Unexpected character\n<!doctype html>", R.malformed_response),
+    # https://github.com/agilord/aws_client/issues/431 (Bedrock's event stream read by a Dart client)
+    ("FormatException", "Unexpected extension byte", R.malformed_response),
+    # near miss: the Dart Gemini SDK's FormatException on an empty content stays an empty answer
+    # (https://github.com/google-gemini/deprecated-generative-ai-dart/issues/224)
+    ("FormatException", "Unhandled format for Content: {}", R.empty_response),
+])
+def test_darts_format_exception_is_an_answer_the_client_could_not_decode(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """Dart's FormatException is the client decoding an answer it could not read, whatever its words (eight of the
+    corpus's nine; before: unknown when the words were not a parser's); the SDK's empty content stays empty."""
+    assert _rules_alone(type_name, text) is expect
