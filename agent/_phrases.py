@@ -2358,8 +2358,10 @@ _TAG_LIST: Final = (
          # the ChatGPT web backend on a conversation id it no longer holds ({"detail": {"message": "Conversation not
          # found", "code": "conversation_not_found"}} under its 404: https://github.com/xtekky/gpt4free/issues/2462;
          # "history_disabled_conversation_not_found": https://github.com/ChatGPTBox-dev/chatGPTBox/issues/440): start
-         # a new conversation rather than look for another model
-         "conversation not found",
+         # a new conversation rather than look for another model; Dify's 404 for a conversation id it no longer holds
+         # ({"code": "not_found", "message": "Conversation Not Exists."}: https://github.com/langbot-app/LangBot/
+         # issues/1509, /1513)
+         "conversation not found", "conversation not exists",
          # LM Studio's server on a path it does not serve ("Unexpected endpoint or method. (POST /chat/completions).
          # Returning 200 anyway": https://github.com/pssah4/vault-operator/issues/73,
          # https://github.com/brave/brave-browser/issues/51761): the client's base URL lacks /v1 or names another

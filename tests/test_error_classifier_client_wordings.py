@@ -8057,6 +8057,9 @@ def test_wave_90_cloudflare_queues_and_limits_untested_languages_unserved_paths_
     # https://github.com/xtekky/gpt4free/issues/2462 (the ChatGPT web backend on a stale conversation id)
     ("ResponseStatusError", "An error occured: OpenaiChat: ResponseStatusError: Response 404: {\"detail\":{\"message\":"
      "\"Conversation not found\",\"code\":\"conversation_not_found\"}}", 404, R.format_error),
+    # https://github.com/langbot-app/LangBot/issues/1509 (Dify's 404 for a conversation id it no longer holds)
+    ("DifyAPIError", "对话(25)请求失败: DifyAPIError 404 {\"code\": \"not_found\", \"message\": \"Conversation Not "
+     "Exists.\", \"status\": 404}", 404, R.format_error),
     # https://github.com/cheungchazz/WeChat-AIChatbot-WinOnly/issues/7 (requests' MissingSchema in openai<1.0's class)
     ("openai.error.APIConnectionError", "Error communicating with OpenAI: Invalid URL '/chat/completions': No scheme "
      "supplied. Perhaps you meant https:///chat/completions?", None, R.format_error),
