@@ -1421,6 +1421,10 @@ _TAG_LIST: Final = (
          "piano e la fatturazione",
          "exceeded your current quota", "plan does not include", "out of funds", "run out of funds",
          "balance_depleted", "spending limit", "spend limit", "key limit exceeded",
+         # ... in the plural, as Anthropic words an organisation's own cap ("Usage blocked until
+         # 2024-03-01T00:00:00+00:00 due to user specified spend limits.", quoted by a key-pooling proxy: https://github.com/cg-dot/
+         # oai-reverse-proxy/blob/02d3e4457bc6076ee9d5eee91e61fec2e5028e15/src/proxy/middleware/response/index.ts)
+         "spend limits", "spending limits",
          "do not have an active grok subscription", "out of available resources", "have any credits",
          "run out of credits", "used all available credits", "monthly spending limit", "budget has been exceeded",
          "exceeded budget", "crossed budget", "budget_exceeded", "max budget", "insufficient account balance",

@@ -8162,3 +8162,22 @@ def test_darts_format_exception_is_an_answer_the_client_could_not_decode(
     """Dart's FormatException is the client decoding an answer it could not read, whatever its words (eight of the
     corpus's nine; before: unknown when the words were not a parser's); the SDK's empty content stays empty."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/cg-dot/oai-reverse-proxy/blob/02d3e4457bc6076ee9d5eee91e61fec2e5028e15/src/proxy/middleware/
+    # response/index.ts (Anthropic's body as a key-pooling proxy quotes it)
+    ("Error", "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Usage blocked until "
+     "2024-03-01T00:00:00+00:00 due to user specified spend limits.\"}}", R.billing),
+    # near miss: another invalid_request_error in the same envelope stays the request's
+    # (https://github.com/prism-php/prism/issues/659)
+    ("Error", "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"messages.3.content.3."
+     "tool_use.input: Input should be a valid dictionary\"},\"request_id\":\"req_011CU4MZ57EjTdoNJcg7PXx6\"}",
+     R.format_error),
+])
+def test_wave_93_an_organisations_spend_limits_in_the_plural_are_billing(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """Anthropic's "Usage blocked until <date> due to user specified spend limits." is the organisation's own cap
+    until a date: billing, as "spend limit" in the singular already was (ten of the corpus's eleven texts; before:
+    format_error by the invalid_request_error type)."""
+    assert _rules_alone(type_name, text) is expect
