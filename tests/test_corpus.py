@@ -1093,6 +1093,9 @@ HOLDOUT582 = "holdout582.jsonl"
 # Wave 92, the thirty-second session, committed blind at 2518393 and measured on its rules: ChatGPT
 # access-token proxies, Claude.ai cookie wrappers, Kimi/GLM/Qwen/Yuanbao web relays.
 HOLDOUT583 = "holdout583.jsonl"
+# Wave 93, the thirty-second session, committed blind at 0fbadd1 and measured on its rules: role-play
+# reverse proxies and the upstream bodies they relay (the session's last look-ups).
+HOLDOUT584 = "holdout584.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1202,6 +1205,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT576, HOLDOUT577, HOLDOUT578, HOLDOUT579,
         HOLDOUT580, HOLDOUT581, HOLDOUT582,
         HOLDOUT583,
+        HOLDOUT584,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -2097,6 +2101,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT581, 20, 35),  # representative: Bing/Copilot, Meta AI and Grok web wrappers; 14 unseen
     (HOLDOUT582, 23, 24),  # representative: ChatGPT bots of 2023-2024 on chat platforms; 22 unseen
     (HOLDOUT583, 28, 35),  # representative: ChatGPT access-token proxies, Claude.ai and Kimi/GLM web relays; 24 unseen
+    (HOLDOUT584, 6, 7),  # representative: role-play reverse proxies and the bodies they relay; 5 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -234,6 +234,7 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout576.jsonl", "holdout577.jsonl", "holdout578.jsonl", "holdout579.jsonl",
                   "holdout580.jsonl", "holdout581.jsonl", "holdout582.jsonl",
                   "holdout583.jsonl",
+                  "holdout584.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -446,7 +447,8 @@ Claude Code and Codex threads); and holdout560 to holdout582 on the rules of 985
 harnesses, batch jobs, document parsing, CI bots, deep-research agents, agent gateways, recent threads, PHP/Ruby,
 Rust/Go, games, browser extensions, R/MATLAB/Kotlin, Poe and web wrappers, no-code platforms, serverless hosts,
 regional providers, the Assistants API, China's second-tier APIs, media endpoints, HTTP-200 failures, free-API
-projects, consumer-assistant wrappers, chat bots); and holdout583 on the rules of 2518393 (web-session proxies).
+projects, consumer-assistant wrappers, chat bots); and holdout583 on the rules of 2518393 (web-session proxies);
+and holdout584 on the rules of 0fbadd1 (role-play reverse proxies).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
