@@ -1949,9 +1949,9 @@ _TAG_LIST: Final = (
     _tag("rate_limit",
          # a chat service's throttle on a user's pace (HuggingChat: "You are sending too many messages. Try again
          # later.": https://huggingface.co/spaces/huggingchat/chat-ui/discussions/480, also inside a wrapper's "Failed
-         # to parse response: {...}": https://github.com/Soulter/hugging-chat-api/issues/275; ChatGPT's web backend:
-         # "You have sent too many messages to the model. Please try again later."); all five corpus texts rate_limit
-         "sending too many messages", "sent too many messages",
+         # to parse response: {...}": https://github.com/Soulter/hugging-chat-api/issues/275), as ChatGPT's "sent too
+         # many messages" below; all five corpus texts of both rate_limit
+         "sending too many messages",
          # Cloudflare's own rate-limit refusal by code ("error code: 1015", with its 429 or as a client printed it
          # without one: https://github.com/realcoloride/node_characterai/issues/94,
          # https://github.com/lobehub/lobehub/issues/2795)
@@ -2079,7 +2079,7 @@ _TAG_LIST: Final = (
     # a key's environment variable named as unset or required is read by ``with_derived`` (``_KEY_UNSET``).
     # A key said not found, before any model word around it does (a search agent's log: "Error loading Groq models:
     # Error: OpenAI or Azure OpenAI API key not found": https://github.com/ItzCrazyKns/Vane/issues/224; Gemini's 400
-    # "API Key not found. Please pass a valid API key.").
+    # "API Key not found. Please pass a valid API key."): read here only, not among the bad-key phrases too.
     _tag("key_unset", "please set an auth method", "api key not found"),
     _tag("bad_key",
          # the login behind a consumer assistant's web API, rejected or gone: Bing's result value "UnauthorizedRequest"
@@ -2230,7 +2230,7 @@ _TAG_LIST: Final = (
          "token not match group",
          # Portkey's gateway refusing the virtual keys a request names ("Following keys are not valid: openai-prod")
          "following keys are not valid",
-         "api key not valid", "api_key_invalid", "no auth credentials found", "api key not found",
+         "api key not valid", "api_key_invalid", "no auth credentials found",
          "invalid proxy server token", "invalid authentication credentials",
          "security token included in the request is invalid", "no such organization",
          # AWS's wording for any token it refuses ("The bearer token included in the request is invalid": Kiro).
