@@ -1212,6 +1212,15 @@ _TAG_LIST: Final = (
          # banned), 1020 (a firewall rule), 1009 (the country), and a relay's report of its challenge page
          # ("[kind=cloudflare_challenge, ...]")
          ("only allows", "clients"), "error code 1010", "error code 1020", "error code 1009", "cloudflare_challenge",
+         # ... and its 1020 page as a client printed its HTML ("Access denied ... The site owner may have set
+         # restrictions that prevent you from accessing the site.": https://github.com/acheong08/ChatGPTProxy/issues/55,
+         # https://github.com/realcoloride/node_characterai/issues/16; both corpus texts provider_policy_blocked)
+         "site owner may have set restrictions",
+         # the retired public ChatGPT proxy's answer to every request of the clients built on it ("ChatGPT error 429:
+         # {"detail":"It is recommended to upgrade to the latest PandoraNext: ..."}":
+         # https://github.com/aandrew-me/tgpt/issues/170): the endpoint no longer serves them, whatever the key (all
+         # five corpus texts, from four projects, are provider_policy_blocked)
+         "recommended to upgrade to the latest pandoranext",
          # a service not offered where the caller is (a proxy: "your country may not be supported yet"; Zed's cloud:
          # "Access to Anthropic models is not available from this data center (HKG)"), a verification the account must
          # pass first (Claude Code: "Identity verification is required to continue"), Vertex's data-sharing consent
@@ -1332,11 +1341,6 @@ _TAG_LIST: Final = (
          # Qwen OAuth's free daily allowance spent ("429 Free allocated quota exceeded.": https://github.com/QwenLM/
          # qwen-code/issues/1742), not DashScope's per-minute allocation ("Allocated quota exceeded", a throttle)
          "free allocated quota exceeded",
-         # Google's ErrorInfo reason for an allowance spent, as a wrapper prints it alone (a review harness over Gemini
-         # CLI: "Summary: reason: 'QUOTA_EXHAUSTED'", no reset named:
-         # https://github.com/RyderFreeman4Logos/cli-sub-agent/issues/2235); a per-minute window beside it is read as a
-         # throttle first (quota_per_minute_window)
-         "quota_exhausted",
          # OpenCode Zen's free tier spent ("Free usage exceeded, subscribe to Go":
          # https://github.com/anomalyco/opencode/issues/42128; "Free usage exceeded, add credits":
          # packages/opencode/src/session/retry.ts)
@@ -1567,7 +1571,12 @@ _TAG_LIST: Final = (
     _tag("quota_per_minute", ("exceeded your current quota", "per minute")),
     # ... and a quota code printed as one CamelCase word (Warp's Agent Mode: "Request failed with error: QuotaLimit",
     # its plan's AI credits spent: https://github.com/warpdotdev/warp/issues/6936)
-    _tag("quota_word", "quota", "quotas", "limit exceeded", "配额", "quotalimit"),
+    # Google's ErrorInfo reason for an allowance spent ("reason": "QUOTA_EXHAUSTED") is a quota word too: its reset
+    # decides, as for any quota (a relay's "Your quota will reset after 2h37m22s" beside it: a rate limit,
+    # https://github.com/lbjlaq/Antigravity-Manager/issues/541; "quotaResetDelay": "16h..." or none at all, as a review
+    # harness prints it alone, "Summary: reason: 'QUOTA_EXHAUSTED'": billing,
+    # https://github.com/RyderFreeman4Logos/cli-sub-agent/issues/2235)
+    _tag("quota_word", "quota", "quotas", "limit exceeded", "配额", "quotalimit", "quota_exhausted"),
     # The caller's own quota said to be spent (Cursor: "Our servers are currently overloaded for non-pro users, and
     # you've used your free quota": https://github.com/yuaotian/go-cursor-help/issues/494): what this caller meets.
     _tag("quota_spent", ("used your", "quota"), ("used up your", "quota"), ("exhausted your", "quota")),
@@ -2243,6 +2252,11 @@ _TAG_LIST: Final = (
          "invalid auth_key", "invalid auth key",
          # This credential cannot sign in: its OAuth refresh failed, or its restrictions exclude the caller.
          "failed to refresh token", "token refresh failed", "could not be refreshed",
+         # ... in the words of the OAuth server that refused it (Kiro's {"message":"Invalid refresh token provided"}
+         # under a 400: https://github.com/caidaoli/kiro2api/issues/4; Qwen's "Invalid refresh token or client_id") and
+         # of Chinese relays ("刷新token失败", "token刷新失败": refreshing the token failed,
+         # https://github.com/zhalice2011/ki2api/issues/3)
+         "invalid refresh token", "刷新token失败", "token刷新失败",
          "requests from referer", ("client application", "are blocked"), "has an ip address restriction",
          "is only authorized for use with",
          # AWS SigV4: the request was signed with a wrong secret, region or clock (botocore, the AWS SDKs, and
@@ -3019,6 +3033,9 @@ _TAG_LIST: Final = (
          # https://github.com/mudler/LocalAI/issues/320); Open WebUI's toast for an endpoint it could not reach
          # ("OpenAI: Network Problem": https://github.com/open-webui/pipelines/issues/55)
          "empty reply from server", "network problem",
+         # Puppeteer's headless browser gone while a web-session client drove it to the provider's page ("Navigation
+         # failed because browser has disconnected!": https://github.com/ikechan8370/chatgpt-plugin/issues/76)
+         "browser has disconnected",
          # Envoy's reset of the upstream before any answer ("upstream_reset_before_response_started{remote_reset}":
          # https://github.com/envoyproxy/ai-gateway/issues/1615); Firefox's TLS stream closed (PR_END_OF_FILE_ERROR, as
          # a Zotero plugin printed it: https://github.com/MuiseDestiny/zotero-gpt/issues/232)

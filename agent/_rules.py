@@ -788,7 +788,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # error"): the call ran out of time (``deadline_expired``).
     rule("deadline_expired", R.timeout, statuses=(500, 503, 504, None), tags=("deadline_expired",)),
     # Provider capacity beats a generic throttle or quota code: back off on the same key.
-    rule("overloaded_code", R.overloaded, codes=(
+    # Not when the text says this caller's own quota is spent (a relay's overloaded_error around Google's "You have
+    # exhausted your capacity on this model. Your quota will reset after 2h37m22s.":
+    # https://github.com/lbjlaq/Antigravity-Manager/issues/541; 12 of the corpus's 14 texts of those words are
+    # rate_limit, the other billing): the quota and its reset decide below.
+    rule("overloaded_code", R.overloaded, unless=("quota_spent",), codes=(
         # Baidu Qianfan's error 4, "Open api request limit reached": its table files it under the service's own errors
         # (the cluster over its limit; request again: https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh)
         "baidu:4",
@@ -1336,6 +1340,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # cap of ``INPUT_TEXT_CAP`` or more bounds a text, not a name or an id, so shortening the input is the fix.
     rule("input_over_max_length", R.context_overflow, statuses=(400, 413, 422, None), tags=("input_max_length",),
          test=over_input_text_cap),
+    # A 400 (or a type that names one) that names no defect and says to try again later ("Error getting a new
+    # session, please try again later": FreeGPT35's answer when it could not open an upstream session,
+    # https://github.com/missuo/FreeGPT35/issues/67): the server says the same request will pass, so it is retried
+    # rather than failed as malformed; no corpus text with those words under a bare 4xx is a request defect.
+    rule("try_later_as_400", R.transient, statuses=(400, 422), tags=("try_later",), unless=("request_defect",)),
     rule("status_4xx", R.format_error, statuses=CLIENT),
     # 501 Not Implemented: the server does not do this (llama.cpp: "This server does not support embeddings. Start it
     # with `--embeddings`"; Ollama: "this model does not support embeddings"): no retry changes that, another model or
@@ -1398,7 +1407,12 @@ RULES: Final[tuple[Rule, ...]] = (
         # Dart's FormatException from a client decoding the answer, whatever its words ("Unexpected character
         # <!doctype html>": https://github.com/Chevey339/kelivo/issues/837; "Unexpected extension byte":
         # https://github.com/agilord/aws_client/issues/431); eight of the corpus's nine are malformed_response
-        "formatexception")),
+        "formatexception",
+        # .NET's NullReferenceException from a client reading a field the answer lacked (the OpenAI .NET SDK's
+        # get_Refusal() on an error body OpenRouter sent with a 200: https://github.com/OpenRouterTeam/
+        # openrouter-examples/issues/14; a desktop pet's talk box on a ChatGLM server's reply without usage:
+        # https://github.com/LorisYounger/VPet/issues/79); both corpus texts malformed_response
+        "nullreferenceexception")),
     rule("class_bad_request", R.format_error, statuses=NONE, codes=(
         "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument",
         # Tencent Cloud's common codes for a parameter it refuses, as its SDK prints them with no status

@@ -8181,3 +8181,92 @@ def test_wave_93_an_organisations_spend_limits_in_the_plural_are_billing(
     until a date: billing, as "spend limit" in the singular already was (ten of the corpus's eleven texts; before:
     format_error by the invalid_request_error type)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/caidaoli/kiro2api/issues/4 (Kiro's OAuth server refusing a refresh token, under a 400)
+    ("Error", "刷新token失败: 状态码 400, 响应: {\"message\":\"Invalid refresh token provided\"}", 400, R.auth),
+    # https://github.com/zhalice2011/ki2api/issues/3 (httpx's line for the same refusal, the relay's Chinese words)
+    ("Error", "ERROR:__main__:token刷新失败: Client error '400 Bad Request' for url 'https://prod.us-east-1.auth."
+     "desktop.kiro.dev/refreshToken'\nki2api-1  | For more information check: https://developer.mozilla.org/en-US/"
+     "docs/Web/HTTP/Status/400", 400, R.auth),
+    # near miss: another invalid_request_error stays the request's (https://github.com/prism-php/prism/issues/659)
+    ("Error", "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"messages.3.content.3."
+     "tool_use.input: Input should be a valid dictionary\"},\"request_id\":\"req_011CU4MZ57EjTdoNJcg7PXx6\"}", None,
+     R.format_error),
+])
+def test_wave_94_a_refresh_token_the_oauth_server_refuses_is_the_credentials(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """A refresh token its OAuth server calls invalid, and a relay's "token refresh failed" in Chinese word orders, are
+    the credential's (all corpus texts of "invalid refresh token" are auth; before: format_error by the 400)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/realcoloride/node_characterai/issues/16 (Cloudflare's 1020 page, printed with no status)
+    ("Error", "<div class=\"cf-error-title\">\n   <h1>Access denied</h1>\n   <span class=\"cf-code-label\">Error code "
+     "<span>1020</span></span>\n</div>\n<div class=\"cf-error-description\">\n   <p>You do not have access to beta."
+     "character.ai.</p><p>The site owner may have set restrictions that prevent you from accessing the site.</p>\n"
+     "</div>", None, R.provider_policy_blocked),
+    # https://github.com/aandrew-me/tgpt/issues/170 (the retired public ChatGPT proxy, under a 429)
+    ("Error", "ChatGPT error 429: {\"detail\":\"It is recommended to upgrade to the latest PandoraNext: https://"
+     "github.com/pandora-next/deploy\"}", 429, R.provider_policy_blocked),
+    # near miss: ChatGPT's own hourly cap in a web-session bot stays a rate limit
+    # (https://github.com/altryne/chatGPT-telegram-bot/issues/42)
+    ("Error", "Too many requests in 1 hour. Try again later.", None, R.rate_limit),
+    # https://github.com/ikechan8370/chatgpt-plugin/issues/76 (Puppeteer's browser gone mid-navigation)
+    ("Error", "与OpenAI通信异常\uff0c请稍后重试\uff1aError: Navigation failed because browser has disconnected!", None,
+     R.timeout),
+    # https://github.com/missuo/FreeGPT35/issues/67 (a 400 by its type that says to try again later)
+    ("Error", "{\"status\":false,\"error\":{\"message\":\"Error getting a new session, please try again later, if the "
+     "issue persists, please open an issue on the GitHub repository.\",\"type\":\"invalid_request_error\"}}", None,
+     R.transient),
+    # near miss: "try again later" beside a named request defect stays the request's
+    # (https://github.com/chatboxai/chatbox/blob/main/src/shared/models/errors.ts)
+    ("ChatboxAIAPIError", "Invalid request parameters detected. Please try again later. Persistent failures may "
+     "indicate an outdated software version. Consider upgrading to access the latest performance improvements and "
+     "features.", None, R.format_error),
+    # https://github.com/OpenRouterTeam/openrouter-examples/issues/14 (.NET reading a field the answer lacked)
+    ("System.NullReferenceException", "Object reference not set to an instance of an object.", None,
+     R.malformed_response),
+])
+def test_wave_94_web_session_proxies_and_their_clients(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 94's fits on web-session proxies and their clients: Cloudflare's 1020 page (before: auth) and the retired
+    PandoraNext proxy's pointer (before: rate_limit by the 429) are blocks of the endpoint; Puppeteer's disconnected
+    browser a transport fault (before: unknown); a type-named 400 that says to try again later is retried (before:
+    format_error); .NET's NullReferenceException an answer the client could not read (before: unknown)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+def test_wave_94_a_spent_quota_with_a_reset_within_hours_is_a_rate_limit() -> None:
+    """Google's QUOTA_EXHAUSTED with "Your quota will reset after 2h37m22s", inside a relay's overloaded_error envelope
+    (https://github.com/lbjlaq/Antigravity-Manager/issues/541), is this account's throttle: cool the key and rotate
+    (before: overloaded by the envelope's type, and billing by the reason alone). The same reason with a reset 16 hours
+    away, or with none, stays billing; the envelope around Google's generic "Resource has been exhausted" stays load."""
+    inner = ("{\n  \"error\": {\n    \"code\": 429,\n    \"message\": \"You have exhausted your capacity on this "
+             "model. Your quota will reset after 2h37m22s.\",\n    \"status\": \"RESOURCE_EXHAUSTED\",\n"
+             "    \"details\": [\n"
+             "      {\n        \"@type\": \"type.googleapis.com/google.rpc.ErrorInfo\",\n        \"reason\": "
+             "\"QUOTA_EXHAUSTED\",\n        \"domain\": \"cloudcode-pa.googleapis.com\",\n        \"metadata\": {\n"
+             "          \"quotaResetDelay\": \"2h37m22.776060443s\",\n          \"quotaResetTimeStamp\": "
+             "\"2026-01-11T09:42:18Z\",\n          \"uiMessage\": \"true\",\n          \"model\": "
+             "\"claude-sonnet-4-5-thinking\"\n        }\n      },\n      {\n        \"@type\": "
+             "\"type.googleapis.com/google.rpc.RetryInfo\",\n        \"retryDelay\": \"9442.776060443s\"\n      }\n"
+             "    ]\n  }\n}\n")
+    body = {"error": {"message": f"All 1 attempts failed. Last error: HTTP 429: {inner}", "type": "overloaded_error"},
+            "type": "error"}
+    assert classify_api_error(exception_from_http("anthropic", 429, body, {}), word_model=NO_MODEL).reason \
+        is R.rate_limit
+    # near misses: https://github.com/RyderFreeman4Logos/cli-sub-agent/issues/871 and /issues/2235
+    assert _rules_alone("Error", "cause: {\n  code: 429,\n  message: 'You have exhausted your capacity on this model. "
+                        "Your quota will reset after 16h8m32s.',\n  reason: 'QUOTA_EXHAUSTED'\n}", 429) is R.billing
+    assert _rules_alone("Error", "Session: 01KV498TFPRY3YW8WXWW9DM0NP\nStatus: failure\nExit code: 1\nTool: gemini-cli"
+                        "\nElapsed: 9s\nReview verdict: UNAVAILABLE\nSummary: reason: 'QUOTA_EXHAUSTED'") is R.billing
+    # https://github.com/lbjlaq/Antigravity-Manager/issues/435
+    generic = {"error": {"message": "All 3 attempts failed. Last error: HTTP 429: {\n  \"error\": {\n    \"code\": "
+                                    "429,\n    \"message\": \"Resource has been exhausted (e.g. check quota).\",\n    "
+                                    "\"status\": \"RESOURCE_EXHAUSTED\"\n  }\n}\n", "type": "overloaded_error"},
+               "type": "error"}
+    assert classify_api_error(exception_from_http("anthropic", 429, generic, {}), word_model=NO_MODEL).reason \
+        is R.overloaded
