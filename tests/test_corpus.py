@@ -1096,6 +1096,14 @@ HOLDOUT583 = "holdout583.jsonl"
 # Wave 93, the thirty-second session, committed blind at 0fbadd1 and measured on its rules: role-play
 # reverse proxies and the upstream bodies they relay (the session's last look-ups).
 HOLDOUT584 = "holdout584.jsonl"
+# Wave 94, the thirty-third session, committed blind at 4a3ed23 and measured on its rules: game and manga
+# translators, CLI-to-API relays, web-session proxies, QQ bot plugins, AI companions, knowledge-base platforms.
+HOLDOUT585 = "holdout585.jsonl"
+HOLDOUT586 = "holdout586.jsonl"
+HOLDOUT587 = "holdout587.jsonl"
+HOLDOUT588 = "holdout588.jsonl"
+HOLDOUT589 = "holdout589.jsonl"
+HOLDOUT590 = "holdout590.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1206,6 +1214,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT580, HOLDOUT581, HOLDOUT582,
         HOLDOUT583,
         HOLDOUT584,
+        HOLDOUT585, HOLDOUT586, HOLDOUT587, HOLDOUT588,
+        HOLDOUT589, HOLDOUT590,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -2102,6 +2112,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT582, 23, 24),  # representative: ChatGPT bots of 2023-2024 on chat platforms; 22 unseen
     (HOLDOUT583, 28, 35),  # representative: ChatGPT access-token proxies, Claude.ai and Kimi/GLM web relays; 24 unseen
     (HOLDOUT584, 6, 7),  # representative: role-play reverse proxies and the bodies they relay; 5 unseen
+    (HOLDOUT585, 23, 28),  # representative: game, visual-novel and manga translation tools; 22 unseen
+    (HOLDOUT586, 27, 30),  # representative: free-tier CLI-to-API relays: Kiro, Gemini CLI, Antigravity, Qwen; 24 unseen
+    (HOLDOUT587, 25, 30),  # representative: ChatGPT and Claude web-session reverse proxies; 22 unseen
+    (HOLDOUT588, 15, 20),  # representative: LLM plugins of QQ and Chinese chat-bot frameworks; 14 unseen
+    (HOLDOUT589, 13, 16),  # representative: AI companions, virtual streamers and desktop pets; 13 unseen
+    (HOLDOUT590, 26, 26),  # representative: Chinese knowledge-base and RAG platforms; 26 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
