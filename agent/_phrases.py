@@ -1326,6 +1326,11 @@ _TAG_LIST: Final = (
          # again. Service is unavailable in this region.")
          "service is unavailable in this region", "service is unavailable in your region"),
     _tag("billing",
+         # Cursor's wall on free trials per machine ("Too many free trial accounts used on this machine. Please upgrade
+         # to pro.": https://github.com/kingparks/cursor-vip/issues/568; all four corpus texts billing) and its spent
+         # free model allowance ("You've used up your 50 free claude-3.5-sonnet requests ... by subscribing to Pro":
+         # https://github.com/yuaotian/go-cursor-help/issues/146; every corpus text that says "used up" is billing)
+         "too many free trial accounts", ("used up your", "free"),
          # Kiro's cap on paid usage past the plan's credits ("You've reached your overage limit.":
          # https://github.com/kirodotdev/Kiro/issues/8128): a spend cap with no reset; every corpus text naming overages
          # is billing
@@ -2368,6 +2373,10 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # KoboldCpp's refusal of a body it could not read ({"detail":{"msg":"Error parsing input","type":"bad input"}},
+         # with a 500 or as Subtitle Edit prints it with none: https://github.com/SubtitleEdit/subtitleedit/issues/9592;
+         # all three corpus texts format_error)
+         "error parsing input",
          # Chrome's built-in Prompt API refusing to emit text in a language its model was not tested on
          # ("NotSupportedError: The model attempted to output text in an untested language, and was prevented from
          # doing so.": https://github.com/webmachinelearning/prompt-api/issues/46; all three corpus texts format_error):
@@ -2721,6 +2730,10 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # Warp's block of an account from its AI features (a 403 "Your account has been blocked from using AI features.
+         # If you think this is in error, please contact appeals@warp.dev.", later with an upgrade link:
+         # https://github.com/warpdotdev/warp/issues/7000): an appeal, not another request, lifts it
+         "blocked from using ai features",
          # Cursor's block of an account it flagged for abuse ("Your request has been blocked as our system has detected
          # suspicious activity from your account.": https://github.com/yeongpin/cursor-free-vip/issues/959; all three
          # corpus texts naming the account are auth_permanent): this login is done; the sentence without "from your
@@ -4002,6 +4015,10 @@ _TAG_LIST: Final = (
     # call ran out of time, which the status's own reading (load, a server fault) does not say.
     _tag("deadline_expired", "deadline expired before operation could complete"),
     _tag("server_fault",
+         # TRAE CN's failure of a request on its side ("请求失败" then "请尝试新建任务或者重启 TRAE (2001)": the request
+         # failed, start a new task or restart TRAE; the wave of reports staff fixed server-side the same day:
+         # https://github.com/Trae-AI/TRAE/issues/2172; both corpus texts server_error)
+         "请尝试新建任务或者重启",
          # a Go service's recovered panic, logged before its 500 ("[Recovery] ... panic recovered: runtime error: index
          # out of range [0] with length 0": https://github.com/linweiyuan/go-chatgpt-api/issues/79): the server's bug
          "panic recovered",

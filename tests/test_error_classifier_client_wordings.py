@@ -8270,3 +8270,42 @@ def test_wave_94_a_spent_quota_with_a_reset_within_hours_is_a_rate_limit() -> No
                "type": "error"}
     assert classify_api_error(exception_from_http("anthropic", 429, generic, {}), word_model=NO_MODEL).reason \
         is R.overloaded
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/kingparks/cursor-vip/issues/568 (Cursor's wall on free trials per machine)
+    ("Error", "Too many free trial accounts used on this machine. Please upgrade to pro. We have this limit in place "
+     "to prevent abuse. Please let us know if you believe this is a mistake.\n(Request ID: "
+     "3cd7b9cf-b257-4c78-9b8f-71f392bd20ae)", None, R.billing),
+    # https://github.com/yuaotian/go-cursor-help/issues/146 (the free model allowance spent, typed from a screenshot)
+    ("Error", "ERROR\nYou've used up your 50 free claude-3.5-sonnet requests.\nYou can continue using "
+     "claude-3.5-sonnet by subscribing to Proor entering your\nOpenAl key in settings.", None, R.billing),
+    # near miss: a free-trial abuse suspension stays the account's end
+    # (https://github.com/vber/free-augmentcode/issues/11)
+    ("Error", "Your account fdffw83@gmail.com has been suspended because we believe you may be using multiple free "
+     "trials. Please contact support [here](https://docs.augmentcode.com/troubleshooting/support) for more "
+     "information.", None, R.auth_permanent),
+    # https://github.com/warpdotdev/warp/issues/7000 (Warp's 403 block of an account's AI features)
+    ("Error", "I'm sorry, I couldn't complete that request.\n\nRequest failed with error: ErrorStatus(403, "
+     "\"{\\\"error\\\":\\\"Your account has been blocked from using AI features. If you think this is in error, please "
+     "contact appeals@warp.dev.\\\"}\")", 403, R.auth_permanent),
+    # https://github.com/SubtitleEdit/subtitleedit/issues/9592 (KoboldCpp's body it could not read, no status)
+    ("Error", "Koboldcpp requires a web server running locally!{\"detail\":{\"msg\":\"Error parsing input\",\"type\":"
+     "\"bad input\"}}", None, R.format_error),
+    # near miss: KoboldCpp not reached at all stays a transport fault
+    # (https://github.com/Zuntan03/EasyNovelAssistant/issues/11)
+    ("Error", "[例外] KoboldCpp.generate(): HTTPConnectionPool(host='localhost', port=5001): Max retries exceeded with "
+     "url: /api/v1/generate (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at "
+     "0x000001DD73B43E20>: Failed to establish a new connection: [WinError 10061] 対象のコンピューターによって拒否"
+     "されたため、接続できませんでした。'))", None, R.timeout),
+    # https://github.com/Trae-AI/TRAE/issues/2172 (TRAE CN's request failed on its side)
+    ("Error", "请求失败\uff0c请尝试新建任务或者重启 TRAE。 (2001)", None, R.server_error),
+])
+def test_wave_95_ai_ide_plan_walls_account_blocks_and_local_servers(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 95's fits: Cursor's free-trial wall and spent free allowance are billing (before: rate_limit and unknown
+    by the word model); Warp's block of an account's AI features is the account's end (before: auth by the 403);
+    KoboldCpp's "Error parsing input" is the request's (before: server_error by the word model); TRAE CN's failed
+    request the server's (before: unknown). A free-trial abuse suspension and a refused connection stay what they
+    were."""
+    assert _rules_alone(type_name, text, status) is expect
