@@ -1104,6 +1104,14 @@ HOLDOUT587 = "holdout587.jsonl"
 HOLDOUT588 = "holdout588.jsonl"
 HOLDOUT589 = "holdout589.jsonl"
 HOLDOUT590 = "holdout590.jsonl"
+# Wave 95, the thirty-third session, committed blind at 1041fa0 and measured on its rules: video pipelines,
+# early autonomous agents, document chat, AI IDE account tools, academic tools, education apps.
+HOLDOUT591 = "holdout591.jsonl"
+HOLDOUT592 = "holdout592.jsonl"
+HOLDOUT593 = "holdout593.jsonl"
+HOLDOUT594 = "holdout594.jsonl"
+HOLDOUT595 = "holdout595.jsonl"
+HOLDOUT596 = "holdout596.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1216,6 +1224,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT584,
         HOLDOUT585, HOLDOUT586, HOLDOUT587, HOLDOUT588,
         HOLDOUT589, HOLDOUT590,
+        HOLDOUT591, HOLDOUT592, HOLDOUT593, HOLDOUT594,
+        HOLDOUT595, HOLDOUT596,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -2118,6 +2128,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT588, 15, 20),  # representative: LLM plugins of QQ and Chinese chat-bot frameworks; 14 unseen
     (HOLDOUT589, 13, 16),  # representative: AI companions, virtual streamers and desktop pets; 13 unseen
     (HOLDOUT590, 26, 26),  # representative: Chinese knowledge-base and RAG platforms; 26 unseen
+    (HOLDOUT591, 20, 25),  # representative: video, dubbing and subtitle pipelines; 19 unseen
+    (HOLDOUT592, 18, 21),  # representative: the early autonomous agents: AutoGPT, AgentGPT, SuperAGI; 18 unseen
+    (HOLDOUT593, 20, 20),  # representative: private document chat and local RAG apps; 20 unseen
+    (HOLDOUT594, 28, 30),  # representative: AI IDE account tools and IDE-to-API relays: Cursor, Warp, Trae; 21 unseen
+    (HOLDOUT595, 28, 29),  # representative: academic tools: gpt_academic, ChatPaper, pdf2zh, Zotero add-ons; 28 unseen
+    (HOLDOUT596, 8, 9),  # representative: education and language-learning apps; 8 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
