@@ -1713,7 +1713,6 @@ _TAG_LIST: Final = (
          "server_is_overloaded", "loading model", "model is loading", "temporarily overloaded",
          "experiencing high traffic", "负载已饱和", "服务器繁忙", "serviceunavailableexception", "server busy",
          "no slots available", "provider is temporarily unavailable", "provider is currently unavailable",
-         "are cooling down",
          # MiniMax's 529 in its own words ("High traffic detected. For a more stable experience, upgrade to our Plus
          # plan": https://github.com/openclaw/openclaw/issues/69642): the service's load, not this key's plan
          "high traffic detected",
@@ -1947,6 +1946,10 @@ _TAG_LIST: Final = (
          "upstream rate limit", ("provider returned error", "rate-limited"), ("provider returned error", "rate limit"),
          ("error from provider", "rate limit"), ("error from provider", "too many requests"),
          ("upstream request failed", "rate limit")),
+    # A relay whose pooled upstream credentials for the model are all cooling down ("429 All credentials for model gpt-5
+    # are cooling down via provider codex": CLIProxyAPI, OmniRoute): its upstream keys' throttle, which the caller's own
+    # key to the relay neither causes nor lifts (``relay_pool_cooling``).
+    _tag("pool_cooling", "are cooling down"),
     # A throttle's code spelled in a text ("type: rate_limit_error", a JSON body printed whole): read as a code is, not
     # as the provider's words (a printed {"type":"rate_limit_error","message":"The engine is currently overloaded"}
     # must read as the same answer received as HTTP does, where the type is a code and the message the words).

@@ -818,6 +818,14 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
          unless=("rate_limit", "exhausted", "usage_limit", "billing", "quota_word", "upstream_unreachable",
                  "server_fault")),
+    # A relay's pooled upstream credentials all cooling down (the ``pool_cooling`` tag), with a short reset or none:
+    # the relay's keys are throttled, so wait on this endpoint or fall back; rotating the caller's key to the same relay
+    # does not help (scope endpoint, as ``aggregator_upstream_limit``). Five of the corpus's six such texts are
+    # rate_limit (https://github.com/router-for-me/CLIProxyAPI/issues/2428; before: overloaded by these words, which
+    # the sixth keeps as its label: https://github.com/router-for-me/CLIProxyAPI/issues/4732). A reset hours or days
+    # away is the pool's quota, read as billing below (``limit_resets_late``).
+    rule("relay_pool_cooling", R.rate_limit, statuses=(429, None), tags=("pool_cooling",), scope=Scope.endpoint,
+         test=lambda f: not resets_late(f)),
     AGGREGATOR_UPSTREAM_LIMIT,
     # Quotas: a zero allowance, or a limit that resets in hours or days, is billing.
     rule("zero_allowance", R.billing, statuses=LIMITED, tags=("zero_allowance",)),
@@ -1052,6 +1060,9 @@ RULES: Final[tuple[Rule, ...]] = (
          tags=("context_overflow",), unless=("output_truncated",)),
     rule("negative_max_tokens", R.context_overflow, statuses=(400, 422, None), test=negative_max_tokens),
     rule("status_413", R.payload_too_large, statuses=(413,)),
+    # 414 URI Too Long: the request's own size again, in its address (an answer engine that puts the query in the URL:
+    # https://github.com/YassKhazzan/openperplex_backend_os/issues/13): a smaller request passes, the same one never.
+    rule("status_414", R.payload_too_large, statuses=(414,)),
     rule("payload_too_large_phrase", R.payload_too_large, statuses=REQUEST, tags=("payload_too_large",)),
     # ... under a 500 too, when the server's own code says the input was bad (koboldcpp's bad_input)
     rule("payload_too_large_as_5xx", R.payload_too_large, statuses=(500,), codes=("bad_input",),

@@ -8309,3 +8309,30 @@ def test_wave_95_ai_ide_plan_walls_account_blocks_and_local_servers(
     request the server's (before: unknown). A free-trial abuse suspension and a refused connection stay what they
     were."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+def test_wave_96_a_relays_pool_of_upstream_credentials_cooling_down_is_its_throttle() -> None:
+    """A relay whose pooled upstream credentials are all cooling down (CLIProxyAPI's model_cooldown) is a throttle on
+    that endpoint: rate_limit, scoped to the endpoint so the caller's own key to the relay is not rotated (before:
+    overloaded by the words); with a reset days away it stays billing."""
+    # https://github.com/router-for-me/CLIProxyAPI/issues/4327
+    short = {"error": {"code": "model_cooldown", "message": "All credentials for model gpt-5.6-sol are cooling down "
+                       "via provider codex", "model": "gpt-5.6-sol", "provider": "codex", "reset_seconds": 10,
+                       "reset_time": "10s"}}
+    verdict = classify_api_error(exception_from_http("openai", 429, short, {}), word_model=NO_MODEL)
+    assert (verdict.reason, verdict.scope) == (R.rate_limit, Scope.endpoint)
+    # https://github.com/earendil-works/pi/issues/2985 (the same words printed by a client, with the 429)
+    said = classify_api_error(exception_from_message(
+        "Error", "Error: 429 All credentials for model gpt-5 are cooling down via provider codex", status=429),
+        word_model=NO_MODEL)
+    assert (said.reason, said.scope) == (R.rate_limit, Scope.endpoint)
+    # near miss: https://github.com/router-for-me/CLIProxyAPI/issues/1655 (a reset 127 hours away)
+    late = {"error": {"code": "model_cooldown", "message": "All credentials for model claude-sonnet-4-6 are cooling "
+                      "down", "model": "claude-sonnet-4-6", "reset_seconds": 459202, "reset_time": "127h33m21s"}}
+    assert classify_api_error(exception_from_http("openai", 429, late, {}), word_model=NO_MODEL).reason is R.billing
+
+
+def test_wave_96_a_uri_too_long_is_the_requests_size() -> None:
+    """414 URI Too Long is the request's size in its address (an answer engine that puts the query in the URL:
+    https://github.com/YassKhazzan/openperplex_backend_os/issues/13): payload_too_large (before: format_error)."""
+    assert _rules_alone("Error", "414 URI Too Long", 414) is R.payload_too_large
