@@ -1251,6 +1251,9 @@ _TAG_LIST: Final = (
          # "Solve challenge and pass cookies": /issues/1046), DuckDuckGo AI Chat's ERR_CHALLENGE under its 418
          # (/issues/2813); another key meets the same check
          "solve captcha", "cloudflare detected", "solve challenge", "err_challenge",
+         # ... and a proxy's word that ChatGPT now demands one (its Arkose check: {"error": "captcha required"},
+         # https://github.com/acheong08/ChatGPTProxy/issues/95); a captcha a login form failed stays the login's
+         "captcha required",
          # ChatGPT's web login behind OpenAI's Arkose bot check that a proxy could not pass ("Invalid arkose token (No
          # solver available or solver is invalid)": https://github.com/0x676e67/ninja/issues/518)
          "invalid arkose token",

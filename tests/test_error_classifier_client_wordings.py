@@ -8336,3 +8336,15 @@ def test_wave_96_a_uri_too_long_is_the_requests_size() -> None:
     """414 URI Too Long is the request's size in its address (an answer engine that puts the query in the URL:
     https://github.com/YassKhazzan/openperplex_backend_os/issues/13): payload_too_large (before: format_error)."""
     assert _rules_alone("Error", "414 URI Too Long", 414) is R.payload_too_large
+
+
+def test_a_captcha_the_provider_requires_is_its_bot_check() -> None:
+    """A proxy's "captcha required" is the provider's bot check, as "solve CAPTCHA" is (before: unknown, the word
+    model's reading lost when it was recounted with wave 96); a relay's captcha token refused at a login step keeps
+    what the rules read (format_error by its 400, labelled auth: a known miss)."""
+    # https://github.com/acheong08/ChatGPTProxy/issues/95 (a proxy's word that ChatGPT demands an Arkose captcha)
+    assert _rules_alone("Error", "{\n    \"error\": \"captcha required\"\n}") is R.provider_policy_blocked
+    # near miss: https://github.com/TriDefender/zcode-api/pull/38
+    login = {"error": {"type": "upstream_error", "message": "{\"code\":3007,\"msg\":\"captcha verify failed\"}"}}
+    assert classify_api_error(exception_from_http("openai", 400, login, {}), word_model=NO_MODEL).reason \
+        is R.format_error
