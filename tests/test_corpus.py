@@ -1112,6 +1112,14 @@ HOLDOUT593 = "holdout593.jsonl"
 HOLDOUT594 = "holdout594.jsonl"
 HOLDOUT595 = "holdout595.jsonl"
 HOLDOUT596 = "holdout596.jsonl"
+# Wave 96, the thirty-third session, committed blind at 517b20b and measured on its rules: fiction writers,
+# content generators, less-visited tool threads, Korean and Japanese threads, desktop automation, AI search.
+HOLDOUT597 = "holdout597.jsonl"
+HOLDOUT598 = "holdout598.jsonl"
+HOLDOUT599 = "holdout599.jsonl"
+HOLDOUT600 = "holdout600.jsonl"
+HOLDOUT601 = "holdout601.jsonl"
+HOLDOUT602 = "holdout602.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1226,6 +1234,8 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT589, HOLDOUT590,
         HOLDOUT591, HOLDOUT592, HOLDOUT593, HOLDOUT594,
         HOLDOUT595, HOLDOUT596,
+        HOLDOUT597, HOLDOUT598, HOLDOUT599, HOLDOUT600,
+        HOLDOUT601, HOLDOUT602,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -2134,6 +2144,12 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT594, 28, 30),  # representative: AI IDE account tools and IDE-to-API relays: Cursor, Warp, Trae; 21 unseen
     (HOLDOUT595, 28, 29),  # representative: academic tools: gpt_academic, ChatPaper, pdf2zh, Zotero add-ons; 28 unseen
     (HOLDOUT596, 8, 9),  # representative: education and language-learning apps; 8 unseen
+    (HOLDOUT597, 20, 24),  # representative: novel, fiction and long-form writing assistants; 19 unseen
+    (HOLDOUT598, 14, 17),  # representative: SEO, marketing and content generators; 14 unseen
+    (HOLDOUT599, 25, 30),  # representative: LLM tools' less-visited threads: Open WebUI, LibreChat, Dify; 23 unseen
+    (HOLDOUT600, 5, 8),  # representative: threads in Korean and Japanese; 5 unseen
+    (HOLDOUT601, 19, 21),  # representative: desktop automation and accessibility: NVDA, Shortcuts, Raycast; 19 unseen
+    (HOLDOUT602, 17, 24),  # representative: AI search engines and answer apps; 17 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
