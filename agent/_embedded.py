@@ -121,6 +121,8 @@ def _reason_follows(after: str, number: str) -> bool:
     Requests"), or any phrase of its class after a status that has none here ("529 Service Unavailable"). A standard
     status with another status's phrase is a count or an id: TGI's "Batch ID 408 not found in cache" (from
     https://github.com/huggingface/text-generation-inference/issues/2316) is a missing batch, not a 408."""
+    if after[:1] == "\t":  # a tab-separated status line ("429\tToo Many Requests": spacy-llm's REST error)
+        after = " " + after[1:]
     if not after.startswith(_REASONS):
         return False
     status = int(number)

@@ -1873,7 +1873,11 @@ _TAG_LIST: Final = (
          # '/chat/completions': No scheme supplied. Perhaps you meant https:///chat/completions?":
          # https://github.com/cheungchazz/WeChat-AIChatbot-WinOnly/issues/7; https://github.com/microsoft/UFO/issues/3):
          # no connection was tried
-         "no scheme supplied"),
+         "no scheme supplied",
+         # Java's URI parser on a configured address it cannot read ("java.lang.IllegalArgumentException: Illegal
+         # character in scheme name at index 4: POST https://dashscope.aliyuncs.com/...": a site URL saved with the
+         # method in front, https://github.com/TartaricAcid/TouhouLittleMaid/issues/844), before any request
+         "illegal character in scheme name"),
     # A browser that refused to let the page read an endpoint's answer, since the endpoint does not allow the page's
     # origin (Chromium's console: "Access to fetch at 'http://127.0.0.1:11434/api/tags' from origin
     # 'chrome-extension://...' has been blocked by CORS policy": https://github.com/andrewnguonly/Lumos/issues/145,
@@ -3055,6 +3059,11 @@ _TAG_LIST: Final = (
          # Puppeteer's headless browser gone while a web-session client drove it to the provider's page ("Navigation
          # failed because browser has disconnected!": https://github.com/ikechan8370/chatgpt-plugin/issues/76)
          "browser has disconnected",
+         # Godot's HTTPRequest giving up with no answer, as an editor add-on prints its result ("HTTP response: Result:
+         # 13, Response Code: 0": RESULT_TIMEOUT, the 14th value of HTTPRequest.Result,
+         # https://docs.rs/godot-core/0.1.1/godot_core/classes/http_request/struct.Result.html;
+         # https://github.com/FlamxGames/godot-ai-assistant-hub/issues/49)
+         "result 13 response code 0",
          # Envoy's reset of the upstream before any answer ("upstream_reset_before_response_started{remote_reset}":
          # https://github.com/envoyproxy/ai-gateway/issues/1615); Firefox's TLS stream closed (PR_END_OF_FILE_ERROR, as
          # a Zotero plugin printed it: https://github.com/MuiseDestiny/zotero-gpt/issues/232)

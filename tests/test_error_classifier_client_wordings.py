@@ -8348,3 +8348,26 @@ def test_a_captcha_the_provider_requires_is_its_bot_check() -> None:
     login = {"error": {"type": "upstream_error", "message": "{\"code\":3007,\"msg\":\"captcha verify failed\"}"}}
     assert classify_api_error(exception_from_http("openai", 400, login, {}), word_model=NO_MODEL).reason \
         is R.format_error
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/explosion/spacy-llm/issues/289 (a REST retry giving up, the status line tab-separated)
+    ("ConnectionError", "API could not be reached after 31.684 seconds in total and attempting to connect 5 times. "
+     "Check your network connection and the API's availability.\n429\tToo Many Requests", 429, R.rate_limit),
+    # https://github.com/TartaricAcid/TouhouLittleMaid/issues/844 (Java's URI parser on a URL saved with "POST " ahead)
+    ("java.util.concurrent.CompletionException", "java.lang.IllegalArgumentException: Illegal character in scheme "
+     "name at index 4: POST https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions", None, R.format_error),
+    # https://github.com/FlamxGames/godot-ai-assistant-hub/issues/49 (Godot's HTTPRequest RESULT_TIMEOUT)
+    ("Error", "HTTP response: Result: 13, Response Code: 0, Headers: [], Body: []", None, R.timeout),
+    # near miss: Godot's TLS handshake result stays a TLS transport fault
+    # (https://github.com/FlamxGames/godot-ai-assistant-hub/issues/47)
+    ("Error", "ERROR: modules/mbedtls/stream_peer_mbedtls.cpp:88 - TLS handshake error: -27648\n  ERROR: core/variant/"
+     "variant_utility.cpp:1098 - HTTP response: Result: 5, Response Code: 0, Headers: [], Body: []", None, R.timeout),
+])
+def test_wave_97_a_tab_separated_status_line_a_java_scheme_and_godots_timeout(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Wave 97's fits: a status line whose reason phrase follows a tab ("429<TAB>Too Many Requests") states its status
+    as one with a space does (before: a transport fault by the client's advice to check the network); Java's "Illegal
+    character in scheme name" is a base URL no request can be sent to (before: malformed_response by the word model);
+    Godot's HTTPRequest result 13 with no response is its timeout (before: unknown)."""
+    assert _rules_alone(type_name, text, status) is expect
