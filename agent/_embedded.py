@@ -190,6 +190,19 @@ _CODE_COLON_RE: Final = re.compile(r"\bcode:([A-Za-z][\w.]{2,80}) message:")
 # agentscope's "Unknown agent error: ReadTimeout: ..." (a class name ending in Error, Timeout or Exception).
 # An acronym may lead the name (OpenHands: "... Error type: APIConnectionError"). AstrBot says "error type" in Chinese
 # ("AstrBot 请求失败。错误类型: TimeoutError": https://github.com/AstrBotDevs/AstrBot/issues/360).
+# An AWS service exception named mid-chain, after the wrappers' own words ("failed while calling AI provider
+# amazonbedrock: ValidationException: max_tokens_to_sample: range: 1..1,000,000": k8sgpt's Go chain,
+# https://github.com/k8sgpt-ai/k8sgpt-operator/issues/537): Bedrock's error classes, whose names are their codes.
+_AWS_CLASS_RE: Final = re.compile(
+    r": ((?:Validation|Throttling|AccessDenied|ServiceUnavailable|ModelNotReady|ModelTimeout|ResourceNotFound"
+    r"|ServiceQuotaExceeded|ModelError|InternalServer|ModelStreamError)Exception)(?::|\b)")
+
+
+def _aws_classes(text: str) -> list[str]:
+    """The AWS service exceptions ``_AWS_CLASS_RE`` finds after a wrapper's words (most texts name none)."""
+    return _AWS_CLASS_RE.findall(text, 0, 600) if "Exception" in text else []
+
+
 _NAMED_CLASS_RE: Final = re.compile(
     r"(?:rror(?: type)?: |错误类型: ?)([A-Z][A-Za-z]\w{2,50}(?:Error|Timeout|Exception))\b")
 # A traceback's last line kept as a text ("ValidationException: The number of toolResult blocks...",
@@ -439,6 +452,7 @@ def embedded_codes(text: str) -> list[str]:
         found += _CODE_COLON_RE.findall(text, 0, 600)
     if "rror: " in text or "rror type: " in text or "错误类型" in text:
         found += _NAMED_CLASS_RE.findall(text, 0, 600)
+    found += _aws_classes(text)
     if (lead := _LEAD_CLASS_RE.match(text)) is not None:
         found.append(lead.group(1))
     if "[" in text or "=" in text:

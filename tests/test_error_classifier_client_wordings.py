@@ -8371,3 +8371,20 @@ def test_wave_97_a_tab_separated_status_line_a_java_scheme_and_godots_timeout(
     character in scheme name" is a base URL no request can be sent to (before: malformed_response by the word model);
     Godot's HTTPRequest result 13 with no response is its timeout (before: unknown)."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/k8sgpt-ai/k8sgpt-operator/issues/537 (Bedrock's class deep in a Go error chain)
+    ("Finished Reconciling k8sGPT with error: failed to call Analyze RPC: rpc error: code = Unknown desc = failed "
+     "while calling AI provider amazonbedrock: ValidationException: max_tokens_to_sample: range: 1..1,000,000",
+     R.format_error),
+    # another class after a wrapper's words keeps its own reading
+    # (https://github.com/aws-samples/well-architected-iac-analyzer/issues/25)
+    ("Error invoking Bedrock model: ThrottlingException: Too many tokens, please wait before trying again..",
+     R.rate_limit),
+])
+def test_an_aws_exception_named_deep_in_a_wrapper_chain_is_read_as_its_code(text: str, expect: FailoverReason) -> None:
+    """Bedrock's error classes named after the wrappers' own words in a Go chain ("...: amazonbedrock:
+    ValidationException: ...") are read as the codes they are (before: unknown, the word model's reading lost when it
+    was recounted with wave 97); a ThrottlingException named the same way stays a rate limit."""
+    assert _rules_alone("Error", text) is expect
