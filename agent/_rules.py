@@ -1402,7 +1402,10 @@ RULES: Final[tuple[Rule, ...]] = (
         "enginedeaderror", "asyncenginedeaderror")),  # vLLM: the engine died; every request fails until a restart
     rule("class_auth", R.auth, statuses=NONE, codes=(
         "authenticationerror", "permissiondeniederror", "permissiondenied", "unauthenticatederror")),
-    rule("class_model_not_found", R.model_not_found, statuses=NONE, codes=("notfounderror", "notfound")),
+    # ... and a runtime's own class for a model it does not hold (WebLLM's ModelNotFoundError: "Cannot find model
+    # record in appConfig for SmolLM-135M-Instruct-q4f16_1-MLC": https://github.com/holoviz/panel/issues/7957)
+    rule("class_model_not_found", R.model_not_found, statuses=NONE,
+         codes=("notfounderror", "notfound", "modelnotfounderror")),
     # A JSON reader's own class (.NET's JsonException and JsonReaderException, Jackson's JsonParseException, Python's
     # JSONDecodeError) with no status: what it could not read is the answer; and the OpenAI Agents SDK's
     # ModelBehaviorError, its error for output the model should not have produced ("Invalid output type", "Tool

@@ -1128,6 +1128,10 @@ HOLDOUT605 = "holdout605.jsonl"
 HOLDOUT606 = "holdout606.jsonl"
 HOLDOUT607 = "holdout607.jsonl"
 HOLDOUT608 = "holdout608.jsonl"
+# Wave 98, the thirty-third session, committed blind at f85a39c and measured on its rules (the session's last
+# look-ups): customer-support platforms, CMS and groupware AI modules.
+HOLDOUT609 = "holdout609.jsonl"
+HOLDOUT610 = "holdout610.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1246,6 +1250,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT601, HOLDOUT602,
         HOLDOUT603, HOLDOUT604, HOLDOUT605, HOLDOUT606,
         HOLDOUT607, HOLDOUT608,
+        HOLDOUT609, HOLDOUT610,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -2168,6 +2173,8 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT606, 19, 20),  # representative: science and data tools: spacy-llm, PaperQA, scikit-llm; 18 unseen
     (HOLDOUT607, 12, 12),  # representative: game-engine plugins and mods: Godot, Unity, Minecraft; 10 unseen
     (HOLDOUT608, 10, 10),  # representative: Home Assistant's LLM integrations; 10 unseen
+    (HOLDOUT609, 3, 3),  # representative: customer-support platforms and chat bots (three entries); 3 unseen
+    (HOLDOUT610, 19, 22),  # representative: CMS and groupware AI modules: Nextcloud, Moodle, Drupal, AFFiNE; 19 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

@@ -8388,3 +8388,19 @@ def test_an_aws_exception_named_deep_in_a_wrapper_chain_is_read_as_its_code(text
     ValidationException: ...") are read as the codes they are (before: unknown, the word model's reading lost when it
     was recounted with wave 97); a ThrottlingException named the same way stays a rate limit."""
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/holoviz/panel/issues/7957 (WebLLM's class for a model its app config does not list)
+    ("ModelNotFoundError", "Cannot find model record in appConfig for SmolLM-135M-Instruct-q4f16_1-MLC. Please check "
+     "if the model ID is correct and included in the model_list configuration.", R.model_not_found),
+    # near miss: LiteLLM proxy's own class for a request that named no model stays the request's
+    # (https://github.com/BerriAI/litellm/issues/13593)
+    ("litellm.proxy.route_llm_request.ProxyModelNotFoundError", "400: {'error': '/chat/completions: Invalid model "
+     "name passed in model=None. Call `/v1/models` to view available models for your key.'}", R.format_error),
+])
+def test_a_runtimes_model_not_found_error_class_is_the_models(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """WebLLM's ModelNotFoundError is a model the runtime does not hold, whatever its words (before: unknown, the word
+    model's reading lost when it was recounted with wave 98)."""
+    assert _rules_alone(type_name, text) is expect
