@@ -2387,6 +2387,11 @@ _TAG_LIST: Final = (
          # with a 500 or as Subtitle Edit prints it with none: https://github.com/SubtitleEdit/subtitleedit/issues/9592;
          # all three corpus texts format_error)
          "error parsing input",
+         # transformers' generate() with a max_length below the prompt's own length ("Input length of input_ids is 494,
+         # but max_length is set to 128 ... consider increasing max_length or, better yet, setting max_new_tokens":
+         # https://github.com/EleutherAI/lm-evaluation-harness/issues/1513); both corpus texts format_error: the
+         # request's length parameter, not the prompt, must change
+         ("input length of input_ids is", "max_length is set to"),
          # Chrome's built-in Prompt API refusing to emit text in a language its model was not tested on
          # ("NotSupportedError: The model attempted to output text in an untested language, and was prevented from
          # doing so.": https://github.com/webmachinelearning/prompt-api/issues/46; all three corpus texts format_error):

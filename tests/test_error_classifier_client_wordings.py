@@ -8404,3 +8404,17 @@ def test_a_runtimes_model_not_found_error_class_is_the_models(
     """WebLLM's ModelNotFoundError is a model the runtime does not hold, whatever its words (before: unknown, the word
     model's reading lost when it was recounted with wave 98)."""
     assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize("text", [
+    # https://github.com/EleutherAI/lm-evaluation-harness/issues/1513
+    "Input length of input_ids is 494, but max_length is set to 128. This can lead to unexpected behavior. You should "
+    "consider increasing max_length or, better yet, setting max_new_tokens.",
+    # https://github.com/huggingface/smol-course/issues/208 (the same words with the names in backticks)
+    "Input length of input_ids is 31, but `max_length` is set to 20. This can lead to unexpected behavior. You should "
+    "consider increasing `max_length` or, better yet, setting `max_new_tokens`.",
+])
+def test_wave_99_transformers_max_length_below_the_prompt_is_the_requests_parameter(text: str) -> None:
+    """transformers' generate() refusing a max_length below the prompt's length is the request's parameter to change
+    (both corpus texts format_error; before: output_truncated by the word model)."""
+    assert _rules_alone("ValueError", text) is R.format_error
