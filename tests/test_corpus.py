@@ -1132,6 +1132,9 @@ HOLDOUT608 = "holdout608.jsonl"
 # look-ups): customer-support platforms, CMS and groupware AI modules.
 HOLDOUT609 = "holdout609.jsonl"
 HOLDOUT610 = "holdout610.jsonl"
+# Wave 99, the thirty-third session, committed blind at 18c9b6e and measured on its rules: in-process local
+# inference libraries as apps hit them (model loads, formats, memory).
+HOLDOUT611 = "holdout611.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1251,6 +1254,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT603, HOLDOUT604, HOLDOUT605, HOLDOUT606,
         HOLDOUT607, HOLDOUT608,
         HOLDOUT609, HOLDOUT610,
+        HOLDOUT611,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -2175,6 +2179,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT608, 10, 10),  # representative: Home Assistant's LLM integrations; 10 unseen
     (HOLDOUT609, 3, 3),  # representative: customer-support platforms and chat bots (three entries); 3 unseen
     (HOLDOUT610, 19, 22),  # representative: CMS and groupware AI modules: Nextcloud, Moodle, Drupal, AFFiNE; 19 unseen
+    (HOLDOUT611, 22, 30),  # representative: in-process inference: llama-cpp-python, mlx-lm, transformers; 20 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
