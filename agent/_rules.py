@@ -790,7 +790,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # Provider capacity beats a generic throttle or quota code: back off on the same key.
     # Not when the text says this caller's own quota is spent (a relay's overloaded_error around Google's "You have
     # exhausted your capacity on this model. Your quota will reset after 2h37m22s.":
-    # https://github.com/lbjlaq/Antigravity-Manager/issues/541; 12 of the corpus's 14 texts of those words are
+    # https://github.com/lbjlaq/Antigravity-Manager/issues/541; 13 of the corpus's 14 texts of those words are
     # rate_limit, the other billing): the quota and its reset decide below.
     rule("overloaded_code", R.overloaded, unless=("quota_spent",), codes=(
         # Baidu Qianfan's error 4, "Open api request limit reached": its table files it under the service's own errors
