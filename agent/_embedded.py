@@ -190,12 +190,23 @@ _CODE_COLON_RE: Final = re.compile(r"\bcode:([A-Za-z][\w.]{2,80}) message:")
 # agentscope's "Unknown agent error: ReadTimeout: ..." (a class name ending in Error, Timeout or Exception).
 # An acronym may lead the name (OpenHands: "... Error type: APIConnectionError"). AstrBot says "error type" in Chinese
 # ("AstrBot 请求失败。错误类型: TimeoutError": https://github.com/AstrBotDevs/AstrBot/issues/360).
-# An AWS service exception named mid-chain, after the wrappers' own words ("failed while calling AI provider
+# AWS's error codes, which botocore and the AWS SDKs also use as exception class names (Bedrock), and the HTTP status
+# each stands for: the one table of them (``error_classifier`` reads a code's status from it, ``_aws_classes`` finds the
+# names in a text).
+AWS_ERROR_STATUS: Final = {
+    "validationexception": 400, "accessdeniedexception": 403, "resourcenotfoundexception": 404,
+    "modeltimeoutexception": 408, "throttlingexception": 429, "servicequotaexceededexception": 429,
+    "internalserverexception": 500, "modelerrorexception": 500, "serviceunavailableexception": 503,
+    "modelnotreadyexception": 429, "serviceunavailable": 503, "unrecognizedclientexception": 401,
+    "expiredtokenexception": 401, "modelstreamerrorexception": 500,
+}
+# One of those exceptions named mid-chain, after the wrappers' own words ("failed while calling AI provider
 # amazonbedrock: ValidationException: max_tokens_to_sample: range: 1..1,000,000": k8sgpt's Go chain,
-# https://github.com/k8sgpt-ai/k8sgpt-operator/issues/537): Bedrock's error classes, whose names are their codes.
+# https://github.com/k8sgpt-ai/k8sgpt-operator/issues/537): its name is its code. Only the names that end in
+# "Exception" (a bare "ServiceUnavailable" after a colon is any client's words).
 _AWS_CLASS_RE: Final = re.compile(
-    r": ((?:Validation|Throttling|AccessDenied|ServiceUnavailable|ModelNotReady|ModelTimeout|ResourceNotFound"
-    r"|ServiceQuotaExceeded|ModelError|InternalServer|ModelStreamError)Exception)(?::|\b)")
+    r": (" + "|".join(name for name in AWS_ERROR_STATUS if name.endswith("exception")) + r")(?::|\b)",
+    re.IGNORECASE)
 
 
 def _aws_classes(text: str) -> list[str]:

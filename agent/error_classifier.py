@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from ._embedded import AWS_ERROR_STATUS
 from ._facts import ErrorFacts, facts_from_exception
 from ._redact import redact
 from ._rules import AGGREGATOR_UPSTREAM_LIMIT, RULES, Rule, first_match, rules_tried
@@ -50,11 +51,7 @@ _STATUS_BY_TYPE = {
     "permission_denied": 403, "not_found": 404, "resource_exhausted": 429, "internal": 500,
     "unavailable": 503, "deadline_exceeded": 504,
     # AWS error codes, which botocore and the AWS SDKs also use as exception class names (Bedrock).
-    "validationexception": 400, "accessdeniedexception": 403, "resourcenotfoundexception": 404,
-    "modeltimeoutexception": 408, "throttlingexception": 429, "servicequotaexceededexception": 429,
-    "internalserverexception": 500, "modelerrorexception": 500, "serviceunavailableexception": 503,
-    "modelnotreadyexception": 429, "serviceunavailable": 503, "unrecognizedclientexception": 401,
-    "expiredtokenexception": 401, "modelstreamerrorexception": 500,
+    **AWS_ERROR_STATUS,
     # Client-side credential failures of the cloud hosts' libraries (nothing was sent): this credential cannot
     # sign or get a token now; another credential of the pool may (botocore, google-auth, steadyloop's own).
     "nocredentialserror": 401, "partialcredentialserror": 401, "credentialretrievalerror": 401,
