@@ -31,7 +31,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
-from ._rules import Rule
 from ._taxonomy import REASON_POLICY, Action, FailoverReason
 
 __all__ = [
@@ -45,8 +44,9 @@ __all__ = [
     "THRESHOLD",
     "WordModel",
     "bar",
+    "dropped",
+    "packaged_data",
     "shipped",
-    "word_rule",
     "words",
 ]
 
@@ -94,14 +94,18 @@ _DROPPED_NEEDS: Final = ("://", "www.", "sk-", "sk_", "pk-", "pk_", "rk-", "rk_"
                          "basic", "key=", "token=", "secret=")
 
 
+def dropped(low: str) -> str:
+    """The lower-cased text ``low`` without its URLs and key shapes (``_DROPPED``), each left as a space."""
+    for needed in _DROPPED_NEEDS:
+        if needed in low:
+            return _DROPPED.sub(" ", low)
+    return low
+
+
 def words(text: str) -> frozenset[str]:
     """The words an error is read by: lower-case runs of letters and ``_``, 2-30 long, outside URLs and key
     shapes; a run with a digit in it (an id, a number, a key) is dropped whole."""
-    low = text.lower()
-    for needed in _DROPPED_NEEDS:
-        if needed in low:
-            low = _DROPPED.sub(" ", low)
-            break
+    low = dropped(text.lower())
     runs = low.encode().translate(_RUNS).decode().split() if low.isascii() else _RUN.findall(low)
     # a run of letters and "_" only: letters alone, or letters once the "_" are gone (a run of "_" alone is no word)
     return frozenset(w for w in runs if 2 <= len(w) <= 30 and (w.isalpha() or w.replace("_", "").isalpha()))
@@ -118,6 +122,7 @@ class WordModel:
     reason hold it. ``reading`` gives the reason the model may decide, ``posterior`` its probability."""
 
     __slots__ = ("_boost", "_counts", "_docs", "_per_word", "_prior", "_reasons", "_tokens")
+    rule_name: Final = RULE_NAME  # the rule a reading is decided by
 
     def __init__(self, docs: Mapping[FailoverReason, int], counts: Mapping[str, Mapping[FailoverReason, int]]) -> None:
         self._reasons: tuple[FailoverReason, ...] = tuple(r for r in FailoverReason if docs.get(r, 0) > 0)
@@ -252,22 +257,21 @@ NO_MODEL: Final = WordModel({}, {})
 """An empty model: the fallback reads nothing (rule-only classification)."""
 
 
-@functools.cache
-def shipped() -> WordModel:
-    """The model shipped with the package, read on first use; empty when it cannot be read."""
+def packaged_data(name: str) -> Any:
+    """The JSON data file ``name`` shipped with the package, or None when it cannot be read or parsed (a missing or
+    damaged data file must not break classification)."""
     from importlib import resources  # here: the import costs milliseconds and most processes never need it
 
     try:
-        text = resources.files(__package__ or "agent").joinpath(_DATA).read_text(encoding="utf-8")
-        return WordModel.from_data(json.loads(text))
-    except Exception:  # a missing or damaged data file must not break classification
-        return NO_MODEL
-
-
-def word_rule(text: str, model: WordModel | None) -> Rule | None:
-    """A rule named ``word_model`` deciding the reason the model reads, or None (never raises)."""
-    try:
-        reason = (shipped() if model is None else model).reading(text)
+        return json.loads(resources.files(__package__ or "agent").joinpath(name).read_text(encoding="utf-8"))
     except Exception:
         return None
-    return None if reason is None else Rule(RULE_NAME, reason)
+
+
+@functools.cache
+def shipped() -> WordModel:
+    """The model shipped with the package, read on first use; empty when it cannot be read."""
+    try:
+        return WordModel.from_data(packaged_data(_DATA))
+    except Exception:
+        return NO_MODEL

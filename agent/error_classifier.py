@@ -8,8 +8,8 @@ Two entry points:
   (Codex ``status: failed``, ``content_filter``, refusals, empty output, SSE ``error`` events).
 
 Pipeline: facts are extracted once (``_facts``), an ordered rule table picks the reason
-(``_rules``; when only its last rule, ``unknown``, holds, a word model of the labelled real errors may
-read it, ``_word_model``), and the reason's single policy row (``_taxonomy.REASON_POLICY``) supplies the
+(``_rules``; when only its last rule, ``unknown``, holds, a linear model of the labelled real errors' character
+grams may read it, ``_gram_model``), and the reason's single policy row (``_taxonomy.REASON_POLICY``) supplies the
 scope, the action and every boolean hint. Neither function ever raises.
 """
 
@@ -27,7 +27,7 @@ from ._taxonomy import REASON_POLICY, Action, FailoverReason, Scope
 from ._wait_hints import parse_reset_time, wait_from_headers, wait_from_text, wait_until_clock
 
 if TYPE_CHECKING:
-    from ._word_model import WordModel
+    from ._gram_model import TextReader
 
 __all__ = [
     "Action",
@@ -40,7 +40,7 @@ __all__ = [
     "rule_names",
 ]
 
-_UNKNOWN: Final = RULES[-1]  # the table's catch-all: only its verdicts go to the word model
+_UNKNOWN: Final = RULES[-1]  # the table's catch-all: only its verdicts go to the gram model
 _STATUS_BY_TYPE = {
     # Errors that arrive inside a 200 stream carry a type but no HTTP status.
     "invalid_request_error": 400, "authentication_error": 401, "billing_error": 402,
@@ -152,11 +152,11 @@ def classify_api_error(
     num_messages: int = 0,
     now: float | None = None,
     rules: tuple[Rule, ...] = (),
-    word_model: WordModel | None = None,
+    word_model: TextReader | None = None,
 ) -> ClassifiedError:
     """Classify any exception. ``now`` (epoch seconds) anchors absolute reset times; ``rules`` (operator
     rules, see ``_operator_rules``) are checked before the built-in table; ``word_model`` is the model of labelled
-    errors read when no rule does (None: the shipped one; ``NO_MODEL``: none, see ``_word_model``)."""
+    errors read when no rule does (None: the shipped gram model, ``_gram_model``; ``NO_MODEL``: none)."""
     try:
         if not isinstance(error, BaseException):
             error = RuntimeError(_safe_repr(error))
@@ -167,23 +167,23 @@ def classify_api_error(
         return _unclassifiable(exc, provider, model)
 
 
-def _walk(facts: ErrorFacts, rules: tuple[Rule, ...], word_model: WordModel | None) -> Rule:
+def _walk(facts: ErrorFacts, rules: tuple[Rule, ...], word_model: TextReader | None) -> Rule:
     return _read_unknown(first_match(facts, rules), facts, word_model)
 
 
-def _read_unknown(rule: Rule, facts: ErrorFacts, word_model: WordModel | None) -> Rule:
-    """``rule``; or, when it is the table's last (``unknown``), the reason the word model of labelled errors reads
-    when it reaches the bar ``_word_model.bar`` sets for that reason."""
+def _read_unknown(rule: Rule, facts: ErrorFacts, word_model: TextReader | None) -> Rule:
+    """``rule``; or, when it is the table's last (``unknown``), the reason the model of labelled errors reads
+    (``word_model``; None: the shipped gram model) when it leads by the margin ``_gram_model.margin`` sets."""
     if rule is not _UNKNOWN:
         return rule
-    from ._word_model import word_rule  # here: only an error no rule reads needs it (and its counts)
+    from ._gram_model import reader_rule  # here: only an error no rule reads needs it (and its weights)
 
-    found = word_rule(facts.text, word_model)
+    found = reader_rule(facts.text, word_model)
     if found is None:
         return rule
     upstream = AGGREGATOR_UPSTREAM_LIMIT
     if found.reason is upstream.reason and upstream.tags <= facts.tags and upstream.unless.isdisjoint(facts.tags):
-        # an aggregator's words for its upstream's failure ("Provider returned error"): a throttle the word model
+        # an aggregator's words for its upstream's failure ("Provider returned error"): a throttle the model
         # reads takes that rule's scope (the user's key is healthy: back off, do not rotate)
         return Rule(found.name, found.reason, scope=upstream.scope)
     return found
@@ -198,7 +198,7 @@ class Explanation(NamedTuple):
 
 
 def explain_api_error(error: BaseException, *, provider: str = "", model: str = "", now: float | None = None,
-                      rules: tuple[Rule, ...] = (), word_model: WordModel | None = None) -> Explanation:
+                      rules: tuple[Rule, ...] = (), word_model: TextReader | None = None) -> Explanation:
     """``classify_api_error`` with its working shown (for ``steadyloop classify --explain``)."""
     facts = facts_from_exception(error)
     _annotate(facts, provider, model, 0, 200_000, 0, now)
@@ -210,7 +210,7 @@ def explain_api_error(error: BaseException, *, provider: str = "", model: str = 
 
 def classify_soft_failure(
     response: object, *, provider: str = "", model: str = "", now: float | None = None, rules: tuple[Rule, ...] = (),
-    word_model: WordModel | None = None,
+    word_model: TextReader | None = None,
 ) -> ClassifiedError | None:
     """Classify an HTTP 200 answer; None when it is a real success (``word_model`` as for ``classify_api_error``)."""
     try:

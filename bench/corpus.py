@@ -8,8 +8,9 @@ policy row, overridden by the entry's ``flags``).
 
 Run: python -m bench.corpus [--misses] [--known-misses] [--no-builtin] [--no-word-model] [--dir DIR] [--file NAME ...]
 
-An error no rule reads is read by the word model of the labelled errors (``agent._word_model``), each file's
-entries with the model less that file's errors; ``--no-word-model`` reports the rules alone.
+An error no rule reads is read by the gram model of the labelled errors (``agent._gram_model``), each file's
+entries with the model of its fold, trained without that file (``agent.testing.corpus.model_without``);
+``--no-word-model`` reports the rules alone.
 
 ``--file holdout.jsonl --no-builtin`` reports the held-out file alone: real errors mined after the rules
 were written (its misses then fixed by general rules); ``--file holdout2.jsonl --no-builtin`` reports the
@@ -29,7 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from agent._word_model import NO_MODEL, WordModel
+from agent._gram_model import TextReader
+from agent._word_model import NO_MODEL
 from agent.error_classifier import ClassifiedError
 from agent.testing.corpus import (
     FLAGS,
@@ -59,9 +61,9 @@ class Outcome:
         return (expected or {}).get(flag) == (observed or {}).get(flag)
 
 
-def run(entries: Iterable[CorpusEntry], *, word_model: WordModel | None = None) -> list[Outcome]:
-    """Each entry replayed; an error no rule reads is read by ``word_model`` (None: the shipped model less the
-    entry's own file, so no entry is read by its own label)."""
+def run(entries: Iterable[CorpusEntry], *, word_model: TextReader | None = None) -> list[Outcome]:
+    """Each entry replayed; an error no rule reads is read by ``word_model`` (None: the gram model of the
+    entry's file's fold, which never saw that file, so no entry is read by its own label)."""
     now = time.time()
     return [Outcome(e, replay(e, now=now, word_model=word_model)) for e in entries]
 

@@ -7,7 +7,7 @@ Kept in the repository because each session that lost its machine wrote them aga
   corpus entry's, with both labels (the same text from another thread is kept, as a frequency; a different label is
   a dispute to read).
 - ``tsv [--dir DIR] [FILE ...]``: every verdict as a tab-separated line (id, file, label, reason, rule, 1 if right),
-  each file read by the word model less that file's errors, as ``bench.corpus`` reads it.
+  each file read by the gram model of its fold (trained without it), as ``bench.corpus`` reads it.
 - ``diff BEFORE AFTER``: the entries whose verdict moved between two ``tsv`` runs (FIX, BREAK, or a move between two
   wrong verdicts), and the totals: the whole-corpus check of a fit.
 - ``summary TSV``: per file and in all, right/total with a Wilson interval, the held and new wordings apart (the

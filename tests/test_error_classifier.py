@@ -554,8 +554,9 @@ def test_hints_ask_for_compression_or_backoff_before_fallback() -> None:
         "param": "messages", "code": "context_length_exceeded"}}))
     assert (overflow.reason, overflow.should_compress, overflow.should_fallback) == (R.context_overflow, True, False)
     # what client code raises on its own data, naming nothing a rule reads (a KeyError for the caller's own key; the
-    # KeyError 'choices' of countless bug reports names the answer's field and is read as an unreadable answer)
-    unknown = classify_api_error(KeyError("tool_name"))
+    # KeyError 'choices' of countless bug reports names the answer's field and is read as an unreadable answer), read
+    # without the model of labelled errors, whose reading of a lone identifier is not what this checks
+    unknown = classify_api_error(KeyError("tool_name"), word_model=NO_MODEL)
     assert unknown.reason is R.unknown
     assert (unknown.retryable, unknown.should_fallback, unknown.should_rotate_credential) == (True, False, False)
     assert overflow.may_fall_back and unknown.may_fall_back

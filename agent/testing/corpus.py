@@ -18,23 +18,27 @@ Replay (``replay``) is as close to production as the entry allows:
   streamed through the real client (``sdk_errors.outcome_from_event``), which either raises (an
   error event) or yields the event the loop would classify.
 
-An error no rule reads is read by a word model of the labelled errors (``agent._word_model``), counted over the
-corpus files themselves; ``replay`` therefore reads each entry with the model less its own file's errors
-(leave-one-file-out), so no entry is ever decided by its own file's labels.
+An error no rule reads is read by a gram model of the labelled errors (``agent._gram_model``), trained on the
+corpus files themselves; ``replay`` therefore reads each entry with the model of its file's fold
+(``tests/corpus/gram_folds/``, trained without the files of that fold, ``fold_of``), so no entry is ever decided by
+its own file's labels.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Collection, Mapping
+import zlib
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from .._gram_model import GramModel, TextReader
+from .._gram_model import shipped as shipped_grams
 from .._soft import soft_facts
 from .._taxonomy import REASON_POLICY, Action, FailoverReason, Scope
-from .._word_model import NO_MODEL, WordModel, shipped, words
+from .._word_model import NO_MODEL, words
 from ..error_classifier import ClassifiedError, _annotate, classify_api_error, classify_soft_failure, explain_api_error
 from .error_shapes import SHAPES, SOFT_SHAPES
 from .sdk_errors import exception_from_http, exception_from_message, outcome_from_event, response_from_http
@@ -51,6 +55,7 @@ __all__ = [
     "default_dir",
     "expected_flags",
     "file_of",
+    "fold_of",
     "labelled_words",
     "load",
     "model_without",
@@ -58,6 +63,7 @@ __all__ = [
     "prepare",
     "read_text",
     "replay",
+    "unknown_readings",
     "verdict_holds",
 ]
 
@@ -641,7 +647,7 @@ def prepare(entry: CorpusEntry) -> tuple[bool, object]:
 
 
 def classify_prepared(entry: CorpusEntry, prepared: tuple[bool, object], *, now: float | None = None,
-                      word_model: WordModel | None = None) -> ClassifiedError | None:
+                      word_model: TextReader | None = None) -> ClassifiedError | None:
     """Classify what ``prepare`` produced, as the loop would (exceptions and 200 answers alike); ``word_model``
     as for ``classify_api_error`` (None: the shipped model)."""
     is_error, outcome = prepared
@@ -680,20 +686,67 @@ def labelled_words(entries: Collection[CorpusEntry]) -> list[tuple[FailoverReaso
     return out
 
 
+FOLDS: Final = 3
+"""How many folds the corpus files fall in for the gram model's honest readings (``fold_of``)."""
+
+
+def fold_of(file: str) -> int:
+    """The fold a corpus file belongs to: a pure function of its name."""
+    return zlib.crc32(file.encode()) % FOLDS
+
+
 @functools.cache
-def model_without(file: str) -> WordModel:
-    """The shipped word model less one corpus file's errors (the shipped model for a file it does not count)."""
+def _fold_model(fold: int) -> GramModel:
+    path = default_dir() / "gram_folds" / f"fold{fold}.json"
+    return GramModel.from_data(json.loads(path.read_text(encoding="utf-8")))
+
+
+def model_without(file: str) -> GramModel:
+    """A gram model that never saw ``file``: its fold's model (trained without the files of that fold) for a corpus
+    file, the shipped model for any other (the built-in table, which no model is trained on)."""
     path = default_dir() / file
     if not file.endswith(".jsonl") or not path.is_file():
-        return shipped()
-    others = [p.name for p in default_dir().glob("*.jsonl") if p.name != file]
-    return shipped().without(labelled_words(load(skip=others)))
+        return shipped_grams()
+    return _fold_model(fold_of(file))
+
+
+@dataclass(frozen=True)
+class UnknownReadings:
+    """What a model made of the corpus errors the rules alone leave unknown (``unknown_readings``)."""
+
+    unknown: int  # errors the rules alone leave unknown
+    read: int  # of those, read by the model
+    right: int  # of those read, read as their label
+    ends: int  # of the unknown, those whose final verdict holds (read rightly, or labelled unknown and left so)
+    moved: tuple[str, ...]  # ids of errors a rule reads whose verdict the model changed (must be none)
+
+
+def unknown_readings(model_for: Callable[[str], TextReader], now: float) -> UnknownReadings:
+    """Every corpus entry classified by the rules alone and with ``model_for(its file)``: what the model read."""
+    unknown = read = right = ends = 0
+    moved: list[str] = []
+    for entry in load():
+        prepared = prepare(entry)
+        alone = classify_prepared(entry, prepared, now=now, word_model=NO_MODEL)
+        model = model_for(file_of(entry))
+        with_model = classify_prepared(entry, prepared, now=now, word_model=model)
+        if alone is None or alone.rule != "unknown" or with_model is None:
+            if with_model != alone:
+                moved.append(entry.id)
+            continue
+        unknown += 1
+        ends += verdict_holds(entry, with_model)
+        if with_model.rule == model.rule_name:
+            read, right = read + 1, right + (with_model.reason is entry.expect)
+        elif with_model != alone:
+            moved.append(entry.id)
+    return UnknownReadings(unknown, read, right, ends, tuple(moved))
 
 
 def replay(entry: CorpusEntry, *, now: float | None = None,
-           word_model: WordModel | None = None) -> ClassifiedError | None:
+           word_model: TextReader | None = None) -> ClassifiedError | None:
     """What steadyloop decides for this entry, produced through the real SDK clients; an error no rule reads is
-    read with ``word_model``, by default the shipped model less the entry's own file."""
+    read with ``word_model``, by default a model that never saw the entry's own file (``model_without``)."""
     return classify_prepared(entry, prepare(entry), now=now,
                              word_model=model_without(file_of(entry)) if word_model is None else word_model)
 

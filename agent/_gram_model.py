@@ -1,0 +1,178 @@
+"""A last reading for an error no rule reads: a linear model of the labelled real errors' character grams.
+
+When the rule walk ends in ``unknown`` (and only then), the error's text is read by a linear classifier trained on
+every labelled real error of the corpus (``tests/corpus``), shipped as ``_gram_model.json`` and rebuilt by
+``python -m bench.gram_model --build`` (which trains it with scikit-learn's ``LinearSVC``; reading it needs nothing
+but this module).
+
+- Grams: the lower-cased text's first ``LIMIT`` characters, URLs and key shapes dropped (as ``_word_model`` drops
+  them), split on white space; each word padded with a space on either side gives its runs of 3, 4 and 5 characters
+  (a word shorter than a run gives none of that length but its whole padded self). So "quota" and "quota_exceeded"
+  share " qu", "quo", "quot", ...; a status in the text ("429") is a gram as any other.
+- Weights: per gram its inverse document frequency and, per reason, its weight; per reason an intercept. A text's
+  vector is each known gram's ``(1 + log(count)) * idf``, scaled to unit length over the grams the model knows; each
+  reason scores its intercept plus the vector's dot product with its weights. Only grams at least two labelled
+  errors hold are counted, and only those with a weight the training kept are shipped, so no key, id or name that one
+  report holds is in the file.
+- Decision: the best-scoring reason is read when it is not ``unknown`` and leads the second by its margin:
+  ``KEY_MARGIN`` for a reason whose recovery cools the key (``rate_limit``, ``billing``, ``auth``,
+  ``auth_permanent``: a request's own error read as its key's would cool each key in turn), ``RETRY_MARGIN`` for one
+  whose recovery retries as ``unknown``'s does, ``MARGIN`` for the rest. Otherwise the error stays ``unknown``.
+
+The margins were chosen on the errors the rules left unknown in blind samples, each read with a model trained on the
+files mined before it (``python -m bench.gram_model --blind``); ``docs/classifier.md`` gives the figures. Reading
+never raises: a fault reads as nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any, Final, Protocol
+
+from ._rules import Rule
+from ._taxonomy import FailoverReason
+from ._word_model import KEY_REASONS, RETRY_REASONS, dropped, packaged_data
+
+__all__ = ["KEY_MARGIN", "LIMIT", "MARGIN", "NO_GRAMS", "RETRY_MARGIN", "GramModel", "TextReader", "grams", "margin",
+           "reader_rule", "shipped"]
+
+LIMIT: Final = 1000  # characters of the text read (the rest of a long stack trace adds cost, not evidence)
+KEY_MARGIN: Final = 0.4  # the lead over the second reason a key-cooling reason needs
+RETRY_MARGIN: Final = 0.0  # the same for a reason whose recovery retries as unknown's does
+MARGIN: Final = 0.1  # the same for the rest (they stop, repair, compress or fall back at once)
+SIZES: Final = (3, 4, 5)
+RULE_NAME: Final = "gram_model"
+_DATA: Final = "_gram_model.json"
+
+
+class TextReader(Protocol):
+    """What reads an error no rule reads: this module's ``GramModel`` (the default), or ``_word_model.WordModel``."""
+
+    @property
+    def rule_name(self) -> str: ...
+
+    def reading(self, text: str) -> FailoverReason | None: ...
+
+
+def margin(reason: FailoverReason) -> float:
+    """The lead a reading of ``reason`` needs over the second reason's score (the module docstring's decision)."""
+    return KEY_MARGIN if reason in KEY_REASONS else RETRY_MARGIN if reason in RETRY_REASONS else MARGIN
+
+
+def grams(text: str) -> dict[str, int]:
+    """Each character gram of ``text`` (the module docstring's grams) and how often it occurs."""
+    counts: dict[str, int] = {}
+    get = counts.get
+    for word in dropped(text[:LIMIT].lower()).split():
+        padded = f" {word} "
+        length = len(padded)
+        for size in SIZES:
+            if length < size:
+                break
+            for at in range(length - size + 1):
+                gram = padded[at:at + size]
+                counts[gram] = get(gram, 0) + 1
+    return counts
+
+
+class GramModel:
+    """Immutable weights: per reason an intercept, per gram its idf and its weight for each reason that has one.
+    ``scores`` gives each reason's score, ``reading`` the reason the module's decision lets it read."""
+
+    __slots__ = ("_grams", "_intercepts", "_reasons")
+    rule_name: Final = RULE_NAME  # the rule a reading is decided by
+
+    def __init__(self, reasons: Sequence[FailoverReason], intercepts: Sequence[float],
+                 weights: Mapping[str, tuple[float, tuple[tuple[int, float], ...]]]) -> None:
+        if len(reasons) != len(intercepts):
+            raise ValueError("gram model: one intercept per reason")
+        self._reasons = tuple(reasons)
+        self._intercepts = tuple(float(b) for b in intercepts)
+        self._grams = dict(weights)
+
+    @property
+    def reasons(self) -> tuple[FailoverReason, ...]:
+        return self._reasons
+
+    @property
+    def size(self) -> int:
+        """How many grams the model knows."""
+        return len(self._grams)
+
+    def scores(self, text: str) -> list[float]:
+        """Each reason's score for ``text``, in ``reasons`` order; empty when the text holds no gram the model
+        knows (or the model is empty)."""
+        if not self._reasons:
+            return []
+        known = self._grams
+        found: list[tuple[float, tuple[tuple[int, float], ...]]] = []
+        norm = 0.0
+        for gram, count in grams(text).items():
+            entry = known.get(gram)
+            if entry is not None:
+                value = (1.0 + math.log(count)) * entry[0] if count > 1 else entry[0]
+                norm += value * value
+                found.append((value, entry[1]))
+        if not found:
+            return []
+        scale = 1.0 / math.sqrt(norm)
+        scores = list(self._intercepts)
+        for value, pairs in found:
+            scaled = value * scale
+            for at, weight in pairs:
+                scores[at] += scaled * weight
+        return scores
+
+    def reading(self, text: str) -> FailoverReason | None:
+        """The best-scoring reason when it is not ``unknown`` and leads the second by its ``margin``; else None."""
+        scores = self.scores(text)
+        if len(scores) < 2:
+            return None
+        best = max(range(len(scores)), key=scores.__getitem__)
+        reason = self._reasons[best]
+        if reason is FailoverReason.unknown:
+            return None
+        second = max(s for at, s in enumerate(scores) if at != best)
+        return reason if scores[best] - second >= margin(reason) else None
+
+    def to_data(self, about: str = "") -> dict[str, Any]:
+        """A JSON-ready form: the reasons, their intercepts, and per gram [idf, reason index, weight, reason index,
+        weight, ...], weights in thousandths (integers: a third of the text of floats)."""
+        return {"about": about, "reasons": [r.value for r in self._reasons],
+                "intercepts": [round(b, 4) for b in self._intercepts],
+                "grams": {g: [round(idf, 4), *(x for at, w in pairs for x in (at, round(w * 1000)))]
+                          for g, (idf, pairs) in sorted(self._grams.items())}}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> GramModel:
+        """The model ``to_data`` wrote."""
+        reasons = [FailoverReason(r) for r in data["reasons"]]
+        weights = {str(g): (float(row[0]), tuple((int(row[i]), int(row[i + 1]) / 1000) for i in range(1, len(row), 2)))
+                   for g, row in data["grams"].items()}
+        return cls(reasons, [float(b) for b in data["intercepts"]], weights)
+
+
+NO_GRAMS: Final = GramModel((), (), {})
+"""An empty model: it reads nothing."""
+
+
+@functools.cache
+def shipped() -> GramModel:
+    """The model shipped with the package, read on first use; empty when it cannot be read."""
+    try:
+        return GramModel.from_data(packaged_data(_DATA))
+    except Exception:  # a missing or damaged data file must not break classification
+        return NO_GRAMS
+
+
+def reader_rule(text: str, model: TextReader | None) -> Rule | None:
+    """A rule named after ``model`` (None: the shipped gram model) deciding the reason it reads, or None (never
+    raises)."""
+    try:
+        reader = shipped() if model is None else model
+        reason = reader.reading(text)
+        return None if reason is None else Rule(reader.rule_name, reason)
+    except Exception:
+        return None

@@ -1,0 +1,172 @@
+"""The gram model (``agent._gram_model``): train it from the corpus files, measure it honestly.
+
+Training (scikit-learn, a dev dependency; reading the model needs only ``agent._gram_model``):
+
+1. every labelled entry of every ``tests/corpus/*.jsonl`` file gives the text the classifier reads
+   (``agent.testing.corpus.read_text``) and its label;
+2. each text's grams (``agent._gram_model.grams``) are weighed as the reader weighs them (sublinear term frequency
+   times smoothed inverse document frequency, scaled to unit length), over the grams two errors or more hold;
+3. a linear support vector machine (one reason against the rest, ``C``) is fitted; the grams whose largest weight
+   reaches ``KEEP`` are kept, and the machine is fitted again over those alone (so the reader's scaling over the
+   grams it knows is the training's); weights under ``EPS`` are dropped, the rest rounded to thousandths.
+
+``--build`` writes ``agent/_gram_model.json`` (every file) and the ``FOLDS`` fold models of
+``tests/corpus/gram_folds/`` (each trained without the files of its fold, ``agent.testing.corpus.fold_of``): the
+corpus tests and ``bench.corpus`` read each file's rule-unknown errors with the model of its fold, which never saw
+that file.
+
+``--blind`` reads each blind sample of ``bench/first_unknown.txt`` (the errors the rules left unknown when each sample
+was first scored) with a model trained on the files mined before it, and the word model the same way, side by side.
+
+Run: python -m bench.gram_model --build      (about a minute)
+     python -m bench.gram_model --blind      (about fifteen minutes: one model per sample)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from agent._gram_model import GramModel, grams
+from agent._taxonomy import FailoverReason
+from agent.testing.corpus import FOLDS, CorpusEntry, default_dir, file_of, fold_of, load, prepare, read_text
+
+DATA = Path(__file__).resolve().parent.parent / "agent" / "_gram_model.json"
+
+C = 0.5
+KEEP = 0.2
+EPS = 0.1
+
+
+def fold_dir(corpus: Path | None = None) -> Path:
+    return (default_dir() if corpus is None else corpus) / "gram_folds"
+
+
+def labelled_texts(entries: Sequence[CorpusEntry]) -> list[tuple[str, FailoverReason]]:
+    """Each labelled entry's text (as the classifier reads it) and label."""
+    out = []
+    for entry in entries:
+        if entry.expect is not None and (text := read_text(prepare(entry), entry)) is not None:
+            out.append((text, entry.expect))
+    return out
+
+
+def _analyzer(text: str) -> list[str]:
+    return [gram for gram, count in grams(text).items() for _ in range(count)]
+
+
+def fit(labelled: Sequence[tuple[str, FailoverReason]]) -> tuple[Any, Any]:
+    """The fitted weighting and machine of these (text, reason) pairs (steps 2 and 3 of the module docstring, before
+    the weights are dropped and rounded)."""
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.svm import LinearSVC
+    except ImportError as exc:  # pragma: no cover - the dev extra installs it
+        raise SystemExit("bench.gram_model needs scikit-learn: pip install -e '.[dev]'") from exc
+    texts = [t for t, _ in labelled]
+    labels = [r.value for _, r in labelled]
+    first = TfidfVectorizer(analyzer=_analyzer, min_df=2, sublinear_tf=True)
+    machine = LinearSVC(C=C).fit(first.fit_transform(texts), labels)
+    names = first.get_feature_names_out()
+    kept = [str(names[i]) for i in range(len(names)) if abs(machine.coef_[:, i]).max() >= KEEP]
+    second = TfidfVectorizer(analyzer=_analyzer, vocabulary=kept, sublinear_tf=True)
+    return second, LinearSVC(C=C).fit(second.fit_transform(texts), labels)
+
+
+def model_of(weighting: Any, machine: Any, *, eps: float = EPS) -> GramModel:
+    """The reader's model of a fitted weighting and machine, weights under ``eps`` dropped."""
+    reasons = [FailoverReason(str(c)) for c in machine.classes_]
+    weights: dict[str, tuple[float, tuple[tuple[int, float], ...]]] = {}
+    for gram, column in weighting.vocabulary_.items():
+        pairs = tuple((at, float(w)) for at, w in enumerate(machine.coef_[:, column]) if abs(w) >= eps)
+        weights[str(gram)] = (float(weighting.idf_[column]), pairs)
+    return GramModel(reasons, [float(b) for b in machine.intercept_], weights)
+
+
+def train(labelled: Sequence[tuple[str, FailoverReason]]) -> GramModel:
+    """The model of these (text, reason) pairs, as shipped (weights under ``EPS`` dropped, the rest rounded to
+    thousandths, each idf and intercept to four places: what ``GramModel.to_data`` stores)."""
+    model = model_of(*fit(labelled))
+    return GramModel.from_data(json.loads(json.dumps(model.to_data())))
+
+
+def write(model: GramModel, path: Path, about: str) -> None:
+    """The model as JSON, one gram a line (a rebuild's diff shows which grams changed)."""
+    data: dict[str, Any] = model.to_data(about)
+    lines = ",\n".join(f"{json.dumps(g, ensure_ascii=False)}: {json.dumps(v)}" for g, v in data.pop("grams").items())
+    head = json.dumps(data, ensure_ascii=False)[:-1]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'{head}, "grams": {{\n{lines}\n}}}}\n', encoding="utf-8")
+
+
+_ABOUT = ("steadyloop's gram model (agent/_gram_model.py), trained by `python -m bench.gram_model --build` from the "
+          "tests/corpus files{which}: the reasons, their intercepts, and per character gram its idf and its weights "
+          "[idf, reason index, weight in thousandths, ...]")
+
+
+def build() -> list[str]:
+    entries = load(default_dir())
+    by_fold: dict[int, list[CorpusEntry]] = {k: [] for k in range(FOLDS)}
+    for entry in entries:
+        by_fold[fold_of(file_of(entry))].append(entry)
+    lines = []
+    model = train(labelled_texts(entries))
+    write(model, DATA, _ABOUT.format(which=""))
+    lines.append(f"wrote {DATA} ({DATA.stat().st_size} bytes, {model.size} grams)")
+    for k in range(FOLDS):
+        others = [e for j, some in by_fold.items() if j != k for e in some]
+        path = fold_dir() / f"fold{k}.json"
+        fold = train(labelled_texts(others))
+        write(fold, path, _ABOUT.format(which=f" outside fold {k} of {FOLDS} (agent.testing.corpus.fold_of)"))
+        lines.append(f"wrote {path} ({path.stat().st_size} bytes, {fold.size} grams)")
+    return lines
+
+
+def blind() -> list[str]:
+    """Each blind sample read with the gram model and the word model trained on the files mined before it."""
+    from bench.word_model import count, mined_at, samples
+
+    entries = {e.id: e for e in load()}
+    total: Counter[str] = Counter()
+    lines = []
+    for name, ids in samples().items():
+        chosen = [entries[i] for i in ids if i in entries]
+        if not chosen:
+            continue
+        first = min(mined_at(file_of(e)) for e in chosen)
+        before = [e for e in entries.values() if mined_at(file_of(e)) < first]
+        gram_model, word_model = train(labelled_texts(before)), count(before)
+        row = Counter[str]()
+        for entry in chosen:
+            text = read_text(prepare(entry), entry)
+            for label, model in (("gram", gram_model), ("word", word_model)):
+                read = None if text is None else model.reading(text)
+                row[label] += read is entry.expect or (read is None and entry.expect is FailoverReason.unknown)
+                row[label + "_wrong"] += read is not None and read is not entry.expect
+        row["n"] = len(chosen)
+        total.update(row)
+        lines.append(f"sample {name}: {len(chosen)} left unknown by the rules; gram model {row['gram']} end with their "
+                     f"label ({row['gram_wrong']} read wrongly), word model {row['word']} ({row['word_wrong']})")
+    lines.append(f"all samples: {total['n']}; gram model {total['gram']} end with their label "
+                 f"({100 * total['gram'] / max(1, total['n']):.1f} %), {total['gram_wrong']} read wrongly; word model "
+                 f"{total['word']} ({100 * total['word'] / max(1, total['n']):.1f} %), {total['word_wrong']} wrongly")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", action="store_true", help="rewrite the shipped model and the fold models")
+    parser.add_argument("--blind", action="store_true", help="read the blind samples of bench/first_unknown.txt")
+    args = parser.parse_args(argv)
+    if args.build:
+        print("\n".join(build()))
+    if args.blind:
+        print("\n".join(blind()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,243 @@
+"""agent._gram_model: the reason a linear model of the labelled real errors' character grams reads, only for an error
+no rule reads; bench.gram_model trains it (scikit-learn) and the reader must score as the trained machine does."""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from pathlib import Path
+
+import pytest
+
+from agent import FailoverReason, classify_api_error
+from agent._gram_model import (
+    KEY_MARGIN,
+    LIMIT,
+    MARGIN,
+    NO_GRAMS,
+    RETRY_MARGIN,
+    GramModel,
+    grams,
+    margin,
+    reader_rule,
+    shipped,
+)
+from agent._word_model import KEY_REASONS, NO_MODEL, RETRY_REASONS
+from agent.error_classifier import explain_api_error
+from agent.testing.corpus import (
+    FOLDS,
+    default_dir,
+    file_of,
+    fold_of,
+    load,
+    model_without,
+    prepare,
+    read_text,
+    unknown_readings,
+)
+from agent.testing.sdk_errors import exception_from_message
+from bench.gram_model import fit, labelled_texts, model_of, train
+
+R = FailoverReason
+NOW = time.time()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# ------------------------------------------------------------------ grams
+
+
+def test_grams_are_the_padded_runs_of_three_to_five_characters_of_each_word() -> None:
+    assert grams("Quota 429") == {
+        " qu": 1, "quo": 1, "uot": 1, "ota": 1, "ta ": 1, " quo": 1, "quot": 1, "uota": 1, "ota ": 1, " quot": 1,
+        "quota": 1, "uota ": 1, " 42": 1, "429": 1, "29 ": 1, " 429": 1, "429 ": 1, " 429 ": 1}
+    assert grams("a a") == {" a ": 2}  # a word shorter than a run gives only its padded self
+    assert grams("quota quota")["quota"] == 2
+
+
+def test_grams_never_hold_a_url_or_a_key_shape() -> None:
+    """URLs and key shapes are dropped before the grams are cut (as the word model drops them), so no gram of a key
+    reaches the weights, the shipped file or a reading."""
+    key = "sk-proj-Zq81XwVbNm4Lk2Jh7Gf3Ds9Pa5"
+    found = grams(f"Incorrect API key provided: {key}. See https://platform.example.com/account/Zq81XwVb")
+    assert "key" in found and not any(part in g for g in found for part in ("zq81", "xwvb", "proj", "platf"))
+    assert not any("bm4l" in g for g in grams(f"Authorization: Bearer {key[3:]}"))
+
+
+def test_only_the_first_characters_of_a_long_text_are_read() -> None:
+    tail = "zzzqx " * 400
+    assert "zzzqx" not in grams("rate limit " + "x" * (LIMIT - 11) + " " + tail)
+    assert "zzzqx" in grams("rate limit " + tail)
+
+
+# ------------------------------------------------------------------ the reader against the trained machine
+
+
+@pytest.fixture(scope="module")
+def small_fit() -> tuple[object, object, list[tuple[str, FailoverReason]]]:
+    """A weighting and machine fitted by the bench on 1,500 real corpus errors (a few seconds)."""
+    labelled = labelled_texts(load()[:1500])
+    weighting, machine = fit(labelled)
+    return weighting, machine, labelled
+
+
+def test_the_reader_scores_as_the_trained_machine_decides(
+        small_fit: tuple[object, object, list[tuple[str, FailoverReason]]]) -> None:
+    """With every weight kept, the pure-Python reader's scores are scikit-learn's decision function (same grams,
+    same sublinear tf-idf scaled over the known grams, same intercepts), on real texts and on one it never saw."""
+    weighting, machine, labelled = small_fit
+    model = model_of(weighting, machine, eps=0.0)
+    texts = [t for t, _ in labelled[::50]] + ["the upstream gateway said: quota exhausted for project 12"]
+    expected = machine.decision_function(weighting.transform(texts))  # type: ignore[attr-defined]
+    for text, row in zip(texts, expected, strict=True):
+        scores = model.scores(text)
+        assert len(scores) == len(row) == len(model.reasons)
+        assert max(abs(a - float(b)) for a, b in zip(scores, row, strict=True)) < 1e-6, text
+
+
+def test_the_stored_model_reads_as_the_fitted_one_within_its_rounding(
+        small_fit: tuple[object, object, list[tuple[str, FailoverReason]]]) -> None:
+    """The JSON form keeps weights to thousandths: scores move by little, and the readings of real texts agree."""
+    weighting, machine, labelled = small_fit
+    exact = model_of(weighting, machine)
+    stored = GramModel.from_data(json.loads(json.dumps(exact.to_data())))
+    texts = [t for t, _ in labelled[::10]]
+    for text in texts:
+        assert max(abs(a - b) for a, b in zip(exact.scores(text), stored.scores(text), strict=True)) < 0.01
+    assert sum(exact.reading(t) is stored.reading(t) for t in texts) >= 0.97 * len(texts)
+
+
+# ------------------------------------------------------------------ the decision
+
+
+def _model(scores: dict[FailoverReason, float]) -> GramModel:
+    """A one-gram model whose scores for a text holding the gram " zq" are ``scores`` (intercepts zero)."""
+    reasons = tuple(scores)
+    return GramModel(reasons, [0.0] * len(reasons), {" zq": (1.0, tuple(enumerate(scores.values())))})
+
+
+@pytest.mark.parametrize(("scores", "expected"), [
+    ({R.billing: 0.5, R.auth: 0.5 - KEY_MARGIN, R.unknown: -1.0}, R.billing),  # a key reason at its margin
+    ({R.billing: 0.5, R.auth: 0.5 - KEY_MARGIN + 0.01, R.unknown: -1.0}, None),  # just under it
+    ({R.server_error: 0.2, R.timeout: 0.2 - RETRY_MARGIN, R.unknown: -1.0}, R.server_error),
+    ({R.context_overflow: 0.1, R.billing: 0.1 - MARGIN, R.unknown: -1.0}, R.context_overflow),
+    ({R.context_overflow: 0.1, R.billing: 0.1 - MARGIN + 0.01, R.unknown: -1.0}, None),
+    ({R.unknown: 1.0, R.billing: -1.0, R.auth: -1.0}, None),  # unknown is never read
+])
+def test_the_best_reason_is_read_only_when_it_leads_by_its_margin(
+        scores: dict[FailoverReason, float], expected: FailoverReason | None) -> None:
+    model = _model(scores)
+    assert model.reading("zq") is expected
+    assert model.reading("nothing known here") is None  # no known gram: no scores
+
+
+def test_a_key_cooling_reason_needs_the_widest_margin() -> None:
+    assert all(margin(r) == KEY_MARGIN for r in KEY_REASONS)
+    assert all(margin(r) == RETRY_MARGIN for r in RETRY_REASONS)
+    assert KEY_MARGIN > MARGIN >= RETRY_MARGIN
+    assert margin(R.context_overflow) == margin(R.model_not_found) == MARGIN
+
+
+def test_a_reader_that_fails_reads_nothing_and_an_empty_model_reads_nothing() -> None:
+    class Broken:
+        rule_name = "broken"
+
+        def reading(self, text: str) -> FailoverReason | None:
+            raise RuntimeError("boom")
+
+    assert reader_rule("rate limited", Broken()) is None
+    assert NO_GRAMS.reading("rate limited") is None and NO_GRAMS.scores("rate limited") == []
+
+
+# ------------------------------------------------------------------ the shipped model
+
+
+def test_the_shipped_model_loads_and_stores_only_short_grams_two_errors_hold() -> None:
+    data = json.loads((ROOT / "agent" / "_gram_model.json").read_text(encoding="utf-8"))
+    model = shipped()
+    assert model.size == len(data["grams"]) > 5000
+    assert set(model.reasons) == {FailoverReason(r) for r in data["reasons"]} and R.unknown in model.reasons
+    assert all(3 <= len(g) <= 5 for g in data["grams"])  # a gram is at most five characters: no key fits in one
+    assert all(len(row) % 2 == 1 and all(isinstance(x, int) for x in row[2::2]) for row in data["grams"].values())
+
+
+def test_a_damaged_data_file_reads_as_no_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The package's data file unreadable: the shipped model is empty and classification goes on (to unknown)."""
+    import agent._gram_model as gm
+
+    broken = tmp_path / "agent"
+    broken.mkdir()
+    (broken / "_gram_model.json").write_text('{"reasons": ["auth"], "grams": {', encoding="utf-8")
+    monkeypatch.setattr("importlib.resources.files", lambda _package: broken)
+    gm.shipped.cache_clear()
+    try:
+        assert gm.shipped() is NO_GRAMS
+        error = exception_from_message("RuntimeError", "The frobnicator relay gave up on the upstream widget")
+        c = classify_api_error(error, now=NOW)
+        assert (c.reason, c.rule) == (R.unknown, "unknown")
+    finally:
+        gm.shipped.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # real wordings no rule reads, read by the shipped model (corpus texts, so the model saw them): ONNX Runtime
+    # GenAI's prompt over its length (https://github.com/microsoft/onnxruntime-genai/issues/1558), text-generation-
+    # webui with no model loaded (https://github.com/oobabooga/textgen/pull/2525)
+    ("input_ids size (3216) + current sequence length (0) exceeds max length (2048)", R.context_overflow),
+    ("No model has been loaded", R.model_not_found),
+])
+def test_the_shipped_model_reads_an_error_no_rule_reads(text: str, expected: FailoverReason) -> None:
+    error = exception_from_message("RuntimeError", text)
+    alone = classify_api_error(error, now=NOW, word_model=NO_MODEL)
+    if alone.rule != "unknown":
+        pytest.fail(f"a rule reads this text now ({alone.rule}): pick another")
+    c = classify_api_error(error, now=NOW)
+    assert (c.reason, c.rule) == (expected, "gram_model")
+    explained = explain_api_error(error, now=NOW)
+    assert explained.tried[-2:] == ("unknown", "gram_model")
+
+
+# ------------------------------------------------------------------ honest readings of the corpus
+
+
+def test_each_corpus_file_is_read_by_a_fold_model_that_never_saw_it() -> None:
+    """The fold models are trained without their fold's files (``fold_of``): every file falls in one fold, and a
+    text of a file read by its fold's model is read by a model that holds fewer grams than the shipped one."""
+    files = sorted({file_of(e) for e in load()})
+    assert {fold_of(f) for f in files} == set(range(FOLDS))
+    sizes = [model_without(f).size for f in (next(f for f in files if fold_of(f) == k) for k in range(FOLDS))]
+    assert all(0 < size < shipped().size for size in sizes)
+    assert model_without("error_shapes.py") is shipped()
+    about = [json.loads((default_dir() / "gram_folds" / f"fold{k}.json").read_text(encoding="utf-8"))["about"]
+             for k in range(FOLDS)]
+    assert all(f"outside fold {k} of {FOLDS}" in text for k, text in enumerate(about))
+
+
+def test_fold_readings_change_only_unknowns_and_are_mostly_right() -> None:
+    """Over every corpus file, each read with its fold's model: the model changes only verdicts the rules left
+    unknown, and more than half of what it reads is the label."""
+    found = unknown_readings(model_without, NOW)
+    assert found.moved == ()
+    unknown, read, right, ends = found.unknown, found.read, found.right, found.ends
+    assert unknown > 500 and read > 300
+    assert right / read > 0.5 and ends / unknown >= 0.45, (right, read, ends, unknown)
+
+
+def test_training_keeps_the_reasons_of_its_errors_and_reads_them_back() -> None:
+    """A model trained (as shipped: pruned, rounded) on two corpus files reads most of their own texts back."""
+    entries = [e for e in load() if file_of(e) in ("holdout.jsonl", "hosted.jsonl")]
+    labelled = labelled_texts(entries)
+    model = train(labelled)
+    assert set(model.reasons) == {r for _, r in labelled}
+    right = sum(model.reading(t) is r for t, r in labelled)
+    assert right >= 0.8 * len(labelled), (right, len(labelled))
+    assert all(math.isfinite(s) for t, _ in labelled[:20] for s in model.scores(t))
+
+
+def test_first_read_text_is_what_the_model_reads() -> None:
+    """The bench trains on the text the classifier reads (``read_text``), which the reader gets as ``facts.text``."""
+    entry = next(e for e in load() if e.kind == "message")
+    prepared = prepare(entry)
+    text = read_text(prepared, entry)
+    error = prepared[1]
+    assert isinstance(error, BaseException) and text == explain_api_error(error, now=NOW).facts.text
