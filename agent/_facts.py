@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import json
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -108,8 +109,11 @@ def _text_facts(joined: str) -> _TextFacts:
 
 
 def clear_text_cache() -> None:
-    """Forget remembered texts (benchmarks use this to measure cold classifications)."""
+    """Forget remembered texts, and the gram model's readings of them if it was read (benchmarks use this to measure
+    cold classifications)."""
     _TEXT_CACHE.clear()
+    if (grams := sys.modules.get(f"{__package__}._gram_model")) is not None:
+        grams.clear_readings()
 
 
 # ---------------------------------------------------------------- exceptions

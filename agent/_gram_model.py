@@ -167,12 +167,35 @@ def shipped() -> GramModel:
         return NO_GRAMS
 
 
+# The shipped model's last readings by text: a retry storm repeats the same error, and a reading costs tens of
+# microseconds (a pure function of the text for the one shipped model, so reusing it changes no verdict).
+_READINGS: dict[str, FailoverReason | None] = {}
+_READINGS_MAX: Final = 1024
+
+
+def clear_readings() -> None:
+    """Forget remembered readings (``_facts.clear_text_cache`` calls this: benchmarks measure cold readings)."""
+    _READINGS.clear()
+
+
+def _shipped_reading(text: str) -> FailoverReason | None:
+    if text in _READINGS:
+        return _READINGS[text]
+    reason = shipped().reading(text)
+    if len(_READINGS) >= _READINGS_MAX:
+        _READINGS.pop(next(iter(_READINGS)), None)  # oldest first
+    _READINGS[text] = reason
+    return reason
+
+
 def reader_rule(text: str, model: TextReader | None) -> Rule | None:
     """A rule named after ``model`` (None: the shipped gram model) deciding the reason it reads, or None (never
     raises)."""
     try:
-        reader = shipped() if model is None else model
-        reason = reader.reading(text)
-        return None if reason is None else Rule(reader.rule_name, reason)
+        if model is None:
+            reason, name = _shipped_reading(text), RULE_NAME
+        else:
+            reason, name = model.reading(text), model.rule_name
+        return None if reason is None else Rule(name, reason)
     except Exception:
         return None

@@ -23,6 +23,7 @@ from agent._gram_model import (
     reader_rule,
     shipped,
 )
+from agent._rules import Rule
 from agent._word_model import KEY_REASONS, NO_MODEL, RETRY_REASONS
 from agent.error_classifier import explain_api_error
 from agent.testing.corpus import (
@@ -170,6 +171,7 @@ def test_a_damaged_data_file_reads_as_no_model(tmp_path: Path, monkeypatch: pyte
     (broken / "_gram_model.json").write_text('{"reasons": ["auth"], "grams": {', encoding="utf-8")
     monkeypatch.setattr("importlib.resources.files", lambda _package: broken)
     gm.shipped.cache_clear()
+    gm.clear_readings()
     try:
         assert gm.shipped() is NO_GRAMS
         error = exception_from_message("RuntimeError", "The frobnicator relay gave up on the upstream widget")
@@ -177,6 +179,38 @@ def test_a_damaged_data_file_reads_as_no_model(tmp_path: Path, monkeypatch: pyte
         assert (c.reason, c.rule) == (R.unknown, "unknown")
     finally:
         gm.shipped.cache_clear()
+        gm.clear_readings()
+
+
+def test_the_shipped_models_readings_are_remembered_per_text_and_forgotten_with_the_texts(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A retry storm repeats one error: its reading is made once; another text gets its own reading whatever came
+    before; ``clear_text_cache`` (what the cold benchmark calls) forgets the readings too."""
+    import agent._gram_model as gm
+    from agent._facts import clear_text_cache
+
+    calls: list[str] = []
+    model = _model({R.billing: 0.9, R.auth: -0.9, R.unknown: -1.0})
+
+    class Counting:
+        rule_name = "gram_model"
+
+        def reading(self, text: str) -> FailoverReason | None:
+            calls.append(text)
+            return model.reading(text)
+
+    monkeypatch.setattr(gm, "shipped", Counting)
+    clear_text_cache()
+    try:
+        first = gm.reader_rule("zq quota", None)
+        again = gm.reader_rule("zq quota", None)
+        other = gm.reader_rule("nothing known", None)
+        assert first == again == Rule("gram_model", R.billing) and other is None
+        assert calls == ["zq quota", "nothing known"]
+        clear_text_cache()
+        assert gm.reader_rule("zq quota", None) == first and calls[-1] == "zq quota" and len(calls) == 3
+    finally:
+        clear_text_cache()
 
 
 @pytest.mark.parametrize(("text", "expected"), [
