@@ -19,7 +19,7 @@ that file.
 was first scored) with a model trained on the files mined before it, and the word model the same way, side by side.
 
 Run: python -m bench.gram_model --build      (about a minute)
-     python -m bench.gram_model --blind      (about fifteen minutes: one model per sample)
+     python -m bench.gram_model --blind      (one model per sample: about half an hour)
 """
 
 from __future__ import annotations
@@ -128,9 +128,11 @@ def build() -> list[str]:
 
 def blind() -> list[str]:
     """Each blind sample read with the gram model and the word model trained on the files mined before it."""
-    from bench.word_model import count, mined_at, samples
+    from agent._word_model import WordModel, words
+    from bench.word_model import mined_at, samples
 
     entries = {e.id: e for e in load()}
+    texts = {e.id: read_text(prepare(e), e) for e in entries.values()}  # once: replaying every entry takes a minute
     total: Counter[str] = Counter()
     lines = []
     for name, ids in samples().items():
@@ -139,10 +141,11 @@ def blind() -> list[str]:
             continue
         first = min(mined_at(file_of(e)) for e in chosen)
         before = [e for e in entries.values() if mined_at(file_of(e)) < first]
-        gram_model, word_model = train(labelled_texts(before)), count(before)
+        labelled = [(t, e.expect) for e in before if e.expect is not None and (t := texts[e.id]) is not None]
+        gram_model, word_model = train(labelled), WordModel.counted((r, words(t)) for t, r in labelled)
         row = Counter[str]()
         for entry in chosen:
-            text = read_text(prepare(entry), entry)
+            text = texts[entry.id]
             for label, model in (("gram", gram_model), ("word", word_model)):
                 read = None if text is None else model.reading(text)
                 row[label] += read is entry.expect or (read is None and entry.expect is FailoverReason.unknown)
