@@ -33,7 +33,17 @@ from typing import Any
 
 from agent._gram_model import GramModel, grams
 from agent._taxonomy import FailoverReason
-from agent.testing.corpus import FOLDS, CorpusEntry, default_dir, file_of, fold_of, load, prepare, read_text
+from agent.testing.corpus import (
+    FOLDS,
+    CorpusEntry,
+    default_dir,
+    file_of,
+    fold_of,
+    labelled_texts,
+    load,
+    prepare,
+    read_text,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "agent" / "_gram_model.json"
 
@@ -44,15 +54,6 @@ EPS = 0.1
 
 def fold_dir(corpus: Path | None = None) -> Path:
     return (default_dir() if corpus is None else corpus) / "gram_folds"
-
-
-def labelled_texts(entries: Sequence[CorpusEntry]) -> list[tuple[str, FailoverReason]]:
-    """Each labelled entry's text (as the classifier reads it) and label."""
-    out = []
-    for entry in entries:
-        if entry.expect is not None and (text := read_text(prepare(entry), entry)) is not None:
-            out.append((text, entry.expect))
-    return out
 
 
 def _analyzer(text: str) -> list[str]:

@@ -31,6 +31,7 @@ from agent.testing.corpus import (
     default_dir,
     file_of,
     fold_of,
+    labelled_texts,
     load,
     model_without,
     prepare,
@@ -38,7 +39,7 @@ from agent.testing.corpus import (
     unknown_readings,
 )
 from agent.testing.sdk_errors import exception_from_message
-from bench.gram_model import fit, labelled_texts, model_of, train
+from bench.gram_model import fit, model_of, train
 
 R = FailoverReason
 NOW = time.time()

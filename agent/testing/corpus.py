@@ -56,6 +56,7 @@ __all__ = [
     "expected_flags",
     "file_of",
     "fold_of",
+    "labelled_texts",
     "labelled_words",
     "load",
     "model_without",
@@ -677,13 +678,18 @@ def read_text(prepared: tuple[bool, object], entry: CorpusEntry) -> str | None:
     return verdict[0].text
 
 
-def labelled_words(entries: Collection[CorpusEntry]) -> list[tuple[FailoverReason, frozenset[str]]]:
-    """Each labelled entry's reason and the words of the text the classifier reads (what the word model counts)."""
-    out: list[tuple[FailoverReason, frozenset[str]]] = []
+def labelled_texts(entries: Collection[CorpusEntry]) -> list[tuple[str, FailoverReason]]:
+    """Each labelled entry's text, as the classifier reads it (``read_text``), and its label: what the models learn."""
+    out: list[tuple[str, FailoverReason]] = []
     for entry in entries:
         if entry.expect is not None and (text := read_text(prepare(entry), entry)) is not None:
-            out.append((entry.expect, words(text)))
+            out.append((text, entry.expect))
     return out
+
+
+def labelled_words(entries: Collection[CorpusEntry]) -> list[tuple[FailoverReason, frozenset[str]]]:
+    """Each labelled entry's reason and the words of the text the classifier reads (what the word model counts)."""
+    return [(reason, words(text)) for text, reason in labelled_texts(entries)]
 
 
 FOLDS: Final = 3
