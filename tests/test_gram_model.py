@@ -28,6 +28,7 @@ from agent._word_model import KEY_REASONS, NO_MODEL, RETRY_REASONS
 from agent.error_classifier import explain_api_error
 from agent.testing.corpus import (
     FOLDS,
+    classify_prepared,
     default_dir,
     file_of,
     fold_of,
@@ -269,10 +270,20 @@ def test_training_keeps_the_reasons_of_its_errors_and_reads_them_back() -> None:
     assert all(math.isfinite(s) for t, _ in labelled[:20] for s in model.scores(t))
 
 
-def test_first_read_text_is_what_the_model_reads() -> None:
-    """The bench trains on the text the classifier reads (``read_text``), which the reader gets as ``facts.text``."""
-    entry = next(e for e in load() if e.kind == "message")
+def test_the_reader_is_handed_the_text_the_model_was_trained_on() -> None:
+    """The bench trains on ``read_text`` of each entry; the classifier must hand the reader that same text when no
+    rule reads an error (a real corpus error the rules leave unknown, replayed through the real SDK client)."""
+    handed: list[str] = []
+
+    class Recorder:
+        rule_name = "recorder"
+
+        def reading(self, text: str) -> FailoverReason | None:
+            handed.append(text)
+            return None
+
+    entry = next(e for e in load() if e.id == "si-q07-copilot-off-topic")
     prepared = prepare(entry)
-    text = read_text(prepared, entry)
-    error = prepared[1]
-    assert isinstance(error, BaseException) and text == explain_api_error(error, now=NOW).facts.text
+    assert classify_prepared(entry, prepared, now=NOW, word_model=NO_MODEL).rule == "unknown"  # type: ignore[union-attr]
+    classify_prepared(entry, prepared, now=NOW, word_model=Recorder())
+    assert handed == [read_text(prepared, entry)] and handed[0]
