@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, Protocol
 
@@ -61,28 +62,34 @@ def margin(reason: FailoverReason) -> float:
     return KEY_MARGIN if reason in KEY_REASONS else RETRY_MARGIN if reason in RETRY_REASONS else MARGIN
 
 
+def gram_list(text: str) -> list[str]:
+    """Each character gram of ``text`` (the module docstring's grams), as often as it occurs, word by word."""
+    padded = [f" {word} " for word in dropped(text[:LIMIT].lower()).split()]
+    return [word[at:at + size] for word in padded for size in SIZES if size <= len(word)
+            for at in range(len(word) - size + 1)]
+
+
 def grams(text: str) -> dict[str, int]:
-    """Each character gram of ``text`` (the module docstring's grams) and how often it occurs."""
-    counts: dict[str, int] = {}
-    get = counts.get
-    for word in dropped(text[:LIMIT].lower()).split():
-        padded = f" {word} "
-        length = len(padded)
-        for size in SIZES:
-            if length < size:
-                break
-            for at in range(length - size + 1):
-                gram = padded[at:at + size]
-                counts[gram] = get(gram, 0) + 1
-    return counts
+    """Each character gram of ``text`` and how often it occurs."""
+    return dict(Counter(gram_list(text)))
+
+
+_FIXED: Final = 1 << 24  # a packed weight's unit: each gram's weighted term is rounded by under 3e-8
+_ROUNDING: Final = 1e-6  # more than a score's rounding in fixed point (a lead this short of a margin meets it)
 
 
 class GramModel:
     """Immutable weights: per reason an intercept, per gram its idf and its weight for each reason that has one.
-    ``scores`` gives each reason's score, ``reading`` the reason the module's decision lets it read."""
+    ``scores`` gives each reason's score, ``reading`` the reason the module's decision lets it read.
 
-    __slots__ = ("_grams", "_intercepts", "_reasons")
+    For speed, each gram's weighted terms (idf times weight, one per reason, in fixed point, raised by a bias that
+    makes them non-negative) are packed into one integer, a field of ``_width`` bits per reason: the grams a text
+    holds once (nearly all) are summed with one integer addition each instead of one per weight, and the fields
+    are unpacked once. No field overflows: a text holds fewer than ``_CAPACITY`` grams."""
+
+    __slots__ = ("_bias", "_grams", "_intercepts", "_packed", "_reasons", "_width")
     rule_name: Final = RULE_NAME  # the rule a reading is decided by
+    _CAPACITY: Final = 16 * LIMIT  # more grams than a LIMIT-character text holds (3 runs per padded character)
 
     def __init__(self, reasons: Sequence[FailoverReason], intercepts: Sequence[float],
                  weights: Mapping[str, tuple[float, tuple[tuple[int, float], ...]]]) -> None:
@@ -91,6 +98,15 @@ class GramModel:
         self._reasons = tuple(reasons)
         self._intercepts = tuple(float(b) for b in intercepts)
         self._grams = dict(weights)
+        fixed = {g: (idf, tuple((at, round(idf * w * _FIXED)) for at, w in pairs))
+                 for g, (idf, pairs) in self._grams.items()}
+        bias = max((abs(q) for _, terms in fixed.values() for _, q in terms), default=0)
+        width = (2 * bias * self._CAPACITY).bit_length() + 1
+        biases = sum(bias << (width * at) for at in range(len(self._reasons)))
+        self._bias, self._width = bias, width
+        # per gram: its idf squared (its share of the norm when it occurs once) and its packed terms
+        self._packed = {g: (idf * idf, biases + sum(q << (width * at) for at, q in terms))
+                        for g, (idf, terms) in fixed.items()}
 
     @property
     def reasons(self) -> tuple[FailoverReason, ...]:
@@ -106,27 +122,37 @@ class GramModel:
         knows (or the model is empty)."""
         if not self._reasons:
             return []
-        known = self._grams
-        found: list[tuple[float, tuple[tuple[int, float], ...]]] = []
+        known = self._packed
+        packed = once = 0  # the packed sum of the known grams the text holds once, and how many they are
         norm = 0.0
-        for gram, count in grams(text).items():
+        repeated: list[tuple[float, str]] = []  # a known gram the text holds more than once, and its tf-idf
+        for gram, count in Counter(gram_list(text)).items():
             entry = known.get(gram)
-            if entry is not None:
-                value = (1.0 + math.log(count)) * entry[0] if count > 1 else entry[0]
+            if entry is None:
+                continue
+            if count == 1:
+                packed += entry[1]
+                norm += entry[0]
+                once += 1
+            else:
+                value = (1.0 + math.log(count)) * self._grams[gram][0]
                 norm += value * value
-                found.append((value, entry[1]))
-        if not found:
+                repeated.append((value, gram))
+        if not once and not repeated:
             return []
         scale = 1.0 / math.sqrt(norm)
-        scores = list(self._intercepts)
-        for value, pairs in found:
+        width, mask, bias = self._width, (1 << self._width) - 1, once * self._bias
+        unit = scale / _FIXED
+        scores = [b + (((packed >> (width * at)) & mask) - bias) * unit for at, b in enumerate(self._intercepts)]
+        for value, gram in repeated:  # weighted on its own, by its sublinear count
             scaled = value * scale
-            for at, weight in pairs:
+            for at, weight in self._grams[gram][1]:
                 scores[at] += scaled * weight
         return scores
 
     def reading(self, text: str) -> FailoverReason | None:
-        """The best-scoring reason when it is not ``unknown`` and leads the second by its ``margin``; else None."""
+        """The best-scoring reason when it is not ``unknown`` and leads the second by its ``margin`` (less
+        ``_ROUNDING``: the scores are summed in fixed point); else None."""
         scores = self.scores(text)
         if len(scores) < 2:
             return None
@@ -135,7 +161,7 @@ class GramModel:
         if reason is FailoverReason.unknown:
             return None
         second = max(s for at, s in enumerate(scores) if at != best)
-        return reason if scores[best] - second >= margin(reason) else None
+        return reason if scores[best] - second >= margin(reason) - _ROUNDING else None
 
     def to_data(self, about: str = "") -> dict[str, Any]:
         """A JSON-ready form: the reasons, their intercepts, and per gram [idf, reason index, weight, reason index,

@@ -110,6 +110,31 @@ def test_the_stored_model_reads_as_the_fitted_one_within_its_rounding(
     assert sum(exact.reading(t) is stored.reading(t) for t in texts) >= 0.97 * len(texts)
 
 
+def _float_scores(model: GramModel, text: str) -> list[float]:
+    """The scores summed in plain floats, weight by weight (what the packed sums must equal)."""
+    weights = model._grams
+    found = [((1.0 + math.log(c)) * weights[g][0], weights[g][1]) for g, c in grams(text).items() if g in weights]
+    scale = 1.0 / math.sqrt(sum(v * v for v, _ in found))
+    scores = [0.0] * len(model.reasons)
+    for value, pairs in found:
+        for at, w in pairs:
+            scores[at] += value * scale * w
+    return scores
+
+
+def test_packed_sums_neither_overflow_nor_drift_on_the_longest_text() -> None:
+    """Every gram of a text of LIMIT characters known, each with large weights on every reason (each reason's
+    field summing one sign: the packed fields' worst case), some grams held many times: the scores are the float
+    sums."""
+    text = "qqq qqq qqq qqq " + " ".join(f"q{n:04d}z" for n in range(LIMIT // 7))
+    reasons = tuple(FailoverReason)
+    weights = {g: (9.0, tuple((at, 5.0 if at % 2 else -5.0) for at in range(len(reasons))))
+               for g in grams(text)}
+    model = GramModel(reasons, [0.0] * len(reasons), weights)
+    assert len(weights) > LIMIT and grams(text)[" qqq "] == 4
+    assert max(abs(a - b) for a, b in zip(model.scores(text), _float_scores(model, text), strict=True)) < 1e-6
+
+
 # ------------------------------------------------------------------ the decision
 
 
