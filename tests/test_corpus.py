@@ -1595,6 +1595,10 @@ def test_thirtieth_holdout_accuracy_does_not_fall() -> None:
 # holdout536 25->24, holdout549 30->29, holdout556 29->28, holdout559 23->22, holdout563 23->22, holdout565 32->31,
 # holdout570 21->20, holdout573 15->13, holdout577 20->19, holdout589 13->12, holdout591 20->19, holdout597 20->19,
 # holdout60 32->30, holdout603 13->12, holdout608 10->9, sweep_bots 38->35.
+# Lowered on 7 December 2026 (thirty-fifth session), when the gram model came to read a text's first 300 characters
+# instead of 1,000 (read blind, as many rule-unknowns right or more, at a third of the cost on long texts) and its
+# folds were retrained: 25 entries turned right and 21 wrong; these files lost one or two: holdout250 30->29, holdout397
+# 25->23, holdout435 25->24, holdout610 19->18.
 _FLOORS_4_DECEMBER = (
     (HOLDOUT31, 32, 32),  # GitHub issues of 2025-2026 clients and agents; 27 unseen
     (HOLDOUT32, 38, 43),  # hosted providers' bodies; 34 unseen
@@ -1821,7 +1825,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT247, 31, 33),  # representative: academic and writing tools; 30 unseen
     (HOLDOUT248, 28, 31),  # representative: JVM and .NET clients, third round; 22 unseen
     (HOLDOUT249, 34, 34),  # representative: Rust and Go clients; 31 unseen
-    (HOLDOUT250, 30, 31),  # representative: MCP hosts; 30 unseen
+    (HOLDOUT250, 29, 31),  # representative: MCP hosts; 30 unseen
     (HOLDOUT251, 32, 33),  # representative: computer-use and GUI agents; 32 unseen
     (HOLDOUT252, 24, 34),  # representative: document extraction with LLMs; 24 unseen
     (HOLDOUT253, 27, 35),  # representative: AI app builders; 26 unseen
@@ -1968,7 +1972,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT394, 24, 26),  # representative: social-media, marketing and content-generation tools; 24 unseen
     (HOLDOUT395, 22, 29),  # representative: audio and video pipelines; 23 unseen
     (HOLDOUT396, 22, 28),  # representative: model-serving platforms and operators; 22 unseen
-    (HOLDOUT397, 25, 30),  # representative: desktop launchers and productivity utilities; 25 unseen
+    (HOLDOUT397, 23, 30),  # representative: desktop launchers and productivity utilities; 25 unseen
     (HOLDOUT398, 25, 26),  # representative: automation and integration platforms beyond n8n; 25 unseen
     (HOLDOUT399, 19, 27),  # representative: data platforms, search stores and databases; 19 unseen
     (HOLDOUT400, 24, 28),  # representative: Swift and Apple-platform clients and apps; 22 unseen
@@ -2008,7 +2012,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT432, 23, 26),  # representative: evaluation, benchmark and synthetic-data harnesses; 22 unseen
     (HOLDOUT433, 24, 27),  # representative: app-builder and website-generator agents; 22 unseen
     (HOLDOUT434, 21, 28),  # representative: serverless, edge and backend-framework code; 20 unseen
-    (HOLDOUT435, 25, 26),  # representative: question-and-answer sites and community forums; 24 unseen
+    (HOLDOUT435, 24, 26),  # representative: question-and-answer sites and community forums; 24 unseen
     (HOLDOUT436, 18, 22),  # representative: threads in Russian, Turkish and Indonesian; 14 unseen
     (HOLDOUT437, 21, 22),  # representative: API-management and service-mesh gateways; 21 unseen
     (HOLDOUT438, 22, 25),  # representative: vendor agent SDKs; 19 unseen
@@ -2191,7 +2195,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT607, 12, 12),  # representative: game-engine plugins and mods: Godot, Unity, Minecraft; 10 unseen
     (HOLDOUT608, 9, 10),  # representative: Home Assistant's LLM integrations; 10 unseen
     (HOLDOUT609, 3, 3),  # representative: customer-support platforms and chat bots (three entries); 3 unseen
-    (HOLDOUT610, 19, 22),  # representative: CMS and groupware AI modules: Nextcloud, Moodle, Drupal, AFFiNE; 19 unseen
+    (HOLDOUT610, 18, 22),  # representative: CMS and groupware AI modules: Nextcloud, Moodle, Drupal, AFFiNE; 19 unseen
     (HOLDOUT611, 22, 30),  # representative: in-process inference: llama-cpp-python, mlx-lm, transformers; 20 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
