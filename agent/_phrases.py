@@ -523,6 +523,9 @@ _TAG_LIST: Final = (
          "invalidcontentdimensions", "image dimensions are out of range"),
     # Seed 002: this key cannot use this model (plan, entitlement or support).
     _tag("model_support",
+         # a model the caller's plan tier may not use (Pollinations' 402: "Model not found or tier not high enough. Your
+         # tier: anonymous, required tier: seed."): another key, or another model, may serve it
+         "tier not high enough",
          # a server given a chat model where it wants a completion model (TabbyML: "Model 'Qwen2.5-Coder-7B-Instruct' is
          # not a completion model; it does not have a prompt template": https://github.com/TabbyML/tabby/pull/4267)
          "is not a completion model",
@@ -1175,6 +1178,13 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # ChatGPT web's anti-bot token (Arkose Labs' challenge), which a web-to-API bridge could not get ("Error
+         # getting Arkose token"): the site's bot gate shuts this client out, not the request
+         "arkose token",
+         # a consumer site's WAF refusing a scripted client's socket before any API answer (an unofficial perplexity.ai
+         # client: "WebSocket error: Handshake status 403 Forbidden", the page behind it Cloudflare's HTML); a refused
+         # key is a 401, as the iFlytek socket's "Handshake status 401 Unauthorized" is
+         "handshake status 403",
          # a feature an enterprise's or organisation's admin must turn on (GitHub Copilot CLI: "You are not authorized
          # to use this Copilot feature, it requires an enterprise or organization policy to be enabled":
          # https://github.com/github/copilot-cli/issues/1561): no key of the account helps until the policy changes
@@ -1971,6 +1981,9 @@ _TAG_LIST: Final = (
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited",
          "model_rate_limited"),
     _tag("rate_limit",
+         # a per-address limit on requests in flight (Pollinations' 402: "Queue full for IP: ...: 1 requests already
+         # queued (max: 1)", its payment offer saying "pay to bypass rate limit"): it clears when the queued one ends
+         "queue full for ip",
          # a chat service's throttle on a user's pace (HuggingChat: "You are sending too many messages. Try again
          # later.": https://huggingface.co/spaces/huggingchat/chat-ui/discussions/480, also inside a wrapper's "Failed
          # to parse response: {...}": https://github.com/Soulter/hugging-chat-api/issues/275), as ChatGPT's "sent too
@@ -2116,6 +2129,10 @@ _TAG_LIST: Final = (
          # codes printed by its SDK ("Code=AuthFailure.SignatureFailure": https://github.com/the-open-agent/openagent/
          # issues/1122)
          "unauthorizedrequest", "cookie values are up to date", "1psid value", "code authfailure",
+         # the same Google page without its session token, as gpt4free's Gemini provider and its GUI word it ("SNlM0e
+         # not found", "Invalid auth. SNlM0e not found": the cookies are no signed-in session); gpt4free's ChatGPT web
+         # provider without the browser capture it signs in with ("No .har file found", NoValidHarFileError)
+         "snlm0e not found", "no har file found", "novalidharfileerror",
          # Hugging Face's router refusing a token, under a 400 ("Authorization header is correct, but the token seems
          # invalid": https://github.com/infiniflow/ragflow/issues/3865)
          "token seems invalid",
@@ -2987,6 +3004,8 @@ _TAG_LIST: Final = (
          # (https://github.com/abeiro/HerikaServer/issues/26), Go's cancelled request context ("request canceled,
          # context canceled": https://github.com/QuantumNous/new-api/issues/1315)
          "check your network connection", "net err_failed", "there are connection issues",
+         # curl's failed TLS handshake (error 35, "TLS connect error", as curl_cffi raises it): no request got through
+         "tls connect error",
          ("request canceled", "context canceled"),
          # Cloudflare's origin DNS error ("530 error code: 1016": the host behind its edge does not resolve; LobeChat
          # with a mistyped Azure endpoint: https://github.com/lobehub/lobehub/issues/996)
@@ -3567,6 +3586,12 @@ _TAG_LIST: Final = (
     # stream or of a missing field.
     _tag("chunk_refused", "failed to parse streaming chunk"),
     _tag("unparsable_answer",
+         # duck.ai wrappers whose status call came back without the x-vqd-4 token a chat needs ("Missing VQD headers:
+         # vqd=false, hash=true", duck_chat's "No x-vqd-4"): the answer lacks what the client must read
+         "missing vqd headers", "no x vqd 4",
+         # an OpenAI-shaped answer with nothing in its choices, as a game mod's client reports it ("OpenAI API response
+         # does not contain valid choices")
+         "does not contain valid choices",
          # big-AGI's wrapper for an answer it could not read ("[Service Parsing Issue] Anthropic: Unexpected content
          # block start location (2).": https://github.com/enricoros/big-AGI/issues/917)
          "service parsing issue",
@@ -3850,6 +3875,16 @@ _TAG_LIST: Final = (
     _tag("entity_not_found", "requested entity was not found"),
     # Windows' WSAECONNREFUSED (10061) in words, as .NET, Python and Go print it on Windows
     _tag("connect_refused", "target machine actively refused", "machine actively refused it"),
+    # curl's refused proxy tunnel ("curl: (56) CONNECT tunnel failed, response 403", as curl_cffi raises it in
+    # unofficial claude.ai and Grok web clients)
+    _tag("proxy_tunnel", "connect tunnel failed"),
+    # DuckDuckGo's AI chat when the conversation's whole history is over its input limit, under its 429, as duck.ai
+    # wrappers and gpt4free pass it on ('{"action":"error","status":429,"type":"ERR_INPUT_LIMIT"}'; gpt4free's
+    # maintainer: every earlier message counts, start a new conversation)
+    _tag("history_over_input", "err_input_limit",
+         # Bing chat's cap on one conversation's turns, as chathub shows it ("Sorry, you have reached chat turns limit
+         # in this conversation."): a new, shorter conversation goes on
+         "chat turns limit in this conversation"),
     # A route the server does not have, named in a wrapper's text without its status: Go net/http's default 404
     # body, a client's "<url> not found, verify your API base", Kong's "no Route matched".
     _tag("route_missing",
@@ -3877,6 +3912,9 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # a Copilot web bridge whose answer stream ended without any text ("Invalid response: stream produced no
+         # text")
+         "stream produced no text",
          # a client whose call came back with nothing from the model ("ConnectError: [unknown] No response from model",
          # Cursor's Connect-RPC error, no socket fault: https://github.com/cursor/cursor/issues/3217; "No response from
          # model after retry. Return empty.")
@@ -4035,6 +4073,9 @@ _TAG_LIST: Final = (
     # call ran out of time, which the status's own reading (load, a server fault) does not say.
     _tag("deadline_expired", "deadline expired before operation could complete"),
     _tag("server_fault",
+         # ChatGPT web's failure of a conversation on its side, as unofficial clients pass it on ("Something went wrong,
+         # please try reloading the conversation.")
+         "try reloading the conversation",
          # TRAE CN's failure of a request on its side ("请求失败" then "请尝试新建任务或者重启 TRAE (2001)": the request
          # failed, start a new task or restart TRAE; the wave of reports staff fixed server-side the same day:
          # https://github.com/Trae-AI/TRAE/issues/2172; both corpus texts server_error)

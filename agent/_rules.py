@@ -817,7 +817,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # "Try again later" under a 503 is load unless the text says the backend is down or unreachable (an outage).
     rule("overloaded_try_later", R.overloaded, statuses=(429, 503, 529), tags=("try_later",),
          unless=("rate_limit", "exhausted", "usage_limit", "billing", "quota_word", "upstream_unreachable",
-                 "server_fault")),
+                 "server_fault", "throttle_code_word")),
     # A relay's pooled upstream credentials all cooling down (the ``pool_cooling`` tag), with a short reset or none:
     # the relay's keys are throttled, so wait on this endpoint or fall back; rotating the caller's key to the same relay
     # does not help (scope endpoint, as ``aggregator_upstream_limit``). Five of the corpus's six such texts are
@@ -876,6 +876,12 @@ RULES: Final[tuple[Rule, ...]] = (
     # issue, an invalid API key, or API usage limits": https://github.com/SubtitleEdit/subtitleedit/issues/13448);
     # under a status (a proxy's 500 around its own dial) the status's rules read it
     rule("connect_refused_words", R.timeout, statuses=NONE, tags=("connect_refused",)),
+    # An HTTP proxy that refused the client's CONNECT tunnel (curl error 56, "CONNECT tunnel failed, response 403"):
+    # the status is the proxy's answer, not the provider's, and no request reached the provider. A transport fault at
+    # the proxy, whatever status the text states (issue 9: proxy-connect text is a transport fault).
+    rule("proxy_tunnel_refused", R.timeout, tags=("proxy_tunnel",)),
+    # A conversation over the provider's input limit, under a 429 or none: a shorter history passes, a wait does not.
+    rule("history_over_input_limit", R.context_overflow, statuses=(429, None), tags=("history_over_input",)),
     rule("usage_limit_long_window", R.billing, statuses=LIMITED, tags=("usage_limit", "long_window")),
     # ... and a quota counted by the month or week, whatever its reset ("exceeded the monthly usage quota. It will reset
     # at ..."): the reset is days away, or already past when a pasted error is read again.
@@ -1044,7 +1050,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # fault, before the model words below (``task_unsupported``).
     rule("task_unsupported", R.format_error, statuses=(400, 404, 422, None), tags=("task_unsupported",)),
     rule("model_support_phrase", R.model_not_found,
-         statuses=(400, 401, 403, 404, 406, 412, 422, 429, 500, 502, 503, None),
+         statuses=(400, 401, 402, 403, 404, 406, 412, 422, 429, 500, 502, 503, None),
          tags=("model_support",), unless=("instruction_refused", "provider_policy")),
     # ... under a 401 too: OpenCode Zen and Go answer 401 for a model id they do not serve ("401 Model
     # muse-spark-1.2-contributor-free is not supported"); the text names the model, which no key serves

@@ -144,7 +144,10 @@ def soft_facts(response: object) -> SoftVerdict | None:
     if event_type in ("response.failed", "response.incomplete", "response.cancelled"):
         inner = data.get("response")
         return _responses(inner) if isinstance(inner, Mapping) else _from_error(data, None)
-    if event_type == "error" or (data.get("error") and data.get("object") != "response"):
+    # an error event by its "type" (OpenAI's and Anthropic's streams) or its "event" (Copilot's web socket:
+    # {"event": "error", "errorCode": "invalid-event"})
+    if event_type == "error" or data.get("event") == "error" or (
+            data.get("error") and data.get("object") != "response"):
         return _from_error(data, None)
     if (reader := _reader_of(data)) is not None:
         return reader(data)

