@@ -1529,6 +1529,9 @@ _TAG_LIST: Final = (
          ("free quota", "used up"), "make sure your account is in good standing"),
     # Plan and usage limits (seed 004): they outrank a generic throttle code.
     _tag("usage_limit",
+         # a daily allowance of requests, as gpt4free's Blackbox provider met it once most models went paid ("You have
+         # reached your request limit for the day.")
+         "request limit for the day",
          # Kilo Code's Gemini CLI provider ("Rate limit exceeded. Free tier limits have been reached.")
          "free tier limits have been reached",
          # Baidu AppBuilder's per-user daily allowances ("Daily free quota per user for AI Search exceeded",
@@ -1981,6 +1984,9 @@ _TAG_LIST: Final = (
     _tag("throttle_code_word", "rate_limit", "rate_limit_exceeded", "rate_limit_error", "rate_limited",
          "model_rate_limited"),
     _tag("rate_limit",
+         # an hourly window on requests, as a free web-to-API bridge passes it on ("You have reached your request limit
+         # for the hour")
+         "limit for the hour",
          # a per-address limit on requests in flight (Pollinations' 402: "Queue full for IP: ...: 1 requests already
          # queued (max: 1)", its payment offer saying "pay to bypass rate limit"): it clears when the queued one ends
          "queue full for ip",

@@ -8478,6 +8478,10 @@ def test_wave_99_transformers_max_length_below_the_prompt_is_the_requests_parame
     ("Error", 'Pollinations API Error: API Error 402: {"error":"Model not found or tier not high enough. Your tier: '
      'anonymous, required tier: seed. Get unlimited access at https://enter.pollinations.ai","status":402}', 402,
      R.model_not_found),
+    # https://github.com/aledipa/Free-GPT4-WEB-API/issues/69: an hourly window is a rate; a daily allowance
+    # (https://github.com/xtekky/gpt4free/issues/2659, gpt4free's Blackbox provider) is the plan's
+    ("Error", "You have reached your request limit for the hour", None, R.rate_limit),
+    ("Error", "You have reached your request limit for the day.", None, R.billing),
     # https://github.com/Zero6992/chatGPT-discord-bot/issues/208: ChatGPT web's failure of a conversation on its side
     ("Error", "ERROR - send_message - Error while sending message: Field missing. Details: {'detail': 'Something went "
      "wrong, please try reloading the conversation.'}", None, R.server_error),
