@@ -1178,6 +1178,13 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # a consumer service's traffic screen shutting out a network (Coze: "We've detected unusual traffic from your
+         # network, so Coze is temporarily unavailable."; Bing's "Sorry, looks like your network settings are preventing
+         # access to this feature."), and Alibaba Cloud's WAF page in front of a web API ('<meta name="aliyun_waf_aa"')
+         "unusual traffic from your network", "network settings are preventing access", "aliyun_waf_aa",
+         # Copilot's web socket refusing a client that failed its challenge, as a Copilot-web bridge relays it ("[error:
+         # Copilot error: invalid-event]"; its maintainer: complete the verification at copilot.microsoft.com)
+         ("copilot error", "invalid event"),
          # ChatGPT web's anti-bot token (Arkose Labs' challenge), which a web-to-API bridge could not get ("Error
          # getting Arkose token"): the site's bot gate shuts this client out, not the request
          "arkose token",
@@ -1339,6 +1346,10 @@ _TAG_LIST: Final = (
          # again. Service is unavailable in this region.")
          "service is unavailable in this region", "service is unavailable in your region"),
     _tag("billing",
+         # GitHub's answer to a token exchange for an account with no Copilot subscription, as Copilot-to-API bridges
+         # print it ("No access to GitHub Copilot found. You are currently logged in as ...", notification_id
+         # no_copilot_access): the plan is missing, not the key
+         "no access to github copilot", "no_copilot_access",
          # Cursor's wall on free trials per machine ("Too many free trial accounts used on this machine. Please upgrade
          # to pro.": https://github.com/kingparks/cursor-vip/issues/568; all four corpus texts billing) and its spent
          # free model allowance ("You've used up your 50 free claude-3.5-sonnet requests ... by subscribing to Pro":
@@ -1728,6 +1739,8 @@ _TAG_LIST: Final = (
          "insufficient capacity", "out of capacity", "no capacity available", "server is busy", "servers are busy",
          "server_is_overloaded", "loading model", "model is loading", "temporarily overloaded",
          "experiencing high traffic", "负载已饱和", "服务器繁忙", "serviceunavailableexception", "server busy",
+         # MiniMax's web service as minimax-free-api passes it on ("服务器忙" then "稍后再试": server busy, try later)
+         "服务器忙",
          "no slots available", "provider is temporarily unavailable", "provider is currently unavailable",
          # MiniMax's 529 in its own words ("High traffic detected. For a more stable experience, upgrade to our Plus
          # plan": https://github.com/openclaw/openclaw/issues/69642): the service's load, not this key's plan
@@ -1969,7 +1982,7 @@ _TAG_LIST: Final = (
     # A relay whose pooled upstream credentials for the model are all cooling down ("429 All credentials for model gpt-5
     # are cooling down via provider codex": CLIProxyAPI, OmniRoute): its upstream keys' throttle, which the caller's own
     # key to the relay neither causes nor lifts (``relay_pool_cooling``).
-    _tag("pool_cooling", "are cooling down"),
+    _tag("pool_cooling", "are cooling down", "all accounts limited"),
     # A throttle's code spelled in a text ("type: rate_limit_error", a JSON body printed whole): read as a code is, not
     # as the provider's words (a printed {"type":"rate_limit_error","message":"The engine is currently overloaded"}
     # must read as the same answer received as HTTP does, where the type is a code and the message the words).
@@ -1987,6 +2000,9 @@ _TAG_LIST: Final = (
          # an hourly window on requests, as a free web-to-API bridge passes it on ("You have reached your request limit
          # for the hour")
          "limit for the hour",
+         # Doubao's web answer to a client calling too often ("当前服务访问频繁" then "请稍后重试": the service is
+         # visited too frequently, try again later), as doubao-free-api passes it on
+         "访问频繁",
          # a per-address limit on requests in flight (Pollinations' 402: "Queue full for IP: ...: 1 requests already
          # queued (max: 1)", its payment offer saying "pay to bypass rate limit"): it clears when the queued one ends
          "queue full for ip",
@@ -2139,6 +2155,10 @@ _TAG_LIST: Final = (
          # not found", "Invalid auth. SNlM0e not found": the cookies are no signed-in session); gpt4free's ChatGPT web
          # provider without the browser capture it signs in with ("No .har file found", NoValidHarFileError)
          "snlm0e not found", "no har file found", "novalidharfileerror",
+         # the Chinese free-api relays (qwen-free-api and its forks) passing on a web session that is not signed in
+         # ("[请求qwen失败]: NOT_LOGIN-未登录"; "第三方响应错误" then "NOT_LOGIN"), and the Jimeng relay's "check login
+         # error"
+         "not_login", "check login error",
          # Hugging Face's router refusing a token, under a 400 ("Authorization header is correct, but the token seems
          # invalid": https://github.com/infiniflow/ragflow/issues/3865)
          "token seems invalid",
@@ -2768,6 +2788,9 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # Kimi's account flagged ("账号状态异常。如有疑问请联系 support@moonshot.cn": the account's status is abnormal,
+         # contact support), as a translator plugin signed in with its web session shows it
+         "账号状态异常",
          # Warp's block of an account from its AI features (a 403 "Your account has been blocked from using AI features.
          # If you think this is in error, please contact appeals@warp.dev.", later with an upgrade link:
          # https://github.com/warpdotdev/warp/issues/7000): an appeal, not another request, lifts it
@@ -2853,6 +2876,9 @@ _TAG_LIST: Final = (
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
     _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
     _tag("auth",
+         # a Copilot-to-API bridge that could not exchange its GitHub token for a Copilot one ("Failed to get Copilot
+         # token")
+         "failed to get copilot token",
          # google-auth finding no application-default credentials for Vertex ("Could not load the default credentials",
          # alone in an app's table: https://cdot65.github.io/daystrom/providers/troubleshooting; both corpus texts auth)
          "could not load the default credentials",
@@ -4079,6 +4105,9 @@ _TAG_LIST: Final = (
     # call ran out of time, which the status's own reading (load, a server fault) does not say.
     _tag("deadline_expired", "deadline expired before operation could complete"),
     _tag("server_fault",
+         # the Chinese free-api relays' own failure of a call to the web service behind them ("服务暂时不可用" then
+         # "第三方响应错误": service temporarily unavailable, third-party response error), a sign-in failure aside
+         "第三方响应错误",
          # ChatGPT web's failure of a conversation on its side, as unofficial clients pass it on ("Something went wrong,
          # please try reloading the conversation.")
          "try reloading the conversation",

@@ -8542,3 +8542,67 @@ def test_wave_100_chatgpt_model_cap_try_again_after_a_time_gives_a_wait() -> Non
     assert verdict.retry_after is not None and 0 < verdict.retry_after <= 24 * 3600
     later = text.replace("after 1:33 AM", "after Jan 30, 1:33 AM")
     assert _rules_alone("Error", later) is R.billing
+
+
+# ------------------------------------------------------------------ wave 101: free-api relays, subscription bridges
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/nashsu/FreeAskInternet/issues/89, https://github.com/xiaoY233/Qwen-Free-API/issues/2: a web
+    # session that is not signed in, as qwen-free-api and its forks pass it on
+    ("APIException", "[请求qwen失败]: NOT_LOGIN-未登录", None, R.auth),
+    ("Error", "服务暂时不可用\uff0c第三方响应错误\uff1aNOT_LOGIN", None, R.auth),
+    # https://github.com/fengin/image-gen-server/issues/6
+    ("Error", '{"success": false, "error": "生成图片失败: [-2009] [请求jimeng失败]: check login error", "images": []}',
+     None, R.auth),
+    # https://github.com/LLM-Red-Team/deepseek-free-api/issues/52: the relay's call to the web service behind it failed
+    ("Error", "服务暂时不可用\uff0c第三方响应错误", None, R.server_error),
+    # https://github.com/xiaoY233/MiniMax-Free-API/issues/5: server busy, try later
+    ("Error", "服务器忙\uff0c稍后再试", None, R.overloaded),
+    # https://github.com/XilyFeAAAA/DoubaoFreeApi/issues/5: the service is visited too often
+    ("Error", 'data: {"event_data":"{\\"code\\":710022002,\\"message\\":\\"block\\",\\"error_detail\\":{\\"code\\":'
+     '710022002,\\"locale\\":\\"zh\\",\\"message\\":\\"当前服务访问频繁\uff0c请稍后重试\\"}}","event_id":"0","event_type":2005}',
+     None, R.rate_limit),
+    # https://github.com/nextai-translator/nextai-translator/issues/1758: Kimi's account flagged
+    ("Error", "Kimi: 账号状态异常。如有疑问请联系 support@moonshot.cn", None, R.auth_permanent),
+    # https://github.com/CrazyCreativeDream/Real-Coze-API/issues/5, https://github.com/dice2o/BingGPT/issues/270,
+    # https://github.com/YuJunZhiXue/qwen2API/issues/84: a consumer service's traffic screen or WAF page
+    ("Error", "发送消息失败\uff1aWe've detected unusual traffic from your network, so Coze is temporarily "
+     "unavailable.", None, R.provider_policy_blocked),
+    ("Error", "Sorry, looks like your network settings are preventing access to this feature.", None,
+     R.provider_policy_blocked),
+    ("Error", "❌ create_chat parse error: invalid character '<' looking for beginning of value, body=<!doctypehtml>"
+     '<meta charset="UTF-8"><meta name="aliyun_waf_aa"content="ff926c7f07e45e2e487a29a6197d3460">'
+     '<meta name="aliyun_waf_bb"content="eade71455e2ad9c6d08b82bc7d98df8c"><title></title><meta name=', None,
+     R.provider_policy_blocked),
+    # https://github.com/sums001/Windows-Copilot-API/issues/5: Copilot's socket after a failed challenge
+    ("Error", "[error: Copilot error: invalid-event]", None, R.provider_policy_blocked),
+    # https://github.com/aaamoon/copilot-gpt4-service/issues/291, https://github.com/Geniucker/CoGPT/issues/43: an
+    # account with no Copilot subscription (its 403 is the plan's, not the key's)
+    ("Error", 'API Error: Status Code 403, {"code":403,"error":"{\\"error_details\\":{\\"url\\":\\"https://github.com/'
+     'github-copilot/signup?editor={EDITOR}\\",\\"message\\":\\"No access to GitHub Copilot found. You are currently '
+     'logged in as entle129.\\",\\"title\\":\\"Signup for GitHub Copilot\\",\\"notification_id\\":\\"no_copilot_access'
+     '\\"},\\"message\\":\\"Resource not accessible by integration\\"}"}', 403, R.billing),
+    ("Error", '2024-02-17 12:38:18 DBG Failed to get copilot token, status code: 403, body: {"error_details":{"url":'
+     '"https://github.com/github-copilot/signup?editor={EDITOR}","message":"No access to GitHub Copilot found. You are '
+     'currently logged in as namedess.","title":"Signup for GitHub Copilot","notification_id":"no_copilot_access"}',
+     None, R.billing),
+    # https://github.com/ericc-ch/copilot-api/issues/50: the GitHub token not exchanged for a Copilot one
+    ("Error", "ERROR  Failed to get Copilot token", None, R.auth),
+    # https://github.com/lbjlaq/Antigravity-Manager/issues/3460: a relay's pooled accounts all limited
+    ("Error", "All accounts limited. Wait 7181s.", None, R.rate_limit),
+])
+def test_wave_101_free_api_relays_and_subscription_bridges_read_by_their_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of the Chinese free-api relays of consumer chat sites, Copilot-to-API bridges and consumer chat wrappers,
+    each the exact corpus text of wave 101 (before: read by no rule, by a status the text states for the plan, or by
+    the words of a parse failure around them)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+def test_wave_101_a_relays_pooled_accounts_limited_do_not_rotate_the_callers_key() -> None:
+    """"All accounts limited. Wait 7181s." is the relay's pool, not the caller's key: a rate limit scoped to the
+    endpoint, whose wait is the one it states (https://github.com/lbjlaq/Antigravity-Manager/issues/3460)."""
+    verdict = classify_api_error(exception_from_message("Error", "All accounts limited. Wait 7181s."),
+                                 word_model=NO_MODEL)
+    assert verdict.reason is R.rate_limit and verdict.scope is Scope.endpoint
