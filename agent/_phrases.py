@@ -1110,6 +1110,9 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # ChatGPT web's refusal of a message over its size, as its unofficial clients pass it on ("The message you
+         # submitted was too long, please edit it and resubmit.", under a 413 where the status shows)
+         "message you submitted was too long",
          # n8n's hosted AI service ("Unable to connect to n8n's AI service (Payload size is too large)":
          # https://github.com/n8n-io/n8n/issues/20417)
          "payload size is too large",
@@ -1182,6 +1185,9 @@ _TAG_LIST: Final = (
          # network, so Coze is temporarily unavailable."; Bing's "Sorry, looks like your network settings are preventing
          # access to this feature."), and Alibaba Cloud's WAF page in front of a web API ('<meta name="aliyun_waf_aa"')
          "unusual traffic from your network", "network settings are preventing access", "aliyun_waf_aa",
+         # Huawei Cloud's WAF page in front of a web API (DeepSeek's, as deepseek-free-api logged it: '<meta
+         # http-equiv="Server" content="CloudWAF" />', titled "访问被拦截", access blocked)
+         "cloudwaf", "访问被拦截",
          # Copilot's web socket refusing a client that failed its challenge, as a Copilot-web bridge relays it ("[error:
          # Copilot error: invalid-event]"; its maintainer: complete the verification at copilot.microsoft.com)
          ("copilot error", "invalid event"),
@@ -1350,6 +1356,9 @@ _TAG_LIST: Final = (
          # print it ("No access to GitHub Copilot found. You are currently logged in as ...", notification_id
          # no_copilot_access): the plan is missing, not the key
          "no access to github copilot", "no_copilot_access",
+         # Cursor's wall for free and trial accounts on old versions ("Free & free trial accounts can no longer use
+         # chat with premium models on Cursor Version 0.45 or less. Please upgrade to Pro ...")
+         "free trial accounts can no longer use",
          # Cursor's wall on free trials per machine ("Too many free trial accounts used on this machine. Please upgrade
          # to pro.": https://github.com/kingparks/cursor-vip/issues/568; all four corpus texts billing) and its spent
          # free model allowance ("You've used up your 50 free claude-3.5-sonnet requests ... by subscribing to Pro":
@@ -2003,6 +2012,9 @@ _TAG_LIST: Final = (
          # Doubao's web answer to a client calling too often ("当前服务访问频繁" then "请稍后重试": the service is
          # visited too frequently, try again later), as doubao-free-api passes it on
          "访问频繁",
+         # Huawei Cloud's flow control on a project's calls ("PANGU.3267: The number of service invoking requests
+         # exceeds the project limit.")
+         "requests exceeds the project limit",
          # a per-address limit on requests in flight (Pollinations' 402: "Queue full for IP: ...: 1 requests already
          # queued (max: 1)", its payment offer saying "pay to bypass rate limit"): it clears when the queued one ends
          "queue full for ip",
@@ -2364,6 +2376,9 @@ _TAG_LIST: Final = (
     # hiccupped: not a bare "please try again later" or "temporarily unavailable", which a 429, an overload or an outage
     # says as well (Vertex's "Resource exhausted. Please try again later.", its JSON cut before the 429: issue 9).
     _tag("transient",
+         # n8n's AI assistant when its model call broke off ("Something went wrong before I could finish that
+         # response. Please try again.")
+         "went wrong before i could finish",
          # a provider's fetch of the media a request points at that timed out on its side (DashScope: "Download
          # multimodal file timed out": https://github.com/labring/FastGPT/issues/4393; "Download the media resource
          # timed out during the data inspection process": https://github.com/QwenLM/Qwen-VL/issues/431)
@@ -3621,6 +3636,9 @@ _TAG_LIST: Final = (
          # duck.ai wrappers whose status call came back without the x-vqd-4 token a chat needs ("Missing VQD headers:
          # vqd=false, hash=true", duck_chat's "No x-vqd-4"): the answer lacks what the client must read
          "missing vqd headers", "no x vqd 4",
+         # Azure's Copilot agent SDK given an activity it did not expect ("Agent failed to generate a response:
+         # Unexpected copilot activity received.")
+         "unexpected copilot activity",
          # an OpenAI-shaped answer with nothing in its choices, as a game mod's client reports it ("OpenAI API response
          # does not contain valid choices")
          "does not contain valid choices",
@@ -4105,6 +4123,9 @@ _TAG_LIST: Final = (
     # call ran out of time, which the status's own reading (load, a server fault) does not say.
     _tag("deadline_expired", "deadline expired before operation could complete"),
     _tag("server_fault",
+         # ChatGPT web's own apology, as an unofficial client passes on its detail ("Hmm...something seems to have gone
+         # wrong. Maybe try me again in a little bit.")
+         "something seems to have gone wrong",
          # the Chinese free-api relays' own failure of a call to the web service behind them ("服务暂时不可用" then
          # "第三方响应错误": service temporarily unavailable, third-party response error), a sign-in failure aside
          "第三方响应错误",

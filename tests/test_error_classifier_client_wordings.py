@@ -8606,3 +8606,33 @@ def test_wave_101_a_relays_pooled_accounts_limited_do_not_rotate_the_callers_key
     verdict = classify_api_error(exception_from_message("Error", "All accounts limited. Wait 7181s."),
                                  word_model=NO_MODEL)
     assert verdict.reason is R.rate_limit and verdict.scope is Scope.endpoint
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/miuuyy/codex-chatgpt-web/issues/346: ChatGPT web's refusal of a message over its size (3 of the
+    # corpus's 5 texts of the words are payload_too_large, under a 413)
+    ("Error", "The message you submitted was too long, please edit it and resubmit.", None, R.payload_too_large),
+    # https://github.com/n8n-io/n8n/issues/34595
+    ("Error", "Error: Something went wrong before I could finish that response. Please try again.", None, R.transient),
+    # https://github.com/SnapdragonLee/ChatGPT-weBot/issues/26
+    ("Error", '{"detail":"Hmm...something seems to have gone wrong. Maybe try me again in a little bit."}', None,
+     R.server_error),
+    # https://github.com/yuaotian/go-cursor-help/issues/457
+    ("Error", "Free & free trial accounts can no longer use chat with premium models on Cursor Version 0.45 or less. "
+     "Please upgrade to Pro or use Cursor Version 0.46 or later. Install Cursor at https://www.cursor.com/downloads or "
+     "update from within the editor.", None, R.billing),
+    # https://github.com/PowerShell/AIShell/issues/293
+    ("Error", "ERROR: Agent failed to generate a response: Unexpected copilot activity received.", None,
+     R.malformed_response),
+    # https://github.com/LLM-Red-Team/deepseek-free-api/issues/20: Huawei Cloud's WAF page in front of the web API
+    ("Error", '<!DOCTYPE html><html style="height:100%;width:100%"><head><meta http-equiv="Content-Type" '
+     'content="text/html; charset=utf-8" /><meta http-equiv="Server" content="CloudWAF" /><title id="title">'
+     '访问被拦截\uff01</title>', None, R.provider_policy_blocked),
+    # https://support.huaweicloud.com/intl/en-us/api-pangulm/pangulm_05_0020.html
+    ("Error", "PANGU.3267: The number of service invoking requests exceeds the project limit.", None, R.rate_limit),
+])
+def test_wave_101_registration_older_texts_read_by_rules_not_by_a_retrained_model(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Corpus texts that only the gram model read, and that its retraining with wave 101 lost or could lose: their
+    words now have rules (before: unknown to the rules alone)."""
+    assert _rules_alone(type_name, text, status) is expect
