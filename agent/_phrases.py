@@ -529,6 +529,9 @@ _TAG_LIST: Final = (
          # a server given a chat model where it wants a completion model (TabbyML: "Model 'Qwen2.5-Coder-7B-Instruct' is
          # not a completion model; it does not have a prompt template": https://github.com/TabbyML/tabby/pull/4267)
          "is not a completion model",
+         # OpenAI's legacy completions endpoint given a chat model ("This is a chat model and not supported in the
+         # v1/completions endpoint. Did you mean to use v1/chat/completions?"; all nine corpus texts model_not_found)
+         "this is a chat model and not supported",
          # ... and the other way round: Xinference given a base (generate-only) model for chat ("Model model_format=
          # 'ggufv2' ... model_id='QuantFactory/Meta-Llama-3-8B-GGUF' ... is not for chat.", under its 500:
          # https://github.com/infiniflow/ragflow/issues/634)
@@ -1277,6 +1280,9 @@ _TAG_LIST: Final = (
          # ... and a proxy's word that ChatGPT now demands one (its Arkose check: {"error": "captcha required"},
          # https://github.com/acheong08/ChatGPTProxy/issues/95); a captcha a login form failed stays the login's
          "captcha required",
+         # Clerk's sign-in challenge in front of Suno, as its unofficial API clients print it ("CAPTCHA verification is
+         # required", code requires_captcha)
+         "captcha verification is required", "requires_captcha",
          # ChatGPT's web login behind OpenAI's Arkose bot check that a proxy could not pass ("Invalid arkose token (No
          # solver available or solver is invalid)": https://github.com/0x676e67/ninja/issues/518)
          "invalid arkose token",
@@ -2015,6 +2021,9 @@ _TAG_LIST: Final = (
          # Huawei Cloud's flow control on a project's calls ("PANGU.3267: The number of service invoking requests
          # exceeds the project limit.")
          "requests exceeds the project limit",
+         # a Midjourney client's per-account job queue ("queue full: your job queue is full. please wait for a job to
+         # finish first, then resubmit this one."): the caller's own jobs in flight
+         "your job queue is full",
          # a per-address limit on requests in flight (Pollinations' 402: "Queue full for IP: ...: 1 requests already
          # queued (max: 1)", its payment offer saying "pay to bypass rate limit"): it clears when the queued one ends
          "queue full for ip",
@@ -2803,6 +2812,9 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # Midjourney's ban of an account ("You have been blocked from accessing Midjourney. This happens on repeated or
+         # serious ToS violations.")
+         ("blocked from accessing", "tos violations"),
          # Kimi's account flagged ("账号状态异常。如有疑问请联系 support@moonshot.cn": the account's status is abnormal,
          # contact support), as a translator plugin signed in with its web session shows it
          "账号状态异常",
@@ -4129,6 +4141,9 @@ _TAG_LIST: Final = (
          # the Chinese free-api relays' own failure of a call to the web service behind them ("服务暂时不可用" then
          # "第三方响应错误": service temporarily unavailable, third-party response error), a sign-in failure aside
          "第三方响应错误",
+         # Ollama's server when its model runner died mid-answer ("error reading llm response: read tcp ...: wsarecv:
+         # An existing connection was forcibly closed by the remote host."): the server's fault, not the client's link
+         "error reading llm response",
          # ChatGPT web's failure of a conversation on its side, as unofficial clients pass it on ("Something went wrong,
          # please try reloading the conversation.")
          "try reloading the conversation",

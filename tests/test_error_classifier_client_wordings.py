@@ -8636,3 +8636,39 @@ def test_wave_101_registration_older_texts_read_by_rules_not_by_a_retrained_mode
     """Corpus texts that only the gram model read, and that its retraining with wave 101 lost or could lose: their
     words now have rules (before: unknown to the rules alone)."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+# ------------------------------------------------------------------ wave 102: media wrappers, office integrations
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/Malith-Rukshan/Suno-API/issues/10, https://github.com/gcui-art/suno-api/issues/205: Clerk's
+    # sign-in challenge in front of Suno
+    ("Error", "INFO:SunoAI:{'errors': [{'message': 'CAPTCHA verification is required', 'long_message': 'CAPTCHA "
+     "verification is required', 'code': 'requires_captcha'}], 'clerk_trace_id': 'd183cf9c4d9e760a7a1f166efec7769a'}",
+     None, R.provider_policy_blocked),
+    ("Error", "Error generating custom audio: {\n  errors: [\n    {\n      message: 'CAPTCHA verification is "
+     "required',\n      long_message: 'CAPTCHA verification is required',\n      code: 'requires_captcha'\n    }\n"
+     "  ],\n  clerk_trace_id: 'xxx'\n}", None, R.provider_policy_blocked),
+    # https://github.com/zcpua/midjourney-api/issues/170: the account banned
+    ("Error", "You have been blocked from accessing Midjourney. This happens on repeated or serious ToS violations.",
+     None, R.auth_permanent),
+    # https://github.com/igolaizola/bulkai/issues/84: the caller's own job queue
+    ("Error", "midjourney: queue full: your job queue is full. please wait for a job to finish first, then resubmit "
+     "this one.", None, R.rate_limit),
+    # https://github.com/chatboxai/chatbox/issues/1511, https://github.com/ollama/ollama/issues/737: Ollama's model
+    # runner died mid-answer
+    ("Error", 'API Error: {"error":"error reading llm response: read tcp 127.0.0.1:49195->127.0.0.1:49181: wsarecv: '
+     'An existing connection was forcibly closed by the remote host."}', None, R.server_error),
+    ("Error", "error reading llm response: unexpected EOF", None, R.server_error),
+    # https://github.com/PipedreamHQ/pipedream/issues/5634: a chat model on the legacy completions endpoint
+    ("Error", '{"error":{"message":"This is a chat model and not supported in the v1/completions endpoint. Did you '
+     'mean to use v1/chat/completions?","type":"invalid_request_error","param":"model","code":null}}', None,
+     R.model_not_found),
+])
+def test_wave_102_media_wrappers_and_office_integrations_read_by_their_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of Suno and Midjourney wrappers, Ollama desktop clients and low-code steps, each the exact corpus text
+    of wave 102 or an older entry of the same words (before: read as a request defect, a transport fault, a bot gate or
+    a bare 4xx)."""
+    assert _rules_alone(type_name, text, status) is expect
