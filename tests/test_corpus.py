@@ -1148,6 +1148,12 @@ HOLDOUT616 = "holdout616.jsonl"
 HOLDOUT617 = "holdout617.jsonl"
 HOLDOUT618 = "holdout618.jsonl"
 HOLDOUT619 = "holdout619.jsonl"
+# Wave 102, the same session, committed blind at b9f3fdb and measured on its rules: unofficial media-generation
+# wrappers, threads in Russian, Indonesian and French, native chat apps, office and low-code integrations.
+HOLDOUT620 = "holdout620.jsonl"
+HOLDOUT621 = "holdout621.jsonl"
+HOLDOUT622 = "holdout622.jsonl"
+HOLDOUT623 = "holdout623.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1270,6 +1276,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT611,
         HOLDOUT612, HOLDOUT613, HOLDOUT614, HOLDOUT615,
         HOLDOUT616, HOLDOUT617, HOLDOUT618, HOLDOUT619,
+        HOLDOUT620, HOLDOUT621, HOLDOUT622, HOLDOUT623,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -2224,6 +2231,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT617, 34, 35),  # representative: subscription-to-API bridges: Copilot, Cursor, Windsurf, Claude; 30 unseen
     (HOLDOUT618, 29, 34),  # representative: Poe, HuggingChat, Copilot consumer, chat-web relays; 22 unseen
     (HOLDOUT619, 21, 23),  # representative: embedded voice assistants: xiaozhi, Xiaomi speakers, ESP32; 22 unseen
+    (HOLDOUT620, 29, 35),  # representative: media-generation wrappers: Suno, Midjourney, Kling, Luma; 24 unseen
+    (HOLDOUT621, 11, 15),  # representative: threads in Russian, Indonesian and French (15 entries); 10 unseen
+    (HOLDOUT622, 22, 25),  # representative: native mobile and desktop chat apps: Alpaca, Chatbox, Jan; 21 unseen
+    (HOLDOUT623, 15, 24),  # representative: office, spreadsheet and low-code integrations; 14 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
