@@ -1113,6 +1113,9 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # Bedrock's Converse API over its request's byte cap ("The model returned the following errors: too many total
+         # text bytes: 10000002 > 9000000")
+         "too many total text bytes",
          # ChatGPT web's refusal of a message over its size, as its unofficial clients pass it on ("The message you
          # submitted was too long, please edit it and resubmit.", under a 413 where the status shows)
          "message you submitted was too long",
@@ -3654,6 +3657,10 @@ _TAG_LIST: Final = (
          # an OpenAI-shaped answer with nothing in its choices, as a game mod's client reports it ("OpenAI API response
          # does not contain valid choices")
          "does not contain valid choices",
+         # a Swift client's stream decoder given bytes it cannot read ("Stream error: cannot decode raw data"), and the
+         # protobuf reader of Google's Files API given a status type it does not know ("Can not find message
+         # descriptor by type_url: type.googleapis.com/...")
+         "cannot decode raw data", "can not find message descriptor",
          # big-AGI's wrapper for an answer it could not read ("[Service Parsing Issue] Anthropic: Unexpected content
          # block start location (2).": https://github.com/enricoros/big-AGI/issues/917)
          "service parsing issue",

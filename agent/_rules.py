@@ -507,6 +507,18 @@ def refused_value_is_benign(f: ErrorFacts) -> bool:
     return value is not None and value not in _FAILURE_STOPS
 
 
+# A request URL whose version segment is doubled ("Unknown request URL: POST /v1/v1/chat/completions", a base URL that
+# already ends in /v1 given to a client that adds it) or that stops at the version ("POST /v1."): the client's base
+# URL is wrong, so every request to it fails alike. Read on lower-case text; bounded (a version is a few characters).
+_DOUBLED_VERSION: Final = re.compile(r"/(v\d{1,2}(?:alpha|beta)?\d{0,2})/\1/")
+_VERSION_ONLY: Final = re.compile(r"unknown request url:?\s{1,4}(?:post|get) /v\d{1,2}\.?(?:\s|$)")
+
+
+def request_url_misbuilt(f: ErrorFacts) -> bool:
+    """The text names a request URL no base URL but a wrong one builds (a doubled or a bare version segment)."""
+    return "/v" in f.text and (_DOUBLED_VERSION.search(f.text) is not None or _VERSION_ONLY.search(f.text) is not None)
+
+
 def html_page(f: ErrorFacts) -> bool:
     """The text is (or quotes) an HTML document: a page from whatever answered in front of the API, not its JSON."""
     return "<html" in f.text or "<!doctype html" in f.text
@@ -1193,6 +1205,10 @@ RULES: Final[tuple[Rule, ...]] = (
          unless=("request_defect", "quoted_answer")),
     rule("answer_unreadable_phrase", R.malformed_response, statuses=NONE, tags=("answer_unreadable",),
          unless=("request_defect",)),
+    # Before a missing route: a route the client built from a wrong base URL (``request_url_misbuilt``) is the
+    # configuration's fault, and another endpoint or a fixed base URL helps, not another model.
+    rule("request_url_misbuilt", R.format_error, statuses=(400, 404, None), test=request_url_misbuilt,
+         scope=Scope.endpoint),
     rule("route_missing_phrase", R.model_not_found, statuses=(400, None), tags=("route_missing",),
          scope=Scope.endpoint),
     # A relay's HTTP client could not complete its call upstream ("do request failed: upstream error: ..."): the

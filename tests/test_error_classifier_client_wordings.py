@@ -8672,3 +8672,49 @@ def test_wave_102_media_wrappers_and_office_integrations_read_by_their_words(
     of wave 102 or an older entry of the same words (before: read as a request defect, a transport fault, a bot gate or
     a bare 4xx)."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+# ------------------------------------------------------------------ wave 103: gateways, mobile SDKs, batch APIs
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/ChatGPTNextWeb/NextChat/pull/4926: a base URL ending in /v1 given to a client that adds it
+    ("Error", "Unknown request URL:\nPOST /v1/v1/chat/completions?path=v1&path=chat&path=completions.\nPlease check "
+     "the URL for typos,\nor see the docs at https://platform.openai.com/docs/api-reference/.", None, R.format_error),
+    # https://github.com/InternLM/MindSearch/issues/150: a client posting to the version root itself
+    ("Error", '{\n  "error": {\n    "type": "invalid_request_error",\n    "code": "unknown_url",\n    "message": '
+     '"Unknown request URL: POST /v1. Please check the URL for typos, or see the docs at '
+     'https://platform.openai.com/docs/api-reference/.",\n    "param": null\n  }\n}', None, R.format_error),
+    # https://github.com/shreyaspapi/Oval/issues/45
+    ("Error", "Stream error: cannot decode raw data", None, R.malformed_response),
+    # https://github.com/google-gemini/deprecated-generative-ai-python/issues/506
+    ("Error", "Can not find message descriptor by type_url: type.googleapis.com/plaque.trace.StatusContext", None,
+     R.malformed_response),
+])
+def test_wave_103_gateways_sdks_and_batch_apis_read_by_their_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of wave 103 (before: a missing route, a cut stream, unknown)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize("text", [
+    # https://github.com/zlwaterfield/scramble/issues/12: a well-built route the endpoint does not serve
+    "Error: Failed to enhance text with Groq. Error: Groq API request failed: Unknown request URL: POST "
+    "/v1/chat/completions. Please check the URL for typos, or see the docs at https://console.groq.com/docs/",
+])
+def test_wave_103_a_well_built_unknown_route_stays_the_endpoints(text: str) -> None:
+    """Only a URL no right base URL builds (a doubled or a bare version) is the configuration's: an unknown but
+    well-formed route stays a route this endpoint lacks (model_not_found, scoped to the endpoint)."""
+    assert _rules_alone("Error", text) is R.model_not_found
+
+
+def test_wave_103_a_doubled_version_under_404_is_a_misbuilt_url_and_bedrocks_byte_cap_is_the_payloads() -> None:
+    """Through the real SDK clients: Fireworks' 404 "Path not found: /v1/v1/messages"
+    (https://github.com/earendil-works/pi/issues/4029) is the base URL's fault, and Bedrock's "too many total text
+    bytes" under a 400 (a RubyLLM cassette, wave 103) is the request's size."""
+    body = {"error": {"message": "Path not found: /v1/v1/messages", "param": None, "code": "NOT_FOUND",
+                      "type": "error"}, "request_id": "292600cd-d105-4cd8-a4c9-9fcdda791014"}
+    assert classify_api_error(exception_from_http("openai", 404, body), word_model=NO_MODEL).reason is R.format_error
+    size = {"message": "The model returned the following errors: too many total text bytes: 10000002 > 9000000"}
+    assert classify_api_error(exception_from_http("openai", 400, size), word_model=NO_MODEL).reason is (
+        R.payload_too_large)
