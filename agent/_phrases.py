@@ -1194,6 +1194,9 @@ _TAG_LIST: Final = (
          # Huawei Cloud's WAF page in front of a web API (DeepSeek's, as deepseek-free-api logged it: '<meta
          # http-equiv="Server" content="CloudWAF" />', titled "访问被拦截", access blocked)
          "cloudwaf", "访问被拦截",
+         # Meta AI refusing a client's region, as meta-ai-api's FacebookRegionBlocked words it ("Unable to receive a
+         # valid response from Meta AI. This is likely due to your region being blocked.")
+         "your region being blocked",
          # Copilot's web socket refusing a client that failed its challenge, as a Copilot-web bridge relays it ("[error:
          # Copilot error: invalid-event]"; its maintainer: complete the verification at copilot.microsoft.com)
          ("copilot error", "invalid event"),
@@ -2453,6 +2456,9 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # the Assistants API given an assistant id that is not there ("No assistant found with id 'asst_...'."): the
+         # request names what it may not use
+         "no assistant found with id",
          # KoboldCpp's refusal of a body it could not read ({"detail":{"msg":"Error parsing input","type":"bad input"}},
          # with a 500 or as Subtitle Edit prints it with none: https://github.com/SubtitleEdit/subtitleedit/issues/9592;
          # all three corpus texts format_error)
@@ -3960,6 +3966,9 @@ _TAG_LIST: Final = (
          # Azure OpenAI's 404 for a deployment or path that does not exist ("Resource not found"), without its status as
          # LiteLLM's APIError prints it: the route is missing for every key
          "resource not found",
+         # Fireworks' answer for a path it does not serve, as an AI-SDK app prints it without the 404 ("Path not found:
+         # /chat/completions"); a path no right base URL builds is read before (the rule request_url_misbuilt)
+         "path not found",
          # Groq's "Unknown request URL: POST /v1/chat/completions", a gateway without the provider configured (Bifrost:
          # "failed to get config for provider anthropic: not found")
          "unknown request url", ("config for provider", "not found"),

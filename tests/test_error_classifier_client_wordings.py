@@ -8718,3 +8718,22 @@ def test_wave_103_a_doubled_version_under_404_is_a_misbuilt_url_and_bedrocks_byt
     size = {"message": "The model returned the following errors: too many total text bytes: 10000002 > 9000000"}
     assert classify_api_error(exception_from_http("openai", 400, size), word_model=NO_MODEL).reason is (
         R.payload_too_large)
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/kodustech/kodus-ai/issues/1568: a path the endpoint does not serve, well built
+    ("AI_APICallError", "Path not found: /chat/completions", R.model_not_found),
+    # https://github.com/flows-network/openai-assistant-telegram/issues/1: an assistant id that is not there
+    ("Error", '{ "level": "ERROR", "msg": "thread \'\' panicked at \'called `Result::unwrap()` on an `Err` value: '
+     'ApiError(ApiError { message: \\"No assistant found with id \'asst_XXXXXXXXXXXXXXX\'.\\", type: '
+     'Some(\\"invalid_request_error\\"), param: None, code: None })\', src/lib.rs:106:10\\nnote: run with '
+     '`RUST_BACKTRACE=1` environment variable to display a backtrace\\n", "function": "run" }', R.format_error),
+    # https://github.com/Strvm/meta-ai-api/issues/31: Meta AI refusing the client's region
+    ("meta_ai_api.exceptions.FacebookRegionBlocked", "Unable to receive a valid response from Meta AI. This is likely "
+     "due to your region being blocked.", R.provider_policy_blocked),
+])
+def test_wave_103_registration_older_texts_read_by_rules_not_by_a_retrained_model(
+        type_name: str, text: str, expect: FailoverReason) -> None:
+    """Older corpus texts only the gram model read, which its retraining with wave 103 lost: their words now have
+    rules (before: unknown to the rules alone)."""
+    assert _rules_alone(type_name, text) is expect
