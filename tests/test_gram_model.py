@@ -148,6 +148,7 @@ def _model(scores: dict[FailoverReason, float]) -> GramModel:
     ({R.billing: 0.5, R.auth: 0.5 - KEY_MARGIN, R.unknown: -1.0}, R.billing),  # a key reason at its margin
     ({R.billing: 0.5, R.auth: 0.5 - KEY_MARGIN + 0.01, R.unknown: -1.0}, None),  # just under it
     ({R.server_error: 0.2, R.timeout: 0.2 - RETRY_MARGIN, R.unknown: -1.0}, R.server_error),
+    ({R.server_error: 0.2, R.timeout: 0.2 - RETRY_MARGIN + 0.01, R.unknown: -1.0}, None),  # a close retry reason
     ({R.context_overflow: 0.1, R.billing: 0.1 - MARGIN, R.unknown: -1.0}, R.context_overflow),
     ({R.context_overflow: 0.1, R.billing: 0.1 - MARGIN + 0.01, R.unknown: -1.0}, None),
     ({R.unknown: 1.0, R.billing: -1.0, R.auth: -1.0}, None),  # unknown is never read
