@@ -522,6 +522,11 @@ _CLASS_KINDS: Final = (
     # reader's words: https://github.com/openai-php/client/issues/281, /373, /678), a JSON reader's failure as the
     # standard classes are
     ("unserializable", "jsondecodeerror"),
+    # a client's own class for an answer it could not map onto its types (sttp-openai's
+    # DeserializationOpenAIException: "missing keys in dictionary: id at index 421", "Could not deserialize:
+    # text-moderation-007" for a model name its enum lacked: https://github.com/softwaremill/sttp-ai/issues/162, /298),
+    # read as the standard JSON readers' failures are; a server's refusal of a request body says so in its text
+    ("deserializ", "jsondecodeerror"),
 )
 _STANDARD_BY_NAME: dict[str, str | None] = {}
 

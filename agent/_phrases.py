@@ -3667,6 +3667,13 @@ _TAG_LIST: Final = (
          # protobuf reader of Google's Files API given a status type it does not know ("Can not find message
          # descriptor by type_url: type.googleapis.com/...")
          "cannot decode raw data", "can not find message descriptor",
+         # the JSON readers of client libraries given an answer they cannot read: yajl's, as R's jsonlite prints it on
+         # a stream's glued objects ("lexical error: invalid char in json text.":
+         # https://github.com/JBGruber/rollama/issues/14), upickle's on an answer missing a field its Scala type needs
+         # ("missing keys in dictionary: id at index 421": sttp-openai); and a client's own words for an answer of the
+         # wrong shape ("Invalid response format from Gemini API": CommitSage), "from" naming who answered (a
+         # request's response_format is refused in other words)
+         "lexical error invalid char in json text", "missing keys in dictionary", "invalid response format from",
          # big-AGI's wrapper for an answer it could not read ("[Service Parsing Issue] Anthropic: Unexpected content
          # block start location (2).": https://github.com/enricoros/big-AGI/issues/917)
          "service parsing issue",
@@ -3952,7 +3959,11 @@ _TAG_LIST: Final = (
     _tag("connect_refused", "target machine actively refused", "machine actively refused it"),
     # curl's refused proxy tunnel ("curl: (56) CONNECT tunnel failed, response 403", as curl_cffi raises it in
     # unofficial claude.ai and Grok web clients)
-    _tag("proxy_tunnel", "connect tunnel failed"),
+    _tag("proxy_tunnel", "connect tunnel failed",
+         # ... and the JVM clients' words for it: OkHttp's ("Unexpected response code for CONNECT: 301", ProxyAI in a
+         # JetBrains IDE behind a proxy: https://github.com/carlrobertoh/ProxyAI/issues/961), HttpURLConnection's
+         # ("Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 407\"")
+         "unexpected response code for connect", "unable to tunnel through proxy"),
     # DuckDuckGo's AI chat when the conversation's whole history is over its input limit, under its 429, as duck.ai
     # wrappers and gpt4free pass it on ('{"action":"error","status":429,"type":"ERR_INPUT_LIMIT"}'; gpt4free's
     # maintainer: every earlier message counts, start a new conversation)

@@ -520,8 +520,13 @@ def request_url_misbuilt(f: ErrorFacts) -> bool:
 
 
 def html_page(f: ErrorFacts) -> bool:
-    """The text is (or quotes) an HTML document: a page from whatever answered in front of the API, not its JSON."""
-    return "<html" in f.text or "<!doctype html" in f.text
+    """The text is (or quotes) an HTML document: a page from whatever answered in front of the API, not its JSON; or
+    Go's JSON decoder says the body opened with a tag (go-openai's "error, status code: 403, message: invalid character
+    '<' looking for beginning of value": https://github.com/appleboy/CodeGPT/issues/132)."""
+    return "<html" in f.text or "<!doctype html" in f.text or _TAG_OPENED in f.text
+
+
+_TAG_OPENED: Final = "invalid character '<' looking for beginning of value"
 
 
 _TERMINATED: Final = (" error terminated ", " typeerror terminated ")

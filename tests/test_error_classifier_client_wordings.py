@@ -8737,3 +8737,49 @@ def test_wave_103_registration_older_texts_read_by_rules_not_by_a_retrained_mode
     """Older corpus texts only the gram model read, which its retraining with wave 103 lost: their words now have
     rules (before: unknown to the rules alone)."""
     assert _rules_alone(type_name, text) is expect
+
+
+# ------------------------------------------------------------------ wave 104: commit bots, IDE assistants, rare languages
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/carlrobertoh/ProxyAI/issues/961: OkHttp's refused CONNECT tunnel behind a proxy
+    ("Error", "Unexpected response code for CONNECT: 301", None, R.timeout),
+    # https://github.com/VizzleTF/CommitSage/issues/187: the client could not read Gemini's answer
+    ("Error", "[ERROR] Error in CommitMessageUI:: Failed to generate commit message: Invalid response format from "
+     "Gemini API\nError: Failed to generate commit message: Invalid response format from Gemini API", None,
+     R.malformed_response),
+    # https://github.com/appleboy/CodeGPT/issues/132: go-openai meeting an HTML page under a 403
+    ("Error", "Error: error, status code: 403, message: invalid character '<' looking for beginning of value", 403,
+     R.provider_policy_blocked),
+    # https://github.com/JBGruber/rollama/issues/14: jsonlite on two streamed objects glued together
+    ("Error", 'Error: lexical error: invalid char in json text.\n          8f220ff6e389f6f8ef87a01d77c{"status":'
+     '"pulling manifest"}\n                     (right here) ------^', None, R.malformed_response),
+    # https://github.com/softwaremill/sttp-ai/issues/162 and /298: the Scala client's answer decoder
+    ("sttp.openai.OpenAIExceptions$OpenAIException$DeserializationOpenAIException",
+     "Could not deserialize: text-moderation-007", None, R.malformed_response),
+    ("sttp.openai.OpenAIExceptions$OpenAIException$DeserializationOpenAIException",
+     "missing keys in dictionary: id at index 421", None, R.malformed_response),
+])
+def test_wave_104_commit_bots_ide_assistants_and_rare_languages_read_by_their_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of wave 104 (before: a request defect, a key's refusal, a model gone, unknown)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # a request's response_format refused is the request's (the answer's "from" is what the fit reads)
+    ("BadRequestError", "Error code: 400 - {'error': {'message': \"Invalid value: 'json'. Supported values are: "
+     "'json_object', 'json_schema', and 'text'.\", 'type': 'invalid_request_error', 'param': 'response_format.type', "
+     "'code': 'invalid_value'}}", 400, R.format_error),
+    # a server refusing a request body it cannot deserialize says so in its text: still the request's
+    ("UnprocessableEntityError", "Failed to deserialize the JSON body into the target type: messages[1]: missing "
+     "field `content` at line 1 column 235", None, R.format_error),
+    # a 403 in the provider's own JSON envelope stays the key's
+    ("PermissionDeniedError", "Error code: 403 - {'error': {'message': 'Project proj_x does not have access to model "
+     "gpt-4o', 'type': 'invalid_request_error', 'param': None, 'code': 'model_not_found'}}", 403, R.model_not_found),
+])
+def test_wave_104_near_misses_keep_their_reading(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """What the wave's fits must leave alone."""
+    assert _rules_alone(type_name, text, status) is expect
