@@ -3372,7 +3372,14 @@ _TAG_LIST: Final = (
          "unable to get local issuer certificate", "unable to verify the first certificate", "certificate has expired",
          "self_signed_cert_in_chain", "unable_to_get_issuer_cert_locally", "unable_to_verify_leaf_signature",
          "depth_zero_self_signed_cert", "cert_has_expired", "x509: certificate signed by unknown authority",
-         "invalid peer certificate", ("hostname mismatch", "certificate is not valid for")),
+         "invalid peer certificate", ("hostname mismatch", "certificate is not valid for"),
+         # libcurl's texts for a certificate it could not verify (CURLE_PEER_FAILED_VERIFICATION, error 60, in its
+         # current and its older words), as C++ clients print curl_easy_strerror ("SSL peer certificate or SSH remote
+         # key was not OK": https://github.com/olrea/openai-cpp/issues/11; "Peer certificate cannot be authenticated
+         # with given CA certificates": https://github.com/D7EAD/liboai/issues/51); Delphi's HTTP client that could not
+         # obtain the server's certificate ("REST request failed: Error getting Server Certificate":
+         # https://github.com/Code4Delphi/Delphi-AI-Developer/issues/37)
+         "ssh remote key was not ok", "peer certificate cannot be authenticated", "error getting server certificate"),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     # An output budget that alone is larger than the model's window (vLLM: "max_tokens (393216) cannot be greater than
     # max_model_len (max_total_tokens=262144). Please request fewer output tokens.":

@@ -8783,3 +8783,18 @@ def test_wave_104_near_misses_keep_their_reading(
         type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
     """What the wave's fits must leave alone."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize("text", [
+    # https://github.com/olrea/openai-cpp/issues/11: libcurl's error 60 in its current words
+    "OpenAI curl_easy_perform() failed: SSL peer certificate or SSH remote key was not OK",
+    # https://github.com/D7EAD/liboai/issues/51: ... and in its older words
+    "liboai::netimpl::Session::Perform(): Peer certificate cannot be authenticated with given CA certificates "
+    "(E_CURLERROR:0x06)",
+    # https://github.com/Code4Delphi/Delphi-AI-Developer/issues/37: Delphi's HTTP client
+    "Unable to perform processing.\nREST request failed: Error getting Server Certificate",
+])
+def test_wave_104_registration_certificate_failures_of_curl_and_delphi_read_by_rules(text: str) -> None:
+    """Wave 104's rule-unknowns the gram model read right by their neighbours: a certificate the client could not
+    verify or obtain, in libcurl's and Delphi's words (before: unknown to the rules alone)."""
+    assert _rules_alone("Error", text) is R.tls_untrusted
