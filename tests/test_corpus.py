@@ -1643,8 +1643,8 @@ def test_thirtieth_holdout_accuracy_does_not_fall() -> None:
 # holdout620 lost one: 29->28 (Luma's "Advanced moderation failed", now unsure).
 # When a retry reason came to need a 0.1 lead in the gram model (thirty-fifth session): 27 turned right and 23 were
 # left unknown (listed); holdout567 lost one: 14->13 (Prism's unknown finish reason, now unknown).
-# Retrained with wave 104 (holdout628-631): 14 turned right and 14 wrong (listed); holdout563 lost one: 22->21 (Copilot's
-# PR reviewer "encountered an error" with its review body, now unsure).
+# Retrained with wave 104 (holdout628-631): 14 turned right and 14 wrong (listed); holdout563 lost one: 22->21
+# (Copilot's PR reviewer "encountered an error" with its review body, now unsure).
 _FLOORS_4_DECEMBER = (
     (HOLDOUT31, 32, 32),  # GitHub issues of 2025-2026 clients and agents; 27 unseen
     (HOLDOUT32, 38, 43),  # hosted providers' bodies; 34 unseen
@@ -2386,6 +2386,20 @@ def test_sdk_status_classes_are_built_as_wrapping_libraries_build_them() -> None
     error = exception_from_message("RateLimitError", "litellm.RateLimitError: slow down")
     assert isinstance(error, openai.RateLimitError) and error.status_code == 429 and "slow down" in str(error)
     assert isinstance(exception_from_message("OverloadedError", "x", api="anthropic"), anthropic.APIStatusError)
+
+
+def test_the_base_status_class_pasted_without_a_status_carries_the_streams_200_not_an_invented_500() -> None:
+    """The base APIStatusError without a shown status is what an SDK raises for an error event inside a 200 stream
+    (and what livekit-agents' class of that name carries for a closed websocket, "status_code=-1":
+    https://github.com/livekit/agents/issues/4135): replayed with 200, no error status, so a text that says the
+    connection closed reads as the transport fault it is; InternalServerError still stands for 500, a subclass for its
+    own."""
+    closed = "connection closed (status_code=-1, request_id=None, body=None, retryable=True)"
+    error = exception_from_message("livekit.agents.exceptions.APIStatusError", closed)
+    assert isinstance(error, openai.APIStatusError) and error.status_code == 200
+    assert classify_api_error(error).reason is FailoverReason.timeout
+    assert exception_from_message("InternalServerError", "x").status_code == 500
+    assert exception_from_message("APIStatusError", "x", status=503).status_code == 503
 
 
 def test_an_exception_group_is_built_with_the_sub_exceptions_its_text_counts() -> None:

@@ -8739,7 +8739,7 @@ def test_wave_103_registration_older_texts_read_by_rules_not_by_a_retrained_mode
     assert _rules_alone(type_name, text) is expect
 
 
-# ------------------------------------------------------------------ wave 104: commit bots, IDE assistants, rare languages
+# ------------------------------------------------------------------ wave 104: commit bots, IDE assistants, languages
 
 
 @pytest.mark.parametrize(("type_name", "text", "status", "expect"), [

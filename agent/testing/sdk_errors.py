@@ -162,7 +162,12 @@ def exception_from_message(
     module: Any = importlib.import_module(api)  # only the SDK this error belongs to
     sdk_class = getattr(module, name, None)
     if isinstance(sdk_class, type) and issubclass(sdk_class, module.APIStatusError):
-        code = status or getattr(sdk_class, "status_code", None)
+        # A subclass names its status (RateLimitError: 429); the base class pasted without one is what the SDKs raise
+        # for an error event inside a 200 stream (anthropic's ``_make_status_error`` on the stream's own response), and
+        # what other libraries' classes of the same name carry when no HTTP status came (livekit-agents' APIStatusError
+        # with "status_code=-1" for a closed websocket): the 200 of the stream, never an invented 500.
+        # (InternalServerError, which the SDKs raise for any 5xx, names none and stands for 500).
+        code = status or getattr(sdk_class, "status_code", None) or (200 if sdk_class is module.APIStatusError else 500)
         request = httpx2.Request("POST", "http://upstream.test/v1")
         wrapped: BaseException = sdk_class(
             message, response=httpx2.Response(code if isinstance(code, int) else 500, request=request), body=None)
