@@ -1164,6 +1164,9 @@ _TAG_LIST: Final = (
          # Fireworks' 413 ("Input data exceeds the allowed size limit."), Chatbox's file cap ("The file size exceeds the
          # limit of 50MB.")
          "exceeds the allowed size limit", "file size exceeds the limit",
+         # Google Document AI's page cap on one document ("rpc error: code = InvalidArgument desc = Document pages
+         # exceed the limit: 30 got 56", as paperless-gpt logs it): split the document
+         "pages exceed the limit",
          # sub2api's body cap ("Request body too large, limit is 256MB")
          "request body too large",
          # koboldcpp's cap on a request body, sent as a 500 typed bad_input ("Payload is too big. Max payload size is
@@ -1368,6 +1371,10 @@ _TAG_LIST: Final = (
          # print it ("No access to GitHub Copilot found. You are currently logged in as ...", notification_id
          # no_copilot_access): the plan is missing, not the key
          "no access to github copilot", "no_copilot_access",
+         # ElevenLabs' status for a free tier it disabled on unusual activity ("Free Tier usage disabled ... purchase a
+         # Paid Plan to continue"), as a plugin prints it alone ("11labs reported an error: detected_unusual_activity":
+         # https://github.com/livekit/agents/issues/921); under its 401 the code rule reads it
+         "detected_unusual_activity",
          # Cursor's wall for free and trial accounts on old versions ("Free & free trial accounts can no longer use
          # chat with premium models on Cursor Version 0.45 or less. Please upgrade to Pro ...")
          "free trial accounts can no longer use",
@@ -2024,6 +2031,9 @@ _TAG_LIST: Final = (
          # Doubao's web answer to a client calling too often ("当前服务访问频繁" then "请稍后重试": the service is
          # visited too frequently, try again later), as doubao-free-api passes it on
          "访问频繁",
+         # "requests rate-limited, try again later" (请求限频, 请稍后重试), a Chinese provider's code 2003 under a
+         # 400 as BabelDOC met it (https://github.com/funstory-ai/BabelDOC/issues/423)
+         "请求限频",
          # Huawei Cloud's flow control on a project's calls ("PANGU.3267: The number of service invoking requests
          # exceeds the project limit.")
          "requests exceeds the project limit",

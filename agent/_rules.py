@@ -868,6 +868,9 @@ RULES: Final[tuple[Rule, ...]] = (
         # Exceeded": https://github.com/Portkey-AI/gateway)
         "virtual_key_exhaust_error", "workspace_exhaust_error",
         "insufficient_quota", "billing_not_active", "billing_error", "payment_required", "insufficient_credits",
+        # ElevenLabs' status for a free tier it disabled on unusual activity ("detected_unusual_activity": "Free Tier
+        # usage disabled ... purchase a Paid Plan to continue"), under a 401 or printed alone by a plugin
+        "detected_unusual_activity",
         # a relay's type for a balance that cannot pay, on a 403 ({"message": "Your credit is insufficient", "type":
         # "insufficient_credit"}: https://github.com/NoFxAiOS/nofx/issues/78)
         "insufficient_credit",
@@ -981,7 +984,12 @@ RULES: Final[tuple[Rule, ...]] = (
         # Huawei Cloud MaaS: the requested service (a deployed model) was deleted, sent as a 400 "Invalid request
         # because requested service ... is unavailable" (ModelArts.4203 in its table of error codes:
         # https://www.huaweicloud.com/guide/productsdesc-bms_61ecf7507c2de3fabbbb9da99692d6besupport0)
-        "modelarts.4203"),
+        "modelarts.4203",
+        # ElevenLabs' voice, its model of speech, that is not there for this key ({"detail": {"status":
+        # "voice_not_found", "message": "A voice for the voice_id ... was not found."}}, and "voice_does_not_exist"
+        # for a Voice Library voice the account has not added: https://github.com/elevenlabs/elevenlabs-python/issues/
+        # 293), under a 400: another voice or provider is served, a resend is not
+        "voice_not_found", "voice_does_not_exist"),
          # Qianfan's invalid_model for a request that named none ("model is empty"): the request's defect
          unless=("model_absent",)),
     rule("provider_policy_code", R.provider_policy_blocked, codes=(

@@ -8798,3 +8798,36 @@ def test_wave_104_registration_certificate_failures_of_curl_and_delphi_read_by_r
     """Wave 104's rule-unknowns the gram model read right by their neighbours: a certificate the client could not
     verify or obtain, in libcurl's and Delphi's words (before: unknown to the rules alone)."""
     assert _rules_alone("Error", text) is R.tls_untrusted
+
+
+# ------------------------------------------------------------------ wave 105: home automation, OCR, browser and voice
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/skapadia3214/groq-voice/issues/1 and https://github.com/elevenlabs/elevenlabs-python/issues/293:
+    # a voice (ElevenLabs' model of speech) not there for this key
+    ("elevenlabs.core.api_error.ApiError", "status_code: 400, body: {'detail': {'status': 'voice_not_found', "
+     "'message': 'A voice for the voice_id 876MHA6EtWKaHTEGz was not found.'}}", 400, R.model_not_found),
+    ("Error", "status_code: 400, body: {'detail': {'status': 'voice_does_not_exist', 'message': 'A voice with voice_id "
+     "TqZ039H4XqpiGTowubpy does not exist.'}}", 400, R.model_not_found),
+    # https://github.com/livekit/agents/issues/921: ElevenLabs' free tier disabled, printed alone
+    ("Error", "11labs reported an error: detected_unusual_activity", None, R.billing),
+    # https://github.com/funstory-ai/BabelDOC/issues/423: "requests rate-limited, try again later" under a 400
+    ("openai.BadRequestError", "Error code: 400 - {'error': {'id': '8e059dba42a7b8fdd14be8b50da5f164', 'message': "
+     "'\u8bf7\u6c42\u9650\u9891\uff0c\u8bf7\u7a0d\u540e\u91cd\u8bd5', 'type': 'runtime_error', 'param': None, "
+     "'code': '2003'}}", 400, R.rate_limit),
+    # https://github.com/icereed/paperless-gpt/issues/871: Document AI's page cap
+    ("Error", "rpc error: code = InvalidArgument desc = Document pages exceed the limit: 30 got 56", None,
+     R.payload_too_large),
+])
+def test_wave_105_voice_ocr_and_translation_tools_read_by_their_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of wave 105 (before: a request defect, a retry, unknown)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+def test_wave_105_a_try_later_under_400_without_throttle_words_stays_a_transient_failure() -> None:
+    """The same Chinese provider's "try again later" alone (no 限频, rate-limited) is the relay's hiccup, as before."""
+    text = ("Error code: 400 - {'error': {'message': '\u7cfb\u7edf\u7e41\u5fd9\uff0c\u8bf7\u7a0d\u540e\u91cd\u8bd5', "
+            "'type': 'runtime_error', 'param': None, 'code': '2001'}}")
+    assert _rules_alone("openai.BadRequestError", text, 400) is not R.rate_limit
