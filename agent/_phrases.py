@@ -526,6 +526,12 @@ _TAG_LIST: Final = (
          # a model the caller's plan tier may not use (Pollinations' 402: "Model not found or tier not high enough. Your
          # tier: anonymous, required tier: seed."): another key, or another model, may serve it
          "tier not high enough",
+         # ... NovelAI's 409 for a model outside the account's tier, as TavernAI shows it ("Error 409 Not eligible for
+         # this model": https://github.com/TavernAI/TavernAI-v1/issues/210); and UiPath's LLM gateway under a 417 for a
+         # model it routes nowhere in the tenant's region ("No llm routing rule found for product agenthubb in SI using
+         # model gpt-5-2025-08-07 - check data residency configuration.": https://github.com/UiPath/
+         # uipath-langchain-python/issues/243)
+         "not eligible for this model", "no llm routing rule found",
          # a server given a chat model where it wants a completion model (TabbyML: "Model 'Qwen2.5-Coder-7B-Instruct' is
          # not a completion model; it does not have a prompt template": https://github.com/TabbyML/tabby/pull/4267)
          "is not a completion model",
@@ -3406,6 +3412,10 @@ _TAG_LIST: Final = (
     # https://github.com/labring/FastGPT/issues/3856)
     _tag("relay_saturated", "负载已饱和"),
     _tag("output_truncated",
+         # n8n's agents on an answer the output cap cut before any text ("The model reached its output token limit
+         # before it returned an answer. Reduce the request scope or use another model.":
+         # https://github.com/n8n-io/n8n/issues/38972)
+         "reached its output token limit before",
          # "the AI output was truncated" in Chinese clients' words ("AI 输出被截断", then the stop reason:
          # https://github.com/doctoroyy/novel-copilot/pull/33)
          "输出被截断",
@@ -3684,6 +3694,9 @@ _TAG_LIST: Final = (
          # protobuf reader of Google's Files API given a status type it does not know ("Can not find message
          # descriptor by type_url: type.googleapis.com/...")
          "cannot decode raw data", "can not find message descriptor",
+         # an agent graph given an answer without the tool call it needs (Flowise: "Error buildAgentGraph - No tool
+         # calls found in the response.": https://github.com/FlowiseAI/Flowise/issues/3842; an evaluation harness's)
+         "no tool calls found in the response",
          # the JSON readers of client libraries given an answer they cannot read: yajl's, as R's jsonlite prints it on
          # a stream's glued objects ("lexical error: invalid char in json text.":
          # https://github.com/JBGruber/rollama/issues/14), upickle's on an answer missing a field its Scala type needs

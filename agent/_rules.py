@@ -1075,7 +1075,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # fault, before the model words below (``task_unsupported``).
     rule("task_unsupported", R.format_error, statuses=(400, 404, 422, None), tags=("task_unsupported",)),
     rule("model_support_phrase", R.model_not_found,
-         statuses=(400, 401, 402, 403, 404, 406, 412, 422, 429, 500, 502, 503, None),
+         statuses=(400, 401, 402, 403, 404, 406, 409, 412, 417, 422, 429, 500, 502, 503, None),
          tags=("model_support",), unless=("instruction_refused", "provider_policy")),
     # ... under a 401 too: OpenCode Zen and Go answer 401 for a model id they do not serve ("401 Model
     # muse-spark-1.2-contributor-free is not supported"); the text names the model, which no key serves

@@ -8831,3 +8831,31 @@ def test_wave_105_a_try_later_under_400_without_throttle_words_stays_a_transient
     text = ("Error code: 400 - {'error': {'message': '\u7cfb\u7edf\u7e41\u5fd9\uff0c\u8bf7\u7a0d\u540e\u91cd\u8bd5', "
             "'type': 'runtime_error', 'param': None, 'code': '2001'}}")
     assert _rules_alone("openai.BadRequestError", text, 400) is not R.rate_limit
+
+
+# ------------------------------------------------------------------ wave 106: data tools, translators, workflows, games
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/TavernAI/TavernAI-v1/issues/210: NovelAI's model outside the account's tier, under a 409
+    ("Error", "Error 409 Not eligible for this model", 409, R.model_not_found),
+    # https://github.com/UiPath/uipath-langchain-python/issues/243: a model the gateway routes nowhere in the region
+    ("Error", "\u274c Error: Error code: 417 - {'StatusCode': 417, 'StatusDescription': 'ExpectationFailed', "
+     "'Message': 'No llm routing rule found for product agenthubb\n in SI using model gpt-5-2025-08-07 - check data "
+     "residency configuration.', 'Description': '', 'TraceId': "
+     "'00-b42c4c930cbde5a04f13ba39314924bf-5f0a8ad6a08a20cf-00', 'ErrorCode': '1040'}", 417, R.model_not_found),
+    # https://github.com/FlowiseAI/Flowise/issues/3842: an answer without the tool call the agent graph needs
+    ("Error", "Error buildAgentGraph - No tool calls found in the response.", None, R.malformed_response),
+    # https://github.com/n8n-io/n8n/issues/38972: the output cap reached before any answer
+    ("Error", "The model reached its output token limit before it returned an answer. Reduce the request scope or use "
+     "another model.", None, R.output_truncated),
+])
+def test_wave_106_workflow_platforms_and_game_clients_read_by_their_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of wave 106 (before: a conflict retried, a request defect, unknown)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+def test_wave_106_a_bare_409_conflict_stays_a_retry() -> None:
+    """A 409 that names no model (a conflict the server resolves) is still retried, as before the fit."""
+    assert _rules_alone("Error", "Error 409 Conflict: another request is in progress", 409) is R.transient
