@@ -532,6 +532,10 @@ _TAG_LIST: Final = (
          # model gpt-5-2025-08-07 - check data residency configuration.": https://github.com/UiPath/
          # uipath-langchain-python/issues/243)
          "not eligible for this model", "no llm routing rule found",
+         # DeepSeek's 400 for a retired model id ("The supported API model names are deepseek-v4-pro or
+         # deepseek-v4-flash, but you passed deepseek-chat.": https://github.com/raycast/extensions/issues/29730),
+         # whatever a client says around it
+         "supported api model names are",
          # a server given a chat model where it wants a completion model (TabbyML: "Model 'Qwen2.5-Coder-7B-Instruct' is
          # not a completion model; it does not have a prompt template": https://github.com/TabbyML/tabby/pull/4267)
          "is not a completion model",
@@ -1373,6 +1377,9 @@ _TAG_LIST: Final = (
          # again. Service is unavailable in this region.")
          "service is unavailable in this region", "service is unavailable in your region"),
     _tag("billing",
+         # WordPress.com's 403 for an account with no card on file ("Add a valid payment method to your WordPress.com
+         # account to use AI features in WordPress Studio.": https://github.com/Automattic/studio/issues/4458)
+         "add a valid payment method",
          # GitHub's answer to a token exchange for an account with no Copilot subscription, as Copilot-to-API bridges
          # print it ("No access to GitHub Copilot found. You are currently logged in as ...", notification_id
          # no_copilot_access): the plan is missing, not the key
@@ -1678,7 +1685,11 @@ _TAG_LIST: Final = (
          "resets after", "resets_at", "available again", "hourly usage limit", "hourly limit", "hourly quota",
          # a wait of minutes stated without a number (Cursor: "you've used your free quota. Please try again in a few
          # minutes"): soon, whatever limit it is
-         "try again in a few minutes"),
+         "try again in a few minutes",
+         # a window of five hours named with the limit, whatever reset is stated ("You've reached your 5-hour usage
+         # limit.": Kimi Coding under its 403, https://github.com/modelzen/feishu-codex-bridge/issues/23; ten of the
+         # corpus's twelve texts of a five-hour window are labelled rate_limit): it clears within hours
+         ("5 hour", "usage limit"), ("5 hour", "session limit")),
     # A zero allowance: no amount of waiting helps (Gemini free tier "limit: 0").
     _tag("zero_allowance", "limit: 0,", "limit 0 model", "quota limit is 0", "limit: 0",
          # Google's quota metadata printed as protobuf text (python-genai, google-api-core): the allowance is zero.
@@ -3704,6 +3715,9 @@ _TAG_LIST: Final = (
          # wrong shape ("Invalid response format from Gemini API": CommitSage), "from" naming who answered (a
          # request's response_format is refused in other words)
          "lexical error invalid char in json text", "missing keys in dictionary", "invalid response format from",
+         # ... and an API's answer a client says it could not parse ("The WordAi API returned a malformed JSON response:
+         # Null": https://github.com/RebelCode/wp-rss-aggregator/issues/22)
+         "returned a malformed json response",
          # big-AGI's wrapper for an answer it could not read ("[Service Parsing Issue] Anthropic: Unexpected content
          # block start location (2).": https://github.com/enricoros/big-AGI/issues/917)
          "service parsing issue",

@@ -8859,3 +8859,31 @@ def test_wave_106_workflow_platforms_and_game_clients_read_by_their_words(
 def test_wave_106_a_bare_409_conflict_stays_a_retry() -> None:
     """A 409 that names no model (a conflict the server resolves) is still retried, as before the fit."""
     assert _rules_alone("Error", "Error 409 Conflict: another request is in progress", 409) is R.transient
+
+
+# ------------------------------------------------------------------ wave 107: chatbot builders, CMS plugins, launchers
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/modelzen/feishu-codex-bridge/issues/23: Kimi Coding's five-hour window under a 403
+    ("Error", "API Error: 403 You've reached your 5-hour usage limit.", 403, R.rate_limit),
+    # https://github.com/Automattic/studio/issues/4458: no card on file
+    ("Error", "403 Add a valid payment method to your WordPress.com account to use AI features in WordPress Studio. "
+     "You won't be charged; we need a card on file to prevent abuse.", 403, R.billing),
+    # https://github.com/RebelCode/wp-rss-aggregator/issues/22: an API's answer the client could not parse
+    ("Error", "Failed to rewrite content with WordAI.  Reason: The WordAi API returned a malformed JSON response: Null",
+     None, R.malformed_response),
+    # https://github.com/raycast/extensions/issues/29730: DeepSeek's retired model id, inside a client's network advice
+    ("Error", "Failed to get response from DeepSeek. Please check your network connection and API key.\nError Message: "
+     "400 The supported API model names are deepseek-v4-pro or deepseek-v4-flash, but you passed deepseek-chat.", 400,
+     R.model_not_found),
+])
+def test_wave_107_chatbot_builders_cms_plugins_and_launchers_read_by_their_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of wave 107 (before: a plan's allowance, a key's refusal, a request defect, a transport fault)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+def test_wave_107_a_weekly_window_stays_the_plans_allowance() -> None:
+    """A window of a week is days away, as before the five-hour fit: billing."""
+    assert _rules_alone("Error", "API Error: 403 You've reached your weekly usage limit.", 403) is R.billing
