@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, Protocol
@@ -216,10 +217,41 @@ def _shipped_reading(text: str) -> FailoverReason | None:
     return reason
 
 
+# Words that say only that something failed, in no particular way ("Something went wrong. Please try again later.",
+# "Error: [object Object]", "An unexpected error occurred.", "Generate failed"): an app's catch-all sentence names no
+# cause, and the corpus labels such sentences unknown. The model reads any words it knows, so it read these as the
+# reason whose errors most often hold them (server_error, timeout, format_error): a text made only of these words is
+# not read. A status (three digits), a word of any other kind, or any non-ASCII word keeps a text readable.
+_NO_CAUSE: Final = frozenset((
+    "a", "again", "ai", "an", "and", "api", "at", "be", "call", "calling", "chat", "check", "could", "couldn",
+    "details", "during", "error", "errors", "exception", "fail", "failed", "failure", "for", "from", "generate",
+    "generating", "get", "got", "has", "have", "i", "in", "info", "information", "is", "issue", "it", "later", "llm",
+    "log", "logs", "message", "more", "my", "not", "null", "object", "occurred", "oops", "openai", "or", "our",
+    "please", "problem", "process", "processing", "reason", "rejection", "request", "requests", "result", "see",
+    "something", "sorry", "t", "the", "there", "this", "to", "try", "unable", "uncaught", "undefined", "unexpected",
+    "unhandled", "unknown", "was", "we", "went", "while", "with", "wrong", "you", "your",
+))
+_WORD_RUN: Final = re.compile(r"\w+")
+_NO_CAUSE_WORDS: Final = 25  # a longer text says more than that it failed
+
+
+def names_no_cause(text: str) -> bool:
+    """Whether ``text`` says only that something failed (``_NO_CAUSE``): numbers other than a status and hex ids
+    aside, every word of its first ``LIMIT`` characters is a word of failure in general, and there are at most
+    ``_NO_CAUSE_WORDS`` of them."""
+    runs = [w for w in _WORD_RUN.findall(text[:LIMIT].lower()) if not _IGNORED_RUN.fullmatch(w)]
+    return 0 < len(runs) <= _NO_CAUSE_WORDS and _NO_CAUSE.issuperset(runs)
+
+
+_IGNORED_RUN: Final = re.compile(r"\d{1,2}|\d{4,}|(?=[0-9a-f_]*\d)[0-9a-f_]{6,}")  # not a status; a hex id
+
+
 def reader_rule(text: str, model: TextReader | None) -> Rule | None:
     """A rule named after ``model`` (None: the shipped gram model) deciding the reason it reads, or None (never
-    raises)."""
+    raises); None for a text that names no cause (``names_no_cause``)."""
     try:
+        if names_no_cause(text):
+            return None
         if model is None:
             reason, name = _shipped_reading(text), RULE_NAME
         else:

@@ -20,6 +20,7 @@ from agent._gram_model import (
     GramModel,
     grams,
     margin,
+    names_no_cause,
     reader_rule,
     shipped,
 )
@@ -313,3 +314,35 @@ def test_the_reader_is_handed_the_text_the_model_was_trained_on() -> None:
     assert classify_prepared(entry, prepared, now=NOW, word_model=NO_MODEL).rule == "unknown"  # type: ignore[union-attr]
     classify_prepared(entry, prepared, now=NOW, word_model=Recorder())
     assert handed == [read_text(prepared, entry)] and handed[0]
+
+
+@pytest.mark.parametrize(("text", "no_cause"), [
+    # catch-all sentences of apps, all labelled unknown in the corpus
+    ("Something went wrong. Please try again later.", True),
+    ("Error: [object Object]", True),
+    ("Generate failed", True),
+    ("Error.", True),
+    ("An unexpected error has occurred. Please try again. (8e059dba42a7b8fd)", True),  # a hex id says nothing
+    # a status, a word of another kind, a non-ASCII word, or many words keep a text readable
+    ("unknown error, 520 (1000)", False),
+    ("An internal error occurred.", False),
+    ("Network request failed", False),
+    ("openai\u8bf7\u6c42\u9519\u8bef", False),
+    ("error " * 26, False),
+    ("", False),
+])
+def test_a_text_that_names_no_cause_is_told_apart(text: str, no_cause: bool) -> None:
+    """Only words of failure in general (``_NO_CAUSE``), a status and any other word aside."""
+    assert names_no_cause(text) is no_cause
+
+
+def test_the_model_does_not_read_a_sentence_that_names_no_cause() -> None:
+    """The shipped model reads "Something went wrong. Please try again later." as a server error by its words; the
+    corpus labels every app's such sentence unknown (corpus entry bk-q60-telegram-bot-oops-something-went-wrong-...),
+    so it is left unknown, and retried as unknown is; a sentence with a cause in it is still read."""
+    catch_all = "Something went wrong. Please try again later."
+    assert shipped().reading(catch_all) is FailoverReason.server_error  # what the fit stops
+    assert reader_rule(catch_all, None) is None
+    assert classify_api_error(exception_from_message("Error", catch_all)).reason is FailoverReason.unknown
+    named = reader_rule("Something went wrong: the upstream connection timed out", None)
+    assert named is not None and named.reason is FailoverReason.timeout
