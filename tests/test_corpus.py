@@ -1178,6 +1178,12 @@ HOLDOUT636 = "holdout636.jsonl"
 HOLDOUT637 = "holdout637.jsonl"
 HOLDOUT638 = "holdout638.jsonl"
 HOLDOUT639 = "holdout639.jsonl"
+# Wave 107, the same session, committed blind at 7bf8068 and measured on the rules of 298285a: customer-support and
+# chatbot builders, CMS and LMS plugins, enterprise chat bots, desktop launchers and browser extensions.
+HOLDOUT640 = "holdout640.jsonl"
+HOLDOUT641 = "holdout641.jsonl"
+HOLDOUT642 = "holdout642.jsonl"
+HOLDOUT643 = "holdout643.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1305,6 +1311,7 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT628, HOLDOUT629, HOLDOUT630, HOLDOUT631,
         HOLDOUT632, HOLDOUT633, HOLDOUT634, HOLDOUT635,
         HOLDOUT636, HOLDOUT637, HOLDOUT638, HOLDOUT639,
+        HOLDOUT640, HOLDOUT641, HOLDOUT642, HOLDOUT643,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -2290,6 +2297,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT637, 21, 26),  # representative: video and subtitle translators: VideoLingo, pyVideoTrans; 23 unseen
     (HOLDOUT638, 21, 22),  # representative: workflow platforms: n8n, UiPath, Griptape, Flowise; 17 unseen
     (HOLDOUT639, 8, 14),  # representative: games and virtual characters: Minecraft mods, AI Town (14 entries); 7 unseen
+    (HOLDOUT640, 17, 20),  # representative: customer-support and chatbot builders: Typebot, Dify bots; 17 unseen
+    (HOLDOUT641, 13, 19),  # representative: CMS and LMS plugins: WordPress, Moodle, TYPO3 (19 entries); 12 unseen
+    (HOLDOUT642, 22, 23),  # representative: enterprise chat bots: Feishu, DingTalk, WeCom, Teams; 20 unseen
+    (HOLDOUT643, 19, 21),  # representative: desktop launchers and browser extensions: Raycast, Alfred; 17 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before
