@@ -536,6 +536,9 @@ _TAG_LIST: Final = (
          # deepseek-v4-flash, but you passed deepseek-chat.": https://github.com/raycast/extensions/issues/29730),
          # whatever a client says around it
          "supported api model names are",
+         # a model the fine-tuning service cannot tune for this resource (Azure OpenAI: "The specified base model does
+         # not support fine-tuning.": https://github.com/MicrosoftDocs/azure-docs/issues/116776)
+         "base model does not support fine tuning",
          # a server given a chat model where it wants a completion model (TabbyML: "Model 'Qwen2.5-Coder-7B-Instruct' is
          # not a completion model; it does not have a prompt template": https://github.com/TabbyML/tabby/pull/4267)
          "is not a completion model",

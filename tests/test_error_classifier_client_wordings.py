@@ -8887,3 +8887,16 @@ def test_wave_107_chatbot_builders_cms_plugins_and_launchers_read_by_their_words
 def test_wave_107_a_weekly_window_stays_the_plans_allowance() -> None:
     """A window of a week is days away, as before the five-hour fit: billing."""
     assert _rules_alone("Error", "API Error: 403 You've reached your weekly usage limit.", 403) is R.billing
+
+
+# ------------------------------------------------------------------ wave 108: API features (fine-tuning, images, tools)
+
+
+def test_wave_108_a_base_model_the_fine_tuning_service_cannot_tune_is_the_models() -> None:
+    """https://github.com/MicrosoftDocs/azure-docs/issues/116776: Azure OpenAI's fine-tuning refusal names the model,
+    not the request's shape (before: a request defect, by the class); a fine-tuning file's defect stays the
+    request's."""
+    refused = "The specified base model does not support fine-tuning."
+    assert _rules_alone("InvalidRequestError", refused) is R.model_not_found
+    assert _rules_alone("InvalidRequestError", "Invalid file format for fine-tuning: line 3 is not valid JSON.") is (
+        R.format_error)
