@@ -318,7 +318,13 @@ _CUE_PATTERNS: Final = (
                     r"(?:response|answer|reply) "
                     # ProxyAI's "Unknown API response. Code: 200, Body: {...}" for an answer it could not map
                     # (https://github.com/carlrobertoh/ProxyAI/issues/1171)
-                    r"| unknown (?:api )?response "),
+                    r"| unknown (?:api )?response "
+                    # PHP's TypeError where a client's code met a value of the wrong type, most often the answer's
+                    # missing content ("Return value must be of type string, null returned", "Argument #3 ($content)
+                    # must be of type string, null given": Moodle's AI plugins, https://github.com/bycs-lp/
+                    # moodle-block_ai_chat/issues/64; openai-php's "must be of type array, string given" on a 503's
+                    # text body, https://github.com/openai-php/client/issues/622): the answer, not the request
+                    r"| must be of type \w+ \w+ (?:given|returned) "),
     ("timeout", r" (?:timed out|timeout|deadline) "),
     ("transport", r" connection (?:reset|closed|refused|aborted) | closed connection | socket "),
     # a client's bare words for the provider's fault ("Open AI Server Error.": https://github.com/TablePlus/TablePlus/
@@ -338,7 +344,7 @@ _CUE_WORDS: Final = frozenset({
     "couldn", "unknown",  # answer_read
     "parameter", "parameters", "malformed", "must", "required", "short", "allowed", "bad", "badrequest", "field",
     "fields", "inputs", "supported", "cannot", "may", "requires", "maximum", "duplicate", "missing", "expected",
-    "contain",  # request
+    "contain",  # request (and "must", PHP's TypeError for answer_read)
     "timed", "timeout", "deadline",  # timeout
     "connection", "closed", "socket",  # transport
     "server",  # server

@@ -8900,3 +8900,17 @@ def test_wave_108_a_base_model_the_fine_tuning_service_cannot_tune_is_the_models
     assert _rules_alone("InvalidRequestError", refused) is R.model_not_found
     assert _rules_alone("InvalidRequestError", "Invalid file format for fine-tuning: line 3 is not valid JSON.") is (
         R.format_error)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/bycs-lp/moodle-block_ai_chat/issues/64: PHP's TypeError on the answer's missing content
+    ("Error\ngeneralexceptionmessage\n\nException - local_ai_manager\\local\\prompt_response::create_from_result(): "
+     "Argument #3 ($content) must be of type string, null given, called in [dirroot]/local/ai_manager/tools/ollama/"
+     "classes/connector.php on line 70", R.malformed_response),
+    # a provider's words for the request's own field type stay the request's (no value "given" or "returned")
+    ("Invalid request: 'messages[0].content' must be of type string or array", R.format_error),
+])
+def test_a_php_type_error_on_a_value_given_is_the_answers_not_the_requests(text: str, expect: FailoverReason) -> None:
+    """PHP's "must be of type X, Y given|returned" is a client's code meeting a value of the wrong type, most often
+    the answer's (wave 107's Moodle plugins; before: a request defect by "must be")."""
+    assert _rules_alone("Error", text) is expect
