@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from agent._gram_model import GramModel, grams
+from agent._gram_model import GramModel, grams, reader_rule
 from agent._taxonomy import FailoverReason
 from agent.testing.corpus import (
     FOLDS,
@@ -148,7 +148,9 @@ def blind() -> list[str]:
         for entry in chosen:
             text = texts[entry.id]
             for label, model in (("gram", gram_model), ("word", word_model)):
-                read = None if text is None else model.reading(text)
+                # through ``reader_rule``, as the classifier reads: a text that names no cause is not read
+                rule = None if text is None else reader_rule(text, model)
+                read = None if rule is None else rule.reason
                 row[label] += read is entry.expect or (read is None and entry.expect is FailoverReason.unknown)
                 row[label + "_wrong"] += read is not None and read is not entry.expect
         row["n"] = len(chosen)
