@@ -233,6 +233,7 @@ _NO_CAUSE: Final = frozenset((
 ))
 _WORD_RUN: Final = re.compile(r"\w+")
 _NO_CAUSE_WORDS: Final = 25  # a longer text says more than that it failed
+_IGNORED_RUN: Final = re.compile(r"\d{1,2}|\d{4,}|(?=[0-9a-f_]*\d)[0-9a-f_]{6,}")  # not a status; a hex id
 
 
 def names_no_cause(text: str) -> bool:
@@ -241,9 +242,6 @@ def names_no_cause(text: str) -> bool:
     ``_NO_CAUSE_WORDS`` of them."""
     runs = [w for w in _WORD_RUN.findall(text[:LIMIT].lower()) if not _IGNORED_RUN.fullmatch(w)]
     return 0 < len(runs) <= _NO_CAUSE_WORDS and _NO_CAUSE.issuperset(runs)
-
-
-_IGNORED_RUN: Final = re.compile(r"\d{1,2}|\d{4,}|(?=[0-9a-f_]*\d)[0-9a-f_]{6,}")  # not a status; a hex id
 
 
 def reader_rule(text: str, model: TextReader | None) -> Rule | None:
