@@ -35,7 +35,7 @@ from typing import Any, Final, Protocol
 
 from ._rules import Rule
 from ._taxonomy import FailoverReason
-from ._word_model import KEY_REASONS, RETRY_REASONS, dropped, packaged_data
+from ._word_model import KEY_REASONS, RETRY_REASONS, dropped, packaged_data, words
 
 __all__ = ["KEY_MARGIN", "LIMIT", "MARGIN", "NO_GRAMS", "RETRY_MARGIN", "GramModel", "TextReader", "grams", "margin",
            "reader_rule", "shipped"]
@@ -221,27 +221,31 @@ def _shipped_reading(text: str) -> FailoverReason | None:
 # "Error: [object Object]", "An unexpected error occurred.", "Generate failed"): an app's catch-all sentence names no
 # cause, and the corpus labels such sentences unknown. The model reads any words it knows, so it read these as the
 # reason whose errors most often hold them (server_error, timeout, format_error): a text made only of these words is
-# not read. A status (three digits), a word of any other kind, or any non-ASCII word keeps a text readable.
+# not read. A status (three digits), a word of any other kind, or any non-ASCII letter keeps a text readable.
 _NO_CAUSE: Final = frozenset((
-    "a", "again", "ai", "an", "and", "api", "at", "be", "call", "calling", "chat", "check", "could", "couldn",
+    "again", "ai", "an", "and", "api", "at", "be", "call", "calling", "chat", "check", "could", "couldn",
     "details", "during", "error", "errors", "exception", "fail", "failed", "failure", "for", "from", "generate",
-    "generating", "get", "got", "has", "have", "i", "in", "info", "information", "is", "issue", "it", "later", "llm",
+    "generating", "get", "got", "has", "have", "in", "info", "information", "is", "issue", "it", "later", "llm",
     "log", "logs", "message", "more", "my", "not", "null", "object", "occurred", "oops", "openai", "or", "our",
     "please", "problem", "process", "processing", "reason", "rejection", "request", "requests", "result", "see",
-    "something", "sorry", "t", "the", "there", "this", "to", "try", "unable", "uncaught", "undefined", "unexpected",
+    "something", "sorry", "the", "there", "this", "to", "try", "unable", "uncaught", "undefined", "unexpected",
     "unhandled", "unknown", "was", "we", "went", "while", "with", "wrong", "you", "your",
 ))
-_WORD_RUN: Final = re.compile(r"\w+")
 _NO_CAUSE_WORDS: Final = 25  # a longer text says more than that it failed
-_IGNORED_RUN: Final = re.compile(r"\d{1,2}|\d{4,}|(?=[0-9a-f_]*\d)[0-9a-f_]{6,}")  # not a status; a hex id
+# Three digits standing alone beside those words (a status, or an app's own "999") keep a text readable ("unknown
+# error, 520 (1000)").
+_STATUS_RUN: Final = re.compile(r"(?<![0-9a-z])[0-9]{3}(?![0-9a-z])", re.IGNORECASE)
 
 
 def names_no_cause(text: str) -> bool:
-    """Whether ``text`` says only that something failed (``_NO_CAUSE``): numbers other than a status and hex ids
-    aside, every word of its first ``LIMIT`` characters is a word of failure in general, and there are at most
-    ``_NO_CAUSE_WORDS`` of them."""
-    runs = [w for w in _WORD_RUN.findall(text[:LIMIT].lower()) if not _IGNORED_RUN.fullmatch(w)]
-    return 0 < len(runs) <= _NO_CAUSE_WORDS and _NO_CAUSE.issuperset(runs)
+    """Whether ``text`` says only that something failed: every word of its first ``LIMIT`` characters, read as the word
+    model reads words (URLs, key shapes and runs with digits aside), is in ``_NO_CAUSE``, there are at most
+    ``_NO_CAUSE_WORDS`` of them, and no status or non-ASCII letter stands beside them."""
+    head = text[:LIMIT]
+    found = words(head)
+    return (bool(found) and found <= _NO_CAUSE and len(head.split()) <= _NO_CAUSE_WORDS
+            and _STATUS_RUN.search(head) is None
+            and (head.isascii() or not any(c.isalpha() and not c.isascii() for c in head)))
 
 
 def reader_rule(text: str, model: TextReader | None) -> Rule | None:

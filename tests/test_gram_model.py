@@ -323,6 +323,7 @@ def test_the_reader_is_handed_the_text_the_model_was_trained_on() -> None:
     ("Generate failed", True),
     ("Error.", True),
     ("An unexpected error has occurred. Please try again. (8e059dba42a7b8fd)", True),  # a hex id says nothing
+    ("An error occurred. See https://platform.openai.com/docs/guides/error-codes for details.", True),  # nor a URL
     # a status, a word of another kind, a non-ASCII word, or many words keep a text readable
     ("unknown error, 520 (1000)", False),
     ("An internal error occurred.", False),
