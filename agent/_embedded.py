@@ -259,6 +259,15 @@ def embedded_status(text: str) -> int | None:
                 # a client's "Code: <status>, Body: <body>" (ProxyAI: "Unknown API response. Code: 403, Body: detail":
                 # https://github.com/carlrobertoh/ProxyAI/issues/603)
                 or head[end:end + 7].lower() == ", body:"
+                # the status, a dash and the answer's JSON after a client's own words and a colon, as openai-python
+                # prints "Error code: 413 - {...}" ("Failed to transcribe: 413 - {"error": ...}":
+                # https://github.com/Bytez-com/models/issues/13)
+                or (head[start - 2:start] == ": " and head[end:end + 4] in (" - {", " - ["))
+                # aiohttp's ClientResponseError and WSServerHandshakeError, whatever sentence a client puts before them
+                # ("Error in text_to_speech: 401, message='Invalid response status', url='wss://...'":
+                # https://github.com/travisvn/openai-edge-tts/issues/44); not its payload errors, whose 400 is
+                # aiohttp's own code for a body cut short ("<TransferEncodingError: 400, message='Not enough data ...")
+                or (head[end:end + 10] == ", message=" and head[end + 11:end + 26] != "Not enough data")
                 # requests' HTTPError, wherever a wrapper's sentence puts it ("Failed to invoke agent endpoint: 424
                 # Client Error: Failed Dependency for url: ...": https://github.com/awslabs/agentcore-samples/issues/314)
                 or head[end:end + 15].lower() in (" client error: ", " server error: ")

@@ -419,7 +419,12 @@ _TAG_LIST: Final = (
          # models, refer to ...function-calling...", under a 400 and through goose under a 404: both corpus texts are
          # labelled format_error, https://github.com/aaif-goose/goose/issues/6089): the request's tools, not the
          # model's name
-         "tools is not supported in this model"),
+         "tools is not supported in this model",
+         # Bedrock's refusal of a request's cache points on a model or route that takes none ("You invoked an
+         # unsupported model or your request did not allow prompt caching.", through Copilot, Cline, relays and
+         # Positron: https://github.com/posit-dev/positron/issues/12142); the request's caching, not the model's name,
+         # is what the same model refuses (five of the corpus's six texts format_error)
+         "did not allow prompt caching"),
     # A feature of the request the model takes none of, which the request can drop (Gemini: "Developer instruction is
     # not enabled for models/gemma-3-27b-it", the system instruction): unlike "Multiturn chat is not enabled for models/
     # ...", the same model serves the request without it.
@@ -532,6 +537,10 @@ _TAG_LIST: Final = (
          # model gpt-5-2025-08-07 - check data residency configuration.": https://github.com/UiPath/
          # uipath-langchain-python/issues/243)
          "not eligible for this model", "no llm routing rule found",
+         # a voice (a speech server's model of speech) it does not have, as Kokoro-FastAPI lists the ones it does
+         # ("Voice 'ballad' not found. Available voices: af_alloy, ...": https://github.com/p0n1/epub_to_audiobook/
+         # issues/147), as ElevenLabs' voice_not_found is read
+         "not found available voices",
          # DeepSeek's 400 for a retired model id ("The supported API model names are deepseek-v4-pro or
          # deepseek-v4-flash, but you passed deepseek-chat.": https://github.com/raycast/extensions/issues/29730),
          # whatever a client says around it
@@ -1126,6 +1135,13 @@ _TAG_LIST: Final = (
          "could not find a kv slot", "check your context buffer sizes"),
     # A gateway's byte cap on the body ("exceeds maximum allowed content length. RequestSize(bytes): ...").
     _tag("payload_too_large",
+         # audio longer than a speech service takes in one request: Google Speech-to-Text's inline audio ("Audio
+         # 'content' cannot be longer than 1 min. For long audio, use the 'uri' parameter":
+         # https://github.com/GoogleCloudPlatform/php-docs-samples/issues/331), a transcription API's duration window
+         # ("Audio duration must be between 0.1s and 64s": https://github.com/EpicenterHQ/epicenter/issues/1289), a
+         # dictation app's words for the upload cap ("Recording too long or too large":
+         # https://github.com/DevEmperor/DictateKeyboard/issues/281): shorten or split the audio
+         "audio content cannot be longer than", "audio duration must be between", "recording too long or too large",
          # Bedrock's Converse API over its request's byte cap ("The model returned the following errors: too many total
          # text bytes: 10000002 > 9000000")
          "too many total text bytes",
@@ -1391,6 +1407,10 @@ _TAG_LIST: Final = (
          # Paid Plan to continue"), as a plugin prints it alone ("11labs reported an error: detected_unusual_activity":
          # https://github.com/livekit/agents/issues/921); under its 401 the code rule reads it
          "detected_unusual_activity",
+         # ... and in its words, under the SDK's RateLimitError ("Unusual activity detected. Free Tier usage disabled.
+         # ... Please purchase any Paid Subscription to continue.": https://github.com/elevenlabs/elevenlabs-python/
+         # issues/119): the account's plan, not a rate
+         "free tier usage disabled",
          # Cursor's wall for free and trial accounts on old versions ("Free & free trial accounts can no longer use
          # chat with premium models on Cursor Version 0.45 or less. Please upgrade to Pro ...")
          "free trial accounts can no longer use",
@@ -1951,7 +1971,11 @@ _TAG_LIST: Final = (
          # Java's URI parser on a configured address it cannot read ("java.lang.IllegalArgumentException: Illegal
          # character in scheme name at index 4: POST https://dashscope.aliyuncs.com/...": a site URL saved with the
          # method in front, https://github.com/TartaricAcid/TouhouLittleMaid/issues/844), before any request
-         "illegal character in scheme name"),
+         "illegal character in scheme name",
+         # Python websockets' InvalidURI on an address it cannot dial ("https://....openai.azure.com//openai/realtime?...
+         # isn't a valid URI: scheme isn't ws or wss": an Azure realtime endpoint configured with its https scheme,
+         # https://github.com/monuminu/AOAI_Samples/issues/5), before any connection
+         "isn t a valid uri"),
     # A browser that refused to let the page read an endpoint's answer, since the endpoint does not allow the page's
     # origin (Chromium's console: "Access to fetch at 'http://127.0.0.1:11434/api/tags' from origin
     # 'chrome-extension://...' has been blocked by CORS policy": https://github.com/andrewnguonly/Lumos/issues/145,
@@ -2198,6 +2222,14 @@ _TAG_LIST: Final = (
     # "API Key not found. Please pass a valid API key."): read here only, not among the bad-key phrases too.
     _tag("key_unset", "please set an auth method", "api key not found"),
     _tag("bad_key",
+         # ... the Google sign-in a Workspace policy makes the user repeat (``not_revoked``'s "invalid_rapt")
+         "reauth related error",
+         # an Entra ID token of another tenant than the Azure OpenAI resource's ("400 Token xxx1 does not match resource
+         # tenant.": https://github.com/arbs-io/vscode-openai/issues/321): the credential, under a 400
+         "does not match resource tenant",
+         # Azure AI's serverless endpoints given the key in another header than theirs ("Auth token must be passed as
+         # a header called Authorization", under a 400: https://github.com/enricoros/big-AGI/issues/608)
+         "auth token must be passed as a header",
          # the login behind a consumer assistant's web API, rejected or gone: Bing's result value "UnauthorizedRequest"
          # ("Sorry, you need to login first to access this service.": https://github.com/acheong08/EdgeGPT/issues/9;
          # "UnauthorizedRequest: Token issued by https://sydney.bing.com/sydney is invalid":
@@ -2486,6 +2518,14 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # SageMaker JumpStart's Llama 2 container refusing an invocation without the licence header ("Need to pass
+         # custom_attributes='accept_eula=true' as part of header.": https://github.com/jupyterlab/jupyter-ai/issues/
+         # 361), and the Hugging Face container refusing a body without its "inputs" ("Input payload must contain a
+         # 'inputs' key and optionally a 'parameters' key"), alone or inside SageMaker's 424 ModelError
+         "need to pass custom_attributes accept_eula true", "input payload must contain",
+         # Gemini's refusal of an explicit cache below the model's token floor ("Cached content is too small.
+         # total_token_count=880, min_total_token_count=1024"): the request must send the content uncached
+         "cached content is too small",
          # the Assistants API given an assistant id that is not there ("No assistant found with id 'asst_...'."): the
          # request names what it may not use
          "no assistant found with id",
@@ -2940,7 +2980,11 @@ _TAG_LIST: Final = (
          "api key disabled"),
     # A key a client asks the user to check "has not been revoked" (Cursor: "Invalid Cursor API key. Please verify that
     # your API key is correct and has not been revoked."): the key is refused, nothing says it was revoked.
-    _tag("not_revoked", "has not been revoked", "hasn t been revoked"),
+    _tag("not_revoked", "has not been revoked", "hasn t been revoked",
+         # Google's OAuth refusing a refresh until the user signs in again ("invalid_grant", "reauth related error
+         # (invalid_rapt)": a Workspace session-length policy, https://github.com/cline/cline/issues/4080; both corpus
+         # texts auth): a sign-in renews the credential, which nothing revoked
+         "reauth related error", "invalid_rapt"),
     _tag("auth",
          # a Copilot-to-API bridge that could not exchange its GitHub token for a Copilot one ("Failed to get Copilot
          # token")
@@ -3718,6 +3762,11 @@ _TAG_LIST: Final = (
          # wrong shape ("Invalid response format from Gemini API": CommitSage), "from" naming who answered (a
          # request's response_format is refused in other words)
          "lexical error invalid char in json text", "missing keys in dictionary", "invalid response format from",
+         # a realtime client's event reader given an event it has no type for: openai-agents-python's pydantic check
+         # on Azure's beta-shaped events ("Failed to validate server event: {'type': 'session.created', ...}":
+         # https://github.com/openai/openai-agents-python/issues/1748), a Go dictation tool's decoder ("unknown server
+         # event type: transcription_session.created": https://github.com/richiejp/VoxInput/issues/22)
+         "failed to validate server event", "unknown server event type",
          # ... and an API's answer a client says it could not parse ("The WordAi API returned a malformed JSON response:
          # Null": https://github.com/RebelCode/wp-rss-aggregator/issues/22)
          "returned a malformed json response",
@@ -4208,6 +4257,11 @@ _TAG_LIST: Final = (
     # a Live session's close frame ("1011 (internal error) Deadline expired before operation could complete."): the
     # call ran out of time, which the status's own reading (load, a server fault) does not say.
     _tag("deadline_expired", "deadline expired before operation could complete"),
+    # Ollama's server unable to write its own answer, an embedding model having produced NaN ("failed to encode
+    # response: json: unsupported value: NaN", under its 500: https://github.com/HKUDS/LightRAG/issues/1870; all three
+    # corpus texts server_error): the words of a request defect after it are the encoder's, not the caller's, so the
+    # status reads it (``request_defect_as_5xx`` stands aside)
+    _tag("answer_unencodable", "failed to encode response"),
     _tag("server_fault",
          # ChatGPT web's own apology, as an unofficial client passes on its detail ("Hmm...something seems to have gone
          # wrong. Maybe try me again in a little bit.")

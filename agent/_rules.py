@@ -1151,8 +1151,12 @@ RULES: Final[tuple[Rule, ...]] = (
         # a new-api relay's own check of the request under its 500 ({"message": "field messages is required", "code":
         # "invalid_request"}, "contents is required": DMXAPI's public error log)
         "invalid_request")),
-    # A request defect that a gateway reports as a 5xx is still the request's fault.
-    rule("request_defect_as_5xx", R.format_error, statuses=SERVER, tags=("request_defect",)),
+    # A request defect that a gateway reports as a 5xx is still the request's fault; and under SageMaker's 424, its
+    # ModelError for the container's own refusal of the body ("Received client error (424) from primary with message
+    # ... Input payload must contain a 'inputs' key": https://github.com/aws-samples/amazon-kendra-langchain-extensions/
+    # pull/38).
+    rule("request_defect_as_5xx", R.format_error, statuses=(*SERVER, 424), tags=("request_defect",),
+         unless=("answer_unencodable",)),
     rule("inner_400_as_5xx", R.format_error, statuses=SERVER, tags=("inner_400",),
          unless=("overloaded", "rate_limit", "timeout", "transport", "relay_call_failed")),
     # ... and the inner error's class, where a wrapper chains them ("litellm.ServiceUnavailableError:

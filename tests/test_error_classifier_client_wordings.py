@@ -8914,3 +8914,123 @@ def test_a_php_type_error_on_a_value_given_is_the_answers_not_the_requests(text:
     """PHP's "must be of type X, Y given|returned" is a client's code meeting a value of the wrong type, most often
     the answer's (wave 107's Moodle plugins; before: a request defect by "must be")."""
     assert _rules_alone("Error", text) is expect
+
+
+# ----------------------------------------------------------------- wave 109: embeddings, realtime, hosted tools, caches
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/posit-dev/positron/issues/12142: Bedrock refusing a request's cache points (the model serves
+    # the same request without them)
+    ("Error", "[warning] [Amazon Bedrock] [Claude Sonnet 3] RECV error: undefined: You invoked an unsupported model, "
+     "or your request did not allow prompt caching. See the documentation for more information.", None, R.format_error),
+    # https://github.com/margince/margince/pull/5780: Gemini's explicit cache under the model's token floor
+    ("Error", "Cached content is too small. total_token_count=880, min_total_token_count=1024", None, R.format_error),
+    # https://github.com/ollama/ollama/issues/15582 and https://github.com/hang-in/seCall/issues/5: Ollama unable to
+    # encode its own answer (a NaN embedding) is its 500, whatever the encoder's words
+    ("ollama._types.ResponseError", "failed to encode response: json: unsupported value: NaN (status code: 500)", 500,
+     R.server_error),
+    ("Error", "Ollama embed failed (500 Internal Server Error): {\"error\":\"failed to encode response: json: "
+     "unsupported value: NaN\"}", 500, R.server_error),
+    # https://github.com/monuminu/AOAI_Samples/issues/5: websockets' InvalidURI on an https endpoint, before any
+    # connection (not a dropped one)
+    ("Error", "Failed to connect to OpenAI realtime: https://xxx.openai.azure.com//openai/realtime?xxx isn't a valid "
+     "URI: scheme isn't ws or wss", None, R.format_error),
+    # https://github.com/openai/openai-agents-python/issues/1748 and https://github.com/richiejp/VoxInput/issues/22:
+    # a realtime client unable to read the server's event
+    ("Error", "Failed to validate server event: {'type': 'session.created', 'event_id': 'event_CHTmmxdHhdm5uUqZifJY3', "
+     "'session': {'object': 'realtime.session', 'id': 'sess_CHTmmc4pwK7Xy8j3EijDZ', 'model': "
+     "'gpt-realtime-2025-08-28', 'modalities': ['audio', 'text'],", None, R.malformed_response),
+    ("Error", "error receiving message, retrying:  unknown server event type: transcription_session.created", None,
+     R.malformed_response),
+])
+def test_wave_109_caches_embeddings_and_realtime_clients_read_by_their_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of wave 109 (before: a model's absence, a request defect under a 500, a dropped connection, unknown)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # a relay's 500 wrapping the upstream's refusal of a request field stays the request's
+    ("Error", "Provider xxx returned 500: Provider returned 500: Internal Server Error | Upstream: {\"error\":{"
+     "\"type\":\"request_fail\",\"upstream_error\":{\"error\":{\"message\":\"output_config: Extra inputs are not "
+     "permitted\",\"type\":\"invalid_request_error\"}}}}", 500, R.format_error),
+    # a model Bedrock does not serve, with no word of caching, stays the model's
+    ("Error", "400 You invoked an unsupported model. See the documentation for more information.", 400,
+     R.model_not_found),
+    # a connection refused on a ws:// address stays the transport's
+    ("Error", "Failed to connect to OpenAI realtime: [Errno 111] Connection refused", None, R.timeout),
+])
+def test_wave_109_near_misses_keep_their_reading(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """What the wave's fits must leave alone."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+# ------------------------------------------------------------------ wave 110: speech, Bedrock, cloud endpoints, logins
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/travisvn/openai-edge-tts/issues/44: aiohttp's handshake error after a client's words (the
+    # URL's query, which carries Edge's public key, left out here)
+    ("Error", "ERROR in server: Error in text_to_speech: 401, message='Invalid response status', "
+     "url='wss://api.msedgeservices.com/tts/cognitiveservices/websocket/v1'", None, R.auth),
+    # https://github.com/Bytez-com/models/issues/13: the status, a dash and the answer after a client's colon
+    ("Error", "Error: Exception: Error during transcription: Exception: Failed to transcribe: 413 - {\"error\":"
+     "\"Cannot read properties of undefined (reading 'error')\",\"output\":null}", None, R.payload_too_large),
+    # https://github.com/aws-samples/amazon-kendra-langchain-extensions/pull/38: SageMaker's 424 for the container's
+    # refusal of the body
+    ("ValueError", "Error raised by inference endpoint: An error occurred (ModelError) when calling the InvokeEndpoint "
+     "operation: Received client error (424) from primary with message \"{\n  \"code\":424,\n  \"message\":"
+     "\"prediction failure\",\n  \"error\":\"Input payload must contain a 'inputs' key and optionally a "
+     "'parameters' key containing a dictionary of parameters.\"", None, R.format_error),
+    # https://github.com/philschmid/easyllm/issues/41: JumpStart's Llama 2 without its licence header
+    ("Error", "Need to pass custom_attributes='accept_eula=true' as part of header. \nThis means you have read and "
+     "accept the end-user license agreement (EULA) of the model.", None, R.format_error),
+    # https://github.com/GoogleCloudPlatform/php-docs-samples/issues/331,
+    # https://github.com/EpicenterHQ/epicenter/issues/1289, https://github.com/DevEmperor/DictateKeyboard/issues/281:
+    # audio longer than the speech service takes
+    ("Error", "{\n  \"error\": {\n    \"code\": 400,\n    \"message\": \"Audio 'content' cannot be longer than 1 min. "
+     "For long audio, use the 'uri' parameter to specify a file.\",\n    \"status\": \"INVALID_ARGUMENT\"\n  }\n}",
+     None, R.payload_too_large),
+    ("Error", "Transcription Error: Audio duration must be between 0.1s and 64s", None, R.payload_too_large),
+    ("Error", "Recording too long or too large", None, R.payload_too_large),
+    # https://github.com/elevenlabs/elevenlabs-python/issues/119: a free tier disabled, under the SDK's RateLimitError
+    ("elevenlabs.api.error.RateLimitError", "Unusual activity detected. Free Tier usage disabled. \n\nIf you are using "
+     "proxy/VPN you might need to purchase a Paid Plan to not trigger our abuse detectors.\nPlease purchase any Paid "
+     "Subscription to continue.", None, R.billing),
+    # https://github.com/p0n1/epub_to_audiobook/issues/147: a voice the speech server does not have
+    ("openai.BadRequestError", "Error code: 400 - {'detail': {'error': 'validation_error', 'message': \"Voice 'ballad' "
+     "not found. Available voices: af_alloy, af_aoede, af_bella\", 'type': 'invalid_request_error'}}", 400,
+     R.model_not_found),
+    # https://github.com/cline/cline/issues/4080: Google's sign-in to repeat, not a revoked grant
+    ("Error", "400 - {\"error\":\"invalid_grant\",\"error_description\":\"reauth related error (invalid_rapt)\","
+     "\"error_uri\":\"https://support.google.com/a/answer/9368756\",\"error_subtype\":\"invalid_rapt\"}", None, R.auth),
+    # https://github.com/arbs-io/vscode-openai/issues/321: an Entra ID token of another tenant
+    ("Error", "Error: 400 Token xxx1 does not match resource tenant.", None, R.auth),
+    # https://github.com/enricoros/big-AGI/issues/608: the key in another header than the endpoint's
+    ("Error", "[Issue] OpenAI/azure: Bad Request - \"status\": \"Auth token must be passed as a header called "
+     "Authorization\"", None, R.auth),
+])
+def test_wave_110_speech_sagemaker_and_cloud_logins_read_by_their_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of wave 110 (before: an unreadable answer, a server fault under 424, a request defect, a revoked grant,
+    a rate limit, unknown)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # aiohttp's payload errors carry its own 400: the body was cut, not refused
+    ("aiohttp.client_exceptions.ClientPayloadError", "Response payload is not completed: <TransferEncodingError: 400, "
+     "message='Not enough data for satisfy transfer length header.'>", None, R.stream_incomplete),
+    # a 424 that names no request defect stays the dependency's failure
+    ("Error", "424 Client Error: Failed Dependency for url: https://example.invalid/invocations", None,
+     R.server_error),
+    # a refresh token revoked stays revoked
+    ("Error", "400 - {\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}", None,
+     R.auth_permanent),
+])
+def test_wave_110_near_misses_keep_their_reading(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """What the wave's fits must leave alone."""
+    assert _rules_alone(type_name, text, status) is expect
