@@ -541,6 +541,11 @@ _TAG_LIST: Final = (
          # ("Voice 'ballad' not found. Available voices: af_alloy, ...": https://github.com/p0n1/epub_to_audiobook/
          # issues/147), as ElevenLabs' voice_not_found is read
          "not found available voices",
+         # token counting not served for this model or platform (the Anthropic SDK's "Token counting is not supported
+         # in Bedrock yet": https://github.com/anthropics/anthropic-sdk-python/issues/1103; Vertex's partner models:
+         # "claude-sonnet-4-6@default is not supported for token counting": https://github.com/BerriAI/litellm/issues/
+         # 25798): another model or route counts, the request's fields are not at fault
+         "token counting is not supported", "is not supported for token counting",
          # DeepSeek's 400 for a retired model id ("The supported API model names are deepseek-v4-pro or
          # deepseek-v4-flash, but you passed deepseek-chat.": https://github.com/raycast/extensions/issues/29730),
          # whatever a client says around it
@@ -809,6 +814,13 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # OpenAI's moderation endpoint given a retired moderation model ("please request omni-moderation-latest",
+         # param "model": https://github.com/langgenius/dify/issues/28117; both corpus texts model_not_found)
+         "please request omni moderation",
+         # tiktoken given a model name it has no encoding for ("Could not automatically map gpt-4o-mini to a tokeniser.
+         # Please use `tiktoken.get_encoding` ...", a KeyError: https://github.com/HKUDS/LightRAG/issues/11): the
+         # client's table of models lacks this one (all three corpus texts model_not_found)
+         ("could not automatically map", "to a tokeniser"),
          # Hugging Face's client when no inference server is known for the model ("Failed to resolve model_id:Could not
          # find model id for inference server": https://github.com/langflow-ai/langflow/issues/2065)
          "could not find model id",
@@ -1219,6 +1231,10 @@ _TAG_LIST: Final = (
          # ones, as for a body past its byte cap
          "too many images"),
     _tag("provider_policy",
+         # Azure's refusal to create an OpenAI resource on a subscription not admitted to the service ("The subscription
+         # does not have QuotaId/Feature required by SKU 'S0' from kind 'OpenAI' or contains blocked QuotaId/Feature.",
+         # code SpecialFeatureOrQuotaIdRequired: https://github.com/Azure/AOAI-workshop/issues/11): no key of it serves
+         "specialfeatureorquotaidrequired", "does not have quotaid feature required",
          # a consumer service's traffic screen shutting out a network (Coze: "We've detected unusual traffic from your
          # network, so Coze is temporarily unavailable."; Bing's "Sorry, looks like your network settings are preventing
          # access to this feature."), and Alibaba Cloud's WAF page in front of a web API ('<meta name="aliyun_waf_aa"')
@@ -1396,6 +1412,11 @@ _TAG_LIST: Final = (
          # again. Service is unavailable in this region.")
          "service is unavailable in this region", "service is unavailable in your region"),
     _tag("billing",
+         # Azure's quota allocation for a deployment, its code in Azure's words ("InsufficientQuota: This operation
+         # require 30 new capacity in quota Tokens Per Minute (thousands) - GPT-4-Turbo, which is bigger than the
+         # current available capacity 8.": https://github.com/Azure-Samples/azure-search-openai-demo/issues/2091; all
+         # four corpus texts billing): the subscription's allowance, which no wait raises, whatever its per-minute unit
+         "insufficientquota",
          # WordPress.com's 403 for an account with no card on file ("Add a valid payment method to your WordPress.com
          # account to use AI features in WordPress Studio.": https://github.com/Automattic/studio/issues/4458)
          "add a valid payment method",

@@ -9034,3 +9034,51 @@ def test_wave_110_near_misses_keep_their_reading(
         type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
     """What the wave's fits must leave alone."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+# ----------------------------------------------------------- waves 111 and 112: guardrails, quotas, files, token counts
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/Azure-Samples/azure-search-openai-demo/issues/2091 and
+    # https://github.com/microsoft/sample-app-aoai-chatGPT/issues/137: Azure's quota allocation for a deployment
+    ("Error", "Deployment Error Details:\nInvalidTemplateDeployment: The template deployment 'openai' is not valid "
+     "according to the validation procedure. The tracking id is '4ea75276-7e89-4c9e-9211-b99a8b737c43'. See "
+     "inner errors for details.\nInsufficientQuota: This operation require 30 new capacity in quota Tokens "
+     "Per Minute (thousands) - GPT-4-Turbo, which is bigger than the current available capacity 8. The "
+     "current quota usage is 0 and the quota limit is 8 for quota Tokens Per Minute (thousands) - "
+     "GPT-4-Turbo.", None, R.billing),
+    ("Error", "The specified capacity '1' of account deployment is bigger than available capacity '0' for UsageName "
+     "'Tokens Per Minute (thousands) - GPT-35-Turbo'. (Code: InsufficientQuota)", None, R.billing),
+    # https://github.com/Azure/AOAI-workshop/issues/11: a subscription not admitted to Azure OpenAI
+    ("Error", "Error: Code=SpecialFeatureOrQuotaIdRequired; Message=The subscription does not have QuotaId/Feature "
+     "required by SKU 'S0' from kind 'OpenAI' or contains blocked QuotaId/Feature.", None, R.provider_policy_blocked),
+    # https://github.com/langgenius/dify/issues/28117: a retired moderation model
+    ("Error", "[models] Bad Request Error, Error code: 400 - {'error': {'message': 'please request "
+     "omni-moderation-latest', 'type': 'invalid_request_error', 'param': 'model', 'code': None}}", 400,
+     R.model_not_found),
+    # https://github.com/HKUDS/LightRAG/issues/11: tiktoken without an encoding for the model
+    ("KeyError", "'Could not automatically map gpt-4o-mini to a tokeniser. Please use `tiktoken.get_encoding` to "
+     "explicitly get the tokeniser you expect.'", None, R.model_not_found),
+    # https://github.com/BerriAI/litellm/issues/25798: token counting not served for this model id
+    ("Error", "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":"
+     "\"claude-sonnet-4-6@default is not supported for token counting\"}}", None, R.model_not_found),
+])
+def test_waves_111_and_112_quotas_moderation_and_token_counts_read_by_their_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of waves 111 and 112 (before: a rate limit by the per-minute unit, a request defect, unknown)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # a per-minute quota at call time stays a rate limit
+    ("RateLimitError", "Error code: 429 - {'error': {'code': '429', 'message': 'Requests to the ChatCompletions_Create "
+     "Operation under Azure OpenAI API version 2024-02-01 have exceeded token rate limit of your current OpenAI S0 "
+     "pricing tier. Please retry after 6 seconds.'}}", 429, R.rate_limit),
+    # a token count the request's own content stops stays the request's
+    ("Error", "File sources are not supported in the token counting endpoint.", 400, R.format_error),
+])
+def test_waves_111_and_112_near_misses_keep_their_reading(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """What the waves' fits must leave alone."""
+    assert _rules_alone(type_name, text, status) is expect
