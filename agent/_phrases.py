@@ -2242,6 +2242,11 @@ _TAG_LIST: Final = (
     # Error: OpenAI or Azure OpenAI API key not found": https://github.com/ItzCrazyKns/Vane/issues/224; Gemini's 400
     # "API Key not found. Please pass a valid API key."): read here only, not among the bad-key phrases too.
     _tag("key_unset", "please set an auth method", "api key not found"),
+    # The caller's code and its SDK disagreeing is read by ``with_derived`` only (``_CLIENT_CODE_MISMATCH``).
+    _tag("client_code_mismatch",
+         # ... and LangChain's own check of the installed openai package ("`openai` has no `ChatCompletion` attribute,
+         # this is likely due to an old version of the openai package.": https://github.com/MineDojo/Voyager/issues/132)
+         "likely due to an old version of the openai package"),
     _tag("bad_key",
          # ... the Google sign-in a Workspace policy makes the user repeat (``not_revoked``'s "invalid_rapt")
          "reauth related error",
@@ -2539,6 +2544,13 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # Ollama refusing a fill-in-the-middle request (a suffix) for a model whose template has none
+         # ("registry.ollama.ai/library/qwen3:latest does not support insert": https://github.com/ollama/ollama/issues/
+         # 12425; all four corpus texts format_error): the request's suffix, not the model's presence
+         "does not support insert",
+         # Mistral's order of roles ("Unexpected role 'user' after role 'tool'", whatever a client's apology around it:
+         # https://github.com/mastra-ai/mastra/issues/3831; all 19 corpus texts format_error)
+         ("unexpected role", "after role"),
          # SageMaker JumpStart's Llama 2 container refusing an invocation without the licence header ("Need to pass
          # custom_attributes='accept_eula=true' as part of header.": https://github.com/jupyterlab/jupyter-ai/issues/
          # 361), and the Hugging Face container refusing a body without its "inputs" ("Input payload must contain a
@@ -4596,13 +4608,25 @@ _EMPTY_ANSWER_TAGS: Final = frozenset({"empty_answer"})
 # unexpected EOF") or a model runner's words it stays the transport fault or server error those read as. Read by
 # ``with_derived``; tag ``stream_cut``.
 _STREAM_CUT_TAGS: Final = frozenset({"stream_cut"})
+# The caller's code and the installed SDK disagree, before any request: Python's AttributeError on an SDK module or
+# client ("module 'openai' has no attribute 'ChatCompletion'", "'AsyncOpenAI' object has no attribute 'responses'":
+# https://github.com/home-assistant/core/issues/151021), its ImportError ("cannot import name 'Anthropic' from
+# 'anthropic'", "No module named 'openai.error'"), and JavaScript's "OpenAI is not a constructor" (openai-node's v3
+# code on v4). Every call fails alike until the code or the SDK changes; all 19 such corpus texts are labelled
+# format_error. An answer's missing field ("'NoneType' object has no attribute 'choices'") is not among them. Read by
+# ``with_derived``; tag ``client_code_mismatch``.
+_CLIENT_CODE_MISMATCH: Final = re.compile(
+    r" module (?:[a-z0-9_]+ ){1,4}has no attribute | (?:async)?(?:azure)?(?:openai|anthropic(?:bedrock|vertex)?) "
+    r"object has no attribute | cannot import name [a-z0-9_]+ from | no module named | is not a constructor ")
+_CLIENT_CODE_MISMATCH_TAGS: Final = frozenset({"client_code_mismatch"})
 
 
 def with_derived(norm: str, tags: frozenset[str]) -> frozenset[str]:
     """``tags`` and the tags no phrase list can hold, read from the normalised text by pattern: ``key_unset`` for a
     key's environment variable said to be unset or required (``_KEY_UNSET``), ``model_missing`` for a model said to be
     deprecated (``_MODEL_RETIRED``), ``empty_answer`` for a Dart SDK's content without parts
-    (``_CONTENT_WITHOUT_PARTS``), ``stream_cut`` for Go's unexpected EOF alone (``_STREAM_CUT_TAGS``)."""
+    (``_CONTENT_WITHOUT_PARTS``), ``stream_cut`` for Go's unexpected EOF alone (``_STREAM_CUT_TAGS``),
+    ``client_code_mismatch`` for the caller's code and its SDK disagreeing (``_CLIENT_CODE_MISMATCH``)."""
     if "_api_key " in norm and _KEY_UNSET.search(norm):
         tags = tags | _KEY_UNSET_TAGS
     if " has been deprecated " in norm and (named := _MODEL_RETIRED.search(norm)) is not None and any(
@@ -4612,6 +4636,9 @@ def with_derived(norm: str, tags: frozenset[str]) -> frozenset[str]:
         tags = tags | _EMPTY_ANSWER_TAGS
     if norm == " unexpected eof ":
         tags = tags | _STREAM_CUT_TAGS
+    if ((" has no attribute " in norm or " cannot import name " in norm or " no module named " in norm
+         or " is not a constructor " in norm) and _CLIENT_CODE_MISMATCH.search(norm)):
+        tags = tags | _CLIENT_CODE_MISMATCH_TAGS
     return tags
 
 

@@ -1246,7 +1246,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # code is named by reads as a server's fault.
     rule("keepalive_timeout", R.timeout, statuses=TRANSPORT, tags=("keepalive_timeout",)),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",),
-         unless=("model_missing", "auth")),
+         unless=("model_missing", "auth", "request_defect")),
     # A relay whose own upstream account was refused (sub2api's fixed sentences, sent under a 502 and pasted without
     # it): the relay's operator must act, the caller's key was accepted.
     rule("relay_account_refused", R.server_error, statuses=(502, None), tags=("relay_account_refused",)),
@@ -1413,6 +1413,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # PydanticOutputParser's "Failed to parse Joke from completion {}. Got: 2 validation errors"): the schema words it
     # quotes are the answer's, not the request's.
     rule("class_output_parser", R.malformed_response, statuses=NONE, codes=("outputparserexception",)),
+    # The caller's code and its SDK disagree (an SDK module or client without the attribute the code uses, an import
+    # the installed SDK does not have): no request was sent, and none will be until the code changes.
+    rule("client_code_mismatch", R.format_error, statuses=NONE, tags=("client_code_mismatch",)),
     rule("request_defect_phrase", R.format_error, statuses=NONE, tags=("request_defect",)),
     rule("ssl_transient", R.timeout, statuses=NONE, tags=("ssl",)),
     # The caller's own abort (the SDKs' "Request was aborted."): nothing is known of the key or the endpoint; the

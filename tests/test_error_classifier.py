@@ -775,10 +775,11 @@ def test_openrouter_429_with_only_a_cloudflare_code_is_the_upstreams_limit() -> 
     ("Error", "tools.1.custom.input_schema: input_schema does not support oneOf, allOf, or anyOf at the top level",
      R.format_error),
     # A wrapper's own class named after its kind: https://github.com/BerriAI/litellm/issues/3933 (the router's
-    # cooldown, raised as RouterRateLimitError); near miss, a local import failure names no provider error
+    # cooldown, raised as RouterRateLimitError); near miss, a local import failure names no provider error: since wave
+    # 113 it is the caller's install that must change, no retry sends anything (all corpus texts of it format_error)
     ("RouterRateLimitError", "No deployments available for selected model, Try again in 1 seconds. Passed "
      "model=gemini-1.5-flash-001. pre-call-checks=False, allowed_model_region=n/a", R.rate_limit),
-    ("ModuleNotFoundError", "No module named 'google.genai'", R.unknown),
+    ("ModuleNotFoundError", "No module named 'google.genai'", R.format_error),
     # https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1347
     ("Error", "Failed to send message The model has crashed without additional information. (Exit code: "
      "18446744072635812000)", R.server_error),

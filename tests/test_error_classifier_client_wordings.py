@@ -9082,3 +9082,49 @@ def test_waves_111_and_112_near_misses_keep_their_reading(
         type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
     """What the waves' fits must leave alone."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+# ------------------------------------------------------------ wave 113: SDK versions, completion servers, histories
+
+
+@pytest.mark.parametrize(("type_name", "text"), [
+    # https://github.com/google-gemini/deprecated-generative-ai-python/issues/656: an SDK module without the class
+    ("AttributeError", "module 'google.generativeai' has no attribute 'GenerativeModel'"),
+    # https://github.com/home-assistant/core/issues/151021: an SDK client without the resource the code calls
+    ("AttributeError", "'AsyncOpenAI' object has no attribute 'responses'"),
+    # https://github.com/anthropics/anthropic-sdk-python/issues/45 and https://github.com/langbot-app/LangBot/issues/585:
+    # imports the installed SDK does not have
+    ("ImportError", "cannot import name 'Anthropic' from 'anthropic' (/home/ubuntu/claude_api/venv/lib/python3.11/"
+     "site-packages/anthropic/__init__.py)"),
+    ("ModuleNotFoundError", "No module named 'openai.error'"),
+    # https://github.com/openai/openai-node/issues/816: openai-node's v3 code on v4
+    ("TypeError", "OpenAI is not a constructor"),
+    # https://github.com/MineDojo/Voyager/issues/132: LangChain's own check of the installed package
+    ("pydantic.error_wrappers.ValidationError", "1 validation error for ChatOpenAI\n__root__\n  `openai` has no "
+     "`ChatCompletion` attribute, this is likely due to an old version of the openai package. Try upgrading it with "
+     "`pip install --upgrade openai`. (type=value_error)"),
+])
+def test_wave_113_the_callers_code_and_its_sdk_disagreeing_is_not_retried(type_name: str, text: str) -> None:
+    """No request was sent and none will be until the code or the SDK changes: a request defect (before: unknown, or
+    the gram model's guess of a server fault or a missing model)."""
+    assert _rules_alone(type_name, text) is R.format_error
+
+
+def test_wave_113_answers_and_servers_missing_attributes_are_not_the_callers_code() -> None:
+    """What the fit must leave alone: an answer's missing field (the rules leave it to the word models) and a server's
+    own import failure under its 500."""
+    assert _rules_alone("AttributeError", "'NoneType' object has no attribute 'choices'") is not R.format_error
+    assert _rules_alone("InternalServerError", "Error code: 500 - {'detail': \"No module named 'vllm.entrypoints'\"}",
+                        500) is R.server_error
+
+
+@pytest.mark.parametrize("text", [
+    # https://github.com/carlrobertoh/ProxyAI/issues/799: Ollama's refusal of a suffix for a model without one
+    '{"error": codellama:latest does not support insert"}',
+    # https://github.com/mastra-ai/mastra/issues/3831: Mistral's order of roles inside a client's apology
+    "Error: An error occurred while processing your request. Unexpected role 'user' after role 'tool'",
+])
+def test_wave_113_completion_and_history_defects_are_the_requests(text: str) -> None:
+    """A fill-in-the-middle suffix a model takes none of, and roles out of order (before: the gram model's missing
+    model, a server fault by the apology's words)."""
+    assert _rules_alone("Error", text) is R.format_error
