@@ -1417,6 +1417,11 @@ _TAG_LIST: Final = (
          # current available capacity 8.": https://github.com/Azure-Samples/azure-search-openai-demo/issues/2091; all
          # four corpus texts billing): the subscription's allowance, which no wait raises, whatever its per-minute unit
          "insufficientquota",
+         # OpenCode Zen's free models' allowance, its type in rate-limit words ({"type": "FreeUsageLimitError",
+         # "message": "Rate limit exceeded. Please try again later."}: https://github.com/anomalyco/opencode/issues/42977,
+         # a limit that held for days; a per-IP quota: https://github.com/FishBottle7/opencode2dsh/issues/5; all five
+         # corpus texts billing): another model or plan serves, waiting minutes does not
+         "freeusagelimiterror",
          # WordPress.com's 403 for an account with no card on file ("Add a valid payment method to your WordPress.com
          # account to use AI features in WordPress Studio.": https://github.com/Automattic/studio/issues/4458)
          "add a valid payment method",
@@ -2256,6 +2261,11 @@ _TAG_LIST: Final = (
          # Azure AI's serverless endpoints given the key in another header than theirs ("Auth token must be passed as
          # a header called Authorization", under a 400: https://github.com/enricoros/big-AGI/issues/608)
          "auth token must be passed as a header",
+         # BigQuery ML's connection service account without the Vertex AI role ("... does not have the permission to
+         # access or use the endpoint. Please grant the Vertex AI user role to the service account": https://github.com/
+         # GoogleCloudPlatform/marketing-analytics-jumpstart/issues/211; both corpus texts auth), a terminal's border
+         # wrapped into it as pasted
+         ("does not have the permission to access", "use the endpoint"),
          # the login behind a consumer assistant's web API, rejected or gone: Bing's result value "UnauthorizedRequest"
          # ("Sorry, you need to login first to access this service.": https://github.com/acheong08/EdgeGPT/issues/9;
          # "UnauthorizedRequest: Token issued by https://sydney.bing.com/sydney is invalid":

@@ -873,6 +873,9 @@ RULES: Final[tuple[Rule, ...]] = (
         # Portkey's 412 for a virtual key's or a workspace's usage limit spent ("Portkey Virtual Key Usage Limit ...
         # Exceeded": https://github.com/Portkey-AI/gateway)
         "virtual_key_exhaust_error", "workspace_exhaust_error",
+        # OpenCode Zen's free models' allowance as the answer's error type (its text says "Rate limit exceeded"; the
+        # phrase reads it in a pasted text: ``_phrases`` billing, "freeusagelimiterror")
+        "freeusagelimiterror",
         "insufficient_quota", "billing_not_active", "billing_error", "payment_required", "insufficient_credits",
         # ElevenLabs' status for a free tier it disabled on unusual activity ("detected_unusual_activity": "Free Tier
         # usage disabled ... purchase a Paid Plan to continue"), under a 401 or printed alone by a plugin
@@ -1180,9 +1183,10 @@ RULES: Final[tuple[Rule, ...]] = (
          # one-api's code for an upstream answer it could not decode ("invalid character 'd' looking for beginning of
          # value": https://github.com/wlhtea/Suno2openai/issues/7)
          codes=("unmarshal_response_body_failed", "decode_response_failed")),
-    # Timeout words under a bare 500 (Flowise's "Error: Timeout waiting for thread to finish."): the upstream was too
-    # slow, and the text says so more plainly than the status.
-    rule("timeout_words_as_500", R.timeout, statuses=(500,), tags=("timeout",),
+    # Timeout words under a bare 500 (Flowise's "Error: Timeout waiting for thread to finish."), or a 502 (a router's
+    # "ERROR 502: This job timed out after 30000 ms.": https://github.com/diegosouzapw/OmniRoute/issues/4252): the
+    # upstream was too slow, and the text says so more plainly than the status.
+    rule("timeout_words_as_500", R.timeout, statuses=(500, 502), tags=("timeout",),
          unless=("server_fault", "request_defect", "context_overflow")),
     # A route the gateway does not have, in a body typed only "api_error" (AIBrix's "httproutes... not found"): the
     # 500 is read from that type, no server sent it; no retry finds the route.

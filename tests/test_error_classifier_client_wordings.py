@@ -9128,3 +9128,35 @@ def test_wave_113_completion_and_history_defects_are_the_requests(text: str) -> 
     """A fill-in-the-middle suffix a model takes none of, and roles out of order (before: the gram model's missing
     model, a server fault by the apology's words)."""
     assert _rules_alone("Error", text) is R.format_error
+
+
+# ------------------------------------------------------------------ wave 114: routers, data platforms, other languages
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/diegosouzapw/OmniRoute/issues/4252: a router's 502 whose words say the call outran its timer
+    ("Error", "ERROR 502: This job timed out after 30000 ms.", 502, R.timeout),
+    # https://github.com/GoogleCloudPlatform/marketing-analytics-jumpstart/issues/211: BigQuery ML's service account
+    # without the Vertex AI role, with Terraform's border wrapped into it
+    ("Error", "\u2502 Error in query string: Error processing job 'marketing-data-engine-\n\u2502 "
+     "demo:bqjob_r33a79743008e71dc_00000192bae30f5d_1': bqcx-216235317801-s3pp@gcp-sa-\n\u2502 "
+     "bigquery-condel.iam.gserviceaccount.com does not have the permission to access\n\u2502 or use the endpoint. "
+     "Please grant the Vertex AI user role to the service account\n\u2502 following https://cloud.google.com/bigquery/docs/"
+     "generate-text-tutorial#grant-\n\u2502 permissions. If issue persists, contact bqml-feedback@google.com for help.",
+     None, R.auth),
+    # https://github.com/decolua/9router/issues/2356: OpenCode Zen's free allowance in rate-limit words
+    ("Error", "API Error: 400 [429]: {\"type\":\"error\",\"error\":{\"type\":\"FreeUsageLimitError\","
+     "\"message\":\"Rate limit exceeded. Please try again later.\"},\"metadata\":{}}", 400, R.billing),
+])
+def test_wave_114_routers_and_data_platforms_read_by_their_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of wave 114 (before: a server fault by the 502, unknown, a rate limit by the message's words)."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+def test_wave_114_a_502_that_names_no_timer_stays_a_server_fault() -> None:
+    """A bare 502 is still the upstream's failure; a rate limit's own words with no free-allowance type stay a rate
+    limit."""
+    assert _rules_alone("Error", "ERROR 502: Bad Gateway", 502) is R.server_error
+    assert _rules_alone("Error", "API Error: 429 {\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\","
+                        "\"message\":\"Rate limit exceeded. Please try again later.\"}}", 429) is R.rate_limit
