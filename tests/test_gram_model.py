@@ -347,3 +347,21 @@ def test_the_model_does_not_read_a_sentence_that_names_no_cause() -> None:
     assert classify_api_error(exception_from_message("Error", catch_all)).reason is FailoverReason.unknown
     named = reader_rule("Something went wrong: the upstream connection timed out", None)
     assert named is not None and named.reason is FailoverReason.timeout
+
+
+def test_the_blind_bench_reads_only_the_samples_it_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m bench.gram_model --blind --samples NAME` trains models for the named samples alone (each sample
+    trains two, and all of them outlast half an hour): a sample not named is not read, and naming none reads none."""
+    import bench.gram_model
+    import bench.word_model
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("a sample not named was read")
+
+    monkeypatch.setattr(bench.word_model, "samples",
+                        lambda: {"wave1": ["nk-run-gemini-cli-pr-review-error-object-object"], "wave2": ["no-such-id"]})
+    monkeypatch.setattr(bench.gram_model, "train", refuse)
+    monkeypatch.setattr(bench.gram_model, "read_text", refuse)
+    report = bench.gram_model.blind(("wave3",))
+    assert report == ["all samples: 0; gram model 0 end with their label (0.0 %), 0 read wrongly; word model 0 "
+                      "(0.0 %), 0 wrongly"]

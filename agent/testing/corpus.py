@@ -261,6 +261,12 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout636.jsonl", "holdout637.jsonl", "holdout638.jsonl", "holdout639.jsonl",
                   "holdout640.jsonl", "holdout641.jsonl", "holdout642.jsonl", "holdout643.jsonl",
                   "holdout644.jsonl", "holdout645.jsonl", "holdout646.jsonl", "holdout647.jsonl",
+                  "holdout648.jsonl", "holdout649.jsonl", "holdout650.jsonl", "holdout651.jsonl",
+                  "holdout652.jsonl", "holdout653.jsonl", "holdout654.jsonl", "holdout655.jsonl",
+                  "holdout656.jsonl", "holdout657.jsonl", "holdout658.jsonl", "holdout659.jsonl",
+                  "holdout660.jsonl", "holdout661.jsonl", "holdout662.jsonl", "holdout663.jsonl",
+                  "holdout664.jsonl", "holdout665.jsonl", "holdout666.jsonl", "holdout667.jsonl",
+                  "holdout668.jsonl", "holdout669.jsonl", "holdout670.jsonl", "holdout671.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -496,7 +502,16 @@ holdout636 to holdout639 on the rules of 36d1f39 (data-science and text-to-SQL t
 workflow platforms, games and virtual characters); and holdout640 to holdout643 on the rules of 298285a
 (customer-support and chatbot builders, CMS and LMS plugins, enterprise chat bots, desktop launchers and browser
 extensions); and holdout644 to holdout647 on the rules of 7867620 (the Assistants API, fine-tuning jobs,
-image-generation APIs, structured output and tool calling).
+image-generation APIs, structured output and tool calling); and holdout648 and holdout650 to holdout652 on the rules of
+92721ac (embeddings and rerank endpoints, realtime and live APIs, provider-hosted tools, prompt and context caching);
+and holdout649 and holdout653 to holdout655 on the rules of 92721ac (speech endpoints, Bedrock called directly,
+self-deployed cloud endpoints, cloud credentials); and holdout656 to holdout659 on the rules of 92721ac (moderation and
+guardrails, parameters servers refuse, spending limits and budgets, long-running requests); and holdout660 to holdout663
+on the rules of feb7ab4 (files and document inputs, model listing and token counting, GitHub Models and Azure AI
+Inference, OpenAI-compatible layers of other providers); and holdout664 to holdout667 on the rules of dc8d169
+(enterprise cloud LLM services, conversation histories providers refuse, code completion and fill-in-the-middle, SDK
+version errors); and holdout668 to holdout671 on the rules of 7571893 (routing and fallback layers, LLM functions in
+data platforms, threads in Spanish and Portuguese, threads in German, Vietnamese, Turkish and Polish).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
