@@ -3190,6 +3190,11 @@ _TAG_LIST: Final = (
          # (https://github.com/abeiro/HerikaServer/issues/26), Go's cancelled request context ("request canceled,
          # context canceled": https://github.com/QuantumNous/new-api/issues/1315)
          "check your network connection", "net err_failed", "there are connection issues",
+         # a hosted runtime's fetch refusing a loopback address ("Uncaught Error: Request to http://localhost:11434/api/
+         # embeddings forbidden": Convex's cloud functions for AI Town's local Ollama, https://github.com/a16z-infra/
+         # ai-town/issues/265; all three corpus texts timeout): the request never left, whatever "forbidden" says of
+         # keys
+         ("request to http localhost", "forbidden"), ("request to http 127 0 0 1", "forbidden"),
          # curl's failed TLS handshake (error 35, "TLS connect error", as curl_cffi raises it): no request got through
          "tls connect error",
          ("request canceled", "context canceled"),
@@ -3513,6 +3518,11 @@ _TAG_LIST: Final = (
     # saturated, try again later), under whatever code the relay gives it (insufficient_quota:
     # https://github.com/labring/FastGPT/issues/3856)
     _tag("relay_saturated", "负载已饱和"),
+    # google-generativeai's ValueError on an answer without parts ("Invalid operation: The `response.text` quick
+    # accessor requires the response to contain a valid `Part`, but none were returned. Please check the
+    # `candidate.safety_ratings` ...": https://github.com/linyqh/NarratoAI/issues/26), read by
+    # ``accessor_without_parts`` after a finish reason the text names
+    _tag("accessor_without_parts", "quick accessor requires the response to contain a valid part"),
     _tag("output_truncated",
          # n8n's agents on an answer the output cap cut before any text ("The model reached its output token limit
          # before it returned an answer. Reduce the request scope or use another model.":

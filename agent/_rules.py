@@ -1209,6 +1209,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # invalid_request_error event): the session ends; a new one carries the conversation on.
     rule("session_duration_cap", R.stream_incomplete, statuses=(400, None), tags=("session_cap",)),
     rule("output_truncated_phrase", R.output_truncated, statuses=NONE, tags=("output_truncated",)),
+    # google-generativeai's accessor on a candidate with no parts, its finish reason not named (a named MAX_TOKENS is
+    # read just above): most often a safety block, as both corpus texts of it alone are labelled.
+    rule("accessor_without_parts", R.content_policy_blocked, statuses=NONE, tags=("accessor_without_parts",)),
     # A streamed chunk the client received and could not parse, before the stream words around it ("Stream decode
     # error: Failed to parse streaming chunk: invalid type: null ...") and the missing field it names.
     rule("chunk_refused", R.malformed_response, statuses=NONE, tags=("chunk_refused",)),

@@ -9160,3 +9160,28 @@ def test_wave_114_a_502_that_names_no_timer_stays_a_server_fault() -> None:
     assert _rules_alone("Error", "ERROR 502: Bad Gateway", 502) is R.server_error
     assert _rules_alone("Error", "API Error: 429 {\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\","
                         "\"message\":\"Rate limit exceeded. Please try again later.\"}}", 429) is R.rate_limit
+
+
+def test_a_hosted_runtime_refusing_a_loopback_fetch_is_the_transport_not_the_key() -> None:
+    """https://github.com/a16z-infra/ai-town/issues/265: Convex's cloud functions refuse to fetch a local Ollama
+    ("forbidden": the request never left; all three corpus texts timeout, before: auth by the word); a 403 that says
+    "forbidden" of a remote endpoint stays the key's."""
+    text = "Uncaught Error: Request to http://localhost:11434/api/embeddings forbidden"
+    assert _rules_alone("Error", text) is R.timeout
+    assert _rules_alone("Error", "Request to https://api.openai.com/v1/chat/completions forbidden") is R.auth
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/linyqh/NarratoAI/issues/26: google-generativeai's accessor on a candidate with no parts, no
+    # finish reason named: most often a safety block (before: a request defect by "invalid")
+    ("Invalid operation: The `response.text` quick accessor requires the response to contain a valid `Part`",
+     R.content_policy_blocked),
+    # https://github.com/TuanNguyen27/Delegate/blob/0ab5b66fe5d8afb435205d003767788b1700e05e/GEMINI_ERRORS_GUIDE.md:
+    # the same accessor with its finish reason 2 (MAX_TOKENS) named stays the cut answer
+    ("Invalid operation: The `response.text` quick accessor requires the response \nto contain a valid `Part`, but "
+     "none were returned. The candidate's [finish_reason] is 2.", R.output_truncated),
+])
+def test_the_genai_accessor_without_parts_is_a_block_unless_its_finish_reason_says_otherwise(
+        text: str, expect: FailoverReason) -> None:
+    """A Gemini answer with no parts behind google-generativeai's quick accessor."""
+    assert _rules_alone("ValueError", text) is expect
