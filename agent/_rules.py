@@ -1248,7 +1248,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # model `llama3-groq-70b-8192-tool-use-preview` has been decommissioned": https://github.com/mastra-ai/mastra/pull/
     # 2905): the model rules below read that. Nor a generic apology around an auth code (LobeHub's Chinese
     # "服务器似乎遇到了一些困难" over ``"code": "UNAUTHORIZED"``: https://github.com/lobehub/lobehub/issues/6254),
-    # read as its English form is, by the auth rules.
+    # read as its English form is, by the auth rules. Nor an apology around the request's own defect (Mistral's
+    # "Unexpected role 'user' after role 'tool'" after "An error occurred while processing your request":
+    # https://github.com/mastra-ai/mastra/issues/3831), which the request-defect rules read.
     # websockets' keepalive that gave up (see the ``keepalive_timeout`` tag), before the "internal error" its close
     # code is named by reads as a server's fault.
     rule("keepalive_timeout", R.timeout, statuses=TRANSPORT, tags=("keepalive_timeout",)),
