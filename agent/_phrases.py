@@ -2248,10 +2248,11 @@ _TAG_LIST: Final = (
     # Error: OpenAI or Azure OpenAI API key not found": https://github.com/ItzCrazyKns/Vane/issues/224; Gemini's 400
     # "API Key not found. Please pass a valid API key."): read here only, not among the bad-key phrases too.
     _tag("key_unset", "please set an auth method", "api key not found"),
-    # The caller's code and its SDK disagreeing is read by ``with_derived`` only (``_CLIENT_CODE_MISMATCH``).
+    # The caller's code and its SDK disagreeing is read by pattern in ``with_derived`` (``_CLIENT_CODE_MISMATCH``),
     _tag("client_code_mismatch",
-         # ... and LangChain's own check of the installed openai package ("`openai` has no `ChatCompletion` attribute,
-         # this is likely due to an old version of the openai package.": https://github.com/MineDojo/Voyager/issues/132)
+         # ... and by words in LangChain's own check of the installed openai package ("`openai` has no
+         # `ChatCompletion` attribute, this is likely due to an old version of the openai package.":
+         # https://github.com/MineDojo/Voyager/issues/132)
          "likely due to an old version of the openai package"),
     _tag("bad_key",
          # ... the Google sign-in a Workspace policy makes the user repeat (``not_revoked``'s "invalid_rapt")
