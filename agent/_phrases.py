@@ -4318,6 +4318,11 @@ _TAG_LIST: Final = (
     # status reads it (``request_defect_as_5xx`` stands aside)
     _tag("answer_unencodable", "failed to encode response"),
     _tag("server_fault",
+         # gpt-oss's harmony parser on the serving side meeting a token out of its format ("Unexpected token 12606 while
+         # expecting start token 200006", openai_harmony's HarmonyError from vLLM: https://github.com/vllm-project/
+         # vllm/issues/22515, and as Bedrock's and OpenRouter's
+         # upstreams pass it on; all three corpus texts server_error): the server's decoding, no request defect
+         "while expecting start token",
          # ChatGPT web's own apology, as an unofficial client passes on its detail ("Hmm...something seems to have gone
          # wrong. Maybe try me again in a little bit.")
          "something seems to have gone wrong",

@@ -9185,3 +9185,14 @@ def test_the_genai_accessor_without_parts_is_a_block_unless_its_finish_reason_sa
         text: str, expect: FailoverReason) -> None:
     """A Gemini answer with no parts behind google-generativeai's quick accessor."""
     assert _rules_alone("ValueError", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text"), [
+    # https://github.com/vllm-project/vllm/issues/22515: gpt-oss's harmony parser on the server
+    ("openai_harmony.HarmonyError", "Unexpected token 12606 while expecting start token 200006"),
+    # ... and through a Bedrock-hosted gpt-oss, as Strands logs it
+    ("Error", "Mandal stream error for request id unexpected token 200012 while expecting start token 200006"),
+])
+def test_a_servers_harmony_parser_failing_is_its_own_fault(type_name: str, text: str) -> None:
+    """The serving side could not decode gpt-oss's own tokens: a server error, retried (before: unknown)."""
+    assert _rules_alone(type_name, text) is R.server_error
