@@ -9,8 +9,8 @@ Two sources of truth, applied together by ``redact``:
    forms providers print of it ("Incorrect API key provided: sk-proj-****abcd", "abcd...wxyz"):
    a run of ``*``, ``•``, ``x`` or an ellipsis between a prefix and a suffix of a registered secret.
 2. **Shapes of provider secrets** (``sk-``, ``AIza``, ``Bearer ...``, a URL's user-info password,
-   its ``key``/``api-key``/``token`` parameters): secrets steadyloop was never given (another key
-   pasted into a prompt, a header echoed by a proxy).
+   its key, token, subscription-key and signature parameters in any letter case): secrets steadyloop
+   was never given (another key pasted into a prompt, a header echoed by a proxy).
 
 Only the start of a text is kept (``limit`` characters); it is scanned with enough beyond that
 cut that no secret cut by the scanned window can move into the kept text once earlier ones shrank
@@ -35,10 +35,18 @@ _SECRET_RE: Final = re.compile(
     r"|xai-[A-Za-z0-9]{10,}"  # xAI
     r"|gsk_[A-Za-z0-9]{10,}"  # Groq
     r"|(?:[Bb]earer|Basic)\s+[A-Za-z0-9._~+/=\-]{8,}"  # Authorization header values
-    r"|(?<=[?&])(?:key|api_key|api-key|apikey|access_token|token)=[^&\s\"']+"  # keys in query strings
     r"|(?<=://)[^\s/?#@:]*:[^\s/?#@]+@"  # a URL's user-info with a password
     r")",
 )
+# A query string's secret parameter, in any letter case, matched right after its ``?`` or ``&``: keys (``key``,
+# ``api-key``, ``apikey``), tokens, Azure API Management's subscription key ("...websocket/v1?Ocp-Apim-Subscription-
+# Key=6A5A...", as a TTS server's aiohttp error echoed Edge's read-aloud endpoint: https://github.com/travisvn/
+# openai-edge-tts/issues/44), and the signatures of presigned URLs (AWS's X-Amz-Signature and session token, Azure
+# storage's SAS ``sig``).
+_QUERY_SECRET_RE: Final = re.compile(
+    r"(?:key|api[_-]?key|access[_-]?token|auth[_-]?token|token|(?:ocp-apim-)?subscription-key|x-amz-signature"
+    r"|x-amz-security-token|sig|client_secret)=[^&\s\"']+", re.IGNORECASE)
+_QUERY_MARK_RE: Final = re.compile(r"[?&]")
 # A mask providers print inside a key: a run of ``*``, ``•``, ``x`` or an ellipsis; and the key characters a masked
 # key has before (``_HEAD``) and after (``_TAIL``) it.
 _MASK_TOKEN_RE: Final = re.compile(r"\*{2,}|•{2,}|…|\.{3}|x{4,}")
@@ -151,15 +159,30 @@ def _masked(head: str) -> str:
             head = _mask_masked(head)
     # A cheap screen first: most messages carry none of the markers and skip the pattern.
     if "sk-" in head or "AIza" in head or "xai-" in head or "gsk_" in head or "earer" in head \
-            or "Basic" in head or "key=" in head or "token=" in head or ("@" in head and "://" in head):
+            or "Basic" in head or ("@" in head and "://" in head):
         head = _mask_shapes(head)
+    if "=" in head and ("?" in head or "&" in head):
+        head = _mask_query(head)
     return head
 
 
-# Every match of ``_SECRET_RE`` starts with one of these (the query-string keys right after ``?`` or ``&``, the
-# user-info right after ``://``).
-_STARTS: Final = ("sk-", "AIza", "xai-", "gsk_", "Bearer", "bearer", "Basic", "key=", "api_key=", "api-key=",
-                  "apikey=", "access_token=", "token=", "://")
+def _mask_query(head: str) -> str:
+    """``head`` with each secret parameter of its query strings (``_QUERY_SECRET_RE``) masked."""
+    parts: list[str] = []
+    done = 0
+    for mark in _QUERY_MARK_RE.finditer(head):
+        at = mark.end()
+        if at < done:
+            continue
+        match = _QUERY_SECRET_RE.match(head, at)
+        if match is not None:
+            parts += (head[done:at], _MASK)
+            done = match.end()
+    return "".join(parts) + head[done:] if parts else head
+
+
+# Every match of ``_SECRET_RE`` starts with one of these (the user-info right after ``://``).
+_STARTS: Final = ("sk-", "AIza", "xai-", "gsk_", "Bearer", "bearer", "Basic", "://")
 
 
 def _mask_shapes(head: str) -> str:

@@ -106,11 +106,45 @@ def test_masked_forms_are_found_in_linear_time() -> None:
     "GET https://svc.example/v1/models?foo=1&token=Lk9Pq2Wz7Xc4Vb8N",
     "connect https://admin:Lk9Pq2Wz7Xc4Vb8N@svc.example/v1 refused",  # user-info in a URL
     "authorization: bearer Lk9Pq2Wz7Xc4Vb8N",  # HTTP auth schemes are case-insensitive
+    # query parameters in any letter case: Azure API Management's subscription key (as a TTS server's aiohttp error
+    # echoed Edge's endpoint: https://github.com/travisvn/openai-edge-tts/issues/44), a key in capitals, the
+    # signatures of presigned URLs (AWS's, Azure storage's SAS)
+    "wss://svc.example/tts/websocket/v1?Ocp-Apim-Subscription-Key=Lk9Pq2Wz7Xc4Vb8N&ConnectionId=c9b4",
+    "GET https://svc.example/v1/models?subscription-key=Lk9Pq2Wz7Xc4Vb8N",
+    "GET https://svc.example/v1/models?API-KEY=Lk9Pq2Wz7Xc4Vb8N",
+    "GET https://bucket.s3.example/k?X-Amz-Credential=AKIA%2F2026&X-Amz-Signature=Lk9Pq2Wz7Xc4Vb8N",
+    "PUT https://acct.blob.example/c/f?sv=2021-08-06&sig=Lk9Pq2Wz7Xc4Vb8N%3D",
 ])
 def test_unregistered_secrets_in_urls_and_headers_are_masked(text: str) -> None:
-    """Secret-shaped parts no key registered: a URL's user-info password and its key/token parameters (Azure's
-    ``api-key``, ``apikey``, ``token``), a lower-case ``bearer`` value."""
+    """Secret-shaped parts no key registered: a URL's user-info password and its key, token, subscription-key and
+    signature parameters (Azure's ``api-key``, ``apikey``, ``Ocp-Apim-Subscription-Key``, ``token``, ``sig``), a
+    lower-case ``bearer`` value."""
     assert "Lk9Pq2Wz7Xc4Vb8N" not in redact(text), redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "GET https://svc.example/v1/models?monkey=Lk9Pq2Wz7Xc4Vb8N&keys=2",  # a name that only ends in "key"
+    "a&b=1 and token budget=Lk9Pq2Wz7Xc4Vb8N",  # no parameter right after the mark
+    "GET https://svc.example/v1/models?signature_version=Lk9Pq2Wz7Xc4Vb8N",
+])
+def test_query_parameters_that_are_no_secret_are_kept(text: str) -> None:
+    """Only a whole secret parameter name right after ``?`` or ``&`` is masked."""
+    assert redact(text) == text
+
+
+def test_a_classified_error_echoing_a_subscription_key_in_its_url_does_not_carry_it() -> None:
+    """The corpus's real text (https://github.com/travisvn/openai-edge-tts/issues/44): the classifier's result, its
+    message and its repr, hold no part of the key the URL echoed."""
+    from agent.error_classifier import classify_api_error
+    from agent.testing.sdk_errors import exception_from_message
+
+    key = "6A5AA1D4EAFF4E9FB37E23D68491D6F4"
+    text = ("ERROR in server: Error in text_to_speech: 401, message='Invalid response status', "
+            f"url='wss://api.msedgeservices.com/tts/cognitiveservices/websocket/v1?Ocp-Apim-Subscription-Key={key}"
+            "&ConnectionId=c9b4c13527ac44b6965aee15365d0c63'")
+    result = classify_api_error(exception_from_message("Error", text))
+    assert key[:8] not in (result.message or "") and key[:8] not in repr(result)
+    assert "[REDACTED]" in (result.message or "")
 
 
 # ------------------------------------------------------------------ the canary: every channel, every failure kind
