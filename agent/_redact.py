@@ -167,18 +167,9 @@ def _masked(head: str) -> str:
 
 
 def _mask_query(head: str) -> str:
-    """``head`` with each secret parameter of its query strings (``_QUERY_SECRET_RE``) masked."""
-    parts: list[str] = []
-    done = 0
-    for mark in _QUERY_MARK_RE.finditer(head):
-        at = mark.end()
-        if at < done:
-            continue
-        match = _QUERY_SECRET_RE.match(head, at)
-        if match is not None:
-            parts += (head[done:at], _MASK)
-            done = match.end()
-    return "".join(parts) + head[done:] if parts else head
+    """``head`` with each secret parameter of its query strings (``_QUERY_SECRET_RE``) masked, tried right after
+    each ``?`` and ``&``."""
+    return _mask_at(head, [mark.end() for mark in _QUERY_MARK_RE.finditer(head)], _QUERY_SECRET_RE)
 
 
 # Every match of ``_SECRET_RE`` starts with one of these (the user-info right after ``://``).
@@ -197,14 +188,17 @@ def _mask_shapes(head: str) -> str:
         while at >= 0:
             starts.append(at + 3 if literal == "://" else at)
             at = head.find(literal, at + 1)
-    if not starts:
-        return head
+    return _mask_at(head, sorted(starts), _SECRET_RE)
+
+
+def _mask_at(head: str, starts: list[int], pattern: re.Pattern[str]) -> str:
+    """``head`` with each match of ``pattern`` tried at ``starts`` (in text order) masked, as ``sub`` would."""
     parts: list[str] = []
     done = 0
-    for at in sorted(starts):
+    for at in starts:
         if at < done:
             continue
-        match = _SECRET_RE.match(head, at)
+        match = pattern.match(head, at)
         if match is not None:
             parts += (head[done:at], _MASK)
             done = match.end()
