@@ -8,9 +8,10 @@ Two sources of truth, applied together by ``redact``:
    another letter case, or cut by whitespace (a body wrapped across lines); and so are the masked
    forms providers print of it ("Incorrect API key provided: sk-proj-****abcd", "abcd...wxyz"):
    a run of ``*``, ``•``, ``x`` or an ellipsis between a prefix and a suffix of a registered secret.
-2. **Shapes of provider secrets** (``sk-``, ``AIza``, ``Bearer ...``, a URL's user-info password,
-   its key, token, subscription-key and signature parameters in any letter case): secrets steadyloop
-   was never given (another key pasted into a prompt, a header echoed by a proxy).
+2. **Shapes of provider secrets** (``sk-``, ``AIza``, GitHub's and Hugging Face's tokens, ``Bearer ...``,
+   a URL's user-info password, its key, token, subscription-key and signature parameters and a key
+   header's echoed value in any letter case): secrets steadyloop was never given (another key pasted
+   into a prompt, a header echoed by a proxy).
 
 Only the start of a text is kept (``limit`` characters); it is scanned with enough beyond that
 cut that no secret cut by the scanned window can move into the kept text once earlier ones shrank
@@ -34,6 +35,8 @@ _SECRET_RE: Final = re.compile(
     r"|AIza[0-9A-Za-z_\-]{20,}"  # Google / Gemini
     r"|xai-[A-Za-z0-9]{10,}"  # xAI
     r"|gsk_[A-Za-z0-9]{10,}"  # Groq
+    # GitHub's personal and OAuth tokens (the Copilot-to-API bridges sign in with them), and Hugging Face's
+    r"|(?<![A-Za-z0-9_])(?:gh[pou]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|hf_[A-Za-z0-9]{20,})"
     r"|(?:[Bb]earer|Basic)\s+[A-Za-z0-9._~+/=\-]{8,}"  # Authorization header values
     r"|(?<=://)[^\s/?#@:]*:[^\s/?#@]+@"  # a URL's user-info with a password
     r")",
@@ -47,6 +50,11 @@ _QUERY_SECRET_RE: Final = re.compile(
     r"(?:key|api[_-]?key|access[_-]?token|auth[_-]?token|token|(?:ocp-apim-)?subscription-key|x-amz-signature"
     r"|x-amz-security-token|sig|client_secret)=[^&\s\"']+", re.IGNORECASE)
 _QUERY_MARK_RE: Final = re.compile(r"[?&]")
+# A key header echoed with its value, in any letter case ("{'api-key': '0123...'}", "Ocp-Apim-Subscription-Key:
+# 0123...", "x-api-key=..."): the value is masked, the header's name kept.
+_HEADER_SECRET_RE: Final = re.compile(
+    r"((?:x-api-key|api-key|x-goog-api-key|ocp-apim-subscription-key)['\"]?\s*[:=]\s*['\"]?)[A-Za-z0-9._~+/\-]{12,}",
+    re.IGNORECASE)
 # A mask providers print inside a key: a run of ``*``, ``•``, ``x`` or an ellipsis; and the key characters a masked
 # key has before (``_HEAD``) and after (``_TAIL``) it.
 _MASK_TOKEN_RE: Final = re.compile(r"\*{2,}|•{2,}|…|\.{3}|x{4,}")
@@ -159,11 +167,27 @@ def _masked(head: str) -> str:
             head = _mask_masked(head)
     # A cheap screen first: most messages carry none of the markers and skip the pattern.
     if "sk-" in head or "AIza" in head or "xai-" in head or "gsk_" in head or "earer" in head \
-            or "Basic" in head or ("@" in head and "://" in head):
+            or "Basic" in head or ("@" in head and "://" in head) or "hf_" in head or "ghp_" in head \
+            or "gho_" in head or "ghu_" in head or "github_pat_" in head:
         head = _mask_shapes(head)
     if "=" in head and ("?" in head or "&" in head):
         head = _mask_query(head)
+    if ("-key" in head or "-Key" in head or "-KEY" in head) and _header_value_follows(head):
+        head = _HEADER_SECRET_RE.sub(lambda m: m.group(1) + _MASK, head)
     return head
+
+
+def _header_value_follows(head: str) -> bool:
+    """Whether some ``-key`` in ``head`` (any letter case) is followed by ``:`` or ``=`` (a quote and spaces
+    between): a key header echoed with a value, which ``_HEADER_SECRET_RE`` then reads (most texts name such a
+    header without one)."""
+    for literal in ("-key", "-Key", "-KEY"):
+        at = head.find(literal)
+        while at >= 0:
+            if head[at + 4:at + 8].lstrip("'\" ")[:1] in (":", "="):
+                return True
+            at = head.find(literal, at + 4)
+    return False
 
 
 def _mask_query(head: str) -> str:
@@ -173,7 +197,8 @@ def _mask_query(head: str) -> str:
 
 
 # Every match of ``_SECRET_RE`` starts with one of these (the user-info right after ``://``).
-_STARTS: Final = ("sk-", "AIza", "xai-", "gsk_", "Bearer", "bearer", "Basic", "://")
+_STARTS: Final = ("sk-", "AIza", "xai-", "gsk_", "ghp_", "gho_", "ghu_", "github_pat_", "hf_", "Bearer", "bearer",
+                  "Basic", "://")
 
 
 def _mask_shapes(head: str) -> str:

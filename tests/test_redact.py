@@ -114,6 +114,14 @@ def test_masked_forms_are_found_in_linear_time() -> None:
     "GET https://svc.example/v1/models?API-KEY=Lk9Pq2Wz7Xc4Vb8N",
     "GET https://bucket.s3.example/k?X-Amz-Credential=AKIA%2F2026&X-Amz-Signature=Lk9Pq2Wz7Xc4Vb8N",
     "PUT https://acct.blob.example/c/f?sv=2021-08-06&sig=Lk9Pq2Wz7Xc4Vb8N%3D",
+    # a key header echoed with its value, in any letter case (a proxy's dump of the request's headers)
+    "upstream refused; headers={'api-key': 'Lk9Pq2Wz7Xc4Vb8N', 'accept': 'application/json'}",
+    "Ocp-Apim-Subscription-Key: Lk9Pq2Wz7Xc4Vb8N",
+    '{"X-API-KEY": "Lk9Pq2Wz7Xc4Vb8N"}',
+    # GitHub's tokens (a Copilot bridge's sign-in) and Hugging Face's
+    "token exchange failed for ghu_Lk9Pq2Wz7Xc4Vb8NAbCdEfGh",
+    "401 for github_pat_11ABCDEFG0_Lk9Pq2Wz7Xc4Vb8N",
+    "Invalid credentials in Authorization header (hf_Lk9Pq2Wz7Xc4Vb8NAbCdEfGhIj)",
 ])
 def test_unregistered_secrets_in_urls_and_headers_are_masked(text: str) -> None:
     """Secret-shaped parts no key registered: a URL's user-info password and its key, token, subscription-key and
@@ -126,9 +134,12 @@ def test_unregistered_secrets_in_urls_and_headers_are_masked(text: str) -> None:
     "GET https://svc.example/v1/models?monkey=Lk9Pq2Wz7Xc4Vb8N&keys=2",  # a name that only ends in "key"
     "a&b=1 and token budget=Lk9Pq2Wz7Xc4Vb8N",  # no parameter right after the mark
     "GET https://svc.example/v1/models?signature_version=Lk9Pq2Wz7Xc4Vb8N",
+    "the api-key header is missing; set it to Lk9Pq2Wz7Xc4Vb8N",  # a header named, no value after it
+    "shelf_Lk9Pq2Wz7Xc4Vb8NAbCdEfGh and high_Lk9Pq2Wz7Xc4Vb8N",  # no token prefix at a word's start
 ])
-def test_query_parameters_that_are_no_secret_are_kept(text: str) -> None:
-    """Only a whole secret parameter name right after ``?`` or ``&`` is masked."""
+def test_parameters_headers_and_words_that_are_no_secret_are_kept(text: str) -> None:
+    """Only a whole secret parameter name right after ``?`` or ``&`` is masked, a key header's value only right
+    after it, a token only from its prefix at a word's start."""
     assert redact(text) == text
 
 
