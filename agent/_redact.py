@@ -50,11 +50,6 @@ _QUERY_SECRET_RE: Final = re.compile(
     r"(?:key|api[_-]?key|access[_-]?token|auth[_-]?token|token|(?:ocp-apim-)?subscription-key|x-amz-signature"
     r"|x-amz-security-token|sig|client_secret)=[^&\s\"']+", re.IGNORECASE)
 _QUERY_MARK_RE: Final = re.compile(r"[?&]")
-# A key header echoed with its value, in any letter case ("{'api-key': '0123...'}", "Ocp-Apim-Subscription-Key:
-# 0123...", "x-api-key=..."): the value is masked, the header's name kept.
-_HEADER_SECRET_RE: Final = re.compile(
-    r"((?:x-api-key|api-key|x-goog-api-key|ocp-apim-subscription-key)['\"]?\s*[:=]\s*['\"]?)[A-Za-z0-9._~+/\-]{12,}",
-    re.IGNORECASE)
 # A mask providers print inside a key: a run of ``*``, ``•``, ``x`` or an ellipsis; and the key characters a masked
 # key has before (``_HEAD``) and after (``_TAIL``) it.
 _MASK_TOKEN_RE: Final = re.compile(r"\*{2,}|•{2,}|…|\.{3}|x{4,}")
@@ -173,14 +168,18 @@ def _masked(head: str) -> str:
     if "=" in head and ("?" in head or "&" in head):
         head = _mask_query(head)
     if ("-key" in head or "-Key" in head or "-KEY" in head) and _header_value_follows(head):
-        head = _HEADER_SECRET_RE.sub(lambda m: m.group(1) + _MASK, head)
+        # a key header echoed with its value ("{'api-key': '0123...'}", "Ocp-Apim-Subscription-Key: 0123..."), read
+        # by the one reader of secret-named headers (imported here: it registers its secrets through this module)
+        from ._secret_headers import mask_header_values
+
+        head = mask_header_values(head)
     return head
 
 
 def _header_value_follows(head: str) -> bool:
     """Whether some ``-key`` in ``head`` (any letter case) is followed by ``:`` or ``=`` (a quote and spaces
-    between): a key header echoed with a value, which ``_HEADER_SECRET_RE`` then reads (most texts name such a
-    header without one)."""
+    between): a key header echoed with a value, which ``_secret_headers.mask_header_values`` then masks (most texts
+    name such a header without one)."""
     for literal in ("-key", "-Key", "-KEY"):
         at = head.find(literal)
         while at >= 0:

@@ -20,14 +20,17 @@ from ._redact import register_secret
 __all__ = ["is_secret_header", "mask_header_values", "masked_headers", "register_headers"]
 
 # A header name naming a key, token, password, signature or cookie, or authorization (Proxy-Authorization too).
-_SECRET_NAME: Final = re.compile(r"auth|api[-_]?key|(?:^|[-_])key$|token(?!s)|secret|passw|signature|cookie|"
-                                 r"credential", re.IGNORECASE)
+_SECRET_NAME: Final = re.compile(r"auth|api[-_]?key|subscription-key|(?:^|[-_])key$|token(?!s)|secret|passw|"
+                                 r"signature|cookie|credential", re.IGNORECASE)
 # The scheme word before an Authorization's credential ("Bearer abc"): the credential alone is registered too.
 _SCHEME: Final = re.compile(r"^(?:bearer|basic|token|digest|apikey|key|sharedkey)\s+", re.IGNORECASE)
 _MASK: Final = "[REDACTED]"
-_NAME: Final = r"[A-Za-z0-9_-]*(?:auth|api[-_]?key|token(?!s)|secret|passw|signature|cookie|credential)[A-Za-z0-9_-]*"
-# Header lines are read for the usual names only: unquoted, a word such as max_tokens may lead any text.
-_LINE_NAME: Final = r"(?:proxy-)?authorization|x-api-key|api-key|x-goog-api-key|x-auth-token|(?:set-)?cookie"
+_NAME: Final = (r"[A-Za-z0-9_-]*(?:auth|api[-_]?key|subscription-key|token(?!s)|secret|passw|signature|cookie"
+                r"|credential)[A-Za-z0-9_-]*")
+# Header lines are read for the usual names only: unquoted, a word such as max_tokens may lead any text. (Azure API
+# Management's Ocp-Apim-Subscription-Key among them: Azure AI Speech and Edge's read-aloud endpoint take it.)
+_LINE_NAME: Final = (r"(?:proxy-)?authorization|x-api-key|api-key|x-goog-api-key|x-auth-token|(?:set-)?cookie"
+                     r"|ocp-apim-subscription-key")
 # A secret-named header's value as the libraries print it: a quoted key and value (a dict, a repr of byte pairs:
 # ``'x-api-key': 'v'``, ``(b'authorization', b'Bearer v')``) or a header line (``Authorization: Bearer v``).
 _QUOTED: Final = re.compile(

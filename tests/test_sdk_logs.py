@@ -67,10 +67,11 @@ def test_header_values_are_masked_by_name_even_when_not_registered(caplog: pytes
     log.debug("headers=%s", [(b"authorization", b"Bearer plain-Unregistered-2"), (b"accept", b"application/json")])
     log.debug("sent 'Api-Key': 'plain-Unregistered-3' and 'x-title': 'My bot'")
     log.debug("Authorization: Basic plain-Unregistered-4\nAccept: */*")
+    log.debug("Ocp-Apim-Subscription-Key: plain-Unregistered-5\nX-Title: other bot")  # Azure API Management's
     printed = _printed(caplog.records)
     assert "plain-Unregistered" not in printed
     assert "anthropic-beta': 'b1'" in printed and "application/json" in printed and "My bot" in printed
-    assert "*/*" in printed
+    assert "*/*" in printed and "other bot" in printed
 
 
 def test_redaction_is_installed_once_and_changes_no_record_count(caplog: pytest.LogCaptureFixture) -> None:

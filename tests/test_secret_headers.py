@@ -24,7 +24,8 @@ _BEARER_KEY = "proxyBearer-4Lx9Tz2Vn7Bm3Kq6"
 
 @pytest.mark.parametrize(("name", "secret"), [
     ("x-api-key", True), ("api-key", True), ("Authorization", True), ("Proxy-Authorization", True),
-    ("X-Goog-Api-Key", True), ("x-auth-token", True), ("Cookie", True), ("OpenAI-Organization", False),
+    ("X-Goog-Api-Key", True), ("x-auth-token", True), ("Cookie", True), ("Ocp-Apim-Subscription-Key", True),
+    ("OpenAI-Organization", False),
     ("HTTP-Referer", False), ("X-Title", False), ("anthropic-beta", False), ("x-session-id", False),
 ])
 def test_which_headers_carry_secrets(name: str, secret: bool) -> None:
