@@ -220,6 +220,9 @@ _TAG_LIST: Final = (
          # PROHIBITED_CONTENT, 8 SPII: google.ai.generativelanguage's FinishReason)
          ("quick accessor", "finish_reason is 3"), ("quick accessor", "finish_reason is 4"),
          ("quick accessor", "finish_reason is 7"), ("quick accessor", "finish_reason is 8"),
+         # ... or behind the link the SDK's newer text puts on the field ("The candidate's [finish_reason](https://ai.
+         # google.dev/api/generate-content#finishreason) is 4.")
+         *(("quick accessor", f"finishreason is {value}") for value in (3, 4, 7, 8)),
          # image models' own refusals: Imagen's word filter ("Your current safety filter threshold prohibited one or
          # more words in this prompt"), Stability on Bedrock ("invalid_prompts": its prompt filter), SDXL ("this model
          # is designed to avoid generating stereotypes")
@@ -304,6 +307,9 @@ _TAG_LIST: Final = (
          *_SAFETY_FIELDS,
          # A model's refusal reported as an error (Anthropic stop_reason "refusal", and the words wrappers use).
          "refused this request", "stop_reason: refusal", ("request was blocked", "violate"),
+         # ... as Copilot Chat logs a Messages API refusal ("[messagesAPI] Refusal received: category='frontier_llm'
+         # for model claude-fable-5")
+         "refusal received",
          ("appears to violate", "policy"), ("seems to violate", "terms"),
          # Vertex's Imagen refusing what it generated ("The response is blocked, as it may violate our policies.":
          # https://github.com/epam/ai-dial-adapter-vertexai/issues/66)
@@ -892,6 +898,10 @@ _TAG_LIST: Final = (
          # NAVER CLOVA Studio's "Model fade out" (its support ended), Zhipu's "API ... 已下线" (taken offline: the
          # model or API is retired: https://docs.bigmodel.cn/cn/api/api-code)
          "model fade out", "已下线",
+         # Azure's deployment of a retired model version ("ServiceModelDeprecated: The model 'Publisher: , Format:
+         # OpenAI, Name: gpt-35-turbo, Version: 0613, ...' has been deprecated since 02/13/2025": azd and Terraform
+         # under a 400)
+         "servicemodeldeprecated",
          "model not found", "model_not_found", "no such model", "unknown model", "invalid model",
          "is not a valid model", "has been decommissioned", "no endpoints found that support",
          "no endpoints found for", "deploymentnotfound", "deployment_not_found", ("deployment", "does not exist"),
@@ -1387,6 +1397,9 @@ _TAG_LIST: Final = (
          "your request was blocked", "you have been blocked", "<title>just a moment",
          # the title of Cloudflare's block page ("Attention Required! | Cloudflare": a WAF rule or an IP ban)
          "attention required cloudflare",
+         # OpenAI's edge page for a network it refuses ("Unable to load site ... If you are using a VPN, try turning
+         # it off."), behind a ChatGPT web relay's 403
+         ("unable to load site", "using a vpn"),
          "unsupported countries", "supported-countries",
          "no endpoints available matching your guardrail", "no endpoints available matching your data policy",
          "no endpoints found matching your data policy", "country, region, or territory not supported",
@@ -2254,6 +2267,10 @@ _TAG_LIST: Final = (
          # `ChatCompletion` attribute, this is likely due to an old version of the openai package.":
          # https://github.com/MineDojo/Voyager/issues/132)
          "likely due to an old version of the openai package"),
+    # Google's application-default credentials that need a fresh login ("Reauthentication is needed. Please run
+    # `gcloud auth application-default login` to reauthenticate."), which LiteLLM raises as an InternalServerError and
+    # gRPC under a 503: ``sign_in_again_under_5xx``
+    _tag("sign_in_again", "reauthentication is needed", "gcloud auth application default login"),
     _tag("bad_key",
          # ... the Google sign-in a Workspace policy makes the user repeat (``not_revoked``'s "invalid_rapt")
          "reauth related error",
@@ -3491,7 +3508,10 @@ _TAG_LIST: Final = (
          # verified"), and TLS spoken to a plain-HTTP port (OpenSSL's "wrong version number": an https URL for an http
          # server, https://github.com/lobehub/lobe-chat, fastapi_poe): the same endpoint answers the same way again
          "does not match certificate's altnames", "not in the cert's altnames", "sslpeerunverifiedexception",
-         "wrong version number", "err_ssl_wrong_version_number", ("hostname", "not verified", "subjectaltnames"),
+         "wrong version number", "err_ssl_wrong_version_number",
+         # ... and Go's words for it ("tls: first record does not look like a TLS handshake": Ollama pulling through a
+         # corporate proxy reached as https)
+         "first record does not look like a tls handshake", ("hostname", "not verified", "subjectaltnames"),
          "certificate verify failed", "certificate_verify_failed", "self-signed certificate", "self signed certificate",
          "unable to get local issuer certificate", "unable to verify the first certificate", "certificate has expired",
          "self_signed_cert_in_chain", "unable_to_get_issuer_cert_locally", "unable_to_verify_leaf_signature",
@@ -3564,7 +3584,7 @@ _TAG_LIST: Final = (
          "max tokens reached before completion", "remained truncated", ("incomplete", "max response length"),
          # ... and 2 MAX_TOKENS: the budget ran out before any text part; Strands' MaxTokensReachedException ("Agent
          # has reached an unrecoverable state due to max_tokens limit")
-         ("quick accessor", "finish_reason is 2"), "due to max_tokens limit",
+         ("quick accessor", "finish_reason is 2"), ("quick accessor", "finishreason is 2"), "due to max_tokens limit",
          "output token maximum", "reason: max_output_tokens",
          # Copilot Chat's notice ("Sorry, the response hit the length limit"), DSPy's warning ("LM response was
          # truncated due to exceeding max_tokens=4000")
@@ -4114,7 +4134,12 @@ _TAG_LIST: Final = (
          # ... and the JVM clients' words for it: OkHttp's ("Unexpected response code for CONNECT: 301", ProxyAI in a
          # JetBrains IDE behind a proxy: https://github.com/carlrobertoh/ProxyAI/issues/961), HttpURLConnection's
          # ("Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 407\"")
-         "unexpected response code for connect", "unable to tunnel through proxy"),
+         "unexpected response code for connect", "unable to tunnel through proxy",
+         # urllib3's ProxyError ("Caused by ProxyError('Cannot connect to proxy.', OSError('Tunnel connection failed:
+         # 405 Method Not Allowed'))": the configured proxy is no forward proxy, ComfyUI-Gemini behind one), whatever
+         # status the proxy answered; httpx given a SOCKS proxy without its extra ("Using SOCKS proxy, but the
+         # 'socksio' package is not installed": Open WebUI with HTTPS_PROXY=socks5://...): no request left the host
+         "tunnel connection failed", "cannot connect to proxy", "socksio package is not installed"),
     # DuckDuckGo's AI chat when the conversation's whole history is over its input limit, under its 429, as duck.ai
     # wrappers and gpt4free pass it on ('{"action":"error","status":429,"type":"ERR_INPUT_LIMIT"}'; gpt4free's
     # maintainer: every earlier message counts, start a new conversation)
@@ -4199,6 +4224,8 @@ _TAG_LIST: Final = (
          # `candidate.safety_ratings` ...": https://github.com/google-gemini/deprecated-generative-ai-python/issues/373),
          # no stop value named (a stated one is read first: a block, a cut answer)
          ("quick accessor", "but none was returned"),
+         # ... and on one whose stop value is 1, STOP: the model finished without a part, no block and no cut
+         ("quick accessor", "finish_reason is 1 "), ("quick accessor", "finishreason is 1 "),
          # an upstream stream with no event at all ("upstream returned empty stream response":
          # https://github.com/BenedictKing/ccx/issues/85); .NET's System.Text.Json on an empty body ("The input does not
          # contain any JSON tokens": https://github.com/niltor/DeepSeekSDK-NET/issues/3)
@@ -4604,7 +4631,12 @@ _KEY_UNSET_TAGS: Final = frozenset({"key_unset"})
 
 def scan(text: str) -> tuple[str, frozenset[str]]:
     """The padded normalised text and its phrase tags (``normalize`` then ``tags_in``, without the word set); a status
-    line's reason phrase after its status is left out of the tags (``_REASON_PHRASES``)."""
+    line's reason phrase after its status is left out of the tags (``_REASON_PHRASES``).
+
+    A JSON string's escapes pasted as text ("Gemini Code\\n\\t\\tAssist": a relay quoting Google's message with its
+    escapes) are the spaces they stand for, not letters glued to the next word."""
+    if "\\" in text:
+        text = text.replace("\\n", " ").replace("\\t", " ").replace("\\r", " ")
     if text.isascii():
         words = text.encode().translate(_TABLE).decode().split()
     else:

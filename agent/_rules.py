@@ -80,6 +80,12 @@ def disconnect_in_large_session(f: ErrorFacts) -> bool:
     return has(f, "disconnect") and _large_session(f, 0.6, 120_000, 200)
 
 
+def not_an_auth_status(f: ErrorFacts) -> bool:
+    """The status read is not 401 or 403: a relay's capacity type around an inner refusal of the credential does not
+    make that refusal the provider's load."""
+    return f.status not in (401, 403)
+
+
 def server_says_retry(f: ErrorFacts) -> bool:
     return f.server_retry is True
 
@@ -815,7 +821,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # exhausted your capacity on this model. Your quota will reset after 2h37m22s.":
     # https://github.com/lbjlaq/Antigravity-Manager/issues/541; 13 of the corpus's 14 texts of those words are
     # rate_limit, the other billing): the quota and its reset decide below.
-    rule("overloaded_code", R.overloaded, unless=("quota_spent",), codes=(
+    # Nor when the status read is 401 or 403: Antigravity-Manager's overloaded_error around "All 3 attempts failed.
+    # Last error: HTTP 403: ... PERMISSION_DENIED ... CONSUMER_INVALID" (https://github.com/lbjlaq/Antigravity-Manager/
+    # issues/332) is the account's project refused, which the status rules read as auth (no corpus text of the code
+    # under a 401 or 403 was labelled overloaded).
+    rule("overloaded_code", R.overloaded, unless=("quota_spent",), test=not_an_auth_status, codes=(
         # Baidu Qianfan's error 4, "Open api request limit reached": its table files it under the service's own errors
         # (the cluster over its limit; request again: https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh)
         "baidu:4",
@@ -1059,6 +1069,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # https://github.com/Unstructured-IO/unstructured/issues/637). Not when the text also names a model it does not
     # know: a gateway's "Invalid model format or no credentials for provider: grok-4.5" is the model's (Hermes WebUI).
     rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, 404, None), tags=("bad_key",), unless=("model_missing",)),
+    # A credential that needs a fresh sign-in, under the 5xx a wrapper gave it (OpenHands' Vertex loop: "litellm.
+    # InternalServerError: VertexAIException InternalServerError - Reauthentication is needed. Please run `gcloud auth
+    # application-default login`": https://github.com/OpenHands/OpenHands/pull/2806): no retry of this credential
+    # signs it in again.
+    rule("sign_in_again_under_5xx", R.auth, statuses=(500, 502, 503), tags=("sign_in_again",)),
     # A bad key whose body only says "type": "api_error" (a proxy's own key check): the 500 is read from that type,
     # no server sent it, and no retry fixes the key.
     rule("bad_key_typed_server_error", R.auth, statuses=(500,), tags=("bad_key",),
@@ -1211,7 +1226,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("output_truncated_phrase", R.output_truncated, statuses=NONE, tags=("output_truncated",)),
     # google-generativeai's accessor on a candidate with no parts, its finish reason not named (a named MAX_TOKENS is
     # read just above): most often a safety block, as both corpus texts of it alone are labelled.
-    rule("accessor_without_parts", R.content_policy_blocked, statuses=NONE, tags=("accessor_without_parts",)),
+    rule("accessor_without_parts", R.content_policy_blocked, statuses=NONE, tags=("accessor_without_parts",),
+         unless=("empty_answer",)),
     # A streamed chunk the client received and could not parse, before the stream words around it ("Stream decode
     # error: Failed to parse streaming chunk: invalid type: null ...") and the missing field it names.
     rule("chunk_refused", R.malformed_response, statuses=NONE, tags=("chunk_refused",)),

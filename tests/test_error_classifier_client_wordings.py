@@ -9196,3 +9196,95 @@ def test_the_genai_accessor_without_parts_is_a_block_unless_its_finish_reason_sa
 def test_a_servers_harmony_parser_failing_is_its_own_fault(type_name: str, text: str) -> None:
     """The serving side could not decode gpt-oss's own tokens: a server error, retried (before: unknown)."""
     assert _rules_alone(type_name, text) is R.server_error
+
+
+def _antigravity_403_in_an_overloaded_envelope() -> str:
+    """https://github.com/lbjlaq/Antigravity-Manager/issues/332: the relay's overloaded_error around Google's 403 for a
+    project the account may not use, as Claude Code printed it (rebuilt byte for byte from its two JSON layers)."""
+    inner = {"error": {"code": 403, "message": "Permission denied on resource project useful-spark-18ucq.",
+                       "status": "PERMISSION_DENIED", "details": [
+                           {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "CONSUMER_INVALID",
+                            "domain": "googleapis.com", "metadata": {
+                                "containerInfo": "useful-spark-18ucq", "consumer": "projects/useful-spark-18ucq",
+                                "service": "cloudaicompanion.googleapis.com"}},
+                           {"@type": "type.googleapis.com/google.rpc.LocalizedMessage", "locale": "en-US",
+                            "message": "Permission denied on resource project useful-spark-18ucq."},
+                           {"@type": "type.googleapis.com/google.rpc.Help", "links": [
+                               {"description": "Google developers console",
+                                "url": "https://console.developers.google.com"}]}]}}
+    message = "All 3 attempts failed. Last error: HTTP 403: " + json.dumps(inner, indent=2) + "\n"
+    return json.dumps({"error": {"message": message, "type": "overloaded_error"}, "type": "error"}, indent=2)
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/ZHO-ZHO-ZHO/ComfyUI-Gemini/issues/23: the configured proxy answered the CONNECT with a 405
+    # (before: a request defect by the 405)
+    ("Error", "Error occurred when executing Gemini_API_S_Zho:\n\nHTTPSConnectionPool(host='generativelanguage."
+     "googleapis.com', port=443): Max retries exceeded with url: /v1beta/models/gemini-pro-vision:generateContent?"
+     "%24alt=json%3Benum-encoding%3Dint (Caused by ProxyError('Cannot connect to proxy.', OSError('Tunnel connection "
+     "failed: 405 Method Not Allowed')))", None, R.timeout),
+    # https://github.com/open-webui/open-webui/issues/15683: httpx given a SOCKS proxy without socksio (before: unknown)
+    ("Error", "{\"error\": \"ImportError: Using SOCKS proxy, but the 'socksio' package is not installed. Make sure to "
+     "install httpx using pip install httpx[socks].\"}", None, R.timeout),
+    # https://github.com/ollama/ollama/issues/729: Go's TLS client answered in plain HTTP (before: the gram model's
+    # request defect)
+    ("Error", "download.go:166: couldn't download blob: Get \"https:///...../ollama/docker/registry/v2/blobs/...\": "
+     "tls: first record does not look like a TLS handshake", None, R.tls_untrusted),
+    # https://github.com/chatpire/chatgpt-web-share/issues/402: OpenAI's edge page for a network it refuses (before:
+    # unknown)
+    ("Error", "        <p>Unable to load site</p>\n      </div>\n      <span class=\"explanation\">\n        Please "
+     "try again later. If you are using a VPN, try turning it off.\n        Check the\n        <a href=\"https://status."
+     "openai.com/\" target=\"_new\">status page</a> for\n        information on outages.\n      </span>",
+     None, R.provider_policy_blocked),
+    # https://github.com/OpenHands/OpenHands/pull/2806: Google's credentials need a fresh login, under LiteLLM's
+    # InternalServerError (before: a server fault)
+    ("litellm.InternalServerError", "There was an unexpected error while running the agent: litellm."
+     "InternalServerError: VertexAIException InternalServerError - Reauthentication is needed. Please run `gcloud "
+     "auth application-default login` to reauthenticate.", None, R.auth),
+    # https://github.com/lbjlaq/Antigravity-Manager/issues/332 (before: overloaded by the envelope's type)
+    ("Error", _antigravity_403_in_an_overloaded_envelope(), None, R.auth),
+    # https://github.com/microsoft/vscode/issues/253126: Copilot Chat's log line for a Messages API refusal (before:
+    # the gram model's model_not_found)
+    ("Error", "2026-07-08 15:33:20.510 [warning] [messagesAPI] Refusal received: category='frontier_llm' for model "
+     "claude-fable-5", None, R.content_policy_blocked),
+    # https://github.com/Azure-Samples/aks-store-demo/issues/203: Azure will not deploy a retired model version
+    # (before: a request defect by the 400)
+    ("Error", "Deployment Name: \"gpt-35-turbo\"): performing CreateOrUpdate: unexpected status 400 (400 Bad Request) "
+     "with error: ServiceModelDeprecated: The model 'Publisher: , Format: OpenAI, Name: gpt-35-turbo, Version: 0613, "
+     "Source: , SourceAccount: ' has been deprecated since 02/13/2025 00:00:00.", 400, R.model_not_found),
+    # https://github.com/Branis333/BrainInk-Backend/blob/HEAD/users_micro/SAFETY_SETTINGS_FIX.md: the accessor's finish
+    # reason 2 (MAX_TOKENS) behind the SDK's link (before: a block)
+    ("Error", "Invalid operation: The `response.text` quick accessor requires the response to contain a valid `Part`, "
+     "but none were returned. The candidate's [finish_reason](https://ai.google.dev/api/generate-content#finishreason)"
+     " is 2.", None, R.output_truncated),
+    # https://github.com/arunksinghbuee/AI-Tutor-Manim-Video-Generation/blob/HEAD/API_BLOCKING_GUIDE.md: finish reason 1
+    # (STOP) with no part: an empty answer (before: a block)
+    ("Error", "Invalid operation: The `response.text` quick accessor requires the response to contain a valid `Part`, "
+     "but none were returned. The candidate's finish_reason is 1.", None, R.empty_response),
+])
+def test_waves_115_and_116_read_by_their_words(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of waves 115 and 116: proxies, TLS, edge pages, sign-in, refusals, retired models, Gemini stop values."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # the relay's envelope around Google's own capacity error stays overloaded
+    ("Error", '{"error": {"message": "All 3 attempts failed. Last error: HTTP 503: The model is overloaded.", '
+     '"type": "overloaded_error"}, "type": "error"}', None, R.overloaded),
+    # finish reason 10 is not 1 (MALFORMED_FUNCTION_CALL; the accessor's default, a block, stays)
+    ("Error", "Invalid operation: The `response.text` quick accessor requires the response to contain a valid `Part`, "
+     "but none were returned. The candidate's finish_reason is 10.", None, R.content_policy_blocked),
+])
+def test_waves_115_and_116_near_misses_keep_their_reading(
+        type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """What the fits of waves 115 and 116 must leave alone."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+def test_a_json_strings_escapes_pasted_as_text_are_spaces() -> None:
+    """https://github.com/su-kaka/gcli2api/issues/64: Google's message quoted with its JSON escapes as text; the words
+    on either side of a literal \\n or \\t are read apart (before: "code n t tassist")."""
+    from agent._phrases import scan
+    norm, _tags = scan("Your account is not eligible for Gemini Code\\n\\t\\tAssist for individuals at this time.")
+    assert " gemini code assist for individuals " in norm
