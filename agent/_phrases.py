@@ -951,7 +951,17 @@ _TAG_LIST: Final = (
          # Chinese clients and relays: "model does not exist", "model not found"
          "模型不存在", "模型未找到"),
     _tag("mentions_model", "model", "models"),
+    # vLLM refusing to start an engine whose KV cache cannot hold one sequence of the model's length ("The model's max
+    # seq len (4096) is larger than the maximum number of tokens that can be stored in KV cache (3664). Try increasing
+    # gpu_memory_utilization or decreasing max_model_len when initializing the engine.": https://github.com/
+    # vllm-project/vllm/issues/10517): no request was too long; this host cannot serve the model as configured
+    # (``window_over_kv_cache``)
+    _tag("kv_cache_too_small", "can be stored in kv cache"),
     _tag("context_overflow",
+         # xAI's gRPC code for a prompt over the model's budget ("Failed to start sampling: [input_too_large] Current
+         # message (1149677 tokens) exceeds budget (975424 tokens)": https://github.com/UKGovernmentBEIS/inspect_ai/
+         # pull/5208)
+         "input_too_large",
          # ExLlama's dynamic generator when prompt and output budget need more cache pages than the server allocated
          # ("Job requires 33 pages (only 32 available) and cannot be enqueued. Total cache allocated is 32 * 256 = 8192
          # tokens": https://github.com/theroyallab/tabbyAPI/issues/119); Augment's backend ("invalidArgument: Prompt
@@ -2272,6 +2282,10 @@ _TAG_LIST: Final = (
     # gRPC under a 503: ``sign_in_again_under_5xx``
     _tag("sign_in_again", "reauthentication is needed", "gcloud auth application default login"),
     _tag("bad_key",
+         # @google/genai in Vertex mode finding neither a key nor Google credentials ("An API Key must be set when
+         # running in an unspecified environment.": a Cloud Run job, https://github.com/googleapis/js-genai/
+         # issues/529)
+         "an api key must be set when running",
          # ... the Google sign-in a Workspace policy makes the user repeat (``not_revoked``'s "invalid_rapt")
          "reauth related error",
          # an Entra ID token of another tenant than the Azure OpenAI resource's ("400 Token xxx1 does not match resource

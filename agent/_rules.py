@@ -1088,8 +1088,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # Not beside a router's cool-down ("litellm.acompletion(model=None) Exception No deployments available for
     # selected model, Try again in 1 seconds. Passed model=gemini-1.5-flash-001":
     # https://github.com/BerriAI/litellm/issues/3933): LiteLLM prints its call with the model in other arguments.
+    # Nor in an SDK's answer object printed whole with its fields empty ("ChatCompletion(id=None, ..., model=None, ...,
+    # error={'code': 400, 'message': 'User location is not supported for the API use.'})": a relay's error parsed as
+    # an answer, https://github.com/ultrasev/llmproxy): the refusal it carries decides.
     rule("model_absent", R.format_error, statuses=(400, 404, 422, None), tags=("model_absent",),
-         unless=("rate_limit",)),
+         unless=("rate_limit", "provider_policy")),
     # Seed 002: this key cannot use this model; fall back, suspend key+model only. Under a 401 too: a tier's model
     # (Venice's "only available to Pro users") is refused with an auth status while the key serves other models. A
     # model that takes no system instruction (Gemini's "Developer instruction is not enabled for models/...") is
@@ -1111,6 +1114,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("output_budget_over_window", R.format_error, statuses=(400, 422, None), tags=("output_over_window",)),
     # Not an output budget spent before any answer ("Model token limit (8192) exceeded before any response was
     # generated"): the prompt fit; shrinking it does not help, a larger max_tokens does.
+    # A serving engine that will not start because its KV cache cannot hold one full-length sequence (vLLM): the model
+    # cannot be served on this host as configured, whatever its words about lengths; another model or host serves.
+    rule("window_over_kv_cache", R.model_not_found, statuses=(None, *SERVER), tags=("kv_cache_too_small",)),
     rule("context_overflow_phrase", R.context_overflow, statuses=(400, 413, 422, None, *SERVER),
          tags=("context_overflow",), unless=("output_truncated",)),
     rule("negative_max_tokens", R.context_overflow, statuses=(400, 422, None), test=negative_max_tokens),

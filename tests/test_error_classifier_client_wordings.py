@@ -9288,3 +9288,35 @@ def test_a_json_strings_escapes_pasted_as_text_are_spaces() -> None:
     from agent._phrases import scan
     norm, _tags = scan("Your account is not eligible for Gemini Code\\n\\t\\tAssist for individuals at this time.")
     assert " gemini code assist for individuals " in norm
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/vllm-project/vllm/issues/10517: vLLM will not start an engine whose KV cache cannot hold one
+    # sequence of the model's length (before: a prompt over the window)
+    ("Error", "The model's max seq len (29000) is larger than the maximum number of tokens that can be stored in "
+     "KV cache (23648). Try increasing `gpu_memory_utilization` or decreasing `max_model_len` when initializing the "
+     "engine.", R.model_not_found),
+    # https://github.com/UKGovernmentBEIS/inspect_ai/pull/5208: xAI's gRPC code for a prompt over its budget (before:
+    # a request defect by INVALID_ARGUMENT)
+    ("Error", "status = StatusCode.INVALID_ARGUMENT\ndetails = \"Failed to start sampling: [input_too_large] Current "
+     "message (1149677 tokens) exceeds budget (975424 tokens)\"", R.context_overflow),
+    # https://github.com/googleapis/js-genai/issues/529: @google/genai in Vertex mode with no credential found (before:
+    # a request defect)
+    ("Error", "An API Key must be set when running in an unspecified environment.", R.auth),
+    # https://github.com/ultrasev/llmproxy: a relay's region refusal parsed into an answer object whose model is None
+    # (before: a request without a model)
+    ("Error", "ChatCompletion(id=None, choices=None, created=None, model=None, object=None, system_fingerprint=None, "
+     "usage=None, error={'code': 400, 'message': 'User location is not supported for the API use.', 'status': "
+     "'FAILED_PRECONDITION'})", R.provider_policy_blocked),
+])
+def test_waves_117_and_118_read_by_their_words(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Errors of waves 117 and 118: a serving engine too small for its model, xAI's budget, a missing Google
+    credential, a refusal inside an empty answer object."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_a_request_without_a_model_stays_the_requests_fault() -> None:
+    """LiteLLM proxy's 400 for a call with no model stays the request's (the region fit needs the refusal's words)."""
+    text = ("400: {'error': '/chat/completions: Invalid model name passed in model=None. Call `/v1/models` to view "
+            "available models for your key.'}")
+    assert _rules_alone("Error", text, 400) is R.format_error
