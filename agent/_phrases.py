@@ -902,6 +902,9 @@ _TAG_LIST: Final = (
          # OpenAI, Name: gpt-35-turbo, Version: 0613, ...' has been deprecated since 02/13/2025": azd and Terraform
          # under a 400)
          "servicemodeldeprecated",
+         # Hugging Face's retired serverless host ("https://api-inference.huggingface.co is no longer supported.
+         # Please use https://router.huggingface.co instead.", under a 410 or none: promptfoo, huggingface_hub)
+         ("is no longer supported", "router huggingface co"),
          "model not found", "model_not_found", "no such model", "unknown model", "invalid model",
          "is not a valid model", "has been decommissioned", "no endpoints found that support",
          "no endpoints found for", "deploymentnotfound", "deployment_not_found", ("deployment", "does not exist"),
@@ -2286,6 +2289,9 @@ _TAG_LIST: Final = (
          # running in an unspecified environment.": a Cloud Run job, https://github.com/googleapis/js-genai/
          # issues/529)
          "an api key must be set when running",
+         # LangChain's HuggingFaceEndpoint logging in with the token it was given ("Could not authenticate with
+         # huggingface_hub. Please check your API token.")
+         "could not authenticate with huggingface_hub",
          # ... the Google sign-in a Workspace policy makes the user repeat (``not_revoked``'s "invalid_rapt")
          "reauth related error",
          # an Entra ID token of another tenant than the Azure OpenAI resource's ("400 Token xxx1 does not match resource
@@ -4694,6 +4700,14 @@ _CLIENT_CODE_MISMATCH: Final = re.compile(
     r"|bedrock(?:runtime)?) object has no attribute | cannot import name [a-z0-9_]+ from | no module named "
     r"| is not a constructor ")
 _CLIENT_CODE_MISMATCH_TAGS: Final = frozenset({"client_code_mismatch"})
+# serde's error for an answer without a field the client's type requires, with the place it stopped ("missing field
+# `parts` at line 1 colunm 45": Zed reading a Gemini chunk, https://github.com/zed-industries/zed/issues/29043; "error
+# decoding response body: missing field `id` at line 8 column 1"): the client could not read the answer. Not a server's
+# refusal of the request's own JSON ("Failed to deserialize the JSON body into the target type: missing field
+# `messages` at line 1 column 123", axum behind TGI and vLLM's router; "failed to parse request"). Read by
+# ``with_derived``; tag ``unparsable_answer``.
+_ANSWER_FIELD_MISSING: Final = re.compile(r" missing field [a-z0-9_]+ at line \d+ colu(?:mn|nm) \d+ ")
+_UNPARSABLE_ANSWER_TAGS: Final = frozenset({"unparsable_answer"})
 
 
 def with_derived(norm: str, tags: frozenset[str]) -> frozenset[str]:
@@ -4701,7 +4715,8 @@ def with_derived(norm: str, tags: frozenset[str]) -> frozenset[str]:
     key's environment variable said to be unset or required (``_KEY_UNSET``), ``model_missing`` for a model said to be
     deprecated (``_MODEL_RETIRED``), ``empty_answer`` for a Dart SDK's content without parts
     (``_CONTENT_WITHOUT_PARTS``), ``stream_cut`` for Go's unexpected EOF alone (``_STREAM_CUT_TAGS``),
-    ``client_code_mismatch`` for the caller's code and its SDK disagreeing (``_CLIENT_CODE_MISMATCH``)."""
+    ``client_code_mismatch`` for the caller's code and its SDK disagreeing (``_CLIENT_CODE_MISMATCH``),
+    ``unparsable_answer`` for serde's missing field in an answer (``_ANSWER_FIELD_MISSING``)."""
     if "_api_key " in norm and _KEY_UNSET.search(norm):
         tags = tags | _KEY_UNSET_TAGS
     if " has been deprecated " in norm and (named := _MODEL_RETIRED.search(norm)) is not None and any(
@@ -4714,6 +4729,9 @@ def with_derived(norm: str, tags: frozenset[str]) -> frozenset[str]:
     if ((" has no attribute " in norm or " cannot import name " in norm or " no module named " in norm
          or " is not a constructor " in norm) and _CLIENT_CODE_MISMATCH.search(norm)):
         tags = tags | _CLIENT_CODE_MISMATCH_TAGS
+    if (" missing field " in norm and " json body " not in norm and " parse request " not in norm
+            and _ANSWER_FIELD_MISSING.search(norm)):
+        tags = tags | _UNPARSABLE_ANSWER_TAGS
     return tags
 
 

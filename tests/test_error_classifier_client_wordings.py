@@ -9320,3 +9320,36 @@ def test_a_request_without_a_model_stays_the_requests_fault() -> None:
     text = ("400: {'error': '/chat/completions: Invalid model name passed in model=None. Call `/v1/models` to view "
             "available models for your key.'}")
     assert _rules_alone("Error", text, 400) is R.format_error
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/promptfoo/promptfoo/pull/6624: Hugging Face's retired serverless host (before: unknown)
+    ("Error", "API call error: https://api-inference.huggingface.co/ is no longer supported. Please use "
+     "https://router.huggingface.co/ instead.", R.model_not_found),
+    # https://github.com/chatchat-space/Langchain-Chatchat/issues/180: LangChain's HuggingFaceEndpoint could not log in
+    # with its token (before: unknown)
+    ("pydantic.v1.error_wrappers.ValidationError", "1 validation error for HuggingFaceEndpoint\n__root__\n  Could not "
+     "authenticate with huggingface_hub. Please check your API token. (type=value_error)", R.auth),
+    # https://github.com/zed-industries/zed/issues/29043: serde could not read a Gemini chunk without parts (before: a
+    # request defect by "missing field"), its typo kept
+    ("Error", "Error interacting with language model  \nmissing field `parts` at line 1 colunm 45  ",
+     R.malformed_response),
+    # the corpus's Rust stream client (holdout527): the same shape, spelt right
+    ("Error", "JSON error: missing field `content` at line 36 column 5", R.malformed_response),
+])
+def test_wave_119_read_by_their_words(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Errors of wave 119: Hugging Face's retired host and its token refused, an answer serde could not read."""
+    assert _rules_alone(type_name, text) is expect
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # axum behind TGI refusing the request's own JSON (a 422, or its words without a status)
+    ("Failed to deserialize the JSON body into the target type: messages[1]: missing field `content` at line 1 "
+     "column 210", 422),
+    ("Failed to deserialize the JSON body into the target type: missing field `messages` at line 1 column 123", None),
+    # a gateway parsing the request, not the answer
+    ("processing failed: failed to parse request: missing field 'tool_call_id' at line 1 column 88", None),
+])
+def test_a_servers_refusal_of_the_requests_json_stays_a_request_defect(text: str, status: int | None) -> None:
+    """serde's missing field in the request a server read is the request's fault, not an unreadable answer."""
+    assert _rules_alone("Error", text, status) is R.format_error
