@@ -1415,6 +1415,9 @@ _TAG_LIST: Final = (
          ("unable to load site", "using a vpn"),
          "unsupported countries", "supported-countries",
          "no endpoints available matching your guardrail", "no endpoints available matching your data policy",
+         # ... and its account setting that excludes endpoints which train on paid requests ("Paid model training
+         # violation (account settings): 1 endpoint excluded": https://github.com/omnara-ai/omnara/issues/501)
+         "paid model training violation",
          "no endpoints found matching your data policy", "country, region, or territory not supported",
          "unsupported_country_region_territory", "not available in your country", "not available in your region",
          "user location is not supported", "unsupported_country", "not supported in your region",
@@ -4147,7 +4150,10 @@ _TAG_LIST: Final = (
     # "Some requested entity was not found" beside "No handler found on route" is a wrong URL
     _tag("entity_not_found", "requested entity was not found"),
     # Windows' WSAECONNREFUSED (10061) in words, as .NET, Python and Go print it on Windows
-    _tag("connect_refused", "target machine actively refused", "machine actively refused it"),
+    _tag("connect_refused", "target machine actively refused", "machine actively refused it",
+         # Codex's probe of a local Ollama ("OSS setup failed: No running Ollama server detected. Start it with:
+         # `ollama serve`": https://github.com/openai/codex/issues/6158): nothing answered on the local port
+         "no running ollama server detected"),
     # curl's refused proxy tunnel ("curl: (56) CONNECT tunnel failed, response 403", as curl_cffi raises it in
     # unofficial claude.ai and Grok web clients)
     _tag("proxy_tunnel", "connect tunnel failed",

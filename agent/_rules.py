@@ -280,9 +280,10 @@ _CUE_PATTERNS: Final = (
     ("overloaded", r" (?:busy|overloaded|overload|capacity) "),
     # Words about the answer (the response or output was malformed, invalid, unparsable) outrank words about the
     # request: "API returned an empty or malformed response" is no request defect. Not "invalid response_format" (one
-    # word) nor "invalid response format|schema|mode" (a parameter of the request).
+    # word) nor "invalid response format|schema|mode" (a parameter of the request), nor "Invalid Responses API
+    # request" (OpenRouter refusing a Responses request's shape, code invalid_prompt: the API's name).
     ("answer", r" (?:empty or )?(?:malformed|invalid|unparsable|unparseable|corrupt(?:ed)?) "
-               r"(?:response|responses|answer|output|reply) (?!(?:format|schema|mode|type) )"
+               r"(?:response|responses|answer|output|reply) (?!(?:format|schema|mode|type|api) )"
                r"| (?:response|answer|output|reply) (?:body |object )?(?:is |was )?"
                r"(?:malformed|unparsable|unparseable|corrupt(?:ed)?) "),
     # "field" only with what is wrong with its value ("field system too long"): "Unknown field 'foo' in config.yaml"
@@ -1357,7 +1358,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # 2026-07-27 and is no longer available": https://github.com/tashfeenahmed/freellmapi/issues/634).
     # Not a JSON Schema check of the request naming its missing "model" field ("$: required property 'model' not
     # found": https://help.aliyun.com/en/model-studio/openai-compatible-agents-api-errors): a field, not a model.
-    rule("entity_not_found_words", R.model_not_found, statuses=NONE, tags=("entity_not_found",)),
+    # Also under a 400 only a wrapper's error type implies ("Not Found {"error":{"message":"Requested entity was not
+    # found.","type":"invalid_request_error"}}": AIClient2API relaying Google's 404 for a model its OAuth account is not
+    # served, https://github.com/justlovemaki/AIClient2API/issues/647): the type is the relay's, the words Google's.
+    rule("entity_not_found_words", R.model_not_found, statuses=(None, 400), tags=("entity_not_found",),
+         test=lambda f: f.status is None or f.status_from_type),
     rule("model_not_found_phrase", R.model_not_found, statuses=(400, 410, 422, None, 500), tags=("model_missing",),
          unless=("schema_required",)),
     # A 404 that names no model is a missing route (a wrong base URL or path, "Resource not found", "no Route

@@ -9353,3 +9353,32 @@ def test_wave_119_read_by_their_words(type_name: str, text: str, expect: Failove
 def test_a_servers_refusal_of_the_requests_json_stays_a_request_defect(text: str, status: int | None) -> None:
     """serde's missing field in the request a server read is the request's fault, not an unreadable answer."""
     assert _rules_alone("Error", text, status) is R.format_error
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/justlovemaki/AIClient2API/issues/647: Google's 404 words under a relay's invalid_request_error
+    # type (before: a request defect by the 400 the type implies)
+    ("Error", "Chat completion request error:  Not Found {\"error\":{\"message\":\"Requested entity was not found.\","
+     "\"type\":\"invalid_request_error\",\"code\":\"invalid_request_error\"}}", R.model_not_found),
+    # https://github.com/openai/codex/issues/18307: OpenRouter refusing a Responses request's shape (before: an
+    # unreadable answer by "invalid responses")
+    ("Error", "{\"error\":{\"code\":\"invalid_prompt\",\"message\":\"Invalid Responses API request\"},\"metadata\":"
+     "{\"raw\":\"[\\n  {\\n    \\\"code\\\": \\\"invalid_union\\\",\\n    \\\"errors\\\":", R.format_error),
+    # https://github.com/openai/codex/issues/6158: nothing answered on the local Ollama port (before: unknown)
+    ("Error", "Error: OSS setup failed: No running Ollama server detected. Start it with: `ollama serve` (after "
+     "installing). Install instructions: https://github.com/ollama/ollama?tab=readme-ov-file#ollama", R.timeout),
+    # https://github.com/omnara-ai/omnara/issues/501: OpenRouter's account setting excluded the only endpoint (before:
+    # the gram model's missing model)
+    ("Error", "Paid model training violation (account settings): 1 endpoint excluded", R.provider_policy_blocked),
+])
+def test_wave_120_read_by_their_words(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Errors of wave 120: a relay's type around Google's 404, OpenRouter's refusals, a local server not running."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_an_answer_said_invalid_stays_the_answers_and_google_404_under_a_real_400_stays_the_requests() -> None:
+    """The API's name is not the answer ("Invalid Responses API request"), but an invalid response still is; the 404
+    words under a 400 the server stated are left to the status rules."""
+    assert _rules_alone("Error", "The model returned an invalid response, please retry") is R.malformed_response
+    text = "400 Bad Request: Requested entity was not found. The request's cachedContent name is invalid."
+    assert _rules_alone("Error", text, 400) is R.format_error
