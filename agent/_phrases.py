@@ -2345,6 +2345,10 @@ _TAG_LIST: Final = (
          # 401 ("Principal does not have access to API/Operation": https://github.com/microsoft/promptflow/issues/3855):
          # this credential's project or identity is not entitled; another credential's may be
          ("api has not been used in project", "or it is disabled"), "principal does not have access to api",
+         # ... and the same for a service with a qualifier after "API" ("Generative Language API (Staging) has not been
+         # used in project 131675271456 before or it is disabled": https://github.com/google/generative-ai-docs/
+         # issues/77)
+         ("has not been used in project", "or it is disabled"),
          # the same failures in the texts the cloud SDKs print with them, kept when a wrapper drops the class
          # (botocore: "Unable to locate authorization token", "Please reauthenticate using 'aws login'"; google-auth:
          # "Reauthentication failed."; azure-identity: "Please run 'az login' to set up an account")
@@ -3305,6 +3309,11 @@ _TAG_LIST: Final = (
          # curl's exit 6, a name its resolver could not find ("curl: (6) Could not resolve host: api.github.com", as
          # plenary.nvim prints it: https://github.com/zbirenbaum/copilot.lua/issues/484)
          "could not resolve host",
+         # ... PHP's curl when no resolver answered ("Could not resolve: api.openai.com (Could not contact DNS
+         # servers)": https://github.com/orhanerday/open-ai/issues/34), and reqwest's connect failure as a Rust client
+         # heads it ("Anthropic (anthropic) provider error:\n\nError client error (Connect)": https://github.com/egoist/
+         # chatwise-releases/issues/328)
+         "could not contact dns servers", "client error connect",
          # llama.vscode's popup when its llama-server did not answer ("Error getting suggestions. Please check if
          # llama.cpp server is running": https://github.com/ggml-org/llama.vscode/issues/83)
          ("check if", "server is running"),

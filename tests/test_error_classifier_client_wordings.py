@@ -9382,3 +9382,21 @@ def test_an_answer_said_invalid_stays_the_answers_and_google_404_under_a_real_40
     assert _rules_alone("Error", "The model returned an invalid response, please retry") is R.malformed_response
     text = "400 Bad Request: Requested entity was not found. The request's cachedContent name is invalid."
     assert _rules_alone("Error", text, 400) is R.format_error
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/google/generative-ai-docs/issues/77: a disabled service with a qualifier after "API" (before:
+    # unknown)
+    ("Generative Language API (Staging) has not been used in project 131675271456 before or it is disabled. Enable it "
+     "by visiting https://console.developers.google.com/apis/api/staging-generativelanguage.sandbox.googleapis.com/"
+     "overview?project=131675271456 then retry. If you enabled this API recently, wait a few minutes for the action to "
+     "propagate to our systems and retry.", R.auth),
+    # https://github.com/orhanerday/open-ai/issues/34: PHP's curl found no resolver (before: unknown)
+    ("Could not resolve: api.openai.com (Could not contact DNS servers)", R.timeout),
+    # https://github.com/egoist/chatwise-releases/issues/328: reqwest's connect failure (before: the gram model's
+    # request defect)
+    ("Anthropic (anthropic) provider error:\n\nError client error (Connect)", R.timeout),
+])
+def test_registration_of_waves_115_to_120_fits(text: str, expect: FailoverReason) -> None:
+    """Three wordings of waves 116-118 read by the transport and credential phrases they extend."""
+    assert _rules_alone("Error", text) is expect

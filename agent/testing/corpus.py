@@ -267,6 +267,12 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout660.jsonl", "holdout661.jsonl", "holdout662.jsonl", "holdout663.jsonl",
                   "holdout664.jsonl", "holdout665.jsonl", "holdout666.jsonl", "holdout667.jsonl",
                   "holdout668.jsonl", "holdout669.jsonl", "holdout670.jsonl", "holdout671.jsonl",
+                  "holdout672.jsonl", "holdout673.jsonl", "holdout674.jsonl", "holdout675.jsonl",
+                  "holdout676.jsonl", "holdout677.jsonl", "holdout678.jsonl", "holdout679.jsonl",
+                  "holdout680.jsonl", "holdout681.jsonl", "holdout682.jsonl", "holdout683.jsonl",
+                  "holdout684.jsonl", "holdout685.jsonl", "holdout686.jsonl", "holdout687.jsonl",
+                  "holdout688.jsonl", "holdout689.jsonl", "holdout690.jsonl", "holdout691.jsonl",
+                  "holdout692.jsonl", "holdout693.jsonl", "holdout694.jsonl", "holdout695.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -511,7 +517,17 @@ on the rules of feb7ab4 (files and document inputs, model listing and token coun
 Inference, OpenAI-compatible layers of other providers); and holdout664 to holdout667 on the rules of dc8d169
 (enterprise cloud LLM services, conversation histories providers refuse, code completion and fill-in-the-middle, SDK
 version errors); and holdout668 to holdout671 on the rules of 7571893 (routing and fallback layers, LLM functions in
-data platforms, threads in Spanish and Portuguese, threads in German, Vietnamese, Turkish and Polish).
+data platforms, threads in Spanish and Portuguese, threads in German, Vietnamese, Turkish and Polish); and holdout672 to
+holdout675 on the rules of 4753bd0 (scoped and restricted credentials, account and organization states, tool-call
+generation failures, errors wrapped by retry layers); and holdout676 to holdout679 on the rules of 4753bd0 (Gemini
+answers without text, refusals and filters in successful answers, networks between clients and providers, model
+retirements); and holdout680 to holdout683 on the rules of 7bea9d4 (local inference out of resources, the Anthropic
+Messages API called directly, the google-genai SDK, Mistral, Cohere and other Western providers); and holdout684 to
+holdout687 on the rules of 7bea9d4 (fast-inference providers, xAI, Perplexity and DeepSeek, Chinese-language threads,
+web pages served instead of an answer); and holdout688 to holdout691 on the rules of 6bf8312 (Hugging Face's inference,
+bring-your-own-key modes of commercial tools, LLM apps in containers and clusters, Azure OpenAI's everyday errors); and
+holdout692 to holdout695 on the rules of bd83ed2 (Gemini CLI and Antigravity, Claude Code, Codex CLI and OpenRouter in
+2026).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
