@@ -308,7 +308,7 @@ _TAG_LIST: Final = (
          # A model's refusal reported as an error (Anthropic stop_reason "refusal", and the words wrappers use).
          "refused this request", "stop_reason: refusal", ("request was blocked", "violate"),
          # ... as Copilot Chat logs a Messages API refusal ("[messagesAPI] Refusal received: category='frontier_llm'
-         # for model claude-fable-5")
+         # for model claude-fable-5": https://github.com/microsoft/vscode/issues/253126)
          "refusal received",
          ("appears to violate", "policy"), ("seems to violate", "terms"),
          # Vertex's Imagen refusing what it generated ("The response is blocked, as it may violate our policies.":
@@ -900,10 +900,11 @@ _TAG_LIST: Final = (
          "model fade out", "已下线",
          # Azure's deployment of a retired model version ("ServiceModelDeprecated: The model 'Publisher: , Format:
          # OpenAI, Name: gpt-35-turbo, Version: 0613, ...' has been deprecated since 02/13/2025": azd and Terraform
-         # under a 400)
+         # under a 400, https://github.com/Azure-Samples/aks-store-demo/issues/203)
          "servicemodeldeprecated",
          # Hugging Face's retired serverless host ("https://api-inference.huggingface.co is no longer supported.
-         # Please use https://router.huggingface.co instead.", under a 410 or none: promptfoo, huggingface_hub)
+         # Please use https://router.huggingface.co instead.", under a 410 or none: https://github.com/promptfoo/
+         # promptfoo/pull/6624)
          ("is no longer supported", "router huggingface co"),
          "model not found", "model_not_found", "no such model", "unknown model", "invalid model",
          "is not a valid model", "has been decommissioned", "no endpoints found that support",
@@ -1411,7 +1412,7 @@ _TAG_LIST: Final = (
          # the title of Cloudflare's block page ("Attention Required! | Cloudflare": a WAF rule or an IP ban)
          "attention required cloudflare",
          # OpenAI's edge page for a network it refuses ("Unable to load site ... If you are using a VPN, try turning
-         # it off."), behind a ChatGPT web relay's 403
+         # it off."), behind a ChatGPT web relay's 403 (https://github.com/chatpire/chatgpt-web-share/issues/402)
          ("unable to load site", "using a vpn"),
          "unsupported countries", "supported-countries",
          "no endpoints available matching your guardrail", "no endpoints available matching your data policy",
@@ -2293,7 +2294,8 @@ _TAG_LIST: Final = (
          # issues/529)
          "an api key must be set when running",
          # LangChain's HuggingFaceEndpoint logging in with the token it was given ("Could not authenticate with
-         # huggingface_hub. Please check your API token.")
+         # huggingface_hub. Please check your API token.": https://github.com/chatchat-space/Langchain-Chatchat/
+         # issues/180)
          "could not authenticate with huggingface_hub",
          # ... the Google sign-in a Workspace policy makes the user repeat (``not_revoked``'s "invalid_rapt")
          "reauth related error",
@@ -3542,7 +3544,7 @@ _TAG_LIST: Final = (
          "does not match certificate's altnames", "not in the cert's altnames", "sslpeerunverifiedexception",
          "wrong version number", "err_ssl_wrong_version_number",
          # ... and Go's words for it ("tls: first record does not look like a TLS handshake": Ollama pulling through a
-         # corporate proxy reached as https)
+         # corporate proxy reached as https, https://github.com/ollama/ollama/issues/729)
          "first record does not look like a tls handshake", ("hostname", "not verified", "subjectaltnames"),
          "certificate verify failed", "certificate_verify_failed", "self-signed certificate", "self signed certificate",
          "unable to get local issuer certificate", "unable to verify the first certificate", "certificate has expired",
@@ -4171,9 +4173,10 @@ _TAG_LIST: Final = (
          # ("Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 407\"")
          "unexpected response code for connect", "unable to tunnel through proxy",
          # urllib3's ProxyError ("Caused by ProxyError('Cannot connect to proxy.', OSError('Tunnel connection failed:
-         # 405 Method Not Allowed'))": the configured proxy is no forward proxy, ComfyUI-Gemini behind one), whatever
-         # status the proxy answered; httpx given a SOCKS proxy without its extra ("Using SOCKS proxy, but the
-         # 'socksio' package is not installed": Open WebUI with HTTPS_PROXY=socks5://...): no request left the host
+         # 405 Method Not Allowed'))": the configured proxy is no forward proxy, https://github.com/ZHO-ZHO-ZHO/
+         # ComfyUI-Gemini/issues/23), whatever status the proxy answered; httpx given a SOCKS proxy without its extra
+         # ("Using SOCKS proxy, but the 'socksio' package is not installed": Open WebUI with HTTPS_PROXY=socks5://...,
+         # https://github.com/open-webui/open-webui/issues/15683): no request left the host
          "tunnel connection failed", "cannot connect to proxy", "socksio package is not installed"),
     # DuckDuckGo's AI chat when the conversation's whole history is over its input limit, under its 429, as duck.ai
     # wrappers and gpt4free pass it on ('{"action":"error","status":429,"type":"ERR_INPUT_LIMIT"}'; gpt4free's

@@ -1113,11 +1113,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # An output budget that alone exceeds the window (vLLM's "max_tokens=393216 cannot be greater than max_model_len"):
     # the request must ask for less; shrinking the prompt cannot help.
     rule("output_budget_over_window", R.format_error, statuses=(400, 422, None), tags=("output_over_window",)),
-    # Not an output budget spent before any answer ("Model token limit (8192) exceeded before any response was
-    # generated"): the prompt fit; shrinking it does not help, a larger max_tokens does.
     # A serving engine that will not start because its KV cache cannot hold one full-length sequence (vLLM): the model
     # cannot be served on this host as configured, whatever its words about lengths; another model or host serves.
     rule("window_over_kv_cache", R.model_not_found, statuses=(None, *SERVER), tags=("kv_cache_too_small",)),
+    # Not an output budget spent before any answer ("Model token limit (8192) exceeded before any response was
+    # generated"): the prompt fit; shrinking it does not help, a larger max_tokens does.
     rule("context_overflow_phrase", R.context_overflow, statuses=(400, 413, 422, None, *SERVER),
          tags=("context_overflow",), unless=("output_truncated",)),
     rule("negative_max_tokens", R.context_overflow, statuses=(400, 422, None), test=negative_max_tokens),
@@ -1232,7 +1232,8 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("session_duration_cap", R.stream_incomplete, statuses=(400, None), tags=("session_cap",)),
     rule("output_truncated_phrase", R.output_truncated, statuses=NONE, tags=("output_truncated",)),
     # google-generativeai's accessor on a candidate with no parts, its finish reason not named (a named MAX_TOKENS is
-    # read just above): most often a safety block, as both corpus texts of it alone are labelled.
+    # read just above): most often a safety block, as both corpus texts of it alone are labelled. Not when the text says
+    # it stopped normally (finish reason 1, STOP, ``empty_answer``): a finished answer with no part is empty.
     rule("accessor_without_parts", R.content_policy_blocked, statuses=NONE, tags=("accessor_without_parts",),
          unless=("empty_answer",)),
     # A streamed chunk the client received and could not parse, before the stream words around it ("Stream decode
