@@ -5,7 +5,8 @@ Kept in the repository because each session that lost its machine wrote them aga
 - ``check FILE ...``: each mined file against the corpus: ids already used, sources already cited, notes that admit
   invented text or lack their ``wording: held|new.`` start, key-shaped strings; and every entry whose text equals a
   corpus entry's, with both labels (the same text from another thread is kept, as a frequency; a different label is
-  a dispute to read).
+  a dispute to read). Given a wave's files together, it also reports a thread two of them cite (miners working at
+  once can take the same one) and an id two of them use.
 - ``tsv [--dir DIR] [FILE ...]``: every verdict as a tab-separated line (id, file, label, reason, rule, 1 if right),
   each file read by the gram model of its fold (trained without it), as ``bench.corpus`` reads it.
 - ``diff BEFORE AFTER``: the entries whose verdict moved between two ``tsv`` runs (FIX, BREAK, or a move between two
@@ -65,24 +66,29 @@ def _thread(source: str) -> str:
 
 
 def check(files: Sequence[Path], corpus: Path) -> list[str]:
-    """The problems and same-text pairs of mined ``files`` against the corpus files of ``corpus``."""
+    """The problems and same-text pairs of mined ``files`` against the corpus files of ``corpus``, and against each
+    other: a wave's miners work at once, and two of them can take the same thread (a thread another given file cites
+    is reported; one file may take two errors from one thread)."""
     known: dict[str, dict[str, Any]] = {}
     for path in sorted(corpus.glob("*.jsonl")):
         for entry in _entries(path):
             known[entry["id"]] = {**entry, "_file": path.name}
     cited = {_thread(e["source"]): e["_file"] for e in known.values()}
     texts = {_text(e): e for e in reversed(list(known.values()))}
+    wave_cited: dict[str, str] = {}  # thread -> the given file that cites it first
+    wave_ids: set[str] = set()
     lines: list[str] = []
     for path in files:
-        seen: set[str] = set()
         for number, entry in enumerate(_entries(path), 1):
             where = f"{path.name}:{number} {entry.get('id')}"
             note = str(entry.get("note", ""))
-            if entry["id"] in known or entry["id"] in seen:
+            if entry["id"] in known or entry["id"] in wave_ids:
                 lines.append(f"{where}: id already used")
-            seen.add(entry["id"])
+            wave_ids.add(entry["id"])
             if (thread := _thread(entry["source"])) in cited:
                 lines.append(f"{where}: source already cited in {cited[thread]}")
+            elif wave_cited.setdefault(thread, path.name) != path.name:
+                lines.append(f"{where}: source also cited in {wave_cited[thread]} (another file given)")
             if any(word in note.lower() for word in _INVENTED):
                 lines.append(f"{where}: the note says the text was not copied as pasted")
             if not note.startswith(("wording: held.", "wording: new.")):

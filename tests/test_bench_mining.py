@@ -60,6 +60,25 @@ def test_check_names_every_problem_and_every_twin(tmp_path: Path) -> None:
     assert not [line for line in lines if " b-7:" in line]
 
 
+def test_check_reads_a_waves_files_against_each_other(tmp_path: Path) -> None:
+    """Two miners of one wave took the same thread (holdout694 and holdout695 both cited openai/codex#18307): the
+    second file's entry is reported, as is an id both used; two errors from one thread in one file are not."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    first = _write(tmp_path / "holdout694.jsonl", [
+        _entry("c-1", "https://github.com/openai/codex/issues/18307", "Invalid Responses API request", "format_error"),
+        _entry("c-2", "https://github.com/o/r/issues/6", "first error", "timeout"),
+        _entry("c-3", "https://github.com/o/r/issues/6#issuecomment-2", "second error", "auth")])
+    second = _write(tmp_path / "holdout695.jsonl", [
+        _entry("d-1", "https://github.com/openai/codex/issues/18307#issuecomment-1", "Invalid Responses API request",
+               "format_error"),
+        _entry("c-2", "https://github.com/o/r/issues/77", "another", "timeout")])
+    lines = check([first, second], corpus)
+    assert "holdout695.jsonl:1 d-1: source also cited in holdout694.jsonl (another file given)" in lines
+    assert "holdout695.jsonl:2 c-2: id already used" in lines
+    assert not [line for line in lines if "holdout694.jsonl" in line.split(":")[0]]
+
+
 def test_diff_counts_fixes_and_breaks_and_shows_moves() -> None:
     before = ["x\tf\tbilling\trate_limit\tr1\t0", "y\tf\tauth\tauth\tr2\t1", "z\tf\ttimeout\tunknown\tunknown\t0",
               "w\tf\tauth\tauth\tr2\t1"]
