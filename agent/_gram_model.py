@@ -37,8 +37,8 @@ from ._rules import Rule
 from ._taxonomy import FailoverReason
 from ._word_model import KEY_REASONS, RETRY_REASONS, dropped, packaged_data, words
 
-__all__ = ["KEY_MARGIN", "LIMIT", "MARGIN", "NO_GRAMS", "RETRY_MARGIN", "GramModel", "TextReader", "grams", "margin",
-           "reader_rule", "shipped"]
+__all__ = ["KEY_MARGIN", "LIMIT", "MARGIN", "NO_GRAMS", "RETRY_MARGIN", "GramModel", "TextReader", "decide", "grams",
+           "margin", "reader_rule", "shipped"]
 
 LIMIT: Final = 300  # characters of the text read: where an error says what it is (read blind, 300 read as many
 # rule-unknowns right as 1,000 and 500 did, or more; 200 and 150 fewer; and a long text costs a third as much)
@@ -46,6 +46,7 @@ KEY_MARGIN: Final = 0.4  # the lead over the second reason a key-cooling reason 
 RETRY_MARGIN: Final = 0.1  # the same for a reason whose recovery retries as unknown's does (blind, 0.1 read as many
 # right as 0 did, 518 against 517 of 947 rule-unknowns, and 273 wrongly against 316: a close call is left unknown)
 MARGIN: Final = 0.1  # the same for the rest (they stop, repair, compress or fall back at once)
+_ROUNDING: Final = 1e-6  # more than a score's rounding in fixed point (a lead this short of a margin meets it)
 SIZES: Final = (3, 4, 5)
 RULE_NAME: Final = "gram_model"
 _DATA: Final = "_gram_model.json"
@@ -60,9 +61,26 @@ class TextReader(Protocol):
     def reading(self, text: str) -> FailoverReason | None: ...
 
 
-def margin(reason: FailoverReason) -> float:
-    """The lead a reading of ``reason`` needs over the second reason's score (the module docstring's decision)."""
-    return KEY_MARGIN if reason in KEY_REASONS else RETRY_MARGIN if reason in RETRY_REASONS else MARGIN
+def margin(reason: FailoverReason, margins: tuple[float, float, float] | None = None) -> float:
+    """The lead a reading of ``reason`` needs over the second reason's score (the module docstring's decision);
+    ``margins``: (key, retry, other) in place of ``KEY_MARGIN``, ``RETRY_MARGIN`` and ``MARGIN`` (``bench.gram_model
+    --sweep`` tries others)."""
+    key, retry, other = (KEY_MARGIN, RETRY_MARGIN, MARGIN) if margins is None else margins
+    return key if reason in KEY_REASONS else retry if reason in RETRY_REASONS else other
+
+
+def decide(scores: Sequence[float], reasons: Sequence[FailoverReason],
+           margins: tuple[float, float, float] | None = None) -> FailoverReason | None:
+    """The best-scoring of ``reasons`` when it is not ``unknown`` and leads the second by its ``margin`` (less
+    ``_ROUNDING``: the scores are summed in fixed point); else None (also for fewer than two scores)."""
+    if len(scores) < 2:
+        return None
+    best = max(range(len(scores)), key=scores.__getitem__)
+    reason = reasons[best]
+    if reason is FailoverReason.unknown:
+        return None
+    second = max(s for at, s in enumerate(scores) if at != best)
+    return reason if scores[best] - second >= margin(reason, margins) - _ROUNDING else None
 
 
 def gram_list(text: str) -> list[str]:
@@ -78,7 +96,6 @@ def grams(text: str) -> dict[str, int]:
 
 
 _FIXED: Final = 1 << 24  # a packed weight's unit: each gram's weighted term is rounded by under 3e-8
-_ROUNDING: Final = 1e-6  # more than a score's rounding in fixed point (a lead this short of a margin meets it)
 
 
 class GramModel:
@@ -154,17 +171,8 @@ class GramModel:
         return scores
 
     def reading(self, text: str) -> FailoverReason | None:
-        """The best-scoring reason when it is not ``unknown`` and leads the second by its ``margin`` (less
-        ``_ROUNDING``: the scores are summed in fixed point); else None."""
-        scores = self.scores(text)
-        if len(scores) < 2:
-            return None
-        best = max(range(len(scores)), key=scores.__getitem__)
-        reason = self._reasons[best]
-        if reason is FailoverReason.unknown:
-            return None
-        second = max(s for at, s in enumerate(scores) if at != best)
-        return reason if scores[best] - second >= margin(reason) - _ROUNDING else None
+        """The reason ``decide`` reads from this text's scores, or None."""
+        return decide(self.scores(text), self._reasons)
 
     def to_data(self, about: str = "") -> dict[str, Any]:
         """A JSON-ready form: the reasons, their intercepts, and per gram [idf, reason index, weight, reason index,

@@ -18,6 +18,7 @@ from agent._gram_model import (
     NO_GRAMS,
     RETRY_MARGIN,
     GramModel,
+    decide,
     grams,
     margin,
     names_no_cause,
@@ -166,6 +167,24 @@ def test_a_key_cooling_reason_needs_the_widest_margin() -> None:
     assert all(margin(r) == RETRY_MARGIN for r in RETRY_REASONS)
     assert KEY_MARGIN > MARGIN >= RETRY_MARGIN
     assert margin(R.context_overflow) == margin(R.model_not_found) == MARGIN
+
+
+def test_other_margins_change_only_the_decision_and_the_sweep_counts_right_and_wrong() -> None:
+    """``decide`` at the shipped margins is the model's reading; ``bench.gram_model.tally`` counts a label read, an
+    unknown label left unread (right), and another reason read (wrong), at any margins."""
+    from bench.gram_model import tally
+
+    reasons = (R.billing, R.server_error, R.unknown)
+    close = [0.5, 0.3, -1.0]  # billing leads by 0.2: under the key margin, over 0.1
+    assert decide(close, reasons) is None and decide(close, reasons, (0.1, 0.1, 0.1)) is R.billing
+    assert decide([0.2, 0.3, -1.0], reasons) is R.server_error
+    assert decide([0.0, 0.0, 1.0], reasons) is None  # unknown is never read
+    scored = [(R.billing, close, reasons, False), (R.unknown, close, reasons, False),
+              (R.server_error, [0.2, 0.3, -1.0], reasons, False), (R.server_error, [0.2, 0.3, -1.0], reasons, True)]
+    # shipped: billing unread (neither), unknown left unread (right), server error read (right), no cause unread
+    assert tally(scored) == (2, 0)
+    # a key margin of 0.1: billing read, right for the billing label and wrong for the unknown one
+    assert tally(scored, (0.1, 0.1, 0.1)) == (2, 1)
 
 
 def test_a_reader_that_fails_reads_nothing_and_an_empty_model_reads_nothing() -> None:
