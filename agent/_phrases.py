@@ -4669,12 +4669,7 @@ _KEY_UNSET_TAGS: Final = frozenset({"key_unset"})
 
 def scan(text: str) -> tuple[str, frozenset[str]]:
     """The padded normalised text and its phrase tags (``normalize`` then ``tags_in``, without the word set); a status
-    line's reason phrase after its status is left out of the tags (``_REASON_PHRASES``).
-
-    A JSON string's escapes pasted as text ("Gemini Code\\n\\t\\tAssist": a relay quoting Google's message with its
-    escapes) are the spaces they stand for, not letters glued to the next word."""
-    if "\\" in text:
-        text = text.replace("\\n", " ").replace("\\t", " ").replace("\\r", " ")
+    line's reason phrase after its status is left out of the tags (``_REASON_PHRASES``)."""
     if text.isascii():
         words = text.encode().translate(_TABLE).decode().split()
     else:

@@ -9282,13 +9282,6 @@ def test_waves_115_and_116_near_misses_keep_their_reading(
     assert _rules_alone(type_name, text, status) is expect
 
 
-def test_a_json_strings_escapes_pasted_as_text_are_spaces() -> None:
-    """https://github.com/su-kaka/gcli2api/issues/64: Google's message quoted with its JSON escapes as text; the words
-    on either side of a literal \\n or \\t are read apart (before: "code n t tassist")."""
-    from agent._phrases import scan
-    norm, _tags = scan("Your account is not eligible for Gemini Code\\n\\t\\tAssist for individuals at this time.")
-    assert " gemini code assist for individuals " in norm
-
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
     # https://github.com/vllm-project/vllm/issues/10517: vLLM will not start an engine whose KV cache cannot hold one
