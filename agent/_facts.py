@@ -337,10 +337,24 @@ def _stated_status(text: str) -> int | None:
 def _inner_status(text: str, outer: int) -> int:
     """The 4xx a text states after its 5xx ("Error code: 500 - Request failed with status code 429": a relay's 500
     around its upstream's answer, printed whole): read as ``_upstream_status`` reads a 5xx body's messages; else
-    ``outer``."""
+    ``outer``. A wrapper that repeats its own 5xx at each layer ("500: Unexpected error: 500: Error processing AI
+    query: 500: ... status_code: 400, model_name: ..., body: ...") is read past, a few layers at most."""
     at = text.find(str(outer))
-    inner = embedded_status(text[at + 3:]) if at >= 0 else None
-    return inner if inner is not None and inner < 500 else outer
+    for _ in range(_INNER_LAYERS):
+        if at < 0:
+            break
+        rest = text[at + 3:]
+        inner = embedded_status(rest)
+        if inner is None:
+            break
+        if inner < 500:
+            return inner
+        found = rest.find(str(inner))
+        at = at + 3 + found if found >= 0 else -1
+    return outer
+
+
+_INNER_LAYERS: Final = 4  # how many of a wrapper's own 5xx statuses ``_inner_status`` reads past
 
 
 def facts_from_exception(error: BaseException) -> ErrorFacts:

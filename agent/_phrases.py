@@ -3507,7 +3507,12 @@ _TAG_LIST: Final = (
     # ... and Go's HTTP/2 client losing its connection while it posts the request ('Recovered upstream error: Post
     # "https://chatgpt.com/backend-api/codex/responses": http2: client connection lost': sub2api,
     # https://github.com/Wei-Shaw/sub2api/issues/5489); read while a stream is read it is a cut stream instead
-    _tag("relay_call_failed", "do request failed", "do_request_failed", ("post", "http2 client connection lost")),
+    # ... and Go's HTTP client that gave up waiting for the upstream's headers ("upstream error: net/http: timeout
+    # awaiting response headers" under a proxy's 502: NVIDIA's Personal-AI-Router in front of Ollama,
+    # https://github.com/NVIDIA/Personal-AI-Router/issues/57; "http2: timeout awaiting response headers"): the upstream
+    # was too slow, whatever "upstream error" the proxy wraps it in
+    _tag("relay_call_failed", "do request failed", "do_request_failed", ("post", "http2 client connection lost"),
+         "timeout awaiting response headers"),
     # The endpoint's certificate failed verification (Python ssl, Node, Go, rustls wordings): an intercepting
     # proxy, a self-signed or expired certificate, a missing CA bundle. Retrying meets the same certificate.
     # .NET's HttpRequestException for a TLS session it could not set up ("The SSL connection could not be established,
@@ -3557,7 +3562,11 @@ _TAG_LIST: Final = (
          # with given CA certificates": https://github.com/D7EAD/liboai/issues/51); Delphi's HTTP client that could not
          # obtain the server's certificate ("REST request failed: Error getting Server Certificate":
          # https://github.com/Code4Delphi/Delphi-AI-Developer/issues/37)
-         "ssh remote key was not ok", "peer certificate cannot be authenticated", "error getting server certificate"),
+         "ssh remote key was not ok", "peer certificate cannot be authenticated", "error getting server certificate",
+         # a certificate whose validity starts after the machine's clock (a wrong system date, or an intercepting
+         # proxy's fresh certificate): Bun's sentence as opencode prints it ("Cannot connect to API: certificate is not
+         # yet valid": https://github.com/anomalyco/opencode/issues/36791) and Node's code for it
+         "certificate is not yet valid", "cert_not_yet_valid"),
     # The answer was cut at the output limit, reported as an error by a CLI or stream.
     # An output budget that alone is larger than the model's window (vLLM: "max_tokens (393216) cannot be greater than
     # max_model_len (max_total_tokens=262144). Please request fewer output tokens.":
@@ -4068,7 +4077,14 @@ _TAG_LIST: Final = (
     # The AI SDK's error for a chunk or body that failed its response schema ("AI_TypeValidationError: Type validation
     # failed: Value: {...}"): the words inside are the refused value's, read first by any phrase rule (an error event's
     # overload or content filter); when none reads them, the answer could not be read.
-    _tag("answer_failed_schema", "type validation failed", "ai_typevalidationerror"),
+    _tag("answer_failed_schema", "type validation failed", "ai_typevalidationerror",
+         # ... and a schema library's issue list printed alone (zod's: "expected", "code", "path", "message" per issue),
+         # its path starting at a field only an answer has: a Chat Completions choice, a Gemini candidate, a Responses
+         # output item (the AI SDK's ZodError on LM Studio's /v1/responses without output[].content[].annotations, in
+         # ElizaOS: https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1089; on a Gemini candidate's grounding
+         # chunk without its uri; on a tool-call delta typed null); every such corpus text is labelled
+         # malformed_response
+         ("path choices 0", "expected"), ("path candidates 0", "expected"), ("path output 0", "expected")),
     # A client that could not use the answer, in its own words and with no status (the wording is also a server's
     # refusal of a request body, so under a status the status decides): Go's encoding/json on a line that is not JSON
     # ("invalid character 'i' looking for beginning of value", the Ollama CLI), the AI SDK's JSONParseError and
@@ -4077,6 +4093,9 @@ _TAG_LIST: Final = (
     # (...)"), Python's TypeError on a missing part of it ("'NoneType' object is not subscriptable"), pydantic-ai's
     # retries spent on answers that failed validation, and Roo's and Cline's answer with no tool call in it.
     _tag("answer_unreadable",
+         # a Chinese client's "error while parsing the response data" ("解析响应数据时发生错误": new-api's playground,
+         # its SSE keep-alive lines reaching the JSON parser, https://github.com/QuantumNous/new-api/pull/1276)
+         "解析响应数据",
          # aiohttp's ContentTypeError when an answer meant to be JSON is not ("Attempt to decode JSON with unexpected
          # mimetype: text/plain": https://github.com/mishl-dev/Discord-AI-Chatbot/issues/184), read with no status only
          # (under a 5xx it is the server's error page: https://github.com/bespokelabsai/curator/pull/141)

@@ -1511,7 +1511,11 @@ RULES: Final[tuple[Rule, ...]] = (
         # get_Refusal() on an error body OpenRouter sent with a 200: https://github.com/OpenRouterTeam/
         # openrouter-examples/issues/14; a desktop pet's talk box on a ChatGLM server's reply without usage:
         # https://github.com/LorisYounger/VPet/issues/79); both corpus texts malformed_response
-        "nullreferenceexception")),
+        "nullreferenceexception",
+        # botocore's parser for an answer it could not read ("ResponseParserError: Invalid service response:
+        # ReasoningContentBlockDelta must have one and only one member set.": a gateway's Bedrock event stream,
+        # https://github.com/maximhq/bifrost/issues/1173)
+        "responseparsererror")),
     rule("class_bad_request", R.format_error, statuses=NONE, codes=(
         "badrequesterror", "invalidrequesterror", "unprocessableentityerror", "invalidargument",
         # Tencent Cloud's common codes for a parameter it refuses, as its SDK prints them with no status

@@ -9393,3 +9393,54 @@ def test_an_answer_said_invalid_stays_the_answers_and_google_404_under_a_real_40
 def test_registration_of_waves_115_to_120_fits(text: str, expect: FailoverReason) -> None:
     """Three wordings of waves 116-118 read by the transport and credential phrases they extend."""
     assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "expect"), [
+    # https://github.com/pydantic/pydantic-ai (a service wrapping ModelHTTPError in its own '500:' at each layer): the
+    # provider's 400 after three of the wrapper's 500s (before: a server fault by the first 500)
+    ("Error", "500: Unexpected error: 500: Error processing AI query: 500: Error running data analyst: status_code: "
+     "400, model_name: grok-3-mini-fast-latest, body: Invalid request content: `strict` mode on function call is "
+     "currently not supported.", R.format_error),
+    # https://github.com/anomalyco/opencode/issues/36791: a certificate valid only after the machine's clock (before:
+    # the transport, by "cannot connect")
+    ("Error", "Cannot connect to API: certificate is not yet valid", R.tls_untrusted),
+    # https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1089: zod's issue list for a Responses answer without
+    # a field (before: a request defect, by "invalid input")
+    ("ZodError", '[\n  {\n    "expected": "array",\n    "code": "invalid_type",\n    "path": [\n      "output",\n'
+     '      0,\n      "content",\n      0,\n      "annotations"\n    ],\n    "message": "Invalid input: expected '
+     'array, received undefined"\n  }\n]', R.malformed_response),
+    # https://github.com/maximhq/bifrost/issues/1173: botocore could not parse a gateway's event stream (before: a
+    # request defect, by "invalid")
+    ("botocore.parsers.ResponseParserError", "Invalid service response: ReasoningContentBlockDelta must have one and "
+     "only one member set.", R.malformed_response),
+    # https://github.com/QuantumNous/new-api/pull/1276: "error while parsing the response data" (before: the gram
+    # model's server fault)
+    ("Error", "解析响应数据时发生错误", R.malformed_response),
+])
+def test_wave_121_read_by_their_words(type_name: str, text: str, expect: FailoverReason) -> None:
+    """Errors of wave 121: an inner 400 past a wrapper's repeated 500s, a certificate not yet valid, answers a client
+    could not read."""
+    assert _rules_alone(type_name, text) is expect
+
+
+def test_a_proxys_header_timeout_under_its_502_is_a_timeout() -> None:
+    """Go's "timeout awaiting response headers" in a proxy's 502 body: the upstream was too slow (before: a server
+    fault by the 502, its "upstream error" blocking the timeout words). https://github.com/NVIDIA/Personal-AI-Router/
+    issues/57"""
+    error = exception_from_http("openai", 502, {"error": "upstream error: net/http: timeout awaiting response headers"})
+    assert classify_api_error(error, word_model=NO_MODEL).reason is R.timeout
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # the wrapper's own 5xx at every layer, no 4xx inside: still the server's
+    ("Error", "500: Unexpected error: 500: Error processing AI query: 500: internal failure", None, R.server_error),
+    # a zod issue list whose path is the request's messages stays a request defect
+    ("ZodError", '[{"expected": "string", "code": "invalid_type", "path": ["messages", 0, "content"], "message": '
+     '"Invalid input: expected string, received array"}]', None, R.format_error),
+    # a 502 whose only words are the upstream's failure, no timeout, stays a server fault
+    ("Error", "upstream error: connection reset by peer", 502, R.server_error),
+])
+def test_wave_121_fits_leave_their_near_misses(type_name: str, text: str, status: int | None,
+                                               expect: FailoverReason) -> None:
+    """What the wave 121 fits must not read: no inner 4xx, a request's own path, a 502 without a timeout."""
+    assert _rules_alone(type_name, text, status) is expect
