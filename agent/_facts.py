@@ -668,6 +668,8 @@ def _walk_details(details: object, out: _Collector) -> None:
                 for violation in violations[:4]:
                     if isinstance(violation, Mapping):
                         out.code(violation.get("quotaId"))
+                        if str(violation.get("quotaValue")) == "0":  # a zero allowance (the rule zero_quota_value)
+                            out.code("quota_value_0")
 
 
 def _upstream_status(out: _Collector, outer: int) -> int | None:

@@ -2293,6 +2293,9 @@ _TAG_LIST: Final = (
          # running in an unspecified environment.": a Cloud Run job, https://github.com/googleapis/js-genai/
          # issues/529)
          "an api key must be set when running",
+         # LangChain4j's OpenAiOfficialChatModel built with neither ("Either apiKey or credential must be set to
+         # authenticate": https://github.com/microsoft/mcp-for-beginners/issues/262)
+         "apikey or credential must be set",
          # LangChain's HuggingFaceEndpoint logging in with the token it was given ("Could not authenticate with
          # huggingface_hub. Please check your API token.": https://github.com/chatchat-space/Langchain-Chatchat/
          # issues/180)
@@ -2928,6 +2931,10 @@ _TAG_LIST: Final = (
          "tool call and result", "tool result's tool id", "must be followed by tool messages",
          # Anthropic's: "`tool_use` ids were found without `tool_result` blocks immediately after"
          ("tool_use", "ids were found without", "tool_result"),
+         # ... and its converse, a result whose call is not in the message before ("unexpected `tool_use_id` found in
+         # `tool_result` blocks"; all 16 corpus texts format_error, one under a relay's 500:
+         # https://github.com/ding113/claude-code-hub/issues/471)
+         "tool_use_id found in tool_result blocks",
          "tool call validation failed", "failed to parse tool call arguments",
          # Gemini's INVALID_ARGUMENT and LangChain's wrapper of it; two parameters the API will not combine.
          "request contains an invalid argument", "invalid argument provided to", "generatecontentrequest",
@@ -4093,6 +4100,9 @@ _TAG_LIST: Final = (
     # (...)"), Python's TypeError on a missing part of it ("'NoneType' object is not subscriptable"), pydantic-ai's
     # retries spent on answers that failed validation, and Roo's and Cline's answer with no tool call in it.
     _tag("answer_unreadable",
+         # .NET's System.Text.Json reading an answer's field as a type it is not ("Cannot get the value of a token type
+         # 'Number' as a string.": Betalgo.OpenAI, https://github.com/betalgo/openai/issues/266)
+         "cannot get the value of a token type",
          # a Chinese client's "error while parsing the response data" ("解析响应数据时发生错误": new-api's playground,
          # its SSE keep-alive lines reaching the JSON parser, https://github.com/QuantumNous/new-api/pull/1276)
          "解析响应数据",

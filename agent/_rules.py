@@ -863,6 +863,10 @@ RULES: Final[tuple[Rule, ...]] = (
     AGGREGATOR_UPSTREAM_LIMIT,
     # Quotas: a zero allowance, or a limit that resets in hours or days, is billing.
     rule("zero_allowance", R.billing, statuses=LIMITED, tags=("zero_allowance",)),
+    # ... and Google's QuotaFailure whose violated quota has a value of zero (``quota_value_0``, read from the body's
+    # details: "quotaValue": "0" for gemini-2.5-flash-image on a paid project, its quotaId per minute,
+    # https://discuss.ai.google.dev/t/123906): no minute's wait raises a zero allowance.
+    rule("zero_quota_value", R.billing, statuses=LIMITED, codes=("quota_value_0",)),
     # ... unless its own numbers say the request fits the budget ("Request too large for organization ... on tokens
     # per min (TPM): Limit 250000, Requested 546": what is left of this minute cannot take it; OpenAI calls it a rate
     # limit: https://github.com/UKGovernmentBEIS/inspect_ai/pull/1396): then a throttle rule reads it.

@@ -9444,3 +9444,48 @@ def test_wave_121_fits_leave_their_near_misses(type_name: str, text: str, status
                                                expect: FailoverReason) -> None:
     """What the wave 121 fits must not read: no inner 4xx, a request's own path, a 502 without a timeout."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+_ZERO_QUOTA_BODY: Final = {"error": {
+    "code": 429, "status": "RESOURCE_EXHAUSTED",
+    "message": "You exceeded your current quota, please check your plan and billing details. For more information on "
+               "this error, head to https://ai.google.dev/gemini-api/docs/rate-limits",
+    "details": [{"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": [{
+        "quotaMetric": "generativelanguage.googleapis.com/generate_content_free_tier_requests",
+        "quotaId": "GenerateContentRequestsPerModelPerMinutePerProjectPerRegion",
+        "quotaDimensions": {"model": "gemini-2.5-flash-image", "location": "global"},
+        "quotaValue": "0", "futureQuotaValue": "0"}]}]}}
+
+
+@pytest.mark.parametrize(("value", "expect"), [
+    # https://discuss.ai.google.dev/t/123906: a paid project's image model under a free-tier quota of zero (before: a
+    # rate limit, by the quota's per-minute id)
+    ("0", R.billing),
+    # near miss: the same per-minute quota with an allowance stays a rate limit
+    ("10", R.rate_limit),
+])
+def test_a_quota_failure_with_a_zero_value_is_billing(value: str, expect: FailoverReason) -> None:
+    """Google's QuotaFailure naming a violated quota whose value is zero: no wait restores it."""
+    body = json.loads(json.dumps(_ZERO_QUOTA_BODY).replace('"quotaValue": "0"', f'"quotaValue": "{value}"'))
+    assert classify_api_error(exception_from_http("openai", 429, body), word_model=NO_MODEL).reason is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/ding113/claude-code-hub/issues/471: Anthropic's orphaned tool result inside a relay's 500
+    # (before: a server fault by the 500)
+    ("Error", 'Provider cubence returned 500: Provider returned 500: 500 | Upstream: {"error":{"type":"request_fail",'
+     '"upstream_error":{"error":{"message":"messages.4.content.0: unexpected `tool_use_id` found in `tool_result` '
+     'blocks: toolu_01GeLJZMgXCwn6LRTHbGBbCa. Each `tool_result` block must have a corresponding `tool_use` block in '
+     'the previous message.","type":"invalid_request_error"},"type":"error"}},"type":"error"}', 500, R.format_error),
+    # https://github.com/microsoft/mcp-for-beginners/issues/262: LangChain4j built with no key (before: a request
+    # defect)
+    ("java.lang.IllegalArgumentException", "Either apiKey or credential must be set to authenticate", None, R.auth),
+    # https://github.com/betalgo/openai/issues/266: System.Text.Json reading an answer's field (before: the gram
+    # model's request defect)
+    ("System.InvalidOperationException", "Cannot get the value of a token type 'Number' as a string.", None,
+     R.malformed_response),
+])
+def test_wave_122_read_by_their_words(type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of wave 122: a tool result without its call under a relay's 500, a client built without a key, a .NET
+    reader's type mismatch in an answer."""
+    assert _rules_alone(type_name, text, status) is expect
