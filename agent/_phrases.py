@@ -1703,6 +1703,9 @@ _TAG_LIST: Final = (
          # until then), a date or a weekly window is days away (billing)
          "hit your limit", "hit your session limit", "hit your weekly limit", "5 hour limit reached",
          "weekly limit reached", ("session limit reached", "resets"),
+         # ... and its bare "Limit reached · resets Dec 15, 3pm (America/Chicago)", the window unnamed (the reset's
+         # date or hour says which: https://github.com/anthropics/claude-code/issues/13877)
+         "limit reached resets",
          # a rate limit over a week is the plan's allowance too (GitHub Copilot: "You've reached your weekly rate limit.
          # Please wait for your limit to reset on April 20, 2026 at 2:00 AM or switch to auto model", "Sorry, you've
          # exceeded your weekly rate limit ... Error Code: user_weekly_rate_limited", still refused after an hour:
@@ -2289,6 +2292,9 @@ _TAG_LIST: Final = (
     # gRPC under a 503: ``sign_in_again_under_5xx``
     _tag("sign_in_again", "reauthentication is needed", "gcloud auth application default login"),
     _tag("bad_key",
+         # copilot-gpt4-service could not exchange the GitHub token it was given for a Copilot one ("Failed to get
+         # authorization from token", under its 500 or alone: both corpus texts auth)
+         "failed to get authorization from token",
          # @google/genai in Vertex mode finding neither a key nor Google credentials ("An API Key must be set when
          # running in an unspecified environment.": a Cloud Run job, https://github.com/googleapis/js-genai/
          # issues/529)

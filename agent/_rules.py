@@ -1079,10 +1079,12 @@ RULES: Final[tuple[Rule, ...]] = (
     # application-default login`": https://github.com/OpenHands/OpenHands/pull/2806): no retry of this credential
     # signs it in again.
     rule("sign_in_again_under_5xx", R.auth, statuses=(500, 502, 503), tags=("sign_in_again",)),
-    # A bad key whose body only says "type": "api_error" (a proxy's own key check): the 500 is read from that type,
-    # no server sent it, and no retry fixes the key.
-    rule("bad_key_typed_server_error", R.auth, statuses=(500,), tags=("bad_key",),
-         test=lambda f: f.http_status is None),
+    # A bad key under a 500: a body that only says "type": "api_error" (a proxy's own key check, the 500 read from that
+    # type), or a relay or proxy that sends its key check's failure as a real 500 (Helicone's "API Key is not well
+    # formed"; copilot-gpt4-service's "Failed to get authorization from token":
+    # https://github.com/aaamoon/copilot-gpt4-service/issues/203): no retry fixes the key. Every corpus text of
+    # bad-key words under a 500 sent with it is labelled auth.
+    rule("bad_key_as_500", R.auth, statuses=(500,), tags=("bad_key",)),
     rule("timeout_code", R.timeout, codes=("vector_store_timeout", "timeout_error", "deadline_exceeded",
                                            "channel:response_time_exceeded")),  # new-api: the upstream was too slow
     # A replayed Responses function_call item that lost its namespace ("Missing namespace for function_call 'x'. It

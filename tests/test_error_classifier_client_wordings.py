@@ -117,13 +117,14 @@ def test_refused_credentials_in_client_wordings(type_name: str, text: str, statu
 
 
 def test_a_bad_key_typed_api_error_by_a_proxy_is_auth() -> None:
-    """A proxy's own key check whose body says only "type": "api_error" is a bad key, not a server fault; a real
-    HTTP 500 with the same words stays the server's. https://ai.etisalna.com/openai.php"""
+    """A proxy's own key check whose body says only "type": "api_error" is a bad key, not a server fault; so is a real
+    HTTP 500 with the same words (wave 123: every corpus text of bad-key words under a 500 sent with it is labelled
+    auth; test_bad_key_words_under_a_real_500_are_auth). https://ai.etisalna.com/openai.php"""
     text = ('{"error":"Invalid API key format. OpenAI keys start with \'sk-\' or \'sk-proj-\'","type":"api_error",'
             '"suggestion":"Please check your API key and billing status at https:\\/\\/platform.openai.com"}')
     assert classify_api_error(exception_from_message("Error", text)).reason is R.auth
     body = {"error": {"message": "Invalid API key format", "type": "api_error"}}
-    assert classify_api_error(exception_from_http("openai", 500, body)).reason is R.server_error
+    assert classify_api_error(exception_from_http("openai", 500, body)).reason is R.auth
 
 
 @pytest.mark.parametrize(("type_name", "text", "expect"), [
@@ -9489,3 +9490,30 @@ def test_wave_122_read_by_their_words(type_name: str, text: str, status: int | N
     """Errors of wave 122: a tool result without its call under a relay's 500, a client built without a key, a .NET
     reader's type mismatch in an answer."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/anthropics/claude-code/issues/13877: the bare limit line with a date two days on (before: the
+    # gram model's rate limit)
+    ("Limit reached · resets Dec 15, 3pm (America/Chicago)", R.billing),
+    # near miss: the same line with an hour and no date is the session window's, within a day
+    ("Limit reached · resets 8pm (America/Chicago)", R.rate_limit),
+])
+def test_claude_codes_bare_limit_line_reads_its_reset(text: str, expect: FailoverReason) -> None:
+    """Claude Code's "Limit reached · resets ..." names no window: a date is days away (billing), an hour within a
+    day (rate_limit)."""
+    assert _rules_alone("Error", text) is expect
+
+
+@pytest.mark.parametrize(("build", "expect"), [
+    # https://github.com/aaamoon/copilot-gpt4-service/issues/203: the relay's 500 for a token it could not exchange
+    # (before: a server fault by the 500)
+    (lambda: exception_from_http("openai", 500, {"error": "Failed to get authorization from token"}), R.auth),
+    # Helicone's 500 for a malformed key, as the SDK raised it (before: a server fault)
+    (lambda: exception_from_message("openai.InternalServerError", "API Key is not well formed"), R.auth),
+    # near miss: a real 500 that names no key stays the server's
+    (lambda: exception_from_http("openai", 500, {"error": "Failed to get completion from upstream"}), R.server_error),
+])
+def test_bad_key_words_under_a_real_500_are_auth(build: Any, expect: FailoverReason) -> None:
+    """A relay or proxy that sends its key check's failure as a 500: no retry fixes the key."""
+    assert classify_api_error(build(), word_model=NO_MODEL).reason is expect
