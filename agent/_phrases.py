@@ -1869,6 +1869,10 @@ _TAG_LIST: Final = (
          "experiencing high traffic", "负载已饱和", "服务器繁忙", "serviceunavailableexception", "server busy",
          # MiniMax's web service as minimax-free-api passes it on ("服务器忙" then "稍后再试": server busy, try later)
          "服务器忙",
+         # a model's load too high, or high ("当前模型负载过高" then "请稍后重试" in a relay's stream error event under
+         # the code server_error: https://github.com/router-for-me/CLIProxyAPI/issues/2192; "当前模型负载较高"): the
+         # provider is loaded, not the key
+         "负载过高", "负载较高",
          "no slots available", "provider is temporarily unavailable", "provider is currently unavailable",
          # MiniMax's 529 in its own words ("High traffic detected. For a more stable experience, upgrade to our Plus
          # plan": https://github.com/openclaw/openclaw/issues/69642): the service's load, not this key's plan

@@ -9517,3 +9517,16 @@ def test_claude_codes_bare_limit_line_reads_its_reset(text: str, expect: Failove
 def test_bad_key_words_under_a_real_500_are_auth(build: Any, expect: FailoverReason) -> None:
     """A relay or proxy that sends its key check's failure as a 500: no retry fixes the key."""
     assert classify_api_error(build(), word_model=NO_MODEL).reason is expect
+
+
+def test_a_relays_model_load_too_high_event_is_overload() -> None:
+    """A relay's stream error event saying the model's load is too high ("当前模型负载过高") under the code
+    server_error: back off on the same key (before: a server fault by the code).
+    https://github.com/router-for-me/CLIProxyAPI/issues/2192"""
+    event = {"type": "error", "sequence_number": 0, "message": "relay: 当前模型负载过高\uff0c请稍后重试", "param": None,
+             "code": "server_error"}
+    classified = classify_soft_failure(outcome_from_event(event), word_model=NO_MODEL)
+    assert classified is not None and classified.reason is R.overloaded
+    # near miss: the same event without the load words stays the server's fault
+    plain = classify_soft_failure(outcome_from_event({**event, "message": "relay: 服务内部错误"}), word_model=NO_MODEL)
+    assert plain is not None and plain.reason is R.server_error
