@@ -820,6 +820,11 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # Bedrock's check of the modelId field: an id that is no invocable model ("Value 'anthropic.claude-3-haiku-
+         # 20240307-v1:0:200k' at 'modelId' failed to satisfy constraint: Member must satisfy regular expression
+         # pattern": a context variant's id, https://github.com/n8n-io/n8n/issues/9084); all three corpus texts of it
+         # model_not_found
+         "at modelid failed to satisfy constraint",
          # OpenAI's moderation endpoint given a retired moderation model ("please request omni-moderation-latest",
          # param "model": https://github.com/langgenius/dify/issues/28117; both corpus texts model_not_found)
          "please request omni moderation",
@@ -1426,6 +1431,12 @@ _TAG_LIST: Final = (
          "public access is disabled", "virtual network/firewall rules", "approved private endpoint",
          "virtual network is configured for this resource", "has not agreed to", ("agree", "model terms"),
          "explicit deny in a service control policy",
+         # ... and AWS's other explicit denies an administrator sets ("is not authorized to perform:
+         # bedrock:InvokeModelWithResponseStream on resource: ...inference-profile/global.anthropic... with an explicit
+         # deny in an identity-based policy": https://github.com/tinovyatkin/amazon-bedrock-copilot-chat/issues/75; a
+         # permissions boundary, a resource-based or a session policy): all five corpus texts of it
+         # provider_policy_blocked
+         "with an explicit deny",
          # a relay endpoint that serves one client only ("This endpoint only accepts requests from Claude Code CLI")
          "endpoint only accepts requests from",
          # ... or a tier or service that serves only its own clients ("OpenCode's free tier can only be used from within
@@ -2999,6 +3010,10 @@ _TAG_LIST: Final = (
          "developer instruction is not enabled", "请检查请求参数"),
     # Leaked, revoked or deactivated: this credential will never work again.
     _tag("auth_permanent",
+         # OpenCode Zen's AuthError for an account its upstream blocks ("Request blocked by upstream provider.", under a
+         # 401 or alone, every model and new keys alike: https://github.com/anomalyco/opencode/issues/39827; both corpus
+         # texts auth_permanent)
+         "request blocked by upstream provider",
          # Midjourney's ban of an account ("You have been blocked from accessing Midjourney. This happens on repeated or
          # serious ToS violations.")
          ("blocked from accessing", "tos violations"),
@@ -3605,6 +3620,9 @@ _TAG_LIST: Final = (
     # ``accessor_without_parts`` after a finish reason the text names
     _tag("accessor_without_parts", "quick accessor requires the response to contain a valid part"),
     _tag("output_truncated",
+         # VS Code Copilot Chat's error for a bring-your-own-key model's answer stopped by finish_reason "length"
+         # ("Response too long.": https://github.com/microsoft/vscode/pull/324121)
+         "response too long",
          # n8n's agents on an answer the output cap cut before any text ("The model reached its output token limit
          # before it returned an answer. Reduce the request scope or use another model.":
          # https://github.com/n8n-io/n8n/issues/38972)

@@ -1097,8 +1097,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # https://github.com/BerriAI/litellm/issues/3933): LiteLLM prints its call with the model in other arguments.
     # Nor in an SDK's answer object printed whole with its fields empty ("ChatCompletion(id=None, ..., model=None, ...,
     # error={'code': 400, 'message': 'User location is not supported for the API use.'})": a relay's error parsed as
-    # an answer, https://github.com/ultrasev/llmproxy): the refusal it carries decides.
-    rule("model_absent", R.format_error, statuses=(400, 404, 422, None), tags=("model_absent",),
+    # an answer, https://github.com/ultrasev/llmproxy): the refusal it carries decides. Under a 503 too: one-api answers
+    # a request whose model it read as blank with its 503 "当前分组 default 下对于模型  无可用渠道" (no channel for the
+    # model "" in this group: https://github.com/songquanpeng/one-api/issues/1009), which no other channel or key fixes.
+    rule("model_absent", R.format_error, statuses=(400, 404, 422, 503, None), tags=("model_absent",),
          unless=("rate_limit", "provider_policy")),
     # Seed 002: this key cannot use this model; fall back, suspend key+model only. Under a 401 too: a tier's model
     # (Venice's "only available to Pro users") is refused with an auth status while the key serves other models. A

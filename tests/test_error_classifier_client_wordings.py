@@ -9530,3 +9530,45 @@ def test_a_relays_model_load_too_high_event_is_overload() -> None:
     # near miss: the same event without the load words stays the server's fault
     plain = classify_soft_failure(outcome_from_event({**event, "message": "relay: 服务内部错误"}), word_model=NO_MODEL)
     assert plain is not None and plain.reason is R.server_error
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/tinovyatkin/amazon-bedrock-copilot-chat/issues/75: an administrator's explicit deny in an
+    # identity-based policy (before: auth, by "not authorized")
+    ("AccessDeniedException", "... is not authorized to perform: bedrock:InvokeModelWithResponseStream\non resource: "
+     "arn:aws:bedrock:us-east-1:<acct>:inference-profile/global.anthropic.claude-sonnet-4-5-20250929-v1:0\nwith an "
+     "explicit deny in an identity-based policy", None, R.provider_policy_blocked),
+    # https://github.com/n8n-io/n8n/issues/9084: Bedrock's modelId pattern check on a context variant's id (before: a
+    # request defect by the 400)
+    ("Error", "Error 400: 1 validation error detected: Value 'anthropic.claude-3-haiku-20240307-v1:0:200k' at "
+     "'modelId' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:aws(-[^:]+)?:...)",
+     400, R.model_not_found),
+    # https://github.com/anomalyco/opencode/issues/39827: OpenCode Zen's account blocked upstream (before: the gram
+    # model's content block)
+    ("Error", '{"type":"error","error":{"type":"AuthError","message":"Request blocked by upstream provider."}}', None,
+     R.auth_permanent),
+    # https://github.com/microsoft/vscode/pull/324121: Copilot Chat's answer stopped at the output cap (before: the
+    # gram model's context overflow)
+    ("Error", "Response too long.", None, R.output_truncated),
+    # near miss: a denial with no explicit deny stays the key's
+    ("AccessDeniedException", "User: arn:aws:iam::123456789012:user/dev is not authorized to perform: "
+     "bedrock:InvokeModel on resource: arn:aws:bedrock:us-east-1::foundation-model/x", None, R.auth),
+])
+def test_wave_125_read_by_their_words(type_name: str, text: str, status: int | None, expect: FailoverReason) -> None:
+    """Errors of wave 125: Bedrock's explicit deny and modelId check, a gateway's blocked account, an answer too
+    long."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("model_words", "expect"), [
+    # https://github.com/songquanpeng/one-api/issues/1009: one-api's 503 for a request whose model it read as blank
+    # (two spaces where the name goes; before: a model this group does not serve)
+    ("对于模型  无可用渠道", R.format_error),
+    # near miss: the same 503 naming a model is the model this group does not serve
+    ("对于模型 gpt-4o-mini 无可用渠道", R.model_not_found),
+])
+def test_one_apis_503_for_a_blank_model_is_a_request_defect(model_words: str, expect: FailoverReason) -> None:
+    """one-api's "no channel for the model" under its 503: blank, the request named no model."""
+    body = {"error": {"message": f"当前分组 default 下{model_words} (request id: 20240217221420431221851eBgCEaZ1)",
+                      "type": "one_api_error"}}
+    assert classify_api_error(exception_from_http("openai", 503, body), word_model=NO_MODEL).reason is expect
