@@ -1268,6 +1268,42 @@ HOLDOUT692 = "holdout692.jsonl"
 HOLDOUT693 = "holdout693.jsonl"
 HOLDOUT694 = "holdout694.jsonl"
 HOLDOUT695 = "holdout695.jsonl"
+# Wave 121, the thirty-ninth session, committed blind at 50e21d8 and measured on the rules of 582b50e: agent frameworks,
+# the Vercel AI SDK and its apps, streaming failures, timeouts and gateway pages.
+HOLDOUT696 = "holdout696.jsonl"
+HOLDOUT697 = "holdout697.jsonl"
+HOLDOUT698 = "holdout698.jsonl"
+HOLDOUT699 = "holdout699.jsonl"
+# Wave 122, the thirty-ninth session, committed blind at 1bae8e2 and measured on the rules of 14a3ccd: Gemini and Vertex
+# quota and rate errors, tool-use request defects, the JavaScript SDKs, clients in Go, Rust, Java, C# and PHP.
+HOLDOUT700 = "holdout700.jsonl"
+HOLDOUT701 = "holdout701.jsonl"
+HOLDOUT702 = "holdout702.jsonl"
+HOLDOUT703 = "holdout703.jsonl"
+# Wave 123, the thirty-ninth session, committed blind at 18d636e and measured on the rules of 7ba1a9e: rate limits, bad
+# and revoked keys, context and request size, content filters and refusals, across every provider.
+HOLDOUT704 = "holdout704.jsonl"
+HOLDOUT705 = "holdout705.jsonl"
+HOLDOUT706 = "holdout706.jsonl"
+HOLDOUT707 = "holdout707.jsonl"
+# Wave 124, the thirty-ninth session, committed blind at c62c4ab and measured on the rules of 60bbfb1: overload and
+# capacity, billing and quota walls, unknown and retired models, internal server errors and bad gateways.
+HOLDOUT708 = "holdout708.jsonl"
+HOLDOUT709 = "holdout709.jsonl"
+HOLDOUT710 = "holdout710.jsonl"
+HOLDOUT711 = "holdout711.jsonl"
+# Wave 125, the thirty-ninth session, committed blind at 7a98e46 and measured on the rules of 4dd1a6c: empty and cut
+# answers, soft failures inside 200s, AWS Bedrock through its clients, OpenRouter and other aggregators.
+HOLDOUT712 = "holdout712.jsonl"
+HOLDOUT713 = "holdout713.jsonl"
+HOLDOUT714 = "holdout714.jsonl"
+HOLDOUT715 = "holdout715.jsonl"
+# Wave 126, the thirty-ninth session, committed blind at 472df4d and measured on the rules of 30b4a5b: local servers,
+# Gemini and Vertex beyond quotas, the OpenAI and Anthropic SDKs of 2025-2026.
+HOLDOUT716 = "holdout716.jsonl"
+HOLDOUT717 = "holdout717.jsonl"
+HOLDOUT718 = "holdout718.jsonl"
+HOLDOUT719 = "holdout719.jsonl"
 # Two sweeps of hosted providers' documented error tables, whose rows are mostly a table's cause cells used as the
 # message (agent.testing.corpus.UNSEEN says why they stay out of the sum).
 SWEEP_HOSTED_A = "sweep_hosted_a.jsonl"
@@ -1409,6 +1445,12 @@ assert (HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT29, HOLDOUT30, HOLDOU
         HOLDOUT684, HOLDOUT685, HOLDOUT686, HOLDOUT687,
         HOLDOUT688, HOLDOUT689, HOLDOUT690, HOLDOUT691,
         HOLDOUT692, HOLDOUT693, HOLDOUT694, HOLDOUT695,
+        HOLDOUT696, HOLDOUT697, HOLDOUT698, HOLDOUT699,
+        HOLDOUT700, HOLDOUT701, HOLDOUT702, HOLDOUT703,
+        HOLDOUT704, HOLDOUT705, HOLDOUT706, HOLDOUT707,
+        HOLDOUT708, HOLDOUT709, HOLDOUT710, HOLDOUT711,
+        HOLDOUT712, HOLDOUT713, HOLDOUT714, HOLDOUT715,
+        HOLDOUT716, HOLDOUT717, HOLDOUT718, HOLDOUT719,
         SWEEP_AGENTS, SWEEP_HOSTED_A, SWEEP_HOSTED_B, SWEEP_SERVERS_B) == UNSEEN
 
 
@@ -2471,6 +2513,30 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT693, 28, 33),  # representative: Claude Code in 2026; 28 unseen
     (HOLDOUT694, 32, 35),  # representative: Codex CLI and the Codex IDE extension in 2026; 30 unseen
     (HOLDOUT695, 9, 11),  # representative: OpenRouter in 2026 (11 entries); 8 unseen
+    (HOLDOUT696, 17, 17),  # representative: agent frameworks: LangChain, LlamaIndex, CrewAI, pydantic-ai; 16 unseen
+    (HOLDOUT697, 20, 20),  # representative: the Vercel AI SDK and the apps built on it; 18 unseen
+    (HOLDOUT698, 26, 28),  # representative: streaming failures: cut streams, error events, stream timeouts; 24 unseen
+    (HOLDOUT699, 27, 28),  # representative: timeouts and gateway pages: 504s, Cloudflare 52x, read timeouts; 26 unseen
+    (HOLDOUT700, 18, 21),  # representative: Gemini and Vertex quota and rate errors; 17 unseen
+    (HOLDOUT701, 35, 35),  # representative: tool-use request defects: schemas, ids, message order; 34 unseen
+    (HOLDOUT702, 21, 22),  # representative: the JavaScript and TypeScript SDKs; 21 unseen
+    (HOLDOUT703, 15, 17),  # representative: clients in Go, Rust, Java, C# and PHP; 13 unseen
+    (HOLDOUT704, 19, 20),  # representative: rate limits and 429s across providers; 18 unseen
+    (HOLDOUT705, 30, 31),  # representative: bad, expired and revoked keys across providers; 29 unseen
+    (HOLDOUT706, 25, 29),  # representative: context length and request size across providers; 25 unseen
+    (HOLDOUT707, 22, 24),  # representative: content filters, safety blocks and refusals; 23 unseen
+    (HOLDOUT708, 25, 25),  # representative: overload and capacity across providers; 24 unseen
+    (HOLDOUT709, 22, 23),  # representative: billing, credit and quota walls; 22 unseen
+    (HOLDOUT710, 30, 31),  # representative: unknown, retired and unavailable models; 30 unseen
+    (HOLDOUT711, 20, 20),  # representative: internal server errors and bad gateways; 20 unseen
+    (HOLDOUT712, 23, 27),  # representative: empty and cut answers; 22 unseen
+    (HOLDOUT713, 8, 10),  # representative: HTTP-200 soft failures (10 entries); 8 unseen
+    (HOLDOUT714, 11, 12),  # representative: AWS Bedrock through its clients (12 entries); 9 unseen
+    (HOLDOUT715, 21, 24),  # representative: OpenRouter and other aggregators; 19 unseen
+    (HOLDOUT716, 4, 4),  # representative: local servers: Ollama runner crashes (4 entries); 4 unseen
+    (HOLDOUT717, 2, 2),  # representative: Gemini and Vertex beyond quotas (2 entries); 2 unseen
+    (HOLDOUT718, 4, 4),  # representative: the OpenAI SDKs of 2025-2026 (4 entries); 4 unseen
+    (HOLDOUT719, 2, 4),  # representative: the Anthropic SDKs and the Claude Agent SDK (4 entries); 4 unseen
     (SWEEP_HOSTED_A, 38, 49),  # US/EU inference clouds' documented errors; 25 before
     (SWEEP_HOSTED_B, 41, 52),  # GigaChat, Yandex, iFlytek, Baichuan, CLOVA, Hunyuan; 20 before
     ("sweep_relays_a.jsonl", 52, 59),  # new-api, one-api, sub2api; 37 before

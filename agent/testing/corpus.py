@@ -273,6 +273,12 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout684.jsonl", "holdout685.jsonl", "holdout686.jsonl", "holdout687.jsonl",
                   "holdout688.jsonl", "holdout689.jsonl", "holdout690.jsonl", "holdout691.jsonl",
                   "holdout692.jsonl", "holdout693.jsonl", "holdout694.jsonl", "holdout695.jsonl",
+                  "holdout696.jsonl", "holdout697.jsonl", "holdout698.jsonl", "holdout699.jsonl",
+                  "holdout700.jsonl", "holdout701.jsonl", "holdout702.jsonl", "holdout703.jsonl",
+                  "holdout704.jsonl", "holdout705.jsonl", "holdout706.jsonl", "holdout707.jsonl",
+                  "holdout708.jsonl", "holdout709.jsonl", "holdout710.jsonl", "holdout711.jsonl",
+                  "holdout712.jsonl", "holdout713.jsonl", "holdout714.jsonl", "holdout715.jsonl",
+                  "holdout716.jsonl", "holdout717.jsonl", "holdout718.jsonl", "holdout719.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -528,6 +534,15 @@ web pages served instead of an answer); and holdout688 to holdout691 on the rule
 bring-your-own-key modes of commercial tools, LLM apps in containers and clusters, Azure OpenAI's everyday errors); and
 holdout692 to holdout695 on the rules of bd83ed2 (Gemini CLI and Antigravity, Claude Code, Codex CLI and OpenRouter in
 2026).
+The thirty-ninth session's waves, the same way: holdout696 to holdout699 on the rules of 582b50e (agent frameworks, the
+Vercel AI SDK and its apps, streaming failures, timeouts and gateway pages); holdout700 to holdout703 on the rules of
+14a3ccd (Gemini and Vertex quota and rate errors, tool-use request defects, the JavaScript SDKs, clients in Go, Rust,
+Java, C# and PHP); holdout704 to holdout707 on the rules of 7ba1a9e (rate limits, bad and revoked keys, context and
+request size, content filters and refusals, across every provider); holdout708 to holdout711 on the rules of 60bbfb1
+(overload and capacity, billing and quota walls, unknown and retired models, internal server errors and bad gateways);
+holdout712 to holdout715 on the rules of 4dd1a6c (empty and cut answers, soft failures inside 200s, AWS Bedrock through
+its clients, OpenRouter and other aggregators); holdout716 to holdout719 on the rules of 30b4a5b (local servers, Gemini
+and Vertex beyond quotas, the OpenAI and Anthropic SDKs of 2025-2026).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
