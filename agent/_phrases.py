@@ -3686,6 +3686,11 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # Codex's cut stream around a sub2api relay's bare "Upstream request failed" ("stream disconnected before
+         # completion: Upstream request failed": https://github.com/Wei-Shaw/sub2api/issues/2814, /5303): the relay's
+         # stream broke off, whatever its upstream did; all three corpus texts stream_incomplete (the relay's words
+         # alone, or under its 502, stay a server fault)
+         "stream disconnected before completion upstream request failed",
          # OpenCode's chunk timeout on a stream that stopped sending ("SSE read timed out":
          # https://github.com/anomalyco/opencode/issues/17336): the stream was under way, not the connection; both
          # corpus texts labelled stream_incomplete

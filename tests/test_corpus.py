@@ -2515,7 +2515,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT695, 9, 11),  # representative: OpenRouter in 2026 (11 entries); 8 unseen
     (HOLDOUT696, 17, 17),  # representative: agent frameworks: LangChain, LlamaIndex, CrewAI, pydantic-ai; 16 unseen
     (HOLDOUT697, 20, 20),  # representative: the Vercel AI SDK and the apps built on it; 18 unseen
-    (HOLDOUT698, 26, 28),  # representative: streaming failures: cut streams, error events, stream timeouts; 24 unseen
+    (HOLDOUT698, 27, 28),  # representative: streaming failures: cut streams, error events, stream timeouts; 24 unseen
     (HOLDOUT699, 27, 28),  # representative: timeouts and gateway pages: 504s, Cloudflare 52x, read timeouts; 26 unseen
     (HOLDOUT700, 18, 21),  # representative: Gemini and Vertex quota and rate errors; 17 unseen
     (HOLDOUT701, 35, 35),  # representative: tool-use request defects: schemas, ids, message order; 34 unseen

@@ -9572,3 +9572,16 @@ def test_one_apis_503_for_a_blank_model_is_a_request_defect(model_words: str, ex
     body = {"error": {"message": f"当前分组 default 下{model_words} (request id: 20240217221420431221851eBgCEaZ1)",
                       "type": "one_api_error"}}
     assert classify_api_error(exception_from_http("openai", 503, body), word_model=NO_MODEL).reason is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/Wei-Shaw/sub2api/issues/2814: Codex's cut stream around the relay's bare words (before: a
+    # server fault by "Upstream request failed")
+    ("stream disconnected before completion: Upstream request failed", R.stream_incomplete),
+    # near misses: the relay's words alone, and Codex's cut stream around a server's own fault, stay a server fault
+    ("upstream_error: Upstream request failed", R.server_error),
+    ("stream disconnected before completion: Internal server error", R.server_error),
+])
+def test_codexs_cut_stream_around_a_relays_failed_upstream(text: str, expect: FailoverReason) -> None:
+    """Codex's "stream disconnected before completion" around sub2api's "Upstream request failed": the stream broke."""
+    assert _rules_alone("Error", text) is expect
