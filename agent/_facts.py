@@ -334,6 +334,9 @@ def _stated_status(text: str) -> int | None:
     return _inner_status(text, stated) if stated is not None and stated >= 500 else stated
 
 
+_INNER_LAYERS: Final = 4  # how many of a wrapper's own 5xx statuses ``_inner_status`` reads past
+
+
 def _inner_status(text: str, outer: int) -> int:
     """The 4xx a text states after its 5xx ("Error code: 500 - Request failed with status code 429": a relay's 500
     around its upstream's answer, printed whole): read as ``_upstream_status`` reads a 5xx body's messages; else
@@ -352,9 +355,6 @@ def _inner_status(text: str, outer: int) -> int:
         found = rest.find(str(inner))
         at = at + 3 + found if found >= 0 else -1
     return outer
-
-
-_INNER_LAYERS: Final = 4  # how many of a wrapper's own 5xx statuses ``_inner_status`` reads past
 
 
 def facts_from_exception(error: BaseException) -> ErrorFacts:
