@@ -351,6 +351,9 @@ _TAG_LIST: Final = (
          # public code so it was blocked", Azure's protected-material filter): the same prompt meets the same filter
          ("guardrail", "violation"), ("guardrail", "cannot respond to requests"), "response was filtered",
          "matched public code",
+         # ... in its Portuguese UI too ("A resposta correspondeu ao código público, por isso foi bloqueada.":
+         # https://github.com/microsoft/vscode-copilot-release/issues/2585)
+         "correspondeu ao código público",
          # ... and Copilot Chat's log of a request its filter refused ("ccreq:6d224459.copilotmd | promptFiltered |
          # gpt-4o-mini-2024-07-18 | 949ms": https://github.com/github/copilot-cli/issues/4312)
          "promptfiltered",

@@ -2524,7 +2524,7 @@ _FLOORS_4_DECEMBER = (
     (HOLDOUT704, 19, 20),  # representative: rate limits and 429s across providers; 18 unseen
     (HOLDOUT705, 30, 31),  # representative: bad, expired and revoked keys across providers; 29 unseen
     (HOLDOUT706, 25, 29),  # representative: context length and request size across providers; 25 unseen
-    (HOLDOUT707, 22, 24),  # representative: content filters, safety blocks and refusals; 23 unseen
+    (HOLDOUT707, 23, 24),  # representative: content filters, safety blocks and refusals; 23 unseen
     (HOLDOUT708, 25, 25),  # representative: overload and capacity across providers; 24 unseen
     (HOLDOUT709, 22, 23),  # representative: billing, credit and quota walls; 22 unseen
     (HOLDOUT710, 30, 31),  # representative: unknown, retired and unavailable models; 30 unseen

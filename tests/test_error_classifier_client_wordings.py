@@ -9585,3 +9585,10 @@ def test_one_apis_503_for_a_blank_model_is_a_request_defect(model_words: str, ex
 def test_codexs_cut_stream_around_a_relays_failed_upstream(text: str, expect: FailoverReason) -> None:
     """Codex's "stream disconnected before completion" around sub2api's "Upstream request failed": the stream broke."""
     assert _rules_alone("Error", text) is expect
+
+
+def test_copilots_portuguese_public_code_block_is_a_content_block() -> None:
+    """Copilot Chat's public-code filter in its Portuguese UI, as the English "matched public code" (before: the gram
+    model's request defect). https://github.com/microsoft/vscode-copilot-release/issues/2585"""
+    text = "A resposta correspondeu ao código público, por isso foi bloqueada. Reformular o promp"
+    assert _rules_alone("Error", text) is R.content_policy_blocked
