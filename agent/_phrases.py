@@ -823,6 +823,11 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
+         # AiHubMix, a one-api relay, with no adaptor or channel to serve the model on the route called ("get_adaptor_failed
+         # (tid: ...)": https://github.com/CherryHQ/cherry-studio/issues/7400; "no_valid_channel_error (tid: ...)") or
+         # refusing its id ("Incorrect model ID. Please request to view the model page or you do not have permission to
+         # use this model"): every corpus text of them model_not_found
+         "get_adaptor_failed", "no_valid_channel_error", "incorrect model id please",
          # Bedrock's check of the modelId field: an id that is no invocable model ("Value 'anthropic.claude-3-haiku-
          # 20240307-v1:0:200k' at 'modelId' failed to satisfy constraint: Member must satisfy regular expression
          # pattern": a context variant's id, https://github.com/n8n-io/n8n/issues/9084); all three corpus texts of it
@@ -1277,6 +1282,10 @@ _TAG_LIST: Final = (
          # Meta AI refusing a client's region, as meta-ai-api's FacebookRegionBlocked words it ("Unable to receive a
          # valid response from Meta AI. This is likely due to your region being blocked.")
          "your region being blocked",
+         # Microsoft Entra ID refusing to issue a token under the tenant's Conditional Access policy ("AADSTS53003:
+         # Access has been blocked by Conditional Access policies."): the organisation's rule, no other token of the
+         # same identity gets through
+         "blocked by conditional access",
          # Copilot's web socket refusing a client that failed its challenge, as a Copilot-web bridge relays it ("[error:
          # Copilot error: invalid-event]"; its maintainer: complete the verification at copilot.microsoft.com)
          ("copilot error", "invalid event"),
@@ -2263,6 +2272,9 @@ _TAG_LIST: Final = (
          # reached": https://ai.baidu.com/ai-doc/WENXINWORKSHOP/tlmyncueh; a relay's "RPM limit exceeded"), and Ollama
          # cloud's per-account concurrency slots ("timed out waiting for a concurrent request slot")
          "qps request limit", "qps limit", "rpm limit", "tpm limit", "concurrent request slot",
+         # iFlytek Spark's 11202, its per-AppID cap on requests a second ("Error Code: 11202, Error:
+         # AppIdQpsOverFlowError": https://github.com/iflytek/spark-ai-python/issues/27)
+         "appidqpsoverflowerror",
          # ... a trial key's calls per minute (Cohere: "limited to 10 API calls / minute"), a relay's cap on one user's
          # parallel requests (sub2api: "Concurrency limit exceeded for user, please retry later":
          # https://github.com/Wei-Shaw/sub2api/issues/6776)
@@ -2436,11 +2448,8 @@ _TAG_LIST: Final = (
          # the AWS .NET SDK's token resolver with no bearer token to send ("Failed to resolve bearer token in
          # DefaultAWSTokenIdentityResolver": https://github.com/awslabs/agentcore-samples/issues/968)
          "failed to resolve bearer token",
-         # Google IAM's refusal of the caller's identity, printed from a gRPC error's details with no status
-         # ("Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/...' (or it may
-         # not exist).": 19 of the corpus's 22 texts holding it are read as auth by their 403 or PERMISSION_DENIED);
          # a desktop client's login that lapsed ("Your session has expired")
-         ("permission", "denied on resource"), "your session has expired",
+         "your session has expired",
          "missing api credentials", "requires a valid api key", "key has the necessary access rights",
          # a client with no key to send ("Error: OPENAI_API_KEY is not set")
          "openai_api_key is not set",
@@ -3111,13 +3120,19 @@ _TAG_LIST: Final = (
          # (invalid_rapt)": a Workspace session-length policy, https://github.com/cline/cline/issues/4080; both corpus
          # texts auth): a sign-in renews the credential, which nothing revoked
          "reauth related error", "invalid_rapt"),
+    # Google refusing or not finding the caller's identity, whatever resource or model the text goes on to name: IAM's
+    # refusal, printed from a gRPC error's details with or without its 403 ("Permission 'aiplatform.endpoints.predict'
+    # denied on resource '//aiplatform.googleapis.com/.../models/text-bison@latest' (or it may not exist).": 28 of the
+    # corpus's 29 texts holding it auth, the other a 429 of a pool), and google-auth finding no application-default
+    # credentials ("Could not load the default credentials", https://cdot65.github.io/daystrom/providers/troubleshooting;
+    # "Your default credentials were not found. To set up Application Default Credentials, ...", as LiteLLM prints it
+    # under any class: https://github.com/BerriAI/litellm/issues/3610; every corpus text of them auth)
+    _tag("google_identity", ("permission", "denied on resource"), "could not load the default credentials",
+         "your default credentials were not found"),
     _tag("auth",
          # a Copilot-to-API bridge that could not exchange its GitHub token for a Copilot one ("Failed to get Copilot
          # token")
          "failed to get copilot token",
-         # google-auth finding no application-default credentials for Vertex ("Could not load the default credentials",
-         # alone in an app's table: https://cdot65.github.io/daystrom/providers/troubleshooting; both corpus texts auth)
-         "could not load the default credentials",
          # a protected Hugging Face Inference Endpoint called without a token (TGI's client: "A valid user token is
          # required": https://github.com/huggingface/text-generation-inference/issues/747)
          "valid user token is required",
@@ -4095,6 +4110,10 @@ _TAG_LIST: Final = (
          # serde's "missing field `choices`" (a Rust gateway parsing the answer), Swift's DecodingError on a body that
          # is not a completion, llhttp's "Parse Error: Expected HTTP/" (node-fetch reading bytes that are not HTTP)
          ("failed to parse response", "missing field"), "decodingerror context", "parse error expected http",
+         # Swift's DecodingError as a client prints it whole ("[Decoding Error > Data Corrupted] Cannot initialize
+         # StopReasonOpenAI from invalid String value endturn. Coding Path: [CodingKeys(stringValue: \"choices\", ...":
+         # an Alfred workflow over OpenRouter, https://github.com/zeitlings/ayai-gpt-nexus/issues/9)
+         "decoding error data corrupted", ("coding path", "codingkeys stringvalue"),
          # words about the answer itself: LiteLLM's "Invalid response object" and "Empty or invalid response from LLM
          # endpoint", Claude Code's "API returned an empty or malformed response (HTTP 200)", new-api's
          # "bad_response_body" (it could not decode the upstream's answer)

@@ -164,8 +164,9 @@ def summary(lines: Iterable[str], held: dict[str, bool]) -> list[str]:
 
 
 def _held_notes(directories: Sequence[Path]) -> dict[str, bool]:
+    """Each entry's held/new mark, from the files of ``directories`` and of their wave folders (``incoming/w127``)."""
     return {e["id"]: str(e.get("note", "")).startswith("wording: held") for d in directories
-            for path in d.glob("*.jsonl") for e in _entries(path)}
+            for path in sorted(d.glob("*.jsonl")) + sorted(d.glob("*/*.jsonl")) for e in _entries(path)}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -9592,3 +9592,86 @@ def test_copilots_portuguese_public_code_block_is_a_content_block() -> None:
     model's request defect). https://github.com/microsoft/vscode-copilot-release/issues/2585"""
     text = "A resposta correspondeu ao código público, por isso foi bloqueada. Reformular o promp"
     assert _rules_alone("Error", text) is R.content_policy_blocked
+
+
+_BEDROCK_FRAME: Final = ("Bad response code, expected 200: {'status_code': 400, 'headers': {':exception-type': "
+                         "'%s', ':content-type': 'application/json', ':message-type': 'exception'}, 'body': "
+                         "b'{\"message\":\"%s\"}'}")
+
+
+@pytest.mark.parametrize(("exception_type", "message", "expect"), [
+    # https://github.com/NousResearch/hermes-agent (a subagent's turn through the anthropic SDK's Bedrock stream): the
+    # frame's 400 is the stream's convention, its type a server fault (before: a request defect by that 400)
+    ("internalServerException", "The system encountered an unexpected error during processing. Try your request "
+     "again.", R.server_error),
+    # near misses: a frame whose type is the request's defect or a throttle stays so
+    ("validationException", "messages.1.content: Field required", R.format_error),
+    ("throttlingException", "Too many requests, please wait before trying again.", R.rate_limit),
+])
+def test_a_bedrock_stream_frames_400_is_not_the_errors_status(exception_type: str, message: str,
+                                                               expect: FailoverReason) -> None:
+    """An AWS event-stream exception frame printed after a client's own words: its exception type decides, not the
+    400 every exception frame carries."""
+    assert _rules_alone("ValueError", _BEDROCK_FRAME % (exception_type, message)) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/zeitlings/ayai-gpt-nexus/issues/9: Swift's DecodingError of a finish reason it did not know
+    # (before: a request defect by "invalid")
+    ("Error", "\U001001fe [Decoding Error > Data Corrupted] Cannot initialize StopReasonOpenAI from invalid String "
+     "value endturn.\nCoding Path: [CodingKeys(stringValue: \"choices\", intValue: nil), JSONKey(stringValue: "
+     "\"Index 0\", intValue: 0), CodingKeys(stringValue: \"finish_reason\", intValue: nil)].", None,
+     R.malformed_response),
+    # https://github.com/CherryHQ/cherry-studio/issues/7400 and ChatWise: AiHubMix with no adaptor for the model on the
+    # route (before: unknown)
+    ("Error", 'AiHubMix (cus_aihubmix) provider error:\n{"error":{"message":"get_adaptor_failed (tid: '
+     '2025072903295778437322725968671)","type":"Aihubmix_api_error"},"type":"error"}', None, R.model_not_found),
+    # LobeChat around AiHubMix's no_valid_channel_error (before: unknown)
+    ("Error", '{"body":{"error":{"message":"{\\"error\\":{\\"message\\":\\"no_valid_channel_error (tid: xxx)\\",'
+     '\\"type\\":\\"Aihubmix_api_error\\"},\\"type\\":\\"error\\"}"},"provider":"google"},"errorType":'
+     '"ProviderBizError"}', None, R.model_not_found),
+    # https://github.com/BerriAI/litellm (a GitHub Action through AiHubMix): its refusal of a model id under a 400
+    # (before: a request defect by the 400)
+    ("Error", "Error code: 400 - {'error': {'message': 'Incorrect model ID. Please request to view the model page or "
+     "you do not have permission to use this model  (tid: 2026022815190591577463461966104)', 'type': "
+     "'Aihubmix_api_error'}}", 400, R.model_not_found),
+    # https://github.com/iflytek/spark-ai-python/issues/27: iFlytek Spark's per-AppID requests-a-second cap (before:
+    # unknown)
+    ("Error", "Error Code: 11202, Error: AppIdQpsOverFlowError", None, R.rate_limit),
+    # Azure AI Foundry: Entra ID's Conditional Access refusing the token (before: auth by the 403)
+    ("Error", "POST https://obotoken.vienna-swedencentral.svc/obotoken/v1.0/saveusertoken/v2  \n403 Forbidden  \n"
+     "Error Code: UserError/ForbiddenError  \nAADSTS53003: Access has been blocked by Conditional Access policies. The "
+     "access policy does not allow token issuance.", 403, R.provider_policy_blocked),
+])
+def test_waves_127_128_read_by_their_words(type_name: str, text: str, status: int | None,
+                                           expect: FailoverReason) -> None:
+    """Errors of waves 127 and 128: Swift's decoding error, AiHubMix's model refusals, Spark's QPS cap, Entra's
+    Conditional Access."""
+    assert _rules_alone(type_name, text, status) is expect
+
+
+_ADC_MISSING: Final = ("Your default credentials were not found. To set up Application Default Credentials, see "
+                       "https://cloud.google.com/docs/authentication/external/set-up-adc for more information.")
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/BerriAI/litellm/issues/3610: no application-default credentials, the model named after them
+    # (before: model_not_found by "not found" and "Model")
+    ("APIError", f"VertexAIException - {_ADC_MISSING} \nModel: gemini-pro\nMessages: [{{'role': 'system', 'content': "
+     "'you are a chatbot'}, {'role': 'user', 'content': 'hello there'}]", None, R.auth),
+    # AIWriteX: the same under LiteLLM's connection class (before: a transport fault by the class)
+    ("litellm.APIConnectionError", f"litellm.APIConnectionError: {_ADC_MISSING}", None, R.auth),
+    # WeVoteServer: IAM's refusal naming a model that "may not exist" (before: model_not_found by those words)
+    ("Error", "Error response from Vertex Model: 403 Permission 'aiplatform.endpoints.predict' denied on resource "
+     "'//aiplatform.googleapis.com/projects/we-vote-ballot/locations/us-west1/publishers/google/models/text-bison@"
+     "latest' (or it may not exist). [reason: \"IAM_PERMISSION_DENIED\"", 403, R.auth),
+    # near misses: a model that does not exist, and a connection that failed, with no identity words, stay so
+    ("APIError", "VertexAIException - Publisher Model `gemini-pro-x` was not found or your project does not have "
+     "access to it.", None, R.model_not_found),
+    ("litellm.APIConnectionError", "litellm.APIConnectionError: Connection error.", None, R.timeout),
+])
+def test_googles_identity_words_outrank_the_model_and_class(type_name: str, text: str, status: int | None,
+                                                            expect: FailoverReason) -> None:
+    """Google's refusal or absence of the caller's identity is the credential's, whatever model or class surrounds
+    it."""
+    assert _rules_alone(type_name, text, status) is expect
