@@ -587,7 +587,8 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
     # description says what failed ("Violation of <guardrail> detected.")
     if isinstance(description := payload.get("description"), str):
         _walk_message(description, out, depth)
-    if (status_code := payload.get("statusCode", payload.get("status_code"))) is not None and not _stream_frame(payload):
+    status_code = payload.get("statusCode", payload.get("status_code"))
+    if status_code is not None and not _stream_frame(payload):
         out.code(status_code)
     choices = payload.get("choices")  # a completion sent with an error status (Azure content filter 400)
     if choices and isinstance(choices, list) and isinstance(choices[0], Mapping):
@@ -597,9 +598,9 @@ def _walk_other_fields(payload: Mapping[Any, Any], out: _Collector, depth: int) 
 
 
 def _stream_frame(payload: Mapping[Any, Any]) -> bool:
-    """An AWS event-stream exception frame ({'status_code': 400, 'headers': {':exception-type': ...}, 'body': ...}), whose
-    status is the stream's convention for every exception frame, not the error's: its exception type says what failed
-    (``_read_chain``)."""
+    """An AWS event-stream exception frame ({'status_code': 400, 'headers': {':exception-type': ...}, 'body': ...}),
+    whose status is the stream's convention for every exception frame, not the error's: its exception type says what
+    failed (``_read_chain``)."""
     headers = payload.get("headers")
     return isinstance(headers, Mapping) and ":exception-type" in headers
 

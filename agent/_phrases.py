@@ -440,6 +440,10 @@ _TAG_LIST: Final = (
     _tag("instruction_refused", "developer instruction is not enabled"),
     # https://github.com/jikig-ai/soleur/issues/3250 (Anthropic 400 for a conversation ending in assistant)
     _tag("prefill_unsupported",
+         # Anthropic refusing a history whose last assistant message ends in a thinking block ("messages.17: The final
+         # block in an assistant message cannot be `thinking`.": a reasoning-only turn kept and replayed,
+         # https://github.com/tailcallhq/forgecode/issues/2107): end the history on the user's turn, as for a prefill
+         "final block in an assistant message cannot be",
          # llama.cpp's server when the template thinks and the history ends with an assistant turn ("Assistant response
          # prefill is incompatible with enable_thinking.": https://github.com/ggml-org/llama.cpp/issues/20861,
          # https://github.com/mastra-ai/mastra/issues/15234): the same repair, end the history with a user turn
@@ -823,8 +827,9 @@ _TAG_LIST: Final = (
          # model bound to an embeddings backend asked to chat): another model serves it
          ("rpc error", "desc unimplemented"), ("rpc error", "code unimplemented")),
     _tag("model_missing",
-         # AiHubMix, a one-api relay, with no adaptor or channel to serve the model on the route called ("get_adaptor_failed
-         # (tid: ...)": https://github.com/CherryHQ/cherry-studio/issues/7400; "no_valid_channel_error (tid: ...)") or
+         # AiHubMix, a one-api relay, with no adaptor or channel to serve the model on the route called
+         # ("get_adaptor_failed (tid: ...)": https://github.com/CherryHQ/cherry-studio/issues/7400;
+         # "no_valid_channel_error (tid: ...)") or
          # refusing its id ("Incorrect model ID. Please request to view the model page or you do not have permission to
          # use this model"): every corpus text of them model_not_found
          "get_adaptor_failed", "no_valid_channel_error", "incorrect model id please",
@@ -2638,6 +2643,13 @@ _TAG_LIST: Final = (
     # field is named, and "not found" beside it says nothing of a model (a request defect, below, by the same words).
     _tag("schema_required", *_SCHEMA_REQUIRED),
     _tag("request_defect",
+         # Moonshot's thinking models given a replayed tool-call turn without its reasoning ("thinking is enabled but
+         # reasoning_content is missing in assistant tool call message at index 13"), even under a relay's "Service
+         # temporarily unavailable." banner (https://github.com/MoonshotAI/kimi-agent-sdk/issues/169); LM Studio
+         # refusing a message with empty content ("'messages' array must only contain objects with a 'content' field
+         # that is not empty": https://github.com/microsoft/autogen/issues/1521); Ollama's runner given image bytes it
+         # cannot decode ("failed to process inputs: image: unknown format": https://github.com/ollama/ollama/issues/11320)
+         "reasoning_content is missing", "content field that is not empty", "image unknown format",
          # Ollama refusing a fill-in-the-middle request (a suffix) for a model whose template has none
          # ("registry.ollama.ai/library/qwen3:latest does not support insert": https://github.com/ollama/ollama/issues/
          # 12425; all six corpus texts format_error): the request's suffix, not the model's presence
@@ -4299,6 +4311,10 @@ _TAG_LIST: Final = (
          "no static resource", ("httproutes gateway networking k8s io", "not found")),
     # The call returned, but with nothing in it (wrappers that raise on an empty answer).
     _tag("empty_answer",
+         # a relay's log of an answer with nothing in it ("请求返回空响应", the request returned an empty response;
+         # "空响应次数达到限制": hajimi giving up after its retries of empty answers,
+         # https://github.com/wyeeeee/hajimi/issues/238)
+         "空响应",
          # a Copilot web bridge whose answer stream ended without any text ("Invalid response: stream produced no
          # text")
          "stream produced no text",

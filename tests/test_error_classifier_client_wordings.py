@@ -9675,3 +9675,37 @@ def test_googles_identity_words_outrank_the_model_and_class(type_name: str, text
     """Google's refusal or absence of the caller's identity is the credential's, whatever model or class surrounds
     it."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/MoonshotAI/kimi-agent-sdk/issues/169: Moonshot's missing reasoning under a relay's "Service
+    # temporarily unavailable." banner (before: overload by the banner's words under the 400)
+    ("Error", "Service temporarily unavailable.\n{\"jsonrpc\":\"2.0\",\"id\":\"2_1776935426777\",\"error\":{\"code\":"
+     "-32003,\"message\":\"Error code: 400 - {'error': {'type': '<nil>', 'message': 'thinking is enabled but "
+     "reasoning_content is missing in assistant tool call message at index 13 (request id: "
+     "202604230913188261227178268d9d624DV4QBl)'}, 'type': 'error'}\",\"data\":null}}", 400, R.format_error),
+    # https://github.com/microsoft/autogen/issues/1521: LM Studio's refusal of an empty message in its server log
+    # (before: a server fault by "[Server Error]")
+    ("Error", "[2024-02-02 20:12:37.871] [ERROR] [Server Error] {\"title\":\"'messages' array must only contain "
+     "objects with a 'content' field that is not empty\"}", None, R.format_error),
+    # https://github.com/ollama/ollama/issues/11320: Ollama's runner given image bytes it cannot decode (before:
+    # unknown)
+    ("Error", "time=2025-07-07T08:25:13.275Z level=INFO source=server.go:817 msg=\"llm predict error: Failed to create "
+     "new sequence: failed to process inputs: image: unknown format\"", None, R.format_error),
+    # https://github.com/tailcallhq/forgecode/issues/2107: a history ending in a thinking block, as Forge printed
+    # Anthropic's body (before: the gram model's thinking signature; with its 400, a request defect)
+    ("Error", "{\n  \"type\": \"error\",\n  \"error\": {\n    \"type\": \"invalid_request_error\",\n    \"message\": "
+     "\"messages.17: The final block in an assistant message cannot be `thinking`.\"\n  },\n}", None,
+     R.prefill_unsupported),
+    # https://github.com/wyeeeee/hajimi/issues/238: hajimi's log of Gemini's empty answers (before: unknown)
+    ("Error", "2025-07-08 13:04:05WARNING[AIzaSyB4]fake-stream[gemini-2.5-pro] : 请求返回空响应\n"
+     "2025-07-08 13:04:05WARNING[AIzaSyB4]stream[gemini-2.5-pro] : 空响应计数: 13/13", None, R.empty_response),
+    # near misses: the banner alone stays capacity; a real overload under a 400 stays so
+    ("Error", "Service temporarily unavailable.", None, R.overloaded),
+    ("Error", "API error (400): Our servers are currently overloaded", 400, R.overloaded),
+])
+def test_waves_129_130_read_by_their_words(type_name: str, text: str, status: int | None,
+                                           expect: FailoverReason) -> None:
+    """Errors of waves 129 and 130: a request defect under an overload banner, LM Studio's empty message, Ollama's
+    undecodable image, a history ending in thinking, a relay's empty answers."""
+    assert _rules_alone(type_name, text, status) is expect
