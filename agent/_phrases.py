@@ -138,7 +138,10 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
                       "due to unexpected tool call",
                       # the AI SDK's NoSuchToolError: the model called a tool the request never offered ("Model tried to
                       # call unavailable tool 'multi_tool_use.parallel'")
-                      "tried to call unavailable tool")
+                      "tried to call unavailable tool",
+                      # Cohere's 422 when the model's generation parsed as neither a tool call nor a reply ("No valid
+                      # tool call or response generated": https://github.com/cohere-ai/notebooks/issues/237)
+                      "no valid tool call or response generated")
 
 # A JSON Schema's missing required field, one list for the two tags that read it (schema_required, request_defect).
 _SCHEMA_REQUIRED: Final = ("required property",)
@@ -1689,6 +1692,9 @@ _TAG_LIST: Final = (
          ("free quota", "used up"), "make sure your account is in good standing"),
     # Plan and usage limits (seed 004): they outrank a generic throttle code.
     _tag("usage_limit",
+         # Sourcegraph Cody's daily allowance of a plan ("You've used all of your chat messages and commands for
+         # today.": https://github.com/sourcegraph/cody/issues/6234)
+         ("used all of your", "for today"),
          # a daily allowance of requests, as gpt4free's Blackbox provider met it once most models went paid ("You have
          # reached your request limit for the day.")
          "request limit for the day",
@@ -2578,6 +2584,10 @@ _TAG_LIST: Final = (
     # hiccupped: not a bare "please try again later" or "temporarily unavailable", which a 429, an overload or an outage
     # says as well (Vertex's "Resource exhausted. Please try again later.", its JSON cut before the 429: issue 9).
     _tag("transient",
+         # Ollama's pull of a blob that arrived corrupted or raced another pull ("digest mismatch, file must be
+         # downloaded again: want sha256:..., got sha256:...": https://github.com/ollama/ollama/issues/3931): fetch it
+         # again
+         "file must be downloaded again",
          # n8n's AI assistant when its model call broke off ("Something went wrong before I could finish that
          # response. Please try again.")
          "went wrong before i could finish",
@@ -4593,9 +4603,12 @@ _TAG_LIST: Final = (
          # "server error", "internal error", "system error" in Chinese clients' and relays' words
          "服务器错误", "服务器内部错误", "内部错误", "系统错误",
          "runner process has terminated", "server process has terminated",
+         # the CUDA runtime's own failure in a local runner's log ("CUDA error: out of memory ... GGML_ASSERT: ...
+         # !\"CUDA error\"": https://github.com/ollama/ollama/issues/3431; every corpus text of it server_error)
+         "cuda error",
          "error was encountered while running the model",
          "request failed during generation", "encountered an unexpected error during processing",
-         "waiting for llama runner to start", "post predict",
+         "post predict",
          # A local server's engine or runner process died: every request fails until it restarts (Ollama's runner,
          # vLLM's V0 background loop and V1 EngineCore, LM Studio's model process).
          "runner process no longer running", "runner has unexpectedly stopped", "background loop has errored",

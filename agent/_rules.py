@@ -1265,7 +1265,8 @@ RULES: Final[tuple[Rule, ...]] = (
     # request, was wrong. A tool's own bad JSON (its arguments) is a request defect and stays one.
     # openai<1.0's "Invalid response object from API: '<body>'" quotes the answer it could not use: the body's own
     # words decide (a plain "Internal Server Error", "Unauthorized").
-    rule("model_bad_call_phrase", R.malformed_response, statuses=NONE, tags=("model_bad_call",)),
+    # Also under a 422, the status Cohere gives a generation that parsed as neither a tool call nor a reply.
+    rule("model_bad_call_phrase", R.malformed_response, statuses=(422, None), tags=("model_bad_call",)),
     rule("answer_json_invalid", R.malformed_response, statuses=NONE, tags=("answer_json_invalid",)),
     rule("unparsable_answer_phrase", R.malformed_response, statuses=NONE, tags=("unparsable_answer",),
          unless=("request_defect", "quoted_answer")),
