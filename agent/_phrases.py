@@ -3726,6 +3726,10 @@ _TAG_LIST: Final = (
          "exceeded before any response was generated"),
     # A stream that ended without its terminal event (no finish_reason or stop_reason): retry.
     _tag("stream_cut",
+         # the Rust HTTP stack's failure while a response body was still arriving (hyper/reqwest: "request or response
+         # body error", "error decoding response body", under a CLI's "Failed to receive the next message":
+         # https://github.com/aws/amazon-q-developer-cli/issues/1210): the body broke off, not a body that was wrong
+         "request or response body error",
          # Codex's cut stream around a sub2api relay's bare "Upstream request failed" ("stream disconnected before
          # completion: Upstream request failed": https://github.com/Wei-Shaw/sub2api/issues/2814, /5303): the relay's
          # stream broke off, whatever its upstream did; all three corpus texts stream_incomplete (the relay's words

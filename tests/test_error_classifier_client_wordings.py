@@ -9743,3 +9743,18 @@ def test_waves_131_132_read_by_their_words(type_name: str, text: str, status: in
     """Errors of waves 131 and 132: Cody's daily allowance, Cohere's unusable generation, Ollama's corrupted pull, the
     CUDA runtime's failure, Ollama's runner load timeout."""
     assert _rules_alone(type_name, text, status) is expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # https://github.com/aws/amazon-q-developer-cli/issues/1210: the Rust HTTP stack's body that broke off mid-answer
+    # (before: an unreadable answer by "error decoding response body")
+    ("Amazon Q is having trouble responding right now: \n   0: Failed to receive the next message: request_id: "
+     "e7c00ced-bfe8-4009-a96a-76b3bdaefa5f, error: dispatch failure (io error): request or response body error\n   1: "
+     "dispatch failure\n   2: io error\n   3: request or response body error\n   4: error decoding response body",
+     R.stream_incomplete),
+    # near miss: a body that arrived whole but did not decode stays unreadable
+    ("error decoding response body: expected value at line 1 column 1", R.malformed_response),
+])
+def test_a_response_body_that_broke_off_is_a_cut_stream(text: str, expect: FailoverReason) -> None:
+    """hyper's "request or response body error" under reqwest's "error decoding response body": the body stopped."""
+    assert _rules_alone("Error", text) is expect
