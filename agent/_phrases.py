@@ -2658,8 +2658,11 @@ _TAG_LIST: Final = (
          # temporarily unavailable." banner (https://github.com/MoonshotAI/kimi-agent-sdk/issues/169); LM Studio
          # refusing a message with empty content ("'messages' array must only contain objects with a 'content' field
          # that is not empty": https://github.com/microsoft/autogen/issues/1521); Ollama's runner given image bytes it
-         # cannot decode ("failed to process inputs: image: unknown format": https://github.com/ollama/ollama/issues/11320)
+         # cannot decode ("failed to process inputs: image: unknown format": https://github.com/ollama/ollama/issues/11320),
+         # and llama-server's multimodal helper likewise ("mtmd_helper_bitmap_init_from_buf: failed to decode image
+         # bytes": a HEIC photo sent as it was, https://github.com/potato-os/core/pull/89)
          "reasoning_content is missing", "content field that is not empty", "image unknown format",
+         "failed to decode image bytes",
          # Ollama refusing a fill-in-the-middle request (a suffix) for a model whose template has none
          # ("registry.ollama.ai/library/qwen3:latest does not support insert": https://github.com/ollama/ollama/issues/
          # 12425; all six corpus texts format_error): the request's suffix, not the model's presence

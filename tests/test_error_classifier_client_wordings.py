@@ -9758,3 +9758,9 @@ def test_waves_131_132_read_by_their_words(type_name: str, text: str, status: in
 def test_a_response_body_that_broke_off_is_a_cut_stream(text: str, expect: FailoverReason) -> None:
     """hyper's "request or response body error" under reqwest's "error decoding response body": the body stopped."""
     assert _rules_alone("Error", text) is expect
+
+
+def test_llama_servers_undecodable_image_is_a_request_defect() -> None:
+    """llama-server's multimodal helper given image bytes it cannot decode (a HEIC photo sent as it was): re-encode the
+    image, a resend fails (before: unknown). https://github.com/potato-os/core/pull/89"""
+    assert _rules_alone("Error", "mtmd_helper_bitmap_init_from_buf: failed to decode image bytes") is R.format_error
