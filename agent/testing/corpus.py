@@ -279,6 +279,13 @@ UNSEEN: Final = ("holdout24.jsonl", "holdout25.jsonl", "holdout26.jsonl", "holdo
                   "holdout708.jsonl", "holdout709.jsonl", "holdout710.jsonl", "holdout711.jsonl",
                   "holdout712.jsonl", "holdout713.jsonl", "holdout714.jsonl", "holdout715.jsonl",
                   "holdout716.jsonl", "holdout717.jsonl", "holdout718.jsonl", "holdout719.jsonl",
+                  "holdout720.jsonl", "holdout721.jsonl", "holdout722.jsonl", "holdout723.jsonl",
+                  "holdout724.jsonl", "holdout725.jsonl", "holdout726.jsonl", "holdout727.jsonl",
+                  "holdout728.jsonl", "holdout729.jsonl", "holdout730.jsonl", "holdout731.jsonl",
+                  "holdout732.jsonl", "holdout733.jsonl", "holdout734.jsonl", "holdout735.jsonl",
+                  "holdout736.jsonl", "holdout737.jsonl", "holdout738.jsonl", "holdout739.jsonl",
+                  "holdout740.jsonl", "holdout741.jsonl", "holdout742.jsonl", "holdout743.jsonl",
+                  "holdout744.jsonl", "holdout745.jsonl",
                   "sweep_agents.jsonl",
                   "sweep_hosted_a.jsonl", "sweep_hosted_b.jsonl", "sweep_servers_b.jsonl")
 """Holdouts kept out of the 95 % sum (``tests/test_corpus.py``). The word model (``agent._word_model``) counts every
@@ -543,6 +550,14 @@ request size, content filters and refusals, across every provider); holdout708 t
 holdout712 to holdout715 on the rules of 4dd1a6c (empty and cut answers, soft failures inside 200s, AWS Bedrock through
 its clients, OpenRouter and other aggregators); holdout716 to holdout719 on the rules of 30b4a5b (local servers, Gemini
 and Vertex beyond quotas, the OpenAI and Anthropic SDKs of 2025-2026).
+The fortieth session's waves, the same way: holdout720 to holdout727 on the rules of 0c1869d (AWS Bedrock, HTTP-200
+soft failures, aggregators, Chinese clouds, Azure, Vertex, smaller hosted providers, local servers); holdout728 to
+holdout735 on the rules of e6365d7 (chat bots, scheduled jobs, agent frameworks, writing and editor tools, reasoning
+models' parameters, multimodal inputs, embeddings, roleplay front-ends); holdout736 to holdout740 on the rules of
+0ba3118 (coding assistants, notebooks and data tools, the official SDKs, Gemini's SDKs, Ollama and llama.cpp);
+holdout741 to holdout743 on the rules of 6b4920f (coding agents from China and AWS, browser extensions and mobile apps,
+vLLM and SGLang); holdout744 and holdout745 on the rules of 31b3308 (subscription proxies, Ollama's cloud models and
+llama.cpp's newer server).
 sweep_hosted_a and sweep_hosted_b (hosted providers' documented error tables, 25/49 and 20/52 before their fit, 40 and
 41 after) stay out of the sum and the index for what their rows are: most are the cause cells of a docs table ("The
 request took too long to complete, possibly due to server overload") or an SDK's table of descriptions, used as the
