@@ -1695,6 +1695,9 @@ _TAG_LIST: Final = (
          # Sourcegraph Cody's daily allowance of a plan ("You've used all of your chat messages and commands for
          # today.": https://github.com/sourcegraph/cody/issues/6234)
          ("used all of your", "for today"),
+         # a web-session relay's day of messages ("You've reached our limit of messages per 24 hours. Please try again
+         # later.", under a 429: https://github.com/aandrew-me/tgpt/issues/123; both corpus texts billing)
+         ("limit of messages per", "24 hours"),
          # a daily allowance of requests, as gpt4free's Blackbox provider met it once most models went paid ("You have
          # reached your request limit for the day.")
          "request limit for the day",
@@ -2283,6 +2286,11 @@ _TAG_LIST: Final = (
          # reached": https://ai.baidu.com/ai-doc/WENXINWORKSHOP/tlmyncueh; a relay's "RPM limit exceeded"), and Ollama
          # cloud's per-account concurrency slots ("timed out waiting for a concurrent request slot")
          "qps request limit", "qps limit", "rpm limit", "tpm limit", "concurrent request slot",
+         # a consumer app's throttle with no window named ("You've reached your limit. Please try again later.": the
+         # ChatGPT app, https://github.com/openai/codex/issues/45704; both corpus texts rate_limit), and CodeRabbit's
+         # per-window review cap ("you've reached your PR review limit ... Next review available in: 9 minutes":
+         # https://github.com/anticipation-labs/canopy/issues/13)
+         ("reached your limit", "try again later"), ("review limit", "next review available in"),
          # iFlytek Spark's 11202, its per-AppID cap on requests a second ("Error Code: 11202, Error:
          # AppIdQpsOverFlowError": https://github.com/iflytek/spark-ai-python/issues/27)
          "appidqpsoverflowerror",
@@ -2663,6 +2671,10 @@ _TAG_LIST: Final = (
          # bytes": a HEIC photo sent as it was, https://github.com/potato-os/core/pull/89)
          "reasoning_content is missing", "content field that is not empty", "image unknown format",
          "failed to decode image bytes",
+         # a client or server given two settings that exclude each other (google-genai: "Project/location and API key
+         # are mutually exclusive in the client initializer.": https://github.com/googleapis/dotnet-genai/issues/305;
+         # TGI's "Grammar and tools are mutually exclusive"): every corpus text of it format_error
+         "are mutually exclusive",
          # Ollama refusing a fill-in-the-middle request (a suffix) for a model whose template has none
          # ("registry.ollama.ai/library/qwen3:latest does not support insert": https://github.com/ollama/ollama/issues/
          # 12425; all six corpus texts format_error): the request's suffix, not the model's presence
@@ -3154,6 +3166,8 @@ _TAG_LIST: Final = (
     # under any class: https://github.com/BerriAI/litellm/issues/3610; every corpus text of them auth)
     _tag("google_identity", ("permission", "denied on resource"), "could not load the default credentials",
          "your default credentials were not found"),
+    # ChatGPT's web backend, which web-session clients call in place of the API (``web_backend_forbidden``)
+    _tag("chatgpt_web_backend", "backend api conversation"),
     _tag("auth",
          # a Copilot-to-API bridge that could not exchange its GitHub token for a Copilot one ("Failed to get Copilot
          # token")
@@ -3661,7 +3675,11 @@ _TAG_LIST: Final = (
     # accessor requires the response to contain a valid `Part`, but none were returned. Please check the
     # `candidate.safety_ratings` ...": https://github.com/linyqh/NarratoAI/issues/26), read by
     # ``accessor_without_parts`` after a finish reason the text names
-    _tag("accessor_without_parts", "quick accessor requires the response to contain a valid part"),
+    _tag("accessor_without_parts", "quick accessor requires the response to contain a valid part",
+         # ... and the Vertex SDK's ValueError for the same candidate ("Content has no parts.", alone or under
+         # LiteLLM's VertexAIException: https://github.com/googleapis/python-aiplatform/issues/3257; "Response candidate
+         # content has no parts (and thus no text). The candidate is likely blocked by the safety filters.")
+         "content has no parts"),
     _tag("output_truncated",
          # VS Code Copilot Chat's error for a bring-your-own-key model's answer stopped by finish_reason "length"
          # ("Response too long.": https://github.com/microsoft/vscode/pull/324121)
@@ -4442,9 +4460,12 @@ _TAG_LIST: Final = (
          "empty completion received", "parts 为空", "candidates 为空", "choices 为空",
          # Kong's ai-proxy when the upstream's answer had no body to transform (a 500 of its own)
          "no response body found when transforming response",
-         # the Vertex AI SDK's accessors on a candidate without text ("Cannot get the response text.", "Response
-         # candidate content has no parts (and thus no text)"); a block reason printed with it decides first
-         "cannot get the response text", "content has no parts",
+         # the Vertex AI SDK's accessor on a candidate without text ("Cannot get the response text."); a block reason
+         # printed with it decides first ("content has no parts" is ``accessor_without_parts``')
+         "cannot get the response text",
+         # ... and the SDK's guess at a safety block, printed with a finish reason that names none (Vertex's
+         # "Candidate: {"finish_reason": "OTHER"}": https://github.com/GoogleCloudPlatform/generative-ai/issues/344)
+         ("likely blocked by the safety filters", "finish_reason other"),
          "empty model response", "empty response from", "returned an empty response",
          "returned empty response", "produced an empty response", "model returned no content",
          # a wrapper raised on a candidate that finished normally (FinishReason.STOP) with no text in it

@@ -1341,6 +1341,11 @@ RULES: Final[tuple[Rule, ...]] = (
     # an API refuses a key in its own JSON envelope, so the page comes from a WAF or CDN in front of it that blocks
     # this network or client. Another key does not pass it; another route or provider does.
     rule("forbidden_html_page", R.provider_policy_blocked, statuses=(403,), test=html_page),
+    # ... and a 403 from ChatGPT's web backend ("403 https://chatgpt.com/backend-api/conversation, model: gpt-4o", "HTTP
+    # status client error (403 Forbidden) for url (https://chat.openai.com/backend-api/conversation)"): the site's bot
+    # and network screen in front of a web-session client, not its token (all three corpus texts; a 404 there is a
+    # wrong route and stays one)
+    rule("web_backend_forbidden", R.provider_policy_blocked, statuses=(403,), tags=("chatgpt_web_backend",)),
     # A 403 whose words say the model is not there for this caller ("Model not found" behind GPUStack's gateway, "is not
     # authorized to access model ... or model does not exist"): the key may serve other models, so the (key, model)
     # pair is suspended rather than the key.
