@@ -532,6 +532,16 @@ def request_url_misbuilt(f: ErrorFacts) -> bool:
     return "/v" in f.text and (_DOUBLED_VERSION.search(f.text) is not None or _VERSION_ONLY.search(f.text) is not None)
 
 
+def template_raised(f: ErrorFacts) -> bool:
+    """The text is a chat template's exception at a place in its source, as llama.cpp's Jinja engine (minja) reports one
+    ("Cannot subscript null at row 23, column 40:", "Unknown argument separators for function tojson at row 57, column
+    84:"): the template failed on the messages or tools this request gave it."""
+    return " at row " in f.text and _TEMPLATE_PLACE.search(f.text) is not None
+
+
+_TEMPLATE_PLACE: Final = re.compile(r" at row \d+, column \d+:")
+
+
 def html_page(f: ErrorFacts) -> bool:
     """The text is (or quotes) an HTML document: a page from whatever answered in front of the API, not its JSON; or
     Go's JSON decoder says the body opened with a tag (go-openai's "error, status code: 403, message: invalid character
@@ -1194,6 +1204,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # pull/38).
     rule("request_defect_as_5xx", R.format_error, statuses=(*SERVER, 424), tags=("request_defect",),
          unless=("answer_unencodable",)),
+    # A chat template that raised on this request's messages or tools, sent as the 500 of a runtime error (llama.cpp's
+    # server: https://github.com/ggml-org/llama.cpp): the same history fails again; another model or template serves it.
+    # Five of the corpus's six texts of it are labelled so.
+    rule("template_raised_as_5xx", R.format_error, statuses=(*SERVER, None), test=template_raised),
     rule("inner_400_as_5xx", R.format_error, statuses=SERVER, tags=("inner_400",),
          unless=("overloaded", "rate_limit", "timeout", "transport", "relay_call_failed")),
     # ... and the inner error's class, where a wrapper chains them ("litellm.ServiceUnavailableError:

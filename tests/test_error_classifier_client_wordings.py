@@ -9819,3 +9819,27 @@ def test_vertexs_candidate_without_parts_is_a_safety_block(text: str, expect: Fa
     """The Vertex SDK's "Content has no parts": a candidate the safety filters emptied, as google-generativeai's
     accessor on a candidate without parts reads."""
     assert _rules_alone("ValueError", text) is expect
+
+
+@pytest.mark.parametrize(("type_name", "text", "status", "expect"), [
+    # https://github.com/ggml-org/llama.cpp/issues/13178: llama.cpp's template raising on a tool history, under the
+    # runtime error's 500 (before: a server fault by the code server_error)
+    ("openai.InternalServerError", "Error code: 500 - {'error': {'code': 500, 'message': \"Cannot subscript null at "
+     "row 23, column 40:\\n    {%- set tool_start_length = tool_start|length %}\\n\", 'type': 'server_error'}}", 500,
+     R.format_error),
+    # https://github.com/janhq/jan/issues/6123: the same engine on a history its template splits (before: a server
+    # fault by the 500)
+    ("Error", "API request failed with status 500: {\"error\":{\"code\":500,\"message\":\"Value is not callable: "
+     "null at row 49, column 79:\\n                {%- set content = (m_content.split('</think>')|last) %}\"}}", 500,
+     R.format_error),
+    # near misses: a 500 with no place in a template stays the server's; a row and column of a parse error in the
+    # answer stays an unreadable answer
+    ("openai.InternalServerError", "Error code: 500 - {'error': {'code': 500, 'message': 'Internal server error', "
+     "'type': 'server_error'}}", 500, R.server_error),
+    ("JSONDecodeError", "Expecting value: line 1 column 1 (char 0)", None, R.malformed_response),
+])
+def test_a_chat_template_that_raised_is_a_request_defect(type_name: str, text: str, status: int | None,
+                                                          expect: FailoverReason) -> None:
+    """llama.cpp's Jinja engine raising at a row and column of the chat template, sent as a 500: the history this
+    request gave it, not the server, failed."""
+    assert _rules_alone(type_name, text, status) is expect
