@@ -1086,8 +1086,9 @@ RULES: Final[tuple[Rule, ...]] = (
     rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, 404, None), tags=("bad_key",), unless=("model_missing",)),
     # Google's own words for an identity it refuses or cannot find (``google_identity``): the caller's credential, even
     # where the text names a model or a resource that "may not exist" after them, and under a connection class a
-    # wrapper gave a credential lookup that failed before any request was sent.
-    rule("google_identity_refused", R.auth, statuses=(400, 401, 403, 404, None), tags=("google_identity",)),
+    # wrapper gave a credential lookup that failed before any request was sent; under a real 500 too, as bad-key words
+    # are (``bad_key_as_500``).
+    rule("google_identity_refused", R.auth, statuses=(400, 401, 403, 404, 500, None), tags=("google_identity",)),
     # A credential that needs a fresh sign-in, under the 5xx a wrapper gave it (OpenHands' Vertex loop: "litellm.
     # InternalServerError: VertexAIException InternalServerError - Reauthentication is needed. Please run `gcloud auth
     # application-default login`": https://github.com/OpenHands/OpenHands/pull/2806): no retry of this credential

@@ -9667,6 +9667,9 @@ _ADC_MISSING: Final = ("Your default credentials were not found. To set up Appli
     ("Error", "Error response from Vertex Model: 403 Permission 'aiplatform.endpoints.predict' denied on resource "
      "'//aiplatform.googleapis.com/projects/we-vote-ballot/locations/us-west1/publishers/google/models/text-bison@"
      "latest' (or it may not exist). [reason: \"IAM_PERMISSION_DENIED\"", 403, R.auth),
+    # the same refusal under a real 500, as bad-key words are read there
+    ("Error", "Error code: 500 - Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis."
+     "com/projects/p/locations/us-central1/publishers/google/models/gemini-pro' (or it may not exist).", 500, R.auth),
     # near misses: a model that does not exist, and a connection that failed, with no identity words, stay so
     ("APIError", "VertexAIException - Publisher Model `gemini-pro-x` was not found or your project does not have "
      "access to it.", None, R.model_not_found),
