@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bench.mining import check, diff, summary, wilson
+from bench.mining import _held_notes, check, diff, summary, wilson
 
 
 def _write(path: Path, entries: list[dict[str, Any]]) -> Path:
@@ -98,3 +98,14 @@ def test_summary_splits_held_and_new_and_counts_the_labels_recovery() -> None:
     assert lines[0].startswith("h1: 1/2 (50.0 %") and "held 1/1, new 0/1" in lines[0]
     assert lines[-1].startswith("all: 1/4 (25.0 %") and "held 1/2, new 0/2" in lines[-1]
     assert lines[-1].endswith("label's recovery 2")
+
+
+def test_held_notes_are_read_from_a_waves_folder(tmp_path: Path) -> None:
+    """A wave's files wait blind in their own folder (``incoming/w127/``); their held/new marks count as the corpus's
+    and incoming's own files' do (before: the summary read every entry of a wave folder as new)."""
+    incoming = tmp_path / "incoming"
+    (incoming / "w127").mkdir(parents=True)
+    _write(tmp_path / "holdout1.jsonl", [_entry("a", "https://x/1", "one", "auth", note="wording: held. x")])
+    _write(incoming / "holdout2.jsonl", [_entry("b", "https://x/2", "two", "auth")])
+    _write(incoming / "w127" / "holdout3.jsonl", [_entry("c", "https://x/3", "three", "auth", note="wording: held. y")])
+    assert _held_notes([tmp_path, incoming]) == {"a": True, "b": False, "c": True}
