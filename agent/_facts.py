@@ -315,7 +315,7 @@ def _read_chain(chain: tuple[BaseException, ...], kind: ExcKind, out: _Collector
         # {':exception-type': 'internalServerException', ...}, 'body': b'...'}", by the anthropic SDK's Bedrock stream:
         # https://github.com/anthropics/anthropic-sdk-python/issues/1477) states no HTTP status: every exception frame
         # carries 400, the stream's convention; its exception type (``embedded_codes``) says what failed.
-        if out.text_status is None and ":exception-type" not in text:
+        if out.text_status is None and _FRAME_TYPE not in text:
             out.text_status = _stated_status(text) or _bare_reason(out.messages[walked:])
         if "|" in text and not out.wait:
             out.wait = embedded_reset(text)
@@ -602,7 +602,10 @@ def _stream_frame(payload: Mapping[Any, Any]) -> bool:
     whose status is the stream's convention for every exception frame, not the error's: its exception type says what
     failed (``_read_chain``)."""
     headers = payload.get("headers")
-    return isinstance(headers, Mapping) and ":exception-type" in headers
+    return isinstance(headers, Mapping) and _FRAME_TYPE in headers
+
+
+_FRAME_TYPE: Final = ":exception-type"  # the header of an AWS event-stream frame that names its exception
 
 
 def _walk_error_msg(payload: Mapping[Any, Any], error_msg: object, out: _Collector, depth: int) -> None:

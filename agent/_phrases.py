@@ -143,6 +143,17 @@ _BAD_CALLS: Final = ("malformed function call", "malformed_function_call", "unex
                       # tool call or response generated": https://github.com/cohere-ai/notebooks/issues/237)
                       "no valid tool call or response generated")
 
+# Google refusing or not finding the caller's identity, whatever resource or model the text goes on to name, one list
+# each for the tag that decides on it first (``google_identity``) and the tag it belongs to otherwise: IAM's refusal
+# (``bad_key``), printed from a gRPC error's details with or without its 403 ("Permission 'aiplatform.endpoints.predict'
+# denied on resource '//aiplatform.googleapis.com/.../models/text-bison@latest' (or it may not exist).": 28 of the
+# corpus's 29 texts holding it auth, the other a 429 of a pool); google-auth finding no application-default credentials
+# (``auth``: "Could not load the default credentials", https://cdot65.github.io/daystrom/providers/troubleshooting;
+# "Your default credentials were not found. To set up Application Default Credentials, ...", as LiteLLM prints it under
+# any class: https://github.com/BerriAI/litellm/issues/3610; every corpus text of them auth).
+_IAM_REFUSED: Final = (("permission", "denied on resource"),)
+_ADC_MISSING: Final = ("could not load the default credentials", "your default credentials were not found")
+
 # A JSON Schema's missing required field, one list for the two tags that read it (schema_required, request_defect).
 _SCHEMA_REQUIRED: Final = ("required property",)
 _TAG_LIST: Final = (
@@ -2467,8 +2478,9 @@ _TAG_LIST: Final = (
          # the AWS .NET SDK's token resolver with no bearer token to send ("Failed to resolve bearer token in
          # DefaultAWSTokenIdentityResolver": https://github.com/awslabs/agentcore-samples/issues/968)
          "failed to resolve bearer token",
-         # a desktop client's login that lapsed ("Your session has expired")
-         "your session has expired",
+         # Google IAM's refusal of the caller's identity (``_IAM_REFUSED``); a desktop client's login that lapsed ("Your
+         # session has expired")
+         *_IAM_REFUSED, "your session has expired",
          "missing api credentials", "requires a valid api key", "key has the necessary access rights",
          # a client with no key to send ("Error: OPENAI_API_KEY is not set")
          "openai_api_key is not set",
@@ -3157,18 +3169,13 @@ _TAG_LIST: Final = (
          # (invalid_rapt)": a Workspace session-length policy, https://github.com/cline/cline/issues/4080; both corpus
          # texts auth): a sign-in renews the credential, which nothing revoked
          "reauth related error", "invalid_rapt"),
-    # Google refusing or not finding the caller's identity, whatever resource or model the text goes on to name: IAM's
-    # refusal, printed from a gRPC error's details with or without its 403 ("Permission 'aiplatform.endpoints.predict'
-    # denied on resource '//aiplatform.googleapis.com/.../models/text-bison@latest' (or it may not exist).": 28 of the
-    # corpus's 29 texts holding it auth, the other a 429 of a pool), and google-auth finding no application-default
-    # credentials ("Could not load the default credentials", https://cdot65.github.io/daystrom/providers/troubleshooting;
-    # "Your default credentials were not found. To set up Application Default Credentials, ...", as LiteLLM prints it
-    # under any class: https://github.com/BerriAI/litellm/issues/3610; every corpus text of them auth)
-    _tag("google_identity", ("permission", "denied on resource"), "could not load the default credentials",
-         "your default credentials were not found"),
+    # Google refusing or not finding the caller's identity (``_IAM_REFUSED``, ``_ADC_MISSING``)
+    _tag("google_identity", *_IAM_REFUSED, *_ADC_MISSING),
     # ChatGPT's web backend, which web-session clients call in place of the API (``web_backend_forbidden``)
     _tag("chatgpt_web_backend", "backend api conversation"),
     _tag("auth",
+         # google-auth finding no application-default credentials (``_ADC_MISSING``)
+         *_ADC_MISSING,
          # a Copilot-to-API bridge that could not exchange its GitHub token for a Copilot one ("Failed to get Copilot
          # token")
          "failed to get copilot token",

@@ -712,9 +712,9 @@ _GENERIC_SERVER_CODES: Final = ("server_error", "api_error", "internal_error", "
 # {"type": "server_error", "message": "The API Key appears to be invalid or may have expired"}): an HTTP answer's 4xx
 # status decides those before any code; with no status the words must.
 _SPECIFIC_WORDING: Final = frozenset({
-    "model_missing", "model_support", "bad_key", "google_identity", "auth_permanent", "rate_limit", "context_overflow",
-    "request_defect", "billing", "credits_exhausted", "usage_limit", "content_policy", "payload_too_large",
-    "thinking_signature", "disconnect", "transport", "timeout"})
+    "model_missing", "model_support", "bad_key", "auth_permanent", "rate_limit", "context_overflow", "request_defect",
+    "billing", "credits_exhausted", "usage_limit", "content_policy", "payload_too_large", "thinking_signature",
+    "disconnect", "transport", "timeout"})
 
 NONE: Final = (None,)
 REQUEST: Final = (400, 413, 422, None)
@@ -1084,10 +1084,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # https://github.com/Unstructured-IO/unstructured/issues/637). Not when the text also names a model it does not
     # know: a gateway's "Invalid model format or no credentials for provider: grok-4.5" is the model's (Hermes WebUI).
     rule("bad_key_phrase", R.auth, statuses=(400, 401, 403, 404, None), tags=("bad_key",), unless=("model_missing",)),
-    # Google's own words for an identity it refuses or cannot find (``google_identity``): the caller's credential, even
-    # where the text names a model or a resource that "may not exist" after them, and under a connection class a
-    # wrapper gave a credential lookup that failed before any request was sent; under a real 500 too, as bad-key words
-    # are (``bad_key_as_500``).
+    # Google's own words for an identity it refuses or cannot find (``google_identity``, whose phrases the ``bad_key``
+    # and ``auth`` tags hold too): the caller's credential, even where the text names a model or a resource that "may
+    # not exist" after them (which ``bad_key_phrase`` yields to), under a connection class a wrapper gave a credential
+    # lookup that failed before any request was sent, and under a real 500, as bad-key words are (``bad_key_as_500``).
     rule("google_identity_refused", R.auth, statuses=(400, 401, 403, 404, 500, None), tags=("google_identity",)),
     # A credential that needs a fresh sign-in, under the 5xx a wrapper gave it (OpenHands' Vertex loop: "litellm.
     # InternalServerError: VertexAIException InternalServerError - Reauthentication is needed. Please run `gcloud auth
@@ -1187,8 +1187,8 @@ RULES: Final[tuple[Rule, ...]] = (
     # A 403 that says only when to come back ("HTTP 403 (reset after 2m)"): a proxy's short throttle, not a bad key.
     rule("forbidden_short_reset", R.rate_limit, statuses=(403,), tags=("reset_signal",),
          test=lambda f: f.wait is not None and f.wait < QUOTA_FAR,
-         unless=("auth", "bad_key", "google_identity", "auth_permanent", "billing", "credits_exhausted",
-                 "provider_policy", "content_policy")),
+         unless=("auth", "bad_key", "auth_permanent", "billing", "credits_exhausted", "provider_policy",
+                 "content_policy")),
     # OpenAI's parameter codes under a relay's 5xx ("unsupported_value" for a temperature): the request's fault.
     rule("request_defect_code_as_5xx", R.format_error, statuses=SERVER, codes=(
         # koboldcpp's type for input it could not read, sent as a 500 ({"detail": {"msg": "Error parsing input.",
@@ -1307,7 +1307,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # code is named by reads as a server's fault.
     rule("keepalive_timeout", R.timeout, statuses=TRANSPORT, tags=("keepalive_timeout",)),
     rule("server_error_phrase", R.server_error, statuses=(None, 424), tags=("server_fault",),
-         unless=("model_missing", "auth", "google_identity", "request_defect")),
+         unless=("model_missing", "auth", "request_defect")),
     # A relay whose own upstream account was refused (sub2api's fixed sentences, sent under a 502 and pasted without
     # it): the relay's operator must act, the caller's key was accepted.
     rule("relay_account_refused", R.server_error, statuses=(502, None), tags=("relay_account_refused",)),
